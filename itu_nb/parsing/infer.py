@@ -1,0 +1,90 @@
+"""Recover replacements that a flattened extraction proves by itself.
+
+A docx→text extraction keeps deleted and inserted text but drops the marks, so
+the two run together.  Only three shapes prove a replacement on their own, and
+only they are recovered (flagged ``inferred=True``); everything else stays equal
+text.  Which side is new is decided by the later date, because a proposal updates
+a text to a newer conference; the source order (deletion first or insertion
+first, both occur) is kept.
+
+- double labels: ``cb)`` (c → b), ``23`` after item 2 (2 → 3);
+- run-together citations: ``(Rev. Antalya, 2006Dubai, 2018)``,
+  ``(Dubai, 2014Rev. Buenos Aires, 2017)``;
+- run-together periods: ``2016-20192020-2023``, ``2020-20232016-2019``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from itu_nb.model import Op, Run
+from itu_nb.parsing.keywords import ROMAN
+
+_PLACE = r"(?:Rev\.[ \xa0])?[A-Z][a-z]+(?:[ \xa0][A-Z][a-z]+)*,[ \xa0](?P<{y}>\d{{4}})"
+CITATION = re.compile(
+    r"(?<=[(\s\xa0])(?P<a>" + _PLACE.format(y="ya") + r")(?P<b>" + _PLACE.format(y="yb") + r")(?=[)\s,;.])"
+)
+PERIOD = re.compile(
+    r"(?<!\d)(?P<a>(?P<a1>\d{4})[-‑–](?P<a2>\d{4}))(?P<b>(?P<b1>\d{4})[-‑–](?P<b2>\d{4}))(?!\d)"
+)
+
+
+def _split(text: str) -> list[Run]:
+    """Split one equal text into equal and inferred delete/insert runs."""
+    hits = []
+    for m in CITATION.finditer(text):
+        ya, yb = int(m.group("ya")), int(m.group("yb"))
+        if ya != yb:
+            hits.append((m, ya < yb))
+    for m in PERIOD.finditer(text):
+        a1, a2, b1, b2 = (int(m.group(g)) for g in ("a1", "a2", "b1", "b2"))
+        if a1 < a2 <= a1 + 12 and b1 < b2 <= b1 + 12 and a1 != b1:
+            hits.append((m, a1 < b1))
+    if not hits:
+        return [Run(Op.EQUAL, text)]
+    hits.sort(key=lambda h: h[0].start())
+    out: list[Run] = []
+    pos = 0
+    for m, later_second in hits:
+        if m.start() < pos:  # overlapping shapes: keep the first
+            continue
+        start, a = m.start(), m.group("a")
+        if a.startswith("Rev.") and not m.group("b").startswith("Rev."):
+            start, a = start + 5, a[5:]  # "(Rev. Antalya, 2006Dubai, 2018)": only the place changes
+        if start > pos:
+            out.append(Run(Op.EQUAL, text[pos:start]))
+        first, second = (Op.DELETE, Op.INSERT) if later_second else (Op.INSERT, Op.DELETE)
+        out.append(Run(first, a, inferred=True))
+        out.append(Run(second, m.group("b"), inferred=True))
+        pos = m.end()
+    if pos < len(text):
+        out.append(Run(Op.EQUAL, text[pos:]))
+    return out
+
+
+def infer_text(runs: list[Run]) -> list[Run]:
+    """Recover run-together citations and periods inside the equal runs."""
+    out: list[Run] = []
+    for r in runs:
+        out.extend(_split(r.text) if r.op is Op.EQUAL else [r])
+    return out
+
+
+def infer_letter_label(label: str) -> tuple[str, str] | None:
+    """``"cb)"`` → ``("c", "b")``: two different letters that are not a roman numeral."""
+    m = re.fullmatch(r"([a-zA-Zа-яА-Я])([a-zA-Zа-яА-Я])\)", label)
+    if not m or ROMAN.match(label[:-1]) or m.group(1) == m.group(2):
+        return None
+    return m.group(1), m.group(2)
+
+
+def infer_number_label(label: str, previous: int | None) -> tuple[str, str] | None:
+    """``"23"`` after item 2 → ``("2", "3")``: only when the whole number breaks the
+    sequence and its last digits continue it."""
+    if not label.isdigit() or len(label) < 2 or previous is None or int(label) == previous + 1:
+        return None
+    for cut in range(1, len(label)):
+        old, new = label[:cut], label[cut:]
+        if new[0] != "0" and old[0] != "0" and int(new) == previous + 1 and old != new:
+            return old, new
+    return None

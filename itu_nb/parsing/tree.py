@@ -1,0 +1,524 @@
+"""Stage 3: lines of runs → proposals and their clause trees.
+
+Guarantees after :func:`build_document`:
+- every source line is owned by exactly one node or one document artefact, so
+  :meth:`Document.source_text` rebuilds the source;
+- nodes are in document order (a pre-order walk meets them as the source does);
+- every node has a unique ``path`` inside its proposal.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass, field
+
+from itu_nb.model import HOMOGLYPHS, Artefact, Clause, Document, NodeKind, Op, Proposal, Run, Target, join_runs, runs_text
+from itu_nb.parsing import infer as _infer
+from itu_nb.parsing import keywords as kw
+from itu_nb.parsing.markup import FOOTNOTE_BODY
+
+
+@dataclass
+class Line:
+    """One source line after stage 2."""
+
+    no: int
+    runs: list[Run]
+    arts: list[Artefact]
+
+    def text(self, view: str | None = "amended") -> str:
+        return runs_text(self.runs, view)
+
+    @property
+    def main(self) -> str:
+        """The amended text, or the original when the whole line is deleted."""
+        amended = self.text("amended")
+        return amended if amended.strip() else self.text("original")
+
+
+# ----------------------------------------------------------------------------
+# classification helpers
+# ----------------------------------------------------------------------------
+_PREAMBLE = sorted(
+    {" ".join(k.split()) for k in kw.PREAMBLE}
+    | {f"{k} {s}" for k in kw.PREAMBLE for s in kw.PREAMBLE_SUFFIXES},
+    key=len,
+    reverse=True,
+)
+_OPERATIVE = sorted(kw.OPERATIVE, key=len, reverse=True)
+
+
+def section_keyword(text: str) -> str | None:
+    """The normalised section line (``"instructs the Secretary-General"``) or None."""
+    if "\t" in text:
+        return None
+    line = " ".join(text.replace("\xa0", " ").split())
+    if not line or len(line) > 250 or not line[0].islower():
+        return None
+    bare = line.rstrip(":,").rstrip()
+    if bare in _PREAMBLE:
+        return bare
+    if line[-1] in ".;,:":
+        return None
+    for verb in _OPERATIVE:
+        if line == verb or line.startswith(verb + " "):
+            return line
+    return None
+
+
+def label_split(text: str) -> int:
+    """Length of the label and its separator at the start of ``text`` (0 when none)."""
+    m = kw.LABEL.match(text)
+    if m:
+        return m.end()
+    if text.startswith("\t") and text.strip():
+        return 1  # a bare TAB bullet
+    return 0
+
+
+def peel_label(runs: list[Run]) -> tuple[list[Run], list[Run]]:
+    """Split a line's runs into label runs and body runs, view by view.
+
+    The label (with its separator) is found separately in the original and the
+    amended text, so ``{--c--}{++b++})<TAB>`` gives label runs (delete c, insert b,
+    equal ``)<TAB>``) and ``{++4<TAB>++}`` a label that exists only when amended.
+    """
+    lo = label_split(runs_text(runs, "original"))
+    la = label_split(runs_text(runs, "amended"))
+    if not lo and not la:
+        return [], list(runs)
+    label: list[Run] = []
+    body: list[Run] = []
+    po = pa = 0
+    for r in runs:
+        n = len(r.text)
+        if r.op is Op.DELETE:
+            k = max(0, min(n, lo - po))
+            label.append(dataclasses.replace(r, text=r.text[:k]))
+            body.append(dataclasses.replace(r, text=r.text[k:]))
+            po += n
+        elif r.op is Op.INSERT:
+            k = max(0, min(n, la - pa))
+            label.append(dataclasses.replace(r, text=r.text[:k]))
+            body.append(dataclasses.replace(r, text=r.text[k:]))
+            pa += n
+        else:
+            ko, ka = max(0, min(n, lo - po)), max(0, min(n, la - pa))
+            both = min(ko, ka)
+            label.append(dataclasses.replace(r, text=r.text[:both]))
+            if ko > ka:  # in the label only when original
+                label.append(dataclasses.replace(r, op=Op.DELETE, text=r.text[both:ko]))
+                body.append(dataclasses.replace(r, op=Op.INSERT, text=r.text[both:ko]))
+            elif ka > ko:
+                label.append(dataclasses.replace(r, op=Op.INSERT, text=r.text[both:ka]))
+                body.append(dataclasses.replace(r, op=Op.DELETE, text=r.text[both:ka]))
+            body.append(dataclasses.replace(r, text=r.text[max(ko, ka) :]))
+            po += n
+            pa += n
+    return [r for r in label if r.text], [r for r in body if r.text]
+
+
+def _bare_label(label: str) -> str:
+    return label.strip().translate(HOMOGLYPHS).strip("()").rstrip(".")
+
+
+def label_scheme(label: str, previous_letter: str | None, previous_ends_colon: bool) -> str:
+    """``letter``, ``roman``, ``number``, ``decimalN``, ``bullet`` or ``dash``."""
+    bare = _bare_label(label)
+    bare = re.sub(r"\s?(bis|ter)$", "", bare)
+    if bare == "" or bare in kw.BULLETS:
+        return "bullet"
+    if bare in kw.DASHES:
+        return "dash"
+    if bare[0].isdigit():
+        dots = bare.count(".")
+        return "number" if dots == 0 else f"decimal{dots}"
+    low = bare.lower()
+    if kw.ROMAN.match(low) and (len(low) > 1 or low in "ivx"):
+        continues_letters = (
+            len(low) == 1 and previous_letter is not None and ord(previous_letter) + 1 == ord(low)
+        )
+        if not continues_letters or previous_ends_colon:
+            return "roman"
+    return "letter"
+
+
+def _norm_revision(text: str | None) -> str | None:
+    if not text:
+        return None
+    text = " ".join(text.replace("\xa0", " ").split())
+    return text.title().replace("Rev.", "Rev.") if text.isupper() else text
+
+
+def parse_target(original: str, amended: str) -> Target | None:
+    """Target from the heading line in both views."""
+    mo = kw.HEADING.match(original.replace("\xa0", " ")) or kw.HEADING.match(amended.replace("\xa0", " "))
+    if not mo:
+        return None
+    ma = kw.HEADING.match(amended.replace("\xa0", " ")) or mo
+    rev, new = _norm_revision(mo.group("revision")), _norm_revision(ma.group("revision"))
+    return Target(mo.group("kind").capitalize(), mo.group("number"), rev, new if new != rev else None)
+
+
+# ----------------------------------------------------------------------------
+# the builder
+# ----------------------------------------------------------------------------
+@dataclass
+class _Node:
+    kind: NodeKind
+    component: str
+    label_runs: list[Run] = field(default_factory=list)
+    runs: list[Run] = field(default_factory=list)
+    line: int | None = None
+    artefacts: list[Artefact] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    children: list[_Node] = field(default_factory=list)
+    section: str | None = None
+    scheme: str | None = None
+    stack: list[_Node] = field(default_factory=list)  # open item lists (sections, annexes)
+
+    def label(self, view: str = "amended") -> str | None:
+        raw = runs_text(self.label_runs, view)
+        return raw.strip() if raw else None
+
+    def add(self, child: _Node) -> _Node:
+        base = child.component
+        used = {c.component for c in self.children}
+        n = 2
+        while child.component in used:
+            child.component = f"{base}#{n}"
+            n += 1
+        self.children.append(child)
+        return child
+
+    def freeze(self, prefix: str) -> Clause:
+        path = f"{prefix}/{self.component}" if prefix else self.component
+        return Clause(
+            kind=self.kind,
+            path=path,
+            label_runs=join_runs(self.label_runs),
+            runs=join_runs(self.runs),
+            children=tuple(c.freeze(path) for c in self.children),
+            section=self.section,
+            line=self.line,
+            artefacts=tuple(self.artefacts),
+            notes=tuple(self.notes),
+        )
+
+
+def _footnotes(node: _Node) -> None:
+    """Turn footnote-body artefacts into FOOTNOTE children (the artefact keeps the source)."""
+    for art in node.artefacts:
+        if art.kind != "footnote-body":
+            continue
+        m = FOOTNOTE_BODY.match(art.text)
+        if not m:
+            continue
+        text = m.group("text")
+        label, body = peel_label([Run(art.op, text)])
+        if not label:  # "[1: 1 <TAB>These include …]": the number and a space before the TAB
+            lm = re.match(r"^(\d+)(\s*\t|\s+)", text)
+            if lm:
+                label, body = [Run(art.op, lm.group(0))], [Run(art.op, text[lm.end() :])]
+        fn = _Node(NodeKind.FOOTNOTE, f"fn{m.group('no')}", label, body, section=node.section)
+        node.add(fn)
+
+
+class _ProposalBuilder:
+    def __init__(self, action: str | None, pid: str | None, infer: bool):
+        self.action = action
+        self.pid = pid
+        self.infer = infer
+        self.top = _Node(NodeKind.SECTION, "")  # a root holding the top-level nodes
+        self.heading: _Node | None = None
+        self.container: _Node | None = None  # current section or annex
+        self.annex: _Node | None = None
+        self.reasons: _Node | None = None
+        self.expect_title = False
+        self.warnings: list[str] = []
+
+    # -- routing ----------------------------------------------------------------
+    def add_line(self, line: Line) -> None:
+        text = line.main
+        if self.reasons is not None:
+            self._paragraph(self.reasons, line, NodeKind.PARAGRAPH)
+            return
+        m = kw.REASONS.match(text)
+        if m and not text[: m.start()].strip():
+            node = self._node(NodeKind.REASONS, "reasons", line)
+            node.label_runs, node.runs = _cut(node.runs, m.end())
+            self.reasons = self.top.add(node)
+            return
+        if self.heading is None and not self.top.children and kw.HEADING.match(text.replace("\xa0", " ")):
+            self.heading = self.top.add(self._node(NodeKind.HEADING, "heading", line))
+            self.expect_title = True
+            return
+        keyword = section_keyword(text)
+        if self.container is None and keyword is None and kw.FORMULA.match(text) and not label_split(text):
+            if not any(c.kind is NodeKind.FORMULA for c in self.top.children):
+                self.top.add(self._node(NodeKind.FORMULA, "formula", line))
+                self.expect_title = False
+                return
+        if self.expect_title and keyword is None and not label_split(text):
+            self.expect_title = False
+            self.top.add(self._node(NodeKind.TITLE, "title", line))
+            return
+        self.expect_title = False
+        if keyword is not None:
+            parent = self.annex or self.top
+            node = self._node(NodeKind.SECTION, keyword, line, section=keyword)
+            self.container = parent.add(node)
+            return
+        am = kw.ANNEX.match(text)
+        if am and not label_split(text) and _is_annex_line(text):
+            number = re.search(r"\d+|[IVX]+\b", am.group("rest"))
+            component = "annex" + (f" {number.group(0)}" if number else "")
+            node = self._node(NodeKind.ANNEX, component.lower(), line, section=component.lower())
+            self.annex = self.container = self.top.add(node)
+            return
+        self._paragraph(self.container or self.top, line, None)
+
+    def _node(self, kind: NodeKind, component: str, line: Line, section: str | None = None) -> _Node:
+        runs = _infer.infer_text(line.runs) if self.infer else list(line.runs)
+        node = _Node(kind, component, [], runs, line.no, list(line.arts), section=section)
+        _footnotes(node)
+        return node
+
+    # -- items and paragraphs ------------------------------------------------------
+    def _paragraph(self, container: _Node, line: Line, force: NodeKind | None) -> None:
+        runs = _infer.infer_text(line.runs) if self.infer else list(line.runs)
+        label_runs, body = peel_label(runs) if force is None else ([], runs)
+        section = container.section
+        if not label_runs:
+            container.stack.clear()
+            n = sum(1 for c in container.children if c.component.startswith("p") and c.kind is NodeKind.PARAGRAPH) + 1
+            node = _Node(NodeKind.PARAGRAPH, f"p{n}", [], body, line.no, list(line.arts), section=section)
+            _footnotes(node)
+            container.add(node)
+            return
+        label = runs_text(label_runs, "amended").strip() or runs_text(label_runs, "original").strip()
+        notes: list[str] = []
+        prev_letter, prev_colon = self._previous(container)
+        if self.infer and all(r.op is Op.EQUAL for r in label_runs):
+            pair = _infer.infer_letter_label(label)
+            if pair:
+                label_runs = _relabel(label_runs, *pair)
+                notes.append(f"label {label} read as {pair[0]}) relettered {pair[1]})")
+        scheme = label_scheme(
+            runs_text(label_runs, "amended").strip() or runs_text(label_runs, "original").strip(),
+            prev_letter,
+            prev_colon,
+        )
+        parent = self._place(container, scheme)
+        if self.infer and scheme == "number" and all(r.op is Op.EQUAL for r in label_runs):
+            previous = _last_number(parent, container)
+            pair = _infer.infer_number_label(label, previous)
+            if pair:
+                label_runs = _relabel(label_runs, *pair)
+                notes.append(f"label {label} read as {pair[0]} renumbered {pair[1]}")
+        node = _Node(NodeKind.ITEM, "", label_runs, body, line.no, list(line.arts), notes, section=section, scheme=scheme)
+        node.component = self._component(parent, node)
+        _footnotes(node)
+        parent.add(node)
+        container.stack.append(node)
+
+    def _previous(self, container: _Node) -> tuple[str | None, bool]:
+        letter = next((n for n in reversed(container.stack) if n.scheme == "letter"), None)
+        prev_letter = None
+        if letter is not None:
+            bare = _bare_label(letter.label("amended") or letter.label("original") or "")
+            prev_letter = bare[-1:].lower() or None
+        last = container.stack[-1] if container.stack else None
+        ends_colon = last is not None and (last.runs and runs_text(last.runs, "amended").rstrip().endswith(":"))
+        return prev_letter, bool(ends_colon)
+
+    def _place(self, container: _Node, scheme: str) -> _Node:
+        """Pop the open lists to where ``scheme`` belongs; return the parent for the new item."""
+        stack = container.stack
+        for i in range(len(stack) - 1, -1, -1):
+            if stack[i].scheme == scheme:
+                del stack[i:]
+                return stack[-1] if stack else container
+        if scheme == "roman" and stack and stack[-1].scheme == "letter" and not _ends_colon(stack[-1]):
+            label = stack[-1].label() or ""
+            self.warnings.append(
+                f"{container.component}: roman sub-item after {label} which does not introduce sub-items; "
+                f"kept under {label} in document order"
+            )
+        return stack[-1] if stack else container
+
+    @staticmethod
+    def _component(parent: _Node, node: _Node) -> str:
+        if node.scheme in ("bullet", "dash"):
+            n = sum(1 for c in parent.children if c.scheme in ("bullet", "dash")) + 1
+            return f"{node.scheme}{n}"
+        label = node.label("amended") or node.label("original") or ""
+        bare = _bare_label(label)
+        return re.sub(r"\s+", "", bare) or "item"
+
+    # -- result ---------------------------------------------------------------------
+    def build(self) -> Proposal:
+        clauses = tuple(c.freeze("") for c in self.top.children)
+        target = None
+        if self.heading is not None:
+            target = parse_target(runs_text(self.heading.runs, "original"), runs_text(self.heading.runs, "amended"))
+        pid = self.pid or (f"{target.kind[:3].lower()}-{target.number}" if target else "text")
+        return Proposal(pid, self.action, target, clauses, tuple(self.warnings))
+
+
+def _ends_colon(node: _Node) -> bool:
+    return runs_text(node.runs, "amended").rstrip().endswith(":")
+
+
+def _last_number(parent: _Node, container: _Node) -> int | None:
+    for child in reversed(parent.children):
+        if child.scheme == "number":
+            value = child.label("amended") or ""
+            return int(value) if value.isdigit() else None
+    return 0 if parent is container else None
+
+
+def _relabel(label_runs: list[Run], old: str, new: str) -> list[Run]:
+    text = runs_text(label_runs)
+    rest = text[len(old) + len(new) :]
+    return [Run(Op.DELETE, old, inferred=True), Run(Op.INSERT, new, inferred=True), Run(Op.EQUAL, rest)]
+
+
+def _cut(runs: list[Run], at: int) -> tuple[list[Run], list[Run]]:
+    head: list[Run] = []
+    tail: list[Run] = []
+    pos = 0
+    for r in runs:
+        if pos >= at:
+            tail.append(r)
+        elif pos + len(r.text) <= at:
+            head.append(r)
+        else:
+            head.append(dataclasses.replace(r, text=r.text[: at - pos]))
+            tail.append(dataclasses.replace(r, text=r.text[at - pos :]))
+        pos += len(r.text)
+    return head, tail
+
+
+def _is_annex_line(text: str) -> bool:
+    stripped = text.strip()
+    if stripped[-1:] in ";,.":
+        return False
+    return stripped.split()[0].isupper() or bool(re.search(r"\bto\s+(Resolution|Decision|this)\b", stripped))
+
+
+# ----------------------------------------------------------------------------
+# document level
+# ----------------------------------------------------------------------------
+_HEADER = (
+    ("document", re.compile(r"^\s*Document\s+(?P<v>\d+(?:\(Add\.\d+\))?(?:-[A-Z])?)\s*$", re.I)),
+    ("addendum", re.compile(r"^\s*(?P<v>(?:Addendum|Corrigendum)\s+\d+\s+to\s+Document\s+\S+)\s*$", re.I)),
+    ("original_language", re.compile(r"^\s*Original:\s*(?P<v>\w+)\s*$", re.I)),
+    ("date", re.compile(r"^\s*(?P<v>\d{1,2}\s+[A-Z][a-z]+\s+\d{4})\s*$")),
+    ("conference", re.compile(r"^\s*(?P<v>[A-Z][A-Z ]*(?:CONFERENCE|ASSEMBLY)[A-Z ]*(?:\([A-Z0-9-]+\))?)\s*$")),
+)
+
+
+def _header_metadata(text: str, metadata: dict) -> None:
+    for key, rx in _HEADER:
+        m = rx.match(text)
+        if m and key not in metadata:
+            metadata[key] = m.group("v")
+            return
+
+
+def _marker(lines: list[Line], i: int) -> tuple[str, str, int] | None:
+    """(action, id, lines used) when a proposal marker starts at line ``i``."""
+    text = lines[i].main
+    m = kw.MARKER.match(text)
+    if m:
+        return (m.group("action") or m.group("action2"), m.group("id") or m.group("id2"), 1)
+    a, d = kw.ACTION_ONLY.match(text), kw.ID_ONLY.match(text)
+    if (a or d) and i + 1 < len(lines):
+        nxt = lines[i + 1].main
+        if a and kw.ID_ONLY.match(nxt):
+            return (a.group("action"), kw.ID_ONLY.match(nxt).group("id"), 2)
+        if d and kw.ACTION_ONLY.match(nxt):
+            return (kw.ACTION_ONLY.match(nxt).group("action"), d.group("id"), 2)
+    return None
+
+
+def build_document(
+    lines: list[Line], *, source: str, fmt: str, infer: bool = False, metadata: dict | None = None
+) -> Document:
+    """Build the document from stage-2 lines.
+
+    Proposals start at a marker (``MOD<TAB>B/67/1``, or id and action on two lines);
+    without markers, each heading (``RESOLUTION 130 (…)``) starts a bare text with
+    ``action=None``.  Lines before the first proposal are the document header.
+    """
+    metadata = dict(metadata or {})
+    artefacts: list[Artefact] = []
+    proposals: list[Proposal] = []
+    current: _ProposalBuilder | None = None
+    trailer = False
+    i = 0
+
+    def close() -> None:
+        nonlocal current
+        if current is not None:
+            proposals.append(current.build())
+        current = None
+
+    def whole(kind: str, line: Line) -> None:
+        artefacts.append(Artefact(kind, line.text(None) if not line.arts else _raw(line), line.no))
+
+    while i < len(lines):
+        line = lines[i]
+        text = line.main
+        marker = _marker(lines, i)
+        if marker:
+            close()
+            action, pid, used = marker
+            current = _ProposalBuilder(action, pid, infer)
+            for j in range(used):
+                whole("marker", lines[i + j])
+            trailer = False
+            i += used
+            continue
+        if not text.strip():
+            whole("blank" if not line.arts else "markup", line)
+        elif kw.SEPARATOR.match(text):
+            whole("separator", line)
+            trailer = trailer or "_" in text
+        elif trailer:
+            whole("trailer", line)
+        elif (current is None or current.heading is not None and current.action is None) and kw.HEADING.match(
+            text.replace("\xa0", " ")
+        ) and not label_split(text):
+            close()
+            current = _ProposalBuilder(None, None, infer)
+            current.add_line(line)
+        elif current is None:
+            whole("header", line)
+            _header_metadata(text, metadata)
+        else:
+            current.add_line(line)
+        i += 1
+    close()
+    if not proposals:
+        # no marker and no heading: the whole text is one bare text
+        builder = _ProposalBuilder(None, None, infer)
+        kept = {a.line for a in artefacts if a.kind in ("blank", "separator", "markup", "trailer")}
+        artefacts = [a for a in artefacts if a.line in kept]
+        for line in lines:
+            if line.no not in kept:
+                builder.add_line(line)
+        proposals.append(builder.build())
+    ids = [p.id for p in proposals if p.action]
+    if ids:
+        first = ids[0].split("/")
+        metadata.setdefault("submitter_code", first[0])
+        metadata.setdefault("document", first[1])
+    return Document(source, fmt, metadata, tuple(proposals), tuple(artefacts), len(lines))
+
+
+def _raw(line: Line) -> str:
+    node = Clause(NodeKind.PARAGRAPH, "", runs=tuple(line.runs), artefacts=tuple(line.arts))
+    return node.source_line(None)
