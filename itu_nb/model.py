@@ -406,7 +406,8 @@ class Proposal:
         node = self._first(NodeKind.REASONS)
         if node is None:
             return None
-        return "\n".join(p.body("amended") for p in node.walk() if p.exists_in("amended")).strip()
+        paragraphs = [p for p in node.walk() if p.kind is not NodeKind.FOOTNOTE and p.exists_in("amended")]
+        return "\n".join(p.body("amended").strip() for p in paragraphs)
 
     @property
     def sections(self) -> tuple[Clause, ...]:

@@ -412,7 +412,7 @@ def _is_annex_line(text: str) -> bool:
 # document level
 # ----------------------------------------------------------------------------
 _HEADER = (
-    ("document", re.compile(r"^\s*Document\s+(?P<v>\d+(?:\(Add\.\d+\))?(?:-[A-Z])?)\s*$", re.I)),
+    ("document", re.compile(r"^\s*Document\s+(?P<v>\d+(?:\(Add\.\d+\))?)(?:-[A-Z])?\s*$", re.I)),
     ("addendum", re.compile(r"^\s*(?P<v>(?:Addendum|Corrigendum)\s+\d+\s+to\s+Document\s+\S+)\s*$", re.I)),
     ("original_language", re.compile(r"^\s*Original:\s*(?P<v>\w+)\s*$", re.I)),
     ("date", re.compile(r"^\s*(?P<v>\d{1,2}\s+[A-Z][a-z]+\s+\d{4})\s*$")),
@@ -420,12 +420,21 @@ _HEADER = (
 )
 
 
-def _header_metadata(text: str, metadata: dict) -> None:
+_PROPOSALS_FOR = re.compile(r"^\s*(?:\w+\s+)*PROPOSALS\s+FOR\s+THE\s+WORK", re.I)
+
+
+def _header_metadata(text: str, metadata: dict, unmatched: list[str]) -> None:
+    """Read what a contribution's header says of itself (document, date, language, conference, submitter)."""
     for key, rx in _HEADER:
         m = rx.match(text)
-        if m and key not in metadata:
-            metadata[key] = m.group("v")
+        if m:
+            metadata.setdefault(key, m.group("v"))
             return
+    if _PROPOSALS_FOR.match(text):
+        if unmatched:
+            metadata.setdefault("submitter", unmatched[-1].strip())
+        return
+    unmatched.append(text)
 
 
 def _marker(lines: list[Line], i: int) -> tuple[str, str, int] | None:
@@ -458,6 +467,7 @@ def build_document(
     proposals: list[Proposal] = []
     current: _ProposalBuilder | None = None
     trailer = False
+    unmatched: list[str] = []
     i = 0
 
     def close() -> None:
@@ -497,7 +507,7 @@ def build_document(
             current.add_line(line)
         elif current is None:
             whole("header", line)
-            _header_metadata(text, metadata)
+            _header_metadata(text, metadata, unmatched)
         else:
             current.add_line(line)
         i += 1
