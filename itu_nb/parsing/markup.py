@@ -14,20 +14,14 @@ import re
 from itu_nb.errors import ParseError
 from itu_nb.model import Artefact, Op, Run
 
-CRITIC = re.compile(
-    r"\{\+\+(?P<ins>.*?)\+\+\}"
-    r"|\{--(?P<del>.*?)--\}"
-    r"|\{~~(?P<old>.*?)~>(?P<new>.*?)~~\}"
-    r"|\{==(?P<hl>.*?)==\}"
-    r"|\{>>(?P<comment>.*?)<<\}",
-    re.DOTALL,
-)
-CRITIC_OPENERS = ("{++", "{--", "{~~", "{==", "{>>")
+#: CriticMarkup marks: opener → closer.
+CRITIC_MARKS = {"{++": "++}", "{--": "--}", "{~~": "~~}", "{==": "==}", "{>>": "<<}"}
+_OPENER = re.compile(r"\{(?:\+\+|--|~~|==|>>)")
 
 INLINE_ARTEFACTS = re.compile(
     r"(?P<bookmark>\[bookmark: [^\]\n]*\])"
     r"|(?P<ref>\[footnoteRef:(?P<refno>\d+)\](?:(?P=refno)(?!\d))?)"
-    r"|(?P<body>\[(?P<bodyno>\d+):[ \t](?:[^\[\]\n]|\[[^\]\n]*\])*\])"
+    r"|(?P<body>\[(?P<bodyno>\d+):[ \t])"  # a footnote body: its end is the matching "]"
 )
 
 #: A piece of a line: a run of text, or a comment to keep as an annotation.
@@ -35,8 +29,9 @@ Piece = Run | Artefact
 
 
 def looks_like_critic(text: str) -> bool:
-    """True when the text holds CriticMarkup change marks."""
-    return bool(CRITIC.search(text[:2_000_000]))
+    """True when the text holds a CriticMarkup mark that is closed."""
+    m = _OPENER.search(text, 0, 2_000_000)
+    return bool(m) and text.find(CRITIC_MARKS[m.group(0)], m.end()) >= 0
 
 
 def plain_runs(lines: list[str]) -> list[list[Piece]]:
@@ -45,7 +40,7 @@ def plain_runs(lines: list[str]) -> list[list[Piece]]:
 
 
 def critic_runs(text: str, source: str, author: str | None = None, date: str | None = None) -> list[list[Piece]]:
-    """Tokenise CriticMarkup into lines of runs.
+    """Tokenise CriticMarkup into lines of runs, in one linear pass.
 
     ``{++x++}`` → insert, ``{--x--}`` → delete, ``{~~a~>b~~}`` → delete a, insert b,
     ``{==x==}`` → equal (highlight marks dropped), ``{>>c<<}`` → a ``comment`` artefact.
@@ -54,35 +49,36 @@ def critic_runs(text: str, source: str, author: str | None = None, date: str | N
     """
     pieces: list[Piece] = []
     pos = 0
-    for m in CRITIC.finditer(text):
-        _check_unclosed(text, pos, m.start(), source)
+    while True:
+        m = _OPENER.search(text, pos)
+        if m is None:
+            break
+        opener = m.group(0)
+        end = text.find(CRITIC_MARKS[opener], m.end())
+        if end < 0:
+            line = text.count("\n", 0, m.start()) + 1
+            raise ParseError(source, f"line {line}: CriticMarkup {opener!r} is never closed")
         if m.start() > pos:
             pieces.append(Run(Op.EQUAL, text[pos : m.start()]))
-        if m.group("ins") is not None:
-            pieces.append(Run(Op.INSERT, m.group("ins"), author, date))
-        elif m.group("del") is not None:
-            pieces.append(Run(Op.DELETE, m.group("del"), author, date))
-        elif m.group("old") is not None:
-            pieces.append(Run(Op.DELETE, m.group("old"), author, date))
-            pieces.append(Run(Op.INSERT, m.group("new"), author, date))
-        elif m.group("hl") is not None:
-            pieces.append(Run(Op.EQUAL, m.group("hl")))
+        inner = text[m.end() : end]
+        if opener == "{++":
+            pieces.append(Run(Op.INSERT, inner, author, date))
+        elif opener == "{--":
+            pieces.append(Run(Op.DELETE, inner, author, date))
+        elif opener == "{~~":
+            old, arrow, new = inner.partition("~>")
+            if not arrow:
+                line = text.count("\n", 0, m.start()) + 1
+                raise ParseError(source, f"line {line}: CriticMarkup substitution without '~>'")
+            pieces += [Run(Op.DELETE, old, author, date), Run(Op.INSERT, new, author, date)]
+        elif opener == "{==":
+            pieces.append(Run(Op.EQUAL, inner))
         else:
-            pieces.append(Artefact("comment", m.group("comment"), line=-1))
-        pos = m.end()
-    _check_unclosed(text, pos, len(text), source)
+            pieces.append(Artefact("comment", inner, line=-1))
+        pos = end + 3
     if pos < len(text):
         pieces.append(Run(Op.EQUAL, text[pos:]))
     return _split_at_newlines(pieces)
-
-
-def _check_unclosed(text: str, start: int, end: int, source: str) -> None:
-    chunk = text[start:end]
-    for opener in CRITIC_OPENERS:
-        at = chunk.find(opener)
-        if at >= 0:
-            line = text.count("\n", 0, start + at) + 1
-            raise ParseError(source, f"line {line}: CriticMarkup {opener!r} is never closed")
 
 
 def _split_at_newlines(pieces: list[Piece]) -> list[list[Piece]]:
@@ -114,19 +110,39 @@ def extract_artefacts(pieces: list[Piece], line: int) -> tuple[list[Run], list[A
             arts.append(Artefact(piece.kind, piece.text, line, pos, piece.op))
             continue
         last = 0
+        closing = _closing_brackets(piece.text) if "[" in piece.text else {}
         for m in INLINE_ARTEFACTS.finditer(piece.text):
+            if m.start() < last:
+                continue
+            end = m.end()
+            if m.group("body"):
+                if m.start() not in closing:
+                    continue  # "[1: " never closed on this line: ordinary text
+                end = closing[m.start()] + 1
             before = piece.text[last : m.start()]
             if before:
                 runs.append(Run(piece.op, before, piece.author, piece.date, piece.inferred))
                 pos += len(before)
             kind = "bookmark" if m.group("bookmark") else "footnote-ref" if m.group("ref") else "footnote-body"
-            arts.append(Artefact(kind, m.group(0), line, pos, piece.op))
-            last = m.end()
+            arts.append(Artefact(kind, piece.text[m.start() : end], line, pos, piece.op))
+            last = end
         rest = piece.text[last:]
         if rest:
             runs.append(Run(piece.op, rest, piece.author, piece.date, piece.inferred))
             pos += len(rest)
     return runs, arts
+
+
+def _closing_brackets(text: str) -> dict[int, int]:
+    """Position of each "[" → position of its matching "]" (one linear pass)."""
+    stack: list[int] = []
+    match: dict[int, int] = {}
+    for i, ch in enumerate(text):
+        if ch == "[":
+            stack.append(i)
+        elif ch == "]" and stack:
+            match[stack.pop()] = i
+    return match
 
 
 FOOTNOTE_BODY = re.compile(r"^\[(?P<no>\d+):(?P<sep>[ \t]+)(?P<text>.*)\]$", re.DOTALL)

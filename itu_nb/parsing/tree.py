@@ -425,15 +425,15 @@ _PROPOSALS_FOR = re.compile(r"^\s*(?:\w+\s+)*PROPOSALS\s+FOR\s+THE\s+WORK", re.I
 
 def _header_metadata(text: str, metadata: dict, unmatched: list[str]) -> None:
     """Read what a contribution's header says of itself (document, date, language, conference, submitter)."""
+    if _PROPOSALS_FOR.match(text):
+        if unmatched:
+            metadata.setdefault("submitter", unmatched[-1].strip())
+        return
     for key, rx in _HEADER:
         m = rx.match(text)
         if m:
             metadata.setdefault(key, m.group("v"))
             return
-    if _PROPOSALS_FOR.match(text):
-        if unmatched:
-            metadata.setdefault("submitter", unmatched[-1].strip())
-        return
     unmatched.append(text)
 
 

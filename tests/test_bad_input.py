@@ -1,0 +1,90 @@
+"""Bad input: a clear itu_nb error naming the source and the problem, never a deep traceback or a hang."""
+
+from __future__ import annotations
+
+import pytest
+
+import itu_nb
+from itu_nb import LoadError
+
+
+def _error(source, **kw) -> str:
+    with pytest.raises(LoadError) as info:
+        itu_nb.load(source, **kw)
+    return str(info.value)
+
+
+def test_empty_file(tmp_path):
+    path = tmp_path / "empty.txt"
+    path.write_bytes(b"")
+    assert _error(path) == f"{path}: the file is empty"
+    path.write_bytes(b"  \n\n\t\n")
+    assert _error(path) == f"{path}: the file is empty"
+
+
+def test_missing_file_and_folder(tmp_path):
+    assert _error(tmp_path / "nope.txt") == f"{tmp_path / 'nope.txt'}: no such file"
+    assert _error(tmp_path) == f"{tmp_path}: is a folder, not a document"
+
+
+def test_binary_data(tmp_path):
+    path = tmp_path / "image.txt"
+    path.write_bytes(bytes(range(256)) * 40)
+    assert "binary data" in _error(path)
+    assert str(path) in _error(path)
+
+
+def test_pdf_and_legacy_doc_are_named(tmp_path):
+    pdf = tmp_path / "proposal.txt"
+    pdf.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n")
+    assert _error(pdf) == f"{pdf}: is a PDF file; save it as .docx or plain text first"
+    doc = tmp_path / "proposal.doc"
+    doc.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512)
+    assert "is a DOC file" in _error(doc)
+
+
+def test_wrong_encoding_names_the_byte_and_the_fix(tmp_path):
+    path = tmp_path / "latin1.txt"
+    path.write_bytes("considering\na)\tthat the Union’s role;\n".encode("cp1252"))
+    message = _error(path)
+    assert message.startswith(f"{path}: not valid utf-8 at byte 29")  # 12 + 3 + len("that the Union")
+    assert "encoding=" in message
+    assert itu_nb.load(path, encoding="cp1252")[0]["considering/a"].body() == "that the Union’s role;"
+
+
+def test_unknown_encoding_name(tmp_path):
+    path = tmp_path / "x.txt"
+    path.write_text("considering\na)\tthat x;\n")
+    assert _error(path, encoding="klingon") == f"{path}: unknown encoding 'klingon'"
+
+
+def test_a_200_mb_file_is_refused_without_being_read(tmp_path):
+    path = tmp_path / "huge.txt"
+    with open(path, "wb") as f:  # sparse: no disk is used
+        f.truncate(200 * 1024 * 1024)
+    message = _error(path)
+    assert message.startswith(f"{path}: file is 209.7 MB, over the 52 MB limit")
+    assert "max_bytes=" in message
+
+
+def test_limit_can_be_raised_or_lowered(tmp_path):
+    path = tmp_path / "small.txt"
+    path.write_text("considering\na)\tthat x;\n")
+    assert "over the 0 MB limit" in _error(path, max_bytes=10)
+    assert itu_nb.load(path, max_bytes=10_000)[0]["considering/a"].body() == "that x;"
+
+
+def test_unknown_format_lists_the_known_ones():
+    message = _error("considering\na)\tx;\n", format="pdf-ocr")
+    assert message.startswith("<text>: no loader for format 'pdf-ocr' (known: ")
+    assert "criticmarkup" in message and "text" in message
+
+
+def test_pathological_markup_is_linear_not_a_hang():
+    # 300,000 unclosed openers on one line: refused at the first, in one pass
+    with pytest.raises(itu_nb.ParseError, match="line 1: CriticMarkup '\\{\\+\\+' is never closed"):
+        itu_nb.load("x {++ " + "{++" * 300_000 + "\n", format="criticmarkup")
+    # 200,000 footnote-body openers that never close stay plain text
+    doc = itu_nb.load("considering\na)\t" + "[1: " * 200_000 + "\n")
+    assert doc[0]["considering/a"].body().startswith("[1: [1: ")
+    assert doc.source_text().startswith("considering\na)\t[1: [1: ")
