@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import dataclasses
 import enum
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -115,6 +114,28 @@ def join_runs(runs: list[Run] | tuple[Run, ...]) -> tuple[Run, ...]:
         else:
             out.append(r)
     return tuple(out)
+
+
+def interleave(runs: tuple[Run, ...] | list[Run], artefacts) -> list[tuple[str, Op]]:
+    """Runs and inline artefacts in source order, as (text, op) pieces.
+
+    An artefact's ``offset`` is its position in the joined text of ``runs``.
+    """
+    out: list[tuple[str, Op]] = []
+    arts = sorted(artefacts, key=lambda a: a.offset or 0)
+    pos = i = 0
+    for run in runs:
+        start, end = pos, pos + len(run.text)
+        while i < len(arts) and (arts[i].offset or 0) < end:
+            cut = (arts[i].offset or 0) - start
+            out.append((run.text[pos - start : cut], run.op))
+            out.append((arts[i].text, arts[i].op))
+            pos = start + cut
+            i += 1
+        out.append((run.text[pos - start :], run.op))
+        pos = end
+    out.extend((a.text, a.op) for a in arts[i:])
+    return [(t, op) for t, op in out if t]
 
 
 @dataclass(frozen=True)
@@ -236,26 +257,7 @@ class Clause:
 
         With ``view=None`` both sides of every change are kept in source order.
         """
-        out: list[str] = []
-        pos = 0  # position in the merged text of all runs (artefacts excluded)
-        arts = sorted(self.artefacts, key=lambda a: a.offset or 0)
-        i = 0
-        for run in self.label_runs + self.runs:
-            end = pos + len(run.text)
-            start = pos
-            while i < len(arts) and (arts[i].offset or 0) < end:
-                cut = (arts[i].offset or 0) - start
-                if run.op.in_view(view):
-                    out.append(run.text[pos - start : cut])
-                if arts[i].op.in_view(view):
-                    out.append(arts[i].text)
-                pos = start + cut
-                i += 1
-            if run.op.in_view(view):
-                out.append(run.text[pos - start :])
-            pos = end
-        out.extend(a.text for a in arts[i:] if a.op.in_view(view))
-        return "".join(out)
+        return "".join(text for text, op in interleave(self.label_runs + self.runs, self.artefacts) if op.in_view(view))
 
     def body(self, view: str = "amended") -> str:
         """The paragraph text after the label in ``view``."""
@@ -515,8 +517,9 @@ class Document:
         """
         lines = [""] * self.n_lines
         owner = [False] * self.n_lines
-        for art in self.artefacts:
-            lines[art.line] = art.text if art.op.in_view(view) else ""
+        for art in self.artefacts:  # a whole line may be several artefacts, one per op
+            if art.op.in_view(view):
+                lines[art.line] += art.text
             owner[art.line] = True
         for proposal in self.proposals:
             for node in proposal.walk():

@@ -13,13 +13,15 @@ from itu_nb import Op
 
 def _strip(text: str, keep: str) -> str:
     """The reference views, made independently of itu_nb with two regular expressions."""
-    drop, unwrap = (r"\{\+\+.*?\+\+\}", r"\{--(.*?)--\}") if keep == "original" else (r"\{--.*?--\}", r"\{\+\+(.*?)\+\+\}")
+    drop, unwrap = (
+        (r"\{\+\+.*?\+\+\}", r"\{--(.*?)--\}") if keep == "original" else (r"\{--.*?--\}", r"\{\+\+(.*?)\+\+\}")
+    )
     return re.sub(unwrap, r"\1", re.sub(drop, "", text, flags=re.S), flags=re.S)
 
 
 def test_same_structure_as_the_flattened_extraction(critic, flattened):
     assert [(p.id, p.action, str(p.target)) for p in critic] == [(p.id, p.action, str(p.target)) for p in flattened]
-    for a, b in zip(critic, flattened):
+    for a, b in zip(critic, flattened, strict=True):
         assert [(n.path, n.kind) for n in a.walk()] == [(n.path, n.kind) for n in b.walk()], a.id
 
 

@@ -79,7 +79,9 @@ def test_bare_text_is_one_proposal_without_action():
 
 
 def test_several_bare_texts_split_at_headings():
-    text = "RESOLUTION 1 (Dubai, 2018)\nOne\nresolves\nto a.\n\nDECISION 5 (REV. DUBAI, 2018)\nFive\ndecides\n1\tthat b;\n"
+    text = (
+        "RESOLUTION 1 (Dubai, 2018)\nOne\nresolves\nto a.\n\nDECISION 5 (REV. DUBAI, 2018)\nFive\ndecides\n1\tthat b;\n"
+    )
     doc = itu_nb.load(text)
     assert [p.id for p in doc] == ["res-1", "dec-5"]
     assert doc["Decision 5"].target.revision == "Rev. Dubai, 2018"
@@ -87,7 +89,13 @@ def test_several_bare_texts_split_at_headings():
 
 def test_no_heading_at_all_is_still_parsed():
     doc = itu_nb.load("considering\na)\tthat x;\nb)\tthat y,\nresolves\nto z.\n")
-    assert [n.path for n in doc[0].walk()] == ["considering", "considering/a", "considering/b", "resolves", "resolves/p1"]
+    assert [n.path for n in doc[0].walk()] == [
+        "considering",
+        "considering/a",
+        "considering/b",
+        "resolves",
+        "resolves/p1",
+    ]
 
 
 def test_keywords_longest_match_and_not_inside_text():
@@ -111,7 +119,9 @@ def test_keywords_longest_match_and_not_inside_text():
 
 
 def test_roman_versus_letter_i():
-    text = "recognizing\nh)\tthat h;\ni)\tthe outcomes, notably:\ni)\tResolution 50;\nii)\tResolution 52,\nj)\tthat j;\n"
+    text = (
+        "recognizing\nh)\tthat h;\ni)\tthe outcomes, notably:\ni)\tResolution 50;\nii)\tResolution 52,\nj)\tthat j;\n"
+    )
     p = itu_nb.load(text)[0]
     assert [n.path for n in p["recognizing"].walk()][1:] == [
         "recognizing/h",

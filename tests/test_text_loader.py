@@ -58,7 +58,9 @@ def test_reasons_are_complete(flattened):
     reasons = flattened["B/67/5"].reasons.split("\n")
     assert len(reasons) == 8
     assert reasons[0].startswith("Some Over-The-Top (OTT) applications")
-    assert reasons[2].endswith("principles established by the World Summit on the Information Society (WSIS) be observed.")
+    assert reasons[2].endswith(
+        "principles established by the World Summit on the Information Society (WSIS) be observed."
+    )
     assert reasons[-1].endswith("multi-stakeholder Internet governance principles established by WSIS.")
     assert "footnote" not in flattened["B/67/5"].reasons
     # the page footer after the rule (lines 257-258) is a trailer artefact, not reasons text
@@ -208,7 +210,10 @@ def test_text_view_is_one_paragraph_per_line_with_label_tab(flattened):
     lines = flattened["B/67/1"].text("original").split("\n")
     assert lines[0] == "RESOLUTION 14 (Rev. Antalya, 2006)"
     assert lines[3] == "considering"
-    assert lines[4] == "a)\tthat the rights and obligations of Member States and Sector Members of the Union are set out in Article 3 of the ITU Constitution;"
+    assert (
+        lines[4]
+        == "a)\tthat the rights and obligations of Member States and Sector Members of the Union are set out in Article 3 of the ITU Constitution;"
+    )
     assert lines[-1].startswith("Reasons:\tBrazil proposes modifications")
 
 

@@ -74,7 +74,9 @@ def _read(source: str | os.PathLike | bytes, max_bytes: int | None) -> tuple[byt
     except FileNotFoundError:
         if isinstance(source, str) and not source.strip():
             raise LoadError("<text>", "the text is empty") from None
-        if isinstance(source, str) and not any(source.lower().endswith(e) for e in (".txt", ".md", ".xml", ".docx", ".akn")):
+        if isinstance(source, str) and not any(
+            source.lower().endswith(e) for e in (".txt", ".md", ".xml", ".docx", ".akn")
+        ):
             return source, "<text>"
         raise LoadError(name, "no such file") from None
     except OSError as exc:

@@ -24,9 +24,7 @@ _PLACE = r"(?:Rev\.[ \xa0])?[A-Z][a-z]+(?:[ \xa0][A-Z][a-z]+)*,[ \xa0](?P<{y}>\d
 CITATION = re.compile(
     r"(?<=[(\s\xa0])(?P<a>" + _PLACE.format(y="ya") + r")(?P<b>" + _PLACE.format(y="yb") + r")(?=[)\s,;.])"
 )
-PERIOD = re.compile(
-    r"(?<!\d)(?P<a>(?P<a1>\d{4})[-‑–](?P<a2>\d{4}))(?P<b>(?P<b1>\d{4})[-‑–](?P<b2>\d{4}))(?!\d)"
-)
+PERIOD = re.compile(r"(?<!\d)(?P<a>(?P<a1>\d{4})[-‑–](?P<a2>\d{4}))(?P<b>(?P<b1>\d{4})[-‑–](?P<b2>\d{4}))(?!\d)")
 
 
 def _split(text: str) -> list[Run]:

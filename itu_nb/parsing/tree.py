@@ -13,7 +13,20 @@ import dataclasses
 import re
 from dataclasses import dataclass, field
 
-from itu_nb.model import HOMOGLYPHS, Artefact, Clause, Document, NodeKind, Op, Proposal, Run, Target, join_runs, runs_text
+from itu_nb.model import (
+    HOMOGLYPHS,
+    Artefact,
+    Clause,
+    Document,
+    NodeKind,
+    Op,
+    Proposal,
+    Run,
+    Target,
+    interleave,
+    join_runs,
+    runs_text,
+)
 from itu_nb.parsing import infer as _infer
 from itu_nb.parsing import keywords as kw
 from itu_nb.parsing.markup import FOOTNOTE_BODY
@@ -41,8 +54,7 @@ class Line:
 # classification helpers
 # ----------------------------------------------------------------------------
 _PREAMBLE = sorted(
-    {" ".join(k.split()) for k in kw.PREAMBLE}
-    | {f"{k} {s}" for k in kw.PREAMBLE for s in kw.PREAMBLE_SUFFIXES},
+    {" ".join(k.split()) for k in kw.PREAMBLE} | {f"{k} {s}" for k in kw.PREAMBLE for s in kw.PREAMBLE_SUFFIXES},
     key=len,
     reverse=True,
 )
@@ -136,9 +148,7 @@ def label_scheme(label: str, previous_letter: str | None, previous_ends_colon: b
         return "number" if dots == 0 else f"decimal{dots}"
     low = bare.lower()
     if kw.ROMAN.match(low) and (len(low) > 1 or low in "ivx"):
-        continues_letters = (
-            len(low) == 1 and previous_letter is not None and ord(previous_letter) + 1 == ord(low)
-        )
+        continues_letters = len(low) == 1 and previous_letter is not None and ord(previous_letter) + 1 == ord(low)
         if not continues_letters or previous_ends_colon:
             return "roman"
     return "letter"
@@ -317,7 +327,9 @@ class _ProposalBuilder:
             if pair:
                 label_runs = _relabel(label_runs, *pair)
                 notes.append(f"label {label} read as {pair[0]} renumbered {pair[1]}")
-        node = _Node(NodeKind.ITEM, "", label_runs, body, line.no, list(line.arts), notes, section=section, scheme=scheme)
+        node = _Node(
+            NodeKind.ITEM, "", label_runs, body, line.no, list(line.arts), notes, section=section, scheme=scheme
+        )
         node.component = self._component(parent, node)
         _footnotes(node)
         parent.add(node)
@@ -477,7 +489,8 @@ def build_document(
         current = None
 
     def whole(kind: str, line: Line) -> None:
-        artefacts.append(Artefact(kind, line.text(None) if not line.arts else _raw(line), line.no))
+        pieces = interleave(line.runs, line.arts)
+        artefacts.extend(Artefact(kind, text, line.no, None, op) for text, op in pieces or [("", Op.EQUAL)])
 
     while i < len(lines):
         line = lines[i]
@@ -499,9 +512,11 @@ def build_document(
             trailer = trailer or "_" in text
         elif trailer:
             whole("trailer", line)
-        elif (current is None or current.heading is not None and current.action is None) and kw.HEADING.match(
-            text.replace("\xa0", " ")
-        ) and not label_split(text):
+        elif (
+            (current is None or current.heading is not None and current.action is None)
+            and kw.HEADING.match(text.replace("\xa0", " "))
+            and not label_split(text)
+        ):
             close()
             current = _ProposalBuilder(None, None, infer)
             current.add_line(line)
@@ -527,8 +542,3 @@ def build_document(
         metadata.setdefault("submitter_code", first[0])
         metadata.setdefault("document", first[1])
     return Document(source, fmt, metadata, tuple(proposals), tuple(artefacts), len(lines))
-
-
-def _raw(line: Line) -> str:
-    node = Clause(NodeKind.PARAGRAPH, "", runs=tuple(line.runs), artefacts=tuple(line.arts))
-    return node.source_line(None)
