@@ -23,7 +23,8 @@ def test_empty_file(tmp_path):
 
 
 def test_missing_file_and_folder(tmp_path):
-    assert _error(tmp_path / "nope.txt") == f"{tmp_path / 'nope.txt'}: no such file"
+    missing = tmp_path / "nope.txt"
+    assert _error(missing) == f"{missing}: no such file (to load a text itself, pass a string with a line break)"
     assert _error(tmp_path) == f"{tmp_path}: is a folder, not a document"
 
 

@@ -58,7 +58,7 @@ def detect_format(data: bytes | str, name: str = "") -> str:
     return "text"
 
 
-def _read(source: str | os.PathLike | bytes, max_bytes: int | None) -> tuple[bytes | str, str]:
+def _read(source: str | os.PathLike | bytes, max_bytes: int | None, fmt: str | None) -> tuple[bytes | str, str]:
     if isinstance(source, bytes | bytearray):
         check_size("<bytes>", len(source), max_bytes)
         return bytes(source), "<bytes>"
@@ -72,15 +72,11 @@ def _read(source: str | os.PathLike | bytes, max_bytes: int | None) -> tuple[byt
             raise LoadError(name, "is a folder, not a document")
         size = path.stat().st_size
     except FileNotFoundError:
-        if isinstance(source, str) and not source.strip():
-            raise LoadError("<text>", "the text is empty") from None
-        if isinstance(source, str) and not any(
-            source.lower().endswith(e) for e in (".txt", ".md", ".xml", ".docx", ".akn")
-        ):
-            return source, "<text>"
-        raise LoadError(name, "no such file") from None
+        if isinstance(source, str) and fmt is not None:
+            return source, "<text>"  # a one-line text with its format named
+        raise LoadError(name, "no such file (to load a text itself, pass a string with a line break)") from None
     except OSError as exc:
-        raise LoadError(name, f"cannot be read ({exc.strerror or exc})") from None
+        raise LoadError(name[:200], f"cannot be read ({exc.strerror or exc})") from None
     check_size(name, size, max_bytes)
     try:
         return path.read_bytes(), name
@@ -100,8 +96,9 @@ def load(
     Parameters
     ----------
     source : path, bytes or str
-        A file path, the file's bytes, or the text itself (a string containing a
-        line break is taken as text).
+        A file path, the file's bytes, or the text itself: a string containing a
+        line break is a text; any other string is a path, or a one-line text when
+        ``format`` is given and no such file exists.
     format : {"text", "criticmarkup", "akn", "docx"}, optional
         Detected from the content when omitted.
     max_bytes : int, optional
@@ -122,7 +119,7 @@ def load(
     >>> doc["B/67/4"]["considering/b#2"].label_original
     'c)'
     """
-    data, name = _read(source, max_bytes)
+    data, name = _read(source, max_bytes, format)
     fmt = format or detect_format(data, name)
     if fmt in ("doc", "pdf"):
         raise LoadError(name, f"is a {fmt.upper()} file; save it as .docx or plain text first")

@@ -1,0 +1,74 @@
+"""``itu-nb outline``, run as a real subprocess through the installed entry point."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+
+from conftest import CRITIC, FLATTENED
+
+
+def _run(*args: str) -> subprocess.CompletedProcess:
+    exe = shutil.which("itu-nb")
+    cmd = [exe, *args] if exe else [sys.executable, "-m", "itu_nb.cli", *args]
+    return subprocess.run(cmd, capture_output=True, text=True, timeout=120)
+
+
+def test_outline_json_schema_and_values():
+    res = _run("outline", str(CRITIC), "--json")
+    assert res.returncode == 0, res.stderr
+    data = json.loads(res.stdout)
+    assert data["format"] == "criticmarkup"
+    assert [p["id"] for p in data["proposals"]] == ["B/67/1", "B/67/2", "B/67/3", "B/67/4", "B/67/5"]
+    p4 = data["proposals"][3]
+    assert p4["action"] == "MOD"
+    assert p4["target"] == {
+        "kind": "Resolution",
+        "number": "130",
+        "revision": "Rev. Busan, 2014",
+        "new_revision": "Rev. Dubai, 2018",
+    }
+    assert p4["title"] == "Cybersecurity"
+    assert p4["reasons"].startswith("The Brazilian proposal drives the ITU to discuss specific challenges")
+    clauses = {c["path"]: c for c in p4["clauses"]}
+    # source line 95: "{--c--}{++b++})\tthat, with the application …"
+    b2 = clauses["considering/b#2"]
+    assert (b2["label_original"], b2["label"], b2["section"]) == ("c)", "b)", "considering")
+    assert b2["original"] == b2["amended"]  # only the letter changes on that line
+    assert clauses["considering/h"]["amended"] is None  # line 100, deleted whole
+    assert clauses["considering/i"]["original"] is None  # line 103, inserted whole
+    assert [c["path"] for c in p4["clauses"]][:4] == ["heading", "title", "formula", "recalling"]
+    for c in p4["clauses"]:
+        assert set(c) == {"path", "kind", "section", "label", "label_original", "status", "original", "amended"}
+
+
+def test_outline_text_marks_changes():
+    res = _run("outline", str(CRITIC), "--width", "200")
+    assert res.returncode == 0, res.stderr
+    lines = res.stdout.splitlines()
+    assert lines[0].endswith("(criticmarkup): 5 proposals")
+    assert "MOD B/67/4  Resolution 130 (Rev. Busan, 2014)" in lines
+    assert any(line.startswith("~") and "c) → b) that, with the application" in line for line in lines)
+    assert any(line.startswith("-") and "h) that the number of cyberthreats" in line for line in lines)
+    assert any(line.startswith("+") and "i) that some SMEs face additional challenges" in line for line in lines)
+
+
+def test_outline_one_view():
+    res = _run("outline", str(FLATTENED), "--view", "original", "--width", "300")
+    assert res.returncode == 0
+    assert "c) that, with the application and development of ICTs" in res.stdout
+    assert "→" not in res.stdout
+
+
+def test_errors_exit_1_with_a_message_naming_the_file(tmp_path):
+    res = _run("outline", str(tmp_path / "missing.txt"))
+    assert res.returncode == 1
+    assert res.stderr.startswith(f"itu-nb: {tmp_path / 'missing.txt'}: no such file")
+    assert "Traceback" not in res.stderr
+
+
+def test_usage_error_exits_2():
+    assert _run("outline").returncode == 2
+    assert _run("frobnicate").returncode == 2
