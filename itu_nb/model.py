@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 __all__ = [
     "VIEWS",
     "Artefact",
+    "Change",
     "Clause",
     "Document",
     "NodeKind",
@@ -136,6 +137,52 @@ def interleave(runs: tuple[Run, ...] | list[Run], artefacts) -> list[tuple[str, 
         pos = end
     out.extend((a.text, a.op) for a in arts[i:])
     return [(t, op) for t, op in out if t]
+
+
+@dataclass(frozen=True)
+class Change:
+    """One tracked change inside a node: a maximal group of neighbouring non-equal runs.
+
+    Attributes
+    ----------
+    id : str
+        ``"<path>@<n>"``, n counting the node's changes from 1 (label first): stable for
+        a given proposal, and what ``accept``/``reject`` and the redline viewer use.
+    path, section : str
+    kind : str
+        ``insert``, ``delete`` or ``replace`` (text); ``relabel`` when only the label changes.
+    old, new : str
+        The deleted and the inserted text.
+    author, date : str or None
+    inferred : bool
+        True when the loader deduced the change (flattened text), not read from a mark.
+    """
+
+    id: str
+    path: str
+    section: str | None
+    kind: str
+    old: str
+    new: str
+    author: str | None = None
+    date: str | None = None
+    inferred: bool = False
+
+
+def change_groups(runs: tuple[Run, ...] | list[Run]) -> list[tuple[int, int]]:
+    """(start, end) index ranges of maximal groups of neighbouring non-equal runs."""
+    groups: list[tuple[int, int]] = []
+    start = None
+    for i, r in enumerate(runs):
+        if r.op is Op.EQUAL:
+            if start is not None:
+                groups.append((start, i))
+                start = None
+        elif start is None:
+            start = i
+    if start is not None:
+        groups.append((start, len(runs)))
+    return groups
 
 
 @dataclass(frozen=True)
@@ -304,6 +351,34 @@ class Clause:
     def changed(self) -> bool:
         return self.status != "unchanged"
 
+    def changes(self) -> list[Change]:
+        """This node's own tracked changes (not its children's), in reading order."""
+        runs = self.label_runs + self.runs
+        out = []
+        for n, (a, b) in enumerate(change_groups(runs), start=1):
+            group = runs[a:b]
+            old = "".join(r.text for r in group if r.op is Op.DELETE)
+            new = "".join(r.text for r in group if r.op is Op.INSERT)
+            in_label = b <= len(self.label_runs)
+            kind = (
+                "relabel" if in_label and old and new else "replace" if old and new else "delete" if old else "insert"
+            )
+            first = next(r for r in group)
+            out.append(
+                Change(
+                    f"{self.path}@{n}",
+                    self.path,
+                    self.section,
+                    kind,
+                    old,
+                    new,
+                    first.author,
+                    first.date,
+                    any(r.inferred for r in group),
+                )
+            )
+        return out
+
     def words(self, op: Op) -> int:
         """Number of words inside runs with ``op`` (label and text)."""
         return sum(len(r.text.split()) for r in self.label_runs + self.runs if r.op is op)
@@ -384,6 +459,7 @@ class Proposal:
     target: Target | None
     clauses: tuple[Clause, ...] = ()
     warnings: tuple[str, ...] = ()
+    provenance: tuple[str, ...] = ()
 
     def walk(self) -> Iterator[Clause]:
         """Every node in document order."""
@@ -449,6 +525,28 @@ class Proposal:
     @property
     def changed(self) -> bool:
         return any(n.changed for n in self.walk())
+
+    def changes(self) -> list[Change]:
+        """Every tracked change, in reading order; see :class:`Change` for the ids."""
+        return [c for node in self.walk() for c in node.changes()]
+
+    def accept(self, ids=None, *, author: str | None = None, section: str | None = None) -> Proposal:
+        """A new Proposal with the selected changes accepted (no arguments: all).
+
+        See :func:`itu_nb.amend.accept`.
+        """
+        from itu_nb.amend import accept
+
+        return accept(self, ids, author=author, section=section)
+
+    def reject(self, ids=None, *, author: str | None = None, section: str | None = None) -> Proposal:
+        """A new Proposal with the selected changes rejected (no arguments: all).
+
+        See :func:`itu_nb.amend.reject`.
+        """
+        from itu_nb.amend import reject
+
+        return reject(self, ids, author=author, section=section)
 
     def __repr__(self) -> str:
         action = f"{self.action} " if self.action else ""
