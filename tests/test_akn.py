@@ -1,0 +1,328 @@
+"""The Akoma Ntoso loader, on the PP-18 Final Acts (64 statements) and on hostile XML."""
+
+from __future__ import annotations
+
+import copy
+import time
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+import itu_nb
+from itu_nb import LoadError, NodeKind, Op
+
+FIXTURE = Path(__file__).parent / "fixtures" / "pp18-final-acts.akn.xml"
+AKN = "{http://docs.oasis-open.org/legaldocml/ns/akn/3.0}"
+
+
+@pytest.fixture(scope="module")
+def doc():
+    return itu_nb.load(FIXTURE)
+
+
+@pytest.fixture(scope="module")
+def statements():
+    """The <statement> elements of the fixture, in document order."""
+    return list(etree.parse(str(FIXTURE)).getroot().iter(f"{AKN}statement"))
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _xml_texts(statement) -> list[str]:
+    """Every non-blank text node under the statement, meta excluded, in document order."""
+    out = []
+    for el in statement.iter():
+        if el is statement or any(a.tag == f"{AKN}meta" for a in el.iterancestors()) or el.tag == f"{AKN}meta":
+            continue
+        out.extend(t for t in (el.text, el.tail) if t and t.strip())
+    return [_norm(t) for t in out]
+
+
+def _signature(proposal) -> list[tuple]:
+    return [(n.kind, n.path, n.label, n.body().strip()) for n in proposal.walk()]
+
+
+# ----------------------------------------------------------------------------
+# the Final Acts
+# ----------------------------------------------------------------------------
+def test_all_statements_load_with_collection_metadata(doc, statements):
+    assert doc.format == "akn"
+    assert len(doc) == len(statements) == 64
+    assert doc.metadata["title"] == "FINAL ACTS of the Plenipotentiary Conference (Dubai, 2018)"
+    assert doc.metadata["date"] == "2018-11-15"
+    assert doc.metadata["conference"] == "ITU Plenipotentiary Conference (Dubai, 2018)"
+    assert [p.id for p in doc][:3] == ["dec-5", "dec-11", "res-2"]
+    assert doc[-1].id == "rec-7"
+    assert all(p.action is None for p in doc)
+    assert len({p.id for p in doc}) == 64
+
+
+@pytest.mark.parametrize(
+    ("pid", "kind", "number", "revision", "heading"),
+    [
+        ("dec-5", "Decision", "5", "Rev. Dubai, 2018", "DECISION 5 (REV. DUBAI, 2018)"),
+        ("res-130", "Resolution", "130", "Rev. Dubai, 2018", "RESOLUTION 130 (REV. DUBAI, 2018)"),
+        ("res-204", "Resolution", "204", "Dubai, 2018", "RESOLUTION 204 (DUBAI, 2018)"),
+        ("rec-7", "Recommendation", "7", "Dubai, 2018", "RECOMMENDATION 7 (DUBAI, 2018)"),
+    ],
+)
+def test_ids_targets_and_headings(doc, pid, kind, number, revision, heading):
+    p = doc[pid]
+    assert (p.target.kind, p.target.number, p.target.revision, p.target.new_revision) == (kind, number, revision, None)
+    assert p["heading"].body() == heading
+    assert doc[f"{kind} {number}"] is p
+    assert [c.kind for c in p.clauses[:3]] == [NodeKind.HEADING, NodeKind.TITLE, NodeKind.FORMULA]
+
+
+def test_items_match_the_nums_plus_recovered_labels(doc, statements):
+    nums = sum(1 for st in statements for _ in st.iter(f"{AKN}num"))
+    items = [n for p in doc for n in p.walk() if n.kind is NodeKind.ITEM]
+    recovered = [n for n in items if any("recovered from the text" in note for note in n.notes)]
+    assert nums == 2198
+    assert len(items) == nums + len(recovered)
+    assert 300 < len(recovered) < 400  # the converter's habit on first items
+    assert 2500 < len(items) < 2700  # "about 2,600 items" (corpus README)
+
+
+def test_every_node_is_plain_equal_text_without_lines(doc):
+    for node in (n for p in doc for n in p.walk()):
+        assert node.line is None
+        assert all(r.op is Op.EQUAL for r in node.label_runs + node.runs)
+        assert not any("does not map" in note or "outside any paragraph" in note for note in node.notes)
+
+
+def test_resolution_130_sections_in_order(doc):
+    p = doc["Resolution 130"]
+    assert p.title.startswith("Strengthening the role of ITU in building confidence and security")
+    assert [s.path for s in p.sections] == [
+        "recalling",
+        "considering",
+        "recognizing",
+        "aware",
+        "noting",
+        "bearing in mind",
+        "resolves",
+        "instructs the Secretary-General",
+        "invites Member States",
+    ]
+    assert all(s.body() == s.path for s in p.sections)
+    assert [c.label for c in p["recalling"].children][-2:] == ["p)", "q)"]
+    assert p["bearing in mind"].children[0].path == "bearing in mind/p1"
+
+
+def test_resolution_130_recovered_first_labels(doc):
+    p = doc["res-130"]
+    first = p["resolves/1"]
+    assert first.kind is NodeKind.ITEM
+    assert first.label_runs[0].text == "1 "
+    assert first.body().startswith("to continue to give this work high priority within ITU")
+    assert first.notes == ("label 1 recovered from the text: the source has no <num> for it",)
+    assert p["recalling/a"].body().startswith("United Nations General Assembly (UNGA) Resolution 68/198")
+    assert p["resolves/2"].notes == ()
+
+
+def test_resolution_130_swallowed_headings_keep_their_text(doc):
+    p = doc["res-130"]
+    # the converter glued "instructs the Director of ..." to the second item 8; the text stays there
+    assert "concerned, instructs the Director of the Telecommunication" in p["resolves/8#2"].body()
+    assert p["resolves/1#2"].body() == "to continue to review:"
+    assert p["resolves/1#2/i"].label == "i)"
+
+
+def test_resolution_130_flattened_roman_item_is_nested(doc):
+    p = doc["res-130"]
+    assert p["recognizing/k"].body() == "the relevant outcomes of WTSA-16, notably:"
+    sub = p["recognizing/k/i"]
+    assert sub.body().startswith("Resolution 50 (Rev. Hammamet, 2016), on cybersecurity; ii) Resolution 52")
+    assert "sibling" in sub.notes[0]
+    assert p["recognizing/i"].body().startswith("that Member States, in particular developing countries")
+
+
+def test_resolution_130_instructs_the_secretary_general(doc):
+    section = doc["res-130"]["instructs the Secretary-General"]
+    assert [(c.path, c.label) for c in section.children] == [
+        ("instructs the Secretary-General/p1", None),
+        ("instructs the Secretary-General/1", "1"),
+        ("instructs the Secretary-General/2", "2"),
+    ]
+    assert section.children[0].body() == "pursuant to his initiative on this matter:"
+    assert all(c.section == "instructs the Secretary-General" for c in section.walk())
+
+
+def test_list_points_nest_under_their_paragraph(doc):
+    p = doc["dec-5"]
+    assert [c.path for c in p["decides/4"].children] == ["decides/4/4.1", "decides/4/4.2", "decides/4/4.3"]
+    assert p["decides/6/f"].label_runs[0].text == "f)\t"
+    assert p.get("decides/1#2") is not None  # numbering restarts under a swallowed heading
+
+
+def test_duplicate_sections_get_numbered(doc):
+    assert doc["res-25"]["bearing in mind/a#2"].label == "a)"
+    paths = [s.path for p in doc for s in p.sections]
+    assert all(path.count("#") <= 1 for path in paths)
+
+
+@pytest.mark.parametrize("index", range(64))
+def test_lossless(doc, statements, index):
+    """Every text node of the statement is in the nodes, and nothing else is."""
+    proposal, statement = doc[index], statements[index]
+    texts = _xml_texts(statement)
+    nodes = _norm(" ".join(n.source_line() for n in proposal.walk()))
+    assert _norm(" ".join(texts)) == nodes
+    for text in texts:
+        assert text in nodes
+
+
+# ----------------------------------------------------------------------------
+# round trip through the text parser
+# ----------------------------------------------------------------------------
+KNOWN_TEXT_PARSER_GAPS = {
+    # tree.py FORMULA wants a trailing comma; this formula has none in the Final Acts
+    "res-160": "the enacting formula without its final comma is read as a paragraph",
+    # the converter made decimal points 4.6/7.3/8.4 (table debris) children of decimal item 17.7;
+    # plain text cannot nest a decimal list under a decimal item
+    "res-71": "a decimal list under a decimal item comes back as siblings",
+}
+
+
+def _round_trip_params():
+    root = etree.parse(str(FIXTURE)).getroot()
+    ids = [
+        n.get("value")
+        for n in root.iter(f"{AKN}FRBRnumber")
+        if n.get("value", "").split("-")[0] in ("dec", "res", "rec")
+    ]
+    return [
+        pytest.param(pid, marks=pytest.mark.xfail(reason=KNOWN_TEXT_PARSER_GAPS[pid], strict=True))
+        if pid in KNOWN_TEXT_PARSER_GAPS
+        else pid
+        for pid in ids
+    ]
+
+
+@pytest.mark.parametrize("pid", _round_trip_params())
+def test_plain_text_parses_back_to_the_same_tree(doc, pid):
+    """Each statement written out as plain text (label<TAB>text) parses back to the same nodes."""
+    proposal = doc[pid]
+    again = itu_nb.load(proposal.text("amended"), format="text", infer=False)
+    assert len(again) == 1
+    assert again[0].target == proposal.target
+    assert _signature(again[0]) == _signature(proposal)
+
+
+def test_round_trip_covers_all_statements():
+    assert len(_round_trip_params()) == 64
+
+
+# ----------------------------------------------------------------------------
+# single statements and odd shapes
+# ----------------------------------------------------------------------------
+def _single(statements, pid: str, tag: str = "statement") -> bytes:
+    """One statement of the fixture as its own <akomaNtoso> file."""
+    statement = next(s for s in statements if s.find(f".//{AKN}FRBRnumber").get("value") == pid)
+    root = etree.Element(f"{AKN}akomaNtoso", nsmap={None: AKN[1:-1]})
+    clone = copy.deepcopy(statement)
+    clone.tag = f"{AKN}{tag}"
+    root.append(clone)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+
+
+@pytest.mark.parametrize("tag", ["statement", "act"])
+def test_single_statement_file(doc, statements, tmp_path, tag):
+    path = tmp_path / "res-130.xml"
+    path.write_bytes(_single(statements, "res-130", tag))
+    single = itu_nb.load(path)
+    assert [p.id for p in single] == ["res-130"]
+    assert single[0].clauses == doc["res-130"].clauses
+    assert single.metadata["title"] == "RESOLUTION 130 (REV. DUBAI, 2018)"
+    assert single.metadata["date"] == "2018-11-15"
+
+
+def test_text_input_with_an_encoding_declaration(doc, statements):
+    text = _single(statements, "dec-5").decode("utf-8").replace("encoding='UTF-8'", "encoding='UTF-16'")
+    assert text.startswith("<?xml version='1.0' encoding='UTF-16'?>")
+    assert itu_nb.load(text, format="akn")[0].clauses == doc["dec-5"].clauses
+
+
+def test_unmapped_elements_are_kept_with_a_note():
+    """An AKN shape the Final Acts do not use (conclusions, stray text) loses no text."""
+    xml = f"""<akomaNtoso xmlns="{AKN[1:-1]}"><statement name="resolution">
+      <preface><longTitle><p><docType>RESOLUTION</docType> <docNumber>999 (DUBAI, 2018)</docNumber></p></longTitle></preface>
+      <mainBody><hcontainer><heading><i>resolves</i></heading>
+        <paragraph><num>1</num><content><p>first</p><p>second block</p></content></paragraph>stray words
+      </hcontainer></mainBody>
+      <conclusions><p>Dubai, 2018</p></conclusions></statement></akomaNtoso>"""
+    p = itu_nb.load(xml.encode(), format="akn")[0]
+    assert p.id == "res-999"
+    assert p["resolves/1"].body() == "first"
+    assert p["resolves/1/p1"].body() == "second block"
+    assert p["resolves/p1"].body() == "stray words"
+    assert p["resolves/p1"].notes == ("text outside any paragraph element",)
+    assert p["p1"].body() == "Dubai, 2018"
+    assert "does not map <conclusions>" in p["p1"].notes[0]
+
+
+def test_unknown_options_are_refused():
+    with pytest.raises(TypeError, match="infer"):
+        itu_nb.load(FIXTURE, infer=False)
+
+
+# ----------------------------------------------------------------------------
+# hostile and broken input
+# ----------------------------------------------------------------------------
+XXE = b"""<?xml version="1.0"?>
+<!DOCTYPE akomaNtoso [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
+<akomaNtoso><statement><preface><longTitle><p>&xxe;</p></longTitle></preface></statement></akomaNtoso>"""
+LAUGHS = (
+    b'<?xml version="1.0"?>\n<!DOCTYPE lolz [<!ENTITY lol "lol">'
+    + b"".join(b'<!ENTITY lol%d "%s">' % (i, (b"&lol%d;" % (i - 1) if i > 1 else b"&lol;") * 10) for i in range(1, 10))
+    + b"]>\n<akomaNtoso><statement><preface><longTitle><p>&lol9;</p></longTitle></preface></statement></akomaNtoso>"
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "problem"),
+    [
+        ("xxe.xml", XXE, "DOCTYPE"),
+        ("laughs.xml", LAUGHS, "DOCTYPE"),
+        ("xxe16.xml", XXE.decode().replace('"1.0"?>', '"1.0" encoding="UTF-16"?>').encode("utf-16"), "DOCTYPE"),
+        ("broken.xml", b"<akomaNtoso><statement><p>x</statement></akomaNtoso>", "malformed XML at line 1, column"),
+        ("page.xml", b"<html><body><p>RESOLUTION 1</p></body></html>", "root element is <html>"),
+        ("empty.xml", b"", "empty"),
+        ("nothing.xml", f'<akomaNtoso xmlns="{AKN[1:-1]}"/>'.encode(), "without a statement"),
+        ("deep.xml", b"<akomaNtoso>" + b"<a>" * 5000 + b"</a>" * 5000 + b"</akomaNtoso>", "malformed XML"),
+    ],
+)
+def test_hostile_input_is_refused_quickly(tmp_path, name, data, problem):
+    path = tmp_path / name
+    path.write_bytes(data)
+    start = time.perf_counter()
+    with pytest.raises(LoadError) as info:
+        itu_nb.load(path, format="akn")
+    assert time.perf_counter() - start < 2
+    assert str(path) in str(info.value)
+    assert problem in str(info.value)
+    assert info.value.__cause__ is None
+    assert info.value.__context__ is None or info.value.__suppress_context__  # no lxml traceback
+
+
+def test_deeply_nested_items_are_refused():
+    item = b"<paragraph><num>1</num><content><p>x</p></content><list><point><num>a)</num><content><p>y</p></content>"
+    xml = (
+        b"<akomaNtoso><statement><mainBody><hcontainer><heading>resolves</heading>"
+        + item * 60
+        + b"</point></list></paragraph>" * 60
+        + b"</hcontainer></mainBody></statement></akomaNtoso>"
+    )
+    with pytest.raises(LoadError, match="nested more than"):
+        itu_nb.load(xml, format="akn")
+
+
+def test_xml_is_detected_without_a_format(tmp_path):
+    path = tmp_path / "broken.akn"
+    path.write_bytes(b"<akomaNtoso><oops></akomaNtoso>")
+    with pytest.raises(LoadError, match="broken.akn: malformed XML"):
+        itu_nb.load(path)
