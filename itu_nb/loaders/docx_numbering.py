@@ -1,0 +1,241 @@
+"""Word's generated list numbering, computed separately in each view.
+
+Guarantees after :func:`view_labels`:
+- every paragraph numbered through ``w:numPr`` (its own, or its style's, following
+  ``w:basedOn``) gets the label Word would show in that view: the level's
+  ``w:lvlText`` (``%1)``, ``%1.%2``) filled with the counters formatted as the
+  levels say (decimal, lowerLetter/upperLetter, lowerRoman/upperRoman, bullet,
+  decimalZero, none; anything else as decimal), ``w:start``, ``w:startOverride``,
+  ``w:lvlRestart`` and ``w:isLgl`` honoured;
+- counting is done on the paragraphs as they read in the view: a paragraph whose mark
+  is absent runs on into the next and is not counted, a paragraph absent from the
+  view is not counted, and a ``w:pPrChange`` gives the numbering of the original
+  view, so an inserted or deleted item reletters the items after it;
+- lists that share an abstract numbering share counters (Word's behaviour), except
+  that a ``w:num`` with a start override restarts its levels where it is first used.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from itu_nb.loaders.docx_package import W
+from itu_nb.loaders.docx_read import Para, Props, read_props, view_groups
+
+
+def _w(name: str) -> str:
+    return f"{{{W}}}{name}"
+
+
+VAL = _w("val")
+BULLET_GLYPHS = {"\uf0b7": "•", "\uf0a7": "▪", "o": "◦", "\uf06f": "◦", "\uf0d8": "▪", "\uf0fc": "•", "": "•"}
+
+
+@dataclass
+class Level:
+    fmt: str = "decimal"
+    text: str = "%1."
+    start: int = 1
+    restart: int | None = None  # restart after this (1-based) level; 0 = never
+    legal: bool = False
+
+
+@dataclass
+class Num:
+    abstract: str
+    starts: dict[int, int] = field(default_factory=dict)
+    levels: dict[int, Level] = field(default_factory=dict)
+
+
+def _int(el: etree._Element | None, default: int | None = None) -> int | None:
+    value = None if el is None else el.get(VAL)
+    try:
+        return int(value) if value is not None else default
+    except ValueError:
+        return default
+
+
+def _level(el: etree._Element) -> Level:
+    lvl = Level()
+    fmt = el.find(_w("numFmt"))
+    if fmt is not None and fmt.get(VAL):
+        lvl.fmt = fmt.get(VAL)
+    text = el.find(_w("lvlText"))
+    if text is not None:
+        lvl.text = text.get(VAL) or ""
+    lvl.start = _int(el.find(_w("start")), 1) or 0
+    lvl.restart = _int(el.find(_w("lvlRestart")))
+    legal = el.find(_w("isLgl"))
+    lvl.legal = legal is not None and legal.get(VAL) not in ("0", "false", "off")
+    return lvl
+
+
+class Numbering:
+    """numbering.xml and the numbering that styles.xml attaches to paragraph styles."""
+
+    def __init__(self, numbering: etree._Element | None, styles: etree._Element | None):
+        self.abstracts: dict[str, dict[int, Level]] = {}
+        self.nums: dict[str, Num] = {}
+        if numbering is not None:
+            for ab in numbering.iter(_w("abstractNum")):
+                levels = {_int_attr(lv, "ilvl"): _level(lv) for lv in ab.iter(_w("lvl"))}
+                self.abstracts.setdefault(ab.get(_w("abstractNumId")) or "", levels)
+            for num in numbering.iter(_w("num")):
+                ref = num.find(_w("abstractNumId"))
+                entry = Num(ref.get(VAL) if ref is not None else "")
+                for ov in num.iter(_w("lvlOverride")):
+                    ilvl = _int_attr(ov, "ilvl")
+                    start = _int(ov.find(_w("startOverride")))
+                    if start is not None:
+                        entry.starts[ilvl] = start
+                    lvl = ov.find(_w("lvl"))
+                    if lvl is not None:
+                        entry.levels[ilvl] = _level(lvl)
+                self.nums.setdefault(num.get(_w("numId")) or "", entry)
+        self.styles: dict[str, tuple[Props, str | None]] = {}
+        if styles is not None:
+            for st in styles.iter(_w("style")):
+                if st.get(_w("type")) not in (None, "paragraph"):
+                    continue
+                based = st.find(_w("basedOn"))
+                self.styles[st.get(_w("styleId")) or ""] = (
+                    read_props(st.find(_w("pPr"))),
+                    based.get(VAL) if based is not None else None,
+                )
+
+    def resolve(self, props: Props) -> tuple[str, int] | None:
+        """(numId, level) of a paragraph with these properties, or None when it is not numbered."""
+        num_id, ilvl = props.num_id, props.ilvl
+        style, seen = props.style, set()
+        while (num_id is None or ilvl is None) and style and style not in seen and style in self.styles:
+            seen.add(style)
+            sprops, style_next = self.styles[style]
+            num_id = num_id if num_id is not None else sprops.num_id
+            ilvl = ilvl if ilvl is not None else sprops.ilvl
+            style = style_next
+        if num_id is None or num_id == "0" or num_id not in self.nums:
+            return None
+        return num_id, max(0, min(ilvl or 0, 8))
+
+    def level(self, num_id: str, ilvl: int) -> Level:
+        num = self.nums[num_id]
+        return num.levels.get(ilvl) or self.abstracts.get(num.abstract, {}).get(ilvl) or Level()
+
+
+class _Counters:
+    def __init__(self, numbering: Numbering):
+        self.n = numbering
+        self.values: dict[str, dict[int, int]] = {}
+        self.started: set[str] = set()
+
+    def label(self, num_id: str, ilvl: int) -> str:
+        num = self.n.nums[num_id]
+        key = num.abstract or f"num:{num_id}"
+        counts = self.values.setdefault(key, {})
+        if num.starts and num_id not in self.started:
+            for lv in list(counts):
+                if lv >= min(num.starts):
+                    del counts[lv]
+        self.started.add(num_id)
+        level = self.n.level(num_id, ilvl)
+        start = num.starts.get(ilvl, level.start)
+        counts[ilvl] = counts[ilvl] + 1 if ilvl in counts else start
+        for deeper in [lv for lv in counts if lv > ilvl]:
+            restart = self.n.level(num_id, deeper).restart
+            if restart is None or restart != 0 and restart >= ilvl + 1:
+                del counts[deeper]
+        if level.fmt == "bullet":
+            return BULLET_GLYPHS.get(level.text, level.text)
+        if level.fmt == "none":
+            return _fill(level.text, lambda _i: "")
+        out = _fill(
+            level.text,
+            lambda i: _format(
+                counts.get(i, num.starts.get(i, self.n.level(num_id, i).start)),
+                "decimal" if level.legal else self.n.level(num_id, i).fmt,
+            ),
+        )
+        return out
+
+
+def _fill(template: str, value) -> str:
+    out, i = [], 0
+    while i < len(template):
+        ch = template[i]
+        if ch == "%" and i + 1 < len(template) and template[i + 1].isdigit():
+            out.append(value(int(template[i + 1]) - 1))
+            i += 2
+            continue
+        out.append(ch)
+        i += 1
+    return "".join(out)
+
+
+_ROMAN = (
+    (1000, "m"),
+    (900, "cm"),
+    (500, "d"),
+    (400, "cd"),
+    (100, "c"),
+    (90, "xc"),
+    (50, "l"),
+    (40, "xl"),
+    (10, "x"),
+    (9, "ix"),
+    (5, "v"),
+    (4, "iv"),
+    (1, "i"),
+)
+
+
+def _format(n: int, fmt: str) -> str:
+    if fmt in ("lowerLetter", "upperLetter"):
+        if n < 1:
+            return str(n)
+        text = chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+        return text.upper() if fmt == "upperLetter" else text
+    if fmt in ("lowerRoman", "upperRoman"):
+        if n < 1:
+            return str(n)
+        out = []
+        for value, sym in _ROMAN:
+            while n >= value:
+                out.append(sym)
+                n -= value
+        text = "".join(out)
+        return text.upper() if fmt == "upperRoman" else text
+    if fmt == "decimalZero":
+        return f"{n:02d}"
+    return str(n)
+
+
+def _int_attr(el: etree._Element, name: str) -> int:
+    try:
+        return int(el.get(_w(name)) or 0)
+    except ValueError:
+        return 0
+
+
+def view_labels(paras: list[Para], numbering: Numbering, view: str) -> dict[int, str]:
+    """``{paragraph index: label}`` for the numbered paragraphs of ``view``.
+
+    The label of a group of paragraphs that reads as one (see
+    :func:`~itu_nb.loaders.docx_read.view_groups`) comes from the properties of its
+    last paragraph (whose mark survives) and is put on its first paragraph with text
+    in the view.
+    """
+    counters = _Counters(numbering)
+    labels: dict[int, str] = {}
+    for group in view_groups(paras, view):
+        last = paras[group[-1]]
+        if not last.mark.in_view(view):
+            continue  # the document's last paragraph absent from the view
+        where = numbering.resolve(last.props_in(view))
+        if where is None:
+            continue
+        label = counters.label(*where)
+        owner = next((i for i in group if paras[i].text(view)), group[-1])
+        labels[owner] = label
+    return labels
