@@ -1,0 +1,114 @@
+"""explore(): the tree and the redline viewer side by side, linked, with the changes table below."""
+
+from __future__ import annotations
+
+import ipywidgets as widgets
+
+from itu_nb.model import Document, Proposal
+from itu_nb.widgets.redline import RedlineViewer
+from itu_nb.widgets.tree import ClauseTreeExplorer
+
+__all__ = ["Explorer", "explore"]
+
+TABLE_ROWS = 200  # the table is a reading aid; the full frame is ``explorer.changes``
+
+
+class Explorer(widgets.VBox):
+    """The widget :func:`explore` returns: ``tree``, ``viewer`` and ``table``, kept in step.
+
+    Selecting a clause in the tree shows its proposal in the viewer and scrolls to it;
+    moving through changes in the viewer selects the clause in the tree.
+    """
+
+    def __init__(self, obj, *, height: str = "32rem"):
+        self._obj = obj
+        self.tree = ClauseTreeExplorer(obj, height=height)
+        self.viewer = RedlineViewer(self._first(obj), height=height)
+        self.table = widgets.HTML(layout=widgets.Layout(max_height="20rem", overflow="auto"))
+        self.tree.layout = widgets.Layout(flex="1 1 16rem", min_width="0")
+        self.viewer.layout = widgets.Layout(flex="3 1 22rem", min_width="0")
+        panes = widgets.Box([self.tree, self.viewer],
+                            layout=widgets.Layout(display="flex", flex_flow="row wrap", align_items="stretch",
+                                                  grid_gap="0.5rem", width="100%"))
+        super().__init__([panes, self.table], layout=widgets.Layout(width="100%"))
+        self._syncing = False
+        self.tree.observe(self._tree_moved, "selected_path")
+        self.viewer.observe(self._viewer_moved, "selected_path")
+        self._fill_table()
+
+    @staticmethod
+    def _first(obj):
+        if isinstance(obj, Document):
+            if not obj.proposals:
+                raise ValueError(f"{obj.source}: the document has no proposals to explore")
+            return next((p for p in obj.proposals if p.changed), obj.proposals[0])
+        return obj
+
+    def _prefix(self) -> str:
+        source = self.viewer.source
+        return source.id if isinstance(source, Proposal) else source.new.id
+
+    def _tree_moved(self, change) -> None:
+        if self._syncing or change["new"] is None:
+            return
+        self._syncing = True
+        try:
+            pid = self.tree.proposal_id
+            if isinstance(self._obj, Document) and pid and pid != self._prefix():
+                self.viewer.show(self._obj[pid])
+                self._fill_table()
+            self.viewer.selected_path = self.tree.clause_path
+        finally:
+            self._syncing = False
+
+    def _viewer_moved(self, change) -> None:
+        if self._syncing or change["new"] is None:
+            return
+        key = f"{self._prefix()}:{change['new']}"
+        if key in self.tree._index and key != self.tree.selected_path:
+            self._syncing = True
+            try:
+                self.tree.selected_path = key
+            finally:
+                self._syncing = False
+
+    @property
+    def changes(self):
+        """The changes of what the viewer shows, as a DataFrame (the compare engine's table for a Comparison)."""
+        frame = getattr(self.viewer.source, "changes", None)
+        return frame if frame is not None and hasattr(frame, "to_html") else self.viewer.changes
+
+    def _fill_table(self) -> None:
+        frame = self.changes
+        html = frame.head(TABLE_ROWS).to_html(index=False, escape=True, classes="itu-changes", border=0)
+        more = f"<p>{len(frame) - TABLE_ROWS} more rows in <code>explorer.changes</code></p>" if len(frame) > TABLE_ROWS else ""
+        self.table.value = f"<p><strong>{len(frame)} changes</strong></p>{html}{more}"
+
+    def __repr__(self) -> str:
+        return f"<Explorer {self.tree!r} {self.viewer!r}>"
+
+
+def explore(obj, *, height: str = "32rem") -> Explorer:
+    """Explore a Document, a Proposal or a Comparison: tree, redline and changes table, linked.
+
+    Parameters
+    ----------
+    obj : Document, Proposal or Comparison
+    height : str
+        CSS height of the tree and of the viewer's text area.
+
+    Returns
+    -------
+    Explorer
+        Display it (last expression of a cell); ``.tree``, ``.viewer`` and ``.changes`` are live.
+
+    Examples
+    --------
+    >>> doc = itu_nb.load("tests/fixtures/pp18-doc67-brazil.reconstructed.critic.md")
+    >>> ex = itu_nb.explore(doc)
+    >>> ex.tree.selected_path = "B/67/2:resolves"
+    >>> ex.viewer.source.id
+    'B/67/2'
+    """
+    return Explorer(obj, height=height)
+

@@ -1,0 +1,194 @@
+"""RedlineViewer: read a comparison or a proposal's tracked changes, change by change."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import anywidget
+import traitlets
+
+from itu_nb.errors import AddressError, ItuNbError
+from itu_nb.model import Proposal
+from itu_nb.widgets._decide import DECISIONS, apply_decisions
+from itu_nb.widgets._payload import changes_frame, pairs_of, title_of, viewer_meta, viewer_rows
+
+__all__ = ["MODES", "RedlineViewer"]
+
+STATIC = Path(__file__).parent / "static"
+MODES = ("inline", "side-by-side", "original", "amended")
+FILTER_KEYS = ("section", "kind", "author")
+
+
+def _comparison_of_texts(old: str, new: str):
+    """Two texts → a Comparison, through the compare engine (the only module that diffs)."""
+    try:
+        from itu_nb.compare import compare
+    except ImportError as exc:  # pragma: no cover - the compare engine ships with itu_nb
+        raise ItuNbError("comparing two texts needs itu_nb.compare, which is not available") from exc
+    from itu_nb.loaders import load
+
+    def one(text: str) -> Proposal:
+        doc = load(text)
+        if len(doc.proposals) != 1:
+            raise ItuNbError(f"expected one text to compare, found {len(doc.proposals)} proposals; pass Proposals instead")
+        return doc.proposals[0]
+
+    return compare(one(old) if isinstance(old, str) else old, one(new) if isinstance(new, str) else new)
+
+
+class RedlineViewer(anywidget.AnyWidget):
+    """A review pane for a Comparison, a Proposal's own tracked changes, or two texts.
+
+    Parameters
+    ----------
+    obj : Comparison, Proposal or str
+        What to show.  With a string, ``new`` must be the other text.
+    new : str or Proposal, optional
+        The amended text when ``obj`` is the original text.
+    mode : {"inline", "side-by-side", "original", "amended"}
+    filters : dict, optional
+        ``{"section": …, "kind": …, "author": …}``; unset keys show everything.
+    collapse_unchanged : bool
+        Fold stretches of unchanged clauses, keeping ``context`` clauses around each change.
+    context : int
+    height : str
+        CSS height of the scrolling text area (``"32rem"``).
+
+    Keyboard: ``n``/``F7`` next change, ``p``/``Shift+F7`` previous, ``a`` accept, ``r`` reject,
+    ``u`` undo the decision.
+
+    Examples
+    --------
+    >>> doc = itu_nb.load("tests/fixtures/pp18-doc67-brazil.reconstructed.critic.md")
+    >>> viewer = itu_nb.RedlineViewer(doc["B/67/4"])
+    >>> viewer            # doctest: +SKIP  (draws the widget)
+    >>> viewer.accept("heading~1"); viewer.result()["heading"].body()
+    'RESOLUTION 130 (Rev. Dubai, 2018)'
+    """
+
+    _esm = STATIC / "redline.js"
+    _css = STATIC / "redline.css"
+
+    mode = traitlets.Unicode("inline").tag(sync=True)
+    filters = traitlets.Dict().tag(sync=True)
+    collapse_unchanged = traitlets.Bool(True).tag(sync=True)
+    context = traitlets.Int(1, min=0).tag(sync=True)
+    selected_change = traitlets.Unicode(None, allow_none=True).tag(sync=True)
+    selected_path = traitlets.Unicode(None, allow_none=True).tag(sync=True)
+    decisions = traitlets.List(traitlets.Dict()).tag(sync=True)
+    height = traitlets.Unicode("32rem").tag(sync=True)
+
+    _rows = traitlets.List().tag(sync=True)
+    _changes = traitlets.List().tag(sync=True)
+    _meta = traitlets.Dict().tag(sync=True)
+
+    def __init__(self, obj, new=None, *, mode: str = "inline", filters: dict | None = None,
+                 collapse_unchanged: bool = True, context: int = 1, height: str = "32rem"):
+        super().__init__(mode=mode, filters=filters or {}, collapse_unchanged=collapse_unchanged,
+                         context=context, height=height)
+        self.show(obj if new is None else _comparison_of_texts(obj, new))
+
+    # -- what is shown --------------------------------------------------------
+    def show(self, obj) -> None:
+        """Show another Comparison or Proposal; decisions and selection start afresh."""
+        rows, changes = viewer_rows(pairs_of(obj))
+        meta = viewer_meta(rows, changes, title_of(obj))
+        meta["editable"] = isinstance(obj, Proposal)
+        self._source = obj
+        self._ids = {c["id"]: i for i, c in enumerate(changes)}
+        with self.hold_sync():
+            self.decisions = []
+            self.selected_change = None
+            self.selected_path = None
+            self.filters = {k: v for k, v in self.filters.items() if v in meta[k + "s"]}
+            self._rows, self._changes, self._meta = rows, changes, meta
+
+    @property
+    def source(self):
+        """The Comparison or Proposal on show."""
+        return self._source
+
+    @property
+    def counts(self) -> dict:
+        """``{"changes": n, "ins": n, "del": n}``: the changes and the <ins>/<del> marks drawn inline."""
+        return {"changes": self._meta["n_changes"], "ins": self._meta["n_ins"], "del": self._meta["n_del"]}
+
+    @property
+    def changes(self):
+        """The changes on show as a pandas DataFrame (one row per change)."""
+        return changes_frame([(getattr(self._source, "id", ""), self._rows, self._changes)])
+
+    @property
+    def change_ids(self) -> list[str]:
+        return [c["id"] for c in self._changes]
+
+    # -- validation -----------------------------------------------------------
+    @traitlets.validate("mode")
+    def _check_mode(self, proposal):
+        if proposal["value"] not in MODES:
+            raise traitlets.TraitError(f"mode must be one of {MODES}, not {proposal['value']!r}")
+        return proposal["value"]
+
+    @traitlets.validate("filters")
+    def _check_filters(self, proposal):
+        value = {k: v for k, v in proposal["value"].items() if v}
+        unknown = set(value) - set(FILTER_KEYS)
+        if unknown:
+            raise traitlets.TraitError(f"unknown filter {sorted(unknown)}; use {FILTER_KEYS}")
+        return value
+
+    @traitlets.validate("decisions")
+    def _check_decisions(self, proposal):
+        out: dict[str, str] = {}
+        for d in proposal["value"]:
+            cid, decision = d.get("id"), d.get("decision")
+            if decision not in DECISIONS:
+                raise traitlets.TraitError(f"decision must be 'accept' or 'reject', not {decision!r}")
+            if cid not in getattr(self, "_ids", {}):
+                raise traitlets.TraitError(f"no change {cid!r} in {title_of(self._source)}")
+            out[cid] = decision
+        if out and not isinstance(self._source, Proposal):
+            raise traitlets.TraitError("decisions apply to a Proposal's tracked changes, not to a Comparison")
+        return [{"id": k, "decision": v} for k, v in out.items()]
+
+    @traitlets.validate("selected_change")
+    def _check_selected_change(self, proposal):
+        value = proposal["value"]
+        if value is not None and value not in getattr(self, "_ids", {}):
+            raise traitlets.TraitError(f"no change {value!r}")
+        return value
+
+    # -- decisions ------------------------------------------------------------
+    def _decide(self, ids, decision: str | None) -> None:
+        if ids is None:
+            ids = self.change_ids
+        elif isinstance(ids, str):
+            ids = [ids]
+        missing = [i for i in ids if i not in self._ids]
+        if missing:
+            raise AddressError(f"no change {missing[0]!r} in {title_of(self._source)}; see viewer.change_ids")
+        drop = set(ids)
+        kept = [d for d in self.decisions if d["id"] not in drop]
+        self.decisions = kept + ([{"id": i, "decision": decision} for i in ids] if decision else [])
+
+    def accept(self, ids=None) -> None:
+        """Accept changes (all when ``ids`` is None), as the viewer's Accept button does."""
+        self._decide(ids, "accept")
+
+    def reject(self, ids=None) -> None:
+        """Reject changes (all when ``ids`` is None)."""
+        self._decide(ids, "reject")
+
+    def undo(self, ids=None) -> None:
+        """Forget the decisions on these changes (all when ``ids`` is None)."""
+        self._decide(ids, None)
+
+    def result(self) -> Proposal:
+        """A new Proposal with the viewer's decisions applied; undecided changes stay tracked."""
+        if not isinstance(self._source, Proposal):
+            raise ItuNbError("result() needs a viewer on a Proposal; a Comparison has no decisions to apply")
+        return apply_decisions(self._source, {d["id"]: d["decision"] for d in self.decisions})
+
+    def __repr__(self) -> str:
+        return (f"<RedlineViewer {title_of(self._source)}: {len(self._changes)} changes, mode={self.mode!r}, "
+                f"{len(self.decisions)} decided>")

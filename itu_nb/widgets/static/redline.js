@@ -1,0 +1,520 @@
+/* itu_nb widgets, built from js/src by js/build.mjs; sources-sha256: 850f67225cb890222f61e5475b72a6c0618ba14435fd7836872f3162ea9d9003 */
+
+// src/dom.js
+function h(tag, attrs = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs)) {
+    if (value === null || value === void 0 || value === false) continue;
+    if (key === "class") el.className = value;
+    else if (key === "text") el.textContent = String(value);
+    else if (key === "on") for (const [ev, fn] of Object.entries(value)) el.addEventListener(ev, fn);
+    else if (key === "dataset") Object.assign(el.dataset, value);
+    else el.setAttribute(key, value === true ? "" : String(value));
+  }
+  for (const child of children) {
+    if (child === null || child === void 0 || child === false) continue;
+    el.append(typeof child === "string" ? document.createTextNode(child) : child);
+  }
+  return el;
+}
+function listen(model, handlers) {
+  for (const [ev, fn] of Object.entries(handlers)) model.on(ev, fn);
+  return () => {
+    for (const [ev, fn] of Object.entries(handlers)) model.off(ev, fn);
+  };
+}
+
+// src/redline/render.js
+var MODES = [
+  ["inline", "Inline redline"],
+  ["side-by-side", "Side by side"],
+  ["original", "Original only"],
+  ["amended", "Amended only"]
+];
+var VERB = { "1": "Inserted", "-1": "Deleted" };
+function who(op, change) {
+  if (!change || !change.a && !change.t) return null;
+  return `${VERB[String(op)]}${change.a ? ` by ${change.a}` : ""}${change.t ? ` on ${change.t}` : ""}`;
+}
+function segment(seg, changes, decided) {
+  const [op, text, ci] = seg;
+  if (op === 0) return document.createTextNode(text);
+  const decision = decided.get(ci);
+  return h(op === 1 ? "ins" : "del", {
+    text,
+    title: who(op, changes[ci]),
+    "data-c": ci,
+    class: decision ? `itu-${decision}ed` : null
+  });
+}
+function viewText(segs, view, marked, changes, decided) {
+  const hidden = view === "original" ? 1 : -1;
+  const out = document.createDocumentFragment();
+  for (const seg of segs) {
+    if (seg[0] === hidden) continue;
+    out.append(marked ? segment(seg, changes, decided) : document.createTextNode(seg[1]));
+  }
+  return out;
+}
+function label(row, mode, side, changes, decided) {
+  if (!row.lab.length) return null;
+  const el = h("span", { class: "itu-label" });
+  const ci = row.lab.find((s) => s[2] >= 0)?.[2] ?? -1;
+  if (row.lo && row.ln && mode === "inline") {
+    el.append(
+      segment([-1, row.lo, ci], changes, decided),
+      h("span", { class: "itu-arrow", text: " \u2192 " }),
+      segment([1, row.ln, ci], changes, decided)
+    );
+  } else if (row.lo && row.ln && side) {
+    el.append(segment([side === "original" ? -1 : 1, side === "original" ? row.lo : row.ln, ci], changes, decided));
+  } else if (mode === "inline") {
+    for (const seg of row.lab) el.append(segment(seg, changes, decided));
+  } else {
+    const view = side ?? /** @type {"original"|"amended"} */
+    mode;
+    el.append(viewText(row.lab, view, side !== null, changes, decided));
+  }
+  return el;
+}
+function drawRow(row, mode, changes, decided) {
+  const cls = `itu-row itu-k-${row.k} itu-t-${row.t}`;
+  const el = h("div", { class: cls, "data-i": row.i, "data-path": row.path, style: `--itu-depth:${row.d}` });
+  if (row.mv) el.append(h("span", { class: "itu-badge itu-moved", text: `moved from ${row.mv}` }));
+  else if (row.k === "inserted" || row.k === "deleted") {
+    el.append(h("span", { class: `itu-badge itu-b-${row.k}`, text: row.k === "inserted" ? "new" : "deleted" }));
+  }
+  if (mode === "side-by-side") {
+    const old = h("div", { class: "itu-cell itu-old" }, label(row, mode, "original", changes, decided));
+    const neu = h("div", { class: "itu-cell itu-new" }, label(row, mode, "amended", changes, decided));
+    old.append(h("span", { class: "itu-body" }, viewText(row.seg, "original", true, changes, decided)));
+    neu.append(h("span", { class: "itu-body" }, viewText(row.seg, "amended", true, changes, decided)));
+    el.append(old, neu);
+    el.classList.add("itu-split");
+    return el;
+  }
+  const body = h("span", { class: "itu-body" });
+  if (mode === "inline") for (const seg of row.seg) body.append(segment(seg, changes, decided));
+  else body.append(viewText(
+    row.seg,
+    /** @type {"original"|"amended"} */
+    mode,
+    false,
+    changes,
+    decided
+  ));
+  el.append(h("div", { class: "itu-cell" }, label(row, mode, null, changes, decided), body));
+  return el;
+}
+function describe(ci, changes, rows) {
+  const change = changes[ci];
+  const row = rows[change.r];
+  const segs = [...row.lab, ...row.seg].filter((s) => s[2] === ci);
+  const del = segs.filter((s) => s[0] === -1).map((s) => s[1]).join("");
+  const ins = segs.filter((s) => s[0] === 1).map((s) => s[1]).join("");
+  const clip = (s) => (s.length > 60 ? `${s.slice(0, 59)}\u2026` : s).trim();
+  let what = change.k === "rep" ? `replaced \u201C${clip(del)}\u201D with \u201C${clip(ins)}\u201D` : change.k === "ins" ? `inserted \u201C${clip(ins)}\u201D` : `deleted \u201C${clip(del)}\u201D`;
+  if (row.lo && row.ln && change.lab) what = `relabelled ${row.lo} \u2192 ${row.ln}`;
+  const by = change.a ? ` by ${change.a}` : "";
+  const on = change.t ? ` on ${change.t}` : "";
+  return `${what} in ${row.path}${by}${on}`;
+}
+
+// src/redline/toolbar.js
+var uid = 0;
+function select(label2, cls, options, onChange) {
+  const id = `itu-sel-${++uid}`;
+  const sel = h(
+    "select",
+    { id, class: cls, on: { change: () => onChange(sel.value) } },
+    ...options.map(([value, text]) => h("option", { value, text }))
+  );
+  return { wrap: h("span", { class: "itu-field" }, h("label", { for: id, text: label2 }), sel), sel };
+}
+function buildToolbar(meta, on) {
+  const mode = select("View", "itu-mode", MODES.map(([v, t]) => [v, t]), on.mode);
+  const prev = h("button", {
+    class: "itu-prev",
+    type: "button",
+    title: "Previous change (p, Shift+F7)",
+    on: { click: () => on.prev() }
+  }, "\u25C0 Prev");
+  const next = h("button", {
+    class: "itu-next",
+    type: "button",
+    title: "Next change (n, F7)",
+    on: { click: () => on.next() }
+  }, "Next \u25B6");
+  const counter = h("span", { class: "itu-counter", "aria-live": "polite", role: "status" });
+  const nav = h("span", { class: "itu-group", role: "group", "aria-label": "Changes" }, prev, counter, next);
+  const decide = h(
+    "span",
+    { class: "itu-group itu-decide", role: "group", "aria-label": "Decide" },
+    h(
+      "button",
+      { class: "itu-accept", type: "button", title: "Accept this change (a)", on: { click: () => on.accept() } },
+      "\u2713 Accept"
+    ),
+    h(
+      "button",
+      { class: "itu-reject", type: "button", title: "Reject this change (r)", on: { click: () => on.reject() } },
+      "\u2717 Reject"
+    ),
+    h(
+      "button",
+      { class: "itu-undo", type: "button", title: "Undo the decision (u)", on: { click: () => on.undo() } },
+      "\u21BA"
+    )
+  );
+  decide.hidden = !meta.editable;
+  const jump = select("Go to", "itu-jump", [["", "section\u2026"], ...meta.sections.map((s) => [s, s])], (v) => {
+    if (v) on.jump(v);
+    jump.sel.value = "";
+  });
+  const fSection = select(
+    "Section",
+    "itu-f-section",
+    [["", "all"], ...meta.sections.map((s) => [s, s])],
+    (v) => on.filter("section", v)
+  );
+  const fKind = select("Kind", "itu-f-kind", [["", "all"], ...meta.kinds.map((s) => [s, s])], (v) => on.filter("kind", v));
+  const fAuthor = select(
+    "Author",
+    "itu-f-author",
+    [["", "all"], ...meta.authors.map((s) => [s, s])],
+    (v) => on.filter("author", v)
+  );
+  fAuthor.wrap.hidden = !meta.authors.length;
+  const collapseId = `itu-chk-${++uid}`;
+  const collapse = h("input", {
+    type: "checkbox",
+    id: collapseId,
+    class: "itu-collapse",
+    on: { change: () => on.collapse(collapse.checked) }
+  });
+  const filters = h(
+    "span",
+    { class: "itu-group itu-filters", role: "group", "aria-label": "Filters" },
+    fSection.wrap,
+    fKind.wrap,
+    fAuthor.wrap,
+    h("span", { class: "itu-field" }, collapse, h("label", { for: collapseId, text: "Collapse unchanged" }))
+  );
+  const el = h(
+    "div",
+    { class: "itu-toolbar", role: "toolbar", "aria-label": "Redline viewer" },
+    h("strong", { class: "itu-title", text: meta.title }),
+    mode.wrap,
+    nav,
+    decide,
+    jump.wrap,
+    filters
+  );
+  return { el, mode: mode.sel, counter, fSection: fSection.sel, fKind: fKind.sel, fAuthor: fAuthor.sel, collapse };
+}
+
+// src/redline/index.js
+var KEYS_NEXT = /* @__PURE__ */ new Set(["n", "j", "F7"]);
+var KEYS_PREV = /* @__PURE__ */ new Set(["p", "k"]);
+function render({ model, el }) {
+  let rows = [];
+  let changes = [];
+  let decided = /* @__PURE__ */ new Map();
+  let navigable = [];
+  let current = -1;
+  let quiet = false;
+  const expanded = /* @__PURE__ */ new Set();
+  let bar;
+  const root = h("div", { class: "itu-widget itu-redline", "data-lm-suppress-shortcuts": "true" });
+  const scroll = h("div", { class: "itu-scroll", tabindex: "0", role: "region" });
+  const statusLine = h("div", { class: "itu-status", "aria-live": "polite" });
+  el.append(root);
+  function id2index(id) {
+    return id ? changes.findIndex((c) => c.id === id) : -1;
+  }
+  function readDecisions() {
+    decided = /* @__PURE__ */ new Map();
+    for (const d of model.get("decisions") ?? []) {
+      const ci = id2index(d.id);
+      if (ci >= 0) decided.set(ci, d.decision);
+    }
+  }
+  function layout() {
+    const f = model.get("filters") ?? {};
+    const byAuthor = f.author ? new Set(changes.filter((c) => c.a === f.author).map((c) => c.r)) : null;
+    const shown = rows.filter((r) => (!f.section || r.sec === f.section) && (!f.kind || r.k === f.kind) && (!byAuthor || byAuthor.has(r.i)));
+    if (!model.get("collapse_unchanged") || f.kind) return shown.map((row) => ({ row }));
+    const ctx = model.get("context") ?? 1;
+    const near = /* @__PURE__ */ new Set();
+    shown.forEach((r, k) => {
+      if (r.k !== "unchanged") for (let j = k - ctx; j <= k + ctx; j++) near.add(j);
+    });
+    const out = [];
+    shown.forEach((row, k) => {
+      const last = out[out.length - 1];
+      if (near.has(k) || expanded.has(row.i)) out.push({ row });
+      else if (last?.gap) last.gap.push(row);
+      else out.push({ gap: [row] });
+    });
+    return out.map((item) => item.gap && item.gap.length <= 1 ? { row: item.gap[0] } : item);
+  }
+  function draw() {
+    const mode = model.get("mode");
+    const items = layout();
+    const frag = document.createDocumentFragment();
+    if (mode === "side-by-side") {
+      frag.append(h(
+        "div",
+        { class: "itu-row itu-split itu-colhead", "aria-hidden": "true" },
+        h("div", { class: "itu-cell", text: "Original" }),
+        h("div", { class: "itu-cell", text: "Amended" })
+      ));
+    }
+    const seen = /* @__PURE__ */ new Set();
+    for (const item of items) {
+      if (item.row) {
+        frag.append(drawRow(item.row, mode, changes, decided));
+        seen.add(item.row.i);
+        continue;
+      }
+      const gap = (
+        /** @type {Row[]} */
+        item.gap
+      );
+      frag.append(h(
+        "button",
+        {
+          type: "button",
+          class: "itu-gap",
+          "data-first": gap[0].i,
+          on: { click: () => {
+            for (const r of gap) expanded.add(r.i);
+            draw();
+          } }
+        },
+        `\u22EF ${gap.length} unchanged clauses (${gap[0].path} \u2013 ${gap[gap.length - 1].path})`
+      ));
+    }
+    scroll.replaceChildren(frag);
+    navigable = changes.map((_, ci) => ci).filter((ci) => seen.has(changes[ci].r));
+    root.classList.toggle("itu-sbs", mode === "side-by-side");
+    mark(current, false);
+    markPath(model.get("selected_path"), false);
+  }
+  function counterText() {
+    const pos = navigable.indexOf(current);
+    const n = navigable.length;
+    bar.counter.textContent = n === 0 ? "no changes" : pos < 0 ? `${n} changes` : `change ${pos + 1} of ${n}`;
+  }
+  function reveal(target) {
+    const top = target.getBoundingClientRect().top - scroll.getBoundingClientRect().top + scroll.scrollTop;
+    scroll.scrollTop = Math.max(0, top - scroll.clientHeight / 3);
+  }
+  function mark(ci, doScroll) {
+    for (const old of scroll.querySelectorAll(".itu-current")) old.classList.remove("itu-current");
+    current = ci;
+    counterText();
+    if (ci < 0 || !changes[ci]) {
+      statusLine.textContent = "";
+      return;
+    }
+    const els = (
+      /** @type {NodeListOf<HTMLElement>} */
+      scroll.querySelectorAll(`[data-c="${ci}"]`)
+    );
+    els.forEach((e) => e.classList.add("itu-current"));
+    const rowEl = (
+      /** @type {HTMLElement|null} */
+      scroll.querySelector(`.itu-row[data-i="${changes[ci].r}"]`)
+    );
+    rowEl?.classList.add("itu-current");
+    const decision = decided.get(ci);
+    statusLine.textContent = describe(ci, changes, rows) + (decision ? ` \u2014 ${decision}ed` : "");
+    if (doScroll) reveal(els[0] ?? rowEl ?? scroll);
+  }
+  function markPath(path, doScroll) {
+    for (const old of scroll.querySelectorAll(".itu-selected")) old.classList.remove("itu-selected");
+    if (!path) return;
+    const row = rows.find((r) => r.path === path);
+    if (!row) return;
+    if (!scroll.querySelector(`.itu-row[data-i="${row.i}"]`)) {
+      expanded.add(row.i);
+      draw();
+    }
+    const rowEl = (
+      /** @type {HTMLElement|null} */
+      scroll.querySelector(`.itu-row[data-i="${row.i}"]`)
+    );
+    rowEl?.classList.add("itu-selected");
+    if (doScroll && rowEl) reveal(rowEl);
+  }
+  function save(patch) {
+    quiet = true;
+    try {
+      for (const [k, v] of Object.entries(patch)) model.set(k, v);
+      model.save_changes();
+    } finally {
+      quiet = false;
+    }
+  }
+  function select2(ci) {
+    mark(ci, true);
+    if (ci < 0) return;
+    save({ selected_change: changes[ci].id, selected_path: changes[ci].path });
+  }
+  function go(delta) {
+    if (!navigable.length) return;
+    const pos = navigable.indexOf(current);
+    let next;
+    if (pos >= 0) next = Math.min(Math.max(pos + delta, 0), navigable.length - 1);
+    else {
+      const after = navigable.findIndex((ci) => ci > current);
+      next = delta > 0 ? after < 0 ? navigable.length - 1 : after : Math.max((after < 0 ? navigable.length : after) - 1, 0);
+    }
+    select2(navigable[next]);
+  }
+  function decide(decision) {
+    if (!model.get("_meta").editable || current < 0) return;
+    const id = changes[current].id;
+    const list = (model.get("decisions") ?? []).filter((d) => d.id !== id);
+    if (decision) list.push({ id, decision });
+    model.set("decisions", list);
+    model.save_changes();
+    readDecisions();
+    const ci = current;
+    for (const e of scroll.querySelectorAll(`[data-c="${ci}"]`)) {
+      e.classList.remove("itu-accepted", "itu-rejected");
+      if (decision) e.classList.add(`itu-${decision}ed`);
+    }
+    mark(ci, false);
+    if (decision) go(1);
+  }
+  function setFilter(key, value) {
+    const f = { ...model.get("filters") ?? {} };
+    if (value) f[key] = value;
+    else delete f[key];
+    model.set("filters", f);
+    model.save_changes();
+  }
+  function build() {
+    rows = model.get("_rows") ?? [];
+    changes = model.get("_changes") ?? [];
+    const meta = model.get("_meta") ?? {};
+    expanded.clear();
+    readDecisions();
+    current = id2index(model.get("selected_change"));
+    bar = buildToolbar(meta, {
+      mode: (v) => {
+        model.set("mode", v);
+        model.save_changes();
+      },
+      prev: () => go(-1),
+      next: () => go(1),
+      accept: () => decide("accept"),
+      reject: () => decide("reject"),
+      undo: () => decide(null),
+      jump: (sec) => {
+        const r = rows.find((x) => x.sec === sec);
+        if (!r) return;
+        markPath(r.path, true);
+        save({ selected_path: r.path });
+      },
+      filter: setFilter,
+      collapse: (on) => {
+        model.set("collapse_unchanged", on);
+        model.save_changes();
+      }
+    });
+    scroll.setAttribute("aria-label", `Redline of ${meta.title ?? ""}`);
+    root.replaceChildren(bar.el, scroll, statusLine);
+    syncControls();
+    draw();
+    if (current >= 0) mark(current, true);
+  }
+  function syncControls() {
+    const f = model.get("filters") ?? {};
+    bar.mode.value = model.get("mode");
+    bar.fSection.value = f.section ?? "";
+    bar.fKind.value = f.kind ?? "";
+    bar.fAuthor.value = f.author ?? "";
+    bar.collapse.checked = !!model.get("collapse_unchanged");
+  }
+  function onKey(ev) {
+    const t = (
+      /** @type {HTMLElement} */
+      ev.target
+    );
+    const typing = t.matches("input, select, textarea");
+    let handled = true;
+    if (ev.key === "F7") go(ev.shiftKey ? -1 : 1);
+    else if (typing || ev.ctrlKey || ev.metaKey || ev.altKey) handled = false;
+    else if (KEYS_NEXT.has(ev.key)) go(1);
+    else if (KEYS_PREV.has(ev.key)) go(-1);
+    else if (ev.key === "a") decide("accept");
+    else if (ev.key === "r") decide("reject");
+    else if (ev.key === "u") decide(null);
+    else handled = false;
+    if (handled) {
+      ev.preventDefault();
+      ev.stopPropagation();
+    }
+  }
+  function onClick(ev) {
+    const t = (
+      /** @type {HTMLElement} */
+      ev.target
+    );
+    const markEl = (
+      /** @type {HTMLElement|null} */
+      t.closest("[data-c]")
+    );
+    if (markEl) return select2(Number(markEl.dataset.c));
+    const rowEl = (
+      /** @type {HTMLElement|null} */
+      t.closest(".itu-row[data-path]")
+    );
+    if (!rowEl) return;
+    markPath(rowEl.dataset.path ?? null, false);
+    save({ selected_path: rowEl.dataset.path });
+  }
+  const setHeight = () => root.style.setProperty("--itu-height", model.get("height") || "32rem");
+  root.addEventListener("keydown", onKey);
+  scroll.addEventListener("click", onClick);
+  setHeight();
+  build();
+  const off = listen(model, {
+    "change:_rows": build,
+    "change:mode": () => {
+      syncControls();
+      draw();
+    },
+    "change:filters": () => {
+      syncControls();
+      draw();
+    },
+    "change:collapse_unchanged": () => {
+      syncControls();
+      draw();
+    },
+    "change:context": draw,
+    "change:height": setHeight,
+    "change:decisions": () => {
+      readDecisions();
+      draw();
+    },
+    "change:selected_change": () => {
+      const ci = id2index(model.get("selected_change"));
+      if (!quiet && ci !== current) mark(ci, true);
+    },
+    "change:selected_path": () => quiet || markPath(model.get("selected_path"), true)
+  });
+  return () => {
+    off();
+    root.removeEventListener("keydown", onKey);
+    root.remove();
+  };
+}
+var index_default = { render };
+export {
+  index_default as default
+};

@@ -1,0 +1,279 @@
+// RedlineViewer: renders the rows Python computed; navigation, filters and decisions
+// are local state mirrored to the model (selected_change, selected_path, decisions, filters).
+import { h, listen } from "../dom.js";
+import { describe, drawRow } from "./render.js";
+import { buildToolbar } from "./toolbar.js";
+
+/** @typedef {import("./render.js").Row} Row */
+/** @typedef {import("./render.js").Change} Change */
+
+const KEYS_NEXT = new Set(["n", "j", "F7"]);
+const KEYS_PREV = new Set(["p", "k"]);
+
+/** @param {{model: any, el: HTMLElement}} ctx */
+function render({ model, el }) {
+  /** @type {Row[]} */ let rows = [];
+  /** @type {Change[]} */ let changes = [];
+  /** @type {Map<number, string>} */ let decided = new Map();
+  /** @type {number[]} */ let navigable = [];
+  let current = -1;
+  let quiet = false; // true while this view itself writes a trait, so its own echo is ignored
+  const expanded = new Set();
+  /** @type {ReturnType<typeof buildToolbar>} */ let bar;
+
+  const root = h("div", { class: "itu-widget itu-redline", "data-lm-suppress-shortcuts": "true" });
+  const scroll = h("div", { class: "itu-scroll", tabindex: "0", role: "region" });
+  const statusLine = h("div", { class: "itu-status", "aria-live": "polite" });
+  el.append(root);
+
+  function id2index(/** @type {string|null} */ id) {
+    return id ? changes.findIndex((c) => c.id === id) : -1;
+  }
+
+  function readDecisions() {
+    decided = new Map();
+    for (const d of model.get("decisions") ?? []) {
+      const ci = id2index(d.id);
+      if (ci >= 0) decided.set(ci, d.decision);
+    }
+  }
+
+  /** Rows passing the filters, then unchanged stretches folded down to their context. */
+  function layout() {
+    const f = model.get("filters") ?? {};
+    const byAuthor = f.author ? new Set(changes.filter((c) => c.a === f.author).map((c) => c.r)) : null;
+    const shown = rows.filter((r) => (!f.section || r.sec === f.section) && (!f.kind || r.k === f.kind)
+      && (!byAuthor || byAuthor.has(r.i)));
+    if (!model.get("collapse_unchanged") || f.kind) return shown.map((row) => ({ row }));
+    const ctx = model.get("context") ?? 1;
+    const near = new Set();
+    shown.forEach((r, k) => {
+      if (r.k !== "unchanged") for (let j = k - ctx; j <= k + ctx; j++) near.add(j);
+    });
+    /** @type {Array<{row?: Row, gap?: Row[]}>} */ const out = [];
+    shown.forEach((row, k) => {
+      const last = out[out.length - 1];
+      if (near.has(k) || expanded.has(row.i)) out.push({ row });
+      else if (last?.gap) last.gap.push(row);
+      else out.push({ gap: [row] });
+    });
+    return out.map((item) => (item.gap && item.gap.length <= 1 ? { row: item.gap[0] } : item));
+  }
+
+  function draw() {
+    const mode = model.get("mode");
+    const items = layout();
+    const frag = document.createDocumentFragment();
+    if (mode === "side-by-side") {
+      frag.append(h("div", { class: "itu-row itu-split itu-colhead", "aria-hidden": "true" },
+        h("div", { class: "itu-cell", text: "Original" }), h("div", { class: "itu-cell", text: "Amended" })));
+    }
+    const seen = new Set();
+    for (const item of items) {
+      if (item.row) {
+        frag.append(drawRow(item.row, mode, changes, decided));
+        seen.add(item.row.i);
+        continue;
+      }
+      const gap = /** @type {Row[]} */ (item.gap);
+      frag.append(h("button", { type: "button", class: "itu-gap", "data-first": gap[0].i,
+        on: { click: () => { for (const r of gap) expanded.add(r.i); draw(); } } },
+        `⋯ ${gap.length} unchanged clauses (${gap[0].path} – ${gap[gap.length - 1].path})`));
+    }
+    scroll.replaceChildren(frag);
+    navigable = changes.map((_, ci) => ci).filter((ci) => seen.has(changes[ci].r));
+    root.classList.toggle("itu-sbs", mode === "side-by-side");
+    mark(current, false);
+    markPath(model.get("selected_path"), false);
+  }
+
+  function counterText() {
+    const pos = navigable.indexOf(current);
+    const n = navigable.length;
+    bar.counter.textContent = n === 0 ? "no changes" : pos < 0 ? `${n} changes` : `change ${pos + 1} of ${n}`;
+  }
+
+  /** Scroll `target` into the middle of the viewer without moving the page around it. */
+  function reveal(/** @type {HTMLElement} */ target) {
+    const top = target.getBoundingClientRect().top - scroll.getBoundingClientRect().top + scroll.scrollTop;
+    scroll.scrollTop = Math.max(0, top - scroll.clientHeight / 3);
+  }
+
+  /** Highlight change `ci` and optionally bring it into view. */
+  function mark(/** @type {number} */ ci, /** @type {boolean} */ doScroll) {
+    for (const old of scroll.querySelectorAll(".itu-current")) old.classList.remove("itu-current");
+    current = ci;
+    counterText();
+    if (ci < 0 || !changes[ci]) {
+      statusLine.textContent = "";
+      return;
+    }
+    const els = /** @type {NodeListOf<HTMLElement>} */ (scroll.querySelectorAll(`[data-c="${ci}"]`));
+    els.forEach((e) => e.classList.add("itu-current"));
+    const rowEl = /** @type {HTMLElement|null} */ (scroll.querySelector(`.itu-row[data-i="${changes[ci].r}"]`));
+    rowEl?.classList.add("itu-current");
+    const decision = decided.get(ci);
+    statusLine.textContent = describe(ci, changes, rows) + (decision ? ` — ${decision}ed` : "");
+    if (doScroll) reveal(els[0] ?? rowEl ?? scroll);
+  }
+
+  function markPath(/** @type {string|null} */ path, /** @type {boolean} */ doScroll) {
+    for (const old of scroll.querySelectorAll(".itu-selected")) old.classList.remove("itu-selected");
+    if (!path) return;
+    const row = rows.find((r) => r.path === path);
+    if (!row) return;
+    if (!scroll.querySelector(`.itu-row[data-i="${row.i}"]`)) {
+      expanded.add(row.i);
+      draw();
+    }
+    const rowEl = /** @type {HTMLElement|null} */ (scroll.querySelector(`.itu-row[data-i="${row.i}"]`));
+    rowEl?.classList.add("itu-selected");
+    if (doScroll && rowEl) reveal(rowEl);
+  }
+
+  /** Write traits to the model (and Python) without reacting to our own echo. */
+  function save(/** @type {Record<string, any>} */ patch) {
+    quiet = true;
+    try {
+      for (const [k, v] of Object.entries(patch)) model.set(k, v);
+      model.save_changes();
+    } finally {
+      quiet = false;
+    }
+  }
+
+  /** Move to change `ci` and tell Python. */
+  function select(/** @type {number} */ ci) {
+    mark(ci, true);
+    if (ci < 0) return;
+    save({ selected_change: changes[ci].id, selected_path: changes[ci].path });
+  }
+
+  function go(/** @type {number} */ delta) {
+    if (!navigable.length) return;
+    const pos = navigable.indexOf(current);
+    let next;
+    if (pos >= 0) next = Math.min(Math.max(pos + delta, 0), navigable.length - 1);
+    else {
+      const after = navigable.findIndex((ci) => ci > current);
+      next = delta > 0 ? (after < 0 ? navigable.length - 1 : after) : Math.max((after < 0 ? navigable.length : after) - 1, 0);
+    }
+    select(navigable[next]);
+  }
+
+  function decide(/** @type {string|null} */ decision) {
+    if (!model.get("_meta").editable || current < 0) return;
+    const id = changes[current].id;
+    const list = (model.get("decisions") ?? []).filter((/** @type {any} */ d) => d.id !== id);
+    if (decision) list.push({ id, decision });
+    model.set("decisions", list);
+    model.save_changes();
+    readDecisions();
+    const ci = current;
+    for (const e of scroll.querySelectorAll(`[data-c="${ci}"]`)) {
+      e.classList.remove("itu-accepted", "itu-rejected");
+      if (decision) e.classList.add(`itu-${decision}ed`);
+    }
+    mark(ci, false);
+    if (decision) go(1);
+  }
+
+  function setFilter(/** @type {string} */ key, /** @type {string} */ value) {
+    const f = { ...(model.get("filters") ?? {}) };
+    if (value) f[key] = value;
+    else delete f[key];
+    model.set("filters", f);
+    model.save_changes();
+  }
+
+  function build() {
+    rows = model.get("_rows") ?? [];
+    changes = model.get("_changes") ?? [];
+    const meta = model.get("_meta") ?? {};
+    expanded.clear();
+    readDecisions();
+    current = id2index(model.get("selected_change"));
+    bar = buildToolbar(meta, {
+      mode: (v) => { model.set("mode", v); model.save_changes(); },
+      prev: () => go(-1), next: () => go(1),
+      accept: () => decide("accept"), reject: () => decide("reject"), undo: () => decide(null),
+      jump: (sec) => {
+        const r = rows.find((x) => x.sec === sec);
+        if (!r) return;
+        markPath(r.path, true);
+        save({ selected_path: r.path });
+      },
+      filter: setFilter,
+      collapse: (on) => { model.set("collapse_unchanged", on); model.save_changes(); },
+    });
+    scroll.setAttribute("aria-label", `Redline of ${meta.title ?? ""}`);
+    root.replaceChildren(bar.el, scroll, statusLine);
+    syncControls();
+    draw();
+    if (current >= 0) mark(current, true);
+  }
+
+  function syncControls() {
+    const f = model.get("filters") ?? {};
+    bar.mode.value = model.get("mode");
+    bar.fSection.value = f.section ?? "";
+    bar.fKind.value = f.kind ?? "";
+    bar.fAuthor.value = f.author ?? "";
+    bar.collapse.checked = !!model.get("collapse_unchanged");
+  }
+
+  function onKey(/** @type {KeyboardEvent} */ ev) {
+    const t = /** @type {HTMLElement} */ (ev.target);
+    const typing = t.matches("input, select, textarea");
+    let handled = true;
+    if (ev.key === "F7") go(ev.shiftKey ? -1 : 1);
+    else if (typing || ev.ctrlKey || ev.metaKey || ev.altKey) handled = false;
+    else if (KEYS_NEXT.has(ev.key)) go(1);
+    else if (KEYS_PREV.has(ev.key)) go(-1);
+    else if (ev.key === "a") decide("accept");
+    else if (ev.key === "r") decide("reject");
+    else if (ev.key === "u") decide(null);
+    else handled = false;
+    if (handled) {
+      ev.preventDefault();
+      ev.stopPropagation();
+    }
+  }
+
+  function onClick(/** @type {MouseEvent} */ ev) {
+    const t = /** @type {HTMLElement} */ (ev.target);
+    const markEl = /** @type {HTMLElement|null} */ (t.closest("[data-c]"));
+    if (markEl) return select(Number(markEl.dataset.c));
+    const rowEl = /** @type {HTMLElement|null} */ (t.closest(".itu-row[data-path]"));
+    if (!rowEl) return;
+    markPath(rowEl.dataset.path ?? null, false);
+    save({ selected_path: rowEl.dataset.path });
+  }
+
+  const setHeight = () => root.style.setProperty("--itu-height", model.get("height") || "32rem");
+  root.addEventListener("keydown", onKey);
+  scroll.addEventListener("click", onClick);
+  setHeight();
+  build();
+  const off = listen(model, {
+    "change:_rows": build,
+    "change:mode": () => { syncControls(); draw(); },
+    "change:filters": () => { syncControls(); draw(); },
+    "change:collapse_unchanged": () => { syncControls(); draw(); },
+    "change:context": draw,
+    "change:height": setHeight,
+    "change:decisions": () => { readDecisions(); draw(); },
+    "change:selected_change": () => {
+      const ci = id2index(model.get("selected_change"));
+      if (!quiet && ci !== current) mark(ci, true);
+    },
+    "change:selected_path": () => quiet || markPath(model.get("selected_path"), true),
+  });
+  return () => {
+    off();
+    root.removeEventListener("keydown", onKey);
+    root.remove();
+  };
+}
+
+export default { render };

@@ -1,0 +1,220 @@
+// ClauseTreeExplorer: a WAI-ARIA tree (aria-activedescendant, flat treeitems with
+// aria-level/setsize/posinset) that draws only the rows in view, so thousands of
+// nodes cost no more than the forty on screen. Python sends flat node summaries and
+// answers searches; JS keeps expansion, focus and type-ahead.
+import { appendMarked, debounce, h, listen } from "../dom.js";
+
+const ROW_H = 28; // px; rows have a fixed height so the window can be computed
+const OVERSCAN = 8;
+let uid = 0;
+
+/** @typedef {[string, number, number, string, string, string, number, number, string]} Node
+ *  key, parent, depth, label, text, mark, ins, del, type */
+
+/** @param {{model: any, el: HTMLElement}} ctx */
+function render({ model, el }) {
+  const prefix = `itu-tree-${++uid}`;
+  /** @type {Node[]} */ let nodes = [];
+  /** @type {number[][]} */ let kids = [];
+  /** @type {Set<number>} */ let expanded = new Set();
+  /** @type {Set<number>} */ let matches = new Set();
+  /** @type {number[]} */ let visible = [];
+  let active = -1;
+  let selected = -1;
+  let typed = "";
+  let typedAt = 0;
+
+  const search = h("input", { type: "search", class: "itu-search", placeholder: "Search clauses…",
+    "aria-label": "Search clauses", "aria-controls": `${prefix}-tree` });
+  const found = h("span", { class: "itu-found", role: "status", "aria-live": "polite" });
+  const list = h("div", { class: "itu-tree-list", role: "tree", id: `${prefix}-tree`, tabindex: "0",
+    "aria-label": "Clause tree" });
+  const scroller = h("div", { class: "itu-tree-scroll" }, list);
+  const root = h("div", { class: "itu-widget itu-tree", "data-lm-suppress-shortcuts": "true" },
+    h("div", { class: "itu-toolbar" }, search, found), scroller);
+  el.append(root);
+
+  function build() {
+    nodes = model.get("_nodes") ?? [];
+    kids = nodes.map(() => []);
+    nodes.forEach((n, i) => { if (n[1] >= 0) kids[n[1]].push(i); });
+    expanded = new Set(nodes.map((n, i) => i).filter((i) => nodes[i][2] === 0 || (nodes.length < 400 && nodes[i][8] === "proposal")));
+    matches = new Set(model.get("_matches") ?? []);
+    selected = keyIndex(model.get("selected_path"));
+    active = selected >= 0 ? selected : nodes.length ? 0 : -1;
+    if (selected >= 0) reveal(selected);
+    refresh();
+  }
+
+  function keyIndex(/** @type {string|null} */ key) {
+    return key === null || key === undefined ? -1 : nodes.findIndex((n) => n[0] === key);
+  }
+
+  /** Expand every ancestor of node `i`. */
+  function reveal(/** @type {number} */ i) {
+    for (let p = nodes[i][1]; p >= 0; p = nodes[p][1]) expanded.add(p);
+  }
+
+  function flatten() {
+    visible = [];
+    const walk = (/** @type {number} */ i) => {
+      visible.push(i);
+      if (expanded.has(i)) for (const c of kids[i]) walk(c);
+    };
+    nodes.forEach((n, i) => { if (n[1] < 0) walk(i); });
+  }
+
+  function refresh() {
+    flatten();
+    list.style.height = `${visible.length * ROW_H}px`;
+    paint();
+  }
+
+  /** Draw the rows inside the scroll window (plus a margin). */
+  function paint() {
+    const first = Math.max(0, Math.floor(scroller.scrollTop / ROW_H) - OVERSCAN);
+    const last = Math.min(visible.length, Math.ceil((scroller.scrollTop + (scroller.clientHeight || 600)) / ROW_H) + OVERSCAN);
+    const needle = model.get("search") ?? "";
+    const frag = document.createDocumentFragment();
+    const pos = visible.indexOf(active);
+    const drawn = new Set();
+    for (let v = first; v < last; v++) { frag.append(row(visible[v], v, needle)); drawn.add(v); }
+    if (pos >= 0 && !drawn.has(pos)) frag.append(row(active, pos, needle)); // keep the active descendant in the DOM
+    list.replaceChildren(frag);
+    if (pos >= 0) list.setAttribute("aria-activedescendant", `${prefix}-n${active}`);
+    else list.removeAttribute("aria-activedescendant");
+  }
+
+  function row(/** @type {number} */ i, /** @type {number} */ v, /** @type {string} */ needle) {
+    const [, parent, depth, label, text, mark, ins, del, type] = nodes[i];
+    const siblings = parent >= 0 ? kids[parent] : nodes.map((n, j) => j).filter((j) => nodes[j][1] < 0);
+    const has = kids[i].length > 0;
+    const isMatch = matches.has(i);
+    const el = h("div", {
+      role: "treeitem", id: `${prefix}-n${i}`, class: `itu-node itu-nt-${type} itu-nk-${mark}${i === active ? " itu-active" : ""}${isMatch ? " itu-match" : ""}`,
+      "aria-level": depth + 1, "aria-setsize": siblings.length, "aria-posinset": siblings.indexOf(i) + 1,
+      "aria-expanded": has ? String(expanded.has(i)) : null, "aria-selected": String(i === selected),
+      "data-i": i, "data-key": nodes[i][0], style: `top:${v * ROW_H}px;padding-left:${0.4 + depth * 1.1}rem`,
+    }, h("span", { class: "itu-twisty", "aria-hidden": "true", text: has ? (expanded.has(i) ? "▾" : "▸") : "" }));
+    if (mark && type === "proposal") el.append(h("span", { class: `itu-mark itu-mark-${mark}`, text: mark }));
+    const name = h("span", { class: "itu-name" });
+    appendMarked(name, label, isMatch ? needle : "");
+    const snippet = h("span", { class: "itu-snippet" });
+    appendMarked(snippet, text, isMatch ? needle : "");
+    el.append(name, snippet);
+    if (ins || del) {
+      el.append(h("span", { class: "itu-counts", title: `${ins} insertions, ${del} deletions` },
+        ins ? h("span", { class: "itu-c-ins", text: `+${ins}` }) : null, del ? h("span", { class: "itu-c-del", text: `−${del}` }) : null));
+    }
+    return el;
+  }
+
+  /** Make node `i` active and scroll it into view. */
+  function focusNode(/** @type {number} */ i) {
+    if (i < 0) return;
+    active = i;
+    const v = visible.indexOf(i);
+    const top = v * ROW_H;
+    if (top < scroller.scrollTop) scroller.scrollTop = top;
+    else if (top + ROW_H > scroller.scrollTop + scroller.clientHeight) scroller.scrollTop = top + ROW_H - scroller.clientHeight;
+    paint();
+  }
+
+  function choose(/** @type {number} */ i) {
+    selected = i;
+    focusNode(i);
+    model.set("selected_path", nodes[i][0]);
+    model.save_changes();
+  }
+
+  function toggle(/** @type {number} */ i, /** @type {boolean} */ open) {
+    if (!kids[i].length) return;
+    if (open) expanded.add(i);
+    else expanded.delete(i);
+    refresh();
+  }
+
+  function typeAhead(/** @type {string} */ ch) {
+    const now = Date.now();
+    typed = now - typedAt > 700 ? ch : typed + ch;
+    typedAt = now;
+    const pos = visible.indexOf(active);
+    const order = [...visible.slice(pos + (typed.length === 1 ? 1 : 0)), ...visible.slice(0, pos + 1)];
+    const hit = order.find((i) => `${nodes[i][3]} ${nodes[i][4]}`.trim().toLowerCase().startsWith(typed.toLowerCase()));
+    if (hit !== undefined) focusNode(hit);
+  }
+
+  function onKey(/** @type {KeyboardEvent} */ ev) {
+    if (ev.ctrlKey || ev.metaKey || ev.altKey) return;
+    const pos = visible.indexOf(active);
+    const i = active;
+    switch (ev.key) {
+      case "ArrowDown": focusNode(visible[Math.min(pos + 1, visible.length - 1)]); break;
+      case "ArrowUp": focusNode(visible[Math.max(pos - 1, 0)]); break;
+      case "Home": focusNode(visible[0]); break;
+      case "End": focusNode(visible[visible.length - 1]); break;
+      case "ArrowRight":
+        if (kids[i]?.length && !expanded.has(i)) toggle(i, true);
+        else if (kids[i]?.length) focusNode(kids[i][0]);
+        break;
+      case "ArrowLeft":
+        if (expanded.has(i) && kids[i].length) toggle(i, false);
+        else if (nodes[i]?.[1] >= 0) focusNode(nodes[i][1]);
+        break;
+      case "Enter": case " ": if (i >= 0) choose(i); break;
+      case "*": for (const s of kids[nodes[i][1]] ?? []) expanded.add(s); refresh(); break;
+      default:
+        if (ev.key.length === 1 && /\S/.test(ev.key)) typeAhead(ev.key);
+        else return;
+    }
+    ev.preventDefault();
+    ev.stopPropagation();
+  }
+
+  function onClick(/** @type {MouseEvent} */ ev) {
+    const item = /** @type {HTMLElement|null} */ (/** @type {HTMLElement} */ (ev.target).closest("[role=treeitem]"));
+    if (!item) return;
+    const i = Number(item.dataset.i);
+    if (/** @type {HTMLElement} */ (ev.target).closest(".itu-twisty")) { active = i; toggle(i, !expanded.has(i)); return; }
+    choose(i);
+    list.focus({ preventScroll: true });
+  }
+
+  const sendSearch = debounce(() => { model.set("search", search.value); model.save_changes(); }, 250);
+  search.addEventListener("input", sendSearch);
+  search.addEventListener("keydown", (ev) => { ev.stopPropagation(); if (ev.key === "ArrowDown") list.focus(); });
+  list.addEventListener("keydown", onKey);
+  list.addEventListener("click", onClick);
+  scroller.addEventListener("scroll", () => requestAnimationFrame(paint), { passive: true });
+  const setHeight = () => root.style.setProperty("--itu-height", model.get("height") || "32rem");
+  setHeight();
+  build();
+
+  const off = listen(model, {
+    "change:_nodes": build,
+    "change:height": () => { setHeight(); paint(); },
+    "change:_matches": () => {
+      matches = new Set(model.get("_matches") ?? []);
+      for (const m of matches) reveal(m);
+      const n = matches.size;
+      found.textContent = model.get("search") ? `${n} match${n === 1 ? "" : "es"}` : "";
+      refresh();
+      if (matches.size) focusNode(Math.min(...matches));
+    },
+    "change:selected_path": () => {
+      const i = keyIndex(model.get("selected_path"));
+      if (i < 0 || i === selected) return;
+      selected = i;
+      reveal(i);
+      refresh();
+      focusNode(i);
+    },
+  });
+  return () => {
+    off();
+    sendSearch.cancel();
+    root.remove();
+  };
+}
+
+export default { render };

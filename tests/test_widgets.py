@@ -1,0 +1,222 @@
+"""Widget state without a browser: payloads, traits, decisions, linking, the committed bundle."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from pathlib import Path
+
+import pytest
+import traitlets
+
+import itu_nb
+from itu_nb import Op
+from itu_nb.widgets._decide import apply_decisions, change_ids
+from itu_nb.widgets._payload import pairs_of, tree_nodes, viewer_rows
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "tests" / "fixtures"
+STATIC = ROOT / "itu_nb" / "widgets" / "static"
+
+XSS = (
+    "MOD\tX/1/1\nRESOLUTION 1 (Rev. {--Busan, 2014--}{++Dubai, 2018++})\n"
+    "Title <script>alert(1)</script>\n"
+    "The Plenipotentiary Conference of the International Telecommunication Union (Dubai, 2018),\n"
+    "considering\n"
+    "a)\tthat <img src=x onerror=alert(1)> is {++<b>bold</b> ++}text;\n"
+    "b)\tthat nothing else changes.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def brazil():
+    return itu_nb.load(FIXTURES / "pp18-doc67-brazil.reconstructed.critic.md")
+
+
+@pytest.fixture(scope="module")
+def res130(brazil):
+    return brazil["B/67/4"]
+
+
+def runs_with(proposal, op):
+    return sum(r.op is op for n in proposal.walk() for r in n.label_runs + n.runs)
+
+
+# -- payload -------------------------------------------------------------------------
+def test_rows_count_every_mark_of_the_proposal(res130):
+    viewer = itu_nb.RedlineViewer(res130)
+    assert viewer.counts["ins"] == runs_with(res130, Op.INSERT) == 86
+    assert viewer.counts["del"] == runs_with(res130, Op.DELETE) == 51
+    assert viewer.counts["changes"] == len(change_ids(res130)) == 73
+    assert [c["id"] for c in viewer._changes] == change_ids(res130)
+
+
+def test_rows_rebuild_both_views_of_every_clause(res130):
+    rows, _ = viewer_rows(pairs_of(res130))
+    for row, node in zip(rows, res130.walk(), strict=True):
+        for view, hidden in (("original", 1), ("amended", -1)):
+            body = "".join(s[1] for s in row["seg"] if s[0] != hidden)
+            assert body == node.body(view), row["path"]
+
+
+def test_relabelled_item_reads_old_arrow_new(res130):
+    rows, changes = viewer_rows(pairs_of(res130))
+    row = next(r for r in rows if r["path"] == "considering/f")
+    assert (row["k"], row["lo"], row["ln"]) == ("relabelled", "g)", "f)")
+    assert row["lab"] == [[-1, "g", 13], [1, "f", 13], [0, ")", -1]]
+    assert changes[13]["lab"] is True
+
+
+def test_payload_is_compact(res130):
+    viewer = itu_nb.RedlineViewer(res130)
+    payload = len(json.dumps([viewer._rows, viewer._changes, viewer._meta]).encode())
+    text = len(res130.text("original").encode()) + len(res130.text("amended").encode())
+    assert payload < 2 * text
+
+
+def test_tree_counts_add_up(brazil):
+    nodes, index = tree_nodes(brazil)
+    assert nodes[0][:3] == ["", -1, 0]
+    assert nodes[0][6] == runs_with_doc(brazil, Op.INSERT)
+    assert nodes[0][7] == runs_with_doc(brazil, Op.DELETE)
+    proposals = [n for n in nodes if n[8] == "proposal"]
+    assert [n[0] for n in proposals] == [p.id for p in brazil]
+    assert [n[5] for n in proposals] == ["MOD", "MOD", "SUP", "MOD", "ADD"]
+    for n in nodes[1:]:
+        assert nodes[n[1]][2] == n[2] - 1  # a child sits one level under its parent
+    item = nodes[[n[0] for n in nodes].index("B/67/4:considering/f")]
+    assert nodes[item[1]][0] == "B/67/4:considering"
+
+
+def runs_with_doc(doc, op):
+    return sum(runs_with(p, op) for p in doc)
+
+
+# -- decisions -------------------------------------------------------------------------
+def test_accept_all_gives_the_amended_text_and_reject_all_the_original(res130):
+    ids = change_ids(res130)
+    accepted = apply_decisions(res130, dict.fromkeys(ids, "accept"))
+    rejected = apply_decisions(res130, dict.fromkeys(ids, "reject"))
+    assert not accepted.changed and not rejected.changed
+    assert accepted.text("amended") == res130.text("amended")
+    assert rejected.text("original") == res130.text("original")
+    assert res130.changed  # the input is untouched
+
+
+def test_one_decision_touches_one_change(res130):
+    out = apply_decisions(res130, {"considering/b~1": "accept"})
+    node, before = out["considering/b"], res130["considering/b"]
+    assert node.status == "unchanged" and node.body() == before.body("amended")
+    assert change_ids(out) == [i for i in change_ids(res130) if i != "considering/b~1"]
+    gone = apply_decisions(res130, {"considering/h~1": "accept"})  # a deleted paragraph
+    assert gone.get("considering/h") is None
+    kept = apply_decisions(res130, {"considering/h~1": "reject"})
+    assert kept["considering/h"].status == "unchanged"
+
+
+def test_accepting_keeps_artefact_positions(brazil):
+    proposal = next(p for p in brazil if any(a.offset is not None for n in p.walk() for a in n.artefacts))
+    out = apply_decisions(proposal, dict.fromkeys(change_ids(proposal), "accept"))
+    for node in out.walk():
+        if node.artefacts:
+            assert node.source_line() == proposal[node.path].source_line("amended")
+
+
+def test_viewer_decisions_and_result(res130):
+    viewer = itu_nb.RedlineViewer(res130)
+    viewer.accept("heading~1")
+    viewer.reject(["title~1"])
+    assert viewer.decisions == [{"id": "heading~1", "decision": "accept"}, {"id": "title~1", "decision": "reject"}]
+    result = viewer.result()
+    assert " ".join(result["heading"].body("original").split()) == "RESOLUTION 130 (Rev. Dubai, 2018)"
+    assert result.title == res130.title_in("original")
+    viewer.undo("title~1")
+    assert viewer.decisions == [{"id": "heading~1", "decision": "accept"}]
+    with pytest.raises(traitlets.TraitError):  # what the browser would send, checked
+        viewer.decisions = [{"id": "nope~1", "decision": "accept"}]
+    with pytest.raises(traitlets.TraitError):
+        viewer.decisions = [{"id": "heading~1", "decision": "maybe"}]
+    with pytest.raises(itu_nb.AddressError):
+        viewer.accept("nope~3")
+
+
+def test_viewer_traits_are_validated(res130):
+    viewer = itu_nb.RedlineViewer(res130, mode="side-by-side", filters={"section": "considering"})
+    assert viewer.mode == "side-by-side" and viewer.filters == {"section": "considering"}
+    with pytest.raises(traitlets.TraitError):
+        viewer.mode = "diagonal"
+    with pytest.raises(traitlets.TraitError):
+        viewer.filters = {"colour": "red"}
+    with pytest.raises(TypeError):
+        itu_nb.RedlineViewer(res130, colour="red")
+    with pytest.raises(TypeError):
+        itu_nb.RedlineViewer(42)
+    assert "73 changes" in repr(viewer) and "_rows" not in repr(viewer)
+
+
+# -- tree and explore -------------------------------------------------------------------
+def test_tree_search_and_selection(brazil):
+    tree = itu_nb.ClauseTreeExplorer(brazil)
+    tree.search = "  CYBERSECURITY "
+    hits = [tree._nodes[i][0] for i in tree._matches]
+    assert "B/67/4" in hits and all(h.startswith("B/67/") for h in hits)
+    tree.search = ""
+    assert tree._matches == []
+    tree.selected_path = "B/67/4:considering/b"
+    assert tree.proposal_id == "B/67/4" and tree.clause_path == "considering/b"
+    assert tree.selected.kind == "modified"
+    with pytest.raises(traitlets.TraitError):
+        tree.selected_path = "B/67/9:nowhere"
+
+
+def test_explore_links_tree_and_viewer(brazil):
+    ex = itu_nb.explore(brazil)
+    assert ex.viewer.source.id == "B/67/1"  # the first proposal with changes
+    ex.tree.selected_path = "B/67/4:recognizing/c"
+    assert ex.viewer.source.id == "B/67/4" and ex.viewer.selected_path == "recognizing/c"
+    ex.viewer.selected_path = "considering/f"  # what the viewer sends when the user moves
+    assert ex.tree.selected_path == "B/67/4:considering/f"
+    assert "considering/b~1" in set(ex.changes["id"])
+    assert "73 changes" in ex.table.value
+    ex.tree.selected_path = "B/67/4"  # a proposal node: no clause to scroll to
+    assert ex.viewer.selected_path is None
+
+
+def test_text_is_data_in_every_payload():
+    doc = itu_nb.load(XSS, format="criticmarkup")
+    viewer = itu_nb.RedlineViewer(doc[0])
+    text = "".join(s[1] for r in viewer._rows for s in r["lab"] + r["seg"])
+    assert "<script>alert(1)</script>" in text and "<img src=x onerror=alert(1)>" in text
+    ex = itu_nb.explore(doc)
+    assert "<script>" not in ex.table.value and "&lt;b&gt;bold&lt;/b&gt;" in ex.table.value
+
+
+# -- the committed bundle ------------------------------------------------------------------
+def source_hash() -> str:
+    """Same as js/build.mjs: sha256 over "path\\0content\\0" of js/src, sorted by path."""
+    src = ROOT / "js" / "src"
+    digest = hashlib.sha256()
+    for path in sorted(p.relative_to(src).as_posix() for p in src.rglob("*") if p.is_file()):
+        digest.update(f"{path}\0".encode())
+        digest.update((src / path).read_bytes())
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+@pytest.mark.parametrize("name", ["redline.js", "redline.css", "tree.js", "tree.css"])
+def test_committed_bundle_is_built_from_the_sources(name):
+    head = (STATIC / name).read_text(encoding="utf-8")[:300]
+    found = re.search(r"sources-sha256: ([0-9a-f]{64})", head)
+    assert found, f"{name} has no source hash; run `cd js && npm ci && npm run build`"
+    assert found.group(1) == source_hash(), f"{name} is stale; run `cd js && npm run build` and commit static/"
+
+
+def test_widgets_point_at_files_inside_the_package():
+    for cls in (itu_nb.RedlineViewer, itu_nb.ClauseTreeExplorer):
+        for attr, ext in (("_esm", "js"), ("_css", "css")):  # anywidget wraps the Path to watch it
+            name = "redline" if cls is itu_nb.RedlineViewer else "tree"
+            assert str(getattr(cls, attr)) == (STATIC / f"{name}.{ext}").read_text(encoding="utf-8")
+    bundle = (STATIC / "redline.js").read_text(encoding="utf-8") + (STATIC / "tree.js").read_text(encoding="utf-8")
+    assert "innerHTML" not in bundle and "insertAdjacentHTML" not in bundle
+    assert not re.search(r"""(?:from|import\()\s*["']https?:""", bundle)  # no CDN imports
