@@ -180,8 +180,6 @@ def test_lossless(doc, statements, index):
 # round trip through the text parser
 # ----------------------------------------------------------------------------
 KNOWN_TEXT_PARSER_GAPS = {
-    # tree.py FORMULA wants a trailing comma; this formula has none in the Final Acts
-    "res-160": "the enacting formula without its final comma is read as a paragraph",
     # the converter made decimal points 4.6/7.3/8.4 (table debris) children of decimal item 17.7;
     # plain text cannot nest a decimal list under a decimal item
     "res-71": "a decimal list under a decimal item comes back as siblings",

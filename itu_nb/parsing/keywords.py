@@ -98,7 +98,7 @@ HEADING = re.compile(
 )
 
 #: "The Plenipotentiary Conference of ... (Dubai, 2018)," / "The Council,".
-FORMULA = re.compile(r"^\s*The\s+[^\t]{3,300},\s*$")
+FORMULA = re.compile(r"^\s*The\s+[^\t]{3,300}(?:,|\([^()\t]*\d{4}\))\s*$")
 
 ANNEX = re.compile(r"^\s*(?P<word>ANNEX|Annex|APPENDIX|Appendix|ATTACHMENT|Attachment)\b(?P<rest>[^\t]{0,200})$")
 
