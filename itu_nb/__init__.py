@@ -1,5 +1,7 @@
 """itu_nb: load, compare and amend ITU conference proposals in JupyterLab."""
 
+from itu_nb.compare import ClausePair, Comparison, compare
+from itu_nb.compare_many import compare_many
 from itu_nb.errors import AddressError, ItuNbError, LoadError, ParseError
 from itu_nb.loaders import load
 from itu_nb.model import Clause, Document, NodeKind, Op, Proposal, Run, Target
@@ -7,7 +9,9 @@ from itu_nb.model import Clause, Document, NodeKind, Op, Proposal, Run, Target
 __all__ = [
     "AddressError",
     "Clause",
+    "ClausePair",
     "ClauseTreeExplorer",
+    "Comparison",
     "Document",
     "ItuNbError",
     "LoadError",
@@ -18,8 +22,11 @@ __all__ = [
     "RedlineViewer",
     "Run",
     "Target",
+    "compare",
+    "compare_many",
     "explore",
     "load",
+    "to_frame",
 ]
 __version__ = "0.1.0"
 
@@ -27,7 +34,11 @@ _WIDGETS = ("ClauseTreeExplorer", "RedlineViewer", "explore")
 
 
 def __getattr__(name: str):
-    """Import the widgets (anywidget, ipywidgets: half a second) only when first used."""
+    """Import the widgets (anywidget, ipywidgets: half a second) and pandas only when first used."""
+    if name == "to_frame":
+        from itu_nb.frames import to_frame
+
+        return to_frame
     if name in _WIDGETS:
         from itu_nb import widgets
 

@@ -548,6 +548,12 @@ class Proposal:
 
         return reject(self, ids, author=author, section=section)
 
+    def redline(self):
+        """This proposal's own tracked changes (authors and dates kept) as a :class:`~itu_nb.compare.Comparison`."""
+        from itu_nb.compare import redline
+
+        return redline(self)
+
     def __repr__(self) -> str:
         action = f"{self.action} " if self.action else ""
         return f"<Proposal {action}{self.id}: {self.target}>"

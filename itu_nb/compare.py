@@ -1,0 +1,271 @@
+"""Clause-aware comparison of two texts: :func:`compare`, :func:`redline` and the result types.
+
+A :class:`Comparison` is a sequence of :class:`ClausePair` objects in reading
+order.  Each pair says what happened to one clause (``kind``) and carries the
+word-level diff of its label and body as :class:`~itu_nb.model.Run` objects, in
+the same form as a proposal's own tracked changes, so a comparison computed
+here and a proposal's redline (:meth:`Proposal.redline`) are handled alike.
+
+Pair kinds
+----------
+``unchanged``, ``modified`` (body text changed), ``relabelled`` (label changed,
+e.g. ``c)`` → ``b)``; the body may have changed too, see ``text_changed``),
+``moved`` (out of order or into another section; label and text may have changed
+too), ``inserted``, ``deleted``, ``split`` (one old clause became several new
+ones: one pair per new clause, each with the same ``old``) and ``merged``
+(several old clauses became one new one).
+
+Invariants
+----------
+For every pair, the runs whose op is not INSERT join to the old body and those
+not DELETE to the new body; the label runs likewise to the old and new label
+as written (with its separator).  In a split group each pair's runs give that
+new clause's body and, joined in ``part`` order, the old body; in a merge group
+the reverse.  Comparing a text with itself gives no changes.
+
+Bounds
+------
+Word diffs run per aligned pair, never over the whole text, so the cost grows
+with the size of the changed clauses.  Each diff has ``timeout`` seconds before
+it falls back to a sentence-level, then block-level diff
+(:func:`itu_nb.diff.diff_words`); once the comparison has spent ``time_budget``
+seconds on diffs, the remaining pairs are diffed as blocks (common prefix and
+suffix kept).  Every fallback is listed in ``Comparison.notes`` and in the
+pair's ``note``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import time
+
+from itu_nb.align import align
+from itu_nb.comparison import KINDS, Change, ClausePair, Comparison
+from itu_nb.diff import TIMEOUT, diff_words
+from itu_nb.model import Clause, Document, NodeKind, Op, Proposal, Run, join_runs, runs_text
+
+__all__ = ["KINDS", "Change", "ClausePair", "Comparison", "as_proposal", "compare", "redline"]
+
+#: Seconds of word diffing one comparison may spend before the rest is diffed as blocks.
+TIME_BUDGET = 10.0
+
+
+# -----------------------------------------------------------------------------
+# compare
+# -----------------------------------------------------------------------------
+def _prefixed(clause: Clause, prefix: str) -> Clause:
+    return dataclasses.replace(
+        clause, path=prefix + clause.path, children=tuple(_prefixed(c, prefix) for c in clause.children)
+    )
+
+
+def as_proposal(x, view: str = "amended") -> Proposal:
+    """Anything :func:`compare` accepts, as a Proposal without tracked changes (``view`` decides which side)."""
+    if isinstance(x, Proposal):
+        return x.view(view)
+    if isinstance(x, Clause):
+        v = x.view(view)
+        return Proposal(x.path or "clause", None, None, (v,) if v is not None else ())
+    if isinstance(x, Document):
+        if len(x.proposals) == 1:
+            return x.proposals[0].view(view)
+        clauses = tuple(_prefixed(c, f"{p.id}/") for p in x.proposals for c in p.view(view).clauses)
+        return Proposal(x.source, None, None, clauses)
+    if isinstance(x, str | bytes | os.PathLike):
+        if isinstance(x, str | bytes) and not x.strip():
+            return Proposal("<empty>", None, None, ())
+        from itu_nb.loaders import load
+
+        return as_proposal(load(x), view)
+    raise TypeError(f"cannot compare a {type(x).__name__}; pass a Document, Proposal, Clause, path or text")
+
+
+def _label_runs(old: Clause | None, new: Clause | None) -> tuple[Run, ...]:
+    a = runs_text(old.label_runs, "amended") if old is not None else ""
+    b = runs_text(new.label_runs, "amended") if new is not None else ""
+    if a == b:
+        return (Run(Op.EQUAL, a),) if a else ()
+    ca, cb = a.rstrip(), b.rstrip()
+    sa, sb = a[len(ca) :], b[len(cb) :]
+    runs = [Run(Op.DELETE, ca), Run(Op.INSERT, cb)]
+    runs += [Run(Op.EQUAL, sa)] if sa == sb else [Run(Op.DELETE, sa), Run(Op.INSERT, sb)]
+    return join_runs(runs)
+
+
+def _to_runs(ops) -> tuple[Run, ...]:
+    return tuple(Run(Op(op), text) for op, text in ops)
+
+
+def _cut(runs: tuple[Run, ...], lengths: list[int], side: str) -> list[tuple[Run, ...]]:
+    """Cut runs into pieces whose ``side`` text ("new" for a split, "old" for a merge) has the given lengths."""
+    skip = Op.DELETE if side == "new" else Op.INSERT  # runs that do not count on this side
+    pieces: list[list[Run]] = [[] for _ in lengths]
+    k, room = 0, lengths[0] if lengths else 0
+    for r in runs:
+        text = r.text
+        if r.op is skip:
+            pieces[k].append(r)
+            continue
+        while text:
+            while room == 0 and k < len(lengths) - 1:
+                k, room = k + 1, lengths[k + 1]
+            take = text if k == len(lengths) - 1 else text[:room]
+            pieces[k].append(dataclasses.replace(r, text=take))
+            room -= len(take)
+            text = text[len(take) :]
+    return [join_runs(p) for p in pieces]
+
+
+class _Differ:
+    """Runs word diffs under a per-diff timeout and a total time budget."""
+
+    def __init__(self, timeout: float, budget: float, backend: str | None):
+        self.timeout, self.budget, self.backend = timeout, budget, backend
+        self.spent = 0.0
+        self.notes: list[str] = []
+
+    def __call__(self, a: str, b: str):
+        if a == b:
+            return ((Run(Op.EQUAL, a),) if a else ()), "word", None
+        start = time.perf_counter()
+        level = "block" if self.spent > self.budget else "word"
+        d = diff_words(a, b, timeout=self.timeout, backend=self.backend, level=level)
+        self.spent += time.perf_counter() - start
+        note = d.reason
+        if level == "block":
+            note = f"the comparison had used its {self.budget:g} s budget: compared as one block"
+        return _to_runs(d.ops), d.level, note
+
+
+def compare(
+    old,
+    new,
+    *,
+    view: str | tuple[str, str] = "amended",
+    timeout: float = TIMEOUT,
+    time_budget: float = TIME_BUDGET,
+    backend: str | None = None,
+) -> Comparison:
+    """Compare two versions clause by clause, then word by word inside aligned clauses.
+
+    Parameters
+    ----------
+    old, new : Document, Proposal, Clause, path or str
+        Each side; a path or text is loaded with :func:`itu_nb.load`.
+    view : {"amended", "original"} or (old_view, new_view)
+        Which view of a proposal with tracked changes to compare.
+    timeout : float
+        Seconds per clause diff before falling back to a coarser diff.
+    time_budget : float
+        Seconds of diffing for the whole comparison before the rest is diffed as blocks.
+    backend : {"cpp", "python"}, optional
+        diff-match-patch implementation (default: C++ when installed).
+
+    Returns
+    -------
+    Comparison
+
+    Examples
+    --------
+    >>> doc = itu_nb.load("tests/fixtures/pp18-doc67-brazil.reconstructed.critic.md")
+    >>> c = itu_nb.compare(doc["B/67/4"].original, doc["B/67/4"].amended)
+    >>> c.clauses.query("kind == 'relabelled'")[["old_label", "new_label"]].head(2)
+    """
+    vo, vn = (view, view) if isinstance(view, str) else view
+    a, b = as_proposal(old, vo), as_proposal(new, vn)
+    old_nodes, new_nodes = list(a.walk()), list(b.walk())
+    matches, notes = align(old_nodes, new_nodes, timeout=timeout, backend=backend)
+    differ = _Differ(timeout, time_budget, backend)
+    sec_map = {
+        _norm(old_nodes[m.old].section): _norm(new_nodes[m.new].section)
+        for m in matches
+        if m.old is not None and m.new is not None and new_nodes[m.new].kind is NodeKind.SECTION
+    }
+    groups: dict[tuple[str, int], list] = {}
+    for m in matches:
+        if m.how in ("split", "merged"):
+            groups.setdefault((m.how, m.old if m.how == "split" else m.new), []).append(m)
+    pairs: list[ClausePair] = []
+    pieces: dict[tuple[str, int], list[tuple[Run, ...]]] = {}
+    for m in matches:
+        o = old_nodes[m.old] if m.old is not None else None
+        n = new_nodes[m.new] if m.new is not None else None
+        section = (n or o).section
+        level, note = "word", None
+        if o is None:
+            kind, runs = "inserted", ((Run(Op.INSERT, n.body()),) if n.body() else ())
+        elif n is None:
+            kind, runs = "deleted", ((Run(Op.DELETE, o.body()),) if o.body() else ())
+        elif m.how in ("split", "merged"):
+            key = (m.how, m.old if m.how == "split" else m.new)
+            if key not in pieces:
+                members = sorted(groups[key], key=lambda x: x.part)
+                if m.how == "split":
+                    others = [new_nodes[x.new].body() for x in members]
+                    runs, level, note = differ(o.body(), "".join(others))
+                else:
+                    others = [old_nodes[x.old].body() for x in members]
+                    runs, level, note = differ("".join(others), n.body())
+                pieces[key] = _cut(runs, [len(t) for t in others], "new" if m.how == "split" else "old")
+            kind, runs = m.how, pieces[key][m.part]
+        else:
+            runs, level, note = differ(o.body(), n.body())
+            moved = m.how == "moved" or (
+                n.kind is not NodeKind.SECTION and sec_map.get(_norm(o.section), _norm(o.section)) != _norm(n.section)
+            )
+            if moved:
+                kind = "moved"
+            elif o.label_in("amended") != n.label_in("amended"):
+                kind = "relabelled"
+            elif any(r.op is not Op.EQUAL for r in runs) or runs_text(o.label_runs) != runs_text(n.label_runs):
+                kind = "modified"
+            else:
+                kind = "unchanged"
+        if note:
+            notes.append(f"{(n or o).path}: {note}")
+        pairs.append(
+            ClausePair(
+                kind, o, n, _label_runs(o, n), runs, section, len(pairs), m.similarity, m.part, m.parts, level, note
+            )
+        )
+    return Comparison(a, b, tuple(pairs), tuple(notes))
+
+
+def _norm(section: str | None) -> str:
+    return " ".join((section or "").split()).lower()
+
+
+# -----------------------------------------------------------------------------
+# redline
+# -----------------------------------------------------------------------------
+def redline(proposal: Proposal) -> Comparison:
+    """A proposal's own tracked changes as a :class:`Comparison` of its original and amended views.
+
+    Authors and dates of the runs are kept.  A node is ``inserted`` or ``deleted``
+    when it exists in one view only, ``relabelled`` when its label differs between
+    the views, ``modified`` when its text does, else ``unchanged``.
+    """
+    a, b = proposal.original, proposal.amended
+    olds = {c.path: c for c in a.walk()}
+    news = {c.path: c for c in b.walk()}
+    pairs = []
+    for node in proposal.walk():
+        o, n = olds.get(node.path), news.get(node.path)
+        if o is None and n is None:
+            continue
+        label_runs, runs = join_runs(node.label_runs), join_runs(node.runs)
+        if o is None or n is None:
+            op, view = (Op.INSERT, "amended") if o is None else (Op.DELETE, "original")
+            label_runs = tuple(dataclasses.replace(r, op=op) for r in label_runs if r.op.in_view(view))
+            runs = tuple(dataclasses.replace(r, op=op) for r in runs if r.op.in_view(view))
+            kind = "inserted" if o is None else "deleted"
+        elif o.label_in("amended") != n.label_in("amended"):
+            kind = "relabelled"
+        elif node.changed:
+            kind = "modified"
+        else:
+            kind = "unchanged"
+        sim = 1.0 if kind == "unchanged" else None
+        pairs.append(ClausePair(kind, o, n, label_runs, runs, node.section, len(pairs), sim))
+    return Comparison(a, b, tuple(pairs))

@@ -1,0 +1,118 @@
+"""Static HTML for comparisons: ``<ins>``/``<del>`` markup that renders without the widget.
+
+Everything is escaped; the only styling is a small ``<style>`` block scoped to
+the fragment's class, so the marks still read (underlined / struck through) where
+a front end drops styles, as GitHub does.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from html import escape
+from typing import TYPE_CHECKING
+
+from itu_nb.model import NodeKind, Op, Run
+
+if TYPE_CHECKING:  # pragma: no cover
+    from itu_nb.compare import ClausePair, Comparison
+
+__all__ = ["STYLE", "comparison_html", "runs_html"]
+
+STYLE = """<style>
+.itu-nb-cmp{font-family:var(--jp-content-font-family,sans-serif);line-height:1.5}
+.itu-nb-cmp ins{background:#dafbe1;text-decoration:underline}
+.itu-nb-cmp del{background:#ffebe9;text-decoration:line-through}
+.itu-nb-cmp .itu-nb-pair{margin:.2em 0;padding-left:.5em;border-left:3px solid transparent}
+.itu-nb-cmp .itu-nb-pair.changed{border-left-color:#d4a72c}
+.itu-nb-cmp .itu-nb-kind{font-size:75%;color:#57606a;margin-right:.5em;font-variant:small-caps}
+.itu-nb-cmp .itu-nb-section{font-style:italic}
+.itu-nb-cmp .itu-nb-skip{color:#57606a;font-size:85%}
+.itu-nb-cmp .itu-nb-note{color:#9a6700;font-size:85%}
+.itu-nb-cmp td,.itu-nb-cmp th{text-align:left;vertical-align:top;padding:2px 6px}
+</style>"""
+
+
+def runs_html(runs: tuple[Run, ...] | list[Run]) -> str:
+    """Runs as escaped HTML: INSERT in ``<ins>``, DELETE in ``<del>``, authors and dates as ``title``."""
+    out = []
+    for r in runs:
+        text = escape(r.text)
+        if r.op is Op.EQUAL:
+            out.append(text)
+            continue
+        tag = "ins" if r.op is Op.INSERT else "del"
+        who = " ".join(x for x in (r.author, r.date) if x)
+        title = f' title="{escape(who)}"' if who else ""
+        out.append(f"<{tag}{title}>{text}</{tag}>")
+    return "".join(out)
+
+
+def _pair_html(p: ClausePair) -> str:
+    label = "".join(r.text for r in p.label_runs).strip()
+    label_html = runs_html(
+        [r.__class__(r.op, r.text.strip(), r.author, r.date) for r in p.label_runs if r.text.strip()]
+    )
+    body = runs_html(p.runs)
+    if p.kind == "inserted":
+        content = f"<ins>{escape(label) + ' ' if label else ''}{escape(p.new.body())}</ins>"
+    elif p.kind == "deleted":
+        content = f"<del>{escape(label) + ' ' if label else ''}{escape(p.old.body())}</del>"
+    else:
+        content = f"{label_html} {body}" if label_html else body
+    node = p.new or p.old
+    if node.kind is NodeKind.SECTION:
+        content = f'<span class="itu-nb-section">{content}</span>'
+    extra = ""
+    if p.kind == "moved":
+        extra = f' <span class="itu-nb-note">(moved from {escape(p.old_path or "")})</span>'
+    elif p.kind in ("split", "merged"):
+        other = p.old_path if p.kind == "split" else p.new_path
+        word = "from" if p.kind == "split" else "into"
+        extra = (
+            f' <span class="itu-nb-note">({p.kind} {word} {escape(other or "")}, part {p.part + 1} of {p.parts})</span>'
+        )
+    if p.note:
+        extra += f' <span class="itu-nb-note">[{escape(p.note)}]</span>'
+    cls = "itu-nb-pair changed" if p.changed else "itu-nb-pair"
+    kind = f'<span class="itu-nb-kind">{p.kind}</span>' if p.changed else ""
+    return (
+        f'<div class="{cls}" data-pair="{p.index}" data-path="{escape(p.path or "")}" data-kind="{p.kind}">'
+        f"{kind}{content}{extra}</div>"
+    )
+
+
+def comparison_html(c: Comparison, *, context: int = 1, max_pairs: int = 600) -> str:
+    """The whole comparison as an HTML fragment (see :meth:`Comparison.to_html`)."""
+    pairs = c.pairs
+    counts = Counter(p.kind for p in pairs)
+    parts = [f"{n} {k}" for k, n in counts.items() if k != "unchanged"]
+    n_changes = len(c.change_list)
+    head = (
+        f'<div class="itu-nb-summary"><b>{escape(c.old.id)}</b> → <b>{escape(c.new.id)}</b>: '
+        f"{n_changes} change{'s' if n_changes != 1 else ''} in {sum(p.changed for p in pairs)} of {len(pairs)} clauses"
+        f"{' — ' + ', '.join(parts) if parts else ''}</div>"
+    )
+    show = [False] * len(pairs)
+    for k, p in enumerate(pairs):
+        if p.changed or (p.new or p.old).kind in (NodeKind.HEADING, NodeKind.SECTION):
+            for x in range(max(0, k - context), min(len(pairs), k + context + 1)):
+                show[x] = True
+    body = []
+    drawn = skipped = 0
+    for k, p in enumerate(pairs):
+        if not show[k]:
+            skipped += 1
+            continue
+        if skipped:
+            body.append(f'<div class="itu-nb-skip">… {skipped} unchanged clause{"s" if skipped > 1 else ""} …</div>')
+            skipped = 0
+        if drawn >= max_pairs:
+            rest = len(pairs) - k
+            body.append(f'<div class="itu-nb-skip">… {rest} more clauses not drawn (max_pairs={max_pairs}) …</div>')
+            break
+        body.append(_pair_html(p))
+        drawn += 1
+    if skipped:
+        body.append(f'<div class="itu-nb-skip">… {skipped} unchanged clause{"s" if skipped > 1 else ""} …</div>')
+    notes = "".join(f'<div class="itu-nb-note">{escape(n)}</div>' for n in c.notes[:20])
+    return f'<div class="itu-nb-cmp">{STYLE}{head}{notes}{"".join(body)}</div>'

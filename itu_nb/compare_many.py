@@ -1,0 +1,285 @@
+"""Many versions against one base: who keeps, changes, deletes or adds what, and where they agree.
+
+:func:`compare_many` runs :func:`~itu_nb.compare.compare` once per version and
+reads the results per base clause:
+
+- ``matrix``: rows = base clauses (and clauses added by versions, after the
+  base clause they follow), columns = versions, cells = what the version does
+  (``kept``, ``modified``, ``relabelled``, ``moved``, ``split``, ``merged``,
+  ``deleted``; ``added`` on an added row), plus a ``status`` column.
+- ``changes``: each distinct edit of a base clause (the old words it replaces,
+  in base-text offsets, and the new words), with the versions making it and a
+  status: ``agreement`` (same edit by several versions), ``divergence`` (other
+  versions change the same words differently) or ``single``.
+- ``additions``: new clauses, grouped when several versions add the same
+  (or a very similar) text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cached_property
+from html import escape
+
+from itu_nb.compare import Comparison, as_proposal, compare
+from itu_nb.compare_html import STYLE
+from itu_nb.model import Op, Proposal
+
+__all__ = ["Edit", "ManyComparison", "compare_many"]
+
+_WORD = re.compile(r"\w+")
+_STATUS = {"kept": "", "added": "#dafbe1", "deleted": "#ffebe9"}
+
+
+@dataclass(frozen=True)
+class Edit:
+    """One edit of a base clause: replace ``old_text`` at ``[start, end)`` of its body (or its label) by ``new_text``."""
+
+    path: str
+    scope: str  # "text", "label" or "clause" (whole clause deleted)
+    start: int
+    end: int
+    old_text: str
+    new_text: str
+
+    def overlaps(self, other: Edit) -> bool:
+        if self.path != other.path or (self.scope == "label") != (other.scope == "label"):
+            return False
+        if self.start == self.end or other.start == other.end:  # an insertion point
+            return self.start <= other.end and other.start <= self.end
+        return self.start < other.end and other.start < self.end
+
+
+def _edits(c: Comparison) -> dict[str, list[Edit]]:
+    """Edits per base-clause path, in base offsets."""
+    out: dict[str, list[Edit]] = defaultdict(list)
+    for p in c.pairs:
+        if p.old is None:
+            continue
+        path = p.old.path
+        if p.new is None:
+            body = p.old.body()
+            out[path].append(Edit(path, "clause", 0, len(body), body, ""))
+            continue
+        label = [r for r in p.label_runs if r.op is not Op.EQUAL]
+        if label:
+            old = "".join(r.text for r in label if r.op is Op.DELETE)
+            new = "".join(r.text for r in label if r.op is Op.INSERT)
+            out[path].append(Edit(path, "label", 0, len(old), old, new))
+        pos, start, old, new = 0, 0, [], []
+        for r in p.runs + ((),):
+            if r == () or r.op is Op.EQUAL:
+                if old or new:
+                    out[path].append(Edit(path, "text", start, pos, "".join(old), "".join(new)))
+                    old, new = [], []
+                if r != ():
+                    pos += len(r.text)
+                start = pos
+            elif r.op is Op.DELETE:
+                old.append(r.text)
+                pos += len(r.text)
+            else:
+                new.append(r.text)
+    return out
+
+
+@dataclass(frozen=True)
+class ManyComparison:
+    """The result of :func:`compare_many`.
+
+    Attributes
+    ----------
+    base : Proposal
+    comparisons : dict of str to Comparison
+        ``compare(base, version)`` per version name, in the order given.
+    """
+
+    base: Proposal
+    comparisons: dict[str, Comparison] = field(default_factory=dict)
+
+    @property
+    def names(self) -> list[str]:
+        return list(self.comparisons)
+
+    @cached_property
+    def _status(self) -> dict[str, dict[str, str]]:
+        """{base path: {version: what it does}}."""
+        out: dict[str, dict[str, str]] = defaultdict(dict)
+        for name, c in self.comparisons.items():
+            for p in c.pairs:
+                if p.old is not None:
+                    out[p.old.path][name] = "kept" if p.kind == "unchanged" else p.kind
+        return out
+
+    @cached_property
+    def edit_groups(self) -> list[tuple[Edit, tuple[str, ...], str]]:
+        """Distinct edits with the versions making them and their status, in base order."""
+        by_edit: dict[Edit, list[str]] = defaultdict(list)
+        for name, c in self.comparisons.items():
+            for edits in _edits(c).values():
+                for e in edits:
+                    by_edit[e].append(name)
+        order = {c.path: k for k, c in enumerate(self.base.walk())}
+        items = sorted(
+            by_edit.items(), key=lambda kv: (order.get(kv[0].path, 0), kv[0].scope != "label", kv[0].start, kv[0].end)
+        )
+        by_path: dict[str, list[Edit]] = defaultdict(list)
+        for e, _ in items:
+            by_path[e.path].append(e)
+        out = []
+        for e, names in items:
+            clash = any(o != e and o.overlaps(e) and set(by_edit[o]) - set(names) for o in by_path[e.path])
+            status = "divergence" if clash else ("agreement" if len(names) > 1 else "single")
+            out.append((e, tuple(names), status))
+        return out
+
+    @cached_property
+    def _additions(self) -> list[dict]:
+        groups: list[dict] = []
+        for name, c in self.comparisons.items():
+            after = None
+            for p in c.pairs:
+                if p.old is not None and p.kind != "moved":
+                    after = p.old.path
+                if p.kind != "inserted":
+                    continue
+                text = " ".join(p.new.body().split())
+                words = frozenset(_WORD.findall(text.lower()))
+                for g in groups:
+                    if name in g["versions"]:
+                        continue
+                    if g["text"] == text or (
+                        words and 2 * len(words & g["words"]) / (len(words) + len(g["words"])) >= 0.8
+                    ):
+                        g["versions"].append(name)
+                        g["same"] = g["same"] and g["text"] == text
+                        break
+                else:
+                    groups.append(
+                        {"text": text, "words": words, "after": after, "path": p.new.path, "section": p.section,
+                         "label": p.new_label, "versions": [name], "same": True}
+                    )  # fmt: skip
+        return groups
+
+    @property
+    def matrix(self):
+        """DataFrame: rows = clauses (base, then added ones after the clause they follow), columns = versions + status."""
+        import pandas as pd
+
+        rows, index = [], []
+        added_after: dict[str | None, list[dict]] = defaultdict(list)
+        for g in self._additions:
+            added_after[g["after"]].append(g)
+        clause_status = self._clause_status()
+
+        def add_groups(anchor: str | None) -> None:
+            for g in added_after.get(anchor, ()):
+                index.append(f"+ {g['path']}")
+                cells = ["added" if n in g["versions"] else "" for n in self.names]
+                many = len(g["versions"]) > 1
+                status = ("agreement" if g["same"] else "similar") if many else "single"
+                rows.append([g["section"], g["label"], g["text"][:80], *cells, status])
+
+        add_groups(None)
+        for clause in self.base.walk():
+            st = self._status.get(clause.path, {})
+            index.append(clause.path)
+            rows.append([clause.section, clause.label, " ".join(clause.body().split())[:80],
+                         *[st.get(n, "") for n in self.names], clause_status.get(clause.path, "")])  # fmt: skip
+            add_groups(clause.path)
+        df = pd.DataFrame(
+            rows, index=pd.Index(index, name="path"), columns=["section", "label", "text", *self.names, "status"]
+        )
+        return df
+
+    def _clause_status(self) -> dict[str, str]:
+        out: dict[str, str] = {}
+        rank = {"single": 1, "agreement": 2, "divergence": 3}
+        for e, _names, status in self.edit_groups:
+            if rank[status] > rank.get(out.get(e.path, ""), 0):
+                out[e.path] = status
+        changed_by = defaultdict(set)
+        for e, names, _ in self.edit_groups:
+            changed_by[e.path].update(names)
+        for path, names in changed_by.items():
+            if out[path] == "single" and len(names) > 1:
+                out[path] = "several"
+        return out
+
+    @property
+    def changes(self):
+        """DataFrame, one row per distinct edit of a base clause: which versions make it and its status."""
+        import pandas as pd
+
+        rows = [
+            (e.path, e.scope, e.start, e.end, e.old_text, e.new_text, ", ".join(names), len(names), status)
+            for e, names, status in self.edit_groups
+        ]
+        cols = ["path", "scope", "start", "end", "old_text", "new_text", "versions", "n_versions", "status"]
+        return pd.DataFrame(rows, columns=cols)
+
+    @property
+    def additions(self):
+        """DataFrame, one row per added clause (grouped across versions)."""
+        import pandas as pd
+
+        rows = [
+            (g["after"], g["section"], g["label"], g["text"], ", ".join(g["versions"]), len(g["versions"]), g["same"])
+            for g in self._additions
+        ]
+        cols = ["after", "section", "label", "text", "versions", "n_versions", "identical"]
+        return pd.DataFrame(rows, columns=cols)
+
+    def to_html(self, *, only_changed: bool = True) -> str:
+        """A static HTML matrix (rows = clauses, columns = versions)."""
+        df = self.matrix
+        if only_changed:
+            df = df[(df[self.names] != "kept").any(axis=1) & (df[self.names] != "").any(axis=1)]
+        head = "".join(f"<th>{escape(n)}</th>" for n in ["clause", "text", *self.names, "status"])
+        body = []
+        for path, row in df.iterrows():
+            cells = [f"<td>{escape(str(path))}</td>", f"<td>{escape(row['text'])}</td>"]
+            for n in self.names:
+                v = row[n]
+                colour = _STATUS.get(v, "#fff8c5" if v else "")
+                style = f' style="background:{colour}"' if colour else ""
+                cells.append(f"<td{style}>{escape(v)}</td>")
+            cells.append(f"<td>{escape(row['status'])}</td>")
+            body.append(f"<tr>{''.join(cells)}</tr>")
+        summary = f"<div>{escape(self.base.id)} against {len(self.names)} versions: {len(df)} clauses touched</div>"
+        return f'<div class="itu-nb-cmp">{STYLE}{summary}<table><tr>{head}</tr>{"".join(body)}</table></div>'
+
+    def _repr_html_(self) -> str:
+        return self.to_html()
+
+    def __repr__(self) -> str:
+        return f"<ManyComparison {self.base.id} against {', '.join(self.names)}>"
+
+
+def compare_many(base, versions, **options) -> ManyComparison:
+    """Compare several versions against one base text.
+
+    Parameters
+    ----------
+    base : Document, Proposal, Clause, path or str
+    versions : dict of str to (Document, Proposal, Clause, path or str), or a list
+        A list is named by proposal id (or ``v1``, ``v2``…).
+    **options
+        Passed to :func:`~itu_nb.compare.compare` (``view``, ``timeout``, ``backend``…).
+
+    Returns
+    -------
+    ManyComparison
+
+    Examples
+    --------
+    >>> m = itu_nb.compare_many(adopted, {"Brazil": brazil, "CEPT": cept})
+    >>> m.matrix.query("status == 'divergence'")
+    """
+    if not isinstance(versions, dict):
+        versions = {(v.id if isinstance(v, Proposal) else f"v{k + 1}"): v for k, v in enumerate(versions)}
+    view = options.get("view", "amended")
+    b = as_proposal(base, view if isinstance(view, str) else view[0])
+    return ManyComparison(b, {name: compare(b, v, **options) for name, v in versions.items()})

@@ -1,0 +1,377 @@
+"""Word-level text diffs: the only module that imports diff-match-patch.
+
+:func:`diff_words` turns two strings into a list of ``(op, text)`` pairs in
+diff-match-patch's vocabulary (-1 delete, 0 equal, 1 insert) whose old side
+(ops -1 and 0) joins back to the first string and whose new side (ops 0 and 1)
+to the second, exactly.
+
+How
+---
+The texts are cut into tokens (words, runs of whitespace, single punctuation
+marks); each distinct token becomes one private-use character, like
+diff-match-patch's ``linesToChars`` trick does for lines.  diff-match-patch then
+diffs the two character strings and its semantic cleanup merges small equalities
+away, so a change never splits a word ("te[x→s]t" cannot happen) and a one-word
+change in a repetitive text stays a one-word change.  Runs of whitespace are
+compared by kind only (spaces and no-break spaces alike, line breaks apart), so
+"Resolution\\xa0130" and "Resolution 130" align word for word; where the
+characters differ the runs still show it as a delete + insert of the whitespace.
+
+Backends
+--------
+The C++ ``fast_diff_match_patch`` is used when installed, else the pure-Python
+``diff_match_patch``.  Both run the same algorithm with the same settings and,
+within the time bound, give identical results (a test checks it); pass
+``backend="python"`` or ``"cpp"`` to choose.
+
+Bounds and fallbacks
+--------------------
+Each diff gets ``timeout`` seconds (default :data:`TIMEOUT`).  When the input is
+plainly hopeless for a token diff (both sides very long and their words mostly
+differ) or diff-match-patch reaches the time limit, the texts are diffed again
+at sentence level (tokens = sentences), and if that too runs out of time, as one
+block: common prefix and suffix kept, the middle replaced.  The result says
+which ``level`` it reached and why (``reason``).  A single call therefore ends
+after about ``2 × timeout`` plus linear work.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections import Counter
+from collections.abc import Hashable
+from dataclasses import dataclass
+
+try:  # the C++ port; optional
+    import fast_diff_match_patch as _fast
+except ImportError:  # pragma: no cover - depends on the environment
+    _fast = None
+from diff_match_patch import diff_match_patch as _DMP
+
+__all__ = [
+    "BACKEND",
+    "TIMEOUT",
+    "WordDiff",
+    "diff_sequences",
+    "diff_words",
+    "sentences",
+    "tokens",
+]
+
+#: The backend used when none is asked for.
+BACKEND = "cpp" if _fast is not None else "python"
+#: Seconds one diff may take before it falls back to a coarser level.
+TIMEOUT = 1.0
+#: Token-diff work ((n + m) × lower bound of the edit distance) above which a
+#: diff goes straight to sentence level, per backend.
+WORK_LIMIT = {"cpp": 4e9, "python": 4e7}
+
+DELETE, EQUAL, INSERT = -1, 0, 1
+
+# Words keep inner hyphens, slashes, dots and apostrophes ("WTDC-14", "68/167",
+# "1.1", "Union's"), so a changed number or citation is one token.
+_TOKEN = re.compile(r"\w+(?:[-\u2010\u2011'\u2019./:]\w+)*|\s+|[^\w\s]")
+_SENTENCE = re.compile(r"[^.;!?\n]+[.;!?\n]*\s*|[.;!?\n]+\s*")
+_NEWLINE = re.compile(r"[\n\r\u2028\u2029]")
+
+# Private-use code points: neither letters nor spaces for either backend, so the
+# semantic cleanup scores every token boundary alike and both backends agree.
+_RANGES = ((0xE000, 0xF8FF), (0xF0000, 0xFFFFD), (0x100000, 0x10FFFD))
+_CAPACITY = sum(b - a + 1 for a, b in _RANGES)
+
+
+def _code(n: int) -> str:
+    for lo, hi in _RANGES:
+        if n <= hi - lo:
+            return chr(lo + n)
+        n -= hi - lo + 1
+    raise OverflowError
+
+
+def tokens(text: str) -> list[str]:
+    """Cut ``text`` into word, whitespace and punctuation tokens; they join back to ``text``."""
+    return _TOKEN.findall(text)
+
+
+def sentences(text: str) -> list[str]:
+    """Cut ``text`` into sentence-like pieces (ending in ``.;!?`` or a line break); they join back to ``text``."""
+    return _SENTENCE.findall(text)
+
+
+@dataclass(frozen=True)
+class WordDiff:
+    """The result of :func:`diff_words`.
+
+    Attributes
+    ----------
+    ops : tuple of (int, str)
+        ``(op, text)`` with op -1, 0 or 1; neighbouring ops differ.
+    level : str
+        ``"word"`` (the normal case), ``"sentence"`` or ``"block"`` when it fell back.
+    reason : str or None
+        Why it fell back, in words; None at word level.
+    """
+
+    ops: tuple[tuple[int, str], ...]
+    level: str = "word"
+    reason: str | None = None
+
+    @property
+    def coarse(self) -> bool:
+        return self.level != "word"
+
+
+def _key(tok: str) -> str:
+    if tok.isspace():
+        return "\n" if _NEWLINE.search(tok) else " "
+    return tok
+
+
+def _encode(a: list[str], b: list[str]) -> tuple[str, str]:
+    table: dict[str, str] = {}
+    out = []
+    for toks in (a, b):
+        chars = []
+        for t in toks:
+            k = _key(t)
+            c = table.get(k)
+            if c is None:
+                c = table[k] = _code(len(table))
+            chars.append(c)
+        out.append("".join(chars))
+    return out[0], out[1]
+
+
+_OPS = {"-": DELETE, "=": EQUAL, "+": INSERT}
+
+
+def _dmp(a: str, b: str, backend: str, timeout: float, semantic: bool = True) -> tuple[list[tuple[int, int]], bool]:
+    """Diff two encoded strings: ``[(op, length)]`` and whether the time limit was reached."""
+    start = time.perf_counter()
+    if backend == "cpp":
+        if _fast is None:
+            raise ValueError("backend 'cpp' needs the fast-diff-match-patch package (pip install itu_nb[fast])")
+        cleanup = "Semantic" if semantic else "No"
+        raw = _fast.diff(a, b, timelimit=timeout, checklines=False, cleanup=cleanup, counts_only=True)
+        ops = [(_OPS[op], n) for op, n in raw]
+    elif backend == "python":
+        dmp = _DMP()
+        dmp.Diff_Timeout = timeout
+        diffs = dmp.diff_main(a, b, False)
+        if semantic:
+            dmp.diff_cleanupSemantic(diffs)
+        ops = [(op, len(text)) for op, text in diffs]
+    else:
+        raise ValueError(f"unknown diff backend {backend!r}; use 'cpp' or 'python'")
+    return ops, time.perf_counter() - start >= timeout * 0.95
+
+
+#: Little words that may be swallowed into a large neighbouring change (see :func:`_absorb`).
+STOPWORDS = frozenset("a an and as at be by for from in is it its of on or the that this to with".split())
+
+
+def _absorb(ops: list[tuple[int, int]], a: list[str]) -> list[tuple[int, int]]:
+    """Fold coincidental little equalities (" of ", " and the ") between two changes into them.
+
+    diff-match-patch keeps an equality unless it is shorter than the changes on
+    *both* sides, so a rewritten clause reads "[...] of [social→information] and
+    [...]".  An equality made only of :data:`STOPWORDS`, whitespace and punctuation,
+    next to a change of at least 10 tokens on one side and any change on the
+    other, is folded in.
+    """
+    blocks: list[list[int]] = []  # [deleted, inserted] per change, or [-1, n] for an equality
+    for op, n in ops:
+        if op == EQUAL:
+            blocks.append([-1, n])
+        elif blocks and blocks[-1][0] >= 0:
+            blocks[-1][0 if op == DELETE else 1] += n
+        else:
+            blocks.append([n, 0] if op == DELETE else [0, n])
+    pos, starts = 0, []
+    for b in blocks:
+        starts.append(pos)
+        pos += b[1] if b[0] < 0 else b[0]
+    out: list[list[int]] = []
+    for k, b in enumerate(blocks):
+        if (
+            b[0] < 0
+            and out
+            and out[-1][0] >= 0
+            and k + 1 < len(blocks)
+            and max(max(out[-1]), max(blocks[k + 1])) >= 10
+            and all(
+                t.isspace() or not t[0].isalnum() or t.lower() in STOPWORDS for t in a[starts[k] : starts[k] + b[1]]
+            )
+        ):
+            out[-1] = [out[-1][0] + b[1], out[-1][1] + b[1]]
+            continue
+        if out and out[-1][0] >= 0 and b[0] >= 0:
+            out[-1] = [out[-1][0] + b[0], out[-1][1] + b[1]]
+        else:
+            out.append(list(b))
+    res: list[tuple[int, int]] = []
+    for b in out:
+        if b[0] < 0:
+            res.append((EQUAL, b[1]))
+        else:
+            res.extend((op, n) for op, n in ((DELETE, b[0]), (INSERT, b[1])) if n)
+    return res
+
+
+def _decode(ops: list[tuple[int, int]], a: list[str], b: list[str]) -> list[tuple[int, str]]:
+    """Map token counts back to text; equal tokens whose characters differ (whitespace) become delete + insert."""
+    out: list[tuple[int, str]] = []
+
+    def add(op: int, text: str) -> None:
+        if not text:
+            return
+        if out and out[-1][0] == op:
+            out[-1] = (op, out[-1][1] + text)
+        else:
+            out.append((op, text))
+
+    i = j = 0
+    for op, n in ops:
+        if op == EQUAL:
+            ta, tb = a[i : i + n], b[j : j + n]
+            if ta == tb:
+                add(EQUAL, "".join(ta))
+            else:
+                for x, y in zip(ta, tb, strict=True):
+                    if x == y:
+                        add(EQUAL, x)
+                    else:
+                        add(DELETE, x)
+                        add(INSERT, y)
+            i += n
+            j += n
+        elif op == DELETE:
+            add(DELETE, "".join(a[i : i + n]))
+            i += n
+        else:
+            add(INSERT, "".join(b[j : j + n]))
+            j += n
+    return _normalise(out)
+
+
+def _normalise(ops: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Within each change put the deletion before the insertion and merge neighbours."""
+    out: list[tuple[int, str]] = []
+    k = 0
+    while k < len(ops):
+        if ops[k][0] == EQUAL:
+            out.append(ops[k])
+            k += 1
+            continue
+        dele, ins = [], []
+        while k < len(ops) and ops[k][0] != EQUAL:
+            (dele if ops[k][0] == DELETE else ins).append(ops[k][1])
+            k += 1
+        if dele:
+            out.append((DELETE, "".join(dele)))
+        if ins:
+            out.append((INSERT, "".join(ins)))
+    return out
+
+
+def _block(a: str, b: str) -> list[tuple[int, str]]:
+    """Keep the common prefix and suffix (whole tokens), replace the middle."""
+    ta, tb = tokens(a), tokens(b)
+    p = 0
+    while p < min(len(ta), len(tb)) and ta[p] == tb[p]:
+        p += 1
+    s = 0
+    while s < min(len(ta), len(tb)) - p and ta[-1 - s] == tb[-1 - s]:
+        s += 1
+    head = "".join(ta[:p])
+    tail = "".join(ta[len(ta) - s :])
+    mid_a = "".join(ta[p : len(ta) - s])
+    mid_b = "".join(tb[p : len(tb) - s])
+    ops = [(EQUAL, head), (DELETE, mid_a), (INSERT, mid_b), (EQUAL, tail)]
+    return [(op, t) for op, t in ops if t]
+
+
+def diff_sequences(
+    a: list[Hashable], b: list[Hashable], *, timeout: float = TIMEOUT, backend: str | None = None
+) -> tuple[list[tuple[int, int]], bool]:
+    """Align two sequences of hashable items (e.g. clause texts) without cleanup.
+
+    Returns ``[(op, count)]`` (a longest common subsequence as equal runs) and
+    whether the time limit was reached (then fewer items are aligned than could be).
+    """
+    if len(set(a) | set(b)) >= _CAPACITY:
+        return [(op, n) for op, n in ((DELETE, len(a)), (INSERT, len(b))) if n], True
+    table: dict[Hashable, str] = {}
+    ea = "".join(table.setdefault(x, _code(len(table))) for x in a)
+    eb = "".join(table.setdefault(x, _code(len(table))) for x in b)
+    if ea == eb:
+        return ([(EQUAL, len(a))] if a else []), False
+    return _dmp(ea, eb, backend or BACKEND, timeout, semantic=False)
+
+
+def _too_much_work(ea: str, eb: str, backend: str) -> bool:
+    if len(ea) * len(eb) < 25_000_000:
+        return False
+    ca, cb = Counter(ea), Counter(eb)
+    bound = sum(((ca - cb) + (cb - ca)).values())  # edit distance is at least this
+    return (len(ea) + len(eb)) * bound > WORK_LIMIT[backend]
+
+
+def diff_words(
+    a: str, b: str, *, timeout: float = TIMEOUT, backend: str | None = None, level: str = "word"
+) -> WordDiff:
+    """Diff two texts word by word.
+
+    Parameters
+    ----------
+    a, b : str
+        The old and the new text.
+    timeout : float
+        Seconds each attempt may take (must be > 0: the bound is what makes a
+        pathological input finish).
+    backend : {"cpp", "python"}, optional
+        Defaults to :data:`BACKEND`.
+    level : {"word", "sentence", "block"}
+        Start at a coarser level directly (used when a comparison ran out of its budget).
+
+    Returns
+    -------
+    WordDiff
+        ``ops`` whose old side joins to ``a`` and new side to ``b``.
+
+    Examples
+    --------
+    >>> diff_words("the old text", "the new text").ops
+    ((0, 'the '), (-1, 'old'), (1, 'new'), (0, ' text'))
+    """
+    if timeout <= 0:
+        raise ValueError("timeout must be positive")
+    backend = backend or BACKEND
+    if a == b:
+        return WordDiff(((EQUAL, a),) if a else ())
+    if not a or not b:
+        return WordDiff(((INSERT, b),) if b else ((DELETE, a),))
+    reason = None
+    if level == "word":
+        ta, tb = tokens(a), tokens(b)
+        if len(ta) + len(tb) < _CAPACITY:
+            ea, eb = _encode(ta, tb)
+            if _too_much_work(ea, eb, backend):
+                reason = f"{len(ta)} and {len(tb)} words that mostly differ: compared sentence by sentence"
+            else:
+                ops, late = _dmp(ea, eb, backend, timeout)
+                if not late:
+                    return WordDiff(tuple(_decode(_absorb(ops, ta), ta, tb)))
+                reason = f"word diff reached the {timeout:g} s time limit: compared sentence by sentence"
+        else:
+            reason = "more distinct words than the diff can encode: compared sentence by sentence"
+        level = "sentence"
+    if level == "sentence":
+        sa, sb = sentences(a), sentences(b)
+        ea, eb = _encode(sa, sb)
+        ops, late = _dmp(ea, eb, backend, timeout)
+        if not late:
+            return WordDiff(tuple(_decode(ops, sa, sb)), "sentence", reason or "compared sentence by sentence")
+        reason = f"sentence diff reached the {timeout:g} s time limit: compared as one block"
+    return WordDiff(tuple(_block(a, b)), "block", reason or "compared as one block")

@@ -1,0 +1,141 @@
+"""The pandas boundary: documents, proposals and comparisons as DataFrames.
+
+Only this module (and the widgets) import pandas; the model and the comparison
+code stay plain Python.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from itu_nb.model import Document, NodeKind, Op, Proposal
+
+if TYPE_CHECKING:  # pragma: no cover
+    from itu_nb.compare import Comparison
+
+__all__ = ["changes_frame", "clauses_frame", "stats_frame", "to_frame"]
+
+CLAUSE_COLUMNS = [
+    "proposal", "action", "target", "path", "kind", "section", "label", "label_original",
+    "original", "amended", "words_inserted", "words_deleted",
+]  # fmt: skip
+CHANGE_COLUMNS = [
+    "id", "pair", "old_path", "new_path", "kind", "scope", "pair_kind", "old_text", "new_text",
+    "words_inserted", "words_deleted", "section", "author", "date", "old_offset", "new_offset",
+]  # fmt: skip
+PAIR_COLUMNS = [
+    "id", "kind", "old_path", "new_path", "path", "section", "old_label", "new_label", "old_text", "new_text",
+    "label_changed", "text_changed", "changes", "words_inserted", "words_deleted", "similarity", "part", "parts",
+    "level", "note",
+]  # fmt: skip
+
+
+def to_frame(obj, what: str | None = None) -> pd.DataFrame:
+    """A DataFrame view of a Document, Proposal, Comparison or ManyComparison.
+
+    Parameters
+    ----------
+    obj : Document, Proposal, Comparison or ManyComparison
+    what : str, optional
+        For a Comparison: ``"changes"`` (default), ``"clauses"`` or ``"stats"``;
+        for a ManyComparison: ``"matrix"`` (default), ``"changes"`` or ``"additions"``.
+
+    Returns
+    -------
+    DataFrame
+        For a document or proposal, one row per clause with the columns
+        ``proposal, action, target, path, kind, section, label, label_original,
+        original, amended, words_inserted, words_deleted`` (``original`` and
+        ``amended`` are the clause's own text in each view, None where it does
+        not exist).
+
+    Examples
+    --------
+    >>> df = itu_nb.to_frame(itu_nb.load("tests/fixtures/pp18-doc67-brazil.reconstructed.critic.md"))
+    >>> df.groupby("proposal")[["words_inserted", "words_deleted"]].sum()
+    """
+    from itu_nb.compare import Comparison
+    from itu_nb.compare_many import ManyComparison
+
+    if isinstance(obj, Document | Proposal):
+        if what not in (None, "clauses"):
+            raise ValueError(f"what={what!r}: a {type(obj).__name__} has only 'clauses'")
+        return _clause_rows(obj.proposals if isinstance(obj, Document) else (obj,))
+    if isinstance(obj, Comparison):
+        table = {"changes": changes_frame, "clauses": clauses_frame, "stats": stats_frame}
+        what = what or "changes"
+    elif isinstance(obj, ManyComparison):
+        table = {"matrix": lambda m: m.matrix, "changes": lambda m: m.changes, "additions": lambda m: m.additions}
+        what = what or "matrix"
+    else:
+        raise TypeError(f"to_frame takes a Document, Proposal, Comparison or ManyComparison, not {type(obj).__name__}")
+    if what not in table:
+        raise ValueError(f"what={what!r}: choose one of {sorted(table)}")
+    return table[what](obj)
+
+
+def _clause_rows(proposals) -> pd.DataFrame:
+    rows = []
+    for p in proposals:
+        target = str(p.target) if p.target is not None else None
+        for c in p.walk():
+            rows.append(
+                (
+                    p.id, p.action, target, c.path, c.kind.value, c.section, c.label, c.label_original,
+                    c.body("original") if c.exists_in("original") or c.kind is NodeKind.SECTION else None,
+                    c.body("amended") if c.exists_in("amended") or c.kind is NodeKind.SECTION else None,
+                    c.words(Op.INSERT), c.words(Op.DELETE),
+                )
+            )  # fmt: skip
+    return pd.DataFrame(rows, columns=CLAUSE_COLUMNS)
+
+
+def changes_frame(c: Comparison) -> pd.DataFrame:
+    """One row per change, in reading order (the order "change 3 of 41" counts in)."""
+    rows = [
+        (
+            ch.id, ch.pair, ch.old_path, ch.new_path, ch.kind, ch.scope, ch.pair_kind, ch.old_text, ch.new_text,
+            ch.words_inserted, ch.words_deleted, ch.section, ch.author, ch.date, ch.old_offset, ch.new_offset,
+        )
+        for ch in c.change_list
+    ]  # fmt: skip
+    return pd.DataFrame(rows, columns=CHANGE_COLUMNS)
+
+
+def clauses_frame(c: Comparison) -> pd.DataFrame:
+    """One row per aligned clause pair, in reading order."""
+    per_pair: dict[int, list] = {}
+    for ch in c.change_list:
+        per_pair.setdefault(ch.pair, []).append(ch)
+    rows = []
+    for p in c.pairs:
+        chs = per_pair.get(p.index, [])
+        rows.append(
+            (
+                p.id, p.kind, p.old_path, p.new_path, p.path, p.section, p.old_label, p.new_label,
+                p.old.body() if p.old is not None else None, p.new.body() if p.new is not None else None,
+                p.label_changed, p.text_changed, len(chs),
+                sum(x.words_inserted for x in chs), sum(x.words_deleted for x in chs),
+                p.similarity, p.part, p.parts, p.level, p.note,
+            )
+        )  # fmt: skip
+    return pd.DataFrame(rows, columns=PAIR_COLUMNS)
+
+
+def stats_frame(c: Comparison) -> pd.DataFrame:
+    """Per section (in reading order): clause pairs of each kind, changes, words inserted and deleted, plus a total row."""
+    from itu_nb.compare import KINDS
+
+    df = clauses_frame(c)
+    if df.empty:
+        return pd.DataFrame(columns=["clauses", *KINDS, "changes", "words_inserted", "words_deleted"])
+    df["section"] = df["section"].fillna("(no section)")
+    order = list(dict.fromkeys(df["section"]))
+    kinds = pd.crosstab(df["section"], df["kind"]).reindex(columns=list(KINDS), fill_value=0)
+    sums = df.groupby("section")[["changes", "words_inserted", "words_deleted"]].sum()
+    out = pd.concat([df.groupby("section").size().rename("clauses"), kinds, sums], axis=1).loc[order]
+    out.loc["total"] = out.sum()
+    out.index.name = "section"
+    return out.astype(int)
