@@ -296,7 +296,8 @@ def tree_nodes(obj) -> tuple[list[list], dict[str, object]]:
             parent = paths[parent_path] if parent_path is not None else pindex
             depth = nodes[parent][2] + 1
             ins, dels = _counts(tuple(pair.label_runs) + tuple(pair.runs))
-            label = _label(pair.label_runs, "original" if pair.kind == "deleted" else "amended") or ""
+            lo, ln = _label(pair.label_runs, "original"), _label(pair.label_runs, "amended")
+            label = (f"{lo} → {ln}" if lo and ln and lo != ln else ln or lo) or ""
             text = _snippet(pair)
             if not label and _node_type(pair) == "section":
                 label, text = text, ""

@@ -1,4 +1,4 @@
-/* itu_nb widgets, built from js/src by js/build.mjs; sources-sha256: 850f67225cb890222f61e5475b72a6c0618ba14435fd7836872f3162ea9d9003 */
+/* itu_nb widgets, built from js/src by js/build.mjs; sources-sha256: 99b5a4b32fec00731ef30292b215eada358bbd9ef21ec39776746a0d2608945e */
 
 // src/dom.js
 function h(tag, attrs = {}, ...children) {

@@ -1,0 +1,211 @@
+"""Real-browser fixtures: Debian's Chromium driven by Playwright, a static server for the
+fake-model harness, and one JupyterLab server per session.
+
+Follows shared/docs/BROWSER-TESTING.md: no browser download, a browser-side air-gap
+(--host-resolver-rules) instead of request interception, readiness checked on the kernel
+itself, screenshots under artifacts/ (gitignored; CI keeps them as test artefacts).
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import os
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "artifacts"
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--disable-dev-shm-usage", "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
+]
+LOCAL = ("http://127.0.0.1", "data:", "blob:", "about:")
+
+
+def pytest_collection_modifyitems(config, items):
+    """Without Chromium (a laptop without it), skip these tests; in CI their absence is a failure."""
+    if Path(CHROMIUM).exists() or os.environ.get("CI"):
+        return
+    skip = pytest.mark.skip(reason=f"no Chromium at {CHROMIUM}; `apt-get install chromium` (CI installs it)")
+    for item in items:
+        if "browser" in item.keywords:
+            item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def playwright_instance():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        yield p
+
+
+@pytest.fixture(scope="session")
+def browser(playwright_instance, tmp_path_factory):
+    """One Chromium for the session (a fresh profile); each test gets its own context."""
+    ctx = playwright_instance.chromium.launch_persistent_context(
+        str(tmp_path_factory.mktemp("chromium-profile")), executable_path=CHROMIUM, headless=True,
+        args=CHROMIUM_ARGS, viewport={"width": 1280, "height": 900})
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture
+def page(browser, request):
+    """A new tab that records console errors, page errors, dialogs and non-local requests."""
+    pg = browser.new_page()
+    pg.set_default_timeout(30_000)
+    pg.errors, pg.console_log, pg.dialogs, pg.external = [], [], [], []
+    pg.on("pageerror", lambda exc: pg.errors.append(str(exc)))
+    pg.on("console", lambda msg: pg.console_log.append(f"{msg.type}: {msg.text}"))
+    pg.on("dialog", lambda d: (pg.dialogs.append(d.message), d.dismiss()))
+    pg.on("request", lambda r: None if r.url.startswith(LOCAL) else pg.external.append(r.url))
+    yield pg
+    failed = getattr(request.node, "rep_call", None)
+    if failed is not None and failed.failed:
+        ARTIFACTS.mkdir(exist_ok=True)
+        pg.screenshot(path=str(ARTIFACTS / f"FAILED-{request.node.name}.png"), full_page=True)
+        print("\n".join(pg.console_log[-40:]), file=sys.stderr)
+    pg.close()
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item, call):
+    rep = yield
+    setattr(item, f"rep_{rep.when}", rep)
+    return rep
+
+
+@pytest.fixture(scope="session")
+def shoot():
+    """``shoot(page_or_locator, name)`` keeps a screenshot as a test artefact (artifacts/<name>.png)."""
+
+    def take(target, name: str) -> Path:
+        ARTIFACTS.mkdir(exist_ok=True)
+        path = ARTIFACTS / f"{name}.png"
+        target.screenshot(path=str(path))
+        return path
+
+    return take
+
+
+# -- the fake-model harness ---------------------------------------------------------------
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, ".js": "text/javascript",
+                      ".mjs": "text/javascript", ".css": "text/css"}
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def static_server():
+    """Serve the repository on 127.0.0.1 (ES modules need a JS MIME type)."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(ROOT)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+def widget_state(widget) -> dict:
+    """The synced traits of a widget, as JS would receive them (without anywidget's plumbing)."""
+    skip = ("_model_", "_view_", "_esm", "_css", "_anywidget", "_dom_classes", "layout", "tabbable", "tooltip")
+    state = widget.get_state()
+    return {k: v for k, v in state.items() if not k.startswith(skip)}
+
+
+@pytest.fixture
+def harness(page, static_server):
+    """A page with the harness loaded; ``mount(slot, name, widget_or_state, width=None)`` draws a widget."""
+    page.goto(f"{static_server}/tests/browser/harness.html")
+    page.wait_for_function("window.harnessReady === true")
+
+    def mount(slot, name, widget, width=None):
+        state = widget if isinstance(widget, dict) else widget_state(widget)
+        page.evaluate("([s, n, st, w]) => window.mount(s, n, st, w)", [slot, name, state, width])
+        return page.locator(f"#{slot}")
+
+    page.mount = mount
+    return page
+
+
+# -- JupyterLab -------------------------------------------------------------------------------
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Lab:
+    def __init__(self, url: str, token: str, root: Path):
+        self.url, self.token, self.root = url, token, root
+
+    def api(self, path: str, method: str = "GET"):
+        req = urllib.request.Request(f"{self.url}{path}", method=method,
+                                     headers={"Authorization": f"token {self.token}"})
+        with urllib.request.urlopen(req, timeout=10) as resp:
+            body = resp.read()
+        return json.loads(body) if body else None
+
+
+@pytest.fixture(scope="session")
+def jupyterlab(tmp_path_factory):
+    """One JupyterLab server for the session, isolated in a tmp dir, stopped through its API."""
+    base = tmp_path_factory.mktemp("lab")
+    root = base / "root"
+    root.mkdir()
+    cfg = base / "config"
+    (cfg / "labconfig").mkdir(parents=True)
+    (cfg / "labconfig" / "page_config.json").write_text(
+        json.dumps({"disabledExtensions": {"@jupyterlab/apputils-extension:announcements": True}}))
+    port, token = _free_port(), secrets.token_hex(16)
+    env = {**os.environ, "JUPYTER_CONFIG_DIR": str(cfg), "JUPYTER_RUNTIME_DIR": str(base / "runtime"),
+           "JUPYTERLAB_SETTINGS_DIR": str(base / "settings"), "JUPYTERLAB_WORKSPACES_DIR": str(base / "ws"),
+           "IPYTHONDIR": str(base / "ipython"), "PYTHONPATH": str(ROOT)}
+    log = open(base / "lab.log", "w")  # noqa: SIM115 - closed at teardown
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "jupyter", "lab", "--no-browser", "--allow-root", "--ServerApp.ip=127.0.0.1",
+         f"--ServerApp.port={port}", "--ServerApp.port_retries=0", f"--IdentityProvider.token={token}",
+         f"--ServerApp.root_dir={root}", "--LabApp.news_url=None",
+         "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"],
+        env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    lab = Lab(f"http://127.0.0.1:{port}", token, root)
+    deadline = time.monotonic() + 60
+    while True:
+        if proc.poll() is not None:
+            raise RuntimeError(f"jupyter lab exited ({proc.returncode}):\n{(base / 'lab.log').read_text()[-3000:]}")
+        try:
+            lab.api("/api/status")
+            break
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.2)
+    yield lab
+    try:
+        lab.api("/api/shutdown", method="POST")
+        proc.wait(timeout=10)
+    except Exception:  # noqa: BLE001 - fall back to signals
+        pass
+    for sig in (signal.SIGTERM, signal.SIGKILL):
+        if proc.poll() is None:
+            os.killpg(proc.pid, sig)
+            try:
+                proc.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                continue
+    log.close()

@@ -1,0 +1,178 @@
+"""The widgets' JS against a fake model in Chromium: fast, no kernel (BROWSER-TESTING.md §4)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import itu_nb
+
+pytestmark = pytest.mark.browser
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+
+XSS = (
+    "MOD\tX/1/1\nRESOLUTION 1 (Rev. {--Busan, 2014--}{++Dubai, 2018++})\n"
+    "Title <script>alert(1)</script>\n"
+    "The Plenipotentiary Conference of the International Telecommunication Union (Dubai, 2018),\n"
+    "considering\n"
+    "a)\tthat <img src=x onerror=alert(1)> is {++<b>bold</b> ++}text;\n"
+    "b)\tthat nothing else changes.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def brazil():
+    return itu_nb.load(f"{FIXTURES}/pp18-doc67-brazil.reconstructed.critic.md")
+
+
+def saved(page, slot):
+    return page.evaluate(f"window.models[{slot!r}].saved")
+
+
+def test_viewer_draws_every_mark_and_navigates_by_keyboard(shoot, harness, brazil):
+    viewer = itu_nb.RedlineViewer(brazil["B/67/4"])
+    w = harness.mount("v", "redline", viewer)
+    assert w.locator("ins").count() == viewer.counts["ins"] == 86
+    assert w.locator("del").count() == viewer.counts["del"] == 51
+    assert w.locator(".itu-counter").inner_text() == "73 changes"
+    # c) → b): a relettering reads old → new
+    relabel = w.locator('.itu-row[data-path="considering/f"] .itu-label')
+    assert relabel.inner_text().split() == ["g)", "→", "f)"]
+    w.locator(".itu-scroll").focus()
+    harness.keyboard.press("n")
+    harness.keyboard.press("n")
+    harness.keyboard.press("F7")
+    assert w.locator(".itu-counter").inner_text() == "change 3 of 73"
+    harness.keyboard.press("p")
+    assert w.locator(".itu-counter").inner_text() == "change 2 of 73"
+    harness.keyboard.press("Shift+F7")
+    assert w.locator(".itu-counter").inner_text() == "change 1 of 73"
+    assert saved(harness, "v")[-1] == {"selected_change": "heading~1", "selected_path": "heading"}
+    assert "replaced" in w.locator(".itu-status").inner_text()
+    harness.keyboard.press("a")  # accept, then move on
+    assert saved(harness, "v")[-2] == {"decisions": [{"id": "heading~1", "decision": "accept"}]}
+    assert w.locator(".itu-counter").inner_text() == "change 2 of 73"
+    assert w.locator('del[data-c="0"]').is_hidden()  # the accepted deletion is gone from the text
+    shoot(w, "harness-viewer-inline")
+    assert not harness.errors
+
+
+def test_viewer_modes_filters_and_collapse(shoot, harness, brazil):
+    viewer = itu_nb.RedlineViewer(brazil["B/67/4"])
+    w = harness.mount("v", "redline", viewer)
+    collapsed = w.locator(".itu-gap")
+    assert collapsed.count() >= 1 and "unchanged clauses" in collapsed.first.inner_text()
+    collapsed.first.click()
+    w.locator(".itu-mode").select_option("side-by-side")
+    assert saved(harness, "v")[-1] == {"mode": "side-by-side"}
+    assert w.locator(".itu-old ins").count() == 0 and w.locator(".itu-new del").count() == 0
+    assert w.locator(".itu-new ins").count() == 86 and w.locator(".itu-old del").count() == 51
+    shoot(w, "harness-viewer-side-by-side")
+    w.locator(".itu-mode").select_option("amended")
+    assert w.locator("ins, del").count() == 0
+    w.locator(".itu-mode").select_option("inline")
+    w.locator(".itu-f-section").select_option("considering")
+    assert saved(harness, "v")[-1] == {"filters": {"section": "considering"}}
+    assert set(w.locator(".itu-row").evaluate_all("rs => rs.map(r => r.dataset.path.split('/')[0])")) == {"considering"}
+    harness.evaluate("window.models.v.fromPython({filters: {section: 'considering', kind: 'inserted'}})")  # Python sets a filter
+    assert w.locator(".itu-f-kind").input_value() == "inserted"
+    assert w.locator(".itu-row").count() == 3  # considering i), j), k)
+    assert not harness.errors
+
+
+def test_python_moves_the_viewer(shoot, harness, brazil):
+    viewer = itu_nb.RedlineViewer(brazil["B/67/4"], height="12rem")
+    w = harness.mount("v", "redline", viewer)
+    scroll = w.locator(".itu-scroll")
+    assert scroll.evaluate("e => e.scrollTop") == 0
+    harness.evaluate("window.models.v.fromPython({selected_path: 'instructs the Director of the Telecommunication Development Bureau/7'})")
+    row = w.locator('.itu-row[data-path="instructs the Director of the Telecommunication Development Bureau/7"]')
+    assert "itu-selected" in row.get_attribute("class")
+    assert scroll.evaluate("e => e.scrollTop") > 0
+    box, view = row.bounding_box(), scroll.bounding_box()
+    assert view["y"] <= box["y"] < view["y"] + view["height"]  # scrolled into view
+    harness.evaluate("window.models.v.fromPython({selected_change: 'considering/k~1'})")
+    assert w.locator(".itu-counter").inner_text().startswith("change ")
+    harness.evaluate("window.cleanups.v()")
+    assert harness.evaluate("window.models.v.listeners()") == 0
+
+
+def test_text_is_never_html(shoot, harness):
+    doc = itu_nb.load(XSS, format="criticmarkup")
+    w = harness.mount("v", "redline", itu_nb.RedlineViewer(doc[0], collapse_unchanged=False))
+    t = harness.mount("t", "tree", itu_nb.ClauseTreeExplorer(doc))
+    text = w.inner_text()
+    assert "<script>alert(1)</script>" in text and "<img src=x onerror=alert(1)>" in text
+    assert "<b>bold</b>" in w.locator("ins").all_inner_texts()[1]
+    assert w.locator("script, img, b").count() == 0 and t.locator("script, img, b").count() == 0
+    t.locator("[role=tree]").focus()
+    harness.keyboard.press("ArrowRight")
+    harness.keyboard.press("ArrowRight")
+    assert "<script>alert(1)</script>" in t.inner_text()
+    harness.wait_for_timeout(200)  # an onerror handler would have fired by now
+    assert harness.dialogs == [] and not harness.errors
+    shoot(harness, "harness-xss-as-text")
+
+
+def test_tree_keyboard_typeahead_and_search(shoot, harness, brazil):
+    tree = itu_nb.ClauseTreeExplorer(brazil)
+    w = harness.mount("t", "tree", tree)
+    items = w.locator("[role=treeitem]")
+    assert items.first.get_attribute("aria-expanded") == "true"
+    # a small document opens on its proposals' top-level nodes (64 rows); only those in view are drawn
+    assert w.locator("[role=tree]").evaluate("e => e.getBoundingClientRect().height") == 64 * 28
+    assert 18 < items.count() < 64
+    assert w.locator('[data-key="B/67/1"] .itu-mark').inner_text() == "MOD"
+    assert w.locator('[data-key="B/67/3"] .itu-mark').inner_text() == "SUP"
+    assert w.locator('[data-key="B/67/2"] .itu-counts').inner_text().split() == ["+32", "−27"]
+    w.locator("[role=tree]").focus()
+    active = lambda: w.locator("[role=tree]").get_attribute("aria-activedescendant")  # noqa: E731
+    key = lambda: w.locator(f"#{active()}").get_attribute("data-key")  # noqa: E731
+    harness.keyboard.press("End")
+    assert key().startswith("B/67/5:")
+    harness.keyboard.press("Home")
+    assert key() == ""
+    harness.keyboard.press("ArrowDown")
+    assert key() == "B/67/1"
+    harness.keyboard.press("ArrowLeft")  # closes B/67/1
+    assert w.locator('[data-key="B/67/1"]').get_attribute("aria-expanded") == "false"
+    harness.keyboard.press("ArrowDown")
+    assert key() == "B/67/2"
+    harness.keyboard.type("cons")  # type-ahead
+    assert key() == "B/67/2:considering"
+    harness.keyboard.press("ArrowRight")
+    assert w.locator('[data-key="B/67/2:considering"]').get_attribute("aria-expanded") == "true"
+    harness.keyboard.press("ArrowRight")
+    harness.keyboard.press("ArrowDown")
+    harness.keyboard.press("Enter")
+    assert key() == "B/67/2:considering/b"
+    assert saved(harness, "t")[-1] == {"selected_path": "B/67/2:considering/b"}
+    assert w.locator('[data-key="B/67/2:considering/b"]').get_attribute("aria-selected") == "true"
+    harness.keyboard.press("ArrowLeft")
+    assert key() == "B/67/2:considering"
+    w.locator(".itu-search").fill("cyberattacks")
+    harness.wait_for_function("window.models.t.saved.some(s => s.search === 'cyberattacks')")
+    assert sum("search" in s for s in saved(harness, "t")) == 1  # debounced: one message for the whole word
+    tree.search = "cyberattacks"
+    harness.evaluate("m => window.models.t.fromPython(m)", {"_matches": tree._matches, "search": tree.search})
+    assert w.locator(".itu-match").count() >= 1 and w.locator(".itu-match mark").count() >= 1
+    assert "match" in w.locator(".itu-found").inner_text()
+    shoot(w, "harness-tree-search")
+    assert not harness.errors
+
+
+def test_narrow_and_dark(shoot, harness, brazil):
+    harness.set_viewport_size({"width": 360, "height": 800})
+    harness.evaluate("document.body.classList.add('dark')")
+    v = harness.mount("v", "redline", itu_nb.RedlineViewer(brazil["B/67/2"], mode="side-by-side", height="20rem"), 320)
+    t = harness.mount("t", "tree", itu_nb.ClauseTreeExplorer(brazil, height="12rem"), 320)
+    for w in (v, t):
+        assert w.evaluate("e => e.scrollWidth") <= 322  # nothing sticks out at 320 px
+    cells = v.locator(".itu-row.itu-split:not(.itu-colhead)").first.locator(".itu-cell")
+    assert cells.nth(0).bounding_box()["y"] < cells.nth(1).bounding_box()["y"]  # sides stack when narrow
+    bg = v.locator(".itu-redline").evaluate("e => getComputedStyle(e).backgroundColor")
+    assert bg == "rgb(17, 17, 17)"  # follows --jp-layout-color0
+    shoot(harness, "harness-narrow-dark")
+    assert not harness.errors
