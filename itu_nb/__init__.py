@@ -3,6 +3,7 @@
 from itu_nb.compare import ClausePair, Comparison, compare
 from itu_nb.compare_many import compare_many
 from itu_nb.errors import AddressError, ItuNbError, LoadError, ParseError
+from itu_nb.export import ExportError, to_akn, to_criticmarkup, to_docx, to_html
 from itu_nb.loaders import load
 from itu_nb.model import Clause, Document, NodeKind, Op, Proposal, Run, Target
 
@@ -13,6 +14,7 @@ __all__ = [
     "ClauseTreeExplorer",
     "Comparison",
     "Document",
+    "ExportError",
     "ItuNbError",
     "LoadError",
     "NodeKind",
@@ -26,7 +28,11 @@ __all__ = [
     "compare_many",
     "explore",
     "load",
+    "to_akn",
+    "to_criticmarkup",
+    "to_docx",
     "to_frame",
+    "to_html",
 ]
 __version__ = "0.1.0"
 

@@ -1,0 +1,196 @@
+"""Standalone HTML: one offline, printable file with the redline, a table of contents and counts.
+
+Every piece of document text is escaped; nothing is loaded from elsewhere (no script,
+no font, no stylesheet link).  Each insert run is one ``<ins>`` and each delete run
+one ``<del>``, with the author and date in ``data-author``/``data-date`` and a
+``title``; the change id (``path@n``, as :meth:`Proposal.changes` numbers them) is in
+``data-change``.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections import Counter
+from pathlib import Path
+
+from itu_nb.export.lines import as_document
+from itu_nb.model import Clause, Document, NodeKind, Op, Proposal, Run, change_groups
+
+__all__ = ["to_html"]
+
+_CSS = """
+:root { --ins: #0b6b2f; --del: #a1161f; --muted: #555; }
+body { font: 12pt/1.45 "Times New Roman", Times, serif; max-width: 52rem; margin: 2rem auto; padding: 0 1rem; color: #111; }
+h1 { font-size: 1.4rem; } h2 { font-size: 1.15rem; margin-top: 2.5rem; }
+table.counts { border-collapse: collapse; font-size: .9rem; }
+table.counts th, table.counts td { border: 1px solid #bbb; padding: .2rem .5rem; text-align: right; }
+table.counts th:first-child, table.counts td:first-child, table.counts td:nth-child(2) { text-align: left; }
+nav.toc { font-size: .92rem; border: 1px solid #ccc; padding: .5rem 1rem; }
+nav.toc ol { padding-left: 1.2rem; margin: .2rem 0; } nav.toc .n { color: var(--muted); }
+.marker { margin-top: 2rem; font-weight: bold; } .marker .action { display: inline-block; min-width: 3.2rem; }
+.node { white-space: pre-wrap; tab-size: 3; margin: .35rem 0; }
+.heading { text-align: center; text-transform: uppercase; margin-top: 1.2rem; }
+.title { text-align: center; font-weight: bold; font-size: 1.1rem; }
+.formula { margin-top: 1rem; }
+.section { font-style: italic; margin: .8rem 0 .2rem 2.2rem; }
+.item { padding-left: calc(2.2rem * var(--depth, 1)); text-indent: -2.2rem; }
+.annex { text-align: center; text-transform: uppercase; margin-top: 1.5rem; }
+.reasons { margin-top: 1rem; } .reasons .label { font-weight: bold; }
+.footnote { font-size: .85rem; color: var(--muted); padding-left: 2.2rem; }
+.inserted { border-left: 3px solid var(--ins); } .deleted { border-left: 3px solid var(--del); }
+ins { color: var(--ins); text-decoration: underline; background: #e7f5ec; }
+del { color: var(--del); text-decoration: line-through; background: #fbe9ea; }
+ins::before, ins::after, del::before, del::after {
+  clip-path: inset(100%); clip: rect(1px, 1px, 1px, 1px); height: 1px; width: 1px;
+  overflow: hidden; position: absolute; white-space: nowrap; }
+ins::before { content: " [insertion start] "; } ins::after { content: " [insertion end] "; }
+del::before { content: " [deletion start] "; } del::after { content: " [deletion end] "; }
+@media print {
+  body { max-width: none; margin: 0; } nav.toc { break-after: page; }
+  ins { background: none; } del { background: none; } .marker, .heading, .section { break-after: avoid; }
+}
+"""
+
+_ESC = html.escape
+
+
+def _anchor(proposal: Proposal, path: str = "") -> str:
+    raw = f"{proposal.id}/{path}" if path else proposal.id
+    return "c-" + re.sub(r"[^A-Za-z0-9_.-]", lambda m: f"_{ord(m.group(0)):x}", raw)
+
+
+def _runs_html(node: Clause, runs: tuple[Run, ...], offset: int, group_of: dict[int, int]) -> str:
+    out = []
+    for i, run in enumerate(runs, start=offset):
+        text = _ESC(run.text)
+        if run.op is Op.EQUAL:
+            out.append(text)
+            continue
+        tag, verb = ("ins", "inserted") if run.op is Op.INSERT else ("del", "deleted")
+        who = " by " + run.author if run.author else ""
+        when = ", " + run.date if run.date else ""
+        attrs = f' title="{_ESC(verb + who + when)}" data-change="{_ESC(node.path)}@{group_of[i]}"'
+        if run.author:
+            attrs += f' data-author="{_ESC(run.author)}"'
+        if run.date:
+            attrs += f' data-date="{_ESC(run.date)}"'
+        out.append(f"<{tag}{attrs}>{text}</{tag}>")
+    return "".join(out)
+
+
+def _node_html(proposal: Proposal, node: Clause, depth: int) -> str:
+    runs = node.label_runs + node.runs
+    group_of = {i: n for n, (a, b) in enumerate(change_groups(runs), start=1) for i in range(a, b)}
+    label = _runs_html(node, node.label_runs, 0, group_of)
+    body = _runs_html(node, node.runs, len(node.label_runs), group_of)
+    classes = ["node", node.kind.value] + ([node.status] if node.status in ("inserted", "deleted") else [])
+    style = f' style="--depth: {depth}"' if node.kind is NodeKind.ITEM else ""
+    label_html = f'<span class="label">{label}</span>' if label else ""
+    return f'<p class="{" ".join(classes)}" id="{_anchor(proposal, node.path)}"{style}>{label_html}{body}</p>'
+
+
+def _counts(proposal: Proposal) -> dict[str, int]:
+    runs = [r for n in proposal.walk() for r in n.label_runs + n.runs]
+    kinds = Counter(c.kind for c in proposal.changes())
+    return {
+        "ins": sum(r.op is Op.INSERT for r in runs),
+        "del": sum(r.op is Op.DELETE for r in runs),
+        "changes": sum(kinds.values()),
+        **{k: kinds.get(k, 0) for k in ("insert", "delete", "replace", "relabel")},
+    }
+
+
+def _toc_entry(proposal: Proposal, node: Clause) -> str | None:
+    """Sections, annexes and top-level parts always; items and paragraphs only when they change."""
+    own = len(node.changes())
+    if node.kind in (NodeKind.ITEM, NodeKind.PARAGRAPH, NodeKind.FOOTNOTE) and not own:
+        return None
+    name = node.body("amended").strip() or node.body("original").strip()
+    if node.kind in (NodeKind.ITEM, NodeKind.PARAGRAPH):
+        name = f"{node.label or node.label_original or ''} {name}".strip()
+    name = name if len(name) <= 70 else name[:69] + "…"
+    count = f' <span class="n">({own} change{"s" if own != 1 else ""})</span>' if own else ""
+    return f'<li><a href="#{_anchor(proposal, node.path)}">{_ESC(name or node.path)}</a>{count}</li>'
+
+
+def _walk(nodes: tuple[Clause, ...], depth: int = 0):
+    for node in nodes:
+        d = depth + 1 if node.kind is NodeKind.ITEM else depth
+        yield node, d
+        yield from _walk(node.children, d)
+
+
+def document_html(doc: Document, title: str | None = None) -> str:
+    """The whole page as a string."""
+    title = title or doc.metadata.get("title") or Path(doc.source).name or "itu_nb export"
+    counts = {p.id: _counts(p) for p in doc}
+    rows, toc, body = [], [], []
+    for proposal in doc:
+        c = counts[proposal.id]
+        name = f"{proposal.action + ' ' if proposal.action else ''}{proposal.id}"
+        target = str(proposal.target) if proposal.target else (proposal.title or "")
+        rows.append(
+            f'<tr><td><a href="#{_anchor(proposal)}">{_ESC(name)}</a></td><td>{_ESC(target)}</td>'
+            f"<td>{c['changes']}</td><td>{c['insert']}</td><td>{c['delete']}</td><td>{c['replace']}</td>"
+            f"<td>{c['relabel']}</td><td>{c['ins']}</td><td>{c['del']}</td></tr>"
+        )
+        entries = [e for e in (_toc_entry(proposal, n) for n in proposal.walk()) if e]
+        inner = f"<ol>{''.join(entries)}</ol>" if entries else ""
+        toc.append(f'<li><a href="#{_anchor(proposal)}">{_ESC(name)}</a> {_ESC(target)}{inner}</li>')
+        parts = [f'<article class="proposal" id="{_anchor(proposal)}" aria-label="{_ESC(name)}">']
+        if proposal.action:
+            parts.append(
+                f'<p class="marker"><span class="action">{_ESC(proposal.action)}</span>'
+                f'<span class="pid">{_ESC(proposal.id)}</span></p>'
+            )
+        parts += [_node_html(proposal, n, d) for n, d in _walk(proposal.clauses)]
+        parts.append("</article>")
+        body.append("\n".join(parts))
+    total = {k: sum(c[k] for c in counts.values()) for k in ("changes", "ins", "del")}
+    head = "<th>Proposal</th><th>Target</th><th>Changes</th><th>Insertions</th><th>Deletions</th>"
+    head += "<th>Replacements</th><th>Relabels</th><th>&lt;ins&gt;</th><th>&lt;del&gt;</th>"
+    return "\n".join(
+        [
+            "<!DOCTYPE html>",
+            '<html lang="en">',
+            '<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">',
+            '<meta name="generator" content="itu_nb">',
+            f"<title>{_ESC(title)}</title><style>{_CSS}</style></head>",
+            "<body>",
+            f"<header><h1>{_ESC(title)}</h1><p>Source: {_ESC(doc.source)}. "
+            f'<span id="totals" data-changes="{total["changes"]}" data-ins="{total["ins"]}" data-del="{total["del"]}">'
+            f"{total['changes']} changes: {total['ins']} insertions and {total['del']} deletions marked.</span></p>",
+            f'<table class="counts" aria-label="Change counts per proposal"><thead><tr>{head}</tr></thead>',
+            f"<tbody>{''.join(rows)}</tbody></table></header>",
+            f'<nav class="toc" aria-label="Contents"><h2>Contents</h2><ol>{"".join(toc)}</ol></nav>',
+            "<main>",
+            *body,
+            "</main>",
+            "</body>",
+            "</html>",
+        ]
+    )
+
+
+def to_html(x, path=None, *, title: str | None = None, author: str | None = None, date: str | None = None) -> str:
+    """Write a Document, Proposal or Comparison as one standalone HTML page; return the HTML.
+
+    Parameters
+    ----------
+    x : Document, Proposal or Comparison
+    path : str or Path, optional
+        Also write the page there (UTF-8).
+    title : str, optional
+        The page title (default: the document's title or file name).
+    author, date : str, optional
+        For a comparison, given to the changes that carry none.
+
+    Examples
+    --------
+    >>> doc.to_html("brazil.html")          # open it in any browser, offline
+    """
+    page = document_html(as_document(x, author=author, date=date), title)
+    if path is not None:
+        Path(path).write_text(page, encoding="utf-8")
+    return page

@@ -1,0 +1,232 @@
+"""What every writer starts from: a document as lines of pieces, each piece with its op.
+
+Guarantees after :func:`export_lines`:
+- a document loaded from a line-based source (text, CriticMarkup, .docx) gives one
+  :class:`Line` per source line, in source order, so a writer that puts each line in
+  its own paragraph rebuilds the source's layout (blank lines, markers, separators);
+- any other document (Akoma Ntoso, a proposal built in memory, a comparison) gives one
+  line per clause in reading order, with an ``ACTION<TAB>id`` marker line before each
+  proposal that has an action, and a blank line between proposals: the form the text
+  parser reads back into the same proposals and clause paths (a label's separator is
+  written as a TAB there, as the ITU layout has it);
+- a line's pieces are the clause's label runs, text runs and inline artefacts in source
+  order, each with the run's op, author and date (artefacts carry their kind instead).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from itu_nb.model import Clause, Document, NodeKind, Op, Proposal, Run, join_runs
+
+__all__ = ["Line", "Piece", "as_document", "comparison_proposal", "export_lines", "node_pieces"]
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A stretch of one line: ``kind`` is ``label``, ``text`` or an artefact kind (``bookmark``…)."""
+
+    text: str
+    op: Op
+    kind: str = "text"
+    author: str | None = None
+    date: str | None = None
+
+    @property
+    def is_text(self) -> bool:
+        """True for document text (label or body), False for artefacts."""
+        return self.kind in ("label", "text", "marker", "header", "separator", "trailer")
+
+
+@dataclass(frozen=True)
+class Line:
+    """One paragraph to write.
+
+    ``role`` is the clause kind (``heading``, ``section``, ``item`` …) or, for a
+    whole line that is no clause, the artefact kind (``marker``, ``blank``,
+    ``separator``, ``header``, ``trailer``, ``markup``).  ``depth`` counts the items
+    above and including an item (1 for ``a)``, 2 for its ``i)``).
+    """
+
+    pieces: tuple[Piece, ...]
+    role: str
+    node: Clause | None = None
+    proposal: Proposal | None = None
+    depth: int = 0
+
+    def text(self, view: str | None = None) -> str:
+        """The document text of the line in ``view`` (artefacts left out)."""
+        return "".join(p.text for p in self.pieces if p.is_text and p.op.in_view(view))
+
+    def exists_in(self, view: str) -> bool:
+        if self.node is not None:
+            return self.node.exists_in(view)
+        return any(p.op.in_view(view) for p in self.pieces) or not self.pieces
+
+    @property
+    def mark(self) -> Op:
+        """The op of the paragraph itself: INSERT or DELETE when the whole paragraph is."""
+        ops = {p.op for p in self.pieces if p.text or p.kind == "paragraph-mark"}
+        marks = [p.op for p in self.pieces if p.kind == "paragraph-mark"]
+        if marks:
+            return marks[-1]
+        return ops.pop() if len(ops) == 1 and Op.EQUAL not in ops else Op.EQUAL
+
+
+def node_pieces(node: Clause) -> list[Piece]:
+    """The node's label runs, text runs and inline artefacts in source order."""
+    out: list[Piece] = []
+    arts = sorted(node.artefacts, key=lambda a: a.offset or 0)
+    tagged = [("label", r) for r in node.label_runs] + [("text", r) for r in node.runs]
+    pos = i = 0
+    for kind, run in tagged:
+        start, end, done = pos, pos + len(run.text), 0
+        while i < len(arts) and (arts[i].offset or 0) < end:
+            cut = (arts[i].offset or 0) - start
+            out.append(Piece(run.text[done:cut], run.op, kind, run.author, run.date))
+            out.append(Piece(arts[i].text, arts[i].op, arts[i].kind))
+            done, i = max(cut, done), i + 1
+        out.append(Piece(run.text[done:], run.op, kind, run.author, run.date))
+        pos = end
+    out.extend(Piece(a.text, a.op, a.kind) for a in arts[i:])
+    return [p for p in out if p.text or p.kind == "paragraph-mark"]
+
+
+def _walk(nodes: tuple[Clause, ...], depth: int = 0) -> Iterator[tuple[Clause, int]]:
+    for node in nodes:
+        d = depth + 1 if node.kind is NodeKind.ITEM else depth
+        yield node, d
+        yield from _walk(node.children, d)
+
+
+def _line_based(doc: Document) -> bool:
+    if not doc.n_lines:
+        return False
+    return all(n.line is not None for p in doc for n in p.walk() if n.kind is not NodeKind.FOOTNOTE)
+
+
+def export_lines(doc: Document) -> list[Line]:
+    """The document as lines to write (see the module docstring)."""
+    if _line_based(doc):
+        slots: list[Line | None] = [None] * doc.n_lines
+        for art in doc.artefacts:
+            line = slots[art.line]
+            piece = Piece(art.text, art.op, art.kind)
+            slots[art.line] = Line((*line.pieces, piece) if line else (piece,), line.role if line else art.kind)
+        for proposal in doc:
+            for node, depth in _walk(proposal.clauses):
+                if node.line is not None and node.kind is not NodeKind.FOOTNOTE:
+                    slots[node.line] = Line(tuple(node_pieces(node)), node.kind.value, node, proposal, depth)
+        return [line if line is not None else Line((), "blank") for line in slots]
+    out: list[Line] = []
+    for k, proposal in enumerate(doc):
+        if k:
+            out.append(Line((), "blank"))
+        if proposal.action:
+            out.append(
+                Line((Piece(f"{proposal.action}\t{proposal.id}", Op.EQUAL, "marker"),), "marker", None, proposal)
+            )
+        for node, depth in _walk(proposal.clauses):
+            if node.kind is not NodeKind.FOOTNOTE:
+                out.append(Line(tuple(_tab_label(node_pieces(node))), node.kind.value, node, proposal, depth))
+    return out
+
+
+def _tab_label(pieces: list[Piece]) -> list[Piece]:
+    """End a label with a TAB (``"a) "`` → ``"a)\t"``): the separator that makes it a label when read back."""
+    last = max((i for i, p in enumerate(pieces) if p.kind == "label"), default=None)
+    if last is None or any("\t" in p.text for p in pieces if p.kind == "label"):
+        return pieces
+    fixed = dataclasses.replace(pieces[last], text=pieces[last].text.rstrip(" ") + "\t")
+    return [*pieces[:last], fixed, *pieces[last + 1 :]]
+
+
+# ----------------------------------------------------------------------------
+# what can be exported
+# ----------------------------------------------------------------------------
+def as_document(x, *, author: str | None = None, date: str | None = None) -> Document:
+    """A Document, Proposal or Comparison as a Document to export.
+
+    A comparison becomes one proposal whose runs are the comparison's word diff
+    (:func:`comparison_proposal`); ``author``/``date`` are then given to the changes
+    that carry none.
+    """
+    if isinstance(x, Document):
+        return x
+    if isinstance(x, Proposal):
+        return Document(x.id, "itu_nb", {}, (x,))
+    if hasattr(x, "pairs") and hasattr(x, "old") and hasattr(x, "new"):
+        p = comparison_proposal(x, author=author, date=date)
+        title = f"{x.old.id} → {x.new.id}"
+        return Document(title, "comparison", {"title": f"Comparison {title}"}, (p,))
+    raise TypeError(f"cannot export a {type(x).__name__}; pass a Document, Proposal or Comparison")
+
+
+@dataclass
+class _Draft:
+    kind: NodeKind
+    path: str
+    section: str | None
+    label_runs: list[Run]
+    runs: list[Run]
+    children: list[_Draft] = dataclasses.field(default_factory=list)
+
+    def freeze(self) -> Clause:
+        return Clause(
+            self.kind,
+            self.path,
+            join_runs(self.label_runs),
+            join_runs(self.runs),
+            tuple(c.freeze() for c in self.children),
+            self.section,
+        )
+
+
+def _sign(runs, author: str | None, date: str | None) -> list[Run]:
+    return [
+        dataclasses.replace(r, author=r.author or author, date=r.date or date) if r.op is not Op.EQUAL else r
+        for r in runs
+    ]
+
+
+def comparison_proposal(comparison, *, author: str | None = None, date: str | None = None) -> Proposal:
+    """A proposal whose tracked changes are a comparison's word diff, clause by clause.
+
+    The tree is the new text's; a deleted clause is put back where it stood, under
+    the clause its old parent became (at the top when that parent is gone too); the
+    pieces of a merged clause are joined.  Paths are the new paths (a deleted clause
+    keeps its old path, with ``#2``… when the new text uses it).
+    """
+    parents: dict[int, Clause | None] = {}
+    for side in (comparison.old, comparison.new):
+        for node in side.walk():
+            for child in node.children:
+                parents[id(child)] = node
+    drafts: dict[int, _Draft] = {}  # id(clause) of either side → its draft
+    top: list[_Draft] = []
+    used = {n.path for n in comparison.new.walk()}
+    for pair in comparison.pairs:
+        clause = pair.new if pair.new is not None else pair.old
+        labels, runs = _sign(pair.label_runs, author, date), _sign(pair.runs, author, date)
+        if id(clause) in drafts:  # a merged clause: the next old piece
+            drafts[id(clause)].runs += runs
+            if pair.old is not None:
+                drafts[id(pair.old)] = drafts[id(clause)]
+            continue
+        path = clause.path
+        if pair.new is None:
+            n = 2
+            while path in used:
+                path, n = f"{clause.path}#{n}", n + 1
+            used.add(path)
+        draft = _Draft(clause.kind, path, clause.section, list(labels), list(runs))
+        drafts[id(clause)] = draft
+        if pair.old is not None:
+            drafts.setdefault(id(pair.old), draft)
+        parent = parents.get(id(clause))
+        home = drafts.get(id(parent)) if parent is not None else None
+        (home.children if home is not None else top).append(draft)
+    new = comparison.new
+    return Proposal(new.id, new.action, new.target, tuple(d.freeze() for d in top), provenance=("comparison",))
