@@ -80,7 +80,8 @@ class Explorer(widgets.VBox):
 
     def _fill_table(self) -> None:
         frame = self.changes
-        html = frame.head(TABLE_ROWS).to_html(index=False, escape=True, classes="itu-changes", border=0)
+        shown = frame.head(TABLE_ROWS).astype(object).where(frame.head(TABLE_ROWS).notna(), "")
+        html = shown.to_html(index=False, escape=True, classes="itu-changes", border=0)
         more = f"<p>{len(frame) - TABLE_ROWS} more rows in <code>explorer.changes</code></p>" if len(frame) > TABLE_ROWS else ""
         self.table.value = f"<p><strong>{len(frame)} changes</strong></p>{html}{more}"
 

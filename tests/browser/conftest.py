@@ -209,3 +209,27 @@ def jupyterlab(tmp_path_factory):
             except subprocess.TimeoutExpired:
                 continue
     log.close()
+
+
+# -- accessibility ------------------------------------------------------------------------------
+@pytest.fixture(scope="session")
+def run_axe():
+    """``run_axe(locator)``: axe-core on one element; the serious and critical violations.
+
+    axe-core comes from the ``axe-playwright-python`` wheel (its ``axe.min.js``), injected
+    into the page; nothing is fetched at run time.
+    """
+    import importlib.resources
+
+    source = (importlib.resources.files("axe_playwright_python") / "axe.min.js").read_text(encoding="utf-8")
+
+    def run(locator):
+        page = locator.page
+        if not page.evaluate("typeof window.axe !== 'undefined'"):
+            page.add_script_tag(content=source)
+        found = locator.evaluate(
+            "async (el) => (await axe.run(el, {resultTypes: ['violations']})).violations.map(v => ({id: v.id,"
+            " impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}))")
+        return [v for v in found if v["impact"] in ("serious", "critical")]
+
+    return run

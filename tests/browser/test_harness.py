@@ -176,3 +176,24 @@ def test_narrow_and_dark(shoot, harness, brazil):
     assert bg == "rgb(17, 17, 17)"  # follows --jp-layout-color0
     shoot(harness, "harness-narrow-dark")
     assert not harness.errors
+
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_axe_finds_no_serious_violation(harness, brazil, run_axe, theme):
+    if theme == "dark":
+        harness.evaluate("document.body.classList.add('dark')")
+    viewer = itu_nb.RedlineViewer(brazil["B/67/4"], height="14rem")
+    viewer.accept("heading~1")
+    v = harness.mount("v", "redline", viewer)
+    harness.mount("s", "redline", itu_nb.RedlineViewer(brazil["B/67/2"], mode="side-by-side", height="14rem"))
+    t = harness.mount("t", "tree", itu_nb.ClauseTreeExplorer(brazil, height="14rem"))
+    v.locator(".itu-scroll").focus()
+    harness.keyboard.press("n")  # a current change and a status line
+    t.locator("[role=tree]").focus()
+    harness.keyboard.press("ArrowDown")
+    for slot in ("v", "s", "t"):
+        assert run_axe(harness.locator(f"#{slot}")) == [], slot
+    # the check is live: the same call flags a broken control
+    harness.evaluate("document.querySelector('#t').append(Object.assign(document.createElement('button'), {}))")
+    assert [v["id"] for v in run_axe(harness.locator("#t"))] == ["button-name"]
