@@ -63,6 +63,8 @@ def _prefixed(clause: Clause, prefix: str) -> Clause:
 def as_proposal(x, view: str = "amended") -> Proposal:
     """Anything :func:`compare` accepts, as a Proposal without tracked changes (``view`` decides which side)."""
     if isinstance(x, Proposal):
+        if all(r.op is Op.EQUAL for c in x.walk() for r in c.label_runs + c.runs):
+            return x  # already a view: nothing to drop
         return x.view(view)
     if isinstance(x, Clause):
         v = x.view(view)
@@ -75,17 +77,19 @@ def as_proposal(x, view: str = "amended") -> Proposal:
     if isinstance(x, str | bytes | os.PathLike):
         if isinstance(x, str | bytes) and not x.strip():
             return Proposal("<empty>", None, None, ())
-        from itu_nb.loaders import load
+        from itu_nb.loaders import detect_format, load
 
+        if isinstance(x, str) and "\n" not in x and not os.path.exists(x):
+            return as_proposal(load(x, format=detect_format(x)), view)  # a one-line text, not a path
         return as_proposal(load(x), view)
     raise TypeError(f"cannot compare a {type(x).__name__}; pass a Document, Proposal, Clause, path or text")
 
 
-def _label_runs(old: Clause | None, new: Clause | None) -> tuple[Run, ...]:
+def _label_runs(old: Clause | None, new: Clause | None, ignore_whitespace: bool = False) -> tuple[Run, ...]:
     a = runs_text(old.label_runs, "amended") if old is not None else ""
     b = runs_text(new.label_runs, "amended") if new is not None else ""
-    if a == b:
-        return (Run(Op.EQUAL, a),) if a else ()
+    if a == b or (ignore_whitespace and old is not None and new is not None and a.split() == b.split()):
+        return (Run(Op.EQUAL, b),) if b else ()
     ca, cb = a.rstrip(), b.rstrip()
     sa, sb = a[len(ca) :], b[len(cb) :]
     runs = [Run(Op.DELETE, ca), Run(Op.INSERT, cb)]
@@ -120,17 +124,25 @@ def _cut(runs: tuple[Run, ...], lengths: list[int], side: str) -> list[tuple[Run
 class _Differ:
     """Runs word diffs under a per-diff timeout and a total time budget."""
 
-    def __init__(self, timeout: float, budget: float, backend: str | None):
+    def __init__(self, timeout: float, budget: float, backend: str | None, ignore_whitespace: bool):
         self.timeout, self.budget, self.backend = timeout, budget, backend
+        self.ignore_whitespace = ignore_whitespace
         self.spent = 0.0
         self.notes: list[str] = []
 
-    def __call__(self, a: str, b: str):
+    def __call__(self, a: str, b: str, exact: bool = False):
         if a == b:
             return ((Run(Op.EQUAL, a),) if a else ()), "word", None
         start = time.perf_counter()
         level = "block" if self.spent > self.budget else "word"
-        d = diff_words(a, b, timeout=self.timeout, backend=self.backend, level=level)
+        d = diff_words(
+            a,
+            b,
+            timeout=self.timeout,
+            backend=self.backend,
+            level=level,
+            ignore_whitespace=self.ignore_whitespace and not exact,
+        )
         self.spent += time.perf_counter() - start
         note = d.reason
         if level == "block":
@@ -146,6 +158,7 @@ def compare(
     timeout: float = TIMEOUT,
     time_budget: float = TIME_BUDGET,
     backend: str | None = None,
+    ignore_whitespace: bool = False,
 ) -> Comparison:
     """Compare two versions clause by clause, then word by word inside aligned clauses.
 
@@ -161,6 +174,10 @@ def compare(
         Seconds of diffing for the whole comparison before the rest is diffed as blocks.
     backend : {"cpp", "python"}, optional
         diff-match-patch implementation (default: C++ when installed).
+    ignore_whitespace : bool
+        Treat spaces, no-break spaces and tabs alike (useful across sources, e.g. an
+        Akoma Ntoso text against a Word one).  The runs then carry the new text's
+        whitespace, so the old side equals the old text only up to whitespace.
 
     Returns
     -------
@@ -176,7 +193,7 @@ def compare(
     a, b = as_proposal(old, vo), as_proposal(new, vn)
     old_nodes, new_nodes = list(a.walk()), list(b.walk())
     matches, notes = align(old_nodes, new_nodes, timeout=timeout, backend=backend)
-    differ = _Differ(timeout, time_budget, backend)
+    differ = _Differ(timeout, time_budget, backend, ignore_whitespace)
     sec_map = {
         _norm(old_nodes[m.old].section): _norm(new_nodes[m.new].section)
         for m in matches
@@ -193,6 +210,7 @@ def compare(
         n = new_nodes[m.new] if m.new is not None else None
         section = (n or o).section
         level, note = "word", None
+        label_runs = _label_runs(o, n, ignore_whitespace)
         if o is None:
             kind, runs = "inserted", ((Run(Op.INSERT, n.body()),) if n.body() else ())
         elif n is None:
@@ -204,9 +222,9 @@ def compare(
                 if m.how == "split":
                     others = [new_nodes[x.new].body() for x in members]
                     runs, level, note = differ(o.body(), "".join(others))
-                else:
+                else:  # cut by old lengths: whitespace must stay exact
                     others = [old_nodes[x.old].body() for x in members]
-                    runs, level, note = differ("".join(others), n.body())
+                    runs, level, note = differ("".join(others), n.body(), exact=True)
                 pieces[key] = _cut(runs, [len(t) for t in others], "new" if m.how == "split" else "old")
             kind, runs = m.how, pieces[key][m.part]
         else:
@@ -218,16 +236,14 @@ def compare(
                 kind = "moved"
             elif o.label_in("amended") != n.label_in("amended"):
                 kind = "relabelled"
-            elif any(r.op is not Op.EQUAL for r in runs) or runs_text(o.label_runs) != runs_text(n.label_runs):
+            elif any(r.op is not Op.EQUAL for r in runs + label_runs):
                 kind = "modified"
             else:
                 kind = "unchanged"
         if note:
             notes.append(f"{(n or o).path}: {note}")
         pairs.append(
-            ClausePair(
-                kind, o, n, _label_runs(o, n), runs, section, len(pairs), m.similarity, m.part, m.parts, level, note
-            )
+            ClausePair(kind, o, n, label_runs, runs, section, len(pairs), m.similarity, m.part, m.parts, level, note)
         )
     return Comparison(a, b, tuple(pairs), tuple(notes))
 

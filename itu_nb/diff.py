@@ -74,6 +74,7 @@ DELETE, EQUAL, INSERT = -1, 0, 1
 _TOKEN = re.compile(r"\w+(?:[-\u2010\u2011'\u2019./:]\w+)*|\s+|[^\w\s]")
 _SENTENCE = re.compile(r"[^.;!?\n]+[.;!?\n]*\s*|[.;!?\n]+\s*")
 _NEWLINE = re.compile(r"[\n\r\u2028\u2029]")
+_SPACES = re.compile(r"\s+")
 
 # Private-use code points: neither letters nor spaces for either backend, so the
 # semantic cleanup scores every token boundary alike and both backends agree.
@@ -219,8 +220,12 @@ def _absorb(ops: list[tuple[int, int]], a: list[str]) -> list[tuple[int, int]]:
     return res
 
 
-def _decode(ops: list[tuple[int, int]], a: list[str], b: list[str]) -> list[tuple[int, str]]:
-    """Map token counts back to text; equal tokens whose characters differ (whitespace) become delete + insert."""
+def _decode(ops: list[tuple[int, int]], a: list[str], b: list[str], exact: bool = True) -> list[tuple[int, str]]:
+    """Map token counts back to text.
+
+    Equal tokens whose characters differ (whitespace of the same kind) become a
+    delete + insert, or with ``exact=False`` an equal run with the new text.
+    """
     out: list[tuple[int, str]] = []
 
     def add(op: int, text: str) -> None:
@@ -239,8 +244,8 @@ def _decode(ops: list[tuple[int, int]], a: list[str], b: list[str]) -> list[tupl
                 add(EQUAL, "".join(ta))
             else:
                 for x, y in zip(ta, tb, strict=True):
-                    if x == y:
-                        add(EQUAL, x)
+                    if x == y or not exact:
+                        add(EQUAL, y)
                     else:
                         add(DELETE, x)
                         add(INSERT, y)
@@ -310,6 +315,11 @@ def diff_sequences(
     return _dmp(ea, eb, backend or BACKEND, timeout, semantic=False)
 
 
+def _squash(text: str) -> str:
+    """Each run of whitespace as one space, or one line break when it holds one."""
+    return _SPACES.sub(lambda m: "\n" if _NEWLINE.search(m.group()) else " ", text)
+
+
 def _too_much_work(ea: str, eb: str, backend: str) -> bool:
     if len(ea) * len(eb) < 25_000_000:
         return False
@@ -319,7 +329,13 @@ def _too_much_work(ea: str, eb: str, backend: str) -> bool:
 
 
 def diff_words(
-    a: str, b: str, *, timeout: float = TIMEOUT, backend: str | None = None, level: str = "word"
+    a: str,
+    b: str,
+    *,
+    timeout: float = TIMEOUT,
+    backend: str | None = None,
+    level: str = "word",
+    ignore_whitespace: bool = False,
 ) -> WordDiff:
     """Diff two texts word by word.
 
@@ -334,6 +350,10 @@ def diff_words(
         Defaults to :data:`BACKEND`.
     level : {"word", "sentence", "block"}
         Start at a coarser level directly (used when a comparison ran out of its budget).
+    ignore_whitespace : bool
+        Treat runs of whitespace of the same kind (spaces, no-break spaces, tabs; or
+        line breaks) as equal: they come out as equal runs with the new text, so the
+        old side matches ``a`` only up to whitespace.  By default they are a change.
 
     Returns
     -------
@@ -348,30 +368,36 @@ def diff_words(
     if timeout <= 0:
         raise ValueError("timeout must be positive")
     backend = backend or BACKEND
-    if a == b:
-        return WordDiff(((EQUAL, a),) if a else ())
+    if a == b or (ignore_whitespace and _squash(a) == _squash(b)):
+        return WordDiff(((EQUAL, b),) if b else ())
     if not a or not b:
         return WordDiff(((INSERT, b),) if b else ((DELETE, a),))
     reason = None
     if level == "word":
         ta, tb = tokens(a), tokens(b)
-        if len(ta) + len(tb) < _CAPACITY:
+        try:
             ea, eb = _encode(ta, tb)
+        except OverflowError:
+            reason = "more distinct words than the diff can encode: compared sentence by sentence"
+        else:
             if _too_much_work(ea, eb, backend):
                 reason = f"{len(ta)} and {len(tb)} words that mostly differ: compared sentence by sentence"
             else:
                 ops, late = _dmp(ea, eb, backend, timeout)
                 if not late:
-                    return WordDiff(tuple(_decode(_absorb(ops, ta), ta, tb)))
+                    return WordDiff(tuple(_decode(_absorb(ops, ta), ta, tb, not ignore_whitespace)))
                 reason = f"word diff reached the {timeout:g} s time limit: compared sentence by sentence"
-        else:
-            reason = "more distinct words than the diff can encode: compared sentence by sentence"
         level = "sentence"
     if level == "sentence":
         sa, sb = sentences(a), sentences(b)
-        ea, eb = _encode(sa, sb)
-        ops, late = _dmp(ea, eb, backend, timeout)
-        if not late:
-            return WordDiff(tuple(_decode(ops, sa, sb)), "sentence", reason or "compared sentence by sentence")
-        reason = f"sentence diff reached the {timeout:g} s time limit: compared as one block"
+        try:
+            ea, eb = _encode(sa, sb)
+        except OverflowError:
+            reason = "more distinct sentences than the diff can encode: compared as one block"
+        else:
+            ops, late = _dmp(ea, eb, backend, timeout)
+            if not late:
+                ops = _decode(ops, sa, sb, not ignore_whitespace)
+                return WordDiff(tuple(ops), "sentence", reason or "compared sentence by sentence")
+            reason = f"sentence diff reached the {timeout:g} s time limit: compared as one block"
     return WordDiff(tuple(_block(a, b)), "block", reason or "compared as one block")

@@ -1,0 +1,382 @@
+"""itu_nb.compare: clause alignment, pair kinds, word-level changes, redline, compare_many, bounds.
+
+Line numbers in comments are 1-based lines of tests/fixtures/pp18-doc67-brazil.reconstructed.critic.md.
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from conftest import CRITIC
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import itu_nb
+from itu_nb.compare import ClausePair, Comparison, compare, redline
+from itu_nb.diff import BACKEND
+from itu_nb.model import Op, runs_text
+
+
+@pytest.fixture(scope="module")
+def res130(critic):
+    return critic["B/67/4"]
+
+
+@pytest.fixture(scope="module")
+def c130(res130):
+    return compare(res130.original, res130.amended)
+
+
+def by_old_label(c: Comparison, section: str) -> dict[str, ClausePair]:
+    return {p.old_label: p for p in c.pairs if p.section == section and p.old is not None and p.old_label}
+
+
+def body_changes(p: ClausePair) -> list[tuple[str, str]]:
+    out, dele, ins = [], "", ""
+    for r in p.runs + (itu_nb.Run(Op.EQUAL, ""),):
+        if r.op is Op.EQUAL:
+            if dele or ins:
+                out.append((dele, ins))
+            dele = ins = ""
+        elif r.op is Op.DELETE:
+            dele += r.text
+        else:
+            ins += r.text
+    return out
+
+
+def rebuilt(proposal, view_label=True) -> str:
+    """What Comparison.joined() must give back: label as written + body, one clause per line."""
+    return "\n".join(runs_text(c.label_runs) + c.body() for c in proposal.walk())
+
+
+def check_invariants(c: Comparison) -> None:
+    for p in c.pairs:
+        if p.old is not None and p.kind not in ("split", "merged"):
+            assert runs_text(p.runs, "original") == p.old.body(), p
+            assert runs_text(p.label_runs, "original") == runs_text(p.old.label_runs), p
+        if p.new is not None and p.kind not in ("split", "merged"):
+            assert runs_text(p.runs, "amended") == p.new.body(), p
+            assert runs_text(p.label_runs, "amended") == runs_text(p.new.label_runs), p
+        if p.old is None:
+            assert p.kind == "inserted" and all(r.op is Op.INSERT for r in p.runs)
+        if p.new is None:
+            assert p.kind == "deleted" and all(r.op is Op.DELETE for r in p.runs)
+    assert c.joined("old") == rebuilt(c.old)
+    assert c.joined("new") == rebuilt(c.new)
+    assert [p.index for p in c.pairs] == list(range(len(c.pairs)))
+
+
+# -- Resolution 130, original against amended (the issue's acceptance case) -------------
+def test_res130_considering_items_relettered_inserted_deleted(c130):
+    got = by_old_label(c130, "considering")
+    # lines 95-99: {--c--}{++b++}) ... {--g--}{++f++}) — old c)-g) became b)-f), same text
+    for old, new in zip("cdefg", "bcdef", strict=True):
+        pair = got[f"{old})"]
+        assert (pair.kind, pair.new_label) == ("relabelled", f"{new})")
+    # line 101-102: {--i--}{++g++}) and {--j--}{++h++}) likewise
+    assert (got["i)"].kind, got["i)"].new_label) == ("relabelled", "g)")
+    assert (got["j)"].kind, got["j)"].new_label) == ("relabelled", "h)")
+    # line 100: {--h)\tthat the number of cyberthreats ...--} is deleted whole
+    assert got["h)"].kind == "deleted" and got["h)"].new is None
+    # lines 103-105: {++i)...++}, {++j)...++}, {++k)...++} are new
+    inserted = [p.new_label for p in c130.pairs if p.section == "considering" and p.kind == "inserted"]
+    assert inserted == ["i)", "j)", "k)"]
+    # line 94: b) keeps its label, its text is replaced whole (the reconstruction's note 1)
+    assert got["b)"].kind == "modified" and got["b)"].new_label == "b)"
+    # and nothing else in considering is reported as inserted or deleted
+    kinds = [p.kind for p in c130.pairs if p.section == "considering"]
+    assert kinds.count("deleted") == 1 and kinds.count("inserted") == 3
+
+
+def test_res130_relabelled_clause_with_text_changes_keeps_both(c130):
+    # line 96: {--d--}{++c++}) ... (IMPACT), {++signed a cooperation agreement with ++}the Forum ...
+    pair = by_old_label(c130, "considering")["d)"]
+    assert pair.kind == "relabelled" and pair.label_changed and pair.text_changed
+    assert ("", "signed a cooperation agreement with ") in body_changes(pair)
+    assert [r.text for r in pair.label_runs] == ["d)", "c)", "\t"]
+    assert [r.op for r in pair.label_runs] == [Op.DELETE, Op.INSERT, Op.EQUAL]
+
+
+def test_res130_word_level_changes_read_as_in_the_source(c130):
+    pairs = {p.path: p for p in c130.pairs}
+    # line 76: RESOLUTION 130 (Rev. {--Busan, 2014--}{++Dubai, 2018++})
+    assert body_changes(pairs["heading"]) == [("Busan", "Dubai"), ("2014", "2018")]
+    # line 77: {--Strengthening the role ... technologies--}{++Cybersecurity++}
+    assert body_changes(pairs["title"]) == [(pairs["title"].old.body(), "Cybersecurity")]
+    # line 88: Resolution 69 (Rev. {--Dubai, 2014--}{++Buenos Aires, 2017++}) of WTDC, on {--the --}{++facilitating ++}creation
+    assert body_changes(pairs["recalling/j"]) == [("Dubai", "Buenos Aires"), ("2014", "2017"), ("the", "facilitating")]
+    # line 116: the sub-item i) Resolution 50 keeps its place and gets its citation updated and a long insertion
+    sub = pairs["recognizing/i/i"]
+    assert sub.kind == "modified" and body_changes(sub)[:2] == [("Dubai", "Hammamet"), ("2012", "2016")]
+
+
+def test_res130_same_kinds_as_the_proposals_own_redline(critic):
+    # compare() of the two views must find what the reconstruction marks, clause by clause
+    for p in critic:
+        c, r = compare(p.original, p.amended), p.redline()
+        assert {(x.kind, x.path) for x in c.pairs} == {(x.kind, x.path) for x in r.pairs}, p.id
+
+
+def test_reading_order_puts_deleted_clauses_where_they_stood(c130):
+    order = [(p.kind, p.old_label, p.new_label) for p in c130.pairs if p.section == "considering" and p.old_label]
+    k = order.index(("deleted", "h)", None))
+    assert order[k - 1][1] == "g)" and order[k + 1][1] == "i)"  # between old g) and old i)
+
+
+def test_invariants_on_the_corpus(critic):
+    for p in critic:
+        check_invariants(compare(p.original, p.amended))
+        check_invariants(p.redline())
+    check_invariants(compare(critic, critic, view=("original", "amended")))
+
+
+def test_compare_with_itself_has_no_changes(critic):
+    for p in critic:
+        c = compare(p, p)
+        assert not c.changed and c.change_list == () and c.counts() == {"unchanged": len(c.pairs)}
+    assert compare(critic, critic).change_list == ()
+
+
+# -- redline ---------------------------------------------------------------------------------
+def test_redline_keeps_authors_and_dates():
+    text = "considering\na)\tthe {++new ++}text of 2014;\n"
+    doc = itu_nb.load(text, format="criticmarkup", author="Brazil", date="2018-09-20")
+    c = doc[0].redline()
+    (change,) = c.change_list
+    assert (change.kind, change.new_text, change.author, change.date) == ("inserted", "new ", "Brazil", "2018-09-20")
+    assert isinstance(c, Comparison) and c.old.text() == "considering\na)\tthe text of 2014;"
+
+
+def test_redline_of_res130(res130):
+    r = redline(res130)
+    got = by_old_label(r, "considering")
+    assert got["c)"].kind == "relabelled" and got["h)"].kind == "deleted"
+    assert [p.new_label for p in r.pairs if p.section == "considering" and p.kind == "inserted"] == ["i)", "j)", "k)"]
+    check_invariants(r)
+
+
+# -- alignment on hand-made cases --------------------------------------------------------------
+BASE = """considering
+a)\tthat the Union has a role in building confidence and security in the use of ICTs;
+b)\tthat the number of cyberthreats is growing across all networks and services;
+c)\tthat developing countries need assistance to build capacity in cybersecurity,
+recognizing
+a)\tthat national computer incident response teams are essential for coordinated responses;
+b)\tthat standards on security are developed by the study groups of the Sector,
+"""
+
+
+def test_moved_clause_into_another_section():
+    new = BASE.replace(
+        "c)\tthat developing countries need assistance to build capacity in cybersecurity,\n", ""
+    ).replace(
+        "b)\tthat standards on security are developed by the study groups of the Sector,\n",
+        "b)\tthat standards on security are developed by the study groups of the Sector;\n"
+        "c)\tthat developing countries need assistance to build capacity in cybersecurity,\n",
+    )
+    c = compare(BASE, new)
+    moved = [p for p in c.pairs if p.kind == "moved"]
+    assert len(moved) == 1 and moved[0].old_path == "considering/c" and moved[0].new_path == "recognizing/c"
+    assert not moved[0].text_changed
+    check_invariants(c)
+
+
+def test_split_clause_into_lettered_items():
+    old = "resolves\n1\tto ask the Council to review the financial plan, to publish the annual progress reports on the results framework and to consult the regional offices on their operational priorities;\n"
+    new = (
+        "resolves\n1\tto ask the Council to review the financial plan;\n"
+        "2\tto publish the annual progress reports on the results framework;\n"
+        "3\tto consult the regional offices on their operational priorities;\n"
+    )
+    c = compare(old, new)
+    split = [p for p in c.pairs if p.kind == "split"]
+    assert [p.new_label for p in split] == ["1", "2", "3"]
+    assert {p.old_path for p in split} == {"resolves/1"} and [p.part for p in split] == [0, 1, 2]
+    # each piece gives its new clause; the pieces together give the old clause
+    assert all(runs_text(p.runs, "amended") == p.new.body() for p in split)
+    assert "".join(runs_text(p.runs, "original") for p in split) == split[0].old.body()
+    check_invariants(c)
+    # and the other way round it is a merge
+    m = compare(new, old)
+    merged = [p for p in m.pairs if p.kind == "merged"]
+    assert [p.old_label for p in merged] == ["1", "2", "3"] and {p.new_path for p in merged} == {"resolves/1"}
+    assert "".join(runs_text(p.runs, "amended") for p in merged) == merged[0].new.body()
+    check_invariants(m)
+
+
+def test_inputs_of_every_kind(res130, tmp_path):
+    path = tmp_path / "res.txt"
+    path.write_text(BASE, encoding="utf-8")
+    assert compare(str(path), BASE).change_list == ()
+    assert compare(path, BASE.replace("growing", "rising")).counts()["modified"] == 1
+    clause = res130["considering/b#2"]
+    c = compare(clause, clause, view=("original", "amended"))
+    assert c.pairs[0].kind == "relabelled"
+    c = compare("", BASE)
+    assert {p.kind for p in c.pairs} == {"inserted"}
+    assert compare(BASE, "  ").counts() == {"deleted": len(c.pairs)}
+    with pytest.raises(TypeError, match="cannot compare"):
+        compare(42, BASE)
+
+
+def test_public_names():
+    assert itu_nb.compare is compare and itu_nb.Comparison is Comparison and itu_nb.ClausePair is ClausePair
+    assert callable(itu_nb.compare_many) and callable(itu_nb.to_frame)
+
+
+# -- HTML -------------------------------------------------------------------------------------------
+def test_static_html(c130):
+    html = c130._repr_html_()
+    assert "<del>d)</del><ins>c)</ins>" in html
+    assert "<ins>signed a cooperation agreement with </ins>" in html
+    assert "unchanged clause" in html  # unchanged stretches are folded
+    evil = compare("a)\tthe <b>old</b> & text;", "a)\tthe <script>x</script> & text;")
+    assert "<script" not in evil.to_html() and "<b>old" not in evil.to_html() and "script&gt;" in evil.to_html()
+
+
+# -- compare_many ------------------------------------------------------------------------------------
+def test_compare_many_agreement_divergence_and_additions():
+    base = "considering\na)\tthat the quick brown fox jumps over the dog;\nb)\tthat the lazy dog sleeps all day long;\n"
+    v1 = base.replace("quick", "slow") + "c)\tthat a new clause is proposed by several administrations;\n"
+    v2 = base.replace("quick", "slow") + "c)\tthat a new clause is proposed by several administrations;\n"
+    v3 = base.replace("quick", "fast").replace("b)\tthat the lazy dog sleeps all day long;\n", "")
+    m = itu_nb.compare_many(base, {"Brazil": v1, "CEPT": v2, "APT": v3})
+    mx = m.matrix
+    assert list(mx.loc["considering/a", ["Brazil", "CEPT", "APT"]]) == ["modified", "modified", "modified"]
+    assert mx.loc["considering/a", "status"] == "divergence"  # slow (Brazil, CEPT) against fast (APT)
+    assert list(mx.loc["considering/b", ["Brazil", "CEPT", "APT"]]) == ["kept", "kept", "deleted"]
+    ch = m.changes.set_index("new_text")
+    assert ch.loc["slow", "versions"] == "Brazil, CEPT" and ch.loc["slow", "status"] == "divergence"
+    assert ch.loc["fast", "versions"] == "APT"
+    (add,) = m.additions.itertuples()
+    assert add.versions == "Brazil, CEPT" and add.identical and add.after == "considering/b"
+    assert list(mx.loc["+ considering/c", ["Brazil", "CEPT", "APT"]]) == ["added", "added", ""]
+    assert "<table>" in m._repr_html_() and "divergence" in m.to_html()
+
+
+def test_compare_many_agreement_only():
+    base = "resolves\n1\tto continue the work in 2014;\n"
+    m = itu_nb.compare_many(base, [base.replace("2014", "2018"), base.replace("2014", "2018")])
+    assert m.names == ["v1", "v2"]
+    assert m.matrix.loc["resolves/1", "status"] == "agreement"
+
+
+# -- properties ---------------------------------------------------------------------------------------
+WORD = st.sampled_from("the Union Council shall report annually on cybersecurity ITU 2014 2018 Member States".split())
+BODY = st.lists(WORD, min_size=1, max_size=12).map(lambda ws: " ".join(ws) + ";")
+LETTERS = "abcdefghijklmnop"
+
+
+def as_text(bodies: list[str], section: str = "considering") -> str:
+    return section + "\n" + "".join(f"{LETTERS[k]})\t{b}\n" for k, b in enumerate(bodies))
+
+
+@st.composite
+def edited(draw):
+    old = draw(st.lists(BODY, min_size=1, max_size=10))
+    new = list(old)
+    for _ in range(draw(st.integers(0, 4))):
+        op = draw(st.sampled_from(["delete", "insert", "modify", "swap"]))
+        if op == "delete" and len(new) > 1:
+            new.pop(draw(st.integers(0, len(new) - 1)))
+        elif op == "insert" and len(new) < len(LETTERS):
+            new.insert(draw(st.integers(0, len(new))), draw(BODY))
+        elif op == "modify":
+            k = draw(st.integers(0, len(new) - 1))
+            words = new[k].split()
+            words[draw(st.integers(0, len(words) - 1))] = draw(WORD)
+            new[k] = " ".join(words)
+        elif op == "swap" and len(new) > 1:
+            k = draw(st.integers(0, len(new) - 2))
+            new[k], new[k + 1] = new[k + 1], new[k]
+    return as_text(old), as_text(new)
+
+
+@settings(max_examples=150, deadline=None)
+@given(edited())
+def test_property_sides_join_back_and_labels_survive(pair):
+    old, new = pair
+    c = compare(old, new)
+    check_invariants(c)
+    # every clause of each side is in some pair, with its label and section as written
+    assert {p.old.path for p in c.pairs if p.old is not None} == {x.path for x in c.old.walk()}
+    assert {p.new.path for p in c.pairs if p.new is not None} == {x.path for x in c.new.walk()}
+    for p in c.pairs:
+        for clause, label in ((p.old, p.old_label), (p.new, p.new_label)):
+            if clause is not None:
+                assert label == clause.label and clause.section == "considering"
+        assert p.section == "considering"
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(BODY, min_size=1, max_size=10))
+def test_property_compare_with_itself_is_empty(bodies):
+    c = compare(as_text(bodies), as_text(bodies))
+    assert c.change_list == () and not c.changed
+
+
+@pytest.mark.skipif(BACKEND != "cpp", reason="fast-diff-match-patch is not installed")
+def test_accelerated_backend_gives_identical_comparisons(critic):
+    for p in critic:
+        a = compare(p.original, p.amended, backend="python")
+        b = compare(p.original, p.amended, backend="cpp")
+        assert a.pairs == b.pairs, p.id
+
+
+# -- bounds ---------------------------------------------------------------------------------------------
+def _numbered(bodies: list[str]) -> itu_nb.Proposal:
+    """A bare text with one section of numbered items, built directly (the text parser is not under test here)."""
+    from itu_nb.model import Clause, NodeKind, Run
+
+    items = tuple(
+        Clause(NodeKind.ITEM, f"resolves/{k}", (Run(Op.EQUAL, f"{k}\t"),), (Run(Op.EQUAL, b),), section="resolves")
+        for k, b in enumerate(bodies, start=1)
+    )
+    section = Clause(
+        NodeKind.SECTION, "resolves", runs=(Run(Op.EQUAL, "resolves"),), children=items, section="resolves"
+    )
+    return itu_nb.Proposal("text", None, None, (section,))
+
+
+def test_ten_thousand_near_identical_clauses():
+    bodies = [f"to report annually to the Council on the activities of item {k};" for k in range(1, 10_001)]
+    edited_bodies = list(bodies)
+    for k in range(0, 10_000, 500):  # 20 edits...
+        edited_bodies[k] = edited_bodies[k].replace("annually", "every year")
+    del edited_bodies[5001]  # ...and one unedited item deleted (the rest are renumbered)
+    a, b = _numbered(bodies), _numbered(edited_bodies)
+    start = time.perf_counter()
+    c = compare(a, b)
+    assert time.perf_counter() - start < 5
+    counts = c.counts()
+    # 11 edits fall on items 1-5001 (modified); the 4998 items after the deleted one keep their text
+    # (9 of them edited) but are renumbered: relabelled; the section line is unchanged
+    assert counts == {"unchanged": 1 + 5001 - 11, "modified": 11, "relabelled": 4998, "deleted": 1}
+    assert sum(1 for p in c.pairs if p.text_changed and p.kind != "deleted") == 20
+
+
+def test_budget_exhausted_falls_back_and_says_so(critic):
+    p = critic["B/67/4"]
+    c = compare(p.original, p.amended, time_budget=0.0)
+    coarse = [x for x in c.pairs if x.level != "word"]
+    assert coarse and all("budget" in x.note for x in coarse)
+    assert any("budget" in n for n in c.notes)
+    check_invariants(c)
+
+
+def test_reversed_text_finishes_within_the_bound():
+    words = [f"w{k % 250}" for k in range(3000)]
+    text = "resolves\n1\t" + " ".join(words) + ";"
+    reverse = "resolves\n1\t" + " ".join(reversed(words)) + ";"
+    start = time.perf_counter()
+    c = compare(text, reverse, timeout=0.2, backend="python")
+    assert time.perf_counter() - start < 2 * 0.2 + 2
+    (pair,) = [p for p in c.pairs if p.changed]
+    assert pair.level != "word" and "time limit" in pair.note
+    check_invariants(c)
+
+
+def test_critic_fixture_is_the_corpus_file():
+    assert CRITIC.name == "pp18-doc67-brazil.reconstructed.critic.md"
