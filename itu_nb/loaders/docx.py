@@ -36,7 +36,7 @@ import re
 
 from itu_nb.errors import LoadError
 from itu_nb.loaders import register
-from itu_nb.loaders.docx_numbering import Numbering, view_labels
+from itu_nb.loaders.docx_numbering import Numbering, roman, view_labels
 from itu_nb.loaders.docx_package import open_package
 from itu_nb.loaders.docx_read import Para, read_paragraphs, view_paragraphs
 from itu_nb.model import VIEWS, Artefact, Clause, Document, NodeKind, Op, Run
@@ -104,10 +104,13 @@ def read_docx_paragraphs(data: bytes, source: str = "<bytes>") -> list[Para]:
     return read_paragraphs(open_package(data, source))
 
 
-def paragraph_views(data: bytes, view: str, source: str = "<bytes>", *, labels: bool = True) -> list[str]:
+def paragraph_views(
+    data: bytes, view: str, source: str = "<bytes>", *, labels: bool = True, note_marks: bool = False
+) -> list[str]:
     """The paragraphs of a .docx as they read in ``view``: marks resolved, labels generated, notes left out.
 
-    With ``labels=False`` the labels Word generates are left out too.
+    With ``labels=False`` the labels Word generates are left out too; with
+    ``note_marks=True`` each footnote or endnote reference shows its number, as on the page.
 
     This is what ``pandoc --track-changes=accept`` (amended) or ``reject`` (original)
     reports for the same file, paragraph for paragraph.
@@ -118,10 +121,18 @@ def paragraph_views(data: bytes, view: str, source: str = "<bytes>", *, labels: 
         pkg.xml(pkg.related("numbering", "word/numbering.xml")), pkg.xml(pkg.related("styles", "word/styles.xml"))
     )
     generated = view_labels(paras, numbering, view) if labels else {}
-    shown = [
-        dataclasses.replace(p, pieces=[Run(Op.EQUAL, generated[i] + "\t"), *p.pieces]) if i in generated else p
-        for i, p in enumerate(paras)
-    ]
+    shown = []
+    for i, p in enumerate(paras):
+        pieces = [Run(Op.EQUAL, generated[i] + "\t")] if i in generated else []
+        for piece in p.pieces:
+            if isinstance(piece, Artefact) and note_marks and piece.kind == "footnote-ref":
+                number = piece.text.rpartition(":")[2].rstrip("]")
+                if piece.text.startswith("[endnoteRef:") and number.isdigit():
+                    number = roman(int(number))  # Word's default numbering for endnotes
+                pieces.append(Run(piece.op, number))
+            else:
+                pieces.append(piece)
+        shown.append(dataclasses.replace(p, pieces=pieces))
     return view_paragraphs(shown, view)
 
 

@@ -211,6 +211,11 @@ def _format(n: int, fmt: str) -> str:
     return str(n)
 
 
+def roman(n: int) -> str:
+    """``n`` in lower-case roman numerals (Word's ``lowerRoman``)."""
+    return _format(n, "lowerRoman")
+
+
 def _int_attr(el: etree._Element, name: str) -> int:
     try:
         return int(el.get(_w(name)) or 0)
