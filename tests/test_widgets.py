@@ -12,8 +12,7 @@ import traitlets
 
 import itu_nb
 from itu_nb import Op
-from itu_nb.widgets._decide import apply_decisions, change_ids
-from itu_nb.widgets._payload import pairs_of, tree_nodes, viewer_rows
+from itu_nb.widgets._payload import change_id_format, pairs_of, tree_nodes, viewer_rows
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -43,29 +42,53 @@ def runs_with(proposal, op):
     return sum(r.op is op for n in proposal.walk() for r in n.label_runs + n.runs)
 
 
+def marks(comparison, op):
+    return sum(r.op is op for p in comparison.pairs for r in p.label_runs + p.runs)
+
+
 # -- payload -------------------------------------------------------------------------
-def test_rows_count_every_mark_of_the_proposal(res130):
+def test_rows_draw_every_mark_of_the_redline(res130):
     viewer = itu_nb.RedlineViewer(res130)
-    assert viewer.counts["ins"] == runs_with(res130, Op.INSERT) == 86
-    assert viewer.counts["del"] == runs_with(res130, Op.DELETE) == 51
-    assert viewer.counts["changes"] == len(change_ids(res130)) == 73
-    assert [c["id"] for c in viewer._changes] == change_ids(res130)
+    redline = res130.redline()
+    assert viewer.counts["ins"] == marks(redline, Op.INSERT) == 88
+    assert viewer.counts["del"] == marks(redline, Op.DELETE) == 51
+    assert viewer.counts["changes"] == len(redline.change_list) == 74
+    # the decidable ids are the proposal's own (what itu_nb.amend reads)
+    assert viewer.change_ids == [c.id for c in res130.changes()]
+    follows = [c["id"] for c in viewer._changes if c.get("x")]
+    assert follows == ["recognizing/l/ii@1"]  # equal text inside the inserted recognizing l)
+
+
+def test_comparison_ids_are_the_engines(res130):
+    comparison = itu_nb.compare(res130.original, res130.amended)
+    viewer = itu_nb.RedlineViewer(comparison)
+    assert viewer.change_ids == [c.id for c in comparison.change_list]
+    assert viewer.counts["ins"] == marks(comparison, Op.INSERT)
+    assert viewer.counts["del"] == marks(comparison, Op.DELETE)
+    with pytest.raises(traitlets.TraitError):
+        viewer.decisions = [{"id": viewer.change_ids[0], "decision": "accept"}]
+    with pytest.raises(itu_nb.ItuNbError):
+        viewer.result()
+    two_texts = itu_nb.RedlineViewer(res130.original.text(), res130.amended.text())
+    assert two_texts.counts["changes"] > 0
 
 
 def test_rows_rebuild_both_views_of_every_clause(res130):
-    rows, _ = viewer_rows(pairs_of(res130))
-    for row, node in zip(rows, res130.walk(), strict=True):
+    redline = res130.redline()
+    rows, _ = viewer_rows(redline.pairs, change_id_format(res130))
+    for row, pair in zip(rows, redline.pairs, strict=True):
         for view, hidden in (("original", 1), ("amended", -1)):
             body = "".join(s[1] for s in row["seg"] if s[0] != hidden)
-            assert body == node.body(view), row["path"]
+            assert body == "".join(r.text for r in pair.runs if r.op.in_view(view)), row["path"]
 
 
 def test_relabelled_item_reads_old_arrow_new(res130):
-    rows, changes = viewer_rows(pairs_of(res130))
+    rows, changes = viewer_rows(pairs_of(res130), change_id_format(res130))
     row = next(r for r in rows if r["path"] == "considering/f")
     assert (row["k"], row["lo"], row["ln"]) == ("relabelled", "g)", "f)")
-    assert row["lab"] == [[-1, "g", 13], [1, "f", 13], [0, ")", -1]]
-    assert changes[13]["lab"] is True
+    ci = row["lab"][0][2]
+    assert row["lab"] == [[-1, "g", ci], [1, "f", ci], [0, ")", -1]]
+    assert changes[ci]["lab"] is True and changes[ci]["id"] == "considering/f@1"
 
 
 def test_payload_is_compact(res130):
@@ -78,8 +101,8 @@ def test_payload_is_compact(res130):
 def test_tree_counts_add_up(brazil):
     nodes, index = tree_nodes(brazil)
     assert nodes[0][:3] == ["", -1, 0]
-    assert nodes[0][6] == runs_with_doc(brazil, Op.INSERT)
-    assert nodes[0][7] == runs_with_doc(brazil, Op.DELETE)
+    assert nodes[0][6] == sum(marks(p.redline(), Op.INSERT) for p in brazil)
+    assert nodes[0][7] == sum(marks(p.redline(), Op.DELETE) for p in brazil)
     proposals = [n for n in nodes if n[8] == "proposal"]
     assert [n[0] for n in proposals] == [p.id for p in brazil]
     assert [n[5] for n in proposals] == ["MOD", "MOD", "SUP", "MOD", "ADD"]
@@ -89,56 +112,42 @@ def test_tree_counts_add_up(brazil):
     assert nodes[item[1]][0] == "B/67/4:considering"
 
 
-def runs_with_doc(doc, op):
-    return sum(runs_with(p, op) for p in doc)
-
-
 # -- decisions -------------------------------------------------------------------------
-def test_accept_all_gives_the_amended_text_and_reject_all_the_original(res130):
-    ids = change_ids(res130)
-    accepted = apply_decisions(res130, dict.fromkeys(ids, "accept"))
-    rejected = apply_decisions(res130, dict.fromkeys(ids, "reject"))
-    assert not accepted.changed and not rejected.changed
-    assert accepted.text("amended") == res130.text("amended")
-    assert rejected.text("original") == res130.text("original")
+def test_viewer_result_is_the_amendments_api(res130):
+    viewer = itu_nb.RedlineViewer(res130)
+    viewer.accept()
+    assert viewer.result().text() == res130.accept().text() == res130.text("amended")
+    viewer.reject()
+    assert viewer.result().text() == res130.reject().text() == res130.text("original")
+    viewer.undo()
+    some = viewer.change_ids[3:9]
+    viewer.accept(some[:3])
+    viewer.reject(some[3:])
+    from itu_nb.amend import decide
+
+    assert viewer.result() == decide(res130, some[:3], some[3:])
     assert res130.changed  # the input is untouched
-
-
-def test_one_decision_touches_one_change(res130):
-    out = apply_decisions(res130, {"considering/b~1": "accept"})
-    node, before = out["considering/b"], res130["considering/b"]
-    assert node.status == "unchanged" and node.body() == before.body("amended")
-    assert change_ids(out) == [i for i in change_ids(res130) if i != "considering/b~1"]
-    gone = apply_decisions(res130, {"considering/h~1": "accept"})  # a deleted paragraph
-    assert gone.get("considering/h") is None
-    kept = apply_decisions(res130, {"considering/h~1": "reject"})
-    assert kept["considering/h"].status == "unchanged"
-
-
-def test_accepting_keeps_artefact_positions(brazil):
-    proposal = next(p for p in brazil if any(a.offset is not None for n in p.walk() for a in n.artefacts))
-    out = apply_decisions(proposal, dict.fromkeys(change_ids(proposal), "accept"))
-    for node in out.walk():
-        if node.artefacts:
-            assert node.source_line() == proposal[node.path].source_line("amended")
+    gone = itu_nb.RedlineViewer(res130)
+    gone.accept("considering/h@1")  # a deleted paragraph, label and text: one change
+    assert "cyberthreats" in res130.text("original") and "cyberthreats" not in gone.result().text("original")
 
 
 def test_viewer_decisions_and_result(res130):
     viewer = itu_nb.RedlineViewer(res130)
-    viewer.accept("heading~1")
-    viewer.reject(["title~1"])
-    assert viewer.decisions == [{"id": "heading~1", "decision": "accept"}, {"id": "title~1", "decision": "reject"}]
+    viewer.accept("heading@1")
+    viewer.reject(["title@1"])
+    assert viewer.decisions == [{"id": "heading@1", "decision": "accept"}, {"id": "title@1", "decision": "reject"}]
     result = viewer.result()
     assert " ".join(result["heading"].body("original").split()) == "RESOLUTION 130 (Rev. Dubai, 2018)"
     assert result.title == res130.title_in("original")
-    viewer.undo("title~1")
-    assert viewer.decisions == [{"id": "heading~1", "decision": "accept"}]
+    viewer.undo("title@1")
+    assert viewer.decisions == [{"id": "heading@1", "decision": "accept"}]
     with pytest.raises(traitlets.TraitError):  # what the browser would send, checked
-        viewer.decisions = [{"id": "nope~1", "decision": "accept"}]
+        viewer.decisions = [{"id": "nope@1", "decision": "accept"}]
     with pytest.raises(traitlets.TraitError):
-        viewer.decisions = [{"id": "heading~1", "decision": "maybe"}]
+        viewer.decisions = [{"id": "heading@1", "decision": "maybe"}]
     with pytest.raises(itu_nb.AddressError):
-        viewer.accept("nope~3")
+        viewer.accept("nope@3")
 
 
 def test_viewer_traits_are_validated(res130):
@@ -152,7 +161,7 @@ def test_viewer_traits_are_validated(res130):
         itu_nb.RedlineViewer(res130, colour="red")
     with pytest.raises(TypeError):
         itu_nb.RedlineViewer(42)
-    assert "73 changes" in repr(viewer) and "_rows" not in repr(viewer)
+    assert "74 changes" in repr(viewer) and "_rows" not in repr(viewer)
 
 
 # -- tree and explore -------------------------------------------------------------------
@@ -177,8 +186,8 @@ def test_explore_links_tree_and_viewer(brazil):
     assert ex.viewer.source.id == "B/67/4" and ex.viewer.selected_path == "recognizing/c"
     ex.viewer.selected_path = "considering/f"  # what the viewer sends when the user moves
     assert ex.tree.selected_path == "B/67/4:considering/f"
-    assert "considering/b~1" in set(ex.changes["id"])
-    assert "73 changes" in ex.table.value
+    assert "considering/b@1" in set(ex.changes["id"])
+    assert "74 changes" in ex.table.value
     ex.tree.selected_path = "B/67/4"  # a proposal node: no clause to scroll to
     assert ex.viewer.selected_path is None
 

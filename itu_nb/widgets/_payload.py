@@ -9,11 +9,15 @@ Nothing here knows about traitlets or the browser.  Three products:
   snippet, counts) for a document, a proposal or a comparison;
 * :func:`changes_frame` — the same changes as a pandas table.
 
-A *change* is a maximal stretch of neighbouring inserted/deleted runs inside one
-clause's label or body: a replacement (deleted ``2016-2019`` + inserted
-``2020-2023``) is one change with two marks.  Its id is ``"<pair id>~<n>"``
-(``"considering/b#2~1"``), numbered from 1 in reading order inside the clause;
-:func:`~itu_nb.widgets._decide.apply_decisions` reads the same ids.
+A *change* is a maximal stretch of neighbouring inserted/deleted runs in one clause's
+label and body read together (:func:`itu_nb.model.change_groups`): a replacement
+(deleted ``2016-2019`` + inserted ``2020-2023``) is one change with two marks, and so
+is a whole deleted paragraph.  Ids are those of the rest of itu_nb, so that what the
+viewer decides goes straight to the amendments API:
+
+* a proposal's own changes: ``"<clause path>@<n>"``, as ``Proposal.changes()`` and
+  ``itu_nb.amend.accept/reject/decide`` number them;
+* a comparison's changes: ``"<pair id>~<n>"``, as ``Comparison.change_list`` does.
 """
 
 from __future__ import annotations
@@ -21,11 +25,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from itu_nb.model import Clause, Document, NodeKind, Op, Proposal, Run
+from itu_nb.model import Document, NodeKind, Op, Proposal, Run
 
 __all__ = [
-    "NodePair",
     "change_groups",
+    "change_id_format",
     "changes_frame",
     "pairs_of",
     "tree_nodes",
@@ -35,81 +39,19 @@ __all__ = [
 SNIPPET = 90  # characters of clause text shown in a tree row
 
 
-@dataclass(frozen=True)
-class NodePair:
-    """A proposal node read as a clause pair (the shape of ``compare.ClausePair``).
-
-    A proposal carries its own tracked changes in its runs; this reads one node of it
-    with the attribute names the compare engine's pairs use, so one renderer serves both.
-    """
-
-    kind: str
-    old: Clause | None
-    new: Clause | None
-    label_runs: tuple[Run, ...]
-    runs: tuple[Run, ...]
-    section: str | None
-    path: str
-    depth: int
-
-    @property
-    def id(self) -> str:
-        return self.path
-
-    @property
-    def old_path(self) -> str | None:
-        return self.path if self.old is not None else None
-
-    @property
-    def new_path(self) -> str | None:
-        return self.path if self.new is not None else None
-
-
-def _node_kind(node: Clause) -> str:
-    status = node.status
-    if status == "modified" and node.relabelled and all(r.op is Op.EQUAL for r in node.runs):
-        return "relabelled"
-    return status
-
-
-def _walk_depth(nodes: Iterable[Clause], depth: int = 0) -> Iterator[tuple[Clause, int]]:
-    for node in nodes:
-        yield node, depth
-        yield from _walk_depth(node.children, depth + 1)
-
-
-def proposal_pairs(proposal: Proposal) -> tuple[NodePair, ...]:
-    """Every node of a proposal as a :class:`NodePair`, in reading order (footnotes included)."""
-    out = []
-    for node, depth in _walk_depth(proposal.clauses):
-        kind = _node_kind(node)
-        out.append(
-            NodePair(
-                kind=kind,
-                old=node if kind != "inserted" else None,
-                new=node if kind != "deleted" else None,
-                label_runs=node.label_runs,
-                runs=node.runs,
-                section=node.section,
-                path=node.path,
-                depth=depth,
-            )
-        )
-    return tuple(out)
-
-
 def pairs_of(obj) -> tuple:
-    """The clause pairs to draw for a Comparison (its ``pairs``) or a Proposal (its own changes).
-
-    A proposal is read node by node (:func:`proposal_pairs`) so that change ids address
-    the proposal's own runs, which is what accepting and rejecting act on.
-    """
+    """The clause pairs to draw: a Comparison's, or a Proposal's own tracked changes (``redline()``)."""
     if isinstance(obj, Proposal):
-        return proposal_pairs(obj)
+        return obj.redline().pairs
     pairs = getattr(obj, "pairs", None)
     if pairs is None:
         raise TypeError(f"cannot show a {type(obj).__name__}; pass a Comparison, a Proposal or two texts")
     return tuple(pairs)
+
+
+def change_id_format(obj) -> str:
+    """``"{path}@{n}"`` for a proposal (amend's ids), ``"{id}~{n}"`` for a comparison."""
+    return "{path}@{n}" if isinstance(obj, Proposal) else "{id}~{n}"
 
 
 def change_groups(runs: Iterable[Run]) -> Iterator[tuple[bool, list[Run]]]:
@@ -128,10 +70,7 @@ def change_groups(runs: Iterable[Run]) -> Iterator[tuple[bool, list[Run]]]:
 
 
 def _depth(pair) -> int:
-    depth = getattr(pair, "depth", None)
-    if depth is not None:
-        return depth
-    return (pair.path or "").count("/")
+    return (pair.path or "").split("#", 1)[0].count("/")
 
 
 def _node_type(pair) -> str:
@@ -149,8 +88,11 @@ def _words(runs: list[Run], op: Op) -> int:
     return sum(len(r.text.split()) for r in runs if r.op is op)
 
 
-def viewer_rows(pairs: Iterable) -> tuple[list[dict], list[dict]]:
+def viewer_rows(pairs: Iterable, id_format: str = "{id}~{n}") -> tuple[list[dict], list[dict]]:
     """Rows and changes for the redline viewer.
+
+    ``id_format`` names each change from its pair's ``id`` and ``path`` and its number
+    ``n`` in the pair (see :func:`change_id_format`).
 
     Returns
     -------
@@ -183,7 +125,7 @@ def viewer_rows(pairs: Iterable) -> tuple[list[dict], list[dict]]:
             n += 1
             ops = {r.op for r in group}
             changes.append({
-                "id": f"{pid}~{n}", "r": i, "k": "rep" if len(ops) == 2 else ("ins" if Op.INSERT in ops else "del"),
+                "id": id_format.format(id=pid, path=path, n=n), "r": i, "k": "rep" if len(ops) == 2 else ("ins" if Op.INSERT in ops else "del"),
                 "a": next((r.author for r in group if r.author), None),
                 "t": next((r.date for r in group if r.date), None),
                 "sec": pair.section, "path": path,

@@ -75,8 +75,8 @@ class Explorer(widgets.VBox):
     @property
     def changes(self):
         """The changes of what the viewer shows, as a DataFrame (the compare engine's table for a Comparison)."""
-        frame = getattr(self.viewer.source, "changes", None)
-        return frame if frame is not None and hasattr(frame, "to_html") else self.viewer.changes
+        source = self.viewer.source
+        return self.viewer.changes if isinstance(source, Proposal) else source.changes
 
     def _fill_table(self) -> None:
         frame = self.changes

@@ -9,31 +9,14 @@ import traitlets
 
 from itu_nb.errors import AddressError, ItuNbError
 from itu_nb.model import Proposal
-from itu_nb.widgets._decide import DECISIONS, apply_decisions
-from itu_nb.widgets._payload import changes_frame, pairs_of, title_of, viewer_meta, viewer_rows
+from itu_nb.widgets._payload import change_id_format, changes_frame, pairs_of, title_of, viewer_meta, viewer_rows
 
 __all__ = ["MODES", "RedlineViewer"]
 
 STATIC = Path(__file__).parent / "static"
 MODES = ("inline", "side-by-side", "original", "amended")
 FILTER_KEYS = ("section", "kind", "author")
-
-
-def _comparison_of_texts(old: str, new: str):
-    """Two texts → a Comparison, through the compare engine (the only module that diffs)."""
-    try:
-        from itu_nb.compare import compare
-    except ImportError as exc:  # pragma: no cover - the compare engine ships with itu_nb
-        raise ItuNbError("comparing two texts needs itu_nb.compare, which is not available") from exc
-    from itu_nb.loaders import load
-
-    def one(text: str) -> Proposal:
-        doc = load(text)
-        if len(doc.proposals) != 1:
-            raise ItuNbError(f"expected one text to compare, found {len(doc.proposals)} proposals; pass Proposals instead")
-        return doc.proposals[0]
-
-    return compare(one(old) if isinstance(old, str) else old, one(new) if isinstance(new, str) else new)
+DECISIONS = ("accept", "reject")
 
 
 class RedlineViewer(anywidget.AnyWidget):
@@ -41,10 +24,10 @@ class RedlineViewer(anywidget.AnyWidget):
 
     Parameters
     ----------
-    obj : Comparison, Proposal or str
-        What to show.  With a string, ``new`` must be the other text.
-    new : str or Proposal, optional
-        The amended text when ``obj`` is the original text.
+    obj : Comparison, Proposal, or anything :func:`itu_nb.compare` takes
+        What to show.  With ``new`` given, ``compare(obj, new)`` is shown.
+    new : Proposal, Clause, path or str, optional
+        The other text, when ``obj`` is the original one.
     mode : {"inline", "side-by-side", "original", "amended"}
     filters : dict, optional
         ``{"section": …, "kind": …, "author": …}``; unset keys show everything.
@@ -62,7 +45,7 @@ class RedlineViewer(anywidget.AnyWidget):
     >>> doc = itu_nb.load("tests/fixtures/pp18-doc67-brazil.reconstructed.critic.md")
     >>> viewer = itu_nb.RedlineViewer(doc["B/67/4"])
     >>> viewer            # doctest: +SKIP  (draws the widget)
-    >>> viewer.accept("heading~1"); viewer.result()["heading"].body()
+    >>> viewer.accept("heading@1"); viewer.result()["heading"].body()
     'RESOLUTION 130 (Rev. Dubai, 2018)'
     """
 
@@ -86,16 +69,27 @@ class RedlineViewer(anywidget.AnyWidget):
                  collapse_unchanged: bool = True, context: int = 1, height: str = "32rem"):
         super().__init__(mode=mode, filters=filters or {}, collapse_unchanged=collapse_unchanged,
                          context=context, height=height)
-        self.show(obj if new is None else _comparison_of_texts(obj, new))
+        if new is not None:
+            from itu_nb.compare import compare
+
+            obj = compare(obj, new)
+        self.show(obj)
 
     # -- what is shown --------------------------------------------------------
     def show(self, obj) -> None:
         """Show another Comparison or Proposal; decisions and selection start afresh."""
-        rows, changes = viewer_rows(pairs_of(obj))
+        rows, changes = viewer_rows(pairs_of(obj), change_id_format(obj))
         meta = viewer_meta(rows, changes, title_of(obj))
         meta["editable"] = isinstance(obj, Proposal)
+        if meta["editable"]:
+            # redline() shows a clause inside an inserted/deleted one as inserted/deleted too,
+            # but only the enclosing clause carries the tracked change that can be decided
+            own = {c.id for c in obj.changes()}
+            for ch in changes:
+                if ch["id"] not in own:
+                    ch["x"] = 1
         self._source = obj
-        self._ids = {c["id"]: i for i, c in enumerate(changes)}
+        self._ids = {c["id"]: i for i, c in enumerate(changes) if not c.get("x")}
         with self.hold_sync():
             self.decisions = []
             self.selected_change = None
@@ -120,7 +114,8 @@ class RedlineViewer(anywidget.AnyWidget):
 
     @property
     def change_ids(self) -> list[str]:
-        return [c["id"] for c in self._changes]
+        """The ids of the changes that can be accepted or rejected, in reading order."""
+        return [c["id"] for c in self._changes if not c.get("x")]
 
     # -- validation -----------------------------------------------------------
     @traitlets.validate("mode")
@@ -184,10 +179,18 @@ class RedlineViewer(anywidget.AnyWidget):
         self._decide(ids, None)
 
     def result(self) -> Proposal:
-        """A new Proposal with the viewer's decisions applied; undecided changes stay tracked."""
+        """A new Proposal with the viewer's decisions applied; undecided changes stay tracked.
+
+        The same as ``itu_nb.amend.decide(proposal, accepted, rejected)`` (and as
+        ``proposal.accept(ids)`` when every decision is an accept): one code path.
+        """
         if not isinstance(self._source, Proposal):
             raise ItuNbError("result() needs a viewer on a Proposal; a Comparison has no decisions to apply")
-        return apply_decisions(self._source, {d["id"]: d["decision"] for d in self.decisions})
+        from itu_nb.amend import decide
+
+        accepted = [d["id"] for d in self.decisions if d["decision"] == "accept"]
+        rejected = [d["id"] for d in self.decisions if d["decision"] == "reject"]
+        return decide(self._source, accepted, rejected)
 
     def __repr__(self) -> str:
         return (f"<RedlineViewer {title_of(self._source)}: {len(self._changes)} changes, mode={self.mode!r}, "

@@ -107,7 +107,7 @@ def test_widgets_in_jupyterlab(page, jupyterlab, shoot, run_axe):
 
     # 1. the rendered marks are the comparison's
     counts = json.loads(printed(page, 2, "COUNTS="))
-    assert viewer.locator("ins").count() == counts["ins"] == 86
+    assert viewer.locator("ins").count() == counts["ins"] == 88
     assert viewer.locator("del").count() == counts["del"] == 51
     assert viewer.locator(".itu-counter").inner_text() == f"{counts['changes']} changes"
     shoot(page, "lab-1-run-all")
@@ -130,7 +130,7 @@ def test_widgets_in_jupyterlab(page, jupyterlab, shoot, run_axe):
     assert page.locator(".jp-NotebookPanel .jp-Cell").count() == n_cells  # no cell was inserted by 'a'
     shoot(viewer, "lab-2-viewer-after-accept")
     decisions = rerun(page, 4, "DECISIONS=")
-    assert json.loads(decisions) == [{"id": "heading~1", "decision": "accept"}]
+    assert json.loads(decisions) == [{"id": "heading@1", "decision": "accept"}]
     heading = printed(page, 4, "HEADING=")
     assert heading == "RESOLUTION 130 (Rev. Dubai, 2018)"
 

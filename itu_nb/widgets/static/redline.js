@@ -1,4 +1,4 @@
-/* itu_nb widgets, built from js/src by js/build.mjs; sources-sha256: 99b5a4b32fec00731ef30292b215eada358bbd9ef21ec39776746a0d2608945e */
+/* itu_nb widgets, built from js/src by js/build.mjs; sources-sha256: adde5e81805fecb8705d9d6faa7f4cc882455c8cbec36239fcc7bc05dd2d3e45 */
 
 // src/dom.js
 function h(tag, attrs = {}, ...children) {
@@ -306,9 +306,12 @@ function render({ model, el }) {
     const n = navigable.length;
     bar.counter.textContent = n === 0 ? "no changes" : pos < 0 ? `${n} changes` : `change ${pos + 1} of ${n}`;
   }
-  function reveal(target) {
+  function reveal(target, tries = 4) {
     const top = target.getBoundingClientRect().top - scroll.getBoundingClientRect().top + scroll.scrollTop;
-    scroll.scrollTop = Math.max(0, top - scroll.clientHeight / 3);
+    const want = Math.max(0, Math.round(top - scroll.clientHeight / 3));
+    if (Math.abs(scroll.scrollTop - want) < 2 || !target.isConnected) return;
+    scroll.scrollTop = want;
+    if (tries > 1) requestAnimationFrame(() => reveal(target, tries - 1));
   }
   function mark(ci, doScroll) {
     for (const old of scroll.querySelectorAll(".itu-current")) old.classList.remove("itu-current");
@@ -375,6 +378,10 @@ function render({ model, el }) {
   }
   function decide(decision) {
     if (!model.get("_meta").editable || current < 0) return;
+    if (changes[current].x) {
+      statusLine.textContent = "This clause sits inside an inserted or deleted clause: decide on that one.";
+      return;
+    }
     const id = changes[current].id;
     const list = (model.get("decisions") ?? []).filter((d) => d.id !== id);
     if (decision) list.push({ id, decision });

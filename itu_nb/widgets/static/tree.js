@@ -1,4 +1,4 @@
-/* itu_nb widgets, built from js/src by js/build.mjs; sources-sha256: 99b5a4b32fec00731ef30292b215eada358bbd9ef21ec39776746a0d2608945e */
+/* itu_nb widgets, built from js/src by js/build.mjs; sources-sha256: adde5e81805fecb8705d9d6faa7f4cc882455c8cbec36239fcc7bc05dd2d3e45 */
 
 // src/dom.js
 function h(tag, attrs = {}, ...children) {

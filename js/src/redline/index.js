@@ -93,10 +93,17 @@ function render({ model, el }) {
     bar.counter.textContent = n === 0 ? "no changes" : pos < 0 ? `${n} changes` : `change ${pos + 1} of ${n}`;
   }
 
-  /** Scroll `target` into the middle of the viewer without moving the page around it. */
-  function reveal(/** @type {HTMLElement} */ target) {
+  /**
+   * Scroll `target` to the upper third of the viewer without moving the page around it.
+   * Rows off screen are not laid out (content-visibility) and have estimated heights, so
+   * the position is corrected on the next frames as the rows brought into view get real ones.
+   */
+  function reveal(/** @type {HTMLElement} */ target, tries = 4) {
     const top = target.getBoundingClientRect().top - scroll.getBoundingClientRect().top + scroll.scrollTop;
-    scroll.scrollTop = Math.max(0, top - scroll.clientHeight / 3);
+    const want = Math.max(0, Math.round(top - scroll.clientHeight / 3));
+    if (Math.abs(scroll.scrollTop - want) < 2 || !target.isConnected) return;
+    scroll.scrollTop = want;
+    if (tries > 1) requestAnimationFrame(() => reveal(target, tries - 1));
   }
 
   /** Highlight change `ci` and optionally bring it into view. */
@@ -163,6 +170,10 @@ function render({ model, el }) {
 
   function decide(/** @type {string|null} */ decision) {
     if (!model.get("_meta").editable || current < 0) return;
+    if (changes[current].x) {
+      statusLine.textContent = "This clause sits inside an inserted or deleted clause: decide on that one.";
+      return;
+    }
     const id = changes[current].id;
     const list = (model.get("decisions") ?? []).filter((/** @type {any} */ d) => d.id !== id);
     if (decision) list.push({ id, decision });

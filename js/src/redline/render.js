@@ -7,7 +7,7 @@ import { h } from "../dom.js";
  * @typedef {{i: number, id: string, path: string, d: number, sec: string|null, k: string, t: string,
  *   lab: Seg[], seg: Seg[], lo?: string, ln?: string, mv?: string}} Row
  * @typedef {{id: string, r: number, k: string, a: string|null, t: string|null, sec: string|null,
- *   path: string, wi: number, wd: number, lab: boolean}} Change
+ *   path: string, wi: number, wd: number, lab: boolean, x?: number}} Change  (x: follows its parent clause)
  */
 
 export const MODES = [
