@@ -23,7 +23,6 @@ viewer decides goes straight to the amendments API:
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 
 from itu_nb.model import Document, NodeKind, Op, Proposal, Run
 
@@ -111,8 +110,15 @@ def viewer_rows(pairs: Iterable, id_format: str = "{id}~{n}") -> tuple[list[dict
         pid = pair.id
         path = pair.path
         n = 0
-        row: dict = {"i": i, "id": pid, "path": path, "d": _depth(pair), "sec": pair.section, "k": pair.kind,
-                     "t": _node_type(pair)}
+        row: dict = {
+            "i": i,
+            "id": pid,
+            "path": path,
+            "d": _depth(pair),
+            "sec": pair.section,
+            "k": pair.kind,
+            "t": _node_type(pair),
+        }
         n_label = len(pair.label_runs)
         segs: list[list] = []
         k = 0  # index of the run in label + body
@@ -124,13 +130,20 @@ def viewer_rows(pairs: Iterable, id_format: str = "{id}~{n}") -> tuple[list[dict
                 continue
             n += 1
             ops = {r.op for r in group}
-            changes.append({
-                "id": id_format.format(id=pid, path=path, n=n), "r": i, "k": "rep" if len(ops) == 2 else ("ins" if Op.INSERT in ops else "del"),
-                "a": next((r.author for r in group if r.author), None),
-                "t": next((r.date for r in group if r.date), None),
-                "sec": pair.section, "path": path,
-                "wi": _words(group, Op.INSERT), "wd": _words(group, Op.DELETE), "lab": k < n_label,
-            })
+            changes.append(
+                {
+                    "id": id_format.format(id=pid, path=path, n=n),
+                    "r": i,
+                    "k": "rep" if len(ops) == 2 else ("ins" if Op.INSERT in ops else "del"),
+                    "a": next((r.author for r in group if r.author), None),
+                    "t": next((r.date for r in group if r.date), None),
+                    "sec": pair.section,
+                    "path": path,
+                    "wi": _words(group, Op.INSERT),
+                    "wd": _words(group, Op.DELETE),
+                    "lab": k < n_label,
+                }
+            )
             segs.extend([int(r.op), r.text, len(changes) - 1] for r in group)
             k += len(group)
         row["lab"], row["seg"] = segs[:n_label], segs[n_label:]
@@ -158,8 +171,15 @@ def viewer_meta(rows: list[dict], changes: list[dict], title: str) -> dict:
     authors = sorted({c["a"] for c in changes if c["a"]})
     n_ins = sum(1 for row in rows for s in row["lab"] + row["seg"] if s[0] == 1)
     n_del = sum(1 for row in rows for s in row["lab"] + row["seg"] if s[0] == -1)
-    return {"title": title, "sections": sections, "kinds": kinds, "authors": authors,
-            "n_changes": len(changes), "n_ins": n_ins, "n_del": n_del}
+    return {
+        "title": title,
+        "sections": sections,
+        "kinds": kinds,
+        "authors": authors,
+        "n_changes": len(changes),
+        "n_ins": n_ins,
+        "n_del": n_del,
+    }
 
 
 def title_of(obj) -> str:
@@ -275,14 +295,34 @@ def changes_frame(parts: Iterable[tuple[str, list[dict], list[dict]]]):
         for ci, ch in enumerate(changes):
             row = rows[ch["r"]]
             segs = [s for s in row["lab"] + row["seg"] if s[2] == ci]
-            records.append({
-                "proposal": pid, "id": ch["id"], "path": ch["path"], "section": ch["sec"],
-                "kind": {"ins": "insert", "del": "delete", "rep": "replace"}[ch["k"]],
-                "label": bool(ch["lab"]),
-                "old_text": "".join(s[1] for s in segs if s[0] == -1),
-                "new_text": "".join(s[1] for s in segs if s[0] == 1),
-                "words_inserted": ch["wi"], "words_deleted": ch["wd"], "author": ch["a"], "date": ch["t"],
-            })
-    columns = ["proposal", "id", "path", "section", "kind", "label", "old_text", "new_text",
-               "words_inserted", "words_deleted", "author", "date"]
+            records.append(
+                {
+                    "proposal": pid,
+                    "id": ch["id"],
+                    "path": ch["path"],
+                    "section": ch["sec"],
+                    "kind": {"ins": "insert", "del": "delete", "rep": "replace"}[ch["k"]],
+                    "label": bool(ch["lab"]),
+                    "old_text": "".join(s[1] for s in segs if s[0] == -1),
+                    "new_text": "".join(s[1] for s in segs if s[0] == 1),
+                    "words_inserted": ch["wi"],
+                    "words_deleted": ch["wd"],
+                    "author": ch["a"],
+                    "date": ch["t"],
+                }
+            )
+    columns = [
+        "proposal",
+        "id",
+        "path",
+        "section",
+        "kind",
+        "label",
+        "old_text",
+        "new_text",
+        "words_inserted",
+        "words_deleted",
+        "author",
+        "date",
+    ]
     return pd.DataFrame.from_records(records, columns=columns)

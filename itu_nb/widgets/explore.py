@@ -27,9 +27,12 @@ class Explorer(widgets.VBox):
         self.table = widgets.HTML(layout=widgets.Layout(max_height="20rem", overflow="auto"))
         self.tree.layout = widgets.Layout(flex="1 1 16rem", min_width="0")
         self.viewer.layout = widgets.Layout(flex="3 1 22rem", min_width="0")
-        panes = widgets.Box([self.tree, self.viewer],
-                            layout=widgets.Layout(display="flex", flex_flow="row wrap", align_items="stretch",
-                                                  grid_gap="0.5rem", width="100%"))
+        panes = widgets.Box(
+            [self.tree, self.viewer],
+            layout=widgets.Layout(
+                display="flex", flex_flow="row wrap", align_items="stretch", grid_gap="0.5rem", width="100%"
+            ),
+        )
         super().__init__([panes, self.table], layout=widgets.Layout(width="100%"))
         self._syncing = False
         self.tree.observe(self._tree_moved, "selected_path")
@@ -82,7 +85,11 @@ class Explorer(widgets.VBox):
         frame = self.changes
         shown = frame.head(TABLE_ROWS).astype(object).where(frame.head(TABLE_ROWS).notna(), "")
         html = shown.to_html(index=False, escape=True, classes="itu-changes", border=0)
-        more = f"<p>{len(frame) - TABLE_ROWS} more rows in <code>explorer.changes</code></p>" if len(frame) > TABLE_ROWS else ""
+        more = (
+            f"<p>{len(frame) - TABLE_ROWS} more rows in <code>explorer.changes</code></p>"
+            if len(frame) > TABLE_ROWS
+            else ""
+        )
         self.table.value = f"<p><strong>{len(frame)} changes</strong></p>{html}{more}"
 
     def __repr__(self) -> str:
@@ -112,4 +119,3 @@ def explore(obj, *, height: str = "32rem") -> Explorer:
     'B/67/2'
     """
     return Explorer(obj, height=height)
-

@@ -65,10 +65,20 @@ class RedlineViewer(anywidget.AnyWidget):
     _changes = traitlets.List().tag(sync=True)
     _meta = traitlets.Dict().tag(sync=True)
 
-    def __init__(self, obj, new=None, *, mode: str = "inline", filters: dict | None = None,
-                 collapse_unchanged: bool = True, context: int = 1, height: str = "32rem"):
-        super().__init__(mode=mode, filters=filters or {}, collapse_unchanged=collapse_unchanged,
-                         context=context, height=height)
+    def __init__(
+        self,
+        obj,
+        new=None,
+        *,
+        mode: str = "inline",
+        filters: dict | None = None,
+        collapse_unchanged: bool = True,
+        context: int = 1,
+        height: str = "32rem",
+    ):
+        super().__init__(
+            mode=mode, filters=filters or {}, collapse_unchanged=collapse_unchanged, context=context, height=height
+        )
         if new is not None:
             from itu_nb.compare import compare
 
@@ -193,5 +203,7 @@ class RedlineViewer(anywidget.AnyWidget):
         return decide(self._source, accepted, rejected)
 
     def __repr__(self) -> str:
-        return (f"<RedlineViewer {title_of(self._source)}: {len(self._changes)} changes, mode={self.mode!r}, "
-                f"{len(self.decisions)} decided>")
+        return (
+            f"<RedlineViewer {title_of(self._source)}: {len(self._changes)} changes, mode={self.mode!r}, "
+            f"{len(self.decisions)} decided>"
+        )

@@ -54,7 +54,9 @@ class ClauseTreeExplorer(anywidget.AnyWidget):
 
     def __init__(self, obj, *, height: str = "32rem"):
         if not isinstance(obj, Document | Proposal) and not hasattr(obj, "pairs"):
-            raise TypeError(f"ClauseTreeExplorer shows a Document, a Proposal or a Comparison, not {type(obj).__name__}")
+            raise TypeError(
+                f"ClauseTreeExplorer shows a Document, a Proposal or a Comparison, not {type(obj).__name__}"
+            )
         nodes, index = tree_nodes(obj)
         self._obj = obj
         self._index = index
@@ -75,8 +77,11 @@ class ClauseTreeExplorer(anywidget.AnyWidget):
         if not needle:
             self._matches = []
             return
-        self._matches = [i for i, (n, text) in enumerate(zip(self._nodes, self._text, strict=True))
-                         if needle in text or needle in f"{n[3]} {n[4]}".lower()]
+        self._matches = [
+            i
+            for i, (n, text) in enumerate(zip(self._nodes, self._text, strict=True))
+            if needle in text or needle in f"{n[3]} {n[4]}".lower()
+        ]
 
     @property
     def selected(self):

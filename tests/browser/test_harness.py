@@ -76,7 +76,9 @@ def test_viewer_modes_filters_and_collapse(shoot, harness, brazil):
     w.locator(".itu-f-section").select_option("considering")
     assert saved(harness, "v")[-1] == {"filters": {"section": "considering"}}
     assert set(w.locator(".itu-row").evaluate_all("rs => rs.map(r => r.dataset.path.split('/')[0])")) == {"considering"}
-    harness.evaluate("window.models.v.fromPython({filters: {section: 'considering', kind: 'inserted'}})")  # Python sets a filter
+    harness.evaluate(
+        "window.models.v.fromPython({filters: {section: 'considering', kind: 'inserted'}})"
+    )  # Python sets a filter
     assert w.locator(".itu-f-kind").input_value() == "inserted"
     assert w.locator(".itu-row").count() == 3  # considering i), j), k)
     assert not harness.errors
@@ -87,7 +89,9 @@ def test_python_moves_the_viewer(shoot, harness, brazil):
     w = harness.mount("v", "redline", viewer)
     scroll = w.locator(".itu-scroll")
     assert scroll.evaluate("e => e.scrollTop") == 0
-    harness.evaluate("window.models.v.fromPython({selected_path: 'instructs the Director of the Telecommunication Development Bureau/7'})")
+    harness.evaluate(
+        "window.models.v.fromPython({selected_path: 'instructs the Director of the Telecommunication Development Bureau/7'})"
+    )
     row = w.locator('.itu-row[data-path="instructs the Director of the Telecommunication Development Bureau/7"]')
     assert "itu-selected" in row.get_attribute("class")
     assert scroll.evaluate("e => e.scrollTop") > 0
@@ -176,7 +180,6 @@ def test_narrow_and_dark(shoot, harness, brazil):
     assert bg == "rgb(17, 17, 17)"  # follows --jp-layout-color0
     shoot(harness, "harness-narrow-dark")
     assert not harness.errors
-
 
 
 @pytest.mark.parametrize("theme", ["light", "dark"])

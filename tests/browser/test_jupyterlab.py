@@ -56,7 +56,8 @@ def kernel_ready(page, lab, timeout=60):
         raise AssertionError(f"no idle kernel: {kernels}")
     page.wait_for_function(
         "() => (document.querySelector('#jp-main-statusbar')?.textContent ?? '').includes('| Idle')",
-        timeout=timeout * 1000)
+        timeout=timeout * 1000,
+    )
 
 
 def cell(page, i):
@@ -82,7 +83,8 @@ def rerun(page, i, marker):
     page.wait_for_function(
         "([i, before, m]) => { const c = document.querySelectorAll('.jp-NotebookPanel .jp-Notebook .jp-Cell')[i];"
         " const t = c.querySelector('.jp-OutputArea')?.innerText ?? ''; return t !== before && t.includes(m); }",
-        arg=[i, before, marker])
+        arg=[i, before, marker],
+    )
     text = output(page, i).inner_text()
     return re.search(rf"{re.escape(marker)}(.*)", text).group(1)
 
@@ -100,7 +102,8 @@ def test_widgets_in_jupyterlab(page, jupyterlab, shoot, run_axe):
     page.locator(".lm-MenuBar-itemLabel", has_text=re.compile("^Run$")).click()
     page.locator(".lm-Menu-itemLabel", has_text=re.compile("^Run All Cells$")).click()
     page.wait_for_function(
-        "() => /\\[(\\*|\\d+)\\]/.test(document.querySelector('.jp-Cell .jp-InputPrompt')?.textContent ?? '')")
+        "() => /\\[(\\*|\\d+)\\]/.test(document.querySelector('.jp-Cell .jp-InputPrompt')?.textContent ?? '')"
+    )
     viewer = output(page, 0).locator(".itu-redline")
     viewer.wait_for(timeout=60_000)
     n_cells = page.locator(".jp-NotebookPanel .jp-Cell").count()
@@ -157,8 +160,9 @@ def test_widgets_in_jupyterlab(page, jupyterlab, shoot, run_axe):
     path = ev.locator(".itu-row.itu-current").get_attribute("data-path")
     selected = tree.locator('[role=treeitem][aria-selected="true"]')
     page.wait_for_function(
-        "([k]) => document.querySelector(`[role=treeitem][aria-selected=\"true\"]`)?.dataset.key === k",
-        arg=[f"B/67/4:{path}"])
+        '([k]) => document.querySelector(`[role=treeitem][aria-selected="true"]`)?.dataset.key === k',
+        arg=[f"B/67/4:{path}"],
+    )
     assert selected.get_attribute("data-key") == f"B/67/4:{path}"
     state = json.loads(rerun(page, 5, "EXPLORE="))
     assert state == ["B/67/4", path, f"B/67/4:{path}"]
