@@ -33,9 +33,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from itu_nb.diff import EQUAL, INSERT, TIMEOUT, diff_sequences
-from itu_nb.model import Clause, NodeKind
+from itu_nb.model import HOMOGLYPHS, Clause, NodeKind
 
-__all__ = ["Match", "align"]
+__all__ = ["Match", "Side", "align"]
 
 #: Below this many old × new clauses a gap is scored exhaustively.
 FULL_CELLS = 4096
@@ -76,19 +76,36 @@ class Match:
     parts: int = 1
 
 
-class _Side:
-    """What alignment needs to know about one text's clauses."""
+class Side:
+    """What alignment (and :func:`~itu_nb.compare.compare`) needs to know about one text's clauses.
+
+    The clauses are views (every run equal), so a body is the joined text of its runs.
+    """
 
     def __init__(self, clauses: list[Clause]):
         self.clauses = clauses
         self.cls = [_CLASS.get(c.kind, c.kind.value) for c in clauses]
-        self.body = [" ".join(c.body("amended").split()) for c in clauses]
-        self.section = [" ".join((c.section or "").split()).lower() for c in clauses]
-        self.label = [c.label_in("amended") for c in clauses]
+        self.body = [c.runs[0].text if len(c.runs) == 1 else "".join(r.text for r in c.runs) for c in clauses]
+        self.raw_label = [
+            c.label_runs[0].text if len(c.label_runs) == 1 else "".join(r.text for r in c.label_runs) for c in clauses
+        ]
+        norm: dict[str | None, str] = {}
+        self.section = [
+            norm.get(c.section) or norm.setdefault(c.section, " ".join((c.section or "").split()).lower())
+            for c in clauses
+        ]
+        self._label: dict[int, str | None] = {}
         self._words: dict[int, frozenset[str]] = {}
 
     def key(self, i: int) -> tuple[str, str]:
         return self.cls[i], self.body[i]
+
+    def label(self, i: int) -> str | None:
+        """The label without its separator, Cyrillic look-alikes read as Latin (as :meth:`Clause.label_in`)."""
+        if i not in self._label:
+            raw = self.raw_label[i]
+            self._label[i] = raw.strip().translate(HOMOGLYPHS) if raw else None
+        return self._label[i]
 
     def words(self, i: int) -> frozenset[str]:
         w = self._words.get(i)
@@ -101,7 +118,7 @@ def _dice(a: frozenset[str], b: frozenset[str]) -> float:
     return 2 * len(a & b) / (len(a) + len(b)) if a or b else 1.0
 
 
-def _weight(o: _Side, n: _Side, i: int, j: int) -> tuple[float, float] | None:
+def _weight(o: Side, n: Side, i: int, j: int) -> tuple[float, float] | None:
     """(weight, Dice similarity) of pairing old ``i`` with new ``j`` in order, or None when they should not pair.
 
     The score is the Dice similarity of the word sets, or 0.9 × the share of the
@@ -120,7 +137,7 @@ def _weight(o: _Side, n: _Side, i: int, j: int) -> tuple[float, float] | None:
     if o.cls[i] in _ROLES:
         same_label, floor = True, 0.0
     else:
-        same_label = same_section and o.label[i] is not None and o.label[i] == n.label[j]
+        same_label = same_section and o.label(i) is not None and o.label(i) == n.label(j)
         floor = SAME_LABEL_MIN if same_label else PAIR_MIN
     if score < floor:
         return None
@@ -155,7 +172,7 @@ def _heaviest_chain(cands: list[tuple[int, int, float, float]], width: int) -> l
     return out[::-1]
 
 
-def _candidates(o: _Side, n: _Side, olds: list[int], news: list[int]) -> list[tuple[int, int]]:
+def _candidates(o: Side, n: Side, olds: list[int], news: list[int]) -> list[tuple[int, int]]:
     """Local (old, new) index pairs worth scoring in a gap."""
     if len(olds) * len(news) <= FULL_CELLS:
         return [(a, b) for a in range(len(olds)) for b in range(len(news))]
@@ -164,7 +181,7 @@ def _candidates(o: _Side, n: _Side, olds: list[int], news: list[int]) -> list[tu
     for a, i in enumerate(olds):
         for w in o.words(i):
             by_word[w].append(a)
-        by_label[o.section[i], o.label[i]].append(a)
+        by_label[o.section[i], o.label(i)].append(a)
     out: set[tuple[int, int]] = set()
     for b, j in enumerate(news):
         rare = sorted(n.words(j), key=lambda w: len(by_word.get(w, ())))
@@ -174,11 +191,11 @@ def _candidates(o: _Side, n: _Side, olds: list[int], news: list[int]) -> list[tu
                 out.update((a, b) for a in hits)
         centre = b * len(olds) // len(news)
         out.update((a, b) for a in range(max(0, centre - 2), min(len(olds), centre + 3)))
-        out.update((a, b) for a in by_label.get((n.section[j], n.label[j]), ())[:6])
+        out.update((a, b) for a in by_label.get((n.section[j], n.label(j)), ())[:6])
     return sorted(out)
 
 
-def _match_gap(o: _Side, n: _Side, olds: list[int], news: list[int]) -> list[Match]:
+def _match_gap(o: Side, n: Side, olds: list[int], news: list[int]) -> list[Match]:
     cands = []
     for a, b in _candidates(o, n, olds, news):
         ws = _weight(o, n, olds[a], news[b])
@@ -187,7 +204,7 @@ def _match_gap(o: _Side, n: _Side, olds: list[int], news: list[int]) -> list[Mat
     return [Match(olds[a], news[b], "similar", s) for a, b, _w, s in _heaviest_chain(cands, len(news))]
 
 
-def _moves(o: _Side, n: _Side, olds: list[int], news: list[int]) -> list[Match]:
+def _moves(o: Side, n: Side, olds: list[int], news: list[int]) -> list[Match]:
     """Pair leftover clauses anywhere in the text: same text first, then very similar text."""
     out = []
     by_key: dict[tuple[str, str], list[int]] = defaultdict(list)
@@ -226,9 +243,7 @@ def _cover(words: frozenset[str], parts: list[frozenset[str]]) -> float:
     return len(words & frozenset().union(*parts)) / len(words)
 
 
-def _groups(
-    pairs: dict[int, tuple[int, float, str]], o: _Side, n: _Side, taken: set[int], how: str
-) -> list[list[Match]]:
+def _groups(pairs: dict[int, tuple[int, float, str]], o: Side, n: Side, taken: set[int], how: str) -> list[list[Match]]:
     """Groups of one ``o`` clause → several neighbouring ``n`` clauses, from in-order pairs ``{n: (o, sim, how)}``.
 
     ``taken`` holds the ``n`` indices already paired (it is updated).  With the
@@ -263,9 +278,9 @@ def _groups(
 
 
 def align(
-    old: list[Clause], new: list[Clause], *, timeout: float = TIMEOUT, backend: str | None = None
+    old: list[Clause] | Side, new: list[Clause] | Side, *, timeout: float = TIMEOUT, backend: str | None = None
 ) -> tuple[list[Match], list[str]]:
-    """Align two lists of clauses (each in reading order).
+    """Align two lists of clauses (each in reading order, or as :class:`Side` objects).
 
     Returns
     -------
@@ -276,7 +291,9 @@ def align(
     notes : list of str
         Where the alignment was coarser than it could be (time limit reached).
     """
-    o, n = _Side(old), _Side(new)
+    o = old if isinstance(old, Side) else Side(old)
+    n = new if isinstance(new, Side) else Side(new)
+    old, new = o.clauses, n.clauses
     notes = []
     ops, late = diff_sequences(
         [o.key(i) for i in range(len(old))], [n.key(j) for j in range(len(new))], timeout=timeout, backend=backend

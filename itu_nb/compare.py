@@ -40,10 +40,10 @@ import dataclasses
 import os
 import time
 
-from itu_nb.align import align
+from itu_nb.align import Side, align
 from itu_nb.comparison import KINDS, Change, ClausePair, Comparison
 from itu_nb.diff import TIMEOUT, diff_words
-from itu_nb.model import Clause, Document, NodeKind, Op, Proposal, Run, join_runs, runs_text
+from itu_nb.model import Clause, Document, NodeKind, Op, Proposal, Run, join_runs
 
 __all__ = ["KINDS", "Change", "ClausePair", "Comparison", "as_proposal", "compare", "redline"]
 
@@ -85,11 +85,11 @@ def as_proposal(x, view: str = "amended") -> Proposal:
     raise TypeError(f"cannot compare a {type(x).__name__}; pass a Document, Proposal, Clause, path or text")
 
 
-def _label_runs(old: Clause | None, new: Clause | None, ignore_whitespace: bool = False) -> tuple[Run, ...]:
-    a = runs_text(old.label_runs, "amended") if old is not None else ""
-    b = runs_text(new.label_runs, "amended") if new is not None else ""
-    if a == b or (ignore_whitespace and old is not None and new is not None and a.split() == b.split()):
+def _label_runs(a: str | None, b: str | None, ignore_whitespace: bool = False) -> tuple[Run, ...]:
+    """Label runs from the two labels as written (None: no such clause)."""
+    if a == b or (ignore_whitespace and a is not None and b is not None and a.split() == b.split()):
         return (Run(Op.EQUAL, b),) if b else ()
+    a, b = a or "", b or ""
     ca, cb = a.rstrip(), b.rstrip()
     sa, sb = a[len(ca) :], b[len(cb) :]
     runs = [Run(Op.DELETE, ca), Run(Op.INSERT, cb)]
@@ -131,7 +131,7 @@ class _Differ:
         self.notes: list[str] = []
 
     def __call__(self, a: str, b: str, exact: bool = False):
-        if a == b:
+        if a == b:  # the common case: no diff, no clock
             return ((Run(Op.EQUAL, a),) if a else ()), "word", None
         start = time.perf_counter()
         level = "block" if self.spent > self.budget else "word"
@@ -191,11 +191,12 @@ def compare(
     """
     vo, vn = (view, view) if isinstance(view, str) else view
     a, b = as_proposal(old, vo), as_proposal(new, vn)
-    old_nodes, new_nodes = list(a.walk()), list(b.walk())
-    matches, notes = align(old_nodes, new_nodes, timeout=timeout, backend=backend)
+    os_, ns_ = Side(list(a.walk())), Side(list(b.walk()))
+    old_nodes, new_nodes = os_.clauses, ns_.clauses
+    matches, notes = align(os_, ns_, timeout=timeout, backend=backend)
     differ = _Differ(timeout, time_budget, backend, ignore_whitespace)
     sec_map = {
-        _norm(old_nodes[m.old].section): _norm(new_nodes[m.new].section)
+        os_.section[m.old]: ns_.section[m.new]
         for m in matches
         if m.old is not None and m.new is not None and new_nodes[m.new].kind is NodeKind.SECTION
     }
@@ -206,35 +207,38 @@ def compare(
     pairs: list[ClausePair] = []
     pieces: dict[tuple[str, int], list[tuple[Run, ...]]] = {}
     for m in matches:
-        o = old_nodes[m.old] if m.old is not None else None
-        n = new_nodes[m.new] if m.new is not None else None
+        i, j = m.old, m.new
+        o = old_nodes[i] if i is not None else None
+        n = new_nodes[j] if j is not None else None
         section = (n or o).section
         level, note = "word", None
-        label_runs = _label_runs(o, n, ignore_whitespace)
+        label_runs = _label_runs(
+            os_.raw_label[i] if o is not None else None, ns_.raw_label[j] if n is not None else None, ignore_whitespace
+        )
         if o is None:
-            kind, runs = "inserted", ((Run(Op.INSERT, n.body()),) if n.body() else ())
+            kind, runs = "inserted", ((Run(Op.INSERT, ns_.body[j]),) if ns_.body[j] else ())
         elif n is None:
-            kind, runs = "deleted", ((Run(Op.DELETE, o.body()),) if o.body() else ())
+            kind, runs = "deleted", ((Run(Op.DELETE, os_.body[i]),) if os_.body[i] else ())
         elif m.how in ("split", "merged"):
-            key = (m.how, m.old if m.how == "split" else m.new)
+            key = (m.how, i if m.how == "split" else j)
             if key not in pieces:
                 members = sorted(groups[key], key=lambda x: x.part)
                 if m.how == "split":
-                    others = [new_nodes[x.new].body() for x in members]
-                    runs, level, note = differ(o.body(), "".join(others))
+                    others = [ns_.body[x.new] for x in members]
+                    runs, level, note = differ(os_.body[i], "".join(others))
                 else:  # cut by old lengths: whitespace must stay exact
-                    others = [old_nodes[x.old].body() for x in members]
-                    runs, level, note = differ("".join(others), n.body(), exact=True)
+                    others = [os_.body[x.old] for x in members]
+                    runs, level, note = differ("".join(others), ns_.body[j], exact=True)
                 pieces[key] = _cut(runs, [len(t) for t in others], "new" if m.how == "split" else "old")
             kind, runs = m.how, pieces[key][m.part]
         else:
-            runs, level, note = differ(o.body(), n.body())
+            runs, level, note = differ(os_.body[i], ns_.body[j])
             moved = m.how == "moved" or (
-                n.kind is not NodeKind.SECTION and sec_map.get(_norm(o.section), _norm(o.section)) != _norm(n.section)
+                n.kind is not NodeKind.SECTION and sec_map.get(os_.section[i], os_.section[i]) != ns_.section[j]
             )
             if moved:
                 kind = "moved"
-            elif o.label_in("amended") != n.label_in("amended"):
+            elif os_.raw_label[i] != ns_.raw_label[j] and os_.label(i) != ns_.label(j):
                 kind = "relabelled"
             elif any(r.op is not Op.EQUAL for r in runs + label_runs):
                 kind = "modified"

@@ -280,6 +280,46 @@ def _normalise(ops: list[tuple[int, str]]) -> list[tuple[int, str]]:
     return out
 
 
+def _common_prefix(a: str, b: str) -> int:
+    lo, hi = 0, min(len(a), len(b))
+    while lo < hi:  # binary search on slice equality: C speed
+        mid = (lo + hi + 1) // 2
+        if a[:mid] == b[:mid]:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _common_suffix(a: str, b: str, limit: int) -> int:
+    lo, hi = 0, limit
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if a[len(a) - mid :] == b[len(b) - mid :]:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _trim(a: str, b: str) -> tuple[int, int]:
+    """Lengths of a common prefix and suffix that end and start at token boundaries in both texts.
+
+    A boundary is taken just after a whitespace character whose next character is
+    a common non-space one, so no token straddles it in either text.
+    """
+    p = _common_prefix(a, b)
+    s = _common_suffix(a, b, min(len(a), len(b)) - p)
+    cut = p
+    while cut > 0 and not (a[cut - 1].isspace() and cut < p and not a[cut].isspace()):
+        cut -= 1
+    start = len(a) - s  # first suffix character in a
+    q = start + 1
+    while q < len(a) and not (a[q - 1].isspace() and not a[q].isspace()):
+        q += 1
+    return cut, (len(a) - q if q < len(a) else 0)
+
+
 def _block(a: str, b: str) -> list[tuple[int, str]]:
     """Keep the common prefix and suffix (whole tokens), replace the middle."""
     ta, tb = tokens(a), tokens(b)
@@ -372,6 +412,20 @@ def diff_words(
         return WordDiff(((EQUAL, b),) if b else ())
     if not a or not b:
         return WordDiff(((INSERT, b),) if b else ((DELETE, a),))
+    p, s = _trim(a, b) if level != "block" else (0, 0)
+    if p or s:  # diff the middle only; the common ends are equal runs
+        mid = diff_words(a[p : len(a) - s], b[p : len(b) - s], timeout=timeout, backend=backend, level=level,
+                         ignore_whitespace=ignore_whitespace)  # fmt: skip
+        ops = [(EQUAL, a[:p]), *mid.ops, (EQUAL, a[len(a) - s :])]
+        merged: list[tuple[int, str]] = []
+        for op, t in ops:
+            if not t:
+                continue
+            if merged and merged[-1][0] == op:
+                merged[-1] = (op, merged[-1][1] + t)
+            else:
+                merged.append((op, t))
+        return WordDiff(tuple(merged), mid.level, mid.reason)
     reason = None
     if level == "word":
         ta, tb = tokens(a), tokens(b)
