@@ -132,7 +132,5 @@ def load(
 
 from itu_nb.loaders import text as _text  # noqa: E402,F401  (registers the text loaders)
 
-try:  # optional loaders register themselves when their module is present
-    from itu_nb.loaders import akn as _akn  # noqa: F401
-except ImportError:  # pragma: no cover
-    pass
+from itu_nb.loaders import akn as _akn  # noqa: E402,F401
+from itu_nb.loaders import docx as _docx  # noqa: E402,F401
