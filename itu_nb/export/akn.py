@@ -1,0 +1,194 @@
+"""Akoma Ntoso writer (AKN4UN, as the converter of the PP-18 Final Acts writes it).
+
+One ``statement`` per proposal inside a ``documentCollection``: ``longTitle`` (heading),
+``container name="title"``, ``formula name="enactingFormula"``, preamble sections as
+``recitals`` with their keyword in ``<intro><p><i>…</i></p></intro>`` and ``recital``
+items, operative sections as ``hcontainer`` with ``<heading><i>…</i></heading>`` and
+``paragraph`` items (``num`` + ``content/p``), sub-items as ``point``.  A label is the
+``num`` without its TAB.  Tracked changes are AKN's inline ``<ins>``/``<del>``.
+
+What :func:`itu_nb.load` reads back: the same statements, paths, labels and text for a
+text without changes (the Final Acts round trip).  The AKN loader reads ``ins``/``del``
+as plain text (both sides), keeps no proposal action, and reads annexes and Reasons
+as sections; the writer keeps them (action in ``proprietary``) for other tools.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date as _date
+from pathlib import Path
+
+from lxml import etree
+
+from itu_nb.export.lines import as_document
+from itu_nb.model import Clause, Document, NodeKind, Op, Proposal, Run
+from itu_nb.parsing import keywords as kw
+
+__all__ = ["to_akn"]
+
+AKN = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
+ITU_NB = "urn:itu_nb:akn"
+_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_PREAMBLE = {" ".join(k.split()) for k in kw.PREAMBLE}
+_KIND = {"res": "resolution", "dec": "decision", "rec": "recommendation", "opi": "opinion"}
+
+
+def _el(parent, tag: str, **attrs) -> etree._Element:
+    el = etree.SubElement(parent, f"{{{AKN}}}{tag}")
+    for key, value in attrs.items():
+        if value is not None:
+            el.set(key, str(value))
+    return el
+
+
+def _runs(parent: etree._Element, runs, *, strip_tab: bool = False) -> None:
+    """Write runs as mixed content: equal text as text, changes as <ins>/<del> with author and date."""
+    runs = list(runs)
+    if strip_tab and runs:  # the label's separator is layout, not part of the num
+        last = runs[-1]
+        runs[-1] = Run(last.op, last.text.rstrip("\t "), last.author, last.date)
+    last: etree._Element | None = None
+    for run in runs:
+        text = _INVALID.sub("", run.text.replace("\v", " ").replace("\f", " "))
+        if not text:
+            continue
+        if run.op is Op.EQUAL:
+            if last is None:
+                parent.text = (parent.text or "") + text
+            else:
+                last.tail = (last.tail or "") + text
+            continue
+        last = _el(parent, "ins" if run.op is Op.INSERT else "del")
+        last.text = text
+        if run.author:
+            last.set(f"{{{ITU_NB}}}author", run.author)
+        if run.date:
+            last.set(f"{{{ITU_NB}}}date", run.date)
+
+
+class _Ids:
+    def __init__(self):
+        self.used: dict[str, int] = {}
+
+    def __call__(self, prefix: str) -> str:
+        self.used[prefix] = self.used.get(prefix, 0) + 1
+        return f"{prefix}_{self.used[prefix]}"
+
+
+def _item(parent, node: Clause, tag: str, ids: _Ids) -> None:
+    el = _el(parent, tag, eId=ids(tag[:4]))
+    if node.label_runs:
+        _runs(_el(el, "num"), node.label_runs, strip_tab=True)
+    holder = el if tag == "recital" else _el(el, "content")
+    _runs(_el(holder, "p"), node.runs)
+    for child in node.children:
+        if child.kind is not NodeKind.FOOTNOTE:
+            _child(el, child, "point", ids)
+
+
+def _child(parent, node: Clause, tag: str, ids: _Ids) -> None:
+    if node.kind is NodeKind.ITEM:
+        _item(parent, node, tag, ids)
+    else:  # an unlabelled paragraph
+        _runs(_el(parent, "p", eId=ids("p")), node.runs)
+        for child in node.children:
+            if child.kind is not NodeKind.FOOTNOTE:
+                _child(parent, child, tag, ids)
+
+
+def _statement(parent, proposal: Proposal, on: str) -> None:
+    target = proposal.target
+    kind = _KIND.get(proposal.id.split("-")[0], (target.kind.lower() if target else "statement"))
+    statement = _el(parent, "statement", name=kind)
+    statement.set("{http://www.w3.org/XML/1998/namespace}lang", "en")
+    meta = _el(statement, "meta")
+    ident = _el(meta, "identification", source="#itu_nb")
+    uri = f"/akn/un/statement/deliberation/itu/{on}/{re.sub(r'[^A-Za-z0-9-]+', '-', proposal.id).strip('-')}"
+    for level, suffix in (("FRBRWork", ""), ("FRBRExpression", "/eng@"), ("FRBRManifestation", "/eng@/.xml")):
+        frbr = _el(ident, level)
+        _el(frbr, "FRBRthis", value=uri + suffix + ("" if level == "FRBRManifestation" else "/!main"))
+        _el(frbr, "FRBRuri", value=uri + suffix)
+        _el(frbr, "FRBRdate", date=on, name="export")
+        _el(frbr, "FRBRauthor", href="#itu_nb")
+        if level == "FRBRWork":
+            _el(frbr, "FRBRcountry", value="un")
+            _el(frbr, "FRBRnumber", value=proposal.id, showAs=str(target) if target else None)
+        if level == "FRBRExpression":
+            _el(frbr, "FRBRlanguage", language="eng")
+    if proposal.action:
+        extra = _el(meta, "proprietary", source="#itu_nb")
+        etree.SubElement(extra, f"{{{ITU_NB}}}action").text = proposal.action
+    ids = _Ids()
+    preface = preamble = body = None
+    for node in proposal.clauses:
+        if node.kind in (NodeKind.HEADING, NodeKind.TITLE):
+            preface = preface if preface is not None else _el(statement, "preface")
+            if node.kind is NodeKind.HEADING:
+                _runs(_el(_el(preface, "longTitle", eId="longTitle_1"), "p"), node.runs)
+            else:
+                _runs(_el(_el(preface, "container", name="title", eId="container_title"), "p"), node.runs)
+            continue
+        in_preamble = body is None and (
+            node.kind is NodeKind.FORMULA or (node.kind is NodeKind.SECTION and node.section in _PREAMBLE)
+        )
+        if in_preamble:
+            preamble = preamble if preamble is not None else _el(statement, "preamble", eId="preamble")
+            if node.kind is NodeKind.FORMULA:
+                _runs(_el(_el(preamble, "formula", name="enactingFormula", eId="formula_1"), "p"), node.runs)
+            else:
+                recitals = _el(preamble, "recitals", eId=ids("recs"))
+                _runs(_el(_el(_el(recitals, "intro"), "p"), "i"), node.runs)
+                for child in node.children:
+                    _child(recitals, child, "recital", ids)
+            continue
+        body = body if body is not None else _el(statement, "mainBody", eId="body")
+        if node.kind in (NodeKind.SECTION, NodeKind.ANNEX, NodeKind.REASONS):
+            name = {"annex": "annex", "reasons": "reasons"}.get(node.kind.value, "operative")
+            container = _el(body, "hcontainer", name=name, eId=ids("hcont"))
+            _runs(_el(_el(container, "heading"), "i"), node.label_runs + node.runs)
+            for child in node.children:
+                if child.kind is not NodeKind.FOOTNOTE:
+                    _child(container, child, "paragraph", ids)
+        else:
+            _child(body, node, "paragraph", ids)
+
+
+def document_akn(doc: Document) -> etree._Element:
+    """The document as an ``akomaNtoso`` element tree."""
+    root = etree.Element(f"{{{AKN}}}akomaNtoso", nsmap={None: AKN, "itu_nb": ITU_NB})
+    collection = _el(root, "documentCollection", name="itu_nb")
+    on = doc.metadata.get("date") if re.match(r"\d{4}-\d\d-\d\d$", str(doc.metadata.get("date", ""))) else None
+    on = on or _date.today().isoformat()
+    meta = _el(collection, "meta")
+    ident = _el(meta, "identification", source="#itu_nb")
+    work = _el(ident, "FRBRWork")
+    _el(work, "FRBRthis", value="/akn/un/documentCollection/itu_nb/!main")
+    _el(work, "FRBRuri", value="/akn/un/documentCollection/itu_nb")
+    _el(work, "FRBRdate", date=on, name="export")
+    _el(work, "FRBRauthor", href="#itu_nb")
+    refs = _el(meta, "references", source="#itu_nb")
+    _el(refs, "TLCOrganization", eId="itu_nb", href="/ontology/software/itu_nb", showAs="itu_nb")
+    title = doc.metadata.get("title")
+    if title:
+        _el(_el(_el(collection, "preface"), "longTitle"), "p").text = title
+    components = _el(collection, "components")
+    for k, proposal in enumerate(doc, start=1):
+        _statement(_el(components, "component", eId=f"cmp_{k}"), proposal, on)
+    return root
+
+
+def to_akn(x, path=None, *, author: str | None = None, date: str | None = None) -> str:
+    """Write a Document, Proposal or Comparison as Akoma Ntoso XML; return the XML text.
+
+    Examples
+    --------
+    >>> xml = itu_nb.load("tests/fixtures/pp18-final-acts.akn.xml").to_akn()
+    >>> len(itu_nb.load(xml))
+    64
+    """
+    root = document_akn(as_document(x, author=author, date=date))
+    text = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True).decode("utf-8")
+    if path is not None:
+        Path(path).write_text(text, encoding="utf-8")
+    return text
