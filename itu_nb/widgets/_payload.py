@@ -23,8 +23,9 @@ viewer decides goes straight to the amendments API:
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import NamedTuple
 
-from itu_nb.model import Document, NodeKind, Op, Proposal, Run
+from itu_nb.model import Clause, Document, NodeKind, Op, Proposal, Run
 
 __all__ = [
     "change_groups",
@@ -46,6 +47,26 @@ def pairs_of(obj) -> tuple:
     if pairs is None:
         raise TypeError(f"cannot show a {type(obj).__name__}; pass a Comparison, a Proposal or two texts")
     return tuple(pairs)
+
+
+class _Unchanged(NamedTuple):
+    """A clause of a proposal without tracked changes, shaped like a ClausePair."""
+
+    kind: str
+    old: Clause
+    new: Clause
+    label_runs: tuple[Run, ...]
+    runs: tuple[Run, ...]
+    section: str | None
+    path: str
+
+
+def _tree_pairs(proposal: Proposal) -> tuple:
+    """Pairs for the tree: ``redline()`` where there are changes; the nodes themselves where there are
+    none (an adopted text such as the Final Acts: no views to build, the same rows)."""
+    if proposal.changed:
+        return pairs_of(proposal)
+    return tuple(_Unchanged("unchanged", n, n, n.label_runs, n.runs, n.section, n.path) for n in proposal.walk())
 
 
 def change_id_format(obj) -> str:
@@ -237,10 +258,10 @@ def tree_nodes(obj) -> tuple[list[list], dict[str, object]]:
         label = f"Document {name}" if name else str(obj.source).rsplit("/", 1)[-1]
         nodes.append(["", -1, 0, label, f"{len(obj.proposals)} proposals", "", 0, 0, "document"])
         index[""] = obj
-        parts = [(p, p.id, title_of(p), p.action or "", pairs_of(p)) for p in obj.proposals]
+        parts = [(p, p.id, title_of(p), p.action or "", _tree_pairs(p)) for p in obj.proposals]
         base_depth, root = 1, 0
     elif isinstance(obj, Proposal):
-        parts = [(obj, obj.id, title_of(obj), obj.action or "", pairs_of(obj))]
+        parts = [(obj, obj.id, title_of(obj), obj.action or "", _tree_pairs(obj))]
         base_depth, root = 0, -1
     else:
         new = obj.new

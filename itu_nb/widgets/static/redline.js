@@ -1,4 +1,4 @@
-/* itu_nb widgets, built from js/src by js/build.mjs; sources-sha256: adde5e81805fecb8705d9d6faa7f4cc882455c8cbec36239fcc7bc05dd2d3e45 */
+/* itu_nb widgets, built from js/src by js/build.mjs; sources-sha256: a84617e5bf9d0ddf435c4117e281d384d706455233506585273e8405583c0afd */
 
 // src/dom.js
 function h(tag, attrs = {}, ...children) {

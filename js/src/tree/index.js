@@ -185,7 +185,12 @@ function render({ model, el }) {
   search.addEventListener("keydown", (ev) => { ev.stopPropagation(); if (ev.key === "ArrowDown") list.focus(); });
   list.addEventListener("keydown", onKey);
   list.addEventListener("click", onClick);
-  scroller.addEventListener("scroll", () => requestAnimationFrame(paint), { passive: true });
+  let queued = false; // one repaint per frame, however many scroll events arrive
+  scroller.addEventListener("scroll", () => {
+    if (queued) return;
+    queued = true;
+    requestAnimationFrame(() => { queued = false; paint(); });
+  }, { passive: true });
   const setHeight = () => root.style.setProperty("--itu-height", model.get("height") || "32rem");
   setHeight();
   build();
