@@ -95,7 +95,7 @@ class Side:
             for c in clauses
         ]
         self._label: dict[int, str | None] = {}
-        self._words: dict[int, frozenset[str]] = {}
+        self._words: list[frozenset[str] | None] = [None] * len(clauses)
 
     def key(self, i: int) -> tuple[str, str]:
         return self.cls[i], self.body[i]
@@ -108,7 +108,7 @@ class Side:
         return self._label[i]
 
     def words(self, i: int) -> frozenset[str]:
-        w = self._words.get(i)
+        w = self._words[i]
         if w is None:
             w = self._words[i] = frozenset(_WORD.findall(self.body[i].lower()))
         return w

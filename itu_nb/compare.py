@@ -92,9 +92,11 @@ def _label_runs(a: str | None, b: str | None, ignore_whitespace: bool = False) -
     a, b = a or "", b or ""
     ca, cb = a.rstrip(), b.rstrip()
     sa, sb = a[len(ca) :], b[len(cb) :]
-    runs = [Run(Op.DELETE, ca), Run(Op.INSERT, cb)]
-    runs += [Run(Op.EQUAL, sa)] if sa == sb else [Run(Op.DELETE, sa), Run(Op.INSERT, sb)]
-    return join_runs(runs)
+    if sa == sb:
+        runs = [(Op.DELETE, ca), (Op.INSERT, cb), (Op.EQUAL, sa)]
+    else:  # the separator changed too: one deletion, one insertion
+        runs = [(Op.DELETE, a), (Op.INSERT, b)]
+    return tuple(Run(op, t) for op, t in runs if t)
 
 
 def _to_runs(ops) -> tuple[Run, ...]:

@@ -123,25 +123,21 @@ class WordDiff:
         return self.level != "word"
 
 
-def _key(tok: str) -> str:
-    if tok.isspace():
-        return "\n" if _NEWLINE.search(tok) else " "
-    return tok
-
-
 def _encode(a: list[str], b: list[str]) -> tuple[str, str]:
+    """One private-use character per distinct token (whitespace by kind); raises OverflowError past capacity."""
     table: dict[str, str] = {}
-    out = []
-    for toks in (a, b):
-        chars = []
-        for t in toks:
-            k = _key(t)
-            c = table.get(k)
+    spaces: dict[str, str] = {}
+    for t in set(a).union(b):
+        if t[0].isspace():
+            kind = "\n" if _NEWLINE.search(t) else " "
+            c = spaces.get(kind)
             if c is None:
-                c = table[k] = _code(len(table))
-            chars.append(c)
-        out.append("".join(chars))
-    return out[0], out[1]
+                c = spaces[kind] = _code(len(table) + len(spaces))
+            table[t] = c
+        else:
+            table[t] = _code(len(table) + len(spaces))
+    get = table.__getitem__
+    return "".join(map(get, a)), "".join(map(get, b))
 
 
 _OPS = {"-": DELETE, "=": EQUAL, "+": INSERT}
@@ -281,8 +277,13 @@ def _normalise(ops: list[tuple[int, str]]) -> list[tuple[int, str]]:
 
 
 def _common_prefix(a: str, b: str) -> int:
-    lo, hi = 0, min(len(a), len(b))
-    while lo < hi:  # binary search on slice equality: C speed
+    """Length of the common prefix: galloping, then binary search on slice equality (C speed)."""
+    top = min(len(a), len(b))
+    hi = 16
+    while hi < top and a[:hi] == b[:hi]:
+        hi *= 2
+    lo, hi = hi // 2 if hi > 16 else 0, min(hi, top)
+    while lo < hi:
         mid = (lo + hi + 1) // 2
         if a[:mid] == b[:mid]:
             lo = mid
@@ -292,7 +293,10 @@ def _common_prefix(a: str, b: str) -> int:
 
 
 def _common_suffix(a: str, b: str, limit: int) -> int:
-    lo, hi = 0, limit
+    hi = 16
+    while hi < limit and a[len(a) - hi :] == b[len(b) - hi :]:
+        hi *= 2
+    lo, hi = hi // 2 if hi > 16 else 0, min(hi, limit)
     while lo < hi:
         mid = (lo + hi + 1) // 2
         if a[len(a) - mid :] == b[len(b) - mid :]:
