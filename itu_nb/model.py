@@ -82,6 +82,9 @@ class Run:
     inferred : bool
         True when the loader deduced the op from the text itself (for example a
         run-together citation in a flattened extraction) rather than reading a mark.
+    move : str or None
+        For text moved by the author (Word's ``w:moveFrom`` / ``w:moveTo``), the move's
+        name: the deleted run is where it left, the inserted run where it arrived.
     """
 
     op: Op
@@ -89,6 +92,7 @@ class Run:
     author: str | None = None
     date: str | None = None
     inferred: bool = False
+    move: str | None = None
 
     def in_view(self, view: str | None) -> bool:
         return self.op.in_view(view)
@@ -105,11 +109,12 @@ def join_runs(runs: list[Run] | tuple[Run, ...]) -> tuple[Run, ...]:
     for r in runs:
         if not r.text:
             continue
-        if out and (out[-1].op, out[-1].author, out[-1].date, out[-1].inferred) == (
+        if out and (out[-1].op, out[-1].author, out[-1].date, out[-1].inferred, out[-1].move) == (
             r.op,
             r.author,
             r.date,
             r.inferred,
+            r.move,
         ):
             out[-1] = dataclasses.replace(out[-1], text=out[-1].text + r.text)
         else:
@@ -150,7 +155,8 @@ class Change:
         a given proposal, and what ``accept``/``reject`` and the redline viewer use.
     path, section : str
     kind : str
-        ``insert``, ``delete`` or ``replace`` (text); ``relabel`` when only the label changes.
+        ``insert``, ``delete`` or ``replace`` (text); ``relabel`` when only the label changes;
+        ``move-from`` / ``move-to`` for the two ends of a moved text.
     old, new : str
         The deleted and the inserted text.
     author, date : str or None
@@ -364,6 +370,8 @@ class Clause:
                 "relabel" if in_label and old and new else "replace" if old and new else "delete" if old else "insert"
             )
             first = next(r for r in group)
+            if all(r.move for r in group) and kind in ("delete", "insert"):
+                kind = "move-from" if kind == "delete" else "move-to"
             out.append(
                 Change(
                     f"{self.path}@{n}",

@@ -706,11 +706,13 @@ def test_views_and_labels_equal_libreoffice(libreoffice_views, name, data, view)
 # ----------------------------------------------------------------------------
 # edge cases, each hand-made
 # ----------------------------------------------------------------------------
-def test_moves_are_delete_and_insert_with_author_and_a_note():
+def test_moves_are_shown_as_moves_with_author_and_a_note():
     p = edge("moves")[0]
     a, b = p["considering/a"], p["considering/b"]
-    assert [(r.op, r.text, r.author) for r in a.runs if r.op] == [(Op.DELETE, "moved words ", "Mover")]
-    assert [(r.op, r.text, r.author) for r in b.runs if r.op] == [(Op.INSERT, "moved words ", "Mover")]
+    assert [(r.op, r.text, r.author, r.move) for r in a.runs if r.op] == [(Op.DELETE, "moved words ", "Mover", "move1")]
+    assert [(r.op, r.text, r.author, r.move) for r in b.runs if r.op] == [(Op.INSERT, "moved words ", "Mover", "move1")]
+    assert [(c.kind, c.old, c.new) for c in a.changes()] == [("move-from", "moved words ", "")]
+    assert [(c.kind, c.old, c.new) for c in b.changes()] == [("move-to", "", "moved words ")]
     assert any("moved away (move1) by Mover" in n for n in a.notes)
     assert any("moved here (move1) by Mover" in n for n in b.notes)
 

@@ -27,6 +27,7 @@ Guarantees after :func:`read_paragraphs`:
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -313,12 +314,22 @@ class Reader:
         if ctx.move is not None:
             where = "moved away" if ctx.op is Op.DELETE else "moved here"
             para.notes.append(f"{where} ({ctx.move or 'move'}) by {ctx.author or 'unknown'}: {text!r}")
+        changed = ctx.op is not Op.EQUAL
         run = Run(
-            ctx.op, text, ctx.author if ctx.op is not Op.EQUAL else None, ctx.date if ctx.op is not Op.EQUAL else None
+            ctx.op,
+            text,
+            ctx.author if changed else None,
+            ctx.date if changed else None,
+            move=(ctx.move or "move") if changed and ctx.move is not None else None,
         )
         last = para.pieces[-1] if para.pieces else None
-        if isinstance(last, Run) and (last.op, last.author, last.date) == (run.op, run.author, run.date):
-            para.pieces[-1] = Run(run.op, last.text + text, run.author, run.date)
+        if isinstance(last, Run) and (last.op, last.author, last.date, last.move) == (
+            run.op,
+            run.author,
+            run.date,
+            run.move,
+        ):
+            para.pieces[-1] = dataclasses.replace(last, text=last.text + text)
         else:
             para.pieces.append(run)
 
