@@ -28,8 +28,14 @@ sys.path.insert(0, str(ROOT))
 import itu_nb  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "fixtures"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-                 "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--no-first-run",
+    "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
+]
 SKIP = ("_model_", "_view_", "_esm", "_css", "_anywidget", "_dom_classes", "layout", "tabbable", "tooltip")
 REPEAT = 5
 
@@ -48,8 +54,12 @@ def cases():
     biggest = max(final_acts, key=lambda p: sum(1 for _ in p.walk()))
     res130 = brazil["B/67/4"]
     yield "RedlineViewer: Resolution 130 (Brazil B/67/4)", 0.300, lambda: {"v": itu_nb.RedlineViewer(res130)}, [res130]
-    yield (f"RedlineViewer: largest Final Acts text ({biggest.id})", 0.300,
-           lambda: {"v": itu_nb.RedlineViewer(biggest)}, [biggest])
+    yield (
+        f"RedlineViewer: largest Final Acts text ({biggest.id})",
+        0.300,
+        lambda: {"v": itu_nb.RedlineViewer(biggest)},
+        [biggest],
+    )
     yield "explore(): Brazil document (5 proposals)", 1.0, lambda: explorer(brazil), list(brazil)
     yield "explore(): PP-18 Final Acts (64 texts)", 1.0, lambda: explorer(final_acts), list(final_acts)
 
@@ -126,19 +136,27 @@ def main() -> None:
         browser.close()
     server.shutdown()
 
-    print(f"Machine: {platform.node() and 'this machine'}, {platform.machine()}, Python {platform.python_version()}, "
-          f"{__import__('os').cpu_count()} cores; median of {REPEAT} cold page loads\n")
-    print("| case | Python build + serialise | browser parse + render + 2 frames | first render | target | "
-          "payload | text | payload / text |")
+    print(
+        f"Machine: {platform.node() and 'this machine'}, {platform.machine()}, Python {platform.python_version()}, "
+        f"{__import__('os').cpu_count()} cores; median of {REPEAT} cold page loads\n"
+    )
+    print(
+        "| case | Python build + serialise | browser parse + render + 2 frames | first render | target | "
+        "payload | text | payload / text |"
+    )
     print("|---|---:|---:|---:|---:|---:|---:|---:|")
     for name, py, js, total, target, payload, text, _ in rows:
         ok = "✅" if total < target else "❌"
-        print(f"| {name} | {py * 1000:.0f} ms | {js * 1000:.0f} ms | **{total * 1000:.0f} ms** {ok} | "
-              f"< {target * 1000:.0f} ms | {payload / 1024:.0f} KiB | {text / 1024:.0f} KiB | {payload / text:.2f}× |")
+        print(
+            f"| {name} | {py * 1000:.0f} ms | {js * 1000:.0f} ms | **{total * 1000:.0f} ms** {ok} | "
+            f"< {target * 1000:.0f} ms | {payload / 1024:.0f} KiB | {text / 1024:.0f} KiB | {payload / text:.2f}× |"
+        )
     for name, *_, scroll in rows:
         if scroll:
-            print(f"\n{name}, whole tree open ({scroll[3]:.0f} rows, {scroll[2]} in the DOM): "
-                  f"scroll step median {scroll[0]:.1f} ms, 95th percentile {scroll[1]:.1f} ms (2 frames each)")
+            print(
+                f"\n{name}, whole tree open ({scroll[3]:.0f} rows, {scroll[2]} in the DOM): "
+                f"scroll step median {scroll[0]:.1f} ms, 95th percentile {scroll[1]:.1f} ms (2 frames each)"
+            )
 
 
 if __name__ == "__main__":

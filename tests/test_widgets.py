@@ -230,3 +230,22 @@ def test_widgets_point_at_files_inside_the_package():
     bundle = (STATIC / "redline.js").read_text(encoding="utf-8") + (STATIC / "tree.js").read_text(encoding="utf-8")
     assert "innerHTML" not in bundle and "insertAdjacentHTML" not in bundle
     assert not re.search(r"""(?:from|import\()\s*["']https?:""", bundle)  # no CDN imports
+
+
+def test_the_wheel_ships_the_bundles(tmp_path):
+    """pip installs need no node: the built files are in the wheel, byte for byte those the browser tests load."""
+    import zipfile
+
+    builders = pytest.importorskip("hatchling.builders.wheel", reason="hatchling (the build backend) is not installed")
+    (wheel,) = builders.WheelBuilder(str(ROOT)).build(directory=str(tmp_path), versions=["standard"])
+    with zipfile.ZipFile(wheel) as zf:
+        for name in ("redline.js", "redline.css", "tree.js", "tree.css"):
+            assert zf.read(f"itu_nb/widgets/static/{name}") == (STATIC / name).read_bytes()
+
+
+def test_author_and_date_reach_the_viewer():
+    doc = itu_nb.load(XSS, format="criticmarkup", author="Brazil", date="2018-09-24")
+    viewer = itu_nb.RedlineViewer(doc[0], filters={"author": "Brazil"})
+    assert viewer._meta["authors"] == ["Brazil"]
+    assert {(c["a"], c["t"]) for c in viewer._changes} == {("Brazil", "2018-09-24")}
+    assert set(viewer.changes["author"]) == {"Brazil"}
