@@ -1,15 +1,29 @@
 """The ``itu-nb`` command line.
 
-``itu-nb outline FILE [--json] [--view original|amended]`` prints the proposals in a
-file and their clause trees.  Exit status: 0 success, 1 the file could not be
-loaded (the message names the file and the problem), 2 wrong usage.
+- ``itu-nb outline FILE [--json] [--view original|amended]``: the proposals in a file
+  and their clause trees;
+- ``itu-nb export FILE --to html|docx|critic|akn [-o OUT]``: a document with its own
+  tracked changes in another format;
+- ``itu-nb compare OLD NEW --to html|docx|critic|json [-o OUT]``: the clause-aware
+  comparison of two texts;
+- ``itu-nb batch DIR --base BASE --to OUTDIR``: every text in DIR compared with its
+  counterpart in BASE (same resolution/decision number), one export per text, a
+  progress bar on stderr and ``summary.csv``.
+
+Exit status: 0 success; 1 a file could not be read or written (the message names it
+and the problem; for ``batch``, at least one text failed, the others were done); 2
+wrong usage.  ``--help`` on any command lists its options.
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
+import dataclasses
 import json
 import sys
+import time
+from pathlib import Path
 
 from itu_nb.errors import ItuNbError
 from itu_nb.loaders import load
@@ -99,8 +113,187 @@ def _label(node) -> str | None:
     return la if la is not None else lo
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="itu-nb", description="Read ITU conference proposals.")
+FORMATS = {"html": ".html", "docx": ".docx", "critic": ".md", "akn": ".xml", "json": ".json"}
+INPUTS = (".txt", ".md", ".docx", ".xml", ".akn")
+
+
+class _Usage(Exception):
+    """Wrong usage found after parsing (exit 2)."""
+
+
+def comparison_json(cmp) -> dict:
+    """A comparison as plain data: the two sides, counts per pair kind, notes and every change."""
+    return {
+        "old": cmp.old.id,
+        "new": cmp.new.id,
+        "target": str(cmp.new.target or cmp.old.target or ""),
+        "counts": cmp.counts(),
+        "changes": [dataclasses.asdict(c) for c in cmp.change_list],
+        "notes": list(cmp.notes),
+    }
+
+
+def write(x, fmt: str, out: str | None, *, author: str | None = None, date: str | None = None) -> None:
+    """Write a Document, Proposal or Comparison as ``fmt`` to ``out`` (stdout for text formats when None)."""
+    from itu_nb import export
+
+    if fmt == "docx":
+        if out is None or out == "-":
+            raise _Usage("--to docx needs -o FILE.docx (a .docx cannot go to the terminal)")
+        export.to_docx(x, out, author=author, date=date)
+        return
+    if fmt == "json":
+        text = json.dumps(comparison_json(x), ensure_ascii=False, indent=1) + "\n"
+    elif fmt == "akn":
+        text = export.to_akn(x, author=author, date=date)
+    elif fmt == "critic":
+        text = export.to_criticmarkup(x, author=author, date=date) + "\n"
+    else:
+        text = export.to_html(x, author=author, date=date)
+    if out is None or out == "-":
+        sys.stdout.write(text)
+    else:
+        Path(out).write_text(text, encoding="utf-8")
+
+
+def _load_options(args) -> dict:
+    opts = {}
+    if args.format:
+        opts["format"] = args.format
+    return opts
+
+
+def _cmd_outline(args) -> int:
+    doc = load(args.file, **_load_options(args))
+    if args.json:
+        json.dump(outline_json(doc), sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    else:
+        print(outline_text(doc, args.view, args.width))
+    return 0
+
+
+def _cmd_export(args) -> int:
+    opts = _load_options(args)
+    critic = args.format == "criticmarkup" or (not args.format and Path(args.file).suffix.lower() == ".md")
+    if critic and args.author:  # CriticMarkup has no author field: the loader gives every change this one
+        opts.update(author=args.author, date=args.date)
+    doc = load(args.file, **opts)
+    if args.proposal:
+        doc = doc[args.proposal]
+    write(doc, args.to, args.output, author=args.author, date=args.date)
+    return 0
+
+
+def _cmd_compare(args) -> int:
+    from itu_nb.compare import compare
+
+    old, new = load(args.old), load(args.new)
+    if args.proposal:
+        old, new = old[args.proposal], new[args.proposal]
+    write(compare(old, new), args.to, args.output, author=args.author, date=args.date)
+    return 0
+
+
+def _progress(done: int, total: int, label: str, start: float) -> None:
+    """A plain progress bar on stderr: redrawn in place on a terminal, one line per step in a log."""
+    width = 30
+    fill = width * done // max(total, 1)
+    line = f"[{'#' * fill}{'.' * (width - fill)}] {done}/{total} {time.perf_counter() - start:5.1f}s {label}"
+    if sys.stderr.isatty():
+        sys.stderr.write("\r" + line[:110].ljust(110) + ("\n" if done == total else ""))
+    else:
+        sys.stderr.write(line + "\n")
+    sys.stderr.flush()
+
+
+SUMMARY = ["file", "proposal", "target", "base", "status", "changes", "words_inserted", "words_deleted"]
+SUMMARY += ["unchanged", "modified", "relabelled", "moved", "inserted", "deleted", "split", "merged"]
+SUMMARY += ["output", "seconds", "message"]
+
+
+def _base_for(base, proposal):
+    """The text in ``base`` a proposal acts on: same kind and number, else the same id."""
+    for key in ([proposal.target.key] if proposal.target else []) + [proposal.id]:
+        try:
+            return base[key]
+        except KeyError:
+            continue
+    return None
+
+
+def _cmd_batch(args) -> int:
+    from itu_nb.compare import compare
+
+    folder, outdir = Path(args.dir), Path(args.to)
+    if not folder.is_dir():
+        print(f"itu-nb: {folder}: not a folder", file=sys.stderr)
+        return 1
+    files = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in INPUTS)
+    if not files:
+        print(f"itu-nb: {folder}: no .txt, .md, .docx or .xml file to compare", file=sys.stderr)
+        return 1
+    base = load(args.base)
+    outdir.mkdir(parents=True, exist_ok=True)
+    rows: list[dict] = []
+    failed = 0
+    start = time.perf_counter()
+    for n, path in enumerate(files, start=1):
+        try:
+            doc = load(path)
+        except ItuNbError as exc:
+            failed += 1
+            rows.append({"file": path.name, "status": "error", "message": str(exc)})
+            _progress(n, len(files), f"{path.name}: cannot be read", start)
+            continue
+        for proposal in doc:
+            t0 = time.perf_counter()
+            row = {"file": path.name, "proposal": proposal.id, "target": str(proposal.target or "")}
+            old = _base_for(base, proposal)
+            if old is None:
+                row.update(status="no base", message=f"no text in {args.base} for {proposal.target or proposal.id}")
+                rows.append(row)
+                continue
+            cmp = compare(old, proposal)
+            name = proposal.id if len(doc) > 1 else path.stem
+            out = outdir / (name.replace("/", "-") + FORMATS[args.format])
+            try:
+                write(cmp, args.format, str(out), author=args.author, date=args.date)
+            except OSError as exc:
+                failed += 1
+                row.update(status="error", message=f"{out}: cannot be written ({exc.strerror or exc})")
+                rows.append(row)
+                continue
+            changes = cmp.change_list
+            row.update(
+                base=old.id,
+                status="changed" if cmp.changed else "unchanged",
+                changes=len(changes),
+                words_inserted=sum(c.words_inserted for c in changes if c.scope != "label"),
+                words_deleted=sum(c.words_deleted for c in changes if c.scope != "label"),
+                output=out.name,
+                seconds=f"{time.perf_counter() - t0:.3f}",
+                **{k: v for k, v in cmp.counts().items() if k in SUMMARY},
+            )
+            rows.append(row)
+        _progress(n, len(files), path.name, start)
+    summary = outdir / "summary.csv"
+    with summary.open("w", newline="", encoding="utf-8") as fh:
+        writer = csv.DictWriter(fh, SUMMARY, restval="")
+        writer.writeheader()
+        writer.writerows(rows)
+    changed = sum(r.get("status") == "changed" for r in rows)
+    print(
+        f"itu-nb: {len(rows)} texts from {len(files)} files in {time.perf_counter() - start:.1f}s: "
+        f"{changed} changed, {sum(r.get('status') == 'unchanged' for r in rows)} unchanged, "
+        f"{sum(r.get('status') == 'no base' for r in rows)} without a base, {failed} failed; summary: {summary}",
+        file=sys.stderr,
+    )
+    return 1 if failed else 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="itu-nb", description="Read, compare and export ITU conference proposals.")
     sub = parser.add_subparsers(dest="command", required=True)
     outline = sub.add_parser("outline", help="print the proposals of a file and their clause trees")
     outline.add_argument("file", help="a .txt, CriticMarkup .md, Akoma Ntoso .xml or .docx file")
@@ -108,18 +301,57 @@ def main(argv: list[str] | None = None) -> int:
     outline.add_argument("--view", choices=["original", "amended"], help="show one view only")
     outline.add_argument("--format", help="force the input format (text, criticmarkup, akn, docx)")
     outline.add_argument("--width", type=int, default=100, help="cut lines at this width (text output)")
+    outline.set_defaults(run=_cmd_outline)
+
+    def signed(p):
+        p.add_argument("--author", help="author of changes that carry none (Word w:author); default: the submitter")
+        p.add_argument("--date", help="ISO date of changes that carry none, e.g. 2018-09-10")
+        p.add_argument("-o", "--output", help="output file (default: standard output; required for docx)")
+
+    export = sub.add_parser(
+        "export", help="write a document with its tracked changes as HTML, Word, CriticMarkup or AKN"
+    )
+    export.add_argument("file", help="a .txt, CriticMarkup .md, Akoma Ntoso .xml or .docx file")
+    export.add_argument("--to", required=True, choices=["html", "docx", "critic", "akn"], help="output format")
+    export.add_argument("--proposal", help="export one proposal only (id such as B/67/4, or 'Resolution 130')")
+    export.add_argument("--format", help="force the input format (text, criticmarkup, akn, docx)")
+    signed(export)
+    export.set_defaults(run=_cmd_export)
+
+    compare = sub.add_parser("compare", help="compare two texts clause by clause and export the redline")
+    compare.add_argument("old", help="the earlier text (a file in any input format)")
+    compare.add_argument("new", help="the later text or proposal")
+    compare.add_argument("--to", required=True, choices=["html", "docx", "critic", "json"], help="output format")
+    compare.add_argument("--proposal", help="compare this proposal/text of both files (id or 'Resolution 130')")
+    signed(compare)
+    compare.set_defaults(run=_cmd_compare, format=None)
+
+    batch = sub.add_parser("batch", help="compare every text in a folder with its base text; summary.csv")
+    batch.add_argument("dir", help="folder of proposals or edited texts (.txt, .md, .docx, .xml)")
+    batch.add_argument("--base", required=True, help="the texts in force, e.g. the Final Acts .akn.xml")
+    batch.add_argument("--to", required=True, metavar="OUTDIR", help="folder for the exports and summary.csv")
+    batch.add_argument("--format", choices=["html", "docx", "critic", "json"], default="html", help="export format")
+    batch.add_argument("--author", help="author of the changes in Word exports (default: itu_nb)")
+    batch.add_argument("--date", help="ISO date of the changes in Word exports")
+    batch.set_defaults(run=_cmd_batch)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
     args = parser.parse_args(argv)
     try:
-        doc = load(args.file, format=args.format)
+        return args.run(args)
+    except _Usage as exc:
+        parser.print_usage(sys.stderr)
+        print(f"itu-nb {args.command}: error: {exc}", file=sys.stderr)
+        return 2
     except ItuNbError as exc:
         print(f"itu-nb: {exc}", file=sys.stderr)
         return 1
-    if args.json:
-        json.dump(outline_json(doc), sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
-    else:
-        print(outline_text(doc, args.view, args.width))
-    return 0
+    except OSError as exc:
+        print(f"itu-nb: {exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":  # pragma: no cover
