@@ -249,3 +249,29 @@ def test_author_and_date_reach_the_viewer():
     assert viewer._meta["authors"] == ["Brazil"]
     assert {(c["a"], c["t"]) for c in viewer._changes} == {("Brazil", "2018-09-24")}
     assert set(viewer.changes["author"]) == {"Brazil"}
+
+
+MOVE_OLD = (
+    "RESOLUTION 1 (Rev. Busan, 2014)\nTitle of the resolution\n"
+    "The Plenipotentiary Conference of the International Telecommunication Union (Dubai, 2018),\nconsidering\n"
+    "a)\tthat the first consideration is about spectrum management and satellites;\n"
+    "b)\tthat the second consideration concerns cybersecurity and trust in ICTs;\n"
+    "c)\tthat the third consideration concerns accessibility for persons with disabilities;\n"
+    "resolves\n1\tto do something useful for developing countries;\n"
+)
+MOVE_NEW = (
+    "RESOLUTION 1 (Rev. Dubai, 2018)\nTitle of the resolution\n"
+    "The Plenipotentiary Conference of the International Telecommunication Union (Dubai, 2018),\nconsidering\n"
+    "a)\tthat the second consideration concerns cybersecurity and trust in ICTs;\n"
+    "b)\tthat the third consideration concerns accessibility for persons with disabilities;\n"
+    "resolves\n1\tto do something useful for developing countries;\n"
+    "2\tthat the first consideration is about spectrum management and satellites;\n"
+)
+
+
+def test_two_texts_show_moves_and_relabels():
+    viewer = itu_nb.RedlineViewer(MOVE_OLD, MOVE_NEW)
+    changed = {r["path"]: r for r in viewer._rows if r["k"] != "unchanged"}
+    assert changed["resolves/2"]["k"] == "moved" and changed["resolves/2"]["mv"] == "considering/a"
+    assert (changed["considering/a"]["lo"], changed["considering/a"]["ln"]) == ("b)", "a)")
+    assert viewer._meta["editable"] is False

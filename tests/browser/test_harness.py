@@ -103,6 +103,16 @@ def test_python_moves_the_viewer(shoot, harness, brazil):
     assert harness.evaluate("window.models.v.listeners()") == 0
 
 
+def test_moves_are_marked(shoot, harness):
+    from test_widgets import MOVE_NEW, MOVE_OLD  # tests/ is on sys.path (rootdir conftest)
+
+    w = harness.mount("v", "redline", itu_nb.RedlineViewer(MOVE_OLD, MOVE_NEW, collapse_unchanged=False))
+    assert w.locator('.itu-row[data-path="resolves/2"] .itu-moved').inner_text() == "moved from considering/a"
+    assert w.locator('.itu-row[data-path="considering/a"] .itu-label').inner_text().split() == ["b)", "→", "a)"]
+    assert w.locator(".itu-decide").is_hidden()  # nothing to accept in a comparison
+    shoot(w, "harness-moves")
+
+
 def test_text_is_never_html(shoot, harness):
     doc = itu_nb.load(XSS, format="criticmarkup")
     w = harness.mount("v", "redline", itu_nb.RedlineViewer(doc[0], collapse_unchanged=False))
