@@ -54,6 +54,7 @@ _ROLE_STYLE = {
     "annex": "AnnexNo",
     "reasons": "Reasons",
     "separator": "Separator",
+    "footnote": "footnote text",
 }
 TWIP_LEVEL = 794  # the ITU templates' indent step (1.4 cm)
 

@@ -8,7 +8,8 @@ Guarantees after :func:`export_lines`:
   line per clause in reading order, with an ``ACTION<TAB>id`` marker line before each
   proposal that has an action, and a blank line between proposals: the form the text
   parser reads back into the same proposals and clause paths (a label's separator is
-  written as a TAB there, as the ITU layout has it);
+  written as a TAB there, as the ITU layout has it); a footnote whose text no artefact
+  of its clause holds (a comparison's) is a line of its own;
 - a line's pieces are the clause's label runs, text runs and inline artefacts in source
   order, each with the run's op, author and date (artefacts carry their kind instead).
 """
@@ -19,7 +20,7 @@ import dataclasses
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from itu_nb.model import Clause, Document, NodeKind, Op, Proposal, Run, join_runs
+from itu_nb.model import Clause, Document, NodeKind, Op, Proposal, Run, join_runs, runs_text
 
 __all__ = ["Line", "Piece", "as_document", "comparison_proposal", "export_lines", "node_pieces"]
 
@@ -128,8 +129,11 @@ def export_lines(doc: Document) -> list[Line]:
             out.append(
                 Line((Piece(f"{proposal.action}\t{proposal.id}", Op.EQUAL, "marker"),), "marker", None, proposal)
             )
+        noted = {
+            c.path for n in proposal.walk() if any(a.kind == "footnote-body" for a in n.artefacts) for c in n.children
+        }
         for node, depth in _walk(proposal.clauses):
-            if node.kind is not NodeKind.FOOTNOTE:
+            if node.kind is not NodeKind.FOOTNOTE or node.path not in noted:  # else its parent's artefact writes it
                 out.append(Line(tuple(_tab_label(node_pieces(node))), node.kind.value, node, proposal, depth))
     return out
 
@@ -196,7 +200,11 @@ def comparison_proposal(comparison, *, author: str | None = None, date: str | No
 
     The tree is the new text's; a deleted clause is put back where it stood, under
     the clause its old parent became (at the top when that parent is gone too); the
-    pieces of a merged clause are joined.  Paths are the new paths (a deleted clause
+    pieces of a merged clause are joined (the old labels of its later pieces deleted where
+    they stood), and the later pieces of a split clause get their new label as an
+    insertion, so each view holds each clause's words once.  A moved clause stands at its
+    new place only; a split clause reads, in the original view, as its pieces in
+    separate paragraphs.  Paths are the new paths (a deleted clause
     keeps its old path, with ``#2``… when the new text uses it).
     """
     parents: dict[int, Clause | None] = {}
@@ -210,11 +218,14 @@ def comparison_proposal(comparison, *, author: str | None = None, date: str | No
     for pair in comparison.pairs:
         clause = pair.new if pair.new is not None else pair.old
         labels, runs = _sign(pair.label_runs, author, date), _sign(pair.runs, author, date)
-        if id(clause) in drafts:  # a merged clause: the next old piece
-            drafts[id(clause)].runs += runs
+        if id(clause) in drafts:  # a merged clause: the next old piece, its old label deleted where it stood
+            gone = runs_text(pair.old.label_runs, "amended") if pair.old is not None else ""
+            drafts[id(clause)].runs += _sign([Run(Op.DELETE, gone)], author, date) + runs
             if pair.old is not None:
                 drafts[id(pair.old)] = drafts[id(clause)]
             continue
+        if pair.kind == "split" and pair.part > 0:  # the old label stays with the first piece only
+            labels = _sign([Run(Op.INSERT, runs_text(pair.new.label_runs, "amended"))], author, date)
         path = clause.path
         if pair.new is None:
             n = 2
