@@ -275,3 +275,15 @@ def test_two_texts_show_moves_and_relabels():
     assert changed["resolves/2"]["k"] == "moved" and changed["resolves/2"]["mv"] == "considering/a"
     assert (changed["considering/a"]["lo"], changed["considering/a"]["ln"]) == ("b)", "a)")
     assert viewer._meta["editable"] is False
+
+
+def test_explore_a_comparison(res130):
+    comparison = itu_nb.compare(res130.original, res130.amended)
+    ex = itu_nb.explore(comparison)
+    keys = [n[0] for n in ex.tree._nodes]
+    assert len(keys) == len(set(keys)) == len(comparison.pairs) + 1
+    ex.tree.selected_path = f"{comparison.new.id}:considering/c"
+    assert ex.viewer.selected_path == "considering/c"
+    assert list(ex.changes["id"]) == [c.id for c in comparison.change_list]
+    ex.tree.search = "cyberattacks"
+    assert ex.tree._matches

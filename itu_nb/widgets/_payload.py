@@ -285,6 +285,8 @@ def tree_nodes(obj) -> tuple[list[list], dict[str, object]]:
             if not label and _node_type(pair) == "section":
                 label, text = text, ""
             key = f"{pid}:{path}"
+            if key in index:  # a comparison can hold an old and a new clause at the same path
+                key = f"{key}~{pair.id}"
             paths.setdefault(path, len(nodes))
             index[key] = pair
             nodes.append([key, parent, depth, label, text, pair.kind, ins, dels, _node_type(pair)])
@@ -302,6 +304,8 @@ def node_text(item) -> str:
         return ""
     if isinstance(item, Proposal):
         return f"{item.id} {item.target or ''} {item.title or ''}"
+    if hasattr(item, "pairs"):  # a Comparison's own node
+        return ""
     return "".join(r.text for r in tuple(item.label_runs) + tuple(item.runs))
 
 
