@@ -37,7 +37,6 @@ after about ``2 × timeout`` plus linear work.
 
 from __future__ import annotations
 
-import re
 import time
 from collections import Counter
 from collections.abc import Hashable
@@ -48,6 +47,8 @@ try:  # the C++ port; optional
 except ImportError:  # pragma: no cover - depends on the environment
     _fast = None
 from diff_match_patch import diff_match_patch as _DMP
+
+from itu_nb.tokenise import CAPACITY, DELETE, EQUAL, INSERT, block, code, encode, sentences, squash, tokens, trim
 
 __all__ = [
     "BACKEND",
@@ -66,38 +67,6 @@ TIMEOUT = 1.0
 #: Token-diff work ((n + m) × lower bound of the edit distance) above which a
 #: diff goes straight to sentence level, per backend.
 WORK_LIMIT = {"cpp": 4e9, "python": 4e7}
-
-DELETE, EQUAL, INSERT = -1, 0, 1
-
-# Words keep inner hyphens, slashes, dots and apostrophes ("WTDC-14", "68/167",
-# "1.1", "Union's"), so a changed number or citation is one token.
-_TOKEN = re.compile(r"\w+(?:[-\u2010\u2011'\u2019./:]\w+)*|\s+|[^\w\s]")
-_SENTENCE = re.compile(r"[^.;!?\n]+[.;!?\n]*\s*|[.;!?\n]+\s*")
-_NEWLINE = re.compile(r"[\n\r\u2028\u2029]")
-_SPACES = re.compile(r"\s+")
-
-# Private-use code points: neither letters nor spaces for either backend, so the
-# semantic cleanup scores every token boundary alike and both backends agree.
-_RANGES = ((0xE000, 0xF8FF), (0xF0000, 0xFFFFD), (0x100000, 0x10FFFD))
-_CAPACITY = sum(b - a + 1 for a, b in _RANGES)
-
-
-def _code(n: int) -> str:
-    for lo, hi in _RANGES:
-        if n <= hi - lo:
-            return chr(lo + n)
-        n -= hi - lo + 1
-    raise OverflowError
-
-
-def tokens(text: str) -> list[str]:
-    """Cut ``text`` into word, whitespace and punctuation tokens; they join back to ``text``."""
-    return _TOKEN.findall(text)
-
-
-def sentences(text: str) -> list[str]:
-    """Cut ``text`` into sentence-like pieces (ending in ``.;!?`` or a line break); they join back to ``text``."""
-    return _SENTENCE.findall(text)
 
 
 @dataclass(frozen=True)
@@ -121,23 +90,6 @@ class WordDiff:
     @property
     def coarse(self) -> bool:
         return self.level != "word"
-
-
-def _encode(a: list[str], b: list[str]) -> tuple[str, str]:
-    """One private-use character per distinct token (whitespace by kind); raises OverflowError past capacity."""
-    table: dict[str, str] = {}
-    spaces: dict[str, str] = {}
-    for t in set(a).union(b):
-        if t[0].isspace():
-            kind = "\n" if _NEWLINE.search(t) else " "
-            c = spaces.get(kind)
-            if c is None:
-                c = spaces[kind] = _code(len(table) + len(spaces))
-            table[t] = c
-        else:
-            table[t] = _code(len(table) + len(spaces))
-    get = table.__getitem__
-    return "".join(map(get, a)), "".join(map(get, b))
 
 
 _OPS = {"-": DELETE, "=": EQUAL, "+": INSERT}
@@ -276,71 +228,6 @@ def _normalise(ops: list[tuple[int, str]]) -> list[tuple[int, str]]:
     return out
 
 
-def _common_prefix(a: str, b: str) -> int:
-    """Length of the common prefix: galloping, then binary search on slice equality (C speed)."""
-    top = min(len(a), len(b))
-    hi = 16
-    while hi < top and a[:hi] == b[:hi]:
-        hi *= 2
-    lo, hi = hi // 2 if hi > 16 else 0, min(hi, top)
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if a[:mid] == b[:mid]:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
-
-
-def _common_suffix(a: str, b: str, limit: int) -> int:
-    hi = 16
-    while hi < limit and a[len(a) - hi :] == b[len(b) - hi :]:
-        hi *= 2
-    lo, hi = hi // 2 if hi > 16 else 0, min(hi, limit)
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if a[len(a) - mid :] == b[len(b) - mid :]:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
-
-
-def _trim(a: str, b: str) -> tuple[int, int]:
-    """Lengths of a common prefix and suffix that end and start at token boundaries in both texts.
-
-    A boundary is taken just after a whitespace character whose next character is
-    a common non-space one, so no token straddles it in either text.
-    """
-    p = _common_prefix(a, b)
-    s = _common_suffix(a, b, min(len(a), len(b)) - p)
-    cut = p
-    while cut > 0 and not (a[cut - 1].isspace() and cut < p and not a[cut].isspace()):
-        cut -= 1
-    start = len(a) - s  # first suffix character in a
-    q = start + 1
-    while q < len(a) and not (a[q - 1].isspace() and not a[q].isspace()):
-        q += 1
-    return cut, (len(a) - q if q < len(a) else 0)
-
-
-def _block(a: str, b: str) -> list[tuple[int, str]]:
-    """Keep the common prefix and suffix (whole tokens), replace the middle."""
-    ta, tb = tokens(a), tokens(b)
-    p = 0
-    while p < min(len(ta), len(tb)) and ta[p] == tb[p]:
-        p += 1
-    s = 0
-    while s < min(len(ta), len(tb)) - p and ta[-1 - s] == tb[-1 - s]:
-        s += 1
-    head = "".join(ta[:p])
-    tail = "".join(ta[len(ta) - s :])
-    mid_a = "".join(ta[p : len(ta) - s])
-    mid_b = "".join(tb[p : len(tb) - s])
-    ops = [(EQUAL, head), (DELETE, mid_a), (INSERT, mid_b), (EQUAL, tail)]
-    return [(op, t) for op, t in ops if t]
-
-
 def diff_sequences(
     a: list[Hashable], b: list[Hashable], *, timeout: float = TIMEOUT, backend: str | None = None
 ) -> tuple[list[tuple[int, int]], bool]:
@@ -349,19 +236,14 @@ def diff_sequences(
     Returns ``[(op, count)]`` (a longest common subsequence as equal runs) and
     whether the time limit was reached (then fewer items are aligned than could be).
     """
-    if len(set(a) | set(b)) >= _CAPACITY:
+    if len(set(a) | set(b)) >= CAPACITY:
         return [(op, n) for op, n in ((DELETE, len(a)), (INSERT, len(b))) if n], True
     table: dict[Hashable, str] = {}
-    ea = "".join(table.setdefault(x, _code(len(table))) for x in a)
-    eb = "".join(table.setdefault(x, _code(len(table))) for x in b)
+    ea = "".join(table.setdefault(x, code(len(table))) for x in a)
+    eb = "".join(table.setdefault(x, code(len(table))) for x in b)
     if ea == eb:
         return ([(EQUAL, len(a))] if a else []), False
     return _dmp(ea, eb, backend or BACKEND, timeout, semantic=False)
-
-
-def _squash(text: str) -> str:
-    """Each run of whitespace as one space, or one line break when it holds one."""
-    return _SPACES.sub(lambda m: "\n" if _NEWLINE.search(m.group()) else " ", text)
 
 
 def _too_much_work(ea: str, eb: str, backend: str) -> bool:
@@ -412,11 +294,11 @@ def diff_words(
     if timeout <= 0:
         raise ValueError("timeout must be positive")
     backend = backend or BACKEND
-    if a == b or (ignore_whitespace and _squash(a) == _squash(b)):
+    if a == b or (ignore_whitespace and squash(a) == squash(b)):
         return WordDiff(((EQUAL, b),) if b else ())
     if not a or not b:
         return WordDiff(((INSERT, b),) if b else ((DELETE, a),))
-    p, s = _trim(a, b) if level != "block" else (0, 0)
+    p, s = trim(a, b) if level != "block" else (0, 0)
     if p or s:  # diff the middle only; the common ends are equal runs
         mid = diff_words(a[p : len(a) - s], b[p : len(b) - s], timeout=timeout, backend=backend, level=level,
                          ignore_whitespace=ignore_whitespace)  # fmt: skip
@@ -434,7 +316,7 @@ def diff_words(
     if level == "word":
         ta, tb = tokens(a), tokens(b)
         try:
-            ea, eb = _encode(ta, tb)
+            ea, eb = encode(ta, tb)
         except OverflowError:
             reason = "more distinct words than the diff can encode: compared sentence by sentence"
         else:
@@ -449,7 +331,7 @@ def diff_words(
     if level == "sentence":
         sa, sb = sentences(a), sentences(b)
         try:
-            ea, eb = _encode(sa, sb)
+            ea, eb = encode(sa, sb)
         except OverflowError:
             reason = "more distinct sentences than the diff can encode: compared as one block"
         else:
@@ -458,4 +340,4 @@ def diff_words(
                 ops = _decode(ops, sa, sb, not ignore_whitespace)
                 return WordDiff(tuple(ops), "sentence", reason or "compared sentence by sentence")
             reason = f"sentence diff reached the {timeout:g} s time limit: compared as one block"
-    return WordDiff(tuple(_block(a, b)), "block", reason or "compared as one block")
+    return WordDiff(tuple(block(a, b)), "block", reason or "compared as one block")

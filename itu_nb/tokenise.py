@@ -1,0 +1,129 @@
+"""Text helpers for :mod:`itu_nb.diff`: tokens, sentences, their encoding as characters, common ends.
+
+Nothing here diffs; :mod:`itu_nb.diff` is the module that calls diff-match-patch.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["CAPACITY", "block", "code", "encode", "sentences", "squash", "tokens", "trim"]
+
+DELETE, EQUAL, INSERT = -1, 0, 1  # diff-match-patch's ops
+
+# Words keep inner hyphens, slashes, dots and apostrophes ("WTDC-14", "68/167",
+# "1.1", "Union's"), so a changed number or citation is one token.
+_TOKEN = re.compile(r"\w+(?:[-\u2010\u2011'\u2019./:]\w+)*|\s+|[^\w\s]")
+_SENTENCE = re.compile(r"[^.;!?\n]+[.;!?\n]*\s*|[.;!?\n]+\s*")
+_NEWLINE = re.compile(r"[\n\r\u2028\u2029]")
+_SPACES = re.compile(r"\s+")
+
+# Private-use code points: neither letters nor spaces for either backend, so the
+# semantic cleanup scores every token boundary alike and both backends agree.
+_RANGES = ((0xE000, 0xF8FF), (0xF0000, 0xFFFFD), (0x100000, 0x10FFFD))
+CAPACITY = sum(b - a + 1 for a, b in _RANGES)
+
+
+def code(n: int) -> str:
+    for lo, hi in _RANGES:
+        if n <= hi - lo:
+            return chr(lo + n)
+        n -= hi - lo + 1
+    raise OverflowError
+
+
+def tokens(text: str) -> list[str]:
+    """Cut ``text`` into word, whitespace and punctuation tokens; they join back to ``text``."""
+    return _TOKEN.findall(text)
+
+
+def sentences(text: str) -> list[str]:
+    """Cut ``text`` into sentence-like pieces (ending in ``.;!?`` or a line break); they join back to ``text``."""
+    return _SENTENCE.findall(text)
+
+
+def encode(a: list[str], b: list[str]) -> tuple[str, str]:
+    """One private-use character per distinct token (whitespace by kind); raises OverflowError past capacity."""
+    table: dict[str, str] = {}
+    spaces: dict[str, str] = {}
+    for t in set(a).union(b):
+        if t[0].isspace():
+            kind = "\n" if _NEWLINE.search(t) else " "
+            c = spaces.get(kind)
+            if c is None:
+                c = spaces[kind] = code(len(table) + len(spaces))
+            table[t] = c
+        else:
+            table[t] = code(len(table) + len(spaces))
+    get = table.__getitem__
+    return "".join(map(get, a)), "".join(map(get, b))
+
+
+def _common_prefix(a: str, b: str) -> int:
+    """Length of the common prefix: galloping, then binary search on slice equality (C speed)."""
+    top = min(len(a), len(b))
+    hi = 16
+    while hi < top and a[:hi] == b[:hi]:
+        hi *= 2
+    lo, hi = hi // 2 if hi > 16 else 0, min(hi, top)
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if a[:mid] == b[:mid]:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _common_suffix(a: str, b: str, limit: int) -> int:
+    hi = 16
+    while hi < limit and a[len(a) - hi :] == b[len(b) - hi :]:
+        hi *= 2
+    lo, hi = hi // 2 if hi > 16 else 0, min(hi, limit)
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if a[len(a) - mid :] == b[len(b) - mid :]:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def trim(a: str, b: str) -> tuple[int, int]:
+    """Lengths of a common prefix and suffix that end and start at token boundaries in both texts.
+
+    A boundary is taken just after a whitespace character whose next character is
+    a common non-space one, so no token straddles it in either text.
+    """
+    p = _common_prefix(a, b)
+    s = _common_suffix(a, b, min(len(a), len(b)) - p)
+    cut = p
+    while cut > 0 and not (a[cut - 1].isspace() and cut < p and not a[cut].isspace()):
+        cut -= 1
+    start = len(a) - s  # first suffix character in a
+    q = start + 1
+    while q < len(a) and not (a[q - 1].isspace() and not a[q].isspace()):
+        q += 1
+    return cut, (len(a) - q if q < len(a) else 0)
+
+
+def block(a: str, b: str) -> list[tuple[int, str]]:
+    """Keep the common prefix and suffix (whole tokens), replace the middle."""
+    ta, tb = tokens(a), tokens(b)
+    p = 0
+    while p < min(len(ta), len(tb)) and ta[p] == tb[p]:
+        p += 1
+    s = 0
+    while s < min(len(ta), len(tb)) - p and ta[-1 - s] == tb[-1 - s]:
+        s += 1
+    head = "".join(ta[:p])
+    tail = "".join(ta[len(ta) - s :])
+    mid_a = "".join(ta[p : len(ta) - s])
+    mid_b = "".join(tb[p : len(tb) - s])
+    ops = [(EQUAL, head), (DELETE, mid_a), (INSERT, mid_b), (EQUAL, tail)]
+    return [(op, t) for op, t in ops if t]
+
+
+def squash(text: str) -> str:
+    """Each run of whitespace as one space, or one line break when it holds one."""
+    return _SPACES.sub(lambda m: "\n" if _NEWLINE.search(m.group()) else " ", text)
