@@ -1,5 +1,6 @@
 """itu_nb: load, compare and amend ITU conference proposals in JupyterLab."""
 
+from itu_nb.amend import amend
 from itu_nb.compare import ClausePair, Comparison, compare
 from itu_nb.compare_many import compare_many
 from itu_nb.errors import AddressError, ItuNbError, LoadError, ParseError
@@ -24,6 +25,7 @@ __all__ = [
     "RedlineViewer",
     "Run",
     "Target",
+    "amend",
     "compare",
     "compare_many",
     "explore",

@@ -1,7 +1,9 @@
-"""Amendments on the model: accept and reject tracked changes.
+"""Amendments on the model: accept and reject tracked changes, and edit any text.
 
 Every operation returns a new :class:`~itu_nb.model.Proposal`; nothing is changed in
-place, and the new proposal's ``provenance`` says what was done.
+place, and the new proposal's ``provenance`` says what was done.  The edit operations
+live in :mod:`itu_nb.edits`, the plain-language instructions in
+:mod:`itu_nb.instructions`, addresses in :mod:`itu_nb.address`.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from collections.abc import Iterable
 from itu_nb.errors import AddressError
 from itu_nb.model import Change, Clause, Op, Proposal, Run, change_groups, join_runs
 
-__all__ = ["accept", "decide", "reject"]
+__all__ = ["accept", "amend", "decide", "reject"]
 
 
 def _select(proposal: Proposal, ids, author, section) -> set[str]:
@@ -116,6 +118,78 @@ def decide(proposal: Proposal, accepted: Iterable[str] = (), rejected: Iterable[
     return _apply(
         proposal, _select(proposal, list(accepted), None, None), _select(proposal, list(rejected), None, None)
     )
+
+
+def _as_proposal(source) -> Proposal:
+    if isinstance(source, Proposal):
+        return source
+    from itu_nb.loaders import load
+    from itu_nb.model import Document
+
+    doc = source if isinstance(source, Document) else load(source)
+    if len(doc) != 1:
+        ids = ", ".join(p.id for p in doc.proposals[:12])
+        raise AddressError(f"{doc.source}: {len(doc)} texts ({ids}); pick one, e.g. doc[{doc.proposals[0].id!r}]")
+    return doc.proposals[0]
+
+
+def amend(text_or_proposal, ops_or_instructions, *, author: str | None = None, date: str | None = None) -> Proposal:
+    """Edit a text; the edits become tracked changes by ``author``.
+
+    Parameters
+    ----------
+    text_or_proposal : Proposal, Document with one text, str or path
+        What to edit (a string with a line break is the text itself, see :func:`itu_nb.load`).
+        A proposal's own tracked changes stay tracked; edits act on its amended view.
+    ops_or_instructions : str, operation, or list of them
+        Edit operations (:mod:`itu_nb.edits`) or instructions as ITU documents write
+        them, one per line (:mod:`itu_nb.instructions`): ``'In resolves 2, replace "X" by
+        "Y"'``, ``"Add a new considering d) reading: …"``, ``"Delete recognizing c)"``.
+    author, date : str, optional
+        Recorded on every change (date: today when omitted).
+
+    Returns
+    -------
+    Proposal
+        A new proposal: ``text("original")`` as before, ``text("amended")`` with the edits;
+        inserted or deleted items reletter the items after them (as relabels).
+
+    Raises
+    ------
+    AddressError
+        A clause or the words to replace were not found (the message lists near matches).
+    itu_nb.edits.EditError, itu_nb.instructions.InstructionError
+        An edit that cannot be made as asked; an instruction that cannot be read.
+
+    Examples
+    --------
+    >>> res = itu_nb.load("pp18-final-acts.akn.xml")["Resolution 130"]
+    >>> draft = itu_nb.amend(res, "Add a new considering c) reading: that …;", author="CEPT")
+    >>> draft["considering/d"].label_original, draft["considering/d"].label
+    ('c)', 'd)')
+    """
+    from itu_nb.edits import EditError, apply_ops
+    from itu_nb.instructions import parse_one
+
+    proposal = _as_proposal(text_or_proposal)
+    items = [ops_or_instructions] if not isinstance(ops_or_instructions, list | tuple) else ops_or_instructions
+    result = proposal
+    for item in items:
+        if not isinstance(item, str):
+            result = apply_ops(result, [item], author=author, date=date)
+            continue
+        for line in (x for x in item.splitlines() if x.strip()):
+            ops = parse_one(line)
+            try:
+                result = apply_ops(result, ops, author=author, date=date)
+            except (AddressError, EditError) as exc:
+                raise type(exc)(f"instruction {line.strip()!r}: {exc}") from None
+            if ops:
+                note = result.provenance[-len(ops) :]
+                result = dataclasses.replace(
+                    result, provenance=result.provenance[: -len(ops)] + tuple(f"{n} ← {line.strip()!r}" for n in note)
+                )
+    return result
 
 
 def change_by_id(proposal: Proposal, change_id: str) -> Change:

@@ -171,6 +171,26 @@ def parse_target(original: str, amended: str) -> Target | None:
     return Target(mo.group("kind").capitalize(), mo.group("number"), rev, new if new != rev else None)
 
 
+def item_component(label: str, scheme: str | None, listed: int) -> str:
+    """Path component of an item: its bare label (``b``, ``4.1``, ``abis``), else ``item``.
+
+    A bullet or dash item is ``bullet<n>`` / ``dash<n>``, ``listed`` being the number of
+    bullet and dash items before it among its siblings.  Shared with :mod:`itu_nb.amend`,
+    which recomputes paths after an edit.
+    """
+    if scheme in ("bullet", "dash"):
+        return f"{scheme}{listed + 1}"
+    return re.sub(r"\s+", "", _bare_label(label)) or "item"
+
+
+def unique_component(base: str, used: set[str]) -> str:
+    """``base``, or ``base#2``, ``base#3``… when a sibling already uses it."""
+    component, n = base, 2
+    while component in used:
+        component, n = f"{base}#{n}", n + 1
+    return component
+
+
 # ----------------------------------------------------------------------------
 # the builder
 # ----------------------------------------------------------------------------
@@ -193,12 +213,7 @@ class _Node:
         return raw.strip() if raw else None
 
     def add(self, child: _Node) -> _Node:
-        base = child.component
-        used = {c.component for c in self.children}
-        n = 2
-        while child.component in used:
-            child.component = f"{base}#{n}"
-            n += 1
+        child.component = unique_component(child.component, {c.component for c in self.children})
         self.children.append(child)
         return child
 
@@ -362,12 +377,8 @@ class _ProposalBuilder:
 
     @staticmethod
     def _component(parent: _Node, node: _Node) -> str:
-        if node.scheme in ("bullet", "dash"):
-            n = sum(1 for c in parent.children if c.scheme in ("bullet", "dash")) + 1
-            return f"{node.scheme}{n}"
-        label = node.label("amended") or node.label("original") or ""
-        bare = _bare_label(label)
-        return re.sub(r"\s+", "", bare) or "item"
+        listed = sum(1 for c in parent.children if c.scheme in ("bullet", "dash"))
+        return item_component(node.label("amended") or node.label("original") or "", node.scheme, listed)
 
     # -- result ---------------------------------------------------------------------
     def build(self) -> Proposal:

@@ -1,0 +1,206 @@
+"""Clause addresses: paths (``"considering/c"``) and the way ITU texts cite themselves.
+
+:func:`resolve` turns ``"resolves 2"``, ``"considering c)"``, ``"instructs the
+Secretary-General 1 ii)"``, ``"recognizing further"`` or ``"the title"`` into the
+:class:`~itu_nb.model.Clause` it names; :func:`cite` does the reverse.  A citation
+is read in one view (``"amended"`` by default), since a relettered text has two
+different ``c)``: in Brazil's B/67/4, ``considering c)`` is the old d) in the
+amended view and the old c) (now b)) in the original view.
+
+Every failure is an :class:`~itu_nb.errors.AddressError` naming the address, the
+proposal and the nearest addresses that do exist.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterator
+
+from itu_nb.errors import AddressError
+from itu_nb.model import HOMOGLYPHS, Clause, NodeKind, Proposal
+
+__all__ = ["bare", "cite", "citations", "component", "parents", "resolve"]
+
+#: Words that may stand between a section and a label ("resolves, paragraph 2").
+_FILLER = {"paragraph", "paragraphs", "item", "sub-item", "subitem", "subparagraph", "sub-paragraph", "point", "no"}
+_TOKEN = re.compile(r"\(?[\w.#-]+(?:\s(?:bis|ter)\b)?\)?")
+_NAMED = {
+    NodeKind.HEADING: "heading",
+    NodeKind.TITLE: "title",
+    NodeKind.FORMULA: "formula",
+    NodeKind.REASONS: "reasons",
+}
+
+
+def bare(label: str | None) -> str:
+    """``"(c)"``, ``"c)"``, ``"с)"`` (Cyrillic) → ``"c"``; ``"1."`` → ``"1"``; ``"a bis)"`` → ``"abis"``."""
+    if not label:
+        return ""
+    text = label.strip().translate(HOMOGLYPHS).strip("()").rstrip(".")
+    return re.sub(r"\s+", "", text)
+
+
+def component(clause: Clause, parent: Clause | None) -> str:
+    """The last segment of a clause's path (section keywords may themselves contain ``/``)."""
+    if parent is None:
+        return clause.path
+    return clause.path[len(parent.path) + 1 :]
+
+
+def _walk(clauses, parent: Clause | None = None) -> Iterator[tuple[Clause, Clause | None]]:
+    for c in clauses:
+        yield c, parent
+        yield from _walk(c.children, c)
+
+
+def parents(proposal: Proposal) -> dict[str, Clause | None]:
+    """Path → parent clause (None for top-level nodes)."""
+    return {c.path: p for c, p in _walk(proposal.clauses)}
+
+
+def _section_name(clause: Clause, lower: bool = True) -> str:
+    if clause.kind in _NAMED:
+        return _NAMED[clause.kind]
+    if clause.kind is NodeKind.SECTION:
+        text = clause.body("amended").strip() or clause.body("original").strip()
+        name = " ".join(text.replace("\xa0", " ").split()).rstrip(":,").strip()
+    else:
+        name = clause.path.split("/")[-1].split("#")[0]
+    return name.lower() if lower else name
+
+
+def _step(clause: Clause, parent: Clause | None, view: str) -> str:
+    label = clause.label_in(view)
+    if clause.kind is NodeKind.ITEM and label and bare(label):
+        return label
+    return component(clause, parent)
+
+
+def citations(proposal: Proposal, view: str = "amended") -> dict[str, str]:
+    """Path → citation (``"considering/b#2"`` → ``"considering b)"``) for every clause present in ``view``."""
+    out: dict[str, str] = {}
+    for clause, parent in _walk(proposal.clauses):
+        if clause.kind is NodeKind.FOOTNOTE or (not clause.exists_in(view) and clause.kind is not NodeKind.SECTION):
+            continue
+        if parent is None or clause.kind in (NodeKind.SECTION, NodeKind.ANNEX):
+            out[clause.path] = _section_name(clause, lower=False)
+        else:
+            out[clause.path] = f"{out.get(parent.path, parent.path)} {_step(clause, parent, view)}"
+    return out
+
+
+def cite(proposal: Proposal, clause: Clause | str, view: str = "amended") -> str:
+    """How the text would cite ``clause`` (a Clause or a path): ``"instructs the Secretary-General 1"``."""
+    path = clause if isinstance(clause, str) else clause.path
+    table = citations(proposal, view)
+    if path in table:
+        return table[path]
+    return citations(proposal, "original" if view == "amended" else "amended").get(path, path)
+
+
+def _norm(text: str) -> str:
+    text = text.replace("\xa0", " ").replace("\u2011", "-").replace("’", "'")
+    return " ".join(text.split()).strip(" ,:;").lower()
+
+
+def _near(proposal: Proposal, address: str, view: str) -> list[str]:
+    table = citations(proposal, view)
+    pool = list(dict.fromkeys(list(table.values()) + list(table)))
+    lowered = {p.lower(): p for p in pool}
+    near = difflib.get_close_matches(_norm(address), list(lowered), n=6, cutoff=0.55)
+    return [lowered[n] for n in near] or pool[:6]
+
+
+def _sections(proposal: Proposal, address: str) -> list[tuple[Clause, str]]:
+    """(section node, rest of the address) for every section whose name begins ``address``, longest first."""
+    found = []
+    for clause, parent in _walk(proposal.clauses):
+        if clause.kind is NodeKind.FOOTNOTE or (parent is not None and clause.kind is not NodeKind.SECTION):
+            continue
+        for name in {_section_name(clause), _norm(component(clause, parent))}:
+            if address == name or address.startswith(name + " ") or address.startswith(name + ","):
+                found.append((clause, address[len(name) :], len(name)))
+    found.sort(key=lambda t: -t[2])
+    longest = found[0][2] if found else 0
+    return [(c, rest) for c, rest, n in found if n == longest]
+
+
+def _child(node: Clause, token: str, view: str) -> list[Clause]:
+    want = bare(token)
+    kids = [c for c in node.children if c.kind is not NodeKind.FOOTNOTE]
+    by_label = [c for c in kids if c.exists_in(view) and c.label_in(view) and bare(c.label_in(view)) == want]
+    if by_label:
+        return by_label
+    return [c for c in kids if component(c, node).lower() == token.lower()]
+
+
+def _labels(node: Clause, view: str) -> str:
+    labels = [c.label_in(view) for c in node.children if c.exists_in(view) and c.label_in(view)]
+    if not labels:
+        return "no labelled items"
+    return f"{labels[0]} … {labels[-1]}" if len(labels) > 2 else " ".join(labels)
+
+
+def resolve(proposal: Proposal, address: str | Clause, *, view: str = "amended") -> Clause:
+    """The clause an address names.
+
+    Parameters
+    ----------
+    proposal : Proposal
+    address : str or Clause
+        A path (``"considering/b#2"``) or a citation: a section keyword followed by
+        labels (``"resolves 2"``, ``"considering c)"``, ``"instructs the
+        Secretary-General 1 ii)"``), a section alone (``"bearing in mind"``), or
+        ``"title"`` / ``"heading"`` / ``"formula"`` / ``"reasons"``.
+    view : {"amended", "original"}
+        The view whose labels a citation uses.
+
+    Raises
+    ------
+    AddressError
+        When nothing matches; the message lists the labels of the section that was
+        found and the nearest existing addresses.
+
+    Examples
+    --------
+    >>> resolve(doc["B/67/4"], "considering c)").path
+    'considering/c'
+    >>> resolve(doc["B/67/4"], "considering c)", view="original").path
+    'considering/b#2'
+    """
+    if isinstance(address, Clause):
+        return address
+    exact = proposal.get(address.strip())
+    if exact is not None:
+        return exact
+    norm = _norm(address)
+    norm = re.sub(r"^the\s+", "", norm)
+    tried = [norm] if "/" not in norm else [norm, norm.replace("/", " ")]
+    of = re.match(r"^(?P<labels>.+?)\s+of\s+(?:the\s+)?(?P<section>.+)$", norm)
+    if of:  # "paragraph 2 of resolves" → "resolves paragraph 2"
+        tried.append(f"{of.group('section')} {of.group('labels')}")
+    problem = None
+    for text in tried:
+        for section, rest in _sections(proposal, text):
+            node, ok = section, True
+            for token in _TOKEN.findall(rest):
+                if token.strip("().").lower() in _FILLER:
+                    continue
+                found = _child(node, token, view)
+                if not found:
+                    other = "original" if view == "amended" else "amended"
+                    hint = [c.path for c in _child(node, token, other)]
+                    also = f"; in the {other} view it is {hint[0]}" if hint else ""
+                    problem = (
+                        f"{cite(proposal, node, view)} has no {token} in the {view} view ({_labels(node, view)}){also}"
+                    )
+                    ok = False
+                    break
+                node = found[0]
+            if ok:
+                return node
+    near = _near(proposal, address, view)
+    raise AddressError(
+        f"{proposal.id}: no clause {address!r}" + (f": {problem}" if problem else "") + f"; near: {near}"
+    )

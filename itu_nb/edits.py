@@ -1,0 +1,400 @@
+"""Clause-addressed edit operations that produce tracked changes.
+
+The operations (:mod:`itu_nb.ops`) name their target by address (a path or a
+citation, see :mod:`itu_nb.address`).  :func:`apply_ops` applies them in order to a
+proposal and returns a new one whose tracked changes are the edits, each run
+carrying the author and date.  The original view never changes; the amended view
+shows the edit; inserting, deleting or moving items reletters the items that
+follow (see :mod:`itu_nb.relabel`).
+
+Edits act on the amended view.  Deleting words that an earlier change inserted
+shortens that insertion (the model has no nested changes, so the words are not
+shown as "inserted then deleted").
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+
+from itu_nb.address import cite, parents, resolve
+from itu_nb.errors import AddressError
+from itu_nb.model import Clause, NodeKind, Op, Proposal, Run, runs_text
+from itu_nb.ops import (
+    AddSection,
+    DeleteClause,
+    EditError,
+    InsertClause,
+    InsertWords,
+    MoveClause,
+    Relabel,
+    Renumber,
+    ReplaceClause,
+    ReplaceWords,
+)
+from itu_nb.parsing import keywords as kw
+from itu_nb.parsing.tree import section_keyword
+from itu_nb.relabel import (
+    first_label,
+    label_style,
+    list_scheme,
+    reletter,
+    repath,
+    scheme_of,
+    set_label,
+    split_label,
+    successor,
+)
+from itu_nb.words import delete_node, edit_runs, find_words, inserted_copy, map_children, map_node, near_words, peel
+
+__all__ = [
+    "AddSection",
+    "DeleteClause",
+    "EditError",
+    "InsertClause",
+    "InsertWords",
+    "MoveClause",
+    "Relabel",
+    "Renumber",
+    "ReplaceClause",
+    "ReplaceWords",
+    "apply_ops",
+    "describe",
+    "edit_runs",
+    "find_words",
+]
+
+
+def _cite(proposal: Proposal, clause: Clause) -> str:
+    return cite(proposal, clause)
+
+
+def _is_preamble(keyword: str | None) -> bool:
+    return any(keyword == k or (keyword or "").startswith(k + " ") for k in kw.PREAMBLE)
+
+
+def _section_slot(tops: list[Clause], name: str) -> int:
+    """Default place of a new section: after the section it continues ("noting" for "noting further"),
+    else after the last section of its kind (preamble or operative)."""
+    kin = [
+        i for i, c in enumerate(tops) if c.kind is NodeKind.SECTION and c.section and name.startswith(c.section + " ")
+    ]
+    if kin:  # "noting further" follows "noting"
+        return kin[-1] + 1
+    preamble = _is_preamble(name)
+    same = [i for i, c in enumerate(tops) if c.kind is NodeKind.SECTION and _is_preamble(c.section) == preamble]
+    if same:
+        return same[-1] + 1
+    lead = (
+        (NodeKind.HEADING, NodeKind.TITLE, NodeKind.FORMULA)
+        if preamble
+        else (NodeKind.HEADING, NodeKind.TITLE, NodeKind.FORMULA, NodeKind.SECTION)
+    )
+    before = [i for i, c in enumerate(tops) if c.kind in lead]
+    return before[-1] + 1 if before else 0
+
+
+class _Editor:
+    """Applies one operation to one version; ``new_id`` gives provisional unique paths."""
+
+    def __init__(self, proposal: Proposal, author: str | None, date: str):
+        self.p, self.author, self.date = proposal, author, date
+        self.counter = 0
+
+    def _parent(self, clause: Clause) -> Clause | None:
+        return parents(self.p)[clause.path]
+
+    def _siblings(self, parent: Clause | None) -> list[Clause]:
+        return list(parent.children if parent is not None else self.p.clauses)
+
+    def _new_path(self, parent: Clause | None) -> str:
+        self.counter += 1
+        return f"{parent.path}/\0new{self.counter}" if parent is not None else f"\0new{self.counter}"
+
+    # -- words ---------------------------------------------------------------------
+    def replace_words(self, op: ReplaceWords) -> None:
+        node = resolve(self.p, op.at)
+        own = find_words(node.body("amended"), op.old)
+        if own:  # the clause's own text first, its sub-items only when it lacks the words
+            hits = [(node, own)]
+        else:
+            hits = [(c, find_words(c.body("amended"), op.old)) for c in node.walk() if c.kind is not NodeKind.FOOTNOTE]
+            hits = [(c, spans) for c, spans in hits if spans]
+        if not hits:
+            near = near_words(node.text("amended"), op.old)
+            hint = f"; near: {near}" if near else ""
+            raise AddressError(
+                f"{self.p.id}: the words {op.old!r} are not in {_cite(self.p, node)} ({node.path}){hint}"
+            )
+        if len(hits) > 1 and not op.every:
+            where = ", ".join(_cite(self.p, c) for c, _ in hits)
+            raise EditError(f"{self.p.id}: {op.old!r} is in several clauses under {_cite(self.p, node)}: {where}; "
+                            "address one of them, or pass every=True")  # fmt: skip
+        for clause, spans in hits:
+            if len(spans) > 1 and not op.every and op.occurrence is None:
+                raise EditError(f"{self.p.id}: {op.old!r} occurs {len(spans)} times in {_cite(self.p, clause)}; "
+                                f"pass occurrence=1…{len(spans)} or every=True")  # fmt: skip
+            if op.occurrence is not None and not op.every:
+                if not 1 <= op.occurrence <= len(spans):
+                    raise EditError(f"{self.p.id}: {op.old!r} occurs {len(spans)} times in {_cite(self.p, clause)}, "
+                                    f"not {op.occurrence}")  # fmt: skip
+                spans = [spans[op.occurrence - 1]]
+            runs = clause.runs
+            for s, e in reversed(spans):
+                runs = edit_runs(runs, s, e, op.new, self.author, self.date)
+            self.p = dataclasses.replace(
+                self.p, clauses=map_node(self.p.clauses, clause.path, lambda c, r=runs: dataclasses.replace(c, runs=r))
+            )
+
+    def insert_words(self, op: InsertWords) -> None:
+        node = resolve(self.p, op.at)
+        body = node.body("amended")
+        anchor = op.after or op.before
+        if anchor is None:
+            at = len(body.rstrip()) if body.rstrip()[-1:] not in ";,.:" else len(body.rstrip()) - 1
+        else:
+            spans = find_words(body, anchor)
+            if len(spans) != 1:
+                what = "not in" if not spans else f"{len(spans)} times in"
+                raise AddressError(f"{self.p.id}: the words {anchor!r} are {what} {_cite(self.p, node)} ({node.path})")
+            at = spans[0][1] if op.after else spans[0][0]
+        text = op.text
+        if op.after or anchor is None:
+            text = text if text[:1].isspace() or text[:1] in ",;." else " " + text
+        else:
+            text = text if text[-1:].isspace() else text + " "
+        runs = edit_runs(node.runs, at, at, text, self.author, self.date)
+        self.p = dataclasses.replace(
+            self.p, clauses=map_node(self.p.clauses, node.path, lambda c: dataclasses.replace(c, runs=runs))
+        )
+
+    # -- clauses -------------------------------------------------------------------
+    def _slot(self, after, before, into) -> tuple[Clause | None, int]:
+        """(parent, index) where a new clause goes."""
+        if sum(x is not None for x in (after, before, into)) != 1:
+            raise EditError("say where the clause goes: exactly one of after=, before= or into=")
+        anchor = resolve(self.p, after or before or into)
+        if into is not None:
+            return anchor, len(anchor.children) - sum(1 for c in anchor.children if c.kind is NodeKind.FOOTNOTE)
+        parent = self._parent(anchor)
+        index = [c.path for c in self._siblings(parent)].index(anchor.path)
+        return parent, index + (1 if after is not None else 0)
+
+    def _place(self, parent: Clause | None, index: int, node: Clause, label: str | None, where: str) -> None:
+        """Put ``node`` (runs already INSERT) at ``index`` under ``parent``, label it and reletter after it."""
+        siblings = self._siblings(parent)
+        section = parent.section if parent is not None else None
+        scheme = list_scheme(
+            siblings,
+            section or (parent.path if parent is not None else None),
+            parent.kind if parent is not None else None,
+        )
+        schemes = scheme_of(siblings)
+        listed = [i for i, s in enumerate(schemes) if s == scheme and siblings[i].exists_in("amended")]
+        before = [i for i in listed if i < index]
+        after = [i for i in listed if i >= index]
+        # an unlabelled single paragraph becomes a) when a labelled item joins it (ITU: one item, no label)
+        lone = [i for i, c in enumerate(siblings) if c.kind is NodeKind.PARAGRAPH and c.exists_in("amended")]
+        if (
+            label is not None
+            and not listed
+            and len(lone) == 1
+            and parent is not None
+            and parent.kind is NodeKind.SECTION
+        ):
+            style = label_style(siblings, scheme)
+            siblings[lone[0]] = set_label(siblings[lone[0]], first_label(scheme), self.author, self.date, style)
+            before = [lone[0]] if lone[0] < index else []
+            after = [lone[0]] if lone[0] >= index else []
+        if label is None and node.kind is NodeKind.PARAGRAPH and not listed:
+            siblings.insert(index, node)
+            self.p = map_children(self.p, parent, lambda _: siblings)
+            return
+        if before:
+            expected = successor(split_label(runs_text(siblings[before[-1]].label_runs, "amended"))[1], scheme)
+        elif after:
+            expected = split_label(runs_text(siblings[after[0]].label_runs, "amended"))[1]
+        else:
+            expected = first_label(scheme)
+        if label is not None:
+            parts = split_label(label.strip() + ")") or split_label(label.strip())
+            given = parts[1] if parts else label.strip()
+            if given.lower() != expected.lower():
+                raise EditError(f"{self.p.id}: a new clause {where} would be {expected}), not {label}; "
+                                f"the labels there are {[siblings[i].label for i in listed]}")  # fmt: skip
+            expected = given
+        style = label_style(siblings, scheme)
+        node = set_label(
+            dataclasses.replace(node, kind=NodeKind.ITEM, label_runs=()), expected, self.author, self.date, style
+        )
+        siblings.insert(index, node)
+        siblings = reletter(siblings, index + 1, scheme, successor(expected, scheme), self.author, self.date)
+        self.p = map_children(self.p, parent, lambda _: siblings)
+
+    def insert_clause(self, op: InsertClause) -> None:
+        label, text = peel(op.text)
+        label = op.label or label
+        if op.into is not None and label is not None and op.after is None and op.before is None:
+            parent = resolve(self.p, op.into)
+            index = self._index_for_label(parent, label)
+        else:
+            parent, index = self._slot(op.after, op.before, op.into)
+        section = parent.section if parent is not None else None
+        node = Clause(
+            NodeKind.PARAGRAPH,
+            self._new_path(parent),
+            runs=(Run(Op.INSERT, text, self.author, self.date),),
+            section=section,
+        )
+        where = f"in {_cite(self.p, parent)}" if parent is not None else "at the top"
+        self._place(parent, index, node, label, where)
+
+    def _index_for_label(self, parent: Clause, label: str) -> int:
+        """Where a new item ``label`` goes under ``parent``: before the item that now has that label, else last."""
+        want = (split_label(label.strip()) or ("", label.strip(), ""))[1].lower()
+        for i, c in enumerate(parent.children):
+            lab = runs_text(c.label_runs, "amended") if c.exists_in("amended") else ""
+            parts = split_label(lab) if lab else None
+            if parts and parts[1].lower() == want:
+                return i
+        return len(parent.children) - sum(1 for c in parent.children if c.kind is NodeKind.FOOTNOTE)
+
+    def delete_clause(self, op: DeleteClause) -> None:
+        node = resolve(self.p, op.at)
+        if node.kind in (NodeKind.HEADING,):
+            raise EditError(f"{self.p.id}: the heading cannot be deleted; replace words in it instead")
+        parent = self._parent(node)
+        siblings = self._siblings(parent)
+        index = [c.path for c in siblings].index(node.path)
+        scheme = scheme_of(siblings)[index]
+        label = split_label(runs_text(node.label_runs, "amended")) if scheme else None
+        gone = delete_node(node, self.author, self.date)
+        if gone is None:
+            del siblings[index]
+            start = index
+        else:
+            siblings[index] = gone
+            start = index + 1
+        if label is not None:
+            siblings = reletter(siblings, start, scheme, label[1], self.author, self.date)
+        self.p = map_children(self.p, parent, lambda _: siblings)
+
+    def replace_clause(self, op: ReplaceClause) -> None:
+        node = resolve(self.p, op.at)
+        label, text = peel(op.text)
+        runs = edit_runs(node.runs, 0, len(node.body("amended")), text, self.author, self.date)
+        self.p = dataclasses.replace(
+            self.p, clauses=map_node(self.p.clauses, node.path, lambda c: dataclasses.replace(c, runs=runs))
+        )
+
+    def move_clause(self, op: MoveClause) -> None:
+        node = resolve(self.p, op.at)
+        parent, index = self._slot(op.after, op.before, op.into)
+        anchor = parent.path if parent is not None else ""
+        if anchor == node.path or anchor.startswith(node.path + "/"):
+            raise EditError(f"{self.p.id}: cannot move {_cite(self.p, node)} into itself")
+        copy = inserted_copy(node, self._new_path(parent), self.author, self.date)
+        label = copy.label if node.kind is NodeKind.ITEM and scheme_of([node])[0] else None
+        copy = dataclasses.replace(copy, label_runs=()) if label else copy
+        self.delete_clause(DeleteClause(node.path))
+        parent = None if parent is None else self.p[parent.path]
+        if parent is not None:
+            index = min(index, len(parent.children))
+        self._place(parent, index, copy if label else dataclasses.replace(copy, kind=NodeKind.PARAGRAPH), None, "there")
+
+    def add_section(self, op: AddSection) -> None:
+        name = section_keyword(op.name.strip())
+        if name is None:
+            raise EditError(f"{op.name!r} is not a section keyword (e.g. 'noting further', 'instructs the Council')")
+        tops = list(self.p.clauses)
+        if op.after is not None or op.before is not None:
+            anchor = resolve(self.p, op.after or op.before)
+            top = next(c for c in tops if anchor.path == c.path or anchor.path.startswith(c.path + "/"))
+            index = tops.index(top) + (1 if op.after is not None else 0)
+        else:
+            index = _section_slot(tops, name)
+        section = Clause(NodeKind.SECTION, name, runs=(Run(Op.INSERT, name, self.author, self.date),), section=name)
+        tops.insert(index, section)
+        self.p = dataclasses.replace(self.p, clauses=tuple(tops))
+        for item in op.items:
+            section = self.p.clauses[index]
+            label, text = peel(item)
+            node = Clause(
+                NodeKind.PARAGRAPH,
+                self._new_path(section),
+                runs=(Run(Op.INSERT, text, self.author, self.date),),
+                section=name,
+            )
+            if len(op.items) == 1 and label is None:  # ITU: a section with one item has no label
+                self.p = map_children(self.p, section, lambda _, n=node: [n])
+            else:
+                self._append_item(section, node, label)
+
+    def _append_item(self, section: Clause, node: Clause, label: str | None) -> None:
+        siblings = list(section.children)
+        scheme = list_scheme(siblings, section.section, NodeKind.SECTION)
+        if label is not None:
+            bare = (split_label(label) or ("", label.strip(), ""))[1]
+        elif siblings:
+            bare = successor(split_label(runs_text(siblings[-1].label_runs, "amended"))[1], scheme)
+        else:
+            bare = first_label(scheme)
+        node = set_label(node, bare, self.author, self.date, label_style(siblings, scheme))
+        self.p = map_children(self.p, section, lambda _: [*siblings, node])
+
+    def relabel(self, op: Relabel) -> None:
+        node = resolve(self.p, op.at)
+        parts = split_label(op.label.strip()) or split_label(op.label.strip() + ")")
+        if node.kind is not NodeKind.ITEM or parts is None:
+            raise EditError(f"{self.p.id}: cannot give {_cite(self.p, node)} the label {op.label!r}")
+        new = set_label(node, parts[1], self.author, self.date)
+        self.p = dataclasses.replace(self.p, clauses=map_node(self.p.clauses, node.path, lambda c: new))
+
+    def renumber(self, op: Renumber) -> None:
+        node = resolve(self.p, op.at)
+        siblings = list(node.children)
+        schemes = [s for s in scheme_of(siblings) if s]
+        if not schemes:
+            return
+        scheme = schemes[0]
+        siblings = reletter(siblings, 0, scheme, first_label(scheme), self.author, self.date)
+        self.p = map_children(self.p, node, lambda _: siblings)
+
+
+_METHODS = {
+    ReplaceWords: "replace_words",
+    InsertWords: "insert_words",
+    InsertClause: "insert_clause",
+    DeleteClause: "delete_clause",
+    ReplaceClause: "replace_clause",
+    MoveClause: "move_clause",
+    AddSection: "add_section",
+    Relabel: "relabel",
+    Renumber: "renumber",
+}
+
+
+def describe(op) -> str:
+    """One line saying what an operation does, for provenance."""
+    fields = ", ".join(f"{k}={v!r}" for k, v in dataclasses.asdict(op).items() if v not in (None, (), False))
+    return f"{type(op).__name__}({fields})"
+
+
+def apply_ops(proposal: Proposal, ops, *, author: str | None = None, date: str | None = None) -> Proposal:
+    """Apply edit operations in order; return a new proposal whose tracked changes are the edits.
+
+    Each operation sees the result of the previous ones (addresses are read in the
+    amended view of the version it applies to), and paths are recomputed after each.
+    """
+    date = date or datetime.date.today().isoformat()
+    p = proposal
+    notes = []
+    for op in ops:
+        method = _METHODS.get(type(op))
+        if method is None:
+            raise EditError(f"not an edit operation: {op!r}")
+        editor = _Editor(p, author, date)
+        getattr(editor, method)(op)
+        p = repath(editor.p)
+        notes.append(f"{author or 'anonymous'} {date}: {describe(op)}")
+    return dataclasses.replace(p, provenance=proposal.provenance + tuple(notes))

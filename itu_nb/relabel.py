@@ -1,0 +1,210 @@
+"""Labels after an edit: relettering and renumbering as tracked relabels, and paths.
+
+Inserting or deleting an item among labelled siblings changes the labels of the
+items that follow, the way Word's automatic numbering does: ``c)`` becomes ``d)``
+as label runs (DELETE ``c``, INSERT ``d``, EQUAL ``)\\t``), never as a text edit.
+:func:`repath` then gives every node the path the parser would give it.
+
+Rules (kept here, in one place):
+- a list is the siblings whose labels share a scheme (``letter``, ``number``,
+  ``roman``, ``decimalN``); bullets, dashes, unlabelled paragraphs and ``bis`` /
+  ``ter`` labels are outside every list (ITU inserts ``a bis)`` precisely so as
+  not to reletter);
+- relettering runs from the edit point to the end of the list, giving each item
+  the successor of the previous one (so a gap after the edit point closes, as
+  Word's numbering would); it stops where a new list restarts at ``a)`` / ``1``
+  / ``i)`` (the Final Acts converter leaves several lists under one section).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from itu_nb.model import HOMOGLYPHS, Clause, NodeKind, Op, Proposal, Run, runs_text
+from itu_nb.parsing.tree import item_component, label_scheme, unique_component
+
+__all__ = ["first_label", "list_scheme", "reletter", "repath", "scheme_of", "set_label", "split_label", "successor"]
+
+_PARTS = re.compile(r"^(?P<pre>\(?)(?P<bare>[^\s()]+?)(?P<post>\)?\.?\s*)$", re.S)
+_ROMAN = (("m", 1000), ("cm", 900), ("d", 500), ("cd", 400), ("c", 100), ("xc", 90), ("l", 50), ("xl", 40),
+          ("x", 10), ("ix", 9), ("v", 5), ("iv", 4), ("i", 1))  # fmt: skip
+
+
+def split_label(text: str) -> tuple[str, str, str] | None:
+    """``"c)\\t"`` → ``("", "c", ")\\t")``; ``"(iv)"`` → ``("(", "iv", ")")``; None for bis/ter or bullets."""
+    m = _PARTS.match(text)
+    if not m or re.search(r"(bis|ter)$", m.group("bare")) or not re.match(r"^[\w.]+$", m.group("bare")):
+        return None
+    return m.group("pre"), m.group("bare"), m.group("post")
+
+
+def _to_int(roman: str) -> int:
+    n, i = 0, 0
+    for sym, val in _ROMAN:
+        while roman[i : i + len(sym)] == sym:
+            n, i = n + val, i + len(sym)
+    return n
+
+
+def _to_roman(n: int) -> str:
+    out = ""
+    for sym, val in _ROMAN:
+        while n >= val:
+            out, n = out + sym, n - val
+    return out
+
+
+def successor(bare: str, scheme: str) -> str:
+    """The next label of a list: ``c`` → ``d``, ``z`` → ``aa`` (Word's style), ``ix`` → ``x``, ``9`` → ``10``, ``1.9`` → ``1.10``."""
+    bare = bare.translate(HOMOGLYPHS)
+    if scheme == "number":
+        return str(int(bare) + 1)
+    if scheme.startswith("decimal"):
+        head, _, last = bare.rstrip(".").rpartition(".")
+        return f"{head}.{int(last) + 1}"
+    if scheme == "roman":
+        nxt = _to_roman(_to_int(bare.lower()) + 1)
+        return nxt.upper() if bare.isupper() else nxt
+    low = bare.lower()
+    if len(set(low)) == 1 and low[0] != "z":
+        nxt = chr(ord(low[0]) + 1) * len(low)
+    elif set(low) == {"z"}:
+        nxt = "a" * (len(low) + 1)
+    else:
+        nxt = low[:-1] + chr(ord(low[-1]) + 1)
+    return nxt.upper() if bare.isupper() else nxt
+
+
+def first_label(scheme: str) -> str:
+    return {"number": "1", "roman": "i"}.get(scheme, "1" if scheme.startswith("decimal") else "a")
+
+
+def _amended_label(clause: Clause) -> str:
+    return runs_text(clause.label_runs, "amended") if clause.exists_in("amended") else ""
+
+
+def scheme_of(children: list[Clause] | tuple[Clause, ...]) -> list[str | None]:
+    """Each sibling's label scheme in the amended view (None when it is in no list).
+
+    ``i)`` after a lettered sibling is a letter, ``i)`` first is a roman numeral.
+    """
+    out: list[str | None] = []
+    prev_letter = None
+    for c in children:
+        text = _amended_label(c)
+        if c.kind is not NodeKind.ITEM or not text.strip() or split_label(text) is None:
+            out.append(None)
+            continue
+        scheme = label_scheme(text.strip(), prev_letter, False)
+        if scheme == "roman" and prev_letter is not None and len(split_label(text)[1]) == 1:
+            scheme = "letter"  # i) among lettered siblings, after a gap the parser's look-back cannot see
+        if scheme in ("bullet", "dash"):
+            out.append(None)
+            continue
+        if scheme == "letter":
+            prev_letter = split_label(text)[1].translate(HOMOGLYPHS)[-1:].lower()
+        out.append(scheme)
+    return out
+
+
+def list_scheme(children, section: str | None, parent_kind: NodeKind | None) -> str:
+    """The scheme a new item among ``children`` takes: the siblings', else by context."""
+    schemes = [s for s in scheme_of(children) if s]
+    if schemes:
+        return max(set(schemes), key=schemes.count)
+    if parent_kind is NodeKind.ITEM:
+        return "roman"
+    from itu_nb.parsing import keywords as kw
+
+    sec = (section or "").lower()
+    preamble = any(sec == k or sec.startswith(k + " ") for k in kw.PREAMBLE)
+    return "letter" if preamble else "number"
+
+
+def label_style(children, scheme: str) -> tuple[str, str]:
+    """(prefix, suffix) around the bare label, copied from a sibling of ``scheme`` (``("", ")\\t")``)."""
+    for c, s in zip(children, scheme_of(children), strict=True):
+        if s == scheme:
+            pre, _, post = split_label(_amended_label(c))
+            return pre, post if "\t" in post else post.rstrip() + "\t"
+    return ("", "\t") if scheme == "number" or scheme.startswith("decimal") else ("", ")\t")
+
+
+def set_label(clause: Clause, bare: str, author: str | None, date: str | None, style=("", ")\t")) -> Clause:
+    """``clause`` with its amended label set to ``bare`` (prefix and separator kept), as a tracked relabel."""
+    amended = _amended_label(clause)
+    parts = split_label(amended) if amended else None
+    pre, post = (parts[0], parts[2]) if parts else style
+    new = f"{pre}{bare}{post}"
+    if new == amended:
+        return clause
+    runs = clause.label_runs
+    if runs and all(r.op is Op.INSERT for r in runs):  # a label that is itself an insertion
+        label = (dataclasses.replace(runs[0], text=new),)
+    else:
+        orig = runs_text(runs, "original")
+        op = split_label(orig) if orig else None
+        if not orig:
+            label = (Run(Op.INSERT, new, author, date),)
+        elif orig == new:
+            label = (Run(Op.EQUAL, orig),)
+        elif op and (op[0], op[2]) == (pre, post):
+            label = (Run(Op.EQUAL, pre), Run(Op.DELETE, op[1], author, date), Run(Op.INSERT, bare, author, date),
+                     Run(Op.EQUAL, post))  # fmt: skip
+        else:
+            label = (Run(Op.DELETE, orig, author, date), Run(Op.INSERT, new, author, date))
+    kind = NodeKind.ITEM if clause.kind is NodeKind.PARAGRAPH else clause.kind
+    return dataclasses.replace(clause, kind=kind, label_runs=tuple(r for r in label if r.text))
+
+
+def reletter(children: list[Clause], start: int, scheme: str, expected: str, author, date) -> list[Clause]:
+    """Relabel the items of ``scheme`` from index ``start`` on: the first gets ``expected``, each next its successor.
+
+    Stops at a later item whose label restarts the list (``a)``, ``1``, ``i)``).
+    """
+    out = list(children)
+    schemes = scheme_of(out)
+    first = first_label(scheme)
+    visited = False
+    for i in range(start, len(out)):
+        if schemes[i] != scheme:
+            continue
+        current = split_label(_amended_label(out[i]))[1].translate(HOMOGLYPHS).lower()
+        if visited and current == first:
+            break
+        visited = True
+        out[i] = set_label(out[i], expected, author, date)
+        expected = successor(expected, scheme)
+    return out
+
+
+# ----------------------------------------------------------------------------
+# paths
+# ----------------------------------------------------------------------------
+def _repath(children: tuple[Clause, ...], old_prefix: str, prefix: str) -> tuple[Clause, ...]:
+    used: set[str] = set()
+    listed = paragraphs = 0
+    out = []
+    for c in children:
+        if c.kind is NodeKind.ITEM:
+            label = c.label_in("amended") or c.label_in("original") or ""
+            scheme = label_scheme(label, None, False) if label.strip() else "bullet"
+            base = item_component(label, scheme, listed)
+            listed += scheme in ("bullet", "dash")
+        elif c.kind is NodeKind.PARAGRAPH:
+            paragraphs += 1
+            base = f"p{paragraphs}"
+        else:
+            own = c.path[len(old_prefix) + 1 :] if old_prefix else c.path
+            base = re.sub(r"#\d+$", "", own)
+        comp = unique_component(base, used)
+        used.add(comp)
+        path = f"{prefix}/{comp}" if prefix else comp
+        out.append(dataclasses.replace(c, path=path, children=_repath(c.children, c.path, path)))
+    return tuple(out)
+
+
+def repath(proposal: Proposal) -> Proposal:
+    """``proposal`` with every node's path recomputed by the parser's rules (amended label, ``#2``, ``p1``, ``bullet1``)."""
+    return dataclasses.replace(proposal, clauses=_repath(proposal.clauses, "", ""))
