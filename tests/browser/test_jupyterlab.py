@@ -155,9 +155,10 @@ def test_widgets_in_jupyterlab(page, jupyterlab, shoot, run_axe):
     shoot(ex, "lab-3-explore-tree-to-viewer")
 
     # 5. viewer → tree: move through changes, the tree selection follows
-    ev.locator(".itu-scroll").click(position={"x": 5, "y": 5})
-    page.keyboard.press("n")
+    ev.locator(".itu-scroll").focus()
+    page.keyboard.press("n")  # the next change from the selected clause on
     path = ev.locator(".itu-row.itu-current").get_attribute("data-path")
+    assert path == "considering/h"
     selected = tree.locator('[role=treeitem][aria-selected="true"]')
     page.wait_for_function(
         '([k]) => document.querySelector(`[role=treeitem][aria-selected="true"]`)?.dataset.key === k',

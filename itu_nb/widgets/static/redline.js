@@ -1,4 +1,4 @@
-/* itu_nb widgets, built from js/src by js/build.mjs; sources-sha256: a84617e5bf9d0ddf435c4117e281d384d706455233506585273e8405583c0afd */
+/* itu_nb widgets, built from js/src by js/build.mjs; sources-sha256: 4768b7a4b1774087db3f55d35dd7211ef9fecd7907fed0e971aed725fcc96100 */
 
 // src/dom.js
 function h(tag, attrs = {}, ...children) {
@@ -371,7 +371,9 @@ function render({ model, el }) {
     let next;
     if (pos >= 0) next = Math.min(Math.max(pos + delta, 0), navigable.length - 1);
     else {
-      const after = navigable.findIndex((ci) => ci > current);
+      const selectedRow = rows.find((r) => r.path === model.get("selected_path"));
+      const anchor = current >= 0 ? changes[current].r + 0.5 : selectedRow ? selectedRow.i : 0;
+      const after = navigable.findIndex((ci) => changes[ci].r >= anchor);
       next = delta > 0 ? after < 0 ? navigable.length - 1 : after : Math.max((after < 0 ? navigable.length : after) - 1, 0);
     }
     select2(navigable[next]);

@@ -1,4 +1,4 @@
-/* itu_nb widgets, built from js/src by js/build.mjs; sources-sha256: a84617e5bf9d0ddf435c4117e281d384d706455233506585273e8405583c0afd */
+/* itu_nb widgets, built from js/src by js/build.mjs; sources-sha256: 4768b7a4b1774087db3f55d35dd7211ef9fecd7907fed0e971aed725fcc96100 */
 
 // src/dom.js
 function h(tag, attrs = {}, ...children) {

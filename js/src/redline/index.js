@@ -162,7 +162,10 @@ function render({ model, el }) {
     let next;
     if (pos >= 0) next = Math.min(Math.max(pos + delta, 0), navigable.length - 1);
     else {
-      const after = navigable.findIndex((ci) => ci > current);
+      // start from the selected clause (or the hidden current change), as a reader expects
+      const selectedRow = rows.find((r) => r.path === model.get("selected_path"));
+      const anchor = current >= 0 ? changes[current].r + 0.5 : selectedRow ? selectedRow.i : 0;
+      const after = navigable.findIndex((ci) => changes[ci].r >= anchor);
       next = delta > 0 ? (after < 0 ? navigable.length - 1 : after) : Math.max((after < 0 ? navigable.length : after) - 1, 0);
     }
     select(navigable[next]);
