@@ -8,7 +8,6 @@ from __future__ import annotations
 import time
 
 import pytest
-from conftest import CRITIC
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -376,7 +375,3 @@ def test_reversed_text_finishes_within_the_bound():
     (pair,) = [p for p in c.pairs if p.changed]
     assert pair.level != "word" and "time limit" in pair.note
     check_invariants(c)
-
-
-def test_critic_fixture_is_the_corpus_file():
-    assert CRITIC.name == "pp18-doc67-brazil.reconstructed.critic.md"
