@@ -5,7 +5,9 @@ from itu_nb.compare import ClausePair, Comparison, compare
 from itu_nb.compare_many import compare_many
 from itu_nb.errors import AddressError, ItuNbError, LoadError, ParseError
 from itu_nb.export import ExportError, to_akn, to_criticmarkup, to_docx, to_html
+from itu_nb.lineage import check_base, lineage
 from itu_nb.loaders import load
+from itu_nb.merge import merge
 from itu_nb.model import Clause, Document, NodeKind, Op, Proposal, Run, Target
 
 __all__ = [
@@ -26,10 +28,13 @@ __all__ = [
     "Run",
     "Target",
     "amend",
+    "check_base",
     "compare",
     "compare_many",
     "explore",
+    "lineage",
     "load",
+    "merge",
     "to_akn",
     "to_criticmarkup",
     "to_docx",

@@ -1,0 +1,270 @@
+"""Stale-base check and lineage: proposals against the text in force and the text adopted.
+
+:func:`check_base` lists every place where a MOD proposal's original view (the text
+the proposer started from) differs from the text in force.  :func:`lineage` says,
+for each change a proposal made and for each clause of the adopted text, whether
+the proposal's wording survived fully, partly or not at all.
+
+Both compare with :func:`itu_nb.compare` after a loose, length-keeping
+normalisation (non-breaking spaces and hyphens, curly quotes), since the texts
+come from different sources (a Word proposal, the Final Acts converted from PDF).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from itu_nb.address import cite
+from itu_nb.model import Op, Proposal, change_groups
+
+__all__ = ["check_base", "lineage"]
+
+_LOOSE = str.maketrans(
+    {"\u2011": "-", "\u2010": "-", "\xa0": " ", "\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'}
+)
+
+
+def _fold(text: str) -> str:
+    return "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text.translate(_LOOSE))
+
+
+def _loose(p: Proposal) -> Proposal:
+    """The same proposal in lower case with look-alike characters made alike (one character for one: offsets hold).
+
+    The Final Acts print headings in capitals (``RESOLUTION 130 (REV. DUBAI, 2018)``).
+    """
+
+    def fix(c):
+        return dataclasses.replace(
+            c,
+            label_runs=tuple(dataclasses.replace(r, text=_fold(r.text)) for r in c.label_runs),
+            runs=tuple(dataclasses.replace(r, text=_fold(r.text)) for r in c.runs),
+            children=tuple(fix(k) for k in c.children),
+        )
+
+    return dataclasses.replace(p, clauses=tuple(fix(c) for c in p.clauses))
+
+
+def _proposal(x) -> Proposal:
+    from itu_nb.amend import _as_proposal
+
+    return _as_proposal(x)
+
+
+def check_base(proposal, in_force, *, loose: bool = True):
+    """Where did the proposer start from different words than the text in force?
+
+    Parameters
+    ----------
+    proposal : Proposal
+        A MOD proposal; its original view is what the proposer started from.
+    in_force : Proposal, Document with one text, path or str
+        The text in force (e.g. the resolution as last revised in the Final Acts).
+    loose : bool
+        Treat non-breaking spaces and hyphens and curly quotes as their plain forms.
+
+    Returns
+    -------
+    DataFrame
+        One row per difference: ``path`` (in the proposal), ``citation``, ``in_force_path``,
+        ``kind`` (``replaced``, ``inserted`` = words only the proposer's base has,
+        ``deleted`` = words only the text in force has, ``relabelled``), ``scope``
+        (``text``, ``label`` or ``clause``), ``in_force`` and ``proposal`` (the words), ``pair_kind``.
+        Empty when the proposer started from the text in force.
+    """
+    import pandas as pd
+
+    from itu_nb.compare import compare
+
+    p, force = _proposal(proposal), _proposal(in_force)
+    old, new = (_loose(force), _loose(p)) if loose else (force, p)
+    comp = compare(old, new, view=("amended", "original"), ignore_whitespace=True)
+    rows = []
+    for c in comp.change_list:
+        citation = cite(p, c.new_path, "original") if c.new_path else cite(force, c.old_path)
+        theirs = _as_written(force, old, c.old_path, "amended", c.old_text, c.old_offset, c.scope)
+        mine = _as_written(p, new, c.new_path, "original", c.new_text, c.new_offset, c.scope)
+        rows.append((c.new_path, citation, c.old_path, c.kind, c.scope, theirs, mine, c.pair_kind))
+    columns = ["path", "citation", "in_force_path", "kind", "scope", "in_force", "proposal", "pair_kind"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def _as_written(p: Proposal, folded: Proposal, path: str | None, view: str, text: str, offset: int, scope: str) -> str:
+    """``text`` (found in the folded copy) as the source writes it: same place, original case."""
+    if not text or path is None or scope != "text":
+        node = p.get(path) if path is not None else None
+        if node is not None and scope == "clause":
+            return node.line_text(view) or text
+        if node is not None and scope == "label":
+            return node.label_in(view) or text
+        return text
+    body, fbody = p[path].body(view), folded[path].body(view)
+    at = fbody.find(text, max(0, offset - 8))
+    if at < 0:
+        at = fbody.find(text)
+    return body[at : at + len(text)] if at >= 0 else text
+
+
+# -----------------------------------------------------------------------------
+# lineage
+# -----------------------------------------------------------------------------
+def _masks(comp, wanted: Op) -> dict[str, list[bool]]:
+    """Old path → per character of its body: True where the pair's diff has ``wanted`` (EQUAL: kept)."""
+    parts: dict[str, list[tuple[int, list[bool]]]] = {}
+    for pair in comp.pairs:
+        if pair.old is None:
+            continue
+        mask = []
+        for r in pair.runs:
+            if r.op is not Op.INSERT:
+                mask += [r.op is wanted] * len(r.text)
+        if pair.new is None:
+            mask = [wanted is Op.DELETE] * len(pair.old.body("amended"))
+        parts.setdefault(pair.old.path, []).append((pair.part if pair.kind == "split" else 0, mask))
+    return {k: [b for _, m in sorted(v, key=lambda t: t[0]) for b in m] for k, v in parts.items()}
+
+
+def _spans(node) -> list[tuple[bool, tuple[int, int], tuple[int, int]]]:
+    """Per change group of ``node``: (label only, amended body span inserted, original body span deleted)."""
+    runs = node.label_runs + node.runs
+    n_label = len(node.label_runs)
+    ao, oo, a, o = [], [], 0, 0
+    for i, r in enumerate(runs):
+        ao.append(a)
+        oo.append(o)
+        if i >= n_label:
+            a += len(r.text) if r.op is not Op.DELETE else 0
+            o += len(r.text) if r.op is not Op.INSERT else 0
+    ao.append(a)
+    oo.append(o)
+    out = []
+    for start, end in change_groups(runs):
+        body = range(max(start, n_label), end)
+        ins = sum(len(runs[i].text) for i in body if runs[i].op is Op.INSERT)
+        dele = sum(len(runs[i].text) for i in body if runs[i].op is Op.DELETE)
+        s = max(start, n_label)
+        out.append((end <= n_label, (ao[s], ao[s] + ins), (oo[s], oo[s] + dele)))
+    return out
+
+
+def _score(mask: list[bool] | None, text: str, span: tuple[int, int]) -> tuple[float, float]:
+    """(hits, weight) over the letters and digits of ``text[span]`` (a shared comma proves nothing)."""
+    chars = [i for i in range(*span) if i < len(text) and text[i].isalnum()]
+    if not chars:
+        return 0.0, 0.0
+    hits = sum(1 for i in chars if mask is not None and i < len(mask) and mask[i])
+    return float(hits), float(len(chars))
+
+
+def _outcome(share: float | None) -> str:
+    if share is None:
+        return "no changes"
+    return "fully" if share >= 0.999 else "not at all" if share <= 0.001 else "partly"
+
+
+def _per_change(adopted: Proposal, p: Proposal, loose: bool) -> list[tuple]:
+    from itu_nb.compare import compare
+
+    a, q = (_loose(adopted), _loose(p)) if loose else (adopted, p)
+    amended = compare(q, a, view="amended")
+    original = compare(q, a, view=("original", "amended"))
+    kept, removed = _masks(amended, Op.EQUAL), _masks(original, Op.DELETE)
+    target = {pair.old.path: pair.new for pair in amended.pairs if pair.old is not None and pair.new is not None}
+    rows = []
+    for node in p.walk():
+        changes = node.changes()
+        if not changes:
+            continue
+        spans = _spans(node)
+        into = target.get(node.path)
+        for change, (label_only, ins, dele) in zip(changes, spans, strict=True):
+            if label_only:
+                share = 1.0 if into is not None and into.label == node.label else 0.0
+            else:
+                h1, w1 = _score(kept.get(node.path), node.body("amended"), ins)
+                h2, w2 = _score(removed.get(node.path), node.body("original"), dele)
+                share = (h1 + h2) / (w1 + w2) if w1 + w2 else 1.0
+            rows.append((p.id, change.id, node.path, cite(p, node), change.kind, change.old, change.new,
+                         into.path if into is not None else None, round(share, 3), _outcome(share)))  # fmt: skip
+    return rows
+
+
+def lineage(adopted, proposals, *, by: str = "clause", loose: bool = True):
+    """Which proposal's wording survived into the adopted text, fully, partly or not at all.
+
+    Parameters
+    ----------
+    adopted : Proposal, Document with one text, path or str
+        The text as adopted (e.g. a resolution from the Final Acts).
+    proposals : Proposal or list of Proposal
+        The proposals that targeted it, with their tracked changes.
+    by : {"clause", "change"}
+        ``"change"``: one row per tracked change of each proposal: ``proposal``, ``change``,
+        ``path``, ``citation``, ``kind``, ``old``, ``new``, ``adopted_path``, ``survived`` (share
+        of the inserted words kept and the deleted words left out, 0–1) and ``outcome``
+        (``fully`` / ``partly`` / ``not at all``).  Relabels count as kept when the adopted
+        clause bears the proposed label.
+        ``"clause"``: one row per clause of the adopted text and proposal: ``adopted_path``,
+        ``citation``, ``adopted_text``, ``proposal``, ``proposal_path``, ``proposal_text``,
+        ``changes`` (text changes, relabels left out), ``fully``, ``partly``, ``not_at_all``
+        and ``outcome``; then one row per proposal clause with changes that has no
+        counterpart in the adopted text (``adopted_path`` None).
+
+    Returns
+    -------
+    DataFrame
+    """
+    import pandas as pd
+
+    from itu_nb.compare import compare
+
+    adopted = _proposal(adopted)
+    proposals = [proposals] if isinstance(proposals, Proposal) else [_proposal(p) for p in proposals]
+    change_rows = [r for p in proposals for r in _per_change(adopted, p, loose)]
+    changes = pd.DataFrame(
+        change_rows,
+        columns=["proposal", "change", "path", "citation", "kind", "old", "new", "adopted_path", "survived", "outcome"],
+    )
+    if by == "change":
+        return changes
+    if by != "clause":
+        raise ValueError(f"by must be 'clause' or 'change', not {by!r}")
+    rows = []
+    for p in proposals:
+        comp = compare(_loose(p) if loose else p, _loose(adopted) if loose else adopted, view="amended")
+        source = {pair.new.path: pair.old.path for pair in comp.pairs if pair.new is not None and pair.old is not None}
+        mine = changes[(changes.proposal == p.id) & (changes.kind != "relabel")]
+        seen = set()
+        for node in adopted.walk():
+            path = source.get(node.path)
+            seen.add(path)
+            sub = mine[mine.path == path] if path is not None else mine.iloc[0:0]
+            rows.append(_clause_row(adopted, node, p, path, sub))
+        for path in dict.fromkeys(mine.path):
+            if path not in seen:
+                rows.append(_clause_row(adopted, None, p, path, mine[mine.path == path]))
+    columns = ["adopted_path", "citation", "adopted_text", "proposal", "proposal_path", "proposal_text", "changes",
+               "fully", "partly", "not_at_all", "outcome"]  # fmt: skip
+    return pd.DataFrame(rows, columns=columns)
+
+
+def _clause_row(adopted: Proposal, node, p: Proposal, path: str | None, sub) -> tuple:
+    counts = sub.outcome.value_counts()
+    n = len(sub)
+    share = (
+        None if n == 0 else (1.0 if counts.get("fully", 0) == n else 0.0 if counts.get("not at all", 0) == n else 0.5)
+    )
+    clause = p.get(path) if path is not None else None
+    return (
+        node.path if node is not None else None,
+        cite(adopted, node) if node is not None else cite(p, path),
+        node.line_text("amended") if node is not None else None,
+        p.id,
+        path,
+        clause.line_text("amended") if clause is not None else None,
+        n,
+        int(counts.get("fully", 0)),
+        int(counts.get("partly", 0)),
+        int(counts.get("not at all", 0)),
+        _outcome(share),
+    )

@@ -1,0 +1,455 @@
+"""Merge several proposals onto one base text: one consolidated draft, and its conflicts as data.
+
+Each proposal is compared with the base (:func:`itu_nb.compare`, amended views) and
+its differences become edits of the base: word changes inside a clause, whole
+clauses deleted or inserted (a moved, split or merged clause is a deletion where
+it was and an insertion where it goes).  Edits that no other proposal contests go
+into the draft as tracked changes by their proposal's author.  Contested ones
+stay out of the draft and are listed as conflicts:
+
+- ``overlap``: two proposals change overlapping words differently (or insert
+  different words at the same point, or one inserts inside words the other
+  deletes);
+- ``delete-modify``: one deletes (or moves away) a clause another modifies, or
+  inserts into;
+- ``same-slot``: different clauses inserted at the same place.
+
+Identical edits from several proposals are agreement, not conflict.  Changes that
+touch different words never conflict, even in the same clause.  Labels: a list
+touched by one proposal gets that proposal's labels; a list touched by several is
+relettered automatically (as relabels).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+from dataclasses import dataclass, field
+
+from itu_nb.address import cite, parents
+from itu_nb.errors import AddressError
+from itu_nb.model import Clause, NodeKind, Op, Proposal, Run, runs_text
+from itu_nb.relabel import first_label, list_scheme, reletter, repath, scheme_of, set_label, split_label, successor
+from itu_nb.words import delete_node, edit_runs, inserted_copy
+
+__all__ = ["Conflict", "Draft", "merge"]
+
+
+@dataclass(frozen=True)
+class Edit:
+    """One proposal's edit of the base: ``kind`` is ``words``, ``delete``, ``insert`` or ``label``."""
+
+    kind: str
+    path: str | None  # the base clause (for an insertion: the base parent, None at the top)
+    side: str
+    author: str | None
+    date: str | None
+    start: int = 0
+    end: int = 0
+    new: str = ""
+    old: str = ""
+    after: str | None = None  # insertion: the base sibling it follows (None: first)
+    clause: Clause | None = None  # insertion: the clause as the proposal has it
+    order: int = 0
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """Contested edits: ``kind`` ``overlap``, ``delete-modify`` or ``same-slot``."""
+
+    id: str
+    kind: str
+    path: str | None
+    citation: str
+    base_text: str
+    edits: tuple[Edit, ...]
+
+    @property
+    def sides(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(e.side for e in self.edits))
+
+
+@dataclass(frozen=True)
+class _Plan:
+    base: Proposal
+    sides: tuple[str, ...]
+    edits: tuple[Edit, ...]
+    conflicts: tuple[Conflict, ...]
+    decisions: tuple[tuple[str, str | None, str | None, str | None], ...] = ()
+
+
+@dataclass(frozen=True, repr=False)
+class Draft(Proposal):
+    """A consolidated draft: a :class:`~itu_nb.model.Proposal` plus its conflicts.
+
+    ``conflicts`` is a DataFrame, one row per conflict and side; :meth:`resolve` settles one.
+    """
+
+    plan: _Plan | None = field(default=None, compare=False)
+
+    @property
+    def conflict_list(self) -> tuple[Conflict, ...]:
+        return self.plan.conflicts if self.plan is not None else ()
+
+    @property
+    def conflicts(self):
+        """DataFrame: conflict, kind, path, citation, base_text, side, author, change, old, new, resolution."""
+        import pandas as pd
+
+        decided = {d[0]: d for d in self.plan.decisions} if self.plan is not None else {}
+        rows = []
+        for c in self.conflict_list:
+            d = decided.get(c.id)
+            resolution = None if d is None else (f"text: {d[2]}" if d[2] is not None else d[1])
+            for e in c.edits:
+                change = {"words": "replace" if e.old and e.new else "delete" if e.old else "insert"}.get(
+                    e.kind, f"{e.kind} clause"
+                )
+                new = e.new if e.kind != "insert" else e.clause.text("amended")
+                rows.append(
+                    (c.id, c.kind, c.path, c.citation, c.base_text, e.side, e.author, change, e.old, new, resolution)
+                )
+        columns = [
+            "conflict",
+            "kind",
+            "path",
+            "citation",
+            "base_text",
+            "side",
+            "author",
+            "change",
+            "old",
+            "new",
+            "resolution",
+        ]
+        return pd.DataFrame(rows, columns=columns)
+
+    def resolve(
+        self, conflict: str, side: str | None = None, *, text: str | None = None, author: str = "analyst"
+    ) -> Draft:
+        """A new draft with one conflict settled: by a side (a proposal's name, ``"base"`` to keep the
+        base text, ``"all"`` to insert every competing clause) or by ``text`` written by ``author``."""
+        ids = [c.id for c in self.conflict_list]
+        if conflict not in ids:
+            raise AddressError(f"no conflict {conflict!r}; conflicts: {ids}")
+        c = self.conflict_list[ids.index(conflict)]
+        if (side is None) == (text is None):
+            raise ValueError("give either side= or text=")
+        if side is not None and side not in (*c.sides, "base", "all"):
+            raise ValueError(f"conflict {conflict} is between {list(c.sides)}; choose one, 'base' or 'all', or text=")
+        plan = dataclasses.replace(self.plan, decisions=(*self.plan.decisions, (conflict, side, text, author)))
+        return _build(plan)
+
+
+# -----------------------------------------------------------------------------
+# a proposal as edits of the base
+# -----------------------------------------------------------------------------
+def _word_edits(runs, path, side, author, date) -> list[Edit]:
+    out, pos, cur = [], 0, None
+    for r in (*runs, Run(Op.EQUAL, "")):
+        if r.op is Op.EQUAL:
+            if cur is not None:
+                out.append(Edit("words", path, side, author, date, **cur))
+                cur = None
+            pos += len(r.text)
+            continue
+        cur = cur or {"start": pos, "end": pos, "new": "", "old": ""}
+        if r.op is Op.DELETE:
+            pos += len(r.text)
+            cur["end"], cur["old"] = pos, cur["old"] + r.text
+        else:
+            cur["new"] += r.text
+    return out
+
+
+def _side_edits(base: Proposal, proposal: Proposal, side: str, author, date) -> list[Edit]:
+    from itu_nb.compare import compare
+
+    comp = compare(base, proposal, view="amended")
+    new_parent, base_parent = parents(comp.new), parents(base)
+    stay, movers, gone = {}, [], []
+    edits: list[Edit] = []
+    for p in comp.pairs:
+        if p.kind in ("unchanged", "modified", "relabelled"):
+            stay[p.new.path] = p.old.path
+            edits += _word_edits(p.runs, p.old.path, side, author, date)
+            if runs_text(p.label_runs, "original") != runs_text(p.label_runs, "amended"):
+                edits.append(Edit("label", p.old.path, side, author, date, new=runs_text(p.label_runs, "amended")))
+            continue
+        if p.new is not None and p.new.path not in movers:
+            movers.append(p.new.path)
+        if p.old is not None and p.old.path not in gone:
+            gone.append(p.old.path)
+
+    def under(path, pool, parent_of) -> bool:
+        node = parent_of.get(path)
+        while node is not None:
+            if node.path in pool:
+                return True
+            node = parent_of.get(node.path)
+        return False
+
+    gone_set, movers_set = set(gone), set(movers)
+    for path in gone:
+        if not under(path, gone_set, base_parent):
+            edits.append(Edit("delete", path, side, author, date, old=base[path].text("amended")))
+    for order, path in enumerate(movers):
+        if under(path, movers_set, new_parent):
+            continue  # carried with its inserted parent
+        parent = new_parent[path]
+        siblings = parent.children if parent is not None else comp.new.clauses
+        index = [c.path for c in siblings].index(path)
+        after = next((stay[s.path] for s in reversed(siblings[:index]) if s.path in stay), None)
+        bparent = stay.get(parent.path) if parent is not None else None
+        if parent is not None and bparent is None:
+            continue  # its parent is gone from the base's tree: nothing to attach it to
+        edits.append(Edit("insert", bparent, side, author, date, after=after, clause=comp.new[path], order=order))
+    return edits
+
+
+# -----------------------------------------------------------------------------
+# conflicts
+# -----------------------------------------------------------------------------
+def _clash(a: Edit, b: Edit) -> bool:
+    if a.side == b.side:
+        return False
+    if max(a.start, b.start) < min(a.end, b.end):
+        return True  # overlapping words
+    if a.start == a.end == b.start == b.end:
+        return True  # two insertions at one point
+    for x, y in ((a, b), (b, a)):
+        if x.start == x.end and y.start < x.start < y.end:
+            return True  # inserting inside words the other deletes
+    return False
+
+
+def _groups(items: list[Edit], clash) -> list[list[Edit]]:
+    groups: list[list[Edit]] = []
+    for e in items:
+        hit = [g for g in groups if any(clash(e, x) for x in g)]
+        merged = [e] + [x for g in hit for x in g]
+        groups = [g for g in groups if g not in hit] + [merged]
+    return groups
+
+
+def _dedupe(edits: list[Edit], key) -> list[Edit]:
+    seen, out = set(), []
+    for e in edits:
+        k = key(e)
+        if k not in seen:
+            seen.add(k)
+            out.append(e)
+    return out
+
+
+def _find_conflicts(base: Proposal, edits: list[Edit]) -> tuple[list[Edit], list[Conflict]]:
+    """(uncontested edits, conflicts); identical edits from several sides are kept once."""
+    words = _dedupe([e for e in edits if e.kind == "words"], lambda e: (e.path, e.start, e.end, e.new))
+    deletes = _dedupe([e for e in edits if e.kind == "delete"], lambda e: e.path)
+    inserts = _dedupe([e for e in edits if e.kind == "insert"], lambda e: (e.path, e.after, e.clause.text("amended")))
+    labels = [e for e in edits if e.kind == "label"]
+    conflicts: list[tuple[str, str | None, list[Edit]]] = []
+    contested: set[int] = set()
+    for d in deletes:
+        inside = {n.path for n in base[d.path].walk()}
+        others = [e for e in words if e.path in inside and e.side != d.side]
+        others += [e for e in inserts if e.path in inside and e.side != d.side]
+        if others:
+            conflicts.append(("delete-modify", d.path, [d, *others]))
+            contested.update(id(e) for e in (d, *others))
+    by_path: dict[str, list[Edit]] = {}
+    for e in words:
+        if id(e) not in contested:
+            by_path.setdefault(e.path, []).append(e)
+    for path, items in by_path.items():
+        for g in _groups(items, _clash):
+            if len({e.side for e in g}) > 1:
+                conflicts.append(("overlap", path, sorted(g, key=lambda e: (e.start, e.side))))
+                contested.update(id(e) for e in g)
+    slots: dict[tuple, list[Edit]] = {}
+    for e in inserts:
+        if id(e) not in contested:
+            slots.setdefault((e.path, e.after), []).append(e)
+    for (parent, _after), items in slots.items():
+        if len({e.side for e in items}) > 1:
+            conflicts.append(("same-slot", parent, items))
+            contested.update(id(e) for e in items)
+    out = []
+    for n, (kind, path, items) in enumerate(conflicts, 1):
+        node = base.get(path) if path is not None else None
+        if kind == "overlap":
+            s, e = min(x.start for x in items), max(x.end for x in items)
+            base_text = node.body("amended")[s:e]
+        else:
+            base_text = node.text("amended") if kind == "delete-modify" and node is not None else ""
+        where = items[0].after if kind == "same-slot" else path
+        citation = cite(base, where) if where is not None else "(top)"
+        if kind == "same-slot":
+            citation = f"after {citation}" if items[0].after else f"first in {cite(base, path) if path else 'the text'}"
+        out.append(Conflict(f"c{n}", kind, path, citation, base_text, tuple(items)))
+    free = [e for e in [*words, *deletes, *inserts] if id(e) not in contested] + labels
+    return free, out
+
+
+# -----------------------------------------------------------------------------
+# building the draft
+# -----------------------------------------------------------------------------
+def _decided(plan: _Plan) -> list[Edit]:
+    out = []
+    by_id = {c.id: c for c in plan.conflicts}
+    for cid, side, text, author in plan.decisions:
+        c = by_id[cid]
+        if text is None:
+            out += [e for e in c.edits if side in (e.side, "all")]
+            continue
+        if c.kind == "overlap":
+            s, e = min(x.start for x in c.edits), max(x.end for x in c.edits)
+            out.append(Edit("words", c.path, author, author, None, start=s, end=e, new=text))
+        elif c.kind == "delete-modify":
+            body = plan.base[c.path].body("amended")
+            out.append(Edit("words", c.path, author, author, None, start=0, end=len(body), new=text))
+        else:
+            first = c.edits[0]
+            clause = Clause(NodeKind.ITEM, "\0text", first.clause.label_runs, (Run(Op.EQUAL, text),))
+            out.append(dataclasses.replace(first, side=author, author=author, date=None, clause=clause))
+    return out
+
+
+def _relabel_list(children: list[Clause], parent: Clause | None, edits: list[Edit], changed: set) -> list[Clause]:
+    sides = {e.side for e in edits}
+    if len(sides) == 1:  # one proposal shaped this list: its labels
+        wanted = {e.path: e.new for e in edits if e.kind == "label"}
+        out = []
+        for c in children:
+            parts = split_label(wanted[c.path]) if c.path in wanted else None
+            out.append(set_label(c, parts[1], edits[0].author, edits[0].date) if parts else c)
+        return out
+    structural = [i for i, c in enumerate(children) if c.path in changed]
+    if not structural:
+        return children
+    scheme = list_scheme(children, parent.section if parent is not None else None, parent.kind if parent else None)
+    start = structural[0]
+    schemes = scheme_of(children)
+    before = [i for i in range(start) if schemes[i] == scheme]
+    if before:
+        expected = successor(split_label(runs_text(children[before[-1]].label_runs, "amended"))[1], scheme)
+    else:
+        expected = first_label(scheme)
+    first = next(e for e in edits if e.kind != "label")
+    return reletter(children, start, scheme, expected, first.author, first.date)
+
+
+def _build(plan: _Plan) -> Draft:
+    free, _ = _find_conflicts(plan.base, list(plan.edits))
+    edits = free + _decided(plan)
+    words: dict[str, list[Edit]] = {}
+    for e in edits:
+        if e.kind == "words":
+            words.setdefault(e.path, []).append(e)
+    deleted = {e.path: e for e in edits if e.kind == "delete"}
+    slots: dict[str | None, dict[str | None, list[Edit]]] = {}
+    for e in sorted(
+        (e for e in edits if e.kind == "insert"),
+        key=lambda e: (plan.sides.index(e.side) if e.side in plan.sides else 99, e.order),
+    ):
+        slots.setdefault(e.path, {}).setdefault(e.after, []).append(e)
+    touched: dict[str | None, list[Edit]] = {}
+    base_parent = parents(plan.base)
+    for e in edits:
+        if e.kind == "insert":
+            touched.setdefault(e.path, []).append(e)
+        elif e.kind in ("delete", "label"):
+            parent = base_parent[e.path]
+            touched.setdefault(parent.path if parent is not None else None, []).append(e)
+    counter = iter(range(1, 1_000_000))
+
+    def node(c: Clause) -> Clause:
+        runs = c.runs
+        for e in sorted(words.get(c.path, []), key=lambda e: (e.start, e.end), reverse=True):
+            runs = edit_runs(runs, e.start, e.end, e.new, e.author, e.date)
+        c = dataclasses.replace(c, runs=runs, children=level(c.children, c))
+        if c.path in deleted:
+            d = deleted[c.path]
+            c = delete_node(c, d.author, d.date) or c
+        return c
+
+    def level(children, parent: Clause | None) -> tuple[Clause, ...]:
+        key = parent.path if parent is not None else None
+        slot = slots.get(key, {})
+        out, changed = [], set(deleted)
+        for anchor in (None, *(c.path for c in children)):
+            if anchor is not None:
+                out.append(node(next(c for c in children if c.path == anchor)))
+            for e in slot.get(anchor, []):
+                copy = inserted_copy(e.clause, f"{key or ''}/\0m{next(counter)}", e.author, e.date)
+                out.append(copy)
+                changed.add(copy.path)
+        if key in touched:
+            out = _relabel_list(out, parent, touched[key], changed)
+        return tuple(out)
+
+    clauses = level(plan.base.clauses, None)
+    resolved = tuple(f"resolved {d[0]}: {d[2] if d[2] is not None else d[1]}" for d in plan.decisions)
+    provenance = (*plan.base.provenance, f"merged {', '.join(plan.sides)} onto {plan.base.id}", *resolved)
+    fields = {f.name: getattr(plan.base, f.name) for f in dataclasses.fields(Proposal)}
+    fields.update(clauses=clauses, provenance=provenance)
+    return repath(Draft(**fields, plan=plan))
+
+
+def _name(proposal: Proposal, taken: set[str]) -> str:
+    authors = Counter(c.author for c in proposal.changes() if c.author)
+    for name in (*(a for a, _ in authors.most_common(1)), proposal.id):
+        if name not in taken:
+            return name
+    n = 2
+    while f"{proposal.id} ({n})" in taken:
+        n += 1
+    return f"{proposal.id} ({n})"
+
+
+def merge(base, proposals, *, authors: dict[str, str] | None = None) -> Draft:
+    """Apply several proposals (each a MOD of the same text) to ``base``: one draft, and its conflicts.
+
+    Parameters
+    ----------
+    base : Proposal, Document with one text, path or str
+        The text the proposals modify (e.g. the resolution in force); its amended view is used.
+    proposals : list of Proposal
+        Each is compared with the base (its amended view against the base).
+    authors : dict, optional
+        Proposal id → author name for the draft's changes (default: the author most
+        common among the proposal's own changes, else its id).  Each proposal's side
+        in ``conflicts`` is named by that author too (else by its id).
+
+    Returns
+    -------
+    Draft
+        A Proposal whose tracked changes are the uncontested edits, each by its
+        proposal's author; ``.conflicts`` (DataFrame) lists the rest;
+        ``.resolve(conflict, side=… | text=…)`` settles one.
+
+    Examples
+    --------
+    >>> draft = itu_nb.merge(res130, [cept, apt])
+    >>> draft.conflicts[["conflict", "kind", "citation", "side", "new"]]
+    >>> final = draft.resolve("c1", side="CEPT")
+    """
+    from itu_nb.amend import _as_proposal
+
+    base = _as_proposal(base)
+    if base.changed:
+        base = repath(base.amended)
+    names: list[str] = []
+    edits: list[Edit] = []
+    for p in proposals:
+        p = _as_proposal(p)
+        given = (authors or {}).get(p.id)
+        name = given if given and given not in names else _name(p, set(names))
+        names.append(name)
+        counts = Counter(c.author for c in p.changes() if c.author)
+        author = given or (counts.most_common(1)[0][0] if counts else name)
+        date = next((c.date for c in p.changes() if c.date), None)
+        edits += _side_edits(base, p, name, author, date)
+    _, conflicts = _find_conflicts(base, edits)
+    plan = _Plan(base, tuple(names), tuple(edits), tuple(conflicts))
+    return _build(plan)
