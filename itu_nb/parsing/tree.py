@@ -207,14 +207,22 @@ class _Node:
     section: str | None = None
     scheme: str | None = None
     stack: list[_Node] = field(default_factory=list)  # open item lists (sections, annexes)
+    used: set[str] = field(default_factory=set)  # children's components, for "#2" in O(1)
+    n_paragraphs: int = 0  # unlabelled paragraph children (p1, p2…)
+    n_listed: int = 0  # bullet and dash children (bullet1, dash2…)
 
     def label(self, view: str = "amended") -> str | None:
         raw = runs_text(self.label_runs, view)
         return raw.strip() if raw else None
 
     def add(self, child: _Node) -> _Node:
-        child.component = unique_component(child.component, {c.component for c in self.children})
+        child.component = unique_component(child.component, self.used)
+        self.used.add(child.component)
         self.children.append(child)
+        if child.kind is NodeKind.PARAGRAPH and child.component.startswith("p"):
+            self.n_paragraphs += 1
+        if child.scheme in ("bullet", "dash"):
+            self.n_listed += 1
         return child
 
     def freeze(self, prefix: str) -> Clause:
@@ -317,7 +325,7 @@ class _ProposalBuilder:
         section = container.section
         if not label_runs:
             container.stack.clear()
-            n = sum(1 for c in container.children if c.component.startswith("p") and c.kind is NodeKind.PARAGRAPH) + 1
+            n = container.n_paragraphs + 1
             node = _Node(NodeKind.PARAGRAPH, f"p{n}", [], body, line.no, list(line.arts), section=section)
             _footnotes(node)
             container.add(node)
@@ -377,8 +385,7 @@ class _ProposalBuilder:
 
     @staticmethod
     def _component(parent: _Node, node: _Node) -> str:
-        listed = sum(1 for c in parent.children if c.scheme in ("bullet", "dash"))
-        return item_component(node.label("amended") or node.label("original") or "", node.scheme, listed)
+        return item_component(node.label("amended") or node.label("original") or "", node.scheme, parent.n_listed)
 
     # -- result ---------------------------------------------------------------------
     def build(self) -> Proposal:
