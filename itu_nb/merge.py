@@ -203,8 +203,15 @@ def _side_edits(base: Proposal, proposal: Proposal, side: str, author, date) -> 
         bparent = stay.get(parent.path) if parent is not None else None
         if parent is not None and bparent is None:
             continue  # its parent is gone from the base's tree: nothing to attach it to
-        edits.append(Edit("insert", bparent, side, author, date, after=after, clause=comp.new[path], order=order))
+        clause = _prune(comp.new[path], stay)
+        edits.append(Edit("insert", bparent, side, author, date, after=after, clause=clause, order=order))
     return edits
+
+
+def _prune(clause: Clause, paired) -> Clause:
+    """``clause`` without the descendants that are paired with a clause of the base (they stay where they are)."""
+    kids = tuple(_prune(k, paired) for k in clause.children if k.path not in paired)
+    return dataclasses.replace(clause, children=kids)
 
 
 # -----------------------------------------------------------------------------

@@ -392,17 +392,23 @@ class Clause:
         return sum(len(r.text.split()) for r in self.label_runs + self.runs if r.op is op)
 
     def view(self, view: str) -> Clause | None:
-        """This subtree as it reads in ``view``: all runs equal; None when absent."""
+        """This subtree as it reads in ``view``: all runs equal; None when absent.
+
+        A child absent from the view whose own children are present (an unchanged
+        sub-item under an inserted item) gives way to them: they move up one level.
+        """
         if not self.exists_in(view) and self.kind is not NodeKind.SECTION:
             return None
-        keep = tuple(c for c in (ch.view(view) for ch in self.children) if c is not None)
+        return self._viewed(view)
+
+    def _viewed(self, view: str) -> Clause:
         label = runs_text(self.label_runs, view)
         body = runs_text(self.runs, view)
         return dataclasses.replace(
             self,
             label_runs=(Run(Op.EQUAL, label),) if label else (),
             runs=(Run(Op.EQUAL, body),) if body else (),
-            children=keep,
+            children=tuple(view_nodes(self.children, view)),
             artefacts=tuple(a for a in self.artefacts if a.op.in_view(view)),
         )
 
@@ -411,6 +417,17 @@ class Clause:
         if len(text) > 60:
             text = text[:57] + "..."
         return f"<Clause {self.kind.value} {self.path!r} {self.status}: {text!r}>"
+
+
+def view_nodes(nodes, view: str) -> list[Clause]:
+    """The nodes as they read in ``view``; an absent node is replaced by its present descendants."""
+    out: list[Clause] = []
+    for node in nodes:
+        if node.exists_in(view) or node.kind is NodeKind.SECTION:
+            out.append(node._viewed(view))
+        else:
+            out.extend(view_nodes(node.children, view))
+    return out
 
 
 @dataclass(frozen=True)
@@ -518,9 +535,7 @@ class Proposal:
 
     def view(self, view: str) -> Proposal:
         """A copy in which every node reads as in ``view`` and has no changes."""
-        return dataclasses.replace(
-            self, clauses=tuple(c for c in (n.view(view) for n in self.clauses) if c is not None)
-        )
+        return dataclasses.replace(self, clauses=tuple(view_nodes(self.clauses, view)))
 
     @property
     def original(self) -> Proposal:

@@ -107,8 +107,8 @@ def test_a_real_proposal_merged_onto_its_own_original_gives_its_amended_view():
     base = repath(B130.original)
     draft = merge(base, [B130])
     assert draft.conflict_list == ()
-    # (the original view lacks recognizing ii) "Resolution 52 …": the parser put it under the inserted l),
-    # and a view drops the children of a clause absent from it)
+    # recognizing ii) "Resolution 52 …" (source line 120) sits under the inserted l) when amended and
+    # directly under recognizing when original: it is carried over once, not with l)
     assert draft.text("original") == base.text("original")
     assert draft.text("amended") == B130.text("amended")
     assert {c.author for c in draft.changes()} == {"Brazil"}

@@ -34,9 +34,9 @@ def saved(page, slot):
 def test_viewer_draws_every_mark_and_navigates_by_keyboard(shoot, harness, brazil):
     viewer = itu_nb.RedlineViewer(brazil["B/67/4"])
     w = harness.mount("v", "redline", viewer)
-    assert w.locator("ins").count() == viewer.counts["ins"] == 88
+    assert w.locator("ins").count() == viewer.counts["ins"] == 86
     assert w.locator("del").count() == viewer.counts["del"] == 51
-    assert w.locator(".itu-counter").inner_text() == "74 changes"
+    assert w.locator(".itu-counter").inner_text() == "73 changes"
     # c) → b): a relettering reads old → new
     relabel = w.locator('.itu-row[data-path="considering/f"] .itu-label')
     assert relabel.inner_text().split() == ["g)", "→", "f)"]
@@ -44,16 +44,16 @@ def test_viewer_draws_every_mark_and_navigates_by_keyboard(shoot, harness, brazi
     harness.keyboard.press("n")
     harness.keyboard.press("n")
     harness.keyboard.press("F7")
-    assert w.locator(".itu-counter").inner_text() == "change 3 of 74"
+    assert w.locator(".itu-counter").inner_text() == "change 3 of 73"
     harness.keyboard.press("p")
-    assert w.locator(".itu-counter").inner_text() == "change 2 of 74"
+    assert w.locator(".itu-counter").inner_text() == "change 2 of 73"
     harness.keyboard.press("Shift+F7")
-    assert w.locator(".itu-counter").inner_text() == "change 1 of 74"
+    assert w.locator(".itu-counter").inner_text() == "change 1 of 73"
     assert saved(harness, "v")[-1] == {"selected_change": "heading@1", "selected_path": "heading"}
     assert "replaced" in w.locator(".itu-status").inner_text()
     harness.keyboard.press("a")  # accept, then move on
     assert saved(harness, "v")[-2] == {"decisions": [{"id": "heading@1", "decision": "accept"}]}
-    assert w.locator(".itu-counter").inner_text() == "change 2 of 74"
+    assert w.locator(".itu-counter").inner_text() == "change 2 of 73"
     assert w.locator('del[data-c="0"]').is_hidden()  # the accepted deletion is gone from the text
     shoot(w, "harness-viewer-inline")
     assert not harness.errors
@@ -68,7 +68,7 @@ def test_viewer_modes_filters_and_collapse(shoot, harness, brazil):
     w.locator(".itu-mode").select_option("side-by-side")
     assert saved(harness, "v")[-1] == {"mode": "side-by-side"}
     assert w.locator(".itu-old ins").count() == 0 and w.locator(".itu-new del").count() == 0
-    assert w.locator(".itu-new ins").count() == 88 and w.locator(".itu-old del").count() == 51
+    assert w.locator(".itu-new ins").count() == 86 and w.locator(".itu-old del").count() == 51
     shoot(w, "harness-viewer-side-by-side")
     w.locator(".itu-mode").select_option("amended")
     assert w.locator("ins, del").count() == 0

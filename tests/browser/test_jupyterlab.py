@@ -110,7 +110,7 @@ def test_widgets_in_jupyterlab(page, jupyterlab, shoot, run_axe):
 
     # 1. the rendered marks are the comparison's
     counts = json.loads(printed(page, 2, "COUNTS="))
-    assert viewer.locator("ins").count() == counts["ins"] == 88
+    assert viewer.locator("ins").count() == counts["ins"] == 86
     assert viewer.locator("del").count() == counts["del"] == 51
     assert viewer.locator(".itu-counter").inner_text() == f"{counts['changes']} changes"
     shoot(page, "lab-1-run-all")
