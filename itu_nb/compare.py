@@ -89,6 +89,10 @@ def _label_runs(a: str | None, b: str | None, ignore_whitespace: bool = False) -
     """Label runs from the two labels as written (None: no such clause)."""
     if a == b or (ignore_whitespace and a is not None and b is not None and a.split() == b.split()):
         return (Run(Op.EQUAL, b),) if b else ()
+    if a is not None and b is not None and a.strip() == b.strip():
+        # the same label with another separator ("a) " in the Final Acts, "a)<TAB>" in a proposal):
+        # not a change a reader sees; the label stays as the new side writes it
+        return (Run(Op.EQUAL, b),)
     a, b = a or "", b or ""
     ca, cb = a.rstrip(), b.rstrip()
     sa, sb = a[len(ca) :], b[len(cb) :]

@@ -6,6 +6,7 @@ Line numbers in comments are 1-based lines of tests/fixtures/pp18-doc67-brazil.r
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -375,3 +376,15 @@ def test_reversed_text_finishes_within_the_bound():
     (pair,) = [p for p in c.pairs if p.changed]
     assert pair.level != "word" and "time limit" in pair.note
     check_invariants(c)
+
+
+def test_a_label_written_with_another_separator_is_not_a_change():
+    # the Final Acts converter left "1 to continue…" with a space after the recovered label
+    # (resolves 1 of Resolution 130); the same text written out with label<TAB>text must compare equal
+    adopted = itu_nb.load(Path(__file__).parent / "fixtures" / "pp18-final-acts.akn.xml")["Resolution 130"]
+    assert adopted["resolves/1"].label_runs[0].text == "1 "
+    again = itu_nb.load(adopted.text(), format="text", infer=False)[0]
+    assert again["resolves/1"].label_runs[0].text == "1\t"
+    comparison = itu_nb.compare(adopted, again)
+    assert len(comparison.change_list) == 0
+    assert {p.kind for p in comparison.pairs} == {"unchanged"}
