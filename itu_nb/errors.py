@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["AddressError", "ItuNbError", "LoadError", "ParseError"]
+__all__ = ["AddressError", "ExportError", "ItuNbError", "LoadError", "ParseError"]
 
 
 class ItuNbError(Exception):
@@ -35,3 +35,7 @@ class AddressError(ItuNbError, KeyError):
 
     def __str__(self) -> str:  # KeyError would quote the message
         return str(self.args[0]) if self.args else ""
+
+
+class ExportError(ItuNbError, ValueError):
+    """A text cannot be written in the chosen format (the message names the clause)."""

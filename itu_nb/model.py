@@ -556,18 +556,18 @@ class Proposal:
     def accept(self, ids=None, *, author: str | None = None, section: str | None = None) -> Proposal:
         """A new Proposal with the selected changes accepted (no arguments: all).
 
-        See :func:`itu_nb.amend.accept`.
+        See :func:`itu_nb.review.accept`.
         """
-        from itu_nb.amend import accept
+        from itu_nb.review import accept
 
         return accept(self, ids, author=author, section=section)
 
     def reject(self, ids=None, *, author: str | None = None, section: str | None = None) -> Proposal:
         """A new Proposal with the selected changes rejected (no arguments: all).
 
-        See :func:`itu_nb.amend.reject`.
+        See :func:`itu_nb.review.reject`.
         """
-        from itu_nb.amend import reject
+        from itu_nb.review import reject
 
         return reject(self, ids, author=author, section=section)
 

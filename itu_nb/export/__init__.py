@@ -8,13 +8,9 @@ instance a consolidated draft from ``accept``/``reject``) or a
 
 from __future__ import annotations
 
-from itu_nb.errors import ItuNbError
+from itu_nb.errors import ExportError
 
 __all__ = ["ExportError", "to_akn", "to_criticmarkup", "to_docx", "to_html"]
-
-
-class ExportError(ItuNbError, ValueError):
-    """A text cannot be written in the chosen format (the message names the clause)."""
 
 
 def to_criticmarkup(x, path=None, **options) -> str:

@@ -32,7 +32,7 @@ def _line(pieces: tuple[Piece, ...], where: str) -> str:
             out.append(f"{{>>{piece.text}<<}}")
             continue
         if _CLASH.search(piece.text):
-            from itu_nb.export import ExportError
+            from itu_nb.errors import ExportError
 
             raise ExportError(f"{where}: the text {piece.text!r} contains a CriticMarkup mark and cannot be written")
         if piece.op is not open_op:

@@ -130,7 +130,6 @@ def load(
     return loader(data, name, **options)
 
 
-from itu_nb.loaders import text as _text  # noqa: E402,F401  (registers the text loaders)
-
 from itu_nb.loaders import akn as _akn  # noqa: E402,F401
 from itu_nb.loaders import docx as _docx  # noqa: E402,F401
+from itu_nb.loaders import text as _text  # noqa: E402,F401  (registers the text loaders)

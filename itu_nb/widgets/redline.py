@@ -191,12 +191,12 @@ class RedlineViewer(anywidget.AnyWidget):
     def result(self) -> Proposal:
         """A new Proposal with the viewer's decisions applied; undecided changes stay tracked.
 
-        The same as ``itu_nb.amend.decide(proposal, accepted, rejected)`` (and as
+        The same as ``itu_nb.review.decide(proposal, accepted, rejected)`` (and as
         ``proposal.accept(ids)`` when every decision is an accept): one code path.
         """
         if not isinstance(self._source, Proposal):
             raise ItuNbError("result() needs a viewer on a Proposal; a Comparison has no decisions to apply")
-        from itu_nb.amend import decide
+        from itu_nb.review import decide
 
         accepted = [d["id"] for d in self.decisions if d["decision"] == "accept"]
         rejected = [d["id"] for d in self.decisions if d["decision"] == "reject"]

@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+
 from .test_jupyterlab import kernel_ready
 
 pytestmark = pytest.mark.browser

@@ -1,0 +1,128 @@
+"""Review tracked changes: accept, reject, or decide many at once.
+
+Every operation returns a new :class:`~itu_nb.model.Proposal`; nothing is changed in
+place, and the new proposal's ``provenance`` says what was done.  Change ids are those
+of ``proposal.changes()`` (``"<path>@<n>"``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+
+from itu_nb.errors import AddressError
+from itu_nb.model import Change, Clause, Op, Proposal, Run, change_groups, join_runs
+
+__all__ = ["accept", "change_by_id", "decide", "reject"]
+
+
+def _select(proposal: Proposal, ids, author, section) -> set[str]:
+    changes = proposal.changes()
+    if isinstance(ids, str):
+        ids = [ids]
+    chosen = changes
+    if ids is not None:
+        known = {c.id for c in changes}
+        unknown = [i for i in ids if i not in known]
+        if unknown:
+            near = sorted(known, key=lambda k: (k.split("@")[0] != unknown[0].split("@")[0], k))[:6]
+            raise AddressError(f"{proposal.id}: no change {unknown[0]!r}; changes include {near}")
+        wanted = set(ids)
+        chosen = [c for c in chosen if c.id in wanted]
+    if author is not None:
+        chosen = [c for c in chosen if c.author == author]
+    if section is not None:
+        chosen = [c for c in chosen if c.section == section or c.path == section or c.path.startswith(section + "/")]
+    return {c.id for c in chosen}
+
+
+def _apply(proposal: Proposal, accepted: set[str], rejected: set[str]) -> Proposal:
+    """Settle the chosen changes in one pass: accepted keep their insertions, rejected their deletions."""
+    both = accepted & rejected
+    if both:
+        raise ValueError(f"{proposal.id}: change {sorted(both)[0]!r} is both accepted and rejected")
+
+    def settle(node: Clause) -> Clause | None:
+        runs = node.label_runs + node.runs
+        settled: list[Run | None] = list(runs)
+        for n, (a, b) in enumerate(change_groups(runs), start=1):
+            cid = f"{node.path}@{n}"
+            if cid in accepted:
+                keep = Op.INSERT
+            elif cid in rejected:
+                keep = Op.DELETE
+            else:
+                continue
+            for i in range(a, b):
+                settled[i] = dataclasses.replace(runs[i], op=Op.EQUAL) if runs[i].op is keep else None
+        n_label = len(node.label_runs)
+        label = [r for r in settled[:n_label] if r is not None]
+        body = [r for r in settled[n_label:] if r is not None]
+        children = tuple(c for c in (settle(ch) for ch in node.children) if c is not None)
+        if not label and not body and not children and (node.label_runs or node.runs):
+            return None  # a whole clause that no longer exists
+        return dataclasses.replace(node, label_runs=join_runs(label), runs=join_runs(body), children=children)
+
+    clauses = tuple(c for c in (settle(c) for c in proposal.clauses) if c is not None)
+    notes = tuple(
+        f"{verb} {len(ids)} change{'s' if len(ids) != 1 else ''}"
+        for verb, ids in (("accepted", accepted), ("rejected", rejected))
+        if ids
+    )
+    return dataclasses.replace(proposal, clauses=clauses, provenance=proposal.provenance + notes)
+
+
+def accept(proposal: Proposal, ids: str | Iterable[str] | None = None, *, author=None, section=None) -> Proposal:
+    """Accept tracked changes: insertions become text, deletions disappear.
+
+    Parameters
+    ----------
+    proposal : Proposal
+    ids : str or iterable of str, optional
+        Change ids (``"considering/b#2@1"``, see ``proposal.changes()``); all when omitted.
+    author : str, optional
+        Only changes by this author.
+    section : str, optional
+        Only changes in this section (``"considering"``) or under this path.
+
+    Returns
+    -------
+    Proposal
+        A new proposal; the changes not selected stay tracked.
+
+    Examples
+    --------
+    >>> p = doc["B/67/4"]
+    >>> p.accept(section="considering")["considering/b#2"].label
+    'b)'
+    """
+    return _apply(proposal, _select(proposal, ids, author, section), set())
+
+
+def reject(proposal: Proposal, ids: str | Iterable[str] | None = None, *, author=None, section=None) -> Proposal:
+    """Reject tracked changes: deletions are restored, insertions disappear.
+
+    Same parameters as :func:`accept`.
+    """
+    return _apply(proposal, set(), _select(proposal, ids, author, section))
+
+
+def decide(proposal: Proposal, accepted: Iterable[str] = (), rejected: Iterable[str] = ()) -> Proposal:
+    """Accept some changes and reject others in one step (what the redline viewer does).
+
+    Change ids are those of ``proposal.changes()``: they number each clause's changes,
+    so after an accept or reject the remaining changes are numbered afresh.  Decide on
+    one version in one call (this function), rather than id by id on successive versions.
+    """
+    return _apply(
+        proposal, _select(proposal, list(accepted), None, None), _select(proposal, list(rejected), None, None)
+    )
+
+
+def change_by_id(proposal: Proposal, change_id: str) -> Change:
+    """The :class:`Change` with this id, or an :class:`AddressError` listing near ids."""
+    for c in proposal.changes():
+        if c.id == change_id:
+            return c
+    _select(proposal, [change_id], None, None)
+    raise AddressError(change_id)  # pragma: no cover - _select raised already
