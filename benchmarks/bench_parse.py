@@ -78,8 +78,10 @@ def main() -> None:
         t_lxml = best(lambda: etree.fromstring(data, parser))
         t_akn = best(lambda: itu_nb.load(data))
         print()
-        print(f"AKN: lxml parse alone {t_lxml * 1e3:,.1f} ms; itu_nb.load {t_akn * 1e3:,.1f} ms "
-              f"({t_akn / t_lxml:,.1f}× lxml: the rest is building the clause trees)")
+        print(
+            f"AKN: lxml parse alone {t_lxml * 1e3:,.1f} ms; itu_nb.load {t_akn * 1e3:,.1f} ms "
+            f"({t_akn / t_lxml:,.1f}× lxml: the rest is building the clause trees)"
+        )
 
 
 if __name__ == "__main__":

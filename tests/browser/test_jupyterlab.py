@@ -47,8 +47,13 @@ CELLS = [
 def kernel_ready(page, lab, timeout=60):
     """Kernel connected and idle, as the server and the status bar both say (pitfall 2)."""
     deadline = time.monotonic() + timeout
+    kernels: list = []
     while time.monotonic() < deadline:
-        kernels = lab.api("/api/kernels")
+        try:
+            kernels = lab.api("/api/kernels")
+        except OSError:  # the server may answer 500 while a kernel is still starting: ask again
+            page.wait_for_timeout(200)
+            continue
         if any(k["connections"] >= 1 and k["execution_state"] == "idle" for k in kernels):
             break
         page.wait_for_timeout(200)  # never time.sleep: it would stall Playwright's event loop
