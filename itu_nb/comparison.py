@@ -225,6 +225,34 @@ class Comparison:
     def _repr_html_(self) -> str:
         return self.to_html()
 
+    def to_proposal(self, *, author: str | None = None, date: str | None = None) -> Proposal:
+        """The comparison as a proposal whose tracked changes are its word diff (new text's tree).
+
+        ``author`` and ``date`` are set on changes that carry none.  See
+        :func:`itu_nb.export.lines.comparison_proposal` for how moves, splits and merges read.
+        """
+        from itu_nb.export.lines import comparison_proposal
+
+        return comparison_proposal(self, author=author, date=date)
+
+    def accept(self, ids=None, *, author: str | None = None, section: str | None = None) -> Proposal:
+        """Accept changes of the comparison; returns a new Proposal with the rest still tracked.
+
+        The ids are those of ``comparison.to_proposal().changes()`` (``path@n``); with no
+        arguments every change is accepted, which gives the new text.
+        """
+        return self.to_proposal().accept(ids, author=author, section=section)
+
+    def reject(self, ids=None, *, author: str | None = None, section: str | None = None) -> Proposal:
+        """Reject changes of the comparison (see :meth:`accept`); rejecting all gives the old text."""
+        return self.to_proposal().reject(ids, author=author, section=section)
+
+    def to_docx(self, path=None, **options):
+        """The comparison as Word with tracked changes; see :func:`itu_nb.export.docx.to_docx`."""
+        from itu_nb.export import to_docx
+
+        return to_docx(self, path, **options)
+
     def __repr__(self) -> str:
         counts = ", ".join(f"{n} {k}" for k, n in self.counts().items() if k != "unchanged")
         return f"<Comparison {self.old.id} → {self.new.id}: {len(self.change_list)} changes ({counts or 'none'})>"

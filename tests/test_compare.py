@@ -388,3 +388,24 @@ def test_a_label_written_with_another_separator_is_not_a_change():
     comparison = itu_nb.compare(adopted, again)
     assert len(comparison.change_list) == 0
     assert {p.kind for p in comparison.pairs} == {"unchanged"}
+
+
+def test_accept_and_reject_on_a_comparison():
+    # Resolution 130: Brazil's proposal (old) against the adopted text (new)
+    fixtures = Path(__file__).parent / "fixtures"
+    proposed = itu_nb.load(fixtures / "pp18-doc67-brazil.reconstructed.critic.md")["B/67/4"].amended
+    adopted = itu_nb.load(fixtures / "pp18-final-acts.akn.xml")["Resolution 130"]
+    comparison = compare(proposed, adopted)
+    tracked = comparison.to_proposal(author="PP-18")
+    assert tracked.text("amended").split() == adopted.text("amended").split()
+    assert comparison.accept().text("amended").split() == adopted.text("amended").split()
+    # the original view has every character of the old text; moved clauses stand at their new place,
+    # and the old items merged into the converter's glued resolves item lose the space between them
+    assert sorted("".join(tracked.text("original").split())) == sorted("".join(proposed.text("amended").split()))
+    assert sorted("".join(comparison.reject().text("amended").split())) == sorted(
+        "".join(proposed.text("amended").split())
+    )
+    # accepting one section only: the title change stays tracked, Brazil's "Cybersecurity" against the old title
+    part = comparison.accept(section="resolves")
+    assert part.title_in("original") == "Cybersecurity" and part["title"].changed
+    assert all(c.author == "PP-18" for c in part.changes())
