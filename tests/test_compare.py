@@ -406,6 +406,6 @@ def test_accept_and_reject_on_a_comparison():
         "".join(proposed.text("amended").split())
     )
     # accepting one section only: the title change stays tracked, Brazil's "Cybersecurity" against the old title
-    part = comparison.accept(section="resolves")
+    part = tracked.accept(section="resolves")
     assert part.title_in("original") == "Cybersecurity" and part["title"].changed
     assert all(c.author == "PP-18" for c in part.changes())
