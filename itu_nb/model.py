@@ -462,8 +462,36 @@ class Target:
         return f"{self.kind.lower()} {self.number}"
 
 
+class _Exports:
+    """``to_criticmarkup``, ``to_html``, ``to_docx`` and ``to_akn`` on a proposal or a document."""
+
+    def to_criticmarkup(self, path=None, **options) -> str:
+        """As CriticMarkup; see :func:`itu_nb.export.critic.to_criticmarkup`."""
+        from itu_nb.export import to_criticmarkup
+
+        return to_criticmarkup(self, path, **options)
+
+    def to_html(self, path=None, **options) -> str:
+        """As one standalone HTML page; see :func:`itu_nb.export.html.to_html`."""
+        from itu_nb.export import to_html
+
+        return to_html(self, path, **options)
+
+    def to_docx(self, path=None, **options):
+        """As Word with tracked changes; see :func:`itu_nb.export.docx.to_docx`."""
+        from itu_nb.export import to_docx
+
+        return to_docx(self, path, **options)
+
+    def to_akn(self, path=None, **options) -> str:
+        """As Akoma Ntoso XML; see :func:`itu_nb.export.akn.to_akn`."""
+        from itu_nb.export import to_akn
+
+        return to_akn(self, path, **options)
+
+
 @dataclass(frozen=True)
-class Proposal:
+class Proposal(_Exports):
     """One proposal (or one bare text such as an adopted resolution).
 
     Attributes
@@ -577,37 +605,13 @@ class Proposal:
 
         return redline(self)
 
-    def to_criticmarkup(self, path=None, **options) -> str:
-        """This proposal as CriticMarkup; see :func:`itu_nb.export.critic.to_criticmarkup`."""
-        from itu_nb.export import to_criticmarkup
-
-        return to_criticmarkup(self, path, **options)
-
-    def to_html(self, path=None, **options) -> str:
-        """This proposal as one standalone HTML page; see :func:`itu_nb.export.html.to_html`."""
-        from itu_nb.export import to_html
-
-        return to_html(self, path, **options)
-
-    def to_docx(self, path=None, **options):
-        """This proposal as Word with tracked changes; see :func:`itu_nb.export.docx.to_docx`."""
-        from itu_nb.export import to_docx
-
-        return to_docx(self, path, **options)
-
-    def to_akn(self, path=None, **options) -> str:
-        """This proposal as Akoma Ntoso XML; see :func:`itu_nb.export.akn.to_akn`."""
-        from itu_nb.export import to_akn
-
-        return to_akn(self, path, **options)
-
     def __repr__(self) -> str:
         action = f"{self.action} " if self.action else ""
         return f"<Proposal {action}{self.id}: {self.target}>"
 
 
 @dataclass(frozen=True)
-class Document:
+class Document(_Exports):
     """A loaded file: its proposals, metadata and what is needed to rebuild its source.
 
     Attributes
@@ -681,30 +685,6 @@ class Document:
         if missing:
             raise ValueError(f"{self.source}: source lines {missing[:5]} belong to no node")
         return "\n".join(lines)
-
-    def to_criticmarkup(self, path=None, **options) -> str:
-        """This document as CriticMarkup; see :func:`itu_nb.export.critic.to_criticmarkup`."""
-        from itu_nb.export import to_criticmarkup
-
-        return to_criticmarkup(self, path, **options)
-
-    def to_html(self, path=None, **options) -> str:
-        """This document as one standalone HTML page; see :func:`itu_nb.export.html.to_html`."""
-        from itu_nb.export import to_html
-
-        return to_html(self, path, **options)
-
-    def to_docx(self, path=None, **options):
-        """This document as Word with tracked changes; see :func:`itu_nb.export.docx.to_docx`."""
-        from itu_nb.export import to_docx
-
-        return to_docx(self, path, **options)
-
-    def to_akn(self, path=None, **options) -> str:
-        """This document as Akoma Ntoso XML; see :func:`itu_nb.export.akn.to_akn`."""
-        from itu_nb.export import to_akn
-
-        return to_akn(self, path, **options)
 
     def __repr__(self) -> str:
         return f"<Document {self.source!r} {self.format}: {len(self.proposals)} proposals>"
