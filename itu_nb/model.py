@@ -17,6 +17,8 @@ import enum
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from itu_nb.errors import AddressError
+
 __all__ = [
     "VIEWS",
     "Artefact",
@@ -549,7 +551,7 @@ class Proposal(_Exports):
             if node.path == path:
                 return node
         near = [n.path for n in self.walk() if path.split("/")[0] in n.path][:8]
-        raise KeyError(f"no clause {path!r} in {self.id}; near: {near}")
+        raise AddressError(f"no clause {path!r} in {self.id}; near: {near}")
 
     def get(self, path: str) -> Clause | None:
         try:
@@ -655,7 +657,7 @@ class Document(_Exports):
             if p.target is not None and p.target.key == wanted:
                 return p
         ids = ", ".join(p.id for p in self.proposals[:12])
-        raise KeyError(f"{self.source}: no proposal {key!r}; ids: {ids}")
+        raise AddressError(f"{self.source}: no proposal {key!r}; ids: {ids}")
 
     def text(self, view: str = "amended") -> str:
         """Every proposal as plain text in ``view``, separated by blank lines."""
