@@ -289,3 +289,68 @@ def test_explore_a_comparison(res130):
     assert list(ex.changes["id"]) == [c.id for c in comparison.change_list]
     ex.tree.search = "cyberattacks"
     assert ex.tree._matches
+
+
+# -- a merged draft's conflicts ----------------------------------------------------------------
+def test_viewer_shows_and_resolves_a_drafts_conflicts():
+    # the Draft of test_amend_merge: CEPT and APT on Resolution 130 of the PP-18 Final Acts;
+    # c1 noting d) deleted/modified, c2 "high priority" rewritten twice, c3 two new considering c)
+    from test_amend_merge import DRAFT
+
+    viewer = itu_nb.RedlineViewer(DRAFT)
+    payload = viewer._conflicts
+    assert [c["id"] for c in payload] == [c.id for c in DRAFT.conflict_list]
+    frame = DRAFT.conflicts
+    for c in payload:
+        rows = frame[frame.conflict == c["id"]]
+        assert (c["kind"], c["path"], c["citation"]) == tuple(rows[["kind", "path", "citation"]].iloc[0])
+        assert c["base_text"] == rows.base_text.iloc[0] and c["resolution"] is None
+        assert [(s["side"], s["change"], s["new"]) for s in c["sides"]] == [
+            (r.side, r.change, r.new or "") for r in rows.itertuples()
+        ]
+    overlap = next(c for c in payload if c["kind"] == "overlap")
+    assert {s["side"]: s["new"] for s in overlap["sides"]} == {"CEPT": "the highest", "APT": "top"}
+    # each open conflict flags the row it sits at (the same-slot one: the clause the insertions follow)
+    flagged = {r["path"]: r["cf"] for r in viewer._rows if "cf" in r}
+    assert flagged == {"noting/d": ["c1"], "resolves/2": ["c2"], "considering/b": ["c3"]}
+
+    # what the "Use CEPT" button sends
+    viewer.accept("resolves/4@1")  # a decision on a change the resolution leaves alone carries over
+    viewer.conflict_choices = [{"id": overlap["id"], "side": "CEPT"}]
+    expected = DRAFT.resolve(overlap["id"], side="CEPT")
+    assert viewer.source == expected and viewer.source["resolves/2"].body().startswith("to give the highest priority")
+    assert viewer.conflict_choices == []
+    assert viewer.decisions == [{"id": "resolves/4@1", "decision": "accept"}]
+    viewer.undo()
+    assert viewer.result() == expected
+    still_open = [c["id"] for c in viewer._conflicts if c["resolution"] is None]
+    assert overlap["id"] not in still_open and len(still_open) == 2
+    assert next(c for c in viewer._conflicts if c["id"] == overlap["id"])["resolution"] == "CEPT"
+    assert "resolves/2" not in {r["path"] for r in viewer._rows if "cf" in r}
+    assert set(viewer.conflicts.conflict) == {c.id for c in DRAFT.conflict_list}
+
+    # the same from Python, and by text; after the insertions considering c) … are relettered
+    viewer.resolve("c3", side="all")
+    assert [viewer.source[f"considering/{x}"].body() for x in "cd"] == ["that CEPT says so;", "that APT says so;"]
+    viewer.resolve("c1", text="<img src=x onerror=alert(1)>")
+    assert viewer.result()["noting/d"].body() == "<img src=x onerror=alert(1)>"
+    assert all(c["resolution"] is not None for c in viewer._conflicts)
+    assert not any("cf" in r for r in viewer._rows)
+    with pytest.raises(traitlets.TraitError):  # resolved already
+        viewer.conflict_choices = [{"id": "c1", "side": "CEPT"}]
+
+
+def test_conflict_choices_are_checked():
+    from test_amend_merge import DRAFT
+
+    viewer = itu_nb.RedlineViewer(DRAFT)
+    for bad in ({"id": "c9", "side": "CEPT"}, {"id": "c1", "side": "ITU"}, {"id": "c1"}):
+        with pytest.raises(traitlets.TraitError):
+            viewer.conflict_choices = [bad]
+    assert viewer.source is DRAFT
+    with pytest.raises(itu_nb.AddressError):
+        viewer.resolve("c9", side="CEPT")
+    plain = itu_nb.RedlineViewer(DRAFT.original.text(), DRAFT.text())
+    assert plain._conflicts == [] and plain.conflicts.empty
+    with pytest.raises(itu_nb.ItuNbError):
+        plain.resolve("c1", side="CEPT")

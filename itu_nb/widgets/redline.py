@@ -8,7 +8,9 @@ import anywidget
 import traitlets
 
 from itu_nb.errors import AddressError, ItuNbError
+from itu_nb.merge import Draft
 from itu_nb.model import Proposal
+from itu_nb.widgets._conflicts import conflict_payload, flag_rows
 from itu_nb.widgets._payload import change_id_format, changes_frame, pairs_of, title_of, viewer_meta, viewer_rows
 
 __all__ = ["MODES", "RedlineViewer"]
@@ -40,6 +42,10 @@ class RedlineViewer(anywidget.AnyWidget):
     Keyboard: ``n``/``F7`` next change, ``p``/``Shift+F7`` previous, ``a`` accept, ``r`` reject,
     ``u`` undo the decision.
 
+    A merged :class:`~itu_nb.merge.Draft` shows its conflicts in a panel above the text, each
+    with a "Use <side>" button; a choice (there, through ``conflict_choices``, or with
+    :meth:`resolve`) is applied with ``Draft.resolve`` and the resolved draft is shown.
+
     Examples
     --------
     >>> doc = itu_nb.load("tests/fixtures/pp18-doc67-brazil.reconstructed.critic.md")
@@ -60,10 +66,12 @@ class RedlineViewer(anywidget.AnyWidget):
     selected_path = traitlets.Unicode(None, allow_none=True).tag(sync=True)
     decisions = traitlets.List(traitlets.Dict()).tag(sync=True)
     height = traitlets.Unicode("32rem").tag(sync=True)
+    conflict_choices = traitlets.List(traitlets.Dict()).tag(sync=True)
 
     _rows = traitlets.List().tag(sync=True)
     _changes = traitlets.List().tag(sync=True)
     _meta = traitlets.Dict().tag(sync=True)
+    _conflicts = traitlets.List().tag(sync=True)
 
     def __init__(
         self,
@@ -98,14 +106,17 @@ class RedlineViewer(anywidget.AnyWidget):
             for ch in changes:
                 if ch["id"] not in own:
                     ch["x"] = 1
+        conflicts = conflict_payload(obj) if isinstance(obj, Draft) else []
+        flag_rows(rows, conflicts)
         self._source = obj
         self._ids = {c["id"]: i for i, c in enumerate(changes) if not c.get("x")}
         with self.hold_sync():
             self.decisions = []
+            self.conflict_choices = []
             self.selected_change = None
             self.selected_path = None
             self.filters = {k: v for k, v in self.filters.items() if v in meta[k + "s"]}
-            self._rows, self._changes, self._meta = rows, changes, meta
+            self._rows, self._changes, self._meta, self._conflicts = rows, changes, meta, conflicts
 
     @property
     def source(self):
@@ -126,6 +137,13 @@ class RedlineViewer(anywidget.AnyWidget):
     def change_ids(self) -> list[str]:
         """The ids of the changes that can be accepted or rejected, in reading order."""
         return [c["id"] for c in self._changes if not c.get("x")]
+
+    @property
+    def conflicts(self):
+        """The conflicts of a Draft on show (``Draft.conflicts``: one row per conflict and side); else empty."""
+        if isinstance(self._source, Draft):
+            return self._source.conflicts
+        return Draft(id="", action=None, target=None).conflicts
 
     # -- validation -----------------------------------------------------------
     @traitlets.validate("mode")
@@ -163,6 +181,52 @@ class RedlineViewer(anywidget.AnyWidget):
             raise traitlets.TraitError(f"no change {value!r}")
         return value
 
+    @traitlets.validate("conflict_choices")
+    def _check_conflict_choices(self, proposal):
+        open_ = {c["id"]: c for c in getattr(self, "_conflicts", []) if c["resolution"] is None}
+        out = []
+        for choice in proposal["value"]:
+            cid, side, text = choice.get("id"), choice.get("side"), choice.get("text")
+            if cid not in open_:
+                raise traitlets.TraitError(f"no open conflict {cid!r}; open: {sorted(open_)}")
+            if (side is None) == (text is None):
+                raise traitlets.TraitError(f"conflict {cid}: choose a side or give a text, not {choice!r}")
+            sides = {s["side"] for s in open_[cid]["sides"]} | {"base", "all"}
+            if side is not None and side not in sides:
+                raise traitlets.TraitError(f"conflict {cid} is between {sorted(sides)}, not {side!r}")
+            out.append({"id": cid, "side": side} if side is not None else {"id": cid, "text": str(text)})
+        return out
+
+    @traitlets.observe("conflict_choices")
+    def _apply_conflict_choices(self, change) -> None:
+        """Resolve the chosen conflicts on the Draft and show the result; tracked-change decisions
+        on changes the resolution leaves as they were are kept."""
+        if not change["new"]:
+            return
+        draft = self._source
+        for choice in change["new"]:
+            if "text" in choice:
+                draft = draft.resolve(choice["id"], text=choice["text"])
+            else:
+                draft = draft.resolve(choice["id"], side=choice["side"])
+        before = _signatures(self._rows, self._changes)
+        decisions = [d for d in self.decisions if d["id"] in before]
+        selected = self.selected_path
+        self.show(draft)
+        after = _signatures(self._rows, self._changes)
+        self.decisions = [d for d in decisions if after.get(d["id"]) == before[d["id"]]]
+        if selected is not None and any(r["path"] == selected for r in self._rows):
+            self.selected_path = selected
+
+    def resolve(self, conflict: str, side: str | None = None, *, text: str | None = None) -> None:
+        """Settle a conflict of the Draft on show, as its "Use <side>" button does (``text=``: the
+        analyst's own wording); the viewer then shows the resolved draft (:meth:`result`)."""
+        if not isinstance(self._source, Draft):
+            raise ItuNbError("resolve() needs a viewer on a merged Draft (itu_nb.merge)")
+        if conflict not in {c["id"] for c in self._conflicts}:
+            raise AddressError(f"no conflict {conflict!r}; see viewer.conflicts")
+        self.conflict_choices = [{"id": conflict, "side": side} if text is None else {"id": conflict, "text": text}]
+
     # -- decisions ------------------------------------------------------------
     def _decide(self, ids, decision: str | None) -> None:
         if ids is None:
@@ -191,6 +255,8 @@ class RedlineViewer(anywidget.AnyWidget):
     def result(self) -> Proposal:
         """A new Proposal with the viewer's decisions applied; undecided changes stay tracked.
 
+        On a merged Draft: the Draft with the conflicts resolved so far (and the decisions applied).
+
         The same as ``itu_nb.review.decide(proposal, accepted, rejected)`` (and as
         ``proposal.accept(ids)`` when every decision is an accept): one code path.
         """
@@ -207,3 +273,14 @@ class RedlineViewer(anywidget.AnyWidget):
             f"<RedlineViewer {title_of(self._source)}: {len(self._changes)} changes, mode={self.mode!r}, "
             f"{len(self.decisions)} decided>"
         )
+
+
+def _signatures(rows: list[dict], changes: list[dict]) -> dict[str, tuple]:
+    """Change id → what the change is (clause, kind, author, marked text): a decision carries over
+    to a redrawn text only onto the same change."""
+    marks: dict[int, list] = {}
+    for row in rows:
+        for s in row["lab"] + row["seg"]:
+            if s[2] >= 0:
+                marks.setdefault(s[2], []).append((s[0], s[1]))
+    return {c["id"]: (c["path"], c["k"], c["a"], tuple(marks.get(i, ()))) for i, c in enumerate(changes)}

@@ -155,6 +155,7 @@ def harness(page, static_server):
         return page.locator(f"#{slot}")
 
     page.mount = mount
+    page.state = widget_state  # a Python-side update, to play with models[slot].fromPython
     return page
 
 

@@ -210,3 +210,56 @@ def test_axe_finds_no_serious_violation(harness, brazil, run_axe, theme):
     # the check is live: the same call flags a broken control
     harness.evaluate("document.querySelector('#t').append(Object.assign(document.createElement('button'), {}))")
     assert [v["id"] for v in run_axe(harness.locator("#t"))] == ["button-name"]
+
+
+def test_conflicts_panel_shows_sides_as_text_and_sends_the_choice(shoot, harness, run_axe):
+    # CEPT's synthetic proposal on Resolution 130 (tests/test_amend_merge.py) against a hostile one
+    from test_amend_merge import CEPT, RES130
+
+    hostile = itu_nb.amend(
+        RES130,
+        [
+            'In resolves 2, replace "high priority" by "<img src=x onerror=alert(1)>"',
+            "Add a new considering c) reading: that <b>APT</b> says so;",
+            'In noting d), replace "initiative" by "work"',
+        ],
+        author="APT",
+        date="2018-09-02",
+    )
+    viewer = itu_nb.RedlineViewer(itu_nb.merge(RES130, [CEPT, hostile]), height="14rem")
+    w = harness.mount("v", "redline", viewer)
+    panel = w.locator(".itu-conflicts")
+    assert panel.locator("summary").inner_text() == "Conflicts (3 open)"
+    assert panel.locator(".itu-cf").count() == 3 == len(viewer.source.conflict_list)
+    overlap = panel.locator('.itu-cf[data-id="c2"]')
+    assert overlap.locator(".itu-cf-go").inner_text() == "resolves 2"
+    assert overlap.locator(".itu-cf-base").inner_text() == "Base text: high priority"
+    assert overlap.locator(".itu-cf-side").all_inner_texts() == [
+        "APT replace: high priority → <img src=x onerror=alert(1)>",
+        "CEPT replace: high → the highest",
+    ]
+    assert "that <b>APT</b> says so;" in panel.locator('.itu-cf[data-id="c3"]').inner_text()
+    assert w.locator("img, script, b").count() == 0
+    # each conflicted clause is marked in the text; the citation takes the reader there
+    marked = w.locator(".itu-row:has(.itu-b-conflict)").evaluate_all("rs => rs.map(r => r.dataset.path)")
+    assert marked == ["considering/b", "noting/d", "resolves/2"]
+    panel.locator('.itu-cf[data-id="c1"] .itu-cf-go').click()
+    assert saved(harness, "v")[-1] == {"selected_path": "noting/d"}
+    assert "itu-selected" in w.locator('.itu-row[data-path="noting/d"]').get_attribute("class")
+    shoot(w, "harness-conflicts")
+    assert run_axe(w) == []
+    # keyboard: "Use CEPT" on the overlap sends the choice; Python resolves it and redraws
+    overlap.get_by_role("button", name="Use CEPT").focus()
+    harness.keyboard.press("Enter")
+    assert saved(harness, "v")[-1] == {"conflict_choices": [{"id": "c2", "side": "CEPT"}]}
+    assert "Resolving resolves 2 with CEPT" in w.locator(".itu-status").inner_text()
+    viewer.conflict_choices = [{"id": "c2", "side": "CEPT"}]  # what the kernel does with it
+    harness.evaluate("s => window.models.v.fromPython(s)", harness.state(viewer))
+    assert panel.locator("summary").inner_text() == "Conflicts (2 open, 1 resolved)"
+    assert panel.locator('.itu-cf[data-id="c2"] .itu-cf-res').inner_text() == "resolved: CEPT"
+    assert panel.locator('.itu-cf[data-id="c2"] button.itu-cf-use').count() == 0
+    assert "the highest" in w.locator('.itu-row[data-path="resolves/2"] ins').all_inner_texts()
+    focused = harness.evaluate("document.activeElement.closest('.itu-cf').dataset.id")
+    assert focused == "c3"  # the focus moves on to the next open conflict
+    harness.wait_for_timeout(200)  # an onerror handler would have fired by now
+    assert harness.dialogs == [] and not harness.errors

@@ -1,4 +1,4 @@
-/* itu_nb widgets, built from js/src by js/build.mjs; sources-sha256: 4768b7a4b1774087db3f55d35dd7211ef9fecd7907fed0e971aed725fcc96100 */
+/* itu_nb widgets, built from js/src by js/build.mjs; sources-sha256: 429632f05579cc5065b6a2e44f491307d91036c10879dc507d9764067cdad491 */
 
 // src/dom.js
 function h(tag, attrs = {}, ...children) {
@@ -22,6 +22,103 @@ function listen(model, handlers) {
   return () => {
     for (const [ev, fn] of Object.entries(handlers)) model.off(ev, fn);
   };
+}
+
+// src/redline/conflicts.js
+var KINDS = {
+  overlap: "overlapping changes",
+  "delete-modify": "deleted by one, modified by another",
+  "same-slot": "different clauses inserted at one place"
+};
+function sideItem(s) {
+  const by = s.author && s.author !== s.side ? ` (by ${s.author})` : "";
+  const el = h("li", { class: "itu-cf-side" }, h("strong", { text: s.side }), ` ${s.change}${by}: `);
+  if (s.old) el.append(h("del", { text: s.old }));
+  if (s.old && s.new) el.append(h("span", { class: "itu-arrow", text: " \u2192 " }));
+  if (s.new) el.append(h("ins", { text: s.new }));
+  return el;
+}
+function conflictItem(c, on) {
+  const open = c.resolution === null;
+  const li = h("li", { class: open ? "itu-cf" : "itu-cf itu-cf-done", "data-id": c.id });
+  const go = h("button", {
+    type: "button",
+    class: "itu-cf-go",
+    disabled: !c.at,
+    "aria-label": `${c.id}: ${c.citation}, show in the text`,
+    on: { click: () => on.go(c) }
+  }, c.citation);
+  li.append(h(
+    "div",
+    { class: "itu-cf-head" },
+    go,
+    h("span", { class: "itu-cf-kind", text: KINDS[c.kind] ?? c.kind }),
+    open ? null : h("span", { class: "itu-cf-res", text: `resolved: ${c.resolution}` })
+  ));
+  if (c.base_text) {
+    li.append(h(
+      "div",
+      { class: "itu-cf-base" },
+      h("span", { class: "itu-cf-key", text: "Base text: " }),
+      h("span", { class: "itu-cf-text", text: c.base_text })
+    ));
+  }
+  li.append(h("ul", { class: "itu-cf-sides", "aria-label": `Proposals for ${c.citation}` }, ...c.sides.map(sideItem)));
+  if (!open) return li;
+  const choices = [...new Set(c.sides.map((s) => s.side))].map((s) => [s, `Use ${s}`, `Resolve with ${s}'s proposal`]);
+  choices.push(["base", "Keep base", "Resolve by keeping the base text"]);
+  if (c.kind === "same-slot") choices.push(["all", "Use all", "Resolve by inserting every proposed clause"]);
+  li.append(h(
+    "div",
+    { class: "itu-group itu-cf-choose", role: "group", "aria-label": `Resolve ${c.citation}` },
+    ...choices.map(([side, text, title]) => h("button", {
+      type: "button",
+      class: "itu-cf-use",
+      "data-side": side,
+      title: `${title} (${c.citation})`,
+      on: { click: () => on.choose(c, side) }
+    }, text))
+  ));
+  return li;
+}
+function conflictsPanel(on) {
+  const summary = h("summary", { class: "itu-cf-summary" });
+  const list = h("ol", { class: "itu-cf-list" });
+  const el = h("details", { class: "itu-conflicts", open: true }, summary, list);
+  let refocus = -1;
+  let shown = null;
+  function choose(c, side) {
+    const li = (
+      /** @type {HTMLElement} */
+      list.querySelector(`[data-id="${CSS.escape(c.id)}"]`)
+    );
+    refocus = [...list.children].indexOf(li);
+    li.classList.add("itu-cf-pending");
+    li.setAttribute("aria-busy", "true");
+    for (const b of li.querySelectorAll(".itu-cf-use")) b.setAttribute("aria-disabled", "true");
+    on.choose(c, side);
+  }
+  function update(conflicts) {
+    if (conflicts === shown) return;
+    shown = conflicts;
+    const hadFocus = el.contains(document.activeElement);
+    if (hadFocus && refocus < 0) refocus = [...list.children].findIndex((li) => li.contains(document.activeElement));
+    const nOpen = conflicts.filter((c) => c.resolution === null).length;
+    const done = conflicts.length - nOpen;
+    summary.textContent = `Conflicts (${nOpen} open${done ? `, ${done} resolved` : ""})`;
+    list.replaceChildren(...conflicts.map((c) => conflictItem(c, {
+      go: on.go,
+      choose: (cc, side) => cc.resolution === null && !list.querySelector(".itu-cf-pending") && choose(cc, side)
+    })));
+    el.hidden = conflicts.length === 0;
+    if (hadFocus || refocus >= 0) {
+      const items = [...list.children];
+      const next = [...items.slice(Math.max(refocus, 0)), ...items].find((li) => li.querySelector(".itu-cf-use"));
+      (next?.querySelector(".itu-cf-use") ?? summary).focus();
+    }
+    refocus = -1;
+  }
+  return { el, update };
 }
 
 // src/redline/render.js
@@ -77,9 +174,37 @@ function label(row, mode, side, changes, decided) {
   }
   return el;
 }
+function layout(rows, changes, f, ctx, expanded) {
+  const byAuthor = f.author ? new Set(changes.filter((c) => c.a === f.author).map((c) => c.r)) : null;
+  const shown = rows.filter((r) => (!f.section || r.sec === f.section) && (!f.kind || r.k === f.kind) && (!byAuthor || byAuthor.has(r.i)));
+  if (ctx < 0 || f.kind) return shown.map((row) => ({ row }));
+  const near = /* @__PURE__ */ new Set();
+  shown.forEach((r, k) => {
+    if (r.k !== "unchanged" || r.cf) for (let j = k - ctx; j <= k + ctx; j++) near.add(j);
+  });
+  const out = [];
+  shown.forEach((row, k) => {
+    const last = out[out.length - 1];
+    if (near.has(k) || expanded.has(row.i)) out.push({ row });
+    else if (last?.gap) last.gap.push(row);
+    else out.push({ gap: [row] });
+  });
+  return out.map((item) => item.gap && item.gap.length <= 1 ? { row: (
+    /** @type {Row[]} */
+    item.gap[0]
+  ) } : item);
+}
 function drawRow(row, mode, changes, decided) {
   const cls = `itu-row itu-k-${row.k} itu-t-${row.t}`;
   const el = h("div", { class: cls, "data-i": row.i, "data-path": row.path, style: `--itu-depth:${row.d}` });
+  if (row.cf) {
+    el.classList.add("itu-conflicted");
+    el.append(h("span", {
+      class: "itu-badge itu-b-conflict",
+      title: `Open conflict ${row.cf.join(", ")}: see Conflicts`,
+      text: row.cf.length > 1 ? `\u26A0 ${row.cf.length} conflicts` : "\u26A0 conflict"
+    }));
+  }
   if (row.mv) el.append(h("span", { class: "itu-badge itu-moved", text: `moved from ${row.mv}` }));
   else if (row.k === "inserted" || row.k === "deleted") {
     el.append(h("span", { class: `itu-badge itu-b-${row.k}`, text: row.k === "inserted" ? "new" : "deleted" }));
@@ -229,6 +354,16 @@ function render({ model, el }) {
   const scroll = h("div", { class: "itu-scroll", tabindex: "0", role: "region" });
   const statusLine = h("div", { class: "itu-status", "aria-live": "polite" });
   el.append(root);
+  const panel = conflictsPanel({
+    go: (c) => {
+      markPath(c.at, true);
+      save({ selected_path: c.at });
+    },
+    choose: (c, side) => {
+      statusLine.textContent = `Resolving ${c.citation} with ${side === "base" ? "the base text" : side}\u2026`;
+      save({ conflict_choices: [{ id: c.id, side }] });
+    }
+  });
   function id2index(id) {
     return id ? changes.findIndex((c) => c.id === id) : -1;
   }
@@ -239,28 +374,15 @@ function render({ model, el }) {
       if (ci >= 0) decided.set(ci, d.decision);
     }
   }
-  function layout() {
-    const f = model.get("filters") ?? {};
-    const byAuthor = f.author ? new Set(changes.filter((c) => c.a === f.author).map((c) => c.r)) : null;
-    const shown = rows.filter((r) => (!f.section || r.sec === f.section) && (!f.kind || r.k === f.kind) && (!byAuthor || byAuthor.has(r.i)));
-    if (!model.get("collapse_unchanged") || f.kind) return shown.map((row) => ({ row }));
-    const ctx = model.get("context") ?? 1;
-    const near = /* @__PURE__ */ new Set();
-    shown.forEach((r, k) => {
-      if (r.k !== "unchanged") for (let j = k - ctx; j <= k + ctx; j++) near.add(j);
-    });
-    const out = [];
-    shown.forEach((row, k) => {
-      const last = out[out.length - 1];
-      if (near.has(k) || expanded.has(row.i)) out.push({ row });
-      else if (last?.gap) last.gap.push(row);
-      else out.push({ gap: [row] });
-    });
-    return out.map((item) => item.gap && item.gap.length <= 1 ? { row: item.gap[0] } : item);
-  }
   function draw() {
     const mode = model.get("mode");
-    const items = layout();
+    const items = layout(
+      rows,
+      changes,
+      model.get("filters") ?? {},
+      model.get("collapse_unchanged") ? model.get("context") ?? 1 : -1,
+      expanded
+    );
     const frag = document.createDocumentFragment();
     if (mode === "side-by-side") {
       frag.append(h(
@@ -435,7 +557,9 @@ function render({ model, el }) {
       }
     });
     scroll.setAttribute("aria-label", `Redline of ${meta.title ?? ""}`);
-    root.replaceChildren(bar.el, scroll, statusLine);
+    if (root.contains(panel.el)) root.firstElementChild?.replaceWith(bar.el);
+    else root.replaceChildren(bar.el, panel.el, scroll, statusLine);
+    panel.update(model.get("_conflicts") ?? []);
     syncControls();
     draw();
     if (current >= 0) mark(current, true);
@@ -507,6 +631,7 @@ function render({ model, el }) {
     },
     "change:context": draw,
     "change:height": setHeight,
+    "change:_conflicts": () => panel.update(model.get("_conflicts") ?? []),
     "change:decisions": () => {
       readDecisions();
       draw();

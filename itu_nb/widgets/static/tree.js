@@ -1,4 +1,4 @@
-/* itu_nb widgets, built from js/src by js/build.mjs; sources-sha256: 4768b7a4b1774087db3f55d35dd7211ef9fecd7907fed0e971aed725fcc96100 */
+/* itu_nb widgets, built from js/src by js/build.mjs; sources-sha256: 429632f05579cc5065b6a2e44f491307d91036c10879dc507d9764067cdad491 */
 
 // src/dom.js
 function h(tag, attrs = {}, ...children) {

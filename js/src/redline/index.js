@@ -1,7 +1,8 @@
 // RedlineViewer: renders the rows Python computed; navigation, filters and decisions
 // are local state mirrored to the model (selected_change, selected_path, decisions, filters).
 import { h, listen } from "../dom.js";
-import { describe, drawRow } from "./render.js";
+import { conflictsPanel } from "./conflicts.js";
+import { describe, drawRow, layout } from "./render.js";
 import { buildToolbar } from "./toolbar.js";
 
 /** @typedef {import("./render.js").Row} Row */
@@ -25,6 +26,13 @@ function render({ model, el }) {
   const scroll = h("div", { class: "itu-scroll", tabindex: "0", role: "region" });
   const statusLine = h("div", { class: "itu-status", "aria-live": "polite" });
   el.append(root);
+  const panel = conflictsPanel({
+    go: (c) => { markPath(c.at, true); save({ selected_path: c.at }); },
+    choose: (c, side) => {
+      statusLine.textContent = `Resolving ${c.citation} with ${side === "base" ? "the base text" : side}…`;
+      save({ conflict_choices: [{ id: c.id, side }] }); // Python resolves it and sends the new draft
+    },
+  });
 
   function id2index(/** @type {string|null} */ id) {
     return id ? changes.findIndex((c) => c.id === id) : -1;
@@ -38,31 +46,10 @@ function render({ model, el }) {
     }
   }
 
-  /** Rows passing the filters, then unchanged stretches folded down to their context. */
-  function layout() {
-    const f = model.get("filters") ?? {};
-    const byAuthor = f.author ? new Set(changes.filter((c) => c.a === f.author).map((c) => c.r)) : null;
-    const shown = rows.filter((r) => (!f.section || r.sec === f.section) && (!f.kind || r.k === f.kind)
-      && (!byAuthor || byAuthor.has(r.i)));
-    if (!model.get("collapse_unchanged") || f.kind) return shown.map((row) => ({ row }));
-    const ctx = model.get("context") ?? 1;
-    const near = new Set();
-    shown.forEach((r, k) => {
-      if (r.k !== "unchanged") for (let j = k - ctx; j <= k + ctx; j++) near.add(j);
-    });
-    /** @type {Array<{row?: Row, gap?: Row[]}>} */ const out = [];
-    shown.forEach((row, k) => {
-      const last = out[out.length - 1];
-      if (near.has(k) || expanded.has(row.i)) out.push({ row });
-      else if (last?.gap) last.gap.push(row);
-      else out.push({ gap: [row] });
-    });
-    return out.map((item) => (item.gap && item.gap.length <= 1 ? { row: item.gap[0] } : item));
-  }
-
   function draw() {
     const mode = model.get("mode");
-    const items = layout();
+    const items = layout(rows, changes, model.get("filters") ?? {},
+      model.get("collapse_unchanged") ? model.get("context") ?? 1 : -1, expanded);
     const frag = document.createDocumentFragment();
     if (mode === "side-by-side") {
       frag.append(h("div", { class: "itu-row itu-split itu-colhead", "aria-hidden": "true" },
@@ -221,7 +208,9 @@ function render({ model, el }) {
       collapse: (on) => { model.set("collapse_unchanged", on); model.save_changes(); },
     });
     scroll.setAttribute("aria-label", `Redline of ${meta.title ?? ""}`);
-    root.replaceChildren(bar.el, scroll, statusLine);
+    if (root.contains(panel.el)) root.firstElementChild?.replaceWith(bar.el); // keeps the focus in the panel
+    else root.replaceChildren(bar.el, panel.el, scroll, statusLine);
+    panel.update(model.get("_conflicts") ?? []);
     syncControls();
     draw();
     if (current >= 0) mark(current, true);
@@ -276,6 +265,7 @@ function render({ model, el }) {
     "change:collapse_unchanged": () => { syncControls(); draw(); },
     "change:context": draw,
     "change:height": setHeight,
+    "change:_conflicts": () => panel.update(model.get("_conflicts") ?? []),
     "change:decisions": () => { readDecisions(); draw(); },
     "change:selected_change": () => {
       const ci = id2index(model.get("selected_change"));

@@ -5,7 +5,7 @@ import { h } from "../dom.js";
 /** @typedef {[number, string, number]} Seg  [op (-1 del, 0 equal, 1 ins), text, change index or -1] */
 /**
  * @typedef {{i: number, id: string, path: string, d: number, sec: string|null, k: string, t: string,
- *   lab: Seg[], seg: Seg[], lo?: string, ln?: string, mv?: string}} Row
+ *   lab: Seg[], seg: Seg[], lo?: string, ln?: string, mv?: string, cf?: string[]}} Row  (cf: open conflicts here)
  * @typedef {{id: string, r: number, k: string, a: string|null, t: string|null, sec: string|null,
  *   path: string, wi: number, wd: number, lab: boolean, x?: number}} Change  (x: follows its parent clause)
  */
@@ -92,6 +92,35 @@ function label(row, mode, side, changes, decided) {
 }
 
 /**
+ * Rows passing the filters, then unchanged stretches folded down to `ctx` clauses around each
+ * change or conflict (`ctx` < 0: nothing folded); a fold of one row is shown as the row.
+ * @param {Row[]} rows
+ * @param {Change[]} changes
+ * @param {{section?: string, kind?: string, author?: string}} f filters
+ * @param {number} ctx
+ * @param {Set<number>} expanded rows the reader unfolded
+ * @returns {Array<{row?: Row, gap?: Row[]}>}
+ */
+export function layout(rows, changes, f, ctx, expanded) {
+  const byAuthor = f.author ? new Set(changes.filter((c) => c.a === f.author).map((c) => c.r)) : null;
+  const shown = rows.filter((r) => (!f.section || r.sec === f.section) && (!f.kind || r.k === f.kind)
+    && (!byAuthor || byAuthor.has(r.i)));
+  if (ctx < 0 || f.kind) return shown.map((row) => ({ row }));
+  const near = new Set();
+  shown.forEach((r, k) => {
+    if (r.k !== "unchanged" || r.cf) for (let j = k - ctx; j <= k + ctx; j++) near.add(j);
+  });
+  /** @type {Array<{row?: Row, gap?: Row[]}>} */ const out = [];
+  shown.forEach((row, k) => {
+    const last = out[out.length - 1];
+    if (near.has(k) || expanded.has(row.i)) out.push({ row });
+    else if (last?.gap) last.gap.push(row);
+    else out.push({ gap: [row] });
+  });
+  return out.map((item) => (item.gap && item.gap.length <= 1 ? { row: /** @type {Row[]} */ (item.gap)[0] } : item));
+}
+
+/**
  * Draw one row.
  * @param {Row} row
  * @param {string} mode one of MODES
@@ -102,6 +131,11 @@ function label(row, mode, side, changes, decided) {
 export function drawRow(row, mode, changes, decided) {
   const cls = `itu-row itu-k-${row.k} itu-t-${row.t}`;
   const el = h("div", { class: cls, "data-i": row.i, "data-path": row.path, style: `--itu-depth:${row.d}` });
+  if (row.cf) {
+    el.classList.add("itu-conflicted");
+    el.append(h("span", { class: "itu-badge itu-b-conflict", title: `Open conflict ${row.cf.join(", ")}: see Conflicts`,
+      text: row.cf.length > 1 ? `⚠ ${row.cf.length} conflicts` : "⚠ conflict" }));
+  }
   if (row.mv) el.append(h("span", { class: "itu-badge itu-moved", text: `moved from ${row.mv}` }));
   else if (row.k === "inserted" || row.k === "deleted") {
     el.append(h("span", { class: `itu-badge itu-b-${row.k}`, text: row.k === "inserted" ? "new" : "deleted" }));
