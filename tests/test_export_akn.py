@@ -50,10 +50,11 @@ def test_changes_are_ins_and_del_with_author(brazil):
 
 
 def test_unchanged_proposal_round_trips(brazil):
-    """B/67/5 (a new resolution, no marks inside) comes back with the same clauses; its action is kept
-    in <proprietary>, which the AKN loader does not read."""
+    """B/67/5 (a new resolution, no marks inside) comes back with the same clauses and its action
+    (kept in <proprietary>); tests/test_akn_roundtrip.py covers every proposal, changes included."""
     p = brazil["B/67/5"]
     again = itu_nb.load(p.to_akn().encode("utf-8"))[0]
+    assert again.action == "ADD"
     clauses = [(n.path, n.kind.value, n.label, n.body().strip()) for n in p.walk() if not n.path.startswith("reasons")]
     got = [(n.path, n.kind.value, n.label, n.body().strip()) for n in again.walk() if n.section != "Reasons:"]
     assert got[: len(clauses)] == clauses

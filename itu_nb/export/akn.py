@@ -7,10 +7,10 @@ items, operative sections as ``hcontainer`` with ``<heading><i>…</i></heading>
 ``paragraph`` items (``num`` + ``content/p``), sub-items as ``point``.  A label is the
 ``num`` without its TAB.  Tracked changes are AKN's inline ``<ins>``/``<del>``.
 
-What :func:`itu_nb.load` reads back: the same statements, paths, labels and text for a
-text without changes (the Final Acts round trip).  The AKN loader reads ``ins``/``del``
-as plain text (both sides), keeps no proposal action, and reads annexes and Reasons
-as sections; the writer keeps them (action in ``proprietary``) for other tools.
+What :func:`itu_nb.load` reads back: the same proposals (id in ``FRBRnumber``, action in
+``proprietary``), paths, kinds, labels, both views of every node and every change with its
+author and date; footnotes are ``authorialNote`` elements at the end of their paragraph
+(the footnote mark's position is not kept).
 """
 
 from __future__ import annotations
@@ -42,8 +42,9 @@ def _el(parent, tag: str, **attrs) -> etree._Element:
     return el
 
 
-def _runs(parent: etree._Element, runs, *, strip_tab: bool = False) -> None:
-    """Write runs as mixed content: equal text as text, changes as <ins>/<del> with author and date."""
+def _runs(parent: etree._Element, runs, *, strip_tab: bool = False, notes=()) -> None:
+    """Write runs as mixed content: equal text as text, changes as <ins>/<del> with author and date;
+    then the footnotes ``notes`` as ``<authorialNote marker="n">`` (label and text in its ``p``)."""
     runs = list(runs)
     if strip_tab and runs:  # the label's separator is layout, not part of the num
         last = runs[-1]
@@ -65,6 +66,9 @@ def _runs(parent: etree._Element, runs, *, strip_tab: bool = False) -> None:
             last.set(f"{{{ITU_NB}}}author", run.author)
         if run.date:
             last.set(f"{{{ITU_NB}}}date", run.date)
+    for note in notes:
+        mark = _el(parent, "authorialNote", marker=note.path.rpartition("/")[2].removeprefix("fn"), placement="bottom")
+        _runs(_el(mark, "p"), note.label_runs + note.runs)
 
 
 class _Ids:
@@ -81,7 +85,7 @@ def _item(parent, node: Clause, tag: str, ids: _Ids) -> None:
     if node.label_runs:
         _runs(_el(el, "num"), node.label_runs, strip_tab=True)
     holder = el if tag == "recital" else _el(el, "content")
-    _runs(_el(holder, "p"), node.runs)
+    _runs(_el(holder, "p"), node.runs, notes=node.footnotes)
     for child in node.children:
         if child.kind is not NodeKind.FOOTNOTE:
             _child(el, child, "point", ids)
@@ -91,7 +95,7 @@ def _child(parent, node: Clause, tag: str, ids: _Ids) -> None:
     if node.kind is NodeKind.ITEM:
         _item(parent, node, tag, ids)
     else:  # an unlabelled paragraph
-        _runs(_el(parent, "p", eId=ids("p")), node.runs)
+        _runs(_el(parent, "p", eId=ids("p")), node.runs, notes=node.footnotes)
         for child in node.children:
             if child.kind is not NodeKind.FOOTNOTE:
                 _child(parent, child, tag, ids)
@@ -125,9 +129,13 @@ def _statement(parent, proposal: Proposal, on: str) -> None:
         if node.kind in (NodeKind.HEADING, NodeKind.TITLE):
             preface = preface if preface is not None else _el(statement, "preface")
             if node.kind is NodeKind.HEADING:
-                _runs(_el(_el(preface, "longTitle", eId="longTitle_1"), "p"), node.runs)
+                _runs(_el(_el(preface, "longTitle", eId="longTitle_1"), "p"), node.runs, notes=node.footnotes)
             else:
-                _runs(_el(_el(preface, "container", name="title", eId="container_title"), "p"), node.runs)
+                _runs(
+                    _el(_el(preface, "container", name="title", eId="container_title"), "p"),
+                    node.runs,
+                    notes=node.footnotes,
+                )
             continue
         in_preamble = body is None and (
             node.kind is NodeKind.FORMULA or (node.kind is NodeKind.SECTION and node.section in _PREAMBLE)
@@ -135,10 +143,14 @@ def _statement(parent, proposal: Proposal, on: str) -> None:
         if in_preamble:
             preamble = preamble if preamble is not None else _el(statement, "preamble", eId="preamble")
             if node.kind is NodeKind.FORMULA:
-                _runs(_el(_el(preamble, "formula", name="enactingFormula", eId="formula_1"), "p"), node.runs)
+                _runs(
+                    _el(_el(preamble, "formula", name="enactingFormula", eId="formula_1"), "p"),
+                    node.runs,
+                    notes=node.footnotes,
+                )
             else:
                 recitals = _el(preamble, "recitals", eId=ids("recs"))
-                _runs(_el(_el(_el(recitals, "intro"), "p"), "i"), node.runs)
+                _runs(_el(_el(_el(recitals, "intro"), "p"), "i"), node.runs, notes=node.footnotes)
                 for child in node.children:
                     _child(recitals, child, "recital", ids)
             continue
@@ -146,7 +158,7 @@ def _statement(parent, proposal: Proposal, on: str) -> None:
         if node.kind in (NodeKind.SECTION, NodeKind.ANNEX, NodeKind.REASONS):
             name = {"annex": "annex", "reasons": "reasons"}.get(node.kind.value, "operative")
             container = _el(body, "hcontainer", name=name, eId=ids("hcont"))
-            _runs(_el(_el(container, "heading"), "i"), node.label_runs + node.runs)
+            _runs(_el(_el(container, "heading"), "i"), node.label_runs + node.runs, notes=node.footnotes)
             for child in node.children:
                 if child.kind is not NodeKind.FOOTNOTE:
                     _child(container, child, "paragraph", ids)

@@ -6,6 +6,10 @@ Guarantees after :func:`load_akn`:
   statement parses back to the same tree;
 - every character of text under a statement (outside ``meta``) lands in exactly one node; elements the
   loader does not map are kept as paragraphs with a note;
+- what :func:`itu_nb.export.akn.to_akn` writes comes back: ``<ins>``/``<del>`` (in ``p``, ``num``, headings)
+  as INSERT/DELETE runs with their ``itu_nb:author``/``itu_nb:date``, the action from
+  ``meta/proprietary/itu_nb:action``, ``hcontainer name="reasons"``/``"annex"`` as REASONS/ANNEX nodes,
+  ``authorialNote`` as footnotes (see :mod:`itu_nb.loaders.akn_runs`);
 - documents with a DTD (DOCTYPE / ENTITY) are refused before any entity could expand.
 """
 
@@ -18,8 +22,11 @@ from lxml import etree
 
 from itu_nb.errors import LoadError
 from itu_nb.loaders import register
-from itu_nb.model import HOMOGLYPHS, Clause, Document, NodeKind, Op, Proposal, Run
-from itu_nb.parsing.tree import label_scheme, parse_target, section_keyword
+from itu_nb.loaders.akn_runs import ITU_NB, cut_runs, footnote_runs, inline_runs, label_runs, main_text
+from itu_nb.loaders.akn_xml import safe_xml
+from itu_nb.model import HOMOGLYPHS, Clause, Document, NodeKind, Op, Proposal, Run, join_runs, runs_text
+from itu_nb.parsing import keywords as kw
+from itu_nb.parsing.tree import item_component, label_scheme, parse_target, section_keyword
 
 __all__ = ["load_akn", "safe_xml"]
 
@@ -30,45 +37,8 @@ _SECTIONS = {"recitals", "hcontainer", "citations", "section", "chapter", "part"
 _TEXT_BLOCKS = {"p", "num", "intro", "heading", "subheading", "wrapUp", "listIntroduction", "listWrapUp"}
 _MAX_DEPTH = 40
 _XML_SPACE = re.compile(r"[ \t\r\n]+")
-_DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)")
-_DTD_REFUSED = (
-    "refused: the XML declares a DOCTYPE/ENTITY, which Akoma Ntoso never needs and which can expand "
-    "entities without limit or read local files; remove the declaration if you trust the file"
-)
-_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
 #: A first-item label the converter left inside the text: "a) the strategic plan", "1 to continue".
 _LABEL_IN_TEXT = re.compile(r"^(?P<label>[a-z]\)|\d{1,3})(?P<sep> )(?=\S)")
-
-
-def safe_xml(data: bytes | str, source: str) -> etree._Element:
-    """Parse untrusted XML into its root element.
-
-    Guarantees: no DTD was read, no entity expanded, nothing fetched from disk or
-    network; any failure is a :class:`~itu_nb.errors.LoadError` naming ``source``.
-    """
-    data = data.lstrip("\ufeff") if isinstance(data, str) else data
-    raw = data.encode("utf-8") if isinstance(data, str) else bytes(data)
-    if not raw.strip():
-        raise LoadError(source, "the file is empty")
-    if _DTD.search(raw):
-        raise LoadError(source, _DTD_REFUSED)
-    parser = etree.XMLParser(
-        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, remove_comments=True, remove_pis=True
-    )
-    try:
-        if isinstance(data, str):  # lxml refuses str with an encoding declaration; the text is decoded already
-            root = etree.fromstring(_XML_DECL.sub("", data, count=1), parser)
-        else:
-            root = etree.fromstring(raw, parser)
-    except etree.XMLSyntaxError as exc:
-        line, column = exc.position
-        raise LoadError(source, f"malformed XML at line {line}, column {column}: {exc.msg}") from None
-    except ValueError as exc:
-        raise LoadError(source, f"cannot be read as XML ({exc})") from None
-    docinfo = root.getroottree().docinfo
-    if docinfo.internalDTD is not None or docinfo.doctype:
-        raise LoadError(source, _DTD_REFUSED)
-    return root
 
 
 def _local(el: etree._Element) -> str:
@@ -102,8 +72,8 @@ class _Draft:
 
     kind: NodeKind
     component: str = ""
-    label: str | None = None  # with its separator
-    text: str = ""
+    label_runs: list[Run] = field(default_factory=list)  # with the separator
+    runs: list[Run] = field(default_factory=list)
     section: str | None = None
     scheme: str | None = None
     notes: list[str] = field(default_factory=list)
@@ -111,8 +81,17 @@ class _Draft:
     has_num: bool = False
 
     @property
+    def labelled(self) -> bool:
+        return bool(self.label_runs)
+
+    @property
     def bare_label(self) -> str:
-        return (self.label or "").strip()
+        """The label without its separator: amended, or original when it exists only there."""
+        return (runs_text(self.label_runs, "amended").strip() or runs_text(self.label_runs, "original")).strip()
+
+    @property
+    def text(self) -> str:
+        return main_text(self.runs)
 
     def add(self, child: _Draft) -> _Draft:
         """Append ``child``, giving it ``#2``, ``#3``… when its component is taken (as the text parser does)."""
@@ -125,13 +104,21 @@ class _Draft:
         self.children.append(child)
         return child
 
+    def read(self, el: etree._Element) -> _Draft:
+        """Take this node's text (and its footnotes) from the text block ``el``."""
+        self.runs, notes = inline_runs(el)
+        for note in notes:
+            marker, label, body = footnote_runs(note)
+            self.add(_Draft(NodeKind.FOOTNOTE, f"fn{marker}", label, body, section=self.section))
+        return self
+
     def freeze(self, prefix: str) -> Clause:
         path = f"{prefix}/{self.component}" if prefix else self.component
         return Clause(
             kind=self.kind,
             path=path,
-            label_runs=(Run(Op.EQUAL, self.label),) if self.label else (),
-            runs=(Run(Op.EQUAL, self.text),) if self.text else (),
+            label_runs=join_runs(self.label_runs),
+            runs=join_runs(self.runs),
             children=tuple(c.freeze(path) for c in self.children),
             section=self.section,
             notes=tuple(self.notes),
@@ -140,10 +127,8 @@ class _Draft:
 
 def _component(parent: _Draft, node: _Draft) -> str:
     """Path component of an item, as the text parser names it: ``b``, ``4.1``, ``bullet2``."""
-    if node.scheme in ("bullet", "dash"):
-        return f"{node.scheme}{sum(1 for c in parent.children if c.scheme in ('bullet', 'dash')) + 1}"
-    bare = node.bare_label.translate(HOMOGLYPHS).strip("()").rstrip(".")
-    return re.sub(r"\s+", "", bare) or "item"
+    listed = sum(1 for c in parent.children if c.scheme in ("bullet", "dash"))
+    return item_component(node.bare_label, node.scheme, listed)
 
 
 def _pieces(el: etree._Element) -> list[tuple[str, etree._Element | str]]:
@@ -165,8 +150,9 @@ def _pieces(el: etree._Element) -> list[tuple[str, etree._Element | str]]:
 def _block(piece: etree._Element | str, section: str | None) -> _Draft:
     """A paragraph from a text block; elements the loader does not know are kept, with a note."""
     if isinstance(piece, str):
-        return _Draft(NodeKind.PARAGRAPH, text=piece, section=section, notes=["text outside any paragraph element"])
-    node = _Draft(NodeKind.PARAGRAPH, text=_text(piece), section=section)
+        note = "text outside any paragraph element"
+        return _Draft(NodeKind.PARAGRAPH, runs=[Run(Op.EQUAL, piece)], section=section, notes=[note])
+    node = _Draft(NodeKind.PARAGRAPH, section=section).read(piece)
     if _local(piece) not in _TEXT_BLOCKS:
         node.notes.append(f"kept as one paragraph: the loader does not map <{_local(piece)}>")
     return node
@@ -178,9 +164,9 @@ def _item(el: etree._Element, section: str | None, depth: int) -> _Draft:
     rest: list[tuple[str, etree._Element | str]] = []
     for kind, piece in _pieces(el):
         if kind == "num" and not node.has_num:
-            node.label, node.has_num, node.kind = _text(piece) + "\t", True, NodeKind.ITEM
-        elif kind == "text" and not node.text and not rest and _local(piece) in _TEXT_BLOCKS:
-            node.text = _text(piece)
+            node.label_runs, node.has_num, node.kind = label_runs(inline_runs(piece)[0]), True, NodeKind.ITEM
+        elif kind == "text" and not node.runs and not rest and _local(piece) in _TEXT_BLOCKS:
+            node.read(piece)
         else:
             rest.append((kind, piece))
     _fill(node, rest, section, depth + 1)
@@ -197,7 +183,7 @@ def _fill(parent: _Draft, pieces: list, section: str | None, depth: int) -> None
     _recover_labels(drafts)
     stack: list[_Draft] = []
     for node in drafts:
-        if node.label is None:
+        if not node.labelled:
             stack.clear()
             parent.add(node)
             continue
@@ -208,7 +194,7 @@ def _place(base: _Draft, stack: list[_Draft], node: _Draft) -> None:
     """Put a labelled item under ``base`` or under an open item whose list it continues."""
     letter = next((n for n in reversed(stack) if n.scheme == "letter"), None)
     previous = letter.bare_label.translate(HOMOGLYPHS).strip("()")[-1:].lower() if letter else ""
-    colon = bool(stack) and stack[-1].text.rstrip().endswith(":")
+    colon = bool(stack) and runs_text(stack[-1].runs, "amended").rstrip().endswith(":")
     node.scheme = label_scheme(node.bare_label, previous or None, colon)
     for i in range(len(stack) - 1, -1, -1):
         if stack[i].scheme == node.scheme:
@@ -227,10 +213,11 @@ def _place(base: _Draft, stack: list[_Draft], node: _Draft) -> None:
 def _recover_labels(drafts: list[_Draft]) -> None:
     """Give an unnumbered item the label written at the start of its text when the next label continues it."""
     for i, node in enumerate(drafts):
-        m = _LABEL_IN_TEXT.match(node.text.translate(HOMOGLYPHS)) if node.label is None else None
+        first = node.runs[0] if node.runs and not node.labelled and node.kind is NodeKind.PARAGRAPH else None
+        m = _LABEL_IN_TEXT.match(first.text.translate(HOMOGLYPHS)) if first and first.op is Op.EQUAL else None
         if m is None or not _continued(m.group("label"), [d.bare_label for d in drafts[i + 1 :] if d.has_num]):
             continue
-        node.label, node.text = node.text[: m.end()], node.text[m.end() :]
+        node.label_runs, node.runs = cut_runs(node.runs, m.end())
         node.kind = NodeKind.ITEM
         node.notes.append(f"label {node.bare_label} recovered from the text: the source has no <num> for it")
 
@@ -245,16 +232,60 @@ def _continued(label: str, later: list[str]) -> bool:
     return False
 
 
+def _heading(pieces: list) -> _Draft:
+    """A container's keyword line (its intro or heading), taken out of ``pieces``; empty when none."""
+    at = next((i for i, (k, p) in enumerate(pieces) if k == "text" and _local(p) in ("intro", "heading")), None)
+    return _Draft(NodeKind.SECTION).read(pieces.pop(at)[1]) if at is not None else _Draft(NodeKind.SECTION)
+
+
 def _section(el: etree._Element, top: _Draft) -> None:
     """A ``recitals`` or ``hcontainer``: its intro/heading is the keyword line, the rest its items."""
     pieces = _pieces(el)
-    at = next((i for i, (k, p) in enumerate(pieces) if k == "text" and _local(p) in ("intro", "heading")), None)
-    written = _text(pieces.pop(at)[1]) if at is not None else ""
+    node = _heading(pieces)
+    name = el.get("name")
+    if name in ("reasons", "annex"):
+        return (_reasons if name == "reasons" else _annex)(node, pieces, top)
+    written = node.text
     keyword = section_keyword(written) or written.rstrip(":,").strip() or "section"
-    node = top.add(_Draft(NodeKind.SECTION, keyword, text=written, section=keyword))
-    if at is None:
+    node.component = node.section = keyword
+    for child in node.children:
+        child.section = keyword
+    top.add(node)
+    if not node.runs:
         node.notes.append("the source gives this section no heading or intro")
-    _fill(node, pieces, node.component, 1)
+    _fill(node, pieces, keyword, 1)
+
+
+def _reasons(node: _Draft, pieces: list, top: _Draft) -> None:
+    """``hcontainer name="reasons"``: the ``Reasons:`` lead-in is the label; every block a paragraph."""
+    node.kind, node.component = NodeKind.REASONS, "reasons"
+    m = kw.REASONS.match(node.text)
+    if m and not node.labelled:
+        node.label_runs, node.runs = cut_runs(node.runs, m.end())
+    top.add(node)
+    for kind, piece in pieces:
+        node.add(_item(piece, None, 1) if kind == "item" else _block(piece, None))
+
+
+def _annex(node: _Draft, pieces: list, top: _Draft) -> None:
+    """``hcontainer name="annex"``: a keyword paragraph opens a section inside the annex."""
+    m = kw.ANNEX.match(node.text)
+    number = re.search(r"\d+|[IVX]+\b", m.group("rest")) if m else None
+    node.kind = NodeKind.ANNEX
+    node.component = node.section = ("annex" + (f" {number.group(0)}" if number else "")).lower()
+    top.add(node)
+    container, run = node, []
+    for kind, piece in [*pieces, ("end", None)]:
+        block = _Draft(NodeKind.SECTION).read(piece) if kind == "text" and _local(piece) == "p" else None
+        keyword = section_keyword(block.text) if block is not None else None
+        if keyword is None and kind != "end":
+            run.append((kind, piece))
+            continue
+        _fill(container, run, container.section, 1)
+        run = []
+        if keyword is not None:
+            block.component = block.section = keyword
+            container = node.add(block)
 
 
 #: Top-level parts: element name → (kind, path); a container only when ``name="title"``.
@@ -284,21 +315,28 @@ def _walk_parts(el: etree._Element, top: _Draft, loose: list) -> None:
         if mapped is None:
             _section(child, top)
         else:
-            top.add(_Draft(mapped[0], mapped[1], text=_text(child, " " if name == "longTitle" else "")))
+            top.add(_Draft(mapped[0], mapped[1]).read(child))
+
+
+def _action(el: etree._Element) -> str | None:
+    """The proposal's action as the writer keeps it: ``meta/proprietary/itu_nb:action`` (or an attribute)."""
+    found = el.find(f"./{{*}}meta/{{*}}proprietary/{{{ITU_NB}}}action")
+    action = found.text if found is not None else el.get(f"{{{ITU_NB}}}action")
+    return action.strip() if action and action.strip() else None
 
 
 def _statement(el: etree._Element, index: int) -> Proposal:
-    """One statement as a bare text (``action=None``), id from ``FRBRnumber`` or else from its heading."""
+    """One statement, id from ``FRBRnumber`` or else from its heading; a bare text unless an action is kept."""
     top = _Draft(NodeKind.SECTION)
     loose: list = []
     _walk_parts(el, top, loose)
     _fill(top, loose, None, 1)
-    heading = next((c.text for c in top.children if c.kind is NodeKind.HEADING), "")
-    target = parse_target(heading, heading)
+    heading = next((c for c in top.children if c.kind is NodeKind.HEADING), _Draft(NodeKind.HEADING))
+    target = parse_target(runs_text(heading.runs, "original"), runs_text(heading.runs, "amended"))
     number = el.find("./{*}meta/{*}identification/{*}FRBRWork/{*}FRBRnumber")
     pid = number.get("value") if number is not None and number.get("value") else None
     pid = pid or (f"{target.kind[:3].lower()}-{target.number}" if target else f"statement-{index + 1}")
-    return Proposal(pid, None, target, tuple(c.freeze("") for c in top.children))
+    return Proposal(pid, _action(el), target, tuple(c.freeze("") for c in top.children))
 
 
 def _documents(root: etree._Element) -> list[etree._Element]:
@@ -341,7 +379,8 @@ def load_akn(data: bytes | str, source: str, **options) -> Document:
     Returns
     -------
     Document
-        ``format="akn"``; one proposal per statement, ``action=None``, id from ``FRBRnumber``.
+        ``format="akn"``; one proposal per statement, id from ``FRBRnumber``; ``action`` as kept by
+        the itu_nb writer, else None (a bare text such as the Final Acts).
 
     Examples
     --------

@@ -1,0 +1,135 @@
+"""Inline content of Akoma Ntoso text blocks as runs: ``<ins>``/``<del>`` become changes.
+
+Guarantees of :func:`inline_runs`:
+- text inside ``<ins>`` is an INSERT run, inside ``<del>`` a DELETE run, with the author and
+  date of ``itu_nb:author`` / ``itu_nb:date`` when written (plain AKN ``ins``/``del`` give None);
+- other inline elements (``i``, ``docType``…) are transparent; ``authorialNote`` elements are
+  returned apart (footnotes), their text is not part of the block's runs;
+- text inside a change is kept character for character (spaces, tabs);
+- indentation from pretty-printing (white space with a line break) is layout: next to an
+  ``ins``/``del`` it is dropped, elsewhere it reads as one space; white space at the edges of
+  the block's unchanged text is dropped.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from lxml import etree
+
+from itu_nb.model import Op, Run, join_runs, runs_text
+from itu_nb.parsing.tree import peel_label
+
+__all__ = ["ITU_NB", "cut_runs", "footnote_runs", "inline_runs", "label_runs", "main_text"]
+
+ITU_NB = "urn:itu_nb:akn"
+_CHANGE = {"ins": Op.INSERT, "del": Op.DELETE}
+_NOTE = "authorialNote"
+_LAYOUT = re.compile(r"[ \t]*[\r\n][ \t\r\n]*")
+_FOOTNOTE_NUMBER = re.compile(r"^(\d+)(\s*\t|\s+)")
+_EDGE = " \t\r\n"
+
+
+def _local(el: etree._Element) -> str:
+    return el.tag.rpartition("}")[2] if isinstance(el.tag, str) else ""
+
+
+def _is_change(el: etree._Element | None) -> bool:
+    return el is not None and _local(el) in _CHANGE
+
+
+def _clean(text: str | None, before: etree._Element | None, after: etree._Element | None) -> str:
+    """Text between two sibling elements (None at an edge), layout white space resolved."""
+    if not text:
+        return ""
+    if not text.strip(_EDGE) and ("\n" in text or "\r" in text):
+        return "" if _is_change(before) or _is_change(after) else " "
+    return _LAYOUT.sub(" ", text)
+
+
+def _walk(el: etree._Element, run: Run, out: list[Run], notes: list[etree._Element], depth: int) -> None:
+    if depth > 40:
+        raise RecursionError("inline elements nested more than 40 levels deep")
+    children = [c for c in el if isinstance(c.tag, str)]
+    out.append(dataclasses.replace(run, text=_clean(el.text, None, children[0] if children else None)))
+    for i, child in enumerate(children):
+        name = _local(child)
+        if name == _NOTE:
+            notes.append(child)
+        elif name in _CHANGE:
+            inner = Run(_CHANGE[name], "", child.get(f"{{{ITU_NB}}}author"), child.get(f"{{{ITU_NB}}}date"))
+            _walk(child, inner, out, notes, depth + 1)
+        else:
+            _walk(child, run, out, notes, depth + 1)
+        after = children[i + 1] if i + 1 < len(children) else None
+        out.append(dataclasses.replace(run, text=_clean(child.tail, child, after)))
+
+
+def inline_runs(el: etree._Element) -> tuple[list[Run], list[etree._Element]]:
+    """The runs of a text block (``p``, ``num``, ``heading``…) and the footnote elements in it."""
+    out: list[Run] = []
+    notes: list[etree._Element] = []
+    _walk(el, Run(Op.EQUAL, ""), out, notes, 0)
+    runs = list(join_runs(out))
+    while runs and runs[0].op is Op.EQUAL and not runs[0].text.lstrip(_EDGE):
+        runs.pop(0)
+    if runs and runs[0].op is Op.EQUAL:
+        runs[0] = dataclasses.replace(runs[0], text=runs[0].text.lstrip(_EDGE))
+    while runs and runs[-1].op is Op.EQUAL and not runs[-1].text.rstrip(_EDGE):
+        runs.pop()
+    if runs and runs[-1].op is Op.EQUAL:
+        runs[-1] = dataclasses.replace(runs[-1], text=runs[-1].text.rstrip(_EDGE))
+    return runs, notes
+
+
+def label_runs(runs: list[Run]) -> list[Run]:
+    """A ``num``'s runs with the TAB separator the writer leaves out put back.
+
+    The TAB goes with the label's last run when the whole label is one change (``{++4<TAB>++}``)
+    or when an earlier change already ends with one; otherwise it is unchanged text
+    (``{--c--}{++b++})<TAB>``, ``{--2--}{++3++}<TAB>``).  An empty ``num`` is a bare TAB bullet.
+    """
+    if not runs:
+        return [Run(Op.EQUAL, "\t")]
+    last = runs[-1]
+    same = all(r.op is last.op for r in runs) or any(r.text.endswith("\t") for r in runs[:-1])
+    if last.op is Op.EQUAL or same:
+        return [*runs[:-1], dataclasses.replace(last, text=last.text + "\t")]
+    return [*runs, Run(Op.EQUAL, "\t")]
+
+
+def cut_runs(runs: list[Run], at: int) -> tuple[list[Run], list[Run]]:
+    """Split ``runs`` at character ``at`` of their joined text (both sides, source order)."""
+    head: list[Run] = []
+    tail: list[Run] = []
+    pos = 0
+    for r in runs:
+        k = max(0, min(len(r.text), at - pos))
+        if k:
+            head.append(dataclasses.replace(r, text=r.text[:k]))
+        if k < len(r.text):
+            tail.append(dataclasses.replace(r, text=r.text[k:]))
+        pos += len(r.text)
+    return head, tail
+
+
+def footnote_runs(note: etree._Element) -> tuple[str, list[Run], list[Run]]:
+    """A footnote's marker, label runs and text runs, split as the text parser splits them."""
+    runs: list[Run] = []
+    for p in (c for c in note if isinstance(c.tag, str)):
+        runs.extend(inline_runs(p)[0])
+    runs = list(join_runs(runs))
+    label, body = peel_label(runs)
+    text = runs_text(runs)
+    if not label and runs and all(r.op is runs[0].op for r in runs):
+        m = _FOOTNOTE_NUMBER.match(text)
+        if m:
+            label, body = cut_runs(runs, m.end())
+    return note.get("marker") or "", label, body
+
+
+def main_text(runs: list[Run]) -> str:
+    """The amended text, or the original when nothing is left when amended (as a text line)."""
+    amended = runs_text(runs, "amended")
+    return amended if amended.strip() else runs_text(runs, "original")
