@@ -179,26 +179,21 @@ def test_lossless(doc, statements, index):
 # ----------------------------------------------------------------------------
 # round trip through the text parser
 # ----------------------------------------------------------------------------
-KNOWN_TEXT_PARSER_GAPS = {
-    # the converter made decimal points 4.6/7.3/8.4 (table debris) children of decimal item 17.7;
-    # plain text cannot nest a decimal list under a decimal item
-    "res-71": "a decimal list under a decimal item comes back as siblings",
-}
-
-
 def _round_trip_params():
     root = etree.parse(str(FIXTURE)).getroot()
-    ids = [
+    return [
         n.get("value")
         for n in root.iter(f"{AKN}FRBRnumber")
         if n.get("value", "").split("-")[0] in ("dec", "res", "rec")
     ]
-    return [
-        pytest.param(pid, marks=pytest.mark.xfail(reason=KNOWN_TEXT_PARSER_GAPS[pid], strict=True))
-        if pid in KNOWN_TEXT_PARSER_GAPS
-        else pid
-        for pid in ids
-    ]
+
+
+def test_items_nested_under_an_item_numbered_alike_become_its_siblings(doc):
+    # res-71: the converter put decimal points 4.6, 7.3 and 8.4 (debris of an annex table) inside
+    # decimal item 17.7; no text can nest a decimal list under a decimal item, so they follow it
+    section = doc["res-71"]["invites Sector Members/3#38"]
+    assert [c.path.rpartition("/")[2] for c in section.children][-4:] == ["17.7", "4.6", "7.3", "8.4"]
+    assert "numbers it alike" in doc["res-71"]["invites Sector Members/3#38/4.6"].notes[-1]
 
 
 @pytest.mark.parametrize("pid", _round_trip_params())

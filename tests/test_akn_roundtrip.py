@@ -115,12 +115,6 @@ def test_reasons_and_footnotes_come_back(pairs):
     assert again["B/67/4"]["recalling/j/fn1"].label == "1"
 
 
-def test_res_71_keeps_its_decimal_list_under_a_decimal_item(pairs):
-    """AKN nests what plain text cannot (see KNOWN_TEXT_PARSER_GAPS in test_akn.py)."""
-    item = pairs["final-acts"][1]["res-71"]["invites Sector Members/3#38/17.7"]
-    assert [c.path.rpartition("/")[2] for c in item.children] == ["4.6", "7.3", "8.4"]
-
-
 def test_annex_with_a_section_and_changes_round_trips():
     text = (
         "ADD\tB/1/1\nRESOLUTION {--1--}{++2++} (Rev. Busan, 2014)\nA title\n"

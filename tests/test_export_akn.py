@@ -26,7 +26,7 @@ def test_final_acts_round_trip_every_statement(tmp_path):
     assert out.read_text(encoding="utf-8") == xml
     again = itu_nb.load(out)
     assert again.format == "akn" and len(again) == 64
-    assert_same(acts, again)  # all 64, res-71 included: AKN nests what plain text cannot
+    assert_same(acts, again)  # all 64
     root = etree.fromstring(xml.encode("utf-8"))
     assert len(root.findall(f".//{AKN}statement")) == 64
     # the converter's layout: keywords in italics, nums without the TAB

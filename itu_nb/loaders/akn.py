@@ -205,9 +205,21 @@ def _place(base: _Draft, stack: list[_Draft], node: _Draft) -> None:
         node.notes.append(f"placed under {parent.bare_label}: the source gives this sub-item as a sibling")
     node.component = _component(parent, node)
     parent.add(node)
+    _lift_same_scheme(parent, node)
     while node is not None:  # the open lists after this item, as after reading its lines
         stack.append(node)
         node = node.children[-1] if node.children and node.children[-1].kind is NodeKind.ITEM else None
+
+
+def _lift_same_scheme(parent: _Draft, node: _Draft) -> None:
+    """Items the source nests under an item of their own numbering (a 4.6 inside 17.7: converter
+    debris from a table) become the item's next siblings, as in any text a reader could write."""
+    same = [c for c in node.children if c.kind is NodeKind.ITEM and c.scheme == node.scheme]
+    for child in same:
+        node.children.remove(child)
+        child.notes.append(f"was nested under {node.bare_label} in the source, which numbers it alike")
+        child.component = _component(parent, child)
+        parent.add(child)
 
 
 def _recover_labels(drafts: list[_Draft]) -> None:
