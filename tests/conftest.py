@@ -24,3 +24,17 @@ def critic():
     import itu_nb
 
     return itu_nb.load(CRITIC)
+
+
+def pytest_sessionstart(session):
+    """In CI (CI=true) every tool behind a conditional skip must be there, so no skip hides a failure."""
+    import importlib.util
+    import os
+    import shutil
+
+    if os.environ.get("CI", "").lower() not in ("1", "true", "yes"):
+        return
+    missing = [tool for tool in ("pandoc", "soffice", "chromium") if shutil.which(tool) is None]
+    missing += [m for m in ("fast_diff_match_patch", "hatchling") if importlib.util.find_spec(m) is None]
+    if missing:
+        raise pytest.UsageError(f"CI=true but {', '.join(missing)} missing: .ci/setup should have installed them")
