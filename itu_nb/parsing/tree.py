@@ -158,7 +158,7 @@ def _norm_revision(text: str | None) -> str | None:
     if not text:
         return None
     text = " ".join(text.replace("\xa0", " ").split())
-    return text.title().replace("Rev.", "Rev.") if text.isupper() else text
+    return text.title() if text.isupper() else text  # "REV. DUBAI, 2018" → "Rev. Dubai, 2018"
 
 
 def parse_target(original: str, amended: str) -> Target | None:
@@ -364,9 +364,7 @@ class _ProposalBuilder:
         if letter is not None:
             bare = _bare_label(letter.label("amended") or letter.label("original") or "")
             prev_letter = bare[-1:].lower() or None
-        last = container.stack[-1] if container.stack else None
-        ends_colon = last is not None and (last.runs and runs_text(last.runs, "amended").rstrip().endswith(":"))
-        return prev_letter, bool(ends_colon)
+        return prev_letter, bool(container.stack) and _ends_colon(container.stack[-1])
 
     def _place(self, container: _Node, scheme: str) -> _Node:
         """Pop the open lists to where ``scheme`` belongs; return the parent for the new item."""
