@@ -98,7 +98,11 @@ class Side:
         self._words: list[frozenset[str] | None] = [None] * len(clauses)
 
     def key(self, i: int) -> tuple[str, str]:
-        return self.cls[i], self.body[i]
+        """Class and text with whitespace collapsed (no-break spaces, tabs and line breaks as one space)."""
+        body = self.body[i]
+        if body.isascii() and "  " not in body and "\t" not in body and "\n" not in body:
+            return self.cls[i], body  # the common case: nothing to collapse
+        return self.cls[i], " ".join(body.split())
 
     def label(self, i: int) -> str | None:
         """The label without its separator, Cyrillic look-alikes read as Latin (as :meth:`Clause.label_in`)."""
