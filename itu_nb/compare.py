@@ -103,8 +103,11 @@ def _label_runs(a: str | None, b: str | None, ignore_whitespace: bool = False) -
     return tuple(Run(op, t) for op, t in runs if t)
 
 
+_OP = {-1: Op.DELETE, 0: Op.EQUAL, 1: Op.INSERT}
+
+
 def _to_runs(ops) -> tuple[Run, ...]:
-    return tuple(Run(Op(op), text) for op, text in ops)
+    return tuple(Run(_OP[op], text) for op, text in ops)
 
 
 def _cut(runs: tuple[Run, ...], lengths: list[int], side: str) -> list[tuple[Run, ...]]:
