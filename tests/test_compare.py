@@ -183,6 +183,22 @@ def test_moved_clause_into_another_section():
     check_invariants(c)
 
 
+def test_text_that_differs_only_in_whitespace_anchors_the_alignment():
+    # Word writes "Council\xa0each" where the Final Acts write "Council each": the clause is the
+    # same text, so it anchors the alignment (pass 1) instead of waiting for similarity scoring
+    from itu_nb.align import align
+    from itu_nb.compare import as_proposal
+
+    old = "resolves\n1\tto report to the Council\xa0each year;\n2\tto invite Member\tStates to contribute;\n"
+    new = "resolves\n1\tto report to the Council each year;\n2\tto invite Member States to contribute;\n"
+    matches, _notes = align(list(as_proposal(old).walk()), list(as_proposal(new).walk()))
+    assert [(m.old, m.new, m.how) for m in matches] == [(0, 0, "same"), (1, 1, "same"), (2, 2, "same")]
+    c = compare(old, new)
+    assert [p.kind for p in c.pairs] == ["unchanged", "modified", "modified"]
+    assert body_changes(c.pairs[1]) == [("\xa0", " ")] and body_changes(c.pairs[2]) == [("\t", " ")]
+    assert [p.kind for p in compare(old, new, ignore_whitespace=True).pairs] == ["unchanged"] * 3
+
+
 def test_split_clause_into_lettered_items():
     old = "resolves\n1\tto ask the Council to review the financial plan, to publish the annual progress reports on the results framework and to consult the regional offices on their operational priorities;\n"
     new = (
