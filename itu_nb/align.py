@@ -3,10 +3,11 @@
 :func:`align` takes the clauses of two texts in reading order and returns
 :class:`Match` objects, in four passes:
 
-1. **Same text, same order.**  Clauses whose text is identical (whitespace
-   collapsed) are aligned as a longest common subsequence, diffing one
-   character per clause with diff-match-patch.  Labels play no part here, so
-   a relettered clause (``c)`` → ``b)``) stays with its text.
+1. **Same text, same order.**  Clauses whose text is identical are aligned as
+   a longest common subsequence, diffing one character per clause with
+   diff-match-patch; then, inside each gap left, clauses whose text is the same
+   up to whitespace (a no-break space for a space) likewise.  Labels play no
+   part here, so a relettered clause (``c)`` → ``b)``) stays with its text.
 2. **Gaps.**  Between two such anchors, the old and new clauses left over are
    paired in order by content (Dice similarity of their word sets) with a
    bonus for the same section and label; the best order-preserving set of
@@ -98,11 +99,11 @@ class Side:
         self._words: list[frozenset[str] | None] = [None] * len(clauses)
 
     def key(self, i: int) -> tuple[str, str]:
+        return self.cls[i], self.body[i]
+
+    def loose_key(self, i: int) -> tuple[str, str]:
         """Class and text with whitespace collapsed (no-break spaces, tabs and line breaks as one space)."""
-        body = self.body[i]
-        if body.isascii() and "  " not in body and "\t" not in body and "\n" not in body:
-            return self.cls[i], body  # the common case: nothing to collapse
-        return self.cls[i], " ".join(body.split())
+        return self.cls[i], " ".join(self.body[i].split())
 
     def label(self, i: int) -> str | None:
         """The label without its separator, Cyrillic look-alikes read as Latin (as :meth:`Clause.label_in`)."""
@@ -197,6 +198,36 @@ def _candidates(o: Side, n: Side, olds: list[int], news: list[int]) -> list[tupl
         out.update((a, b) for a in range(max(0, centre - 2), min(len(olds), centre + 3)))
         out.update((a, b) for a in by_label.get((n.section[j], n.label(j)), ())[:6])
     return sorted(out)
+
+
+def _loose_runs(o: Side, n: Side, olds: list[int], news: list[int], timeout: float, backend: str | None):
+    """Cut a gap by the clauses whose text is the same up to whitespace: ``(olds, news, same)`` runs in order.
+
+    Only the clauses of a gap are collapsed, so a long text compared with an
+    edited copy pays nothing for it.
+    """
+    ops, _late = diff_sequences(
+        [o.loose_key(i) for i in olds], [n.loose_key(j) for j in news], timeout=timeout, backend=backend
+    )
+    a = b = 0
+    rest_o: list[int] = []
+    rest_n: list[int] = []
+    for op, count in ops:
+        if op == EQUAL:
+            if rest_o or rest_n:
+                yield rest_o, rest_n, False
+                rest_o, rest_n = [], []
+            yield olds[a : a + count], news[b : b + count], True
+            a += count
+            b += count
+        elif op == INSERT:
+            rest_n.extend(news[b : b + count])
+            b += count
+        else:
+            rest_o.extend(olds[a : a + count])
+            a += count
+    if rest_o or rest_n:
+        yield rest_o, rest_n, False
 
 
 def _match_gap(o: Side, n: Side, olds: list[int], news: list[int]) -> list[Match]:
@@ -313,8 +344,12 @@ def align(
 
     def close_gap() -> None:
         if gap_o and gap_n:
-            for m in _match_gap(o, n, gap_o, gap_n):
-                pairs[m.new] = (m.old, m.similarity, "similar")
+            for sub_o, sub_n, same in _loose_runs(o, n, gap_o, gap_n, timeout, backend):
+                if same:
+                    pairs.update((jj, (ii, 1.0, "same")) for ii, jj in zip(sub_o, sub_n, strict=True))
+                elif sub_o and sub_n:
+                    for m in _match_gap(o, n, sub_o, sub_n):
+                        pairs[m.new] = (m.old, m.similarity, "similar")
         gap_o.clear()
         gap_n.clear()
 
