@@ -148,7 +148,7 @@ def interleave(runs: tuple[Run, ...] | list[Run], artefacts) -> list[tuple[str, 
 
 @dataclass(frozen=True)
 class Change:
-    """One tracked change inside a node: a maximal group of neighbouring non-equal runs.
+    """One tracked change inside a node: a maximal group of neighbouring non-equal runs by one author.
 
     Attributes
     ----------
@@ -178,16 +178,28 @@ class Change:
 
 
 def change_groups(runs: tuple[Run, ...] | list[Run]) -> list[tuple[int, int]]:
-    """(start, end) index ranges of maximal groups of neighbouring non-equal runs."""
+    """(start, end) index ranges of maximal groups of neighbouring non-equal runs by one author.
+
+    A deletion and the insertion next to it are one change (a replacement).  Where
+    two authors' revisions touch (one deleted a word, another inserted one beside
+    it, as Word keeps them), they are two changes, each credited to its author;
+    a run with no author joins its neighbours.
+    """
     groups: list[tuple[int, int]] = []
     start = None
+    author = None
     for i, r in enumerate(runs):
         if r.op is Op.EQUAL:
             if start is not None:
                 groups.append((start, i))
                 start = None
-        elif start is None:
-            start = i
+            continue
+        if start is not None and r.author and author and r.author != author:
+            groups.append((start, i))
+            start = None
+        if start is None:
+            start, author = i, r.author
+        author = author or r.author
     if start is not None:
         groups.append((start, len(runs)))
     return groups

@@ -39,12 +39,15 @@ from itu_nb import LoadError, NodeKind, Op
 from itu_nb.loaders import docx_package
 from itu_nb.loaders.docx import load_docx, paragraph_views
 from itu_nb.model import runs_text
+from itu_nb.review import accept, reject
+from itu_nb.widgets._payload import viewer_rows
 
 sys.path.insert(0, str(FIXTURES))
 import make_docx  # noqa: E402
 
 PANDOC_DOCX = FIXTURES / "pp18-doc67-brazil.pandoc.docx"
 LO_DOCX = FIXTURES / "lo-tracked-changes.docx"
+LO_TWO_AUTHORS = FIXTURES / "lo-two-authors.docx"
 AUTHOR, DATE = "Brazil", "2018-09-10T00:00:00Z"
 needs_pandoc = pytest.mark.skipif(
     shutil.which("pandoc") is None, reason="pandoc is not installed (.ci/setup installs it)"
@@ -480,10 +483,38 @@ def test_libreoffice_tree_labels_authors_notes(lo_doc):
 
 
 @needs_soffice
-def test_regenerating_the_libreoffice_fixture_gives_the_same_document(tmp_path, lo_doc):
-    fresh = itu_nb.load(make_docx.make_lo_docx(FIXTURES / "lo-tracked-changes.fodt", tmp_path))
+@pytest.mark.parametrize("name", ["lo-tracked-changes", "lo-two-authors"])
+def test_regenerating_the_libreoffice_fixtures_gives_the_same_documents(tmp_path, name):
+    fresh = itu_nb.load(make_docx.make_lo_docx(FIXTURES / f"{name}.fodt", tmp_path))
+    committed = itu_nb.load(FIXTURES / f"{name}.docx")
     for view in ("original", "amended"):
-        assert fresh.text(view) == lo_doc.text(view)
+        assert fresh.text(view) == committed.text(view)
+    assert [c for p in fresh for c in p.changes()] == [c for p in committed for c in p.changes()]
+
+
+def test_revisions_by_two_authors_that_touch_are_two_changes():
+    # lo-two-authors.fodt, resolves 1: Mexico deleted "annually " and Brazil inserted "every two years "
+    # in its place; LibreOffice writes <w:del w:author="Mexico"> then <w:ins w:author="Brazil">.
+    # Resolves 2: Brazil replaced "submit" by "send" (one author: one change, a replacement).
+    p = itu_nb.load(LO_TWO_AUTHORS)["XYZ/14/1"]
+    assert [(c.id, c.kind, c.old, c.new, c.author) for c in p.changes()] == [
+        ("resolves/1@1", "delete", "annually ", "", "Mexico"),
+        ("resolves/1@2", "insert", "", "every two years ", "Brazil"),
+        ("resolves/2@1", "replace", "submit", "send", "Brazil"),
+    ]
+    # each reviser's revisions are decided on their own, as in Word's Accept/Reject by reviewer
+    brazil_only = reject(accept(p, author="Brazil"), author="Mexico")
+    assert (
+        brazil_only["resolves/1"].body()
+        == "to report annually every two years to the Council on the implementation of the strategic plan;"
+    )
+    assert brazil_only["resolves/2"].body() == "to invite Member States to send their contributions."
+    # the redline viewer's rows and the proposal's own redline credit each change to its author
+    _rows, changes = viewer_rows(p.redline().pairs)
+    assert [(c["k"], c["a"]) for c in changes] == [("del", "Mexico"), ("ins", "Brazil"), ("rep", "Brazil")]
+    assert [(c.kind, c.author) for c in p.redline().change_list] == [
+        ("deleted", "Mexico"), ("inserted", "Brazil"), ("replaced", "Brazil"),
+    ]  # fmt: skip
 
 
 # ----------------------------------------------------------------------------
@@ -576,6 +607,7 @@ PANDOC_DIFFERS = {
 def _all_fixtures():
     yield "pp18-doc67-brazil.pandoc.docx", PANDOC_DOCX.read_bytes()
     yield "lo-tracked-changes.docx", LO_DOCX.read_bytes()
+    yield "lo-two-authors.docx", LO_TWO_AUTHORS.read_bytes()
     for name, (body, parts) in EDGE_CASES.items():
         yield f"{name}.docx", ooxml(body, **parts)
 

@@ -26,6 +26,7 @@ from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
 from itu_nb.model import Clause, Document, NodeKind, Op, Proposal, Run
+from itu_nb.model import change_groups as groups_of
 
 __all__ = [
     "change_groups",
@@ -75,18 +76,15 @@ def change_id_format(obj) -> str:
 
 
 def change_groups(runs: Iterable[Run]) -> Iterator[tuple[bool, list[Run]]]:
-    """Split runs into stretches: ``(True, runs)`` for a change, ``(False, [run])`` for equal text."""
-    group: list[Run] = []
-    for run in runs:
-        if run.op is Op.EQUAL:
-            if group:
-                yield True, group
-                group = []
-            yield False, [run]
-        else:
-            group.append(run)
-    if group:
-        yield True, group
+    """Split runs into stretches: ``(True, runs)`` for a change (as :func:`itu_nb.model.change_groups`
+    groups them), ``(False, [run])`` for equal text."""
+    runs = tuple(runs)
+    k = 0
+    for a, b in groups_of(runs):
+        yield from ((False, [r]) for r in runs[k:a])
+        yield True, list(runs[a:b])
+        k = b
+    yield from ((False, [r]) for r in runs[k:])
 
 
 def _depth(pair) -> int:
