@@ -1,0 +1,232 @@
+"""Clauses: the nodes of a resolution's tree, with their label and text as runs."""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from itu_nb.model.runs import HOMOGLYPHS, Artefact, Change, Op, Run, change_groups, interleave, runs_text
+
+__all__ = ["Clause", "NodeKind", "view_nodes"]
+
+
+class NodeKind(str, enum.Enum):
+    """The kinds of clause node."""
+
+    HEADING = "heading"
+    TITLE = "title"
+    FORMULA = "formula"
+    SECTION = "section"
+    ITEM = "item"
+    PARAGRAPH = "paragraph"
+    ANNEX = "annex"
+    FOOTNOTE = "footnote"
+    REASONS = "reasons"
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One node of a resolution's tree.
+
+    Attributes
+    ----------
+    kind : NodeKind
+    path : str
+        Stable address inside the proposal, e.g. ``"considering/c"`` or
+        ``"instructs the Secretary-General/1/ii"``.
+    label_runs : tuple of Run
+        The label as written, with the separator that follows it (``"c)\\t"``);
+        a relettering ``c) → b)`` is a deleted ``c`` and an inserted ``b``.
+    runs : tuple of Run
+        The text after the label.
+    children : tuple of Clause
+    section : str or None
+        The section keyword line this node belongs to (e.g. ``"considering"``).
+    line : int or None
+        0-based source line of the paragraph (None when not from a line-based source).
+    artefacts : tuple of Artefact
+        Inline artefacts removed from this paragraph (offsets into its source text).
+    notes : tuple of str
+        What the loader inferred or repaired about this node, in words.
+    """
+
+    kind: NodeKind
+    path: str
+    label_runs: tuple[Run, ...] = ()
+    runs: tuple[Run, ...] = ()
+    children: tuple[Clause, ...] = ()
+    section: str | None = None
+    line: int | None = None
+    artefacts: tuple[Artefact, ...] = ()
+    notes: tuple[str, ...] = ()
+
+    # -- labels ---------------------------------------------------------------
+    def label_in(self, view: str = "amended") -> str | None:
+        """The label in ``view`` without its separator (None when the paragraph has none).
+
+        Cyrillic look-alike letters are read as Latin (``"а)"`` → ``"a)"``); the runs keep
+        the characters as written.  A bullet line made of a bare TAB has the label ``""``.
+        """
+        raw = runs_text(self.label_runs, view)
+        if not raw:
+            return None
+        return raw.strip().translate(HOMOGLYPHS)
+
+    @property
+    def label(self) -> str | None:
+        """The label in the amended view (``"b)"``, ``"1"``, ``"•"``, ``""`` for a bare bullet)."""
+        return self.label_in("amended")
+
+    @property
+    def label_original(self) -> str | None:
+        """The label in the original view."""
+        return self.label_in("original")
+
+    @property
+    def relabelled(self) -> bool:
+        """True when the label differs between the two views and exists in both."""
+        lo, la = self.label_original, self.label
+        return lo is not None and la is not None and lo != la
+
+    # -- presence and text ----------------------------------------------------
+    def exists_in(self, view: str) -> bool:
+        """True when the paragraph has any label or text in ``view``."""
+        return any(r.op.in_view(view) for r in self.label_runs + self.runs)
+
+    @property
+    def status(self) -> str:
+        """``"inserted"`` / ``"deleted"`` (whole paragraph), ``"modified"`` or ``"unchanged"``."""
+        ops = {r.op for r in self.label_runs + self.runs}
+        if not ops:
+            return "unchanged"
+        if ops == {Op.INSERT}:
+            return "inserted"
+        if ops == {Op.DELETE}:
+            return "deleted"
+        return "unchanged" if ops == {Op.EQUAL} else "modified"
+
+    def source_line(self, view: str | None = None) -> str:
+        """The paragraph as in the source: label, text and inline artefacts put back.
+
+        With ``view=None`` both sides of every change are kept in source order.
+        """
+        return "".join(text for text, op in interleave(self.label_runs + self.runs, self.artefacts) if op.in_view(view))
+
+    def body(self, view: str = "amended") -> str:
+        """The paragraph text after the label in ``view``."""
+        return runs_text(self.runs, view)
+
+    def line_text(self, view: str = "amended") -> str | None:
+        """This paragraph alone as one line: ``label<TAB>text``; None when absent in ``view``."""
+        if not self.exists_in(view):
+            return None
+        label = self.label_in(view)
+        body = self.body(view).strip()
+        if label is None:
+            return body
+        return f"{label}\t{body}"
+
+    def text(self, view: str = "amended") -> str:
+        """This node and its descendants, one paragraph per line, labels followed by a TAB.
+
+        Footnotes are not part of the running text; read them from ``footnotes``.
+        """
+        return "\n".join(self.lines(view))
+
+    def lines(self, view: str = "amended") -> list[str]:
+        out = []
+        for node in self.walk():
+            if node.kind is NodeKind.FOOTNOTE:
+                continue
+            line = node.line_text(view)
+            if line is not None:
+                out.append(line)
+        return out
+
+    def walk(self) -> Iterator[Clause]:
+        """This node, then every descendant, in document order."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+    @property
+    def footnotes(self) -> tuple[Clause, ...]:
+        return tuple(c for c in self.children if c.kind is NodeKind.FOOTNOTE)
+
+    @property
+    def changed(self) -> bool:
+        return self.status != "unchanged"
+
+    def changes(self) -> list[Change]:
+        """This node's own tracked changes (not its children's), in reading order."""
+        runs = self.label_runs + self.runs
+        out = []
+        for n, (a, b) in enumerate(change_groups(runs), start=1):
+            group = runs[a:b]
+            old = "".join(r.text for r in group if r.op is Op.DELETE)
+            new = "".join(r.text for r in group if r.op is Op.INSERT)
+            in_label = b <= len(self.label_runs)
+            kind = (
+                "relabel" if in_label and old and new else "replace" if old and new else "delete" if old else "insert"
+            )
+            first = next(r for r in group)
+            if all(r.move for r in group) and kind in ("delete", "insert"):
+                kind = "move-from" if kind == "delete" else "move-to"
+            out.append(
+                Change(
+                    f"{self.path}@{n}",
+                    self.path,
+                    self.section,
+                    kind,
+                    old,
+                    new,
+                    first.author,
+                    first.date,
+                    any(r.inferred for r in group),
+                )
+            )
+        return out
+
+    def words(self, op: Op) -> int:
+        """Number of words inside runs with ``op`` (label and text)."""
+        return sum(len(r.text.split()) for r in self.label_runs + self.runs if r.op is op)
+
+    def view(self, view: str) -> Clause | None:
+        """This subtree as it reads in ``view``: all runs equal; None when absent.
+
+        A child absent from the view whose own children are present (an unchanged
+        sub-item under an inserted item) gives way to them: they move up one level.
+        """
+        if not self.exists_in(view) and self.kind is not NodeKind.SECTION:
+            return None
+        return self._viewed(view)
+
+    def _viewed(self, view: str) -> Clause:
+        label = runs_text(self.label_runs, view)
+        body = runs_text(self.runs, view)
+        return dataclasses.replace(
+            self,
+            label_runs=(Run(Op.EQUAL, label),) if label else (),
+            runs=(Run(Op.EQUAL, body),) if body else (),
+            children=tuple(view_nodes(self.children, view)),
+            artefacts=tuple(a for a in self.artefacts if a.op.in_view(view)),
+        )
+
+    def __repr__(self) -> str:
+        text = (self.line_text("amended") or self.line_text("original") or "").replace("\t", " ")
+        if len(text) > 60:
+            text = text[:57] + "..."
+        return f"<Clause {self.kind.value} {self.path!r} {self.status}: {text!r}>"
+
+
+def view_nodes(nodes, view: str) -> list[Clause]:
+    """The nodes as they read in ``view``; an absent node is replaced by its present descendants."""
+    out: list[Clause] = []
+    for node in nodes:
+        if node.exists_in(view) or node.kind is NodeKind.SECTION:
+            out.append(node._viewed(view))
+        else:
+            out.extend(view_nodes(node.children, view))
+    return out

@@ -1,0 +1,215 @@
+"""Runs of text and the changes they make: the model's smallest parts.
+
+:class:`Run` is a stretch of text with one :class:`Op` (equal, insert, delete, in
+diff-match-patch's vocabulary -1, 0, 1); :func:`change_groups` groups neighbouring
+non-equal runs into the :class:`Change` objects readers and reviewers act on;
+:class:`Artefact` keeps source text that is not document text.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+from dataclasses import dataclass
+
+__all__ = [
+    "HOMOGLYPHS",
+    "VIEWS",
+    "Artefact",
+    "Change",
+    "Op",
+    "Run",
+    "change_groups",
+    "interleave",
+    "join_runs",
+    "runs_text",
+]
+
+VIEWS = ("original", "amended")
+
+
+class Op(enum.IntEnum):
+    """What a run of text does; the values are diff-match-patch's."""
+
+    DELETE = -1
+    EQUAL = 0
+    INSERT = 1
+
+    def in_view(self, view: str | None) -> bool:
+        """True when text with this op is visible in ``view`` (None = both sides)."""
+        if view is None:
+            return True
+        if view == "original":
+            return self is not Op.INSERT
+        if view == "amended":
+            return self is not Op.DELETE
+        raise ValueError(f"unknown view {view!r}; use 'original' or 'amended'")
+
+
+@dataclass(frozen=True)
+class Run:
+    """A stretch of text with one op.
+
+    Attributes
+    ----------
+    op : Op
+        equal, insert or delete.
+    text : str
+        The characters.
+    author, date : str or None
+        Who made the change and when, where the source says so.
+    inferred : bool
+        True when the loader deduced the op from the text itself (for example a
+        run-together citation in a flattened extraction) rather than reading a mark.
+    move : str or None
+        For text moved by the author (Word's ``w:moveFrom`` / ``w:moveTo``), the move's
+        name: the deleted run is where it left, the inserted run where it arrived.
+    """
+
+    op: Op
+    text: str
+    author: str | None = None
+    date: str | None = None
+    inferred: bool = False
+    move: str | None = None
+
+    def in_view(self, view: str | None) -> bool:
+        return self.op.in_view(view)
+
+
+def runs_text(runs: tuple[Run, ...] | list[Run], view: str | None = None) -> str:
+    """Join the text of the runs visible in ``view`` (None = every run, in source order)."""
+    return "".join(r.text for r in runs if r.op.in_view(view))
+
+
+def join_runs(runs: list[Run] | tuple[Run, ...]) -> tuple[Run, ...]:
+    """Merge neighbouring runs that carry the same op, author, date and flag; drop empty runs."""
+    out: list[Run] = []
+    for r in runs:
+        if not r.text:
+            continue
+        if out and (out[-1].op, out[-1].author, out[-1].date, out[-1].inferred, out[-1].move) == (
+            r.op,
+            r.author,
+            r.date,
+            r.inferred,
+            r.move,
+        ):
+            out[-1] = dataclasses.replace(out[-1], text=out[-1].text + r.text)
+        else:
+            out.append(r)
+    return tuple(out)
+
+
+def interleave(runs: tuple[Run, ...] | list[Run], artefacts) -> list[tuple[str, Op]]:
+    """Runs and inline artefacts in source order, as (text, op) pieces.
+
+    An artefact's ``offset`` is its position in the joined text of ``runs``.
+    """
+    out: list[tuple[str, Op]] = []
+    arts = sorted(artefacts, key=lambda a: a.offset or 0)
+    pos = i = 0
+    for run in runs:
+        start, end = pos, pos + len(run.text)
+        while i < len(arts) and (arts[i].offset or 0) < end:
+            cut = (arts[i].offset or 0) - start
+            out.append((run.text[pos - start : cut], run.op))
+            out.append((arts[i].text, arts[i].op))
+            pos = start + cut
+            i += 1
+        out.append((run.text[pos - start :], run.op))
+        pos = end
+    out.extend((a.text, a.op) for a in arts[i:])
+    return [(t, op) for t, op in out if t]
+
+
+@dataclass(frozen=True)
+class Change:
+    """One tracked change inside a node: a maximal group of neighbouring non-equal runs by one author.
+
+    Attributes
+    ----------
+    id : str
+        ``"<path>@<n>"``, n counting the node's changes from 1 (label first): stable for
+        a given proposal, and what ``accept``/``reject`` and the redline viewer use.
+    path, section : str
+    kind : str
+        ``insert``, ``delete`` or ``replace`` (text); ``relabel`` when only the label changes;
+        ``move-from`` / ``move-to`` for the two ends of a moved text.
+    old, new : str
+        The deleted and the inserted text.
+    author, date : str or None
+    inferred : bool
+        True when the loader deduced the change (flattened text), not read from a mark.
+    """
+
+    id: str
+    path: str
+    section: str | None
+    kind: str
+    old: str
+    new: str
+    author: str | None = None
+    date: str | None = None
+    inferred: bool = False
+
+
+def change_groups(runs: tuple[Run, ...] | list[Run]) -> list[tuple[int, int]]:
+    """(start, end) index ranges of maximal groups of neighbouring non-equal runs by one author.
+
+    A deletion and the insertion next to it are one change (a replacement).  Where
+    two authors' revisions touch (one deleted a word, another inserted one beside
+    it, as Word keeps them), they are two changes, each credited to its author;
+    a run with no author joins its neighbours.
+    """
+    groups: list[tuple[int, int]] = []
+    start = None
+    author = None
+    for i, r in enumerate(runs):
+        if r.op is Op.EQUAL:
+            if start is not None:
+                groups.append((start, i))
+                start = None
+            continue
+        if start is not None and r.author and author and r.author != author:
+            groups.append((start, i))
+            start = None
+        if start is None:
+            start, author = i, r.author
+        author = author or r.author
+    if start is not None:
+        groups.append((start, len(runs)))
+    return groups
+
+
+@dataclass(frozen=True)
+class Artefact:
+    """Source text that is not document text (a bookmark, a footnote mark, a separator).
+
+    Kept so that the source can be rebuilt exactly, never shown as clause text.
+
+    Attributes
+    ----------
+    kind : str
+        ``bookmark``, ``footnote-ref``, ``footnote-body``, ``separator``, ``blank``,
+        ``marker`` (a proposal's action/id line), ``header``, ``trailer``, ``markup``.
+    text : str
+        The characters exactly as in the source.
+    line : int
+        0-based source line.
+    offset : int or None
+        For inline artefacts, the position inside the owning node's source text
+        (after the artefacts before it were put back); None for whole lines.
+    op : Op
+        The change the artefact sits in (it is hidden in the other view).
+    """
+
+    kind: str
+    text: str
+    line: int
+    offset: int | None = None
+    op: Op = Op.EQUAL
+
+
+#: Cyrillic letters that look like Latin ones and turn up in labels ("а)", "с)").
+HOMOGLYPHS = str.maketrans("аесорхіАВСЕНКМОРТХІ", "aecopxiABCEHKMOPTXI")
