@@ -33,7 +33,7 @@ from itu_nb.ops import (
     ReplaceWords,
 )
 from itu_nb.parsing import keywords as kw
-from itu_nb.parsing.tree import section_keyword
+from itu_nb.parsing.labels import section_keyword
 from itu_nb.relabel import (
     first_label,
     label_style,

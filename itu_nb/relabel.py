@@ -22,7 +22,7 @@ import dataclasses
 import re
 
 from itu_nb.model import HOMOGLYPHS, Clause, NodeKind, Op, Proposal, Run, runs_text
-from itu_nb.parsing.tree import item_component, label_scheme, unique_component
+from itu_nb.parsing.labels import item_component, label_scheme, unique_component
 
 __all__ = ["first_label", "list_scheme", "reletter", "repath", "scheme_of", "set_label", "split_label", "successor"]
 

@@ -26,7 +26,7 @@ from itu_nb.loaders.akn_runs import ITU_NB, cut_runs, footnote_runs, inline_runs
 from itu_nb.loaders.akn_xml import safe_xml
 from itu_nb.model import HOMOGLYPHS, Clause, Document, NodeKind, Op, Proposal, Run, join_runs, runs_text
 from itu_nb.parsing import keywords as kw
-from itu_nb.parsing.tree import item_component, label_scheme, parse_target, section_keyword
+from itu_nb.parsing.labels import item_component, label_scheme, parse_target, section_keyword
 
 __all__ = ["load_akn", "safe_xml"]
 

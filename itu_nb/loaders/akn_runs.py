@@ -19,7 +19,7 @@ import re
 from lxml import etree
 
 from itu_nb.model import Op, Run, join_runs, runs_text
-from itu_nb.parsing.tree import peel_label
+from itu_nb.parsing.labels import peel_label
 
 __all__ = ["ITU_NB", "cut_runs", "footnote_runs", "inline_runs", "label_runs", "main_text"]
 
