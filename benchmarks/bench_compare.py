@@ -42,7 +42,7 @@ TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
 SLOW = 120.0  # seconds: a reference slower than this on one input is run once and marked
 
 
-def median_time(fn, repeat: int) -> float:
+def best_time(fn, repeat: int) -> float:
     times = []
     for _ in range(repeat):
         t0 = time.perf_counter()
@@ -145,8 +145,8 @@ def main() -> None:
         c_fast = compare(a, b)
         c_py = compare(a, b, backend="python")
         same = c_fast.pairs == c_py.pairs
-        t_fast = median_time(lambda a=a, b=b: compare(a, b), rep)
-        t_py = median_time(lambda a=a, b=b: compare(a, b, backend="python"), rep)
+        t_fast = best_time(lambda a=a, b=b: compare(a, b), rep)
+        t_py = best_time(lambda a=a, b=b: compare(a, b, backend="python"), rep)
         cells = [label, f"{size / 1000:,.0f} kB", f"{len(c_fast.pairs):,}", f"{len(c_fast.change_list):,}",
                  fmt_t(t_fast), f"{fmt_t(t_py)}{'' if same else ' (differs!)'}"]  # fmt: skip
         row_ratio = {}
@@ -157,13 +157,19 @@ def main() -> None:
             if name == "redlines" and size > 400_000:
                 cells.append("not run")
                 continue
-            t = median_time(lambda fn=fn, ta=ta, tb=tb: fn(ta, tb), 1 if size > 200_000 else min(rep, 3))
+            t = best_time(lambda fn=fn, ta=ta, tb=tb: fn(ta, tb), 1 if size > 200_000 else min(rep, 3))
             row_ratio[name] = t / t_fast
             cells.append(f"{fmt_t(t)} ({t / t_fast:,.1f}×)")
         ratios.append((label, row_ratio))
         print("| " + " | ".join(cells) + " |", flush=True)
     print("\n(×) = the tool's time over itu_nb's, same run. itu_nb pure Python gives identical pairs: "
           + ("yes" if all(compare(a, b).pairs == compare(a, b, backend="python").pairs for _, a, b, _ in inputs[:2]) else "NO"))  # fmt: skip
+
+    print("\n## Where itu_nb's time goes\n")
+    print("| input | compare | align clauses | word diffs | of which diff-match-patch | the rest (tokens, runs, pairs) |")
+    print("|---|---:|---:|---:|---:|---:|")
+    for label, a, b, _rep in inputs[:2]:
+        print(stages(label, a, b), flush=True)
 
     print("\n## Pathological inputs\n")
     print("| input | size | time | bound | fell back |")
@@ -200,6 +206,36 @@ def main() -> None:
     print(
         f"\nMachine: {platform.machine()}, {os.cpu_count()} cores, Python {sys.version.split()[0]}, load average {load}"
     )
+
+
+def stages(label: str, a: Proposal, b: Proposal, repeat: int = 15) -> str:
+    """One row: compare's time cut into alignment, word diffs (and the raw diff-match-patch calls in them)."""
+    import fast_diff_match_patch
+
+    from itu_nb.align import Side, align
+    from itu_nb.diff import diff_words
+    from itu_nb.tokenise import encode, tokens, trim
+
+    def sides():
+        return Side(list(a.walk())), Side(list(b.walk()))
+
+    o, n = sides()
+    matches, _ = align(o, n)
+    bodies = [(o.body[m.old], n.body[m.new]) for m in matches if m.old is not None and m.new is not None]
+    bodies = [(x, y) for x, y in bodies if x != y]
+    encoded = []
+    for x, y in bodies:
+        p, s = trim(x, y)
+        encoded.append(encode(tokens(x[p : len(x) - s]), tokens(y[p : len(y) - s])))
+    t_all = best_time(lambda: compare(a, b), repeat)
+    t_align = best_time(lambda: align(*sides()), repeat)
+    t_words = best_time(lambda: [diff_words(x, y) for x, y in bodies], repeat)
+    t_dmp = best_time(
+        lambda: [fast_diff_match_patch.diff(x, y, timelimit=1, checklines=False, cleanup="Semantic", counts_only=True)
+                 for x, y in encoded], repeat)  # fmt: skip
+    rest = t_all - t_align - t_words
+    return (f"| {label} | {fmt_t(t_all)} | {fmt_t(t_align)} | {fmt_t(t_words)} ({len(bodies)} pairs) | "
+            f"{fmt_t(t_dmp)} | {fmt_t(rest + t_words - t_dmp)} |")  # fmt: skip
 
 
 def _numbered(bodies: list[str]) -> Proposal:
