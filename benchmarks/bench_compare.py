@@ -166,7 +166,9 @@ def main() -> None:
           + ("yes" if all(compare(a, b).pairs == compare(a, b, backend="python").pairs for _, a, b, _ in inputs[:2]) else "NO"))  # fmt: skip
 
     print("\n## Where itu_nb's time goes\n")
-    print("| input | compare | align clauses | word diffs | of which diff-match-patch | the rest (tokens, runs, pairs) |")
+    print(
+        "| input | compare | align clauses | word diffs | of which diff-match-patch | the rest (tokens, runs, pairs) |"
+    )
     print("|---|---:|---:|---:|---:|---:|")
     for label, a, b, _rep in inputs[:2]:
         print(stages(label, a, b), flush=True)
