@@ -197,6 +197,31 @@ def test_widgets_in_jupyterlab(page, jupyterlab, shoot, run_axe):
         assert not bad, f"axe on the {name}: {json.dumps(bad, indent=1)}"
 
     shoot(page, "lab-6-notebook")
+
+    # 8. JupyterLab's own dark theme (Settings → Theme): the widgets take its colours, and stay readable
+    light_bg = viewer.evaluate("e => getComputedStyle(e).backgroundColor")
+    page.locator(".lm-MenuBar-itemLabel", has_text=re.compile("^Settings$")).click()
+    page.locator(".lm-Menu-itemLabel", has_text=re.compile("^Theme$")).click()
+    page.locator(".lm-Menu-itemLabel", has_text=re.compile("^JupyterLab Dark$")).click()
+    page.wait_for_function("() => document.body.dataset.jpThemeLight === 'false'", timeout=30_000)
+    layout0 = page.evaluate(
+        """() => { const probe = document.createElement('div');
+                   probe.style.background = 'var(--jp-layout-color0)'; document.body.append(probe);
+                   const c = getComputedStyle(probe).backgroundColor; probe.remove(); return c; }"""
+    )
+    page.wait_for_function(
+        "([c]) => getComputedStyle(document.querySelector('.itu-redline')).backgroundColor === c", arg=[layout0]
+    )
+    assert viewer.evaluate("e => getComputedStyle(e).backgroundColor") == layout0 != light_bg
+    for name, widget in (("viewer", viewer), ("tree", tree)):
+        bad = run_axe(widget)
+        assert not bad, f"axe on the {name}, dark theme: {json.dumps(bad, indent=1)}"
+    shoot(page, "lab-7-dark-theme")
+    # back to the light theme: the setting is saved for the session's other tests
+    page.locator(".lm-MenuBar-itemLabel", has_text=re.compile("^Settings$")).click()
+    page.locator(".lm-Menu-itemLabel", has_text=re.compile("^Theme$")).click()
+    page.locator(".lm-Menu-itemLabel", has_text=re.compile("^JupyterLab Light$")).click()
+    page.wait_for_function("() => document.body.dataset.jpThemeLight === 'true'", timeout=30_000)
     assert page.dialogs == [], f"a dialog opened: {page.dialogs}"
     assert not page.errors, page.errors
     assert not page.external, f"requests left the machine: {page.external[:5]}"
