@@ -310,6 +310,14 @@ def test_viewer_shows_and_resolves_a_drafts_conflicts():
         ]
     overlap = next(c for c in payload if c["kind"] == "overlap")
     assert {s["side"]: s["new"] for s in overlap["sides"]} == {"CEPT": "the highest", "APT": "top"}
+    # the text box for the analyst's own wording starts from what that wording replaces
+    from test_amend_merge import RES130
+
+    assert [(c["wording"], c["wording_of"]) for c in payload] == [
+        (RES130["noting/d"].body(), "the clause's text"),  # noting d) as in force (CEPT deletes, APT edits)
+        ("high", "the contested words"),  # "high priority": CEPT "the highest", APT "top"
+        ("that CEPT says so;", "the new clause's text"),  # the first proposal's new considering c)
+    ]
     # each open conflict flags the row it sits at (the same-slot one: the clause the insertions follow)
     flagged = {r["path"]: r["cf"] for r in viewer._rows if "cf" in r}
     assert flagged == {"noting/d": ["c1"], "resolves/2": ["c2"], "considering/b": ["c3"]}

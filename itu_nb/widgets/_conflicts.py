@@ -25,9 +25,13 @@ def _base_to_draft_paths(draft: Proposal) -> dict[str, str]:
 def conflict_payload(draft) -> list[dict]:
     """Every conflict of ``draft`` (a :class:`itu_nb.merge.Draft`), in its order.
 
-    Each is ``{id, kind, path, at, citation, base_text, sides, resolution}``: ``sides`` is one
-    ``{side, author, change, old, new}`` per contested edit (as ``draft.conflicts`` has them),
-    ``resolution`` is None while the conflict is open, else the side chosen or ``"text: …"``.
+    Each is ``{id, kind, path, at, citation, base_text, sides, resolution, wording, wording_of}``:
+    ``sides`` is one ``{side, author, change, old, new}`` per contested edit (as
+    ``draft.conflicts`` has them), ``resolution`` is None while the conflict is open, else the
+    side chosen or ``"text: …"``.  ``wording`` is what an analyst's own text (``Draft.resolve(id,
+    text=…)``) replaces, to start editing from, and ``wording_of`` says what that is: the
+    contested words (overlap), the clause's text (delete-modify) or the new clause's text
+    (same-slot, starting from the first proposal's).
     """
     conflicts = getattr(draft, "conflict_list", ())
     if not conflicts:
@@ -56,9 +60,21 @@ def conflict_payload(draft) -> list[dict]:
                     for s, a, ch, o, n in rows[["side", "author", "change", "old", "new"]].itertuples(index=False)
                 ],
                 "resolution": None if resolution is None else str(resolution),
+                **_wording(draft, c),
             }
         )
     return out
+
+
+def _wording(draft, c) -> dict:
+    """What the analyst's own wording replaces (see :meth:`itu_nb.merge.Draft.resolve`), to edit from."""
+    if c.kind == "overlap":
+        return {"wording": c.base_text, "wording_of": "the contested words"}
+    if c.kind == "delete-modify":
+        node = draft.plan.base.get(c.path) if draft.plan is not None else None
+        return {"wording": node.body("amended") if node is not None else "", "wording_of": "the clause's text"}
+    first = c.edits[0].clause
+    return {"wording": first.body("amended") if first is not None else "", "wording_of": "the new clause's text"}
 
 
 def flag_rows(rows: list[dict], conflicts: list[dict]) -> None:

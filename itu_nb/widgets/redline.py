@@ -43,7 +43,8 @@ class RedlineViewer(anywidget.AnyWidget):
     ``u`` undo the decision.
 
     A merged :class:`~itu_nb.merge.Draft` shows its conflicts in a panel above the text, each
-    with a "Use <side>" button; a choice (there, through ``conflict_choices``, or with
+    with a "Use <side>" button and a box for the analyst's own wording (it starts from the text
+    the wording replaces); a choice (there, through ``conflict_choices``, or with
     :meth:`resolve`) is applied with ``Draft.resolve`` and the resolved draft is shown.
 
     Examples

@@ -229,7 +229,7 @@ def test_conflicts_panel_shows_sides_as_text_and_sends_the_choice(shoot, harness
     viewer = itu_nb.RedlineViewer(itu_nb.merge(RES130, [CEPT, hostile]), height="14rem")
     w = harness.mount("v", "redline", viewer)
     panel = w.locator(".itu-conflicts")
-    assert panel.locator("summary").inner_text() == "Conflicts (3 open)"
+    assert panel.locator(".itu-cf-summary").inner_text() == "Conflicts (3 open)"
     assert panel.locator(".itu-cf").count() == 3 == len(viewer.source.conflict_list)
     overlap = panel.locator('.itu-cf[data-id="c2"]')
     assert overlap.locator(".itu-cf-go").inner_text() == "resolves 2"
@@ -255,11 +255,29 @@ def test_conflicts_panel_shows_sides_as_text_and_sends_the_choice(shoot, harness
     assert "Resolving resolves 2 with CEPT" in w.locator(".itu-status").inner_text()
     viewer.conflict_choices = [{"id": "c2", "side": "CEPT"}]  # what the kernel does with it
     harness.evaluate("s => window.models.v.fromPython(s)", harness.state(viewer))
-    assert panel.locator("summary").inner_text() == "Conflicts (2 open, 1 resolved)"
+    assert panel.locator(".itu-cf-summary").inner_text() == "Conflicts (2 open, 1 resolved)"
     assert panel.locator('.itu-cf[data-id="c2"] .itu-cf-res').inner_text() == "resolved: CEPT"
     assert panel.locator('.itu-cf[data-id="c2"] button.itu-cf-use').count() == 0
     assert "the highest" in w.locator('.itu-row[data-path="resolves/2"] ins').all_inner_texts()
     focused = harness.evaluate("document.activeElement.closest('.itu-cf').dataset.id")
     assert focused == "c3"  # the focus moves on to the next open conflict
+    # own wording: CEPT deletes noting d), APT rewrites it; the analyst writes the clause's text
+    c1 = panel.locator('.itu-cf[data-id="c1"]')
+    c1.locator(".itu-cf-own summary").click()
+    box = c1.get_by_role("textbox", name="Own wording for noting d): the clause's text")
+    assert box.input_value() == RES130["noting/d"].body()  # it starts from the base clause
+    own = "the Union's <img src=x onerror=alert(2)> work with FIRST;"
+    box.fill(own)
+    c1.get_by_role("button", name="Use this wording").click()
+    assert saved(harness, "v")[-1] == {"conflict_choices": [{"id": "c1", "text": own}]}
+    assert "Resolving noting d) with your wording" in w.locator(".itu-status").inner_text()
+    viewer.conflict_choices = [{"id": "c1", "text": own}]  # what the kernel does with it
+    harness.evaluate("s => window.models.v.fromPython(s)", harness.state(viewer))
+    assert panel.locator(".itu-cf-summary").inner_text() == "Conflicts (1 open, 2 resolved)"
+    assert c1.locator(".itu-cf-res").inner_text() == f"resolved: text: {own}"
+    assert viewer.result()["noting/d"].body() == own
+    assert w.locator("img, script, b").count() == 0
+    shoot(w, "harness-conflicts-own-wording")
+    assert run_axe(w) == []
     harness.wait_for_timeout(200)  # an onerror handler would have fired by now
     assert harness.dialogs == [] and not harness.errors

@@ -1,4 +1,4 @@
-/* itu_nb widgets, built from js/src by js/build.mjs; sources-sha256: 429632f05579cc5065b6a2e44f491307d91036c10879dc507d9764067cdad491 */
+/* itu_nb widgets, built from js/src by js/build.mjs; sources-sha256: 5f1f5000a616b92a5df0c9cb6a748520211178d71f2464b33d06efa6d1064070 */
 
 // src/dom.js
 function h(tag, attrs = {}, ...children) {
@@ -79,6 +79,20 @@ function conflictItem(c, on) {
       on: { click: () => on.choose(c, side) }
     }, text))
   ));
+  const box = h("textarea", { class: "itu-cf-input", rows: "2", "aria-label": `Own wording for ${c.citation}: ${c.wording_of}` });
+  box.value = c.wording ?? "";
+  li.append(h(
+    "details",
+    { class: "itu-cf-own" },
+    h("summary", { text: `Write own wording (${c.wording_of})` }),
+    box,
+    h("button", {
+      type: "button",
+      class: "itu-cf-use itu-cf-own-use",
+      title: `Resolve ${c.citation} with this wording`,
+      on: { click: () => on.choose(c, null, box.value) }
+    }, "Use this wording")
+  ));
   return li;
 }
 function conflictsPanel(on) {
@@ -87,7 +101,7 @@ function conflictsPanel(on) {
   const el = h("details", { class: "itu-conflicts", open: true }, summary, list);
   let refocus = -1;
   let shown = null;
-  function choose(c, side) {
+  function choose(c, side, text) {
     const li = (
       /** @type {HTMLElement} */
       list.querySelector(`[data-id="${CSS.escape(c.id)}"]`)
@@ -96,7 +110,7 @@ function conflictsPanel(on) {
     li.classList.add("itu-cf-pending");
     li.setAttribute("aria-busy", "true");
     for (const b of li.querySelectorAll(".itu-cf-use")) b.setAttribute("aria-disabled", "true");
-    on.choose(c, side);
+    on.choose(c, side, text);
   }
   function update(conflicts) {
     if (conflicts === shown) return;
@@ -108,7 +122,7 @@ function conflictsPanel(on) {
     summary.textContent = `Conflicts (${nOpen} open${done ? `, ${done} resolved` : ""})`;
     list.replaceChildren(...conflicts.map((c) => conflictItem(c, {
       go: on.go,
-      choose: (cc, side) => cc.resolution === null && !list.querySelector(".itu-cf-pending") && choose(cc, side)
+      choose: (cc, side, text) => cc.resolution === null && !list.querySelector(".itu-cf-pending") && choose(cc, side, text)
     })));
     el.hidden = conflicts.length === 0;
     if (hadFocus || refocus >= 0) {
@@ -359,9 +373,10 @@ function render({ model, el }) {
       markPath(c.at, true);
       save({ selected_path: c.at });
     },
-    choose: (c, side) => {
-      statusLine.textContent = `Resolving ${c.citation} with ${side === "base" ? "the base text" : side}\u2026`;
-      save({ conflict_choices: [{ id: c.id, side }] });
+    choose: (c, side, text) => {
+      const how = side === null ? "your wording" : side === "base" ? "the base text" : side;
+      statusLine.textContent = `Resolving ${c.citation} with ${how}\u2026`;
+      save({ conflict_choices: [side === null ? { id: c.id, text: text ?? "" } : { id: c.id, side }] });
     }
   });
   function id2index(id) {

@@ -1,4 +1,4 @@
-/* itu_nb widgets, built from js/src by js/build.mjs; sources-sha256: 429632f05579cc5065b6a2e44f491307d91036c10879dc507d9764067cdad491 */
+/* itu_nb widgets, built from js/src by js/build.mjs; sources-sha256: 5f1f5000a616b92a5df0c9cb6a748520211178d71f2464b33d06efa6d1064070 */
 
 // src/dom.js
 function h(tag, attrs = {}, ...children) {

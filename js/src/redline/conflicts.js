@@ -6,7 +6,8 @@ import { h } from "../dom.js";
 /**
  * @typedef {{side: string, author: string|null, change: string, old: string, new: string}} Side
  * @typedef {{id: string, kind: string, path: string|null, at: string|null, citation: string,
- *   base_text: string, sides: Side[], resolution: string|null}} Conflict
+ *   base_text: string, sides: Side[], resolution: string|null, wording: string, wording_of: string}} Conflict
+ * @typedef {{go: (c: Conflict) => void, choose: (c: Conflict, side: string|null, text?: string) => void}} Handlers
  */
 
 const KINDS = {
@@ -26,9 +27,10 @@ function sideItem(s) {
 }
 
 /**
- * One conflict: a button to show its clause, what clashes, and (while open) a button per choice.
+ * One conflict: a button to show its clause, what clashes, and (while open) a button per choice
+ * and a box for the analyst's own wording.
  * @param {Conflict} c
- * @param {{go: (c: Conflict) => void, choose: (c: Conflict, side: string) => void}} on
+ * @param {Handlers} on
  */
 function conflictItem(c, on) {
   const open = c.resolution === null;
@@ -50,12 +52,20 @@ function conflictItem(c, on) {
   li.append(h("div", { class: "itu-group itu-cf-choose", role: "group", "aria-label": `Resolve ${c.citation}` },
     ...choices.map(([side, text, title]) => h("button", { type: "button", class: "itu-cf-use", "data-side": side,
       title: `${title} (${c.citation})`, on: { click: () => on.choose(c, side) } }, text))));
+  // the analyst's own wording, starting from what it replaces; sent as text, shown as text
+  const box = h("textarea", { class: "itu-cf-input", rows: "2", "aria-label": `Own wording for ${c.citation}: ${c.wording_of}` });
+  box.value = c.wording ?? "";
+  li.append(h("details", { class: "itu-cf-own" },
+    h("summary", { text: `Write own wording (${c.wording_of})` }),
+    box,
+    h("button", { type: "button", class: "itu-cf-use itu-cf-own-use", title: `Resolve ${c.citation} with this wording`,
+      on: { click: () => on.choose(c, null, box.value) } }, "Use this wording")));
   return li;
 }
 
 /**
  * The panel; `update(conflicts)` redraws it (hidden when there are none).
- * @param {{go: (c: Conflict) => void, choose: (c: Conflict, side: string) => void}} on
+ * @param {Handlers} on
  */
 export function conflictsPanel(on) {
   const summary = h("summary", { class: "itu-cf-summary" });
@@ -64,14 +74,14 @@ export function conflictsPanel(on) {
   let refocus = -1; // the position of the conflict just chosen, to put the focus back near it
   /** @type {Conflict[]|null} */ let shown = null;
 
-  /** @param {Conflict} c @param {string} side */
-  function choose(c, side) {
+  /** @param {Conflict} c @param {string|null} side @param {string} [text] */
+  function choose(c, side, text) {
     const li = /** @type {HTMLElement} */ (list.querySelector(`[data-id="${CSS.escape(c.id)}"]`));
     refocus = [...list.children].indexOf(li);
     li.classList.add("itu-cf-pending");
     li.setAttribute("aria-busy", "true");
     for (const b of li.querySelectorAll(".itu-cf-use")) b.setAttribute("aria-disabled", "true");
-    on.choose(c, side);
+    on.choose(c, side, text);
   }
 
   /** @param {Conflict[]} conflicts */
@@ -85,7 +95,7 @@ export function conflictsPanel(on) {
     summary.textContent = `Conflicts (${nOpen} open${done ? `, ${done} resolved` : ""})`;
     list.replaceChildren(...conflicts.map((c) => conflictItem(c, {
       go: on.go,
-      choose: (cc, side) => cc.resolution === null && !list.querySelector(".itu-cf-pending") && choose(cc, side),
+      choose: (cc, side, text) => cc.resolution === null && !list.querySelector(".itu-cf-pending") && choose(cc, side, text),
     })));
     el.hidden = conflicts.length === 0;
     if (hadFocus || refocus >= 0) {

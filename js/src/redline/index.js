@@ -28,9 +28,11 @@ function render({ model, el }) {
   el.append(root);
   const panel = conflictsPanel({
     go: (c) => { markPath(c.at, true); save({ selected_path: c.at }); },
-    choose: (c, side) => {
-      statusLine.textContent = `Resolving ${c.citation} with ${side === "base" ? "the base text" : side}…`;
-      save({ conflict_choices: [{ id: c.id, side }] }); // Python resolves it and sends the new draft
+    choose: (c, side, text) => {
+      const how = side === null ? "your wording" : side === "base" ? "the base text" : side;
+      statusLine.textContent = `Resolving ${c.citation} with ${how}…`;
+      // Python resolves it (Draft.resolve) and sends the new draft
+      save({ conflict_choices: [side === null ? { id: c.id, text: text ?? "" } : { id: c.id, side }] });
     },
   });
 
