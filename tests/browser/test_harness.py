@@ -267,7 +267,9 @@ def test_conflicts_panel_shows_sides_as_text_and_sends_the_choice(shoot, harness
     box = c1.get_by_role("textbox", name="Own wording for noting d): the clause's text")
     assert box.input_value() == RES130["noting/d"].body()  # it starts from the base clause
     own = "the Union's <img src=x onerror=alert(2)> work with FIRST;"
-    box.fill(own)
+    box.fill("")
+    box.press_sequentially(own)  # typed: the viewer's keys (a, r, u, n, p) must not act inside the box
+    assert box.input_value() == own
     c1.get_by_role("button", name="Use this wording").click()
     assert saved(harness, "v")[-1] == {"conflict_choices": [{"id": "c1", "text": own}]}
     assert "Resolving noting d) with your wording" in w.locator(".itu-status").inner_text()
