@@ -26,47 +26,14 @@ import dataclasses
 from collections import Counter
 from dataclasses import dataclass, field
 
-from itu_nb.address import cite, parents
+from itu_nb.address import parents
 from itu_nb.errors import AddressError
+from itu_nb.merge_edits import Conflict, Edit, find_conflicts, side_edits
 from itu_nb.model import Clause, NodeKind, Op, Proposal, Run, runs_text
 from itu_nb.relabel import first_label, list_scheme, reletter, repath, scheme_of, set_label, split_label, successor
 from itu_nb.words import delete_node, edit_runs, inserted_copy
 
 __all__ = ["Conflict", "Draft", "merge"]
-
-
-@dataclass(frozen=True)
-class Edit:
-    """One proposal's edit of the base: ``kind`` is ``words``, ``delete``, ``insert`` or ``label``."""
-
-    kind: str
-    path: str | None  # the base clause (for an insertion: the base parent, None at the top)
-    side: str
-    author: str | None
-    date: str | None
-    start: int = 0
-    end: int = 0
-    new: str = ""
-    old: str = ""
-    after: str | None = None  # insertion: the base sibling it follows (None: first)
-    clause: Clause | None = None  # insertion: the clause as the proposal has it
-    order: int = 0
-
-
-@dataclass(frozen=True)
-class Conflict:
-    """Contested edits: ``kind`` ``overlap``, ``delete-modify`` or ``same-slot``."""
-
-    id: str
-    kind: str
-    path: str | None
-    citation: str
-    base_text: str
-    edits: tuple[Edit, ...]
-
-    @property
-    def sides(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(e.side for e in self.edits))
 
 
 @dataclass(frozen=True)
@@ -128,7 +95,11 @@ class Draft(Proposal):
         self, conflict: str, side: str | None = None, *, text: str | None = None, author: str = "analyst"
     ) -> Draft:
         """A new draft with one conflict settled: by a side (a proposal's name, ``"base"`` to keep the
-        base text, ``"all"`` to insert every competing clause) or by ``text`` written by ``author``."""
+        base text, ``"all"`` to insert every competing clause) or by ``text`` written by ``author``.
+
+        The draft is built again from the merge, so settle conflicts before accepting or
+        rejecting its tracked changes: decisions made on this draft are not carried over (the
+        redline viewer carries over its own decisions on changes a resolution leaves alone)."""
         ids = [c.id for c in self.conflict_list]
         if conflict not in ids:
             raise AddressError(f"no conflict {conflict!r}; conflicts: {ids}")
@@ -139,163 +110,6 @@ class Draft(Proposal):
             raise ValueError(f"conflict {conflict} is between {list(c.sides)}; choose one, 'base' or 'all', or text=")
         plan = dataclasses.replace(self.plan, decisions=(*self.plan.decisions, (conflict, side, text, author)))
         return _build(plan)
-
-
-# -----------------------------------------------------------------------------
-# a proposal as edits of the base
-# -----------------------------------------------------------------------------
-def _word_edits(runs, path, side, author, date) -> list[Edit]:
-    out, pos, cur = [], 0, None
-    for r in (*runs, Run(Op.EQUAL, "")):
-        if r.op is Op.EQUAL:
-            if cur is not None:
-                out.append(Edit("words", path, side, author, date, **cur))
-                cur = None
-            pos += len(r.text)
-            continue
-        cur = cur or {"start": pos, "end": pos, "new": "", "old": ""}
-        if r.op is Op.DELETE:
-            pos += len(r.text)
-            cur["end"], cur["old"] = pos, cur["old"] + r.text
-        else:
-            cur["new"] += r.text
-    return out
-
-
-def _side_edits(base: Proposal, proposal: Proposal, side: str, author, date) -> list[Edit]:
-    from itu_nb.compare import compare
-
-    comp = compare(base, proposal, view="amended")
-    new_parent, base_parent = parents(comp.new), parents(base)
-    stay, movers, gone = {}, [], []
-    edits: list[Edit] = []
-    for p in comp.pairs:
-        if p.kind in ("unchanged", "modified", "relabelled"):
-            stay[p.new.path] = p.old.path
-            edits += _word_edits(p.runs, p.old.path, side, author, date)
-            if runs_text(p.label_runs, "original") != runs_text(p.label_runs, "amended"):
-                edits.append(Edit("label", p.old.path, side, author, date, new=runs_text(p.label_runs, "amended")))
-            continue
-        if p.new is not None and p.new.path not in movers:
-            movers.append(p.new.path)
-        if p.old is not None and p.old.path not in gone:
-            gone.append(p.old.path)
-
-    def under(path, pool, parent_of) -> bool:
-        node = parent_of.get(path)
-        while node is not None:
-            if node.path in pool:
-                return True
-            node = parent_of.get(node.path)
-        return False
-
-    gone_set, movers_set = set(gone), set(movers)
-    for path in gone:
-        if not under(path, gone_set, base_parent):
-            edits.append(Edit("delete", path, side, author, date, old=base[path].text("amended")))
-    for order, path in enumerate(movers):
-        if under(path, movers_set, new_parent):
-            continue  # carried with its inserted parent
-        parent = new_parent[path]
-        siblings = parent.children if parent is not None else comp.new.clauses
-        index = [c.path for c in siblings].index(path)
-        after = next((stay[s.path] for s in reversed(siblings[:index]) if s.path in stay), None)
-        bparent = stay.get(parent.path) if parent is not None else None
-        if parent is not None and bparent is None:
-            continue  # its parent is gone from the base's tree: nothing to attach it to
-        clause = _prune(comp.new[path], stay)
-        edits.append(Edit("insert", bparent, side, author, date, after=after, clause=clause, order=order))
-    return edits
-
-
-def _prune(clause: Clause, paired) -> Clause:
-    """``clause`` without the descendants that are paired with a clause of the base (they stay where they are)."""
-    kids = tuple(_prune(k, paired) for k in clause.children if k.path not in paired)
-    return dataclasses.replace(clause, children=kids)
-
-
-# -----------------------------------------------------------------------------
-# conflicts
-# -----------------------------------------------------------------------------
-def _clash(a: Edit, b: Edit) -> bool:
-    if a.side == b.side:
-        return False
-    if max(a.start, b.start) < min(a.end, b.end):
-        return True  # overlapping words
-    if a.start == a.end == b.start == b.end:
-        return True  # two insertions at one point
-    for x, y in ((a, b), (b, a)):
-        if x.start == x.end and y.start < x.start < y.end:
-            return True  # inserting inside words the other deletes
-    return False
-
-
-def _groups(items: list[Edit], clash) -> list[list[Edit]]:
-    groups: list[list[Edit]] = []
-    for e in items:
-        hit = [g for g in groups if any(clash(e, x) for x in g)]
-        merged = [e] + [x for g in hit for x in g]
-        groups = [g for g in groups if g not in hit] + [merged]
-    return groups
-
-
-def _dedupe(edits: list[Edit], key) -> list[Edit]:
-    seen, out = set(), []
-    for e in edits:
-        k = key(e)
-        if k not in seen:
-            seen.add(k)
-            out.append(e)
-    return out
-
-
-def _find_conflicts(base: Proposal, edits: list[Edit]) -> tuple[list[Edit], list[Conflict]]:
-    """(uncontested edits, conflicts); identical edits from several sides are kept once."""
-    words = _dedupe([e for e in edits if e.kind == "words"], lambda e: (e.path, e.start, e.end, e.new))
-    deletes = _dedupe([e for e in edits if e.kind == "delete"], lambda e: e.path)
-    inserts = _dedupe([e for e in edits if e.kind == "insert"], lambda e: (e.path, e.after, e.clause.text("amended")))
-    labels = [e for e in edits if e.kind == "label"]
-    conflicts: list[tuple[str, str | None, list[Edit]]] = []
-    contested: set[int] = set()
-    for d in deletes:
-        inside = {n.path for n in base[d.path].walk()}
-        others = [e for e in words if e.path in inside and e.side != d.side]
-        others += [e for e in inserts if e.path in inside and e.side != d.side]
-        if others:
-            conflicts.append(("delete-modify", d.path, [d, *others]))
-            contested.update(id(e) for e in (d, *others))
-    by_path: dict[str, list[Edit]] = {}
-    for e in words:
-        if id(e) not in contested:
-            by_path.setdefault(e.path, []).append(e)
-    for path, items in by_path.items():
-        for g in _groups(items, _clash):
-            if len({e.side for e in g}) > 1:
-                conflicts.append(("overlap", path, sorted(g, key=lambda e: (e.start, e.side))))
-                contested.update(id(e) for e in g)
-    slots: dict[tuple, list[Edit]] = {}
-    for e in inserts:
-        if id(e) not in contested:
-            slots.setdefault((e.path, e.after), []).append(e)
-    for (parent, _after), items in slots.items():
-        if len({e.side for e in items}) > 1:
-            conflicts.append(("same-slot", parent, items))
-            contested.update(id(e) for e in items)
-    out = []
-    for n, (kind, path, items) in enumerate(conflicts, 1):
-        node = base.get(path) if path is not None else None
-        if kind == "overlap":
-            s, e = min(x.start for x in items), max(x.end for x in items)
-            base_text = node.body("amended")[s:e]
-        else:
-            base_text = node.text("amended") if kind == "delete-modify" and node is not None else ""
-        where = items[0].after if kind == "same-slot" else path
-        citation = cite(base, where) if where is not None else "(top)"
-        if kind == "same-slot":
-            citation = f"after {citation}" if items[0].after else f"first in {cite(base, path) if path else 'the text'}"
-        out.append(Conflict(f"c{n}", kind, path, citation, base_text, tuple(items)))
-    free = [e for e in [*words, *deletes, *inserts] if id(e) not in contested] + labels
-    return free, out
 
 
 # -----------------------------------------------------------------------------
@@ -347,7 +161,7 @@ def _relabel_list(children: list[Clause], parent: Clause | None, edits: list[Edi
 
 
 def _build(plan: _Plan) -> Draft:
-    free, _ = _find_conflicts(plan.base, list(plan.edits))
+    free, _ = find_conflicts(plan.base, list(plan.edits))
     edits = free + _decided(plan)
     words: dict[str, list[Edit]] = {}
     for e in edits:
@@ -456,7 +270,7 @@ def merge(base, proposals, *, authors: dict[str, str] | None = None) -> Draft:
         counts = Counter(c.author for c in p.changes() if c.author)
         author = given or (counts.most_common(1)[0][0] if counts else name)
         date = next((c.date for c in p.changes() if c.date), None)
-        edits += _side_edits(base, p, name, author, date)
-    _, conflicts = _find_conflicts(base, edits)
+        edits += side_edits(base, p, name, author, date)
+    _, conflicts = find_conflicts(base, edits)
     plan = _Plan(base, tuple(names), tuple(edits), tuple(conflicts))
     return _build(plan)
