@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import gc
 import os
 import platform
 import re
@@ -43,11 +44,18 @@ SLOW = 120.0  # seconds: a reference slower than this on one input is run once a
 
 
 def best_time(fn, repeat: int) -> float:
+    """The best of ``repeat`` calls, timed as :mod:`timeit` does: the garbage collector off during each call
+    (the same for every tool; otherwise a collection of this process's large heap lands in random runs)."""
     times = []
     for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
+        gc.collect()
+        gc.disable()
+        try:
+            t0 = time.perf_counter()
+            fn()
+            times.append(time.perf_counter() - t0)
+        finally:
+            gc.enable()
         if times[-1] > SLOW / 4:
             break
     return min(times)
