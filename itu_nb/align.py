@@ -204,8 +204,12 @@ def _loose_runs(o: Side, n: Side, olds: list[int], news: list[int], timeout: flo
     """Cut a gap by the clauses whose text is the same up to whitespace: ``(olds, news, same)`` runs in order.
 
     Only the clauses of a gap are collapsed, so a long text compared with an
-    edited copy pays nothing for it.
+    edited copy pays nothing for it; a gap of one clause a side is left whole (the
+    pair scoring pairs the two anyway, with the same similarity).
     """
+    if len(olds) == 1 and len(news) == 1:
+        yield olds, news, False
+        return
     ops, _late = diff_sequences(
         [o.loose_key(i) for i in olds], [n.loose_key(j) for j in news], timeout=timeout, backend=backend
     )

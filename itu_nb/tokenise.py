@@ -22,6 +22,7 @@ _SPACES = re.compile(r"\s+")
 # semantic cleanup scores every token boundary alike and both backends agree.
 _RANGES = ((0xE000, 0xF8FF), (0xF0000, 0xFFFFD), (0x100000, 0x10FFFD))
 CAPACITY = sum(b - a + 1 for a, b in _RANGES)
+_FIRST = _RANGES[0][1] - _RANGES[0][0] + 1  # codes in the first range (the Basic Multilingual Plane's)
 
 
 def code(n: int) -> str:
@@ -44,17 +45,20 @@ def sentences(text: str) -> list[str]:
 
 def encode(a: list[str], b: list[str]) -> tuple[str, str]:
     """One private-use character per distinct token (whitespace by kind); raises OverflowError past capacity."""
-    table: dict[str, str] = {}
-    spaces: dict[str, str] = {}
-    for t in set(a).union(b):
-        if t[0].isspace():
-            kind = "\n" if _NEWLINE.search(t) else " "
-            c = spaces.get(kind)
-            if c is None:
-                c = spaces[kind] = code(len(table) + len(spaces))
-            table[t] = c
-        else:
-            table[t] = code(len(table) + len(spaces))
+    distinct = set(a).union(b)
+    words = [t for t in distinct if not t[0].isspace()]
+    n = len(words)
+    if n + 2 <= _FIRST:  # the usual case: codes in bulk, no call per token
+        table = dict(zip(words, map(chr, range(_RANGES[0][0], _RANGES[0][0] + n)), strict=True))
+    else:
+        table = {t: code(k) for k, t in enumerate(words)}
+    kinds: dict[str, str] = {}  # whitespace by kind: " " or "\n"
+    for t in distinct.difference(words):
+        kind = "\n" if _NEWLINE.search(t) else " "
+        c = kinds.get(kind)
+        if c is None:
+            c = kinds[kind] = code(n + len(kinds))
+        table[t] = c
     get = table.__getitem__
     return "".join(map(get, a)), "".join(map(get, b))
 
