@@ -5,6 +5,7 @@
 
 Inputs (all from tests/fixtures):
 - PP-18 Doc 67 (Brazil), the whole reconstruction: original view against amended view (~45 kB a side);
+- one resolution of it, B/67/4: Resolution 130 as Brazil found it (Rev. Busan, 2014) against Brazil's amendment;
 - Resolution 130: as adopted (Final Acts, Akoma Ntoso) against as proposed by Brazil (B/67/4 amended);
 - the whole PP-18 Final Acts against an edited copy (1 clause in 40 changed, 1 in 200 deleted,
   1 in 250 followed by a new clause), and its first quarter and half, to show how cost grows.
@@ -134,6 +135,12 @@ def main() -> None:
     fa_edit = edited_copy(fa_all)
     inputs = [
         ("PP-18 Doc 67: original vs amended", as_proposal(doc, "original"), as_proposal(doc, "amended"), 7),
+        (
+            "B/67/4: Res 130 (Rev. Busan, 2014) vs Brazil's amendment",
+            as_proposal(doc["B/67/4"], "original"),
+            as_proposal(doc["B/67/4"], "amended"),
+            7,
+        ),
         ("Res 130: adopted vs Brazil's proposal", as_proposal(fa["Resolution 130"]), as_proposal(doc["B/67/4"]), 7),
         ("Final Acts ¼ vs edited", first_part(fa_all, 0.25), first_part(fa_edit, 0.25), 3),
         ("Final Acts ½ vs edited", first_part(fa_all, 0.5), first_part(fa_edit, 0.5), 3),
@@ -171,14 +178,14 @@ def main() -> None:
         ratios.append((label, row_ratio))
         print("| " + " | ".join(cells) + " |", flush=True)
     print("\n(×) = the tool's time over itu_nb's, same run. itu_nb pure Python gives identical pairs: "
-          + ("yes" if all(compare(a, b).pairs == compare(a, b, backend="python").pairs for _, a, b, _ in inputs[:2]) else "NO"))  # fmt: skip
+          + ("yes" if all(compare(a, b).pairs == compare(a, b, backend="python").pairs for _, a, b, _ in inputs[:3]) else "NO"))  # fmt: skip
 
     print("\n## Where itu_nb's time goes\n")
     print(
         "| input | compare | align clauses | word diffs | of which diff-match-patch | the rest (tokens, runs, pairs) |"
     )
     print("|---|---:|---:|---:|---:|---:|")
-    for label, a, b, _rep in inputs[:2]:
+    for label, a, b, _rep in inputs[:3]:
         print(stages(label, a, b), flush=True)
 
     print("\n## Pathological inputs\n")
