@@ -16,8 +16,9 @@ Tools, on the same texts (each side's text is ``Proposal.text()``, one clause pe
 - ``difflib`` on word tokens (``SequenceMatcher(autojunk=False)``);
 - raw diff-match-patch on the whole text with semantic cleanup, no time limit: the C++
   ``fast_diff_match_patch`` and the pure-Python ``diff_match_patch``.
-Figures are the best of several runs (the machine is shared: the best run is the least
-disturbed one); ratios are the reference's time over itu_nb's (C++ backend).
+Figures are the best of several calls, at least 3 and more while they fit in about a second,
+for every tool alike (the machine is shared: the best call is the least disturbed one); ratios
+are the reference's time over itu_nb's (C++ backend).
 Then the pathological inputs with their time bounds and fallbacks.
 """
 
@@ -44,11 +45,14 @@ TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
 SLOW = 120.0  # seconds: a reference slower than this on one input is run once and marked
 
 
-def best_time(fn, repeat: int) -> float:
-    """The best of ``repeat`` calls, timed as :mod:`timeit` does: the garbage collector off during each call
-    (the same for every tool; otherwise a collection of this process's large heap lands in random runs)."""
-    times = []
-    for _ in range(repeat):
+def best_time(fn, repeat: int, budget: float = 1.0, most: int = 60) -> float:
+    """The best of at least ``repeat`` calls, more while they fit in ``budget`` seconds (at most ``most``),
+    the same rule for every tool (a fast call is sampled more, like timeit's autorange: on a shared
+    machine the best of many calls is the least disturbed one).  Each call is timed as timeit does,
+    with the garbage collector off (otherwise a collection of this process's large heap lands in
+    random runs)."""
+    times: list[float] = []
+    while len(times) < repeat or (sum(times) < budget and len(times) < most):
         gc.collect()
         gc.disable()
         try:
