@@ -40,7 +40,7 @@ from itu_nb.loaders.docx_numbering import Numbering, roman, view_labels
 from itu_nb.loaders.docx_package import open_package
 from itu_nb.loaders.docx_read import Para, read_paragraphs, view_paragraphs
 from itu_nb.model import VIEWS, Artefact, Clause, Document, NodeKind, Op, Run
-from itu_nb.parsing.tree import Line, build_document
+from itu_nb.parsing.document import Line, build_document
 
 __all__ = ["load_docx", "paragraph_views", "read_docx_paragraphs"]
 

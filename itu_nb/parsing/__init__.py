@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from itu_nb.model import Document
+from itu_nb.parsing.document import Line, build_document
 from itu_nb.parsing.markup import critic_runs, extract_artefacts, plain_runs
 from itu_nb.parsing.normalise import split_lines
-from itu_nb.parsing.tree import Line, build_document
 
 __all__ = ["parse_critic", "parse_text"]
 

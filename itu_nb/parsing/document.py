@@ -1,0 +1,139 @@
+"""Stage 3: lines of runs → a document of proposals and their clause trees.
+
+Guarantees after :func:`build_document`:
+- every source line is owned by exactly one node or one document artefact, so
+  :meth:`Document.source_text` rebuilds the source;
+- nodes are in document order (a pre-order walk meets them as the source does);
+- every node has a unique ``path`` inside its proposal.
+"""
+
+from __future__ import annotations
+
+import re
+
+from itu_nb.model import Artefact, Document, Op, Proposal, interleave
+from itu_nb.parsing import keywords as kw
+from itu_nb.parsing.labels import label_split
+from itu_nb.parsing.tree import Line, ProposalBuilder
+
+__all__ = ["Line", "build_document"]
+
+_HEADER = (
+    ("document", re.compile(r"^\s*Document\s+(?P<v>\d+(?:\(Add\.\d+\))?)(?:-[A-Z])?\s*$", re.I)),
+    ("addendum", re.compile(r"^\s*(?P<v>(?:Addendum|Corrigendum)\s+\d+\s+to\s+Document\s+\S+)\s*$", re.I)),
+    ("original_language", re.compile(r"^\s*Original:\s*(?P<v>\w+)\s*$", re.I)),
+    ("date", re.compile(r"^\s*(?P<v>\d{1,2}\s+[A-Z][a-z]+\s+\d{4})\s*$")),
+    ("conference", re.compile(r"^\s*(?P<v>[A-Z][A-Z ]*(?:CONFERENCE|ASSEMBLY)[A-Z ]*(?:\([A-Z0-9-]+\))?)\s*$")),
+)
+
+
+_PROPOSALS_FOR = re.compile(r"^\s*(?:\w+\s+)*PROPOSALS\s+FOR\s+THE\s+WORK", re.I)
+
+
+def _header_metadata(text: str, metadata: dict, unmatched: list[str]) -> None:
+    """Read what a contribution's header says of itself (document, date, language, conference, submitter)."""
+    if _PROPOSALS_FOR.match(text):
+        if unmatched:
+            metadata.setdefault("submitter", unmatched[-1].strip())
+        return
+    for key, rx in _HEADER:
+        m = rx.match(text)
+        if m:
+            metadata.setdefault(key, m.group("v"))
+            return
+    unmatched.append(text)
+
+
+def _marker(lines: list[Line], i: int) -> tuple[str, str, int] | None:
+    """(action, id, lines used) when a proposal marker starts at line ``i``."""
+    text = lines[i].main
+    m = kw.MARKER.match(text)
+    if m:
+        return (m.group("action") or m.group("action2"), m.group("id") or m.group("id2"), 1)
+    a, d = kw.ACTION_ONLY.match(text), kw.ID_ONLY.match(text)
+    if (a or d) and i + 1 < len(lines):
+        nxt = lines[i + 1].main
+        if a and kw.ID_ONLY.match(nxt):
+            return (a.group("action"), kw.ID_ONLY.match(nxt).group("id"), 2)
+        if d and kw.ACTION_ONLY.match(nxt):
+            return (kw.ACTION_ONLY.match(nxt).group("action"), d.group("id"), 2)
+    return None
+
+
+def build_document(
+    lines: list[Line], *, source: str, fmt: str, infer: bool = False, metadata: dict | None = None
+) -> Document:
+    """Build the document from stage-2 lines.
+
+    Proposals start at a marker (``MOD<TAB>B/67/1``, or id and action on two lines);
+    without markers, each heading (``RESOLUTION 130 (…)``) starts a bare text with
+    ``action=None``.  Lines before the first proposal are the document header.
+    """
+    metadata = dict(metadata or {})
+    artefacts: list[Artefact] = []
+    proposals: list[Proposal] = []
+    current: ProposalBuilder | None = None
+    trailer = False
+    unmatched: list[str] = []
+    i = 0
+
+    def close() -> None:
+        nonlocal current
+        if current is not None:
+            proposals.append(current.build())
+        current = None
+
+    def whole(kind: str, line: Line) -> None:
+        pieces = interleave(line.runs, line.arts)
+        artefacts.extend(Artefact(kind, text, line.no, None, op) for text, op in pieces or [("", Op.EQUAL)])
+
+    while i < len(lines):
+        line = lines[i]
+        text = line.main
+        marker = _marker(lines, i)
+        if marker:
+            close()
+            action, pid, used = marker
+            current = ProposalBuilder(action, pid, infer)
+            for j in range(used):
+                whole("marker", lines[i + j])
+            trailer = False
+            i += used
+            continue
+        if not text.strip():
+            whole("blank" if not line.arts else "markup", line)
+        elif kw.SEPARATOR.match(text):
+            whole("separator", line)
+            trailer = trailer or "_" in text
+        elif trailer:
+            whole("trailer", line)
+        elif (
+            (current is None or current.heading is not None and current.action is None)
+            and kw.HEADING.match(text.replace("\xa0", " "))
+            and not label_split(text)
+        ):
+            close()
+            current = ProposalBuilder(None, None, infer)
+            current.add_line(line)
+        elif current is None:
+            whole("header", line)
+            _header_metadata(text, metadata, unmatched)
+        else:
+            current.add_line(line)
+        i += 1
+    close()
+    if not proposals:
+        # no marker and no heading: the whole text is one bare text
+        builder = ProposalBuilder(None, None, infer)
+        kept = {a.line for a in artefacts if a.kind in ("blank", "separator", "markup", "trailer")}
+        artefacts = [a for a in artefacts if a.line in kept]
+        for line in lines:
+            if line.no not in kept:
+                builder.add_line(line)
+        proposals.append(builder.build())
+    ids = [p.id for p in proposals if p.action]
+    if ids:
+        first = ids[0].split("/")
+        metadata.setdefault("submitter_code", first[0])
+        metadata.setdefault("document", first[1])
+    return Document(source, fmt, metadata, tuple(proposals), tuple(artefacts), len(lines))
