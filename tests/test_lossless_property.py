@@ -21,6 +21,7 @@ WORDS = st.lists(
 
 
 MARK = re.compile(r"\{(\+\+|--|~~|==|>>)|\+\+\}|--\}|~~\}|~>|<<\}")
+EDGE = set("{}+-~<>=")  # characters a mark is made of: not at the ends of a generated part
 
 
 @st.composite
@@ -28,8 +29,14 @@ def critic_text(draw) -> str:
     parts = []
     for _ in range(draw(st.integers(0, 4))):
         kind = draw(st.sampled_from(["eq", "ins", "del", "sub"]))
-        # no mark inside the text, read forwards or backwards (a substitution uses both)
-        words = draw(WORDS.filter(lambda w: not MARK.search(w) and not MARK.search(w[::-1])))
+        # no mark inside the text, read forwards or backwards (a substitution uses both), and none
+        # made across parts: "{" + "++" would open an insertion nobody closes ("{++" alone is
+        # rightly refused) or one that runs over a line break, which the views keep line for line
+        words = draw(
+            WORDS.filter(
+                lambda w: not MARK.search(w) and not MARK.search(w[::-1]) and w[:1] not in EDGE and w[-1:] not in EDGE
+            )
+        )
         if kind == "eq":
             parts.append(words)
         elif kind == "ins":
@@ -110,7 +117,7 @@ SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[Heal
 def test_plain_text_is_rebuilt_exactly(text, infer):
     if not text.strip():
         return
-    doc = itu_nb.load(text, format="text", infer=infer)
+    doc = itu_nb.load(text.encode(), format="text", infer=infer)  # bytes: a one-line text like "." is not a path
     assert doc.source_text() == text
     # every node's view text is a substring-free rendering: no artefact leaks into it
     for p in doc:
@@ -123,7 +130,7 @@ def test_plain_text_is_rebuilt_exactly(text, infer):
 def test_criticmarkup_views_are_rebuilt_exactly(text):
     if not _view(text, "original").strip() and not _view(text, "amended").strip():
         return
-    doc = itu_nb.load(text, format="criticmarkup")
+    doc = itu_nb.load(text.encode(), format="criticmarkup")
     assert doc.source_text("original") == _view(text, "original")
     assert doc.source_text("amended") == _view(text, "amended")
 
@@ -133,7 +140,7 @@ def test_criticmarkup_views_are_rebuilt_exactly(text):
 def test_views_of_nodes_agree_with_document_views(text):
     if not text.strip():
         return
-    doc = itu_nb.load(text, format="criticmarkup")
+    doc = itu_nb.load(text.encode(), format="criticmarkup")
     for p in doc:
         for view in ("original", "amended"):
             # the tree view (a copy with no changes) reads exactly like the view text
