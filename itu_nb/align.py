@@ -10,10 +10,11 @@
    part here, so a relettered clause (``c)`` → ``b)``) stays with its text.
 2. **Gaps.**  Between two such anchors, the old and new clauses left over are
    paired in order by content (Dice similarity of their word sets) with a
-   bonus for the same section and label; the best order-preserving set of
-   pairs is a heaviest increasing subsequence.  Same section and label with
-   little common text still pair (a clause rewritten in place); different
-   labels need real common text.
+   bonus for the same section and label, less a cost per pair; the best
+   order-preserving set of pairs is a heaviest increasing subsequence.  Same
+   section and label with little common text still pair (a clause rewritten in
+   place); different labels need real common text; and the cost makes one
+   clause whose text is the same outweigh several that share only a number.
 3. **Moves.**  Leftover clauses with the same text, or very similar text,
    anywhere in the document are paired as moved.
 4. **Splits and merges.**  A pair whose old clause is largely made up of the
@@ -44,6 +45,9 @@ FULL_CELLS = 4096
 PAIR_MIN, MOVE_MIN = 0.5, 0.75
 #: Similarity still accepted for the same section and label.
 SAME_LABEL_MIN = 0.1
+#: What pairing two clauses costs before their similarity and bonuses count: the best chain then
+#: prefers one true match to several pairs that share only a label.
+PAIR_COST = 0.4
 
 _CLASS = {
     NodeKind.ITEM: "item",
@@ -129,7 +133,10 @@ def _weight(o: Side, n: Side, i: int, j: int) -> tuple[float, float] | None:
     The score is the Dice similarity of the word sets, or 0.9 × the share of the
     smaller clause's words found in the other when that is higher (a clause with
     a long insertion still pairs with its old self).  Headings, titles, formulas
-    and Reasons pair with their counterpart whatever the text.
+    and Reasons pair with their counterpart whatever the text.  The weight is the
+    score less :data:`PAIR_COST`, plus 0.3 for the same label and 0.05 for the same
+    section; the floors keep it positive (0.05 at least), so every accepted pair
+    can still be chosen alone.
     """
     if o.cls[i] != n.cls[j]:
         return None
@@ -139,14 +146,14 @@ def _weight(o: Side, n: Side, i: int, j: int) -> tuple[float, float] | None:
     small = min(len(wo), len(wn))
     score = max(dice, 0.9 * common / small) if small >= 4 else dice
     same_section = o.section[i] == n.section[j]
-    if o.cls[i] in _ROLES:
-        same_label, floor = True, 0.0
+    if o.cls[i] in _ROLES:  # a heading pairs with the heading, whatever the text
+        same_label, floor, cost = True, 0.0, 0.0
     else:
         same_label = same_section and o.label(i) is not None and o.label(i) == n.label(j)
-        floor = SAME_LABEL_MIN if same_label else PAIR_MIN
+        floor, cost = (SAME_LABEL_MIN if same_label else PAIR_MIN), PAIR_COST
     if score < floor:
         return None
-    return score + (0.3 if same_label else 0.0) + (0.05 if same_section else 0.0), dice
+    return score - cost + (0.3 if same_label else 0.0) + (0.05 if same_section else 0.0), dice
 
 
 def _heaviest_chain(cands: list[tuple[int, int, float, float]], width: int) -> list[tuple[int, int, float, float]]:

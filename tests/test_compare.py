@@ -183,6 +183,32 @@ def test_moved_clause_into_another_section():
     check_invariants(c)
 
 
+def test_adopted_against_proposed_pairs_clauses_by_text_not_by_number(critic):
+    # Resolution 130 as adopted (Final Acts AKN, resolves 4-9) against Brazil's B/67/4 (critic.md lines
+    # 142-146): adopted resolves 6 "to contribute to further strengthening the trust and security
+    # framework, … Resolution 140 (Rev. Dubai, 2018)" is Brazil's resolves 4 (line 142, "Rev. Busan, 2014");
+    # adopted 4 "to promote a culture in which security…" and 5 "to promote greater awareness…" are new at
+    # PP-18, Brazil's 5 "to respect and protect…" and 6 "to study the specific cybersecurity challenges
+    # faced by SMEs…" (lines 143-144) are Brazil's additions: several pairs sharing only a number must
+    # not outweigh the one clause whose text is the same
+    adopted = itu_nb.load(Path(__file__).parent / "fixtures" / "pp18-final-acts.akn.xml")["Resolution 130"]
+    c = compare(adopted, critic["B/67/4"])
+    resolves = [
+        (p.kind, p.old_path, p.new_path)
+        for p in c.pairs
+        if any(x and x.startswith("resolves/") and x[9:].isdigit() for x in (p.old_path, p.new_path))
+    ]
+    assert resolves[3:8] == [
+        ("deleted", "resolves/4", None),
+        ("deleted", "resolves/5", None),
+        ("relabelled", "resolves/6", "resolves/4"),
+        ("inserted", None, "resolves/5"),
+        ("inserted", None, "resolves/6"),
+    ]
+    moved = next(p for p in c.pairs if p.old_path == "resolves/6")
+    assert body_changes(moved) == [(" ", "\xa0"), (" Dubai", "\xa0Busan"), ("2018", "2014")]
+
+
 def test_text_that_differs_only_in_whitespace_anchors_the_alignment():
     # Word writes "Council\xa0each" where the Final Acts write "Council each": the clause is the
     # same text, so it anchors the alignment (pass 1) instead of waiting for similarity scoring
