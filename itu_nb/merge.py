@@ -43,6 +43,12 @@ class _Plan:
     edits: tuple[Edit, ...]
     conflicts: tuple[Conflict, ...]
     decisions: tuple[tuple[str, str | None, str | None, str | None], ...] = ()
+    #: accept/reject decisions made on the draft, by change signature (path, kind, old, new, author)
+    reviewed: tuple[tuple[tuple, str], ...] = ()
+
+
+def _signature(change) -> tuple:
+    return (change.path, change.kind, change.old, change.new, change.author)
 
 
 @dataclass(frozen=True, repr=False)
@@ -97,9 +103,9 @@ class Draft(Proposal):
         """A new draft with one conflict settled: by a side (a proposal's name, ``"base"`` to keep the
         base text, ``"all"`` to insert every competing clause) or by ``text`` written by ``author``.
 
-        The draft is built again from the merge, so settle conflicts before accepting or
-        rejecting its tracked changes: decisions made on this draft are not carried over (the
-        redline viewer carries over its own decisions on changes a resolution leaves alone)."""
+        The draft is built again from the merge; changes already accepted or rejected on this
+        draft are decided again on the new one, found by their clause, words and author.  A
+        decision whose change the resolution altered is dropped, and ``provenance`` says so."""
         ids = [c.id for c in self.conflict_list]
         if conflict not in ids:
             raise AddressError(f"no conflict {conflict!r}; conflicts: {ids}")
@@ -110,6 +116,13 @@ class Draft(Proposal):
             raise ValueError(f"conflict {conflict} is between {list(c.sides)}; choose one, 'base' or 'all', or text=")
         plan = dataclasses.replace(self.plan, decisions=(*self.plan.decisions, (conflict, side, text, author)))
         return _build(plan)
+
+    def _reviewed(self, result: Proposal, accepted: list, rejected: list) -> Proposal:
+        """Called by :mod:`itu_nb.review` with the changes it settled: remember them for :meth:`resolve`."""
+        if self.plan is None or not isinstance(result, Draft):
+            return result
+        done = tuple((_signature(c), "accept") for c in accepted) + tuple((_signature(c), "reject") for c in rejected)
+        return dataclasses.replace(result, plan=dataclasses.replace(self.plan, reviewed=self.plan.reviewed + done))
 
 
 # -----------------------------------------------------------------------------
@@ -161,6 +174,29 @@ def _relabel_list(children: list[Clause], parent: Clause | None, edits: list[Edi
 
 
 def _build(plan: _Plan) -> Draft:
+    """The draft of ``plan``: its edits and resolutions, then the review decisions made on earlier drafts."""
+    draft = _build_edits(plan)
+    if not plan.reviewed:
+        return draft
+    from itu_nb.review import decide
+
+    left = list(draft.changes())
+    accepted, rejected, lost = [], [], []
+    for sig, decision in plan.reviewed:
+        match = next((c for c in left if _signature(c) == sig), None)
+        if match is None:
+            lost.append(sig)
+            continue
+        left.remove(match)
+        (accepted if decision == "accept" else rejected).append(match.id)
+    settled = decide(dataclasses.replace(draft, plan=None), accepted, rejected)
+    notes = tuple(
+        f"a decision on {path} ({kind} {old!r} → {new!r}) no longer applies" for path, kind, old, new, _a in lost
+    )
+    return dataclasses.replace(settled, plan=plan, provenance=settled.provenance + notes)
+
+
+def _build_edits(plan: _Plan) -> Draft:
     free, _ = find_conflicts(plan.base, list(plan.edits))
     edits = free + _decided(plan)
     words: dict[str, list[Edit]] = {}

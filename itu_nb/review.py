@@ -2,7 +2,9 @@
 
 Every operation returns a new :class:`~itu_nb.model.Proposal`; nothing is changed in
 place, and the new proposal's ``provenance`` says what was done.  Change ids are those
-of ``proposal.changes()`` (``"<path>@<n>"``).
+of ``proposal.changes()`` (``"<path>@<n>"``).  A merged :class:`~itu_nb.merge.Draft`
+also remembers the changes decided, so that :meth:`~itu_nb.merge.Draft.resolve` can
+decide them again on the draft it rebuilds.
 """
 
 from __future__ import annotations
@@ -69,7 +71,12 @@ def _apply(proposal: Proposal, accepted: set[str], rejected: set[str]) -> Propos
         for verb, ids in (("accepted", accepted), ("rejected", rejected))
         if ids
     )
-    return dataclasses.replace(proposal, clauses=clauses, provenance=proposal.provenance + notes)
+    out = dataclasses.replace(proposal, clauses=clauses, provenance=proposal.provenance + notes)
+    remember = getattr(proposal, "_reviewed", None)  # a merged Draft keeps its decisions for Draft.resolve
+    if remember is not None and (accepted or rejected):
+        changes = proposal.changes()
+        out = remember(out, [c for c in changes if c.id in accepted], [c for c in changes if c.id in rejected])
+    return out
 
 
 def accept(proposal: Proposal, ids: str | Iterable[str] | None = None, *, author=None, section=None) -> Proposal:

@@ -102,6 +102,40 @@ def test_resolving_conflicts_by_side_or_text():
     assert "resolved" in d.provenance[-1]
 
 
+def test_resolving_keeps_the_decisions_made_on_the_draft():
+    # accept CEPT's "promote" → "foster" (resolves 4), reject APT's "ICTs" → "telecommunications"
+    # (recognizing b)), then settle c2: the new draft has both decisions, as if made on it
+    reviewed = DRAFT.accept("resolves/4@1").reject("recognizing/b@1")
+    resolved = reviewed.resolve("c2", side="CEPT")
+    fresh = DRAFT.resolve("c2", side="CEPT")
+    assert resolved == fresh.accept("resolves/4@1").reject("recognizing/b@1")
+    assert resolved["resolves/4"].body().startswith("to foster a culture in which security")
+    assert "ICTs has been and continues to be key" in resolved["recognizing/b"].body()
+    assert resolved.provenance[-3:] == ("resolved c2: CEPT", "accepted 1 change", "rejected 1 change")
+
+
+def test_a_decision_the_resolution_overtakes_is_dropped_and_said():
+    # P1 deletes considering b), so c) … r) are relettered b) … q) (its relabels); P2 and P3 each add a
+    # considering c): a same-slot conflict.  Accepting P1's deletion and its relabel e) → d), then
+    # inserting both new clauses, reletters old e) to f): that relabel no longer exists
+    p1 = itu_nb.amend(RES130, ["Delete considering b)"], author="P1", date="2018-09-01")
+    p2 = itu_nb.amend(RES130, ["Add a new considering c) reading: that P2 says so;"], author="P2")
+    p3 = itu_nb.amend(RES130, ["Add a new considering c) reading: that P3 says so;"], author="P3")
+    draft = merge(RES130, [p1, p2, p3])
+    assert [(c.id, c.kind, c.old, c.new) for c in draft.changes()][2:4] == [
+        ("considering/c@1", "relabel", "d", "c"),
+        ("considering/d@1", "relabel", "e", "d"),
+    ]
+    resolved = draft.accept(["considering/b@1", "considering/d@1"]).resolve("c1", side="all")
+    assert [c.label for c in resolved.walk() if c.section == "considering"][1:5] == ["a)", "b)", "c)", "d)"]
+    assert resolved["considering/b#2"].body() == "that P2 says so;"  # paths stay as the draft had them
+    assert not [c for c in resolved.changes() if c.kind == "delete"]  # the accepted deletion is gone
+    assert resolved.provenance[-2:] == (
+        "accepted 1 change",
+        "a decision on considering/d (relabel 'e' → 'd') no longer applies",
+    )
+
+
 def test_a_real_proposal_merged_onto_its_own_original_gives_its_amended_view():
     # B/67/4, the CriticMarkup reconstruction: 73 tracked changes, relettered lists, inserted items
     base = repath(B130.original)
