@@ -26,7 +26,7 @@ from itu_nb.loaders.akn_runs import ITU_NB, cut_runs, footnote_runs, inline_runs
 from itu_nb.loaders.akn_xml import safe_xml
 from itu_nb.model import HOMOGLYPHS, Clause, Document, NodeKind, Op, Proposal, Run, join_runs, runs_text
 from itu_nb.parsing import keywords as kw
-from itu_nb.parsing.labels import item_component, label_scheme, parse_target, section_keyword
+from itu_nb.parsing.labels import item_component, label_scheme, parse_target, section_keyword, unique_component
 
 __all__ = ["load_akn", "safe_xml"]
 
@@ -97,10 +97,7 @@ class _Draft:
         """Append ``child``, giving it ``#2``, ``#3``… when its component is taken (as the text parser does)."""
         if child.kind is NodeKind.PARAGRAPH:
             child.component = f"p{sum(1 for c in self.children if c.kind is NodeKind.PARAGRAPH) + 1}"
-        used = {c.component for c in self.children}
-        base, n = child.component, 2
-        while child.component in used:
-            child.component, n = f"{base}#{n}", n + 1
+        child.component = unique_component(child.component, {c.component for c in self.children})
         self.children.append(child)
         return child
 
