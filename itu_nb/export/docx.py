@@ -155,13 +155,18 @@ class _Writer:
     def _tracked(self, el: etree._Element, op: Op, author: str | None, date: str | None) -> etree._Element:
         if op is Op.EQUAL:
             return el
+        change = self._change(op, author, date)
+        change.append(el)
+        return change
+
+    def _change(self, op: Op, author: str | None, date: str | None) -> etree._Element:
+        """An empty ``w:ins`` / ``w:del`` with its id, author and date."""
         change = OxmlElement("w:ins" if op is Op.INSERT else "w:del")
         change.set(qn("w:id"), self._id())
         change.set(qn("w:author"), author or self.author)
         when = _iso(date or self.date)
         if when:
             change.set(qn("w:date"), when)
-        change.append(el)
         return change
 
     # -- paragraphs -------------------------------------------------------------------
@@ -174,7 +179,7 @@ class _Writer:
         if mark is not Op.EQUAL and not last:
             ppr = p.get_or_add_pPr()
             rpr = OxmlElement("w:rPr")
-            rpr.append(self._mark(mark, line))
+            rpr.append(self._change(mark, *_who(line)))  # the paragraph mark inserted or deleted
             ppr.append(rpr)
         bodies: dict[str, list[Piece]] = {}  # a note's text may stand anywhere in its line
         for piece in line.pieces:
@@ -189,16 +194,6 @@ class _Writer:
                 self._bookmark(p, piece.text[len("[bookmark: ") : -1])
             elif piece.is_text:
                 p.append(self._tracked(self._text_run(line, piece), piece.op, piece.author, piece.date))
-
-    def _mark(self, op: Op, line: Line) -> etree._Element:
-        author, date = _who(line)
-        el = OxmlElement("w:ins" if op is Op.INSERT else "w:del")
-        el.set(qn("w:id"), self._id())
-        el.set(qn("w:author"), author or self.author)
-        when = _iso(date or self.date)
-        if when:
-            el.set(qn("w:date"), when)
-        return el
 
     def _text_run(self, line: Line, piece: Piece) -> etree._Element:
         if line.role == "marker":
