@@ -235,15 +235,48 @@ def diff_sequences(
 
     Returns ``[(op, count)]`` (a longest common subsequence as equal runs) and
     whether the time limit was reached (then fewer items are aligned than could be).
+
+    Items found on one side only cannot be part of a common subsequence, so only
+    the items found on both sides are diffed (a heavily rewritten text has few);
+    the others are put back as deletions and insertions between the equal runs.
     """
-    if len(set(a) | set(b)) >= CAPACITY:
-        return [(op, n) for op, n in ((DELETE, len(a)), (INSERT, len(b))) if n], True
-    table: dict[Hashable, str] = {}
-    ea = "".join(table.setdefault(x, code(len(table))) for x in a)
-    eb = "".join(table.setdefault(x, code(len(table))) for x in b)
-    if ea == eb:
+    if a == b:
         return ([(EQUAL, len(a))] if a else []), False
-    return _dmp(ea, eb, backend or BACKEND, timeout, semantic=False)
+    common = set(a).intersection(b)
+    keep_a = [k for k, x in enumerate(a) if x in common]
+    keep_b = [k for k, x in enumerate(b) if x in common]
+    late = False
+    if len(common) >= CAPACITY:
+        equal: list[tuple[int, int]] = []
+        late = True
+    else:
+        table = {x: code(k) for k, x in enumerate(common)}
+        ea = "".join([table[a[k]] for k in keep_a])
+        eb = "".join([table[b[k]] for k in keep_b])
+        if ea == eb:
+            equal = list(zip(keep_a, keep_b, strict=True))
+        else:
+            ops, late = _dmp(ea, eb, backend or BACKEND, timeout, semantic=False)
+            equal, p, q = [], 0, 0
+            for op, n in ops:
+                if op == EQUAL:
+                    equal.extend(zip(keep_a[p : p + n], keep_b[q : q + n], strict=True))
+                if op != INSERT:
+                    p += n
+                if op != DELETE:
+                    q += n
+    out: list[tuple[int, int]] = []
+    i = j = 0
+    for x, y in [*equal, (len(a), len(b))]:
+        for op, n in ((DELETE, x - i), (INSERT, y - j), (EQUAL, int(x < len(a)))):
+            if not n:
+                continue
+            if out and out[-1][0] == op:
+                out[-1] = (op, out[-1][1] + n)
+            else:
+                out.append((op, n))
+        i, j = x + 1, y + 1
+    return out, late
 
 
 def _too_much_work(ea: str, eb: str, backend: str) -> bool:
