@@ -303,8 +303,10 @@ def _groups(pairs: dict[int, tuple[int, float, str]], o: Side, n: Side, taken: s
         wi = o.words(i)
 
         def piece(j: int, wi: frozenset[str] = wi, j0: int = j0) -> bool:
+            if j in taken or n.cls[j] != n.cls[j0]:
+                return False
             wj = n.words(j)
-            return bool(j not in taken and n.cls[j] == n.cls[j0] and wj and len(wj & wi) / len(wj) >= 0.7)
+            return bool(wj and len(wj & wi) / len(wj) >= 0.7)
 
         lo = j0
         while lo > 0 and piece(lo - 1):

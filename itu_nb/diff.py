@@ -327,24 +327,39 @@ def diff_words(
     if timeout <= 0:
         raise ValueError("timeout must be positive")
     backend = backend or BACKEND
-    if a == b or (ignore_whitespace and squash(a) == squash(b)):
-        return WordDiff(((EQUAL, b),) if b else ())
-    if not a or not b:
-        return WordDiff(((INSERT, b),) if b else ((DELETE, a),))
-    p, s = trim(a, b) if level != "block" else (0, 0)
-    if p or s:  # diff the middle only; the common ends are equal runs
-        mid = diff_words(a[p : len(a) - s], b[p : len(b) - s], timeout=timeout, backend=backend, level=level,
-                         ignore_whitespace=ignore_whitespace)  # fmt: skip
-        ops = [(EQUAL, a[:p]), *mid.ops, (EQUAL, a[len(a) - s :])]
-        merged: list[tuple[int, str]] = []
-        for op, t in ops:
-            if not t:
-                continue
-            if merged and merged[-1][0] == op:
-                merged[-1] = (op, merged[-1][1] + t)
-            else:
-                merged.append((op, t))
-        return WordDiff(tuple(merged), mid.level, mid.reason)
+    head = tail = ""  # common ends, whole tokens: equal runs around the diff of the middle
+    while True:
+        if a == b or (ignore_whitespace and squash(a) == squash(b)):
+            return _framed(head, ((EQUAL, b),) if b else (), tail)
+        if not a or not b:
+            return _framed(head, ((INSERT, b),) if b else ((DELETE, a),), tail)
+        p, s = trim(a, b) if level != "block" else (0, 0)
+        if not p and not s:
+            break
+        head, tail = head + a[:p], a[len(a) - s :] + tail
+        a, b = a[p : len(a) - s], b[p : len(b) - s]
+    d = _diff_middle(a, b, timeout, backend, level, ignore_whitespace)
+    return _framed(head, d.ops, tail, d.level, d.reason) if head or tail else d
+
+
+def _framed(head: str, ops, tail: str, level: str = "word", reason: str | None = None) -> WordDiff:
+    """``ops`` between the equal runs ``head`` and ``tail`` (either may be empty), neighbours merged."""
+    out = list(ops)
+    if head:
+        if out and out[0][0] == EQUAL:
+            out[0] = (EQUAL, head + out[0][1])
+        else:
+            out.insert(0, (EQUAL, head))
+    if tail:
+        if out and out[-1][0] == EQUAL:
+            out[-1] = (EQUAL, out[-1][1] + tail)
+        else:
+            out.append((EQUAL, tail))
+    return WordDiff(tuple(out), level, reason)
+
+
+def _diff_middle(a: str, b: str, timeout: float, backend: str, level: str, ignore_whitespace: bool) -> WordDiff:
+    """:func:`diff_words` of two non-empty texts without common ends: word level, else coarser."""
     reason = None
     if level == "word":
         ta, tb = tokens(a), tokens(b)
