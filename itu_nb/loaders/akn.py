@@ -16,17 +16,17 @@ Guarantees after :func:`load_akn`:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from lxml import etree
 
 from itu_nb.errors import LoadError
 from itu_nb.loaders import register
-from itu_nb.loaders.akn_runs import ITU_NB, cut_runs, footnote_runs, inline_runs, label_runs, main_text
+from itu_nb.loaders.akn_draft import Draft, component
+from itu_nb.loaders.akn_runs import ITU_NB, cut_runs, inline_runs, label_runs
 from itu_nb.loaders.akn_xml import safe_xml
-from itu_nb.model import HOMOGLYPHS, Clause, Document, NodeKind, Op, Proposal, Run, join_runs, runs_text
+from itu_nb.model import HOMOGLYPHS, Document, NodeKind, Op, Proposal, Run, runs_text
 from itu_nb.parsing import keywords as kw
-from itu_nb.parsing.labels import item_component, label_scheme, parse_target, section_keyword, unique_component
+from itu_nb.parsing.labels import label_scheme, parse_target, section_keyword
 
 __all__ = ["load_akn", "safe_xml"]
 
@@ -66,68 +66,6 @@ def _stray(el: etree._Element) -> list[str]:
     return [_norm(b) for b in bits if b.strip()]
 
 
-@dataclass
-class _Draft:
-    """A clause under construction: mutable until its place in the tree is known."""
-
-    kind: NodeKind
-    component: str = ""
-    label_runs: list[Run] = field(default_factory=list)  # with the separator
-    runs: list[Run] = field(default_factory=list)
-    section: str | None = None
-    scheme: str | None = None
-    notes: list[str] = field(default_factory=list)
-    children: list[_Draft] = field(default_factory=list)
-    has_num: bool = False
-
-    @property
-    def labelled(self) -> bool:
-        return bool(self.label_runs)
-
-    @property
-    def bare_label(self) -> str:
-        """The label without its separator: amended, or original when it exists only there."""
-        return (runs_text(self.label_runs, "amended").strip() or runs_text(self.label_runs, "original")).strip()
-
-    @property
-    def text(self) -> str:
-        return main_text(self.runs)
-
-    def add(self, child: _Draft) -> _Draft:
-        """Append ``child``, giving it ``#2``, ``#3``… when its component is taken (as the text parser does)."""
-        if child.kind is NodeKind.PARAGRAPH:
-            child.component = f"p{sum(1 for c in self.children if c.kind is NodeKind.PARAGRAPH) + 1}"
-        child.component = unique_component(child.component, {c.component for c in self.children})
-        self.children.append(child)
-        return child
-
-    def read(self, el: etree._Element) -> _Draft:
-        """Take this node's text (and its footnotes) from the text block ``el``."""
-        self.runs, notes = inline_runs(el)
-        for note in notes:
-            marker, label, body = footnote_runs(note)
-            self.add(_Draft(NodeKind.FOOTNOTE, f"fn{marker}", label, body, section=self.section))
-        return self
-
-    def freeze(self, prefix: str) -> Clause:
-        path = f"{prefix}/{self.component}" if prefix else self.component
-        return Clause(
-            kind=self.kind,
-            path=path,
-            label_runs=join_runs(self.label_runs),
-            runs=join_runs(self.runs),
-            children=tuple(c.freeze(path) for c in self.children),
-            section=self.section,
-            notes=tuple(self.notes),
-        )
-
-
-def _component(parent: _Draft, node: _Draft) -> str:
-    """Path component of an item, as the text parser names it: ``b``, ``4.1``, ``bullet2``."""
-    listed = sum(1 for c in parent.children if c.scheme in ("bullet", "dash"))
-    return item_component(node.bare_label, node.scheme, listed)
-
-
 def _pieces(el: etree._Element) -> list[tuple[str, etree._Element | str]]:
     """``el``'s content in order: ``("num", el)``, ``("item", el)``, ``("text", el)``, ``("stray", str)``."""
     out: list[tuple[str, etree._Element | str]] = [("stray", s) for s in _stray(el)]
@@ -144,20 +82,20 @@ def _pieces(el: etree._Element) -> list[tuple[str, etree._Element | str]]:
     return out
 
 
-def _block(piece: etree._Element | str, section: str | None) -> _Draft:
+def _block(piece: etree._Element | str, section: str | None) -> Draft:
     """A paragraph from a text block; elements the loader does not know are kept, with a note."""
     if isinstance(piece, str):
         note = "text outside any paragraph element"
-        return _Draft(NodeKind.PARAGRAPH, runs=[Run(Op.EQUAL, piece)], section=section, notes=[note])
-    node = _Draft(NodeKind.PARAGRAPH, section=section).read(piece)
+        return Draft(NodeKind.PARAGRAPH, runs=[Run(Op.EQUAL, piece)], section=section, notes=[note])
+    node = Draft(NodeKind.PARAGRAPH, section=section).read(piece)
     if _local(piece) not in _TEXT_BLOCKS:
         node.notes.append(f"kept as one paragraph: the loader does not map <{_local(piece)}>")
     return node
 
 
-def _item(el: etree._Element, section: str | None, depth: int) -> _Draft:
+def _item(el: etree._Element, section: str | None, depth: int) -> Draft:
     """An item (recital, paragraph, point…): its num, its first text block, and the rest as children."""
-    node = _Draft(NodeKind.PARAGRAPH, section=section)
+    node = Draft(NodeKind.PARAGRAPH, section=section)
     rest: list[tuple[str, etree._Element | str]] = []
     for kind, piece in _pieces(el):
         if kind == "num" and not node.has_num:
@@ -170,7 +108,7 @@ def _item(el: etree._Element, section: str | None, depth: int) -> _Draft:
     return node
 
 
-def _fill(parent: _Draft, pieces: list, section: str | None, depth: int) -> None:
+def _fill(parent: Draft, pieces: list, section: str | None, depth: int) -> None:
     """Add ``pieces`` under ``parent``, placing flat sub-items the way the text parser would."""
     if depth > _MAX_DEPTH:
         raise RecursionError(f"items nested more than {_MAX_DEPTH} levels deep")
@@ -178,7 +116,7 @@ def _fill(parent: _Draft, pieces: list, section: str | None, depth: int) -> None
     for kind, piece in pieces:
         drafts.append(_item(piece, section, depth) if kind == "item" else _block(piece, section))
     _recover_labels(drafts)
-    stack: list[_Draft] = []
+    stack: list[Draft] = []
     for node in drafts:
         if not node.labelled:
             stack.clear()
@@ -187,7 +125,7 @@ def _fill(parent: _Draft, pieces: list, section: str | None, depth: int) -> None
         _place(parent, stack, node)
 
 
-def _place(base: _Draft, stack: list[_Draft], node: _Draft) -> None:
+def _place(base: Draft, stack: list[Draft], node: Draft) -> None:
     """Put a labelled item under ``base`` or under an open item whose list it continues."""
     letter = next((n for n in reversed(stack) if n.scheme == "letter"), None)
     previous = letter.bare_label.translate(HOMOGLYPHS).strip("()")[-1:].lower() if letter else ""
@@ -200,7 +138,7 @@ def _place(base: _Draft, stack: list[_Draft], node: _Draft) -> None:
     parent = stack[-1] if stack else base
     if parent is not base:
         node.notes.append(f"placed under {parent.bare_label}: the source gives this sub-item as a sibling")
-    node.component = _component(parent, node)
+    node.component = component(parent, node)
     parent.add(node)
     _lift_same_scheme(parent, node)
     while node is not None:  # the open lists after this item, as after reading its lines
@@ -208,18 +146,18 @@ def _place(base: _Draft, stack: list[_Draft], node: _Draft) -> None:
         node = node.children[-1] if node.children and node.children[-1].kind is NodeKind.ITEM else None
 
 
-def _lift_same_scheme(parent: _Draft, node: _Draft) -> None:
+def _lift_same_scheme(parent: Draft, node: Draft) -> None:
     """Items the source nests under an item of their own numbering (a 4.6 inside 17.7: converter
     debris from a table) become the item's next siblings, as in any text a reader could write."""
     same = [c for c in node.children if c.kind is NodeKind.ITEM and c.scheme == node.scheme]
     for child in same:
         node.children.remove(child)
         child.notes.append(f"was nested under {node.bare_label} in the source, which numbers it alike")
-        child.component = _component(parent, child)
+        child.component = component(parent, child)
         parent.add(child)
 
 
-def _recover_labels(drafts: list[_Draft]) -> None:
+def _recover_labels(drafts: list[Draft]) -> None:
     """Give an unnumbered item the label written at the start of its text when the next label continues it."""
     for i, node in enumerate(drafts):
         first = node.runs[0] if node.runs and not node.labelled and node.kind is NodeKind.PARAGRAPH else None
@@ -241,13 +179,13 @@ def _continued(label: str, later: list[str]) -> bool:
     return False
 
 
-def _heading(pieces: list) -> _Draft:
+def _heading(pieces: list) -> Draft:
     """A container's keyword line (its intro or heading), taken out of ``pieces``; empty when none."""
     at = next((i for i, (k, p) in enumerate(pieces) if k == "text" and _local(p) in ("intro", "heading")), None)
-    return _Draft(NodeKind.SECTION).read(pieces.pop(at)[1]) if at is not None else _Draft(NodeKind.SECTION)
+    return Draft(NodeKind.SECTION).read(pieces.pop(at)[1]) if at is not None else Draft(NodeKind.SECTION)
 
 
-def _section(el: etree._Element, top: _Draft) -> None:
+def _section(el: etree._Element, top: Draft) -> None:
     """A ``recitals`` or ``hcontainer``: its intro/heading is the keyword line, the rest its items."""
     pieces = _pieces(el)
     node = _heading(pieces)
@@ -265,7 +203,7 @@ def _section(el: etree._Element, top: _Draft) -> None:
     _fill(node, pieces, keyword, 1)
 
 
-def _reasons(node: _Draft, pieces: list, top: _Draft) -> None:
+def _reasons(node: Draft, pieces: list, top: Draft) -> None:
     """``hcontainer name="reasons"``: the ``Reasons:`` lead-in is the label; every block a paragraph."""
     node.kind, node.component = NodeKind.REASONS, "reasons"
     m = kw.REASONS.match(node.text)
@@ -276,7 +214,7 @@ def _reasons(node: _Draft, pieces: list, top: _Draft) -> None:
         node.add(_item(piece, None, 1) if kind == "item" else _block(piece, None))
 
 
-def _annex(node: _Draft, pieces: list, top: _Draft) -> None:
+def _annex(node: Draft, pieces: list, top: Draft) -> None:
     """``hcontainer name="annex"``: a keyword paragraph opens a section inside the annex."""
     m = kw.ANNEX.match(node.text)
     number = re.search(r"\d+|[IVX]+\b", m.group("rest")) if m else None
@@ -285,7 +223,7 @@ def _annex(node: _Draft, pieces: list, top: _Draft) -> None:
     top.add(node)
     container, run = node, []
     for kind, piece in [*pieces, ("end", None)]:
-        block = _Draft(NodeKind.SECTION).read(piece) if kind == "text" and _local(piece) == "p" else None
+        block = Draft(NodeKind.SECTION).read(piece) if kind == "text" and _local(piece) == "p" else None
         keyword = section_keyword(block.text) if block is not None else None
         if keyword is None and kind != "end":
             run.append((kind, piece))
@@ -305,7 +243,7 @@ _MAPPED = {
 }
 
 
-def _walk_parts(el: etree._Element, top: _Draft, loose: list) -> None:
+def _walk_parts(el: etree._Element, top: Draft, loose: list) -> None:
     """Map a statement's parts; what is not heading, title, formula or a section collects in ``loose``."""
     loose.extend(("stray", s) for s in _stray(el))
     for child in _elements(el):
@@ -324,7 +262,7 @@ def _walk_parts(el: etree._Element, top: _Draft, loose: list) -> None:
         if mapped is None:
             _section(child, top)
         else:
-            top.add(_Draft(mapped[0], mapped[1]).read(child))
+            top.add(Draft(mapped[0], mapped[1]).read(child))
 
 
 def _action(el: etree._Element) -> str | None:
@@ -336,11 +274,11 @@ def _action(el: etree._Element) -> str | None:
 
 def _statement(el: etree._Element, index: int) -> Proposal:
     """One statement, id from ``FRBRnumber`` or else from its heading; a bare text unless an action is kept."""
-    top = _Draft(NodeKind.SECTION)
+    top = Draft(NodeKind.SECTION)
     loose: list = []
     _walk_parts(el, top, loose)
     _fill(top, loose, None, 1)
-    heading = next((c for c in top.children if c.kind is NodeKind.HEADING), _Draft(NodeKind.HEADING))
+    heading = next((c for c in top.children if c.kind is NodeKind.HEADING), Draft(NodeKind.HEADING))
     target = parse_target(runs_text(heading.runs, "original"), runs_text(heading.runs, "amended"))
     number = el.find("./{*}meta/{*}identification/{*}FRBRWork/{*}FRBRnumber")
     pid = number.get("value") if number is not None and number.get("value") else None

@@ -1,0 +1,82 @@
+"""The clause under construction while an Akoma Ntoso statement is read (:mod:`itu_nb.loaders.akn`).
+
+A :class:`Draft` stays mutable until its place in the tree is known (the loader and the
+repairs of :mod:`itu_nb.loaders.akn_repair` move drafts around), then :meth:`Draft.freeze`
+turns it into a :class:`~itu_nb.model.Clause`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from itu_nb.loaders.akn_runs import footnote_runs, inline_runs, main_text
+from itu_nb.model import Clause, NodeKind, Run, join_runs, runs_text
+from itu_nb.parsing.labels import item_component, unique_component
+
+__all__ = ["Draft", "component"]
+
+
+@dataclass
+class Draft:
+    """A clause under construction: mutable until its place in the tree is known."""
+
+    kind: NodeKind
+    component: str = ""
+    label_runs: list[Run] = field(default_factory=list)  # with the separator
+    runs: list[Run] = field(default_factory=list)
+    section: str | None = None
+    scheme: str | None = None
+    notes: list[str] = field(default_factory=list)
+    children: list[Draft] = field(default_factory=list)
+    has_num: bool = False
+
+    @property
+    def labelled(self) -> bool:
+        return bool(self.label_runs)
+
+    @property
+    def bare_label(self) -> str:
+        """The label without its separator: amended, or original when it exists only there."""
+        return (runs_text(self.label_runs, "amended").strip() or runs_text(self.label_runs, "original")).strip()
+
+    @property
+    def text(self) -> str:
+        return main_text(self.runs)
+
+    def add(self, child: Draft) -> Draft:
+        """Append ``child``, giving it ``#2``, ``#3``… when its component is taken (as the text parser does)."""
+        if child.kind is NodeKind.PARAGRAPH:
+            child.component = f"p{sum(1 for c in self.children if c.kind is NodeKind.PARAGRAPH) + 1}"
+        child.component = unique_component(child.component, {c.component for c in self.children})
+        self.children.append(child)
+        return child
+
+    def read(self, el: etree._Element) -> Draft:
+        """Take this node's text (and its footnotes) from the text block ``el``."""
+        self.runs, notes = inline_runs(el)
+        for note in notes:
+            marker, label, body = footnote_runs(note)
+            self.add(Draft(NodeKind.FOOTNOTE, f"fn{marker}", label, body, section=self.section))
+        return self
+
+    def freeze(self, prefix: str) -> Clause:
+        path = f"{prefix}/{self.component}" if prefix else self.component
+        return Clause(
+            kind=self.kind,
+            path=path,
+            label_runs=join_runs(self.label_runs),
+            runs=join_runs(self.runs),
+            children=tuple(c.freeze(path) for c in self.children),
+            section=self.section,
+            notes=tuple(self.notes),
+        )
+
+
+def component(parent: Draft, node: Draft) -> str:
+    """Path component of an item, as the text parser names it: ``b``, ``4.1``, ``bullet2``."""
+    listed = sum(1 for c in parent.children if c.scheme in ("bullet", "dash"))
+    return item_component(node.bare_label, node.scheme, listed)
+
+
