@@ -13,7 +13,7 @@ Rules (kept here, in one place):
 - relettering runs from the edit point to the end of the list, giving each item
   the successor of the previous one (so a gap after the edit point closes, as
   Word's numbering would); it stops where a new list restarts at ``a)`` / ``1``
-  / ``i)`` (the Final Acts converter leaves several lists under one section).
+  / ``i)`` (a converter can leave several lists under one section).
 """
 
 from __future__ import annotations

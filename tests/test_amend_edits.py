@@ -118,10 +118,10 @@ def test_deleting_an_item_reletters_and_paths_follow_the_parser():
 def test_inserting_after_and_before_a_clause_computes_the_label():
     new = apply_ops(RES130, [InsertClause("to do more;", after="resolves 2")], **WHO)
     assert new["resolves/3"].status == "inserted" and new["resolves/4"].label_original == "3"
-    assert labels(new, "resolves")[:10] == [str(n) for n in range(1, 11)]
-    # the Final Acts converter left later operative lists under resolves, restarting at 1: they keep their numbers
-    assert new["resolves/1#2"].body().startswith("to continue to review:")
-    assert not new["resolves/1#2"].relabelled
+    assert labels(new, "resolves") == [str(n) for n in range(1, 14)]  # 1-12, one more
+    # the next section numbers its own list: it keeps its numbers
+    nxt = new["instructs the Secretary-General and the Directors of the Bureaux/1"]
+    assert nxt.body().startswith("to continue to review:") and not nxt.relabelled
     first = apply_ops(RES130, [InsertClause("that a first thing;", before="aware a)")], **WHO)
     assert [first[f"aware/{x}"].label_original for x in "ab"] == [None, "a)"]
     with pytest.raises(EditError, match=r"would be c\), not e\)"):

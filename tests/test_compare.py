@@ -441,8 +441,9 @@ def test_accept_and_reject_on_a_comparison():
     tracked = comparison.to_proposal(author="PP-18")
     assert tracked.text("amended").split() == adopted.text("amended").split()
     assert comparison.accept().text("amended").split() == adopted.text("amended").split()
-    # the original view has every character of the old text; moved clauses stand at their new place,
-    # and the old items merged into the converter's glued resolves item lose the space between them
+    # the original view has every character of the old text; a moved clause stands at its new place
+    # (Brazil's bullet "Resolution 52 (Rev. Hammamet, 2016), on countering and combating spam;" under
+    # instructs TSB 1 iii) is the adopted text's recognizing k) ii)), so only the order differs
     assert sorted("".join(tracked.text("original").split())) == sorted("".join(proposed.text("amended").split()))
     assert sorted("".join(comparison.reject().text("amended").split())) == sorted(
         "".join(proposed.text("amended").split())

@@ -4,8 +4,12 @@ Guarantees after :func:`load_akn`:
 - one :class:`~itu_nb.model.Proposal` per statement (``statement``, ``act``, ``doc``…), in document order;
 - clause kinds and paths follow the text parser (:mod:`itu_nb.parsing.tree`), so the plain text of a
   statement parses back to the same tree;
-- every character of text under a statement (outside ``meta``) lands in exactly one node; elements the
-  loader does not map are kept as paragraphs with a note;
+- every character of text under a statement (outside ``meta``) lands in exactly one node, in reading
+  order (up to whitespace between nodes); elements the loader does not map are kept as paragraphs
+  with a note;
+- the errors of converters from PDF are repaired where they are regular, with a note on each node
+  touched: a first label left in the text (``"1 to continue…"``, no ``num``), items run into the one
+  before and section headings run into the last item before them (:mod:`itu_nb.loaders.akn_repair`);
 - what :func:`itu_nb.export.akn.to_akn` writes comes back: ``<ins>``/``<del>`` (in ``p``, ``num``, headings)
   as INSERT/DELETE runs with their ``itu_nb:author``/``itu_nb:date``, the action from
   ``meta/proprietary/itu_nb:action``, ``hcontainer name="reasons"``/``"annex"`` as REASONS/ANNEX nodes,
@@ -22,6 +26,7 @@ from lxml import etree
 from itu_nb.errors import LoadError
 from itu_nb.loaders import register
 from itu_nb.loaders.akn_draft import Draft, component
+from itu_nb.loaders.akn_repair import split_swallowed_headings, unglue_items
 from itu_nb.loaders.akn_runs import ITU_NB, cut_runs, inline_runs, label_runs
 from itu_nb.loaders.akn_xml import safe_xml
 from itu_nb.model import HOMOGLYPHS, Document, NodeKind, Op, Proposal, Run, runs_text
@@ -116,6 +121,7 @@ def _fill(parent: Draft, pieces: list, section: str | None, depth: int) -> None:
     for kind, piece in pieces:
         drafts.append(_item(piece, section, depth) if kind == "item" else _block(piece, section))
     _recover_labels(drafts)
+    drafts = unglue_items(drafts)
     stack: list[Draft] = []
     for node in drafts:
         if not node.labelled:
@@ -201,6 +207,7 @@ def _section(el: etree._Element, top: Draft) -> None:
     if not node.runs:
         node.notes.append("the source gives this section no heading or intro")
     _fill(node, pieces, keyword, 1)
+    split_swallowed_headings(node, top)
 
 
 def _reasons(node: Draft, pieces: list, top: Draft) -> None:

@@ -78,5 +78,3 @@ def component(parent: Draft, node: Draft) -> str:
     """Path component of an item, as the text parser names it: ``b``, ``4.1``, ``bullet2``."""
     listed = sum(1 for c in parent.children if c.scheme in ("bullet", "dash"))
     return item_component(node.bare_label, node.scheme, listed)
-
-

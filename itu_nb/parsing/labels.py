@@ -125,6 +125,40 @@ def label_scheme(label: str, previous_letter: str | None, previous_ends_colon: b
     return "letter"
 
 
+_ROMAN_DIGITS = ((100, "c"), (90, "xc"), (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
+
+
+_ROMAN_VALUE = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for value, digits in _ROMAN_DIGITS:
+        while n >= value:
+            out, n = out + digits, n - value
+    return out
+
+
+def successors(label: str) -> dict[str, str]:
+    """The labels that would come next after ``label``, by scheme: ``{"number": "10"}`` after ``9``,
+    ``{"letter": "j", "roman": "ii"}`` after ``i)``; bare (see :func:`bare_label`), lower case.
+
+    A letter that is also a roman numeral has both successors: which list it is in shows
+    only from the label that follows.
+    """
+    bare = bare_label(label).lower()
+    if bare.isdigit():
+        return {"number": str(int(bare) + 1)}
+    out = {}
+    if len(bare) == 1 and "a" <= bare < "z":
+        out["letter"] = chr(ord(bare) + 1)
+    if kw.ROMAN.match(bare):
+        values = [_ROMAN_VALUE[ch] for ch in bare]
+        value = sum(-v if k + 1 < len(values) and v < values[k + 1] else v for k, v in enumerate(values))
+        out["roman"] = _roman(value + 1)
+    return out
+
+
 def _norm_revision(text: str | None) -> str | None:
     if not text:
         return None

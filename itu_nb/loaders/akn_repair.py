@@ -1,0 +1,143 @@
+"""Repairs of two errors that Akoma Ntoso converted from PDF makes again and again (the PP-18 Final Acts).
+
+The public ``akn4itu`` converter that made ``pp18-final-acts.akn.xml`` runs text together
+where the PDF's layout was its only mark.  Two of its errors are regular enough to undo:
+
+1. **Items run together.**  "…in the use of ICTs; 10 to take into account…; 11 to support…":
+   items 10 and 11 are inside item 9's text.  :func:`unglue_items` cuts an item's text where,
+   after a ``;`` or ``:`` and a space, a label continues the item's own numbering (``10``
+   after ``9``, ``ii)`` after ``i)``, ``c)`` after ``b)``): the first label run in must be
+   the successor of the item's own, each next one the successor of the one before, and the
+   chain stops at the first that is not (an item quoting a list, "b) … to prevent: a) …;
+   b) …; c) …", is left whole).  Each piece becomes an item with that label (a note says it was recovered
+   from the text); the item's sub-items follow the last piece, as they did in the text.
+2. **Section headings swallowed.**  "…between the study groups and programmes concerned,
+   instructs the Director of the Telecommunication Standardization Bureau": the heading of
+   the next section ends the last item before it, and the items that follow sit in the
+   wrong section.  :func:`split_swallowed_headings` cuts the heading off when an item's text
+   ends (with no final stop) in a comma, a space and a whole section line (an operative verb
+   with its addressee, or a preamble keyword); the heading opens a new section right after
+   the current one, and the items after the cut item move into it.
+
+Both keep every character in reading order, except the space at a cut, which becomes the
+break between two nodes (as between any two paragraphs).  Text with tracked changes is
+left alone.  What is not regular is left as the source has it: a heading glued to the
+*start* of an item, or a one-line operative section ("instructs the Director … to
+continue …,") run into an item.
+"""
+
+from __future__ import annotations
+
+import re
+
+from itu_nb.loaders.akn_draft import Draft, component
+from itu_nb.loaders.akn_runs import cut_runs
+from itu_nb.model import NodeKind, Op, Run, runs_text
+from itu_nb.parsing.labels import bare_label, section_keyword, successors
+
+__all__ = ["split_swallowed_headings", "unglue_items"]
+
+#: A label run into the text: after ``;`` or ``:``, spaces, the label and one space before the text.
+_RUN_IN = re.compile(r"(?<=[;:])(\s+)(\d{1,3}|[a-z]\)|[ivxlc]{1,6}\))( )(?=\S)")
+#: Where a swallowed heading may start: after a comma and a space, at a lower-case word.
+_COMMA = re.compile(r",(\s+)(?=[a-z])")
+
+
+def _plain(node: Draft) -> bool:
+    return all(r.op is Op.EQUAL for r in node.runs)
+
+
+def unglue_items(drafts: list[Draft]) -> list[Draft]:
+    """``drafts`` with every item whose text holds its next items cut into those items (see module)."""
+    out: list[Draft] = []
+    for node in drafts:
+        out.extend(_unglued(node))
+    return out
+
+
+def _unglued(node: Draft) -> list[Draft]:
+    if node.kind is not NodeKind.ITEM or not node.labelled or not _plain(node):
+        return [node]
+    text = runs_text(node.runs)
+    nexts = successors(node.bare_label)
+    cuts = []
+    for m in _RUN_IN.finditer(text):  # a chain of successors from the first run-in label on
+        label = m.group(2)
+        schemes = {scheme for scheme, bare in nexts.items() if bare == bare_label(label).lower()}
+        if not schemes:
+            break  # not the next item: a list quoted inside the item ("a) …; b) …"), or a number
+        cuts.append(m)
+        nexts = {scheme: bare for scheme, bare in successors(label).items() if scheme in schemes}
+    if not cuts:
+        return [node]
+    runs = node.runs
+    node.runs = cut_runs(runs, cuts[0].start())[0]
+    labels = ", ".join(m.group(2) for m in cuts)
+    node.notes.append(f"the source ran the next items ({labels}) into this one's text: they are split off")
+    pieces = [node]
+    for k, m in enumerate(cuts):
+        end = cuts[k + 1].start() if k + 1 < len(cuts) else len(text)
+        body = cut_runs(cut_runs(runs, end)[0], m.end())[1]
+        note = (
+            f"label {m.group(2)} recovered from the text of item {node.bare_label}: the source ran the items together"
+        )
+        piece = Draft(NodeKind.ITEM, label_runs=[Run(Op.EQUAL, m.group(2) + m.group(3))], runs=body,
+                      section=node.section, notes=[note])  # fmt: skip
+        pieces.append(piece)
+    pieces[-1].children, node.children = node.children, []
+    return pieces
+
+
+def _swallowed(node: Draft) -> tuple[int, int] | None:
+    """``(end of the item's own text, start of the heading)`` when ``node`` ends in a swallowed heading."""
+    if node.kind is NodeKind.FOOTNOTE or not _plain(node):
+        return None
+    text = runs_text(node.runs).rstrip()
+    if not text or text[-1] in ".;:,":  # a section line has no final stop
+        return None
+    for m in reversed(list(_COMMA.finditer(text))):
+        rest = text[m.end() :]
+        if ";" in rest or ":" in rest:
+            return None
+        if section_keyword(rest):
+            return m.start() + 1, m.end()
+    return None
+
+
+def _last(node: Draft) -> Draft:
+    while node.children:
+        node = node.children[-1]
+    return node
+
+
+def split_swallowed_headings(section: Draft, top: Draft) -> None:
+    """Cut swallowed headings off the items of ``section`` (just added to ``top``); see the module."""
+    while True:
+        found = next(((k, _last(c)) for k, c in enumerate(section.children) if _swallowed(_last(c))), None)
+        if found is None:
+            return
+        k, last = found
+        end, start = _swallowed(last)
+        runs = last.runs
+        last.runs = cut_runs(runs, end)[0]
+        heading = cut_runs(runs, start)[1]
+        keyword = section_keyword(runs_text(heading))
+        last.notes.append(f"the source ran the heading “{keyword}” into the end of this text: it opens a section")
+        new = top.add(Draft(NodeKind.SECTION, keyword, runs=heading, section=keyword))
+        new.notes.append("heading recovered from the end of the item before it, where the source had run it in")
+        moved, section.children = section.children[k + 1 :], section.children[: k + 1]
+        for node in moved:
+            _move(node, new)
+        section = new
+
+
+def _move(node: Draft, section: Draft) -> None:
+    """Put ``node`` (a former child of another section) at the end of ``section``."""
+    stack = [node]
+    while stack:
+        d = stack.pop()
+        d.section = section.section
+        stack.extend(d.children)
+    if node.kind is NodeKind.ITEM:
+        node.component = component(section, node)
+    section.add(node)
