@@ -37,8 +37,8 @@ from itu_nb.parsing.labels import bare_label, section_keyword, successors
 
 __all__ = ["split_swallowed_headings", "unglue_items"]
 
-#: A label run into the text: after ``;`` or ``:``, spaces, the label and one space before the text.
-_RUN_IN = re.compile(r"(?<=[;:])(\s+)(\d{1,3}|[a-z]\)|[ivxlc]{1,6}\))( )(?=\S)")
+#: A label run into the text: ``;`` or ``:``, spaces, the label and one space before the text.
+_RUN_IN = re.compile(r"[;:](\s+)(\d{1,3}|[a-z]\)|[ivxlc]{1,6}\))( )(?=\S)")
 #: Where a swallowed heading may start: after a comma and a space, at a lower-case word.
 _COMMA = re.compile(r",(\s+)(?=[a-z])")
 
@@ -56,9 +56,11 @@ def unglue_items(drafts: list[Draft]) -> list[Draft]:
 
 
 def _unglued(node: Draft) -> list[Draft]:
-    if node.kind is not NodeKind.ITEM or not node.labelled or not _plain(node):
+    if node.kind is not NodeKind.ITEM or not node.labelled:
         return [node]
     text = runs_text(node.runs)
+    if _RUN_IN.search(text) is None or not _plain(node):  # the usual case: nothing run in
+        return [node]
     nexts = successors(node.bare_label)
     cuts = []
     for m in _RUN_IN.finditer(text):  # a chain of successors from the first run-in label on
@@ -71,12 +73,12 @@ def _unglued(node: Draft) -> list[Draft]:
     if not cuts:
         return [node]
     runs = node.runs
-    node.runs = cut_runs(runs, cuts[0].start())[0]
+    node.runs = cut_runs(runs, cuts[0].start(1))[0]
     labels = ", ".join(m.group(2) for m in cuts)
     node.notes.append(f"the source ran the next items ({labels}) into this one's text: they are split off")
     pieces = [node]
     for k, m in enumerate(cuts):
-        end = cuts[k + 1].start() if k + 1 < len(cuts) else len(text)
+        end = cuts[k + 1].start(1) if k + 1 < len(cuts) else len(text)
         body = cut_runs(cut_runs(runs, end)[0], m.end())[1]
         note = (
             f"label {m.group(2)} recovered from the text of item {node.bare_label}: the source ran the items together"
@@ -90,10 +92,10 @@ def _unglued(node: Draft) -> list[Draft]:
 
 def _swallowed(node: Draft) -> tuple[int, int] | None:
     """``(end of the item's own text, start of the heading)`` when ``node`` ends in a swallowed heading."""
-    if node.kind is NodeKind.FOOTNOTE or not _plain(node):
-        return None
     text = runs_text(node.runs).rstrip()
-    if not text or text[-1] in ".;:,":  # a section line has no final stop
+    if not text or text[-1] in ".;:,":  # a section line has no final stop: the usual case ends here
+        return None
+    if node.kind is NodeKind.FOOTNOTE or not _plain(node):
         return None
     for m in reversed(list(_COMMA.finditer(text))):
         rest = text[m.end() :]
