@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from itu_nb.diff import EQUAL, INSERT, TIMEOUT, diff_sequences
 from itu_nb.model import HOMOGLYPHS, Clause, NodeKind
@@ -64,8 +64,7 @@ _WORD = re.compile(r"\w+")
 _ROLES = frozenset({"heading", "title", "formula", "reasons"})
 
 
-@dataclass(frozen=True)
-class Match:
+class Match(NamedTuple):
     """One aligned pair (or a lone clause) by index into the two clause lists.
 
     ``how`` is ``"same"`` (identical text, in order), ``"similar"`` (in order),
@@ -343,9 +342,8 @@ def align(
     n = new if isinstance(new, Side) else Side(new)
     old, new = o.clauses, n.clauses
     notes = []
-    ops, late = diff_sequences(
-        [o.key(i) for i in range(len(old))], [n.key(j) for j in range(len(new))], timeout=timeout, backend=backend
-    )
+    keys_o, keys_n = list(zip(o.cls, o.body, strict=True)), list(zip(n.cls, n.body, strict=True))
+    ops, late = diff_sequences(keys_o, keys_n, timeout=timeout, backend=backend)
     if late:
         notes.append(
             f"clause alignment reached the {timeout:g} s time limit: some unchanged clauses may show as moved or replaced"
@@ -399,7 +397,8 @@ def align(
         target = g[0].old  # the groups were built with the sides swapped
         by_new[target] = [Match(m.new, target, "merged", m.similarity, m.part, m.parts) for m in g]
     for j in range(len(new)):
-        by_new.setdefault(j, [Match(None, j, "inserted", 0.0)])
+        if j not in by_new:
+            by_new[j] = [Match(None, j, "inserted", 0.0)]
     return _reading_order(by_new, len(old), len(new)), notes
 
 
@@ -421,5 +420,6 @@ def _reading_order(by_new: dict[int, list[Match]], n_old: int, n_new: int) -> li
     out = [Match(i, None, "deleted", 0.0) for i in after.get(-1, ())]
     for j in range(n_new):
         out.extend(by_new[j])
-        out.extend(Match(i, None, "deleted", 0.0) for i in after.get(j, ()))
+        if j in after:
+            out.extend(Match(i, None, "deleted", 0.0) for i in after[j])
     return out
