@@ -116,10 +116,24 @@ class Side:
         return self._label[i]
 
     def words(self, i: int) -> frozenset[str]:
+        """The clause's words (``\\w+``), in lower case."""
         w = self._words[i]
         if w is None:
-            w = self._words[i] = frozenset(_WORD.findall(self.body[i].lower()))
+            w = self._words[i] = words(self.body[i])
         return w
+
+
+#: ASCII bytes → themselves for a word character (``[0-9a-z_]``, capitals lowered), else a space.
+_ASCII_WORDS = (
+    bytes(c + 32 if 65 <= c <= 90 else c if chr(c).isalnum() or c == 95 else 32 for c in range(128)) + b" " * 128
+)
+
+
+def words(text: str) -> frozenset[str]:
+    """The set of ``\\w+`` words of ``text`` in lower case; an ASCII text is cut by a byte table (faster)."""
+    if text.isascii():
+        return frozenset(text.encode().translate(_ASCII_WORDS).decode().split())
+    return frozenset(_WORD.findall(text.lower()))
 
 
 def _dice(a: frozenset[str], b: frozenset[str]) -> float:

@@ -63,9 +63,7 @@ def _prefixed(clause: Clause, prefix: str) -> Clause:
 def as_proposal(x, view: str = "amended") -> Proposal:
     """Anything :func:`compare` accepts, as a Proposal without tracked changes (``view`` decides which side)."""
     if isinstance(x, Proposal):
-        if all(r.op is Op.EQUAL for c in x.walk() for r in c.label_runs + c.runs):
-            return x  # already a view: nothing to drop
-        return x.view(view)
+        return x if _is_view(x) else x.view(view)
     if isinstance(x, Clause):
         v = x.view(view)
         return Proposal(x.path or "clause", None, None, (v,) if v is not None else ())
@@ -83,6 +81,19 @@ def as_proposal(x, view: str = "amended") -> Proposal:
             return as_proposal(load(x, format=detect_format(x)), view)  # a one-line text, not a path
         return as_proposal(load(x), view)
     raise TypeError(f"cannot compare a {type(x).__name__}; pass a Document, Proposal, Clause, path or text")
+
+
+def _is_view(p: Proposal) -> bool:
+    """Whether every run of ``p`` is equal: a view already, nothing to drop."""
+    equal = Op.EQUAL
+    for c in p.walk():
+        for r in c.runs:
+            if r.op is not equal:
+                return False
+        for r in c.label_runs:
+            if r.op is not equal:
+                return False
+    return True
 
 
 def _label_runs(a: str | None, b: str | None, ignore_whitespace: bool = False) -> tuple[Run, ...]:

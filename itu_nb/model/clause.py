@@ -147,9 +147,12 @@ class Clause:
 
     def walk(self) -> Iterator[Clause]:
         """This node, then every descendant, in document order."""
-        yield self
-        for child in self.children:
-            yield from child.walk()
+        stack = [self]
+        while stack:  # a stack, not nested generators: one frame however deep the tree
+            node = stack.pop()
+            yield node
+            if node.children:
+                stack.extend(reversed(node.children))
 
     @property
     def footnotes(self) -> tuple[Clause, ...]:
