@@ -129,6 +129,8 @@ def _absorb(ops: list[tuple[int, int]], a: list[str]) -> list[tuple[int, int]]:
     next to a change of at least 10 tokens on one side and any change on the
     other, is folded in.
     """
+    if not any(op != EQUAL and n >= 10 for op, n in ops):  # no change large enough: the usual case
+        return ops
     blocks: list[list[int]] = []  # [deleted, inserted] per change, or [-1, n] for an equality
     for op, n in ops:
         if op == EQUAL:
