@@ -96,6 +96,14 @@ def _is_view(p: Proposal) -> bool:
     return True
 
 
+def _plain(runs: tuple[Run, ...]) -> bool:
+    """Whether ``runs`` is nothing or one equal run with no author, date or mark (as a view's clause has)."""
+    if not runs:
+        return True
+    r = runs[0]
+    return len(runs) == 1 and r.op is Op.EQUAL and r.author is None and r.date is None and not r.inferred and not r.move
+
+
 def _label_runs(a: str | None, b: str | None, ignore_whitespace: bool = False) -> tuple[Run, ...]:
     """Label runs from the two labels as written (None: no such clause)."""
     if a == b or (ignore_whitespace and a is not None and b is not None and a.split() == b.split()):
@@ -232,9 +240,14 @@ def compare(
         n = new_nodes[j] if j is not None else None
         section = (n or o).section
         level, note = "word", None
-        label_runs = _label_runs(
-            os_.raw_label[i] if o is not None else None, ns_.raw_label[j] if n is not None else None, ignore_whitespace
-        )
+        if o is not None and n is not None and os_.raw_label[i] == ns_.raw_label[j] and _plain(n.label_runs):
+            label_runs = n.label_runs  # the usual case: the same label, kept as the clause has it
+        else:
+            label_runs = _label_runs(
+                os_.raw_label[i] if o is not None else None,
+                ns_.raw_label[j] if n is not None else None,
+                ignore_whitespace,
+            )
         if o is None:
             kind, runs = "inserted", ((Run(Op.INSERT, ns_.body[j]),) if ns_.body[j] else ())
         elif n is None:
@@ -252,7 +265,10 @@ def compare(
                 pieces[key] = _cut(runs, [len(t) for t in others], "new" if m.how == "split" else "old")
             kind, runs = m.how, pieces[key][m.part]
         else:
-            runs, level, note = differ(os_.body[i], ns_.body[j])
+            if os_.body[i] == ns_.body[j] and _plain(n.runs):
+                runs = n.runs  # the usual case: the same text, kept as the clause has it
+            else:
+                runs, level, note = differ(os_.body[i], ns_.body[j])
             moved = m.how == "moved" or (
                 n.kind is not NodeKind.SECTION and sec_map.get(os_.section[i], os_.section[i]) != ns_.section[j]
             )
