@@ -32,7 +32,7 @@ import re
 
 from itu_nb.loaders.akn_draft import Draft, component
 from itu_nb.loaders.akn_runs import cut_runs
-from itu_nb.model import NodeKind, Op, Run, runs_text
+from itu_nb.model import NodeKind, Op, Run
 from itu_nb.parsing.labels import bare_label, section_keyword, successors
 
 __all__ = ["split_swallowed_headings", "unglue_items"]
@@ -47,6 +47,11 @@ def _plain(node: Draft) -> bool:
     return all(r.op is Op.EQUAL for r in node.runs)
 
 
+def _text(runs: list[Run]) -> str:
+    """Every run's text (as :func:`~itu_nb.model.runs_text` with no view), fast for the usual single run."""
+    return runs[0].text if len(runs) == 1 else "".join(r.text for r in runs)
+
+
 def unglue_items(drafts: list[Draft]) -> list[Draft]:
     """``drafts`` with every item whose text holds its next items cut into those items (see module)."""
     out: list[Draft] = []
@@ -58,8 +63,11 @@ def unglue_items(drafts: list[Draft]) -> list[Draft]:
 def _unglued(node: Draft) -> list[Draft]:
     if node.kind is not NodeKind.ITEM or not node.labelled:
         return [node]
-    text = runs_text(node.runs)
-    if _RUN_IN.search(text) is None or not _plain(node):  # the usual case: nothing run in
+    text = _text(node.runs)
+    last = len(text) - 1  # a ";" or ":" that ends the text starts nothing
+    if (text.find(";", 0, last) < 0 and text.find(":", 0, last) < 0) or _RUN_IN.search(text) is None:
+        return [node]  # the usual case: nothing run in
+    if not _plain(node):
         return [node]
     nexts = successors(node.bare_label)
     cuts = []
@@ -92,7 +100,7 @@ def _unglued(node: Draft) -> list[Draft]:
 
 def _swallowed(node: Draft) -> tuple[int, int] | None:
     """``(end of the item's own text, start of the heading)`` when ``node`` ends in a swallowed heading."""
-    text = runs_text(node.runs).rstrip()
+    text = _text(node.runs).rstrip()
     if not text or text[-1] in ".;:,":  # a section line has no final stop: the usual case ends here
         return None
     if node.kind is NodeKind.FOOTNOTE or not _plain(node):
@@ -112,18 +120,24 @@ def _last(node: Draft) -> Draft:
     return node
 
 
+def _first_swallowed(section: Draft) -> tuple[int, Draft, tuple[int, int]] | None:
+    """The first child of ``section`` whose last node ends in a swallowed heading, that node and the cut."""
+    for k, child in enumerate(section.children):
+        last = _last(child)
+        cut = _swallowed(last)
+        if cut is not None:
+            return k, last, cut
+    return None
+
+
 def split_swallowed_headings(section: Draft, top: Draft) -> None:
     """Cut swallowed headings off the items of ``section`` (just added to ``top``); see the module."""
-    while True:
-        found = next(((k, _last(c)) for k, c in enumerate(section.children) if _swallowed(_last(c))), None)
-        if found is None:
-            return
-        k, last = found
-        end, start = _swallowed(last)
+    while (found := _first_swallowed(section)) is not None:
+        k, last, (end, start) = found
         runs = last.runs
         last.runs = cut_runs(runs, end)[0]
         heading = cut_runs(runs, start)[1]
-        keyword = section_keyword(runs_text(heading))
+        keyword = section_keyword(_text(heading))
         last.notes.append(f"the source ran the heading “{keyword}” into the end of this text: it opens a section")
         new = top.add(Draft(NodeKind.SECTION, keyword, runs=heading, section=keyword))
         new.notes.append("heading recovered from the end of the item before it, where the source had run it in")
