@@ -143,7 +143,7 @@ def _cut(runs: tuple[Run, ...], lengths: list[int], side: str) -> list[tuple[Run
             while room == 0 and k < len(lengths) - 1:
                 k, room = k + 1, lengths[k + 1]
             take = text if k == len(lengths) - 1 else text[:room]
-            pieces[k].append(dataclasses.replace(r, text=take))
+            pieces[k].append(r.with_text(take))
             room -= len(take)
             text = text[len(take) :]
     return [join_runs(p) for p in pieces]

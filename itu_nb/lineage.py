@@ -37,8 +37,8 @@ def _loose(p: Proposal) -> Proposal:
     def fix(c):
         return dataclasses.replace(
             c,
-            label_runs=tuple(dataclasses.replace(r, text=_fold(r.text)) for r in c.label_runs),
-            runs=tuple(dataclasses.replace(r, text=_fold(r.text)) for r in c.runs),
+            label_runs=tuple(r.with_text(_fold(r.text)) for r in c.label_runs),
+            runs=tuple(r.with_text(_fold(r.text)) for r in c.runs),
             children=tuple(fix(k) for k in c.children),
         )
 

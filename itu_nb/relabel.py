@@ -141,7 +141,7 @@ def set_label(clause: Clause, bare: str, author: str | None, date: str | None, s
         return clause
     runs = clause.label_runs
     if runs and all(r.op is Op.INSERT for r in runs):  # a label that is itself an insertion
-        label = (dataclasses.replace(runs[0], text=new),)
+        label = (runs[0].with_text(new),)
     else:
         orig = runs_text(runs, "original")
         op = split_label(orig) if orig else None

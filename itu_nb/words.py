@@ -31,13 +31,13 @@ def edit_runs(runs, start: int, end: int, new: str, author, date) -> tuple[Run, 
             continue
         n = len(r.text)
         s, e = min(max(start - pos, 0), n), min(max(end - pos, 0), n)
-        out.append(dataclasses.replace(r, text=r.text[:s]))
+        out.append(r.with_text(r.text[:s]))
         if r.op is Op.EQUAL and e > s:
             out.append(Run(Op.DELETE, r.text[s:e], author, date))
         if not placed and pos <= end <= pos + n:
             out.append(Run(Op.INSERT, new, author, date))
             placed = True
-        out.append(dataclasses.replace(r, text=r.text[e:]))
+        out.append(r.with_text(r.text[e:]))
         pos += n
     if not placed:
         out.append(Run(Op.INSERT, new, author, date))

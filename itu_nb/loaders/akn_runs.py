@@ -13,7 +13,6 @@ Guarantees of :func:`inline_runs`:
 
 from __future__ import annotations
 
-import dataclasses
 import re
 
 from lxml import etree
@@ -43,7 +42,9 @@ def _clean(text: str | None, before: etree._Element | None, after: etree._Elemen
     """Text between two sibling elements (None at an edge), layout white space resolved."""
     if not text:
         return ""
-    if not text.strip(_EDGE) and ("\n" in text or "\r" in text):
+    if "\n" not in text and "\r" not in text:  # no layout in it: the usual case
+        return text
+    if not text.strip(_EDGE):
         return "" if _is_change(before) or _is_change(after) else " "
     return _LAYOUT.sub(" ", text)
 
@@ -52,7 +53,7 @@ def _walk(el: etree._Element, run: Run, out: list[Run], notes: list[etree._Eleme
     if depth > 40:
         raise RecursionError("inline elements nested more than 40 levels deep")
     children = [c for c in el if isinstance(c.tag, str)]
-    out.append(dataclasses.replace(run, text=_clean(el.text, None, children[0] if children else None)))
+    out.append(run.with_text(_clean(el.text, None, children[0] if children else None)))
     for i, child in enumerate(children):
         name = _local(child)
         if name == _NOTE:
@@ -63,7 +64,7 @@ def _walk(el: etree._Element, run: Run, out: list[Run], notes: list[etree._Eleme
         else:
             _walk(child, run, out, notes, depth + 1)
         after = children[i + 1] if i + 1 < len(children) else None
-        out.append(dataclasses.replace(run, text=_clean(child.tail, child, after)))
+        out.append(run.with_text(_clean(child.tail, child, after)))
 
 
 def inline_runs(el: etree._Element) -> tuple[list[Run], list[etree._Element]]:
@@ -75,11 +76,11 @@ def inline_runs(el: etree._Element) -> tuple[list[Run], list[etree._Element]]:
     while runs and runs[0].op is Op.EQUAL and not runs[0].text.lstrip(_EDGE):
         runs.pop(0)
     if runs and runs[0].op is Op.EQUAL:
-        runs[0] = dataclasses.replace(runs[0], text=runs[0].text.lstrip(_EDGE))
+        runs[0] = runs[0].with_text(runs[0].text.lstrip(_EDGE))
     while runs and runs[-1].op is Op.EQUAL and not runs[-1].text.rstrip(_EDGE):
         runs.pop()
     if runs and runs[-1].op is Op.EQUAL:
-        runs[-1] = dataclasses.replace(runs[-1], text=runs[-1].text.rstrip(_EDGE))
+        runs[-1] = runs[-1].with_text(runs[-1].text.rstrip(_EDGE))
     return runs, notes
 
 
@@ -95,7 +96,7 @@ def label_runs(runs: list[Run]) -> list[Run]:
     last = runs[-1]
     same = all(r.op is last.op for r in runs) or any(r.text.endswith("\t") for r in runs[:-1])
     if last.op is Op.EQUAL or same:
-        return [*runs[:-1], dataclasses.replace(last, text=last.text + "\t")]
+        return [*runs[:-1], last.with_text(last.text + "\t")]
     return [*runs, Run(Op.EQUAL, "\t")]
 
 
@@ -107,9 +108,9 @@ def cut_runs(runs: list[Run], at: int) -> tuple[list[Run], list[Run]]:
     for r in runs:
         k = max(0, min(len(r.text), at - pos))
         if k:
-            head.append(dataclasses.replace(r, text=r.text[:k]))
+            head.append(r.with_text(r.text[:k]))
         if k < len(r.text):
-            tail.append(dataclasses.replace(r, text=r.text[k:]))
+            tail.append(r.with_text(r.text[k:]))
         pos += len(r.text)
     return head, tail
 

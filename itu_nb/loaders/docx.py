@@ -208,7 +208,7 @@ def _place(pieces: list[Run | Artefact], line: int) -> tuple[list[Run], list[Art
             piece.date,
             piece.inferred,
         ):
-            runs[-1] = dataclasses.replace(last, text=last.text + piece.text)
+            runs[-1] = last.with_text(last.text + piece.text)
         else:
             runs.append(piece)
         pos += len(piece.text)

@@ -27,7 +27,6 @@ Guarantees after :func:`read_paragraphs`:
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -329,7 +328,7 @@ class Reader:
             run.date,
             run.move,
         ):
-            para.pieces[-1] = dataclasses.replace(last, text=last.text + text)
+            para.pieces[-1] = last.with_text(last.text + text)
         else:
             para.pieces.append(run)
 

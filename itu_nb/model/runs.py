@@ -8,7 +8,6 @@ non-equal runs into the :class:`Change` objects readers and reviewers act on;
 
 from __future__ import annotations
 
-import dataclasses
 import enum
 from dataclasses import dataclass
 
@@ -76,6 +75,11 @@ class Run:
     def in_view(self, view: str | None) -> bool:
         return self.op.in_view(view)
 
+    def with_text(self, text: str) -> Run:
+        """This run with another text: ``dataclasses.replace(run, text=…)``, several times faster
+        (loaders call it for every piece of text they read)."""
+        return Run(self.op, text, self.author, self.date, self.inferred, self.move)
+
 
 def runs_text(runs: tuple[Run, ...] | list[Run], view: str | None = None) -> str:
     """Join the text of the runs visible in ``view`` (None = every run, in source order)."""
@@ -95,7 +99,7 @@ def join_runs(runs: list[Run] | tuple[Run, ...]) -> tuple[Run, ...]:
             r.inferred,
             r.move,
         ):
-            out[-1] = dataclasses.replace(out[-1], text=out[-1].text + r.text)
+            out[-1] = out[-1].with_text(out[-1].text + r.text)
         else:
             out.append(r)
     return tuple(out)

@@ -77,25 +77,25 @@ def peel_label(runs: list[Run]) -> tuple[list[Run], list[Run]]:
         n = len(r.text)
         if r.op is Op.DELETE:
             k = max(0, min(n, lo - po))
-            label.append(dataclasses.replace(r, text=r.text[:k]))
-            body.append(dataclasses.replace(r, text=r.text[k:]))
+            label.append(r.with_text(r.text[:k]))
+            body.append(r.with_text(r.text[k:]))
             po += n
         elif r.op is Op.INSERT:
             k = max(0, min(n, la - pa))
-            label.append(dataclasses.replace(r, text=r.text[:k]))
-            body.append(dataclasses.replace(r, text=r.text[k:]))
+            label.append(r.with_text(r.text[:k]))
+            body.append(r.with_text(r.text[k:]))
             pa += n
         else:
             ko, ka = max(0, min(n, lo - po)), max(0, min(n, la - pa))
             both = min(ko, ka)
-            label.append(dataclasses.replace(r, text=r.text[:both]))
+            label.append(r.with_text(r.text[:both]))
             if ko > ka:  # in the label only when original
                 label.append(dataclasses.replace(r, op=Op.DELETE, text=r.text[both:ko]))
                 body.append(dataclasses.replace(r, op=Op.INSERT, text=r.text[both:ko]))
             elif ka > ko:
                 label.append(dataclasses.replace(r, op=Op.INSERT, text=r.text[both:ka]))
                 body.append(dataclasses.replace(r, op=Op.DELETE, text=r.text[both:ka]))
-            body.append(dataclasses.replace(r, text=r.text[max(ko, ka) :]))
+            body.append(r.with_text(r.text[max(ko, ka) :]))
             po += n
             pa += n
     return [r for r in label if r.text], [r for r in body if r.text]

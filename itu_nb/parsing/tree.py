@@ -7,7 +7,6 @@ formula, sections, labelled items, footnotes, Reasons) and builds the tree;
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from dataclasses import dataclass, field
 
@@ -288,8 +287,8 @@ def _cut(runs: list[Run], at: int) -> tuple[list[Run], list[Run]]:
         elif pos + len(r.text) <= at:
             head.append(r)
         else:
-            head.append(dataclasses.replace(r, text=r.text[: at - pos]))
-            tail.append(dataclasses.replace(r, text=r.text[at - pos :]))
+            head.append(r.with_text(r.text[: at - pos]))
+            tail.append(r.with_text(r.text[at - pos :]))
         pos += len(r.text)
     return head, tail
 
