@@ -69,6 +69,9 @@ def _walk(el: etree._Element, run: Run, out: list[Run], notes: list[etree._Eleme
 
 def inline_runs(el: etree._Element) -> tuple[list[Run], list[etree._Element]]:
     """The runs of a text block (``p``, ``num``, ``heading``…) and the footnote elements in it."""
+    if len(el) == 0:  # text only, the usual block: one equal run
+        text = _clean(el.text, None, None).strip(_EDGE)
+        return ([Run(Op.EQUAL, text)] if text else []), []
     out: list[Run] = []
     notes: list[etree._Element] = []
     _walk(el, Run(Op.EQUAL, ""), out, notes, 0)
