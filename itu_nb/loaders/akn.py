@@ -9,7 +9,8 @@ Guarantees after :func:`load_akn`:
   with a note;
 - the errors of converters from PDF are repaired where they are regular, with a note on each node
   touched: a first label left in the text (``"1 to continue…"``, no ``num``), items run into the one
-  before and section headings run into the last item before them (:mod:`itu_nb.loaders.akn_repair`);
+  before, section headings run into the last item before them, and whole sections run into an item
+  (:mod:`itu_nb.loaders.akn_repair`);
 - what :func:`itu_nb.export.akn.to_akn` writes comes back: ``<ins>``/``<del>`` (in ``p``, ``num``, headings)
   as INSERT/DELETE runs with their ``itu_nb:author``/``itu_nb:date``, the action from
   ``meta/proprietary/itu_nb:action``, ``hcontainer name="reasons"``/``"annex"`` as REASONS/ANNEX nodes,
@@ -25,8 +26,8 @@ from lxml import etree
 
 from itu_nb.errors import LoadError
 from itu_nb.loaders import register
-from itu_nb.loaders.akn_draft import Draft, component
-from itu_nb.loaders.akn_repair import split_swallowed_headings, unglue_items
+from itu_nb.loaders.akn_draft import Draft, place
+from itu_nb.loaders.akn_repair import split_run_in_sections, unglue_items
 from itu_nb.loaders.akn_runs import ITU_NB, cut_runs, inline_runs, label_runs
 from itu_nb.loaders.akn_xml import safe_xml
 from itu_nb.model import HOMOGLYPHS, Document, NodeKind, Op, Proposal, Run, runs_text
@@ -128,39 +129,7 @@ def _fill(parent: Draft, pieces: list, section: str | None, depth: int) -> None:
             stack.clear()
             parent.add(node)
             continue
-        _place(parent, stack, node)
-
-
-def _place(base: Draft, stack: list[Draft], node: Draft) -> None:
-    """Put a labelled item under ``base`` or under an open item whose list it continues."""
-    letter = next((n for n in reversed(stack) if n.scheme == "letter"), None)
-    previous = letter.bare_label.translate(HOMOGLYPHS).strip("()")[-1:].lower() if letter else ""
-    colon = bool(stack) and runs_text(stack[-1].runs, "amended").rstrip().endswith(":")
-    node.scheme = label_scheme(node.bare_label, previous or None, colon)
-    for i in range(len(stack) - 1, -1, -1):
-        if stack[i].scheme == node.scheme:
-            del stack[i:]
-            break
-    parent = stack[-1] if stack else base
-    if parent is not base:
-        node.notes.append(f"placed under {parent.bare_label}: the source gives this sub-item as a sibling")
-    node.component = component(parent, node)
-    parent.add(node)
-    _lift_same_scheme(parent, node)
-    while node is not None:  # the open lists after this item, as after reading its lines
-        stack.append(node)
-        node = node.children[-1] if node.children and node.children[-1].kind is NodeKind.ITEM else None
-
-
-def _lift_same_scheme(parent: Draft, node: Draft) -> None:
-    """Items the source nests under an item of their own numbering (a 4.6 inside 17.7: converter
-    debris from a table) become the item's next siblings, as in any text a reader could write."""
-    same = [c for c in node.children if c.kind is NodeKind.ITEM and c.scheme == node.scheme]
-    for child in same:
-        node.children.remove(child)
-        child.notes.append(f"was nested under {node.bare_label} in the source, which numbers it alike")
-        child.component = component(parent, child)
-        parent.add(child)
+        place(parent, stack, node)
 
 
 def _recover_labels(drafts: list[Draft]) -> None:
@@ -207,7 +176,7 @@ def _section(el: etree._Element, top: Draft) -> None:
     if not node.runs:
         node.notes.append("the source gives this section no heading or intro")
     _fill(node, pieces, keyword, 1)
-    split_swallowed_headings(node, top)
+    split_run_in_sections(node, top)
 
 
 def _reasons(node: Draft, pieces: list, top: Draft) -> None:

@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from itu_nb.loaders.akn_runs import footnote_runs, inline_runs, main_text
-from itu_nb.model import Clause, NodeKind, Run, join_runs, runs_text
-from itu_nb.parsing.labels import item_component, unique_component
+from itu_nb.model import HOMOGLYPHS, Clause, NodeKind, Run, join_runs, runs_text
+from itu_nb.parsing.labels import item_component, label_scheme, unique_component
 
-__all__ = ["Draft", "component"]
+__all__ = ["Draft", "component", "place"]
 
 
 @dataclass
@@ -78,3 +78,39 @@ def component(parent: Draft, node: Draft) -> str:
     """Path component of an item, as the text parser names it: ``b``, ``4.1``, ``bullet2``."""
     listed = sum(1 for c in parent.children if c.scheme in ("bullet", "dash"))
     return item_component(node.bare_label, node.scheme, listed)
+
+
+def place(base: Draft, stack: list[Draft], node: Draft) -> None:
+    """Put a labelled item under ``base`` or under an open item whose list it continues.
+
+    ``stack`` holds the items whose lists are open (the last item and its last descendants), as
+    when reading lines; it is updated.  The item's scheme, component and notes are set here.
+    """
+    letter = next((n for n in reversed(stack) if n.scheme == "letter"), None)
+    previous = letter.bare_label.translate(HOMOGLYPHS).strip("()")[-1:].lower() if letter else ""
+    colon = bool(stack) and runs_text(stack[-1].runs, "amended").rstrip().endswith(":")
+    node.scheme = label_scheme(node.bare_label, previous or None, colon)
+    for i in range(len(stack) - 1, -1, -1):
+        if stack[i].scheme == node.scheme:
+            del stack[i:]
+            break
+    parent = stack[-1] if stack else base
+    if parent is not base:
+        node.notes.append(f"placed under {parent.bare_label}: the source gives this sub-item as a sibling")
+    node.component = component(parent, node)
+    parent.add(node)
+    _lift_same_scheme(parent, node)
+    while node is not None:  # the open lists after this item, as after reading its lines
+        stack.append(node)
+        node = node.children[-1] if node.children and node.children[-1].kind is NodeKind.ITEM else None
+
+
+def _lift_same_scheme(parent: Draft, node: Draft) -> None:
+    """Items the source nests under an item of their own numbering (a 4.6 inside 17.7: converter
+    debris from a table) become the item's next siblings, as in any text a reader could write."""
+    same = [c for c in node.children if c.kind is NodeKind.ITEM and c.scheme == node.scheme]
+    for child in same:
+        node.children.remove(child)
+        child.notes.append(f"was nested under {node.bare_label} in the source, which numbers it alike")
+        child.component = component(parent, child)
+        parent.add(child)

@@ -1,7 +1,7 @@
-"""Repairs of two errors that Akoma Ntoso converted from PDF makes again and again (the PP-18 Final Acts).
+"""Repairs of errors that Akoma Ntoso converted from PDF makes again and again (the PP-18 Final Acts).
 
 The public ``akn4itu`` converter that made ``pp18-final-acts.akn.xml`` runs text together
-where the PDF's layout was its only mark.  Two of its errors are regular enough to undo:
+where the PDF's layout was its only mark.  Three of its errors are regular enough to undo:
 
 1. **Items run together.**  "…in the use of ICTs; 10 to take into account…; 11 to support…":
    items 10 and 11 are inside item 9's text.  :func:`unglue_items` cuts an item's text where,
@@ -9,38 +9,55 @@ where the PDF's layout was its only mark.  Two of its errors are regular enough 
    after ``9``, ``ii)`` after ``i)``, ``c)`` after ``b)``): the first label run in must be
    the successor of the item's own, each next one the successor of the one before, and the
    chain stops at the first that is not (an item quoting a list, "b) … to prevent: a) …;
-   b) …; c) …", is left whole).  Each piece becomes an item with that label (a note says it was recovered
-   from the text); the item's sub-items follow the last piece, as they did in the text.
+   b) …; c) …", is left whole).  Each piece becomes an item with that label (a note says it
+   was recovered from the text); the item's sub-items follow the last piece, as they did in
+   the text.
 2. **Section headings swallowed.**  "…between the study groups and programmes concerned,
    instructs the Director of the Telecommunication Standardization Bureau": the heading of
    the next section ends the last item before it, and the items that follow sit in the
-   wrong section.  :func:`split_swallowed_headings` cuts the heading off when an item's text
-   ends (with no final stop) in a comma, a space and a whole section line (an operative verb
-   with its addressee, or a preamble keyword); the heading opens a new section right after
-   the current one, and the items after the cut item move into it.
+   wrong section.  The heading is cut off when an item's text ends (with no final stop) in a
+   comma, a space and a whole section line (an operative verb with its addressee, or a
+   preamble keyword).
+3. **Whole sections run in.**  "…the framework for such use of telecommunication/ICT
+   resources, resolves to instruct the Secretary-General 1 to collaborate…; 2 to continue…":
+   a section line and its list follow in the same text.  The cut is made where, after a
+   ``,``, ``;`` or ``.`` and a space, an operative section line is followed by the label
+   ``1``, ``a)`` or ``i)``; the list is then cut as in 1.
 
-Both keep every character in reading order, except the space at a cut, which becomes the
-break between two nodes (as between any two paragraphs).  Text with tracked changes is
-left alone.  What is not regular is left as the source has it: a heading glued to the
-*start* of an item, or a one-line operative section ("instructs the Director … to
-continue …,") run into an item.
+:func:`split_run_in_sections` makes the cuts of 2 and 3: the heading opens a new section
+right after the current one, and the items after the cut item move into it; the new
+section is searched again (its last item may hold the next section).  Every repaired node
+says so in a note.  Everything keeps every character in reading order, except the space at
+a cut, which becomes the break between two nodes (as between any two paragraphs).  Text
+with tracked changes is left alone.  What is not regular is left as the source has it: a
+heading glued to the *start* of an item, or a one-line operative section ("instructs the
+Director … to continue …,") run into an item.
 """
 
 from __future__ import annotations
 
 import re
 
-from itu_nb.loaders.akn_draft import Draft, component
+from itu_nb.loaders.akn_draft import Draft, component, place
 from itu_nb.loaders.akn_runs import cut_runs
 from itu_nb.model import NodeKind, Op, Run
+from itu_nb.parsing import keywords as kw
 from itu_nb.parsing.labels import bare_label, section_keyword, successors
 
-__all__ = ["split_swallowed_headings", "unglue_items"]
+__all__ = ["split_run_in_sections", "unglue_items"]
 
 #: A label run into the text: ``;`` or ``:``, spaces, the label and one space before the text.
 _RUN_IN = re.compile(r"[;:](\s+)(\d{1,3}|[a-z]\)|[ivxlc]{1,6}\))( )(?=\S)")
 #: Where a swallowed heading may start: after a comma and a space, at a lower-case word.
 _COMMA = re.compile(r",(\s+)(?=[a-z])")
+#: Where a section run into a text may start: after ``,;.`` and spaces, at an operative verb.
+_SECTION_IN = re.compile(
+    r"[,;.](\s+)(?=(?:further\s+)?(?:" + "|".join(sorted({v.split()[0] for v in kw.OPERATIVE} - {"further"})) + r")\b)"
+)
+#: "resolves to instruct", "decides to request": the one "to" a section line may hold.
+_LEAD_TO = re.compile(r"^(?:further\s+)?(?:resolves|decides)(?:\s+further)?\s+to\s+\w+")
+#: The first label of a run-in section's list, after its heading.
+_FIRST = re.compile(r"(\s+)(1|a\)|i\))( )(?=[a-z“\"])")
 
 
 def _plain(node: Draft) -> bool:
@@ -120,40 +137,91 @@ def _last(node: Draft) -> Draft:
     return node
 
 
-def _first_swallowed(section: Draft) -> tuple[int, Draft, tuple[int, int]] | None:
-    """The first child of ``section`` whose last node ends in a swallowed heading, that node and the cut."""
-    for k, child in enumerate(section.children):
-        last = _last(child)
-        cut = _swallowed(last)
-        if cut is not None:
-            return k, last, cut
+def _run_in(node: Draft) -> tuple[int, int, int, int] | None:
+    """``(end of own text, heading start, heading end, label start)`` when a section is run into ``node``."""
+    if node.kind is NodeKind.FOOTNOTE:
+        return None
+    text = _text(node.runs)
+    if _SECTION_IN.search(text) is None or not _plain(node):  # the usual case: no operative verb after a stop
+        return None
+    for m in _SECTION_IN.finditer(text):
+        first = _FIRST.search(text, m.end(), m.end() + 300)
+        heading = text[m.end() : first.start()] if first else ""
+        if first and _heading_ok(heading):
+            return m.start() + 1, m.end(), first.start(), first.start(2)
     return None
 
 
-def split_swallowed_headings(section: Draft, top: Draft) -> None:
-    """Cut swallowed headings off the items of ``section`` (just added to ``top``); see the module."""
-    while (found := _first_swallowed(section)) is not None:
-        k, last, (end, start) = found
-        runs = last.runs
-        last.runs = cut_runs(runs, end)[0]
-        heading = cut_runs(runs, start)[1]
+def _heading_ok(heading: str) -> bool:
+    """A section line with nothing of an item in it: no ``;`` or ``:``, and no "to …" but in
+    "resolves to instruct …" ("instructs the Directors to report … in Annex 1 to Resolution 71"
+    is a one-line section with a cross-reference, not a heading and its list)."""
+    if ";" in heading or ":" in heading or not section_keyword(heading):
+        return False
+    return re.search(r"\bto\b", _LEAD_TO.sub("", heading)) is None
+
+
+def _first_cut(section: Draft) -> tuple[int, Draft, str, tuple[int, ...]] | None:
+    """The first child of ``section`` whose last node has a section run in or swallowed: ``(k, node, how, cut)``."""
+    for k, child in enumerate(section.children):
+        last = _last(child)
+        cut = _run_in(last)
+        if cut is not None:
+            return k, last, "run in", cut
+        cut = _swallowed(last)
+        if cut is not None:
+            return k, last, "swallowed", cut
+    return None
+
+
+def split_run_in_sections(section: Draft, top: Draft) -> None:
+    """Cut swallowed headings and run-in sections out of the items of ``section`` (just added to ``top``).
+
+    See the module.  Each new section goes after the one it was cut from and takes the items
+    that followed the cut item; then it is searched in turn.
+    """
+    while (found := _first_cut(section)) is not None:
+        k, last, how, cut = found
+        runs, text = last.runs, _text(last.runs)
+        last.runs = cut_runs(runs, cut[0])[0]
+        heading = cut_runs(runs, cut[1])[1] if how == "swallowed" else cut_runs(cut_runs(runs, cut[2])[0], cut[1])[1]
         keyword = section_keyword(_text(heading))
-        last.notes.append(f"the source ran the heading “{keyword}” into the end of this text: it opens a section")
+        where = "the end of this text" if how == "swallowed" else "this text, with its list"
+        last.notes.append(f"the source ran the heading “{keyword}” into {where}: it opens a section")
         new = top.add(Draft(NodeKind.SECTION, keyword, runs=heading, section=keyword))
-        new.notes.append("heading recovered from the end of the item before it, where the source had run it in")
+        new.notes.append(f"heading recovered from the item before it, where the source had run it in ({how})")
         moved, section.children = section.children[k + 1 :], section.children[: k + 1]
-        for node in moved:
-            _move(node, new)
+        if how == "swallowed":  # the items keep the places they had
+            for node in moved:
+                _move(node, new)
+        else:  # a list read from the text: placed as the text parser would, the items after it too
+            label_end = text.index(" ", cut[3]) + 1
+            note = "label recovered from the text of the item before this section: the source ran the section in"
+            first = Draft(NodeKind.ITEM, label_runs=[Run(Op.EQUAL, text[cut[3] : label_end])],
+                          runs=cut_runs(runs, label_end)[1], section=keyword, notes=[note])  # fmt: skip
+            stack: list[Draft] = []
+            for node in [*_unglued(first), *moved]:
+                _resection(node, keyword)
+                if node.labelled and node.kind is NodeKind.ITEM:
+                    place(new, stack, node)
+                else:
+                    stack.clear()
+                    new.add(node)
         section = new
+
+
+def _resection(node: Draft, section: str | None) -> None:
+    """Give ``node`` and its descendants the section ``section``."""
+    stack = [node]
+    while stack:
+        d = stack.pop()
+        d.section = section
+        stack.extend(d.children)
 
 
 def _move(node: Draft, section: Draft) -> None:
     """Put ``node`` (a former child of another section) at the end of ``section``."""
-    stack = [node]
-    while stack:
-        d = stack.pop()
-        d.section = section.section
-        stack.extend(d.children)
+    _resection(node, section.section)
     if node.kind is NodeKind.ITEM:
         node.component = component(section, node)
     section.add(node)
