@@ -142,7 +142,9 @@ def _run_in(node: Draft) -> tuple[int, int, int, int] | None:
     if node.kind is NodeKind.FOOTNOTE:
         return None
     text = _text(node.runs)
-    if _SECTION_IN.search(text) is None or not _plain(node):  # the usual case: no operative verb after a stop
+    if "1 " not in text and "a) " not in text and "i) " not in text:  # no first label: the usual case
+        return None
+    if _SECTION_IN.search(text) is None or not _plain(node):  # no operative verb after a stop
         return None
     for m in _SECTION_IN.finditer(text):
         first = _FIRST.search(text, m.end(), m.end() + 300)
