@@ -22,13 +22,11 @@ import dataclasses
 import re
 
 from itu_nb.model import HOMOGLYPHS, Clause, NodeKind, Op, Proposal, Run, runs_text
-from itu_nb.parsing.labels import item_component, label_scheme, unique_component
+from itu_nb.parsing.labels import item_component, label_scheme, successor, unique_component
 
 __all__ = ["first_label", "list_scheme", "reletter", "repath", "scheme_of", "set_label", "split_label", "successor"]
 
 _PARTS = re.compile(r"^(?P<pre>\(?)(?P<bare>[^\s()]+?)(?P<post>\)?\.?\s*)$", re.S)
-_ROMAN = (("m", 1000), ("cm", 900), ("d", 500), ("cd", 400), ("c", 100), ("xc", 90), ("l", 50), ("xl", 40),
-          ("x", 10), ("ix", 9), ("v", 5), ("iv", 4), ("i", 1))  # fmt: skip
 
 
 def split_label(text: str) -> tuple[str, str, str] | None:
@@ -37,43 +35,6 @@ def split_label(text: str) -> tuple[str, str, str] | None:
     if not m or re.search(r"(bis|ter)$", m.group("bare")) or not re.match(r"^[\w.]+$", m.group("bare")):
         return None
     return m.group("pre"), m.group("bare"), m.group("post")
-
-
-def _to_int(roman: str) -> int:
-    n, i = 0, 0
-    for sym, val in _ROMAN:
-        while roman[i : i + len(sym)] == sym:
-            n, i = n + val, i + len(sym)
-    return n
-
-
-def _to_roman(n: int) -> str:
-    out = ""
-    for sym, val in _ROMAN:
-        while n >= val:
-            out, n = out + sym, n - val
-    return out
-
-
-def successor(bare: str, scheme: str) -> str:
-    """The next label of a list: ``c`` → ``d``, ``z`` → ``aa`` (Word's style), ``ix`` → ``x``, ``9`` → ``10``, ``1.9`` → ``1.10``."""
-    bare = bare.translate(HOMOGLYPHS)
-    if scheme == "number":
-        return str(int(bare) + 1)
-    if scheme.startswith("decimal"):
-        head, _, last = bare.rstrip(".").rpartition(".")
-        return f"{head}.{int(last) + 1}"
-    if scheme == "roman":
-        nxt = _to_roman(_to_int(bare.lower()) + 1)
-        return nxt.upper() if bare.isupper() else nxt
-    low = bare.lower()
-    if len(set(low)) == 1 and low[0] != "z":
-        nxt = chr(ord(low[0]) + 1) * len(low)
-    elif set(low) == {"z"}:
-        nxt = "a" * (len(low) + 1)
-    else:
-        nxt = low[:-1] + chr(ord(low[-1]) + 1)
-    return nxt.upper() if bare.isupper() else nxt
 
 
 def first_label(scheme: str) -> str:

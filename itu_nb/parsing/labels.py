@@ -20,6 +20,8 @@ __all__ = [
     "parse_target",
     "peel_label",
     "section_keyword",
+    "successor",
+    "successors",
     "unique_component",
 ]
 
@@ -125,18 +127,45 @@ def label_scheme(label: str, previous_letter: str | None, previous_ends_colon: b
     return "letter"
 
 
-_ROMAN_DIGITS = ((100, "c"), (90, "xc"), (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
+_ROMAN = (("m", 1000), ("cm", 900), ("d", 500), ("cd", 400), ("c", 100), ("xc", 90), ("l", 50), ("xl", 40),
+          ("x", 10), ("ix", 9), ("v", 5), ("iv", 4), ("i", 1))  # fmt: skip
 
 
-_ROMAN_VALUE = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+def _to_int(roman: str) -> int:
+    n, i = 0, 0
+    for sym, val in _ROMAN:
+        while roman[i : i + len(sym)] == sym:
+            n, i = n + val, i + len(sym)
+    return n
 
 
-def _roman(n: int) -> str:
+def _to_roman(n: int) -> str:
     out = ""
-    for value, digits in _ROMAN_DIGITS:
-        while n >= value:
-            out, n = out + digits, n - value
+    for sym, val in _ROMAN:
+        while n >= val:
+            out, n = out + sym, n - val
     return out
+
+
+def successor(bare: str, scheme: str) -> str:
+    """The next label of a list: ``c`` → ``d``, ``z`` → ``aa`` (Word's style), ``ix`` → ``x``, ``9`` → ``10``, ``1.9`` → ``1.10``."""
+    bare = bare.translate(HOMOGLYPHS)
+    if scheme == "number":
+        return str(int(bare) + 1)
+    if scheme.startswith("decimal"):
+        head, _, last = bare.rstrip(".").rpartition(".")
+        return f"{head}.{int(last) + 1}"
+    if scheme == "roman":
+        nxt = _to_roman(_to_int(bare.lower()) + 1)
+        return nxt.upper() if bare.isupper() else nxt
+    low = bare.lower()
+    if len(set(low)) == 1 and low[0] != "z":
+        nxt = chr(ord(low[0]) + 1) * len(low)
+    elif set(low) == {"z"}:
+        nxt = "a" * (len(low) + 1)
+    else:
+        nxt = low[:-1] + chr(ord(low[-1]) + 1)
+    return nxt.upper() if bare.isupper() else nxt
 
 
 def successors(label: str) -> dict[str, str]:
@@ -148,14 +177,12 @@ def successors(label: str) -> dict[str, str]:
     """
     bare = bare_label(label).lower()
     if bare.isdigit():
-        return {"number": str(int(bare) + 1)}
+        return {"number": successor(bare, "number")}
     out = {}
     if len(bare) == 1 and "a" <= bare < "z":
-        out["letter"] = chr(ord(bare) + 1)
+        out["letter"] = successor(bare, "letter")
     if kw.ROMAN.match(bare):
-        values = [_ROMAN_VALUE[ch] for ch in bare]
-        value = sum(-v if k + 1 < len(values) and v < values[k + 1] else v for k, v in enumerate(values))
-        out["roman"] = _roman(value + 1)
+        out["roman"] = successor(bare, "roman")
     return out
 
 
