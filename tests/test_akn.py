@@ -193,6 +193,19 @@ def test_a_whole_section_run_into_an_item_is_cut_out(doc):
     assert all(c.section == "instructs the Directors of the Bureaux" for c in directors.walk())
 
 
+def test_items_run_into_a_sub_item_that_continue_its_parent_become_siblings(doc):
+    # res-151: "… 2 to continue to develop a comprehensive ITU results framework …: i) … v) further
+    # develop the risk-management system …; 3 to prepare their coordinated and consolidated operational
+    # plans …; 4 to provide to conferences …; … 8 to monitor on a yearly basis …"
+    section = doc["res-151"]["resolves to instruct the Secretary-General and the Directors of the three Bureaux"]
+    assert [c.label for c in section.children] == [str(n) for n in range(1, 9)]
+    assert [c.label for c in section.children[1].children] == ["i)", "ii)", "iii)", "iv)", "v)"]
+    v = section.children[1].children[-1]
+    assert v.body().endswith("other financial resources are used to best advantage;")
+    assert section.children[2].body().startswith("to prepare their coordinated and consolidated operational plans")
+    assert section.children[2].section == section.path
+
+
 def test_a_one_line_section_with_a_cross_reference_is_not_cut(doc):
     # res-200: "…, instructs the Directors of the Bureaux to report on the progress … in Annex 1 to
     # Resolution 71 (Rev. Dubai, 2018), …": "1 to Resolution 71" is no list

@@ -27,7 +27,7 @@ from lxml import etree
 from itu_nb.errors import LoadError
 from itu_nb.loaders import register
 from itu_nb.loaders.akn_draft import Draft, place
-from itu_nb.loaders.akn_repair import split_run_in_sections, unglue_items
+from itu_nb.loaders.akn_repair import lift_parents_items, split_run_in_sections, unglue_items
 from itu_nb.loaders.akn_runs import ITU_NB, cut_runs, inline_runs, label_runs
 from itu_nb.loaders.akn_xml import safe_xml
 from itu_nb.model import HOMOGLYPHS, Document, NodeKind, Op, Proposal, Run, runs_text
@@ -254,6 +254,7 @@ def _statement(el: etree._Element, index: int) -> Proposal:
     loose: list = []
     _walk_parts(el, top, loose)
     _fill(top, loose, None, 1)
+    lift_parents_items(top)
     heading = next((c for c in top.children if c.kind is NodeKind.HEADING), Draft(NodeKind.HEADING))
     target = parse_target(runs_text(heading.runs, "original"), runs_text(heading.runs, "amended"))
     number = el.find("./{*}meta/{*}identification/{*}FRBRWork/{*}FRBRnumber")

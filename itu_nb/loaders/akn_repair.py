@@ -11,7 +11,9 @@ where the PDF's layout was its only mark.  Three of its errors are regular enoug
    chain stops at the first that is not (an item quoting a list, "b) … to prevent: a) …;
    b) …; c) …", is left whole).  Each piece becomes an item with that label (a note says it
    was recovered from the text); the item's sub-items follow the last piece, as they did in
-   the text.
+   the text.  The last sub-item of an item is read the same way against the item's label:
+   "2 … so as to: … v) further develop …; 3 to prepare …" gives item 2's next siblings
+   (:func:`lift_parents_items`).
 2. **Section headings swallowed.**  "…between the study groups and programmes concerned,
    instructs the Director of the Telecommunication Standardization Bureau": the heading of
    the next section ends the last item before it, and the items that follow sit in the
@@ -42,9 +44,9 @@ from itu_nb.loaders.akn_draft import Draft, component, place
 from itu_nb.loaders.akn_runs import cut_runs
 from itu_nb.model import NodeKind, Op, Run
 from itu_nb.parsing import keywords as kw
-from itu_nb.parsing.labels import bare_label, section_keyword, successors
+from itu_nb.parsing.labels import bare_label, section_keyword, successors, unique_component
 
-__all__ = ["split_run_in_sections", "unglue_items"]
+__all__ = ["lift_parents_items", "split_run_in_sections", "unglue_items"]
 
 #: A label run into the text: ``;`` or ``:``, spaces, the label and one space before the text.
 _RUN_IN = re.compile(r"[;:](\s+)(\d{1,3}|[a-z]\)|[ivxlc]{1,6}\))( )(?=\S)")
@@ -77,7 +79,8 @@ def unglue_items(drafts: list[Draft]) -> list[Draft]:
     return out
 
 
-def _unglued(node: Draft) -> list[Draft]:
+def _unglued(node: Draft, after: str | None = None) -> list[Draft]:
+    """``node`` and the items cut out of its text, whose labels continue ``after`` (its own label by default)."""
     if node.kind is not NodeKind.ITEM or not node.labelled:
         return [node]
     text = _text(node.runs)
@@ -86,7 +89,7 @@ def _unglued(node: Draft) -> list[Draft]:
         return [node]  # the usual case: nothing run in
     if not _plain(node):
         return [node]
-    nexts = successors(node.bare_label)
+    nexts = successors(after or node.bare_label)
     cuts = []
     for m in _RUN_IN.finditer(text):  # a chain of successors from the first run-in label on
         label = m.group(2)
@@ -113,6 +116,22 @@ def _unglued(node: Draft) -> list[Draft]:
         pieces.append(piece)
     pieces[-1].children, node.children = node.children, []
     return pieces
+
+
+def lift_parents_items(node: Draft) -> None:
+    """Items run into the last sub-item of an item but numbered as that item's next siblings
+    ("2 … so as to: … v) further develop …; 3 to prepare …; 4 to provide …") become those siblings."""
+    k = 0
+    while k < len(node.children):
+        item = node.children[k]
+        lift_parents_items(item)
+        last = item.children[-1] if item.children else None
+        if item.kind is NodeKind.ITEM and item.labelled and last is not None and last.kind is NodeKind.ITEM:
+            for j, piece in enumerate(_unglued(last, item.bare_label)[1:], start=1):
+                piece.scheme, piece.section = item.scheme, item.section
+                piece.component = unique_component(component(node, piece), {c.component for c in node.children})
+                node.children.insert(k + j, piece)
+        k += 1
 
 
 def _swallowed(node: Draft) -> tuple[int, int] | None:
