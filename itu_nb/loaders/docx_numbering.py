@@ -22,7 +22,8 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from itu_nb.loaders.docx_package import W
-from itu_nb.loaders.docx_read import Para, Props, read_props, view_groups
+from itu_nb.loaders.docx_para import Para, Props, view_groups
+from itu_nb.loaders.docx_read import read_props
 
 
 def _w(name: str) -> str:

@@ -1,0 +1,76 @@
+"""The paragraphs :mod:`itu_nb.loaders.docx_read` reads from WordprocessingML, and how they read in a view.
+
+A :class:`Para` is one Word paragraph with its runs (tracked changes kept), its paragraph
+mark's own change and its numbering properties; :func:`view_groups` says which of them make
+one paragraph in a view (a deleted mark joins a paragraph to the next).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from itu_nb.model import Artefact, Op, Run
+
+__all__ = ["Para", "Props", "view_groups", "view_paragraphs"]
+
+
+@dataclass
+class Props:
+    """What a paragraph's properties say about its numbering."""
+
+    style: str | None = None
+    num_id: str | None = None
+    ilvl: int | None = None
+
+
+@dataclass
+class Para:
+    """One Word paragraph: its pieces (runs and artefacts), its mark and its properties."""
+
+    pieces: list[Run | Artefact] = field(default_factory=list)
+    mark: Op = Op.EQUAL
+    mark_author: str | None = None
+    mark_date: str | None = None
+    props: Props = field(default_factory=Props)
+    old_props: Props | None = None  # from w:pPrChange: the properties in the original view
+    notes: list[str] = field(default_factory=list)
+
+    def text(self, view: str | None) -> str:
+        return "".join(p.text for p in self.pieces if isinstance(p, Run) and p.op.in_view(view))
+
+    def props_in(self, view: str) -> Props:
+        return self.old_props if view == "original" and self.old_props is not None else self.props
+
+    @property
+    def change(self) -> tuple[str | None, str | None]:
+        """Author and date of the first tracked change in the paragraph (mark included)."""
+        if self.mark is not Op.EQUAL:
+            return self.mark_author, self.mark_date
+        for p in self.pieces:
+            if isinstance(p, Run) and p.op is not Op.EQUAL:
+                return p.author, p.date
+        return None, None
+
+
+def view_groups(paras: list[Para], view: str) -> list[list[int]]:
+    """Indices of the paragraphs that make one paragraph in ``view``.
+
+    A paragraph whose mark is absent from the view (a deleted mark in the amended view,
+    an inserted one in the original) runs on into the next paragraph; the last mark of
+    a group is the one that survives and carries the group's properties.
+    """
+    groups: list[list[int]] = []
+    current: list[int] = []
+    for i, p in enumerate(paras):
+        current.append(i)
+        if p.mark.in_view(view):
+            groups.append(current)
+            current = []
+    if current:
+        groups.append(current)
+    return groups
+
+
+def view_paragraphs(paras: list[Para], view: str) -> list[str]:
+    """The text of every paragraph as it reads in ``view``, merged and split paragraphs resolved."""
+    return ["".join(paras[i].text(view) for i in group) for group in view_groups(paras, view)]
