@@ -42,7 +42,7 @@ import re
 
 from itu_nb.loaders.akn_draft import Draft, component, place
 from itu_nb.loaders.akn_runs import cut_runs
-from itu_nb.model import NodeKind, Op, Run
+from itu_nb.model import NodeKind, Op, Run, runs_text
 from itu_nb.parsing import keywords as kw
 from itu_nb.parsing.labels import bare_label, section_keyword, successors, unique_component
 
@@ -66,11 +66,6 @@ def _plain(node: Draft) -> bool:
     return all(r.op is Op.EQUAL for r in node.runs)
 
 
-def _text(runs: list[Run]) -> str:
-    """Every run's text (as :func:`~itu_nb.model.runs_text` with no view), fast for the usual single run."""
-    return runs[0].text if len(runs) == 1 else "".join(r.text for r in runs)
-
-
 def unglue_items(drafts: list[Draft]) -> list[Draft]:
     """``drafts`` with every item whose text holds its next items cut into those items (see module)."""
     out: list[Draft] = []
@@ -83,7 +78,7 @@ def _unglued(node: Draft, after: str | None = None) -> list[Draft]:
     """``node`` and the items cut out of its text, whose labels continue ``after`` (its own label by default)."""
     if node.kind is not NodeKind.ITEM or not node.labelled:
         return [node]
-    text = _text(node.runs)
+    text = runs_text(node.runs)
     last = len(text) - 1  # a ";" or ":" that ends the text starts nothing
     if (text.find(";", 0, last) < 0 and text.find(":", 0, last) < 0) or _RUN_IN.search(text) is None:
         return [node]  # the usual case: nothing run in
@@ -136,7 +131,7 @@ def lift_parents_items(node: Draft) -> None:
 
 def _swallowed(node: Draft) -> tuple[int, int] | None:
     """``(end of the item's own text, start of the heading)`` when ``node`` ends in a swallowed heading."""
-    text = _text(node.runs).rstrip()
+    text = runs_text(node.runs).rstrip()
     if not text or text[-1] in ".;:,":  # a section line has no final stop: the usual case ends here
         return None
     if node.kind is NodeKind.FOOTNOTE or not _plain(node):
@@ -160,7 +155,7 @@ def _run_in(node: Draft) -> tuple[int, int, int, int] | None:
     """``(end of own text, heading start, heading end, label start)`` when a section is run into ``node``."""
     if node.kind is NodeKind.FOOTNOTE:
         return None
-    text = _text(node.runs)
+    text = runs_text(node.runs)
     if "1 " not in text and "a) " not in text and "i) " not in text:  # no first label: the usual case
         return None
     if _SECTION_IN.search(text) is None or not _plain(node):  # no operative verb after a stop
@@ -203,10 +198,10 @@ def split_run_in_sections(section: Draft, top: Draft) -> None:
     """
     while (found := _first_cut(section)) is not None:
         k, last, how, cut = found
-        runs, text = last.runs, _text(last.runs)
+        runs, text = last.runs, runs_text(last.runs)
         last.runs = cut_runs(runs, cut[0])[0]
         heading = cut_runs(runs, cut[1])[1] if how == "swallowed" else cut_runs(cut_runs(runs, cut[2])[0], cut[1])[1]
-        keyword = section_keyword(_text(heading))
+        keyword = section_keyword(runs_text(heading))
         where = "the end of this text" if how == "swallowed" else "this text, with its list"
         last.notes.append(f"the source ran the heading “{keyword}” into {where}: it opens a section")
         new = top.add(Draft(NodeKind.SECTION, keyword, runs=heading, section=keyword))

@@ -83,6 +83,8 @@ class Run:
 
 def runs_text(runs: tuple[Run, ...] | list[Run], view: str | None = None) -> str:
     """Join the text of the runs visible in ``view`` (None = every run, in source order)."""
+    if view is None:  # no filter: the usual single run needs no join
+        return runs[0].text if len(runs) == 1 else "".join(r.text for r in runs)
     return "".join(r.text for r in runs if r.op.in_view(view))
 
 
