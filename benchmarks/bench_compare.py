@@ -26,13 +26,14 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
-import gc
 import os
 import platform
 import re
 import sys
 import time
 from pathlib import Path
+
+from timing import best_time
 
 import itu_nb
 from itu_nb.compare import as_proposal, compare
@@ -42,28 +43,6 @@ from itu_nb.model import Clause, NodeKind, Op, Proposal, Run
 HERE = Path(__file__).resolve().parent
 FIX = HERE.parent / "tests" / "fixtures"
 TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
-SLOW = 120.0  # seconds: a reference slower than this on one input is run once and marked
-
-
-def best_time(fn, repeat: int, budget: float = 1.0, most: int = 60) -> float:
-    """The best of at least ``repeat`` calls, more while they fit in ``budget`` seconds (at most ``most``),
-    the same rule for every tool (a fast call is sampled more, like timeit's autorange: on a shared
-    machine the best of many calls is the least disturbed one).  Each call is timed as timeit does,
-    with the garbage collector off (otherwise a collection of this process's large heap lands in
-    random runs)."""
-    times: list[float] = []
-    while len(times) < repeat or (sum(times) < budget and len(times) < most):
-        gc.collect()
-        gc.disable()
-        try:
-            t0 = time.perf_counter()
-            fn()
-            times.append(time.perf_counter() - t0)
-        finally:
-            gc.enable()
-        if times[-1] > SLOW / 4:
-            break
-    return min(times)
 
 
 # -- the edited copy of the Final Acts ------------------------------------------------------

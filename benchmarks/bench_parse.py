@@ -15,12 +15,12 @@ Ratios are itu_nb's time over the reference's.
 
 from __future__ import annotations
 
-import gc
 import platform
 import re
 import sys
-import time
 from pathlib import Path
+
+from timing import best_time
 
 import itu_nb
 from itu_nb.loaders import LOADERS
@@ -31,20 +31,9 @@ NAIVE = re.compile(r"^(?:[a-z]{1,2}\)|\d+|[ivx]+\))\t|^(?:considering|recognizin
 
 
 def best(fn, repeat: int = 5) -> float:
-    """The best of ``repeat`` calls, each timed as ``timeit`` does, with the garbage collector off
-    (a collection of this process's large heap otherwise lands in random calls: the AKN row varied
-    between 80 and 260 ms from run to run)."""
-    times = []
-    for _ in range(repeat):
-        gc.collect()
-        gc.disable()
-        try:
-            t0 = time.perf_counter()
-            fn()
-            times.append(time.perf_counter() - t0)
-        finally:
-            gc.enable()
-    return min(times)
+    """The best of ``repeat`` calls, timed as in every benchmark (:func:`timing.best_time`, garbage
+    collector off: a collection of this process's large heap otherwise lands in random calls)."""
+    return best_time(fn, repeat, budget=0)
 
 
 def naive(data: bytes) -> int:
