@@ -63,7 +63,7 @@ def _prefixed(clause: Clause, prefix: str) -> Clause:
 def as_proposal(x, view: str = "amended") -> Proposal:
     """Anything :func:`compare` accepts, as a Proposal without tracked changes (``view`` decides which side)."""
     if isinstance(x, Proposal):
-        return x if _is_view(x) else x.view(view)
+        return x if not x.changed else x.view(view)  # a view already: nothing to drop
     if isinstance(x, Clause):
         v = x.view(view)
         return Proposal(x.path or "clause", None, None, (v,) if v is not None else ())
@@ -81,19 +81,6 @@ def as_proposal(x, view: str = "amended") -> Proposal:
             return as_proposal(load(x, format=detect_format(x)), view)  # a one-line text, not a path
         return as_proposal(load(x), view)
     raise TypeError(f"cannot compare a {type(x).__name__}; pass a Document, Proposal, Clause, path or text")
-
-
-def _is_view(p: Proposal) -> bool:
-    """Whether every run of ``p`` is equal: a view already, nothing to drop."""
-    equal = Op.EQUAL
-    for c in p.walk():
-        for r in c.runs:
-            if r.op is not equal:
-                return False
-        for r in c.label_runs:
-            if r.op is not equal:
-                return False
-    return True
 
 
 def _plain(runs: tuple[Run, ...]) -> bool:

@@ -160,7 +160,12 @@ class Clause:
 
     @property
     def changed(self) -> bool:
-        return self.status != "unchanged"
+        """Whether a run of the label or text is not equal (``status != "unchanged"``, without building it)."""
+        for runs in (self.runs, self.label_runs):  # loops, not any(): compare asks it of every clause
+            for r in runs:
+                if r.op is not Op.EQUAL:
+                    return True
+        return False
 
     def changes(self) -> list[Change]:
         """This node's own tracked changes (not its children's), in reading order."""

@@ -158,7 +158,11 @@ class Proposal(_Exports):
 
     @property
     def changed(self) -> bool:
-        return any(n.changed for n in self.walk())
+        """Whether any node has a tracked change (False for a view)."""
+        for n in self.walk():
+            if n.changed:
+                return True
+        return False
 
     def changes(self) -> list[Change]:
         """Every tracked change, in reading order; see :class:`Change` for the ids."""
