@@ -77,11 +77,24 @@ _ASCII_WORDS = (
 )
 
 
+#: Non-ASCII characters common in ITU texts that are not word characters: read as spaces, they
+#: leave the words unchanged and let most texts take the ASCII path.
+_NOT_WORDS = ("\xa0", "\u2011", "\u2013", "\u2014", "\u2018", "\u2019", "\u201c", "\u201d", "\u2022", "\xa7")
+
+
 def words(text: str) -> frozenset[str]:
-    """The set of ``\\w+`` words of ``text`` in lower case; an ASCII text is cut by a byte table (faster)."""
-    if text.isascii():
-        return frozenset(text.encode().translate(_ASCII_WORDS).decode().split())
-    return frozenset(_WORD.findall(text.lower()))
+    """The set of ``\\w+`` words of ``text`` in lower case; an ASCII text is cut by a byte table (faster).
+
+    No-break spaces and hyphens, dashes, curly quotes, bullets and section signs are
+    replaced by spaces first (none is a word character), so most ITU texts are ASCII here.
+    """
+    if not text.isascii():
+        for ch in _NOT_WORDS:
+            if ch in text:
+                text = text.replace(ch, " ")
+        if not text.isascii():
+            return frozenset(_WORD.findall(text.lower()))
+    return frozenset(text.encode().translate(_ASCII_WORDS).decode().split())
 
 
 def dice(a: frozenset[str], b: frozenset[str]) -> float:

@@ -5,6 +5,7 @@ Line numbers in comments are 1-based lines of tests/fixtures/pp18-doc67-brazil.r
 
 from __future__ import annotations
 
+import re
 import time
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import itu_nb
+from itu_nb import side
 from itu_nb.compare import ClausePair, Comparison, compare, redline
 from itu_nb.diff import BACKEND
 from itu_nb.model import Op, runs_text
@@ -357,6 +359,23 @@ def test_property_sides_join_back_and_labels_survive(pair):
 def test_property_compare_with_itself_is_empty(bodies):
     c = compare(as_text(bodies), as_text(bodies))
     assert c.change_list == () and not c.changed
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from(
+            list("aZ9_ ,.;()'-\t\n") + list("\xa0\u2011\u2013\u201c\u201d\u2019\xa7\u2022éÉß\u0130ΩЖ")
+        ),
+        max_size=40,
+    )
+)
+def test_property_word_sets_are_the_regex_words_in_lower_case(text):
+    # the fast paths (byte table for ASCII, ITU punctuation read as spaces) give the \w+ words exactly
+    assert side.words(text) == frozenset(re.findall(r"\w+", text.lower()))
+    assert side.words("Resolution\xa0130 (Rev.\xa0Busan) \u201cITU\u2011D\u201d \xa7\xa035 Union\u2019s") == {
+        "resolution", "130", "rev", "busan", "itu", "d", "35", "union", "s"
+    }  # fmt: skip
 
 
 @pytest.mark.skipif(BACKEND != "cpp", reason="fast-diff-match-patch is not installed")
