@@ -190,15 +190,16 @@ def _decode(ops: list[tuple[int, int]], a: list[str], b: list[str], exact: bool 
     for op, n in ops:
         if op == EQUAL:
             ta, tb = a[i : i + n], b[j : j + n]
-            if ta == tb:
-                add(EQUAL, "".join(ta))
-            else:
-                for x, y in zip(ta, tb, strict=True):
-                    if x == y or not exact:
-                        add(EQUAL, y)
-                    else:
-                        add(DELETE, x)
-                        add(INSERT, y)
+            if ta == tb or not exact:
+                add(EQUAL, "".join(tb))
+            else:  # whitespace of the same kind written differently: a change at each such token
+                start = 0
+                for k in [k for k in range(n) if ta[k] != tb[k]]:
+                    add(EQUAL, "".join(tb[start:k]))
+                    add(DELETE, ta[k])
+                    add(INSERT, tb[k])
+                    start = k + 1
+                add(EQUAL, "".join(tb[start:]))
             i += n
             j += n
         elif op == DELETE:
