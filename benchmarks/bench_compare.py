@@ -2,6 +2,7 @@
 
     python3 benchmarks/bench_compare.py            # prints Markdown tables
     python3 benchmarks/bench_compare.py --quick    # skips the slowest references
+    python3 benchmarks/bench_compare.py --rounds 9 # more rounds of the ratio to redlines (default 5)
 
 Inputs (all from tests/fixtures):
 - PP-18 Doc 67 (Brazil), the whole reconstruction: original view against amended view (~45 kB a side);
@@ -19,6 +20,9 @@ Tools, on the same texts (each side's text is ``Proposal.text()``, one clause pe
 Figures are the best of several calls, at least 3 and more while they fit in about a second,
 for every tool alike (the machine is shared: the best call is the least disturbed one); ratios
 are the reference's time over itu_nb's (C++ backend).
+Then, because the machine is shared and both timings move from run to run, the ratio to redlines
+again over several rounds on the inputs of resolution size (itu_nb and redlines timed one after
+the other in each round): its lowest, median and highest value.
 Then the pathological inputs with their time bounds and fallbacks.
 """
 
@@ -29,6 +33,7 @@ import difflib
 import os
 import platform
 import re
+import statistics
 import sys
 import time
 from pathlib import Path
@@ -163,6 +168,10 @@ def main() -> None:
     print("\n(×) = the tool's time over itu_nb's, same run. itu_nb pure Python gives identical pairs: "
           + ("yes" if all(compare(a, b).pairs == compare(a, b, backend="python").pairs for _, a, b, _ in inputs[:3]) else "NO"))  # fmt: skip
 
+    argv = sys.argv[1:]
+    n_rounds = int(argv[argv.index("--rounds") + 1]) if "--rounds" in argv else 5
+    ratio_rounds([x for x in inputs if len(x[1].text()) + len(x[2].text()) < 200_000], n_rounds)
+
     print("\n## Where itu_nb's time goes\n")
     print(
         "| input | compare | align clauses | word diffs | of which diff-match-patch | the rest (tokens, runs, pairs) |"
@@ -206,6 +215,27 @@ def main() -> None:
     print(
         f"\nMachine: {platform.machine()}, {os.cpu_count()} cores, Python {sys.version.split()[0]}, load average {load}"
     )
+
+
+def ratio_rounds(inputs, rounds: int) -> None:
+    """Print the spread of redlines' time over itu_nb's: ``rounds`` rounds, both tools timed in each."""
+    from redlines import Redlines
+
+    def spread(xs: list[float], fmt) -> str:
+        return f"{fmt(min(xs))} – {fmt(statistics.median(xs))} – {fmt(max(xs))}"
+
+    print(f"\n## Ratio to redlines over {rounds} rounds\n")
+    print("| input | itu_nb (min – median – max) | redlines (min – median – max) | ratio (min – median – max) |")
+    print("|---|---:|---:|---:|")
+    for label, a, b, rep in inputs:
+        ta, tb = a.text(), b.text()
+        mine, theirs = [], []
+        for _ in range(rounds):
+            mine.append(best_time(lambda a=a, b=b: compare(a, b), rep))
+            theirs.append(best_time(lambda ta=ta, tb=tb: Redlines(ta, tb).opcodes, 3))
+        ratios = [t / m for t, m in zip(theirs, mine, strict=True)]
+        print(f"| {label} | {spread(mine, fmt_t)} | {spread(theirs, fmt_t)} | "
+              f"{spread(ratios, lambda r: f'{r:.1f}×')} |", flush=True)  # fmt: skip
 
 
 def stages(label: str, a: Proposal, b: Proposal, repeat: int = 15) -> str:
