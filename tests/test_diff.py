@@ -155,6 +155,19 @@ def test_ignoring_whitespace_keeps_the_new_side_and_the_old_words(a, b):
     assert old_side(d).split() == a.split()
 
 
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(WORDS, SPACE, st.booleans()), min_size=1, max_size=40), st.sampled_from(BACKENDS))
+def test_spaces_written_as_no_break_spaces_are_each_a_change_of_that_space_only(parts, backend):
+    # a Word text (no-break spaces) against its PDF conversion (spaces), as the adopted Final Acts
+    # against a proposal: every such space is its own change, the words between stay equal
+    a = "".join(w + s for w, s, _ in parts)
+    b = "".join(w + ("\xa0" if flip and s == " " else s) for w, s, flip in parts)
+    d = diff_words(a, b, backend=backend)
+    assert old_side(d) == a and new_side(d) == b
+    assert changes(d) == [(" ", "\xa0")] * sum(1 for _, s, flip in parts if flip and s == " ")
+    assert diff_words(a, b, backend=backend, ignore_whitespace=True).ops == ((EQUAL, b),)
+
+
 @given(TEXT)
 def test_text_against_itself_has_no_change(a):
     assert all(op == EQUAL for op, _ in diff_words(a, a).ops)
