@@ -23,6 +23,12 @@ as written (with its separator).  In a split group each pair's runs give that
 new clause's body and, joined in ``part`` order, the old body; in a merge group
 the reverse.  Comparing a text with itself gives no changes.
 
+One exception, for layout: a label written with another separator after it
+(``"a) "`` in the Final Acts, ``"a)\t"`` in a Word proposal) is the same label,
+not a change, so its label runs are one equal run as the *new* text writes it;
+the old side then has the new separator.  With ``ignore_whitespace=True`` the
+bodies likewise carry the new text's whitespace.
+
 Bounds
 ------
 Word diffs run per aligned pair, never over the whole text, so the cost grows
