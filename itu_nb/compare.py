@@ -23,11 +23,12 @@ as written (with its separator).  In a split group each pair's runs give that
 new clause's body and, joined in ``part`` order, the old body; in a merge group
 the reverse.  Comparing a text with itself gives no changes.
 
-One exception, for layout: a label written with another separator after it
-(``"a) "`` in the Final Acts, ``"a)\t"`` in a Word proposal) is the same label,
-not a change, so its label runs are one equal run as the *new* text writes it;
-the old side then has the new separator.  With ``ignore_whitespace=True`` the
-bodies likewise carry the new text's whitespace.
+One exception, for layout: the separator after a label (``"a) "`` in the Final
+Acts, ``"a)\t"`` in a Word proposal) is not text.  Where both texts have one and
+write it differently, the label runs end with the *new* text's separator as an
+equal run (a label that differs only there is one equal run, not a change), so
+the old side has the new separator.  With ``ignore_whitespace=True`` the bodies
+likewise carry the new text's whitespace.
 
 Bounds
 ------
@@ -108,9 +109,9 @@ def _label_runs(a: str | None, b: str | None, ignore_whitespace: bool = False) -
     a, b = a or "", b or ""
     ca, cb = a.rstrip(), b.rstrip()
     sa, sb = a[len(ca) :], b[len(cb) :]
-    if sa == sb:
-        runs = [(Op.DELETE, ca), (Op.INSERT, cb), (Op.EQUAL, sa)]
-    else:  # the separator changed too: one deletion, one insertion
+    if sa == sb or (sa and sb):  # the separator is layout: kept as the new text writes it
+        runs = [(Op.DELETE, ca), (Op.INSERT, cb), (Op.EQUAL, sb)]
+    else:  # a label (with its separator) on one side only
         runs = [(Op.DELETE, a), (Op.INSERT, b)]
     return tuple(Run(op, t) for op, t in runs if t)
 

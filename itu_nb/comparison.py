@@ -29,9 +29,8 @@ class ClausePair:
     old, new : Clause or None
         None for an inserted (``old``) or deleted (``new``) clause.
     label_runs : tuple of Run
-        The label change: one EQUAL run, or DELETE old + INSERT new (+ EQUAL separator).
-        A label that differs only in the separator after it is one EQUAL run with the new
-        separator (layout, not a change: see :mod:`itu_nb.compare`).
+        The label change: one EQUAL run, or DELETE old + INSERT new (+ EQUAL separator, as
+        the new text writes it: the separator is layout, see :mod:`itu_nb.compare`).
     runs : tuple of Run
         Word-level diff of the body text; author and date set where known.
     section : str or None
