@@ -102,16 +102,14 @@ def _label_runs(a: str | None, b: str | None, ignore_whitespace: bool = False) -
     """Label runs from the two labels as written (None: no such clause)."""
     if a == b or (ignore_whitespace and a is not None and b is not None and a.split() == b.split()):
         return (Run(Op.EQUAL, b),) if b else ()
-    if a is not None and b is not None and a.strip() == b.strip():
-        # the same label with another separator ("a) " in the Final Acts, "a)<TAB>" in a proposal):
-        # not a change a reader sees; the label stays as the new side writes it
-        return (Run(Op.EQUAL, b),)
     a, b = a or "", b or ""
     ca, cb = a.rstrip(), b.rstrip()
     sa, sb = a[len(ca) :], b[len(cb) :]
-    if sa == sb or (sa and sb):  # the separator is layout: kept as the new text writes it
-        runs = [(Op.DELETE, ca), (Op.INSERT, cb), (Op.EQUAL, sb)]
-    else:  # a label (with its separator) on one side only
+    if sa == sb or (sa and sb):
+        # the separator is layout ("a) " in the Final Acts, "a)<TAB>" in a proposal): kept as the new
+        # text writes it, so the same label with another separator is no change a reader sees
+        runs = [(Op.EQUAL, b)] if ca == cb else [(Op.DELETE, ca), (Op.INSERT, cb), (Op.EQUAL, sb)]
+    else:  # a separator on one side only: the label as written, deleted and inserted
         runs = [(Op.DELETE, a), (Op.INSERT, b)]
     return tuple(Run(op, t) for op, t in runs if t)
 
@@ -123,20 +121,43 @@ def _to_runs(ops) -> tuple[Run, ...]:
     return tuple(Run(_OP[op], text) for op, text in ops)
 
 
-def _cut(runs: tuple[Run, ...], lengths: list[int], side: str) -> list[tuple[Run, ...]]:
-    """Cut runs into pieces whose ``side`` text ("new" for a split, "old" for a merge) has the given lengths."""
+#: What the pieces of a split (or merge) are joined with to be diffed against the whole clause: a
+#: line break, so that no word of one piece runs into the next ("Union" + "to" is not "Unionto").
+PIECE_SEP = "\n"
+
+
+def _cut(runs: tuple[Run, ...], lengths: list[int], side: str, sep: str = "") -> list[tuple[Run, ...]]:
+    """Cut runs into pieces whose ``side`` text ("new" for a split, "old" for a merge) has the given lengths.
+
+    The ``side`` text of ``runs`` holds ``sep`` between the pieces (the diff was made against
+    the pieces joined with it); it is taken out: dropped where only that side has it, left to
+    the other side alone where both have it (an equal line break).
+    """
     skip = Op.DELETE if side == "new" else Op.INSERT  # runs that do not count on this side
     pieces: list[list[Run]] = [[] for _ in lengths]
-    k, room = 0, lengths[0] if lengths else 0
+    last = len(lengths) - 1
+    k, room, in_sep = 0, lengths[0] if lengths else 0, 0
     for r in runs:
         text = r.text
         if r.op is skip:
             pieces[k].append(r)
             continue
         while text:
-            while room == 0 and k < len(lengths) - 1:
-                k, room = k + 1, lengths[k + 1]
-            take = text if k == len(lengths) - 1 else text[:room]
+            if room == 0 and not in_sep and k < last:  # piece k is full: the separator, then piece k + 1
+                in_sep = len(sep)
+                if not in_sep:
+                    k, room = k + 1, lengths[k + 1]
+                    continue
+            if in_sep:
+                take = text[:in_sep]
+                if r.op is Op.EQUAL:
+                    pieces[k].append(Run(skip, take))
+                in_sep -= len(take)
+                text = text[len(take) :]
+                if not in_sep:
+                    k, room = k + 1, lengths[k + 1]
+                continue
+            take = text if k == last else text[:room]
             pieces[k].append(r.with_text(take))
             room -= len(take)
             text = text[len(take) :]
@@ -252,11 +273,12 @@ def compare(
                 members = sorted(groups[key], key=lambda x: x.part)
                 if m.how == "split":
                     others = [ns_.body[x.new] for x in members]
-                    runs, level, note = differ(os_.body[i], "".join(others))
+                    runs, level, note = differ(os_.body[i], PIECE_SEP.join(others))
                 else:  # cut by old lengths: whitespace must stay exact
                     others = [os_.body[x.old] for x in members]
-                    runs, level, note = differ("".join(others), ns_.body[j], exact=True)
-                pieces[key] = _cut(runs, [len(t) for t in others], "new" if m.how == "split" else "old")
+                    runs, level, note = differ(PIECE_SEP.join(others), ns_.body[j], exact=True)
+                side = "new" if m.how == "split" else "old"
+                pieces[key] = _cut(runs, [len(t) for t in others], side, PIECE_SEP)
             kind, runs = m.how, pieces[key][m.part]
         else:
             if os_.body[i] == ns_.body[j] and _plain(n.runs):

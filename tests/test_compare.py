@@ -269,6 +269,37 @@ def test_split_clause_into_lettered_items():
     check_invariants(m)
 
 
+def test_a_split_at_a_word_keeps_the_words_either_side_equal():
+    # the pieces are diffed joined by a line break: "Union" + "to" must not read as one word "Unionto"
+    # (nor "deposited." + "moreover" as "deposited.moreover", one token: dots join words in a token)
+    old = (
+        "resolves\n1\tto report to the Council on the activities of the Union and to inform Member States;\n"
+        "2\tuntil the instrument has been deposited. moreover, the Government reaffirms its reservations;\n"
+    )
+    new = (
+        "resolves\n1\tto report to the Council on the activities of the Union\n"
+        "2\tto inform Member States;\n"
+        "3\tuntil the instrument has been deposited.\n"
+        "4\tmoreover, the Government reaffirms its reservations;\n"
+    )
+    c = compare(old, new)
+    split = [[(r.op, r.text) for r in p.runs] for p in c.pairs if p.kind == "split"]
+    assert split == [
+        [(Op.EQUAL, "to report to the Council on the activities of the Union"), (Op.DELETE, " and ")],
+        [(Op.EQUAL, "to inform Member States;")],
+        [(Op.EQUAL, "until the instrument has been deposited."), (Op.DELETE, " ")],
+        [(Op.EQUAL, "moreover, the Government reaffirms its reservations;")],
+    ]
+    check_invariants(c)
+    merged = [[(r.op, r.text) for r in p.runs] for p in compare(new, old).pairs if p.kind == "merged"]
+    assert merged == [
+        [(Op.EQUAL, "to report to the Council on the activities of the Union")],
+        [(Op.INSERT, " and "), (Op.EQUAL, "to inform Member States;")],
+        [(Op.EQUAL, "until the instrument has been deposited.")],
+        [(Op.INSERT, " "), (Op.EQUAL, "moreover, the Government reaffirms its reservations;")],
+    ]
+
+
 def test_inputs_of_every_kind(res130, tmp_path):
     path = tmp_path / "res.txt"
     path.write_text(BASE, encoding="utf-8")
@@ -496,6 +527,19 @@ def test_a_label_written_with_another_separator_is_not_a_change():
     comparison = itu_nb.compare(adopted, again)
     assert len(comparison.change_list) == 0
     assert {p.kind for p in comparison.pairs} == {"unchanged"}
+
+
+def test_a_bullet_that_becomes_a_plain_paragraph_loses_its_tab_visibly():
+    # a bullet in a flattened extraction is a line starting with a TAB (the glyph is gone: PP-18 Doc 67,
+    # flattened lines 61-62); without the TAB it is a plain paragraph: the TAB shows as deleted, not lost
+    c = compare(
+        "invites the Member States\n\tto take part in the work;\n",
+        "invites the Member States\nto take part in the work;\n",
+    )
+    (pair,) = [p for p in c.pairs if p.old_path.endswith("bullet1")]
+    assert [(r.op, r.text) for r in pair.label_runs] == [(Op.DELETE, "\t")]
+    assert [(r.op, r.text) for r in pair.runs] == [(Op.EQUAL, "to take part in the work;")]
+    check_invariants(c)
 
 
 def test_accept_and_reject_on_a_comparison():
