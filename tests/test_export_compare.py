@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 
 import pytest
@@ -11,8 +12,9 @@ from test_export_docx import _norm, needs_pandoc, pandoc_changes, pandoc_paragra
 
 import itu_nb
 import itu_nb.loaders.docx  # noqa: F401  (registers the .docx loader)
+from itu_nb.compare import as_proposal
 from itu_nb.export.lines import comparison_proposal
-from itu_nb.model import Op
+from itu_nb.model import Op, Run
 
 
 @pytest.fixture(scope="module")
@@ -60,3 +62,40 @@ def test_html_counts_the_runs(comparison):
     assert len(tree.xpath("//main//ins")) == sum(r.op is Op.INSERT for r in runs) > 100
     assert len(tree.xpath("//main//del")) == sum(r.op is Op.DELETE for r in runs) > 100
     assert tree.findtext(".//title") == "Comparison res-130 → B/67/4"
+
+
+def _merged(proposal, first: str, second: str):
+    """``proposal`` with the item at path ``second`` joined to the one at ``first`` (a space between)."""
+
+    def walk(nodes):
+        out = []
+        for node in nodes:
+            if node.path == second:
+                continue
+            if node.path == first:
+                join = node.body() + " " + proposal[second].body()
+                node = dataclasses.replace(node, runs=(Run(Op.EQUAL, join),))
+            out.append(dataclasses.replace(node, children=tuple(walk(node.children))))
+        return tuple(out)
+
+    return dataclasses.replace(proposal, clauses=walk(proposal.clauses))
+
+
+@needs_pandoc
+def test_a_merged_clause_keeps_the_old_words_apart(tmp_path):
+    # Resolution 130 as adopted, with resolves 1 and 2 proposed as one item: the tracked text's
+    # original view must read "… international level; 2 to give …", not "… level;2 to give …"
+    adopted = as_proposal(itu_nb.load(FINAL_ACTS)["Resolution 130"])
+    merged = _merged(adopted, "resolves/1", "resolves/2")
+    c = itu_nb.compare(adopted, merged)
+    assert [(p.kind, p.old_path) for p in c.pairs if p.kind == "merged"] == [
+        ("merged", "resolves/1"),
+        ("merged", "resolves/2"),
+    ]
+    p = comparison_proposal(c)
+    assert Counter(" ".join(_lines(p, "original")).split()) == Counter(" ".join(_lines(adopted, "amended")).split())
+    assert _lines(p, "amended") == _lines(merged, "amended")
+    out = itu_nb.to_docx(c, tmp_path / "merged.docx")
+    rejected = pandoc_paragraphs(out, "reject")  # no marker line: the adopted text has no action
+    assert Counter(" ".join(rejected).split()) == Counter(" ".join(_lines(adopted, "amended")).split())
+    assert "international level; 2 to give high priority" in " ".join(rejected)

@@ -204,7 +204,8 @@ def comparison_proposal(comparison, *, author: str | None = None, date: str | No
     they stood), and the later pieces of a split clause get their new label as an
     insertion, so each view holds each clause's words once.  A moved clause stands at its
     new place only; a split clause reads, in the original view, as its pieces in
-    separate paragraphs.  Paths are the new paths (a deleted clause
+    separate paragraphs, and a merged clause as one paragraph, its old pieces kept apart by
+    a deleted space where nothing else separates them.  Paths are the new paths (a deleted clause
     keeps its old path, with ``#2``… when the new text uses it).
     """
     parents: dict[int, Clause | None] = {}
@@ -219,8 +220,12 @@ def comparison_proposal(comparison, *, author: str | None = None, date: str | No
         clause = pair.new if pair.new is not None else pair.old
         labels, runs = _sign(pair.label_runs, author, date), _sign(pair.runs, author, date)
         if id(clause) in drafts:  # a merged clause: the next old piece, its old label deleted where it stood
+            draft = drafts[id(clause)]
             gone = runs_text(pair.old.label_runs, "amended") if pair.old is not None else ""
-            drafts[id(clause)].runs += _sign([Run(Op.DELETE, gone)], author, date) + runs
+            before, after = runs_text(draft.runs, "original"), gone + runs_text(runs, "original")
+            # the old pieces were paragraphs of their own: a deleted space keeps their words apart
+            gap = " " if before and after and not before[-1].isspace() and not after[0].isspace() else ""
+            draft.runs += _sign([Run(Op.DELETE, gap + gone)], author, date) + runs
             if pair.old is not None:
                 drafts[id(pair.old)] = drafts[id(clause)]
             continue
