@@ -5,7 +5,8 @@ footnotes): delete an item, insert an item (text taken from another resolution),
 in two at a word, merge two neighbouring items, change, add or drop words, write a space as a
 no-break space, reletter a label, move a clause within its list.  Seeded, so a failure repeats.
 Every comparison, in both directions, must keep the invariants of :mod:`itu_nb.compare`
-(:func:`test_compare.check_invariants`) and account for every clause of both texts.
+(:func:`test_compare.check_invariants`) and account for every clause of both texts, and the
+tracked text an export writes from it must hold both texts.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from test_compare import check_invariants
 import itu_nb
 from itu_nb.compare import as_proposal, compare
 from itu_nb.diff import BACKEND
+from itu_nb.export.lines import comparison_proposal
 from itu_nb.model import Clause, NodeKind, Op, Proposal, Run
 
 SEEDS = (0, 1)
@@ -112,3 +114,25 @@ def test_random_edits_of_the_final_acts_keep_the_invariants(texts, seed):
                 assert c.pairs == compare(a, b, backend="python").pairs, text.id
     # the edits reach every kind of pair the engine reports
     assert set(kinds) == {"unchanged", "modified", "relabelled", "moved", "inserted", "deleted", "split", "merged"}
+
+
+def _lines(proposal: Proposal, view: str) -> list[str]:
+    return [
+        " ".join([*(n.label_in(view) or "").split(), *n.body(view).split()])
+        for n in proposal.walk()
+        if n.exists_in(view)
+    ]
+
+
+def test_random_edits_export_as_tracked_text_holding_both_texts(texts):
+    # the tracked text an export writes (itu_nb.export.lines.comparison_proposal): its amended view is
+    # the new text line for line; its original view has the old text's words, each once (a moved clause
+    # stands at its new place, a merged one is one paragraph)
+    pool = [c.body() for t in texts for c in t.walk() if c.kind is NodeKind.ITEM and c.body()]
+    for k, text in enumerate(texts):
+        edited = Editor(7000 + k, pool).proposal(text)
+        for a, b in ((text, edited), (edited, text)):
+            p = comparison_proposal(compare(a, b))
+            assert _lines(p, "amended") == _lines(b, "amended"), text.id
+            old_words = collections.Counter(" ".join(_lines(a, "amended")).split())
+            assert collections.Counter(" ".join(_lines(p, "original")).split()) == old_words, text.id
