@@ -53,8 +53,14 @@ class Edit:
 
 
 def _edits(c: Comparison) -> dict[str, list[Edit]]:
-    """Edits per base-clause path, in base offsets."""
+    """Edits per base-clause path, in base offsets.
+
+    The pieces of a split base clause come one after the other, each holding the next stretch
+    of the base text: their offsets continue from the piece before, and only the first piece
+    speaks for the base clause's label (the others carry the labels of new clauses).
+    """
     out: dict[str, list[Edit]] = defaultdict(list)
+    read: dict[str, int] = defaultdict(int)  # base characters of a split clause in its earlier pieces
     for p in c.pairs:
         if p.old is None:
             continue
@@ -64,11 +70,12 @@ def _edits(c: Comparison) -> dict[str, list[Edit]]:
             out[path].append(Edit(path, "clause", 0, len(body), body, ""))
             continue
         label = [r for r in p.label_runs if r.op is not Op.EQUAL]
-        if label:
+        if label and not (p.kind == "split" and p.part > 0):
             old = "".join(r.text for r in label if r.op is Op.DELETE)
             new = "".join(r.text for r in label if r.op is Op.INSERT)
             out[path].append(Edit(path, "label", 0, len(old), old, new))
-        pos, start, old, new = 0, 0, [], []
+        pos = start = read[path] if p.kind == "split" else 0
+        old, new = [], []
         for r in p.runs + ((),):
             if r == () or r.op is Op.EQUAL:
                 if old or new:
@@ -82,6 +89,7 @@ def _edits(c: Comparison) -> dict[str, list[Edit]]:
                 pos += len(r.text)
             else:
                 new.append(r.text)
+        read[path] = pos
     return out
 
 

@@ -357,6 +357,22 @@ def test_compare_many_agreement_only():
     assert m.matrix.loc["resolves/1", "status"] == "agreement"
 
 
+def test_compare_many_reads_a_split_clause_in_base_offsets():
+    # A splits resolves 1 in two and inserts "all"; B inserts the same "all" without splitting: the same
+    # edit at the same place of the base text (offset 70, in the second piece of A's split)
+    base = "resolves\n1\tto report to the Council on the activities of the Union and to inform Member States;\n"
+    a = "resolves\n1\tto report to the Council on the activities of the Union\n2\tto inform all Member States;\n"
+    b = base.replace("inform Member", "inform all Member")
+    m = itu_nb.compare_many(base, {"A": a, "B": b})
+    rows = m.changes[["scope", "start", "end", "old_text", "new_text", "versions", "status"]].values.tolist()
+    assert rows == [
+        ["text", 55, 60, " and ", "", "A", "single"],
+        ["text", 70, 70, "", "all ", "A, B", "agreement"],
+    ]
+    assert base.split("\t")[1][70:].startswith("Member States")
+    assert list(m.matrix.loc["resolves/1", ["A", "B"]]) == ["split", "modified"]
+
+
 # -- properties ---------------------------------------------------------------------------------------
 WORD = st.sampled_from("the Union Council shall report annually on cybersecurity ITU 2014 2018 Member States".split())
 BODY = st.lists(WORD, min_size=1, max_size=12).map(lambda ws: " ".join(ws) + ";")
