@@ -6,7 +6,8 @@ in two at a word, merge two neighbouring items, change, add or drop words, write
 no-break space, reletter a label, move a clause within its list.  Seeded, so a failure repeats.
 Every comparison, in both directions, must keep the invariants of :mod:`itu_nb.compare`
 (:func:`test_compare.check_invariants`) and account for every clause of both texts, and the
-tracked text an export writes from it must hold both texts.
+tracked text an export writes from it must hold both texts, and the edits compare_many reads
+from it must rebuild the edited text from the base.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ import itu_nb
 from itu_nb.compare import as_proposal, compare
 from itu_nb.diff import BACKEND
 from itu_nb.export.lines import comparison_proposal
-from itu_nb.model import Clause, NodeKind, Op, Proposal, Run
+from itu_nb.model import Clause, NodeKind, Op, Proposal, Run, runs_text
 
 SEEDS = (0, 1)
 
@@ -136,3 +137,31 @@ def test_random_edits_export_as_tracked_text_holding_both_texts(texts):
             assert _lines(p, "amended") == _lines(b, "amended"), text.id
             old_words = collections.Counter(" ".join(_lines(a, "amended")).split())
             assert collections.Counter(" ".join(_lines(p, "original")).split()) == old_words, text.id
+
+
+def test_random_edits_read_by_compare_many_rebuild_each_version(texts):
+    # compare_many reads each version as edits of base clauses in base offsets (its `changes`); applying a version's
+    # edits to a base clause must give that clause's new text (the pieces of a split in order).
+    # Edited twice, so that split pieces get word edits too.
+    pool = [c.body() for t in texts for c in t.walk() if c.kind is NodeKind.ITEM and c.body()]
+    checked: collections.Counter[str] = collections.Counter()
+    for k, text in enumerate(texts):
+        version = Editor(9000 + k, pool).proposal(Editor(8000 + k, pool).proposal(text))
+        m = itu_nb.compare_many(text, {"v": version})
+        edits = collections.defaultdict(list)
+        for e in m.changes.query("scope == 'text'").itertuples():
+            edits[e.path].append(e)
+        pairs: dict[str, list] = collections.defaultdict(list)
+        for p in m.comparisons["v"].pairs:
+            if p.old is not None and p.new is not None and p.kind != "merged":
+                pairs[p.old.path].append(p)
+        for path, ps in pairs.items():
+            body, out, last = ps[0].old.body(), [], 0
+            for e in sorted(edits.get(path, ()), key=lambda e: (e.start, e.end)):
+                assert body[e.start : e.end] == e.old_text, (text.id, path)
+                out += [body[last : e.start], e.new_text]
+                last = e.end
+            new = "".join(runs_text(p.runs, "amended") for p in sorted(ps, key=lambda p: p.part))
+            assert "".join(out) + body[last:] == new, (text.id, path)
+            checked[ps[0].kind] += 1
+    assert checked["split"] > 50 and checked["modified"] > 500
