@@ -20,6 +20,8 @@ def test_empty_file(tmp_path):
     assert _error(path) == f"{path}: the file is empty"
     path.write_bytes(b"  \n\n\t\n")
     assert _error(path) == f"{path}: the file is empty"
+    # an empty string is an empty text, not the current folder (Path("") is ".")
+    assert _error("") == _error("", format="criticmarkup") == _error("\n \n") == "<text>: the text is empty"
 
 
 def test_missing_file_and_folder(tmp_path):

@@ -62,7 +62,7 @@ def _read(source: str | os.PathLike | bytes, max_bytes: int | None, fmt: str | N
     if isinstance(source, bytes | bytearray):
         check_size("<bytes>", len(source), max_bytes)
         return bytes(source), "<bytes>"
-    if isinstance(source, str) and ("\n" in source or len(source) > 4096):
+    if isinstance(source, str) and ("\n" in source or len(source) > 4096 or not source):  # "" is no path
         check_size("<text>", len(source.encode("utf-8", "ignore")), max_bytes)
         return source, "<text>"
     path = Path(source)

@@ -54,7 +54,7 @@ def check_text(text: str, source: str) -> str:
     """Refuse empty or binary-looking text; drop a BOM."""
     text = text.removeprefix("\ufeff")
     if not text.strip():
-        raise LoadError(source, "the file is empty")
+        raise LoadError(source, "the text is empty" if source == "<text>" else "the file is empty")
     sample = text[:65536]
     controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f\v")
     if "\x00" in sample or controls > max(8, len(sample) // 100):
