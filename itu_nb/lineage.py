@@ -15,17 +15,10 @@ from __future__ import annotations
 import dataclasses
 
 from itu_nb.address import cite
-from itu_nb.model import Op, Proposal, change_groups
+from itu_nb.model import Op, Proposal
+from itu_nb.survival import adopted_texts, case, fold, left_out, masks, outcome, score, spans
 
 __all__ = ["check_base", "lineage"]
-
-_LOOSE = str.maketrans(
-    {"\u2011": "-", "\u2010": "-", "\xa0": " ", "\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'}
-)
-
-
-def _fold(text: str) -> str:
-    return "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text.translate(_LOOSE))
 
 
 def _loose(p: Proposal) -> Proposal:
@@ -37,8 +30,8 @@ def _loose(p: Proposal) -> Proposal:
     def fix(c):
         return dataclasses.replace(
             c,
-            label_runs=tuple(r.with_text(_fold(r.text)) for r in c.label_runs),
-            runs=tuple(r.with_text(_fold(r.text)) for r in c.runs),
+            label_runs=tuple(r.with_text(fold(r.text)) for r in c.label_runs),
+            runs=tuple(r.with_text(fold(r.text)) for r in c.runs),
             children=tuple(fix(k) for k in c.children),
         )
 
@@ -108,84 +101,42 @@ def _as_written(p: Proposal, folded: Proposal, path: str | None, view: str, text
 # -----------------------------------------------------------------------------
 # lineage
 # -----------------------------------------------------------------------------
-def _masks(comp, wanted: Op) -> dict[str, list[bool]]:
-    """Old path → per character of its body: True where the pair's diff has ``wanted`` (EQUAL: kept)."""
-    parts: dict[str, list[tuple[int, list[bool]]]] = {}
-    for pair in comp.pairs:
-        if pair.old is None:
-            continue
-        mask = []
-        for r in pair.runs:
-            if r.op is not Op.INSERT:
-                mask += [r.op is wanted] * len(r.text)
-        if pair.new is None:
-            mask = [wanted is Op.DELETE] * len(pair.old.body("amended"))
-        parts.setdefault(pair.old.path, []).append((pair.part if pair.kind == "split" else 0, mask))
-    return {k: [b for _, m in sorted(v, key=lambda t: t[0]) for b in m] for k, v in parts.items()}
-
-
-def _spans(node) -> list[tuple[bool, tuple[int, int], tuple[int, int]]]:
-    """Per change group of ``node``: (label only, amended body span inserted, original body span deleted)."""
-    runs = node.label_runs + node.runs
-    n_label = len(node.label_runs)
-    ao, oo, a, o = [], [], 0, 0
-    for i, r in enumerate(runs):
-        ao.append(a)
-        oo.append(o)
-        if i >= n_label:
-            a += len(r.text) if r.op is not Op.DELETE else 0
-            o += len(r.text) if r.op is not Op.INSERT else 0
-    ao.append(a)
-    oo.append(o)
-    out = []
-    for start, end in change_groups(runs):
-        body = range(max(start, n_label), end)
-        ins = sum(len(runs[i].text) for i in body if runs[i].op is Op.INSERT)
-        dele = sum(len(runs[i].text) for i in body if runs[i].op is Op.DELETE)
-        s = max(start, n_label)
-        out.append((end <= n_label, (ao[s], ao[s] + ins), (oo[s], oo[s] + dele)))
-    return out
-
-
-def _score(mask: list[bool] | None, text: str, span: tuple[int, int]) -> tuple[float, float]:
-    """(hits, weight) over the letters and digits of ``text[span]`` (a shared comma proves nothing)."""
-    chars = [i for i in range(*span) if i < len(text) and text[i].isalnum()]
-    if not chars:
-        return 0.0, 0.0
-    hits = sum(1 for i in chars if mask is not None and i < len(mask) and mask[i])
-    return float(hits), float(len(chars))
-
-
-def _outcome(share: float | None) -> str:
-    if share is None:
-        return "no changes"
-    return "fully" if share >= 0.999 else "not at all" if share <= 0.001 else "partly"
-
-
 def _per_change(adopted: Proposal, p: Proposal, loose: bool) -> list[tuple]:
     from itu_nb.compare import compare
 
     a, q = (_loose(adopted), _loose(p)) if loose else (adopted, p)
     amended = compare(q, a, view="amended")
     original = compare(q, a, view=("original", "amended"))
-    kept, removed = _masks(amended, Op.EQUAL), _masks(original, Op.DELETE)
+    kept, removed, back = masks(amended, Op.EQUAL), masks(original, Op.DELETE), adopted_texts(amended, adopted)
     target = {pair.old.path: pair.new for pair in amended.pairs if pair.old is not None and pair.new is not None}
+    old_into = {
+        pair.old.path: pair.new.path for pair in original.pairs if pair.old is not None and pair.new is not None
+    }
     rows = []
     for node in p.walk():
         changes = node.changes()
         if not changes:
             continue
-        spans = _spans(node)
+        cuts = spans(node)
         into = target.get(node.path)
-        for change, (label_only, ins, dele) in zip(changes, spans, strict=True):
+        for change, (label_only, ins, dele) in zip(changes, cuts, strict=True):
             if label_only:
                 share = 1.0 if into is not None and into.label == node.label else 0.0
+            elif loose and change.old != change.new and fold(change.old) == fold(change.new):
+                share = case(change.old, change.new, back.get(node.path), ins)  # folding cannot see it
             else:
-                h1, w1 = _score(kept.get(node.path), node.body("amended"), ins)
-                h2, w2 = _score(removed.get(node.path), node.body("original"), dele)
+                h1, w1 = score(kept.get(node.path), node.body("amended"), ins)
+                was = old_into.get(node.path)
+                if node.exists_in("amended") and (was is None or (into is not None and was == into.path)):
+                    # both views of the clause went into the same adopted clause: deleted words stay out
+                    # unless the adopted text puts them back where the change is (a diff of the original
+                    # view alone could align them with the same words the proposal moved elsewhere)
+                    h2, w2 = left_out(node.body("original")[dele[0] : dele[1]], back.get(node.path), ins)
+                else:  # deleted whole, or its old text went into another adopted clause: is it gone there?
+                    h2, w2 = score(removed.get(node.path), node.body("original"), dele)
                 share = (h1 + h2) / (w1 + w2) if w1 + w2 else 1.0
             rows.append((p.id, change.id, node.path, cite(p, node), change.kind, change.old, change.new,
-                         into.path if into is not None else None, round(share, 3), _outcome(share)))  # fmt: skip
+                         into.path if into is not None else None, round(share, 3), outcome(share)))  # fmt: skip
     return rows
 
 
@@ -203,7 +154,10 @@ def lineage(adopted, proposals, *, by: str = "clause", loose: bool = True):
         ``path``, ``citation``, ``kind``, ``old``, ``new``, ``adopted_path``, ``survived`` (share
         of the inserted words kept and the deleted words left out, 0–1) and ``outcome``
         (``fully`` / ``partly`` / ``not at all``).  Relabels count as kept when the adopted
-        clause bears the proposed label.
+        clause bears the proposed label.  Deleted words count as left out unless the adopted
+        text puts them back where the change is, so words the proposal moved within a clause
+        are judged at both places; a change of case only is judged with case
+        (:mod:`itu_nb.survival`).
         ``"clause"``: one row per clause of the adopted text and proposal: ``adopted_path``,
         ``citation``, ``adopted_text``, ``proposal``, ``proposal_path``, ``proposal_text``,
         ``changes`` (text changes, relabels left out), ``fully``, ``partly``, ``not_at_all``
@@ -266,5 +220,5 @@ def _clause_row(adopted: Proposal, node, p: Proposal, path: str | None, sub) -> 
         int(counts.get("fully", 0)),
         int(counts.get("partly", 0)),
         int(counts.get("not at all", 0)),
-        _outcome(share),
+        outcome(share),
     )

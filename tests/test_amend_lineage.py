@@ -106,3 +106,34 @@ def test_check_base_on_a_synthetic_stale_base():
     # recognizing o) "that risk assessment and analysis provide…" is in force but not in the proposer's base
     assert report.iloc[1].in_force_path == "recognizing/o" and pd.isna(report.iloc[1].path)
     assert check_base(itu_nb.amend(ADOPTED, "Delete resolves 3", author="X"), ADOPTED).empty
+
+
+def test_lineage_when_the_conference_adopts_exactly_the_proposal():
+    # the adopted text is the proposal's amended view: every change survived, fully. Brazil moved
+    # words inside a clause (B/67/4 aware c), line 124: "Resolutions 45{-- and 69--} (Rev. Dubai, 2014){++
+    # and 69 (Rev. Buenos Aires, 2017)++}"): a diff of the original view alone aligns the moved " and 69"
+    # with its old place, which made the deletion look undone
+    brazil = itu_nb.load(FIXTURES / "pp18-doc67-brazil.reconstructed.critic.md")
+    for p in brazil:
+        outcomes = lineage(p.amended, [p], by="change").outcome
+        assert set(outcomes) <= {"fully"}, (p.id, outcomes.value_counts().to_dict())
+    assert sum(len(lineage(p.amended, [p], by="change")) for p in brazil) == 105
+
+
+def test_lineage_reads_moved_words_case_and_rewrites_against_the_adopted_text():
+    tsb = "instructs the Director of the Telecommunication Standardization Bureau/1/i"
+    # line 159: "Resolutions 50{--, --}{++ and ++}52{-- and 58--} (Rev. {--Dubai, 2012--}{++Hammamet, 2016++})
+    # {++ and 58 (Rev. Dubai, 2012)++}"; adopted 1 i): "Resolutions 50 and 52 (Rev. Hammamet, 2016) and
+    # Resolution 58 (Rev. Dubai, 2012)": " and 58" is gone after 52, and the revision is Hammamet's
+    assert row(CHANGES, change=f"{tsb}@3").outcome == row(CHANGES, change=f"{tsb}@4").outcome == "fully"
+    # B/67/2 (line 44) writes "the {--strategic plan--}{++Strategic Plan++} for the Union"; the adopted
+    # Resolution 71 resolves "to adopt the strategic plan contained in Annex 1": a change of case only,
+    # judged with case, did not survive
+    r71 = lineage(itu_nb.load(FIXTURES / "pp18-final-acts.akn.xml")["Resolution 71"],
+                  [itu_nb.load(FIXTURES / "pp18-doc67-brazil.reconstructed.critic.md")["B/67/2"]], by="change")  # fmt: skip
+    assert row(r71, change="resolves/p1@1").outcome == "not at all"
+    # instructs 3 (line 48): "{--when reporting --}{++to ++}{--annually to the ITU Council, to present annual
+    # progress reports --}{++report to the ITU Council ++}"; adopted 3: "to report annually to the ITU
+    # Council": Brazil's wording is there, but "annually", which Brazil deleted, is back
+    coordination = "instructs the Secretary-General and the Coordination Committee/3@2"
+    assert row(r71, change=coordination).outcome == "partly"
