@@ -122,7 +122,7 @@ def _per_change(adopted: Proposal, p: Proposal, loose: bool) -> list[tuple]:
         for change, (label_only, ins, dele) in zip(changes, cuts, strict=True):
             if label_only:
                 share = 1.0 if into is not None and into.label == node.label else 0.0
-            elif loose and change.old != change.new and fold(change.old) == fold(change.new):
+            elif loose and change.old != change.new and fold(change.old).split() == fold(change.new).split():
                 share = case(change.old, change.new, back.get(node.path), ins)  # folding cannot see it
             else:
                 h1, w1 = score(kept.get(node.path), node.body("amended"), ins)
@@ -156,7 +156,7 @@ def lineage(adopted, proposals, *, by: str = "clause", loose: bool = True):
         (``fully`` / ``partly`` / ``not at all``).  Relabels count as kept when the adopted
         clause bears the proposed label.  Deleted words count as left out unless the adopted
         text puts them back where the change is, so words the proposal moved within a clause
-        are judged at both places; a change of case only is judged with case
+        are judged at both places; a change of case or white space only is judged as written
         (:mod:`itu_nb.survival`).
         ``"clause"``: one row per clause of the adopted text and proposal: ``adopted_path``,
         ``citation``, ``adopted_text``, ``proposal``, ``proposal_path``, ``proposal_text``,

@@ -186,12 +186,15 @@ def left_out(deleted: str, adopted: Adopted | None, span: tuple[int, int]) -> tu
 
 
 def case(old: str, new: str, adopted: Adopted | None, span: tuple[int, int]) -> float:
-    """A change of case only ("strategic plan" → "Strategic Plan"): which one the adopted text writes there."""
+    """A change the folded comparison cannot see (case, a no-break space, white space only: "strategic
+    plan" → "Strategic Plan"): does the adopted text write the new form where the change is?"""
     if adopted is None:
         return 0.0
     at = adopted.at(span[0], after=False)
-    there = adopted.raw[at : at + len(new)]
-    return 1.0 if there == new else 0.0 if there == old else 0.5
+    if new:
+        there = adopted.raw[at : at + len(new)]
+        return 1.0 if there == new else 0.0 if old and adopted.raw[at : at + len(old)] == old else 0.5
+    return 0.0 if adopted.raw[at : at + len(old)] == old else 1.0
 
 
 def score(mask: list[bool] | None, text: str, span: tuple[int, int]) -> tuple[float, float]:

@@ -165,3 +165,17 @@ def test_random_edits_read_by_compare_many_rebuild_each_version(texts):
             assert "".join(out) + body[last:] == new, (text.id, path)
             checked[ps[0].kind] += 1
     assert checked["split"] > 50 and checked["modified"] > 500
+
+
+def test_random_edits_adopted_as_proposed_survive_fully(texts):
+    # a proposal made of the random edits (the comparison's tracked text), adopted exactly as proposed:
+    # lineage must find every one of its changes in the adopted text, fully
+    pool = [c.body() for t in texts for c in t.walk() if c.kind is NodeKind.ITEM and c.body()]
+    seen = 0
+    for k, text in enumerate(texts[::2]):
+        edited = Editor(5000 + k, pool).proposal(text)
+        proposal = compare(text, edited).to_proposal(author="test")
+        outcomes = itu_nb.lineage(edited, [proposal], by="change").outcome
+        assert set(outcomes) <= {"fully"}, (text.id, outcomes.value_counts().to_dict())
+        seen += len(outcomes)
+    assert seen > 500
