@@ -4,7 +4,8 @@ Each change of the proposal is read against two comparisons with the adopted tex
 proposal's amended view (are the inserted words kept?) and of its original view (for a clause
 whose old text went elsewhere: are the deleted words gone?).  Deleted words count as left out
 unless the adopted text puts them back where the change is (:func:`left_out`); a change of case
-only is judged with case (:func:`case`), since the comparisons fold case.
+or white space only is judged on the adopted text as written (:func:`case`), since the
+comparisons fold case, no-break spaces and curly quotes (:func:`fold`).
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ _MARKS = re.compile(r"\S")  # for a change made of punctuation only
 
 
 def fold(text: str) -> str:
+    """``text`` in lower case with look-alikes made alike (no-break space, hyphen, curly quotes), one
+    character for one, so offsets hold."""
     return "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text.translate(_LOOSE))
 
 
