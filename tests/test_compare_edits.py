@@ -19,6 +19,7 @@ import random
 import pytest
 from conftest import FINAL_ACTS
 from test_compare import check_invariants
+from test_export_compare import _lines
 
 import itu_nb
 from itu_nb.compare import as_proposal, compare
@@ -115,14 +116,6 @@ def test_random_edits_of_the_final_acts_keep_the_invariants(texts, seed):
                 assert c.pairs == compare(a, b, backend="python").pairs, text.id
     # the edits reach every kind of pair the engine reports
     assert set(kinds) == {"unchanged", "modified", "relabelled", "moved", "inserted", "deleted", "split", "merged"}
-
-
-def _lines(proposal: Proposal, view: str) -> list[str]:
-    return [
-        " ".join([*(n.label_in(view) or "").split(), *n.body(view).split()])
-        for n in proposal.walk()
-        if n.exists_in(view)
-    ]
 
 
 def test_random_edits_export_as_tracked_text_holding_both_texts(texts):

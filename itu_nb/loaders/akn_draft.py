@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from itu_nb.loaders.akn_runs import footnote_runs, inline_runs, main_text
-from itu_nb.model import HOMOGLYPHS, Clause, NodeKind, Run, join_runs, runs_text
+from itu_nb.model import HOMOGLYPHS, Clause, NodeKind, Run, runs_text
 from itu_nb.parsing.labels import item_component, label_scheme, unique_component
+from itu_nb.parsing.tree import freeze_node
 
 __all__ = ["Draft", "component", "place"]
 
@@ -62,16 +63,7 @@ class Draft:
         return self
 
     def freeze(self, prefix: str) -> Clause:
-        path = f"{prefix}/{self.component}" if prefix else self.component
-        return Clause(
-            kind=self.kind,
-            path=path,
-            label_runs=join_runs(self.label_runs),
-            runs=join_runs(self.runs),
-            children=tuple(c.freeze(path) for c in self.children),
-            section=self.section,
-            notes=tuple(self.notes),
-        )
+        return freeze_node(self, prefix)
 
 
 def component(parent: Draft, node: Draft) -> str:

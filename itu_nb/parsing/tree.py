@@ -56,6 +56,26 @@ class Line:
 # ----------------------------------------------------------------------------
 # the builder
 # ----------------------------------------------------------------------------
+def freeze_node(node, prefix: str, **extra) -> Clause:
+    """A clause under construction as a :class:`Clause` under the path ``prefix``, children frozen too.
+
+    ``node`` has ``kind``, ``component``, ``label_runs``, ``runs``, ``children`` (each with a
+    ``freeze(path)``), ``section`` and ``notes``, as the text parser's nodes and the Akoma Ntoso
+    loader's drafts do; ``extra`` are further :class:`Clause` fields (``line``, ``artefacts``).
+    """
+    path = f"{prefix}/{node.component}" if prefix else node.component
+    return Clause(
+        kind=node.kind,
+        path=path,
+        label_runs=join_runs(node.label_runs),
+        runs=join_runs(node.runs),
+        children=tuple(c.freeze(path) for c in node.children),
+        section=node.section,
+        notes=tuple(node.notes),
+        **extra,
+    )
+
+
 @dataclass
 class _Node:
     kind: NodeKind
@@ -88,18 +108,7 @@ class _Node:
         return child
 
     def freeze(self, prefix: str) -> Clause:
-        path = f"{prefix}/{self.component}" if prefix else self.component
-        return Clause(
-            kind=self.kind,
-            path=path,
-            label_runs=join_runs(self.label_runs),
-            runs=join_runs(self.runs),
-            children=tuple(c.freeze(path) for c in self.children),
-            section=self.section,
-            line=self.line,
-            artefacts=tuple(self.artefacts),
-            notes=tuple(self.notes),
-        )
+        return freeze_node(self, prefix, line=self.line, artefacts=tuple(self.artefacts))
 
 
 def _footnotes(node: _Node) -> None:
