@@ -41,8 +41,8 @@ from pathlib import Path
 from timing import best_time
 
 import itu_nb
-from itu_nb.compare import as_proposal, compare
-from itu_nb.diff import BACKEND
+from itu_nb.diff.twoway import as_proposal, compare
+from itu_nb.diff.words import BACKEND
 from itu_nb.model import Clause, NodeKind, Op, Proposal, Run
 
 HERE = Path(__file__).resolve().parent
@@ -242,9 +242,9 @@ def stages(label: str, a: Proposal, b: Proposal, repeat: int = 15) -> str:
     """One row: compare's time cut into alignment, word diffs (and the raw diff-match-patch calls in them)."""
     import fast_diff_match_patch
 
-    from itu_nb.align import Side, align
-    from itu_nb.diff import diff_words
-    from itu_nb.tokenise import encode, tokens, trim
+    from itu_nb.diff.align import Side, align
+    from itu_nb.diff.tokens import encode, tokens, trim
+    from itu_nb.diff.words import diff_words
 
     def sides():
         return Side(list(a.walk())), Side(list(b.walk()))

@@ -1,13 +1,13 @@
 """itu_nb: load, compare and amend ITU conference proposals in JupyterLab."""
 
-from itu_nb.amend import amend
-from itu_nb.compare import ClausePair, Comparison, compare
-from itu_nb.compare_many import compare_many
+from itu_nb.amendments.amending import amend
+from itu_nb.amendments.lineage import check_base, lineage
+from itu_nb.amendments.merging import merge
+from itu_nb.diff.manyway import compare_many
+from itu_nb.diff.twoway import ClausePair, Comparison, compare
 from itu_nb.errors import AddressError, ItuNbError, LoadError, ParseError
 from itu_nb.export import ExportError, to_akn, to_criticmarkup, to_docx, to_html
-from itu_nb.lineage import check_base, lineage
 from itu_nb.loaders import load
-from itu_nb.merge import merge
 from itu_nb.model import Clause, Document, NodeKind, Op, Proposal, Run, Target
 
 __all__ = [

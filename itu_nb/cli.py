@@ -186,7 +186,7 @@ def _cmd_export(args) -> int:
 
 
 def _cmd_compare(args) -> int:
-    from itu_nb.compare import compare
+    from itu_nb.diff.twoway import compare
 
     old, new = load(args.old), load(args.new)
     if args.proposal:
@@ -223,7 +223,7 @@ def _base_for(base, proposal):
 
 
 def _cmd_batch(args) -> int:
-    from itu_nb.compare import compare
+    from itu_nb.diff.twoway import compare
 
     folder, outdir = Path(args.dir), Path(args.to)
     if not folder.is_dir():

@@ -13,7 +13,7 @@ import pandas as pd
 from itu_nb.model import Document, NodeKind, Op, Proposal
 
 if TYPE_CHECKING:  # pragma: no cover
-    from itu_nb.compare import Comparison
+    from itu_nb.diff.twoway import Comparison
 
 __all__ = ["changes_frame", "clauses_frame", "stats_frame", "to_frame"]
 
@@ -56,8 +56,8 @@ def to_frame(obj, what: str | None = None) -> pd.DataFrame:
     >>> df = itu_nb.to_frame(itu_nb.load("tests/fixtures/pp18-doc67-brazil.reconstructed.critic.md"))
     >>> df.groupby("proposal")[["words_inserted", "words_deleted"]].sum()
     """
-    from itu_nb.compare import Comparison
-    from itu_nb.compare_many import ManyComparison
+    from itu_nb.diff.manyway import ManyComparison
+    from itu_nb.diff.twoway import Comparison
 
     if isinstance(obj, Document | Proposal):
         if what not in (None, "clauses"):
@@ -126,14 +126,14 @@ def clauses_frame(c: Comparison) -> pd.DataFrame:
 
 def stats_frame(c: Comparison) -> pd.DataFrame:
     """Per section (in reading order): clause pairs of each kind, changes, words inserted and deleted, plus a total row."""
-    from itu_nb.compare import KINDS
+    from itu_nb.diff.twoway import PAIR_KINDS
 
     df = clauses_frame(c)
     if df.empty:
-        return pd.DataFrame(columns=["clauses", *KINDS, "changes", "words_inserted", "words_deleted"])
+        return pd.DataFrame(columns=["clauses", *PAIR_KINDS, "changes", "words_inserted", "words_deleted"])
     df["section"] = df["section"].fillna("(no section)")
     order = list(dict.fromkeys(df["section"]))
-    kinds = pd.crosstab(df["section"], df["kind"]).reindex(columns=list(KINDS), fill_value=0)
+    kinds = pd.crosstab(df["section"], df["kind"]).reindex(columns=list(PAIR_KINDS), fill_value=0)
     sums = df.groupby("section")[["changes", "words_inserted", "words_deleted"]].sum()
     out = pd.concat([df.groupby("section").size().rename("clauses"), kinds, sums], axis=1).loc[order]
     out.loc["total"] = out.sum()

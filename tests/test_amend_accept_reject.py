@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import itu_nb
-from itu_nb.review import decide
+from itu_nb.model.review import decide
 
 DOC = itu_nb.load(CRITIC, author="Brazil", date="2018-09-10")
 RES130 = DOC["B/67/4"]

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 import itu_nb
-from itu_nb.address import cite, resolve
-from itu_nb.amend import amend
-from itu_nb.edits import (
+from itu_nb.amendments.addressing import cite, resolve
+from itu_nb.amendments.amending import amend
+from itu_nb.amendments.edits import (
     AddSection,
     DeleteClause,
     EditError,
@@ -27,9 +27,9 @@ from itu_nb.edits import (
     ReplaceWords,
     apply_ops,
 )
+from itu_nb.amendments.relettering import repath
 from itu_nb.errors import AddressError
 from itu_nb.model import Op
-from itu_nb.relabel import repath
 
 FIXTURES = Path(__file__).parent / "fixtures"
 FA = itu_nb.load(FIXTURES / "pp18-final-acts.akn.xml")

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 import itu_nb
-from itu_nb.amend import amend
-from itu_nb.edits import (
+from itu_nb.amendments.amending import amend
+from itu_nb.amendments.edits import (
     AddSection,
     DeleteClause,
     InsertClause,
@@ -19,7 +19,7 @@ from itu_nb.edits import (
     ReplaceClause,
     ReplaceWords,
 )
-from itu_nb.instructions import InstructionError, parse, parse_one
+from itu_nb.amendments.instructions import InstructionError, parse, parse_one
 
 RES130 = itu_nb.load(Path(__file__).parent / "fixtures" / "pp18-final-acts.akn.xml")["Resolution 130"]
 

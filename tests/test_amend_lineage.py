@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 
 import itu_nb
-from itu_nb.lineage import check_base, lineage
+from itu_nb.amendments.lineage import check_base, lineage
 
 FIXTURES = Path(__file__).parent / "fixtures"
 ADOPTED = itu_nb.load(FIXTURES / "pp18-final-acts.akn.xml")["Resolution 130"]

@@ -13,9 +13,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import itu_nb
-from itu_nb.edits import DeleteClause, InsertClause, ReplaceWords, apply_ops
-from itu_nb.merge import merge
-from itu_nb.relabel import repath
+from itu_nb.amendments.edits import DeleteClause, InsertClause, ReplaceWords, apply_ops
+from itu_nb.amendments.merging import merge
+from itu_nb.amendments.relettering import repath
 
 FIXTURES = Path(__file__).parent / "fixtures"
 RES130 = itu_nb.load(FIXTURES / "pp18-final-acts.akn.xml")["Resolution 130"]

@@ -4,7 +4,7 @@ The edits are what proposals do to a resolution, on its real tree (sections, ite
 footnotes): delete an item, insert an item (text taken from another resolution), split an item
 in two at a word, merge two neighbouring items, change, add or drop words, write a space as a
 no-break space, reletter a label, move a clause within its list.  Seeded, so a failure repeats.
-Every comparison, in both directions, must keep the invariants of :mod:`itu_nb.compare`
+Every comparison, in both directions, must keep the invariants of :mod:`itu_nb.diff.twoway`
 (:func:`test_compare.check_invariants`) and account for every clause of both texts, and the
 tracked text an export writes from it must hold both texts, and the edits compare_many reads
 from it must rebuild the edited text from the base.
@@ -22,8 +22,8 @@ from test_compare import check_invariants
 from test_export_compare import _lines
 
 import itu_nb
-from itu_nb.compare import as_proposal, compare
-from itu_nb.diff import BACKEND
+from itu_nb.diff.twoway import as_proposal, compare
+from itu_nb.diff.words import BACKEND
 from itu_nb.export.lines import comparison_proposal
 from itu_nb.model import Clause, NodeKind, Op, Proposal, Run, runs_text
 

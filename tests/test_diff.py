@@ -1,4 +1,4 @@
-"""itu_nb.diff: word-level diffs, their invariants, the two backends and the fallbacks."""
+"""itu_nb.diff.words: word-level diffs, their invariants, the two backends and the fallbacks."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from itu_nb.diff import (
+from itu_nb.diff.words import (
     BACKEND,
     DELETE,
     EQUAL,

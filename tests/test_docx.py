@@ -39,7 +39,7 @@ from itu_nb import LoadError, NodeKind, Op
 from itu_nb.loaders import docx_package
 from itu_nb.loaders.docx import load_docx, paragraph_views
 from itu_nb.model import runs_text
-from itu_nb.review import accept, reject
+from itu_nb.model.review import accept, reject
 from itu_nb.widgets._payload import viewer_rows
 
 sys.path.insert(0, str(FIXTURES))

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 import itu_nb
-from itu_nb.compare import KINDS, compare
+from itu_nb.diff.twoway import PAIR_KINDS, compare
 from itu_nb.frames import CHANGE_COLUMNS, CLAUSE_COLUMNS, PAIR_COLUMNS, to_frame
 from itu_nb.model import Op
 
@@ -66,7 +66,7 @@ def test_comparison_frames(c130):
 
 def test_stats(c130):
     stats = c130.stats()
-    assert list(stats.columns) == ["clauses", *KINDS, "changes", "words_inserted", "words_deleted"]
+    assert list(stats.columns) == ["clauses", *PAIR_KINDS, "changes", "words_inserted", "words_deleted"]
     assert stats.index[-1] == "total"
     body = stats.drop(index="total")
     assert (body.sum() == stats.loc["total"]).all()

@@ -53,7 +53,7 @@ def test_rows_draw_every_mark_of_the_redline(res130):
     assert viewer.counts["ins"] == marks(redline, Op.INSERT) == 86
     assert viewer.counts["del"] == marks(redline, Op.DELETE) == 51
     assert viewer.counts["changes"] == len(redline.change_list) == 73  # as the corpus README counts B/67/4
-    # the decidable ids are the proposal's own (what itu_nb.review reads)
+    # the decidable ids are the proposal's own (what itu_nb.model.review reads)
     assert viewer.change_ids == [c.id for c in res130.changes()]
     # every change the viewer draws is one of the proposal's own: recognizing ii) (source line 120,
     # no marks) sits under the inserted l) but is not itself a change
@@ -125,7 +125,7 @@ def test_viewer_result_is_the_amendments_api(res130):
     some = viewer.change_ids[3:9]
     viewer.accept(some[:3])
     viewer.reject(some[3:])
-    from itu_nb.review import decide
+    from itu_nb.model.review import decide
 
     assert viewer.result() == decide(res130, some[:3], some[3:])
     assert res130.changed  # the input is untouched

@@ -2,7 +2,7 @@
 
 Each takes a :class:`~itu_nb.model.Document`, a :class:`~itu_nb.model.Proposal` (for
 instance a consolidated draft from ``accept``/``reject``) or a
-:class:`~itu_nb.compare.Comparison`, and starts from the same lines
+:class:`~itu_nb.diff.twoway.Comparison`, and starts from the same lines
 (:mod:`itu_nb.export.lines`).  The modules are imported when first used.
 """
 

@@ -169,13 +169,13 @@ def as_document(x, *, author: str | None = None, date: str | None = None) -> Doc
 
 
 @dataclass
-class _Draft:
+class _Builder:
     kind: NodeKind
     path: str
     section: str | None
     label_runs: list[Run]
     runs: list[Run]
-    children: list[_Draft] = dataclasses.field(default_factory=list)
+    children: list[_Builder] = dataclasses.field(default_factory=list)
 
     def freeze(self) -> Clause:
         return Clause(
@@ -213,8 +213,8 @@ def comparison_proposal(comparison, *, author: str | None = None, date: str | No
         for node in side.walk():
             for child in node.children:
                 parents[id(child)] = node
-    drafts: dict[int, _Draft] = {}  # id(clause) of either side → its draft
-    top: list[_Draft] = []
+    drafts: dict[int, _Builder] = {}  # id(clause) of either side → its draft
+    top: list[_Builder] = []
     used = {n.path for n in comparison.new.walk()}
     for pair in comparison.pairs:
         clause = pair.new if pair.new is not None else pair.old
@@ -237,7 +237,7 @@ def comparison_proposal(comparison, *, author: str | None = None, date: str | No
             while path in used:
                 path, n = f"{clause.path}#{n}", n + 1
             used.add(path)
-        draft = _Draft(clause.kind, path, clause.section, list(labels), list(runs))
+        draft = _Builder(clause.kind, path, clause.section, list(labels), list(runs))
         drafts[id(clause)] = draft
         if pair.old is not None:
             drafts.setdefault(id(pair.old), draft)

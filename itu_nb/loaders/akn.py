@@ -26,7 +26,7 @@ from lxml import etree
 
 from itu_nb.errors import LoadError
 from itu_nb.loaders import register
-from itu_nb.loaders.akn_draft import Draft, place
+from itu_nb.loaders.akn_nodes import OpenNode, place
 from itu_nb.loaders.akn_repair import lift_parents_items, split_run_in_sections, unglue_items
 from itu_nb.loaders.akn_runs import ITU_NB, cut_runs, inline_runs, label_runs
 from itu_nb.loaders.akn_xml import safe_xml
@@ -88,20 +88,20 @@ def _pieces(el: etree._Element) -> list[tuple[str, etree._Element | str]]:
     return out
 
 
-def _block(piece: etree._Element | str, section: str | None) -> Draft:
+def _block(piece: etree._Element | str, section: str | None) -> OpenNode:
     """A paragraph from a text block; elements the loader does not know are kept, with a note."""
     if isinstance(piece, str):
         note = "text outside any paragraph element"
-        return Draft(NodeKind.PARAGRAPH, runs=[Run(Op.EQUAL, piece)], section=section, notes=[note])
-    node = Draft(NodeKind.PARAGRAPH, section=section).read(piece)
+        return OpenNode(NodeKind.PARAGRAPH, runs=[Run(Op.EQUAL, piece)], section=section, notes=[note])
+    node = OpenNode(NodeKind.PARAGRAPH, section=section).read(piece)
     if _local(piece) not in _TEXT_BLOCKS:
         node.notes.append(f"kept as one paragraph: the loader does not map <{_local(piece)}>")
     return node
 
 
-def _item(el: etree._Element, section: str | None, depth: int) -> Draft:
+def _item(el: etree._Element, section: str | None, depth: int) -> OpenNode:
     """An item (recital, paragraph, point…): its num, its first text block, and the rest as children."""
-    node = Draft(NodeKind.PARAGRAPH, section=section)
+    node = OpenNode(NodeKind.PARAGRAPH, section=section)
     rest: list[tuple[str, etree._Element | str]] = []
     for kind, piece in _pieces(el):
         if kind == "num" and not node.has_num:
@@ -114,7 +114,7 @@ def _item(el: etree._Element, section: str | None, depth: int) -> Draft:
     return node
 
 
-def _fill(parent: Draft, pieces: list, section: str | None, depth: int) -> None:
+def _fill(parent: OpenNode, pieces: list, section: str | None, depth: int) -> None:
     """Add ``pieces`` under ``parent``, placing flat sub-items the way the text parser would."""
     if depth > _MAX_DEPTH:
         raise RecursionError(f"items nested more than {_MAX_DEPTH} levels deep")
@@ -123,7 +123,7 @@ def _fill(parent: Draft, pieces: list, section: str | None, depth: int) -> None:
         drafts.append(_item(piece, section, depth) if kind == "item" else _block(piece, section))
     _recover_labels(drafts)
     drafts = unglue_items(drafts)
-    stack: list[Draft] = []
+    stack: list[OpenNode] = []
     for node in drafts:
         if not node.labelled:
             stack.clear()
@@ -132,7 +132,7 @@ def _fill(parent: Draft, pieces: list, section: str | None, depth: int) -> None:
         place(parent, stack, node)
 
 
-def _recover_labels(drafts: list[Draft]) -> None:
+def _recover_labels(drafts: list[OpenNode]) -> None:
     """Give an unnumbered item the label written at the start of its text when the next label continues it."""
     for i, node in enumerate(drafts):
         first = node.runs[0] if node.runs and not node.labelled and node.kind is NodeKind.PARAGRAPH else None
@@ -154,13 +154,13 @@ def _continued(label: str, later: list[str]) -> bool:
     return False
 
 
-def _heading(pieces: list) -> Draft:
+def _heading(pieces: list) -> OpenNode:
     """A container's keyword line (its intro or heading), taken out of ``pieces``; empty when none."""
     at = next((i for i, (k, p) in enumerate(pieces) if k == "text" and _local(p) in ("intro", "heading")), None)
-    return Draft(NodeKind.SECTION).read(pieces.pop(at)[1]) if at is not None else Draft(NodeKind.SECTION)
+    return OpenNode(NodeKind.SECTION).read(pieces.pop(at)[1]) if at is not None else OpenNode(NodeKind.SECTION)
 
 
-def _section(el: etree._Element, top: Draft) -> None:
+def _section(el: etree._Element, top: OpenNode) -> None:
     """A ``recitals`` or ``hcontainer``: its intro/heading is the keyword line, the rest its items."""
     pieces = _pieces(el)
     node = _heading(pieces)
@@ -179,7 +179,7 @@ def _section(el: etree._Element, top: Draft) -> None:
     split_run_in_sections(node, top)
 
 
-def _reasons(node: Draft, pieces: list, top: Draft) -> None:
+def _reasons(node: OpenNode, pieces: list, top: OpenNode) -> None:
     """``hcontainer name="reasons"``: the ``Reasons:`` lead-in is the label; every block a paragraph."""
     node.kind, node.component = NodeKind.REASONS, "reasons"
     m = kw.REASONS.match(node.text)
@@ -190,7 +190,7 @@ def _reasons(node: Draft, pieces: list, top: Draft) -> None:
         node.add(_item(piece, None, 1) if kind == "item" else _block(piece, None))
 
 
-def _annex(node: Draft, pieces: list, top: Draft) -> None:
+def _annex(node: OpenNode, pieces: list, top: OpenNode) -> None:
     """``hcontainer name="annex"``: a keyword paragraph opens a section inside the annex."""
     m = kw.ANNEX.match(node.text)
     number = re.search(r"\d+|[IVX]+\b", m.group("rest")) if m else None
@@ -199,7 +199,7 @@ def _annex(node: Draft, pieces: list, top: Draft) -> None:
     top.add(node)
     container, run = node, []
     for kind, piece in [*pieces, ("end", None)]:
-        block = Draft(NodeKind.SECTION).read(piece) if kind == "text" and _local(piece) == "p" else None
+        block = OpenNode(NodeKind.SECTION).read(piece) if kind == "text" and _local(piece) == "p" else None
         keyword = section_keyword(block.text) if block is not None else None
         if keyword is None and kind != "end":
             run.append((kind, piece))
@@ -219,7 +219,7 @@ _MAPPED = {
 }
 
 
-def _walk_parts(el: etree._Element, top: Draft, loose: list) -> None:
+def _walk_parts(el: etree._Element, top: OpenNode, loose: list) -> None:
     """Map a statement's parts; what is not heading, title, formula or a section collects in ``loose``."""
     loose.extend(("stray", s) for s in _stray(el))
     for child in _elements(el):
@@ -238,7 +238,7 @@ def _walk_parts(el: etree._Element, top: Draft, loose: list) -> None:
         if mapped is None:
             _section(child, top)
         else:
-            top.add(Draft(mapped[0], mapped[1]).read(child))
+            top.add(OpenNode(mapped[0], mapped[1]).read(child))
 
 
 def _action(el: etree._Element) -> str | None:
@@ -250,12 +250,12 @@ def _action(el: etree._Element) -> str | None:
 
 def _statement(el: etree._Element, index: int) -> Proposal:
     """One statement, id from ``FRBRnumber`` or else from its heading; a bare text unless an action is kept."""
-    top = Draft(NodeKind.SECTION)
+    top = OpenNode(NodeKind.SECTION)
     loose: list = []
     _walk_parts(el, top, loose)
     _fill(top, loose, None, 1)
     lift_parents_items(top)
-    heading = next((c for c in top.children if c.kind is NodeKind.HEADING), Draft(NodeKind.HEADING))
+    heading = next((c for c in top.children if c.kind is NodeKind.HEADING), OpenNode(NodeKind.HEADING))
     target = parse_target(runs_text(heading.runs, "original"), runs_text(heading.runs, "amended"))
     number = el.find("./{*}meta/{*}identification/{*}FRBRWork/{*}FRBRnumber")
     pid = number.get("value") if number is not None and number.get("value") else None

@@ -40,7 +40,7 @@ from __future__ import annotations
 
 import re
 
-from itu_nb.loaders.akn_draft import Draft, component, place
+from itu_nb.loaders.akn_nodes import OpenNode, component, place
 from itu_nb.loaders.akn_runs import cut_runs
 from itu_nb.model import NodeKind, Op, Run, runs_text
 from itu_nb.parsing import keywords as kw
@@ -62,19 +62,19 @@ _LEAD_TO = re.compile(r"^(?:further\s+)?(?:resolves|decides)(?:\s+further)?\s+to
 _FIRST = re.compile(r"(\s+)(1|a\)|i\))( )(?=[a-z“\"])")
 
 
-def _plain(node: Draft) -> bool:
+def _plain(node: OpenNode) -> bool:
     return all(r.op is Op.EQUAL for r in node.runs)
 
 
-def unglue_items(drafts: list[Draft]) -> list[Draft]:
+def unglue_items(drafts: list[OpenNode]) -> list[OpenNode]:
     """``drafts`` with every item whose text holds its next items cut into those items (see module)."""
-    out: list[Draft] = []
+    out: list[OpenNode] = []
     for node in drafts:
         out.extend(_unglued(node))
     return out
 
 
-def _unglued(node: Draft, after: str | None = None) -> list[Draft]:
+def _unglued(node: OpenNode, after: str | None = None) -> list[OpenNode]:
     """``node`` and the items cut out of its text, whose labels continue ``after`` (its own label by default)."""
     if node.kind is not NodeKind.ITEM or not node.labelled:
         return [node]
@@ -106,14 +106,14 @@ def _unglued(node: Draft, after: str | None = None) -> list[Draft]:
         note = (
             f"label {m.group(2)} recovered from the text of item {node.bare_label}: the source ran the items together"
         )
-        piece = Draft(NodeKind.ITEM, label_runs=[Run(Op.EQUAL, m.group(2) + m.group(3))], runs=body,
+        piece = OpenNode(NodeKind.ITEM, label_runs=[Run(Op.EQUAL, m.group(2) + m.group(3))], runs=body,
                       section=node.section, notes=[note])  # fmt: skip
         pieces.append(piece)
     pieces[-1].children, node.children = node.children, []
     return pieces
 
 
-def lift_parents_items(node: Draft) -> None:
+def lift_parents_items(node: OpenNode) -> None:
     """Items run into the last sub-item of an item but numbered as that item's next siblings
     ("2 … so as to: … v) further develop …; 3 to prepare …; 4 to provide …") become those siblings."""
     k = 0
@@ -129,7 +129,7 @@ def lift_parents_items(node: Draft) -> None:
         k += 1
 
 
-def _swallowed(node: Draft) -> tuple[int, int] | None:
+def _swallowed(node: OpenNode) -> tuple[int, int] | None:
     """``(end of the item's own text, start of the heading)`` when ``node`` ends in a swallowed heading."""
     text = runs_text(node.runs).rstrip()
     if not text or text[-1] in ".;:,":  # a section line has no final stop: the usual case ends here
@@ -145,13 +145,13 @@ def _swallowed(node: Draft) -> tuple[int, int] | None:
     return None
 
 
-def _last(node: Draft) -> Draft:
+def _last(node: OpenNode) -> OpenNode:
     while node.children:
         node = node.children[-1]
     return node
 
 
-def _run_in(node: Draft) -> tuple[int, int, int, int] | None:
+def _run_in(node: OpenNode) -> tuple[int, int, int, int] | None:
     """``(end of own text, heading start, heading end, label start)`` when a section is run into ``node``."""
     if node.kind is NodeKind.FOOTNOTE:
         return None
@@ -177,7 +177,7 @@ def _heading_ok(heading: str) -> bool:
     return re.search(r"\bto\b", _LEAD_TO.sub("", heading)) is None
 
 
-def _first_cut(section: Draft) -> tuple[int, Draft, str, tuple[int, ...]] | None:
+def _first_cut(section: OpenNode) -> tuple[int, OpenNode, str, tuple[int, ...]] | None:
     """The first child of ``section`` whose last node has a section run in or swallowed: ``(k, node, how, cut)``."""
     for k, child in enumerate(section.children):
         last = _last(child)
@@ -190,7 +190,7 @@ def _first_cut(section: Draft) -> tuple[int, Draft, str, tuple[int, ...]] | None
     return None
 
 
-def split_run_in_sections(section: Draft, top: Draft) -> None:
+def split_run_in_sections(section: OpenNode, top: OpenNode) -> None:
     """Cut swallowed headings and run-in sections out of the items of ``section`` (just added to ``top``).
 
     See the module.  Each new section goes after the one it was cut from and takes the items
@@ -204,7 +204,7 @@ def split_run_in_sections(section: Draft, top: Draft) -> None:
         keyword = section_keyword(runs_text(heading))
         where = "the end of this text" if how == "swallowed" else "this text, with its list"
         last.notes.append(f"the source ran the heading “{keyword}” into {where}: it opens a section")
-        new = top.add(Draft(NodeKind.SECTION, keyword, runs=heading, section=keyword))
+        new = top.add(OpenNode(NodeKind.SECTION, keyword, runs=heading, section=keyword))
         new.notes.append(f"heading recovered from the item before it, where the source had run it in ({how})")
         moved, section.children = section.children[k + 1 :], section.children[: k + 1]
         if how == "swallowed":  # the items keep the places they had
@@ -213,9 +213,9 @@ def split_run_in_sections(section: Draft, top: Draft) -> None:
         else:  # a list read from the text: placed as the text parser would, the items after it too
             label_end = text.index(" ", cut[3]) + 1
             note = "label recovered from the text of the item before this section: the source ran the section in"
-            first = Draft(NodeKind.ITEM, label_runs=[Run(Op.EQUAL, text[cut[3] : label_end])],
+            first = OpenNode(NodeKind.ITEM, label_runs=[Run(Op.EQUAL, text[cut[3] : label_end])],
                           runs=cut_runs(runs, label_end)[1], section=keyword, notes=[note])  # fmt: skip
-            stack: list[Draft] = []
+            stack: list[OpenNode] = []
             for node in [*_unglued(first), *moved]:
                 _resection(node, keyword)
                 if node.labelled and node.kind is NodeKind.ITEM:
@@ -226,7 +226,7 @@ def split_run_in_sections(section: Draft, top: Draft) -> None:
         section = new
 
 
-def _resection(node: Draft, section: str | None) -> None:
+def _resection(node: OpenNode, section: str | None) -> None:
     """Give ``node`` and its descendants the section ``section``."""
     stack = [node]
     while stack:
@@ -235,7 +235,7 @@ def _resection(node: Draft, section: str | None) -> None:
         stack.extend(d.children)
 
 
-def _move(node: Draft, section: Draft) -> None:
+def _move(node: OpenNode, section: OpenNode) -> None:
     """Put ``node`` (a former child of another section) at the end of ``section``."""
     _resection(node, section.section)
     if node.kind is NodeKind.ITEM:

@@ -41,7 +41,7 @@ from itu_nb.loaders.docx_package import open_package
 from itu_nb.loaders.docx_para import Para, view_paragraphs
 from itu_nb.loaders.docx_read import read_paragraphs
 from itu_nb.model import VIEWS, Artefact, Clause, Document, NodeKind, Op, Run
-from itu_nb.parsing.document import Line, build_document
+from itu_nb.parsing.document import SourceLine, build_document
 
 __all__ = ["load_docx", "paragraph_views", "read_docx_paragraphs"]
 
@@ -138,9 +138,9 @@ def paragraph_views(
 
 
 # ----------------------------------------------------------------------------
-def _lines(paras: list[Para], numbering: Numbering) -> tuple[list[Line], dict[int, list[str]]]:
+def _lines(paras: list[Para], numbering: Numbering) -> tuple[list[SourceLine], dict[int, list[str]]]:
     labels = {view: view_labels(paras, numbering, view) for view in VIEWS}
-    lines: list[Line] = []
+    lines: list[SourceLine] = []
     notes: dict[int, list[str]] = {}
     for i, para in enumerate(paras):
         # a relettering caused by a neighbour's change is credited to that change
@@ -158,7 +158,7 @@ def _lines(paras: list[Para], numbering: Numbering) -> tuple[list[Line], dict[in
             else:
                 extra.append(f"paragraph mark inserted {who}: runs on into the next paragraph in the original view")
         runs, arts = _place(pieces, i)
-        lines.append(Line(i, runs, arts))
+        lines.append(SourceLine(i, runs, arts))
         if extra:
             notes[i] = list(dict.fromkeys(extra))
     return lines, notes

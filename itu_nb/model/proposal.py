@@ -171,24 +171,24 @@ class Proposal(_Exports):
     def accept(self, ids=None, *, author: str | None = None, section: str | None = None) -> Proposal:
         """A new Proposal with the selected changes accepted (no arguments: all).
 
-        See :func:`itu_nb.review.accept`.
+        See :func:`itu_nb.model.review.accept`.
         """
-        from itu_nb.review import accept
+        from itu_nb.model.review import accept
 
         return accept(self, ids, author=author, section=section)
 
     def reject(self, ids=None, *, author: str | None = None, section: str | None = None) -> Proposal:
         """A new Proposal with the selected changes rejected (no arguments: all).
 
-        See :func:`itu_nb.review.reject`.
+        See :func:`itu_nb.model.review.reject`.
         """
-        from itu_nb.review import reject
+        from itu_nb.model.review import reject
 
         return reject(self, ids, author=author, section=section)
 
     def redline(self):
-        """This proposal's own tracked changes (authors and dates kept) as a :class:`~itu_nb.compare.Comparison`."""
-        from itu_nb.compare import redline
+        """This proposal's own tracked changes (authors and dates kept) as a :class:`~itu_nb.diff.twoway.Comparison`."""
+        from itu_nb.diff.twoway import redline
 
         return redline(self)
 

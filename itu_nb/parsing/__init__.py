@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 from itu_nb.model import Document
-from itu_nb.parsing.document import Line, build_document
+from itu_nb.parsing.document import SourceLine, build_document
 from itu_nb.parsing.markup import critic_runs, extract_artefacts, plain_runs
 from itu_nb.parsing.normalise import split_lines
 
 __all__ = ["parse_critic", "parse_text"]
 
 
-def _lines(pieces_by_line) -> list[Line]:
+def _lines(pieces_by_line) -> list[SourceLine]:
     out = []
     for no, pieces in enumerate(pieces_by_line):
         runs, arts = extract_artefacts(pieces, no)
-        out.append(Line(no, runs, arts))
+        out.append(SourceLine(no, runs, arts))
     return out
 
 

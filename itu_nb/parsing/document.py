@@ -14,9 +14,9 @@ import re
 from itu_nb.model import Artefact, Document, Op, Proposal, interleave
 from itu_nb.parsing import keywords as kw
 from itu_nb.parsing.labels import label_split
-from itu_nb.parsing.tree import Line, ProposalBuilder
+from itu_nb.parsing.tree import ProposalBuilder, SourceLine
 
-__all__ = ["Line", "build_document"]
+__all__ = ["SourceLine", "build_document"]
 
 _HEADER = (
     ("document", re.compile(r"^\s*Document\s+(?P<v>\d+(?:\(Add\.\d+\))?)(?:-[A-Z])?\s*$", re.I)),
@@ -44,7 +44,7 @@ def _header_metadata(text: str, metadata: dict, unmatched: list[str]) -> None:
     unmatched.append(text)
 
 
-def _marker(lines: list[Line], i: int) -> tuple[str, str, int] | None:
+def _marker(lines: list[SourceLine], i: int) -> tuple[str, str, int] | None:
     """(action, id, lines used) when a proposal marker starts at line ``i``."""
     text = lines[i].main
     m = kw.MARKER.match(text)
@@ -61,7 +61,7 @@ def _marker(lines: list[Line], i: int) -> tuple[str, str, int] | None:
 
 
 def build_document(
-    lines: list[Line], *, source: str, fmt: str, infer: bool = False, metadata: dict | None = None
+    lines: list[SourceLine], *, source: str, fmt: str, infer: bool = False, metadata: dict | None = None
 ) -> Document:
     """Build the document from stage-2 lines.
 
@@ -83,7 +83,7 @@ def build_document(
             proposals.append(current.build())
         current = None
 
-    def whole(kind: str, line: Line) -> None:
+    def whole(kind: str, line: SourceLine) -> None:
         pieces = interleave(line.runs, line.arts)
         artefacts.extend(Artefact(kind, text, line.no, None, op) for text, op in pieces or [("", Op.EQUAL)])
 

@@ -77,7 +77,7 @@ OPERATIVE = (
     "adopts",
 )
 
-KINDS = ("resolution", "decision", "recommendation", "opinion", "declaration")
+TARGET_KINDS = ("resolution", "decision", "recommendation", "opinion", "declaration")
 
 ACTIONS = ("MOD", "ADD", "SUP", "NOC")
 
@@ -91,7 +91,7 @@ ACTION_ONLY = re.compile(rf"^\s*(?P<action>{'|'.join(ACTIONS)})\s*$")
 ID_ONLY = re.compile(rf"^\s*(?P<id>{ID})\s*$")
 
 HEADING = re.compile(
-    r"^\s*(?P<draft>(?:draft\s+)?(?:new\s+)?)(?P<kind>" + "|".join(KINDS) + r")\s+"
+    r"^\s*(?P<draft>(?:draft\s+)?(?:new\s+)?)(?P<kind>" + "|".join(TARGET_KINDS) + r")\s+"
     r"(?P<number>\[[^\]]+\]|[0-9]+[A-Z]?|[A-Z]{1,3}-?\d+)"
     r"\s*(?:\((?P<revision>[^)]*)\))?\s*$",
     re.IGNORECASE,

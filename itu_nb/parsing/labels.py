@@ -207,7 +207,7 @@ def item_component(label: str, scheme: str | None, listed: int) -> str:
     """Path component of an item: its bare label (``b``, ``4.1``, ``abis``), else ``item``.
 
     A bullet or dash item is ``bullet<n>`` / ``dash<n>``, ``listed`` being the number of
-    bullet and dash items before it among its siblings.  Shared with :mod:`itu_nb.amend`,
+    bullet and dash items before it among its siblings.  Shared with :mod:`itu_nb.amendments.amending`,
     which recomputes paths after an edit.
     """
     if scheme in ("bullet", "dash"):

@@ -36,7 +36,7 @@ from itu_nb.parsing.markup import FOOTNOTE_BODY
 
 
 @dataclass
-class Line:
+class SourceLine:
     """One source line after stage 2."""
 
     no: int
@@ -145,7 +145,7 @@ class ProposalBuilder:
         self.warnings: list[str] = []
 
     # -- routing ----------------------------------------------------------------
-    def add_line(self, line: Line) -> None:
+    def add_line(self, line: SourceLine) -> None:
         text = line.main
         if self.reasons is not None:
             self._paragraph(self.reasons, line, NodeKind.PARAGRAPH)
@@ -185,14 +185,14 @@ class ProposalBuilder:
             return
         self._paragraph(self.container or self.top, line, None)
 
-    def _node(self, kind: NodeKind, component: str, line: Line, section: str | None = None) -> _Node:
+    def _node(self, kind: NodeKind, component: str, line: SourceLine, section: str | None = None) -> _Node:
         runs = _infer.infer_text(line.runs) if self.infer else list(line.runs)
         node = _Node(kind, component, [], runs, line.no, list(line.arts), section=section)
         _footnotes(node)
         return node
 
     # -- items and paragraphs ------------------------------------------------------
-    def _paragraph(self, container: _Node, line: Line, force: NodeKind | None) -> None:
+    def _paragraph(self, container: _Node, line: SourceLine, force: NodeKind | None) -> None:
         runs = _infer.infer_text(line.runs) if self.infer else list(line.runs)
         label_runs, body = peel_label(runs) if force is None else ([], runs)
         section = container.section

@@ -10,8 +10,8 @@ is the base's text.
 
 from __future__ import annotations
 
+from itu_nb.amendments.relettering import repath
 from itu_nb.model import Proposal
-from itu_nb.relabel import repath
 
 __all__ = ["conflict_payload", "flag_rows"]
 
@@ -23,7 +23,7 @@ def _base_to_draft_paths(draft: Proposal) -> dict[str, str]:
 
 
 def conflict_payload(draft) -> list[dict]:
-    """Every conflict of ``draft`` (a :class:`itu_nb.merge.Draft`), in its order.
+    """Every conflict of ``draft`` (a :class:`itu_nb.amendments.merging.Draft`), in its order.
 
     Each is ``{id, kind, path, at, citation, base_text, sides, resolution, wording, wording_of}``:
     ``sides`` is one ``{side, author, change, old, new}`` per contested edit (as
@@ -67,7 +67,7 @@ def conflict_payload(draft) -> list[dict]:
 
 
 def _wording(draft, c) -> dict:
-    """What the analyst's own wording replaces (see :meth:`itu_nb.merge.Draft.resolve`), to edit from."""
+    """What the analyst's own wording replaces (see :meth:`itu_nb.amendments.merging.Draft.resolve`), to edit from."""
     if c.kind == "overlap":
         return {"wording": c.base_text, "wording_of": "the contested words"}
     if c.kind == "delete-modify":

@@ -16,7 +16,7 @@ is a whole deleted paragraph.  Ids are those of the rest of itu_nb, so that what
 viewer decides goes straight to the amendments API:
 
 * a proposal's own changes: ``"<clause path>@<n>"``, as ``Proposal.changes()`` and
-  ``itu_nb.review.accept/reject/decide`` number them;
+  ``itu_nb.model.review.accept/reject/decide`` number them;
 * a comparison's changes: ``"<pair id>~<n>"``, as ``Comparison.change_list`` does.
 """
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import anywidget
 import traitlets
 
+from itu_nb.amendments.merging import Draft
 from itu_nb.errors import AddressError, ItuNbError
-from itu_nb.merge import Draft
 from itu_nb.model import Proposal
 from itu_nb.widgets._conflicts import conflict_payload, flag_rows
 from itu_nb.widgets._payload import change_id_format, changes_frame, pairs_of, title_of, viewer_meta, viewer_rows
@@ -26,7 +26,7 @@ class RedlineViewer(anywidget.AnyWidget):
 
     Parameters
     ----------
-    obj : Comparison, Proposal, or anything :func:`itu_nb.compare` takes
+    obj : Comparison, Proposal, or anything :func:`itu_nb.diff.twoway` takes
         What to show.  With ``new`` given, ``compare(obj, new)`` is shown.
     new : Proposal, Clause, path or str, optional
         The other text, when ``obj`` is the original one.
@@ -42,7 +42,7 @@ class RedlineViewer(anywidget.AnyWidget):
     Keyboard: ``n``/``F7`` next change, ``p``/``Shift+F7`` previous, ``a`` accept, ``r`` reject,
     ``u`` undo the decision.
 
-    A merged :class:`~itu_nb.merge.Draft` shows its conflicts in a panel above the text, each
+    A merged :class:`~itu_nb.amendments.merging.Draft` shows its conflicts in a panel above the text, each
     with a "Use <side>" button and a box for the analyst's own wording (it starts from the text
     the wording replaces); a choice (there, through ``conflict_choices``, or with
     :meth:`resolve`) is applied with ``Draft.resolve`` and the resolved draft is shown.
@@ -89,7 +89,7 @@ class RedlineViewer(anywidget.AnyWidget):
             mode=mode, filters=filters or {}, collapse_unchanged=collapse_unchanged, context=context, height=height
         )
         if new is not None:
-            from itu_nb.compare import compare
+            from itu_nb.diff.twoway import compare
 
             obj = compare(obj, new)
         self.show(obj)
@@ -223,7 +223,7 @@ class RedlineViewer(anywidget.AnyWidget):
         """Settle a conflict of the Draft on show, as its "Use <side>" button does (``text=``: the
         analyst's own wording); the viewer then shows the resolved draft (:meth:`result`)."""
         if not isinstance(self._source, Draft):
-            raise ItuNbError("resolve() needs a viewer on a merged Draft (itu_nb.merge)")
+            raise ItuNbError("resolve() needs a viewer on a merged Draft (itu_nb.amendments.merging)")
         if conflict not in {c["id"] for c in self._conflicts}:
             raise AddressError(f"no conflict {conflict!r}; see viewer.conflicts")
         self.conflict_choices = [{"id": conflict, "side": side} if text is None else {"id": conflict, "text": text}]
@@ -258,12 +258,12 @@ class RedlineViewer(anywidget.AnyWidget):
 
         On a merged Draft: the Draft with the conflicts resolved so far (and the decisions applied).
 
-        The same as ``itu_nb.review.decide(proposal, accepted, rejected)`` (and as
+        The same as ``itu_nb.model.review.decide(proposal, accepted, rejected)`` (and as
         ``proposal.accept(ids)`` when every decision is an accept): one code path.
         """
         if not isinstance(self._source, Proposal):
             raise ItuNbError("result() needs a viewer on a Proposal; a Comparison has no decisions to apply")
-        from itu_nb.review import decide
+        from itu_nb.model.review import decide
 
         accepted = [d["id"] for d in self.decisions if d["decision"] == "accept"]
         rejected = [d["id"] for d in self.decisions if d["decision"] == "reject"]

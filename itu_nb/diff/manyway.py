@@ -1,6 +1,6 @@
 """Many versions against one base: who keeps, changes, deletes or adds what, and where they agree.
 
-:func:`compare_many` runs :func:`~itu_nb.compare.compare` once per version and
+:func:`compare_many` runs :func:`~itu_nb.diff.twoway.compare` once per version and
 reads the results per base clause:
 
 - ``matrix``: rows = base clauses (and clauses added by versions, after the
@@ -21,16 +21,13 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
-from html import escape
 
-from itu_nb.compare import Comparison, as_proposal, compare
-from itu_nb.compare_html import STYLE
+from itu_nb.diff.twoway import Comparison, as_proposal, compare
 from itu_nb.model import Op, Proposal
 
 __all__ = ["Edit", "ManyComparison", "compare_many"]
 
 _WORD = re.compile(r"\w+")
-_STATUS = {"kept": "", "added": "#dafbe1", "deleted": "#ffebe9"}
 
 
 @dataclass(frozen=True)
@@ -241,23 +238,10 @@ class ManyComparison:
         return pd.DataFrame(rows, columns=cols)
 
     def to_html(self, *, only_changed: bool = True) -> str:
-        """A static HTML matrix (rows = clauses, columns = versions)."""
-        df = self.matrix
-        if only_changed:
-            df = df[(df[self.names] != "kept").any(axis=1) & (df[self.names] != "").any(axis=1)]
-        head = "".join(f"<th>{escape(n)}</th>" for n in ["clause", "text", *self.names, "status"])
-        body = []
-        for path, row in df.iterrows():
-            cells = [f"<td>{escape(str(path))}</td>", f"<td>{escape(row['text'])}</td>"]
-            for n in self.names:
-                v = row[n]
-                colour = _STATUS.get(v, "#fff8c5" if v else "")
-                style = f' style="background:{colour}"' if colour else ""
-                cells.append(f"<td{style}>{escape(v)}</td>")
-            cells.append(f"<td>{escape(row['status'])}</td>")
-            body.append(f"<tr>{''.join(cells)}</tr>")
-        summary = f"<div>{escape(self.base.id)} against {len(self.names)} versions: {len(df)} clauses touched</div>"
-        return f'<div class="itu-nb-cmp">{STYLE}{summary}<table><tr>{head}</tr>{"".join(body)}</table></div>'
+        """A static HTML matrix (rows = clauses, columns = versions); see :func:`itu_nb.export.html_fragment.many_html`."""
+        from itu_nb.export.html_fragment import many_html
+
+        return many_html(self, only_changed=only_changed)
 
     def _repr_html_(self) -> str:
         return self.to_html()
@@ -275,7 +259,7 @@ def compare_many(base, versions, **options) -> ManyComparison:
     versions : dict of str to (Document, Proposal, Clause, path or str), or a list
         A list is named by proposal id (or ``v1``, ``v2``…).
     **options
-        Passed to :func:`~itu_nb.compare.compare` (``view``, ``timeout``, ``backend``…).
+        Passed to :func:`~itu_nb.diff.twoway.compare` (``view``, ``timeout``, ``backend``…).
 
     Returns
     -------

@@ -14,9 +14,10 @@ from typing import TYPE_CHECKING
 from itu_nb.model import NodeKind, Op, Run
 
 if TYPE_CHECKING:  # pragma: no cover
-    from itu_nb.compare import ClausePair, Comparison
+    from itu_nb.diff.manyway import ManyComparison
+    from itu_nb.model.comparison import ClausePair, Comparison
 
-__all__ = ["STYLE", "comparison_html", "runs_html"]
+__all__ = ["STYLE", "comparison_html", "many_html", "runs_html"]
 
 STYLE = """<style>
 .itu-nb-cmp{font-family:var(--jp-content-font-family,sans-serif);line-height:1.5}
@@ -116,3 +117,30 @@ def comparison_html(c: Comparison, *, context: int = 1, max_pairs: int = 600) ->
         body.append(f'<div class="itu-nb-skip">… {skipped} unchanged clause{"s" if skipped > 1 else ""} …</div>')
     notes = "".join(f'<div class="itu-nb-note">{escape(n)}</div>' for n in c.notes[:20])
     return f'<div class="itu-nb-cmp">{STYLE}{head}{notes}{"".join(body)}</div>'
+
+
+_STATUS = {"kept": "", "added": "#dafbe1", "deleted": "#ffebe9"}
+
+
+def many_html(m: ManyComparison, *, only_changed: bool = True) -> str:
+    """A many-way comparison as a static HTML matrix: rows are base clauses, columns versions.
+
+    Cells are coloured by status (added, deleted, other wording); ``only_changed`` leaves out
+    the clauses every version keeps.
+    """
+    df = m.matrix
+    if only_changed:
+        df = df[(df[m.names] != "kept").any(axis=1) & (df[m.names] != "").any(axis=1)]
+    head = "".join(f"<th>{escape(n)}</th>" for n in ["clause", "text", *m.names, "status"])
+    body = []
+    for path, row in df.iterrows():
+        cells = [f"<td>{escape(str(path))}</td>", f"<td>{escape(row['text'])}</td>"]
+        for n in m.names:
+            v = row[n]
+            colour = _STATUS.get(v, "#fff8c5" if v else "")
+            style = f' style="background:{colour}"' if colour else ""
+            cells.append(f"<td{style}>{escape(v)}</td>")
+        cells.append(f"<td>{escape(row['status'])}</td>")
+        body.append(f"<tr>{''.join(cells)}</tr>")
+    summary = f"<div>{escape(m.base.id)} against {len(m.names)} versions: {len(df)} clauses touched</div>"
+    return f'<div class="itu-nb-cmp">{STYLE}{summary}<table><tr>{head}</tr>{"".join(body)}</table></div>'

@@ -1,9 +1,9 @@
-"""``itu_nb.amend``: edit any text with operations or plain-language instructions.
+"""``itu_nb.amendments.amending``: edit any text with operations or plain-language instructions.
 
 Returns a new :class:`~itu_nb.model.Proposal` whose tracked changes are the edits; nothing
-is changed in place.  The edit operations live in :mod:`itu_nb.edits`, the plain-language
-instructions in :mod:`itu_nb.instructions`, addresses in :mod:`itu_nb.address`; accepting
-and rejecting changes in :mod:`itu_nb.review`.
+is changed in place.  The edit operations live in :mod:`itu_nb.amendments.edits`, the plain-language
+instructions in :mod:`itu_nb.amendments.instructions`, addresses in :mod:`itu_nb.amendments.addressing`; accepting
+and rejecting changes in :mod:`itu_nb.model.review`.
 """
 
 from __future__ import annotations
@@ -38,8 +38,8 @@ def amend(text_or_proposal, ops_or_instructions, *, author: str | None = None, d
         What to edit (a string with a line break is the text itself, see :func:`itu_nb.load`).
         A proposal's own tracked changes stay tracked; edits act on its amended view.
     ops_or_instructions : str, operation, or list of them
-        Edit operations (:mod:`itu_nb.edits`) or instructions as ITU documents write
-        them, one per line (:mod:`itu_nb.instructions`): ``'In resolves 2, replace "X" by
+        Edit operations (:mod:`itu_nb.amendments.edits`) or instructions as ITU documents write
+        them, one per line (:mod:`itu_nb.amendments.instructions`): ``'In resolves 2, replace "X" by
         "Y"'``, ``"Add a new considering d) reading: …"``, ``"Delete recognizing c)"``.
     author, date : str, optional
         Recorded on every change (date: today when omitted).
@@ -54,7 +54,7 @@ def amend(text_or_proposal, ops_or_instructions, *, author: str | None = None, d
     ------
     AddressError
         A clause or the words to replace were not found (the message lists near matches).
-    itu_nb.edits.EditError, itu_nb.instructions.InstructionError
+    itu_nb.amendments.edits.EditError, itu_nb.amendments.instructions.InstructionError
         An edit that cannot be made as asked; an instruction that cannot be read.
 
     Examples
@@ -64,8 +64,8 @@ def amend(text_or_proposal, ops_or_instructions, *, author: str | None = None, d
     >>> draft["considering/d"].label_original, draft["considering/d"].label
     ('c)', 'd)')
     """
-    from itu_nb.edits import EditError, apply_ops
-    from itu_nb.instructions import parse_one
+    from itu_nb.amendments.edits import EditError, apply_ops
+    from itu_nb.amendments.instructions import parse_one
 
     proposal = _as_proposal(text_or_proposal)
     items = [ops_or_instructions] if not isinstance(ops_or_instructions, list | tuple) else ops_or_instructions

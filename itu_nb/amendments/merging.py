@@ -1,6 +1,6 @@
 """Merge several proposals onto one base text: one consolidated draft, and its conflicts as data.
 
-Each proposal is compared with the base (:func:`itu_nb.compare`, amended views) and
+Each proposal is compared with the base (:func:`itu_nb.diff.twoway`, amended views) and
 its differences become edits of the base: word changes inside a clause, whole
 clauses deleted or inserted (a moved, split or merged clause is a deletion where
 it was and an insertion where it goes).  Edits that no other proposal contests go
@@ -26,12 +26,21 @@ import dataclasses
 from collections import Counter
 from dataclasses import dataclass, field
 
-from itu_nb.address import parents
+from itu_nb.amendments.addressing import parents
+from itu_nb.amendments.conflicts import Conflict, Edit, find_conflicts, side_edits
+from itu_nb.amendments.relettering import (
+    first_label,
+    list_scheme,
+    reletter,
+    repath,
+    scheme_of,
+    set_label,
+    split_label,
+    successor,
+)
+from itu_nb.amendments.wording import delete_node, edit_runs, inserted_copy
 from itu_nb.errors import AddressError
-from itu_nb.merge_edits import Conflict, Edit, find_conflicts, side_edits
 from itu_nb.model import Clause, NodeKind, Op, Proposal, Run, runs_text
-from itu_nb.relabel import first_label, list_scheme, reletter, repath, scheme_of, set_label, split_label, successor
-from itu_nb.words import delete_node, edit_runs, inserted_copy
 
 __all__ = ["Conflict", "Draft", "merge"]
 
@@ -118,7 +127,7 @@ class Draft(Proposal):
         return _build(plan)
 
     def _reviewed(self, result: Proposal, accepted: list, rejected: list) -> Proposal:
-        """Called by :mod:`itu_nb.review` with the changes it settled: remember them for :meth:`resolve`."""
+        """Called by :mod:`itu_nb.model.review` with the changes it settled: remember them for :meth:`resolve`."""
         if self.plan is None or not isinstance(result, Draft):
             return result
         done = tuple((_signature(c), "accept") for c in accepted) + tuple((_signature(c), "reject") for c in rejected)
@@ -178,7 +187,7 @@ def _build(plan: _Plan) -> Draft:
     draft = _build_edits(plan)
     if not plan.reviewed:
         return draft
-    from itu_nb.review import decide
+    from itu_nb.model.review import decide
 
     left = list(draft.changes())
     accepted, rejected, lost = [], [], []
@@ -291,7 +300,7 @@ def merge(base, proposals, *, authors: dict[str, str] | None = None) -> Draft:
     >>> draft.conflicts[["conflict", "kind", "citation", "side", "new"]]
     >>> final = draft.resolve("c1", side="CEPT")
     """
-    from itu_nb.amend import _as_proposal
+    from itu_nb.amendments.amending import _as_proposal
 
     base = _as_proposal(base)
     if base.changed:

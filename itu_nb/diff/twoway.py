@@ -35,7 +35,7 @@ Bounds
 Word diffs run per aligned pair, never over the whole text, so the cost grows
 with the size of the changed clauses.  Each diff has ``timeout`` seconds before
 it falls back to a sentence-level, then block-level diff
-(:func:`itu_nb.diff.diff_words`); once the comparison has spent ``time_budget``
+(:func:`itu_nb.diff.words.diff_words`); once the comparison has spent ``time_budget``
 seconds on diffs, the remaining pairs are diffed as blocks (common prefix and
 suffix kept).  Every fallback is listed in ``Comparison.notes`` and in the
 pair's ``note``.
@@ -47,12 +47,12 @@ import dataclasses
 import os
 import time
 
-from itu_nb.align import Side, align
-from itu_nb.comparison import KINDS, Change, ClausePair, Comparison
-from itu_nb.diff import TIMEOUT, diff_words
+from itu_nb.diff.align import Side, align
+from itu_nb.diff.words import TIMEOUT, diff_words
 from itu_nb.model import Clause, Document, NodeKind, Op, Proposal, Run, join_runs
+from itu_nb.model.comparison import PAIR_KINDS, Change, ClausePair, Comparison
 
-__all__ = ["KINDS", "Change", "ClausePair", "Comparison", "as_proposal", "compare", "redline"]
+__all__ = ["PAIR_KINDS", "Change", "ClausePair", "Comparison", "as_proposal", "compare", "redline"]
 
 #: Seconds of word diffing one comparison may spend before the rest is diffed as blocks.
 TIME_BUDGET = 10.0

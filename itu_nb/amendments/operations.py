@@ -1,6 +1,6 @@
 """The edit operations: small frozen dataclasses naming their target by address.
 
-Addresses are paths or citations (:mod:`itu_nb.address`); :func:`itu_nb.edits.apply_ops`
+Addresses are paths or citations (:mod:`itu_nb.amendments.addressing`); :func:`itu_nb.amendments.edits.apply_ops`
 applies the operations.
 """
 

@@ -33,9 +33,9 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import NamedTuple
 
-from itu_nb.diff import EQUAL, INSERT, TIMEOUT, diff_sequences
+from itu_nb.diff.sides import Side, dice
+from itu_nb.diff.words import EQUAL, INSERT, TIMEOUT, diff_sequences
 from itu_nb.model import Clause
-from itu_nb.side import Side, dice
 
 __all__ = ["Match", "Side", "align"]
 

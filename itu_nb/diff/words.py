@@ -48,7 +48,7 @@ except ImportError:  # pragma: no cover - depends on the environment
     _fast = None
 from diff_match_patch import diff_match_patch as _DMP
 
-from itu_nb.tokenise import CAPACITY, DELETE, EQUAL, INSERT, block, code, encode, sentences, squash, tokens, trim
+from itu_nb.diff.tokens import CAPACITY, DELETE, EQUAL, INSERT, block, code, encode, sentences, squash, tokens, trim
 
 __all__ = [
     "BACKEND",

@@ -1,11 +1,11 @@
 """Clause-addressed edit operations that produce tracked changes.
 
-The operations (:mod:`itu_nb.ops`) name their target by address (a path or a
-citation, see :mod:`itu_nb.address`).  :func:`apply_ops` applies them in order to a
+The operations (:mod:`itu_nb.amendments.operations`) name their target by address (a path or a
+citation, see :mod:`itu_nb.amendments.addressing`).  :func:`apply_ops` applies them in order to a
 proposal and returns a new one whose tracked changes are the edits, each run
 carrying the author and date.  The original view never changes; the amended view
 shows the edit; inserting, deleting or moving items reletters the items that
-follow (see :mod:`itu_nb.relabel`).
+follow (see :mod:`itu_nb.amendments.relettering`).
 
 Edits act on the amended view.  Deleting words that an earlier change inserted
 shortens that insertion (the model has no nested changes, so the words are not
@@ -17,10 +17,8 @@ from __future__ import annotations
 import dataclasses
 import datetime
 
-from itu_nb.address import cite, parents, resolve
-from itu_nb.errors import AddressError
-from itu_nb.model import Clause, NodeKind, Op, Proposal, Run, runs_text
-from itu_nb.ops import (
+from itu_nb.amendments.addressing import cite, parents, resolve
+from itu_nb.amendments.operations import (
     AddSection,
     DeleteClause,
     EditError,
@@ -32,9 +30,7 @@ from itu_nb.ops import (
     ReplaceClause,
     ReplaceWords,
 )
-from itu_nb.parsing import keywords as kw
-from itu_nb.parsing.labels import section_keyword
-from itu_nb.relabel import (
+from itu_nb.amendments.relettering import (
     first_label,
     label_style,
     list_scheme,
@@ -45,7 +41,20 @@ from itu_nb.relabel import (
     split_label,
     successor,
 )
-from itu_nb.words import delete_node, edit_runs, find_words, inserted_copy, map_children, map_node, near_words, peel
+from itu_nb.amendments.wording import (
+    delete_node,
+    edit_runs,
+    find_words,
+    inserted_copy,
+    map_children,
+    map_node,
+    near_words,
+    peel,
+)
+from itu_nb.errors import AddressError
+from itu_nb.model import Clause, NodeKind, Op, Proposal, Run, runs_text
+from itu_nb.parsing import keywords as kw
+from itu_nb.parsing.labels import section_keyword
 
 __all__ = [
     "AddSection",

@@ -10,8 +10,8 @@ import dataclasses
 import difflib
 import re
 
+from itu_nb.amendments.operations import EditError
 from itu_nb.model import Clause, Op, Proposal, Run, join_runs, runs_text
-from itu_nb.ops import EditError
 from itu_nb.parsing import keywords as kw
 
 __all__ = ["delete_node", "edit_runs", "find_words", "inserted_copy", "map_children", "map_node", "near_words", "peel"]

@@ -1,19 +1,19 @@
 """Amendment instructions in plain language, as ITU documents and conference reports write them.
 
-:func:`parse` turns each instruction into edit operations (:mod:`itu_nb.edits`):
+:func:`parse` turns each instruction into edit operations (:mod:`itu_nb.amendments.edits`):
 
 ==========================================================  =====================================
-``In resolves 2, replace "X" by "Y"``                       :class:`~itu_nb.edits.ReplaceWords`
+``In resolves 2, replace "X" by "Y"``                       :class:`~itu_nb.amendments.edits.ReplaceWords`
 ``In considering c), delete "X"`` / ``Delete "X" in …``     ReplaceWords with ``new=""``
-``In resolves 2, insert "X" after "Y"`` / ``… at the end``  :class:`~itu_nb.edits.InsertWords`
-``Add a new considering d) reading: …``                     :class:`~itu_nb.edits.InsertClause`
+``In resolves 2, insert "X" after "Y"`` / ``… at the end``  :class:`~itu_nb.amendments.edits.InsertWords`
+``Add a new considering d) reading: …``                     :class:`~itu_nb.amendments.edits.InsertClause`
 ``Add a new paragraph after resolves 2 reading: …``         InsertClause (label from its place)
-``Add a new section "noting further" reading: …``           :class:`~itu_nb.edits.AddSection`
-``Delete recognizing c)`` / ``Suppress …``                  :class:`~itu_nb.edits.DeleteClause`
-``Replace resolves 3 by: …`` / ``resolves 3 shall read: …`` :class:`~itu_nb.edits.ReplaceClause`
-``Move resolves 4 after resolves 1``                        :class:`~itu_nb.edits.MoveClause`
-``Renumber resolves 5 as resolves 6``                       :class:`~itu_nb.edits.Relabel`
-``Renumber considering``                                    :class:`~itu_nb.edits.Renumber`
+``Add a new section "noting further" reading: …``           :class:`~itu_nb.amendments.edits.AddSection`
+``Delete recognizing c)`` / ``Suppress …``                  :class:`~itu_nb.amendments.edits.DeleteClause`
+``Replace resolves 3 by: …`` / ``resolves 3 shall read: …`` :class:`~itu_nb.amendments.edits.ReplaceClause`
+``Move resolves 4 after resolves 1``                        :class:`~itu_nb.amendments.edits.MoveClause`
+``Renumber resolves 5 as resolves 6``                       :class:`~itu_nb.amendments.edits.Relabel`
+``Renumber considering``                                    :class:`~itu_nb.amendments.edits.Renumber`
 ``Renumber the following paragraphs accordingly``           nothing: relettering is automatic
 ==========================================================  =====================================
 
@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 
-from itu_nb.edits import (
+from itu_nb.amendments.edits import (
     AddSection,
     DeleteClause,
     InsertClause,

@@ -1,6 +1,6 @@
-"""Text helpers for :mod:`itu_nb.diff`: tokens, sentences, their encoding as characters, common ends.
+"""Text helpers for :mod:`itu_nb.diff.words`: tokens, sentences, their encoding as characters, common ends.
 
-Nothing here diffs; :mod:`itu_nb.diff` is the module that calls diff-match-patch.
+Nothing here diffs; :mod:`itu_nb.diff.words` is the module that calls diff-match-patch.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """What a comparison is made of: :class:`ClausePair`, :class:`Change` and :class:`Comparison`.
 
-Built by :func:`itu_nb.compare.compare` and :func:`itu_nb.compare.redline` (and
-importable from :mod:`itu_nb.compare`).  See that module for the pair kinds and
+Built by :func:`itu_nb.diff.twoway.compare` and :func:`itu_nb.diff.twoway.redline` (and
+importable from :mod:`itu_nb.diff.twoway`).  See that module for the pair kinds and
 the invariants.
 """
 
@@ -13,9 +13,9 @@ from functools import cached_property
 
 from itu_nb.model import Clause, Op, Proposal, Run, change_groups, runs_text
 
-__all__ = ["KINDS", "Change", "ClausePair", "Comparison"]
+__all__ = ["PAIR_KINDS", "Change", "ClausePair", "Comparison"]
 
-KINDS = ("unchanged", "modified", "relabelled", "moved", "inserted", "deleted", "split", "merged")
+PAIR_KINDS = ("unchanged", "modified", "relabelled", "moved", "inserted", "deleted", "split", "merged")
 
 
 @dataclass(frozen=True)
@@ -25,12 +25,12 @@ class ClausePair:
     Attributes
     ----------
     kind : str
-        One of :data:`KINDS`.
+        One of :data:`PAIR_KINDS`.
     old, new : Clause or None
         None for an inserted (``old``) or deleted (``new``) clause.
     label_runs : tuple of Run
         The label change: one EQUAL run, or DELETE old + INSERT new (+ EQUAL separator, as
-        the new text writes it: the separator is layout, see :mod:`itu_nb.compare`).
+        the new text writes it: the separator is layout, see :mod:`itu_nb.diff.twoway`).
     runs : tuple of Run
         Word-level diff of the body text; author and date set where known.
     section : str or None
@@ -219,7 +219,7 @@ class Comparison:
         ``context`` unchanged clauses are shown around each change (the rest are
         summarised); at most ``max_pairs`` clauses are drawn.
         """
-        from itu_nb.compare_html import comparison_html
+        from itu_nb.export.html_fragment import comparison_html
 
         return comparison_html(self, context=context, max_pairs=max_pairs)
 

@@ -1,6 +1,6 @@
 """What clause alignment knows about one text's clauses: :class:`Side`, and word sets for similarity.
 
-:mod:`itu_nb.align` pairs clauses by their class (item, section, heading…), text, label and
+:mod:`itu_nb.diff.align` pairs clauses by their class (item, section, heading…), text, label and
 section, and scores candidate pairs by the Dice similarity of their word sets; a :class:`Side`
 computes those once per clause, word sets only when asked (a text compared with an edited copy
 needs few).
@@ -29,7 +29,7 @@ _WORD = re.compile(r"\w+")
 
 
 class Side:
-    """What alignment (and :func:`~itu_nb.compare.compare`) needs to know about one text's clauses.
+    """What alignment (and :func:`~itu_nb.diff.twoway.compare`) needs to know about one text's clauses.
 
     The clauses are views (every run equal), so a body is the joined text of its runs.
     """

@@ -1,7 +1,7 @@
 """The clause under construction while an Akoma Ntoso statement is read (:mod:`itu_nb.loaders.akn`).
 
-A :class:`Draft` stays mutable until its place in the tree is known (the loader and the
-repairs of :mod:`itu_nb.loaders.akn_repair` move drafts around), then :meth:`Draft.freeze`
+A :class:`OpenNode` stays mutable until its place in the tree is known (the loader and the
+repairs of :mod:`itu_nb.loaders.akn_repair` move drafts around), then :meth:`OpenNode.freeze`
 turns it into a :class:`~itu_nb.model.Clause`.
 """
 
@@ -16,11 +16,11 @@ from itu_nb.model import HOMOGLYPHS, Clause, NodeKind, Run, runs_text
 from itu_nb.parsing.labels import item_component, label_scheme, unique_component
 from itu_nb.parsing.tree import freeze_node
 
-__all__ = ["Draft", "component", "place"]
+__all__ = ["OpenNode", "component", "place"]
 
 
 @dataclass
-class Draft:
+class OpenNode:
     """A clause under construction: mutable until its place in the tree is known."""
 
     kind: NodeKind
@@ -30,7 +30,7 @@ class Draft:
     section: str | None = None
     scheme: str | None = None
     notes: list[str] = field(default_factory=list)
-    children: list[Draft] = field(default_factory=list)
+    children: list[OpenNode] = field(default_factory=list)
     has_num: bool = False
 
     @property
@@ -46,7 +46,7 @@ class Draft:
     def text(self) -> str:
         return main_text(self.runs)
 
-    def add(self, child: Draft) -> Draft:
+    def add(self, child: OpenNode) -> OpenNode:
         """Append ``child``, giving it ``#2``, ``#3``… when its component is taken (as the text parser does)."""
         if child.kind is NodeKind.PARAGRAPH:
             child.component = f"p{sum(1 for c in self.children if c.kind is NodeKind.PARAGRAPH) + 1}"
@@ -54,25 +54,25 @@ class Draft:
         self.children.append(child)
         return child
 
-    def read(self, el: etree._Element) -> Draft:
+    def read(self, el: etree._Element) -> OpenNode:
         """Take this node's text (and its footnotes) from the text block ``el``."""
         self.runs, notes = inline_runs(el)
         for note in notes:
             marker, label, body = footnote_runs(note)
-            self.add(Draft(NodeKind.FOOTNOTE, f"fn{marker}", label, body, section=self.section))
+            self.add(OpenNode(NodeKind.FOOTNOTE, f"fn{marker}", label, body, section=self.section))
         return self
 
     def freeze(self, prefix: str) -> Clause:
         return freeze_node(self, prefix)
 
 
-def component(parent: Draft, node: Draft) -> str:
+def component(parent: OpenNode, node: OpenNode) -> str:
     """Path component of an item, as the text parser names it: ``b``, ``4.1``, ``bullet2``."""
     listed = sum(1 for c in parent.children if c.scheme in ("bullet", "dash"))
     return item_component(node.bare_label, node.scheme, listed)
 
 
-def place(base: Draft, stack: list[Draft], node: Draft) -> None:
+def place(base: OpenNode, stack: list[OpenNode], node: OpenNode) -> None:
     """Put a labelled item under ``base`` or under an open item whose list it continues.
 
     ``stack`` holds the items whose lists are open (the last item and its last descendants), as
@@ -97,7 +97,7 @@ def place(base: Draft, stack: list[Draft], node: Draft) -> None:
         node = node.children[-1] if node.children and node.children[-1].kind is NodeKind.ITEM else None
 
 
-def _lift_same_scheme(parent: Draft, node: Draft) -> None:
+def _lift_same_scheme(parent: OpenNode, node: OpenNode) -> None:
     """Items the source nests under an item of their own numbering (a 4.6 inside 17.7: converter
     debris from a table) become the item's next siblings, as in any text a reader could write."""
     same = [c for c in node.children if c.kind is NodeKind.ITEM and c.scheme == node.scheme]

@@ -5,7 +5,7 @@ the proposer started from) differs from the text in force.  :func:`lineage` says
 for each change a proposal made and for each clause of the adopted text, whether
 the proposal's wording survived fully, partly or not at all.
 
-Both compare with :func:`itu_nb.compare` after a loose, length-keeping
+Both compare with :func:`itu_nb.diff.twoway` after a loose, length-keeping
 normalisation (non-breaking spaces and hyphens, curly quotes), since the texts
 come from different sources (a Word proposal, the Final Acts converted from PDF).
 """
@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import dataclasses
 
-from itu_nb.address import cite
+from itu_nb.amendments.addressing import cite
+from itu_nb.amendments.survival import adopted_texts, case, fold, left_out, masks, outcome, score, spans
 from itu_nb.model import Op, Proposal
-from itu_nb.survival import adopted_texts, case, fold, left_out, masks, outcome, score, spans
 
 __all__ = ["check_base", "lineage"]
 
@@ -39,7 +39,7 @@ def _loose(p: Proposal) -> Proposal:
 
 
 def _proposal(x) -> Proposal:
-    from itu_nb.amend import _as_proposal
+    from itu_nb.amendments.amending import _as_proposal
 
     return _as_proposal(x)
 
@@ -67,7 +67,7 @@ def check_base(proposal, in_force, *, loose: bool = True):
     """
     import pandas as pd
 
-    from itu_nb.compare import compare
+    from itu_nb.diff.twoway import compare
 
     p, force = _proposal(proposal), _proposal(in_force)
     old, new = (_loose(force), _loose(p)) if loose else (force, p)
@@ -102,7 +102,7 @@ def _as_written(p: Proposal, folded: Proposal, path: str | None, view: str, text
 # lineage
 # -----------------------------------------------------------------------------
 def _per_change(adopted: Proposal, p: Proposal, loose: bool) -> list[tuple]:
-    from itu_nb.compare import compare
+    from itu_nb.diff.twoway import compare
 
     a, q = (_loose(adopted), _loose(p)) if loose else (adopted, p)
     amended = compare(q, a, view="amended")
@@ -157,7 +157,7 @@ def lineage(adopted, proposals, *, by: str = "clause", loose: bool = True):
         clause bears the proposed label.  Deleted words count as left out unless the adopted
         text puts them back where the change is, so words the proposal moved within a clause
         are judged at both places; a change of case or white space only is judged as written
-        (:mod:`itu_nb.survival`).
+        (:mod:`itu_nb.amendments.survival`).
         ``"clause"``: one row per clause of the adopted text and proposal: ``adopted_path``,
         ``citation``, ``adopted_text``, ``proposal``, ``proposal_path``, ``proposal_text``,
         ``changes`` (text changes, relabels left out), ``fully``, ``partly``, ``not_at_all``
@@ -170,7 +170,7 @@ def lineage(adopted, proposals, *, by: str = "clause", loose: bool = True):
     """
     import pandas as pd
 
-    from itu_nb.compare import compare
+    from itu_nb.diff.twoway import compare
 
     adopted = _proposal(adopted)
     proposals = [proposals] if isinstance(proposals, Proposal) else [_proposal(p) for p in proposals]

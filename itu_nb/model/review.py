@@ -2,8 +2,8 @@
 
 Every operation returns a new :class:`~itu_nb.model.Proposal`; nothing is changed in
 place, and the new proposal's ``provenance`` says what was done.  Change ids are those
-of ``proposal.changes()`` (``"<path>@<n>"``).  A merged :class:`~itu_nb.merge.Draft`
-also remembers the changes decided, so that :meth:`~itu_nb.merge.Draft.resolve` can
+of ``proposal.changes()`` (``"<path>@<n>"``).  A merged :class:`~itu_nb.amendments.merging.Draft`
+also remembers the changes decided, so that :meth:`~itu_nb.amendments.merging.Draft.resolve` can
 decide them again on the draft it rebuilds.
 """
 

@@ -3,7 +3,7 @@
 :func:`side_edits` turns one proposal into :class:`Edit` objects of the base (word
 changes inside a clause, whole clauses deleted or inserted, labels);
 :func:`find_conflicts` sorts the edits of several proposals into those nobody contests
-and :class:`Conflict` objects.  :mod:`itu_nb.merge` builds the draft from them.
+and :class:`Conflict` objects.  :mod:`itu_nb.amendments.merging` builds the draft from them.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
-from itu_nb.address import cite, parents
+from itu_nb.amendments.addressing import cite, parents
 from itu_nb.model import Clause, Op, Proposal, Run, runs_text
 
 __all__ = ["Conflict", "Edit", "find_conflicts", "side_edits"]
@@ -74,7 +74,7 @@ def _word_edits(runs, path, side, author, date) -> list[Edit]:
 
 def side_edits(base: Proposal, proposal: Proposal, side: str, author, date) -> list[Edit]:
     """The differences of ``proposal`` from ``base`` (amended views) as edits of the base, by ``side``."""
-    from itu_nb.compare import compare
+    from itu_nb.diff.twoway import compare
 
     comp = compare(base, proposal, view="amended")
     new_parent, base_parent = parents(comp.new), parents(base)

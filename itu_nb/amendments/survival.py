@@ -1,4 +1,4 @@
-"""How much of a proposal's change survived into an adopted text: the scoring behind :func:`itu_nb.lineage.lineage`.
+"""How much of a proposal's change survived into an adopted text: the scoring behind :func:`itu_nb.amendments.lineage.lineage`.
 
 Each change of the proposal is read against two comparisons with the adopted text: of the
 proposal's amended view (are the inserted words kept?) and of its original view (for a clause
