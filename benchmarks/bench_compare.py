@@ -150,7 +150,7 @@ def main() -> None:
         same = c_fast.pairs == c_py.pairs
         t_fast = best_time(lambda a=a, b=b: compare(a, b), rep)
         t_py = best_time(lambda a=a, b=b: compare(a, b, backend="python"), rep)
-        cells = [label, f"{size / 1000:,.0f} kB", f"{len(c_fast.pairs):,}", f"{len(c_fast.change_list):,}",
+        cells = [label, f"{size / 1000:,.0f} kB", f"{len(c_fast.pairs):,}", f"{len(c_fast.changes):,}",
                  fmt_t(t_fast), f"{fmt_t(t_py)}{'' if same else ' (differs!)'}"]  # fmt: skip
         row_ratio = {}
         for name, fn in refs:

@@ -128,7 +128,7 @@ def comparison_json(cmp) -> dict:
         "new": cmp.new.id,
         "target": str(cmp.new.target or cmp.old.target or ""),
         "counts": cmp.counts(),
-        "changes": [dataclasses.asdict(c) for c in cmp.change_list],
+        "changes": [dataclasses.asdict(c) for c in cmp.changes],
         "notes": list(cmp.notes),
     }
 
@@ -264,7 +264,7 @@ def _cmd_batch(args) -> int:
                 row.update(status="error", message=f"{out}: cannot be written ({exc.strerror or exc})")
                 rows.append(row)
                 continue
-            changes = cmp.change_list
+            changes = cmp.changes
             row.update(
                 base=old.id,
                 status="changed" if cmp.changed else "unchanged",

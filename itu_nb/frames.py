@@ -10,10 +10,12 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from itu_nb.model import Document, NodeKind, Op, Proposal
+from itu_nb.model import Change, Document, NodeKind, Op, Proposal
 
 if TYPE_CHECKING:  # pragma: no cover
-    from itu_nb.diff.twoway import Comparison
+    from collections.abc import Iterable
+
+    from itu_nb.model.comparison import Comparison
 
 __all__ = ["changes_frame", "clauses_frame", "stats_frame", "to_frame"]
 
@@ -21,9 +23,11 @@ CLAUSE_COLUMNS = [
     "proposal", "action", "target", "path", "kind", "section", "label", "label_original",
     "original", "amended", "words_inserted", "words_deleted",
 ]  # fmt: skip
+#: The one table of changes, for a proposal's own changes and a comparison's alike: the fields of
+#: :class:`~itu_nb.model.change.Change` (``pair``, ``pair_kind`` are empty for a proposal).
 CHANGE_COLUMNS = [
-    "id", "pair", "old_path", "new_path", "kind", "scope", "pair_kind", "old_text", "new_text",
-    "words_inserted", "words_deleted", "section", "author", "date", "old_offset", "new_offset",
+    "id", "kind", "scope", "path", "section", "old", "new", "words_inserted", "words_deleted", "author", "date",
+    "inferred", "old_path", "new_path", "old_offset", "new_offset", "pair", "pair_kind",
 ]  # fmt: skip
 PAIR_COLUMNS = [
     "id", "kind", "old_path", "new_path", "path", "section", "old_label", "new_label", "old_text", "new_text",
@@ -39,8 +43,10 @@ def to_frame(obj, what: str | None = None) -> pd.DataFrame:
     ----------
     obj : Document, Proposal, Comparison or ManyComparison
     what : str, optional
-        For a Comparison: ``"changes"`` (default), ``"clauses"`` or ``"stats"``;
-        for a ManyComparison: ``"matrix"`` (default), ``"changes"`` or ``"additions"``.
+        For a Document or Proposal: ``"clauses"`` (default) or ``"changes"`` (with a
+        ``proposal`` column first); for a Comparison: ``"changes"`` (default), ``"clauses"``
+        or ``"stats"``; for a ManyComparison: ``"matrix"`` (default), ``"changes"`` or
+        ``"additions"``.
 
     Returns
     -------
@@ -60,11 +66,16 @@ def to_frame(obj, what: str | None = None) -> pd.DataFrame:
     from itu_nb.diff.twoway import Comparison
 
     if isinstance(obj, Document | Proposal):
+        proposals = obj.proposals if isinstance(obj, Document) else (obj,)
+        if what == "changes":
+            frames = [changes_frame(p.changes).assign(proposal=p.id) for p in proposals]
+            df = pd.concat(frames, ignore_index=True) if frames else changes_frame(()).assign(proposal=None)
+            return df[["proposal", *CHANGE_COLUMNS]]
         if what not in (None, "clauses"):
-            raise ValueError(f"what={what!r}: a {type(obj).__name__} has only 'clauses'")
-        return _clause_rows(obj.proposals if isinstance(obj, Document) else (obj,))
+            raise ValueError(f"what={what!r}: choose 'clauses' or 'changes'")
+        return _clause_rows(proposals)
     if isinstance(obj, Comparison):
-        table = {"changes": changes_frame, "clauses": clauses_frame, "stats": stats_frame}
+        table = {"changes": lambda c: changes_frame(c.changes), "clauses": clauses_frame, "stats": stats_frame}
         what = what or "changes"
     elif isinstance(obj, ManyComparison):
         table = {"matrix": lambda m: m.matrix, "changes": lambda m: m.changes, "additions": lambda m: m.additions}
@@ -92,22 +103,28 @@ def _clause_rows(proposals) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=CLAUSE_COLUMNS)
 
 
-def changes_frame(c: Comparison) -> pd.DataFrame:
-    """One row per change, in reading order (the order "change 3 of 41" counts in)."""
+def changes_frame(changes: Iterable[Change]) -> pd.DataFrame:
+    """One row per change, in the given (reading) order: the columns of :data:`CHANGE_COLUMNS`.
+
+    The one builder for every table of changes: ``proposal.changes.to_frame()``,
+    ``comparison.changes.to_frame()``, ``to_frame(doc, "changes")`` and the widgets' ``changes``.
+    """
     rows = [
         (
-            ch.id, ch.pair, ch.old_path, ch.new_path, ch.kind, ch.scope, ch.pair_kind, ch.old_text, ch.new_text,
-            ch.words_inserted, ch.words_deleted, ch.section, ch.author, ch.date, ch.old_offset, ch.new_offset,
+            ch.id, ch.kind, ch.scope, ch.path, ch.section, ch.old, ch.new, ch.words_inserted, ch.words_deleted,
+            ch.author, ch.date, ch.inferred, ch.old_path, ch.new_path, ch.old_offset, ch.new_offset, ch.pair,
+            ch.pair_kind,
         )
-        for ch in c.change_list
+        for ch in changes
     ]  # fmt: skip
-    return pd.DataFrame(rows, columns=CHANGE_COLUMNS)
+    df = pd.DataFrame(rows, columns=CHANGE_COLUMNS)
+    return df.astype({"pair": "Int64"})
 
 
 def clauses_frame(c: Comparison) -> pd.DataFrame:
     """One row per aligned clause pair, in reading order."""
     per_pair: dict[int, list] = {}
-    for ch in c.change_list:
+    for ch in c.changes:
         per_pair.setdefault(ch.pair, []).append(ch)
     rows = []
     for p in c.pairs:

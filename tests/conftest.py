@@ -38,3 +38,13 @@ def pytest_sessionstart(session):
     missing += [m for m in ("fast_diff_match_patch", "hatchling") if importlib.util.find_spec(m) is None]
     if missing:
         raise pytest.UsageError(f"CI=true but {', '.join(missing)} missing: .ci/setup should have installed them")
+
+
+def nth(proposal, where: str) -> str:
+    """The stable id of the n-th change (from 1, in reading order) of one clause: ``nth(p, "recalling/j@2")``.
+
+    Change ids are content digests (``"recalling/j@5c1f0e2a"``); tests name a change by where it
+    stands in the source, which a reader can check against the fixture.
+    """
+    path, n = where.rsplit("@", 1)
+    return [c.id for c in proposal.changes if c.path == path][int(n) - 1]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from conftest import CRITIC
 from hypothesis import given, settings
@@ -16,20 +18,29 @@ RES130 = DOC["B/67/4"]
 
 def test_changes_count_matches_the_corpus_readme():
     # corpus README: "B/67/4 23 insertions, 3 deletions, 47 replacements"
-    kinds = [c.kind for c in RES130.changes()]
-    assert kinds.count("insert") == 23
-    assert kinds.count("delete") == 3
-    assert kinds.count("replace") + kinds.count("relabel") == 47
+    kinds = [c.kind for c in RES130.changes]
+    assert kinds.count("inserted") == 23
+    assert kinds.count("deleted") == 3
+    assert kinds.count("replaced") + kinds.count("relabelled") == 47
+    assert set(kinds) <= set(itu_nb.model.CHANGE_KINDS)
+
+
+def _at(p, path):
+    return [c for c in p.changes if c.path == path]
 
 
 def test_change_ids_and_relabels():
-    by_id = {c.id: c for c in RES130.changes()}
     # source line 95 "{--c--}{++b++})\t…"
-    assert by_id["considering/b#2@1"].kind == "relabel"
-    assert (by_id["considering/b#2@1"].old, by_id["considering/b#2@1"].new) == ("c", "b")
+    relabel = _at(RES130, "considering/b#2")[0]
+    assert (relabel.kind, relabel.scope, relabel.old, relabel.new) == ("relabelled", "label", "c", "b")
+    # ids are the clause's key and a digest of what the change is
+    assert re.fullmatch(r"considering/b#2@[0-9a-f]{8}", relabel.id)
     # source line 67: "(Rev. {--Busan, 2014--}{++Dubai, 2018++})"
-    assert (by_id["heading@1"].old, by_id["heading@1"].new) == ("Busan, 2014", "Dubai, 2018")
-    assert by_id["heading@1"].author == "Brazil" and by_id["heading@1"].date == "2018-09-10"
+    heading = _at(RES130, "heading")[0]
+    assert (heading.kind, heading.old, heading.new) == ("replaced", "Busan, 2014", "Dubai, 2018")
+    assert heading.author == "Brazil" and heading.date == "2018-09-10"
+    assert RES130.changes[heading.id] == heading
+    assert len(set(RES130.changes.ids)) == len(RES130.changes)
 
 
 def test_accept_all_is_the_amended_view_and_reject_all_the_original():
@@ -46,23 +57,23 @@ def test_accept_all_is_the_amended_view_and_reject_all_the_original():
 def test_change_by_change_ends_at_the_amended_and_original_views():
     p = RES130
     for _ in range(100):
-        changes = p.changes()
+        changes = p.changes
         if not changes:
             break
         p = p.accept(changes[0].id)
     assert p.text("amended") == RES130.text("amended") and not p.changed
     p = RES130
-    while p.changes():
-        p = p.reject(p.changes()[-1].id)
+    while p.changes:
+        p = p.reject(p.changes[-1].id)
     assert p.text("original") == RES130.text("original")
 
 
 def test_section_filter_leaves_other_sections_tracked():
     p = RES130.accept(section="considering")
-    assert not any(c.section == "considering" for c in p.changes())
+    assert not any(c.section == "considering" for c in p.changes)
     assert p["considering/b#2"].label_runs[0].text.startswith("b")
     assert "considering/h" not in {n.path for n in p.walk()}  # the deleted h) is gone
-    assert len(p.changes()) == len([c for c in RES130.changes() if c.section != "considering"])
+    assert len(p.changes) == len([c for c in RES130.changes if c.section != "considering"])
 
 
 def test_rejecting_inserted_clauses_removes_them_and_restores_deleted_ones():
@@ -74,7 +85,7 @@ def test_rejecting_inserted_clauses_removes_them_and_restores_deleted_ones():
 
 
 def test_author_filter():
-    assert RES130.accept(author="CEPT").changes() == RES130.changes()
+    assert RES130.accept(author="CEPT").changes == RES130.changes
     assert not RES130.accept(author="Brazil").changed
 
 
@@ -89,7 +100,7 @@ def test_accept_then_reject_nothing_is_idempotent():
     assert RES130.reject(ids=[]).clauses == RES130.clauses
 
 
-IDS = [c.id for c in RES130.changes()]
+IDS = [c.id for c in RES130.changes]
 
 
 @settings(max_examples=60, deadline=None)
@@ -100,8 +111,8 @@ def test_any_split_of_decisions_settles_every_change(accepted):
     assert not p.changed
     # accepted insertions are there, rejected ones are not (checked on whole inserted clauses)
     for cid in accepted:
-        c = next(c for c in RES130.changes() if c.id == cid)
-        if c.kind == "insert" and len(c.new) > 40:
+        c = next(c for c in RES130.changes if c.id == cid)
+        if c.kind == "inserted" and len(c.new) > 40:
             assert c.new.strip()[:40] in p.text("amended")
     # accepting the rest afterwards still ends at a consistent text: no tracked change is left
     assert p.accept().clauses == p.clauses

@@ -95,8 +95,11 @@ def test_inserting_a_considering_c_reletters_the_rest():
     assert new["considering/d"].label_original == "c)"
     assert body(new, "considering/s").startswith("that some small and medium enterprises (SMEs)")
     # relabels are label runs, not text edits
-    change = {c.id: c for c in new.changes()}["considering/d@1"]
-    assert (change.kind, change.old, change.new, change.author) == ("relabel", "c", "d", "CEPT")
+    change = new["considering/d"].changes[0]
+    assert (change.kind, change.old, change.new, change.author) == ("relabelled", "c", "d", "CEPT")
+    # the relettered clause keeps its identity: the id is built on its key, considering/c as loaded
+    assert new["considering/d"].key == "considering/c" and change.id.startswith("considering/c@")
+    assert new["considering/c"].key != "considering/c"  # the new c) has a key of its own
     assert [r.op for r in new["considering/d"].label_runs] == [Op.DELETE, Op.INSERT, Op.EQUAL]
     assert new.text("original") == RES130.text("original")
     assert RES130["considering/c"].label == "c)"  # the input is untouched
@@ -150,8 +153,8 @@ def test_words_replace_delete_insert():
     assert body(new, "resolves/2", "original").startswith("to give high priority to the work of ITU")
     assert body(new, "considering/b").startswith("the  importance of information")  # spaces are kept as written
     assert body(new, "resolves/1").startswith("to continue to give this work high priority and urgently within ITU")
-    assert [(c.kind, c.old, c.new) for c in new.changes() if c.path == "resolves/2"] == [
-        ("replace", "high priority", "the highest priority")
+    assert [(c.kind, c.old, c.new) for c in new.changes if c.path == "resolves/2"] == [
+        ("replaced", "high priority", "the highest priority")
     ]
     assert new.text("original") == RES130.text("original")
 
@@ -177,8 +180,8 @@ def test_edits_on_a_proposal_keep_its_own_changes():
     assert new["considering/d"].status == "inserted"
     assert body(new, "considering/e").startswith("the ITU Global Cybersecurity Agenda (GCA)")  # old e), Brazil's d)
     assert new["considering/e"].label_original == "e)"
-    brazil = [c for c in new.changes() if c.author == "Brazil"]
-    assert len(brazil) >= len([c for c in B130.changes() if c.path.startswith("considering")]) - 8  # relabels merged
+    brazil = [c for c in new.changes if c.author == "Brazil"]
+    assert len(brazil) >= len([c for c in B130.changes if c.path.startswith("considering")]) - 8  # relabels merged
     # Brazil's word changes elsewhere are untouched
     assert new["recalling/j"].runs == B130["recalling/j"].runs
 
@@ -212,7 +215,7 @@ def test_replace_move_relabel_renumber_add_section():
 
 def test_amend_records_author_date_and_instructions():
     new = amend(RES130, 'In resolves 2, replace "high priority" by "the highest priority"', **WHO)
-    change = new.changes()[0]
+    change = new.changes[0]
     assert (change.author, change.date) == ("CEPT", "2018-10-01")
     assert new.provenance[-1].startswith("CEPT 2018-10-01: ReplaceWords(")
     assert new.provenance[-1].endswith("""← 'In resolves 2, replace "high priority" by "the highest priority"'""")

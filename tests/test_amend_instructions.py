@@ -79,7 +79,7 @@ Renumber the following paragraphs accordingly"""
     # recognizing c) "that WSIS affirmed…" is struck; d) "that WTDC-17 adopted the Buenos Aires Action Plan…" is c)
     assert new["recognizing/c"].status == "deleted"
     assert new["recognizing/c#2"].body().startswith("that WTDC-17 adopted the Buenos Aires Action Plan")
-    assert {c.author for c in new.changes()} == {"ATU"}
+    assert {c.author for c in new.changes} == {"ATU"}
     assert len(new.provenance) == 3
     assert new.reject().text("amended") == RES130.text("amended")
     assert new.accept().text("original") == new.text("amended")

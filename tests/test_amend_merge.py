@@ -72,14 +72,14 @@ def test_uncontested_changes_are_in_the_draft_with_their_authors():
     b = DRAFT["recognizing/b"]
     # two proposals, different words of one clause: both applied, no conflict
     assert b.body().startswith("that the development of telecommunications has been and continues to be key for")
-    assert {c.author for c in DRAFT.changes() if c.path == "recognizing/b"} == {"CEPT", "APT"}
+    assert {c.author for c in DRAFT.changes if c.path == "recognizing/b"} == {"CEPT", "APT"}
     # the same edit from both is agreement: applied once
     assert DRAFT["resolves/4"].body().startswith("to foster a culture in which security")
-    assert len([c for c in DRAFT.changes() if c.path == "resolves/4"]) == 1
+    assert len([c for c in DRAFT.changes if c.path == "resolves/4"]) == 1
     # APT's deletion of aware b) reletters c) … h) as b) … g), relabels by APT
     assert DRAFT["aware/b"].status == "deleted"
     assert DRAFT["aware/b#2"].label_original == "c)" and DRAFT["aware/b#2"].label == "b)"
-    assert {c.author for c in DRAFT.changes() if c.path.startswith("aware")} == {"APT"}
+    assert {c.author for c in DRAFT.changes if c.path.startswith("aware")} == {"APT"}
     # contested edits stay out until resolved
     assert DRAFT["resolves/2"].body().startswith("to give high priority")
     assert not DRAFT["noting/d"].changed
@@ -97,7 +97,7 @@ def test_resolving_conflicts_by_side_or_text():
     assert d["considering/e"].label_original == "c)"
     d = d.resolve(ids["delete-modify"], text="the Union's work on cooperation with FIRST;", author="Chair")
     assert d["noting/d"].body() == "the Union's work on cooperation with FIRST;"
-    assert {c.author for c in d.changes() if c.path == "noting/d"} == {"Chair"}
+    assert {c.author for c in d.changes if c.path == "noting/d"} == {"Chair"}
     assert d.text("original") == RES130.text("original")
     assert "resolved" in d.provenance[-1]
 
@@ -105,10 +105,13 @@ def test_resolving_conflicts_by_side_or_text():
 def test_resolving_keeps_the_decisions_made_on_the_draft():
     # accept CEPT's "promote" → "foster" (resolves 4), reject APT's "ICTs" → "telecommunications"
     # (recognizing b)), then settle c2: the new draft has both decisions, as if made on it
-    reviewed = DRAFT.accept("resolves/4@1").reject("recognizing/b@1")
+    foster = next(c.id for c in DRAFT.changes if c.path == "resolves/4")
+    icts = next(c.id for c in DRAFT.changes if c.path == "recognizing/b")
+    reviewed = DRAFT.accept(foster).reject(icts)
     resolved = reviewed.resolve("c2", side="CEPT")
     fresh = DRAFT.resolve("c2", side="CEPT")
-    assert resolved == fresh.accept("resolves/4@1").reject("recognizing/b@1")
+    # the ids are stable: the same ids name the same changes on the draft built again
+    assert resolved == fresh.accept(foster).reject(icts)
     assert resolved["resolves/4"].body().startswith("to foster a culture in which security")
     assert "ICTs has been and continues to be key" in resolved["recognizing/b"].body()
     assert resolved.provenance[-3:] == ("resolved c2: CEPT", "accepted 1 change", "rejected 1 change")
@@ -122,17 +125,21 @@ def test_a_decision_the_resolution_overtakes_is_dropped_and_said():
     p2 = itu_nb.amend(RES130, ["Add a new considering c) reading: that P2 says so;"], author="P2")
     p3 = itu_nb.amend(RES130, ["Add a new considering c) reading: that P3 says so;"], author="P3")
     draft = merge(RES130, [p1, p2, p3])
-    assert [(c.id, c.kind, c.old, c.new) for c in draft.changes()][2:4] == [
-        ("considering/c@1", "relabel", "d", "c"),
-        ("considering/d@1", "relabel", "e", "d"),
+    assert [(c.path, c.kind, c.old, c.new) for c in draft.changes][2:4] == [
+        ("considering/c", "relabelled", "d", "c"),
+        ("considering/d", "relabelled", "e", "d"),
     ]
-    resolved = draft.accept(["considering/b@1", "considering/d@1"]).resolve("c1", side="all")
+    # a relettered clause keeps its key (its path in the base): d) → c) is still considering/d
+    assert [c.id.split("@")[0] for c in draft.changes][2:4] == ["considering/d", "considering/e"]
+    deletion = next(c.id for c in draft.changes if c.path == "considering/b")
+    e_to_d = draft.changes[3].id
+    resolved = draft.accept([deletion, e_to_d]).resolve("c1", side="all")
     assert [c.label for c in resolved.walk() if c.section == "considering"][1:5] == ["a)", "b)", "c)", "d)"]
     assert resolved["considering/b#2"].body() == "that P2 says so;"  # paths stay as the draft had them
-    assert not [c for c in resolved.changes() if c.kind == "delete"]  # the accepted deletion is gone
+    assert not [c for c in resolved.changes if c.kind == "deleted"]  # the accepted deletion is gone
     assert resolved.provenance[-2:] == (
         "accepted 1 change",
-        "a decision on considering/d (relabel 'e' → 'd') no longer applies",
+        "a decision on considering/d (relabelled 'e' → 'd') no longer applies",
     )
 
 
@@ -145,7 +152,7 @@ def test_a_real_proposal_merged_onto_its_own_original_gives_its_amended_view():
     # directly under recognizing when original: it is carried over once, not with l)
     assert draft.text("original") == base.text("original")
     assert draft.text("amended") == B130.text("amended")
-    assert {c.author for c in draft.changes()} == {"Brazil"}
+    assert {c.author for c in draft.changes} == {"Brazil"}
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])

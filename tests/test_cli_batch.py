@@ -54,11 +54,11 @@ def test_compare_in_force_text_with_a_proposal(tmp_path):
     assert res.returncode == 0, res.stderr
     data = json.loads(res.stdout)
     assert (data["old"], data["new"]) == ("res-130", "B/67/4")
-    assert data["changes"] and {"kind", "old_text", "new_text", "new_path"} <= set(data["changes"][0])
+    assert data["changes"] and {"id", "kind", "scope", "old", "new", "new_path"} <= set(data["changes"][0])
     out = tmp_path / "r130.docx"
     res = _run("compare", str(FINAL_ACTS), str(CRITIC), "--proposal", "Resolution 130", "--to", "docx", "-o", str(out))
     assert res.returncode == 0, res.stderr
-    assert itu_nb.load(out)[0].changes()
+    assert itu_nb.load(out)[0].changes
 
 
 def test_errors_and_exit_codes(tmp_path):
@@ -97,4 +97,4 @@ def test_batch_final_acts_against_edited_copies(tmp_path):
         assert int(row["deleted"] or 0) >= edits[stem]["deleted"]
         assert int(row["inserted"] or 0) >= edits[stem]["added"]
         data = json.loads((out / row["output"]).read_text(encoding="utf-8"))
-        assert any("notably" in c["new_text"] for c in data["changes"])
+        assert any("notably" in c["new"] for c in data["changes"])

@@ -24,8 +24,8 @@ from test_export_compare import _lines
 import itu_nb
 from itu_nb.diff.twoway import as_proposal, compare
 from itu_nb.diff.words import BACKEND
-from itu_nb.export.lines import comparison_proposal
 from itu_nb.model import Clause, NodeKind, Op, Proposal, Run, runs_text
+from itu_nb.model.tracked import comparison_proposal
 
 SEEDS = (0, 1)
 

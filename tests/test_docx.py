@@ -489,7 +489,7 @@ def test_regenerating_the_libreoffice_fixtures_gives_the_same_documents(tmp_path
     committed = itu_nb.load(FIXTURES / f"{name}.docx")
     for view in ("original", "amended"):
         assert fresh.text(view) == committed.text(view)
-    assert [c for p in fresh for c in p.changes()] == [c for p in committed for c in p.changes()]
+    assert [c for p in fresh for c in p.changes] == [c for p in committed for c in p.changes]
 
 
 def test_revisions_by_two_authors_that_touch_are_two_changes():
@@ -497,10 +497,10 @@ def test_revisions_by_two_authors_that_touch_are_two_changes():
     # in its place; LibreOffice writes <w:del w:author="Mexico"> then <w:ins w:author="Brazil">.
     # Resolves 2: Brazil replaced "submit" by "send" (one author: one change, a replacement).
     p = itu_nb.load(LO_TWO_AUTHORS)["XYZ/14/1"]
-    assert [(c.id, c.kind, c.old, c.new, c.author) for c in p.changes()] == [
-        ("resolves/1@1", "delete", "annually ", "", "Mexico"),
-        ("resolves/1@2", "insert", "", "every two years ", "Brazil"),
-        ("resolves/2@1", "replace", "submit", "send", "Brazil"),
+    assert [(c.path, c.kind, c.old, c.new, c.author) for c in p.changes] == [
+        ("resolves/1", "deleted", "annually ", "", "Mexico"),
+        ("resolves/1", "inserted", "", "every two years ", "Brazil"),
+        ("resolves/2", "replaced", "submit", "send", "Brazil"),
     ]
     # each reviser's revisions are decided on their own, as in Word's Accept/Reject by reviewer
     brazil_only = reject(accept(p, author="Brazil"), author="Mexico")
@@ -511,8 +511,13 @@ def test_revisions_by_two_authors_that_touch_are_two_changes():
     assert brazil_only["resolves/2"].body() == "to invite Member States to send their contributions."
     # the redline viewer's rows and the proposal's own redline credit each change to its author
     _rows, changes = viewer_rows(p.redline().pairs)
-    assert [(c["k"], c["a"]) for c in changes] == [("del", "Mexico"), ("ins", "Brazil"), ("rep", "Brazil")]
-    assert [(c.kind, c.author) for c in p.redline().change_list] == [
+    assert [(c["k"], c["a"]) for c in changes] == [
+        ("deleted", "Mexico"),
+        ("inserted", "Brazil"),
+        ("replaced", "Brazil"),
+    ]
+    assert [c["id"] for c in changes] == p.changes.ids == p.redline().changes.ids
+    assert [(c.kind, c.author) for c in p.redline().changes] == [
         ("deleted", "Mexico"), ("inserted", "Brazil"), ("replaced", "Brazil"),
     ]  # fmt: skip
 
@@ -743,8 +748,8 @@ def test_moves_are_shown_as_moves_with_author_and_a_note():
     a, b = p["considering/a"], p["considering/b"]
     assert [(r.op, r.text, r.author, r.move) for r in a.runs if r.op] == [(Op.DELETE, "moved words ", "Mover", "move1")]
     assert [(r.op, r.text, r.author, r.move) for r in b.runs if r.op] == [(Op.INSERT, "moved words ", "Mover", "move1")]
-    assert [(c.kind, c.old, c.new) for c in a.changes()] == [("move-from", "moved words ", "")]
-    assert [(c.kind, c.old, c.new) for c in b.changes()] == [("move-to", "", "moved words ")]
+    assert [(c.kind, c.old, c.new) for c in a.changes] == [("moved-from", "moved words ", "")]
+    assert [(c.kind, c.old, c.new) for c in b.changes] == [("moved-to", "", "moved words ")]
     assert any("moved away (move1) by Mover" in n for n in a.notes)
     assert any("moved here (move1) by Mover" in n for n in b.notes)
 

@@ -32,15 +32,15 @@ def test_one_element_per_run_with_author_and_date(brazil, tmp_path):
     assert {e.get("data-author") for e in ins + dels} == {"Brazil"}
     assert {e.get("data-date") for e in ins + dels} == {"2018-09-10"}
     assert [e.text_content() for e in ins] == [r.text for r in runs_with(brazil, Op.INSERT)]
-    # the change ids are those of Proposal.changes()
-    ids = {c.id for p in brazil for c in p.changes()}
+    # the change ids are those of Proposal.changes
+    ids = {c.id for p in brazil for c in p.changes}
     assert {e.get("data-change") for e in ins + dels} == ids
 
 
 def test_counts_and_table_of_contents(brazil):
     tree = lxml_html.fromstring(brazil.to_html().encode("utf-8"))
     totals = tree.get_element_by_id("totals")
-    assert totals.get("data-changes") == str(sum(len(p.changes()) for p in brazil))
+    assert totals.get("data-changes") == str(sum(len(p.changes) for p in brazil))
     rows = tree.xpath("//table[@class='counts']/tbody/tr")
     assert [r.xpath("string(td[1])") for r in rows] == [
         "MOD B/67/1",

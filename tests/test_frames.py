@@ -48,12 +48,12 @@ def test_proposal_frame(critic):
 def test_comparison_frames(c130):
     changes = to_frame(c130)
     assert list(changes.columns) == CHANGE_COLUMNS
-    pd.testing.assert_frame_equal(changes, c130.changes)
-    assert len(changes) == len(c130.change_list) and changes["id"].is_unique
+    pd.testing.assert_frame_equal(changes, c130.changes.to_frame())
+    assert len(changes) == len(c130.changes) and changes["id"].is_unique
     assert list(changes["pair"]) == sorted(changes["pair"])  # reading order
     relabel = changes[changes.kind == "relabelled"]
     # lines 95-99 and 101-102: c)…g) → b)…f), i) → g), j) → h) in considering; aware b)…h) → c)…i)
-    assert ("c)", "b)") in set(zip(relabel.old_text, relabel.new_text, strict=True))
+    assert ("c)", "b)") in set(zip(relabel.old, relabel.new, strict=True))
     assert set(relabel["scope"]) == {"label"}
 
     clauses = to_frame(c130, "clauses")
@@ -78,7 +78,7 @@ def test_stats(c130):
 
 def test_empty_comparison_frames():
     c = compare("", "")
-    assert c.changes.empty and c.clauses.empty and c.stats().empty
+    assert not c.changes and c.changes.to_frame().empty and c.clauses.empty and c.stats().empty
 
 
 def test_many_frames():
@@ -92,7 +92,19 @@ def test_many_frames():
 def test_errors(critic, c130):
     with pytest.raises(ValueError, match="choose one of"):
         to_frame(c130, "rows")
-    with pytest.raises(ValueError, match="only 'clauses'"):
-        to_frame(critic, "changes")
+    with pytest.raises(ValueError, match="choose 'clauses' or 'changes'"):
+        to_frame(critic, "stats")
     with pytest.raises(TypeError, match="to_frame takes"):
         to_frame([1, 2])
+
+
+def test_one_changes_table_for_proposals_comparisons_and_documents(critic):
+    # the same columns whatever holds the changes: a proposal's own, its redline, the whole document
+    p = critic["B/67/4"]
+    own, redline = p.changes.to_frame(), p.redline().changes.to_frame()
+    assert list(own.columns) == list(redline.columns) == CHANGE_COLUMNS
+    assert list(own["id"]) == list(redline["id"])  # the proposal and its redline name each change alike
+    doc = to_frame(critic, "changes")
+    assert list(doc.columns) == ["proposal", *CHANGE_COLUMNS]
+    assert len(doc) == sum(len(q.changes) for q in critic)
+    assert set(doc["kind"]) <= set(itu_nb.model.CHANGE_KINDS)

@@ -1,5 +1,5 @@
 """The package's import rules, checked on the source: imports point one way, and the few model
-conveniences that reach up (``p.to_docx()``, ``cmp.changes``…) are named here, nowhere else.
+conveniences that reach up (``p.to_docx()``, ``changes.to_frame()``…) are named here, nowhere else.
 
 Layers, lowest first (README, "Where things are"); a module may import its own layer and those
 below it.  Every import counts, including those inside functions.
@@ -20,10 +20,10 @@ LAYERS = ["errors", "model", "parsing", "loaders", "diff", "amendments", "export
 CONVENIENCES = {
     ("itu_nb.model.proposal", "itu_nb.export"),  # Proposal.to_docx / to_html / to_akn / to_criticmarkup
     ("itu_nb.model.proposal", "itu_nb.diff.twoway"),  # Proposal.redline
-    ("itu_nb.model.comparison", "itu_nb.frames"),  # Comparison.changes / clauses / stats as DataFrames
+    ("itu_nb.model.change", "itu_nb.frames"),  # Changes.to_frame / _repr_html_
+    ("itu_nb.model.comparison", "itu_nb.frames"),  # Comparison.clauses / stats as DataFrames
     ("itu_nb.model.comparison", "itu_nb.export.html_fragment"),  # Comparison.to_html / _repr_html_
     ("itu_nb.model.comparison", "itu_nb.export"),  # Comparison.to_docx
-    ("itu_nb.model.comparison", "itu_nb.export.lines"),  # Comparison.to_proposal
     ("itu_nb.diff.manyway", "itu_nb.export.html_fragment"),  # ManyComparison.to_html / _repr_html_
 }
 

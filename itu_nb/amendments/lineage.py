@@ -73,10 +73,10 @@ def check_base(proposal, in_force, *, loose: bool = True):
     old, new = (_loose(force), _loose(p)) if loose else (force, p)
     comp = compare(old, new, view=("amended", "original"), ignore_whitespace=True)
     rows = []
-    for c in comp.change_list:
+    for c in comp.changes:
         citation = cite(p, c.new_path, "original") if c.new_path else cite(force, c.old_path)
-        theirs = _as_written(force, old, c.old_path, "amended", c.old_text, c.old_offset, c.scope)
-        mine = _as_written(p, new, c.new_path, "original", c.new_text, c.new_offset, c.scope)
+        theirs = _as_written(force, old, c.old_path, "amended", c.old, c.old_offset, c.scope)
+        mine = _as_written(p, new, c.new_path, "original", c.new, c.new_offset, c.scope)
         rows.append((c.new_path, citation, c.old_path, c.kind, c.scope, theirs, mine, c.pair_kind))
     columns = ["path", "citation", "in_force_path", "kind", "scope", "in_force", "proposal", "pair_kind"]
     return pd.DataFrame(rows, columns=columns)
@@ -114,7 +114,7 @@ def _per_change(adopted: Proposal, p: Proposal, loose: bool) -> list[tuple]:
     }
     rows = []
     for node in p.walk():
-        changes = node.changes()
+        changes = node.changes
         if not changes:
             continue
         cuts = spans(node)
@@ -187,7 +187,7 @@ def lineage(adopted, proposals, *, by: str = "clause", loose: bool = True):
     for p in proposals:
         comp = compare(_loose(p) if loose else p, _loose(adopted) if loose else adopted, view="amended")
         source = {pair.new.path: pair.old.path for pair in comp.pairs if pair.new is not None and pair.old is not None}
-        mine = changes[(changes.proposal == p.id) & (changes.kind != "relabel")]
+        mine = changes[(changes.proposal == p.id) & (changes.kind != "relabelled")]
         seen = set()
         for node in adopted.walk():
             path = source.get(node.path)

@@ -53,11 +53,11 @@ class _Plan:
     conflicts: tuple[Conflict, ...]
     decisions: tuple[tuple[str, str | None, str | None, str | None], ...] = ()
     #: accept/reject decisions made on the draft, by change signature (path, kind, old, new, author)
-    reviewed: tuple[tuple[tuple, str], ...] = ()
+    reviewed: tuple[tuple[str, str, str], ...] = ()  # (change id, accept|reject, the change in words)
 
 
-def _signature(change) -> tuple:
-    return (change.path, change.kind, change.old, change.new, change.author)
+def _described(change) -> str:
+    return f"{change.path} ({change.kind} {change.old!r} → {change.new!r})"
 
 
 @dataclass(frozen=True, repr=False)
@@ -84,9 +84,12 @@ class Draft(Proposal):
             d = decided.get(c.id)
             resolution = None if d is None else (f"text: {d[2]}" if d[2] is not None else d[1])
             for e in c.edits:
-                change = {"words": "replace" if e.old and e.new else "delete" if e.old else "insert"}.get(
-                    e.kind, f"{e.kind} clause"
-                )
+                change = {
+                    "words": "replaced" if e.old and e.new else "deleted" if e.old else "inserted",
+                    "delete": "deleted clause",
+                    "insert": "inserted clause",
+                    "label": "relabelled",
+                }[e.kind]
                 new = e.new if e.kind != "insert" else e.clause.text("amended")
                 rows.append(
                     (c.id, c.kind, c.path, c.citation, c.base_text, e.side, e.author, change, e.old, new, resolution)
@@ -113,8 +116,8 @@ class Draft(Proposal):
         base text, ``"all"`` to insert every competing clause) or by ``text`` written by ``author``.
 
         The draft is built again from the merge; changes already accepted or rejected on this
-        draft are decided again on the new one, found by their clause, words and author.  A
-        decision whose change the resolution altered is dropped, and ``provenance`` says so."""
+        draft are decided again on the new one, found by their stable ids.  A decision whose
+        change the resolution altered is dropped, and ``provenance`` says so."""
         ids = [c.id for c in self.conflict_list]
         if conflict not in ids:
             raise AddressError(f"no conflict {conflict!r}; conflicts: {ids}")
@@ -130,7 +133,8 @@ class Draft(Proposal):
         """Called by :mod:`itu_nb.model.review` with the changes it settled: remember them for :meth:`resolve`."""
         if self.plan is None or not isinstance(result, Draft):
             return result
-        done = tuple((_signature(c), "accept") for c in accepted) + tuple((_signature(c), "reject") for c in rejected)
+        done = tuple((c.id, "accept", _described(c)) for c in accepted)
+        done += tuple((c.id, "reject", _described(c)) for c in rejected)
         return dataclasses.replace(result, plan=dataclasses.replace(self.plan, reviewed=self.plan.reviewed + done))
 
 
@@ -189,19 +193,15 @@ def _build(plan: _Plan) -> Draft:
         return draft
     from itu_nb.model.review import decide
 
-    left = list(draft.changes())
+    ids = set(draft.changes.ids)
     accepted, rejected, lost = [], [], []
-    for sig, decision in plan.reviewed:
-        match = next((c for c in left if _signature(c) == sig), None)
-        if match is None:
-            lost.append(sig)
+    for cid, decision, described in plan.reviewed:
+        if cid not in ids:
+            lost.append(described)
             continue
-        left.remove(match)
-        (accepted if decision == "accept" else rejected).append(match.id)
+        (accepted if decision == "accept" else rejected).append(cid)
     settled = decide(dataclasses.replace(draft, plan=None), accepted, rejected)
-    notes = tuple(
-        f"a decision on {path} ({kind} {old!r} → {new!r}) no longer applies" for path, kind, old, new, _a in lost
-    )
+    notes = tuple(f"a decision on {described} no longer applies" for described in lost)
     return dataclasses.replace(settled, plan=plan, provenance=settled.provenance + notes)
 
 
@@ -263,7 +263,7 @@ def _build_edits(plan: _Plan) -> Draft:
 
 
 def _name(proposal: Proposal, taken: set[str]) -> str:
-    authors = Counter(c.author for c in proposal.changes() if c.author)
+    authors = Counter(c.author for c in proposal.changes if c.author)
     for name in (*(a for a, _ in authors.most_common(1)), proposal.id):
         if name not in taken:
             return name
@@ -312,9 +312,9 @@ def merge(base, proposals, *, authors: dict[str, str] | None = None) -> Draft:
         given = (authors or {}).get(p.id)
         name = given if given and given not in names else _name(p, set(names))
         names.append(name)
-        counts = Counter(c.author for c in p.changes() if c.author)
+        counts = Counter(c.author for c in p.changes if c.author)
         author = given or (counts.most_common(1)[0][0] if counts else name)
-        date = next((c.date for c in p.changes() if c.date), None)
+        date = next((c.date for c in p.changes if c.date), None)
         edits += side_edits(base, p, name, author, date)
     _, conflicts = find_conflicts(base, edits)
     plan = _Plan(base, tuple(names), tuple(edits), tuple(conflicts))

@@ -162,10 +162,39 @@ def _repath(children: tuple[Clause, ...], old_prefix: str, prefix: str) -> tuple
         comp = unique_component(base, used)
         used.add(comp)
         path = f"{prefix}/{comp}" if prefix else comp
-        out.append(dataclasses.replace(c, path=path, children=_repath(c.children, c.path, path)))
+        # the clause keeps its identity (Clause.key) when its path changes: change ids stay valid
+        uid = c.uid if c.uid is not None or path == c.path else c.path
+        out.append(dataclasses.replace(c, path=path, uid=uid, children=_repath(c.children, c.path, path)))
     return tuple(out)
 
 
 def repath(proposal: Proposal) -> Proposal:
-    """``proposal`` with every node's path recomputed by the parser's rules (amended label, ``#2``, ``p1``, ``bullet1``)."""
-    return dataclasses.replace(proposal, clauses=_repath(proposal.clauses, "", ""))
+    """``proposal`` with every node's path recomputed by the parser's rules (amended label, ``#2``, ``p1``, ``bullet1``).
+
+    A clause whose path changes keeps its :attr:`~itu_nb.model.Clause.key` (its former path
+    becomes its ``uid``), so the ids of its changes stay valid; keys stay unique.
+    """
+    return dataclasses.replace(proposal, clauses=_unique_keys(_repath(proposal.clauses, "", "")))
+
+
+def _unique_keys(clauses: tuple[Clause, ...]) -> tuple[Clause, ...]:
+    """Give a clause whose key another clause already holds a key of its own (``"<key>+2"``…).
+
+    A key held as a ``uid`` (an identity kept through an edit) wins over the same key read
+    from a path, so a relettered clause keeps its identity and the newcomer is renamed.
+    """
+    kept = {n.uid for c in clauses for n in c.walk() if n.uid is not None}
+    seen: set[str] = set()
+
+    def fix(c: Clause) -> Clause:
+        key = c.key
+        if key in seen or (c.uid is None and key in kept):
+            n = 2
+            while f"{key}+{n}" in seen or f"{key}+{n}" in kept:
+                n += 1
+            c = dataclasses.replace(c, uid=f"{key}+{n}")
+        seen.add(c.key)
+        kids = tuple(fix(k) for k in c.children)
+        return dataclasses.replace(c, children=kids) if kids != c.children else c
+
+    return tuple(fix(c) for c in clauses)

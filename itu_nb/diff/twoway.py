@@ -49,8 +49,8 @@ import time
 
 from itu_nb.diff.align import Side, align
 from itu_nb.diff.words import TIMEOUT, diff_words
-from itu_nb.model import Clause, Document, NodeKind, Op, Proposal, Run, join_runs
-from itu_nb.model.comparison import PAIR_KINDS, Change, ClausePair, Comparison
+from itu_nb.model import Change, Clause, Document, NodeKind, Op, Proposal, Run, join_runs
+from itu_nb.model.comparison import PAIR_KINDS, ClausePair, Comparison
 
 __all__ = ["PAIR_KINDS", "Change", "ClausePair", "Comparison", "as_proposal", "compare", "redline"]
 
@@ -62,8 +62,9 @@ TIME_BUDGET = 10.0
 # compare
 # -----------------------------------------------------------------------------
 def _prefixed(clause: Clause, prefix: str) -> Clause:
+    uid = prefix + clause.uid if clause.uid is not None else None
     return dataclasses.replace(
-        clause, path=prefix + clause.path, children=tuple(_prefixed(c, prefix) for c in clause.children)
+        clause, path=prefix + clause.path, uid=uid, children=tuple(_prefixed(c, prefix) for c in clause.children)
     )
 
 

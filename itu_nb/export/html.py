@@ -3,8 +3,7 @@
 Every piece of document text is escaped; nothing is loaded from elsewhere (no script,
 no font, no stylesheet link).  Each insert run is one ``<ins>`` and each delete run
 one ``<del>``, with the author and date in ``data-author``/``data-date`` and a
-``title``; the change id (``path@n``, as :meth:`Proposal.changes` numbers them) is in
-``data-change``.
+``title``; the change's stable id (as in :attr:`Proposal.changes`) is in ``data-change``.
 """
 
 from __future__ import annotations
@@ -60,7 +59,7 @@ def _anchor(proposal: Proposal, path: str = "") -> str:
     return "c-" + re.sub(r"[^A-Za-z0-9_.-]", lambda m: f"_{ord(m.group(0)):x}", raw)
 
 
-def _runs_html(node: Clause, runs: tuple[Run, ...], offset: int, group_of: dict[int, int]) -> str:
+def _runs_html(runs: tuple[Run, ...], offset: int, group_of: dict[int, str]) -> str:
     out = []
     for i, run in enumerate(runs, start=offset):
         text = _ESC(run.text)
@@ -70,7 +69,7 @@ def _runs_html(node: Clause, runs: tuple[Run, ...], offset: int, group_of: dict[
         tag, verb = ("ins", "inserted") if run.op is Op.INSERT else ("del", "deleted")
         who = " by " + run.author if run.author else ""
         when = ", " + run.date if run.date else ""
-        attrs = f' title="{_ESC(verb + who + when)}" data-change="{_ESC(node.path)}@{group_of[i]}"'
+        attrs = f' title="{_ESC(verb + who + when)}" data-change="{_ESC(group_of[i])}"'
         if run.author:
             attrs += f' data-author="{_ESC(run.author)}"'
         if run.date:
@@ -81,9 +80,10 @@ def _runs_html(node: Clause, runs: tuple[Run, ...], offset: int, group_of: dict[
 
 def _node_html(proposal: Proposal, node: Clause, depth: int) -> str:
     runs = node.label_runs + node.runs
-    group_of = {i: n for n, (a, b) in enumerate(change_groups(runs), start=1) for i in range(a, b)}
-    label = _runs_html(node, node.label_runs, 0, group_of)
-    body = _runs_html(node, node.runs, len(node.label_runs), group_of)
+    ids = [c.id for c in node.changes]
+    group_of = {i: cid for cid, (a, b) in zip(ids, change_groups(runs), strict=True) for i in range(a, b)}
+    label = _runs_html(node.label_runs, 0, group_of)
+    body = _runs_html(node.runs, len(node.label_runs), group_of)
     classes = ["node", node.kind.value] + ([node.status] if node.status in ("inserted", "deleted") else [])
     style = f' style="--depth: {depth}"' if node.kind is NodeKind.ITEM else ""
     label_html = f'<span class="label">{label}</span>' if label else ""
@@ -92,18 +92,18 @@ def _node_html(proposal: Proposal, node: Clause, depth: int) -> str:
 
 def _counts(proposal: Proposal) -> dict[str, int]:
     runs = [r for n in proposal.walk() for r in n.label_runs + n.runs]
-    kinds = Counter(c.kind for c in proposal.changes())
+    kinds = Counter(c.kind for c in proposal.changes)
     return {
         "ins": sum(r.op is Op.INSERT for r in runs),
         "del": sum(r.op is Op.DELETE for r in runs),
         "changes": sum(kinds.values()),
-        **{k: kinds.get(k, 0) for k in ("insert", "delete", "replace", "relabel")},
+        **{k: kinds.get(k, 0) for k in ("inserted", "deleted", "replaced", "relabelled")},
     }
 
 
 def _toc_entry(proposal: Proposal, node: Clause) -> str | None:
     """Sections, annexes and top-level parts always; items and paragraphs only when they change."""
-    own = len(node.changes())
+    own = len(node.changes)
     if node.kind in (NodeKind.ITEM, NodeKind.PARAGRAPH, NodeKind.FOOTNOTE) and not own:
         return None
     name = node.body("amended").strip() or node.body("original").strip()
@@ -132,8 +132,8 @@ def document_html(doc: Document, title: str | None = None) -> str:
         target = str(proposal.target) if proposal.target else (proposal.title or "")
         rows.append(
             f'<tr><td><a href="#{_anchor(proposal)}">{_ESC(name)}</a></td><td>{_ESC(target)}</td>'
-            f"<td>{c['changes']}</td><td>{c['insert']}</td><td>{c['delete']}</td><td>{c['replace']}</td>"
-            f"<td>{c['relabel']}</td><td>{c['ins']}</td><td>{c['del']}</td></tr>"
+            f"<td>{c['changes']}</td><td>{c['inserted']}</td><td>{c['deleted']}</td><td>{c['replaced']}</td>"
+            f"<td>{c['relabelled']}</td><td>{c['ins']}</td><td>{c['del']}</td></tr>"
         )
         entries = [e for e in (_toc_entry(proposal, n) for n in proposal.walk()) if e]
         inner = f"<ol>{''.join(entries)}</ol>" if entries else ""

@@ -87,7 +87,7 @@ def comparison_html(c: Comparison, *, context: int = 1, max_pairs: int = 600) ->
     pairs = c.pairs
     counts = Counter(p.kind for p in pairs)
     parts = [f"{n} {k}" for k, n in counts.items() if k != "unchanged"]
-    n_changes = len(c.change_list)
+    n_changes = len(c.changes)
     head = (
         f'<div class="itu-nb-summary"><b>{escape(c.old.id)}</b> → <b>{escape(c.new.id)}</b>: '
         f"{n_changes} change{'s' if n_changes != 1 else ''} in {sum(p.changed for p in pairs)} of {len(pairs)} clauses"

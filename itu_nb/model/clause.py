@@ -7,7 +7,8 @@ import enum
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from itu_nb.model.runs import HOMOGLYPHS, Artefact, Change, Op, Run, change_groups, interleave, runs_text
+from itu_nb.model.change import Changes, clause_changes
+from itu_nb.model.runs import HOMOGLYPHS, Artefact, Op, Run, interleave, runs_text
 
 __all__ = ["Clause", "NodeKind", "view_nodes"]
 
@@ -50,6 +51,11 @@ class Clause:
         Inline artefacts removed from this paragraph (offsets into its source text).
     notes : tuple of str
         What the loader inferred or repaired about this node, in words.
+    uid : str or None
+        The clause's identity when it differs from its path: set when an edit reletters,
+        renumbers or moves the clause (its path at load time is kept), or when an
+        amendment inserts it (``"+<path>"``); read back from exports that store it.  Use
+        :attr:`key`, which falls back to the path.
     """
 
     kind: NodeKind
@@ -61,6 +67,16 @@ class Clause:
     line: int | None = None
     artefacts: tuple[Artefact, ...] = ()
     notes: tuple[str, ...] = ()
+    uid: str | None = None
+
+    @property
+    def key(self) -> str:
+        """The clause's stable identity: what change ids are built on (``uid``, else the path).
+
+        The path addresses a clause as its labels read now (``"considering/b#2"``); the key
+        stays the same when the clause is relettered, moved, or its changes are decided.
+        """
+        return self.uid or self.path
 
     # -- labels ---------------------------------------------------------------
     def label_in(self, view: str = "amended") -> str | None:
@@ -167,35 +183,16 @@ class Clause:
                     return True
         return False
 
-    def changes(self) -> list[Change]:
-        """This node's own tracked changes (not its children's), in reading order."""
-        runs = self.label_runs + self.runs
-        out = []
-        for n, (a, b) in enumerate(change_groups(runs), start=1):
-            group = runs[a:b]
-            old = "".join(r.text for r in group if r.op is Op.DELETE)
-            new = "".join(r.text for r in group if r.op is Op.INSERT)
-            in_label = b <= len(self.label_runs)
-            kind = (
-                "relabel" if in_label and old and new else "replace" if old and new else "delete" if old else "insert"
-            )
-            first = next(r for r in group)
-            if all(r.move for r in group) and kind in ("delete", "insert"):
-                kind = "move-from" if kind == "delete" else "move-to"
-            out.append(
-                Change(
-                    f"{self.path}@{n}",
-                    self.path,
-                    self.section,
-                    kind,
-                    old,
-                    new,
-                    first.author,
-                    first.date,
-                    any(r.inferred for r in group),
-                )
-            )
-        return out
+    @property
+    def changes(self) -> Changes:
+        """This node's own tracked changes (not its children's), in reading order; see :class:`Change`."""
+        if not self.changed:
+            return Changes()
+        old = self.path if self.exists_in("original") else None
+        new = self.path if self.exists_in("amended") else None
+        return Changes(
+            clause_changes(self.key, self.path, self.section, self.label_runs, self.runs, old_path=old, new_path=new)
+        )
 
     def words(self, op: Op) -> int:
         """Number of words inside runs with ``op`` (label and text)."""

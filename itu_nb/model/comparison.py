@@ -11,9 +11,9 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
 
-from itu_nb.model import Clause, Op, Proposal, Run, change_groups, runs_text
+from itu_nb.model import Change, Changes, Clause, Op, Proposal, Run, clause_changes, runs_text
 
-__all__ = ["PAIR_KINDS", "Change", "ClausePair", "Comparison"]
+__all__ = ["PAIR_KINDS", "ClausePair", "Comparison", "pair_changes"]
 
 PAIR_KINDS = ("unchanged", "modified", "relabelled", "moved", "inserted", "deleted", "split", "merged")
 
@@ -109,42 +109,6 @@ _VIEW = {"old": "original", "new": "amended", "original": "original", "amended":
 
 
 @dataclass(frozen=True)
-class Change:
-    """One change: a contiguous DELETE/INSERT group in a pair's label and body runs.
-
-    ``id`` is ``"<pair id>~<n>"``, n counting from 1 in the pair (the numbering the
-    redline viewer uses).  ``kind`` is ``inserted``, ``deleted`` or ``replaced``
-    (text, or a whole clause when ``scope`` is ``clause``), or ``relabelled``
-    (``scope`` ``label``).  ``pair_kind`` is the kind of the clause pair (so a
-    moved clause's changes say ``moved``).  ``old_offset``/``new_offset`` locate
-    the change in the pair's old and new body.
-    """
-
-    id: str
-    pair: int
-    kind: str
-    scope: str
-    old_text: str
-    new_text: str
-    old_path: str | None
-    new_path: str | None
-    section: str | None
-    pair_kind: str
-    author: str | None = None
-    date: str | None = None
-    old_offset: int = 0
-    new_offset: int = 0
-
-    @property
-    def words_inserted(self) -> int:
-        return len(self.new_text.split())
-
-    @property
-    def words_deleted(self) -> int:
-        return len(self.old_text.split())
-
-
-@dataclass(frozen=True)
 class Comparison:
     """The result of :func:`compare` or :func:`redline`: aligned clause pairs in reading order.
 
@@ -164,16 +128,11 @@ class Comparison:
     notes: tuple[str, ...] = ()
 
     @cached_property
-    def change_list(self) -> tuple[Change, ...]:
-        """Every change in reading order (the order of :attr:`changes`)."""
-        return tuple(c for p in self.pairs for c in _pair_changes(p))
-
-    @property
-    def changes(self):
-        """DataFrame, one row per change (see :class:`Change`); the row order is the navigation order."""
-        from itu_nb.frames import changes_frame
-
-        return changes_frame(self)
+    def changes(self) -> Changes:
+        """Every change in reading order: a tuple of :class:`~itu_nb.model.change.Change` with the ids
+        the proposal made from this comparison (:meth:`to_proposal`) gives them; ``.to_frame()`` is
+        the table."""
+        return Changes(c for p in self.pairs for c in pair_changes(p))
 
     @property
     def clauses(self):
@@ -230,17 +189,17 @@ class Comparison:
         """The comparison as a proposal whose tracked changes are its word diff (new text's tree).
 
         ``author`` and ``date`` are set on changes that carry none.  See
-        :func:`itu_nb.export.lines.comparison_proposal` for how moves, splits and merges read.
+        :func:`itu_nb.model.tracked.comparison_proposal` for how moves, splits and merges read.
         """
-        from itu_nb.export.lines import comparison_proposal
+        from itu_nb.model.tracked import comparison_proposal
 
         return comparison_proposal(self, author=author, date=date)
 
     def accept(self, ids=None, *, author: str | None = None, section: str | None = None) -> Proposal:
         """Accept changes of the comparison; returns a new Proposal with the rest still tracked.
 
-        The ids are those of ``comparison.to_proposal().changes()`` (``path@n``); with no
-        arguments every change is accepted, which gives the new text.
+        The ids are those of :attr:`changes` (and of ``comparison.to_proposal().changes``); with
+        no arguments every change is accepted, which gives the new text.
         """
         return self.to_proposal().accept(ids, author=author, section=section)
 
@@ -256,47 +215,22 @@ class Comparison:
 
     def __repr__(self) -> str:
         counts = ", ".join(f"{n} {k}" for k, n in self.counts().items() if k != "unchanged")
-        return f"<Comparison {self.old.id} → {self.new.id}: {len(self.change_list)} changes ({counts or 'none'})>"
+        return f"<Comparison {self.old.id} → {self.new.id}: {len(self.changes)} changes ({counts or 'none'})>"
 
 
 # -----------------------------------------------------------------------------
 # changes
 # -----------------------------------------------------------------------------
-def _first(runs, attr: str) -> str | None:
-    return next((getattr(r, attr) for r in runs if getattr(r, attr)), None)
+def pair_changes(p: ClausePair) -> list[Change]:
+    """The pair's changes (:func:`~itu_nb.model.change.clause_changes`), on the key of the clause that
+    stands for the pair in :meth:`Comparison.to_proposal`: the new clause, the old one when deleted.
 
-
-def _pair_changes(p: ClausePair) -> list[Change]:
-    """The pair's changes: maximal groups of non-equal runs over label + body, numbered ``<pair id>~<n>`` from 1.
-
-    A whole inserted or deleted clause is one change (scope ``clause``); a group
-    inside the label is ``relabelled`` (scope ``label``).  Moves, splits and
+    A whole inserted or deleted clause is one change (scope ``clause``); moves, splits and
     merges are pair kinds, not changes: read them from ``pair_kind``.
     """
-    out: list[Change] = []
-    runs = p.label_runs + p.runs
-    n_label_o = sum(len(r.text) for r in p.label_runs if r.op is not Op.INSERT)
-    n_label_n = sum(len(r.text) for r in p.label_runs if r.op is not Op.DELETE)
-    whole = p.kind in ("inserted", "deleted")
-    pos = po = pn = 0
-    for a, b in change_groups(runs):
-        for r in runs[pos:a]:  # equal runs before the group
-            po += len(r.text)
-            pn += len(r.text)
-        group = runs[a:b]
-        old, new = runs_text(group, "original"), runs_text(group, "amended")
-        in_label = b <= len(p.label_runs)
-        if whole:
-            kind, scope = p.kind, "clause"
-        elif in_label:
-            kind, scope = ("relabelled" if old and new else "inserted" if new else "deleted"), "label"
-        else:
-            kind, scope = ("replaced" if old and new else "inserted" if new else "deleted"), "text"
-        out.append(Change(
-            f"{p.id}~{len(out) + 1}", p.index, kind, scope, old, new, p.old_path, p.new_path, p.section, p.kind,
-            _first(group, "author"), _first(group, "date"), max(0, po - n_label_o), max(0, pn - n_label_n),
-        ))  # fmt: skip
-        po += len(old)
-        pn += len(new)
-        pos = b
-    return out
+    clause = p.new if p.new is not None else p.old
+    whole = p.kind if p.kind in ("inserted", "deleted") else None
+    return clause_changes(
+        clause.key, clause.path, p.section, p.label_runs, p.runs,
+        whole=whole, old_path=p.old_path, new_path=p.new_path, pair=p.index, pair_kind=p.kind,
+    )  # fmt: skip

@@ -7,8 +7,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from itu_nb.errors import AddressError
+from itu_nb.model.change import Changes
 from itu_nb.model.clause import Clause, NodeKind, view_nodes
-from itu_nb.model.runs import Artefact, Change
+from itu_nb.model.runs import Artefact
 
 __all__ = ["Document", "Proposal", "Target"]
 
@@ -164,9 +165,11 @@ class Proposal(_Exports):
                 return True
         return False
 
-    def changes(self) -> list[Change]:
-        """Every tracked change, in reading order; see :class:`Change` for the ids."""
-        return [c for node in self.walk() for c in node.changes()]
+    @property
+    def changes(self) -> Changes:
+        """Every tracked change, in reading order: a tuple of :class:`~itu_nb.model.change.Change`
+        (``changes["<id>"]`` looks one up; ``changes.to_frame()`` is the table)."""
+        return Changes(c for node in self.walk() if node.changed for c in node.changes)
 
     def accept(self, ids=None, *, author: str | None = None, section: str | None = None) -> Proposal:
         """A new Proposal with the selected changes accepted (no arguments: all).

@@ -2,7 +2,8 @@
 
 Every operation returns a new :class:`~itu_nb.model.Proposal`; nothing is changed in
 place, and the new proposal's ``provenance`` says what was done.  Change ids are those
-of ``proposal.changes()`` (``"<path>@<n>"``).  A merged :class:`~itu_nb.amendments.merging.Draft`
+of ``proposal.changes`` (``"<clause key>@<digest>"``, stable: see :mod:`itu_nb.model.change`),
+so an id names the same change before and after other changes are decided.  A merged :class:`~itu_nb.amendments.merging.Draft`
 also remembers the changes decided, so that :meth:`~itu_nb.amendments.merging.Draft.resolve` can
 decide them again on the draft it rebuilds.
 """
@@ -13,13 +14,13 @@ import dataclasses
 from collections.abc import Iterable
 
 from itu_nb.errors import AddressError
-from itu_nb.model import Change, Clause, Op, Proposal, Run, change_groups, join_runs
+from itu_nb.model import Change, Clause, Op, Proposal, Run, change_groups, clause_changes, join_runs
 
 __all__ = ["accept", "change_by_id", "decide", "reject"]
 
 
 def _select(proposal: Proposal, ids, author, section) -> set[str]:
-    changes = proposal.changes()
+    changes = proposal.changes
     if isinstance(ids, str):
         ids = [ids]
     chosen = changes
@@ -47,8 +48,11 @@ def _apply(proposal: Proposal, accepted: set[str], rejected: set[str]) -> Propos
     def settle(node: Clause) -> Clause | None:
         runs = node.label_runs + node.runs
         settled: list[Run | None] = list(runs)
-        for n, (a, b) in enumerate(change_groups(runs), start=1):
-            cid = f"{node.path}@{n}"
+        if not node.changed:
+            ids: list[str] = []
+        else:
+            ids = [c.id for c in clause_changes(node.key, node.path, node.section, node.label_runs, node.runs)]
+        for cid, (a, b) in zip(ids, change_groups(runs), strict=True):
             if cid in accepted:
                 keep = Op.INSERT
             elif cid in rejected:
@@ -74,7 +78,7 @@ def _apply(proposal: Proposal, accepted: set[str], rejected: set[str]) -> Propos
     out = dataclasses.replace(proposal, clauses=clauses, provenance=proposal.provenance + notes)
     remember = getattr(proposal, "_reviewed", None)  # a merged Draft keeps its decisions for Draft.resolve
     if remember is not None and (accepted or rejected):
-        changes = proposal.changes()
+        changes = proposal.changes
         out = remember(out, [c for c in changes if c.id in accepted], [c for c in changes if c.id in rejected])
     return out
 
@@ -86,7 +90,7 @@ def accept(proposal: Proposal, ids: str | Iterable[str] | None = None, *, author
     ----------
     proposal : Proposal
     ids : str or iterable of str, optional
-        Change ids (``"considering/b#2@1"``, see ``proposal.changes()``); all when omitted.
+        Change ids (``"considering/b#2@5c1f0e2a"``, see ``proposal.changes``); all when omitted.
     author : str, optional
         Only changes by this author.
     section : str, optional
@@ -117,9 +121,8 @@ def reject(proposal: Proposal, ids: str | Iterable[str] | None = None, *, author
 def decide(proposal: Proposal, accepted: Iterable[str] = (), rejected: Iterable[str] = ()) -> Proposal:
     """Accept some changes and reject others in one step (what the redline viewer does).
 
-    Change ids are those of ``proposal.changes()``: they number each clause's changes,
-    so after an accept or reject the remaining changes are numbered afresh.  Decide on
-    one version in one call (this function), rather than id by id on successive versions.
+    Change ids are those of ``proposal.changes``; they stay the same when other changes
+    are decided, so deciding id by id on successive versions gives the same result.
     """
     return _apply(
         proposal, _select(proposal, list(accepted), None, None), _select(proposal, list(rejected), None, None)
@@ -128,7 +131,7 @@ def decide(proposal: Proposal, accepted: Iterable[str] = (), rejected: Iterable[
 
 def change_by_id(proposal: Proposal, change_id: str) -> Change:
     """The :class:`Change` with this id, or an :class:`AddressError` listing near ids."""
-    for c in proposal.changes():
+    for c in proposal.changes:
         if c.id == change_id:
             return c
     _select(proposal, [change_id], None, None)

@@ -1,9 +1,8 @@
 """Runs of text and the changes they make: the model's smallest parts.
 
 :class:`Run` is a stretch of text with one :class:`Op` (equal, insert, delete, in
-diff-match-patch's vocabulary -1, 0, 1); :func:`change_groups` groups neighbouring
-non-equal runs into the :class:`Change` objects readers and reviewers act on;
-:class:`Artefact` keeps source text that is not document text.
+diff-match-patch's vocabulary -1, 0, 1); :class:`Artefact` keeps source text that is not
+document text.  Runs are grouped into changes by :mod:`itu_nb.model.change`.
 """
 
 from __future__ import annotations
@@ -15,10 +14,8 @@ __all__ = [
     "HOMOGLYPHS",
     "VIEWS",
     "Artefact",
-    "Change",
     "Op",
     "Run",
-    "change_groups",
     "interleave",
     "join_runs",
     "runs_text",
@@ -127,65 +124,6 @@ def interleave(runs: tuple[Run, ...] | list[Run], artefacts) -> list[tuple[str, 
         pos = end
     out.extend((a.text, a.op) for a in arts[i:])
     return [(t, op) for t, op in out if t]
-
-
-@dataclass(frozen=True)
-class Change:
-    """One tracked change inside a node: a maximal group of neighbouring non-equal runs by one author.
-
-    Attributes
-    ----------
-    id : str
-        ``"<path>@<n>"``, n counting the node's changes from 1 (label first): stable for
-        a given proposal, and what ``accept``/``reject`` and the redline viewer use.
-    path, section : str
-    kind : str
-        ``insert``, ``delete`` or ``replace`` (text); ``relabel`` when only the label changes;
-        ``move-from`` / ``move-to`` for the two ends of a moved text.
-    old, new : str
-        The deleted and the inserted text.
-    author, date : str or None
-    inferred : bool
-        True when the loader deduced the change (flattened text), not read from a mark.
-    """
-
-    id: str
-    path: str
-    section: str | None
-    kind: str
-    old: str
-    new: str
-    author: str | None = None
-    date: str | None = None
-    inferred: bool = False
-
-
-def change_groups(runs: tuple[Run, ...] | list[Run]) -> list[tuple[int, int]]:
-    """(start, end) index ranges of maximal groups of neighbouring non-equal runs by one author.
-
-    A deletion and the insertion next to it are one change (a replacement).  Where
-    two authors' revisions touch (one deleted a word, another inserted one beside
-    it, as Word keeps them), they are two changes, each credited to its author;
-    a run with no author joins its neighbours.
-    """
-    groups: list[tuple[int, int]] = []
-    start = None
-    author = None
-    for i, r in enumerate(runs):
-        if r.op is Op.EQUAL:
-            if start is not None:
-                groups.append((start, i))
-                start = None
-            continue
-        if start is not None and r.author and author and r.author != author:
-            groups.append((start, i))
-            start = None
-        if start is None:
-            start, author = i, r.author
-        author = author or r.author
-    if start is not None:
-        groups.append((start, len(runs)))
-    return groups
 
 
 @dataclass(frozen=True)

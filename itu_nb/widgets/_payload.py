@@ -9,15 +9,11 @@ Nothing here knows about traitlets or the browser.  Three products:
   snippet, counts) for a document, a proposal or a comparison;
 * :func:`changes_frame` — the same changes as a pandas table.
 
-A *change* is a maximal stretch of neighbouring inserted/deleted runs in one clause's
-label and body read together (:func:`itu_nb.model.change_groups`): a replacement
-(deleted ``2016-2019`` + inserted ``2020-2023``) is one change with two marks, and so
-is a whole deleted paragraph.  Ids are those of the rest of itu_nb, so that what the
-viewer decides goes straight to the amendments API:
-
-* a proposal's own changes: ``"<clause path>@<n>"``, as ``Proposal.changes()`` and
-  ``itu_nb.model.review.accept/reject/decide`` number them;
-* a comparison's changes: ``"<pair id>~<n>"``, as ``Comparison.change_list`` does.
+A *change* is the model's :class:`~itu_nb.model.change.Change`, with its stable id and kind
+(one vocabulary everywhere: ``inserted``, ``deleted``, ``replaced``, ``relabelled``,
+``moved-from``, ``moved-to``): a proposal's own changes have the ids of ``Proposal.changes``
+(those ``accept``/``reject``/``decide`` take), a comparison's those of ``Comparison.changes``,
+so what the viewer decides goes straight to the amendments API.
 """
 
 from __future__ import annotations
@@ -27,10 +23,10 @@ from typing import NamedTuple
 
 from itu_nb.model import Clause, Document, NodeKind, Op, Proposal, Run
 from itu_nb.model import change_groups as groups_of
+from itu_nb.model.comparison import pair_changes
 
 __all__ = [
     "change_groups",
-    "change_id_format",
     "changes_frame",
     "pairs_of",
     "tree_nodes",
@@ -70,11 +66,6 @@ def _tree_pairs(proposal: Proposal) -> tuple:
     return tuple(_Unchanged("unchanged", n, n, n.label_runs, n.runs, n.section, n.path) for n in proposal.walk())
 
 
-def change_id_format(obj) -> str:
-    """``"{path}@{n}"`` for a proposal (amend's ids), ``"{id}~{n}"`` for a comparison."""
-    return "{path}@{n}" if isinstance(obj, Proposal) else "{id}~{n}"
-
-
 def change_groups(runs: Iterable[Run]) -> Iterator[tuple[bool, list[Run]]]:
     """Split runs into stretches: ``(True, runs)`` for a change (as :func:`itu_nb.model.change_groups`
     groups them), ``(False, [run])`` for equal text."""
@@ -85,6 +76,11 @@ def change_groups(runs: Iterable[Run]) -> Iterator[tuple[bool, list[Run]]]:
         yield True, list(runs[a:b])
         k = b
     yield from ((False, [r]) for r in runs[k:])
+
+
+def _has_changes(pair) -> bool:
+    """Whether a pair (or an unchanged tree row) has a non-equal run: only those have changes to describe."""
+    return any(r.op is not Op.EQUAL for r in (*pair.label_runs, *pair.runs))
 
 
 def _depth(pair) -> int:
@@ -106,11 +102,8 @@ def _words(runs: list[Run], op: Op) -> int:
     return sum(len(r.text.split()) for r in runs if r.op is op)
 
 
-def viewer_rows(pairs: Iterable, id_format: str = "{id}~{n}") -> tuple[list[dict], list[dict]]:
+def viewer_rows(pairs: Iterable) -> tuple[list[dict], list[dict]]:
     """Rows and changes for the redline viewer.
-
-    ``id_format`` names each change from its pair's ``id`` and ``path`` and its number
-    ``n`` in the pair (see :func:`change_id_format`).
 
     Returns
     -------
@@ -120,7 +113,8 @@ def viewer_rows(pairs: Iterable, id_format: str = "{id}~{n}") -> tuple[list[dict
         (``change`` is an index into *changes*, -1 for equal text), ``lo`` / ``ln`` the
         labels in each view when the item was relabelled, ``mv`` the other path of a move.
     changes : list of dict
-        ``id``, ``r`` row index, ``k`` (``ins``, ``del``, ``rep``), ``a`` author, ``t`` date,
+        ``id`` the change's stable id, ``r`` row index, ``k`` its kind (``inserted``, ``deleted``,
+        ``replaced``, ``relabelled``, ``moved-from``, ``moved-to``), ``a`` author, ``t`` date,
         ``sec``, ``path``, ``wi`` / ``wd`` words inserted and deleted, ``lab`` True when it touches the label.
     """
     rows: list[dict] = []
@@ -128,7 +122,7 @@ def viewer_rows(pairs: Iterable, id_format: str = "{id}~{n}") -> tuple[list[dict
     for i, pair in enumerate(pairs):
         pid = pair.id
         path = pair.path
-        n = 0
+        model = iter(pair_changes(pair) if _has_changes(pair) else ())
         row: dict = {
             "i": i,
             "id": pid,
@@ -147,15 +141,14 @@ def viewer_rows(pairs: Iterable, id_format: str = "{id}~{n}") -> tuple[list[dict
                 segs.append([0, group[0].text, -1])
                 k += 1
                 continue
-            n += 1
-            ops = {r.op for r in group}
+            change = next(model)
             changes.append(
                 {
-                    "id": id_format.format(id=pid, path=path, n=n),
+                    "id": change.id,
                     "r": i,
-                    "k": "rep" if len(ops) == 2 else ("ins" if Op.INSERT in ops else "del"),
-                    "a": next((r.author for r in group if r.author), None),
-                    "t": next((r.date for r in group if r.date), None),
+                    "k": change.kind,
+                    "a": change.author,
+                    "t": change.date,
                     "sec": pair.section,
                     "path": path,
                     "wi": _words(group, Op.INSERT),
@@ -308,44 +301,8 @@ def node_text(item) -> str:
 
 
 # -- pandas ---------------------------------------------------------------------
-def changes_frame(parts: Iterable[tuple[str, list[dict], list[dict]]]):
-    """One row per change: ``proposal, id, path, section, kind, label, old_text, new_text,
-    words_inserted, words_deleted, author, date`` from ``(proposal id, rows, changes)``."""
-    import pandas as pd
+def changes_frame(pairs: Iterable):
+    """The changes of these pairs as the one changes table (:func:`itu_nb.frames.changes_frame`)."""
+    from itu_nb.frames import changes_frame as frame
 
-    records = []
-    for pid, rows, changes in parts:
-        for ci, ch in enumerate(changes):
-            row = rows[ch["r"]]
-            segs = [s for s in row["lab"] + row["seg"] if s[2] == ci]
-            records.append(
-                {
-                    "proposal": pid,
-                    "id": ch["id"],
-                    "path": ch["path"],
-                    "section": ch["sec"],
-                    "kind": {"ins": "insert", "del": "delete", "rep": "replace"}[ch["k"]],
-                    "label": bool(ch["lab"]),
-                    "old_text": "".join(s[1] for s in segs if s[0] == -1),
-                    "new_text": "".join(s[1] for s in segs if s[0] == 1),
-                    "words_inserted": ch["wi"],
-                    "words_deleted": ch["wd"],
-                    "author": ch["a"],
-                    "date": ch["t"],
-                }
-            )
-    columns = [
-        "proposal",
-        "id",
-        "path",
-        "section",
-        "kind",
-        "label",
-        "old_text",
-        "new_text",
-        "words_inserted",
-        "words_deleted",
-        "author",
-        "date",
-    ]
-    return pd.DataFrame.from_records(records, columns=columns)
+    return frame(c for pair in pairs if _has_changes(pair) for c in pair_changes(pair))

@@ -77,12 +77,11 @@ class Explorer(widgets.VBox):
 
     @property
     def changes(self):
-        """The changes of what the viewer shows, as a DataFrame (the compare engine's table for a Comparison)."""
-        source = self.viewer.source
-        return self.viewer.changes if isinstance(source, Proposal) else source.changes
+        """The changes of what the viewer shows (see :attr:`RedlineViewer.changes`); ``.to_frame()`` is the table."""
+        return self.viewer.changes
 
     def _fill_table(self) -> None:
-        frame = self.changes
+        frame = self.changes.to_frame()
         shown = frame.head(TABLE_ROWS).astype(object).where(frame.head(TABLE_ROWS).notna(), "")
         html = shown.to_html(index=False, escape=True, classes="itu-changes", border=0)
         more = (

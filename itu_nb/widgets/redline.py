@@ -9,9 +9,10 @@ import traitlets
 
 from itu_nb.amendments.merging import Draft
 from itu_nb.errors import AddressError, ItuNbError
-from itu_nb.model import Proposal
+from itu_nb.model import Changes, Proposal
+from itu_nb.model.comparison import pair_changes
 from itu_nb.widgets._conflicts import conflict_payload, flag_rows
-from itu_nb.widgets._payload import change_id_format, changes_frame, pairs_of, title_of, viewer_meta, viewer_rows
+from itu_nb.widgets._payload import pairs_of, title_of, viewer_meta, viewer_rows
 
 __all__ = ["MODES", "RedlineViewer"]
 
@@ -97,19 +98,21 @@ class RedlineViewer(anywidget.AnyWidget):
     # -- what is shown --------------------------------------------------------
     def show(self, obj) -> None:
         """Show another Comparison or Proposal; decisions and selection start afresh."""
-        rows, changes = viewer_rows(pairs_of(obj), change_id_format(obj))
+        pairs = pairs_of(obj)
+        rows, changes = viewer_rows(pairs)
         meta = viewer_meta(rows, changes, title_of(obj))
         meta["editable"] = isinstance(obj, Proposal)
         if meta["editable"]:
             # redline() shows a clause inside an inserted/deleted one as inserted/deleted too,
             # but only the enclosing clause carries the tracked change that can be decided
-            own = {c.id for c in obj.changes()}
+            own = {c.id for c in obj.changes}
             for ch in changes:
                 if ch["id"] not in own:
                     ch["x"] = 1
         conflicts = conflict_payload(obj) if isinstance(obj, Draft) else []
         flag_rows(rows, conflicts)
         self._source = obj
+        self._pairs = pairs
         self._ids = {c["id"]: i for i, c in enumerate(changes) if not c.get("x")}
         with self.hold_sync():
             self.decisions = []
@@ -130,9 +133,10 @@ class RedlineViewer(anywidget.AnyWidget):
         return {"changes": self._meta["n_changes"], "ins": self._meta["n_ins"], "del": self._meta["n_del"]}
 
     @property
-    def changes(self):
-        """The changes on show as a pandas DataFrame (one row per change)."""
-        return changes_frame([(getattr(self._source, "id", ""), self._rows, self._changes)])
+    def changes(self) -> Changes:
+        """The changes on show, in reading order (``.to_frame()`` for the table): the model's
+        :class:`~itu_nb.model.change.Change` objects, with the ids :attr:`decisions` use."""
+        return Changes(c for pair in self._pairs for c in pair_changes(pair))
 
     @property
     def change_ids(self) -> list[str]:
@@ -210,12 +214,11 @@ class RedlineViewer(anywidget.AnyWidget):
                 draft = draft.resolve(choice["id"], text=choice["text"])
             else:
                 draft = draft.resolve(choice["id"], side=choice["side"])
-        before = _signatures(self._rows, self._changes)
-        decisions = [d for d in self.decisions if d["id"] in before]
+        decisions = list(self.decisions)
         selected = self.selected_path
         self.show(draft)
-        after = _signatures(self._rows, self._changes)
-        self.decisions = [d for d in decisions if after.get(d["id"]) == before[d["id"]]]
+        # ids are stable: a decision carries over to the redrawn draft exactly when its change is still there
+        self.decisions = [d for d in decisions if d["id"] in self._ids]
         if selected is not None and any(r["path"] == selected for r in self._rows):
             self.selected_path = selected
 
@@ -274,14 +277,3 @@ class RedlineViewer(anywidget.AnyWidget):
             f"<RedlineViewer {title_of(self._source)}: {len(self._changes)} changes, mode={self.mode!r}, "
             f"{len(self.decisions)} decided>"
         )
-
-
-def _signatures(rows: list[dict], changes: list[dict]) -> dict[str, tuple]:
-    """Change id → what the change is (clause, kind, author, marked text): a decision carries over
-    to a redrawn text only onto the same change."""
-    marks: dict[int, list] = {}
-    for row in rows:
-        for s in row["lab"] + row["seg"]:
-            if s[2] >= 0:
-                marks.setdefault(s[2], []).append((s[0], s[1]))
-    return {c["id"]: (c["path"], c["k"], c["a"], tuple(marks.get(i, ()))) for i, c in enumerate(changes)}

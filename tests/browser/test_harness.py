@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import nth
 
 import itu_nb
 
@@ -49,10 +50,11 @@ def test_viewer_draws_every_mark_and_navigates_by_keyboard(shoot, harness, brazi
     assert w.locator(".itu-counter").inner_text() == "change 2 of 73"
     harness.keyboard.press("Shift+F7")
     assert w.locator(".itu-counter").inner_text() == "change 1 of 73"
-    assert saved(harness, "v")[-1] == {"selected_change": "heading@1", "selected_path": "heading"}
+    heading = nth(brazil["B/67/4"], "heading@1")
+    assert saved(harness, "v")[-1] == {"selected_change": heading, "selected_path": "heading"}
     assert "replaced" in w.locator(".itu-status").inner_text()
     harness.keyboard.press("a")  # accept, then move on
-    assert saved(harness, "v")[-2] == {"decisions": [{"id": "heading@1", "decision": "accept"}]}
+    assert saved(harness, "v")[-2] == {"decisions": [{"id": heading, "decision": "accept"}]}
     assert w.locator(".itu-counter").inner_text() == "change 2 of 73"
     assert w.locator('del[data-c="0"]').is_hidden()  # the accepted deletion is gone from the text
     shoot(w, "harness-viewer-inline")
@@ -97,7 +99,7 @@ def test_python_moves_the_viewer(shoot, harness, brazil):
     assert scroll.evaluate("e => e.scrollTop") > 0
     box, view = row.bounding_box(), scroll.bounding_box()
     assert view["y"] <= box["y"] < view["y"] + view["height"]  # scrolled into view
-    harness.evaluate("window.models.v.fromPython({selected_change: 'considering/k@1'})")
+    harness.evaluate(f"window.models.v.fromPython({{selected_change: '{nth(brazil['B/67/4'], 'considering/k@1')}'}})")
     assert w.locator(".itu-counter").inner_text().startswith("change ")
     harness.evaluate("window.cleanups.v()")
     assert harness.evaluate("window.models.v.listeners()") == 0
@@ -197,7 +199,7 @@ def test_axe_finds_no_serious_violation(harness, brazil, run_axe, theme):
     if theme == "dark":
         harness.evaluate("document.body.classList.add('dark')")
     viewer = itu_nb.RedlineViewer(brazil["B/67/4"], height="14rem")
-    viewer.accept("heading@1")
+    viewer.accept(nth(brazil["B/67/4"], "heading@1"))
     v = harness.mount("v", "redline", viewer)
     harness.mount("s", "redline", itu_nb.RedlineViewer(brazil["B/67/2"], mode="side-by-side", height="14rem"))
     t = harness.mount("t", "tree", itu_nb.ClauseTreeExplorer(brazil, height="14rem"))
@@ -235,8 +237,8 @@ def test_conflicts_panel_shows_sides_as_text_and_sends_the_choice(shoot, harness
     assert overlap.locator(".itu-cf-go").inner_text() == "resolves 2"
     assert overlap.locator(".itu-cf-base").inner_text() == "Base text: high priority"
     assert overlap.locator(".itu-cf-side").all_inner_texts() == [
-        "APT replace: high priority → <img src=x onerror=alert(1)>",
-        "CEPT replace: high → the highest",
+        "APT replaced: high priority → <img src=x onerror=alert(1)>",
+        "CEPT replaced: high → the highest",
     ]
     assert "that <b>APT</b> says so;" in panel.locator('.itu-cf[data-id="c3"]').inner_text()
     assert w.locator("img, script, b").count() == 0

@@ -1,4 +1,4 @@
-/* itu_nb widgets, built from js/src by js/build.mjs; sources-sha256: 5f1f5000a616b92a5df0c9cb6a748520211178d71f2464b33d06efa6d1064070 */
+/* itu_nb widgets, built from js/src by js/build.mjs; sources-sha256: 033a6114dc7502e3c327a0881d1be787e498354fb4892996b1da1dc8e73a8459 */
 
 // src/dom.js
 function h(tag, attrs = {}, ...children) {
@@ -252,7 +252,7 @@ function describe(ci, changes, rows) {
   const del = segs.filter((s) => s[0] === -1).map((s) => s[1]).join("");
   const ins = segs.filter((s) => s[0] === 1).map((s) => s[1]).join("");
   const clip = (s) => (s.length > 60 ? `${s.slice(0, 59)}\u2026` : s).trim();
-  let what = change.k === "rep" ? `replaced \u201C${clip(del)}\u201D with \u201C${clip(ins)}\u201D` : change.k === "ins" ? `inserted \u201C${clip(ins)}\u201D` : `deleted \u201C${clip(del)}\u201D`;
+  let what = del && ins ? `${change.k === "relabelled" ? "relabelled" : "replaced"} \u201C${clip(del)}\u201D with \u201C${clip(ins)}\u201D` : ins ? `${change.k === "moved-to" ? "moved here" : "inserted"} \u201C${clip(ins)}\u201D` : `${change.k === "moved-from" ? "moved away" : "deleted"} \u201C${clip(del)}\u201D`;
   if (row.lo && row.ln && change.lab) what = `relabelled ${row.lo} \u2192 ${row.ln}`;
   const by = change.a ? ` by ${change.a}` : "";
   const on = change.t ? ` on ${change.t}` : "";

@@ -1,4 +1,4 @@
-/* itu_nb widgets, built from js/src by js/build.mjs; sources-sha256: 5f1f5000a616b92a5df0c9cb6a748520211178d71f2464b33d06efa6d1064070 */
+/* itu_nb widgets, built from js/src by js/build.mjs; sources-sha256: 033a6114dc7502e3c327a0881d1be787e498354fb4892996b1da1dc8e73a8459 */
 
 // src/dom.js
 function h(tag, attrs = {}, ...children) {

@@ -169,8 +169,10 @@ export function describe(ci, changes, rows) {
   const del = segs.filter((s) => s[0] === -1).map((s) => s[1]).join("");
   const ins = segs.filter((s) => s[0] === 1).map((s) => s[1]).join("");
   const clip = (/** @type {string} */ s) => (s.length > 60 ? `${s.slice(0, 59)}…` : s).trim();
-  let what = change.k === "rep" ? `replaced “${clip(del)}” with “${clip(ins)}”`
-    : change.k === "ins" ? `inserted “${clip(ins)}”` : `deleted “${clip(del)}”`;
+  // change.k is the model's kind (itu_nb.model.change.CHANGE_KINDS); a relabel reads from the row's labels
+  let what = del && ins ? `${change.k === "relabelled" ? "relabelled" : "replaced"} “${clip(del)}” with “${clip(ins)}”`
+    : ins ? `${change.k === "moved-to" ? "moved here" : "inserted"} “${clip(ins)}”`
+    : `${change.k === "moved-from" ? "moved away" : "deleted"} “${clip(del)}”`;
   if (row.lo && row.ln && change.lab) what = `relabelled ${row.lo} → ${row.ln}`;
   const by = change.a ? ` by ${change.a}` : "";
   const on = change.t ? ` on ${change.t}` : "";

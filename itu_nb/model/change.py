@@ -1,0 +1,257 @@
+"""The one :class:`Change`: what a proposal's tracked changes and a comparison's diff are made of.
+
+A *change* is a maximal group of neighbouring inserted/deleted runs in one clause's label
+and body read together (:func:`change_groups`): a replacement (deleted ``2016-2019`` +
+inserted ``2020-2023``) is one change, and so is a whole deleted paragraph.  The same
+function (:func:`clause_changes`) describes the changes of a proposal's clause and of a
+comparison's clause pair, so both speak one vocabulary:
+
+==============  ==================================================================
+``kind``        ``inserted``, ``deleted``, ``replaced`` (text), ``relabelled`` (a label
+                replaced: ``c)`` → ``b)``), ``moved-from`` / ``moved-to`` (the two ends
+                of a text Word marks as moved)
+``scope``       ``text`` (words of the body), ``label``, ``clause`` (a whole clause
+                inserted or deleted)
+==============  ==================================================================
+
+Ids are stable: derived from what the change is, not from where it stands in a list.
+An id reads ``"<clause key>@<digest>"``: the clause's :attr:`~itu_nb.model.Clause.key`
+(its path when it was loaded, kept when later edits reletter or move it) and eight hex
+digits of a hash of the change's scope, old and new text and, for identical changes in
+one clause, their rank.  So an id names the same change after other changes are accepted
+or rejected, after relettering, in a :class:`~itu_nb.model.comparison.Comparison` and in
+the proposal made from it, and after a save and reload.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from hashlib import blake2b
+
+from itu_nb.model.runs import Op, Run
+
+__all__ = ["CHANGE_KINDS", "SCOPES", "Change", "Changes", "change_groups", "change_id", "clause_changes"]
+
+#: Every kind of change, in the one vocabulary used by models, tables, widgets and exports.
+CHANGE_KINDS = ("inserted", "deleted", "replaced", "relabelled", "moved-from", "moved-to")
+#: Where a change sits: the body's words, the label, or the whole clause.
+SCOPES = ("text", "label", "clause")
+
+
+@dataclass(frozen=True)
+class Change:
+    """One tracked change in a clause (of a proposal, or of a comparison's clause pair).
+
+    Attributes
+    ----------
+    id : str
+        ``"<clause key>@<digest>"``, stable (see the module docstring); what
+        ``accept``/``reject``, the widgets' decisions and review files use.
+    kind : str
+        One of :data:`CHANGE_KINDS`.
+    scope : str
+        One of :data:`SCOPES`.
+    path : str
+        The clause's path (the new clause's in a comparison, the old one's for a deletion).
+    section : str or None
+    old, new : str
+        The deleted and the inserted text (label changes: the labels as written).
+    author, date : str or None
+    inferred : bool
+        True when the loader deduced the change from a flattened text, not from a mark.
+    old_path, new_path : str or None
+        The clause in the original and amended text (None where it does not exist).
+    old_offset, new_offset : int
+        Where the change starts in the clause's original and amended body.
+    pair, pair_kind : int or None, str or None
+        In a comparison: the clause pair's index and kind (``moved``, ``split``…).
+
+    Examples
+    --------
+    >>> import itu_nb
+    >>> p = itu_nb.load("examples/data/pp18-doc67-brazil.reconstructed.critic.md")["B/67/4"]
+    >>> c = next(c for c in p.changes if c.kind == "relabelled")
+    >>> c.path, c.old, c.new, c.scope
+    ('considering/b#2', 'c', 'b', 'label')
+    """
+
+    id: str
+    kind: str
+    scope: str
+    path: str
+    section: str | None
+    old: str
+    new: str
+    author: str | None = None
+    date: str | None = None
+    inferred: bool = False
+    old_path: str | None = None
+    new_path: str | None = None
+    old_offset: int = 0
+    new_offset: int = 0
+    pair: int | None = None
+    pair_kind: str | None = None
+
+    @property
+    def words_inserted(self) -> int:
+        """Words in the inserted text."""
+        return len(self.new.split())
+
+    @property
+    def words_deleted(self) -> int:
+        """Words in the deleted text."""
+        return len(self.old.split())
+
+
+class Changes(tuple):
+    """A tuple of :class:`Change` that looks itself up by id and shows as a table in a notebook.
+
+    Examples
+    --------
+    >>> import itu_nb
+    >>> p = itu_nb.load("examples/data/pp18-doc67-brazil.reconstructed.critic.md")["B/67/4"]
+    >>> changes = p.changes
+    >>> changes[changes[0].id] is changes[0]
+    True
+    >>> changes.to_frame().columns[:4].tolist()
+    ['id', 'kind', 'scope', 'path']
+    """
+
+    __slots__ = ()
+
+    def __getitem__(self, key):
+        if isinstance(key, str):
+            for c in self:
+                if c.id == key:
+                    return c
+            raise KeyError(key)
+        got = super().__getitem__(key)
+        return Changes(got) if isinstance(key, slice) else got
+
+    @property
+    def ids(self) -> list[str]:
+        """The ids, in reading order."""
+        return [c.id for c in self]
+
+    def to_frame(self):
+        """One row per change, as a pandas DataFrame (see :func:`itu_nb.frames.changes_frame`)."""
+        from itu_nb.frames import changes_frame
+
+        return changes_frame(self)
+
+    def _repr_html_(self) -> str:
+        return self.to_frame()._repr_html_()
+
+
+def change_groups(runs: tuple[Run, ...] | list[Run]) -> list[tuple[int, int]]:
+    """(start, end) index ranges of maximal groups of neighbouring non-equal runs by one author.
+
+    A deletion and the insertion next to it are one change (a replacement).  Where
+    two authors' revisions touch (one deleted a word, another inserted one beside
+    it, as Word keeps them), they are two changes, each credited to its author;
+    a run with no author joins its neighbours.
+    """
+    groups: list[tuple[int, int]] = []
+    start = None
+    author = None
+    for i, r in enumerate(runs):
+        if r.op is Op.EQUAL:
+            if start is not None:
+                groups.append((start, i))
+                start = None
+            continue
+        if start is not None and r.author and author and r.author != author:
+            groups.append((start, i))
+            start = None
+        if start is None:
+            start, author = i, r.author
+        author = author or r.author
+    if start is not None:
+        groups.append((start, len(runs)))
+    return groups
+
+
+def change_id(key: str, scope: str, old: str, new: str, rank: int = 0) -> str:
+    """The stable id of a change: the clause key and a digest of what the change is.
+
+    ``rank`` tells identical changes (same scope, old and new text) of one clause apart,
+    counting from 0 in reading order.
+    """
+    digest = blake2b(f"{'label' if scope == 'label' else 'text'}\0{old}\0{new}\0{rank}".encode(), digest_size=4)
+    return f"{key}@{digest.hexdigest()}"
+
+
+def clause_changes(
+    key: str,
+    path: str,
+    section: str | None,
+    label_runs: tuple[Run, ...],
+    runs: tuple[Run, ...],
+    *,
+    whole: str | None = None,
+    old_path: str | None = None,
+    new_path: str | None = None,
+    pair: int | None = None,
+    pair_kind: str | None = None,
+) -> list[Change]:
+    """The changes of one clause (or clause pair) from its label and body runs, in reading order.
+
+    Parameters
+    ----------
+    key, path, section
+        The clause's identity (:attr:`Clause.key`), path and section.
+    label_runs, runs
+        The label (with its separator) and the body.
+    whole : {"inserted", "deleted"}, optional
+        The whole clause is inserted or deleted: every change has that kind and scope
+        ``clause``.  Without it, a clause whose every run is inserted (or deleted) is read
+        the same way.
+    old_path, new_path, pair, pair_kind
+        Comparison context, copied onto each change.
+    """
+    all_runs = tuple(label_runs) + tuple(runs)
+    n_label = len(label_runs)
+    if whole is None and all_runs:
+        ops = {r.op for r in all_runs}
+        whole = "inserted" if ops == {Op.INSERT} else "deleted" if ops == {Op.DELETE} else None
+    n_label_o = sum(len(r.text) for r in label_runs if r.op is not Op.INSERT)
+    n_label_n = sum(len(r.text) for r in label_runs if r.op is not Op.DELETE)
+    out: list[Change] = []
+    seen: dict[tuple[str, str, str], int] = {}
+    pos = po = pn = 0
+    for a, b in change_groups(all_runs):
+        for r in all_runs[pos:a]:  # the equal runs before the group
+            po += len(r.text)
+            pn += len(r.text)
+        group = all_runs[a:b]
+        old = "".join(r.text for r in group if r.op is Op.DELETE)
+        new = "".join(r.text for r in group if r.op is Op.INSERT)
+        if whole:
+            kind, scope = whole, "clause"
+        elif b <= n_label:
+            kind, scope = ("relabelled" if old and new else "inserted" if new else "deleted"), "label"
+        else:
+            kind, scope = ("replaced" if old and new else "inserted" if new else "deleted"), "text"
+            if kind != "replaced" and all(r.move for r in group):
+                kind = "moved-to" if new else "moved-from"
+        rank = seen.get((scope, old, new), 0)
+        seen[(scope, old, new)] = rank + 1
+        first = _first(group)
+        out.append(
+            Change(
+                change_id(key, scope, old, new, rank), kind, scope, path, section, old, new,
+                first.author, first.date, any(r.inferred for r in group),
+                old_path, new_path, max(0, po - n_label_o), max(0, pn - n_label_n), pair, pair_kind,
+            )
+        )  # fmt: skip
+        po += len(old)
+        pn += len(new)
+        pos = b
+    return out
+
+
+def _first(group: Iterable[Run]) -> Run:
+    """The run that speaks for a group's author and date: the first that has an author."""
+    group = tuple(group)
+    return next((r for r in group if r.author), group[0])
