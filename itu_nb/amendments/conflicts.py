@@ -1,9 +1,11 @@
 """A proposal as edits of a base text, and where the edits of several proposals conflict.
 
-:func:`side_edits` turns one proposal into :class:`Edit` objects of the base (word
-changes inside a clause, whole clauses deleted or inserted, labels);
+:func:`side_edits` turns one proposal into :class:`~itu_nb.diff.spans.Edit` objects of
+the base (word changes inside a clause, whole clauses deleted or inserted, labels);
 :func:`find_conflicts` sorts the edits of several proposals into those nobody contests
-and :class:`Conflict` objects.  :mod:`itu_nb.amendments.merging` builds the draft from them.
+and :class:`Conflict` objects, by the rule :func:`itu_nb.diff.spans.clash` states (the
+one :func:`itu_nb.compare_many` uses too).  :mod:`itu_nb.amendments.merging` builds the
+draft from them.
 """
 
 from __future__ import annotations
@@ -12,32 +14,15 @@ import dataclasses
 from dataclasses import dataclass
 
 from itu_nb.amendments.addressing import cite, parents
-from itu_nb.model import Clause, Op, Proposal, Run, runs_text
+from itu_nb.diff.spans import Edit, clash, run_edits
+from itu_nb.model import Clause, Proposal, runs_text
 
 __all__ = ["Conflict", "Edit", "find_conflicts", "side_edits"]
 
 
 @dataclass(frozen=True)
-class Edit:
-    """One proposal's edit of the base: ``kind`` is ``words``, ``delete``, ``insert`` or ``label``."""
-
-    kind: str
-    path: str | None  # the base clause (for an insertion: the base parent, None at the top)
-    side: str
-    author: str | None
-    date: str | None
-    start: int = 0
-    end: int = 0
-    new: str = ""
-    old: str = ""
-    after: str | None = None  # insertion: the base sibling it follows (None: first)
-    clause: Clause | None = None  # insertion: the clause as the proposal has it
-    order: int = 0
-
-
-@dataclass(frozen=True)
 class Conflict:
-    """Contested edits: ``kind`` ``overlap``, ``delete-modify`` or ``same-slot``."""
+    """Contested edits: ``kind`` ``overlap``, ``label``, ``delete-modify`` or ``same-slot``."""
 
     id: str
     kind: str
@@ -55,21 +40,7 @@ class Conflict:
 # a proposal as edits of the base
 # -----------------------------------------------------------------------------
 def _word_edits(runs, path, side, author, date) -> list[Edit]:
-    out, pos, cur = [], 0, None
-    for r in (*runs, Run(Op.EQUAL, "")):
-        if r.op is Op.EQUAL:
-            if cur is not None:
-                out.append(Edit("words", path, side, author, date, **cur))
-                cur = None
-            pos += len(r.text)
-            continue
-        cur = cur or {"start": pos, "end": pos, "new": "", "old": ""}
-        if r.op is Op.DELETE:
-            pos += len(r.text)
-            cur["end"], cur["old"] = pos, cur["old"] + r.text
-        else:
-            cur["new"] += r.text
-    return out
+    return [Edit("text", path, s, e, old, new, side, author, date) for s, e, old, new in run_edits(runs)]
 
 
 def side_edits(base: Proposal, proposal: Proposal, side: str, author, date) -> list[Edit]:
@@ -84,8 +55,9 @@ def side_edits(base: Proposal, proposal: Proposal, side: str, author, date) -> l
         if p.kind in ("unchanged", "modified", "relabelled"):
             stay[p.new.path] = p.old.path
             edits += _word_edits(p.runs, p.old.path, side, author, date)
-            if runs_text(p.label_runs, "original") != runs_text(p.label_runs, "amended"):
-                edits.append(Edit("label", p.old.path, side, author, date, new=runs_text(p.label_runs, "amended")))
+            was, now = runs_text(p.label_runs, "original"), runs_text(p.label_runs, "amended")
+            if was != now:
+                edits.append(Edit("label", p.old.path, 0, len(was), was, now, side, author, date))
             continue
         if p.new is not None and p.new.path not in movers:
             movers.append(p.new.path)
@@ -103,7 +75,8 @@ def side_edits(base: Proposal, proposal: Proposal, side: str, author, date) -> l
     gone_set, movers_set = set(gone), set(movers)
     for path in gone:
         if not under(path, gone_set, base_parent):
-            edits.append(Edit("delete", path, side, author, date, old=base[path].text("amended")))
+            body = base[path].body("amended")
+            edits.append(Edit("delete", path, 0, len(body), base[path].text("amended"), "", side, author, date))
     for order, path in enumerate(movers):
         if under(path, movers_set, new_parent):
             continue  # carried with its inserted parent
@@ -115,8 +88,24 @@ def side_edits(base: Proposal, proposal: Proposal, side: str, author, date) -> l
         if parent is not None and bparent is None:
             continue  # its parent is gone from the base's tree: nothing to attach it to
         clause = _prune(comp.new[path], stay)
-        edits.append(Edit("insert", bparent, side, author, date, after=after, clause=clause, order=order))
-    return edits
+        edits.append(
+            Edit("insert", bparent, side=side, author=author, date=date, after=after, clause=clause, order=order)
+        )
+    return _mark_relettering(edits, base_parent)
+
+
+def _mark_relettering(edits: list[Edit], base_parent) -> list[Edit]:
+    """Label edits in a list where the same proposal deletes or inserts a clause are relettering."""
+
+    def parent(path):
+        node = base_parent.get(path)
+        return node.path if node is not None else None
+
+    reshaped = {parent(e.path) for e in edits if e.kind == "delete"} | {e.path for e in edits if e.kind == "insert"}
+    return [
+        dataclasses.replace(e, relettered=True) if e.kind == "label" and parent(e.path) in reshaped else e
+        for e in edits
+    ]
 
 
 def _prune(clause: Clause, paired) -> Clause:
@@ -129,16 +118,8 @@ def _prune(clause: Clause, paired) -> Clause:
 # conflicts
 # -----------------------------------------------------------------------------
 def _clash(a: Edit, b: Edit) -> bool:
-    if a.side == b.side:
-        return False
-    if max(a.start, b.start) < min(a.end, b.end):
-        return True  # overlapping words
-    if a.start == a.end == b.start == b.end:
-        return True  # two insertions at one point
-    for x, y in ((a, b), (b, a)):
-        if x.start == x.end and y.start < x.start < y.end:
-            return True  # inserting inside words the other deletes
-    return False
+    """:func:`itu_nb.diff.spans.clash` between two proposals (one proposal's own edits never conflict)."""
+    return a.side != b.side and clash(a, b)
 
 
 def _groups(items: list[Edit], clash) -> list[list[Edit]]:
@@ -162,10 +143,10 @@ def _dedupe(edits: list[Edit], key) -> list[Edit]:
 
 def find_conflicts(base: Proposal, edits: list[Edit]) -> tuple[list[Edit], list[Conflict]]:
     """(uncontested edits, conflicts); identical edits from several sides are kept once."""
-    words = _dedupe([e for e in edits if e.kind == "words"], lambda e: (e.path, e.start, e.end, e.new))
+    words = _dedupe([e for e in edits if e.kind == "text"], lambda e: e.key)
     deletes = _dedupe([e for e in edits if e.kind == "delete"], lambda e: e.path)
-    inserts = _dedupe([e for e in edits if e.kind == "insert"], lambda e: (e.path, e.after, e.clause.text("amended")))
-    labels = [e for e in edits if e.kind == "label"]
+    inserts = _dedupe([e for e in edits if e.kind == "insert"], lambda e: e.key)
+    labels = [e for e in edits if e.kind == "label"]  # all kept: a list's labels follow the sides touching it
     conflicts: list[tuple[str, str | None, list[Edit]]] = []
     contested: set[int] = set()
     for d in deletes:
@@ -184,6 +165,15 @@ def find_conflicts(base: Proposal, edits: list[Edit]) -> tuple[list[Edit], list[
             if len({e.side for e in g}) > 1:
                 conflicts.append(("overlap", path, sorted(g, key=lambda e: (e.start, e.side))))
                 contested.update(id(e) for e in g)
+    by_label: dict[str, list[Edit]] = {}
+    for e in labels:
+        if not e.relettered:
+            by_label.setdefault(e.path, []).append(e)
+    for path, items in by_label.items():
+        for g in _groups(items, _clash):
+            if len({e.side for e in g}) > 1:
+                conflicts.append(("label", path, g))
+                contested.update(id(e) for e in g)
     slots: dict[tuple, list[Edit]] = {}
     for e in inserts:
         if id(e) not in contested:
@@ -198,6 +188,8 @@ def find_conflicts(base: Proposal, edits: list[Edit]) -> tuple[list[Edit], list[
         if kind == "overlap":
             s, e = min(x.start for x in items), max(x.end for x in items)
             base_text = node.body("amended")[s:e]
+        elif kind == "label":
+            base_text = items[0].old
         else:
             base_text = node.text("amended") if kind == "delete-modify" and node is not None else ""
         where = items[0].after if kind == "same-slot" else path
@@ -205,5 +197,5 @@ def find_conflicts(base: Proposal, edits: list[Edit]) -> tuple[list[Edit], list[
         if kind == "same-slot":
             citation = f"after {citation}" if items[0].after else f"first in {cite(base, path) if path else 'the text'}"
         out.append(Conflict(f"c{n}", kind, path, citation, base_text, tuple(items)))
-    free = [e for e in [*words, *deletes, *inserts] if id(e) not in contested] + labels
+    free = [e for e in [*words, *deletes, *inserts, *labels] if id(e) not in contested]
     return free, out

@@ -7,17 +7,22 @@ it was and an insertion where it goes).  Edits that no other proposal contests g
 into the draft as tracked changes by their proposal's author.  Contested ones
 stay out of the draft and are listed as conflicts:
 
-- ``overlap``: two proposals change overlapping words differently (or insert
-  different words at the same point, or one inserts inside words the other
-  deletes);
+- ``overlap``: two proposals change overlapping or touching words differently
+  (one change ends where the other starts, one inserts at the edge of or inside
+  words the other changes, or both insert different words at the same point);
+  the rule is :func:`itu_nb.diff.spans.clash`, the one :func:`itu_nb.compare_many`
+  uses for its ``divergence``;
+- ``label``: two proposals renumber the same clause differently in a list neither
+  reshapes;
 - ``delete-modify``: one deletes (or moves away) a clause another modifies, or
   inserts into;
 - ``same-slot``: different clauses inserted at the same place.
 
-Identical edits from several proposals are agreement, not conflict.  Changes that
-touch different words never conflict, even in the same clause.  Labels: a list
-touched by one proposal gets that proposal's labels; a list touched by several is
-relettered automatically (as relabels).
+Identical edits from several proposals are agreement, not conflict.  Changes with
+at least one unchanged character between them (two neighbouring words) never
+conflict, even in the same clause.  Labels: a list touched by one proposal gets that
+proposal's labels; a list in which several insert or delete clauses is relettered
+automatically (as relabels): those relabels are relettering, not conflicts.
 """
 
 from __future__ import annotations
@@ -85,7 +90,7 @@ class Draft(Proposal):
             resolution = None if d is None else (f"text: {d[2]}" if d[2] is not None else d[1])
             for e in c.edits:
                 change = {
-                    "words": "replaced" if e.old and e.new else "deleted" if e.old else "inserted",
+                    "text": "replaced" if e.old and e.new else "deleted" if e.old else "inserted",
                     "delete": "deleted clause",
                     "insert": "inserted clause",
                     "label": "relabelled",
@@ -151,10 +156,12 @@ def _decided(plan: _Plan) -> list[Edit]:
             continue
         if c.kind == "overlap":
             s, e = min(x.start for x in c.edits), max(x.end for x in c.edits)
-            out.append(Edit("words", c.path, author, author, None, start=s, end=e, new=text))
+            out.append(Edit("text", c.path, s, e, new=text, side=author, author=author))
         elif c.kind == "delete-modify":
             body = plan.base[c.path].body("amended")
-            out.append(Edit("words", c.path, author, author, None, start=0, end=len(body), new=text))
+            out.append(Edit("text", c.path, 0, len(body), new=text, side=author, author=author))
+        elif c.kind == "label":
+            out.append(dataclasses.replace(c.edits[0], new=text, side=author, author=author, date=None))
         else:
             first = c.edits[0]
             clause = Clause(NodeKind.ITEM, "\0text", first.clause.label_runs, (Run(Op.EQUAL, text),))
@@ -164,16 +171,17 @@ def _decided(plan: _Plan) -> list[Edit]:
 
 def _relabel_list(children: list[Clause], parent: Clause | None, edits: list[Edit], changed: set) -> list[Clause]:
     sides = {e.side for e in edits}
-    if len(sides) == 1:  # one proposal shaped this list: its labels
-        wanted = {e.path: e.new for e in edits if e.kind == "label"}
+    structural = [i for i, c in enumerate(children) if c.path in changed]
+    if len(sides) == 1 or not structural:
+        # one proposal shaped this list: its labels; several, none inserting or deleting here: their own
+        # renumbering, not the relettering that follows insertions or deletions left out as conflicts
+        wanted = {e.path: e for e in edits if e.kind == "label" and (len(sides) == 1 or not e.relettered)}
         out = []
         for c in children:
-            parts = split_label(wanted[c.path]) if c.path in wanted else None
-            out.append(set_label(c, parts[1], edits[0].author, edits[0].date) if parts else c)
+            e = wanted.get(c.path)
+            parts = split_label(e.new) if e is not None else None
+            out.append(set_label(c, parts[1], e.author, e.date) if parts else c)
         return out
-    structural = [i for i, c in enumerate(children) if c.path in changed]
-    if not structural:
-        return children
     scheme = list_scheme(children, parent.section if parent is not None else None, parent.kind if parent else None)
     start = structural[0]
     schemes = scheme_of(children)
@@ -210,7 +218,7 @@ def _build_edits(plan: _Plan) -> Draft:
     edits = free + _decided(plan)
     words: dict[str, list[Edit]] = {}
     for e in edits:
-        if e.kind == "words":
+        if e.kind == "text":
             words.setdefault(e.path, []).append(e)
     deleted = {e.path: e for e in edits if e.kind == "delete"}
     slots: dict[str | None, dict[str | None, list[Edit]]] = {}

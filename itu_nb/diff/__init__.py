@@ -8,6 +8,9 @@ module                    what it holds
 :mod:`.sides`             one side of a comparison, indexed for alignment
 :mod:`.align`             clause alignment (by section and label, then by content)
 :mod:`.twoway`            :func:`itu_nb.compare` and :func:`~.twoway.redline`
+:mod:`.spans`             edits as spans of a base clause, and the one rule for when two
+                          collide (:func:`~.spans.clash`: merge's conflicts, compare_many's
+                          divergences)
 :mod:`.manyway`           :func:`itu_nb.compare_many`: several versions of one base
 ========================  ==========================================================
 

@@ -9,8 +9,10 @@ reads the results per base clause:
   ``deleted``; ``added`` on an added row), plus a ``status`` column.
 - ``changes``: each distinct edit of a base clause (the old words it replaces,
   in base-text offsets, and the new words), with the versions making it and a
-  status: ``agreement`` (same edit by several versions), ``divergence`` (other
-  versions change the same words differently) or ``single``.
+  status: ``agreement`` (same edit by several versions), ``divergence`` (another
+  version makes an edit that overlaps or touches it, by the rule of
+  :func:`itu_nb.diff.spans.clash`, the one :func:`itu_nb.merge` reports as a
+  conflict) or ``single``.
 - ``additions``: new clauses, grouped when several versions add the same
   (or a very similar) text.
 """
@@ -22,31 +24,46 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from itu_nb.diff.spans import Edit, clash, run_edits
 from itu_nb.diff.twoway import Comparison, as_proposal, compare
 from itu_nb.model import Op, Proposal
 
-__all__ = ["Edit", "ManyComparison", "compare_many"]
+__all__ = ["ManyComparison", "compare_many"]
 
 _WORD = re.compile(r"\w+")
 
 
-@dataclass(frozen=True)
-class Edit:
-    """One edit of a base clause: replace ``old_text`` at ``[start, end)`` of its body (or its label) by ``new_text``."""
+#: The scope column of ``changes`` for each kind of edit (a deleted clause is one edit of scope ``clause``).
+_SCOPE = {"text": "text", "label": "label", "delete": "clause"}
 
-    path: str
-    scope: str  # "text", "label" or "clause" (whole clause deleted)
-    start: int
-    end: int
-    old_text: str
-    new_text: str
 
-    def overlaps(self, other: Edit) -> bool:
-        if self.path != other.path or (self.scope == "label") != (other.scope == "label"):
-            return False
-        if self.start == self.end or other.start == other.end:  # an insertion point
-            return self.start <= other.end and other.start <= self.end
-        return self.start < other.end and other.start < self.end
+def _parents(p: Proposal) -> dict[str, str | None]:
+    out: dict[str, str | None] = {}
+
+    def walk(nodes, parent):
+        for n in nodes:
+            out[n.path] = parent
+            walk(n.children, n.path)
+
+    walk(p.clauses, None)
+    return out
+
+
+def _reshaped(c: Comparison) -> set[str | None]:
+    """Base paths of the lists (None: the top level) in which ``c`` inserts or deletes a clause.
+
+    A label edit there is relettering, as :func:`itu_nb.merge` reads it (it reletters such a list itself).
+    """
+    old_parent, new_parent = _parents(c.old), _parents(c.new)
+    kept = {p.new.path: p.old.path for p in c.pairs if p.old is not None and p.new is not None}
+    out: set[str | None] = set()
+    for p in c.pairs:
+        if p.old is None or p.kind in ("moved", "split", "merged"):
+            parent = new_parent.get(p.new.path) if p.new is not None else None
+            out.add(kept.get(parent, parent) if parent is not None else None)
+        if p.new is None or p.kind in ("moved", "split", "merged"):
+            out.add(old_parent.get(p.old.path) if p.old is not None else None)
+    return out
 
 
 def _edits(c: Comparison) -> dict[str, list[Edit]]:
@@ -58,35 +75,23 @@ def _edits(c: Comparison) -> dict[str, list[Edit]]:
     """
     out: dict[str, list[Edit]] = defaultdict(list)
     read: dict[str, int] = defaultdict(int)  # base characters of a split clause in its earlier pieces
+    reshaped, parent = _reshaped(c), _parents(c.old)
     for p in c.pairs:
         if p.old is None:
             continue
         path = p.old.path
         if p.new is None:
             body = p.old.body()
-            out[path].append(Edit(path, "clause", 0, len(body), body, ""))
+            out[path].append(Edit("delete", path, 0, len(body), body, ""))
             continue
         label = [r for r in p.label_runs if r.op is not Op.EQUAL]
         if label and not (p.kind == "split" and p.part > 0):
             old = "".join(r.text for r in label if r.op is Op.DELETE)
             new = "".join(r.text for r in label if r.op is Op.INSERT)
-            out[path].append(Edit(path, "label", 0, len(old), old, new))
-        pos = start = read[path] if p.kind == "split" else 0
-        old, new = [], []
-        for r in p.runs + ((),):
-            if r == () or r.op is Op.EQUAL:
-                if old or new:
-                    out[path].append(Edit(path, "text", start, pos, "".join(old), "".join(new)))
-                    old, new = [], []
-                if r != ():
-                    pos += len(r.text)
-                start = pos
-            elif r.op is Op.DELETE:
-                old.append(r.text)
-                pos += len(r.text)
-            else:
-                new.append(r.text)
-        read[path] = pos
+            out[path].append(Edit("label", path, 0, len(old), old, new, relettered=parent.get(path) in reshaped))
+        offset = read[path] if p.kind == "split" else 0
+        out[path] += [Edit("text", path, s, e, old, new) for s, e, old, new in run_edits(p.runs, offset)]
+        read[path] = offset + sum(len(r.text) for r in p.runs if r.op is not Op.INSERT)
     return out
 
 
@@ -120,23 +125,26 @@ class ManyComparison:
 
     @cached_property
     def edit_groups(self) -> list[tuple[Edit, tuple[str, ...], str]]:
-        """Distinct edits with the versions making them and their status, in base order."""
-        by_edit: dict[Edit, list[str]] = defaultdict(list)
+        """Distinct edits (:class:`~itu_nb.diff.spans.Edit`) with the versions making them and their status, in base order."""
+        first: dict[tuple, Edit] = {}
+        by_edit: dict[tuple, list[str]] = defaultdict(list)
         for name, c in self.comparisons.items():
             for edits in _edits(c).values():
                 for e in edits:
-                    by_edit[e].append(name)
+                    first.setdefault(e.key, e)
+                    by_edit[e.key].append(name)
         order = {c.path: k for k, c in enumerate(self.base.walk())}
         items = sorted(
-            by_edit.items(), key=lambda kv: (order.get(kv[0].path, 0), kv[0].scope != "label", kv[0].start, kv[0].end)
+            ((first[k], names) for k, names in by_edit.items()),
+            key=lambda kv: (order.get(kv[0].path, 0), kv[0].kind != "label", kv[0].start, kv[0].end),
         )
         by_path: dict[str, list[Edit]] = defaultdict(list)
         for e, _ in items:
             by_path[e.path].append(e)
         out = []
         for e, names in items:
-            clash = any(o != e and o.overlaps(e) and set(by_edit[o]) - set(names) for o in by_path[e.path])
-            status = "divergence" if clash else ("agreement" if len(names) > 1 else "single")
+            diverges = any(clash(o, e) and set(by_edit[o.key]) - set(names) for o in by_path[e.path])
+            status = "divergence" if diverges else ("agreement" if len(names) > 1 else "single")
             out.append((e, tuple(names), status))
         return out
 
@@ -219,7 +227,7 @@ class ManyComparison:
         import pandas as pd
 
         rows = [
-            (e.path, e.scope, e.start, e.end, e.old_text, e.new_text, ", ".join(names), len(names), status)
+            (e.path, _SCOPE[e.kind], e.start, e.end, e.old, e.new, ", ".join(names), len(names), status)
             for e, names, status in self.edit_groups
         ]
         cols = ["path", "scope", "start", "end", "old_text", "new_text", "versions", "n_versions", "status"]

@@ -30,8 +30,8 @@ def conflict_payload(draft) -> list[dict]:
     ``draft.conflicts`` has them), ``resolution`` is None while the conflict is open, else the
     side chosen or ``"text: …"``.  ``wording`` is what an analyst's own text (``Draft.resolve(id,
     text=…)``) replaces, to start editing from, and ``wording_of`` says what that is: the
-    contested words (overlap), the clause's text (delete-modify) or the new clause's text
-    (same-slot, starting from the first proposal's).
+    contested words (overlap), the clause's label (label), the clause's text (delete-modify)
+    or the new clause's text (same-slot, starting from the first proposal's).
     """
     conflicts = getattr(draft, "conflict_list", ())
     if not conflicts:
@@ -70,6 +70,8 @@ def _wording(draft, c) -> dict:
     """What the analyst's own wording replaces (see :meth:`itu_nb.amendments.merging.Draft.resolve`), to edit from."""
     if c.kind == "overlap":
         return {"wording": c.base_text, "wording_of": "the contested words"}
+    if c.kind == "label":
+        return {"wording": c.base_text, "wording_of": "the clause's label"}
     if c.kind == "delete-modify":
         node = draft.plan.base.get(c.path) if draft.plan is not None else None
         return {"wording": node.body("amended") if node is not None else "", "wording_of": "the clause's text"}
