@@ -41,8 +41,9 @@ from pathlib import Path
 from timing import best_time
 
 import itu_nb
-from itu_nb.diff.twoway import as_proposal, compare
+from itu_nb.diff.twoway import compare
 from itu_nb.diff.words import BACKEND
+from itu_nb.loaders import as_proposal
 from itu_nb.model import Clause, NodeKind, Op, Proposal, Run
 
 HERE = Path(__file__).resolve().parent
@@ -129,7 +130,12 @@ def main() -> None:
             as_proposal(doc["B/67/4"], "amended"),
             7,
         ),
-        ("Res 130: adopted vs Brazil's proposal", as_proposal(fa["Resolution 130"]), as_proposal(doc["B/67/4"]), 7),
+        (
+            "Res 130: adopted vs Brazil's proposal",
+            as_proposal(fa["Resolution 130"]),
+            as_proposal(doc["B/67/4"], "amended"),
+            7,
+        ),
         ("Final Acts ¼ vs edited", first_part(fa_all, 0.25), first_part(fa_edit, 0.25), 3),
         ("Final Acts ½ vs edited", first_part(fa_all, 0.5), first_part(fa_edit, 0.5), 3),
         ("Final Acts vs edited", fa_all, fa_edit, 3),

@@ -16,8 +16,9 @@ from hypothesis import strategies as st
 
 import itu_nb
 from itu_nb.diff import sides as side
-from itu_nb.diff.twoway import ClausePair, Comparison, as_proposal, compare, redline
+from itu_nb.diff.twoway import ClausePair, Comparison, compare, redline
 from itu_nb.diff.words import BACKEND
+from itu_nb.loaders import as_proposal
 from itu_nb.model import Op, Proposal, Run, runs_text
 
 
@@ -234,7 +235,6 @@ def test_text_that_differs_only_in_whitespace_anchors_the_alignment():
     # Word writes "Council\xa0each" where the Final Acts write "Council each": the clause is the
     # same text, so it anchors the alignment (pass 1) instead of waiting for similarity scoring
     from itu_nb.diff.align import align
-    from itu_nb.diff.twoway import as_proposal
 
     old = "resolves\n1\tto report to the Council\xa0each year;\n2\tto invite Member\tStates to contribute;\n"
     new = "resolves\n1\tto report to the Council each year;\n2\tto invite Member States to contribute;\n"

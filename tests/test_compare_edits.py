@@ -22,8 +22,9 @@ from test_compare import check_invariants
 from test_export_compare import _lines
 
 import itu_nb
-from itu_nb.diff.twoway import as_proposal, compare
+from itu_nb.diff.twoway import compare
 from itu_nb.diff.words import BACKEND
+from itu_nb.loaders import as_proposal
 from itu_nb.model import Clause, NodeKind, Op, Proposal, Run, runs_text
 from itu_nb.model.tracked import comparison_proposal
 

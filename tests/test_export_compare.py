@@ -12,7 +12,7 @@ from test_export_docx import _norm, needs_pandoc, pandoc_changes, pandoc_paragra
 
 import itu_nb
 import itu_nb.loaders.docx  # noqa: F401  (registers the .docx loader)
-from itu_nb.diff.twoway import as_proposal
+from itu_nb.loaders import as_proposal
 from itu_nb.model import Op, Run
 from itu_nb.model.tracked import comparison_proposal
 

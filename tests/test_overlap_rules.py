@@ -86,7 +86,7 @@ def test_compare_many_says_divergence_iff_the_edits_collide_and_agreement_for_th
 
 def test_merge_and_compare_many_agree(case):
     _name, a, b, _conflict, _same = case
-    draft = itu_nb.merge(RES130, [a, b])
+    draft = itu_nb.merge(RES130, {"A": a, "B": b})
     many = itu_nb.compare_many(RES130, {"A": a, "B": b})
     divergent = many.changes.query("status == 'divergence'")
     assert {c.path for c in draft.conflict_list} == set(divergent.path)
@@ -129,3 +129,19 @@ def test_the_rule_on_spans():
     assert not clash(
         Edit("label", "resolves/2", 0, 1, "2", "3", relettered=True), Edit("label", "resolves/2", 0, 1, "2", "4")
     )
+
+
+def test_merge_takes_named_sides_like_compare_many():
+    # a dict names the sides; a proposal without authored changes (accepted) takes its name as author
+    a = itu_nb.amend(RES130, [R2 + 'replace "high" by "top"'], author="CEPT").accept()
+    b = itu_nb.amend(RES130, [R2 + 'replace "high" by "utmost"'], author="APT")
+    c = itu_nb.amend(RES130, ['In resolves 4, replace "promote" by "foster"'], author="APT").accept()
+    draft = itu_nb.merge(RES130, {"Europe": a, "Asia-Pacific": b, "Third": c})
+    assert draft.plan.sides == ("Europe", "Asia-Pacific", "Third")
+    (conflict,) = draft.conflict_list
+    assert set(conflict.sides) == {"Europe", "Asia-Pacific"}
+    assert {e.side: e.author for e in conflict.edits} == {"Europe": "Europe", "Asia-Pacific": "APT"}
+    assert {c.author for c in draft.changes} == {"Third"}
+    assert draft.resolve(conflict.id, side="Europe")["resolves/2"].body().startswith("to give top priority")
+    with pytest.raises(itu_nb.LoadError, match="missing.md: no such file"):
+        itu_nb.merge(RES130, {"A": "missing.md"})

@@ -11,22 +11,10 @@ from __future__ import annotations
 import dataclasses
 
 from itu_nb.errors import AddressError
+from itu_nb.loaders.coerce import as_proposal
 from itu_nb.model import Proposal
 
 __all__ = ["amend"]
-
-
-def _as_proposal(source) -> Proposal:
-    if isinstance(source, Proposal):
-        return source
-    from itu_nb.loaders import load
-    from itu_nb.model import Document
-
-    doc = source if isinstance(source, Document) else load(source)
-    if len(doc) != 1:
-        ids = ", ".join(p.id for p in doc.proposals[:12])
-        raise AddressError(f"{doc.source}: {len(doc)} texts ({ids}); pick one, e.g. doc[{doc.proposals[0].id!r}]")
-    return doc.proposals[0]
 
 
 def amend(text_or_proposal, ops_or_instructions, *, author: str | None = None, date: str | None = None) -> Proposal:
@@ -34,8 +22,9 @@ def amend(text_or_proposal, ops_or_instructions, *, author: str | None = None, d
 
     Parameters
     ----------
-    text_or_proposal : Proposal, Document with one text, str or path
-        What to edit (a string with a line break is the text itself, see :func:`itu_nb.load`).
+    text_or_proposal : Proposal, Document with one text, Clause, path, str or bytes
+        What to edit, read by :func:`itu_nb.loaders.as_proposal` (a string with a line break
+        is the text itself).
         A proposal's own tracked changes stay tracked; edits act on its amended view.
     ops_or_instructions : str, operation, or list of them
         Edit operations (:mod:`itu_nb.amendments.edits`) or instructions as ITU documents write
@@ -67,7 +56,7 @@ def amend(text_or_proposal, ops_or_instructions, *, author: str | None = None, d
     from itu_nb.amendments.edits import EditError, apply_ops
     from itu_nb.amendments.instructions import parse_one
 
-    proposal = _as_proposal(text_or_proposal)
+    proposal = as_proposal(text_or_proposal, single=True)
     items = [ops_or_instructions] if not isinstance(ops_or_instructions, list | tuple) else ops_or_instructions
     result = proposal
     for item in items:

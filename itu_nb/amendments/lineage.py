@@ -16,6 +16,7 @@ import dataclasses
 
 from itu_nb.amendments.addressing import cite
 from itu_nb.amendments.survival import adopted_texts, case, fold, left_out, masks, outcome, score, spans
+from itu_nb.loaders.coerce import as_proposal
 from itu_nb.model import Op, Proposal
 
 __all__ = ["check_base", "lineage"]
@@ -36,12 +37,6 @@ def _loose(p: Proposal) -> Proposal:
         )
 
     return dataclasses.replace(p, clauses=tuple(fix(c) for c in p.clauses))
-
-
-def _proposal(x) -> Proposal:
-    from itu_nb.amendments.amending import _as_proposal
-
-    return _as_proposal(x)
 
 
 def check_base(proposal, in_force, *, loose: bool = True):
@@ -69,7 +64,7 @@ def check_base(proposal, in_force, *, loose: bool = True):
 
     from itu_nb.diff.twoway import compare
 
-    p, force = _proposal(proposal), _proposal(in_force)
+    p, force = as_proposal(proposal, single=True), as_proposal(in_force, single=True)
     old, new = (_loose(force), _loose(p)) if loose else (force, p)
     comp = compare(old, new, view=("amended", "original"), ignore_whitespace=True)
     rows = []
@@ -172,8 +167,8 @@ def lineage(adopted, proposals, *, by: str = "clause", loose: bool = True):
 
     from itu_nb.diff.twoway import compare
 
-    adopted = _proposal(adopted)
-    proposals = [proposals] if isinstance(proposals, Proposal) else [_proposal(p) for p in proposals]
+    adopted = as_proposal(adopted, single=True)
+    proposals = [proposals] if isinstance(proposals, Proposal) else [as_proposal(p, single=True) for p in proposals]
     change_rows = [r for p in proposals for r in _per_change(adopted, p, loose)]
     changes = pd.DataFrame(
         change_rows,

@@ -45,6 +45,7 @@ from itu_nb.amendments.relettering import (
 )
 from itu_nb.amendments.wording import delete_node, edit_runs, inserted_copy
 from itu_nb.errors import AddressError
+from itu_nb.loaders.coerce import as_proposal
 from itu_nb.model import Clause, NodeKind, Op, Proposal, Run, runs_text
 
 __all__ = ["Conflict", "Draft", "merge"]
@@ -284,16 +285,29 @@ def _name(proposal: Proposal, taken: set[str]) -> str:
 def merge(base, proposals, *, authors: dict[str, str] | None = None) -> Draft:
     """Apply several proposals (each a MOD of the same text) to ``base``: one draft, and its conflicts.
 
+    Two proposals' edits conflict when they overlap or touch (the rule of
+    :func:`itu_nb.diff.spans.clash`, the one :func:`itu_nb.compare_many` calls a
+    divergence): changes of the same words, one ending where the other starts, an
+    insertion at the edge of or inside another's change, two different insertions at
+    one point.  The same edit by several proposals is agreement, applied once; edits
+    with at least one unchanged character between them (the space between two words)
+    are both applied.
+
     Parameters
     ----------
-    base : Proposal, Document with one text, path or str
-        The text the proposals modify (e.g. the resolution in force); its amended view is used.
-    proposals : list of Proposal
-        Each is compared with the base (its amended view against the base).
+    base : Proposal, Document with one text, Clause, path, str or bytes
+        The text the proposals modify (e.g. the resolution in force), read by
+        :func:`itu_nb.loaders.as_proposal`; its amended view is used.
+    proposals : list of proposals, or dict of str to proposal
+        Each (anything ``base`` may be) is compared with the base (its amended view
+        against the base).  A dict names the sides, as :func:`itu_nb.compare_many`
+        does: the name is the side's name in ``conflicts`` and the author of its
+        changes in the draft when the proposal has no authored change of its own.
     authors : dict, optional
-        Proposal id → author name for the draft's changes (default: the author most
-        common among the proposal's own changes, else its id).  Each proposal's side
-        in ``conflicts`` is named by that author too (else by its id).
+        Proposal id (or, for a dict, side name) → author name for the draft's changes
+        (default: the author most common among the proposal's own changes, else its
+        name).  In a list, each proposal's side in ``conflicts`` is named by that author
+        too (else by its id).
 
     Returns
     -------
@@ -304,23 +318,25 @@ def merge(base, proposals, *, authors: dict[str, str] | None = None) -> Draft:
 
     Examples
     --------
-    >>> draft = itu_nb.merge(res130, [cept, apt])
+    >>> draft = itu_nb.merge(res130, {"CEPT": cept, "APT": apt})
     >>> draft.conflicts[["conflict", "kind", "citation", "side", "new"]]
     >>> final = draft.resolve("c1", side="CEPT")
     """
-    from itu_nb.amendments.amending import _as_proposal
-
-    base = _as_proposal(base)
+    base = as_proposal(base, single=True)
     if base.changed:
         base = repath(base.amended)
+    named = proposals.items() if isinstance(proposals, dict) else ((None, p) for p in proposals)
     names: list[str] = []
     edits: list[Edit] = []
-    for p in proposals:
-        p = _as_proposal(p)
-        given = (authors or {}).get(p.id)
-        name = given if given and given not in names else _name(p, set(names))
-        names.append(name)
+    for key, p in named:
+        p = as_proposal(p, single=True)
+        given = (authors or {}).get(key if key is not None else p.id)
         counts = Counter(c.author for c in p.changes if c.author)
+        if key is not None:
+            name = key  # a dict's keys are distinct
+        else:
+            name = given if given and given not in names else _name(p, set(names))
+        names.append(name)
         author = given or (counts.most_common(1)[0][0] if counts else name)
         date = next((c.date for c in p.changes if c.date), None)
         edits += side_edits(base, p, name, author, date)

@@ -25,7 +25,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from itu_nb.diff.spans import Edit, clash, run_edits
-from itu_nb.diff.twoway import Comparison, as_proposal, compare
+from itu_nb.diff.twoway import Comparison, compare
+from itu_nb.loaders.coerce import as_proposal
 from itu_nb.model import Op, Proposal
 
 __all__ = ["ManyComparison", "compare_many"]
@@ -263,8 +264,9 @@ def compare_many(base, versions, **options) -> ManyComparison:
 
     Parameters
     ----------
-    base : Document, Proposal, Clause, path or str
-    versions : dict of str to (Document, Proposal, Clause, path or str), or a list
+    base : Proposal, Document, Clause, path, str or bytes
+        Read by :func:`itu_nb.loaders.as_proposal`, as each version is.
+    versions : dict of str to (Proposal, Document, Clause, path, str or bytes), or a list
         A list is named by proposal id (or ``v1``, ``v2``…).
     **options
         Passed to :func:`~itu_nb.diff.twoway.compare` (``view``, ``timeout``, ``backend``…).

@@ -44,15 +44,15 @@ pair's ``note``.
 from __future__ import annotations
 
 import dataclasses
-import os
 import time
 
 from itu_nb.diff.align import Side, align
 from itu_nb.diff.words import TIMEOUT, diff_words
-from itu_nb.model import Change, Clause, Document, NodeKind, Op, Proposal, Run, join_runs
+from itu_nb.loaders.coerce import as_proposal
+from itu_nb.model import Change, NodeKind, Op, Proposal, Run, join_runs
 from itu_nb.model.comparison import PAIR_KINDS, ClausePair, Comparison
 
-__all__ = ["PAIR_KINDS", "Change", "ClausePair", "Comparison", "as_proposal", "compare", "redline"]
+__all__ = ["PAIR_KINDS", "Change", "ClausePair", "Comparison", "compare", "redline"]
 
 #: Seconds of word diffing one comparison may spend before the rest is diffed as blocks.
 TIME_BUDGET = 10.0
@@ -61,36 +61,6 @@ TIME_BUDGET = 10.0
 # -----------------------------------------------------------------------------
 # compare
 # -----------------------------------------------------------------------------
-def _prefixed(clause: Clause, prefix: str) -> Clause:
-    uid = prefix + clause.uid if clause.uid is not None else None
-    return dataclasses.replace(
-        clause, path=prefix + clause.path, uid=uid, children=tuple(_prefixed(c, prefix) for c in clause.children)
-    )
-
-
-def as_proposal(x, view: str = "amended") -> Proposal:
-    """Anything :func:`compare` accepts, as a Proposal without tracked changes (``view`` decides which side)."""
-    if isinstance(x, Proposal):
-        return x if not x.changed else x.view(view)  # a view already: nothing to drop
-    if isinstance(x, Clause):
-        v = x.view(view)
-        return Proposal(x.path or "clause", None, None, (v,) if v is not None else ())
-    if isinstance(x, Document):
-        if len(x.proposals) == 1:
-            return x.proposals[0].view(view)
-        clauses = tuple(_prefixed(c, f"{p.id}/") for p in x.proposals for c in p.view(view).clauses)
-        return Proposal(x.source, None, None, clauses)
-    if isinstance(x, str | bytes | os.PathLike):
-        if isinstance(x, str | bytes) and not x.strip():
-            return Proposal("<empty>", None, None, ())
-        from itu_nb.loaders import detect_format, load
-
-        if isinstance(x, str) and "\n" not in x and not os.path.exists(x):
-            return as_proposal(load(x, format=detect_format(x)), view)  # a one-line text, not a path
-        return as_proposal(load(x), view)
-    raise TypeError(f"cannot compare a {type(x).__name__}; pass a Document, Proposal, Clause, path or text")
-
-
 def _plain(runs: tuple[Run, ...]) -> bool:
     """Whether ``runs`` is nothing or one equal run with no author, date or mark (as a view's clause has)."""
     if not runs:
@@ -208,8 +178,9 @@ def compare(
 
     Parameters
     ----------
-    old, new : Document, Proposal, Clause, path or str
-        Each side; a path or text is loaded with :func:`itu_nb.load`.
+    old, new : Proposal, Document, Clause, path, str or bytes
+        Each side, read by :func:`itu_nb.loaders.as_proposal` (a path or text is loaded
+        with :func:`itu_nb.load`; a document with several texts is compared as a whole).
     view : {"amended", "original"} or (old_view, new_view)
         Which view of a proposal with tracked changes to compare.
     timeout : float

@@ -16,7 +16,7 @@ from itu_nb.model import Document
 from itu_nb.parsing.markup import looks_like_critic
 from itu_nb.parsing.normalise import check_size
 
-__all__ = ["LOADERS", "detect_format", "load", "register"]
+__all__ = ["LOADERS", "as_proposal", "detect_format", "load", "register"]
 
 Loader = Callable[..., Document]
 LOADERS: dict[str, Loader] = {}
@@ -133,3 +133,4 @@ def load(
 from itu_nb.loaders import akn as _akn  # noqa: E402,F401
 from itu_nb.loaders import docx as _docx  # noqa: E402,F401
 from itu_nb.loaders import text as _text  # noqa: E402,F401  (registers the text loaders)
+from itu_nb.loaders.coerce import as_proposal  # noqa: E402  (it needs load)
