@@ -14,7 +14,7 @@ import dataclasses
 from dataclasses import dataclass
 
 from itu_nb.amendments.addressing import cite, parents
-from itu_nb.diff.spans import Edit, clash, run_edits
+from itu_nb.diff.spans import Edit, clash, cover, relettering, run_edits
 from itu_nb.model import Clause, Proposal, runs_text
 
 __all__ = ["Conflict", "Edit", "find_conflicts", "side_edits"]
@@ -34,6 +34,11 @@ class Conflict:
     @property
     def sides(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(e.side for e in self.edits))
+
+    @property
+    def span(self) -> tuple[int, int]:
+        """``[start, end)`` of the base text the contested edits cover together (an overlap's words)."""
+        return cover(self.edits)
 
 
 # -----------------------------------------------------------------------------
@@ -91,21 +96,8 @@ def side_edits(base: Proposal, proposal: Proposal, side: str, author, date) -> l
         edits.append(
             Edit("insert", bparent, side=side, author=author, date=date, after=after, clause=clause, order=order)
         )
-    return _mark_relettering(edits, base_parent)
-
-
-def _mark_relettering(edits: list[Edit], base_parent) -> list[Edit]:
-    """Label edits in a list where the same proposal deletes or inserts a clause are relettering."""
-
-    def parent(path):
-        node = base_parent.get(path)
-        return node.path if node is not None else None
-
-    reshaped = {parent(e.path) for e in edits if e.kind == "delete"} | {e.path for e in edits if e.kind == "insert"}
-    return [
-        dataclasses.replace(e, relettered=True) if e.kind == "label" and parent(e.path) in reshaped else e
-        for e in edits
-    ]
+    follow = relettering(comp)
+    return [dataclasses.replace(e, relettered=True) if e.kind == "label" and e.path in follow else e for e in edits]
 
 
 def _prune(clause: Clause, paired) -> Clause:
@@ -185,17 +177,16 @@ def find_conflicts(base: Proposal, edits: list[Edit]) -> tuple[list[Edit], list[
     out = []
     for n, (kind, path, items) in enumerate(conflicts, 1):
         node = base.get(path) if path is not None else None
-        if kind == "overlap":
-            s, e = min(x.start for x in items), max(x.end for x in items)
-            base_text = node.body("amended")[s:e]
-        elif kind == "label":
-            base_text = items[0].old
-        else:
-            base_text = node.text("amended") if kind == "delete-modify" and node is not None else ""
         where = items[0].after if kind == "same-slot" else path
         citation = cite(base, where) if where is not None else "(top)"
         if kind == "same-slot":
             citation = f"after {citation}" if items[0].after else f"first in {cite(base, path) if path else 'the text'}"
+        if kind == "overlap":
+            base_text = node.body("amended")[slice(*cover(items))]
+        elif kind == "label":
+            base_text = items[0].old
+        else:
+            base_text = node.text("amended") if kind == "delete-modify" and node is not None else ""
         out.append(Conflict(f"c{n}", kind, path, citation, base_text, tuple(items)))
     free = [e for e in [*words, *deletes, *inserts, *labels] if id(e) not in contested]
     return free, out

@@ -156,8 +156,7 @@ def _decided(plan: _Plan) -> list[Edit]:
             out += [e for e in c.edits if side in (e.side, "all")]
             continue
         if c.kind == "overlap":
-            s, e = min(x.start for x in c.edits), max(x.end for x in c.edits)
-            out.append(Edit("text", c.path, s, e, new=text, side=author, author=author))
+            out.append(Edit("text", c.path, *c.span, new=text, side=author, author=author))
         elif c.kind == "delete-modify":
             body = plan.base[c.path].body("amended")
             out.append(Edit("text", c.path, 0, len(body), new=text, side=author, author=author))

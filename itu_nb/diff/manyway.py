@@ -24,7 +24,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from itu_nb.diff.spans import Edit, clash, run_edits
+from itu_nb.diff.spans import Edit, clash, relettering, run_edits
 from itu_nb.diff.twoway import Comparison, compare
 from itu_nb.loaders.coerce import as_proposal
 from itu_nb.model import Op, Proposal
@@ -38,35 +38,6 @@ _WORD = re.compile(r"\w+")
 _SCOPE = {"text": "text", "label": "label", "delete": "clause"}
 
 
-def _parents(p: Proposal) -> dict[str, str | None]:
-    out: dict[str, str | None] = {}
-
-    def walk(nodes, parent):
-        for n in nodes:
-            out[n.path] = parent
-            walk(n.children, n.path)
-
-    walk(p.clauses, None)
-    return out
-
-
-def _reshaped(c: Comparison) -> set[str | None]:
-    """Base paths of the lists (None: the top level) in which ``c`` inserts or deletes a clause.
-
-    A label edit there is relettering, as :func:`itu_nb.merge` reads it (it reletters such a list itself).
-    """
-    old_parent, new_parent = _parents(c.old), _parents(c.new)
-    kept = {p.new.path: p.old.path for p in c.pairs if p.old is not None and p.new is not None}
-    out: set[str | None] = set()
-    for p in c.pairs:
-        if p.old is None or p.kind in ("moved", "split", "merged"):
-            parent = new_parent.get(p.new.path) if p.new is not None else None
-            out.add(kept.get(parent, parent) if parent is not None else None)
-        if p.new is None or p.kind in ("moved", "split", "merged"):
-            out.add(old_parent.get(p.old.path) if p.old is not None else None)
-    return out
-
-
 def _edits(c: Comparison) -> dict[str, list[Edit]]:
     """Edits per base-clause path, in base offsets.
 
@@ -76,7 +47,7 @@ def _edits(c: Comparison) -> dict[str, list[Edit]]:
     """
     out: dict[str, list[Edit]] = defaultdict(list)
     read: dict[str, int] = defaultdict(int)  # base characters of a split clause in its earlier pieces
-    reshaped, parent = _reshaped(c), _parents(c.old)
+    follow = relettering(c)
     for p in c.pairs:
         if p.old is None:
             continue
@@ -89,7 +60,7 @@ def _edits(c: Comparison) -> dict[str, list[Edit]]:
         if label and not (p.kind == "split" and p.part > 0):
             old = "".join(r.text for r in label if r.op is Op.DELETE)
             new = "".join(r.text for r in label if r.op is Op.INSERT)
-            out[path].append(Edit("label", path, 0, len(old), old, new, relettered=parent.get(path) in reshaped))
+            out[path].append(Edit("label", path, 0, len(old), old, new, relettered=path in follow))
         offset = read[path] if p.kind == "split" else 0
         out[path] += [Edit("text", path, s, e, old, new) for s, e, old, new in run_edits(p.runs, offset)]
         read[path] = offset + sum(len(r.text) for r in p.runs if r.op is not Op.INSERT)
