@@ -94,10 +94,7 @@ def outline_text(doc: Document, view: str | None = None, width: int = 100) -> st
             depth = node.path.count("/") + 1
             label = node.label_in(view) if view else _label(node)
             text = node.body(view or "amended").strip() or node.body("original").strip()
-            if node.kind is NodeKind.SECTION:
-                line = text
-            else:
-                line = f"{label + ' ' if label else ''}{text}"
+            line = text if node.kind is NodeKind.SECTION else f"{label + ' ' if label else ''}{text}"
             mark = " " if view else _STATUS_MARK[node.status]
             line = f"{mark} {'  ' * depth}{line}"
             out.append(line if len(line) <= width else line[: width - 1] + "…")
@@ -338,6 +335,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run the ``itu-nb`` command line with ``argv`` (``sys.argv[1:]`` when None); return the exit status."""
     parser = _parser()
     args = parser.parse_args(argv)
     try:

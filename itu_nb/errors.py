@@ -10,7 +10,7 @@ class ItuNbError(Exception):
 
 
 class LoadError(ItuNbError, ValueError):
-    """A source could not be read: missing, too large, binary, badly encoded, hostile XML…
+    """A source could not be read: missing, too large, binary, badly encoded or hostile XML.
 
     Parameters
     ----------

@@ -84,7 +84,8 @@ def _is_preamble(keyword: str | None) -> bool:
 
 def _section_slot(tops: list[Clause], name: str) -> int:
     """Default place of a new section: after the section it continues ("noting" for "noting further"),
-    else after the last section of its kind (preamble or operative)."""
+    else after the last section of its kind (preamble or operative).
+    """
     kin = [
         i for i, c in enumerate(tops) if c.kind is NodeKind.SECTION and c.section and name.startswith(c.section + " ")
     ]

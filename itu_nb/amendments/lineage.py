@@ -40,7 +40,7 @@ def _loose(p: Proposal) -> Proposal:
 
 
 def check_base(proposal, in_force, *, loose: bool = True):
-    """Where did the proposer start from different words than the text in force?
+    """Find where the proposer started from different words than the text in force.
 
     Parameters
     ----------

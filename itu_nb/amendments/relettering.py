@@ -1,8 +1,8 @@
-"""Labels after an edit: relettering and renumbering as tracked relabels, and paths.
+r"""Labels after an edit: relettering and renumbering as tracked relabels, and paths.
 
 Inserting or deleting an item among labelled siblings changes the labels of the
 items that follow, the way Word's automatic numbering does: ``c)`` becomes ``d)``
-as label runs (DELETE ``c``, INSERT ``d``, EQUAL ``)\\t``), never as a text edit.
+as label runs (DELETE ``c``, INSERT ``d``, EQUAL ``)\t``), never as a text edit.
 :func:`repath` then gives every node the path the parser would give it.
 
 Rules (kept here, in one place):
@@ -30,7 +30,7 @@ _PARTS = re.compile(r"^(?P<pre>\(?)(?P<bare>[^\s()]+?)(?P<post>\)?\.?\s*)$", re.
 
 
 def split_label(text: str) -> tuple[str, str, str] | None:
-    """``"c)\\t"`` → ``("", "c", ")\\t")``; ``"(iv)"`` → ``("(", "iv", ")")``; None for bis/ter or bullets."""
+    r"""``"c)\t"`` → ``("", "c", ")\t")``; ``"(iv)"`` → ``("(", "iv", ")")``; None for bis/ter or bullets."""
     m = _PARTS.match(text)
     if not m or re.search(r"(bis|ter)$", m.group("bare")) or not re.match(r"^[\w.]+$", m.group("bare")):
         return None
@@ -38,6 +38,7 @@ def split_label(text: str) -> tuple[str, str, str] | None:
 
 
 def first_label(scheme: str) -> str:
+    """The first label of a list in ``scheme``: ``"1"`` for numbers, ``"i"`` for roman, else ``"a"``."""
     return {"number": "1", "roman": "i"}.get(scheme, "1" if scheme.startswith("decimal") else "a")
 
 
@@ -84,7 +85,7 @@ def list_scheme(children, section: str | None, parent_kind: NodeKind | None) -> 
 
 
 def label_style(children, scheme: str) -> tuple[str, str]:
-    """(prefix, suffix) around the bare label, copied from a sibling of ``scheme`` (``("", ")\\t")``)."""
+    r"""(prefix, suffix) around the bare label, copied from a sibling of ``scheme`` (``("", ")\t")``)."""
     for c, s in zip(children, scheme_of(children), strict=True):
         if s == scheme:
             pre, _, post = split_label(_amended_label(c))

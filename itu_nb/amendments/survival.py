@@ -28,7 +28,8 @@ _MARKS = re.compile(r"\S")  # for a change made of punctuation only
 
 def fold(text: str) -> str:
     """``text`` in lower case with look-alikes made alike (no-break space, hyphen, curly quotes), one
-    character for one, so offsets hold."""
+    character for one, so offsets hold.
+    """
     return "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text.translate(_LOOSE))
 
 
@@ -74,7 +75,8 @@ def spans(node) -> list[tuple[bool, tuple[int, int], tuple[int, int]]]:
 @dataclasses.dataclass
 class Adopted:
     """What the adopted text has for one clause of the proposal's amended view (split pieces in order):
-    its text, and the runs of the diff with their offsets in both (amended, adopted)."""
+    its text, and the runs of the diff with their offsets in both (amended, adopted).
+    """
 
     text: str = ""
     raw: str = ""  # the same as the adopted text writes it (``text`` may be folded: same length)
@@ -95,7 +97,8 @@ class Adopted:
 
     def region(self, span: tuple[int, int]) -> tuple[int, int]:
         """``span`` widened to the changes of this diff that touch it: a proposal's change inside a
-        larger rewrite of the adopted text is judged against the whole rewrite."""
+        larger rewrite of the adopted text is judged against the whole rewrite.
+        """
         lo, hi = span
         start = None  # amended offset where the current run of changes began
         end = max((a + (len(t) if op is not Op.INSERT else 0) for op, a, _b, t in self.runs), default=0)
@@ -117,12 +120,14 @@ class Adopted:
         )
 
     def inserted(self, span: tuple[int, int]) -> str:
+        """The words the adopted text inserts within ``span`` (amended offsets), joined by spaces."""
         return " ".join(text for op, a, _b, text in self.runs if op is Op.INSERT and span[0] <= a <= span[1])
 
 
 def adopted_texts(comp, raw: Proposal) -> dict[str, Adopted]:
     """Old path → :class:`Adopted`, from a comparison of the proposal's amended view with the adopted
-    text (``raw``: the adopted text unfolded, which has the same length as the compared one)."""
+    text (``raw``: the adopted text unfolded, which has the same length as the compared one).
+    """
     cursor: dict[str, int] = {}  # new path → its characters taken by earlier pairs (the pieces of a merge)
     pieces: dict[int, str] = {}  # id(pair) → the new text of its runs, as the adopted text writes it
     pairs: dict[str, list] = {}
@@ -189,8 +194,11 @@ def left_out(deleted: str, adopted: Adopted | None, span: tuple[int, int]) -> tu
 
 
 def case(old: str, new: str, adopted: Adopted | None, span: tuple[int, int]) -> float:
-    """A change the folded comparison cannot see (case, a no-break space, white space only: "strategic
-    plan" → "Strategic Plan"): does the adopted text write the new form where the change is?"""
+    """Score a change the folded comparison cannot see (case, a no-break space, white space only).
+
+    Such as "strategic plan" → "Strategic Plan": does the adopted text write the new form where
+    the change is?
+    """
     if adopted is None:
         return 0.0
     at = adopted.at(span[0], after=False)
@@ -202,7 +210,8 @@ def case(old: str, new: str, adopted: Adopted | None, span: tuple[int, int]) -> 
 
 def score(mask: list[bool] | None, text: str, span: tuple[int, int]) -> tuple[float, float]:
     """(hits, weight) over the letters and digits of ``text[span]`` (a shared comma proves nothing),
-    or over its other non-space characters when it has none (a change of punctuation only)."""
+    or over its other non-space characters when it has none (a change of punctuation only).
+    """
     chars = [i for i in range(*span) if i < len(text) and text[i].isalnum()]
     if not chars:
         chars = [i for i in range(*span) if i < len(text) and not text[i].isspace()]
@@ -213,6 +222,7 @@ def score(mask: list[bool] | None, text: str, span: tuple[int, int]) -> tuple[fl
 
 
 def outcome(share: float | None) -> str:
+    """A share of survived wording in words: ``"fully"``, ``"partly"``, ``"not at all"`` or ``"no changes"``."""
     if share is None:
         return "no changes"
     return "fully" if share >= 0.999 else "not at all" if share <= 0.001 else "partly"

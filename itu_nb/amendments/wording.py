@@ -79,6 +79,7 @@ def find_words(text: str, words: str) -> list[tuple[int, int]]:
 
 
 def near_words(text: str, words: str) -> list[str]:
+    """Up to three runs of words in ``text`` that look like ``words`` (for "did you mean" messages)."""
     tokens = text.split()
     n = max(1, len(words.split()))
     grams = {" ".join(tokens[i : i + k]) for k in (n - 1, n, n + 1) if k > 0 for i in range(len(tokens) - k + 1)}
@@ -89,6 +90,7 @@ def near_words(text: str, words: str) -> list[str]:
 # tree surgery (paths of the version being edited; repath once at the end)
 # ----------------------------------------------------------------------------
 def map_node(clauses, path: str, fn) -> tuple[Clause, ...]:
+    """``clauses`` with the clause at ``path`` (at any depth) replaced by ``fn(clause)``."""
     out = []
     for c in clauses:
         if c.path == path:
@@ -100,6 +102,7 @@ def map_node(clauses, path: str, fn) -> tuple[Clause, ...]:
 
 
 def map_children(p: Proposal, parent: Clause | None, fn) -> Proposal:
+    """``p`` with the children of ``parent`` (its top-level clauses when None) replaced by ``fn(children)``."""
     if parent is None:
         return dataclasses.replace(p, clauses=tuple(fn(list(p.clauses))))
     return dataclasses.replace(
@@ -111,6 +114,12 @@ def map_children(p: Proposal, parent: Clause | None, fn) -> Proposal:
 
 
 def delete_node(c: Clause, author, date) -> Clause | None:
+    """``c`` and its children struck through as deletions by ``author``; None when nothing of it is left.
+
+    Text the edit had inserted disappears instead of being struck; a clause that was only inserted
+    therefore disappears altogether.
+    """
+
     def strike(runs):
         return join_runs(
             [Run(Op.DELETE, r.text, author, date) if r.op is Op.EQUAL else r for r in runs if r.op is not Op.INSERT]
@@ -137,6 +146,7 @@ def inserted_copy(c: Clause, path: str, author, date) -> Clause:
 
 
 def peel(text: str) -> tuple[str | None, str]:
+    """Split a leading label off ``text``: ``(label, rest)``, or ``(None, text)`` when it has none."""
     m = kw.LABEL.match(text) or re.match(r"^(?P<label>\(?(?:[a-zA-Z]{1,2}|[ivxlc]{1,6})\))(?P<sep>\s+)", text)
     if m:
         return m.group("label"), text[m.end() :]

@@ -50,6 +50,7 @@ class Side:
         self._words: list[frozenset[str] | None] = [None] * len(clauses)
 
     def key(self, i: int) -> tuple[str, str]:
+        """Class and text of clause ``i``: clauses with equal keys are identical."""
         return self.cls[i], self.body[i]
 
     def loose_key(self, i: int) -> tuple[str, str]:
@@ -64,7 +65,7 @@ class Side:
         return self._label[i]
 
     def words(self, i: int) -> frozenset[str]:
-        """The clause's words (``\\w+``), in lower case."""
+        r"""The clause's words (``\w+``), in lower case."""
         w = self._words[i]
         if w is None:
             w = self._words[i] = words(self.body[i])
@@ -83,7 +84,7 @@ _NOT_WORDS = ("\xa0", "\u2011", "\u2013", "\u2014", "\u2018", "\u2019", "\u201c"
 
 
 def words(text: str) -> frozenset[str]:
-    """The set of ``\\w+`` words of ``text`` in lower case; an ASCII text is cut by a byte table (faster).
+    r"""The set of ``\w+`` words of ``text`` in lower case; an ASCII text is cut by a byte table (faster).
 
     No-break spaces and hyphens, dashes, curly quotes, bullets and section signs are
     replaced by spaces first (none is a word character), so most ITU texts are ASCII here.

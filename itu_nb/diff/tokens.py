@@ -26,6 +26,7 @@ _FIRST = _RANGES[0][1] - _RANGES[0][0] + 1  # codes in the first range (the Basi
 
 
 def code(n: int) -> str:
+    """The one-character code of token number ``n`` (private-use code points; OverflowError past CAPACITY)."""
     for lo, hi in _RANGES:
         if n <= hi - lo:
             return chr(lo + n)

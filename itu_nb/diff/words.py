@@ -1,4 +1,4 @@
-"""Word-level text diffs: the only module that imports diff-match-patch.
+r"""Word-level text diffs: the only module that imports diff-match-patch.
 
 :func:`diff_words` turns two strings into a list of ``(op, text)`` pairs in
 diff-match-patch's vocabulary (-1 delete, 0 equal, 1 insert) whose old side
@@ -14,7 +14,7 @@ diffs the two character strings and its semantic cleanup merges small equalities
 away, so a change never splits a word ("te[x→s]t" cannot happen) and a one-word
 change in a repetitive text stays a one-word change.  Runs of whitespace are
 compared by kind only (spaces and no-break spaces alike, line breaks apart), so
-"Resolution\\xa0130" and "Resolution 130" align word for word; where the
+"Resolution\xa0130" and "Resolution 130" align word for word; where the
 characters differ the runs still show it as a delete + insert of the whitespace.
 
 Backends
@@ -89,6 +89,7 @@ class WordDiff:
 
     @property
     def coarse(self) -> bool:
+        """Whether the diff fell back to sentences or blocks instead of words."""
         return self.level != "word"
 
 

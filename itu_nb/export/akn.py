@@ -44,7 +44,8 @@ def _el(parent, tag: str, **attrs) -> etree._Element:
 
 def _runs(parent: etree._Element, runs, *, strip_tab: bool = False, notes=()) -> None:
     """Write runs as mixed content: equal text as text, changes as <ins>/<del> with author and date;
-    then the footnotes ``notes`` as ``<authorialNote marker="n">`` (label and text in its ``p``)."""
+    then the footnotes ``notes`` as ``<authorialNote marker="n">`` (label and text in its ``p``).
+    """
     runs = list(runs)
     if strip_tab and runs:  # the label's separator is layout, not part of the num
         last = runs[-1]

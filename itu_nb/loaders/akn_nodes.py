@@ -35,6 +35,7 @@ class OpenNode:
 
     @property
     def labelled(self) -> bool:
+        """Whether the node has a label (in either view)."""
         return bool(self.label_runs)
 
     @property
@@ -44,6 +45,7 @@ class OpenNode:
 
     @property
     def text(self) -> str:
+        """The node's main text: amended, or original when it exists only there."""
         return main_text(self.runs)
 
     def add(self, child: OpenNode) -> OpenNode:
@@ -63,6 +65,7 @@ class OpenNode:
         return self
 
     def freeze(self, prefix: str) -> Clause:
+        """The frozen :class:`Clause` of this node and its children, paths under ``prefix``."""
         return freeze_node(self, prefix)
 
 
@@ -99,7 +102,8 @@ def place(base: OpenNode, stack: list[OpenNode], node: OpenNode) -> None:
 
 def _lift_same_scheme(parent: OpenNode, node: OpenNode) -> None:
     """Items the source nests under an item of their own numbering (a 4.6 inside 17.7: converter
-    debris from a table) become the item's next siblings, as in any text a reader could write."""
+    debris from a table) become the item's next siblings, as in any text a reader could write.
+    """
     same = [c for c in node.children if c.kind is NodeKind.ITEM and c.scheme == node.scheme]
     for child in same:
         node.children.remove(child)

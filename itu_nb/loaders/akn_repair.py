@@ -115,7 +115,8 @@ def _unglued(node: OpenNode, after: str | None = None) -> list[OpenNode]:
 
 def lift_parents_items(node: OpenNode) -> None:
     """Items run into the last sub-item of an item but numbered as that item's next siblings
-    ("2 … so as to: … v) further develop …; 3 to prepare …; 4 to provide …") become those siblings."""
+    ("2 … so as to: … v) further develop …; 3 to prepare …; 4 to provide …") become those siblings.
+    """
     k = 0
     while k < len(node.children):
         item = node.children[k]
@@ -171,7 +172,8 @@ def _run_in(node: OpenNode) -> tuple[int, int, int, int] | None:
 def _heading_ok(heading: str) -> bool:
     """A section line with nothing of an item in it: no ``;`` or ``:``, and no "to …" but in
     "resolves to instruct …" ("instructs the Directors to report … in Annex 1 to Resolution 71"
-    is a one-line section with a cross-reference, not a heading and its list)."""
+    is a one-line section with a cross-reference, not a heading and its list).
+    """
     if ";" in heading or ":" in heading or not section_keyword(heading):
         return False
     return re.search(r"\bto\b", _LEAD_TO.sub("", heading)) is None

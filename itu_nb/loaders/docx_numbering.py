@@ -36,6 +36,8 @@ BULLET_GLYPHS = {"\uf0b7": "•", "\uf0a7": "▪", "o": "◦", "\uf06f": "◦", 
 
 @dataclass
 class Level:
+    """One level of a Word list: number format, level text (``"%1."``), start and restart rules."""
+
     fmt: str = "decimal"
     text: str = "%1."
     start: int = 1
@@ -45,6 +47,8 @@ class Level:
 
 @dataclass
 class Num:
+    """A Word numbering instance (``w:num``): its abstract numbering and its level overrides."""
+
     abstract: str
     starts: dict[int, int] = field(default_factory=dict)
     levels: dict[int, Level] = field(default_factory=dict)
@@ -121,6 +125,7 @@ class Numbering:
         return num_id, max(0, min(ilvl or 0, 8))
 
     def level(self, num_id: str, ilvl: int) -> Level:
+        """The level ``ilvl`` of numbering ``num_id``: its override, else the abstract one, else the default."""
         num = self.nums[num_id]
         return num.levels.get(ilvl) or self.abstracts.get(num.abstract, {}).get(ilvl) or Level()
 

@@ -123,10 +123,8 @@ class Package:
             if rel.get("TargetMode") == "External":
                 continue
             target = rel.get("Target") or ""
-            if target.startswith("/"):
-                name = target.lstrip("/")
-            else:
-                name = posixpath.normpath(posixpath.join(folder, target))
+            # a leading slash is relative to the package root, anything else to the part's folder
+            name = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
             rels[rel.get("Id") or ""] = (rel.get("Type") or "", name)
         return rels
 

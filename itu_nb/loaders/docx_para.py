@@ -36,9 +36,11 @@ class Para:
     notes: list[str] = field(default_factory=list)
 
     def text(self, view: str | None) -> str:
+        """The paragraph's text in ``view`` (``"original"``, ``"amended"`` or None for both), artefacts left out."""
         return "".join(p.text for p in self.pieces if isinstance(p, Run) and p.op.in_view(view))
 
     def props_in(self, view: str) -> Props:
+        """The paragraph properties in ``view``: the original ones where a tracked change replaced them."""
         return self.old_props if view == "original" and self.old_props is not None else self.props
 
     @property

@@ -77,6 +77,7 @@ def _attr(el: etree._Element | None, name: str = VAL) -> str | None:
 
 
 def read_props(ppr: etree._Element | None) -> Props:
+    """The paragraph properties in ``w:pPr`` (style, numbering id and level); empty when None."""
     if ppr is None:
         return Props()
     props = Props(style=_attr(ppr.find(_w("pStyle"))))
@@ -114,6 +115,7 @@ class Reader:
 
     # -- blocks ---------------------------------------------------------------
     def blocks(self, el: etree._Element, ctx: _Ctx = _EQUAL) -> list[Para]:
+        """The paragraphs in a body-like element (body, cell, footnote), tracked context ``ctx`` applied."""
         out: list[Para] = []
         self._blocks(el, ctx, out)
         return out

@@ -78,7 +78,8 @@ def infer_letter_label(label: str) -> tuple[str, str] | None:
 
 def infer_number_label(label: str, previous: int | None) -> tuple[str, str] | None:
     """``"23"`` after item 2 → ``("2", "3")``: only when the whole number breaks the
-    sequence and its last digits continue it."""
+    sequence and its last digits continue it.
+    """
     if not label.isdigit() or len(label) < 2 or previous is None or int(label) == previous + 1:
         return None
     for cut in range(1, len(label)):

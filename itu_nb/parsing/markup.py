@@ -1,7 +1,7 @@
-"""Stage 2: source text → lines of runs, with inline artefacts taken out.
+r"""Stage 2: source text → lines of runs, with inline artefacts taken out.
 
 After :func:`critic_runs` or :func:`plain_runs` every line is a list of :class:`Run`
-(the ``"\\n"`` between lines is never inside a run).  After :func:`extract_artefacts`
+(the ``"\n"`` between lines is never inside a run).  After :func:`extract_artefacts`
 the runs of a line hold no extraction artefact (``[bookmark: …]``, ``[footnoteRef:…]``,
 footnote bodies ``[1: …]``); each artefact is kept with its offset so that the line
 can be rebuilt exactly.

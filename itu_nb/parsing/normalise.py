@@ -30,10 +30,7 @@ def decode(data: bytes, source: str, encoding: str | None = None) -> str:
     if not data.strip():
         raise LoadError(source, "the file is empty")
     if encoding is None:
-        if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-            encoding = "utf-16"
-        else:
-            encoding = "utf-8-sig"
+        encoding = "utf-16" if data.startswith((b"\xff\xfe", b"\xfe\xff")) else "utf-8-sig"
     if encoding.replace("_", "-").lower() not in ("utf-16", "utf-16-le", "utf-16-be") and b"\x00" in data[:65536]:
         raise LoadError(source, "binary data (NUL bytes), not a text document; is it a .docx or a PDF?")
     try:
@@ -63,5 +60,5 @@ def check_text(text: str, source: str) -> str:
 
 
 def split_lines(text: str) -> list[str]:
-    """Split into lines after turning CR LF and CR into LF; ``"\\n".join`` gives the text back."""
+    r"""Split into lines after turning CR LF and CR into LF; ``"\n".join`` gives the text back."""
     return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")

@@ -44,6 +44,7 @@ class SourceLine:
     arts: list[Artefact]
 
     def text(self, view: str | None = "amended") -> str:
+        """The line's text in ``view`` (None: both views, as written)."""
         return runs_text(self.runs, view)
 
     @property
@@ -146,6 +147,7 @@ class ProposalBuilder:
 
     # -- routing ----------------------------------------------------------------
     def add_line(self, line: SourceLine) -> None:
+        """Route one source line to the node it belongs to: heading, section, item, paragraph or reasons."""
         text = line.main
         if self.reasons is not None:
             self._paragraph(self.reasons, line, NodeKind.PARAGRAPH)
@@ -161,11 +163,16 @@ class ProposalBuilder:
             self.expect_title = True
             return
         keyword = section_keyword(text)
-        if self.container is None and keyword is None and kw.FORMULA.match(text) and not label_split(text):
-            if not any(c.kind is NodeKind.FORMULA for c in self.top.children):
-                self.top.add(self._node(NodeKind.FORMULA, "formula", line))
-                self.expect_title = False
-                return
+        if (
+            self.container is None
+            and keyword is None
+            and kw.FORMULA.match(text)
+            and not label_split(text)
+            and not any(c.kind is NodeKind.FORMULA for c in self.top.children)
+        ):
+            self.top.add(self._node(NodeKind.FORMULA, "formula", line))
+            self.expect_title = False
+            return
         if self.expect_title and keyword is None and not label_split(text):
             self.expect_title = False
             self.top.add(self._node(NodeKind.TITLE, "title", line))
@@ -260,6 +267,7 @@ class ProposalBuilder:
 
     # -- result ---------------------------------------------------------------------
     def build(self) -> Proposal:
+        """The :class:`Proposal` built from the lines added so far."""
         clauses = tuple(c.freeze("") for c in self.top.children)
         target = None
         if self.heading is not None:

@@ -205,7 +205,8 @@ class RedlineViewer(anywidget.AnyWidget):
     @traitlets.observe("conflict_choices")
     def _apply_conflict_choices(self, change) -> None:
         """Resolve the chosen conflicts on the Draft and show the result; tracked-change decisions
-        on changes the resolution leaves as they were are kept."""
+        on changes the resolution leaves as they were are kept.
+        """
         if not change["new"]:
             return
         draft = self._source
@@ -224,7 +225,8 @@ class RedlineViewer(anywidget.AnyWidget):
 
     def resolve(self, conflict: str, side: str | None = None, *, text: str | None = None) -> None:
         """Settle a conflict of the Draft on show, as its "Use <side>" button does (``text=``: the
-        analyst's own wording); the viewer then shows the resolved draft (:meth:`result`)."""
+        analyst's own wording); the viewer then shows the resolved draft (:meth:`result`).
+        """
         if not isinstance(self._source, Draft):
             raise ItuNbError("resolve() needs a viewer on a merged Draft (itu_nb.amendments.merging)")
         if conflict not in {c["id"] for c in self._conflicts}:
