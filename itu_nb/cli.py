@@ -176,9 +176,7 @@ def _cmd_export(args) -> int:
     if critic and args.author:  # CriticMarkup has no author field: the loader gives every change this one
         opts.update(author=args.author, date=args.date)
     doc = load(args.file, **opts)
-    if args.proposal:
-        doc = doc[args.proposal]
-    write(doc, args.to, args.output, author=args.author, date=args.date)
+    write(doc[args.proposal] if args.proposal else doc, args.to, args.output, author=args.author, date=args.date)
     return 0
 
 
@@ -186,9 +184,8 @@ def _cmd_compare(args) -> int:
     from itu_nb.diff.twoway import compare
 
     old, new = load(args.old), load(args.new)
-    if args.proposal:
-        old, new = old[args.proposal], new[args.proposal]
-    write(compare(old, new), args.to, args.output, author=args.author, date=args.date)
+    pair = (old[args.proposal], new[args.proposal]) if args.proposal else (old, new)
+    write(compare(*pair), args.to, args.output, author=args.author, date=args.date)
     return 0
 
 
@@ -245,7 +242,7 @@ def _cmd_batch(args) -> int:
             continue
         for proposal in doc:
             t0 = time.perf_counter()
-            row = {"file": path.name, "proposal": proposal.id, "target": str(proposal.target or "")}
+            row: dict[str, object] = {"file": path.name, "proposal": proposal.id, "target": str(proposal.target or "")}
             old = _base_for(base, proposal)
             if old is None:
                 row.update(status="no base", message=f"no text in {args.base} for {proposal.target or proposal.id}")

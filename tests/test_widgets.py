@@ -245,6 +245,7 @@ def test_the_wheel_ships_the_bundles(tmp_path):
     with zipfile.ZipFile(wheel) as zf:
         for name in ("redline.js", "redline.css", "tree.js", "tree.css"):
             assert zf.read(f"itu_nb/widgets/static/{name}") == (STATIC / name).read_bytes()
+        assert "itu_nb/py.typed" in zf.namelist()  # PEP 561: type checkers read the package's own annotations
 
 
 def test_author_and_date_reach_the_viewer():

@@ -136,7 +136,7 @@ def _child(node: Clause, token: str, view: str) -> list[Clause]:
 
 
 def _labels(node: Clause, view: str) -> str:
-    labels = [c.label_in(view) for c in node.children if c.exists_in(view) and c.label_in(view)]
+    labels = [label for c in node.children if c.exists_in(view) and (label := c.label_in(view))]
     if not labels:
         return "no labelled items"
     return f"{labels[0]} … {labels[-1]}" if len(labels) > 2 else " ".join(labels)

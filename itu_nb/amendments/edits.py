@@ -31,6 +31,7 @@ from itu_nb.amendments.operations import (
     ReplaceWords,
 )
 from itu_nb.amendments.relettering import (
+    bare_label,
     first_label,
     label_style,
     list_scheme,
@@ -221,9 +222,9 @@ class _Editor:
             self.p = map_children(self.p, parent, lambda _: siblings)
             return
         if before:
-            expected = successor(split_label(runs_text(siblings[before[-1]].label_runs, "amended"))[1], scheme)
+            expected = successor(bare_label(siblings[before[-1]]), scheme)
         elif after:
-            expected = split_label(runs_text(siblings[after[0]].label_runs, "amended"))[1]
+            expected = bare_label(siblings[after[0]])
         else:
             expected = first_label(scheme)
         if label is not None:
@@ -244,6 +245,7 @@ class _Editor:
     def insert_clause(self, op: InsertClause) -> None:
         label, text = peel(op.text)
         label = op.label or label
+        parent: Clause | None
         if op.into is not None and label is not None and op.after is None and op.before is None:
             parent = resolve(self.p, op.into)
             index = self._index_for_label(parent, label)
@@ -277,7 +279,7 @@ class _Editor:
         siblings = self._siblings(parent)
         index = [c.path for c in siblings].index(node.path)
         scheme = scheme_of(siblings)[index]
-        label = split_label(runs_text(node.label_runs, "amended")) if scheme else None
+        label = bare_label(node) if scheme else None
         gone = delete_node(node, self.author, self.date)
         if gone is None:
             del siblings[index]
@@ -285,8 +287,8 @@ class _Editor:
         else:
             siblings[index] = gone
             start = index + 1
-        if label is not None:
-            siblings = reletter(siblings, start, scheme, label[1], self.author, self.date)
+        if scheme is not None and label is not None:
+            siblings = reletter(siblings, start, scheme, label, self.author, self.date)
         self.p = map_children(self.p, parent, lambda _: siblings)
 
     def replace_clause(self, op: ReplaceClause) -> None:
@@ -317,8 +319,9 @@ class _Editor:
         if name is None:
             raise EditError(f"{op.name!r} is not a section keyword (e.g. 'noting further', 'instructs the Council')")
         tops = list(self.p.clauses)
-        if op.after is not None or op.before is not None:
-            anchor = resolve(self.p, op.after or op.before)
+        where = op.after if op.after is not None else op.before
+        if where is not None:
+            anchor = resolve(self.p, where)
             top = next(c for c in tops if anchor.path == c.path or anchor.path.startswith(c.path + "/"))
             index = tops.index(top) + (1 if op.after is not None else 0)
         else:
@@ -346,7 +349,7 @@ class _Editor:
         if label is not None:
             bare = (split_label(label) or ("", label.strip(), ""))[1]
         elif siblings:
-            bare = successor(split_label(runs_text(siblings[-1].label_runs, "amended"))[1], scheme)
+            bare = successor(bare_label(siblings[-1]), scheme)  # items appended here are all labelled
         else:
             bare = first_label(scheme)
         node = set_label(node, bare, self.author, self.date, label_style(siblings, scheme))

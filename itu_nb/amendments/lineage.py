@@ -69,7 +69,7 @@ def check_base(proposal, in_force, *, loose: bool = True):
     comp = compare(old, new, view=("amended", "original"), ignore_whitespace=True)
     rows = []
     for c in comp.changes:
-        citation = cite(p, c.new_path, "original") if c.new_path else cite(force, c.old_path)
+        citation = cite(p, c.new_path, "original") if c.new_path else cite(force, c.old_path) if c.old_path else None
         theirs = _as_written(force, old, c.old_path, "amended", c.old, c.old_offset, c.scope)
         mine = _as_written(p, new, c.new_path, "original", c.new, c.new_offset, c.scope)
         rows.append((c.new_path, citation, c.old_path, c.kind, c.scope, theirs, mine, c.pair_kind))
@@ -206,7 +206,7 @@ def _clause_row(adopted: Proposal, node, p: Proposal, path: str | None, sub) -> 
     clause = p.get(path) if path is not None else None
     return (
         node.path if node is not None else None,
-        cite(adopted, node) if node is not None else cite(p, path),
+        cite(adopted, node) if node is not None else cite(p, path) if path is not None else None,
         node.line_text("amended") if node is not None else None,
         p.id,
         path,

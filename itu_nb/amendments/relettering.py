@@ -24,7 +24,17 @@ import re
 from itu_nb.model import HOMOGLYPHS, Clause, NodeKind, Op, Proposal, Run, runs_text
 from itu_nb.parsing.labels import item_component, label_scheme, successor, unique_component
 
-__all__ = ["first_label", "list_scheme", "reletter", "repath", "scheme_of", "set_label", "split_label", "successor"]
+__all__ = [
+    "bare_label",
+    "first_label",
+    "list_scheme",
+    "reletter",
+    "repath",
+    "scheme_of",
+    "set_label",
+    "split_label",
+    "successor",
+]
 
 _PARTS = re.compile(r"^(?P<pre>\(?)(?P<bare>[^\s()]+?)(?P<post>\)?\.?\s*)$", re.S)
 
@@ -35,6 +45,16 @@ def split_label(text: str) -> tuple[str, str, str] | None:
     if not m or re.search(r"(bis|ter)$", m.group("bare")) or not re.match(r"^[\w.]+$", m.group("bare")):
         return None
     return m.group("pre"), m.group("bare"), m.group("post")
+
+
+def bare_label(clause: Clause) -> str:
+    """The amended label of a listed item without prefix and separator: ``"c"`` for ``c)``.
+
+    Only for items :func:`scheme_of` gives a scheme to, whose labels split by construction.
+    """
+    parts = split_label(_amended_label(clause))
+    assert parts is not None, clause.path  # scheme_of gives a scheme only to labels it could split
+    return parts[1]
 
 
 def first_label(scheme: str) -> str:
@@ -55,17 +75,18 @@ def scheme_of(children: list[Clause] | tuple[Clause, ...]) -> list[str | None]:
     prev_letter = None
     for c in children:
         text = _amended_label(c)
-        if c.kind is not NodeKind.ITEM or not text.strip() or split_label(text) is None:
+        parts = split_label(text) if c.kind is NodeKind.ITEM and text.strip() else None
+        if parts is None:
             out.append(None)
             continue
         scheme = label_scheme(text.strip(), prev_letter, False)
-        if scheme == "roman" and prev_letter is not None and len(split_label(text)[1]) == 1:
+        if scheme == "roman" and prev_letter is not None and len(parts[1]) == 1:
             scheme = "letter"  # i) among lettered siblings, after a gap the parser's look-back cannot see
         if scheme in ("bullet", "dash"):
             out.append(None)
             continue
         if scheme == "letter":
-            prev_letter = split_label(text)[1].translate(HOMOGLYPHS)[-1:].lower()
+            prev_letter = parts[1].translate(HOMOGLYPHS)[-1:].lower()
         out.append(scheme)
     return out
 
@@ -88,7 +109,9 @@ def label_style(children, scheme: str) -> tuple[str, str]:
     r"""(prefix, suffix) around the bare label, copied from a sibling of ``scheme`` (``("", ")\t")``)."""
     for c, s in zip(children, scheme_of(children), strict=True):
         if s == scheme:
-            pre, _, post = split_label(_amended_label(c))
+            parts = split_label(_amended_label(c))
+            assert parts is not None  # scheme_of gives a scheme only to labels it could split
+            pre, _, post = parts
             return pre, post if "\t" in post else post.rstrip() + "\t"
     return ("", "\t") if scheme == "number" or scheme.startswith("decimal") else ("", ")\t")
 
@@ -102,6 +125,7 @@ def set_label(clause: Clause, bare: str, author: str | None, date: str | None, s
     if new == amended:
         return clause
     runs = clause.label_runs
+    label: tuple[Run, ...]
     if runs and all(r.op is Op.INSERT for r in runs):  # a label that is itself an insertion
         label = (runs[0].with_text(new),)
     else:
@@ -132,7 +156,7 @@ def reletter(children: list[Clause], start: int, scheme: str, expected: str, aut
     for i in range(start, len(out)):
         if schemes[i] != scheme:
             continue
-        current = split_label(_amended_label(out[i]))[1].translate(HOMOGLYPHS).lower()
+        current = bare_label(out[i]).translate(HOMOGLYPHS).lower()
         if visited and current == first:
             break
         visited = True

@@ -302,6 +302,7 @@ def align(
                     pairs.update((jj, (ii, 1.0, "same")) for ii, jj in zip(sub_o, sub_n, strict=True))
                 elif sub_o and sub_n:
                     for m in _match_gap(o, n, sub_o, sub_n):
+                        assert m.old is not None and m.new is not None  # a gap's matches pair two clauses
                         pairs[m.new] = (m.old, m.similarity, "similar")
         gap_o.clear()
         gap_n.clear()
@@ -326,17 +327,20 @@ def align(
     )
     by_new: dict[int, list[Match]] = {j: [Match(v[0], j, v[2], v[1])] for j, v in pairs.items()}
     for m in moves:
+        assert m.new is not None  # a move pairs two clauses
         by_new[m.new] = [m]
     taken_new = set(by_new)
     splits = _groups(pairs, o, n, taken_new, "split")
     for g in splits:
         for m in g:
+            assert m.new is not None  # a split pairs one old clause with new ones
             by_new[m.new] = [m]
     in_split = {m.new for g in splits for m in g}
     inverse = {v[0]: (j, v[1], v[2]) for j, v in pairs.items() if j not in in_split}
     taken_old = {m.old for ms in by_new.values() for m in ms if m.old is not None}
     for g in _groups(inverse, n, o, taken_old, "merged"):
         target = g[0].old  # the groups were built with the sides swapped
+        assert target is not None
         by_new[target] = [Match(m.new, target, "merged", m.similarity, m.part, m.parts) for m in g]
     for j in range(len(new)):
         if j not in by_new:

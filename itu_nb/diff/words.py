@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from collections.abc import Hashable
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 
 try:  # the C++ port; optional
@@ -221,7 +221,8 @@ def _normalise(ops: list[tuple[int, str]]) -> list[tuple[int, str]]:
             out.append(ops[k])
             k += 1
             continue
-        dele, ins = [], []
+        dele: list[str] = []
+        ins: list[str] = []
         while k < len(ops) and ops[k][0] != EQUAL:
             (dele if ops[k][0] == DELETE else ins).append(ops[k][1])
             k += 1
@@ -233,7 +234,7 @@ def _normalise(ops: list[tuple[int, str]]) -> list[tuple[int, str]]:
 
 
 def diff_sequences(
-    a: list[Hashable], b: list[Hashable], *, timeout: float = TIMEOUT, backend: str | None = None
+    a: Sequence[Hashable], b: Sequence[Hashable], *, timeout: float = TIMEOUT, backend: str | None = None
 ) -> tuple[list[tuple[int, int]], bool]:
     """Align two sequences of hashable items (e.g. clause texts) without cleanup.
 
@@ -375,9 +376,9 @@ def _diff_middle(a: str, b: str, timeout: float, backend: str, level: str, ignor
             if _too_much_work(ea, eb, backend):
                 reason = f"{len(ta)} and {len(tb)} words that mostly differ: compared sentence by sentence"
             else:
-                ops, late = _dmp(ea, eb, backend, timeout)
+                counts, late = _dmp(ea, eb, backend, timeout)
                 if not late:
-                    return WordDiff(tuple(_decode(_absorb(ops, ta), ta, tb, not ignore_whitespace)))
+                    return WordDiff(tuple(_decode(_absorb(counts, ta), ta, tb, not ignore_whitespace)))
                 reason = f"word diff reached the {timeout:g} s time limit: compared sentence by sentence"
         level = "sentence"
     if level == "sentence":
@@ -387,9 +388,9 @@ def _diff_middle(a: str, b: str, timeout: float, backend: str, level: str, ignor
         except OverflowError:
             reason = "more distinct sentences than the diff can encode: compared as one block"
         else:
-            ops, late = _dmp(ea, eb, backend, timeout)
+            counts, late = _dmp(ea, eb, backend, timeout)
             if not late:
-                ops = _decode(ops, sa, sb, not ignore_whitespace)
-                return WordDiff(tuple(ops), "sentence", reason or "compared sentence by sentence")
+                text_ops = _decode(counts, sa, sb, not ignore_whitespace)
+                return WordDiff(tuple(text_ops), "sentence", reason or "compared sentence by sentence")
             reason = f"sentence diff reached the {timeout:g} s time limit: compared as one block"
     return WordDiff(tuple(block(a, b)), "block", reason or "compared as one block")

@@ -48,8 +48,8 @@ def _runs(parent: etree._Element, runs, *, strip_tab: bool = False, notes=()) ->
     """
     runs = list(runs)
     if strip_tab and runs:  # the label's separator is layout, not part of the num
-        last = runs[-1]
-        runs[-1] = Run(last.op, last.text.rstrip("\t "), last.author, last.date)
+        tail = runs[-1]
+        runs[-1] = Run(tail.op, tail.text.rstrip("\t "), tail.author, tail.date)
     last: etree._Element | None = None
     for run in runs:
         text = _INVALID.sub("", run.text.replace("\v", " ").replace("\f", " "))

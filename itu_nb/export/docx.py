@@ -229,7 +229,9 @@ class _Writer:
         mark = self._run("", Op.EQUAL, style="footnotereference")
         mark.append(OxmlElement("w:footnoteRef"))
         for body in bodies:
-            no = FOOTNOTE_BODY.match(body.text).group("no")
+            m = FOOTNOTE_BODY.match(body.text)
+            assert m is not None  # the caller passes only the bodies that match
+            no = m.group("no")
             text = body.text[len(no) + 3 : -1]  # what follows "[N: ", as the loaders write it
             if re.match(rf"{no}(?=\s)", text):  # the note shows its number: Word's own mark
                 text = text[len(no) :]
@@ -291,9 +293,9 @@ def _who(line: Line) -> tuple[str | None, str | None]:
 
 def _default_author(doc: Document) -> str:
     """The submitter, else the author most changes carry, else ``"itu_nb"``."""
-    meta = doc.metadata
-    if meta.get("submitter") or meta.get("author"):
-        return meta.get("submitter") or meta.get("author")
+    named = doc.metadata.get("submitter") or doc.metadata.get("author")
+    if named:
+        return named
     authors = Counter(r.author for p in doc for n in p.walk() for r in n.label_runs + n.runs if r.author)
     return authors.most_common(1)[0][0] if authors else "itu_nb"
 

@@ -11,7 +11,7 @@ from collections import Counter
 from html import escape
 from typing import TYPE_CHECKING
 
-from itu_nb.model import NodeKind, Op, Run
+from itu_nb.model import Clause, NodeKind, Op, Run
 
 if TYPE_CHECKING:  # pragma: no cover
     from itu_nb.diff.manyway import ManyComparison
@@ -48,19 +48,26 @@ def runs_html(runs: tuple[Run, ...] | list[Run]) -> str:
     return "".join(out)
 
 
+def _clause(p: ClausePair) -> Clause:
+    """The pair's new clause, or its old one when deleted."""
+    node = p.new or p.old
+    assert node is not None  # a pair holds at least one clause
+    return node
+
+
 def _pair_html(p: ClausePair) -> str:
     label = "".join(r.text for r in p.label_runs).strip()
     label_html = runs_html(
         [r.__class__(r.op, r.text.strip(), r.author, r.date) for r in p.label_runs if r.text.strip()]
     )
     body = runs_html(p.runs)
+    node = _clause(p)
     if p.kind == "inserted":
-        content = f"<ins>{escape(label) + ' ' if label else ''}{escape(p.new.body())}</ins>"
+        content = f"<ins>{escape(label) + ' ' if label else ''}{escape(node.body())}</ins>"
     elif p.kind == "deleted":
-        content = f"<del>{escape(label) + ' ' if label else ''}{escape(p.old.body())}</del>"
+        content = f"<del>{escape(label) + ' ' if label else ''}{escape(node.body())}</del>"
     else:
         content = f"{label_html} {body}" if label_html else body
-    node = p.new or p.old
     if node.kind is NodeKind.SECTION:
         content = f'<span class="itu-nb-section">{content}</span>'
     extra = ""
@@ -95,7 +102,7 @@ def comparison_html(c: Comparison, *, context: int = 1, max_pairs: int = 600) ->
     )
     show = [False] * len(pairs)
     for k, p in enumerate(pairs):
-        if p.changed or (p.new or p.old).kind in (NodeKind.HEADING, NodeKind.SECTION):
+        if p.changed or _clause(p).kind in (NodeKind.HEADING, NodeKind.SECTION):
             for x in range(max(0, k - context), min(len(pairs), k + context + 1)):
                 show[x] = True
     body = []

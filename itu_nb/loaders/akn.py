@@ -206,7 +206,7 @@ def _annex(node: OpenNode, pieces: list, top: OpenNode) -> None:
             continue
         _fill(container, run, container.section, 1)
         run = []
-        if keyword is not None:
+        if block is not None and keyword is not None:
             block.component = block.section = keyword
             container = node.add(block)
 
@@ -269,8 +269,12 @@ def _documents(root: etree._Element) -> list[etree._Element]:
     return [d for d in root.iter(*tags) if not any(_local(a) in _DOCS for a in d.iterancestors())]
 
 
-_META = (("date", "FRBRWork/{*}FRBRdate", "date"), ("uri", "FRBRWork/{*}FRBRuri", "value"))
-_META += (("language", "FRBRExpression/{*}FRBRlanguage", "language"), ("author", "FRBRWork/{*}FRBRauthor", "href"))
+_META = (
+    ("date", "FRBRWork/{*}FRBRdate", "date"),
+    ("uri", "FRBRWork/{*}FRBRuri", "value"),
+    ("language", "FRBRExpression/{*}FRBRlanguage", "language"),
+    ("author", "FRBRWork/{*}FRBRauthor", "href"),
+)
 
 
 def _metadata(root: etree._Element) -> dict:

@@ -95,9 +95,11 @@ def place(base: OpenNode, stack: list[OpenNode], node: OpenNode) -> None:
     node.component = component(parent, node)
     parent.add(node)
     _lift_same_scheme(parent, node)
-    while node is not None:  # the open lists after this item, as after reading its lines
-        stack.append(node)
-        node = node.children[-1] if node.children and node.children[-1].kind is NodeKind.ITEM else None
+    open_item: OpenNode | None = node
+    while open_item is not None:  # the open lists after this item, as after reading its lines
+        stack.append(open_item)
+        last = open_item.children[-1] if open_item.children else None
+        open_item = last if last is not None and last.kind is NodeKind.ITEM else None
 
 
 def _lift_same_scheme(parent: OpenNode, node: OpenNode) -> None:

@@ -183,7 +183,7 @@ def _first_cut(section: OpenNode) -> tuple[int, OpenNode, str, tuple[int, ...]] 
     """The first child of ``section`` whose last node has a section run in or swallowed: ``(k, node, how, cut)``."""
     for k, child in enumerate(section.children):
         last = _last(child)
-        cut = _run_in(last)
+        cut: tuple[int, ...] | None = _run_in(last)
         if cut is not None:
             return k, last, "run in", cut
         cut = _swallowed(last)
@@ -204,6 +204,7 @@ def split_run_in_sections(section: OpenNode, top: OpenNode) -> None:
         last.runs = cut_runs(runs, cut[0])[0]
         heading = cut_runs(runs, cut[1])[1] if how == "swallowed" else cut_runs(cut_runs(runs, cut[2])[0], cut[1])[1]
         keyword = section_keyword(runs_text(heading))
+        assert keyword is not None  # _run_in and _swallowed cut only where a section keyword starts
         where = "the end of this text" if how == "swallowed" else "this text, with its list"
         last.notes.append(f"the source ran the heading “{keyword}” into {where}: it opens a section")
         new = top.add(OpenNode(NodeKind.SECTION, keyword, runs=heading, section=keyword))

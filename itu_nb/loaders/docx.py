@@ -124,7 +124,7 @@ def paragraph_views(
     generated = view_labels(paras, numbering, view) if labels else {}
     shown = []
     for i, p in enumerate(paras):
-        pieces = [Run(Op.EQUAL, generated[i] + "\t")] if i in generated else []
+        pieces: list[Run | Artefact] = [Run(Op.EQUAL, generated[i] + "\t")] if i in generated else []
         for piece in p.pieces:
             if isinstance(piece, Artefact) and note_marks and piece.kind == "footnote-ref":
                 number = piece.text.rpartition(":")[2].rstrip("]")
@@ -170,12 +170,12 @@ def _label_runs(old: str | None, new: str | None, para: Para) -> list[Run]:
     A changed label is credited to the first change of ``para`` (author and date).
     """
     author, date = para.change
-    if old == new:
-        return [] if old is None else [Run(Op.EQUAL, old + "\t")]
     if old is None:
-        return [Run(Op.INSERT, new + "\t", author, date)]
+        return [] if new is None else [Run(Op.INSERT, new + "\t", author, date)]
     if new is None:
         return [Run(Op.DELETE, old + "\t", author, date)]
+    if old == new:
+        return [Run(Op.EQUAL, old + "\t")]
     head = 0
     while head < min(len(old), len(new)) and old[head] == new[head]:
         head += 1

@@ -102,7 +102,7 @@ class Reader:
         self.counters = {"footnote": 0, "endnote": 0}
         self.fields: list[str] = []  # open complex fields: "instr" until w:fldChar separate, then "result"
         self.moves: dict[str, str] = {}
-        self.move = None
+        self.move: str | None = None  # the name of the move being read (w:moveFromRangeStart…)
         self.mark_number: str | None = None  # the number of the note being read (its w:footnoteRef)
 
     @staticmethod

@@ -53,10 +53,10 @@ def _marker(lines: list[SourceLine], i: int) -> tuple[str, str, int] | None:
     a, d = kw.ACTION_ONLY.match(text), kw.ID_ONLY.match(text)
     if (a or d) and i + 1 < len(lines):
         nxt = lines[i + 1].main
-        if a and kw.ID_ONLY.match(nxt):
-            return (a.group("action"), kw.ID_ONLY.match(nxt).group("id"), 2)
-        if d and kw.ACTION_ONLY.match(nxt):
-            return (kw.ACTION_ONLY.match(nxt).group("action"), d.group("id"), 2)
+        if a and (d_next := kw.ID_ONLY.match(nxt)):
+            return (a.group("action"), d_next.group("id"), 2)
+        if d and (a_next := kw.ACTION_ONLY.match(nxt)):
+            return (a_next.group("action"), d.group("id"), 2)
     return None
 
 

@@ -31,7 +31,7 @@ Piece = Run | Artefact
 def looks_like_critic(text: str) -> bool:
     """True when the text holds a CriticMarkup mark that is closed."""
     m = _OPENER.search(text, 0, 2_000_000)
-    return bool(m) and text.find(CRITIC_MARKS[m.group(0)], m.end()) >= 0
+    return m is not None and text.find(CRITIC_MARKS[m.group(0)], m.end()) >= 0
 
 
 def plain_runs(lines: list[str]) -> list[list[Piece]]:

@@ -70,10 +70,10 @@ class RedlineViewer(anywidget.AnyWidget):
     height = traitlets.Unicode("32rem").tag(sync=True)
     conflict_choices = traitlets.List(traitlets.Dict()).tag(sync=True)
 
-    _rows = traitlets.List().tag(sync=True)
-    _changes = traitlets.List().tag(sync=True)
+    _rows: traitlets.List[dict] = traitlets.List().tag(sync=True)
+    _changes: traitlets.List[dict] = traitlets.List().tag(sync=True)
     _meta = traitlets.Dict().tag(sync=True)
-    _conflicts = traitlets.List().tag(sync=True)
+    _conflicts: traitlets.List[dict] = traitlets.List().tag(sync=True)
 
     def __init__(
         self,

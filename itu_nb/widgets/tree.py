@@ -49,7 +49,7 @@ class ClauseTreeExplorer(anywidget.AnyWidget):
     selected_path = traitlets.Unicode(None, allow_none=True).tag(sync=True)
     search = traitlets.Unicode("").tag(sync=True)
     height = traitlets.Unicode("32rem").tag(sync=True)
-    _nodes = traitlets.List().tag(sync=True)
+    _nodes: traitlets.List[dict] = traitlets.List().tag(sync=True)
     _matches = traitlets.List(traitlets.Int()).tag(sync=True)
 
     def __init__(self, obj, *, height: str = "32rem"):
