@@ -164,6 +164,10 @@ def resolve(proposal: Proposal, address: str | Clause, *, view: str = "amended")
 
     Examples
     --------
+    Brazil reletters considering c) as b), d) as c)…: "considering c)" names a different clause
+    in each view.
+
+    >>> doc = itu_nb.load("examples/data/pp18-doc67-brazil.reconstructed.critic.md")
     >>> resolve(doc["B/67/4"], "considering c)").path
     'considering/c'
     >>> resolve(doc["B/67/4"], "considering c)", view="original").path

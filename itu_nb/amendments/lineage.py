@@ -59,6 +59,18 @@ def check_base(proposal, in_force, *, loose: bool = True):
         ``deleted`` = words only the text in force has, ``relabelled``), ``scope``
         (``text``, ``label`` or ``clause``), ``in_force`` and ``proposal`` (the words), ``pair_kind``.
         Empty when the proposer started from the text in force.
+
+    Examples
+    --------
+    Brazil's proposal starts from Resolution 130 as revised at Busan (2014). Checked against the
+    text adopted at Dubai (2018), the base differs where the conference changed the text, for
+    instance the UN resolution that recalling b) cites:
+
+    >>> doc = itu_nb.load("examples/data/pp18-doc67-brazil.reconstructed.critic.md", author="Brazil")
+    >>> dubai = itu_nb.load("examples/data/pp18-final-acts.akn.xml")["Resolution 130"]
+    >>> base = itu_nb.check_base(doc["B/67/4"], dubai)
+    >>> base.loc[base.path == "recalling/b", ["citation", "in_force", "proposal"]].values.tolist()
+    [['recalling b)', '71/199', '68/167']]
     """
     import pandas as pd
 
@@ -162,6 +174,20 @@ def lineage(adopted, proposals, *, by: str = "clause", loose: bool = True):
     Returns
     -------
     DataFrame
+
+    Examples
+    --------
+    Of Brazil's proposed Resolution 130, the new heading "(Rev. Dubai, 2018)" was adopted and
+    the new title "Cybersecurity" was not:
+
+    >>> doc = itu_nb.load("examples/data/pp18-doc67-brazil.reconstructed.critic.md", author="Brazil")
+    >>> adopted = itu_nb.load("examples/data/pp18-final-acts.akn.xml")["Resolution 130"]
+    >>> by_clause = itu_nb.lineage(adopted, [doc["B/67/4"]])
+    >>> by_clause.set_index("adopted_path").loc[["heading", "title"], "outcome"].tolist()
+    ['fully', 'not at all']
+    >>> by_change = itu_nb.lineage(adopted, doc["B/67/4"], by="change")
+    >>> by_change.loc[by_change.path == "title", ["new", "survived", "outcome"]].values.tolist()
+    [['Cybersecurity', 0.0, 'not at all']]
     """
     import pandas as pd
 

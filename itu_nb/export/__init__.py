@@ -14,28 +14,137 @@ __all__ = ["ExportError", "to_akn", "to_criticmarkup", "to_docx", "to_html"]
 
 
 def to_criticmarkup(x, path=None, **options) -> str:
-    """See :func:`itu_nb.export.critic.to_criticmarkup`."""
+    """Write a Document, Proposal or Comparison as CriticMarkup; return the text.
+
+    Parameters
+    ----------
+    x : Document, Proposal or Comparison
+    path : str or Path, optional
+        Also write the text there (UTF-8).
+    **options
+        ``author=``, ``date=``: only used to build a comparison's changes; CriticMarkup cannot
+        store them.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    Brazil's proposal on Resolution 130 written as CriticMarkup reads back to the same texts:
+
+    >>> doc = itu_nb.load("examples/data/pp18-doc67-brazil.reconstructed.critic.md", author="Brazil")
+    >>> text = itu_nb.to_criticmarkup(doc["B/67/4"])
+    >>> print(text.splitlines()[3])
+    The Plenipotentiary Conference of the International Telecommunication Union ({--Busan, 2014--}{++Dubai, 2018++}),
+    >>> again = itu_nb.load(text, author="Brazil")["B/67/4"]
+    >>> [again.text(view) == doc["B/67/4"].text(view) for view in ("original", "amended")]
+    [True, True]
+    """
     from itu_nb.export.critic import to_criticmarkup
 
     return to_criticmarkup(x, path, **options)
 
 
 def to_html(x, path=None, **options) -> str:
-    """See :func:`itu_nb.export.html.to_html`."""
+    """Write a Document, Proposal or Comparison as one standalone HTML page; return the HTML.
+
+    The page needs nothing else (styles inline, no scripts from the network): open it in any
+    browser, offline.
+
+    Parameters
+    ----------
+    x : Document, Proposal or Comparison
+    path : str or Path, optional
+        Also write the page there (UTF-8).
+    **options
+        ``title=``: the page title (default: the document's title or file name);
+        ``author=``, ``date=``: for a comparison, given to the changes that carry none.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> doc = itu_nb.load("examples/data/pp18-doc67-brazil.reconstructed.critic.md", author="Brazil")
+    >>> html = itu_nb.to_html(doc["B/67/4"], "B-67-4.html")
+    >>> 'title="inserted by Brazil"' in html        # changes as <ins>/<del>, with their author
+    True
+    >>> html.count(">Dubai, 2018</ins>")     # in the heading and in the formula
+    2
+    """
     from itu_nb.export.html import to_html
 
     return to_html(x, path, **options)
 
 
 def to_docx(x, path=None, **options):
-    """See :func:`itu_nb.export.docx.to_docx`."""
+    """Write a Document, Proposal or Comparison as a Word document with tracked changes.
+
+    Parameters
+    ----------
+    x : Document, Proposal or Comparison
+    path : str or Path, optional
+        Where to write; without it the .docx bytes are returned.
+    **options
+        ``author=``: author of the changes that carry none (a comparison's, a flattened text's
+        inferred ones; default: the document's submitter, else ``"itu_nb"``); ``date=``: ISO
+        date (``"2018-09-10"``) of the changes that carry none, left out when not given;
+        ``title=``: the document title (core properties).
+
+    Returns
+    -------
+    Path or bytes
+
+    Examples
+    --------
+    >>> doc = itu_nb.load("examples/data/pp18-doc67-brazil.reconstructed.critic.md", author="Brazil")
+    >>> itu_nb.to_docx(doc["B/67/4"], "B-67-4.docx")    # opens in Word with Brazil's changes tracked
+    PosixPath('B-67-4.docx')
+    >>> itu_nb.to_docx(doc["B/67/4"])[:2]                # without a path: the bytes of the file
+    b'PK'
+
+    A comparison becomes a redline; its changes carry the author given:
+
+    >>> adopted = itu_nb.load("examples/data/pp18-final-acts.akn.xml")["Resolution 130"]
+    >>> itu_nb.to_docx(itu_nb.compare(doc["B/67/4"], adopted), "redline.docx", author="Secretariat")
+    PosixPath('redline.docx')
+    >>> redline = itu_nb.load("redline.docx")[0]
+    >>> {r.author for clause in redline.walk() for r in clause.runs if r.op is not itu_nb.Op.EQUAL}
+    {'Secretariat'}
+    """
     from itu_nb.export.docx import to_docx
 
     return to_docx(x, path, **options)
 
 
 def to_akn(x, path=None, **options) -> str:
-    """See :func:`itu_nb.export.akn.to_akn`."""
+    """Write a Document, Proposal or Comparison as Akoma Ntoso XML; return the XML text.
+
+    Tracked changes become ``<ins>``/``<del>`` with their author and date; the loader reads the
+    XML back to the same clauses.
+
+    Parameters
+    ----------
+    x : Document, Proposal or Comparison
+    path : str or Path, optional
+        Also write the XML there (UTF-8).
+    **options
+        ``author=``, ``date=``: for a comparison, given to the changes that carry none.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> final = itu_nb.load("examples/data/pp18-final-acts.akn.xml")
+    >>> xml = itu_nb.to_akn(final["Resolution 130"])
+    >>> again = itu_nb.load(xml)[0]
+    >>> str(again.target), again.text() == final["Resolution 130"].text()
+    ('Resolution 130 (Rev. Dubai, 2018)', True)
+    """
     from itu_nb.export.akn import to_akn
 
     return to_akn(x, path, **options)

@@ -192,14 +192,7 @@ def document_akn(doc: Document) -> etree._Element:
 
 
 def to_akn(x, path=None, *, author: str | None = None, date: str | None = None) -> str:
-    """Write a Document, Proposal or Comparison as Akoma Ntoso XML; return the XML text.
-
-    Examples
-    --------
-    >>> xml = itu_nb.load("tests/fixtures/pp18-final-acts.akn.xml").to_akn()
-    >>> len(itu_nb.load(xml))
-    64
-    """
+    """Write a Document, Proposal or Comparison as Akoma Ntoso XML; see :func:`itu_nb.to_akn`."""
     root = document_akn(as_document(x, author=author, date=date))
     text = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True).decode("utf-8")
     if path is not None:

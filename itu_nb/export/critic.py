@@ -48,21 +48,7 @@ def _line(pieces: tuple[Piece, ...], where: str) -> str:
 
 
 def to_criticmarkup(x, path=None, *, author: str | None = None, date: str | None = None) -> str:
-    """Write a Document, Proposal or Comparison as CriticMarkup; return the text.
-
-    Parameters
-    ----------
-    x : Document, Proposal or Comparison
-    path : str or Path, optional
-        Also write the text there (UTF-8).
-    author, date : str, optional
-        Only used to build a comparison's changes; CriticMarkup cannot store them.
-
-    Examples
-    --------
-    >>> text = doc.to_criticmarkup()
-    >>> itu_nb.load(text, author="Brazil", date="2018-09-10")   # the same proposals and changes
-    """
+    """Write a Document, Proposal or Comparison as CriticMarkup; see :func:`itu_nb.to_criticmarkup`."""
     doc = as_document(x, author=author, date=date)
     lines = []
     for i, line in enumerate(export_lines(doc)):

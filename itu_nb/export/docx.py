@@ -301,30 +301,7 @@ def _default_author(doc: Document) -> str:
 
 
 def to_docx(x, path=None, *, author: str | None = None, date: str | None = None, title: str | None = None):
-    """Write a Document, Proposal or Comparison as a Word document with tracked changes.
-
-    Parameters
-    ----------
-    x : Document, Proposal or Comparison
-    path : str or Path, optional
-        Where to write; without it the .docx bytes are returned.
-    author : str, optional
-        Author of the changes that carry none (a comparison's, a flattened text's
-        inferred ones); default: the document's submitter, else ``"itu_nb"``.
-    date : str, optional
-        ISO date (``"2018-09-10"``) of the changes that carry none; left out when not given.
-    title : str, optional
-        The document title (core properties).
-
-    Returns
-    -------
-    Path or bytes
-
-    Examples
-    --------
-    >>> doc["B/67/4"].to_docx("B-67-4.docx")          # opens in Word with Brazil's changes tracked
-    >>> itu_nb.compare(old, new).to_docx("redline.docx", author="Secretariat")  # doctest: +SKIP
-    """
+    """Write a Document, Proposal or Comparison as Word with tracked changes; see :func:`itu_nb.to_docx`."""
     doc = as_document(x, author=author, date=date)
     writer = _Writer(doc, author or _default_author(doc), date)
     lines = export_lines(doc)

@@ -174,22 +174,7 @@ def document_html(doc: Document, title: str | None = None) -> str:
 
 
 def to_html(x, path=None, *, title: str | None = None, author: str | None = None, date: str | None = None) -> str:
-    """Write a Document, Proposal or Comparison as one standalone HTML page; return the HTML.
-
-    Parameters
-    ----------
-    x : Document, Proposal or Comparison
-    path : str or Path, optional
-        Also write the page there (UTF-8).
-    title : str, optional
-        The page title (default: the document's title or file name).
-    author, date : str, optional
-        For a comparison, given to the changes that carry none.
-
-    Examples
-    --------
-    >>> doc.to_html("brazil.html")          # open it in any browser, offline
-    """
+    """Write a Document, Proposal or Comparison as one standalone HTML page; see :func:`itu_nb.to_html`."""
     page = document_html(as_document(x, author=author, date=date), title)
     if path is not None:
         Path(path).write_text(page, encoding="utf-8")

@@ -113,11 +113,27 @@ def load(
 
     Examples
     --------
-    >>> doc = itu_nb.load("examples/data/pp18-doc67-brazil.flattened.txt")
-    >>> [p.id for p in doc]
-    ['B/67/1', 'B/67/2', 'B/67/3', 'B/67/4', 'B/67/5']
-    >>> doc["B/67/4"]["considering/b#2"].label_original
-    'c)'
+    Brazil's proposals to PP-18 (Document 67), with their tracked changes in CriticMarkup:
+
+    >>> doc = itu_nb.load("examples/data/pp18-doc67-brazil.reconstructed.critic.md", author="Brazil")
+    >>> doc
+    <Document 'examples/data/pp18-doc67-brazil.reconstructed.critic.md' criticmarkup: 5 proposals>
+    >>> [(p.id, p.action) for p in doc]
+    [('B/67/1', 'MOD'), ('B/67/2', 'MOD'), ('B/67/3', 'SUP'), ('B/67/4', 'MOD'), ('B/67/5', 'ADD')]
+
+    The same document flattened to plain text by a docx→text extraction: the relettering of
+    considering c) as b) is recovered from the double label ``cb)`` and flagged as inferred.
+
+    >>> flat = itu_nb.load("examples/data/pp18-doc67-brazil.flattened.txt")
+    >>> clause = flat["B/67/4"]["considering/b#2"]
+    >>> clause.label_original, clause.label, clause.label_runs[1].inferred
+    ('c)', 'b)', True)
+
+    The PP-18 Final Acts in Akoma Ntoso: 64 texts, each addressed by id or by name.
+
+    >>> final = itu_nb.load("examples/data/pp18-final-acts.akn.xml")
+    >>> len(final), final["Resolution 130"].id
+    (64, 'res-130')
     """
     data, name = _read(source, max_bytes, format)
     fmt = format or detect_format(data, name)

@@ -312,7 +312,7 @@ def load_akn(data: bytes | str, source: str, **options) -> Document:
 
     Examples
     --------
-    >>> doc = itu_nb.load("tests/fixtures/pp18-final-acts.akn.xml")
+    >>> doc = itu_nb.load("examples/data/pp18-final-acts.akn.xml")
     >>> doc["Resolution 130"].target
     Target(kind='Resolution', number='130', revision='Rev. Dubai, 2018', new_revision=None)
     >>> doc["res-130"]["resolves/1"].notes

@@ -75,9 +75,14 @@ def load_docx(data: bytes, source: str) -> Document:
 
     Examples
     --------
-    >>> doc = itu_nb.load("proposal.docx")
-    >>> doc["B/67/1"]["resolves/p1"].runs          # doctest: +SKIP
-    (Run(op=<Op.EQUAL: 0>, text='to ', ...), Run(op=<Op.DELETE: -1>, text='invite ', author='Brazil', ...), ...)
+    A Word file with Brazil's changes tracked (written here from the CriticMarkup version):
+
+    >>> brazil = itu_nb.load("examples/data/pp18-doc67-brazil.reconstructed.critic.md", author="Brazil")
+    >>> itu_nb.to_docx(brazil, "brazil.docx")
+    PosixPath('brazil.docx')
+    >>> doc = itu_nb.load("brazil.docx")
+    >>> [(r.op.name, r.text, r.author) for r in doc["B/67/4"]["heading"].runs if r.op.name != "EQUAL"]
+    [('DELETE', 'Busan, 2014', 'Brazil'), ('INSERT', 'Dubai, 2018', 'Brazil')]
     """
     pkg = open_package(data, source)
     paras = read_paragraphs(pkg)

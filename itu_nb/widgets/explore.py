@@ -111,8 +111,12 @@ def explore(obj, *, height: str = "32rem") -> Explorer:
 
     Examples
     --------
-    >>> doc = itu_nb.load("tests/fixtures/pp18-doc67-brazil.reconstructed.critic.md")
+    Selecting a clause in the tree shows its proposal in the viewer:
+
+    >>> doc = itu_nb.load("examples/data/pp18-doc67-brazil.reconstructed.critic.md")
     >>> ex = itu_nb.explore(doc)
+    >>> ex.viewer.source.id
+    'B/67/1'
     >>> ex.tree.selected_path = "B/67/2:resolves"
     >>> ex.viewer.source.id
     'B/67/2'

@@ -50,11 +50,21 @@ class RedlineViewer(anywidget.AnyWidget):
 
     Examples
     --------
-    >>> doc = itu_nb.load("tests/fixtures/pp18-doc67-brazil.reconstructed.critic.md")
+    Brazil's proposal to modify Resolution 130, its tracked changes in reading order (in a
+    notebook, the viewer as the last expression of a cell draws it; here its text form shows):
+
+    >>> doc = itu_nb.load("examples/data/pp18-doc67-brazil.reconstructed.critic.md", author="Brazil")
     >>> viewer = itu_nb.RedlineViewer(doc["B/67/4"])
-    >>> viewer            # doctest: +SKIP  (draws the widget)
-    >>> viewer.accept("heading@1"); viewer.result()["heading"].body()
-    'RESOLUTION 130 (Rev. Dubai, 2018)'
+    >>> viewer
+    <RedlineViewer MOD B/67/4 — Resolution 130 (Rev. Busan, 2014): ... changes, mode='inline', 0 decided>
+
+    Accept the first change (the heading's "Busan, 2014" → "Dubai, 2018"); the result is a new
+    proposal in which the heading reads "Dubai, 2018" in both views, no longer a change:
+
+    >>> viewer.accept(viewer.change_ids[0])
+    >>> heading = viewer.result()["heading"]
+    >>> "Dubai, 2018" in heading.body("original"), heading.status
+    (True, 'unchanged')
     """
 
     _esm = STATIC / "redline.js"

@@ -37,10 +37,20 @@ class ClauseTreeExplorer(anywidget.AnyWidget):
 
     Examples
     --------
-    >>> tree = itu_nb.ClauseTreeExplorer(itu_nb.load("tests/fixtures/pp18-doc67-brazil.reconstructed.critic.md"))
-    >>> tree.selected_path = "B/67/4:considering/b"
-    >>> tree.selected
-    NodePair(kind='modified', ...)
+    >>> doc = itu_nb.load("examples/data/pp18-doc67-brazil.reconstructed.critic.md")
+    >>> tree = itu_nb.ClauseTreeExplorer(doc)
+    >>> tree
+    <ClauseTreeExplorer 250 nodes, selected=None>
+
+    Select Brazil's considering c), relettered b) (the second ``b`` of that section), as a click
+    would:
+
+    >>> tree.selected_path = "B/67/4:considering/b#2"
+    >>> tree.proposal_id, tree.clause_path
+    ('B/67/4', 'considering/b#2')
+    >>> pair = tree.selected
+    >>> pair.kind, pair.old_label, pair.new_label
+    ('relabelled', 'c)', 'b)')
     """
 
     _esm = STATIC / "tree.js"
