@@ -59,8 +59,13 @@ def to_frame(obj, what: str | None = None) -> pd.DataFrame:
 
     Examples
     --------
-    >>> df = itu_nb.to_frame(itu_nb.load("tests/fixtures/pp18-doc67-brazil.reconstructed.critic.md"))
-    >>> df.groupby("proposal")[["words_inserted", "words_deleted"]].sum()
+    One row per clause of Brazil's five proposals:
+
+    >>> df = itu_nb.to_frame(itu_nb.load("examples/data/pp18-doc67-brazil.reconstructed.critic.md"))
+    >>> df.loc[df.path == "considering/b#2", ["proposal", "kind", "label_original", "label"]].values.tolist()
+    [['B/67/4', 'item', 'c)', 'b)']]
+    >>> sorted(df.proposal.unique())
+    ['B/67/1', 'B/67/2', 'B/67/3', 'B/67/4', 'B/67/5']
     """
     from itu_nb.diff.manyway import ManyComparison
     from itu_nb.diff.twoway import Comparison

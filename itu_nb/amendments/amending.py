@@ -48,8 +48,13 @@ def amend(text_or_proposal, ops_or_instructions, *, author: str | None = None, d
 
     Examples
     --------
-    >>> res = itu_nb.load("pp18-final-acts.akn.xml")["Resolution 130"]
-    >>> draft = itu_nb.amend(res, "Add a new considering c) reading: that …;", author="CEPT")
+    Add a considering c) to Resolution 130 as adopted at Dubai: the old c) is relettered d),
+    and so on down the list.
+
+    >>> res = itu_nb.load("examples/data/pp18-final-acts.akn.xml")["Resolution 130"]
+    >>> draft = itu_nb.amend(res, 'Add a new considering c) reading: "that SMEs face particular risks;"', author="CEPT")
+    >>> draft["considering/c"].body(), draft["considering/c"].status
+    ('that SMEs face particular risks;', 'inserted')
     >>> draft["considering/d"].label_original, draft["considering/d"].label
     ('c)', 'd)')
     """

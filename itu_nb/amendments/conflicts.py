@@ -33,6 +33,7 @@ class Conflict:
 
     @property
     def sides(self) -> tuple[str, ...]:
+        """The names of the sides in conflict, in order of their edits."""
         return tuple(dict.fromkeys(e.side for e in self.edits))
 
     @property

@@ -77,6 +77,7 @@ class Draft(Proposal):
 
     @property
     def conflict_list(self) -> tuple[Conflict, ...]:
+        """The conflicts of the merge as objects (:attr:`conflicts` shows them as a DataFrame)."""
         return self.plan.conflicts if self.plan is not None else ()
 
     @property
@@ -123,7 +124,8 @@ class Draft(Proposal):
 
         The draft is built again from the merge; changes already accepted or rejected on this
         draft are decided again on the new one, found by their stable ids.  A decision whose
-        change the resolution altered is dropped, and ``provenance`` says so."""
+        change the resolution altered is dropped, and ``provenance`` says so.
+        """
         ids = [c.id for c in self.conflict_list]
         if conflict not in ids:
             raise AddressError(f"no conflict {conflict!r}; conflicts: {ids}")
@@ -317,9 +319,18 @@ def merge(base, proposals, *, authors: dict[str, str] | None = None) -> Draft:
 
     Examples
     --------
-    >>> draft = itu_nb.merge(res130, {"CEPT": cept, "APT": apt})
-    >>> draft.conflicts[["conflict", "kind", "citation", "side", "new"]]
-    >>> final = draft.resolve("c1", side="CEPT")
+    Two amendments of resolves 2 of Resolution 130 that replace the same words differently
+    conflict; the draft lists the conflict, and resolving it gives the next draft.
+
+    >>> res130 = itu_nb.load("examples/data/pp18-final-acts.akn.xml")["Resolution 130"]
+    >>> cept = itu_nb.amend(res130, 'In resolves 2, replace "high priority" by "priority"', author="CEPT")
+    >>> apt = itu_nb.amend(res130, 'In resolves 2, replace "high priority" by "the highest priority"', author="APT")
+    >>> draft = itu_nb.merge(res130, [cept, apt])
+    >>> draft.conflicts[["conflict", "citation", "side", "old", "new"]].values.tolist()
+    [['c1', 'resolves 2', 'APT', 'high', 'the highest'], ['c1', 'resolves 2', 'CEPT', 'high ', '']]
+    >>> final = draft.resolve("c1", side="APT")
+    >>> final["resolves/2"].body()[:40]
+    'to give the highest priority to the work'
     """
     base = as_proposal(base, single=True)
     if base.changed:

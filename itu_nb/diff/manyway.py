@@ -83,6 +83,7 @@ class ManyComparison:
 
     @property
     def names(self) -> list[str]:
+        """The versions' names, in the order given."""
         return list(self.comparisons)
 
     @cached_property
@@ -248,8 +249,16 @@ def compare_many(base, versions, **options) -> ManyComparison:
 
     Examples
     --------
-    >>> m = itu_nb.compare_many(adopted, {"Brazil": brazil, "CEPT": cept})
-    >>> m.matrix.query("status == 'divergence'")
+    Two amendments of Resolution 130 compared with it: they diverge on resolves 2 only.
+
+    >>> res130 = itu_nb.load("examples/data/pp18-final-acts.akn.xml")["Resolution 130"]
+    >>> cept = itu_nb.amend(res130, 'In resolves 2, replace "high priority" by "priority"', author="CEPT")
+    >>> apt = itu_nb.amend(res130, 'In resolves 2, replace "high priority" by "the highest priority"', author="APT")
+    >>> many = itu_nb.compare_many(res130, {"CEPT": cept, "APT": apt})
+    >>> many
+    <ManyComparison res-130 against CEPT, APT>
+    >>> many.matrix.query("status == 'divergence'")[["label", "CEPT", "APT"]].reset_index().values.tolist()
+    [['resolves/2', '2', 'modified', 'modified']]
     """
     if not isinstance(versions, dict):
         versions = {(v.id if isinstance(v, Proposal) else f"v{k + 1}"): v for k, v in enumerate(versions)}

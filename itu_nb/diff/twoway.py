@@ -1,4 +1,4 @@
-"""Clause-aware comparison of two texts: :func:`compare`, :func:`redline` and the result types.
+r"""Clause-aware comparison of two texts: :func:`compare`, :func:`redline` and the result types.
 
 A :class:`Comparison` is a sequence of :class:`ClausePair` objects in reading
 order.  Each pair says what happened to one clause (``kind``) and carries the
@@ -200,9 +200,20 @@ def compare(
 
     Examples
     --------
-    >>> doc = itu_nb.load("tests/fixtures/pp18-doc67-brazil.reconstructed.critic.md")
+    Brazil's Resolution 130 as it read before and after Brazil's changes: relettering is a label
+    change of aligned clauses, not a deletion and an insertion.
+
+    >>> doc = itu_nb.load("examples/data/pp18-doc67-brazil.reconstructed.critic.md")
     >>> c = itu_nb.compare(doc["B/67/4"].original, doc["B/67/4"].amended)
-    >>> c.clauses.query("kind == 'relabelled'")[["old_label", "new_label"]].head(2)
+    >>> c.clauses.query("kind == 'relabelled'")[["old_label", "new_label"]].head(3).values.tolist()
+    [['c)', 'b)'], ['d)', 'c)'], ['e)', 'd)']]
+
+    Against the text adopted at Dubai, Brazil's recalling e) is g):
+
+    >>> adopted = itu_nb.load("examples/data/pp18-final-acts.akn.xml")["Resolution 130"]
+    >>> cmp = itu_nb.compare(doc["B/67/4"], adopted)
+    >>> cmp.clauses.set_index("new_path").loc["recalling/g", ["kind", "old_label", "new_label"]].tolist()
+    ['relabelled', 'e)', 'g)']
     """
     vo, vn = (view, view) if isinstance(view, str) else view
     a, b = as_proposal(old, vo), as_proposal(new, vn)

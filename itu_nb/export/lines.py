@@ -62,6 +62,7 @@ class Line:
         return "".join(p.text for p in self.pieces if p.is_text and p.op.in_view(view))
 
     def exists_in(self, view: str) -> bool:
+        """Whether the line is part of ``view``: its clause exists there, or one of its pieces does."""
         if self.node is not None:
             return self.node.exists_in(view)
         return any(p.op.in_view(view) for p in self.pieces) or not self.pieces
@@ -139,7 +140,7 @@ def export_lines(doc: Document) -> list[Line]:
 
 
 def _tab_label(pieces: list[Piece]) -> list[Piece]:
-    """End a label with a TAB (``"a) "`` → ``"a)\t"``): the separator that makes it a label when read back."""
+    r"""End a label with a TAB (``"a) "`` → ``"a)\t"``): the separator that makes it a label when read back."""
     last = max((i for i, p in enumerate(pieces) if p.kind == "label"), default=None)
     if last is None or any("\t" in p.text for p in pieces if p.kind == "label"):
         return pieces

@@ -14,7 +14,16 @@ __all__ = ["Clause", "NodeKind", "view_nodes"]
 
 
 class NodeKind(str, enum.Enum):
-    """The kinds of clause node."""
+    """The kinds of clause node.
+
+    Examples
+    --------
+    >>> doc = itu_nb.load("examples/data/pp18-doc67-brazil.reconstructed.critic.md")
+    >>> [(c.kind.value, c.path) for c in doc["B/67/4"].clauses[:5]]
+    [('heading', 'heading'), ('title', 'title'), ('formula', 'formula'), ('section', 'recalling'), ('section', 'considering')]
+    >>> doc["B/67/4"]["considering/a"].kind is itu_nb.NodeKind.ITEM
+    True
+    """
 
     HEADING = "heading"
     TITLE = "title"
@@ -29,7 +38,7 @@ class NodeKind(str, enum.Enum):
 
 @dataclass(frozen=True)
 class Clause:
-    """One node of a resolution's tree.
+    r"""One node of a resolution's tree.
 
     Attributes
     ----------
@@ -38,7 +47,7 @@ class Clause:
         Stable address inside the proposal, e.g. ``"considering/c"`` or
         ``"instructs the Secretary-General/1/ii"``.
     label_runs : tuple of Run
-        The label as written, with the separator that follows it (``"c)\\t"``);
+        The label as written, with the separator that follows it (``"c)\t"``);
         a relettering ``c) → b)`` is a deleted ``c`` and an inserted ``b``.
     runs : tuple of Run
         The text after the label.
@@ -56,6 +65,20 @@ class Clause:
         renumbers or moves the clause (its path at load time is kept), or when an
         amendment inserts it (``"+<path>"``); read back from exports that store it.  Use
         :attr:`key`, which falls back to the path.
+
+    Examples
+    --------
+    Brazil reletters considering c) as b): the clause keeps its path (the second ``b`` of the
+    section), and the relettering is a label change, not a text change.
+
+    >>> doc = itu_nb.load("examples/data/pp18-doc67-brazil.reconstructed.critic.md")
+    >>> clause = doc["B/67/4"]["considering/b#2"]
+    >>> clause.kind, clause.label_original, clause.label, clause.relabelled
+    (<NodeKind.ITEM: 'item'>, 'c)', 'b)', True)
+    >>> clause.body("original")[:50]
+    'that, with the application and development of ICTs'
+    >>> doc["B/67/4"]["considering/h"].status       # struck out by Brazil
+    'deleted'
     """
 
     kind: NodeKind
@@ -135,7 +158,7 @@ class Clause:
         return runs_text(self.runs, view)
 
     def line_text(self, view: str = "amended") -> str | None:
-        """This paragraph alone as one line: ``label<TAB>text``; None when absent in ``view``."""
+        """The paragraph alone as one line: ``label<TAB>text``; None when absent in ``view``."""
         if not self.exists_in(view):
             return None
         label = self.label_in(view)
@@ -145,13 +168,14 @@ class Clause:
         return f"{label}\t{body}"
 
     def text(self, view: str = "amended") -> str:
-        """This node and its descendants, one paragraph per line, labels followed by a TAB.
+        """The node and its descendants, one paragraph per line, labels followed by a TAB.
 
         Footnotes are not part of the running text; read them from ``footnotes``.
         """
         return "\n".join(self.lines(view))
 
     def lines(self, view: str = "amended") -> list[str]:
+        """The lines of :meth:`text`, as a list."""
         out = []
         for node in self.walk():
             if node.kind is NodeKind.FOOTNOTE:
@@ -162,7 +186,7 @@ class Clause:
         return out
 
     def walk(self) -> Iterator[Clause]:
-        """This node, then every descendant, in document order."""
+        """The node, then every descendant, in document order."""
         stack = [self]
         while stack:  # a stack, not nested generators: one frame however deep the tree
             node = stack.pop()
@@ -172,6 +196,7 @@ class Clause:
 
     @property
     def footnotes(self) -> tuple[Clause, ...]:
+        """The footnotes attached to this paragraph (children of kind FOOTNOTE)."""
         return tuple(c for c in self.children if c.kind is NodeKind.FOOTNOTE)
 
     @property
@@ -185,7 +210,7 @@ class Clause:
 
     @property
     def changes(self) -> Changes:
-        """This node's own tracked changes (not its children's), in reading order; see :class:`Change`."""
+        """The node's own tracked changes (not its children's), in reading order; see :class:`Change`."""
         if not self.changed:
             return Changes()
         old = self.path if self.exists_in("original") else None
@@ -199,7 +224,7 @@ class Clause:
         return sum(len(r.text.split()) for r in self.label_runs + self.runs if r.op is op)
 
     def view(self, view: str) -> Clause | None:
-        """This subtree as it reads in ``view``: all runs equal; None when absent.
+        """The subtree as it reads in ``view``: all runs equal; None when absent.
 
         A child absent from the view whose own children are present (an unchanged
         sub-item under an inserted item) gives way to them: they move up one level.

@@ -45,6 +45,20 @@ class ClausePair:
         Diff level reached: ``"word"``, or ``"sentence"``/``"block"`` after a fallback.
     note : str or None
         Why the diff fell back, in words.
+
+    Examples
+    --------
+    Brazil's proposed recalling e) (on UNGA Resolution 70/125) is recalling g) in the text adopted
+    at Dubai:
+
+    >>> doc = itu_nb.load("examples/data/pp18-doc67-brazil.reconstructed.critic.md")
+    >>> adopted = itu_nb.load("examples/data/pp18-final-acts.akn.xml")["Resolution 130"]
+    >>> cmp = itu_nb.compare(doc["B/67/4"], adopted)
+    >>> pair = next(p for p in cmp.pairs if p.new_path == "recalling/g")
+    >>> pair
+    <ClausePair ... relabelled 'recalling/e' → 'recalling/g'>
+    >>> pair.old_label, pair.new_label, pair.label_changed, pair.text_changed
+    ('e)', 'g)', True, True)
     """
 
     kind: str
@@ -62,14 +76,17 @@ class ClausePair:
 
     @property
     def old_path(self) -> str | None:
+        """The old clause's path; None for an inserted clause."""
         return self.old.path if self.old is not None else None
 
     @property
     def new_path(self) -> str | None:
+        """The new clause's path; None for a deleted clause."""
         return self.new.path if self.new is not None else None
 
     @property
-    def path(self) -> str:
+    def path(self) -> str | None:
+        """The new clause's path, or the old one's for a deleted clause."""
         return self.new_path if self.new is not None else self.old_path
 
     @property
@@ -79,22 +96,27 @@ class ClausePair:
 
     @property
     def old_label(self) -> str | None:
+        """The old clause's label (``"c)"``); None when it has none or the pair has no old clause."""
         return self.old.label_in("amended") if self.old is not None else None
 
     @property
     def new_label(self) -> str | None:
+        """The new clause's label (``"b)"``); None when it has none or the pair has no new clause."""
         return self.new.label_in("amended") if self.new is not None else None
 
     @property
     def label_changed(self) -> bool:
+        """Whether both clauses exist and their labels differ."""
         return self.old is not None and self.new is not None and self.old_label != self.new_label
 
     @property
     def text_changed(self) -> bool:
+        """Whether the body text differs (a run that is not equal)."""
         return any(r.op is not Op.EQUAL for r in self.runs)
 
     @property
     def changed(self) -> bool:
+        """Whether the pair is anything but ``"unchanged"``."""
         return self.kind != "unchanged"
 
     def text(self, side: str = "new") -> str:
@@ -120,6 +142,21 @@ class Comparison:
         New-document order, deleted clauses where they stood in the old one.
     notes : tuple of str
         Where the comparison fell back to a coarser alignment or diff.
+
+    Examples
+    --------
+    Brazil's Resolution 130 against the text adopted at Dubai (2018): every clause pair has a
+    kind, and the tables are pandas DataFrames.
+
+    >>> doc = itu_nb.load("examples/data/pp18-doc67-brazil.reconstructed.critic.md")
+    >>> adopted = itu_nb.load("examples/data/pp18-final-acts.akn.xml")["Resolution 130"]
+    >>> cmp = itu_nb.compare(doc["B/67/4"], adopted)
+    >>> cmp
+    <Comparison B/67/4 → res-130: ... changes (... modified, ... relabelled, ...)>
+    >>> cmp.clauses.set_index("new_path").loc["recalling/g", ["kind", "old_label", "new_label"]].tolist()
+    ['relabelled', 'e)', 'g)']
+    >>> cmp.clauses.set_index("new_path").loc["heading", "new_text"]   # the Final Acts write it in capitals
+    'RESOLUTION 130 (REV. DUBAI, 2018)'
     """
 
     old: Proposal
@@ -153,6 +190,7 @@ class Comparison:
 
     @property
     def changed(self) -> bool:
+        """Whether any clause pair changed."""
         return any(p.changed for p in self.pairs)
 
     def joined(self, side: str = "old") -> str:

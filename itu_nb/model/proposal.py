@@ -29,6 +29,15 @@ class Target:
         for a new text, the place and year it proposes or was adopted at.
     new_revision : str or None
         The revision in the amended view (``"Rev. Dubai, 2018"``), when it differs.
+
+    Examples
+    --------
+    >>> doc = itu_nb.load("examples/data/pp18-doc67-brazil.reconstructed.critic.md")
+    >>> target = doc["B/67/4"].target
+    >>> target
+    Target(kind='Resolution', number='130', revision='Rev. Busan, 2014', new_revision='Rev. Dubai, 2018')
+    >>> str(target), target.key
+    ('Resolution 130 (Rev. Busan, 2014)', 'resolution 130')
     """
 
     kind: str
@@ -89,6 +98,24 @@ class Proposal(_Exports):
         Top-level nodes: heading, title, formula, sections, annexes, reasons.
     warnings : tuple of str
         Structural oddities the parser noticed (e.g. a sub-item out of sequence).
+
+    Examples
+    --------
+    >>> doc = itu_nb.load("examples/data/pp18-doc67-brazil.reconstructed.critic.md", author="Brazil")
+    >>> p = doc["B/67/4"]
+    >>> p
+    <Proposal MOD B/67/4: Resolution 130 (Rev. Busan, 2014)>
+    >>> p.title_in("original")[:40], p.title
+    ('Strengthening the role of ITU in buildin', 'Cybersecurity')
+
+    Accepting Brazil's changes to the considering section gives a new proposal; ``p`` keeps
+    its changes:
+
+    >>> draft = p.accept(section="considering")
+    >>> draft["considering/b#2"].label, draft["considering/b#2"].status, p["considering/b#2"].status
+    ('b)', 'unchanged', 'modified')
+    >>> p.reject().text() == p.text("original")
+    True
     """
 
     id: str
@@ -107,6 +134,7 @@ class Proposal(_Exports):
         return next((c for c in self.clauses if c.kind is kind), None)
 
     def title_in(self, view: str = "amended") -> str | None:
+        """The title in ``view``, or None when the text has none."""
         node = self._first(NodeKind.TITLE)
         return node.body(view).strip() if node is not None else None
 
@@ -126,6 +154,7 @@ class Proposal(_Exports):
 
     @property
     def sections(self) -> tuple[Clause, ...]:
+        """The top-level sections (``recalling``, ``considering``, ``resolves``…), in order."""
         return tuple(c for c in self.clauses if c.kind is NodeKind.SECTION)
 
     def __getitem__(self, path: str) -> Clause:
@@ -136,6 +165,7 @@ class Proposal(_Exports):
         raise AddressError(f"no clause {path!r} in {self.id}; near: {near}")
 
     def get(self, path: str) -> Clause | None:
+        """The clause at ``path``, or None where ``proposal[path]`` would raise :class:`AddressError`."""
         try:
             return self[path]
         except KeyError:
@@ -151,19 +181,18 @@ class Proposal(_Exports):
 
     @property
     def original(self) -> Proposal:
+        """The proposal as it read before its changes (``view("original")``)."""
         return self.view("original")
 
     @property
     def amended(self) -> Proposal:
+        """The proposal with every change made (``view("amended")``)."""
         return self.view("amended")
 
     @property
     def changed(self) -> bool:
         """Whether any node has a tracked change (False for a view)."""
-        for n in self.walk():
-            if n.changed:
-                return True
-        return False
+        return any(n.changed for n in self.walk())
 
     @property
     def changes(self) -> Changes:
@@ -190,7 +219,7 @@ class Proposal(_Exports):
         return reject(self, ids, author=author, section=section)
 
     def redline(self):
-        """This proposal's own tracked changes (authors and dates kept) as a :class:`~itu_nb.diff.twoway.Comparison`."""
+        """The proposal's own tracked changes (authors and dates kept) as a :class:`~itu_nb.diff.twoway.Comparison`."""
         from itu_nb.diff.twoway import redline
 
         return redline(self)
@@ -202,7 +231,7 @@ class Proposal(_Exports):
 
 @dataclass(frozen=True)
 class Document(_Exports):
-    """A loaded file: its proposals, metadata and what is needed to rebuild its source.
+    r"""A loaded file: its proposals, metadata and what is needed to rebuild its source.
 
     Attributes
     ----------
@@ -218,6 +247,16 @@ class Document(_Exports):
         Whole source lines that are not document text (markers, separators, blanks).
     n_lines : int
         Number of source lines (line-based formats).
+
+    Examples
+    --------
+    >>> doc = itu_nb.load("examples/data/pp18-doc67-brazil.reconstructed.critic.md")
+    >>> doc.format, len(doc), [p.id for p in doc]
+    ('criticmarkup', 5, ['B/67/1', 'B/67/2', 'B/67/3', 'B/67/4', 'B/67/5'])
+    >>> doc["Resolution 130"] is doc["B/67/4"] is doc[3]     # by target, id or position
+    True
+    >>> doc.source_text().splitlines()[74]              # the source rebuilt from the nodes
+    'MOD\tB/67/4'
     """
 
     source: str

@@ -103,9 +103,16 @@ def accept(proposal: Proposal, ids: str | Iterable[str] | None = None, *, author
 
     Examples
     --------
+    Accept Brazil's changes to the considering section of Resolution 130 and keep the rest
+    tracked: its relettering of c) as b) becomes the label, no longer a change.
+
+    >>> doc = itu_nb.load("examples/data/pp18-doc67-brazil.reconstructed.critic.md", author="Brazil")
     >>> p = doc["B/67/4"]
-    >>> p.accept(section="considering")["considering/b#2"].label
-    'b)'
+    >>> draft = p.accept(section="considering")
+    >>> draft["considering/b#2"].label, draft["considering/b#2"].relabelled
+    ('b)', False)
+    >>> draft["heading"].status, draft.changed
+    ('modified', True)
     """
     return _apply(proposal, _select(proposal, ids, author, section), set())
 

@@ -25,7 +25,15 @@ VIEWS = ("original", "amended")
 
 
 class Op(enum.IntEnum):
-    """What a run of text does; the values are diff-match-patch's."""
+    """What a run of text does; the values are diff-match-patch's.
+
+    Examples
+    --------
+    >>> [(op.name, int(op)) for op in itu_nb.Op]
+    [('DELETE', -1), ('EQUAL', 0), ('INSERT', 1)]
+    >>> itu_nb.Op.INSERT.in_view("original"), itu_nb.Op.INSERT.in_view("amended")
+    (False, True)
+    """
 
     DELETE = -1
     EQUAL = 0
@@ -60,6 +68,17 @@ class Run:
     move : str or None
         For text moved by the author (Word's ``w:moveFrom`` / ``w:moveTo``), the move's
         name: the deleted run is where it left, the inserted run where it arrived.
+
+    Examples
+    --------
+    Brazil's heading of Resolution 130 replaces "Busan, 2014" by "Dubai, 2018":
+
+    >>> doc = itu_nb.load("examples/data/pp18-doc67-brazil.reconstructed.critic.md", author="Brazil")
+    >>> deleted, inserted = doc["B/67/4"]["heading"].runs[1:3]
+    >>> deleted
+    Run(op=<Op.DELETE: -1>, text='Busan, 2014', author='Brazil', date=None, inferred=False, move=None)
+    >>> inserted.text, inserted.in_view("original"), inserted.in_view("amended")
+    ('Dubai, 2018', False, True)
     """
 
     op: Op
@@ -70,11 +89,14 @@ class Run:
     move: str | None = None
 
     def in_view(self, view: str | None) -> bool:
+        """True when the run's text is visible in ``view`` (None = both sides)."""
         return self.op.in_view(view)
 
     def with_text(self, text: str) -> Run:
-        """This run with another text: ``dataclasses.replace(run, text=…)``, several times faster
-        (loaders call it for every piece of text they read)."""
+        """The same run with another text: ``dataclasses.replace(run, text=…)``, several times faster.
+
+        Loaders call it for every piece of text they read.
+        """
         return Run(self.op, text, self.author, self.date, self.inferred, self.move)
 
 

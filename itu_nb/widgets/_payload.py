@@ -60,7 +60,8 @@ class _Unchanged(NamedTuple):
 
 def _tree_pairs(proposal: Proposal) -> tuple:
     """Pairs for the tree: ``redline()`` where there are changes; the nodes themselves where there are
-    none (an adopted text such as the Final Acts: no views to build, the same rows)."""
+    none (an adopted text such as the Final Acts: no views to build, the same rows).
+    """
     if proposal.changed:
         return pairs_of(proposal)
     return tuple(_Unchanged("unchanged", n, n, n.label_runs, n.runs, n.section, n.path) for n in proposal.walk())
@@ -68,7 +69,8 @@ def _tree_pairs(proposal: Proposal) -> tuple:
 
 def change_groups(runs: Iterable[Run]) -> Iterator[tuple[bool, list[Run]]]:
     """Split runs into stretches: ``(True, runs)`` for a change (as :func:`itu_nb.model.change_groups`
-    groups them), ``(False, [run])`` for equal text."""
+    groups them), ``(False, [run])`` for equal text.
+    """
     runs = tuple(runs)
     k = 0
     for a, b in groups_of(runs):
