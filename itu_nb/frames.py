@@ -6,7 +6,8 @@ code stay plain Python.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
@@ -79,6 +80,7 @@ def to_frame(obj, what: str | None = None) -> pd.DataFrame:
         if what not in (None, "clauses"):
             raise ValueError(f"what={what!r}: choose 'clauses' or 'changes'")
         return _clause_rows(proposals)
+    table: dict[str, Callable[[Any], pd.DataFrame]]
     if isinstance(obj, Comparison):
         table = {"changes": lambda c: changes_frame(c.changes), "clauses": clauses_frame, "stats": stats_frame}
         what = what or "changes"

@@ -59,6 +59,7 @@ def side_edits(base: Proposal, proposal: Proposal, side: str, author, date) -> l
     edits: list[Edit] = []
     for p in comp.pairs:
         if p.kind in ("unchanged", "modified", "relabelled"):
+            assert p.old is not None and p.new is not None  # these kinds pair two clauses
             stay[p.new.path] = p.old.path
             edits += _word_edits(p.runs, p.old.path, side, author, date)
             was, now = runs_text(p.label_runs, "original"), runs_text(p.label_runs, "amended")
@@ -143,13 +144,14 @@ def find_conflicts(base: Proposal, edits: list[Edit]) -> tuple[list[Edit], list[
     conflicts: list[tuple[str, str | None, list[Edit]]] = []
     contested: set[int] = set()
     for d in deletes:
+        assert d.path is not None  # a deletion names the base clause it deletes
         inside = {n.path for n in base[d.path].walk()}
         others = [e for e in words if e.path in inside and e.side != d.side]
         others += [e for e in inserts if e.path in inside and e.side != d.side]
         if others:
             conflicts.append(("delete-modify", d.path, [d, *others]))
             contested.update(id(e) for e in (d, *others))
-    by_path: dict[str, list[Edit]] = {}
+    by_path: dict[str | None, list[Edit]] = {}
     for e in words:
         if id(e) not in contested:
             by_path.setdefault(e.path, []).append(e)

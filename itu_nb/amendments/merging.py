@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from itu_nb.amendments.addressing import parents
 from itu_nb.amendments.conflicts import Conflict, Edit, find_conflicts, side_edits
 from itu_nb.amendments.relettering import (
+    bare_label,
     first_label,
     list_scheme,
     reletter,
@@ -46,7 +47,7 @@ from itu_nb.amendments.relettering import (
 from itu_nb.amendments.wording import delete_node, edit_runs, inserted_copy
 from itu_nb.errors import AddressError
 from itu_nb.loaders.coerce import as_proposal
-from itu_nb.model import Clause, NodeKind, Op, Proposal, Run, runs_text
+from itu_nb.model import Clause, NodeKind, Op, Proposal, Run
 
 __all__ = ["Conflict", "Draft", "merge"]
 
@@ -57,7 +58,7 @@ class _Plan:
     sides: tuple[str, ...]
     edits: tuple[Edit, ...]
     conflicts: tuple[Conflict, ...]
-    decisions: tuple[tuple[str, str | None, str | None, str | None], ...] = ()
+    decisions: tuple[tuple[str, str | None, str | None, str], ...] = ()  # (conflict, side, text, author)
     #: accept/reject decisions made on the draft, by change signature (path, kind, old, new, author)
     reviewed: tuple[tuple[str, str, str], ...] = ()  # (change id, accept|reject, the change in words)
 
@@ -97,7 +98,7 @@ class Draft(Proposal):
                     "insert": "inserted clause",
                     "label": "relabelled",
                 }[e.kind]
-                new = e.new if e.kind != "insert" else e.clause.text("amended")
+                new = e.clause.text("amended") if e.kind == "insert" and e.clause is not None else e.new
                 rows.append(
                     (c.id, c.kind, c.path, c.citation, c.base_text, e.side, e.author, change, e.old, new, resolution)
                 )
@@ -134,6 +135,7 @@ class Draft(Proposal):
             raise ValueError("give either side= or text=")
         if side is not None and side not in (*c.sides, "base", "all"):
             raise ValueError(f"conflict {conflict} is between {list(c.sides)}; choose one, 'base' or 'all', or text=")
+        assert self.plan is not None  # without a plan there are no conflicts: refused above
         plan = dataclasses.replace(self.plan, decisions=(*self.plan.decisions, (conflict, side, text, author)))
         return _build(plan)
 
@@ -160,12 +162,14 @@ def _decided(plan: _Plan) -> list[Edit]:
         if c.kind == "overlap":
             out.append(Edit("text", c.path, *c.span, new=text, side=author, author=author))
         elif c.kind == "delete-modify":
+            assert c.path is not None  # the deleted base clause
             body = plan.base[c.path].body("amended")
             out.append(Edit("text", c.path, 0, len(body), new=text, side=author, author=author))
         elif c.kind == "label":
             out.append(dataclasses.replace(c.edits[0], new=text, side=author, author=author, date=None))
         else:
             first = c.edits[0]
+            assert first.clause is not None  # same-slot conflicts are between insertions
             clause = Clause(NodeKind.ITEM, "\0text", first.clause.label_runs, (Run(Op.EQUAL, text),))
             out.append(dataclasses.replace(first, side=author, author=author, date=None, clause=clause))
     return out
@@ -188,10 +192,7 @@ def _relabel_list(children: list[Clause], parent: Clause | None, edits: list[Edi
     start = structural[0]
     schemes = scheme_of(children)
     before = [i for i in range(start) if schemes[i] == scheme]
-    if before:
-        expected = successor(split_label(runs_text(children[before[-1]].label_runs, "amended"))[1], scheme)
-    else:
-        expected = first_label(scheme)
+    expected = successor(bare_label(children[before[-1]]), scheme) if before else first_label(scheme)
     first = next(e for e in edits if e.kind != "label")
     return reletter(children, start, scheme, expected, first.author, first.date)
 
@@ -204,13 +205,16 @@ def _build(plan: _Plan) -> Draft:
     from itu_nb.model.review import decide
 
     ids = set(draft.changes.ids)
-    accepted, rejected, lost = [], [], []
+    accepted: list[str] = []
+    rejected: list[str] = []
+    lost: list[str] = []
     for cid, decision, described in plan.reviewed:
         if cid not in ids:
             lost.append(described)
             continue
         (accepted if decision == "accept" else rejected).append(cid)
     settled = decide(dataclasses.replace(draft, plan=None), accepted, rejected)
+    assert isinstance(settled, Draft)  # deciding keeps the class of the proposal decided on
     notes = tuple(f"a decision on {described} no longer applies" for described in lost)
     return dataclasses.replace(settled, plan=plan, provenance=settled.provenance + notes)
 
@@ -218,7 +222,7 @@ def _build(plan: _Plan) -> Draft:
 def _build_edits(plan: _Plan) -> Draft:
     free, _ = find_conflicts(plan.base, list(plan.edits))
     edits = free + _decided(plan)
-    words: dict[str, list[Edit]] = {}
+    words: dict[str | None, list[Edit]] = {}
     for e in edits:
         if e.kind == "text":
             words.setdefault(e.path, []).append(e)
@@ -235,6 +239,7 @@ def _build_edits(plan: _Plan) -> Draft:
         if e.kind == "insert":
             touched.setdefault(e.path, []).append(e)
         elif e.kind in ("delete", "label"):
+            assert e.path is not None  # a deletion or relabel names its base clause
             parent = base_parent[e.path]
             touched.setdefault(parent.path if parent is not None else None, []).append(e)
     counter = iter(range(1, 1_000_000))
@@ -257,6 +262,7 @@ def _build_edits(plan: _Plan) -> Draft:
             if anchor is not None:
                 out.append(node(next(c for c in children if c.path == anchor)))
             for e in slot.get(anchor, []):
+                assert e.clause is not None  # an insertion carries its clause
                 copy = inserted_copy(e.clause, f"{key or ''}/\0m{next(counter)}", e.author, e.date)
                 out.append(copy)
                 changed.add(copy.path)

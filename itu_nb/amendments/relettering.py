@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from typing import TypeVar
 
 from itu_nb.model import HOMOGLYPHS, Clause, NodeKind, Op, Proposal, Run, runs_text
 from itu_nb.parsing.labels import item_component, label_scheme, successor, unique_component
@@ -35,6 +36,8 @@ __all__ = [
     "split_label",
     "successor",
 ]
+
+P = TypeVar("P", bound=Proposal)  # repath keeps the class: a Draft stays a Draft
 
 _PARTS = re.compile(r"^(?P<pre>\(?)(?P<bare>[^\s()]+?)(?P<post>\)?\.?\s*)$", re.S)
 
@@ -193,7 +196,7 @@ def _repath(children: tuple[Clause, ...], old_prefix: str, prefix: str) -> tuple
     return tuple(out)
 
 
-def repath(proposal: Proposal) -> Proposal:
+def repath(proposal: P) -> P:
     """``proposal`` with every node's path recomputed by the parser's rules (amended label, ``#2``, ``p1``, ``bullet1``).
 
     A clause whose path changes keeps its :attr:`~itu_nb.model.Clause.key` (its former path

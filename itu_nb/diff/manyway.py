@@ -129,7 +129,7 @@ class ManyComparison:
             for p in c.pairs:
                 if p.old is not None and p.kind != "moved":
                     after = p.old.path
-                if p.kind != "inserted":
+                if p.kind != "inserted" or p.new is None:  # an inserted pair has its new clause
                     continue
                 text = " ".join(p.new.body().split())
                 words = frozenset(_WORD.findall(text.lower()))
@@ -186,11 +186,11 @@ class ManyComparison:
         for e, _names, status in self.edit_groups:
             if rank[status] > rank.get(out.get(e.path, ""), 0):
                 out[e.path] = status
-        changed_by = defaultdict(set)
+        changed_by: defaultdict[str, set[str]] = defaultdict(set)
         for e, names, _ in self.edit_groups:
             changed_by[e.path].update(names)
-        for path, names in changed_by.items():
-            if out[path] == "single" and len(names) > 1:
+        for path, by in changed_by.items():
+            if out[path] == "single" and len(by) > 1:
                 out[path] = "several"
         return out
 

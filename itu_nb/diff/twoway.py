@@ -226,29 +226,39 @@ def compare(
         for m in matches
         if m.old is not None and m.new is not None and new_nodes[m.new].kind is NodeKind.SECTION
     }
-    groups: dict[tuple[str, int], list] = {}
+    groups: dict[tuple[str, int | None], list] = {}
     for m in matches:
         if m.how in ("split", "merged"):
             groups.setdefault((m.how, m.old if m.how == "split" else m.new), []).append(m)
     pairs: list[ClausePair] = []
-    pieces: dict[tuple[str, int], list[tuple[Run, ...]]] = {}
+    pieces: dict[tuple[str, int | None], list[tuple[Run, ...]]] = {}
     for m in matches:
         i, j = m.old, m.new
         o = old_nodes[i] if i is not None else None
         n = new_nodes[j] if j is not None else None
-        section = (n or o).section
+        node = n or o
+        assert node is not None  # a match holds at least one clause
+        section = node.section
         level, note = "word", None
-        if o is not None and n is not None and os_.raw_label[i] == ns_.raw_label[j] and _plain(n.label_runs):
+        runs: tuple[Run, ...]
+        if (
+            i is not None
+            and n is not None
+            and j is not None
+            and os_.raw_label[i] == ns_.raw_label[j]
+            and _plain(n.label_runs)
+        ):
             label_runs = n.label_runs  # the usual case: the same label, kept as the clause has it
         else:
             label_runs = _label_runs(
-                os_.raw_label[i] if o is not None else None,
-                ns_.raw_label[j] if n is not None else None,
+                os_.raw_label[i] if i is not None else None,
+                ns_.raw_label[j] if j is not None else None,
                 ignore_whitespace,
             )
-        if o is None:
+        if i is None:
+            assert j is not None  # an inserted clause is in the new text
             kind, runs = "inserted", ((Run(Op.INSERT, ns_.body[j]),) if ns_.body[j] else ())
-        elif n is None:
+        elif j is None:
             kind, runs = "deleted", ((Run(Op.DELETE, os_.body[i]),) if os_.body[i] else ())
         elif m.how in ("split", "merged"):
             key = (m.how, i if m.how == "split" else j)
@@ -264,6 +274,7 @@ def compare(
                 pieces[key] = _cut(runs, [len(t) for t in others], side, PIECE_SEP)
             kind, runs = m.how, pieces[key][m.part]
         else:
+            assert n is not None  # both indices are set: so are both clauses
             if os_.body[i] == ns_.body[j] and _plain(n.runs):
                 runs = n.runs  # the usual case: the same text, kept as the clause has it
             else:
@@ -280,7 +291,7 @@ def compare(
             else:
                 kind = "unchanged"
         if note:
-            notes.append(f"{(n or o).path}: {note}")
+            notes.append(f"{node.path}: {note}")
         pairs.append(
             ClausePair(kind, o, n, label_runs, runs, section, len(pairs), m.similarity, m.part, m.parts, level, note)
         )
@@ -304,7 +315,7 @@ def redline(proposal: Proposal) -> Comparison:
     a, b = proposal.original, proposal.amended
     olds = {c.path: c for c in a.walk()}
     news = {c.path: c for c in b.walk()}
-    pairs = []
+    pairs: list[ClausePair] = []
     for node in proposal.walk():
         o, n = olds.get(node.path), news.get(node.path)
         if o is None and n is None:

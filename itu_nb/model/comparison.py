@@ -168,7 +168,8 @@ class Comparison:
     def changes(self) -> Changes:
         """Every change in reading order: a tuple of :class:`~itu_nb.model.change.Change` with the ids
         the proposal made from this comparison (:meth:`to_proposal`) gives them; ``.to_frame()`` is
-        the table."""
+        the table.
+        """
         return Changes(c for p in self.pairs for c in pair_changes(p))
 
     @property
@@ -267,6 +268,7 @@ def pair_changes(p: ClausePair) -> list[Change]:
     merges are pair kinds, not changes: read them from ``pair_kind``.
     """
     clause = p.new if p.new is not None else p.old
+    assert clause is not None  # a pair holds at least one clause
     whole = p.kind if p.kind in ("inserted", "deleted") else None
     return clause_changes(
         clause.key, clause.path, p.section, p.label_runs, p.runs,

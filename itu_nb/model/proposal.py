@@ -197,7 +197,8 @@ class Proposal(_Exports):
     @property
     def changes(self) -> Changes:
         """Every tracked change, in reading order: a tuple of :class:`~itu_nb.model.change.Change`
-        (``changes["<id>"]`` looks one up; ``changes.to_frame()`` is the table)."""
+        (``changes["<id>"]`` looks one up; ``changes.to_frame()`` is the table).
+        """
         return Changes(c for node in self.walk() if node.changed for c in node.changes)
 
     def accept(self, ids=None, *, author: str | None = None, section: str | None = None) -> Proposal:

@@ -23,7 +23,7 @@ def _select(proposal: Proposal, ids, author, section) -> set[str]:
     changes = proposal.changes
     if isinstance(ids, str):
         ids = [ids]
-    chosen = changes
+    chosen: Iterable[Change] = changes
     if ids is not None:
         known = {c.id for c in changes}
         unknown = [i for i in ids if i not in known]

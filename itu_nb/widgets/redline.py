@@ -145,7 +145,8 @@ class RedlineViewer(anywidget.AnyWidget):
     @property
     def changes(self) -> Changes:
         """The changes on show, in reading order (``.to_frame()`` for the table): the model's
-        :class:`~itu_nb.model.change.Change` objects, with the ids :attr:`decisions` use."""
+        :class:`~itu_nb.model.change.Change` objects, with the ids :attr:`decisions` use.
+        """
         return Changes(c for pair in self._pairs for c in pair_changes(pair))
 
     @property
