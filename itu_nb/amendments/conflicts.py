@@ -34,7 +34,7 @@ class Conflict:
     @property
     def sides(self) -> tuple[str, ...]:
         """The names of the sides in conflict, in order of their edits."""
-        return tuple(dict.fromkeys(e.side for e in self.edits))
+        return tuple(dict.fromkeys(e.side for e in self.edits if e.side is not None))
 
     @property
     def span(self) -> tuple[int, int]:
@@ -160,7 +160,7 @@ def find_conflicts(base: Proposal, edits: list[Edit]) -> tuple[list[Edit], list[
             if len({e.side for e in g}) > 1:
                 conflicts.append(("overlap", path, sorted(g, key=lambda e: (e.start, e.side))))
                 contested.update(id(e) for e in g)
-    by_label: dict[str, list[Edit]] = {}
+    by_label: dict[str | None, list[Edit]] = {}
     for e in labels:
         if not e.relettered:
             by_label.setdefault(e.path, []).append(e)
@@ -185,6 +185,7 @@ def find_conflicts(base: Proposal, edits: list[Edit]) -> tuple[list[Edit], list[
         if kind == "same-slot":
             citation = f"after {citation}" if items[0].after else f"first in {cite(base, path) if path else 'the text'}"
         if kind == "overlap":
+            assert node is not None  # overlapping words are in a base clause
             base_text = node.body("amended")[slice(*cover(items))]
         elif kind == "label":
             base_text = items[0].old

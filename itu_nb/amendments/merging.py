@@ -186,7 +186,7 @@ def _relabel_list(children: list[Clause], parent: Clause | None, edits: list[Edi
         for c in children:
             e = wanted.get(c.path)
             parts = split_label(e.new) if e is not None else None
-            out.append(set_label(c, parts[1], e.author, e.date) if parts else c)
+            out.append(set_label(c, parts[1], e.author, e.date) if e is not None and parts else c)
         return out
     scheme = list_scheme(children, parent.section if parent is not None else None, parent.kind if parent else None)
     start = structural[0]
@@ -348,10 +348,8 @@ def merge(base, proposals, *, authors: dict[str, str] | None = None) -> Draft:
         p = as_proposal(p, single=True)
         given = (authors or {}).get(key if key is not None else p.id)
         counts = Counter(c.author for c in p.changes if c.author)
-        if key is not None:
-            name = key  # a dict's keys are distinct
-        else:
-            name = given if given and given not in names else _name(p, set(names))
+        # a dict's keys are distinct names already
+        name = key if key is not None else given if given and given not in names else _name(p, set(names))
         names.append(name)
         author = given or (counts.most_common(1)[0][0] if counts else name)
         date = next((c.date for c in p.changes if c.date), None)

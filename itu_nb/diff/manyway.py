@@ -106,12 +106,12 @@ class ManyComparison:
                 for e in edits:
                     first.setdefault(e.key, e)
                     by_edit[e.key].append(name)
-        order = {c.path: k for k, c in enumerate(self.base.walk())}
+        order: dict[str | None, int] = {c.path: k for k, c in enumerate(self.base.walk())}
         items = sorted(
             ((first[k], names) for k, names in by_edit.items()),
             key=lambda kv: (order.get(kv[0].path, 0), kv[0].kind != "label", kv[0].start, kv[0].end),
         )
-        by_path: dict[str, list[Edit]] = defaultdict(list)
+        by_path: dict[str | None, list[Edit]] = defaultdict(list)
         for e, _ in items:
             by_path[e.path].append(e)
         out = []
@@ -180,13 +180,13 @@ class ManyComparison:
         )
         return df
 
-    def _clause_status(self) -> dict[str, str]:
-        out: dict[str, str] = {}
+    def _clause_status(self) -> dict[str | None, str]:
+        out: dict[str | None, str] = {}
         rank = {"single": 1, "agreement": 2, "divergence": 3}
         for e, _names, status in self.edit_groups:
             if rank[status] > rank.get(out.get(e.path, ""), 0):
                 out[e.path] = status
-        changed_by: defaultdict[str, set[str]] = defaultdict(set)
+        changed_by: defaultdict[str | None, set[str]] = defaultdict(set)
         for e, names, _ in self.edit_groups:
             changed_by[e.path].update(names)
         for path, by in changed_by.items():

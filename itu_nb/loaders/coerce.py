@@ -80,7 +80,7 @@ def as_proposal(x, view: str | None = None, *, single: bool = False) -> Proposal
 
     Examples
     --------
-    >>> res = as_proposal("tests/fixtures/pp18-final-acts.akn.xml")  # 64 texts, joined
+    >>> res = as_proposal("examples/data/pp18-final-acts.akn.xml")  # 64 texts, joined
     >>> b = as_proposal(itu_nb.load("examples/data/pp18-doc67-brazil.reconstructed.critic.md")["B/67/4"], "original")
     """
     if view not in (None, "amended", "original"):
@@ -109,7 +109,7 @@ def as_proposal(x, view: str | None = None, *, single: bool = False) -> Proposal
                     x[:200], "no such file (check the path; to pass a text itself, use a string with a line break)"
                 )
             return as_proposal(load(x, format=detect_format(x)), view, single=single)  # a one-line text
-        return as_proposal(load(x), view, single=single)
+        return as_proposal(load(bytes(x) if isinstance(x, bytearray) else x), view, single=single)
     raise TypeError(
         f"cannot compare, amend or merge a {type(x).__name__}; pass a Proposal, Document, Clause, path, str or bytes"
     )
