@@ -3,11 +3,12 @@
 
 /**
  * Create an element.
- * @param {string} tag
+ * @template {keyof HTMLElementTagNameMap} K
+ * @param {K} tag
  * @param {Record<string, any>} [attrs] attributes; `class`, `text` (set as textContent),
  *   `on` ({event: handler}) and `dataset` are handled specially; null/false values are skipped.
  * @param {...(Node|string|null|undefined|false)} children strings become text nodes
- * @returns {HTMLElement}
+ * @returns {HTMLElementTagNameMap[K]}
  */
 export function h(tag, attrs = {}, ...children) {
   const el = document.createElement(tag);
@@ -35,7 +36,7 @@ export function h(tag, attrs = {}, ...children) {
  */
 export function debounce(fn, ms) {
   let timer = 0;
-  const wrapped = /** @type {any} */ ((...args) => {
+  const wrapped = /** @type {any} */ ((/** @type {Parameters<F>} */ ...args) => {
     clearTimeout(timer);
     timer = setTimeout(() => fn(...args), ms);
   });
@@ -66,7 +67,7 @@ export function appendMarked(parent, text, needle) {
 
 /**
  * Subscribe to model events and return one function that unsubscribes them all.
- * @param {any} model anywidget model
+ * @param {import("./contract.js").Model<any>} model anywidget model
  * @param {Record<string, () => void>} handlers event name → handler
  * @returns {() => void}
  */

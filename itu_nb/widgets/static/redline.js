@@ -1,4 +1,4 @@
-/* itu_nb widgets, built from js/src by js/build.mjs; sources-sha256: 033a6114dc7502e3c327a0881d1be787e498354fb4892996b1da1dc8e73a8459 */
+/* itu_nb widgets, built from js/src by js/build.mjs; sources-sha256: d40135ef5b679841b3abfb35df63579c1926c653c16bdf3569663711c286713b */
 
 // src/dom.js
 function h(tag, attrs = {}, ...children) {
@@ -270,8 +270,9 @@ function select(label2, cls, options, onChange) {
   );
   return { wrap: h("span", { class: "itu-field" }, h("label", { for: id, text: label2 }), sel), sel };
 }
+var same = (values) => values.map((v) => [v, v]);
 function buildToolbar(meta, on) {
-  const mode = select("View", "itu-mode", MODES.map(([v, t]) => [v, t]), on.mode);
+  const mode = select("View", "itu-mode", MODES, on.mode);
   const prev = h("button", {
     class: "itu-prev",
     type: "button",
@@ -306,21 +307,21 @@ function buildToolbar(meta, on) {
     )
   );
   decide.hidden = !meta.editable;
-  const jump = select("Go to", "itu-jump", [["", "section\u2026"], ...meta.sections.map((s) => [s, s])], (v) => {
+  const jump = select("Go to", "itu-jump", [["", "section\u2026"], ...same(meta.sections)], (v) => {
     if (v) on.jump(v);
     jump.sel.value = "";
   });
   const fSection = select(
     "Section",
     "itu-f-section",
-    [["", "all"], ...meta.sections.map((s) => [s, s])],
+    [["", "all"], ...same(meta.sections)],
     (v) => on.filter("section", v)
   );
-  const fKind = select("Kind", "itu-f-kind", [["", "all"], ...meta.kinds.map((s) => [s, s])], (v) => on.filter("kind", v));
+  const fKind = select("Kind", "itu-f-kind", [["", "all"], ...same(meta.kinds)], (v) => on.filter("kind", v));
   const fAuthor = select(
     "Author",
     "itu-f-author",
-    [["", "all"], ...meta.authors.map((s) => [s, s])],
+    [["", "all"], ...same(meta.authors)],
     (v) => on.filter("author", v)
   );
   fAuthor.wrap.hidden = !meta.authors.length;
@@ -491,7 +492,11 @@ function render({ model, el }) {
   function save(patch) {
     quiet = true;
     try {
-      for (const [k, v] of Object.entries(patch)) model.set(k, v);
+      for (const [k, v] of Object.entries(patch)) model.set(
+        /** @type {keyof RedlineState} */
+        k,
+        v
+      );
       model.save_changes();
     } finally {
       quiet = false;

@@ -1,4 +1,4 @@
-/* itu_nb widgets, built from js/src by js/build.mjs; sources-sha256: 033a6114dc7502e3c327a0881d1be787e498354fb4892996b1da1dc8e73a8459 */
+/* itu_nb widgets, built from js/src by js/build.mjs; sources-sha256: d40135ef5b679841b3abfb35df63579c1926c653c16bdf3569663711c286713b */
 
 // src/dom.js
 function h(tag, attrs = {}, ...children) {
@@ -94,7 +94,7 @@ function render({ model, el }) {
     nodes.forEach((n, i) => {
       if (n[1] >= 0) kids[n[1]].push(i);
     });
-    expanded = new Set(nodes.map((n, i) => i).filter((i) => nodes[i][2] === 0 || nodes.length < 400 && nodes[i][8] === "proposal"));
+    expanded = new Set(nodes.map((_, i) => i).filter((i) => nodes[i][2] === 0 || nodes.length < 400 && nodes[i][8] === "proposal"));
     matches = new Set(model.get("_matches") ?? []);
     selected = keyIndex(model.get("selected_path"));
     active = selected >= 0 ? selected : nodes.length ? 0 : -1;
@@ -140,7 +140,7 @@ function render({ model, el }) {
   }
   function row(i, v, needle) {
     const [, parent, depth, label, text, mark, ins, del, type] = nodes[i];
-    const siblings = parent >= 0 ? kids[parent] : nodes.map((n, j) => j).filter((j) => nodes[j][1] < 0);
+    const siblings = parent >= 0 ? kids[parent] : nodes.map((_, j) => j).filter((j) => nodes[j][1] < 0);
     const has = kids[i].length > 0;
     const isMatch = matches.has(i);
     const el2 = h("div", {

@@ -3,13 +3,11 @@
 // with Draft.resolve and sends the resolved draft back (itu_nb/widgets/_conflicts.py).
 import { h } from "../dom.js";
 
-/**
- * @typedef {{side: string, author: string|null, change: string, old: string, new: string}} Side
- * @typedef {{id: string, kind: string, path: string|null, at: string|null, citation: string,
- *   base_text: string, sides: Side[], resolution: string|null, wording: string, wording_of: string}} Conflict
- * @typedef {{go: (c: Conflict) => void, choose: (c: Conflict, side: string|null, text?: string) => void}} Handlers
- */
+/** @typedef {import("../contract.js").Side} Side */
+/** @typedef {import("../contract.js").Conflict} Conflict */
+/** @typedef {{go: (c: Conflict) => void, choose: (c: Conflict, side: string|null, text?: string) => void}} Handlers */
 
+/** @type {Record<string, string>} conflict kind → words; an unknown kind is shown as it is */
 const KINDS = {
   overlap: "overlapping changes",
   "delete-modify": "deleted by one, modified by another",

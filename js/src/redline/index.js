@@ -5,13 +5,14 @@ import { conflictsPanel } from "./conflicts.js";
 import { describe, drawRow, layout } from "./render.js";
 import { buildToolbar } from "./toolbar.js";
 
-/** @typedef {import("./render.js").Row} Row */
-/** @typedef {import("./render.js").Change} Change */
+/** @typedef {import("../contract.js").Row} Row */
+/** @typedef {import("../contract.js").Change} Change */
+/** @typedef {import("../contract.js").RedlineState} RedlineState */
 
 const KEYS_NEXT = new Set(["n", "j", "F7"]);
 const KEYS_PREV = new Set(["p", "k"]);
 
-/** @param {{model: any, el: HTMLElement}} ctx */
+/** @param {{model: import("../contract.js").Model<RedlineState>, el: HTMLElement}} ctx */
 function render({ model, el }) {
   /** @type {Row[]} */ let rows = [];
   /** @type {Change[]} */ let changes = [];
@@ -128,10 +129,10 @@ function render({ model, el }) {
   }
 
   /** Write traits to the model (and Python) without reacting to our own echo. */
-  function save(/** @type {Record<string, any>} */ patch) {
+  function save(/** @type {Partial<RedlineState>} */ patch) {
     quiet = true;
     try {
-      for (const [k, v] of Object.entries(patch)) model.set(k, v);
+      for (const [k, v] of Object.entries(patch)) model.set(/** @type {keyof RedlineState} */ (k), v);
       model.save_changes();
     } finally {
       quiet = false;
@@ -167,7 +168,7 @@ function render({ model, el }) {
       return;
     }
     const id = changes[current].id;
-    const list = (model.get("decisions") ?? []).filter((/** @type {any} */ d) => d.id !== id);
+    const list = (model.get("decisions") ?? []).filter((d) => d.id !== id);
     if (decision) list.push({ id, decision });
     model.set("decisions", list);
     model.save_changes();
@@ -181,7 +182,7 @@ function render({ model, el }) {
     if (decision) go(1);
   }
 
-  function setFilter(/** @type {string} */ key, /** @type {string} */ value) {
+  function setFilter(/** @type {"section"|"kind"|"author"} */ key, /** @type {string} */ value) {
     const f = { ...(model.get("filters") ?? {}) };
     if (value) f[key] = value;
     else delete f[key];

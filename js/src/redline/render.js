@@ -2,14 +2,11 @@
 // Rows arrive ready to draw from Python (itu_nb/widgets/_payload.py: viewer_rows).
 import { h } from "../dom.js";
 
-/** @typedef {[number, string, number]} Seg  [op (-1 del, 0 equal, 1 ins), text, change index or -1] */
-/**
- * @typedef {{i: number, id: string, path: string, d: number, sec: string|null, k: string, t: string,
- *   lab: Seg[], seg: Seg[], lo?: string, ln?: string, mv?: string, cf?: string[]}} Row  (cf: open conflicts here)
- * @typedef {{id: string, r: number, k: string, a: string|null, t: string|null, sec: string|null,
- *   path: string, wi: number, wd: number, lab: boolean, x?: number}} Change  (x: follows its parent clause)
- */
+/** @typedef {import("../contract.js").Seg} Seg */
+/** @typedef {import("../contract.js").Row} Row */
+/** @typedef {import("../contract.js").Change} Change */
 
+/** @type {Array<[string, string]>} value, text */
 export const MODES = [
   ["inline", "Inline redline"],
   ["side-by-side", "Side by side"],
@@ -17,6 +14,7 @@ export const MODES = [
   ["amended", "Amended only"],
 ];
 
+/** @type {Record<string, string>} */
 const VERB = { "1": "Inserted", "-1": "Deleted" };
 
 /**

@@ -19,12 +19,31 @@ function select(label, cls, options, onChange) {
 }
 
 /**
- * @param {{title: string, sections: string[], kinds: string[], authors: string[], editable: boolean}} meta
- * @param {Record<string, (value?: any) => void>} on handlers: mode, prev, next, accept, reject, undo,
- *   jump, filter (key, value), collapse (checked)
+ * Each value as both an option's value and its text.
+ * @param {string[]} values
+ * @returns {Array<[string, string]>}
+ */
+const same = (values) => values.map((v) => [v, v]);
+
+/**
+ * @typedef {object} ToolbarHandlers
+ * @property {(mode: string) => void} mode
+ * @property {() => void} prev
+ * @property {() => void} next
+ * @property {() => void} accept
+ * @property {() => void} reject
+ * @property {() => void} undo
+ * @property {(section: string) => void} jump
+ * @property {(key: "section"|"kind"|"author", value: string) => void} filter
+ * @property {(checked: boolean) => void} collapse
+ */
+
+/**
+ * @param {import("../contract.js").Meta} meta
+ * @param {ToolbarHandlers} on
  */
 export function buildToolbar(meta, on) {
-  const mode = select("View", "itu-mode", MODES.map(([v, t]) => [v, t]), on.mode);
+  const mode = select("View", "itu-mode", MODES, on.mode);
   const prev = h("button", { class: "itu-prev", type: "button", title: "Previous change (p, Shift+F7)",
     on: { click: () => on.prev() } }, "◀ Prev");
   const next = h("button", { class: "itu-next", type: "button", title: "Next change (n, F7)",
@@ -39,14 +58,14 @@ export function buildToolbar(meta, on) {
     h("button", { class: "itu-undo", type: "button", title: "Undo the decision (u)", on: { click: () => on.undo() } },
       "↺"));
   decide.hidden = !meta.editable;
-  const jump = select("Go to", "itu-jump", [["", "section…"], ...meta.sections.map((s) => [s, s])], (v) => {
+  const jump = select("Go to", "itu-jump", [["", "section…"], ...same(meta.sections)], (v) => {
     if (v) on.jump(v);
     jump.sel.value = "";
   });
-  const fSection = select("Section", "itu-f-section", [["", "all"], ...meta.sections.map((s) => [s, s])],
+  const fSection = select("Section", "itu-f-section", [["", "all"], ...same(meta.sections)],
     (v) => on.filter("section", v));
-  const fKind = select("Kind", "itu-f-kind", [["", "all"], ...meta.kinds.map((s) => [s, s])], (v) => on.filter("kind", v));
-  const fAuthor = select("Author", "itu-f-author", [["", "all"], ...meta.authors.map((s) => [s, s])],
+  const fKind = select("Kind", "itu-f-kind", [["", "all"], ...same(meta.kinds)], (v) => on.filter("kind", v));
+  const fAuthor = select("Author", "itu-f-author", [["", "all"], ...same(meta.authors)],
     (v) => on.filter("author", v));
   fAuthor.wrap.hidden = !meta.authors.length;
   const collapseId = `itu-chk-${++uid}`;

@@ -8,10 +8,9 @@ const ROW_H = 28; // px; rows have a fixed height so the window can be computed
 const OVERSCAN = 8;
 let uid = 0;
 
-/** @typedef {[string, number, number, string, string, string, number, number, string]} Node
- *  key, parent, depth, label, text, mark, ins, del, type */
+/** @typedef {import("../contract.js").Node} Node */
 
-/** @param {{model: any, el: HTMLElement}} ctx */
+/** @param {{model: import("../contract.js").Model<import("../contract.js").TreeState>, el: HTMLElement}} ctx */
 function render({ model, el }) {
   const prefix = `itu-tree-${++uid}`;
   /** @type {Node[]} */ let nodes = [];
@@ -38,7 +37,7 @@ function render({ model, el }) {
     nodes = model.get("_nodes") ?? [];
     kids = nodes.map(() => []);
     nodes.forEach((n, i) => { if (n[1] >= 0) kids[n[1]].push(i); });
-    expanded = new Set(nodes.map((n, i) => i).filter((i) => nodes[i][2] === 0 || (nodes.length < 400 && nodes[i][8] === "proposal")));
+    expanded = new Set(nodes.map((_, i) => i).filter((i) => nodes[i][2] === 0 || (nodes.length < 400 && nodes[i][8] === "proposal")));
     matches = new Set(model.get("_matches") ?? []);
     selected = keyIndex(model.get("selected_path"));
     active = selected >= 0 ? selected : nodes.length ? 0 : -1;
@@ -87,7 +86,7 @@ function render({ model, el }) {
 
   function row(/** @type {number} */ i, /** @type {number} */ v, /** @type {string} */ needle) {
     const [, parent, depth, label, text, mark, ins, del, type] = nodes[i];
-    const siblings = parent >= 0 ? kids[parent] : nodes.map((n, j) => j).filter((j) => nodes[j][1] < 0);
+    const siblings = parent >= 0 ? kids[parent] : nodes.map((_, j) => j).filter((j) => nodes[j][1] < 0);
     const has = kids[i].length > 0;
     const isMatch = matches.has(i);
     const el = h("div", {

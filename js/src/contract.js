@@ -1,0 +1,132 @@
+// The payload contract between Python and JS: the shape of everything the Python side syncs to
+// the widgets, named once, here. The renderers import these types; Python states the same contract
+// as data in itu_nb/widgets/_contract.py, and tests/test_widget_contract.py checks real payloads
+// against it and that this file names the same fields with the same types (one `@property` per line).
+// Vocabularies are the model's and are not repeated here: a change's kind is one of
+// itu_nb.model.CHANGE_KINDS, a row's kind one of itu_nb.model.comparison.PAIR_KINDS.
+// Types only: this module exports nothing at run time.
+
+/** @typedef {-1|0|1} Op  diff-match-patch's ops, as itu_nb.model.Op: -1 deleted, 0 equal, 1 inserted */
+
+/** @typedef {[op: Op, text: string, change: number]} Seg  `change` indexes `_changes`, -1 for equal text */
+
+/**
+ * One clause row of the redline viewer (trait `_rows`; Python: _payload.viewer_rows).
+ * @typedef {object} Row
+ * @property {number} i the row's index in `_rows`
+ * @property {string} id the clause pair's id
+ * @property {string} path the clause path (amended labels)
+ * @property {number} d depth: the number of "/" in the path
+ * @property {string|null} sec the section (considering, resolves…), null outside one
+ * @property {string} k the pair's kind, one of PAIR_KINDS
+ * @property {string} t the node's kind (itu_nb.model.NodeKind value)
+ * @property {Seg[]} lab the label's segments
+ * @property {Seg[]} seg the body's segments
+ * @property {string} [lo] the original label, when the clause was relabelled
+ * @property {string} [ln] the amended label, when the clause was relabelled
+ * @property {string} [mv] the other path of a moved clause
+ * @property {string[]} [cf] the ids of the open conflicts sitting at this row
+ */
+
+/**
+ * One change of the redline viewer (trait `_changes`; Python: _payload.viewer_rows).
+ * @typedef {object} Change
+ * @property {string} id the change's stable id (itu_nb.model.Change.id)
+ * @property {number} r the index of its row
+ * @property {string} k its kind, one of CHANGE_KINDS
+ * @property {string|null} a its author
+ * @property {string|null} t its date
+ * @property {string|null} sec the section of its row
+ * @property {string} path the path of its row
+ * @property {number} wi words inserted
+ * @property {number} wd words deleted
+ * @property {boolean} lab whether it touches the label
+ * @property {number} [x] 1 when it follows an enclosing inserted/deleted clause and cannot be decided alone
+ */
+
+/**
+ * What the viewer's toolbar offers (trait `_meta`; Python: _payload.viewer_meta and RedlineViewer.show).
+ * @typedef {object} Meta
+ * @property {string} title what is shown
+ * @property {string[]} sections the sections, in order
+ * @property {string[]} kinds the pair kinds present, without "unchanged"
+ * @property {string[]} authors the changes' authors
+ * @property {number} n_changes the number of changes
+ * @property {number} n_ins inserted segments
+ * @property {number} n_del deleted segments
+ * @property {boolean} editable whether decisions can be taken (a proposal, not a comparison)
+ */
+
+/**
+ * One side of a conflict: one proposal's contested edit (Python: _conflicts.conflict_payload).
+ * @typedef {object} Side
+ * @property {string} side the proposal
+ * @property {string|null} author its author
+ * @property {string} change what it does
+ * @property {string} old the text it replaces ("" for none)
+ * @property {string} new the text it puts in ("" for none)
+ */
+
+/**
+ * One conflict of a merged draft (trait `_conflicts`; Python: _conflicts.conflict_payload).
+ * @typedef {object} Conflict
+ * @property {string} id the conflict's id
+ * @property {string} kind overlap, delete-modify or same-slot (itu_nb.amendments.conflicts.Conflict.kind)
+ * @property {string|null} path the base's clause path
+ * @property {string|null} at the draft's row path where it sits
+ * @property {string} citation where it is, for a reader
+ * @property {string} base_text the base's contested text
+ * @property {Side[]} sides the contested edits
+ * @property {string|null} resolution null while open, else the side chosen or "text: …"
+ * @property {string} wording what the analyst's own wording replaces, to edit from
+ * @property {string} wording_of what that wording is
+ */
+
+/**
+ * One node of the clause-tree explorer (trait `_nodes`; Python: _payload.tree_nodes), a flat list.
+ * `mark` is the proposal's action (MOD/ADD/SUP) or the pair kind; `ins`/`del` count the inserted and
+ * deleted runs in the subtree; `type` is a NodeKind value, "document" or "proposal".
+ * @typedef {[key: string, parent: number, depth: number, label: string, text: string, mark: string,
+ *   ins: number, del: number, type: string]} Node
+ */
+
+/**
+ * The redline viewer's synced traits, as its render() reads and writes them (itu_nb/widgets/redline.py).
+ * @typedef {object} RedlineState
+ * @property {Row[]} _rows
+ * @property {Change[]} _changes
+ * @property {Meta} _meta
+ * @property {Conflict[]} _conflicts
+ * @property {string} mode
+ * @property {{section?: string, kind?: string, author?: string}} filters
+ * @property {boolean} collapse_unchanged
+ * @property {number} context
+ * @property {string} height
+ * @property {Array<{id: string, decision: string}>} decisions
+ * @property {Array<{id: string, side?: string|null, text?: string}>} conflict_choices
+ * @property {string|null} selected_change
+ * @property {string|null} selected_path
+ */
+
+/**
+ * The clause-tree explorer's synced traits (itu_nb/widgets/tree.py).
+ * @typedef {object} TreeState
+ * @property {Node[]} _nodes
+ * @property {number[]} _matches
+ * @property {string} search
+ * @property {string} height
+ * @property {string|null} selected_path
+ */
+
+/**
+ * The part of anywidget's model the widgets use, typed by their traits.
+ * @template S
+ * @typedef {object} Model
+ * @property {<K extends keyof S>(key: K) => S[K]} get
+ * @property {<K extends keyof S>(key: K, value: S[K]) => void} set
+ * @property {() => void} save_changes
+ * @property {(event: string, fn: () => void) => void} on
+ * @property {(event: string, fn: () => void) => void} off
+ */
+
+export {};
