@@ -14,6 +14,9 @@ A *change* is the model's :class:`~itu_nb.model.change.Change`, with its stable 
 ``moved-from``, ``moved-to``): a proposal's own changes have the ids of ``Proposal.changes``
 (those ``accept``/``reject``/``decide`` take), a comparison's those of ``Comparison.changes``,
 so what the viewer decides goes straight to the amendments API.
+
+The shapes of what these functions return, as Python and JS read them, are the payload contract:
+:mod:`itu_nb.widgets._contract` (and ``js/src/contract.js``).
 """
 
 from __future__ import annotations
@@ -110,12 +113,12 @@ def viewer_rows(pairs: Iterable) -> tuple[list[dict], list[dict]]:
     Returns
     -------
     rows : list of dict
-        ``i`` index, ``id`` pair id, ``path``, ``d`` depth, ``sec`` section, ``k`` pair kind,
+        :class:`~itu_nb.widgets._contract.Row`: ``i`` index, ``id`` pair id, ``path``, ``d`` depth, ``sec`` section, ``k`` pair kind,
         ``t`` node kind, ``lab`` / ``seg`` label and body segments ``[op, text, change]``
         (``change`` is an index into *changes*, -1 for equal text), ``lo`` / ``ln`` the
         labels in each view when the item was relabelled, ``mv`` the other path of a move.
     changes : list of dict
-        ``id`` the change's stable id, ``r`` row index, ``k`` its kind (``inserted``, ``deleted``,
+        :class:`~itu_nb.widgets._contract.Change`: ``id`` the change's stable id, ``r`` row index, ``k`` its kind (``inserted``, ``deleted``,
         ``replaced``, ``relabelled``, ``moved-from``, ``moved-to``), ``a`` author, ``t`` date,
         ``sec``, ``path``, ``wi`` / ``wd`` words inserted and deleted, ``lab`` True when it touches the label.
     """
@@ -237,7 +240,7 @@ def tree_nodes(obj) -> tuple[list[list], dict[str, object]]:
     Returns
     -------
     nodes : list of list
-        ``[key, parent, depth, label, text, mark, ins, del, type]``: ``key`` is
+        :class:`~itu_nb.widgets._contract.Node`, ``[key, parent, depth, label, text, mark, ins, del, type]``: ``key`` is
         ``"<proposal id>"`` or ``"<proposal id>:<clause path>"`` (``""`` for the document),
         ``parent`` an index (-1 for the root), ``mark`` the proposal's action (MOD/ADD/SUP)
         or the pair kind, ``ins``/``del`` the inserted/deleted runs in the subtree.

@@ -6,9 +6,11 @@
 // itu_nb.model.CHANGE_KINDS, a row's kind one of itu_nb.model.comparison.PAIR_KINDS.
 // Types only: this module exports nothing at run time.
 
-/** @typedef {-1|0|1} Op  diff-match-patch's ops, as itu_nb.model.Op: -1 deleted, 0 equal, 1 inserted */
-
-/** @typedef {[op: Op, text: string, change: number]} Seg  `change` indexes `_changes`, -1 for equal text */
+/**
+ * One stretch of a row's label or body. `op` is diff-match-patch's (itu_nb.model.Op): -1 deleted,
+ * 0 equal, 1 inserted; `change` is an index into `_changes`, -1 for equal text.
+ * @typedef {[op: -1|0|1, text: string, change: number]} Seg
+ */
 
 /**
  * One clause row of the redline viewer (trait `_rows`; Python: _payload.viewer_rows).

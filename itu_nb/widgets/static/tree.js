@@ -1,4 +1,4 @@
-/* itu_nb widgets, built from js/src by js/build.mjs; sources-sha256: d40135ef5b679841b3abfb35df63579c1926c653c16bdf3569663711c286713b */
+/* itu_nb widgets, built from js/src by js/build.mjs; sources-sha256: 2d9786a8dadd0fa049a6960b6de18f0474cd4eda578b5e5ba886da5477e4bab8 */
 
 // src/dom.js
 function h(tag, attrs = {}, ...children) {

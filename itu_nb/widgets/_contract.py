@@ -1,0 +1,196 @@
+"""The payload contract between Python and JS: what the widgets sync, as data.
+
+Python computes, JS renders: the shapes below are what :mod:`itu_nb.widgets._payload`,
+:mod:`itu_nb.widgets._conflicts` and the widgets send, and what the renderers in ``js/src`` read.
+The same contract, as the JSDoc types the renderers import, is ``js/src/contract.js``;
+``tests/test_widget_contract.py`` checks that both name the same fields with the same types, and
+that real payloads (the Brazil proposal, a comparison, a merged draft) have exactly these keys and
+value types.
+
+Dicts are :class:`~typing.TypedDict` s (keys present only when they apply are in a ``total=False``
+part); lists sent in a fixed order are :class:`~typing.NamedTuple` s, whose field names say what each
+position holds (they travel as JSON lists).  Vocabularies are the model's, named in
+:data:`VOCABULARIES`, not restated: a row's kind is one of :data:`itu_nb.model.comparison.PAIR_KINDS`,
+a change's kind one of :data:`itu_nb.model.CHANGE_KINDS`.
+"""
+
+import types
+import typing
+from typing import Literal, NamedTuple, TypedDict, Union
+
+from itu_nb.model import CHANGE_KINDS, NodeKind
+from itu_nb.model.comparison import PAIR_KINDS
+
+__all__ = ["VOCABULARIES", "Change", "Conflict", "Meta", "Node", "Row", "Seg", "Side", "problems"]
+
+
+class Seg(NamedTuple):
+    """One stretch of a row's label or body: diff-match-patch's op, the text, the change it belongs to."""
+
+    op: Literal[-1, 0, 1]  # itu_nb.model.Op: -1 deleted, 0 equal, 1 inserted
+    text: str
+    change: int  # an index into the changes, -1 for equal text
+
+
+class _Row(TypedDict):
+    i: int  # the row's index
+    id: str  # the clause pair's id
+    path: str  # the clause path (amended labels)
+    d: int  # depth: the number of "/" in the path
+    sec: str | None  # the section, None outside one
+    k: str  # the pair's kind (PAIR_KINDS)
+    t: str  # the node's kind (NodeKind value)
+    lab: list[Seg]  # the label's segments
+    seg: list[Seg]  # the body's segments
+
+
+class Row(_Row, total=False):
+    """One clause row of the redline viewer (trait ``_rows``; :func:`._payload.viewer_rows`)."""
+
+    lo: str  # the original label, when relabelled
+    ln: str  # the amended label, when relabelled
+    mv: str  # the other path of a moved clause
+    cf: list[str]  # the ids of the open conflicts at this row (:func:`._conflicts.flag_rows`)
+
+
+class _Change(TypedDict):
+    id: str  # the change's stable id (itu_nb.model.Change.id)
+    r: int  # the index of its row
+    k: str  # its kind (CHANGE_KINDS)
+    a: str | None  # its author
+    t: str | None  # its date
+    sec: str | None  # the section of its row
+    path: str  # the path of its row
+    wi: int  # words inserted
+    wd: int  # words deleted
+    lab: bool  # whether it touches the label
+
+
+class Change(_Change, total=False):
+    """One change of the redline viewer (trait ``_changes``; :func:`._payload.viewer_rows`)."""
+
+    x: int  # 1: it follows an enclosing inserted/deleted clause and cannot be decided alone
+
+
+class Meta(TypedDict):
+    """What the viewer's toolbar offers (trait ``_meta``; :func:`._payload.viewer_meta`, ``RedlineViewer.show``)."""
+
+    title: str
+    sections: list[str]  # in order
+    kinds: list[str]  # the pair kinds present, without "unchanged"
+    authors: list[str]
+    n_changes: int
+    n_ins: int  # inserted segments
+    n_del: int  # deleted segments
+    editable: bool  # a proposal (decisions can be taken), not a comparison
+
+
+class Side(TypedDict):
+    """One proposal's contested edit in a conflict (:func:`._conflicts.conflict_payload`)."""
+
+    side: str
+    author: str | None
+    change: str
+    old: str  # "" for none
+    new: str  # "" for none
+
+
+class Conflict(TypedDict):
+    """One conflict of a merged draft (trait ``_conflicts``; :func:`._conflicts.conflict_payload`)."""
+
+    id: str
+    kind: str  # overlap, delete-modify or same-slot (itu_nb.amendments.conflicts.Conflict.kind)
+    path: str | None  # the base's clause path
+    at: str | None  # the draft's row path where it sits
+    citation: str
+    base_text: str
+    sides: list[Side]
+    resolution: str | None  # None while open, else the side chosen or "text: …"
+    wording: str  # what the analyst's own wording replaces, to edit from
+    wording_of: str  # what that wording is
+
+
+class Node(NamedTuple):
+    """One node of the clause-tree explorer (trait ``_nodes``; :func:`._payload.tree_nodes`)."""
+
+    key: str  # "<proposal id>" or "<proposal id>:<clause path>", "" for the document
+    parent: int  # an index into the nodes, -1 for the root
+    depth: int
+    label: str
+    text: str  # a snippet of the clause text
+    mark: str  # the proposal's action (MOD/ADD/SUP) or the pair kind
+    ins: int  # inserted runs in the subtree
+    del_: int  # deleted runs in the subtree ("del" in JS)
+    type: str  # a NodeKind value, "document" or "proposal"
+
+
+#: (shape, field) → the values that field may take (the model's vocabularies; for a list, each item).
+VOCABULARIES: dict[tuple[object, str], tuple[str, ...]] = {
+    (Row, "k"): PAIR_KINDS,
+    (Row, "t"): tuple(k.value for k in NodeKind),
+    (Change, "k"): CHANGE_KINDS,
+    (Meta, "kinds"): PAIR_KINDS,
+    (Node, "type"): (*(k.value for k in NodeKind), "document", "proposal"),
+}
+
+
+def field_names(shape: type) -> tuple[str, ...]:
+    """The names a shape's fields have in the payload (``del_`` is ``del``, a Python keyword)."""
+    return tuple(n.rstrip("_") for n in typing.get_type_hints(shape))  # in the order they are declared
+
+
+def problems(value: object, tp: object, where: str = "payload") -> list[str]:
+    """What in ``value`` does not conform to the type ``tp`` of this contract (empty when it conforms)."""
+    origin, args = typing.get_origin(tp), typing.get_args(tp)
+    if origin in (Union, types.UnionType):
+        found = [problems(value, arm, where) for arm in args]
+        return [] if any(not f for f in found) else [f"{where}: {value!r} is not {_name(tp)}"]
+    if tp is type(None):
+        return [] if value is None else [f"{where}: {value!r} is not None"]
+    if origin is Literal:
+        return [] if value in args and type(value) is type(args[0]) else [f"{where}: {value!r} is not one of {args}"]
+    if origin is list:
+        if not isinstance(value, list):
+            return [f"{where}: {type(value).__name__} is not a list"]
+        return [p for k, item in enumerate(value) for p in problems(item, args[0], f"{where}[{k}]")]
+    if isinstance(tp, type) and _is_tuple(tp):  # sent as a JSON list in field order
+        fields = list(typing.get_type_hints(tp).items())
+        if not isinstance(value, (list, tuple)) or len(value) != len(fields):
+            return [f"{where}: {value!r} is not a {tp.__name__} of {len(fields)} items"]
+        out = [
+            p for (n, t), item in zip(fields, value, strict=True) for p in problems(item, t, f"{where}.{n.rstrip('_')}")
+        ]
+        return out + _vocabulary(tp, dict(zip(field_names(tp), value, strict=True)), where)
+    if isinstance(tp, type) and typing.is_typeddict(tp):
+        if not isinstance(value, dict):
+            return [f"{where}: {type(value).__name__} is not a {tp.__name__}"]
+        keys = set(value)
+        required = set(getattr(tp, "__required_keys__"))  # noqa: B009 (a TypedDict's, unknown to type checkers on `type`)
+        allowed = required | set(getattr(tp, "__optional_keys__"))  # noqa: B009
+        out = [f"{where}: {tp.__name__} lacks {sorted(required - keys)}"] if required - keys else []
+        out += [f"{where}: {tp.__name__} has no field {sorted(keys - allowed)}"] if keys - allowed else []
+        hints = typing.get_type_hints(tp)
+        out += [p for k in sorted(keys & allowed) for p in problems(value[k], hints[k], f"{where}.{k}")]
+        return out + _vocabulary(tp, value, where)
+    if tp is int:  # a bool is an int to Python, not to JS
+        return [] if isinstance(value, int) and not isinstance(value, bool) else [f"{where}: {value!r} is not an int"]
+    if isinstance(tp, type):
+        return [] if isinstance(value, tp) else [f"{where}: {value!r} is not a {tp.__name__}"]
+    raise TypeError(f"the contract has a type problems() does not know: {tp!r}")
+
+
+def _is_tuple(tp: type) -> bool:
+    return issubclass(tp, tuple) and hasattr(tp, "_fields")
+
+
+def _vocabulary(shape: object, value: dict, where: str) -> list[str]:
+    out = []
+    for (owner, name), allowed in VOCABULARIES.items():
+        if owner is shape and name in value:
+            items = value[name] if isinstance(value[name], list) else [value[name]]
+            out += [f"{where}.{name}: {v!r} is not one of {allowed}" for v in items if v not in allowed]
+    return out
+
+
+def _name(tp: object) -> str:
+    return getattr(tp, "__name__", None) or str(tp)
