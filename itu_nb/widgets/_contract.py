@@ -99,7 +99,7 @@ class Conflict(TypedDict):
     """One conflict of a merged draft (trait ``_conflicts``; :func:`._conflicts.conflict_payload`)."""
 
     id: str
-    kind: str  # overlap, delete-modify or same-slot (itu_nb.amendments.conflicts.Conflict.kind)
+    kind: str  # what clashes (itu_nb.amendments.conflicts.Conflict.kind: overlap, label…)
     path: str | None  # the base's clause path
     at: str | None  # the draft's row path where it sits
     citation: str

@@ -73,7 +73,7 @@
  * One conflict of a merged draft (trait `_conflicts`; Python: _conflicts.conflict_payload).
  * @typedef {object} Conflict
  * @property {string} id the conflict's id
- * @property {string} kind overlap, delete-modify or same-slot (itu_nb.amendments.conflicts.Conflict.kind)
+ * @property {string} kind what clashes (itu_nb.amendments.conflicts.Conflict.kind: overlap, label…)
  * @property {string|null} path the base's clause path
  * @property {string|null} at the draft's row path where it sits
  * @property {string} citation where it is, for a reader

@@ -1,4 +1,4 @@
-/* itu_nb widgets, built from js/src by js/build.mjs; sources-sha256: 2d9786a8dadd0fa049a6960b6de18f0474cd4eda578b5e5ba886da5477e4bab8 */
+/* itu_nb widgets, built from js/src by js/build.mjs; sources-sha256: 37d7096da9b6b30355374e6e5173a430d838c453b63df1cd4699275e413906c8 */
 
 // src/dom.js
 function h(tag, attrs = {}, ...children) {
@@ -27,6 +27,7 @@ function listen(model, handlers) {
 // src/redline/conflicts.js
 var KINDS = {
   overlap: "overlapping changes",
+  label: "relabelled differently",
   "delete-modify": "deleted by one, modified by another",
   "same-slot": "different clauses inserted at one place"
 };

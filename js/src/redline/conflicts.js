@@ -10,6 +10,7 @@ import { h } from "../dom.js";
 /** @type {Record<string, string>} conflict kind → words; an unknown kind is shown as it is */
 const KINDS = {
   overlap: "overlapping changes",
+  label: "relabelled differently",
   "delete-modify": "deleted by one, modified by another",
   "same-slot": "different clauses inserted at one place",
 };
