@@ -15,13 +15,14 @@ author and date; footnotes are ``authorialNote`` elements at the end of their pa
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import date as _date
 from pathlib import Path
 
 from lxml import etree
 
-from itu_nb.export.lines import as_document
+from itu_nb.export.lines import as_document, keys_to_store
 from itu_nb.model import Clause, Document, NodeKind, Op, Proposal, Run
 from itu_nb.parsing import keywords as kw
 
@@ -121,9 +122,13 @@ def _statement(parent, proposal: Proposal, on: str) -> None:
             _el(frbr, "FRBRnumber", value=proposal.id, showAs=str(target) if target else None)
         if level == "FRBRExpression":
             _el(frbr, "FRBRlanguage", language="eng")
-    if proposal.action:
+    keys = keys_to_store(proposal)
+    if proposal.action or keys:
         extra = _el(meta, "proprietary", source="#itu_nb")
-        etree.SubElement(extra, f"{{{ITU_NB}}}action").text = proposal.action
+        if proposal.action:
+            etree.SubElement(extra, f"{{{ITU_NB}}}action").text = proposal.action
+        if keys:  # clause keys a reload cannot derive from the labels, so change ids survive
+            etree.SubElement(extra, f"{{{ITU_NB}}}keys").text = json.dumps(keys, ensure_ascii=False, sort_keys=True)
     ids = _Ids()
     preface = preamble = body = None
     for node in proposal.clauses:

@@ -1,7 +1,9 @@
 """CriticMarkup writer: ``{++inserted++}``, ``{--deleted--}``, comments as ``{>>…<<}``.
 
 A document loaded from CriticMarkup is written back line for line (the marks may be
-grouped differently: ``{~~a~>b~~}`` comes back as ``{--a--}{++b++}``).  CriticMarkup
+grouped differently: ``{~~a~>b~~}`` comes back as ``{--a--}{++b++}``).  Clause keys that the
+labels no longer tell (after relettering or decisions) are stored in one comment on each
+proposal's first line, ``{>>itu_nb keys: ["<key>", …]<<}``, so change ids survive.  CriticMarkup
 has no author or date field: they are not written; pass ``author=``/``date=`` to
 :func:`itu_nb.load` when reading the file back.
 """
@@ -13,7 +15,7 @@ from pathlib import Path
 
 from itu_nb.export.lines import Piece, as_document, export_lines
 from itu_nb.model import Op
-from itu_nb.parsing.markup import looks_like_critic
+from itu_nb.parsing.markup import KEYS_COMMENT, looks_like_critic
 
 __all__ = ["to_criticmarkup"]
 
@@ -47,13 +49,23 @@ def _line(pieces: tuple[Piece, ...], where: str) -> str:
     return "".join(out)
 
 
+def _keys_json(keys: list) -> str:
+    """The keys as JSON that cannot close the comment it stands in (``<`` escaped)."""
+    import json
+
+    return json.dumps(keys, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c")
+
+
 def to_criticmarkup(x, path=None, *, author: str | None = None, date: str | None = None) -> str:
     """Write a Document, Proposal or Comparison as CriticMarkup; see :func:`itu_nb.to_criticmarkup`."""
     doc = as_document(x, author=author, date=date)
     lines = []
     for i, line in enumerate(export_lines(doc)):
         where = f"{doc.source}, line {i + 1}" + (f" ({line.node.path})" if line.node is not None else "")
-        lines.append(_line(line.pieces, where))
+        text = _line(line.pieces, where)
+        if line.keys:  # clause keys a reload cannot derive from the labels: stored so change ids survive
+            text += "{>>" + KEYS_COMMENT + _keys_json(line.keys) + "<<}"
+        lines.append(text)
     text = "\n".join(lines)
     if not looks_like_critic(text):
         text = HEADER + "\n" + text

@@ -42,6 +42,11 @@ __all__ = ["to_docx"]
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _FOOTNOTES_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+_CUSTOM_CT = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
+_CUSTOM_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
+_VT_NS = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
+#: The custom document property that stores clause keys a reload cannot derive (see keys_to_store).
+KEYS_PROPERTY = "itu_nb keys"
 #: Characters XML 1.0 cannot hold (TAB, line and page breaks are written as elements first).
 _INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _BREAKS = re.compile(r"(\t|\v|\f|\n)")
@@ -109,6 +114,7 @@ class _Writer:
         self.word = _new_word()
         self.next_id = 1
         self.footnotes: list[etree._Element] = []
+        self.keys: dict[str, list] = {}  # proposal id → the clause keys to store
         _styles(self.word)
         section = self.word.sections[0]
         section.page_width, section.page_height = Cm(21.0), Cm(29.7)
@@ -175,6 +181,8 @@ class _Writer:
         if line.role == "item":
             style = f"enumlev{min(max(line.depth, 1), 3)}"
         p = self.word.add_paragraph(style=style)._p
+        if line.keys and line.proposal is not None:
+            self.keys[line.proposal.id] = line.keys
         mark = line.mark
         if mark is not Op.EQUAL and not last:
             ppr = p.get_or_add_pPr()
@@ -263,9 +271,27 @@ class _Writer:
             tab.addprevious(track)
         if self.footnotes:
             self._footnote_part()
+        if self.keys:
+            self._keys_part()
         out = io.BytesIO()
         self.word.save(out)
         return out.getvalue()
+
+    def _keys_part(self) -> None:
+        """``docProps/custom.xml`` with one property, ``itu_nb keys``: ``{proposal id: [key, …]}`` as JSON
+        (custom properties survive editing in Word, and the .docx loader reads them back)."""
+        import json
+
+        root = etree.Element(f"{{{_CUSTOM_NS}}}Properties", nsmap={None: _CUSTOM_NS, "vt": _VT_NS})
+        prop = etree.SubElement(root, f"{{{_CUSTOM_NS}}}property")
+        prop.set("fmtid", "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}")
+        prop.set("pid", "2")
+        prop.set("name", KEYS_PROPERTY)
+        etree.SubElement(prop, f"{{{_VT_NS}}}lpwstr").text = json.dumps(self.keys, ensure_ascii=False, sort_keys=True)
+        blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+        package = self.word.part.package
+        part = Part(PackURI("/docProps/custom.xml"), _CUSTOM_CT, blob, package)
+        package.relate_to(part, RT.CUSTOM_PROPERTIES)
 
     def _footnote_part(self) -> None:
         root = etree.Element(qn("w:footnotes"), nsmap={"w": W_NS})

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from itu_nb.model import Clause, Document, NodeKind, Op, Proposal
 
-__all__ = ["Line", "Piece", "as_document", "export_lines", "node_pieces"]
+__all__ = ["Line", "Piece", "as_document", "export_lines", "keys_to_store", "node_pieces"]
 
 
 @dataclass(frozen=True)
@@ -56,6 +56,7 @@ class Line:
     node: Clause | None = None
     proposal: Proposal | None = None
     depth: int = 0
+    keys: list | None = None  # on a proposal's first clause: the keys to store (keys_to_store)
 
     def text(self, view: str | None = None) -> str:
         """The document text of the line in ``view`` (artefacts left out)."""
@@ -77,10 +78,30 @@ class Line:
         return ops.pop() if len(ops) == 1 and Op.EQUAL not in ops else Op.EQUAL
 
 
+def keys_to_store(proposal: Proposal) -> list | None:
+    """Every clause's key in :meth:`~itu_nb.model.Proposal.walk` order, when a reload could not tell them.
+
+    A loader derives each clause's path, its key, from its amended label (the parser's rules, as
+    :func:`~itu_nb.amendments.relettering.repath` applies them).  When a clause's key differs from
+    that path (relettered by an amendment, or its relabel rejected), every exporter stores the keys
+    of all clauses (by position: a relettered list may even nest differently when read back), so
+    change ids survive a save and reload; None when the labels tell every key.  A clause that
+    remembers decided identical changes (:attr:`~itu_nb.model.Clause.settled`) is stored as
+    ``[key, *settled]``.
+    """
+    from itu_nb.amendments.relettering import repath
+
+    fresh = repath(proposal)
+    if all(a.key == b.path and not a.settled for a, b in zip(proposal.walk(), fresh.walk(), strict=True)):
+        return None
+    return [[c.key, *c.settled] if c.settled else c.key for c in proposal.walk()]
+
+
 def node_pieces(node: Clause) -> list[Piece]:
-    """The node's label runs, text runs and inline artefacts in source order."""
+    """The node's label runs, text runs and inline artefacts in source order (stored keys left out:
+    writers store the clause's current keys, :func:`keys_to_store`)."""
     out: list[Piece] = []
-    arts = sorted(node.artefacts, key=lambda a: a.offset or 0)
+    arts = sorted((a for a in node.artefacts if a.kind != "keys"), key=lambda a: a.offset or 0)
     tagged = [("label", r) for r in node.label_runs] + [("text", r) for r in node.runs]
     pos = i = 0
     for kind, run in tagged:
@@ -110,7 +131,22 @@ def _line_based(doc: Document) -> bool:
 
 
 def export_lines(doc: Document) -> list[Line]:
-    """The document as lines to write (see the module docstring)."""
+    """The document as lines to write (see the module docstring); each proposal's first clause line
+    carries the keys to store (:func:`keys_to_store`), when there are any."""
+    lines = _lines(doc)
+    first = {}
+    for i, line in enumerate(lines):
+        if line.node is not None and line.proposal is not None:
+            first.setdefault(id(line.proposal), i)
+    for proposal in doc:
+        keys = keys_to_store(proposal)
+        if keys and id(proposal) in first:
+            i = first[id(proposal)]
+            lines[i] = dataclasses.replace(lines[i], keys=keys)
+    return lines
+
+
+def _lines(doc: Document) -> list[Line]:
     if _line_based(doc):
         slots: list[Line | None] = [None] * doc.n_lines
         for art in doc.artefacts:

@@ -20,6 +20,7 @@ Guarantees after :func:`load_akn`:
 
 from __future__ import annotations
 
+import json
 import re
 
 from lxml import etree
@@ -241,6 +242,18 @@ def _walk_parts(el: etree._Element, top: OpenNode, loose: list) -> None:
             top.add(OpenNode(mapped[0], mapped[1]).read(child))
 
 
+def _keys(el: etree._Element) -> list | None:
+    """The clause keys the writer stores in ``meta/proprietary/itu_nb:keys`` (a JSON list, reading order)."""
+    found = el.find(f"./{{*}}meta/{{*}}proprietary/{{{ITU_NB}}}keys")
+    if found is None or not found.text:
+        return None
+    try:
+        keys = json.loads(found.text)
+    except ValueError:
+        return None
+    return keys if isinstance(keys, list) else None  # Proposal.with_keys checks the entries
+
+
 def _action(el: etree._Element) -> str | None:
     """The proposal's action as the writer keeps it: ``meta/proprietary/itu_nb:action`` (or an attribute)."""
     found = el.find(f"./{{*}}meta/{{*}}proprietary/{{{ITU_NB}}}action")
@@ -260,7 +273,8 @@ def _statement(el: etree._Element, index: int) -> Proposal:
     number = el.find("./{*}meta/{*}identification/{*}FRBRWork/{*}FRBRnumber")
     pid = number.get("value") if number is not None and number.get("value") else None
     pid = pid or (f"{target.kind[:3].lower()}-{target.number}" if target else f"statement-{index + 1}")
-    return Proposal(pid, _action(el), target, tuple(c.freeze("") for c in top.children))
+    proposal = Proposal(pid, _action(el), target, tuple(c.freeze("") for c in top.children))
+    return proposal.with_keys(_keys(el))
 
 
 def _documents(root: etree._Element) -> list[etree._Element]:

@@ -99,10 +99,29 @@ def load_docx(data: bytes, source: str) -> Document:
         m = _SUBMITTER.match(art.text) if art.kind == "header" else None
         if m and "submitter" not in metadata:
             metadata["submitter"] = m.group("v").strip()
+    keys = _stored_keys(pkg)
     proposals = tuple(
-        dataclasses.replace(p, clauses=tuple(_annotate(c, notes) for c in p.clauses)) for p in doc.proposals
+        dataclasses.replace(p, clauses=tuple(_annotate(c, notes) for c in p.clauses)).with_keys(keys.get(p.id))
+        for p in doc.proposals
     )
     return dataclasses.replace(doc, metadata=metadata, proposals=proposals)
+
+
+def _stored_keys(pkg) -> dict[str, list]:
+    """The clause keys itu_nb's writer stores in the custom property ``itu_nb keys``:
+    ``{proposal id: [key, …]}`` (empty when absent or unreadable: the paths then serve)."""
+    import json
+
+    custom = pkg.xml("docProps/custom.xml")
+    for prop in custom if custom is not None else ():
+        if prop.get("name") == "itu_nb keys":
+            try:
+                got = json.loads("".join(prop.itertext()))
+            except ValueError:
+                return {}
+            if isinstance(got, dict):
+                return {str(k): v for k, v in got.items() if isinstance(v, list)}  # Proposal.with_keys checks them
+    return {}
 
 
 def read_docx_paragraphs(data: bytes, source: str = "<bytes>") -> list[Para]:

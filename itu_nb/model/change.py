@@ -21,6 +21,10 @@ digits of a hash of the change's scope, old and new text and, for identical chan
 one clause, their rank.  So an id names the same change after other changes are accepted
 or rejected, after relettering, in a :class:`~itu_nb.model.comparison.Comparison` and in
 the proposal made from it, and after a save and reload.
+
+Identical changes in one clause (the same no-break space replaced twice) are told apart by
+rank, in reading order.  When one of them is decided, the clause remembers its id
+(:attr:`~itu_nb.model.Clause.settled`), so the others keep theirs: ranks are never reused.
 """
 
 from __future__ import annotations
@@ -66,6 +70,8 @@ class Change:
         Where the change starts in the clause's original and amended body.
     pair, pair_kind : int or None, str or None
         In a comparison: the clause pair's index and kind (``moved``, ``split``…).
+    rank : int
+        Among identical changes (same scope, old and new text) of the clause, counting from 0.
 
     Examples
     --------
@@ -92,6 +98,7 @@ class Change:
     new_offset: int = 0
     pair: int | None = None
     pair_kind: str | None = None
+    rank: int = 0
 
     @property
     def words_inserted(self) -> int:
@@ -194,6 +201,7 @@ def clause_changes(
     new_path: str | None = None,
     pair: int | None = None,
     pair_kind: str | None = None,
+    settled: tuple[str, ...] = (),
 ) -> list[Change]:
     """The changes of one clause (or clause pair) from its label and body runs, in reading order.
 
@@ -209,6 +217,8 @@ def clause_changes(
         the same way.
     old_path, new_path, pair, pair_kind
         Comparison context, copied onto each change.
+    settled : tuple of str
+        The ids of identical changes decided earlier: the remaining ones keep their ranks.
     """
     all_runs = tuple(label_runs) + tuple(runs)
     n_label = len(label_runs)
@@ -218,7 +228,7 @@ def clause_changes(
     n_label_o = sum(len(r.text) for r in label_runs if r.op is not Op.INSERT)
     n_label_n = sum(len(r.text) for r in label_runs if r.op is not Op.DELETE)
     out: list[Change] = []
-    seen: dict[tuple[str, str, str], int] = {}
+    seen: dict[tuple[str, str, str], int] = {}  # identical changes so far → the next rank to consider
     pos = po = pn = 0
     for a, b in change_groups(all_runs):
         for r in all_runs[pos:a]:  # the equal runs before the group
@@ -235,20 +245,40 @@ def clause_changes(
             kind, scope = ("replaced" if old and new else "inserted" if new else "deleted"), "text"
             if kind != "replaced" and all(r.move for r in group):
                 kind = "moved-to" if new else "moved-from"
-        rank = seen.get((scope, old, new), 0)
-        seen[(scope, old, new)] = rank + 1
+        # what the change is, for its id: the separator after a label is layout (an export may
+        # write "a) " as "a)<TAB>"), so a whole clause's label ends in one TAB here
+        if a < n_label < b:
+            ident = _layout(group[: n_label - a], group[n_label - a :])
+        else:
+            ident = (old, new)
+        what = ("label" if scope == "label" else "text", *ident)
+        rank = seen.get(what, 0)
+        while settled and change_id(key, scope, *ident, rank) in settled:
+            rank += 1
+        seen[what] = rank + 1
         first = _first(group)
         out.append(
             Change(
-                change_id(key, scope, old, new, rank), kind, scope, path, section, old, new,
+                change_id(key, scope, *ident, rank), kind, scope, path, section, old, new,
                 first.author, first.date, any(r.inferred for r in group),
-                old_path, new_path, max(0, po - n_label_o), max(0, pn - n_label_n), pair, pair_kind,
+                old_path, new_path, max(0, po - n_label_o), max(0, pn - n_label_n), pair, pair_kind, rank,
             )
         )  # fmt: skip
         po += len(old)
         pn += len(new)
         pos = b
     return out
+
+
+def _layout(label: tuple[Run, ...], body: tuple[Run, ...]) -> tuple[str, str]:
+    """Old and new text of a change spanning a label and its body, the label's separator written as one TAB."""
+    out = []
+    for op in (Op.DELETE, Op.INSERT):
+        lab = "".join(r.text for r in label if r.op is op)
+        text = "".join(r.text for r in body if r.op is op)
+        core = lab.rstrip(" \t")
+        out.append(f"{core}\t{text}" if core and core != lab else lab + text)
+    return out[0], out[1]
 
 
 def _first(group: Iterable[Run]) -> Run:

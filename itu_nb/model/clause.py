@@ -60,6 +60,9 @@ class Clause:
         Inline artefacts removed from this paragraph (offsets into its source text).
     notes : tuple of str
         What the loader inferred or repaired about this node, in words.
+    settled : tuple of str
+        Ids of identical changes of this clause that were decided (see
+        :mod:`itu_nb.model.change`), so that the remaining ones keep their ranks and ids.
     uid : str or None
         The clause's identity when it differs from its path: set when an edit reletters,
         renumbers or moves the clause (its path at load time is kept), or when an
@@ -91,6 +94,7 @@ class Clause:
     artefacts: tuple[Artefact, ...] = ()
     notes: tuple[str, ...] = ()
     uid: str | None = None
+    settled: tuple[str, ...] = ()
 
     @property
     def key(self) -> str:
@@ -216,7 +220,16 @@ class Clause:
         old = self.path if self.exists_in("original") else None
         new = self.path if self.exists_in("amended") else None
         return Changes(
-            clause_changes(self.key, self.path, self.section, self.label_runs, self.runs, old_path=old, new_path=new)
+            clause_changes(
+                self.key,
+                self.path,
+                self.section,
+                self.label_runs,
+                self.runs,
+                old_path=old,
+                new_path=new,
+                settled=self.settled,
+            )  # fmt: skip
         )
 
     def words(self, op: Op) -> int:

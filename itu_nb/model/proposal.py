@@ -175,6 +175,35 @@ class Proposal(_Exports):
         """The whole proposal as plain text in ``view``: one paragraph per line, ``label<TAB>text``."""
         return "\n".join(line for c in self.clauses for line in c.lines(view))
 
+    def with_keys(self, keys: list | None) -> Proposal:
+        """A copy whose clauses have these keys, one entry per clause in :meth:`walk` order.
+
+        What a loader does with what an export stored (:func:`itu_nb.export.lines.keys_to_store`),
+        so that change ids survive a save and reload after relettering or decisions: an entry is
+        the clause's :attr:`~Clause.key`, or ``[key, *settled]`` (:attr:`Clause.settled`).  When
+        the entries do not fit the clauses (the file was edited by hand), they are not used and
+        ``warnings`` says so.
+        """
+        if not keys:
+            return self
+        entries = [[k] if isinstance(k, str) else k for k in keys]
+        n = sum(1 for _ in self.walk())
+        if n != len(entries) or not all(
+            isinstance(e, list) and e and all(isinstance(x, str) for x in e) for e in entries
+        ):
+            note = (
+                f"the stored clause keys do not fit the {n} clauses (edited after export?): change ids follow the paths"
+            )
+            return dataclasses.replace(self, warnings=(*self.warnings, note))
+        it = iter(entries)
+
+        def keyed(c: Clause) -> Clause:
+            key, *settled = next(it)
+            kids = tuple(keyed(k) for k in c.children)
+            return dataclasses.replace(c, uid=key if key != c.path else None, settled=tuple(settled), children=kids)
+
+        return dataclasses.replace(self, clauses=tuple(keyed(c) for c in self.clauses))
+
     def view(self, view: str) -> Proposal:
         """A copy in which every node reads as in ``view`` and has no changes."""
         return dataclasses.replace(self, clauses=tuple(view_nodes(self.clauses, view)))

@@ -11,10 +11,11 @@ decide them again on the draft it rebuilds.
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 from collections.abc import Iterable
 
 from itu_nb.errors import AddressError
-from itu_nb.model import Change, Clause, Op, Proposal, Run, change_groups, clause_changes, join_runs
+from itu_nb.model import Change, Clause, Op, Proposal, Run, change_groups, join_runs
 
 __all__ = ["accept", "change_by_id", "decide", "reject"]
 
@@ -47,27 +48,31 @@ def _apply(proposal: Proposal, accepted: set[str], rejected: set[str]) -> Propos
 
     def settle(node: Clause) -> Clause | None:
         runs = node.label_runs + node.runs
-        settled: list[Run | None] = list(runs)
-        if not node.changed:
-            ids: list[str] = []
-        else:
-            ids = [c.id for c in clause_changes(node.key, node.path, node.section, node.label_runs, node.runs)]
-        for cid, (a, b) in zip(ids, change_groups(runs), strict=True):
+        kept: list[Run | None] = list(runs)
+        changes = node.changes if node.changed else ()
+        twins = Counter((c.scope == "label", c.old, c.new) for c in changes)
+        settled = list(node.settled)
+        for change, (a, b) in zip(changes, change_groups(runs), strict=True):
+            cid = change.id
             if cid in accepted:
                 keep = Op.INSERT
             elif cid in rejected:
                 keep = Op.DELETE
             else:
                 continue
+            if twins[(change.scope == "label", change.old, change.new)] > 1 or change.rank:
+                settled.append(change.id)  # identical changes left keep their ranks, and ids
             for i in range(a, b):
-                settled[i] = dataclasses.replace(runs[i], op=Op.EQUAL) if runs[i].op is keep else None
+                kept[i] = dataclasses.replace(runs[i], op=Op.EQUAL) if runs[i].op is keep else None
         n_label = len(node.label_runs)
-        label = [r for r in settled[:n_label] if r is not None]
-        body = [r for r in settled[n_label:] if r is not None]
+        label = [r for r in kept[:n_label] if r is not None]
+        body = [r for r in kept[n_label:] if r is not None]
         children = tuple(c for c in (settle(ch) for ch in node.children) if c is not None)
         if not label and not body and not children and (node.label_runs or node.runs):
             return None  # a whole clause that no longer exists
-        return dataclasses.replace(node, label_runs=join_runs(label), runs=join_runs(body), children=children)
+        return dataclasses.replace(
+            node, label_runs=join_runs(label), runs=join_runs(body), children=children, settled=tuple(settled)
+        )
 
     clauses = tuple(c for c in (settle(c) for c in proposal.clauses) if c is not None)
     notes = tuple(

@@ -39,6 +39,25 @@ def plain_runs(lines: list[str]) -> list[list[Piece]]:
     return [[Run(Op.EQUAL, line)] if line else [] for line in lines]
 
 
+#: How an export stores clause keys in CriticMarkup: ``{>>itu_nb keys: ["<key>", …]<<}``, one key
+#: per clause in reading order (see :func:`itu_nb.export.lines.keys_to_store`).
+KEYS_COMMENT = "itu_nb keys: "
+
+
+def stored_keys(artefacts) -> list | None:
+    """The clause keys stored in a ``keys`` artefact (see :data:`KEYS_COMMENT`), None when there is none."""
+    import json
+
+    for art in artefacts:
+        if art.kind == "keys":
+            try:
+                got = json.loads(art.text[len(KEYS_COMMENT) :])
+            except ValueError:
+                return None
+            return got if isinstance(got, list) else None  # Proposal.with_keys checks the entries
+    return None
+
+
 def critic_runs(text: str, source: str, author: str | None = None, date: str | None = None) -> list[list[Piece]]:
     """Tokenise CriticMarkup into lines of runs, in one linear pass.
 
@@ -74,7 +93,8 @@ def critic_runs(text: str, source: str, author: str | None = None, date: str | N
         elif opener == "{==":
             pieces.append(Run(Op.EQUAL, inner))
         else:
-            pieces.append(Artefact("comment", inner, line=-1))
+            kind = "keys" if inner.startswith(KEYS_COMMENT) else "comment"
+            pieces.append(Artefact(kind, inner, line=-1))
         pos = end + 3
     if pos < len(text):
         pieces.append(Run(Op.EQUAL, text[pos:]))

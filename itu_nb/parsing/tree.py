@@ -32,7 +32,7 @@ from itu_nb.parsing.labels import (
     section_keyword,
     unique_component,
 )
-from itu_nb.parsing.markup import FOOTNOTE_BODY
+from itu_nb.parsing.markup import FOOTNOTE_BODY, stored_keys
 
 
 @dataclass
@@ -273,7 +273,8 @@ class ProposalBuilder:
         if self.heading is not None:
             target = parse_target(runs_text(self.heading.runs, "original"), runs_text(self.heading.runs, "amended"))
         pid = self.pid or (f"{target.kind[:3].lower()}-{target.number}" if target else "text")
-        return Proposal(pid, self.action, target, clauses, tuple(self.warnings))
+        proposal = Proposal(pid, self.action, target, clauses, tuple(self.warnings))
+        return proposal.with_keys(stored_keys(a for n in proposal.walk() for a in n.artefacts))
 
 
 def _ends_colon(node: _Node) -> bool:
