@@ -279,7 +279,8 @@ class _Writer:
 
     def _keys_part(self) -> None:
         """``docProps/custom.xml`` with one property, ``itu_nb keys``: ``{proposal id: [key, …]}`` as JSON
-        (custom properties survive editing in Word, and the .docx loader reads them back)."""
+        (custom properties survive editing in Word, and the .docx loader reads them back).
+        """
         import json
 
         root = etree.Element(f"{{{_CUSTOM_NS}}}Properties", nsmap={None: _CUSTOM_NS, "vt": _VT_NS})

@@ -99,7 +99,8 @@ def keys_to_store(proposal: Proposal) -> list | None:
 
 def node_pieces(node: Clause) -> list[Piece]:
     """The node's label runs, text runs and inline artefacts in source order (stored keys left out:
-    writers store the clause's current keys, :func:`keys_to_store`)."""
+    writers store the clause's current keys, :func:`keys_to_store`).
+    """
     out: list[Piece] = []
     arts = sorted((a for a in node.artefacts if a.kind != "keys"), key=lambda a: a.offset or 0)
     tagged = [("label", r) for r in node.label_runs] + [("text", r) for r in node.runs]
@@ -132,9 +133,10 @@ def _line_based(doc: Document) -> bool:
 
 def export_lines(doc: Document) -> list[Line]:
     """The document as lines to write (see the module docstring); each proposal's first clause line
-    carries the keys to store (:func:`keys_to_store`), when there are any."""
+    carries the keys to store (:func:`keys_to_store`), when there are any.
+    """
     lines = _lines(doc)
-    first = {}
+    first: dict[int, int] = {}  # id(proposal) → the index of its first clause line
     for i, line in enumerate(lines):
         if line.node is not None and line.proposal is not None:
             first.setdefault(id(line.proposal), i)

@@ -109,7 +109,8 @@ def load_docx(data: bytes, source: str) -> Document:
 
 def _stored_keys(pkg) -> dict[str, list]:
     """The clause keys itu_nb's writer stores in the custom property ``itu_nb keys``:
-    ``{proposal id: [key, …]}`` (empty when absent or unreadable: the paths then serve)."""
+    ``{proposal id: [key, …]}`` (empty when absent or unreadable: the paths then serve).
+    """
     import json
 
     custom = pkg.xml("docProps/custom.xml")

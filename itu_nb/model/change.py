@@ -247,10 +247,7 @@ def clause_changes(
                 kind = "moved-to" if new else "moved-from"
         # what the change is, for its id: the separator after a label is layout (an export may
         # write "a) " as "a)<TAB>"), so a whole clause's label ends in one TAB here
-        if a < n_label < b:
-            ident = _layout(group[: n_label - a], group[n_label - a :])
-        else:
-            ident = (old, new)
+        ident = _layout(group[: n_label - a], group[n_label - a :]) if a < n_label < b else (old, new)
         what = ("label" if scope == "label" else "text", *ident)
         rank = seen.get(what, 0)
         while settled and change_id(key, scope, *ident, rank) in settled:
