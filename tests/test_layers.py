@@ -41,8 +41,12 @@ def _layer(module: str) -> int | None:
 
 
 def _imports(path: Path) -> list[tuple[str, int, bool]]:
-    """(imported module, line, at top level) for every ``itu_nb`` import in the file."""
+    """(imported module, line, at top level) for every ``itu_nb`` import in the file that runs
+    (imports under ``if TYPE_CHECKING:`` only name types for the checker)."""
     tree = ast.parse(path.read_text(), str(path))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If) and ast.unparse(node.test) in ("TYPE_CHECKING", "typing.TYPE_CHECKING"):
+            node.body = []
     top = {id(n) for n in tree.body}
     here = _module(path)
     out = []
@@ -54,11 +58,18 @@ def _imports(path: Path) -> list[tuple[str, int, bool]]:
                 if path.name != "__init__.py":
                     pkg = pkg[:-1]
                 base = ".".join(pkg[: len(pkg) - node.level + 1] + ([node.module] if node.module else []))
-            names = [base] if base != "itu_nb" else [f"itu_nb.{a.name}" for a in node.names]
+            # "from package import module" imports that module (a name re-exported by the package: the package)
+            names = [f"{base}.{a.name}" if _is_module(f"{base}.{a.name}") else base for a in node.names]
             out += [(n, node.lineno, id(node) in top) for n in names]
         elif isinstance(node, ast.Import):
             out += [(a.name, node.lineno, id(node) in top) for a in node.names]
     return [(m, line, t) for m, line, t in out if m.startswith("itu_nb")]
+
+
+def _is_module(name: str) -> bool:
+    parts = name.split(".")[1:]
+    where = PACKAGE.joinpath(*parts) if parts else PACKAGE
+    return where.with_suffix(".py").is_file() or (where / "__init__.py").is_file()
 
 
 def _edges():
@@ -100,3 +111,30 @@ def test_no_module_shadows_a_public_function():
     assert not children & functions
     for name in functions:
         assert callable(getattr(itu_nb, name)), name
+
+
+def test_no_import_cycles():
+    """The import graph (every import that runs, lazy ones too) has no cycle once the named
+    conveniences are set aside: each module can be understood from the ones below it."""
+    graph: dict[str, set[str]] = {}
+    for here, target, _, top in _edges():
+        if target == here or (not top and any(here == a and target.startswith(b) for a, b in CONVENIENCES)):
+            continue
+        while not _is_module(target):  # a name imported from a module: the module
+            target = target.rsplit(".", 1)[0]
+        graph.setdefault(here, set()).add(target)
+    cycles, state = [], {}
+
+    def visit(node: str, trail: list[str]) -> None:
+        state[node] = "open"
+        for nxt in sorted(graph.get(node, ())):
+            if state.get(nxt) == "open":
+                cycles.append(trail[trail.index(nxt) :] + [nxt])
+            elif nxt not in state:
+                visit(nxt, [*trail, nxt])
+        state[node] = "done"
+
+    for start in sorted(graph):
+        if start not in state:
+            visit(start, [start])
+    assert not cycles, "import cycles:\n" + "\n".join(" → ".join(c) for c in cycles)

@@ -26,11 +26,11 @@ import re
 from lxml import etree
 
 from itu_nb.errors import LoadError
-from itu_nb.loaders import register
 from itu_nb.loaders.akn_nodes import OpenNode, place
 from itu_nb.loaders.akn_repair import lift_parents_items, split_run_in_sections, unglue_items
 from itu_nb.loaders.akn_runs import ITU_NB, cut_runs, inline_runs, label_runs
 from itu_nb.loaders.akn_xml import safe_xml
+from itu_nb.loaders.registry import register
 from itu_nb.model import HOMOGLYPHS, Document, NodeKind, Op, Proposal, Run, runs_text
 from itu_nb.parsing import keywords as kw
 from itu_nb.parsing.labels import label_scheme, parse_target, section_keyword

@@ -12,7 +12,7 @@ import os
 from pathlib import PurePath
 
 from itu_nb.errors import AddressError, LoadError
-from itu_nb.loaders import detect_format, load
+from itu_nb.loaders.registry import detect_format, load
 from itu_nb.model import Clause, Document, Proposal
 
 __all__ = ["as_proposal"]

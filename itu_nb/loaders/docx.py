@@ -35,11 +35,11 @@ import dataclasses
 import re
 
 from itu_nb.errors import LoadError
-from itu_nb.loaders import register
 from itu_nb.loaders.docx_numbering import Numbering, roman, view_labels
 from itu_nb.loaders.docx_package import open_package
 from itu_nb.loaders.docx_para import Para, view_paragraphs
 from itu_nb.loaders.docx_read import read_paragraphs
+from itu_nb.loaders.registry import register
 from itu_nb.model import VIEWS, Artefact, Clause, Document, NodeKind, Op, Run
 from itu_nb.parsing.document import SourceLine, build_document
 

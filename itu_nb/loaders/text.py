@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from itu_nb.loaders import register
+from itu_nb.loaders.registry import register
 from itu_nb.model import Document
 from itu_nb.parsing import parse_critic, parse_text
 from itu_nb.parsing.normalise import check_text, decode

@@ -13,9 +13,15 @@ from __future__ import annotations
 import dataclasses
 from collections import Counter
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from itu_nb.errors import AddressError
-from itu_nb.model import Change, Clause, Op, Proposal, Run, change_groups, join_runs
+from itu_nb.model.change import Change, change_groups
+from itu_nb.model.runs import Op, Run, join_runs
+
+if TYPE_CHECKING:  # types only: Proposal.accept imports this module, not the other way round
+    from itu_nb.model.clause import Clause
+    from itu_nb.model.proposal import Proposal
 
 __all__ = ["accept", "change_by_id", "decide", "reject"]
 
