@@ -53,7 +53,9 @@ class Row(_Row, total=False):
     cf: list[str]  # the ids of the open conflicts at this row (:func:`._conflicts.flag_rows`)
 
 
-class _Change(TypedDict):
+class Change(TypedDict):
+    """One change of the redline viewer (trait ``_changes``; :func:`._payload.viewer_rows`)."""
+
     id: str  # the change's stable id (itu_nb.model.Change.id)
     r: int  # the index of its row
     k: str  # its kind (CHANGE_KINDS)
@@ -64,12 +66,6 @@ class _Change(TypedDict):
     wi: int  # words inserted
     wd: int  # words deleted
     lab: bool  # whether it touches the label
-
-
-class Change(_Change, total=False):
-    """One change of the redline viewer (trait ``_changes``; :func:`._payload.viewer_rows`)."""
-
-    x: int  # 1: it follows an enclosing inserted/deleted clause and cannot be decided alone
 
 
 class Meta(TypedDict):

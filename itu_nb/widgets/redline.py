@@ -111,19 +111,13 @@ class RedlineViewer(anywidget.AnyWidget):
         pairs = pairs_of(obj)
         rows, changes = viewer_rows(pairs)
         meta = viewer_meta(rows, changes, title_of(obj))
+        # a proposal's redline names each change as the proposal does (one Change model): every one can be decided
         meta["editable"] = isinstance(obj, Proposal)
-        if meta["editable"]:
-            # redline() shows a clause inside an inserted/deleted one as inserted/deleted too,
-            # but only the enclosing clause carries the tracked change that can be decided
-            own = {c.id for c in obj.changes}
-            for ch in changes:
-                if ch["id"] not in own:
-                    ch["x"] = 1
         conflicts = conflict_payload(obj) if isinstance(obj, Draft) else []
         flag_rows(rows, conflicts)
         self._source = obj
         self._pairs = pairs
-        self._ids = {c["id"]: i for i, c in enumerate(changes) if not c.get("x")}
+        self._ids = {c["id"]: i for i, c in enumerate(changes)}
         with self.hold_sync():
             self.decisions = []
             self.conflict_choices = []
@@ -152,7 +146,7 @@ class RedlineViewer(anywidget.AnyWidget):
     @property
     def change_ids(self) -> list[str]:
         """The ids of the changes that can be accepted or rejected, in reading order."""
-        return [c["id"] for c in self._changes if not c.get("x")]
+        return [c["id"] for c in self._changes]
 
     @property
     def conflicts(self):

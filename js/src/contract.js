@@ -43,7 +43,6 @@
  * @property {number} wi words inserted
  * @property {number} wd words deleted
  * @property {boolean} lab whether it touches the label
- * @property {number} [x] 1 when it follows an enclosing inserted/deleted clause and cannot be decided alone
  */
 
 /**

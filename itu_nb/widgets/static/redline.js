@@ -1,4 +1,4 @@
-/* itu_nb widgets, built from js/src by js/build.mjs; sources-sha256: 37d7096da9b6b30355374e6e5173a430d838c453b63df1cd4699275e413906c8 */
+/* itu_nb widgets, built from js/src by js/build.mjs; sources-sha256: 2dcbd3a91c1473ab3c9a248ddf6c7aa86cd49f5eadf0324780578aac8f147518 */
 
 // src/dom.js
 function h(tag, attrs = {}, ...children) {
@@ -523,10 +523,6 @@ function render({ model, el }) {
   }
   function decide(decision) {
     if (!model.get("_meta").editable || current < 0) return;
-    if (changes[current].x) {
-      statusLine.textContent = "This clause sits inside an inserted or deleted clause: decide on that one.";
-      return;
-    }
     const id = changes[current].id;
     const list = (model.get("decisions") ?? []).filter((d) => d.id !== id);
     if (decision) list.push({ id, decision });

@@ -1,4 +1,4 @@
-/* itu_nb widgets, built from js/src by js/build.mjs; sources-sha256: 37d7096da9b6b30355374e6e5173a430d838c453b63df1cd4699275e413906c8 */
+/* itu_nb widgets, built from js/src by js/build.mjs; sources-sha256: 2dcbd3a91c1473ab3c9a248ddf6c7aa86cd49f5eadf0324780578aac8f147518 */
 
 // src/dom.js
 function h(tag, attrs = {}, ...children) {

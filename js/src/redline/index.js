@@ -163,10 +163,6 @@ function render({ model, el }) {
 
   function decide(/** @type {string|null} */ decision) {
     if (!model.get("_meta").editable || current < 0) return;
-    if (changes[current].x) {
-      statusLine.textContent = "This clause sits inside an inserted or deleted clause: decide on that one.";
-      return;
-    }
     const id = changes[current].id;
     const list = (model.get("decisions") ?? []).filter((d) => d.id !== id);
     if (decision) list.push({ id, decision });
