@@ -46,7 +46,7 @@ def to_frame(obj, what: str | None = None) -> pd.DataFrame:
     what : str, optional
         For a Document or Proposal: ``"clauses"`` (default) or ``"changes"`` (with a
         ``proposal`` column first); for a Comparison: ``"changes"`` (default), ``"clauses"``
-        or ``"stats"``; for a ManyComparison: ``"matrix"`` (default), ``"changes"`` or
+        or ``"stats"``; for a ManyComparison: ``"matrix"`` (default), ``"edits"`` or
         ``"additions"``.
 
     Returns
@@ -85,7 +85,7 @@ def to_frame(obj, what: str | None = None) -> pd.DataFrame:
         table = {"changes": lambda c: changes_frame(c.changes), "clauses": clauses_frame, "stats": stats_frame}
         what = what or "changes"
     elif isinstance(obj, ManyComparison):
-        table = {"matrix": lambda m: m.matrix, "changes": lambda m: m.changes, "additions": lambda m: m.additions}
+        table = {"matrix": lambda m: m.matrix, "edits": lambda m: m.edits, "additions": lambda m: m.additions}
         what = what or "matrix"
     else:
         raise TypeError(f"to_frame takes a Document, Proposal, Comparison or ManyComparison, not {type(obj).__name__}")

@@ -341,7 +341,7 @@ def test_compare_many_agreement_divergence_and_additions():
     assert list(mx.loc["considering/a", ["Brazil", "CEPT", "APT"]]) == ["modified", "modified", "modified"]
     assert mx.loc["considering/a", "status"] == "divergence"  # slow (Brazil, CEPT) against fast (APT)
     assert list(mx.loc["considering/b", ["Brazil", "CEPT", "APT"]]) == ["kept", "kept", "deleted"]
-    ch = m.changes.set_index("new_text")
+    ch = m.edits.set_index("new")
     assert ch.loc["slow", "versions"] == "Brazil, CEPT" and ch.loc["slow", "status"] == "divergence"
     assert ch.loc["fast", "versions"] == "APT"
     (add,) = m.additions.itertuples()
@@ -364,7 +364,7 @@ def test_compare_many_reads_a_split_clause_in_base_offsets():
     a = "resolves\n1\tto report to the Council on the activities of the Union\n2\tto inform all Member States;\n"
     b = base.replace("inform Member", "inform all Member")
     m = itu_nb.compare_many(base, {"A": a, "B": b})
-    rows = m.changes[["scope", "start", "end", "old_text", "new_text", "versions", "status"]].values.tolist()
+    rows = m.edits[["scope", "start", "end", "old", "new", "versions", "status"]].values.tolist()
     assert rows == [
         ["text", 55, 60, " and ", "", "A", "single"],
         ["text", 70, 70, "", "all ", "A, B", "agreement"],

@@ -143,7 +143,7 @@ def test_random_edits_read_by_compare_many_rebuild_each_version(texts):
         version = Editor(9000 + k, pool).proposal(Editor(8000 + k, pool).proposal(text))
         m = itu_nb.compare_many(text, {"v": version})
         edits = collections.defaultdict(list)
-        for e in m.changes.query("scope == 'text'").itertuples():
+        for e in m.edits.query("scope == 'text'").itertuples():
             edits[e.path].append(e)
         pairs: dict[str, list] = collections.defaultdict(list)
         for p in m.comparisons["v"].pairs:
@@ -152,8 +152,8 @@ def test_random_edits_read_by_compare_many_rebuild_each_version(texts):
         for path, ps in pairs.items():
             body, out, last = ps[0].old.body(), [], 0
             for e in sorted(edits.get(path, ()), key=lambda e: (e.start, e.end)):
-                assert body[e.start : e.end] == e.old_text, (text.id, path)
-                out += [body[last : e.start], e.new_text]
+                assert body[e.start : e.end] == e.old, (text.id, path)
+                out += [body[last : e.start], e.new]
                 last = e.end
             new = "".join(runs_text(p.runs, "amended") for p in sorted(ps, key=lambda p: p.part))
             assert "".join(out) + body[last:] == new, (text.id, path)

@@ -85,7 +85,7 @@ def test_many_frames():
     base = "resolves\n1\tto continue the work in 2014;\n"
     m = itu_nb.compare_many(base, {"A": base.replace("2014", "2018")})
     pd.testing.assert_frame_equal(to_frame(m), m.matrix)
-    pd.testing.assert_frame_equal(to_frame(m, "changes"), m.changes)
+    pd.testing.assert_frame_equal(to_frame(m, "edits"), m.edits)
     assert to_frame(m, "additions").empty
 
 

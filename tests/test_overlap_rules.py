@@ -79,7 +79,7 @@ def test_merge_reports_a_conflict_iff_the_edits_collide(case):
 
 def test_compare_many_says_divergence_iff_the_edits_collide_and_agreement_for_the_same_edit(case):
     _name, a, b, conflict, same = case
-    statuses = set(itu_nb.compare_many(RES130, {"A": a, "B": b}).changes.status)
+    statuses = set(itu_nb.compare_many(RES130, {"A": a, "B": b}).edits.status)
     assert ("divergence" in statuses) == conflict
     assert (statuses == {"agreement"}) == same
 
@@ -88,7 +88,7 @@ def test_merge_and_compare_many_agree(case):
     _name, a, b, _conflict, _same = case
     draft = itu_nb.merge(RES130, {"A": a, "B": b})
     many = itu_nb.compare_many(RES130, {"A": a, "B": b})
-    divergent = many.changes.query("status == 'divergence'")
+    divergent = many.edits.query("status == 'divergence'")
     assert {c.path for c in draft.conflict_list} == set(divergent.path)
 
 

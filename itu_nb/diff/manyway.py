@@ -195,15 +195,21 @@ class ManyComparison:
         return out
 
     @property
-    def changes(self):
-        """DataFrame, one row per distinct edit of a base clause: which versions make it and its status."""
+    def edits(self):
+        """DataFrame, one row per distinct edit of a base clause, with the versions that make it.
+
+        Columns: where (``path``, ``scope``, ``start``, ``end`` in the base), ``old`` and ``new``
+        text, ``versions``, ``n_versions`` and ``status``.  These are edits of one base by several
+        versions (:class:`~itu_nb.diff.spans.Edit`); a two-way comparison's ``changes`` are
+        :class:`~itu_nb.model.Change` objects.
+        """
         import pandas as pd
 
         rows = [
             (e.path, _SCOPE[e.kind], e.start, e.end, e.old, e.new, ", ".join(names), len(names), status)
             for e, names, status in self.edit_groups
         ]
-        cols = ["path", "scope", "start", "end", "old_text", "new_text", "versions", "n_versions", "status"]
+        cols = ["path", "scope", "start", "end", "old", "new", "versions", "n_versions", "status"]
         return pd.DataFrame(rows, columns=cols)
 
     @property
