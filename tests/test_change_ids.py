@@ -9,7 +9,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from conftest import CRITIC, FINAL_ACTS
+from conftest import CRITIC, FINAL_ACTS, nth
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -56,7 +56,7 @@ def test_deciding_one_by_one_in_any_order_is_deciding_at_once(data):
         assert p.text(view) == at_once.text(view)
 
 
-@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.data())
 def test_ids_survive_a_save_and_reload_in_every_format(data):
     accepted = data.draw(st.sets(st.sampled_from(IDS), max_size=20), label="accepted")
@@ -108,3 +108,17 @@ def test_identical_changes_in_one_clause_keep_their_ids_when_one_is_decided():
         assert left == [c.id for c in twins[1:]]
         for fmt in FORMATS:  # and after a save and reload
             assert reloaded(decided, fmt).changes.ids == decided.changes.ids, fmt
+
+
+def test_rejecting_an_inserted_clause_keeps_what_stands_under_it():
+    # lines 117-119 insert recognizing j), k), l) between the sub-items i) and ii) of recognizing i) (lines
+    # 115-116, 120), so the parser reads ii) as l)'s child; rejecting l) removes l) and keeps ii) one level
+    # up (no empty clause left behind, which a save and reload would lose, and the ids with it)
+    inserted = nth(B674, "recognizing/l@1")
+    p = B674.reject(inserted)
+    assert "recognizing/l" not in {n.path for n in p.walk()}
+    ii = next(n for n in p.walk() if n.body().startswith("Resolution\xa052 (Rev.\xa0Dubai, 2012)"))
+    assert ii.label == "ii)" and ii.key == "recognizing/l/ii"
+    assert sum(1 for _ in p.walk()) == sum(1 for _ in B674.walk()) - 1
+    for fmt in FORMATS:
+        assert reloaded(p, fmt).changes.ids == p.changes.ids, fmt

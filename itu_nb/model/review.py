@@ -52,7 +52,10 @@ def _apply(proposal: Proposal, accepted: set[str], rejected: set[str]) -> Propos
     if both:
         raise ValueError(f"{proposal.id}: change {sorted(both)[0]!r} is both accepted and rejected")
 
-    def settle(node: Clause) -> Clause | None:
+    def settle(node: Clause) -> tuple[Clause, ...]:
+        """The node with its chosen changes settled: itself, or nothing when it no longer exists, or
+        its children when only they remain (they move up a level, as in a view).
+        """
         runs = node.label_runs + node.runs
         kept: list[Run | None] = list(runs)
         changes = node.changes if node.changed else ()
@@ -73,14 +76,16 @@ def _apply(proposal: Proposal, accepted: set[str], rejected: set[str]) -> Propos
         n_label = len(node.label_runs)
         label = [r for r in kept[:n_label] if r is not None]
         body = [r for r in kept[n_label:] if r is not None]
-        children = tuple(c for c in (settle(ch) for ch in node.children) if c is not None)
-        if not label and not body and not children and (node.label_runs or node.runs):
-            return None  # a whole clause that no longer exists
-        return dataclasses.replace(
-            node, label_runs=join_runs(label), runs=join_runs(body), children=children, settled=tuple(settled)
+        children = tuple(c for ch in node.children for c in settle(ch))
+        if not label and not body and (node.label_runs or node.runs):
+            return children  # a whole clause that no longer exists: what was under it stays
+        return (
+            dataclasses.replace(
+                node, label_runs=join_runs(label), runs=join_runs(body), children=children, settled=tuple(settled)
+            ),
         )
 
-    clauses = tuple(c for c in (settle(c) for c in proposal.clauses) if c is not None)
+    clauses = tuple(c for node in proposal.clauses for c in settle(node))
     notes = tuple(
         f"{verb} {len(ids)} change{'s' if len(ids) != 1 else ''}"
         for verb, ids in (("accepted", accepted), ("rejected", rejected))
