@@ -25,6 +25,8 @@ from pathlib import Path
 
 import pytest
 
+from .waits import UI_MS
+
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "artifacts"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -79,7 +81,7 @@ def browser(playwright_instance, tmp_path_factory):
 def page(browser, request):
     """A new tab that records console errors, page errors, dialogs and non-local requests."""
     pg = browser.new_page()
-    pg.set_default_timeout(30_000)
+    pg.set_default_timeout(UI_MS)
     pg.errors, pg.console_log, pg.dialogs, pg.external = [], [], [], []
     pg.on("pageerror", lambda exc: pg.errors.append(str(exc)))
     pg.on("console", lambda msg: pg.console_log.append(f"{msg.type}: {msg.text}"))

@@ -17,6 +17,8 @@ from conftest import nth
 
 import itu_nb
 
+from .waits import KERNEL_MS, UI_MS
+
 pytestmark = pytest.mark.browser
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -47,24 +49,28 @@ CELLS = [
 ]
 
 
-def kernel_ready(page, lab, timeout=60):
-    """Kernel connected and idle, as the server and the status bar both say (pitfall 2)."""
-    deadline = time.monotonic() + timeout
-    kernels: list = []
+def kernel_ready(page, lab, path, timeout_ms=KERNEL_MS):
+    """The kernel of notebook `path` connected and idle, as the server and the status bar both say (pitfall 2).
+
+    The server is shared by the session's tests: the kernel asked about is this notebook's
+    (``/api/sessions``), not any idle kernel an earlier test left behind.
+    """
+    deadline = time.monotonic() + timeout_ms / 1000
+    sessions: list = []
     while time.monotonic() < deadline:
         try:
-            kernels = lab.api("/api/kernels")
+            sessions = [s for s in lab.api("/api/sessions") if s["path"] == path]
         except OSError:  # the server may answer 500 while a kernel is still starting: ask again
             page.wait_for_timeout(200)
             continue
-        if any(k["connections"] >= 1 and k["execution_state"] == "idle" for k in kernels):
+        if any(s["kernel"]["connections"] >= 1 and s["kernel"]["execution_state"] == "idle" for s in sessions):
             break
         page.wait_for_timeout(200)  # never time.sleep: it would stall Playwright's event loop
     else:
-        raise AssertionError(f"no idle kernel: {kernels}")
+        raise AssertionError(f"no idle kernel for {path}: {sessions}")
     page.wait_for_function(
-        "() => (document.querySelector('#jp-main-statusbar')?.textContent ?? '').includes('| Idle')",
-        timeout=timeout * 1000,
+        "() => (document.querySelector('#jp-main-statusbar')?.textContent ?? '').includes('(ipykernel) | Idle')",
+        timeout=timeout_ms,
     )
 
 
@@ -79,7 +85,7 @@ def output(page, i):
 def printed(page, i, marker):
     """Wait until cell i has printed a line starting with `marker`; return the rest of that line."""
     out = output(page, i)
-    out.get_by_text(marker).first.wait_for(timeout=60_000)
+    out.get_by_text(marker).first.wait_for(timeout=KERNEL_MS)
     return re.search(rf"{re.escape(marker)}(.*)", out.inner_text()).group(1)
 
 
@@ -92,6 +98,7 @@ def rerun(page, i, marker):
         "([i, before, m]) => { const c = document.querySelectorAll('.jp-NotebookPanel .jp-Notebook .jp-Cell')[i];"
         " const t = c.querySelector('.jp-OutputArea')?.innerText ?? ''; return t !== before && t.includes(m); }",
         arg=[i, before, marker],
+        timeout=KERNEL_MS,
     )
     text = output(page, i).inner_text()
     return re.search(rf"{re.escape(marker)}(.*)", text).group(1)
@@ -104,8 +111,8 @@ def test_widgets_in_jupyterlab(page, jupyterlab, shoot, run_axe):
     nbformat.write(nb, jupyterlab.root / "widgets.ipynb")
     page.set_viewport_size({"width": 1400, "height": 1000})
     page.goto(f"{jupyterlab.url}/lab/tree/widgets.ipynb?reset&token={jupyterlab.token}")
-    page.wait_for_selector(".jp-NotebookPanel .jp-Cell", timeout=60_000)
-    kernel_ready(page, jupyterlab)
+    page.wait_for_selector(".jp-NotebookPanel .jp-Cell", timeout=KERNEL_MS)
+    kernel_ready(page, jupyterlab, "widgets.ipynb")
 
     page.locator(".lm-MenuBar-itemLabel", has_text=re.compile("^Run$")).click()
     page.locator(".lm-Menu-itemLabel", has_text=re.compile("^Run All Cells$")).click()
@@ -113,7 +120,7 @@ def test_widgets_in_jupyterlab(page, jupyterlab, shoot, run_axe):
         "() => /\\[(\\*|\\d+)\\]/.test(document.querySelector('.jp-Cell .jp-InputPrompt')?.textContent ?? '')"
     )
     viewer = output(page, 0).locator(".itu-redline")
-    viewer.wait_for(timeout=60_000)
+    viewer.wait_for(timeout=KERNEL_MS)
     n_cells = page.locator(".jp-NotebookPanel .jp-Cell").count()
 
     # 1. the rendered marks are the comparison's
@@ -153,22 +160,25 @@ def test_widgets_in_jupyterlab(page, jupyterlab, shoot, run_axe):
     hit = tree.locator('[role=treeitem][data-key="B/67/4:considering/h"]')
     hit.wait_for()
     assert hit.locator("mark").inner_text().lower() == "cyberattacks"
-    hit.click()
+    hit.click()  # the tree tells Python, which moves the viewer: a kernel round trip
     ev = ex.locator(".itu-redline")
-    ev.locator(".itu-title", has_text="B/67/4").wait_for()
+    ev.locator(".itu-title", has_text="B/67/4").wait_for(timeout=KERNEL_MS)
     row = ev.locator('.itu-row.itu-selected[data-path="considering/h"]')
-    row.wait_for()
-    # the viewer scrolls the clause into its area (allow for a busy machine: poll, don't sleep once)
+    row.wait_for(timeout=KERNEL_MS)
+    # the viewer scrolls the clause into its area, and keeps it there once the rows around it are laid out
     row.evaluate(
-        """r => new Promise((ok, fail) => {
+        """(r, [wait]) => new Promise((ok, fail) => {
             const area = r.closest('.itu-scroll'), t0 = performance.now();
+            let since = null;
             (function check() {
                 const a = area.getBoundingClientRect(), b = r.getBoundingClientRect();
-                if (a.top <= b.top && b.top < a.bottom) return ok(true);
-                if (performance.now() - t0 > 5000) return fail(new Error('the viewer did not scroll to the clause'));
+                since = a.top <= b.top && b.top < a.bottom ? since ?? performance.now() : null;
+                if (since !== null && performance.now() - since > 1000) return ok(true);
+                if (performance.now() - t0 > wait) return fail(new Error('the viewer did not scroll to the clause'));
                 requestAnimationFrame(check);
             })();
-        })"""
+        })""",
+        [UI_MS],
     )
     shoot(ex, "lab-3-explore-tree-to-viewer")
 
@@ -207,7 +217,7 @@ def test_widgets_in_jupyterlab(page, jupyterlab, shoot, run_axe):
     page.locator(".lm-MenuBar-itemLabel", has_text=re.compile("^Settings$")).click()
     page.locator(".lm-Menu-itemLabel", has_text=re.compile("^Theme$")).click()
     page.locator(".lm-Menu-itemLabel", has_text=re.compile("^JupyterLab Dark$")).click()
-    page.wait_for_function("() => document.body.dataset.jpThemeLight === 'false'", timeout=30_000)
+    page.wait_for_function("() => document.body.dataset.jpThemeLight === 'false'", timeout=UI_MS)
     layout0 = page.evaluate(
         """() => { const probe = document.createElement('div');
                    probe.style.background = 'var(--jp-layout-color0)'; document.body.append(probe);
@@ -225,7 +235,7 @@ def test_widgets_in_jupyterlab(page, jupyterlab, shoot, run_axe):
     page.locator(".lm-MenuBar-itemLabel", has_text=re.compile("^Settings$")).click()
     page.locator(".lm-Menu-itemLabel", has_text=re.compile("^Theme$")).click()
     page.locator(".lm-Menu-itemLabel", has_text=re.compile("^JupyterLab Light$")).click()
-    page.wait_for_function("() => document.body.dataset.jpThemeLight === 'true'", timeout=30_000)
+    page.wait_for_function("() => document.body.dataset.jpThemeLight === 'true'", timeout=UI_MS)
     assert page.dialogs == [], f"a dialog opened: {page.dialogs}"
     assert not page.errors, page.errors
     assert not page.external, f"requests left the machine: {page.external[:5]}"

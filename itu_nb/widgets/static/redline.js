@@ -1,4 +1,4 @@
-/* itu_nb widgets, built from js/src by js/build.mjs; sources-sha256: 2dcbd3a91c1473ab3c9a248ddf6c7aa86cd49f5eadf0324780578aac8f147518 */
+/* itu_nb widgets, built from js/src by js/build.mjs; sources-sha256: ea9db8fdaae6ae3460ecd209ca9c9cb098a6eb867794a940ada808defbb052cc */
 
 // src/dom.js
 function h(tag, attrs = {}, ...children) {
@@ -357,6 +357,8 @@ function buildToolbar(meta, on) {
 // src/redline/index.js
 var KEYS_NEXT = /* @__PURE__ */ new Set(["n", "j", "F7"]);
 var KEYS_PREV = /* @__PURE__ */ new Set(["p", "k"]);
+var REVEAL_SETTLE_MS = 400;
+var REVEAL_MAX_MS = 3e3;
 function render({ model, el }) {
   let rows = [];
   let changes = [];
@@ -445,13 +447,27 @@ function render({ model, el }) {
     const n = navigable.length;
     bar.counter.textContent = n === 0 ? "no changes" : pos < 0 ? `${n} changes` : `change ${pos + 1} of ${n}`;
   }
-  function reveal(target, tries = 4) {
-    const top = target.getBoundingClientRect().top - scroll.getBoundingClientRect().top + scroll.scrollTop;
-    const want = Math.max(0, Math.round(top - scroll.clientHeight / 3));
-    if (Math.abs(scroll.scrollTop - want) < 2 || !target.isConnected) return;
-    scroll.scrollTop = want;
-    if (tries > 1) requestAnimationFrame(() => reveal(target, tries - 1));
+  let revealing = 0;
+  function reveal(target) {
+    const run = ++revealing;
+    const start = performance.now();
+    let held = start;
+    const step = () => {
+      if (run !== revealing || !target.isConnected) return;
+      const now = performance.now();
+      const top = target.getBoundingClientRect().top - scroll.getBoundingClientRect().top + scroll.scrollTop;
+      const want = Math.max(0, Math.round(top - scroll.clientHeight / 3));
+      if (Math.abs(scroll.scrollTop - want) >= 2) {
+        scroll.scrollTop = want;
+        held = now;
+      }
+      if (now - held < REVEAL_SETTLE_MS && now - start < REVEAL_MAX_MS) requestAnimationFrame(step);
+    };
+    step();
   }
+  const stopRevealing = () => {
+    revealing++;
+  };
   function mark(ci, doScroll) {
     for (const old of scroll.querySelectorAll(".itu-current")) old.classList.remove("itu-current");
     current = ci;
@@ -630,6 +646,9 @@ function render({ model, el }) {
   const setHeight = () => root.style.setProperty("--itu-height", model.get("height") || "32rem");
   root.addEventListener("keydown", onKey);
   scroll.addEventListener("click", onClick);
+  for (const type of ["wheel", "touchstart", "pointerdown", "keydown"]) {
+    scroll.addEventListener(type, stopRevealing, { passive: true });
+  }
   setHeight();
   build();
   const off = listen(model, {
@@ -661,6 +680,7 @@ function render({ model, el }) {
   });
   return () => {
     off();
+    stopRevealing();
     root.removeEventListener("keydown", onKey);
     root.remove();
   };

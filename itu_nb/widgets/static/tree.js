@@ -1,4 +1,4 @@
-/* itu_nb widgets, built from js/src by js/build.mjs; sources-sha256: 2dcbd3a91c1473ab3c9a248ddf6c7aa86cd49f5eadf0324780578aac8f147518 */
+/* itu_nb widgets, built from js/src by js/build.mjs; sources-sha256: ea9db8fdaae6ae3460ecd209ca9c9cb098a6eb867794a940ada808defbb052cc */
 
 // src/dom.js
 function h(tag, attrs = {}, ...children) {

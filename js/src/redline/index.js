@@ -11,6 +11,8 @@ import { buildToolbar } from "./toolbar.js";
 
 const KEYS_NEXT = new Set(["n", "j", "F7"]);
 const KEYS_PREV = new Set(["p", "k"]);
+const REVEAL_SETTLE_MS = 400; // reveal() stops once the target has stayed in place this long
+const REVEAL_MAX_MS = 3000; // and in any case after this long
 
 /** @param {{model: import("../contract.js").Model<RedlineState>, el: HTMLElement}} ctx */
 function render({ model, el }) {
@@ -83,18 +85,34 @@ function render({ model, el }) {
     bar.counter.textContent = n === 0 ? "no changes" : pos < 0 ? `${n} changes` : `change ${pos + 1} of ${n}`;
   }
 
+  let revealing = 0; // the latest reveal; a newer one, or the reader scrolling, ends the ones before
+
   /**
    * Scroll `target` to the upper third of the viewer without moving the page around it.
-   * Rows off screen are not laid out (content-visibility) and have estimated heights, so
-   * the position is corrected on the next frames as the rows brought into view get real ones.
+   * Rows off screen are not laid out (content-visibility) and have estimated heights; they get
+   * real ones only once they come into view, which takes a few frames, more on a busy machine.
+   * So the position is corrected on every frame until it has held for REVEAL_SETTLE_MS (for at
+   * most REVEAL_MAX_MS), not for a fixed number of frames: on a loaded machine four frames were
+   * not enough and the viewer stopped short of the clause.
    */
-  function reveal(/** @type {HTMLElement} */ target, tries = 4) {
-    const top = target.getBoundingClientRect().top - scroll.getBoundingClientRect().top + scroll.scrollTop;
-    const want = Math.max(0, Math.round(top - scroll.clientHeight / 3));
-    if (Math.abs(scroll.scrollTop - want) < 2 || !target.isConnected) return;
-    scroll.scrollTop = want;
-    if (tries > 1) requestAnimationFrame(() => reveal(target, tries - 1));
+  function reveal(/** @type {HTMLElement} */ target) {
+    const run = ++revealing;
+    const start = performance.now();
+    let held = start;
+    const step = () => {
+      if (run !== revealing || !target.isConnected) return;
+      const now = performance.now();
+      const top = target.getBoundingClientRect().top - scroll.getBoundingClientRect().top + scroll.scrollTop;
+      const want = Math.max(0, Math.round(top - scroll.clientHeight / 3));
+      if (Math.abs(scroll.scrollTop - want) >= 2) {
+        scroll.scrollTop = want;
+        held = now;
+      }
+      if (now - held < REVEAL_SETTLE_MS && now - start < REVEAL_MAX_MS) requestAnimationFrame(step);
+    };
+    step();
   }
+  const stopRevealing = () => { revealing++; }; // the reader scrolls: leave the position to them
 
   /** Highlight change `ci` and optionally bring it into view. */
   function mark(/** @type {number} */ ci, /** @type {boolean} */ doScroll) {
@@ -255,6 +273,9 @@ function render({ model, el }) {
   const setHeight = () => root.style.setProperty("--itu-height", model.get("height") || "32rem");
   root.addEventListener("keydown", onKey);
   scroll.addEventListener("click", onClick);
+  for (const type of ["wheel", "touchstart", "pointerdown", "keydown"]) {
+    scroll.addEventListener(type, stopRevealing, { passive: true });
+  }
   setHeight();
   build();
   const off = listen(model, {
@@ -274,6 +295,7 @@ function render({ model, el }) {
   });
   return () => {
     off();
+    stopRevealing();
     root.removeEventListener("keydown", onKey);
     root.remove();
   };
