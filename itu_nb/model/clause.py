@@ -65,9 +65,9 @@ class Clause:
         :mod:`itu_nb.model.change`), so that the remaining ones keep their ranks and ids.
     uid : str or None
         The clause's identity when it differs from its path: set when an edit reletters,
-        renumbers or moves the clause (its path at load time is kept), or when an
-        amendment inserts it (``"+<path>"``); read back from exports that store it.  Use
-        :attr:`key`, which falls back to the path.
+        renumbers or moves the clause (its former path is kept), or when a clause an amendment
+        inserts takes a path that is another clause's key (``"<key>+2"``); read back from
+        exports that store it.  Use :attr:`key`, which falls back to the path.
 
     Examples
     --------
@@ -229,7 +229,7 @@ class Clause:
                 old_path=old,
                 new_path=new,
                 settled=self.settled,
-            )  # fmt: skip
+            )
         )
 
     def words(self, op: Op) -> int:
