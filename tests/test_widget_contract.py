@@ -15,10 +15,20 @@ import itu_nb
 from itu_nb.model import CHANGE_KINDS
 from itu_nb.model.comparison import PAIR_KINDS
 from itu_nb.widgets import _contract
-from itu_nb.widgets._contract import Change, Conflict, Meta, Node, Row, Seg, Side, field_names, problems
+from itu_nb.widgets._contract import (
+    ChangePayload,
+    ConflictPayload,
+    Meta,
+    Node,
+    Row,
+    Seg,
+    SidePayload,
+    field_names,
+    problems,
+)
 
 CONTRACT_JS = Path(__file__).resolve().parents[1] / "js" / "src" / "contract.js"
-SHAPES = (Seg, Row, Change, Meta, Side, Conflict, Node)
+SHAPES = (Seg, Row, ChangePayload, Meta, SidePayload, ConflictPayload, Node)
 
 
 @pytest.fixture(scope="module")
@@ -44,9 +54,9 @@ def test_real_payloads_have_exactly_the_contracts_fields_and_types(payloads):
     for v in viewers:
         name = type(v.source).__name__
         assert problems(v._rows, list[Row], f"{name} rows") == []
-        assert problems(v._changes, list[Change], f"{name} changes") == []
+        assert problems(v._changes, list[ChangePayload], f"{name} changes") == []
         assert problems(v._meta, Meta, f"{name} meta") == []
-        assert problems(v._conflicts, list[Conflict], f"{name} conflicts") == []
+        assert problems(v._conflicts, list[ConflictPayload], f"{name} conflicts") == []
     for t in trees:
         assert problems(t._nodes, list[Node], "tree nodes") == []
 
@@ -61,8 +71,8 @@ def test_every_field_of_the_contract_occurs_in_the_real_payloads(payloads):
     # `x` (RedlineViewer.show: a change redline() draws inside an inserted/deleted clause that is not one of
     # the proposal's own) is sent by none of these, nor by any other proposal of the fixtures: since every
     # clause of an inserted/deleted one has its own tracked change, none follows its parent
-    assert {k for c in changes for k in c} == set(field_names(Change))
-    assert conflicts and {k for c in conflicts for k in c} == set(field_names(Conflict))
+    assert {k for c in changes for k in c} == set(field_names(ChangePayload))
+    assert conflicts and {k for c in conflicts for k in c} == set(field_names(ConflictPayload))
     assert {s[0] for r in rows for s in r["lab"] + r["seg"]} == {-1, 0, 1}
     assert {v._meta["editable"] for v in viewers} == {True, False}
     assert {n[8] for t in trees for n in t._nodes} >= {"document", "proposal"}
@@ -80,7 +90,7 @@ def test_problems_finds_a_wrong_key_a_missing_key_and_a_wrong_type(payloads):
 
 
 def test_the_vocabularies_are_the_models():
-    assert _contract.VOCABULARIES[(Change, "k")] is CHANGE_KINDS
+    assert _contract.VOCABULARIES[(ChangePayload, "k")] is CHANGE_KINDS
     assert _contract.VOCABULARIES[(Row, "k")] is PAIR_KINDS
     assert _contract.VOCABULARIES[(Meta, "kinds")] is PAIR_KINDS
 

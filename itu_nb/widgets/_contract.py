@@ -21,7 +21,7 @@ from typing import Literal, NamedTuple, TypedDict, Union
 from itu_nb.model import CHANGE_KINDS, NodeKind
 from itu_nb.model.comparison import PAIR_KINDS
 
-__all__ = ["VOCABULARIES", "Change", "Conflict", "Meta", "Node", "Row", "Seg", "Side", "problems"]
+__all__ = ["VOCABULARIES", "ChangePayload", "ConflictPayload", "Meta", "Node", "Row", "Seg", "SidePayload", "problems"]
 
 
 class Seg(NamedTuple):
@@ -53,7 +53,7 @@ class Row(_Row, total=False):
     cf: list[str]  # the ids of the open conflicts at this row (:func:`._conflicts.flag_rows`)
 
 
-class Change(TypedDict):
+class ChangePayload(TypedDict):
     """One change of the redline viewer (trait ``_changes``; :func:`._payload.viewer_rows`)."""
 
     id: str  # the change's stable id (itu_nb.model.Change.id)
@@ -81,7 +81,7 @@ class Meta(TypedDict):
     editable: bool  # a proposal (decisions can be taken), not a comparison
 
 
-class Side(TypedDict):
+class SidePayload(TypedDict):
     """One proposal's contested edit in a conflict (:func:`._conflicts.conflict_payload`)."""
 
     side: str
@@ -91,7 +91,7 @@ class Side(TypedDict):
     new: str  # "" for none
 
 
-class Conflict(TypedDict):
+class ConflictPayload(TypedDict):
     """One conflict of a merged draft (trait ``_conflicts``; :func:`._conflicts.conflict_payload`)."""
 
     id: str
@@ -100,7 +100,7 @@ class Conflict(TypedDict):
     at: str | None  # the draft's row path where it sits
     citation: str
     base_text: str
-    sides: list[Side]
+    sides: list[SidePayload]
     resolution: str | None  # None while open, else the side chosen or "text: …"
     wording: str  # what the analyst's own wording replaces, to edit from
     wording_of: str  # what that wording is
@@ -124,7 +124,7 @@ class Node(NamedTuple):
 VOCABULARIES: dict[tuple[object, str], tuple[str, ...]] = {
     (Row, "k"): PAIR_KINDS,
     (Row, "t"): tuple(k.value for k in NodeKind),
-    (Change, "k"): CHANGE_KINDS,
+    (ChangePayload, "k"): CHANGE_KINDS,
     (Meta, "kinds"): PAIR_KINDS,
     (Node, "type"): (*(k.value for k in NodeKind), "document", "proposal"),
 }

@@ -32,7 +32,7 @@
 
 /**
  * One change of the redline viewer (trait `_changes`; Python: _payload.viewer_rows).
- * @typedef {object} Change
+ * @typedef {object} ChangePayload
  * @property {string} id the change's stable id (itu_nb.model.Change.id)
  * @property {number} r the index of its row
  * @property {string} k its kind, one of CHANGE_KINDS
@@ -60,7 +60,7 @@
 
 /**
  * One side of a conflict: one proposal's contested edit (Python: _conflicts.conflict_payload).
- * @typedef {object} Side
+ * @typedef {object} SidePayload
  * @property {string} side the proposal
  * @property {string|null} author its author
  * @property {string} change what it does
@@ -70,14 +70,14 @@
 
 /**
  * One conflict of a merged draft (trait `_conflicts`; Python: _conflicts.conflict_payload).
- * @typedef {object} Conflict
+ * @typedef {object} ConflictPayload
  * @property {string} id the conflict's id
  * @property {string} kind what clashes (itu_nb.amendments.conflicts.Conflict.kind: overlap, label…)
  * @property {string|null} path the base's clause path
  * @property {string|null} at the draft's row path where it sits
  * @property {string} citation where it is, for a reader
  * @property {string} base_text the base's contested text
- * @property {Side[]} sides the contested edits
+ * @property {SidePayload[]} sides the contested edits
  * @property {string|null} resolution null while open, else the side chosen or "text: …"
  * @property {string} wording what the analyst's own wording replaces, to edit from
  * @property {string} wording_of what that wording is
@@ -95,9 +95,9 @@
  * The redline viewer's synced traits, as its render() reads and writes them (itu_nb/widgets/redline.py).
  * @typedef {object} RedlineState
  * @property {Row[]} _rows
- * @property {Change[]} _changes
+ * @property {ChangePayload[]} _changes
  * @property {Meta} _meta
- * @property {Conflict[]} _conflicts
+ * @property {ConflictPayload[]} _conflicts
  * @property {string} mode
  * @property {{section?: string, kind?: string, author?: string}} filters
  * @property {boolean} collapse_unchanged

@@ -1,4 +1,4 @@
-/* itu_nb widgets, built from js/src by js/build.mjs; sources-sha256: ea9db8fdaae6ae3460ecd209ca9c9cb098a6eb867794a940ada808defbb052cc */
+/* itu_nb widgets, built from js/src by js/build.mjs; sources-sha256: d88d8d0aa73d71c40825390147ed9915fd2c0ccb5eff78857419bcf6fa4143f3 */
 
 // src/dom.js
 function h(tag, attrs = {}, ...children) {

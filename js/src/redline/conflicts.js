@@ -3,8 +3,8 @@
 // with Draft.resolve and sends the resolved draft back (itu_nb/widgets/_conflicts.py).
 import { h } from "../dom.js";
 
-/** @typedef {import("../contract.js").Side} Side */
-/** @typedef {import("../contract.js").Conflict} Conflict */
+/** @typedef {import("../contract.js").SidePayload} Side */
+/** @typedef {import("../contract.js").ConflictPayload} Conflict */
 /** @typedef {{go: (c: Conflict) => void, choose: (c: Conflict, side: string|null, text?: string) => void}} Handlers */
 
 /** @type {Record<string, string>} conflict kind → words; an unknown kind is shown as it is */

@@ -6,7 +6,7 @@ import { describe, drawRow, layout } from "./render.js";
 import { buildToolbar } from "./toolbar.js";
 
 /** @typedef {import("../contract.js").Row} Row */
-/** @typedef {import("../contract.js").Change} Change */
+/** @typedef {import("../contract.js").ChangePayload} Change */
 /** @typedef {import("../contract.js").RedlineState} RedlineState */
 
 const KEYS_NEXT = new Set(["n", "j", "F7"]);

@@ -4,7 +4,7 @@ import { h } from "../dom.js";
 
 /** @typedef {import("../contract.js").Seg} Seg */
 /** @typedef {import("../contract.js").Row} Row */
-/** @typedef {import("../contract.js").Change} Change */
+/** @typedef {import("../contract.js").ChangePayload} Change */
 
 /** @type {Array<[string, string]>} value, text */
 export const MODES = [
