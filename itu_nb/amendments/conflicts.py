@@ -83,7 +83,7 @@ def side_edits(base: Proposal, proposal: Proposal, side: str, author, date) -> l
     for path in gone:
         if not under(path, gone_set, base_parent):
             body = base[path].body("amended")
-            edits.append(Edit("delete", path, 0, len(body), base[path].text("amended"), "", side, author, date))
+            edits.append(Edit("deleted", path, 0, len(body), base[path].text("amended"), "", side, author, date))
     for order, path in enumerate(movers):
         if under(path, movers_set, new_parent):
             continue  # carried with its inserted parent
@@ -96,7 +96,7 @@ def side_edits(base: Proposal, proposal: Proposal, side: str, author, date) -> l
             continue  # its parent is gone from the base's tree: nothing to attach it to
         clause = _prune(comp.new[path], stay)
         edits.append(
-            Edit("insert", bparent, side=side, author=author, date=date, after=after, clause=clause, order=order)
+            Edit("inserted", bparent, side=side, author=author, date=date, after=after, clause=clause, order=order)
         )
     follow = relettering(comp)
     return [dataclasses.replace(e, relettered=True) if e.kind == "label" and e.path in follow else e for e in edits]
@@ -138,8 +138,8 @@ def _dedupe(edits: list[Edit], key) -> list[Edit]:
 def find_conflicts(base: Proposal, edits: list[Edit]) -> tuple[list[Edit], list[Conflict]]:
     """(uncontested edits, conflicts); identical edits from several sides are kept once."""
     words = _dedupe([e for e in edits if e.kind == "text"], lambda e: e.key)
-    deletes = _dedupe([e for e in edits if e.kind == "delete"], lambda e: e.path)
-    inserts = _dedupe([e for e in edits if e.kind == "insert"], lambda e: e.key)
+    deletes = _dedupe([e for e in edits if e.kind == "deleted"], lambda e: e.path)
+    inserts = _dedupe([e for e in edits if e.kind == "inserted"], lambda e: e.key)
     labels = [e for e in edits if e.kind == "label"]  # all kept: a list's labels follow the sides touching it
     conflicts: list[tuple[str, str | None, list[Edit]]] = []
     contested: set[int] = set()

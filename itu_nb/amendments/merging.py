@@ -94,11 +94,11 @@ class Draft(Proposal):
             for e in c.edits:
                 change = {
                     "text": "replaced" if e.old and e.new else "deleted" if e.old else "inserted",
-                    "delete": "deleted clause",
-                    "insert": "inserted clause",
+                    "deleted": "deleted clause",
+                    "inserted": "inserted clause",
                     "label": "relabelled",
                 }[e.kind]
-                new = e.clause.text("amended") if e.kind == "insert" and e.clause is not None else e.new
+                new = e.clause.text("amended") if e.kind == "inserted" and e.clause is not None else e.new
                 rows.append(
                     (c.id, c.kind, c.path, c.citation, c.base_text, e.side, e.author, change, e.old, new, resolution)
                 )
@@ -226,19 +226,19 @@ def _build_edits(plan: _Plan) -> Draft:
     for e in edits:
         if e.kind == "text":
             words.setdefault(e.path, []).append(e)
-    deleted = {e.path: e for e in edits if e.kind == "delete"}
+    deleted = {e.path: e for e in edits if e.kind == "deleted"}
     slots: dict[str | None, dict[str | None, list[Edit]]] = {}
     for e in sorted(
-        (e for e in edits if e.kind == "insert"),
+        (e for e in edits if e.kind == "inserted"),
         key=lambda e: (plan.sides.index(e.side) if e.side in plan.sides else 99, e.order),
     ):
         slots.setdefault(e.path, {}).setdefault(e.after, []).append(e)
     touched: dict[str | None, list[Edit]] = {}
     base_parent = parents(plan.base)
     for e in edits:
-        if e.kind == "insert":
+        if e.kind == "inserted":
             touched.setdefault(e.path, []).append(e)
-        elif e.kind in ("delete", "label"):
+        elif e.kind in ("deleted", "label"):
             assert e.path is not None  # a deletion or relabel names its base clause
             parent = base_parent[e.path]
             touched.setdefault(parent.path if parent is not None else None, []).append(e)

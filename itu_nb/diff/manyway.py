@@ -35,7 +35,7 @@ _WORD = re.compile(r"\w+")
 
 
 #: The scope column of ``changes`` for each kind of edit (a deleted clause is one edit of scope ``clause``).
-_SCOPE = {"text": "text", "label": "label", "delete": "clause"}
+_SCOPE = {"text": "text", "label": "label", "deleted": "clause"}
 
 
 def _edits(c: Comparison) -> dict[str, list[Edit]]:
@@ -54,7 +54,7 @@ def _edits(c: Comparison) -> dict[str, list[Edit]]:
         path = p.old.path
         if p.new is None:
             body = p.old.body()
-            out[path].append(Edit("delete", path, 0, len(body), body, ""))
+            out[path].append(Edit("deleted", path, 0, len(body), body, ""))
             continue
         label = [r for r in p.label_runs if r.op is not Op.EQUAL]
         if label and not (p.kind == "split" and p.part > 0):

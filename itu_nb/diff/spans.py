@@ -15,11 +15,12 @@ from dataclasses import dataclass, field
 from itu_nb.model import Clause, Op, Proposal, Run
 from itu_nb.model.comparison import Comparison
 
-__all__ = ["KINDS", "Edit", "clash", "cover", "relettering", "run_edits", "same_edit"]
+__all__ = ["EDIT_KINDS", "Edit", "clash", "cover", "relettering", "run_edits", "same_edit"]
 
 #: What an edit changes: ``text`` (words of a clause's body), ``label`` (the clause's label),
-#: ``delete`` (the whole clause) or ``insert`` (a new clause under the base clause ``path``).
-KINDS = ("text", "label", "delete", "insert")
+#: ``deleted`` (the whole clause) or ``inserted`` (a new clause under the base clause ``path``), in
+#: the words of :data:`itu_nb.model.CHANGE_KINDS`.
+EDIT_KINDS = ("text", "label", "deleted", "inserted")
 
 
 @dataclass(frozen=True)
@@ -27,9 +28,9 @@ class Edit:
     """One version's edit of a base text: replace ``old`` at ``[start, end)`` of clause ``path`` by ``new``.
 
     Offsets count characters of the base clause's body (``kind="text"``), of its
-    label (``kind="label"``), or span its whole body (``kind="delete"``; ``old``
+    label (``kind="label"``), or span its whole body (``kind="deleted"``; ``old``
     is then the deleted clause's text, for display).  An insertion point has
-    ``start == end``.  ``kind="insert"`` is a new clause placed under the base
+    ``start == end``.  ``kind="inserted"`` is a new clause placed under the base
     clause ``path`` (None: the top level) after the base sibling ``after`` (None:
     first); ``clause`` is that clause as the version has it.
 
@@ -56,7 +57,7 @@ class Edit:
     @property
     def key(self) -> tuple:
         """What makes two versions' edits the same edit: clause, kind, place, span and new text."""
-        new = self.clause.text("amended") if self.kind == "insert" and self.clause is not None else self.new
+        new = self.clause.text("amended") if self.kind == "inserted" and self.clause is not None else self.new
         return (self.path, self.kind, self.after, self.start, self.end, new)
 
 
@@ -104,7 +105,7 @@ def clash(a: Edit, b: Edit) -> bool:
         return False  # a label's offsets are not the body's
     if a.relettered or b.relettered:
         return False
-    if "insert" in (a.kind, b.kind):
+    if "inserted" in (a.kind, b.kind):
         return False  # new clauses compete for a place (after, path), not for words
     return a.start <= b.end and b.start <= a.end
 
