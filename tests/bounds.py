@@ -1,0 +1,118 @@
+"""Run a snippet in a child Python and measure what it cost: CPU seconds and peak memory.
+
+Hostile-input tests (issue 17) check that every input class ends — in the expected result or an
+``ItuNbError`` — within a bound. Wall-clock assertions are flaky on a shared CI machine, so the
+bound is measured in a child process: its CPU time (user + system, from ``wait4``) and its peak
+resident memory (``ru_maxrss``), with a generous kill timeout as the backstop and an address-space
+limit so that a runaway allocation fails fast instead of swapping the machine.
+
+Examples
+--------
+>>> from bounds import bounded
+>>> r = bounded("import itu_nb; print(len(itu_nb.load('examples/data/pp18-doc67-brazil.flattened.txt')))")
+>>> r.ok, r.stdout.strip()
+(True, '5')
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import signal
+import subprocess
+import sys
+import tempfile
+import textwrap
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+#: The budget the issue sets for one hostile input: what a test asserts.
+MAX_SECONDS = 2.0
+MAX_MB = 300.0
+#: The backstop: a child still running after this is killed and the test fails.
+KILL_SECONDS = 60.0
+#: Address-space limit of the child (virtual memory, so larger than the RSS budget).
+ADDRESS_SPACE_MB = 2048
+
+
+@dataclass(frozen=True)
+class Bounded:
+    """What a child run cost and printed."""
+
+    returncode: int
+    seconds: float
+    peak_mb: float
+    stdout: str
+    stderr: str
+    killed: bool = False
+
+    @property
+    def ok(self) -> bool:
+        """True when the child exited 0 within the kill timeout."""
+        return self.returncode == 0 and not self.killed
+
+    def within(self, seconds: float = MAX_SECONDS, mb: float = MAX_MB) -> bool:
+        """True when the run ended (whatever its outcome) within the CPU and memory budget."""
+        return not self.killed and self.seconds <= seconds and self.peak_mb <= mb
+
+    def __str__(self) -> str:
+        return (
+            f"rc={self.returncode} cpu={self.seconds:.2f}s peak={self.peak_mb:.0f}MB"
+            f"{' KILLED' if self.killed else ''}\n--- stdout\n{self.stdout[-2000:]}\n--- stderr\n{self.stderr[-4000:]}"
+        )
+
+
+def _limit() -> None:  # pragma: no cover - runs in the child
+    cap = ADDRESS_SPACE_MB * 1024 * 1024
+    resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+
+
+def bounded(code: str, *, cwd: Path | str = ROOT, kill_seconds: float = KILL_SECONDS) -> Bounded:
+    """Run ``code`` in a fresh ``python3`` (the repository importable) and measure it.
+
+    Parameters
+    ----------
+    code : str
+        Python source; dedented. It runs with the repository root on ``sys.path``.
+    cwd : path, optional
+        Working directory of the child (default: the repository root).
+    kill_seconds : float, optional
+        Wall-clock backstop; the child is killed after it.
+
+    Returns
+    -------
+    Bounded
+        Return code, CPU seconds (user + system of the child), peak RSS in MB, its output.
+    """
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])))
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        proc = subprocess.Popen(
+            [sys.executable, "-c", textwrap.dedent(code)],
+            cwd=str(cwd),
+            env=env,
+            stdout=out,
+            stderr=err,
+            text=True,
+            preexec_fn=_limit,
+        )
+        timer = threading.Timer(kill_seconds, proc.kill)
+        timer.start()
+        try:
+            _, status, usage = os.wait4(proc.pid, 0)
+        finally:
+            timer.cancel()
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        killed = proc.returncode == -signal.SIGKILL
+        out.seek(0)
+        err.seek(0)
+        return Bounded(
+            proc.returncode,
+            usage.ru_utime + usage.ru_stime,
+            usage.ru_maxrss / 1024,  # kB on Linux
+            out.read(),
+            err.read(),
+            killed,
+        )
