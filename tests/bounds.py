@@ -16,6 +16,7 @@ Examples
 
 from __future__ import annotations
 
+import json
 import os
 import resource
 import signal
@@ -70,7 +71,7 @@ def _limit() -> None:  # pragma: no cover - runs in the child
     resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
 
 
-def bounded(code: str, *, cwd: Path | str = ROOT, kill_seconds: float = KILL_SECONDS) -> Bounded:
+def bounded(code: str, *, label: str = "", cwd: Path | str = ROOT, kill_seconds: float = KILL_SECONDS) -> Bounded:
     """Run ``code`` in a fresh ``python3`` (the repository importable) and measure it.
 
     Parameters
@@ -79,6 +80,10 @@ def bounded(code: str, *, cwd: Path | str = ROOT, kill_seconds: float = KILL_SEC
         Python source; dedented. It runs with the repository root on ``sys.path``.
     cwd : path, optional
         Working directory of the child (default: the repository root).
+    label : str, optional
+        The input class measured ("self-referencing footnote"), for the bounds table:
+        when ``ITU_NB_BOUNDS_LOG`` names a file, every run appends one JSON line to it
+        (``benchmarks/bench_bounds.py`` runs the hostile tests that way and prints the table).
     kill_seconds : float, optional
         Wall-clock backstop; the child is killed after it.
 
@@ -108,7 +113,7 @@ def bounded(code: str, *, cwd: Path | str = ROOT, kill_seconds: float = KILL_SEC
         killed = proc.returncode == -signal.SIGKILL
         out.seek(0)
         err.seek(0)
-        return Bounded(
+        result = Bounded(
             proc.returncode,
             usage.ru_utime + usage.ru_stime,
             usage.ru_maxrss / 1024,  # kB on Linux
@@ -116,3 +121,19 @@ def bounded(code: str, *, cwd: Path | str = ROOT, kill_seconds: float = KILL_SEC
             err.read(),
             killed,
         )
+    log = os.environ.get("ITU_NB_BOUNDS_LOG")
+    if log:
+        test = os.environ.get("PYTEST_CURRENT_TEST", "").split(" ")[0]
+        last = (result.stderr.strip().splitlines() or [""])[-1][:200]
+        row = {
+            "label": label or test,
+            "test": test,
+            "seconds": round(result.seconds, 3),
+            "peak_mb": round(result.peak_mb, 1),
+            "returncode": result.returncode,
+            "killed": result.killed,
+            "outcome": last if result.returncode else "ok",
+        }
+        with open(log, "a", encoding="utf-8") as f:
+            f.write(json.dumps(row) + "\n")
+    return result
