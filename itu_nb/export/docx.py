@@ -269,6 +269,7 @@ def to_docx(
         if not isinstance(metadata, dict):
             raise ExportError(f"to_docx: metadata must be a dict, not {type(metadata).__name__}")
         doc = dataclasses.replace(doc, metadata={**doc.metadata, **metadata})
+    docx_cover.cover_facts(doc)  # refuses bad cover metadata before anything is written
     writer = _Writer(doc, author or _default_author(doc), date)
     lines = export_lines(doc)
     for k, line in enumerate(lines):

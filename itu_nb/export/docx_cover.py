@@ -37,6 +37,7 @@ from lxml import etree
 
 from itu_nb.errors import ExportError
 from itu_nb.model import Document, NodeKind
+from itu_nb.parsing import keywords as kw
 
 __all__ = [
     "CONFERENCES",
@@ -58,6 +59,19 @@ _INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 KEYS_PROPERTY = "itu_nb keys"
 #: The longest metadata value a cover line takes (a longer one is refused, not cut).
 MAX_VALUE = 1000
+#: The metadata keys the cover, page header and custom properties read.
+COVER_KEYS = (
+    "conference",
+    "venue",
+    "document",
+    "addendum",
+    "language",
+    "date",
+    "original_language",
+    "meeting",
+    "submitter",
+    "heading",
+)
 #: The cover's title when the document holds proposals (MOD/ADD/SUP/NOC).
 PROPOSALS_TITLE = "PROPOSALS FOR THE WORK OF THE CONFERENCE"
 #: Conference codes and names, as ITU documents write them.
@@ -145,6 +159,7 @@ def _clean(key: str, value) -> str | None:
     if len(value) > MAX_VALUE:
         raise ExportError(
             f"to_docx: metadata[{key!r}] is {len(value):,} characters long; a cover line takes at most {MAX_VALUE:,}"
+            f" (give metadata={{{key!r}: None}} to leave it out)"
         )
     text = " ".join(_INVALID.sub("", value).split())
     return text or None
@@ -197,13 +212,18 @@ def _date(value: str | None) -> str | None:
 def cover_facts(doc: Document) -> Cover:
     """The cover's values from ``doc.metadata`` (see the module docstring); None where not known.
 
+    The document number is also read from the proposal ids (``B/67/4`` → 67) when they agree,
+    as for a proposal exported alone.
+
     The language letter comes from ``language`` (or from a document number written
     ``67-E``); without either it is ``E`` when the parser recognised section keywords,
     which it knows only in English, and unknown otherwise.
     """
-    meta = {key: _clean(key, value) for key, value in doc.metadata.items() if isinstance(key, str)}
+    meta = {key: _clean(key, doc.metadata.get(key)) for key in COVER_KEYS}
     conference, code, venue = _conference(meta.get("conference"))
-    document, letter = _document(meta.get("addendum") or meta.get("document"))
+    numbers = {p.id.split("/")[1] for p in doc if p.action and re.fullmatch(kw.ID, p.id)}
+    from_ids = numbers.pop() if len(numbers) == 1 else None  # B/67/4 → 67: a proposal exported alone
+    document, letter = _document(meta.get("addendum") or meta.get("document") or from_ids)
     language = meta.get("language")
     if language:
         letter = _LANGUAGE.get(language.split("-")[0].lower(), letter)
