@@ -193,6 +193,15 @@ def test_core_properties_say_what_the_document_is(exported):
     assert core.title == "Resolution 130 (Rev. Dubai, 2018)" and core.subject == ""
 
 
+def test_a_comparison_is_named_by_its_sides_not_internal_ids(brazil, tmp_path):
+    adopted = itu_nb.load(FINAL_ACTS)["Resolution 130"]  # its id is the internal "res-130"
+    out = itu_nb.to_docx(itu_nb.compare(brazil["B/67/4"], adopted), tmp_path / "cmp.docx", author="Secretariat")
+    core = python_docx.Document(str(out)).core_properties
+    assert core.title == "Resolution 130 (Rev. Dubai, 2018)"
+    assert core.subject == "Comparison: MOD B/67/4 → Resolution 130 (Rev. Dubai, 2018)"
+    assert "res-130" not in core.title + core.subject + core.keywords
+
+
 def test_values_come_from_the_documents_own_metadata(tmp_path):
     """The pandoc-written fixture carries Docnum 67 and Docconf PP-18: they make the cover and the header."""
     doc = itu_nb.load(FIXTURES / "pp18-doc67-brazil.pandoc.docx")

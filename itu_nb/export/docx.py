@@ -269,6 +269,9 @@ def to_docx(
         if not isinstance(metadata, dict):
             raise ExportError(f"to_docx: metadata must be a dict, not {type(metadata).__name__}")
         doc = dataclasses.replace(doc, metadata={**doc.metadata, **metadata})
+    subject = docx_cover.comparison_subject(x)
+    if subject:
+        doc = dataclasses.replace(doc, metadata={**doc.metadata, "subject": subject})
     docx_cover.cover_facts(doc)  # refuses bad cover metadata before anything is written
     writer = _Writer(doc, author or _default_author(doc), date)
     lines = export_lines(doc)

@@ -321,7 +321,8 @@ def properties(doc: Document, cover: Cover, *, title: str | None = None, author:
             title = cover.number + (f" – {cover.submitter}" if cover.submitter else "")
         else:
             title = doc.source.rsplit("/", 1)[-1]
-    subject = ", ".join(f"{p.action} {p.id}" for p in doc if p.action) or cover.conference or ""
+    subject = ", ".join(f"{p.action} {p.id}" for p in doc if p.action)
+    subject = subject or str(doc.metadata.get("subject") or "") or cover.conference or ""
     seen: dict[str, None] = {}
     for word in (cover.code, cover.number, cover.submitter, *(f"{t.kind} {t.number}" for t in targets)):
         if word:
@@ -332,6 +333,23 @@ def properties(doc: Document, cover: Cover, *, title: str | None = None, author:
         "author": _cut(cover.submitter or author),
         "keywords": _cut("; ".join(seen)),
     }
+
+
+def comparison_subject(x) -> str | None:
+    """``"Comparison: MOD B/67/4 → Resolution 130 (Rev. Dubai, 2018)"`` for a comparison, None for anything else.
+
+    Each side is named by its action and id when it is a proposal, else by its target, so an
+    internal id (``res-130``) never names a side.
+    """
+    if not (hasattr(x, "pairs") and hasattr(x, "old") and hasattr(x, "new")):
+        return None
+
+    def name(p) -> str:
+        if p.action:
+            return f"{p.action} {p.id}"
+        return str(p.target) if p.target is not None else p.id
+
+    return f"Comparison: {name(x.old)} → {name(x.new)}"
 
 
 def _custom_part(word, values: dict[str, str]) -> None:
