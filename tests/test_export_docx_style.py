@@ -221,6 +221,30 @@ def test_values_come_from_the_documents_own_metadata(tmp_path):
     assert itu_nb.load(doc.to_docx(tmp_path / "bare.docx", cover=False)).artefacts[0].kind == "marker"
 
 
+def test_a_texts_own_header_lines_are_its_cover(tmp_path):
+    """A contribution whose text starts with its header (the form of ITU-CONVENTIONS §2, PP-02 Document 56)
+    keeps those lines as they are; they give the page header and the properties.  The lines are
+    Document 67's own number, conference and submitter (date and language are not known, so not written)."""
+    header = ["Document 67-E", "PLENIPOTENTIARY CONFERENCE (PP-18)", BRAZIL, "PROPOSALS FOR THE WORK OF THE CONFERENCE"]
+    text = "\n".join(header) + "\n" + CRITIC.read_text(encoding="utf-8")
+    doc = itu_nb.load(text, format="criticmarkup", author="Brazil")
+    assert (doc.metadata["document"], doc.metadata["conference"], doc.metadata["submitter"]) == (
+        "67",
+        "PLENIPOTENTIARY CONFERENCE (PP-18)",
+        BRAZIL,
+    )
+    out = doc.to_docx(tmp_path / "own.docx")
+    again = itu_nb.load(out)
+    assert [a.text for a in again.artefacts if a.kind == "header"] == header  # written once, as they are
+    assert_same(doc, again)
+    with zipfile.ZipFile(out) as z:
+        headers = ["".join(etree.fromstring(z.read(n)).itertext()) for n in z.namelist() if n.startswith("word/header")]
+    assert headers == ["- 1 -PP18/67-E"]  # no cover page made, so one header on every page
+    core = python_docx.Document(str(out)).core_properties
+    assert (core.author, core.title) == (BRAZIL, f"Document 67-E – {BRAZIL}")
+    assert (again.metadata["conference"], again.metadata["submitter"]) == ("PLENIPOTENTIARY CONFERENCE (PP-18)", BRAZIL)
+
+
 # ----------------------------------------------------------------------------
 # the cover never becomes text
 # ----------------------------------------------------------------------------
