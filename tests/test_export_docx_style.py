@@ -239,7 +239,10 @@ def test_a_texts_own_header_lines_are_its_cover(tmp_path):
     assert_same(doc, again)
     with zipfile.ZipFile(out) as z:
         headers = ["".join(etree.fromstring(z.read(n)).itertext()) for n in z.namelist() if n.startswith("word/header")]
-    assert headers == ["- 1 -PP18/67-E"]  # no cover page made, so one header on every page
+        body = etree.fromstring(z.read("word/document.xml")).find(f"{W}body")
+    assert sorted(headers) == ["", "- 1 -PP18/67-E"]  # the first page is the cover: its header is empty
+    styles = [p.find(f"{W}pPr/{W}pStyle").get(f"{W}val") for p in body[:5]]
+    assert styles == ["Cover", "Cover", "Source", "Title1", "Proposal"]  # styled as a made cover
     core = python_docx.Document(str(out)).core_properties
     assert (core.author, core.title) == (BRAZIL, f"Document 67-E – {BRAZIL}")
     assert (again.metadata["conference"], again.metadata["submitter"]) == ("PLENIPOTENTIARY CONFERENCE (PP-18)", BRAZIL)

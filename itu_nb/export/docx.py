@@ -211,9 +211,11 @@ class _Writer:
         return self._tracked(r, ref.op, ref.author, ref.date)
 
     # -- the package --------------------------------------------------------------------
-    def finish(self, title: str | None, *, cover: bool = True) -> bytes:
+    def finish(self, title: str | None, *, cover: bool = True, header_lines: tuple[int, ...] = ()) -> bytes:
         """The package: cover, page header and properties (:mod:`~itu_nb.export.docx_cover`), footnotes."""
-        docx_cover.dress(self.word, self.doc, title=title, author=self.author, keys=self.keys, cover=cover)
+        docx_cover.dress(
+            self.word, self.doc, title=title, author=self.author, keys=self.keys, cover=cover, header_lines=header_lines
+        )
         if self.footnotes:
             self._footnote_part()
         out = io.BytesIO()
@@ -277,7 +279,8 @@ def to_docx(
     lines = export_lines(doc)
     for k, line in enumerate(lines):
         writer.paragraph(line, last=k == len(lines) - 1)
-    data = writer.finish(title, cover=cover)
+    own = tuple(k for k, line in enumerate(lines) if line.role == "header")  # the document's own cover
+    data = writer.finish(title, cover=cover, header_lines=own)
     if path is None:
         return data
     Path(path).write_bytes(data)

@@ -9,7 +9,8 @@ Guarantees:
   or the submitter are known, and only when the document does not carry its own header
   lines (those are written as they are, line for line); the page header carries the page
   number and, when known, the document reference (``PP18/67-E``); on a page with a
-  cover the header is left empty, as on an ITU contribution's first page;
+  cover (made, or the document's own header lines, styled as one) the header is left
+  empty, as on an ITU contribution's first page;
 - the cover is ordinary paragraphs (a two-column table for the conference and the
   document number, then the submitter and ``PROPOSALS FOR THE WORK OF THE CONFERENCE``),
   which the text parser reads back as a contribution's header, never as a proposal or
@@ -32,7 +33,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls
+from docx.oxml.ns import nsdecls, qn
 from lxml import etree
 
 from itu_nb.errors import ExportError
@@ -72,6 +73,7 @@ COVER_KEYS = (
     "submitter",
     "heading",
 )
+_PROPOSALS_FOR = re.compile(r"^(?:\w+\s+)*PROPOSALS\s+FOR\s+THE\s+WORK", re.I)  # as the text parser reads it
 #: The cover's title when the document holds proposals (MOD/ADD/SUP/NOC).
 PROPOSALS_TITLE = "PROPOSALS FOR THE WORK OF THE CONFERENCE"
 #: Conference codes and names, as ITU documents write them.
@@ -335,6 +337,20 @@ def properties(doc: Document, cover: Cover, *, title: str | None = None, author:
     }
 
 
+def _style_own_header(body, header_lines: tuple[int, ...], facts: Cover) -> None:
+    """The cover's styles on a document's own header lines: the submitter as ``Source``, the
+    ``… PROPOSALS FOR THE WORK …`` line as ``Title1``, the others as ``Cover``.
+    """
+    for k in header_lines:
+        p = body[k] if k < len(body) else None
+        if p is None or p.tag != qn("w:p"):
+            continue
+        text = " ".join("".join(t.text or "" for t in p.iter(qn("w:t"))).split())
+        style = "Title1" if _PROPOSALS_FOR.match(text) else "Source" if text == facts.submitter else "Cover"
+        ppr = p.get_or_add_pPr()
+        ppr.get_or_add_pStyle().set(qn("w:val"), style)
+
+
 def comparison_subject(x) -> str | None:
     """``"Comparison: MOD B/67/4 → Resolution 130 (Rev. Dubai, 2018)"`` for a comparison, None for anything else.
 
@@ -367,7 +383,16 @@ def _custom_part(word, values: dict[str, str]) -> None:
     package.relate_to(part, RT.CUSTOM_PROPERTIES)
 
 
-def dress(word, doc: Document, *, title: str | None, author: str, keys: dict, cover: bool = True) -> None:
+def dress(
+    word,
+    doc: Document,
+    *,
+    title: str | None,
+    author: str,
+    keys: dict,
+    cover: bool = True,
+    header_lines: tuple[int, ...] = (),
+) -> None:
     """Give ``word`` (a python-docx document whose body is written) its cover, page header and properties.
 
     Parameters
@@ -384,14 +409,19 @@ def dress(word, doc: Document, *, title: str | None, author: str, keys: dict, co
         (:func:`itu_nb.export.lines.keys_to_store`); empty: none.
     cover : bool
         False: no cover block, whatever is known.
+    header_lines : tuple of int
+        The body paragraphs (by position) that are the document's own header lines: they are
+        its cover, styled as one, and no other cover is made.
     """
     facts = cover_facts(doc)
-    written = cover and facts.shown and not any(a.kind == "header" for a in doc.artefacts)
-    if written:
+    written = cover and facts.shown and not header_lines
+    if header_lines:
+        _style_own_header(word.element.body, header_lines, facts)
+    elif written:
         body = word.element.body
         for el in reversed(_cover_xml(facts)):
             body.insert(0, parse_xml(el))
-    _page_header(word, facts, cover_page=written)
+    _page_header(word, facts, cover_page=written or (cover and bool(header_lines)))
     props = word.core_properties
     for name, value in properties(doc, facts, title=title, author=author).items():
         setattr(props, name, value)
