@@ -1,6 +1,9 @@
-"""Loading speed on .docx, side by side with python-docx and pandoc.
+"""Loading and exporting speed on .docx: loading side by side with python-docx and pandoc, exporting
+side by side with another checkout of itu_nb (today's code in a second worktree).
 
-    python3 benchmarks/bench_docx.py
+    python3 benchmarks/bench_docx.py                          # loading
+    python3 benchmarks/bench_docx.py --export --base ../base  # export per text: this tree vs ../base
+    python3 benchmarks/bench_docx.py --export --rounds 7      # export per text, this tree only
 
 Inputs: the PP-18 Brazil proposal as written by pandoc (tests/fixtures), the same body
 repeated 20 times in one document, and the LibreOffice-written fixture.  Columns:
@@ -13,7 +16,10 @@ process start.  MB/s is over the .docx file size and over the inflated XML.
 
 from __future__ import annotations
 
+import argparse
 import io
+import json
+import os
 import re
 import shutil
 import statistics
@@ -71,7 +77,75 @@ def pandoc(data: bytes) -> None:
     )
 
 
+# ----------------------------------------------------------------------------
+# export: per text, in a fresh process per round, this tree against another checkout
+# ----------------------------------------------------------------------------
+_ROUND = r"""
+import json, sys, time
+import itu_nb
+acts = itu_nb.load(sys.argv[1])
+brazil = itu_nb.load(sys.argv[2], author="Brazil")
+out = {}
+for name, texts in (("Final Acts, 64 texts one by one", list(acts)), ("Brazil B/67/1-5 one by one", list(brazil))):
+    t0 = time.perf_counter()
+    sizes = [len(itu_nb.to_docx(p)) for p in texts]  # the first call builds whatever is cached
+    out[name] = ((time.perf_counter() - t0) / len(texts), sum(sizes) / len(sizes))
+t0 = time.perf_counter()
+size = len(itu_nb.to_docx(brazil))
+out["Brazil document, 5 proposals at once"] = (time.perf_counter() - t0, size)
+print(json.dumps(out))
+"""
+
+
+def export_round(root: Path) -> dict[str, tuple[float, float]]:
+    """One round in a fresh python with ``root`` first on the path: {input: (seconds per text, bytes)}."""
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    res = subprocess.run(
+        [sys.executable, "-c", _ROUND, str(FIXTURES / "pp18-final-acts.akn.xml"), str(FIXTURES / CRITIC)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=root,
+        check=True,
+    )
+    return {k: tuple(v) for k, v in json.loads(res.stdout).items()}
+
+
+CRITIC = "pp18-doc67-brazil.reconstructed.critic.md"
+
+
+def export_main(rounds: int, base: Path | None) -> None:
+    trees = [("this tree", ROOT)] + ([("base", base.resolve())] if base else [])
+    got: dict[str, dict[str, list[float]]] = {name: {} for name, _ in trees}
+    sizes: dict[str, dict[str, float]] = {name: {} for name, _ in trees}
+    for _ in range(rounds):  # alternate, so both trees see the same machine load
+        for name, root in trees:
+            for key, (secs, size) in export_round(root).items():
+                got[name].setdefault(key, []).append(secs)
+                sizes[name][key] = size
+    print(f"docx export, {rounds} rounds (a fresh process each), ms per text: lowest – median – highest\n")
+    head = " | ".join(f"{name} | size" for name, _ in trees)
+    print(f"| input | {head} |" + (" ratio (median) |" if base else ""))
+    print("|---|" + "---:|---:|" * len(trees) + ("---:|" if base else ""))
+    for key in got["this tree"]:
+        cells, medians = [], []
+        for name, _ in trees:
+            xs = sorted(x * 1e3 for x in got[name][key])
+            medians.append(statistics.median(xs))
+            cells.append(f"{xs[0]:.1f} – {medians[-1]:.1f} – {xs[-1]:.1f} | {sizes[name][key] / 1e3:.0f} kB")
+        ratio = f" {medians[1] / medians[0]:.1f}× |" if base else ""
+        print(f"| {key} | {' | '.join(cells)} |{ratio}")
+
+
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--export", action="store_true", help="time to_docx per text instead of loading")
+    parser.add_argument("--base", type=Path, help="another checkout of itu_nb to time side by side (--export)")
+    parser.add_argument("--rounds", type=int, default=5, help="rounds for --export (default 5)")
+    args = parser.parse_args()
+    if args.export:
+        export_main(args.rounds, args.base)
+        return
     brazil = (FIXTURES / "pp18-doc67-brazil.pandoc.docx").read_bytes()
     inputs = [
         ("PP-18 Doc 67 (pandoc-written)", brazil),

@@ -91,7 +91,18 @@ def to_docx(x, path=None, **options):
         ``author=``: author of the changes that carry none (a comparison's, a flattened text's
         inferred ones; default: the document's submitter, else ``"itu_nb"``); ``date=``: ISO
         date (``"2018-09-10"``) of the changes that carry none, left out when not given;
-        ``title=``: the document title (core properties).
+        ``title=``: the document title (core properties; default: a single proposal's target,
+        ``"Resolution 130 (Rev. Busan, 2014)"``, else the document's title or number);
+        ``metadata=``: a dict laid over the document's metadata for the cover, page header and
+        properties, with the keys the loaders use: ``conference`` (``"PP-18"``), ``venue``
+        (``"Dubai, 29 October – 16 November 2018"``), ``document`` (``"67"``), ``language``
+        (of this version, ``"en"``), ``date`` (the document's, not the changes'),
+        ``original_language``, ``meeting``, ``submitter``, ``heading``;
+        ``cover=False``: no cover block.  The cover (conference and venue, ``Document 67-E``,
+        date, ``Original: …``, submitter, ``PROPOSALS FOR THE WORK OF THE CONFERENCE``) is
+        written only when the document number and the conference or submitter are known, and
+        not when the document carries its own header lines; the page header shows ``- N -``
+        and the reference (``PP18/67-E``).  Nothing is invented: what is not known is left out.
 
     Returns
     -------
@@ -104,6 +115,17 @@ def to_docx(x, path=None, **options):
     PosixPath('B-67-4.docx')
     >>> itu_nb.to_docx(doc["B/67/4"])[:2]                # without a path: the bytes of the file
     b'PK'
+
+    What the text does not say about itself (conference, submitter) makes the cover:
+
+    >>> meta = {"conference": "PP-18", "submitter": "Brazil (Federative Republic of)"}
+    >>> itu_nb.to_docx(doc, "doc67.docx", metadata=meta)
+    PosixPath('doc67.docx')
+    >>> again = itu_nb.load("doc67.docx")
+    >>> [a.text for a in again.artefacts if a.kind == "header"]
+    ['Plenipotentiary Conference (PP-18)', 'Document 67-E', 'Brazil (Federative Republic of)', 'PROPOSALS FOR THE WORK OF THE CONFERENCE']
+    >>> [p.id for p in again], again.metadata["submitter"], again.metadata["title"]
+    (['B/67/1', 'B/67/2', 'B/67/3', 'B/67/4', 'B/67/5'], 'Brazil (Federative Republic of)', 'Document 67-E – Brazil (Federative Republic of)')
 
     A comparison becomes a redline; its changes carry the author given:
 

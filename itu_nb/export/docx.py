@@ -13,27 +13,28 @@
   ``Call``, ``enumlev1``…), so a secretariat template can restyle the document.
 - Bookmarks and footnotes of the source become real Word bookmarks and footnotes;
   track changes is switched on for whoever edits the document next.
+- The template (styles, A4, track changes on) is built once per process
+  (:mod:`~itu_nb.export.docx_template`); the cover block, page header and document
+  properties come from the document's metadata (:mod:`~itu_nb.export.docx_cover`).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import re
 from collections import Counter
-from datetime import datetime, timezone
 from pathlib import Path
 
-from docx import Document as _new_word
-from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt, Twips
 from lxml import etree
 
+from itu_nb.errors import ExportError
+from itu_nb.export import docx_cover, docx_template
 from itu_nb.export.lines import Line, Piece, as_document, export_lines
 from itu_nb.model import Document, Op
 from itu_nb.parsing.markup import FOOTNOTE_BODY
@@ -42,11 +43,8 @@ __all__ = ["to_docx"]
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _FOOTNOTES_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
-_CUSTOM_CT = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
-_CUSTOM_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
-_VT_NS = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
 #: The custom document property that stores clause keys a reload cannot derive (see keys_to_store).
-KEYS_PROPERTY = "itu_nb keys"
+KEYS_PROPERTY = docx_cover.KEYS_PROPERTY
 #: Characters XML 1.0 cannot hold (TAB, line and page breaks are written as elements first).
 _INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _BREAKS = re.compile(r"(\t|\v|\f|\n)")
@@ -61,45 +59,7 @@ _ROLE_STYLE = {
     "separator": "Separator",
     "footnote": "footnote text",
 }
-TWIP_LEVEL = 794  # the ITU templates' indent step (1.4 cm)
-
-
-def _styles(word) -> None:
-    styles = word.styles
-    normal = styles["Normal"]
-    normal.font.name, normal.font.size = "Times New Roman", Pt(12)
-    normal.paragraph_format.space_before, normal.paragraph_format.space_after = Pt(6), Pt(0)
-
-    def add(name: str, *, before: int = 6, keep: bool = False, centre: bool = False, **font):
-        style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
-        style.base_style = normal
-        fmt = style.paragraph_format
-        fmt.space_before, fmt.keep_with_next = Pt(before), keep
-        if centre:
-            fmt.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        for key, value in font.items():
-            setattr(style.font, key, value)
-        return style
-
-    proposal = add("Proposal", before=18, keep=True)
-    proposal.paragraph_format.first_line_indent = -Cm(2.0)  # the action sits in the left margin
-    add("ResNo", before=24, keep=True, centre=True, all_caps=True)
-    add("Restitle", before=12, keep=True, centre=True, bold=True, size=Pt(14))
-    add("Normalaftertitle", before=18)
-    call = add("Call", before=10, keep=True, italic=True)
-    call.paragraph_format.left_indent = Twips(TWIP_LEVEL)
-    add("AnnexNo", before=24, keep=True, centre=True, all_caps=True)
-    add("Reasons", before=12)
-    add("Separator", centre=True)
-    for level in (1, 2, 3):
-        item = add(f"enumlev{level}")
-        step = TWIP_LEVEL if level == 1 else TWIP_LEVEL // 2
-        item.paragraph_format.left_indent = Twips(TWIP_LEVEL + (level - 1) * (TWIP_LEVEL // 2))
-        item.paragraph_format.first_line_indent = -Twips(step)
-    note = add("footnote text", before=3, size=Pt(10))
-    note.paragraph_format.left_indent, note.paragraph_format.first_line_indent = Twips(284), -Twips(284)
-    ref = styles.add_style("footnote reference", WD_STYLE_TYPE.CHARACTER)
-    ref.font.superscript = True
+TWIP_LEVEL = docx_template.TWIP_LEVEL  # the ITU templates' indent step (1.4 cm)
 
 
 def _iso(date: str | None) -> str | None:
@@ -111,15 +71,11 @@ def _iso(date: str | None) -> str | None:
 class _Writer:
     def __init__(self, doc: Document, author: str, date: str | None):
         self.doc, self.author, self.date = doc, author, date
-        self.word = _new_word()
+        self.word = docx_template.new_word()  # the ITU styles on A4, track changes on (built once)
+        self.body = self.word.element.body
         self.next_id = 1
         self.footnotes: list[etree._Element] = []
         self.keys: dict[str, list] = {}  # proposal id → the clause keys to store
-        _styles(self.word)
-        section = self.word.sections[0]
-        section.page_width, section.page_height = Cm(21.0), Cm(29.7)
-        section.left_margin, section.right_margin = Cm(2.5), Cm(2.0)
-        section.top_margin, section.bottom_margin = Cm(2.0), Cm(2.0)
 
     def _id(self) -> str:
         self.next_id += 1
@@ -180,7 +136,7 @@ class _Writer:
         style = _ROLE_STYLE.get(line.role)
         if line.role == "item":
             style = f"enumlev{min(max(line.depth, 1), 3)}"
-        p = self.word.add_paragraph(style=style)._p
+        p = docx_template.paragraph(self.body, style)
         if line.keys and line.proposal is not None:
             self.keys[line.proposal.id] = line.keys
         mark = line.mark
@@ -255,44 +211,16 @@ class _Writer:
         return self._tracked(r, ref.op, ref.author, ref.date)
 
     # -- the package --------------------------------------------------------------------
-    def finish(self, title: str) -> bytes:
-        body = self.word.element.body
-        first = body[0] if len(body) and body[0].tag == qn("w:p") else None
-        if first is not None and not first.getchildren():  # python-docx's template starts empty
-            body.remove(first)
-        props = self.word.core_properties
-        props.title, props.author, props.comments = title, self.author, "Written by itu_nb"
-        props.last_modified_by, props.revision = self.author, 1
-        props.created = props.modified = datetime.now(timezone.utc).replace(microsecond=0)
-        settings = self.word.settings.element
-        track = OxmlElement("w:trackRevisions")
-        tab = settings.find(qn("w:defaultTabStop"))
-        if tab is not None:
-            tab.addprevious(track)
+    def finish(self, title: str | None, *, cover: bool = True, header_lines: tuple[int, ...] = ()) -> bytes:
+        """The package: cover, page header and properties (:mod:`~itu_nb.export.docx_cover`), footnotes."""
+        docx_cover.dress(
+            self.word, self.doc, title=title, author=self.author, keys=self.keys, cover=cover, header_lines=header_lines
+        )
         if self.footnotes:
             self._footnote_part()
-        if self.keys:
-            self._keys_part()
         out = io.BytesIO()
         self.word.save(out)
         return out.getvalue()
-
-    def _keys_part(self) -> None:
-        """``docProps/custom.xml`` with one property, ``itu_nb keys``: ``{proposal id: [key, …]}`` as JSON
-        (custom properties survive editing in Word, and the .docx loader reads them back).
-        """
-        import json
-
-        root = etree.Element(f"{{{_CUSTOM_NS}}}Properties", nsmap={None: _CUSTOM_NS, "vt": _VT_NS})
-        prop = etree.SubElement(root, f"{{{_CUSTOM_NS}}}property")
-        prop.set("fmtid", "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}")
-        prop.set("pid", "2")
-        prop.set("name", KEYS_PROPERTY)
-        etree.SubElement(prop, f"{{{_VT_NS}}}lpwstr").text = json.dumps(self.keys, ensure_ascii=False, sort_keys=True)
-        blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-        package = self.word.part.package
-        part = Part(PackURI("/docProps/custom.xml"), _CUSTOM_CT, blob, package)
-        package.relate_to(part, RT.CUSTOM_PROPERTIES)
 
     def _footnote_part(self) -> None:
         root = etree.Element(qn("w:footnotes"), nsmap={"w": W_NS})
@@ -327,14 +255,32 @@ def _default_author(doc: Document) -> str:
     return authors.most_common(1)[0][0] if authors else "itu_nb"
 
 
-def to_docx(x, path=None, *, author: str | None = None, date: str | None = None, title: str | None = None):
+def to_docx(
+    x,
+    path=None,
+    *,
+    author: str | None = None,
+    date: str | None = None,
+    title: str | None = None,
+    metadata: dict | None = None,
+    cover: bool = True,
+):
     """Write a Document, Proposal or Comparison as Word with tracked changes; see :func:`itu_nb.to_docx`."""
     doc = as_document(x, author=author, date=date)
+    if metadata:
+        if not isinstance(metadata, dict):
+            raise ExportError(f"to_docx: metadata must be a dict, not {type(metadata).__name__}")
+        doc = dataclasses.replace(doc, metadata={**doc.metadata, **metadata})
+    subject = docx_cover.comparison_subject(x)
+    if subject:
+        doc = dataclasses.replace(doc, metadata={**doc.metadata, "subject": subject})
+    docx_cover.cover_facts(doc)  # refuses bad cover metadata before anything is written
     writer = _Writer(doc, author or _default_author(doc), date)
     lines = export_lines(doc)
     for k, line in enumerate(lines):
         writer.paragraph(line, last=k == len(lines) - 1)
-    data = writer.finish(title or doc.metadata.get("title") or Path(doc.source).stem)
+    own = tuple(k for k, line in enumerate(lines) if line.role == "header")  # the document's own cover
+    data = writer.finish(title, cover=cover, header_lines=own)
     if path is None:
         return data
     Path(path).write_bytes(data)

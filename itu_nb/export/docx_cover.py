@@ -1,0 +1,444 @@
+"""What makes an exported .docx look like an ITU contribution: cover, page header, document properties.
+
+Guarantees:
+- :func:`cover_facts` takes every value from the document's metadata (what the loaders
+  found: a contribution's header lines, the ITU custom properties ``Docnum``, ``Docconf``…
+  of a .docx, Akoma Ntoso metadata, the document number in the proposal ids) or from the
+  ``metadata=`` given to ``to_docx``, and invents none: what is not known is None;
+- :func:`dress` writes the cover block only when the document number and the conference
+  or the submitter are known, and only when the document does not carry its own header
+  lines (those are written as they are, line for line); the page header carries the page
+  number and, when known, the document reference (``PP18/67-E``); on a page with a
+  cover (made, or the document's own header lines, styled as one) the header is left
+  empty, as on an ITU contribution's first page;
+- the cover is ordinary paragraphs (a two-column table for the conference and the
+  document number, then the submitter and ``PROPOSALS FOR THE WORK OF THE CONFERENCE``),
+  which the text parser reads back as a contribution's header, never as a proposal or
+  clause text;
+- the core properties say what the document is (title: the target of a single proposal,
+  ``Resolution 130 (Rev. Busan, 2014)``, never an internal id; subject: the proposals;
+  author: the submitter; keywords), and the ITU custom properties carry the cover's
+  values so the .docx loader reads them back.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from xml.sax.saxutils import escape
+
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
+from lxml import etree
+
+from itu_nb.errors import ExportError
+from itu_nb.model import Document, NodeKind
+from itu_nb.parsing import keywords as kw
+
+__all__ = [
+    "CONFERENCES",
+    "KEYS_PROPERTY",
+    "MAX_VALUE",
+    "PROPOSALS_TITLE",
+    "Cover",
+    "cover_facts",
+    "dress",
+    "properties",
+]
+
+_CUSTOM_CT = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
+_CUSTOM_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
+_VT_NS = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
+_FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
+_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+#: The custom document property that stores clause keys a reload cannot derive (see keys_to_store).
+KEYS_PROPERTY = "itu_nb keys"
+#: The longest metadata value a cover line takes (a longer one is refused, not cut).
+MAX_VALUE = 1000
+#: The metadata keys the cover, page header and custom properties read.
+COVER_KEYS = (
+    "conference",
+    "venue",
+    "document",
+    "addendum",
+    "language",
+    "date",
+    "original_language",
+    "meeting",
+    "submitter",
+    "heading",
+)
+_PROPOSALS_FOR = re.compile(r"^(?:\w+\s+)*PROPOSALS\s+FOR\s+THE\s+WORK", re.I)  # as the text parser reads it
+#: The cover's title when the document holds proposals (MOD/ADD/SUP/NOC).
+PROPOSALS_TITLE = "PROPOSALS FOR THE WORK OF THE CONFERENCE"
+#: Conference codes and names, as ITU documents write them.
+CONFERENCES = {
+    "PP": "Plenipotentiary Conference",
+    "WTSA": "World Telecommunication Standardization Assembly",
+    "WTDC": "World Telecommunication Development Conference",
+    "WRC": "World Radiocommunication Conference",
+    "RA": "Radiocommunication Assembly",
+    "WCIT": "World Conference on International Telecommunications",
+}
+#: Language → the letter of an ITU document's language version (``Document 67-E``).
+_LANGUAGE = {
+    **dict.fromkeys(("e", "en", "eng", "english"), "E"),
+    **dict.fromkeys(("f", "fr", "fra", "fre", "french"), "F"),
+    **dict.fromkeys(("s", "es", "spa", "spanish"), "S"),
+    **dict.fromkeys(("a", "ar", "ara", "arabic"), "A"),
+    **dict.fromkeys(("c", "zh", "chi", "zho", "chinese"), "C"),
+    **dict.fromkeys(("r", "ru", "rus", "russian"), "R"),
+}
+_MONTHS = ("January February March April May June July August September October November December").split()
+
+
+@dataclass(frozen=True)
+class Cover:
+    """What a contribution's first page and page header say; None where the document does not tell.
+
+    Attributes
+    ----------
+    conference : str or None
+        ``"Plenipotentiary Conference (PP-18)"``.
+    code : str or None
+        ``"PP-18"``.
+    venue : str or None
+        Place and dates, ``"Dubai, 29 October – 16 November 2018"``.
+    document : str or None
+        The document number, ``"67"`` or ``"79(Add.1)"``.
+    language : str or None
+        The letter of the language version, ``"E"``.
+    date, original, meeting, submitter, heading : str or None
+        ``"3 October 2018"``, ``"English"``, ``"PLENARY MEETING"``,
+        ``"Brazil (Federative Republic of)"``, ``"PROPOSALS FOR THE WORK OF THE CONFERENCE"``.
+    """
+
+    conference: str | None = None
+    code: str | None = None
+    venue: str | None = None
+    document: str | None = None
+    language: str | None = None
+    date: str | None = None
+    original: str | None = None
+    meeting: str | None = None
+    submitter: str | None = None
+    heading: str | None = None
+
+    @property
+    def number(self) -> str | None:
+        """``"Document 67-E"`` (or the addendum line as the document gives it)."""
+        if self.document is None:
+            return None
+        if self.document.lower().startswith(("addendum", "corrigendum")):
+            return self.document
+        return f"Document {self.document}" + (f"-{self.language}" if self.language else "")
+
+    @property
+    def reference(self) -> str | None:
+        """The page header's reference: ``"PP18/67-E"``, or ``"Document 67-E"`` without a conference code."""
+        if self.document is None:
+            return None
+        if self.code is None or self.document.lower().startswith(("addendum", "corrigendum")):
+            return self.number
+        return f"{self.code.replace('-', '')}/{self.document}" + (f"-{self.language}" if self.language else "")
+
+    @property
+    def shown(self) -> bool:
+        """Whether there is enough for a cover: the document number and the conference or the submitter."""
+        return self.document is not None and (self.conference is not None or self.submitter is not None)
+
+
+def _clean(key: str, value) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise ExportError(f"to_docx: metadata[{key!r}] must be a string, not {type(value).__name__}")
+    if len(value) > MAX_VALUE:
+        raise ExportError(
+            f"to_docx: metadata[{key!r}] is {len(value):,} characters long; a cover line takes at most {MAX_VALUE:,}"
+            f" (give metadata={{{key!r}: None}} to leave it out)"
+        )
+    text = " ".join(_INVALID.sub("", value).split())
+    return text or None
+
+
+def _conference(value: str | None) -> tuple[str | None, str | None, str | None]:
+    """(display name, code, venue) from ``PP-18``, ``PLENIPOTENTIARY CONFERENCE (PP-02)`` or
+    ``ITU Plenipotentiary Conference (Dubai, 2018)``.
+    """
+    if value is None:
+        return None, None, None
+    code_m = re.search(r"\b([A-Z]{2,5})-?(\d{2})\b", value)
+    name = code = venue = None
+    if code_m and code_m.group(1) in CONFERENCES:
+        code = f"{code_m.group(1)}-{code_m.group(2)}"
+        name = CONFERENCES[code_m.group(1)]
+    else:
+        for short, long in CONFERENCES.items():
+            if long.lower() in value.lower():
+                name = long
+                place = re.search(r"\(([^()]*?,\s*(?:19|20)(\d\d))\)", value)
+                if place:
+                    venue, code = place.group(1), f"{short}-{place.group(2)}"
+                break
+    if name is None:
+        return value, code_m.group(0) if code_m else None, None
+    return (f"{name} ({code})" if code else name), code, venue
+
+
+def _document(value: str | None) -> tuple[str | None, str | None]:
+    """(number, language letter) from ``67``, ``67-E``, ``Document 67-E``, ``79A1`` (an id's form)."""
+    if value is None:
+        return None, None
+    if value.lower().startswith(("addendum", "corrigendum")):
+        return value, None
+    m = re.fullmatch(r"(?:Document\s+)?(\d+)(?:A(\d+)|(\(Add\.\d+\)))?(?:-([A-Z]))?", value, re.I)
+    if not m:
+        return value, None
+    add = f"(Add.{m.group(2)})" if m.group(2) else (m.group(3) or "")
+    return m.group(1) + add, m.group(4).upper() if m.group(4) else None
+
+
+def _date(value: str | None) -> str | None:
+    m = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)(?:T.*)?", value or "")
+    if m and 1 <= int(m.group(2)) <= 12:
+        return f"{int(m.group(3))} {_MONTHS[int(m.group(2)) - 1]} {m.group(1)}"
+    return value
+
+
+def cover_facts(doc: Document) -> Cover:
+    """The cover's values from ``doc.metadata`` (see the module docstring); None where not known.
+
+    The document number is also read from the proposal ids (``B/67/4`` → 67) when they agree,
+    as for a proposal exported alone.
+
+    The language letter comes from ``language`` (or from a document number written
+    ``67-E``); without either it is ``E`` when the parser recognised section keywords,
+    which it knows only in English, and unknown otherwise.
+    """
+    meta = {key: _clean(key, doc.metadata.get(key)) for key in COVER_KEYS}
+    conference, code, venue = _conference(meta.get("conference"))
+    numbers = {p.id.split("/")[1] for p in doc if p.action and re.fullmatch(kw.ID, p.id)}
+    from_ids = numbers.pop() if len(numbers) == 1 else None  # B/67/4 → 67: a proposal exported alone
+    document, letter = _document(meta.get("addendum") or meta.get("document") or from_ids)
+    language = meta.get("language")
+    if language:
+        letter = _LANGUAGE.get(language.split("-")[0].lower(), letter)
+    elif letter is None and any(n.kind is NodeKind.SECTION for p in doc for n in p.walk()):
+        letter = "E"
+    actions = any(p.action for p in doc)
+    return Cover(
+        conference=conference,
+        code=code,
+        venue=meta.get("venue") or venue,
+        document=document,
+        language=letter,
+        date=_date(meta.get("date")),
+        original=meta.get("original_language"),
+        meeting=meta.get("meeting"),
+        submitter=meta.get("submitter"),
+        heading=meta.get("heading") or (PROPOSALS_TITLE if actions and meta.get("submitter") else None),
+    )
+
+
+# ----------------------------------------------------------------------------
+# the cover block and the page header
+# ----------------------------------------------------------------------------
+def _para(text: str | None, style: str = "Cover", *, bold: bool = False) -> str:
+    rpr = "<w:rPr><w:b/></w:rPr>" if bold else ""
+    runs = f'<w:r>{rpr}<w:t xml:space="preserve">{escape(text)}</w:t></w:r>' if text else ""
+    return f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr>{runs}</w:p>'
+
+
+def _cover_xml(cover: Cover) -> list[str]:
+    left = [_para(v, bold=True) for v in (cover.conference, cover.venue, cover.meeting) if v]
+    right = [_para(cover.number, bold=True)]
+    right += [_para(v) for v in (cover.date, f"Original: {cover.original}" if cover.original else None) if v]
+    cells = "".join(
+        f'<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/></w:tcPr>{"".join(paras) or _para(None)}</w:tc>'
+        for w, paras in ((6237, left), (3117, right))
+    )
+    table = (
+        f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblW w:w="9354" w:type="dxa"/>'
+        '<w:tblLayout w:type="fixed"/><w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0"'
+        ' w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr>'
+        '<w:tblGrid><w:gridCol w:w="6237"/><w:gridCol w:w="3117"/></w:tblGrid>'
+        f"<w:tr>{cells}</w:tr></w:tbl>"
+    )
+    out = [table]
+    if cover.submitter:
+        out.append(_para(cover.submitter, "Source").replace("<w:p>", f"<w:p {nsdecls('w')}>", 1))
+    if cover.heading:
+        out.append(_para(cover.heading, "Title1").replace("<w:p>", f"<w:p {nsdecls('w')}>", 1))
+    return out
+
+
+def _page_header(word, cover: Cover, *, cover_page: bool) -> None:
+    """``- N -`` (a PAGE field) and the reference on every page, the first one left blank under a cover."""
+    section = word.sections[0]
+    header = section.header
+    header.is_linked_to_previous = False
+    hdr = header._element
+    for p in list(hdr):
+        hdr.remove(p)
+    page = (
+        f'<w:p {nsdecls("w")}><w:pPr><w:pStyle w:val="Header"/></w:pPr>'
+        '<w:r><w:t xml:space="preserve">- </w:t></w:r>'
+        '<w:fldSimple w:instr=" PAGE "><w:r><w:t>1</w:t></w:r></w:fldSimple>'
+        '<w:r><w:t xml:space="preserve"> -</w:t></w:r></w:p>'
+    )
+    hdr.append(parse_xml(page))
+    if cover.reference:
+        hdr.append(parse_xml(_para(cover.reference, "Header").replace("<w:p>", f"<w:p {nsdecls('w')}>", 1)))
+    if cover_page:
+        section.different_first_page_header_footer = True
+        section.first_page_header.is_linked_to_previous = False  # an empty header on the cover page
+
+
+# ----------------------------------------------------------------------------
+# document properties
+# ----------------------------------------------------------------------------
+def _cut(text: str | None, limit: int = 255) -> str:
+    """Core properties hold at most 255 characters (python-docx refuses more): cut at a separator."""
+    text = text or ""
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rsplit("; ", 1)[0].rstrip(",; ") + "…"
+
+
+def properties(doc: Document, cover: Cover, *, title: str | None = None, author: str | None = None) -> dict:
+    """The core properties: ``title``, ``subject``, ``author``, ``keywords`` (see the module docstring)."""
+    targets = [p.target for p in doc if p.target is not None]
+    if title is None:
+        if len(doc) == 1 and targets:
+            title = str(targets[0])
+        elif doc.metadata.get("title"):
+            title = str(doc.metadata["title"])
+        elif cover.number:
+            title = cover.number + (f" – {cover.submitter}" if cover.submitter else "")
+        else:
+            title = doc.source.rsplit("/", 1)[-1]
+    subject = ", ".join(f"{p.action} {p.id}" for p in doc if p.action)
+    subject = subject or str(doc.metadata.get("subject") or "") or cover.conference or ""
+    seen: dict[str, None] = {}
+    for word in (cover.code, cover.number, cover.submitter, *(f"{t.kind} {t.number}" for t in targets)):
+        if word:
+            seen.setdefault(word)
+    return {
+        "title": _cut(title),
+        "subject": _cut(subject),
+        "author": _cut(cover.submitter or author),
+        "keywords": _cut("; ".join(seen)),
+    }
+
+
+def _style_own_header(body, header_lines: tuple[int, ...], facts: Cover) -> None:
+    """The cover's styles on a document's own header lines: the submitter as ``Source``, the
+    ``… PROPOSALS FOR THE WORK …`` line as ``Title1``, the others as ``Cover``.
+    """
+    for k in header_lines:
+        p = body[k] if k < len(body) else None
+        if p is None or p.tag != qn("w:p"):
+            continue
+        text = " ".join("".join(t.text or "" for t in p.iter(qn("w:t"))).split())
+        style = "Title1" if _PROPOSALS_FOR.match(text) else "Source" if text == facts.submitter else "Cover"
+        ppr = p.get_or_add_pPr()
+        ppr.get_or_add_pStyle().set(qn("w:val"), style)
+
+
+def comparison_subject(x) -> str | None:
+    """``"Comparison: MOD B/67/4 → Resolution 130 (Rev. Dubai, 2018)"`` for a comparison, None for anything else.
+
+    Each side is named by its action and id when it is a proposal, else by its target, so an
+    internal id (``res-130``) never names a side.
+    """
+    if not (hasattr(x, "pairs") and hasattr(x, "old") and hasattr(x, "new")):
+        return None
+
+    def name(p) -> str:
+        if p.action:
+            return f"{p.action} {p.id}"
+        return str(p.target) if p.target is not None else p.id
+
+    return f"Comparison: {name(x.old)} → {name(x.new)}"
+
+
+def _custom_part(word, values: dict[str, str]) -> None:
+    """``docProps/custom.xml`` holding ``values`` as text properties."""
+    root = etree.Element(f"{{{_CUSTOM_NS}}}Properties", nsmap={None: _CUSTOM_NS, "vt": _VT_NS})
+    for pid, (name, value) in enumerate(values.items(), start=2):
+        prop = etree.SubElement(root, f"{{{_CUSTOM_NS}}}property")
+        prop.set("fmtid", _FMTID)
+        prop.set("pid", str(pid))
+        prop.set("name", name)
+        etree.SubElement(prop, f"{{{_VT_NS}}}lpwstr").text = value
+    blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    package = word.part.package
+    part = Part(PackURI("/docProps/custom.xml"), _CUSTOM_CT, blob, package)
+    package.relate_to(part, RT.CUSTOM_PROPERTIES)
+
+
+def dress(
+    word,
+    doc: Document,
+    *,
+    title: str | None,
+    author: str,
+    keys: dict,
+    cover: bool = True,
+    header_lines: tuple[int, ...] = (),
+) -> None:
+    """Give ``word`` (a python-docx document whose body is written) its cover, page header and properties.
+
+    Parameters
+    ----------
+    word : docx.Document
+    doc : Document
+        What was written, with the metadata to use.
+    title : str or None
+        The core title; None: as :func:`properties` chooses.
+    author : str
+        The author of the changes, the core author when the submitter is not known.
+    keys : dict
+        ``{proposal id: [clause key, …]}`` to store in the ``itu_nb keys`` custom property
+        (:func:`itu_nb.export.lines.keys_to_store`); empty: none.
+    cover : bool
+        False: no cover block, whatever is known.
+    header_lines : tuple of int
+        The body paragraphs (by position) that are the document's own header lines: they are
+        its cover, styled as one, and no other cover is made.
+    """
+    facts = cover_facts(doc)
+    written = cover and facts.shown and not header_lines
+    if header_lines:
+        _style_own_header(word.element.body, header_lines, facts)
+    elif written:
+        body = word.element.body
+        for el in reversed(_cover_xml(facts)):
+            body.insert(0, parse_xml(el))
+    _page_header(word, facts, cover_page=written or (cover and bool(header_lines)))
+    props = word.core_properties
+    for name, value in properties(doc, facts, title=title, author=author).items():
+        setattr(props, name, value)
+    props.comments, props.last_modified_by, props.revision = "Written by itu_nb", author, 1
+    props.created = props.modified = datetime.now(timezone.utc).replace(microsecond=0)
+    custom = {
+        name: value
+        for name, value in (
+            ("Docnum", facts.document),
+            ("Docconf", facts.code or facts.conference),
+            ("Docdate", facts.date),
+            ("Docorlang", facts.original),
+            ("Docauthor", facts.submitter),
+        )
+        if value
+    }
+    if keys:
+        custom[KEYS_PROPERTY] = json.dumps(keys, ensure_ascii=False, sort_keys=True)
+    if custom:
+        _custom_part(word, custom)
