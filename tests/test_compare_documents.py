@@ -127,6 +127,12 @@ def test_three_way_separates_the_proposal_from_the_revisions(dc, brazil, acts):
     # second: the base as Brazil reproduces it (original view) against the adopted text
     assert between.old.text() == brazil["B/67/4"].original.text()
     assert between.new.text() == acts["Resolution 130"].text()
+    assert between.names == (
+        "Resolution 130 (Rev. Busan, 2014) as B/67/4 reproduces it",
+        "Resolution 130 (Rev. Dubai, 2018)",
+    )
+    # two revisions of the text compared as such: no proposal's changes to misread, so no warning
+    assert between.revisions == ("Rev. Busan, 2014", "Rev. Dubai, 2018") and between.base_note is None
     # Busan's title "Strengthening the role of ITU in building confidence and security in the use of
     # information and communication technologies" is also the adopted title: unchanged between the
     # revisions, while Brazil proposed "Cybersecurity" (critic line 77)
@@ -185,3 +191,47 @@ def test_cli_single_comparison_says_the_base_differs(tmp_path):
     assert r.returncode == 0, r.stderr
     assert "itu-nb: Base differs: B/67/4" in r.stderr
     assert json.loads(r.stdout)["notes"][0].startswith("Base differs")
+
+
+def test_the_viewer_shows_a_document_comparison_one_text_at_a_time(brazil, acts):
+    viewer = itu_nb.RedlineViewer(brazil, acts)
+    assert viewer.document is not None
+    # the first text with something to show (B/67/1's target is not in the Final Acts)
+    assert viewer.selected_text == "B/67/2"
+    assert [t["id"] for t in viewer._meta["texts"]] == ["B/67/1", "B/67/2", "B/67/3", "B/67/4", "B/67/5"]
+    viewer.selected_text = "B/67/4"
+    assert viewer.source.changes.ids == viewer.document["B/67/4"].comparison.changes.ids
+    assert viewer._meta["title"] == "B/67/4 (Brazil) → Resolution 130 (Rev. Dubai, 2018)"
+    assert viewer._meta["banner"].startswith("Base differs: B/67/4 (Brazil) amends Resolution 130 (Rev. Busan, 2014)")
+    viewer.selected_text = "B/67/1"  # listed, not compared: an empty pane that says why
+    assert viewer._rows == [] and "not among the 64 texts" in viewer._meta["banner"]
+    with pytest.raises(Exception, match="no text 'B/67/9'"):
+        viewer.selected_text = "B/67/9"
+    # a single comparison: no picker, and the banner only when the bases differ
+    single = itu_nb.RedlineViewer(brazil["B/67/4"].original, brazil["B/67/4"].amended)
+    assert single._meta["texts"] == [] and single._meta["banner"] is None and single.selected_text is None
+
+
+def test_the_viewer_draws_typographic_changes_apart_when_asked(brazil, acts):
+    sep = itu_nb.compare(brazil["B/67/4"], acts["Resolution 130"], typography="separate")
+    viewer = itu_nb.RedlineViewer(sep)
+    assert sum(c["ty"] for c in viewer._changes) == len(sep.typographic) > 0
+    assert not any(c["ty"] for c in itu_nb.RedlineViewer(brazil["B/67/4"], acts["Resolution 130"])._changes)
+
+
+def test_a_document_comparison_of_many_texts_is_bounded():
+    # 1,000 texts on each side, each matched with its namesake (no text is diffed against another's)
+    from bounds import bounded
+
+    code = """
+import itu_nb
+texts = [f"RESOLUTION {i} (Rev. Dubai, 2018)\\nTitle {i}\\nresolves\\n1\\tto do thing {i} now;\\n" for i in range(1000)]
+a = itu_nb.load("\\n".join(texts), format="text")
+b = itu_nb.load("\\n".join(t.replace("now", "soon") for t in texts), format="text")
+dc = itu_nb.compare(a, b)
+print(len(dc), dc.table.status.value_counts().to_dict(), int(dc.table.changes.sum()), len(dc.unmatched))
+"""
+    r = bounded(code, label="document comparison, 1,000 texts each side")
+    assert r.ok, r.stderr
+    assert r.stdout.split("\n")[0] == "1000 {'compared': 1000} 1000 0"
+    assert r.within(), (r.seconds, r.peak_mb)

@@ -210,18 +210,31 @@ def _empty(name: str) -> Proposal:
 
 
 def _abrogation(doc: Document, target) -> str | None:
-    """Where ``doc`` lists ``target`` among abrogated texts (the Final Acts' Part IV), in words; else None."""
+    """Where ``doc`` lists ``target`` among abrogated texts (the Final Acts' Part IV), in words; else None.
+
+    The list starts at a paragraph that says "ABROGATED" and runs on over the paragraphs after it
+    (and the whole-line artefacts) until the next ``PART …`` heading, so it is found whether the
+    reader keeps it in one paragraph or in several.
+    """
     pattern = re.compile(rf"\b{re.escape(target.kind)}\s+{re.escape(target.number)}\s*\(([^)]*)\)", re.IGNORECASE)
-    for p in doc:
-        for node in p.walk():
-            body = node.body("amended")
-            at = body.upper().find("ABROGATED")
-            if at < 0:
-                continue
-            m = pattern.search(body, at)
+    bodies = [(p.id, node.path, node.body("amended")) for p in doc for node in p.walk()]
+    bodies += [("artefact", f"line {a.line + 1}", a.text) for a in doc.artefacts]
+    listing = False
+    for pid, path, body in bodies:
+        upper = body.upper()
+        at = upper.find("ABROGATED")
+        if at < 0 and listing and _PART.search(body):
+            listing = False  # the next part of the volume
+        if at >= 0:
+            listing = True
+        if listing:
+            m = pattern.search(body, max(at, 0))
             if m:
-                return f"{_name(doc)} lists {m.group(0)} among the texts abrogated ({p.id}, {node.path})"
+                return f"{_name(doc)} lists {m.group(0)} among the texts abrogated ({pid}, {path})"
     return None
+
+
+_PART = re.compile(r"\bPART [IVX]+\b")
 
 
 def _reads(text: Proposal) -> Proposal:
@@ -251,7 +264,7 @@ def compare_documents(old: Document, new: Document, *, typography: str = "hide",
         k = _key(p)
         if k is not None:
             by_key.setdefault(k, p)
-    used: set[str] = set()
+    used: set[int] = set()  # the texts of ``new`` matched, by identity (two may share a target)
     pairs = []
 
     def cmp(a: Proposal, b: Proposal) -> Comparison:
@@ -260,8 +273,8 @@ def compare_documents(old: Document, new: Document, *, typography: str = "hide",
     for text in old:
         k = _key(text)
         match = by_key.get(k) if k is not None else None
-        if match is not None and k is not None:
-            used.add(k)
+        if match is not None:
+            used.add(id(match))
         action = text.action or (match.action if match is not None else None)
         target = str(text.target) if text.target is not None else text.id
         if action == "SUP":
@@ -298,7 +311,7 @@ def compare_documents(old: Document, new: Document, *, typography: str = "hide",
         if action == "NOC" and comparison.changes:
             noc = f"NOC: {text.id} keeps {target}, which {match.id} no longer reads the same"
         pairs.append(TextPair(text, match, action, status, comparison, noc))
-    unmatched = tuple(p for p in new if _key(p) is None or _key(p) not in used)
+    unmatched = tuple(p for p in new if id(p) not in used)
     return DocumentComparison(old, new, tuple(pairs), unmatched, typography)
 
 

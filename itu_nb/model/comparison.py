@@ -187,9 +187,13 @@ class Comparison:
 
     @property
     def base_differs(self) -> bool:
-        """Whether the old side amends another revision than the new side is (known on both sides)."""
+        """Whether a proposal on one side amends another revision than the other side is (known on both
+        sides).  Two bare texts of different revisions (Busan, 2014 and Dubai, 2018 as adopted) are
+        simply two versions: no proposal's changes are misread there, so this is False.
+        """
         a, b = self.revisions
-        return a is not None and b is not None and _revision_key(a) != _revision_key(b)
+        known = a is not None and b is not None and _revision_key(a) != _revision_key(b)
+        return known and (self.old.action is not None or self.new.action is not None)
 
     @property
     def base_note(self) -> str | None:
@@ -228,9 +232,15 @@ class Comparison:
             raise ValueError(
                 f"{self.names[0]} has no tracked changes: its base is not known; compare the base text itself"
             )
+        import dataclasses
+
         from itu_nb.diff.twoway import compare
 
-        return self.source.redline(), compare(self.source.original, self.new, typography=self.typography)
+        t = self.source.target
+        name = f"{t} as {self.source.id} reproduces it" if t is not None else f"{self.source.id} (original)"
+        base = dataclasses.replace(self.source.original, action=None)  # a bare text: the base itself
+        between = compare(base, self.new, typography=self.typography)
+        return self.source.redline(), dataclasses.replace(between, title=(name, self.names[1]))
 
     @property
     def names(self) -> tuple[str, str]:
