@@ -27,7 +27,6 @@ texts) are compared with their namesakes, as ``MOD`` would be.
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -315,11 +314,57 @@ def compare_documents(old: Document, new: Document, *, typography: str = "hide",
     return DocumentComparison(old, new, tuple(pairs), unmatched, typography)
 
 
-@functools.wraps(twoway.compare)
-def compare(old, new, **options):
-    """:func:`itu_nb.compare`: :func:`itu_nb.diff.twoway.compare`, or :func:`compare_documents` for two documents."""
-    options.setdefault("typography", "hide")  # what an analyst reads: no change that looks the same on screen
+def compare(
+    old,
+    new,
+    *,
+    view: str | tuple[str, str] = "amended",
+    timeout: float = twoway.TIMEOUT,
+    time_budget: float = twoway.TIME_BUDGET,
+    backend: str | None = None,
+    ignore_whitespace: bool = False,
+    typography: str = "hide",
+) -> Comparison | DocumentComparison:
+    """Compare two texts clause by clause and word by word, or two documents text by text.
+
+    What analysts call as ``itu_nb.compare``: :func:`itu_nb.diff.twoway.compare` (whose
+    parameters these are; see there), except that
+
+    - two Documents of which one holds several texts give a :class:`DocumentComparison`
+      (:func:`compare_documents`): each text matched with the one it targets, read by its action;
+    - typography is hidden by default (``typography="hide"``): no reported change looks the same
+      on both sides (a no-break space or hyphen, a dash or quote variant, capitals in a heading).
+      ``"separate"`` keeps them, flagged and drawn apart; ``"show"`` as any other change.
+
+    Returns
+    -------
+    Comparison or DocumentComparison
+
+    Examples
+    --------
+    Brazil's Resolution 130 against the text adopted at Dubai: the comparison says that Brazil
+    amended the Busan, 2014 text, and how many typographic differences it did not mark.
+
+    >>> brazil = itu_nb.load("examples/data/pp18-doc67-brazil.reconstructed.critic.md", author="Brazil")
+    >>> acts = itu_nb.load("examples/data/pp18-final-acts.akn.xml")
+    >>> cmp = itu_nb.compare(brazil["B/67/4"], acts["Resolution 130"])
+    >>> cmp.revisions, cmp.base_differs
+    (('Rev. Busan, 2014', 'Rev. Dubai, 2018'), True)
+    >>> any(c.typographic for c in cmp.changes), len(itu_nb.compare(brazil["B/67/4"], acts["Resolution 130"],
+    ...                                                              typography="separate").typographic) > 0
+    (False, True)
+
+    The two documents, text by text:
+
+    >>> itu_nb.compare(brazil, acts)["B/67/4"].matched
+    'Resolution 130 (Rev. Dubai, 2018)'
+    """
     if isinstance(old, Document) and isinstance(new, Document) and (len(old) > 1 or len(new) > 1):
-        options.pop("view", None)  # each proposal is compared as amended with its target
-        return compare_documents(old, new, **options)
-    return twoway.compare(old, new, **options)
+        return compare_documents(
+            old, new, typography=typography, timeout=timeout, time_budget=time_budget, backend=backend,
+            ignore_whitespace=ignore_whitespace,
+        )  # fmt: skip
+    return twoway.compare(
+        old, new, view=view, timeout=timeout, time_budget=time_budget, backend=backend,
+        ignore_whitespace=ignore_whitespace, typography=typography,
+    )  # fmt: skip
