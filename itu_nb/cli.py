@@ -195,15 +195,26 @@ def _cmd_compare(args) -> int:
     print(document_summary(result), file=sys.stderr)
     if args.to == "json":
         text = json.dumps(document_comparison_json(result), ensure_ascii=False, indent=1) + "\n"
-        sys.stdout.write(text) if args.output in (None, "-") else Path(args.output).write_text(text, encoding="utf-8")
+        if args.output in (None, "-"):
+            sys.stdout.write(text)
+        else:
+            Path(args.output).write_text(text, encoding="utf-8")
         return 0
     if args.output in (None, "-") and args.to == "docx":
         raise _Usage("--to docx needs -o FILE.docx (one file per compared text is written beside it)")
+    if args.to == "html":  # the overview: the table, then every text's redline
+        from itu_nb.export.html_fragment import document_comparison_page
+
+        page = document_comparison_page(result)
+        if args.output in (None, "-"):
+            sys.stdout.write(page)
+            return 0
+        Path(args.output).write_text(page, encoding="utf-8")
     for p in result.pairs:
         if p.comparison is None:
             continue
         if args.output in (None, "-"):
-            sys.stdout.write(f"\n== {p.id}: {p.status} ==\n" if args.to != "html" else "")
+            sys.stdout.write(f"\n== {p.id}: {p.status} ==\n")
             write(p.comparison, args.to, None, author=args.author, date=args.date)
             continue
         out = Path(args.output)

@@ -92,6 +92,24 @@ def test_an_add_is_new(dc, brazil):
     )
 
 
+def test_either_way_round(brazil, acts):
+    # the Final Acts first: their Resolutions 71 and 130 are matched with Brazil's proposals, whose
+    # action is read from the other side; the other 62 texts are listed as not found
+    got = itu_nb.compare(acts, brazil)
+    found = got.table.query("status != 'not found'")[["proposal", "action", "matched"]].values.tolist()
+    assert found == [["res-71", "MOD", "B/67/2 (Brazil)"], ["res-130", "MOD", "B/67/4 (Brazil)"]]
+    note = got["Resolution 130"].base_note
+    assert note.startswith("Base differs: B/67/4 (Brazil) amends Resolution 130 (Rev. Busan, 2014), not the text")
+    # Brazil's texts that target nothing in the Final Acts are the unmatched ones of this direction
+    assert [p.id for p in got.unmatched] == ["B/67/1", "B/67/3", "B/67/5"]
+
+
+def test_two_collections_of_adopted_texts_pair_by_namesake(acts):
+    same = itu_nb.compare(acts, acts)
+    assert len(same) == 64 and set(same.table.status) == {"compared"} and same.table.changes.sum() == 0
+    assert same.unmatched == () and same.table.base.isna().all()
+
+
 def test_noc_reads_as_unchanged():
     # a hand-made NOC of the first item of Resolution 130's considering, as adopted (Final Acts line 6661)
     text = "NOC\tX/1/1\nRESOLUTION 130 (Rev. Dubai, 2018)\nconsidering\na)\tthat ITU is the lead facilitator;\n"
@@ -167,9 +185,12 @@ def test_cli_compares_documents_text_by_text(tmp_path):
     assert lines[4].split()[:5] == ["B/67/4", "MOD", "Resolution", "130", "(Rev."]
     assert "compared" in lines[4] and "abrogated" in lines[3] and "not found" in lines[1]
     assert any(line.startswith("B/67/4: Base differs") for line in lines)
+    # the overview (the table and every redline) at OUT, and one page per compared text beside it
     assert sorted(p.name for p in tmp_path.iterdir()) == [
-        "brazil-B-67-2.html", "brazil-B-67-3.html", "brazil-B-67-4.html", "brazil-B-67-5.html",
+        "brazil-B-67-2.html", "brazil-B-67-3.html", "brazil-B-67-4.html", "brazil-B-67-5.html", "brazil.html",
     ]  # fmt: skip
+    overview = out.read_text(encoding="utf-8")
+    assert overview.startswith("<!DOCTYPE html>") and "<td>B/67/1</td><td>MOD</td>" in overview
     page = (tmp_path / "brazil-B-67-4.html").read_text(encoding="utf-8")
     assert "B/67/4 → B/67/4" not in page and "B/67/4 (MOD Resolution 130 (Rev. Busan, 2014)) → Resolution 130" in page
 
@@ -184,6 +205,12 @@ def test_cli_document_comparison_as_json(tmp_path):
     ]  # fmt: skip
     assert data["texts"][3]["base_note"].startswith("Base differs")
     assert len(data["unmatched"]) == 62
+
+
+def test_cli_document_comparison_as_one_html_page_on_stdout():
+    r = _cli("compare", str(CRITIC), str(FINAL_ACTS), "--to", "html")
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.count("<!DOCTYPE html>") == 1 and r.stdout.count('class="itu-nb-banner"') == 2  # B/67/2, B/67/4
 
 
 def test_cli_single_comparison_says_the_base_differs(tmp_path):

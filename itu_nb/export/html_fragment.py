@@ -20,7 +20,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from itu_nb.diff.manyway import ManyComparison
     from itu_nb.model.comparison import ClausePair, Comparison
 
-__all__ = ["STYLE", "comparison_html", "document_comparison_html", "many_html", "runs_html"]
+__all__ = ["STYLE", "comparison_html", "document_comparison_html", "document_comparison_page", "many_html", "runs_html"]
 
 STYLE = """<style>
 .itu-nb-cmp{font-family:var(--jp-content-font-family,sans-serif);line-height:1.5}
@@ -177,6 +177,15 @@ def document_comparison_html(dc: DocumentComparison, *, context: int = 1, max_pa
             f"{'s' if len(dc.unmatched) != 1 else ''} of {escape(dc.new.source)} that nothing targets: {names}</div></div>"
         )
     return "".join(parts)
+
+
+def document_comparison_page(dc: DocumentComparison) -> str:
+    """:func:`document_comparison_html` as a standalone HTML page (what ``itu-nb compare`` writes for two documents)."""
+    title = escape(f"{dc.old.source} → {dc.new.source}")
+    return (
+        f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>{title}</title></head>'
+        f"<body>{document_comparison_html(dc)}</body></html>\n"
+    )
 
 
 _STATUS = {"kept": "", "added": "#dafbe1", "deleted": "#ffebe9"}
