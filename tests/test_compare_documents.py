@@ -56,6 +56,10 @@ def test_each_proposal_is_matched_with_its_target_by_action(dc):
         ["B/67/5", "ADD", "Resolution [B-1]", "new", None],
     ]
     assert "not among the 64 texts of pp18-final-acts.akn.xml" in dc["B/67/1"].note
+    # Final Acts give only new and revised texts (shared ITU-CONVENTIONS §3, [D3]): the note says so
+    assert dc["B/67/1"].note.endswith(
+        "(the texts a conference neither revised nor abrogated stay in force as they were)"
+    )
     assert dc["B/67/1"].comparison is None
     assert dc["Resolution 130"] is dc["B/67/4"] is dc[3]
     # the matched texts are the Final Acts' own Resolution 71 and 130, nothing else is diffed
@@ -81,6 +85,18 @@ def test_a_sup_shows_the_text_deleted_and_says_where_it_is_abrogated(dc, brazil)
     deleted = " ".join(p.old.body() for p in pair.comparison.pairs)
     assert "Support for the Agenda for Connectivity in the Americas and Quito Action Plan" in deleted
     assert pair.comparison.names[1] == "Resolution 128 (Rev. Antalya, 2006) abrogated"
+
+
+def test_a_mod_of_an_abrogated_text_says_where_it_is_abrogated(acts):
+    # a hand-made MOD of Resolution 128, which the Final Acts list as abrogated (Part IV, line 17790)
+    mod = itu_nb.load(
+        "MOD\tX/1/1\nRESOLUTION 128 (Rev. Antalya, 2006)\nresolves\n1\tto {++keep ++}supporting it;\n"
+        "\nMOD\tX/1/2\nRESOLUTION 130 (Rev. Dubai, 2018)\nresolves\n1\tto go on;\n",
+        format="criticmarkup",
+    )
+    pair = itu_nb.compare(mod, acts)["X/1/1"]
+    assert pair.status == "not found" and pair.comparison is None
+    assert "lists RESOLUTION 128 (REV. ANTALYA, 2006) among the texts abrogated" in pair.note
 
 
 def test_an_add_is_new(dc, brazil):

@@ -302,6 +302,12 @@ def compare_documents(old: Document, new: Document, *, typography: str = "hide",
             continue
         if match is None:
             note = f"{target}: not among the {len(new)} texts of {_name(new)}; listed, not compared"
+            where = _abrogation(new, text.target) if text.target is not None else None
+            if where:
+                note += f"; {where}"
+            elif new.proposals and all(p.action is None for p in new):
+                # Final Acts give the texts a conference adopted or revised, and list those it abrogated
+                note += " (the texts a conference neither revised nor abrogated stay in force as they were)"
             pairs.append(TextPair(text, None, action, "not found", None, note))
             continue
         comparison = cmp(text, match)
