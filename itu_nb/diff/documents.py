@@ -28,7 +28,7 @@ texts) are compared with their namesakes, as ``MOD`` would be.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import PurePath
 
@@ -142,7 +142,6 @@ class DocumentComparison:
     pairs: tuple[TextPair, ...]
     unmatched: tuple[Proposal, ...] = ()
     typography: str = "hide"
-    notes: tuple[str, ...] = field(default=())
 
     def __iter__(self):
         return iter(self.pairs)

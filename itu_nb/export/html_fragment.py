@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from html import escape
+from pathlib import PurePath
 from typing import TYPE_CHECKING
 
 from itu_nb.model import Clause, NodeKind, Op, Run
@@ -161,7 +162,8 @@ def document_comparison_html(dc: DocumentComparison, *, context: int = 1, max_pa
         base = ' <span class="itu-nb-note">(base differs)</span>' if p.base_note else ""
         cells = (p.id, p.action or "", p.target or "", p.status, p.matched or "—")
         rows.append("<tr>" + "".join(f"<td>{escape(x)}</td>" for x in cells) + f"<td>{n}{base}</td></tr>")
-    title = f"<div class='itu-nb-summary'><b>{escape(dc.old.source)}</b> → <b>{escape(dc.new.source)}</b></div>"
+    old, new = PurePath(dc.old.source).name, PurePath(dc.new.source).name
+    title = f"<div class='itu-nb-summary'><b>{escape(old)}</b> → <b>{escape(new)}</b></div>"
     parts = [f'<div class="itu-nb-cmp">{STYLE}{title}<table><tr>{head}</tr>{"".join(rows)}</table></div>']
     for p in dc.pairs:
         if p.note:
@@ -174,14 +176,14 @@ def document_comparison_html(dc: DocumentComparison, *, context: int = 1, max_pa
         names = ", ".join(escape(str(x.target or x.id)) for x in dc.unmatched)
         parts.append(
             f'<div class="itu-nb-cmp"><div class="itu-nb-skip">{len(dc.unmatched)} text'
-            f"{'s' if len(dc.unmatched) != 1 else ''} of {escape(dc.new.source)} that nothing targets: {names}</div></div>"
+            f"{'s' if len(dc.unmatched) != 1 else ''} of {escape(new)} that nothing targets: {names}</div></div>"
         )
     return "".join(parts)
 
 
 def document_comparison_page(dc: DocumentComparison) -> str:
     """:func:`document_comparison_html` as a standalone HTML page (what ``itu-nb compare`` writes for two documents)."""
-    title = escape(f"{dc.old.source} → {dc.new.source}")
+    title = escape(f"{PurePath(dc.old.source).name} → {PurePath(dc.new.source).name}")
     return (
         f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>{title}</title></head>'
         f"<body>{document_comparison_html(dc)}</body></html>\n"
