@@ -54,6 +54,9 @@ def test_by_default_no_reported_change_looks_the_same_on_both_sides(brazil, adop
     # and the heading differs only in case and spaces: unchanged (the real change Busan -> Dubai is Brazil's own)
     heading = next(p for p in c.pairs if p.new_path == "heading")
     assert heading.kind == "unchanged" and heading.text("new") == "RESOLUTION 130 (REV. DUBAI, 2018)"
+    # recalling a) (critic line 80) writes "Resolution\u00a068/198", the Final Acts "Resolution 68/198": unchanged
+    recalling_a = next(p for p in c.pairs if p.new_path == "recalling/a")
+    assert recalling_a.kind == "unchanged" and "Resolution 68/198" in recalling_a.text("new")
     hidden = next(n for n in c.notes if n.startswith("typography='hide'"))
     assert f"{len(itu_nb.compare(brazil, adopted, typography='separate').typographic)} typographic" in hidden
 
