@@ -150,6 +150,9 @@ def test_the_base_differs_and_the_comparison_says_so(dc, brazil, acts):
     assert 'class="itu-nb-banner"' in c.to_html() and "Base differs" in c.to_html()
     # the same on a direct comparison of the proposal with the adopted text
     assert itu_nb.compare(brazil["B/67/4"], acts["Resolution 130"]).base_note == c.base_note
+    # given the amended view (no tracked changes, so no three_way()), the note says what to compare instead
+    view = itu_nb.compare(brazil["B/67/4"].amended, acts["Resolution 130"])
+    assert view.base_differs and "three_way()" not in view.base_note and "its own base" in view.base_note
     # and none when the bases agree: Brazil's proposal against its own original view
     assert itu_nb.compare(brazil["B/67/4"].original, brazil["B/67/4"].amended).base_note is None
 

@@ -209,7 +209,7 @@ class Comparison:
         how = (
             "three_way() separates them: the proposal against its own base, and that base (the proposal's "
             "original view) against the new text."
-            if proposal is self.old
+            if proposal is self.old and self.source is not None
             else "Compare the proposal with its own base (its original view) to see what it changes."
         )
         return (
