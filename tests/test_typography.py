@@ -115,3 +115,21 @@ def test_a_proposal_change_is_flagged_too():
 def test_unknown_typography_value_is_refused(brazil, adopted):
     with pytest.raises(ValueError, match="typography='loose'"):
         itu_nb.compare(brazil, adopted, typography="loose")
+
+
+def test_many_typographic_differences_are_bounded():
+    # one 20,000-word clause whose every space is a no-break space on one side: 19,999 typographic groups
+    from bounds import bounded
+
+    code = """
+import itu_nb
+words = [f"w{i}" for i in range(20000)]
+old = "resolves\\n1\\t" + "\\u00a0".join(words) + ";\\n"
+new = "resolves\\n1\\t" + " ".join(words) + ";\\n"
+c = itu_nb.compare(old, new)
+print(len(c.changes), c.counts(), c.notes[-1].split(":")[1].split("(")[0].strip())
+"""
+    r = bounded(code, label="typography: 20,000 no-break spaces in one clause")
+    assert r.ok, r.stderr
+    assert r.stdout.split("\n")[0] == "0 {'unchanged': 2} 19999 typographic differences"
+    assert r.within(), (r.seconds, r.peak_mb)
