@@ -3,8 +3,9 @@
 from itu_nb.amendments.amending import amend
 from itu_nb.amendments.lineage import check_base, lineage
 from itu_nb.amendments.merging import merge
+from itu_nb.diff.documents import compare
 from itu_nb.diff.manyway import compare_many
-from itu_nb.diff.twoway import ClausePair, Comparison, compare
+from itu_nb.diff.twoway import ClausePair, Comparison
 from itu_nb.errors import AddressError, ItuNbError, LoadError, ParseError
 from itu_nb.export import ExportError, to_akn, to_criticmarkup, to_docx, to_html
 from itu_nb.loaders import load

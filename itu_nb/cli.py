@@ -181,12 +181,80 @@ def _cmd_export(args) -> int:
 
 
 def _cmd_compare(args) -> int:
-    from itu_nb.diff.twoway import compare
+    from itu_nb.diff.documents import DocumentComparison, compare
 
     old, new = load(args.old), load(args.new)
     pair = (old[args.proposal], new[args.proposal]) if args.proposal else (old, new)
-    write(compare(*pair), args.to, args.output, author=args.author, date=args.date)
+    result = compare(*pair)
+    if not isinstance(result, DocumentComparison):
+        if result.base_note:
+            print(f"itu-nb: {result.base_note}", file=sys.stderr)
+        write(result, args.to, args.output, author=args.author, date=args.date)
+        return 0
+    # two documents: each text against the one it targets; the table on stderr, the output per text
+    print(document_summary(result), file=sys.stderr)
+    if args.to == "json":
+        text = json.dumps(document_comparison_json(result), ensure_ascii=False, indent=1) + "\n"
+        if args.output in (None, "-"):
+            sys.stdout.write(text)
+        else:
+            Path(args.output).write_text(text, encoding="utf-8")
+        return 0
+    if args.output in (None, "-") and args.to == "docx":
+        raise _Usage("--to docx needs -o FILE.docx (one file per compared text is written beside it)")
+    if args.to == "html":  # the overview: the table, then every text's redline
+        from itu_nb.export.html_fragment import document_comparison_page
+
+        page = document_comparison_page(result)
+        if args.output in (None, "-"):
+            sys.stdout.write(page)
+            return 0
+        Path(args.output).write_text(page, encoding="utf-8")
+    for p in result.pairs:
+        if p.comparison is None:
+            continue
+        if args.output in (None, "-"):
+            sys.stdout.write(f"\n== {p.id}: {p.status} ==\n")
+            write(p.comparison, args.to, None, author=args.author, date=args.date)
+            continue
+        out = Path(args.output)
+        path = out.with_name(f"{out.stem}-{p.id.replace('/', '-')}{out.suffix or FORMATS[args.to]}")
+        write(p.comparison, args.to, str(path), author=args.author, date=args.date)
+        print(f"itu-nb: {p.id}: {path}", file=sys.stderr)
     return 0
+
+
+def document_summary(dc) -> str:
+    """A document comparison as a plain-text table: one line per text, then base notes and unmatched texts."""
+    rows = [("text", "action", "target", "status", "matched with", "changes")]
+    for p in dc.pairs:
+        c = p.comparison
+        n = "" if c is None else str(len(c.changes))
+        rows.append((p.id, p.action or "", p.target or "", p.status, p.matched or "-", n))
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    lines = ["  ".join(x.ljust(w) for x, w in zip(r, widths, strict=True)).rstrip() for r in rows]
+    lines += [f"{p.id}: {p.note}" for p in dc.pairs if p.note]
+    lines += [f"{p.id}: {p.base_note}" for p in dc.pairs if p.base_note]
+    if dc.unmatched:
+        lines.append(f"{len(dc.unmatched)} texts of {dc.new.source} that nothing targets (not compared)")
+    return "\n".join(lines)
+
+
+def document_comparison_json(dc) -> dict:
+    """A document comparison as plain data: each text, its match, status, notes and comparison."""
+    return {
+        "old": dc.old.source,
+        "new": dc.new.source,
+        "texts": [
+            {
+                "id": p.id, "action": p.action, "target": p.target, "status": p.status, "matched": p.matched,
+                "note": p.note, "base_note": p.base_note,
+                "comparison": comparison_json(p.comparison) if p.comparison is not None else None,
+            }
+            for p in dc.pairs
+        ],
+        "unmatched": [str(p.target or p.id) for p in dc.unmatched],
+    }  # fmt: skip
 
 
 def _progress(done: int, total: int, label: str, start: float) -> None:

@@ -18,7 +18,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from itu_nb.model.comparison import Comparison
 
-__all__ = ["changes_frame", "clauses_frame", "stats_frame", "to_frame"]
+__all__ = ["changes_frame", "clauses_frame", "document_comparison_frame", "stats_frame", "to_frame"]
 
 CLAUSE_COLUMNS = [
     "proposal", "action", "target", "path", "kind", "section", "label", "label_original",
@@ -28,7 +28,7 @@ CLAUSE_COLUMNS = [
 #: :class:`~itu_nb.model.change.Change` (``pair``, ``pair_kind`` are empty for a proposal).
 CHANGE_COLUMNS = [
     "id", "kind", "scope", "path", "section", "old", "new", "words_inserted", "words_deleted", "author", "date",
-    "inferred", "old_path", "new_path", "old_offset", "new_offset", "pair", "pair_kind",
+    "inferred", "old_path", "new_path", "old_offset", "new_offset", "pair", "pair_kind", "typographic",
 ]  # fmt: skip
 PAIR_COLUMNS = [
     "id", "kind", "old_path", "new_path", "path", "section", "old_label", "new_label", "old_text", "new_text",
@@ -120,7 +120,7 @@ def changes_frame(changes: Iterable[Change]) -> pd.DataFrame:
         (
             ch.id, ch.kind, ch.scope, ch.path, ch.section, ch.old, ch.new, ch.words_inserted, ch.words_deleted,
             ch.author, ch.date, ch.inferred, ch.old_path, ch.new_path, ch.old_offset, ch.new_offset, ch.pair,
-            ch.pair_kind,
+            ch.pair_kind, ch.typographic,
         )
         for ch in changes
     ]  # fmt: skip
@@ -163,3 +163,23 @@ def stats_frame(c: Comparison) -> pd.DataFrame:
     out.loc["total"] = out.sum()
     out.index.name = "section"
     return out.astype(int)
+
+
+#: The columns of a document comparison's table (:attr:`DocumentComparison.table <itu_nb.diff.documents.DocumentComparison.table>`).
+DOCUMENT_COMPARISON_COLUMNS = ["proposal", "action", "target", "status", "matched", "changes", "base", "note"]
+
+
+def document_comparison_frame(dc) -> pd.DataFrame:
+    """One row per text of a :class:`~itu_nb.diff.documents.DocumentComparison`'s first document."""
+    rows = []
+    for p in dc.pairs:
+        c = p.comparison
+        base = f"{c.revisions[0]} ≠ {c.revisions[1]}" if c is not None and c.base_differs else None
+        changes = len(c.changes) - (len(c.typographic) if c.typography == "separate" else 0) if c else None
+        rows.append((p.id, p.action, p.target, p.status, p.matched, changes, base, p.note))
+    # column by column, so that a missing value stays None (not NaN) in the text columns
+    columns = {
+        name: list(values) for name, values in zip(DOCUMENT_COMPARISON_COLUMNS, zip(*rows, strict=True), strict=True)
+    }
+    df = pd.DataFrame(columns or {name: [] for name in DOCUMENT_COMPARISON_COLUMNS}, dtype=object)
+    return df.astype({"changes": "Int64"})

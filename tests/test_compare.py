@@ -316,7 +316,10 @@ def test_inputs_of_every_kind(res130, tmp_path):
 
 
 def test_public_names():
-    assert itu_nb.compare is compare and itu_nb.Comparison is Comparison and itu_nb.ClausePair is ClausePair
+    # itu_nb.compare is the engine's compare for analysts: documents text by text, typography hidden
+    from itu_nb.diff import documents
+
+    assert itu_nb.compare is documents.compare and itu_nb.Comparison is Comparison and itu_nb.ClausePair is ClausePair
     assert callable(itu_nb.compare_many) and callable(itu_nb.to_frame)
 
 

@@ -21,7 +21,8 @@ from itu_nb.model.tracked import comparison_proposal
 def comparison():
     acts = itu_nb.load(FINAL_ACTS)
     brazil = itu_nb.load(CRITIC, author="Brazil", date="2018-09-10")
-    return itu_nb.compare(acts["Resolution 130"], brazil["B/67/4"])
+    # every character kept (itu_nb.compare hides typography by default): the exports are checked against both texts
+    return itu_nb.compare(acts["Resolution 130"], brazil["B/67/4"], typography="show")
 
 
 def _lines(proposal, view):
@@ -61,7 +62,8 @@ def test_html_counts_the_runs(comparison):
     runs = [r for n in p.walk() for r in n.label_runs + n.runs]
     assert len(tree.xpath("//main//ins")) == sum(r.op is Op.INSERT for r in runs) > 100
     assert len(tree.xpath("//main//del")) == sum(r.op is Op.DELETE for r in runs) > 100
-    assert tree.findtext(".//title") == "Comparison res-130 → B/67/4"
+    # the title names both sides (issue 18): the adopted text by its target, not its internal id res-130
+    assert tree.findtext(".//title") == "Comparison Resolution 130 (Rev. Dubai, 2018) → B/67/4 (Brazil)"
 
 
 def _merged(proposal, first: str, second: str):

@@ -25,6 +25,9 @@ CONVENIENCES = {
     ("itu_nb.model.comparison", "itu_nb.export.html_fragment"),  # Comparison.to_html / _repr_html_
     ("itu_nb.model.comparison", "itu_nb.export"),  # Comparison.to_docx
     ("itu_nb.diff.manyway", "itu_nb.export.html_fragment"),  # ManyComparison.to_html / _repr_html_
+    ("itu_nb.model.comparison", "itu_nb.diff.twoway"),  # Comparison.three_way
+    ("itu_nb.diff.documents", "itu_nb.frames"),  # DocumentComparison.table
+    ("itu_nb.diff.documents", "itu_nb.export.html_fragment"),  # DocumentComparison.to_html / _repr_html_
 }
 
 

@@ -50,7 +50,8 @@ from itu_nb.diff.align import Side, align
 from itu_nb.diff.words import TIMEOUT, diff_words
 from itu_nb.loaders.coerce import as_proposal
 from itu_nb.model import Change, NodeKind, Op, Proposal, Run, join_runs
-from itu_nb.model.comparison import PAIR_KINDS, ClausePair, Comparison
+from itu_nb.model.comparison import CASELESS, PAIR_KINDS, ClausePair, Comparison, revision_of, side_name
+from itu_nb.model.typography import TYPOGRAPHY, typographic_groups
 
 __all__ = ["PAIR_KINDS", "Change", "ClausePair", "Comparison", "compare", "redline"]
 
@@ -173,6 +174,7 @@ def compare(
     time_budget: float = TIME_BUDGET,
     backend: str | None = None,
     ignore_whitespace: bool = False,
+    typography: str = "show",
 ) -> Comparison:
     """Compare two versions clause by clause, then word by word inside aligned clauses.
 
@@ -193,10 +195,24 @@ def compare(
         Treat spaces, no-break spaces and tabs alike (useful across sources, e.g. an
         Akoma Ntoso text against a Word one).  The runs then carry the new text's
         whitespace, so the old side equals the old text only up to whitespace.
+    typography : {"hide", "separate", "show"}
+        What to do with typographic changes, those whose two sides look the same on screen
+        (no-break spaces and hyphens, dash and quote variants, letter case in headings: see
+        :mod:`itu_nb.model.typography`).  ``"hide"``: not changes; their runs read as the new
+        text (so the old side equals the old text only up to typography) and ``notes`` says
+        how many were hidden.  ``"separate"``: kept, flagged (``Change.typographic``, a column
+        of ``changes.to_frame()``), counted and drawn apart.  ``"show"``: kept and drawn as any
+        other change (still flagged).  ``itu_nb.compare``, what analysts call, defaults to
+        ``"hide"``; this engine, which merge, lineage and the exports' round trips build on,
+        keeps every character by default (``"show"``).
 
     Returns
     -------
     Comparison
+        ``itu_nb.compare`` (:func:`itu_nb.diff.documents.compare`), given two Documents of which
+        one holds several texts, returns a :class:`~itu_nb.diff.documents.DocumentComparison`
+        instead, pairing each proposal with the text it targets; this function compares any two
+        texts as wholes (a document's texts joined).
 
     Examples
     --------
@@ -215,8 +231,33 @@ def compare(
     >>> cmp.clauses.set_index("new_path").loc["recalling/g", ["kind", "old_label", "new_label"]].tolist()
     ['relabelled', 'e)', 'g)']
     """
+    if typography not in TYPOGRAPHY:
+        raise ValueError(f"typography={typography!r}: choose one of {', '.join(map(repr, TYPOGRAPHY))}")
+    return _compare(
+        old, new, view=view, timeout=timeout, time_budget=time_budget, backend=backend,
+        ignore_whitespace=ignore_whitespace, typography=typography,
+    )  # fmt: skip
+
+
+def _compare(
+    old,
+    new,
+    *,
+    view: str | tuple[str, str],
+    timeout: float,
+    time_budget: float,
+    backend: str | None,
+    ignore_whitespace: bool,
+    typography: str,
+) -> Comparison:
+    """The clause-aware comparison of two texts (:func:`compare` on anything but two documents)."""
     vo, vn = (view, view) if isinstance(view, str) else view
-    a, b = as_proposal(old, vo), as_proposal(new, vn)
+    ra, rb = as_proposal(old), as_proposal(new)  # named before viewing: a view has no authors
+    a, b = (ra.view(vo) if ra.changed else ra), (rb.view(vn) if rb.changed else rb)
+    title = side_name(ra), side_name(rb)
+    if title[0] == title[1]:
+        title = (f"{title[0]} ({vo})", f"{title[1]} ({vn})") if vo != vn else (f"{title[0]} (old)", f"{title[1]} (new)")
+    hidden = 0
     os_, ns_ = Side(list(a.walk())), Side(list(b.walk()))
     old_nodes, new_nodes = os_.clauses, ns_.clauses
     matches, notes = align(os_, ns_, timeout=timeout, backend=backend)
@@ -273,12 +314,18 @@ def compare(
                 side = "new" if m.how == "split" else "old"
                 pieces[key] = _cut(runs, [len(t) for t in others], side, PIECE_SEP)
             kind, runs = m.how, pieces[key][m.part]
+            if typography == "hide":
+                runs, n_hidden = _hide_typography(runs, node.kind in CASELESS)
+                hidden += n_hidden
         else:
             assert n is not None  # both indices are set: so are both clauses
             if os_.body[i] == ns_.body[j] and _plain(n.runs):
                 runs = n.runs  # the usual case: the same text, kept as the clause has it
             else:
                 runs, level, note = differ(os_.body[i], ns_.body[j])
+            if typography == "hide":
+                runs, n_hidden = _hide_typography(runs, node.kind in CASELESS)
+                hidden += n_hidden
             moved = m.how == "moved" or (
                 n.kind is not NodeKind.SECTION and sec_map.get(os_.section[i], os_.section[i]) != ns_.section[j]
             )
@@ -295,7 +342,36 @@ def compare(
         pairs.append(
             ClausePair(kind, o, n, label_runs, runs, section, len(pairs), m.similarity, m.part, m.parts, level, note)
         )
-    return Comparison(a, b, tuple(pairs), tuple(notes))
+    if hidden:
+        notes.append(
+            f"typography='hide': {hidden} typographic difference{'s' if hidden != 1 else ''} (no-break spaces "
+            "and hyphens, dashes, quotes, letter case in headings) not marked; the old side reads with the "
+            "new text's typography there"
+        )
+    revisions = revision_of(ra), revision_of(rb)
+    if ra.target is None or rb.target is None or ra.target.key != rb.target.key:
+        revisions = (None, None)  # not two versions of one text: no base to speak of
+    cmp = Comparison(a, b, tuple(pairs), tuple(notes), typography, title, revisions, ra if ra.changed else None)
+    if cmp.base_note:
+        cmp = dataclasses.replace(cmp, notes=(cmp.base_note, *cmp.notes))
+    return cmp
+
+
+def _hide_typography(runs: tuple[Run, ...], case: bool) -> tuple[tuple[Run, ...], int]:
+    """``runs`` with each typographic group (:func:`~itu_nb.model.typography.typographic_groups`) made one
+    equal run of its new text; and how many groups that was.
+    """
+    groups = typographic_groups(runs, case=case)
+    if not groups:
+        return runs, 0
+    out: list[Run] = []
+    k = 0
+    for i, j in groups:
+        out.extend(runs[k:i])
+        out.append(Run(Op.EQUAL, "".join(r.text for r in runs[i:j] if r.op is Op.INSERT)))
+        k = j
+    out.extend(runs[k:])
+    return join_runs(out), len(groups)
 
 
 def _norm(section: str | None) -> str:
@@ -334,4 +410,5 @@ def redline(proposal: Proposal) -> Comparison:
             kind = "unchanged"
         sim = 1.0 if kind == "unchanged" else None
         pairs.append(ClausePair(kind, o, n, label_runs, runs, node.section, len(pairs), sim))
-    return Comparison(a, b, tuple(pairs))
+    name = side_name(proposal)
+    return Comparison(a, b, tuple(pairs), title=(f"{name} (original)", f"{name} (amended)"))

@@ -9,15 +9,19 @@ from __future__ import annotations
 
 from collections import Counter
 from html import escape
+from pathlib import PurePath
 from typing import TYPE_CHECKING
 
 from itu_nb.model import Clause, NodeKind, Op, Run
+from itu_nb.model.comparison import CASELESS
+from itu_nb.model.typography import typographic_groups
 
 if TYPE_CHECKING:  # pragma: no cover
+    from itu_nb.diff.documents import DocumentComparison
     from itu_nb.diff.manyway import ManyComparison
     from itu_nb.model.comparison import ClausePair, Comparison
 
-__all__ = ["STYLE", "comparison_html", "many_html", "runs_html"]
+__all__ = ["STYLE", "comparison_html", "document_comparison_html", "document_comparison_page", "many_html", "runs_html"]
 
 STYLE = """<style>
 .itu-nb-cmp{font-family:var(--jp-content-font-family,sans-serif);line-height:1.5}
@@ -29,23 +33,39 @@ STYLE = """<style>
 .itu-nb-cmp .itu-nb-section{font-style:italic}
 .itu-nb-cmp .itu-nb-skip{color:#57606a;font-size:85%}
 .itu-nb-cmp .itu-nb-note{color:#9a6700;font-size:85%}
+.itu-nb-cmp .itu-nb-typo{background:none;color:#6e7781;text-decoration-style:dotted}
+.itu-nb-cmp .itu-nb-banner{background:#fff8c5;border:1px solid #d4a72c;padding:.3em .6em;margin:.3em 0}
 .itu-nb-cmp td,.itu-nb-cmp th{text-align:left;vertical-align:top;padding:2px 6px}
 </style>"""
 
 
-def runs_html(runs: tuple[Run, ...] | list[Run]) -> str:
-    """Runs as escaped HTML: INSERT in ``<ins>``, DELETE in ``<del>``, authors and dates as ``title``."""
+def runs_html(runs: tuple[Run, ...] | list[Run], *, typographic: frozenset[int] = frozenset()) -> str:
+    """Runs as escaped HTML: INSERT in ``<ins>``, DELETE in ``<del>``, authors and dates as ``title``.
+
+    Runs whose index is in ``typographic`` are drawn apart (class ``itu-nb-typo``: grey, dotted).
+    """
     out = []
-    for r in runs:
+    for k, r in enumerate(runs):
         text = escape(r.text)
         if r.op is Op.EQUAL:
             out.append(text)
             continue
         tag = "ins" if r.op is Op.INSERT else "del"
         who = " ".join(x for x in (r.author, r.date) if x)
+        if k in typographic:
+            who = f"typographic {who}".strip()
         title = f' title="{escape(who)}"' if who else ""
-        out.append(f"<{tag}{title}>{text}</{tag}>")
+        cls = ' class="itu-nb-typo"' if k in typographic else ""
+        out.append(f"<{tag}{cls}{title}>{text}</{tag}>")
     return "".join(out)
+
+
+def _typo_runs(p: ClausePair, mode: str) -> frozenset[int]:
+    """Indices of the pair's body runs to draw as typographic (``typography="separate"`` only)."""
+    if mode != "separate":
+        return frozenset()
+    case = _clause(p).kind in CASELESS
+    return frozenset(k for i, j in typographic_groups(p.runs, case=case) for k in range(i, j))
 
 
 def _clause(p: ClausePair) -> Clause:
@@ -55,12 +75,12 @@ def _clause(p: ClausePair) -> Clause:
     return node
 
 
-def _pair_html(p: ClausePair) -> str:
+def _pair_html(p: ClausePair, typography: str = "show") -> str:
     label = "".join(r.text for r in p.label_runs).strip()
     label_html = runs_html(
         [r.__class__(r.op, r.text.strip(), r.author, r.date) for r in p.label_runs if r.text.strip()]
     )
-    body = runs_html(p.runs)
+    body = runs_html(p.runs, typographic=_typo_runs(p, typography))
     node = _clause(p)
     if p.kind == "inserted":
         content = f"<ins>{escape(label) + ' ' if label else ''}{escape(node.body())}</ins>"
@@ -94,11 +114,14 @@ def comparison_html(c: Comparison, *, context: int = 1, max_pairs: int = 600) ->
     pairs = c.pairs
     counts = Counter(p.kind for p in pairs)
     parts = [f"{n} {k}" for k, n in counts.items() if k != "unchanged"]
-    n_changes = len(c.changes)
+    n_typo = len(c.typographic) if c.typography == "separate" else 0
+    n_changes = len(c.changes) - n_typo
+    typo = f" (and {n_typo} typographic, drawn grey)" if n_typo else ""
+    old_name, new_name = c.names
     head = (
-        f'<div class="itu-nb-summary"><b>{escape(c.old.id)}</b> → <b>{escape(c.new.id)}</b>: '
-        f"{n_changes} change{'s' if n_changes != 1 else ''} in {sum(p.changed for p in pairs)} of {len(pairs)} clauses"
-        f"{' — ' + ', '.join(parts) if parts else ''}</div>"
+        f'<div class="itu-nb-summary"><b>{escape(old_name)}</b> → <b>{escape(new_name)}</b>: '
+        f"{n_changes} change{'s' if n_changes != 1 else ''}{typo} in {sum(p.changed for p in pairs)} of "
+        f"{len(pairs)} clauses{' — ' + ', '.join(parts) if parts else ''}</div>"
     )
     show = [False] * len(pairs)
     for k, p in enumerate(pairs):
@@ -118,12 +141,53 @@ def comparison_html(c: Comparison, *, context: int = 1, max_pairs: int = 600) ->
             rest = len(pairs) - k
             body.append(f'<div class="itu-nb-skip">… {rest} more clauses not drawn (max_pairs={max_pairs}) …</div>')
             break
-        body.append(_pair_html(p))
+        body.append(_pair_html(p, c.typography))
         drawn += 1
     if skipped:
         body.append(f'<div class="itu-nb-skip">… {skipped} unchanged clause{"s" if skipped > 1 else ""} …</div>')
-    notes = "".join(f'<div class="itu-nb-note">{escape(n)}</div>' for n in c.notes[:20])
-    return f'<div class="itu-nb-cmp">{STYLE}{head}{notes}{"".join(body)}</div>'
+    banner = f'<div class="itu-nb-banner" role="note">{escape(c.base_note)}</div>' if c.base_note else ""
+    notes = "".join(f'<div class="itu-nb-note">{escape(n)}</div>' for n in c.notes[:20] if n != c.base_note)
+    return f'<div class="itu-nb-cmp">{STYLE}{head}{banner}{notes}{"".join(body)}</div>'
+
+
+def document_comparison_html(dc: DocumentComparison, *, context: int = 1, max_pairs: int = 600) -> str:
+    """A document comparison as HTML: a table of texts and what they were matched with, then each
+    pair's redline (:func:`comparison_html`), then the other document's texts nothing targets.
+    """
+    head = "".join(f"<th>{h}</th>" for h in ("text", "action", "target", "status", "matched with", "changes"))
+    rows = []
+    for p in dc.pairs:
+        c = p.comparison
+        n = "" if c is None else str(len(c.changes) - (len(c.typographic) if c.typography == "separate" else 0))
+        base = ' <span class="itu-nb-note">(base differs)</span>' if p.base_note else ""
+        cells = (p.id, p.action or "", p.target or "", p.status, p.matched or "—")
+        rows.append("<tr>" + "".join(f"<td>{escape(x)}</td>" for x in cells) + f"<td>{n}{base}</td></tr>")
+    old, new = PurePath(dc.old.source).name, PurePath(dc.new.source).name
+    title = f"<div class='itu-nb-summary'><b>{escape(old)}</b> → <b>{escape(new)}</b></div>"
+    parts = [f'<div class="itu-nb-cmp">{STYLE}{title}<table><tr>{head}</tr>{"".join(rows)}</table></div>']
+    for p in dc.pairs:
+        if p.note:
+            parts.append(
+                f'<div class="itu-nb-cmp"><div class="itu-nb-note">{escape(p.id)}: {escape(p.note)}</div></div>'
+            )
+        if p.comparison is not None:
+            parts.append(comparison_html(p.comparison, context=context, max_pairs=max_pairs))
+    if dc.unmatched:
+        names = ", ".join(escape(str(x.target or x.id)) for x in dc.unmatched)
+        parts.append(
+            f'<div class="itu-nb-cmp"><div class="itu-nb-skip">{len(dc.unmatched)} text'
+            f"{'s' if len(dc.unmatched) != 1 else ''} of {escape(new)} that nothing targets: {names}</div></div>"
+        )
+    return "".join(parts)
+
+
+def document_comparison_page(dc: DocumentComparison) -> str:
+    """:func:`document_comparison_html` as a standalone HTML page (what ``itu-nb compare`` writes for two documents)."""
+    title = escape(f"{PurePath(dc.old.source).name} → {PurePath(dc.new.source).name}")
+    return (
+        f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>{title}</title></head>'
+        f"<body>{document_comparison_html(dc)}</body></html>\n"
+    )
 
 
 _STATUS = {"kept": "", "added": "#dafbe1", "deleted": "#ffebe9"}

@@ -202,6 +202,6 @@ def as_document(x, *, author: str | None = None, date: str | None = None) -> Doc
         return Document(x.id, "itu_nb", {}, (x,))
     if hasattr(x, "pairs") and hasattr(x, "old") and hasattr(x, "new"):
         p = x.to_proposal(author=author, date=date)
-        title = f"{x.old.id} → {x.new.id}"
+        title = " → ".join(x.names) if hasattr(x, "names") else f"{x.old.id} → {x.new.id}"
         return Document(title, "comparison", {"title": f"Comparison {title}"}, (p,))
     raise TypeError(f"cannot export a {type(x).__name__}; pass a Document, Proposal or Comparison")

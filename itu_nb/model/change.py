@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from hashlib import blake2b
 
 from itu_nb.model.runs import Op, Run
+from itu_nb.model.typography import looks_same
 
 __all__ = ["CHANGE_KINDS", "SCOPES", "Change", "Changes", "change_groups", "change_id", "clause_changes"]
 
@@ -72,6 +73,9 @@ class Change:
         In a comparison: the clause pair's index and kind (``moved``, ``split``…).
     rank : int
         Among identical changes (same scope, old and new text) of the clause, counting from 0.
+    typographic : bool
+        True when the two sides look the same on screen (a no-break space or hyphen, a dash or
+        quote variant, letter case in a heading): see :mod:`itu_nb.model.typography`.
 
     Examples
     --------
@@ -99,6 +103,7 @@ class Change:
     pair: int | None = None
     pair_kind: str | None = None
     rank: int = 0
+    typographic: bool = False
 
     @property
     def words_inserted(self) -> int:
@@ -202,6 +207,7 @@ def clause_changes(
     pair: int | None = None,
     pair_kind: str | None = None,
     settled: tuple[str, ...] = (),
+    case: bool = False,
 ) -> list[Change]:
     """The changes of one clause (or clause pair) from its label and body runs, in reading order.
 
@@ -219,6 +225,9 @@ def clause_changes(
         Comparison context, copied onto each change.
     settled : tuple of str
         The ids of identical changes decided earlier: the remaining ones keep their ranks.
+    case : bool
+        Letter case does not show (a heading, title or section keyword): a change of case
+        only is typographic (:attr:`Change.typographic`).
     """
     all_runs = tuple(label_runs) + tuple(runs)
     n_label = len(label_runs)
@@ -254,11 +263,15 @@ def clause_changes(
             rank += 1
         seen[what] = rank + 1
         first = _first(group)
+        before = all_runs[a - 1].text[-1:] if a and all_runs[a - 1].op is Op.EQUAL else ""
+        after = all_runs[b].text[:1] if b < len(all_runs) and all_runs[b].op is Op.EQUAL else ""
+        typo = scope == "text" and looks_same(old, new, before, after, case=case)
         out.append(
             Change(
                 change_id(key, scope, *ident, rank), kind, scope, path, section, old, new,
                 first.author, first.date, any(r.inferred for r in group),
                 old_path, new_path, max(0, po - n_label_o), max(0, pn - n_label_n), pair, pair_kind, rank,
+                typo,
             )
         )  # fmt: skip
         po += len(old)

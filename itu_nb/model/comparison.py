@@ -11,11 +11,13 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
 
-from itu_nb.model import Change, Changes, Clause, Op, Proposal, Run, clause_changes, runs_text
+from itu_nb.model import Change, Changes, Clause, NodeKind, Op, Proposal, Run, clause_changes, runs_text
 
-__all__ = ["PAIR_KINDS", "ClausePair", "Comparison", "pair_changes"]
+__all__ = ["CASELESS", "PAIR_KINDS", "ClausePair", "Comparison", "pair_changes", "revision_of", "side_name"]
 
 PAIR_KINDS = ("unchanged", "modified", "relabelled", "moved", "inserted", "deleted", "split", "merged")
+#: Nodes whose letter case is typography: the Final Acts set headings, titles and keywords in capitals.
+CASELESS = (NodeKind.HEADING, NodeKind.TITLE, NodeKind.SECTION)
 
 
 @dataclass(frozen=True)
@@ -141,7 +143,22 @@ class Comparison:
     pairs : tuple of ClausePair
         New-document order, deleted clauses where they stood in the old one.
     notes : tuple of str
-        Where the comparison fell back to a coarser alignment or diff.
+        Where the comparison fell back to a coarser alignment or diff, how many typographic
+        differences it hid, and (in a document comparison) whether the proposal's base is the
+        text compared with.
+    typography : str
+        ``"hide"``, ``"separate"`` or ``"show"``: what :func:`compare` did with typographic
+        changes (see its ``typography`` argument); ``"show"`` for a proposal's own redline.
+    title : tuple of str or None
+        How to name the old and new side in titles (``"B/67/4 (Brazil)"``,
+        ``"Resolution 130 (Rev. Dubai, 2018)"``); None: from the proposals (:attr:`names`).
+    revisions : tuple of (str or None)
+        Each side's base revision: what a proposal amends (its target's revision,
+        ``"Rev. Busan, 2014"``), or what a bare text is (``"Rev. Dubai, 2018"``).  See
+        :attr:`base_note`.
+    source : Proposal or None
+        The old side as given, with its tracked changes, when it had any: the proposal whose
+        base :meth:`three_way` compares.
 
     Examples
     --------
@@ -163,6 +180,83 @@ class Comparison:
     new: Proposal
     pairs: tuple[ClausePair, ...]
     notes: tuple[str, ...] = ()
+    typography: str = "show"
+    title: tuple[str, str] | None = None
+    revisions: tuple[str | None, str | None] = (None, None)
+    source: Proposal | None = None
+
+    @property
+    def base_differs(self) -> bool:
+        """Whether a proposal on one side amends another revision than the other side is (known on both
+        sides).  Two bare texts of different revisions (Busan, 2014 and Dubai, 2018 as adopted) are
+        simply two versions: no proposal's changes are misread there, so this is False.
+        """
+        a, b = self.revisions
+        known = a is not None and b is not None and _revision_key(a) != _revision_key(b)
+        return known and (self.old.action is not None or self.new.action is not None)
+
+    @property
+    def base_note(self) -> str | None:
+        """When :attr:`base_differs`, what that means for reading the comparison, in words; else None."""
+        if not self.base_differs:
+            return None
+        old, new = self.names
+        rev_old, rev_new = self.revisions
+        proposal, other = (self.new, old) if self.old.action is None and self.new.action else (self.old, new)
+        pname, prev, orev = (new, rev_new, rev_old) if proposal is self.new else (old, rev_old, rev_new)
+        t = proposal.target
+        text = f"{t.kind} {t.number}" if t is not None else "the text"
+        how = (
+            "three_way() separates them: the proposal against its own base, and that base (the proposal's "
+            "original view) against the new text."
+            if proposal is self.old and self.source is not None
+            else "Compare the proposal with its own base (its original view) to see what it changes."
+        )
+        return (
+            f"Base differs: {pname} amends {text} ({prev}), not the text it is compared with, "
+            f"{other if orev and orev in other else f'{other} ({orev})'}; what changed between the two revisions shows "
+            f"here as if it were {proposal.id}'s. {how}"
+        )
+
+    def three_way(self):
+        """The proposal against its own base, and that base against the new text: two Comparisons.
+
+        The base is the old side's original view (the text the proposal amends, as the proposal
+        reproduces it; Resolution 130 (Rev. Busan, 2014) for Brazil's B/67/4).  The first
+        comparison is the proposal's own redline (:meth:`Proposal.redline`): what the proposer
+        changed; the second, ``compare(base, new)``: what changed between the base revision and
+        the text compared with, whoever changed it.  Needs :attr:`source` (an old side with
+        tracked changes); raises ValueError otherwise.
+        """
+        if self.source is None:
+            raise ValueError(
+                f"{self.names[0]} has no tracked changes: its base is not known; compare the base text itself"
+            )
+        import dataclasses
+
+        from itu_nb.diff.twoway import compare
+
+        t = self.source.target
+        name = f"{t} as {self.source.id} reproduces it" if t is not None else f"{self.source.id} (original)"
+        base = dataclasses.replace(self.source.original, action=None)  # a bare text: the base itself
+        between = compare(base, self.new, typography=self.typography)
+        return self.source.redline(), dataclasses.replace(between, title=(name, self.names[1]))
+
+    @property
+    def names(self) -> tuple[str, str]:
+        """How titles name the old and new side: :attr:`title` when set, else from each proposal.
+
+        A proposal reads ``"B/67/4 (Brazil)"`` (see :func:`side_name`); a bare text its target
+        (``"Resolution 130 (Rev. Dubai, 2018)"``) rather than an internal id (``res-130``).
+        """
+        if self.title is not None:
+            return self.title
+        return side_name(self.old), side_name(self.new)
+
+    @property
+    def typographic(self) -> Changes:
+        """The changes that look the same on both sides (none when typography was hidden)."""
+        return Changes(c for c in self.changes if c.typographic)
 
     @cached_property
     def changes(self) -> Changes:
@@ -257,6 +351,40 @@ class Comparison:
         return f"<Comparison {self.old.id} → {self.new.id}: {len(self.changes)} changes ({counts or 'none'})>"
 
 
+def _revision_key(revision: str) -> str:
+    """``"Rev. Busan, 2014"`` and ``"BUSAN, 2014"`` alike: the place and year, folded."""
+    text = " ".join(revision.replace("\u00a0", " ").split()).casefold()
+    return text.removeprefix("rev.").strip()
+
+
+def _place(revision: str | None) -> str:
+    """``"Busan, 2014"`` from ``"Rev. Busan, 2014"``."""
+    text = " ".join((revision or "").replace("\u00a0", " ").split())
+    return text[4:].strip() if text.lower().startswith("rev.") else text
+
+
+def revision_of(p: Proposal) -> str | None:
+    """The revision a text stands on: for a proposal, the revision of the text it amends (its
+    target's, as it read before the proposal); for a bare text (no action), the text's own.
+    """
+    return p.target.revision if p.target is not None else None
+
+
+def side_name(p: Proposal) -> str:
+    """A proposal as a title names it: its id and its authors (``"B/67/4 (Brazil)"``) or, when its changes
+    name none, what it does (``"B/67/4 (MOD Resolution 130 (Rev. Busan, 2014))"``); for a bare text,
+    whose id was derived from its target (``res-130``), the target itself.
+    """
+    if p.target is None:
+        return p.id
+    if p.action is None:
+        return str(p.target)
+    authors = list(dict.fromkeys(c.author for c in p.changes if c.author))
+    if authors:
+        return f"{p.id} ({', '.join(authors)})"
+    return f"{p.id} ({p.action} {p.target})"
+
+
 # -----------------------------------------------------------------------------
 # changes
 # -----------------------------------------------------------------------------
@@ -273,4 +401,5 @@ def pair_changes(p: ClausePair) -> list[Change]:
     return clause_changes(
         clause.key, clause.path, p.section, p.label_runs, p.runs,
         whole=whole, old_path=p.old_path, new_path=p.new_path, pair=p.index, pair_kind=p.kind,
+        case=clause.kind in CASELESS,
     )  # fmt: skip

@@ -18,10 +18,22 @@ import types
 import typing
 from typing import Literal, NamedTuple, TypedDict, Union
 
+from itu_nb.diff.documents import STATUSES
 from itu_nb.model import CHANGE_KINDS, NodeKind
 from itu_nb.model.comparison import PAIR_KINDS
 
-__all__ = ["VOCABULARIES", "ChangePayload", "ConflictPayload", "Meta", "Node", "Row", "Seg", "SidePayload", "problems"]
+__all__ = [
+    "VOCABULARIES",
+    "ChangePayload",
+    "ConflictPayload",
+    "Meta",
+    "Node",
+    "Row",
+    "Seg",
+    "SidePayload",
+    "TextEntry",
+    "problems",
+]
 
 
 class Seg(NamedTuple):
@@ -66,6 +78,15 @@ class ChangePayload(TypedDict):
     wi: int  # words inserted
     wd: int  # words deleted
     lab: bool  # whether it touches the label
+    ty: bool  # whether it is typographic (itu_nb.model.Change.typographic), drawn apart
+
+
+class TextEntry(TypedDict):
+    """One text of a document comparison, as the viewer's picker lists it (``Meta.texts``)."""
+
+    id: str  # the first document's text id (TextPair.id), what ``selected_text`` takes
+    label: str  # "B/67/4 MOD → Resolution 130 (Rev. Dubai, 2018)"
+    status: str  # itu_nb.diff.documents.STATUSES
 
 
 class Meta(TypedDict):
@@ -79,6 +100,8 @@ class Meta(TypedDict):
     n_ins: int  # inserted segments
     n_del: int  # deleted segments
     editable: bool  # a proposal (decisions can be taken), not a comparison
+    banner: str | None  # what the reader must know first (the base differs, a SUP's abrogation), or None
+    texts: list[TextEntry]  # a document comparison's texts, for the picker; empty otherwise
 
 
 class SidePayload(TypedDict):
@@ -127,6 +150,7 @@ VOCABULARIES: dict[tuple[object, str], tuple[str, ...]] = {
     (ChangePayload, "k"): CHANGE_KINDS,
     (Meta, "kinds"): PAIR_KINDS,
     (Node, "type"): (*(k.value for k in NodeKind), "document", "proposal"),
+    (TextEntry, "status"): STATUSES,
 }
 
 

@@ -29,9 +29,11 @@ from itu_nb.model import change_groups as groups_of
 from itu_nb.model.comparison import pair_changes
 
 __all__ = [
+    "banner_of",
     "change_groups",
     "changes_frame",
     "pairs_of",
+    "text_entries",
     "tree_nodes",
     "viewer_rows",
 ]
@@ -120,7 +122,8 @@ def viewer_rows(pairs: Iterable) -> tuple[list[dict], list[dict]]:
     changes : list of dict
         :class:`~itu_nb.widgets._contract.Change`: ``id`` the change's stable id, ``r`` row index, ``k`` its kind (``inserted``, ``deleted``,
         ``replaced``, ``relabelled``, ``moved-from``, ``moved-to``), ``a`` author, ``t`` date,
-        ``sec``, ``path``, ``wi`` / ``wd`` words inserted and deleted, ``lab`` True when it touches the label.
+        ``sec``, ``path``, ``wi`` / ``wd`` words inserted and deleted, ``lab`` True when it touches the label,
+        ``ty`` True when it is typographic (drawn apart; only a ``typography="separate"`` comparison has any).
     """
     rows: list[dict] = []
     changes: list[dict] = []
@@ -159,6 +162,7 @@ def viewer_rows(pairs: Iterable) -> tuple[list[dict], list[dict]]:
                     "wi": _words(group, Op.INSERT),
                     "wd": _words(group, Op.DELETE),
                     "lab": k < n_label,
+                    "ty": change.typographic,
                 }
             )
             segs.extend([int(r.op), r.text, len(changes) - 1] for r in group)
@@ -178,8 +182,12 @@ def viewer_rows(pairs: Iterable) -> tuple[list[dict], list[dict]]:
     return rows, changes
 
 
-def viewer_meta(rows: list[dict], changes: list[dict], title: str) -> dict:
-    """What the toolbar offers: sections, kinds and authors to filter by, and totals."""
+def viewer_meta(
+    rows: list[dict], changes: list[dict], title: str, banner: str | None = None, texts: list[dict] | None = None
+) -> dict:
+    """What the toolbar offers: sections, kinds and authors to filter by, totals, the banner and the
+    texts of a document comparison to pick from (:func:`text_entries`).
+    """
     sections: list[str] = []
     for row in rows:
         if row["sec"] and row["sec"] not in sections:
@@ -196,13 +204,35 @@ def viewer_meta(rows: list[dict], changes: list[dict], title: str) -> dict:
         "n_changes": len(changes),
         "n_ins": n_ins,
         "n_del": n_del,
+        "editable": False,
+        "banner": banner,
+        "texts": texts or [],
     }
+
+
+def text_entries(dc) -> list[dict]:
+    """A document comparison's texts as the viewer's picker lists them (:class:`._contract.TextEntry`)."""
+    out = []
+    for p in dc.pairs:
+        action = f" {p.action}" if p.action else ""
+        other = p.matched or ("new" if p.status == "new" else p.status)
+        out.append({"id": p.id, "label": f"{p.id}{action} → {other}", "status": p.status})
+    return out
+
+
+def banner_of(obj, *more: str | None) -> str | None:
+    """What the viewer says above the text: ``more`` (a text pair's note) and a comparison's base note, or None."""
+    notes = [*more, getattr(obj, "base_note", None)]
+    return " ".join(n for n in notes if n) or None
 
 
 def title_of(obj) -> str:
     if isinstance(obj, Proposal):
         action = f"{obj.action} " if obj.action else ""
         return f"{action}{obj.id} — {obj.target}" if obj.target else f"{action}{obj.id}"
+    names = getattr(obj, "names", None)
+    if names is not None:  # a Comparison names both sides: "B/67/4 (Brazil) → Resolution 130 (Rev. Dubai, 2018)"
+        return " → ".join(names)
     old, new = getattr(obj, "old", None), getattr(obj, "new", None)
     if old is not None and new is not None:
         return f"{getattr(old, 'id', old)} → {getattr(new, 'id', new)}"

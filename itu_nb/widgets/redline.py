@@ -8,11 +8,12 @@ import anywidget
 import traitlets
 
 from itu_nb.amendments.merging import Draft
+from itu_nb.diff.documents import DocumentComparison
 from itu_nb.errors import AddressError, ItuNbError
 from itu_nb.model import Changes, Proposal
-from itu_nb.model.comparison import pair_changes
+from itu_nb.model.comparison import Comparison, pair_changes, side_name
 from itu_nb.widgets._conflicts import conflict_payload, flag_rows
-from itu_nb.widgets._payload import pairs_of, title_of, viewer_meta, viewer_rows
+from itu_nb.widgets._payload import banner_of, pairs_of, text_entries, title_of, viewer_meta, viewer_rows
 
 __all__ = ["MODES", "RedlineViewer"]
 
@@ -27,9 +28,11 @@ class RedlineViewer(anywidget.AnyWidget):
 
     Parameters
     ----------
-    obj : Comparison, Proposal, or anything :func:`itu_nb.diff.twoway` takes
-        What to show.  With ``new`` given, ``compare(obj, new)`` is shown.
-    new : Proposal, Clause, path or str, optional
+    obj : Comparison, DocumentComparison, Proposal, or anything :func:`itu_nb.compare` takes
+        What to show.  With ``new`` given, ``itu_nb.compare(obj, new)`` is shown.  A
+        :class:`~itu_nb.diff.documents.DocumentComparison` (two documents) shows one text at a
+        time, picked in the toolbar's "Text" list or with ``selected_text``.
+    new : Proposal, Document, Clause, path or str, optional
         The other text, when ``obj`` is the original one.
     mode : {"inline", "side-by-side", "original", "amended"}
     filters : dict, optional
@@ -42,6 +45,10 @@ class RedlineViewer(anywidget.AnyWidget):
 
     Keyboard: ``n``/``F7`` next change, ``p``/``Shift+F7`` previous, ``a`` accept, ``r`` reject,
     ``u`` undo the decision.
+
+    When a comparison's old side amends another revision than the new side is (Brazil's
+    Resolution 130 (Rev. Busan, 2014) against the text adopted at Dubai, 2018), a banner above the
+    text says so (:attr:`Comparison.base_note <itu_nb.model.comparison.Comparison.base_note>`).
 
     A merged :class:`~itu_nb.amendments.merging.Draft` shows its conflicts in a panel above the text, each
     with a "Use <side>" button and a box for the analyst's own wording (it starts from the text
@@ -79,6 +86,7 @@ class RedlineViewer(anywidget.AnyWidget):
     decisions = traitlets.List(traitlets.Dict()).tag(sync=True)
     height = traitlets.Unicode("32rem").tag(sync=True)
     conflict_choices = traitlets.List(traitlets.Dict()).tag(sync=True)
+    selected_text = traitlets.Unicode(None, allow_none=True).tag(sync=True)
 
     _rows: traitlets.List[dict] = traitlets.List().tag(sync=True)
     _changes: traitlets.List[dict] = traitlets.List().tag(sync=True)
@@ -100,17 +108,61 @@ class RedlineViewer(anywidget.AnyWidget):
             mode=mode, filters=filters or {}, collapse_unchanged=collapse_unchanged, context=context, height=height
         )
         if new is not None:
-            from itu_nb.diff.twoway import compare
+            from itu_nb.diff.documents import compare
 
             obj = compare(obj, new)
         self.show(obj)
 
     # -- what is shown --------------------------------------------------------
     def show(self, obj) -> None:
-        """Show another Comparison or Proposal; decisions and selection start afresh."""
+        """Show another Comparison, DocumentComparison or Proposal; decisions and selection start afresh."""
+        self._document = obj if isinstance(obj, DocumentComparison) else None
+        if self._document is None:
+            self._draw(obj, banner_of(obj), [])
+            return
+        pick = next((p.id for p in obj.pairs if p.comparison is not None and p.comparison.pairs), None)
+        pick = pick or (obj.pairs[0].id if obj.pairs else None)
+        if pick is None:
+            self._draw(Comparison(Proposal("", None, None), Proposal("", None, None), ()), None, [])
+        elif self.selected_text == pick:
+            self._draw_text(pick)
+        else:
+            self.selected_text = pick  # drawn by the observer
+
+    @property
+    def document(self) -> DocumentComparison | None:
+        """The document comparison whose texts the picker lists (None when showing one comparison or proposal)."""
+        return self._document
+
+    @traitlets.validate("selected_text")
+    def _check_selected_text(self, proposal):
+        value = proposal["value"]
+        doc = getattr(self, "_document", None)
+        if value is None or doc is None:
+            return value if doc is not None else None
+        if value not in {p.id for p in doc.pairs}:
+            raise traitlets.TraitError(f"no text {value!r}; texts: {[p.id for p in doc.pairs]}")
+        return value
+
+    @traitlets.observe("selected_text")
+    def _on_selected_text(self, change) -> None:
+        if getattr(self, "_document", None) is not None and change["new"] is not None:
+            self._draw_text(change["new"])
+
+    def _draw_text(self, text_id: str) -> None:
+        """Draw one text of the document comparison on show (its comparison, or an empty pane and why)."""
+        assert self._document is not None
+        pair = self._document[text_id]
+        obj = pair.comparison
+        if obj is None:  # listed, not compared: an empty pane with the note
+            name = side_name(pair.text)
+            obj = Comparison(pair.text, pair.text, (), title=(name, pair.status))
+        self._draw(obj, banner_of(obj, pair.note), text_entries(self._document))
+
+    def _draw(self, obj, banner: str | None, texts: list[dict]) -> None:
         pairs = pairs_of(obj)
         rows, changes = viewer_rows(pairs)
-        meta = viewer_meta(rows, changes, title_of(obj))
+        meta = viewer_meta(rows, changes, title_of(obj), banner, texts)
         # a proposal's redline names each change as the proposal does (one Change model): every one can be decided
         meta["editable"] = isinstance(obj, Proposal)
         conflicts = conflict_payload(obj) if isinstance(obj, Draft) else []
@@ -128,7 +180,7 @@ class RedlineViewer(anywidget.AnyWidget):
 
     @property
     def source(self):
-        """The Comparison or Proposal on show."""
+        """The Comparison or Proposal on show (of a document comparison: the picked text's Comparison)."""
         return self._source
 
     @property

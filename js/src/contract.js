@@ -43,6 +43,15 @@
  * @property {number} wi words inserted
  * @property {number} wd words deleted
  * @property {boolean} lab whether it touches the label
+ * @property {boolean} ty whether it is typographic (itu_nb.model.Change.typographic), drawn apart
+ */
+
+/**
+ * One text of a document comparison, as the viewer's picker lists it (Meta.texts).
+ * @typedef {object} TextEntry
+ * @property {string} id the first document's text id, what `selected_text` takes
+ * @property {string} label what the picker shows ("B/67/4 MOD → Resolution 130 (Rev. Dubai, 2018)")
+ * @property {string} status one of itu_nb.diff.documents.STATUSES
  */
 
 /**
@@ -56,6 +65,8 @@
  * @property {number} n_ins inserted segments
  * @property {number} n_del deleted segments
  * @property {boolean} editable whether decisions can be taken (a proposal, not a comparison)
+ * @property {string|null} banner what the reader must know first (the base differs…), or null
+ * @property {TextEntry[]} texts a document comparison's texts for the picker; empty otherwise
  */
 
 /**
@@ -107,6 +118,7 @@
  * @property {Array<{id: string, side?: string|null, text?: string}>} conflict_choices
  * @property {string|null} selected_change
  * @property {string|null} selected_path
+ * @property {string|null} selected_text
  */
 
 /**

@@ -1,4 +1,4 @@
-/* itu_nb widgets, built from js/src by js/build.mjs; sources-sha256: d88d8d0aa73d71c40825390147ed9915fd2c0ccb5eff78857419bcf6fa4143f3 */
+/* itu_nb widgets, built from js/src by js/build.mjs; sources-sha256: b53fe11e9bf3dada8ddd25353cc518cd86a36c4c074a4300e66110e895115081 */
 
 // src/dom.js
 function h(tag, attrs = {}, ...children) {
@@ -152,11 +152,13 @@ function segment(seg, changes, decided) {
   const [op, text, ci] = seg;
   if (op === 0) return document.createTextNode(text);
   const decision = decided.get(ci);
+  const typo = changes[ci]?.ty ? "itu-typo" : "";
+  const by = who(op, changes[ci]);
   return h(op === 1 ? "ins" : "del", {
     text,
-    title: who(op, changes[ci]),
+    title: typo ? `${by ? `${by}; ` : ""}typographic (looks the same on screen)` : by,
     "data-c": ci,
-    class: decision ? `itu-${decision}ed` : null
+    class: [decision ? `itu-${decision}ed` : "", typo].filter(Boolean).join(" ") || null
   });
 }
 function viewText(segs, view, marked, changes, decided) {
@@ -341,9 +343,13 @@ function buildToolbar(meta, on) {
     fAuthor.wrap,
     h("span", { class: "itu-field" }, collapse, h("label", { for: collapseId, text: "Collapse unchanged" }))
   );
+  const texts = meta.texts ?? [];
+  const text = select("Text", "itu-text", texts.map((t) => [t.id, t.label]), on.text);
+  text.wrap.hidden = !texts.length;
   const el = h(
     "div",
     { class: "itu-toolbar", role: "toolbar", "aria-label": "Redline viewer" },
+    text.wrap,
     h("strong", { class: "itu-title", text: meta.title }),
     mode.wrap,
     nav,
@@ -351,7 +357,16 @@ function buildToolbar(meta, on) {
     jump.wrap,
     filters
   );
-  return { el, mode: mode.sel, counter, fSection: fSection.sel, fKind: fKind.sel, fAuthor: fAuthor.sel, collapse };
+  return {
+    el,
+    mode: mode.sel,
+    counter,
+    fSection: fSection.sel,
+    fKind: fKind.sel,
+    fAuthor: fAuthor.sel,
+    collapse,
+    text: text.sel
+  };
 }
 
 // src/redline/index.js
@@ -371,6 +386,7 @@ function render({ model, el }) {
   const root = h("div", { class: "itu-widget itu-redline", "data-lm-suppress-shortcuts": "true" });
   const scroll = h("div", { class: "itu-scroll", tabindex: "0", role: "region" });
   const statusLine = h("div", { class: "itu-status", "aria-live": "polite" });
+  const banner = h("div", { class: "itu-banner", role: "note" });
   el.append(root);
   const panel = conflictsPanel({
     go: (c) => {
@@ -587,11 +603,17 @@ function render({ model, el }) {
       collapse: (on) => {
         model.set("collapse_unchanged", on);
         model.save_changes();
+      },
+      text: (id) => {
+        model.set("selected_text", id);
+        model.save_changes();
       }
     });
+    banner.textContent = meta.banner ?? "";
+    banner.hidden = !meta.banner;
     scroll.setAttribute("aria-label", `Redline of ${meta.title ?? ""}`);
     if (root.contains(panel.el)) root.firstElementChild?.replaceWith(bar.el);
-    else root.replaceChildren(bar.el, panel.el, scroll, statusLine);
+    else root.replaceChildren(bar.el, banner, panel.el, scroll, statusLine);
     panel.update(model.get("_conflicts") ?? []);
     syncControls();
     draw();
@@ -604,6 +626,7 @@ function render({ model, el }) {
     bar.fKind.value = f.kind ?? "";
     bar.fAuthor.value = f.author ?? "";
     bar.collapse.checked = !!model.get("collapse_unchanged");
+    bar.text.value = model.get("selected_text") ?? "";
   }
   function onKey(ev) {
     const t = (

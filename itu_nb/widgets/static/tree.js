@@ -1,4 +1,4 @@
-/* itu_nb widgets, built from js/src by js/build.mjs; sources-sha256: d88d8d0aa73d71c40825390147ed9915fd2c0ccb5eff78857419bcf6fa4143f3 */
+/* itu_nb widgets, built from js/src by js/build.mjs; sources-sha256: b53fe11e9bf3dada8ddd25353cc518cd86a36c4c074a4300e66110e895115081 */
 
 // src/dom.js
 function h(tag, attrs = {}, ...children) {

@@ -28,6 +28,8 @@ function render({ model, el }) {
   const root = h("div", { class: "itu-widget itu-redline", "data-lm-suppress-shortcuts": "true" });
   const scroll = h("div", { class: "itu-scroll", tabindex: "0", role: "region" });
   const statusLine = h("div", { class: "itu-status", "aria-live": "polite" });
+  // what the reader must know before reading the marks (the proposal amends another revision…)
+  const banner = h("div", { class: "itu-banner", role: "note" });
   el.append(root);
   const panel = conflictsPanel({
     go: (c) => { markPath(c.at, true); save({ selected_path: c.at }); },
@@ -223,10 +225,13 @@ function render({ model, el }) {
       },
       filter: setFilter,
       collapse: (on) => { model.set("collapse_unchanged", on); model.save_changes(); },
+      text: (id) => { model.set("selected_text", id); model.save_changes(); },
     });
+    banner.textContent = meta.banner ?? "";
+    banner.hidden = !meta.banner;
     scroll.setAttribute("aria-label", `Redline of ${meta.title ?? ""}`);
     if (root.contains(panel.el)) root.firstElementChild?.replaceWith(bar.el); // keeps the focus in the panel
-    else root.replaceChildren(bar.el, panel.el, scroll, statusLine);
+    else root.replaceChildren(bar.el, banner, panel.el, scroll, statusLine);
     panel.update(model.get("_conflicts") ?? []);
     syncControls();
     draw();
@@ -240,6 +245,7 @@ function render({ model, el }) {
     bar.fKind.value = f.kind ?? "";
     bar.fAuthor.value = f.author ?? "";
     bar.collapse.checked = !!model.get("collapse_unchanged");
+    bar.text.value = model.get("selected_text") ?? "";
   }
 
   function onKey(/** @type {KeyboardEvent} */ ev) {

@@ -37,11 +37,13 @@ function segment(seg, changes, decided) {
   const [op, text, ci] = seg;
   if (op === 0) return document.createTextNode(text);
   const decision = decided.get(ci);
+  const typo = changes[ci]?.ty ? "itu-typo" : "";
+  const by = who(op, changes[ci]);
   return h(op === 1 ? "ins" : "del", {
     text,
-    title: who(op, changes[ci]),
+    title: typo ? `${by ? `${by}; ` : ""}typographic (looks the same on screen)` : by,
     "data-c": ci,
-    class: decision ? `itu-${decision}ed` : null,
+    class: [decision ? `itu-${decision}ed` : "", typo].filter(Boolean).join(" ") || null,
   });
 }
 

@@ -36,6 +36,7 @@ const same = (values) => values.map((v) => [v, v]);
  * @property {(section: string) => void} jump
  * @property {(key: "section"|"kind"|"author", value: string) => void} filter
  * @property {(checked: boolean) => void} collapse
+ * @property {(id: string) => void} text
  */
 
 /**
@@ -74,7 +75,12 @@ export function buildToolbar(meta, on) {
   const filters = h("span", { class: "itu-group itu-filters", role: "group", "aria-label": "Filters" },
     fSection.wrap, fKind.wrap, fAuthor.wrap,
     h("span", { class: "itu-field" }, collapse, h("label", { for: collapseId, text: "Collapse unchanged" })));
+  // a document comparison: one text at a time, picked here (Python draws the one picked)
+  const texts = meta.texts ?? [];
+  const text = select("Text", "itu-text", texts.map((t) => [t.id, t.label]), on.text);
+  text.wrap.hidden = !texts.length;
   const el = h("div", { class: "itu-toolbar", role: "toolbar", "aria-label": "Redline viewer" },
-    h("strong", { class: "itu-title", text: meta.title }), mode.wrap, nav, decide, jump.wrap, filters);
-  return { el, mode: mode.sel, counter, fSection: fSection.sel, fKind: fKind.sel, fAuthor: fAuthor.sel, collapse };
+    text.wrap, h("strong", { class: "itu-title", text: meta.title }), mode.wrap, nav, decide, jump.wrap, filters);
+  return { el, mode: mode.sel, counter, fSection: fSection.sel, fKind: fKind.sel, fAuthor: fAuthor.sel, collapse,
+    text: text.sel };
 }
