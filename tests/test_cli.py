@@ -6,6 +6,7 @@ import json
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 from conftest import CRITIC, FLATTENED
 
@@ -72,3 +73,32 @@ def test_errors_exit_1_with_a_message_naming_the_file(tmp_path):
 def test_usage_error_exits_2():
     assert _run("outline").returncode == 2
     assert _run("frobnicate").returncode == 2
+
+
+HEAVY = ("pandas", "ipywidgets", "anywidget", "lxml", "docx", "diff_match_patch", "fast_diff_match_patch")
+
+
+def _modules_after(code: str) -> set[str]:
+    """The top-level packages a child Python has imported after running ``code`` (issue 19: startup)."""
+    probe = code + "\nimport sys; print(' '.join(sorted({m.split('.')[0] for m in sys.modules})))"
+    root = Path(__file__).resolve().parents[1]
+    res = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120, cwd=root)
+    assert res.returncode == 0, res.stderr
+    return set(res.stdout.split())
+
+
+def test_import_itu_nb_imports_no_heavy_library():
+    # the public names are imported on first use (itu_nb/__init__.py); pandas, the widget
+    # libraries, lxml and python-docx cost 0.1-0.5 s and a bare import needs none of them
+    assert not _modules_after("import itu_nb") & set(HEAVY)
+    assert "pandas" in _modules_after("import itu_nb; itu_nb.to_frame")  # and the lazy names still work
+    assert _modules_after("from itu_nb import load, compare, LoadError; print(load, compare, LoadError)")
+
+
+def test_outline_of_a_text_imports_no_xml_docx_or_pandas():
+    # a text or CriticMarkup file needs the text loader only: the registry imports the AKN and
+    # .docx readers (lxml) on the first use of their format
+    code = "from itu_nb.cli import main; main(['outline', 'tests/fixtures/pp18-doc67-brazil.reconstructed.critic.md'])"
+    assert not _modules_after(code) & {"pandas", "ipywidgets", "anywidget", "lxml", "docx"}
+    code = "import itu_nb; itu_nb.load('tests/fixtures/pp18-final-acts.akn.xml')"
+    assert "lxml" in _modules_after(code)
