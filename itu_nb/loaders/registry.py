@@ -166,9 +166,9 @@ def _utf16_without_bom(data: bytes) -> str | None:
     if half < 2 or sample.startswith((b"\xff\xfe", b"\xfe\xff")):
         return None
     even, odd = sample[0 : 2 * half : 2].count(0), sample[1 : 2 * half : 2].count(0)
-    if odd >= 0.6 * half and even <= 0.02 * half:
+    if odd >= 0.6 * half and even <= 0.1 * half:
         return "utf-16-le"
-    if even >= 0.6 * half and odd <= 0.02 * half:
+    if even >= 0.6 * half and odd <= 0.1 * half:
         return "utf-16-be"
     return None
 
