@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import CRITIC, FLATTENED
+from conftest import CRITIC, FINAL_ACTS, FLATTENED
 
 
 def _run(*args: str) -> subprocess.CompletedProcess:
@@ -18,7 +18,7 @@ def _run(*args: str) -> subprocess.CompletedProcess:
 
 
 def test_outline_json_schema_and_values():
-    res = _run("outline", str(CRITIC), "--json")
+    res = _run("outline", str(CRITIC), "--to", "json")
     assert res.returncode == 0, res.stderr
     data = json.loads(res.stdout)
     assert data["format"] == "criticmarkup"
@@ -102,3 +102,44 @@ def test_outline_of_a_text_imports_no_xml_docx_or_pandas():
     assert not _modules_after(code) & {"pandas", "ipywidgets", "anywidget", "lxml", "docx"}
     code = "import itu_nb; itu_nb.load('tests/fixtures/pp18-final-acts.akn.xml')"
     assert "lxml" in _modules_after(code)
+
+
+def test_outline_ends_with_a_legend_of_its_marks():
+    res = _run("outline", str(CRITIC))
+    lines = res.stdout.splitlines()
+    assert lines[-1] == "marks: + inserted  - deleted  ~ modified  c) → b) relabelled  ! warning"
+    assert lines[-2] == ""
+    one_view = _run("outline", str(CRITIC), "--view", "amended").stdout  # no marks, no legend
+    assert "marks:" not in one_view
+
+
+def test_input_format_is_from_and_json_is_an_output_format():
+    # --from text reads the CriticMarkup file as plain text: the marks stay in the clause text
+    res = _run("outline", str(CRITIC), "--from", "text", "--to", "json")
+    data = json.loads(res.stdout)
+    assert data["format"] == "text"
+    clauses = {c["path"]: c for c in data["proposals"][3]["clauses"]}  # B/67/4
+    # source line 95, "{--c--}{++b++})\tthat, with the application …": read as text, the marked label is no label
+    assert clauses["considering/p1"]["original"].startswith("{--c--}{++b++})\tthat, with the application")
+    old = _run("outline", str(CRITIC), "--json")  # 0.1's spelling: the same output, and a notice
+    assert old.returncode == 0 and json.loads(old.stdout)["format"] == "criticmarkup"
+    assert old.stderr == "itu-nb outline: --json is deprecated, use --to json\n"
+
+
+def test_a_closed_pipe_ends_quietly():
+    # itu-nb outline … | head -1: the reader goes away after one line; the Final Acts outline is far
+    # larger than a pipe's buffer, so the next write fails. No "Broken pipe", no traceback, status 141
+    # (as a program killed by SIGPIPE, which is what a shell reports for `yes | head -1`)
+    exe = shutil.which("itu-nb")
+    cmd = [exe] if exe else [sys.executable, "-m", "itu_nb.cli"]
+    for fmt in ("text", "json"):
+        proc = subprocess.Popen(
+            [*cmd, "outline", str(FINAL_ACTS), "--to", fmt], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+        )
+        assert proc.stdout is not None and proc.stderr is not None
+        first = proc.stdout.readline()
+        proc.stdout.close()
+        err = proc.stderr.read().decode()
+        assert proc.wait(timeout=120) == 141
+        assert err == ""
+        assert first == (b"{\n" if fmt == "json" else f"{FINAL_ACTS} (akn): 64 proposals\n".encode())
