@@ -143,3 +143,20 @@ def test_a_closed_pipe_ends_quietly():
         assert proc.wait(timeout=120) == 141
         assert err == ""
         assert first == (b"{\n" if fmt == "json" else f"{FINAL_ACTS} (akn): 64 proposals\n".encode())
+
+
+def test_every_public_name_has_a_home_and_resolves():
+    # itu_nb/__init__.py imports each name of __all__ from its home module on first use
+    import itu_nb
+
+    assert set(itu_nb.__all__) == set(itu_nb._HOMES)
+    code = "import itu_nb; print(all(getattr(itu_nb, n) is not None for n in itu_nb.__all__))"
+    res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert res.stdout.strip() == "True", res.stderr
+    assert "to_frame" in dir(itu_nb) and "load" in dir(itu_nb)
+    try:
+        itu_nb.no_such_name  # noqa: B018
+    except AttributeError as exc:
+        assert str(exc) == "module 'itu_nb' has no attribute 'no_such_name'"
+    else:
+        raise AssertionError("itu_nb.no_such_name did not raise AttributeError")
