@@ -513,7 +513,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         _deprecated(args, args.command)
-        return args.run(args)
+        status = args.run(args)
+        sys.stdout.flush()  # a closed pipe shows here, not in the interpreter's last flush
+        return status
     except _Usage as exc:
         parser.print_usage(sys.stderr)
         print(f"itu-nb {args.command}: error: {exc}", file=sys.stderr)
