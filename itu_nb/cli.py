@@ -276,6 +276,7 @@ def _batch_file(index: int, path: str, options: dict) -> list[dict]:
     rows: list[dict] = []
     for k, proposal in enumerate(doc):
         t0 = time.perf_counter()
+        part = Path(options["outdir"]) / f".part-{index}-{k}{FORMATS[options['to']]}"
         row: dict = {"file": name, "proposal": proposal.id, "target": str(proposal.target or "")}
         rows.append(row)
         try:
@@ -284,13 +285,7 @@ def _batch_file(index: int, path: str, options: dict) -> list[dict]:
                 row.update(status="no base", message=f"no text in {base_name} for {proposal.target or proposal.id}")
                 continue
             cmp = compare(old, proposal)
-            ext = FORMATS[options["to"]]
-            part = Path(options["outdir"]) / f".part-{index}-{k}{ext}"
-            try:
-                write(cmp, options["to"], str(part), author=options["author"], date=options["date"])
-            except OSError as exc:
-                row.update(status="error", message=f"{options['outdir']}: cannot be written ({exc.strerror or exc})")
-                continue
+            write(cmp, options["to"], str(part), author=options["author"], date=options["date"])
             changes = cmp.changes
             row.update(
                 base=old.id,
@@ -305,6 +300,7 @@ def _batch_file(index: int, path: str, options: dict) -> list[dict]:
             )
         except Exception as exc:  # recorded in summary.csv; the run goes on
             row.update(status="error", message=_failure(exc))
+            part.unlink(missing_ok=True)  # no half-written export
     return rows
 
 
@@ -312,7 +308,7 @@ def _failure(exc: Exception) -> str:
     if isinstance(exc, ItuNbError):
         return str(exc)
     if isinstance(exc, OSError):
-        return f"{exc.filename or ''}: cannot be read or written ({exc.strerror or exc})"
+        return f"{exc.filename or ''}: cannot be written ({exc.strerror or exc})"
     return f"unexpected {type(exc).__name__}: {exc} (a bug in itu_nb: please report it with the file)"
 
 
@@ -347,7 +343,12 @@ def _run_batch(files: list[Path], options: dict, jobs: int):
     with pool:
         futures = {pool.submit(_batch_file, i, str(path), options): i for i, path in enumerate(files)}
         for future in as_completed(futures):
-            yield futures[future], future.result()
+            index = futures[future]
+            try:
+                yield index, future.result()
+            except Exception as exc:  # a worker died (killed, out of memory): its files fail, the rest go on
+                message = f"the process comparing it stopped ({type(exc).__name__}: {exc})"
+                yield index, [{"file": files[index].name, "status": "error", "message": message}]
 
 
 def _load_batch_base(path: str) -> None:
