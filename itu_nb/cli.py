@@ -458,9 +458,10 @@ def _parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", required=True)
 
-    def source(p):
+    def source(p, *, old: bool = True):
         p.add_argument("--from", dest="source_format", choices=INPUT_FORMATS, help="input format (default: detected)")
-        p.add_argument("--format", dest="old_format", help=argparse.SUPPRESS)  # 0.1 spelling, deprecated
+        if old:  # 0.1's --format (outline, export: the input format; batch: the output format), deprecated
+            p.add_argument("--format", dest="old_format", help=argparse.SUPPRESS)
 
     outline = sub.add_parser("outline", help="print the proposals of a file and their clause trees")
     outline.add_argument("file", help="a .txt, CriticMarkup .md, Akoma Ntoso .xml or .docx file")
@@ -491,7 +492,7 @@ def _parser() -> argparse.ArgumentParser:
     compare.add_argument("new", help="the later text or proposal")
     compare.add_argument("--to", required=True, choices=["html", "docx", "critic", "json"], help="output format")
     compare.add_argument("--proposal", help="compare this proposal/text of both files (id or 'Resolution 130')")
-    source(compare)
+    source(compare, old=False)  # compare never had --format
     signed(compare)
     compare.set_defaults(run=_cmd_compare)
 

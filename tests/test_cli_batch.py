@@ -11,7 +11,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import CRITIC, FINAL_ACTS
+from conftest import CRITIC, FINAL_ACTS, FLATTENED
 
 import itu_nb
 
@@ -203,3 +203,13 @@ def test_old_option_spellings_still_work_with_a_deprecation_message(tmp_path):
     assert both.returncode == 2 and "not a format (html, docx, critic, json); -o names the folder" in both.stderr
     assert _run("batch", str(copies), "--base", str(FINAL_ACTS)).returncode == 2  # -o is required
     assert _run("batch", str(copies), "--base", str(FINAL_ACTS), "-o", str(out), "-j", "0").returncode == 2
+
+
+def test_compare_reads_both_files_in_the_format_named_by_from(tmp_path):
+    # the flattened text against the CriticMarkup file read as plain text (--from text): the marks are
+    # then words of the text, so the comparison shows them (source line 95 of the .critic.md: "{--c--}{++b++})")
+    res = _run("compare", str(FLATTENED), str(CRITIC), "--proposal", "B/67/4", "--from", "text", "--to", "json")
+    assert res.returncode == 0, res.stderr
+    assert any("{++b++}" in (c["new"] or "") for c in json.loads(res.stdout)["changes"])
+    detected = _run("compare", str(FLATTENED), str(CRITIC), "--proposal", "B/67/4", "--to", "json")
+    assert not any("{++" in (c["new"] or "") for c in json.loads(detected.stdout)["changes"])
