@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import resource
 import shutil
 import statistics
 import subprocess
@@ -42,10 +43,14 @@ def commands() -> dict[str, list[str]]:
     return cmds
 
 
-def wall(cmd: list[str], env: dict) -> float:
+def wall(cmd: list[str], env: dict) -> tuple[float, float]:
+    """Wall and CPU seconds (user + system, of the child and what it ran) of one run."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
-    return time.perf_counter() - start
+    seconds = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return seconds, after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
 
 
 def importtime(env: dict) -> tuple[float, list[str]]:
@@ -72,17 +77,22 @@ def main() -> int:
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])))
     cmds = commands()
     times: dict[str, list[float]] = {name: [] for name in cmds}
+    cpu: dict[str, list[float]] = {name: [] for name in cmds}
     for cmd in cmds.values():  # warm the file cache and the .pyc files
         wall(cmd, env)
     for _ in range(args.rounds):
         for name, cmd in cmds.items():
-            times[name].append(wall(cmd, env))
+            seconds, cpu_seconds = wall(cmd, env)
+            times[name].append(seconds)
+            cpu[name].append(cpu_seconds)
     floor = statistics.median(times["python3 -c pass (floor)"])
-    print(f"start-up, {args.rounds} rounds, wall ms: lowest / median / highest (median above the floor)")
+    print(f"start-up, {args.rounds} rounds, ms: wall lowest / median / highest (median above the floor), CPU median")
+    print("  (on a loaded machine the wall time waits for a core; the CPU time is what the process itself used)")
     for name, t in times.items():
         t = sorted(x * 1000 for x in t)
         med = statistics.median(t)
-        print(f"  {name:<52} {t[0]:6.0f} / {med:6.0f} / {t[-1]:6.0f}   (+{med - floor * 1000:.0f})")
+        c = statistics.median(cpu[name]) * 1000
+        print(f"  {name:<52} {t[0]:6.0f} / {med:6.0f} / {t[-1]:6.0f}   (+{med - floor * 1000:.0f})   CPU {c:.0f}")
     own = sorted(importtime(env)[0] for _ in range(5))
     heavy = importtime(env)[1]
     print(
