@@ -19,6 +19,7 @@ import copy
 import csv
 import os
 import platform
+import resource
 import shutil
 import statistics
 import subprocess
@@ -70,14 +71,18 @@ def edited_copies(folder: Path) -> dict[str, dict]:
     return done
 
 
-def _batch(copies: Path, out: Path, fmt: str, jobs: int) -> tuple[float, subprocess.CompletedProcess]:
+def _batch(copies: Path, out: Path, fmt: str, jobs: int) -> tuple[float, float, subprocess.CompletedProcess]:
     exe = shutil.which("itu-nb")
     cmd = [exe] if exe else [sys.executable, "-m", "itu_nb.cli"]
     cmd += ["batch", str(copies), "--base", str(FINAL_ACTS), "-o", str(out), "--to", fmt, "--jobs", str(jobs)]
     shutil.rmtree(out, ignore_errors=True)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     res = subprocess.run(cmd, capture_output=True, text=True)
-    return time.perf_counter() - start, res
+    seconds = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)  # the command and its worker processes
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    return seconds, cpu, res
 
 
 def _check(out: Path, fmt: str, edits: dict) -> None:
@@ -113,14 +118,16 @@ def run(fmt: str, keep: Path | None, rounds: int = 3, jobs: int = 2) -> int:
         copies.mkdir()
         edits = edited_copies(copies)
         times: dict[int, list[float]] = {1: [], jobs: []}
+        cpu: dict[int, list[float]] = {1: [], jobs: []}
         last = {}
         for _ in range(rounds):
             for n in (1, jobs):
-                seconds, res = _batch(copies, work / f"out{n}", fmt, n)
+                seconds, cpu_seconds, res = _batch(copies, work / f"out{n}", fmt, n)
                 if res.returncode != 0:
                     print(res.stderr, file=sys.stderr)
                     return res.returncode
                 times[n].append(seconds)
+                cpu[n].append(cpu_seconds)
                 last[n] = res.stderr.strip().splitlines()[-1]
         for n in (1, jobs):
             _check(work / f"out{n}", fmt, edits)
@@ -130,11 +137,15 @@ def run(fmt: str, keep: Path | None, rounds: int = 3, jobs: int = 2) -> int:
         print(f"itu-nb batch, 64 Final Acts texts vs edited copies, --to {fmt}, {rounds} rounds, whole process (wall):")
         for n in (1, jobs):
             t = sorted(times[n])
-            print(f"  --jobs {n}: {t[0]:.2f} / {statistics.median(t):.2f} / {t[-1]:.2f} s (lowest / median / highest)")
+            print(
+                f"  --jobs {n}: {t[0]:.2f} / {statistics.median(t):.2f} / {t[-1]:.2f} s (lowest / median / highest),"
+                f" CPU {statistics.median(cpu[n]):.2f} s (all processes, median)"
+            )
         ratio = statistics.median(times[1]) / statistics.median(times[jobs])
         print(f"  --jobs {jobs} is {ratio:.2f}x faster than --jobs 1 (medians); identical exports: {same}")
         print(f"  {last[jobs]}")
-        print(f"  machine: {platform.platform()}, Python {platform.python_version()}, {os.cpu_count()} CPUs")
+        print(f"  machine: {platform.platform()}, Python {platform.python_version()}, {os.cpu_count()} CPUs,")
+        print(f"  load average before the last round {os.getloadavg()[0]:.1f} (a busy machine has no core to spare)")
         return 0 if same else 1
     finally:
         shutil.rmtree(work, ignore_errors=True)
