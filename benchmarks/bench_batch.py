@@ -145,7 +145,9 @@ def run(fmt: str, keep: Path | None, rounds: int = 3, jobs: int = 2) -> int:
         print(f"  --jobs {jobs} is {ratio:.2f}x faster than --jobs 1 (medians); identical exports: {same}")
         print(f"  {last[jobs]}")
         print(f"  machine: {platform.platform()}, Python {platform.python_version()}, {os.cpu_count()} CPUs,")
-        print(f"  load average before the last round {os.getloadavg()[0]:.1f} (a busy machine has no core to spare)")
+        print(
+            f"  load average at the end {os.getloadavg()[0]:.1f} (on a busy machine no core is free for a second process)"
+        )
         return 0 if same else 1
     finally:
         shutil.rmtree(work, ignore_errors=True)
