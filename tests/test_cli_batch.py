@@ -89,17 +89,17 @@ def test_errors_and_exit_codes(tmp_path):
 def test_batch_final_acts_against_edited_copies(tmp_path):
     copies, out = tmp_path / "copies", tmp_path / "out"
     copies.mkdir()
-    edits = edited_copies(copies)
+    edits = _batch_copies(copies)
     (copies / "broken.xml").write_text("<akomaNtoso><statement>", encoding="utf-8")
     (copies / "gone.txt").symlink_to(tmp_path / "nowhere.txt")  # a dangling link was skipped silently
     (copies / "notes.csv").write_text("not a proposal\n", encoding="utf-8")  # reported, not read
     res = _run("batch", str(copies), "--base", str(FINAL_ACTS), "-o", str(out), "--to", "json", "--jobs", "2")
     assert res.returncode == 1  # two files failed; the others were compared
     bars = [line for line in res.stderr.splitlines() if line.startswith("[")]
-    assert len(bars) == 66 and bars[-1].startswith("[" + "#" * 30 + "] 66/66")
-    assert "64 changed, 0 unchanged, 0 without a base, 2 failed, 1 other files skipped" in res.stderr
+    assert len(bars) == 63 and bars[-1].startswith("[" + "#" * 30 + "] 63/63")
+    assert "61 changed, 0 unchanged, 0 without a base, 2 failed, 1 other files skipped" in res.stderr
     rows = list(csv.DictReader((out / "summary.csv").open(encoding="utf-8")))
-    assert len(rows) == 67
+    assert len(rows) == 64
     by_file = {r["file"]: r for r in rows}
     assert by_file["broken.xml"]["status"] == "error" and "malformed XML" in by_file["broken.xml"]["message"]
     assert by_file["gone.txt"]["status"] == "error" and "no such file" in by_file["gone.txt"]["message"]
