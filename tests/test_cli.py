@@ -142,7 +142,10 @@ def test_a_closed_pipe_ends_quietly():
         err = proc.stderr.read().decode()
         assert proc.wait(timeout=120) == 141
         assert err == ""
-        assert first == (b"{\n" if fmt == "json" else f"{FINAL_ACTS} (akn): 64 proposals\n".encode())
+        if fmt == "json":
+            assert first == b"{\n"
+        else:  # the header line: "<file> (akn): 64 proposals" (the count is the AKN reader's business)
+            assert first.startswith(f"{FINAL_ACTS} (akn): ".encode()) and first.endswith(b" proposals\n")
 
 
 def test_every_public_name_has_a_home_and_resolves():
