@@ -312,10 +312,23 @@ def _failure(exc: Exception) -> str:
     return f"unexpected {type(exc).__name__}: {exc} (a bug in itu_nb: please report it with the file)"
 
 
-def _batch_inputs(folder: Path) -> tuple[list[Path], list[Path]]:
-    """The files of ``folder`` to compare and those it holds with another suffix (reported, not read)."""
-    entries = sorted(p for p in folder.iterdir() if not p.name.startswith(".") and not p.is_dir())
-    return [p for p in entries if p.suffix.lower() in INPUTS], [p for p in entries if p.suffix.lower() not in INPUTS]
+def _batch_inputs(folder: Path) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """The files of ``folder`` to compare, and the entries not read with the reason (rows of summary.csv).
+
+    A pipe, socket or device is never opened, whatever its name: opening a pipe with no
+    writer waits for ever.  A dangling link is an input, so that its error is recorded.
+    """
+    inputs, others = [], []
+    for p in sorted(folder.iterdir()):
+        if p.name.startswith(".") or p.is_dir():
+            continue
+        if p.suffix.lower() not in INPUTS:
+            others.append((p, "not a .txt, .md, .docx or .xml file; not read"))
+        elif p.exists() and not p.is_file():
+            others.append((p, "not a regular file (a pipe, socket or device); not read"))
+        else:
+            inputs.append(p)
+    return inputs, others
 
 
 def _run_batch(files: list[Path], options: dict, jobs: int):
@@ -390,10 +403,7 @@ def _cmd_batch(args) -> int:
                 os.replace(outdir / row["output"], outdir / final)
                 row["output"] = final
             rows.append(row)
-    rows += [
-        {"file": p.name, "status": "skipped", "message": "not a .txt, .md, .docx or .xml file; not read"}
-        for p in others
-    ]
+    rows += [{"file": p.name, "status": "skipped", "message": why} for p, why in others]
     summary = outdir / "summary.csv"
     with summary.open("w", newline="", encoding="utf-8") as fh:
         writer = csv.DictWriter(fh, SUMMARY, restval="")

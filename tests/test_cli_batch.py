@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -226,3 +227,24 @@ def test_compare_reads_both_files_in_the_format_named_by_from(tmp_path):
     assert any("{++b++}" in (c["new"] or "") for c in json.loads(res.stdout)["changes"])
     detected = _run("compare", str(FLATTENED), str(CRITIC), "--proposal", "B/67/4", "--to", "json")
     assert not any("{++" in (c["new"] or "") for c in json.loads(detected.stdout)["changes"])
+
+
+def test_batch_never_opens_a_pipe_in_the_folder(tmp_path):
+    # a named pipe called x.txt: opening it waits for a writer that never comes, so batch listed it
+    # and hung; now it is a "skipped" row of summary.csv and the run ends
+    from bounds import bounded
+
+    copies, out = tmp_path / "copies", tmp_path / "out"
+    copies.mkdir()
+    (copies / "b.md").write_bytes(CRITIC.read_bytes())
+    os.mkfifo(copies / "x.txt")
+    code = f"""
+    import sys
+    from itu_nb.cli import main
+    sys.exit(main(["batch", {str(copies)!r}, "--base", {str(FINAL_ACTS)!r}, "-o", {str(out)!r}, "--to", "json"]))
+    """
+    r = bounded(code, label="named pipe in a batch folder")
+    assert r.returncode == 0 and r.within(seconds=30), r  # the run compares Brazil's five texts too
+    rows = {r["file"]: r for r in csv.DictReader((out / "summary.csv").open(encoding="utf-8"))}
+    assert rows["x.txt"]["status"] == "skipped"
+    assert rows["x.txt"]["message"] == "not a regular file (a pipe, socket or device); not read"
