@@ -468,12 +468,14 @@ def _parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", required=True)
 
-    def source(p, *, old: bool = True):
-        p.add_argument("--from", dest="source_format", choices=INPUT_FORMATS, help="input format (default: detected)")
+    def source(p, *, old: bool = True, what: str = "input format (default: detected)"):
+        p.add_argument("--from", dest="source_format", choices=INPUT_FORMATS, help=what)
         if old:  # 0.1's --format (outline, export: the input format; batch: the output format), deprecated
             p.add_argument("--format", dest="old_format", help=argparse.SUPPRESS)
 
-    outline = sub.add_parser("outline", help="print the proposals of a file and their clause trees")
+    outline = sub.add_parser(
+        "outline", help="print the proposals of a file and their clause trees", epilog=LEGEND.replace("marks", "Marks")
+    )
     outline.add_argument("file", help="a .txt, CriticMarkup .md, Akoma Ntoso .xml or .docx file")
     outline.add_argument("--to", choices=["text", "json"], default="text", help="text (default) or json")
     outline.add_argument("--json", action="store_true", help=argparse.SUPPRESS)  # 0.1 spelling, deprecated
@@ -514,7 +516,7 @@ def _parser() -> argparse.ArgumentParser:
     batch.add_argument("-j", "--jobs", type=int, default=1, help="compare in this many processes (default 1)")
     batch.add_argument("--author", help="author of the changes in Word exports (default: itu_nb)")
     batch.add_argument("--date", help="ISO date of the changes in Word exports")
-    source(batch)
+    source(batch, what="input format of the files in DIR (default: detected; BASE's is always detected)")
     batch.set_defaults(run=_cmd_batch)
     return parser
 
