@@ -1,12 +1,15 @@
-"""``itu-nb batch`` on the 64 PP-18 Final Acts texts against edited copies.
+"""``itu-nb batch`` on the 64 PP-18 Final Acts texts against edited copies, ``--jobs 1`` vs ``--jobs 2``.
 
-    python3 benchmarks/bench_batch.py [--format html|docx|critic|json] [--keep DIR]
+    python3 benchmarks/bench_batch.py [--to html|docx|critic|json] [--rounds N] [--jobs N] [--keep DIR]
 
 Makes one Akoma Ntoso file per statement of tests/fixtures/pp18-final-acts.akn.xml,
 edited with lxml (independently of itu_nb's writers) so that every copy differs from
 the adopted text in known ways: in statement i, a word replaced in one item, one item
 deleted (every 3rd statement) and one item added (every 4th statement).  Then runs
-``itu-nb batch`` as a subprocess, times it, and checks summary.csv against the edits.
+``itu-nb batch`` as a subprocess with ``--jobs 1`` and ``--jobs N`` (default 2) in turn, for
+several rounds, prints lowest–median–highest wall time of each and the ratio of the medians,
+checks summary.csv against the edits and that both runs wrote the same bytes (issue 19:
+≥ 1.7× on 2 cores).  The whole process is timed, start-up and loading the base included.
 """
 
 from __future__ import annotations
@@ -14,12 +17,16 @@ from __future__ import annotations
 import argparse
 import copy
 import csv
+import os
 import platform
+import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
+import zipfile
 from pathlib import Path
 
 from lxml import etree
@@ -64,45 +71,96 @@ def edited_copies(folder: Path) -> dict[str, dict]:
     return done
 
 
-def run(fmt: str, keep: Path | None) -> int:
+def _batch(copies: Path, out: Path, fmt: str, jobs: int) -> tuple[float, float, subprocess.CompletedProcess]:
+    exe = shutil.which("itu-nb")
+    cmd = [exe] if exe else [sys.executable, "-m", "itu_nb.cli"]
+    cmd += ["batch", str(copies), "--base", str(FINAL_ACTS), "-o", str(out), "--to", fmt, "--jobs", str(jobs)]
+    shutil.rmtree(out, ignore_errors=True)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    res = subprocess.run(cmd, capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)  # the command and its worker processes
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    return seconds, cpu, res
+
+
+def _check(out: Path, fmt: str, edits: dict) -> None:
+    rows = list(csv.DictReader((out / "summary.csv").open(encoding="utf-8")))
+    assert len(rows) == 64, len(rows)
+    assert all(r["status"] == "changed" for r in rows), [r for r in rows if r["status"] != "changed"][:3]
+    for r in rows:
+        stem = r["file"].rsplit(".", 1)[0]
+        assert int(r["deleted"] or 0) >= edits[stem]["deleted"], r
+        assert int(r["inserted"] or 0) >= edits[stem]["added"], r
+        assert "notably" in (out / r["output"]).read_text(encoding="utf-8", errors="replace") or fmt == "docx"
+
+
+def _content(path: Path) -> object:
+    """A file's bytes; for a .docx its parts, less docProps/core.xml (it holds the time of writing)."""
+    if path.suffix != ".docx":
+        return path.read_bytes()
+    with zipfile.ZipFile(path) as z:
+        return {n: z.read(n) for n in z.namelist() if n != "docProps/core.xml"}
+
+
+def _same(a: Path, b: Path) -> bool:
+    names = sorted(p.name for p in a.iterdir())
+    if names != sorted(p.name for p in b.iterdir()):
+        return False
+    return all(_content(a / n) == _content(b / n) for n in names if n != "summary.csv")
+
+
+def run(fmt: str, keep: Path | None, rounds: int = 3, jobs: int = 2) -> int:
     work = Path(tempfile.mkdtemp(prefix="itu-nb-batch-"))
     try:
-        copies, out = work / "copies", keep or work / "out"
+        copies = work / "copies"
         copies.mkdir()
         edits = edited_copies(copies)
-        exe = shutil.which("itu-nb")
-        cmd = [exe] if exe else [sys.executable, "-m", "itu_nb.cli"]
-        cmd += ["batch", str(copies), "--base", str(FINAL_ACTS), "--to", str(out), "--format", fmt]
-        start = time.perf_counter()
-        res = subprocess.run(cmd, capture_output=True, text=True)
-        seconds = time.perf_counter() - start
-        if res.returncode != 0:
-            print(res.stderr, file=sys.stderr)
-            return res.returncode
-        rows = list(csv.DictReader((out / "summary.csv").open(encoding="utf-8")))
-        assert len(rows) == 64, len(rows)
-        assert all(r["status"] == "changed" for r in rows), [r for r in rows if r["status"] != "changed"][:3]
-        for r in rows:
-            stem = r["file"].rsplit(".", 1)[0]
-            assert int(r["deleted"] or 0) >= edits[stem]["deleted"], r
-            assert int(r["inserted"] or 0) >= edits[stem]["added"], r
-            assert "notably" in (out / r["output"]).read_text(encoding="utf-8", errors="replace") or fmt == "docx"
-        last = res.stderr.strip().splitlines()[-1]
-        print(f"itu-nb batch, 64 Final Acts texts vs edited copies, --format {fmt}: {seconds:.1f} s wall")
-        print(f"  {last}")
-        print(f"  bar lines on stderr: {sum(1 for x in res.stderr.splitlines() if x.startswith('['))}")
-        print(f"  machine: {platform.platform()}, Python {platform.python_version()}, {platform.processor() or ''}")
-        return 0
+        times: dict[int, list[float]] = {1: [], jobs: []}
+        cpu: dict[int, list[float]] = {1: [], jobs: []}
+        last = {}
+        for _ in range(rounds):
+            for n in (1, jobs):
+                seconds, cpu_seconds, res = _batch(copies, work / f"out{n}", fmt, n)
+                if res.returncode != 0:
+                    print(res.stderr, file=sys.stderr)
+                    return res.returncode
+                times[n].append(seconds)
+                cpu[n].append(cpu_seconds)
+                last[n] = res.stderr.strip().splitlines()[-1]
+        for n in (1, jobs):
+            _check(work / f"out{n}", fmt, edits)
+        same = _same(work / "out1", work / f"out{jobs}")
+        if keep:
+            shutil.copytree(work / f"out{jobs}", keep, dirs_exist_ok=True)
+        print(f"itu-nb batch, 64 Final Acts texts vs edited copies, --to {fmt}, {rounds} rounds, whole process (wall):")
+        for n in (1, jobs):
+            t = sorted(times[n])
+            print(
+                f"  --jobs {n}: {t[0]:.2f} / {statistics.median(t):.2f} / {t[-1]:.2f} s (lowest / median / highest),"
+                f" CPU {statistics.median(cpu[n]):.2f} s (all processes, median)"
+            )
+        ratio = statistics.median(times[1]) / statistics.median(times[jobs])
+        print(f"  --jobs {jobs} is {ratio:.2f}x faster than --jobs 1 (medians); identical exports: {same}")
+        print(f"  {last[jobs]}")
+        print(f"  machine: {platform.platform()}, Python {platform.python_version()}, {os.cpu_count()} CPUs,")
+        print(
+            f"  load average at the end {os.getloadavg()[0]:.1f} (on a busy machine no core is free for a second process)"
+        )
+        return 0 if same else 1
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--format", default="html", choices=["html", "docx", "critic", "json"])
-    ap.add_argument("--keep", type=Path, help="keep the exports and summary.csv in this folder")
+    ap.add_argument("--to", default="html", choices=["html", "docx", "critic", "json"], help="export format")
+    ap.add_argument("--rounds", type=int, default=3, help="runs of each (default 3)")
+    ap.add_argument("--jobs", type=int, default=2, help="processes to compare with --jobs 1 (default 2)")
+    ap.add_argument("--keep", type=Path, help="keep the exports and summary.csv (of --jobs N) in this folder")
     args = ap.parse_args()
-    return run(args.format, args.keep)
+    return run(args.to, args.keep, args.rounds, args.jobs)
 
 
 if __name__ == "__main__":

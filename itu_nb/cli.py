@@ -1,18 +1,26 @@
 """The ``itu-nb`` command line.
 
-- ``itu-nb outline FILE [--json] [--view original|amended]``: the proposals in a file
-  and their clause trees;
+- ``itu-nb outline FILE [--to text|json] [--view original|amended]``: the proposals in a
+  file and their clause trees;
 - ``itu-nb export FILE --to html|docx|critic|akn [-o OUT]``: a document with its own
   tracked changes in another format;
 - ``itu-nb compare OLD NEW --to html|docx|critic|json [-o OUT]``: the clause-aware
   comparison of two texts;
-- ``itu-nb batch DIR --base BASE --to OUTDIR``: every text in DIR compared with its
-  counterpart in BASE (same resolution/decision number), one export per text, a
-  progress bar on stderr and ``summary.csv``.
+- ``itu-nb batch DIR --base BASE [--to html|docx|critic|json] -o OUTDIR [--jobs N]``: every
+  text in DIR compared with its counterpart in BASE (same resolution/decision number), one
+  export per text, a progress bar on stderr and ``summary.csv``.
+
+The options mean the same in every command: ``--to FORMAT`` the output format, ``-o OUT``
+the output file (a folder for ``batch``), ``--from FORMAT`` the input format (text,
+criticmarkup, akn, docx; detected when omitted).  The spellings of 0.1 (``--format`` for
+the input format of outline/export, ``batch --to OUTDIR --format FORMAT``, ``outline
+--json``) still work in this release, with a deprecation message on stderr.
 
 Exit status: 0 success; 1 a file could not be read or written (the message names it
 and the problem; for ``batch``, at least one text failed, the others were done); 2
-wrong usage.  ``--help`` on any command lists its options.
+wrong usage; 141 (as a program killed by SIGPIPE) when the reader of the output went
+away (``itu-nb outline FILE | head -1``), quietly.  ``--help`` on any command lists its
+options.
 """
 
 from __future__ import annotations
@@ -21,6 +29,8 @@ import argparse
 import csv
 import dataclasses
 import json
+import os
+import re
 import sys
 import time
 from pathlib import Path
@@ -30,6 +40,8 @@ from itu_nb.loaders import load
 from itu_nb.model import Document, NodeKind, Proposal
 
 _STATUS_MARK = {"inserted": "+", "deleted": "-", "modified": "~", "unchanged": " "}
+#: The last line of a text outline that shows changes: what its marks mean.
+LEGEND = "marks: + inserted  - deleted  ~ modified  c) → b) relabelled  ! warning"
 
 
 def outline_json(doc: Document) -> dict:
@@ -77,7 +89,8 @@ def _proposal_json(p: Proposal) -> dict:
 def outline_text(doc: Document, view: str | None = None, width: int = 100) -> str:
     """A readable outline: one line per node, indented by depth, with change marks.
 
-    ``+`` inserted, ``-`` deleted, ``~`` modified; ``c) → b)`` for a relabelled item.
+    ``+`` inserted, ``-`` deleted, ``~`` modified; ``c) → b)`` for a relabelled item;
+    ``!`` a warning.  Without ``view`` the last line is :data:`LEGEND`, which says so.
     """
     out = [f"{doc.source} ({doc.format}): {len(doc)} proposal{'s' if len(doc) != 1 else ''}"]
     for p in doc:
@@ -100,6 +113,8 @@ def outline_text(doc: Document, view: str | None = None, width: int = 100) -> st
             out.append(line if len(line) <= width else line[: width - 1] + "…")
         for warning in p.warnings:
             out.append(f"  ! {warning}")
+    if not view:
+        out += ["", LEGEND]
     return "\n".join(out)
 
 
@@ -155,14 +170,14 @@ def write(x, fmt: str, out: str | None, *, author: str | None = None, date: str 
 
 def _load_options(args) -> dict:
     opts = {}
-    if args.format:
-        opts["format"] = args.format
+    if getattr(args, "source_format", None):
+        opts["format"] = args.source_format
     return opts
 
 
 def _cmd_outline(args) -> int:
     doc = load(args.file, **_load_options(args))
-    if args.json:
+    if args.to == "json":
         json.dump(outline_json(doc), sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
     else:
@@ -172,7 +187,9 @@ def _cmd_outline(args) -> int:
 
 def _cmd_export(args) -> int:
     opts = _load_options(args)
-    critic = args.format == "criticmarkup" or (not args.format and Path(args.file).suffix.lower() == ".md")
+    critic = args.source_format == "criticmarkup" or (
+        not args.source_format and Path(args.file).suffix.lower() == ".md"
+    )
     if critic and args.author:  # CriticMarkup has no author field: the loader gives every change this one
         opts.update(author=args.author, date=args.date)
     doc = load(args.file, **opts)
@@ -183,7 +200,7 @@ def _cmd_export(args) -> int:
 def _cmd_compare(args) -> int:
     from itu_nb.diff.documents import DocumentComparison, compare
 
-    old, new = load(args.old), load(args.new)
+    old, new = load(args.old, **_load_options(args)), load(args.new, **_load_options(args))
     pair = (old[args.proposal], new[args.proposal]) if args.proposal else (old, new)
     result = compare(*pair)
     if not isinstance(result, DocumentComparison):
@@ -284,48 +301,59 @@ def _base_for(base, proposal):
     return None
 
 
-def _cmd_batch(args) -> int:
+#: Characters that cannot stand in an output file name on some system (``/`` in ids such as B/67/4).
+_UNSAFE = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|]+')
+
+
+def output_name(stem: str, ext: str, taken: set[str]) -> str:
+    """A file name for ``stem`` + ``ext`` that no earlier output of the run has, and record it in ``taken``.
+
+    Unsafe characters become ``-``; a name already taken (compared without case, as on
+    Windows and macOS) gets ``-2``, ``-3``…: ``R130.md`` and ``R130.txt``, or ids ``a/b``
+    and ``a-b``, never overwrite each other.  Names are given in input order, so a run
+    names its outputs the same way whatever ``--jobs``.
+    """
+    base = _UNSAFE.sub("-", stem).strip(" .") or "text"
+    name, n = base + ext, 1
+    while name.lower() in taken or name.lower() == "summary.csv":
+        n += 1
+        name = f"{base}-{n}{ext}"
+    taken.add(name.lower())
+    return name
+
+
+#: The base document of a batch run, loaded once per process (inherited by forked workers).
+_BATCH_BASE: list = []
+
+
+def _batch_file(index: int, path: str, options: dict) -> list[dict]:
+    """Load one input file and compare each of its texts with its base: one row per text.
+
+    Each export is written to a temporary name in the output folder (``.part-<index>-<k>``);
+    the main process gives it its final name.  Every failure, including a bug surfacing as
+    an unexpected exception, becomes a row with status ``error``: one file never stops a run.
+    """
     from itu_nb.diff.twoway import compare
 
-    folder, outdir = Path(args.dir), Path(args.to)
-    if not folder.is_dir():
-        print(f"itu-nb: {folder}: not a folder", file=sys.stderr)
-        return 1
-    files = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in INPUTS)
-    if not files:
-        print(f"itu-nb: {folder}: no .txt, .md, .docx or .xml file to compare", file=sys.stderr)
-        return 1
-    base = load(args.base)
-    outdir.mkdir(parents=True, exist_ok=True)
+    base, base_name = _BATCH_BASE[0]
+    name = Path(path).name
+    try:
+        doc = load(path, **options["load"])
+    except Exception as exc:  # recorded in summary.csv; the run goes on
+        return [{"file": name, "status": "error", "message": _failure(exc)}]
     rows: list[dict] = []
-    failed = 0
-    start = time.perf_counter()
-    for n, path in enumerate(files, start=1):
+    for k, proposal in enumerate(doc):
+        t0 = time.perf_counter()
+        part = Path(options["outdir"]) / f".part-{index}-{k}{FORMATS[options['to']]}"
+        row: dict = {"file": name, "proposal": proposal.id, "target": str(proposal.target or "")}
+        rows.append(row)
         try:
-            doc = load(path)
-        except ItuNbError as exc:
-            failed += 1
-            rows.append({"file": path.name, "status": "error", "message": str(exc)})
-            _progress(n, len(files), f"{path.name}: cannot be read", start)
-            continue
-        for proposal in doc:
-            t0 = time.perf_counter()
-            row: dict[str, object] = {"file": path.name, "proposal": proposal.id, "target": str(proposal.target or "")}
             old = _base_for(base, proposal)
             if old is None:
-                row.update(status="no base", message=f"no text in {args.base} for {proposal.target or proposal.id}")
-                rows.append(row)
+                row.update(status="no base", message=f"no text in {base_name} for {proposal.target or proposal.id}")
                 continue
             cmp = compare(old, proposal)
-            name = proposal.id if len(doc) > 1 else path.stem
-            out = outdir / (name.replace("/", "-") + FORMATS[args.format])
-            try:
-                write(cmp, args.format, str(out), author=args.author, date=args.date)
-            except OSError as exc:
-                failed += 1
-                row.update(status="error", message=f"{out}: cannot be written ({exc.strerror or exc})")
-                rows.append(row)
-                continue
+            write(cmp, options["to"], str(part), author=options["author"], date=options["date"])
             changes = cmp.changes
             row.update(
                 base=old.id,
@@ -333,36 +361,195 @@ def _cmd_batch(args) -> int:
                 changes=len(changes),
                 words_inserted=sum(c.words_inserted for c in changes if c.scope != "label"),
                 words_deleted=sum(c.words_deleted for c in changes if c.scope != "label"),
-                output=out.name,
+                output=part.name,
+                stem=proposal.id if len(doc) > 1 else Path(path).stem,
                 seconds=f"{time.perf_counter() - t0:.3f}",
-                **{k: v for k, v in cmp.counts().items() if k in SUMMARY},
+                **{key: v for key, v in cmp.counts().items() if key in SUMMARY},
             )
+        except Exception as exc:  # recorded in summary.csv; the run goes on
+            row.update(status="error", message=_failure(exc))
+            part.unlink(missing_ok=True)  # no half-written export
+    return rows
+
+
+def _failure(exc: Exception) -> str:
+    if isinstance(exc, ItuNbError):
+        return str(exc)
+    if isinstance(exc, OSError):
+        return f"{exc.filename or ''}: cannot be written ({exc.strerror or exc})"
+    return f"unexpected {type(exc).__name__}: {exc} (a bug in itu_nb: please report it with the file)"
+
+
+def _batch_inputs(folder: Path) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """The files of ``folder`` to compare, and the entries not read with the reason (rows of summary.csv).
+
+    A pipe, socket or device is never opened, whatever its name: opening a pipe with no
+    writer waits for ever.  A dangling link is an input, so that its error is recorded.
+    """
+    inputs, others = [], []
+    for p in sorted(folder.iterdir()):
+        if p.name.startswith(".") or p.is_dir():
+            continue
+        if p.suffix.lower() not in INPUTS:
+            others.append((p, "not a .txt, .md, .docx or .xml file; not read"))
+        elif p.exists() and not p.is_file():
+            others.append((p, "not a regular file (a pipe, socket or device); not read"))
+        else:
+            inputs.append(p)
+    return inputs, others
+
+
+def _run_batch(files: list[Path], options: dict, jobs: int):
+    """Yield ``(index, rows)`` per input file as it is done, in one process or ``jobs`` processes."""
+    if jobs <= 1 or len(files) <= 1:
+        for index, path in enumerate(files):
+            yield index, _batch_file(index, str(path), options)
+        return
+    import gc
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    import itu_nb.diff.twoway
+    import itu_nb.export  # noqa: F401
+
+    # fork shares the loaded base and the imported modules with the workers (imported above once,
+    # not once per worker; gc.freeze keeps the collector from touching, hence copying, the base's
+    # pages); elsewhere each worker loads the base once
+    workers = min(jobs, len(files))
+    if "fork" in multiprocessing.get_all_start_methods():
+        gc.freeze()
+        pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+    else:  # pragma: no cover - Windows, macOS spawn
+        pool = ProcessPoolExecutor(workers, initializer=_load_batch_base, initargs=(options["base"],))
+    with pool:
+        futures = {pool.submit(_batch_file, i, str(path), options): i for i, path in enumerate(files)}
+        for future in as_completed(futures):
+            index = futures[future]
+            try:
+                yield index, future.result()
+            except Exception as exc:  # a worker died (killed, out of memory): its files fail, the rest go on
+                message = f"the process comparing it stopped ({type(exc).__name__}: {exc})"
+                yield index, [{"file": files[index].name, "status": "error", "message": message}]
+
+
+def _load_batch_base(path: str) -> None:
+    _BATCH_BASE[:] = [(load(path), path)]
+
+
+def _cmd_batch(args) -> int:
+    folder, outdir = Path(args.dir), Path(args.output)
+    if not folder.is_dir():
+        print(f"itu-nb: {folder}: not a folder", file=sys.stderr)
+        return 1
+    files, others = _batch_inputs(folder)
+    if not files:
+        print(f"itu-nb: {folder}: no .txt, .md, .docx or .xml file to compare", file=sys.stderr)
+        return 1
+    _load_batch_base(args.base)
+    outdir.mkdir(parents=True, exist_ok=True)
+    options = {
+        "load": _load_options(args),
+        "to": args.to,
+        "outdir": str(outdir),
+        "author": args.author,
+        "date": args.date,
+        "base": args.base,
+    }
+    by_file: dict[int, list[dict]] = {}
+    start = time.perf_counter()
+    for index, done in _run_batch(files, options, args.jobs):
+        by_file[index] = done
+        unread = len(done) == 1 and "proposal" not in done[0]
+        _progress(len(by_file), len(files), files[index].name + (": cannot be read" if unread else ""), start)
+    rows: list[dict] = []
+    taken: set[str] = set()
+    for index in range(len(files)):  # in input order: the same names whatever --jobs
+        for row in by_file[index]:
+            stem = row.pop("stem", None)
+            if stem is not None:
+                final = output_name(stem, FORMATS[args.to], taken)
+                os.replace(outdir / row["output"], outdir / final)
+                row["output"] = final
             rows.append(row)
-        _progress(n, len(files), path.name, start)
+    rows += [{"file": p.name, "status": "skipped", "message": why} for p, why in others]
     summary = outdir / "summary.csv"
     with summary.open("w", newline="", encoding="utf-8") as fh:
         writer = csv.DictWriter(fh, SUMMARY, restval="")
         writer.writeheader()
         writer.writerows(rows)
-    changed = sum(r.get("status") == "changed" for r in rows)
+    count = {k: sum(r.get("status") == k for r in rows) for k in ("changed", "unchanged", "no base", "error")}
+    skipped = f", {len(others)} other files skipped" if others else ""
     print(
-        f"itu-nb: {len(rows)} texts from {len(files)} files in {time.perf_counter() - start:.1f}s: "
-        f"{changed} changed, {sum(r.get('status') == 'unchanged' for r in rows)} unchanged, "
-        f"{sum(r.get('status') == 'no base' for r in rows)} without a base, {failed} failed; summary: {summary}",
+        f"itu-nb: {len(rows) - len(others)} texts from {len(files)} files in {time.perf_counter() - start:.1f}s: "
+        f"{count['changed']} changed, {count['unchanged']} unchanged, {count['no base']} without a base, "
+        f"{count['error']} failed{skipped}; summary: {summary}",
         file=sys.stderr,
     )
-    return 1 if failed else 0
+    return 1 if count["error"] else 0
+
+
+def _deprecated(args, command: str) -> None:
+    """Map the option spellings of 0.1 to today's, with a message on stderr (they go in the next release)."""
+
+    def say(old: str, new: str) -> None:
+        print(f"itu-nb {command}: {old} is deprecated, use {new}", file=sys.stderr)
+
+    if command == "batch":
+        _batch_spellings(args, say)
+    elif getattr(args, "old_format", None):
+        say("--format FORMAT", "--from FORMAT (the input format)")
+        args.source_format = args.source_format or args.old_format
+    if getattr(args, "json", False):
+        say("--json", "--to json")
+        args.to = "json"
+
+
+def _batch_spellings(args, say) -> None:
+    """0.1's ``batch --to OUTDIR --format FORMAT`` as today's ``-o OUTDIR --to FORMAT``; check both."""
+    if args.to is not None and args.to not in BATCH_FORMATS:
+        if args.output is not None:
+            raise _Usage(f"--to {args.to}: not a format (html, docx, critic, json); -o names the folder")
+        say("--to OUTDIR", "-o OUTDIR (--to is the output format)")
+        args.output, args.to = args.to, None
+    if args.old_format:
+        say("--format FORMAT", "--to FORMAT (the output format)")
+        args.to = args.to or args.old_format
+    args.to = args.to or "html"
+    if args.to not in BATCH_FORMATS:
+        raise _Usage(f"--to {args.to}: not a format (html, docx, critic, json)")
+    if args.output is None:
+        raise _Usage("-o OUTDIR is required (the folder for the exports and summary.csv)")
+    if args.jobs < 1:
+        raise _Usage(f"--jobs {args.jobs}: give 1 or more processes")
+
+
+BATCH_FORMATS = ("html", "docx", "critic", "json")
+INPUT_FORMATS = ("text", "criticmarkup", "akn", "docx")
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="itu-nb", description="Read, compare and export ITU conference proposals.")
+    parser = argparse.ArgumentParser(
+        prog="itu-nb",
+        description="Read, compare and export ITU conference proposals.",
+        epilog="Every command: --to FORMAT is the output format, -o OUT the output file (batch: folder), "
+        "--from FORMAT the input format (detected when omitted).",
+    )
     sub = parser.add_subparsers(dest="command", required=True)
-    outline = sub.add_parser("outline", help="print the proposals of a file and their clause trees")
+
+    def source(p, *, old: bool = True, what: str = "input format (default: detected)"):
+        p.add_argument("--from", dest="source_format", choices=INPUT_FORMATS, help=what)
+        if old:  # 0.1's --format (outline, export: the input format; batch: the output format), deprecated
+            p.add_argument("--format", dest="old_format", help=argparse.SUPPRESS)
+
+    outline = sub.add_parser(
+        "outline", help="print the proposals of a file and their clause trees", epilog=LEGEND.replace("marks", "Marks")
+    )
     outline.add_argument("file", help="a .txt, CriticMarkup .md, Akoma Ntoso .xml or .docx file")
-    outline.add_argument("--json", action="store_true", help="machine-readable outline")
-    outline.add_argument("--view", choices=["original", "amended"], help="show one view only")
-    outline.add_argument("--format", help="force the input format (text, criticmarkup, akn, docx)")
+    outline.add_argument("--to", choices=["text", "json"], default="text", help="text (default) or json")
+    outline.add_argument("--json", action="store_true", help=argparse.SUPPRESS)  # 0.1 spelling, deprecated
+    outline.add_argument("--view", choices=["original", "amended"], help="show one view only (no change marks)")
     outline.add_argument("--width", type=int, default=100, help="cut lines at this width (text output)")
+    source(outline)
     outline.set_defaults(run=_cmd_outline)
 
     def signed(p):
@@ -376,7 +563,7 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("file", help="a .txt, CriticMarkup .md, Akoma Ntoso .xml or .docx file")
     export.add_argument("--to", required=True, choices=["html", "docx", "critic", "akn"], help="output format")
     export.add_argument("--proposal", help="export one proposal only (id such as B/67/4, or 'Resolution 130')")
-    export.add_argument("--format", help="force the input format (text, criticmarkup, akn, docx)")
+    source(export)
     signed(export)
     export.set_defaults(run=_cmd_export)
 
@@ -385,16 +572,19 @@ def _parser() -> argparse.ArgumentParser:
     compare.add_argument("new", help="the later text or proposal")
     compare.add_argument("--to", required=True, choices=["html", "docx", "critic", "json"], help="output format")
     compare.add_argument("--proposal", help="compare this proposal/text of both files (id or 'Resolution 130')")
+    source(compare, old=False)  # compare never had --format
     signed(compare)
-    compare.set_defaults(run=_cmd_compare, format=None)
+    compare.set_defaults(run=_cmd_compare)
 
     batch = sub.add_parser("batch", help="compare every text in a folder with its base text; summary.csv")
     batch.add_argument("dir", help="folder of proposals or edited texts (.txt, .md, .docx, .xml)")
     batch.add_argument("--base", required=True, help="the texts in force, e.g. the Final Acts .akn.xml")
-    batch.add_argument("--to", required=True, metavar="OUTDIR", help="folder for the exports and summary.csv")
-    batch.add_argument("--format", choices=["html", "docx", "critic", "json"], default="html", help="export format")
+    batch.add_argument("--to", metavar="FORMAT", help="output format: html (default), docx, critic, json")
+    batch.add_argument("-o", "--output", metavar="OUTDIR", help="folder for the exports and summary.csv (required)")
+    batch.add_argument("-j", "--jobs", type=int, default=1, help="compare in this many processes (default 1)")
     batch.add_argument("--author", help="author of the changes in Word exports (default: itu_nb)")
     batch.add_argument("--date", help="ISO date of the changes in Word exports")
+    source(batch, what="input format of the files in DIR (default: detected; BASE's is always detected)")
     batch.set_defaults(run=_cmd_batch)
     return parser
 
@@ -404,7 +594,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     try:
-        return args.run(args)
+        _deprecated(args, args.command)
+        status = args.run(args)
+        sys.stdout.flush()  # a closed pipe shows here, not in the interpreter's last flush
+        return status
     except _Usage as exc:
         parser.print_usage(sys.stderr)
         print(f"itu-nb {args.command}: error: {exc}", file=sys.stderr)
@@ -412,9 +605,21 @@ def main(argv: list[str] | None = None) -> int:
     except ItuNbError as exc:
         print(f"itu-nb: {exc}", file=sys.stderr)
         return 1
+    except BrokenPipeError:
+        return _closed_pipe()
     except OSError as exc:
         print(f"itu-nb: {exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr)
         return 1
+
+
+def _closed_pipe() -> int:
+    """The reader of stdout went away (``| head``): no message, no error at exit, status 141 as for SIGPIPE."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # the interpreter's last flush then has nowhere to fail
+    except (OSError, ValueError):
+        pass
+    return 141
 
 
 if __name__ == "__main__":  # pragma: no cover

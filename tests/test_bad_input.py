@@ -91,3 +91,87 @@ def test_pathological_markup_is_linear_not_a_hang():
     doc = itu_nb.load("considering\na)\t" + "[1: " * 200_000 + "\n")
     assert doc[0]["considering/a"].body().startswith("[1: [1: ")
     assert doc.source_text().startswith("considering\na)\t[1: [1: ")
+
+
+def test_a_device_is_read_with_a_bound_not_trusted_by_its_size():
+    # /dev/zero reports st_size 0: the reader stops after the limit plus one byte and names the limit
+    from bounds import bounded
+
+    code = """
+    import itu_nb
+    try:
+        itu_nb.load("/dev/zero")
+    except itu_nb.LoadError as exc:
+        print(exc)
+    """
+    r = bounded(code, label="device without a size (/dev/zero)")
+    assert r.ok and r.within(), r
+    assert r.stdout.startswith("/dev/zero: stream (a pipe or a device) is over the 52 MB limit for one document")
+    assert "stopped reading after 52428800 bytes" in r.stdout and "max_bytes=" in r.stdout
+
+
+def test_an_endless_pipe_is_read_with_a_bound():
+    # a writer that never stops, read through /dev/fd/N: refused at max_bytes, the writer then sees EPIPE
+    from bounds import bounded
+
+    code = """
+    import os, threading, itu_nb
+    r, w = os.pipe()
+    def feed():
+        try:
+            while True:
+                os.write(w, b"considering\\na)\\tthat x;\\n" * 4096)
+        except OSError:
+            pass
+    threading.Thread(target=feed, daemon=True).start()
+    try:
+        itu_nb.load(f"/dev/fd/{r}", max_bytes=10_000_000)
+    except itu_nb.LoadError as exc:
+        print(str(exc).split(": ", 1)[1])
+    """
+    r = bounded(code, label="endless pipe")
+    assert r.ok and r.within(), r
+    assert r.stdout.startswith("stream (a pipe or a device) is over the 10 MB limit for one document")
+
+
+def test_a_markdown_comment_first_is_not_xml(tmp_path):
+    # a CriticMarkup file that starts with an HTML comment went to the XML reader ("malformed XML"):
+    # content starting with "<" is ambiguous, and the .md suffix decides (issue 17)
+    text = "<!-- PP-18, Document 67 -->\nconsidering\na)\tthat {--old--}{++new++} text;\n"
+    path = tmp_path / "proposal.md"
+    path.write_text(text, encoding="utf-8")
+    doc = itu_nb.load(path)
+    assert doc.format == "criticmarkup"
+    assert doc[0]["considering/a"].body("amended") == "that new text;"
+    assert doc[0]["considering/a"].body("original") == "that old text;"
+    plain = tmp_path / "proposal.txt"
+    plain.write_text("<!-- note -->\nconsidering\na)\tthat x;\n", encoding="utf-8")
+    assert itu_nb.load(plain).format == "text"
+    # an XML declaration or an Akoma Ntoso root stays XML whatever the name
+    xml = tmp_path / "akn.md"
+    xml.write_text('<?xml version="1.0"?>\n<akomaNtoso><statement>', encoding="utf-8")
+    assert "malformed XML" in _error(xml)
+    assert itu_nb.loaders.detect_format("<!-- x -->\n<akomaNtoso/>", "x.xml") == "akn"
+    assert itu_nb.loaders.detect_format("<!-- x -->\n", "") == "akn"  # no name: XML, as before
+
+
+def test_utf16_without_bom_is_recognised_and_decoded(tmp_path):
+    # "binary data … a .docx or a PDF?" before: every other byte of UTF-16 text is a NUL
+    text = "considering\na)\tthat the Union’s role;\n"
+    for encoding in ("utf-16-le", "utf-16-be"):
+        path = tmp_path / f"{encoding}.txt"
+        path.write_bytes(text.encode(encoding))
+        assert itu_nb.load(path)[0]["considering/a"].body() == "that the Union’s role;"
+    critic = tmp_path / "c.md"
+    critic.write_bytes("considering\na)\tthat {++new++} x;\n".encode("utf-16-le"))
+    assert itu_nb.load(critic)[0]["considering/a"].body("amended") == "that new x;"
+    # an unpaired surrogate: said to be UTF-16, and what to pass
+    broken = tmp_path / "broken.txt"
+    broken.write_bytes(text.encode("utf-16-le") * 3 + b"\x00\xd8a\x00")
+    message = _error(broken)
+    assert message.startswith(f"{broken}: looks like UTF-16 without a byte-order mark but is not valid utf-16-le")
+    assert "encoding='utf-16-le'" in message
+    # binary data with NULs on both sides is still binary
+    binary = tmp_path / "image.txt"
+    binary.write_bytes(bytes(range(256)) * 40)
+    assert "binary data" in _error(binary)

@@ -1,26 +1,66 @@
 """The registry of loaders and :func:`load`, the one entry point that dispatches to them.
 
 A loader is a function ``(data: bytes | str, source: str, **options) -> Document``
-registered for a format name; :func:`detect_format` picks the name from the content
-(and only then from the file name).  The format modules register themselves when
-:mod:`itu_nb.loaders` imports them.
+registered for a format name; :func:`detect_format` picks the name from the content,
+and from the file name where the content is ambiguous.  A format module registers its
+loaders when it is imported, which :data:`LOADERS` does on the first use of the format
+(:data:`MODULES`): loading a text file never imports lxml or the .docx reader.
 """
 
 from __future__ import annotations
 
+import importlib
 import os
+import stat
 from collections.abc import Callable
 from pathlib import Path
 
 from itu_nb.errors import LoadError
 from itu_nb.model import Document
 from itu_nb.parsing.markup import looks_like_critic
-from itu_nb.parsing.normalise import check_size
+from itu_nb.parsing.normalise import MAX_BYTES, check_size
 
-__all__ = ["LOADERS", "detect_format", "load", "register"]
+__all__ = ["LOADERS", "MODULES", "detect_format", "load", "register"]
 
 Loader = Callable[..., Document]
-LOADERS: dict[str, Loader] = {}
+
+#: The module that registers each built-in format, imported when the format is first used.
+MODULES = {
+    "text": "itu_nb.loaders.text",
+    "criticmarkup": "itu_nb.loaders.text",
+    "akn": "itu_nb.loaders.akn",
+    "docx": "itu_nb.loaders.docx",
+}
+
+
+class _Loaders(dict):
+    """The registered loaders by format name; a built-in format's module is imported on first lookup."""
+
+    def __missing__(self, name: str) -> Loader:
+        if name not in MODULES:
+            raise KeyError(name)
+        importlib.import_module(MODULES[name])
+        loader = super().get(name)
+        if loader is None:  # the module did not register it: a bug, not bad input
+            raise KeyError(name)
+        return loader
+
+    def __contains__(self, name: object) -> bool:
+        return super().__contains__(name) or name in MODULES
+
+    def get(self, name: str, default: Loader | None = None) -> Loader | None:  # type: ignore[override]
+        """The loader of format ``name`` (importing a built-in format's module), else ``default``."""
+        try:
+            return self[name]
+        except KeyError:
+            return default
+
+    def names(self) -> list[str]:
+        """Every format name, registered or built in."""
+        return sorted(set(self.keys()) | set(MODULES))
+
+
+LOADERS: _Loaders = _Loaders()
 
 
 def register(name: str) -> Callable[[Loader], Loader]:
@@ -33,8 +73,22 @@ def register(name: str) -> Callable[[Loader], Loader]:
     return deco
 
 
+#: Suffixes of text formats: a file so named that starts with ``<`` but not with an XML
+#: declaration or an Akoma Ntoso root (e.g. a Markdown comment ``<!-- … -->``) is read as text.
+TEXT_SUFFIXES = (".md", ".markdown", ".critic", ".txt", ".text")
+
+
+def _surely_xml(probe: str) -> bool:
+    return probe.startswith(("<?xml", "<akomaNtoso", "<akn:", "<!DOCTYPE"))
+
+
 def detect_format(data: bytes | str, name: str = "") -> str:
-    """Guess the format from the content: zip → docx, XML → akn, CriticMarkup marks → criticmarkup, else text."""
+    """Guess the format from the content: zip → docx, XML → akn, CriticMarkup marks → criticmarkup, else text.
+
+    Where the content is ambiguous the file name decides: a ``.md`` or ``.txt`` file
+    starting with ``<`` (a Markdown comment ``<!-- … -->``) is text or CriticMarkup unless
+    it starts with an XML declaration or an Akoma Ntoso root element.
+    """
     head = data[:4096]
     if isinstance(head, bytes):
         if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
@@ -46,7 +100,7 @@ def detect_format(data: bytes | str, name: str = "") -> str:
         probe = head.decode("utf-8", "ignore").lstrip("\ufeff \t\r\n")
     else:
         probe = head.lstrip("\ufeff \t\r\n")
-    if probe.startswith("<"):
+    if probe.startswith("<") and (_surely_xml(probe) or not name.lower().endswith(TEXT_SUFFIXES)):
         return "akn"
     sample = data if isinstance(data, str) else data.decode("utf-8", "ignore")
     if looks_like_critic(sample):
@@ -79,10 +133,55 @@ def _read(source: str | os.PathLike | bytes, max_bytes: int | None, fmt: str | N
     except OSError as exc:
         raise LoadError(name[:200], f"cannot be read ({exc.strerror or exc})") from None
     check_size(name, size, max_bytes)
+    return _read_bounded(path, name, max_bytes), name
+
+
+def _read_bounded(path: Path, name: str, max_bytes: int | None) -> bytes:
+    """At most the limit plus one byte: a pipe or a device (``/dev/zero``) has no size to trust."""
+    limit = MAX_BYTES if max_bytes is None else max_bytes
     try:
-        return path.read_bytes(), name
+        with path.open("rb") as fh:
+            regular = stat.S_ISREG(os.fstat(fh.fileno()).st_mode)
+            data = fh.read(limit + 1)
     except OSError as exc:
         raise LoadError(name, f"cannot be read ({exc.strerror or exc})") from None
+    if len(data) > limit:
+        what = "file" if regular else "stream (a pipe or a device)"
+        raise LoadError(
+            name,
+            f"{what} is over the {limit / 1e6:.0f} MB limit for one document (stopped reading after "
+            f"{limit} bytes); split it, or pass max_bytes= to load() if it really is one document",
+        )
+    return data
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """``"utf-16-le"`` or ``"utf-16-be"`` when ``data`` looks like UTF-16 with no byte-order mark.
+
+    Text that is mostly Latin script has a NUL as every other byte: at odd positions in
+    little-endian, at even ones in big-endian; binary data has NULs on both sides or few.
+    """
+    sample = data[:4096]
+    half = len(sample) // 2
+    if half < 2 or sample.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None
+    even, odd = sample[0 : 2 * half : 2].count(0), sample[1 : 2 * half : 2].count(0)
+    if odd >= 0.6 * half and even <= 0.1 * half:
+        return "utf-16-le"
+    if even >= 0.6 * half and odd <= 0.1 * half:
+        return "utf-16-be"
+    return None
+
+
+def _decode_utf16(data: bytes, name: str, encoding: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise LoadError(
+            name,
+            f"looks like UTF-16 without a byte-order mark but is not valid {encoding} at byte {exc.start}; "
+            f"pass encoding='{encoding}' (or the right one) to load()",
+        ) from None
 
 
 def load(
@@ -106,7 +205,8 @@ def load(
         Refuse larger sources (default 50 MB) with a :class:`~itu_nb.errors.LoadError`.
     **options
         Passed to the loader: ``encoding=`` for text, ``infer=`` (flattened text),
-        ``author=`` / ``date=`` (CriticMarkup changes).
+        ``author=`` / ``date=`` (CriticMarkup changes).  UTF-16 without a byte-order mark
+        is recognised (every other byte a NUL) and decoded without ``encoding=``.
 
     Returns
     -------
@@ -137,11 +237,15 @@ def load(
     (64, 'res-130')
     """
     data, name = _read(source, max_bytes, format)
+    if isinstance(data, bytes) and options.get("encoding") is None and format in (None, "text", "criticmarkup"):
+        utf16 = _utf16_without_bom(data)
+        if utf16 is not None:
+            data = _decode_utf16(data, name, utf16)
     fmt = format or detect_format(data, name)
     if fmt in ("doc", "pdf"):
         raise LoadError(name, f"is a {fmt.upper()} file; save it as .docx or plain text first")
     loader = LOADERS.get(fmt)
     if loader is None:
-        known = ", ".join(sorted(LOADERS))
+        known = ", ".join(LOADERS.names())
         raise LoadError(name, f"no loader for format {fmt!r} (known: {known})")
     return loader(data, name, **options)
