@@ -1,11 +1,17 @@
-"""CriticMarkup writer: ``{++inserted++}``, ``{--deleted--}``, comments as ``{>>…<<}``.
+"""CriticMarkup writer: ``{++inserted++}``, ``{--deleted--}``, ``{==highlighted==}``, comments as ``{>>…<<}``.
 
 A document loaded from CriticMarkup is written back line for line (the marks may be
 grouped differently: ``{~~a~>b~~}`` comes back as ``{--a--}{++b++}``).  Clause keys that the
 labels no longer tell (after relettering or decisions) are stored in one comment on each
-proposal's first line, ``{>>itu_nb keys: ["<key>", …]<<}``, so change ids survive.  CriticMarkup
-has no author or date field: they are not written; pass ``author=``/``date=`` to
-:func:`itu_nb.load` when reading the file back.
+proposal's first line, ``{>>itu_nb keys: ["<key>", …]<<}``, so change ids survive.
+
+CriticMarkup has no author or date field.  A comment's are written inside it,
+``{>>@Author (2018-09-10): text<<}`` (see :data:`itu_nb.parsing.markup.COMMENT_BY`), and read
+back by the loader; a comment that could not be read back the same way (``<<}`` in it, an
+author with ``": "`` in it) raises :class:`~itu_nb.errors.ExportError`.  The changes' author and
+date are not written: pass ``author=``/``date=`` to :func:`itu_nb.load` when reading the file
+back.  A highlight cannot cover a change in CriticMarkup (``{==`` inside ``{++…++}`` is text):
+only the unchanged text under a highlight is marked ``{==…==}``.
 """
 
 from __future__ import annotations
@@ -13,9 +19,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from itu_nb.errors import ExportError
 from itu_nb.export.lines import Piece, as_document, export_lines
 from itu_nb.model import Op
-from itu_nb.parsing.markup import KEYS_COMMENT, looks_like_critic
+from itu_nb.parsing.markup import COMMENT_BY, KEYS_COMMENT, comment_artefact, looks_like_critic
 
 __all__ = ["to_criticmarkup"]
 
@@ -26,17 +33,69 @@ _CLASH = re.compile(r"\{(?:\+\+|--|~~|==|>>)|(?:\+\+|--|~~|==|<<)\}|~>")
 HEADER = "{>>CriticMarkup written by itu_nb: no tracked changes<<}"
 
 
+def _comment(piece: Piece, where: str) -> str:
+    """``{>>…<<}`` for a comment, its author and date written as the loader reads them (:data:`COMMENT_BY`)."""
+    text = piece.text
+    if piece.author or piece.date:
+        head = "@" + (piece.author or "") + (f" ({piece.date})" if piece.date else "") + ": "
+    elif COMMENT_BY.match(text) or text.startswith(KEYS_COMMENT):
+        head = "@: "  # a plain comment that would read as one with an author, or as stored keys
+    else:
+        head = ""
+    inner = head + text
+    back = comment_artefact(inner)
+    if "<<}" in inner or (back.kind, back.text, back.author, back.date) != ("comment", text, piece.author, piece.date):
+        raise ExportError(
+            f"{where}: the comment {text!r} by {piece.author!r} ({piece.date!r}) cannot be written in CriticMarkup"
+        )
+    return "{>>" + inner + "<<}"
+
+
 def _line(pieces: tuple[Piece, ...], where: str) -> str:
     out: list[str] = []
     open_op = Op.EQUAL
+    lit = False  # a highlight covers the text being written
+    shown = False  # a "{==" is open in the output
+    empty = False  # the highlight opened has covered nothing yet
+
+    def close() -> None:
+        nonlocal open_op, shown
+        if open_op is not Op.EQUAL:
+            out.append(_MARK[open_op][1])
+            open_op = Op.EQUAL
+        if shown:
+            out.append("==}")
+            shown = False
+
     for piece in pieces:
+        if piece.kind == "highlight-start":
+            lit, empty = True, True
+            continue
+        if piece.kind == "highlight-end":
+            if empty and lit:  # "{====}": a highlight of nothing
+                close()
+                out.append("{====}")
+            elif shown:
+                out.append("==}")
+                shown = False
+            lit = empty = False
+            continue
         if piece.kind == "comment":
-            out.append(f"{{>>{piece.text}<<}}")
+            close()
+            out.append(_comment(piece, where))
             continue
         if _CLASH.search(piece.text):
-            from itu_nb.errors import ExportError
-
             raise ExportError(f"{where}: the text {piece.text!r} contains a CriticMarkup mark and cannot be written")
+        if not piece.text:
+            continue
+        empty = False
+        if lit and piece.op is Op.EQUAL and not shown:
+            close()
+            out.append("{==")
+            shown = True
+        elif shown and piece.op is not Op.EQUAL:  # CriticMarkup cannot highlight a change
+            out.append("==}")
+            shown = False
         if piece.op is not open_op:
             if open_op is not Op.EQUAL:
                 out.append(_MARK[open_op][1])
@@ -44,8 +103,7 @@ def _line(pieces: tuple[Piece, ...], where: str) -> str:
                 out.append(_MARK[piece.op][0])
             open_op = piece.op
         out.append(piece.text)
-    if open_op is not Op.EQUAL:
-        out.append(_MARK[open_op][1])
+    close()
     return "".join(out)
 
 

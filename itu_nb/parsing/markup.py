@@ -9,6 +9,7 @@ can be rebuilt exactly.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from itu_nb.errors import ParseError
@@ -39,6 +40,23 @@ def plain_runs(lines: list[str]) -> list[list[Piece]]:
     return [[Run(Op.EQUAL, line)] if line else [] for line in lines]
 
 
+#: A comment with its author and date, as the CriticMarkup writer stores them:
+#: ``{>>@Author (2018-09-10): text<<}``, ``{>>@Author: text<<}`` (no date), ``{>>@ (2018-09-10): text<<}``
+#: (no author); ``{>>@: text<<}`` is a plain comment whose text itself starts with ``@``.  Any other
+#: comment is plain text without author or date.
+COMMENT_BY = re.compile(r"@(?P<author>[^\n]*?)(?: \((?P<date>\d{4}-\d\d-\d\d(?:T[0-9:.]+(?:Z|[+-]\d\d:\d\d)?)?)\))?: ")
+
+
+def comment_artefact(inner: str) -> Artefact:
+    """The artefact of a CriticMarkup comment ``{>>inner<<}``: ``keys``, or ``comment`` with its author and date."""
+    if inner.startswith(KEYS_COMMENT):
+        return Artefact("keys", inner, line=-1)
+    m = COMMENT_BY.match(inner)
+    if m is None:
+        return Artefact("comment", inner, line=-1)
+    return Artefact("comment", inner[m.end() :], line=-1, author=m.group("author") or None, date=m.group("date"))
+
+
 #: How an export stores clause keys in CriticMarkup: ``{>>itu_nb keys: ["<key>", …]<<}``, one key
 #: per clause in reading order (see :func:`itu_nb.export.lines.keys_to_store`).
 KEYS_COMMENT = "itu_nb keys: "
@@ -62,7 +80,8 @@ def critic_runs(text: str, source: str, author: str | None = None, date: str | N
     """Tokenise CriticMarkup into lines of runs, in one linear pass.
 
     ``{++x++}`` → insert, ``{--x--}`` → delete, ``{~~a~>b~~}`` → delete a, insert b,
-    ``{==x==}`` → equal (highlight marks dropped), ``{>>c<<}`` → a ``comment`` artefact.
+    ``{==x==}`` → equal text and a ``highlight`` artefact over it (one per line), ``{>>c<<}`` → a
+    ``comment`` artefact (with its author and date when written as :data:`COMMENT_BY` says).
     A mark may span lines: it is cut at each line break.  An opener without its closer
     raises :class:`ParseError` naming the line.
     """
@@ -91,10 +110,12 @@ def critic_runs(text: str, source: str, author: str | None = None, date: str | N
                 raise ParseError(source, f"line {line}: CriticMarkup substitution without '~>'")
             pieces += [Run(Op.DELETE, old, author, date), Run(Op.INSERT, new, author, date)]
         elif opener == "{==":
-            pieces.append(Run(Op.EQUAL, inner))
+            for k, part in enumerate(inner.split("\n")):  # a highlight over several lines: one per line
+                if k:
+                    pieces.append(Run(Op.EQUAL, "\n"))
+                pieces += [Artefact("highlight", "", line=-1, length=len(part)), Run(Op.EQUAL, part)]
         else:
-            kind = "keys" if inner.startswith(KEYS_COMMENT) else "comment"
-            pieces.append(Artefact(kind, inner, line=-1))
+            pieces.append(comment_artefact(inner))
         pos = end + 3
     if pos < len(text):
         pieces.append(Run(Op.EQUAL, text[pos:]))
@@ -112,7 +133,7 @@ def _split_at_newlines(pieces: list[Piece]) -> list[list[Piece]]:
             if i:
                 lines.append([])
             if part:
-                lines[-1].append(Run(piece.op, part, piece.author, piece.date, piece.inferred))
+                lines[-1].append(Run(piece.op, part, piece.author, piece.date, piece.inferred, piece.move))
     return lines
 
 
@@ -125,10 +146,15 @@ def extract_artefacts(pieces: list[Piece], line: int) -> tuple[list[Run], list[A
     runs: list[Run] = []
     arts: list[Artefact] = []
     pos = 0
+    highlight: int | None = None  # the highlight artefact waiting for the run it covers
     for piece in pieces:
         if isinstance(piece, Artefact):
-            arts.append(Artefact(piece.kind, piece.text, line, pos, piece.op))
+            arts.append(dataclasses.replace(piece, line=line, offset=pos))
+            highlight = len(arts) - 1 if piece.kind == "highlight" else None
             continue
+        start, waiting, highlight = pos, highlight, None
+        if waiting is not None and arts[waiting].length != len(piece.text):
+            waiting = None  # not the highlighted run (an empty highlight): the length stands
         last = 0
         closing = _closing_brackets(piece.text) if "[" in piece.text else {}
         for m in INLINE_ARTEFACTS.finditer(piece.text):
@@ -150,6 +176,8 @@ def extract_artefacts(pieces: list[Piece], line: int) -> tuple[list[Run], list[A
         if rest:
             runs.append(Run(piece.op, rest, piece.author, piece.date, piece.inferred))
             pos += len(rest)
+        if waiting is not None:  # the highlight covers the run's text, artefacts taken out of it
+            arts[waiting] = dataclasses.replace(arts[waiting], length=pos - start)
     return runs, arts
 
 
