@@ -44,7 +44,8 @@ def _comment(piece: Piece, where: str) -> str:
         head = ""
     inner = head + text
     back = comment_artefact(inner)
-    if "<<}" in inner or (back.kind, back.text, back.author, back.date) != ("comment", text, piece.author, piece.date):
+    want = ("comment", text, piece.author or None, piece.date or None)
+    if "<<}" in inner or (back.kind, back.text, back.author, back.date) != want:
         raise ExportError(
             f"{where}: the comment {text!r} by {piece.author!r} ({piece.date!r}) cannot be written in CriticMarkup"
         )

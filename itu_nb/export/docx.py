@@ -42,14 +42,22 @@ __all__ = ["to_docx"]
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _FOOTNOTES_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+_COMMENTS_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"
+#: The highlight colour written for a highlight (Word's text highlight; the loader reads any colour).
+HIGHLIGHT = "yellow"
 _CUSTOM_CT = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
 _CUSTOM_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
 _VT_NS = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
 #: The custom document property that stores clause keys a reload cannot derive (see keys_to_store).
 KEYS_PROPERTY = "itu_nb keys"
-#: Characters XML 1.0 cannot hold (TAB, line and page breaks are written as elements first).
-_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+#: Characters XML 1.0 cannot hold (TAB, line and page breaks are written as elements first), and lone
+#: surrogates, which UTF-8 cannot encode.
+_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|[\ud800-\udfff]")
+#: The same in attribute values (author names, bookmark names), where TAB and line breaks are also dropped.
+_INVALID_ATTR = re.compile("[\x00-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 _BREAKS = re.compile(r"(\t|\v|\f|\n)")
+#: A bookmark as the loaders write it; anything else of kind bookmark is written as text.
+_BOOKMARK = re.compile(r"\[bookmark: [^\]\n]*\]\Z")
 _ROLE_STYLE = {
     "marker": "Proposal",
     "heading": "ResNo",
@@ -102,6 +110,20 @@ def _styles(word) -> None:
     ref.font.superscript = True
 
 
+def clean_attr(value: str) -> str:
+    """An attribute value XML 1.0 can hold: control characters dropped, lone surrogates as U+FFFD."""
+    return _INVALID_ATTR.sub(_replace, value)
+
+
+def clean_text(value: str) -> str:
+    """Text XML 1.0 can hold: control characters dropped (TAB and breaks are elements), lone surrogates as U+FFFD."""
+    return _INVALID.sub(_replace, value)
+
+
+def _replace(m: re.Match) -> str:
+    return "\ufffd" if "\ud800" <= m.group(0) <= "\udfff" else ""
+
+
 def _iso(date: str | None) -> str | None:
     if not date:
         return None
@@ -114,6 +136,7 @@ class _Writer:
         self.word = _new_word()
         self.next_id = 1
         self.footnotes: list[etree._Element] = []
+        self.comments: list[etree._Element] = []
         self.keys: dict[str, list] = {}  # proposal id → the clause keys to store
         _styles(self.word)
         section = self.word.sections[0]
@@ -126,9 +149,11 @@ class _Writer:
         return str(self.next_id)
 
     # -- runs -----------------------------------------------------------------------
-    def _run(self, text: str, op: Op, *, bold=False, italic=False, small=False, style=None) -> etree._Element:
+    def _run(
+        self, text: str, op: Op, *, bold=False, italic=False, small=False, style=None, lit=False
+    ) -> etree._Element:
         r = OxmlElement("w:r")
-        if bold or italic or small or style:
+        if bold or italic or small or style or lit:
             rpr = OxmlElement("w:rPr")
             if style:
                 rs = OxmlElement("w:rStyle")
@@ -137,6 +162,10 @@ class _Writer:
             for flag, tag in ((bold, "w:b"), (italic, "w:i")):
                 if flag:
                     rpr.append(OxmlElement(tag))
+            if lit:
+                mark = OxmlElement("w:highlight")
+                mark.set(qn("w:val"), HIGHLIGHT)
+                rpr.append(mark)
             if small:
                 sz = OxmlElement("w:sz")
                 sz.set(qn("w:val"), "20")
@@ -154,7 +183,7 @@ class _Writer:
             elif part:
                 t = OxmlElement("w:delText" if op is Op.DELETE else "w:t")
                 t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-                t.text = _INVALID.sub("", part)
+                t.text = clean_text(part)
                 r.append(t)
         return r
 
@@ -169,10 +198,10 @@ class _Writer:
         """An empty ``w:ins`` / ``w:del`` with its id, author and date."""
         change = OxmlElement("w:ins" if op is Op.INSERT else "w:del")
         change.set(qn("w:id"), self._id())
-        change.set(qn("w:author"), author or self.author)
+        change.set(qn("w:author"), clean_attr(author or self.author))
         when = _iso(date or self.date)
         if when:
-            change.set(qn("w:date"), when)
+            change.set(qn("w:date"), clean_attr(when))
         return change
 
     # -- paragraphs -------------------------------------------------------------------
@@ -194,34 +223,72 @@ class _Writer:
             m = FOOTNOTE_BODY.match(piece.text) if piece.kind == "footnote-body" else None
             if m:
                 bodies.setdefault(m.group("no"), []).append(piece)
+        lit = False
         for piece in line.pieces:
-            if piece.kind == "footnote-ref":
+            if piece.is_mark:
+                lit = piece.kind == "highlight-start"
+            elif piece.kind == "footnote-ref":
                 number = re.match(r"\[\w+:(\d+)\]", piece.text)
                 p.append(self._footnote_ref(piece, bodies.pop(number.group(1), []) if number else []))
-            elif piece.kind == "bookmark":
+            elif piece.kind == "bookmark" and _BOOKMARK.match(piece.text):
                 self._bookmark(p, piece.text[len("[bookmark: ") : -1])
-            elif piece.is_text:
-                p.append(self._tracked(self._text_run(line, piece), piece.op, piece.author, piece.date))
+            elif piece.kind == "comment":
+                self._comment(p, piece)
+            elif piece.is_text or piece.kind == "bookmark":
+                p.append(self._tracked(self._text_run(line, piece, lit), piece.op, piece.author, piece.date))
 
-    def _text_run(self, line: Line, piece: Piece) -> etree._Element:
-        if line.role == "marker":
+    def _text_run(self, line: Line, piece: Piece, lit: bool = False) -> etree._Element:
+        if line.role == "marker" and piece.kind == "marker":
             action, tab, pid = piece.text.partition("\t")
             if tab:  # the two parts need their own formatting: build a run holding both
-                r = self._run(action, piece.op, bold=True)
+                r = self._run(action, piece.op, bold=True, lit=lit)
                 r.append(OxmlElement("w:tab"))
                 t = OxmlElement("w:delText" if piece.op is Op.DELETE else "w:t")
-                t.text = _INVALID.sub("", pid)
+                t.text = clean_text(pid)
                 r.append(t)
                 return r
-            return self._run(piece.text, piece.op, bold=True)
+            return self._run(piece.text, piece.op, bold=True, lit=lit)
         bold = line.role == "reasons" and piece.kind == "label"
-        return self._run(piece.text, piece.op, bold=bold)
+        return self._run(piece.text, piece.op, bold=bold, lit=lit)
+
+    def _comment(self, p: etree._Element, piece: Piece) -> None:
+        """A Word comment at this point: ``w:commentRangeStart``/``End`` and the reference run here, the text
+        with ``w:author``, ``w:date`` and initials in ``word/comments.xml``.
+        """
+        cid = str(len(self.comments))
+        note = etree.Element(qn("w:comment"))
+        note.set(qn("w:id"), cid)
+        author = clean_attr(piece.author or "")
+        note.set(qn("w:author"), author)
+        note.set(qn("w:initials"), "".join(w[:1] for w in author.split())[:9])
+        when = _iso(piece.date)
+        if when:
+            note.set(qn("w:date"), clean_attr(when))
+        for k, text in enumerate(piece.text.split("\n")):
+            para = etree.SubElement(note, qn("w:p"))
+            etree.SubElement(etree.SubElement(para, qn("w:pPr")), qn("w:pStyle")).set(qn("w:val"), "CommentText")
+            if not k:
+                mark = self._run("", Op.EQUAL, style="CommentReference")
+                mark.append(OxmlElement("w:annotationRef"))
+                para.append(mark)
+            if text:
+                para.append(self._run(text, Op.EQUAL))
+        self.comments.append(note)
+        for tag in ("w:commentRangeStart", "w:commentRangeEnd"):
+            el = OxmlElement(tag)
+            el.set(qn("w:id"), cid)
+            p.append(el)
+        r = self._run("", Op.EQUAL, style="CommentReference")
+        ref = OxmlElement("w:commentReference")
+        ref.set(qn("w:id"), cid)
+        r.append(ref)
+        p.append(self._tracked(r, piece.op, None, None))
 
     def _bookmark(self, p: etree._Element, name: str) -> None:
         bid = self._id()
         start = OxmlElement("w:bookmarkStart")
         start.set(qn("w:id"), bid)
-        start.set(qn("w:name"), name[:40])
+        start.set(qn("w:name"), clean_attr(name)[:40])
         end = OxmlElement("w:bookmarkEnd")
         end.set(qn("w:id"), bid)
         p.append(start)
@@ -271,6 +338,8 @@ class _Writer:
             tab.addprevious(track)
         if self.footnotes:
             self._footnote_part()
+        if self.comments:
+            self._comments_part()
         if self.keys:
             self._keys_part()
         out = io.BytesIO()
@@ -293,6 +362,14 @@ class _Writer:
         package = self.word.part.package
         part = Part(PackURI("/docProps/custom.xml"), _CUSTOM_CT, blob, package)
         package.relate_to(part, RT.CUSTOM_PROPERTIES)
+
+    def _comments_part(self) -> None:
+        root = etree.Element(qn("w:comments"), nsmap={"w": W_NS})
+        root.extend(self.comments)
+        blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+        document = self.word.part
+        part = Part(PackURI("/word/comments.xml"), _COMMENTS_CT, blob, document.package)
+        document.relate_to(part, RT.COMMENTS)
 
     def _footnote_part(self) -> None:
         root = etree.Element(qn("w:footnotes"), nsmap={"w": W_NS})
@@ -330,11 +407,11 @@ def _default_author(doc: Document) -> str:
 def to_docx(x, path=None, *, author: str | None = None, date: str | None = None, title: str | None = None):
     """Write a Document, Proposal or Comparison as Word with tracked changes; see :func:`itu_nb.to_docx`."""
     doc = as_document(x, author=author, date=date)
-    writer = _Writer(doc, author or _default_author(doc), date)
+    writer = _Writer(doc, clean_attr(author or _default_author(doc)), date)
     lines = export_lines(doc)
     for k, line in enumerate(lines):
         writer.paragraph(line, last=k == len(lines) - 1)
-    data = writer.finish(title or doc.metadata.get("title") or Path(doc.source).stem)
+    data = writer.finish(clean_attr(title or doc.metadata.get("title") or Path(doc.source).stem))
     if path is None:
         return data
     Path(path).write_bytes(data)

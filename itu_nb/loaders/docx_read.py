@@ -22,11 +22,14 @@ Guarantees after :func:`read_paragraphs`:
   (``[footnoteRef:N]``) and ``footnote-body`` (``[N: text]``, the form the tree turns
   into a FOOTNOTE node); a note whose text has tracked changes gives a deleted body
   (original text) and an inserted body (amended text); comments are ``comment``
-  artefacts at their reference, their author and date in a note.
+  artefacts at their reference, with their author and date (also in a note);
+- highlighted text (``w:highlight``, any colour but ``none``) is covered by a ``highlight``
+  artefact placed before it, whose ``length`` counts the characters highlighted.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 from lxml import etree
@@ -46,6 +49,7 @@ P, R, T, DEL_TEXT, TBL, TR, TC = (_w(n) for n in ("p", "r", "t", "delText", "tbl
 INS, DEL, MOVE_FROM, MOVE_TO = (_w(n) for n in ("ins", "del", "moveFrom", "moveTo"))
 PPR, RPR, SDT, SDT_CONTENT, CUSTOM_XML = (_w(n) for n in ("pPr", "rPr", "sdt", "sdtContent", "customXml"))
 VAL, ID, AUTHOR, DATE, NAME = (_w(n) for n in ("val", "id", "author", "date", "name"))
+HIGHLIGHT = _w("highlight")
 _TRANSPARENT = {_w(n) for n in ("hyperlink", "smartTag", "customXml", "fldSimple", "dir", "bdo")}
 _CHANGE_OP = {INS: Op.INSERT, MOVE_TO: Op.INSERT, DEL: Op.DELETE, MOVE_FROM: Op.DELETE}
 _SIMPLE_TEXT = {
@@ -104,6 +108,7 @@ class Reader:
         self.moves: dict[str, str] = {}
         self.move: str | None = None  # the name of the move being read (w:moveFromRangeStart…)
         self.mark_number: str | None = None  # the number of the note being read (its w:footnoteRef)
+        self.lit = False  # the run being read is highlighted
 
     @staticmethod
     def _by_id(root: etree._Element | None, tag: str) -> dict[str, etree._Element]:
@@ -211,6 +216,8 @@ class Reader:
 
     # -- runs -----------------------------------------------------------------
     def _run(self, r: etree._Element, ctx: _Ctx, para: Para) -> None:
+        mark = r.find(f"{RPR}/{HIGHLIGHT}")
+        self.lit = mark is not None and mark.get(VAL) not in (None, "none")
         for child in r:
             tag = child.tag
             if tag == _w("fldChar"):
@@ -263,6 +270,18 @@ class Reader:
             move=(ctx.move or "move") if changed and ctx.move is not None else None,
         )
         last = para.pieces[-1] if para.pieces else None
+        if self.lit:  # highlighted (w:highlight): extend the highlight that ends here, or open one
+            before = para.pieces[-2] if len(para.pieces) > 1 else None
+            if (
+                isinstance(last, Run)
+                and isinstance(before, Artefact)
+                and before.kind == "highlight"
+                and before.length == len(last.text)
+            ):
+                para.pieces[-2] = dataclasses.replace(before, length=before.length + len(text))
+            else:
+                para.pieces.append(Artefact("highlight", "", -1, None, ctx.op, length=len(text)))
+                last = None
         if isinstance(last, Run) and (last.op, last.author, last.date, last.move) == (
             run.op,
             run.author,
@@ -314,7 +333,7 @@ class Reader:
         saved_fields, self.fields = self.fields, []
         text = "\n".join(view_paragraphs(self.blocks(el), "amended"))
         self.fields = saved_fields
-        self._art(para, Artefact("comment", text, -1, None, ctx.op))
+        self._art(para, Artefact("comment", text, -1, None, ctx.op, el.get(AUTHOR) or None, el.get(DATE) or None))
         para.notes.append(f"comment by {el.get(AUTHOR) or 'unknown'} ({el.get(DATE) or 'no date'}): {text}")
 
 
