@@ -13,6 +13,19 @@ from itu_nb.errors import ExportError
 __all__ = ["ExportError", "to_akn", "to_criticmarkup", "to_docx", "to_html"]
 
 
+def _guarded(write, x, path, options: dict, what: str):
+    """Run a writer; any failure but an :class:`ExportError` becomes one naming the file and the problem."""
+    try:
+        return write(x, path, **options)
+    except ExportError:
+        raise
+    except OSError as exc:
+        raise ExportError(f"{path}: cannot write the {what} ({exc.strerror or exc})") from None
+    except Exception as exc:  # the promise: a writer raises nothing but ExportError
+        source = path if path is not None else getattr(x, "source", None) or getattr(x, "id", None) or "<export>"
+        raise ExportError(f"{source}: cannot be written as {what}: {type(exc).__name__}: {exc}") from None
+
+
 def to_criticmarkup(x, path=None, **options) -> str:
     """Write a Document, Proposal or Comparison as CriticMarkup; return the text.
 
@@ -43,7 +56,7 @@ def to_criticmarkup(x, path=None, **options) -> str:
     """
     from itu_nb.export.critic import to_criticmarkup
 
-    return to_criticmarkup(x, path, **options)
+    return _guarded(to_criticmarkup, x, path, options, "CriticMarkup")
 
 
 def to_html(x, path=None, **options) -> str:
@@ -76,7 +89,7 @@ def to_html(x, path=None, **options) -> str:
     """
     from itu_nb.export.html import to_html
 
-    return to_html(x, path, **options)
+    return _guarded(to_html, x, path, options, "HTML")
 
 
 def to_docx(x, path=None, **options):
@@ -116,7 +129,7 @@ def to_docx(x, path=None, **options):
     """
     from itu_nb.export.docx import to_docx
 
-    return to_docx(x, path, **options)
+    return _guarded(to_docx, x, path, options, "Word")
 
 
 def to_akn(x, path=None, **options) -> str:
@@ -147,4 +160,4 @@ def to_akn(x, path=None, **options) -> str:
     """
     from itu_nb.export.akn import to_akn
 
-    return to_akn(x, path, **options)
+    return _guarded(to_akn, x, path, options, "Akoma Ntoso")
