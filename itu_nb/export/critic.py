@@ -11,7 +11,8 @@ back by the loader; a comment that could not be read back the same way (``<<}`` 
 author with ``": "`` in it) raises :class:`~itu_nb.errors.ExportError`.  The changes' author and
 date are not written: pass ``author=``/``date=`` to :func:`itu_nb.load` when reading the file
 back.  A highlight cannot cover a change in CriticMarkup (``{==`` inside ``{++…++}`` is text):
-only the unchanged text under a highlight is marked ``{==…==}``.
+only the unchanged text under a highlight is marked ``{==…==}``.  Lone surrogates, which no file
+can hold, are written as U+FFFD.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import re
 from pathlib import Path
 
 from itu_nb.errors import ExportError
-from itu_nb.export.lines import Piece, as_document, export_lines
+from itu_nb.export.lines import Piece, as_document, encodable, export_lines
 from itu_nb.model import Op
 from itu_nb.parsing.markup import COMMENT_BY, KEYS_COMMENT, comment_artefact, looks_like_critic
 
@@ -125,7 +126,7 @@ def to_criticmarkup(x, path=None, *, author: str | None = None, date: str | None
         if line.keys:  # clause keys a reload cannot derive from the labels: stored so change ids survive
             text += "{>>" + KEYS_COMMENT + _keys_json(line.keys) + "<<}"
         lines.append(text)
-    text = "\n".join(lines)
+    text = encodable("\n".join(lines))
     if not looks_like_critic(text):
         text = HEADER + "\n" + text
     if path is not None:

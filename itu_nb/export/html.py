@@ -6,6 +6,7 @@ one ``<del>``, with the author and date in ``data-author``/``data-date`` and a
 ``title``; the change's stable id (as in :attr:`Proposal.changes`) is in ``data-change``.
 Highlighted text is in ``<mark>``; a comment is shown where it stands, escaped, as
 ``<span class="comment" role="note" data-author=… data-date=…>[comment by Author, date: text]</span>``.
+Lone surrogates, which no file can hold, are written as U+FFFD.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from itu_nb.export.lines import as_document
+from itu_nb.export.lines import as_document, encodable
 from itu_nb.model import Clause, Document, NodeKind, Op, Proposal, Run, change_groups
 
 __all__ = ["to_html"]
@@ -207,7 +208,7 @@ def document_html(doc: Document, title: str | None = None) -> str:
 
 def to_html(x, path=None, *, title: str | None = None, author: str | None = None, date: str | None = None) -> str:
     """Write a Document, Proposal or Comparison as one standalone HTML page; see :func:`itu_nb.to_html`."""
-    page = document_html(as_document(x, author=author, date=date), title)
+    page = encodable(document_html(as_document(x, author=author, date=date), title))
     if path is not None:
         Path(path).write_text(page, encoding="utf-8")
     return page

@@ -19,12 +19,13 @@ Guarantees after :func:`export_lines`:
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from itu_nb.model import Clause, Document, NodeKind, Op, Proposal
 
-__all__ = ["INLINE_KINDS", "Line", "Piece", "as_document", "export_lines", "keys_to_store", "node_pieces"]
+__all__ = ["INLINE_KINDS", "Line", "Piece", "as_document", "encodable", "export_lines", "keys_to_store", "node_pieces"]
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,14 @@ class Line:
 INLINE_KINDS = frozenset(
     {"bookmark", "footnote-ref", "footnote-body", "comment", "highlight", "keys", "paragraph-mark"}
 )
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def encodable(text: str) -> str:
+    """``text`` with every lone surrogate (which no file encoding can hold) replaced by U+FFFD."""
+    return _SURROGATE.sub("\ufffd", text)
 
 
 def keys_to_store(proposal: Proposal) -> list | None:
