@@ -9,8 +9,11 @@ CriticMarkup has no author or date field.  A comment's are written inside it,
 ``{>>@Author (2018-09-10): text<<}`` (see :data:`itu_nb.parsing.markup.COMMENT_BY`), and read
 back by the loader; a comment that could not be read back the same way (``<<}`` in it, an
 author with ``": "`` in it) raises :class:`~itu_nb.errors.ExportError`.  The changes' author and
-date are not written: pass ``author=``/``date=`` to :func:`itu_nb.load` when reading the file
-back.  A highlight cannot cover a change in CriticMarkup (``{==`` inside ``{++…++}`` is text):
+date are written only when the document's changes carry more than one of them (several
+authors): then each change is followed by ``{>>@Author (2018-09-10)<<}``
+(:data:`itu_nb.parsing.markup.ATTRIBUTION`), which the loader reads as that change's author and
+date.  Otherwise nothing is written: pass ``author=``/``date=`` to :func:`itu_nb.load` when
+reading the file back.  A highlight cannot cover a change in CriticMarkup (``{==`` inside ``{++…++}`` is text):
 only the unchanged text under a highlight is marked ``{==…==}``.  Lone surrogates, which no file
 can hold, are written as U+FFFD.
 """
@@ -23,7 +26,7 @@ from pathlib import Path
 from itu_nb.errors import ExportError
 from itu_nb.export.lines import Piece, as_document, encodable, export_lines
 from itu_nb.model import Op
-from itu_nb.parsing.markup import COMMENT_BY, KEYS_COMMENT, comment_artefact, looks_like_critic
+from itu_nb.parsing.markup import ATTRIBUTION, COMMENT_BY, KEYS_COMMENT, comment_artefact, looks_like_critic
 
 __all__ = ["to_criticmarkup"]
 
@@ -39,8 +42,8 @@ def _comment(piece: Piece, where: str) -> str:
     text = piece.text
     if piece.author or piece.date:
         head = "@" + (piece.author or "") + (f" ({piece.date})" if piece.date else "") + ": "
-    elif COMMENT_BY.match(text) or text.startswith(KEYS_COMMENT):
-        head = "@: "  # a plain comment that would read as one with an author, or as stored keys
+    elif COMMENT_BY.match(text) or ATTRIBUTION.match(text) or text.startswith(KEYS_COMMENT):
+        head = "@: "  # a plain comment that would read as one with an author, a change's author, or keys
     else:
         head = ""
     inner = head + text
@@ -53,9 +56,15 @@ def _comment(piece: Piece, where: str) -> str:
     return "{>>" + inner + "<<}"
 
 
-def _line(pieces: tuple[Piece, ...], where: str) -> str:
+def _attribution(piece: Piece) -> str:
+    """``{>>@Author (date)<<}``: the author and date of the change just closed (:data:`ATTRIBUTION`)."""
+    return "{>>@" + (piece.author or "") + (f" ({piece.date})" if piece.date else "") + "<<}"
+
+
+def _line(pieces: tuple[Piece, ...], where: str, attribute: bool = False) -> str:
     out: list[str] = []
     open_op = Op.EQUAL
+    who: Piece | None = None  # the change open, when its author and date are written after it
     lit = False  # a highlight covers the text being written
     shown = False  # a "{==" is open in the output
     empty = False  # the highlight opened has covered nothing yet
@@ -63,11 +72,16 @@ def _line(pieces: tuple[Piece, ...], where: str) -> str:
     def close() -> None:
         nonlocal open_op, shown
         if open_op is not Op.EQUAL:
-            out.append(_MARK[open_op][1])
+            end_mark()
             open_op = Op.EQUAL
         if shown:
             out.append("==}")
             shown = False
+
+    def end_mark() -> None:
+        out.append(_MARK[open_op][1])
+        if who is not None:
+            out.append(_attribution(who))
 
     for piece in pieces:
         if piece.kind == "highlight-start":
@@ -98,12 +112,14 @@ def _line(pieces: tuple[Piece, ...], where: str) -> str:
         elif shown and piece.op is not Op.EQUAL:  # CriticMarkup cannot highlight a change
             out.append("==}")
             shown = False
-        if piece.op is not open_op:
+        other = attribute and who is not None and (who.author, who.date) != (piece.author, piece.date)
+        if piece.op is not open_op or (other and piece.op is not Op.EQUAL):
             if open_op is not Op.EQUAL:
-                out.append(_MARK[open_op][1])
+                end_mark()
             if piece.op is not Op.EQUAL:
                 out.append(_MARK[piece.op][0])
             open_op = piece.op
+            who = piece if attribute and piece.op is not Op.EQUAL else None
         out.append(piece.text)
     close()
     return "".join(out)
@@ -120,9 +136,10 @@ def to_criticmarkup(x, path=None, *, author: str | None = None, date: str | None
     """Write a Document, Proposal or Comparison as CriticMarkup; see :func:`itu_nb.to_criticmarkup`."""
     doc = as_document(x, author=author, date=date)
     lines = []
+    every = {(r.author, r.date) for p in doc for n in p.walk() for r in n.label_runs + n.runs if r.op is not Op.EQUAL}
     for i, line in enumerate(export_lines(doc)):
         where = f"{doc.source}, line {i + 1}" + (f" ({line.node.path})" if line.node is not None else "")
-        text = _line(line.pieces, where)
+        text = _line(line.pieces, where, attribute=len(every) > 1)
         if line.keys:  # clause keys a reload cannot derive from the labels: stored so change ids survive
             text += "{>>" + KEYS_COMMENT + _keys_json(line.keys) + "<<}"
         lines.append(text)

@@ -47,6 +47,15 @@ def plain_runs(lines: list[str]) -> list[list[Piece]]:
 COMMENT_BY = re.compile(r"@(?P<author>[^\n]*?)(?: \((?P<date>\d{4}-\d\d-\d\d(?:T[0-9:.]+(?:Z|[+-]\d\d:\d\d)?)?)\))?: ")
 
 
+#: A change's own author and date, in a comment right after its mark: ``{++x++}{>>@Author (2018-09-10)<<}``.
+#: It sets the author and date of that change (both runs of ``{~~a~>b~~}``) and is no comment; the
+#: CriticMarkup writer puts one after each change when the changes of a document carry more than
+#: one author or date, which ``author=``/``date=`` alone could not give back.
+ATTRIBUTION = re.compile(
+    r"@(?P<author>(?:(?!: )[^\n])*?)(?: \((?P<date>\d{4}-\d\d-\d\d(?:T[0-9:.]+(?:Z|[+-]\d\d:\d\d)?)?)\))?\Z"
+)
+
+
 def comment_artefact(inner: str) -> Artefact:
     """The artefact of a CriticMarkup comment ``{>>inner<<}``: ``keys``, or ``comment`` with its author and date."""
     if inner.startswith(KEYS_COMMENT):
@@ -81,12 +90,15 @@ def critic_runs(text: str, source: str, author: str | None = None, date: str | N
 
     ``{++x++}`` → insert, ``{--x--}`` → delete, ``{~~a~>b~~}`` → delete a, insert b,
     ``{==x==}`` → equal text and a ``highlight`` artefact over it (one per line), ``{>>c<<}`` → a
-    ``comment`` artefact (with its author and date when written as :data:`COMMENT_BY` says).
+    ``comment`` artefact (with its author and date when written as :data:`COMMENT_BY` says), except
+    right after a change, where ``{>>@Author (date)<<}`` gives that change its author and date
+    (:data:`ATTRIBUTION`).
     A mark may span lines: it is cut at each line break.  An opener without its closer
     raises :class:`ParseError` naming the line.
     """
     pieces: list[Piece] = []
     pos = 0
+    changed = first = -1  # where the last change mark ended, and its first run in ``pieces``
     while True:
         m = _OPENER.search(text, pos)
         if m is None:
@@ -115,7 +127,14 @@ def critic_runs(text: str, source: str, author: str | None = None, date: str | N
                     pieces.append(Run(Op.EQUAL, "\n"))
                 pieces += [Artefact("highlight", "", line=-1, length=len(part)), Run(Op.EQUAL, part)]
         else:
-            pieces.append(comment_artefact(inner))
+            who = ATTRIBUTION.match(inner) if changed == m.start() else None
+            if who is not None:  # the author and date of the change just closed
+                a, d = who.group("author") or None, who.group("date")
+                pieces[first:] = [dataclasses.replace(r, author=a, date=d) for r in pieces[first:]]
+            else:
+                pieces.append(comment_artefact(inner))
+        if opener in ("{++", "{--", "{~~"):
+            changed, first = end + 3, len(pieces) - (2 if opener == "{~~" else 1)
         pos = end + 3
     if pos < len(text):
         pieces.append(Run(Op.EQUAL, text[pos:]))
