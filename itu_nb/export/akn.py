@@ -93,6 +93,8 @@ def _runs(
     lit = [(a.offset or 0, (a.offset or 0) + a.length) for a in marks if a.kind == "highlight" and a.length]
     cuts = sorted({c for span in lit for c in span} | {a.offset or 0 for a in comments})
     last: etree._Element | None = None
+    if comments or lit:  # an empty text keeps pretty-printing from indenting inside the block (read as spaces)
+        parent.text = parent.text or ""
 
     def text_here(text: str) -> None:
         if last is None:
@@ -119,6 +121,8 @@ def _runs(
             if run.op is not Op.EQUAL:
                 holder = _el(parent, "ins" if run.op is Op.INSERT else "del")
                 _who(holder, run.author, run.date)
+            if shown and holder is not parent:
+                holder.text = ""  # as above, inside the change
             inner = _el(holder, "inline", name="highlight") if shown else holder
             inner.text = text
             last = inner if holder is parent else holder

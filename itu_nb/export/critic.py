@@ -13,9 +13,9 @@ date are written only when the document's changes carry more than one of them (s
 authors): then each change is followed by ``{>>@Author (2018-09-10)<<}``
 (:data:`itu_nb.parsing.markup.ATTRIBUTION`), which the loader reads as that change's author and
 date.  Otherwise nothing is written: pass ``author=``/``date=`` to :func:`itu_nb.load` when
-reading the file back.  A highlight cannot cover a change in CriticMarkup (``{==`` inside ``{++…++}`` is text):
-only the unchanged text under a highlight is marked ``{==…==}``.  Lone surrogates, which no file
-can hold, are written as U+FFFD.
+reading the file back.  A highlight is ``{==…==}`` around what it covers, changes and comments
+included (``{==IC{++T++}s==}``: the loader reads marks inside a highlight).  Lone surrogates,
+which no file can hold, are written as U+FFFD.
 """
 
 from __future__ import annotations
@@ -65,36 +65,19 @@ def _line(pieces: tuple[Piece, ...], where: str, attribute: bool = False) -> str
     out: list[str] = []
     open_op = Op.EQUAL
     who: Piece | None = None  # the change open, when its author and date are written after it
-    lit = False  # a highlight covers the text being written
-    shown = False  # a "{==" is open in the output
-    empty = False  # the highlight opened has covered nothing yet
 
     def close() -> None:
-        nonlocal open_op, shown
+        nonlocal open_op
         if open_op is not Op.EQUAL:
-            end_mark()
+            out.append(_MARK[open_op][1])
+            if who is not None:
+                out.append(_attribution(who))
             open_op = Op.EQUAL
-        if shown:
-            out.append("==}")
-            shown = False
-
-    def end_mark() -> None:
-        out.append(_MARK[open_op][1])
-        if who is not None:
-            out.append(_attribution(who))
 
     for piece in pieces:
-        if piece.kind == "highlight-start":
-            lit, empty = True, True
-            continue
-        if piece.kind == "highlight-end":
-            if empty and lit:  # "{====}": a highlight of nothing
-                close()
-                out.append("{====}")
-            elif shown:
-                out.append("==}")
-                shown = False
-            lit = empty = False
+        if piece.is_mark:  # a highlight's start or end: no change mark may stay open across it
+            close()
+            out.append("{==" if piece.kind == "highlight-start" else "==}")
             continue
         if piece.kind == "comment":
             close()
@@ -104,18 +87,9 @@ def _line(pieces: tuple[Piece, ...], where: str, attribute: bool = False) -> str
             raise ExportError(f"{where}: the text {piece.text!r} contains a CriticMarkup mark and cannot be written")
         if not piece.text:
             continue
-        empty = False
-        if lit and piece.op is Op.EQUAL and not shown:
-            close()
-            out.append("{==")
-            shown = True
-        elif shown and piece.op is not Op.EQUAL:  # CriticMarkup cannot highlight a change
-            out.append("==}")
-            shown = False
         other = attribute and who is not None and (who.author, who.date) != (piece.author, piece.date)
         if piece.op is not open_op or (other and piece.op is not Op.EQUAL):
-            if open_op is not Op.EQUAL:
-                end_mark()
+            close()
             if piece.op is not Op.EQUAL:
                 out.append(_MARK[piece.op][0])
             open_op = piece.op

@@ -191,6 +191,7 @@ def _reasons(node: OpenNode, pieces: list, top: OpenNode) -> None:
     m = kw.REASONS.match(node.text)
     if m and not node.labelled:
         node.label_runs, node.runs = cut_runs(node.runs, m.end())
+        node.label_marks, node.marks = node.marks, []  # their offsets already count the label
     top.add(node)
     for kind, piece in pieces:
         node.add(_item(piece, None, 1) if kind == "item" else _block(piece, None))

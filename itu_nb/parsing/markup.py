@@ -96,15 +96,24 @@ def critic_runs(text: str, source: str, author: str | None = None, date: str | N
     A mark may span lines: it is cut at each line break.  An opener without its closer
     raises :class:`ParseError` naming the line.
     """
+    return _split_at_newlines(_scan(text, 0, len(text), source, author, date, True))
+
+
+def _scan(text: str, lo: int, hi: int, source: str, author, date, top: bool) -> list[Piece]:
+    """The pieces of ``text[lo:hi]``; inside a highlight (``top`` False) ``{==`` is text."""
     pieces: list[Piece] = []
-    pos = 0
+    pos = lo
     changed = first = -1  # where the last change mark ended, and its first run in ``pieces``
     while True:
-        m = _OPENER.search(text, pos)
+        m = _OPENER.search(text, pos, hi)
         if m is None:
             break
         opener = m.group(0)
-        end = text.find(CRITIC_MARKS[opener], m.end())
+        if opener == "{==" and not top:
+            pieces.append(Run(Op.EQUAL, text[pos : m.end()]))
+            pos = m.end()
+            continue
+        end = text.find(CRITIC_MARKS[opener], m.end(), hi)
         if end < 0:
             line = text.count("\n", 0, m.start()) + 1
             raise ParseError(source, f"line {line}: CriticMarkup {opener!r} is never closed")
@@ -121,11 +130,10 @@ def critic_runs(text: str, source: str, author: str | None = None, date: str | N
                 line = text.count("\n", 0, m.start()) + 1
                 raise ParseError(source, f"line {line}: CriticMarkup substitution without '~>'")
             pieces += [Run(Op.DELETE, old, author, date), Run(Op.INSERT, new, author, date)]
-        elif opener == "{==":
-            for k, part in enumerate(inner.split("\n")):  # a highlight over several lines: one per line
-                if k:
-                    pieces.append(Run(Op.EQUAL, "\n"))
-                pieces += [Artefact("highlight", "", line=-1, length=len(part)), Run(Op.EQUAL, part)]
+        elif opener == "{==":  # changes and comments inside a highlight are read too
+            inside = _scan(text, m.end(), end, source, author, date, False)
+            size = sum(len(p.text) for p in inside if isinstance(p, Run))
+            pieces += [Artefact("highlight", "", line=-1, length=size), *inside]
         else:
             who = ATTRIBUTION.match(inner) if changed == m.start() else None
             if who is not None:  # the author and date of the change just closed
@@ -136,23 +144,41 @@ def critic_runs(text: str, source: str, author: str | None = None, date: str | N
         if opener in ("{++", "{--", "{~~"):
             changed, first = end + 3, len(pieces) - (2 if opener == "{~~" else 1)
         pos = end + 3
-    if pos < len(text):
-        pieces.append(Run(Op.EQUAL, text[pos:]))
-    return _split_at_newlines(pieces)
+    if pos < hi:
+        pieces.append(Run(Op.EQUAL, text[pos:hi]))
+    return pieces
 
 
 def _split_at_newlines(pieces: list[Piece]) -> list[list[Piece]]:
+    """The pieces cut into lines; a highlight over a line break is cut too, one per line (``length``
+    counts the characters of the runs it covers on its line).
+    """
     lines: list[list[Piece]] = [[]]
+    lit: list = []  # the open highlight: [line, index in the line, characters still to cover, covered]
     for piece in pieces:
         if isinstance(piece, Artefact):
+            if piece.kind == "highlight":
+                lit = [lines[-1], len(lines[-1]), piece.length, 0]
             lines[-1].append(piece)
             continue
         parts = piece.text.split("\n")
         for i, part in enumerate(parts):
             if i:
+                if lit and lit[2] > 0:  # the highlight goes on after the line break: close it, open one after
+                    lit[0][lit[1]] = dataclasses.replace(lit[0][lit[1]], length=lit[3])
+                    lit[2] -= 1
                 lines.append([])
+                if lit and lit[2] > 0:
+                    lines[-1].append(Artefact("highlight", "", line=-1, length=lit[2]))
+                    lit = [lines[-1], 0, lit[2], 0]
             if part:
                 lines[-1].append(Run(piece.op, part, piece.author, piece.date, piece.inferred, piece.move))
+            if lit and lit[2] > 0:
+                took = min(len(part), lit[2])
+                lit[2] -= took
+                lit[3] += took
+                if not lit[2]:
+                    lit[0][lit[1]] = dataclasses.replace(lit[0][lit[1]], length=lit[3])
     return lines
 
 
@@ -165,15 +191,15 @@ def extract_artefacts(pieces: list[Piece], line: int) -> tuple[list[Run], list[A
     runs: list[Run] = []
     arts: list[Artefact] = []
     pos = 0
-    highlight: int | None = None  # the highlight artefact waiting for the run it covers
+    shift = 0  # characters taken out so far
+    taken: list[tuple[int, int]] = []  # (start, length) before extraction of each artefact taken out of the text
+    lit: list[tuple[int, int]] = []  # (index in arts, start before extraction) of each highlight
     for piece in pieces:
         if isinstance(piece, Artefact):
+            if piece.kind == "highlight":
+                lit.append((len(arts), pos + shift))
             arts.append(dataclasses.replace(piece, line=line, offset=pos))
-            highlight = len(arts) - 1 if piece.kind == "highlight" else None
             continue
-        start, waiting, highlight = pos, highlight, None
-        if waiting is not None and arts[waiting].length != len(piece.text):
-            waiting = None  # not the highlighted run (an empty highlight): the length stands
         last = 0
         closing = _closing_brackets(piece.text) if "[" in piece.text else {}
         for m in INLINE_ARTEFACTS.finditer(piece.text):
@@ -190,13 +216,17 @@ def extract_artefacts(pieces: list[Piece], line: int) -> tuple[list[Run], list[A
                 pos += len(before)
             kind = "bookmark" if m.group("bookmark") else "footnote-ref" if m.group("ref") else "footnote-body"
             arts.append(Artefact(kind, piece.text[m.start() : end], line, pos, piece.op))
+            taken.append((pos + shift, end - m.start()))
+            shift += end - m.start()
             last = end
         rest = piece.text[last:]
         if rest:
             runs.append(Run(piece.op, rest, piece.author, piece.date, piece.inferred))
             pos += len(rest)
-        if waiting is not None:  # the highlight covers the run's text, artefacts taken out of it
-            arts[waiting] = dataclasses.replace(arts[waiting], length=pos - start)
+    for i, start in lit:  # a highlight's length counts the text left once the artefacts in it are out
+        end = start + arts[i].length
+        inside = sum(n for at, n in taken if start <= at and at + n <= end)
+        arts[i] = dataclasses.replace(arts[i], length=max(arts[i].length - inside, 0))
     return runs, arts
 
 
