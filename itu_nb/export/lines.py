@@ -145,7 +145,7 @@ def node_pieces(node: Clause) -> list[Piece]:
         out.append(Piece(run.text[done:], run.op, kind, run.author, run.date))
         pos = end
     out.extend(arts[i:])
-    return [p for p in out if p.text or p.kind == "paragraph-mark" or p.is_mark]
+    return [p for p in out if p.text or p.kind in ("paragraph-mark", "comment") or p.is_mark]
 
 
 def _line_pieces(arts) -> tuple[Piece, ...]:
