@@ -81,7 +81,9 @@ def _runs(
     runs = list(runs)
     if strip_tab and runs:  # the label's separator is layout, not part of the num
         tail = runs[-1]
-        runs[-1] = Run(tail.op, tail.text.rstrip("\t "), tail.author, tail.date)
+        if tail.text.rstrip("\t ") or tail.op is Op.EQUAL:
+            runs[-1] = Run(tail.op, tail.text.rstrip("\t "), tail.author, tail.date)
+        # else a bullet's TAB inserted or deleted whole: the num keeps it in its <ins>/<del>
     comments = sorted(
         (
             a

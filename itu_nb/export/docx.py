@@ -137,6 +137,7 @@ class _Writer:
         self.next_id = 1
         self.footnotes: list[etree._Element] = []
         self.comments: list[etree._Element] = []
+        self.auto_notes = 0  # footnotes Word numbers itself so far
         self.keys: dict[str, list] = {}  # proposal id → the clause keys to store
         _styles(self.word)
         section = self.word.sections[0]
@@ -229,7 +230,11 @@ class _Writer:
                 lit = piece.kind == "highlight-start"
             elif piece.kind == "footnote-ref":
                 number = re.match(r"\[\w+:(\d+)\]", piece.text)
-                p.append(self._footnote_ref(piece, bodies.pop(number.group(1), []) if number else []))
+                p.append(
+                    self._footnote_ref(
+                        piece, bodies.pop(number.group(1), []) if number else [], number and number.group(1)
+                    )
+                )
             elif piece.kind == "bookmark" and _BOOKMARK.match(piece.text):
                 self._bookmark(p, piece.text[len("[bookmark: ") : -1])
             elif piece.kind == "comment":
@@ -294,8 +299,15 @@ class _Writer:
         p.append(start)
         p.append(end)
 
-    def _footnote_ref(self, ref: Piece, bodies: list[Piece]) -> etree._Element:
+    def _footnote_ref(self, ref: Piece, bodies: list[Piece], number: str | None = None) -> etree._Element:
+        """A footnote and its reference.  Word numbers footnotes itself, 1, 2, 3…: a note whose number is
+        not the next one (a source numbering 3, 7) gets it as a custom mark (``w:customMarkFollows``,
+        the number in the reference run and at the start of the note), so its path stays ``fn3``.
+        """
         fid = str(len(self.footnotes) + 1)
+        custom = number is not None and number != str(self.auto_notes + 1)
+        if not custom:
+            self.auto_notes += 1
         note = etree.SubElement(etree.Element(qn("w:footnotes")), qn("w:footnote"))
         note.set(qn("w:id"), fid)
         p = etree.SubElement(note, qn("w:p"))
@@ -308,7 +320,7 @@ class _Writer:
             assert m is not None  # the caller passes only the bodies that match
             no = m.group("no")
             text = body.text[len(no) + 3 : -1]  # what follows "[N: ", as the loaders write it
-            if re.match(rf"{no}(?=\s)", text):  # the note shows its number: Word's own mark
+            if re.match(rf"{no}(?=\s)", text) and not custom:  # the note shows its number: Word's own mark
                 text = text[len(no) :]
                 if not len(p.findall(qn("w:r"))):
                     p.append(mark)
@@ -319,6 +331,11 @@ class _Writer:
         fr = OxmlElement("w:footnoteReference")
         fr.set(qn("w:id"), fid)
         r.append(fr)
+        if custom:
+            fr.set(qn("w:customMarkFollows"), "1")
+            t = OxmlElement("w:delText" if ref.op is Op.DELETE else "w:t")
+            t.text = number
+            r.append(t)
         return self._tracked(r, ref.op, ref.author, ref.date)
 
     # -- the package --------------------------------------------------------------------

@@ -124,11 +124,14 @@ def label_runs(runs: list[Run]) -> list[Run]:
 
     The TAB goes with the label's last run when the whole label is one change (``{++4<TAB>++}``)
     or when an earlier change already ends with one; otherwise it is unchanged text
-    (``{--c--}{++b++})<TAB>``, ``{--2--}{++3++}<TAB>``).  An empty ``num`` is a bare TAB bullet.
+    (``{--c--}{++b++})<TAB>``, ``{--2--}{++3++}<TAB>``).  An empty ``num`` is a bare TAB bullet; a ``num``
+    ending with a TAB already has its separator (``<num><del>TAB</del></num>``, a bullet deleted whole).
     """
     if not runs:
         return [Run(Op.EQUAL, "\t")]
     last = runs[-1]
+    if last.text.endswith("\t"):  # the writer keeps the TAB of a bullet inserted or deleted whole: ``<del>\t</del>``
+        return runs
     same = all(r.op is last.op for r in runs) or any(r.text.endswith("\t") for r in runs[:-1])
     if last.op is Op.EQUAL or same:
         return [*runs[:-1], last.with_text(last.text + "\t")]

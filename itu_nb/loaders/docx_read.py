@@ -19,7 +19,7 @@ Guarantees after :func:`read_paragraphs`:
   ``w:noBreakHyphen`` → U+2011, ``w:softHyphen`` → U+00AD, ``w:sym`` → its character,
   non-breaking spaces as written;
 - footnotes and endnotes are artefacts at their reference: ``footnote-ref``
-  (``[footnoteRef:N]``) and ``footnote-body`` (``[N: text]``, the form the tree turns
+  (``[footnoteRef:N]``; N is Word's number, or a custom mark that is a number) and ``footnote-body`` (``[N: text]``, the form the tree turns
   into a FOOTNOTE node); a note whose text has tracked changes gives a deleted body
   (original text) and an inserted body (amended text); comments are ``comment``
   artefacts at their reference, with their author and date (also in a note);
@@ -109,6 +109,7 @@ class Reader:
         self.move: str | None = None  # the name of the move being read (w:moveFromRangeStart…)
         self.mark_number: str | None = None  # the number of the note being read (its w:footnoteRef)
         self.lit = False  # the run being read is highlighted
+        self.skip: etree._Element | None = None  # a custom footnote mark read as the note's number
 
     @staticmethod
     def _by_id(root: etree._Element | None, tag: str) -> dict[str, etree._Element]:
@@ -219,6 +220,8 @@ class Reader:
         mark = r.find(f"{RPR}/{HIGHLIGHT}")
         self.lit = mark is not None and mark.get(VAL) not in (None, "none")
         for child in r:
+            if child is self.skip:
+                continue
             tag = child.tag
             if tag == _w("fldChar"):
                 kind = child.get(_w("fldCharType"))
@@ -304,6 +307,9 @@ class Reader:
         if not custom:
             self.counters[kind] += 1
         number = str(self.counters[kind]) if not custom else "0"
+        mark = ref.getnext() if custom else None
+        if mark is not None and mark.tag in (T, DEL_TEXT) and (mark.text or "").strip().isdigit():
+            number, self.skip = mark.text.strip(), mark  # a custom mark that is a number: the note's own
         label = "footnoteRef" if kind == "footnote" else "endnoteRef"
         self._art(para, Artefact("footnote-ref", f"[{label}:{number}]", -1, None, ctx.op))
         body = self.notes[kind].get(ref.get(ID) or "")
