@@ -3,7 +3,9 @@
 Each takes a :class:`~itu_nb.model.Document`, a :class:`~itu_nb.model.Proposal` (for
 instance a consolidated draft from ``accept``/``reject``) or a
 :class:`~itu_nb.diff.twoway.Comparison`, and starts from the same lines
-(:mod:`itu_nb.export.lines`).  The modules are imported when first used.
+(:mod:`itu_nb.export.lines`).  The modules are imported when first used.  Every writer keeps
+comments (with author and date) and highlights, and raises nothing but :class:`ExportError`,
+naming the file and the problem.
 """
 
 from __future__ import annotations
@@ -35,8 +37,9 @@ def to_criticmarkup(x, path=None, **options) -> str:
     path : str or Path, optional
         Also write the text there (UTF-8).
     **options
-        ``author=``, ``date=``: only used to build a comparison's changes; CriticMarkup cannot
-        store them.
+        ``author=``, ``date=``: only used to build a comparison's changes.  CriticMarkup has no
+        author field: comments are written ``{>>@Author (date): text<<}``, and each change's author
+        and date (``{++x++}{>>@Author (date)<<}``) only when the changes carry more than one.
 
     Returns
     -------
