@@ -88,7 +88,11 @@ def test_substitution_highlight_and_comment():
     node = doc[0]["considering/a"]
     assert node.body("original") == "the old text kept;"
     assert node.body("amended") == "the new text kept;"
-    assert [(a.kind, a.text) for a in node.artefacts] == [("comment", "check this")]
+    # the highlight is kept over "kept": it starts after "a)\tthe oldnew text " (3 + 4 + 3 + 3 + 6 = 19 characters)
+    assert [(a.kind, a.text, a.offset, a.length) for a in node.artefacts] == [
+        ("highlight", "", 19, 4),
+        ("comment", "check this", 23, 0),
+    ]
 
 
 def test_unclosed_mark_is_a_clear_error():

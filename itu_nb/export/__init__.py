@@ -3,7 +3,9 @@
 Each takes a :class:`~itu_nb.model.Document`, a :class:`~itu_nb.model.Proposal` (for
 instance a consolidated draft from ``accept``/``reject``) or a
 :class:`~itu_nb.diff.twoway.Comparison`, and starts from the same lines
-(:mod:`itu_nb.export.lines`).  The modules are imported when first used.
+(:mod:`itu_nb.export.lines`).  The modules are imported when first used.  Every writer keeps
+comments (with author and date) and highlights, and raises nothing but :class:`ExportError`,
+naming the file and the problem.
 """
 
 from __future__ import annotations
@@ -11,6 +13,19 @@ from __future__ import annotations
 from itu_nb.errors import ExportError
 
 __all__ = ["ExportError", "to_akn", "to_criticmarkup", "to_docx", "to_html"]
+
+
+def _guarded(write, x, path, options: dict, what: str):
+    """Run a writer; any failure but an :class:`ExportError` becomes one naming the file and the problem."""
+    try:
+        return write(x, path, **options)
+    except ExportError:
+        raise
+    except OSError as exc:
+        raise ExportError(f"{path}: cannot write the {what} ({exc.strerror or exc})") from None
+    except Exception as exc:  # the promise: a writer raises nothing but ExportError
+        source = path if path is not None else getattr(x, "source", None) or getattr(x, "id", None) or "<export>"
+        raise ExportError(f"{source}: cannot be written as {what}: {type(exc).__name__}: {exc}") from None
 
 
 def to_criticmarkup(x, path=None, **options) -> str:
@@ -22,8 +37,9 @@ def to_criticmarkup(x, path=None, **options) -> str:
     path : str or Path, optional
         Also write the text there (UTF-8).
     **options
-        ``author=``, ``date=``: only used to build a comparison's changes; CriticMarkup cannot
-        store them.
+        ``author=``, ``date=``: only used to build a comparison's changes.  CriticMarkup has no
+        author field: comments are written ``{>>@Author (date): text<<}``, and each change's author
+        and date (``{++x++}{>>@Author (date)<<}``) only when the changes carry more than one.
 
     Returns
     -------
@@ -43,7 +59,7 @@ def to_criticmarkup(x, path=None, **options) -> str:
     """
     from itu_nb.export.critic import to_criticmarkup
 
-    return to_criticmarkup(x, path, **options)
+    return _guarded(to_criticmarkup, x, path, options, "CriticMarkup")
 
 
 def to_html(x, path=None, **options) -> str:
@@ -76,7 +92,7 @@ def to_html(x, path=None, **options) -> str:
     """
     from itu_nb.export.html import to_html
 
-    return to_html(x, path, **options)
+    return _guarded(to_html, x, path, options, "HTML")
 
 
 def to_docx(x, path=None, **options):
@@ -138,7 +154,7 @@ def to_docx(x, path=None, **options):
     """
     from itu_nb.export.docx import to_docx
 
-    return to_docx(x, path, **options)
+    return _guarded(to_docx, x, path, options, "Word")
 
 
 def to_akn(x, path=None, **options) -> str:
@@ -169,4 +185,4 @@ def to_akn(x, path=None, **options) -> str:
     """
     from itu_nb.export.akn import to_akn
 
-    return to_akn(x, path, **options)
+    return _guarded(to_akn, x, path, options, "Akoma Ntoso")

@@ -7,10 +7,19 @@ items, operative sections as ``hcontainer`` with ``<heading><i>…</i></heading>
 ``paragraph`` items (``num`` + ``content/p``), sub-items as ``point``.  A label is the
 ``num`` without its TAB.  Tracked changes are AKN's inline ``<ins>``/``<del>``.
 
+Comments are AKN's inline editorial remark, where they stand:
+``<remark class="comment" itu_nb:author="…" itu_nb:date="…">text</remark>`` (``remark`` is the
+element AKN gives editorial remarks inside the text; a ``note`` in ``meta/notes`` would need a
+``noteRef`` and an id to follow, and tools that ignore the notes would lose the author's place).
+Highlights are ``<inline name="highlight">…</inline>``, AKN's generic named inline, inside an
+``ins``/``del`` when they cover a change.  A paragraph before the enacting formula stays in the
+preamble before it, so the formula is read back as the formula.  Text and attribute values are
+cleaned for XML: control characters dropped (VT and FF as spaces), lone surrogates as U+FFFD.
+
 What :func:`itu_nb.load` reads back: the same proposals (id in ``FRBRnumber``, action in
 ``proprietary``), paths, kinds, labels, both views of every node and every change with its
-author and date; footnotes are ``authorialNote`` elements at the end of their paragraph
-(the footnote mark's position is not kept).
+author and date, comments with their author and date, highlights; footnotes are
+``authorialNote`` elements at the end of their paragraph (the footnote mark's position is not kept).
 """
 
 from __future__ import annotations
@@ -30,7 +39,7 @@ __all__ = ["to_akn"]
 
 AKN = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 ITU_NB = "urn:itu_nb:akn"
-_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _PREAMBLE = {" ".join(k.split()) for k in kw.PREAMBLE}
 _KIND = {"res": "resolution", "dec": "decision", "rec": "recommendation", "opi": "opinion"}
 
@@ -39,38 +48,111 @@ def _el(parent, tag: str, **attrs) -> etree._Element:
     el = etree.SubElement(parent, f"{{{AKN}}}{tag}")
     for key, value in attrs.items():
         if value is not None:
-            el.set(key, str(value))
+            el.set(key, clean(str(value)))
     return el
 
 
-def _runs(parent: etree._Element, runs, *, strip_tab: bool = False, notes=()) -> None:
+def clean(text: str) -> str:
+    """Text XML 1.0 can hold: control characters dropped (VT and FF become spaces), lone surrogates U+FFFD."""
+    return _INVALID.sub(_replace, text.replace("\v", " ").replace("\f", " "))
+
+
+def _replace(m: re.Match) -> str:
+    return "\ufffd" if "\ud800" <= m.group(0) <= "\udfff" else ""
+
+
+def _who(el: etree._Element, author: str | None, date: str | None) -> None:
+    if author:
+        el.set(f"{{{ITU_NB}}}author", clean(author).replace("\t", " ").replace("\n", " "))
+    if date:
+        el.set(f"{{{ITU_NB}}}date", clean(date).replace("\t", " ").replace("\n", " "))
+
+
+def _runs(
+    parent: etree._Element, runs, *, strip_tab: bool = False, notes=(), marks=(), at: int = 0, until=None
+) -> None:
     """Write runs as mixed content: equal text as text, changes as <ins>/<del> with author and date;
     then the footnotes ``notes`` as ``<authorialNote marker="n">`` (label and text in its ``p``).
+
+    ``marks`` are the node's artefacts: its comments (``offset`` from ``at`` up to ``until``) become
+    ``<remark class="comment">`` where they stand, its highlights ``<inline name="highlight">`` around
+    the text they cover; ``at`` is where ``runs`` start in the node's text (after its label).
     """
     runs = list(runs)
     if strip_tab and runs:  # the label's separator is layout, not part of the num
         tail = runs[-1]
-        runs[-1] = Run(tail.op, tail.text.rstrip("\t "), tail.author, tail.date)
+        if tail.text.rstrip("\t ") or tail.op is Op.EQUAL:
+            runs[-1] = Run(tail.op, tail.text.rstrip("\t "), tail.author, tail.date)
+        # else a bullet's TAB inserted or deleted whole: the num keeps it in its <ins>/<del>
+    comments = sorted(
+        (
+            a
+            for a in marks
+            if a.kind == "comment" and at <= (a.offset or 0) and (until is None or (a.offset or 0) < until)
+        ),
+        key=lambda a: a.offset or 0,
+    )
+    lit = [(a.offset or 0, (a.offset or 0) + a.length) for a in marks if a.kind == "highlight" and a.length]
+    cuts = sorted({c for span in lit for c in span} | {a.offset or 0 for a in comments})
     last: etree._Element | None = None
+    if comments or lit:  # an empty text keeps pretty-printing from indenting inside the block (read as spaces)
+        parent.text = parent.text or ""
+
+    def text_here(text: str) -> None:
+        if last is None:
+            parent.text = (parent.text or "") + text
+        else:
+            last.tail = (last.tail or "") + text
+
+    pos, k = at, 0
     for run in runs:
-        text = _INVALID.sub("", run.text.replace("\v", " ").replace("\f", " "))
-        if not text:
-            continue
-        if run.op is Op.EQUAL:
-            if last is None:
-                parent.text = (parent.text or "") + text
-            else:
-                last.tail = (last.tail or "") + text
-            continue
-        last = _el(parent, "ins" if run.op is Op.INSERT else "del")
-        last.text = text
-        if run.author:
-            last.set(f"{{{ITU_NB}}}author", run.author)
-        if run.date:
-            last.set(f"{{{ITU_NB}}}date", run.date)
+        end = pos + len(run.text)
+        bounds = [pos, *(c for c in cuts if pos < c < end), end]
+        for a, b in zip(bounds, bounds[1:], strict=False):
+            while k < len(comments) and (comments[k].offset or 0) <= a:
+                last = _remark(parent, comments[k])
+                k += 1
+            text = clean(run.text[a - pos : b - pos])
+            if not text:
+                continue
+            shown = any(s <= a < e for s, e in lit)
+            if run.op is Op.EQUAL and not shown:
+                text_here(text)
+                continue
+            holder = parent
+            if run.op is not Op.EQUAL:
+                holder = _el(parent, "ins" if run.op is Op.INSERT else "del")
+                _who(holder, run.author, run.date)
+            if shown and holder is not parent:
+                holder.text = ""  # as above, inside the change
+            inner = _el(holder, "inline", name="highlight") if shown else holder
+            inner.text = text
+            last = inner if holder is parent else holder
+        pos = end
+    for comment in comments[k:]:
+        last = _remark(parent, comment)
     for note in notes:
         mark = _el(parent, "authorialNote", marker=note.path.rpartition("/")[2].removeprefix("fn"), placement="bottom")
         _runs(_el(mark, "p"), note.label_runs + note.runs)
+
+
+def _remark(parent: etree._Element, comment) -> etree._Element:
+    """A comment as ``<remark class="comment" itu_nb:author=… itu_nb:date=…>text</remark>``."""
+    el = _el(parent, "remark", **{"class": "comment"})
+    _who(el, comment.author, comment.date)
+    el.text = clean(comment.text)
+    return el
+
+
+def _body(parent: etree._Element, node: Clause) -> None:
+    """A node's text (without its label) into ``parent``, with its comments, highlights and footnotes."""
+    label = sum(len(r.text) for r in node.label_runs)
+    _runs(parent, node.runs, notes=node.footnotes, marks=node.artefacts, at=label)
+
+
+def _label(parent: etree._Element, node: Clause) -> None:
+    label = sum(len(r.text) for r in node.label_runs)
+    _runs(parent, node.label_runs, strip_tab=True, marks=node.artefacts, until=label)
 
 
 class _Ids:
@@ -85,9 +167,9 @@ class _Ids:
 def _item(parent, node: Clause, tag: str, ids: _Ids) -> None:
     el = _el(parent, tag, eId=ids(tag[:4]))
     if node.label_runs:
-        _runs(_el(el, "num"), node.label_runs, strip_tab=True)
+        _label(_el(el, "num"), node)
     holder = el if tag == "recital" else _el(el, "content")
-    _runs(_el(holder, "p"), node.runs, notes=node.footnotes)
+    _body(_el(holder, "p"), node)
     for child in node.children:
         if child.kind is not NodeKind.FOOTNOTE:
             _child(el, child, "point", ids)
@@ -97,7 +179,7 @@ def _child(parent, node: Clause, tag: str, ids: _Ids) -> None:
     if node.kind is NodeKind.ITEM:
         _item(parent, node, tag, ids)
     else:  # an unlabelled paragraph
-        _runs(_el(parent, "p", eId=ids("p")), node.runs, notes=node.footnotes)
+        _body(_el(parent, "p", eId=ids("p")), node)
         for child in node.children:
             if child.kind is not NodeKind.FOOTNOTE:
                 _child(parent, child, tag, ids)
@@ -126,37 +208,37 @@ def _statement(parent, proposal: Proposal, on: str) -> None:
     if proposal.action or keys:
         extra = _el(meta, "proprietary", source="#itu_nb")
         if proposal.action:
-            etree.SubElement(extra, f"{{{ITU_NB}}}action").text = proposal.action
+            etree.SubElement(extra, f"{{{ITU_NB}}}action").text = clean(proposal.action)
         if keys:  # clause keys a reload cannot derive from the labels, so change ids survive
-            etree.SubElement(extra, f"{{{ITU_NB}}}keys").text = json.dumps(keys, ensure_ascii=False, sort_keys=True)
+            stored = json.dumps(keys, ensure_ascii=False, sort_keys=True)
+            if clean(stored) != stored:  # a lone surrogate in a key: JSON escapes keep it exactly
+                stored = json.dumps(keys, sort_keys=True)
+            etree.SubElement(extra, f"{{{ITU_NB}}}keys").text = stored
     ids = _Ids()
     preface = preamble = body = None
-    for node in proposal.clauses:
+    formula = max((i for i, n in enumerate(proposal.clauses) if n.kind is NodeKind.FORMULA), default=-1)
+    for i, node in enumerate(proposal.clauses):
         if node.kind in (NodeKind.HEADING, NodeKind.TITLE):
             preface = preface if preface is not None else _el(statement, "preface")
             if node.kind is NodeKind.HEADING:
-                _runs(_el(_el(preface, "longTitle", eId="longTitle_1"), "p"), node.runs, notes=node.footnotes)
+                _body(_el(_el(preface, "longTitle", eId="longTitle_1"), "p"), node)
             else:
-                _runs(
-                    _el(_el(preface, "container", name="title", eId="container_title"), "p"),
-                    node.runs,
-                    notes=node.footnotes,
-                )
+                _body(_el(_el(preface, "container", name="title", eId="container_title"), "p"), node)
             continue
         in_preamble = body is None and (
-            node.kind is NodeKind.FORMULA or (node.kind is NodeKind.SECTION and node.section in _PREAMBLE)
+            node.kind is NodeKind.FORMULA
+            or (node.kind is NodeKind.SECTION and node.section in _PREAMBLE)
+            or (node.kind is NodeKind.PARAGRAPH and i < formula)  # a paragraph before the formula stays before it
         )
         if in_preamble:
             preamble = preamble if preamble is not None else _el(statement, "preamble", eId="preamble")
-            if node.kind is NodeKind.FORMULA:
-                _runs(
-                    _el(_el(preamble, "formula", name="enactingFormula", eId="formula_1"), "p"),
-                    node.runs,
-                    notes=node.footnotes,
-                )
+            if node.kind is NodeKind.PARAGRAPH:
+                _child(preamble, node, "recital", ids)
+            elif node.kind is NodeKind.FORMULA:
+                _body(_el(_el(preamble, "formula", name="enactingFormula", eId="formula_1"), "p"), node)
             else:
                 recitals = _el(preamble, "recitals", eId=ids("recs"))
-                _runs(_el(_el(_el(recitals, "intro"), "p"), "i"), node.runs, notes=node.footnotes)
+                _body(_el(_el(_el(recitals, "intro"), "p"), "i"), node)
                 for child in node.children:
                     _child(recitals, child, "recital", ids)
             continue
@@ -164,7 +246,12 @@ def _statement(parent, proposal: Proposal, on: str) -> None:
         if node.kind in (NodeKind.SECTION, NodeKind.ANNEX, NodeKind.REASONS):
             name = {"annex": "annex", "reasons": "reasons"}.get(node.kind.value, "operative")
             container = _el(body, "hcontainer", name=name, eId=ids("hcont"))
-            _runs(_el(_el(container, "heading"), "i"), node.label_runs + node.runs, notes=node.footnotes)
+            _runs(
+                _el(_el(container, "heading"), "i"),
+                node.label_runs + node.runs,
+                notes=node.footnotes,
+                marks=node.artefacts,
+            )
             for child in node.children:
                 if child.kind is not NodeKind.FOOTNOTE:
                     _child(container, child, "paragraph", ids)
@@ -189,7 +276,7 @@ def document_akn(doc: Document) -> etree._Element:
     _el(refs, "TLCOrganization", eId="itu_nb", href="/ontology/software/itu_nb", showAs="itu_nb")
     title = doc.metadata.get("title")
     if title:
-        _el(_el(_el(collection, "preface"), "longTitle"), "p").text = title
+        _el(_el(_el(collection, "preface"), "longTitle"), "p").text = clean(title)
     components = _el(collection, "components")
     for k, proposal in enumerate(doc, start=1):
         _statement(_el(components, "component", eId=f"cmp_{k}"), proposal, on)

@@ -45,9 +45,17 @@ W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _FOOTNOTES_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
 #: The custom document property that stores clause keys a reload cannot derive (see keys_to_store).
 KEYS_PROPERTY = docx_cover.KEYS_PROPERTY
-#: Characters XML 1.0 cannot hold (TAB, line and page breaks are written as elements first).
-_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_COMMENTS_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"
+#: The highlight colour written for a highlight (Word's text highlight; the loader reads any colour).
+HIGHLIGHT = "yellow"
+#: Characters XML 1.0 cannot hold (TAB, line and page breaks are written as elements first), and lone
+#: surrogates, which UTF-8 cannot encode.
+_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|[\ud800-\udfff]")
+#: The same in attribute values (author names, bookmark names), where TAB and line breaks are also dropped.
+_INVALID_ATTR = re.compile("[\x00-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 _BREAKS = re.compile(r"(\t|\v|\f|\n)")
+#: A bookmark as the loaders write it; anything else of kind bookmark is written as text.
+_BOOKMARK = re.compile(r"\[bookmark: [^\]\n]*\]\Z")
 _ROLE_STYLE = {
     "marker": "Proposal",
     "heading": "ResNo",
@@ -60,6 +68,20 @@ _ROLE_STYLE = {
     "footnote": "footnote text",
 }
 TWIP_LEVEL = docx_template.TWIP_LEVEL  # the ITU templates' indent step (1.4 cm)
+
+
+def clean_attr(value: str) -> str:
+    """An attribute value XML 1.0 can hold: control characters dropped, lone surrogates as U+FFFD."""
+    return _INVALID_ATTR.sub(_replace, value)
+
+
+def clean_text(value: str) -> str:
+    """Text XML 1.0 can hold: control characters dropped (TAB and breaks are elements), lone surrogates as U+FFFD."""
+    return _INVALID.sub(_replace, value)
+
+
+def _replace(m: re.Match) -> str:
+    return "\ufffd" if "\ud800" <= m.group(0) <= "\udfff" else ""
 
 
 def _iso(date: str | None) -> str | None:
@@ -75,6 +97,8 @@ class _Writer:
         self.body = self.word.element.body
         self.next_id = 1
         self.footnotes: list[etree._Element] = []
+        self.comments: list[etree._Element] = []
+        self.auto_notes = 0  # footnotes Word numbers itself so far
         self.keys: dict[str, list] = {}  # proposal id → the clause keys to store
 
     def _id(self) -> str:
@@ -82,9 +106,11 @@ class _Writer:
         return str(self.next_id)
 
     # -- runs -----------------------------------------------------------------------
-    def _run(self, text: str, op: Op, *, bold=False, italic=False, small=False, style=None) -> etree._Element:
+    def _run(
+        self, text: str, op: Op, *, bold=False, italic=False, small=False, style=None, lit=False
+    ) -> etree._Element:
         r = OxmlElement("w:r")
-        if bold or italic or small or style:
+        if bold or italic or small or style or lit:
             rpr = OxmlElement("w:rPr")
             if style:
                 rs = OxmlElement("w:rStyle")
@@ -93,6 +119,10 @@ class _Writer:
             for flag, tag in ((bold, "w:b"), (italic, "w:i")):
                 if flag:
                     rpr.append(OxmlElement(tag))
+            if lit:
+                mark = OxmlElement("w:highlight")
+                mark.set(qn("w:val"), HIGHLIGHT)
+                rpr.append(mark)
             if small:
                 sz = OxmlElement("w:sz")
                 sz.set(qn("w:val"), "20")
@@ -110,7 +140,7 @@ class _Writer:
             elif part:
                 t = OxmlElement("w:delText" if op is Op.DELETE else "w:t")
                 t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-                t.text = _INVALID.sub("", part)
+                t.text = clean_text(part)
                 r.append(t)
         return r
 
@@ -125,10 +155,10 @@ class _Writer:
         """An empty ``w:ins`` / ``w:del`` with its id, author and date."""
         change = OxmlElement("w:ins" if op is Op.INSERT else "w:del")
         change.set(qn("w:id"), self._id())
-        change.set(qn("w:author"), author or self.author)
+        change.set(qn("w:author"), clean_attr(author or self.author))
         when = _iso(date or self.date)
         if when:
-            change.set(qn("w:date"), when)
+            change.set(qn("w:date"), clean_attr(when))
         return change
 
     # -- paragraphs -------------------------------------------------------------------
@@ -150,41 +180,90 @@ class _Writer:
             m = FOOTNOTE_BODY.match(piece.text) if piece.kind == "footnote-body" else None
             if m:
                 bodies.setdefault(m.group("no"), []).append(piece)
+        lit = False
         for piece in line.pieces:
-            if piece.kind == "footnote-ref":
+            if piece.is_mark:
+                lit = piece.kind == "highlight-start"
+            elif piece.kind == "footnote-ref":
                 number = re.match(r"\[\w+:(\d+)\]", piece.text)
-                p.append(self._footnote_ref(piece, bodies.pop(number.group(1), []) if number else []))
-            elif piece.kind == "bookmark":
+                p.append(
+                    self._footnote_ref(
+                        piece, bodies.pop(number.group(1), []) if number else [], number and number.group(1)
+                    )
+                )
+            elif piece.kind == "bookmark" and _BOOKMARK.match(piece.text):
                 self._bookmark(p, piece.text[len("[bookmark: ") : -1])
-            elif piece.is_text:
-                p.append(self._tracked(self._text_run(line, piece), piece.op, piece.author, piece.date))
+            elif piece.kind == "comment":
+                self._comment(p, piece)
+            elif piece.is_text or piece.kind == "bookmark":
+                p.append(self._tracked(self._text_run(line, piece, lit), piece.op, piece.author, piece.date))
 
-    def _text_run(self, line: Line, piece: Piece) -> etree._Element:
-        if line.role == "marker":
+    def _text_run(self, line: Line, piece: Piece, lit: bool = False) -> etree._Element:
+        if line.role == "marker" and piece.kind == "marker":
             action, tab, pid = piece.text.partition("\t")
             if tab:  # the two parts need their own formatting: build a run holding both
-                r = self._run(action, piece.op, bold=True)
+                r = self._run(action, piece.op, bold=True, lit=lit)
                 r.append(OxmlElement("w:tab"))
                 t = OxmlElement("w:delText" if piece.op is Op.DELETE else "w:t")
-                t.text = _INVALID.sub("", pid)
+                t.text = clean_text(pid)
                 r.append(t)
                 return r
-            return self._run(piece.text, piece.op, bold=True)
+            return self._run(piece.text, piece.op, bold=True, lit=lit)
         bold = line.role == "reasons" and piece.kind == "label"
-        return self._run(piece.text, piece.op, bold=bold)
+        return self._run(piece.text, piece.op, bold=bold, lit=lit)
+
+    def _comment(self, p: etree._Element, piece: Piece) -> None:
+        """A Word comment at this point: ``w:commentRangeStart``/``End`` and the reference run here, the text
+        with ``w:author``, ``w:date`` and initials in ``word/comments.xml``.
+        """
+        cid = str(len(self.comments))
+        note = etree.Element(qn("w:comment"))
+        note.set(qn("w:id"), cid)
+        author = clean_attr(piece.author or "")
+        note.set(qn("w:author"), author)
+        note.set(qn("w:initials"), "".join(w[:1] for w in author.split())[:9])
+        when = _iso(piece.date)
+        if when:
+            note.set(qn("w:date"), clean_attr(when))
+        for k, text in enumerate(piece.text.split("\n")):
+            para = etree.SubElement(note, qn("w:p"))
+            etree.SubElement(etree.SubElement(para, qn("w:pPr")), qn("w:pStyle")).set(qn("w:val"), "CommentText")
+            if not k:
+                mark = self._run("", Op.EQUAL, style="CommentReference")
+                mark.append(OxmlElement("w:annotationRef"))
+                para.append(mark)
+            if text:
+                para.append(self._run(text, Op.EQUAL))
+        self.comments.append(note)
+        for tag in ("w:commentRangeStart", "w:commentRangeEnd"):
+            el = OxmlElement(tag)
+            el.set(qn("w:id"), cid)
+            p.append(el)
+        r = self._run("", Op.EQUAL, style="CommentReference")
+        ref = OxmlElement("w:commentReference")
+        ref.set(qn("w:id"), cid)
+        r.append(ref)
+        p.append(self._tracked(r, piece.op, None, None))
 
     def _bookmark(self, p: etree._Element, name: str) -> None:
         bid = self._id()
         start = OxmlElement("w:bookmarkStart")
         start.set(qn("w:id"), bid)
-        start.set(qn("w:name"), name[:40])
+        start.set(qn("w:name"), clean_attr(name)[:40])
         end = OxmlElement("w:bookmarkEnd")
         end.set(qn("w:id"), bid)
         p.append(start)
         p.append(end)
 
-    def _footnote_ref(self, ref: Piece, bodies: list[Piece]) -> etree._Element:
+    def _footnote_ref(self, ref: Piece, bodies: list[Piece], number: str | None = None) -> etree._Element:
+        """A footnote and its reference.  Word numbers footnotes itself, 1, 2, 3…: a note whose number is
+        not the next one (a source numbering 3, 7) gets it as a custom mark (``w:customMarkFollows``,
+        the number in the reference run and at the start of the note), so its path stays ``fn3``.
+        """
         fid = str(len(self.footnotes) + 1)
+        custom = number is not None and number != str(self.auto_notes + 1)
+        if not custom:
+            self.auto_notes += 1
         note = etree.SubElement(etree.Element(qn("w:footnotes")), qn("w:footnote"))
         note.set(qn("w:id"), fid)
         p = etree.SubElement(note, qn("w:p"))
@@ -197,7 +276,7 @@ class _Writer:
             assert m is not None  # the caller passes only the bodies that match
             no = m.group("no")
             text = body.text[len(no) + 3 : -1]  # what follows "[N: ", as the loaders write it
-            if re.match(rf"{no}(?=\s)", text):  # the note shows its number: Word's own mark
+            if re.match(rf"{no}(?=\s)", text) and not custom:  # the note shows its number: Word's own mark
                 text = text[len(no) :]
                 if not len(p.findall(qn("w:r"))):
                     p.append(mark)
@@ -208,6 +287,11 @@ class _Writer:
         fr = OxmlElement("w:footnoteReference")
         fr.set(qn("w:id"), fid)
         r.append(fr)
+        if custom:
+            fr.set(qn("w:customMarkFollows"), "1")
+            t = OxmlElement("w:delText" if ref.op is Op.DELETE else "w:t")
+            t.text = number
+            r.append(t)
         return self._tracked(r, ref.op, ref.author, ref.date)
 
     # -- the package --------------------------------------------------------------------
@@ -218,9 +302,19 @@ class _Writer:
         )
         if self.footnotes:
             self._footnote_part()
+        if self.comments:
+            self._comments_part()
         out = io.BytesIO()
         self.word.save(out)
         return out.getvalue()
+
+    def _comments_part(self) -> None:
+        root = etree.Element(qn("w:comments"), nsmap={"w": W_NS})
+        root.extend(self.comments)
+        blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+        document = self.word.part
+        part = Part(PackURI("/word/comments.xml"), _COMMENTS_CT, blob, document.package)
+        document.relate_to(part, RT.COMMENTS)
 
     def _footnote_part(self) -> None:
         root = etree.Element(qn("w:footnotes"), nsmap={"w": W_NS})
@@ -275,12 +369,12 @@ def to_docx(
     if subject:
         doc = dataclasses.replace(doc, metadata={**doc.metadata, "subject": subject})
     docx_cover.cover_facts(doc)  # refuses bad cover metadata before anything is written
-    writer = _Writer(doc, author or _default_author(doc), date)
+    writer = _Writer(doc, clean_attr(author or _default_author(doc)), date)
     lines = export_lines(doc)
     for k, line in enumerate(lines):
         writer.paragraph(line, last=k == len(lines) - 1)
     own = tuple(k for k, line in enumerate(lines) if line.role == "header")  # the document's own cover
-    data = writer.finish(title, cover=cover, header_lines=own)
+    data = writer.finish(clean_attr(title) if title else None, cover=cover, header_lines=own)
     if path is None:
         return data
     Path(path).write_bytes(data)

@@ -4,6 +4,9 @@ Every piece of document text is escaped; nothing is loaded from elsewhere (no sc
 no font, no stylesheet link).  Each insert run is one ``<ins>`` and each delete run
 one ``<del>``, with the author and date in ``data-author``/``data-date`` and a
 ``title``; the change's stable id (as in :attr:`Proposal.changes`) is in ``data-change``.
+Highlighted text is in ``<mark>``; a comment is shown where it stands, escaped, as
+``<span class="comment" role="note" data-author=… data-date=…>[comment by Author, date: text]</span>``.
+Lone surrogates, which no file can hold, are written as U+FFFD.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from itu_nb.export.lines import as_document
+from itu_nb.export.lines import as_document, encodable
 from itu_nb.model import Clause, Document, NodeKind, Op, Proposal, Run, change_groups
 
 __all__ = ["to_html"]
@@ -39,6 +42,7 @@ nav.toc ol { padding-left: 1.2rem; margin: .2rem 0; } nav.toc .n { color: var(--
 .footnote { font-size: .85rem; color: var(--muted); padding-left: 2.2rem; }
 .inserted { border-left: 3px solid var(--ins); } .deleted { border-left: 3px solid var(--del); }
 ins { color: var(--ins); text-decoration: underline; background: #e7f5ec; }
+mark { background: #fff3a3; } .comment { font-size: .85rem; color: var(--muted); background: #eef2f8; }
 del { color: var(--del); text-decoration: line-through; background: #fbe9ea; }
 ins::before, ins::after, del::before, del::after {
   clip-path: inset(100%); clip: rect(1px, 1px, 1px, 1px); height: 1px; width: 1px;
@@ -59,31 +63,60 @@ def _anchor(proposal: Proposal, path: str = "") -> str:
     return "c-" + re.sub(r"[^A-Za-z0-9_.-]", lambda m: f"_{ord(m.group(0)):x}", raw)
 
 
-def _runs_html(runs: tuple[Run, ...], offset: int, group_of: dict[int, str]) -> str:
+def _runs_html(runs: tuple[Run, ...], offset: int, group_of: dict[int, str], notes=(), at: int = 0) -> str:
+    """The runs as HTML; ``notes`` are the node's comments and highlights, ``at`` where the runs start in its text."""
+    cuts = sorted({a.offset or 0 for a in notes} | {(a.offset or 0) + a.length for a in notes if a.kind == "highlight"})
+    lit = [(a.offset or 0, (a.offset or 0) + a.length) for a in notes if a.kind == "highlight"]
+    comments = sorted((a for a in notes if a.kind == "comment"), key=lambda a: a.offset or 0)
     out = []
+    pos, k = at, 0
     for i, run in enumerate(runs, start=offset):
-        text = _ESC(run.text)
-        if run.op is Op.EQUAL:
-            out.append(text)
-            continue
-        tag, verb = ("ins", "inserted") if run.op is Op.INSERT else ("del", "deleted")
-        who = " by " + run.author if run.author else ""
-        when = ", " + run.date if run.date else ""
-        attrs = f' title="{_ESC(verb + who + when)}" data-change="{_ESC(group_of[i])}"'
-        if run.author:
-            attrs += f' data-author="{_ESC(run.author)}"'
-        if run.date:
-            attrs += f' data-date="{_ESC(run.date)}"'
-        out.append(f"<{tag}{attrs}>{text}</{tag}>")
+        end = pos + len(run.text)
+        bounds = [pos, *(c for c in cuts if pos < c < end), end]
+        for a, b in zip(bounds, bounds[1:], strict=False):
+            while k < len(comments) and (comments[k].offset or 0) <= a and (comments[k].offset or 0) < end:
+                out.append(_comment_html(comments[k]))
+                k += 1
+            text = _ESC(run.text[a - pos : b - pos])
+            if text and any(s <= a < e for s, e in lit):
+                text = f"<mark>{text}</mark>"
+            out.append(_change_html(run, text, group_of.get(i, "")) if text else "")
+        pos = end
+    out.extend(_comment_html(c) for c in comments[k:])  # at the end of the text
     return "".join(out)
+
+
+def _change_html(run: Run, text: str, change: str) -> str:
+    if run.op is Op.EQUAL:
+        return text
+    tag, verb = ("ins", "inserted") if run.op is Op.INSERT else ("del", "deleted")
+    who = " by " + run.author if run.author else ""
+    when = ", " + run.date if run.date else ""
+    attrs = f' title="{_ESC(verb + who + when)}" data-change="{_ESC(change)}"'
+    if run.author:
+        attrs += f' data-author="{_ESC(run.author)}"'
+    if run.date:
+        attrs += f' data-date="{_ESC(run.date)}"'
+    return f"<{tag}{attrs}>{text}</{tag}>"
+
+
+def _comment_html(art) -> str:
+    """A comment, visible where it stands: ``[comment by Author, date: text]``, author and date also as data."""
+    who = " by " + art.author if art.author else ""
+    when = ", " + art.date if art.date else ""
+    attrs = "".join(f' data-{k}="{_ESC(v)}"' for k, v in (("author", art.author), ("date", art.date)) if v)
+    return f'<span class="comment" role="note"{attrs}>[comment{_ESC(who + when)}: {_ESC(art.text)}]</span>'
 
 
 def _node_html(proposal: Proposal, node: Clause, depth: int) -> str:
     runs = node.label_runs + node.runs
     ids = [c.id for c in node.changes]
     group_of = {i: cid for cid, (a, b) in zip(ids, change_groups(runs), strict=True) for i in range(a, b)}
-    label = _runs_html(node.label_runs, 0, group_of)
-    body = _runs_html(node.runs, len(node.label_runs), group_of)
+    notes = [a for a in node.artefacts if a.kind in ("comment", "highlight")]
+    label_length = sum(len(r.text) for r in node.label_runs)
+    label = _runs_html(node.label_runs, 0, group_of, [a for a in notes if (a.offset or 0) < label_length], 0)
+    rest = [a for a in notes if (a.offset or 0) >= label_length or a.kind == "highlight"]
+    body = _runs_html(node.runs, len(node.label_runs), group_of, rest, label_length)
     classes = ["node", node.kind.value] + ([node.status] if node.status in ("inserted", "deleted") else [])
     style = f' style="--depth: {depth}"' if node.kind is NodeKind.ITEM else ""
     label_html = f'<span class="label">{label}</span>' if label else ""
@@ -175,7 +208,7 @@ def document_html(doc: Document, title: str | None = None) -> str:
 
 def to_html(x, path=None, *, title: str | None = None, author: str | None = None, date: str | None = None) -> str:
     """Write a Document, Proposal or Comparison as one standalone HTML page; see :func:`itu_nb.to_html`."""
-    page = document_html(as_document(x, author=author, date=date), title)
+    page = encodable(document_html(as_document(x, author=author, date=date), title))
     if path is not None:
         Path(path).write_text(page, encoding="utf-8")
     return page

@@ -11,18 +11,21 @@ Guarantees after :func:`export_lines`:
   written as a TAB there, as the ITU layout has it); a footnote whose text no artefact
   of its clause holds (a comparison's) is a line of its own;
 - a line's pieces are the clause's label runs, text runs and inline artefacts in source
-  order, each with the run's op, author and date (artefacts carry their kind instead).
+  order, each with the run's op, author and date (artefacts carry their kind instead; a
+  comment its author and date); a highlight is an empty ``highlight-start`` piece where it
+  starts and an empty ``highlight-end`` piece where it ends, the text between cut there.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from itu_nb.model import Clause, Document, NodeKind, Op, Proposal
 
-__all__ = ["Line", "Piece", "as_document", "export_lines", "keys_to_store", "node_pieces"]
+__all__ = ["INLINE_KINDS", "Line", "Piece", "as_document", "encodable", "export_lines", "keys_to_store", "node_pieces"]
 
 
 @dataclass(frozen=True)
@@ -34,6 +37,11 @@ class Piece:
     kind: str = "text"
     author: str | None = None
     date: str | None = None
+
+    @property
+    def is_mark(self) -> bool:
+        """True for the empty pieces that open and close a highlight."""
+        return self.kind in ("highlight-start", "highlight-end")
 
     @property
     def is_text(self) -> bool:
@@ -78,6 +86,20 @@ class Line:
         return ops.pop() if len(ops) == 1 and Op.EQUAL not in ops else Op.EQUAL
 
 
+#: Artefact kinds that stand inside a line of text; any other kind names a whole line.
+INLINE_KINDS = frozenset(
+    {"bookmark", "footnote-ref", "footnote-body", "comment", "highlight", "keys", "paragraph-mark"}
+)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def encodable(text: str) -> str:
+    """``text`` with every lone surrogate (which no file encoding can hold) replaced by U+FFFD."""
+    return _SURROGATE.sub("\ufffd", text)
+
+
 def keys_to_store(proposal: Proposal) -> list | None:
     """Every clause's key in :meth:`~itu_nb.model.Proposal.walk` order, when a reload could not tell them.
 
@@ -102,20 +124,55 @@ def node_pieces(node: Clause) -> list[Piece]:
     writers store the clause's current keys, :func:`keys_to_store`).
     """
     out: list[Piece] = []
-    arts = sorted((a for a in node.artefacts if a.kind != "keys"), key=lambda a: a.offset or 0)
+    marks: list[tuple[int, int, Piece]] = []  # (offset, 0 for a highlight's end else 1, piece)
+    for a in node.artefacts:
+        if a.kind == "highlight":
+            marks.append((a.offset or 0, 1, Piece("", a.op, "highlight-start")))
+            marks.append(((a.offset or 0) + a.length, 0 if a.length else 1, Piece("", a.op, "highlight-end")))
+        elif a.kind != "keys":
+            marks.append((a.offset or 0, 1, Piece(a.text, a.op, a.kind, a.author, a.date)))
+    arts = [m[2] for m in sorted(marks, key=lambda m: m[:2])]
+    at = [m[0] for m in sorted(marks, key=lambda m: m[:2])]
     tagged = [("label", r) for r in node.label_runs] + [("text", r) for r in node.runs]
     pos = i = 0
     for kind, run in tagged:
         start, end, done = pos, pos + len(run.text), 0
-        while i < len(arts) and (arts[i].offset or 0) < end:
-            cut = (arts[i].offset or 0) - start
+        while i < len(arts) and at[i] < end:
+            cut = at[i] - start
             out.append(Piece(run.text[done:cut], run.op, kind, run.author, run.date))
-            out.append(Piece(arts[i].text, arts[i].op, arts[i].kind))
+            out.append(arts[i])
             done, i = max(cut, done), i + 1
         out.append(Piece(run.text[done:], run.op, kind, run.author, run.date))
         pos = end
-    out.extend(Piece(a.text, a.op, a.kind) for a in arts[i:])
-    return [p for p in out if p.text or p.kind == "paragraph-mark"]
+    out.extend(arts[i:])
+    return [p for p in out if p.text or p.kind in ("paragraph-mark", "comment") or p.is_mark]
+
+
+def _line_pieces(arts) -> tuple[Piece, ...]:
+    """A whole line's artefacts as pieces, in source order; a highlight covers the ``length`` characters after it."""
+    out: list[Piece] = []
+    left: list[int] = []  # characters still to cover, per open highlight
+    for a in arts:
+        if a.kind == "highlight":
+            out.append(Piece("", a.op, "highlight-start"))
+            left.append(a.length)
+        else:
+            text = a.text
+            while left and left[0] < len(text):
+                out.append(dataclasses.replace(_piece(a), text=text[: left[0]]))
+                out.append(Piece("", a.op, "highlight-end"))
+                text, left = text[left[0] :], [n - left[0] for n in left[1:]]
+            out.append(dataclasses.replace(_piece(a), text=text))
+            left = [n - len(text) for n in left]
+        while left and left[0] <= 0:
+            out.append(Piece("", a.op, "highlight-end"))
+            left.pop(0)
+    out.extend(Piece("", Op.EQUAL, "highlight-end") for _ in left)
+    return tuple(out)
+
+
+def _piece(a) -> Piece:
+    return Piece(a.text, a.op, a.kind, a.author, a.date)
 
 
 def _walk(nodes: tuple[Clause, ...], depth: int = 0) -> Iterator[tuple[Clause, int]]:
@@ -151,10 +208,12 @@ def export_lines(doc: Document) -> list[Line]:
 def _lines(doc: Document) -> list[Line]:
     if _line_based(doc):
         slots: list[Line | None] = [None] * doc.n_lines
+        whole: dict[int, list] = {}
         for art in doc.artefacts:
-            line = slots[art.line]
-            piece = Piece(art.text, art.op, art.kind)
-            slots[art.line] = Line((*line.pieces, piece) if line else (piece,), line.role if line else art.kind)
+            whole.setdefault(art.line, []).append(art)
+        for no, arts in whole.items():
+            role = next((a.kind for a in arts if a.kind not in INLINE_KINDS), arts[0].kind)
+            slots[no] = Line(_line_pieces(arts), role)
         for proposal in doc:
             for node, depth in _walk(proposal.clauses):
                 if node.line is not None and node.kind is not NodeKind.FOOTNOTE:

@@ -106,7 +106,11 @@ def _item(el: etree._Element, section: str | None, depth: int) -> OpenNode:
     rest: list[tuple[str, etree._Element | str]] = []
     for kind, piece in _pieces(el):
         if kind == "num" and not node.has_num:
-            node.label_runs, node.has_num, node.kind = label_runs(inline_runs(piece)[0]), True, NodeKind.ITEM
+            node.label_runs, node.has_num, node.kind = (
+                label_runs(inline_runs(piece, node.label_marks)[0]),
+                True,
+                NodeKind.ITEM,
+            )
         elif kind == "text" and not node.runs and not rest and _local(piece) in _TEXT_BLOCKS:
             node.read(piece)
         else:
@@ -141,6 +145,7 @@ def _recover_labels(drafts: list[OpenNode]) -> None:
         if m is None or not _continued(m.group("label"), [d.bare_label for d in drafts[i + 1 :] if d.has_num]):
             continue
         node.label_runs, node.runs = cut_runs(node.runs, m.end())
+        node.label_marks, node.marks = node.marks, []  # their offsets already count the label
         node.kind = NodeKind.ITEM
         node.notes.append(f"label {node.bare_label} recovered from the text: the source has no <num> for it")
 
@@ -186,6 +191,7 @@ def _reasons(node: OpenNode, pieces: list, top: OpenNode) -> None:
     m = kw.REASONS.match(node.text)
     if m and not node.labelled:
         node.label_runs, node.runs = cut_runs(node.runs, m.end())
+        node.label_marks, node.marks = node.marks, []  # their offsets already count the label
     top.add(node)
     for kind, piece in pieces:
         node.add(_item(piece, None, 1) if kind == "item" else _block(piece, None))

@@ -7,12 +7,13 @@ turns it into a :class:`~itu_nb.model.Clause`.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 
 from lxml import etree
 
 from itu_nb.loaders.akn_runs import footnote_runs, inline_runs, main_text
-from itu_nb.model import HOMOGLYPHS, Clause, NodeKind, Run, runs_text
+from itu_nb.model import HOMOGLYPHS, Artefact, Clause, NodeKind, Run, runs_text
 from itu_nb.parsing.labels import item_component, label_scheme, unique_component
 from itu_nb.parsing.tree import freeze_node
 
@@ -32,6 +33,8 @@ class OpenNode:
     notes: list[str] = field(default_factory=list)
     children: list[OpenNode] = field(default_factory=list)
     has_num: bool = False
+    marks: list[Artefact] = field(default_factory=list)  # comments and highlights, offsets in the runs
+    label_marks: list[Artefact] = field(default_factory=list)  # the same in the label
 
     @property
     def labelled(self) -> bool:
@@ -58,7 +61,8 @@ class OpenNode:
 
     def read(self, el: etree._Element) -> OpenNode:
         """Take this node's text (and its footnotes) from the text block ``el``."""
-        self.runs, notes = inline_runs(el)
+        self.marks = []
+        self.runs, notes = inline_runs(el, self.marks)
         for note in notes:
             marker, label, body = footnote_runs(note)
             self.add(OpenNode(NodeKind.FOOTNOTE, f"fn{marker}", label, body, section=self.section))
@@ -66,7 +70,11 @@ class OpenNode:
 
     def freeze(self, prefix: str) -> Clause:
         """The frozen :class:`Clause` of this node and its children, paths under ``prefix``."""
-        return freeze_node(self, prefix)
+        if not self.marks and not self.label_marks:
+            return freeze_node(self, prefix)
+        shift = len(runs_text(self.label_runs))  # the body's offsets count from after the label
+        moved = [dataclasses.replace(a, offset=(a.offset or 0) + shift) for a in self.marks]
+        return freeze_node(self, prefix, artefacts=(*self.label_marks, *moved))
 
 
 def component(parent: OpenNode, node: OpenNode) -> str:

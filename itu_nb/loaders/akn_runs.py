@@ -6,6 +6,9 @@ Guarantees of :func:`inline_runs`:
 - other inline elements (``i``, ``docType``…) are transparent; ``authorialNote`` elements are
   returned apart (footnotes), their text is not part of the block's runs;
 - text inside a change is kept character for character (spaces, tabs);
+- when asked, ``<remark>`` (a comment, with ``itu_nb:author``/``itu_nb:date``) and ``<inline
+  name="highlight">`` become ``comment``/``highlight`` artefacts at their place; the remark's text is
+  not part of the runs;
 - indentation from pretty-printing (white space with a line break) is layout: next to an
   ``ins``/``del`` it is dropped, elsewhere it reads as one space; white space at the edges of
   the block's unchanged text is dropped.
@@ -13,11 +16,12 @@ Guarantees of :func:`inline_runs`:
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from lxml import etree
 
-from itu_nb.model import Op, Run, join_runs, runs_text
+from itu_nb.model import Artefact, Op, Run, join_runs, runs_text
 from itu_nb.parsing.labels import peel_label
 
 __all__ = ["ITU_NB", "cut_runs", "footnote_runs", "inline_runs", "label_runs", "main_text"]
@@ -49,7 +53,9 @@ def _clean(text: str | None, before: etree._Element | None, after: etree._Elemen
     return _LAYOUT.sub(" ", text)
 
 
-def _walk(el: etree._Element, run: Run, out: list[Run], notes: list[etree._Element], depth: int) -> None:
+def _walk(
+    el: etree._Element, run: Run, out: list[Run], notes: list[etree._Element], depth: int, marks: list | None = None
+) -> None:
     if depth > 40:
         raise RecursionError("inline elements nested more than 40 levels deep")
     children = [c for c in el if isinstance(c.tag, str)]
@@ -58,32 +64,58 @@ def _walk(el: etree._Element, run: Run, out: list[Run], notes: list[etree._Eleme
         name = _local(child)
         if name == _NOTE:
             notes.append(child)
+        elif name == "remark" and marks is not None:  # a comment, as the itu_nb writer puts it
+            text = "".join(child.itertext())
+            author, date = child.get(f"{{{ITU_NB}}}author"), child.get(f"{{{ITU_NB}}}date")
+            marks.append(Artefact("comment", text, -1, _length(out), run.op, author, date))
         elif name in _CHANGE:
             inner = Run(_CHANGE[name], "", child.get(f"{{{ITU_NB}}}author"), child.get(f"{{{ITU_NB}}}date"))
-            _walk(child, inner, out, notes, depth + 1)
+            _walk(child, inner, out, notes, depth + 1, marks)
+        elif name == "inline" and child.get("name") == "highlight" and marks is not None:
+            start = _length(out)
+            _walk(child, run, out, notes, depth + 1, marks)
+            marks.append(Artefact("highlight", "", -1, start, run.op, length=_length(out) - start))
         else:
-            _walk(child, run, out, notes, depth + 1)
+            _walk(child, run, out, notes, depth + 1, marks)
         after = children[i + 1] if i + 1 < len(children) else None
         out.append(run.with_text(_clean(child.tail, child, after)))
 
 
-def inline_runs(el: etree._Element) -> tuple[list[Run], list[etree._Element]]:
-    """The runs of a text block (``p``, ``num``, ``heading``…) and the footnote elements in it."""
+def _length(out: list[Run]) -> int:
+    return sum(len(r.text) for r in out)
+
+
+def inline_runs(el: etree._Element, marks: list | None = None) -> tuple[list[Run], list[etree._Element]]:
+    """The runs of a text block (``p``, ``num``, ``heading``…) and the footnote elements in it.
+
+    With a list ``marks``, the block's comments (``<remark>``) and highlights (``<inline
+    name="highlight">``) are added to it as ``comment``/``highlight`` artefacts, ``offset`` counted in
+    the returned runs' text; without it their text is read as any inline element's.
+    """
     if len(el) == 0:  # text only, the usual block: one equal run
         text = _clean(el.text, None, None).strip(_EDGE)
         return ([Run(Op.EQUAL, text)] if text else []), []
     out: list[Run] = []
     notes: list[etree._Element] = []
-    _walk(el, Run(Op.EQUAL, ""), out, notes, 0)
+    found: list[Artefact] = []
+    _walk(el, Run(Op.EQUAL, ""), out, notes, 0, found if marks is not None else None)
     runs = list(join_runs(out))
+    cut = 0  # characters trimmed at the start
     while runs and runs[0].op is Op.EQUAL and not runs[0].text.lstrip(_EDGE):
-        runs.pop(0)
+        cut += len(runs.pop(0).text)
     if runs and runs[0].op is Op.EQUAL:
+        cut += len(runs[0].text) - len(runs[0].text.lstrip(_EDGE))
         runs[0] = runs[0].with_text(runs[0].text.lstrip(_EDGE))
     while runs and runs[-1].op is Op.EQUAL and not runs[-1].text.rstrip(_EDGE):
         runs.pop()
     if runs and runs[-1].op is Op.EQUAL:
         runs[-1] = runs[-1].with_text(runs[-1].text.rstrip(_EDGE))
+    if marks is not None:
+        size = _length(runs)
+        for art in found:
+            start = min(max((art.offset or 0) - cut, 0), size)
+            end = min(max((art.offset or 0) + art.length - cut, start), size)
+            marks.append(dataclasses.replace(art, offset=start, length=end - start))
     return runs, notes
 
 
@@ -92,11 +124,14 @@ def label_runs(runs: list[Run]) -> list[Run]:
 
     The TAB goes with the label's last run when the whole label is one change (``{++4<TAB>++}``)
     or when an earlier change already ends with one; otherwise it is unchanged text
-    (``{--c--}{++b++})<TAB>``, ``{--2--}{++3++}<TAB>``).  An empty ``num`` is a bare TAB bullet.
+    (``{--c--}{++b++})<TAB>``, ``{--2--}{++3++}<TAB>``).  An empty ``num`` is a bare TAB bullet; a ``num``
+    ending with a TAB already has its separator (``<num><del>TAB</del></num>``, a bullet deleted whole).
     """
     if not runs:
         return [Run(Op.EQUAL, "\t")]
     last = runs[-1]
+    if last.text.endswith("\t"):  # the writer keeps the TAB of a bullet inserted or deleted whole: ``<del>\t</del>``
+        return runs
     same = all(r.op is last.op for r in runs) or any(r.text.endswith("\t") for r in runs[:-1])
     if last.op is Op.EQUAL or same:
         return [*runs[:-1], last.with_text(last.text + "\t")]

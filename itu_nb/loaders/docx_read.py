@@ -19,14 +19,17 @@ Guarantees after :func:`read_paragraphs`:
   ``w:noBreakHyphen`` → U+2011, ``w:softHyphen`` → U+00AD, ``w:sym`` → its character,
   non-breaking spaces as written;
 - footnotes and endnotes are artefacts at their reference: ``footnote-ref``
-  (``[footnoteRef:N]``) and ``footnote-body`` (``[N: text]``, the form the tree turns
+  (``[footnoteRef:N]``; N is Word's number, or a custom mark that is a number) and ``footnote-body`` (``[N: text]``, the form the tree turns
   into a FOOTNOTE node); a note whose text has tracked changes gives a deleted body
   (original text) and an inserted body (amended text); comments are ``comment``
-  artefacts at their reference, their author and date in a note.
+  artefacts at their reference, with their author and date (also in a note);
+- highlighted text (``w:highlight``, any colour but ``none``) is covered by a ``highlight``
+  artefact placed before it, whose ``length`` counts the characters highlighted.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 from lxml import etree
@@ -46,6 +49,7 @@ P, R, T, DEL_TEXT, TBL, TR, TC = (_w(n) for n in ("p", "r", "t", "delText", "tbl
 INS, DEL, MOVE_FROM, MOVE_TO = (_w(n) for n in ("ins", "del", "moveFrom", "moveTo"))
 PPR, RPR, SDT, SDT_CONTENT, CUSTOM_XML = (_w(n) for n in ("pPr", "rPr", "sdt", "sdtContent", "customXml"))
 VAL, ID, AUTHOR, DATE, NAME = (_w(n) for n in ("val", "id", "author", "date", "name"))
+HIGHLIGHT = _w("highlight")
 _TRANSPARENT = {_w(n) for n in ("hyperlink", "smartTag", "customXml", "fldSimple", "dir", "bdo")}
 _CHANGE_OP = {INS: Op.INSERT, MOVE_TO: Op.INSERT, DEL: Op.DELETE, MOVE_FROM: Op.DELETE}
 _SIMPLE_TEXT = {
@@ -104,6 +108,8 @@ class Reader:
         self.moves: dict[str, str] = {}
         self.move: str | None = None  # the name of the move being read (w:moveFromRangeStart…)
         self.mark_number: str | None = None  # the number of the note being read (its w:footnoteRef)
+        self.lit = False  # the run being read is highlighted
+        self.skip: etree._Element | None = None  # a custom footnote mark read as the note's number
 
     @staticmethod
     def _by_id(root: etree._Element | None, tag: str) -> dict[str, etree._Element]:
@@ -211,7 +217,11 @@ class Reader:
 
     # -- runs -----------------------------------------------------------------
     def _run(self, r: etree._Element, ctx: _Ctx, para: Para) -> None:
+        mark = r.find(f"{RPR}/{HIGHLIGHT}")
+        self.lit = mark is not None and mark.get(VAL) not in (None, "none")
         for child in r:
+            if child is self.skip:
+                continue
             tag = child.tag
             if tag == _w("fldChar"):
                 kind = child.get(_w("fldCharType"))
@@ -263,6 +273,18 @@ class Reader:
             move=(ctx.move or "move") if changed and ctx.move is not None else None,
         )
         last = para.pieces[-1] if para.pieces else None
+        if self.lit:  # highlighted (w:highlight): extend the highlight that ends here, or open one
+            before = para.pieces[-2] if len(para.pieces) > 1 else None
+            if (
+                isinstance(last, Run)
+                and isinstance(before, Artefact)
+                and before.kind == "highlight"
+                and before.length == len(last.text)
+            ):
+                para.pieces[-2] = dataclasses.replace(before, length=before.length + len(text))
+            else:
+                para.pieces.append(Artefact("highlight", "", -1, None, ctx.op, length=len(text)))
+                last = None
         if isinstance(last, Run) and (last.op, last.author, last.date, last.move) == (
             run.op,
             run.author,
@@ -285,6 +307,9 @@ class Reader:
         if not custom:
             self.counters[kind] += 1
         number = str(self.counters[kind]) if not custom else "0"
+        mark = ref.getnext() if custom else None
+        if mark is not None and mark.tag in (T, DEL_TEXT) and (mark.text or "").strip().isdigit():
+            number, self.skip = mark.text.strip(), mark  # a custom mark that is a number: the note's own
         label = "footnoteRef" if kind == "footnote" else "endnoteRef"
         self._art(para, Artefact("footnote-ref", f"[{label}:{number}]", -1, None, ctx.op))
         body = self.notes[kind].get(ref.get(ID) or "")
@@ -314,7 +339,7 @@ class Reader:
         saved_fields, self.fields = self.fields, []
         text = "\n".join(view_paragraphs(self.blocks(el), "amended"))
         self.fields = saved_fields
-        self._art(para, Artefact("comment", text, -1, None, ctx.op))
+        self._art(para, Artefact("comment", text, -1, None, ctx.op, el.get(AUTHOR) or None, el.get(DATE) or None))
         para.notes.append(f"comment by {el.get(AUTHOR) or 'unknown'} ({el.get(DATE) or 'no date'}): {text}")
 
 

@@ -190,7 +190,8 @@ def change_id(key: str, scope: str, old: str, new: str, rank: int = 0) -> str:
     ``rank`` tells identical changes (same scope, old and new text) of one clause apart,
     counting from 0 in reading order.
     """
-    digest = blake2b(f"{'label' if scope == 'label' else 'text'}\0{old}\0{new}\0{rank}".encode(), digest_size=4)
+    what = f"{'label' if scope == 'label' else 'text'}\0{old}\0{new}\0{rank}"
+    digest = blake2b(what.encode("utf-8", "surrogatepass"), digest_size=4)  # a lone surrogate (w:sym D800) too
     return f"{key}@{digest.hexdigest()}"
 
 

@@ -150,7 +150,7 @@ def interleave(runs: tuple[Run, ...] | list[Run], artefacts) -> list[tuple[str, 
 
 @dataclass(frozen=True)
 class Artefact:
-    """Source text that is not document text (a bookmark, a footnote mark, a separator).
+    r"""Source text that is not document text (a bookmark, a footnote mark, a separator).
 
     Kept so that the source can be rebuilt exactly, never shown as clause text.
 
@@ -158,7 +158,8 @@ class Artefact:
     ----------
     kind : str
         ``bookmark``, ``footnote-ref``, ``footnote-body``, ``separator``, ``blank``,
-        ``marker`` (a proposal's action/id line), ``header``, ``trailer``, ``markup``.
+        ``marker`` (a proposal's action/id line), ``header``, ``trailer``, ``markup``,
+        ``comment`` (a reviewer's comment), ``highlight`` (a highlighted stretch of text).
     text : str
         The characters exactly as in the source.
     line : int
@@ -168,6 +169,20 @@ class Artefact:
         (after the artefacts before it were put back); None for whole lines.
     op : Op
         The change the artefact sits in (it is hidden in the other view).
+    author, date : str or None
+        For a ``comment``: who wrote it and when (ISO date), where the source says so.
+    length : int
+        For a ``highlight``: how many characters of the node's text (label and body, from
+        ``offset``) are highlighted; a highlight's ``text`` is empty.  0 for every other kind.
+
+    Examples
+    --------
+    A CriticMarkup comment with its author and date (``{>>@Author (date): text<<}``) and a
+    highlight (``{==…==}``):
+
+    >>> doc = itu_nb.load("considering\na)\tthat {==ICTs==}{>>@Brazil (2018-09-10): check<<} matter\n")
+    >>> [(a.kind, a.text, a.author, a.date, a.offset, a.length) for a in doc[0]["considering/a"].artefacts]
+    [('highlight', '', None, None, 8, 4), ('comment', 'check', 'Brazil', '2018-09-10', 12, 0)]
     """
 
     kind: str
@@ -175,6 +190,9 @@ class Artefact:
     line: int
     offset: int | None = None
     op: Op = Op.EQUAL
+    author: str | None = None
+    date: str | None = None
+    length: int = 0
 
 
 #: Cyrillic letters that look like Latin ones and turn up in labels ("а)", "с)").

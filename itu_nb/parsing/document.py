@@ -9,6 +9,7 @@ Guarantees after :func:`build_document`:
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from itu_nb.model import Artefact, Document, Op, Proposal, interleave
@@ -60,6 +61,32 @@ def _marker(lines: list[SourceLine], i: int) -> tuple[str, str, int] | None:
     return None
 
 
+def _whole_line(kind: str, line: SourceLine) -> list[Artefact]:
+    """A line that is no clause, as artefacts: its text as ``kind``, its inline artefacts with their own kind
+    (offset None: a whole line's pieces are in source order).  The first piece of ``kind`` leads (an empty
+    one when the line is all inline artefacts), so the line's kind is that of its first artefact.
+    """
+    out: list[Artefact] = []
+    arts = sorted(line.arts, key=lambda a: a.offset or 0)
+    pos = i = 0
+    for run in line.runs:
+        end = pos + len(run.text)
+        cut = 0
+        while i < len(arts) and (arts[i].offset or 0) < end:
+            at = (arts[i].offset or 0) - pos
+            if at > cut:
+                out.append(Artefact(kind, run.text[cut:at], line.no, None, run.op))
+            out.append(dataclasses.replace(arts[i], line=line.no, offset=None))
+            cut, i = max(at, cut), i + 1
+        if cut < len(run.text):
+            out.append(Artefact(kind, run.text[cut:], line.no, None, run.op))
+        pos = end
+    out.extend(dataclasses.replace(a, line=line.no, offset=None) for a in arts[i:])
+    if out[0].kind != kind:
+        out.insert(0, Artefact(kind, "", line.no, None, Op.EQUAL))
+    return out
+
+
 def build_document(
     lines: list[SourceLine], *, source: str, fmt: str, infer: bool = False, metadata: dict | None = None
 ) -> Document:
@@ -84,6 +111,9 @@ def build_document(
         current = None
 
     def whole(kind: str, line: SourceLine) -> None:
+        if line.arts:  # inline artefacts keep their kind (a marker's bookmark, a comment), the rest is the line's
+            artefacts.extend(_whole_line(kind, line))
+            return
         pieces = interleave(line.runs, line.arts)
         artefacts.extend(Artefact(kind, text, line.no, None, op) for text, op in pieces or [("", Op.EQUAL)])
 

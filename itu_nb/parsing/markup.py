@@ -9,6 +9,7 @@ can be rebuilt exactly.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from itu_nb.errors import ParseError
@@ -39,6 +40,32 @@ def plain_runs(lines: list[str]) -> list[list[Piece]]:
     return [[Run(Op.EQUAL, line)] if line else [] for line in lines]
 
 
+#: A comment with its author and date, as the CriticMarkup writer stores them:
+#: ``{>>@Author (2018-09-10): text<<}``, ``{>>@Author: text<<}`` (no date), ``{>>@ (2018-09-10): text<<}``
+#: (no author); ``{>>@: text<<}`` is a plain comment whose text itself starts with ``@``.  Any other
+#: comment is plain text without author or date.
+COMMENT_BY = re.compile(r"@(?P<author>[^\n]*?)(?: \((?P<date>\d{4}-\d\d-\d\d(?:T[0-9:.]+(?:Z|[+-]\d\d:\d\d)?)?)\))?: ")
+
+
+#: A change's own author and date, in a comment right after its mark: ``{++x++}{>>@Author (2018-09-10)<<}``.
+#: It sets the author and date of that change (both runs of ``{~~a~>b~~}``) and is no comment; the
+#: CriticMarkup writer puts one after each change when the changes of a document carry more than
+#: one author or date, which ``author=``/``date=`` alone could not give back.
+ATTRIBUTION = re.compile(
+    r"@(?P<author>(?:(?!: )[^\n])*?)(?: \((?P<date>\d{4}-\d\d-\d\d(?:T[0-9:.]+(?:Z|[+-]\d\d:\d\d)?)?)\))?\Z"
+)
+
+
+def comment_artefact(inner: str) -> Artefact:
+    """The artefact of a CriticMarkup comment ``{>>inner<<}``: ``keys``, or ``comment`` with its author and date."""
+    if inner.startswith(KEYS_COMMENT):
+        return Artefact("keys", inner, line=-1)
+    m = COMMENT_BY.match(inner)
+    if m is None:
+        return Artefact("comment", inner, line=-1)
+    return Artefact("comment", inner[m.end() :], line=-1, author=m.group("author") or None, date=m.group("date"))
+
+
 #: How an export stores clause keys in CriticMarkup: ``{>>itu_nb keys: ["<key>", …]<<}``, one key
 #: per clause in reading order (see :func:`itu_nb.export.lines.keys_to_store`).
 KEYS_COMMENT = "itu_nb keys: "
@@ -62,18 +89,31 @@ def critic_runs(text: str, source: str, author: str | None = None, date: str | N
     """Tokenise CriticMarkup into lines of runs, in one linear pass.
 
     ``{++x++}`` → insert, ``{--x--}`` → delete, ``{~~a~>b~~}`` → delete a, insert b,
-    ``{==x==}`` → equal (highlight marks dropped), ``{>>c<<}`` → a ``comment`` artefact.
+    ``{==x==}`` → equal text and a ``highlight`` artefact over it (one per line), ``{>>c<<}`` → a
+    ``comment`` artefact (with its author and date when written as :data:`COMMENT_BY` says), except
+    right after a change, where ``{>>@Author (date)<<}`` gives that change its author and date
+    (:data:`ATTRIBUTION`).
     A mark may span lines: it is cut at each line break.  An opener without its closer
     raises :class:`ParseError` naming the line.
     """
+    return _split_at_newlines(_scan(text, 0, len(text), source, author, date, True))
+
+
+def _scan(text: str, lo: int, hi: int, source: str, author, date, top: bool) -> list[Piece]:
+    """The pieces of ``text[lo:hi]``; inside a highlight (``top`` False) ``{==`` is text."""
     pieces: list[Piece] = []
-    pos = 0
+    pos = lo
+    changed = first = -1  # where the last change mark ended, and its first run in ``pieces``
     while True:
-        m = _OPENER.search(text, pos)
+        m = _OPENER.search(text, pos, hi)
         if m is None:
             break
         opener = m.group(0)
-        end = text.find(CRITIC_MARKS[opener], m.end())
+        if opener == "{==" and not top:
+            pieces.append(Run(Op.EQUAL, text[pos : m.end()]))
+            pos = m.end()
+            continue
+        end = text.find(CRITIC_MARKS[opener], m.end(), hi)
         if end < 0:
             line = text.count("\n", 0, m.start()) + 1
             raise ParseError(source, f"line {line}: CriticMarkup {opener!r} is never closed")
@@ -90,29 +130,55 @@ def critic_runs(text: str, source: str, author: str | None = None, date: str | N
                 line = text.count("\n", 0, m.start()) + 1
                 raise ParseError(source, f"line {line}: CriticMarkup substitution without '~>'")
             pieces += [Run(Op.DELETE, old, author, date), Run(Op.INSERT, new, author, date)]
-        elif opener == "{==":
-            pieces.append(Run(Op.EQUAL, inner))
+        elif opener == "{==":  # changes and comments inside a highlight are read too
+            inside = _scan(text, m.end(), end, source, author, date, False)
+            size = sum(len(p.text) for p in inside if isinstance(p, Run))
+            pieces += [Artefact("highlight", "", line=-1, length=size), *inside]
         else:
-            kind = "keys" if inner.startswith(KEYS_COMMENT) else "comment"
-            pieces.append(Artefact(kind, inner, line=-1))
+            who = ATTRIBUTION.match(inner) if changed == m.start() else None
+            if who is not None:  # the author and date of the change just closed
+                a, d = who.group("author") or None, who.group("date")
+                pieces[first:] = [dataclasses.replace(r, author=a, date=d) for r in pieces[first:]]
+            else:
+                pieces.append(comment_artefact(inner))
+        if opener in ("{++", "{--", "{~~"):
+            changed, first = end + 3, len(pieces) - (2 if opener == "{~~" else 1)
         pos = end + 3
-    if pos < len(text):
-        pieces.append(Run(Op.EQUAL, text[pos:]))
-    return _split_at_newlines(pieces)
+    if pos < hi:
+        pieces.append(Run(Op.EQUAL, text[pos:hi]))
+    return pieces
 
 
 def _split_at_newlines(pieces: list[Piece]) -> list[list[Piece]]:
+    """The pieces cut into lines; a highlight over a line break is cut too, one per line (``length``
+    counts the characters of the runs it covers on its line).
+    """
     lines: list[list[Piece]] = [[]]
+    lit: list = []  # the open highlight: [line, index in the line, characters still to cover, covered]
     for piece in pieces:
         if isinstance(piece, Artefact):
+            if piece.kind == "highlight":
+                lit = [lines[-1], len(lines[-1]), piece.length, 0]
             lines[-1].append(piece)
             continue
         parts = piece.text.split("\n")
         for i, part in enumerate(parts):
             if i:
+                if lit and lit[2] > 0:  # the highlight goes on after the line break: close it, open one after
+                    lit[0][lit[1]] = dataclasses.replace(lit[0][lit[1]], length=lit[3])
+                    lit[2] -= 1
                 lines.append([])
+                if lit and lit[2] > 0:
+                    lines[-1].append(Artefact("highlight", "", line=-1, length=lit[2]))
+                    lit = [lines[-1], 0, lit[2], 0]
             if part:
-                lines[-1].append(Run(piece.op, part, piece.author, piece.date, piece.inferred))
+                lines[-1].append(Run(piece.op, part, piece.author, piece.date, piece.inferred, piece.move))
+            if lit and lit[2] > 0:
+                took = min(len(part), lit[2])
+                lit[2] -= took
+                lit[3] += took
+                if not lit[2]:
+                    lit[0][lit[1]] = dataclasses.replace(lit[0][lit[1]], length=lit[3])
     return lines
 
 
@@ -125,9 +191,14 @@ def extract_artefacts(pieces: list[Piece], line: int) -> tuple[list[Run], list[A
     runs: list[Run] = []
     arts: list[Artefact] = []
     pos = 0
+    shift = 0  # characters taken out so far
+    taken: list[tuple[int, int]] = []  # (start, length) before extraction of each artefact taken out of the text
+    lit: list[tuple[int, int]] = []  # (index in arts, start before extraction) of each highlight
     for piece in pieces:
         if isinstance(piece, Artefact):
-            arts.append(Artefact(piece.kind, piece.text, line, pos, piece.op))
+            if piece.kind == "highlight":
+                lit.append((len(arts), pos + shift))
+            arts.append(dataclasses.replace(piece, line=line, offset=pos))
             continue
         last = 0
         closing = _closing_brackets(piece.text) if "[" in piece.text else {}
@@ -145,11 +216,17 @@ def extract_artefacts(pieces: list[Piece], line: int) -> tuple[list[Run], list[A
                 pos += len(before)
             kind = "bookmark" if m.group("bookmark") else "footnote-ref" if m.group("ref") else "footnote-body"
             arts.append(Artefact(kind, piece.text[m.start() : end], line, pos, piece.op))
+            taken.append((pos + shift, end - m.start()))
+            shift += end - m.start()
             last = end
         rest = piece.text[last:]
         if rest:
             runs.append(Run(piece.op, rest, piece.author, piece.date, piece.inferred))
             pos += len(rest)
+    for i, start in lit:  # a highlight's length counts the text left once the artefacts in it are out
+        end = start + arts[i].length
+        inside = sum(n for at, n in taken if start <= at and at + n <= end)
+        arts[i] = dataclasses.replace(arts[i], length=max(arts[i].length - inside, 0))
     return runs, arts
 
 
