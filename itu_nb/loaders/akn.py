@@ -27,6 +27,7 @@ from lxml import etree
 
 from itu_nb.errors import LoadError
 from itu_nb.loaders.akn_nodes import OpenNode, place
+from itu_nb.loaders.akn_parts import cut_parts
 from itu_nb.loaders.akn_repair import lift_parents_items, split_run_in_sections, unglue_items
 from itu_nb.loaders.akn_runs import ITU_NB, cut_runs, inline_runs, label_runs
 from itu_nb.loaders.akn_xml import safe_xml
@@ -261,20 +262,31 @@ def _action(el: etree._Element) -> str | None:
     return action.strip() if action and action.strip() else None
 
 
-def _statement(el: etree._Element, index: int) -> Proposal:
-    """One statement, id from ``FRBRnumber`` or else from its heading; a bare text unless an action is kept."""
+def _proposal(top: OpenNode, pid: str | None, index: int, action: str | None = None) -> Proposal:
+    """The proposal of a statement's (or a part's) top node; the id from its heading when ``pid`` is None."""
+    heading = next((c for c in top.children if c.kind is NodeKind.HEADING), OpenNode(NodeKind.HEADING))
+    target = parse_target(runs_text(heading.runs, "original"), runs_text(heading.runs, "amended"))
+    pid = pid or (f"{target.kind[:3].lower()}-{target.number}" if target else f"statement-{index + 1}")
+    return Proposal(pid, action, target, tuple(c.freeze("") for c in top.children))
+
+
+def _statement(el: etree._Element, index: int) -> list[Proposal]:
+    """One statement, id from ``FRBRnumber`` or else from its heading; a bare text unless an action is kept.
+
+    The parts of the Final Acts that the converter ran into the statement follow it (:mod:`akn_parts`).
+    """
     top = OpenNode(NodeKind.SECTION)
     loose: list = []
     _walk_parts(el, top, loose)
     _fill(top, loose, None, 1)
     lift_parents_items(top)
-    heading = next((c for c in top.children if c.kind is NodeKind.HEADING), OpenNode(NodeKind.HEADING))
-    target = parse_target(runs_text(heading.runs, "original"), runs_text(heading.runs, "amended"))
     number = el.find("./{*}meta/{*}identification/{*}FRBRWork/{*}FRBRnumber")
     pid = number.get("value") if number is not None and number.get("value") else None
-    pid = pid or (f"{target.kind[:3].lower()}-{target.number}" if target else f"statement-{index + 1}")
-    proposal = Proposal(pid, _action(el), target, tuple(c.freeze("") for c in top.children))
-    return proposal.with_keys(_keys(el))
+    proposal = _proposal(top, pid, index, _action(el))
+    parts = cut_parts(top, str(proposal.target or proposal.id))
+    if parts:
+        proposal = _proposal(top, proposal.id, index, proposal.action)
+    return [proposal.with_keys(_keys(el)), *(_proposal(part, None, index) for part in parts)]
 
 
 def _documents(root: etree._Element) -> list[etree._Element]:
@@ -341,7 +353,7 @@ def load_akn(data: bytes | str, source: str, **options) -> Document:
     if not documents:
         raise LoadError(source, "Akoma Ntoso file without a statement, act or doc to read")
     try:
-        proposals = tuple(_statement(d, i) for i, d in enumerate(documents))
+        proposals = tuple(p for i, d in enumerate(documents) for p in _statement(d, i))
     except RecursionError:
         raise LoadError(source, f"items nested more than {_MAX_DEPTH} levels deep; is this a real text?") from None
     return Document(source, "akn", _metadata(root), proposals)
