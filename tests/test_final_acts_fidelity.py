@@ -148,3 +148,166 @@ def test_the_back_cover_is_the_last_paragraph(doc):
     assert cover.body().endswith("ISBN 978-92-61-27151-0 SAP id 9 789261 271510 4 2 3 2 4")
     angola = part.clauses[-2]
     assert angola.label == "3" and angola.body().endswith("held in Dubai, United Arab Emirates.")
+
+
+# ----------------------------------------------------------------------------
+# 2. operative headings run into items are sections
+# ----------------------------------------------------------------------------
+#: Every one-line operative section the converter ran into the last item of the section before it:
+#: (text, the section's heading, how its one paragraph starts).  Found by searching the XML for the
+#: operative verbs of itu_nb.parsing.keywords.OPERATIVE after ", ", "; " or ". " inside item text; each
+#: read in the XML, where the item ends "…, <heading> to …" (e.g. res-130, line 7210: "… of the
+#: Plenipotentiary Conference, requests the ITU Council to include the report of the Secretary-General …").
+ONE_LINE_SECTIONS = [
+    ("res-11", "instructs the Secretary-General, in cooperation with the Directors of the Bureaux", "to give due"),
+    ("res-30", "encourages least developed countries, small island developing states, landlocked developing countries"
+     " and countries with economies in transition", "to continue according high priority"),
+    ("res-34", "calls upon Member States", "to offer all possible assistance"),
+    ("res-41", "urges the ITU membership", "to assist the Secretary-General"),
+    ("res-66", "instructs the Director of the Telecommunication Development Bureau", "to implement, as a priority"),
+    ("res-71", "invites the Member States", "to contribute national and regional insights"),
+    ("res-94", "resolves", "to express its warmest thanks"),
+    ("res-101", "requests the ITU Telecommunication Standardization Sector", "to continue its collaborative"),
+    ("res-101", "requests the three Sectors", "to continue to consider and update"),
+    ("res-102", "invites Member States and Sector Members", "to seek the appropriate means"),
+    ("res-123", "invites Member States and Sector Members", "to make voluntary contributions"),
+    ("res-125", "instructs the Director of the Radiocommunication Bureau", "to ensure that ITU-R continues"),
+    ("res-130", "requests the ITU Council", "to include the report of the Secretary-General"),
+    ("res-131", "instructs the study groups of the ITU Telecommunication Development Sector", "to take into account"),
+    ("res-135", "invites regional and international financial organizations and agencies, equipment providers,"
+     " operators, and all potential partners", "to consider the possibility"),
+    ("res-137", "invites regional and international financial organizations and agencies, equipment providers,"
+     " operators, and all potential partners", "to consider the possibility"),
+    ("res-139", "instructs the Director of the Radiocommunication Bureau", "to implement actions"),
+    ("res-140", "instructs the Director of the Telecommunication Development Bureau", "to follow, as soon as possible"),
+    ("res-146", "invites Member States and Sector Members", "to participate and contribute"),
+    ("res-146", "invites the 2022 plenipotentiary conference", "to consider the EG-ITR report"),
+    ("res-157", "further resolves", "to strengthen the project execution function"),  # see the test below
+    ("res-160", "calls upon Member States", "to offer all possible assistance"),
+    ("res-160", "invites the Plenipotentiary Conference", "to allocate the necessary funds"),
+    ("res-160", "instructs the Director of the Telecommunication Development Bureau", "to implement fully"),
+    ("res-167", "instructs the Directors of the Bureaux", "to continue taking action"),
+    ("res-167", "instructs the Director of the Telecommunication Development Bureau", "to take all necessary measures"),
+    ("res-169", "instructs the Director of the Telecommunication Standardization Bureau", "to continue to organize"),
+    ("res-169", "instructs the Radiocommunication Assembly, the World Telecommunication Standardization Assembly and"
+     " the World Telecommunication Development Conference", "to mandate their respective"),
+    ("res-169", "invites ITU Member States", "to inform their academia"),
+    ("res-176", "instructs the Director of the Telecommunication Standardization Bureau, in collaboration with the"
+     " Director of the Radiocommunication Bureau and the Director of the Telecommunication Development Bureau",
+     "to participate in the Electromagnetic"),
+    ("res-177", "further invites Member States", "to contribute to the next radiocommunication assembly"),
+    ("res-186", "instructs the Director of the Telecommunication Development Bureau", "to encourage all Member States"),
+    ("res-186", "invites Member States and Sector Members", "to participate in the activities"),
+    ("res-188", "further invites Member States and Sector Members", "to bear in mind"),
+    ("res-197", "instructs the Director of the Radiocommunication Bureau", "to support work of the ITU-R"),
+    ("res-198", "instructs the Directors of the three Bureaux", "to continue to explore"),
+    ("res-200", "instructs the Directors of the Bureaux", "to report on the progress"),
+    ("res-200", "instructs the Director of the Telecommunication Development Bureau", "to coordinate the collection"),
+    ("res-200", "invites Sector Members, Associates and Academia", "to take an active role"),
+    ("res-200", "invites all stakeholders", "to contribute with their initiatives"),
+    ("res-203", "instructs the Director of the Telecommunication Development Bureau", "to continue to work closely"),
+    ("res-203", "instructs the Director of the Radiocommunication Bureau and the Director of the Telecommunication"
+     " Standardization Bureau", "to work in cooperation"),
+    ("res-204", "instructs the relevant study groups of the ITU Telecommunication Development Sector",
+     "to continue studies"),
+    ("res-207", "instructs the Director of the Telecommunication Standardization Bureau", "to continue to lead"),
+    ("res-209", "invites the ITU Member States", "to inform SMEs"),
+    ("res-211", "resolves to instruct the Director of the Telecommunication Development Bureau, in coordination with"
+     " the Directors of the other two Bureaux", "to provide the appropriate technical expertise"),
+    ("res-212", "instructs the Member States Advisory Group", "to provide advice"),
+    ("res-212", "encourages Member States and Sector Members", "to follow the example"),
+    ("res-213", "instructs the Secretary-General and the Directors of the three Bureaux", "to prepare annually"),
+]  # fmt: skip
+
+
+def test_every_one_line_section_run_into_an_item_is_a_section(doc):
+    found = [
+        (p.id, s.body(), s.children[0].body())
+        for p in doc
+        for s in p.sections
+        if any("(one line)" in note for note in s.notes)
+    ]
+    assert [(pid, heading) for pid, heading, _ in found] == [(pid, heading) for pid, heading, _ in ONE_LINE_SECTIONS]
+    for (_, _, paragraph), (_, _, start) in zip(found, ONE_LINE_SECTIONS, strict=True):
+        assert paragraph.startswith(start)
+
+
+def test_resolution_130_requests_the_ITU_Council(doc):
+    p = doc["Resolution 130"]
+    sections = [s.path for s in p.sections]
+    at = sections.index("requests the ITU Council")
+    assert sections[at - 1 : at + 2] == [
+        "instructs the Secretary-General",
+        "requests the ITU Council",
+        "invites Member States",
+    ]
+    assert (
+        p["instructs the Secretary-General/2"].body().endswith("(Minneapolis, 1998) of the Plenipotentiary Conference,")
+    )
+    assert [c.path for c in p["requests the ITU Council"].children] == ["requests the ITU Council/p1"]
+    assert p["requests the ITU Council/p1"].body() == (
+        "to include the report of the Secretary-General in the documents sent to Member States in accordance with No. 81"
+        " of the Convention,"
+    )
+
+
+def test_resolution_157_resolves_to_instruct_run_into_noting_d(doc):
+    # line 10960 of the XML: noting d) "… at the regional and international levels, resolves to instruct the
+    # Secretary-General, in close collaboration with the Director of the Telecommunication Development Bureau
+    # 1 to implement …; 2 …; … 15 to clearly indicate …, further resolves to strengthen … by:" and then the
+    # sub-items i)-iii) of "further resolves"
+    p = doc["res-157"]
+    heading = (
+        "resolves to instruct the Secretary-General, in close collaboration with the Director of the"
+        " Telecommunication Development Bureau"
+    )
+    assert [s.path for s in p.sections] == ["recalling", "recognizing", "noting", heading, "further resolves",
+                                            "instructs the ITU Council"]  # fmt: skip
+    assert [c.label for c in p[heading].children] == [str(k) for k in range(1, 16)]
+    assert [c.label or c.path for c in p["further resolves"].children] == ["further resolves/p1", "i)", "ii)", "iii)"]
+    assert p["further resolves/p1"].body().endswith("when executing projects by:")
+    assert p["noting/d"].children == ()
+
+
+#: What still reads like an operative section inside an item, and why it is left as the source has it.
+LEFT_AS_IS = {
+    # "…, instructs the Directors of the three Bureaux within their respective spheres of competence, to implement
+    # this resolution…": the comma before "to" makes it no section line a reader would write
+    ("res-64", "resolves/3"): "instructs the Directors of the three Bureaux within",
+    # the words of the CEDAW committee quoted in a preamble item: "… General Recommendation No. 37, …, recommends that
+    # States make sure women have access to technologies …"
+    ("res-70", "recognizing further/d"): "recommends that States make sure",
+    # "urges Member States Parties to the Tampere Convention to take …": which "to" ends the line is not regular
+    ("res-136", "encourages Member States/12"): "urges Member States Parties to the Tampere Convention",
+    # "expresses its warmest thanks and deepest gratitude to the Governments of Switzerland and Tunisia for …":
+    # no "to" and a verb starts a paragraph
+    ("res-140", "invites Member States, Sector Members, Associates and Academia/6"): "expresses its warmest thanks",
+    # citations of other texts' sections: "… resolves 3 and further instructs the Director … thereof, on …"
+    ("res-167", "recalling/f"): "further instructs the Director of the Telecommunication Development Bureau thereof",
+    ("res-167", "recalling/g"): "instructs the Telecommunication Development Advisory Group thereof",
+}
+
+
+def test_what_is_left_inside_items_is_listed(doc):
+    verbs = sorted({v.split()[0] for v in itu_nb.parsing.keywords.OPERATIVE} - {"further"})
+    inside = re.compile(r"[,;.:]\s+((?:further\s+)?(?:" + "|".join(verbs) + r")\b)")
+    left = {}
+    for p in doc:
+        if p.target.kind == "Part":
+            continue
+        for n in p.walk():
+            m = inside.search(n.body()) if n.kind in (NodeKind.ITEM, NodeKind.PARAGRAPH) else None
+            if m:
+                left[(p.id, n.path)] = n.body()[m.start(1) :]
+    assert sorted(left) == sorted(LEFT_AS_IS)
+    assert all(left[key].startswith(start) for key, start in LEFT_AS_IS.items())
+
+
+def test_a_heading_swallowed_after_a_full_stop_opens_its_section(doc):
+    # res-133 instructs the ITU Council: "… and countries with economies in transition. invites Member States and
+    # Sector Members" (a heading after a full stop, where the other swallowed headings follow a comma), then 1-3
+    p = doc["res-133"]
+    assert p["instructs the ITU Council/p1"].body().endswith("countries with economies in transition.")
+    section = p["invites Member States and Sector Members"]
+    assert [c.label for c in section.children] == ["1", "2", "3"]
+    assert section.children[0].body().startswith("to take an active part in all international")
