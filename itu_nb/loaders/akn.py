@@ -11,6 +11,11 @@ Guarantees after :func:`load_akn`:
   touched: a first label left in the text (``"1 to continue…"``, no ``num``), items run into the one
   before, section headings run into the last item before them, and whole sections run into an item
   (:mod:`itu_nb.loaders.akn_repair`);
+- the parts of a Final Acts book run into a text (``PART VI - SIGNATORIES`` …) are cut out and follow it as
+  bare texts of their own, ``par-VI`` (:mod:`itu_nb.loaders.akn_parts`);
+- each text is checked against what it announces (numbering continuity, lists announced by a colon,
+  headings and the order of preamble and operative part); what looks wrong is a note ``"check: …"`` on
+  the node (:mod:`itu_nb.loaders.akn_check`);
 - what :func:`itu_nb.export.akn.to_akn` writes comes back: ``<ins>``/``<del>`` (in ``p``, ``num``, headings)
   as INSERT/DELETE runs with their ``itu_nb:author``/``itu_nb:date``, the action from
   ``meta/proprietary/itu_nb:action``, ``hcontainer name="reasons"``/``"annex"`` as REASONS/ANNEX nodes,
@@ -26,6 +31,7 @@ import re
 from lxml import etree
 
 from itu_nb.errors import LoadError
+from itu_nb.loaders.akn_check import structural_check
 from itu_nb.loaders.akn_nodes import OpenNode, place
 from itu_nb.loaders.akn_parts import cut_parts
 from itu_nb.loaders.akn_repair import lift_parents_items, split_run_in_sections, unglue_items
@@ -282,10 +288,11 @@ def _statement(el: etree._Element, index: int) -> list[Proposal]:
     lift_parents_items(top)
     number = el.find("./{*}meta/{*}identification/{*}FRBRWork/{*}FRBRnumber")
     pid = number.get("value") if number is not None and number.get("value") else None
+    heading = next((c for c in top.children if c.kind is NodeKind.HEADING), None)
+    target = parse_target(runs_text(heading.runs, "original"), runs_text(heading.runs, "amended")) if heading else None
+    parts = cut_parts(top, str(target) if target else pid or f"statement {index + 1}")
+    structural_check(top)
     proposal = _proposal(top, pid, index, _action(el))
-    parts = cut_parts(top, str(proposal.target or proposal.id))
-    if parts:
-        proposal = _proposal(top, proposal.id, index, proposal.action)
     return [proposal.with_keys(_keys(el)), *(_proposal(part, None, index) for part in parts)]
 
 

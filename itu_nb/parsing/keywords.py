@@ -47,6 +47,8 @@ PREAMBLE = (
     "further noting",
     "further considering",
     "further recalling",
+    "having noted",  # Resolution 30 (Rev. Dubai, 2018), after recognizing b)
+    "highlighting",  # Resolution 131 (Rev. Dubai, 2018), after considering d)
 )
 PREAMBLE_SUFFIXES = ("further", "also", "furthermore", "in addition")
 
