@@ -378,3 +378,67 @@ def test_the_check_notes_a_gap(tmp_path):
     assert "check: numbering: 5 follows 2, where 3 was expected" in p["resolves/5"].notes
     assert "check: numbering: 4 follows 5, where 6 was expected" in p["resolves/4"].notes
     assert not any(note.startswith("check: ") for note in p["resolves/5#2"].notes)  # 5 after 4: as expected
+
+
+# ----------------------------------------------------------------------------
+# 4. the figures of notebook 04 (examples/04-conference-overview.ipynb), checked against the XML
+# ----------------------------------------------------------------------------
+_SKIP = {f"{AKN}{t}" for t in ("meta", "longTitle", "container", "formula", "intro", "heading", "num")}
+
+
+def _xml_item_words(pid: str, stop: str | None = None) -> int:
+    """Words of a statement's ``<p>`` outside its heading, title, formula, section headings and nums."""
+    root = etree.parse(str(FINAL_ACTS)).getroot()
+    number = next(n for n in root.iter(f"{AKN}FRBRnumber") if n.get("value") == pid)
+    statement = next(a for a in number.iterancestors() if a.tag == f"{AKN}statement")
+    words = 0
+    for p in statement.iter(f"{AKN}p"):
+        if any(a.tag in _SKIP for a in p.iterancestors()):
+            continue
+        text = " ".join(p.itertext())
+        if stop is not None and stop in text:
+            return words + len(text[: text.index(stop)].split())
+        words += len(text.split())
+    return words
+
+
+@pytest.fixture(scope="module")
+def sizes(doc):
+    """The notebook's table: items and words per text (to_frame, items and paragraphs, parts left out)."""
+    df = itu_nb.to_frame(doc)
+    df["words"] = df["amended"].fillna("").str.split().str.len()
+    texts = df[~df.proposal.str.startswith("par-") & df.kind.isin(["item", "paragraph"])]
+    return texts.groupby("proposal").agg(items=("path", "size"), words=("words", "sum"))
+
+
+def test_notebook_04_counts_the_texts_and_the_parts(doc, sizes):
+    assert len(sizes) == 64  # "64 texts and 6 parts of the book"
+    assert len([p for p in doc if p.target.kind == "Part"]) == 6
+    assert (sizes["items"].sum(), sizes["words"].sum()) == (2698, 102128)
+
+
+def test_notebook_04_longest_text_is_resolution_71(sizes):
+    longest = sizes.sort_values("words", ascending=False)
+    assert list(longest.index[:3]) == ["res-71", "res-130", "res-70"]
+    # the XML: 14,406 words in res-71's paragraphs (its strategic plan annexes included, which the converter ran
+    # into its last section); the table counts text, not labels or headings: less the 5 labels the loader took
+    # from the text ("a) the …") and the 13 words of the 2 headings it cut out of items ("instructs the
+    # Secretary-General and the Directors of the Bureaux", "invites the Member States")
+    assert _xml_item_words("res-71") == 14406
+    assert longest.loc["res-71", "words"] == 14406 - 5 - 13 == 14388
+
+
+def test_notebook_04_recommendation_7_is_short_again(sizes):
+    # was 18,362 words with Parts VI and VII in it; the XML up to "… informed in this regard." has 226 words
+    # in its paragraphs, less the 4 labels taken from the text (taking into account a), considering a),
+    # recommends 1, instructs the Secretary-General 1)
+    assert _xml_item_words("rec-7", stop=" 489 PART VI") == 226
+    assert sizes.loc["rec-7", "words"] == 226 - 4 == 222
+    assert sizes.loc["rec-7", "items"] == 10
+
+
+def test_notebook_04_declarations_by_language(doc):
+    # grep -o "<p>Original: [A-Za-z]*" | sort | uniq -c on the XML: 60 English, 9 Spanish, 8 French, 4 Arabic,
+    # 2 Russian, 1 Chinese
+    languages = Counter(n.body().split()[1] for n in _declarations(doc))
+    assert languages == {"English": 60, "Spanish": 9, "French": 8, "Arabic": 4, "Russian": 2, "Chinese": 1}
