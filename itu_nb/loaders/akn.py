@@ -33,6 +33,7 @@ from lxml import etree
 from itu_nb.errors import LoadError
 from itu_nb.loaders.akn_check import structural_check
 from itu_nb.loaders.akn_nodes import OpenNode, place
+from itu_nb.loaders.akn_nodes import scheme as scheme_of
 from itu_nb.loaders.akn_parts import cut_parts
 from itu_nb.loaders.akn_repair import lift_parents_items, split_run_in_sections, unglue_items
 from itu_nb.loaders.akn_runs import ITU_NB, cut_runs, inline_runs, label_runs
@@ -40,7 +41,7 @@ from itu_nb.loaders.akn_xml import safe_xml
 from itu_nb.loaders.registry import register
 from itu_nb.model import HOMOGLYPHS, Document, NodeKind, Op, Proposal, Run, runs_text
 from itu_nb.parsing import keywords as kw
-from itu_nb.parsing.labels import label_scheme, parse_target, section_keyword
+from itu_nb.parsing.labels import parse_target, section_keyword
 
 __all__ = ["load_akn", "safe_xml"]
 
@@ -55,8 +56,15 @@ _XML_SPACE = re.compile(r"[ \t\r\n]+")
 _LABEL_IN_TEXT = re.compile(r"^(?P<label>[a-z]\)|\d{1,3})(?P<sep> )(?=\S)")
 
 
+_LOCAL: dict[str, str] = {}  # tag → local name: the tags of a file are few, its elements many
+
+
 def _local(el: etree._Element) -> str:
-    return el.tag.rpartition("}")[2]
+    tag = el.tag
+    name = _LOCAL.get(tag)
+    if name is None:
+        name = _LOCAL[tag] = tag.rpartition("}")[2]
+    return name
 
 
 def _elements(el: etree._Element) -> list[etree._Element]:
@@ -81,10 +89,23 @@ def _stray(el: etree._Element) -> list[str]:
 
 
 def _pieces(el: etree._Element) -> list[tuple[str, etree._Element | str]]:
-    """``el``'s content in order: ``("num", el)``, ``("item", el)``, ``("text", el)``, ``("stray", str)``."""
-    out: list[tuple[str, etree._Element | str]] = [("stray", s) for s in _stray(el)]
-    for child in _elements(el):
-        name = _local(child)
+    """``el``'s content in order: ``("num", el)``, ``("item", el)``, ``("text", el)``, ``("stray", str)``.
+
+    The stray text (:func:`_stray`) comes first, then the children, in one pass over them.
+    """
+    out: list[tuple[str, etree._Element | str]] = []
+    children = []
+    text = el.text
+    if text and not text.isspace():
+        out.append(("stray", _norm(text)))
+    for child in el:
+        tail = child.tail
+        if tail and not tail.isspace():
+            out.append(("stray", _norm(tail)))
+        tag = child.tag
+        if tag.__class__ is str:
+            children.append((_LOCAL.get(tag) or _local(child), child))
+    for name, child in children:
         if name in _WRAPPERS:
             out.extend(_pieces(child))
         elif name == "num":
@@ -144,7 +165,8 @@ def _recover_labels(drafts: list[OpenNode]) -> None:
     """Give an unnumbered item the label written at the start of its text when the next label continues it."""
     for i, node in enumerate(drafts):
         first = node.runs[0] if node.runs and not node.labelled and node.kind is NodeKind.PARAGRAPH else None
-        m = _LABEL_IN_TEXT.match(first.text.translate(HOMOGLYPHS)) if first and first.op is Op.EQUAL else None
+        # a label and its space are at most 5 characters: only they need reading as Latin
+        m = _LABEL_IN_TEXT.match(first.text[:5].translate(HOMOGLYPHS)) if first and first.op is Op.EQUAL else None
         if m is None or not _continued(m.group("label"), [d.bare_label for d in drafts[i + 1 :] if d.has_num]):
             continue
         node.label_runs, node.runs = cut_runs(node.runs, m.end())
@@ -157,7 +179,7 @@ def _continued(label: str, later: list[str]) -> bool:
     bare = label.rstrip(")")
     scheme, successor = ("number", str(int(bare) + 1)) if bare.isdigit() else ("letter", chr(ord(bare) + 1))
     for other in later:
-        if label_scheme(other, None if bare.isdigit() else bare, False) == scheme:
+        if scheme_of(other, None if bare.isdigit() else bare, False) == scheme:
             return other.translate(HOMOGLYPHS).strip("()").rstrip(".").lower() == successor
     return False
 

@@ -21,10 +21,10 @@ from __future__ import annotations
 
 import re
 
-from itu_nb.loaders.akn_nodes import OpenNode
+from itu_nb.loaders.akn_nodes import OpenNode, next_labels
 from itu_nb.model import NodeKind
 from itu_nb.parsing import keywords as kw
-from itu_nb.parsing.labels import bare_label, successors
+from itu_nb.parsing.labels import bare_label
 
 __all__ = ["structural_check"]
 
@@ -59,8 +59,8 @@ def _numbering(container: OpenNode) -> None:
         previous = last.get(node.scheme)
         if previous is None and label != _FIRST[node.scheme]:
             _note(node, f"the list starts at {node.bare_label}, not at {_FIRST[node.scheme]}")
-        elif previous is not None and successors(previous).get(node.scheme) != label:
-            expected = successors(previous).get(node.scheme)
+        elif previous is not None and next_labels(previous).get(node.scheme) != label:
+            expected = next_labels(previous).get(node.scheme)
             _note(node, f"numbering: {node.bare_label} follows {previous}, where {expected} was expected")
         last[node.scheme] = label
 

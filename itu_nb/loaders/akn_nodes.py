@@ -7,16 +7,28 @@ turns it into a :class:`~itu_nb.model.Clause`.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 from lxml import etree
 
 from itu_nb.loaders.akn_runs import footnote_runs, inline_runs, main_text
-from itu_nb.model import HOMOGLYPHS, Clause, NodeKind, Run, runs_text
-from itu_nb.parsing.labels import item_component, label_scheme, unique_component
-from itu_nb.parsing.tree import freeze_node
+from itu_nb.model import HOMOGLYPHS, Clause, NodeKind, Op, Run, join_runs, runs_text
+from itu_nb.parsing.labels import item_component, label_scheme, successors, unique_component
 
-__all__ = ["OpenNode", "component", "place"]
+__all__ = ["OpenNode", "component", "next_labels", "place", "scheme"]
+
+
+@functools.lru_cache(maxsize=4096)
+def scheme(label: str, previous_letter: str | None, previous_ends_colon: bool) -> str:
+    """:func:`itu_nb.parsing.labels.label_scheme`, remembered: a text has few distinct labels."""
+    return label_scheme(label, previous_letter, previous_ends_colon)
+
+
+@functools.lru_cache(maxsize=4096)
+def next_labels(label: str) -> dict[str, str]:
+    """:func:`itu_nb.parsing.labels.successors`, remembered (the dict is shared: read it, do not change it)."""
+    return successors(label)
 
 
 @dataclass
@@ -41,19 +53,28 @@ class OpenNode:
     @property
     def bare_label(self) -> str:
         """The label without its separator: amended, or original when it exists only there."""
-        return (runs_text(self.label_runs, "amended").strip() or runs_text(self.label_runs, "original")).strip()
+        runs = self.label_runs
+        if len(runs) == 1 and runs[0].op is Op.EQUAL:  # the usual label: one plain run
+            return runs[0].text.strip()
+        return (runs_text(runs, "amended").strip() or runs_text(runs, "original")).strip()
 
     @property
     def text(self) -> str:
         """The node's main text: amended, or original when it exists only there."""
-        return main_text(self.runs)
+        runs = self.runs
+        if len(runs) == 1 and runs[0].op is Op.EQUAL:  # the usual text: one plain run
+            return runs[0].text
+        return main_text(runs)
 
     def add(self, child: OpenNode) -> OpenNode:
         """Append ``child``, giving it ``#2``, ``#3``… when its component is taken (as the text parser does)."""
+        children = self.children
         if child.kind is NodeKind.PARAGRAPH:
-            child.component = f"p{sum(1 for c in self.children if c.kind is NodeKind.PARAGRAPH) + 1}"
-        child.component = unique_component(child.component, {c.component for c in self.children})
-        self.children.append(child)
+            child.component = f"p{sum(1 for c in children if c.kind is NodeKind.PARAGRAPH) + 1}"
+        taken = child.component
+        if any(c.component == taken for c in children):
+            child.component = unique_component(taken, {c.component for c in children})
+        children.append(child)
         return child
 
     def read(self, el: etree._Element) -> OpenNode:
@@ -65,14 +86,30 @@ class OpenNode:
         return self
 
     def freeze(self, prefix: str) -> Clause:
-        """The frozen :class:`Clause` of this node and its children, paths under ``prefix``."""
-        return freeze_node(self, prefix)
+        """The frozen :class:`Clause` of this node and its children, paths under ``prefix``.
+
+        As :func:`itu_nb.parsing.tree.freeze_node`, with the usual single run taken as it is.
+        """
+        path = f"{prefix}/{self.component}" if prefix else self.component
+        children = tuple(c.freeze(path) for c in self.children)
+        return Clause(self.kind, path, _joined(self.label_runs), _joined(self.runs), children, self.section,
+                      notes=tuple(self.notes))  # fmt: skip
+
+
+def _joined(runs: list[Run]) -> tuple[Run, ...]:
+    """``join_runs(runs)``: a single run with text needs no joining."""
+    if len(runs) == 1 and runs[0].text:
+        return (runs[0],)
+    return join_runs(runs)
 
 
 def component(parent: OpenNode, node: OpenNode) -> str:
     """Path component of an item, as the text parser names it: ``b``, ``4.1``, ``bullet2``."""
-    listed = sum(1 for c in parent.children if c.scheme in ("bullet", "dash"))
-    return item_component(node.bare_label, node.scheme, listed)
+    if node.scheme in ("bullet", "dash"):
+        listed = sum(1 for c in parent.children if c.scheme in ("bullet", "dash"))
+        return item_component(node.bare_label, node.scheme, listed)
+    bare = node.bare_label.translate(HOMOGLYPHS).strip("()").rstrip(".")  # item_component, without its regex
+    return "".join(bare.split()) or "item"
 
 
 def place(base: OpenNode, stack: list[OpenNode], node: OpenNode) -> None:
@@ -83,8 +120,8 @@ def place(base: OpenNode, stack: list[OpenNode], node: OpenNode) -> None:
     """
     letter = next((n for n in reversed(stack) if n.scheme == "letter"), None)
     previous = letter.bare_label.translate(HOMOGLYPHS).strip("()")[-1:].lower() if letter else ""
-    colon = bool(stack) and runs_text(stack[-1].runs, "amended").rstrip().endswith(":")
-    node.scheme = label_scheme(node.bare_label, previous or None, colon)
+    colon = bool(stack) and _amended(stack[-1].runs).rstrip().endswith(":")
+    node.scheme = scheme(node.bare_label, previous or None, colon)
     for i in range(len(stack) - 1, -1, -1):
         if stack[i].scheme == node.scheme:
             del stack[i:]
@@ -100,6 +137,12 @@ def place(base: OpenNode, stack: list[OpenNode], node: OpenNode) -> None:
         stack.append(open_item)
         last = open_item.children[-1] if open_item.children else None
         open_item = last if last is not None and last.kind is NodeKind.ITEM else None
+
+
+def _amended(runs: list[Run]) -> str:
+    if len(runs) == 1 and runs[0].op is Op.EQUAL:
+        return runs[0].text
+    return runs_text(runs, "amended")
 
 
 def _lift_same_scheme(parent: OpenNode, node: OpenNode) -> None:

@@ -49,11 +49,11 @@ from __future__ import annotations
 
 import re
 
-from itu_nb.loaders.akn_nodes import OpenNode, component, place
+from itu_nb.loaders.akn_nodes import OpenNode, component, next_labels, place
 from itu_nb.loaders.akn_runs import cut_runs
 from itu_nb.model import NodeKind, Op, Run, runs_text
 from itu_nb.parsing import keywords as kw
-from itu_nb.parsing.labels import bare_label, section_keyword, successors, unique_component
+from itu_nb.parsing.labels import bare_label, section_keyword, unique_component
 
 __all__ = ["lift_parents_items", "split_run_in_sections", "unglue_items"]
 
@@ -98,7 +98,7 @@ def _unglued(node: OpenNode, after: str | None = None) -> list[OpenNode]:
         return [node]  # the usual case: nothing run in
     if not _plain(node):
         return [node]
-    nexts = successors(after or node.bare_label)
+    nexts = next_labels(after or node.bare_label)
     cuts = []
     for m in _RUN_IN.finditer(text):  # a chain of successors from the first run-in label on
         label = m.group(2)
@@ -106,7 +106,7 @@ def _unglued(node: OpenNode, after: str | None = None) -> list[OpenNode]:
         if not schemes:
             break  # not the next item: a list quoted inside the item ("a) …; b) …"), or a number
         cuts.append(m)
-        nexts = {scheme: bare for scheme, bare in successors(label).items() if scheme in schemes}
+        nexts = {scheme: bare for scheme, bare in next_labels(label).items() if scheme in schemes}
     if not cuts:
         return [node]
     runs = node.runs
