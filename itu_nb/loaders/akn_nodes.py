@@ -31,7 +31,7 @@ def next_labels(label: str) -> dict[str, str]:
     return successors(label)
 
 
-@dataclass
+@dataclass(slots=True)
 class OpenNode:
     """A clause under construction: mutable until its place in the tree is known."""
 
@@ -44,6 +44,9 @@ class OpenNode:
     notes: list[str] = field(default_factory=list)
     children: list[OpenNode] = field(default_factory=list)
     has_num: bool = False
+    #: What :meth:`add` knows of ``children`` (the list, its length, the components used, the paragraphs),
+    #: valid while the list is that list with that length: repairs that move nodes change one or the other.
+    counts: tuple | None = field(default=None, repr=False, compare=False)
 
     @property
     def labelled(self) -> bool:
@@ -69,12 +72,20 @@ class OpenNode:
     def add(self, child: OpenNode) -> OpenNode:
         """Append ``child``, giving it ``#2``, ``#3``… when its component is taken (as the text parser does)."""
         children = self.children
+        cache = self.counts
+        if cache is None or cache[0] is not children or cache[1] != len(children):  # the list changed outside add
+            used = {c.component for c in children}
+            paragraphs = sum(1 for c in children if c.kind is NodeKind.PARAGRAPH)
+        else:
+            _, _, used, paragraphs = cache
         if child.kind is NodeKind.PARAGRAPH:
-            child.component = f"p{sum(1 for c in children if c.kind is NodeKind.PARAGRAPH) + 1}"
-        taken = child.component
-        if any(c.component == taken for c in children):
-            child.component = unique_component(taken, {c.component for c in children})
+            paragraphs += 1
+            child.component = f"p{paragraphs}"
+        if child.component in used:
+            child.component = unique_component(child.component, used)
+        used.add(child.component)
         children.append(child)
+        self.counts = (children, len(children), used, paragraphs)
         return child
 
     def read(self, el: etree._Element) -> OpenNode:

@@ -218,11 +218,13 @@ def _heading_ok(heading: str) -> bool:
     return re.search(r"\bto\b", _LEAD_TO.sub("", heading)) is None
 
 
-def _first_cut(section: OpenNode) -> tuple[int, OpenNode, str, tuple[int, ...]] | None:
-    """The first child of ``section`` whose last node, or whose own text before its sub-items, has a
-    section run in or swallowed: ``(k, node, how, cut)``.
+def _first_cut(section: OpenNode, start: int = 0) -> tuple[int, OpenNode, str, tuple[int, ...]] | None:
+    """The first child of ``section`` from ``start`` on whose last node, or whose own text before its
+    sub-items, has a section run in or swallowed: ``(k, node, how, cut)``.
     """
-    for k, child in enumerate(section.children):
+    children = section.children
+    for k in range(start, len(children)):
+        child = children[k]
         last = _last(child)
         for node in (last, child) if last is not child else (last,):
             cut: tuple[int, ...] | None = _run_in(node)
@@ -231,7 +233,7 @@ def _first_cut(section: OpenNode) -> tuple[int, OpenNode, str, tuple[int, ...]] 
             cut = _swallowed(node)
             if cut is not None:
                 return k, node, "swallowed", cut
-            cut = _one_line(node) if k == len(section.children) - 1 else None
+            cut = _one_line(node) if k == len(children) - 1 else None
             if cut is not None:
                 return k, node, "one line", cut
     return None
@@ -244,8 +246,10 @@ def split_run_in_sections(section: OpenNode, top: OpenNode) -> None:
     items that followed the cut item; then it is searched in turn, and the cut item again (its
     shortened text may end in another section: a one-line section before a swallowed heading).
     """
-    while (found := _first_cut(section)) is not None:
+    start = 0  # the children before the last cut were searched and hold nothing
+    while (found := _first_cut(section, start)) is not None:
         k, last, how, cut = found
+        start = k
         runs, text = last.runs, runs_text(last.runs)
         last.runs = cut_runs(runs, cut[0])[0]
         heading = cut_runs(runs, cut[1])[1] if how == "swallowed" else cut_runs(cut_runs(runs, cut[2])[0], cut[1])[1]
