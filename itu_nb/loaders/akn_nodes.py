@@ -31,7 +31,7 @@ def next_labels(label: str) -> dict[str, str]:
     return successors(label)
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)  # a node is itself: lists of nodes are searched by identity
 class OpenNode:
     """A clause under construction: mutable until its place in the tree is known."""
 

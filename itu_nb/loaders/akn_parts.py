@@ -60,9 +60,11 @@ def _first_part(top: OpenNode) -> tuple[OpenNode, int, OpenNode, re.Match] | Non
     containers = [top, *(c for c in top.children if c.kind is NodeKind.SECTION)]
     for container in containers:
         for k, node in enumerate(container.children):
-            if node.kind not in _BODY or not _plain(node.runs) or "PART " not in runs_text(node.runs):
+            runs = node.runs
+            text = runs[0].text if len(runs) == 1 else runs_text(runs)
+            if "PART " not in text or node.kind not in _BODY or not _plain(runs):
                 continue
-            m = _PART_IN.search(runs_text(node.runs))
+            m = _PART_IN.search(text)
             if m is not None:
                 return container, k, node, m
     return None
