@@ -22,6 +22,7 @@ import re
 from collections import Counter
 
 import pytest
+from bounds import bounded
 from conftest import FINAL_ACTS
 from lxml import etree
 
@@ -442,3 +443,57 @@ def test_notebook_04_declarations_by_language(doc):
     # 2 Russian, 1 Chinese
     languages = Counter(n.body().split()[1] for n in _declarations(doc))
     assert languages == {"English": 60, "Spanish": 9, "French": 8, "Arabic": 4, "Russian": 2, "Chinese": 1}
+
+
+# ----------------------------------------------------------------------------
+# hostile inputs for the repairs and the check: bounded (tests/bounds.py)
+# ----------------------------------------------------------------------------
+_HOSTILE = """
+import itu_nb
+def doc(body):
+    return ('<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><statement><preface><longTitle>'
+            '<p>RESOLUTION 1 (DUBAI, 2018)</p></longTitle></preface><mainBody><hcontainer name="resolves">'
+            '<heading>resolves</heading>' + body + '</hcontainer></mainBody></statement></akomaNtoso>')
+def item(text):
+    return f"<paragraph><num>1</num><content><p>{text}</p></content></paragraph>"
+"""
+
+
+def test_thirty_thousand_one_line_sections_in_one_item_are_bounded():
+    code = _HOSTILE + (
+        "text = 'to do a thing' + ''.join(f', invites the Member States of group {chr(97 + k % 26) * 3} to do {k}'"
+        " for k in range(30000)) + ','\n"
+        "p = itu_nb.load(doc(item(text)))[0]\n"
+        "print(len(p.sections), p.sections[-1].notes[-1] if p.sections[-1].notes else '')\n"
+        "print([n for n in p.sections[0].notes if 'more than' in n])\n"
+    )
+    r = bounded(code, label="AKN: 30,000 one-line sections run into one item")
+    assert r.within(), r
+    # at most 200 sections are cut out of one section's items; the note says the rest is left
+    assert r.stdout.splitlines()[0].startswith("201 ")
+    assert "more than 200 sections run into these items" in r.stdout
+
+
+def test_thirty_thousand_part_headings_in_one_item_are_bounded():
+    code = _HOSTILE + (
+        "text = 'to do a thing.' + ''.join(f\" PART {'I' * (1 + k % 3)} - HEADING For the Republic of X NAME\""
+        " for k in range(30000))\n"
+        "d = itu_nb.load(doc(item(text)))\n"
+        "print([p.id for p in d], sum(1 for p in d for _ in p.walk()))\n"
+    )
+    r = bounded(code, label="AKN: 30,000 part headings run into one item")
+    assert r.within(), r
+    # parts are numbered in order: PART I, II, III once each; the other headings stay text of Part III
+    assert r.stdout.strip() == "['res-1', 'par-I', 'par-II', 'par-III'] 30006"
+
+
+def test_thirty_thousand_items_numbered_with_gaps_are_bounded():
+    code = _HOSTILE + (
+        "body = ''.join(f'<paragraph><num>{3 * k}</num><content><p>to do {k};</p></content></paragraph>'"
+        " for k in range(1, 30001))\n"
+        "p = itu_nb.load(doc(body))[0]\n"
+        "print(sum(1 for n in p.walk() for note in n.notes if note.startswith('check: ')))\n"
+    )
+    r = bounded(code, label="AKN: structural check of 30,000 items numbered with gaps")
+    assert r.within(), r
+    assert r.stdout.strip() == "30000"  # the first starts at 3, not 1; each next one skips two numbers

@@ -19,7 +19,9 @@ Guarantees of :func:`cut_parts`:
 - the back cover (``International Telecommunication Union Sales and Marketing Division …``) is
   the last part's last paragraph, with a note;
 - every character is kept, in reading order; page numbers and running heads (``D - 13 509``)
-  stay in the text, where the converter put them.
+  stay in the text, where the converter put them;
+- parts are numbered in order: a heading whose number does not rise above the last one's stays
+  text, so a text holding thousands of headings gives a few parts, in time linear in its size.
 """
 
 from __future__ import annotations
@@ -75,9 +77,9 @@ def _paragraphs(runs: list[Run]) -> list[list[Run]]:
     text = runs_text(runs)
     out, start = [], 0
     for m in _BREAK.finditer(text):
-        out.append(cut_runs(cut_runs(runs, m.start())[0], start)[1])
+        out.append(_slice(runs, text, start, m.start()))
         start = m.end()
-    out.append(cut_runs(runs, start)[1])
+    out.append(_slice(runs, text, start, len(text)))
     return [r for r in out if runs_text(r).strip()]
 
 
@@ -89,6 +91,29 @@ def _part(heading: list[Run], body: list[Run], where: str) -> OpenNode:
     for i, runs in enumerate(_paragraphs(body)):
         top.add(OpenNode(NodeKind.TITLE, "title", runs=runs) if i == 0 else OpenNode(NodeKind.PARAGRAPH, runs=runs))
     return top
+
+
+def _in_order(found) -> list[re.Match]:
+    """The part headings whose numbers rise (I, II, … as a book numbers its parts): "PART II" after "PART
+    IV" is text, not a part (and a text with thousands of headings has at most a few dozen parts).
+    """
+    out: list[re.Match] = []
+    for m in found:
+        if not out or _roman(m.group(2)) > _roman(out[-1].group(2)):
+            out.append(m)
+    return out
+
+
+def _roman(numeral: str) -> int:
+    values = [{"I": 1, "V": 5, "X": 10}[c] for c in numeral]
+    return sum(-v if v < w else v for v, w in zip(values, [*values[1:], 0], strict=True))
+
+
+def _slice(runs: list[Run], text: str, start: int, end: int) -> list[Run]:
+    """The runs of ``text[start:end]`` (``text`` is the runs' text): one slice for the usual single run."""
+    if len(runs) == 1:
+        return [runs[0].with_text(text[start:end])] if start < end else []
+    return cut_runs(cut_runs(runs, end)[0], start)[1]
 
 
 def _resection(node: OpenNode) -> None:
@@ -116,12 +141,12 @@ def cut_parts(top: OpenNode, name: str) -> list[OpenNode]:
     container, k, node, first = found
     runs, text = node.runs, runs_text(node.runs)
     where = f"{name}, {node.section or 'its text'} {node.bare_label}".rstrip()
-    heads = list(_PART_IN.finditer(text, first.start()))
+    heads = _in_order(_PART_IN.finditer(text, first.start()))
     if first.start() == 0:  # the item is all heading: its label is the printed page number before it
         runs = [Run(Op.EQUAL, node.bare_label + " "), *runs] if node.labelled else runs
         where += f" (an item all heading: its label {node.bare_label}, the printed page, goes with the heading)"
         text = runs_text(runs)
-        heads = list(_PART_IN.finditer(text))
+        heads = _in_order(_PART_IN.finditer(text))
         del container.children[k]
         k -= 1
     else:
@@ -133,10 +158,8 @@ def cut_parts(top: OpenNode, name: str) -> list[OpenNode]:
     parts = []
     for j, m in enumerate(heads):
         end = heads[j + 1].start() if j + 1 < len(heads) else len(text)
-        heading = cut_runs(cut_runs(runs, m.end(1))[0], m.start(1))[1]
-        body = cut_runs(cut_runs(runs, end)[0], m.end(1))[1]
-        lead = len(runs_text(body)) - len(runs_text(body).lstrip())
-        parts.append(_part(heading, cut_runs(body, lead)[1], where))
+        start = m.end(1) + len(text[m.end(1) : end]) - len(text[m.end(1) : end].lstrip())
+        parts.append(_part(_slice(runs, text, m.start(1), m.end(1)), _slice(runs, text, start, end), where))
     moved = container.children[k + 1 :]
     del container.children[k + 1 :]
     if container is not top:  # the top-level nodes after the section come along

@@ -239,6 +239,10 @@ def _first_cut(section: OpenNode, start: int = 0) -> tuple[int, OpenNode, str, t
     return None
 
 
+#: The most sections recovered from the items of one section (a text of the Final Acts has at most 5).
+_MAX_CUTS = 200
+
+
 def split_run_in_sections(section: OpenNode, top: OpenNode) -> None:
     """Cut swallowed headings and run-in sections out of the items of ``section`` (just added to ``top``).
 
@@ -246,10 +250,23 @@ def split_run_in_sections(section: OpenNode, top: OpenNode) -> None:
     items that followed the cut item; then it is searched in turn, and the cut item again (its
     shortened text may end in another section: a one-line section before a swallowed heading).
     """
-    start = 0  # the children before the last cut were searched and hold nothing
-    while (found := _first_cut(section, start)) is not None:
+    # a stack of (section, where to search it from), as a recursion into each new section would go, without
+    # the recursion: a hostile text may run thousands of sections into one item.  The children before the
+    # last cut of a section were searched and hold nothing.
+    todo = [(section, 0)]
+    cuts = 0
+    while todo:
+        section, start = todo[-1]
+        found = _first_cut(section, start)
+        if found is None:
+            todo.pop()
+            continue
+        cuts += 1
+        if cuts > _MAX_CUTS:  # each cut copies the rest of the text: thousands would take quadratic time
+            section.notes.append(f"more than {_MAX_CUTS} sections run into these items: the rest is left as it is")
+            return
         k, last, how, cut = found
-        start = k
+        todo[-1] = (section, k)
         runs, text = last.runs, runs_text(last.runs)
         last.runs = cut_runs(runs, cut[0])[0]
         heading = cut_runs(runs, cut[1])[1] if how == "swallowed" else cut_runs(cut_runs(runs, cut[2])[0], cut[1])[1]
@@ -288,7 +305,7 @@ def split_run_in_sections(section: OpenNode, top: OpenNode) -> None:
                 else:
                     stack.clear()
                     new.add(node)
-        split_run_in_sections(new, top)  # its last item may hold the next section; then this one again
+        todo.append((new, 0))  # its last item may hold the next section; then this one again
 
 
 def _resection(node: OpenNode, section: str | None) -> None:
