@@ -240,7 +240,7 @@ def _first_cut(section: OpenNode, start: int = 0) -> tuple[int, OpenNode, str, t
 
 
 #: The most sections recovered from the items of one section (a text of the Final Acts has at most 5).
-_MAX_CUTS = 200
+_MAX_CUTS = 100
 
 
 def split_run_in_sections(section: OpenNode, top: OpenNode) -> None:
