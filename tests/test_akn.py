@@ -48,16 +48,32 @@ def _signature(proposal) -> list[tuple]:
 # ----------------------------------------------------------------------------
 # the Final Acts
 # ----------------------------------------------------------------------------
+def _texts(doc):
+    """The 64 texts, without the parts of the book the converter ran into them (Parts II-VII)."""
+    return [p for p in doc if p.target.kind != "Part"]
+
+
+def _with_parts(doc, pid):
+    """The text ``pid`` and the parts of the book that the converter ran into it, which follow it."""
+    at = [p.id for p in doc].index(pid)
+    out = [doc[at]]
+    while at + len(out) < len(doc) and doc[at + len(out)].id.startswith("par-"):
+        out.append(doc[at + len(out)])
+    return out
+
+
 def test_all_statements_load_with_collection_metadata(doc, statements):
     assert doc.format == "akn"
-    assert len(doc) == len(statements) == 64
+    assert len(_texts(doc)) == len(statements) == 64
+    # the parts of the printed book the converter ran into three texts (see test_final_acts_fidelity.py)
+    assert [p.id for p in doc if p not in _texts(doc)] == ["par-II", "par-III", "par-IV", "par-V", "par-VI", "par-VII"]
     assert doc.metadata["title"] == "FINAL ACTS of the Plenipotentiary Conference (Dubai, 2018)"
     assert doc.metadata["date"] == "2018-11-15"
     assert doc.metadata["conference"] == "ITU Plenipotentiary Conference (Dubai, 2018)"
-    assert [p.id for p in doc][:3] == ["dec-5", "dec-11", "res-2"]
-    assert doc[-1].id == "rec-7"
+    assert [p.id for p in _texts(doc)][:3] == ["dec-5", "dec-11", "res-2"]
+    assert _texts(doc)[-1].id == "rec-7"
     assert all(p.action is None for p in doc)
-    assert len({p.id for p in doc}) == 64
+    assert len({p.id for p in doc}) == 70
 
 
 @pytest.mark.parametrize(
@@ -84,10 +100,13 @@ def test_items_match_the_nums_plus_recovered_labels(doc, statements):
     run_in = [n for n in items if any("recovered from the text of item" in note for note in n.notes)]
     opening = [n for n in items if any("the source ran the section in" in note for note in n.notes)]
     assert nums == 2198
-    assert len(items) == nums + len(first) + len(run_in) + len(opening)
+    # less one: decision 11's <num>18</num> (the printed page) is the number before Part II's heading
+    assert len(items) == nums - 1 + len(first) + len(run_in) + len(opening)
     assert 300 < len(first) < 400  # the converter's habit on first items
-    assert 130 < len(run_in) < 160  # items run into the one before (the lists were read through by eye)
-    assert len(opening) == 13  # the first items of the 13 sections run into an item (read by eye too)
+    assert 130 < len(run_in) < 170  # items run into the one before (the lists were read through by eye)
+    # the first items of the 14 sections run into an item (read by eye too; the 14th, res-157's "resolves to
+    # instruct the Secretary-General …" with items 1-15, is run into noting d) before its sub-items i)-iii))
+    assert len(opening) == 14
     assert 2600 < len(items) < 2800  # "about 2,600 items" (corpus README), and the ones run into others
 
 
@@ -116,6 +135,8 @@ def test_resolution_130_sections_in_order(doc):
         "further instructs the Director of the Telecommunication Standardization Bureau and the Director of the"
         " Telecommunication Development Bureau, each within the scope of their responsibilities",
         "instructs the Secretary-General",
+        # run into instructs the Secretary-General 2 with its one paragraph ("…, requests the ITU Council to include…")
+        "requests the ITU Council",
         "invites Member States",
         "invites Member States, Sector Members and Associates",
     ]
@@ -209,9 +230,11 @@ def test_items_run_into_a_sub_item_that_continue_its_parent_become_siblings(doc)
 def test_a_one_line_section_with_a_cross_reference_is_not_cut(doc):
     # res-200: "…, instructs the Directors of the Bureaux to report on the progress … in Annex 1 to
     # Resolution 71 (Rev. Dubai, 2018), …": "1 to Resolution 71" is no list
+    # as a list; it is a one-line section, its text one paragraph (issue 18: operative headings split)
     p = doc["res-200"]
-    assert not any(s.path.startswith("instructs the Directors of the Bureaux") for s in p.sections)
-    assert any("in Annex 1 to Resolution 71 (Rev. Dubai, 2018)" in n.body() for n in p.walk())
+    section = p["instructs the Directors of the Bureaux"]
+    assert [c.path for c in section.children] == ["instructs the Directors of the Bureaux/p1"]
+    assert "in Annex 1 to Resolution 71 (Rev. Dubai, 2018)" in section.children[0].body()
 
 
 def test_a_list_quoted_inside_an_item_is_not_split(doc):
@@ -259,7 +282,7 @@ def test_list_points_nest_under_their_paragraph(doc):
 
 
 def test_duplicate_sections_get_numbered(doc):
-    assert doc["res-30"]["recognizing/a#2"].label == "a)"
+    assert doc["res-30"]["having noted/a"].label == "a)"  # was recognizing/a#2: "having noted" is a keyword now
     assert doc["res-25"]["noting with appreciation/a"].label == "a)"  # was bearing in mind/a#2
     paths = [s.path for p in doc for s in p.sections]
     assert all(path.count("#") <= 1 for path in paths)
@@ -267,10 +290,11 @@ def test_duplicate_sections_get_numbered(doc):
 
 @pytest.mark.parametrize("index", range(64))
 def test_lossless(doc, statements, index):
-    """Every text node of the statement is in the nodes, and nothing else is."""
-    proposal, statement = doc[index], statements[index]
+    """Every text node of the statement is in the nodes (of the text and the parts cut out of it), and nothing else is."""
+    statement = statements[index]
+    pid = statement.find(f"./{AKN}meta/{AKN}identification/{AKN}FRBRWork/{AKN}FRBRnumber").get("value")
     texts = _xml_texts(statement)
-    nodes = _norm(" ".join(n.source_line() for n in proposal.walk()))
+    nodes = _norm(" ".join(n.source_line() for p in _with_parts(doc, pid) for n in p.walk()))
     assert _norm(" ".join(texts)) == nodes
     for text in texts:
         assert text in nodes

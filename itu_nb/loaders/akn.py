@@ -11,6 +11,11 @@ Guarantees after :func:`load_akn`:
   touched: a first label left in the text (``"1 to continue…"``, no ``num``), items run into the one
   before, section headings run into the last item before them, and whole sections run into an item
   (:mod:`itu_nb.loaders.akn_repair`);
+- the parts of a Final Acts book run into a text (``PART VI - SIGNATORIES`` …) are cut out and follow it as
+  bare texts of their own, ``par-VI`` (:mod:`itu_nb.loaders.akn_parts`);
+- each text is checked against what it announces (numbering continuity, lists announced by a colon,
+  headings and the order of preamble and operative part); what looks wrong is a note ``"check: …"`` on
+  the node (:mod:`itu_nb.loaders.akn_check`);
 - what :func:`itu_nb.export.akn.to_akn` writes comes back: ``<ins>``/``<del>`` (in ``p``, ``num``, headings)
   as INSERT/DELETE runs with their ``itu_nb:author``/``itu_nb:date``, the action from
   ``meta/proprietary/itu_nb:action``, ``hcontainer name="reasons"``/``"annex"`` as REASONS/ANNEX nodes,
@@ -26,14 +31,17 @@ import re
 from lxml import etree
 
 from itu_nb.errors import LoadError
+from itu_nb.loaders.akn_check import structural_check
 from itu_nb.loaders.akn_nodes import OpenNode, place
+from itu_nb.loaders.akn_nodes import scheme as scheme_of
+from itu_nb.loaders.akn_parts import cut_parts
 from itu_nb.loaders.akn_repair import lift_parents_items, split_run_in_sections, unglue_items
 from itu_nb.loaders.akn_runs import ITU_NB, cut_runs, inline_runs, label_runs
 from itu_nb.loaders.akn_xml import safe_xml
 from itu_nb.loaders.registry import register
 from itu_nb.model import HOMOGLYPHS, Document, NodeKind, Op, Proposal, Run, runs_text
 from itu_nb.parsing import keywords as kw
-from itu_nb.parsing.labels import label_scheme, parse_target, section_keyword
+from itu_nb.parsing.labels import parse_target, section_keyword
 
 __all__ = ["load_akn", "safe_xml"]
 
@@ -48,8 +56,15 @@ _XML_SPACE = re.compile(r"[ \t\r\n]+")
 _LABEL_IN_TEXT = re.compile(r"^(?P<label>[a-z]\)|\d{1,3})(?P<sep> )(?=\S)")
 
 
+_LOCAL: dict[str, str] = {}  # tag → local name: the tags of a file are few, its elements many
+
+
 def _local(el: etree._Element) -> str:
-    return el.tag.rpartition("}")[2]
+    tag = el.tag
+    name = _LOCAL.get(tag)
+    if name is None:
+        name = _LOCAL[tag] = tag.rpartition("}")[2]
+    return name
 
 
 def _elements(el: etree._Element) -> list[etree._Element]:
@@ -74,10 +89,23 @@ def _stray(el: etree._Element) -> list[str]:
 
 
 def _pieces(el: etree._Element) -> list[tuple[str, etree._Element | str]]:
-    """``el``'s content in order: ``("num", el)``, ``("item", el)``, ``("text", el)``, ``("stray", str)``."""
-    out: list[tuple[str, etree._Element | str]] = [("stray", s) for s in _stray(el)]
-    for child in _elements(el):
-        name = _local(child)
+    """``el``'s content in order: ``("num", el)``, ``("item", el)``, ``("text", el)``, ``("stray", str)``.
+
+    The stray text (:func:`_stray`) comes first, then the children, in one pass over them.
+    """
+    out: list[tuple[str, etree._Element | str]] = []
+    children = []
+    text = el.text
+    if text and not text.isspace():
+        out.append(("stray", _norm(text)))
+    for child in el:
+        tail = child.tail
+        if tail and not tail.isspace():
+            out.append(("stray", _norm(tail)))
+        tag = child.tag
+        if tag.__class__ is str:
+            children.append((_LOCAL.get(tag) or _local(child), child))
+    for name, child in children:
         if name in _WRAPPERS:
             out.extend(_pieces(child))
         elif name == "num":
@@ -141,7 +169,8 @@ def _recover_labels(drafts: list[OpenNode]) -> None:
     """Give an unnumbered item the label written at the start of its text when the next label continues it."""
     for i, node in enumerate(drafts):
         first = node.runs[0] if node.runs and not node.labelled and node.kind is NodeKind.PARAGRAPH else None
-        m = _LABEL_IN_TEXT.match(first.text.translate(HOMOGLYPHS)) if first and first.op is Op.EQUAL else None
+        # a label and its space are at most 5 characters: only they need reading as Latin
+        m = _LABEL_IN_TEXT.match(first.text[:5].translate(HOMOGLYPHS)) if first and first.op is Op.EQUAL else None
         if m is None or not _continued(m.group("label"), [d.bare_label for d in drafts[i + 1 :] if d.has_num]):
             continue
         node.label_runs, node.runs = cut_runs(node.runs, m.end())
@@ -155,7 +184,7 @@ def _continued(label: str, later: list[str]) -> bool:
     bare = label.rstrip(")")
     scheme, successor = ("number", str(int(bare) + 1)) if bare.isdigit() else ("letter", chr(ord(bare) + 1))
     for other in later:
-        if label_scheme(other, None if bare.isdigit() else bare, False) == scheme:
+        if scheme_of(other, None if bare.isdigit() else bare, False) == scheme:
             return other.translate(HOMOGLYPHS).strip("()").rstrip(".").lower() == successor
     return False
 
@@ -267,20 +296,32 @@ def _action(el: etree._Element) -> str | None:
     return action.strip() if action and action.strip() else None
 
 
-def _statement(el: etree._Element, index: int) -> Proposal:
-    """One statement, id from ``FRBRnumber`` or else from its heading; a bare text unless an action is kept."""
+def _proposal(top: OpenNode, pid: str | None, index: int, action: str | None = None) -> Proposal:
+    """The proposal of a statement's (or a part's) top node; the id from its heading when ``pid`` is None."""
+    heading = next((c for c in top.children if c.kind is NodeKind.HEADING), OpenNode(NodeKind.HEADING))
+    target = parse_target(runs_text(heading.runs, "original"), runs_text(heading.runs, "amended"))
+    pid = pid or (f"{target.kind[:3].lower()}-{target.number}" if target else f"statement-{index + 1}")
+    return Proposal(pid, action, target, tuple(c.freeze("") for c in top.children))
+
+
+def _statement(el: etree._Element, index: int) -> list[Proposal]:
+    """One statement, id from ``FRBRnumber`` or else from its heading; a bare text unless an action is kept.
+
+    The parts of the Final Acts that the converter ran into the statement follow it (:mod:`akn_parts`).
+    """
     top = OpenNode(NodeKind.SECTION)
     loose: list = []
     _walk_parts(el, top, loose)
     _fill(top, loose, None, 1)
     lift_parents_items(top)
-    heading = next((c for c in top.children if c.kind is NodeKind.HEADING), OpenNode(NodeKind.HEADING))
-    target = parse_target(runs_text(heading.runs, "original"), runs_text(heading.runs, "amended"))
     number = el.find("./{*}meta/{*}identification/{*}FRBRWork/{*}FRBRnumber")
     pid = number.get("value") if number is not None and number.get("value") else None
-    pid = pid or (f"{target.kind[:3].lower()}-{target.number}" if target else f"statement-{index + 1}")
-    proposal = Proposal(pid, _action(el), target, tuple(c.freeze("") for c in top.children))
-    return proposal.with_keys(_keys(el))
+    heading = next((c for c in top.children if c.kind is NodeKind.HEADING), None)
+    target = parse_target(runs_text(heading.runs, "original"), runs_text(heading.runs, "amended")) if heading else None
+    parts = cut_parts(top, str(target) if target else pid or f"statement {index + 1}")
+    structural_check(top)
+    proposal = _proposal(top, pid, index, _action(el))
+    return [proposal.with_keys(_keys(el)), *(_proposal(part, None, index) for part in parts)]
 
 
 def _documents(root: etree._Element) -> list[etree._Element]:
@@ -347,7 +388,7 @@ def load_akn(data: bytes | str, source: str, **options) -> Document:
     if not documents:
         raise LoadError(source, "Akoma Ntoso file without a statement, act or doc to read")
     try:
-        proposals = tuple(_statement(d, i) for i, d in enumerate(documents))
+        proposals = tuple(p for i, d in enumerate(documents) for p in _statement(d, i))
     except RecursionError:
         raise LoadError(source, f"items nested more than {_MAX_DEPTH} levels deep; is this a real text?") from None
     return Document(source, "akn", _metadata(root), proposals)

@@ -8,19 +8,32 @@ turns it into a :class:`~itu_nb.model.Clause`.
 from __future__ import annotations
 
 import dataclasses
+import functools
 from dataclasses import dataclass, field
 
 from lxml import etree
 
 from itu_nb.loaders.akn_runs import footnote_runs, inline_runs, main_text
-from itu_nb.model import HOMOGLYPHS, Artefact, Clause, NodeKind, Run, runs_text
-from itu_nb.parsing.labels import item_component, label_scheme, unique_component
+from itu_nb.model import HOMOGLYPHS, Artefact, Clause, NodeKind, Op, Run, join_runs, runs_text
+from itu_nb.parsing.labels import item_component, label_scheme, successors, unique_component
 from itu_nb.parsing.tree import freeze_node
 
-__all__ = ["OpenNode", "component", "place"]
+__all__ = ["OpenNode", "component", "next_labels", "place", "scheme"]
 
 
-@dataclass
+@functools.lru_cache(maxsize=4096)
+def scheme(label: str, previous_letter: str | None, previous_ends_colon: bool) -> str:
+    """:func:`itu_nb.parsing.labels.label_scheme`, remembered: a text has few distinct labels."""
+    return label_scheme(label, previous_letter, previous_ends_colon)
+
+
+@functools.lru_cache(maxsize=4096)
+def next_labels(label: str) -> dict[str, str]:
+    """:func:`itu_nb.parsing.labels.successors`, remembered (the dict is shared: read it, do not change it)."""
+    return successors(label)
+
+
+@dataclass(slots=True, eq=False)  # a node is itself: lists of nodes are searched by identity
 class OpenNode:
     """A clause under construction: mutable until its place in the tree is known."""
 
@@ -35,6 +48,9 @@ class OpenNode:
     has_num: bool = False
     marks: list[Artefact] = field(default_factory=list)  # comments and highlights, offsets in the runs
     label_marks: list[Artefact] = field(default_factory=list)  # the same in the label
+    #: What :meth:`add` knows of ``children`` (the list, its length, the components used, the paragraphs),
+    #: valid while the list is that list with that length: repairs that move nodes change one or the other.
+    counts: tuple | None = field(default=None, repr=False, compare=False)
 
     @property
     def labelled(self) -> bool:
@@ -44,19 +60,36 @@ class OpenNode:
     @property
     def bare_label(self) -> str:
         """The label without its separator: amended, or original when it exists only there."""
-        return (runs_text(self.label_runs, "amended").strip() or runs_text(self.label_runs, "original")).strip()
+        runs = self.label_runs
+        if len(runs) == 1 and runs[0].op is Op.EQUAL:  # the usual label: one plain run
+            return runs[0].text.strip()
+        return (runs_text(runs, "amended").strip() or runs_text(runs, "original")).strip()
 
     @property
     def text(self) -> str:
         """The node's main text: amended, or original when it exists only there."""
-        return main_text(self.runs)
+        runs = self.runs
+        if len(runs) == 1 and runs[0].op is Op.EQUAL:  # the usual text: one plain run
+            return runs[0].text
+        return main_text(runs)
 
     def add(self, child: OpenNode) -> OpenNode:
         """Append ``child``, giving it ``#2``, ``#3``… when its component is taken (as the text parser does)."""
+        children = self.children
+        cache = self.counts
+        if cache is None or cache[0] is not children or cache[1] != len(children):  # the list changed outside add
+            used = {c.component for c in children}
+            paragraphs = sum(1 for c in children if c.kind is NodeKind.PARAGRAPH)
+        else:
+            _, _, used, paragraphs = cache
         if child.kind is NodeKind.PARAGRAPH:
-            child.component = f"p{sum(1 for c in self.children if c.kind is NodeKind.PARAGRAPH) + 1}"
-        child.component = unique_component(child.component, {c.component for c in self.children})
-        self.children.append(child)
+            paragraphs += 1
+            child.component = f"p{paragraphs}"
+        if child.component in used:
+            child.component = unique_component(child.component, used)
+        used.add(child.component)
+        children.append(child)
+        self.counts = (children, len(children), used, paragraphs)
         return child
 
     def read(self, el: etree._Element) -> OpenNode:
@@ -69,18 +102,35 @@ class OpenNode:
         return self
 
     def freeze(self, prefix: str) -> Clause:
-        """The frozen :class:`Clause` of this node and its children, paths under ``prefix``."""
-        if not self.marks and not self.label_marks:
-            return freeze_node(self, prefix)
-        shift = len(runs_text(self.label_runs))  # the body's offsets count from after the label
-        moved = [dataclasses.replace(a, offset=(a.offset or 0) + shift) for a in self.marks]
-        return freeze_node(self, prefix, artefacts=(*self.label_marks, *moved))
+        """The frozen :class:`Clause` of this node and its children, paths under ``prefix``.
+
+        As :func:`itu_nb.parsing.tree.freeze_node`, with the usual single run taken as it is;
+        comments and highlights (``marks``) become the clause's artefacts.
+        """
+        if self.marks or self.label_marks:
+            shift = len(runs_text(self.label_runs))  # the body's offsets count from after the label
+            moved = [dataclasses.replace(a, offset=(a.offset or 0) + shift) for a in self.marks]
+            return freeze_node(self, prefix, artefacts=(*self.label_marks, *moved))
+        path = f"{prefix}/{self.component}" if prefix else self.component
+        children = tuple(c.freeze(path) for c in self.children)
+        return Clause(self.kind, path, _joined(self.label_runs), _joined(self.runs), children, self.section,
+                      notes=tuple(self.notes))  # fmt: skip
+
+
+def _joined(runs: list[Run]) -> tuple[Run, ...]:
+    """``join_runs(runs)``: a single run with text needs no joining."""
+    if len(runs) == 1 and runs[0].text:
+        return (runs[0],)
+    return join_runs(runs)
 
 
 def component(parent: OpenNode, node: OpenNode) -> str:
     """Path component of an item, as the text parser names it: ``b``, ``4.1``, ``bullet2``."""
-    listed = sum(1 for c in parent.children if c.scheme in ("bullet", "dash"))
-    return item_component(node.bare_label, node.scheme, listed)
+    if node.scheme in ("bullet", "dash"):
+        listed = sum(1 for c in parent.children if c.scheme in ("bullet", "dash"))
+        return item_component(node.bare_label, node.scheme, listed)
+    bare = node.bare_label.translate(HOMOGLYPHS).strip("()").rstrip(".")  # item_component, without its regex
+    return "".join(bare.split()) or "item"
 
 
 def place(base: OpenNode, stack: list[OpenNode], node: OpenNode) -> None:
@@ -91,8 +141,8 @@ def place(base: OpenNode, stack: list[OpenNode], node: OpenNode) -> None:
     """
     letter = next((n for n in reversed(stack) if n.scheme == "letter"), None)
     previous = letter.bare_label.translate(HOMOGLYPHS).strip("()")[-1:].lower() if letter else ""
-    colon = bool(stack) and runs_text(stack[-1].runs, "amended").rstrip().endswith(":")
-    node.scheme = label_scheme(node.bare_label, previous or None, colon)
+    colon = bool(stack) and _amended(stack[-1].runs).rstrip().endswith(":")
+    node.scheme = scheme(node.bare_label, previous or None, colon)
     for i in range(len(stack) - 1, -1, -1):
         if stack[i].scheme == node.scheme:
             del stack[i:]
@@ -108,6 +158,12 @@ def place(base: OpenNode, stack: list[OpenNode], node: OpenNode) -> None:
         stack.append(open_item)
         last = open_item.children[-1] if open_item.children else None
         open_item = last if last is not None and last.kind is NodeKind.ITEM else None
+
+
+def _amended(runs: list[Run]) -> str:
+    if len(runs) == 1 and runs[0].op is Op.EQUAL:
+        return runs[0].text
+    return runs_text(runs, "amended")
 
 
 def _lift_same_scheme(parent: OpenNode, node: OpenNode) -> None:

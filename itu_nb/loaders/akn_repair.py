@@ -25,39 +25,53 @@ where the PDF's layout was its only mark.  Three of its errors are regular enoug
    a section line and its list follow in the same text.  The cut is made where, after a
    ``,``, ``;`` or ``.`` and a space, an operative section line is followed by the label
    ``1``, ``a)`` or ``i)``; the list is then cut as in 1.
+4. **One-line sections run in.**  "…in accordance with Resolution 100 (Minneapolis, 1998) of the
+   Plenipotentiary Conference, requests the ITU Council to include the report of the
+   Secretary-General …,": at the end of a section's last item, after ``,;.`` and a space, a
+   section line (an operative verb and its addressee, with neither "that" nor "thereof") and
+   the one paragraph it heads, which opens with "to" and a verb.  The paragraph may hold the
+   next one-line section in turn.
 
-:func:`split_run_in_sections` makes the cuts of 2 and 3: the heading opens a new section
+:func:`split_run_in_sections` makes the cuts of 2, 3 and 4: the heading opens a new section
 right after the current one, and the items after the cut item move into it; the new
 section is searched again (its last item may hold the next section).  Every repaired node
 says so in a note.  Everything keeps every character in reading order, except the space at
 a cut, which becomes the break between two nodes (as between any two paragraphs).  Text
 with tracked changes is left alone.  What is not regular is left as the source has it: a
-heading glued to the *start* of an item, or a one-line operative section ("instructs the
-Director … to continue …,") run into an item.
+heading glued to the *start* of an item, a section line whose end no "to" and verb marks
+("urges Member States Parties to the Tampere Convention to take …"), a verb quoted from
+another body ("the Committee …, recommends that States …").  The cuts of 2-4 are also made in
+an item's own text before its sub-items, which then follow the cut (the sub-items of the
+last section cut out of it).
 """
 
 from __future__ import annotations
 
 import re
 
-from itu_nb.loaders.akn_nodes import OpenNode, component, place
+from itu_nb.loaders.akn_nodes import OpenNode, component, next_labels, place
 from itu_nb.loaders.akn_runs import cut_runs
 from itu_nb.model import NodeKind, Op, Run, runs_text
 from itu_nb.parsing import keywords as kw
-from itu_nb.parsing.labels import bare_label, section_keyword, successors, unique_component
+from itu_nb.parsing.labels import bare_label, section_keyword, unique_component
 
 __all__ = ["lift_parents_items", "split_run_in_sections", "unglue_items"]
 
 #: A label run into the text: ``;`` or ``:``, spaces, the label and one space before the text.
 _RUN_IN = re.compile(r"[;:](\s+)(\d{1,3}|[a-z]\)|[ivxlc]{1,6}\))( )(?=\S)")
 #: Where a swallowed heading may start: after a comma and a space, at a lower-case word.
-_COMMA = re.compile(r",(\s+)(?=[a-z])")
+_COMMA = re.compile(r"[,.](\s+)(?=[a-z])")
 #: Where a section run into a text may start: after ``,;.`` and spaces, at an operative verb.
 _SECTION_IN = re.compile(
     r"[,;.](\s+)(?=(?:further\s+)?(?:" + "|".join(sorted({v.split()[0] for v in kw.OPERATIVE} - {"further"})) + r")\b)"
 )
 #: "resolves to instruct", "decides to request": the one "to" a section line may hold.
 _LEAD_TO = re.compile(r"^(?:further\s+)?(?:resolves|decides)(?:\s+further)?\s+to\s+\w+")
+#: "resolves to instruct" anywhere: the lead of a section line that holds a "to".
+_LEAD_TO_AT = re.compile(r"(?:further\s+)?(?:resolves|decides)(?:\s+further)?\s+to\s+(?:instruct|request|invite)\b")
+#: Where the one paragraph of a one-line section starts: "to" and a verb after its section line
+#: (not "to the …": "urges Member States Parties to the Tampere Convention to take …").
+_TO = re.compile(r"(\s+)(?=to\s+(?!(?:the|this|these|its|their|all|any|a|an)\b)[a-z])")
 #: The first label of a run-in section's list, after its heading.
 _FIRST = re.compile(r"(\s+)(1|a\)|i\))( )(?=[a-z“\"])")
 
@@ -84,7 +98,7 @@ def _unglued(node: OpenNode, after: str | None = None) -> list[OpenNode]:
         return [node]  # the usual case: nothing run in
     if not _plain(node):
         return [node]
-    nexts = successors(after or node.bare_label)
+    nexts = next_labels(after or node.bare_label)
     cuts = []
     for m in _RUN_IN.finditer(text):  # a chain of successors from the first run-in label on
         label = m.group(2)
@@ -92,7 +106,7 @@ def _unglued(node: OpenNode, after: str | None = None) -> list[OpenNode]:
         if not schemes:
             break  # not the next item: a list quoted inside the item ("a) …; b) …"), or a number
         cuts.append(m)
-        nexts = {scheme: bare for scheme, bare in successors(label).items() if scheme in schemes}
+        nexts = {scheme: bare for scheme, bare in next_labels(label).items() if scheme in schemes}
     if not cuts:
         return [node]
     runs = node.runs
@@ -169,6 +183,31 @@ def _run_in(node: OpenNode) -> tuple[int, int, int, int] | None:
     return None
 
 
+def _one_line(node: OpenNode) -> tuple[int, int, int, int] | None:
+    """``(end of own text, heading start, heading end, paragraph start)`` when a one-line section is run
+    into the end of ``node``: "…, requests the ITU Council to include the report … of the Convention,".
+    """
+    if node.kind is NodeKind.FOOTNOTE:
+        return None
+    text = runs_text(node.runs)
+    if _SECTION_IN.search(text) is None or not _plain(node):
+        return None
+    for m in _SECTION_IN.finditer(text):
+        lead = _LEAD_TO_AT.match(text, m.end())
+        to = _TO.search(text, lead.end() if lead else m.end())
+        heading = text[m.end() : to.start()] if to else ""
+        if to and _heading_ok(heading) and not _NOT_A_LINE.search(heading) and not _ENDS_LABEL.search(heading):
+            return m.start() + 1, m.end(), to.start(), to.end()
+    return None
+
+
+#: Words no section line holds: a citation ("instructs the Director … thereof") or a clause ("recommends
+#: that States …", the words of another body quoted in a preamble item).
+_NOT_A_LINE = re.compile(r"\b(?:thereof|that)\b")
+#: A heading that ends in a label is a section with its list (case 3), not a one-line section.
+_ENDS_LABEL = re.compile(r"\s(?:\d{1,3}|[a-z]\)|[ivx]{1,4}\))$")
+
+
 def _heading_ok(heading: str) -> bool:
     """A section line with nothing of an item in it: no ``;`` or ``:``, and no "to …" but in
     "resolves to instruct …" ("instructs the Directors to report … in Annex 1 to Resolution 71"
@@ -179,45 +218,85 @@ def _heading_ok(heading: str) -> bool:
     return re.search(r"\bto\b", _LEAD_TO.sub("", heading)) is None
 
 
-def _first_cut(section: OpenNode) -> tuple[int, OpenNode, str, tuple[int, ...]] | None:
-    """The first child of ``section`` whose last node has a section run in or swallowed: ``(k, node, how, cut)``."""
-    for k, child in enumerate(section.children):
+def _first_cut(section: OpenNode, start: int = 0) -> tuple[int, OpenNode, str, tuple[int, ...]] | None:
+    """The first child of ``section`` from ``start`` on whose last node, or whose own text before its
+    sub-items, has a section run in or swallowed: ``(k, node, how, cut)``.
+    """
+    children = section.children
+    for k in range(start, len(children)):
+        child = children[k]
         last = _last(child)
-        cut: tuple[int, ...] | None = _run_in(last)
-        if cut is not None:
-            return k, last, "run in", cut
-        cut = _swallowed(last)
-        if cut is not None:
-            return k, last, "swallowed", cut
+        for node in (last, child) if last is not child else (last,):
+            cut: tuple[int, ...] | None = _run_in(node)
+            if cut is not None:
+                return k, node, "run in", cut
+            cut = _swallowed(node)
+            if cut is not None:
+                return k, node, "swallowed", cut
+            cut = _one_line(node) if k == len(children) - 1 else None
+            if cut is not None:
+                return k, node, "one line", cut
     return None
+
+
+#: The most sections recovered from the items of one section (a text of the Final Acts has at most 5).
+_MAX_CUTS = 100
 
 
 def split_run_in_sections(section: OpenNode, top: OpenNode) -> None:
     """Cut swallowed headings and run-in sections out of the items of ``section`` (just added to ``top``).
 
-    See the module.  Each new section goes after the one it was cut from and takes the items
-    that followed the cut item; then it is searched in turn.
+    See the module.  Each new section goes right after the one it was cut from and takes the
+    items that followed the cut item; then it is searched in turn, and the cut item again (its
+    shortened text may end in another section: a one-line section before a swallowed heading).
     """
-    while (found := _first_cut(section)) is not None:
+    # a stack of (section, where to search it from), as a recursion into each new section would go, without
+    # the recursion: a hostile text may run thousands of sections into one item.  The children before the
+    # last cut of a section were searched and hold nothing.
+    todo = [(section, 0)]
+    cuts = 0
+    while todo:
+        section, start = todo[-1]
+        found = _first_cut(section, start)
+        if found is None:
+            todo.pop()
+            continue
+        cuts += 1
+        if cuts > _MAX_CUTS:  # each cut copies the rest of the text: thousands would take quadratic time
+            section.notes.append(f"more than {_MAX_CUTS} sections run into these items: the rest is left as it is")
+            return
         k, last, how, cut = found
+        todo[-1] = (section, k)
         runs, text = last.runs, runs_text(last.runs)
         last.runs = cut_runs(runs, cut[0])[0]
         heading = cut_runs(runs, cut[1])[1] if how == "swallowed" else cut_runs(cut_runs(runs, cut[2])[0], cut[1])[1]
+        where = {"swallowed": "the end of this text", "run in": "this text, with its list", "one line": "this text"}[
+            how
+        ]
         keyword = section_keyword(runs_text(heading))
         assert keyword is not None  # _run_in and _swallowed cut only where a section keyword starts
-        where = "the end of this text" if how == "swallowed" else "this text, with its list"
         last.notes.append(f"the source ran the heading “{keyword}” into {where}: it opens a section")
         new = top.add(OpenNode(NodeKind.SECTION, keyword, runs=heading, section=keyword))
+        top.children.remove(new)  # right after the section it was cut from, before any cut from it earlier
+        top.children.insert(top.children.index(section) + 1, new)
         new.notes.append(f"heading recovered from the item before it, where the source had run it in ({how})")
         moved, section.children = section.children[k + 1 :], section.children[: k + 1]
-        if how == "swallowed":  # the items keep the places they had
-            for node in moved:
+        # the sub-items of a text cut before them follow the cut; its footnotes stay with it
+        kids = [c for c in last.children if c.kind is not NodeKind.FOOTNOTE]
+        last.children = [c for c in last.children if c.kind is NodeKind.FOOTNOTE]
+        if how == "one line":  # the rest of the text is the section's one paragraph
+            paragraph = OpenNode(NodeKind.PARAGRAPH, runs=cut_runs(runs, cut[3])[1], section=keyword)
+            paragraph.notes.append("the one paragraph of a section the source ran into the item before it")
+            new.add(paragraph)
+        if how in ("swallowed", "one line"):  # the items keep the places they had
+            for node in [*kids, *moved]:
                 _move(node, new)
         else:  # a list read from the text: placed as the text parser would, the items after it too
             label_end = text.index(" ", cut[3]) + 1
             note = "label recovered from the text of the item before this section: the source ran the section in"
             first = OpenNode(NodeKind.ITEM, label_runs=[Run(Op.EQUAL, text[cut[3] : label_end])],
                           runs=cut_runs(runs, label_end)[1], section=keyword, notes=[note])  # fmt: skip
+            first.children = kids
             stack: list[OpenNode] = []
             for node in [*_unglued(first), *moved]:
                 _resection(node, keyword)
@@ -226,7 +305,7 @@ def split_run_in_sections(section: OpenNode, top: OpenNode) -> None:
                 else:
                     stack.clear()
                     new.add(node)
-        section = new
+        todo.append((new, 0))  # its last item may hold the next section; then this one again
 
 
 def _resection(node: OpenNode, section: str | None) -> None:

@@ -32,6 +32,8 @@ _NOTE = "authorialNote"
 _LAYOUT = re.compile(r"[ \t]*[\r\n][ \t\r\n]*")
 _FOOTNOTE_NUMBER = re.compile(r"^(\d+)(\s*\t|\s+)")
 _EDGE = " \t\r\n"
+#: The elements that make a block more than one plain run (changes, notes, comments and highlights).
+_MARKED = ("{*}ins", "{*}del", "{*}" + _NOTE, "{*}remark", "{*}inline")
 
 
 def _local(el: etree._Element) -> str:
@@ -94,6 +96,9 @@ def inline_runs(el: etree._Element, marks: list | None = None) -> tuple[list[Run
     """
     if len(el) == 0:  # text only, the usual block: one equal run
         text = _clean(el.text, None, None).strip(_EDGE)
+        return ([Run(Op.EQUAL, text)] if text else []), []
+    if next(el.iter(*_MARKED), None) is None:  # no change, note or mark inside (<p><i>…</i></p>): one run
+        text = "".join(_LAYOUT.sub(" ", t) if "\n" in t or "\r" in t else t for t in el.itertext()).strip(_EDGE)
         return ([Run(Op.EQUAL, text)] if text else []), []
     out: list[Run] = []
     notes: list[etree._Element] = []

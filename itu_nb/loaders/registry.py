@@ -230,11 +230,12 @@ def load(
     >>> clause.label_original, clause.label, clause.label_runs[1].inferred
     ('c)', 'b)', True)
 
-    The PP-18 Final Acts in Akoma Ntoso: 64 texts, each addressed by id or by name.
+    The PP-18 Final Acts in Akoma Ntoso: 64 texts, each addressed by id or by name, and the
+    parts of the book between and after them (Parts II-VII: ``par-II`` … ``par-VII``).
 
     >>> final = itu_nb.load("examples/data/pp18-final-acts.akn.xml")
-    >>> len(final), final["Resolution 130"].id
-    (64, 'res-130')
+    >>> len(final), final["Resolution 130"].id, final[-1].id
+    (70, 'res-130', 'par-VII')
     """
     data, name = _read(source, max_bytes, format)
     if isinstance(data, bytes) and options.get("encoding") is None and format in (None, "text", "criticmarkup"):

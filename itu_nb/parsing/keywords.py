@@ -47,6 +47,8 @@ PREAMBLE = (
     "further noting",
     "further considering",
     "further recalling",
+    "having noted",  # Resolution 30 (Rev. Dubai, 2018), after recognizing b)
+    "highlighting",  # Resolution 131 (Rev. Dubai, 2018), after considering d)
 )
 PREAMBLE_SUFFIXES = ("further", "also", "furthermore", "in addition")
 
@@ -93,7 +95,11 @@ ID_ONLY = re.compile(rf"^\s*(?P<id>{ID})\s*$")
 HEADING = re.compile(
     r"^\s*(?P<draft>(?:draft\s+)?(?:new\s+)?)(?P<kind>" + "|".join(TARGET_KINDS) + r")\s+"
     r"(?P<number>\[[^\]]+\]|[0-9]+[A-Z]?|[A-Z]{1,3}-?\d+)"
-    r"\s*(?:\((?P<revision>[^)]*)\))?\s*$",
+    r"\s*(?:\((?P<revision>[^)]*)\))?\s*$"
+    # a part of a conference's Final Acts, as printed: "PART VII - DECLARATIONS", its page number
+    # on either side ("489 PART VI - SIGNATORIES"); it reads as the target "Part VII"
+    r"|^\s*(?:\d{1,4}\s+)?(?P<kind2>PART)\s+(?P<number2>[IVX]{1,6})\s+-\s+"
+    + r"[A-Z][A-Z ,]*[A-Z](?:\s*\([^()]*\))?(?:\s+\d{1,4})?\s*$",
     re.IGNORECASE,
 )
 

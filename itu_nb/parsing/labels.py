@@ -199,6 +199,8 @@ def parse_target(original: str, amended: str) -> Target | None:
     if not mo:
         return None
     ma = kw.HEADING.match(amended.replace("\xa0", " ")) or mo
+    if mo.group("kind2"):  # a part of the Final Acts: "PART VII - DECLARATIONS" is Part VII
+        return Target("Part", mo.group("number2").upper())
     rev, new = _norm_revision(mo.group("revision")), _norm_revision(ma.group("revision"))
     return Target(mo.group("kind").capitalize(), mo.group("number"), rev, new if new != rev else None)
 

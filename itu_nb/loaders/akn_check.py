@@ -1,0 +1,103 @@
+"""A structural check of a text read from Akoma Ntoso: what the text announces against what was read.
+
+The repairs of :mod:`itu_nb.loaders.akn_repair` undo the converter's regular errors; what they do
+not undo should not pass unseen.  :func:`structural_check` compares each text's tree with what
+the text itself announces and writes what looks wrong as a note on the node (``Clause.notes``),
+each note starting ``"check: "``:
+
+- **numbering**: a list numbers on without gaps or repeats (``1, 2, 3``; ``a), b), c)``;
+  ``i), ii), iii)``), from its first label (``1``, ``a)``, ``i)``); ``a bis)`` may follow ``a)``;
+  a paragraph between two items ends the list (a new list may start after it);
+- **lists announced**: an item or paragraph ending with ``:`` is followed by what it
+  announces (sub-items, or items after it);
+- **headings**: every section has items or paragraphs under it; the preamble (*considering*,
+  *recalling* …) comes before the operative part (*resolves*, *instructs* …); a resolution,
+  decision or recommendation has an operative part.
+
+Nothing is changed but the notes: the check says where to look, a reader decides.
+"""
+
+from __future__ import annotations
+
+import re
+
+from itu_nb.loaders.akn_nodes import OpenNode, next_labels
+from itu_nb.model import NodeKind
+from itu_nb.parsing import keywords as kw
+from itu_nb.parsing.labels import bare_label
+
+__all__ = ["structural_check"]
+
+_FIRST = {"number": "1", "letter": "a", "roman": "i"}
+_PREAMBLE = {" ".join(k.split()) for k in kw.PREAMBLE}
+_OPERATIVE = re.compile(
+    r"^(?:further\s+)?(?:" + "|".join(sorted({v.split()[0] for v in kw.OPERATIVE} - {"further"})) + r")\b"
+)
+_TWIN = re.compile(r"\s?(?:bis|ter)$")
+
+
+def _note(node: OpenNode, text: str) -> None:
+    node.notes.append("check: " + text)
+
+
+def _is_preamble(keyword: str) -> bool:
+    return keyword in _PREAMBLE or keyword.rsplit(" ", 1)[0] in _PREAMBLE
+
+
+def _numbering(container: OpenNode) -> None:
+    """Gaps, repeats and wrong starts among the items of ``container`` (see the module)."""
+    last: dict[str, str] = {}  # scheme → bare label of the list's last item
+    for node in container.children:
+        if node.kind is NodeKind.PARAGRAPH:
+            last.clear()
+            continue
+        if node.kind is not NodeKind.ITEM or node.scheme not in _FIRST:
+            continue
+        label = bare_label(node.bare_label).lower()
+        if _TWIN.search(label):  # "a bis)": an insertion after a), which the next label ignores
+            continue
+        previous = last.get(node.scheme)
+        if previous is None and label != _FIRST[node.scheme]:
+            _note(node, f"the list starts at {node.bare_label}, not at {_FIRST[node.scheme]}")
+        elif previous is not None and next_labels(previous).get(node.scheme) != label:
+            expected = next_labels(previous).get(node.scheme)
+            _note(node, f"numbering: {node.bare_label} follows {previous}, where {expected} was expected")
+        last[node.scheme] = label
+
+
+def _announced(container: OpenNode) -> None:
+    """An item or paragraph ending with ``:`` and nothing after it to take what it announces."""
+    children = container.children
+    for k, node in enumerate(children):
+        if node.kind not in (NodeKind.ITEM, NodeKind.PARAGRAPH) or not node.text.rstrip().endswith(":"):
+            continue
+        has_items = any(c.kind in (NodeKind.ITEM, NodeKind.PARAGRAPH) for c in node.children)
+        if not has_items and k == len(children) - 1:
+            _note(node, "ends with ':' but nothing follows it in its section")
+
+
+def _walk(node: OpenNode) -> None:
+    _numbering(node)
+    _announced(node)
+    for child in node.children:
+        _walk(child)
+
+
+def structural_check(top: OpenNode) -> None:
+    """Check the text under ``top`` (its top-level nodes) and note on each node what looks wrong."""
+    sections = [c for c in top.children if c.kind is NodeKind.SECTION]
+    operative = None
+    for section in sections:
+        if not any(c.kind in (NodeKind.ITEM, NodeKind.PARAGRAPH) for c in section.children):
+            _note(section, "a section with neither items nor paragraphs under it")
+        keyword = section.section or ""
+        if _OPERATIVE.match(keyword):
+            operative = operative or section
+        elif operative is not None and _is_preamble(keyword):
+            _note(section, f"a preamble section after the operative part (which starts at “{operative.section}”)")
+    heading = next((c for c in top.children if c.kind is NodeKind.HEADING), None)
+    if heading is not None and sections and operative is None:
+        _note(heading, "the text has no operative part (resolves, decides, instructs …)")
+    for node in top.children:
+        if node.kind in (NodeKind.SECTION, NodeKind.ANNEX):
+            _walk(node)
