@@ -4,11 +4,13 @@ Checked by eye in the fixtures: tests/fixtures/pp18-doc67-brazil.reconstructed.c
 lines) has MOD B/67/1 (line 1: RESOLUTION 14 (Rev. Antalya, 2006)), MOD B/67/2 (line 28: RESOLUTION
 71 (Rev. Busan, 2014)), SUP B/67/3 (line 69: RESOLUTION 128 (Rev. Antalya, 2006)), MOD B/67/4 (line 75:
 RESOLUTION 130 (Rev. Busan, 2014)) and ADD B/67/5 (line 208: Draft New Resolution [B-1]).
-tests/fixtures/pp18-final-acts.akn.xml holds 64 texts (their <docNumber>s); Resolution 71 (line
+tests/fixtures/pp18-final-acts.akn.xml holds 64 texts (their <docNumber>s), which load as 70 entries with
+the six parts of the printed book the loader cuts out of them (Parts II-VII); Resolution 71 (line
 3855) and 130 (line 6639) are there as REV. DUBAI, 2018; Resolution 14 is not (PP-18 did not revise
 it: no <docNumber>14 and no "RESOLUTION 14" in the file); Resolution 128 (REV. ANTALYA, 2006) appears
 only in "PART IV - LIST OF RESOLUTIONS ABROGATED BY THE PLENIPOTENTIARY CONFERENCE (DUBAI, 2018)"
-(line 17790, which the converter ran into the last paragraph of Resolution 213).
+(line 17790, which the converter ran into the last paragraph of Resolution 213, and which the loader
+reads as the part of its own "Part IV").
 """
 
 from __future__ import annotations
@@ -47,7 +49,7 @@ def test_each_proposal_is_matched_with_its_target_by_action(dc):
     assert isinstance(dc, DocumentComparison)
     rows = dc.table[["proposal", "action", "target", "status", "matched"]].values.tolist()
     assert rows == [
-        # Resolution 14 is not among the 64 texts of the Final Acts: listed, not compared
+        # Resolution 14 is not among the 70 texts (64 + 6 parts) of the Final Acts: listed, not compared
         ["B/67/1", "MOD", "Resolution 14 (Rev. Antalya, 2006)", "not found", None],
         ["B/67/2", "MOD", "Resolution 71 (Rev. Busan, 2014)", "compared", "Resolution 71 (Rev. Dubai, 2018)"],
         # SUP: the Final Acts list Resolution 128 as abrogated rather than hold it
@@ -55,7 +57,7 @@ def test_each_proposal_is_matched_with_its_target_by_action(dc):
         ["B/67/4", "MOD", "Resolution 130 (Rev. Busan, 2014)", "compared", "Resolution 130 (Rev. Dubai, 2018)"],
         ["B/67/5", "ADD", "Resolution [B-1]", "new", None],
     ]
-    assert "not among the 64 texts of pp18-final-acts.akn.xml" in dc["B/67/1"].note
+    assert "not among the 70 texts of pp18-final-acts.akn.xml" in dc["B/67/1"].note
     # Final Acts give only new and revised texts (shared ITU-CONVENTIONS §3, [D3]): the note says so
     assert dc["B/67/1"].note.endswith(
         "(the texts a conference neither revised nor abrogated stay in force as they were)"
@@ -64,7 +66,7 @@ def test_each_proposal_is_matched_with_its_target_by_action(dc):
     assert dc["Resolution 130"] is dc["B/67/4"] is dc[3]
     # the matched texts are the Final Acts' own Resolution 71 and 130, nothing else is diffed
     assert dc["B/67/2"].match is dc.new["Resolution 71"] and dc["B/67/4"].match is dc.new["Resolution 130"]
-    assert len(dc.unmatched) == 62 and dc.new["Resolution 130"] not in dc.unmatched
+    assert len(dc.unmatched) == 68 and dc.new["Resolution 130"] not in dc.unmatched
 
 
 def test_a_mod_is_the_comparison_of_the_proposal_with_its_target(dc, brazil, acts):
@@ -110,7 +112,7 @@ def test_an_add_is_new(dc, brazil):
 
 def test_either_way_round(brazil, acts):
     # the Final Acts first: their Resolutions 71 and 130 are matched with Brazil's proposals, whose
-    # action is read from the other side; the other 62 texts are listed as not found
+    # action is read from the other side; the other 68 texts are listed as not found
     got = itu_nb.compare(acts, brazil)
     found = got.table.query("status != 'not found'")[["proposal", "action", "matched"]].values.tolist()
     assert found == [["res-71", "MOD", "B/67/2 (Brazil)"], ["res-130", "MOD", "B/67/4 (Brazil)"]]
@@ -122,7 +124,7 @@ def test_either_way_round(brazil, acts):
 
 def test_two_collections_of_adopted_texts_pair_by_namesake(acts):
     same = itu_nb.compare(acts, acts)
-    assert len(same) == 64 and set(same.table.status) == {"compared"} and same.table.changes.sum() == 0
+    assert len(same) == 70 and set(same.table.status) == {"compared"} and same.table.changes.sum() == 0
     assert same.unmatched == () and same.table.base.isna().all()
 
 
@@ -182,7 +184,7 @@ def test_document_comparison_html_lists_every_text(dc):
     html = dc.to_html()
     for pid in ("B/67/1", "B/67/2", "B/67/3", "B/67/4", "B/67/5"):
         assert f"<td>{pid}</td>" in html
-    assert "62 texts of" in html and "Recommendation 7" in html
+    assert "68 texts of" in html and "Recommendation 7" in html
     assert "<b>B/67/4 (Brazil)</b> → <b>Resolution 130 (Rev. Dubai, 2018)</b>" in html
     assert dc._repr_html_() == html
 
@@ -223,7 +225,7 @@ def test_cli_document_comparison_as_json(tmp_path):
         ("B/67/5", "new"),
     ]  # fmt: skip
     assert data["texts"][3]["base_note"].startswith("Base differs")
-    assert len(data["unmatched"]) == 62
+    assert len(data["unmatched"]) == 68
 
 
 def test_cli_document_comparison_as_one_html_page_on_stdout():
@@ -250,7 +252,7 @@ def test_the_viewer_shows_a_document_comparison_one_text_at_a_time(brazil, acts)
     assert viewer._meta["title"] == "B/67/4 (Brazil) → Resolution 130 (Rev. Dubai, 2018)"
     assert viewer._meta["banner"].startswith("Base differs: B/67/4 (Brazil) amends Resolution 130 (Rev. Busan, 2014)")
     viewer.selected_text = "B/67/1"  # listed, not compared: an empty pane that says why
-    assert viewer._rows == [] and "not among the 64 texts" in viewer._meta["banner"]
+    assert viewer._rows == [] and "not among the 70 texts" in viewer._meta["banner"]
     with pytest.raises(Exception, match="no text 'B/67/9'"):
         viewer.selected_text = "B/67/9"
     # a single comparison: no picker, and the banner only when the bases differ
