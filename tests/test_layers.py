@@ -25,6 +25,8 @@ CONVENIENCES = {
     ("itu_nb.model.comparison", "itu_nb.export.html_fragment"),  # Comparison.to_html / _repr_html_
     ("itu_nb.model.comparison", "itu_nb.export"),  # Comparison.to_docx
     ("itu_nb.diff.manyway", "itu_nb.export.html_fragment"),  # ManyComparison.to_html / _repr_html_
+    ("itu_nb.amendments.lineage", "itu_nb.frames"),  # lineage / check_base tables as frames.Table
+    ("itu_nb.amendments.merging", "itu_nb.frames"),  # Draft.conflicts as a frames.Table
 }
 
 
