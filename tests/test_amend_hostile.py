@@ -209,7 +209,7 @@ print(len(merged.conflicts), peak / size, len(merged["resolves"].children))
     assert r.ok and r.within(), r
     conflicts, factor, resolves = r.stdout.split()
     assert int(conflicts) == 0 and int(resolves) == 312
-    assert float(factor) < 40, factor
+    assert float(factor) < 10, factor  # measured 5.7: the factor documented in amend's docstring
 
 
 # -- one session over many edits gives what op-by-op editing with a full repath gives -------------

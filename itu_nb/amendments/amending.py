@@ -53,7 +53,8 @@ def amend(text_or_proposal, ops_or_instructions, *, author: str | None = None, d
     Memory: the peak allocation during ``amend`` is at most 25 times the size of the text, the
     instructions and the result together (measured on Resolution 130: 23 for 100 added items,
     16 for 1,000 and 2,000, 18 for one instruction of 1 MB); the factor does not grow with the
-    number of instructions.  :func:`itu_nb.merge` of two such drafts: at most 40 times.
+    number of instructions.  :func:`itu_nb.merge` of two such drafts: at most 10 times the
+    three texts (measured: 6 for 300 added items against 18 edited ones).
 
     Raises
     ------
