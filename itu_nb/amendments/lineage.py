@@ -180,8 +180,9 @@ def lineage(adopted, proposals, *, by: str = "clause", loose: bool = True):
         text, and ``found`` says which: ``"both"``, ``"adopted only"`` (the conference wrote it,
         or the proposal's clause was too different to pair with it) or ``"proposal only"`` (its
         wording did not reach the adopted text: a clause the adopted text dropped, or one
-        the proposal added that was not adopted).  ``proposal_text`` is also ``""`` where the
-        proposal deletes the clause.  By change, ``adopted_path`` is ``""`` for a change whose
+        the proposal added that was not adopted).  ``citation`` is the adopted text's, or on a
+        ``"proposal only"`` row the proposal's (in its amended view).  ``proposal_text`` is also
+        ``""`` where the proposal deletes the clause.  By change, ``adopted_path`` is ``""`` for a change whose
         clause has no counterpart in the adopted text.
 
     Examples
