@@ -18,7 +18,78 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from itu_nb.model.comparison import Comparison
 
-__all__ = ["changes_frame", "clauses_frame", "document_comparison_frame", "stats_frame", "to_frame"]
+__all__ = [
+    "TEXT_COLUMNS",
+    "TEXT_WIDTH",
+    "Table",
+    "changes_frame",
+    "clauses_frame",
+    "document_comparison_frame",
+    "stats_frame",
+    "to_frame",
+]
+
+#: Columns holding clause text, shortened in a table's notebook display (the values stay whole).
+TEXT_COLUMNS = frozenset(
+    {"original", "amended", "old", "new", "old_text", "new_text", "adopted_text", "proposal_text", "in_force",
+     "note", "base_text"}
+)  # fmt: skip
+#: Characters of a text column shown in a table's notebook display before "…".
+TEXT_WIDTH = 160
+
+
+def _shown(value) -> str:
+    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+        return ""
+    text = " ".join(str(value).split())
+    return text if len(text) <= TEXT_WIDTH else text[: TEXT_WIDTH - 1] + "…"
+
+
+class Table(pd.DataFrame):
+    """A DataFrame whose notebook display shows what an analyst reads: names whole, texts short.
+
+    pandas cuts every cell at 50 characters in a notebook, so two sections such as
+    *further instructs the Director of the Telecommunication Standardization Bureau…* looked the
+    same, and paths, ids and citations lost the part that tells them apart.  A Table shows
+    index, paths, ids, citations and labels in full, the text columns (:data:`TEXT_COLUMNS`)
+    cut at :data:`TEXT_WIDTH` characters with "…", every column (no ``...`` column), and a
+    missing value as an empty cell rather than ``None`` or ``NaN``.  Only the display changes:
+    the values are whole (``table.loc[row, "amended"]``), and every pandas operation works
+    as on a DataFrame (and gives a Table back).
+
+    Examples
+    --------
+    >>> doc = itu_nb.load("examples/data/pp18-doc67-brazil.reconstructed.critic.md")
+    >>> table = itu_nb.to_frame(doc)
+    >>> type(table).__name__, type(table.head()).__name__
+    ('Table', 'Table')
+    >>> "…" in table._repr_html_() and "NaN" not in table._repr_html_()
+    True
+    """
+
+    @property
+    def _constructor(self):
+        return Table
+
+    def _repr_html_(self) -> str:
+        formatters = {c: _shown for c in self.columns if c in TEXT_COLUMNS}
+        shown = pd.DataFrame(self, copy=False)
+        # pandas prints None (object columns) and <NA> (Int64) whatever na_rep says; NaN it does not
+        none = [c for c in shown.columns if str(shown[c].dtype) in ("object", "Int64") and shown[c].isna().any()]
+        if none:
+            shown = shown.assign(
+                **{str(c): shown[c].astype(object).where(shown[c].notna(), float("nan")) for c in none}
+            )
+        with pd.option_context("display.max_colwidth", None):
+            return shown.to_html(
+                notebook=True,
+                na_rep="",
+                formatters=formatters,
+                max_rows=pd.get_option("display.max_rows"),
+                max_cols=None,
+                show_dimensions=pd.get_option("display.show_dimensions"),
+            )
+
 
 CLAUSE_COLUMNS = [
     "proposal", "action", "target", "path", "kind", "section", "label", "label_original",
@@ -76,7 +147,7 @@ def to_frame(obj, what: str | None = None) -> pd.DataFrame:
         if what == "changes":
             frames = [changes_frame(p.changes).assign(proposal=p.id) for p in proposals]
             df = pd.concat(frames, ignore_index=True) if frames else changes_frame(()).assign(proposal=None)
-            return df[["proposal", *CHANGE_COLUMNS]]
+            return Table(df[["proposal", *CHANGE_COLUMNS]])
         if what not in (None, "clauses"):
             raise ValueError(f"what={what!r}: choose 'clauses' or 'changes'")
         return _clause_rows(proposals)
@@ -107,7 +178,7 @@ def _clause_rows(proposals) -> pd.DataFrame:
                     c.words(Op.INSERT), c.words(Op.DELETE),
                 )
             )  # fmt: skip
-    return pd.DataFrame(rows, columns=CLAUSE_COLUMNS)
+    return Table(rows, columns=CLAUSE_COLUMNS)
 
 
 def changes_frame(changes: Iterable[Change]) -> pd.DataFrame:
@@ -124,7 +195,7 @@ def changes_frame(changes: Iterable[Change]) -> pd.DataFrame:
         )
         for ch in changes
     ]  # fmt: skip
-    df = pd.DataFrame(rows, columns=CHANGE_COLUMNS)
+    df = Table(rows, columns=CHANGE_COLUMNS)
     return df.astype({"pair": "Int64"})
 
 
@@ -145,7 +216,7 @@ def clauses_frame(c: Comparison) -> pd.DataFrame:
                 p.similarity, p.part, p.parts, p.level, p.note,
             )
         )  # fmt: skip
-    return pd.DataFrame(rows, columns=PAIR_COLUMNS)
+    return Table(rows, columns=PAIR_COLUMNS)
 
 
 def stats_frame(c: Comparison) -> pd.DataFrame:
@@ -154,7 +225,7 @@ def stats_frame(c: Comparison) -> pd.DataFrame:
 
     df = clauses_frame(c)
     if df.empty:
-        return pd.DataFrame(columns=["clauses", *PAIR_KINDS, "changes", "words_inserted", "words_deleted"])
+        return Table(columns=["clauses", *PAIR_KINDS, "changes", "words_inserted", "words_deleted"])
     df["section"] = df["section"].fillna("(no section)")
     order = list(dict.fromkeys(df["section"]))
     kinds = pd.crosstab(df["section"], df["kind"]).reindex(columns=list(PAIR_KINDS), fill_value=0)
@@ -162,14 +233,14 @@ def stats_frame(c: Comparison) -> pd.DataFrame:
     out = pd.concat([df.groupby("section").size().rename("clauses"), kinds, sums], axis=1).loc[order]
     out.loc["total"] = out.sum()
     out.index.name = "section"
-    return out.astype(int)
+    return Table(out.astype(int))
 
 
 #: The columns of a document comparison's table (:attr:`DocumentComparison.table <itu_nb.diff.documents.DocumentComparison.table>`).
 DOCUMENT_COMPARISON_COLUMNS = ["proposal", "action", "target", "status", "matched", "changes", "base", "note"]
 
 
-def document_comparison_frame(dc) -> pd.DataFrame:
+def document_comparison_frame(dc) -> Table:
     """One row per text of a :class:`~itu_nb.diff.documents.DocumentComparison`'s first document."""
     rows = []
     for p in dc.pairs:
@@ -182,4 +253,4 @@ def document_comparison_frame(dc) -> pd.DataFrame:
         name: list(values) for name, values in zip(DOCUMENT_COMPARISON_COLUMNS, zip(*rows, strict=True), strict=True)
     }
     df = pd.DataFrame(columns or {name: [] for name in DOCUMENT_COMPARISON_COLUMNS}, dtype=object)
-    return df.astype({"changes": "Int64"})
+    return Table(df.astype({"changes": "Int64"}))

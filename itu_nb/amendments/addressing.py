@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from itu_nb.errors import AddressError
 from itu_nb.model import HOMOGLYPHS, Clause, NodeKind, Proposal
 
-__all__ = ["bare", "cite", "citations", "component", "parents", "resolve"]
+__all__ = ["bare", "cite", "citations", "component", "find_path", "parent_of", "parents", "resolve"]
 
 #: Words that may stand between a section and a label ("resolves, paragraph 2").
 _FILLER = {"paragraph", "paragraphs", "item", "sub-item", "subitem", "subparagraph", "sub-paragraph", "point", "no"}
@@ -57,6 +57,38 @@ def _walk(clauses, parent: Clause | None = None) -> Iterator[tuple[Clause, Claus
 def parents(proposal: Proposal) -> dict[str, Clause | None]:
     """Path → parent clause (None for top-level nodes)."""
     return {c.path: p for c, p in _walk(proposal.clauses)}
+
+
+def _descend(clauses, path: str, parent: Clause | None) -> tuple[Clause, Clause | None] | None:
+    for c in clauses:
+        if c.path == path:
+            return c, parent
+    for c in clauses:  # a path below: section keywords may hold a "/", so try every prefix that fits
+        if path.startswith(c.path + "/"):
+            found = _descend(c.children, path, c)
+            if found is not None:
+                return found
+    return None
+
+
+def find_path(proposal: Proposal, path: str) -> Clause | None:
+    """The clause at ``path``, found by descending the prefixes of the path (not by walking every node)."""
+    found = _descend(proposal.clauses, path, None)
+    return found[0] if found is not None else None
+
+
+def parent_of(proposal: Proposal, path: str) -> Clause | None:
+    """The parent of the clause at ``path`` (None for a top-level node), found by descending its prefixes.
+
+    Raises
+    ------
+    AddressError
+        When no clause has that path.
+    """
+    found = _descend(proposal.clauses, path, None)
+    if found is None:
+        raise AddressError(f"{proposal.id}: no clause {path!r}")
+    return found[1]
 
 
 def _section_name(clause: Clause, lower: bool = True) -> str:
@@ -112,12 +144,25 @@ def _near(proposal: Proposal, address: str, view: str) -> list[str]:
     return [lowered[n] for n in near] or pool[:6]
 
 
+def _section_walk(clauses, parent: Clause | None = None) -> Iterator[tuple[Clause, Clause | None]]:
+    """Top-level nodes and the sections of annexes (and of annexes' annexes).
+
+    Sections stand at the top or in an annex, never inside a section, an item or a paragraph,
+    so a section's own list is not walked: resolving a citation does not cost the document's size.
+    """
+    for c in clauses:
+        if c.kind is NodeKind.FOOTNOTE:
+            continue
+        if parent is None or c.kind is NodeKind.SECTION:
+            yield c, parent
+        if c.kind is NodeKind.ANNEX:
+            yield from _section_walk(c.children, c)
+
+
 def _sections(proposal: Proposal, address: str) -> list[tuple[Clause, str]]:
     """(section node, rest of the address) for every section whose name begins ``address``, longest first."""
     found = []
-    for clause, parent in _walk(proposal.clauses):
-        if clause.kind is NodeKind.FOOTNOTE or (parent is not None and clause.kind is not NodeKind.SECTION):
-            continue
+    for clause, parent in _section_walk(proposal.clauses):
         for name in {_section_name(clause), _norm(component(clause, parent))}:
             if address == name or address.startswith(name + " ") or address.startswith(name + ","):
                 found.append((clause, address[len(name) :], len(name)))
@@ -175,7 +220,7 @@ def resolve(proposal: Proposal, address: str | Clause, *, view: str = "amended")
     """
     if isinstance(address, Clause):
         return address
-    exact = proposal.get(address.strip())
+    exact = find_path(proposal, address.strip())
     if exact is not None:
         return exact
     norm = _norm(address)

@@ -39,6 +39,23 @@ def amend(text_or_proposal, ops_or_instructions, *, author: str | None = None, d
         A new proposal: ``text("original")`` as before, ``text("amended")`` with the edits;
         inserted or deleted items reletter the items after them (as relabels).
 
+    Notes
+    -----
+    Cost: each instruction costs what it changes — the words of its clause, or the items it
+    inserts, deletes or reletters — plus C-level copies of the list it edits; the text is not
+    walked again per instruction (:mod:`itu_nb.amendments.lists`), except for moves and new
+    sections, which recompute every path.  1,000 instructions on Resolution 130 take about
+    0.3 s (appending items or replacing words) to 0.9 s (inserting items in order, each
+    relettering the 16 that follow).  Inserting every item at the head of a long list reletters
+    the whole list each time, and stays quadratic.  An instruction is read in time linear in its
+    length, whatever its spaces.
+
+    Memory: the peak allocation during ``amend`` is at most 25 times the size of the text, the
+    instructions and the result together (measured on Resolution 130: 23 for 100 added items,
+    16 for 1,000 and 2,000, 18 for one instruction of 1 MB); the factor does not grow with the
+    number of instructions.  :func:`itu_nb.merge` of two such drafts: at most 10 times the
+    three texts (measured: 6 for 300 added items against 18 edited ones).
+
     Raises
     ------
     AddressError
@@ -58,25 +75,24 @@ def amend(text_or_proposal, ops_or_instructions, *, author: str | None = None, d
     >>> draft["considering/d"].label_original, draft["considering/d"].label
     ('c)', 'd)')
     """
-    from itu_nb.amendments.edits import EditError, apply_ops
-    from itu_nb.amendments.instructions import parse_one
+    from itu_nb.amendments.edits import EditError, apply_in
+    from itu_nb.amendments.instructions import parse_one, shorten
+    from itu_nb.amendments.lists import Session
 
     proposal = as_proposal(text_or_proposal, single=True)
     items = [ops_or_instructions] if not isinstance(ops_or_instructions, list | tuple) else ops_or_instructions
-    result = proposal
+    session = Session()  # what the edits learn about the text's lists, kept from one instruction to the next
+    result, notes = proposal, []
     for item in items:
         if not isinstance(item, str):
-            result = apply_ops(result, [item], author=author, date=date)
+            result, done = apply_in(session, result, [item], author=author, date=date)
+            notes += done
             continue
         for line in (x for x in item.splitlines() if x.strip()):
             ops = parse_one(line)
             try:
-                result = apply_ops(result, ops, author=author, date=date)
+                result, done = apply_in(session, result, ops, author=author, date=date)
             except (AddressError, EditError) as exc:
-                raise type(exc)(f"instruction {line.strip()!r}: {exc}") from None
-            if ops:
-                note = result.provenance[-len(ops) :]
-                result = dataclasses.replace(
-                    result, provenance=result.provenance[: -len(ops)] + tuple(f"{n} ← {line.strip()!r}" for n in note)
-                )
-    return result
+                raise type(exc)(f"instruction {shorten(line.strip())!r}: {exc}") from None
+            notes += [f"{n} ← {line.strip()!r}" for n in done]
+    return dataclasses.replace(result, provenance=proposal.provenance + tuple(notes))

@@ -17,7 +17,8 @@ from __future__ import annotations
 import dataclasses
 import datetime
 
-from itu_nb.amendments.addressing import cite, parents, resolve
+from itu_nb.amendments.addressing import cite, find_path, parent_of, resolve
+from itu_nb.amendments.lists import Session
 from itu_nb.amendments.operations import (
     AddSection,
     DeleteClause,
@@ -29,6 +30,7 @@ from itu_nb.amendments.operations import (
     Renumber,
     ReplaceClause,
     ReplaceWords,
+    shorten,
 )
 from itu_nb.amendments.relettering import (
     bare_label,
@@ -36,7 +38,6 @@ from itu_nb.amendments.relettering import (
     label_style,
     list_scheme,
     reletter,
-    repath,
     scheme_of,
     set_label,
     split_label,
@@ -53,7 +54,7 @@ from itu_nb.amendments.wording import (
     peel,
 )
 from itu_nb.errors import AddressError
-from itu_nb.model import Clause, NodeKind, Op, Proposal, Run, runs_text
+from itu_nb.model import Clause, NodeKind, Op, Proposal, Run
 from itu_nb.parsing import keywords as kw
 from itu_nb.parsing.labels import section_keyword
 
@@ -68,6 +69,7 @@ __all__ = [
     "Renumber",
     "ReplaceClause",
     "ReplaceWords",
+    "apply_in",
     "apply_ops",
     "describe",
     "edit_runs",
@@ -106,21 +108,27 @@ def _section_slot(tops: list[Clause], name: str) -> int:
 
 
 class _Editor:
-    """Applies one operation to one version; ``new_id`` gives provisional unique paths."""
+    """Applies one operation to one version; ``_new_path`` gives provisional unique paths.
 
-    def __init__(self, proposal: Proposal, author: str | None, date: str):
-        self.p, self.author, self.date = proposal, author, date
-        self.counter = 0
+    ``dirty`` collects the lists the operation changed (for :meth:`Session.repath`), ``full``
+    asks for every path to be recomputed.
+    """
+
+    def __init__(self, proposal: Proposal, author: str | None, date: str, session: Session):
+        self.p, self.author, self.date, self.session = proposal, author, date, session
+        self.dirty: list[tuple[str | None, int, tuple[Clause, ...]]] = []
+        self.full = False
 
     def _parent(self, clause: Clause) -> Clause | None:
-        return parents(self.p)[clause.path]
+        return parent_of(self.p, clause.path)
 
     def _siblings(self, parent: Clause | None) -> list[Clause]:
         return list(parent.children if parent is not None else self.p.clauses)
 
     def _new_path(self, parent: Clause | None) -> str:
-        self.counter += 1
-        return f"{parent.path}/\0new{self.counter}" if parent is not None else f"\0new{self.counter}"
+        self.session.counter += 1
+        n = self.session.counter
+        return f"{parent.path}/\0new{n}" if parent is not None else f"\0new{n}"
 
     # -- words ---------------------------------------------------------------------
     def replace_words(self, op: ReplaceWords) -> None:
@@ -135,19 +143,19 @@ class _Editor:
             near = near_words(node.text("amended"), op.old)
             hint = f"; near: {near}" if near else ""
             raise AddressError(
-                f"{self.p.id}: the words {op.old!r} are not in {_cite(self.p, node)} ({node.path}){hint}"
+                f"{self.p.id}: the words {shorten(op.old)!r} are not in {_cite(self.p, node)} ({node.path}){hint}"
             )
         if len(hits) > 1 and not op.every:
             where = ", ".join(_cite(self.p, c) for c, _ in hits)
-            raise EditError(f"{self.p.id}: {op.old!r} is in several clauses under {_cite(self.p, node)}: {where}; "
+            raise EditError(f"{self.p.id}: {shorten(op.old)!r} is in several clauses under {_cite(self.p, node)}: {where}; "
                             "address one of them, or pass every=True")  # fmt: skip
         for clause, spans in hits:
             if len(spans) > 1 and not op.every and op.occurrence is None:
-                raise EditError(f"{self.p.id}: {op.old!r} occurs {len(spans)} times in {_cite(self.p, clause)}; "
+                raise EditError(f"{self.p.id}: {shorten(op.old)!r} occurs {len(spans)} times in {_cite(self.p, clause)}; "
                                 f"pass occurrence=1…{len(spans)} or every=True")  # fmt: skip
             if op.occurrence is not None and not op.every:
                 if not 1 <= op.occurrence <= len(spans):
-                    raise EditError(f"{self.p.id}: {op.old!r} occurs {len(spans)} times in {_cite(self.p, clause)}, "
+                    raise EditError(f"{self.p.id}: {shorten(op.old)!r} occurs {len(spans)} times in {_cite(self.p, clause)}, "
                                     f"not {op.occurrence}")  # fmt: skip
                 spans = [spans[op.occurrence - 1]]
             runs = clause.runs
@@ -167,7 +175,9 @@ class _Editor:
             spans = find_words(body, anchor)
             if len(spans) != 1:
                 what = "not in" if not spans else f"{len(spans)} times in"
-                raise AddressError(f"{self.p.id}: the words {anchor!r} are {what} {_cite(self.p, node)} ({node.path})")
+                raise AddressError(
+                    f"{self.p.id}: the words {shorten(anchor)!r} are {what} {_cite(self.p, node)} ({node.path})"
+                )
             at = spans[0][1] if op.after else spans[0][0]
         text = op.text
         if op.after or anchor is None:
@@ -191,56 +201,67 @@ class _Editor:
         index = [c.path for c in self._siblings(parent)].index(anchor.path)
         return parent, index + (1 if after is not None else 0)
 
-    def _place(self, parent: Clause | None, index: int, node: Clause, label: str | None, where: str) -> None:
+    def _set_children(self, parent: Clause | None, siblings: list[Clause], index: int) -> None:
+        """Give ``parent`` (None: the top level) the children ``siblings``, which differ from its own from ``index`` on."""
+        old = parent.children if parent is not None else self.p.clauses
+        new = tuple(siblings)
+        self.session.remember(new, self.session.facts(old).with_tail(new, index))
+        self.dirty.append((parent.path if parent is not None else None, index, old))
+        self.p = map_children(self.p, parent, lambda _: new)
+
+    def _place(self, parent: Clause | None, index: int, node: Clause, label: str | None, where: str | None) -> None:
         """Put ``node`` (runs already INSERT) at ``index`` under ``parent``, label it and reletter after it."""
         siblings = self._siblings(parent)
+        facts = self.session.facts(parent.children if parent is not None else self.p.clauses)
+        schemes, exists = facts.schemes, facts.exists
         section = parent.section if parent is not None else None
         scheme = list_scheme(
             siblings,
             section or (parent.path if parent is not None else None),
             parent.kind if parent is not None else None,
+            schemes,
         )
-        schemes = scheme_of(siblings)
-        listed = [i for i, s in enumerate(schemes) if s == scheme and siblings[i].exists_in("amended")]
-        before = [i for i in listed if i < index]
-        after = [i for i in listed if i >= index]
-        # an unlabelled single paragraph becomes a) when a labelled item joins it (ITU: one item, no label)
-        lone = [i for i, c in enumerate(siblings) if c.kind is NodeKind.PARAGRAPH and c.exists_in("amended")]
-        if (
-            label is not None
-            and not listed
-            and len(lone) == 1
-            and parent is not None
-            and parent.kind is NodeKind.SECTION
-        ):
-            style = label_style(siblings, scheme)
-            siblings[lone[0]] = set_label(siblings[lone[0]], first_label(scheme), self.author, self.date, style)
-            before = [lone[0]] if lone[0] < index else []
-            after = [lone[0]] if lone[0] >= index else []
+        # the listed items next to the insertion point: the last before it and the first after it
+        before = next((i for i in range(index - 1, -1, -1) if schemes[i] == scheme and exists[i]), None)
+        after = next((i for i in range(index, len(siblings)) if schemes[i] == scheme and exists[i]), None)
+        listed = before is not None or after is not None
+        changed = index
+        if not listed:
+            # an unlabelled single paragraph becomes a) when a labelled item joins it (ITU: one item, no label)
+            lone = [i for i, c in enumerate(siblings) if c.kind is NodeKind.PARAGRAPH and exists[i]]
+            if label is not None and len(lone) == 1 and parent is not None and parent.kind is NodeKind.SECTION:
+                style = label_style(siblings, scheme, schemes)
+                siblings[lone[0]] = set_label(siblings[lone[0]], first_label(scheme), self.author, self.date, style)
+                before, after = (lone[0], None) if lone[0] < index else (None, lone[0])
+                changed = min(index, lone[0])
         if label is None and node.kind is NodeKind.PARAGRAPH and not listed:
             siblings.insert(index, node)
-            self.p = map_children(self.p, parent, lambda _: siblings)
+            self._set_children(parent, siblings, changed)
             return
-        if before:
-            expected = successor(bare_label(siblings[before[-1]]), scheme)
-        elif after:
-            expected = bare_label(siblings[after[0]])
+        if before is not None:
+            expected = successor(bare_label(siblings[before]), scheme)
+        elif after is not None:
+            expected = bare_label(siblings[after])
         else:
             expected = first_label(scheme)
         if label is not None:
             parts = split_label(label.strip() + ")") or split_label(label.strip())
             given = parts[1] if parts else label.strip()
             if given.lower() != expected.lower():
+                if where is None:  # named only now: citing costs a walk of the whole text
+                    where = f"in {_cite(self.p, parent)}" if parent is not None else "at the top"
+                labels = [c.label for i, c in enumerate(siblings) if schemes[i] == scheme and exists[i]]
                 raise EditError(f"{self.p.id}: a new clause {where} would be {expected}), not {label}; "
-                                f"the labels there are {[siblings[i].label for i in listed]}")  # fmt: skip
+                                f"the labels there are {labels}")  # fmt: skip
             expected = given
-        style = label_style(siblings, scheme)
+        style = label_style(siblings, scheme, schemes)
         node = set_label(
             dataclasses.replace(node, kind=NodeKind.ITEM, label_runs=()), expected, self.author, self.date, style
         )
         siblings.insert(index, node)
-        siblings = reletter(siblings, index + 1, scheme, successor(expected, scheme), self.author, self.date)
-        self.p = map_children(self.p, parent, lambda _: siblings)
+        tail = schemes[:index] + scheme_of(siblings[index:], facts.letter_before(index))  # after the insertion
+        siblings = reletter(siblings, index + 1, scheme, successor(expected, scheme), self.author, self.date, tail)
+        self._set_children(parent, siblings, changed)
 
     def insert_clause(self, op: InsertClause) -> None:
         label, text = peel(op.text)
@@ -258,18 +279,15 @@ class _Editor:
             runs=(Run(Op.INSERT, text, self.author, self.date),),
             section=section,
         )
-        where = f"in {_cite(self.p, parent)}" if parent is not None else "at the top"
-        self._place(parent, index, node, label, where)
+        self._place(parent, index, node, label, None)
 
     def _index_for_label(self, parent: Clause, label: str) -> int:
         """Where a new item ``label`` goes under ``parent``: before the item that now has that label, else last."""
         want = (split_label(label.strip()) or ("", label.strip(), ""))[1].lower()
-        for i, c in enumerate(parent.children):
-            lab = runs_text(c.label_runs, "amended") if c.exists_in("amended") else ""
-            parts = split_label(lab) if lab else None
-            if parts and parts[1].lower() == want:
-                return i
-        return len(parent.children) - sum(1 for c in parent.children if c.kind is NodeKind.FOOTNOTE)
+        facts = self.session.facts(parent.children)
+        if want in facts.labels:
+            return facts.labels.index(want)
+        return len(parent.children) - facts.footnotes.count(True)
 
     def delete_clause(self, op: DeleteClause) -> None:
         node = resolve(self.p, op.at)
@@ -277,8 +295,9 @@ class _Editor:
             raise EditError(f"{self.p.id}: the heading cannot be deleted; replace words in it instead")
         parent = self._parent(node)
         siblings = self._siblings(parent)
-        index = [c.path for c in siblings].index(node.path)
-        scheme = scheme_of(siblings)[index]
+        index = next(i for i, c in enumerate(siblings) if c.path == node.path)
+        schemes = self.session.facts(parent.children if parent is not None else self.p.clauses).schemes
+        scheme = schemes[index]
         label = bare_label(node) if scheme else None
         gone = delete_node(node, self.author, self.date)
         if gone is None:
@@ -287,9 +306,13 @@ class _Editor:
         else:
             siblings[index] = gone
             start = index + 1
+        self.session.forget_keys({n.key for n in node.walk()} - {n.key for n in (gone.walk() if gone else ())})
         if scheme is not None and label is not None:
-            siblings = reletter(siblings, start, scheme, label, self.author, self.date)
-        self.p = map_children(self.p, parent, lambda _: siblings)
+            tail = self.session.facts(parent.children if parent is not None else self.p.clauses).with_tail(
+                siblings, index
+            )
+            siblings = reletter(siblings, start, scheme, label, self.author, self.date, tail.schemes)
+        self._set_children(parent, siblings, index)
 
     def replace_clause(self, op: ReplaceClause) -> None:
         node = resolve(self.p, op.at)
@@ -305,11 +328,14 @@ class _Editor:
         anchor = parent.path if parent is not None else ""
         if anchor == node.path or anchor.startswith(node.path + "/"):
             raise EditError(f"{self.p.id}: cannot move {_cite(self.p, node)} into itself")
+        # the copy keeps the clause's key, which the struck original keeps too: which of the two is
+        # renamed follows the order of the whole text (relettering.repath), so every path is recomputed
+        self.full = True
         copy = inserted_copy(node, self._new_path(parent), self.author, self.date)
         label = copy.label if node.kind is NodeKind.ITEM and scheme_of([node])[0] else None
         copy = dataclasses.replace(copy, label_runs=()) if label else copy
         self.delete_clause(DeleteClause(node.path))
-        parent = None if parent is None else self.p[parent.path]
+        parent = None if parent is None else find_path(self.p, parent.path)
         if parent is not None:
             index = min(index, len(parent.children))
         self._place(parent, index, copy if label else dataclasses.replace(copy, kind=NodeKind.PARAGRAPH), None, "there")
@@ -328,6 +354,7 @@ class _Editor:
             index = _section_slot(tops, name)
         section = Clause(NodeKind.SECTION, name, runs=(Run(Op.INSERT, name, self.author, self.date),), section=name)
         tops.insert(index, section)
+        self.full = True  # a new section and its items: every path is recomputed
         self.p = dataclasses.replace(self.p, clauses=tuple(tops))
         for item in op.items:
             section = self.p.clauses[index]
@@ -359,9 +386,12 @@ class _Editor:
         node = resolve(self.p, op.at)
         parts = split_label(op.label.strip()) or split_label(op.label.strip() + ")")
         if node.kind is not NodeKind.ITEM or parts is None:
-            raise EditError(f"{self.p.id}: cannot give {_cite(self.p, node)} the label {op.label!r}")
-        new = set_label(node, parts[1], self.author, self.date)
-        self.p = dataclasses.replace(self.p, clauses=map_node(self.p.clauses, node.path, lambda c: new))
+            raise EditError(f"{self.p.id}: cannot give {_cite(self.p, node)} the label {shorten(op.label)!r}")
+        parent = self._parent(node)
+        siblings = self._siblings(parent)
+        index = next(i for i, c in enumerate(siblings) if c.path == node.path)
+        siblings[index] = set_label(node, parts[1], self.author, self.date)
+        self._set_children(parent, siblings, index)
 
     def renumber(self, op: Renumber) -> None:
         node = resolve(self.p, op.at)
@@ -371,7 +401,7 @@ class _Editor:
             return
         scheme = schemes[0]
         siblings = reletter(siblings, 0, scheme, first_label(scheme), self.author, self.date)
-        self.p = map_children(self.p, node, lambda _: siblings)
+        self._set_children(node, siblings, 0)
 
 
 _METHODS = {
@@ -389,7 +419,8 @@ _METHODS = {
 
 def describe(op) -> str:
     """One line saying what an operation does, for provenance."""
-    fields = ", ".join(f"{k}={v!r}" for k, v in dataclasses.asdict(op).items() if v not in (None, (), False))
+    values = ((f.name, getattr(op, f.name)) for f in dataclasses.fields(op))  # asdict would deep-copy
+    fields = ", ".join(f"{k}={v!r}" for k, v in values if v not in (None, (), False))
     return f"{type(op).__name__}({fields})"
 
 
@@ -397,7 +428,19 @@ def apply_ops(proposal: Proposal, ops, *, author: str | None = None, date: str |
     """Apply edit operations in order; return a new proposal whose tracked changes are the edits.
 
     Each operation sees the result of the previous ones (addresses are read in the
-    amended view of the version it applies to), and paths are recomputed after each.
+    amended view of the version it applies to), and paths are recomputed after each
+    (where they can have changed: see :mod:`itu_nb.amendments.lists`).
+    """
+    p, notes = apply_in(Session(), proposal, ops, author=author, date=date)
+    return dataclasses.replace(p, provenance=proposal.provenance + tuple(notes))
+
+
+def apply_in(
+    session: Session, proposal: Proposal, ops, *, author: str | None = None, date: str | None = None
+) -> tuple[Proposal, list[str]]:
+    """:func:`apply_ops` within ``session`` (what it knows of the text's lists is kept for the next call).
+
+    Returns the edited proposal (its provenance as given) and one provenance note per operation.
     """
     date = date or datetime.date.today().isoformat()
     p = proposal
@@ -406,8 +449,9 @@ def apply_ops(proposal: Proposal, ops, *, author: str | None = None, date: str |
         method = _METHODS.get(type(op))
         if method is None:
             raise EditError(f"not an edit operation: {op!r}")
-        editor = _Editor(p, author, date)
+        session.begin(p)
+        editor = _Editor(p, author, date, session)
         getattr(editor, method)(op)
-        p = repath(editor.p)
+        p = session.repath(editor.p, editor.dirty, editor.full)
         notes.append(f"{author or 'anonymous'} {date}: {describe(op)}")
-    return dataclasses.replace(p, provenance=proposal.provenance + tuple(notes))
+    return p, notes

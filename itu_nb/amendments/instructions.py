@@ -36,9 +36,10 @@ from itu_nb.amendments.edits import (
     ReplaceClause,
     ReplaceWords,
 )
+from itu_nb.amendments.operations import shorten
 from itu_nb.errors import ItuNbError
 
-__all__ = ["InstructionError", "parse", "parse_one"]
+__all__ = ["InstructionError", "parse", "parse_one", "shorten"]
 
 
 class InstructionError(ItuNbError, ValueError):
@@ -98,6 +99,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
 ]
 
 _TEXT_QUOTES = '"“”'
+_SPACES = re.compile(r"[^\S\n]{2,}|[\t\xa0]")  # a single space of another kind stays as written
+_NEWLINES = re.compile(r" ?\n\s*")
 
 
 def _text(raw: str) -> str:
@@ -164,7 +167,9 @@ def parse_one(instruction: str) -> list:
     InstructionError
         Quoting the instruction, with the forms that are understood.
     """
-    raw = re.sub(r"[ \t\xa0]+", " ", instruction).strip()
+    # every run of spaces (of any Unicode kind, not only " ", TAB and NBSP) becomes one space first:
+    # the patterns' \s* beside lazy groups would otherwise rescan a long run at every step (quadratic)
+    raw = _NEWLINES.sub("\n", _SPACES.sub(" ", instruction)).strip()
     bare = raw.rstrip(".;").strip()  # a text to insert keeps its final punctuation; other forms lose it
     if not bare:
         raise InstructionError("an empty instruction")
@@ -173,7 +178,7 @@ def parse_one(instruction: str) -> list:
         if m:
             return _ops(kind, m)
     raise InstructionError(
-        f"cannot read the instruction {instruction.strip()!r}; write for example "
+        f"cannot read the instruction {shorten(instruction.strip())!r}; write for example "
         "'In resolves 2, replace \"X\" by \"Y\"', 'Add a new considering d) reading: …', "
         "'Delete recognizing c)', 'Replace resolves 3 by: …', 'Move resolves 4 after resolves 1', "
         "'Renumber resolves 5 as resolves 6'"

@@ -58,7 +58,9 @@ def check_base(proposal, in_force, *, loose: bool = True):
         ``kind`` (``replaced``, ``inserted`` = words only the proposer's base has,
         ``deleted`` = words only the text in force has, ``relabelled``), ``scope``
         (``text``, ``label`` or ``clause``), ``in_force`` and ``proposal`` (the words), ``pair_kind``.
-        Empty when the proposer started from the text in force.
+        ``path`` is ``""`` for a clause only the text in force has, ``in_force_path`` ``""`` for
+        a clause only the proposer's base has (never None or NaN).  Empty when the proposer
+        started from the text in force.  A :class:`~itu_nb.frames.Table`.
 
     Examples
     --------
@@ -72,9 +74,8 @@ def check_base(proposal, in_force, *, loose: bool = True):
     >>> base.loc[base.path == "recalling/b", ["citation", "in_force", "proposal"]].values.tolist()
     [['recalling b)', '71/199', '68/167']]
     """
-    import pandas as pd
-
     from itu_nb.diff.twoway import compare
+    from itu_nb.frames import Table
 
     p, force = as_proposal(proposal, single=True), as_proposal(in_force, single=True)
     old, new = (_loose(force), _loose(p)) if loose else (force, p)
@@ -84,9 +85,9 @@ def check_base(proposal, in_force, *, loose: bool = True):
         citation = cite(p, c.new_path, "original") if c.new_path else cite(force, c.old_path) if c.old_path else None
         theirs = _as_written(force, old, c.old_path, "amended", c.old, c.old_offset, c.scope)
         mine = _as_written(p, new, c.new_path, "original", c.new, c.new_offset, c.scope)
-        rows.append((c.new_path, citation, c.old_path, c.kind, c.scope, theirs, mine, c.pair_kind))
+        rows.append((c.new_path or "", citation, c.old_path or "", c.kind, c.scope, theirs, mine, c.pair_kind))
     columns = ["path", "citation", "in_force_path", "kind", "scope", "in_force", "proposal", "pair_kind"]
-    return pd.DataFrame(rows, columns=columns)
+    return Table(rows, columns=columns)
 
 
 def _as_written(p: Proposal, folded: Proposal, path: str | None, view: str, text: str, offset: int, scope: str) -> str:
@@ -143,7 +144,7 @@ def _per_change(adopted: Proposal, p: Proposal, loose: bool) -> list[tuple]:
                     h2, w2 = score(removed.get(node.path), node.body("original"), dele)
                 share = (h1 + h2) / (w1 + w2) if w1 + w2 else 1.0
             rows.append((p.id, change.id, node.path, cite(p, node), change.kind, change.old, change.new,
-                         into.path if into is not None else None, round(share, 3), outcome(share)))  # fmt: skip
+                         into.path if into is not None else "", round(share, 3), outcome(share)))  # fmt: skip
     return rows
 
 
@@ -166,14 +167,23 @@ def lineage(adopted, proposals, *, by: str = "clause", loose: bool = True):
         are judged at both places; a change of case or white space only is judged as written
         (:mod:`itu_nb.amendments.survival`).
         ``"clause"``: one row per clause of the adopted text and proposal: ``adopted_path``,
-        ``citation``, ``adopted_text``, ``proposal``, ``proposal_path``, ``proposal_text``,
-        ``changes`` (text changes, relabels left out), ``fully``, ``partly``, ``not_at_all``
-        and ``outcome``; then one row per proposal clause with changes that has no
-        counterpart in the adopted text (``adopted_path`` None).
+        ``citation``, ``found``, ``adopted_text``, ``proposal``, ``proposal_path``,
+        ``proposal_text``, ``changes`` (text changes, relabels left out), ``fully``, ``partly``,
+        ``not_at_all`` and ``outcome``; then one row per proposal clause with changes that has no
+        counterpart in the adopted text.
 
     Returns
     -------
-    DataFrame
+    Table
+        A DataFrame (:class:`~itu_nb.frames.Table`) with no None or NaN in its path and text
+        columns.  A clause found on one side only has ``""`` for the other side's path and
+        text, and ``found`` says which: ``"both"``, ``"adopted only"`` (the conference wrote it,
+        or the proposal's clause was too different to pair with it) or ``"proposal only"`` (its
+        wording did not reach the adopted text: a clause the adopted text dropped, or one
+        the proposal added that was not adopted).  ``citation`` is the adopted text's, or on a
+        ``"proposal only"`` row the proposal's (in its amended view).  ``proposal_text`` is also
+        ``""`` where the proposal deletes the clause.  By change, ``adopted_path`` is ``""`` for a change whose
+        clause has no counterpart in the adopted text.
 
     Examples
     --------
@@ -189,14 +199,13 @@ def lineage(adopted, proposals, *, by: str = "clause", loose: bool = True):
     >>> by_change.loc[by_change.path == "title", ["new", "survived", "outcome"]].values.tolist()
     [['Cybersecurity', 0.0, 'not at all']]
     """
-    import pandas as pd
-
     from itu_nb.diff.twoway import compare
+    from itu_nb.frames import Table
 
     adopted = as_proposal(adopted, single=True)
     proposals = [proposals] if isinstance(proposals, Proposal) else [as_proposal(p, single=True) for p in proposals]
     change_rows = [r for p in proposals for r in _per_change(adopted, p, loose)]
-    changes = pd.DataFrame(
+    changes = Table(
         change_rows,
         columns=["proposal", "change", "path", "citation", "kind", "old", "new", "adopted_path", "survived", "outcome"],
     )
@@ -218,9 +227,9 @@ def lineage(adopted, proposals, *, by: str = "clause", loose: bool = True):
         for path in dict.fromkeys(mine.path):
             if path not in seen:
                 rows.append(_clause_row(adopted, None, p, path, mine[mine.path == path]))
-    columns = ["adopted_path", "citation", "adopted_text", "proposal", "proposal_path", "proposal_text", "changes",
-               "fully", "partly", "not_at_all", "outcome"]  # fmt: skip
-    return pd.DataFrame(rows, columns=columns)
+    columns = ["adopted_path", "citation", "found", "adopted_text", "proposal", "proposal_path", "proposal_text",
+               "changes", "fully", "partly", "not_at_all", "outcome"]  # fmt: skip
+    return Table(rows, columns=columns)
 
 
 def _clause_row(adopted: Proposal, node, p: Proposal, path: str | None, sub) -> tuple:
@@ -231,12 +240,13 @@ def _clause_row(adopted: Proposal, node, p: Proposal, path: str | None, sub) -> 
     )
     clause = p.get(path) if path is not None else None
     return (
-        node.path if node is not None else None,
-        cite(adopted, node) if node is not None else cite(p, path) if path is not None else None,
-        node.line_text("amended") if node is not None else None,
+        node.path if node is not None else "",
+        cite(adopted, node) if node is not None else cite(p, path) if path is not None else "",
+        "both" if node is not None and path is not None else "adopted only" if node is not None else "proposal only",
+        node.line_text("amended") or "" if node is not None else "",
         p.id,
-        path,
-        clause.line_text("amended") if clause is not None else None,
+        path or "",
+        (clause.line_text("amended") or "") if clause is not None else "",
         n,
         int(counts.get("fully", 0)),
         int(counts.get("partly", 0)),

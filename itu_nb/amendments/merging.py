@@ -83,8 +83,12 @@ class Draft(Proposal):
 
     @property
     def conflicts(self):
-        """DataFrame: conflict, kind, path, citation, base_text, side, author, change, old, new, resolution."""
-        import pandas as pd
+        """DataFrame: conflict, kind, path, citation, base_text, side, author, change, old, new, resolution.
+
+        ``resolution`` is None until the conflict is resolved (blank on screen: a
+        :class:`~itu_nb.frames.Table`).
+        """
+        from itu_nb.frames import Table
 
         decided = {d[0]: d for d in self.plan.decisions} if self.plan is not None else {}
         rows = []
@@ -115,7 +119,7 @@ class Draft(Proposal):
             "new",
             "resolution",
         ]
-        return pd.DataFrame(rows, columns=columns)
+        return Table(rows, columns=columns)
 
     def resolve(
         self, conflict: str, side: str | None = None, *, text: str | None = None, author: str = "analyst"

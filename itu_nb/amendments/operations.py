@@ -21,11 +21,17 @@ __all__ = [
     "Renumber",
     "ReplaceClause",
     "ReplaceWords",
+    "shorten",
 ]
 
 
 class EditError(ItuNbError, ValueError):
     """An edit that cannot be made as asked (ambiguous words, a label that would leave a gap…)."""
+
+
+def shorten(text: str, limit: int = 200) -> str:
+    """``text`` cut to ``limit`` characters with an ellipsis, to quote words or an instruction in a message."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 # ----------------------------------------------------------------------------

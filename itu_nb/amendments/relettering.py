@@ -19,11 +19,13 @@ Rules (kept here, in one place):
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from typing import TypeVar
 
 from itu_nb.model import HOMOGLYPHS, Clause, NodeKind, Op, Proposal, Run, runs_text
-from itu_nb.parsing.labels import item_component, label_scheme, successor, unique_component
+from itu_nb.parsing.labels import item_component, successor, unique_component
+from itu_nb.parsing.labels import label_scheme as _label_scheme
 
 __all__ = [
     "bare_label",
@@ -31,6 +33,7 @@ __all__ = [
     "list_scheme",
     "reletter",
     "repath",
+    "scan_labels",
     "scheme_of",
     "set_label",
     "split_label",
@@ -42,6 +45,11 @@ P = TypeVar("P", bound=Proposal)  # repath keeps the class: a Draft stays a Draf
 _PARTS = re.compile(r"^(?P<pre>\(?)(?P<bare>[^\s()]+?)(?P<post>\)?\.?\s*)$", re.S)
 
 
+#: The parser's label scheme, remembered: an amendment reads the same few labels again and again.
+label_scheme = functools.lru_cache(maxsize=8192)(_label_scheme)
+
+
+@functools.lru_cache(maxsize=8192)
 def split_label(text: str) -> tuple[str, str, str] | None:
     r"""``"c)\t"`` → ``("", "c", ")\t")``; ``"(iv)"`` → ``("(", "iv", ")")``; None for bis/ter or bullets."""
     m = _PARTS.match(text)
@@ -69,36 +77,62 @@ def _amended_label(clause: Clause) -> str:
     return runs_text(clause.label_runs, "amended") if clause.exists_in("amended") else ""
 
 
-def scheme_of(children: list[Clause] | tuple[Clause, ...]) -> list[str | None]:
+def scheme_of(children: list[Clause] | tuple[Clause, ...], prev_letter: str | None = None) -> list[str | None]:
     """Each sibling's label scheme in the amended view (None when it is in no list).
 
-    ``i)`` after a lettered sibling is a letter, ``i)`` first is a roman numeral.
+    ``i)`` after a lettered sibling is a letter, ``i)`` first is a roman numeral.  ``prev_letter``
+    is the bare label of the last lettered sibling before ``children`` (to read a list's tail).
     """
+    return scan_labels(children, prev_letter)[0]
+
+
+def scan_labels(
+    children: list[Clause] | tuple[Clause, ...], prev_letter: str | None = None
+) -> tuple[list[str | None], list[str | None]]:
+    """(schemes, letters): :func:`scheme_of`, and the lower-case bare label of each lettered sibling (else None)."""
     out: list[str | None] = []
-    prev_letter = None
+    letters: list[str | None] = []
     for c in children:
         text = _amended_label(c)
         parts = split_label(text) if c.kind is NodeKind.ITEM and text.strip() else None
+        letters.append(None)
         if parts is None:
             out.append(None)
             continue
-        scheme = label_scheme(text.strip(), prev_letter, False)
-        if scheme == "roman" and prev_letter is not None and len(parts[1]) == 1:
-            scheme = "letter"  # i) among lettered siblings, after a gap the parser's look-back cannot see
+        low = parts[1].translate(HOMOGLYPHS).lower()
+        scheme = label_scheme(text.strip(), prev_letter[-1:] if prev_letter else None, False)
+        if (
+            scheme == "roman"
+            and prev_letter is not None
+            and (
+                len(low) == 1
+                or low == successor(prev_letter, "letter")
+                or (len(prev_letter) > 1 and len(set(low)) == 1)
+            )
+        ):
+            # i) among lettered siblings, after a gap the parser's look-back cannot see; cc) after bb),
+            # ii) after hh), xx) after ww) (or after xx), while a list is relettered): a lettered list
+            # past z), not a roman numeral
+            scheme = "letter"
         if scheme in ("bullet", "dash"):
             out.append(None)
             continue
         if scheme == "letter":
-            prev_letter = parts[1].translate(HOMOGLYPHS)[-1:].lower()
+            prev_letter = letters[-1] = low
         out.append(scheme)
-    return out
+    return out, letters
 
 
-def list_scheme(children, section: str | None, parent_kind: NodeKind | None) -> str:
-    """The scheme a new item among ``children`` takes: the siblings', else by context."""
-    schemes = [s for s in scheme_of(children) if s]
-    if schemes:
-        return max(set(schemes), key=schemes.count)
+def list_scheme(children, section: str | None, parent_kind: NodeKind | None, schemes=None) -> str:
+    """The scheme a new item among ``children`` takes: the siblings', else by context.
+
+    ``schemes``, when given, is ``scheme_of(children)`` already computed.
+    """
+    schemes = scheme_of(children) if schemes is None else schemes
+    kinds = set(schemes)
+    kinds.discard(None)
+    if kinds:  # the commonest scheme (counted in C: lists of 1,000 items are edited 1,000 times)
+        return max(kinds, key=schemes.count)
     if parent_kind is NodeKind.ITEM:
         return "roman"
     from itu_nb.parsing import keywords as kw
@@ -108,9 +142,9 @@ def list_scheme(children, section: str | None, parent_kind: NodeKind | None) -> 
     return "letter" if preamble else "number"
 
 
-def label_style(children, scheme: str) -> tuple[str, str]:
+def label_style(children, scheme: str, schemes=None) -> tuple[str, str]:
     r"""(prefix, suffix) around the bare label, copied from a sibling of ``scheme`` (``("", ")\t")``)."""
-    for c, s in zip(children, scheme_of(children), strict=True):
+    for c, s in zip(children, scheme_of(children) if schemes is None else schemes, strict=True):
         if s == scheme:
             parts = split_label(_amended_label(c))
             assert parts is not None  # scheme_of gives a scheme only to labels it could split
@@ -147,13 +181,17 @@ def set_label(clause: Clause, bare: str, author: str | None, date: str | None, s
     return dataclasses.replace(clause, kind=kind, label_runs=tuple(r for r in label if r.text))
 
 
-def reletter(children: list[Clause], start: int, scheme: str, expected: str, author, date) -> list[Clause]:
+def reletter(
+    children: list[Clause], start: int, scheme: str, expected: str, author, date, schemes=None
+) -> list[Clause]:
     """Relabel the items of ``scheme`` from index ``start`` on: the first gets ``expected``, each next its successor.
 
-    Stops at a later item whose label restarts the list (``a)``, ``1``, ``i)``).
+    Stops at a later item whose label restarts the list (``a)``, ``1``, ``i)``).  ``schemes``,
+    when given, is ``scheme_of(children)`` already computed (only its entries from ``start`` are read).
     """
     out = list(children)
-    schemes = scheme_of(out)
+    if schemes is None:
+        schemes = scheme_of(out)
     first = first_label(scheme)
     visited = False
     for i in range(start, len(out)):
@@ -190,8 +228,9 @@ def _repath(children: tuple[Clause, ...], old_prefix: str, prefix: str) -> tuple
         comp = unique_component(base, used)
         used.add(comp)
         path = f"{prefix}/{comp}" if prefix else comp
-        # the clause keeps its identity (Clause.key) when its path changes: change ids stay valid
-        uid = c.uid if c.uid is not None or path == c.path else c.path
+        # the clause keeps its identity (Clause.key) when its path changes: change ids stay valid;
+        # a new clause's provisional path (with a NUL) is no identity: its key is the path it gets
+        uid = c.uid if c.uid is not None or path == c.path or "\0" in c.path else c.path
         out.append(dataclasses.replace(c, path=path, uid=uid, children=_repath(c.children, c.path, path)))
     return tuple(out)
 

@@ -6,6 +6,7 @@ an author and date, and the original view is never changed.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import difflib
 import re
@@ -45,41 +46,81 @@ def edit_runs(runs, start: int, end: int, new: str, author, date) -> tuple[Run, 
 
 
 _HYPHENS, _QUOTES, _APOS = "-\u2010\u2011", '"\u201c\u201d', "'\u2018\u2019"
+#: Hyphens, quotes and apostrophes compared loosely: each variant reads as the first of its group.
+_LOOSE = str.maketrans({ch: group[0] for group in (_HYPHENS, _QUOTES, _APOS) for ch in group[1:]})
+_SPACE_RUN = re.compile(r"\s+")
+_WORD_CHAR = re.compile(r"\w")
+#: Longest words (in characters) for which :func:`near_words` looks for near matches.
+NEAR_MAX_CHARS = 200
 
 
-def _pattern(words: str, bounded: bool) -> re.Pattern:
-    parts = []
-    for chunk in re.split(r"(\s+)", words.strip()):
-        if chunk.isspace():
-            parts.append(r"\s+")
-            continue
-        for ch in chunk:
-            for group in (_HYPHENS, _QUOTES, _APOS):
-                if ch in group:
-                    parts.append(f"[{re.escape(group)}]")
-                    break
-            else:
-                parts.append(re.escape(ch))
-    body = "".join(parts)
-    if bounded:
-        body = (r"(?<!\w)" if words.strip()[:1].isalnum() else "") + body
-        body += r"(?!\w)" if words.strip()[-1:].isalnum() else ""
-    return re.compile(body)
+def _canonical(text: str) -> tuple[str, list[int], list[int]]:
+    """``text`` with loose characters unified and each run of spaces as one space, and the offset map.
+
+    Returns the canonical text and two parallel lists: where each piece starts in it, and where
+    that piece starts in ``text`` (a piece is a stretch between space runs, or one space run).
+    """
+    pieces, canon_at, text_at = [], [], []
+    c = o = 0
+    for m in _SPACE_RUN.finditer(text):
+        if m.start() > o:
+            pieces.append(text[o : m.start()])
+            canon_at.append(c)
+            text_at.append(o)
+            c += m.start() - o
+        pieces.append(" ")
+        canon_at.append(c)
+        text_at.append(m.start())
+        c, o = c + 1, m.end()
+    if o < len(text):
+        pieces.append(text[o:])
+        canon_at.append(c)
+        text_at.append(o)
+    return "".join(pieces).translate(_LOOSE), canon_at, text_at
+
+
+def _to_text(canon_at: list[int], text_at: list[int], x: int) -> int:
+    i = bisect.bisect_right(canon_at, x) - 1
+    return text_at[i] + (x - canon_at[i])
 
 
 def find_words(text: str, words: str) -> list[tuple[int, int]]:
-    """Spans of ``words`` in ``text``: whole words first, then anywhere; spaces, hyphens and quotes loosely."""
+    """Spans of ``words`` in ``text``: whole words first, then anywhere; spaces, hyphens and quotes loosely.
+
+    Linear in the length of both: the two are compared in a canonical form (each run of spaces
+    one space, hyphen, quote and apostrophe variants unified) with ``str.find``, never through a
+    regular expression built from ``words`` (a long quotation would make a huge one).
+    """
     if not words.strip():
         raise EditError("no words given to look for")
+    want = _SPACE_RUN.sub(" ", words.strip()).translate(_LOOSE)
+    canon, canon_at, text_at = _canonical(text)
     for bounded in (True, False):
-        spans = [m.span() for m in _pattern(words, bounded).finditer(text)]
+        check_start = bounded and want[:1].isalnum()
+        check_end = bounded and want[-1:].isalnum()
+        spans, at = [], canon.find(want)
+        while at >= 0:
+            end = at + len(want)
+            if (check_start and at > 0 and _WORD_CHAR.match(canon, at - 1)) or (
+                check_end and end < len(canon) and _WORD_CHAR.match(canon, end)
+            ):
+                at = canon.find(want, at + 1)
+                continue
+            spans.append((_to_text(canon_at, text_at, at), _to_text(canon_at, text_at, end - 1) + 1))
+            at = canon.find(want, end)
         if spans:
             return spans
     return []
 
 
 def near_words(text: str, words: str) -> list[str]:
-    """Up to three runs of words in ``text`` that look like ``words`` (for "did you mean" messages)."""
+    """Up to three runs of words in ``text`` that look like ``words`` (for "did you mean" messages).
+
+    None for words longer than :data:`NEAR_MAX_CHARS` (a hint is no use there, and the search
+    would grow with the product of both lengths).
+    """
+    if len(words) > NEAR_MAX_CHARS:
+        return []
     tokens = text.split()
     n = max(1, len(words.split()))
     grams = {" ".join(tokens[i : i + k]) for k in (n - 1, n, n + 1) if k > 0 for i in range(len(tokens) - k + 1)}

@@ -294,6 +294,11 @@ def tree_nodes(obj) -> tuple[list[list], dict[str, object]]:
         parts = [(obj, new.id, title_of(obj), "", pairs_of(obj))]
         base_depth, root = 0, -1
     for owner, pid, ptitle, mark, pairs in parts:
+        if pid in index:  # two proposals with one id (a document pasted twice): "X/1/1 (2)"
+            n = 2
+            while f"{pid} ({n})" in index:
+                n += 1
+            pid, ptitle = f"{pid} ({n})", ptitle.replace(pid, f"{pid} ({n})", 1)
         pindex = len(nodes)
         head = owner.title if isinstance(owner, Proposal) and owner.title else ""
         nodes.append([pid, root, base_depth, ptitle, head, mark, 0, 0, "proposal"])
@@ -312,7 +317,7 @@ def tree_nodes(obj) -> tuple[list[list], dict[str, object]]:
                 label, text = text, ""
             key = f"{pid}:{path}"
             if key in index:  # a comparison can hold an old and a new clause at the same path
-                key = f"{key}~{pair.id}"
+                key = f"{key}~{getattr(pair, 'id', None) or len(nodes)}"
             paths.setdefault(path, len(nodes))
             index[key] = pair
             nodes.append([key, parent, depth, label, text, pair.kind, ins, dels, _node_type(pair)])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
-from itu_nb.model import Document, Proposal
+from itu_nb.model import Document
 from itu_nb.widgets.redline import RedlineViewer
 from itu_nb.widgets.tree import ClauseTreeExplorer
 
@@ -23,7 +23,13 @@ class Explorer(widgets.VBox):
     def __init__(self, obj, *, height: str = "32rem"):
         self._obj = obj
         self.tree = ClauseTreeExplorer(obj, height=height)
-        self.viewer = RedlineViewer(self._first(obj), height=height)
+        first = self._first(obj)
+        # the tree's key of the proposal the viewer shows: its id, or "X/1/1 (2)" for a second
+        # proposal with the same id (ids name proposals in the tree, not in the viewer)
+        self._shown = next(
+            (k for k, v in self.tree._index.items() if ":" not in k and v is first), self.tree._nodes[0][0]
+        )
+        self.viewer = RedlineViewer(first, height=height)
         self.table = widgets.HTML(layout=widgets.Layout(max_height="20rem", overflow="auto"))
         self.tree.layout = widgets.Layout(flex="1 1 16rem", min_width="0")
         self.viewer.layout = widgets.Layout(flex="3 1 22rem", min_width="0")
@@ -47,18 +53,15 @@ class Explorer(widgets.VBox):
             return next((p for p in obj.proposals if p.changed), obj.proposals[0])
         return obj
 
-    def _prefix(self) -> str:
-        source = self.viewer.source
-        return source.id if isinstance(source, Proposal) else source.new.id
-
     def _tree_moved(self, change) -> None:
         if self._syncing or change["new"] is None:
             return
         self._syncing = True
         try:
             pid = self.tree.proposal_id
-            if isinstance(self._obj, Document) and pid and pid != self._prefix():
-                self.viewer.show(self._obj[pid])
+            if isinstance(self._obj, Document) and pid and pid != self._shown:
+                self.viewer.show(self.tree._index[pid])
+                self._shown = pid
                 self._fill_table()
             self.viewer.selected_path = self.tree.clause_path
         finally:
@@ -67,7 +70,7 @@ class Explorer(widgets.VBox):
     def _viewer_moved(self, change) -> None:
         if self._syncing or change["new"] is None:
             return
-        key = f"{self._prefix()}:{change['new']}"
+        key = f"{self._shown}:{change['new']}"
         if key in self.tree._index and key != self.tree.selected_path:
             self._syncing = True
             try:

@@ -100,7 +100,11 @@ class ClauseTreeExplorer(anywidget.AnyWidget):
 
     @property
     def proposal_id(self) -> str | None:
-        """The id of the proposal the selection belongs to."""
+        """The id of the proposal the selection belongs to, as the tree names it.
+
+        A document can hold two proposals with the same id (the same text pasted twice): the
+        tree shows both, the second as ``"X/1/1 (2)"`` (its nodes ``"X/1/1 (2):resolves"``…).
+        """
         if not self.selected_path:
             return None
         return self.selected_path.split(":", 1)[0]

@@ -1,0 +1,262 @@
+"""What a run of edits knows about each list of siblings, so that an edit costs what it changes.
+
+An amendment of 1,000 instructions must not re-read the whole text 1,000 times.  A
+:class:`Session` keeps, for each tuple of siblings it has seen (by identity, for the length of
+one :func:`~itu_nb.amendments.amending.amend` or :func:`~itu_nb.amendments.edits.apply_ops`), the
+facts the edits read about it — each sibling's label scheme, its lower-case bare label, whether it
+is present in the amended view, its path component — and recomputes paths only from the first
+sibling an edit touched (:meth:`Session.repath`).  An edit that inserts, deletes or relabels an item
+therefore costs the items it reletters plus C-level copies of the list, never a walk of the text;
+an edit of words costs its clause.  Moves and new sections fall back to :func:`~itu_nb.amendments.relettering.repath` of the whole text, which is exact.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass
+
+from itu_nb.amendments.relettering import _repath, label_scheme, repath, scan_labels, split_label
+from itu_nb.model import Clause, NodeKind, Proposal, runs_text
+from itu_nb.parsing.labels import item_component, unique_component
+
+__all__ = ["ListFacts", "Session"]
+
+_COUNTED = re.compile(r"#\d+$")
+
+
+@dataclass(frozen=True)
+class ListFacts:
+    """Facts about one tuple of siblings, one entry per sibling.
+
+    Attributes
+    ----------
+    schemes : list of str or None
+        :func:`~itu_nb.amendments.relettering.scheme_of`.
+    letters : list of str or None
+        The lower-case bare label of each lettered sibling (what the next one is read after).
+    labels : list of str or None
+        The lower-case bare amended label of each sibling present with a label (``"d"`` for ``d)``).
+    exists : list of bool
+        Present in the amended view.
+    footnotes : list of bool
+        A footnote (new items go before a clause's footnotes).
+    """
+
+    schemes: list[str | None]
+    letters: list[str | None]
+    labels: list[str | None]
+    exists: list[bool]
+    footnotes: list[bool]
+
+    @classmethod
+    def of(cls, children, prev_letter: str | None = None) -> ListFacts:
+        """Read the facts of ``children`` (``prev_letter``: the last lettered sibling before them)."""
+        schemes, letters = scan_labels(children, prev_letter)
+        labels: list[str | None] = []
+        exists: list[bool] = []
+        footnotes = [c.kind is NodeKind.FOOTNOTE for c in children]
+        for c in children:
+            present = c.exists_in("amended")
+            exists.append(present)
+            text = runs_text(c.label_runs, "amended") if present else ""
+            parts = split_label(text) if text else None
+            labels.append(parts[1].lower() if parts else None)
+        return cls(schemes, letters, labels, exists, footnotes)
+
+    def letter_before(self, index: int) -> str | None:
+        """The bare label of the last lettered sibling before ``index``."""
+        for j in range(index - 1, -1, -1):
+            if self.letters[j] is not None:
+                return self.letters[j]
+        return None
+
+    def with_tail(self, children, index: int) -> ListFacts:
+        """The facts of ``children``, whose siblings before ``index`` are those these facts describe."""
+        tail = ListFacts.of(children[index:], self.letter_before(index))
+        return ListFacts(
+            self.schemes[:index] + tail.schemes,
+            self.letters[:index] + tail.letters,
+            self.labels[:index] + tail.labels,
+            self.exists[:index] + tail.exists,
+            self.footnotes[:index] + tail.footnotes,
+        )
+
+
+@dataclass(frozen=True)
+class _Paths:
+    """Path facts of one tuple of siblings: component, counts toward ``bulletN`` / ``pN``."""
+
+    components: list[str]
+    bullets: list[bool]
+    paragraphs: list[bool]
+
+
+class Session:
+    """Facts about the lists of a text, kept while one run of edits changes it.
+
+    Entries are keyed by the identity of the sibling tuple and hold it, so an identity is
+    never reused while its entry lives.  An edit makes a new tuple of each list it changes and
+    the old one is dropped once repathed; at most :attr:`KEEP` entries of each kind are kept (the
+    oldest go first), so the session holds a bounded number of lists, whatever the number of edits.
+    """
+
+    #: Entries kept per cache: an edit reads one or two lists, so a few dozen is plenty.
+    KEEP = 64
+
+    def __init__(self) -> None:
+        self._facts: dict[int, tuple[tuple[Clause, ...], ListFacts]] = {}
+        self._paths: dict[int, tuple[tuple[Clause, ...], _Paths]] = {}
+        self._keys: set[str] | None = None
+        self.counter = 0
+
+    # -- label facts ---------------------------------------------------------------
+    def facts(self, children: tuple[Clause, ...]) -> ListFacts:
+        """The facts of ``children`` (read once per tuple)."""
+        hit = self._facts.get(id(children))
+        if hit is not None and hit[0] is children:
+            return hit[1]
+        facts = ListFacts.of(children)
+        self.remember(children, facts)
+        return facts
+
+    def remember(self, children: tuple[Clause, ...], facts: ListFacts) -> None:
+        """Record facts computed for ``children`` by the edit that made them."""
+        _put(self._facts, children, facts, self.KEEP)
+
+    # -- paths ---------------------------------------------------------------------
+    def _path_facts(self, children: tuple[Clause, ...], prefix: str) -> _Paths:
+        hit = self._paths.get(id(children))
+        if hit is not None and hit[0] is children:
+            return hit[1]
+        comps, bullets, paragraphs = [], [], []
+        for c in children:
+            comps.append(c.path[len(prefix) + 1 :] if prefix else c.path)
+            bullets.append(c.kind is NodeKind.ITEM and _bullet(c))
+            paragraphs.append(c.kind is NodeKind.PARAGRAPH)
+        found = _Paths(comps, bullets, paragraphs)
+        _put(self._paths, children, found, self.KEEP)
+        return found
+
+    def begin(self, p: Proposal) -> None:
+        """Before an edit of ``p``: know the keys its clauses hold (read once, then kept up to date)."""
+        if self._keys is None:
+            self._keys = {n.key for n in p.walk()}
+
+    def forget_keys(self, keys) -> None:
+        """Keys of clauses an edit removed altogether (an insertion deleted again)."""
+        if self._keys is not None:
+            self._keys.difference_update(keys)
+
+    def repath(self, p: Proposal, dirty: list[tuple[str | None, int, tuple[Clause, ...]]], full: bool) -> Proposal:
+        """``p`` with paths recomputed: of the one list in ``dirty`` from its index on, else of everything.
+
+        ``dirty`` names each list an edit changed: its parent's path (None for the top level;
+        in the version before the edit, as no path changes during an edit), the first index it
+        changed, and the siblings before the change.  One list: only its siblings from that index are repathed, and a new
+        clause whose path is another clause's key gets ``"<key>+2"``, as
+        :func:`~itu_nb.amendments.relettering.repath` would give it.  Several lists, or
+        ``full``: the whole text.
+        """
+        if not dirty and not full:
+            return p
+        lists = {parent for parent, _, _ in dirty}
+        if full or len(lists) != 1:
+            self._keys = None
+            self._facts.clear()  # every list is new
+            self._paths.clear()
+            return repath(p)
+        (parent_path,) = lists
+        start = min(i for _, i, _ in dirty)
+        before = dirty[0][2]  # the first edit's: siblings before ``start`` are still these
+        if parent_path is None:
+            children, prefix = p.clauses, ""
+        else:
+            from itu_nb.amendments.addressing import find_path
+
+            parent = find_path(p, parent_path)
+            if parent is None:  # pragma: no cover - an edit names a list it changed
+                self._keys = None
+                return repath(p)
+            children, prefix = parent.children, parent.path
+        assert self._keys is not None, "Session.begin() before the edit"
+        new = self._repath_tail(children, start, prefix, before)
+        for _, _, old in dirty:  # the versions the edit replaced are read no more
+            self._facts.pop(id(old), None)
+            self._paths.pop(id(old), None)
+        self._facts.pop(id(children), None)
+        if parent_path is None:
+            return dataclasses.replace(p, clauses=new)
+        from itu_nb.amendments.wording import map_node
+
+        return dataclasses.replace(
+            p, clauses=map_node(p.clauses, parent_path, lambda c: dataclasses.replace(c, children=new))
+        )
+
+    def _repath_tail(
+        self, children: tuple[Clause, ...], start: int, prefix: str, before: tuple[Clause, ...]
+    ) -> tuple[Clause, ...]:
+        known = self._path_facts(before, prefix)
+        comps, bullets, paras = known.components[:start], known.bullets[:start], known.paragraphs[:start]
+        used = set(comps)
+        listed = bullets.count(True)
+        paragraphs = paras.count(True)
+        out = list(children[:start])
+        for c in children[start:]:
+            bullet = False
+            if c.kind is NodeKind.ITEM:
+                label = c.label_in("amended") or c.label_in("original") or ""
+                scheme = label_scheme(label, None, False) if label.strip() else "bullet"
+                base = item_component(label, scheme, listed)
+                bullet = scheme in ("bullet", "dash")
+                listed += bullet
+            elif c.kind is NodeKind.PARAGRAPH:
+                paragraphs += 1
+                base = f"p{paragraphs}"
+            else:
+                own = c.path[len(prefix) + 1 :] if prefix else c.path
+                base = _COUNTED.sub("", own)
+            comp = unique_component(base, used)
+            used.add(comp)
+            comps.append(comp)
+            bullets.append(bullet)
+            paras.append(c.kind is NodeKind.PARAGRAPH)
+            path = f"{prefix}/{comp}" if prefix else comp
+            if path != c.path:
+                new = "\0" in c.path
+                uid = c.uid if c.uid is not None or new else c.path
+                c = dataclasses.replace(c, path=path, uid=uid, children=_repath(c.children, c.path, path))
+                if new:
+                    c = self._own_keys(c)
+            out.append(c)
+        result = tuple(out)
+        _put(self._paths, result, _Paths(comps, bullets, paras), self.KEEP)
+        facts = self._facts.get(id(children))
+        if facts is not None and facts[0] is children:  # paths do not change labels
+            _put(self._facts, result, facts[1], self.KEEP)
+        return result
+
+    def _own_keys(self, c: Clause) -> Clause:
+        """A new clause (and its subtree) with keys no other clause holds (``"<key>+2"``…)."""
+        keys = self._keys
+        assert keys is not None
+        key = c.key
+        if key in keys:
+            n = 2
+            while f"{key}+{n}" in keys:
+                n += 1
+            c = dataclasses.replace(c, uid=f"{key}+{n}")
+        keys.add(c.key)
+        kids = tuple(self._own_keys(k) for k in c.children)
+        return dataclasses.replace(c, children=kids) if kids != c.children else c
+
+
+def _put(cache: dict, children: tuple[Clause, ...], value, keep: int) -> None:
+    cache[id(children)] = (children, value)
+    while len(cache) > keep:
+        del cache[next(iter(cache))]  # the oldest entry
+
+
+def _bullet(c: Clause) -> bool:
+    label = c.label_in("amended") or c.label_in("original") or ""
+    return not label.strip() or label_scheme(label, None, False) in ("bullet", "dash")
