@@ -198,6 +198,7 @@ import tracemalloc
 a = itu_nb.amend(res, [f'Add a new resolves {i} reading: "to do A {i};"' for i in range(13, 313)], author="A")
 b = itu_nb.amend(res, [f'In considering {x}), add " (B)" at the end' for x in "abcdefghijklmnopqr"], author="B")
 size = len(res.text()) + len(a.text()) + len(b.text())
+import itu_nb.amendments.merging, itu_nb.frames  # imported on first use: not part of what merge holds
 tracemalloc.start()
 merged = itu_nb.merge(res, {"A": a, "B": b})
 peak = tracemalloc.get_traced_memory()[1]
