@@ -135,6 +135,11 @@ class Package:
                 return name
         return default if default in self.names else None
 
+    def related_all(self, kind: str) -> list[str]:
+        """Every part related to the main document by type ``…/kind`` (headers, footers), once each, in order."""
+        names = [name for rtype, name in self._rels.values() if rtype.endswith("/" + kind) and name in self.names]
+        return list(dict.fromkeys(names))
+
     def _main_part(self) -> str:
         root = self.xml("_rels/.rels")
         if root is not None:

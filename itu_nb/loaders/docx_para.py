@@ -33,7 +33,9 @@ class Para:
     mark_date: str | None = None
     props: Props = field(default_factory=Props)
     old_props: Props | None = None  # from w:pPrChange: the properties in the original view
+    props_change: tuple[str | None, str | None] | None = None  # author and date of that change
     notes: list[str] = field(default_factory=list)
+    box: str | None = None  # "text box" or "WordArt" when the paragraph is the content of a shape
 
     def text(self, view: str | None) -> str:
         """The paragraph's text in ``view`` (``"original"``, ``"amended"`` or None for both), artefacts left out."""
@@ -45,13 +47,13 @@ class Para:
 
     @property
     def change(self) -> tuple[str | None, str | None]:
-        """Author and date of the first tracked change in the paragraph (mark included)."""
+        """Author and date of the first tracked change in the paragraph (mark, text, then properties)."""
         if self.mark is not Op.EQUAL:
             return self.mark_author, self.mark_date
         for p in self.pieces:
             if isinstance(p, Run) and p.op is not Op.EQUAL:
                 return p.author, p.date
-        return None, None
+        return self.props_change or (None, None)
 
 
 def view_groups(paras: list[Para], view: str) -> list[list[int]]:

@@ -16,23 +16,41 @@ Guarantees after :func:`read_paragraphs`:
   changes; a ``w:pPrChange`` keeps the old style and numbering for the original view;
 - text is as a reader sees it: ``w:tab``/``w:ptab`` → TAB, ``w:br``/``w:cr`` → VT
   (U+000B, Word's own manual line break; page and column breaks → FF, U+000C),
-  ``w:noBreakHyphen`` → U+2011, ``w:softHyphen`` → U+00AD, ``w:sym`` → its character,
+  ``w:noBreakHyphen`` → U+2011, ``w:softHyphen`` → U+00AD, ``w:sym`` → its Unicode
+  character (Symbol and Wingdings mapped, see :mod:`~itu_nb.loaders.docx_symbols`),
   non-breaking spaces as written;
+- equations (``m:oMath``) give the text of their ``m:t``, tracked changes inside them
+  (``w:ins``/``w:del`` around ``m:r``) applied, so each view shows its own equation;
+- text boxes and WordArt (``w:drawing``, ``w:pict``, ``mc:AlternateContent``, see
+  :mod:`~itu_nb.loaders.docx_shapes`) are read as paragraphs of their own, placed after
+  the paragraph that anchors them and annotated as text-box content (:attr:`Para.box`);
+  the shapes of page headers and footers (watermarks) come before the body;
+- numbering added as a tracked change (``w:ins`` in ``w:numPr``, or a ``w:pPrChange``)
+  leaves the original view unnumbered;
 - footnotes and endnotes are artefacts at their reference: ``footnote-ref``
   (``[footnoteRef:N]``) and ``footnote-body`` (``[N: text]``, the form the tree turns
   into a FOOTNOTE node); a note whose text has tracked changes gives a deleted body
   (original text) and an inserted body (amended text); comments are ``comment``
-  artefacts at their reference, their author and date in a note.
+  artefacts at their reference, their author and date in a note;
+- notes and comments are read once each and never inside one another: a note or comment
+  referenced from a note or comment is read after it (breadth first, no recursion), its
+  body placed on the body paragraph that led to it; a note referenced again (the same
+  ``w:id``), or inside itself, keeps its reference mark and gets a note saying where its
+  text is, instead of a copy; a comment referenced again shares its text.  So reading is
+  linear in the size of the parts, whatever the references, and there is no depth limit.
 """
 
 from __future__ import annotations
 
+from collections import deque
 from dataclasses import dataclass
 
 from lxml import etree
 
 from itu_nb.loaders.docx_package import Package, W
 from itu_nb.loaders.docx_para import Para, Props, view_paragraphs
+from itu_nb.loaders.docx_shapes import branch, is_alternate, shape_texts
+from itu_nb.loaders.docx_symbols import symbol_char
 from itu_nb.model import Artefact, Op, Run
 
 _M = "http://schemas.openxmlformats.org/officeDocument/2006/math"
@@ -46,7 +64,9 @@ P, R, T, DEL_TEXT, TBL, TR, TC = (_w(n) for n in ("p", "r", "t", "delText", "tbl
 INS, DEL, MOVE_FROM, MOVE_TO = (_w(n) for n in ("ins", "del", "moveFrom", "moveTo"))
 PPR, RPR, SDT, SDT_CONTENT, CUSTOM_XML = (_w(n) for n in ("pPr", "rPr", "sdt", "sdtContent", "customXml"))
 VAL, ID, AUTHOR, DATE, NAME = (_w(n) for n in ("val", "id", "author", "date", "name"))
+M_MATH, M_PARA, M_R, M_T = (f"{{{_M}}}{n}" for n in ("oMath", "oMathPara", "r", "t"))
 _TRANSPARENT = {_w(n) for n in ("hyperlink", "smartTag", "customXml", "fldSimple", "dir", "bdo")}
+_SHAPES = {_w("drawing"), _w("pict"), _w("object")}
 _CHANGE_OP = {INS: Op.INSERT, MOVE_TO: Op.INSERT, DEL: Op.DELETE, MOVE_FROM: Op.DELETE}
 _SIMPLE_TEXT = {
     _w("tab"): "\t",
@@ -55,8 +75,7 @@ _SIMPLE_TEXT = {
     _w("noBreakHyphen"): "\u2011",
     _w("softHyphen"): "\u00ad",
 }
-#: Characters of the Symbol font's private-use range that turn up in proposals.
-_SYMBOL = {0xB7: "•", 0xA7: "§", 0x2D: "−", 0xB0: "°", 0xB1: "±", 0xB4: "×", 0xB8: "÷", 0xAE: "→", 0xAC: "←"}
+_NOTE_REFS = {_w("footnoteReference"): "footnote", _w("endnoteReference"): "endnote"}
 
 
 @dataclass(frozen=True)
@@ -72,6 +91,17 @@ class _Ctx:
 _EQUAL = _Ctx()
 
 
+@dataclass(frozen=True)
+class _Job:
+    """A note or comment waiting to be read: its kind, ``w:id``, element, number and op."""
+
+    kind: str
+    wid: str
+    el: etree._Element
+    number: str
+    op: Op
+
+
 def _attr(el: etree._Element | None, name: str = VAL) -> str | None:
     return None if el is None else el.get(name)
 
@@ -85,8 +115,15 @@ def read_props(ppr: etree._Element | None) -> Props:
     if num is not None:
         props.num_id = _attr(num.find(_w("numId")))
         ilvl = _attr(num.find(_w("ilvl")))
-        props.ilvl = int(ilvl) if ilvl and ilvl.lstrip("-").isdigit() else None
+        props.ilvl = int(ilvl) if ilvl and len(ilvl) < 4 and ilvl.lstrip("-").isdigit() else None
     return props
+
+
+def _compose(outer: Op, inner: Op | None) -> Op | None:
+    """The op of text with op ``inner`` inside a note whose reference has op ``outer`` (None: in no view)."""
+    if inner is None or outer is Op.EQUAL or inner is outer:
+        return inner
+    return outer if inner is Op.EQUAL else None
 
 
 class Reader:
@@ -97,13 +134,20 @@ class Reader:
         self.notes = {
             "footnote": self._by_id(pkg.xml(pkg.related("footnotes", "word/footnotes.xml")), "footnote"),
             "endnote": self._by_id(pkg.xml(pkg.related("endnotes", "word/endnotes.xml")), "endnote"),
+            "comment": self._by_id(pkg.xml(pkg.related("comments", "word/comments.xml")), "comment"),
         }
-        self.comments = self._by_id(pkg.xml(pkg.related("comments", "word/comments.xml")), "comment")
         self.counters = {"footnote": 0, "endnote": 0}
         self.fields: list[str] = []  # open complex fields: "instr" until w:fldChar separate, then "result"
         self.moves: dict[str, str] = {}
         self.move: str | None = None  # the name of the move being read (w:moveFromRangeStart…)
         self.mark_number: str | None = None  # the number of the note being read (its w:footnoteRef)
+        # notes and comments: each read once, never inside one another (see the module docstring)
+        self.seen: dict[tuple[str, str], str] = {}  # (kind, w:id) → the number of its first reference
+        self.shared: dict[str, tuple[str, str]] = {}  # comment w:id → (text, note), shared by its references
+        self.host: Para | None = None  # the body paragraph whose notes are being read
+        self.pending: deque[_Job] = deque()
+        self.reading: _Job | None = None
+        self.boxes: list[Para] | None = None  # text-box paragraphs of the paragraph being read
 
     @staticmethod
     def _by_id(root: etree._Element | None, tag: str) -> dict[str, etree._Element]:
@@ -124,7 +168,10 @@ class Reader:
         for child in el:
             tag = child.tag
             if tag == P:
+                saved, self.boxes = self.boxes, []
                 out.append(self._para(child, ctx))
+                out.extend(self.boxes)
+                self.boxes = saved
             elif tag == TBL:
                 self._table(child, ctx, out)
             elif tag == SDT:
@@ -135,6 +182,10 @@ class Reader:
                 self._blocks(child, ctx, out)
             elif tag in _CHANGE_OP:
                 self._blocks(child, self._change(ctx, child), out)
+            elif is_alternate(child):
+                chosen = branch(child)
+                if chosen is not None:
+                    self._blocks(chosen, ctx, out)
 
     def _table(self, tbl: etree._Element, ctx: _Ctx, out: list[Para]) -> None:
         for row in _flatten(tbl, TR):
@@ -158,7 +209,15 @@ class Reader:
             change = ppr.find(_w("pPrChange"))
             if change is not None:
                 para.old_props = read_props(change.find(PPR))
+                para.props_change = (change.get(AUTHOR), change.get(DATE))
                 para.notes.append(_format_note("paragraph formatting", change))
+            num_ins = ppr.find(f"{_w('numPr')}/{INS}")
+            if num_ins is not None and para.old_props is None:
+                para.old_props = Props(style=para.props.style, num_id="0")  # no numbering before the change
+                para.props_change = (num_ins.get(AUTHOR), num_ins.get(DATE))
+                para.notes.append(
+                    f"numbering added by {num_ins.get(AUTHOR) or 'unknown'} ({num_ins.get(DATE) or 'no date'})"
+                )
         if para.mark is Op.EQUAL and ctx.op is not Op.EQUAL and ctx.op is not None:
             para.mark, para.mark_author, para.mark_date = ctx.op, ctx.author, ctx.date
         self._inline(p, ctx, para)
@@ -196,9 +255,28 @@ class Reader:
                 name = child.get(NAME) or ""
                 if name and name != "_GoBack":
                     self._art(para, Artefact("bookmark", f"[bookmark: {name}]", -1, None, ctx.op or Op.EQUAL))
-            elif tag in (f"{{{_M}}}oMath", f"{{{_M}}}oMathPara"):
-                text = "".join(t.text or "" for t in child.iter(f"{{{_M}}}t"))
-                self._text(para, ctx, text)
+            elif tag in (M_MATH, M_PARA):
+                self._math(child, ctx, para)
+            elif is_alternate(child):
+                chosen = branch(child)
+                if chosen is not None:
+                    self._inline(chosen, ctx, para)
+
+    def _math(self, el: etree._Element, ctx: _Ctx, para: Para) -> None:
+        """An equation's text: its math runs, tracked changes around them (or in their properties) applied."""
+        for child in el:
+            tag = child.tag
+            if tag in _CHANGE_OP:
+                self._math(child, self._change(ctx, child), para)
+            elif tag == M_R:
+                run_ctx = ctx
+                rpr = child.find(RPR)
+                for mark in () if rpr is None else rpr:
+                    if mark.tag in _CHANGE_OP:
+                        run_ctx = self._change(run_ctx, mark)
+                self._run(child, run_ctx, para)
+            elif isinstance(tag, str) and not tag.endswith("Pr"):  # properties (m:ctrlPr, m:fPr…) hold no text
+                self._math(child, ctx, para)
 
     def _change(self, ctx: _Ctx, el: etree._Element) -> _Ctx:
         op = _CHANGE_OP[el.tag]
@@ -222,18 +300,21 @@ class Reader:
                 elif kind == "end" and self.fields:
                     self.fields.pop()
                 continue
-            if "instr" in self.fields:
+            if self.fields and "instr" in self.fields:
                 continue
-            if tag in (T, DEL_TEXT):
+            if tag in (T, DEL_TEXT, M_T):
                 self._text(para, ctx, child.text or "")
             elif tag in _SIMPLE_TEXT:
                 self._text(para, ctx, _SIMPLE_TEXT[tag])
             elif tag == _w("br"):
                 self._text(para, ctx, "\f" if child.get(_w("type")) in ("page", "column") else "\v")
             elif tag == _w("sym"):
-                self._text(para, ctx, _symbol(child))
-            elif tag in (_w("footnoteReference"), _w("endnoteReference")):
-                self._note(para, ctx, child, "footnote" if tag == _w("footnoteReference") else "endnote")
+                char, note = symbol_char(child.get(_w("font")), child.get(_w("char")))
+                if note:
+                    para.notes.append(note)
+                self._text(para, ctx, char)
+            elif tag in _NOTE_REFS:
+                self._note(para, ctx, child, _NOTE_REFS[tag])
             elif tag in (_w("footnoteRef"), _w("endnoteRef")):
                 self._text(para, ctx, self.mark_number or "")
             elif tag == _w("commentReference"):
@@ -242,6 +323,8 @@ class Reader:
                 change = child.find(_w("rPrChange"))
                 if change is not None:
                     para.notes.append(_format_note("text formatting", change))
+            elif tag in _SHAPES or is_alternate(child):
+                self._shapes(child, ctx, para)
 
     def _text(self, para: Para, ctx: _Ctx, text: str) -> None:
         if not text:
@@ -255,31 +338,47 @@ class Reader:
             where = "moved away" if ctx.op is Op.DELETE else "moved here"
             para.notes.append(f"{where} ({ctx.move or 'move'}) by {ctx.author or 'unknown'}: {text!r}")
         changed = ctx.op is not Op.EQUAL
-        run = Run(
-            ctx.op,
-            text,
-            ctx.author if changed else None,
-            ctx.date if changed else None,
-            move=(ctx.move or "move") if changed and ctx.move is not None else None,
-        )
         last = para.pieces[-1] if para.pieces else None
-        if isinstance(last, Run) and (last.op, last.author, last.date, last.move) == (
-            run.op,
-            run.author,
-            run.date,
-            run.move,
-        ):
+        author, date = (ctx.author, ctx.date) if changed else (None, None)
+        move = (ctx.move or "move") if changed and ctx.move is not None else None
+        if isinstance(last, Run) and last.op is ctx.op and (last.author, last.date, last.move) == (author, date, move):
             para.pieces[-1] = last.with_text(last.text + text)
         else:
-            para.pieces.append(run)
+            para.pieces.append(Run(ctx.op, text, author, date, move=move))
 
     @staticmethod
     def _art(para: Para, art: Artefact) -> None:
         para.pieces.append(art)
 
+    # -- text boxes -------------------------------------------------------------
+    def _shapes(self, el: etree._Element, ctx: _Ctx, para: Para) -> None:
+        """Text boxes and WordArt of a shape, as paragraphs placed after ``para`` (see docx_shapes)."""
+        if ctx.op is None:
+            para.notes.append("a shape inserted and deleted again is in neither view")
+            return
+        boxes = self.boxes if self.boxes is not None else []
+        for found in shape_texts(el):
+            if isinstance(found, str):
+                box = Para(box="WordArt")
+                self._text(box, ctx, found)
+                box.notes.append("text of a WordArt shape or watermark (v:textpath)")
+                if ctx.op is not Op.EQUAL:
+                    box.mark, box.mark_author, box.mark_date = ctx.op, ctx.author, ctx.date
+                boxes.append(box)
+                continue
+            saved = self.fields
+            self.fields = []
+            for box in self.blocks(found, ctx):
+                box.box = box.box or "text box"
+                box.notes.append(f"{box.box} content, anchored in the paragraph before")
+                boxes.append(box)
+            self.fields = saved
+
     # -- notes and comments -------------------------------------------------------
     def _note(self, para: Para, ctx: _Ctx, ref: etree._Element, kind: str) -> None:
+        host = self.host or para
         if ctx.op is None:
+            host.notes.append(f"a {kind} reference inserted and deleted again is in neither view")
             return
         custom = ref.get(_w("customMarkFollows")) in ("1", "true", "on")
         if not custom:
@@ -287,35 +386,88 @@ class Reader:
         number = str(self.counters[kind]) if not custom else "0"
         label = "footnoteRef" if kind == "footnote" else "endnoteRef"
         self._art(para, Artefact("footnote-ref", f"[{label}:{number}]", -1, None, ctx.op))
-        body = self.notes[kind].get(ref.get(ID) or "")
+        wid = ref.get(ID) or ""
+        body = self.notes[kind].get(wid)
         if body is None:
-            para.notes.append(f"{kind} reference {ref.get(ID)!r} has no {kind} text")
+            host.notes.append(f"{kind} reference {wid!r} has no {kind} text")
             return
-        saved, self.mark_number = self.mark_number, number
-        saved_fields, self.fields = self.fields, []
-        paras = self.blocks(body)
-        self.mark_number, self.fields = saved, saved_fields
+        self._queue(para, _Job(kind, wid, body, number, ctx.op))
+
+    def _comment(self, para: Para, ctx: _Ctx, cid: str) -> None:
+        host = self.host or para
+        el = self.notes["comment"].get(cid)
+        if el is None:
+            host.notes.append(f"comment reference {cid!r} has no comment text")
+            return
+        if ctx.op is None:
+            host.notes.append(f"a comment reference inserted and deleted again is in neither view ({cid!r})")
+            return
+        if cid in self.shared and self.host is None:  # read already: the same text and note, not copies
+            text, note = self.shared[cid]
+            self._art(host, Artefact("comment", text, -1, None, ctx.op))
+            host.notes.append(note)
+            return
+        self._queue(para, _Job("comment", cid, el, cid, ctx.op))
+
+    def _queue(self, para: Para, job: _Job) -> None:
+        """Read ``job`` now (from the body) or after the note being read; or note a repeat."""
+        host = self.host or para
+        key = (job.kind, job.wid)
+        if key in self.seen:
+            first = self.seen[key]
+            if self.reading is not None and (self.reading.kind, self.reading.wid) == key:
+                host.notes.append(f"{job.kind} {first} is referenced inside itself; its text is shown once")
+            elif job.kind == "comment":
+                host.notes.append(
+                    f"comment {job.wid} is referenced again; its text is shown once, at its first reference"
+                )
+            else:
+                host.notes.append(
+                    f"{job.kind} {job.number} repeats {job.kind} {first} (w:id {job.wid}); "
+                    "its text is shown once, at the first reference"
+                )
+            return
+        self.seen[key] = job.number
+        if self.host is not None:  # inside a note: read it after this one, with the op of both references
+            op = _compose(self.reading.op if self.reading else Op.EQUAL, job.op)
+            if op is None:
+                host.notes.append(f"{job.kind} {job.number} is referenced from text in neither view; not shown")
+                return
+            self.pending.append(_Job(job.kind, job.wid, job.el, job.number, op))
+            return
+        self.host, self.pending = para, deque([job])
+        saved = (self.mark_number, self.fields, self.boxes)
+        try:
+            while self.pending:
+                self._read(self.pending.popleft(), para)
+        finally:
+            self.host, self.reading = None, None
+            self.mark_number, self.fields, self.boxes = saved
+
+    def _read(self, job: _Job, host: Para) -> None:
+        self.reading, self.mark_number, self.fields, self.boxes = job, job.number, [], None
+        paras = self.blocks(job.el)
+        for p in paras:
+            host.notes.extend(f"in {job.kind} {job.number}: {n}" for n in p.notes)
+        if job.kind == "comment":
+            text = "\n".join(view_paragraphs(paras, "amended"))
+            el = job.el
+            note = f"comment by {el.get(AUTHOR) or 'unknown'} ({el.get(DATE) or 'no date'}): {text}"
+            self.shared[job.wid] = (text, note)
+            self._art(host, Artefact("comment", text, -1, None, job.op))
+            host.notes.append(note)
+            return
         texts = {view: "\n".join(view_paragraphs(paras, view)) for view in ("original", "amended")}
-        if ctx.op is Op.EQUAL and texts["original"] == texts["amended"]:
+        if job.op is Op.EQUAL and texts["original"] == texts["amended"]:
             sides = [(Op.EQUAL, texts["amended"])]
         else:
             sides = [
                 (op, texts[view])
                 for op, view in ((Op.DELETE, "original"), (Op.INSERT, "amended"))
-                if ctx.op in (Op.EQUAL, op)
+                if job.op in (Op.EQUAL, op)
             ]
         for op, text in sides:
-            self._art(para, Artefact("footnote-body", f"[{number}: {text}]", -1, None, op))
-
-    def _comment(self, para: Para, ctx: _Ctx, cid: str) -> None:
-        el = self.comments.get(cid)
-        if el is None or ctx.op is None:
-            return
-        saved_fields, self.fields = self.fields, []
-        text = "\n".join(view_paragraphs(self.blocks(el), "amended"))
-        self.fields = saved_fields
-        self._art(para, Artefact("comment", text, -1, None, ctx.op))
-        para.notes.append(f"comment by {el.get(AUTHOR) or 'unknown'} ({el.get(DATE) or 'no date'}): {text}")
+            self._art(host, Artefact("footnote-body", f"[{job.number}: {text}]", -1, None, op))
 
 
 def _flatten(el: etree._Element, tag: str):
@@ -331,26 +483,30 @@ def _flatten(el: etree._Element, tag: str):
             yield from _flatten(child, tag)
 
 
-def _symbol(el: etree._Element) -> str:
-    try:
-        code = int(el.get(_w("char")) or "", 16)
-    except ValueError:
-        return ""
-    if 0xF000 <= code <= 0xF0FF:
-        code -= 0xF000
-        if code in _SYMBOL:
-            return _SYMBOL[code]
-    return chr(code) if 0 < code < 0x110000 else ""
-
-
 def _format_note(what: str, change: etree._Element) -> str:
     return f"{what} changed by {change.get(AUTHOR) or 'unknown'} ({change.get(DATE) or 'no date'}); not a text change"
 
 
 def read_paragraphs(pkg: Package) -> list[Para]:
-    """Every paragraph of the main document's body (see the module docstring)."""
+    """Every paragraph of the main document's body, after the shapes of its page headers (see the module docstring)."""
     root = pkg.document
     body = root.find(_w("body")) if root is not None else None
     if body is None:
         return []
-    return Reader(pkg).blocks(body)
+    reader = Reader(pkg)
+    return _page_shapes(pkg, reader) + reader.blocks(body)
+
+
+def _page_shapes(pkg: Package, reader: Reader) -> list[Para]:
+    """The text boxes and watermarks of the page headers and footers (their other text is page furniture)."""
+    out: list[Para] = []
+    for kind in ("header", "footer"):
+        for name in pkg.related_all(kind):
+            root = pkg.xml(name)
+            if root is None:
+                continue
+            for para in reader.blocks(root):
+                if para.box:
+                    para.notes.append(f"in the page {kind} ({name.rpartition('/')[2]})")
+                    out.append(para)
+    return out
