@@ -20,6 +20,7 @@ from docx_build import (
     SEPARATORS,
     comment,
     comment_ref,
+    dele,
     footnote,
     footnote_ref,
     numbering,
@@ -246,3 +247,18 @@ def test_a_level_text_repeating_its_number_is_cut(tmp_path):
 def test_a_start_value_of_thousands_of_digits_is_not_read(tmp_path):
     got = _load(_numbered("decimal", "9" * 5000, "%1."), tmp_path, "w:start of 5,000 digits")
     assert got["nodes"]["considering/1"]["label"] == ["1.", "1."]  # the default start, 1
+
+
+def test_a_note_referenced_again_is_shown_in_a_view_its_first_reference_is_not_in(tmp_path):
+    # the first reference is deleted, the second kept: Accept All still shows the note, at the second
+    notes = SEPARATORS + footnote(2, run("The note."))
+    body = _resolves(
+        para(run("to act") + dele(footnote_ref(2)) + run(".")),
+        para(run("to report") + footnote_ref(2) + run(".")),
+        para(run("to inform") + footnote_ref(2) + run(".")),
+    )
+    got = _load(package(body, footnotes=notes), tmp_path, "note first referenced in deleted text")
+    assert got["nodes"]["resolves/p1/fn1"]["original"] == "The note."
+    assert got["nodes"]["resolves/p1/fn1"]["amended"] == ""
+    assert got["nodes"]["resolves/p2/fn2"]["amended"] == "The note."
+    assert got["nodes"]["resolves/p3"]["footnotes"] == []  # shown in both views already

@@ -36,7 +36,8 @@ Guarantees after :func:`read_paragraphs`:
   referenced from a note or comment is read after it (breadth first, no recursion), its
   body placed on the body paragraph that led to it; a note referenced again (the same
   ``w:id``), or inside itself, keeps its reference mark and gets a note saying where its
-  text is, instead of a copy; a comment referenced again shares its text.  So reading is
+  text is, instead of a copy (its text is shown once per view: again, once, where the first
+  reference is in the other view only); a comment referenced again shares its text.  So reading is
   linear in the size of the parts, whatever the references, and there is no depth limit.
 """
 
@@ -144,6 +145,8 @@ class Reader:
         # notes and comments: each read once, never inside one another (see the module docstring)
         self.seen: dict[tuple[str, str], str] = {}  # (kind, w:id) → the number of its first reference
         self.shared: dict[str, tuple[str, str]] = {}  # comment w:id → (text, note), shared by its references
+        self.bodies: dict[tuple[str, str], dict[str, str]] = {}  # a note's text in each view, once read
+        self.shown: dict[tuple[str, str], set[str]] = {}  # the views a note's text was shown in
         self.host: Para | None = None  # the body paragraph whose notes are being read
         self.pending: deque[_Job] = deque()
         self.reading: _Job | None = None
@@ -415,6 +418,18 @@ class Reader:
         key = (job.kind, job.wid)
         if key in self.seen:
             first = self.seen[key]
+            missing = _views(job.op) - self.shown.get(key, {"original", "amended"})
+            if missing and self.host is None:  # first shown in the other view only: show it in this one, once
+                view = missing.pop()
+                self.shown[key].add(view)
+                text = self.bodies[key][view]
+                op = Op.DELETE if view == "original" else Op.INSERT
+                self._art(para, Artefact("footnote-body", f"[{job.number}: {text}]", -1, None, op))
+                host.notes.append(
+                    f"{job.kind} {job.number} repeats {job.kind} {first} (w:id {job.wid}), whose first reference "
+                    f"is not in the {view} view; its text is shown here for that view"
+                )
+                return
             if self.reading is not None and (self.reading.kind, self.reading.wid) == key:
                 host.notes.append(f"{job.kind} {first} is referenced inside itself; its text is shown once")
             elif job.kind == "comment":
@@ -468,6 +483,12 @@ class Reader:
             ]
         for op, text in sides:
             self._art(host, Artefact("footnote-body", f"[{job.number}: {text}]", -1, None, op))
+        self.bodies[(job.kind, job.wid)] = texts
+        self.shown[(job.kind, job.wid)] = _views(job.op)
+
+
+def _views(op: Op) -> set[str]:
+    return {view for view in ("original", "amended") if op.in_view(view)}
 
 
 def _flatten(el: etree._Element, tag: str):
