@@ -444,11 +444,11 @@ class Reader:
             return
         self.seen[key] = job.number
         if self.host is not None:  # inside a note: read it after this one, with the op of both references
-            op = _compose(self.reading.op if self.reading else Op.EQUAL, job.op)
-            if op is None:
+            composed = _compose(self.reading.op if self.reading else Op.EQUAL, job.op)
+            if composed is None:
                 host.notes.append(f"{job.kind} {job.number} is referenced from text in neither view; not shown")
                 return
-            self.pending.append(_Job(job.kind, job.wid, job.el, job.number, op))
+            self.pending.append(_Job(job.kind, job.wid, job.el, job.number, composed))
             return
         self.host, self.pending = para, deque([job])
         saved = (self.mark_number, self.fields, self.boxes)
