@@ -156,7 +156,8 @@ class Package:
 
 def parse_xml(data: bytes, source: str, name: str) -> etree._Element:
     """Parse one part, refusing DTDs and entity declarations (never resolved, never expanded)."""
-    if _FORBIDDEN.search(data):
+    # the regex only where a declaration could start ("<!" in UTF-8 or UTF-16): a find is 30× faster
+    if (b"<!" in data or b"<\x00!" in data) and _FORBIDDEN.search(data):
         raise LoadError(
             source, f"part {name} declares a DOCTYPE or entities; refused (XML entities are never resolved)"
         )

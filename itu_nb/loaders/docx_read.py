@@ -77,6 +77,16 @@ _SIMPLE_TEXT = {
     _w("softHyphen"): "\u00ad",
 }
 _NOTE_REFS = {_w("footnoteReference"): "footnote", _w("endnoteReference"): "endnote"}
+P_STYLE, NUM_PR, NUM_ID, ILVL, PPR_CHANGE, RPR_CHANGE = (
+    _w(n) for n in ("pStyle", "numPr", "numId", "ilvl", "pPrChange", "rPrChange")
+)
+FLD_CHAR, FLD_CHAR_TYPE, BR, BR_TYPE, SYM, FONT, CHAR = (
+    _w(n) for n in ("fldChar", "fldCharType", "br", "type", "sym", "font", "char")
+)
+MARK_REFS = {_w("footnoteRef"), _w("endnoteRef")}
+_TEXT = {T, DEL_TEXT, M_T}
+COMMENT_REF, BOOKMARK, TR_PR = _w("commentReference"), _w("bookmarkStart"), _w("trPr")
+MOVE_RANGES = {_w("moveFromRangeStart"), _w("moveToRangeStart")}
 
 
 @dataclass(frozen=True)
@@ -111,11 +121,11 @@ def read_props(ppr: etree._Element | None) -> Props:
     """The paragraph properties in ``w:pPr`` (style, numbering id and level); empty when None."""
     if ppr is None:
         return Props()
-    props = Props(style=_attr(ppr.find(_w("pStyle"))))
-    num = ppr.find(_w("numPr"))
+    props = Props(style=_attr(ppr.find(P_STYLE)))
+    num = ppr.find(NUM_PR)
     if num is not None:
-        props.num_id = _attr(num.find(_w("numId")))
-        ilvl = _attr(num.find(_w("ilvl")))
+        props.num_id = _attr(num.find(NUM_ID))
+        ilvl = _attr(num.find(ILVL))
         props.ilvl = int(ilvl) if ilvl and len(ilvl) < 4 and ilvl.lstrip("-").isdigit() else None
     return props
 
@@ -193,7 +203,7 @@ class Reader:
     def _table(self, tbl: etree._Element, ctx: _Ctx, out: list[Para]) -> None:
         for row in _flatten(tbl, TR):
             row_ctx = ctx
-            trpr = row.find(_w("trPr"))
+            trpr = row.find(TR_PR)
             if trpr is not None:
                 for tag in (INS, DEL):
                     mark = trpr.find(tag)
@@ -206,15 +216,18 @@ class Reader:
     def _para(self, p: etree._Element, ctx: _Ctx) -> Para:
         para = Para()
         ppr = p.find(PPR)
-        para.props = read_props(ppr)
         if ppr is not None:
-            self._mark(ppr, para)
-            change = ppr.find(_w("pPrChange"))
+            para.props = read_props(ppr)
+            rpr = ppr.find(RPR)
+            if rpr is not None:
+                self._mark(rpr, para)
+            change = ppr.find(PPR_CHANGE)
             if change is not None:
                 para.old_props = read_props(change.find(PPR))
                 para.props_change = (change.get(AUTHOR), change.get(DATE))
                 para.notes.append(_format_note("paragraph formatting", change))
-            num_ins = ppr.find(f"{_w('numPr')}/{INS}")
+            num = ppr.find(NUM_PR)
+            num_ins = num.find(INS) if num is not None else None
             if num_ins is not None and para.old_props is None:
                 para.old_props = Props(style=para.props.style, num_id="0")  # no numbering before the change
                 para.props_change = (num_ins.get(AUTHOR), num_ins.get(DATE))
@@ -226,16 +239,13 @@ class Reader:
         self._inline(p, ctx, para)
         return para
 
-    def _mark(self, ppr: etree._Element, para: Para) -> None:
-        rpr = ppr.find(RPR)
-        if rpr is None:
-            return
+    def _mark(self, rpr: etree._Element, para: Para) -> None:
         for child in rpr:
             if child.tag in _CHANGE_OP:
                 para.mark, para.mark_author, para.mark_date = _CHANGE_OP[child.tag], child.get(AUTHOR), child.get(DATE)
                 if child.tag in (MOVE_FROM, MOVE_TO):
                     para.notes.append(f"paragraph mark {'moved away' if child.tag == MOVE_FROM else 'moved here'}")
-            elif child.tag == _w("rPrChange"):
+            elif child.tag == RPR_CHANGE:
                 para.notes.append(_format_note("paragraph mark formatting", child))
 
     def _inline(self, el: etree._Element, ctx: _Ctx, para: Para) -> None:
@@ -251,10 +261,10 @@ class Reader:
                 content = child.find(SDT_CONTENT)
                 if content is not None:
                     self._inline(content, ctx, para)
-            elif tag in (_w("moveFromRangeStart"), _w("moveToRangeStart")):
+            elif tag in MOVE_RANGES:
                 self.moves[child.get(ID) or ""] = child.get(NAME) or ""
                 self.move = child.get(NAME) or ""
-            elif tag == _w("bookmarkStart"):
+            elif tag == BOOKMARK:
                 name = child.get(NAME) or ""
                 if name and name != "_GoBack":
                     self._art(para, Artefact("bookmark", f"[bookmark: {name}]", -1, None, ctx.op or Op.EQUAL))
@@ -294,38 +304,38 @@ class Reader:
     def _run(self, r: etree._Element, ctx: _Ctx, para: Para) -> None:
         for child in r:
             tag = child.tag
-            if tag == _w("fldChar"):
-                kind = child.get(_w("fldCharType"))
+            if tag in _TEXT:
+                if not self.fields or "instr" not in self.fields:
+                    self._text(para, ctx, child.text or "")
+            elif tag == FLD_CHAR:
+                kind = child.get(FLD_CHAR_TYPE)
                 if kind == "begin":
                     self.fields.append("instr")
                 elif kind == "separate" and self.fields:
                     self.fields[-1] = "result"
                 elif kind == "end" and self.fields:
                     self.fields.pop()
+            elif self.fields and "instr" in self.fields:
                 continue
-            if self.fields and "instr" in self.fields:
-                continue
-            if tag in (T, DEL_TEXT, M_T):
-                self._text(para, ctx, child.text or "")
+            elif tag == RPR:
+                change = child.find(RPR_CHANGE)
+                if change is not None:
+                    para.notes.append(_format_note("text formatting", change))
             elif tag in _SIMPLE_TEXT:
                 self._text(para, ctx, _SIMPLE_TEXT[tag])
-            elif tag == _w("br"):
-                self._text(para, ctx, "\f" if child.get(_w("type")) in ("page", "column") else "\v")
-            elif tag == _w("sym"):
-                char, note = symbol_char(child.get(_w("font")), child.get(_w("char")))
+            elif tag == BR:
+                self._text(para, ctx, "\f" if child.get(BR_TYPE) in ("page", "column") else "\v")
+            elif tag == SYM:
+                char, note = symbol_char(child.get(FONT), child.get(CHAR))
                 if note:
                     para.notes.append(note)
                 self._text(para, ctx, char)
             elif tag in _NOTE_REFS:
                 self._note(para, ctx, child, _NOTE_REFS[tag])
-            elif tag in (_w("footnoteRef"), _w("endnoteRef")):
+            elif tag in MARK_REFS:
                 self._text(para, ctx, self.mark_number or "")
-            elif tag == _w("commentReference"):
+            elif tag == COMMENT_REF:
                 self._comment(para, ctx, child.get(ID) or "")
-            elif tag == RPR:
-                change = child.find(_w("rPrChange"))
-                if change is not None:
-                    para.notes.append(_format_note("text formatting", change))
             elif tag in _SHAPES or is_alternate(child):
                 self._shapes(child, ctx, para)
 
