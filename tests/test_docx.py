@@ -1194,3 +1194,11 @@ def test_a_generated_number_is_never_clause_text():
     assert reasons.body() == "It is shorter."  # "1." would be a label, but not in Reasons
     assert [(a.kind, a.text) for a in reasons.artefacts] == [("list-label", "1.\t")]
     assert any("no clause label" in n for n in reasons.notes)
+
+
+def test_a_line_feed_inside_text_is_a_space_as_word_shows_it():
+    # a LF typed inside w:t (Word itself writes a break as w:br); read as text, it split the clause on export
+    body = B.HEAD + B.para(B.run("resolves")) + B.para(B.run("to act\nnow;")) + B.para(B.run("to end."))
+    doc = load_docx(B.package(body), "lf.docx")
+    assert doc[0]["resolves/p1"].body() == "to act now;"
+    assert [n.path for n in itu_nb.load(itu_nb.to_criticmarkup(doc))[0].walk()] == [n.path for n in doc[0].walk()]

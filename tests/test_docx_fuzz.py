@@ -103,7 +103,7 @@ class Text(Node):
         return deleted_run(self.value) if ctx in ("original", None) else run(self.value)
 
     def text(self, view, ctx):
-        return self.value if _visible(ctx, view) else ""
+        return self.value.replace("\n", " ") if _visible(ctx, view) else ""  # Word shows a line feed as a space
 
 
 @dataclass
@@ -188,7 +188,8 @@ class Math(Node):
         return f"<m:oMath><m:f><m:num>{out[0] if out else ''}</m:num><m:den/></m:f>{''.join(out[1:])}</m:oMath>"
 
     def text(self, view, ctx):
-        return "".join(v for tag, v in self.parts if _visible(_inside(ctx, tag) if tag else ctx, view))
+        shown = (v for tag, v in self.parts if _visible(_inside(ctx, tag) if tag else ctx, view))
+        return "".join(shown).replace("\n", " ")
 
 
 @dataclass
@@ -292,7 +293,7 @@ def expected_views(paras: list[Paragraph], view: str) -> list[str]:
 # ----------------------------------------------------------------------------
 # strategies
 # ----------------------------------------------------------------------------
-_ALPHABET = "abcxyzABC019 .,;:()-–…«»éü&<>\"'[]\u00a0"
+_ALPHABET = "abcxyzABC019 .,;:()-–…«»éü&<>\"'[]\u00a0\n"
 words = st.text(_ALPHABET, min_size=1, max_size=12)
 _SYMS = [("Symbol", f"F0{c:02X}", SYMBOL[c]) for c in (0x61, 0xA3, 0xB7, 0xD6, 0xE5)]
 _SYMS += [("Wingdings", f"F0{c:02X}", WINGDINGS[c]) for c in (0xA7, 0xD8, 0xFC)]

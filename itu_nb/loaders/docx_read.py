@@ -18,7 +18,7 @@ Guarantees after :func:`read_paragraphs`:
   (U+000B, Word's own manual line break; page and column breaks → FF, U+000C),
   ``w:noBreakHyphen`` → U+2011, ``w:softHyphen`` → U+00AD, ``w:sym`` → its Unicode
   character (Symbol and Wingdings mapped, see :mod:`~itu_nb.loaders.docx_symbols`),
-  non-breaking spaces as written;
+  non-breaking spaces as written, a line feed typed inside ``w:t`` as a space (a note says so);
 - equations (``m:oMath``) give the text of their ``m:t``, tracked changes inside them
   (``w:ins``/``w:del`` around ``m:r``) applied, so each view shows its own equation;
 - text boxes and WordArt (``w:drawing``, ``w:pict``, ``mc:AlternateContent``, see
@@ -306,7 +306,11 @@ class Reader:
             tag = child.tag
             if tag in _TEXT:
                 if not self.fields or "instr" not in self.fields:
-                    self._text(para, ctx, child.text or "")
+                    text = child.text or ""
+                    if "\n" in text:  # a line feed written in w:t: Word shows a space (a break is w:br)
+                        text = text.replace("\n", " ")
+                        para.notes.append("line feeds inside the text read as spaces, as Word shows them")
+                    self._text(para, ctx, text)
             elif tag == FLD_CHAR:
                 kind = child.get(FLD_CHAR_TYPE)
                 if kind == "begin":
