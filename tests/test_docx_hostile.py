@@ -262,3 +262,18 @@ def test_a_note_referenced_again_is_shown_in_a_view_its_first_reference_is_not_i
     assert got["nodes"]["resolves/p1/fn1"]["amended"] == ""
     assert got["nodes"]["resolves/p2/fn2"]["amended"] == "The note."
     assert got["nodes"]["resolves/p3"]["footnotes"] == []  # shown in both views already
+
+
+def test_unicode_digits_in_numbering_attributes_are_no_numbers(tmp_path):
+    # "²".isdigit() is True but int("²") raises ValueError: a %² in w:lvlText and a w:ilvl of "²"
+    body = HEAD + para(run("resolves")) + para(run("to act;"), numpr().replace('w:ilvl w:val="0"', 'w:ilvl w:val="²"'))
+    got = _load(package(body, numbering=numbering("decimal", "%1.%²")), tmp_path, "Unicode digits in numbering")
+    # "%²" is literal text, so the label reads "1.%²": no label the parser reads, kept beside the text
+    assert got["nodes"]["resolves/p1"]["list_labels"] == [["1.%²\t", 0]]
+    assert got["nodes"]["resolves/p1"]["amended"] == "to act;"
+
+
+def test_elements_nested_five_thousand_deep_are_refused_by_the_parser(tmp_path):
+    inner = '<w:hyperlink w:anchor="x">' * 5000 + run("deep") + "</w:hyperlink>" * 5000
+    got = _load(package(_resolves(para(inner))), tmp_path, "elements nested 5,000 deep")
+    assert "Excessive depth in document: 256" in got["error"] and "hostile.docx" in got["error"]

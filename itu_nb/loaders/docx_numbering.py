@@ -189,7 +189,7 @@ def _fill(template: str, value) -> str:
     out, i, size = [], 0, 0
     while i < len(template) and size <= MAX_LABEL:
         ch = template[i]
-        if ch == "%" and i + 1 < len(template) and template[i + 1].isdigit():
+        if ch == "%" and i + 1 < len(template) and template[i + 1] in "0123456789":  # not isdigit(): "²"
             out.append(value(int(template[i + 1]) - 1))
             size += len(out[-1])
             i += 2

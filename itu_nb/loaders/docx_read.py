@@ -43,6 +43,7 @@ Guarantees after :func:`read_paragraphs`:
 
 from __future__ import annotations
 
+import re
 from collections import deque
 from dataclasses import dataclass
 
@@ -85,6 +86,7 @@ FLD_CHAR, FLD_CHAR_TYPE, BR, BR_TYPE, SYM, FONT, CHAR = (
 )
 MARK_REFS = {_w("footnoteRef"), _w("endnoteRef")}
 _TEXT = {T, DEL_TEXT, M_T}
+_LEVEL = re.compile(r"-?[0-9]{1,3}")  # ASCII digits only: int() refuses "²", which isdigit() accepts
 COMMENT_REF, BOOKMARK, TR_PR = _w("commentReference"), _w("bookmarkStart"), _w("trPr")
 MOVE_RANGES = {_w("moveFromRangeStart"), _w("moveToRangeStart")}
 
@@ -126,7 +128,7 @@ def read_props(ppr: etree._Element | None) -> Props:
     if num is not None:
         props.num_id = _attr(num.find(NUM_ID))
         ilvl = _attr(num.find(ILVL))
-        props.ilvl = int(ilvl) if ilvl and len(ilvl) < 4 and ilvl.lstrip("-").isdigit() else None
+        props.ilvl = int(ilvl) if ilvl and _LEVEL.fullmatch(ilvl) else None
     return props
 
 
