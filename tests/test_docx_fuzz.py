@@ -366,3 +366,71 @@ def test_generated_documents_load_with_every_view_whole(paras):
                 held.append((node.label_in(view) or "") + node.body(view))
         missing = _chars(expected + notes) - _chars(held)
         assert not missing, (view, missing)
+
+
+# ----------------------------------------------------------------------------
+# numbering definitions as a hostile or careless writer makes them
+# ----------------------------------------------------------------------------
+_FORMATS = ["decimal", "lowerLetter", "upperLetter", "lowerRoman", "upperRoman", "bullet", "none", "decimalZero"]
+_FORMATS += ["ordinal", "chicago", ""]
+_TEMPLATES = ["%1)", "%1.%2", "%1.%2.%3.%4.%5.%6.%7.%8.%9", "%²", "%0", "%9", "", "(%1)", "%1" * 60, "Article %1"]
+_STARTS = ["0", "-5", "1", "780", "781", "3999", "4000", str(10**14), "x", "9" * 30, "²"]
+_LEVELS = ["0", "1", "2", "8", "9", "-1", "²", "x", "99999"]
+
+levels = st.lists(
+    st.tuples(
+        st.sampled_from(_LEVELS), st.sampled_from(_FORMATS), st.sampled_from(_TEMPLATES), st.sampled_from(_STARTS)
+    ),
+    min_size=1,
+    max_size=4,
+)
+numbered = st.lists(
+    st.tuples(
+        st.sampled_from(["0", "1", "2", "3", "9"]),  # numId: 0 is "no numbering", 3 and 9 undefined
+        st.sampled_from(_LEVELS),
+        st.sampled_from(["", "inserted", "changed", "removed"]),
+    ),
+    min_size=1,
+    max_size=8,
+)
+
+
+def _numbering_xml(defs) -> str:
+    lvls = "".join(
+        f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{esc(text)}"/></w:lvl>'
+        for ilvl, fmt, text, start in defs
+    )
+    return (
+        f'<w:abstractNum w:abstractNumId="0">{lvls}</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
+        '<w:num w:numId="2"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="3"/>'
+        "</w:lvlOverride></w:num>"
+    )
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(levels, numbered)
+def test_any_numbering_gives_short_labels_or_an_itunberror(defs, paras):
+    body = ""
+    for i, (num, ilvl, change) in enumerate(paras):
+        ppr = f'<w:numPr><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num}"/></w:numPr>'
+        if change == "inserted":
+            ppr = ppr.replace("</w:numPr>", '<w:ins w:id="1" w:author="F" w:date="2018-09-10T00:00:00Z"/></w:numPr>')
+        elif change in ("changed", "removed"):
+            old = ppr if change == "removed" else ppr.replace(f'w:val="{num}"', 'w:val="1"')
+            ppr = ("" if change == "removed" else ppr) + (
+                f'<w:pPrChange w:id="2" w:author="F" w:date="2018-09-10T00:00:00Z"><w:pPr>{old}</w:pPr></w:pPrChange>'
+            )
+        body += para(run(f"Item {i}."), ppr)
+    data = package(body, numbering=_numbering_xml(defs))
+    try:
+        doc = load_docx(data, "numbering.docx")
+    except ItuNbError:
+        return
+    for view in VIEWS:
+        shown = paragraph_views(data, view, "numbering.docx")
+        assert len(shown) == len(paras)
+        for i, line in enumerate(shown):
+            label, _, text = line.rpartition("\t")
+            assert text == f"Item {i}." and len(label) <= 100
+    items = [n for p in doc for n in p.walk()]
+    assert all(f"Item {i}." in " ".join(n.body() for n in items) for i in range(len(paras)))
