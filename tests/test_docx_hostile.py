@@ -277,3 +277,18 @@ def test_elements_nested_five_thousand_deep_are_refused_by_the_parser(tmp_path):
     inner = '<w:hyperlink w:anchor="x">' * 5000 + run("deep") + "</w:hyperlink>" * 5000
     got = _load(package(_resolves(para(inner))), tmp_path, "elements nested 5,000 deep")
     assert "Excessive depth in document: 256" in got["error"] and "hostile.docx" in got["error"]
+
+
+def test_a_chain_of_ten_thousand_based_on_styles_costs_its_length_once(tmp_path):
+    # each paragraph's numbering was looked up along the whole w:basedOn chain: 10,000 × 10,000 steps
+    styles = "".join(
+        f'<w:style w:type="paragraph" w:styleId="S{i}"><w:basedOn w:val="S{i + 1}"/></w:style>' for i in range(10_000)
+    )
+    styles += f'<w:style w:type="paragraph" w:styleId="S10000"><w:pPr>{numpr()}</w:pPr></w:style>'
+    body = _resolves(*(para(run(f"to act {i};"), '<w:pStyle w:val="S0"/>') for i in range(10_000)))
+    got = _load(package(body, styles=styles, numbering=numbering("decimal", "%1")), tmp_path, "10,000 based-on styles")
+    # numbered through the end of the chain: 1 … 10000 (past 999 a number is no ITU label: kept beside the text)
+    assert got["nodes"]["resolves/1"]["amended"] == "to act 0;"
+    assert got["nodes"]["resolves/999"]["amended"] == "to act 998;"
+    last = list(got["nodes"].values())[-1]
+    assert last["amended"] == "to act 9999;" and last["list_labels"] == [["10000\t", 0]]

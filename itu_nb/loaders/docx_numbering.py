@@ -114,6 +114,7 @@ class Numbering:
                         entry.levels[ilvl] = _level(lvl)
                 self.nums.setdefault(num.get(_w("numId")) or "", entry)
         self.styles: dict[str, tuple[Props, str | None]] = {}
+        self._resolved: dict[str, tuple[str | None, int | None]] = {}
         if styles is not None:
             for st in styles.iter(_w("style")):
                 if st.get(_w("type")) not in (None, "paragraph"):
@@ -127,16 +128,37 @@ class Numbering:
     def resolve(self, props: Props) -> tuple[str, int] | None:
         """(numId, level) of a paragraph with these properties, or None when it is not numbered."""
         num_id, ilvl = props.num_id, props.ilvl
-        style, seen = props.style, set()
-        while (num_id is None or ilvl is None) and style and style not in seen and style in self.styles:
-            seen.add(style)
-            sprops, style_next = self.styles[style]
-            num_id = num_id if num_id is not None else sprops.num_id
-            ilvl = ilvl if ilvl is not None else sprops.ilvl
-            style = style_next
+        if (num_id is None or ilvl is None) and props.style:
+            style_num, style_ilvl = self._style(props.style)
+            num_id = num_id if num_id is not None else style_num
+            ilvl = ilvl if ilvl is not None else style_ilvl
         if num_id is None or num_id == "0" or num_id not in self.nums:
             return None
         return num_id, max(0, min(ilvl or 0, 8))
+
+    def _style(self, style: str) -> tuple[str | None, int | None]:
+        """The numbering a paragraph style gives, following ``w:basedOn``.
+
+        Computed once per style: a chain of thousands of styles costs its length once, not once per paragraph.
+        """
+        if style in self._resolved:
+            return self._resolved[style]
+        num_id: str | None = None
+        ilvl: int | None = None
+        seen: set[str] = set()
+        current: str | None = style
+        while (num_id is None or ilvl is None) and current and current not in seen and current in self.styles:
+            seen.add(current)
+            if current in self._resolved:
+                cached = self._resolved[current]
+                num_id = num_id if num_id is not None else cached[0]
+                ilvl = ilvl if ilvl is not None else cached[1]
+                break
+            sprops, current = self.styles[current]
+            num_id = num_id if num_id is not None else sprops.num_id
+            ilvl = ilvl if ilvl is not None else sprops.ilvl
+        self._resolved[style] = (num_id, ilvl)
+        return num_id, ilvl
 
     def level(self, num_id: str, ilvl: int) -> Level:
         """The level ``ilvl`` of numbering ``num_id``: its override, else the abstract one, else the default."""
