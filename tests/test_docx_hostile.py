@@ -292,3 +292,10 @@ def test_a_chain_of_ten_thousand_based_on_styles_costs_its_length_once(tmp_path)
     assert got["nodes"]["resolves/999"]["amended"] == "to act 998;"
     last = list(got["nodes"].values())[-1]
     assert last["amended"] == "to act 9999;" and last["list_labels"] == [["10000\t", 0]]
+
+
+def test_a_paragraph_of_two_hundred_thousand_runs_is_joined_in_linear_time(tmp_path):
+    # each run's text was added to the joined text so far: quadratic (2 × 10^10 characters copied here)
+    body = _resolves(para("".join(run("abcdefghij") for _ in range(200_000))))
+    got = _load(package(body), tmp_path, "paragraph of 200,000 runs")
+    assert got["nodes"]["resolves/p1"]["amended"] == "abcdefghij" * 200_000

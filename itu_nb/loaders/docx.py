@@ -236,8 +236,13 @@ def _label_runs(old: str | None, new: str | None, para: Para) -> list[Run]:
 
 
 def _place(pieces: list[Run | Artefact], line: int) -> tuple[list[Run], list[Artefact]]:
-    """Split pieces into joined runs and artefacts placed at their offset in the runs' text."""
+    """Split pieces into joined runs and artefacts placed at their offset in the runs' text.
+
+    Runs with the same op, author, date and flag join across artefacts; each joined text is
+    built once (linear in the pieces).
+    """
     runs: list[Run] = []
+    texts: list[list[str]] = []
     arts: list[Artefact] = []
     pos = 0
     last: Run | None = None
@@ -254,12 +259,13 @@ def _place(pieces: list[Run | Artefact], line: int) -> tuple[list[Run], list[Art
             and last.date == piece.date
             and last.inferred == piece.inferred
         ):
-            last = runs[-1] = last.with_text(last.text + piece.text)
+            texts[-1].append(piece.text)
         else:
             runs.append(piece)
+            texts.append([piece.text])
             last = piece
         pos += len(piece.text)
-    return runs, arts
+    return [r if len(t) == 1 else r.with_text("".join(t)) for r, t in zip(runs, texts, strict=True)], arts
 
 
 def _annotate(clause: Clause, notes: dict[int, list[str]], labelled: dict[int, int]) -> Clause:

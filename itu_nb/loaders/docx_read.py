@@ -50,7 +50,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from itu_nb.loaders.docx_package import Package, W
-from itu_nb.loaders.docx_para import Para, Props, view_paragraphs
+from itu_nb.loaders.docx_para import Para, Props, merge_runs, view_paragraphs
 from itu_nb.loaders.docx_shapes import branch, is_alternate, shape_texts
 from itu_nb.loaders.docx_symbols import symbol_char
 from itu_nb.model import Artefact, Op, Run
@@ -239,6 +239,7 @@ class Reader:
         if para.mark is Op.EQUAL and ctx.op is not Op.EQUAL and ctx.op is not None:
             para.mark, para.mark_author, para.mark_date = ctx.op, ctx.author, ctx.date
         self._inline(p, ctx, para)
+        para.pieces = merge_runs(para.pieces)
         return para
 
     def _mark(self, rpr: etree._Element, para: Para) -> None:
@@ -357,13 +358,9 @@ class Reader:
             where = "moved away" if ctx.op is Op.DELETE else "moved here"
             para.notes.append(f"{where} ({ctx.move or 'move'}) by {ctx.author or 'unknown'}: {text!r}")
         changed = ctx.op is not Op.EQUAL
-        last = para.pieces[-1] if para.pieces else None
         author, date = (ctx.author, ctx.date) if changed else (None, None)
         move = (ctx.move or "move") if changed and ctx.move is not None else None
-        if isinstance(last, Run) and last.op is ctx.op and (last.author, last.date, last.move) == (author, date, move):
-            para.pieces[-1] = last.with_text(last.text + text)
-        else:
-            para.pieces.append(Run(ctx.op, text, author, date, move=move))
+        para.pieces.append(Run(ctx.op, text, author, date, move=move))  # joined once, by merge_runs
 
     @staticmethod
     def _art(para: Para, art: Artefact) -> None:
