@@ -299,3 +299,13 @@ def test_a_paragraph_of_two_hundred_thousand_runs_is_joined_in_linear_time(tmp_p
     body = _resolves(para("".join(run("abcdefghij") for _ in range(200_000))))
     got = _load(package(body), tmp_path, "paragraph of 200,000 runs")
     assert got["nodes"]["resolves/p1"]["amended"] == "abcdefghij" * 200_000
+
+
+def test_a_bullet_level_text_of_a_hundred_kilobytes_gives_short_labels(tmp_path):
+    # each of the 10,000 labels was a copy of the 100 kB level text: 1 GB
+    body = _resolves(*(para(run(f"to act {i};"), numpr()) for i in range(10_000)))
+    got = _load(package(body, numbering=numbering("bullet", "•" * 100_000)), tmp_path, "100 kB bullet level text")
+    node = got["nodes"]["resolves/p1"]
+    assert node["list_labels"] == [["•" * 100 + "\t", 0]]  # no label the parser reads (one bullet is)
+    assert "list level text of 100000 characters read to its first 400" in node["notes"]
+    assert "list label of 400 characters cut to 100" in node["notes"]

@@ -17,8 +17,9 @@ Guarantees after :func:`view_labels`:
   :data:`MAX_LETTERS` (780, "zz…z" of 30 letters), roman numerals up to :data:`MAX_ROMAN`
   (3999, "mmmcmxcix", the largest standard numeral); beyond, the number is written in
   decimal and the paragraph gets a note.  A ``w:start`` or ``w:startOverride`` of more
-  than :data:`MAX_DIGITS` digits is not read (the default applies), and a label longer
-  than :data:`MAX_LABEL` characters (a ``w:lvlText`` repeating ``%1``) is cut there, with
+  than :data:`MAX_DIGITS` digits is not read (the default applies), a ``w:lvlText`` is read
+  to its first :data:`MAX_TEMPLATE` (400) characters, and a label longer than
+  :data:`MAX_LABEL` characters (a ``w:lvlText`` repeating ``%1``) is cut there, each with
   a note.  So a label costs at most a few hundred characters, in linear time.
 """
 
@@ -43,6 +44,7 @@ MAX_LETTERS = 780
 MAX_ROMAN = 3999
 MAX_DIGITS = 18
 MAX_LABEL = 100
+MAX_TEMPLATE = 4 * MAX_LABEL
 BULLET_GLYPHS = {"\uf0b7": "•", "\uf0a7": "▪", "o": "◦", "\uf06f": "◦", "\uf0d8": "▪", "\uf0fc": "•", "": "•"}
 
 
@@ -188,18 +190,24 @@ class _Counters:
             restart = self.n.level(num_id, deeper).restart
             if restart is None or restart != 0 and restart >= ilvl + 1:
                 del counts[deeper]
+        text = level.text
+        if len(text) > MAX_TEMPLATE:
+            if notes is not None:
+                notes.append(f"list level text of {len(text)} characters read to its first {MAX_TEMPLATE}")
+            text = text[:MAX_TEMPLATE]
         if level.fmt == "bullet":
-            return BULLET_GLYPHS.get(level.text, level.text)
-        if level.fmt == "none":
-            return _fill(level.text, lambda _i: "")
-        out = _fill(
-            level.text,
-            lambda i: _format(
-                counts.get(i, num.starts.get(i, self.n.level(num_id, i).start)),
-                "decimal" if level.legal else self.n.level(num_id, i).fmt,
-                notes,
-            ),
-        )
+            out = BULLET_GLYPHS.get(text, text)
+        elif level.fmt == "none":
+            out = _fill(text, lambda _i: "")
+        else:
+            out = _fill(
+                text,
+                lambda i: _format(
+                    counts.get(i, num.starts.get(i, self.n.level(num_id, i).start)),
+                    "decimal" if level.legal else self.n.level(num_id, i).fmt,
+                    notes,
+                ),
+            )
         if len(out) > MAX_LABEL:
             if notes is not None:
                 notes.append(f"list label of {len(out)} characters cut to {MAX_LABEL}")
