@@ -246,6 +246,7 @@ def _place(pieces: list[Run | Artefact], line: int) -> tuple[list[Run], list[Art
     arts: list[Artefact] = []
     pos = 0
     last: Run | None = None
+    joined = False
     for piece in pieces:
         if isinstance(piece, Artefact):
             arts.append(Artefact(piece.kind, piece.text, line, pos, piece.op))  # replace() is 5× slower
@@ -260,12 +261,15 @@ def _place(pieces: list[Run | Artefact], line: int) -> tuple[list[Run], list[Art
             and last.inferred == piece.inferred
         ):
             texts[-1].append(piece.text)
+            joined = True
         else:
             runs.append(piece)
             texts.append([piece.text])
             last = piece
         pos += len(piece.text)
-    return [r if len(t) == 1 else r.with_text("".join(t)) for r, t in zip(runs, texts, strict=True)], arts
+    if joined:
+        runs = [r if len(t) == 1 else r.with_text("".join(t)) for r, t in zip(runs, texts, strict=True)]
+    return runs, arts
 
 
 def _annotate(clause: Clause, notes: dict[int, list[str]], labelled: dict[int, int]) -> Clause:

@@ -121,15 +121,27 @@ def _attr(el: etree._Element | None, name: str = VAL) -> str | None:
 
 def read_props(ppr: etree._Element | None) -> Props:
     """The paragraph properties in ``w:pPr`` (style, numbering id and level); empty when None."""
-    if ppr is None:
-        return Props()
-    props = Props(style=_attr(ppr.find(P_STYLE)))
-    num = ppr.find(NUM_PR)
-    if num is not None:
-        props.num_id = _attr(num.find(NUM_ID))
-        ilvl = _attr(num.find(ILVL))
-        props.ilvl = int(ilvl) if ilvl and _LEVEL.fullmatch(ilvl) else None
+    props = Props()
+    if ppr is not None:
+        style, num = ppr.find(P_STYLE), ppr.find(NUM_PR)
+        props.style = None if style is None else style.get(VAL)
+        if num is not None:
+            _numbering(num, props)
     return props
+
+
+def _numbering(num: etree._Element, props: Props) -> None:
+    found = set()
+    for child in num:  # the first of each
+        tag = child.tag
+        if tag in found:
+            continue
+        found.add(tag)
+        if tag == NUM_ID:
+            props.num_id = child.get(VAL)
+        elif tag == ILVL:
+            ilvl = child.get(VAL)
+            props.ilvl = int(ilvl) if ilvl and _LEVEL.fullmatch(ilvl) else None
 
 
 def _compose(outer: Op, inner: Op | None) -> Op | None:
@@ -217,18 +229,27 @@ class Reader:
     # -- paragraphs -------------------------------------------------------------
     def _para(self, p: etree._Element, ctx: _Ctx) -> Para:
         para = Para()
-        ppr = p.find(PPR)
+        ppr = p[0] if len(p) and p[0].tag == PPR else p.find(PPR)  # Word writes w:pPr first
         if ppr is not None:
-            para.props = read_props(ppr)
-            rpr = ppr.find(RPR)
-            if rpr is not None:
-                self._mark(rpr, para)
-            change = ppr.find(PPR_CHANGE)
+            props = para.props
+            style = num = rpr = change = None
+            for child in ppr:  # one pass, the first of each (as find() would)
+                tag = child.tag
+                if tag == P_STYLE and style is None:
+                    style = child
+                    props.style = child.get(VAL)
+                elif tag == NUM_PR and num is None:
+                    num = child
+                    _numbering(child, props)
+                elif tag == RPR and rpr is None:
+                    rpr = child
+                    self._mark(child, para)
+                elif tag == PPR_CHANGE and change is None:
+                    change = child
             if change is not None:
                 para.old_props = read_props(change.find(PPR))
                 para.props_change = (change.get(AUTHOR), change.get(DATE))
                 para.notes.append(_format_note("paragraph formatting", change))
-            num = ppr.find(NUM_PR)
             num_ins = num.find(INS) if num is not None else None
             if num_ins is not None and para.old_props is None:
                 para.old_props = Props(style=para.props.style, num_id="0")  # no numbering before the change
