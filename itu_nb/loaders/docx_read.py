@@ -115,6 +115,11 @@ class _Job:
     op: Op
 
 
+def _first(el: etree._Element, tag: str) -> etree._Element | None:
+    """The first child with ``tag``: ``el.find(tag)``, twice as fast (find() goes through ElementPath)."""
+    return next(el.iterchildren(tag), None)
+
+
 def _attr(el: etree._Element | None, name: str = VAL) -> str | None:
     return None if el is None else el.get(name)
 
@@ -123,7 +128,7 @@ def read_props(ppr: etree._Element | None) -> Props:
     """The paragraph properties in ``w:pPr`` (style, numbering id and level); empty when None."""
     props = Props()
     if ppr is not None:
-        style, num = ppr.find(P_STYLE), ppr.find(NUM_PR)
+        style, num = _first(ppr, P_STYLE), _first(ppr, NUM_PR)
         props.style = None if style is None else style.get(VAL)
         if num is not None:
             _numbering(num, props)
@@ -202,7 +207,7 @@ class Reader:
             elif tag == TBL:
                 self._table(child, ctx, out)
             elif tag == SDT:
-                content = child.find(SDT_CONTENT)
+                content = _first(child, SDT_CONTENT)
                 if content is not None:
                     self._blocks(content, ctx, out)
             elif tag == CUSTOM_XML:
@@ -217,10 +222,10 @@ class Reader:
     def _table(self, tbl: etree._Element, ctx: _Ctx, out: list[Para]) -> None:
         for row in _flatten(tbl, TR):
             row_ctx = ctx
-            trpr = row.find(TR_PR)
+            trpr = _first(row, TR_PR)
             if trpr is not None:
                 for tag in (INS, DEL):
-                    mark = trpr.find(tag)
+                    mark = _first(trpr, tag)
                     if mark is not None:
                         row_ctx = self._change(row_ctx, mark)
             for cell in _flatten(row, TC):
@@ -229,7 +234,7 @@ class Reader:
     # -- paragraphs -------------------------------------------------------------
     def _para(self, p: etree._Element, ctx: _Ctx) -> Para:
         para = Para()
-        ppr = p[0] if len(p) and p[0].tag == PPR else p.find(PPR)  # Word writes w:pPr first
+        ppr = p[0] if len(p) and p[0].tag == PPR else _first(p, PPR)  # Word writes w:pPr first
         if ppr is not None:
             props = para.props
             style = num = rpr = change = None
@@ -247,10 +252,10 @@ class Reader:
                 elif tag == PPR_CHANGE and change is None:
                     change = child
             if change is not None:
-                para.old_props = read_props(change.find(PPR))
+                para.old_props = read_props(_first(change, PPR))
                 para.props_change = (change.get(AUTHOR), change.get(DATE))
                 para.notes.append(_format_note("paragraph formatting", change))
-            num_ins = num.find(INS) if num is not None else None
+            num_ins = _first(num, INS) if num is not None else None
             if num_ins is not None and para.old_props is None:
                 para.old_props = Props(style=para.props.style, num_id="0")  # no numbering before the change
                 para.props_change = (num_ins.get(AUTHOR), num_ins.get(DATE))
@@ -282,7 +287,7 @@ class Reader:
             elif tag in _TRANSPARENT:
                 self._inline(child, ctx, para)
             elif tag == SDT:
-                content = child.find(SDT_CONTENT)
+                content = _first(child, SDT_CONTENT)
                 if content is not None:
                     self._inline(content, ctx, para)
             elif tag in MOVE_RANGES:
@@ -307,7 +312,7 @@ class Reader:
                 self._math(child, self._change(ctx, child), para)
             elif tag == M_R:
                 run_ctx = ctx
-                rpr = child.find(RPR)
+                rpr = _first(child, RPR)
                 for mark in () if rpr is None else rpr:
                     if mark.tag in _CHANGE_OP:
                         run_ctx = self._change(run_ctx, mark)
@@ -346,7 +351,7 @@ class Reader:
             elif self.fields and "instr" in self.fields:
                 continue
             elif tag == RPR:
-                change = child.find(RPR_CHANGE)
+                change = _first(child, RPR_CHANGE)
                 if change is not None:
                     para.notes.append(_format_note("text formatting", change))
             elif tag in _SIMPLE_TEXT:
@@ -531,7 +536,7 @@ def _flatten(el: etree._Element, tag: str):
         if child.tag == tag:
             yield child
         elif child.tag == SDT:
-            content = child.find(SDT_CONTENT)
+            content = _first(child, SDT_CONTENT)
             if content is not None:
                 yield from _flatten(content, tag)
         elif child.tag == CUSTOM_XML:
