@@ -26,7 +26,10 @@ Generated numbering becomes label runs before the tree stage: ``a)`` + TAB, the 
 being the separator that makes it a label (Word's ``w:suff`` only decides the
 spacing on the page).  A label that differs between the views is a DELETE of the old
 and an INSERT of the new characters (``c``→``b`` then an equal ``)``), like a typed
-relettering in CriticMarkup.
+relettering in CriticMarkup.  A generated number the tree stage would not read as a
+label (``1)``, ``Article 5``, any number in Reasons) never becomes clause text: it is a
+``list-label`` artefact at the start of the paragraph, with a note.  The tracked mark of
+an empty paragraph (no clause) is kept as a ``paragraph-mark`` artefact of the document.
 """
 
 from __future__ import annotations
