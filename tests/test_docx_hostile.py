@@ -309,3 +309,12 @@ def test_a_bullet_level_text_of_a_hundred_kilobytes_gives_short_labels(tmp_path)
     assert node["list_labels"] == [["•" * 100 + "\t", 0]]  # no label the parser reads (one bullet is)
     assert "list level text of 100000 characters read to its first 400" in node["notes"]
     assert "list label of 400 characters cut to 100" in node["notes"]
+
+
+def test_a_small_file_inflating_past_sixteen_megabytes_is_refused(tmp_path):
+    # 400,000 paragraphs (26 MB of XML) zip to about 70 kB: 380 times; loading them would take about 14 s and
+    # 1.2 GB (100,000 such paragraphs, under the floor, take 3.4 s and 317 MB)
+    data = package(_resolves(para(run("to act.")) * 400_000))
+    assert len(data) < 100_000
+    got = _load(data, tmp_path, "small .docx inflating 380 times")
+    assert "inflates to more than 100 times its size (16,384 kB); refused as oversized" in got["error"]
