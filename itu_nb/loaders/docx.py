@@ -280,7 +280,7 @@ def _place(pieces: list[Run | Artefact], line: int) -> tuple[list[Run], list[Art
     joined = False
     for piece in pieces:
         if isinstance(piece, Artefact):
-            arts.append(Artefact(piece.kind, piece.text, line, pos, piece.op))  # replace() is 5× slower
+            arts.append(dataclasses.replace(piece, line=line, offset=pos))  # keeps every other field
             continue
         if not piece.text:
             continue
