@@ -2,7 +2,7 @@
 
 Hypothesis generates documents from the reader's constructs: text, TABs, ``w:sym`` of the
 Symbol and Wingdings fonts (a surrogate code too), equations, complex and simple fields,
-footnotes and comments, text boxes (DrawingML, VML and ``mc:AlternateContent`` with both),
+footnotes (referencing further footnotes, tracked or not) and comments, text boxes (DrawingML, VML and ``mc:AlternateContent`` with both),
 list numbering, and tracked changes nested in any order (``w:ins``, ``w:del``, ``w:moveFrom``,
 ``w:moveTo``, whole paragraphs inserted or deleted, paragraph marks alone inserted or deleted).  Each construct knows its own text in
 each view, computed from the rules of ECMA-376 as Word's Accept All / Reject All apply them,
@@ -194,7 +194,11 @@ class Math(Node):
 
 @dataclass
 class Note(Node):
-    """A footnote reference; its note's text is its own (tracked changes in it too)."""
+    """A footnote reference; its note's text is its own (tracked changes in it too).
+
+    A note may reference further notes: the reader reads them after it, each in the views
+    where both references are (see ``docx_read``), so their texts count where both are visible.
+    """
 
     body: list[Node]
 
@@ -208,7 +212,9 @@ class Note(Node):
         return footnote_ref(wid)
 
     def note_texts(self, view, ctx):
-        return [self.texts[view]] if _visible(ctx, view) else []
+        if not _visible(ctx, view):
+            return []
+        return [self.texts[view], *(t for c in self.body for t in c.note_texts(view, "both"))]
 
 
 @dataclass
@@ -315,9 +321,21 @@ def _inline(children):
 
 
 inline = st.recursive(leaf, _inline, max_leaves=12)
+notes = st.recursive(
+    st.builds(Note, st.lists(inline, min_size=1, max_size=3)),
+    lambda inner: st.builds(
+        Note,
+        st.lists(
+            st.one_of(inline, inner, st.builds(Change, st.sampled_from(["ins", "del"]), st.lists(inner, max_size=2))),
+            min_size=1,
+            max_size=3,
+        ),
+    ),
+    max_leaves=4,
+)
 with_notes = st.one_of(
     inline,
-    st.builds(Note, st.lists(inline, min_size=1, max_size=3)),
+    notes,
     st.builds(Comment, words),
     st.builds(Box, st.sampled_from(["alternate", "drawing", "vml"]), st.lists(inline, min_size=1, max_size=3)),
 )
