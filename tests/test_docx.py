@@ -317,6 +317,34 @@ EDGE_CASES: dict[str, tuple[str, dict]] = {
             + f'<w:basedOn w:val="Base"/><w:pPr>{numpr(2)}</w:pPr></w:style>',
         },
     ),
+    "symbol-fonts": (
+        HEAD
+        + para(t("resolves"))
+        + para(
+            t("to note ")
+            + '<w:r><w:sym w:font="Symbol" w:char="F061"/></w:r><w:r><w:sym w:font="Symbol" w:char="F0B3"/></w:r>'
+            + '<w:r><w:sym w:font="Symbol" w:char="F0B4"/></w:r>'
+            + t(" and ")
+            + ins('<w:r><w:sym w:font="Symbol" w:char="F0A5"/></w:r>', author="S")
+            + t(".")
+        ),
+        {},
+    ),
+    "tracked-numbering": (
+        HEAD
+        + para(t("considering"))
+        + para(t("that one;"), numpr(1))
+        + para(
+            t("that two, numbered when amended;"),
+            numpr(1).replace("</w:numPr>", f"{ch('ins', author='N')}/></w:numPr>"),
+        )
+        + para(
+            t("that three, unnumbered when amended;"),
+            f"{ch('pPrChange', author='N')}><w:pPr>{numpr(1)}</w:pPr></w:pPrChange>",
+        )
+        + para(t("that four."), numpr(1) + f"{ch('pPrChange', author='N')}><w:pPr/></w:pPrChange>"),
+        {"numbering": NUMBERING},
+    ),
     "table-header-and-metadata": (
         '<w:tbl><w:tblGrid><w:gridCol w:w="4000"/><w:gridCol w:w="4000"/></w:tblGrid><w:tr><w:tc><w:p><w:r><w:t>PLENIPOTENTIARY CONFERENCE (PP-18)</w:t></w:r></w:p></w:tc>'
         "<w:tc><w:p><w:r><w:t>Document 99-E</w:t></w:r></w:p><w:p><w:r><w:t>Original: French</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"
@@ -692,6 +720,11 @@ End Sub
 
 #: Where LibreOffice 7.4 reads a file differently from Word, pandoc and ECMA-376, and we follow them.
 LO_DIFFERS = {
+    ("symbol-fonts.docx", "original"): "LibreOffice 7.4's text export keeps a symbol font's own code points "
+    "(U+F061 for Symbol's alpha); pandoc maps them to Unicode as we do (α ≥ × ∞)",
+    ("symbol-fonts.docx", "amended"): "the same (symbol fonts' code points)",
+    ("tracked-numbering.docx", "original"): "LibreOffice 7.4 ignores a w:ins in w:numPr (numbering added as a "
+    "tracked change: ECMA-376's Inserted Numbering Properties) and numbers the paragraph in the original view too",
     ("lo-tracked-changes.docx", "amended"): "accepting the deleted mark of a paragraph that keeps its text "
     "(Reasons), LibreOffice 7.4 leaves two paragraphs; ECMA-376 17.13.5.15, Word and pandoc join them",
     ("pp18-doc67-brazil.pandoc.docx", "original"): "rejecting, LibreOffice 7.4 joins a paragraph that begins with an "
