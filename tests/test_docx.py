@@ -317,6 +317,34 @@ EDGE_CASES: dict[str, tuple[str, dict]] = {
             + f'<w:basedOn w:val="Base"/><w:pPr>{numpr(2)}</w:pPr></w:style>',
         },
     ),
+    "symbol-fonts": (
+        HEAD
+        + para(t("resolves"))
+        + para(
+            t("to note ")
+            + '<w:r><w:sym w:font="Symbol" w:char="F061"/></w:r><w:r><w:sym w:font="Symbol" w:char="F0B3"/></w:r>'
+            + '<w:r><w:sym w:font="Symbol" w:char="F0B4"/></w:r>'
+            + t(" and ")
+            + ins('<w:r><w:sym w:font="Symbol" w:char="F0A5"/></w:r>', author="S")
+            + t(".")
+        ),
+        {},
+    ),
+    "tracked-numbering": (
+        HEAD
+        + para(t("considering"))
+        + para(t("that one;"), numpr(1))
+        + para(
+            t("that two, numbered when amended;"),
+            numpr(1).replace("</w:numPr>", f"{ch('ins', author='N')}/></w:numPr>"),
+        )
+        + para(
+            t("that three, unnumbered when amended;"),
+            f"{ch('pPrChange', author='N')}><w:pPr>{numpr(1)}</w:pPr></w:pPrChange>",
+        )
+        + para(t("that four."), numpr(1) + f"{ch('pPrChange', author='N')}><w:pPr/></w:pPrChange>"),
+        {"numbering": NUMBERING},
+    ),
     "table-header-and-metadata": (
         '<w:tbl><w:tblGrid><w:gridCol w:w="4000"/><w:gridCol w:w="4000"/></w:tblGrid><w:tr><w:tc><w:p><w:r><w:t>PLENIPOTENTIARY CONFERENCE (PP-18)</w:t></w:r></w:p></w:tc>'
         "<w:tc><w:p><w:r><w:t>Document 99-E</w:t></w:r></w:p><w:p><w:r><w:t>Original: French</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"
@@ -692,6 +720,11 @@ End Sub
 
 #: Where LibreOffice 7.4 reads a file differently from Word, pandoc and ECMA-376, and we follow them.
 LO_DIFFERS = {
+    ("symbol-fonts.docx", "original"): "LibreOffice 7.4's text export keeps a symbol font's own code points "
+    "(U+F061 for Symbol's alpha); pandoc maps them to Unicode as we do (α ≥ × ∞)",
+    ("symbol-fonts.docx", "amended"): "the same (symbol fonts' code points)",
+    ("tracked-numbering.docx", "original"): "LibreOffice 7.4 ignores a w:ins in w:numPr (numbering added as a "
+    "tracked change: ECMA-376's Inserted Numbering Properties) and numbers the paragraph in the original view too",
     ("lo-tracked-changes.docx", "amended"): "accepting the deleted mark of a paragraph that keeps its text "
     "(Reasons), LibreOffice 7.4 leaves two paragraphs; ECMA-376 17.13.5.15, Word and pandoc join them",
     ("pp18-doc67-brazil.pandoc.docx", "original"): "rejecting, LibreOffice 7.4 joins a paragraph that begins with an "
@@ -1000,3 +1033,205 @@ def test_broken_xml_and_empty_documents(tmp_path):
 def test_text_instead_of_bytes_is_refused():
     with pytest.raises(LoadError, match="file path or bytes"):
         load_docx("MOD\tB/1/1\n", "<text>")
+
+
+# ----------------------------------------------------------------------------
+# what Word writes (issue 17): each expected text written by hand from the XML of the test,
+# as Word's Accept All (amended) and Reject All (original) show it
+# ----------------------------------------------------------------------------
+import docx_build as B  # noqa: E402
+
+
+def _views(data: bytes) -> tuple[list[str], list[str]]:
+    return paragraph_views(data, "original"), paragraph_views(data, "amended")
+
+
+def test_tracked_changes_inside_an_equation_show_in_their_view_only():
+    # E = m<ins>c</ins><del>v</del> x^<ins>2</ins>: Reject All gives "E=mvx", Accept All "E=mcx2"
+    eq = B.math(
+        B.math_run("E=m")
+        + B.ins(B.math_run("c"), wid=3)
+        + B.dele(B.math_run("v"), wid=4)
+        + "<m:sSup><m:e>"
+        + B.math_run("x")
+        + "</m:e><m:sup>"
+        + B.ins(B.math_run("2"), wid=5)
+        + "</m:sup><m:sSupPr><m:ctrlPr><w:rPr><w:i/></w:rPr></m:ctrlPr></m:sSupPr></m:sSup>"
+    )
+    data = B.package(B.HEAD + B.para(B.run("resolves")) + B.para(B.run("to use ") + eq + B.run(" always.")))
+    original, amended = _views(data)
+    assert original[-1] == "to use E=mvx always."
+    assert amended[-1] == "to use E=mcx2 always."
+    node = load_docx(data, "math.docx")[0]["resolves/p1"]
+    assert [(r.op, r.text, r.author) for r in node.runs if r.op] == [
+        (Op.INSERT, "c", "Brazil"),
+        (Op.DELETE, "v", "Brazil"),
+        (Op.INSERT, "2", "Brazil"),
+    ]
+
+
+def test_a_whole_equation_inserted_and_a_math_run_marked_in_its_properties():
+    inserted = B.ins(B.math(B.math_run("a+b")), wid=3)
+    marked = '<m:oMath><m:r><w:rPr><w:del w:id="6" w:author="Mexico" w:date="2018-09-12T00:00:00Z"/></w:rPr><m:t>−1</m:t></m:r></m:oMath>'
+    data = B.package(B.HEAD + B.para(B.run("resolves")) + B.para(B.run("to add ") + inserted + B.run(" and ") + marked))
+    original, amended = _views(data)
+    assert (original[-1], amended[-1]) == ("to add  and −1", "to add a+b and ")
+
+
+def test_numbering_added_or_removed_as_a_tracked_change_labels_its_view_only():
+    body = (
+        B.HEAD
+        + B.para(B.run("considering"))
+        + B.para(B.run("that one;"), B.numpr())
+        + B.para(B.run("that two, numbered when amended;"), B.numpr(inserted_by="Brazil"))  # w:ins in w:numPr
+        + B.para(B.run("that three, unnumbered when amended;"), B.ppr_change(B.numpr()))  # old pPr numbered
+        + B.para(B.run("that four."), B.numpr() + B.ppr_change(""))  # old pPr without numbering
+    )
+    data = B.package(body, numbering=B.numbering("lowerLetter", "%1)"))
+    original, amended = _views(data)
+    assert original[4:] == [
+        "a)\tthat one;",
+        "that two, numbered when amended;",
+        "b)\tthat three, unnumbered when amended;",
+        "that four.",
+    ]
+    assert amended[4:] == [
+        "a)\tthat one;",
+        "b)\tthat two, numbered when amended;",
+        "that three, unnumbered when amended;",
+        "c)\tthat four.",
+    ]
+    p = load_docx(data, "numbering.docx")[0]
+    assert [(n.path, n.label_original, n.label) for n in p["considering"].children] == [
+        ("considering/a", "a)", "a)"),
+        ("considering/b", None, "b)"),
+        ("considering/b#2", "b)", None),
+        ("considering/c", None, "c)"),
+    ]
+    # the label change is credited to the numbering change, which has the author
+    assert [(r.op, r.text, r.author) for r in p["considering/b"].label_runs] == [(Op.INSERT, "b)\t", "Brazil")]
+    assert "numbering added by Brazil (2018-09-10T00:00:00Z)" in p["considering/b"].notes
+
+
+def test_symbol_font_characters_are_unicode():
+    # Symbol 61 = α, B3 = ≥ (also written as F0B3), Wingdings FC = ✓, A7 = ▪; another font's F0B0 = °
+    chars = [("Symbol", "F061"), ("Symbol", "B3"), ("Symbol", "F0B3"), ("Wingdings", "F0FC"), ("Wingdings", "A7")]
+    chars += [("Times New Roman", "F0B0"), ("Wingdings", "F0E0")]
+    data = B.package(B.HEAD + B.para(B.run("resolves")) + B.para(B.run("to note ") + "".join(B.sym(*c) for c in chars)))
+    node = load_docx(data, "sym.docx")[0]["resolves/p1"]
+    assert node.body() == "to note α≥≥✓▪°\uf0e0"  # Wingdings E0 is not in the table: kept as Word stores it
+    assert "Wingdings character E0 has no Unicode equivalent here; kept as U+F0E0" in node.notes
+
+
+def test_symbol_tables_cover_the_symbol_code_page():
+    from itu_nb.loaders.docx_symbols import SYMBOL
+
+    # the Adobe Symbol encoding: 0x20–0x7E and 0xA0–0xFE, all but 0xF0 (no glyph in Windows' Symbol)
+    assert set(SYMBOL) == set(range(0x20, 0x7F)) | set(range(0xA0, 0xFF)) - {0xF0}
+    assert [SYMBOL[c] for c in (0x44, 0x57, 0x70, 0xA5, 0xB4, 0xC6, 0xD6, 0xE5, 0xF2)] == list("ΔΩπ∞×∅√∑∫")
+
+
+def test_a_surrogate_symbol_becomes_a_replacement_character_and_every_export_writes_it(tmp_path):
+    # before: it loaded as U+D800, then every export and `outline` raised UnicodeEncodeError
+    data = B.package(
+        B.HEAD + B.para(B.run("resolves")) + B.para(B.run("to act ") + B.sym("Symbol", "D800") + B.run("."))
+    )
+    doc = load_docx(data, "surrogate.docx")
+    node = doc[0]["resolves/p1"]
+    assert node.body() == "to act \ufffd."
+    assert "symbol character D800 (Symbol) is not a valid text character; shown as U+FFFD" in node.notes
+    for text in (itu_nb.to_criticmarkup(doc), itu_nb.to_html(doc), itu_nb.to_akn(doc)):
+        assert "to act \ufffd." in text and text.encode("utf-8")
+    back = itu_nb.load(itu_nb.to_docx(doc, tmp_path / "back.docx"))
+    assert back[0]["resolves/p1"].body() == "to act \ufffd."
+
+
+def test_the_mark_of_an_empty_paragraph_is_kept():
+    # an empty paragraph inserted (mark w:ins) and one deleted (mark w:del) between two paragraphs
+    body = B.HEAD + B.para(B.run("resolves")) + B.para(B.run("to act."))
+    body += B.para("", B.mark("ins")) + B.para("", B.mark("del")) + B.para(B.run("to report."))
+    doc = load_docx(B.package(body), "empty.docx")
+    assert [(a.kind, a.line, a.op) for a in doc.artefacts if a.kind == "paragraph-mark"] == [
+        ("paragraph-mark", 5, Op.INSERT),
+        ("paragraph-mark", 6, Op.DELETE),
+    ]
+    assert doc.source_text("amended").split("\n")[4:] == ["to act.", "", "", "to report."]
+
+
+def test_text_boxes_are_paragraphs_annotated_and_counted_once():
+    body = (
+        B.HEAD
+        + B.para(B.run("resolves"))
+        + B.para(B.run("to act.") + B.text_box(B.para(B.run("Boxed text."))))  # mc:AlternateContent: both forms
+        + B.para(B.run("to report.") + B.text_box(B.para(B.run("Drawing only.")), "drawing"))
+        + B.para(B.run("to inform.") + B.text_box(B.para(B.run("VML only.")), "vml"))
+        + B.para(B.ins(B.text_box(B.para(B.run("An inserted box.")), "drawing")))
+    )
+    data = B.package(body, headers=(B.watermark("DRAFT"),))
+    original, amended = _views(data)
+    assert amended == [
+        "DRAFT",
+        "MOD\tXYZ/1/1",
+        "RESOLUTION 1 (Rev. Dubai, 2018)",
+        "Title",
+        "resolves",
+        "to act.",
+        "Boxed text.",
+        "to report.",
+        "Drawing only.",
+        "to inform.",
+        "VML only.",
+        "",
+        "An inserted box.",
+    ]
+    assert "An inserted box." not in original
+    doc = load_docx(data, "boxes.docx")
+    p = doc[0]
+    assert [(n.path, n.body("amended")) for n in p["resolves"].children] == [
+        ("resolves/p1", "to act."),
+        ("resolves/p2", "Boxed text."),
+        ("resolves/p3", "to report."),
+        ("resolves/p4", "Drawing only."),
+        ("resolves/p5", "to inform."),
+        ("resolves/p6", "VML only."),
+        ("resolves/p7", "An inserted box."),
+    ]
+    assert "text box content, anchored in the paragraph before" in p["resolves/p2"].notes
+    assert p["resolves/p7"].status == "inserted"
+    # the watermark of the page header comes first, before the proposal
+    assert [(a.kind, a.text) for a in doc.artefacts][:1] == [("header", "DRAFT")]
+
+
+def test_a_document_whose_text_is_all_in_text_boxes_loads():
+    # before: refused as "the document has no text"
+    data = B.package(
+        B.para(B.text_box(B.para(B.run("MOD\tXYZ/1/1")) + B.para(B.run("RESOLUTION 1 (Rev. Dubai, 2018)"))))
+    )
+    doc = load_docx(data, "only-boxes.docx")
+    assert [p.id for p in doc] == ["XYZ/1/1"] and str(doc[0].target) == "Resolution 1 (Rev. Dubai, 2018)"
+
+
+def test_a_generated_number_is_never_clause_text():
+    # "1)" is no label the parser reads (ITU items are "1", "a)"); Reasons paragraphs are never labelled
+    body = B.HEAD + B.para(B.run("resolves")) + B.para(B.run("to act;"), B.numpr())
+    body += B.para(B.run("Reasons:\tThe text is updated.")) + B.para(B.run("It is shorter."), B.numpr(2))
+    numbering = B.numbering("decimal", "%1)") + (
+        '<w:abstractNum w:abstractNumId="5"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
+        '<w:lvlText w:val="%1."/></w:lvl></w:abstractNum><w:num w:numId="2"><w:abstractNumId w:val="5"/></w:num>'
+    )
+    p = load_docx(B.package(body, numbering=numbering), "unlabelled.docx")[0]
+    node = p["resolves/p1"]
+    assert node.body() == "to act;" and node.label is None
+    assert [(a.kind, a.text, a.offset) for a in node.artefacts] == [("list-label", "1)\t", 0)]
+    reasons = p["reasons/p1"]
+    assert reasons.body() == "It is shorter."  # "1." would be a label, but not in Reasons
+    assert [(a.kind, a.text) for a in reasons.artefacts] == [("list-label", "1.\t")]
+    assert any("no clause label" in n for n in reasons.notes)
+
+
+def test_a_line_feed_inside_text_is_a_space_as_word_shows_it():
+    # a LF typed inside w:t (Word itself writes a break as w:br); read as text, it split the clause on export
+    body = B.HEAD + B.para(B.run("resolves")) + B.para(B.run("to act\nnow;")) + B.para(B.run("to end."))
+    doc = load_docx(B.package(body), "lf.docx")
+    assert doc[0]["resolves/p1"].body() == "to act now;"
+    assert [n.path for n in itu_nb.load(itu_nb.to_criticmarkup(doc))[0].walk()] == [n.path for n in doc[0].walk()]

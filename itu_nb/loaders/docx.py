@@ -26,12 +26,17 @@ Generated numbering becomes label runs before the tree stage: ``a)`` + TAB, the 
 being the separator that makes it a label (Word's ``w:suff`` only decides the
 spacing on the page).  A label that differs between the views is a DELETE of the old
 and an INSERT of the new characters (``c``→``b`` then an equal ``)``), like a typed
-relettering in CriticMarkup.
+relettering in CriticMarkup.  A generated number the tree stage would not read as a
+label (``1)``, ``Article 5``, any number in Reasons) never becomes clause text: it is a
+``list-label`` artefact at the start of the paragraph, with a note.  The tracked mark of
+an empty paragraph (no clause) is kept as a ``paragraph-mark`` artefact of the document.
 """
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import gc
 import re
 
 from itu_nb.errors import LoadError
@@ -42,6 +47,7 @@ from itu_nb.loaders.docx_read import read_paragraphs
 from itu_nb.loaders.registry import register
 from itu_nb.model import VIEWS, Artefact, Clause, Document, NodeKind, Op, Run
 from itu_nb.parsing.document import SourceLine, build_document
+from itu_nb.parsing.labels import label_split
 
 __all__ = ["load_docx", "paragraph_views", "read_docx_paragraphs"]
 
@@ -84,6 +90,29 @@ def load_docx(data: bytes, source: str) -> Document:
     >>> [(r.op.name, r.text, r.author) for r in doc["B/67/4"]["heading"].runs if r.op.name != "EQUAL"]
     [('DELETE', 'Busan, 2014', 'Brazil'), ('INSERT', 'Dubai, 2018', 'Brazil')]
     """
+    with _no_cycle_collection():
+        return _load(data, source)
+
+
+@contextlib.contextmanager
+def _no_cycle_collection():
+    """The cyclic garbage collector paused while a document is built.
+
+    Loading makes hundreds of thousands of small objects and no reference cycles, so the
+    collector's full passes only re-scan them (about 13 % of the time of a large .docx);
+    memory is still freed by reference counting.  It is re-enabled on the way out, unless it
+    was off already.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _load(data: bytes, source: str) -> Document:
     pkg = open_package(data, source)
     paras = read_paragraphs(pkg)
     if not any(p.text(None).strip() for p in paras):
@@ -91,7 +120,7 @@ def load_docx(data: bytes, source: str) -> Document:
     numbering = Numbering(
         pkg.xml(pkg.related("numbering", "word/numbering.xml")), pkg.xml(pkg.related("styles", "word/styles.xml"))
     )
-    lines, notes = _lines(paras, numbering)
+    lines, notes, labelled = _lines(paras, numbering)
     doc = build_document(lines, source=source, fmt="docx")
     metadata = _metadata(pkg)
     metadata.update(doc.metadata)
@@ -101,10 +130,12 @@ def load_docx(data: bytes, source: str) -> Document:
             metadata["submitter"] = m.group("v").strip()
     keys = _stored_keys(pkg)
     proposals = tuple(
-        dataclasses.replace(p, clauses=tuple(_annotate(c, notes) for c in p.clauses)).with_keys(keys.get(p.id))
+        dataclasses.replace(p, clauses=tuple(_annotate(c, notes, labelled) for c in p.clauses)).with_keys(
+            keys.get(p.id)
+        )
         for p in doc.proposals
     )
-    return dataclasses.replace(doc, metadata=metadata, proposals=proposals)
+    return dataclasses.replace(doc, metadata=metadata, proposals=proposals, artefacts=_empty_marks(doc, paras))
 
 
 def _stored_keys(pkg) -> dict[str, list]:
@@ -163,17 +194,29 @@ def paragraph_views(
 
 
 # ----------------------------------------------------------------------------
-def _lines(paras: list[Para], numbering: Numbering) -> tuple[list[SourceLine], dict[int, list[str]]]:
-    labels = {view: view_labels(paras, numbering, view) for view in VIEWS}
+def _lines(paras: list[Para], numbering: Numbering) -> tuple[list[SourceLine], dict[int, list[str]], dict[int, int]]:
+    """Stage-2 lines, the notes of each line, and the length of the generated label left in each line's runs."""
+    capped: dict[int, list[str]] = {}
+    labels = {view: view_labels(paras, numbering, view, capped) for view in VIEWS}
     lines: list[SourceLine] = []
     notes: dict[int, list[str]] = {}
+    labelled: dict[int, int] = {}
+    originals, amendeds = labels["original"], labels["amended"]
     for i, para in enumerate(paras):
-        # a relettering caused by a neighbour's change is credited to that change
-        cause = para if para.change[0] else paras[i - 1] if i and paras[i - 1].mark is not Op.EQUAL else para
-        pieces: list[Run | Artefact] = list(_label_runs(labels["original"].get(i), labels["amended"].get(i), cause))
-        extra = list(para.notes)
+        old, new = originals.get(i), amendeds.get(i)
+        pieces: list[Run | Artefact] = []
+        if old is not None or new is not None:
+            # a relettering caused by a neighbour's change is credited to that change
+            cause = para if para.change[0] else paras[i - 1] if i and paras[i - 1].mark is not Op.EQUAL else para
+            pieces = list(_label_runs(old, new, cause))
+        extra = list(para.notes) + capped.get(i, [])
         if pieces:
             extra.append("label generated by Word list numbering")
+            if _readable(old, para, "original") and _readable(new, para, "amended"):
+                labelled[i] = sum(len(r.text) for r in pieces if isinstance(r, Run))
+            else:
+                pieces = [Artefact("list-label", r.text, i, None, r.op) for r in pieces if isinstance(r, Run)]
+                extra.append(f"Word list number {new or old!r} is no clause label; kept beside the text, not in it")
         pieces += para.pieces
         if para.mark is not Op.EQUAL:
             pieces.append(Artefact("paragraph-mark", "", i, None, para.mark))
@@ -186,7 +229,14 @@ def _lines(paras: list[Para], numbering: Numbering) -> tuple[list[SourceLine], d
         lines.append(SourceLine(i, runs, arts))
         if extra:
             notes[i] = list(dict.fromkeys(extra))
-    return lines, notes
+    return lines, notes, labelled
+
+
+def _readable(label: str | None, para: Para, view: str) -> bool:
+    """Whether the parser reads ``label`` + TAB at the start of the paragraph's text in ``view`` as a label."""
+    if label is None:
+        return True
+    return label_split(label + "\t" + para.text(view)[:40]) > len(label)
 
 
 def _label_runs(old: str | None, new: str | None, para: Para) -> list[Run]:
@@ -217,38 +267,96 @@ def _label_runs(old: str | None, new: str | None, para: Para) -> list[Run]:
 
 
 def _place(pieces: list[Run | Artefact], line: int) -> tuple[list[Run], list[Artefact]]:
-    """Split pieces into joined runs and artefacts placed at their offset in the runs' text."""
+    """Split pieces into joined runs and artefacts placed at their offset in the runs' text.
+
+    Runs with the same op, author, date and flag join across artefacts; each joined text is
+    built once (linear in the pieces).
+    """
     runs: list[Run] = []
+    texts: list[list[str]] = []
     arts: list[Artefact] = []
     pos = 0
+    last: Run | None = None
+    joined = False
     for piece in pieces:
         if isinstance(piece, Artefact):
-            arts.append(dataclasses.replace(piece, line=line, offset=pos))
+            arts.append(dataclasses.replace(piece, line=line, offset=pos))  # keeps every other field
             continue
         if not piece.text:
             continue
-        last = runs[-1] if runs else None
-        if last is not None and (last.op, last.author, last.date, last.inferred) == (
-            piece.op,
-            piece.author,
-            piece.date,
-            piece.inferred,
+        if (
+            last is not None
+            and last.op is piece.op
+            and last.author == piece.author
+            and last.date == piece.date
+            and last.inferred == piece.inferred
         ):
-            runs[-1] = last.with_text(last.text + piece.text)
+            texts[-1].append(piece.text)
+            joined = True
         else:
             runs.append(piece)
+            texts.append([piece.text])
+            last = piece
         pos += len(piece.text)
+    if joined:
+        runs = [r if len(t) == 1 else r.with_text("".join(t)) for r, t in zip(runs, texts, strict=True)]
     return runs, arts
 
 
-def _annotate(clause: Clause, notes: dict[int, list[str]]) -> Clause:
-    children = tuple(_annotate(c, notes) for c in clause.children)
-    extra = (
-        tuple(notes.get(clause.line, ())) if clause.line is not None and clause.kind is not NodeKind.FOOTNOTE else ()
-    )
+def _annotate(clause: Clause, notes: dict[int, list[str]], labelled: dict[int, int]) -> Clause:
+    children = tuple(_annotate(c, notes, labelled) for c in clause.children)
+    line = clause.line
+    if line is None or clause.kind is NodeKind.FOOTNOTE:
+        extra: tuple[str, ...] = ()
+    else:
+        extra = tuple(notes.get(line, ()))
+        if line in labelled and not clause.label_runs:
+            clause = _unlabel(clause, labelled[line])
     if not extra and all(a is b for a, b in zip(children, clause.children, strict=True)):
         return clause
     return dataclasses.replace(clause, children=children, notes=clause.notes + extra)
+
+
+def _unlabel(clause: Clause, size: int) -> Clause:
+    """The clause with the first ``size`` characters of its runs moved to ``list-label`` artefacts.
+
+    They are a Word list number the parser did not read as a label (as in Reasons): out of the text.
+    """
+    label: list[Artefact] = []
+    runs: list[Run] = []
+    pos = 0
+    for r in clause.runs:
+        cut = max(0, min(len(r.text), size - pos))
+        if cut:
+            label.append(Artefact("list-label", r.text[:cut], clause.line or 0, 0, r.op))
+        if cut < len(r.text):
+            runs.append(r.with_text(r.text[cut:]) if cut else r)
+        pos += len(r.text)
+    arts = tuple(
+        dataclasses.replace(a, offset=max(0, (a.offset or 0) - size)) if a.offset is not None else a
+        for a in clause.artefacts
+    )
+    note = "the Word list number is no clause label here; kept beside the text, not in it"
+    return dataclasses.replace(clause, runs=tuple(runs), artefacts=tuple(label) + arts, notes=(*clause.notes, note))
+
+
+def _empty_marks(doc: Document, paras: list[Para]) -> tuple[Artefact, ...]:
+    """The document's artefacts, with the tracked mark of every empty paragraph kept as a ``paragraph-mark``.
+
+    An empty paragraph is no clause: the tree stage keeps it as a document artefact, where
+    the mark's op would otherwise be lost (an inserted or deleted empty paragraph).
+    """
+    empty = {i for i, p in enumerate(paras) if p.mark is not Op.EQUAL and not p.text(None).strip()}
+    if not empty:
+        return doc.artefacts
+    out: list[Artefact] = []
+    for art in doc.artefacts:
+        if art.line in empty and art.kind != "paragraph-mark" and not art.text:
+            continue  # the placeholder of an empty line: the mark replaces it
+        out.append(art)
+    have = {a.line for a in out if a.kind == "paragraph-mark"}
+    out += [Artefact("paragraph-mark", "", i, None, paras[i].mark) for i in sorted(empty - have)]
+    return tuple(sorted(out, key=lambda a: a.line))
 
 
 def _metadata(pkg) -> dict:

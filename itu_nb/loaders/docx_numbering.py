@@ -12,7 +12,15 @@ Guarantees after :func:`view_labels`:
   view is not counted, and a ``w:pPrChange`` gives the numbering of the original
   view, so an inserted or deleted item reletters the items after it;
 - lists that share an abstract numbering share counters (Word's behaviour), except
-  that a ``w:num`` with a start override restarts its levels where it is first used.
+  that a ``w:num`` with a start override restarts its levels where it is first used;
+- labels stay small whatever the file says: letters are written up to
+  :data:`MAX_LETTERS` (780, "zz…z" of 30 letters), roman numerals up to :data:`MAX_ROMAN`
+  (3999, "mmmcmxcix", the largest standard numeral); beyond, the number is written in
+  decimal and the paragraph gets a note.  A ``w:start`` or ``w:startOverride`` of more
+  than :data:`MAX_DIGITS` digits is not read (the default applies), a ``w:lvlText`` is read
+  to its first :data:`MAX_TEMPLATE` (400) characters, and a label longer than
+  :data:`MAX_LABEL` characters (a ``w:lvlText`` repeating ``%1``) is cut there, each with
+  a note.  So a label costs at most a few hundred characters, in linear time.
 """
 
 from __future__ import annotations
@@ -31,6 +39,12 @@ def _w(name: str) -> str:
 
 
 VAL = _w("val")
+#: Caps on generated labels (see the module docstring).
+MAX_LETTERS = 780
+MAX_ROMAN = 3999
+MAX_DIGITS = 18
+MAX_LABEL = 100
+MAX_TEMPLATE = 4 * MAX_LABEL
 BULLET_GLYPHS = {"\uf0b7": "•", "\uf0a7": "▪", "o": "◦", "\uf06f": "◦", "\uf0d8": "▪", "\uf0fc": "•", "": "•"}
 
 
@@ -56,8 +70,10 @@ class Num:
 
 def _int(el: etree._Element | None, default: int | None = None) -> int | None:
     value = None if el is None else el.get(VAL)
+    if value is None or len(value.strip()) > MAX_DIGITS:
+        return default
     try:
-        return int(value) if value is not None else default
+        return int(value)
     except ValueError:
         return default
 
@@ -100,6 +116,7 @@ class Numbering:
                         entry.levels[ilvl] = _level(lvl)
                 self.nums.setdefault(num.get(_w("numId")) or "", entry)
         self.styles: dict[str, tuple[Props, str | None]] = {}
+        self._resolved: dict[str, tuple[str | None, int | None]] = {}
         if styles is not None:
             for st in styles.iter(_w("style")):
                 if st.get(_w("type")) not in (None, "paragraph"):
@@ -113,16 +130,37 @@ class Numbering:
     def resolve(self, props: Props) -> tuple[str, int] | None:
         """(numId, level) of a paragraph with these properties, or None when it is not numbered."""
         num_id, ilvl = props.num_id, props.ilvl
-        style, seen = props.style, set()
-        while (num_id is None or ilvl is None) and style and style not in seen and style in self.styles:
-            seen.add(style)
-            sprops, style_next = self.styles[style]
-            num_id = num_id if num_id is not None else sprops.num_id
-            ilvl = ilvl if ilvl is not None else sprops.ilvl
-            style = style_next
+        if (num_id is None or ilvl is None) and props.style:
+            style_num, style_ilvl = self._style(props.style)
+            num_id = num_id if num_id is not None else style_num
+            ilvl = ilvl if ilvl is not None else style_ilvl
         if num_id is None or num_id == "0" or num_id not in self.nums:
             return None
         return num_id, max(0, min(ilvl or 0, 8))
+
+    def _style(self, style: str) -> tuple[str | None, int | None]:
+        """The numbering a paragraph style gives, following ``w:basedOn``.
+
+        Computed once per style: a chain of thousands of styles costs its length once, not once per paragraph.
+        """
+        if style in self._resolved:
+            return self._resolved[style]
+        num_id: str | None = None
+        ilvl: int | None = None
+        seen: set[str] = set()
+        current: str | None = style
+        while (num_id is None or ilvl is None) and current and current not in seen and current in self.styles:
+            seen.add(current)
+            if current in self._resolved:
+                cached = self._resolved[current]
+                num_id = num_id if num_id is not None else cached[0]
+                ilvl = ilvl if ilvl is not None else cached[1]
+                break
+            sprops, current = self.styles[current]
+            num_id = num_id if num_id is not None else sprops.num_id
+            ilvl = ilvl if ilvl is not None else sprops.ilvl
+        self._resolved[style] = (num_id, ilvl)
+        return num_id, ilvl
 
     def level(self, num_id: str, ilvl: int) -> Level:
         """The level ``ilvl`` of numbering ``num_id``: its override, else the abstract one, else the default."""
@@ -136,7 +174,7 @@ class _Counters:
         self.values: dict[str, dict[int, int]] = {}
         self.started: set[str] = set()
 
-    def label(self, num_id: str, ilvl: int) -> str:
+    def label(self, num_id: str, ilvl: int, notes: list[str] | None = None) -> str:
         num = self.n.nums[num_id]
         key = num.abstract or f"num:{num_id}"
         counts = self.values.setdefault(key, {})
@@ -152,29 +190,42 @@ class _Counters:
             restart = self.n.level(num_id, deeper).restart
             if restart is None or restart != 0 and restart >= ilvl + 1:
                 del counts[deeper]
+        text = level.text
+        if len(text) > MAX_TEMPLATE:
+            if notes is not None:
+                notes.append(f"list level text of {len(text)} characters read to its first {MAX_TEMPLATE}")
+            text = text[:MAX_TEMPLATE]
         if level.fmt == "bullet":
-            return BULLET_GLYPHS.get(level.text, level.text)
-        if level.fmt == "none":
-            return _fill(level.text, lambda _i: "")
-        out = _fill(
-            level.text,
-            lambda i: _format(
-                counts.get(i, num.starts.get(i, self.n.level(num_id, i).start)),
-                "decimal" if level.legal else self.n.level(num_id, i).fmt,
-            ),
-        )
+            out = BULLET_GLYPHS.get(text, text)
+        elif level.fmt == "none":
+            out = _fill(text, lambda _i: "")
+        else:
+            out = _fill(
+                text,
+                lambda i: _format(
+                    counts.get(i, num.starts.get(i, self.n.level(num_id, i).start)),
+                    "decimal" if level.legal else self.n.level(num_id, i).fmt,
+                    notes,
+                ),
+            )
+        if len(out) > MAX_LABEL:
+            if notes is not None:
+                notes.append(f"list label of {len(out)} characters cut to {MAX_LABEL}")
+            out = out[:MAX_LABEL]
         return out
 
 
 def _fill(template: str, value) -> str:
-    out, i = [], 0
-    while i < len(template):
+    out, i, size = [], 0, 0
+    while i < len(template) and size <= MAX_LABEL:
         ch = template[i]
-        if ch == "%" and i + 1 < len(template) and template[i + 1].isdigit():
+        if ch == "%" and i + 1 < len(template) and template[i + 1] in "0123456789":  # not isdigit(): "²"
             out.append(value(int(template[i + 1]) - 1))
+            size += len(out[-1])
             i += 2
             continue
         out.append(ch)
+        size += 1
         i += 1
     return "".join(out)
 
@@ -196,15 +247,19 @@ _ROMAN = (
 )
 
 
-def _format(n: int, fmt: str) -> str:
+def _format(n: int, fmt: str, notes: list[str] | None = None) -> str:
     if fmt in ("lowerLetter", "upperLetter"):
         if n < 1:
             return str(n)
+        if n > MAX_LETTERS:
+            return _capped(n, fmt, MAX_LETTERS, notes)
         text = chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
         return text.upper() if fmt == "upperLetter" else text
     if fmt in ("lowerRoman", "upperRoman"):
         if n < 1:
             return str(n)
+        if n > MAX_ROMAN:
+            return _capped(n, fmt, MAX_ROMAN, notes)
         out = []
         for value, sym in _ROMAN:
             while n >= value:
@@ -217,20 +272,31 @@ def _format(n: int, fmt: str) -> str:
     return str(n)
 
 
+def _capped(n: int, fmt: str, cap: int, notes: list[str] | None) -> str:
+    if notes is not None:
+        notes.append(f"list number {n} is beyond {cap}, the largest written as {fmt}; written in decimal")
+    return str(n)
+
+
 def roman(n: int) -> str:
     """``n`` in lower-case roman numerals (Word's ``lowerRoman``)."""
     return _format(n, "lowerRoman")
 
 
 def _int_attr(el: etree._Element, name: str) -> int:
+    value = el.get(_w(name)) or "0"
     try:
-        return int(el.get(_w(name)) or 0)
+        return int(value) if len(value) <= MAX_DIGITS else 0
     except ValueError:
         return 0
 
 
-def view_labels(paras: list[Para], numbering: Numbering, view: str) -> dict[int, str]:
+def view_labels(
+    paras: list[Para], numbering: Numbering, view: str, notes: dict[int, list[str]] | None = None
+) -> dict[int, str]:
     """``{paragraph index: label}`` for the numbered paragraphs of ``view``.
+
+    A label beyond the caps (see the module docstring) adds a note to ``notes[index]``.
 
     The label of a group of paragraphs that reads as one (see
     :func:`~itu_nb.loaders.docx_read.view_groups`) comes from the properties of its
@@ -246,7 +312,10 @@ def view_labels(paras: list[Para], numbering: Numbering, view: str) -> dict[int,
         where = numbering.resolve(last.props_in(view))
         if where is None:
             continue
-        label = counters.label(*where)
+        said: list[str] = []
+        label = counters.label(*where, said)
         owner = next((i for i in group if paras[i].text(view)), group[-1])
         labels[owner] = label
+        if said and notes is not None:
+            notes.setdefault(owner, []).extend(said)
     return labels

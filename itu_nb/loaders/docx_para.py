@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from itu_nb.model import Artefact, Op, Run
 
-__all__ = ["Para", "Props", "view_groups", "view_paragraphs"]
+__all__ = ["Para", "Props", "merge_runs", "view_groups", "view_paragraphs"]
 
 
 @dataclass
@@ -33,7 +33,9 @@ class Para:
     mark_date: str | None = None
     props: Props = field(default_factory=Props)
     old_props: Props | None = None  # from w:pPrChange: the properties in the original view
+    props_change: tuple[str | None, str | None] | None = None  # author and date of that change
     notes: list[str] = field(default_factory=list)
+    box: str | None = None  # "text box" or "WordArt" when the paragraph is the content of a shape
 
     def text(self, view: str | None) -> str:
         """The paragraph's text in ``view`` (``"original"``, ``"amended"`` or None for both), artefacts left out."""
@@ -45,13 +47,13 @@ class Para:
 
     @property
     def change(self) -> tuple[str | None, str | None]:
-        """Author and date of the first tracked change in the paragraph (mark included)."""
+        """Author and date of the first tracked change in the paragraph (mark, text, then properties)."""
         if self.mark is not Op.EQUAL:
             return self.mark_author, self.mark_date
         for p in self.pieces:
             if isinstance(p, Run) and p.op is not Op.EQUAL:
                 return p.author, p.date
-        return None, None
+        return self.props_change or (None, None)
 
 
 def view_groups(paras: list[Para], view: str) -> list[list[int]]:
@@ -76,3 +78,33 @@ def view_groups(paras: list[Para], view: str) -> list[list[int]]:
 def view_paragraphs(paras: list[Para], view: str) -> list[str]:
     """The text of every paragraph as it reads in ``view``, merged and split paragraphs resolved."""
     return ["".join(paras[i].text(view) for i in group) for group in view_groups(paras, view)]
+
+
+def merge_runs(pieces: list[Run | Artefact]) -> list[Run | Artefact]:
+    """Neighbouring runs with the same op, author, date and move joined into one; artefacts kept between.
+
+    Linear: the text of a joined run is built once (adding each piece to the last run's text
+    copied it again, quadratic for a paragraph of many small runs).
+    """
+    out: list[Run | Artefact] = []
+    group: list[Run] = []
+
+    def flush() -> None:
+        if group:
+            first = group[0]
+            out.append(first if len(group) == 1 else first.with_text("".join(r.text for r in group)))
+            group.clear()
+
+    for piece in pieces:
+        if isinstance(piece, Run):
+            if group and (
+                group[0].op is not piece.op
+                or (group[0].author, group[0].date, group[0].move) != (piece.author, piece.date, piece.move)
+            ):
+                flush()
+            group.append(piece)
+        else:
+            flush()
+            out.append(piece)
+    flush()
+    return out

@@ -16,26 +16,46 @@ Guarantees after :func:`read_paragraphs`:
   changes; a ``w:pPrChange`` keeps the old style and numbering for the original view;
 - text is as a reader sees it: ``w:tab``/``w:ptab`` → TAB, ``w:br``/``w:cr`` → VT
   (U+000B, Word's own manual line break; page and column breaks → FF, U+000C),
-  ``w:noBreakHyphen`` → U+2011, ``w:softHyphen`` → U+00AD, ``w:sym`` → its character,
-  non-breaking spaces as written;
+  ``w:noBreakHyphen`` → U+2011, ``w:softHyphen`` → U+00AD, ``w:sym`` → its Unicode
+  character (Symbol and Wingdings mapped, see :mod:`~itu_nb.loaders.docx_symbols`),
+  non-breaking spaces as written, a line feed typed inside ``w:t`` as a space (a note says so);
+- equations (``m:oMath``) give the text of their ``m:t``, tracked changes inside them
+  (``w:ins``/``w:del`` around ``m:r``) applied, so each view shows its own equation;
+- text boxes and WordArt (``w:drawing``, ``w:pict``, ``mc:AlternateContent``, see
+  :mod:`~itu_nb.loaders.docx_shapes`) are read as paragraphs of their own, placed after
+  the paragraph that anchors them and annotated as text-box content (:attr:`Para.box`);
+  the shapes of page headers and footers (watermarks) come before the body;
+- numbering added as a tracked change (``w:ins`` in ``w:numPr``, or a ``w:pPrChange``)
+  leaves the original view unnumbered;
 - footnotes and endnotes are artefacts at their reference: ``footnote-ref``
   (``[footnoteRef:N]``; N is Word's number, or a custom mark that is a number) and ``footnote-body`` (``[N: text]``, the form the tree turns
   into a FOOTNOTE node); a note whose text has tracked changes gives a deleted body
   (original text) and an inserted body (amended text); comments are ``comment``
   artefacts at their reference, with their author and date (also in a note);
 - highlighted text (``w:highlight``, any colour but ``none``) is covered by a ``highlight``
-  artefact placed before it, whose ``length`` counts the characters highlighted.
+  artefact placed before it, whose ``length`` counts the characters highlighted;
+- notes and comments are read once each and never inside one another: a note or comment
+  referenced from a note or comment is read after it (breadth first, no recursion), its
+  body placed on the body paragraph that led to it; a note referenced again (the same
+  ``w:id``), or inside itself, keeps its reference mark and gets a note saying where its
+  text is, instead of a copy (its text is shown once per view: again, once, where the first
+  reference is in the other view only); a comment referenced again shares its text.  So reading is
+  linear in the size of the parts, whatever the references, and there is no depth limit.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import re
+from collections import deque
 from dataclasses import dataclass
 
 from lxml import etree
 
 from itu_nb.loaders.docx_package import Package, W
-from itu_nb.loaders.docx_para import Para, Props, view_paragraphs
+from itu_nb.loaders.docx_para import Para, Props, merge_runs, view_paragraphs
+from itu_nb.loaders.docx_shapes import branch, is_alternate, shape_texts
+from itu_nb.loaders.docx_symbols import symbol_char
 from itu_nb.model import Artefact, Op, Run
 
 _M = "http://schemas.openxmlformats.org/officeDocument/2006/math"
@@ -49,8 +69,10 @@ P, R, T, DEL_TEXT, TBL, TR, TC = (_w(n) for n in ("p", "r", "t", "delText", "tbl
 INS, DEL, MOVE_FROM, MOVE_TO = (_w(n) for n in ("ins", "del", "moveFrom", "moveTo"))
 PPR, RPR, SDT, SDT_CONTENT, CUSTOM_XML = (_w(n) for n in ("pPr", "rPr", "sdt", "sdtContent", "customXml"))
 VAL, ID, AUTHOR, DATE, NAME = (_w(n) for n in ("val", "id", "author", "date", "name"))
+M_MATH, M_PARA, M_R, M_T = (f"{{{_M}}}{n}" for n in ("oMath", "oMathPara", "r", "t"))
 HIGHLIGHT = _w("highlight")
 _TRANSPARENT = {_w(n) for n in ("hyperlink", "smartTag", "customXml", "fldSimple", "dir", "bdo")}
+_SHAPES = {_w("drawing"), _w("pict"), _w("object")}
 _CHANGE_OP = {INS: Op.INSERT, MOVE_TO: Op.INSERT, DEL: Op.DELETE, MOVE_FROM: Op.DELETE}
 _SIMPLE_TEXT = {
     _w("tab"): "\t",
@@ -59,8 +81,18 @@ _SIMPLE_TEXT = {
     _w("noBreakHyphen"): "\u2011",
     _w("softHyphen"): "\u00ad",
 }
-#: Characters of the Symbol font's private-use range that turn up in proposals.
-_SYMBOL = {0xB7: "•", 0xA7: "§", 0x2D: "−", 0xB0: "°", 0xB1: "±", 0xB4: "×", 0xB8: "÷", 0xAE: "→", 0xAC: "←"}
+_NOTE_REFS = {_w("footnoteReference"): "footnote", _w("endnoteReference"): "endnote"}
+P_STYLE, NUM_PR, NUM_ID, ILVL, PPR_CHANGE, RPR_CHANGE = (
+    _w(n) for n in ("pStyle", "numPr", "numId", "ilvl", "pPrChange", "rPrChange")
+)
+FLD_CHAR, FLD_CHAR_TYPE, BR, BR_TYPE, SYM, FONT, CHAR = (
+    _w(n) for n in ("fldChar", "fldCharType", "br", "type", "sym", "font", "char")
+)
+MARK_REFS = {_w("footnoteRef"), _w("endnoteRef")}
+_TEXT = {T, DEL_TEXT, M_T}
+_LEVEL = re.compile(r"-?[0-9]{1,3}")  # ASCII digits only: int() refuses "²", which isdigit() accepts
+COMMENT_REF, BOOKMARK, TR_PR = _w("commentReference"), _w("bookmarkStart"), _w("trPr")
+MOVE_RANGES = {_w("moveFromRangeStart"), _w("moveToRangeStart")}
 
 
 @dataclass(frozen=True)
@@ -76,21 +108,56 @@ class _Ctx:
 _EQUAL = _Ctx()
 
 
+@dataclass(frozen=True)
+class _Job:
+    """A note or comment waiting to be read: its kind, ``w:id``, element, number and op."""
+
+    kind: str
+    wid: str
+    el: etree._Element
+    number: str
+    op: Op
+
+
+def _first(el: etree._Element, tag: str) -> etree._Element | None:
+    """The first child with ``tag``: ``el.find(tag)``, twice as fast (find() goes through ElementPath)."""
+    return next(el.iterchildren(tag), None)
+
+
 def _attr(el: etree._Element | None, name: str = VAL) -> str | None:
     return None if el is None else el.get(name)
 
 
 def read_props(ppr: etree._Element | None) -> Props:
     """The paragraph properties in ``w:pPr`` (style, numbering id and level); empty when None."""
-    if ppr is None:
-        return Props()
-    props = Props(style=_attr(ppr.find(_w("pStyle"))))
-    num = ppr.find(_w("numPr"))
-    if num is not None:
-        props.num_id = _attr(num.find(_w("numId")))
-        ilvl = _attr(num.find(_w("ilvl")))
-        props.ilvl = int(ilvl) if ilvl and ilvl.lstrip("-").isdigit() else None
+    props = Props()
+    if ppr is not None:
+        style, num = _first(ppr, P_STYLE), _first(ppr, NUM_PR)
+        props.style = None if style is None else style.get(VAL)
+        if num is not None:
+            _numbering(num, props)
     return props
+
+
+def _numbering(num: etree._Element, props: Props) -> None:
+    found = set()
+    for child in num:  # the first of each
+        tag = child.tag
+        if tag in found:
+            continue
+        found.add(tag)
+        if tag == NUM_ID:
+            props.num_id = child.get(VAL)
+        elif tag == ILVL:
+            ilvl = child.get(VAL)
+            props.ilvl = int(ilvl) if ilvl and _LEVEL.fullmatch(ilvl) else None
+
+
+def _compose(outer: Op, inner: Op | None) -> Op | None:
+    """The op of text with op ``inner`` inside a note whose reference has op ``outer`` (None: in no view)."""
+    if inner is None or outer is Op.EQUAL or inner is outer:
+        return inner
+    return outer if inner is Op.EQUAL else None
 
 
 class Reader:
@@ -101,14 +168,24 @@ class Reader:
         self.notes = {
             "footnote": self._by_id(pkg.xml(pkg.related("footnotes", "word/footnotes.xml")), "footnote"),
             "endnote": self._by_id(pkg.xml(pkg.related("endnotes", "word/endnotes.xml")), "endnote"),
+            "comment": self._by_id(pkg.xml(pkg.related("comments", "word/comments.xml")), "comment"),
         }
-        self.comments = self._by_id(pkg.xml(pkg.related("comments", "word/comments.xml")), "comment")
         self.counters = {"footnote": 0, "endnote": 0}
         self.fields: list[str] = []  # open complex fields: "instr" until w:fldChar separate, then "result"
         self.moves: dict[str, str] = {}
         self.move: str | None = None  # the name of the move being read (w:moveFromRangeStart…)
         self.mark_number: str | None = None  # the number of the note being read (its w:footnoteRef)
+        # notes and comments: each read once, never inside one another (see the module docstring)
+        self.seen: dict[tuple[str, str], str] = {}  # (kind, w:id) → the number of its first reference
+        self.shared: dict[str, tuple[str, str]] = {}  # comment w:id → (text, note), shared by its references
+        self.bodies: dict[tuple[str, str], dict[str, str]] = {}  # a note's text in each view, once read
+        self.shown: dict[tuple[str, str], set[str]] = {}  # the views a note's text was shown in
+        self.host: Para | None = None  # the body paragraph whose notes are being read
+        self.pending: deque[_Job] = deque()
+        self.reading: _Job | None = None
+        self.boxes: list[Para] | None = None  # text-box paragraphs of the paragraph being read
         self.lit = False  # the run being read is highlighted
+        self.highlight: tuple[Para, int, int] | None = None  # (paragraph, its length after the last lit run, index)
         self.skip: etree._Element | None = None  # a custom footnote mark read as the note's number
 
     @staticmethod
@@ -130,25 +207,32 @@ class Reader:
         for child in el:
             tag = child.tag
             if tag == P:
+                saved, self.boxes = self.boxes, []
                 out.append(self._para(child, ctx))
+                out.extend(self.boxes)
+                self.boxes = saved
             elif tag == TBL:
                 self._table(child, ctx, out)
             elif tag == SDT:
-                content = child.find(SDT_CONTENT)
+                content = _first(child, SDT_CONTENT)
                 if content is not None:
                     self._blocks(content, ctx, out)
             elif tag == CUSTOM_XML:
                 self._blocks(child, ctx, out)
             elif tag in _CHANGE_OP:
                 self._blocks(child, self._change(ctx, child), out)
+            elif is_alternate(child):
+                chosen = branch(child)
+                if chosen is not None:
+                    self._blocks(chosen, ctx, out)
 
     def _table(self, tbl: etree._Element, ctx: _Ctx, out: list[Para]) -> None:
         for row in _flatten(tbl, TR):
             row_ctx = ctx
-            trpr = row.find(_w("trPr"))
+            trpr = _first(row, TR_PR)
             if trpr is not None:
                 for tag in (INS, DEL):
-                    mark = trpr.find(tag)
+                    mark = _first(trpr, tag)
                     if mark is not None:
                         row_ctx = self._change(row_ctx, mark)
             for cell in _flatten(row, TC):
@@ -157,29 +241,47 @@ class Reader:
     # -- paragraphs -------------------------------------------------------------
     def _para(self, p: etree._Element, ctx: _Ctx) -> Para:
         para = Para()
-        ppr = p.find(PPR)
-        para.props = read_props(ppr)
+        ppr = p[0] if len(p) and p[0].tag == PPR else _first(p, PPR)  # Word writes w:pPr first
         if ppr is not None:
-            self._mark(ppr, para)
-            change = ppr.find(_w("pPrChange"))
+            props = para.props
+            style = num = rpr = change = None
+            for child in ppr:  # one pass, the first of each (as find() would)
+                tag = child.tag
+                if tag == P_STYLE and style is None:
+                    style = child
+                    props.style = child.get(VAL)
+                elif tag == NUM_PR and num is None:
+                    num = child
+                    _numbering(child, props)
+                elif tag == RPR and rpr is None:
+                    rpr = child
+                    self._mark(child, para)
+                elif tag == PPR_CHANGE and change is None:
+                    change = child
             if change is not None:
-                para.old_props = read_props(change.find(PPR))
+                para.old_props = read_props(_first(change, PPR))
+                para.props_change = (change.get(AUTHOR), change.get(DATE))
                 para.notes.append(_format_note("paragraph formatting", change))
+            num_ins = _first(num, INS) if num is not None else None
+            if num_ins is not None and para.old_props is None:
+                para.old_props = Props(style=para.props.style, num_id="0")  # no numbering before the change
+                para.props_change = (num_ins.get(AUTHOR), num_ins.get(DATE))
+                para.notes.append(
+                    f"numbering added by {num_ins.get(AUTHOR) or 'unknown'} ({num_ins.get(DATE) or 'no date'})"
+                )
         if para.mark is Op.EQUAL and ctx.op is not Op.EQUAL and ctx.op is not None:
             para.mark, para.mark_author, para.mark_date = ctx.op, ctx.author, ctx.date
         self._inline(p, ctx, para)
+        para.pieces = merge_runs(para.pieces)
         return para
 
-    def _mark(self, ppr: etree._Element, para: Para) -> None:
-        rpr = ppr.find(RPR)
-        if rpr is None:
-            return
+    def _mark(self, rpr: etree._Element, para: Para) -> None:
         for child in rpr:
             if child.tag in _CHANGE_OP:
                 para.mark, para.mark_author, para.mark_date = _CHANGE_OP[child.tag], child.get(AUTHOR), child.get(DATE)
                 if child.tag in (MOVE_FROM, MOVE_TO):
                     para.notes.append(f"paragraph mark {'moved away' if child.tag == MOVE_FROM else 'moved here'}")
-            elif child.tag == _w("rPrChange"):
+            elif child.tag == RPR_CHANGE:
                 para.notes.append(_format_note("paragraph mark formatting", child))
 
     def _inline(self, el: etree._Element, ctx: _Ctx, para: Para) -> None:
@@ -192,19 +294,38 @@ class Reader:
             elif tag in _TRANSPARENT:
                 self._inline(child, ctx, para)
             elif tag == SDT:
-                content = child.find(SDT_CONTENT)
+                content = _first(child, SDT_CONTENT)
                 if content is not None:
                     self._inline(content, ctx, para)
-            elif tag in (_w("moveFromRangeStart"), _w("moveToRangeStart")):
+            elif tag in MOVE_RANGES:
                 self.moves[child.get(ID) or ""] = child.get(NAME) or ""
                 self.move = child.get(NAME) or ""
-            elif tag == _w("bookmarkStart"):
+            elif tag == BOOKMARK:
                 name = child.get(NAME) or ""
                 if name and name != "_GoBack":
                     self._art(para, Artefact("bookmark", f"[bookmark: {name}]", -1, None, ctx.op or Op.EQUAL))
-            elif tag in (f"{{{_M}}}oMath", f"{{{_M}}}oMathPara"):
-                text = "".join(t.text or "" for t in child.iter(f"{{{_M}}}t"))
-                self._text(para, ctx, text)
+            elif tag in (M_MATH, M_PARA):
+                self._math(child, ctx, para)
+            elif is_alternate(child):
+                chosen = branch(child)
+                if chosen is not None:
+                    self._inline(chosen, ctx, para)
+
+    def _math(self, el: etree._Element, ctx: _Ctx, para: Para) -> None:
+        """An equation's text: its math runs, tracked changes around them (or in their properties) applied."""
+        for child in el:
+            tag = child.tag
+            if tag in _CHANGE_OP:
+                self._math(child, self._change(ctx, child), para)
+            elif tag == M_R:
+                run_ctx = ctx
+                rpr = _first(child, RPR)
+                for mark in () if rpr is None else rpr:
+                    if mark.tag in _CHANGE_OP:
+                        run_ctx = self._change(run_ctx, mark)
+                self._run(child, run_ctx, para)
+            elif isinstance(tag, str) and not tag.endswith("Pr"):  # properties (m:ctrlPr, m:fPr…) hold no text
+                self._math(child, ctx, para)
 
     def _change(self, ctx: _Ctx, el: etree._Element) -> _Ctx:
         op = _CHANGE_OP[el.tag]
@@ -223,35 +344,44 @@ class Reader:
             if child is self.skip:
                 continue
             tag = child.tag
-            if tag == _w("fldChar"):
-                kind = child.get(_w("fldCharType"))
+            if tag in _TEXT:
+                if not self.fields or "instr" not in self.fields:
+                    text = child.text or ""
+                    if "\n" in text:  # a line feed written in w:t: Word shows a space (a break is w:br)
+                        text = text.replace("\n", " ")
+                        para.notes.append("line feeds inside the text read as spaces, as Word shows them")
+                    self._text(para, ctx, text)
+            elif tag == FLD_CHAR:
+                kind = child.get(FLD_CHAR_TYPE)
                 if kind == "begin":
                     self.fields.append("instr")
                 elif kind == "separate" and self.fields:
                     self.fields[-1] = "result"
                 elif kind == "end" and self.fields:
                     self.fields.pop()
+            elif self.fields and "instr" in self.fields:
                 continue
-            if "instr" in self.fields:
-                continue
-            if tag in (T, DEL_TEXT):
-                self._text(para, ctx, child.text or "")
-            elif tag in _SIMPLE_TEXT:
-                self._text(para, ctx, _SIMPLE_TEXT[tag])
-            elif tag == _w("br"):
-                self._text(para, ctx, "\f" if child.get(_w("type")) in ("page", "column") else "\v")
-            elif tag == _w("sym"):
-                self._text(para, ctx, _symbol(child))
-            elif tag in (_w("footnoteReference"), _w("endnoteReference")):
-                self._note(para, ctx, child, "footnote" if tag == _w("footnoteReference") else "endnote")
-            elif tag in (_w("footnoteRef"), _w("endnoteRef")):
-                self._text(para, ctx, self.mark_number or "")
-            elif tag == _w("commentReference"):
-                self._comment(para, ctx, child.get(ID) or "")
             elif tag == RPR:
-                change = child.find(_w("rPrChange"))
+                change = _first(child, RPR_CHANGE)
                 if change is not None:
                     para.notes.append(_format_note("text formatting", change))
+            elif tag in _SIMPLE_TEXT:
+                self._text(para, ctx, _SIMPLE_TEXT[tag])
+            elif tag == BR:
+                self._text(para, ctx, "\f" if child.get(BR_TYPE) in ("page", "column") else "\v")
+            elif tag == SYM:
+                char, note = symbol_char(child.get(FONT), child.get(CHAR))
+                if note:
+                    para.notes.append(note)
+                self._text(para, ctx, char)
+            elif tag in _NOTE_REFS:
+                self._note(para, ctx, child, _NOTE_REFS[tag])
+            elif tag in MARK_REFS:
+                self._text(para, ctx, self.mark_number or "")
+            elif tag == COMMENT_REF:
+                self._comment(para, ctx, child.get(ID) or "")
+            elif tag in _SHAPES or is_alternate(child):
+                self._shapes(child, ctx, para)
 
     def _text(self, para: Para, ctx: _Ctx, text: str) -> None:
         if not text:
@@ -265,43 +395,53 @@ class Reader:
             where = "moved away" if ctx.op is Op.DELETE else "moved here"
             para.notes.append(f"{where} ({ctx.move or 'move'}) by {ctx.author or 'unknown'}: {text!r}")
         changed = ctx.op is not Op.EQUAL
-        run = Run(
-            ctx.op,
-            text,
-            ctx.author if changed else None,
-            ctx.date if changed else None,
-            move=(ctx.move or "move") if changed and ctx.move is not None else None,
-        )
-        last = para.pieces[-1] if para.pieces else None
+        author, date = (ctx.author, ctx.date) if changed else (None, None)
+        move = (ctx.move or "move") if changed and ctx.move is not None else None
         if self.lit:  # highlighted (w:highlight): extend the highlight that ends here, or open one
-            before = para.pieces[-2] if len(para.pieces) > 1 else None
-            if (
-                isinstance(last, Run)
-                and isinstance(before, Artefact)
-                and before.kind == "highlight"
-                and before.length == len(last.text)
-            ):
-                para.pieces[-2] = dataclasses.replace(before, length=before.length + len(text))
+            hl = self.highlight
+            if hl is not None and hl[0] is para and hl[1] == len(para.pieces):
+                art = para.pieces[hl[2]]
+                assert isinstance(art, Artefact)
+                para.pieces[hl[2]] = dataclasses.replace(art, length=art.length + len(text))
             else:
                 para.pieces.append(Artefact("highlight", "", -1, None, ctx.op, length=len(text)))
-                last = None
-        if isinstance(last, Run) and (last.op, last.author, last.date, last.move) == (
-            run.op,
-            run.author,
-            run.date,
-            run.move,
-        ):
-            para.pieces[-1] = last.with_text(last.text + text)
-        else:
-            para.pieces.append(run)
+                hl = (para, 0, len(para.pieces) - 1)
+            self.highlight = (para, len(para.pieces) + 1, hl[2])
+        para.pieces.append(Run(ctx.op, text, author, date, move=move))  # joined once, by merge_runs
 
     @staticmethod
     def _art(para: Para, art: Artefact) -> None:
         para.pieces.append(art)
 
+    # -- text boxes -------------------------------------------------------------
+    def _shapes(self, el: etree._Element, ctx: _Ctx, para: Para) -> None:
+        """Text boxes and WordArt of a shape, as paragraphs placed after ``para`` (see docx_shapes)."""
+        if ctx.op is None:
+            para.notes.append("a shape inserted and deleted again is in neither view")
+            return
+        boxes = self.boxes if self.boxes is not None else []
+        for found in shape_texts(el):
+            if isinstance(found, str):
+                box = Para(box="WordArt")
+                self._text(box, ctx, found)
+                box.notes.append("text of a WordArt shape or watermark (v:textpath)")
+                if ctx.op is not Op.EQUAL:
+                    box.mark, box.mark_author, box.mark_date = ctx.op, ctx.author, ctx.date
+                boxes.append(box)
+                continue
+            saved = self.fields
+            self.fields = []
+            for box in self.blocks(found, ctx):
+                box.box = box.box or "text box"
+                box.notes.append(f"{box.box} content, anchored in the paragraph before")
+                boxes.append(box)
+            self.fields = saved
+
     # -- notes and comments -------------------------------------------------------
     def _note(self, para: Para, ctx: _Ctx, ref: etree._Element, kind: str) -> None:
+        host = self.host or para
         if ctx.op is None:
+            host.notes.append(f"a {kind} reference inserted and deleted again is in neither view")
             return
         custom = ref.get(_w("customMarkFollows")) in ("1", "true", "on")
         if not custom:
@@ -312,35 +452,106 @@ class Reader:
             number, self.skip = mark.text.strip(), mark  # a custom mark that is a number: the note's own
         label = "footnoteRef" if kind == "footnote" else "endnoteRef"
         self._art(para, Artefact("footnote-ref", f"[{label}:{number}]", -1, None, ctx.op))
-        body = self.notes[kind].get(ref.get(ID) or "")
+        wid = ref.get(ID) or ""
+        body = self.notes[kind].get(wid)
         if body is None:
-            para.notes.append(f"{kind} reference {ref.get(ID)!r} has no {kind} text")
+            host.notes.append(f"{kind} reference {wid!r} has no {kind} text")
             return
-        saved, self.mark_number = self.mark_number, number
-        saved_fields, self.fields = self.fields, []
-        paras = self.blocks(body)
-        self.mark_number, self.fields = saved, saved_fields
+        self._queue(para, _Job(kind, wid, body, number, ctx.op))
+
+    def _comment(self, para: Para, ctx: _Ctx, cid: str) -> None:
+        host = self.host or para
+        el = self.notes["comment"].get(cid)
+        if el is None:
+            host.notes.append(f"comment reference {cid!r} has no comment text")
+            return
+        if ctx.op is None:
+            host.notes.append(f"a comment reference inserted and deleted again is in neither view ({cid!r})")
+            return
+        if cid in self.shared and self.host is None:  # read already: the same text and note, not copies
+            text, note = self.shared[cid]
+            self._art(host, Artefact("comment", text, -1, None, ctx.op, el.get(AUTHOR) or None, el.get(DATE) or None))
+            host.notes.append(note)
+            return
+        self._queue(para, _Job("comment", cid, el, cid, ctx.op))
+
+    def _queue(self, para: Para, job: _Job) -> None:
+        """Read ``job`` now (from the body) or after the note being read; or note a repeat."""
+        host = self.host or para
+        key = (job.kind, job.wid)
+        if key in self.seen:
+            first = self.seen[key]
+            missing = _views(job.op) - self.shown.get(key, {"original", "amended"})
+            if missing and self.host is None:  # first shown in the other view only: show it in this one, once
+                view = missing.pop()
+                self.shown[key].add(view)
+                text = self.bodies[key][view]
+                op = Op.DELETE if view == "original" else Op.INSERT
+                self._art(para, Artefact("footnote-body", f"[{job.number}: {text}]", -1, None, op))
+                host.notes.append(
+                    f"{job.kind} {job.number} repeats {job.kind} {first} (w:id {job.wid}), whose first reference "
+                    f"is not in the {view} view; its text is shown here for that view"
+                )
+                return
+            if self.reading is not None and (self.reading.kind, self.reading.wid) == key:
+                host.notes.append(f"{job.kind} {first} is referenced inside itself; its text is shown once")
+            elif job.kind == "comment":
+                host.notes.append(
+                    f"comment {job.wid} is referenced again; its text is shown once, at its first reference"
+                )
+            else:
+                host.notes.append(
+                    f"{job.kind} {job.number} repeats {job.kind} {first} (w:id {job.wid}); "
+                    "its text is shown once, at the first reference"
+                )
+            return
+        self.seen[key] = job.number
+        if self.host is not None:  # inside a note: read it after this one, with the op of both references
+            composed = _compose(self.reading.op if self.reading else Op.EQUAL, job.op)
+            if composed is None:
+                host.notes.append(f"{job.kind} {job.number} is referenced from text in neither view; not shown")
+                return
+            self.pending.append(_Job(job.kind, job.wid, job.el, job.number, composed))
+            return
+        self.host, self.pending = para, deque([job])
+        saved = (self.mark_number, self.fields, self.boxes)
+        try:
+            while self.pending:
+                self._read(self.pending.popleft(), para)
+        finally:
+            self.host, self.reading = None, None
+            self.mark_number, self.fields, self.boxes = saved
+
+    def _read(self, job: _Job, host: Para) -> None:
+        self.reading, self.mark_number, self.fields, self.boxes = job, job.number, [], None
+        paras = self.blocks(job.el)
+        for p in paras:
+            host.notes.extend(f"in {job.kind} {job.number}: {n}" for n in p.notes)
+        if job.kind == "comment":
+            text = "\n".join(view_paragraphs(paras, "amended"))
+            el = job.el
+            note = f"comment by {el.get(AUTHOR) or 'unknown'} ({el.get(DATE) or 'no date'}): {text}"
+            self.shared[job.wid] = (text, note)
+            self._art(host, Artefact("comment", text, -1, None, job.op, el.get(AUTHOR) or None, el.get(DATE) or None))
+            host.notes.append(note)
+            return
         texts = {view: "\n".join(view_paragraphs(paras, view)) for view in ("original", "amended")}
-        if ctx.op is Op.EQUAL and texts["original"] == texts["amended"]:
+        if job.op is Op.EQUAL and texts["original"] == texts["amended"]:
             sides = [(Op.EQUAL, texts["amended"])]
         else:
             sides = [
                 (op, texts[view])
                 for op, view in ((Op.DELETE, "original"), (Op.INSERT, "amended"))
-                if ctx.op in (Op.EQUAL, op)
+                if job.op in (Op.EQUAL, op)
             ]
         for op, text in sides:
-            self._art(para, Artefact("footnote-body", f"[{number}: {text}]", -1, None, op))
+            self._art(host, Artefact("footnote-body", f"[{job.number}: {text}]", -1, None, op))
+        self.bodies[(job.kind, job.wid)] = texts
+        self.shown[(job.kind, job.wid)] = _views(job.op)
 
-    def _comment(self, para: Para, ctx: _Ctx, cid: str) -> None:
-        el = self.comments.get(cid)
-        if el is None or ctx.op is None:
-            return
-        saved_fields, self.fields = self.fields, []
-        text = "\n".join(view_paragraphs(self.blocks(el), "amended"))
-        self.fields = saved_fields
-        self._art(para, Artefact("comment", text, -1, None, ctx.op, el.get(AUTHOR) or None, el.get(DATE) or None))
-        para.notes.append(f"comment by {el.get(AUTHOR) or 'unknown'} ({el.get(DATE) or 'no date'}): {text}")
+
+def _views(op: Op) -> set[str]:
+    return {view for view in ("original", "amended") if op.in_view(view)}
 
 
 def _flatten(el: etree._Element, tag: str):
@@ -349,23 +560,11 @@ def _flatten(el: etree._Element, tag: str):
         if child.tag == tag:
             yield child
         elif child.tag == SDT:
-            content = child.find(SDT_CONTENT)
+            content = _first(child, SDT_CONTENT)
             if content is not None:
                 yield from _flatten(content, tag)
         elif child.tag == CUSTOM_XML:
             yield from _flatten(child, tag)
-
-
-def _symbol(el: etree._Element) -> str:
-    try:
-        code = int(el.get(_w("char")) or "", 16)
-    except ValueError:
-        return ""
-    if 0xF000 <= code <= 0xF0FF:
-        code -= 0xF000
-        if code in _SYMBOL:
-            return _SYMBOL[code]
-    return chr(code) if 0 < code < 0x110000 else ""
 
 
 def _format_note(what: str, change: etree._Element) -> str:
@@ -373,9 +572,25 @@ def _format_note(what: str, change: etree._Element) -> str:
 
 
 def read_paragraphs(pkg: Package) -> list[Para]:
-    """Every paragraph of the main document's body (see the module docstring)."""
+    """Every paragraph of the main document's body, after the shapes of its page headers (see the module docstring)."""
     root = pkg.document
     body = root.find(_w("body")) if root is not None else None
     if body is None:
         return []
-    return Reader(pkg).blocks(body)
+    reader = Reader(pkg)
+    return _page_shapes(pkg, reader) + reader.blocks(body)
+
+
+def _page_shapes(pkg: Package, reader: Reader) -> list[Para]:
+    """The text boxes and watermarks of the page headers and footers (their other text is page furniture)."""
+    out: list[Para] = []
+    for kind in ("header", "footer"):
+        for name in pkg.related_all(kind):
+            root = pkg.xml(name)
+            if root is None:
+                continue
+            for para in reader.blocks(root):
+                if para.box:
+                    para.notes.append(f"in the page {kind} ({name.rpartition('/')[2]})")
+                    out.append(para)
+    return out
