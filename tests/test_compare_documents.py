@@ -69,6 +69,17 @@ def test_each_proposal_is_matched_with_its_target_by_action(dc):
     assert len(dc.unmatched) == 68 and dc.new["Resolution 130"] not in dc.unmatched
 
 
+def test_two_files_compare_as_the_documents_they_hold(dc):
+    # itu_nb.compare on the two paths, as a new user first tries it (issue 18): the same pairs as on
+    # the loaded documents, not one diff of everything against everything
+    by_path = itu_nb.compare(str(CRITIC), FINAL_ACTS)
+    assert isinstance(by_path, DocumentComparison)
+    assert by_path.table[["proposal", "action", "status", "matched"]].values.tolist() == (
+        dc.table[["proposal", "action", "status", "matched"]].values.tolist()
+    )
+    assert by_path["B/67/4"].matched == "Resolution 130 (Rev. Dubai, 2018)"
+
+
 def test_a_mod_is_the_comparison_of_the_proposal_with_its_target(dc, brazil, acts):
     pair = dc["B/67/4"]
     direct = itu_nb.compare(brazil["B/67/4"], acts["Resolution 130"])

@@ -337,6 +337,8 @@ def compare(
 
     - two Documents of which one holds several texts give a :class:`DocumentComparison`
       (:func:`compare_documents`): each text matched with the one it targets, read by its action;
+      a file path or a text is loaded first (:func:`itu_nb.load`), so two files behave as the two
+      Documents they hold;
     - typography is hidden by default (``typography="hide"``): no reported change looks the same
       on both sides (a no-break space or hyphen, a dash or quote variant, capitals in a heading).
       ``"separate"`` keeps them, flagged and drawn apart; ``"show"`` as any other change.
@@ -363,7 +365,14 @@ def compare(
 
     >>> itu_nb.compare(brazil, acts)["B/67/4"].matched
     'Resolution 130 (Rev. Dubai, 2018)'
+
+    The same from the two files:
+
+    >>> itu_nb.compare("examples/data/pp18-doc67-brazil.reconstructed.critic.md",
+    ...                "examples/data/pp18-final-acts.akn.xml")["B/67/4"].matched
+    'Resolution 130 (Rev. Dubai, 2018)'
     """
+    old, new = _loaded(old), _loaded(new)
     if isinstance(old, Document) and isinstance(new, Document) and (len(old) > 1 or len(new) > 1):
         return compare_documents(
             old, new, typography=typography, timeout=timeout, time_budget=time_budget, backend=backend,
@@ -373,3 +382,12 @@ def compare(
         old, new, view=view, timeout=timeout, time_budget=time_budget, backend=backend,
         ignore_whitespace=ignore_whitespace, typography=typography,
     )  # fmt: skip
+
+
+def _loaded(x):
+    """A file path, text or bytes loaded as a Document (:func:`itu_nb.load`); anything else as it is."""
+    if isinstance(x, (str, bytes, PurePath)):
+        from itu_nb.loaders import load
+
+        return load(x)
+    return x
