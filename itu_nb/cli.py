@@ -202,7 +202,7 @@ def _cmd_compare(args) -> int:
 
     old, new = load(args.old, **_load_options(args)), load(args.new, **_load_options(args))
     pair = (old[args.proposal], new[args.proposal]) if args.proposal else (old, new)
-    result = compare(*pair)
+    result = compare(*pair, typography=args.typography)
     if not isinstance(result, DocumentComparison):
         if result.base_note:
             print(f"itu-nb: {result.base_note}", file=sys.stderr)
@@ -572,6 +572,13 @@ def _parser() -> argparse.ArgumentParser:
     compare.add_argument("new", help="the later text or proposal")
     compare.add_argument("--to", required=True, choices=["html", "docx", "critic", "json"], help="output format")
     compare.add_argument("--proposal", help="compare this proposal/text of both files (id or 'Resolution 130')")
+    compare.add_argument(
+        "--typography",
+        choices=["hide", "separate", "show"],
+        default="hide",
+        help="changes that look the same on screen (no-break spaces and hyphens, dashes, quotes, capitals in "
+        "headings): hide them (default, counted in the notes), keep them flagged apart, or show them as changes",
+    )
     source(compare, old=False)  # compare never had --format
     signed(compare)
     compare.set_defaults(run=_cmd_compare)

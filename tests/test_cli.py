@@ -163,3 +163,23 @@ def test_every_public_name_has_a_home_and_resolves():
         assert str(exc) == "module 'itu_nb' has no attribute 'no_such_name'"
     else:
         raise AssertionError("itu_nb.no_such_name did not raise AttributeError")
+
+
+def test_compare_typography_switch(tmp_path):
+    # Brazil's Resolution 130 against the adopted one: by default the changes that look the same on
+    # screen (no-break hyphens, capitals in the heading...) are hidden and counted in the notes;
+    # --typography show reports them as changes, separate keeps them flagged
+    counts = {}
+    for mode in ("hide", "separate", "show"):
+        out = tmp_path / f"{mode}.json"
+        res = _run(
+            "compare", str(CRITIC), str(FINAL_ACTS), "--proposal", "Resolution 130", "--to", "json",
+            "--typography", mode, "-o", str(out),
+        )  # fmt: skip
+        assert res.returncode == 0, res.stderr
+        assert "Base differs: B/67/4" in res.stderr  # Busan, 2014 amended, Dubai, 2018 compared
+        data = json.loads(out.read_text(encoding="utf-8"))
+        counts[mode] = len(data["changes"])
+        if mode == "hide":
+            assert any("typographic" in note for note in data["notes"]), data["notes"]
+    assert counts["hide"] < counts["separate"] == counts["show"], counts
