@@ -3,7 +3,7 @@
 Hostile-input tests (issue 17) check that every input class ends — in the expected result or an
 ``ItuNbError`` — within a bound. Wall-clock assertions are flaky on a shared CI machine, so the
 bound is measured in a child process: its CPU time (user + system, from ``wait4``) and its peak
-resident memory (``ru_maxrss``), with a generous kill timeout as the backstop and an address-space
+resident memory (``VmHWM``, read by the child itself at exit), with a generous kill timeout as the backstop and an address-space
 limit so that a runaway allocation fails fast instead of swapping the machine.
 
 Examples
@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import json
 import os
-import resource
 import signal
 import subprocess
 import sys
@@ -66,9 +65,21 @@ class Bounded:
         )
 
 
-def _limit() -> None:  # pragma: no cover - runs in the child
-    cap = ADDRESS_SPACE_MB * 1024 * 1024
-    resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+#: What the child runs: the address-space limit set first, the code, then its own peak resident memory
+#: (``VmHWM`` of /proc/self/status, written at exit, also after an exception).  Measured inside the
+#: child because ``ru_maxrss`` keeps the parent's high-water mark across fork and exec: a child of a
+#: large pytest process would report the parent's memory.
+_WRAPPER = """
+import atexit, os, resource, sys
+_cap = int(os.environ["ITU_NB_BOUNDS_AS"])
+resource.setrlimit(resource.RLIMIT_AS, (_cap, _cap))
+def _itu_nb_bounds_peak(path=os.environ["ITU_NB_BOUNDS_PEAK"]):
+    with open("/proc/self/status") as f, open(path, "w") as out:
+        out.write(next((line.split()[1] for line in f if line.startswith("VmHWM:")), ""))
+atexit.register(_itu_nb_bounds_peak)
+_code, sys.argv = sys.argv[1], ["-c"]
+exec(compile(_code, "<string>", "exec"), {"__name__": "__main__", "__builtins__": __builtins__})
+"""
 
 
 def bounded(code: str, *, label: str = "", cwd: Path | str = ROOT, kill_seconds: float = KILL_SECONDS) -> Bounded:
@@ -92,16 +103,22 @@ def bounded(code: str, *, label: str = "", cwd: Path | str = ROOT, kill_seconds:
     Bounded
         Return code, CPU seconds (user + system of the child), peak RSS in MB, its output.
     """
-    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])))
+    fd, peak_name = tempfile.mkstemp(suffix=".peak")
+    os.close(fd)
+    env = dict(
+        os.environ,
+        PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
+        ITU_NB_BOUNDS_AS=str(ADDRESS_SPACE_MB * 1024 * 1024),
+        ITU_NB_BOUNDS_PEAK=peak_name,
+    )
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
         proc = subprocess.Popen(
-            [sys.executable, "-c", textwrap.dedent(code)],
+            [sys.executable, "-c", _WRAPPER, textwrap.dedent(code)],
             cwd=str(cwd),
             env=env,
             stdout=out,
             stderr=err,
             text=True,
-            preexec_fn=_limit,
         )
         timer = threading.Timer(kill_seconds, proc.kill)
         timer.start()
@@ -113,10 +130,13 @@ def bounded(code: str, *, label: str = "", cwd: Path | str = ROOT, kill_seconds:
         killed = proc.returncode == -signal.SIGKILL
         out.seek(0)
         err.seek(0)
+        written = Path(peak_name).read_text().strip()
+        os.unlink(peak_name)
         result = Bounded(
             proc.returncode,
             usage.ru_utime + usage.ru_stime,
-            usage.ru_maxrss / 1024,  # kB on Linux
+            # the child's own peak (kB); killed before it could say: what wait4 saw, an upper bound
+            int(written) / 1024 if written else usage.ru_maxrss / 1024,
             out.read(),
             err.read(),
             killed,

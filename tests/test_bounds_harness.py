@@ -22,3 +22,12 @@ def test_a_runaway_child_is_killed():
 def test_runaway_allocation_fails_fast():
     r = bounded("x = bytearray(4000 * 1024 * 1024)")
     assert r.returncode == 1 and "MemoryError" in r.stderr, r
+
+
+def test_a_child_of_a_large_parent_reports_its_own_memory():
+    # ru_maxrss keeps the parent's high-water mark across fork and exec; the child reads its own VmHWM
+    big = bytearray(500 * 1024 * 1024)
+    big[::4096] = b"1" * len(big[::4096])
+    r = bounded("print(sum(range(10)))")
+    assert r.ok and r.stdout.strip() == "45" and r.peak_mb < 100, r
+    del big
