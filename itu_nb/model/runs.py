@@ -8,6 +8,7 @@ document text.  Runs are grouped into changes by :mod:`itu_nb.model.change`.
 from __future__ import annotations
 
 import enum
+import operator
 from dataclasses import dataclass
 
 __all__ = [
@@ -103,26 +104,50 @@ class Run:
 def runs_text(runs: tuple[Run, ...] | list[Run], view: str | None = None) -> str:
     """Join the text of the runs visible in ``view`` (None = every run, in source order)."""
     if view is None:  # no filter: the usual single run needs no join
-        return runs[0].text if len(runs) == 1 else "".join(r.text for r in runs)
+        return runs[0].text if len(runs) == 1 else "".join([r.text for r in runs])
+    if view == "amended":  # the two views spelt out: no method call per run
+        return "".join([r.text for r in runs if r.op is not Op.DELETE])
+    if view == "original":
+        return "".join([r.text for r in runs if r.op is not Op.INSERT])
     return "".join(r.text for r in runs if r.op.in_view(view))
 
 
 def join_runs(runs: list[Run] | tuple[Run, ...]) -> tuple[Run, ...]:
-    """Merge neighbouring runs that carry the same op, author, date and flag; drop empty runs."""
+    """Merge neighbouring runs that carry the same op, author, date and flag; drop empty runs.
+
+    Linear in the number of runs and their length (a merged run's text is joined once, however
+    many runs it is made of); a run that merges with none is kept as it is, not copied.
+    """
+    if len(runs) == 1:  # the usual case
+        return (runs[0],) if runs[0].text else ()
+    ops = [r.op for r in runs]
+    if not any(map(operator.is_, ops, ops[1:])) and "" not in [r.text for r in runs]:
+        return tuple(runs)  # no neighbours share an op, no run is empty: nothing to merge or drop
     out: list[Run] = []
+    group: list[str] = []  # texts of the runs merging into out[-1], when more than one
+    last: Run | None = None
     for r in runs:
         if not r.text:
             continue
-        if out and (out[-1].op, out[-1].author, out[-1].date, out[-1].inferred, out[-1].move) == (
-            r.op,
-            r.author,
-            r.date,
-            r.inferred,
-            r.move,
+        if (
+            last is not None
+            and r.op is last.op
+            and r.author == last.author
+            and r.date == last.date
+            and r.inferred == last.inferred
+            and r.move == last.move
         ):
-            out[-1] = out[-1].with_text(out[-1].text + r.text)
-        else:
-            out.append(r)
+            if not group:
+                group.append(last.text)
+            group.append(r.text)
+            continue
+        if group:
+            out[-1] = out[-1].with_text("".join(group))
+            group = []
+        out.append(r)
+        last = r
+    if group:
+        out[-1] = out[-1].with_text("".join(group))
     return tuple(out)
 
 

@@ -17,6 +17,10 @@ from itu_nb.model import Artefact, Op, Run
 #: CriticMarkup marks: opener → closer.
 CRITIC_MARKS = {"{++": "++}", "{--": "--}", "{~~": "~~}", "{==": "==}", "{>>": "<<}"}
 _OPENER = re.compile(r"\{(?:\+\+|--|~~|==|>>)")
+#: Text without "{", then an insertion or a deletion closed by the first closer after its opener:
+#: what the loop of :func:`critic_runs` reads at most steps, here in one match.  When it does not
+#: match (another mark, a "{" in the text, an opener never closed) the loop takes one step itself.
+_SIMPLE = re.compile(r"([^{]*)(?:\{\+\+(.*?)\+\+\}|\{--(.*?)--\})", re.DOTALL)
 
 INLINE_ARTEFACTS = re.compile(
     r"(?P<bookmark>\[bookmark: [^\]\n]*\])"
@@ -68,28 +72,49 @@ def critic_runs(text: str, source: str, author: str | None = None, date: str | N
     """
     pieces: list[Piece] = []
     pos = 0
+    shared: dict[tuple[Op, str], Run] = {}
+
+    def run(op: Op, inner: str) -> Run:
+        # short runs repeat (a million "{++a++}" are a million equal runs): one object each
+        if len(inner) > _SHARED_LEN:
+            return Run(op, inner, author, date) if op is not Op.EQUAL else Run(op, inner)
+        got = shared.get((op, inner))
+        if got is None:
+            got = shared[op, inner] = Run(op, inner, author, date) if op is not Op.EQUAL else Run(op, inner)
+        return got
+
+    search, find, marks, simple = _OPENER.search, text.find, CRITIC_MARKS, _SIMPLE.match
     while True:
-        m = _OPENER.search(text, pos)
+        f = simple(text, pos)
+        if f is not None:  # the usual step, in one match: text without "{", then {++…++} or {--…--}
+            equal, inserted, deleted = f.group(1, 2, 3)
+            if equal:
+                pieces.append(run(Op.EQUAL, equal))
+            pieces.append(run(Op.INSERT, inserted) if inserted is not None else run(Op.DELETE, deleted))
+            pos = f.end()
+            continue
+        m = search(text, pos)
         if m is None:
             break
         opener = m.group(0)
-        end = text.find(CRITIC_MARKS[opener], m.end())
+        start = m.start()
+        end = find(marks[opener], start + 3)
         if end < 0:
-            line = text.count("\n", 0, m.start()) + 1
+            line = text.count("\n", 0, start) + 1
             raise ParseError(source, f"line {line}: CriticMarkup {opener!r} is never closed")
-        if m.start() > pos:
-            pieces.append(Run(Op.EQUAL, text[pos : m.start()]))
-        inner = text[m.end() : end]
+        if start > pos:
+            pieces.append(run(Op.EQUAL, text[pos:start]))
+        inner = text[start + 3 : end]
         if opener == "{++":
-            pieces.append(Run(Op.INSERT, inner, author, date))
+            pieces.append(run(Op.INSERT, inner))
         elif opener == "{--":
-            pieces.append(Run(Op.DELETE, inner, author, date))
+            pieces.append(run(Op.DELETE, inner))
         elif opener == "{~~":
             old, arrow, new = inner.partition("~>")
             if not arrow:
                 line = text.count("\n", 0, m.start()) + 1
                 raise ParseError(source, f"line {line}: CriticMarkup substitution without '~>'")
-            pieces += [Run(Op.DELETE, old, author, date), Run(Op.INSERT, new, author, date)]
+            pieces += [run(Op.DELETE, old), run(Op.INSERT, new)]
         elif opener == "{==":
             pieces.append(Run(Op.EQUAL, inner))
         else:
@@ -101,18 +126,30 @@ def critic_runs(text: str, source: str, author: str | None = None, date: str | N
     return _split_at_newlines(pieces)
 
 
+#: Runs this short are shared by every equal occurrence in one document (runs are immutable).
+_SHARED_LEN = 16
+
+
 def _split_at_newlines(pieces: list[Piece]) -> list[list[Piece]]:
+    # the pieces to look at (a line break in them, or an empty run to drop); the others are
+    # taken over in slices, as they are
+    odd = [i for i, p in enumerate(pieces) if not p.text or "\n" in p.text]
     lines: list[list[Piece]] = [[]]
-    for piece in pieces:
+    done = 0
+    for i in odd:
+        lines[-1].extend(pieces[done:i])
+        done = i + 1
+        piece = pieces[i]
         if isinstance(piece, Artefact):
             lines[-1].append(piece)
             continue
         parts = piece.text.split("\n")
-        for i, part in enumerate(parts):
-            if i:
+        for k, part in enumerate(parts):
+            if k:
                 lines.append([])
             if part:
                 lines[-1].append(Run(piece.op, part, piece.author, piece.date, piece.inferred))
+    lines[-1].extend(pieces[done:])
     return lines
 
 
@@ -129,8 +166,13 @@ def extract_artefacts(pieces: list[Piece], line: int) -> tuple[list[Run], list[A
         if isinstance(piece, Artefact):
             arts.append(Artefact(piece.kind, piece.text, line, pos, piece.op))
             continue
+        if "[" not in piece.text:  # no artefact can start here: the run as it is
+            if piece.text:
+                runs.append(piece)
+                pos += len(piece.text)
+            continue
         last = 0
-        closing = _closing_brackets(piece.text) if "[" in piece.text else {}
+        closing = _closing_brackets(piece.text)
         for m in INLINE_ARTEFACTS.finditer(piece.text):
             if m.start() < last:
                 continue
