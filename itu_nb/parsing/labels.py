@@ -36,6 +36,9 @@ _PREAMBLE = sorted(
     reverse=True,
 )
 _OPERATIVE = sorted(kw.OPERATIVE, key=len, reverse=True)
+_PREAMBLE_SET = frozenset(_PREAMBLE)
+_OPERATIVE_SET = frozenset(_OPERATIVE)
+_OPERATIVE_WORDS = max(len(v.split()) for v in kw.OPERATIVE)
 
 
 def section_keyword(text: str) -> str | None:
@@ -49,12 +52,14 @@ def section_keyword(text: str) -> str | None:
     if not line or len(line) > 250 or not line[0].islower():
         return None
     bare = line.rstrip(":,").rstrip()
-    if bare in _PREAMBLE:
+    if bare in _PREAMBLE_SET:
         return bare
     if line[-1] in ".;,:":
         return None
-    for verb in _OPERATIVE:
-        if line == verb or line.startswith(verb + " "):
+    # an operative verb, alone or followed by its addressee: the line's first words are one
+    words = line.split(" ", _OPERATIVE_WORDS)
+    for n in range(1, min(len(words), _OPERATIVE_WORDS) + 1):
+        if " ".join(words[:n]) in _OPERATIVE_SET:
             return line
     return None
 

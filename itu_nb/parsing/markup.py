@@ -71,28 +71,39 @@ def critic_runs(text: str, source: str, author: str | None = None, date: str | N
     raises :class:`ParseError` naming the line.
     """
     pieces: list[Piece] = []
+    append = pieces.append
     pos = 0
-    shared: dict[tuple[Op, str], Run] = {}
+    # runs are immutable: equal ones are one object (a million "{++a++}" are a million equal runs)
+    shared: dict[Op, dict[str, Run]] = {Op.EQUAL: {}, Op.INSERT: {}, Op.DELETE: {}}
+    equals, inserts, deletes = shared[Op.EQUAL], shared[Op.INSERT], shared[Op.DELETE]
 
     def run(op: Op, inner: str) -> Run:
-        # short runs repeat (a million "{++a++}" are a million equal runs): one object each
-        if len(inner) > _SHARED_LEN:
-            return Run(op, inner, author, date) if op is not Op.EQUAL else Run(op, inner)
-        got = shared.get((op, inner))
+        got = shared[op].get(inner)
         if got is None:
-            got = shared[op, inner] = Run(op, inner, author, date) if op is not Op.EQUAL else Run(op, inner)
+            got = shared[op][inner] = Run(op, inner, author, date) if op is not Op.EQUAL else Run(op, inner)
         return got
 
     search, find, marks, simple = _OPENER.search, text.find, CRITIC_MARKS, _SIMPLE.match
     while True:
         f = simple(text, pos)
-        if f is not None:  # the usual step, in one match: text without "{", then {++…++} or {--…--}
+        while f is not None:  # the usual step, in one match: text without "{", then {++…++} or {--…--}
             equal, inserted, deleted = f.group(1, 2, 3)
             if equal:
-                pieces.append(run(Op.EQUAL, equal))
-            pieces.append(run(Op.INSERT, inserted) if inserted is not None else run(Op.DELETE, deleted))
+                r = equals.get(equal)
+                if r is None:
+                    r = equals[equal] = Run(Op.EQUAL, equal)
+                append(r)
+            if inserted is not None:
+                r = inserts.get(inserted)
+                if r is None:
+                    r = inserts[inserted] = Run(Op.INSERT, inserted, author, date)
+            else:
+                r = deletes.get(deleted)
+                if r is None:
+                    r = deletes[deleted] = Run(Op.DELETE, deleted, author, date)
+            append(r)
             pos = f.end()
-            continue
+            f = simple(text, pos)
         m = search(text, pos)
         if m is None:
             break
@@ -124,10 +135,6 @@ def critic_runs(text: str, source: str, author: str | None = None, date: str | N
     if pos < len(text):
         pieces.append(Run(Op.EQUAL, text[pos:]))
     return _split_at_newlines(pieces)
-
-
-#: Runs this short are shared by every equal occurrence in one document (runs are immutable).
-_SHARED_LEN = 16
 
 
 def _split_at_newlines(pieces: list[Piece]) -> list[list[Piece]]:
