@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import enum
 import operator
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 __all__ = [
@@ -101,7 +102,7 @@ class Run:
         return Run(self.op, text, self.author, self.date, self.inferred, self.move)
 
 
-def runs_text(runs: tuple[Run, ...] | list[Run], view: str | None = None) -> str:
+def runs_text(runs: Sequence[Run], view: str | None = None) -> str:
     """Join the text of the runs visible in ``view`` (None = every run, in source order)."""
     if view is None:  # no filter: the usual single run needs no join
         return runs[0].text if len(runs) == 1 else "".join([r.text for r in runs])
@@ -112,14 +113,18 @@ def runs_text(runs: tuple[Run, ...] | list[Run], view: str | None = None) -> str
     return "".join(r.text for r in runs if r.op.in_view(view))
 
 
-def join_runs(runs: list[Run] | tuple[Run, ...]) -> tuple[Run, ...]:
+def join_runs(runs: Sequence[Run]) -> tuple[Run, ...]:
     """Merge neighbouring runs that carry the same op, author, date and flag; drop empty runs.
 
     Linear in the number of runs and their length (a merged run's text is joined once, however
     many runs it is made of); a run that merges with none is kept as it is, not copied.
     """
+    if not runs:
+        return ()
     if len(runs) == 1:  # the usual case
-        return (runs[0],) if runs[0].text else ()
+        if not runs[0].text:
+            return ()
+        return runs if isinstance(runs, tuple) else (runs[0],)
     ops = [r.op for r in runs]
     if not any(map(operator.is_, ops, ops[1:])) and "" not in [r.text for r in runs]:
         return tuple(runs)  # no neighbours share an op, no run is empty: nothing to merge or drop

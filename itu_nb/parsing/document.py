@@ -90,12 +90,13 @@ def build_document(
     current: ProposalBuilder | None = None
     trailer = False
     unmatched: list[str] = []
+    shared_labels: dict = {}  # label text → its one run, shared by the proposals
     header: list[SourceLine] = []  # header lines, made artefacts once a proposal shows they are a header
     i = 0
 
     def builder(action: str | None, pid: str | None) -> ProposalBuilder:
         b = ProposalBuilder(action, pid, infer)
-        b.line_notes = line_notes
+        b.line_notes, b.shared_labels = line_notes, shared_labels
         return b
 
     def close() -> None:

@@ -8,6 +8,7 @@ formula, sections, labelled items, footnotes, Reasons) and builds the tree;
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from itu_nb.model import (
     Artefact,
@@ -129,6 +130,7 @@ class _Node:
         "scheme",
         "section",
         "stack",
+        "tail",
         "taken",
     )
 
@@ -136,8 +138,8 @@ class _Node:
         self,
         kind: NodeKind,
         component: str,
-        label_runs: list[Run] | None = None,
-        runs: list[Run] | None = None,
+        label_runs: Sequence[Run] | None = None,
+        runs: Sequence[Run] | None = None,
         line: int | None = None,
         artefacts: list[Artefact] | None = None,
         notes: list[str] | None = None,
@@ -146,21 +148,22 @@ class _Node:
     ):
         self.kind = kind
         self.component = component
-        self.label_runs = label_runs if label_runs is not None else []
-        self.runs = runs if runs is not None else []
+        self.label_runs: Sequence[Run] = label_runs if label_runs is not None else ()
+        self.runs: Sequence[Run] = runs if runs is not None else ()
         self.line = line
         self.artefacts = artefacts if artefacts is not None else []
         self.notes = notes if notes is not None else []
         self.section = section
         self.scheme = scheme
-        self.children: list[_Node] = []
-        self.stack: list[_Node] = []  # open item lists (sections, annexes)
+        self.children: list[_Node] = _EMPTY  # a list of its own once a child is added
+        self.stack: list[_Node] = _EMPTY  # open item lists (sections, annexes); a list once one opens
         self.taken: Components | None = None  # children's components, for "#2" in O(1)
         self.n_paragraphs = 0  # unlabelled paragraph children (p1, p2…)
         self.n_listed = 0  # bullet and dash children (bullet1, dash2…)
         self.last_number: _Node | None = None  # the last child numbered 1, 2, 3…
         self._labels: tuple[str | None, str | None] | None = None
         self._colon: bool | None = None
+        self.tail: str | None = None  # the last letter of the bare label, lower case, once asked for
 
     def label(self, view: str = "amended") -> str | None:
         if self._labels is None:  # computed once: the labels are read for every following sibling
@@ -177,6 +180,8 @@ class _Node:
         if self.taken is None:
             self.taken = Components()
         child.component = self.taken.take(child.component)
+        if self.children is _EMPTY:
+            self.children = []
         self.children.append(child)
         if child.kind is NodeKind.PARAGRAPH and child.component.startswith("p"):
             self.n_paragraphs += 1
@@ -200,6 +205,11 @@ class _Node:
             tuple(self.artefacts) if self.artefacts else (),
             tuple(self.notes) if self.notes else (),
         )
+
+
+#: What most nodes have of children, open lists, artefacts and notes: one shared empty list, never
+#: appended to (a node makes its own list first).
+_EMPTY: list = []
 
 
 def _footnotes(node: _Node) -> None:
@@ -237,6 +247,7 @@ class ProposalBuilder:
         #: notes for the node of a source line (a byte-order mark dropped, control characters kept)
         self.line_notes: dict[int, list[str]] = {}
         self.keyed = False  # a line carried a "keys" comment (stored clause keys)
+        self.shared_labels: dict[str, tuple[Run, ...]] = {}  # label text → its one run, shared
 
     # -- routing ----------------------------------------------------------------
     def add_line(self, line: SourceLine) -> None:
@@ -287,7 +298,14 @@ class ProposalBuilder:
 
     def _node(self, kind: NodeKind, component: str, line: SourceLine, section: str | None = None) -> _Node:
         node = _Node(
-            kind, component, [], self._runs(line), line.no, list(line.arts), self._notes(line), section=section
+            kind,
+            component,
+            [],
+            self._runs(line),
+            line.no,
+            list(line.arts) if line.arts else _EMPTY,
+            self._notes(line),
+            section=section,
         )
         if node.artefacts:
             _footnotes(node)
@@ -303,20 +321,24 @@ class ProposalBuilder:
         if line.arts:
             self.keyed = self.keyed or any(a.kind == "keys" for a in line.arts)
         got = self.line_notes.get(line.no) if self.line_notes else None
-        return list(got) if got else []
+        return list(got) if got else _EMPTY
 
     # -- items and paragraphs ------------------------------------------------------
     def _paragraph(self, container: _Node, line: SourceLine, force: NodeKind | None) -> None:
         text = line.main
+        label_runs: Sequence[Run] | None
+        body: Sequence[Run]
         if line.is_plain:
             # the usual line, read as a string: what peel_label does with one equal run
             n = label_split(text) if force is None else 0
             if n:
-                label_runs = [Run(Op.EQUAL, text[:n])]
-                body = [Run(Op.EQUAL, text[n:])] if n < len(text) else []
+                label_runs = self.shared_labels.get(text[:n])  # a label repeats: one run for all
+                if label_runs is None:
+                    label_runs = self.shared_labels[text[:n]] = (Run(Op.EQUAL, text[:n]),)
+                body = (Run(Op.EQUAL, text[n:]),) if n < len(text) else ()
                 label = label_runs[0].text.strip()
             else:
-                label_runs, body, label = [], [Run(Op.EQUAL, text)] if text else [], ""
+                label_runs, body, label = (), (Run(Op.EQUAL, text),) if text else (), ""
         else:
             runs = self._runs(line)
             label_runs, body = peel_label(runs) if force is None else ([], runs)
@@ -324,21 +346,31 @@ class ProposalBuilder:
         section = container.section
         notes = self._notes(line)
         if not label_runs:
-            container.stack.clear()
+            if container.stack:
+                container.stack.clear()
             n = container.n_paragraphs + 1
-            node = _Node(NodeKind.PARAGRAPH, f"p{n}", [], body, line.no, list(line.arts), notes, section=section)
+            node = _Node(
+                NodeKind.PARAGRAPH,
+                f"p{n}",
+                [],
+                body,
+                line.no,
+                list(line.arts) if line.arts else _EMPTY,
+                notes,
+                section=section,
+            )
             if node.artefacts:
                 _footnotes(node)
             container.add(node)
             return
         prev_letter, prev_colon = self._previous(container)
         scheme_label = label
-        equal_label = all(r.op is Op.EQUAL for r in label_runs)
+        equal_label = line.is_plain or all(r.op is Op.EQUAL for r in label_runs)
         if self.infer and equal_label:
             pair = _infer.infer_letter_label(label)
             if pair:
                 label_runs = _relabel(label_runs, *pair)
-                notes.insert(0, f"label {label} read as {pair[0]}) relettered {pair[1]})")
+                notes = [f"label {label} read as {pair[0]}) relettered {pair[1]})", *notes]
                 scheme_label = _label_text(label_runs)
         scheme = label_scheme(scheme_label, prev_letter, prev_colon)
         parent = self._place(container, scheme)
@@ -347,14 +379,24 @@ class ProposalBuilder:
             pair = _infer.infer_number_label(label, previous)
             if pair:
                 label_runs = _relabel(label_runs, *pair)
-                notes.insert(0, f"label {label} read as {pair[0]} renumbered {pair[1]}")
+                notes = [f"label {label} read as {pair[0]} renumbered {pair[1]}", *notes]
         node = _Node(
-            NodeKind.ITEM, "", label_runs, body, line.no, list(line.arts), notes, section=section, scheme=scheme
+            NodeKind.ITEM,
+            "",
+            label_runs,
+            body,
+            line.no,
+            list(line.arts) if line.arts else _EMPTY,
+            notes,
+            section=section,
+            scheme=scheme,
         )
         node.component = self._component(parent, node)
         if node.artefacts:
             _footnotes(node)
         parent.add(node)
+        if container.stack is _EMPTY:
+            container.stack = []
         container.stack.append(node)
 
     def _previous(self, container: _Node) -> tuple[str | None, bool]:
@@ -364,8 +406,9 @@ class ProposalBuilder:
         letter = next((n for n in reversed(stack) if n.scheme == "letter"), None)
         prev_letter = None
         if letter is not None:
-            bare = bare_label(letter.label("amended") or letter.label("original") or "")
-            prev_letter = bare[-1:].lower() or None
+            if letter.tail is None:
+                letter.tail = bare_label(letter.label("amended") or letter.label("original") or "")[-1:].lower()
+            prev_letter = letter.tail or None
         return prev_letter, stack[-1].ends_colon()
 
     def _place(self, container: _Node, scheme: str) -> _Node:
@@ -401,7 +444,7 @@ class ProposalBuilder:
         return proposal.with_keys(stored_keys(a for n in proposal.walk() for a in n.artefacts))
 
 
-def _label_text(label_runs: list[Run]) -> str:
+def _label_text(label_runs: Sequence[Run]) -> str:
     """The label as read for its scheme: amended, else original, stripped."""
     if len(label_runs) == 1 and label_runs[0].op is Op.EQUAL:
         return label_runs[0].text.strip()
@@ -416,13 +459,13 @@ def _last_number(parent: _Node, container: _Node) -> int | None:
     return 0 if parent is container else None
 
 
-def _relabel(label_runs: list[Run], old: str, new: str) -> list[Run]:
+def _relabel(label_runs: Sequence[Run], old: str, new: str) -> list[Run]:
     text = runs_text(label_runs)
     rest = text[len(old) + len(new) :]
     return [Run(Op.DELETE, old, inferred=True), Run(Op.INSERT, new, inferred=True), Run(Op.EQUAL, rest)]
 
 
-def _cut(runs: list[Run], at: int) -> tuple[list[Run], list[Run]]:
+def _cut(runs: Sequence[Run], at: int) -> tuple[list[Run], list[Run]]:
     head: list[Run] = []
     tail: list[Run] = []
     pos = 0
