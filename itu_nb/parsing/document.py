@@ -123,7 +123,7 @@ def build_document(
             whole("blank" if not line.arts else "markup", line)
             i += 1
             continue
-        marker = _marker(lines, i)
+        marker = _marker(lines, i) if _MARKERISH.match(text) else None
         if marker:
             close()
             flush()

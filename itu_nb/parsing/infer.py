@@ -39,6 +39,9 @@ SHAPES = re.compile(r"\d[A-Z]|[-‑–]\d{8}")
 #: ASCII digit run into a capital or seven more digits, or any other decimal digit (``\\d`` is
 #: every Unicode digit, and testing for it is slower than for ``[0-9]``).
 MAYBE_SHAPES = re.compile("[0-9](?:[A-Z]|[0-9]{7})|[\u0660-\U0001fbf9](?<=\\d)")
+#: The same for a text without any other decimal digit (:data:`OTHER_DIGIT` finds none), faster.
+MAYBE_SHAPES_ASCII = re.compile("[0-9](?:[A-Z]|[0-9]{7})")
+OTHER_DIGIT = re.compile("[\u0660-\U0001fbf9](?<=\\d)")
 _DOUBLE_LETTER = re.compile(r"([a-zA-Zа-яА-Я])([a-zA-Zа-яА-Я])\)")
 
 

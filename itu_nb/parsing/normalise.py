@@ -31,11 +31,14 @@ def check_size(source: str, size: int, max_bytes: int | None) -> None:
 
 def decode(data: bytes, source: str, encoding: str | None = None) -> str:
     """Decode ``data`` as text, refusing binary data with a clear message."""
-    if not data.strip():
+    if not data or data.isspace():
         raise LoadError(source, "the file is empty")
     if encoding is None:
         encoding = "utf-16" if data.startswith((b"\xff\xfe", b"\xfe\xff")) else "utf-8-sig"
-    if encoding.replace("_", "-").lower() not in ("utf-16", "utf-16-le", "utf-16-be") and b"\x00" in data[:65536]:
+    if (
+        encoding.replace("_", "-").lower() not in ("utf-16", "utf-16-le", "utf-16-be")
+        and data.find(b"\x00", 0, 65536) >= 0
+    ):
         raise LoadError(source, "binary data (NUL bytes), not a text document; is it a .docx or a PDF?")
     try:
         text = data.decode(encoding)
@@ -54,7 +57,7 @@ def decode(data: bytes, source: str, encoding: str | None = None) -> str:
 def check_text(text: str, source: str) -> str:
     """Refuse empty or binary-looking text; drop a BOM."""
     text = text.removeprefix("\ufeff")
-    if not text.strip():
+    if not text or text.isspace():
         raise LoadError(source, "the text is empty" if source == "<text>" else "the file is empty")
     sample = text[:65536]
     controls = len(_BINARY.findall(sample))

@@ -266,7 +266,7 @@ class ProposalBuilder:
             self.heading = self.top.add(self._node(NodeKind.HEADING, "heading", line))
             self.expect_title = True
             return
-        keyword = section_keyword(text)
+        keyword = None if "\t" in text else section_keyword(text)
         if (
             self.container is None
             and keyword is None
@@ -352,7 +352,7 @@ class ProposalBuilder:
             node = _Node(
                 NodeKind.PARAGRAPH,
                 f"p{n}",
-                [],
+                (),
                 body,
                 line.no,
                 list(line.arts) if line.arts else _EMPTY,
@@ -365,11 +365,12 @@ class ProposalBuilder:
             return
         prev_letter, prev_colon = self._previous(container)
         scheme_label = label
+        relabelled = False
         equal_label = line.is_plain or all(r.op is Op.EQUAL for r in label_runs)
         if self.infer and equal_label:
             pair = _infer.infer_letter_label(label)
             if pair:
-                label_runs = _relabel(label_runs, *pair)
+                label_runs, relabelled = _relabel(label_runs, *pair), True
                 notes = [f"label {label} read as {pair[0]}) relettered {pair[1]})", *notes]
                 scheme_label = _label_text(label_runs)
         scheme = label_scheme(scheme_label, prev_letter, prev_colon)
@@ -378,7 +379,7 @@ class ProposalBuilder:
             previous = _last_number(parent, container)
             pair = _infer.infer_number_label(label, previous)
             if pair:
-                label_runs = _relabel(label_runs, *pair)
+                label_runs, relabelled = _relabel(label_runs, *pair), True
                 notes = [f"label {label} read as {pair[0]} renumbered {pair[1]}", *notes]
         node = _Node(
             NodeKind.ITEM,
@@ -391,7 +392,11 @@ class ProposalBuilder:
             section=section,
             scheme=scheme,
         )
-        node.component = self._component(parent, node)
+        if line.is_plain and not relabelled:  # one equal label run: its text is the label in both views
+            node._labels = (label, label)
+            node.component = item_component(label, scheme, parent.n_listed)
+        else:
+            node.component = self._component(parent, node)
         if node.artefacts:
             _footnotes(node)
         parent.add(node)
