@@ -94,7 +94,7 @@ def _parse_text(text: str, source: str, infer: bool) -> Document:
         else:
             lines.append(SourceLine.plain(no, line))
         pos = end + 1
-    return build_document(lines, source=source, fmt="text", infer=infer, line_notes=notes)
+    return build_document(lines, source=source, fmt="text", infer=infer, line_notes=notes, consume=True)
 
 
 def parse_critic(text: str, *, source: str = "<text>", author: str | None = None, date: str | None = None) -> Document:
@@ -102,4 +102,4 @@ def parse_critic(text: str, *, source: str = "<text>", author: str | None = None
     with no_collection():
         text, notes = line_notes("\n".join(split_lines(text)))
         lines = _lines(critic_runs(text, source, author, date), "[" in text or "{>>" in text or "{==" in text)
-        return build_document(lines, source=source, fmt="criticmarkup", line_notes=notes)
+        return build_document(lines, source=source, fmt="criticmarkup", line_notes=notes, consume=True)

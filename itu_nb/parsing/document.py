@@ -74,6 +74,7 @@ def build_document(
     infer: bool = False,
     metadata: dict | None = None,
     line_notes: dict[int, list[str]] | None = None,
+    consume: bool = False,
 ) -> Document:
     """Build the document from stage-2 lines.
 
@@ -81,7 +82,9 @@ def build_document(
     without markers, each heading (``RESOLUTION 130 (…)``) starts a bare text with
     ``action=None``.  Lines before the first proposal are the document header.
     ``line_notes`` (source line → notes) go on the node that owns the line, or into the
-    warnings of the proposal whose marker it is.
+    warnings of the proposal whose marker it is.  With ``consume=True`` the lines are let go
+    (``lines[i]`` becomes None) once read, to keep the memory peak down: for a caller that
+    made the list for this call.
     """
     metadata = dict(metadata or {})
     line_notes = line_notes or {}
@@ -116,7 +119,13 @@ def build_document(
         _whole(artefacts, kind, line)
 
     n = len(lines)
+    held: list = lines
+    released = 0
     while i < n:
+        if consume and current is not None:  # a proposal has started: lines read are not read again
+            while released < i:
+                held[released] = None
+                released += 1
         line = lines[i]
         text = line.main
         if not text or text.isspace():
@@ -161,7 +170,11 @@ def build_document(
         only = builder(None, None)
         kept = {a.line for a in artefacts if a.kind in ("blank", "separator", "markup", "trailer")}
         artefacts = [a for a in artefacts if a.line in kept]
-        for line in lines:
+        header.clear()
+        for k in range(n):
+            line = lines[k]
+            if consume:
+                held[k] = None
             if line.no not in kept:
                 only.add_line(line)
         proposals.append(only.build())

@@ -192,14 +192,14 @@ class _Node:
         return child
 
     def freeze(self, prefix: str) -> Clause:
+        """The node as a :class:`Clause`; its children are frozen and let go, one by one."""
         path = f"{prefix}/{self.component}" if prefix else self.component
-        children = self.children
         return Clause(
             self.kind,
             path,
             join_runs(self.label_runs),
             join_runs(self.runs),
-            tuple([c.freeze(path) for c in children]) if children else (),
+            _freeze_all(self, path),
             self.section,
             self.line,
             tuple(self.artefacts) if self.artefacts else (),
@@ -207,9 +207,23 @@ class _Node:
         )
 
 
+def _freeze_all(node: _Node, path: str) -> tuple[Clause, ...]:
+    """The node's children frozen; each is let go once frozen, so the two trees are never both whole."""
+    children = node.children
+    if not children:
+        return ()
+    node.children = _EMPTY
+    frozen = []
+    for i in range(len(children)):
+        child, children[i] = children[i], _GONE
+        frozen.append(child.freeze(path))
+    return tuple(frozen)
+
+
 #: What most nodes have of children, open lists, artefacts and notes: one shared empty list, never
 #: appended to (a node makes its own list first).
 _EMPTY: list = []
+_GONE = _Node.__new__(_Node)  # what a frozen child leaves in its parent's list
 
 
 def _footnotes(node: _Node) -> None:
@@ -438,7 +452,7 @@ class ProposalBuilder:
     # -- result ---------------------------------------------------------------------
     def build(self) -> Proposal:
         """The :class:`Proposal` built from the lines added so far."""
-        clauses = tuple([c.freeze("") for c in self.top.children])
+        clauses = _freeze_all(self.top, "")
         target = None
         if self.heading is not None:
             target = parse_target(runs_text(self.heading.runs, "original"), runs_text(self.heading.runs, "amended"))
