@@ -34,6 +34,8 @@ from itu_nb.parsing.labels import (
 )
 from itu_nb.parsing.markup import FOOTNOTE_BODY, stored_keys
 
+_NO_ARTS: list[Artefact] = []  # the artefacts of a plain line: none (shared, never appended to)
+
 
 class SourceLine:
     """One source line after stage 2: its number, its runs and its inline artefacts.
@@ -43,11 +45,12 @@ class SourceLine:
     for: most lines of a text are such lines, and the tree builder reads them as strings.
     """
 
-    __slots__ = ("_runs", "arts", "main", "no")
+    __slots__ = ("_plain", "_runs", "arts", "main", "no")
 
     def __init__(self, no: int, runs: list[Run], arts: list[Artefact]):
         self.no = no
         self._runs: list[Run] | None = runs
+        self._plain = False
         self.arts = arts
         if len(runs) == 1 and runs[0].op is Op.EQUAL:
             self.main = runs[0].text
@@ -67,7 +70,7 @@ class SourceLine:
         with its runs instead, when the document is inferred.
         """
         line = cls.__new__(cls)
-        line.no, line._runs, line.arts, line.main = no, None, [], text
+        line.no, line._runs, line.arts, line.main, line._plain = no, None, _NO_ARTS, text, True
         return line
 
     @property
@@ -77,14 +80,18 @@ class SourceLine:
             self._runs = [Run(Op.EQUAL, self.main)] if self.main else []
         return self._runs
 
+    @runs.setter
+    def runs(self, runs: list[Run]) -> None:
+        self.__init__(self.no, runs, self.arts)  # type: ignore[misc]
+
     @property
     def is_plain(self) -> bool:
         """True when the line is one equal run without author, date or flags, and no artefact."""
-        return self._runs is None
+        return self._plain
 
     def text(self, view: str | None = "amended") -> str:
         """The line's text in ``view`` (None: both views, as written)."""
-        return self.main if self._runs is None else runs_text(self._runs, view)
+        return self.main if self._plain else runs_text(self.runs, view)
 
 
 # ----------------------------------------------------------------------------
