@@ -132,7 +132,8 @@ def build_document(
             whole("blank" if not line.arts else "markup", line)
             i += 1
             continue
-        marker = _marker(lines, i) if _MARKERISH.match(text) else None
+        first = text[0]  # a marker starts with a capital, a separator with * or _ (after any spaces)
+        marker = _marker(lines, i) if (first.isupper() or first.isspace()) and _MARKERISH.match(text) else None
         if marker:
             close()
             flush()
@@ -144,7 +145,7 @@ def build_document(
             trailer = False
             i += used
             continue
-        if kw.SEPARATOR.match(text):
+        if (first in "*_" or first.isspace()) and kw.SEPARATOR.match(text):
             whole("separator", line)
             trailer = trailer or "_" in text
         elif trailer:

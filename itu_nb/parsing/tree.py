@@ -277,7 +277,8 @@ class ProposalBuilder:
         if self.reasons is not None:
             self._paragraph(self.reasons, line, NodeKind.PARAGRAPH)
             return
-        m = kw.REASONS.match(text)
+        first = text[:1]  # what the line starts with rules out most of the tests below
+        m = kw.REASONS.match(text) if first == "R" or first.isspace() else None
         if m and not text[: m.start()].strip():
             node = self._node(NodeKind.REASONS, "reasons", line)
             node.label_runs, node.runs = _cut(node.runs, m.end())
@@ -308,7 +309,7 @@ class ProposalBuilder:
             node = self._node(NodeKind.SECTION, keyword, line, section=keyword)
             self.container = parent.add(node)
             return
-        am = kw.ANNEX.match(text)
+        am = kw.ANNEX.match(text) if first == "A" or first.isspace() else None
         if am and not label_split(text) and _is_annex_line(text):
             number = re.search(r"\d+|[IVX]+\b", am.group("rest"))
             component = "annex" + (f" {number.group(0)}" if number else "")
@@ -365,7 +366,7 @@ class ProposalBuilder:
             label_runs, body = peel_label(runs) if force is None else ([], runs)
             label = _label_text(label_runs)
         section = container.section
-        notes = self._notes(line)
+        notes = self._notes(line) if line.arts or self.line_notes else _EMPTY
         if not label_runs:
             if container.stack:
                 container.stack.clear()
