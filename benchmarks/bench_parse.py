@@ -18,8 +18,10 @@ to the floor use the medians.  CPU time, not wall-clock time: on a machine share
 work, a call of a few milliseconds is preempted while a sub-millisecond floor mostly is not, and
 wall-clock ratios then measure the machine's load.  Memory is the peak
 that ``tracemalloc`` sees during one load, over the input's size (the file as given: for .docx,
-the zipped size).  The scaling rows load the Brazil text 1×, 4× and 16× over and one list of
-10,000 items: µs per kB staying flat is linear.
+the zipped size).  The scaling rows load the Brazil text 1×, 4× and 16× over, one list of
+2,500, 10,000 and 40,000 items and the fingerprints' generated proposal: µs per kB staying flat is
+linear (a list of short items costs more per kB than the Brazil text's long paragraphs: the work
+is per line).
 """
 
 from __future__ import annotations
@@ -136,6 +138,16 @@ def ten_thousand_items() -> bytes:
     return generated_text().encode()
 
 
+def items(n: int) -> bytes:
+    """A proposal with one list of ``n`` items (the generated proposal's head and item lines)."""
+    from fingerprint import generated_text
+
+    head = generated_text().partition("a)\t")[0]
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    lines = "".join(f"{letters[i % 26]})\titem {i} of the list, with some words to read\n" for i in range(n))
+    return (head + lines).encode()
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--rounds", type=int, default=5)
@@ -175,9 +187,9 @@ def main(argv: list[str] | None = None) -> None:
     print()
     print("| input | size | itu_nb.load (ms) | µs per kB | MB/s | peak memory |")
     print("|---|---:|---:|---:|---:|---:|")
-    scaled = [(f"Brazil text ×{k}", text * k) for k in (1, 4, 16)] + [
-        ("one list of 10,000 items (tests/fingerprint.py)", ten_thousand_items())
-    ]
+    scaled = [(f"Brazil text ×{k}", text * k) for k in (1, 4, 16)]
+    scaled += [(f"one list of {k:,} items", items(k)) for k in (2_500, 10_000, 40_000)]
+    scaled += [("generated 10,000-item proposal (tests/fingerprint.py)", ten_thousand_items())]
     for name, data in scaled:
         (ours,) = rounds([lambda d=data: itu_nb.load(d, format="text", max_bytes=big)], max(3, n // 2))
         mem = peak_factor(lambda d=data: itu_nb.load(d, format="text", max_bytes=big), len(data))
