@@ -132,8 +132,8 @@ def build_document(
             whole("blank" if not line.arts else "markup", line)
             i += 1
             continue
-        first = text[0]  # a marker starts with a capital, a separator with * or _ (after any spaces)
-        marker = _marker(lines, i) if (first.isupper() or first.isspace()) and _MARKERISH.match(text) else None
+        lead = text[0]  # a marker starts with a capital, a separator with * or _ (after any spaces)
+        marker = _marker(lines, i) if (lead.isupper() or lead.isspace()) and _MARKERISH.match(text) else None
         if marker:
             close()
             flush()
@@ -145,7 +145,7 @@ def build_document(
             trailer = False
             i += used
             continue
-        if (first in "*_" or first.isspace()) and kw.SEPARATOR.match(text):
+        if (lead in "*_" or lead.isspace()) and kw.SEPARATOR.match(text):
             whole("separator", line)
             trailer = trailer or "_" in text
         elif trailer:

@@ -10,7 +10,7 @@ import dataclasses
 import functools
 import re
 
-from itu_nb.model import HOMOGLYPHS, Op, Run, Target, runs_text
+from itu_nb.model import HOMOGLYPHS, Op, Run, Target
 from itu_nb.parsing import keywords as kw
 
 __all__ = [
@@ -78,8 +78,10 @@ def peel_label(runs: list[Run]) -> tuple[list[Run], list[Run]]:
     """Split a line's runs into label runs and body runs, view by view.
 
     The label (with its separator) is found separately in the original and the
-    amended text (a view whose text is whitespace alone has that whitespace as label), so ``{--c--}{++b++})<TAB>`` gives label runs (delete c, insert b,
-    equal ``)<TAB>``) and ``{++4<TAB>++}`` a label that exists only when amended.
+    amended text (a view whose text is whitespace alone has that whitespace as label),
+    so ``{--c--}{++b++})<TAB>`` gives label runs (delete c, insert b, equal ``)<TAB>``)
+    and ``{++4<TAB>++}`` a label that exists only when amended.  Only the start of each
+    view is read (:func:`_head`): a line of a million runs costs what its label costs.
     """
     if len(runs) == 1 and runs[0].op is Op.EQUAL:  # the usual line: one equal run, one split
         r = runs[0]
@@ -87,15 +89,16 @@ def peel_label(runs: list[Run]) -> tuple[list[Run], list[Run]]:
         if not n:
             return [], [r]
         return [r.with_text(r.text[:n])], ([r.with_text(r.text[n:])] if n < len(r.text) else [])
-    original, amended = runs_text(runs, "original"), runs_text(runs, "amended")
+    original, whole_o = _head(runs, Op.INSERT)
+    amended, whole_a = _head(runs, Op.DELETE)
     lo, la = label_split(original), label_split(amended)
     if not lo and not la:
         return [], list(runs)
     # a view left with whitespace alone (a TAB bullet whose words are all deleted): that
     # whitespace is the label's, so that the paragraph is absent from the view, not an empty line
-    if not la and amended.isspace():
+    if not la and whole_a and amended.isspace():
         la = len(amended)
-    elif not lo and original.isspace():
+    elif not lo and whole_o and original.isspace():
         lo = len(original)
     label: list[Run] = []
     body: list[Run] = []
@@ -129,6 +132,30 @@ def peel_label(runs: list[Run]) -> tuple[list[Run], list[Run]]:
             po += n
             pa += n
     return [r for r in label if r.text], [r for r in body if r.text]
+
+
+#: Longer than any label LABEL matches (20 characters: ``123.123.123.123 bis.``).
+_LABEL_REACH = 20
+
+
+def _head(runs: list[Run], hidden: Op) -> tuple[str, bool]:
+    """The start of a view's text (runs with op ``hidden`` left out), long enough to find its label.
+
+    Returns the text and whether it is the whole view.  It stops after the first run that puts
+    a non-whitespace character past :data:`_LABEL_REACH`: a label and the whitespace and TAB
+    after it cannot reach past that character, and the view is not whitespace alone, so
+    :func:`label_split` and ``isspace`` give on the start what they give on the whole.
+    """
+    parts: list[str] = []
+    n = 0
+    for r in runs:
+        if r.op is hidden or not r.text:
+            continue
+        parts.append(r.text)
+        start, n = n, n + len(r.text)
+        if n > _LABEL_REACH and not r.text[max(0, _LABEL_REACH - start) :].isspace():
+            return "".join(parts), r is runs[-1]
+    return "".join(parts), True
 
 
 def bare_label(label: str) -> str:
