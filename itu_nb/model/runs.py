@@ -113,6 +113,9 @@ def runs_text(runs: Sequence[Run], view: str | None = None) -> str:
     return "".join(r.text for r in runs if r.op.in_view(view))
 
 
+_OP, _TEXT = operator.attrgetter("op"), operator.attrgetter("text")
+
+
 def join_runs(runs: Sequence[Run]) -> tuple[Run, ...]:
     """Merge neighbouring runs that carry the same op, author, date and flag; drop empty runs.
 
@@ -125,8 +128,8 @@ def join_runs(runs: Sequence[Run]) -> tuple[Run, ...]:
         if not runs[0].text:
             return ()
         return runs if isinstance(runs, tuple) else (runs[0],)
-    ops = [r.op for r in runs]
-    if not any(map(operator.is_, ops, ops[1:])) and "" not in [r.text for r in runs]:
+    ops = list(map(_OP, runs))
+    if not any(map(operator.is_, ops, ops[1:])) and "" not in map(_TEXT, runs):
         return tuple(runs)  # no neighbours share an op, no run is empty: nothing to merge or drop
     out: list[Run] = []
     group: list[str] = []  # texts of the runs merging into out[-1], when more than one
