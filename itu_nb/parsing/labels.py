@@ -48,7 +48,10 @@ def section_keyword(text: str) -> str | None:
     head = text.lstrip()  # str.lstrip and str.split both take \xa0 for whitespace
     if not head or not head[0].islower():
         return None  # the normalised line would not start with a lower-case letter
-    line = " ".join(text.replace("\xa0", " ").split())
+    words = text.split(None, 126)  # 127 words or more make more than 250 characters: not split further
+    if len(words) > 126:
+        return None
+    line = " ".join(words)
     if not line or len(line) > 250 or not line[0].islower():
         return None
     bare = line.rstrip(":,").rstrip()
@@ -148,7 +151,9 @@ def _head(runs: list[Run], hidden: Op) -> tuple[str, bool]:
     """
     parts: list[str] = []
     n = 0
-    for r in runs:
+    for k, r in enumerate(runs):
+        if k == 64:  # undecided after 64 runs (whitespace, or tiny runs): the whole view, joined
+            return "".join([r.text for r in runs if r.op is not hidden]), True
         if r.op is hidden or not r.text:
             continue
         parts.append(r.text)
