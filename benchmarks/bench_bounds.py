@@ -7,7 +7,9 @@ The hostile-input tests run each input in a child process through ``tests/bounds
 resident memory.  This script runs every test file that calls ``bounded(`` with
 ``ITU_NB_BOUNDS_LOG`` set, collects one row per measured run and prints, per label, the worst
 time and memory seen and how the runs ended, as a markdown table for ``benchmarks/RESULTS.md``.
-The budget the tests assert is 2 s of CPU and 300 MB (``tests/bounds.py``).
+The budget of issue 17 is 2 s of CPU and 300 MB (``tests/bounds.BUDGET_SECONDS``, ``MAX_MB``); the
+last column says whether the worst run kept to it.  The tests themselves assert the memory budget and
+five times the CPU budget, so that a busy CI machine cannot fail them on timing alone.
 """
 
 from __future__ import annotations
@@ -47,12 +49,13 @@ def main() -> int:
     print(
         f"\n{platform.processor() or platform.machine()}, Python {platform.python_version()}; {len(files)} test files\n"
     )
-    print("| input class | runs | worst CPU s | worst peak MB | ended in |")
-    print("|---|---:|---:|---:|---|")
+    print("| input class | runs | worst CPU s | worst peak MB | ended in | within 2 s, 300 MB |")
+    print("|---|---:|---:|---:|---|---|")
     for label in sorted(worst):
         w = worst[label]
         ended = "; ".join(sorted(o.replace("|", "/") for o in w["outcomes"]))[:120]
-        print(f"| {label} | {w['runs']} | {w['seconds']:.2f} | {w['peak_mb']:.0f} | {ended} |")
+        ok = "yes" if w["seconds"] <= 2.0 and w["peak_mb"] <= 300 and "killed" not in w["outcomes"] else "**no**"
+        print(f"| {label} | {w['runs']} | {w['seconds']:.2f} | {w['peak_mb']:.0f} | {ended} | {ok} |")
     return run.returncode
 
 

@@ -1,89 +1,202 @@
-"""Parsing speed on the real corpus, side by side with reference points, in one run.
+"""Parsing speed and memory of every loader against its floor, side by side in one run (issue 19).
 
-    python3 benchmarks/bench_parse.py            # prints a Markdown table
+    python3 benchmarks/bench_parse.py              # 5 rounds; prints Markdown tables for RESULTS.md
+    python3 benchmarks/bench_parse.py --rounds 9
 
-Rows: each corpus file through ``itu_nb.load`` (all stages: decode, markup,
-artefacts, inference, tree), then the same text repeated ×20 (≈1 MB) to show the
-cost grows linearly.  Reference points in the same run:
-- ``read+split``: reading the bytes and splitting lines (the floor any parser pays);
-- ``regex labels``: a naive one-regex pass that finds labels and keywords line by line
-  without building anything (what a hand-rolled script would do);
-- ``python-docx`` / ``lxml``: for the .docx and AKN rows, the library's own parse of
-  the same file without itu_nb's model (when those files and loaders are present).
-Ratios are itu_nb's time over the reference's.
+Each input is loaded through ``itu_nb.load`` (every stage: decode, markup, artefacts, inference,
+tree) and its floor is timed on the same bytes in the same run, interleaved round by round, so a
+busy machine slows both alike:
+
+- text and CriticMarkup: a bare compiled-regex pass that finds every label and keyword
+  (decoding the bytes, then one ``finditer`` over the text, multi-line), building nothing;
+- Akoma Ntoso: ``lxml.etree.fromstring`` of the file alone;
+- .docx: reading the zip and parsing ``word/document.xml`` with lxml alone.
+
+Times are CPU seconds of this process (``time.process_time``), lowest, median and highest of the
+rounds, each call with the garbage collector off as in every benchmark here; MB/s and the ratio
+to the floor use the medians.  CPU time, not wall-clock time: on a machine shared with other
+work, a call of a few milliseconds is preempted while a sub-millisecond floor mostly is not, and
+wall-clock ratios then measure the machine's load.  Memory is the peak
+that ``tracemalloc`` sees during one load, over the input's size (the file as given: for .docx,
+the zipped size).  The scaling rows load the Brazil text 1×, 4× and 16× over, one list of
+2,500, 10,000 and 40,000 items and the fingerprints' generated proposal: µs per kB staying flat is
+linear (a list of short items costs more per kB than the Brazil text's long paragraphs: the work
+is per line).
 """
 
 from __future__ import annotations
 
+import argparse
+import gc
+import io
 import platform
 import re
+import statistics
 import sys
+import time
+import tracemalloc
+import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
-from timing import best_time
-
-import itu_nb
-from itu_nb.loaders import LOADERS
-
 HERE = Path(__file__).resolve().parent
-FIX = HERE.parent / "tests" / "fixtures"
-NAIVE = re.compile(r"^(?:[a-z]{1,2}\)|\d+|[ivx]+\))\t|^(?:considering|recognizing|noting|resolves|instructs|invites)\b")
+ROOT = HERE.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
+
+import itu_nb  # noqa: E402
+from itu_nb.parsing import keywords as kw  # noqa: E402
+
+FIX = ROOT / "tests" / "fixtures"
+
+#: The floor for line-based formats: every label (as the parser's LABEL) and every section
+#: keyword, marker and heading word at the start of a line, found by one compiled regex.
+FLOOR = re.compile(
+    kw.LABEL.pattern.replace("^", "^", 1)
+    + r"|^\s*(?:"
+    + "|".join(sorted({*kw.PREAMBLE, *kw.OPERATIVE, *kw.ACTIONS}, key=len, reverse=True))
+    + r"|RESOLUTION|DECISION|Reasons?:)\b",
+    re.MULTILINE,
+)
 
 
-def best(fn, repeat: int = 5) -> float:
-    """The best of ``repeat`` calls, timed as in every benchmark (:func:`timing.best_time`, garbage
-    collector off: a collection of this process's large heap otherwise lands in random calls)."""
-    return best_time(fn, repeat, budget=0)
+def regex_floor(data: bytes) -> int:
+    """Decode and find every label and keyword with one regex, building nothing."""
+    return sum(1 for _ in FLOOR.finditer(data.decode("utf-8-sig")))
 
 
-def naive(data: bytes) -> int:
-    return sum(1 for line in data.decode("utf-8").splitlines() if NAIVE.match(line))
+def lxml_floor(data: bytes) -> object:
+    """Parse the XML alone, hardened as the AKN loader parses it."""
+    from lxml import etree
+
+    return etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True))
 
 
-def main() -> None:
-    rows = []
-    inputs = [
-        ("flattened .txt (PP-18 Doc 67)", FIX / "pp18-doc67-brazil.flattened.txt", None),
-        ("CriticMarkup (PP-18 Doc 67)", FIX / "pp18-doc67-brazil.reconstructed.critic.md", None),
+def docx_floor(data: bytes) -> object:
+    """Read the zip and parse word/document.xml alone."""
+    from lxml import etree
+
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        xml = z.read("word/document.xml")
+    return etree.fromstring(xml, etree.XMLParser(resolve_entities=False, no_network=True))
+
+
+def repeated_docx(data: bytes, times: int) -> bytes:
+    """The .docx with its body repeated ``times`` times (notes and numbering shared): a larger Word file."""
+    src = zipfile.ZipFile(io.BytesIO(data))
+    xml = src.read("word/document.xml").decode("utf-8")
+    m = re.search(r"(<w:body>)(.*?)(<w:sectPr.*)$", xml, re.S)
+    assert m, "no body in word/document.xml"
+    body = m.group(1) + m.group(2) * times + m.group(3)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            part = xml[: m.start()] + body if info.filename == "word/document.xml" else src.read(info)
+            dst.writestr(info.filename, part)
+    return out.getvalue()
+
+
+def rounds(fns: list[Callable[[], object]], n: int) -> list[list[float]]:
+    """CPU-time each function ``n`` times, interleaved (a, b, a, b…), the collector off during each call."""
+    times: list[list[float]] = [[] for _ in fns]
+    for fn in fns:
+        fn()  # warm up: imports, regex compilation, caches
+    for _ in range(n):
+        for k, fn in enumerate(fns):
+            gc.collect()
+            gc.disable()
+            try:
+                t0 = time.process_time()
+                fn()
+                times[k].append(time.process_time() - t0)
+            finally:
+                gc.enable()
+    return times
+
+
+def peak_factor(fn: Callable[[], object], size: int) -> float:
+    """Peak memory traced during one call, over ``size``."""
+    gc.collect()
+    tracemalloc.start()
+    try:
+        fn()
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    return peak / size
+
+
+def ms(ts: list[float]) -> str:
+    lo, med, hi = min(ts), statistics.median(ts), max(ts)
+    return f"{lo * 1e3:,.2f} / {med * 1e3:,.2f} / {hi * 1e3:,.2f}"
+
+
+def ten_thousand_items() -> bytes:
+    """The generated proposal of the tree fingerprints: one list of 10,000 items, labels repeating."""
+    from fingerprint import generated_text
+
+    return generated_text().encode()
+
+
+def items(n: int) -> bytes:
+    """A proposal with one list of ``n`` items (the generated proposal's head and item lines)."""
+    from fingerprint import generated_text
+
+    head = generated_text().partition("a)\t")[0]
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    lines = "".join(f"{letters[i % 26]})\titem {i} of the list, with some words to read\n" for i in range(n))
+    return (head + lines).encode()
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--rounds", type=int, default=5)
+    n = ap.parse_args(argv).rounds
+
+    text = (FIX / "pp18-doc67-brazil.flattened.txt").read_bytes()
+    critic = (FIX / "pp18-doc67-brazil.reconstructed.critic.md").read_bytes()
+    akn = (FIX / "pp18-final-acts.akn.xml").read_bytes()
+    docx = (FIX / "pp18-doc67-brazil.pandoc.docx").read_bytes()
+    big_docx = repeated_docx(docx, 20)
+    loaders = [
+        ("text (PP-18 Doc 67, flattened)", text, "text", regex_floor, "regex labels"),
+        ("CriticMarkup (PP-18 Doc 67)", critic, "criticmarkup", regex_floor, "regex labels"),
+        ("Akoma Ntoso (PP-18 Final Acts)", akn, "akn", lxml_floor, "lxml parse"),
+        (".docx (PP-18 Doc 67, pandoc)", docx, "docx", docx_floor, "unzip + lxml"),
+        (".docx (Doc 67 body ×20)", big_docx, "docx", docx_floor, "unzip + lxml"),
     ]
-    if "akn" in LOADERS:
-        inputs.append(("Akoma Ntoso (PP-18 Final Acts)", FIX / "pp18-final-acts.akn.xml", None))
-    for label, path, fmt in inputs:
-        data = path.read_bytes()
-        rows.append((label, len(data), best(lambda d=data, f=fmt: itu_nb.load(d, format=f)), data))
-    big = (FIX / "pp18-doc67-brazil.flattened.txt").read_bytes() * 20
-    rows.append(("flattened .txt ×20", len(big), best(lambda: itu_nb.load(big, max_bytes=10**8), 3), big))
-    items = ("resolves\n" + "".join(f"{i}\tto do the thing number {i};\n" for i in range(1, 10_001))).encode()
-    rows.append(("one list of 10,000 items", len(items), best(lambda: itu_nb.load(items), 3), items))
-    big_c = (FIX / "pp18-doc67-brazil.reconstructed.critic.md").read_bytes() * 20
-    rows.append(("CriticMarkup ×20", len(big_c), best(lambda: itu_nb.load(big_c, max_bytes=10**8), 3), big_c))
-
-    print(f"Machine: {platform.machine()}, {platform.processor() or 'cpu'}, Python {sys.version.split()[0]}")
+    big = 10**9
+    print(f"Machine: {platform.machine()}, {platform.processor() or 'cpu'}, Python {sys.version.split()[0]}; ")
+    print(f"{n} rounds, times lowest / median / highest.")
     print()
-    print("| input | size | itu_nb.load | MB/s | read+split | ratio | regex labels | ratio |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|")
-    for label, size, t, data in rows:
-        split = best(lambda d=data: d.decode("utf-8", "replace").split("\n"))
-        if label.startswith("Akoma"):  # a line regex means nothing on XML
-            naive_cells = "— | — |"
-        else:
-            rx = best(lambda d=data: naive(d))
-            naive_cells = f"{rx * 1e3:,.2f} ms | {t / rx:,.1f}× |"
-        print(
-            f"| {label} | {size / 1e3:,.0f} kB | {t * 1e3:,.1f} ms | {size / 1e6 / t:,.2f} | "
-            f"{split * 1e3:,.2f} ms | {t / split:,.0f}× | {naive_cells}"
+    print("| input | size | itu_nb.load (ms) | MB/s | floor | floor (ms) | floor MB/s | ratio | peak memory |")
+    print("|---|---:|---:|---:|---|---:|---:|---:|---:|")
+    for name, data, fmt, floor, floor_name in loaders:
+        ours, theirs = rounds(
+            [lambda d=data, f=fmt: itu_nb.load(d, format=f, max_bytes=big), lambda d=data, fl=floor: fl(d)], n
         )
-    if "akn" in LOADERS:
-        from lxml import etree
-
-        data = (FIX / "pp18-final-acts.akn.xml").read_bytes()
-        parser = etree.XMLParser(resolve_entities=False, no_network=True)
-        t_lxml = best(lambda: etree.fromstring(data, parser))
-        t_akn = best(lambda: itu_nb.load(data))
-        print()
+        mem = peak_factor(lambda d=data, f=fmt: itu_nb.load(d, format=f, max_bytes=big), len(data))
+        mo, mt = statistics.median(ours), statistics.median(theirs)
         print(
-            f"AKN: lxml parse alone {t_lxml * 1e3:,.1f} ms; itu_nb.load {t_akn * 1e3:,.1f} ms "
-            f"({t_akn / t_lxml:,.1f}× lxml: the rest is building the clause trees)"
+            f"| {name} | {len(data) / 1e3:,.0f} kB | {ms(ours)} | {len(data) / 1e6 / mo:,.1f} | {floor_name} "
+            f"| {ms(theirs)} | {len(data) / 1e6 / mt:,.0f} | {mo / mt:,.1f}× | {mem:,.1f}× |"
+        )
+
+    print()
+    print("Scaling (text loader; linear when µs per kB stays flat):")
+    print()
+    print("| input | size | itu_nb.load (ms) | µs per kB | MB/s | peak memory |")
+    print("|---|---:|---:|---:|---:|---:|")
+    scaled = [(f"Brazil text ×{k}", text * k) for k in (1, 4, 16)]
+    scaled += [(f"one list of {k:,} items", items(k)) for k in (2_500, 10_000, 40_000)]
+    scaled += [("generated 10,000-item proposal (tests/fingerprint.py)", ten_thousand_items())]
+    for name, data in scaled:
+        (ours,) = rounds([lambda d=data: itu_nb.load(d, format="text", max_bytes=big)], max(3, n // 2))
+        mem = peak_factor(lambda d=data: itu_nb.load(d, format="text", max_bytes=big), len(data))
+        mo = statistics.median(ours)
+        print(
+            f"| {name} | {len(data) / 1e3:,.0f} kB | {ms(ours)} | {mo * 1e6 / (len(data) / 1e3):,.1f} "
+            f"| {len(data) / 1e6 / mo:,.1f} | {mem:,.1f}× |"
         )
 
 

@@ -1,7 +1,8 @@
 """Run a snippet in a child Python and measure what it cost: CPU seconds and peak memory.
 
 Hostile-input tests (issue 17) check that every input class ends — in the expected result or an
-``ItuNbError`` — within a bound. Wall-clock assertions are flaky on a shared CI machine, so the
+``ItuNbError`` — within a bound (``MAX_SECONDS``, ``MAX_MB``); ``benchmarks/bench_bounds.py`` measures
+the same runs against the issue's budget (``BUDGET_SECONDS``, ``MAX_MB``). Wall-clock assertions are flaky on a shared CI machine, so the
 bound is measured in a child process: its CPU time (user + system, from ``wait4``) and its peak
 resident memory (``VmHWM``, read by the child itself at exit), with a generous kill timeout as the backstop and an address-space
 limit so that a runaway allocation fails fast instead of swapping the machine.
@@ -29,9 +30,15 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
-#: The budget the issue sets for one hostile input: what a test asserts.
-MAX_SECONDS = 2.0
+#: The budget issue 17 sets for one hostile input: 2 s of CPU and 300 MB.  ``benchmarks/bench_bounds.py``
+#: measures every input class against it (the bounds table of benchmarks/RESULTS.md).
+BUDGET_SECONDS = 2.0
 MAX_MB = 300.0
+#: What a test asserts: memory within the budget (a deterministic figure), CPU time within five times
+#: the budget.  A CPU-time limit is a timing assertion, and timings move with the machine's load; five
+#: times is generous enough that an input within the budget on a quiet machine cannot fail on a busy
+#: one, and still far below what the unbounded inputs took (15 s to hours, or memory errors).
+MAX_SECONDS = 5 * BUDGET_SECONDS
 #: The backstop: a child still running after this is killed and the test fails.
 KILL_SECONDS = 60.0
 #: Address-space limit of the child (virtual memory, so larger than the RSS budget).

@@ -18,6 +18,15 @@ def load_text(data: bytes | str, source: str, *, encoding: str | None = None, in
 
     ``infer=True`` recovers the replacements the text itself proves (see
     :mod:`itu_nb.parsing.infer`); pass ``infer=False`` for a clean text.
+
+    Control characters (C0 other than TAB, LF and CR, and DEL) are kept as written, not
+    dropped or replaced: the runs and ``source_text()`` hold them, and the node whose line
+    holds one says so in its ``notes`` ("control character(s) U+0007 on line 12, kept as
+    written"), since the views trim them at a paragraph's ends and some exports cannot
+    write them.  A byte-order mark after the start of the text (two files joined) is dropped
+    like a leading one, with a note on the node of its line, or in the ``warnings`` of the
+    proposal whose marker line it started.  A text mostly made of control characters is
+    refused as binary data.
     """
     return parse_text(_as_text(data, source, encoding), source=source, infer=infer)
 
@@ -29,5 +38,6 @@ def load_critic(
     """CriticMarkup: ``{++inserted++}``, ``{--deleted--}``, ``{~~old~>new~~}``.
 
     CriticMarkup has no author field: ``author=`` and ``date=`` are set on every change.
+    Control characters and byte-order marks are treated as by :func:`load_text`.
     """
     return parse_critic(_as_text(data, source, encoding), source=source, author=author, date=date)

@@ -135,8 +135,16 @@ class Clause:
 
     # -- presence and text ----------------------------------------------------
     def exists_in(self, view: str) -> bool:
-        """True when the paragraph has any label or text in ``view``."""
-        return any(r.op.in_view(view) for r in self.label_runs + self.runs)
+        r"""True when the paragraph has any label or text in ``view``.
+
+        Whitespace alone is no text: a TAB bullet whose words are all deleted (``\t{--words--}``)
+        is gone from the amended view, not an empty line.
+        """
+        for runs in (self.label_runs, self.runs):
+            for r in runs:
+                if r.op.in_view(view) and (not r.text or not r.text.isspace()):
+                    return True
+        return False
 
     @property
     def status(self) -> str:

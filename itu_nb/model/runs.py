@@ -8,6 +8,8 @@ document text.  Runs are grouped into changes by :mod:`itu_nb.model.change`.
 from __future__ import annotations
 
 import enum
+import operator
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 __all__ = [
@@ -100,29 +102,60 @@ class Run:
         return Run(self.op, text, self.author, self.date, self.inferred, self.move)
 
 
-def runs_text(runs: tuple[Run, ...] | list[Run], view: str | None = None) -> str:
+def runs_text(runs: Sequence[Run], view: str | None = None) -> str:
     """Join the text of the runs visible in ``view`` (None = every run, in source order)."""
     if view is None:  # no filter: the usual single run needs no join
-        return runs[0].text if len(runs) == 1 else "".join(r.text for r in runs)
+        return runs[0].text if len(runs) == 1 else "".join([r.text for r in runs])
+    if view == "amended":  # the two views spelt out: no method call per run
+        return "".join([r.text for r in runs if r.op is not Op.DELETE])
+    if view == "original":
+        return "".join([r.text for r in runs if r.op is not Op.INSERT])
     return "".join(r.text for r in runs if r.op.in_view(view))
 
 
-def join_runs(runs: list[Run] | tuple[Run, ...]) -> tuple[Run, ...]:
-    """Merge neighbouring runs that carry the same op, author, date and flag; drop empty runs."""
+_OP, _TEXT = operator.attrgetter("op"), operator.attrgetter("text")
+
+
+def join_runs(runs: Sequence[Run]) -> tuple[Run, ...]:
+    """Merge neighbouring runs that carry the same op, author, date and flag; drop empty runs.
+
+    Linear in the number of runs and their length (a merged run's text is joined once, however
+    many runs it is made of); a run that merges with none is kept as it is, not copied.
+    """
+    if not runs:
+        return ()
+    if len(runs) == 1:  # the usual case
+        if not runs[0].text:
+            return ()
+        return runs if isinstance(runs, tuple) else (runs[0],)
+    ops = list(map(_OP, runs))
+    if not any(map(operator.is_, ops, ops[1:])) and "" not in map(_TEXT, runs):
+        return tuple(runs)  # no neighbours share an op, no run is empty: nothing to merge or drop
     out: list[Run] = []
+    group: list[str] = []  # texts of the runs merging into out[-1], when more than one
+    last: Run | None = None
     for r in runs:
         if not r.text:
             continue
-        if out and (out[-1].op, out[-1].author, out[-1].date, out[-1].inferred, out[-1].move) == (
-            r.op,
-            r.author,
-            r.date,
-            r.inferred,
-            r.move,
+        if (
+            last is not None
+            and r.op is last.op
+            and r.author == last.author
+            and r.date == last.date
+            and r.inferred == last.inferred
+            and r.move == last.move
         ):
-            out[-1] = out[-1].with_text(out[-1].text + r.text)
-        else:
-            out.append(r)
+            if not group:
+                group.append(last.text)
+            group.append(r.text)
+            continue
+        if group:
+            out[-1] = out[-1].with_text("".join(group))
+            group = []
+        out.append(r)
+        last = r
+    if group:
+        out[-1] = out[-1].with_text("".join(group))
     return tuple(out)
 
 

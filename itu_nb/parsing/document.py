@@ -45,9 +45,15 @@ def _header_metadata(text: str, metadata: dict, unmatched: list[str]) -> None:
     unmatched.append(text)
 
 
+#: What every marker line starts with (an action or an id): one search dismisses the other lines.
+_MARKERISH = re.compile(rf"\s*(?:{'|'.join(kw.ACTIONS)}|[A-Z]{{1,6}}/\d)")
+
+
 def _marker(lines: list[SourceLine], i: int) -> tuple[str, str, int] | None:
     """(action, id, lines used) when a proposal marker starts at line ``i``."""
     text = lines[i].main
+    if not _MARKERISH.match(text):
+        return None
     m = kw.MARKER.match(text)
     if m:
         return (m.group("action") or m.group("action2"), m.group("id") or m.group("id2"), 1)
@@ -88,21 +94,40 @@ def _whole_line(kind: str, line: SourceLine) -> list[Artefact]:
 
 
 def build_document(
-    lines: list[SourceLine], *, source: str, fmt: str, infer: bool = False, metadata: dict | None = None
+    lines: list[SourceLine],
+    *,
+    source: str,
+    fmt: str,
+    infer: bool = False,
+    metadata: dict | None = None,
+    line_notes: dict[int, list[str]] | None = None,
+    consume: bool = False,
 ) -> Document:
     """Build the document from stage-2 lines.
 
     Proposals start at a marker (``MOD<TAB>B/67/1``, or id and action on two lines);
     without markers, each heading (``RESOLUTION 130 (…)``) starts a bare text with
     ``action=None``.  Lines before the first proposal are the document header.
+    ``line_notes`` (source line → notes) go on the node that owns the line, or into the
+    warnings of the proposal whose marker it is.  With ``consume=True`` the lines are let go
+    (``lines[i]`` becomes None) once read, to keep the memory peak down: for a caller that
+    made the list for this call.
     """
     metadata = dict(metadata or {})
+    line_notes = line_notes or {}
     artefacts: list[Artefact] = []
     proposals: list[Proposal] = []
     current: ProposalBuilder | None = None
     trailer = False
     unmatched: list[str] = []
+    shared_labels: dict = {}  # label text → its one run, shared by the proposals
+    header: list[SourceLine] = []  # header lines, made artefacts once a proposal shows they are a header
     i = 0
+
+    def builder(action: str | None, pid: str | None) -> ProposalBuilder:
+        b = ProposalBuilder(action, pid, infer)
+        b.line_notes, b.shared_labels = line_notes, shared_labels
+        return b
 
     def close() -> None:
         nonlocal current
@@ -110,29 +135,44 @@ def build_document(
             proposals.append(current.build())
         current = None
 
-    def whole(kind: str, line: SourceLine) -> None:
-        if line.arts:  # inline artefacts keep their kind (a marker's bookmark, a comment), the rest is the line's
-            artefacts.extend(_whole_line(kind, line))
-            return
-        pieces = interleave(line.runs, line.arts)
-        artefacts.extend(Artefact(kind, text, line.no, None, op) for text, op in pieces or [("", Op.EQUAL)])
+    def flush() -> None:  # the pending lines are a header after all: a proposal follows
+        if header:
+            for h in header:
+                _whole(artefacts, "header", h)
+            header.clear()
+            artefacts.sort(key=lambda a: a.line)  # stable: into source order, pieces of a line kept in order
 
-    while i < len(lines):
+    def whole(kind: str, line: SourceLine) -> None:
+        _whole(artefacts, kind, line)
+
+    n = len(lines)
+    held: list = lines
+    released = 0
+    while i < n:
+        if consume and current is not None:  # a proposal has started: lines read are not read again
+            while released < i:
+                held[released] = None
+                released += 1
         line = lines[i]
         text = line.main
-        marker = _marker(lines, i)
+        if not text or text.isspace():
+            whole("blank" if not line.arts else "markup", line)
+            i += 1
+            continue
+        lead = text[0]  # a marker starts with a capital, a separator with * or _ (after any spaces)
+        marker = _marker(lines, i) if (lead.isupper() or lead.isspace()) and _MARKERISH.match(text) else None
         if marker:
             close()
+            flush()
             action, pid, used = marker
-            current = ProposalBuilder(action, pid, infer)
+            current = builder(action, pid)
             for j in range(used):
                 whole("marker", lines[i + j])
+                current.warnings.extend(line_notes.get(lines[i + j].no, ()))
             trailer = False
             i += used
             continue
-        if not text.strip():
-            whole("blank" if not line.arts else "markup", line)
-        elif kw.SEPARATOR.match(text):
+        if (lead in "*_" or lead.isspace()) and kw.SEPARATOR.match(text):
             whole("separator", line)
             trailer = trailer or "_" in text
         elif trailer:
@@ -143,10 +183,11 @@ def build_document(
             and not label_split(text)
         ):
             close()
-            current = ProposalBuilder(None, None, infer)
+            flush()
+            current = builder(None, None)
             current.add_line(line)
         elif current is None:
-            whole("header", line)
+            header.append(line)
             _header_metadata(text, metadata, unmatched)
         else:
             current.add_line(line)
@@ -154,16 +195,32 @@ def build_document(
     close()
     if not proposals:
         # no marker and no heading: the whole text is one bare text
-        builder = ProposalBuilder(None, None, infer)
+        only = builder(None, None)
         kept = {a.line for a in artefacts if a.kind in ("blank", "separator", "markup", "trailer")}
         artefacts = [a for a in artefacts if a.line in kept]
-        for line in lines:
+        header.clear()
+        for k in range(n):
+            line = lines[k]
+            if consume:
+                held[k] = None
             if line.no not in kept:
-                builder.add_line(line)
-        proposals.append(builder.build())
+                only.add_line(line)
+        proposals.append(only.build())
     ids = [p.id for p in proposals if p.action]
     if ids:
         first = ids[0].split("/")
         metadata.setdefault("submitter_code", first[0])
         metadata.setdefault("document", first[1])
     return Document(source, fmt, metadata, tuple(proposals), tuple(artefacts), len(lines))
+
+
+def _whole(artefacts: list[Artefact], kind: str, line: SourceLine) -> None:
+    """The line as whole-line artefacts of ``kind``, one per piece (runs and inline artefacts)."""
+    if line.is_plain:
+        artefacts.append(Artefact(kind, line.main, line.no, None, Op.EQUAL))
+        return
+    if line.arts:  # inline artefacts keep their kind (a marker's bookmark, a comment), the rest is the line's
+        artefacts.extend(_whole_line(kind, line))
+        return
+    pieces = interleave(line.runs, line.arts)
+    artefacts.extend(Artefact(kind, text, line.no, None, op) for text, op in pieces or [("", Op.EQUAL)])

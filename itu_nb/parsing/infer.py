@@ -20,15 +20,35 @@ import re
 from itu_nb.model import Op, Run
 from itu_nb.parsing.keywords import ROMAN
 
-_PLACE = r"(?:Rev\.[ \xa0])?[A-Z][a-z]+(?:[ \xa0][A-Z][a-z]+)*,[ \xa0](?P<{y}>\d{{4}})"
+#: At most this many words in a place name ("Buenos Aires" has two).  The bound keeps the citation
+#: search linear: unbounded, a long line of capitalised words without a comma is scanned from each
+#: of its words to its end (a 120 kB line took 39 s).
+PLACE_WORDS = 6
+_PLACE = (
+    r"(?:Rev\.[ \xa0])?[A-Z][a-z]+(?:[ \xa0][A-Z][a-z]+){{0," + str(PLACE_WORDS - 1) + r"}},[ \xa0](?P<{y}>\d{{4}})"
+)
 CITATION = re.compile(
     r"(?<=[(\s\xa0])(?P<a>" + _PLACE.format(y="ya") + r")(?P<b>" + _PLACE.format(y="yb") + r")(?=[)\s,;.])"
 )
 PERIOD = re.compile(r"(?<!\d)(?P<a>(?P<a1>\d{4})[-‑–](?P<a2>\d{4}))(?P<b>(?P<b1>\d{4})[-‑–](?P<b2>\d{4}))(?!\d)")
+#: What every match of CITATION or PERIOD holds: a digit run into a capital (the first year runs
+#: into the second place) or a dash before eight digits (the first period runs into the second).
+#: Text without it cannot hold either shape, and most lines are dismissed by this one search.
+SHAPES = re.compile(r"\d[A-Z]|[-‑–]\d{8}")
+#: A cheaper test that every text holding SHAPES passes, for a whole document in one search: an
+#: ASCII digit run into a capital or seven more digits, or any other decimal digit (``\\d`` is
+#: every Unicode digit, and testing for it is slower than for ``[0-9]``).
+MAYBE_SHAPES = re.compile("[0-9](?:[A-Z]|[0-9]{7})|[\u0660-\U0001fbf9](?<=\\d)")
+#: The same for a text without any other decimal digit (:data:`OTHER_DIGIT` finds none), faster.
+MAYBE_SHAPES_ASCII = re.compile("[0-9](?:[A-Z]|[0-9]{7})")
+OTHER_DIGIT = re.compile("[\u0660-\U0001fbf9](?<=\\d)")
+_DOUBLE_LETTER = re.compile(r"([a-zA-Zа-яА-Я])([a-zA-Zа-яА-Я])\)")
 
 
-def _split(text: str) -> list[Run]:
-    """Split one equal text into equal and inferred delete/insert runs."""
+def split_text(text: str) -> list[Run]:
+    """Split one equal text into equal and inferred delete/insert runs (one equal run when it proves nothing)."""
+    if not SHAPES.search(text):
+        return [Run(Op.EQUAL, text)] if text else []
     hits = []
     for m in CITATION.finditer(text):
         ya, yb = int(m.group("ya")), int(m.group("yb"))
@@ -64,13 +84,16 @@ def infer_text(runs: list[Run]) -> list[Run]:
     """Recover run-together citations and periods inside the equal runs."""
     out: list[Run] = []
     for r in runs:
-        out.extend(_split(r.text) if r.op is Op.EQUAL else [r])
+        if r.op is Op.EQUAL and SHAPES.search(r.text):
+            out.extend(split_text(r.text))
+        else:
+            out.append(r if r.op is not Op.EQUAL else Run(Op.EQUAL, r.text))
     return out
 
 
 def infer_letter_label(label: str) -> tuple[str, str] | None:
     """``"cb)"`` → ``("c", "b")``: two different letters that are not a roman numeral."""
-    m = re.fullmatch(r"([a-zA-Zа-яА-Я])([a-zA-Zа-яА-Я])\)", label)
+    m = _DOUBLE_LETTER.fullmatch(label) if len(label) == 3 else None
     if not m or ROMAN.match(label[:-1]) or m.group(1) == m.group(2):
         return None
     return m.group(1), m.group(2)

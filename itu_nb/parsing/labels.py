@@ -7,12 +7,14 @@ the Akoma Ntoso loader and the amendment code that recomputes paths after an edi
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 
-from itu_nb.model import HOMOGLYPHS, Op, Run, Target, runs_text
+from itu_nb.model import HOMOGLYPHS, Op, Run, Target
 from itu_nb.parsing import keywords as kw
 
 __all__ = [
+    "Components",
     "bare_label",
     "item_component",
     "label_scheme",
@@ -25,28 +27,42 @@ __all__ = [
     "unique_component",
 ]
 
+_BIS_TER = re.compile(r"\s?(bis|ter)$")
+_SPACES = re.compile(r"\s+")
+
 _PREAMBLE = sorted(
     {" ".join(k.split()) for k in kw.PREAMBLE} | {f"{k} {s}" for k in kw.PREAMBLE for s in kw.PREAMBLE_SUFFIXES},
     key=len,
     reverse=True,
 )
 _OPERATIVE = sorted(kw.OPERATIVE, key=len, reverse=True)
+_PREAMBLE_SET = frozenset(_PREAMBLE)
+_OPERATIVE_SET = frozenset(_OPERATIVE)
+_OPERATIVE_WORDS = max(len(v.split()) for v in kw.OPERATIVE)
 
 
 def section_keyword(text: str) -> str | None:
     """The normalised section line (``"instructs the Secretary-General"``) or None."""
     if "\t" in text:
         return None
-    line = " ".join(text.replace("\xa0", " ").split())
+    head = text.lstrip()  # str.lstrip and str.split both take \xa0 for whitespace
+    if not head or not head[0].islower():
+        return None  # the normalised line would not start with a lower-case letter
+    words = text.split(None, 126)  # 127 words or more make more than 250 characters: not split further
+    if len(words) > 126:
+        return None
+    line = " ".join(words)
     if not line or len(line) > 250 or not line[0].islower():
         return None
     bare = line.rstrip(":,").rstrip()
-    if bare in _PREAMBLE:
+    if bare in _PREAMBLE_SET:
         return bare
     if line[-1] in ".;,:":
         return None
-    for verb in _OPERATIVE:
-        if line == verb or line.startswith(verb + " "):
+    # an operative verb, alone or followed by its addressee: the line's first words are one
+    words = line.split(" ", _OPERATIVE_WORDS)
+    for n in range(1, min(len(words), _OPERATIVE_WORDS) + 1):
+        if " ".join(words[:n]) in _OPERATIVE_SET:
             return line
     return None
 
@@ -65,18 +81,36 @@ def peel_label(runs: list[Run]) -> tuple[list[Run], list[Run]]:
     """Split a line's runs into label runs and body runs, view by view.
 
     The label (with its separator) is found separately in the original and the
-    amended text, so ``{--c--}{++b++})<TAB>`` gives label runs (delete c, insert b,
-    equal ``)<TAB>``) and ``{++4<TAB>++}`` a label that exists only when amended.
+    amended text (a view whose text is whitespace alone has that whitespace as label),
+    so ``{--c--}{++b++})<TAB>`` gives label runs (delete c, insert b, equal ``)<TAB>``)
+    and ``{++4<TAB>++}`` a label that exists only when amended.  Only the start of each
+    view is read (:func:`_head`): a line of a million runs costs what its label costs.
     """
-    lo = label_split(runs_text(runs, "original"))
-    la = label_split(runs_text(runs, "amended"))
+    if len(runs) == 1 and runs[0].op is Op.EQUAL:  # the usual line: one equal run, one split
+        r = runs[0]
+        n = label_split(r.text)
+        if not n:
+            return [], [r]
+        return [r.with_text(r.text[:n])], ([r.with_text(r.text[n:])] if n < len(r.text) else [])
+    original, whole_o = _head(runs, Op.INSERT)
+    amended, whole_a = _head(runs, Op.DELETE)
+    lo, la = label_split(original), label_split(amended)
     if not lo and not la:
         return [], list(runs)
+    # a view left with whitespace alone (a TAB bullet whose words are all deleted): that
+    # whitespace is the label's, so that the paragraph is absent from the view, not an empty line
+    if not la and whole_a and amended.isspace():
+        la = len(amended)
+    elif not lo and whole_o and original.isspace():
+        lo = len(original)
     label: list[Run] = []
     body: list[Run] = []
     po = pa = 0
-    for r in runs:
+    for i, r in enumerate(runs):
         n = len(r.text)
+        if po >= lo and pa >= la:  # past the label in both views: the rest is body, as it is
+            body.extend(runs[i:])
+            break
         if r.op is Op.DELETE:
             k = max(0, min(n, lo - po))
             label.append(r.with_text(r.text[:k]))
@@ -103,15 +137,45 @@ def peel_label(runs: list[Run]) -> tuple[list[Run], list[Run]]:
     return [r for r in label if r.text], [r for r in body if r.text]
 
 
+#: Longer than any label LABEL matches (20 characters: ``123.123.123.123 bis.``).
+_LABEL_REACH = 20
+
+
+def _head(runs: list[Run], hidden: Op) -> tuple[str, bool]:
+    """The start of a view's text (runs with op ``hidden`` left out), long enough to find its label.
+
+    Returns the text and whether it is the whole view.  It stops after the first run that puts
+    a non-whitespace character past :data:`_LABEL_REACH`: a label and the whitespace and TAB
+    after it cannot reach past that character, and the view is not whitespace alone, so
+    :func:`label_split` and ``isspace`` give on the start what they give on the whole.
+    """
+    parts: list[str] = []
+    n = 0
+    for k, r in enumerate(runs):
+        if k == 64:  # undecided after 64 runs (whitespace, or tiny runs): the whole view, joined
+            return "".join([r.text for r in runs if r.op is not hidden]), True
+        if r.op is hidden or not r.text:
+            continue
+        parts.append(r.text)
+        start, n = n, n + len(r.text)
+        if n > _LABEL_REACH and not r.text[max(0, _LABEL_REACH - start) :].isspace():
+            return "".join(parts), r is runs[-1]
+    return "".join(parts), True
+
+
 def bare_label(label: str) -> str:
     """The label without separator, brackets or final dot, Cyrillic look-alikes read as Latin: ``(а).`` → ``a``."""
     return label.strip().translate(HOMOGLYPHS).strip("()").rstrip(".")
 
 
+@functools.lru_cache(maxsize=4096)
 def label_scheme(label: str, previous_letter: str | None, previous_ends_colon: bool) -> str:
-    """``letter``, ``roman``, ``number``, ``decimalN``, ``bullet`` or ``dash``."""
+    """``letter``, ``roman``, ``number``, ``decimalN``, ``bullet`` or ``dash``.
+
+    A pure function of its arguments, cached: a document has few distinct labels.
+    """
     bare = bare_label(label)
-    bare = re.sub(r"\s?(bis|ter)$", "", bare)
+    bare = _BIS_TER.sub("", bare)
     if bare == "" or bare in kw.BULLETS:
         return "bullet"
     if bare in kw.DASHES:
@@ -214,12 +278,72 @@ def item_component(label: str, scheme: str | None, listed: int) -> str:
     """
     if scheme in ("bullet", "dash"):
         return f"{scheme}{listed + 1}"
-    return re.sub(r"\s+", "", bare_label(label)) or "item"
+    return _bare_component(label)
 
 
-def unique_component(base: str, used: set[str]) -> str:
-    """``base``, or ``base#2``, ``base#3``… when a sibling already uses it."""
+@functools.lru_cache(maxsize=4096)
+def _bare_component(label: str) -> str:
+    return _SPACES.sub("", bare_label(label)) or "item"
+
+
+def unique_component(base: str, used: set[str] | Components) -> str:
+    """``base``, or ``base#2``, ``base#3``… when a sibling already uses it.
+
+    With a set of the siblings' components this searches for the first free one (linear in
+    the number of siblings sharing ``base``); a :class:`Components` answers in constant time
+    and records the component it gives.
+    """
+    if isinstance(used, Components):
+        return used.take(base)
     component, n = base, 2
     while component in used:
         component, n = f"{base}#{n}", n + 1
     return component
+
+
+class Components:
+    """The path components given to one node's children, for ``#2`` suffixes in constant time.
+
+    :meth:`take` gives what :func:`unique_component` gives with a set of the components taken
+    so far, without searching: the components are ``base``, ``base#2``, ``base#3``… in the order
+    they are taken, so a count per base is enough.  A base that already holds ``#`` (never made
+    by the parser) falls back to the search.
+
+    Examples
+    --------
+    >>> taken = Components()
+    >>> [taken.take(c) for c in ("a", "b", "a", "a", "p1")]
+    ['a', 'b', 'a#2', 'a#3', 'p1']
+    >>> "a#3" in taken, "a#4" in taken
+    (True, False)
+    """
+
+    __slots__ = ("_count", "_odd")
+
+    def __init__(self) -> None:
+        self._count: dict[str, int] = {}
+        self._odd: set[str] = set()  # components holding "#", taken outside the counted scheme
+
+    def __contains__(self, component: str) -> bool:
+        base, sep, n = component.rpartition("#")
+        counted = sep and n.isdigit() and not n.startswith("0") and int(n) >= 2
+        if counted and self._count.get(base, 0) >= int(n):
+            return True
+        return component in self._odd or self._count.get(component, 0) >= 1
+
+    def take(self, base: str) -> str:
+        """The first of ``base``, ``base#2``, ``base#3``… not taken yet; it is now taken."""
+        if "#" in base or base in self._odd:
+            component, n = base, 2
+            while component in self:
+                component, n = f"{base}#{n}", n + 1
+            self._odd.add(component)
+            return component
+        n = self._count.get(base, 0)
+        while True:  # skips only components someone took through the search above (never the parser)
+            n += 1
+            component = base if n == 1 else f"{base}#{n}"
+            if component not in self._odd:
+                break
+        self._count[base] = n
+        return component

@@ -18,6 +18,12 @@ from itu_nb.model import Artefact, Op, Run
 #: CriticMarkup marks: opener → closer.
 CRITIC_MARKS = {"{++": "++}", "{--": "--}", "{~~": "~~}", "{==": "==}", "{>>": "<<}"}
 _OPENER = re.compile(r"\{(?:\+\+|--|~~|==|>>)")
+#: Text without "{", then an insertion or a deletion closed by the first closer after its opener:
+#: what the loop of :func:`_scan` reads at most steps, here in one match.  When it does not
+#: match (another mark, a "{" in the text, an opener never closed) the loop takes one step itself.
+#: The closers of a change mark: a comment right after one may be that change's attribution.
+_CHANGE_CLOSERS = ("++}", "--}", "~~}")
+_SIMPLE = re.compile(r"([^{]*)(?:\{\+\+(.*?)\+\+\}|\{--(.*?)--\})", re.DOTALL)
 
 INLINE_ARTEFACTS = re.compile(
     r"(?P<bookmark>\[bookmark: [^\]\n]*\])"
@@ -96,60 +102,125 @@ def critic_runs(text: str, source: str, author: str | None = None, date: str | N
     A mark may span lines: it is cut at each line break.  An opener without its closer
     raises :class:`ParseError` naming the line.
     """
-    return _split_at_newlines(_scan(text, 0, len(text), source, author, date, True))
+    # runs are immutable: equal ones are one object (a million "{++a++}" are a million equal runs)
+    shared: dict[Op, dict[str, Run]] = {Op.EQUAL: {}, Op.INSERT: {}, Op.DELETE: {}}
+    pieces = _scan(text, 0, len(text), source, author, date, True, shared)
+    return _split_highlighted(pieces) if "{==" in text else _split_at_newlines(pieces)
 
 
-def _scan(text: str, lo: int, hi: int, source: str, author, date, top: bool) -> list[Piece]:
-    """The pieces of ``text[lo:hi]``; inside a highlight (``top`` False) ``{==`` is text."""
+def _scan(text: str, lo: int, hi: int, source: str, author, date, top: bool, shared) -> list[Piece]:
+    """The pieces of ``text[lo:hi]``; inside a highlight (``top`` False) ``{==`` is text.
+
+    ``shared`` maps op → text → the one Run object of that text (runs are immutable).
+    """
     pieces: list[Piece] = []
+    append = pieces.append
+    equals, inserts, deletes = shared[Op.EQUAL], shared[Op.INSERT], shared[Op.DELETE]
+
+    def run(op: Op, inner: str) -> Run:
+        got = shared[op].get(inner)
+        if got is None:
+            got = shared[op][inner] = Run(op, inner, author, date) if op is not Op.EQUAL else Run(op, inner)
+        return got
+
+    search, find, marks, simple = _OPENER.search, text.find, CRITIC_MARKS, _SIMPLE.scanner
     pos = lo
-    changed = first = -1  # where the last change mark ended, and its first run in ``pieces``
     while True:
-        m = _OPENER.search(text, pos, hi)
+        scan = simple(text, pos, hi).match  # successive matches, each where the last ended
+        f = done = scan()
+        while f is not None:  # the usual step, in one match: text without "{", then {++…++} or {--…--}
+            equal, inserted, deleted = f.groups()
+            if equal:
+                r = equals.get(equal)
+                if r is None:
+                    r = equals[equal] = Run(Op.EQUAL, equal)
+                append(r)
+            if inserted is not None:
+                r = inserts.get(inserted)
+                if r is None:
+                    r = inserts[inserted] = Run(Op.INSERT, inserted, author, date)
+            else:
+                r = deletes.get(deleted)
+                if r is None:
+                    r = deletes[deleted] = Run(Op.DELETE, deleted, author, date)
+            append(r)
+            done = f
+            f = scan()
+        if done is not None:
+            pos = done.end()
+        m = search(text, pos, hi)
         if m is None:
             break
         opener = m.group(0)
+        start = m.start()
         if opener == "{==" and not top:
-            pieces.append(Run(Op.EQUAL, text[pos : m.end()]))
+            append(run(Op.EQUAL, text[pos : m.end()]))
             pos = m.end()
             continue
-        end = text.find(CRITIC_MARKS[opener], m.end(), hi)
+        end = find(marks[opener], start + 3, hi)
         if end < 0:
-            line = text.count("\n", 0, m.start()) + 1
+            line = text.count("\n", 0, start) + 1
             raise ParseError(source, f"line {line}: CriticMarkup {opener!r} is never closed")
-        if m.start() > pos:
-            pieces.append(Run(Op.EQUAL, text[pos : m.start()]))
-        inner = text[m.end() : end]
+        if start > pos:
+            append(run(Op.EQUAL, text[pos:start]))
+        inner = text[start + 3 : end]
         if opener == "{++":
-            pieces.append(Run(Op.INSERT, inner, author, date))
+            append(run(Op.INSERT, inner))
         elif opener == "{--":
-            pieces.append(Run(Op.DELETE, inner, author, date))
+            append(run(Op.DELETE, inner))
         elif opener == "{~~":
             old, arrow, new = inner.partition("~>")
             if not arrow:
-                line = text.count("\n", 0, m.start()) + 1
+                line = text.count("\n", 0, start) + 1
                 raise ParseError(source, f"line {line}: CriticMarkup substitution without '~>'")
-            pieces += [Run(Op.DELETE, old, author, date), Run(Op.INSERT, new, author, date)]
+            pieces += [run(Op.DELETE, old), run(Op.INSERT, new)]
         elif opener == "{==":  # changes and comments inside a highlight are read too
-            inside = _scan(text, m.end(), end, source, author, date, False)
+            inside = _scan(text, start + 3, end, source, author, date, False, shared)
             size = sum(len(p.text) for p in inside if isinstance(p, Run))
             pieces += [Artefact("highlight", "", line=-1, length=size), *inside]
         else:
-            who = ATTRIBUTION.match(inner) if changed == m.start() else None
-            if who is not None:  # the author and date of the change just closed
+            # right after a change's closer (the change is the last piece): its author and date
+            closer = text[start - 3 : start] if start - 3 >= lo else ""
+            last = pieces[-1] if pieces else None
+            after_change = closer in _CHANGE_CLOSERS and isinstance(last, Run) and last.op is not Op.EQUAL
+            who = ATTRIBUTION.match(inner) if after_change else None
+            if who is not None:
                 a, d = who.group("author") or None, who.group("date")
+                first = len(pieces) - (2 if closer == "~~}" else 1)
                 pieces[first:] = [dataclasses.replace(r, author=a, date=d) for r in pieces[first:]]
             else:
-                pieces.append(comment_artefact(inner))
-        if opener in ("{++", "{--", "{~~"):
-            changed, first = end + 3, len(pieces) - (2 if opener == "{~~" else 1)
+                append(comment_artefact(inner))
         pos = end + 3
     if pos < hi:
-        pieces.append(Run(Op.EQUAL, text[pos:hi]))
+        append(run(Op.EQUAL, text[pos:hi]))
     return pieces
 
 
 def _split_at_newlines(pieces: list[Piece]) -> list[list[Piece]]:
+    """The pieces cut into lines, when no highlight is among them (else :func:`_split_highlighted`)."""
+    # the pieces to look at (a line break in them, or an empty run to drop); the others are
+    # taken over in slices, as they are
+    odd = [i for i, p in enumerate(pieces) if not p.text or "\n" in p.text]
+    lines: list[list[Piece]] = [[]]
+    done = 0
+    for i in odd:
+        lines[-1].extend(pieces[done:i])
+        done = i + 1
+        piece = pieces[i]
+        if isinstance(piece, Artefact):
+            lines[-1].append(piece)
+            continue
+        parts = piece.text.split("\n")
+        for k, part in enumerate(parts):
+            if k:
+                lines.append([])
+            if part:
+                lines[-1].append(Run(piece.op, part, piece.author, piece.date, piece.inferred, piece.move))
+    lines[-1].extend(pieces[done:])
+    return lines
+
+
+def _split_highlighted(pieces: list[Piece]) -> list[list[Piece]]:
     """The pieces cut into lines; a highlight over a line break is cut too, one per line (``length``
     counts the characters of the runs it covers on its line).
     """
@@ -200,8 +271,13 @@ def extract_artefacts(pieces: list[Piece], line: int) -> tuple[list[Run], list[A
                 lit.append((len(arts), pos + shift))
             arts.append(dataclasses.replace(piece, line=line, offset=pos))
             continue
+        if "[" not in piece.text:  # no artefact can start here: the run as it is
+            if piece.text:
+                runs.append(piece)
+                pos += len(piece.text)
+            continue
         last = 0
-        closing = _closing_brackets(piece.text) if "[" in piece.text else {}
+        closing = _closing_brackets(piece.text)
         for m in INLINE_ARTEFACTS.finditer(piece.text):
             if m.start() < last:
                 continue

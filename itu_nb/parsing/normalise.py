@@ -1,12 +1,16 @@
 """Stage 1: bytes or text → lines, with the only normalisations itu_nb ever applies.
 
-After :func:`decode` and :func:`split_lines`:
+After :func:`decode`, :func:`line_notes` and :func:`split_lines`:
 - the text is a ``str`` (UTF-8 or UTF-16 with BOM, or the encoding asked for);
-- a leading byte-order mark is dropped, CR LF and lone CR become LF;
-- nothing else is changed: trailing spaces, TABs, non-breaking spaces stay.
+- a leading byte-order mark is dropped, and so is one in the middle of the text (two files
+  joined), with a note; CR LF and lone CR become LF;
+- nothing else is changed: trailing spaces, TABs, non-breaking spaces stay, and so do control
+  characters (kept as written, with a note on the node whose line holds them).
 """
 
 from __future__ import annotations
+
+import re
 
 from itu_nb.errors import LoadError
 
@@ -27,11 +31,14 @@ def check_size(source: str, size: int, max_bytes: int | None) -> None:
 
 def decode(data: bytes, source: str, encoding: str | None = None) -> str:
     """Decode ``data`` as text, refusing binary data with a clear message."""
-    if not data.strip():
+    if not data or data.isspace():
         raise LoadError(source, "the file is empty")
     if encoding is None:
         encoding = "utf-16" if data.startswith((b"\xff\xfe", b"\xfe\xff")) else "utf-8-sig"
-    if encoding.replace("_", "-").lower() not in ("utf-16", "utf-16-le", "utf-16-be") and b"\x00" in data[:65536]:
+    if (
+        encoding.replace("_", "-").lower() not in ("utf-16", "utf-16-le", "utf-16-be")
+        and data.find(b"\x00", 0, 65536) >= 0
+    ):
         raise LoadError(source, "binary data (NUL bytes), not a text document; is it a .docx or a PDF?")
     try:
         text = data.decode(encoding)
@@ -50,13 +57,43 @@ def decode(data: bytes, source: str, encoding: str | None = None) -> str:
 def check_text(text: str, source: str) -> str:
     """Refuse empty or binary-looking text; drop a BOM."""
     text = text.removeprefix("\ufeff")
-    if not text.strip():
+    if not text or text.isspace():
         raise LoadError(source, "the text is empty" if source == "<text>" else "the file is empty")
     sample = text[:65536]
-    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f\v")
+    controls = len(_BINARY.findall(sample))
     if "\x00" in sample or controls > max(8, len(sample) // 100):
         raise LoadError(source, "binary data (control characters), not a text document")
     return text
+
+
+_BINARY = re.compile("[\x00-\x08\x0e-\x1f]")  # what binary data is full of: C0 controls but TAB, LF, VT, FF, CR
+#: Control characters a text may hold by mistake (C0 but TAB, LF and CR, and DEL): kept, and noted.
+CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_BOM_OR_CONTROL = re.compile("[\ufeff\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def line_notes(text: str) -> tuple[str, dict[int, list[str]]]:
+    """Drop byte-order marks left inside the text; note them and the control characters, by line.
+
+    A byte-order mark after the start is what joining two files leaves; left in place it hides
+    the marker line it starts (``\ufeffMOD<TAB>X/1/2``), so it is dropped like the leading one.
+    Control characters are kept as written (the runs and ``source_text`` have them); the note
+    tells the reader they are there, since views trim them at a paragraph's ends.  Returns the
+    text and, for each line (0-based, after :func:`split_lines`) that held one, its notes.
+    """
+    if not _BOM_OR_CONTROL.search(text):  # the usual text: one search
+        return text, {}
+    notes: dict[int, list[str]] = {}
+    for no, line in enumerate(split_lines(text)):
+        if "\ufeff" in line:
+            notes.setdefault(no, []).append(
+                f"a byte-order mark (U+FEFF) inside the text was dropped from line {no + 1} (two files joined?)"
+            )
+        found = sorted(set(CONTROLS.findall(line)))
+        if found:
+            names = ", ".join(f"U+{ord(ch):04X}" for ch in found)
+            notes.setdefault(no, []).append(f"control character(s) {names} on line {no + 1}, kept as written")
+    return text.replace("\ufeff", ""), notes
 
 
 def split_lines(text: str) -> list[str]:

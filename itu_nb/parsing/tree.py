@@ -8,7 +8,7 @@ formula, sections, labelled items, footnotes, Reasons) and builds the tree;
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 
 from itu_nb.model import (
     Artefact,
@@ -23,6 +23,7 @@ from itu_nb.model import (
 from itu_nb.parsing import infer as _infer
 from itu_nb.parsing import keywords as kw
 from itu_nb.parsing.labels import (
+    Components,
     bare_label,
     item_component,
     label_scheme,
@@ -30,28 +31,67 @@ from itu_nb.parsing.labels import (
     parse_target,
     peel_label,
     section_keyword,
-    unique_component,
 )
 from itu_nb.parsing.markup import FOOTNOTE_BODY, stored_keys
 
+_NO_ARTS: list[Artefact] = []  # the artefacts of a plain line: none (shared, never appended to)
 
-@dataclass
+
 class SourceLine:
-    """One source line after stage 2."""
+    """One source line after stage 2: its number, its runs and its inline artefacts.
 
-    no: int
-    runs: list[Run]
-    arts: list[Artefact]
+    ``main`` (the amended text, or the original when the whole line is deleted) is computed once,
+    here.  :meth:`plain` makes a line of one equal run without building the run until it is asked
+    for: most lines of a text are such lines, and the tree builder reads them as strings.
+    """
+
+    __slots__ = ("_plain", "_runs", "arts", "main", "no")
+
+    def __init__(self, no: int, runs: list[Run], arts: list[Artefact]):
+        self.no = no
+        self._runs: list[Run] | None = runs
+        self._plain = False
+        self.arts = arts
+        if len(runs) == 1 and runs[0].op is Op.EQUAL:
+            self.main = runs[0].text
+        else:
+            amended = "".join([r.text for r in runs if r.op is not Op.DELETE])
+            if amended and not amended.isspace():
+                self.main = amended
+            else:
+                self.main = "".join([r.text for r in runs if r.op is not Op.INSERT])
+
+    @classmethod
+    def plain(cls, no: int, text: str) -> SourceLine:
+        """A line that is one equal run of ``text`` (no run when empty), without artefacts.
+
+        The builder reads it as a string and does not look for what :mod:`~itu_nb.parsing.infer`
+        recovers: make a line that may hold such a shape (:data:`~itu_nb.parsing.infer.SHAPES`)
+        with its runs instead, when the document is inferred.
+        """
+        line = cls.__new__(cls)
+        line.no, line._runs, line.arts, line.main, line._plain = no, None, _NO_ARTS, text, True
+        return line
+
+    @property
+    def runs(self) -> list[Run]:
+        """The line's runs (no line break is in any of them)."""
+        if self._runs is None:
+            self._runs = [Run(Op.EQUAL, self.main)] if self.main else []
+        return self._runs
+
+    @runs.setter
+    def runs(self, runs: list[Run]) -> None:
+        self.__init__(self.no, runs, self.arts)  # type: ignore[misc]
+
+    @property
+    def is_plain(self) -> bool:
+        """True when the line is one equal run without author, date or flags, and no artefact."""
+        return self._plain
 
     def text(self, view: str | None = "amended") -> str:
         """The line's text in ``view`` (None: both views, as written)."""
-        return runs_text(self.runs, view)
-
-    @property
-    def main(self) -> str:
-        """The amended text, or the original when the whole line is deleted."""
-        amended = self.text("amended")
-        return amended if amended.strip() else self.text("original")
+        return self.main if self._plain else runs_text(self.runs, view)
 
 
 # ----------------------------------------------------------------------------
@@ -77,39 +117,120 @@ def freeze_node(node, prefix: str, **extra) -> Clause:
     )
 
 
-@dataclass
 class _Node:
-    kind: NodeKind
-    component: str
-    label_runs: list[Run] = field(default_factory=list)
-    runs: list[Run] = field(default_factory=list)
-    line: int | None = None
-    artefacts: list[Artefact] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-    children: list[_Node] = field(default_factory=list)
-    section: str | None = None
-    scheme: str | None = None
-    stack: list[_Node] = field(default_factory=list)  # open item lists (sections, annexes)
-    used: set[str] = field(default_factory=set)  # children's components, for "#2" in O(1)
-    n_paragraphs: int = 0  # unlabelled paragraph children (p1, p2…)
-    n_listed: int = 0  # bullet and dash children (bullet1, dash2…)
+    """A clause under construction (slots: a text holds tens of thousands of them)."""
+
+    __slots__ = (
+        "_colon",
+        "_labels",
+        "artefacts",
+        "children",
+        "component",
+        "kind",
+        "label_runs",
+        "last_number",
+        "line",
+        "n_listed",
+        "n_paragraphs",
+        "notes",
+        "runs",
+        "scheme",
+        "section",
+        "stack",
+        "tail",
+        "taken",
+    )
+
+    def __init__(
+        self,
+        kind: NodeKind,
+        component: str,
+        label_runs: Sequence[Run] | None = None,
+        runs: Sequence[Run] | None = None,
+        line: int | None = None,
+        artefacts: list[Artefact] | None = None,
+        notes: list[str] | None = None,
+        section: str | None = None,
+        scheme: str | None = None,
+    ):
+        self.kind = kind
+        self.component = component
+        self.label_runs: Sequence[Run] = label_runs if label_runs is not None else ()
+        self.runs: Sequence[Run] = runs if runs is not None else ()
+        self.line = line
+        self.artefacts = artefacts if artefacts is not None else []
+        self.notes = notes if notes is not None else []
+        self.section = section
+        self.scheme = scheme
+        self.children: list[_Node] = _EMPTY  # a list of its own once a child is added
+        self.stack: list[_Node] = _EMPTY  # open item lists (sections, annexes); a list once one opens
+        self.taken: Components | None = None  # children's components, for "#2" in O(1)
+        self.n_paragraphs = 0  # unlabelled paragraph children (p1, p2…)
+        self.n_listed = 0  # bullet and dash children (bullet1, dash2…)
+        self.last_number: _Node | None = None  # the last child numbered 1, 2, 3…
+        self._labels: tuple[str | None, str | None] | None = None
+        self._colon: bool | None = None
+        self.tail: str | None = None  # the last letter of the bare label, lower case, once asked for
 
     def label(self, view: str = "amended") -> str | None:
-        raw = runs_text(self.label_runs, view)
-        return raw.strip() if raw else None
+        if self._labels is None:  # computed once: the labels are read for every following sibling
+            amended, original = runs_text(self.label_runs, "amended"), runs_text(self.label_runs, "original")
+            self._labels = (amended.strip() if amended else None, original.strip() if original else None)
+        return self._labels[0] if view == "amended" else self._labels[1]
+
+    def ends_colon(self) -> bool:
+        if self._colon is None:
+            self._colon = runs_text(self.runs, "amended").rstrip().endswith(":")
+        return self._colon
 
     def add(self, child: _Node) -> _Node:
-        child.component = unique_component(child.component, self.used)
-        self.used.add(child.component)
+        if self.taken is None:
+            self.taken = Components()
+        child.component = self.taken.take(child.component)
+        if self.children is _EMPTY:
+            self.children = []
         self.children.append(child)
         if child.kind is NodeKind.PARAGRAPH and child.component.startswith("p"):
             self.n_paragraphs += 1
         if child.scheme in ("bullet", "dash"):
             self.n_listed += 1
+        elif child.scheme == "number":
+            self.last_number = child
         return child
 
     def freeze(self, prefix: str) -> Clause:
-        return freeze_node(self, prefix, line=self.line, artefacts=tuple(self.artefacts))
+        """The node as a :class:`Clause`; its children are frozen and let go, one by one."""
+        path = f"{prefix}/{self.component}" if prefix else self.component
+        return Clause(
+            self.kind,
+            path,
+            join_runs(self.label_runs),
+            join_runs(self.runs),
+            _freeze_all(self, path),
+            self.section,
+            self.line,
+            tuple(self.artefacts) if self.artefacts else (),
+            tuple(self.notes) if self.notes else (),
+        )
+
+
+def _freeze_all(node: _Node, path: str) -> tuple[Clause, ...]:
+    """The node's children frozen; each is let go once frozen, so the two trees are never both whole."""
+    children = node.children
+    if not children:
+        return ()
+    node.children = _EMPTY
+    frozen = []
+    for i in range(len(children)):
+        child, children[i] = children[i], _GONE
+        frozen.append(child.freeze(path))
+    return tuple(frozen)
+
+
+#: What most nodes have of children, open lists, artefacts and notes: one shared empty list, never
+#: appended to (a node makes its own list first).
+_EMPTY: list = []
+_GONE = _Node.__new__(_Node)  # what a frozen child leaves in its parent's list
 
 
 def _footnotes(node: _Node) -> None:
@@ -144,6 +265,10 @@ class ProposalBuilder:
         self.reasons: _Node | None = None
         self.expect_title = False
         self.warnings: list[str] = []
+        #: notes for the node of a source line (a byte-order mark dropped, control characters kept)
+        self.line_notes: dict[int, list[str]] = {}
+        self.keyed = False  # a line carried a "keys" comment (stored clause keys)
+        self.shared_labels: dict[str, tuple[Run, ...]] = {}  # label text → its one run, shared
 
     # -- routing ----------------------------------------------------------------
     def add_line(self, line: SourceLine) -> None:
@@ -152,7 +277,8 @@ class ProposalBuilder:
         if self.reasons is not None:
             self._paragraph(self.reasons, line, NodeKind.PARAGRAPH)
             return
-        m = kw.REASONS.match(text)
+        first = text[:1]  # what the line starts with rules out most of the tests below
+        m = kw.REASONS.match(text) if first == "R" or first.isspace() else None
         if m and not text[: m.start()].strip():
             node = self._node(NodeKind.REASONS, "reasons", line)
             node.label_runs, node.runs = _cut(node.runs, m.end())
@@ -162,7 +288,7 @@ class ProposalBuilder:
             self.heading = self.top.add(self._node(NodeKind.HEADING, "heading", line))
             self.expect_title = True
             return
-        keyword = section_keyword(text)
+        keyword = None if "\t" in text else section_keyword(text)
         if (
             self.container is None
             and keyword is None
@@ -183,7 +309,7 @@ class ProposalBuilder:
             node = self._node(NodeKind.SECTION, keyword, line, section=keyword)
             self.container = parent.add(node)
             return
-        am = kw.ANNEX.match(text)
+        am = kw.ANNEX.match(text) if first == "A" or first.isspace() else None
         if am and not label_split(text) and _is_annex_line(text):
             number = re.search(r"\d+|[IVX]+\b", am.group("rest"))
             component = "annex" + (f" {number.group(0)}" if number else "")
@@ -193,58 +319,124 @@ class ProposalBuilder:
         self._paragraph(self.container or self.top, line, None)
 
     def _node(self, kind: NodeKind, component: str, line: SourceLine, section: str | None = None) -> _Node:
-        runs = _infer.infer_text(line.runs) if self.infer else list(line.runs)
-        node = _Node(kind, component, [], runs, line.no, list(line.arts), section=section)
-        _footnotes(node)
+        node = _Node(
+            kind,
+            component,
+            [],
+            self._runs(line),
+            line.no,
+            list(line.arts) if line.arts else _EMPTY,
+            self._notes(line),
+            section=section,
+        )
+        if node.artefacts:
+            _footnotes(node)
         return node
+
+    def _runs(self, line: SourceLine) -> list[Run]:
+        """The line's runs, with the replacements the text proves when inferring."""
+        if line.is_plain:  # nothing to infer in it (see SourceLine.plain)
+            return [Run(Op.EQUAL, line.main)] if line.main else []
+        return _infer.infer_text(line.runs) if self.infer else list(line.runs)
+
+    def _notes(self, line: SourceLine) -> list[str]:
+        if line.arts:
+            self.keyed = self.keyed or any(a.kind == "keys" for a in line.arts)
+        got = self.line_notes.get(line.no) if self.line_notes else None
+        return list(got) if got else _EMPTY
 
     # -- items and paragraphs ------------------------------------------------------
     def _paragraph(self, container: _Node, line: SourceLine, force: NodeKind | None) -> None:
-        runs = _infer.infer_text(line.runs) if self.infer else list(line.runs)
-        label_runs, body = peel_label(runs) if force is None else ([], runs)
+        text = line.main
+        label_runs: Sequence[Run] | None
+        body: Sequence[Run]
+        if line.is_plain:
+            # the usual line, read as a string: what peel_label does with one equal run
+            n = label_split(text) if force is None else 0
+            if n:
+                label_runs = self.shared_labels.get(text[:n])  # a label repeats: one run for all
+                if label_runs is None:
+                    label_runs = self.shared_labels[text[:n]] = (Run(Op.EQUAL, text[:n]),)
+                body = (Run(Op.EQUAL, text[n:]),) if n < len(text) else ()
+                label = label_runs[0].text.strip()
+            else:
+                label_runs, body, label = (), (Run(Op.EQUAL, text),) if text else (), ""
+        else:
+            runs = self._runs(line)
+            label_runs, body = peel_label(runs) if force is None else ([], runs)
+            label = _label_text(label_runs)
         section = container.section
+        notes = self._notes(line) if line.arts or self.line_notes else _EMPTY
         if not label_runs:
-            container.stack.clear()
+            if container.stack:
+                container.stack.clear()
             n = container.n_paragraphs + 1
-            node = _Node(NodeKind.PARAGRAPH, f"p{n}", [], body, line.no, list(line.arts), section=section)
-            _footnotes(node)
+            node = _Node(
+                NodeKind.PARAGRAPH,
+                f"p{n}",
+                (),
+                body,
+                line.no,
+                list(line.arts) if line.arts else _EMPTY,
+                notes,
+                section=section,
+            )
+            if node.artefacts:
+                _footnotes(node)
             container.add(node)
             return
-        label = runs_text(label_runs, "amended").strip() or runs_text(label_runs, "original").strip()
-        notes: list[str] = []
         prev_letter, prev_colon = self._previous(container)
-        if self.infer and all(r.op is Op.EQUAL for r in label_runs):
+        scheme_label = label
+        relabelled = False
+        equal_label = line.is_plain or all(r.op is Op.EQUAL for r in label_runs)
+        if self.infer and equal_label:
             pair = _infer.infer_letter_label(label)
             if pair:
-                label_runs = _relabel(label_runs, *pair)
-                notes.append(f"label {label} read as {pair[0]}) relettered {pair[1]})")
-        scheme = label_scheme(
-            runs_text(label_runs, "amended").strip() or runs_text(label_runs, "original").strip(),
-            prev_letter,
-            prev_colon,
-        )
+                label_runs, relabelled = _relabel(label_runs, *pair), True
+                notes = [f"label {label} read as {pair[0]}) relettered {pair[1]})", *notes]
+                scheme_label = _label_text(label_runs)
+        scheme = label_scheme(scheme_label, prev_letter, prev_colon)
         parent = self._place(container, scheme)
-        if self.infer and scheme == "number" and all(r.op is Op.EQUAL for r in label_runs):
+        if self.infer and scheme == "number" and equal_label:
             previous = _last_number(parent, container)
             pair = _infer.infer_number_label(label, previous)
             if pair:
-                label_runs = _relabel(label_runs, *pair)
-                notes.append(f"label {label} read as {pair[0]} renumbered {pair[1]}")
+                label_runs, relabelled = _relabel(label_runs, *pair), True
+                notes = [f"label {label} read as {pair[0]} renumbered {pair[1]}", *notes]
         node = _Node(
-            NodeKind.ITEM, "", label_runs, body, line.no, list(line.arts), notes, section=section, scheme=scheme
+            NodeKind.ITEM,
+            "",
+            label_runs,
+            body,
+            line.no,
+            list(line.arts) if line.arts else _EMPTY,
+            notes,
+            section=section,
+            scheme=scheme,
         )
-        node.component = self._component(parent, node)
-        _footnotes(node)
+        if line.is_plain and not relabelled:  # one equal label run: its text is the label in both views
+            node._labels = (label, label)
+            node.component = item_component(label, scheme, parent.n_listed)
+        else:
+            node.component = self._component(parent, node)
+        if node.artefacts:
+            _footnotes(node)
         parent.add(node)
+        if container.stack is _EMPTY:
+            container.stack = []
         container.stack.append(node)
 
     def _previous(self, container: _Node) -> tuple[str | None, bool]:
-        letter = next((n for n in reversed(container.stack) if n.scheme == "letter"), None)
+        stack = container.stack
+        if not stack:
+            return None, False
+        letter = next((n for n in reversed(stack) if n.scheme == "letter"), None)
         prev_letter = None
         if letter is not None:
-            bare = bare_label(letter.label("amended") or letter.label("original") or "")
-            prev_letter = bare[-1:].lower() or None
-        return prev_letter, bool(container.stack) and _ends_colon(container.stack[-1])
+            if letter.tail is None:
+                letter.tail = bare_label(letter.label("amended") or letter.label("original") or "")[-1:].lower()
+            prev_letter = letter.tail or None
+        return prev_letter, stack[-1].ends_colon()
 
     def _place(self, container: _Node, scheme: str) -> _Node:
         """Pop the open lists to where ``scheme`` belongs; return the parent for the new item."""
@@ -253,7 +445,7 @@ class ProposalBuilder:
             if stack[i].scheme == scheme:
                 del stack[i:]
                 return stack[-1] if stack else container
-        if scheme == "roman" and stack and stack[-1].scheme == "letter" and not _ends_colon(stack[-1]):
+        if scheme == "roman" and stack and stack[-1].scheme == "letter" and not stack[-1].ends_colon():
             label = stack[-1].label() or ""
             self.warnings.append(
                 f"{container.component}: roman sub-item after {label} which does not introduce sub-items; "
@@ -268,34 +460,39 @@ class ProposalBuilder:
     # -- result ---------------------------------------------------------------------
     def build(self) -> Proposal:
         """The :class:`Proposal` built from the lines added so far."""
-        clauses = tuple(c.freeze("") for c in self.top.children)
+        clauses = _freeze_all(self.top, "")
         target = None
         if self.heading is not None:
             target = parse_target(runs_text(self.heading.runs, "original"), runs_text(self.heading.runs, "amended"))
         pid = self.pid or (f"{target.kind[:3].lower()}-{target.number}" if target else "text")
         proposal = Proposal(pid, self.action, target, clauses, tuple(self.warnings))
+        if not self.keyed:  # no line carried a keys comment: nothing to read back
+            return proposal
         return proposal.with_keys(stored_keys(a for n in proposal.walk() for a in n.artefacts))
 
 
-def _ends_colon(node: _Node) -> bool:
-    return runs_text(node.runs, "amended").rstrip().endswith(":")
+def _label_text(label_runs: Sequence[Run]) -> str:
+    """The label as read for its scheme: amended, else original, stripped."""
+    if len(label_runs) == 1 and label_runs[0].op is Op.EQUAL:
+        return label_runs[0].text.strip()
+    return runs_text(label_runs, "amended").strip() or runs_text(label_runs, "original").strip()
 
 
 def _last_number(parent: _Node, container: _Node) -> int | None:
-    for child in reversed(parent.children):
-        if child.scheme == "number":
-            value = child.label("amended") or ""
-            return int(value) if value.isdigit() else None
+    child = parent.last_number  # the last child numbered 1, 2, 3…
+    if child is not None:
+        value = child.label("amended") or ""
+        return int(value) if value.isdigit() else None
     return 0 if parent is container else None
 
 
-def _relabel(label_runs: list[Run], old: str, new: str) -> list[Run]:
+def _relabel(label_runs: Sequence[Run], old: str, new: str) -> list[Run]:
     text = runs_text(label_runs)
     rest = text[len(old) + len(new) :]
     return [Run(Op.DELETE, old, inferred=True), Run(Op.INSERT, new, inferred=True), Run(Op.EQUAL, rest)]
 
 
-def _cut(runs: list[Run], at: int) -> tuple[list[Run], list[Run]]:
+def _cut(runs: Sequence[Run], at: int) -> tuple[list[Run], list[Run]]:
     head: list[Run] = []
     tail: list[Run] = []
     pos = 0
