@@ -301,6 +301,25 @@ def test_a_paragraph_of_two_hundred_thousand_runs_is_joined_in_linear_time(tmp_p
     assert got["nodes"]["resolves/p1"]["amended"] == "abcdefghij" * 200_000
 
 
+def test_a_hundred_thousand_paragraphs_with_one_label_are_linear(tmp_path):
+    # issue 17: 100,000 paragraphs in a .docx took 50-120 s (unique path components found by a linear
+    # search). Here 100,000 items "a)" under resolves: the n-th is resolves/a#n (the first plain a),
+    # as the parser names a repeated label, each with its own text
+    path = tmp_path / "many.docx"
+    path.write_bytes(package(_resolves(*(para(run(f"a)\titem {i};")) for i in range(100_000)))))
+    r = bounded(
+        f"""
+        import itu_nb
+        p = itu_nb.load({str(path)!r}, format="docx")[0]
+        items = p["resolves"].children
+        print(len(items), items[0].path, items[0].body("amended"), items[1].path, items[-1].path, items[-1].body())
+        """,
+        label="100,000 paragraphs (.docx), one label",
+    )
+    assert r.ok and r.within(), str(r)
+    assert r.stdout.split() == "100000 resolves/a item 0; resolves/a#2 resolves/a#100000 item 99999;".split()
+
+
 def test_a_bullet_level_text_of_a_hundred_kilobytes_gives_short_labels(tmp_path):
     # each of the 10,000 labels was a copy of the 100 kB level text: 1 GB
     body = _resolves(*(para(run(f"to act {i};"), numpr()) for i in range(10_000)))
