@@ -15,8 +15,10 @@ from lxml import etree
 
 from itu_nb.loaders.akn_runs import footnote_runs, inline_runs, main_text
 from itu_nb.model import HOMOGLYPHS, Artefact, Clause, NodeKind, Op, Run, join_runs, runs_text
-from itu_nb.parsing.labels import item_component, label_scheme, successors, unique_component
+from itu_nb.parsing.labels import Components, item_component, label_scheme, successors
 from itu_nb.parsing.tree import freeze_node
+
+_BULLETS = ("bullet", "dash")
 
 __all__ = ["OpenNode", "component", "next_labels", "place", "scheme"]
 
@@ -78,19 +80,29 @@ class OpenNode:
         children = self.children
         cache = self.counts
         if cache is None or cache[0] is not children or cache[1] != len(children):  # the list changed outside add
-            used = {c.component for c in children}
+            used = Components()  # "#2" suffixes in constant time (20,000 items "a)" are not quadratic)
+            for c in children:
+                used.take(c.component)
             paragraphs = sum(1 for c in children if c.kind is NodeKind.PARAGRAPH)
+            bullets = sum(1 for c in children if c.scheme in _BULLETS)
         else:
-            _, _, used, paragraphs = cache
+            _, _, used, paragraphs, bullets = cache
         if child.kind is NodeKind.PARAGRAPH:
             paragraphs += 1
             child.component = f"p{paragraphs}"
-        if child.component in used:
-            child.component = unique_component(child.component, used)
-        used.add(child.component)
+        child.component = used.take(child.component)
         children.append(child)
-        self.counts = (children, len(children), used, paragraphs)
+        if child.scheme in _BULLETS:
+            bullets += 1
+        self.counts = (children, len(children), used, paragraphs, bullets)
         return child
+
+    def bullets(self) -> int:
+        """How many children are bullets or dashes (from what :meth:`add` counted, when still valid)."""
+        cache = self.counts
+        if cache is not None and cache[0] is self.children and cache[1] == len(self.children):
+            return cache[4]
+        return sum(1 for c in self.children if c.scheme in _BULLETS)
 
     def read(self, el: etree._Element) -> OpenNode:
         """Take this node's text (and its footnotes) from the text block ``el``."""
@@ -126,9 +138,8 @@ def _joined(runs: list[Run]) -> tuple[Run, ...]:
 
 def component(parent: OpenNode, node: OpenNode) -> str:
     """Path component of an item, as the text parser names it: ``b``, ``4.1``, ``bullet2``."""
-    if node.scheme in ("bullet", "dash"):
-        listed = sum(1 for c in parent.children if c.scheme in ("bullet", "dash"))
-        return item_component(node.bare_label, node.scheme, listed)
+    if node.scheme in _BULLETS:
+        return item_component(node.bare_label, node.scheme, parent.bullets())
     bare = node.bare_label.translate(HOMOGLYPHS).strip("()").rstrip(".")  # item_component, without its regex
     return "".join(bare.split()) or "item"
 

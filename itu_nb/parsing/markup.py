@@ -123,7 +123,8 @@ def _scan(text: str, lo: int, hi: int, source: str, author, date, top: bool, sha
             got = shared[op][inner] = Run(op, inner, author, date) if op is not Op.EQUAL else Run(op, inner)
         return got
 
-    search, find, marks, simple = _OPENER.search, text.find, CRITIC_MARKS, _SIMPLE.scanner
+    # Pattern.scanner (in CPython since 2.x, not in typeshed): successive matches without re-passing pos
+    search, find, marks, simple = _OPENER.search, text.find, CRITIC_MARKS, _SIMPLE.scanner  # type: ignore[attr-defined]
     pos = lo
     while True:
         scan = simple(text, pos, hi).match  # successive matches, each where the last ended
