@@ -36,7 +36,7 @@ from itu_nb.loaders.akn_nodes import OpenNode, place
 from itu_nb.loaders.akn_nodes import scheme as scheme_of
 from itu_nb.loaders.akn_parts import cut_parts
 from itu_nb.loaders.akn_repair import lift_parents_items, split_run_in_sections, unglue_items
-from itu_nb.loaders.akn_runs import ITU_NB, cut_runs, inline_runs, label_runs
+from itu_nb.loaders.akn_runs import ITU_NB, cut_runs, num_runs
 from itu_nb.loaders.akn_xml import safe_xml
 from itu_nb.loaders.registry import register
 from itu_nb.model import HOMOGLYPHS, Document, NodeKind, Op, Proposal, Run, runs_text
@@ -88,12 +88,18 @@ def _stray(el: etree._Element) -> list[str]:
     return [_norm(b) for b in bits if b.strip()]
 
 
-def _pieces(el: etree._Element) -> list[tuple[str, etree._Element | str]]:
+#: What :func:`_pieces` makes of a child element: its content ("wrap"), a piece kind, or nothing (None).
+_PIECE = {**{n: "wrap" for n in _WRAPPERS}, **{n: "item" for n in _ITEMS}, "num": "num", "meta": None}
+
+
+def _pieces(el: etree._Element, out: list | None = None) -> list[tuple[str, etree._Element | str]]:
     """``el``'s content in order: ``("num", el)``, ``("item", el)``, ``("text", el)``, ``("stray", str)``.
 
-    The stray text (:func:`_stray`) comes first, then the children, in one pass over them.
+    The stray text (:func:`_stray`) comes first, then the children (wrappers' content in their
+    place), appended to ``out`` when given.
     """
-    out: list[tuple[str, etree._Element | str]] = []
+    if out is None:
+        out = []
     children = []
     text = el.text
     if text and not text.isspace():
@@ -102,18 +108,15 @@ def _pieces(el: etree._Element) -> list[tuple[str, etree._Element | str]]:
         tail = child.tail
         if tail and not tail.isspace():
             out.append(("stray", _norm(tail)))
-        tag = child.tag
-        if tag.__class__ is str:
-            children.append((_LOCAL.get(tag) or _local(child), child))
-    for name, child in children:
-        if name in _WRAPPERS:
-            out.extend(_pieces(child))
-        elif name == "num":
-            out.append(("num", child))
-        elif name in _ITEMS:
-            out.append(("item", child))
-        elif name != "meta":
-            out.append(("text", child))
+        if child.tag.__class__ is str:
+            children.append(child)
+    local, piece = _LOCAL.get, _PIECE.get
+    for child in children:
+        kind = piece(local(child.tag) or _local(child), "text")
+        if kind == "wrap":
+            _pieces(child, out)
+        elif kind is not None:
+            out.append((kind, child))
     return out
 
 
@@ -134,16 +137,15 @@ def _item(el: etree._Element, section: str | None, depth: int) -> OpenNode:
     rest: list[tuple[str, etree._Element | str]] = []
     for kind, piece in _pieces(el):
         if kind == "num" and not node.has_num:
-            node.label_runs, node.has_num, node.kind = (
-                label_runs(inline_runs(piece, node.label_marks)[0]),
-                True,
-                NodeKind.ITEM,
-            )
-        elif kind == "text" and not node.runs and not rest and _local(piece) in _TEXT_BLOCKS:
+            node.label_runs, node.has_num, node.kind = num_runs(piece, node.label_marks), True, NodeKind.ITEM
+        elif kind == "text" and not node.runs and not rest and _LOCAL.get(piece.tag) in _TEXT_BLOCKS:
             node.read(piece)
         else:
             rest.append((kind, piece))
-    _fill(node, rest, section, depth + 1)
+    if rest:
+        _fill(node, rest, section, depth + 1)
+    elif depth + 1 > _MAX_DEPTH:  # as _fill would say
+        raise RecursionError(f"items nested more than {_MAX_DEPTH} levels deep")
     return node
 
 
@@ -151,14 +153,12 @@ def _fill(parent: OpenNode, pieces: list, section: str | None, depth: int) -> No
     """Add ``pieces`` under ``parent``, placing flat sub-items the way the text parser would."""
     if depth > _MAX_DEPTH:
         raise RecursionError(f"items nested more than {_MAX_DEPTH} levels deep")
-    drafts = []
-    for kind, piece in pieces:
-        drafts.append(_item(piece, section, depth) if kind == "item" else _block(piece, section))
+    drafts = [_item(piece, section, depth) if kind == "item" else _block(piece, section) for kind, piece in pieces]
     _recover_labels(drafts)
     drafts = unglue_items(drafts)
     stack: list[OpenNode] = []
     for node in drafts:
-        if not node.labelled:
+        if not node.label_runs:
             stack.clear()
             parent.add(node)
             continue

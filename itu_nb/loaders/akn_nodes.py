@@ -112,9 +112,47 @@ class OpenNode:
             moved = [dataclasses.replace(a, offset=(a.offset or 0) + shift) for a in self.marks]
             return freeze_node(self, prefix, artefacts=(*self.label_marks, *moved))
         path = f"{prefix}/{self.component}" if prefix else self.component
-        children = tuple(c.freeze(path) for c in self.children)
-        return Clause(self.kind, path, _joined(self.label_runs), _joined(self.runs), children, self.section,
-                      notes=tuple(self.notes))  # fmt: skip
+        children = tuple([c.freeze(path) for c in self.children]) if self.children else ()
+        label, runs = self.label_runs, self.runs
+        label = (label[0],) if len(label) == 1 and label[0].text else join_runs(label)
+        runs = (runs[0],) if len(runs) == 1 and runs[0].text else join_runs(runs)
+        return _clause(self.kind, path, label, runs, children, self.section, tuple(self.notes))
+
+
+_CLAUSE_FIELDS = {f.name: f.default for f in dataclasses.fields(Clause)}
+
+
+def _clause(kind, path, label_runs, runs, children, section, notes) -> Clause:
+    """``Clause(kind, path, label_runs, runs, children, section, notes=notes)``, four times faster.
+
+    A frozen dataclass sets each field through ``object.__setattr__``; a loader that builds
+    thousands of clauses fills the new instance's ``__dict__`` at once instead, the other
+    fields at their defaults.  Used only while :class:`Clause` is a plain frozen dataclass whose
+    fields all have plain defaults (no ``__post_init__``, no ``__slots__``, no factories): see
+    :data:`_FAST_CLAUSE`.
+    """
+    clause = _new(Clause)
+    fields = clause.__dict__
+    fields.update(_CLAUSE_FIELDS)
+    fields["kind"], fields["path"], fields["label_runs"], fields["runs"] = kind, path, label_runs, runs
+    fields["children"], fields["section"], fields["notes"] = children, section, notes
+    return clause
+
+
+def _slow_clause(kind, path, label_runs, runs, children, section, notes) -> Clause:
+    return Clause(kind, path, label_runs, runs, children, section, notes=notes)
+
+
+_new = object.__new__
+#: Whether :func:`_clause` may fill a Clause's ``__dict__`` (the model's Clause is as it expects).
+_FAST_CLAUSE = (
+    not hasattr(Clause, "__post_init__")
+    and "__slots__" not in vars(Clause)
+    and all(f.default_factory is dataclasses.MISSING for f in dataclasses.fields(Clause))
+    and all(f.default is not dataclasses.MISSING for f in dataclasses.fields(Clause) if f.name not in ("kind", "path"))
+)
+if not _FAST_CLAUSE:  # pragma: no cover - a changed model: the constructor, as anywhere else
+    _clause = _slow_clause  # noqa: F811
 
 
 def _joined(runs: list[Run]) -> tuple[Run, ...]:
@@ -124,13 +162,24 @@ def _joined(runs: list[Run]) -> tuple[Run, ...]:
     return join_runs(runs)
 
 
+@functools.lru_cache(maxsize=4096)
+def _plain_component(bare: str) -> str:
+    """:func:`itu_nb.parsing.labels.item_component` of a label that is no bullet, without its regex."""
+    return "".join(bare.translate(HOMOGLYPHS).strip("()").rstrip(".").split()) or "item"
+
+
+@functools.lru_cache(maxsize=4096)
+def _letter(bare: str) -> str:
+    """The letter a lettered label ends with, read as Latin: ``"b"`` for ``"(b)"``."""
+    return bare.translate(HOMOGLYPHS).strip("()")[-1:].lower()
+
+
 def component(parent: OpenNode, node: OpenNode) -> str:
     """Path component of an item, as the text parser names it: ``b``, ``4.1``, ``bullet2``."""
     if node.scheme in ("bullet", "dash"):
         listed = sum(1 for c in parent.children if c.scheme in ("bullet", "dash"))
         return item_component(node.bare_label, node.scheme, listed)
-    bare = node.bare_label.translate(HOMOGLYPHS).strip("()").rstrip(".")  # item_component, without its regex
-    return "".join(bare.split()) or "item"
+    return _plain_component(node.bare_label)
 
 
 def place(base: OpenNode, stack: list[OpenNode], node: OpenNode) -> None:
@@ -139,25 +188,30 @@ def place(base: OpenNode, stack: list[OpenNode], node: OpenNode) -> None:
     ``stack`` holds the items whose lists are open (the last item and its last descendants), as
     when reading lines; it is updated.  The item's scheme, component and notes are set here.
     """
-    letter = next((n for n in reversed(stack) if n.scheme == "letter"), None)
-    previous = letter.bare_label.translate(HOMOGLYPHS).strip("()")[-1:].lower() if letter else ""
+    previous = None
+    for open_item in reversed(stack):
+        if open_item.scheme == "letter":
+            previous = _letter(open_item.bare_label) or None
+            break
     colon = bool(stack) and _amended(stack[-1].runs).rstrip().endswith(":")
-    node.scheme = scheme(node.bare_label, previous or None, colon)
+    bare = node.bare_label
+    node.scheme = own = scheme(bare, previous, colon)
     for i in range(len(stack) - 1, -1, -1):
-        if stack[i].scheme == node.scheme:
+        if stack[i].scheme == own:
             del stack[i:]
             break
     parent = stack[-1] if stack else base
     if parent is not base:
         node.notes.append(f"placed under {parent.bare_label}: the source gives this sub-item as a sibling")
-    node.component = component(parent, node)
+    node.component = _plain_component(bare) if own not in ("bullet", "dash") else component(parent, node)
     parent.add(node)
-    _lift_same_scheme(parent, node)
-    open_item: OpenNode | None = node
-    while open_item is not None:  # the open lists after this item, as after reading its lines
-        stack.append(open_item)
-        last = open_item.children[-1] if open_item.children else None
-        open_item = last if last is not None and last.kind is NodeKind.ITEM else None
+    if node.children:
+        _lift_same_scheme(parent, node)
+    item: OpenNode | None = node
+    while item is not None:  # the open lists after this item, as after reading its lines
+        stack.append(item)
+        children = item.children
+        item = children[-1] if children and children[-1].kind is NodeKind.ITEM else None
 
 
 def _amended(runs: list[Run]) -> str:
