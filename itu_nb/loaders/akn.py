@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 
 from lxml import etree
 
@@ -96,23 +97,25 @@ def _pieces(el: etree._Element, out: list | None = None) -> list[tuple[str, etre
     """``el``'s content in order: ``("num", el)``, ``("item", el)``, ``("text", el)``, ``("stray", str)``.
 
     The stray text (:func:`_stray`) comes first, then the children (wrappers' content in their
-    place), appended to ``out`` when given.
+    place), appended to ``out`` when given; one pass over the children.
     """
     if out is None:
         out = []
-    children = []
+    at = len(out)  # where el's stray text goes, before its children's pieces
     text = el.text
     if text and not text.isspace():
         out.append(("stray", _norm(text)))
+        at += 1
+    local, piece = _LOCAL.get, _PIECE.get
     for child in el:
         tail = child.tail
-        if tail and not tail.isspace():
-            out.append(("stray", _norm(tail)))
-        if child.tag.__class__ is str:
-            children.append(child)
-    local, piece = _LOCAL.get, _PIECE.get
-    for child in children:
-        kind = piece(local(child.tag) or _local(child), "text")
+        if tail and not tail.isspace():  # rare: text between elements
+            out.insert(at, ("stray", _norm(tail)))
+            at += 1
+        tag = child.tag
+        if tag.__class__ is not str:
+            continue
+        kind = piece(local(tag) or _local(child), "text")
         if kind == "wrap":
             _pieces(child, out)
         elif kind is not None:
@@ -171,7 +174,7 @@ def _recover_labels(drafts: list[OpenNode]) -> None:
         first = node.runs[0] if node.runs and not node.labelled and node.kind is NodeKind.PARAGRAPH else None
         # a label and its space are at most 5 characters: only they need reading as Latin
         m = _LABEL_IN_TEXT.match(first.text[:5].translate(HOMOGLYPHS)) if first and first.op is Op.EQUAL else None
-        if m is None or not _continued(m.group("label"), [d.bare_label for d in drafts[i + 1 :] if d.has_num]):
+        if m is None or not _continued(m.group("label"), (d.bare_label for d in drafts[i + 1 :] if d.has_num)):
             continue
         node.label_runs, node.runs = cut_runs(node.runs, m.end())
         node.label_marks, node.marks = node.marks, []  # their offsets already count the label
@@ -179,7 +182,7 @@ def _recover_labels(drafts: list[OpenNode]) -> None:
         node.notes.append(f"label {node.bare_label} recovered from the text: the source has no <num> for it")
 
 
-def _continued(label: str, later: list[str]) -> bool:
+def _continued(label: str, later: Iterable[str]) -> bool:
     """True when the next label of the same scheme in ``later`` is the successor of ``label``."""
     bare = label.rstrip(")")
     scheme, successor = ("number", str(int(bare) + 1)) if bare.isdigit() else ("letter", chr(ord(bare) + 1))

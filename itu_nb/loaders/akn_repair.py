@@ -84,6 +84,12 @@ def unglue_items(drafts: list[OpenNode]) -> list[OpenNode]:
     """``drafts`` with every item whose text holds its next items cut into those items (see module)."""
     out: list[OpenNode] = []
     for node in drafts:
+        runs = node.runs
+        if node.kind is NodeKind.ITEM and len(runs) == 1:  # the usual item: look for a ";" or ":" before the end
+            text = runs[0].text
+            if text.find(";", 0, len(text) - 1) < 0 and text.find(":", 0, len(text) - 1) < 0:
+                out.append(node)
+                continue
         out.extend(_unglued(node))
     return out
 
@@ -131,16 +137,18 @@ def lift_parents_items(node: OpenNode) -> None:
     """Items run into the last sub-item of an item but numbered as that item's next siblings
     ("2 … so as to: … v) further develop …; 3 to prepare …; 4 to provide …") become those siblings.
     """
+    children = node.children
     k = 0
-    while k < len(node.children):
-        item = node.children[k]
-        lift_parents_items(item)
-        last = item.children[-1] if item.children else None
-        if item.kind is NodeKind.ITEM and item.labelled and last is not None and last.kind is NodeKind.ITEM:
-            for j, piece in enumerate(_unglued(last, item.bare_label)[1:], start=1):
-                piece.scheme, piece.section = item.scheme, item.section
-                piece.component = unique_component(component(node, piece), {c.component for c in node.children})
-                node.children.insert(k + j, piece)
+    while k < len(children):
+        item = children[k]
+        if item.children:  # a leaf has nothing to lift
+            lift_parents_items(item)
+            last = item.children[-1]
+            if item.kind is NodeKind.ITEM and item.label_runs and last.kind is NodeKind.ITEM:
+                for j, piece in enumerate(_unglued(last, item.bare_label)[1:], start=1):
+                    piece.scheme, piece.section = item.scheme, item.section
+                    piece.component = unique_component(component(node, piece), {c.component for c in children})
+                    children.insert(k + j, piece)
         k += 1
 
 
