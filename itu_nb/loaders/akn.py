@@ -34,6 +34,7 @@ from lxml import etree
 from itu_nb.errors import LoadError
 from itu_nb.loaders.akn_check import structural_check
 from itu_nb.loaders.akn_nodes import OpenNode, place
+from itu_nb.loaders.akn_nodes import keyword as section_keyword
 from itu_nb.loaders.akn_nodes import scheme as scheme_of
 from itu_nb.loaders.akn_parts import cut_parts
 from itu_nb.loaders.akn_repair import lift_parents_items, split_run_in_sections, unglue_items
@@ -42,7 +43,7 @@ from itu_nb.loaders.akn_xml import safe_xml
 from itu_nb.loaders.registry import register
 from itu_nb.model import HOMOGLYPHS, Document, NodeKind, Op, Proposal, Run, runs_text
 from itu_nb.parsing import keywords as kw
-from itu_nb.parsing.labels import parse_target, section_keyword
+from itu_nb.parsing.labels import parse_target
 
 __all__ = ["load_akn", "safe_xml"]
 

@@ -15,16 +15,24 @@ from lxml import etree
 
 from itu_nb.loaders.akn_runs import footnote_runs, inline_runs, main_text
 from itu_nb.model import HOMOGLYPHS, Artefact, Clause, NodeKind, Op, Run, join_runs, runs_text
-from itu_nb.parsing.labels import item_component, label_scheme, successors, unique_component
+from itu_nb.parsing.labels import item_component, label_scheme, section_keyword, successors, unique_component
 from itu_nb.parsing.tree import freeze_node
 
-__all__ = ["OpenNode", "component", "next_labels", "place", "scheme"]
+__all__ = ["OpenNode", "component", "keyword", "next_labels", "place", "scheme"]
 
 
 @functools.lru_cache(maxsize=4096)
 def scheme(label: str, previous_letter: str | None, previous_ends_colon: bool) -> str:
     """:func:`itu_nb.parsing.labels.label_scheme`, remembered: a text has few distinct labels."""
     return label_scheme(label, previous_letter, previous_ends_colon)
+
+
+def keyword(text: str) -> str | None:
+    """:func:`itu_nb.parsing.labels.section_keyword`, remembered for short texts: a text's section lines repeat."""
+    return _keyword(text) if len(text) <= 300 else section_keyword(text)  # a long text is no section line
+
+
+_keyword = functools.lru_cache(maxsize=4096)(section_keyword)
 
 
 @functools.lru_cache(maxsize=4096)

@@ -50,10 +50,11 @@ from __future__ import annotations
 import re
 
 from itu_nb.loaders.akn_nodes import OpenNode, component, next_labels, place
+from itu_nb.loaders.akn_nodes import keyword as section_keyword
 from itu_nb.loaders.akn_runs import cut_runs
 from itu_nb.model import NodeKind, Op, Run, runs_text
 from itu_nb.parsing import keywords as kw
-from itu_nb.parsing.labels import bare_label, section_keyword, unique_component
+from itu_nb.parsing.labels import bare_label, unique_component
 
 __all__ = ["lift_parents_items", "split_run_in_sections", "unglue_items"]
 
