@@ -142,7 +142,7 @@ def _item(el: etree._Element, section: str | None, depth: int) -> OpenNode:
     for kind, piece in _pieces(el):
         if kind == "num" and not node.has_num:
             node.label_runs, node.has_num, node.kind = num_runs(piece, node.label_marks), True, NodeKind.ITEM
-        elif kind == "text" and not node.runs and not rest and _LOCAL.get(piece.tag) in _TEXT_BLOCKS:
+        elif kind == "text" and not node.runs and not rest and _local(piece) in _TEXT_BLOCKS:
             node.read(piece)
         else:
             rest.append((kind, piece))

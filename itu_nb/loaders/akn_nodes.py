@@ -121,10 +121,10 @@ class OpenNode:
             return freeze_node(self, prefix, artefacts=(*self.label_marks, *moved))
         path = f"{prefix}/{self.component}" if prefix else self.component
         children = tuple([c.freeze(path) for c in self.children]) if self.children else ()
-        label, runs = self.label_runs, self.runs
-        label = (label[0],) if len(label) == 1 and label[0].text else join_runs(label)
-        runs = (runs[0],) if len(runs) == 1 and runs[0].text else join_runs(runs)
-        return _clause(self.kind, path, label, runs, children, self.section, tuple(self.notes))
+        label_runs, runs = self.label_runs, self.runs
+        label = (label_runs[0],) if len(label_runs) == 1 and label_runs[0].text else join_runs(label_runs)
+        body = (runs[0],) if len(runs) == 1 and runs[0].text else join_runs(runs)
+        return _clause(self.kind, path, label, body, children, self.section, tuple(self.notes))
 
 
 _CLAUSE_FIELDS = {f.name: f.default for f in dataclasses.fields(Clause)}
