@@ -161,9 +161,15 @@ def _swallowed_at(text: str) -> tuple[int, int] | None:
         rest = text[m.end() :]
         if ";" in rest or ":" in rest:
             return None
+        if len(rest) > _LONGEST_LINE and len(" ".join(rest.replace("\xa0", " ").split())) > _LONGEST_LINE:
+            return None  # no section line is this long, nor any longer rest before it: stop reading
         if section_keyword(rest):
             return m.start() + 1, m.end()
     return None
+
+
+#: The longest section line :func:`itu_nb.parsing.labels.section_keyword` reads, white space collapsed.
+_LONGEST_LINE = 250
 
 
 def _run_in_at(text: str) -> tuple[int, int, int, int] | None:
