@@ -172,9 +172,11 @@ def _fill(parent: OpenNode, pieces: list, section: str | None, depth: int) -> No
 def _recover_labels(drafts: list[OpenNode]) -> None:
     """Give an unnumbered item the label written at the start of its text when the next label continues it."""
     for i, node in enumerate(drafts):
-        first = node.runs[0] if node.runs and not node.labelled and node.kind is NodeKind.PARAGRAPH else None
+        if node.label_runs or node.kind is not NodeKind.PARAGRAPH or not node.runs:  # the usual draft: an item
+            continue
+        first = node.runs[0]
         # a label and its space are at most 5 characters: only they need reading as Latin
-        m = _LABEL_IN_TEXT.match(first.text[:5].translate(HOMOGLYPHS)) if first and first.op is Op.EQUAL else None
+        m = _LABEL_IN_TEXT.match(first.text[:5].translate(HOMOGLYPHS)) if first.op is Op.EQUAL else None
         if m is None or not _continued(m.group("label"), (d.bare_label for d in drafts[i + 1 :] if d.has_num)):
             continue
         node.label_runs, node.runs = cut_runs(node.runs, m.end())
