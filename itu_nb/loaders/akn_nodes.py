@@ -124,50 +124,7 @@ class OpenNode:
         label_runs, runs = self.label_runs, self.runs
         label = (label_runs[0],) if len(label_runs) == 1 and label_runs[0].text else join_runs(label_runs)
         body = (runs[0],) if len(runs) == 1 and runs[0].text else join_runs(runs)
-        return _clause(self.kind, path, label, body, children, self.section, tuple(self.notes))
-
-
-_CLAUSE_FIELDS = {f.name: f.default for f in dataclasses.fields(Clause)}
-
-
-def _clause(kind, path, label_runs, runs, children, section, notes) -> Clause:
-    """``Clause(kind, path, label_runs, runs, children, section, notes=notes)``, four times faster.
-
-    A frozen dataclass sets each field through ``object.__setattr__``; a loader that builds
-    thousands of clauses fills the new instance's ``__dict__`` at once instead, the other
-    fields at their defaults.  Used only while :class:`Clause` is a plain frozen dataclass whose
-    fields all have plain defaults (no ``__post_init__``, no ``__slots__``, no factories): see
-    :data:`_FAST_CLAUSE`.
-    """
-    clause = _new(Clause)
-    fields = clause.__dict__
-    fields.update(_CLAUSE_FIELDS)
-    fields["kind"], fields["path"], fields["label_runs"], fields["runs"] = kind, path, label_runs, runs
-    fields["children"], fields["section"], fields["notes"] = children, section, notes
-    return clause
-
-
-def _slow_clause(kind, path, label_runs, runs, children, section, notes) -> Clause:
-    return Clause(kind, path, label_runs, runs, children, section, notes=notes)
-
-
-_new = object.__new__
-#: Whether :func:`_clause` may fill a Clause's ``__dict__`` (the model's Clause is as it expects).
-_FAST_CLAUSE = (
-    not hasattr(Clause, "__post_init__")
-    and "__slots__" not in vars(Clause)
-    and all(f.default_factory is dataclasses.MISSING for f in dataclasses.fields(Clause))
-    and all(f.default is not dataclasses.MISSING for f in dataclasses.fields(Clause) if f.name not in ("kind", "path"))
-)
-if not _FAST_CLAUSE:  # pragma: no cover - a changed model: the constructor, as anywhere else
-    _clause = _slow_clause  # noqa: F811
-
-
-def _joined(runs: list[Run]) -> tuple[Run, ...]:
-    """``join_runs(runs)``: a single run with text needs no joining."""
-    if len(runs) == 1 and runs[0].text:
-        return (runs[0],)
-    return join_runs(runs)
+        return Clause(self.kind, path, label, body, children, self.section, notes=tuple(self.notes))
 
 
 @functools.lru_cache(maxsize=4096)

@@ -27,13 +27,11 @@ from itu_nb.parsing.labels import peel_label
 __all__ = [
     "ITU_NB",
     "cut_runs",
-    "equal_run",
     "footnote_runs",
     "inline_runs",
     "label_runs",
     "main_text",
     "num_runs",
-    "retext",
 ]
 
 ITU_NB = "urn:itu_nb:akn"
@@ -44,40 +42,6 @@ _FOOTNOTE_NUMBER = re.compile(r"^(\d+)(\s*\t|\s+)")
 _EDGE = " \t\r\n"
 #: The elements that make a block more than one plain run (changes, notes, comments and highlights).
 _MARKED = ("{*}ins", "{*}del", "{*}" + _NOTE, "{*}remark", "{*}inline")
-
-
-_new = object.__new__
-_RUN_FIELDS = {f.name: f.default for f in dataclasses.fields(Run)}
-#: Whether a Run may be made by filling its ``__dict__`` (a plain frozen dataclass, every field but
-#: ``op`` and ``text`` with a plain default): thousands are made per file, at a quarter of the cost.
-_FAST_RUN = (
-    not hasattr(Run, "__post_init__")
-    and "__slots__" not in vars(Run)
-    and all(f.default_factory is dataclasses.MISSING for f in dataclasses.fields(Run))
-    and all(f.default is not dataclasses.MISSING for f in dataclasses.fields(Run) if f.name not in ("op", "text"))
-)
-
-
-def equal_run(text: str) -> Run:
-    """``Run(Op.EQUAL, text)``, made without the frozen dataclass's field-by-field ``__init__``."""
-    if not _FAST_RUN:  # pragma: no cover - a changed model: the constructor
-        return Run(Op.EQUAL, text)
-    run = _new(Run)
-    fields = run.__dict__
-    fields.update(_RUN_FIELDS)
-    fields["op"], fields["text"] = Op.EQUAL, text
-    return run
-
-
-def retext(run: Run, text: str) -> Run:
-    """``run.with_text(text)``, made as :func:`equal_run` makes a run."""
-    if not _FAST_RUN:  # pragma: no cover - a changed model: the constructor
-        return run.with_text(text)
-    copy = _new(Run)
-    fields = copy.__dict__
-    fields.update(run.__dict__)
-    fields["text"] = text
-    return copy
 
 
 def _local(el: etree._Element) -> str:
@@ -140,10 +104,10 @@ def inline_runs(el: etree._Element, marks: list | None = None) -> tuple[list[Run
     """
     if len(el) == 0:  # text only, the usual block: one equal run
         text = _clean(el.text, None, None).strip(_EDGE)
-        return ([equal_run(text)] if text else []), []
+        return ([Run(Op.EQUAL, text)] if text else []), []
     if next(el.iter(*_MARKED), None) is None:  # no change, note or mark inside (<p><i>…</i></p>): one run
         text = "".join(_LAYOUT.sub(" ", t) if "\n" in t or "\r" in t else t for t in el.itertext()).strip(_EDGE)
-        return ([equal_run(text)] if text else []), []
+        return ([Run(Op.EQUAL, text)] if text else []), []
     out: list[Run] = []
     notes: list[etree._Element] = []
     found: list[Artefact] = []
@@ -190,7 +154,7 @@ def label_runs(runs: list[Run]) -> list[Run]:
 def num_runs(el: etree._Element, marks: list | None = None) -> list[Run]:
     """The label runs of a ``num`` element: :func:`label_runs` of its :func:`inline_runs`, footnotes aside."""
     if len(el) == 0:  # a plain label, the usual num: one equal run and its TAB
-        return [equal_run(_clean(el.text, None, None).strip(_EDGE) + "\t")]
+        return [Run(Op.EQUAL, _clean(el.text, None, None).strip(_EDGE) + "\t")]
     return label_runs(inline_runs(el, marks)[0])
 
 
@@ -202,9 +166,9 @@ def cut_runs(runs: list[Run], at: int) -> tuple[list[Run], list[Run]]:
     for r in runs:
         k = max(0, min(len(r.text), at - pos))
         if k:
-            head.append(retext(r, r.text[:k]))
+            head.append(r.with_text(r.text[:k]))
         if k < len(r.text):
-            tail.append(retext(r, r.text[k:]))
+            tail.append(r.with_text(r.text[k:]))
         pos += len(r.text)
     return head, tail
 
