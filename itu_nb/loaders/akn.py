@@ -27,21 +27,23 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 
 from lxml import etree
 
 from itu_nb.errors import LoadError
 from itu_nb.loaders.akn_check import structural_check
 from itu_nb.loaders.akn_nodes import OpenNode, place
+from itu_nb.loaders.akn_nodes import keyword as section_keyword
 from itu_nb.loaders.akn_nodes import scheme as scheme_of
 from itu_nb.loaders.akn_parts import cut_parts
 from itu_nb.loaders.akn_repair import lift_parents_items, split_run_in_sections, unglue_items
-from itu_nb.loaders.akn_runs import ITU_NB, cut_runs, inline_runs, label_runs
+from itu_nb.loaders.akn_runs import ITU_NB, cut_runs, num_runs
 from itu_nb.loaders.akn_xml import safe_xml
 from itu_nb.loaders.registry import register
 from itu_nb.model import HOMOGLYPHS, Document, NodeKind, Op, Proposal, Run, runs_text
 from itu_nb.parsing import keywords as kw
-from itu_nb.parsing.labels import parse_target, section_keyword
+from itu_nb.parsing.labels import parse_target
 
 __all__ = ["load_akn", "safe_xml"]
 
@@ -88,32 +90,37 @@ def _stray(el: etree._Element) -> list[str]:
     return [_norm(b) for b in bits if b.strip()]
 
 
-def _pieces(el: etree._Element) -> list[tuple[str, etree._Element | str]]:
+#: What :func:`_pieces` makes of a child element: its content ("wrap"), a piece kind, or nothing (None).
+_PIECE = {**{n: "wrap" for n in _WRAPPERS}, **{n: "item" for n in _ITEMS}, "num": "num", "meta": None}
+
+
+def _pieces(el: etree._Element, out: list | None = None) -> list[tuple[str, etree._Element | str]]:
     """``el``'s content in order: ``("num", el)``, ``("item", el)``, ``("text", el)``, ``("stray", str)``.
 
-    The stray text (:func:`_stray`) comes first, then the children, in one pass over them.
+    The stray text (:func:`_stray`) comes first, then the children (wrappers' content in their
+    place), appended to ``out`` when given; one pass over the children.
     """
-    out: list[tuple[str, etree._Element | str]] = []
-    children = []
+    if out is None:
+        out = []
+    at = len(out)  # where el's stray text goes, before its children's pieces
     text = el.text
     if text and not text.isspace():
         out.append(("stray", _norm(text)))
+        at += 1
+    local, piece = _LOCAL.get, _PIECE.get
     for child in el:
         tail = child.tail
-        if tail and not tail.isspace():
-            out.append(("stray", _norm(tail)))
+        if tail and not tail.isspace():  # rare: text between elements
+            out.insert(at, ("stray", _norm(tail)))
+            at += 1
         tag = child.tag
-        if tag.__class__ is str:
-            children.append((_LOCAL.get(tag) or _local(child), child))
-    for name, child in children:
-        if name in _WRAPPERS:
-            out.extend(_pieces(child))
-        elif name == "num":
-            out.append(("num", child))
-        elif name in _ITEMS:
-            out.append(("item", child))
-        elif name != "meta":
-            out.append(("text", child))
+        if tag.__class__ is not str:
+            continue
+        kind = piece(local(tag) or _local(child), "text")
+        if kind == "wrap":
+            _pieces(child, out)
+        elif kind is not None:
+            out.append((kind, child))
     return out
 
 
@@ -134,16 +141,15 @@ def _item(el: etree._Element, section: str | None, depth: int) -> OpenNode:
     rest: list[tuple[str, etree._Element | str]] = []
     for kind, piece in _pieces(el):
         if kind == "num" and not node.has_num:
-            node.label_runs, node.has_num, node.kind = (
-                label_runs(inline_runs(piece, node.label_marks)[0]),
-                True,
-                NodeKind.ITEM,
-            )
+            node.label_runs, node.has_num, node.kind = num_runs(piece, node.label_marks), True, NodeKind.ITEM
         elif kind == "text" and not node.runs and not rest and _local(piece) in _TEXT_BLOCKS:
             node.read(piece)
         else:
             rest.append((kind, piece))
-    _fill(node, rest, section, depth + 1)
+    if rest:
+        _fill(node, rest, section, depth + 1)
+    elif depth + 1 > _MAX_DEPTH:  # as _fill would say
+        raise RecursionError(f"items nested more than {_MAX_DEPTH} levels deep")
     return node
 
 
@@ -151,14 +157,12 @@ def _fill(parent: OpenNode, pieces: list, section: str | None, depth: int) -> No
     """Add ``pieces`` under ``parent``, placing flat sub-items the way the text parser would."""
     if depth > _MAX_DEPTH:
         raise RecursionError(f"items nested more than {_MAX_DEPTH} levels deep")
-    drafts = []
-    for kind, piece in pieces:
-        drafts.append(_item(piece, section, depth) if kind == "item" else _block(piece, section))
+    drafts = [_item(piece, section, depth) if kind == "item" else _block(piece, section) for kind, piece in pieces]
     _recover_labels(drafts)
     drafts = unglue_items(drafts)
     stack: list[OpenNode] = []
     for node in drafts:
-        if not node.labelled:
+        if not node.label_runs:
             stack.clear()
             parent.add(node)
             continue
@@ -168,10 +172,12 @@ def _fill(parent: OpenNode, pieces: list, section: str | None, depth: int) -> No
 def _recover_labels(drafts: list[OpenNode]) -> None:
     """Give an unnumbered item the label written at the start of its text when the next label continues it."""
     for i, node in enumerate(drafts):
-        first = node.runs[0] if node.runs and not node.labelled and node.kind is NodeKind.PARAGRAPH else None
+        if node.label_runs or node.kind is not NodeKind.PARAGRAPH or not node.runs:  # the usual draft: an item
+            continue
+        first = node.runs[0]
         # a label and its space are at most 5 characters: only they need reading as Latin
-        m = _LABEL_IN_TEXT.match(first.text[:5].translate(HOMOGLYPHS)) if first and first.op is Op.EQUAL else None
-        if m is None or not _continued(m.group("label"), [d.bare_label for d in drafts[i + 1 :] if d.has_num]):
+        m = _LABEL_IN_TEXT.match(first.text[:5].translate(HOMOGLYPHS)) if first.op is Op.EQUAL else None
+        if m is None or not _continued(m.group("label"), (d.bare_label for d in drafts[i + 1 :] if d.has_num)):
             continue
         node.label_runs, node.runs = cut_runs(node.runs, m.end())
         node.label_marks, node.marks = node.marks, []  # their offsets already count the label
@@ -179,7 +185,7 @@ def _recover_labels(drafts: list[OpenNode]) -> None:
         node.notes.append(f"label {node.bare_label} recovered from the text: the source has no <num> for it")
 
 
-def _continued(label: str, later: list[str]) -> bool:
+def _continued(label: str, later: Iterable[str]) -> bool:
     """True when the next label of the same scheme in ``later`` is the successor of ``label``."""
     bare = label.rstrip(")")
     scheme, successor = ("number", str(int(bare) + 1)) if bare.isdigit() else ("letter", chr(ord(bare) + 1))

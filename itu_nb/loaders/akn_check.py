@@ -19,6 +19,7 @@ Nothing is changed but the notes: the check says where to look, a reader decides
 
 from __future__ import annotations
 
+import functools
 import re
 
 from itu_nb.loaders.akn_nodes import OpenNode, next_labels
@@ -44,17 +45,25 @@ def _is_preamble(keyword: str) -> bool:
     return keyword in _PREAMBLE or keyword.rsplit(" ", 1)[0] in _PREAMBLE
 
 
+@functools.lru_cache(maxsize=4096)
+def _reading(label: str) -> tuple[str, bool]:
+    """A label as the numbering check reads it (bare, lower case) and whether it is a twin (``a bis)``)."""
+    bare = bare_label(label).lower()
+    return bare, _TWIN.search(bare) is not None
+
+
 def _numbering(container: OpenNode) -> None:
     """Gaps, repeats and wrong starts among the items of ``container`` (see the module)."""
     last: dict[str, str] = {}  # scheme → bare label of the list's last item
     for node in container.children:
-        if node.kind is NodeKind.PARAGRAPH:
+        kind = node.kind
+        if kind is NodeKind.PARAGRAPH:
             last.clear()
             continue
-        if node.kind is not NodeKind.ITEM or node.scheme not in _FIRST:
+        if kind is not NodeKind.ITEM or node.scheme not in _FIRST:
             continue
-        label = bare_label(node.bare_label).lower()
-        if _TWIN.search(label):  # "a bis)": an insertion after a), which the next label ignores
+        label, twin = _reading(node.bare_label)
+        if twin:  # "a bis)": an insertion after a), which the next label ignores
             continue
         previous = last.get(node.scheme)
         if previous is None and label != _FIRST[node.scheme]:
@@ -68,19 +77,23 @@ def _numbering(container: OpenNode) -> None:
 def _announced(container: OpenNode) -> None:
     """An item or paragraph ending with ``:`` and nothing after it to take what it announces."""
     children = container.children
-    for k, node in enumerate(children):
-        if node.kind not in (NodeKind.ITEM, NodeKind.PARAGRAPH) or not node.text.rstrip().endswith(":"):
-            continue
-        has_items = any(c.kind in (NodeKind.ITEM, NodeKind.PARAGRAPH) for c in node.children)
-        if not has_items and k == len(children) - 1:
-            _note(node, "ends with ':' but nothing follows it in its section")
+    if not children:
+        return
+    node = children[-1]  # only the last node of a section has nothing after it
+    if node.kind not in (NodeKind.ITEM, NodeKind.PARAGRAPH) or not node.text.rstrip().endswith(":"):
+        return
+    if not any(c.kind in (NodeKind.ITEM, NodeKind.PARAGRAPH) for c in node.children):
+        _note(node, "ends with ':' but nothing follows it in its section")
 
 
 def _walk(node: OpenNode) -> None:
-    _numbering(node)
-    _announced(node)
-    for child in node.children:
-        _walk(child)
+    """:func:`_numbering` and :func:`_announced` in ``node`` and every descendant with children."""
+    todo = [node]
+    while todo:
+        node = todo.pop()
+        _numbering(node)
+        _announced(node)
+        todo.extend(reversed([c for c in node.children if c.children]))
 
 
 def structural_check(top: OpenNode) -> None:

@@ -15,18 +15,26 @@ from lxml import etree
 
 from itu_nb.loaders.akn_runs import footnote_runs, inline_runs, main_text
 from itu_nb.model import HOMOGLYPHS, Artefact, Clause, NodeKind, Op, Run, join_runs, runs_text
-from itu_nb.parsing.labels import Components, item_component, label_scheme, successors
+from itu_nb.parsing.labels import Components, item_component, label_scheme, section_keyword, successors
 from itu_nb.parsing.tree import freeze_node
 
 _BULLETS = ("bullet", "dash")
 
-__all__ = ["OpenNode", "component", "next_labels", "place", "scheme"]
+__all__ = ["OpenNode", "component", "keyword", "next_labels", "place", "scheme"]
 
 
 @functools.lru_cache(maxsize=4096)
 def scheme(label: str, previous_letter: str | None, previous_ends_colon: bool) -> str:
     """:func:`itu_nb.parsing.labels.label_scheme`, remembered: a text has few distinct labels."""
     return label_scheme(label, previous_letter, previous_ends_colon)
+
+
+def keyword(text: str) -> str | None:
+    """:func:`itu_nb.parsing.labels.section_keyword`, remembered for short texts: a text's section lines repeat."""
+    return _keyword(text) if len(text) <= 300 else section_keyword(text)  # a long text is no section line
+
+
+_keyword = functools.lru_cache(maxsize=4096)(section_keyword)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -124,24 +132,30 @@ class OpenNode:
             moved = [dataclasses.replace(a, offset=(a.offset or 0) + shift) for a in self.marks]
             return freeze_node(self, prefix, artefacts=(*self.label_marks, *moved))
         path = f"{prefix}/{self.component}" if prefix else self.component
-        children = tuple(c.freeze(path) for c in self.children)
-        return Clause(self.kind, path, _joined(self.label_runs), _joined(self.runs), children, self.section,
-                      notes=tuple(self.notes))  # fmt: skip
+        children = tuple([c.freeze(path) for c in self.children]) if self.children else ()
+        label_runs, runs = self.label_runs, self.runs
+        label = (label_runs[0],) if len(label_runs) == 1 and label_runs[0].text else join_runs(label_runs)
+        body = (runs[0],) if len(runs) == 1 and runs[0].text else join_runs(runs)
+        return Clause(self.kind, path, label, body, children, self.section, notes=tuple(self.notes))
 
 
-def _joined(runs: list[Run]) -> tuple[Run, ...]:
-    """``join_runs(runs)``: a single run with text needs no joining."""
-    if len(runs) == 1 and runs[0].text:
-        return (runs[0],)
-    return join_runs(runs)
+@functools.lru_cache(maxsize=4096)
+def _plain_component(bare: str) -> str:
+    """:func:`itu_nb.parsing.labels.item_component` of a label that is no bullet, without its regex."""
+    return "".join(bare.translate(HOMOGLYPHS).strip("()").rstrip(".").split()) or "item"
+
+
+@functools.lru_cache(maxsize=4096)
+def _letter(bare: str) -> str:
+    """The letter a lettered label ends with, read as Latin: ``"b"`` for ``"(b)"``."""
+    return bare.translate(HOMOGLYPHS).strip("()")[-1:].lower()
 
 
 def component(parent: OpenNode, node: OpenNode) -> str:
     """Path component of an item, as the text parser names it: ``b``, ``4.1``, ``bullet2``."""
     if node.scheme in _BULLETS:
         return item_component(node.bare_label, node.scheme, parent.bullets())
-    bare = node.bare_label.translate(HOMOGLYPHS).strip("()").rstrip(".")  # item_component, without its regex
-    return "".join(bare.split()) or "item"
+    return _plain_component(node.bare_label)
 
 
 def place(base: OpenNode, stack: list[OpenNode], node: OpenNode) -> None:
@@ -150,25 +164,30 @@ def place(base: OpenNode, stack: list[OpenNode], node: OpenNode) -> None:
     ``stack`` holds the items whose lists are open (the last item and its last descendants), as
     when reading lines; it is updated.  The item's scheme, component and notes are set here.
     """
-    letter = next((n for n in reversed(stack) if n.scheme == "letter"), None)
-    previous = letter.bare_label.translate(HOMOGLYPHS).strip("()")[-1:].lower() if letter else ""
+    previous = None
+    for open_item in reversed(stack):
+        if open_item.scheme == "letter":
+            previous = _letter(open_item.bare_label) or None
+            break
     colon = bool(stack) and _amended(stack[-1].runs).rstrip().endswith(":")
-    node.scheme = scheme(node.bare_label, previous or None, colon)
+    bare = node.bare_label
+    node.scheme = own = scheme(bare, previous, colon)
     for i in range(len(stack) - 1, -1, -1):
-        if stack[i].scheme == node.scheme:
+        if stack[i].scheme == own:
             del stack[i:]
             break
     parent = stack[-1] if stack else base
     if parent is not base:
         node.notes.append(f"placed under {parent.bare_label}: the source gives this sub-item as a sibling")
-    node.component = component(parent, node)
+    node.component = _plain_component(bare) if own not in ("bullet", "dash") else component(parent, node)
     parent.add(node)
-    _lift_same_scheme(parent, node)
-    open_item: OpenNode | None = node
-    while open_item is not None:  # the open lists after this item, as after reading its lines
-        stack.append(open_item)
-        last = open_item.children[-1] if open_item.children else None
-        open_item = last if last is not None and last.kind is NodeKind.ITEM else None
+    if node.children:
+        _lift_same_scheme(parent, node)
+    item: OpenNode | None = node
+    while item is not None:  # the open lists after this item, as after reading its lines
+        stack.append(item)
+        children = item.children
+        item = children[-1] if children and children[-1].kind is NodeKind.ITEM else None
 
 
 def _amended(runs: list[Run]) -> str:

@@ -50,10 +50,11 @@ from __future__ import annotations
 import re
 
 from itu_nb.loaders.akn_nodes import OpenNode, component, next_labels, place
+from itu_nb.loaders.akn_nodes import keyword as section_keyword
 from itu_nb.loaders.akn_runs import cut_runs
 from itu_nb.model import NodeKind, Op, Run, runs_text
 from itu_nb.parsing import keywords as kw
-from itu_nb.parsing.labels import bare_label, section_keyword, unique_component
+from itu_nb.parsing.labels import bare_label, unique_component
 
 __all__ = ["lift_parents_items", "split_run_in_sections", "unglue_items"]
 
@@ -84,6 +85,12 @@ def unglue_items(drafts: list[OpenNode]) -> list[OpenNode]:
     """``drafts`` with every item whose text holds its next items cut into those items (see module)."""
     out: list[OpenNode] = []
     for node in drafts:
+        runs = node.runs
+        if node.kind is NodeKind.ITEM and len(runs) == 1:  # the usual item: look for a ";" or ":" before the end
+            text = runs[0].text
+            if text.find(";", 0, len(text) - 1) < 0 and text.find(":", 0, len(text) - 1) < 0:
+                out.append(node)
+                continue
         out.extend(_unglued(node))
     return out
 
@@ -131,50 +138,44 @@ def lift_parents_items(node: OpenNode) -> None:
     """Items run into the last sub-item of an item but numbered as that item's next siblings
     ("2 … so as to: … v) further develop …; 3 to prepare …; 4 to provide …") become those siblings.
     """
+    children = node.children
     k = 0
-    while k < len(node.children):
-        item = node.children[k]
-        lift_parents_items(item)
-        last = item.children[-1] if item.children else None
-        if item.kind is NodeKind.ITEM and item.labelled and last is not None and last.kind is NodeKind.ITEM:
-            for j, piece in enumerate(_unglued(last, item.bare_label)[1:], start=1):
-                piece.scheme, piece.section = item.scheme, item.section
-                piece.component = unique_component(component(node, piece), {c.component for c in node.children})
-                node.children.insert(k + j, piece)
+    while k < len(children):
+        item = children[k]
+        if item.children:  # a leaf has nothing to lift
+            lift_parents_items(item)
+            last = item.children[-1]
+            if item.kind is NodeKind.ITEM and item.label_runs and last.kind is NodeKind.ITEM:
+                for j, piece in enumerate(_unglued(last, item.bare_label)[1:], start=1):
+                    piece.scheme, piece.section = item.scheme, item.section
+                    piece.component = unique_component(component(node, piece), {c.component for c in children})
+                    children.insert(k + j, piece)
         k += 1
 
 
-def _swallowed(node: OpenNode) -> tuple[int, int] | None:
-    """``(end of the item's own text, start of the heading)`` when ``node`` ends in a swallowed heading."""
-    text = runs_text(node.runs).rstrip()
-    if not text or text[-1] in ".;:,":  # a section line has no final stop: the usual case ends here
-        return None
-    if node.kind is NodeKind.FOOTNOTE or not _plain(node):
-        return None
+def _swallowed_at(text: str) -> tuple[int, int] | None:
+    """``(end of the item's own text, start of the heading)`` when ``text`` (plain, without trailing
+    space, ending in no stop) ends in a swallowed heading.
+    """
     for m in reversed(list(_COMMA.finditer(text))):
         rest = text[m.end() :]
         if ";" in rest or ":" in rest:
             return None
+        if len(rest) > _LONGEST_LINE and len(" ".join(rest.replace("\xa0", " ").split())) > _LONGEST_LINE:
+            return None  # no section line is this long, nor any longer rest before it: stop reading
         if section_keyword(rest):
             return m.start() + 1, m.end()
     return None
 
 
-def _last(node: OpenNode) -> OpenNode:
-    while node.children:
-        node = node.children[-1]
-    return node
+#: The longest section line :func:`itu_nb.parsing.labels.section_keyword` reads, white space collapsed.
+_LONGEST_LINE = 250
 
 
-def _run_in(node: OpenNode) -> tuple[int, int, int, int] | None:
-    """``(end of own text, heading start, heading end, label start)`` when a section is run into ``node``."""
-    if node.kind is NodeKind.FOOTNOTE:
-        return None
-    text = runs_text(node.runs)
-    if "1 " not in text and "a) " not in text and "i) " not in text:  # no first label: the usual case
-        return None
-    if _SECTION_IN.search(text) is None or not _plain(node):  # no operative verb after a stop
-        return None
+def _run_in_at(text: str) -> tuple[int, int, int, int] | None:
+    """``(end of own text, heading start, heading end, label start)`` when a section is run into the
+    plain ``text``.
+    """
     for m in _SECTION_IN.finditer(text):
         first = _FIRST.search(text, m.end(), m.end() + 300)
         heading = text[m.end() : first.start()] if first else ""
@@ -183,15 +184,10 @@ def _run_in(node: OpenNode) -> tuple[int, int, int, int] | None:
     return None
 
 
-def _one_line(node: OpenNode) -> tuple[int, int, int, int] | None:
+def _one_line_at(text: str) -> tuple[int, int, int, int] | None:
     """``(end of own text, heading start, heading end, paragraph start)`` when a one-line section is run
-    into the end of ``node``: "…, requests the ITU Council to include the report … of the Convention,".
+    into the end of the plain ``text``: "…, requests the ITU Council to include the report … of the Convention,".
     """
-    if node.kind is NodeKind.FOOTNOTE:
-        return None
-    text = runs_text(node.runs)
-    if _SECTION_IN.search(text) is None or not _plain(node):
-        return None
     for m in _SECTION_IN.finditer(text):
         lead = _LEAD_TO_AT.match(text, m.end())
         to = _TO.search(text, lead.end() if lead else m.end())
@@ -199,6 +195,32 @@ def _one_line(node: OpenNode) -> tuple[int, int, int, int] | None:
         if to and _heading_ok(heading) and not _NOT_A_LINE.search(heading) and not _ENDS_LABEL.search(heading):
             return m.start() + 1, m.end(), to.start(), to.end()
     return None
+
+
+def _cut_in(node: OpenNode, last_child: bool) -> tuple[str, tuple[int, ...]] | None:
+    """The cut in ``node``, as ``(how, cut)``: a section run in with its list (:func:`_run_in_at`), else a
+    swallowed heading (:func:`_swallowed_at`), else, in a section's last child (``last_child``), a one-line
+    section (:func:`_one_line_at`).  The text is read once for the three; footnotes and tracked text
+    are left alone.
+    """
+    if node.kind is NodeKind.FOOTNOTE:
+        return None
+    runs = node.runs
+    text = runs[0].text if len(runs) == 1 else runs_text(runs)
+    stripped = text.rstrip()
+    swallow = bool(stripped) and stripped[-1] not in ".;:,"  # a section line has no final stop
+    label = "1 " in text or "a) " in text or "i) " in text  # a run-in section's first label
+    verb = _SECTION_IN.search(text) is not None if label or last_child else False
+    if not (swallow or verb) or not all(r.op is Op.EQUAL for r in runs):  # the usual case ends here
+        return None
+    cut: tuple[int, ...] | None = _run_in_at(text) if label and verb else None
+    if cut is not None:
+        return "run in", cut
+    cut = _swallowed_at(stripped) if swallow else None
+    if cut is not None:
+        return "swallowed", cut
+    cut = _one_line_at(text) if last_child and verb else None
+    return ("one line", cut) if cut is not None else None
 
 
 #: Words no section line holds: a citation ("instructs the Director … thereof") or a clause ("recommends
@@ -223,19 +245,17 @@ def _first_cut(section: OpenNode, start: int = 0) -> tuple[int, OpenNode, str, t
     sub-items, has a section run in or swallowed: ``(k, node, how, cut)``.
     """
     children = section.children
-    for k in range(start, len(children)):
-        child = children[k]
-        last = _last(child)
-        for node in (last, child) if last is not child else (last,):
-            cut: tuple[int, ...] | None = _run_in(node)
-            if cut is not None:
-                return k, node, "run in", cut
-            cut = _swallowed(node)
-            if cut is not None:
-                return k, node, "swallowed", cut
-            cut = _one_line(node) if k == len(children) - 1 else None
-            if cut is not None:
-                return k, node, "one line", cut
+    end = len(children) - 1
+    for k in range(start, end + 1):
+        child = last = children[k]
+        while last.children:
+            last = last.children[-1]
+        found = _cut_in(last, k == end)
+        if found is None and last is not child:
+            last = child
+            found = _cut_in(child, k == end)
+        if found is not None:
+            return k, last, found[0], found[1]
     return None
 
 
@@ -274,7 +294,7 @@ def split_run_in_sections(section: OpenNode, top: OpenNode) -> None:
             how
         ]
         keyword = section_keyword(runs_text(heading))
-        assert keyword is not None  # _run_in and _swallowed cut only where a section keyword starts
+        assert keyword is not None  # the cuts of _cut_in are made only where a section keyword starts
         last.notes.append(f"the source ran the heading “{keyword}” into {where}: it opens a section")
         new = top.add(OpenNode(NodeKind.SECTION, keyword, runs=heading, section=keyword))
         top.children.remove(new)  # right after the section it was cut from, before any cut from it earlier

@@ -24,7 +24,15 @@ from lxml import etree
 from itu_nb.model import Artefact, Op, Run, join_runs, runs_text
 from itu_nb.parsing.labels import peel_label
 
-__all__ = ["ITU_NB", "cut_runs", "footnote_runs", "inline_runs", "label_runs", "main_text"]
+__all__ = [
+    "ITU_NB",
+    "cut_runs",
+    "footnote_runs",
+    "inline_runs",
+    "label_runs",
+    "main_text",
+    "num_runs",
+]
 
 ITU_NB = "urn:itu_nb:akn"
 _CHANGE = {"ins": Op.INSERT, "del": Op.DELETE}
@@ -141,6 +149,13 @@ def label_runs(runs: list[Run]) -> list[Run]:
     if last.op is Op.EQUAL or same:
         return [*runs[:-1], last.with_text(last.text + "\t")]
     return [*runs, Run(Op.EQUAL, "\t")]
+
+
+def num_runs(el: etree._Element, marks: list | None = None) -> list[Run]:
+    """The label runs of a ``num`` element: :func:`label_runs` of its :func:`inline_runs`, footnotes aside."""
+    if len(el) == 0:  # a plain label, the usual num: one equal run and its TAB
+        return [Run(Op.EQUAL, _clean(el.text, None, None).strip(_EDGE) + "\t")]
+    return label_runs(inline_runs(el, marks)[0])
 
 
 def cut_runs(runs: list[Run], at: int) -> tuple[list[Run], list[Run]]:

@@ -1,0 +1,133 @@
+"""Akoma Ntoso loading speed (issue 19: ≥ 40 MB/s), this tree side by side with another checkout, in one run.
+
+    python3 benchmarks/bench_akn.py                     # this tree: rounds, stages, memory
+    python3 benchmarks/bench_akn.py --base ../base      # and another checkout (git worktree add ../base integ --detach)
+    python3 benchmarks/bench_akn.py --rounds 9 --calls 10
+
+Each round runs a fresh child process per tree, in alternating order (base first in even rounds),
+so both trees meet the same load of a shared machine; a child loads the file once to warm up, then
+times ``--calls`` loads in CPU time (``time.process_time``, garbage collector off) and reports the
+best.  The table gives lowest–median–highest of the rounds' bests and MB/s of the best; beside them,
+``lxml.etree.fromstring`` alone on the same bytes (the floor), the stages of one load (parse; the
+statements read into nodes, with the repairs of run-in sections; the structural check; the parts cut
+out; freezing into clauses), and the peak memory of one load (``tracemalloc``) over the file size.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+FIXTURE = HERE.parent / "tests" / "fixtures" / "pp18-final-acts.akn.xml"
+
+CHILD = r"""
+import gc, json, sys, time, tracemalloc
+from collections import defaultdict
+sys.path.insert(0, sys.argv[1])
+from lxml import etree
+import itu_nb.loaders.akn as akn
+path, calls = sys.argv[2], int(sys.argv[3])
+data = open(path, "rb").read()
+akn.load_akn(data, path)
+
+def best(fn, n):
+    gc.collect(); gc.disable()
+    try:
+        times = []
+        for _ in range(n):
+            t = time.process_time(); fn(); times.append(time.process_time() - t)
+        return min(times)
+    finally:
+        gc.enable()
+
+out = {"load": best(lambda: akn.load_akn(data, path), calls)}
+parser = etree.XMLParser(resolve_entities=False, no_network=True)
+out["lxml"] = best(lambda: etree.fromstring(data, parser), calls)
+# stages: the loader's own functions, each timed without the stages it calls (exclusive time)
+spent = defaultdict(float)
+stack = []
+def timed(module, name, label):
+    fn = getattr(module, name)
+    def run(*args, **kwargs):
+        stack.append(0.0)
+        t = time.process_time()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            took = time.process_time() - t
+            inner = stack.pop()
+            spent[label] += took - inner
+            if stack:
+                stack[-1] += took
+    setattr(module, name, run)
+for name, label in [("safe_xml", "parse"), ("_statement", "read"), ("split_run_in_sections", "repairs"),
+                    ("lift_parents_items", "repairs"), ("cut_parts", "parts"),
+                    ("structural_check", "check"), ("_proposal", "freeze"), ("_metadata", "read")]:
+    timed(akn, name, label)
+rounds = max(3, calls // 2)
+gc.disable()
+for _ in range(rounds):
+    akn.load_akn(data, path)
+gc.enable()
+out["stages"] = {k: v / rounds for k, v in spent.items()}
+tracemalloc.start()
+akn.load_akn(data, path)
+out["peak"] = tracemalloc.get_traced_memory()[1]
+tracemalloc.stop()
+print(json.dumps(out))
+"""
+
+
+def child(tree: Path, calls: int) -> dict:
+    """One fresh process on ``tree``: best load, lxml alone, stages, peak memory."""
+    args = [sys.executable, "-c", CHILD, str(tree), str(FIXTURE), str(calls)]
+    return json.loads(subprocess.run(args, capture_output=True, text=True, check=True).stdout)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--base", type=Path, help="another checkout of itu_nb to compare with")
+    ap.add_argument("--rounds", type=int, default=5)
+    ap.add_argument("--calls", type=int, default=8)
+    opts = ap.parse_args()
+    trees = {"this tree": HERE.parent}
+    if opts.base is not None:
+        trees["base"] = opts.base.resolve()
+    runs: dict[str, list[dict]] = {name: [] for name in trees}
+    for r in range(opts.rounds):
+        order = list(trees.items())
+        for name, tree in order if r % 2 else reversed(order):
+            runs[name].append(child(tree, opts.calls))
+    size = FIXTURE.stat().st_size
+    print(f"{FIXTURE.name}: {size / 1e6:.2f} MB, {opts.rounds} rounds × {opts.calls} calls, CPU time")
+    print()
+    print("| tree | load lowest / median / highest | MB/s (best) | lxml alone | load / lxml | peak memory |")
+    print("|---|---:|---:|---:|---:|---:|")
+    for name, results in runs.items():
+        loads = sorted(x["load"] for x in results)
+        lxml = min(x["lxml"] for x in results)
+        peak = max(x["peak"] for x in results)
+        print(
+            f"| {name} | {loads[0] * 1e3:.1f} / {statistics.median(loads) * 1e3:.1f} / {loads[-1] * 1e3:.1f} ms "
+            f"| {size / 1e6 / loads[0]:.1f} | {lxml * 1e3:.1f} ms | {loads[0] / lxml:.1f}× "
+            f"| {peak / 1e6:.1f} MB ({peak / size:.1f}× input) |"
+        )
+    if "base" in runs:
+        ratio = statistics.median(x["load"] for x in runs["base"]) / statistics.median(
+            x["load"] for x in runs["this tree"]
+        )
+        print(f"\nmedian base / median this tree: {ratio:.2f}×")
+    print("\nstages of one load (median over rounds, ms):")
+    for name, results in runs.items():
+        labels = list(results[0]["stages"])
+        cells = ", ".join(f"{k} {statistics.median(x['stages'][k] for x in results) * 1e3:.1f}" for k in labels)
+        print(f"- {name}: {cells}")
+
+
+if __name__ == "__main__":
+    main()
