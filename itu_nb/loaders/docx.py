@@ -216,6 +216,9 @@ def _lines(paras: list[Para], numbering: Numbering) -> tuple[list[SourceLine], d
     labelled: dict[int, int] = {}
     originals, amendeds = labels["original"], labels["amended"]
     for i, para in enumerate(paras):
+        if para.mark is Op.EQUAL and not para.notes and i not in originals and i not in amendeds and i not in capped:
+            lines.append(SourceLine(i, *_place(para.pieces, i)))  # the usual paragraph: its runs, nothing added
+            continue
         old, new = originals.get(i), amendeds.get(i)
         pieces: list[Piece | Artefact] = []
         if old is not None or new is not None:
@@ -285,6 +288,9 @@ def _place(pieces: list[Piece | Artefact], line: int) -> tuple[list[Run], list[A
     Runs with the same op, author and date join across artefacts (the first one's move kept);
     each joined run is made a :class:`~itu_nb.model.Run` once, its text built once (linear in the pieces).
     """
+    if len(pieces) == 1 and isinstance(pieces[0], tuple):  # one run, nothing to join or place
+        op, text, author, date, move = pieces[0]
+        return ([Run(op, text, author, date, move=move)] if text else []), []
     heads: list[Piece] = []
     texts: list[list[str]] = []
     arts: list[Artefact] = []
@@ -312,7 +318,7 @@ def _place(pieces: list[Piece | Artefact], line: int) -> tuple[list[Run], list[A
 
 
 def _annotate(clause: Clause, notes: dict[int, list[str]], labelled: dict[int, int]) -> Clause:
-    children = tuple(_annotate(c, notes, labelled) for c in clause.children)
+    children = tuple([_annotate(c, notes, labelled) for c in clause.children]) if clause.children else clause.children
     line = clause.line
     if line is None or clause.kind is NodeKind.FOOTNOTE:
         extra: tuple[str, ...] = ()

@@ -23,7 +23,7 @@ Piece = tuple[Op, str, str | None, str | None, str | None]
 _HIDDEN = {"original": Op.INSERT, "amended": Op.DELETE}
 
 
-@dataclass
+@dataclass(slots=True)
 class Props:
     """What a paragraph's properties say about its numbering."""
 
@@ -32,7 +32,7 @@ class Props:
     ilvl: int | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Para:
     """One Word paragraph: its pieces (runs and artefacts), its mark and its properties."""
 
