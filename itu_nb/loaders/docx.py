@@ -118,22 +118,28 @@ def _load(data: bytes, source: str) -> Document:
     if not any(p.text(None).strip() for p in paras):
         raise LoadError(source, "the document has no text")
     numbering = _numbering(pkg)
-    lines, notes, labelled = _lines(paras, numbering)
-    doc = build_document(lines, source=source, fmt="docx")
     metadata = _metadata(pkg)
+    keys = _stored_keys(pkg)
+    del pkg  # the parsed parts (libxml2's memory, several times the file) are not needed past here
+    lines, notes, labelled = _lines(paras, numbering)
+    empty: dict[int, Op] = {
+        i: p.mark for i, p in enumerate(paras) if p.mark is not Op.EQUAL and not p.text(None).strip()
+    }
+    del paras, numbering  # nor the paragraphs, while the tree is built (peak memory)
+    doc = build_document(lines, source=source, fmt="docx")
+    del lines
     metadata.update(doc.metadata)
     for art in doc.artefacts:
         m = _SUBMITTER.match(art.text) if art.kind == "header" else None
         if m and "submitter" not in metadata:
             metadata["submitter"] = m.group("v").strip()
-    keys = _stored_keys(pkg)
     proposals = tuple(
         dataclasses.replace(p, clauses=tuple(_annotate(c, notes, labelled) for c in p.clauses)).with_keys(
             keys.get(p.id)
         )
         for p in doc.proposals
     )
-    return dataclasses.replace(doc, metadata=metadata, proposals=proposals, artefacts=_empty_marks(doc, paras))
+    return dataclasses.replace(doc, metadata=metadata, proposals=proposals, artefacts=_empty_marks(doc, empty))
 
 
 def _stored_keys(pkg) -> dict[str, list]:
@@ -178,7 +184,7 @@ def paragraph_views(
     pkg = open_package(data, source)
     paras = read_paragraphs(pkg)
     numbering = _numbering(pkg)
-    generated = view_labels(paras, numbering, view) if labels else {}
+    generated = view_labels(paras, numbering, view) if labels and numbering.numbers_any(paras) else {}
     shown = []
     for i, p in enumerate(paras):
         pieces: list[Piece | Artefact] = [(Op.EQUAL, generated[i] + "\t", None, None, None)] if i in generated else []
@@ -210,7 +216,8 @@ def _numbering(pkg) -> Numbering:
 def _lines(paras: list[Para], numbering: Numbering) -> tuple[list[SourceLine], dict[int, list[str]], dict[int, int]]:
     """Stage-2 lines, the notes of each line, and the length of the generated label left in each line's runs."""
     capped: dict[int, list[str]] = {}
-    labels = {view: view_labels(paras, numbering, view, capped) for view in VIEWS}
+    numbered = numbering.numbers_any(paras)
+    labels = {view: view_labels(paras, numbering, view, capped) if numbered else {} for view in VIEWS}
     lines: list[SourceLine] = []
     notes: dict[int, list[str]] = {}
     labelled: dict[int, int] = {}
@@ -354,13 +361,13 @@ def _unlabel(clause: Clause, size: int) -> Clause:
     return dataclasses.replace(clause, runs=tuple(runs), artefacts=tuple(label) + arts, notes=(*clause.notes, note))
 
 
-def _empty_marks(doc: Document, paras: list[Para]) -> tuple[Artefact, ...]:
+def _empty_marks(doc: Document, empty: dict[int, Op]) -> tuple[Artefact, ...]:
     """The document's artefacts, with the tracked mark of every empty paragraph kept as a ``paragraph-mark``.
 
-    An empty paragraph is no clause: the tree stage keeps it as a document artefact, where
-    the mark's op would otherwise be lost (an inserted or deleted empty paragraph).
+    ``empty`` gives the mark's op of each empty paragraph whose mark is tracked, by line.  An
+    empty paragraph is no clause: the tree stage keeps it as a document artefact, where the
+    mark's op would otherwise be lost (an inserted or deleted empty paragraph).
     """
-    empty = {i for i, p in enumerate(paras) if p.mark is not Op.EQUAL and not p.text(None).strip()}
     if not empty:
         return doc.artefacts
     out: list[Artefact] = []
@@ -369,7 +376,7 @@ def _empty_marks(doc: Document, paras: list[Para]) -> tuple[Artefact, ...]:
             continue  # the placeholder of an empty line: the mark replaces it
         out.append(art)
     have = {a.line for a in out if a.kind == "paragraph-mark"}
-    out += [Artefact("paragraph-mark", "", i, None, paras[i].mark) for i in sorted(empty - have)]
+    out += [Artefact("paragraph-mark", "", i, None, empty[i]) for i in sorted(empty.keys() - have)]
     return tuple(sorted(out, key=lambda a: a.line))
 
 

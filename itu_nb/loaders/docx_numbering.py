@@ -316,8 +316,6 @@ def view_labels(
     in the view.
     """
     labels: dict[int, str] = {}
-    if not numbering.numbers_any(paras):
-        return labels
     counters = _Counters(numbering)
     for group in view_groups(paras, view):
         last = paras[group[-1]]
