@@ -223,9 +223,11 @@ class Reader:
         for child in el:
             tag = child.tag
             if tag == P:
-                saved, self.boxes = self.boxes, []
+                saved = self.boxes
+                boxes = self.boxes = []
                 out.append(self._para(child, ctx))
-                out.extend(self.boxes)
+                if boxes:
+                    out.extend(boxes)
                 self.boxes = saved
             elif tag == TBL:
                 self._table(child, ctx, out)
@@ -257,7 +259,12 @@ class Reader:
     # -- paragraphs -------------------------------------------------------------
     def _para(self, p: etree._Element, ctx: _Ctx) -> Para:
         para = Para()
-        ppr = p[0] if len(p) and p[0].tag == PPR else _first(p, PPR)  # Word writes w:pPr first
+        children = p[:]  # one C call for every child's proxy, for w:pPr and the inline content
+        if children and children[0].tag == PPR:  # Word writes w:pPr first
+            ppr: etree._Element | None = children[0]
+            del children[0]
+        else:
+            ppr = _first(p, PPR)
         if ppr is not None:
             props = para.props
             style = num = rpr = change = None
@@ -287,7 +294,7 @@ class Reader:
                 )
         if para.mark is Op.EQUAL and ctx.op is not Op.EQUAL and ctx.op is not None:
             para.mark, para.mark_author, para.mark_date = ctx.op, ctx.author, ctx.date
-        self._inline(p, ctx, para)
+        self._inline(children, ctx, para)
         return para
 
     def _mark(self, rpr: etree._Element, para: Para) -> None:
@@ -299,7 +306,8 @@ class Reader:
             elif child.tag == RPR_CHANGE:
                 para.notes.append(_format_note("paragraph mark formatting", child))
 
-    def _inline(self, el: etree._Element, ctx: _Ctx, para: Para) -> None:
+    def _inline(self, el: etree._Element | list[etree._Element], ctx: _Ctx, para: Para) -> None:
+        """The runs and inline elements among the children of ``el`` (an element, or a list of children)."""
         run, kinds = self._run, _INLINE
         for child in el:
             kind = kinds.get(child.tag)  # one dict look-up per child: most children are runs or pPr (None)
