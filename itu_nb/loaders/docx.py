@@ -37,6 +37,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import gc
+import operator
 import re
 
 from itu_nb.errors import LoadError
@@ -325,15 +326,23 @@ def _place(pieces: list[Piece | Artefact], line: int) -> tuple[list[Run], list[A
 
 
 def _annotate(clause: Clause, notes: dict[int, list[str]], labelled: dict[int, int]) -> Clause:
-    children = tuple([_annotate(c, notes, labelled) for c in clause.children]) if clause.children else clause.children
+    """The clause with the notes of its line (and its descendants'), a Word list number the
+    parser did not read as a label moved out of its text; the same object where nothing changes.
+    """
+    kids = clause.children
+    children = kids
+    if kids:
+        annotated = [_annotate(c, notes, labelled) for c in kids]
+        if any(map(operator.is_not, annotated, kids)):
+            children = tuple(annotated)
     line = clause.line
-    if line is None or clause.kind is NodeKind.FOOTNOTE:
-        extra: tuple[str, ...] = ()
-    else:
-        extra = tuple(notes.get(line, ()))
+    extra: tuple[str, ...] = ()
+    if line is not None and clause.kind is not NodeKind.FOOTNOTE:
+        if line in notes:
+            extra = tuple(notes[line])
         if line in labelled and not clause.label_runs:
             clause = _unlabel(clause, labelled[line])
-    if not extra and all(a is b for a, b in zip(children, clause.children, strict=True)):
+    if not extra and children is clause.children:
         return clause
     return dataclasses.replace(clause, children=children, notes=clause.notes + extra)
 
