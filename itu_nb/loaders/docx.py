@@ -37,12 +37,13 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import gc
+import operator
 import re
 
 from itu_nb.errors import LoadError
 from itu_nb.loaders.docx_numbering import Numbering, roman, view_labels
-from itu_nb.loaders.docx_package import open_package
-from itu_nb.loaders.docx_para import Para, view_paragraphs
+from itu_nb.loaders.docx_package import W, open_package
+from itu_nb.loaders.docx_para import Para, Piece, view_paragraphs
 from itu_nb.loaders.docx_read import read_paragraphs
 from itu_nb.loaders.registry import register
 from itu_nb.model import VIEWS, Artefact, Clause, Document, NodeKind, Op, Run
@@ -117,25 +118,29 @@ def _load(data: bytes, source: str) -> Document:
     paras = read_paragraphs(pkg)
     if not any(p.text(None).strip() for p in paras):
         raise LoadError(source, "the document has no text")
-    numbering = Numbering(
-        pkg.xml(pkg.related("numbering", "word/numbering.xml")), pkg.xml(pkg.related("styles", "word/styles.xml"))
-    )
-    lines, notes, labelled = _lines(paras, numbering)
-    doc = build_document(lines, source=source, fmt="docx")
+    numbering = _numbering(pkg)
     metadata = _metadata(pkg)
+    keys = _stored_keys(pkg)
+    del pkg  # the parsed parts (libxml2's memory, several times the file) are not needed past here
+    lines, notes, labelled = _lines(paras, numbering)
+    empty: dict[int, Op] = {
+        i: p.mark for i, p in enumerate(paras) if p.mark is not Op.EQUAL and not p.text(None).strip()
+    }
+    del paras, numbering  # nor the paragraphs, while the tree is built (peak memory)
+    doc = build_document(lines, source=source, fmt="docx")
+    del lines
     metadata.update(doc.metadata)
     for art in doc.artefacts:
         m = _SUBMITTER.match(art.text) if art.kind == "header" else None
         if m and "submitter" not in metadata:
             metadata["submitter"] = m.group("v").strip()
-    keys = _stored_keys(pkg)
     proposals = tuple(
         dataclasses.replace(p, clauses=tuple(_annotate(c, notes, labelled) for c in p.clauses)).with_keys(
             keys.get(p.id)
         )
         for p in doc.proposals
     )
-    return dataclasses.replace(doc, metadata=metadata, proposals=proposals, artefacts=_empty_marks(doc, paras))
+    return dataclasses.replace(doc, metadata=metadata, proposals=proposals, artefacts=_empty_marks(doc, empty))
 
 
 def _stored_keys(pkg) -> dict[str, list]:
@@ -157,7 +162,12 @@ def _stored_keys(pkg) -> dict[str, list]:
 
 
 def read_docx_paragraphs(data: bytes, source: str = "<bytes>") -> list[Para]:
-    """The Word paragraphs of a .docx as :class:`~itu_nb.loaders.docx_read.Para` (runs with ops), unnumbered."""
+    """The Word paragraphs of a .docx as :class:`~itu_nb.loaders.docx_para.Para`, unnumbered.
+
+    Their pieces are runs as read (:data:`~itu_nb.loaders.docx_para.Piece` tuples: op, text,
+    author, date, move) and :class:`~itu_nb.model.Artefact`; :func:`~itu_nb.loaders.docx_para.merge_runs`
+    joins them into :class:`~itu_nb.model.Run`.
+    """
     return read_paragraphs(open_package(data, source))
 
 
@@ -174,37 +184,51 @@ def paragraph_views(
     """
     pkg = open_package(data, source)
     paras = read_paragraphs(pkg)
-    numbering = Numbering(
-        pkg.xml(pkg.related("numbering", "word/numbering.xml")), pkg.xml(pkg.related("styles", "word/styles.xml"))
-    )
-    generated = view_labels(paras, numbering, view) if labels else {}
+    numbering = _numbering(pkg)
+    generated = view_labels(paras, numbering, view) if labels and numbering.numbers_any(paras) else {}
     shown = []
     for i, p in enumerate(paras):
-        pieces: list[Run | Artefact] = [Run(Op.EQUAL, generated[i] + "\t")] if i in generated else []
+        pieces: list[Piece | Artefact] = [(Op.EQUAL, generated[i] + "\t", None, None, None)] if i in generated else []
         for piece in p.pieces:
             if isinstance(piece, Artefact) and note_marks and piece.kind == "footnote-ref":
                 number = piece.text.rpartition(":")[2].rstrip("]")
                 if piece.text.startswith("[endnoteRef:") and number.isdigit():
                     number = roman(int(number))  # Word's default numbering for endnotes
-                pieces.append(Run(piece.op, number))
+                pieces.append((piece.op, number, None, None, None))
             else:
                 pieces.append(piece)
         shown.append(dataclasses.replace(p, pieces=pieces))
     return view_paragraphs(shown, view)
 
 
+def _numbering(pkg) -> Numbering:
+    """The package's numbering, with the numbering its paragraph styles give.
+
+    styles.xml (often the largest part after the document) is parsed only when it can number
+    a paragraph: when numbering.xml defines a list (``w:num``) and a style has a ``w:numPr``.
+    """
+    root = pkg.xml(pkg.related("numbering", "word/numbering.xml"))
+    if root is None or next(root.iter(f"{{{W}}}num"), None) is None:
+        return Numbering(root, None)
+    return Numbering(root, pkg.xml(pkg.related("styles", "word/styles.xml"), needs="numPr"))
+
+
 # ----------------------------------------------------------------------------
 def _lines(paras: list[Para], numbering: Numbering) -> tuple[list[SourceLine], dict[int, list[str]], dict[int, int]]:
     """Stage-2 lines, the notes of each line, and the length of the generated label left in each line's runs."""
     capped: dict[int, list[str]] = {}
-    labels = {view: view_labels(paras, numbering, view, capped) for view in VIEWS}
+    numbered = numbering.numbers_any(paras)
+    labels = {view: view_labels(paras, numbering, view, capped) if numbered else {} for view in VIEWS}
     lines: list[SourceLine] = []
     notes: dict[int, list[str]] = {}
     labelled: dict[int, int] = {}
     originals, amendeds = labels["original"], labels["amended"]
     for i, para in enumerate(paras):
+        if para.mark is Op.EQUAL and not para.notes and i not in originals and i not in amendeds and i not in capped:
+            lines.append(SourceLine(i, *_place(para.pieces, i)))  # the usual paragraph: its runs, nothing added
+            continue
         old, new = originals.get(i), amendeds.get(i)
-        pieces: list[Run | Artefact] = []
+        pieces: list[Piece | Artefact] = []
         if old is not None or new is not None:
             # a relettering caused by a neighbour's change is credited to that change
             cause = para if para.change[0] else paras[i - 1] if i and paras[i - 1].mark is not Op.EQUAL else para
@@ -213,9 +237,9 @@ def _lines(paras: list[Para], numbering: Numbering) -> tuple[list[SourceLine], d
         if pieces:
             extra.append("label generated by Word list numbering")
             if _readable(old, para, "original") and _readable(new, para, "amended"):
-                labelled[i] = sum(len(r.text) for r in pieces if isinstance(r, Run))
+                labelled[i] = sum(len(r[1]) for r in pieces if isinstance(r, tuple))
             else:
-                pieces = [Artefact("list-label", r.text, i, None, r.op) for r in pieces if isinstance(r, Run)]
+                pieces = [Artefact("list-label", r[1], i, None, r[0]) for r in pieces if isinstance(r, tuple)]
                 extra.append(f"Word list number {new or old!r} is no clause label; kept beside the text, not in it")
         pieces += para.pieces
         if para.mark is not Op.EQUAL:
@@ -239,80 +263,86 @@ def _readable(label: str | None, para: Para, view: str) -> bool:
     return label_split(label + "\t" + para.text(view)[:40]) > len(label)
 
 
-def _label_runs(old: str | None, new: str | None, para: Para) -> list[Run]:
+def _label_runs(old: str | None, new: str | None, para: Para) -> list[Piece]:
     """The label runs for a paragraph labelled ``old`` (original view) and ``new`` (amended).
 
     A changed label is credited to the first change of ``para`` (author and date).
     """
     author, date = para.change
     if old is None:
-        return [] if new is None else [Run(Op.INSERT, new + "\t", author, date)]
+        return [] if new is None else [(Op.INSERT, new + "\t", author, date, None)]
     if new is None:
-        return [Run(Op.DELETE, old + "\t", author, date)]
+        return [(Op.DELETE, old + "\t", author, date, None)]
     if old == new:
-        return [Run(Op.EQUAL, old + "\t")]
+        return [(Op.EQUAL, old + "\t", None, None, None)]
     head = 0
     while head < min(len(old), len(new)) and old[head] == new[head]:
         head += 1
     tail = 0
     while tail < min(len(old), len(new)) - head and old[-1 - tail] == new[-1 - tail]:
         tail += 1
-    runs = [
-        Run(Op.EQUAL, old[:head]),
-        Run(Op.DELETE, old[head : len(old) - tail], author, date),
-        Run(Op.INSERT, new[head : len(new) - tail], author, date),
-        Run(Op.EQUAL, old[len(old) - tail :] + "\t"),
+    runs: list[Piece] = [
+        (Op.EQUAL, old[:head], None, None, None),
+        (Op.DELETE, old[head : len(old) - tail], author, date, None),
+        (Op.INSERT, new[head : len(new) - tail], author, date, None),
+        (Op.EQUAL, old[len(old) - tail :] + "\t", None, None, None),
     ]
-    return [r for r in runs if r.text]
+    return [r for r in runs if r[1]]
 
 
-def _place(pieces: list[Run | Artefact], line: int) -> tuple[list[Run], list[Artefact]]:
+def _place(pieces: list[Piece | Artefact], line: int) -> tuple[list[Run], list[Artefact]]:
     """Split pieces into joined runs and artefacts placed at their offset in the runs' text.
 
-    Runs with the same op, author, date and flag join across artefacts; each joined text is
-    built once (linear in the pieces).
+    Runs with the same op, author and date join across artefacts (the first one's move kept);
+    each joined run is made a :class:`~itu_nb.model.Run` once, its text built once (linear in the pieces).
     """
-    runs: list[Run] = []
+    if len(pieces) == 1 and isinstance(pieces[0], tuple):  # one run, nothing to join or place
+        op, text, author, date, move = pieces[0]
+        return ([Run(op, text, author, date, move=move)] if text else []), []
+    heads: list[Piece] = []
     texts: list[list[str]] = []
     arts: list[Artefact] = []
     pos = 0
-    last: Run | None = None
-    joined = False
+    last: Piece | None = None
     for piece in pieces:
-        if isinstance(piece, Artefact):
+        if not isinstance(piece, tuple):
             arts.append(dataclasses.replace(piece, line=line, offset=pos))  # keeps every other field
             continue
-        if not piece.text:
+        text = piece[1]
+        if not text:
             continue
-        if (
-            last is not None
-            and last.op is piece.op
-            and last.author == piece.author
-            and last.date == piece.date
-            and last.inferred == piece.inferred
-        ):
-            texts[-1].append(piece.text)
-            joined = True
+        if last is not None and last[0] is piece[0] and last[2] == piece[2] and last[3] == piece[3]:
+            texts[-1].append(text)
         else:
-            runs.append(piece)
-            texts.append([piece.text])
+            heads.append(piece)
+            texts.append([text])
             last = piece
-        pos += len(piece.text)
-    if joined:
-        runs = [r if len(t) == 1 else r.with_text("".join(t)) for r, t in zip(runs, texts, strict=True)]
+        pos += len(text)
+    runs = [
+        Run(op, t[0] if len(t) == 1 else "".join(t), author, date, move=move)
+        for (op, _text, author, date, move), t in zip(heads, texts, strict=True)
+    ]
     return runs, arts
 
 
 def _annotate(clause: Clause, notes: dict[int, list[str]], labelled: dict[int, int]) -> Clause:
-    children = tuple(_annotate(c, notes, labelled) for c in clause.children)
+    """The clause with the notes of its line (and its descendants'), a Word list number the
+    parser did not read as a label moved out of its text; the same object where nothing changes.
+    """
+    kids = clause.children
+    children = kids
+    if kids:
+        annotated = [_annotate(c, notes, labelled) for c in kids]
+        if any(map(operator.is_not, annotated, kids)):
+            children = tuple(annotated)
     line = clause.line
-    if line is None or clause.kind is NodeKind.FOOTNOTE:
-        extra: tuple[str, ...] = ()
-    else:
-        extra = tuple(notes.get(line, ()))
+    extra: tuple[str, ...] = ()
+    if line is not None and clause.kind is not NodeKind.FOOTNOTE:
+        if line in notes:
+            extra = tuple(notes[line])
         if line in labelled and not clause.label_runs:
             clause = _unlabel(clause, labelled[line])
-    if not extra and all(a is b for a, b in zip(children, clause.children, strict=True)):
+    if not extra and children is clause.children:
         return clause
     return dataclasses.replace(clause, children=children, notes=clause.notes + extra)
 
@@ -340,13 +370,13 @@ def _unlabel(clause: Clause, size: int) -> Clause:
     return dataclasses.replace(clause, runs=tuple(runs), artefacts=tuple(label) + arts, notes=(*clause.notes, note))
 
 
-def _empty_marks(doc: Document, paras: list[Para]) -> tuple[Artefact, ...]:
+def _empty_marks(doc: Document, empty: dict[int, Op]) -> tuple[Artefact, ...]:
     """The document's artefacts, with the tracked mark of every empty paragraph kept as a ``paragraph-mark``.
 
-    An empty paragraph is no clause: the tree stage keeps it as a document artefact, where
-    the mark's op would otherwise be lost (an inserted or deleted empty paragraph).
+    ``empty`` gives the mark's op of each empty paragraph whose mark is tracked, by line.  An
+    empty paragraph is no clause: the tree stage keeps it as a document artefact, where the
+    mark's op would otherwise be lost (an inserted or deleted empty paragraph).
     """
-    empty = {i for i, p in enumerate(paras) if p.mark is not Op.EQUAL and not p.text(None).strip()}
     if not empty:
         return doc.artefacts
     out: list[Artefact] = []
@@ -355,7 +385,7 @@ def _empty_marks(doc: Document, paras: list[Para]) -> tuple[Artefact, ...]:
             continue  # the placeholder of an empty line: the mark replaces it
         out.append(art)
     have = {a.line for a in out if a.kind == "paragraph-mark"}
-    out += [Artefact("paragraph-mark", "", i, None, paras[i].mark) for i in sorted(empty - have)]
+    out += [Artefact("paragraph-mark", "", i, None, empty[i]) for i in sorted(empty.keys() - have)]
     return tuple(sorted(out, key=lambda a: a.line))
 
 

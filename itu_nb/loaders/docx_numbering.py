@@ -127,6 +127,18 @@ class Numbering:
                     based.get(VAL) if based is not None else None,
                 )
 
+    def numbers_any(self, paras: list[Para]) -> bool:
+        """False when no paragraph can be numbered in any view: no list, or no ``w:numPr`` in a
+        paragraph's properties (old or new) nor in a paragraph style.
+        """
+        if not self.nums:
+            return False
+        if any(props.num_id is not None for props, _based in self.styles.values()):
+            return True
+        return any(
+            p.props.num_id is not None or (p.old_props is not None and p.old_props.num_id is not None) for p in paras
+        )
+
     def resolve(self, props: Props) -> tuple[str, int] | None:
         """(numId, level) of a paragraph with these properties, or None when it is not numbered."""
         num_id, ilvl = props.num_id, props.ilvl
@@ -303,8 +315,8 @@ def view_labels(
     last paragraph (whose mark survives) and is put on its first paragraph with text
     in the view.
     """
-    counters = _Counters(numbering)
     labels: dict[int, str] = {}
+    counters = _Counters(numbering)
     for group in view_groups(paras, view):
         last = paras[group[-1]]
         if not last.mark.in_view(view):

@@ -3,6 +3,10 @@
 A :class:`Para` is one Word paragraph with its runs (tracked changes kept), its paragraph
 mark's own change and its numbering properties; :func:`view_groups` says which of them make
 one paragraph in a view (a deleted mark joins a paragraph to the next).
+
+While a document is read, a run of text is a plain tuple (:data:`Piece`: op, text, author,
+date, move), one per ``w:t``; the loader joins neighbours and makes each joined run a
+:class:`~itu_nb.model.Run` once, at the end (a frozen dataclass costs ten times a tuple to make).
 """
 
 from __future__ import annotations
@@ -11,10 +15,15 @@ from dataclasses import dataclass, field
 
 from itu_nb.model import Artefact, Op, Run
 
-__all__ = ["Para", "Props", "merge_runs", "view_groups", "view_paragraphs"]
+__all__ = ["Para", "Piece", "Props", "merge_runs", "view_groups", "view_paragraphs"]
+
+#: A run of text as read: ``(op, text, author, date, move)``, author, date and move None for unchanged text.
+Piece = tuple[Op, str, str | None, str | None, str | None]
+#: The op whose text a view does not show.
+_HIDDEN = {"original": Op.INSERT, "amended": Op.DELETE}
 
 
-@dataclass
+@dataclass(slots=True)
 class Props:
     """What a paragraph's properties say about its numbering."""
 
@@ -23,11 +32,11 @@ class Props:
     ilvl: int | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Para:
     """One Word paragraph: its pieces (runs and artefacts), its mark and its properties."""
 
-    pieces: list[Run | Artefact] = field(default_factory=list)
+    pieces: list[Piece | Artefact] = field(default_factory=list)
     mark: Op = Op.EQUAL
     mark_author: str | None = None
     mark_date: str | None = None
@@ -39,7 +48,12 @@ class Para:
 
     def text(self, view: str | None) -> str:
         """The paragraph's text in ``view`` (``"original"``, ``"amended"`` or None for both), artefacts left out."""
-        return "".join(p.text for p in self.pieces if isinstance(p, Run) and p.op.in_view(view))
+        if view is None:
+            return "".join([p[1] for p in self.pieces if isinstance(p, tuple)])
+        hidden = _HIDDEN.get(view)
+        if hidden is None:
+            raise ValueError(f"unknown view {view!r}; use 'original' or 'amended'")
+        return "".join([p[1] for p in self.pieces if isinstance(p, tuple) and p[0] is not hidden])
 
     def props_in(self, view: str) -> Props:
         """The paragraph properties in ``view``: the original ones where a tracked change replaced them."""
@@ -51,8 +65,8 @@ class Para:
         if self.mark is not Op.EQUAL:
             return self.mark_author, self.mark_date
         for p in self.pieces:
-            if isinstance(p, Run) and p.op is not Op.EQUAL:
-                return p.author, p.date
+            if isinstance(p, tuple) and p[0] is not Op.EQUAL:
+                return p[2], p[3]
         return self.props_change or (None, None)
 
 
@@ -80,31 +94,31 @@ def view_paragraphs(paras: list[Para], view: str) -> list[str]:
     return ["".join(paras[i].text(view) for i in group) for group in view_groups(paras, view)]
 
 
-def merge_runs(pieces: list[Run | Artefact]) -> list[Run | Artefact]:
-    """Neighbouring runs with the same op, author, date and move joined into one; artefacts kept between.
+def merge_runs(pieces: list[Piece | Artefact]) -> list[Run | Artefact]:
+    """The pieces as :class:`~itu_nb.model.Run`: neighbours with the same op, author, date and move
+    joined into one, artefacts kept between.
 
-    Linear: the text of a joined run is built once (adding each piece to the last run's text
-    copied it again, quadratic for a paragraph of many small runs).
+    Linear: the text of a joined run is built once.
     """
     out: list[Run | Artefact] = []
-    group: list[Run] = []
-
-    def flush() -> None:
-        if group:
-            first = group[0]
-            out.append(first if len(group) == 1 else first.with_text("".join(r.text for r in group)))
-            group.clear()
-
+    group: list[Piece] = []
     for piece in pieces:
-        if isinstance(piece, Run):
-            if group and (
-                group[0].op is not piece.op
-                or (group[0].author, group[0].date, group[0].move) != (piece.author, piece.date, piece.move)
-            ):
-                flush()
+        if isinstance(piece, tuple):
+            first = group[0] if group else piece
+            if first[0] is not piece[0] or (first[2], first[3], first[4]) != (piece[2], piece[3], piece[4]):
+                out.append(_joined(group))
+                group = []
             group.append(piece)
         else:
-            flush()
+            if group:
+                out.append(_joined(group))
+                group = []
             out.append(piece)
-    flush()
+    if group:
+        out.append(_joined(group))
     return out
+
+
+def _joined(group: list[Piece]) -> Run:
+    op, _text, author, date, move = group[0]
+    return Run(op, group[0][1] if len(group) == 1 else "".join([g[1] for g in group]), author, date, move=move)

@@ -3,7 +3,7 @@
 Guarantees after :func:`read_paragraphs`:
 - one :class:`Para` per Word paragraph of the body, table cells and content controls
   included, in reading order;
-- every character a reader sees is in a :class:`~itu_nb.model.Run` whose op says
+- every character a reader sees is in a run (a :data:`~itu_nb.loaders.docx_para.Piece`) whose op says
   where it is visible: ``w:del`` / ``w:moveFrom`` → DELETE, ``w:ins`` / ``w:moveTo``
   → INSERT, with the change's author and date; changes inside hyperlinks, fields,
   content controls, smart tags and custom XML are found at any depth; ``w:id`` values
@@ -49,14 +49,15 @@ import dataclasses
 import re
 from collections import deque
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from lxml import etree
 
 from itu_nb.loaders.docx_package import Package, W
-from itu_nb.loaders.docx_para import Para, Props, merge_runs, view_paragraphs
-from itu_nb.loaders.docx_shapes import branch, is_alternate, shape_texts
+from itu_nb.loaders.docx_para import Para, Props, view_paragraphs
+from itu_nb.loaders.docx_shapes import ALTERNATE, branch, is_alternate, shape_texts
 from itu_nb.loaders.docx_symbols import symbol_char
-from itu_nb.model import Artefact, Op, Run
+from itu_nb.model import Artefact, Op
 
 _M = "http://schemas.openxmlformats.org/officeDocument/2006/math"
 
@@ -93,11 +94,26 @@ _TEXT = {T, DEL_TEXT, M_T}
 _LEVEL = re.compile(r"-?[0-9]{1,3}")  # ASCII digits only: int() refuses "²", which isdigit() accepts
 COMMENT_REF, BOOKMARK, TR_PR = _w("commentReference"), _w("bookmarkStart"), _w("trPr")
 MOVE_RANGES = {_w("moveFromRangeStart"), _w("moveToRangeStart")}
+# what _inline does with each child, by tag (children not listed hold no text of their own)
+_K_RUN, _K_CHANGE, _K_TRANSPARENT, _K_SDT, _K_MOVE, _K_BOOKMARK, _K_MATH, _K_ALTERNATE = range(8)
+_INLINE = {
+    R: _K_RUN,
+    **dict.fromkeys(_CHANGE_OP, _K_CHANGE),
+    **dict.fromkeys(_TRANSPARENT, _K_TRANSPARENT),
+    SDT: _K_SDT,
+    **dict.fromkeys(MOVE_RANGES, _K_MOVE),
+    BOOKMARK: _K_BOOKMARK,
+    M_MATH: _K_MATH,
+    M_PARA: _K_MATH,
+    ALTERNATE: _K_ALTERNATE,
+}
 
 
-@dataclass(frozen=True)
-class _Ctx:
-    """The change a piece of text sits in (op None: inserted then deleted, in no view)."""
+class _Ctx(NamedTuple):
+    """The change a piece of text sits in (op None: inserted then deleted, in no view).
+
+    A NamedTuple: one is made per ``w:ins`` / ``w:del``, a frozen dataclass costs four times as much.
+    """
 
     op: Op | None = Op.EQUAL
     author: str | None = None
@@ -207,9 +223,11 @@ class Reader:
         for child in el:
             tag = child.tag
             if tag == P:
-                saved, self.boxes = self.boxes, []
+                saved = self.boxes
+                boxes = self.boxes = []
                 out.append(self._para(child, ctx))
-                out.extend(self.boxes)
+                if boxes:
+                    out.extend(boxes)
                 self.boxes = saved
             elif tag == TBL:
                 self._table(child, ctx, out)
@@ -241,7 +259,12 @@ class Reader:
     # -- paragraphs -------------------------------------------------------------
     def _para(self, p: etree._Element, ctx: _Ctx) -> Para:
         para = Para()
-        ppr = p[0] if len(p) and p[0].tag == PPR else _first(p, PPR)  # Word writes w:pPr first
+        children = p[:]  # one C call for every child's proxy, for w:pPr and the inline content
+        if children and children[0].tag == PPR:  # Word writes w:pPr first
+            ppr: etree._Element | None = children[0]
+            del children[0]
+        else:
+            ppr = _first(p, PPR)
         if ppr is not None:
             props = para.props
             style = num = rpr = change = None
@@ -271,8 +294,7 @@ class Reader:
                 )
         if para.mark is Op.EQUAL and ctx.op is not Op.EQUAL and ctx.op is not None:
             para.mark, para.mark_author, para.mark_date = ctx.op, ctx.author, ctx.date
-        self._inline(p, ctx, para)
-        para.pieces = merge_runs(para.pieces)
+        self._inline(children, ctx, para)
         return para
 
     def _mark(self, rpr: etree._Element, para: Para) -> None:
@@ -284,29 +306,33 @@ class Reader:
             elif child.tag == RPR_CHANGE:
                 para.notes.append(_format_note("paragraph mark formatting", child))
 
-    def _inline(self, el: etree._Element, ctx: _Ctx, para: Para) -> None:
+    def _inline(self, el: etree._Element | list[etree._Element], ctx: _Ctx, para: Para) -> None:
+        """The runs and inline elements among the children of ``el`` (an element, or a list of children)."""
+        run, kinds = self._run, _INLINE
         for child in el:
-            tag = child.tag
-            if tag == R:
-                self._run(child, ctx, para)
-            elif tag in _CHANGE_OP:
+            kind = kinds.get(child.tag)  # one dict look-up per child: most children are runs or pPr (None)
+            if kind is None:
+                continue
+            if kind == _K_RUN:
+                run(child, ctx, para)
+            elif kind == _K_CHANGE:
                 self._inline(child, self._change(ctx, child), para)
-            elif tag in _TRANSPARENT:
+            elif kind == _K_TRANSPARENT:
                 self._inline(child, ctx, para)
-            elif tag == SDT:
+            elif kind == _K_SDT:
                 content = _first(child, SDT_CONTENT)
                 if content is not None:
                     self._inline(content, ctx, para)
-            elif tag in MOVE_RANGES:
+            elif kind == _K_MOVE:
                 self.moves[child.get(ID) or ""] = child.get(NAME) or ""
                 self.move = child.get(NAME) or ""
-            elif tag == BOOKMARK:
+            elif kind == _K_BOOKMARK:
                 name = child.get(NAME) or ""
                 if name and name != "_GoBack":
                     self._art(para, Artefact("bookmark", f"[bookmark: {name}]", -1, None, ctx.op or Op.EQUAL))
-            elif tag in (M_MATH, M_PARA):
+            elif kind == _K_MATH:
                 self._math(child, ctx, para)
-            elif is_alternate(child):
+            else:
                 chosen = branch(child)
                 if chosen is not None:
                     self._inline(chosen, ctx, para)
@@ -338,9 +364,22 @@ class Reader:
 
     # -- runs -----------------------------------------------------------------
     def _run(self, r: etree._Element, ctx: _Ctx, para: Para) -> None:
-        mark = r.find(f"{RPR}/{HIGHLIGHT}")
-        self.lit = mark is not None and mark.get(VAL) not in (None, "none")
-        for child in r:
+        children = r[:]  # one C call for the proxies of every child, walked twice below
+        if len(children) == 1 and children[0].tag in _TEXT and not self.fields and not self.lit:
+            # the usual run, one w:t and no properties: nothing below applies but the text
+            text = children[0].text
+            if text and "\n" not in text and children[0] is not self.skip:
+                self._text(para, ctx, text)
+                return
+        lit = False
+        for child in children:  # as find("w:rPr/w:highlight"): the first highlight of any w:rPr
+            if child.tag == RPR:
+                mark = _first(child, HIGHLIGHT)
+                if mark is not None:
+                    lit = mark.get(VAL) not in (None, "none")
+                    break
+        self.lit = lit
+        for child in children:
             if child is self.skip:
                 continue
             tag = child.tag
@@ -386,6 +425,9 @@ class Reader:
     def _text(self, para: Para, ctx: _Ctx, text: str) -> None:
         if not text:
             return
+        if ctx is _EQUAL and not self.lit:  # unchanged, unhighlighted text: most of a document
+            para.pieces.append((Op.EQUAL, text, None, None, None))
+            return
         if ctx.op is None:
             para.notes.append(
                 f"text inserted and deleted again by {ctx.author or 'unknown'} is in neither view: {text!r}"
@@ -407,7 +449,7 @@ class Reader:
                 para.pieces.append(Artefact("highlight", "", -1, None, ctx.op, length=len(text)))
                 hl = (para, 0, len(para.pieces) - 1)
             self.highlight = (para, len(para.pieces) + 1, hl[2])
-        para.pieces.append(Run(ctx.op, text, author, date, move=move))  # joined once, by merge_runs
+        para.pieces.append((ctx.op, text, author, date, move))  # joined once, by the loader
 
     @staticmethod
     def _art(para: Para, art: Artefact) -> None:

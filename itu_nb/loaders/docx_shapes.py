@@ -20,11 +20,11 @@ from lxml import etree
 
 from itu_nb.loaders.docx_package import W
 
-__all__ = ["MC", "VML", "branch", "shape_texts"]
+__all__ = ["ALTERNATE", "MC", "VML", "branch", "is_alternate", "shape_texts"]
 
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 VML = "urn:schemas-microsoft-com:vml"
-_ALTERNATE, _CHOICE, _FALLBACK = (f"{{{MC}}}{n}" for n in ("AlternateContent", "Choice", "Fallback"))
+ALTERNATE, _CHOICE, _FALLBACK = (f"{{{MC}}}{n}" for n in ("AlternateContent", "Choice", "Fallback"))
 _TXBX = f"{{{W}}}txbxContent"
 _TEXTPATH = f"{{{VML}}}textpath"
 
@@ -37,7 +37,7 @@ def branch(alternate: etree._Element) -> etree._Element | None:
 
 def is_alternate(el: etree._Element) -> bool:
     """True for an ``mc:AlternateContent`` element."""
-    return el.tag == _ALTERNATE
+    return el.tag == ALTERNATE
 
 
 def shape_texts(el: etree._Element) -> Iterator[etree._Element | str]:
@@ -55,7 +55,7 @@ def shape_texts(el: etree._Element) -> Iterator[etree._Element | str]:
             text = child.get("string")
             if text and text.strip():
                 yield text
-        elif tag == _ALTERNATE:
+        elif tag == ALTERNATE:
             chosen = branch(child)
             if chosen is not None:
                 stack.append(iter(chosen))
