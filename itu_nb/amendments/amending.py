@@ -9,8 +9,9 @@ and rejecting changes in :mod:`itu_nb.model.review`.
 from __future__ import annotations
 
 import dataclasses
+import datetime
 
-from itu_nb.errors import AddressError
+from itu_nb.errors import AddressError, ItuNbError
 from itu_nb.loaders.coerce import as_proposal
 from itu_nb.model import Proposal
 
@@ -75,24 +76,41 @@ def amend(text_or_proposal, ops_or_instructions, *, author: str | None = None, d
     >>> draft["considering/d"].label_original, draft["considering/d"].label
     ('c)', 'd)')
     """
-    from itu_nb.amendments.edits import EditError, apply_in
+    from itu_nb.amendments.edits import EditError, apply_in, describe
+    from itu_nb.amendments.inserting import apply_units
     from itu_nb.amendments.instructions import parse_one, shorten
     from itu_nb.amendments.lists import Session
 
     proposal = as_proposal(text_or_proposal, single=True)
     items = [ops_or_instructions] if not isinstance(ops_or_instructions, list | tuple) else ops_or_instructions
     session = Session()  # what the edits learn about the text's lists, kept from one instruction to the next
-    result, notes = proposal, []
+    day = date or datetime.date.today().isoformat()
+
+    def one(p: Proposal, line: str | None, ops: list) -> tuple[Proposal, list[str]]:
+        if line is None:
+            return apply_in(session, p, ops, author=author, date=day)
+        try:
+            p, done = apply_in(session, p, ops, author=author, date=day)
+        except (AddressError, EditError) as exc:
+            raise type(exc)(f"instruction {shorten(line.strip())!r}: {exc}") from None
+        return p, [f"{n} ← {line.strip()!r}" for n in done]
+
+    def note(line: str | None, op) -> str:
+        done = f"{author or 'anonymous'} {day}: {describe(op)}"
+        return done if line is None else f"{done} ← {line.strip()!r}"
+
+    # instructions are read first, then applied in order (runs of insertions into one list at once:
+    # itu_nb.amendments.inserting); an instruction that cannot be read is reported after the ones before it
+    units: list[tuple[str | None, list]] = []
     for item in items:
         if not isinstance(item, str):
-            result, done = apply_in(session, result, [item], author=author, date=date)
-            notes += done
+            units.append((None, [item]))
             continue
         for line in (x for x in item.splitlines() if x.strip()):
-            ops = parse_one(line)
             try:
-                result, done = apply_in(session, result, ops, author=author, date=date)
-            except (AddressError, EditError) as exc:
-                raise type(exc)(f"instruction {shorten(line.strip())!r}: {exc}") from None
-            notes += [f"{n} ← {line.strip()!r}" for n in done]
+                units.append((line, parse_one(line)))
+            except ItuNbError:
+                apply_units(session, proposal, units, one, note, author, day)
+                raise
+    result, notes = apply_units(session, proposal, units, one, note, author, day)
     return dataclasses.replace(result, provenance=proposal.provenance + tuple(notes))

@@ -18,6 +18,7 @@ import dataclasses
 import datetime
 
 from itu_nb.amendments.addressing import cite, find_path, parent_of, resolve
+from itu_nb.amendments.inserting import apply_units
 from itu_nb.amendments.lists import Session
 from itu_nb.amendments.operations import (
     AddSection,
@@ -431,7 +432,17 @@ def apply_ops(proposal: Proposal, ops, *, author: str | None = None, date: str |
     amended view of the version it applies to), and paths are recomputed after each
     (where they can have changed: see :mod:`itu_nb.amendments.lists`).
     """
-    p, notes = apply_in(Session(), proposal, ops, author=author, date=date)
+    session = Session()
+    day = date or datetime.date.today().isoformat()
+    p, notes = apply_units(
+        session,
+        proposal,
+        [(None, [op]) for op in ops],
+        lambda p, _, ops: apply_in(session, p, ops, author=author, date=day),
+        lambda _, op: f"{author or 'anonymous'} {day}: {describe(op)}",
+        author,
+        day,
+    )
     return dataclasses.replace(p, provenance=proposal.provenance + tuple(notes))
 
 

@@ -108,6 +108,7 @@ class Session:
         self._facts: dict[int, tuple[tuple[Clause, ...], ListFacts]] = {}
         self._paths: dict[int, tuple[tuple[Clause, ...], _Paths]] = {}
         self._keys: set[str] | None = None
+        self._next: dict[str, int] = {}  # key -> the n of "<key>+n" last given (the search resumes there)
         self.counter = 0
 
     # -- label facts ---------------------------------------------------------------
@@ -142,11 +143,13 @@ class Session:
         """Before an edit of ``p``: know the keys its clauses hold (read once, then kept up to date)."""
         if self._keys is None:
             self._keys = {n.key for n in p.walk()}
+            self._next.clear()
 
     def forget_keys(self, keys) -> None:
         """Keys of clauses an edit removed altogether (an insertion deleted again)."""
         if self._keys is not None:
             self._keys.difference_update(keys)
+            self._next.clear()  # a freed "<key>+n" may be given again
 
     def repath(self, p: Proposal, dirty: list[tuple[str | None, int, tuple[Clause, ...]]], full: bool) -> Proposal:
         """``p`` with paths recomputed: of the one list in ``dirty`` from its index on, else of everything.
@@ -236,17 +239,29 @@ class Session:
             _put(self._facts, result, facts[1], self.KEEP)
         return result
 
-    def _own_keys(self, c: Clause) -> Clause:
-        """A new clause (and its subtree) with keys no other clause holds (``"<key>+2"``…)."""
+    def claim_key(self, key: str) -> str:
+        """``key``, or ``"<key>+2"``, ``"<key>+3"``… when a clause holds it: the first free one, now taken.
+
+        Keys are only added between two :meth:`forget_keys`, so the search for ``"<key>+n"``
+        resumes where the last one for ``key`` stopped (1,000 new items at the head of a list all
+        read ``a)`` first: the search stays linear in all).
+        """
         keys = self._keys
-        assert keys is not None
-        key = c.key
+        assert keys is not None, "Session.begin() before the edit"
         if key in keys:
-            n = 2
+            n = self._next.get(key, 2)
             while f"{key}+{n}" in keys:
                 n += 1
-            c = dataclasses.replace(c, uid=f"{key}+{n}")
-        keys.add(c.key)
+            self._next[key] = n
+            key = f"{key}+{n}"
+        keys.add(key)
+        return key
+
+    def _own_keys(self, c: Clause) -> Clause:
+        """A new clause (and its subtree) with keys no other clause holds (``"<key>+2"``…)."""
+        key = self.claim_key(c.key)
+        if key != c.key:
+            c = dataclasses.replace(c, uid=key)
         kids = tuple(self._own_keys(k) for k in c.children)
         return dataclasses.replace(c, children=kids) if kids != c.children else c
 
