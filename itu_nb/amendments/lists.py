@@ -12,6 +12,7 @@ an edit of words costs its clause.  Moves and new sections fall back to :func:`~
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from dataclasses import dataclass
@@ -41,6 +42,8 @@ class ListFacts:
         Present in the amended view.
     footnotes : list of bool
         A footnote (new items go before a clause's footnotes).
+    lettered : list of int
+        The indices of the lettered siblings, in order (to find the last one before an index by bisection).
     """
 
     schemes: list[str | None]
@@ -48,6 +51,7 @@ class ListFacts:
     labels: list[str | None]
     exists: list[bool]
     footnotes: list[bool]
+    lettered: list[int] = dataclasses.field(default_factory=list)
 
     @classmethod
     def of(cls, children, prev_letter: str | None = None) -> ListFacts:
@@ -62,14 +66,12 @@ class ListFacts:
             text = runs_text(c.label_runs, "amended") if present else ""
             parts = split_label(text) if text else None
             labels.append(parts[1].lower() if parts else None)
-        return cls(schemes, letters, labels, exists, footnotes)
+        return cls(schemes, letters, labels, exists, footnotes, [i for i, x in enumerate(letters) if x is not None])
 
     def letter_before(self, index: int) -> str | None:
-        """The bare label of the last lettered sibling before ``index``."""
-        for j in range(index - 1, -1, -1):
-            if self.letters[j] is not None:
-                return self.letters[j]
-        return None
+        """The bare label of the last lettered sibling before ``index`` (found by bisection: a numbered list has none)."""
+        at = bisect.bisect_left(self.lettered, index)
+        return self.letters[self.lettered[at - 1]] if at else None
 
     def with_tail(self, children, index: int) -> ListFacts:
         """The facts of ``children``, whose siblings before ``index`` are those these facts describe."""
@@ -80,6 +82,7 @@ class ListFacts:
             self.labels[:index] + tail.labels,
             self.exists[:index] + tail.exists,
             self.footnotes[:index] + tail.footnotes,
+            self.lettered[: bisect.bisect_left(self.lettered, index)] + [i + index for i in tail.lettered],
         )
 
 
@@ -90,6 +93,7 @@ class _Paths:
     components: list[str]
     bullets: list[bool]
     paragraphs: list[bool]
+    used: set[str]  # the components as a set
 
 
 class Session:
@@ -135,7 +139,7 @@ class Session:
             comps.append(c.path[len(prefix) + 1 :] if prefix else c.path)
             bullets.append(c.kind is NodeKind.ITEM and _bullet(c))
             paragraphs.append(c.kind is NodeKind.PARAGRAPH)
-        found = _Paths(comps, bullets, paragraphs)
+        found = _Paths(comps, bullets, paragraphs, set(comps))
         _put(self._paths, children, found, self.KEEP)
         return found
 
@@ -200,8 +204,12 @@ class Session:
         self, children: tuple[Clause, ...], start: int, prefix: str, before: tuple[Clause, ...]
     ) -> tuple[Clause, ...]:
         known = self._path_facts(before, prefix)
-        comps, bullets, paras = known.components[:start], known.bullets[:start], known.paragraphs[:start]
-        used = set(comps)
+        # the facts of ``before`` are read no more (Session.repath drops them): they are taken over and
+        # cut to ``start`` in place, so an append does not copy the list's components
+        self._paths.pop(id(before), None)
+        comps, bullets, paras, used = known.components, known.bullets, known.paragraphs, known.used
+        used.difference_update(comps[start:])
+        del comps[start:], bullets[start:], paras[start:]
         listed = bullets.count(True)
         paragraphs = paras.count(True)
         out = list(children[:start])
@@ -233,7 +241,7 @@ class Session:
                     c = self._own_keys(c)
             out.append(c)
         result = tuple(out)
-        _put(self._paths, result, _Paths(comps, bullets, paras), self.KEEP)
+        _put(self._paths, result, _Paths(comps, bullets, paras, used), self.KEEP)
         facts = self._facts.get(id(children))
         if facts is not None and facts[0] is children:  # paths do not change labels
             _put(self._facts, result, facts[1], self.KEEP)
