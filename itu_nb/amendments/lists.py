@@ -7,7 +7,11 @@ facts the edits read about it — each sibling's label scheme, its lower-case ba
 is present in the amended view, its path component — and recomputes paths only from the first
 sibling an edit touched (:meth:`Session.repath`).  An edit that inserts, deletes or relabels an item
 therefore costs the items it reletters plus C-level copies of the list, never a walk of the text;
-an edit of words costs its clause.  Moves and new sections fall back to :func:`~itu_nb.amendments.relettering.repath` of the whole text, which is exact.
+an edit of words costs its clause.  A move within one list is repathed as any edit of the list
+when the copy it inserts is the clause :func:`~itu_nb.amendments.relettering.repath` would rename
+(see :meth:`_Editor.move_clause <itu_nb.amendments.edits>`); other moves and new sections fall back
+to :func:`~itu_nb.amendments.relettering.repath` of the whole text, which is exact.  Runs of new
+items added by label are applied at once by :mod:`itu_nb.amendments.inserting`.
 """
 
 from __future__ import annotations
