@@ -19,8 +19,9 @@ from hypothesis import strategies as st
 
 import itu_nb
 from itu_nb.amendments import edits, inserting, lists
+from itu_nb.amendments.addressing import resolve
 from itu_nb.amendments.edits import DeleteClause, EditError, InsertClause, MoveClause, Relabel, Renumber, apply_ops
-from itu_nb.amendments.relettering import repath
+from itu_nb.amendments.relettering import repath, scheme_of
 from itu_nb.parsing.labels import successor
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -354,10 +355,12 @@ def _tree(p):
 
 def _labelled(p, section, data):
     """A label for a new item in ``section`` of ``p``: the first, one that exists, or the one after the last."""
-    labels = [c.label for c in p[section].children if c.exists_in("amended") and c.label]
+    kids = [c for c in resolve(p, section).children if c.exists_in("amended") and c.label]
+    labels = [c.label for c in kids]
     if not labels:
         return "a)"
-    nxt = successor(labels[-1].rstrip(")"), "number" if labels[-1][0].isdigit() else "letter")
+    scheme = next((x for x in scheme_of(kids) if x), "letter")
+    nxt = successor(labels[-1].rstrip(")"), scheme)
     last = f"{nxt})" if labels[-1].endswith(")") else nxt
     return data.draw(st.sampled_from([labels[0], last, data.draw(st.sampled_from(labels))]))
 
@@ -407,7 +410,14 @@ def test_incremental_paths_equal_full_repath(data):
     assert [n.path for n in together.walk()] == [n.path for n in repath(together).walk()]
 
 
-_SECTIONS = ["considering", "resolves", "instructs the Secretary-General"]
+#: Lists of Resolution 130: lettered, numbered, and two sub-lists i) ii) / i) ii) iii) under an item
+_SECTIONS = [
+    "considering",
+    "resolves",
+    "instructs the Secretary-General",
+    "recognizing k)",
+    "instructs the Secretary-General and the Directors of the Bureaux 1",
+]
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -422,7 +432,7 @@ def test_runs_of_insertions_equal_one_by_one(data):
         for _ in range(data.draw(st.integers(1, 5)))
     ]
     for n, section in enumerate(name for name, k in blocks for _ in range(k)):
-        labels = [c.label for c in p[section].children if c.exists_in("amended") and c.label]
+        labels = [c.label for c in resolve(p, section).children if c.exists_in("amended") and c.label]
         kind = data.draw(st.sampled_from(["label"] * 12 + ["wrong", "delete", "words"]))
         if kind == "label":
             line = f'Add a new {section} {_labelled(p, section, data)} reading: "new text {n};"'

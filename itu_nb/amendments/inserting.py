@@ -89,17 +89,13 @@ def insert_run(
     except ItuNbError:
         return proposal, 0, False
     into = ops[0].into or ""
-    if (
-        not any(c is parent for c in proposal.clauses)
-        or into.strip().startswith(parent.path + "/")
-        or not parent.children
-    ):
+    if into.strip().startswith(parent.path + "/") or not parent.children:
         return proposal, 0, False
     session.begin(proposal)
     kids = parent.children
     facts = session.facts(kids)
     scheme = facts.schemes[0]
-    if scheme not in ("letter", "number") or not all(facts.exists) or any(facts.footnotes):
+    if scheme not in ("letter", "number", "roman") or not all(facts.exists) or any(facts.footnotes):
         return proposal, 0, False
     labels = [first_label(scheme)]
     for _ in range(len(kids) - 1):
