@@ -180,9 +180,8 @@ class Proposal(_Exports):
 
     def get(self, path: str) -> Clause | None:
         """The clause at ``path``, or None where ``proposal[path]`` would raise :class:`AddressError`."""
-        if not isinstance(path, str):
-            return self[path]  # raises as before: only a path names a clause
-        return self._by_path.get(path)
+        # a non-string raises as before (only a path names a clause)
+        return self._by_path.get(path) if isinstance(path, str) else self[path]
 
     def text(self, view: str = "amended") -> str:
         """The whole proposal as plain text in ``view``: one paragraph per line, ``label<TAB>text``."""
