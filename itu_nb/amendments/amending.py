@@ -56,7 +56,7 @@ def amend(text_or_proposal, ops_or_instructions, *, author: str | None = None, d
 
     Memory: the peak allocation during ``amend`` is at most 25 times the size of the text, the
     instructions and the result together (measured on Resolution 130, the modules amend imports on
-    first use imported before: 3.4 for 100 added items, 14.3 for 1,000, 14.9 for 2,000 — the
+    first use imported before: 3.4 for 100 added items, 14.3 for 1,000, 12.6 for 1,500 — the
     cost of a clause object per item — and 18 for one instruction of 1 MB); the factor does not
     grow with the number of instructions.  :func:`itu_nb.merge` of two such drafts: at most 10
     times the three texts (measured: 5.4 for 300 added items against 18 edited ones).
