@@ -359,7 +359,9 @@ def _labelled(p, section, data):
     labels = [c.label for c in kids]
     if not labels:
         return "a)"
-    scheme = next((x for x in scheme_of(kids) if x), "letter")
+    scheme = scheme_of(kids)[-1]  # the last label's own scheme (a relabel may have left "z)" among numbers)
+    if scheme is None:
+        return data.draw(st.sampled_from(labels))
     nxt = successor(labels[-1].rstrip(")"), scheme)
     last = f"{nxt})" if labels[-1].endswith(")") else nxt
     return data.draw(st.sampled_from([labels[0], last, data.draw(st.sampled_from(labels))]))
