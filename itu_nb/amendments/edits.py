@@ -18,6 +18,7 @@ import dataclasses
 import datetime
 
 from itu_nb.amendments.addressing import cite, find_path, parent_of, resolve
+from itu_nb.amendments.inserting import apply_units
 from itu_nb.amendments.lists import Session
 from itu_nb.amendments.operations import (
     AddSection,
@@ -328,9 +329,18 @@ class _Editor:
         anchor = parent.path if parent is not None else ""
         if anchor == node.path or anchor.startswith(node.path + "/"):
             raise EditError(f"{self.p.id}: cannot move {_cite(self.p, node)} into itself")
-        # the copy keeps the clause's key, which the struck original keeps too: which of the two is
-        # renamed follows the order of the whole text (relettering.repath), so every path is recomputed
-        self.full = True
+        # the copy keeps the clause's key, which the struck original keeps too: the later of the two in
+        # the text is renamed (relettering.repath).  Within one list, a copy placed after the original
+        # is the later one, which is what Session.repath renames (the new clause): only that list is
+        # repathed.  A copy placed before an original holding a uid, or into another list: every path
+        home = self._parent(node)
+        same = (home.path if home is not None else None) == (parent.path if parent is not None else None)
+        if not same:
+            self.full = True
+        else:
+            at = [c.path for c in self._siblings(home)].index(node.path)
+            if index <= at and any(n.uid is not None for n in node.walk()):
+                self.full = True
         copy = inserted_copy(node, self._new_path(parent), self.author, self.date)
         label = copy.label if node.kind is NodeKind.ITEM and scheme_of([node])[0] else None
         copy = dataclasses.replace(copy, label_runs=()) if label else copy
@@ -431,7 +441,17 @@ def apply_ops(proposal: Proposal, ops, *, author: str | None = None, date: str |
     amended view of the version it applies to), and paths are recomputed after each
     (where they can have changed: see :mod:`itu_nb.amendments.lists`).
     """
-    p, notes = apply_in(Session(), proposal, ops, author=author, date=date)
+    session = Session()
+    day = date or datetime.date.today().isoformat()
+    p, notes = apply_units(
+        session,
+        proposal,
+        [(None, [op]) for op in ops],
+        lambda p, _, ops: apply_in(session, p, ops, author=author, date=day),
+        lambda _, op: f"{author or 'anonymous'} {day}: {describe(op)}",
+        author,
+        day,
+    )
     return dataclasses.replace(p, provenance=proposal.provenance + tuple(notes))
 
 

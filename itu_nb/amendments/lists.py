@@ -7,11 +7,16 @@ facts the edits read about it — each sibling's label scheme, its lower-case ba
 is present in the amended view, its path component — and recomputes paths only from the first
 sibling an edit touched (:meth:`Session.repath`).  An edit that inserts, deletes or relabels an item
 therefore costs the items it reletters plus C-level copies of the list, never a walk of the text;
-an edit of words costs its clause.  Moves and new sections fall back to :func:`~itu_nb.amendments.relettering.repath` of the whole text, which is exact.
+an edit of words costs its clause.  A move within one list is repathed as any edit of the list
+when the copy it inserts is the clause :func:`~itu_nb.amendments.relettering.repath` would rename
+(see :meth:`_Editor.move_clause <itu_nb.amendments.edits>`); other moves and new sections fall back
+to :func:`~itu_nb.amendments.relettering.repath` of the whole text, which is exact.  Runs of new
+items added by label are applied at once by :mod:`itu_nb.amendments.inserting`.
 """
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from dataclasses import dataclass
@@ -41,6 +46,8 @@ class ListFacts:
         Present in the amended view.
     footnotes : list of bool
         A footnote (new items go before a clause's footnotes).
+    lettered : list of int
+        The indices of the lettered siblings, in order (to find the last one before an index by bisection).
     """
 
     schemes: list[str | None]
@@ -48,6 +55,7 @@ class ListFacts:
     labels: list[str | None]
     exists: list[bool]
     footnotes: list[bool]
+    lettered: list[int] = dataclasses.field(default_factory=list)
 
     @classmethod
     def of(cls, children, prev_letter: str | None = None) -> ListFacts:
@@ -62,14 +70,12 @@ class ListFacts:
             text = runs_text(c.label_runs, "amended") if present else ""
             parts = split_label(text) if text else None
             labels.append(parts[1].lower() if parts else None)
-        return cls(schemes, letters, labels, exists, footnotes)
+        return cls(schemes, letters, labels, exists, footnotes, [i for i, x in enumerate(letters) if x is not None])
 
     def letter_before(self, index: int) -> str | None:
-        """The bare label of the last lettered sibling before ``index``."""
-        for j in range(index - 1, -1, -1):
-            if self.letters[j] is not None:
-                return self.letters[j]
-        return None
+        """The bare label of the last lettered sibling before ``index`` (found by bisection: a numbered list has none)."""
+        at = bisect.bisect_left(self.lettered, index)
+        return self.letters[self.lettered[at - 1]] if at else None
 
     def with_tail(self, children, index: int) -> ListFacts:
         """The facts of ``children``, whose siblings before ``index`` are those these facts describe."""
@@ -80,6 +86,7 @@ class ListFacts:
             self.labels[:index] + tail.labels,
             self.exists[:index] + tail.exists,
             self.footnotes[:index] + tail.footnotes,
+            self.lettered[: bisect.bisect_left(self.lettered, index)] + [i + index for i in tail.lettered],
         )
 
 
@@ -90,6 +97,7 @@ class _Paths:
     components: list[str]
     bullets: list[bool]
     paragraphs: list[bool]
+    used: set[str]  # the components as a set
 
 
 class Session:
@@ -108,6 +116,7 @@ class Session:
         self._facts: dict[int, tuple[tuple[Clause, ...], ListFacts]] = {}
         self._paths: dict[int, tuple[tuple[Clause, ...], _Paths]] = {}
         self._keys: set[str] | None = None
+        self._next: dict[str, int] = {}  # key -> the n of "<key>+n" last given (the search resumes there)
         self.counter = 0
 
     # -- label facts ---------------------------------------------------------------
@@ -134,7 +143,7 @@ class Session:
             comps.append(c.path[len(prefix) + 1 :] if prefix else c.path)
             bullets.append(c.kind is NodeKind.ITEM and _bullet(c))
             paragraphs.append(c.kind is NodeKind.PARAGRAPH)
-        found = _Paths(comps, bullets, paragraphs)
+        found = _Paths(comps, bullets, paragraphs, set(comps))
         _put(self._paths, children, found, self.KEEP)
         return found
 
@@ -142,11 +151,13 @@ class Session:
         """Before an edit of ``p``: know the keys its clauses hold (read once, then kept up to date)."""
         if self._keys is None:
             self._keys = {n.key for n in p.walk()}
+            self._next.clear()
 
     def forget_keys(self, keys) -> None:
         """Keys of clauses an edit removed altogether (an insertion deleted again)."""
         if self._keys is not None:
             self._keys.difference_update(keys)
+            self._next.clear()  # a freed "<key>+n" may be given again
 
     def repath(self, p: Proposal, dirty: list[tuple[str | None, int, tuple[Clause, ...]]], full: bool) -> Proposal:
         """``p`` with paths recomputed: of the one list in ``dirty`` from its index on, else of everything.
@@ -197,8 +208,12 @@ class Session:
         self, children: tuple[Clause, ...], start: int, prefix: str, before: tuple[Clause, ...]
     ) -> tuple[Clause, ...]:
         known = self._path_facts(before, prefix)
-        comps, bullets, paras = known.components[:start], known.bullets[:start], known.paragraphs[:start]
-        used = set(comps)
+        # the facts of ``before`` are read no more (Session.repath drops them): they are taken over and
+        # cut to ``start`` in place, so an append does not copy the list's components
+        self._paths.pop(id(before), None)
+        comps, bullets, paras, used = known.components, known.bullets, known.paragraphs, known.used
+        used.difference_update(comps[start:])
+        del comps[start:], bullets[start:], paras[start:]
         listed = bullets.count(True)
         paragraphs = paras.count(True)
         out = list(children[:start])
@@ -230,23 +245,35 @@ class Session:
                     c = self._own_keys(c)
             out.append(c)
         result = tuple(out)
-        _put(self._paths, result, _Paths(comps, bullets, paras), self.KEEP)
+        _put(self._paths, result, _Paths(comps, bullets, paras, used), self.KEEP)
         facts = self._facts.get(id(children))
         if facts is not None and facts[0] is children:  # paths do not change labels
             _put(self._facts, result, facts[1], self.KEEP)
         return result
 
-    def _own_keys(self, c: Clause) -> Clause:
-        """A new clause (and its subtree) with keys no other clause holds (``"<key>+2"``…)."""
+    def claim_key(self, key: str) -> str:
+        """``key``, or ``"<key>+2"``, ``"<key>+3"``… when a clause holds it: the first free one, now taken.
+
+        Keys are only added between two :meth:`forget_keys`, so the search for ``"<key>+n"``
+        resumes where the last one for ``key`` stopped (1,000 new items at the head of a list all
+        read ``a)`` first: the search stays linear in all).
+        """
         keys = self._keys
-        assert keys is not None
-        key = c.key
+        assert keys is not None, "Session.begin() before the edit"
         if key in keys:
-            n = 2
+            n = self._next.get(key, 2)
             while f"{key}+{n}" in keys:
                 n += 1
-            c = dataclasses.replace(c, uid=f"{key}+{n}")
-        keys.add(c.key)
+            self._next[key] = n
+            key = f"{key}+{n}"
+        keys.add(key)
+        return key
+
+    def _own_keys(self, c: Clause) -> Clause:
+        """A new clause (and its subtree) with keys no other clause holds (``"<key>+2"``…)."""
+        key = self.claim_key(c.key)
+        if key != c.key:
+            c = dataclasses.replace(c, uid=key)
         kids = tuple(self._own_keys(k) for k in c.children)
         return dataclasses.replace(c, children=kids) if kids != c.children else c
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -157,19 +158,30 @@ class Proposal(_Exports):
         """The top-level sections (``recalling``, ``considering``, ``resolves``…), in order."""
         return tuple(c for c in self.clauses if c.kind is NodeKind.SECTION)
 
-    def __getitem__(self, path: str) -> Clause:
+    @functools.cached_property
+    def _by_path(self) -> dict[str, Clause]:
+        """Path → the first node in :meth:`walk` order with that path: built once, on the first look-up.
+
+        The proposal and its clauses are frozen, so the index never goes stale; ``dataclasses.replace``
+        makes a new proposal with an index of its own.  Not a field: equality, hashing and ``repr``
+        ignore it.
+        """
+        index: dict[str, Clause] = {}
         for node in self.walk():
-            if node.path == path:
-                return node
+            index.setdefault(node.path, node)
+        return index
+
+    def __getitem__(self, path: str) -> Clause:
+        node = self._by_path.get(path) if isinstance(path, str) else None
+        if node is not None:
+            return node
         near = [n.path for n in self.walk() if path.split("/")[0] in n.path][:8]
         raise AddressError(f"no clause {path!r} in {self.id}; near: {near}")
 
     def get(self, path: str) -> Clause | None:
         """The clause at ``path``, or None where ``proposal[path]`` would raise :class:`AddressError`."""
-        try:
-            return self[path]
-        except KeyError:
-            return None
+        # a non-string raises as before (only a path names a clause)
+        return self._by_path.get(path) if isinstance(path, str) else self[path]
 
     def text(self, view: str = "amended") -> str:
         """The whole proposal as plain text in ``view``: one paragraph per line, ``label<TAB>text``."""
