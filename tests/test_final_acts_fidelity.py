@@ -73,6 +73,7 @@ def test_the_parts_of_the_book_follow_the_texts_they_were_run_into(doc):
         "par-VII": "PART VII - DECLARATIONS 499",
     }
     assert doc["par-VII"].target == itu_nb.Target("Part", "VII")
+    assert doc["Part VII"] is doc["part vii"] is doc["par-VII"]  # by target, as "Resolution 130"
 
 
 def test_every_word_of_the_xml_is_in_some_part(doc):

@@ -323,7 +323,7 @@ class Document(_Exports):
                 return p
         wanted = " ".join(key.lower().split())
         for p in self.proposals:
-            if p.target is not None and p.target.key == wanted:
+            if p.target is not None and p.target.key.lower() == wanted:  # "Part VII", "part vii"
                 return p
         ids = ", ".join(p.id for p in self.proposals[:12])
         raise AddressError(f"{self.source}: no proposal {key!r}; ids: {ids}")
