@@ -169,7 +169,7 @@ class Comparison:
     >>> adopted = itu_nb.load("examples/data/pp18-final-acts.akn.xml")["Resolution 130"]
     >>> cmp = itu_nb.compare(doc["B/67/4"], adopted)
     >>> cmp
-    <Comparison B/67/4 → res-130: ... changes (... modified, ... relabelled, ...)>
+    <Comparison B/67/4 (MOD Resolution 130 (Rev. Busan, 2014)) → Resolution 130 (Rev. Dubai, 2018): ... changes (... modified, ... relabelled, ...)>
     >>> cmp.clauses.set_index("new_path").loc["recalling/g", ["kind", "old_label", "new_label"]].tolist()
     ['relabelled', 'e)', 'g)']
     >>> cmp.clauses.set_index("new_path").loc["heading", "new_text"]   # the Final Acts write it in capitals
@@ -348,7 +348,8 @@ class Comparison:
 
     def __repr__(self) -> str:
         counts = ", ".join(f"{n} {k}" for k, n in self.counts().items() if k != "unchanged")
-        return f"<Comparison {self.old.id} → {self.new.id}: {len(self.changes)} changes ({counts or 'none'})>"
+        sides = f"{side_name(self.old)} → {side_name(self.new)}"  # as titles name them, never "res-130"
+        return f"<Comparison {sides}: {len(self.changes)} changes ({counts or 'none'})>"
 
 
 def _revision_key(revision: str) -> str:
