@@ -20,7 +20,6 @@ import argparse
 import io
 import json
 import os
-import re
 import shutil
 import statistics
 import subprocess
@@ -30,6 +29,7 @@ import zipfile
 from pathlib import Path
 
 import docx as python_docx
+from docx_inputs import repeated
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -37,21 +37,6 @@ sys.path.insert(0, str(ROOT))
 from itu_nb.loaders.docx import load_docx  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "fixtures"
-
-
-def repeated(data: bytes, times: int) -> bytes:
-    """The document with its body repeated ``times`` times (notes and numbering shared)."""
-    src = zipfile.ZipFile(io.BytesIO(data))
-    xml = src.read("word/document.xml").decode("utf-8")
-    m = re.search(r"(<w:body>)(.*?)(<w:sectPr.*)$", xml, re.S)
-    body = m.group(1) + m.group(2) * times + m.group(3)
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            dst.writestr(
-                info.filename, xml[: m.start()] + body if info.filename == "word/document.xml" else src.read(info)
-            )
-    return out.getvalue()
 
 
 def inflated(data: bytes) -> int:

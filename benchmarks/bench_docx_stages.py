@@ -25,36 +25,19 @@ from __future__ import annotations
 
 import argparse
 import gc
-import io
 import json
 import os
-import re
 import statistics
 import subprocess
 import sys
 import time
 import tracemalloc
-import zipfile
 from pathlib import Path
+
+from docx_inputs import repeated
 
 ROOT = Path(__file__).resolve().parent.parent
 STAGES = ("open", "read", "rest", "docx", "tree", "whole")
-
-
-def repeated(data: bytes, times: int) -> bytes:
-    """The document with its body repeated ``times`` times (notes and numbering shared), as in bench_docx.py."""
-    src = zipfile.ZipFile(io.BytesIO(data))
-    xml = src.read("word/document.xml").decode("utf-8")
-    m = re.search(r"(<w:body>)(.*?)(<w:sectPr.*)$", xml, re.S)
-    assert m is not None
-    body = m.group(1) + m.group(2) * times + m.group(3)
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            dst.writestr(
-                info.filename, xml[: m.start()] + body if info.filename == "word/document.xml" else src.read(info)
-            )
-    return out.getvalue()
 
 
 def child(which: str, reps: int) -> dict:

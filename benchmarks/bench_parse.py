@@ -39,6 +39,8 @@ import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
+from docx_inputs import repeated
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
@@ -79,21 +81,6 @@ def docx_floor(data: bytes) -> object:
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         xml = z.read("word/document.xml")
     return etree.fromstring(xml, etree.XMLParser(resolve_entities=False, no_network=True))
-
-
-def repeated_docx(data: bytes, times: int) -> bytes:
-    """The .docx with its body repeated ``times`` times (notes and numbering shared): a larger Word file."""
-    src = zipfile.ZipFile(io.BytesIO(data))
-    xml = src.read("word/document.xml").decode("utf-8")
-    m = re.search(r"(<w:body>)(.*?)(<w:sectPr.*)$", xml, re.S)
-    assert m, "no body in word/document.xml"
-    body = m.group(1) + m.group(2) * times + m.group(3)
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            part = xml[: m.start()] + body if info.filename == "word/document.xml" else src.read(info)
-            dst.writestr(info.filename, part)
-    return out.getvalue()
 
 
 def rounds(fns: list[Callable[[], object]], n: int) -> list[list[float]]:
@@ -157,7 +144,7 @@ def main(argv: list[str] | None = None) -> None:
     critic = (FIX / "pp18-doc67-brazil.reconstructed.critic.md").read_bytes()
     akn = (FIX / "pp18-final-acts.akn.xml").read_bytes()
     docx = (FIX / "pp18-doc67-brazil.pandoc.docx").read_bytes()
-    big_docx = repeated_docx(docx, 20)
+    big_docx = repeated(docx, 20)
     loaders = [
         ("text (PP-18 Doc 67, flattened)", text, "text", regex_floor, "regex labels"),
         ("CriticMarkup (PP-18 Doc 67)", critic, "criticmarkup", regex_floor, "regex labels"),
