@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,16 @@ FIXTURES = Path(__file__).parent / "fixtures"
 FLATTENED = FIXTURES / "pp18-doc67-brazil.flattened.txt"
 CRITIC = FIXTURES / "pp18-doc67-brazil.reconstructed.critic.md"
 FINAL_ACTS = FIXTURES / "pp18-final-acts.akn.xml"
+
+# The independent readers the Word tests check exports and imports with.  Outside CI a machine may
+# lack them (the tests that need one are skipped, saying which); in CI (CI=true) every one must be
+# there, or the session stops before any test runs (pytest_sessionstart below): no skip hides a failure.
+needs_pandoc = pytest.mark.skipif(
+    shutil.which("pandoc") is None, reason="pandoc is not installed (.ci/setup installs it)"
+)
+needs_soffice = pytest.mark.skipif(
+    shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed (.ci/setup installs it)"
+)
 
 
 @pytest.fixture(scope="session")

@@ -32,7 +32,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import CRITIC, FIXTURES
+from conftest import CRITIC, FIXTURES, needs_pandoc, needs_soffice
 
 import itu_nb
 from itu_nb import LoadError, NodeKind, Op
@@ -49,10 +49,6 @@ PANDOC_DOCX = FIXTURES / "pp18-doc67-brazil.pandoc.docx"
 LO_DOCX = FIXTURES / "lo-tracked-changes.docx"
 LO_TWO_AUTHORS = FIXTURES / "lo-two-authors.docx"
 AUTHOR, DATE = "Brazil", "2018-09-10T00:00:00Z"
-needs_pandoc = pytest.mark.skipif(
-    shutil.which("pandoc") is None, reason="pandoc is not installed (.ci/setup installs it)"
-)
-needs_soffice = pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
 
 # ----------------------------------------------------------------------------
 # hand-made OOXML

@@ -15,13 +15,12 @@ rule, to itu_nb's view; it joins 2 of the 240 original-view paragraphs of the co
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import CRITIC, FINAL_ACTS, FLATTENED
+from conftest import CRITIC, FINAL_ACTS, FLATTENED, needs_pandoc, needs_soffice
 from lxml import etree
 from test_export_critic import assert_same, structure
 
@@ -32,8 +31,6 @@ from itu_nb.model import HOMOGLYPHS, Op
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 BRAZIL = {"author": "Brazil", "date": "2018-09-10"}
-needs_pandoc = pytest.mark.skipif(not shutil.which("pandoc"), reason="pandoc is not installed")
-needs_soffice = pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice (soffice) is not installed")
 
 
 @pytest.fixture(scope="module")

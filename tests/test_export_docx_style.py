@@ -21,7 +21,6 @@ Where the expected values come from:
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import zipfile
 from pathlib import Path
@@ -29,7 +28,7 @@ from pathlib import Path
 import docx as python_docx
 import pytest
 from bounds import bounded
-from conftest import CRITIC, FINAL_ACTS, FIXTURES
+from conftest import CRITIC, FINAL_ACTS, FIXTURES, needs_pandoc, needs_soffice
 from lxml import etree
 from test_export_critic import assert_same, structure
 
@@ -38,8 +37,6 @@ import itu_nb.loaders.docx  # noqa: F401  (registers the .docx loader)
 from itu_nb.export import docx_template
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-needs_pandoc = pytest.mark.skipif(not shutil.which("pandoc"), reason="pandoc is not installed")
-needs_soffice = pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice (soffice) is not installed")
 
 BRAZIL = "Brazil (Federative Republic of)"
 META = {"conference": "PP-18", "venue": "Dubai, 29 October – 16 November 2018", "submitter": BRAZIL}
