@@ -122,6 +122,18 @@ def insert_run(
         fake = Clause(NodeKind.ITEM, "", label_runs=(Run(Op.EQUAL, text),))
         return scan_labels([fake] * count, prev)
 
+    def grow(label: str) -> bool:
+        """Give the list one more label, ``label``, if it reads as the scheme's next one after the last."""
+        nonlocal last_letter
+        written = f"{style[0]}{label}{style[1]}"
+        schemes, letters = probe(written, last_letter)
+        if schemes[0] != scheme or _component(written) != label or label in index_of:
+            return False
+        index_of[label] = len(labels)
+        labels.append(label)
+        last_letter = letters[0] or last_letter
+        return True
+
     # entries: (old clause, its original index) or (None, (text, key))
     entries: list[tuple[Clause | None, Any]] = [(c, i) for i, c in enumerate(kids)]
     done = 0
@@ -141,23 +153,14 @@ def insert_run(
         if given != expected:
             break  # an error, or a label in another case: one by one
         if index == n:  # the list grows: the new label must read as the scheme after the last one
-            schemes, letters = probe(f"{style[0]}{given}{style[1]}", last_letter)
-            if schemes[0] != scheme or _component(f"{style[0]}{given}{style[1]}") != given or given in index_of:
+            if not grow(given):
                 break
-            labels.append(given)
-            index_of[given] = n
-            last_letter = letters[0] or last_letter
         else:  # one by one, the new item and the one it displaces carry the same label a moment
             prev = labels[index - 1] if index else None
             if probe(f"{style[0]}{given}{style[1]}", prev if scheme == "letter" else None, 2)[0] != [scheme] * 2:
                 break
-            nxt = successor(labels[-1], scheme)
-            schemes, letters = probe(f"{style[0]}{nxt}{style[1]}", last_letter)
-            if schemes[0] != scheme or _component(f"{style[0]}{nxt}{style[1]}") != nxt or nxt in index_of:
+            if not grow(successor(labels[-1], scheme)):  # the last item moves on to the next label
                 break
-            labels.append(nxt)
-            index_of[nxt] = n
-            last_letter = letters[0] or last_letter
         key = session.claim_key(f"{prefix}/{given}")
         session.counter += 1
         entries.insert(index, (None, (text, key)))
