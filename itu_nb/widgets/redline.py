@@ -277,9 +277,12 @@ class RedlineViewer(anywidget.AnyWidget):
         """Set the ``decisions`` trait from the review (not sent back to it)."""
         assert self._review is not None
         live = self._review._live(self._key)
+        wanted = {i: d for i, d in live.items() if i in self._ids}
+        if {d["id"]: d["decision"] for d in self.decisions} == wanted:
+            return  # the widget set these itself: no echo, no redraw
         self._mirroring = True
         try:
-            self.decisions = [{"id": i, "decision": d} for i, d in live.items() if i in self._ids]
+            self.decisions = [{"id": i, "decision": d} for i, d in wanted.items()]
         finally:
             self._mirroring = False
 
