@@ -4,7 +4,7 @@ Data: Brazil's Document 67 (tests/fixtures/pp18-doc67-brazil.reconstructed.criti
 B/67/4, which modifies Resolution 130.  Its first change is the heading's revision, source line 76:
 ``RESOLUTION 130 (Rev. {--Busan, 2014--}{++Dubai, 2018++})``; its second the title, line 77:
 ``{--Strengthening the role of ITU in building confidence …--}{++Cybersecurity++}``.  Resolution
-130's resolves 1 (source line 128) reads "to continue to give this work high priority within ITU…".
+130's resolves 1 (source line 139) reads "to continue to give this work high priority within ITU…".
 """
 
 from __future__ import annotations
@@ -111,8 +111,8 @@ def test_an_inserted_item_is_tracked_under_its_author_and_reletters(doc):
     assert p["resolves/2"].body() == "to study the matter further;" and p["resolves/2"].status == "inserted"
     # the old resolves 2 … 8 are now 3 … 9, relettered by Ana
     assert p["resolves/3"].label_original == "2" and p["resolves/3"].label == "3"
-    # Ana's: the new 2 and the relabels of the old 2, 3, 4 (source lines 129-131); Brazil's own new
-    # 5 … 8 (lines 132-135, all inserted) read 6 … 9 inside Brazil's insertions, no change of Ana's
+    # Ana's: the new 2 and the relabels of the old 2, 3, 4 (source lines 140-142); Brazil's own new
+    # 5 … 8 (lines 143-146, all inserted) read 6 … 9 inside Brazil's insertions, no change of Ana's
     mine = {c.path: c.kind for c in p.changes if c.author == "Ana"}
     assert mine == {
         "resolves/2": "inserted",
@@ -330,7 +330,7 @@ def test_commands_edit_and_answer(viewer):
     assert not answer["ok"] and "no clause 'resolves/99'" in answer["error"]
     assert command(viewer, cmd="delete", path="noting/d")["ok"] and viewer.proposal["noting/d"].status == "deleted"
     assert command(viewer, cmd="instruct", text='In resolves 3, replace "high priority" by "top priority"')["ok"]
-    assert "to give top priority" in viewer.proposal["resolves/3"].body()  # source resolves 2 (line 129)
+    assert "to give top priority" in viewer.proposal["resolves/3"].body()  # source resolves 2 (line 140)
     assert command(viewer, cmd="edit", path="resolves/1", text="to study this further;")["ok"]
     assert viewer.proposal["resolves/1"].body() == "to study this further;"
     assert command(viewer, cmd="edit", path="resolves/1")["error"] == "the 'edit' command lacks 'text'"
@@ -372,7 +372,8 @@ def test_explore_after_a_restart_reads_the_sidecar_back(copy):
     again = itu_nb.explore(itu_nb.load(copy))  # a new kernel: nothing in memory, the file is read
     again.tree.selected_path = "B/67/4"
     assert {d["id"]: d["decision"] for d in again.viewer.decisions} == {heading: "accept", title: "reject"}
-    assert again.viewer.proposal["resolves/1"].body() == "to study this further;"
+    # rstrip: the word-level EditText (issue 15.3) keeps the space that ends resolves 1 in the source (line 139)
+    assert again.viewer.proposal["resolves/1"].body().rstrip() == "to study this further;"
     assert again.viewer.author == "Ana" and again.viewer._meta["review_note"] is None
     assert again.viewer.undo() and again.viewer.proposal["resolves/1"].body().startswith("to continue to give")
 
@@ -445,4 +446,4 @@ def test_to_docx_resolves_decided_changes_and_keeps_pending_and_the_analysts_tra
     assert "Cybersecurity" not in texts  # the rejected title: no longer tracked
     # the accepted heading neither: "Busan, 2014" is deleted once, in the formula's "(Busan, 2014)" (line 78), pending
     assert [(kind, text) for kind, _, text in changes if text == "Busan, 2014"] == [("deletion", "Busan, 2014")]
-    assert ("insertion", "itu_nb", "Buenos Aires, 2017") in changes  # recalling j) (line 90), pending
+    assert ("insertion", "itu_nb", "Buenos Aires, 2017") in changes  # recalling j) (line 89), pending

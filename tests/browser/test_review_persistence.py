@@ -6,7 +6,7 @@ in the server's folder, a decision taken in the page, the notebook saved and the
 with Run All: the decision is back, read from the sidecar ``<file>.review.json``.
 
 Data: tests/fixtures/pp18-doc67-brazil.reconstructed.critic.md.  B/67/4's considering h) (source
-line 101) is deleted whole: one change, the first from h) on; its heading (line 76, "Busan, 2014" →
+line 100) is deleted whole: one change, the first from h) on; its heading (line 76, "Busan, 2014" →
 "Dubai, 2018") is its first change.  The save/load round trip in Python is in tests/test_review_state.py.
 """
 
