@@ -157,6 +157,7 @@ def test_to_frame_lists_every_change_with_its_decision_and_source(doc):
     review.decide(KEY, [title], "reject")
     review.edit(KEY, [ReplaceWords("resolves/1", "continue", "keep")])
     frame = review.to_frame()
+    assert isinstance(frame, itu_nb.frames.Table)  # a DataFrame shown as every itu_nb table is
     assert list(frame.columns) == ["proposal", "change", "path", "kind", "author", "source", "decision"]
     assert len(frame) == sum(len(p.changes) for p in doc) + 1  # every change of the five, and Ana's
     mine = frame[frame.proposal == KEY]
@@ -353,6 +354,7 @@ def test_explore_keeps_decisions_and_edits_across_tree_navigation(copy):
     ex.tree.selected_path = "B/67/4:heading"
     ex.viewer.accept(heading)
     ex.viewer.insert("resolves/1", "to study the matter further;")
+    assert "<strong>77 changes</strong>" in ex.table.value  # the table below follows the edit: 73 + Ana's 4
     ex.tree.selected_path = "B/67/2:resolves"  # Resolution 71: another proposal
     assert ex.viewer.source.id == "B/67/2" and ex.viewer.decisions == []
     ex.tree.selected_path = "B/67/4:resolves/2"

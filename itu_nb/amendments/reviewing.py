@@ -521,12 +521,12 @@ class Review:
 
         Returns
         -------
-        pandas.DataFrame
-            Columns ``proposal, change, path, kind, author, source, decision``: ``source`` is
+        itu_nb.frames.Table
+            A DataFrame; columns ``proposal, change, path, kind, author, source, decision``: ``source`` is
             ``"analyst"`` for a change the review's edits made, else ``"proposal"``;
             ``decision`` is ``"accepted"``, ``"rejected"`` or ``"pending"``.
         """
-        import pandas as pd
+        from itu_nb.frames import Table
 
         word = {"accept": "accepted", "reject": "rejected"}
         rows = []
@@ -546,7 +546,7 @@ class Review:
                     }
                 )
         columns = ["proposal", "change", "path", "kind", "author", "source", "decision"]
-        return pd.DataFrame(rows, columns=columns)
+        return Table(rows, columns=columns)
 
     # -- the sidecar file ---------------------------------------------------------
     def to_json(self) -> dict:

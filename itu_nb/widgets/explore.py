@@ -51,6 +51,9 @@ class Explorer(widgets.VBox):
         )
         super().__init__([panes, self.table], layout=widgets.Layout(width="100%"))
         self._syncing = False
+        self._tabled = self.viewer.source
+        if self.review is not None:  # an edit changes the changes: the table follows (a decision does not)
+            self.review.observe(self._review_changed)
         self.tree.observe(self._tree_moved, "selected_path")
         self.viewer.observe(self._viewer_moved, "selected_path")
         self._fill_table()
@@ -78,6 +81,10 @@ class Explorer(widgets.VBox):
         finally:
             self._syncing = False
 
+    def _review_changed(self, key: str) -> None:
+        if self.viewer.source is not self._tabled:
+            self._fill_table()
+
     def _viewer_moved(self, change) -> None:
         if self._syncing or change["new"] is None:
             return
@@ -95,6 +102,7 @@ class Explorer(widgets.VBox):
         return self.viewer.changes
 
     def _fill_table(self) -> None:
+        self._tabled = self.viewer.source
         frame = self.changes.to_frame()
         shown = frame.head(TABLE_ROWS).astype(object).where(frame.head(TABLE_ROWS).notna(), "")
         html = shown.to_html(index=False, escape=True, classes="itu-changes", border=0)
