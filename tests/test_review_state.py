@@ -449,3 +449,15 @@ def test_to_docx_resolves_decided_changes_and_keeps_pending_and_the_analysts_tra
     # the accepted heading neither: "Busan, 2014" is deleted once, in the formula's "(Busan, 2014)" (line 78), pending
     assert [(kind, text) for kind, _, text in changes if text == "Busan, 2014"] == [("deletion", "Busan, 2014")]
     assert ("insertion", "itu_nb", "Buenos Aires, 2017") in changes  # recalling j) (line 89), pending
+
+
+def test_a_viewer_on_a_proposal_of_an_explored_document_shares_its_review(copy, doc):
+    explored = itu_nb.load(copy)
+    ex = itu_nb.explore(explored)
+    viewer = itu_nb.RedlineViewer(explored["B/67/4"])  # the same proposal object, in another cell
+    assert viewer.review is ex.review
+    viewer.accept(ids(explored)[0])
+    ex.tree.selected_path = "B/67/4"
+    assert ex.viewer.decisions == viewer.decisions == [{"id": ids(explored)[0], "decision": "accept"}]
+    alone = itu_nb.RedlineViewer(doc[KEY])  # a proposal of a document no view shows: a review of its own
+    assert alone.review is not ex.review and alone.decisions == []

@@ -35,6 +35,7 @@ import datetime
 import hashlib
 import json
 import os
+import weakref
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -50,6 +51,10 @@ FORMAT = "itu_nb-review"
 VERSION = 1
 DECISIONS = ("accept", "reject")
 SUFFIX = ".review.json"
+
+#: The reviews ``open_review(…, "auto")`` opened for documents loaded from files, while a view uses
+#: them: a proposal of such a document shown in another viewer gets the same review.
+_OPEN: weakref.WeakSet[Review] = weakref.WeakSet()
 
 
 class ReviewError(LoadError):
@@ -188,10 +193,12 @@ def _action_from_json(item, where: str) -> _Edit | _Decide:
 def open_review(document, review="auto", *, author: str | None = None) -> Review:
     """The review a widget works with: ``review`` itself, a sidecar path, ``"auto"`` or None (memory).
 
-    ``"auto"``: the sidecar next to the source file (:func:`sidecar_for`), read when it exists and
-    written after every change; in memory only, with :attr:`Review.note` saying why, when the
-    document has no file, its folder is not writable, or the sidecar cannot be read.  Never raises
-    for a file it cannot use in ``"auto"`` mode.
+    ``"auto"``: the review a view of the same document already uses (a proposal of a document
+    :func:`itu_nb.explore` shows gets the explorer's review), else the sidecar next to the source
+    file (:func:`sidecar_for`), read when it exists and written after every change; in memory
+    only, with :attr:`Review.note` saying why, when the document has no file, its folder is not
+    writable, or the sidecar cannot be read.  Never raises for a file it cannot use in ``"auto"``
+    mode.
     """
     if isinstance(review, Review):
         return review
@@ -199,6 +206,11 @@ def open_review(document, review="auto", *, author: str | None = None) -> Review
         return Review(document, author=author)
     if review != "auto":
         return Review(document, author=author, path=review)
+    for open_ in list(_OPEN):  # one review per document: the one a view of it already uses
+        if open_.document is document or (
+            isinstance(document, Proposal) and any(p is document for p in open_.document.proposals)
+        ):
+            return open_
     path = sidecar_for(document)
     if path is None:
         out = Review(document, author=author)
@@ -213,6 +225,7 @@ def open_review(document, review="auto", *, author: str | None = None) -> Review
     if not writable(path):
         out.path = None
         out.note = f"decisions and edits are kept in memory only: {path.parent} is not writable"
+    _OPEN.add(out)
     return out
 
 
