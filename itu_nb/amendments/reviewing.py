@@ -87,6 +87,7 @@ class _State:
     history: list[_Edit | _Decide] = field(default_factory=list)
     redo: list[_Edit | _Decide] = field(default_factory=list)
     cache: tuple[int, Proposal] | None = None  # (number of edits applied, the proposal)
+    ids: tuple[Proposal, frozenset[str]] | None = None  # the change ids of that proposal
 
 
 def sidecar_for(document) -> Path | None:
@@ -366,10 +367,18 @@ class Review:
         """Change id → ``"accept"`` | ``"reject"``: the decisions on this proposal, orphans included."""
         return dict(self._state(key)[1].decisions)
 
+    def _ids(self, key) -> frozenset[str]:
+        """The change ids of :meth:`proposal` (computed once per version of it)."""
+        k, state = self._state(key)
+        p = self.proposal(k)
+        if state.ids is None or state.ids[0] is not p:
+            state.ids = (p, frozenset(p.changes.ids))
+        return state.ids[1]
+
     def _live(self, key) -> dict[str, str]:
         """The decisions on changes that exist in :meth:`proposal`."""
-        ids = set(self.proposal(key).changes.ids)
-        return {i: d for i, d in self.decisions(key).items() if i in ids}
+        ids = self._ids(key)
+        return {i: d for i, d in self._state(key)[1].decisions.items() if i in ids}
 
     def result(self, key) -> Proposal:
         """:meth:`proposal` with the decisions applied (:func:`itu_nb.model.review.decide`); undecided changes stay tracked."""
@@ -384,7 +393,7 @@ class Review:
     def counts(self, key) -> dict:
         """``{"pending": n, "accepted": n, "rejected": n}`` over the changes of :meth:`proposal`."""
         live = self._live(key)
-        n = len(self.proposal(key).changes)
+        n = len(self._ids(key))
         accepted = sum(1 for d in live.values() if d == "accept")
         rejected = len(live) - accepted
         return {"pending": n - accepted - rejected, "accepted": accepted, "rejected": rejected}
@@ -410,7 +419,7 @@ class Review:
         bad = [d for d in decisions.values() if d is not None and d not in DECISIONS]
         if bad:
             raise ValueError(f"a decision is 'accept', 'reject' or None, not {bad[0]!r}")
-        known = set(self.proposal(k).changes.ids)
+        known = self._ids(k)
         unknown = [i for i in decisions if i not in known and i not in state.decisions]
         if unknown:
             near = sorted(known, key=lambda x: (x.split("@")[0] != unknown[0].split("@")[0], x))[:6]
@@ -518,7 +527,7 @@ class Review:
         for k, state in self._states.items():
             if not state.decisions:
                 continue
-            ids = set(self.proposal(k).changes.ids)
+            ids = self._ids(k)
             for i, d in state.decisions.items():
                 if i not in ids:
                     note = "no such change in the source any more (the file changed?) or after the analyst's edits"
