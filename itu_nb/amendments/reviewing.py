@@ -86,7 +86,7 @@ class _State:
     edits: list[_Edit] = field(default_factory=list)
     history: list[_Edit | _Decide] = field(default_factory=list)
     redo: list[_Edit | _Decide] = field(default_factory=list)
-    cache: tuple[int, Proposal] | None = None  # (number of edits applied, the proposal)
+    versions: list[Proposal] = field(default_factory=list)  # versions[n]: the proposal after n edits (known ones)
     ids: tuple[Proposal, frozenset[str]] | None = None  # the change ids of that proposal
 
 
@@ -341,16 +341,13 @@ class Review:
     def proposal(self, key) -> Proposal:
         """The source proposal with the analyst's edits applied (their tracked changes attributed to their author)."""
         k, state = self._state(key)
-        if state.cache is not None and state.cache[0] == len(state.edits):
-            return state.cache[1]
-        p = self._keys[k]
-        start = 0
-        if state.cache is not None and state.cache[0] < len(state.edits):
-            start, p = state.cache
-        for e in state.edits[start:]:
-            p = self._apply(p, e)
-        state.cache = (len(state.edits), p)
-        return p
+        versions = state.versions
+        if not versions:
+            versions.append(self._keys[k])
+        del versions[len(state.edits) + 1 :]  # edits undone
+        while len(versions) <= len(state.edits):  # edits done or redone since: each applied once
+            versions.append(self._apply(versions[-1], state.edits[len(versions) - 1]))
+        return versions[len(state.edits)]
 
     @staticmethod
     def _apply(p: Proposal, e: _Edit) -> Proposal:
@@ -451,7 +448,7 @@ class Review:
         )
         edited = self._apply(self.proposal(k), action)  # raises before anything is recorded
         state.edits.append(action)
-        state.cache = (len(state.edits), edited)
+        state.versions.append(edited)
         state.history.append(action)
         state.redo.clear()
         self._changed(k)
@@ -464,11 +461,9 @@ class Review:
                 else:
                     state.decisions[i] = d
         elif back:
-            state.edits.pop()
-            state.cache = None
+            state.edits.pop()  # proposal() drops the version it made
         else:
-            state.edits.append(action)
-            # the cache from before stays valid: proposal() applies the one new edit
+            state.edits.append(action)  # proposal() applies it to the version before
 
     def can_undo(self, key) -> bool:
         """Whether there is an action to take back."""
