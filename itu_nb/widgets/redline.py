@@ -19,7 +19,7 @@ __all__ = ["MODES", "RedlineViewer"]
 
 STATIC = Path(__file__).parent / "static"
 MODES = ("inline", "side-by-side", "original", "amended")
-FILTER_KEYS = ("section", "kind", "author")
+FILTER_KEYS = ("section", "kind", "author", "source")
 DECISIONS = ("accept", "reject")
 
 

@@ -1,4 +1,4 @@
-/* itu_nb widgets, built from js/src by js/build.mjs; sources-sha256: b53fe11e9bf3dada8ddd25353cc518cd86a36c4c074a4300e66110e895115081 */
+/* itu_nb widgets, built from js/src by js/build.mjs; sources-sha256: 146846618c8bc43a71d0f8ee71542bf1d0d6d1a4897b876a6dd8327f6f2ef2bf */
 
 // src/dom.js
 function h(tag, attrs = {}, ...children) {
