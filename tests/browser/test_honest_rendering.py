@@ -199,3 +199,29 @@ def test_comments_and_highlights_beside_their_clause(shoot, harness):
     assert row.locator(".itu-note").get_attribute("role") == "note"
     assert "to give high priority to the work" in row.text_content()  # the text itself is whole
     shoot(row, "honest-comment")
+
+
+def test_own_wording_box_does_not_glue_words(shoot, harness):
+    # Resolution 130 as adopted (the Final Acts), resolves 2: CEPT writes "the highest", APT drops "high "
+    # (tests/test_widgets_own_wording.py has the Python side)
+    from test_amend_merge import CEPT, RES130
+
+    apt = itu_nb.amend(RES130, ['In resolves 2, replace "high priority" by "priority"'], author="APT")
+    viewer = itu_nb.RedlineViewer(itu_nb.merge(RES130, [CEPT, apt]), height="14rem")
+    w = harness.mount("v", "redline", viewer)
+    c = next(c for c in viewer._conflicts if c["kind"] == "overlap")
+    item = w.locator(f'.itu-cf[data-id="{c["id"]}"]')
+    item.locator(".itu-cf-own summary").click()
+    box = item.locator(".itu-cf-input")
+    assert box.input_value() == "high"  # was "high " (a trailing space)
+    box.fill("a high")
+    item.get_by_role("button", name="Use this wording").click()
+    assert saved(harness, "v")[-1] == {"conflict_choices": [{"id": c["id"], "text": "a high"}]}
+    viewer.conflict_choices = [{"id": c["id"], "text": "a high"}]  # what the kernel does with it
+    harness.evaluate("s => window.models.v.fromPython(s)", harness.state(viewer))
+    row = w.locator('.itu-row[data-path="resolves/2"]')
+    amended = row.evaluate(
+        "r => [...r.querySelector('.itu-body').childNodes].filter(n => n.nodeName !== 'DEL').map(n => n.textContent).join('')"
+    )
+    assert amended.startswith("to give a high priority to the work of ITU"), amended
+    shoot(w, "honest-own-wording")
