@@ -10,6 +10,7 @@ Every test here fails on any console error or uncaught exception (the ``page`` f
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -225,3 +226,46 @@ def test_own_wording_box_does_not_glue_words(shoot, harness):
     )
     assert amended.startswith("to give a high priority to the work of ITU"), amended
     shoot(w, "honest-own-wording")
+
+
+LAB_CELLS = [
+    f"import json, itu_nb\ndoc = itu_nb.load({str(CRITIC)!r})\n"
+    "viewer = itu_nb.RedlineViewer(doc['B/67/4'], height='18rem')\nviewer",
+    "print('STATE=' + json.dumps([viewer.filters, viewer.selected_change, viewer.decisions]))",
+]
+
+
+def test_in_jupyterlab_filter_after_selection_and_decisions(page, jupyterlab, shoot):
+    """The RangeError of issue 15 happened in JupyterLab: select a change, then choose a Section filter."""
+    import nbformat
+
+    from .test_jupyterlab import kernel_ready, output, printed, rerun
+
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell(src) for src in LAB_CELLS]
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
+    nbformat.write(nb, jupyterlab.root / "honest.ipynb")
+    page.set_viewport_size({"width": 1400, "height": 1000})
+    page.goto(f"{jupyterlab.url}/lab/tree/honest.ipynb?reset&token={jupyterlab.token}")
+    page.wait_for_selector(".jp-NotebookPanel .jp-Cell")
+    kernel_ready(page, jupyterlab, "honest.ipynb")
+    page.locator(".lm-MenuBar-itemLabel", has_text=re.compile("^Run$")).click()
+    page.locator(".lm-Menu-itemLabel", has_text=re.compile("^Run All Cells$")).click()
+    viewer = output(page, 0).locator(".itu-redline")
+    viewer.wait_for()
+    printed(page, 1, "STATE=")
+    viewer.locator(".itu-scroll").click(position={"x": 5, "y": 5})
+    page.keyboard.press("n")
+    page.keyboard.press("a")  # accept the heading's change, move on to change 2 (the title)
+    page.keyboard.press("r")  # reject it
+    assert viewer.locator(".itu-counter").inner_text() == "change 3 of 73: 71 pending, 1 accepted, 1 rejected"
+    viewer.locator(".itu-f-section").select_option("considering")  # was: RangeError, Maximum call stack size
+    page.wait_for_timeout(500)  # the kernel's echo of the filter comes back
+    paths = viewer.locator(".itu-row").evaluate_all("rs => rs.map(r => r.dataset.path)")
+    assert paths and all(p.startswith("considering") for p in paths)
+    filters, selected, decisions = json.loads(rerun(page, 1, "STATE="))
+    res130 = itu_nb.load(CRITIC)["B/67/4"]
+    assert filters == {"section": "considering"} and selected == nth(res130, "formula@1")
+    assert [d["decision"] for d in decisions] == ["accept", "reject"]
+    shoot(viewer, "honest-lab-filter-after-selection")
+    assert not page.errors, page.errors  # and the page fixture fails on any console error
