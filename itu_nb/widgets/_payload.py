@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
+from itu_nb.amendments.merging import Draft
 from itu_nb.model import Clause, Document, NodeKind, Op, Proposal, Run
 from itu_nb.model import change_groups as groups_of
 from itu_nb.model.comparison import pair_changes
@@ -296,9 +297,15 @@ def banner_of(obj, *more: str | None) -> str | None:
 
 
 def title_of(obj) -> str:
+    """What a viewer or tree calls ``obj``, in the words of the documents: a proposal by its number and what it
+    does to which text (``"B/67/4 — MOD Resolution 130 (Rev. Busan, 2014)"``), an adopted text or a merged
+    draft by the text it is (``"Resolution 130 (Rev. Dubai, 2018)"``), never by an internal id (``res-130``).
+    """
     if isinstance(obj, Proposal):
-        action = f"{obj.action} " if obj.action else ""
-        return f"{action}{obj.id} — {obj.target}" if obj.target else f"{action}{obj.id}"
+        if obj.action:
+            return f"{obj.id} — {obj.action} {obj.target}" if obj.target else f"{obj.id} — {obj.action}"
+        name = str(obj.target or obj.title or obj.id)
+        return f"Merged draft: {name}" if isinstance(obj, Draft) else name
     names = getattr(obj, "names", None)
     if names is not None:  # a Comparison names both sides: "B/67/4 (Brazil) → Resolution 130 (Rev. Dubai, 2018)"
         return " → ".join(names)

@@ -171,7 +171,7 @@ def test_section_filter_after_selecting_a_change_does_not_recurse(shoot, harness
 def test_words_not_internal_ids(shoot, harness, res130):
     viewer = itu_nb.RedlineViewer(res130)
     w = harness.mount("v", "redline", viewer)
-    assert w.locator(".itu-title").inner_text() == "MOD B/67/4 — Resolution 130 (Rev. Busan, 2014)"
+    assert w.locator(".itu-title").inner_text() == "B/67/4 — MOD Resolution 130 (Rev. Busan, 2014)"
     relabel = nth(res130, "considering/b#2@1")  # c) → b): its clause's path is internal ("#2")
     harness.evaluate(f"window.models.v.fromPython({{selected_change: '{relabel}'}})")
     status = w.locator(".itu-status").inner_text()
