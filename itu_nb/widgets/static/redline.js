@@ -1,4 +1,4 @@
-/* itu_nb widgets, built from js/src by js/build.mjs; sources-sha256: 146846618c8bc43a71d0f8ee71542bf1d0d6d1a4897b876a6dd8327f6f2ef2bf */
+/* itu_nb widgets, built from js/src by js/build.mjs; sources-sha256: 3df4b7d4fb91e3e3a51a5ba6162ad13bd4c2462058458f14c9047ee075390efd */
 
 // src/dom.js
 function h(tag, attrs = {}, ...children) {
@@ -552,7 +552,7 @@ function render({ model, el }) {
       ));
     }
     scroll.replaceChildren(frag);
-    scroll.scrollTop = top;
+    if (top > 0) scroll.scrollTop = top;
     navigable = changes.map((_, ci) => ci).filter((ci) => seen.has(changes[ci].r));
     root.classList.toggle("itu-sbs", mode === "side-by-side");
     mark(current, false);

@@ -76,7 +76,7 @@ function render({ model, el }) {
         foldText(gap)));
     }
     scroll.replaceChildren(frag);
-    scroll.scrollTop = top;
+    if (top > 0) scroll.scrollTop = top; // (at the top, no forced layout: the first render stays fast)
     navigable = changes.map((_, ci) => ci).filter((ci) => seen.has(changes[ci].r));
     root.classList.toggle("itu-sbs", mode === "side-by-side");
     mark(current, false);
