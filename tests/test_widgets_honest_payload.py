@@ -8,6 +8,7 @@ B/67/4 modifies Resolution 130 (Rev. Busan, 2014).
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from conftest import CRITIC, FINAL_ACTS
@@ -62,7 +63,7 @@ def test_inferred_changes_are_flagged_and_offered_as_a_filter(brazil):
 
 
 def test_comments_and_highlights_of_criticmarkup(brazil):
-    text = open(CRITIC, encoding="utf-8").read()
+    text = Path(CRITIC).read_text(encoding="utf-8")
     line = "2\tto give high priority to the work of ITU"  # resolves 2, fixture line 140
     marked = line.replace("high priority", "{==high priority==}{>>@Ana (2026-12-01): does CEPT agree?<<}")
     viewer = itu_nb.RedlineViewer(itu_nb.load(text.replace(line, marked), format="criticmarkup")["B/67/4"])
