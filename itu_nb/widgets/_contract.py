@@ -72,6 +72,7 @@ class Row(_Row, total=False):
     lo: str  # the original label, when relabelled
     ln: str  # the amended label, when relabelled
     mv: str  # the other path of a moved clause
+    mvat: str  # where it was, in words ("considering a)")
     cf: list[str]  # the ids of the open conflicts at this row (:func:`._conflicts.flag_rows`)
     notes: list[Note]  # the clause's comments
     hl: list[int]  # the indexes of the body segments that are highlighted

@@ -115,17 +115,16 @@ def _words_for(step: str) -> str:
     return f"paragraph {step[1:]}" if step[:1] == "p" and step[1:].isdigit() else step
 
 
-def _citation(pair, lo: str | None, ln: str | None) -> str:
-    """Where a row is, in the words a reader cites it: ``"considering b)"``, ``"resolves 2 a)"``,
+def _citation(path: str | None, section: str | None, label: str | None) -> str:
+    """Where a clause is, in the words a reader cites it: ``"considering b)"``, ``"resolves 2 a)"``,
     ``"the heading"``; never the internal ``#2`` of a repeated label.
     """
-    parts = [_words_for(p.split("#", 1)[0]) for p in (pair.path or "").split("/") if p]
+    parts = [_words_for(p.split("#", 1)[0]) for p in (path or "").split("/") if p]
     if not parts:
-        return pair.section or "the text"
-    label = ln or lo
+        return section or "the text"
     if len(parts) == 1:
-        if pair.section and parts[0] == pair.section:
-            return pair.section
+        if section and parts[0] == section:
+            return section
         return label or (f"the {parts[0]}" if parts[0].isalpha() and len(parts[0]) > 1 else parts[0])
     if label:
         parts[-1] = label
@@ -173,7 +172,8 @@ def viewer_rows(pairs: Iterable) -> tuple[list[dict], list[dict]]:
         ``t`` node kind, ``at`` where it is in words (``"considering b)"``), ``lab`` / ``seg`` label and body
         segments ``[op, text, change]``
         (``change`` is an index into *changes*, -1 for equal text), ``lo`` / ``ln`` the
-        labels in each view when the item was relabelled, ``mv`` the other path of a move, ``notes`` the
+        labels in each view when the item was relabelled, ``mv`` the other path of a move (``mvat``: in
+        words), ``notes`` the
         clause's comments (``{"a", "t", "text"}``), ``hl`` the indexes of the body segments highlighted.
     changes : list of dict
         :class:`~itu_nb.widgets._contract.Change`: ``id`` the change's stable id, ``r`` row index, ``k`` its kind (``inserted``, ``deleted``,
@@ -242,9 +242,11 @@ def viewer_rows(pairs: Iterable) -> tuple[list[dict], list[dict]]:
         lo, ln = _label(pair.label_runs, "original"), _label(pair.label_runs, "amended")
         if lo and ln and lo != ln:
             row["lo"], row["ln"] = lo, ln
-        row["at"] = _citation(pair, lo, ln)
+        row["at"] = _citation(pair.path, pair.section, ln or lo)
         if pair.kind == "moved" and pair.old_path != pair.new_path:
             row["mv"] = pair.old_path
+            old = pair.old
+            row["mvat"] = _citation(pair.old_path, getattr(old, "section", None), _label(pair.label_runs, "original"))
         rows.append(row)
     return rows, changes
 

@@ -28,6 +28,7 @@
  * @property {string} [lo] the original label, when the clause was relabelled
  * @property {string} [ln] the amended label, when the clause was relabelled
  * @property {string} [mv] the other path of a moved clause
+ * @property {string} [mvat] where it was, in words ("considering a)")
  * @property {string[]} [cf] the ids of the open conflicts sitting at this row
  * @property {Note[]} [notes] the clause's comments
  * @property {number[]} [hl] the indexes of the body segments that are highlighted

@@ -110,7 +110,7 @@ def test_moves_are_marked(shoot, harness):
     from test_widgets import MOVE_NEW, MOVE_OLD  # tests/ is on sys.path (rootdir conftest)
 
     w = harness.mount("v", "redline", itu_nb.RedlineViewer(MOVE_OLD, MOVE_NEW, collapse_unchanged=False))
-    assert w.locator('.itu-row[data-path="resolves/2"] .itu-moved').inner_text() == "moved from considering/a"
+    assert w.locator('.itu-row[data-path="resolves/2"] .itu-moved').inner_text() == "moved from considering a)"
     assert w.locator('.itu-row[data-path="considering/a"] .itu-label').inner_text().split() == ["b)", "→", "a)"]
     assert w.locator(".itu-decide").is_hidden()  # nothing to accept in a comparison
     shoot(w, "harness-moves")

@@ -1,4 +1,4 @@
-/* itu_nb widgets, built from js/src by js/build.mjs; sources-sha256: 3df4b7d4fb91e3e3a51a5ba6162ad13bd4c2462058458f14c9047ee075390efd */
+/* itu_nb widgets, built from js/src by js/build.mjs; sources-sha256: 5c934936a280a5d10de32a428de88a948831768af047716aab2e138a4dc18aec */
 
 // src/dom.js
 function h(tag, attrs = {}, ...children) {
@@ -267,7 +267,7 @@ function badges(row, changes) {
       text: row.cf.length > 1 ? `\u26A0 ${row.cf.length} conflicts` : "\u26A0 conflict"
     }));
   }
-  if (row.mv) out.push(h("span", { class: "itu-badge itu-moved", text: `moved from ${row.mv}` }));
+  if (row.mv) out.push(h("span", { class: "itu-badge itu-moved", text: `moved from ${row.mvat ?? row.mv}` }));
   else if (row.k === "inserted" || row.k === "deleted") {
     out.push(h("span", { class: `itu-badge itu-b-${row.k}`, text: row.k === "inserted" ? "new" : "deleted" }));
   }

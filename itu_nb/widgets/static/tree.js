@@ -1,4 +1,4 @@
-/* itu_nb widgets, built from js/src by js/build.mjs; sources-sha256: 3df4b7d4fb91e3e3a51a5ba6162ad13bd4c2462058458f14c9047ee075390efd */
+/* itu_nb widgets, built from js/src by js/build.mjs; sources-sha256: 5c934936a280a5d10de32a428de88a948831768af047716aab2e138a4dc18aec */
 
 // src/dom.js
 function h(tag, attrs = {}, ...children) {

@@ -193,7 +193,7 @@ function badges(row, changes) {
     out.push(h("span", { class: "itu-badge itu-b-conflict", title: `Open conflict ${row.cf.join(", ")}: see Conflicts`,
       text: row.cf.length > 1 ? `⚠ ${row.cf.length} conflicts` : "⚠ conflict" }));
   }
-  if (row.mv) out.push(h("span", { class: "itu-badge itu-moved", text: `moved from ${row.mv}` }));
+  if (row.mv) out.push(h("span", { class: "itu-badge itu-moved", text: `moved from ${row.mvat ?? row.mv}` }));
   else if (row.k === "inserted" || row.k === "deleted") {
     out.push(h("span", { class: `itu-badge itu-b-${row.k}`, text: row.k === "inserted" ? "new" : "deleted" }));
   }
