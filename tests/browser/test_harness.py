@@ -55,7 +55,7 @@ def test_viewer_draws_every_mark_and_navigates_by_keyboard(shoot, harness, brazi
     assert "replaced" in w.locator(".itu-status").inner_text()
     harness.keyboard.press("a")  # accept, then move on
     assert saved(harness, "v")[-2] == {"decisions": [{"id": heading, "decision": "accept"}]}
-    assert w.locator(".itu-counter").inner_text() == "change 2 of 73"
+    assert w.locator(".itu-counter").inner_text() == "change 2 of 73: 72 pending, 1 accepted, 0 rejected"
     assert w.locator('del[data-c="0"]').is_hidden()  # the accepted deletion is gone from the text
     shoot(w, "harness-viewer-inline")
     assert not harness.errors
@@ -82,7 +82,8 @@ def test_viewer_modes_filters_and_collapse(shoot, harness, brazil):
         "window.models.v.fromPython({filters: {section: 'considering', kind: 'inserted'}})"
     )  # Python sets a filter
     assert w.locator(".itu-f-kind").input_value() == "inserted"
-    assert w.locator(".itu-row").count() == 3  # considering i), j), k)
+    assert w.locator(".itu-row:not(.itu-t-section)").count() == 3  # considering i), j), k)
+    assert w.locator(".itu-row.itu-t-section").all_inner_texts() == ["considering"]  # under their heading
     assert not harness.errors
 
 
@@ -109,7 +110,7 @@ def test_moves_are_marked(shoot, harness):
     from test_widgets import MOVE_NEW, MOVE_OLD  # tests/ is on sys.path (rootdir conftest)
 
     w = harness.mount("v", "redline", itu_nb.RedlineViewer(MOVE_OLD, MOVE_NEW, collapse_unchanged=False))
-    assert w.locator('.itu-row[data-path="resolves/2"] .itu-moved').inner_text() == "moved from considering/a"
+    assert w.locator('.itu-row[data-path="resolves/2"] .itu-moved').inner_text() == "moved from considering a)"
     assert w.locator('.itu-row[data-path="considering/a"] .itu-label').inner_text().split() == ["b)", "→", "a)"]
     assert w.locator(".itu-decide").is_hidden()  # nothing to accept in a comparison
     shoot(w, "harness-moves")

@@ -1,4 +1,4 @@
-/* itu_nb widgets, built from js/src by js/build.mjs; sources-sha256: b53fe11e9bf3dada8ddd25353cc518cd86a36c4c074a4300e66110e895115081 */
+/* itu_nb widgets, built from js/src by js/build.mjs; sources-sha256: 5c934936a280a5d10de32a428de88a948831768af047716aab2e138a4dc18aec */
 
 // src/dom.js
 function h(tag, attrs = {}, ...children) {
