@@ -1,4 +1,4 @@
-/* itu_nb widgets, built from js/src by js/build.mjs; sources-sha256: b53fe11e9bf3dada8ddd25353cc518cd86a36c4c074a4300e66110e895115081 */
+/* itu_nb widgets, built from js/src by js/build.mjs; sources-sha256: dbfdb5fd3ece60e80a5cfd89d28ecf6919ecf3aa5c173ed7032ba689ea716416 */
 
 // src/dom.js
 function h(tag, attrs = {}, ...children) {
