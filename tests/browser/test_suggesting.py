@@ -208,10 +208,18 @@ def test_undo_is_disabled_when_python_says_so_and_focus_is_visible(harness, b67_
     assert w.locator(".itu-suggest").is_hidden() and w.locator(".itu-suggest-actions").count() == 0
 
 
-def test_suggesting_in_the_dark_theme(shoot, harness, b67_4):
-    harness.evaluate("document.body.classList.add('dark')")
-    w = harness.mount("v", "redline", suggest_state(harness, b67_4, suggesting=True, author="Ana"))
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_axe_finds_no_serious_violation_while_editing(shoot, harness, b67_4, run_axe, theme):
+    if theme == "dark":
+        harness.evaluate("document.body.classList.add('dark')")
+    state = suggest_state(harness, b67_4, suggesting=True, author="Ana", meta={"can_undo": True})
+    w = harness.mount("v", "redline", state)
     w.locator('.itu-row[data-path="resolves/1"]').click()
+    assert run_axe(w) == []  # the actions under the selected clause
     w.locator(".itu-s-edit").click()
-    shoot(w, "suggest-edit-dark")
+    assert run_axe(w) == []  # the text box in place of the clause
+    shoot(w, f"suggest-edit-{theme}")
+    asking = harness.mount("a", "redline", suggest_state(harness, b67_4, suggesting=True))
+    assert asking.locator(".itu-suggest-ask").is_visible()
+    assert run_axe(asking) == []
     assert not harness.errors
