@@ -223,3 +223,113 @@ def test_axe_finds_no_serious_violation_while_editing(shoot, harness, b67_4, run
     assert asking.locator(".itu-suggest-ask").is_visible()
     assert run_axe(asking) == []
     assert not harness.errors
+
+
+# -- in a real JupyterLab, with the kernel: what the analyst types becomes tracked changes in Python ----------
+def test_suggesting_in_jupyterlab(page, jupyterlab, shoot):
+    """Spec §3 end to end: the viewer's messages reach RedlineViewer, which edits through its Review.
+
+    The review lives in memory (``review=None``): the default would write a sidecar next to the fixture.
+    Expected values: resolves 1 as in :data:`RES1`; considering in B/67/4 (lines 91-96 of the fixture) reads
+    a), b) (Brazil's replacement), then the old c) relettered b) "that, with the application…", the old
+    d) relettered c); an item inserted after b) takes c) and reletters the old c) (Brazil's b)) to d).
+    """
+    import json
+    import re
+
+    import nbformat
+
+    from .test_jupyterlab import cell, kernel_ready, printed, rerun
+    from .waits import KERNEL_MS
+
+    cells = [
+        f"import json, itu_nb\ndoc = itu_nb.load({str(FIXTURES / 'pp18-doc67-brazil.reconstructed.critic.md')!r})\n"
+        "viewer = itu_nb.RedlineViewer(doc['B/67/4'], review=None, author='Ana', height='24rem', collapse_unchanged=False)\nviewer",
+        "print('RUNS=' + json.dumps([[r.op.name, r.text, r.author] for r in viewer.proposal['resolves/1'].runs]))",
+        "print('LABELS=' + json.dumps([[c.path, c.label_original, c.label] for c in viewer.proposal.walk()"
+        " if c.path.startswith('considering/')][:5]))",
+        "print('RES2=' + viewer.proposal['resolves/2'].body()[:40])",
+    ]
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell(src) for src in cells]
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
+    nbformat.write(nb, jupyterlab.root / "suggesting.ipynb")
+    page.set_viewport_size({"width": 1400, "height": 1000})
+    page.goto(f"{jupyterlab.url}/lab/tree/suggesting.ipynb?reset&token={jupyterlab.token}")
+    page.wait_for_selector(".jp-NotebookPanel .jp-Cell", timeout=KERNEL_MS)
+    kernel_ready(page, jupyterlab, "suggesting.ipynb")
+    page.locator(".lm-MenuBar-itemLabel", has_text=re.compile("^Run$")).click()
+    page.locator(".lm-Menu-itemLabel", has_text=re.compile("^Run All Cells$")).click()
+    viewer = cell(page, 0).locator(".itu-redline")
+    viewer.wait_for(timeout=KERNEL_MS)
+    before = json.loads(printed(page, 2, "LABELS="))
+    assert before[2:4] == [["considering/b#2", "c)", "b)"], ["considering/c", "d)", "c)"]]
+    status = viewer.locator(".itu-status")
+
+    # the mode, under the author's name
+    viewer.locator(".itu-suggest-toggle").click()
+    assert viewer.locator(".itu-suggest-who").inner_text() == "Suggesting as Ana"
+
+    # 1. edit resolves 1 by typing: word-level runs in Python
+    viewer.locator('.itu-row[data-path="resolves/1"]').click()
+    viewer.locator(".itu-s-edit").click()
+    area = viewer.locator(".itu-suggest-form textarea")
+    assert area.input_value() == RES1
+    area.fill(RES1.replace("high priority", "the highest priority").replace(", including promoting", ", promoting"))
+    area.press("Control+Enter")
+    page.wait_for_function(
+        "el => el.textContent === 'Edited resolves 1'", arg=status.element_handle(), timeout=KERNEL_MS
+    )
+    row = viewer.locator('.itu-row[data-path="resolves/1"]')
+    assert row.locator("ins").all_inner_texts() == ["the highest"]
+    assert row.locator("del").all_inner_texts() == ["high", "including "]
+    assert "by Ana" in row.locator("ins").first.get_attribute("title")
+    shoot(viewer, "lab-suggest-1-edited")
+    assert json.loads(rerun(page, 1, "RUNS=")) == [
+        ["EQUAL", "to continue to give this work ", None],
+        ["DELETE", "high", "Ana"],
+        ["INSERT", "the highest", "Ana"],
+        ["EQUAL", " priority within ITU, in accordance with its competences and expertise, ", None],
+        ["DELETE", "including ", "Ana"],
+        ["EQUAL", RES1[RES1.index("promoting") :] + " ", None],
+    ]
+
+    # 2. insert an item after considering b): the items after it are relettered (shown as relabels)
+    viewer.locator('.itu-row[data-path="considering/b"]').click()
+    viewer.locator(".itu-s-after").click()
+    viewer.locator(".itu-suggest-form textarea").fill("that SMEs need help;")
+    viewer.locator(".itu-suggest-form textarea").press("Control+Enter")
+    page.wait_for_function(
+        "el => el.textContent === 'Inserted a new item considering b'", arg=status.element_handle(), timeout=KERNEL_MS
+    )
+    assert viewer.locator('.itu-row[data-path="considering/c"] ins').all_inner_texts()[-1] == "that SMEs need help;"
+    assert viewer.locator('.itu-row[data-path="considering/d"] .itu-label').inner_text().split() == ["c)", "→", "d)"]
+    assert viewer.locator('.itu-row[data-path="considering/e"] .itu-label').inner_text().split() == ["d)", "→", "e)"]
+    shoot(viewer, "lab-suggest-2-inserted")
+    after = json.loads(rerun(page, 2, "LABELS="))
+    assert after[2:4] == [["considering/c", None, "c)"], ["considering/d", "c)", "d)"]]
+
+    # 3. undo (Ctrl+Z, the focus in the viewer): the insertion is gone, the labels are Brazil's again
+    viewer.locator(".itu-scroll").focus()
+    page.keyboard.press("Control+z")
+    page.wait_for_function("el => el.textContent === 'Undone'", arg=status.element_handle(), timeout=KERNEL_MS)
+    assert json.loads(rerun(page, 2, "LABELS=")) == before
+    assert viewer.locator('.itu-row[data-path="considering/b#2"] .itu-label').inner_text().split() == ["c)", "→", "b)"]
+
+    # 4. the instruction box: a wrong instruction says why and keeps the text; a right one applies
+    box = viewer.locator(".itu-instruct")
+    box.fill('In resolves 2, replace "hihg priority" by "the highest priority"')
+    box.press("Enter")
+    page.wait_for_function(
+        "el => el.textContent.startsWith('Could not instruct')", arg=status.element_handle(), timeout=KERNEL_MS
+    )
+    assert "hihg priority" in status.inner_text() and box.input_value().startswith("In resolves 2")
+    box.fill('In resolves 2, replace "high priority" by "the highest priority"')
+    box.press("Enter")
+    page.wait_for_function(
+        "el => el.textContent === 'Applied the instruction'", arg=status.element_handle(), timeout=KERNEL_MS
+    )
+    assert rerun(page, 3, "RES2=").startswith("to give the highest priority to the work")
+    shoot(viewer, "lab-suggest-3-instruction")
+    assert not page.errors
+    assert [line for line in page.console_log if line.startswith("error")] == []
