@@ -331,5 +331,25 @@ def test_suggesting_in_jupyterlab(page, jupyterlab, shoot):
     )
     assert rerun(page, 3, "RES2=").startswith("to give the highest priority to the work")
     shoot(viewer, "lab-suggest-3-instruction")
+
+    # 5. the editing mode in JupyterLab's light and dark themes (screenshots looked at for the issue)
+    viewer.locator('.itu-row[data-path="resolves/3"]').click()
+    viewer.locator(".itu-s-edit").click()
+    shoot(viewer, "lab-suggest-4-editing-light")
+    for theme, light in (("JupyterLab Dark", "false"), ("JupyterLab Light", "true")):  # back to light for the next test
+        page.locator(".lm-MenuBar-itemLabel", has_text=re.compile("^Settings$")).click()
+        page.locator(".lm-Menu-itemLabel", has_text=re.compile("^Theme$")).click()
+        page.locator(".lm-Menu-itemLabel", has_text=re.compile(f"^{theme}$")).click()
+        page.wait_for_function(f"() => document.body.dataset.jpThemeLight === '{light}'", timeout=KERNEL_MS)
+        if light == "false":
+            page.wait_for_function(  # the widget has taken the dark theme's colours
+                """() => { const probe = document.createElement('div');
+                           probe.style.background = 'var(--jp-layout-color0)'; document.body.append(probe);
+                           const c = getComputedStyle(probe).backgroundColor; probe.remove();
+                           return getComputedStyle(document.querySelector('.itu-redline')).backgroundColor === c; }""",
+                timeout=KERNEL_MS,
+            )
+            shoot(viewer, "lab-suggest-5-editing-dark")
+    assert viewer.locator(".itu-suggest-form textarea").input_value().startswith("that ITU shall focus resources")
     assert not page.errors
     assert [line for line in page.console_log if line.startswith("error")] == []
