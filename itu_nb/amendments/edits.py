@@ -545,11 +545,11 @@ def _moved_offsets(clause: Clause, runs: tuple[Run, ...]) -> tuple:
     label = "".join(r.text for r in clause.label_runs)
     old = label + "".join(r.text for r in clause.runs)
     new = label + "".join(r.text for r in runs)
-    marks: list[tuple[int, int]] = []  # (old offset, new offset) at the start of each piece
+    pieces: list[tuple[int, int, int, int]] = []  # (old start, old end, new start, op) of each old piece
     a = b = 0
     for op, piece in diff_words(old, new).ops:
-        marks.append((a, b))
         if op <= 0:
+            pieces.append((a, a + len(piece), b, op))
             a += len(piece)
         if op >= 0:
             b += len(piece)
@@ -559,8 +559,8 @@ def _moved_offsets(clause: Clause, runs: tuple[Run, ...]) -> tuple:
             return None
         if at >= len(old):
             return len(new) + at - len(old)
-        x, y = max(m for m in marks if m[0] <= at)
-        return min(y + (at - x), len(new))
+        start, _end, to, op = next(p for p in pieces if p[0] <= at < p[1])
+        return to + (at - start) if op == 0 else to
 
     return tuple(dataclasses.replace(art, offset=move(art.offset)) for art in clause.artefacts)
 
