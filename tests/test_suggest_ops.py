@@ -202,3 +202,16 @@ def test_a_highlight_in_the_text_moves_with_its_words(b67_4):
     (moved,) = after.artefacts
     source = "".join(r.text for r in after.label_runs + after.runs)  # both views, as offsets count
     assert source[moved.offset : moved.offset + moved.length] == "ITU"
+
+
+def test_edits_and_comments_survive_the_review_sidecar(b67_4, tmp_path):
+    """The Review (spec §1) stores an op by its class name and fields; EditText and Comment come back as they were."""
+    review = itu_nb.Review(b67_4, author="Ana")
+    key = review.key(b67_4)
+    review.edit(key, [EditText("resolves 1", RES1.replace("high priority", "the highest priority"))])
+    review.edit(key, [Comment("resolves/1", "Stronger, as CITEL asks.")])
+    path = review.save(tmp_path / "b67.review.json")
+    again = itu_nb.Review.load(path, review.document).proposal(key)
+    assert runs(again["resolves/1"]) == runs(review.proposal(key)["resolves/1"])
+    assert ("DELETE", "high", "Ana") in runs(again["resolves/1"])
+    assert [x[:3] for x in comments(again)] == [("resolves/1", "Stronger, as CITEL asks.", "Ana")]
