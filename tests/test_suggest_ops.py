@@ -215,3 +215,14 @@ def test_edits_and_comments_survive_the_review_sidecar(b67_4, tmp_path):
     assert runs(again["resolves/1"]) == runs(review.proposal(key)["resolves/1"])
     assert ("DELETE", "high", "Ana") in runs(again["resolves/1"])
     assert [x[:3] for x in comments(again)] == [("resolves/1", "Stronger, as CITEL asks.", "Ana")]
+
+
+@pytest.mark.parametrize("bad", ["\x01", "\x00", "\ud800", "\x7f"])
+def test_control_characters_are_refused_not_dropped(b67_4, bad):
+    """Word and Akoma Ntoso cannot hold them (their writers would drop them): said, not lost on export."""
+    with pytest.raises(EditError, match=rf"control character U\+{ord(bad):04X} at position 5"):  # "to a" then it
+        itu_nb.amend(b67_4, EditText("resolves 1", f"to a{bad}b"), author="Ana")
+    with pytest.raises(EditError, match=r"the comment on resolves 2 has the control character"):
+        itu_nb.amend(b67_4, Comment("resolves 2", f"why{bad}?"), author="Ana")
+    two_lines = itu_nb.amend(b67_4, Comment("resolves 2", "why?\nand how?"), author="Ana")
+    assert comments(two_lines)[0][1] == "why?\nand how?"

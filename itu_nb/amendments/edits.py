@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import unicodedata
 from collections.abc import Callable
 from typing import Any
 
@@ -565,10 +566,25 @@ def _moved_offsets(clause: Clause, runs: tuple[Run, ...]) -> tuple:
     return tuple(dataclasses.replace(art, offset=move(art.offset)) for art in clause.artefacts)
 
 
+def _typed(p: Proposal, text: str, what: str) -> None:
+    """Refuse typed text that no export could keep: control characters and lone surrogates (line breaks are
+    the operation's to judge: a comment may hold them, a clause may not).
+    """
+    bad = next(
+        (i for i, ch in enumerate(text) if ch not in "\t\n\r" and unicodedata.category(ch) in ("Cc", "Cs")), None
+    )
+    if bad is not None:
+        raise EditError(
+            f"{p.id}: {what} has the control character U+{ord(text[bad]):04X} at position {bad + 1}, "
+            "which is no document text (pasted from another program?); remove it"
+        )
+
+
 def _edit_text(editor: _Editor, op: EditText) -> None:
     node = resolve(editor.p, op.at)
     body = node.body("amended")
     where = f"{_cite(editor.p, node)} ({node.path})"
+    _typed(editor.p, op.text.strip(), f"the text for {where}")
     if not op.text.strip():
         raise EditError(f"{editor.p.id}: no text for {where}; to remove the clause, delete it (DeleteClause)")
     if "\n" in op.text.strip() or "\r" in op.text.strip():
@@ -591,6 +607,7 @@ def _edit_text(editor: _Editor, op: EditText) -> None:
 def _comment(editor: _Editor, op: Comment) -> None:
     node = resolve(editor.p, op.at)
     text = op.text.strip()
+    _typed(editor.p, text, f"the comment on {_cite(editor.p, node)}")
     if not text:
         raise EditError(f"{editor.p.id}: an empty comment on {_cite(editor.p, node)} ({node.path})")
     if "<<}" in text:  # it would close the comment in CriticMarkup, and the export would refuse it
