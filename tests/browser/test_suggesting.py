@@ -127,6 +127,26 @@ def test_escape_cancels_and_e_edits_from_the_keyboard(harness, b67_4):
     assert harness.evaluate("document.activeElement.className") == "itu-s-edit"
 
 
+def test_a_clause_is_one_paragraph(harness, b67_4):
+    w = harness.mount("v", "redline", suggest_state(harness, b67_4, suggesting=True, author="Ana"))
+    w.locator('.itu-row[data-path="considering/b"]').click()
+    w.locator(".itu-s-after").click()
+    area = w.locator(".itu-suggest-form textarea")
+    area.type("that one;")
+    area.press("Enter")  # not a line break: a hint
+    assert area.input_value() == "that one;"
+    assert w.locator(".itu-status").inner_text().startswith("A clause is one paragraph")
+    area.fill("that one;\nthat two;")  # pasted: refused before it is sent
+    area.press("Control+Enter")
+    assert sent(harness) == [] and area.input_value() == "that one;\nthat two;"
+    w.locator(".itu-s-cancel").click()
+    w.locator(".itu-s-comment").click()
+    w.locator(".itu-suggest-form textarea").fill("why?\nand how?")  # a comment may have several lines
+    w.locator(".itu-suggest-form textarea").press("Control+Enter")
+    assert sent(harness) == [{"cmd": "comment", "path": "considering/b", "text": "why?\nand how?"}]
+    assert not harness.errors
+
+
 def test_insert_delete_move_comment_send_their_messages(harness, b67_4):
     w = harness.mount("v", "redline", suggest_state(harness, b67_4, suggesting=True, author="Ana"))
     w.locator('.itu-row[data-path="considering/b"]').click()

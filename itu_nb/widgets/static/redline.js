@@ -1,4 +1,4 @@
-/* itu_nb widgets, built from js/src by js/build.mjs; sources-sha256: dbfdb5fd3ece60e80a5cfd89d28ecf6919ecf3aa5c173ed7032ba689ea716416 */
+/* itu_nb widgets, built from js/src by js/build.mjs; sources-sha256: c2c22963226042c2ea5602bafadda6b7f6d7087444659d2e3ed202194da8967f */
 
 // src/dom.js
 function h(tag, attrs = {}, ...children) {
@@ -149,6 +149,7 @@ var DONE = {
   redo: "Redone"
 };
 var ASK = { edit: "Edit", before: "New item before", after: "New item after", comment: "Comment on" };
+var ONE_PARAGRAPH = "A clause is one paragraph: remove the line breaks (Ctrl+Enter saves; Insert after adds an item)";
 var cite = (path) => path.split("/").join(" ");
 function amendedText(row) {
   return row.seg.filter((s) => s[0] !== -1).map((s) => s[1]).join("").trim();
@@ -318,6 +319,7 @@ function buildEditor({ model, scroll, status }) {
       on: { keydown: (ev) => {
         if (ev.key === "Enter" && (ev.ctrlKey || ev.metaKey)) submit();
         else if (ev.key === "Escape") close(true);
+        else if (ev.key === "Enter" && kind !== "comment") say(ONE_PARAGRAPH);
         else return;
         ev.preventDefault();
         ev.stopPropagation();
@@ -350,6 +352,11 @@ function buildEditor({ model, scroll, status }) {
     if (!form) return;
     const f = form;
     const text = f.area.value;
+    if (f.kind !== "comment" && /[\r\n]/.test(text.trim())) {
+      say(ONE_PARAGRAPH);
+      f.area.focus();
+      return;
+    }
     if (f.kind === "edit") send({ cmd: "edit", path: f.path, text }, f);
     else if (f.kind === "comment") send({ cmd: "comment", path: f.path, text }, f);
     else send({ cmd: "insert", path: f.path, where: f.kind, text }, f);

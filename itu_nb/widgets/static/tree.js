@@ -1,4 +1,4 @@
-/* itu_nb widgets, built from js/src by js/build.mjs; sources-sha256: dbfdb5fd3ece60e80a5cfd89d28ecf6919ecf3aa5c173ed7032ba689ea716416 */
+/* itu_nb widgets, built from js/src by js/build.mjs; sources-sha256: c2c22963226042c2ea5602bafadda6b7f6d7087444659d2e3ed202194da8967f */
 
 // src/dom.js
 function h(tag, attrs = {}, ...children) {

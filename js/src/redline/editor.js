@@ -33,6 +33,8 @@ const DONE = { edit: "Edited", insert: "Inserted a new item", delete: "Deleted",
 /** @type {Record<Form["kind"], string>} */
 const ASK = { edit: "Edit", before: "New item before", after: "New item after", comment: "Comment on" };
 
+const ONE_PARAGRAPH = "A clause is one paragraph: remove the line breaks (Ctrl+Enter saves; Insert after adds an item)";
+
 /** A clause path as a reader cites it: "resolves/1" → "resolves 1". */
 const cite = (/** @type {string} */ path) => path.split("/").join(" ");
 
@@ -175,6 +177,7 @@ export function buildEditor({ model, scroll, status }) {
       on: { keydown: (/** @type {KeyboardEvent} */ ev) => {
         if (ev.key === "Enter" && (ev.ctrlKey || ev.metaKey)) submit();
         else if (ev.key === "Escape") close(true);
+        else if (ev.key === "Enter" && kind !== "comment") say(ONE_PARAGRAPH);
         else return;
         ev.preventDefault();
         ev.stopPropagation();
@@ -197,6 +200,11 @@ export function buildEditor({ model, scroll, status }) {
     if (!form) return;
     const f = form;
     const text = f.area.value;
+    if (f.kind !== "comment" && /[\r\n]/.test(text.trim())) {
+      say(ONE_PARAGRAPH);
+      f.area.focus();
+      return;
+    }
     if (f.kind === "edit") send({ cmd: "edit", path: f.path, text }, f);
     else if (f.kind === "comment") send({ cmd: "comment", path: f.path, text }, f);
     else send({ cmd: "insert", path: f.path, where: f.kind, text }, f);
