@@ -45,8 +45,8 @@ def test_the_tree_shows_both_copies_under_distinct_keys(twice, once):
     # (B/67/2: 32 inserted and 27 deleted runs, as tests/browser/test_harness.py reads in the tree)
     first, second = proposals[1], proposals[6]
     assert (first[3], second[3]) == (
-        "MOD B/67/2 — Resolution 71 (Rev. Busan, 2014)",
-        "MOD B/67/2 (2) — Resolution 71 (Rev. Busan, 2014)",
+        "B/67/2 — MOD Resolution 71 (Rev. Busan, 2014)",
+        "B/67/2 (2) — MOD Resolution 71 (Rev. Busan, 2014)",
     )
     assert (first[6], first[7]) == (second[6], second[7]) == (32, 27)
     assert index["B/67/4 (2)"] is twice.proposals[8] and index["B/67/4"] is twice.proposals[3]

@@ -45,6 +45,11 @@ def payloads():
     viewers = [itu_nb.RedlineViewer(p) for p in brazil]
     viewers += [itu_nb.RedlineViewer(comparison), itu_nb.RedlineViewer(DRAFT)]
     viewers.append(itu_nb.RedlineViewer(MOVE_OLD, MOVE_NEW))  # hand-made: the one payload with a move (`mv`)
+    # the fixture has no comments: B/67/4 with an analyst's highlight and comment on resolves 2 (`hl`, `notes`)
+    line = "2\tto give high priority to the work of ITU"
+    text = Path(CRITIC).read_text(encoding="utf-8")
+    text = text.replace(line, line.replace("high priority", "{==high priority==}{>>@Ana (2026-12-01): agreed?<<}"))
+    viewers.append(itu_nb.RedlineViewer(itu_nb.load(text, format="criticmarkup")["B/67/4"]))
     trees = [itu_nb.ClauseTreeExplorer(x) for x in (brazil, brazil["B/67/4"], comparison, adopted)]
     return viewers, trees
 

@@ -164,7 +164,14 @@ def _decided(plan: _Plan) -> list[Edit]:
             out += [e for e in c.edits if side in (e.side, "all")]
             continue
         if c.kind == "overlap":
-            out.append(Edit("text", c.path, *c.span, new=text, side=author, author=author))
+            # the wording replaces the contested words, not the spaces around them ("a high" for
+            # "high " must not glue onto the next word: "a highpriority")
+            lo, hi = c.span
+            words = c.base_text.strip()
+            if words:
+                lo += len(c.base_text) - len(c.base_text.lstrip())
+                hi = lo + len(words)
+            out.append(Edit("text", c.path, lo, hi, new=text, side=author, author=author))
         elif c.kind == "delete-modify":
             assert c.path is not None  # the deleted base clause
             body = plan.base[c.path].body("amended")

@@ -69,7 +69,8 @@ def conflict_payload(draft) -> list[dict]:
 def _wording(draft, c) -> dict:
     """What the analyst's own wording replaces (see :meth:`itu_nb.amendments.merging.Draft.resolve`), to edit from."""
     if c.kind == "overlap":
-        return {"wording": c.base_text, "wording_of": "the contested words"}
+        # the words alone: the spaces around them stay (Draft.resolve keeps them)
+        return {"wording": c.base_text.strip(), "wording_of": "the contested words"}
     if c.kind == "label":
         return {"wording": c.base_text, "wording_of": "the clause's label"}
     if c.kind == "delete-modify":

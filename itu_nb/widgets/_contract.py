@@ -29,6 +29,7 @@ __all__ = [
     "Counts",
     "Meta",
     "Node",
+    "Note",
     "Row",
     "Seg",
     "SidePayload",
@@ -45,6 +46,14 @@ class Seg(NamedTuple):
     change: int  # an index into the changes, -1 for equal text
 
 
+class Note(TypedDict):
+    """A comment on a clause (a ``comment`` artefact: CriticMarkup ``{>>…<<}``, a Word comment)."""
+
+    a: str | None  # its author
+    t: str | None  # its date
+    text: str
+
+
 class _Row(TypedDict):
     i: int  # the row's index
     id: str  # the clause pair's id
@@ -53,6 +62,7 @@ class _Row(TypedDict):
     sec: str | None  # the section, None outside one
     k: str  # the pair's kind (PAIR_KINDS)
     t: str  # the node's kind (NodeKind value)
+    at: str  # where it is, in words ("considering b)"), never an internal id
     lab: list[Seg]  # the label's segments
     seg: list[Seg]  # the body's segments
 
@@ -64,6 +74,8 @@ class Row(_Row, total=False):
     ln: str  # the amended label, when relabelled
     mv: str  # the other path of a moved clause
     cf: list[str]  # the ids of the open conflicts at this row (:func:`._conflicts.flag_rows`)
+    notes: list[Note]  # the clause's comments
+    hl: list[int]  # the indexes of the body segments that are highlighted
 
 
 class ChangePayload(TypedDict):
@@ -80,6 +92,7 @@ class ChangePayload(TypedDict):
     wd: int  # words deleted
     lab: bool  # whether it touches the label
     ty: bool  # whether it is typographic (itu_nb.model.Change.typographic), drawn apart
+    inf: bool  # whether the loader inferred it from a flattened text (itu_nb.model.Change.inferred)
 
 
 class TextEntry(TypedDict):
@@ -105,6 +118,7 @@ class Meta(TypedDict):
     sections: list[str]  # in order
     kinds: list[str]  # the pair kinds present, without "unchanged"
     authors: list[str]
+    sources: list[str]  # "marked" / "inferred" when some change was inferred; empty otherwise
     n_changes: int
     n_ins: int  # inserted segments
     n_del: int  # deleted segments
@@ -166,6 +180,7 @@ VOCABULARIES: dict[tuple[object, str], tuple[str, ...]] = {
     (Meta, "kinds"): PAIR_KINDS,
     (Node, "type"): (*(k.value for k in NodeKind), "document", "proposal"),
     (TextEntry, "status"): STATUSES,
+    (Meta, "sources"): ("marked", "inferred"),
 }
 
 

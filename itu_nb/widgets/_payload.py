@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
+from itu_nb.amendments.merging import Draft
 from itu_nb.model import Clause, Document, NodeKind, Op, Proposal, Run
 from itu_nb.model import change_groups as groups_of
 from itu_nb.model.comparison import pair_changes
@@ -109,6 +110,59 @@ def _words(runs: list[Run], op: Op) -> int:
     return sum(len(r.text.split()) for r in runs if r.op is op)
 
 
+def _words_for(step: str) -> str:
+    """One step of a clause path in words: an unlabelled paragraph ``p2`` is "paragraph 2"."""
+    return f"paragraph {step[1:]}" if step[:1] == "p" and step[1:].isdigit() else step
+
+
+def _citation(pair, lo: str | None, ln: str | None) -> str:
+    """Where a row is, in the words a reader cites it: ``"considering b)"``, ``"resolves 2 a)"``,
+    ``"the heading"``; never the internal ``#2`` of a repeated label.
+    """
+    parts = [_words_for(p.split("#", 1)[0]) for p in (pair.path or "").split("/") if p]
+    if not parts:
+        return pair.section or "the text"
+    label = ln or lo
+    if len(parts) == 1:
+        if pair.section and parts[0] == pair.section:
+            return pair.section
+        return label or (f"the {parts[0]}" if parts[0].isalpha() and len(parts[0]) > 1 else parts[0])
+    if label:
+        parts[-1] = label
+    return " ".join(parts[:1] + [f", {p}" if p.startswith("paragraph") else p for p in parts[1:]]).replace(" , ", ", ")
+
+
+def _notes(pair) -> list[dict]:
+    """The comments on a pair's clause (kind ``comment`` artefacts): ``{"a", "t", "text"}`` each, in order."""
+    node = pair.new if pair.new is not None else pair.old
+    arts = getattr(node, "artefacts", ()) or ()
+    return [{"a": a.author, "t": a.date, "text": a.text} for a in arts if a.kind == "comment"]
+
+
+def _highlighted(pair) -> list[tuple[int, int]]:
+    """The highlighted stretches of a pair's clause, as ``(start, end)`` in its joined label and body runs."""
+    node = pair.new if pair.new is not None else pair.old
+    arts = getattr(node, "artefacts", ()) or ()
+    return [(a.offset or 0, (a.offset or 0) + a.length) for a in arts if a.kind == "highlight" and a.length]
+
+
+def _cut(segs: list[list], start: int, spans: list[tuple[int, int]]) -> tuple[list[list], list[int]]:
+    """Split segments (whose text starts at ``start`` in the joined runs) at the edges of ``spans``;
+    returns the segments and the indexes of those inside a span.
+    """
+    out: list[list] = []
+    marked: list[int] = []
+    pos = start
+    for op, text, ci in segs:
+        edges = sorted({0, len(text), *(e - pos for s, e in spans for e in (s, e) if 0 < e - pos < len(text))})
+        for a, b in zip(edges, edges[1:], strict=False):
+            if any(s <= pos + a and pos + b <= e for s, e in spans):
+                marked.append(len(out))
+            out.append([op, text[a:b], ci])
+        pos += len(text)
+    return out, marked
+
+
 def viewer_rows(pairs: Iterable) -> tuple[list[dict], list[dict]]:
     """Rows and changes for the redline viewer.
 
@@ -116,14 +170,17 @@ def viewer_rows(pairs: Iterable) -> tuple[list[dict], list[dict]]:
     -------
     rows : list of dict
         :class:`~itu_nb.widgets._contract.Row`: ``i`` index, ``id`` pair id, ``path``, ``d`` depth, ``sec`` section, ``k`` pair kind,
-        ``t`` node kind, ``lab`` / ``seg`` label and body segments ``[op, text, change]``
+        ``t`` node kind, ``at`` where it is in words (``"considering b)"``), ``lab`` / ``seg`` label and body
+        segments ``[op, text, change]``
         (``change`` is an index into *changes*, -1 for equal text), ``lo`` / ``ln`` the
-        labels in each view when the item was relabelled, ``mv`` the other path of a move.
+        labels in each view when the item was relabelled, ``mv`` the other path of a move, ``notes`` the
+        clause's comments (``{"a", "t", "text"}``), ``hl`` the indexes of the body segments highlighted.
     changes : list of dict
         :class:`~itu_nb.widgets._contract.Change`: ``id`` the change's stable id, ``r`` row index, ``k`` its kind (``inserted``, ``deleted``,
         ``replaced``, ``relabelled``, ``moved-from``, ``moved-to``), ``a`` author, ``t`` date,
         ``sec``, ``path``, ``wi`` / ``wd`` words inserted and deleted, ``lab`` True when it touches the label,
-        ``ty`` True when it is typographic (drawn apart; only a ``typography="separate"`` comparison has any).
+        ``ty`` True when it is typographic (drawn apart; only a ``typography="separate"`` comparison has any),
+        ``inf`` True when the loader inferred it from a flattened text (no mark in the source).
     """
     rows: list[dict] = []
     changes: list[dict] = []
@@ -163,11 +220,20 @@ def viewer_rows(pairs: Iterable) -> tuple[list[dict], list[dict]]:
                     "wd": _words(group, Op.DELETE),
                     "lab": k < n_label,
                     "ty": change.typographic,
+                    "inf": change.inferred,
                 }
             )
             segs.extend([int(r.op), r.text, len(changes) - 1] for r in group)
             k += len(group)
         row["lab"], row["seg"] = segs[:n_label], segs[n_label:]
+        spans = _highlighted(pair)
+        if spans:
+            row["seg"], marked = _cut(row["seg"], sum(len(r.text) for r in pair.label_runs), spans)
+            if marked:
+                row["hl"] = marked
+        notes = _notes(pair)
+        if notes:
+            row["notes"] = notes
         lab = row["lab"]
         if lab:  # the separator after a label is layout, not text
             lab[-1][1] = lab[-1][1].rstrip()
@@ -176,6 +242,7 @@ def viewer_rows(pairs: Iterable) -> tuple[list[dict], list[dict]]:
         lo, ln = _label(pair.label_runs, "original"), _label(pair.label_runs, "amended")
         if lo and ln and lo != ln:
             row["lo"], row["ln"] = lo, ln
+        row["at"] = _citation(pair, lo, ln)
         if pair.kind == "moved" and pair.old_path != pair.new_path:
             row["mv"] = pair.old_path
         rows.append(row)
@@ -185,7 +252,8 @@ def viewer_rows(pairs: Iterable) -> tuple[list[dict], list[dict]]:
 def viewer_meta(
     rows: list[dict], changes: list[dict], title: str, banner: str | None = None, texts: list[dict] | None = None
 ) -> dict:
-    """What the toolbar offers: sections, kinds and authors to filter by, totals, the banner and the
+    """What the toolbar offers: sections, kinds, authors and sources (``marked`` / ``inferred``, only when
+    some change was inferred from a flattened text) to filter by, totals, the banner and the
     texts of a document comparison to pick from (:func:`text_entries`).
     """
     sections: list[str] = []
@@ -194,6 +262,7 @@ def viewer_meta(
             sections.append(row["sec"])
     kinds = sorted({row["k"] for row in rows} - {"unchanged"})
     authors = sorted({c["a"] for c in changes if c["a"]})
+    sources = sorted({"inferred" if c["inf"] else "marked" for c in changes})
     n_ins = sum(1 for row in rows for s in row["lab"] + row["seg"] if s[0] == 1)
     n_del = sum(1 for row in rows for s in row["lab"] + row["seg"] if s[0] == -1)
     return {
@@ -201,6 +270,7 @@ def viewer_meta(
         "sections": sections,
         "kinds": kinds,
         "authors": authors,
+        "sources": sources if "inferred" in sources else [],
         "n_changes": len(changes),
         "n_ins": n_ins,
         "n_del": n_del,
@@ -227,9 +297,15 @@ def banner_of(obj, *more: str | None) -> str | None:
 
 
 def title_of(obj) -> str:
+    """What a viewer or tree calls ``obj``, in the words of the documents: a proposal by its number and what it
+    does to which text (``"B/67/4 — MOD Resolution 130 (Rev. Busan, 2014)"``), an adopted text or a merged
+    draft by the text it is (``"Resolution 130 (Rev. Dubai, 2018)"``), never by an internal id (``res-130``).
+    """
     if isinstance(obj, Proposal):
-        action = f"{obj.action} " if obj.action else ""
-        return f"{action}{obj.id} — {obj.target}" if obj.target else f"{action}{obj.id}"
+        if obj.action:
+            return f"{obj.id} — {obj.action} {obj.target}" if obj.target else f"{obj.id} — {obj.action}"
+        name = str(obj.target or obj.title or obj.id)
+        return f"Merged draft: {name}" if isinstance(obj, Draft) else name
     names = getattr(obj, "names", None)
     if names is not None:  # a Comparison names both sides: "B/67/4 (Brazil) → Resolution 130 (Rev. Dubai, 2018)"
         return " → ".join(names)

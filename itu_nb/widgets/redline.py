@@ -22,7 +22,7 @@ __all__ = ["MODES", "RedlineViewer"]
 
 STATIC = Path(__file__).parent / "static"
 MODES = ("inline", "side-by-side", "original", "amended")
-FILTER_KEYS = ("section", "kind", "author")
+FILTER_KEYS = ("section", "kind", "author", "source")
 DECISIONS = ("accept", "reject")
 COMMANDS = ("edit", "insert", "delete", "move", "instruct", "comment", "undo", "redo")
 
@@ -84,7 +84,7 @@ class RedlineViewer(anywidget.AnyWidget):
     >>> doc = itu_nb.load("examples/data/pp18-doc67-brazil.reconstructed.critic.md", author="Brazil")
     >>> viewer = itu_nb.RedlineViewer(doc["B/67/4"])
     >>> viewer
-    <RedlineViewer MOD B/67/4 — Resolution 130 (Rev. Busan, 2014): ... changes, mode='inline', 0 decided>
+    <RedlineViewer B/67/4 — MOD Resolution 130 (Rev. Busan, 2014): ... changes, mode='inline', 0 decided>
 
     Accept the first change (the heading's "Busan, 2014" → "Dubai, 2018"); the result is a new
     proposal in which the heading reads "Dubai, 2018" in both views, no longer a change:

@@ -22,12 +22,23 @@
  * @property {string|null} sec the section (considering, resolves…), null outside one
  * @property {string} k the pair's kind, one of PAIR_KINDS
  * @property {string} t the node's kind (itu_nb.model.NodeKind value)
+ * @property {string} at where it is, in words ("considering b)"), never an internal id
  * @property {Seg[]} lab the label's segments
  * @property {Seg[]} seg the body's segments
  * @property {string} [lo] the original label, when the clause was relabelled
  * @property {string} [ln] the amended label, when the clause was relabelled
  * @property {string} [mv] the other path of a moved clause
  * @property {string[]} [cf] the ids of the open conflicts sitting at this row
+ * @property {Note[]} [notes] the clause's comments
+ * @property {number[]} [hl] the indexes of the body segments that are highlighted
+ */
+
+/**
+ * A comment on a clause (a `comment` artefact: CriticMarkup {>>…<<}, a Word comment).
+ * @typedef {object} Note
+ * @property {string|null} a its author
+ * @property {string|null} t its date
+ * @property {string} text
  */
 
 /**
@@ -44,6 +55,7 @@
  * @property {number} wd words deleted
  * @property {boolean} lab whether it touches the label
  * @property {boolean} ty whether it is typographic (itu_nb.model.Change.typographic), drawn apart
+ * @property {boolean} inf whether the loader inferred it from a flattened text (itu_nb.model.Change.inferred)
  */
 
 /**
@@ -61,6 +73,7 @@
  * @property {string[]} sections the sections, in order
  * @property {string[]} kinds the pair kinds present, without "unchanged"
  * @property {string[]} authors the changes' authors
+ * @property {string[]} sources "marked" / "inferred" when some change was inferred; empty otherwise
  * @property {number} n_changes the number of changes
  * @property {number} n_ins inserted segments
  * @property {number} n_del deleted segments
@@ -110,7 +123,7 @@
  * @property {Meta} _meta
  * @property {ConflictPayload[]} _conflicts
  * @property {string} mode
- * @property {{section?: string, kind?: string, author?: string}} filters
+ * @property {{section?: string, kind?: string, author?: string, source?: string}} filters
  * @property {boolean} collapse_unchanged
  * @property {number} context
  * @property {string} height

@@ -77,14 +77,37 @@ def browser(playwright_instance, tmp_path_factory):
     ctx.close()
 
 
+#: Console errors that are not ours and say nothing about itu_nb, each with why it is allowed.
+#: Everything else printed at level "error", and every uncaught exception, fails the test.
+CONSOLE_ALLOWED: tuple[tuple[str, str], ...] = ()
+
+
+def unexpected_errors(pg) -> list[str]:
+    """The page's uncaught exceptions and the console errors not allowed by :data:`CONSOLE_ALLOWED`."""
+    console = [m for m in pg.console_errors if not any(pattern in m for pattern, _why in CONSOLE_ALLOWED)]
+    return [f"uncaught: {e}" for e in pg.errors] + [f"console.error: {m}" for m in console]
+
+
 @pytest.fixture
 def page(browser, request):
-    """A new tab that records console errors, page errors, dialogs and non-local requests."""
+    """A new tab that records console messages, page errors, dialogs and non-local requests.
+
+    The test fails (at teardown) on any uncaught exception or console error in the page
+    (:func:`unexpected_errors`): a widget must never fail silently in the browser.  A test that
+    provokes an error on purpose clears ``page.errors`` / ``page.console_errors`` after checking it.
+    """
     pg = browser.new_page()
     pg.set_default_timeout(UI_MS)
-    pg.errors, pg.console_log, pg.dialogs, pg.external = [], [], [], []
-    pg.on("pageerror", lambda exc: pg.errors.append(str(exc)))
-    pg.on("console", lambda msg: pg.console_log.append(f"{msg.type}: {msg.text}"))
+    pg.errors, pg.console_log, pg.console_errors, pg.dialogs, pg.external = [], [], [], [], []
+
+    def on_console(msg):
+        pg.console_log.append(f"{msg.type}: {msg.text}")
+        if msg.type == "error":
+            where = msg.location.get("url", "") if msg.location else ""
+            pg.console_errors.append(f"{msg.text} ({where})" if where else msg.text)
+
+    pg.on("pageerror", lambda exc: pg.errors.append(f"{exc}\n{getattr(exc, 'stack', '') or ''}".strip()))
+    pg.on("console", on_console)
     pg.on("dialog", lambda d: (pg.dialogs.append(d.message), d.dismiss()))
     pg.on("request", lambda r: None if r.url.startswith(LOCAL) else pg.external.append(r.url))
     yield pg
@@ -93,7 +116,10 @@ def page(browser, request):
         ARTIFACTS.mkdir(exist_ok=True)
         pg.screenshot(path=str(ARTIFACTS / f"FAILED-{request.node.name}.png"), full_page=True)
         print("\n".join(pg.console_log[-40:]), file=sys.stderr)
+    found = unexpected_errors(pg)
     pg.close()
+    if found:
+        pytest.fail("errors in the browser:\n" + "\n".join(found), pytrace=False)
 
 
 @pytest.hookimpl(wrapper=True, tryfirst=True)

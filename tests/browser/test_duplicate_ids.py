@@ -26,7 +26,7 @@ def test_both_copies_are_drawn_and_told_apart(shoot, harness):
     active = w.locator("[role=tree]").get_attribute("aria-activedescendant")
     assert w.locator(f"#{active}").get_attribute("data-key") == "B/67/5 (2)"
     second = w.locator('[data-key="B/67/2 (2)"]')
-    assert second.locator(".itu-name").inner_text() == "MOD B/67/2 (2) — Resolution 71 (Rev. Busan, 2014)"
+    assert second.locator(".itu-name").inner_text() == "B/67/2 (2) — MOD Resolution 71 (Rev. Busan, 2014)"
     assert second.locator(".itu-mark").inner_text() == "MOD"
     # the same counts as the first copy (+32 −27: tests/browser/test_harness.py)
     assert second.locator(".itu-counts").inner_text().split() == ["+32", "−27"]

@@ -55,7 +55,7 @@ def test_viewer_draws_every_mark_and_navigates_by_keyboard(shoot, harness, brazi
     assert "replaced" in w.locator(".itu-status").inner_text()
     harness.keyboard.press("a")  # accept, then move on
     assert saved(harness, "v")[-2] == {"decisions": [{"id": heading, "decision": "accept"}]}
-    assert w.locator(".itu-counter").inner_text() == "change 2 of 73"
+    assert w.locator(".itu-counter").inner_text() == "change 2 of 73: 72 pending, 1 accepted, 0 rejected"
     assert w.locator('del[data-c="0"]').is_hidden()  # the accepted deletion is gone from the text
     shoot(w, "harness-viewer-inline")
     assert not harness.errors
@@ -82,7 +82,8 @@ def test_viewer_modes_filters_and_collapse(shoot, harness, brazil):
         "window.models.v.fromPython({filters: {section: 'considering', kind: 'inserted'}})"
     )  # Python sets a filter
     assert w.locator(".itu-f-kind").input_value() == "inserted"
-    assert w.locator(".itu-row").count() == 3  # considering i), j), k)
+    assert w.locator(".itu-row:not(.itu-t-section)").count() == 3  # considering i), j), k)
+    assert w.locator(".itu-row.itu-t-section").all_inner_texts() == ["considering"]  # under their heading
     assert not harness.errors
 
 

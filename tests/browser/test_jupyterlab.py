@@ -138,13 +138,17 @@ def test_widgets_in_jupyterlab(page, jupyterlab, shoot, run_axe):
     current = viewer.locator("[data-c].itu-current").first
     assert current.is_visible()
     change_id = viewer.evaluate("e => e.querySelector('.itu-status').textContent")
-    assert " in formula" in change_id  # change 3 of Resolution 130 is the conference's place and year
+    assert " in the formula" in change_id  # change 3 of Resolution 130 is the conference's place and year
 
     # 3. accept a change in the browser, see it in Python
     page.keyboard.press("p")
     page.keyboard.press("p")
     page.keyboard.press("a")  # accept change 1: the heading's revision
-    assert viewer.locator(".itu-counter").inner_text() == f"change 2 of {counts['changes']}"
+    pending = counts["changes"] - 1
+    assert (
+        viewer.locator(".itu-counter").inner_text()
+        == f"change 2 of {counts['changes']}: {pending} pending, 1 accepted, 0 rejected"
+    )
     assert page.locator(".jp-NotebookPanel .jp-Cell").count() == n_cells  # no cell was inserted by 'a'
     shoot(viewer, "lab-2-viewer-after-accept")
     decisions = rerun(page, 4, "DECISIONS=")

@@ -53,3 +53,9 @@ def test_exported_tour_shows_the_redline_offline(page, shoot, tmp_path):
     assert "line-through" in first.evaluate("e => getComputedStyle(e).textDecorationLine")
     assert marks.get_by_text("Cybersecurity").first.is_visible()
     shoot(cell, "nbconvert-tour-redline")
+    # offline on purpose: nbconvert's template asks CDNs for require.js, MathJax and the widget manager, and
+    # the browser-side air-gap refuses them. Those refusals, and nothing else, are expected here.
+    cdn = ("https://cdnjs.cloudflare.com/", "https://unpkg.com/", "https://cdn.jsdelivr.net/")
+    refused = [m for m in page.console_errors if "ERR_NAME_NOT_RESOLVED" in m and any(c in m for c in cdn)]
+    assert refused, "the exported page asks no CDN any more: drop this allowance"
+    page.console_errors[:] = [m for m in page.console_errors if m not in refused]

@@ -152,7 +152,7 @@ def test_insert_delete_move_comment_send_their_messages(harness, b67_4):
     w.locator('.itu-row[data-path="considering/b"]').click()
     w.locator(".itu-s-after").click()
     area = w.locator(".itu-suggest-form textarea")
-    assert area.input_value() == "" and "New item after considering b" in area.get_attribute("aria-label")
+    assert area.input_value() == "" and "New item after considering b)" in area.get_attribute("aria-label")
     area.fill("that SMEs need help;")
     w.locator(".itu-s-save").click()
     answer(harness, {"cmd": "insert", "ok": True})
@@ -167,7 +167,7 @@ def test_insert_delete_move_comment_send_their_messages(harness, b67_4):
     w.locator(".itu-suggest-form textarea").fill("Is this needed?")
     w.locator(".itu-suggest-form textarea").press("Control+Enter")
     answer(harness, {"cmd": "comment", "ok": True})
-    assert w.locator(".itu-status").inner_text() == "Commented on considering b"
+    assert w.locator(".itu-status").inner_text() == "Commented on considering b)"
     assert sent(harness) == [
         {"cmd": "insert", "path": "considering/b", "where": "after", "text": "that SMEs need help;"},
         {"cmd": "insert", "path": "considering/b", "where": "before", "text": "that first;"},
@@ -320,7 +320,7 @@ def test_suggesting_in_jupyterlab(page, jupyterlab, shoot):
     viewer.locator(".itu-suggest-form textarea").fill("that SMEs need help;")
     viewer.locator(".itu-suggest-form textarea").press("Control+Enter")
     page.wait_for_function(
-        "el => el.textContent === 'Inserted a new item considering b'", arg=status.element_handle(), timeout=KERNEL_MS
+        "el => el.textContent === 'Inserted a new item considering b)'", arg=status.element_handle(), timeout=KERNEL_MS
     )
     assert viewer.locator('.itu-row[data-path="considering/c"] ins').all_inner_texts()[-1] == "that SMEs need help;"
     assert viewer.locator('.itu-row[data-path="considering/d"] .itu-label').inner_text().split() == ["c)", "→", "d)"]

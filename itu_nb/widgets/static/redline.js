@@ -1,4 +1,4 @@
-/* itu_nb widgets, built from js/src by js/build.mjs; sources-sha256: c2c22963226042c2ea5602bafadda6b7f6d7087444659d2e3ed202194da8967f */
+/* itu_nb widgets, built from js/src by js/build.mjs; sources-sha256: 21e7bc712f7ec9572c0857b8c8e333a999f857356cb31dc93185b2e0c00b750d */
 
 // src/dom.js
 function h(tag, attrs = {}, ...children) {
@@ -150,7 +150,6 @@ var DONE = {
 };
 var ASK = { edit: "Edit", before: "New item before", after: "New item after", comment: "Comment on" };
 var ONE_PARAGRAPH = "A clause is one paragraph: remove the line breaks (Ctrl+Enter saves; Insert after adds an item)";
-var cite = (path) => path.split("/").join(" ");
 function amendedText(row) {
   return row.seg.filter((s) => s[0] !== -1).map((s) => s[1]).join("").trim();
 }
@@ -239,6 +238,10 @@ function buildEditor({ model, scroll, status }) {
     } }
   }, text));
   const actions = h("div", { class: "itu-suggest-actions", role: "group" }, what, ...buttons);
+  const cite = (path) => (
+    /** @type {Row[]} */
+    (m.get("_rows") ?? []).find((r) => r.path === path)?.at ?? path.split("/").join(" ")
+  );
   const author = () => (
     /** @type {string} */
     m.get("author") || meta.author || ""
@@ -474,62 +477,105 @@ function who(op, change) {
   if (!change || !change.a && !change.t) return null;
   return `${VERB[String(op)]}${change.a ? ` by ${change.a}` : ""}${change.t ? ` on ${change.t}` : ""}`;
 }
-function segment(seg, changes, decided) {
+var INFERRED = "inferred from a flattened text (no tracked-change mark in the source)";
+var DECIDED = { accept: ["\u2713", "accepted"], reject: ["\u2717", "rejected"] };
+function segment(seg, changes) {
   const [op, text, ci] = seg;
   if (op === 0) return document.createTextNode(text);
-  const decision = decided.get(ci);
-  const typo = changes[ci]?.ty ? "itu-typo" : "";
-  const by = who(op, changes[ci]);
+  const change = changes[ci];
+  const typo = change?.ty ? "itu-typo" : "";
+  const by = who(op, change);
+  const notes = [by, typo ? "typographic (looks the same on screen)" : "", change?.inf ? INFERRED : ""].filter(Boolean);
   return h(op === 1 ? "ins" : "del", {
     text,
-    title: typo ? `${by ? `${by}; ` : ""}typographic (looks the same on screen)` : by,
+    title: notes.join("; ") || null,
     "data-c": ci,
-    class: [decision ? `itu-${decision}ed` : "", typo].filter(Boolean).join(" ") || null
+    class: [typo, change?.inf ? "itu-inferred" : ""].filter(Boolean).join(" ") || null
   });
 }
-function viewText(segs, view, marked, changes, decided) {
+function paintDecisions(container, decided) {
+  for (const old of container.querySelectorAll(".itu-dec")) old.remove();
+  const last = /* @__PURE__ */ new Map();
+  for (const e of container.querySelectorAll("[data-c]")) {
+    const ci = Number(
+      /** @type {HTMLElement} */
+      e.dataset.c
+    );
+    const decision = decided.get(ci);
+    e.classList.toggle("itu-accepted", decision === "accept");
+    e.classList.toggle("itu-rejected", decision === "reject");
+    if (decision) last.set(ci, e);
+  }
+  for (const [ci, e] of last) {
+    const [sign, words] = DECIDED[
+      /** @type {string} */
+      decided.get(ci)
+    ] ?? ["?", String(decided.get(ci))];
+    e.after(h("span", {
+      class: `itu-dec itu-dec-${decided.get(ci)}`,
+      role: "img",
+      "aria-label": words,
+      title: `Change ${words}`,
+      "data-d": ci
+    }, sign));
+  }
+}
+function viewText(segs, view, marked, changes, hl) {
   const hidden = view === "original" ? 1 : -1;
   const out = document.createDocumentFragment();
-  for (const seg of segs) {
-    if (seg[0] === hidden) continue;
-    out.append(marked ? segment(seg, changes, decided) : document.createTextNode(seg[1]));
-  }
+  segs.forEach((seg, k) => {
+    if (seg[0] === hidden) return;
+    const node = marked ? segment(seg, changes) : document.createTextNode(seg[1]);
+    out.append(hl?.has(k) ? h("mark", { class: "itu-hl", title: "highlighted in the source" }, node) : node);
+  });
   return out;
 }
-function label(row, mode, side, changes, decided) {
+function inlineText(segs, changes, hl) {
+  const out = document.createDocumentFragment();
+  segs.forEach((seg, k) => {
+    const node = segment(seg, changes);
+    out.append(hl?.has(k) ? h("mark", { class: "itu-hl", title: "highlighted in the source" }, node) : node);
+  });
+  return out;
+}
+function label(row, mode, side, changes) {
   if (!row.lab.length) return null;
   const el = h("span", { class: "itu-label" });
   const ci = row.lab.find((s) => s[2] >= 0)?.[2] ?? -1;
   if (row.lo && row.ln && mode === "inline") {
     el.append(
-      segment([-1, row.lo, ci], changes, decided),
+      segment([-1, row.lo, ci], changes),
       h("span", { class: "itu-arrow", text: " \u2192 " }),
-      segment([1, row.ln, ci], changes, decided)
+      segment([1, row.ln, ci], changes)
     );
   } else if (row.lo && row.ln && side) {
-    el.append(segment([side === "original" ? -1 : 1, side === "original" ? row.lo : row.ln, ci], changes, decided));
+    el.append(segment([side === "original" ? -1 : 1, side === "original" ? row.lo : row.ln, ci], changes));
   } else if (mode === "inline") {
-    for (const seg of row.lab) el.append(segment(seg, changes, decided));
+    for (const seg of row.lab) el.append(segment(seg, changes));
   } else {
     const view = side ?? /** @type {"original"|"amended"} */
     mode;
-    el.append(viewText(row.lab, view, side !== null, changes, decided));
+    el.append(viewText(row.lab, view, side !== null, changes));
   }
   return el;
 }
 function layout(rows, changes, f, ctx, expanded) {
   const byAuthor = f.author ? new Set(changes.filter((c) => c.a === f.author).map((c) => c.r)) : null;
-  const shown = rows.filter((r) => (!f.section || r.sec === f.section) && (!f.kind || r.k === f.kind) && (!byAuthor || byAuthor.has(r.i)));
-  if (ctx < 0 || f.kind) return shown.map((row) => ({ row }));
+  const bySource = f.source ? new Set(changes.filter((c) => c.inf === (f.source === "inferred")).map((c) => c.r)) : null;
+  const keep = (r) => (!f.section || r.sec === f.section) && (!f.kind || r.k === f.kind) && (!byAuthor || byAuthor.has(r.i)) && (!bySource || bySource.has(r.i));
+  const live = new Set(rows.filter((r) => r.t !== "section" && keep(r)).map((r) => r.sec));
+  const shown = rows.filter((r) => keep(r) || r.t === "section" && live.has(r.sec) && (!f.section || r.sec === f.section));
+  if (ctx < 0 || f.kind || f.source) return shown.map((row) => ({ row }));
   const near = /* @__PURE__ */ new Set();
   shown.forEach((r, k) => {
-    if (r.k !== "unchanged" || r.cf) for (let j = k - ctx; j <= k + ctx; j++) near.add(j);
+    if (r.t === "section") near.add(k);
+    else if (r.k !== "unchanged" || r.cf) for (let j = k - ctx; j <= k + ctx; j++) near.add(j);
   });
   const out = [];
   shown.forEach((row, k) => {
     const last = out[out.length - 1];
     if (near.has(k) || expanded.has(row.i)) out.push({ row });
-    else if (last?.gap) last.gap.push(row);
+    else if (last?.gap && last.gap[0].sec === row.sec) last.gap.push(row);
     else out.push({ gap: [row] });
   });
   return out.map((item) => item.gap && item.gap.length <= 1 ? { row: (
@@ -537,41 +583,87 @@ function layout(rows, changes, f, ctx, expanded) {
     item.gap[0]
   ) } : item);
 }
-function drawRow(row, mode, changes, decided) {
-  const cls = `itu-row itu-k-${row.k} itu-t-${row.t}`;
-  const el = h("div", { class: cls, "data-i": row.i, "data-path": row.path, style: `--itu-depth:${row.d}` });
+function foldText(gap) {
+  const n = `${gap.length} unchanged clause${gap.length === 1 ? "" : "s"}`;
+  return `\u22EF ${n}${gap[0].sec ? ` in ${gap[0].sec}` : ""} (${gap[0].at} \u2013 ${gap[gap.length - 1].at})`;
+}
+function badges(row, changes) {
+  const out = [];
   if (row.cf) {
-    el.classList.add("itu-conflicted");
-    el.append(h("span", {
+    out.push(h("span", {
       class: "itu-badge itu-b-conflict",
       title: `Open conflict ${row.cf.join(", ")}: see Conflicts`,
       text: row.cf.length > 1 ? `\u26A0 ${row.cf.length} conflicts` : "\u26A0 conflict"
     }));
   }
-  if (row.mv) el.append(h("span", { class: "itu-badge itu-moved", text: `moved from ${row.mv}` }));
+  if (row.mv) out.push(h("span", { class: "itu-badge itu-moved", text: `moved from ${row.mv}` }));
   else if (row.k === "inserted" || row.k === "deleted") {
-    el.append(h("span", { class: `itu-badge itu-b-${row.k}`, text: row.k === "inserted" ? "new" : "deleted" }));
+    out.push(h("span", { class: `itu-badge itu-b-${row.k}`, text: row.k === "inserted" ? "new" : "deleted" }));
   }
+  if ([...row.lab, ...row.seg].some((s) => s[2] >= 0 && changes[s[2]]?.inf)) {
+    out.push(h("span", {
+      class: "itu-badge itu-b-inferred",
+      title: `Changes here were ${INFERRED}`,
+      text: "inferred"
+    }));
+  }
+  return out;
+}
+function notesBlock(row) {
+  if (!row.notes?.length) return null;
+  return h("div", { class: "itu-notes" }, ...row.notes.map((n) => {
+    const by = [n.a, n.t].filter(Boolean).join(", ");
+    return h(
+      "div",
+      { class: "itu-note", role: "note", "aria-label": `Comment${n.a ? ` by ${n.a}` : ""}` },
+      h("span", { class: "itu-note-by", text: `\u{1F4AC} ${by || "Comment"}: ` }),
+      h("span", { class: "itu-note-text", text: n.text })
+    );
+  }));
+}
+function drawRow(row, mode, changes, decided) {
+  const cls = `itu-row itu-k-${row.k} itu-t-${row.t}`;
+  const el = h("div", { class: cls, "data-i": row.i, "data-path": row.path, style: `--itu-depth:${row.d}` });
+  if (row.cf) el.classList.add("itu-conflicted");
+  const hl = row.hl ? new Set(row.hl) : void 0;
   if (mode === "side-by-side") {
-    const old = h("div", { class: "itu-cell itu-old" }, label(row, mode, "original", changes, decided));
-    const neu = h("div", { class: "itu-cell itu-new" }, label(row, mode, "amended", changes, decided));
-    old.append(h("span", { class: "itu-body" }, viewText(row.seg, "original", true, changes, decided)));
-    neu.append(h("span", { class: "itu-body" }, viewText(row.seg, "amended", true, changes, decided)));
+    const old = h("div", { class: "itu-cell itu-old" });
+    const neu = h("div", { class: "itu-cell itu-new" });
+    if (row.k !== "inserted") {
+      old.append(
+        label(row, mode, "original", changes) ?? "",
+        h("span", { class: "itu-body" }, viewText(row.seg, "original", true, changes, hl))
+      );
+    }
+    if (row.k !== "deleted") {
+      neu.append(
+        label(row, mode, "amended", changes) ?? "",
+        h("span", { class: "itu-body" }, viewText(row.seg, "amended", true, changes, hl))
+      );
+    }
+    (row.k === "deleted" ? old : neu).prepend(...badges(row, changes));
+    const notes = notesBlock(row);
+    if (notes) (row.k === "deleted" ? old : neu).append(notes);
     el.append(old, neu);
     el.classList.add("itu-split");
-    return el;
+  } else {
+    const body = h("span", { class: "itu-body" });
+    if (mode === "inline") body.append(inlineText(row.seg, changes, hl));
+    else body.append(viewText(
+      row.seg,
+      /** @type {"original"|"amended"} */
+      mode,
+      false,
+      changes,
+      hl
+    ));
+    el.append(
+      ...badges(row, changes),
+      h("div", { class: "itu-cell" }, label(row, mode, null, changes), body),
+      notesBlock(row) ?? ""
+    );
   }
-  const body = h("span", { class: "itu-body" });
-  if (mode === "inline") for (const seg of row.seg) body.append(segment(seg, changes, decided));
-  else body.append(viewText(
-    row.seg,
-    /** @type {"original"|"amended"} */
-    mode,
-    false,
-    changes,
-    decided
-  ));
-  el.append(h("div", { class: "itu-cell" }, label(row, mode, null, changes, decided), body));
+  paintDecisions(el, decided);
   return el;
 }
 function describe(ci, changes, rows) {
@@ -585,7 +677,8 @@ function describe(ci, changes, rows) {
   if (row.lo && row.ln && change.lab) what = `relabelled ${row.lo} \u2192 ${row.ln}`;
   const by = change.a ? ` by ${change.a}` : "";
   const on = change.t ? ` on ${change.t}` : "";
-  return `${what} in ${row.path}${by}${on}`;
+  const inf = change.inf ? ` (${INFERRED})` : "";
+  return `${what} in ${row.at}${by}${on}${inf}`;
 }
 
 // src/redline/toolbar.js
@@ -654,6 +747,12 @@ function buildToolbar(meta, on) {
     (v) => on.filter("author", v)
   );
   fAuthor.wrap.hidden = !meta.authors.length;
+  const fSource = select("Source", "itu-f-source", [
+    ["", "all"],
+    ["inferred", "inferred from flat text"],
+    ["marked", "marked in the source"]
+  ], (v) => on.filter("source", v));
+  fSource.wrap.hidden = !(meta.sources ?? []).includes("inferred");
   const collapseId = `itu-chk-${++uid}`;
   const collapse = h("input", {
     type: "checkbox",
@@ -667,6 +766,7 @@ function buildToolbar(meta, on) {
     fSection.wrap,
     fKind.wrap,
     fAuthor.wrap,
+    fSource.wrap,
     h("span", { class: "itu-field" }, collapse, h("label", { for: collapseId, text: "Collapse unchanged" }))
   );
   const texts = meta.texts ?? [];
@@ -690,6 +790,7 @@ function buildToolbar(meta, on) {
     fSection: fSection.sel,
     fKind: fKind.sel,
     fAuthor: fAuthor.sel,
+    fSource: fSource.sel,
     collapse,
     text: text.sel
   };
@@ -755,6 +856,7 @@ function render({ model, el }) {
       ));
     }
     const seen = /* @__PURE__ */ new Set();
+    const top = scroll.scrollTop;
     for (const item of items) {
       if (item.row) {
         frag.append(drawRow(item.row, mode, changes, decided));
@@ -776,20 +878,32 @@ function render({ model, el }) {
             draw();
           } }
         },
-        `\u22EF ${gap.length} unchanged clauses (${gap[0].path} \u2013 ${gap[gap.length - 1].path})`
+        foldText(gap)
       ));
     }
     scroll.replaceChildren(frag);
+    scroll.scrollTop = top;
     navigable = changes.map((_, ci) => ci).filter((ci) => seen.has(changes[ci].r));
     root.classList.toggle("itu-sbs", mode === "side-by-side");
     mark(current, false);
-    markPath(model.get("selected_path"), false);
+    markPath(model.get("selected_path"), false, false);
     editor.place();
+  }
+  function tally() {
+    let accepted = 0;
+    let rejected = 0;
+    for (const d of decided.values()) {
+      if (d === "accept") accepted++;
+      else if (d === "reject") rejected++;
+    }
+    return { pending: changes.length - accepted - rejected, accepted, rejected };
   }
   function counterText() {
     const pos = navigable.indexOf(current);
     const n = navigable.length;
-    bar.counter.textContent = n === 0 ? "no changes" : pos < 0 ? `${n} changes` : `change ${pos + 1} of ${n}`;
+    const t = tally();
+    const counts = t.accepted || t.rejected ? `: ${t.pending} pending, ${t.accepted} accepted, ${t.rejected} rejected` : "";
+    bar.counter.textContent = n === 0 ? "no changes" : pos < 0 ? `${n} changes${counts}` : `change ${pos + 1} of ${n}${counts}`;
   }
   let revealing = 0;
   function reveal(target) {
@@ -834,12 +948,12 @@ function render({ model, el }) {
     statusLine.textContent = describe(ci, changes, rows) + (decision ? ` \u2014 ${decision}ed` : "");
     if (doScroll) reveal(els[0] ?? rowEl ?? scroll);
   }
-  function markPath(path, doScroll) {
+  function markPath(path, doScroll, unfold = true) {
     for (const old of scroll.querySelectorAll(".itu-selected")) old.classList.remove("itu-selected");
     if (!path) return;
     const row = rows.find((r) => r.path === path);
     if (!row) return;
-    if (!scroll.querySelector(`.itu-row[data-i="${row.i}"]`)) {
+    if (unfold && !expanded.has(row.i) && !scroll.querySelector(`.itu-row[data-i="${row.i}"]`)) {
       expanded.add(row.i);
       draw();
     }
@@ -886,14 +1000,10 @@ function render({ model, el }) {
     const id = changes[current].id;
     const list = (model.get("decisions") ?? []).filter((d) => d.id !== id);
     if (decision) list.push({ id, decision });
-    model.set("decisions", list);
-    model.save_changes();
+    save({ decisions: list });
     readDecisions();
     const ci = current;
-    for (const e of scroll.querySelectorAll(`[data-c="${ci}"]`)) {
-      e.classList.remove("itu-accepted", "itu-rejected");
-      if (decision) e.classList.add(`itu-${decision}ed`);
-    }
+    paintDecisions(scroll, decided);
     mark(ci, false);
     if (decision) go(1);
   }
@@ -955,6 +1065,7 @@ function render({ model, el }) {
     bar.fSection.value = f.section ?? "";
     bar.fKind.value = f.kind ?? "";
     bar.fAuthor.value = f.author ?? "";
+    bar.fSource.value = f.source ?? "";
     bar.collapse.checked = !!model.get("collapse_unchanged");
     bar.text.value = model.get("selected_text") ?? "";
   }
@@ -1023,8 +1134,10 @@ function render({ model, el }) {
     "change:height": setHeight,
     "change:_conflicts": () => panel.update(model.get("_conflicts") ?? []),
     "change:decisions": () => {
+      if (quiet) return;
       readDecisions();
-      draw();
+      paintDecisions(scroll, decided);
+      mark(current, false);
     },
     "change:selected_change": () => {
       const ci = id2index(model.get("selected_change"));

@@ -1,4 +1,4 @@
-/* itu_nb widgets, built from js/src by js/build.mjs; sources-sha256: c2c22963226042c2ea5602bafadda6b7f6d7087444659d2e3ed202194da8967f */
+/* itu_nb widgets, built from js/src by js/build.mjs; sources-sha256: 21e7bc712f7ec9572c0857b8c8e333a999f857356cb31dc93185b2e0c00b750d */
 
 // src/dom.js
 function h(tag, attrs = {}, ...children) {

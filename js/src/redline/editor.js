@@ -35,8 +35,6 @@ const ASK = { edit: "Edit", before: "New item before", after: "New item after", 
 
 const ONE_PARAGRAPH = "A clause is one paragraph: remove the line breaks (Ctrl+Enter saves; Insert after adds an item)";
 
-/** A clause path as a reader cites it: "resolves/1" → "resolves 1". */
-const cite = (/** @type {string} */ path) => path.split("/").join(" ");
 
 /** The row's amended text as the analyst edits it: no deleted words, no space at either end. */
 export function amendedText(/** @type {Row} */ row) {
@@ -95,6 +93,9 @@ export function buildEditor({ model, scroll, status }) {
     on: { click: () => { const p = m.get("selected_path"); if (p) fn(p); } } }, text));
   const actions = h("div", { class: "itu-suggest-actions", role: "group" }, what, ...buttons);
 
+  /** A clause as a reader cites it: its row's words ("considering b)"), else its path's ("resolves 1"). */
+  const cite = (/** @type {string} */ path) => (/** @type {Row[]} */ (m.get("_rows") ?? [])).find((r) => r.path === path)?.at
+    ?? path.split("/").join(" ");
   const author = () => /** @type {string} */ (m.get("author") || meta.author || "");
   const active = () => !!meta.suggestable && !!m.get("suggesting") && !!author();
 

@@ -3,7 +3,7 @@
 import { h, listen } from "../dom.js";
 import { conflictsPanel } from "./conflicts.js";
 import { buildEditor } from "./editor.js";
-import { describe, drawRow, layout } from "./render.js";
+import { describe, drawRow, foldText, layout, paintDecisions } from "./render.js";
 import { buildToolbar } from "./toolbar.js";
 
 /** @typedef {import("../contract.js").Row} Row */
@@ -65,6 +65,7 @@ function render({ model, el }) {
         h("div", { class: "itu-cell", text: "Original" }), h("div", { class: "itu-cell", text: "Amended" })));
     }
     const seen = new Set();
+    const top = scroll.scrollTop; // a redraw keeps the reader's place
     for (const item of items) {
       if (item.row) {
         frag.append(drawRow(item.row, mode, changes, decided));
@@ -74,20 +75,34 @@ function render({ model, el }) {
       const gap = /** @type {Row[]} */ (item.gap);
       frag.append(h("button", { type: "button", class: "itu-gap", "data-first": gap[0].i,
         on: { click: () => { for (const r of gap) expanded.add(r.i); draw(); } } },
-        `⋯ ${gap.length} unchanged clauses (${gap[0].path} – ${gap[gap.length - 1].path})`));
+        foldText(gap)));
     }
     scroll.replaceChildren(frag);
+    scroll.scrollTop = top;
     navigable = changes.map((_, ci) => ci).filter((ci) => seen.has(changes[ci].r));
     root.classList.toggle("itu-sbs", mode === "side-by-side");
     mark(current, false);
-    markPath(model.get("selected_path"), false);
+    markPath(model.get("selected_path"), false, false);
     editor.place();
+  }
+
+  /** How many changes are pending, accepted and rejected: the one place they are counted. */
+  function tally() {
+    let accepted = 0;
+    let rejected = 0;
+    for (const d of decided.values()) {
+      if (d === "accept") accepted++;
+      else if (d === "reject") rejected++;
+    }
+    return { pending: changes.length - accepted - rejected, accepted, rejected };
   }
 
   function counterText() {
     const pos = navigable.indexOf(current);
     const n = navigable.length;
-    bar.counter.textContent = n === 0 ? "no changes" : pos < 0 ? `${n} changes` : `change ${pos + 1} of ${n}`;
+    const t = tally();
+    const counts = t.accepted || t.rejected ? `: ${t.pending} pending, ${t.accepted} accepted, ${t.rejected} rejected` : "";
+    bar.counter.textContent = n === 0 ? "no changes" : pos < 0 ? `${n} changes${counts}` : `change ${pos + 1} of ${n}${counts}`;
   }
 
   let revealing = 0; // the latest reveal; a newer one, or the reader scrolling, ends the ones before
@@ -137,12 +152,17 @@ function render({ model, el }) {
     if (doScroll) reveal(els[0] ?? rowEl ?? scroll);
   }
 
-  function markPath(/** @type {string|null} */ path, /** @type {boolean} */ doScroll) {
+  /**
+   * Mark the selected clause; with `unfold`, unfold it first when a fold hides it. draw() calls this
+   * without unfolding: a row a filter hides stays hidden, and draw() never calls itself again
+   * (it did, without end, when a change was selected and a Section filter then hid its row).
+   */
+  function markPath(/** @type {string|null} */ path, /** @type {boolean} */ doScroll, unfold = true) {
     for (const old of scroll.querySelectorAll(".itu-selected")) old.classList.remove("itu-selected");
     if (!path) return;
     const row = rows.find((r) => r.path === path);
     if (!row) return;
-    if (!scroll.querySelector(`.itu-row[data-i="${row.i}"]`)) {
+    if (unfold && !expanded.has(row.i) && !scroll.querySelector(`.itu-row[data-i="${row.i}"]`)) {
       expanded.add(row.i);
       draw();
     }
@@ -189,19 +209,15 @@ function render({ model, el }) {
     const id = changes[current].id;
     const list = (model.get("decisions") ?? []).filter((d) => d.id !== id);
     if (decision) list.push({ id, decision });
-    model.set("decisions", list);
-    model.save_changes();
+    save({ decisions: list }); // no redraw: the marks are repainted where they are, the scroll stays
     readDecisions();
     const ci = current;
-    for (const e of scroll.querySelectorAll(`[data-c="${ci}"]`)) {
-      e.classList.remove("itu-accepted", "itu-rejected");
-      if (decision) e.classList.add(`itu-${decision}ed`);
-    }
+    paintDecisions(scroll, decided);
     mark(ci, false);
     if (decision) go(1);
   }
 
-  function setFilter(/** @type {"section"|"kind"|"author"} */ key, /** @type {string} */ value) {
+  function setFilter(/** @type {"section"|"kind"|"author"|"source"} */ key, /** @type {string} */ value) {
     const f = { ...(model.get("filters") ?? {}) };
     if (value) f[key] = value;
     else delete f[key];
@@ -249,6 +265,7 @@ function render({ model, el }) {
     bar.fSection.value = f.section ?? "";
     bar.fKind.value = f.kind ?? "";
     bar.fAuthor.value = f.author ?? "";
+    bar.fSource.value = f.source ?? "";
     bar.collapse.checked = !!model.get("collapse_unchanged");
     bar.text.value = model.get("selected_text") ?? "";
   }
@@ -298,7 +315,12 @@ function render({ model, el }) {
     "change:context": draw,
     "change:height": setHeight,
     "change:_conflicts": () => panel.update(model.get("_conflicts") ?? []),
-    "change:decisions": () => { readDecisions(); draw(); },
+    "change:decisions": () => {
+      if (quiet) return;
+      readDecisions();
+      paintDecisions(scroll, decided);
+      mark(current, false);
+    },
     "change:selected_change": () => {
       const ci = id2index(model.get("selected_change"));
       if (!quiet && ci !== current) mark(ci, true);

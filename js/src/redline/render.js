@@ -27,41 +27,87 @@ function who(op, change) {
   return `${VERB[String(op)]}${change.a ? ` by ${change.a}` : ""}${change.t ? ` on ${change.t}` : ""}`;
 }
 
+export const INFERRED = "inferred from a flattened text (no tracked-change mark in the source)";
+
+/** @type {Record<string, [string, string]>} decision → mark, words */
+const DECIDED = { accept: ["✓", "accepted"], reject: ["✗", "rejected"] };
+
 /**
  * One mark (<ins>/<del>) or plain text for a segment.
  * @param {Seg} seg
  * @param {Change[]} changes
- * @param {Map<number, string>} decided change index → "accept" | "reject"
  */
-function segment(seg, changes, decided) {
+function segment(seg, changes) {
   const [op, text, ci] = seg;
   if (op === 0) return document.createTextNode(text);
-  const decision = decided.get(ci);
-  const typo = changes[ci]?.ty ? "itu-typo" : "";
-  const by = who(op, changes[ci]);
+  const change = changes[ci];
+  const typo = change?.ty ? "itu-typo" : "";
+  const by = who(op, change);
+  const notes = [by, typo ? "typographic (looks the same on screen)" : "", change?.inf ? INFERRED : ""].filter(Boolean);
   return h(op === 1 ? "ins" : "del", {
     text,
-    title: typo ? `${by ? `${by}; ` : ""}typographic (looks the same on screen)` : by,
+    title: notes.join("; ") || null,
     "data-c": ci,
-    class: [decision ? `itu-${decision}ed` : "", typo].filter(Boolean).join(" ") || null,
+    class: [typo, change?.inf ? "itu-inferred" : ""].filter(Boolean).join(" ") || null,
   });
 }
 
 /**
- * Segments visible in one view, as plain text ("original") or marked ("old"/"new" columns).
+ * Show the decisions on the marks inside `container`: each decided change's marks get `itu-accepted` or
+ * `itu-rejected` and, after its last mark, a ✓ or ✗ that says "accepted" / "rejected" in words.
+ * Used for a new row and, without redrawing, when a decision changes.
+ * @param {ParentNode} container
+ * @param {Map<number, string>} decided
+ */
+export function paintDecisions(container, decided) {
+  for (const old of container.querySelectorAll(".itu-dec")) old.remove();
+  /** @type {Map<number, Element>} */ const last = new Map();
+  for (const e of container.querySelectorAll("[data-c]")) {
+    const ci = Number(/** @type {HTMLElement} */ (e).dataset.c);
+    const decision = decided.get(ci);
+    e.classList.toggle("itu-accepted", decision === "accept");
+    e.classList.toggle("itu-rejected", decision === "reject");
+    if (decision) last.set(ci, e);
+  }
+  for (const [ci, e] of last) {
+    const [sign, words] = DECIDED[/** @type {string} */ (decided.get(ci))] ?? ["?", String(decided.get(ci))];
+    e.after(h("span", { class: `itu-dec itu-dec-${decided.get(ci)}`, role: "img", "aria-label": words,
+      title: `Change ${words}`, "data-d": ci }, sign));
+  }
+}
+
+/**
+ * Segments visible in one view, as plain text ("original") or marked ("old"/"new" columns); the
+ * segments whose index is in `hl` are wrapped in <mark> (a highlight of the source).
  * @param {Seg[]} segs
  * @param {"original"|"amended"} view
  * @param {boolean} marked
  * @param {Change[]} changes
- * @param {Map<number, string>} decided
+ * @param {Set<number>} [hl]
  */
-function viewText(segs, view, marked, changes, decided) {
+function viewText(segs, view, marked, changes, hl) {
   const hidden = view === "original" ? 1 : -1;
   const out = document.createDocumentFragment();
-  for (const seg of segs) {
-    if (seg[0] === hidden) continue;
-    out.append(marked ? segment(seg, changes, decided) : document.createTextNode(seg[1]));
-  }
+  segs.forEach((seg, k) => {
+    if (seg[0] === hidden) return;
+    const node = marked ? segment(seg, changes) : document.createTextNode(seg[1]);
+    out.append(hl?.has(k) ? h("mark", { class: "itu-hl", title: "highlighted in the source" }, node) : node);
+  });
+  return out;
+}
+
+/**
+ * The body of a row in inline mode: every segment marked, highlights in <mark>.
+ * @param {Seg[]} segs
+ * @param {Change[]} changes
+ * @param {Set<number>} [hl]
+ */
+function inlineText(segs, changes, hl) {
+  const out = document.createDocumentFragment();
+  segs.forEach((seg, k) => {
+    const node = segment(seg, changes);
+    out.append(hl?.has(k) ? h("mark", { class: "itu-hl", title: "highlighted in the source" }, node) : node);
+  });
   return out;
 }
 
@@ -71,22 +117,21 @@ function viewText(segs, view, marked, changes, decided) {
  * @param {string} mode
  * @param {"original"|"amended"|null} side
  * @param {Change[]} changes
- * @param {Map<number, string>} decided
  */
-function label(row, mode, side, changes, decided) {
+function label(row, mode, side, changes) {
   if (!row.lab.length) return null;
   const el = h("span", { class: "itu-label" });
   const ci = row.lab.find((s) => s[2] >= 0)?.[2] ?? -1;
   if (row.lo && row.ln && mode === "inline") {
-    el.append(segment([-1, row.lo, ci], changes, decided), h("span", { class: "itu-arrow", text: " → " }),
-      segment([1, row.ln, ci], changes, decided));
+    el.append(segment([-1, row.lo, ci], changes), h("span", { class: "itu-arrow", text: " → " }),
+      segment([1, row.ln, ci], changes));
   } else if (row.lo && row.ln && side) {
-    el.append(segment([side === "original" ? -1 : 1, side === "original" ? row.lo : row.ln, ci], changes, decided));
+    el.append(segment([side === "original" ? -1 : 1, side === "original" ? row.lo : row.ln, ci], changes));
   } else if (mode === "inline") {
-    for (const seg of row.lab) el.append(segment(seg, changes, decided));
+    for (const seg of row.lab) el.append(segment(seg, changes));
   } else {
     const view = side ?? /** @type {"original"|"amended"} */ (mode);
-    el.append(viewText(row.lab, view, side !== null, changes, decided));
+    el.append(viewText(row.lab, view, side !== null, changes));
   }
   return el;
 }
@@ -94,34 +139,87 @@ function label(row, mode, side, changes, decided) {
 /**
  * Rows passing the filters, then unchanged stretches folded down to `ctx` clauses around each
  * change or conflict (`ctx` < 0: nothing folded); a fold of one row is shown as the row.
+ * A section's heading row is never filtered or folded away while any row of its section is shown,
+ * and a fold never crosses into another section: every change reads under its own heading.
  * @param {Row[]} rows
  * @param {Change[]} changes
- * @param {{section?: string, kind?: string, author?: string}} f filters
+ * @param {{section?: string, kind?: string, author?: string, source?: string}} f filters
  * @param {number} ctx
  * @param {Set<number>} expanded rows the reader unfolded
  * @returns {Array<{row?: Row, gap?: Row[]}>}
  */
 export function layout(rows, changes, f, ctx, expanded) {
   const byAuthor = f.author ? new Set(changes.filter((c) => c.a === f.author).map((c) => c.r)) : null;
-  const shown = rows.filter((r) => (!f.section || r.sec === f.section) && (!f.kind || r.k === f.kind)
-    && (!byAuthor || byAuthor.has(r.i)));
-  if (ctx < 0 || f.kind) return shown.map((row) => ({ row }));
+  const bySource = f.source ? new Set(changes.filter((c) => c.inf === (f.source === "inferred")).map((c) => c.r))
+    : null;
+  const keep = (/** @type {Row} */ r) => (!f.section || r.sec === f.section) && (!f.kind || r.k === f.kind)
+    && (!byAuthor || byAuthor.has(r.i)) && (!bySource || bySource.has(r.i));
+  const live = new Set(rows.filter((r) => r.t !== "section" && keep(r)).map((r) => r.sec));
+  const shown = rows.filter((r) => keep(r) || (r.t === "section" && live.has(r.sec)
+    && (!f.section || r.sec === f.section)));
+  if (ctx < 0 || f.kind || f.source) return shown.map((row) => ({ row }));
   const near = new Set();
   shown.forEach((r, k) => {
-    if (r.k !== "unchanged" || r.cf) for (let j = k - ctx; j <= k + ctx; j++) near.add(j);
+    if (r.t === "section") near.add(k);
+    else if (r.k !== "unchanged" || r.cf) for (let j = k - ctx; j <= k + ctx; j++) near.add(j);
   });
   /** @type {Array<{row?: Row, gap?: Row[]}>} */ const out = [];
   shown.forEach((row, k) => {
     const last = out[out.length - 1];
     if (near.has(k) || expanded.has(row.i)) out.push({ row });
-    else if (last?.gap) last.gap.push(row);
+    else if (last?.gap && last.gap[0].sec === row.sec) last.gap.push(row);
     else out.push({ gap: [row] });
   });
   return out.map((item) => (item.gap && item.gap.length <= 1 ? { row: /** @type {Row[]} */ (item.gap)[0] } : item));
 }
 
 /**
- * Draw one row.
+ * What a fold's bar says: how many clauses, in which section, in words.
+ * @param {Row[]} gap
+ */
+export function foldText(gap) {
+  const n = `${gap.length} unchanged clause${gap.length === 1 ? "" : "s"}`;
+  return `⋯ ${n}${gap[0].sec ? ` in ${gap[0].sec}` : ""} (${gap[0].at} – ${gap[gap.length - 1].at})`;
+}
+
+/**
+ * The badges of a row (conflict, move, new/deleted clause, inferred changes), as elements.
+ * @param {Row} row
+ * @param {Change[]} changes
+ */
+function badges(row, changes) {
+  const out = [];
+  if (row.cf) {
+    out.push(h("span", { class: "itu-badge itu-b-conflict", title: `Open conflict ${row.cf.join(", ")}: see Conflicts`,
+      text: row.cf.length > 1 ? `⚠ ${row.cf.length} conflicts` : "⚠ conflict" }));
+  }
+  if (row.mv) out.push(h("span", { class: "itu-badge itu-moved", text: `moved from ${row.mv}` }));
+  else if (row.k === "inserted" || row.k === "deleted") {
+    out.push(h("span", { class: `itu-badge itu-b-${row.k}`, text: row.k === "inserted" ? "new" : "deleted" }));
+  }
+  if ([...row.lab, ...row.seg].some((s) => s[2] >= 0 && changes[s[2]]?.inf)) {
+    out.push(h("span", { class: "itu-badge itu-b-inferred", title: `Changes here were ${INFERRED}`,
+      text: "inferred" }));
+  }
+  return out;
+}
+
+/**
+ * The comments on a row's clause, as a note block under it (author, date, text).
+ * @param {Row} row
+ */
+function notesBlock(row) {
+  if (!row.notes?.length) return null;
+  return h("div", { class: "itu-notes" }, ...row.notes.map((n) => {
+    const by = [n.a, n.t].filter(Boolean).join(", ");
+    return h("div", { class: "itu-note", role: "note", "aria-label": `Comment${n.a ? ` by ${n.a}` : ""}` },
+      h("span", { class: "itu-note-by", text: `💬 ${by || "Comment"}: ` }), h("span", { class: "itu-note-text", text: n.text }));
+  }));
+}
+
+/**
+ * Draw one row. In side-by-side mode each side is its own column: an inserted clause has an empty
+ * Original cell, a deleted one an empty Amended cell; badges sit inside the cell they describe.
  * @param {Row} row
  * @param {string} mode one of MODES
  * @param {Change[]} changes
@@ -131,28 +229,32 @@ export function layout(rows, changes, f, ctx, expanded) {
 export function drawRow(row, mode, changes, decided) {
   const cls = `itu-row itu-k-${row.k} itu-t-${row.t}`;
   const el = h("div", { class: cls, "data-i": row.i, "data-path": row.path, style: `--itu-depth:${row.d}` });
-  if (row.cf) {
-    el.classList.add("itu-conflicted");
-    el.append(h("span", { class: "itu-badge itu-b-conflict", title: `Open conflict ${row.cf.join(", ")}: see Conflicts`,
-      text: row.cf.length > 1 ? `⚠ ${row.cf.length} conflicts` : "⚠ conflict" }));
-  }
-  if (row.mv) el.append(h("span", { class: "itu-badge itu-moved", text: `moved from ${row.mv}` }));
-  else if (row.k === "inserted" || row.k === "deleted") {
-    el.append(h("span", { class: `itu-badge itu-b-${row.k}`, text: row.k === "inserted" ? "new" : "deleted" }));
-  }
+  if (row.cf) el.classList.add("itu-conflicted");
+  const hl = row.hl ? new Set(row.hl) : undefined;
   if (mode === "side-by-side") {
-    const old = h("div", { class: "itu-cell itu-old" }, label(row, mode, "original", changes, decided));
-    const neu = h("div", { class: "itu-cell itu-new" }, label(row, mode, "amended", changes, decided));
-    old.append(h("span", { class: "itu-body" }, viewText(row.seg, "original", true, changes, decided)));
-    neu.append(h("span", { class: "itu-body" }, viewText(row.seg, "amended", true, changes, decided)));
+    const old = h("div", { class: "itu-cell itu-old" });
+    const neu = h("div", { class: "itu-cell itu-new" });
+    if (row.k !== "inserted") {
+      old.append(label(row, mode, "original", changes) ?? "",
+        h("span", { class: "itu-body" }, viewText(row.seg, "original", true, changes, hl)));
+    }
+    if (row.k !== "deleted") {
+      neu.append(label(row, mode, "amended", changes) ?? "",
+        h("span", { class: "itu-body" }, viewText(row.seg, "amended", true, changes, hl)));
+    }
+    (row.k === "deleted" ? old : neu).prepend(...badges(row, changes));
+    const notes = notesBlock(row);
+    if (notes) (row.k === "deleted" ? old : neu).append(notes);
     el.append(old, neu);
     el.classList.add("itu-split");
-    return el;
+  } else {
+    const body = h("span", { class: "itu-body" });
+    if (mode === "inline") body.append(inlineText(row.seg, changes, hl));
+    else body.append(viewText(row.seg, /** @type {"original"|"amended"} */ (mode), false, changes, hl));
+    el.append(...badges(row, changes), h("div", { class: "itu-cell" }, label(row, mode, null, changes), body),
+      notesBlock(row) ?? "");
   }
-  const body = h("span", { class: "itu-body" });
-  if (mode === "inline") for (const seg of row.seg) body.append(segment(seg, changes, decided));
-  else body.append(viewText(row.seg, /** @type {"original"|"amended"} */ (mode), false, changes, decided));
-  el.append(h("div", { class: "itu-cell" }, label(row, mode, null, changes, decided), body));
+  paintDecisions(el, decided);
   return el;
 }
 
@@ -176,5 +278,6 @@ export function describe(ci, changes, rows) {
   if (row.lo && row.ln && change.lab) what = `relabelled ${row.lo} → ${row.ln}`;
   const by = change.a ? ` by ${change.a}` : "";
   const on = change.t ? ` on ${change.t}` : "";
-  return `${what} in ${row.path}${by}${on}`;
+  const inf = change.inf ? ` (${INFERRED})` : "";
+  return `${what} in ${row.at}${by}${on}${inf}`;
 }

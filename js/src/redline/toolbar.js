@@ -34,7 +34,7 @@ const same = (values) => values.map((v) => [v, v]);
  * @property {() => void} reject
  * @property {() => void} undo
  * @property {(section: string) => void} jump
- * @property {(key: "section"|"kind"|"author", value: string) => void} filter
+ * @property {(key: "section"|"kind"|"author"|"source", value: string) => void} filter
  * @property {(checked: boolean) => void} collapse
  * @property {(id: string) => void} text
  */
@@ -69,11 +69,15 @@ export function buildToolbar(meta, on) {
   const fAuthor = select("Author", "itu-f-author", [["", "all"], ...same(meta.authors)],
     (v) => on.filter("author", v));
   fAuthor.wrap.hidden = !meta.authors.length;
+  // changes inferred from a flattened text (no mark in the source), or the marked ones only
+  const fSource = select("Source", "itu-f-source", [["", "all"], ["inferred", "inferred from flat text"],
+    ["marked", "marked in the source"]], (v) => on.filter("source", v));
+  fSource.wrap.hidden = !(meta.sources ?? []).includes("inferred");
   const collapseId = `itu-chk-${++uid}`;
   const collapse = h("input", { type: "checkbox", id: collapseId, class: "itu-collapse",
     on: { change: () => on.collapse(collapse.checked) } });
   const filters = h("span", { class: "itu-group itu-filters", role: "group", "aria-label": "Filters" },
-    fSection.wrap, fKind.wrap, fAuthor.wrap,
+    fSection.wrap, fKind.wrap, fAuthor.wrap, fSource.wrap,
     h("span", { class: "itu-field" }, collapse, h("label", { for: collapseId, text: "Collapse unchanged" })));
   // a document comparison: one text at a time, picked here (Python draws the one picked)
   const texts = meta.texts ?? [];
@@ -81,6 +85,6 @@ export function buildToolbar(meta, on) {
   text.wrap.hidden = !texts.length;
   const el = h("div", { class: "itu-toolbar", role: "toolbar", "aria-label": "Redline viewer" },
     text.wrap, h("strong", { class: "itu-title", text: meta.title }), mode.wrap, nav, decide, jump.wrap, filters);
-  return { el, mode: mode.sel, counter, fSection: fSection.sel, fKind: fKind.sel, fAuthor: fAuthor.sel, collapse,
+  return { el, mode: mode.sel, counter, fSection: fSection.sel, fKind: fKind.sel, fAuthor: fAuthor.sel, fSource: fSource.sel, collapse,
     text: text.sel };
 }
