@@ -71,6 +71,7 @@ def test_the_suggest_toggle_asks_for_a_name_first(shoot, harness, b67_4):
     assert saved(harness)[-1] == {"author": "Ana"}
     assert w.locator(".itu-suggest-who").inner_text() == "Suggesting as Ana"
     assert w.locator(".itu-instruct").is_visible()
+    assert harness.evaluate("document.activeElement.className") == "itu-instruct"
     assert not harness.errors
 
 

@@ -1,4 +1,4 @@
-/* itu_nb widgets, built from js/src by js/build.mjs; sources-sha256: 21e7bc712f7ec9572c0857b8c8e333a999f857356cb31dc93185b2e0c00b750d */
+/* itu_nb widgets, built from js/src by js/build.mjs; sources-sha256: abdb70b9c50bb6fa943b43accb110220a0c69772491dd7c084cc87de2b16309f */
 
 // src/dom.js
 function h(tag, attrs = {}, ...children) {
@@ -260,6 +260,7 @@ function buildEditor({ model, scroll, status }) {
     m.set("author", name);
     m.save_changes();
     update();
+    instr.focus();
   }
   function send(msg, from = null, input = null) {
     if (pending) {

@@ -113,6 +113,7 @@ export function buildEditor({ model, scroll, status }) {
     m.set("author", name);
     m.save_changes();
     update();
+    instr.focus(); // the name box is gone: the focus goes on to what comes next
   }
 
   /** Send one message to Python; the form or input it came from waits for the answer. */
