@@ -337,7 +337,19 @@ def test_suggesting_in_jupyterlab(page, jupyterlab, shoot):
     assert json.loads(rerun(page, 2, "LABELS=")) == before
     assert viewer.locator('.itu-row[data-path="considering/b#2"] .itu-label').inner_text().split() == ["c)", "→", "b)"]
 
-    # 4. the instruction box: a wrong instruction says why and keeps the text; a right one applies
+    # 4. a comment on resolves 1: shown beside the clause (render's notes), by Ana
+    viewer.locator('.itu-row[data-path="resolves/1"]').click()
+    viewer.locator(".itu-s-comment").click()
+    viewer.locator(".itu-suggest-form textarea").fill("Why not the top priority?")
+    viewer.locator(".itu-suggest-form textarea").press("Control+Enter")
+    page.wait_for_function(
+        "el => el.textContent === 'Commented on resolves 1'", arg=status.element_handle(), timeout=KERNEL_MS
+    )
+    note = viewer.locator('.itu-row[data-path="resolves/1"] .itu-note')
+    assert note.get_attribute("aria-label") == "Comment by Ana"
+    assert note.locator(".itu-note-text").inner_text() == "Why not the top priority?"
+
+    # 5. the instruction box: a wrong instruction says why and keeps the text; a right one applies
     box = viewer.locator(".itu-instruct")
     box.fill('In resolves 2, replace "hihg priority" by "the highest priority"')
     box.press("Enter")
@@ -353,7 +365,7 @@ def test_suggesting_in_jupyterlab(page, jupyterlab, shoot):
     assert rerun(page, 3, "RES2=").startswith("to give the highest priority to the work")
     shoot(viewer, "lab-suggest-3-instruction")
 
-    # 5. the editing mode in JupyterLab's light and dark themes (screenshots looked at for the issue)
+    # 6. the editing mode in JupyterLab's light and dark themes (screenshots looked at for the issue)
     viewer.locator('.itu-row[data-path="resolves/3"]').click()
     viewer.locator(".itu-s-edit").click()
     shoot(viewer, "lab-suggest-4-editing-light")
