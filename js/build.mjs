@@ -9,7 +9,7 @@ import * as esbuild from "esbuild";
 const here = new URL(".", import.meta.url).pathname;
 const src = join(here, "src");
 const out = join(here, "..", "itu_nb", "widgets", "static");
-const WIDGETS = { redline: ["theme.css", "redline.css"], tree: ["theme.css", "tree.css"] };
+const WIDGETS = { redline: ["theme.css", "redline.css", "editor.css"], tree: ["theme.css", "tree.css"] };
 
 function files(dir) {
   return readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? files(join(dir, f)) : [join(dir, f)]));

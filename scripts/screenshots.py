@@ -47,6 +47,14 @@ VIEWS = [
     ),
     ("side-by-side", "itu_nb.RedlineViewer(res130, mode='side-by-side', height='26rem')"),
     ("inferred", f"itu_nb.RedlineViewer(itu_nb.load({str(FLAT)!r})['B/67/4'], height='20rem')"),
+    (  # the suggesting mode: Ana's retyped words and a new item relettering the list, the actions on resolves 1
+        "editing",
+        "e = itu_nb.RedlineViewer(res130, review=None, author='Ana', filters={'section': 'resolves'},"
+        " collapse_unchanged=False, height='26rem')\n"
+        "e.edit('resolves/1', res130['resolves/1'].body().strip().replace('high priority', 'the highest priority'))\n"
+        "e.insert('resolves/2', 'to encourage Member States to share best practices;')\n"
+        "e.suggesting = True; e.selected_path = 'resolves/1'\ne",
+    ),
 ]
 
 

@@ -10,20 +10,32 @@ follow (see :mod:`itu_nb.amendments.relettering`).
 Edits act on the amended view.  Deleting words that an earlier change inserted
 shortens that insertion (the model has no nested changes, so the words are not
 shown as "inserted then deleted").
+
+:class:`EditText` (a clause retyped in the viewer's suggesting mode) follows the same rule, which is
+what Word's suggesting mode does with one's own insertions: the typed text is compared with the
+clause's amended text word by word (:func:`retype_runs`), so the analyst's deletions and insertions
+are tracked under their name, words of an earlier insertion that the analyst removes leave it, the
+original view stays exactly as it was and the amended view reads as typed.  :class:`Comment` adds a
+``comment`` artefact at the end of the clause, which every exporter writes.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime
+import unicodedata
+from collections.abc import Callable
+from typing import Any
 
 from itu_nb.amendments.addressing import cite, find_path, parent_of, resolve
 from itu_nb.amendments.inserting import apply_units
 from itu_nb.amendments.lists import Session
 from itu_nb.amendments.operations import (
     AddSection,
+    Comment,
     DeleteClause,
     EditError,
+    EditText,
     InsertClause,
     InsertWords,
     MoveClause,
@@ -55,13 +67,15 @@ from itu_nb.amendments.wording import (
     peel,
 )
 from itu_nb.errors import AddressError
-from itu_nb.model import Clause, NodeKind, Op, Proposal, Run
+from itu_nb.model import Artefact, Clause, NodeKind, Op, Proposal, Run, runs_text
 from itu_nb.parsing import keywords as kw
 from itu_nb.parsing.labels import section_keyword
 
 __all__ = [
     "AddSection",
+    "Comment",
     "DeleteClause",
+    "EditText",
     "EditError",
     "InsertClause",
     "InsertWords",
@@ -73,6 +87,7 @@ __all__ = [
     "apply_in",
     "apply_ops",
     "describe",
+    "retype_runs",
     "edit_runs",
     "find_words",
 ]
@@ -467,11 +482,144 @@ def apply_in(
     notes = []
     for op in ops:
         method = _METHODS.get(type(op))
-        if method is None:
+        appended = _APPENDED.get(type(op))
+        if method is None and appended is None:
             raise EditError(f"not an edit operation: {op!r}")
         session.begin(p)
         editor = _Editor(p, author, date, session)
-        getattr(editor, method)(op)
+        if appended is not None:
+            appended(editor, op)
+        else:
+            getattr(editor, str(method))(op)
         p = session.repath(editor.p, editor.dirty, editor.full)
         notes.append(f"{author or 'anonymous'} {date}: {describe(op)}")
     return p, notes
+
+
+# ----------------------------------------------------------------------------
+# the suggesting mode's operations: a clause retyped, a comment
+# ----------------------------------------------------------------------------
+def retype_runs(runs, text: str, author, date) -> tuple[Run, ...]:
+    """``runs`` edited so that their amended text reads ``text``: word-level tracked deletions and insertions.
+
+    The amended text is compared with ``text`` by the engine's word diff
+    (:func:`itu_nb.diff.words.diff_words`); each stretch that differs becomes one
+    :func:`~itu_nb.amendments.wording.edit_runs` edit, from the end so that the offsets before it hold.
+    Words the edit deletes from an earlier insertion leave that insertion (as in Word's suggesting
+    mode deleting one's own insertion: the model has no nested changes), so the original view never
+    changes and the amended view is ``text`` exactly.
+    """
+    from itu_nb.diff.words import diff_words
+
+    hunks: list[list] = []  # [start, end, inserted text] in offsets of the amended text
+    pos, open_hunk = 0, False
+    for op, piece in diff_words(runs_text(runs, "amended"), text).ops:
+        if op == 0:
+            pos += len(piece)
+            open_hunk = False
+            continue
+        if not open_hunk:
+            hunks.append([pos, pos, ""])
+            open_hunk = True
+        if op < 0:
+            hunks[-1][1] += len(piece)
+            pos += len(piece)
+        else:
+            hunks[-1][2] += piece
+    out = tuple(runs)
+    for start, end, new in reversed(hunks):
+        out = edit_runs(out, start, end, new, author, date)
+    return out
+
+
+def _moved_offsets(clause: Clause, runs: tuple[Run, ...]) -> tuple:
+    """``clause``'s inline artefacts with their offsets carried over to ``runs`` (its new body runs).
+
+    An offset counts the characters of the label and every run (both views) before it; it moves with
+    the text around it, found by the word diff of the old and new source text; one inside a removed
+    stretch goes to where the stretch was, one at the very end stays at the end.
+    """
+    if not clause.artefacts:
+        return ()
+    from itu_nb.diff.words import diff_words
+
+    label = "".join(r.text for r in clause.label_runs)
+    old = label + "".join(r.text for r in clause.runs)
+    new = label + "".join(r.text for r in runs)
+    pieces: list[tuple[int, int, int, int]] = []  # (old start, old end, new start, op) of each old piece
+    a = b = 0
+    for op, piece in diff_words(old, new).ops:
+        if op <= 0:
+            pieces.append((a, a + len(piece), b, op))
+            a += len(piece)
+        if op >= 0:
+            b += len(piece)
+
+    def move(at: int | None):
+        if at is None:
+            return None
+        if at >= len(old):
+            return len(new) + at - len(old)
+        start, _end, to, op = next(p for p in pieces if p[0] <= at < p[1])
+        return to + (at - start) if op == 0 else to
+
+    return tuple(dataclasses.replace(art, offset=move(art.offset)) for art in clause.artefacts)
+
+
+def _typed(p: Proposal, text: str, what: str) -> None:
+    """Refuse typed text that no export could keep: control characters and lone surrogates (line breaks are
+    the operation's to judge: a comment may hold them, a clause may not).
+    """
+    bad = next(
+        (i for i, ch in enumerate(text) if ch not in "\t\n\r" and unicodedata.category(ch) in ("Cc", "Cs")), None
+    )
+    if bad is not None:
+        raise EditError(
+            f"{p.id}: {what} has the control character U+{ord(text[bad]):04X} at position {bad + 1}, "
+            "which is no document text (pasted from another program?); remove it"
+        )
+
+
+def _edit_text(editor: _Editor, op: EditText) -> None:
+    node = resolve(editor.p, op.at)
+    body = node.body("amended")
+    where = f"{_cite(editor.p, node)} ({node.path})"
+    _typed(editor.p, op.text.strip(), f"the text for {where}")
+    if not op.text.strip():
+        raise EditError(f"{editor.p.id}: no text for {where}; to remove the clause, delete it (DeleteClause)")
+    if "\n" in op.text.strip() or "\r" in op.text.strip():
+        raise EditError(
+            f"{editor.p.id}: {where} is one paragraph and the text has a line break; "
+            "write a new item with InsertClause (Insert after in the viewer) instead"
+        )
+    lead, trail = body[: len(body) - len(body.lstrip())], body[len(body.rstrip()) :]
+    text = lead + op.text.strip() + trail if body.strip() else op.text.strip()
+    if text == body:
+        return
+    runs = retype_runs(node.runs, text, editor.author, editor.date)
+    arts = _moved_offsets(node, runs)
+    editor.p = dataclasses.replace(
+        editor.p,
+        clauses=map_node(editor.p.clauses, node.path, lambda c: dataclasses.replace(c, runs=runs, artefacts=arts)),
+    )
+
+
+def _comment(editor: _Editor, op: Comment) -> None:
+    node = resolve(editor.p, op.at)
+    text = op.text.strip()
+    _typed(editor.p, text, f"the comment on {_cite(editor.p, node)}")
+    if not text:
+        raise EditError(f"{editor.p.id}: an empty comment on {_cite(editor.p, node)} ({node.path})")
+    if "<<}" in text:  # it would close the comment in CriticMarkup, and the export would refuse it
+        raise EditError(f"{editor.p.id}: a comment cannot contain '<<}}' (it ends a comment in CriticMarkup)")
+    size = sum(len(r.text) for r in node.label_runs + node.runs)
+    line = node.line if node.line is not None else -1
+    note = Artefact("comment", text, line, size, Op.EQUAL, editor.author, editor.date)
+    editor.p = dataclasses.replace(
+        editor.p,
+        clauses=map_node(editor.p.clauses, node.path, lambda c: dataclasses.replace(c, artefacts=(*c.artefacts, note))),
+    )
+
+
+#: The operations appended after :data:`_METHODS`, as functions of the editor.
+_APPENDED: dict[type, Callable[[_Editor, Any], None]] = {EditText: _edit_text, Comment: _comment}

@@ -12,7 +12,9 @@ from itu_nb.errors import ItuNbError
 
 __all__ = [
     "AddSection",
+    "Comment",
     "DeleteClause",
+    "EditText",
     "EditError",
     "InsertClause",
     "InsertWords",
@@ -132,3 +134,24 @@ class Renumber:
     """Renumber the items directly under ``at`` (a section or a clause) from ``a)`` / ``1`` / ``i)`` without gaps."""
 
     at: str
+
+
+@dataclass(frozen=True)
+class EditText:
+    """Clause ``at`` reads ``text`` when amended, as typed in place (the viewer's suggesting mode).
+
+    The difference from the clause's amended text is tracked word by word (words deleted and
+    inserted, never the whole clause); its label, sub-items and the white space at both ends of
+    its text stay.  Nothing changes when the text is the same.
+    """
+
+    at: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Comment:
+    """Attach a comment reading ``text`` at the end of clause ``at`` (kind ``comment``, with the author and date)."""
+
+    at: str
+    text: str

@@ -9,9 +9,8 @@ from pathlib import Path
 import anywidget
 import traitlets
 
-from itu_nb.amendments import operations
 from itu_nb.amendments.merging import Draft
-from itu_nb.amendments.operations import DeleteClause, EditError, InsertClause, MoveClause, ReplaceClause
+from itu_nb.amendments.operations import Comment, DeleteClause, EditError, EditText, InsertClause, MoveClause
 from itu_nb.amendments.reviewing import Review, open_review
 from itu_nb.diff.documents import DocumentComparison
 from itu_nb.errors import AddressError, ItuNbError
@@ -533,11 +532,10 @@ class RedlineViewer(anywidget.AnyWidget):
     def edit(self, path: str, text: str) -> None:
         """Make ``text`` the amended text of clause ``path``, tracked under :attr:`author`.
 
-        Word by word with the ``EditText`` operation where it exists (issue 15.3); else the
-        clause's text is replaced (``ReplaceClause``).
+        Tracked word by word (the ``EditText`` operation): the words that differ from the clause's
+        amended text are deleted and inserted, its label and the white space at its ends stay.
         """
-        op = getattr(operations, "EditText", None)
-        self._edit(op(at=path, text=text) if op is not None else ReplaceClause(at=path, text=text))
+        self._edit(EditText(at=path, text=text))
 
     def insert(self, path: str, text: str, where: str = "after") -> None:
         """Insert a new item reading ``text`` after (or ``where="before"``) clause ``path``; the list is relettered."""
@@ -579,12 +577,7 @@ class RedlineViewer(anywidget.AnyWidget):
 
     def comment(self, path: str, text: str) -> None:
         """Attach the analyst's comment ``text`` to clause ``path`` (the ``Comment`` operation)."""
-        op = getattr(operations, "Comment", None)
-        if op is None:
-            raise ItuNbError(
-                "comments need the Comment edit operation (issue 15.3), which this itu_nb does not have yet"
-            )
-        self._edit(op(at=path, text=text))
+        self._edit(Comment(at=path, text=text))
 
     def _on_msg(self, _widget, content, _buffers) -> None:
         """A command from the widget (spec: ``{"cmd": "edit", …}``): do it, then answer ok or the error."""

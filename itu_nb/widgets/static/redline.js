@@ -1,4 +1,4 @@
-/* itu_nb widgets, built from js/src by js/build.mjs; sources-sha256: 5c934936a280a5d10de32a428de88a948831768af047716aab2e138a4dc18aec */
+/* itu_nb widgets, built from js/src by js/build.mjs; sources-sha256: abdb70b9c50bb6fa943b43accb110220a0c69772491dd7c084cc87de2b16309f */
 
 // src/dom.js
 function h(tag, attrs = {}, ...children) {
@@ -136,6 +136,336 @@ function conflictsPanel(on) {
   return { el, update };
 }
 
+// src/redline/editor.js
+var ANSWER_MS = 2e4;
+var DONE = {
+  edit: "Edited",
+  insert: "Inserted a new item",
+  delete: "Deleted",
+  move: "Moved",
+  comment: "Commented on",
+  instruct: "Applied the instruction",
+  undo: "Undone",
+  redo: "Redone"
+};
+var ASK = { edit: "Edit", before: "New item before", after: "New item after", comment: "Comment on" };
+var ONE_PARAGRAPH = "A clause is one paragraph: remove the line breaks (Ctrl+Enter saves; Insert after adds an item)";
+function amendedText(row) {
+  return row.seg.filter((s) => s[0] !== -1).map((s) => s[1]).join("").trim();
+}
+function buildEditor({ model, scroll, status }) {
+  const m = (
+    /** @type {EditorModel} */
+    model
+  );
+  let meta = {};
+  let form = null;
+  let pending = null;
+  const button = (cls, text, aria, fn) => h("button", {
+    type: "button",
+    class: cls,
+    "aria-label": aria,
+    title: aria,
+    on: { click: fn }
+  }, text);
+  const toggle = h("button", {
+    type: "button",
+    class: "itu-suggest-toggle",
+    "aria-pressed": "false",
+    title: "Suggesting mode: amend the text; your edits are tracked under your name",
+    on: { click: () => {
+      m.set("suggesting", !m.get("suggesting"));
+      m.save_changes();
+    } }
+  }, "\u270E Suggest");
+  const who2 = h("span", { class: "itu-suggest-who" });
+  const authorInput = h("input", {
+    type: "text",
+    class: "itu-suggest-author",
+    placeholder: "Your name",
+    "aria-label": "Your name, recorded on your tracked changes",
+    on: { keydown: (ev) => {
+      if (ev.key === "Enter") setAuthor();
+    } }
+  });
+  const ask = h(
+    "span",
+    { class: "itu-field itu-suggest-ask" },
+    h("span", { text: "Suggesting as" }),
+    authorInput,
+    button("itu-suggest-author-ok", "Start", "Start suggesting under this name", () => setAuthor())
+  );
+  const instr = h("input", {
+    type: "text",
+    class: "itu-instruct",
+    placeholder: 'In resolves 2, replace "\u2026" by "\u2026"',
+    "aria-label": "Amendment instruction, as ITU documents write them (Enter applies it)",
+    on: { keydown: (ev) => {
+      if (ev.key === "Enter") instruct();
+    } }
+  });
+  const undo = button("itu-s-undo", "\u21B6 Undo", "Undo the last action (Ctrl+Z)", () => send({ cmd: "undo" }));
+  const redo = button("itu-s-redo", "\u21B7 Redo", "Redo (Ctrl+Shift+Z)", () => send({ cmd: "redo" }));
+  const tools = h(
+    "span",
+    { class: "itu-group itu-suggest-tools" },
+    h(
+      "span",
+      { class: "itu-field itu-instruct-field" },
+      instr,
+      button("itu-instruct-go", "Apply", "Apply the instruction", () => instruct())
+    ),
+    undo,
+    redo
+  );
+  const el = h("div", { class: "itu-suggest", role: "group", "aria-label": "Suggesting" }, who2, ask, tools);
+  const what = h("span", { class: "itu-suggest-what" });
+  const ACTIONS = [
+    ["itu-s-edit", "Edit", (p) => open(p, "edit")],
+    ["itu-s-before", "Insert before", (p) => open(p, "before")],
+    ["itu-s-after", "Insert after", (p) => open(p, "after")],
+    ["itu-s-delete", "Delete", (p) => send({ cmd: "delete", path: p })],
+    ["itu-s-up", "Move up", (p) => send({ cmd: "move", path: p, where: "up" })],
+    ["itu-s-down", "Move down", (p) => send({ cmd: "move", path: p, where: "down" })],
+    ["itu-s-comment", "Comment", (p) => open(p, "comment")]
+  ];
+  const buttons = ACTIONS.map(([cls, text, fn]) => h("button", {
+    type: "button",
+    class: cls,
+    on: { click: () => {
+      const p = m.get("selected_path");
+      if (p) fn(p);
+    } }
+  }, text));
+  const actions = h("div", { class: "itu-suggest-actions", role: "group" }, what, ...buttons);
+  const cite = (path) => (
+    /** @type {Row[]} */
+    (m.get("_rows") ?? []).find((r) => r.path === path)?.at ?? path.split("/").join(" ")
+  );
+  const author = () => (
+    /** @type {string} */
+    m.get("author") || meta.author || ""
+  );
+  const active = () => !!meta.suggestable && !!m.get("suggesting") && !!author();
+  function say(text) {
+    status.textContent = text;
+  }
+  function setAuthor() {
+    const name = authorInput.value.trim();
+    if (!name) {
+      say("Type your name first: it is recorded on every change you suggest.");
+      authorInput.focus();
+      return;
+    }
+    m.set("author", name);
+    m.save_changes();
+    update();
+    instr.focus();
+  }
+  function send(msg, from = null, input = null) {
+    if (pending) {
+      say(`Still waiting for Python to ${pending.cmd}\u2026`);
+      return;
+    }
+    const timer = window.setTimeout(() => {
+      pending = null;
+      enable(true);
+      say(`No answer from Python to \u201C${msg.cmd}\u201D: is the kernel running?`);
+    }, ANSWER_MS);
+    pending = { cmd: msg.cmd, form: from, input, timer };
+    enable(false);
+    say(msg.path ? `${msg.cmd}: ${cite(String(msg.path))}\u2026` : `${msg.cmd}\u2026`);
+    m.send(msg);
+  }
+  function enable(on) {
+    for (const b of form?.el.querySelectorAll("button") ?? []) b.disabled = !on;
+    el.classList.toggle("itu-busy", !on);
+  }
+  function onMessage(msg) {
+    if (!msg || typeof msg !== "object" || typeof msg.cmd !== "string" || !("ok" in msg)) return;
+    const was = pending?.cmd === msg.cmd ? pending : null;
+    if (was) {
+      window.clearTimeout(was.timer);
+      pending = null;
+      enable(true);
+    }
+    if (!msg.ok) {
+      say(`Could not ${msg.cmd}: ${msg.error ?? "Python refused it"}`);
+      (was?.form?.area ?? was?.input)?.focus();
+      return;
+    }
+    const path = was?.form?.path ?? null;
+    if (was?.form && was.form === form) close(false);
+    if (was?.input) was.input.value = "";
+    say(`${DONE[msg.cmd] ?? msg.cmd}${path ? ` ${cite(path)}` : ""}`);
+  }
+  function instruct() {
+    const text = instr.value.trim();
+    if (!text) {
+      say('Type an instruction first, e.g. In resolves 2, replace "high" by "the highest"');
+      return;
+    }
+    send({ cmd: "instruct", text }, null, instr);
+  }
+  function open(path, kind) {
+    const row = (
+      /** @type {Row[]} */
+      (m.get("_rows") ?? []).find((r) => r.path === path)
+    );
+    if (!row) return;
+    if (form) close(false);
+    const label2 = `${ASK[kind]} ${cite(path)}`;
+    const text = kind === "edit" ? amendedText(row) : "";
+    const area = h("textarea", {
+      class: "itu-suggest-text",
+      "aria-label": `${label2} (Ctrl+Enter saves, Escape cancels)`,
+      rows: Math.min(12, Math.max(3, Math.ceil(text.length / 90))),
+      on: { keydown: (ev) => {
+        if (ev.key === "Enter" && (ev.ctrlKey || ev.metaKey)) submit();
+        else if (ev.key === "Escape") close(true);
+        else if (ev.key === "Enter" && kind !== "comment") say(ONE_PARAGRAPH);
+        else return;
+        ev.preventDefault();
+        ev.stopPropagation();
+      } }
+    });
+    area.value = text;
+    const formEl = h(
+      "div",
+      {
+        class: `itu-suggest-form itu-sf-${kind}`,
+        role: "group",
+        "aria-label": label2,
+        style: `--itu-depth:${row.d}`
+      },
+      h("div", { class: "itu-suggest-what", text: `${label2}${kind === "before" || kind === "after" ? ": its text" : ""}` }),
+      area,
+      h(
+        "div",
+        { class: "itu-group" },
+        button("itu-s-save", "Save", "Save (Ctrl+Enter)", () => submit()),
+        button("itu-s-cancel", "Cancel", "Cancel (Escape)", () => close(true))
+      )
+    );
+    form = { path, kind, el: formEl, area };
+    place();
+    area.focus();
+    area.setSelectionRange(area.value.length, area.value.length);
+  }
+  function submit() {
+    if (!form) return;
+    const f = form;
+    const text = f.area.value;
+    if (f.kind !== "comment" && /[\r\n]/.test(text.trim())) {
+      say(ONE_PARAGRAPH);
+      f.area.focus();
+      return;
+    }
+    if (f.kind === "edit") send({ cmd: "edit", path: f.path, text }, f);
+    else if (f.kind === "comment") send({ cmd: "comment", path: f.path, text }, f);
+    else send({ cmd: "insert", path: f.path, where: f.kind, text }, f);
+  }
+  function close(refocus) {
+    if (!form) return;
+    const path = form.path;
+    form.el.remove();
+    form = null;
+    place();
+    if (refocus) (actions.isConnected ? buttons[0] : scroll).focus();
+    else if (actions.isConnected && m.get("selected_path") === path) buttons[0].focus();
+  }
+  function rowEl(path) {
+    return (
+      /** @type {HTMLElement|null} */
+      scroll.querySelector(`.itu-row[data-path="${CSS.escape(path)}"]`)
+    );
+  }
+  function place() {
+    const focused = form?.el.contains(document.activeElement) ?? false;
+    for (const r of scroll.querySelectorAll(".itu-editing")) r.classList.remove("itu-editing");
+    if (!active()) {
+      actions.remove();
+      form?.el.remove();
+      return;
+    }
+    if (form) {
+      actions.remove();
+      const row2 = rowEl(form.path);
+      if (!row2) {
+        form.el.remove();
+        return;
+      }
+      if (form.kind === "edit") row2.classList.add("itu-editing");
+      const next = form.kind === "before" ? row2.previousElementSibling : row2.nextElementSibling;
+      if (next !== form.el) form.kind === "before" ? row2.before(form.el) : row2.after(form.el);
+      if (focused && !form.el.contains(document.activeElement)) form.area.focus();
+      return;
+    }
+    const path = m.get("selected_path");
+    const row = path ? rowEl(path) : null;
+    if (!row || !path) {
+      actions.remove();
+      return;
+    }
+    what.textContent = `Suggest on ${cite(path)}:`;
+    actions.setAttribute("aria-label", `Suggest on ${cite(path)}`);
+    ACTIONS.forEach(([, text], k) => buttons[k].setAttribute("aria-label", `${text}: ${cite(path)}`));
+    actions.style.setProperty("--itu-depth", row.style.getPropertyValue("--itu-depth"));
+    if (row.nextElementSibling !== actions) row.after(actions);
+  }
+  function update(next) {
+    if (next) meta = /** @type {SuggestMeta} */
+    next;
+    const on = !!m.get("suggesting");
+    toggle.hidden = !meta.suggestable;
+    toggle.setAttribute("aria-pressed", String(on));
+    el.hidden = !meta.suggestable || !on;
+    const name = author();
+    who2.textContent = name ? `Suggesting as ${name}` : "";
+    who2.hidden = !name;
+    ask.hidden = !!name;
+    tools.hidden = !name;
+    undo.disabled = meta.can_undo === false;
+    redo.disabled = meta.can_redo === false;
+    if (!active() && form) form = null;
+    place();
+  }
+  function onKey(ev) {
+    const t = (
+      /** @type {HTMLElement} */
+      ev.target
+    );
+    if (!meta.suggestable || t.matches("input, select, textarea")) return;
+    const mod = ev.ctrlKey || ev.metaKey;
+    const key = ev.key.toLowerCase();
+    if (mod && !ev.altKey && key === "z") send({ cmd: ev.shiftKey ? "redo" : "undo" });
+    else if (mod && !ev.altKey && key === "y") send({ cmd: "redo" });
+    else if (!mod && !ev.altKey && key === "e" && active() && m.get("selected_path")) open(m.get("selected_path"), "edit");
+    else return;
+    ev.preventDefault();
+    ev.stopPropagation();
+  }
+  const onTraits = () => update();
+  m.on("msg:custom", onMessage);
+  m.on("change:suggesting", onTraits);
+  m.on("change:author", onTraits);
+  m.on("change:selected_path", place);
+  return {
+    el,
+    toggle,
+    onKey,
+    place,
+    update,
+    cleanup: () => {
+      if (pending) window.clearTimeout(pending.timer);
+      m.off("msg:custom", onMessage);
+      m.off("change:suggesting", onTraits);
+      m.off("change:author", onTraits);
+      m.off("change:selected_path", place);
+    }
+  };
+}
+
 // src/redline/render.js
 var MODES = [
   ["inline", "Inline redline"],
@@ -267,7 +597,7 @@ function badges(row, changes) {
       text: row.cf.length > 1 ? `\u26A0 ${row.cf.length} conflicts` : "\u26A0 conflict"
     }));
   }
-  if (row.mv) out.push(h("span", { class: "itu-badge itu-moved", text: `moved from ${row.mvat ?? row.mv}` }));
+  if (row.mv) out.push(h("span", { class: "itu-badge itu-moved", text: `moved from ${row.mv}` }));
   else if (row.k === "inserted" || row.k === "deleted") {
     out.push(h("span", { class: `itu-badge itu-b-${row.k}`, text: row.k === "inserted" ? "new" : "deleted" }));
   }
@@ -485,6 +815,7 @@ function render({ model, el }) {
   const scroll = h("div", { class: "itu-scroll", tabindex: "0", role: "region" });
   const statusLine = h("div", { class: "itu-status", "aria-live": "polite" });
   const banner = h("div", { class: "itu-banner", role: "note" });
+  const editor = buildEditor({ model, scroll, status: statusLine });
   el.append(root);
   const panel = conflictsPanel({
     go: (c) => {
@@ -552,11 +883,12 @@ function render({ model, el }) {
       ));
     }
     scroll.replaceChildren(frag);
-    if (top > 0) scroll.scrollTop = top;
+    scroll.scrollTop = top;
     navigable = changes.map((_, ci) => ci).filter((ci) => seen.has(changes[ci].r));
     root.classList.toggle("itu-sbs", mode === "side-by-side");
     mark(current, false);
     markPath(model.get("selected_path"), false, false);
+    editor.place();
   }
   function tally() {
     let accepted = 0;
@@ -716,11 +1048,13 @@ function render({ model, el }) {
         model.save_changes();
       }
     });
+    bar.el.append(editor.toggle);
+    editor.update(meta);
     banner.textContent = meta.banner ?? "";
     banner.hidden = !meta.banner;
     scroll.setAttribute("aria-label", `Redline of ${meta.title ?? ""}`);
     if (root.contains(panel.el)) root.firstElementChild?.replaceWith(bar.el);
-    else root.replaceChildren(bar.el, banner, panel.el, scroll, statusLine);
+    else root.replaceChildren(bar.el, editor.el, banner, panel.el, scroll, statusLine);
     panel.update(model.get("_conflicts") ?? []);
     syncControls();
     draw();
@@ -776,6 +1110,7 @@ function render({ model, el }) {
   }
   const setHeight = () => root.style.setProperty("--itu-height", model.get("height") || "32rem");
   root.addEventListener("keydown", onKey);
+  root.addEventListener("keydown", editor.onKey);
   scroll.addEventListener("click", onClick);
   for (const type of ["wheel", "touchstart", "pointerdown", "keydown"]) {
     scroll.addEventListener(type, stopRevealing, { passive: true });
@@ -813,6 +1148,7 @@ function render({ model, el }) {
   });
   return () => {
     off();
+    editor.cleanup();
     stopRevealing();
     root.removeEventListener("keydown", onKey);
     root.remove();

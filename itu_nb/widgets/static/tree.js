@@ -1,4 +1,4 @@
-/* itu_nb widgets, built from js/src by js/build.mjs; sources-sha256: 5c934936a280a5d10de32a428de88a948831768af047716aab2e138a4dc18aec */
+/* itu_nb widgets, built from js/src by js/build.mjs; sources-sha256: abdb70b9c50bb6fa943b43accb110220a0c69772491dd7c084cc87de2b16309f */
 
 // src/dom.js
 function h(tag, attrs = {}, ...children) {

@@ -2,6 +2,7 @@
 // are local state mirrored to the model (selected_change, selected_path, decisions, filters).
 import { h, listen } from "../dom.js";
 import { conflictsPanel } from "./conflicts.js";
+import { buildEditor } from "./editor.js";
 import { describe, drawRow, foldText, layout, paintDecisions } from "./render.js";
 import { buildToolbar } from "./toolbar.js";
 
@@ -30,6 +31,7 @@ function render({ model, el }) {
   const statusLine = h("div", { class: "itu-status", "aria-live": "polite" });
   // what the reader must know before reading the marks (the proposal amends another revision…)
   const banner = h("div", { class: "itu-banner", role: "note" });
+  const editor = buildEditor({ model, scroll, status: statusLine }); // the suggesting mode (editor.js)
   el.append(root);
   const panel = conflictsPanel({
     go: (c) => { markPath(c.at, true); save({ selected_path: c.at }); },
@@ -81,6 +83,7 @@ function render({ model, el }) {
     root.classList.toggle("itu-sbs", mode === "side-by-side");
     mark(current, false);
     markPath(model.get("selected_path"), false, false);
+    editor.place();
   }
 
   /** How many changes are pending, accepted and rejected: the one place they are counted. */
@@ -243,11 +246,13 @@ function render({ model, el }) {
       collapse: (on) => { model.set("collapse_unchanged", on); model.save_changes(); },
       text: (id) => { model.set("selected_text", id); model.save_changes(); },
     });
+    bar.el.append(editor.toggle);
+    editor.update(meta);
     banner.textContent = meta.banner ?? "";
     banner.hidden = !meta.banner;
     scroll.setAttribute("aria-label", `Redline of ${meta.title ?? ""}`);
     if (root.contains(panel.el)) root.firstElementChild?.replaceWith(bar.el); // keeps the focus in the panel
-    else root.replaceChildren(bar.el, banner, panel.el, scroll, statusLine);
+    else root.replaceChildren(bar.el, editor.el, banner, panel.el, scroll, statusLine);
     panel.update(model.get("_conflicts") ?? []);
     syncControls();
     draw();
@@ -295,6 +300,7 @@ function render({ model, el }) {
 
   const setHeight = () => root.style.setProperty("--itu-height", model.get("height") || "32rem");
   root.addEventListener("keydown", onKey);
+  root.addEventListener("keydown", editor.onKey);
   scroll.addEventListener("click", onClick);
   for (const type of ["wheel", "touchstart", "pointerdown", "keydown"]) {
     scroll.addEventListener(type, stopRevealing, { passive: true });
@@ -323,6 +329,7 @@ function render({ model, el }) {
   });
   return () => {
     off();
+    editor.cleanup();
     stopRevealing();
     root.removeEventListener("keydown", onKey);
     root.remove();
