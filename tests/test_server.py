@@ -24,7 +24,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import CRITIC, FIXTURES, needs_pandoc
+from conftest import CRITIC, FIXTURES, needs_pandoc, nth
 
 import itu_nb
 from itu_nb.parsing.normalise import MAX_BYTES
@@ -71,6 +71,8 @@ def server(tmp_path_factory):
     (root / "brazil").mkdir(parents=True)
     shutil.copy(CRITIC, root / "brazil" / "B-67.critic.md")
     shutil.copy(DOCX, root / "brazil" / "B-67.docx")
+    (root / "review").mkdir()  # the review tests decide there, apart from the other tests' files
+    shutil.copy(CRITIC, root / "review" / "B-67.critic.md")
     cfg = base / "config"
     cfg.mkdir()
     # the config file the package installs (jupyter-config/), here from the source tree
@@ -142,6 +144,7 @@ def test_open_lists_brazils_proposals_with_their_changes(server, name):
         json.dumps(itu_nb.ClauseTreeExplorer(itu_nb.load(server.root / "brazil" / name))._nodes)
     )
     assert got["review"]["path"] == f"brazil/{name}.review.json"
+    assert got["review"]["counts"]["B/67/4"] == {"pending": 73, "accepted": 0, "rejected": 0}  # nothing decided yet
 
 
 def test_the_docx_and_the_criticmarkup_show_the_same_changes(server):
@@ -153,12 +156,78 @@ def test_the_docx_and_the_criticmarkup_show_the_same_changes(server):
 def test_proposal_payload_is_what_the_redline_viewer_syncs(server):
     status, got = server.call("GET", f"{API}proposal?path=brazil/B-67.critic.md&key=B/67/4")
     assert status == 200, got
-    viewer = itu_nb.RedlineViewer(itu_nb.load(server.root / "brazil" / "B-67.critic.md")["B/67/4"])
+    doc = itu_nb.load(server.root / "brazil" / "B-67.critic.md")
+    review = itu_nb.Review(doc, path=server.root / "brazil" / "B-67.critic.md.review.json")  # the sidecar's place
+    viewer = itu_nb.RedlineViewer(doc["B/67/4"], review=review)
     synced = json.loads(json.dumps({"rows": viewer._rows, "changes": viewer._changes, "meta": viewer._meta}))
     assert got["key"] == "B/67/4"
     assert got["rows"] == synced["rows"] and got["changes"] == synced["changes"] and got["meta"] == synced["meta"]
     assert len(got["changes"]) == 73 and got["meta"]["title"] == "MOD B/67/4 — Resolution 130 (Rev. Busan, 2014)"
     assert got["decisions"] == []
+
+
+# -- reviewing ---------------------------------------------------------------------------------------
+def test_decisions_are_saved_beside_the_file_and_restored(server):
+    b4 = itu_nb.load(CRITIC)["B/67/4"]
+    heading, title = nth(b4, "heading@1"), nth(b4, "title@1")  # "Busan, 2014" → "Dubai, 2018"; the title's change
+    path, key = "review/B-67.critic.md", "B/67/4"
+    body = {"decisions": [{"id": heading, "decision": "accept"}, {"id": title, "decision": "reject"}]}
+    status, got = server.call("PUT", f"{API}review?path={path}&key={key}", body)
+    assert status == 200, got
+    assert got["counts"] == {"pending": 71, "accepted": 1, "rejected": 1}
+    saved = json.loads((server.root / "review" / "B-67.critic.md.review.json").read_text(encoding="utf-8"))
+    assert saved["format"] == "itu_nb-review" and saved["source"] == "B-67.critic.md"
+    assert saved["proposals"]["B/67/4"]["decisions"] == {heading: "accept", title: "reject"}
+    # reopened: the counts, and the decisions in the viewer's payload
+    opened = server.call("GET", f"{API}open?path={path}")[1]
+    assert opened["review"]["counts"]["B/67/4"] == {"pending": 71, "accepted": 1, "rejected": 1}
+    assert opened["review"]["counts"]["B/67/1"] == {"pending": 3, "accepted": 0, "rejected": 0}
+    view = server.call("GET", f"{API}proposal?path={path}&key={key}")[1]
+    assert {(d["id"], d["decision"]) for d in view["decisions"]} == {(heading, "accept"), (title, "reject")}
+    assert view["meta"]["counts"] == {"pending": 71, "accepted": 1, "rejected": 1}
+    # the list is every decision on the proposal: what it leaves out is undecided again
+    got = server.call("PUT", f"{API}review?path={path}&key={key}", {"decisions": [body["decisions"][0]]})[1]
+    assert got["counts"] == {"pending": 72, "accepted": 1, "rejected": 0}
+
+
+@needs_pandoc
+def test_export_of_the_reviewed_text(server):
+    b4 = itu_nb.load(CRITIC)["B/67/4"]
+    path = "review/B-67.critic.md"
+    body = {"decisions": [{"id": nth(b4, "heading@1"), "decision": "reject"}]}
+    assert server.call("PUT", f"{API}review?path={path}&key=B/67/4", body)[0] == 200
+    got = server.call("POST", f"{API}export", {"path": path, "to": "docx", "review": True})[1]
+    accepted = _pandoc_heading(server.root / got["path"], "accept")
+    assert accepted == "RESOLUTION 130 (Rev. Busan, 2014)"  # the heading's change rejected: gone, not tracked
+    assert len(itu_nb.load(server.root / got["path"])["B/67/4"].changes) == 72  # the others still tracked
+    got = server.call("POST", f"{API}export", {"path": path, "to": "docx", "review": False})[1]
+    assert _pandoc_heading(server.root / got["path"], "accept") == "RESOLUTION 130 (Rev. Dubai, 2018)"
+
+
+def test_review_keeps_decisions_it_cannot_place_and_refuses_bad_ones(server):
+    (server.root / "orphans").mkdir()
+    shutil.copy(CRITIC, server.root / "orphans" / "B-67.critic.md")
+    sidecar = server.root / "orphans" / "B-67.critic.md.review.json"
+    stale = {"format": "itu_nb-review", "version": 1, "source": "B-67.critic.md", "source_sha256": None,
+             "author": None, "saved": "2026-12-01T00:00:00Z",
+             "proposals": {"B/67/4": {"decisions": {"heading@00000000": "accept"}, "edits": [], "redo": []}}}  # fmt: skip
+    sidecar.write_text(json.dumps(stale), encoding="utf-8")
+    b4 = itu_nb.load(CRITIC)["B/67/4"]
+    url = f"{API}review?path=orphans/B-67.critic.md&key=B/67/4"
+    status, got = server.call("PUT", url, {"decisions": [{"id": nth(b4, "title@1"), "decision": "accept"}]})
+    assert status == 200, got
+    decisions = json.loads(sidecar.read_text(encoding="utf-8"))["proposals"]["B/67/4"]["decisions"]
+    assert decisions == {"heading@00000000": "accept", nth(b4, "title@1"): "accept"}  # the orphan is kept
+    answer = server.call("PUT", url, {"decisions": [{"id": "heading@ffffffff", "decision": "accept"}]})
+    assert "heading@ffffffff" in _refused(server, 400, "AddressError", answer=answer)
+    answer = server.call("PUT", url, {"decisions": [{"id": nth(b4, "title@1"), "decision": "maybe"}]})
+    _refused(server, 400, "bad-request", answer=answer)
+    sidecar.write_text("{broken", encoding="utf-8")
+    answer = server.call("PUT", url, {"decisions": []})
+    message = _refused(server, 400, "ReviewError", answer=answer)
+    assert message.startswith("orphans/B-67.critic.md.review.json"), message
+    opened = server.call("GET", f"{API}open?path=orphans/B-67.critic.md")[1]  # opening still works, and says why
+    assert "memory" in opened["review"]["note"]
 
 
 # -- comparing ----------------------------------------------------------------------------------
@@ -200,18 +269,18 @@ def test_export_to_word_writes_a_new_file_that_reads_back(server):
     assert _changes(itu_nb.load(written)) == _changes(itu_nb.load(CRITIC))
 
     # pandoc reads Brazil's tracked changes back: the heading of Resolution 130 (CORPUS.md, B/67/4)
-    def heading(mode: str) -> str:
-        text = subprocess.run(
-            ["pandoc", f"--track-changes={mode}", "-t", "plain", "--wrap=none", str(written)],
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout
-        text = text.replace("\u00a0", " ")  # the source's no-break spaces: "RESOLUTION\u00a0130 (Rev.\u00a0…"
-        return next(line for line in text.splitlines() if line.startswith("RESOLUTION 130"))
+    assert _pandoc_heading(written, "accept") == "RESOLUTION 130 (Rev. Dubai, 2018)"
+    assert _pandoc_heading(written, "reject") == "RESOLUTION 130 (Rev. Busan, 2014)"
 
-    assert heading("accept") == "RESOLUTION 130 (Rev. Dubai, 2018)"
-    assert heading("reject") == "RESOLUTION 130 (Rev. Busan, 2014)"
+
+def _pandoc_heading(docx: Path, mode: str) -> str:
+    """The heading of Resolution 130 as pandoc reads the .docx, accepting or rejecting the tracked changes."""
+    text = subprocess.run(
+        ["pandoc", f"--track-changes={mode}", "-t", "plain", "--wrap=none", str(docx)],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    text = text.replace("\u00a0", " ")  # the source's no-break spaces: "RESOLUTION\u00a0130 (Rev.\u00a0…"
+    return next(line for line in text.splitlines() if line.startswith("RESOLUTION 130"))
 
 
 @pytest.mark.parametrize(("to", "ending"), [("critic", ".critic.md"), ("akn", ".akn.xml"), ("html", ".html")])
@@ -264,6 +333,14 @@ def test_refuses_paths_outside_the_root(server):
     _refused(server, 403, "forbidden", answer=answer)
     answer = server.call("POST", f"{API}export", {"path": "etc/passwd", "to": "docx"})
     _refused(server, 403, "forbidden", answer=answer)
+    # a review file that is a symlink leading outside is neither read nor written
+    (server.root / "linked").mkdir()
+    shutil.copy(CRITIC, server.root / "linked" / "B-67.critic.md")
+    outside = server.root.parent / "outside.review.json"
+    (server.root / "linked" / "B-67.critic.md.review.json").symlink_to(outside)
+    answer = server.call("PUT", f"{API}review?path=linked/B-67.critic.md&key=B/67/4", {"decisions": []})
+    _refused(server, 403, "forbidden", answer=answer)
+    assert not outside.exists()
 
 
 def test_missing_too_large_and_corrupt_files(server):
