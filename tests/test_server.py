@@ -170,6 +170,17 @@ def test_proposal_payload_is_what_the_redline_viewer_syncs(server):
     assert got["decisions"] == []
 
 
+def test_search_is_the_trees_own(server):
+    status, got = server.call("GET", f"{API}search?path=brazil/B-67.critic.md&q=cybersecurity")
+    assert status == 200, got
+    tree = itu_nb.ClauseTreeExplorer(itu_nb.load(CRITIC))
+    tree.search = "cybersecurity"
+    assert got["matches"] == tree._matches and len(got["matches"]) > 0
+    # "Cybersecurity", the new title Brazil gives Resolution 130 (CORPUS.md, note 3), is among them
+    assert "B/67/4:title" in [tree._nodes[i][0] for i in got["matches"]]
+    assert server.call("GET", f"{API}search?path=brazil/B-67.critic.md&q=")[1]["matches"] == []
+
+
 # -- reviewing ---------------------------------------------------------------------------------------
 def test_decisions_are_saved_beside_the_file_and_restored(server):
     b4 = itu_nb.load(CRITIC)["B/67/4"]

@@ -43,6 +43,7 @@ class Loaded(NamedTuple):
     doc: Document
     nodes: list[list]
     keys: dict[str, Proposal]  # proposal key ("B/67/4", "X/1/1 (2)") → Proposal, in document order
+    trees: list  # the ClauseTreeExplorer that searches this document, made on the first search
 
 
 class Files:
@@ -84,7 +85,7 @@ class Files:
             raise _named(exc, path, name) from None
         nodes, index = tree_nodes(doc)
         keys = {n[0]: p for n in nodes if n[8] == "proposal" and isinstance(p := index[n[0]], Proposal)}
-        entry = Loaded(doc, nodes, keys)
+        entry = Loaded(doc, nodes, keys, [])
         with self._lock:
             self._cache[key] = entry
             while len(self._cache) > CACHE:
@@ -149,6 +150,18 @@ class Files:
         loaded = self.loaded(rel)
         proposal = self.proposal(loaded, key)
         return {"key": key, **_viewer_state(proposal, review=self.review(rel, loaded, strict=False))}
+
+    # -- GET search ---------------------------------------------------------------------
+    def search(self, rel: object, query: str) -> dict:
+        """The tree nodes matching ``query``: what ClauseTreeExplorer's ``search`` gives its ``_matches``."""
+        loaded = self.loaded(rel)
+        if not loaded.trees:
+            from itu_nb.widgets.tree import ClauseTreeExplorer
+
+            loaded.trees.append(ClauseTreeExplorer(loaded.doc))
+        tree = loaded.trees[0]
+        tree.search = query
+        return {"query": query, "matches": list(tree._matches)}
 
     # -- PUT review --------------------------------------------------------------------
     def decide(self, rel: object, key: object, decisions: object) -> dict:
