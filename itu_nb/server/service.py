@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from itu_nb.amendments.reviewing import DECISIONS, Review, ReviewError
-from itu_nb.errors import ItuNbError
+from itu_nb.errors import ExportError, ItuNbError
 from itu_nb.loaders import load
 from itu_nb.model import Document, Proposal
 from itu_nb.server.bundled import FINAL_ACTS, final_acts_path
@@ -190,7 +190,7 @@ class Files:
         from itu_nb.diff.documents import DocumentComparison, compare
 
         left = self.loaded(a).doc
-        right = self._load(final_acts_path(), FINAL_ACTS).doc if b == FINAL_ACTS else self.loaded(b).doc
+        right = self._load(_final_acts(), FINAL_ACTS).doc if b == FINAL_ACTS else self.loaded(b).doc
         result = compare(left, right)
         if not isinstance(result, DocumentComparison):  # one text each side: one pair
             text = left.proposals[0] if left.proposals else None
@@ -232,7 +232,7 @@ class Files:
             doc = dataclasses.replace(doc, proposals=tuple(reviewed.result(k) for k in reviewed.keys))
         data = getattr(export, writer)(doc)
         source = self.path(rel)
-        written = _write_new(source.parent, stem_of(source.name), ending, data)
+        written = _write_new(source.parent, stem_of(source.name), ending, data, self.root)
         return {"path": relative(self.root, written)}
 
     # -- POST notebook ----------------------------------------------------------------
@@ -266,7 +266,7 @@ class Files:
                 v4.new_code_cell(f"viewer = itu_nb.RedlineViewer(review.document[{key!r}], review=review)\nviewer")
             )
         nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
-        written = _write_new(source.parent, stem_of(name), ".ipynb", nbformat.writes(nb))
+        written = _write_new(source.parent, stem_of(name), ".ipynb", nbformat.writes(nb), self.root)
         return {"path": relative(self.root, written)}
 
 
@@ -324,7 +324,14 @@ def _text_views(dc) -> dict:
         viewer.close()
 
 
-def _write_new(folder: Path, stem: str, ending: str, data: str | bytes) -> Path:
+def _final_acts() -> Path:
+    try:
+        return final_acts_path()
+    except FileNotFoundError as exc:  # a broken install: say so rather than fail with a traceback in the log
+        raise Refused(404, "not-found", f"{FINAL_ACTS}: {exc}") from None
+
+
+def _write_new(folder: Path, stem: str, ending: str, data: str | bytes, root: Path) -> Path:
     """Write ``data`` to a new file ``stem+ending`` (or ``stem (2)+ending``…): never over an existing one."""
     raw = data.encode("utf-8") if isinstance(data, str) else data
     while True:
@@ -335,3 +342,5 @@ def _write_new(folder: Path, stem: str, ending: str, data: str | bytes) -> Path:
             return path
         except FileExistsError:
             continue
+        except OSError as exc:  # a folder that is not writable, a full disk…
+            raise ExportError(f"{relative(root, path)}: cannot be written ({exc.strerror or exc})") from None
