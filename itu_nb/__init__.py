@@ -108,5 +108,10 @@ def __getattr__(name: str):
     raise AttributeError(f"module 'itu_nb' has no attribute {name!r}")
 
 
+def _jupyter_server_extension_points() -> list[dict]:
+    """The Jupyter Server extension (:mod:`itu_nb.server`), imported only when the server loads it."""
+    return [{"module": "itu_nb.server"}]
+
+
 def __dir__() -> list[str]:
     return sorted(set(globals()) | set(__all__))

@@ -13,7 +13,8 @@ from pathlib import Path
 import itu_nb
 
 PACKAGE = Path(itu_nb.__file__).parent
-LAYERS = ["errors", "model", "parsing", "loaders", "diff", "amendments", "export", "frames", "widgets", "cli"]
+# the Jupyter Server extension (server) sits at the top, beside widgets and cli: it serves their payloads
+LAYERS = ["errors", "model", "parsing", "loaders", "diff", "amendments", "export", "frames", "widgets", "cli", "server"]
 
 #: (importing module, imported module): lazy conveniences on the model and the public functions'
 #: own homes that reach up, each inside a method, never at import time.

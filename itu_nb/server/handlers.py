@@ -1,0 +1,137 @@
+"""The REST handlers under ``{base_url}itu-nb/api/``: authenticated, XSRF-checked, JSON in and out.
+
+Each is a Jupyter Server :class:`~jupyter_server.base.handlers.APIHandler` whose methods carry
+``@tornado.web.authenticated`` (Jupyter Server checks the XSRF token of every non-GET request
+authenticated by cookie).  The work runs in one worker thread (:data:`WORKER`), so loading a large
+.docx does not stall the server's other requests, and two requests never load one file at once.
+
+Errors are JSON ``{"error": {"kind", "message"}}``: 400 for bad input (an
+:class:`~itu_nb.errors.ItuNbError`, kind its class name), 403 outside the root folder, 404 missing,
+413 over the loaders' size limit; anything else is logged and answered 500 without a traceback.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from concurrent.futures import ThreadPoolExecutor
+
+import tornado.web
+from jupyter_server.base.handlers import APIHandler
+from jupyter_server.utils import url_path_join
+
+from itu_nb.errors import ItuNbError
+from itu_nb.server.paths import Refused
+from itu_nb.server.service import Files
+
+__all__ = ["ROUTE", "handlers"]
+
+#: Where the API lives under the server's base URL.
+ROUTE = "itu-nb/api"
+WORKER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="itu-nb")
+
+
+class _Base(APIHandler):
+    """Runs a :class:`Files` operation in the worker and answers its result or a JSON error."""
+
+    @property
+    def files(self) -> Files:
+        root = self.contents_manager.root_dir
+        files = self.settings.get("itu_nb_files")
+        if files is None or files.given != root:  # one Files (and its cache) per root folder
+            files = self.settings["itu_nb_files"] = Files(root)
+        return files
+
+    def body(self) -> dict:
+        """The JSON object of the request body (400 when it is not one)."""
+        try:
+            value = json.loads(self.request.body or b"{}")
+        except ValueError as exc:
+            raise Refused(400, "bad-request", f"the request body is not JSON ({exc})") from None
+        if not isinstance(value, dict):
+            raise Refused(400, "bad-request", "the request body must be a JSON object")
+        return value
+
+    async def answer(self, work, *args, status: int = 200) -> None:
+        """Run ``work(*args)`` in the worker thread and write its result (or the error) as JSON."""
+        try:
+            result = await asyncio.get_running_loop().run_in_executor(WORKER, work, *args)
+        except Refused as exc:
+            return self._error(exc.status, exc.kind, exc.message)
+        except ItuNbError as exc:
+            return self._error(400, type(exc).__name__, str(exc))
+        except Exception:  # a bug: the log has the traceback, the client a message
+            self.log.exception("itu_nb: %s %s failed", self.request.method, self.request.path)
+            return self._error(500, "internal", "itu_nb could not answer this request; the server log says why")
+        self.set_status(status)
+        self.finish(json.dumps(result, ensure_ascii=False))
+
+    def _error(self, status: int, kind: str, message: str) -> None:
+        self.set_status(status)
+        self.finish(json.dumps({"error": {"kind": kind, "message": message}}, ensure_ascii=False))
+
+
+class OpenHandler(_Base):
+    """``GET open?path=<rel>``: proposals, tree and review of a file."""
+
+    @tornado.web.authenticated
+    async def get(self) -> None:
+        """Answer :meth:`Files.open <itu_nb.server.service.Files.open>`."""
+        await self.answer(self.files.open, self.get_query_argument("path", ""))
+
+
+class ProposalHandler(_Base):
+    """``GET proposal?path=<rel>&key=<key>``: what the RedlineViewer syncs for one proposal."""
+
+    @tornado.web.authenticated
+    async def get(self) -> None:
+        """Answer :meth:`Files.proposal_view <itu_nb.server.service.Files.proposal_view>`."""
+        await self.answer(
+            self.files.proposal_view, self.get_query_argument("path", ""), self.get_query_argument("key", "")
+        )
+
+
+class CompareHandler(_Base):
+    """``POST compare`` ``{"a": <rel>, "b": <rel> | "pp18-final-acts"}``."""
+
+    @tornado.web.authenticated
+    async def post(self) -> None:
+        """Answer :meth:`Files.compare <itu_nb.server.service.Files.compare>`."""
+        try:
+            body = self.body()
+        except Refused as exc:
+            return self._error(exc.status, exc.kind, exc.message)
+        await self.answer(self.files.compare, body.get("a"), body.get("b"))
+
+
+class ExportHandler(_Base):
+    """``POST export`` ``{"path": <rel>, "to": "docx"|"html"|"critic"|"akn", "review": true}``."""
+
+    @tornado.web.authenticated
+    async def post(self) -> None:
+        """Answer :meth:`Files.export <itu_nb.server.service.Files.export>`."""
+        try:
+            body = self.body()
+        except Refused as exc:
+            return self._error(exc.status, exc.kind, exc.message)
+        await self.answer(self.files.export, body.get("path"), body.get("to"), body.get("review", True) is not False)
+
+
+class NotebookHandler(_Base):
+    """``POST notebook`` ``{"path": <rel>}``: a notebook reproducing the view, next to the file."""
+
+    @tornado.web.authenticated
+    async def post(self) -> None:
+        """Answer :meth:`Files.notebook <itu_nb.server.service.Files.notebook>`."""
+        try:
+            body = self.body()
+        except Refused as exc:
+            return self._error(exc.status, exc.kind, exc.message)
+        await self.answer(self.files.notebook, body.get("path"))
+
+
+def handlers(base_url: str) -> list[tuple[str, type]]:
+    """The routes of the API under ``base_url``, for ``web_app.add_handlers``."""
+    routes = {"open": OpenHandler, "proposal": ProposalHandler, "compare": CompareHandler}
+    routes |= {"export": ExportHandler, "notebook": NotebookHandler}
+    return [(url_path_join(base_url, ROUTE, name), cls) for name, cls in routes.items()]
