@@ -187,10 +187,13 @@ const plugin = {
     for (const [command, key] of Object.entries(keys)) {
       app.commands.addKeyBinding({ command, keys: [key], selector: "body" });
     }
-    const selector = TYPE_NAMES.map((t) => `.jp-DirListing-item[data-file-type="${t}"]`).join(", ");
-    ids.forEach((command, i) => {
-      app.contextMenu.addItem({ command, selector, rank: 3 + i / 10, args: { from: "browser" } });
-    });
+    // one item per file type (a context-menu selector cannot hold a comma); a file has one type
+    for (const type of TYPE_NAMES) {
+      const selector = `.jp-DirListing-item[data-file-type="${type}"]`;
+      ids.forEach((command, i) => {
+        app.contextMenu.addItem({ command, selector, rank: 3 + i / 10, args: { from: "browser" } });
+      });
+    }
   },
 };
 

@@ -133,7 +133,9 @@ export class ProposalView extends ItuPane {
         const out = redline.render({ model: /** @type {any} */ (this.redlineModel), el: this.redlineEl });
         if (typeof out === "function") this.cleanups.push(out);
       }
-      this.status(`${key}: ${countsText(this.data?.review?.counts?.[key])}`);
+      const entry = (this.data?.proposals ?? []).find((/** @type {any} */ x) => x.key === key);
+      const counts = this.data?.review?.counts?.[key];
+      this.status(`${key}: ${counts ? countsText(counts) : `${entry?.changes ?? 0} tracked changes`}`);
       if (this.treeModel.get("selected_path") === null) this.treeModel.update({ selected_path: key });
     } else if (clause) {
       this.redlineModel.update({ selected_path: clause });
