@@ -10,9 +10,11 @@ B/67/1 3 replacements; B/67/4 23 insertions, 3 deletions, 47 replacements = 73 c
 from __future__ import annotations
 
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
+from conftest import needs_pandoc
 
 from .waits import KERNEL_MS
 
@@ -74,3 +76,61 @@ def test_open_with_shows_tree_and_redline(page, jupyterlab, shoot):
     shoot(panel, "labext-panel")
     assert page.errors == []
     assert not [m for m in page.console_log if m.startswith("error")]
+
+
+def command_from_menu(page, name: str, label: str):
+    """Right-click the file in the browser and run one of itu_nb's context-menu entries."""
+    item(page, name).click(button="right")
+    page.locator(".lm-Menu-itemLabel", has_text=label).click()
+
+
+def test_compare_with_final_acts_pairs_resolution_130(page, jupyterlab, shoot):
+    put(jupyterlab, "compare")
+    browse(page, jupyterlab, "compare")
+    item(page, BRAZIL).click()
+    command_from_menu(page, BRAZIL, "ITU: Compare with…")
+    dialog = page.locator(".jp-Dialog")
+    # the choice offered first is the Final Acts bundled with itu_nb
+    assert dialog.locator("select").input_value() == "PP-18 Final Acts (bundled with itu_nb)"
+    dialog.locator(".jp-mod-accept").click()
+    panel = page.locator(".itu-lab-compare:visible")
+    picker = panel.locator("select.itu-text")
+    picker.wait_for(timeout=KERNEL_MS)
+    labels = picker.locator("option").all_text_contents()
+    # Brazil's B/67/4 modifies Resolution 130 (Rev. Busan, 2014): paired with the Resolution 130 the
+    # Final Acts hold (Rev. Dubai, 2018), not with another text; B/67/3 (SUP Resolution 128) is abrogated there
+    assert "B/67/4 MOD → Resolution 130 (Rev. Dubai, 2018)" in labels
+    assert len(labels) == 5  # the five proposals of Document 67
+    picker.select_option("B/67/4")
+    title = panel.locator(".itu-redline .itu-title")
+    page.wait_for_function(
+        "() => document.querySelector('.itu-lab-compare .itu-title')?.textContent.includes('Resolution 130 (Rev. Dubai')"
+    )
+    assert title.text_content().startswith("B/67/4")
+    assert panel.locator(".itu-redline [data-c]").count() > 0
+    assert panel.locator(".itu-lab-error").is_hidden()
+    shoot(panel, "labext-compare")
+    assert page.errors == []
+
+
+@needs_pandoc
+def test_export_to_word_writes_a_docx_pandoc_reads(page, jupyterlab):
+    put(jupyterlab, "export")
+    browse(page, jupyterlab, "export")
+    item(page, BRAZIL).click()
+    command_from_menu(page, BRAZIL, "ITU: Export to Word")
+    toast = page.locator(".Toastify__toast", has_text="itu_nb wrote")
+    toast.wait_for(timeout=KERNEL_MS)
+    written = toast.text_content().split("itu_nb wrote ", 1)[1].strip()
+    assert written == "export/pp18-doc67-brazil.reconstructed.docx"
+    out = subprocess.run(
+        ["pandoc", "-t", "plain", "--wrap=none", str(jupyterlab.root / written)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    # B/67/4's recalling e) as Brazil amended it (the fixture, the {++…++} of recalling e)
+    assert "UNGA Resolution 70/125, on the outcome document of the high-level meeting" in out
+    # its heading, Rev. {--Busan, 2014--}{++Dubai, 2018++} (the export writes no-break spaces as ITU texts do)
+    assert "MOD B/67/4 RESOLUTION 130 (Rev. Dubai, 2018)" in " ".join(out.split())
+    assert page.errors == []
