@@ -15,6 +15,7 @@ if TYPE_CHECKING:  # the names as type checkers and editors see them; at run tim
     from itu_nb.amendments.amending import amend
     from itu_nb.amendments.lineage import check_base, lineage
     from itu_nb.amendments.merging import merge
+    from itu_nb.amendments.reviewing import Review
     from itu_nb.diff.documents import compare
     from itu_nb.diff.manyway import compare_many
     from itu_nb.diff.twoway import ClausePair, Comparison
@@ -40,6 +41,7 @@ __all__ = [
     "ParseError",
     "Proposal",
     "RedlineViewer",
+    "Review",
     "Run",
     "Target",
     "amend",
@@ -64,6 +66,7 @@ _HOMES = {
     "check_base": "itu_nb.amendments.lineage",
     "lineage": "itu_nb.amendments.lineage",
     "merge": "itu_nb.amendments.merging",
+    "Review": "itu_nb.amendments.reviewing",
     "compare_many": "itu_nb.diff.manyway",
     "ClausePair": "itu_nb.diff.twoway",
     "Comparison": "itu_nb.diff.twoway",

@@ -91,6 +91,20 @@ class ProposalHandler(_Base):
         )
 
 
+class ReviewHandler(_Base):
+    """``PUT review?path=<rel>&key=<key>`` ``{"decisions": [{"id", "decision"}]}``: saved to the sidecar."""
+
+    @tornado.web.authenticated
+    async def put(self) -> None:
+        """Answer :meth:`Files.decide <itu_nb.server.service.Files.decide>`."""
+        try:
+            body = self.body()
+        except Refused as exc:
+            return self._error(exc.status, exc.kind, exc.message)
+        path, key = self.get_query_argument("path", ""), self.get_query_argument("key", "")
+        await self.answer(self.files.decide, path, key, body.get("decisions"))
+
+
 class CompareHandler(_Base):
     """``POST compare`` ``{"a": <rel>, "b": <rel> | "pp18-final-acts"}``."""
 
@@ -118,7 +132,7 @@ class ExportHandler(_Base):
 
 
 class NotebookHandler(_Base):
-    """``POST notebook`` ``{"path": <rel>}``: a notebook reproducing the view, next to the file."""
+    """``POST notebook`` ``{"path": <rel>, "key": <proposal key, optional>}``: a notebook reproducing the view."""
 
     @tornado.web.authenticated
     async def post(self) -> None:
@@ -127,11 +141,11 @@ class NotebookHandler(_Base):
             body = self.body()
         except Refused as exc:
             return self._error(exc.status, exc.kind, exc.message)
-        await self.answer(self.files.notebook, body.get("path"))
+        await self.answer(self.files.notebook, body.get("path"), body.get("key"))
 
 
 def handlers(base_url: str) -> list[tuple[str, type]]:
     """The routes of the API under ``base_url``, for ``web_app.add_handlers``."""
-    routes = {"open": OpenHandler, "proposal": ProposalHandler, "compare": CompareHandler}
+    routes = {"open": OpenHandler, "proposal": ProposalHandler, "review": ReviewHandler, "compare": CompareHandler}
     routes |= {"export": ExportHandler, "notebook": NotebookHandler}
     return [(url_path_join(base_url, ROUTE, name), cls) for name, cls in routes.items()]

@@ -9,12 +9,14 @@ the same data.  Nothing here knows about tornado (:mod:`itu_nb.server.handlers` 
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import threading
 from collections import OrderedDict
 from pathlib import Path
 from typing import NamedTuple
 
+from itu_nb.amendments.reviewing import DECISIONS, Review, ReviewError
 from itu_nb.errors import ItuNbError
 from itu_nb.loaders import load
 from itu_nb.model import Document, Proposal
@@ -79,11 +81,7 @@ class Files:
         try:
             doc = load(path)
         except ItuNbError as exc:
-            # name the file as the analyst knows it (the path in the file browser), not the server's
-            exc.args = tuple(str(a).replace(str(path), name) if isinstance(a, str) else a for a in exc.args)
-            if hasattr(exc, "source"):
-                exc.source = name
-            raise
+            raise _named(exc, path, name) from None
         nodes, index = tree_nodes(doc)
         keys = {n[0]: p for n in nodes if n[8] == "proposal" and isinstance(p := index[n[0]], Proposal)}
         entry = Loaded(doc, nodes, keys)
@@ -98,6 +96,24 @@ class Files:
         if not isinstance(key, str) or key not in loaded.keys:
             raise Refused(400, "bad-request", f"no proposal {key!r}; keys: {', '.join(loaded.keys)}")
         return loaded.keys[key]
+
+    def review(self, rel: object, loaded: Loaded, *, strict: bool) -> Review:
+        """The review of the file at ``rel``, kept in its sidecar ``<rel>.review.json`` (read afresh each time).
+
+        ``strict``: a sidecar that cannot be read is an error (:class:`ReviewError`, 400 naming it);
+        otherwise the review lives in memory and its ``note`` says why (what the viewer shows).
+        """
+        sidecar = self.path(f"{rel}{SIDECAR}", must_exist=False)  # a sidecar symlinked outside: 403
+        if sidecar.is_dir():
+            raise Refused(400, "bad-request", f"{rel}{SIDECAR}: is a folder, not a review file")
+        try:
+            return Review(loaded.doc, path=sidecar)
+        except ReviewError as exc:
+            if strict:
+                raise _named(exc, sidecar, f"{rel}{SIDECAR}") from None
+            out = Review(loaded.doc)
+            out.note = f"{_named(exc, sidecar, f'{rel}{SIDECAR}')}; decisions are kept in memory only"
+            return out
 
     # -- GET open ----------------------------------------------------------------------
     def open(self, rel: object) -> dict:
@@ -115,6 +131,8 @@ class Files:
             for key, p in loaded.keys.items()
         ]
         clean = relative(self.root, self.path(rel))
+        review = self.review(rel, loaded, strict=False)
+        counts = {key: review.counts(key) for key in loaded.keys}
         return {
             "path": clean,
             "name": Path(clean).name,
@@ -122,7 +140,7 @@ class Files:
             "format": doc.format,
             "proposals": proposals,
             "tree": loaded.nodes,
-            "review": {"path": clean + SIDECAR, "counts": {}},
+            "review": {"path": clean + SIDECAR, "counts": counts, "note": review.note},
         }
 
     # -- GET proposal ------------------------------------------------------------------
@@ -130,7 +148,28 @@ class Files:
         """What a RedlineViewer syncs for one proposal: rows, changes, meta and decisions."""
         loaded = self.loaded(rel)
         proposal = self.proposal(loaded, key)
-        return {"key": key, **_viewer_state(proposal)}
+        return {"key": key, **_viewer_state(proposal, review=self.review(rel, loaded, strict=False))}
+
+    # -- PUT review --------------------------------------------------------------------
+    def decide(self, rel: object, key: object, decisions: object) -> dict:
+        """Make ``decisions`` (``[{"id", "decision"}]``, every decision on the proposal) the review's; saved.
+
+        A change left out of the list is undecided again; a decision on a change that no longer
+        exists (an orphan, the source changed) stays in the file, as :class:`Review` keeps it.
+        """
+        loaded = self.loaded(rel)
+        self.proposal(loaded, key)
+        assert isinstance(key, str)
+        wanted = _decision_list(decisions)
+        review = self.review(rel, loaded, strict=True)
+        live = set(review.proposal(key).changes.ids)
+        change: dict[str, str | None] = {i: None for i in review.decisions(key) if i in live and i not in wanted}
+        change.update(wanted)
+        try:
+            review.set_decisions(key, change)  # written to the sidecar by the review itself
+        except ReviewError as exc:
+            raise _named(exc, Path(str(review.path)), f"{rel}{SIDECAR}") from None
+        return {"counts": review.counts(key)}
 
     # -- POST compare -----------------------------------------------------------------
     def compare(self, a: object, b: object) -> dict:
@@ -175,25 +214,44 @@ class Files:
         ending, writer = EXPORTS[str(to)]
         loaded = self.loaded(rel)
         doc = loaded.doc
+        if review:  # the reviewed text: accepted changes resolved, rejected gone, pending still tracked
+            reviewed = self.review(rel, loaded, strict=True)
+            doc = dataclasses.replace(doc, proposals=tuple(reviewed.result(k) for k in reviewed.keys))
         data = getattr(export, writer)(doc)
         source = self.path(rel)
         written = _write_new(source.parent, stem_of(source.name), ending, data)
         return {"path": relative(self.root, written)}
 
     # -- POST notebook ----------------------------------------------------------------
-    def notebook(self, rel: object) -> dict:
-        """Write ``<name>.ipynb`` next to the file with the code that shows it as the panel does."""
+    def notebook(self, rel: object, key: object = None) -> dict:
+        """Write ``<name>.ipynb`` next to the file with the code that shows it as the panel does.
+
+        The notebook loads the file, opens its review (the sidecar the panel writes) and shows the
+        proposal ``key`` (default: the first with changes) in a RedlineViewer with that review.
+        """
         import nbformat
 
         loaded = self.loaded(rel)  # a file that does not load gives no notebook
+        if key is None:
+            key = next((k for k, p in loaded.keys.items() if p.changed), next(iter(loaded.keys), None))
+        if key is not None:
+            self.proposal(loaded, key)
         source = self.path(rel)
         name = source.name
-        nb = nbformat.v4.new_notebook()
+        v4 = nbformat.v4
+        nb = v4.new_notebook()
         nb.cells = [
-            nbformat.v4.new_markdown_cell(f"# {_doc_title(loaded.doc, name)}\n\nReproduces the ITU Proposal panel."),
-            nbformat.v4.new_code_cell(f"import itu_nb\n\ndoc = itu_nb.load({name!r})\ndoc"),
-            nbformat.v4.new_code_cell("itu_nb.explore(doc)"),
+            v4.new_markdown_cell(f"# {_doc_title(loaded.doc, name)}\n\nWhat the ITU Proposal panel shows, as code."),
+            v4.new_code_cell(f"import itu_nb\n\ndoc = itu_nb.load({name!r})\ndoc"),
+            v4.new_markdown_cell("The decisions taken in the panel, kept in the review file beside the document:"),
+            v4.new_code_cell(f"review = itu_nb.Review(doc, path={name + SIDECAR!r})\nreview.to_frame()"),
+            v4.new_markdown_cell("The clause tree, and the proposal's tracked changes with the review's decisions:"),
+            v4.new_code_cell("itu_nb.ClauseTreeExplorer(doc)"),
         ]
+        if key is not None:
+            nb.cells.append(
+                v4.new_code_cell(f"viewer = itu_nb.RedlineViewer(review.document[{key!r}], review=review)\nviewer")
+            )
         nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
         written = _write_new(source.parent, stem_of(name), ".ipynb", nbformat.writes(nb))
         return {"path": relative(self.root, written)}
@@ -204,11 +262,31 @@ def _doc_title(doc: Document, name: str) -> str:
     return f"Document {number}" if number else name
 
 
-def _viewer_state(obj, *, decisions: bool = True) -> dict:
+def _named(exc: ItuNbError, path: Path, name: str) -> ItuNbError:
+    """``exc`` naming the file as the analyst knows it (its path in the file browser), not the server's path."""
+    exc.args = tuple(str(a).replace(str(path), name) if isinstance(a, str) else a for a in exc.args)
+    if isinstance(getattr(exc, "source", None), str):
+        exc.source = name  # type: ignore[attr-defined]
+    return exc
+
+
+def _decision_list(decisions: object) -> dict[str, str]:
+    """``[{"id", "decision"}]`` as ``{id: decision}`` (400 for anything else)."""
+    if not isinstance(decisions, list):
+        raise Refused(400, "bad-request", 'decisions are a list of {"id": …, "decision": "accept" | "reject"}')
+    out: dict[str, str] = {}
+    for d in decisions:
+        if not isinstance(d, dict) or not isinstance(d.get("id"), str) or d.get("decision") not in DECISIONS:
+            raise Refused(400, "bad-request", f'a decision is {{"id": …, "decision": "accept" | "reject"}}, not {d!r}')
+        out[d["id"]] = d["decision"]
+    return out
+
+
+def _viewer_state(obj, *, review: Review | None = None, decisions: bool = True) -> dict:
     """The traits a RedlineViewer syncs for ``obj``: read from a viewer itself, so nothing is computed twice."""
     from itu_nb.widgets.redline import RedlineViewer
 
-    viewer = RedlineViewer(obj)
+    viewer = RedlineViewer(obj, review=review)
     try:
         state = {"rows": viewer._rows, "changes": viewer._changes, "meta": viewer._meta}
         if decisions:
@@ -222,7 +300,7 @@ def _text_views(dc) -> dict:
     """Each text of a document comparison as the viewer draws it when the text is picked."""
     from itu_nb.widgets.redline import RedlineViewer
 
-    viewer = RedlineViewer(dc)
+    viewer = RedlineViewer(dc, review=None)
     try:
         views = {}
         for pair in dc.pairs:

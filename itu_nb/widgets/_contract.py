@@ -26,6 +26,7 @@ __all__ = [
     "VOCABULARIES",
     "ChangePayload",
     "ConflictPayload",
+    "Counts",
     "Meta",
     "Node",
     "Row",
@@ -89,6 +90,14 @@ class TextEntry(TypedDict):
     status: str  # itu_nb.diff.documents.STATUSES
 
 
+class Counts(TypedDict):
+    """The changes on show by decision (``Meta.counts``; :meth:`itu_nb.amendments.reviewing.Review.counts`)."""
+
+    pending: int
+    accepted: int
+    rejected: int
+
+
 class Meta(TypedDict):
     """What the viewer's toolbar offers (trait ``_meta``; :func:`._payload.viewer_meta`, ``RedlineViewer.show``)."""
 
@@ -102,6 +111,12 @@ class Meta(TypedDict):
     editable: bool  # a proposal (decisions can be taken), not a comparison
     banner: str | None  # what the reader must know first (the base differs, a SUP's abrogation), or None
     texts: list[TextEntry]  # a document comparison's texts, for the picker; empty otherwise
+    suggestable: bool  # a Proposal is on show: the editing ("suggesting") mode can be offered
+    author: str | None  # who edits (the viewer's author), or None
+    can_undo: bool  # an action (decision batch or edit) to take back
+    can_redo: bool  # an action taken back to do again
+    counts: Counts  # pending / accepted / rejected over the changes on show
+    review_note: str | None  # said when the review lives in memory only though a file was wanted, else None
 
 
 class SidePayload(TypedDict):

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import anywidget
 import traitlets
 
+from itu_nb.amendments import operations
 from itu_nb.amendments.merging import Draft
+from itu_nb.amendments.operations import DeleteClause, EditError, InsertClause, MoveClause, ReplaceClause
+from itu_nb.amendments.reviewing import Review, open_review
 from itu_nb.diff.documents import DocumentComparison
 from itu_nb.errors import AddressError, ItuNbError
 from itu_nb.model import Changes, Proposal
@@ -21,6 +25,7 @@ STATIC = Path(__file__).parent / "static"
 MODES = ("inline", "side-by-side", "original", "amended")
 FILTER_KEYS = ("section", "kind", "author")
 DECISIONS = ("accept", "reject")
+COMMANDS = ("edit", "insert", "delete", "move", "instruct", "comment", "undo", "redo")
 
 
 class RedlineViewer(anywidget.AnyWidget):
@@ -42,9 +47,26 @@ class RedlineViewer(anywidget.AnyWidget):
     context : int
     height : str
         CSS height of the scrolling text area (``"32rem"``).
+    review : Review, str, Path, "auto" or None
+        Where a proposal's decisions and the analyst's edits are kept
+        (:class:`~itu_nb.amendments.reviewing.Review`): a Review (shared with other views of
+        the document), a sidecar file's path, ``"auto"`` (the default: the sidecar
+        ``<source file>.review.json`` beside the loaded file, read when it exists and written after
+        every change; in memory when there is no such file, and ``_meta["review_note"]`` says so) or
+        None (memory only).
+    author : str, optional
+        Who reviews and edits: the author of the analyst's tracked changes (trait ``author``).
 
     Keyboard: ``n``/``F7`` next change, ``p``/``Shift+F7`` previous, ``a`` accept, ``r`` reject,
     ``u`` undo the decision.
+
+    On a proposal the viewer also edits ("suggesting" mode, trait ``suggesting``): :meth:`edit`,
+    :meth:`insert`, :meth:`delete`, :meth:`move`, :meth:`instruct`, :meth:`comment` from Python,
+    or the same commands sent by the widget (``{"cmd": "edit", "path": …, "text": …}``…,
+    answered ``{"cmd": …, "ok": true}`` or ``{"cmd": …, "ok": false, "error": …}``).  Edits are
+    tracked changes under :attr:`author`; :meth:`undo` / :meth:`redo` take back or redo the last
+    action (a decision or an edit); :attr:`proposal` is the edited proposal, :meth:`result` it with
+    the decisions applied, :meth:`to_docx` writes that with the pending changes still tracked.
 
     When a comparison's old side amends another revision than the new side is (Brazil's
     Resolution 130 (Rev. Busan, 2014) against the text adopted at Dubai, 2018), a banner above the
@@ -72,6 +94,15 @@ class RedlineViewer(anywidget.AnyWidget):
     >>> heading = viewer.result()["heading"]
     >>> "Dubai, 2018" in heading.body("original"), heading.status
     (True, 'unchanged')
+
+    Edit as an analyst: the new item is a tracked insertion by its author, and undo takes it back:
+
+    >>> viewer.author = "Ana"
+    >>> viewer.insert("resolves/1", "to study the matter further;")
+    >>> viewer.proposal["resolves/2"].body(), viewer.proposal["resolves/2"].status
+    ('to study the matter further;', 'inserted')
+    >>> viewer.undo(), viewer.proposal["resolves/2"].status
+    (True, 'unchanged')
     """
 
     _esm = STATIC / "redline.js"
@@ -87,6 +118,8 @@ class RedlineViewer(anywidget.AnyWidget):
     height = traitlets.Unicode("32rem").tag(sync=True)
     conflict_choices = traitlets.List(traitlets.Dict()).tag(sync=True)
     selected_text = traitlets.Unicode(None, allow_none=True).tag(sync=True)
+    author = traitlets.Unicode("").tag(sync=True)
+    suggesting = traitlets.Bool(False).tag(sync=True)
 
     _rows: traitlets.List[dict] = traitlets.List().tag(sync=True)
     _changes: traitlets.List[dict] = traitlets.List().tag(sync=True)
@@ -103,10 +136,20 @@ class RedlineViewer(anywidget.AnyWidget):
         collapse_unchanged: bool = True,
         context: int = 1,
         height: str = "32rem",
+        review="auto",
+        author: str | None = None,
     ):
         super().__init__(
             mode=mode, filters=filters or {}, collapse_unchanged=collapse_unchanged, context=context, height=height
         )
+        self._review_arg = review
+        self._review: Review | None = None
+        self._key: str | None = None
+        self._unsubscribe: Callable[[], None] | None = None
+        self._mirroring = False
+        if author:
+            self.author = author
+        self.on_msg(self._on_msg)
         if new is not None:
             from itu_nb.diff.documents import compare
 
@@ -114,12 +157,24 @@ class RedlineViewer(anywidget.AnyWidget):
         self.show(obj)
 
     # -- what is shown --------------------------------------------------------
-    def show(self, obj) -> None:
-        """Show another Comparison, DocumentComparison or Proposal; decisions and selection start afresh."""
+    def show(self, obj, *, key: str | None = None) -> None:
+        """Show another Comparison, DocumentComparison or Proposal; the selection starts afresh.
+
+        A proposal of the document the viewer's :attr:`review` holds is shown with its decisions
+        and edits (``key``: its key in the review, for a second proposal with the same id); another
+        proposal gets a review of its own (``review=`` as given to the viewer).
+        """
         self._document = obj if isinstance(obj, DocumentComparison) else None
         if self._document is None:
-            self._draw(obj, banner_of(obj), [])
+            if isinstance(obj, Proposal):
+                self._attach(obj, key)
+                assert self._review is not None and self._key is not None
+                self._draw(self._review.proposal(self._key), banner_of(obj), [])
+            else:
+                self._detach()
+                self._draw(obj, banner_of(obj), [])
             return
+        self._detach()
         pick = next((p.id for p in obj.pairs if p.comparison is not None and p.comparison.pairs), None)
         pick = pick or (obj.pairs[0].id if obj.pairs else None)
         if pick is None:
@@ -159,6 +214,108 @@ class RedlineViewer(anywidget.AnyWidget):
             obj = Comparison(pair.text, pair.text, (), title=(name, pair.status))
         self._draw(obj, banner_of(obj, pair.note), text_entries(self._document))
 
+    # -- the review -----------------------------------------------------------
+    def _attach(self, proposal: Proposal, key: str | None) -> None:
+        """Use the review that holds ``proposal`` (the current one if it does), else open one as ``review=`` says."""
+        review = self._review
+        if review is None or not self._holds(review, proposal, key):
+            arg = self._review_arg
+            if isinstance(arg, Review) and self._holds(arg, proposal, key):
+                review = arg
+            else:
+                arg = None if isinstance(arg, Review) else arg
+                review = open_review(proposal, arg, author=self.author or None)
+            self._detach()
+            self._review = review
+            self._unsubscribe = review.observe(self._review_changed)
+            if review.author and not self.author:
+                self.author = review.author
+        self._key = key if key is not None else review.key(proposal)
+
+    @staticmethod
+    def _holds(review: Review, proposal: Proposal, key: str | None) -> bool:
+        if key is not None:
+            return key in review.keys and review.document.proposals[review.keys.index(key)] is proposal
+        return any(p is proposal for p in review.document.proposals)
+
+    def _detach(self) -> None:
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+        self._review, self._key, self._unsubscribe = None, None, None
+
+    @property
+    def review(self) -> Review | None:
+        """The :class:`~itu_nb.amendments.reviewing.Review` of the proposal on show (None for a comparison)."""
+        return self._review
+
+    def _need_review(self) -> tuple[Review, str]:
+        if self._review is None or self._key is None:
+            raise ItuNbError(f"{title_of(self._source)}: decisions and edits need a viewer on a Proposal")
+        return self._review, self._key
+
+    def _review_changed(self, key: str) -> None:
+        """The review changed (here or in another view): redraw what it changed."""
+        if key != self._key or self._review is None:
+            return
+        live = self._review.proposal(key)
+        if live is not self._source:  # an edit, or an edit undone: new rows
+            selected = self.selected_path
+            self._draw(live, self._meta.get("banner"), [])
+            if selected is not None and any(r["path"] == selected for r in self._rows):
+                self.selected_path = selected
+            return
+        with self.hold_sync():
+            self._mirror_decisions()
+            self._meta = {**self._meta, **self._review_meta()}
+
+    def _mirror_decisions(self) -> None:
+        """Set the ``decisions`` trait from the review (not sent back to it)."""
+        assert self._review is not None
+        live = self._review._live(self._key)
+        self._mirroring = True
+        try:
+            self.decisions = [{"id": i, "decision": d} for i, d in live.items() if i in self._ids]
+        finally:
+            self._mirroring = False
+
+    def _review_meta(self) -> dict:
+        review, key = self._review, self._key
+        if review is None or key is None:
+            n = len(getattr(self, "_changes", []))
+            return {
+                "suggestable": False,
+                "author": self.author or None,
+                "can_undo": False,
+                "can_redo": False,
+                "counts": {"pending": n, "accepted": 0, "rejected": 0},
+                "review_note": None,
+            }
+        return {
+            "suggestable": True,
+            "author": self.author or None,
+            "can_undo": review.can_undo(key),
+            "can_redo": review.can_redo(key),
+            "counts": review.counts(key),
+            "review_note": review.note,
+        }
+
+    @traitlets.observe("decisions")
+    def _decisions_to_review(self, change) -> None:
+        if self._mirroring or self._review is None or self._key is None:
+            return
+        now = {d["id"]: d["decision"] for d in change["new"]}
+        before = self._review._live(self._key)
+        diff: dict[str, str | None] = {i: None for i in before if i not in now}
+        diff.update({i: d for i, d in now.items() if before.get(i) != d})
+        self._review.set_decisions(self._key, diff)
+
+    @traitlets.observe("author")
+    def _author_to_review(self, change) -> None:
+        review = getattr(self, "_review", None)
+        if review is not None:
+            review.author = change["new"] or None
+            self._meta = {**self._meta, "author": change["new"] or None}
+
     def _draw(self, obj, banner: str | None, texts: list[dict]) -> None:
         pairs = pairs_of(obj)
         rows, changes = viewer_rows(pairs)
@@ -170,13 +327,21 @@ class RedlineViewer(anywidget.AnyWidget):
         self._source = obj
         self._pairs = pairs
         self._ids = {c["id"]: i for i, c in enumerate(changes)}
+        self._changes = changes
+        meta.update(self._review_meta())
         with self.hold_sync():
-            self.decisions = []
+            self._mirroring = True
+            try:
+                self.decisions = []
+            finally:
+                self._mirroring = False
             self.conflict_choices = []
             self.selected_change = None
             self.selected_path = None
             self.filters = {k: v for k, v in self.filters.items() if v in meta[k + "s"]}
             self._rows, self._changes, self._meta, self._conflicts = rows, changes, meta, conflicts
+            if self._review is not None:
+                self._mirror_decisions()
 
     @property
     def source(self):
@@ -311,25 +476,160 @@ class RedlineViewer(anywidget.AnyWidget):
         """Reject changes (all when ``ids`` is None)."""
         self._decide(ids, "reject")
 
-    def undo(self, ids=None) -> None:
-        """Forget the decisions on these changes (all when ``ids`` is None)."""
+    def forget(self, ids=None) -> None:
+        """Forget the decisions on these changes (all when ``ids`` is None): they are pending again."""
         self._decide(ids, None)
+
+    def undo(self, ids=None) -> bool:
+        """Take back the last action, a decision or an edit (False when there is none).
+
+        With ``ids``: forget the decisions on these changes, as :meth:`forget` does.
+        """
+        if ids is not None:
+            self.forget(ids)
+            return True
+        review, key = self._need_review()
+        return review.undo(key)
+
+    def redo(self) -> bool:
+        """Do again the last action :meth:`undo` took back (False when there is none)."""
+        review, key = self._need_review()
+        return review.redo(key)
 
     def result(self) -> Proposal:
         """A new Proposal with the viewer's decisions applied; undecided changes stay tracked.
 
-        On a merged Draft: the Draft with the conflicts resolved so far (and the decisions applied).
+        The proposal is :attr:`proposal` (with the analyst's edits).  On a merged Draft: the Draft
+        with the conflicts resolved so far (and the decisions applied).
 
         The same as ``itu_nb.model.review.decide(proposal, accepted, rejected)`` (and as
-        ``proposal.accept(ids)`` when every decision is an accept): one code path.
+        ``proposal.accept(ids)`` when every decision is an accept): one code path
+        (:meth:`Review.result <itu_nb.amendments.reviewing.Review.result>`).
         """
         if not isinstance(self._source, Proposal):
             raise ItuNbError("result() needs a viewer on a Proposal; a Comparison has no decisions to apply")
-        from itu_nb.model.review import decide
+        review, key = self._need_review()
+        return review.result(key)
 
-        accepted = [d["id"] for d in self.decisions if d["decision"] == "accept"]
-        rejected = [d["id"] for d in self.decisions if d["decision"] == "reject"]
-        return decide(self._source, accepted, rejected)
+    @property
+    def proposal(self) -> Proposal:
+        """The proposal on show with the analyst's edits (live: each edit gives a new one)."""
+        review, key = self._need_review()
+        return review.proposal(key)
+
+    # -- editing --------------------------------------------------------------
+    def _edit(self, *ops) -> None:
+        review, key = self._need_review()
+        review.edit(key, list(ops), author=self.author or None)
+
+    def edit(self, path: str, text: str) -> None:
+        """Make ``text`` the amended text of clause ``path``, tracked under :attr:`author`.
+
+        Word by word with the ``EditText`` operation where it exists (issue 15.3); else the
+        clause's text is replaced (``ReplaceClause``).
+        """
+        op = getattr(operations, "EditText", None)
+        self._edit(op(at=path, text=text) if op is not None else ReplaceClause(at=path, text=text))
+
+    def insert(self, path: str, text: str, where: str = "after") -> None:
+        """Insert a new item reading ``text`` after (or ``where="before"``) clause ``path``; the list is relettered."""
+        if where not in ("after", "before"):
+            raise EditError(f"insert where 'after' or 'before', not {where!r}")
+        self._edit(InsertClause(text, after=path) if where == "after" else InsertClause(text, before=path))
+
+    def delete(self, path: str) -> None:
+        """Delete clause ``path`` (and what is under it); the items after it are relettered."""
+        self._edit(DeleteClause(at=path))
+
+    def move(self, path: str, where: str) -> None:
+        """Move clause ``path`` one place ``"up"`` or ``"down"`` among its siblings (amended view)."""
+        if where not in ("up", "down"):
+            raise EditError(f"move 'up' or 'down', not {where!r}")
+        from itu_nb.amendments.addressing import find_path, parent_of
+
+        proposal = self.proposal
+        node = find_path(proposal, path)
+        if node is None:
+            raise EditError(f"no clause {path!r} in {proposal.id}")
+        parent = parent_of(proposal, path)
+        siblings = [c for c in (parent.children if parent is not None else proposal.clauses) if c.status != "deleted"]
+        at = next(i for i, c in enumerate(siblings) if c is node)
+        other = at - 1 if where == "up" else at + 1
+        if not 0 <= other < len(siblings):
+            raise EditError(f"{path} is already the {'first' if where == 'up' else 'last'} of its list")
+        target = siblings[other].path
+        self._edit(MoveClause(at=path, before=target) if where == "up" else MoveClause(at=path, after=target))
+
+    def instruct(self, text: str) -> None:
+        """Apply plain-language instructions (``itu_nb.amend``'s grammar, one a line) as one action."""
+        from itu_nb.amendments.instructions import parse
+
+        ops = [op for _line, line_ops in parse(text) for op in line_ops]
+        if not ops:
+            raise EditError("no instruction to apply")
+        self._edit(*ops)
+
+    def comment(self, path: str, text: str) -> None:
+        """Attach the analyst's comment ``text`` to clause ``path`` (the ``Comment`` operation)."""
+        op = getattr(operations, "Comment", None)
+        if op is None:
+            raise ItuNbError(
+                "comments need the Comment edit operation (issue 15.3), which this itu_nb does not have yet"
+            )
+        self._edit(op(at=path, text=text))
+
+    def _on_msg(self, _widget, content, _buffers) -> None:
+        """A command from the widget (spec: ``{"cmd": "edit", …}``): do it, then answer ok or the error."""
+        cmd = content.get("cmd") if isinstance(content, dict) else None
+        try:
+            if cmd not in COMMANDS:
+                raise ItuNbError(f"unknown command {cmd!r}")
+            if cmd == "edit":
+                self.edit(content["path"], content["text"])
+            elif cmd == "insert":
+                self.insert(content["path"], content["text"], content.get("where", "after"))
+            elif cmd == "delete":
+                self.delete(content["path"])
+            elif cmd == "move":
+                self.move(content["path"], content["where"])
+            elif cmd == "instruct":
+                self.instruct(content["text"])
+            elif cmd == "comment":
+                self.comment(content["path"], content["text"])
+            elif not (self.undo() if cmd == "undo" else self.redo()):
+                raise ItuNbError(f"nothing to {cmd}")
+        except KeyError as exc:
+            error = f"{exc}" if isinstance(exc, ItuNbError) else f"the {cmd!r} command lacks {exc}"
+            self.send({"cmd": cmd, "ok": False, "error": error})
+        except (ItuNbError, ValueError, traitlets.TraitError) as exc:
+            self.send({"cmd": cmd, "ok": False, "error": str(exc)})
+        else:
+            self.send({"cmd": cmd, "ok": True})
+
+    # -- the review's files and exports --------------------------------------
+    def save_review(self, path=None):
+        """Write the review (decisions and edits) to ``path`` (default: its sidecar file); returns the path."""
+        review, _key = self._need_review()
+        return review.save(path)
+
+    def load_review(self, path) -> None:
+        """Read a review saved with :meth:`save_review` and show its decisions and edits (later changes are saved there)."""
+        review, key = self._need_review()
+        loaded = Review.load(path, review.document)
+        if self.author and not loaded.author:
+            loaded.author = self.author
+        self._review_arg = loaded
+        self._detach()
+        proposal = loaded.document.proposals[loaded.keys.index(key)]
+        self.show(proposal, key=key)
+
+    def to_docx(self, path=None, **options):
+        """Write :meth:`result` as Word: accepted changes resolved, rejected ones gone, pending changes and
+        the analyst's own still tracked under their authors (``options``: those of :func:`itu_nb.to_docx`).
+        """
+        from itu_nb.export import to_docx
+
+        return to_docx(self.result(), path, **options)
 
     def __repr__(self) -> str:
         return (

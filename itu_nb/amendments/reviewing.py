@@ -1,0 +1,663 @@
+"""One analyst's review of one document: decisions on tracked changes and their own edits.
+
+A :class:`Review` holds, per proposal of a :class:`~itu_nb.model.Document`, the decisions
+taken on its tracked changes (change id → ``"accept"`` / ``"reject"``, the stable ids of
+``proposal.changes``) and the analyst's own edits (:mod:`itu_nb.amendments.operations`
+dataclasses, applied with :func:`~itu_nb.amendments.edits.apply_ops` as tracked changes under
+their author), with one history of actions per proposal for undo and redo.  Every view of a
+document (tree, viewer, :func:`itu_nb.explore`) shares one Review, so navigating never loses
+a decision.
+
+With a ``path`` the review is a sidecar file, read when it exists and written after every
+change (by default ``<source file>.review.json`` next to the source, see :func:`sidecar_for`)::
+
+    {"format": "itu_nb-review", "version": 1, "source": "B-67.critic.md",
+     "source_sha256": "<hex of the source bytes, or null>", "author": "Ana",
+     "saved": "2026-12-03T12:00:00Z",
+     "proposals": {"B/67/4": {"decisions": {"<change id>": "accept"},
+                              "edits": [{"op": "ReplaceWords", "at": "resolves/1", "old": "x",
+                                         "new": "y", "author": "Ana", "date": "2026-12-03"}],
+                              "redo": []}}}
+
+``op`` is the class name of an operation, the other keys its fields (plus ``author`` and
+``date``; ``action`` numbers the ops of one action when an action has several).  A ``redo``
+entry is an action taken back: ``{"edits": [...]}`` or ``{"decisions": {id: decision or null}}``.
+
+A decision whose change no longer exists (the source file changed, or an edit of the analyst
+changed the clause) is never dropped: it stays in the file and is listed in
+:attr:`Review.orphans` with a note.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import hashlib
+import json
+import os
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from itu_nb.amendments import operations
+from itu_nb.amendments.operations import EditError
+from itu_nb.errors import AddressError, ItuNbError, LoadError
+from itu_nb.model import Document, Proposal
+
+__all__ = ["DECISIONS", "FORMAT", "Review", "ReviewError", "open_review", "sidecar_for", "writable"]
+
+FORMAT = "itu_nb-review"
+VERSION = 1
+DECISIONS = ("accept", "reject")
+SUFFIX = ".review.json"
+
+
+class ReviewError(LoadError):
+    """A sidecar review file that cannot be read or written (the message names the file)."""
+
+
+@dataclass
+class _Edit:
+    """One edit action: its operations, by whom and when (replayed with the same author and date, so same ids)."""
+
+    ops: tuple
+    author: str | None
+    date: str
+
+
+@dataclass
+class _Decide:
+    """One decision action: the decisions after it and before it (``None``: undecided)."""
+
+    after: dict[str, str | None]
+    before: dict[str, str | None]
+
+
+@dataclass
+class _State:
+    """What the review holds for one proposal."""
+
+    decisions: dict[str, str] = field(default_factory=dict)
+    edits: list[_Edit] = field(default_factory=list)
+    history: list[_Edit | _Decide] = field(default_factory=list)
+    redo: list[_Edit | _Decide] = field(default_factory=list)
+    cache: tuple[int, Proposal] | None = None  # (number of edits applied, the proposal)
+
+
+def sidecar_for(document) -> Path | None:
+    """The default sidecar of a document loaded from a file: ``<source file>.review.json``; else None.
+
+    Parameters
+    ----------
+    document : Document or Proposal
+        A Proposal alone does not know its file: None.
+
+    Examples
+    --------
+    >>> doc = itu_nb.load("examples/data/pp18-doc67-brazil.reconstructed.critic.md")
+    >>> sidecar_for(doc).name
+    'pp18-doc67-brazil.reconstructed.critic.md.review.json'
+    """
+    source = getattr(document, "source", None)
+    if not isinstance(document, Document) or not source or source.startswith("<"):
+        return None
+    path = Path(source)
+    if not path.is_file():
+        return None
+    return path.with_name(path.name + SUFFIX)
+
+
+def writable(path: Path) -> bool:
+    """Whether the sidecar ``path`` can be written (the file if it exists, else its folder)."""
+    if path.exists():
+        return os.access(path, os.W_OK)
+    return path.parent.is_dir() and os.access(path.parent, os.W_OK | os.X_OK)
+
+
+def _op_to_json(op, author: str | None, date: str, action: int | None) -> dict:
+    out: dict = {"op": type(op).__name__}
+    for f in dataclasses.fields(op):
+        value = getattr(op, f.name)
+        out[f.name] = list(value) if isinstance(value, tuple) else value
+    out["author"], out["date"] = author, date
+    if action is not None:
+        out["action"] = action
+    return out
+
+
+def _op_from_json(item: dict, where: str):
+    name = item.get("op")
+    cls = getattr(operations, str(name), None)
+    if not isinstance(cls, type) or not dataclasses.is_dataclass(cls) or name not in _op_names():
+        raise ReviewError(where, f"unknown edit operation {name!r}")
+    names = {f.name for f in dataclasses.fields(cls)}
+    kwargs = {k: tuple(v) if isinstance(v, list) else v for k, v in item.items() if k in names}
+    try:
+        return cls(**kwargs)
+    except TypeError as exc:
+        raise ReviewError(where, f"edit {name}: {exc}") from None
+
+
+def _op_names() -> set[str]:
+    return {n for n in dir(operations) if isinstance(getattr(operations, n), type) and n[:1].isupper()} - {"EditError"}
+
+
+def _edits_to_json(edits: list[_Edit]) -> list[dict]:
+    out: list[dict] = []
+    for n, e in enumerate(edits):
+        action = n if len(e.ops) > 1 else None
+        out.extend(_op_to_json(op, e.author, e.date, action) for op in e.ops)
+    return out
+
+
+def _edits_from_json(items, where: str) -> list[_Edit]:
+    if not isinstance(items, list):
+        raise ReviewError(where, "'edits' must be a list")
+    out: list[_Edit] = []
+    last_action = None
+    for item in items:
+        if not isinstance(item, dict):
+            raise ReviewError(where, f"an edit must be an object, not {item!r}")
+        op = _op_from_json(item, where)
+        action = item.get("action")
+        if action is not None and action == last_action and out:
+            out[-1].ops = (*out[-1].ops, op)
+        else:
+            out.append(_Edit((op,), item.get("author"), str(item.get("date") or datetime.date.today().isoformat())))
+        last_action = action
+    return out
+
+
+def _action_to_json(action: _Edit | _Decide) -> dict:
+    if isinstance(action, _Edit):
+        return {"edits": _edits_to_json([action])}
+    return {"decisions": dict(action.after), "before": dict(action.before)}
+
+
+def _action_from_json(item, where: str) -> _Edit | _Decide:
+    if isinstance(item, dict) and "edits" in item:
+        edits = _edits_from_json(item["edits"], where)
+        return _Edit(
+            tuple(op for e in edits for op in e.ops), edits[0].author if edits else None, edits[0].date if edits else ""
+        )
+    if isinstance(item, dict) and isinstance(item.get("decisions"), dict):
+        return _Decide(dict(item["decisions"]), dict(item.get("before") or {}))
+    raise ReviewError(where, f"a redo entry must hold 'edits' or 'decisions', not {item!r}")
+
+
+def open_review(document, review="auto", *, author: str | None = None) -> Review:
+    """The review a widget works with: ``review`` itself, a sidecar path, ``"auto"`` or None (memory).
+
+    ``"auto"``: the sidecar next to the source file (:func:`sidecar_for`), read when it exists and
+    written after every change; in memory only, with :attr:`Review.note` saying why, when the
+    document has no file, its folder is not writable, or the sidecar cannot be read.  Never raises
+    for a file it cannot use in ``"auto"`` mode.
+    """
+    if isinstance(review, Review):
+        return review
+    if review is None:
+        return Review(document, author=author)
+    if review != "auto":
+        return Review(document, author=author, path=review)
+    path = sidecar_for(document)
+    if path is None:
+        out = Review(document, author=author)
+        out.note = "decisions and edits are kept in memory only: this text has no file to save them beside"
+        return out
+    try:
+        out = Review(document, author=author, path=path)
+    except ReviewError as exc:
+        out = Review(document, author=author)
+        out.note = f"{exc}; decisions and edits are kept in memory only (the file is left as it is)"
+        return out
+    if not writable(path):
+        out.path = None
+        out.note = f"decisions and edits are kept in memory only: {path.parent} is not writable"
+    return out
+
+
+class Review:
+    """One analyst's review of one Document: decisions on tracked changes and their own edits, per proposal.
+
+    Parameters
+    ----------
+    document : Document or Proposal
+        What is reviewed (a Proposal alone is wrapped as a one-proposal document).
+    author : str, optional
+        Who reviews: the author of the analyst's edits (tracked changes under this name).
+    path : str or Path, optional
+        The sidecar file; when given, it is read if it exists and written after every change
+        (autosave).  Without it the review lives in memory (:meth:`save` writes it on demand).
+
+    Attributes
+    ----------
+    document : Document
+    author : str or None
+    path : Path or None
+    orphans : list of dict
+        Decisions whose change no longer exists (``proposal``, ``change``, ``decision``, ``note``):
+        kept in the file, not applied.
+    notes : list of str
+        What loading the sidecar noticed (the source file changed since it was saved…).
+    note : str or None
+        Why the review lives in memory only when a file was wanted (no source file, a folder
+        that is not writable, a sidecar that could not be read or written), else None.
+
+    Examples
+    --------
+    Accept the first of Brazil's changes to Resolution 130 (the heading's "Busan, 2014" →
+    "Dubai, 2018") and reject the second; undo takes back the last action:
+
+    >>> doc = itu_nb.load("examples/data/pp18-doc67-brazil.reconstructed.critic.md")
+    >>> review = itu_nb.Review(doc, author="Ana")
+    >>> first, second = doc["B/67/4"].changes.ids[:2]
+    >>> review.decide("B/67/4", [first], "accept")
+    >>> review.decide("B/67/4", [second], "reject")
+    >>> review.counts("B/67/4")
+    {'pending': 71, 'accepted': 1, 'rejected': 1}
+    >>> review.undo("B/67/4"), review.counts("B/67/4")
+    (True, {'pending': 72, 'accepted': 1, 'rejected': 0})
+    >>> "Dubai, 2018" in review.result("B/67/4")["heading"].body("original")
+    True
+
+    The analyst's own edits are tracked changes under their name:
+
+    >>> from itu_nb.amendments.operations import ReplaceWords
+    >>> review.edit("B/67/4", [ReplaceWords("resolves/1", "continue", "keep")])
+    >>> [c.author for c in review.proposal("B/67/4").changes if c.path == "resolves/1"][-1]
+    'Ana'
+    """
+
+    def __init__(self, document, *, author: str | None = None, path: str | Path | None = None):
+        if isinstance(document, Proposal):
+            document = Document(source="<proposal>", format="proposal", proposals=(document,))
+        if not isinstance(document, Document):
+            raise TypeError(f"a Review is of a Document or a Proposal, not {type(document).__name__}")
+        self.document: Document = document
+        self.author = author
+        self.path: Path | None = Path(path) if path is not None else None
+        self.orphans: list[dict] = []
+        self.notes: list[str] = []
+        self.note: str | None = None
+        self._keys: dict[str, Proposal] = {}
+        for p in document.proposals:
+            key = p.id
+            if key in self._keys:
+                n = 2
+                while f"{key} ({n})" in self._keys:
+                    n += 1
+                key = f"{key} ({n})"
+            self._keys[key] = p
+        self._states: dict[str, _State] = {k: _State() for k in self._keys}
+        self._unknown: dict[str, dict] = {}  # proposals of the file this document does not hold: kept as read
+        self._observers: list[Callable[[str], None]] = []
+        if self.path is not None and self.path.exists():
+            self._read(self.path)
+
+    # -- keys -----------------------------------------------------------------
+    @property
+    def keys(self) -> list[str]:
+        """The proposals' keys, in document order."""
+        return list(self._keys)
+
+    def key(self, proposal) -> str:
+        """The key of ``proposal`` in this review: its id; ``"X/1/1 (2)"`` for a 2nd proposal with the same id.
+
+        ``proposal`` is a Proposal of the document (found by identity first, then by id) or a key.
+        """
+        if isinstance(proposal, str):
+            if proposal in self._keys:
+                return proposal
+            raise AddressError(f"{self.document.source}: no proposal {proposal!r} in this review; keys: {self.keys}")
+        for k, p in self._keys.items():
+            if p is proposal:
+                return k
+        for k, p in self._keys.items():
+            if p.id == getattr(proposal, "id", None):
+                return k
+        raise AddressError(
+            f"{self.document.source}: proposal {getattr(proposal, 'id', proposal)!r} is not in this review"
+        )
+
+    def _state(self, key) -> tuple[str, _State]:
+        k = self.key(key)
+        return k, self._states[k]
+
+    # -- what the review gives ----------------------------------------------
+    def proposal(self, key) -> Proposal:
+        """The source proposal with the analyst's edits applied (their tracked changes attributed to their author)."""
+        k, state = self._state(key)
+        if state.cache is not None and state.cache[0] == len(state.edits):
+            return state.cache[1]
+        p = self._keys[k]
+        start = 0
+        if state.cache is not None and state.cache[0] < len(state.edits):
+            start, p = state.cache
+        for e in state.edits[start:]:
+            p = self._apply(p, e)
+        state.cache = (len(state.edits), p)
+        return p
+
+    @staticmethod
+    def _apply(p: Proposal, e: _Edit) -> Proposal:
+        from itu_nb.amendments.edits import apply_ops
+
+        try:
+            return apply_ops(p, list(e.ops), author=e.author, date=e.date)
+        except EditError:
+            raise
+        except ItuNbError as exc:  # an address that matches nothing, an instruction that cannot be read…
+            raise EditError(str(exc)) from None
+
+    def decisions(self, key) -> dict[str, str]:
+        """Change id → ``"accept"`` | ``"reject"``: the decisions on this proposal, orphans included."""
+        return dict(self._state(key)[1].decisions)
+
+    def _live(self, key) -> dict[str, str]:
+        """The decisions on changes that exist in :meth:`proposal`."""
+        ids = set(self.proposal(key).changes.ids)
+        return {i: d for i, d in self.decisions(key).items() if i in ids}
+
+    def result(self, key) -> Proposal:
+        """:meth:`proposal` with the decisions applied (:func:`itu_nb.model.review.decide`); undecided changes stay tracked."""
+        from itu_nb.model.review import decide
+
+        live = self._live(key)
+        p = self.proposal(key)
+        if not live:
+            return p
+        return decide(p, [i for i, d in live.items() if d == "accept"], [i for i, d in live.items() if d == "reject"])
+
+    def counts(self, key) -> dict:
+        """``{"pending": n, "accepted": n, "rejected": n}`` over the changes of :meth:`proposal`."""
+        live = self._live(key)
+        n = len(self.proposal(key).changes)
+        accepted = sum(1 for d in live.values() if d == "accept")
+        rejected = len(live) - accepted
+        return {"pending": n - accepted - rejected, "accepted": accepted, "rejected": rejected}
+
+    # -- changing it ----------------------------------------------------------
+    def decide(self, key, ids, decision: str | None) -> None:
+        """Accept (``"accept"``), reject (``"reject"``) or forget (``None``) the decisions on ``ids``, as one action.
+
+        Raises
+        ------
+        AddressError
+            An id that is not a change of :meth:`proposal` (the message lists near ids).
+        ValueError
+            A decision other than ``"accept"``, ``"reject"`` or None.
+        """
+        if isinstance(ids, str):
+            ids = [ids]
+        self.set_decisions(key, dict.fromkeys(ids, decision))
+
+    def set_decisions(self, key, decisions: dict[str, str | None]) -> None:
+        """Decide several changes at once, each its own way (``None`` forgets), as one action."""
+        k, state = self._state(key)
+        bad = [d for d in decisions.values() if d is not None and d not in DECISIONS]
+        if bad:
+            raise ValueError(f"a decision is 'accept', 'reject' or None, not {bad[0]!r}")
+        known = set(self.proposal(k).changes.ids)
+        unknown = [i for i in decisions if i not in known and i not in state.decisions]
+        if unknown:
+            near = sorted(known, key=lambda x: (x.split("@")[0] != unknown[0].split("@")[0], x))[:6]
+            raise AddressError(f"{k}: no change {unknown[0]!r}; changes include {near}")
+        after = {i: d for i, d in decisions.items() if state.decisions.get(i) != d}
+        if not after:
+            return
+        action = _Decide(after, {i: state.decisions.get(i) for i in after})
+        self._do(k, state, action)
+        state.history.append(action)
+        state.redo.clear()
+        self._changed(k)
+
+    def edit(self, key, ops, *, author: str | None = None, date: str | None = None) -> None:
+        """Apply edit operations (one action, maybe several ops) as tracked changes by ``author`` (the review's).
+
+        Raises
+        ------
+        itu_nb.amendments.operations.EditError
+            An edit that cannot be made (a clause not found, words not there…): nothing is recorded.
+        """
+        if not isinstance(ops, list | tuple):
+            ops = [ops]
+        if not ops:
+            return
+        k, state = self._state(key)
+        action = _Edit(
+            tuple(ops), author if author is not None else self.author, date or datetime.date.today().isoformat()
+        )
+        edited = self._apply(self.proposal(k), action)  # raises before anything is recorded
+        state.edits.append(action)
+        state.cache = (len(state.edits), edited)
+        state.history.append(action)
+        state.redo.clear()
+        self._changed(k)
+
+    def _do(self, key: str, state: _State, action: _Edit | _Decide, back: bool = False) -> None:
+        if isinstance(action, _Decide):
+            for i, d in (action.before if back else action.after).items():
+                if d is None:
+                    state.decisions.pop(i, None)
+                else:
+                    state.decisions[i] = d
+        elif back:
+            state.edits.pop()
+            state.cache = None
+        else:
+            state.edits.append(action)
+            # the cache from before stays valid: proposal() applies the one new edit
+
+    def can_undo(self, key) -> bool:
+        """Whether there is an action to take back."""
+        return bool(self._state(key)[1].history)
+
+    def can_redo(self, key) -> bool:
+        """Whether there is an action taken back to do again."""
+        return bool(self._state(key)[1].redo)
+
+    def undo(self, key) -> bool:
+        """Take back the last action (a decision batch or an edit); False when there is none."""
+        k, state = self._state(key)
+        if not state.history:
+            return False
+        action = state.history.pop()
+        self._do(k, state, action, back=True)
+        state.redo.append(action)
+        self._changed(k)
+        return True
+
+    def redo(self, key) -> bool:
+        """Do again the last action taken back; False when there is none."""
+        k, state = self._state(key)
+        if not state.redo:
+            return False
+        action = state.redo.pop()
+        self._do(k, state, action)
+        state.history.append(action)
+        self._changed(k)
+        return True
+
+    # -- observers and autosave ---------------------------------------------
+    def observe(self, callback: Callable[[str], None]) -> Callable[[], None]:
+        """Call ``callback(key)`` after any change; returns a function that unsubscribes it."""
+        self._observers.append(callback)
+
+        def unsubscribe() -> None:
+            if callback in self._observers:
+                self._observers.remove(callback)
+
+        return unsubscribe
+
+    def _changed(self, key: str) -> None:
+        self._orphans()
+        if self.path is not None:
+            try:
+                self.save()
+            except ReviewError as exc:  # autosave never loses the change: the review goes on in memory
+                self.path = None
+                self.note = f"{exc}; the review is kept in memory only (save_review(path) writes it elsewhere)"
+        for callback in list(self._observers):
+            callback(key)
+
+    def _orphans(self) -> None:
+        out = []
+        for k, state in self._states.items():
+            if not state.decisions:
+                continue
+            ids = set(self.proposal(k).changes.ids)
+            for i, d in state.decisions.items():
+                if i not in ids:
+                    note = "no such change in the source any more (the file changed?) or after the analyst's edits"
+                    out.append({"proposal": k, "change": i, "decision": d, "note": note})
+        for k, item in self._unknown.items():
+            for i, d in (item.get("decisions") or {}).items():
+                out.append({"proposal": k, "change": i, "decision": d, "note": "no such proposal in the document"})
+        self.orphans = out
+
+    # -- tables ---------------------------------------------------------------
+    def to_frame(self):
+        """One row per change of every proposal (with the analyst's edits): the decisions as data.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Columns ``proposal, change, path, kind, author, source, decision``: ``source`` is
+            ``"analyst"`` for a change the review's edits made, else ``"proposal"``;
+            ``decision`` is ``"accepted"``, ``"rejected"`` or ``"pending"``.
+        """
+        import pandas as pd
+
+        word = {"accept": "accepted", "reject": "rejected"}
+        rows = []
+        for k, source in self._keys.items():
+            own = set(source.changes.ids)
+            live = self._live(k)
+            for c in self.proposal(k).changes:
+                rows.append(
+                    {
+                        "proposal": k,
+                        "change": c.id,
+                        "path": c.path,
+                        "kind": c.kind,
+                        "author": c.author,
+                        "source": "proposal" if c.id in own else "analyst",
+                        "decision": word.get(live.get(c.id, ""), "pending"),
+                    }
+                )
+        columns = ["proposal", "change", "path", "kind", "author", "source", "decision"]
+        return pd.DataFrame(rows, columns=columns)
+
+    # -- the sidecar file ---------------------------------------------------------
+    def to_json(self) -> dict:
+        """The review as the sidecar's JSON object (see the module docstring)."""
+        source = self.document.source
+        digest = None
+        if source and not source.startswith("<") and Path(source).is_file():
+            digest = hashlib.sha256(Path(source).read_bytes()).hexdigest()
+        proposals: dict[str, dict] = {}
+        for k, state in self._states.items():
+            if not (state.decisions or state.edits or state.redo):
+                continue
+            proposals[k] = {
+                "decisions": dict(state.decisions),
+                "edits": _edits_to_json(state.edits),
+                "redo": [_action_to_json(a) for a in state.redo],
+            }
+        proposals.update(self._unknown)
+        saved = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+        return {
+            "format": FORMAT,
+            "version": VERSION,
+            "source": Path(source).name if not source.startswith("<") else source,
+            "source_sha256": digest,
+            "author": self.author,
+            "saved": saved,
+            "proposals": proposals,
+        }
+
+    def save(self, path: str | Path | None = None) -> Path:
+        """Write the review to ``path`` (default: :attr:`path`, else the sidecar next to the source); returns it.
+
+        Raises
+        ------
+        ReviewError
+            No path to write to, or the file cannot be written.
+        """
+        target = Path(path) if path is not None else self.path or sidecar_for(self.document)
+        if target is None:
+            raise ReviewError(str(self.document.source), "this review has no file: give save() a path")
+        text = json.dumps(self.to_json(), ensure_ascii=False, indent=1)
+        tmp = target.with_name(target.name + ".tmp")
+        try:
+            tmp.write_text(text + "\n", encoding="utf-8")
+            os.replace(tmp, target)
+        except OSError as exc:
+            raise ReviewError(str(target), f"cannot write the review: {exc.strerror or exc}") from None
+        return target
+
+    @classmethod
+    def load(cls, path: str | Path, document) -> Review:
+        """Read a sidecar file for ``document``; the review then saves to ``path`` after every change.
+
+        Raises
+        ------
+        ReviewError
+            The file is missing, not JSON, or not an itu_nb review.
+        """
+        path = Path(path)
+        if not path.is_file():
+            raise ReviewError(str(path), "no such review file")
+        return cls(document, path=path)
+
+    def _read(self, path: Path) -> None:
+        where = str(path)
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ReviewError(where, f"cannot read the review: {exc}") from None
+        except json.JSONDecodeError as exc:
+            raise ReviewError(where, f"not JSON (line {exc.lineno}: {exc.msg})") from None
+        if not isinstance(data, dict) or data.get("format") != FORMAT:
+            raise ReviewError(where, f"not an itu_nb review (its 'format' is not {FORMAT!r})")
+        if data.get("version") != VERSION:
+            raise ReviewError(where, f"review format version {data.get('version')!r}; this itu_nb reads {VERSION}")
+        if self.author is None:
+            self.author = data.get("author")
+        digest = data.get("source_sha256")
+        source = self.document.source
+        known = digest and source and not source.startswith("<") and Path(source).is_file()
+        if known and hashlib.sha256(Path(source).read_bytes()).hexdigest() != digest:
+            self.notes.append(f"{data.get('source')} changed since the review was saved ({data.get('saved')})")
+        proposals = data.get("proposals") or {}
+        if not isinstance(proposals, dict):
+            raise ReviewError(where, "'proposals' must be an object")
+        for k, item in proposals.items():
+            if not isinstance(item, dict):
+                raise ReviewError(where, f"proposal {k!r}: must be an object")
+            if k not in self._states:
+                self._unknown[k] = item
+                self.notes.append(f"the review holds proposal {k!r}, which the document does not: kept in the file")
+                continue
+            decisions = item.get("decisions") or {}
+            if not isinstance(decisions, dict) or any(d not in DECISIONS for d in decisions.values()):
+                raise ReviewError(where, f"proposal {k!r}: decisions map change ids to 'accept' or 'reject'")
+            state = self._states[k]
+            state.edits = _edits_from_json(item.get("edits") or [], where)
+            try:
+                self.proposal(k)
+            except EditError as exc:
+                raise ReviewError(where, f"proposal {k!r}: a saved edit no longer applies: {exc}") from None
+            state.decisions = dict(decisions)
+            state.history = list(state.edits)  # the edits can be undone after a reload, the last first
+            state.redo = [_action_from_json(a, where) for a in item.get("redo") or []]
+        self._orphans()
+
+    def __repr__(self) -> str:
+        decided = sum(len(s.decisions) for s in self._states.values())
+        edits = sum(len(s.edits) for s in self._states.values())
+        where = f", {self.path}" if self.path else ""
+        return f"<Review of {self.document.source}: {decided} decided, {edits} edits{where}>"
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._keys)
