@@ -9,12 +9,15 @@ B/67/1 3 replacements; B/67/4 23 insertions, 3 deletions, 47 replacements = 73 c
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 from conftest import needs_pandoc
+
+import itu_nb
 
 from .waits import KERNEL_MS
 
@@ -76,6 +79,38 @@ def test_open_with_shows_tree_and_redline(page, jupyterlab, shoot):
     shoot(panel, "labext-panel")
     assert page.errors == []
     assert not [m for m in page.console_log if m.startswith("error")]
+
+
+def test_decisions_are_saved_and_come_back(page, jupyterlab):
+    path = put(jupyterlab, "review")
+    first_change = itu_nb.load(FIXTURES / BRAZIL)["B/67/4"].changes[0]  # the heading's Busan → Dubai
+    browse(page, jupyterlab, "review")
+    panel = open_with(page, BRAZIL)
+    show(panel, "B/67/4")
+    page.wait_for_function(
+        "() => document.querySelector('.itu-lab-proposal .itu-redline .itu-counter')?.textContent === '73 changes'"
+    )
+    panel.locator(".itu-redline .itu-next").click()
+    assert panel.locator(".itu-redline .itu-counter").text_content() == "change 1 of 73"
+    panel.locator(".itu-redline .itu-accept").click()
+    status = panel.locator(".itu-lab-status")
+    page.wait_for_function(
+        "() => document.querySelector('.itu-lab-proposal .itu-lab-status')?.textContent.endsWith('(saved)')"
+    )
+    assert status.text_content() == "B/67/4: 72 pending, 1 accepted, 0 rejected (saved)"
+    sidecar = json.loads((jupyterlab.root / f"{path}.review.json").read_text(encoding="utf-8"))
+    assert sidecar["proposals"]["B/67/4"]["decisions"] == {first_change.id: "accept"}
+    # close the panel, open the file again: the decision is still there
+    page.locator(".lm-TabBar-tab.lm-mod-current .lm-TabBar-tabCloseIcon").click()
+    panel.wait_for(state="detached")
+    panel = open_with(page, BRAZIL)
+    show(panel, "B/67/4")
+    page.wait_for_function(
+        "() => document.querySelector('.itu-lab-proposal .itu-lab-status')?.textContent.startsWith('B/67/4: 72 pending')"
+    )
+    assert panel.locator(".itu-redline .itu-accepted").count() > 0
+    assert panel.locator('.itu-redline [data-c="0"]').first.get_attribute("class").split().count("itu-accepted") == 1
+    assert page.errors == []
 
 
 def command_from_menu(page, name: str, label: str):

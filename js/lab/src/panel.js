@@ -79,6 +79,7 @@ export class ProposalView extends ItuPane {
     /** @type {string|null} */ this.key = null;
     /** @type {any} */ this.data = null;
     /** @type {Array<() => void>} */ this.cleanups = [];
+    /** @type {Promise<void>} */ this.saving = Promise.resolve();
     this.treeEl = h("div", { class: "itu-lab-pane itu-lab-tree", role: "region", "aria-label": "Clause tree" });
     this.redlineEl = h("div", { class: "itu-lab-pane itu-lab-redline", role: "region", "aria-label": "Redline" });
     this.body.append(this.treeEl, this.redlineEl);
@@ -156,12 +157,16 @@ export class ProposalView extends ItuPane {
   }
 
   /** The redline took a decision: save it next to the file (PUT review). */
-  async onRedline(/** @type {Record<string, any>} */ changed) {
+  onRedline(/** @type {Record<string, any>} */ changed) {
     if (!("decisions" in changed) || this.key === null) return;
-    const key = this.key;
+    // one PUT at a time, in the order taken: each carries every decision on the proposal
+    this.saving = this.saving.then(() => this.saveDecisions(/** @type {string} */ (this.key), changed.decisions));
+  }
+
+  async saveDecisions(/** @type {string} */ key, /** @type {any[]} */ decisions) {
     try {
       const r = await api("review", { method: "PUT", query: { path: this.path, key },
-        body: { decisions: changed.decisions } });
+        body: { decisions } });
       this.clearError();
       if (this.data?.review?.counts) this.data.review.counts[key] = r.counts;
       this.status(`${key}: ${countsText(r.counts)} (saved)`);
