@@ -35,6 +35,7 @@ export function isProposalFile(/** @type {string} */ path) {
   return [".docx", ".critic.md", ".akn.xml", ".xml", ".txt"].some((ext) => name.endsWith(ext));
 }
 
+/** @extends {ABCWidgetFactory<any, any>} */
 class ProposalFactory extends ABCWidgetFactory {
   /** @param {any} context */
   createNewWidget(context) {
@@ -69,8 +70,8 @@ const plugin = {
     if (restorer) {
       void restorer.restore(tracker, {
         command: "docmanager:open",
-        args: (w) => ({ path: w.context.path, factory: FACTORY }),
-        name: (w) => w.context.path,
+        args: (/** @type {any} */ w) => ({ path: w.context.path, factory: FACTORY }),
+        name: (/** @type {any} */ w) => w.context.path,
       });
     }
     const compares = new WidgetTracker({ namespace: "itu-nb-compare" });
@@ -99,7 +100,7 @@ const plugin = {
       isEnabled: (args) => { const p = target(args); return !!p && isProposalFile(p); },
       execute: (args) => {
         const path = target(args);
-        if (path) return commands.execute("docmanager:open", { path, factory: FACTORY });
+        return path ? commands.execute("docmanager:open", { path, factory: FACTORY }) : undefined;
       },
     });
 

@@ -105,7 +105,7 @@ export class ProposalView extends ItuPane {
     const out = tree.render({ model: /** @type {any} */ (this.treeModel), el: this.treeEl });
     if (typeof out === "function") this.cleanups.push(out);
     const first = (d.proposals ?? [])[0];
-    if (first) await this.show(first.key);
+    if (first) await this.showProposal(first.key);
     else this.status("No proposal in this file.");
   }
 
@@ -114,7 +114,7 @@ export class ProposalView extends ItuPane {
    * @param {string} key the proposal's key, as the tree names it
    * @param {string|null} [clause] the clause path to bring into view
    */
-  async show(key, clause = null) {
+  async showProposal(key, clause = null) {
     if (key !== this.key) {
       let p;
       try {
@@ -153,7 +153,7 @@ export class ProposalView extends ItuPane {
       .sort((/** @type {string} */ a, /** @type {string} */ b) => b.length - a.length)[0];
     if (!key) return;
     const clause = sel.length > key.length ? sel.slice(key.length + 1) : null;
-    void this.show(key, clause);
+    void this.showProposal(key, clause);
   }
 
   /** The redline took a decision: save it next to the file (PUT review). */
