@@ -116,5 +116,10 @@ def _jupyter_server_extension_points() -> list[dict]:
     return [{"module": "itu_nb.server"}]
 
 
+def _jupyter_labextension_paths() -> list[dict]:
+    """The prebuilt JupyterLab extension (built from js/lab), for ``jupyter labextension develop``."""
+    return [{"src": "labextension", "dest": "itu-nb"}]
+
+
 def __dir__() -> list[str]:
     return sorted(set(globals()) | set(__all__))

@@ -218,6 +218,11 @@ def jupyterlab(tmp_path_factory):
     (cfg / "labconfig" / "page_config.json").write_text(
         json.dumps({"disabledExtensions": {"@jupyterlab/apputils-extension:announcements": True}})
     )
+    # itu_nb's server extension and the prebuilt lab extension of this tree, as a wheel installs them
+    (cfg / "jupyter_server_config.d").mkdir()
+    shutil.copy(ROOT / "jupyter-config" / "server-config" / "itu_nb.json", cfg / "jupyter_server_config.d")
+    (base / "data" / "labextensions").mkdir(parents=True)
+    (base / "data" / "labextensions" / "itu-nb").symlink_to(ROOT / "itu_nb" / "labextension")
     port, token = _free_port(), secrets.token_hex(16)
     env = {
         **os.environ,
@@ -227,6 +232,7 @@ def jupyterlab(tmp_path_factory):
         "JUPYTERLAB_WORKSPACES_DIR": str(base / "ws"),
         "IPYTHONDIR": str(base / "ipython"),
         "PYTHONPATH": str(ROOT),
+        "JUPYTER_PATH": str(base / "data"),
     }
     log = open(base / "lab.log", "w")  # noqa: SIM115 - closed at teardown
     proc = subprocess.Popen(

@@ -1,0 +1,171 @@
+"""itu_nb's JupyterLab extension (js/lab, built into itu_nb/labextension/) in a real JupyterLab
+with itu_nb's server extension: Open With → ITU Proposal, decisions kept next to the file,
+Compare with the PP-18 Final Acts, Export to Word.
+
+The session's JupyterLab (conftest.py) sees this tree's prebuilt extension and server extension as
+a wheel installs them. Expected counts come from tests/fixtures/CORPUS.md (Brazil's Document 67:
+B/67/1 3 replacements; B/67/4 23 insertions, 3 deletions, 47 replacements = 73 changes).
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from conftest import needs_pandoc
+
+import itu_nb
+
+from .waits import KERNEL_MS
+
+pytestmark = pytest.mark.browser
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+BRAZIL = "pp18-doc67-brazil.reconstructed.critic.md"
+
+
+def put(lab, folder: str, name: str = BRAZIL) -> str:
+    """Copy a fixture into its own folder of the server's root (each test its own sidecar)."""
+    (lab.root / folder).mkdir(exist_ok=True)
+    shutil.copy(FIXTURES / name, lab.root / folder / name)
+    return f"{folder}/{name}"
+
+
+def browse(page, lab, folder: str):
+    """JupyterLab with the file browser in `folder`."""
+    page.goto(f"{lab.url}/lab/tree/{folder}?reset&token={lab.token}")
+    page.locator(".jp-DirListing-item").first.wait_for(timeout=KERNEL_MS)
+
+
+def item(page, name: str):
+    return page.locator(f'.jp-DirListing-item[title^="Name: {name}"]')
+
+
+def open_with(page, name: str):
+    """Right-click the file, Open With → ITU Proposal; the panel once its tree is drawn."""
+    item(page, name).click(button="right")
+    page.locator(".lm-Menu-itemLabel", has_text="Open With").click()
+    page.locator(".lm-Menu-itemLabel", has_text="ITU Proposal").click()
+    panel = page.locator(".jp-MainAreaWidget.itu-lab-document:visible .itu-lab-proposal")
+    panel.locator(".itu-tree [role=treeitem]").first.wait_for(timeout=KERNEL_MS)
+    return panel
+
+
+def show(panel, key: str):
+    """Select proposal `key` in the panel's clause tree."""
+    panel.locator(f'.itu-tree [role=treeitem][data-key="{key}"]').click()
+
+
+def test_open_with_shows_tree_and_redline(page, jupyterlab, shoot):
+    put(jupyterlab, "open")
+    browse(page, jupyterlab, "open")
+    panel = open_with(page, BRAZIL)
+    assert panel.locator(".itu-lab-title").text_content() == "Document 67"
+    counter = panel.locator(".itu-redline .itu-counter")
+    # the first proposal is on show: B/67/1, 3 replacements (CORPUS.md)
+    assert counter.text_content() == "3 changes"
+    # the tree: the document, then its five proposals (it draws only the rows in view)
+    first = panel.locator('.itu-tree [role=treeitem][data-key="B/67/1"]')
+    assert first.get_attribute("aria-level") == "2" and first.get_attribute("aria-setsize") == "5"
+    show(panel, "B/67/4")
+    page.wait_for_function(
+        "() => document.querySelector('.itu-lab-proposal .itu-redline .itu-counter')?.textContent === '73 changes'"
+    )
+    assert panel.locator(".itu-redline [data-c]").count() >= 73
+    assert panel.locator(".itu-lab-error").is_hidden()
+    shoot(panel, "labext-panel")
+    assert page.errors == []
+    assert not [m for m in page.console_log if m.startswith("error")]
+
+
+def test_decisions_are_saved_and_come_back(page, jupyterlab):
+    path = put(jupyterlab, "review")
+    first_change = itu_nb.load(FIXTURES / BRAZIL)["B/67/4"].changes[0]  # the heading's Busan → Dubai
+    browse(page, jupyterlab, "review")
+    panel = open_with(page, BRAZIL)
+    show(panel, "B/67/4")
+    page.wait_for_function(
+        "() => document.querySelector('.itu-lab-proposal .itu-redline .itu-counter')?.textContent === '73 changes'"
+    )
+    panel.locator(".itu-redline .itu-next").click()
+    assert panel.locator(".itu-redline .itu-counter").text_content() == "change 1 of 73"
+    panel.locator(".itu-redline .itu-accept").click()
+    status = panel.locator(".itu-lab-status")
+    page.wait_for_function(
+        "() => document.querySelector('.itu-lab-proposal .itu-lab-status')?.textContent.endsWith('(saved)')"
+    )
+    assert status.text_content() == "B/67/4: 72 pending, 1 accepted, 0 rejected (saved)"
+    sidecar = json.loads((jupyterlab.root / f"{path}.review.json").read_text(encoding="utf-8"))
+    assert sidecar["proposals"]["B/67/4"]["decisions"] == {first_change.id: "accept"}
+    # close the panel, open the file again: the decision is still there
+    page.locator(".lm-TabBar-tab.lm-mod-current .lm-TabBar-tabCloseIcon").click()
+    panel.wait_for(state="detached")
+    panel = open_with(page, BRAZIL)
+    show(panel, "B/67/4")
+    page.wait_for_function(
+        "() => document.querySelector('.itu-lab-proposal .itu-lab-status')?.textContent.startsWith('B/67/4: 72 pending')"
+    )
+    assert panel.locator(".itu-redline .itu-accepted").count() > 0
+    assert panel.locator('.itu-redline [data-c="0"]').first.get_attribute("class").split().count("itu-accepted") == 1
+    assert page.errors == []
+
+
+def command_from_menu(page, name: str, label: str):
+    """Right-click the file in the browser and run one of itu_nb's context-menu entries."""
+    item(page, name).click(button="right")
+    page.locator(".lm-Menu-itemLabel", has_text=label).click()
+
+
+def test_compare_with_final_acts_pairs_resolution_130(page, jupyterlab, shoot):
+    put(jupyterlab, "compare")
+    browse(page, jupyterlab, "compare")
+    item(page, BRAZIL).click()
+    command_from_menu(page, BRAZIL, "ITU: Compare with…")
+    dialog = page.locator(".jp-Dialog")
+    # the choice offered first is the Final Acts bundled with itu_nb
+    assert dialog.locator("select").input_value() == "PP-18 Final Acts (bundled with itu_nb)"
+    dialog.locator(".jp-mod-accept").click()
+    panel = page.locator(".itu-lab-compare:visible")
+    picker = panel.locator("select.itu-text")
+    picker.wait_for(timeout=KERNEL_MS)
+    labels = picker.locator("option").all_text_contents()
+    # Brazil's B/67/4 modifies Resolution 130 (Rev. Busan, 2014): paired with the Resolution 130 the
+    # Final Acts hold (Rev. Dubai, 2018), not with another text; B/67/3 (SUP Resolution 128) is abrogated there
+    assert "B/67/4 MOD → Resolution 130 (Rev. Dubai, 2018)" in labels
+    assert len(labels) == 5  # the five proposals of Document 67
+    picker.select_option("B/67/4")
+    title = panel.locator(".itu-redline .itu-title")
+    page.wait_for_function(
+        "() => document.querySelector('.itu-lab-compare .itu-title')?.textContent.includes('Resolution 130 (Rev. Dubai')"
+    )
+    assert title.text_content().startswith("B/67/4")
+    assert panel.locator(".itu-redline [data-c]").count() > 0
+    assert panel.locator(".itu-lab-error").is_hidden()
+    shoot(panel, "labext-compare")
+    assert page.errors == []
+
+
+@needs_pandoc
+def test_export_to_word_writes_a_docx_pandoc_reads(page, jupyterlab):
+    put(jupyterlab, "export")
+    browse(page, jupyterlab, "export")
+    item(page, BRAZIL).click()
+    command_from_menu(page, BRAZIL, "ITU: Export to Word")
+    toast = page.locator(".Toastify__toast", has_text="itu_nb wrote")
+    toast.wait_for(timeout=KERNEL_MS)
+    written = toast.text_content().split("itu_nb wrote ", 1)[1].strip()
+    assert written == "export/pp18-doc67-brazil.reconstructed.docx"
+    out = subprocess.run(
+        ["pandoc", "-t", "plain", "--wrap=none", str(jupyterlab.root / written)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    # B/67/4's recalling e) as Brazil amended it (the fixture, the {++…++} of recalling e)
+    assert "UNGA Resolution 70/125, on the outcome document of the high-level meeting" in out
+    # its heading, Rev. {--Busan, 2014--}{++Dubai, 2018++} (the export writes no-break spaces as ITU texts do)
+    assert "MOD B/67/4 RESOLUTION 130 (Rev. Dubai, 2018)" in " ".join(out.split())
+    assert page.errors == []
