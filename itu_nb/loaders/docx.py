@@ -135,9 +135,11 @@ def _load(data: bytes, source: str) -> Document:
         if m and "submitter" not in metadata:
             metadata["submitter"] = m.group("v").strip()
     proposals = tuple(
-        dataclasses.replace(p, clauses=tuple(_annotate(c, notes, labelled) for c in p.clauses)).with_keys(
-            keys.get(p.id)
-        )
+        (
+            dataclasses.replace(p, clauses=tuple(_annotate(c, notes, labelled) for c in p.clauses))
+            if notes or labelled  # else every clause is as built: no walk of the tree
+            else p
+        ).with_keys(keys.get(p.id))
         for p in doc.proposals
     )
     return dataclasses.replace(doc, metadata=metadata, proposals=proposals, artefacts=_empty_marks(doc, empty))
@@ -225,7 +227,7 @@ def _lines(paras: list[Para], numbering: Numbering) -> tuple[list[SourceLine], d
     originals, amendeds = labels["original"], labels["amended"]
     for i, para in enumerate(paras):
         if para.mark is Op.EQUAL and not para.notes and i not in originals and i not in amendeds and i not in capped:
-            lines.append(SourceLine(i, *_place(para.pieces, i)))  # the usual paragraph: its runs, nothing added
+            lines.append(_usual(para.pieces, i))  # the usual paragraph: its runs, nothing added
             continue
         old, new = originals.get(i), amendeds.get(i)
         pieces: list[Piece | Artefact] = []
@@ -254,6 +256,26 @@ def _lines(paras: list[Para], numbering: Numbering) -> tuple[list[SourceLine], d
         if extra:
             notes[i] = list(dict.fromkeys(extra))
     return lines, notes, labelled
+
+
+def _usual(pieces: list[Piece | Artefact], i: int) -> SourceLine:
+    """The line of a paragraph read as it is; one unchanged run without a move is a plain line.
+
+    Most paragraphs of a document are such a run: the tree stage reads a plain line as a
+    string (:meth:`SourceLine.plain`), as it does the text loaders' lines, without the
+    :class:`~itu_nb.model.Run` objects it would otherwise make and peel (the same tree).
+    """
+    if len(pieces) == 1:
+        piece = pieces[0]
+        if (
+            isinstance(piece, tuple)
+            and piece[0] is Op.EQUAL
+            and piece[2] is None
+            and piece[3] is None
+            and piece[4] is None
+        ):
+            return SourceLine.plain(i, piece[1])
+    return SourceLine(i, *_place(pieces, i))
 
 
 def _readable(label: str | None, para: Para, view: str) -> bool:
