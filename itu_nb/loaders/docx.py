@@ -44,13 +44,13 @@ from itu_nb.errors import LoadError
 from itu_nb.loaders.docx_numbering import Numbering, roman, view_labels
 from itu_nb.loaders.docx_package import W, open_package
 from itu_nb.loaders.docx_para import Para, Piece, view_paragraphs
-from itu_nb.loaders.docx_read import read_paragraphs
+from itu_nb.loaders.docx_read import Reader, read_paragraphs
 from itu_nb.loaders.registry import register
 from itu_nb.model import VIEWS, Artefact, Clause, Document, NodeKind, Op, Run
 from itu_nb.parsing.document import SourceLine, build_document
 from itu_nb.parsing.labels import label_split
 
-__all__ = ["load_docx", "paragraph_views", "read_docx_paragraphs"]
+__all__ = ["load_docx", "page_texts", "paragraph_views", "read_docx_paragraphs"]
 
 _CORE = {
     "{http://purl.org/dc/elements/1.1/}title": "title",
@@ -120,6 +120,7 @@ def _load(data: bytes, source: str) -> Document:
         raise LoadError(source, "the document has no text")
     numbering = _numbering(pkg)
     metadata = _metadata(pkg)
+    metadata.update(page_texts(pkg))
     keys = _stored_keys(pkg)
     del pkg  # the parsed parts (libxml2's memory, several times the file) are not needed past here
     lines, notes, labelled = _lines(paras, numbering)
@@ -135,9 +136,11 @@ def _load(data: bytes, source: str) -> Document:
         if m and "submitter" not in metadata:
             metadata["submitter"] = m.group("v").strip()
     proposals = tuple(
-        dataclasses.replace(p, clauses=tuple(_annotate(c, notes, labelled) for c in p.clauses)).with_keys(
-            keys.get(p.id)
-        )
+        (
+            dataclasses.replace(p, clauses=tuple(_annotate(c, notes, labelled) for c in p.clauses))
+            if notes or labelled  # else every clause is as built: no walk of the tree
+            else p
+        ).with_keys(keys.get(p.id))
         for p in doc.proposals
     )
     return dataclasses.replace(doc, metadata=metadata, proposals=proposals, artefacts=_empty_marks(doc, empty))
@@ -225,7 +228,7 @@ def _lines(paras: list[Para], numbering: Numbering) -> tuple[list[SourceLine], d
     originals, amendeds = labels["original"], labels["amended"]
     for i, para in enumerate(paras):
         if para.mark is Op.EQUAL and not para.notes and i not in originals and i not in amendeds and i not in capped:
-            lines.append(SourceLine(i, *_place(para.pieces, i)))  # the usual paragraph: its runs, nothing added
+            lines.append(_usual(para.pieces, i))  # the usual paragraph: its runs, nothing added
             continue
         old, new = originals.get(i), amendeds.get(i)
         pieces: list[Piece | Artefact] = []
@@ -254,6 +257,26 @@ def _lines(paras: list[Para], numbering: Numbering) -> tuple[list[SourceLine], d
         if extra:
             notes[i] = list(dict.fromkeys(extra))
     return lines, notes, labelled
+
+
+def _usual(pieces: list[Piece | Artefact], i: int) -> SourceLine:
+    """The line of a paragraph read as it is; one unchanged run without a move is a plain line.
+
+    Most paragraphs of a document are such a run: the tree stage reads a plain line as a
+    string (:meth:`SourceLine.plain`), as it does the text loaders' lines, without the
+    :class:`~itu_nb.model.Run` objects it would otherwise make and peel (the same tree).
+    """
+    if len(pieces) == 1:
+        piece = pieces[0]
+        if (
+            isinstance(piece, tuple)
+            and piece[0] is Op.EQUAL
+            and piece[2] is None
+            and piece[3] is None
+            and piece[4] is None
+        ):
+            return SourceLine.plain(i, piece[1])
+    return SourceLine(i, *_place(pieces, i))
 
 
 def _readable(label: str | None, para: Para, view: str) -> bool:
@@ -387,6 +410,39 @@ def _empty_marks(doc: Document, empty: dict[int, Op]) -> tuple[Artefact, ...]:
     have = {a.line for a in out if a.kind == "paragraph-mark"}
     out += [Artefact("paragraph-mark", "", i, None, empty[i]) for i in sorted(empty.keys() - have)]
     return tuple(sorted(out, key=lambda a: a.line))
+
+
+def page_texts(pkg) -> dict[str, str]:
+    """What the page headers and footers say, and a note on a glossary part: metadata, not clause text.
+
+    - ``page_header`` / ``page_footer``: the text of every header (footer) part of the document, in
+      the amended view, its distinct paragraphs one a line in the order of the parts (a page number
+      is the result Word last wrote in its field).  Their text boxes and watermarks are read as
+      paragraphs of the body already (:func:`~itu_nb.loaders.docx_read.read_paragraphs`); page
+      furniture (``- 2 -``, ``PP18/67-E``) is no text of a proposal, so it is kept here, not in the tree;
+    - ``glossary``: a note that the glossary document (``word/glossary/document.xml``: the building
+      blocks of Quick Parts and AutoText that a template carries) was not read, and how many blocks
+      it holds: Word does not show them in the document.
+    """
+    out: dict[str, str] = {}
+    for kind in ("header", "footer"):
+        texts: list[str] = []
+        for name in pkg.related_all(kind):
+            root = pkg.xml(name)
+            if root is not None:
+                paras = [p for p in Reader(pkg).blocks(root) if not p.box]
+                texts += [t.strip() for t in view_paragraphs(paras, "amended") if t.strip()]
+        if texts:
+            out[f"page_{kind}"] = "\n".join(dict.fromkeys(texts))
+    glossary = pkg.related("glossaryDocument", "word/glossary/document.xml")
+    if glossary is not None:
+        root = pkg.xml(glossary)
+        blocks = 0 if root is None else sum(1 for _ in root.iter(f"{{{W}}}docPart"))
+        out["glossary"] = (
+            f"{glossary}: {blocks} building block{'s' if blocks != 1 else ''} (Quick Parts, AutoText) not read; "
+            "Word does not show them as the document's text"
+        )
+    return out
 
 
 def _metadata(pkg) -> dict:

@@ -263,8 +263,8 @@ class Reader:
         if children and children[0].tag == PPR:  # Word writes w:pPr first
             ppr: etree._Element | None = children[0]
             del children[0]
-        else:
-            ppr = _first(p, PPR)
+        else:  # a lone child that is no w:pPr: no w:pPr (the usual one-run paragraph without properties)
+            ppr = _first(p, PPR) if len(children) > 1 else None
         if ppr is not None:
             props = para.props
             style = num = rpr = change = None

@@ -172,6 +172,21 @@ def bare_label(label: str) -> str:
 def label_scheme(label: str, previous_letter: str | None, previous_ends_colon: bool) -> str:
     """``letter``, ``roman``, ``number``, ``decimalN``, ``bullet`` or ``dash``.
 
+    ``previous_letter`` is the nearest lettered label before this one (its list's neighbour), bare and
+    lower case, or its last letter (what the tree and AKN loaders pass); ``previous_ends_colon``
+    whether the item just before ends with ``:``.
+    A label that reads as a roman numeral is read by its neighbours' scheme where the two differ:
+
+    - ``i)``, ``v)``, ``x)`` right after ``h)``, ``u)``, ``w)`` continue the letters, unless that item
+      introduces sub-items (``h) … :`` then ``i)``: roman, as in ITU texts);
+    - a letter doubled past ``z)`` (Word's ``aa)``, ``bb)``, ``cc)``…, as ITU lists of more than 26
+      items are lettered): ``cc)`` and ``ccc)`` are letters always (no ITU list of sub-items counts to
+      200), ``xx)`` and ``xxx)`` after ``ww)`` / ``www)`` (``previous_letter`` ``w``);
+    - any doubled letter after the doubled letter before it (``ii)`` after ``hh)``, given whole); with
+      its last letter only, ``ii)`` and ``iii)`` stay roman: ``h`` does not tell ``hh) ii)`` from
+      ``h): i) ii)``, the far likelier list in ITU texts (sub-items are ``i) ii) iii)``);
+    - ``c)`` alone is a letter: a roman ``c)`` would be the hundredth sub-item.
+
     A pure function of its arguments, cached: a document has few distinct labels.
     """
     bare = bare_label(label)
@@ -185,7 +200,15 @@ def label_scheme(label: str, previous_letter: str | None, previous_ends_colon: b
         return "number" if dots == 0 else f"decimal{dots}"
     low = bare.lower()
     if kw.ROMAN.match(low) and (len(low) > 1 or low in "ivx"):
-        continues_letters = len(low) == 1 and previous_letter is not None and ord(previous_letter) + 1 == ord(low)
+        last = previous_letter[-1:] if previous_letter else None
+        doubled = len(low) > 1 and low == low[0] * len(low)  # cc), xx), ccc), ii): Word's letters past z)
+        if doubled and (
+            low[0] == "c"
+            or (low[0] == "x" and last == "w")
+            or (previous_letter is not None and previous_letter == chr(ord(low[0]) - 1) * len(low))
+        ):
+            return "letter"
+        continues_letters = len(low) == 1 and last is not None and ord(last) + 1 == ord(low)
         if not continues_letters or previous_ends_colon:
             return "roman"
     return "letter"
