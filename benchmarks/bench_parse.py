@@ -51,6 +51,10 @@ from itu_nb.parsing import keywords as kw  # noqa: E402
 
 FIX = ROOT / "tests" / "fixtures"
 
+#: Issue 19's goals: MB/s per format (for .docx, of the zipped file) and the memory peak over the input.
+GOAL_MBPS = {"text": 20, "criticmarkup": 20, "akn": 40, "docx": 5}
+GOAL_MEMORY = 20
+
 #: The floor for line-based formats: every label (as the parser's LABEL) and every section
 #: keyword, marker and heading word at the start of a line, found by one compiled regex.
 FLOOR = re.compile(
@@ -152,6 +156,7 @@ def main(argv: list[str] | None = None) -> None:
         (".docx (PP-18 Doc 67, pandoc)", docx, "docx", docx_floor, "unzip + lxml"),
         (".docx (Doc 67 body ×20)", big_docx, "docx", docx_floor, "unzip + lxml"),
     ]
+    goals = []  # (input, MB/s, its goal, peak memory) for the summary of issue 19's goals
     big = 10**9
     print(f"Machine: {platform.machine()}, {platform.processor() or 'cpu'}, Python {sys.version.split()[0]}; ")
     print(f"{n} rounds, times lowest / median / highest.")
@@ -167,6 +172,18 @@ def main(argv: list[str] | None = None) -> None:
         print(
             f"| {name} | {len(data) / 1e3:,.0f} kB | {ms(ours)} | {len(data) / 1e6 / mo:,.1f} | {floor_name} "
             f"| {ms(theirs)} | {len(data) / 1e6 / mt:,.0f} | {mo / mt:,.1f}× | {mem:,.1f}× |"
+        )
+        goals.append((name, len(data) / 1e6 / mo, GOAL_MBPS[fmt], mem))
+
+    print()
+    print("Issue 19's goals, side by side (MB/s from the medians above; .docx per MB of zipped file):")
+    print()
+    print("| input | MB/s | goal | met | peak memory | goal | met |")
+    print("|---|---:|---:|---|---:|---:|---|")
+    for name, speed, goal, mem in goals:
+        print(
+            f"| {name} | {speed:,.1f} | ≥ {goal} | {'yes' if speed >= goal else 'no'} "
+            f"| {mem:,.1f}× | < {GOAL_MEMORY}× | {'yes' if mem < GOAL_MEMORY else 'no'} |"
         )
 
     print()

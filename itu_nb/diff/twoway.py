@@ -253,7 +253,8 @@ def _compare(
     """The clause-aware comparison of two texts (:func:`compare` on anything but two documents)."""
     vo, vn = (view, view) if isinstance(view, str) else view
     ra, rb = as_proposal(old), as_proposal(new)  # named before viewing: a view has no authors
-    a, b = (ra.view(vo) if ra.changed else ra), (rb.view(vn) if rb.changed else rb)
+    tracked = ra.changed  # a walk of the whole text: asked once
+    a, b = (ra.view(vo) if tracked else ra), (rb.view(vn) if rb.changed else rb)
     title = side_name(ra), side_name(rb)
     if title[0] == title[1]:
         title = (f"{title[0]} ({vo})", f"{title[1]} ({vn})") if vo != vn else (f"{title[0]} (old)", f"{title[1]} (new)")
@@ -351,7 +352,7 @@ def _compare(
     revisions = revision_of(ra), revision_of(rb)
     if ra.target is None or rb.target is None or ra.target.key != rb.target.key:
         revisions = (None, None)  # not two versions of one text: no base to speak of
-    cmp = Comparison(a, b, tuple(pairs), tuple(notes), typography, title, revisions, ra if ra.changed else None)
+    cmp = Comparison(a, b, tuple(pairs), tuple(notes), typography, title, revisions, ra if tracked else None)
     if cmp.base_note:
         cmp = dataclasses.replace(cmp, notes=(cmp.base_note, *cmp.notes))
     return cmp

@@ -43,7 +43,7 @@ def next_labels(label: str) -> dict[str, str]:
     return successors(label)
 
 
-@dataclass(slots=True, eq=False)  # a node is itself: lists of nodes are searched by identity
+@dataclass(slots=True, eq=False, init=False)  # a node is itself: lists of nodes are searched by identity
 class OpenNode:
     """A clause under construction: mutable until its place in the tree is known."""
 
@@ -61,6 +61,36 @@ class OpenNode:
     #: What :meth:`add` knows of ``children`` (the list, its length, the components used, the paragraphs),
     #: valid while the list is that list with that length: repairs that move nodes change one or the other.
     counts: tuple | None = field(default=None, repr=False, compare=False)
+
+    def __init__(
+        self,
+        kind: NodeKind,
+        component: str = "",
+        label_runs: list[Run] | None = None,
+        runs: list[Run] | None = None,
+        section: str | None = None,
+        scheme: str | None = None,
+        notes: list[str] | None = None,
+        children: list[OpenNode] | None = None,
+        has_num: bool = False,
+        marks: list[Artefact] | None = None,
+        label_marks: list[Artefact] | None = None,
+        counts: tuple | None = None,
+    ) -> None:
+        # written out: the dataclass's own __init__ calls a factory for each of the five lists (a
+        # statement makes a node per paragraph, and the Final Acts have some 12,000)
+        self.kind = kind
+        self.component = component
+        self.label_runs = [] if label_runs is None else label_runs
+        self.runs = [] if runs is None else runs
+        self.section = section
+        self.scheme = scheme
+        self.notes = [] if notes is None else notes
+        self.children = [] if children is None else children
+        self.has_num = has_num
+        self.marks = [] if marks is None else marks
+        self.label_marks = [] if label_marks is None else label_marks
+        self.counts = counts
 
     @property
     def labelled(self) -> bool:

@@ -36,7 +36,7 @@ class NodeKind(str, enum.Enum):
     REASONS = "reasons"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Clause:
     r"""One node of a resolution's tree.
 
@@ -95,6 +95,34 @@ class Clause:
     notes: tuple[str, ...] = ()
     uid: str | None = None
     settled: tuple[str, ...] = ()
+
+    def __init__(
+        self,
+        kind: NodeKind,
+        path: str,
+        label_runs: tuple[Run, ...] = (),
+        runs: tuple[Run, ...] = (),
+        children: tuple[Clause, ...] = (),
+        section: str | None = None,
+        line: int | None = None,
+        artefacts: tuple[Artefact, ...] = (),
+        notes: tuple[str, ...] = (),
+        uid: str | None = None,
+        settled: tuple[str, ...] = (),
+    ) -> None:
+        # the slots written through their descriptors: what the frozen dataclass's own __init__
+        # does through object.__setattr__, at half the cost (a loader makes one per paragraph)
+        _SET_KIND(self, kind)
+        _SET_PATH(self, path)
+        _SET_LABEL_RUNS(self, label_runs)
+        _SET_RUNS(self, runs)
+        _SET_CHILDREN(self, children)
+        _SET_SECTION(self, section)
+        _SET_LINE(self, line)
+        _SET_ARTEFACTS(self, artefacts)
+        _SET_NOTES(self, notes)
+        _SET_UID(self, uid)
+        _SET_SETTLED(self, settled)
 
     @property
     def key(self) -> str:
@@ -270,6 +298,21 @@ class Clause:
         if len(text) > 60:
             text = text[:57] + "..."
         return f"<Clause {self.kind.value} {self.path!r} {self.status}: {text!r}>"
+
+
+(
+    _SET_KIND,
+    _SET_PATH,
+    _SET_LABEL_RUNS,
+    _SET_RUNS,
+    _SET_CHILDREN,
+    _SET_SECTION,
+    _SET_LINE,
+    _SET_ARTEFACTS,
+    _SET_NOTES,
+    _SET_UID,
+    _SET_SETTLED,
+) = (Clause.__dict__[f.name].__set__ for f in dataclasses.fields(Clause))
 
 
 def view_nodes(nodes, view: str) -> list[Clause]:

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from itu_nb.model import Document, Op, Run
 from itu_nb.parsing.document import SourceLine, build_document
-from itu_nb.parsing.infer import MAYBE_SHAPES, MAYBE_SHAPES_ASCII, OTHER_DIGIT
+from itu_nb.parsing.infer import MAYBE_SHAPES
 from itu_nb.parsing.markup import critic_runs, extract_artefacts
 from itu_nb.parsing.normalise import line_notes, split_lines
 
@@ -76,8 +76,7 @@ def _parse_text(text: str, source: str, infer: bool) -> Document:
     text = text.replace("\r\n", "\n").replace("\r", "\n")  # as split_lines does
     # where inference may find something (most lines have none), searched for through the text
     # once: ``nxt`` is the next such place at or after the current line
-    maybe = MAYBE_SHAPES if OTHER_DIGIT.search(text) else MAYBE_SHAPES_ASCII
-    search, never = maybe.search, len(text) + 1
+    search, never = MAYBE_SHAPES.search, len(text) + 1
     m = search(text) if infer else None
     nxt = m.start() if m else never
     lines = []

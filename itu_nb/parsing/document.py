@@ -179,6 +179,7 @@ def build_document(
             whole("trailer", line)
         elif (
             (current is None or current.heading is not None and current.action is None)
+            and _may_head(text)
             and kw.HEADING.match(text.replace("\xa0", " "))
             and not label_split(text)
         ):
@@ -212,6 +213,21 @@ def build_document(
         metadata.setdefault("submitter_code", first[0])
         metadata.setdefault("document", first[1])
     return Document(source, fmt, metadata, tuple(proposals), tuple(artefacts), len(lines))
+
+
+#: What a heading line starts with after its white space (``kw.HEADING``, case ignored): "draft", "new",
+#: a target kind (resolution, decision, recommendation, opinion, declaration), "PART" or a page number.
+_HEADING_LEADS = frozenset("dDnNrRoOpP")
+
+
+def _may_head(text: str) -> bool:
+    """False when ``text`` cannot be a heading (``kw.HEADING``): one look at its first character.
+
+    In a text without markers every line is asked whether it starts a new text; most are items
+    and paragraphs, dismissed here without copying them or running the regex.
+    """
+    lead = text.lstrip()[:1]
+    return lead in _HEADING_LEADS or lead.isdigit()
 
 
 def _whole(artefacts: list[Artefact], kind: str, line: SourceLine) -> None:

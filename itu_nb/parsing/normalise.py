@@ -60,16 +60,28 @@ def check_text(text: str, source: str) -> str:
     if not text or text.isspace():
         raise LoadError(source, "the text is empty" if source == "<text>" else "the file is empty")
     sample = text[:65536]
-    controls = len(_BINARY.findall(sample))
+    controls = _count(sample, _BINARY_BYTES)
     if "\x00" in sample or controls > max(8, len(sample) // 100):
         raise LoadError(source, "binary data (control characters), not a text document")
     return text
 
 
-_BINARY = re.compile("[\x00-\x08\x0e-\x1f]")  # what binary data is full of: C0 controls but TAB, LF, VT, FF, CR
+#: What binary data is full of: C0 controls but TAB, LF, VT, FF, CR (as bytes, for :func:`_count`).
+_BINARY_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x20)])
 #: Control characters a text may hold by mistake (C0 but TAB, LF and CR, and DEL): kept, and noted.
 CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_BOM_OR_CONTROL = re.compile("[\ufeff\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
+
+
+def _count(text: str, chars: bytes) -> int:
+    """How many characters of ``text`` are among the ASCII ``chars``.
+
+    Counted on the UTF-8 bytes (an ASCII character is one byte there, and no byte of another
+    character is ASCII) by deleting them: encoding and ``bytes.translate`` run at memory speed,
+    several times faster than a regex scan of the text.
+    """
+    data = text.encode("utf-8", "surrogatepass")
+    return len(data) - len(data.translate(None, chars))
 
 
 def line_notes(text: str) -> tuple[str, dict[int, list[str]]]:
@@ -81,7 +93,7 @@ def line_notes(text: str) -> tuple[str, dict[int, list[str]]]:
     tells the reader they are there, since views trim them at a paragraph's ends.  Returns the
     text and, for each line (0-based, after :func:`split_lines`) that held one, its notes.
     """
-    if not _BOM_OR_CONTROL.search(text):  # the usual text: one search
+    if "\ufeff" not in text and not _count(text, _CONTROL_BYTES):  # the usual text: nothing to note
         return text, {}
     notes: dict[int, list[str]] = {}
     for no, line in enumerate(split_lines(text)):

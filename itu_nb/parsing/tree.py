@@ -199,13 +199,22 @@ class _Node:
         return child
 
     def freeze(self, prefix: str) -> Clause:
-        """The node as a :class:`Clause`; its children are frozen and let go, one by one."""
+        """The node as a :class:`Clause`; its children are frozen and let go, one by one.
+
+        A tuple of no run or of one run with text (a plain line's label and body) is already what
+        :func:`join_runs` would make of it: kept as it is, without the call.
+        """
         path = f"{prefix}/{self.component}" if prefix else self.component
+        label, body = self.label_runs, self.runs
+        if label.__class__ is not tuple or len(label) > 1 or label and not label[0].text:
+            label = join_runs(label)
+        if body.__class__ is not tuple or len(body) > 1 or body and not body[0].text:
+            body = join_runs(body)
         return Clause(
             self.kind,
             path,
-            join_runs(self.label_runs),
-            join_runs(self.runs),
+            label,
+            body,
             _freeze_all(self, path),
             self.section,
             self.line,
