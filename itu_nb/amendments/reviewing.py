@@ -26,6 +26,10 @@ entry is an action taken back: ``{"edits": [...]}`` or ``{"decisions": {id: deci
 A decision whose change no longer exists (the source file changed, or an edit of the analyst
 changed the clause) is never dropped: it stays in the file and is listed in
 :attr:`Review.orphans` with a note.
+
+What the file does not keep: the order in which decisions were taken.  After a reload, undo takes
+back the edits (the last first) and redo what was taken back before the save; decisions are
+changed by deciding again.
 """
 
 from __future__ import annotations
