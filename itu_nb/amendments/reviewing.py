@@ -631,6 +631,20 @@ class Review:
             raise ReviewError(str(path), "no such review file")
         return cls(document, path=path)
 
+    def read(self, path: str | Path) -> None:
+        """Replace this review's decisions and edits by those of a saved file; later changes are saved there.
+
+        Every view sharing the review shows them (its observers are called for every proposal).
+        Nothing changes when the file cannot be read (:class:`ReviewError`).
+        """
+        other = Review.load(path, self.document)
+        self._states, self._unknown = other._states, other._unknown
+        self.orphans, self.notes, self.note, self.path = other.orphans, other.notes, None, other.path
+        self.author = other.author or self.author
+        for k in self._keys:
+            for callback in list(self._observers):
+                callback(k)
+
     def _read(self, path: Path) -> None:
         where = str(path)
         try:
