@@ -461,3 +461,21 @@ def test_a_viewer_on_a_proposal_of_an_explored_document_shares_its_review(copy, 
     assert ex.viewer.decisions == viewer.decisions == [{"id": ids(explored)[0], "decision": "accept"}]
     alone = itu_nb.RedlineViewer(doc[KEY])  # a proposal of a document no view shows: a review of its own
     assert alone.review is not ex.review and alone.decisions == []
+
+
+def test_load_review_in_explore_is_seen_by_the_whole_explorer(copy, tmp_path):
+    doc = itu_nb.load(copy)
+    heading, _ = ids(doc)
+    mine = Review(doc, author="Ana")
+    mine.decide(KEY, [heading], "accept")
+    mine.edit(KEY, [InsertClause("to study the matter further;", after="resolves/1")])
+    saved = mine.save(tmp_path / "ana.json")
+    ex = itu_nb.explore(itu_nb.load(copy), review=None)
+    ex.tree.selected_path = "B/67/4"
+    ex.viewer.load_review(saved)
+    assert ex.viewer.review is ex.review is ex.tree.review and ex.review.path == saved
+    assert ex.viewer.decisions == [{"id": heading, "decision": "accept"}]
+    assert ex.viewer.source["resolves/2"].status == "inserted" and "<strong>77 changes</strong>" in ex.table.value
+    with pytest.raises(ReviewError, match="no such review file"):
+        ex.viewer.load_review(tmp_path / "none.json")
+    assert ex.review.decisions(KEY) == {heading: "accept"}  # nothing changed

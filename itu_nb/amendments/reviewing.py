@@ -26,6 +26,10 @@ entry is an action taken back: ``{"edits": [...]}`` or ``{"decisions": {id: deci
 A decision whose change no longer exists (the source file changed, or an edit of the analyst
 changed the clause) is never dropped: it stays in the file and is listed in
 :attr:`Review.orphans` with a note.
+
+What the file does not keep: the order in which decisions were taken.  After a reload, undo takes
+back the edits (the last first) and redo what was taken back before the save; decisions are
+changed by deciding again.
 """
 
 from __future__ import annotations
@@ -626,6 +630,20 @@ class Review:
         if not path.is_file():
             raise ReviewError(str(path), "no such review file")
         return cls(document, path=path)
+
+    def read(self, path: str | Path) -> None:
+        """Replace this review's decisions and edits by those of a saved file; later changes are saved there.
+
+        Every view sharing the review shows them (its observers are called for every proposal).
+        Nothing changes when the file cannot be read (:class:`ReviewError`).
+        """
+        other = Review.load(path, self.document)
+        self._states, self._unknown = other._states, other._unknown
+        self.orphans, self.notes, self.note, self.path = other.orphans, other.notes, None, other.path
+        self.author = other.author or self.author
+        for k in self._keys:
+            for callback in list(self._observers):
+                callback(k)
 
     def _read(self, path: Path) -> None:
         where = str(path)

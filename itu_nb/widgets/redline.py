@@ -614,15 +614,15 @@ class RedlineViewer(anywidget.AnyWidget):
         return review.save(path)
 
     def load_review(self, path) -> None:
-        """Read a review saved with :meth:`save_review` and show its decisions and edits (later changes are saved there)."""
-        review, key = self._need_review()
-        loaded = Review.load(path, review.document)
-        if self.author and not loaded.author:
-            loaded.author = self.author
-        self._review_arg = loaded
-        self._detach()
-        proposal = loaded.document.proposals[loaded.keys.index(key)]
-        self.show(proposal, key=key)
+        """Read a review saved with :meth:`save_review` and show its decisions and edits (later changes are saved there).
+
+        The viewer's review takes them, so the views that share it (:func:`itu_nb.explore`'s tree and
+        table) show them too.
+        """
+        review, _key = self._need_review()
+        review.read(path)
+        if self.author and not review.author:
+            review.author = self.author
 
     def to_docx(self, path=None, **options):
         """Write :meth:`result` as Word: accepted changes resolved, rejected ones gone, pending changes and
