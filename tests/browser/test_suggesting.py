@@ -191,6 +191,23 @@ def test_one_message_at_a_time(harness, b67_4):
     assert w.locator(".itu-status").inner_text() == "Deleted"
 
 
+def test_no_answer_from_python_is_said_and_a_late_answer_still_counts(harness, b67_4):
+    harness.clock.install()
+    w = harness.mount("v", "redline", suggest_state(harness, b67_4, suggesting=True, author="Ana"))
+    w.locator('.itu-row[data-path="resolves/2"]').click()
+    w.locator(".itu-s-comment").click()
+    w.locator(".itu-suggest-form textarea").fill("Shorter?")
+    w.locator(".itu-s-save").click()
+    assert w.locator(".itu-s-save").is_disabled()  # waiting for Python
+    harness.clock.fast_forward(21_000)  # editor.js ANSWER_MS is 20 s
+    assert w.locator(".itu-status").inner_text() == "No answer from Python to “comment”: is the kernel running?"
+    assert w.locator(".itu-s-save").is_enabled() and w.locator(".itu-suggest-form textarea").input_value() == "Shorter?"
+    answer(harness, {"cmd": "comment", "ok": True})  # the kernel was only slow
+    assert w.locator(".itu-status").inner_text() == "Commented on resolves 2"
+    assert w.locator(".itu-suggest-form").count() == 0
+    assert not harness.errors
+
+
 def test_instruction_box_and_undo_redo(shoot, harness, b67_4):
     state = suggest_state(harness, b67_4, suggesting=True, author="Ana", meta={"can_undo": True, "can_redo": True})
     w = harness.mount("v", "redline", state)

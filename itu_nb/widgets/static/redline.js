@@ -1,4 +1,4 @@
-/* itu_nb widgets, built from js/src by js/build.mjs; sources-sha256: abdb70b9c50bb6fa943b43accb110220a0c69772491dd7c084cc87de2b16309f */
+/* itu_nb widgets, built from js/src by js/build.mjs; sources-sha256: e8201d17b546db9350029336a08f0a9e03cee7db1cca70d1c21141e65d111752 */
 
 // src/dom.js
 function h(tag, attrs = {}, ...children) {
@@ -161,6 +161,7 @@ function buildEditor({ model, scroll, status }) {
   let meta = {};
   let form = null;
   let pending = null;
+  let late = null;
   const button = (cls, text, aria, fn) => h("button", {
     type: "button",
     class: cls,
@@ -268,6 +269,7 @@ function buildEditor({ model, scroll, status }) {
       return;
     }
     const timer = window.setTimeout(() => {
+      late = pending;
       pending = null;
       enable(true);
       say(`No answer from Python to \u201C${msg.cmd}\u201D: is the kernel running?`);
@@ -283,11 +285,12 @@ function buildEditor({ model, scroll, status }) {
   }
   function onMessage(msg) {
     if (!msg || typeof msg !== "object" || typeof msg.cmd !== "string" || !("ok" in msg)) return;
-    const was = pending?.cmd === msg.cmd ? pending : null;
+    const was = pending?.cmd === msg.cmd ? pending : late?.cmd === msg.cmd ? late : null;
     if (was) {
       window.clearTimeout(was.timer);
-      pending = null;
-      enable(true);
+      if (was === pending) enable(true);
+      pending = was === pending ? null : pending;
+      late = null;
     }
     if (!msg.ok) {
       say(`Could not ${msg.cmd}: ${msg.error ?? "Python refused it"}`);

@@ -1,4 +1,4 @@
-/* itu_nb widgets, built from js/src by js/build.mjs; sources-sha256: abdb70b9c50bb6fa943b43accb110220a0c69772491dd7c084cc87de2b16309f */
+/* itu_nb widgets, built from js/src by js/build.mjs; sources-sha256: e8201d17b546db9350029336a08f0a9e03cee7db1cca70d1c21141e65d111752 */
 
 // src/dom.js
 function h(tag, attrs = {}, ...children) {

@@ -50,7 +50,9 @@ export function buildEditor({ model, scroll, status }) {
   const m = /** @type {EditorModel} */ (model);
   /** @type {SuggestMeta} */ let meta = {};
   /** @type {Form|null} */ let form = null;
-  /** @type {{cmd: string, form: Form|null, input: HTMLInputElement|null, timer: number}|null} */ let pending = null;
+  /** @typedef {{cmd: string, form: Form|null, input: HTMLInputElement|null, timer: number}} Pending */
+  /** @type {Pending|null} */ let pending = null;
+  /** @type {Pending|null} */ let late = null; // timed out: its answer may still come, and is then taken
 
   const button = (/** @type {string} */ cls, /** @type {string} */ text, /** @type {string} */ aria,
     /** @type {() => void} */ fn) => h("button", { type: "button", class: cls, "aria-label": aria, title: aria,
@@ -124,6 +126,7 @@ export function buildEditor({ model, scroll, status }) {
       return;
     }
     const timer = window.setTimeout(() => {
+      late = pending;
       pending = null;
       enable(true);
       say(`No answer from Python to “${msg.cmd}”: is the kernel running?`);
@@ -141,11 +144,12 @@ export function buildEditor({ model, scroll, status }) {
 
   function onMessage(/** @type {any} */ msg) {
     if (!msg || typeof msg !== "object" || typeof msg.cmd !== "string" || !("ok" in msg)) return;
-    const was = pending?.cmd === msg.cmd ? pending : null;
+    const was = pending?.cmd === msg.cmd ? pending : late?.cmd === msg.cmd ? late : null;
     if (was) {
       window.clearTimeout(was.timer);
-      pending = null;
-      enable(true);
+      if (was === pending) enable(true);
+      pending = was === pending ? null : pending;
+      late = null;
     }
     if (!msg.ok) {
       say(`Could not ${msg.cmd}: ${msg.error ?? "Python refused it"}`);
