@@ -226,7 +226,9 @@ def _statement(parent, proposal: Proposal, on: str, loose: tuple = ()) -> None:
             etree.SubElement(extra, f"{{{ITU_NB}}}keys").text = stored
     ids = _Ids()
     preface = preamble = body = None
-    if loose and proposal.clauses:  # comments of the proposal's marker line and of the blank lines before it: on its first block
+    if (
+        loose and proposal.clauses
+    ):  # comments of the proposal's marker line and of the blank lines before it: on its first block
         first = proposal.clauses[0]
         at = [dataclasses.replace(a, offset=0) for a in loose]
         proposal = dataclasses.replace(
