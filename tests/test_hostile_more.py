@@ -11,6 +11,8 @@ from pathlib import Path
 
 import docx_build as B
 from bounds import bounded
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import itu_nb
 from itu_nb.loaders import docx as docx_loader
@@ -237,3 +239,102 @@ def test_a_glossary_part_is_noted_as_not_read():
         "Word does not show them as the document's text"
     )
     assert "Building block" not in doc.source_text()
+
+
+# ----------------------------------------------------------------------------
+# amend: moves into another list repath the two lists, not the whole text
+# ----------------------------------------------------------------------------
+_RES130 = itu_nb.load(FIXTURES / "pp18-final-acts.akn.xml")["Resolution 130"]
+
+
+class _FullRepath:
+    """A Session that recomputes every path after each edit (relettering.repath): the reference."""
+
+    def __new__(cls):
+        from itu_nb.amendments import lists
+
+        class Full(lists.Session):
+            def repath(self, p, dirty, full):
+                return super().repath(p, dirty, True)
+
+        return Full()
+
+
+def _tree(p):
+    return [(n.path, n.key, n.label_runs, n.runs) for n in p.walk()]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_moves_between_lists_equal_a_full_repath(data):
+    # Resolution 130 (Final Acts): items moved between considering, resolves and instructs the
+    # Secretary-General (before or after an item there), mixed with edits in one list; one session with
+    # incremental paths gives what a full repath after every edit gives, keys included
+    from itu_nb.amendments import edits
+    from itu_nb.amendments.edits import DeleteClause, InsertClause, MoveClause, apply_ops
+
+    sections = ["considering", "resolves", "instructs the Secretary-General"]
+    p, ops = _RES130, []
+    for _ in range(data.draw(st.integers(1, 6))):
+        home, there = data.draw(st.sampled_from(sections)), data.draw(st.sampled_from(sections))
+        items = [c for c in p[home].children if c.exists_in("amended")]
+        targets = [c for c in p[there].children if c.exists_in("amended")]
+        kind = data.draw(st.sampled_from(["move", "move", "move", "insert", "delete"]))
+        node = data.draw(st.sampled_from(items))
+        if kind == "move":
+            where = data.draw(st.sampled_from(["after", "before"]))
+            target = data.draw(st.sampled_from([t for t in targets if t.path != node.path] or targets))
+            if target.path == node.path:
+                continue
+            op = MoveClause(node.path, **{where: target.path})
+        elif kind == "insert":
+            op = InsertClause("that the text is new;", after=node.path)
+        elif len(items) > 2:
+            op = DeleteClause(node.path)
+        else:
+            continue
+        ops.append(op)
+        p = apply_ops(p, [op], author="P", date="2018-10-01")
+    together = apply_ops(_RES130, ops, author="P", date="2018-10-01")
+    original = edits.Session
+    edits.Session = _FullRepath
+    try:
+        full = apply_ops(_RES130, ops, author="P", date="2018-10-01")
+    finally:
+        edits.Session = original
+    assert _tree(together) == _tree(full) == _tree(p)
+    assert together == p
+
+
+def test_three_hundred_moves_into_another_list_are_linear():
+    # 300 items of considering moved one by one to the end of resolves (Resolution 130's resolves ends at 12):
+    # each move was a repath of the whole text (2.2 s here, growing with the square); now the two lists
+    # alone are repathed (0.12 s), with the same result (the property test above)
+    from itu_nb.amendments import lists
+    from itu_nb.amendments.edits import InsertClause, MoveClause, apply_ops
+
+    p = apply_ops(
+        _RES130, [InsertClause(f"that item {n} matters;", into="considering") for n in range(300)], author="P"
+    )
+    assert [c.path for c in p["resolves"].children if c.exists_in("amended")][-1] == "resolves/12"
+    moving = [c.path for c in p["considering"].children if c.exists_in("amended")][-300:]
+    ops = [MoveClause(path, after=f"resolves/{12 + n}") for n, path in enumerate(reversed(moving))]
+    calls = []
+    real = lists.repath
+
+    def counted(q):
+        calls.append(1)
+        return real(q)
+
+    lists.repath = counted
+    try:
+        moved = apply_ops(p, ops, author="P", date="2018-10-01")
+    finally:
+        lists.repath = real
+    assert not calls  # no whole-text repath
+    # the last item of considering went first: resolves 13 is item 299, resolves 312 item 0
+    kids = [c for c in moved["resolves"].children if c.exists_in("amended")]
+    assert [(k.path, k.body()) for k in kids[-300:]] == [
+        (f"resolves/{13 + n}", f"that item {299 - n} matters;") for n in range(300)
+    ]
+    assert not any(c.body().startswith("that item") for c in moved["considering"].children if c.exists_in("amended"))
