@@ -11,11 +11,14 @@ from pathlib import Path
 
 import docx_build as B
 from bounds import bounded
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import itu_nb
 from itu_nb.loaders import docx as docx_loader
 from itu_nb.loaders.docx_package import open_package
 from itu_nb.loaders.docx_read import read_paragraphs
+from itu_nb.parsing.labels import successor
 from itu_nb.parsing.tree import SourceLine
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -237,3 +240,185 @@ def test_a_glossary_part_is_noted_as_not_read():
         "Word does not show them as the document's text"
     )
     assert "Building block" not in doc.source_text()
+
+
+# ----------------------------------------------------------------------------
+# amend: moves into another list repath the two lists, not the whole text
+# ----------------------------------------------------------------------------
+_RES130 = itu_nb.load(FIXTURES / "pp18-final-acts.akn.xml")["Resolution 130"]
+
+
+class _FullRepath:
+    """A Session that recomputes every path after each edit (relettering.repath): the reference."""
+
+    def __new__(cls):
+        from itu_nb.amendments import lists
+
+        class Full(lists.Session):
+            def repath(self, p, dirty, full):
+                return super().repath(p, dirty, True)
+
+        return Full()
+
+
+def _tree(p):
+    return [(n.path, n.key, n.label_runs, n.runs) for n in p.walk()]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_moves_between_lists_equal_a_full_repath(data):
+    # Resolution 130 (Final Acts): items moved between considering, resolves and instructs the
+    # Secretary-General (before or after an item there), mixed with edits in one list; one session with
+    # incremental paths gives what a full repath after every edit gives, keys included
+    from itu_nb.amendments import edits
+    from itu_nb.amendments.edits import DeleteClause, InsertClause, MoveClause, apply_ops
+
+    sections = ["considering", "resolves", "instructs the Secretary-General"]
+    p, ops = _RES130, []
+    for _ in range(data.draw(st.integers(1, 6))):
+        home, there = data.draw(st.sampled_from(sections)), data.draw(st.sampled_from(sections))
+        items = [c for c in p[home].children if c.exists_in("amended")]
+        targets = [c for c in p[there].children if c.exists_in("amended")]
+        kind = data.draw(st.sampled_from(["move", "move", "move", "insert", "delete"]))
+        node = data.draw(st.sampled_from(items))
+        if kind == "move":
+            where = data.draw(st.sampled_from(["after", "before"]))
+            target = data.draw(st.sampled_from([t for t in targets if t.path != node.path] or targets))
+            if target.path == node.path:
+                continue
+            op = MoveClause(node.path, **{where: target.path})
+        elif kind == "insert":
+            op = InsertClause("that the text is new;", after=node.path)
+        elif len(items) > 2:
+            op = DeleteClause(node.path)
+        else:
+            continue
+        ops.append(op)
+        p = apply_ops(p, [op], author="P", date="2018-10-01")
+    together = apply_ops(_RES130, ops, author="P", date="2018-10-01")
+    original = edits.Session
+    edits.Session = _FullRepath
+    try:
+        full = apply_ops(_RES130, ops, author="P", date="2018-10-01")
+    finally:
+        edits.Session = original
+    assert _tree(together) == _tree(full) == _tree(p)
+    assert together == p
+
+
+def test_three_hundred_moves_into_another_list_are_linear():
+    # 300 items of considering moved one by one to the end of resolves (Resolution 130's resolves ends at 12):
+    # each move was a repath of the whole text (2.2 s here, growing with the square); now the two lists
+    # alone are repathed (0.12 s), with the same result (the property test above)
+    from itu_nb.amendments import lists
+    from itu_nb.amendments.edits import InsertClause, MoveClause, apply_ops
+
+    p = apply_ops(
+        _RES130, [InsertClause(f"that item {n} matters;", into="considering") for n in range(300)], author="P"
+    )
+    assert [c.path for c in p["resolves"].children if c.exists_in("amended")][-1] == "resolves/12"
+    moving = [c.path for c in p["considering"].children if c.exists_in("amended")][-300:]
+    ops = [MoveClause(path, after=f"resolves/{12 + n}") for n, path in enumerate(reversed(moving))]
+    calls = []
+    real = lists.repath
+
+    def counted(q):
+        calls.append(1)
+        return real(q)
+
+    lists.repath = counted
+    try:
+        moved = apply_ops(p, ops, author="P", date="2018-10-01")
+    finally:
+        lists.repath = real
+    assert not calls  # no whole-text repath
+    # the last item of considering went first: resolves 13 is item 299, resolves 312 item 0
+    kids = [c for c in moved["resolves"].children if c.exists_in("amended")]
+    assert [(k.path, k.body()) for k in kids[-300:]] == [
+        (f"resolves/{13 + n}", f"that item {299 - n} matters;") for n in range(300)
+    ]
+    assert not any(c.body().startswith("that item") for c in moved["considering"].children if c.exists_in("amended"))
+
+
+# ----------------------------------------------------------------------------
+# amend: runs of new items at the head of a list led by a paragraph, applied at once
+# ----------------------------------------------------------------------------
+_LED_TEXT = (
+    "\n\n".join(
+        [
+            "MOD\tX/1/1", "RESOLUTION 1 (Rev. Dubai, 2018)", "Title",
+            "The Plenipotentiary Conference of the International Telecommunication Union (Dubai, 2018),",
+            "considering", "that the text is old, as follows:", "a)\tthat one;", "b)\tthat two;", "c)\tthat three,",
+            "resolves", "that the Member States:", "1\tact;", "2\tact again.",
+        ]
+    )
+    + "\n"
+)  # fmt: skip
+_LED = itu_nb.load(_LED_TEXT, format="text")[0]
+
+
+def test_the_lists_led_by_a_paragraph():
+    # what the runs below are applied to: each section's list comes after a paragraph of its own
+    assert [c.path for c in _LED["considering"].children] == ["considering/p1", *(f"considering/{x}" for x in "abc")]
+    assert [c.path for c in _LED["resolves"].children] == ["resolves/p1", "resolves/1", "resolves/2"]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_runs_into_a_list_led_by_a_paragraph_equal_one_by_one(data):
+    # amend with runs of "Add a new considering a) …" (at the head, in the middle, after the last) gives what
+    # one instruction at a time gives, field for field, or the same error
+    lines, p, error = [], _LED, None
+    blocks = [
+        (data.draw(st.sampled_from(["considering", "resolves"])), data.draw(st.integers(1, 8)))
+        for _ in range(data.draw(st.integers(1, 4)))
+    ]  # runs of one section: inserting.MIN_RUN (4) and more are applied at once
+    for n, section in enumerate(name for name, k in blocks for _ in range(k)):
+        labels = [c.label for c in p[section].children if c.exists_in("amended") and c.label]
+        scheme = "letter" if section == "considering" else "number"
+        after = successor(labels[-1].rstrip(")"), scheme) + (")" if section == "considering" else "")
+        label = data.draw(st.sampled_from([labels[0], labels[0], after, data.draw(st.sampled_from(labels)), "zz)"]))
+        lines.append(f'Add a new {section} {label} reading: "new text {n};"')
+        try:
+            p = itu_nb.amend(p, lines[-1], author="P", date="2018-10-01")
+        except itu_nb.ItuNbError as exc:
+            error = f"{type(exc).__name__}: {exc}"
+            break
+    try:
+        together = itu_nb.amend(_LED, lines, author="P", date="2018-10-01")
+    except itu_nb.ItuNbError as exc:
+        assert error == f"{type(exc).__name__}: {exc}"
+        return
+    assert error is None
+    assert _tree(together) == _tree(p)
+
+
+def test_a_thousand_head_insertions_into_a_list_led_by_a_paragraph_are_linear():
+    # 1,000 times "Add a new considering a)": each new item goes first and reletters the list. A list led by a
+    # paragraph was not applied as a run (only lists of items alone were): one by one, quadratic
+    r = bounded(
+        f"""
+        import itu_nb
+        led = itu_nb.load({_LED_TEXT!r}, format="text")[0]
+        p = itu_nb.amend(led, [f'Add a new considering a) reading: "that new {{n}};"' for n in range(1000)], author="P")
+        kids = p["considering"].children
+        print(len(kids), kids[0].path, kids[1].path, kids[1].body().replace(" ", "_"), kids[-1].path, kids[-1].body())
+        """,
+        label="amend: 1,000 head insertions, list led by a paragraph",
+    )
+    assert r.ok and r.within(), str(r)
+    # the paragraph stays first; the last one added is a), the old c) is the 1,003rd item, lettered as Word does
+    last = "a"
+    for _ in range(1002):
+        last = successor(last, "letter")
+    assert last == "o" * 39  # past z): aa … zz, aaa …, each letter 26 items on
+    assert r.stdout.split() == [
+        "1004",
+        "considering/p1",
+        "considering/a",
+        "that_new_999;",
+        f"considering/{last}",
+        "that",
+        "three,",
+    ]

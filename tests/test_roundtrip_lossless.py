@@ -231,7 +231,9 @@ NOTE = st.lists(st.sampled_from(["why", "see", "<b>", "&", "@x", "(2018-01-01)",
 @st.composite
 def part(draw) -> str:
     """A stretch of an item's text: plain, a change by one author, a comment, or a highlight."""
-    kind = draw(st.sampled_from(["eq", "ins", "del", "sub", "comment", "highlight", "highlight-change"]))
+    kind = draw(
+        st.sampled_from(["eq", "ins", "del", "sub", "comment", "highlight", "highlight-change", "comment-in-change"])
+    )
     text = draw(PHRASE)
     author, date = draw(AUTHORS)
     who = "{>>@" + author + (f" ({date})" if date else "") + "<<}"
@@ -249,6 +251,11 @@ def part(draw) -> str:
         return "{>>" + head + draw(NOTE) + "<<}"
     if kind == "highlight":
         return "{==" + text + "==}"
+    if kind == "comment-in-change":  # a reviewer's comment on inserted or deleted text (Word: inside w:ins / w:del)
+        note_author, note_date = draw(AUTHORS)
+        note = "{>>@" + note_author + (f" ({note_date})" if note_date else "") + ": " + draw(NOTE) + "<<}"
+        mark = draw(st.sampled_from(["++", "--"]))
+        return "{" + mark + text + note + draw(st.sampled_from(["", " " + text])) + mark + "}" + who
     return "{==" + text + " {++" + draw(PHRASE) + "++}" + who + "==}"
 
 
@@ -277,3 +284,111 @@ def test_generated_documents_round_trip(text):
     for fmt in WRITERS:
         again = round_trip(doc, fmt)
         assert signature(again) == want[fmt], fmt
+
+
+def test_generated_documents_have_comments_inside_changes():
+    # the generator above writes comments inside insertions and deletions: they are read with the change's op
+    doc = itu_nb.load(
+        "considering\na)\tthat {++new{>>@CEPT (2018-09-12): why<<} text++}{>>@Brazil (2018-09-10)<<} and "
+        "{--old{>>@APT: see<<}--}{>>@Mexico (2018-09-11)<<};\n",
+        format="criticmarkup",
+    )
+    node = doc[0]["considering/a"]
+    assert [(r.op, r.text, r.author) for r in node.runs if r.op is not Op.EQUAL] == [
+        (Op.INSERT, "new text", "Brazil"),  # the change's own author, from the attribution after it
+        (Op.DELETE, "old", "Mexico"),
+    ]
+    comments = [(a.text, a.author, a.date, a.op, a.offset) for a in node.artefacts if a.kind == "comment"]
+    # offsets in the text with both sides: "a)\t" (3) + "that new" (8) = 11; + " text and old" (13) = 24
+    assert comments == [("why", "CEPT", "2018-09-12", Op.INSERT, 11), ("see", "APT", None, Op.DELETE, 24)]
+    for fmt in WRITERS:
+        assert signature(round_trip(doc, fmt)) == signature(doc, fmt), fmt
+
+
+# ----------------------------------------------------------------------------
+# comments where no node stands, and on footnotes
+# ----------------------------------------------------------------------------
+_MARKED = (
+    "MOD\tX/1/1{>>@CEPT (2018-10-02): on the marker<<}\n{>>@APT: on a blank line<<}\n"
+    "RESOLUTION 1 (Rev. Busan, 2014)\n\n"
+    "The Plenipotentiary Conference of the International Telecommunication Union (Dubai, 2018),\n\n"
+    "considering\n\na)\tthat it matters;\n"
+)
+
+
+def test_comments_on_marker_and_blank_lines_survive_every_export():
+    doc = itu_nb.load(_MARKED, format="criticmarkup")
+    loose = [(a.kind, a.text, a.author, a.date, a.line) for a in doc.artefacts if a.kind == "comment"]
+    assert loose == [
+        ("comment", "on the marker", "CEPT", "2018-10-02", 0),
+        ("comment", "on a blank line", "APT", None, 1),
+    ]
+    for fmt in ("critic", "docx"):  # both have lines of their own: the comments come back where they were
+        back = round_trip(doc, fmt)
+        got = [(a.text, a.author, _day(a.date), a.line) for a in back.artefacts if a.kind == "comment"]
+        assert got == [("on the marker", "CEPT", "2018-10-02", 0), ("on a blank line", "APT", None, 1)], fmt
+    # Akoma Ntoso has no block for a marker (metadata) or a blank line: the comments are written at the start
+    # of the proposal's first block, and read back as comments of its first node (they were dropped)
+    back = round_trip(doc, "akn")
+    got = [
+        (n.path, a.text, a.author, a.date, a.offset) for n in back[0].walk() for a in n.artefacts if a.kind == "comment"
+    ]
+    assert got == [
+        ("heading", "on the marker", "CEPT", "2018-10-02", 0),
+        ("heading", "on a blank line", "APT", None, 0),
+    ]
+
+
+_NOTED = (
+    "MOD\tX/1/1\nRESOLUTION 1 (Rev. Dubai, 2018)\nTitle\nresolves\n"
+    "1\tto act[footnoteRef:1][1: See {>>@CEPT (2018-09-11): which revision?<<}Resolution 71.].\n"
+)
+
+
+def test_a_comment_inside_a_footnote_is_kept_at_the_note():
+    # CriticMarkup: the comment cut the note's body, which was then read as clause text ("to act[1: See
+    # Resolution 71.].") and no footnote; now the note is whole and the comment stands at its place (offset 8,
+    # after "to act"), as the .docx reader puts a Word comment made inside a footnote
+    doc = itu_nb.load(_NOTED, format="criticmarkup")
+    item = doc[0]["resolves/1"]
+    assert item.body() == "to act." and [f.body() for f in item.footnotes] == ["See Resolution 71."]
+    comments = [(a.text, a.author, a.offset) for a in item.artefacts if a.kind == "comment"]
+    assert comments == [("which revision?", "CEPT", 8)]  # label "1\t" (2) + "to act" (6)
+    for fmt in WRITERS:
+        assert signature(round_trip(doc, fmt)) == signature(doc, fmt), fmt
+
+
+def test_a_word_comment_inside_a_footnote_survives_every_export():
+    import docx_build as B
+
+    notes = B.SEPARATORS + B.footnote(2, B.run("See Resolution 71") + B.comment_ref(5) + B.run("."))
+    body = B.HEAD + B.para(B.run("resolves")) + B.para(B.run("1\tto act") + B.footnote_ref(2) + B.run("."))
+    data = B.package(body, footnotes=notes, comments=B.comment(5, B.run("which revision?"), author="CEPT"))
+    doc = itu_nb.load(data, format="docx")
+    want = [("resolves/1", "which revision?", "CEPT", "2018-09-11T00:00:00Z", 8)]
+    got = [
+        (n.path, a.text, a.author, a.date, a.offset) for n in doc[0].walk() for a in n.artefacts if a.kind == "comment"
+    ]
+    assert got == want  # on the paragraph, at the note's reference (after "1\tto act")
+    for fmt in WRITERS:
+        assert signature(round_trip(doc, fmt)) == signature(doc, fmt), fmt
+
+
+def test_comments_on_footnote_nodes_are_written_by_criticmarkup_and_akoma_ntoso():
+    # a comment the model puts on a FOOTNOTE node (an analyst's note on the note) has no place apart from the
+    # note's text in either format: it is moved to the node holding the note, at the note's place
+    doc = itu_nb.load(_NOTED.replace("{>>@CEPT (2018-09-11): which revision?<<}", ""), format="criticmarkup")
+
+    def add(c):
+        arts = c.artefacts
+        if c.kind is NodeKind.FOOTNOTE:
+            arts = (*arts, Artefact("comment", "on the note", c.line or 0, 4, Op.EQUAL, "APT", None))
+        return dataclasses.replace(c, children=tuple(add(k) for k in c.children), artefacts=arts)
+
+    noted = dataclasses.replace(
+        doc, proposals=tuple(dataclasses.replace(p, clauses=tuple(add(c) for c in p.clauses)) for p in doc)
+    )
+    for fmt in ("critic", "akn"):
+        back = round_trip(noted, fmt)
+        got = [(n.path, a.text, a.author, a.offset) for n in back[0].walk() for a in n.artefacts if a.kind == "comment"]
+        assert got == [("resolves/1", "on the note", "APT", 8)], fmt

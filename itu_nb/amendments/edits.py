@@ -29,7 +29,7 @@ from typing import Any
 
 from itu_nb.amendments.addressing import cite, find_path, parent_of, resolve
 from itu_nb.amendments.inserting import apply_units
-from itu_nb.amendments.lists import Session
+from itu_nb.amendments.lists import Session, later_in_text
 from itu_nb.amendments.operations import (
     AddSection,
     Comment,
@@ -350,8 +350,8 @@ class _Editor:
         # repathed.  A copy placed before an original holding a uid, or into another list: every path
         home = self._parent(node)
         same = (home.path if home is not None else None) == (parent.path if parent is not None else None)
-        if not same:
-            self.full = True
+        if not same:  # into another list: the two lists alone are repathed when the copy is the later clause
+            self.full = not later_in_text(self.p, node.path, parent, index)
         else:
             at = [c.path for c in self._siblings(home)].index(node.path)
             if index <= at and any(n.uid is not None for n in node.walk()):

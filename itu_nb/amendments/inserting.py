@@ -12,7 +12,9 @@ The result is the one the operations give one by one, field for field (the prope
 holds because the run is replayed only on a *simple* list, where one by one each operation leaves
 the list labelled ``a) b) c)…`` (or ``1 2 3…``) in order:
 
-- every child of the section is a listed item present in the amended view, all of one scheme
+- every child of the section, after the paragraphs that may lead it (``resolves`` / ``that the Member
+  States:`` / ``1 …``: they stay first, and the new items go after them as one by one), is a listed
+  item present in the amended view, all of one scheme
   (``letter`` or ``number``), labelled from the first label on without a gap, with the path
   component its label gives (no footnotes, bullets, paragraphs or ``bis`` items among them);
 - every operation names a label that exists (the new item goes before the item that has it, and
@@ -31,7 +33,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 from itu_nb.amendments.addressing import resolve
 from itu_nb.amendments.lists import Session
@@ -73,6 +75,19 @@ def _component(label: str) -> str | None:
     return None if scheme in ("bullet", "dash") else item_component(label, scheme, 0)
 
 
+_FACT_FIELDS = ("schemes", "letters", "labels", "exists", "footnotes")
+
+
+class _Facts(NamedTuple):
+    """The facts :func:`insert_run` reads of the list's items (a :class:`~itu_nb.amendments.lists.ListFacts` cut)."""
+
+    schemes: list
+    letters: list
+    labels: list
+    exists: list
+    footnotes: list
+
+
 def insert_run(
     session: Session, proposal: Proposal, ops: Sequence[InsertClause], author: str | None, date: str
 ) -> tuple[Proposal, int, bool]:
@@ -92,8 +107,16 @@ def insert_run(
     if into.strip().startswith(parent.path + "/") or not parent.children:
         return proposal, 0, False
     session.begin(proposal)
-    kids = parent.children
-    facts = session.facts(kids)
+    every = parent.children
+    every_facts = session.facts(every)
+    # paragraphs leading the list ("resolves / that the Member States: / 1 … 2 …") stay where they are
+    lead = 0
+    while lead < len(every) and every[lead].kind is NodeKind.PARAGRAPH and every_facts.schemes[lead] is None:
+        lead += 1
+    if lead == len(every):
+        return proposal, 0, False
+    kids = every[lead:]
+    facts = every_facts if not lead else _Facts(*(getattr(every_facts, f)[lead:] for f in _FACT_FIELDS))
     scheme = facts.schemes[0]
     if scheme not in ("letter", "number", "roman") or not all(facts.exists) or any(facts.footnotes):
         return proposal, 0, False
@@ -183,7 +206,7 @@ def insert_run(
             moved = set_label(old, labels[j], author, date)
             uid = old.uid if old.uid is not None else old.path
             out.append(dataclasses.replace(moved, path=path, uid=uid, children=_repath(old.children, old.path, path)))
-    new = tuple(out)
+    new = (*every[:lead], *out)
     return map_children(proposal, parent, lambda _: new), done, True
 
 

@@ -9,8 +9,10 @@ sibling an edit touched (:meth:`Session.repath`).  An edit that inserts, deletes
 therefore costs the items it reletters plus C-level copies of the list, never a walk of the text;
 an edit of words costs its clause.  A move within one list is repathed as any edit of the list
 when the copy it inserts is the clause :func:`~itu_nb.amendments.relettering.repath` would rename
-(see :meth:`_Editor.move_clause <itu_nb.amendments.edits>`); other moves and new sections fall back
-to :func:`~itu_nb.amendments.relettering.repath` of the whole text, which is exact.  Runs of new
+(see :meth:`_Editor.move_clause <itu_nb.amendments.edits>`); so is a move into another list when the
+copy comes later in the text than the original (:func:`later_in_text`): the two lists alone, as they
+hold each other in no way (:meth:`Session.repath`).  A move to an earlier place in another list, and
+new sections, fall back to :func:`~itu_nb.amendments.relettering.repath` of the whole text, which is exact.  Runs of new
 items added by label are applied at once by :mod:`itu_nb.amendments.inserting`.
 """
 
@@ -25,7 +27,7 @@ from itu_nb.amendments.relettering import _repath, label_scheme, repath, scan_la
 from itu_nb.model import Clause, NodeKind, Proposal, runs_text
 from itu_nb.parsing.labels import item_component, unique_component
 
-__all__ = ["ListFacts", "Session"]
+__all__ = ["ListFacts", "Session", "later_in_text"]
 
 _COUNTED = re.compile(r"#\d+$")
 
@@ -166,18 +168,22 @@ class Session:
         in the version before the edit, as no path changes during an edit), the first index it
         changed, and the siblings before the change.  One list: only its siblings from that index are repathed, and a new
         clause whose path is another clause's key gets ``"<key>+2"``, as
-        :func:`~itu_nb.amendments.relettering.repath` would give it.  Several lists, or
-        ``full``: the whole text.
+        :func:`~itu_nb.amendments.relettering.repath` would give it.  Several lists none of which is
+        inside another (and not the top level): each so, in turn.  Else, or ``full``: the whole text.
         """
         if not dirty and not full:
             return p
-        lists = {parent for parent, _, _ in dirty}
-        if full or len(lists) != 1:
+        lists = list(dict.fromkeys(parent for parent, _, _ in dirty))
+        if full or not _apart(lists):
             self._keys = None
             self._facts.clear()  # every list is new
             self._paths.clear()
             return repath(p)
-        (parent_path,) = lists
+        for parent_path in lists:  # lists apart from one another: repathing one leaves the others' paths
+            p = self._repath_list(p, parent_path, [d for d in dirty if d[0] == parent_path])
+        return p
+
+    def _repath_list(self, p: Proposal, parent_path: str | None, dirty) -> Proposal:
         start = min(i for _, i, _ in dirty)
         before = dirty[0][2]  # the first edit's: siblings before ``start`` are still these
         if parent_path is None:
@@ -276,6 +282,39 @@ class Session:
             c = dataclasses.replace(c, uid=key)
         kids = tuple(self._own_keys(k) for k in c.children)
         return dataclasses.replace(c, children=kids) if kids != c.children else c
+
+
+def _apart(lists: list[str | None]) -> bool:
+    """Whether the changed lists can be repathed one by one: one list, or several under clauses none of
+    which holds another (a move from one section's list into another's), the top level not among them.
+    """
+    if len(lists) == 1:
+        return True
+    if None in lists:
+        return False
+    return not any(a == b or b.startswith(a + "/") for a in lists for b in lists if a is not b)  # type: ignore[operator, union-attr]
+
+
+def later_in_text(p: Proposal, path: str, parent: Clause | None, index: int) -> bool:
+    """Whether the slot ``index`` of ``parent``'s children (the top level when None) comes after the clause
+    at ``path`` in the text: a copy moved there is then the later of the two, the one a repath renames.
+    Reads the clauses on the way to each (their siblings), not the whole text.
+    """
+    slot = [*(_chain(p, parent.path) if parent is not None else []), index]
+    node = _chain(p, path)
+    return node < slot and node[: len(slot)] != slot[: len(node)]
+
+
+def _chain(p: Proposal, path: str) -> list[int]:
+    """The indices of the clauses from the top level down to the one at ``path``."""
+    out: list[int] = []
+    siblings = p.clauses
+    while True:
+        i = next(k for k, c in enumerate(siblings) if c.path == path or path.startswith(c.path + "/"))
+        out.append(i)
+        if siblings[i].path == path:
+            return out
+        siblings = siblings[i].children
 
 
 def _put(cache: dict, children: tuple[Clause, ...], value, keep: int) -> None:

@@ -7,7 +7,9 @@ items, operative sections as ``hcontainer`` with ``<heading><i>…</i></heading>
 ``paragraph`` items (``num`` + ``content/p``), sub-items as ``point``.  A label is the
 ``num`` without its TAB.  Tracked changes are AKN's inline ``<ins>``/``<del>``.
 
-Comments are AKN's inline editorial remark, where they stand:
+Comments are AKN's inline editorial remark, where they stand (one made inside a change inside an
+``ins``/``del`` of its own; one on a footnote after the note, on the node holding it; one on a line that
+is no node, such as a proposal's marker line, at the start of the next proposal's first block):
 ``<remark class="comment" itu_nb:author="…" itu_nb:date="…">text</remark>`` (``remark`` is the
 element AKN gives editorial remarks inside the text; a ``note`` in ``meta/notes`` would need a
 ``noteRef`` and an id to follow, and tools that ignore the notes would lose the author's place).
@@ -24,6 +26,7 @@ author and date, comments with their author and date, highlights; footnotes are
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from datetime import date as _date
@@ -31,6 +34,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from itu_nb.export.critic import note_comments_on_host
 from itu_nb.export.lines import as_document, keys_to_store
 from itu_nb.model import Clause, Document, NodeKind, Op, Proposal, Run
 from itu_nb.parsing import keywords as kw
@@ -137,11 +141,17 @@ def _runs(
 
 
 def _remark(parent: etree._Element, comment) -> etree._Element:
-    """A comment as ``<remark class="comment" itu_nb:author=… itu_nb:date=…>text</remark>``."""
-    el = _el(parent, "remark", **{"class": "comment"})
+    """A comment as ``<remark class="comment" itu_nb:author=… itu_nb:date=…>text</remark>``; a comment made
+    inside a change (its op inserted or deleted) inside an ``<ins>``/``<del>`` of its own, which the loader
+    reads as the comment's op.  Returns the outermost element written.
+    """
+    holder = parent
+    if comment.op is not Op.EQUAL:
+        holder = _el(parent, "ins" if comment.op is Op.INSERT else "del")
+    el = _el(holder, "remark", **{"class": "comment"})
     _who(el, comment.author, comment.date)
     el.text = clean(comment.text)
-    return el
+    return el if holder is parent else holder
 
 
 def _body(parent: etree._Element, node: Clause) -> None:
@@ -185,7 +195,7 @@ def _child(parent, node: Clause, tag: str, ids: _Ids) -> None:
                 _child(parent, child, tag, ids)
 
 
-def _statement(parent, proposal: Proposal, on: str) -> None:
+def _statement(parent, proposal: Proposal, on: str, loose: tuple = ()) -> None:
     target = proposal.target
     kind = _KIND.get(proposal.id.split("-")[0], (target.kind.lower() if target else "statement"))
     statement = _el(parent, "statement", name=kind)
@@ -216,6 +226,14 @@ def _statement(parent, proposal: Proposal, on: str) -> None:
             etree.SubElement(extra, f"{{{ITU_NB}}}keys").text = stored
     ids = _Ids()
     preface = preamble = body = None
+    if (
+        loose and proposal.clauses
+    ):  # comments of the proposal's marker line and of the blank lines before it: on its first block
+        first = proposal.clauses[0]
+        at = [dataclasses.replace(a, offset=0) for a in loose]
+        proposal = dataclasses.replace(
+            proposal, clauses=(dataclasses.replace(first, artefacts=(*at, *first.artefacts)), *proposal.clauses[1:])
+        )
     formula = max((i for i, n in enumerate(proposal.clauses) if n.kind is NodeKind.FORMULA), default=-1)
     for i, node in enumerate(proposal.clauses):
         if node.kind in (NodeKind.HEADING, NodeKind.TITLE):
@@ -261,6 +279,7 @@ def _statement(parent, proposal: Proposal, on: str) -> None:
 
 def document_akn(doc: Document) -> etree._Element:
     """The document as an ``akomaNtoso`` element tree."""
+    doc = note_comments_on_host(doc)
     root = etree.Element(f"{{{AKN}}}akomaNtoso", nsmap={None: AKN, "itu_nb": ITU_NB})
     collection = _el(root, "documentCollection", name="itu_nb")
     on = doc.metadata.get("date") if re.match(r"\d{4}-\d\d-\d\d$", str(doc.metadata.get("date", ""))) else None
@@ -278,9 +297,28 @@ def document_akn(doc: Document) -> etree._Element:
     if title:
         _el(_el(_el(collection, "preface"), "longTitle"), "p").text = clean(title)
     components = _el(collection, "components")
+    loose = _loose_comments(doc)
     for k, proposal in enumerate(doc, start=1):
-        _statement(_el(components, "component", eId=f"cmp_{k}"), proposal, on)
+        _statement(_el(components, "component", eId=f"cmp_{k}"), proposal, on, loose.get(k - 1, ()))
     return root
+
+
+def _loose_comments(doc: Document) -> dict[int, tuple]:
+    """The comments of lines that are no node (a marker, blank, separator or header line), by the index of
+    the proposal they are written in: the first one starting after the line, else the last one.
+
+    Akoma Ntoso has no block for those lines (the marker is metadata), so each is written as a
+    ``remark`` at the start of that proposal's first block, and read back as a comment of its first node.
+    """
+    comments = [a for a in doc.artefacts if a.kind == "comment"]
+    if not comments or not doc.proposals:
+        return {}
+    starts = [min((n.line for n in p.walk() if n.line is not None), default=-1) for p in doc.proposals]
+    out: dict[int, list] = {}
+    for a in comments:
+        k = next((i for i, start in enumerate(starts) if start > a.line), len(starts) - 1)
+        out.setdefault(k, []).append(a)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def to_akn(x, path=None, *, author: str | None = None, date: str | None = None) -> str:

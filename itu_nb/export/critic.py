@@ -13,22 +13,26 @@ date are written only when the document's changes carry more than one of them (s
 authors): then each change is followed by ``{>>@Author (2018-09-10)<<}``
 (:data:`itu_nb.parsing.markup.ATTRIBUTION`), which the loader reads as that change's author and
 date.  Otherwise nothing is written: pass ``author=``/``date=`` to :func:`itu_nb.load` when
-reading the file back.  A highlight is ``{==…==}`` around what it covers, changes and comments
+reading the file back.  A comment made inside a change (a Word comment on inserted text) is
+written inside its mark, ``{++text{>>@Author (date): comment<<}++}``, and read back with the change's op.
+A highlight is ``{==…==}`` around what it covers, changes and comments
 included (``{==IC{++T++}s==}``: the loader reads marks inside a highlight).  Lone surrogates,
 which no file can hold, are written as U+FFFD.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import operator
 import re
 from pathlib import Path
 
 from itu_nb.errors import ExportError
 from itu_nb.export.lines import Piece, as_document, encodable, export_lines
-from itu_nb.model import Op
+from itu_nb.model import Artefact, Clause, Document, NodeKind, Op, runs_text
 from itu_nb.parsing.markup import ATTRIBUTION, COMMENT_BY, KEYS_COMMENT, comment_artefact, looks_like_critic
 
-__all__ = ["to_criticmarkup"]
+__all__ = ["note_comments_on_host", "to_criticmarkup"]
 
 _MARK = {Op.INSERT: ("{++", "++}"), Op.DELETE: ("{--", "--}")}
 #: Text that a CriticMarkup reader would take for a mark.
@@ -80,7 +84,11 @@ def _line(pieces: tuple[Piece, ...], where: str, attribute: bool = False) -> str
             out.append("{==" if piece.kind == "highlight-start" else "==}")
             continue
         if piece.kind == "comment":
-            close()
+            if piece.op is Op.EQUAL or piece.op is not open_op:
+                close()
+            if piece.op is not Op.EQUAL and open_op is Op.EQUAL:  # a comment inside a change: {++a{>>c<<}++}
+                out.append(_MARK[piece.op][0])
+                open_op, who = piece.op, None
             out.append(_comment(piece, where))
             continue
         if _CLASH.search(piece.text):
@@ -94,6 +102,8 @@ def _line(pieces: tuple[Piece, ...], where: str, attribute: bool = False) -> str
                 out.append(_MARK[piece.op][0])
             open_op = piece.op
             who = piece if attribute and piece.op is not Op.EQUAL else None
+        elif attribute and who is None and piece.op is not Op.EQUAL:  # the change was opened by a comment in it
+            who = piece
         out.append(piece.text)
     close()
     return "".join(out)
@@ -106,9 +116,51 @@ def _keys_json(keys: list) -> str:
     return json.dumps(keys, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c")
 
 
+def note_comments_on_host(doc: Document) -> Document:
+    """The document with the comments of each footnote node moved to the node that holds the note, at the
+    note's place (after its body), as the .docx reader places a Word comment made inside a footnote.
+
+    A footnote is written as its text inside the host's line (CriticMarkup ``[1: …]``) or as an
+    ``authorialNote`` (Akoma Ntoso), where a comment cannot stand apart from the note's text: kept on
+    the host, it is written and read back, instead of dropped.  The same document when no note has one.
+    """
+
+    def moved(c: Clause) -> Clause:
+        kids = tuple(moved(k) for k in c.children)
+        extra: list[Artefact] = []
+        for k in kids:
+            if k.kind is NodeKind.FOOTNOTE and any(a.kind == "comment" for a in k.artefacts):
+                number = k.path.rpartition("/")[2].removeprefix("fn").partition("#")[0]
+                body = next(
+                    (a for a in c.artefacts if a.kind == "footnote-body" and a.text.startswith(f"[{number}:")), None
+                )
+                at = (
+                    body.offset
+                    if body is not None and body.offset is not None
+                    else len(runs_text(c.label_runs + c.runs))
+                )
+                extra += [
+                    dataclasses.replace(a, offset=at, line=c.line or 0) for a in k.artefacts if a.kind == "comment"
+                ]
+        if not extra:
+            return c if all(map(operator.is_, kids, c.children)) else dataclasses.replace(c, children=kids)
+        kids = tuple(
+            dataclasses.replace(k, artefacts=tuple(a for a in k.artefacts if a.kind != "comment"))
+            if k.kind is NodeKind.FOOTNOTE
+            else k
+            for k in kids
+        )
+        return dataclasses.replace(c, children=kids, artefacts=(*c.artefacts, *extra))
+
+    if not any(a.kind == "comment" for p in doc for n in p.walk() if n.kind is NodeKind.FOOTNOTE for a in n.artefacts):
+        return doc
+    proposals = tuple(dataclasses.replace(p, clauses=tuple(moved(c) for c in p.clauses)) for p in doc)
+    return dataclasses.replace(doc, proposals=proposals)
+
+
 def to_criticmarkup(x, path=None, *, author: str | None = None, date: str | None = None) -> str:
     """Write a Document, Proposal or Comparison as CriticMarkup; see :func:`itu_nb.to_criticmarkup`."""
-    doc = as_document(x, author=author, date=date)
+    doc = note_comments_on_host(as_document(x, author=author, date=date))
     lines = []
     every = {(r.author, r.date) for p in doc for n in p.walk() for r in n.label_runs + n.runs if r.op is not Op.EQUAL}
     for i, line in enumerate(export_lines(doc)):

@@ -21,8 +21,8 @@ _OPENER = re.compile(r"\{(?:\+\+|--|~~|==|>>)")
 #: Text without "{", then an insertion or a deletion closed by the first closer after its opener:
 #: what the loop of :func:`_scan` reads at most steps, here in one match.  When it does not
 #: match (another mark, a "{" in the text, an opener never closed) the loop takes one step itself.
-#: The closers of a change mark: a comment right after one may be that change's attribution.
-_CHANGE_CLOSERS = ("++}", "--}", "~~}")
+#: A comment inside a change's text (``{++a{>>c<<}++}``): a comment artefact with the change's op.
+_COMMENT_IN = re.compile(r"\{>>(.*?)<<\}", re.DOTALL)
 _SIMPLE = re.compile(r"([^{]*)(?:\{\+\+(.*?)\+\+\}|\{--(.*?)--\})", re.DOTALL)
 
 INLINE_ARTEFACTS = re.compile(
@@ -98,7 +98,8 @@ def critic_runs(text: str, source: str, author: str | None = None, date: str | N
     ``{==x==}`` → equal text and a ``highlight`` artefact over it (one per line), ``{>>c<<}`` → a
     ``comment`` artefact (with its author and date when written as :data:`COMMENT_BY` says), except
     right after a change, where ``{>>@Author (date)<<}`` gives that change its author and date
-    (:data:`ATTRIBUTION`).
+    (:data:`ATTRIBUTION`); a comment inside a change (``{++text{>>c<<}++}``, a Word comment on
+    inserted text) is a ``comment`` artefact with the change's op.
     A mark may span lines: it is cut at each line break.  An opener without its closer
     raises :class:`ParseError` naming the line.
     """
@@ -123,6 +124,22 @@ def _scan(text: str, lo: int, hi: int, source: str, author, date, top: bool, sha
             got = shared[op][inner] = Run(op, inner, author, date) if op is not Op.EQUAL else Run(op, inner)
         return got
 
+    def change(op: Op, inner: str) -> None:
+        """The pieces of a change's text ``inner``: its runs, and the comments in it (``{++a{>>c<<}++}``), with its op."""
+        if "{>>" not in inner:
+            append(run(op, inner))
+            return
+        at = 0
+        for m in _COMMENT_IN.finditer(inner):
+            if m.start() > at:
+                append(run(op, inner[at : m.start()]))
+            append(dataclasses.replace(comment_artefact(m.group(1)), op=op))
+            at = m.end()
+        if at < len(inner) or not at:
+            append(run(op, inner[at:]))
+
+    change_from, change_at = 0, -1  # where the pieces of the last change mark start, and where it closed
+
     # Pattern.scanner (in CPython since 2.x, not in typeshed): successive matches without re-passing pos
     search, find, marks, simple = _OPENER.search, text.find, CRITIC_MARKS, _SIMPLE.scanner  # type: ignore[attr-defined]
     pos = lo
@@ -136,15 +153,22 @@ def _scan(text: str, lo: int, hi: int, source: str, author, date, top: bool, sha
                 if r is None:
                     r = equals[equal] = Run(Op.EQUAL, equal)
                 append(r)
+            change_from, change_at = len(pieces), f.end()
             if inserted is not None:
-                r = inserts.get(inserted)
-                if r is None:
-                    r = inserts[inserted] = Run(Op.INSERT, inserted, author, date)
+                if "{>>" in inserted:  # a comment inside the insertion
+                    change(Op.INSERT, inserted)
+                else:
+                    r = inserts.get(inserted)
+                    if r is None:
+                        r = inserts[inserted] = Run(Op.INSERT, inserted, author, date)
+                    append(r)
+            elif "{>>" in deleted:
+                change(Op.DELETE, deleted)
             else:
                 r = deletes.get(deleted)
                 if r is None:
                     r = deletes[deleted] = Run(Op.DELETE, deleted, author, date)
-            append(r)
+                append(r)
             done = f
             f = scan()
         if done is not None:
@@ -165,30 +189,31 @@ def _scan(text: str, lo: int, hi: int, source: str, author, date, top: bool, sha
         if start > pos:
             append(run(Op.EQUAL, text[pos:start]))
         inner = text[start + 3 : end]
+        if opener in ("{++", "{--", "{~~"):
+            change_from, change_at = len(pieces), end + 3
         if opener == "{++":
-            append(run(Op.INSERT, inner))
+            change(Op.INSERT, inner)
         elif opener == "{--":
-            append(run(Op.DELETE, inner))
+            change(Op.DELETE, inner)
         elif opener == "{~~":
             old, arrow, new = inner.partition("~>")
             if not arrow:
                 line = text.count("\n", 0, start) + 1
                 raise ParseError(source, f"line {line}: CriticMarkup substitution without '~>'")
-            pieces += [run(Op.DELETE, old), run(Op.INSERT, new)]
+            change(Op.DELETE, old)
+            change(Op.INSERT, new)
         elif opener == "{==":  # changes and comments inside a highlight are read too
             inside = _scan(text, start + 3, end, source, author, date, False, shared)
             size = sum(len(p.text) for p in inside if isinstance(p, Run))
             pieces += [Artefact("highlight", "", line=-1, length=size), *inside]
         else:
-            # right after a change's closer (the change is the last piece): its author and date
-            closer = text[start - 3 : start] if start - 3 >= lo else ""
-            last = pieces[-1] if pieces else None
-            after_change = closer in _CHANGE_CLOSERS and isinstance(last, Run) and last.op is not Op.EQUAL
-            who = ATTRIBUTION.match(inner) if after_change else None
+            # right after a change's closer: its author and date (for its runs; a comment inside it keeps its own)
+            who = ATTRIBUTION.match(inner) if start == change_at else None
             if who is not None:
                 a, d = who.group("author") or None, who.group("date")
-                first = len(pieces) - (2 if closer == "~~}" else 1)
-                pieces[first:] = [dataclasses.replace(r, author=a, date=d) for r in pieces[first:]]
+                pieces[change_from:] = [
+                    dataclasses.replace(r, author=a, date=d) if isinstance(r, Run) else r for r in pieces[change_from:]
+                ]
             else:
                 append(comment_artefact(inner))
         pos = end + 3
@@ -260,6 +285,8 @@ def extract_artefacts(pieces: list[Piece], line: int) -> tuple[list[Run], list[A
     Returns the runs (artefact text removed) and the artefacts, each with ``offset``
     = the position in the joined text of the returned runs where it stood.
     """
+    if any(isinstance(p, Artefact) and p.kind == "comment" for p in pieces):
+        pieces = _note_comments_after(pieces)
     runs: list[Run] = []
     arts: list[Artefact] = []
     pos = 0
@@ -305,6 +332,57 @@ def extract_artefacts(pieces: list[Piece], line: int) -> tuple[list[Run], list[A
         inside = sum(n for at, n in taken if start <= at and at + n <= end)
         arts[i] = dataclasses.replace(arts[i], length=max(arts[i].length - inside, 0))
     return runs, arts
+
+
+_BODY_OPEN = re.compile(r"\[\d+:[ \t]")
+
+
+def _note_comments_after(pieces: list[Piece]) -> list[Piece]:
+    """The pieces with each footnote body that comments cut (``[1: See {>>c<<}Resolution 71.]``) made whole
+    again, its comments right after it: a comment made inside a footnote stands at the note's place, as the
+    .docx reader puts a Word comment inside a footnote.  Without this the body, cut by the comment, was no
+    footnote but text of the clause.
+    """
+    out: list[Piece] = []
+    i, n = 0, len(pieces)
+    while i < n:
+        piece = pieces[i]
+        i += 1
+        if not isinstance(piece, Run) or "[" not in piece.text:
+            out.append(piece)
+            continue
+        closing = _closing_brackets(piece.text)
+        opener = next((m for m in _BODY_OPEN.finditer(piece.text) if m.start() not in closing), None)
+        if opener is None:
+            out.append(piece)
+            continue
+        depth = piece.text.count("[", opener.start()) - piece.text.count("]", opener.start())
+        texts, comments, rest, j = [piece.text], [], None, i
+        while j < n and rest is None:
+            q = pieces[j]
+            if isinstance(q, Artefact) and q.kind == "comment":
+                comments.append(q)
+            elif isinstance(q, Run) and (q.op, q.author, q.date) == (piece.op, piece.author, piece.date):
+                for k, ch in enumerate(q.text):
+                    depth += (ch == "[") - (ch == "]")
+                    if not depth:
+                        texts.append(q.text[: k + 1])
+                        rest = q.text[k + 1 :]
+                        break
+                else:
+                    texts.append(q.text)
+            else:
+                break  # a change or another artefact inside the note: left as it is
+            j += 1
+        if rest is None or not comments:
+            out.append(piece)
+            continue
+        out.append(dataclasses.replace(piece, text="".join(texts)))
+        out += comments
+        if rest:
+            out.append(dataclasses.replace(piece, text=rest))
+        i = j
+    return out
 
 
 def _closing_brackets(text: str) -> dict[int, int]:
