@@ -81,6 +81,20 @@
  * @property {boolean} editable whether decisions can be taken (a proposal, not a comparison)
  * @property {string|null} banner what the reader must know first (the base differs…), or null
  * @property {TextEntry[]} texts a document comparison's texts for the picker; empty otherwise
+ * @property {boolean} suggestable whether a Proposal is on show (the editing mode can be offered)
+ * @property {string|null} author who edits (viewer.author), or null
+ * @property {boolean} can_undo whether there is an action (decision batch or edit) to take back
+ * @property {boolean} can_redo whether there is an action taken back to do again
+ * @property {Counts} counts pending / accepted / rejected over the changes on show
+ * @property {string|null} review_note said once when the review lives in memory only (no file / folder not writable), else null
+ */
+
+/**
+ * How the changes on show stand (Meta.counts; Python: RedlineViewer, from its Review).
+ * @typedef {object} Counts
+ * @property {number} pending
+ * @property {number} accepted
+ * @property {number} rejected
  */
 
 /**
@@ -133,6 +147,8 @@
  * @property {string|null} selected_change
  * @property {string|null} selected_path
  * @property {string|null} selected_text
+ * @property {string} author who suggests edits ("" when unset)
+ * @property {boolean} suggesting whether the editing (suggesting) mode is on
  */
 
 /**

@@ -1,4 +1,4 @@
-/* itu_nb widgets, built from js/src by js/build.mjs; sources-sha256: e8201d17b546db9350029336a08f0a9e03cee7db1cca70d1c21141e65d111752 */
+/* itu_nb widgets, built from js/src by js/build.mjs; sources-sha256: 5471f440aa962e2681fb42299b9187b94f28d2431f5dc1c62c8a96a978072e9b */
 
 // src/dom.js
 function h(tag, attrs = {}, ...children) {
@@ -600,7 +600,7 @@ function badges(row, changes) {
       text: row.cf.length > 1 ? `\u26A0 ${row.cf.length} conflicts` : "\u26A0 conflict"
     }));
   }
-  if (row.mv) out.push(h("span", { class: "itu-badge itu-moved", text: `moved from ${row.mv}` }));
+  if (row.mv) out.push(h("span", { class: "itu-badge itu-moved", text: `moved from ${row.mvat ?? row.mv}` }));
   else if (row.k === "inserted" || row.k === "deleted") {
     out.push(h("span", { class: `itu-badge itu-b-${row.k}`, text: row.k === "inserted" ? "new" : "deleted" }));
   }
@@ -886,7 +886,7 @@ function render({ model, el }) {
       ));
     }
     scroll.replaceChildren(frag);
-    scroll.scrollTop = top;
+    if (top > 0) scroll.scrollTop = top;
     navigable = changes.map((_, ci) => ci).filter((ci) => seen.has(changes[ci].r));
     root.classList.toggle("itu-sbs", mode === "side-by-side");
     mark(current, false);
@@ -1053,8 +1053,9 @@ function render({ model, el }) {
     });
     bar.el.append(editor.toggle);
     editor.update(meta);
-    banner.textContent = meta.banner ?? "";
-    banner.hidden = !meta.banner;
+    const notes = [meta.banner, meta.review_note].filter(Boolean);
+    banner.textContent = notes.join(" ");
+    banner.hidden = notes.length === 0;
     scroll.setAttribute("aria-label", `Redline of ${meta.title ?? ""}`);
     if (root.contains(panel.el)) root.firstElementChild?.replaceWith(bar.el);
     else root.replaceChildren(bar.el, editor.el, banner, panel.el, scroll, statusLine);

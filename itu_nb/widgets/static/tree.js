@@ -1,4 +1,4 @@
-/* itu_nb widgets, built from js/src by js/build.mjs; sources-sha256: e8201d17b546db9350029336a08f0a9e03cee7db1cca70d1c21141e65d111752 */
+/* itu_nb widgets, built from js/src by js/build.mjs; sources-sha256: 5471f440aa962e2681fb42299b9187b94f28d2431f5dc1c62c8a96a978072e9b */
 
 // src/dom.js
 function h(tag, attrs = {}, ...children) {

@@ -248,8 +248,10 @@ function render({ model, el }) {
     });
     bar.el.append(editor.toggle);
     editor.update(meta);
-    banner.textContent = meta.banner ?? "";
-    banner.hidden = !meta.banner;
+    // what the reader must know first: the base differs…, and that decisions are kept in memory only
+    const notes = [meta.banner, meta.review_note].filter(Boolean);
+    banner.textContent = notes.join(" ");
+    banner.hidden = notes.length === 0;
     scroll.setAttribute("aria-label", `Redline of ${meta.title ?? ""}`);
     if (root.contains(panel.el)) root.firstElementChild?.replaceWith(bar.el); // keeps the focus in the panel
     else root.replaceChildren(bar.el, editor.el, banner, panel.el, scroll, statusLine);
