@@ -112,6 +112,7 @@ class Clause:
     ) -> None:
         # the slots written through their descriptors: what the frozen dataclass's own __init__
         # does through object.__setattr__, at half the cost (a loader makes one per paragraph)
+        # (a new field goes here too: tests/test_model_slots.py lists the fields)
         _SET_KIND(self, kind)
         _SET_PATH(self, path)
         _SET_LABEL_RUNS(self, label_runs)

@@ -101,6 +101,7 @@ class Run:
     ) -> None:
         # the slots written through their descriptors: what the frozen dataclass's own __init__
         # does through object.__setattr__, at half the cost (loaders make a run per piece of text)
+        # (a new field goes here too: tests/test_model_slots.py lists the fields)
         _RUN_OP(self, op)
         _RUN_TEXT(self, text)
         _RUN_AUTHOR(self, author)

@@ -439,13 +439,15 @@ class ProposalBuilder:
         stack = container.stack
         if not stack:
             return None, False
-        letter = next((n for n in reversed(stack) if n.scheme == "letter"), None)
         prev_letter = None
-        if letter is not None:
-            if letter.tail is None:
-                letter.tail = bare_label(letter.label("amended") or letter.label("original") or "")[-1:].lower()
-            prev_letter = letter.tail or None
-        return prev_letter, stack[-1].ends_colon()
+        for letter in reversed(stack):  # the innermost open lettered list (a loop: no generator per line)
+            if letter.scheme == "letter":
+                if letter.tail is None:
+                    letter.tail = bare_label(letter.label("amended") or letter.label("original") or "")[-1:].lower()
+                prev_letter = letter.tail or None
+                break
+        last = stack[-1]
+        return prev_letter, last._colon if last._colon is not None else last.ends_colon()
 
     def _place(self, container: _Node, scheme: str) -> _Node:
         """Pop the open lists to where ``scheme`` belongs; return the parent for the new item."""
