@@ -166,7 +166,7 @@ def test_proposal_payload_is_what_the_redline_viewer_syncs(server):
     synced = json.loads(json.dumps({"rows": viewer._rows, "changes": viewer._changes, "meta": viewer._meta}))
     assert got["key"] == "B/67/4"
     assert got["rows"] == synced["rows"] and got["changes"] == synced["changes"] and got["meta"] == synced["meta"]
-    assert len(got["changes"]) == 73 and got["meta"]["title"] == "MOD B/67/4 — Resolution 130 (Rev. Busan, 2014)"
+    assert len(got["changes"]) == 73 and got["meta"]["title"] == "B/67/4 — MOD Resolution 130 (Rev. Busan, 2014)"
     assert got["decisions"] == []
 
 
@@ -270,7 +270,7 @@ def test_compare_with_the_bundled_final_acts_pairs_resolution_130(server):
     assert list(pairs) == ["B/67/1", "B/67/2", "B/67/3", "B/67/4", "B/67/5"]
     b4 = pairs["B/67/4"]
     assert b4["status"] == "compared"
-    assert b4["a_title"] == "MOD B/67/4 — Resolution 130 (Rev. Busan, 2014)"
+    assert b4["a_title"] == "B/67/4 — MOD Resolution 130 (Rev. Busan, 2014)"
     assert b4["b_title"] == "Resolution 130 (Rev. Dubai, 2018)"  # Resolution 130 with Resolution 130
     # as itu_nb.compare reads the two documents (the DocumentComparison docstring's table)
     assert [pairs[k]["status"] for k in pairs] == ["not found", "compared", "abrogated", "compared", "new"]
