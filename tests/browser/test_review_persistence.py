@@ -2,8 +2,8 @@
 
 (a) In ``explore(doc)``, a change accepted in B/67/4 with the keyboard is still accepted, in the page
 and in the kernel, after the tree went to B/67/2 and back.  (b) With a copy of Brazil's Document 67
-in the server's folder, a decision taken in the page, the notebook saved and the kernel restarted
-with Run All: the decision is back, read from the sidecar ``<file>.review.json``.
+in the server's folder, a decision taken in the page, the notebook saved, reopened in a fresh page and
+the kernel restarted with Run All: the decision is back, read from the sidecar ``<file>.review.json``.
 
 Data: tests/fixtures/pp18-doc67-brazil.reconstructed.critic.md.  B/67/4's considering h) (source
 line 100) is deleted whole: one change, the first from h) on; its heading (line 76, "Busan, 2014" →
@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import time
 from pathlib import Path
 
 import nbformat
@@ -53,6 +54,20 @@ def run_all(page) -> None:
     page.wait_for_function(
         "() => /\\[(\\*|\\d+)\\]/.test(document.querySelector('.jp-Cell .jp-InputPrompt')?.textContent ?? '')"
     )
+
+
+def saved_output(path: Path, index: int) -> str:
+    """Cell ``index``'s printed output in the notebook file, once the server has written it (saving is asynchronous)."""
+    deadline = time.monotonic() + UI_MS / 1000
+    text = ""
+    while time.monotonic() < deadline and "STATE=" not in text:
+        try:
+            cells = nbformat.read(path, as_version=4).cells
+            text = "".join(o.get("text", "") for o in cells[index].outputs)
+        except (ValueError, OSError):  # half written
+            pass
+        time.sleep(0.2)
+    return text
 
 
 def accepted(viewer) -> list[str]:
@@ -139,11 +154,17 @@ def test_a_decision_survives_a_kernel_restart_through_the_sidecar(page, jupyterl
     pid, decisions = json.loads(rerun(page, 1, "STATE="))
     assert decisions == [{"id": heading, "decision": "accept"}]
 
-    page.keyboard.press("Control+s")  # save the notebook
+    # save the notebook through the menu: Ctrl+S would go to the viewer, which keeps its keys from JupyterLab
+    menu(page, "File", "Save Notebook")
     page.wait_for_function(
         "() => !document.querySelector('.jp-NotebookPanel .jp-mod-dirty, .jp-Document.jp-mod-dirty')",
         timeout=UI_MS,
     )
+    # reopen: a fresh JupyterLab page that opens the saved notebook from disk
+    assert "STATE=" in saved_output(jupyterlab.root / "review-restart.ipynb", 1)
+    page.goto(f"{jupyterlab.url}/lab/tree/review-restart.ipynb?reset&token={jupyterlab.token}")
+    page.wait_for_selector(".jp-NotebookPanel .jp-Cell", timeout=KERNEL_MS)
+    kernel_ready(page, jupyterlab, "review-restart.ipynb")
     menu(page, "Kernel", "Restart Kernel and Run All Cells…")
     page.locator(".jp-Dialog .jp-mod-accept").click()  # "Restart"
     page.wait_for_function(
