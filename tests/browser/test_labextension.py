@@ -76,7 +76,7 @@ def test_open_with_shows_tree_and_redline(page, jupyterlab, shoot):
     )
     assert panel.locator(".itu-redline [data-c]").count() >= 73
     assert panel.locator(".itu-lab-error").is_hidden()
-    shoot(panel, "labext-panel")
+    shoot(page, "labext-panel")  # scripts/panel_screenshot.py makes docs/panel.png of it
     assert page.errors == []
     assert not [m for m in page.console_log if m.startswith("error")]
 
@@ -101,7 +101,7 @@ def test_decisions_are_saved_and_come_back(page, jupyterlab):
     sidecar = json.loads((jupyterlab.root / f"{path}.review.json").read_text(encoding="utf-8"))
     assert sidecar["proposals"]["B/67/4"]["decisions"] == {first_change.id: "accept"}
     # close the panel, open the file again: the decision is still there
-    page.locator(".lm-TabBar-tab.lm-mod-current .lm-TabBar-tabCloseIcon").click()
+    page.locator("#jp-main-dock-panel .lm-TabBar-tab.lm-mod-current .lm-TabBar-tabCloseIcon").click()
     panel.wait_for(state="detached")
     panel = open_with(page, BRAZIL)
     show(panel, "B/67/4")
@@ -169,3 +169,34 @@ def test_export_to_word_writes_a_docx_pandoc_reads(page, jupyterlab):
     # its heading, Rev. {--Busan, 2014--}{++Dubai, 2018++} (the export writes no-break spaces as ITU texts do)
     assert "MOD B/67/4 RESOLUTION 130 (Rev. Dubai, 2018)" in " ".join(out.split())
     assert page.errors == []
+
+
+def test_open_in_a_notebook_writes_and_opens_it(page, jupyterlab):
+    put(jupyterlab, "notebook")
+    browse(page, jupyterlab, "notebook")
+    item(page, BRAZIL).click()
+    command_from_menu(page, BRAZIL, "ITU: Open in a notebook")
+    # the notebook is written next to the file and opened in a notebook panel
+    page.locator(".jp-NotebookPanel:visible .jp-Cell").first.wait_for(timeout=KERNEL_MS)
+    written = jupyterlab.root / "notebook" / "pp18-doc67-brazil.reconstructed.ipynb"
+    assert written.is_file()
+    tab = page.locator("#jp-main-dock-panel .lm-TabBar-tab.lm-mod-current .lm-TabBar-tabLabel")
+    assert tab.text_content() == written.name
+    assert BRAZIL in written.read_text(encoding="utf-8")  # its code loads the file
+    assert page.errors == []
+
+
+def test_a_file_that_does_not_load_shows_the_servers_message(page, jupyterlab):
+    (jupyterlab.root / "bad").mkdir(exist_ok=True)
+    # not XML at all: the AKN loader refuses it with an ItuNbError, which the server answers as JSON (400)
+    (jupyterlab.root / "bad" / "broken.akn.xml").write_text("<akomaNtoso><act>unclosed", encoding="utf-8")
+    browse(page, jupyterlab, "bad")
+    item(page, "broken.akn.xml").click(button="right")
+    page.locator(".lm-Menu-itemLabel", has_text="Open With").click()
+    page.locator(".lm-Menu-itemLabel", has_text="ITU Proposal").click()
+    alert = page.locator(".itu-lab-proposal:visible [role=alert]")
+    alert.wait_for(timeout=KERNEL_MS)
+    text = alert.text_content()
+    assert "broken.akn.xml" in text, text  # the message names the file
+    assert "Traceback" not in text
+    assert page.locator(".itu-lab-proposal:visible .itu-tree").count() == 0
