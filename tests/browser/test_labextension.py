@@ -59,7 +59,7 @@ def show(panel, key: str):
     panel.locator(f'.itu-tree [role=treeitem][data-key="{key}"]').click()
 
 
-def test_open_with_shows_tree_and_redline(page, jupyterlab, shoot):
+def test_open_with_shows_tree_and_redline(page, jupyterlab, shoot, run_axe):
     put(jupyterlab, "open")
     browse(page, jupyterlab, "open")
     panel = open_with(page, BRAZIL)
@@ -77,6 +77,7 @@ def test_open_with_shows_tree_and_redline(page, jupyterlab, shoot):
     assert panel.locator(".itu-redline [data-c]").count() >= 73
     assert panel.locator(".itu-lab-error").is_hidden()
     shoot(page, "labext-panel")  # scripts/panel_screenshot.py makes docs/panel.png of it
+    assert run_axe(panel) == []  # the tree keeps its WAI-ARIA pattern, the panel its labelled regions
     assert page.errors == []
     assert not [m for m in page.console_log if m.startswith("error")]
 
@@ -200,3 +201,33 @@ def test_a_file_that_does_not_load_shows_the_servers_message(page, jupyterlab):
     assert "broken.akn.xml" in text, text  # the message names the file
     assert "Traceback" not in text
     assert page.locator(".itu-lab-proposal:visible .itu-tree").count() == 0
+
+
+def test_a_word_file_with_tracked_changes_opens_the_same(page, jupyterlab):
+    # the CriticMarkup reconstruction written as Word with real w:ins/w:del (tests/fixtures/make_docx.py)
+    docx = "pp18-doc67-brazil.pandoc.docx"
+    put(jupyterlab, "word", docx)
+    browse(page, jupyterlab, "word")
+    panel = open_with(page, docx)
+    assert panel.locator(".itu-lab-title").text_content() == "Document 67"
+    show(panel, "B/67/4")
+    page.wait_for_function(
+        "() => document.querySelector('.itu-lab-proposal .itu-redline .itu-counter')?.textContent === '73 changes'"
+    )
+    assert panel.locator(".itu-lab-error").is_hidden()
+    assert page.errors == []
+
+
+def test_compare_two_selected_files(page, jupyterlab):
+    put(jupyterlab, "two")
+    put(jupyterlab, "two", "pp18-final-acts.akn.xml")
+    browse(page, jupyterlab, "two")
+    item(page, BRAZIL).click()
+    item(page, "pp18-final-acts.akn.xml").click(modifiers=["Control"])
+    command_from_menu(page, BRAZIL, "ITU: Compare with…")  # two files selected: no question asked
+    panel = page.locator(".itu-lab-compare:visible")
+    picker = panel.locator("select.itu-text")
+    picker.wait_for(timeout=KERNEL_MS)
+    assert "B/67/4 MOD → Resolution 130 (Rev. Dubai, 2018)" in picker.locator("option").all_text_contents()
+    assert page.locator(".jp-Dialog").count() == 0
+    assert page.errors == []
