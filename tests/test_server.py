@@ -75,8 +75,12 @@ def server(tmp_path_factory):
     shutil.copy(CRITIC, root / "review" / "B-67.critic.md")
     cfg = base / "config"
     cfg.mkdir()
-    # the config file the package installs (jupyter-config/), here from the source tree
-    (cfg / "jupyter_server_config.json").write_text((ROOT / "jupyter-config/server-config/itu_nb.json").read_text())
+    # the config file the package installs (jupyter-config/), here from the source tree; the other
+    # extensions of this Python stay off (a faster start: only itu_nb's handlers are under test)
+    config = json.loads((ROOT / "jupyter-config/server-config/itu_nb.json").read_text())
+    others = ("jupyterlab", "jupyter_lsp", "jupyter_server_terminals", "notebook_shim", "nbclassic", "notebook")
+    config["ServerApp"]["jpserver_extensions"] |= dict.fromkeys(others, False)
+    (cfg / "jupyter_server_config.json").write_text(json.dumps(config))
     port, token = _free_port(), secrets.token_hex(16)
     env = {
         **os.environ,
@@ -164,6 +168,17 @@ def test_proposal_payload_is_what_the_redline_viewer_syncs(server):
     assert got["rows"] == synced["rows"] and got["changes"] == synced["changes"] and got["meta"] == synced["meta"]
     assert len(got["changes"]) == 73 and got["meta"]["title"] == "MOD B/67/4 — Resolution 130 (Rev. Busan, 2014)"
     assert got["decisions"] == []
+
+
+def test_search_is_the_trees_own(server):
+    status, got = server.call("GET", f"{API}search?path=brazil/B-67.critic.md&q=cybersecurity")
+    assert status == 200, got
+    tree = itu_nb.ClauseTreeExplorer(itu_nb.load(CRITIC))
+    tree.search = "cybersecurity"
+    assert got["matches"] == tree._matches and len(got["matches"]) > 0
+    # "Cybersecurity", the new title Brazil gives Resolution 130 (CORPUS.md, note 3), is among them
+    assert "B/67/4:title" in [tree._nodes[i][0] for i in got["matches"]]
+    assert server.call("GET", f"{API}search?path=brazil/B-67.critic.md&q=")[1]["matches"] == []
 
 
 # -- reviewing ---------------------------------------------------------------------------------------
@@ -299,18 +314,18 @@ def test_notebook_reproduces_the_view(server, monkeypatch):
     status, got = server.call("POST", f"{API}notebook", {"path": "brazil/B-67.critic.md"})
     assert status == 200, got
     assert got["path"] == "brazil/B-67.ipynb"
-    import nbformat
-
-    nb = nbformat.read(server.root / got["path"], as_version=4)
-    nbformat.validate(nb)
+    nb = json.loads((server.root / got["path"]).read_text(encoding="utf-8"))  # written by nbformat, server-side
+    assert nb["nbformat"] == 4 and nb["metadata"]["kernelspec"]["name"] == "python3"
     # its code runs where the notebook is, as a kernel started from the file browser would
     monkeypatch.chdir(server.root / "brazil")
     scope: dict = {}
-    for cell in nb.cells:
-        if cell.cell_type == "code":
-            exec(cell.source, scope)
+    for cell in nb["cells"]:
+        if cell["cell_type"] == "code":
+            exec("".join(cell["source"]), scope)
     assert [p.id for p in scope["doc"]] == ["B/67/1", "B/67/2", "B/67/3", "B/67/4", "B/67/5"]
     assert scope["doc"]["B/67/4"].changes == itu_nb.load(CRITIC)["B/67/4"].changes
+    assert scope["viewer"].review.path.resolve() == server.root / "brazil" / "B-67.critic.md.review.json"
+    assert scope["viewer"].source.id == "B/67/1"  # the first proposal with changes
 
 
 # -- refusals -------------------------------------------------------------------------------------

@@ -91,6 +91,15 @@ class ProposalHandler(_Base):
         )
 
 
+class SearchHandler(_Base):
+    """``GET search?path=<rel>&q=<text>``: the indices of the tree nodes that match (the tree's search)."""
+
+    @tornado.web.authenticated
+    async def get(self) -> None:
+        """Answer :meth:`Files.search <itu_nb.server.service.Files.search>`."""
+        await self.answer(self.files.search, self.get_query_argument("path", ""), self.get_query_argument("q", ""))
+
+
 class ReviewHandler(_Base):
     """``PUT review?path=<rel>&key=<key>`` ``{"decisions": [{"id", "decision"}]}``: saved to the sidecar."""
 
@@ -147,5 +156,5 @@ class NotebookHandler(_Base):
 def handlers(base_url: str) -> list[tuple[str, type]]:
     """The routes of the API under ``base_url``, for ``web_app.add_handlers``."""
     routes = {"open": OpenHandler, "proposal": ProposalHandler, "review": ReviewHandler, "compare": CompareHandler}
-    routes |= {"export": ExportHandler, "notebook": NotebookHandler}
+    routes |= {"search": SearchHandler, "export": ExportHandler, "notebook": NotebookHandler}
     return [(url_path_join(base_url, ROUTE, name), cls) for name, cls in routes.items()]

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from itu_nb.amendments.reviewing import DECISIONS, Review, ReviewError
-from itu_nb.errors import ItuNbError
+from itu_nb.errors import ExportError, ItuNbError
 from itu_nb.loaders import load
 from itu_nb.model import Document, Proposal
 from itu_nb.server.bundled import FINAL_ACTS, final_acts_path
@@ -43,6 +43,7 @@ class Loaded(NamedTuple):
     doc: Document
     nodes: list[list]
     keys: dict[str, Proposal]  # proposal key ("B/67/4", "X/1/1 (2)") → Proposal, in document order
+    trees: list  # the ClauseTreeExplorer that searches this document, made on the first search
 
 
 class Files:
@@ -84,7 +85,7 @@ class Files:
             raise _named(exc, path, name) from None
         nodes, index = tree_nodes(doc)
         keys = {n[0]: p for n in nodes if n[8] == "proposal" and isinstance(p := index[n[0]], Proposal)}
-        entry = Loaded(doc, nodes, keys)
+        entry = Loaded(doc, nodes, keys, [])
         with self._lock:
             self._cache[key] = entry
             while len(self._cache) > CACHE:
@@ -150,6 +151,18 @@ class Files:
         proposal = self.proposal(loaded, key)
         return {"key": key, **_viewer_state(proposal, review=self.review(rel, loaded, strict=False))}
 
+    # -- GET search ---------------------------------------------------------------------
+    def search(self, rel: object, query: str) -> dict:
+        """The tree nodes matching ``query``: what ClauseTreeExplorer's ``search`` gives its ``_matches``."""
+        loaded = self.loaded(rel)
+        if not loaded.trees:
+            from itu_nb.widgets.tree import ClauseTreeExplorer
+
+            loaded.trees.append(ClauseTreeExplorer(loaded.doc))
+        tree = loaded.trees[0]
+        tree.search = query
+        return {"query": query, "matches": list(tree._matches)}
+
     # -- PUT review --------------------------------------------------------------------
     def decide(self, rel: object, key: object, decisions: object) -> dict:
         """Make ``decisions`` (``[{"id", "decision"}]``, every decision on the proposal) the review's; saved.
@@ -177,7 +190,7 @@ class Files:
         from itu_nb.diff.documents import DocumentComparison, compare
 
         left = self.loaded(a).doc
-        right = self._load(final_acts_path(), FINAL_ACTS).doc if b == FINAL_ACTS else self.loaded(b).doc
+        right = self._load(_final_acts(), FINAL_ACTS).doc if b == FINAL_ACTS else self.loaded(b).doc
         result = compare(left, right)
         if not isinstance(result, DocumentComparison):  # one text each side: one pair
             text = left.proposals[0] if left.proposals else None
@@ -219,7 +232,7 @@ class Files:
             doc = dataclasses.replace(doc, proposals=tuple(reviewed.result(k) for k in reviewed.keys))
         data = getattr(export, writer)(doc)
         source = self.path(rel)
-        written = _write_new(source.parent, stem_of(source.name), ending, data)
+        written = _write_new(source.parent, stem_of(source.name), ending, data, self.root)
         return {"path": relative(self.root, written)}
 
     # -- POST notebook ----------------------------------------------------------------
@@ -253,7 +266,7 @@ class Files:
                 v4.new_code_cell(f"viewer = itu_nb.RedlineViewer(review.document[{key!r}], review=review)\nviewer")
             )
         nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
-        written = _write_new(source.parent, stem_of(name), ".ipynb", nbformat.writes(nb))
+        written = _write_new(source.parent, stem_of(name), ".ipynb", nbformat.writes(nb), self.root)
         return {"path": relative(self.root, written)}
 
 
@@ -311,7 +324,14 @@ def _text_views(dc) -> dict:
         viewer.close()
 
 
-def _write_new(folder: Path, stem: str, ending: str, data: str | bytes) -> Path:
+def _final_acts() -> Path:
+    try:
+        return final_acts_path()
+    except FileNotFoundError as exc:  # a broken install: say so rather than fail with a traceback in the log
+        raise Refused(404, "not-found", f"{FINAL_ACTS}: {exc}") from None
+
+
+def _write_new(folder: Path, stem: str, ending: str, data: str | bytes, root: Path) -> Path:
     """Write ``data`` to a new file ``stem+ending`` (or ``stem (2)+ending``…): never over an existing one."""
     raw = data.encode("utf-8") if isinstance(data, str) else data
     while True:
@@ -322,3 +342,5 @@ def _write_new(folder: Path, stem: str, ending: str, data: str | bytes) -> Path:
             return path
         except FileExistsError:
             continue
+        except OSError as exc:  # a folder that is not writable, a full disk…
+            raise ExportError(f"{relative(root, path)}: cannot be written ({exc.strerror or exc})") from None
