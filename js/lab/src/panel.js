@@ -26,18 +26,6 @@ export function countsText(counts) {
   return `${counts.pending ?? 0} pending, ${counts.accepted ?? 0} accepted, ${counts.rejected ?? 0} rejected`;
 }
 
-/**
- * The tree's search without a kernel: the nodes whose label or snippet holds the words typed
- * (ClauseTreeExplorer searches the whole clause text in Python; the REST API sends no search).
- * @param {any[]} nodes
- * @param {string} search
- */
-export function searchNodes(nodes, search) {
-  const needle = String(search ?? "").split(/\s+/).filter(Boolean).join(" ").toLowerCase();
-  if (!needle) return [];
-  return nodes.flatMap((n, i) => (`${n[3]} ${n[4]}`.toLowerCase().includes(needle) ? [i] : []));
-}
-
 /** The frame shared by the panels: a header, an alert for errors, a live status line. */
 export class ItuPane extends Widget {
   constructor(/** @type {string} */ cls) {
@@ -145,7 +133,7 @@ export class ProposalView extends ItuPane {
 
   /** The tree selected a node: show its proposal, and its clause. */
   onTree(/** @type {Record<string, any>} */ changed) {
-    if ("search" in changed) this.treeModel.update({ _matches: searchNodes(this.treeModel.get("_nodes"), changed.search) });
+    if ("search" in changed) void this.search(String(changed.search ?? ""));
     const sel = changed.selected_path;
     if (typeof sel !== "string" || !this.data) return;
     const keys = (this.data.proposals ?? []).map((/** @type {any} */ p) => p.key);
@@ -154,6 +142,16 @@ export class ProposalView extends ItuPane {
     if (!key) return;
     const clause = sel.length > key.length ? sel.slice(key.length + 1) : null;
     void this.showProposal(key, clause);
+  }
+
+  /** The tree's search, answered by ClauseTreeExplorer on the server (GET search): the whole clause texts. */
+  async search(/** @type {string} */ q) {
+    try {
+      const r = q.trim() ? await api("search", { query: { path: this.path, q } }) : { matches: [] };
+      if (this.treeModel.get("search") === q) this.treeModel.update({ _matches: r.matches ?? [] });
+    } catch (e) {
+      this.showError(e);
+    }
   }
 
   /** The redline took a decision: save it next to the file (PUT review). */
