@@ -238,3 +238,22 @@ def test_compare_two_selected_files(page, jupyterlab):
     assert "B/67/4 MOD → Resolution 130 (Rev. Dubai, 2018)" in picker.locator("option").all_text_contents()
     assert page.locator(".jp-Dialog").count() == 0
     assert page.errors == []
+
+
+def test_panel_toolbar_and_keyboard_shortcut(page, jupyterlab):
+    put(jupyterlab, "keys")
+    browse(page, jupyterlab, "keys")
+    panel = open_with(page, BRAZIL)
+    # the panel's toolbar runs the commands on its file
+    page.locator(".itu-lab-document:visible .jp-Toolbar").get_by_text("Export to HTML").click()
+    toast = page.locator(".Toastify__toast", has_text="itu_nb wrote")
+    toast.wait_for(timeout=KERNEL_MS)
+    assert toast.text_content().split("itu_nb wrote ", 1)[1].strip() == "keys/pp18-doc67-brazil.reconstructed.html"
+    assert (jupyterlab.root / "keys" / "pp18-doc67-brazil.reconstructed.html").is_file()
+    # close it; Alt+Shift+O on the file selected in the browser opens it again
+    page.locator("#jp-main-dock-panel .lm-TabBar-tab.lm-mod-current .lm-TabBar-tabCloseIcon").click()
+    panel.wait_for(state="detached")
+    item(page, BRAZIL).click()
+    page.keyboard.press("Alt+Shift+O")
+    page.locator(".itu-lab-proposal:visible .itu-tree [role=treeitem]").first.wait_for(timeout=KERNEL_MS)
+    assert page.errors == []
