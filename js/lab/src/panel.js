@@ -116,12 +116,14 @@ export class ProposalView extends ItuPane {
       this.key = key;
       this.redlineModel.update({
         _meta: p.meta, _changes: p.changes, decisions: p.decisions ?? [], _conflicts: [],
-        selected_change: null, selected_path: clause, filters: {}, _rows: p.rows,
+        selected_change: null, selected_path: null, filters: {}, _rows: p.rows,
       });
       if (first) {
         const out = redline.render({ model: /** @type {any} */ (this.redlineModel), el: this.redlineEl });
         if (typeof out === "function") this.cleanups.push(out);
       }
+      // a clause picked in the tree: selected after the rows are drawn, so the viewer scrolls to it
+      if (clause) this.redlineModel.update({ selected_path: clause });
       const entry = (this.data?.proposals ?? []).find((/** @type {any} */ x) => x.key === key);
       const counts = this.data?.review?.counts?.[key];
       this.status(`${key}: ${counts ? countsText(counts) : `${entry?.changes ?? 0} tracked changes`}`);
