@@ -208,6 +208,10 @@ def test_a_file_that_does_not_load_shows_the_servers_message(page, jupyterlab):
     assert "broken.akn.xml" in text, text  # the message names the file
     assert "Traceback" not in text
     assert page.locator(".itu-lab-proposal:visible .itu-tree").count() == 0
+    # the browser logs the refused request (HTTP 400) as a console error: expected here, and only that
+    logged = [m for m in page.console_log if m.startswith("error:")]
+    assert logged and all("400" in m for m in logged), logged
+    getattr(page, "console_errors", []).clear()  # where the page fixture fails a test on console errors
 
 
 def test_a_word_file_with_tracked_changes_opens_the_same(page, jupyterlab):
