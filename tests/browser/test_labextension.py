@@ -70,10 +70,18 @@ def test_open_with_shows_tree_and_redline(page, jupyterlab, shoot, run_axe):
     # the tree: the document, then its five proposals (it draws only the rows in view)
     first = panel.locator('.itu-tree [role=treeitem][data-key="B/67/1"]')
     assert first.get_attribute("aria-level") == "2" and first.get_attribute("aria-setsize") == "5"
-    show(panel, "B/67/4")
+    # a clause of another proposal picked in the tree: that proposal in the redline, the clause selected
+    node = panel.locator('.itu-tree [role=treeitem][data-key="B/67/4:recalling"]')
+    for _ in range(40):  # the tree draws only the rows in view: scroll down to it
+        if node.count():
+            break
+        panel.locator(".itu-tree-scroll").evaluate("el => { el.scrollTop += 150; }")
+        page.wait_for_timeout(50)
+    node.click()
     page.wait_for_function(
         "() => document.querySelector('.itu-lab-proposal .itu-redline .itu-counter')?.textContent === '73 changes'"
     )
+    panel.locator('.itu-redline .itu-row.itu-selected[data-path="recalling"]').wait_for()
     assert panel.locator(".itu-redline [data-c]").count() >= 73
     # the tree's search is answered on the server (GET search) over the whole clause texts: "70/125" is
     # on three lines of the file (B/67/4 recalling e) and considering b), B/67/5's "A/RES/70/125")
