@@ -120,7 +120,10 @@ def test_decisions_are_saved_and_come_back(page, jupyterlab):
     # close the panel, open the file again: the decision is still there
     page.locator("#jp-main-dock-panel .lm-TabBar-tab.lm-mod-current .lm-TabBar-tabCloseIcon").click()
     panel.wait_for(state="detached")
-    panel = open_with(page, BRAZIL)
+    # a double click opens a .critic.md as an ITU proposal: the panel is its default
+    item(page, BRAZIL).dblclick()
+    panel = page.locator(".jp-MainAreaWidget.itu-lab-document:visible .itu-lab-proposal")
+    panel.locator(".itu-tree [role=treeitem]").first.wait_for(timeout=KERNEL_MS)
     show(panel, "B/67/4")
     page.wait_for_function(
         "() => document.querySelector('.itu-lab-proposal .itu-lab-status')?.textContent.startsWith('B/67/4: 72 pending')"
