@@ -77,6 +77,7 @@ def test_open_with_shows_tree_and_redline(page, jupyterlab, shoot, run_axe):
             break
         panel.locator(".itu-tree-scroll").evaluate("el => { el.scrollTop += 150; }")
         page.wait_for_timeout(50)
+    page.wait_for_timeout(300)  # the tree repaints its rows on scroll: let it settle before clicking one
     node.click()
     page.wait_for_function(
         "() => document.querySelector('.itu-lab-proposal .itu-redline .itu-counter')?.textContent === '73 changes'"

@@ -68,6 +68,7 @@ export class ProposalView extends ItuPane {
     /** @type {any} */ this.data = null;
     /** @type {Array<() => void>} */ this.cleanups = [];
     /** @type {Promise<void>} */ this.saving = Promise.resolve();
+    this.asked = 0; // the number of the last GET proposal sent
     this.treeEl = h("div", { class: "itu-lab-pane itu-lab-tree", role: "region", "aria-label": "Clause tree" });
     this.redlineEl = h("div", { class: "itu-lab-pane itu-lab-redline", role: "region", "aria-label": "Redline" });
     this.body.append(this.treeEl, this.redlineEl);
@@ -104,13 +105,17 @@ export class ProposalView extends ItuPane {
    */
   async showProposal(key, clause = null) {
     if (key !== this.key) {
+      // the last proposal asked for wins: an earlier answer arriving later (the first proposal's,
+      // shown on opening, while the analyst already picked another one) is dropped
+      const ticket = ++this.asked;
       let p;
       try {
         p = await api("proposal", { query: { path: this.path, key } });
       } catch (e) {
-        this.showError(e);
+        if (ticket === this.asked) this.showError(e);
         return;
       }
+      if (ticket !== this.asked) return;
       this.clearError();
       const first = this.key === null;
       this.key = key;
