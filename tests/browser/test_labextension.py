@@ -272,5 +272,15 @@ def test_panel_toolbar_and_keyboard_shortcut(page, jupyterlab):
     panel.wait_for(state="detached")
     item(page, BRAZIL).click()
     page.keyboard.press("Alt+Shift+O")
-    page.locator(".itu-lab-proposal:visible .itu-tree [role=treeitem]").first.wait_for(timeout=KERNEL_MS)
+    panel = page.locator(".itu-lab-proposal:visible")
+    panel.locator(".itu-tree [role=treeitem]").first.wait_for(timeout=KERNEL_MS)
+    # Open in a notebook from the panel: the notebook shows the proposal on show there
+    show(panel, "B/67/4")
+    page.wait_for_function(
+        "() => document.querySelector('.itu-lab-proposal .itu-redline .itu-counter')?.textContent === '73 changes'"
+    )
+    page.locator(".itu-lab-document:visible .jp-Toolbar").get_by_text("Open in a notebook").click()
+    page.locator(".jp-NotebookPanel:visible .jp-Cell").first.wait_for(timeout=KERNEL_MS)
+    notebook = (jupyterlab.root / "keys" / "pp18-doc67-brazil.reconstructed.ipynb").read_text(encoding="utf-8")
+    assert "review.document['B/67/4']" in notebook
     assert page.errors == []

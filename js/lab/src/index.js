@@ -182,7 +182,10 @@ const plugin = {
         const path = target(args);
         if (!path) return;
         try {
-          const r = await api("notebook", { method: "POST", body: { path } });
+          // from the panel: the notebook opens on the proposal on show there
+          const current = /** @type {any} */ (shell.currentWidget);
+          const key = current && tracker.has(current) && current.content.path === path ? current.content.key : null;
+          const r = await api("notebook", { method: "POST", body: key ? { path, key } : { path } });
           await commands.execute("docmanager:open", { path: r.path });
           return r.path;
         } catch (e) {
