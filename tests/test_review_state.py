@@ -4,7 +4,7 @@ Data: Brazil's Document 67 (tests/fixtures/pp18-doc67-brazil.reconstructed.criti
 B/67/4, which modifies Resolution 130.  Its first change is the heading's revision, source line 76:
 ``RESOLUTION 130 (Rev. {--Busan, 2014--}{++Dubai, 2018++})``; its second the title, line 77:
 ``{--Strengthening the role of ITU in building confidence …--}{++Cybersecurity++}``.  Resolution
-130's resolves 1 (source line 128) reads "to continue to give this work high priority within ITU…".
+130's resolves 1 (source line 139) reads "to continue to give this work high priority within ITU…".
 """
 
 from __future__ import annotations
@@ -14,7 +14,8 @@ import json
 import shutil
 
 import pytest
-from conftest import CRITIC, nth
+from conftest import CRITIC, needs_pandoc, nth
+from test_export_docx import pandoc_changes
 
 import itu_nb
 from itu_nb.amendments.operations import DeleteClause, EditError, InsertClause, ReplaceWords
@@ -110,8 +111,8 @@ def test_an_inserted_item_is_tracked_under_its_author_and_reletters(doc):
     assert p["resolves/2"].body() == "to study the matter further;" and p["resolves/2"].status == "inserted"
     # the old resolves 2 … 8 are now 3 … 9, relettered by Ana
     assert p["resolves/3"].label_original == "2" and p["resolves/3"].label == "3"
-    # Ana's: the new 2 and the relabels of the old 2, 3, 4 (source lines 129-131); Brazil's own new
-    # 5 … 8 (lines 132-135, all inserted) read 6 … 9 inside Brazil's insertions, no change of Ana's
+    # Ana's: the new 2 and the relabels of the old 2, 3, 4 (source lines 140-142); Brazil's own new
+    # 5 … 8 (lines 143-146, all inserted) read 6 … 9 inside Brazil's insertions, no change of Ana's
     mine = {c.path: c.kind for c in p.changes if c.author == "Ana"}
     assert mine == {
         "resolves/2": "inserted",
@@ -156,6 +157,7 @@ def test_to_frame_lists_every_change_with_its_decision_and_source(doc):
     review.decide(KEY, [title], "reject")
     review.edit(KEY, [ReplaceWords("resolves/1", "continue", "keep")])
     frame = review.to_frame()
+    assert isinstance(frame, itu_nb.frames.Table)  # a DataFrame shown as every itu_nb table is
     assert list(frame.columns) == ["proposal", "change", "path", "kind", "author", "source", "decision"]
     assert len(frame) == sum(len(p.changes) for p in doc) + 1  # every change of the five, and Ana's
     mine = frame[frame.proposal == KEY]
@@ -329,7 +331,7 @@ def test_commands_edit_and_answer(viewer):
     assert not answer["ok"] and "no clause 'resolves/99'" in answer["error"]
     assert command(viewer, cmd="delete", path="noting/d")["ok"] and viewer.proposal["noting/d"].status == "deleted"
     assert command(viewer, cmd="instruct", text='In resolves 3, replace "high priority" by "top priority"')["ok"]
-    assert "to give top priority" in viewer.proposal["resolves/3"].body()  # source resolves 2 (line 129)
+    assert "to give top priority" in viewer.proposal["resolves/3"].body()  # source resolves 2 (line 140)
     assert command(viewer, cmd="edit", path="resolves/1", text="to study this further;")["ok"]
     assert viewer.proposal["resolves/1"].body() == "to study this further;"
     assert command(viewer, cmd="edit", path="resolves/1")["error"] == "the 'edit' command lacks 'text'"
@@ -341,3 +343,121 @@ def test_commands_edit_and_answer(viewer):
 def test_move_at_the_end_of_a_list_says_so(viewer):
     with pytest.raises(EditError, match="already the first"):
         viewer.move("resolves/1", "up")
+
+
+# -- one review per document, shared by explore's views --------------------------------------
+def test_explore_keeps_decisions_and_edits_across_tree_navigation(copy):
+    doc = itu_nb.load(copy)
+    heading, _ = ids(doc)
+    ex = itu_nb.explore(doc, author="Ana")
+    assert ex.viewer.review is ex.review is ex.tree.review and ex.review.path == sidecar_for(doc)
+    ex.tree.selected_path = "B/67/4:heading"
+    ex.viewer.accept(heading)
+    ex.viewer.insert("resolves/1", "to study the matter further;")
+    assert "<strong>77 changes</strong>" in ex.table.value  # the table below follows the edit: 73 + Ana's 4
+    ex.tree.selected_path = "B/67/2:resolves"  # Resolution 71: another proposal
+    assert ex.viewer.source.id == "B/67/2" and ex.viewer.decisions == []
+    ex.tree.selected_path = "B/67/4:resolves/2"
+    assert ex.viewer.decisions == [{"id": heading, "decision": "accept"}]  # the mark is back
+    assert ex.viewer.source["resolves/2"].status == "inserted" and ex.viewer.selected_path == "resolves/2"
+    assert ex.tree.decided["B/67/4"] == {"pending": 76, "accepted": 1, "rejected": 0}  # 73 + Ana's 1 + 3 relabels - 1
+
+
+def test_explore_after_a_restart_reads_the_sidecar_back(copy):
+    doc = itu_nb.load(copy)
+    heading, title = ids(doc)
+    ex = itu_nb.explore(doc, author="Ana")
+    ex.tree.selected_path = "B/67/4"
+    ex.viewer.accept(heading)
+    ex.viewer.reject(title)
+    ex.viewer.edit("resolves/1", "to study this further;")
+    again = itu_nb.explore(itu_nb.load(copy))  # a new kernel: nothing in memory, the file is read
+    again.tree.selected_path = "B/67/4"
+    assert {d["id"]: d["decision"] for d in again.viewer.decisions} == {heading: "accept", title: "reject"}
+    # rstrip: the word-level EditText (issue 15.3) keeps the space that ends resolves 1 in the source (line 139)
+    assert again.viewer.proposal["resolves/1"].body().rstrip() == "to study this further;"
+    assert again.viewer.author == "Ana" and again.viewer._meta["review_note"] is None
+    assert again.viewer.undo() and again.viewer.proposal["resolves/1"].body().startswith("to continue to give")
+
+
+def test_explore_without_a_writable_folder_keeps_the_review_in_memory_and_says_so(copy, monkeypatch):
+    import itu_nb.amendments.reviewing as reviewing
+
+    monkeypatch.setattr(reviewing, "writable", lambda path: False)
+    ex = itu_nb.explore(itu_nb.load(copy))
+    assert ex.review.path is None and "is not writable" in ex.viewer._meta["review_note"]
+    ex.tree.selected_path = "B/67/4"
+    ex.viewer.accept(ex.viewer.change_ids[0])
+    assert not copy.with_name("B-67.critic.md.review.json").exists() and ex.review.counts("B/67/4")["accepted"] == 1
+
+
+def test_explore_keys_a_second_proposal_with_one_id_apart():
+    text = CRITIC.read_text(encoding="utf-8")
+    twice = itu_nb.load(text + "\n" + text, format="criticmarkup")
+    ex = itu_nb.explore(twice)
+    ex.tree.selected_path = "B/67/4 (2)"
+    ex.viewer.accept(ex.viewer.change_ids[0])
+    ex.tree.selected_path = "B/67/4"
+    assert ex.viewer.decisions == [] and ex.review.counts("B/67/4 (2)")["accepted"] == 1
+    ex.tree.selected_path = "B/67/4 (2):heading"
+    assert len(ex.viewer.decisions) == 1
+
+
+def test_save_review_and_load_review_round_trip_through_the_viewer(copy, tmp_path, doc):
+    heading, title = ids(doc)
+    viewer = itu_nb.RedlineViewer(doc[KEY], author="Ana")
+    viewer.accept(heading)
+    viewer.delete("noting/d")
+    saved = viewer.save_review(tmp_path / "ana.json")
+    other = itu_nb.RedlineViewer(doc[KEY], review=None)
+    other.load_review(saved)
+    assert other.decisions == [{"id": heading, "decision": "accept"}]
+    assert other.proposal["noting/d"].status == "deleted" and other.result() == viewer.result()
+    other.reject(title)  # saved there from now on
+    assert json.loads(saved.read_text(encoding="utf-8"))["proposals"][KEY]["decisions"] == {
+        heading: "accept",
+        title: "reject",
+    }
+
+
+# -- Word -------------------------------------------------------------------------------------
+@needs_pandoc
+def test_to_docx_resolves_decided_changes_and_keeps_pending_and_the_analysts_tracked(doc, tmp_path):
+    heading, title = ids(doc)
+    viewer = itu_nb.RedlineViewer(doc[KEY], author="Ana")
+    viewer.accept(heading)  # "Busan, 2014" → "Dubai, 2018" (line 76): resolved
+    viewer.reject(title)  # "Cybersecurity" (line 77): gone, the old title stays
+    viewer.insert("resolves/1", "to study the matter further;")
+    out = viewer.to_docx(tmp_path / "ana.docx")
+    assert out == tmp_path / "ana.docx" and out.exists()
+    back = itu_nb.load(tmp_path / "ana.docx")[KEY]
+    assert back["heading"].status == "unchanged" and back["heading"].body().endswith("Dubai, 2018)")
+    assert back["title"].status == "unchanged" and back["title"].body().startswith(TITLE_OLD)
+    assert back["resolves/2"].body() == "to study the matter further;" and back["resolves/2"].status == "inserted"
+    assert len(back.changes) == 71 + 4  # the 71 pending of Brazil's 73, Ana's insertion and relabels of 3, 4, 5
+    changes = pandoc_changes(tmp_path / "ana.docx")
+    ana = [(kind, text) for kind, who, text in changes if who == "Ana"]
+    assert ana == [
+        ("insertion", "2 to study the matter further;"),
+        ("deletion", "2"), ("insertion", "3"),
+        ("deletion", "3"), ("insertion", "4"),
+        ("deletion", "4"), ("insertion", "5"),
+    ]  # fmt: skip
+    assert {who for _, who, _ in changes} == {"Ana", "itu_nb"}  # Brazil's pending changes carry no author in this file
+    texts = {text for _, _, text in changes}
+    assert "Cybersecurity" not in texts  # the rejected title: no longer tracked
+    # the accepted heading neither: "Busan, 2014" is deleted once, in the formula's "(Busan, 2014)" (line 78), pending
+    assert [(kind, text) for kind, _, text in changes if text == "Busan, 2014"] == [("deletion", "Busan, 2014")]
+    assert ("insertion", "itu_nb", "Buenos Aires, 2017") in changes  # recalling j) (line 89), pending
+
+
+def test_a_viewer_on_a_proposal_of_an_explored_document_shares_its_review(copy, doc):
+    explored = itu_nb.load(copy)
+    ex = itu_nb.explore(explored)
+    viewer = itu_nb.RedlineViewer(explored["B/67/4"])  # the same proposal object, in another cell
+    assert viewer.review is ex.review
+    viewer.accept(ids(explored)[0])
+    ex.tree.selected_path = "B/67/4"
+    assert ex.viewer.decisions == viewer.decisions == [{"id": ids(explored)[0], "decision": "accept"}]
+    alone = itu_nb.RedlineViewer(doc[KEY])  # a proposal of a document no view shows: a review of its own
+    assert alone.review is not ex.review and alone.decisions == []

@@ -245,6 +245,23 @@ def test_review_keeps_decisions_it_cannot_place_and_refuses_bad_ones(server):
     assert "memory" in opened["review"]["note"]
 
 
+def test_a_document_pasted_twice_keeps_its_proposals_apart(server):
+    (server.root / "twice").mkdir()
+    text = CRITIC.read_text(encoding="utf-8")
+    (server.root / "twice" / "B-67.critic.md").write_text(text + "\n" + text, encoding="utf-8")
+    opened = server.call("GET", f"{API}open?path=twice/B-67.critic.md")[1]
+    keys = [p["key"] for p in opened["proposals"]]
+    assert keys[5:] == ["B/67/1 (2)", "B/67/2 (2)", "B/67/3 (2)", "B/67/4 (2)", "B/67/5 (2)"]  # as the tree names them
+    b4 = itu_nb.load(CRITIC)["B/67/4"]
+    url = f"{API}review?path=twice/B-67.critic.md&key=B/67/4 (2)".replace(" ", "%20")
+    got = server.call("PUT", url, {"decisions": [{"id": nth(b4, "heading@1"), "decision": "accept"}]})[1]
+    assert got["counts"] == {"pending": 72, "accepted": 1, "rejected": 0}
+    counts = server.call("GET", f"{API}open?path=twice/B-67.critic.md")[1]["review"]["counts"]
+    assert counts["B/67/4"]["accepted"] == 0 and counts["B/67/4 (2)"]["accepted"] == 1
+    view = server.call("GET", f"{API}proposal?path=twice/B-67.critic.md&key=B/67/4%20(2)")[1]
+    assert view["key"] == "B/67/4 (2)" and view["decisions"] == [{"id": nth(b4, "heading@1"), "decision": "accept"}]
+
+
 # -- comparing ----------------------------------------------------------------------------------
 def test_compare_with_the_bundled_final_acts_pairs_resolution_130(server):
     status, got = server.call("POST", f"{API}compare", {"a": "brazil/B-67.critic.md", "b": "pp18-final-acts"})
@@ -324,8 +341,10 @@ def test_notebook_reproduces_the_view(server, monkeypatch):
             exec("".join(cell["source"]), scope)
     assert [p.id for p in scope["doc"]] == ["B/67/1", "B/67/2", "B/67/3", "B/67/4", "B/67/5"]
     assert scope["doc"]["B/67/4"].changes == itu_nb.load(CRITIC)["B/67/4"].changes
-    assert scope["viewer"].review.path.resolve() == server.root / "brazil" / "B-67.critic.md.review.json"
-    assert scope["viewer"].source.id == "B/67/1"  # the first proposal with changes
+    explorer = scope["explorer"]
+    assert explorer.review.path.resolve() == server.root / "brazil" / "B-67.critic.md.review.json"
+    assert explorer.viewer.review is explorer.review
+    assert explorer.viewer.source.id == "B/67/1"  # the first proposal with changes
 
 
 # -- refusals -------------------------------------------------------------------------------------

@@ -35,6 +35,7 @@ import datetime
 import hashlib
 import json
 import os
+import weakref
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -50,6 +51,10 @@ FORMAT = "itu_nb-review"
 VERSION = 1
 DECISIONS = ("accept", "reject")
 SUFFIX = ".review.json"
+
+#: The reviews ``open_review(…, "auto")`` opened for documents loaded from files, while a view uses
+#: them: a proposal of such a document shown in another viewer gets the same review.
+_OPEN: weakref.WeakSet[Review] = weakref.WeakSet()
 
 
 class ReviewError(LoadError):
@@ -81,7 +86,8 @@ class _State:
     edits: list[_Edit] = field(default_factory=list)
     history: list[_Edit | _Decide] = field(default_factory=list)
     redo: list[_Edit | _Decide] = field(default_factory=list)
-    cache: tuple[int, Proposal] | None = None  # (number of edits applied, the proposal)
+    versions: list[Proposal] = field(default_factory=list)  # versions[n]: the proposal after n edits (known ones)
+    ids: tuple[Proposal, frozenset[str]] | None = None  # the change ids of that proposal
 
 
 def sidecar_for(document) -> Path | None:
@@ -188,10 +194,12 @@ def _action_from_json(item, where: str) -> _Edit | _Decide:
 def open_review(document, review="auto", *, author: str | None = None) -> Review:
     """The review a widget works with: ``review`` itself, a sidecar path, ``"auto"`` or None (memory).
 
-    ``"auto"``: the sidecar next to the source file (:func:`sidecar_for`), read when it exists and
-    written after every change; in memory only, with :attr:`Review.note` saying why, when the
-    document has no file, its folder is not writable, or the sidecar cannot be read.  Never raises
-    for a file it cannot use in ``"auto"`` mode.
+    ``"auto"``: the review a view of the same document already uses (a proposal of a document
+    :func:`itu_nb.explore` shows gets the explorer's review), else the sidecar next to the source
+    file (:func:`sidecar_for`), read when it exists and written after every change; in memory
+    only, with :attr:`Review.note` saying why, when the document has no file, its folder is not
+    writable, or the sidecar cannot be read.  Never raises for a file it cannot use in ``"auto"``
+    mode.
     """
     if isinstance(review, Review):
         return review
@@ -199,6 +207,11 @@ def open_review(document, review="auto", *, author: str | None = None) -> Review
         return Review(document, author=author)
     if review != "auto":
         return Review(document, author=author, path=review)
+    for open_ in list(_OPEN):  # one review per document: the one a view of it already uses
+        if open_.document is document or (
+            isinstance(document, Proposal) and any(p is document for p in open_.document.proposals)
+        ):
+            return open_
     path = sidecar_for(document)
     if path is None:
         out = Review(document, author=author)
@@ -213,6 +226,7 @@ def open_review(document, review="auto", *, author: str | None = None) -> Review
     if not writable(path):
         out.path = None
         out.note = f"decisions and edits are kept in memory only: {path.parent} is not writable"
+    _OPEN.add(out)
     return out
 
 
@@ -327,16 +341,13 @@ class Review:
     def proposal(self, key) -> Proposal:
         """The source proposal with the analyst's edits applied (their tracked changes attributed to their author)."""
         k, state = self._state(key)
-        if state.cache is not None and state.cache[0] == len(state.edits):
-            return state.cache[1]
-        p = self._keys[k]
-        start = 0
-        if state.cache is not None and state.cache[0] < len(state.edits):
-            start, p = state.cache
-        for e in state.edits[start:]:
-            p = self._apply(p, e)
-        state.cache = (len(state.edits), p)
-        return p
+        versions = state.versions
+        if not versions:
+            versions.append(self._keys[k])
+        del versions[len(state.edits) + 1 :]  # edits undone
+        while len(versions) <= len(state.edits):  # edits done or redone since: each applied once
+            versions.append(self._apply(versions[-1], state.edits[len(versions) - 1]))
+        return versions[len(state.edits)]
 
     @staticmethod
     def _apply(p: Proposal, e: _Edit) -> Proposal:
@@ -353,10 +364,18 @@ class Review:
         """Change id → ``"accept"`` | ``"reject"``: the decisions on this proposal, orphans included."""
         return dict(self._state(key)[1].decisions)
 
+    def _ids(self, key) -> frozenset[str]:
+        """The change ids of :meth:`proposal` (computed once per version of it)."""
+        k, state = self._state(key)
+        p = self.proposal(k)
+        if state.ids is None or state.ids[0] is not p:
+            state.ids = (p, frozenset(p.changes.ids))
+        return state.ids[1]
+
     def _live(self, key) -> dict[str, str]:
         """The decisions on changes that exist in :meth:`proposal`."""
-        ids = set(self.proposal(key).changes.ids)
-        return {i: d for i, d in self.decisions(key).items() if i in ids}
+        ids = self._ids(key)
+        return {i: d for i, d in self._state(key)[1].decisions.items() if i in ids}
 
     def result(self, key) -> Proposal:
         """:meth:`proposal` with the decisions applied (:func:`itu_nb.model.review.decide`); undecided changes stay tracked."""
@@ -371,7 +390,7 @@ class Review:
     def counts(self, key) -> dict:
         """``{"pending": n, "accepted": n, "rejected": n}`` over the changes of :meth:`proposal`."""
         live = self._live(key)
-        n = len(self.proposal(key).changes)
+        n = len(self._ids(key))
         accepted = sum(1 for d in live.values() if d == "accept")
         rejected = len(live) - accepted
         return {"pending": n - accepted - rejected, "accepted": accepted, "rejected": rejected}
@@ -397,7 +416,7 @@ class Review:
         bad = [d for d in decisions.values() if d is not None and d not in DECISIONS]
         if bad:
             raise ValueError(f"a decision is 'accept', 'reject' or None, not {bad[0]!r}")
-        known = set(self.proposal(k).changes.ids)
+        known = self._ids(k)
         unknown = [i for i in decisions if i not in known and i not in state.decisions]
         if unknown:
             near = sorted(known, key=lambda x: (x.split("@")[0] != unknown[0].split("@")[0], x))[:6]
@@ -429,7 +448,7 @@ class Review:
         )
         edited = self._apply(self.proposal(k), action)  # raises before anything is recorded
         state.edits.append(action)
-        state.cache = (len(state.edits), edited)
+        state.versions.append(edited)
         state.history.append(action)
         state.redo.clear()
         self._changed(k)
@@ -442,11 +461,9 @@ class Review:
                 else:
                     state.decisions[i] = d
         elif back:
-            state.edits.pop()
-            state.cache = None
+            state.edits.pop()  # proposal() drops the version it made
         else:
-            state.edits.append(action)
-            # the cache from before stays valid: proposal() applies the one new edit
+            state.edits.append(action)  # proposal() applies it to the version before
 
     def can_undo(self, key) -> bool:
         """Whether there is an action to take back."""
@@ -505,7 +522,7 @@ class Review:
         for k, state in self._states.items():
             if not state.decisions:
                 continue
-            ids = set(self.proposal(k).changes.ids)
+            ids = self._ids(k)
             for i, d in state.decisions.items():
                 if i not in ids:
                     note = "no such change in the source any more (the file changed?) or after the analyst's edits"
@@ -521,12 +538,12 @@ class Review:
 
         Returns
         -------
-        pandas.DataFrame
-            Columns ``proposal, change, path, kind, author, source, decision``: ``source`` is
+        itu_nb.frames.Table
+            A DataFrame; columns ``proposal, change, path, kind, author, source, decision``: ``source`` is
             ``"analyst"`` for a change the review's edits made, else ``"proposal"``;
             ``decision`` is ``"accepted"``, ``"rejected"`` or ``"pending"``.
         """
-        import pandas as pd
+        from itu_nb.frames import Table
 
         word = {"accept": "accepted", "reject": "rejected"}
         rows = []
@@ -546,7 +563,7 @@ class Review:
                     }
                 )
         columns = ["proposal", "change", "path", "kind", "author", "source", "decision"]
-        return pd.DataFrame(rows, columns=columns)
+        return Table(rows, columns=columns)
 
     # -- the sidecar file ---------------------------------------------------------
     def to_json(self) -> dict:

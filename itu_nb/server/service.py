@@ -149,7 +149,8 @@ class Files:
         """What a RedlineViewer syncs for one proposal: rows, changes, meta and decisions."""
         loaded = self.loaded(rel)
         proposal = self.proposal(loaded, key)
-        return {"key": key, **_viewer_state(proposal, review=self.review(rel, loaded, strict=False))}
+        review = self.review(rel, loaded, strict=False)
+        return {"key": key, **_viewer_state(proposal, review=review, key=str(key))}
 
     # -- GET search ---------------------------------------------------------------------
     def search(self, rel: object, query: str) -> dict:
@@ -239,8 +240,8 @@ class Files:
     def notebook(self, rel: object, key: object = None) -> dict:
         """Write ``<name>.ipynb`` next to the file with the code that shows it as the panel does.
 
-        The notebook loads the file, opens its review (the sidecar the panel writes) and shows the
-        proposal ``key`` (default: the first with changes) in a RedlineViewer with that review.
+        The notebook loads the file and explores it (:func:`itu_nb.explore`, whose review is the
+        sidecar the panel writes), showing the proposal ``key`` (default: the first with changes).
         """
         import nbformat
 
@@ -256,15 +257,17 @@ class Files:
         nb.cells = [
             v4.new_markdown_cell(f"# {_doc_title(loaded.doc, name)}\n\nWhat the ITU Proposal panel shows, as code."),
             v4.new_code_cell(f"import itu_nb\n\ndoc = itu_nb.load({name!r})\ndoc"),
-            v4.new_markdown_cell("The decisions taken in the panel, kept in the review file beside the document:"),
-            v4.new_code_cell(f"review = itu_nb.Review(doc, path={name + SIDECAR!r})\nreview.to_frame()"),
-            v4.new_markdown_cell("The clause tree, and the proposal's tracked changes with the review's decisions:"),
-            v4.new_code_cell("itu_nb.ClauseTreeExplorer(doc)"),
+            v4.new_markdown_cell(
+                f"The clause tree beside the redline, with the review the panel keeps in `{name + SIDECAR}`"
+                " (read here, and written after every decision):"
+            ),
+            v4.new_code_cell(
+                "explorer = itu_nb.explore(doc)\n"
+                + (f"explorer.tree.selected_path = {key!r}\n" if key is not None else "")
+                + "explorer"
+            ),
+            v4.new_code_cell("explorer.review.to_frame()"),
         ]
-        if key is not None:
-            nb.cells.append(
-                v4.new_code_cell(f"viewer = itu_nb.RedlineViewer(review.document[{key!r}], review=review)\nviewer")
-            )
         nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
         written = _write_new(source.parent, stem_of(name), ".ipynb", nbformat.writes(nb), self.root)
         return {"path": relative(self.root, written)}
@@ -295,11 +298,11 @@ def _decision_list(decisions: object) -> dict[str, str]:
     return out
 
 
-def _viewer_state(obj, *, review: Review | None = None, decisions: bool = True) -> dict:
+def _viewer_state(obj, *, review: Review | None = None, key: str | None = None, decisions: bool = True) -> dict:
     """The traits a RedlineViewer syncs for ``obj``: read from a viewer itself, so nothing is computed twice."""
     from itu_nb.widgets.redline import RedlineViewer
 
-    viewer = RedlineViewer(obj, review=review)
+    viewer = RedlineViewer(obj, review=review, key=key)
     try:
         state = {"rows": viewer._rows, "changes": viewer._changes, "meta": viewer._meta}
         if decisions:

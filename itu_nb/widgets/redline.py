@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
@@ -56,6 +57,9 @@ class RedlineViewer(anywidget.AnyWidget):
         None (memory only).
     author : str, optional
         Who reviews and edits: the author of the analyst's tracked changes (trait ``author``).
+    key : str, optional
+        The proposal's key in ``review`` when two proposals of its document share an id
+        (``"X/1/1 (2)"``, as the tree names them).
 
     Keyboard: ``n``/``F7`` next change, ``p``/``Shift+F7`` previous, ``a`` accept, ``r`` reject,
     ``u`` undo the decision.
@@ -138,6 +142,7 @@ class RedlineViewer(anywidget.AnyWidget):
         height: str = "32rem",
         review="auto",
         author: str | None = None,
+        key: str | None = None,
     ):
         super().__init__(
             mode=mode, filters=filters or {}, collapse_unchanged=collapse_unchanged, context=context, height=height
@@ -154,7 +159,7 @@ class RedlineViewer(anywidget.AnyWidget):
             from itu_nb.diff.documents import compare
 
             obj = compare(obj, new)
-        self.show(obj)
+        self.show(obj, key=key)
 
     # -- what is shown --------------------------------------------------------
     def show(self, obj, *, key: str | None = None) -> None:
@@ -272,9 +277,12 @@ class RedlineViewer(anywidget.AnyWidget):
         """Set the ``decisions`` trait from the review (not sent back to it)."""
         assert self._review is not None
         live = self._review._live(self._key)
+        wanted = {i: d for i, d in live.items() if i in self._ids}
+        if {d["id"]: d["decision"] for d in self.decisions} == wanted:
+            return  # the widget set these itself: no echo, no redraw
         self._mirroring = True
         try:
-            self.decisions = [{"id": i, "decision": d} for i, d in live.items() if i in self._ids]
+            self.decisions = [{"id": i, "decision": d} for i, d in wanted.items()]
         finally:
             self._mirroring = False
 
@@ -626,10 +634,24 @@ class RedlineViewer(anywidget.AnyWidget):
     def to_docx(self, path=None, **options):
         """Write :meth:`result` as Word: accepted changes resolved, rejected ones gone, pending changes and
         the analyst's own still tracked under their authors (``options``: those of :func:`itu_nb.to_docx`).
+
+        The document's metadata (cover, header) is the source document's; the proposal's changes
+        that carry no author are written under its submitter, else ``"itu_nb"`` (``author=`` to
+        choose), never under the analyst's name.
         """
         from itu_nb.export import to_docx
+        from itu_nb.model import Document
 
-        return to_docx(self.result(), path, **options)
+        review, key = self._need_review()
+        source = review.document.proposals[review.keys.index(key)]
+        meta = review.document.metadata
+        # changes that carry no author are the proposal's, never the analyst's (the exporter's own
+        # default, the author most changes carry, would be the analyst after many edits)
+        authors = Counter(c.author for c in source.changes if c.author)
+        fallback = meta.get("submitter") or meta.get("author") or (authors.most_common(1)[0][0] if authors else None)
+        options.setdefault("author", fallback or "itu_nb")
+        doc = Document(review.document.source, review.document.format, metadata=meta, proposals=(self.result(),))
+        return to_docx(doc, path, **options)
 
     def __repr__(self) -> str:
         return (

@@ -26,6 +26,9 @@ class ClauseTreeExplorer(anywidget.AnyWidget):
     obj : Document, Proposal or Comparison
     height : str
         CSS height of the tree (``"32rem"``).
+    review : Review, optional
+        The :class:`~itu_nb.amendments.reviewing.Review` of the document, shared with the viewer
+        (:func:`itu_nb.explore` passes it): :attr:`decided` reads it.
 
     Attributes
     ----------
@@ -62,13 +65,14 @@ class ClauseTreeExplorer(anywidget.AnyWidget):
     _nodes: traitlets.List[dict] = traitlets.List().tag(sync=True)
     _matches = traitlets.List(traitlets.Int()).tag(sync=True)
 
-    def __init__(self, obj, *, height: str = "32rem"):
+    def __init__(self, obj, *, height: str = "32rem", review=None):
         if not isinstance(obj, Document | Proposal) and not hasattr(obj, "pairs"):
             raise TypeError(
                 f"ClauseTreeExplorer shows a Document, a Proposal or a Comparison, not {type(obj).__name__}"
             )
         nodes, index = tree_nodes(obj)
         self._obj = obj
+        self.review = review
         self._index = index
         self._text = [node_text(index[n[0]]).lower() for n in nodes]
         super().__init__(height=height, _nodes=nodes)
@@ -115,6 +119,13 @@ class ClauseTreeExplorer(anywidget.AnyWidget):
         if not self.selected_path or ":" not in self.selected_path:
             return None
         return self.selected_path.split(":", 1)[1]
+
+    @property
+    def decided(self) -> dict[str, dict]:
+        """Proposal key → ``{"pending", "accepted", "rejected"}`` from the shared review (empty without one)."""
+        if self.review is None:
+            return {}
+        return {k: self.review.counts(k) for k in self.review.keys}
 
     def __repr__(self) -> str:
         return f"<ClauseTreeExplorer {len(self._nodes)} nodes, selected={self.selected_path!r}>"
