@@ -59,7 +59,7 @@ def show(panel, key: str):
     panel.locator(f'.itu-tree [role=treeitem][data-key="{key}"]').click()
 
 
-def test_open_with_shows_tree_and_redline(page, jupyterlab, shoot):
+def test_open_with_shows_tree_and_redline(page, jupyterlab, shoot, run_axe):
     put(jupyterlab, "open")
     browse(page, jupyterlab, "open")
     panel = open_with(page, BRAZIL)
@@ -70,13 +70,34 @@ def test_open_with_shows_tree_and_redline(page, jupyterlab, shoot):
     # the tree: the document, then its five proposals (it draws only the rows in view)
     first = panel.locator('.itu-tree [role=treeitem][data-key="B/67/1"]')
     assert first.get_attribute("aria-level") == "2" and first.get_attribute("aria-setsize") == "5"
-    show(panel, "B/67/4")
+    # a clause of another proposal picked in the tree: that proposal in the redline, the clause selected
+    node = panel.locator('.itu-tree [role=treeitem][data-key="B/67/4:recalling"]')
+    for _ in range(40):  # the tree draws only the rows in view: scroll down to it
+        if node.count():
+            break
+        panel.locator(".itu-tree-scroll").evaluate("el => { el.scrollTop += 150; }")
+        page.wait_for_timeout(50)
+    # the row may be drawn below the window (the tree draws a margin): bring it into the window first,
+    # as Playwright's own scrolling would make the tree repaint the row between press and release
+    node.evaluate("n => { n.closest('.itu-tree-scroll').scrollTop = n.offsetTop - 60; }")
+    page.wait_for_timeout(300)
+    node.click()
     page.wait_for_function(
         "() => document.querySelector('.itu-lab-proposal .itu-redline .itu-counter')?.textContent === '73 changes'"
     )
+    panel.locator('.itu-redline .itu-row.itu-selected[data-path="recalling"]').wait_for()
     assert panel.locator(".itu-redline [data-c]").count() >= 73
     assert panel.locator(".itu-lab-error").is_hidden()
-    shoot(panel, "labext-panel")
+    shoot(page, "labext-panel")  # scripts/panel_screenshot.py makes docs/panel.png of it
+    assert run_axe(panel) == []  # the tree keeps its WAI-ARIA pattern, the panel its labelled regions
+    # the tree's search is answered on the server (GET search) over the whole clause texts: "70/125" is
+    # on three lines of the file (B/67/4 recalling e) and considering b), B/67/5's "A/RES/70/125")
+    panel.locator(".itu-tree .itu-search").fill("70/125")
+    page.wait_for_function(
+        "() => document.querySelector('.itu-lab-proposal .itu-tree .itu-found')?.textContent === '3 matches'"
+    )
+    panel.locator(".itu-tree .itu-search").fill("")
+    page.wait_for_function("() => document.querySelector('.itu-lab-proposal .itu-tree .itu-found')?.textContent === ''")
     assert page.errors == []
     assert not [m for m in page.console_log if m.startswith("error")]
 
@@ -101,9 +122,12 @@ def test_decisions_are_saved_and_come_back(page, jupyterlab):
     sidecar = json.loads((jupyterlab.root / f"{path}.review.json").read_text(encoding="utf-8"))
     assert sidecar["proposals"]["B/67/4"]["decisions"] == {first_change.id: "accept"}
     # close the panel, open the file again: the decision is still there
-    page.locator(".lm-TabBar-tab.lm-mod-current .lm-TabBar-tabCloseIcon").click()
+    page.locator("#jp-main-dock-panel .lm-TabBar-tab.lm-mod-current .lm-TabBar-tabCloseIcon").click()
     panel.wait_for(state="detached")
-    panel = open_with(page, BRAZIL)
+    # a double click opens a .critic.md as an ITU proposal: the panel is its default
+    item(page, BRAZIL).dblclick()
+    panel = page.locator(".jp-MainAreaWidget.itu-lab-document:visible .itu-lab-proposal")
+    panel.locator(".itu-tree [role=treeitem]").first.wait_for(timeout=KERNEL_MS)
     show(panel, "B/67/4")
     page.wait_for_function(
         "() => document.querySelector('.itu-lab-proposal .itu-lab-status')?.textContent.startsWith('B/67/4: 72 pending')"
@@ -168,4 +192,99 @@ def test_export_to_word_writes_a_docx_pandoc_reads(page, jupyterlab):
     assert "UNGA Resolution 70/125, on the outcome document of the high-level meeting" in out
     # its heading, Rev. {--Busan, 2014--}{++Dubai, 2018++} (the export writes no-break spaces as ITU texts do)
     assert "MOD B/67/4 RESOLUTION 130 (Rev. Dubai, 2018)" in " ".join(out.split())
+    assert page.errors == []
+
+
+def test_open_in_a_notebook_writes_and_opens_it(page, jupyterlab):
+    put(jupyterlab, "notebook")
+    browse(page, jupyterlab, "notebook")
+    item(page, BRAZIL).click()
+    command_from_menu(page, BRAZIL, "ITU: Open in a notebook")
+    # the notebook is written next to the file and opened in a notebook panel
+    page.locator(".jp-NotebookPanel:visible .jp-Cell").first.wait_for(timeout=KERNEL_MS)
+    written = jupyterlab.root / "notebook" / "pp18-doc67-brazil.reconstructed.ipynb"
+    assert written.is_file()
+    tab = page.locator("#jp-main-dock-panel .lm-TabBar-tab.lm-mod-current .lm-TabBar-tabLabel")
+    assert tab.text_content() == written.name
+    assert BRAZIL in written.read_text(encoding="utf-8")  # its code loads the file
+    assert page.errors == []
+
+
+def test_a_file_that_does_not_load_shows_the_servers_message(page, jupyterlab):
+    (jupyterlab.root / "bad").mkdir(exist_ok=True)
+    # not XML at all: the AKN loader refuses it with an ItuNbError, which the server answers as JSON (400)
+    (jupyterlab.root / "bad" / "broken.akn.xml").write_text("<akomaNtoso><act>unclosed", encoding="utf-8")
+    browse(page, jupyterlab, "bad")
+    item(page, "broken.akn.xml").click(button="right")
+    page.locator(".lm-Menu-itemLabel", has_text="Open With").click()
+    page.locator(".lm-Menu-itemLabel", has_text="ITU Proposal").click()
+    alert = page.locator(".itu-lab-proposal:visible [role=alert]")
+    alert.wait_for(timeout=KERNEL_MS)
+    text = alert.text_content()
+    assert "broken.akn.xml" in text, text  # the message names the file
+    assert "Traceback" not in text
+    assert page.locator(".itu-lab-proposal:visible .itu-tree").count() == 0
+    # the browser logs the refused request (HTTP 400) as a console error: expected here, and only that
+    logged = [m for m in page.console_log if m.startswith("error:")]
+    assert logged and all("400" in m for m in logged), logged
+    getattr(page, "console_errors", []).clear()  # where the page fixture fails a test on console errors
+
+
+def test_a_word_file_with_tracked_changes_opens_the_same(page, jupyterlab):
+    # the CriticMarkup reconstruction written as Word with real w:ins/w:del (tests/fixtures/make_docx.py)
+    docx = "pp18-doc67-brazil.pandoc.docx"
+    put(jupyterlab, "word", docx)
+    browse(page, jupyterlab, "word")
+    panel = open_with(page, docx)
+    assert panel.locator(".itu-lab-title").text_content() == "Document 67"
+    show(panel, "B/67/4")
+    page.wait_for_function(
+        "() => document.querySelector('.itu-lab-proposal .itu-redline .itu-counter')?.textContent === '73 changes'"
+    )
+    assert panel.locator(".itu-lab-error").is_hidden()
+    assert page.errors == []
+
+
+def test_compare_two_selected_files(page, jupyterlab):
+    put(jupyterlab, "two")
+    put(jupyterlab, "two", "pp18-final-acts.akn.xml")
+    browse(page, jupyterlab, "two")
+    item(page, BRAZIL).click()
+    item(page, "pp18-final-acts.akn.xml").click(modifiers=["Control"])
+    command_from_menu(page, BRAZIL, "ITU: Compare with…")  # two files selected: no question asked
+    panel = page.locator(".itu-lab-compare:visible")
+    picker = panel.locator("select.itu-text")
+    picker.wait_for(timeout=KERNEL_MS)
+    assert "B/67/4 MOD → Resolution 130 (Rev. Dubai, 2018)" in picker.locator("option").all_text_contents()
+    assert page.locator(".jp-Dialog").count() == 0
+    assert page.errors == []
+
+
+def test_panel_toolbar_and_keyboard_shortcut(page, jupyterlab):
+    put(jupyterlab, "keys")
+    browse(page, jupyterlab, "keys")
+    panel = open_with(page, BRAZIL)
+    # the panel's toolbar runs the commands on its file
+    page.locator(".itu-lab-document:visible .jp-Toolbar").get_by_text("Export to HTML").click()
+    toast = page.locator(".Toastify__toast", has_text="itu_nb wrote")
+    toast.wait_for(timeout=KERNEL_MS)
+    assert toast.text_content().split("itu_nb wrote ", 1)[1].strip() == "keys/pp18-doc67-brazil.reconstructed.html"
+    assert (jupyterlab.root / "keys" / "pp18-doc67-brazil.reconstructed.html").is_file()
+    # close it; Alt+Shift+O on the file selected in the browser opens it again
+    page.locator("#jp-main-dock-panel .lm-TabBar-tab.lm-mod-current .lm-TabBar-tabCloseIcon").click()
+    panel.wait_for(state="detached")
+    item(page, BRAZIL).click()
+    page.keyboard.press("Alt+Shift+O")
+    panel = page.locator(".itu-lab-proposal:visible")
+    panel.locator(".itu-tree [role=treeitem]").first.wait_for(timeout=KERNEL_MS)
+    # Open in a notebook from the panel: the notebook shows the proposal on show there
+    show(panel, "B/67/4")
+    page.wait_for_function(
+        "() => document.querySelector('.itu-lab-proposal .itu-redline .itu-counter')?.textContent === '73 changes'"
+    )
+    page.locator(".itu-lab-document:visible .jp-Toolbar").get_by_text("Open in a notebook").click()
+    page.locator(".jp-NotebookPanel:visible .jp-Cell").first.wait_for(timeout=KERNEL_MS)
+    notebook = (jupyterlab.root / "keys" / "pp18-doc67-brazil.reconstructed.ipynb").read_text(encoding="utf-8")
+    # its code selects B/67/4 (without the key the server shows the first proposal with changes, B/67/1)
+    assert "'B/67/4'" in notebook and "'B/67/1'" not in notebook
     assert page.errors == []

@@ -1,7 +1,9 @@
 // itu_nb's JupyterLab extension: "Open With → ITU Proposal", "ITU: Compare with…", exports and
 // "Open in a notebook", over the REST API of itu_nb's server extension (itu-nb/api/...).
 import { ILayoutRestorer } from "@jupyterlab/application";
-import { ICommandPalette, InputDialog, MainAreaWidget, Notification, WidgetTracker } from "@jupyterlab/apputils";
+import {
+  CommandToolbarButton, ICommandPalette, InputDialog, MainAreaWidget, Notification, WidgetTracker,
+} from "@jupyterlab/apputils";
 import { PathExt } from "@jupyterlab/coreutils";
 import { ABCWidgetFactory, DocumentWidget } from "@jupyterlab/docregistry";
 import { IDefaultFileBrowser } from "@jupyterlab/filebrowser";
@@ -65,6 +67,14 @@ const plugin = {
     const tracker = new WidgetTracker({ namespace: "itu-nb" });
     factory.widgetCreated.connect((_, widget) => {
       void tracker.add(widget);
+      // the panel's own toolbar: the commands on this file
+      const buttons = [["itu-nb:compare", "Compare with…"], ...EXPORTS.map(([to, name]) => [`itu-nb:export-${to}`,
+        `Export to ${name}`]), ["itu-nb:notebook", "Open in a notebook"]];
+      for (const [id, label] of buttons) {
+        const path = /** @type {any} */ (widget.content).path;
+        const args = /** @type {any} */ (id === "itu-nb:compare" ? { a: path } : { path });
+        widget.toolbar.addItem(id, new CommandToolbarButton({ commands, id, args, label }));
+      }
       widget.context.pathChanged.connect(() => void tracker.save(widget));
     });
     if (restorer) {
@@ -172,7 +182,10 @@ const plugin = {
         const path = target(args);
         if (!path) return;
         try {
-          const r = await api("notebook", { method: "POST", body: { path } });
+          // from the panel: the notebook opens on the proposal on show there
+          const current = /** @type {any} */ (shell.currentWidget);
+          const key = current && tracker.has(current) && current.content.path === path ? current.content.key : null;
+          const r = await api("notebook", { method: "POST", body: key ? { path, key } : { path } });
           await commands.execute("docmanager:open", { path: r.path });
           return r.path;
         } catch (e) {

@@ -26,18 +26,6 @@ export function countsText(counts) {
   return `${counts.pending ?? 0} pending, ${counts.accepted ?? 0} accepted, ${counts.rejected ?? 0} rejected`;
 }
 
-/**
- * The tree's search without a kernel: the nodes whose label or snippet holds the words typed
- * (ClauseTreeExplorer searches the whole clause text in Python; the REST API sends no search).
- * @param {any[]} nodes
- * @param {string} search
- */
-export function searchNodes(nodes, search) {
-  const needle = String(search ?? "").split(/\s+/).filter(Boolean).join(" ").toLowerCase();
-  if (!needle) return [];
-  return nodes.flatMap((n, i) => (`${n[3]} ${n[4]}`.toLowerCase().includes(needle) ? [i] : []));
-}
-
 /** The frame shared by the panels: a header, an alert for errors, a live status line. */
 export class ItuPane extends Widget {
   constructor(/** @type {string} */ cls) {
@@ -80,6 +68,7 @@ export class ProposalView extends ItuPane {
     /** @type {any} */ this.data = null;
     /** @type {Array<() => void>} */ this.cleanups = [];
     /** @type {Promise<void>} */ this.saving = Promise.resolve();
+    this.asked = 0; // the number of the last GET proposal sent
     this.treeEl = h("div", { class: "itu-lab-pane itu-lab-tree", role: "region", "aria-label": "Clause tree" });
     this.redlineEl = h("div", { class: "itu-lab-pane itu-lab-redline", role: "region", "aria-label": "Redline" });
     this.body.append(this.treeEl, this.redlineEl);
@@ -116,24 +105,30 @@ export class ProposalView extends ItuPane {
    */
   async showProposal(key, clause = null) {
     if (key !== this.key) {
+      // the last proposal asked for wins: an earlier answer arriving later (the first proposal's,
+      // shown on opening, while the analyst already picked another one) is dropped
+      const ticket = ++this.asked;
       let p;
       try {
         p = await api("proposal", { query: { path: this.path, key } });
       } catch (e) {
-        this.showError(e);
+        if (ticket === this.asked) this.showError(e);
         return;
       }
+      if (ticket !== this.asked) return;
       this.clearError();
       const first = this.key === null;
       this.key = key;
       this.redlineModel.update({
         _meta: p.meta, _changes: p.changes, decisions: p.decisions ?? [], _conflicts: [],
-        selected_change: null, selected_path: clause, filters: {}, _rows: p.rows,
+        selected_change: null, selected_path: null, filters: {}, _rows: p.rows,
       });
       if (first) {
         const out = redline.render({ model: /** @type {any} */ (this.redlineModel), el: this.redlineEl });
         if (typeof out === "function") this.cleanups.push(out);
       }
+      // a clause picked in the tree: selected after the rows are drawn, so the viewer scrolls to it
+      if (clause) this.redlineModel.update({ selected_path: clause });
       const entry = (this.data?.proposals ?? []).find((/** @type {any} */ x) => x.key === key);
       const counts = this.data?.review?.counts?.[key];
       this.status(`${key}: ${counts ? countsText(counts) : `${entry?.changes ?? 0} tracked changes`}`);
@@ -145,7 +140,7 @@ export class ProposalView extends ItuPane {
 
   /** The tree selected a node: show its proposal, and its clause. */
   onTree(/** @type {Record<string, any>} */ changed) {
-    if ("search" in changed) this.treeModel.update({ _matches: searchNodes(this.treeModel.get("_nodes"), changed.search) });
+    if ("search" in changed) void this.search(String(changed.search ?? ""));
     const sel = changed.selected_path;
     if (typeof sel !== "string" || !this.data) return;
     const keys = (this.data.proposals ?? []).map((/** @type {any} */ p) => p.key);
@@ -154,6 +149,16 @@ export class ProposalView extends ItuPane {
     if (!key) return;
     const clause = sel.length > key.length ? sel.slice(key.length + 1) : null;
     void this.showProposal(key, clause);
+  }
+
+  /** The tree's search, answered by ClauseTreeExplorer on the server (GET search): the whole clause texts. */
+  async search(/** @type {string} */ q) {
+    try {
+      const r = q.trim() ? await api("search", { query: { path: this.path, q } }) : { matches: [] };
+      if (this.treeModel.get("search") === q) this.treeModel.update({ _matches: r.matches ?? [] });
+    } catch (e) {
+      this.showError(e);
+    }
   }
 
   /** The redline took a decision: save it next to the file (PUT review). */
