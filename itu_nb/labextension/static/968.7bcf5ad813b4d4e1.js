@@ -31,8 +31,22 @@
   background: color-mix(in srgb, var(--jp-warn-color0, #8a5a00) 10%, transparent);
 }
 .itu-banner[hidden] { display: none; }
-.itu-redline ins.itu-accepted, .itu-redline del.itu-rejected { color: inherit; background: none; text-decoration: none; box-shadow: inset 0 -2px 0 var(--itu-border); }
+/* decided: the text as the decision leaves it, told apart by a solid (accepted) or dashed (rejected)
+   underline and, after the change, a ✓ or ✗ that says it in words (aria-label) */
+.itu-redline ins.itu-accepted, .itu-redline del.itu-rejected { color: inherit; background: none; text-decoration: none; }
+.itu-redline ins.itu-accepted { border-bottom: 2px solid var(--itu-ins-fg); }
+.itu-redline del.itu-rejected { border-bottom: 2px dashed var(--itu-del-fg); }
 .itu-redline ins.itu-rejected, .itu-redline del.itu-accepted { display: none; }
+.itu-dec { font-size: 0.8em; font-weight: 700; margin: 0 0.15em; padding: 0 0.2em; border-radius: 2px; border: 1px solid currentColor; }
+.itu-dec-accept { color: var(--itu-ins-fg); }
+.itu-dec-reject { color: var(--itu-del-fg); border-style: dashed; }
+/* inferred from a flattened text: no mark in the source, so drawn dotted (and said so in the title) */
+.itu-redline ins.itu-inferred, .itu-redline del.itu-inferred { text-decoration-style: dotted; outline: 1px dotted currentColor; outline-offset: -1px; }
+.itu-b-inferred { border-style: dotted; }
+.itu-notes { margin: 0.15rem 0 0.1rem; padding-left: 0.6rem; border-left: 2px solid var(--itu-border); white-space: normal; }
+.itu-note { font-size: 0.9em; color: var(--itu-fg2); }
+.itu-note-by { font-weight: 600; }
+.itu-redline mark.itu-hl { color: inherit; background: color-mix(in srgb, var(--jp-warn-color1, #f9a825) 35%, transparent); }
 .itu-redline .itu-current { outline: 2px solid var(--itu-current); background-color: var(--itu-current); }
 .itu-row.itu-current { outline: none; background: color-mix(in srgb, var(--itu-current) 30%, transparent); }
 .itu-row.itu-selected { box-shadow: inset 0 0 0 2px var(--itu-accent); }
