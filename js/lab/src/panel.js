@@ -120,7 +120,8 @@ export class ProposalView extends ItuPane {
       const first = this.key === null;
       this.key = key;
       this.redlineModel.update({
-        _meta: p.meta, _changes: p.changes, decisions: p.decisions ?? [], _conflicts: [],
+        // the panel reviews (decisions through PUT review); suggesting edits needs a kernel: "Open in a notebook"
+        _meta: { ...p.meta, suggestable: false }, _changes: p.changes, decisions: p.decisions ?? [], _conflicts: [],
         selected_change: null, selected_path: null, filters: {}, _rows: p.rows,
       });
       if (first) {
