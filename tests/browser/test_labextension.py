@@ -51,12 +51,15 @@ def open_with(page, name: str):
     page.locator(".lm-Menu-itemLabel", has_text="ITU Proposal").click()
     panel = page.locator(".jp-MainAreaWidget.itu-lab-document:visible .itu-lab-proposal")
     panel.locator(".itu-tree [role=treeitem]").first.wait_for(timeout=KERNEL_MS)
+    # and the first proposal drawn in the redline (a click before that races the panel's first answer)
+    panel.locator(".itu-redline .itu-title", has_text="B/67/").wait_for(timeout=KERNEL_MS)
     return panel
 
 
 def show(panel, key: str):
-    """Select proposal `key` in the panel's clause tree."""
+    """Select proposal `key` in the panel's clause tree; the redline once it shows that proposal."""
     panel.locator(f'.itu-tree [role=treeitem][data-key="{key}"]').click()
+    panel.locator(".itu-redline .itu-title", has_text=f"{key} — ").wait_for(timeout=KERNEL_MS)
 
 
 def test_open_with_shows_tree_and_redline(page, jupyterlab, shoot, run_axe):
@@ -128,6 +131,7 @@ def test_decisions_are_saved_and_come_back(page, jupyterlab):
     item(page, BRAZIL).dblclick()
     panel = page.locator(".jp-MainAreaWidget.itu-lab-document:visible .itu-lab-proposal")
     panel.locator(".itu-tree [role=treeitem]").first.wait_for(timeout=KERNEL_MS)
+    panel.locator(".itu-redline .itu-title", has_text="B/67/").wait_for(timeout=KERNEL_MS)
     show(panel, "B/67/4")
     page.wait_for_function(
         "() => document.querySelector('.itu-lab-proposal .itu-lab-status')?.textContent.startsWith('B/67/4: 72 pending')"
