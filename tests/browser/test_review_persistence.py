@@ -183,3 +183,39 @@ def test_a_decision_survives_a_kernel_restart_through_the_sidecar(page, jupyterl
     shoot(cell(page, 0), "review-3-after-restart")
     assert not page.errors, page.errors
     assert not [m for m in page.console_log if m.startswith("error")], page.console_log
+
+
+def test_a_decision_goes_through_save_review_and_load_review(page, jupyterlab, shoot, tmp_path):
+    """(c) A decision taken in the page, written with ``viewer.save_review(path)``, read by another
+    viewer (memory only, so nothing but the file carries it) with ``load_review``: drawn accepted there."""
+    saved = tmp_path / "ana.review.json"
+    heading = nth(itu_nb.load(SOURCE)["B/67/4"], "heading@1")
+    open_notebook(
+        page,
+        jupyterlab,
+        "review-file.ipynb",
+        [
+            f"import json, itu_nb\ndoc = itu_nb.load({str(SOURCE)!r})\n"
+            "v1 = itu_nb.RedlineViewer(doc['B/67/4'], review=None, height='12rem')\nv1",
+            f"v1.save_review({str(saved)!r})\nprint('SAVED=' + json.dumps(v1.decisions))",
+            "v2 = itu_nb.RedlineViewer(itu_nb.load("
+            f"{str(SOURCE)!r})['B/67/4'], review=None, height='12rem')\n"
+            f"v2.load_review({str(saved)!r})\nprint('LOADED=' + json.dumps(v2.decisions))\nv2",
+        ],
+    )
+    run_all(page)
+    v1 = output(page, 0).locator(".itu-redline")
+    v1.locator(".itu-title", has_text="B/67/4").wait_for(timeout=KERNEL_MS)
+    v1.locator(".itu-scroll").focus()
+    page.keyboard.press("n")
+    assert v1.locator(".itu-row.itu-current").get_attribute("data-path") == "heading"
+    page.keyboard.press("a")
+    assert len(accepted(v1)) == 1
+    assert json.loads(rerun(page, 1, "SAVED=")) == [{"id": heading, "decision": "accept"}]
+    assert json.loads(saved.read_text(encoding="utf-8"))["proposals"]["B/67/4"]["decisions"] == {heading: "accept"}
+    assert json.loads(rerun(page, 2, "LOADED=")) == [{"id": heading, "decision": "accept"}]
+    v2 = output(page, 2).locator(".itu-redline")
+    v2.locator("[data-c].itu-accepted").first.wait_for(state="attached", timeout=KERNEL_MS)
+    assert len(accepted(v2)) == 1
+    shoot(cell(page, 2), "review-4-loaded-from-file")
+    assert not page.errors, page.errors
