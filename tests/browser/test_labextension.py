@@ -10,6 +10,7 @@ B/67/1 3 replacements; B/67/4 23 insertions, 3 deletions, 47 replacements = 73 c
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -291,4 +292,44 @@ def test_panel_toolbar_and_keyboard_shortcut(page, jupyterlab):
     notebook = (jupyterlab.root / "keys" / "pp18-doc67-brazil.reconstructed.ipynb").read_text(encoding="utf-8")
     # its code selects B/67/4 (without the key the server shows the first proposal with changes, B/67/1)
     assert "'B/67/4'" in notebook and "'B/67/1'" not in notebook
+    assert page.errors == []
+
+
+def _set_theme(page, name: str) -> None:
+    """Pick a JupyterLab theme from the Settings menu, as a user does (as scripts/screenshots.py does)."""
+    page.locator(".lm-MenuBar-itemLabel", has_text=re.compile("^Settings$")).click()
+    page.locator(".lm-Menu-itemLabel", has_text=re.compile("^Theme$")).click()
+    page.locator(".lm-Menu-itemLabel", has_text=re.compile(f"^{name}$")).click()
+    light = "true" if "Light" in name else "false"
+    page.wait_for_function(f"() => document.body.dataset.jpThemeLight === '{light}'")
+
+
+def _luminance(css_colour: str) -> float:
+    """Relative luminance (WCAG) of an ``rgb(…)``/``rgba(…)`` colour."""
+    r, g, b = (float(v) / 255 for v in re.findall(r"[\d.]+", css_colour)[:3])
+    lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in (r, g, b)]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+def test_the_panel_follows_the_dark_theme(page, jupyterlab, shoot, run_axe):
+    put(jupyterlab, "dark")
+    browse(page, jupyterlab, "dark")
+    panel = open_with(page, BRAZIL)
+    try:
+        _set_theme(page, "JupyterLab Dark")
+        page.wait_for_timeout(300)  # the theme's stylesheet applied
+        colours = panel.locator(".itu-redline .itu-scroll").evaluate(
+            "el => { let e = el, bg = 'rgba(0, 0, 0, 0)';"
+            " while (e && (bg === 'rgba(0, 0, 0, 0)' || bg === 'transparent')) { bg = getComputedStyle(e).backgroundColor; e = e.parentElement; }"
+            " const row = el.querySelector('.itu-row'); return [bg, getComputedStyle(row).color]; }"
+        )
+        background, text = (_luminance(c) for c in colours)
+        assert background < 0.1 and text > 0.4, (
+            colours
+        )  # dark ground, light text: the widgets' CSS follows JupyterLab's variables
+        assert (text + 0.05) / (background + 0.05) >= 4.5  # WCAG AA for body text
+        shoot(page, "labext-panel-dark")
+        assert run_axe(panel) == []  # colour contrast included (a serious violation)
+    finally:
+        _set_theme(page, "JupyterLab Light")  # the theme is a user setting of the shared server
     assert page.errors == []
