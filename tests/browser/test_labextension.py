@@ -333,3 +333,25 @@ def test_the_panel_follows_the_dark_theme(page, jupyterlab, shoot, run_axe):
     finally:
         _set_theme(page, "JupyterLab Light")  # the theme is a user setting of the shared server
     assert page.errors == []
+
+
+def test_the_command_palette_lists_the_itu_commands(page, jupyterlab):
+    put(jupyterlab, "palette")
+    browse(page, jupyterlab, "palette")
+    item(page, BRAZIL).click()  # the commands act on the selected file, and show when one is selected
+    page.keyboard.press("Control+Shift+C")
+    box = page.locator(".lm-CommandPalette-input:visible")
+    box.fill("ITU")
+    labels = page.locator(".lm-CommandPalette-item:visible .lm-CommandPalette-itemLabel").all_text_contents()
+    for label in (
+        "ITU: Open as proposal",
+        "ITU: Compare with…",
+        "ITU: Export to Word",
+        "ITU: Export to HTML",
+        "ITU: Export to CriticMarkup",
+        "ITU: Export to AKN",
+        "ITU: Open in a notebook",
+    ):
+        assert label in labels, labels
+    page.keyboard.press("Escape")
+    assert page.errors == []
