@@ -77,3 +77,27 @@ export function listen(model, handlers) {
     for (const [ev, fn] of Object.entries(handlers)) model.off(ev, fn);
   };
 }
+
+const SUPPRESS = "data-lm-suppress-shortcuts";
+
+/**
+ * Keep JupyterLab's single-key shortcuts (a notebook's command mode: `a`, `b`, `d d`…) away from a
+ * widget's keys, but let Ctrl/⌘ shortcuts the widget does not take (Ctrl+S saves the notebook,
+ * Ctrl+Shift+C opens the palette) reach JupyterLab. JupyterLab reads keydown on the document in the
+ * bubbling phase, after the widget's own listeners, and skips its shortcuts for a target inside an
+ * element marked `data-lm-suppress-shortcuts`; so the mark is lifted for the one keydown that carries
+ * Ctrl or ⌘ and that no listener of the widget handled (its default not prevented), and put back at
+ * once after it. Add this after the widget's own keydown listeners on `root`.
+ * @param {HTMLElement} root
+ * @returns {() => void} removes the listener
+ */
+export function guardShortcuts(root) {
+  root.setAttribute(SUPPRESS, "true");
+  const onKey = (/** @type {KeyboardEvent} */ ev) => {
+    if (ev.defaultPrevented || !(ev.ctrlKey || ev.metaKey)) return;
+    root.removeAttribute(SUPPRESS);
+    setTimeout(() => root.setAttribute(SUPPRESS, "true"), 0);
+  };
+  root.addEventListener("keydown", onKey);
+  return () => root.removeEventListener("keydown", onKey);
+}

@@ -219,3 +219,32 @@ def test_a_decision_goes_through_save_review_and_load_review(page, jupyterlab, s
     assert len(accepted(v2)) == 1
     shoot(cell(page, 2), "review-4-loaded-from-file")
     assert not page.errors, page.errors
+
+
+def test_ctrl_s_in_the_viewer_saves_the_notebook_and_letters_stay_the_viewers(page, jupyterlab):
+    """With the focus in the viewer, Ctrl+S saves the notebook (JupyterLab's shortcut, which the
+    viewer does not take), while single letters stay the viewer's: ``a`` accepts a change and
+    does not insert a cell above (JupyterLab's command-mode ``a``)."""
+    open_notebook(
+        page,
+        jupyterlab,
+        "review-ctrl-s.ipynb",
+        [
+            f"import json, itu_nb\nv = itu_nb.RedlineViewer(itu_nb.load({str(SOURCE)!r})['B/67/4'], review=None,"
+            " height='12rem')\nv",
+            "print('STATE=' + json.dumps(v.decisions))",
+        ],
+    )
+    run_all(page)
+    viewer = output(page, 0).locator(".itu-redline")
+    viewer.locator(".itu-title", has_text="B/67/4").wait_for(timeout=KERNEL_MS)
+    printed(page, 1, "STATE=")
+    cells = page.locator(".jp-NotebookPanel:visible .jp-Notebook .jp-Cell")
+    n_cells = cells.count()
+    viewer.locator(".itu-scroll").focus()
+    page.keyboard.press("n")
+    page.keyboard.press("a")
+    assert len(accepted(viewer)) == 1 and cells.count() == n_cells  # the viewer's "a", not a new cell
+    page.keyboard.press("Control+s")
+    assert "STATE=" in saved_output(jupyterlab.root / "review-ctrl-s.ipynb", 1)  # saved, outputs and all
+    assert not page.errors, page.errors

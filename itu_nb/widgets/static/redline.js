@@ -1,4 +1,4 @@
-/* itu_nb widgets, built from js/src by js/build.mjs; sources-sha256: 5471f440aa962e2681fb42299b9187b94f28d2431f5dc1c62c8a96a978072e9b */
+/* itu_nb widgets, built from js/src by js/build.mjs; sources-sha256: d3d863b98d818a8117b41c3897fbb083a3f82c9b95d05fe0d2ef23e53d5d0a43 */
 
 // src/dom.js
 function h(tag, attrs = {}, ...children) {
@@ -22,6 +22,17 @@ function listen(model, handlers) {
   return () => {
     for (const [ev, fn] of Object.entries(handlers)) model.off(ev, fn);
   };
+}
+var SUPPRESS = "data-lm-suppress-shortcuts";
+function guardShortcuts(root) {
+  root.setAttribute(SUPPRESS, "true");
+  const onKey = (ev) => {
+    if (ev.defaultPrevented || !(ev.ctrlKey || ev.metaKey)) return;
+    root.removeAttribute(SUPPRESS);
+    setTimeout(() => root.setAttribute(SUPPRESS, "true"), 0);
+  };
+  root.addEventListener("keydown", onKey);
+  return () => root.removeEventListener("keydown", onKey);
 }
 
 // src/redline/conflicts.js
@@ -814,7 +825,7 @@ function render({ model, el }) {
   let quiet = false;
   const expanded = /* @__PURE__ */ new Set();
   let bar;
-  const root = h("div", { class: "itu-widget itu-redline", "data-lm-suppress-shortcuts": "true" });
+  const root = h("div", { class: "itu-widget itu-redline" });
   const scroll = h("div", { class: "itu-scroll", tabindex: "0", role: "region" });
   const statusLine = h("div", { class: "itu-status", "aria-live": "polite" });
   const banner = h("div", { class: "itu-banner", role: "note" });
@@ -1115,6 +1126,7 @@ function render({ model, el }) {
   const setHeight = () => root.style.setProperty("--itu-height", model.get("height") || "32rem");
   root.addEventListener("keydown", onKey);
   root.addEventListener("keydown", editor.onKey);
+  const unguard = guardShortcuts(root);
   scroll.addEventListener("click", onClick);
   for (const type of ["wheel", "touchstart", "pointerdown", "keydown"]) {
     scroll.addEventListener(type, stopRevealing, { passive: true });
@@ -1155,6 +1167,7 @@ function render({ model, el }) {
     editor.cleanup();
     stopRevealing();
     root.removeEventListener("keydown", onKey);
+    unguard();
     root.remove();
   };
 }

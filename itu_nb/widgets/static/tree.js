@@ -1,4 +1,4 @@
-/* itu_nb widgets, built from js/src by js/build.mjs; sources-sha256: 5471f440aa962e2681fb42299b9187b94f28d2431f5dc1c62c8a96a978072e9b */
+/* itu_nb widgets, built from js/src by js/build.mjs; sources-sha256: d3d863b98d818a8117b41c3897fbb083a3f82c9b95d05fe0d2ef23e53d5d0a43 */
 
 // src/dom.js
 function h(tag, attrs = {}, ...children) {
@@ -49,6 +49,17 @@ function listen(model, handlers) {
     for (const [ev, fn] of Object.entries(handlers)) model.off(ev, fn);
   };
 }
+var SUPPRESS = "data-lm-suppress-shortcuts";
+function guardShortcuts(root) {
+  root.setAttribute(SUPPRESS, "true");
+  const onKey = (ev) => {
+    if (ev.defaultPrevented || !(ev.ctrlKey || ev.metaKey)) return;
+    root.removeAttribute(SUPPRESS);
+    setTimeout(() => root.setAttribute(SUPPRESS, "true"), 0);
+  };
+  root.addEventListener("keydown", onKey);
+  return () => root.removeEventListener("keydown", onKey);
+}
 
 // src/tree/index.js
 var ROW_H = 28;
@@ -83,7 +94,8 @@ function render({ model, el }) {
   const scroller = h("div", { class: "itu-tree-scroll" }, list);
   const root = h(
     "div",
-    { class: "itu-widget itu-tree", "data-lm-suppress-shortcuts": "true" },
+    { class: "itu-widget itu-tree" },
+    // JupyterLab's shortcuts: guardShortcuts below
     h("div", { class: "itu-toolbar" }, search, found),
     scroller
   );
@@ -272,6 +284,7 @@ function render({ model, el }) {
   });
   list.addEventListener("keydown", onKey);
   list.addEventListener("click", onClick);
+  const unguard = guardShortcuts(root);
   let queued = false;
   scroller.addEventListener("scroll", () => {
     if (queued) return;
@@ -309,6 +322,7 @@ function render({ model, el }) {
   });
   return () => {
     off();
+    unguard();
     sendSearch.cancel();
     root.remove();
   };

@@ -1,6 +1,6 @@
 // RedlineViewer: renders the rows Python computed; navigation, filters and decisions
 // are local state mirrored to the model (selected_change, selected_path, decisions, filters).
-import { h, listen } from "../dom.js";
+import { guardShortcuts, h, listen } from "../dom.js";
 import { conflictsPanel } from "./conflicts.js";
 import { buildEditor } from "./editor.js";
 import { describe, drawRow, foldText, layout, paintDecisions } from "./render.js";
@@ -26,7 +26,7 @@ function render({ model, el }) {
   const expanded = new Set();
   /** @type {ReturnType<typeof buildToolbar>} */ let bar;
 
-  const root = h("div", { class: "itu-widget itu-redline", "data-lm-suppress-shortcuts": "true" });
+  const root = h("div", { class: "itu-widget itu-redline" }); // JupyterLab's shortcuts: guardShortcuts below
   const scroll = h("div", { class: "itu-scroll", tabindex: "0", role: "region" });
   const statusLine = h("div", { class: "itu-status", "aria-live": "polite" });
   // what the reader must know before reading the marks (the proposal amends another revision…)
@@ -303,6 +303,7 @@ function render({ model, el }) {
   const setHeight = () => root.style.setProperty("--itu-height", model.get("height") || "32rem");
   root.addEventListener("keydown", onKey);
   root.addEventListener("keydown", editor.onKey);
+  const unguard = guardShortcuts(root); // after the viewer's own keys: Ctrl+S still saves the notebook
   scroll.addEventListener("click", onClick);
   for (const type of ["wheel", "touchstart", "pointerdown", "keydown"]) {
     scroll.addEventListener(type, stopRevealing, { passive: true });
@@ -334,6 +335,7 @@ function render({ model, el }) {
     editor.cleanup();
     stopRevealing();
     root.removeEventListener("keydown", onKey);
+    unguard();
     root.remove();
   };
 }

@@ -2,7 +2,7 @@
 // aria-level/setsize/posinset) that draws only the rows in view, so thousands of
 // nodes cost no more than the forty on screen. Python sends flat node summaries and
 // answers searches; JS keeps expansion, focus and type-ahead.
-import { appendMarked, debounce, h, listen } from "../dom.js";
+import { appendMarked, debounce, guardShortcuts, h, listen } from "../dom.js";
 
 const ROW_H = 28; // px; rows have a fixed height so the window can be computed
 const OVERSCAN = 8;
@@ -29,7 +29,7 @@ function render({ model, el }) {
   const list = h("div", { class: "itu-tree-list", role: "tree", id: `${prefix}-tree`, tabindex: "0",
     "aria-label": "Clause tree" });
   const scroller = h("div", { class: "itu-tree-scroll" }, list);
-  const root = h("div", { class: "itu-widget itu-tree", "data-lm-suppress-shortcuts": "true" },
+  const root = h("div", { class: "itu-widget itu-tree" }, // JupyterLab's shortcuts: guardShortcuts below
     h("div", { class: "itu-toolbar" }, search, found), scroller);
   el.append(root);
 
@@ -184,6 +184,7 @@ function render({ model, el }) {
   search.addEventListener("keydown", (ev) => { ev.stopPropagation(); if (ev.key === "ArrowDown") list.focus(); });
   list.addEventListener("keydown", onKey);
   list.addEventListener("click", onClick);
+  const unguard = guardShortcuts(root); // after the tree's own keys: Ctrl+S still saves the notebook
   let queued = false; // one repaint per frame, however many scroll events arrive
   scroller.addEventListener("scroll", () => {
     if (queued) return;
@@ -216,6 +217,7 @@ function render({ model, el }) {
   });
   return () => {
     off();
+    unguard();
     sendSearch.cancel();
     root.remove();
   };
