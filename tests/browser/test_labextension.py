@@ -58,8 +58,23 @@ def open_with(page, name: str):
 
 
 def show(panel, key: str):
-    """Select proposal `key` in the panel's clause tree; the redline once it shows that proposal."""
-    panel.locator(f'.itu-tree [role=treeitem][data-key="{key}"]').click()
+    """Select proposal `key` in the panel's clause tree; the redline once it shows that proposal.
+
+    The tree draws only the rows in view: scroll until the row is drawn, then bring it into the
+    window before clicking (Playwright's own scrolling would make the tree repaint the row between
+    press and release, and the click would be lost).
+    """
+    node = panel.locator(f'.itu-tree [role=treeitem][data-key="{key}"]')
+    scroller = panel.locator(".itu-tree-scroll")
+    scroller.evaluate("el => { el.scrollTop = 0; }")
+    for _ in range(40):
+        if node.count():
+            break
+        scroller.evaluate("el => { el.scrollTop += 150; }")
+        panel.page.wait_for_timeout(50)
+    node.evaluate("n => { n.closest('.itu-tree-scroll').scrollTop = n.offsetTop - 60; }")
+    panel.page.wait_for_timeout(300)
+    node.click()
     panel.locator(".itu-redline .itu-title", has_text=f"{key} — ").wait_for(timeout=KERNEL_MS)
 
 
