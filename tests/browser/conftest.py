@@ -79,7 +79,13 @@ def browser(playwright_instance, tmp_path_factory):
 
 #: Console errors that are not ours and say nothing about itu_nb, each with why it is allowed.
 #: Everything else printed at level "error", and every uncaught exception, fails the test.
-CONSOLE_ALLOWED: tuple[tuple[str, str], ...] = ()
+CONSOLE_ALLOWED: tuple[tuple[str, str], ...] = (
+    (
+        "Could not restore the debugger state: Canceled future for debug_request",
+        "JupyterLab's debugger plugin, when a kernel restarts while its own debug_request is in flight "
+        "(seen once in CI in the kernel-restart test); itu_nb sends no debug requests",
+    ),
+)
 
 
 def unexpected_errors(pg) -> list[str]:

@@ -24,6 +24,7 @@ from conftest import nth
 
 import itu_nb
 
+from .conftest import unexpected_errors
 from .test_jupyterlab import cell, kernel_ready, output, printed, rerun
 from .waits import KERNEL_MS, UI_MS
 
@@ -126,7 +127,7 @@ def test_a_decision_survives_tree_navigation(page, jupyterlab, shoot):
         "B/67/4": {"decisions": {considering_h: "accept"}, "edits": [], "redo": []}
     }
     assert not page.errors, page.errors
-    assert not [m for m in page.console_log if m.startswith("error")], page.console_log
+    assert not unexpected_errors(page), page.console_log
 
 
 def test_a_decision_survives_a_kernel_restart_through_the_sidecar(page, jupyterlab, shoot):
@@ -182,7 +183,7 @@ def test_a_decision_survives_a_kernel_restart_through_the_sidecar(page, jupyterl
     assert len(accepted(ev)) == 1
     shoot(cell(page, 0), "review-3-after-restart")
     assert not page.errors, page.errors
-    assert not [m for m in page.console_log if m.startswith("error")], page.console_log
+    assert not unexpected_errors(page), page.console_log
 
 
 def test_a_decision_goes_through_save_review_and_load_review(page, jupyterlab, shoot, tmp_path):
