@@ -66,6 +66,14 @@ class _Base(APIHandler):
         self.set_status(status)
         self.finish(json.dumps(result, ensure_ascii=False))
 
+    async def answer_body(self, work, fields) -> None:
+        """Answer ``work(*fields(body))`` for the request's JSON object body (400 when it is not one)."""
+        try:
+            body = self.body()
+        except Refused as exc:
+            return self._error(exc.status, exc.kind, exc.message)
+        await self.answer(work, *fields(body))
+
     def _error(self, status: int, kind: str, message: str) -> None:
         self.set_status(status)
         self.finish(json.dumps({"error": {"kind": kind, "message": message}}, ensure_ascii=False))
@@ -106,12 +114,8 @@ class ReviewHandler(_Base):
     @tornado.web.authenticated
     async def put(self) -> None:
         """Answer :meth:`Files.decide <itu_nb.server.service.Files.decide>`."""
-        try:
-            body = self.body()
-        except Refused as exc:
-            return self._error(exc.status, exc.kind, exc.message)
         path, key = self.get_query_argument("path", ""), self.get_query_argument("key", "")
-        await self.answer(self.files.decide, path, key, body.get("decisions"))
+        await self.answer_body(self.files.decide, lambda body: (path, key, body.get("decisions")))
 
 
 class CompareHandler(_Base):
@@ -120,11 +124,7 @@ class CompareHandler(_Base):
     @tornado.web.authenticated
     async def post(self) -> None:
         """Answer :meth:`Files.compare <itu_nb.server.service.Files.compare>`."""
-        try:
-            body = self.body()
-        except Refused as exc:
-            return self._error(exc.status, exc.kind, exc.message)
-        await self.answer(self.files.compare, body.get("a"), body.get("b"))
+        await self.answer_body(self.files.compare, lambda body: (body.get("a"), body.get("b")))
 
 
 class ExportHandler(_Base):
@@ -133,11 +133,9 @@ class ExportHandler(_Base):
     @tornado.web.authenticated
     async def post(self) -> None:
         """Answer :meth:`Files.export <itu_nb.server.service.Files.export>`."""
-        try:
-            body = self.body()
-        except Refused as exc:
-            return self._error(exc.status, exc.kind, exc.message)
-        await self.answer(self.files.export, body.get("path"), body.get("to"), body.get("review", True) is not False)
+        await self.answer_body(
+            self.files.export, lambda body: (body.get("path"), body.get("to"), body.get("review", True) is not False)
+        )
 
 
 class NotebookHandler(_Base):
@@ -146,11 +144,7 @@ class NotebookHandler(_Base):
     @tornado.web.authenticated
     async def post(self) -> None:
         """Answer :meth:`Files.notebook <itu_nb.server.service.Files.notebook>`."""
-        try:
-            body = self.body()
-        except Refused as exc:
-            return self._error(exc.status, exc.kind, exc.message)
-        await self.answer(self.files.notebook, body.get("path"), body.get("key"))
+        await self.answer_body(self.files.notebook, lambda body: (body.get("path"), body.get("key")))
 
 
 def handlers(base_url: str) -> list[tuple[str, type]]:
