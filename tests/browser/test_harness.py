@@ -83,7 +83,10 @@ def test_viewer_modes_filters_and_collapse(shoot, harness, brazil):
     )  # Python sets a filter
     assert w.locator(".itu-f-kind").input_value() == "inserted"
     assert w.locator(".itu-row:not(.itu-t-section)").count() == 3  # considering i), j), k)
-    assert w.locator(".itu-row.itu-t-section").all_inner_texts() == ["considering"]  # under their heading
+    heading = w.locator(".itu-row.itu-t-section")
+    # inner text once the browser has rendered the row (content-visibility: a row not yet rendered has none)
+    harness.wait_for_function("r => r.checkVisibility({contentVisibilityAuto: true})", arg=heading.element_handle())
+    assert heading.all_inner_texts() == ["considering"]  # under their heading
     assert not harness.errors
 
 
