@@ -85,12 +85,15 @@ def test_a_list_of_fifty_letters_reads_xx_after_ww_as_a_letter():
     assert labels[47:] == ["vv", "ww", "xx", "yy"]
     p = itu_nb.load(_considering(*(f"{b})\tthat item {n};" for n, b in enumerate(labels, 1))), format="text")[0]
     assert [k.path for k in p["considering"].children][-3:] == ["considering/ww", "considering/xx", "considering/yy"]
-    # the one label still read as roman: ii) after hh), as the tree stage passes only the previous letter "h",
-    # which does not tell hh) ii) from h): i) ii) (the usual ITU sub-list); it is kept under hh), and said
-    assert p["considering/hh/ii"].body() == "that item 35;"
-    assert p.warnings == (
-        "considering: roman sub-item after hh) which does not introduce sub-items; kept under hh) in document order",
-    )
+    # ii) after hh) is a letter too (the 35th item): the tree and AKN stages give label_scheme the previous
+    # lettered label whole ("hh"), which tells hh) ii) from h): i) ii) (the usual ITU sub-list)
+    assert labels[33:36] == ["hh", "ii", "jj"]
+    assert [k.path for k in p["considering"].children][33:36] == ["considering/hh", "considering/ii", "considering/jj"]
+    assert p["considering/ii"].body() == "that item 35;" and not p["considering/hh"].children
+    assert not p.warnings
+    doc = itu_nb.load(_considering(*(f"{b})\tthat item {n};" for n, b in enumerate(labels, 1))), format="text")
+    back = itu_nb.load(itu_nb.to_akn(doc), format="akn")[0]
+    assert [k.path for k in back["considering"].children] == [k.path for k in p["considering"].children]
 
 
 def test_label_scheme_reads_a_doubled_letter_by_its_neighbour():

@@ -177,8 +177,12 @@ def _plain_component(bare: str) -> str:
 
 @functools.lru_cache(maxsize=4096)
 def _letter(bare: str) -> str:
-    """The letter a lettered label ends with, read as Latin: ``"b"`` for ``"(b)"``."""
-    return bare.translate(HOMOGLYPHS).strip("()")[-1:].lower()
+    """A lettered label read as Latin, lower case, whole: ``"b"`` for ``"(b)"``, ``"hh"`` for ``"hh)"``.
+
+    Whole, so that :func:`label_scheme` reads ``ii)`` after ``hh)`` as a letter (with the last letter
+    only it cannot tell ``hh) ii)`` from ``h): i) ii)``).
+    """
+    return bare.translate(HOMOGLYPHS).strip("()").lower()
 
 
 def component(parent: OpenNode, node: OpenNode) -> str:

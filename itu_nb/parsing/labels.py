@@ -173,7 +173,7 @@ def label_scheme(label: str, previous_letter: str | None, previous_ends_colon: b
     """``letter``, ``roman``, ``number``, ``decimalN``, ``bullet`` or ``dash``.
 
     ``previous_letter`` is the nearest lettered label before this one (its list's neighbour), bare and
-    lower case, or its last letter (what the tree and AKN loaders pass); ``previous_ends_colon``
+    lower case (what the tree and AKN loaders pass), or its last letter; ``previous_ends_colon``
     whether the item just before ends with ``:``.
     A label that reads as a roman numeral is read by its neighbours' scheme where the two differ:
 
@@ -182,9 +182,9 @@ def label_scheme(label: str, previous_letter: str | None, previous_ends_colon: b
     - a letter doubled past ``z)`` (Word's ``aa)``, ``bb)``, ``cc)``…, as ITU lists of more than 26
       items are lettered): ``cc)`` and ``ccc)`` are letters always (no ITU list of sub-items counts to
       200), ``xx)`` and ``xxx)`` after ``ww)`` / ``www)`` (``previous_letter`` ``w``);
-    - any doubled letter after the doubled letter before it (``ii)`` after ``hh)``, given whole); with
-      its last letter only, ``ii)`` and ``iii)`` stay roman: ``h`` does not tell ``hh) ii)`` from
-      ``h): i) ii)``, the far likelier list in ITU texts (sub-items are ``i) ii) iii)``);
+    - any doubled letter after the doubled letter before it (``ii)`` after ``hh)``, given whole); given
+      its last letter only (the amendment code's relettering), ``ii)`` and ``iii)`` stay roman: ``h``
+      does not tell ``hh) ii)`` from ``h): i) ii)``, the far likelier list in ITU texts;
     - ``c)`` alone is a letter: a roman ``c)`` would be the hundredth sub-item.
 
     A pure function of its arguments, cached: a document has few distinct labels.

@@ -170,7 +170,7 @@ class _Node:
         self.last_number: _Node | None = None  # the last child numbered 1, 2, 3…
         self._labels: tuple[str | None, str | None] | None = None
         self._colon: bool | None = None
-        self.tail: str | None = None  # the last letter of the bare label, lower case, once asked for
+        self.tail: str | None = None  # the bare label, lower case, once asked for (label_scheme reads hh) ii))
 
     def label(self, view: str = "amended") -> str | None:
         if self._labels is None:  # computed once: the labels are read for every following sibling
@@ -443,7 +443,7 @@ class ProposalBuilder:
         for letter in reversed(stack):  # the innermost open lettered list (a loop: no generator per line)
             if letter.scheme == "letter":
                 if letter.tail is None:
-                    letter.tail = bare_label(letter.label("amended") or letter.label("original") or "")[-1:].lower()
+                    letter.tail = bare_label(letter.label("amended") or letter.label("original") or "").lower()
                 prev_letter = letter.tail or None
                 break
         last = stack[-1]
