@@ -37,7 +37,7 @@ from itu_nb.loaders.akn_nodes import OpenNode, place
 from itu_nb.loaders.akn_nodes import keyword as section_keyword
 from itu_nb.loaders.akn_nodes import scheme as scheme_of
 from itu_nb.loaders.akn_parts import cut_parts
-from itu_nb.loaders.akn_repair import lift_parents_items, split_run_in_sections, unglue_items
+from itu_nb.loaders.akn_repair import lift_parents_items, split_run_in_sections, unglue
 from itu_nb.loaders.akn_runs import ITU_NB, cut_runs, num_runs
 from itu_nb.loaders.akn_xml import safe_xml
 from itu_nb.loaders.registry import register
@@ -92,6 +92,13 @@ def _stray(el: etree._Element) -> list[str]:
 
 #: What :func:`_pieces` makes of a child element: its content ("wrap"), a piece kind, or nothing (None).
 _PIECE = {**{n: "wrap" for n in _WRAPPERS}, **{n: "item" for n in _ITEMS}, "num": "num", "meta": None}
+_KIND: dict = {}  # tag (as lxml gives it) → what _pieces makes of it; a file has few tags, many elements
+
+
+def _kind(tag) -> str | None:
+    """What :func:`_pieces` makes of an element with ``tag``: None for ``meta`` and for what is no element."""
+    kind = _KIND[tag] = _PIECE.get(tag.rpartition("}")[2], "text") if tag.__class__ is str else None
+    return kind
 
 
 def _pieces(el: etree._Element, out: list | None = None) -> list[tuple[str, etree._Element | str]]:
@@ -107,16 +114,16 @@ def _pieces(el: etree._Element, out: list | None = None) -> list[tuple[str, etre
     if text and not text.isspace():
         out.append(("stray", _norm(text)))
         at += 1
-    local, piece = _LOCAL.get, _PIECE.get
+    kinds = _KIND.get
     for child in el:
         tail = child.tail
         if tail and not tail.isspace():  # rare: text between elements
             out.insert(at, ("stray", _norm(tail)))
             at += 1
         tag = child.tag
-        if tag.__class__ is not str:
-            continue
-        kind = piece(local(tag) or _local(child), "text")
+        kind = kinds(tag, 0)
+        if kind == 0:
+            kind = _kind(tag)
         if kind == "wrap":
             _pieces(child, out)
         elif kind is not None:
@@ -154,35 +161,40 @@ def _item(el: etree._Element, section: str | None, depth: int) -> OpenNode:
 
 
 def _fill(parent: OpenNode, pieces: list, section: str | None, depth: int) -> None:
-    """Add ``pieces`` under ``parent``, placing flat sub-items the way the text parser would."""
+    """Add ``pieces`` under ``parent``, placing flat sub-items the way the text parser would.
+
+    One pass over the drafts: each gets its label back from its text (:func:`_recover_label`), is cut
+    where the next items run into it (:func:`~itu_nb.loaders.akn_repair.unglue`), and is placed.
+    """
     if depth > _MAX_DEPTH:
         raise RecursionError(f"items nested more than {_MAX_DEPTH} levels deep")
     drafts = [_item(piece, section, depth) if kind == "item" else _block(piece, section) for kind, piece in pieces]
-    _recover_labels(drafts)
-    drafts = unglue_items(drafts)
     stack: list[OpenNode] = []
-    for node in drafts:
-        if not node.label_runs:
-            stack.clear()
-            parent.add(node)
-            continue
-        place(parent, stack, node)
+    for i, draft in enumerate(drafts):
+        if not draft.label_runs and draft.kind is NodeKind.PARAGRAPH and draft.runs:  # an item is the usual draft
+            _recover_label(drafts, i)
+        for node in unglue(draft) or (draft,):
+            if not node.label_runs:
+                stack.clear()
+                parent.add(node)
+            else:
+                place(parent, stack, node)
 
 
-def _recover_labels(drafts: list[OpenNode]) -> None:
-    """Give an unnumbered item the label written at the start of its text when the next label continues it."""
-    for i, node in enumerate(drafts):
-        if node.label_runs or node.kind is not NodeKind.PARAGRAPH or not node.runs:  # the usual draft: an item
-            continue
-        first = node.runs[0]
-        # a label and its space are at most 5 characters: only they need reading as Latin
-        m = _LABEL_IN_TEXT.match(first.text[:5].translate(HOMOGLYPHS)) if first.op is Op.EQUAL else None
-        if m is None or not _continued(m.group("label"), (d.bare_label for d in drafts[i + 1 :] if d.has_num)):
-            continue
-        node.label_runs, node.runs = cut_runs(node.runs, m.end())
-        node.label_marks, node.marks = node.marks, []  # their offsets already count the label
-        node.kind = NodeKind.ITEM
-        node.notes.append(f"label {node.bare_label} recovered from the text: the source has no <num> for it")
+def _recover_label(drafts: list[OpenNode], i: int) -> None:
+    """Give the unnumbered paragraph ``drafts[i]`` the label written at the start of its text when the next
+    label among the drafts after it continues it.
+    """
+    node = drafts[i]
+    first = node.runs[0]
+    # a label and its space are at most 5 characters: only they need reading as Latin
+    m = _LABEL_IN_TEXT.match(first.text[:5].translate(HOMOGLYPHS)) if first.op is Op.EQUAL else None
+    if m is None or not _continued(m.group("label"), (d.bare_label for d in drafts[i + 1 :] if d.has_num)):
+        return
+    node.label_runs, node.runs = cut_runs(node.runs, m.end())
+    node.label_marks, node.marks = node.marks, []  # their offsets already count the label
+    node.kind = NodeKind.ITEM
+    node.notes.append(f"label {node.bare_label} recovered from the text: the source has no <num> for it")
 
 
 def _continued(label: str, later: Iterable[str]) -> bool:

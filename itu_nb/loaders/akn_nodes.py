@@ -15,7 +15,7 @@ from lxml import etree
 
 from itu_nb.loaders.akn_runs import footnote_runs, inline_runs, main_text
 from itu_nb.model import HOMOGLYPHS, Artefact, Clause, NodeKind, Op, Run, join_runs, runs_text
-from itu_nb.parsing.labels import Components, item_component, label_scheme, section_keyword, successors
+from itu_nb.parsing.labels import Components, bare_label, item_component, label_scheme, section_keyword, successors
 from itu_nb.parsing.tree import freeze_node
 
 _BULLETS = ("bullet", "dash")
@@ -185,6 +185,14 @@ def _letter(bare: str) -> str:
     return bare.translate(HOMOGLYPHS).strip("()").lower()
 
 
+@functools.lru_cache(maxsize=4096)
+def _in_context(label: str) -> bool:
+    """Whether :func:`label_scheme` may read ``label`` by its neighbours: only a label that may be a roman
+    numeral (``i)``, ``v)``, ``cc)``…, all letters ``ivxlc``) is; ``1``, ``4.2``, ``a)``, ``b)`` are read alone.
+    """
+    return bare_label(label).lower()[:1] in ("i", "v", "x", "l", "c")
+
+
 def component(parent: OpenNode, node: OpenNode) -> str:
     """Path component of an item, as the text parser names it: ``b``, ``4.1``, ``bullet2``."""
     if node.scheme in _BULLETS:
@@ -198,13 +206,14 @@ def place(base: OpenNode, stack: list[OpenNode], node: OpenNode) -> None:
     ``stack`` holds the items whose lists are open (the last item and its last descendants), as
     when reading lines; it is updated.  The item's scheme, component and notes are set here.
     """
-    previous = None
-    for open_item in reversed(stack):
-        if open_item.scheme == "letter":
-            previous = _letter(open_item.bare_label) or None
-            break
-    colon = bool(stack) and _amended(stack[-1].runs).rstrip().endswith(":")
     bare = node.bare_label
+    previous, colon = None, False
+    if _in_context(bare):  # a label that may read as a roman numeral: its neighbours decide
+        for open_item in reversed(stack):
+            if open_item.scheme == "letter":
+                previous = _letter(open_item.bare_label) or None
+                break
+        colon = bool(stack) and _amended(stack[-1].runs).rstrip().endswith(":")
     node.scheme = own = scheme(bare, previous, colon)
     for i in range(len(stack) - 1, -1, -1):
         if stack[i].scheme == own:

@@ -4,7 +4,7 @@ The public ``akn4itu`` converter that made ``pp18-final-acts.akn.xml`` runs text
 where the PDF's layout was its only mark.  Three of its errors are regular enough to undo:
 
 1. **Items run together.**  "…in the use of ICTs; 10 to take into account…; 11 to support…":
-   items 10 and 11 are inside item 9's text.  :func:`unglue_items` cuts an item's text where,
+   items 10 and 11 are inside item 9's text.  :func:`unglue` cuts an item's text where,
    after a ``;`` or ``:`` and a space, a label continues the item's own numbering (``10``
    after ``9``, ``ii)`` after ``i)``, ``c)`` after ``b)``): the first label run in must be
    the successor of the item's own, each next one the successor of the one before, and the
@@ -57,7 +57,7 @@ from itu_nb.model import NodeKind, Op, Run, runs_text
 from itu_nb.parsing import keywords as kw
 from itu_nb.parsing.labels import bare_label
 
-__all__ = ["lift_parents_items", "split_run_in_sections", "unglue_items"]
+__all__ = ["lift_parents_items", "split_run_in_sections", "unglue"]
 
 #: A label run into the text: ``;`` or ``:``, spaces, the label and one space before the text.
 _RUN_IN = re.compile(r"[;:](\s+)(\d{1,3}|[a-z]\)|[ivxlc]{1,6}\))( )(?=\S)")
@@ -82,18 +82,17 @@ def _plain(node: OpenNode) -> bool:
     return all(r.op is Op.EQUAL for r in node.runs)
 
 
-def unglue_items(drafts: list[OpenNode]) -> list[OpenNode]:
-    """``drafts`` with every item whose text holds its next items cut into those items (see module)."""
-    out: list[OpenNode] = []
-    for node in drafts:
-        runs = node.runs
-        if node.kind is NodeKind.ITEM and len(runs) == 1:  # the usual item: look for a ";" or ":" before the end
-            text = runs[0].text
-            if text.find(";", 0, len(text) - 1) < 0 and text.find(":", 0, len(text) - 1) < 0:
-                out.append(node)
-                continue
-        out.extend(_unglued(node))
-    return out
+def unglue(node: OpenNode) -> list[OpenNode] | None:
+    """``node`` and the items cut out of its text when its next items run into it (see module); None when
+    nothing is run in (the usual item, told from its text alone: no ``;`` or ``:`` before its end).
+    """
+    runs = node.runs
+    if node.kind is NodeKind.ITEM and len(runs) == 1:  # the usual item: look for a ";" or ":" before the end
+        text = runs[0].text
+        if text.find(";", 0, len(text) - 1) < 0 and text.find(":", 0, len(text) - 1) < 0:
+            return None
+    pieces = _unglued(node)
+    return pieces if len(pieces) > 1 else None
 
 
 def _unglued(node: OpenNode, after: str | None = None) -> list[OpenNode]:
