@@ -37,3 +37,16 @@ def test_an_item_of_thirty_thousand_commas_ending_without_a_stop_is_bounded():
     r = bounded(code, label="AKN: an item of 30,000 commas and no final stop")
     assert r.within(), r
     assert r.stdout.strip() == "True 1", r  # the text whole, in its one section: no heading was swallowed
+
+
+def test_the_swallowed_heading_search_reads_only_after_the_last_semicolon():
+    # akn_repair reads an item's commas only after its last ";" or ":" (a rest holding one is no
+    # section line): the answer is the one for that tail alone, shifted, and a section line before
+    # the ";" is the item's own text, as the whole search said before the shortcut
+    line = "instructs the Secretary-General"
+    tail = "to report to the Council, " + line
+    head = "to take into account, as appropriate, the outputs of the study groups, and to act" * 50 + "; "
+    assert _swallowed_at(tail) == (len("to report to the Council,"), len("to report to the Council, "))
+    assert _swallowed_at(head + tail) == (len(head) + len("to report to the Council,"), len(head + tail) - len(line))
+    assert _swallowed_at("to do a thing, " + line + "; and then, to act") is None
+    assert _swallowed_at("to do a thing, " + line + ": and then") is None

@@ -196,10 +196,11 @@ def _swallowed_at(text: str) -> tuple[int, int] | None:
     """``(end of the item's own text, start of the heading)`` when ``text`` (plain, without trailing
     space, ending in no stop) ends in a swallowed heading.
     """
-    for m in reversed(list(_COMMA.finditer(text))):
+    # a rest holding a ";" or ":" is no section line, nor any longer rest: only the text after the last
+    # of them is read (a text of pages ending in a heading is not scanned whole at every look)
+    start = max(text.rfind(";"), text.rfind(":")) + 1
+    for m in reversed(list(_COMMA.finditer(text, start))):
         rest = text[m.end() :]
-        if ";" in rest or ":" in rest:
-            return None
         if len(rest) > _LONGEST_LINE and len(" ".join(rest.replace("\xa0", " ").split())) > _LONGEST_LINE:
             return None  # no section line is this long, nor any longer rest before it: stop reading
         if section_keyword(rest):
@@ -248,8 +249,14 @@ def _cut_in(node: OpenNode, last_child: bool) -> tuple[str, tuple[int, ...]] | N
     text = runs[0].text if len(runs) == 1 else runs_text(runs)
     stripped = text.rstrip()
     swallow = bool(stripped) and stripped[-1] not in ".;:,"  # a section line has no final stop
-    label = "1 " in text or "a) " in text or "i) " in text  # a run-in section's first label
-    verb = _SECTION_IN.search(text) is not None if label or last_child else False
+    # a run-in section needs its first label and a verb; a one-line section (last child) a verb only:
+    # the text is scanned for the one the cuts possible here need first, for the other only after
+    if last_child:
+        verb = _SECTION_IN.search(text) is not None
+        label = verb and ("1 " in text or "a) " in text or "i) " in text)  # a run-in section's first label
+    else:
+        label = "1 " in text or "a) " in text or "i) " in text
+        verb = label and _SECTION_IN.search(text) is not None
     if not (swallow or verb) or not all(r.op is Op.EQUAL for r in runs):  # the usual case ends here
         return None
     cut: tuple[int, ...] | None = _run_in_at(text) if label and verb else None

@@ -106,12 +106,7 @@ def inline_runs(el: etree._Element, marks: list | None = None) -> tuple[list[Run
         text = _clean(el.text, None, None).strip(_EDGE)
         return ([Run(Op.EQUAL, text)] if text else []), []
     if next(el.iter(*_MARKED), None) is None:  # no change, note or mark inside (<p><i>…</i></p>): one run
-        # the text of the block and its inline elements, serialised by lxml in one call ("".join(itertext())
-        # builds a string per piece); layout white space is resolved piece by piece, as it may end one
-        text = etree.tostring(el, method="text", encoding=str, with_tail=False)
-        if "\n" in text or "\r" in text:
-            text = "".join(_LAYOUT.sub(" ", t) if "\n" in t or "\r" in t else t for t in el.itertext())
-        text = text.strip(_EDGE)
+        text = "".join(_LAYOUT.sub(" ", t) if "\n" in t or "\r" in t else t for t in el.itertext()).strip(_EDGE)
         return ([Run(Op.EQUAL, text)] if text else []), []
     out: list[Run] = []
     notes: list[etree._Element] = []
