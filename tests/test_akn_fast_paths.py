@@ -50,3 +50,21 @@ def test_the_swallowed_heading_search_reads_only_after_the_last_semicolon():
     assert _swallowed_at(head + tail) == (len(head) + len("to report to the Council,"), len(head + tail) - len(line))
     assert _swallowed_at("to do a thing, " + line + "; and then, to act") is None
     assert _swallowed_at("to do a thing, " + line + ": and then") is None
+
+
+def test_the_tag_caches_stay_bounded_on_a_file_of_thousands_of_element_names():
+    # the loader remembers what each tag is (local name, piece kind) across files; a file naming
+    # 5,000 elements apart must not grow that memory without bound, and each element is still read
+    # (an element the loader does not map is kept as a paragraph with a note)
+    import itu_nb
+    from itu_nb.loaders import akn
+
+    blocks = "".join(f"<x{k}>text {k}</x{k}>" for k in range(5000))
+    xml = (
+        '<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><statement><mainBody>'
+        f'<hcontainer name="resolves"><heading>resolves</heading>{blocks}</hcontainer></mainBody></statement></akomaNtoso>'
+    )
+    section = itu_nb.load(xml, format="akn")[0]["resolves"]
+    assert len(akn._KIND) <= akn._CACHED_TAGS and len(akn._LOCAL) <= akn._CACHED_TAGS
+    assert [c.body() for c in section.children] == [f"text {k}" for k in range(5000)]
+    assert section.children[4999].notes == ("kept as one paragraph: the loader does not map <x4999>",)

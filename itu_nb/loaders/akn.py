@@ -59,13 +59,16 @@ _LABEL_IN_TEXT = re.compile(r"^(?P<label>[a-z]\)|\d{1,3})(?P<sep> )(?=\S)")
 
 
 _LOCAL: dict[str, str] = {}  # tag → local name: the tags of a file are few, its elements many
+_CACHED_TAGS = 4096  # the most tags _LOCAL and _KIND remember (a hostile file may name 100,000 elements apart)
 
 
 def _local(el: etree._Element) -> str:
     tag = el.tag
     name = _LOCAL.get(tag)
     if name is None:
-        name = _LOCAL[tag] = tag.rpartition("}")[2]
+        name = tag.rpartition("}")[2]
+        if len(_LOCAL) < _CACHED_TAGS:
+            _LOCAL[tag] = name
     return name
 
 
@@ -97,7 +100,9 @@ _KIND: dict = {}  # tag (as lxml gives it) → what _pieces makes of it; a file 
 
 def _kind(tag) -> str | None:
     """What :func:`_pieces` makes of an element with ``tag``: None for ``meta`` and for what is no element."""
-    kind = _KIND[tag] = _PIECE.get(tag.rpartition("}")[2], "text") if tag.__class__ is str else None
+    kind = _PIECE.get(tag.rpartition("}")[2], "text") if tag.__class__ is str else None
+    if len(_KIND) < _CACHED_TAGS:
+        _KIND[tag] = kind
     return kind
 
 
