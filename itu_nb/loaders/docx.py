@@ -36,8 +36,8 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import bisect
 import gc
-import operator
 import re
 
 from itu_nb.errors import LoadError
@@ -128,17 +128,18 @@ def _load(data: bytes, source: str) -> Document:
         i: p.mark for i, p in enumerate(paras) if p.mark is not Op.EQUAL and not p.text(None).strip()
     }
     del paras, numbering  # nor the paragraphs, while the tree is built (peak memory)
-    doc = build_document(lines, source=source, fmt="docx")
+    doc = build_document(lines, source=source, fmt="docx", consume=True)  # each line let go once read
     del lines
     metadata.update(doc.metadata)
     for art in doc.artefacts:
         m = _SUBMITTER.match(art.text) if art.kind == "header" else None
         if m and "submitter" not in metadata:
             metadata["submitter"] = m.group("v").strip()
+    wanted = sorted(notes.keys() | labelled.keys())  # the lines whose clause changes; most documents: none
     proposals = tuple(
         (
-            dataclasses.replace(p, clauses=tuple(_annotate(c, notes, labelled) for c in p.clauses))
-            if notes or labelled  # else every clause is as built: no walk of the tree
+            dataclasses.replace(p, clauses=clauses)
+            if wanted and (clauses := _annotate_all(p.clauses, notes, labelled, wanted, _END)) is not p.clauses
             else p
         ).with_keys(keys.get(p.id))
         for p in doc.proposals
@@ -260,23 +261,27 @@ def _lines(paras: list[Para], numbering: Numbering) -> tuple[list[SourceLine], d
 
 
 def _usual(pieces: list[Piece | Artefact], i: int) -> SourceLine:
-    """The line of a paragraph read as it is; one unchanged run without a move is a plain line.
+    """The line of a paragraph read as it is; unchanged runs without a move and no artefact are a plain line.
 
-    Most paragraphs of a document are such a run: the tree stage reads a plain line as a
-    string (:meth:`SourceLine.plain`), as it does the text loaders' lines, without the
-    :class:`~itu_nb.model.Run` objects it would otherwise make and peel (the same tree).
+    Most paragraphs of a document are such runs (Word splits a paragraph's text into runs where
+    its formatting or revision ids change, pandoc writes one): they join into one unchanged run,
+    and the tree stage reads such a line as a string (:meth:`SourceLine.plain`), as it does the
+    text loaders' lines, without the :class:`~itu_nb.model.Run` objects it would otherwise make
+    and peel (the same tree).
     """
-    if len(pieces) == 1:
-        piece = pieces[0]
+    equal = Op.EQUAL
+    for piece in pieces:
         if (
-            isinstance(piece, tuple)
-            and piece[0] is Op.EQUAL
-            and piece[2] is None
-            and piece[3] is None
-            and piece[4] is None
+            piece.__class__ is not tuple
+            or piece[0] is not equal
+            or piece[2] is not None
+            or piece[3] is not None
+            or piece[4] is not None
         ):
-            return SourceLine.plain(i, piece[1])
-    return SourceLine(i, *_place(pieces, i))
+            return SourceLine(i, *_place(pieces, i))
+    if len(pieces) == 1:
+        return SourceLine.plain(i, pieces[0][1])  # type: ignore[index]
+    return SourceLine.plain(i, "".join([p[1] for p in pieces])) if pieces else SourceLine(i, [], [])  # type: ignore[index]
 
 
 def _readable(label: str | None, para: Para, view: str) -> bool:
@@ -348,16 +353,53 @@ def _place(pieces: list[Piece | Artefact], line: int) -> tuple[list[Run], list[A
     return runs, arts
 
 
-def _annotate(clause: Clause, notes: dict[int, list[str]], labelled: dict[int, int]) -> Clause:
+#: The end of the last lines' span: past any line.
+_END = float("inf")
+
+
+def _annotate_all(
+    clauses: tuple[Clause, ...],
+    notes: dict[int, list[str]],
+    labelled: dict[int, int],
+    wanted: list[int],
+    end: float,
+) -> tuple[Clause, ...]:
+    """The sibling ``clauses`` annotated (:func:`_annotate`); the same tuple where nothing changes.
+
+    ``wanted`` are the lines with notes or a generated label, sorted; ``end`` bounds the lines of the
+    siblings' subtrees.  The tree is in document order, so a clause and its descendants come from the
+    lines between its own and its next sibling's: a clause whose span holds no wanted line is kept
+    without visiting its subtree (a document with a few notes is not walked whole).
+    """
+    bounds: list[float] = [end] * len(clauses)
+    nxt = end
+    for k in range(len(clauses) - 1, -1, -1):
+        bounds[k] = nxt
+        line = clauses[k].line
+        if line is not None:
+            nxt = line
+    out: list[Clause] | None = None
+    for k, clause in enumerate(clauses):
+        start = clause.line if clause.line is not None else -1  # no line: its descendants may be anywhere before
+        at = bisect.bisect_left(wanted, start)
+        if at == len(wanted) or wanted[at] >= bounds[k]:
+            continue
+        annotated = _annotate(clause, notes, labelled, wanted, bounds[k])
+        if annotated is not clause:
+            if out is None:
+                out = list(clauses)
+            out[k] = annotated
+    return clauses if out is None else tuple(out)
+
+
+def _annotate(
+    clause: Clause, notes: dict[int, list[str]], labelled: dict[int, int], wanted: list[int], end: float
+) -> Clause:
     """The clause with the notes of its line (and its descendants'), a Word list number the
     parser did not read as a label moved out of its text; the same object where nothing changes.
     """
     kids = clause.children
-    children = kids
-    if kids:
-        annotated = [_annotate(c, notes, labelled) for c in kids]
-        if any(map(operator.is_not, annotated, kids)):
-            children = tuple(annotated)
+    children = _annotate_all(kids, notes, labelled, wanted, end) if kids else kids
     line = clause.line
     extra: tuple[str, ...] = ()
     if line is not None and clause.kind is not NodeKind.FOOTNOTE:
