@@ -34,9 +34,9 @@ an empty paragraph (no clause) is kept as a ``paragraph-mark`` artefact of the d
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import dataclasses
-import bisect
 import gc
 import re
 
