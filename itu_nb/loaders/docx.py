@@ -124,7 +124,7 @@ def _load(data: bytes, source: str) -> Document:
     keys = _stored_keys(pkg)
     del pkg  # the parsed parts (libxml2's memory, several times the file) are not needed past here
     empty: dict[int, Op] = {}
-    lines, notes, labelled = _lines(paras, numbering, empty)
+    lines, notes, labelled = _lines(paras, numbering, empty, consume=True)
     del paras, numbering  # nor the paragraphs, while the tree is built (peak memory)
     doc = build_document(lines, source=source, fmt="docx", consume=True)  # each line let go once read
     del lines
@@ -217,12 +217,15 @@ def _numbering(pkg) -> Numbering:
 
 # ----------------------------------------------------------------------------
 def _lines(
-    paras: list[Para], numbering: Numbering, empty: dict[int, Op] | None = None
+    paras: list[Para], numbering: Numbering, empty: dict[int, Op] | None = None, *, consume: bool = False
 ) -> tuple[list[SourceLine], dict[int, list[str]], dict[int, int]]:
     """Stage-2 lines, the notes of each line, and the length of the generated label left in each line's runs.
 
     One pass over the paragraphs; ``empty`` (when given) gets the mark's op of every paragraph without
-    text whose mark is tracked (see :func:`_empty_marks`), found in the same pass.
+    text whose mark is tracked (see :func:`_empty_marks`), found in the same pass.  With ``consume=True``
+    each paragraph is let go (``paras[i]`` becomes None) once its line is made, so that the paragraphs
+    and the lines are never both whole (the memory peak of a large document): for a caller that has
+    no further use for them.
     """
     capped: dict[int, list[str]] = {}
     numbered = numbering.numbers_any(paras)
@@ -232,7 +235,12 @@ def _lines(
     labelled: dict[int, int] = {}
     originals, amendeds = labels["original"], labels["amended"]
     equal, usual, plain, append = Op.EQUAL, _usual, SourceLine.plain, lines.append
-    for i, para in enumerate(paras):
+    held: list = paras
+    prev: Para | None = None
+    for i in range(len(paras)):
+        para = paras[i]
+        if consume:
+            held[i] = None
         if para.mark is equal:
             if not para.notes and (not numbered or i not in originals and i not in amendeds and i not in capped):
                 # the usual paragraph: its runs, nothing added; most often one unchanged run, a plain line
@@ -247,17 +255,21 @@ def _lines(
                         and piece[4] is None
                     ):
                         append(plain(i, piece[1]))
+                        prev = para
                         continue
                 append(usual(pieces, i))
+                prev = para
                 continue
         elif empty is not None and not para.text(None).strip():
             empty[i] = para.mark
-        lines.append(_line(paras, i, originals.get(i), amendeds.get(i), capped, notes, labelled))
+        lines.append(_line(para, prev, i, originals.get(i), amendeds.get(i), capped, notes, labelled))
+        prev = para
     return lines, notes, labelled
 
 
 def _line(
-    paras: list[Para],
+    para: Para,
+    prev: Para | None,
     i: int,
     old: str | None,
     new: str | None,
@@ -265,14 +277,13 @@ def _line(
     notes: dict[int, list[str]],
     labelled: dict[int, int],
 ) -> SourceLine:
-    """The line of paragraph ``i`` with what it carries beyond its runs: its generated label ``old``
-    (original view) and ``new`` (amended), its notes, its tracked paragraph mark.
+    """The line of paragraph ``i`` (``para``, after ``prev``) with what it carries beyond its runs: its
+    generated label ``old`` (original view) and ``new`` (amended), its notes, its tracked paragraph mark.
     """
-    para = paras[i]
     pieces: list[Piece | Artefact] = []
     if old is not None or new is not None:
         # a relettering caused by a neighbour's change is credited to that change
-        cause = para if para.change[0] else paras[i - 1] if i and paras[i - 1].mark is not Op.EQUAL else para
+        cause = para if para.change[0] else prev if prev is not None and prev.mark is not Op.EQUAL else para
         pieces = list(_label_runs(old, new, cause))
     extra = list(para.notes) + capped.get(i, [])
     if pieces:
