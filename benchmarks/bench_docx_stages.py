@@ -10,8 +10,10 @@ off, and reports the least CPU time (``time.process_time``) of each stage:
 
 - *open*: :func:`~itu_nb.loaders.docx_package.open_package` (bounded unzip, the main part parsed);
 - *read*: :func:`~itu_nb.loaders.docx_read.read_paragraphs` (runs, changes, notes, comments, shapes);
-- *rest*: everything else of ``load_docx`` but the tree: numbering, lines, metadata, annotations;
-- *docx* = open + read + rest, the .docx stages themselves; *tree*: ``build_document`` (the
+- *lines*: ``_lines`` (generated labels, and each paragraph's runs joined into the tree stage's line);
+- *rest*: everything else of ``load_docx`` but the tree: numbering, metadata, annotations, and
+  freeing the parsed parts and the document;
+- *docx* = open + read + lines + rest, the .docx stages themselves; *tree*: ``build_document`` (the
   parsing package's stage, shared with the text loaders); *whole*: ``load_docx``.
 
 The table gives lowest / median / highest over the rounds, the ratio of the medians and the
@@ -37,7 +39,7 @@ from pathlib import Path
 from docx_inputs import repeated
 
 ROOT = Path(__file__).resolve().parent.parent
-STAGES = ("open", "read", "rest", "docx", "tree", "whole")
+STAGES = ("open", "read", "lines", "rest", "docx", "tree", "whole")
 
 
 def child(which: str, reps: int) -> dict:
@@ -62,6 +64,7 @@ def child(which: str, reps: int) -> dict:
     loader.open_package = timed("open", loader.open_package)
     loader.read_paragraphs = timed("read", loader.read_paragraphs)
     loader.build_document = timed("tree", loader.build_document)
+    loader._lines = timed("lines", loader._lines)
     brazil = (Path("tests") / "fixtures" / "pp18-doc67-brazil.pandoc.docx").read_bytes()
     data = brazil if which == "brazil" else repeated(brazil, int(which[1:]))
     loader.load_docx(data, which)  # warm: imports, regex caches
@@ -74,7 +77,7 @@ def child(which: str, reps: int) -> dict:
         loader.load_docx(data, which)
         got = dict(spent, whole=time.process_time() - start)
         got["docx"] = got["whole"] - got["tree"]
-        got["rest"] = got["docx"] - got["open"] - got["read"]
+        got["rest"] = got["docx"] - got["open"] - got["read"] - got["lines"]
         best = {k: min(v, best.get(k, v)) for k, v in got.items()}
     gc.enable()
     tracemalloc.start()

@@ -78,17 +78,24 @@ def _int(el: etree._Element | None, default: int | None = None) -> int | None:
         return default
 
 
+_LEVEL_PARTS = {_w(n): n for n in ("numFmt", "lvlText", "start", "lvlRestart", "isLgl")}
+
+
 def _level(el: etree._Element) -> Level:
+    """A ``w:lvl``, its children read in one pass (the first of each, as ``find`` would give)."""
+    found: dict[str, etree._Element] = {}
+    for child in el.iterchildren(*_LEVEL_PARTS):
+        found.setdefault(_LEVEL_PARTS[child.tag], child)
     lvl = Level()
-    fmt = el.find(_w("numFmt"))
+    fmt = found.get("numFmt")
     if fmt is not None and fmt.get(VAL):
         lvl.fmt = fmt.get(VAL)
-    text = el.find(_w("lvlText"))
+    text = found.get("lvlText")
     if text is not None:
         lvl.text = text.get(VAL) or ""
-    lvl.start = _int(el.find(_w("start")), 1) or 0
-    lvl.restart = _int(el.find(_w("lvlRestart")))
-    legal = el.find(_w("isLgl"))
+    lvl.start = _int(found.get("start"), 1) or 0
+    lvl.restart = _int(found.get("lvlRestart"))
+    legal = found.get("isLgl")
     lvl.legal = legal is not None and legal.get(VAL) not in ("0", "false", "off")
     return lvl
 
@@ -97,12 +104,13 @@ class Numbering:
     """numbering.xml and the numbering that styles.xml attaches to paragraph styles."""
 
     def __init__(self, numbering: etree._Element | None, styles: etree._Element | None):
+        #: the levels of each abstract numbering, read on first use (most lists of a template are never used)
         self.abstracts: dict[str, dict[int, Level]] = {}
+        self._abstract_els: dict[str, etree._Element] = {}
         self.nums: dict[str, Num] = {}
         if numbering is not None:
             for ab in numbering.iter(_w("abstractNum")):
-                levels = {_int_attr(lv, "ilvl"): _level(lv) for lv in ab.iter(_w("lvl"))}
-                self.abstracts.setdefault(ab.get(_w("abstractNumId")) or "", levels)
+                self._abstract_els.setdefault(ab.get(_w("abstractNumId")) or "", ab)
             for num in numbering.iter(_w("num")):
                 ref = num.find(_w("abstractNumId"))
                 entry = Num(ref.get(VAL) if ref is not None else "")
@@ -177,7 +185,16 @@ class Numbering:
     def level(self, num_id: str, ilvl: int) -> Level:
         """The level ``ilvl`` of numbering ``num_id``: its override, else the abstract one, else the default."""
         num = self.nums[num_id]
-        return num.levels.get(ilvl) or self.abstracts.get(num.abstract, {}).get(ilvl) or Level()
+        return num.levels.get(ilvl) or self._levels(num.abstract).get(ilvl) or Level()
+
+    def _levels(self, abstract: str) -> dict[int, Level]:
+        """The levels of abstract numbering ``abstract`` (empty when undefined), read once."""
+        levels = self.abstracts.get(abstract)
+        if levels is None:
+            el = self._abstract_els.get(abstract)
+            levels = {} if el is None else {_int_attr(lv, "ilvl"): _level(lv) for lv in el.iter(_w("lvl"))}
+            self.abstracts[abstract] = levels
+        return levels
 
 
 class _Counters:
