@@ -36,7 +36,7 @@ from lxml import etree
 from itu_nb.errors import ExportError
 from itu_nb.export import docx_cover, docx_template
 from itu_nb.export.lines import Line, Piece, as_document, export_lines
-from itu_nb.model import Document, Op
+from itu_nb.model import Artefact, Clause, Document, NodeKind, Op
 from itu_nb.parsing.markup import FOOTNOTE_BODY
 
 __all__ = ["to_docx"]
@@ -180,16 +180,16 @@ class _Writer:
             m = FOOTNOTE_BODY.match(piece.text) if piece.kind == "footnote-body" else None
             if m:
                 bodies.setdefault(m.group("no"), []).append(piece)
+        remarks = note_comments(line.node) if line.node is not None and bodies else {}
         lit = False
         for piece in line.pieces:
             if piece.is_mark:
                 lit = piece.kind == "highlight-start"
             elif piece.kind == "footnote-ref":
                 number = re.match(r"\[\w+:(\d+)\]", piece.text)
+                no = number.group(1) if number else None
                 p.append(
-                    self._footnote_ref(
-                        piece, bodies.pop(number.group(1), []) if number else [], number and number.group(1)
-                    )
+                    self._footnote_ref(piece, bodies.pop(no, []) if no else [], no, remarks.pop(no, []) if no else [])
                 )
             elif piece.kind == "bookmark" and _BOOKMARK.match(piece.text):
                 self._bookmark(p, piece.text[len("[bookmark: ") : -1])
@@ -197,6 +197,9 @@ class _Writer:
                 self._comment(p, piece)
             elif piece.is_text or piece.kind == "bookmark":
                 p.append(self._tracked(self._text_run(line, piece, lit), piece.op, piece.author, piece.date))
+        for left in remarks.values():  # a note whose body has no reference in the line: on the paragraph
+            for comment in (a for side in left for a in side):
+                self._comment(p, comment)
 
     def _text_run(self, line: Line, piece: Piece, lit: bool = False) -> etree._Element:
         if line.role == "marker" and piece.kind == "marker":
@@ -212,9 +215,11 @@ class _Writer:
         bold = line.role == "reasons" and piece.kind == "label"
         return self._run(piece.text, piece.op, bold=bold, lit=lit)
 
-    def _comment(self, p: etree._Element, piece: Piece) -> None:
+    def _comment(self, p: etree._Element, piece: Piece | Artefact, within: Op = Op.EQUAL) -> None:
         """A Word comment at this point: ``w:commentRangeStart``/``End`` and the reference run here, the text
-        with ``w:author``, ``w:date`` and initials in ``word/comments.xml``.
+        with ``w:author``, ``w:date`` and initials in ``word/comments.xml``.  ``within`` is the op of the
+        note the comment stands in: a reference run inside a note inserted or deleted whole is not
+        tracked again (the reader composes both ops), as the note's own text.
         """
         cid = str(len(self.comments))
         note = etree.Element(qn("w:comment"))
@@ -243,7 +248,8 @@ class _Writer:
         ref = OxmlElement("w:commentReference")
         ref.set(qn("w:id"), cid)
         r.append(ref)
-        p.append(self._tracked(r, piece.op, None, None))
+        op = Op.EQUAL if piece.op is within else piece.op
+        p.append(self._tracked(r, op, None, None))
 
     def _bookmark(self, p: etree._Element, name: str) -> None:
         bid = self._id()
@@ -255,33 +261,54 @@ class _Writer:
         p.append(start)
         p.append(end)
 
-    def _footnote_ref(self, ref: Piece, bodies: list[Piece], number: str | None = None) -> etree._Element:
+    def _footnote_ref(
+        self, ref: Piece, bodies: list[Piece], number: str | None = None, remarks: list[list[Artefact]] | None = None
+    ) -> etree._Element:
         """A footnote and its reference.  Word numbers footnotes itself, 1, 2, 3…: a note whose number is
         not the next one (a source numbering 3, 7) gets it as a custom mark (``w:customMarkFollows``,
         the number in the reference run and at the start of the note), so its path stays ``fn3``.
+
+        ``remarks`` are the comments of the note's FOOTNOTE nodes, one list per body (its deleted and
+        inserted text when they differ): each is a real Word comment inside the note, at its place in
+        the note's text (see :func:`note_comments`).
         """
+        remarks = remarks or []
         fid = str(len(self.footnotes) + 1)
         custom = number is not None and number != str(self.auto_notes + 1)
         if not custom:
             self.auto_notes += 1
         note = etree.SubElement(etree.Element(qn("w:footnotes")), qn("w:footnote"))
         note.set(qn("w:id"), fid)
-        p = etree.SubElement(note, qn("w:p"))
-        ppr = etree.SubElement(p, qn("w:pPr"))
-        etree.SubElement(ppr, qn("w:pStyle")).set(qn("w:val"), "footnotetext")
-        mark = self._run("", Op.EQUAL, style="footnotereference")
-        mark.append(OxmlElement("w:footnoteRef"))
-        for body in bodies:
+        p = _note_paragraph(note)
+        marked = False
+        for k, body in enumerate(bodies):
             m = FOOTNOTE_BODY.match(body.text)
             assert m is not None  # the caller passes only the bodies that match
             no = m.group("no")
             text = body.text[len(no) + 3 : -1]  # what follows "[N: ", as the loaders write it
+            start = m.start("text") - len(no) - 3  # where the FOOTNOTE node's text starts in it
             if re.match(rf"{no}(?=\s)", text) and not custom:  # the note shows its number: Word's own mark
-                text = text[len(no) :]
-                if not len(p.findall(qn("w:r"))):
+                text, start = text[len(no) :], start - len(no)
+                if not marked:
+                    mark = self._run("", Op.EQUAL, style="footnotereference")
+                    mark.append(OxmlElement("w:footnoteRef"))
                     p.append(mark)
+                    marked = True
             op = Op.EQUAL if body.op is ref.op else body.op
-            p.append(self._tracked(self._run(text, op), op, None, None))
+            comments = remarks[k] if k < len(remarks) else []
+            if k == len(bodies) - 1:  # more FOOTNOTE nodes than bodies (an edited tree): their comments here
+                comments = comments + [a for side in remarks[k + 1 :] for a in side]
+            done = 0
+            for comment in sorted(comments, key=lambda a: a.offset or 0):
+                cut = min(max(start + (comment.offset or 0), done), len(text))
+                p = self._note_text(note, p, text[done:cut], op)
+                done = cut
+                self._comment(p, comment, ref.op)
+            if done < len(text) or not comments:
+                p = self._note_text(note, p, text[done:], op)
+        if not bodies:
+            for comment in (a for side in remarks for a in side):
+                self._comment(p, comment, ref.op)
         self.footnotes.append(note)
         r = self._run("", Op.EQUAL, style="footnotereference")
         fr = OxmlElement("w:footnoteReference")
@@ -293,6 +320,25 @@ class _Writer:
             t.text = number
             r.append(t)
         return self._tracked(r, ref.op, ref.author, ref.date)
+
+    def _note_text(self, note: etree._Element, p: etree._Element, text: str, op: Op) -> etree._Element:
+        """``text`` at the end of the note, each line after the first in a paragraph of its own (a note of
+        several paragraphs, or with a text box, as the .docx reader gives it); the paragraph it ends in.
+
+        A paragraph ended by deleted (inserted) text has its mark deleted (inserted), so each view reads
+        its own paragraphs: the deleted text's last line and the inserted text's first share a paragraph.
+        """
+        lines = text.split("\n")
+        for k, line in enumerate(lines):
+            if k:
+                if op is not Op.EQUAL:
+                    rpr = OxmlElement("w:rPr")
+                    rpr.append(self._change(op, None, None))
+                    p.find(qn("w:pPr")).append(rpr)
+                p = _note_paragraph(note)
+            if line:
+                p.append(self._tracked(self._run(line, op), op, None, None))
+        return p
 
     # -- the package --------------------------------------------------------------------
     def finish(self, title: str | None, *, cover: bool = True, header_lines: tuple[int, ...] = ()) -> bytes:
@@ -331,6 +377,33 @@ class _Writer:
         document = self.word.part
         part = Part(PackURI("/word/footnotes.xml"), _FOOTNOTES_CT, blob, document.package)
         document.relate_to(part, RT.FOOTNOTES)
+
+
+def _note_paragraph(note: etree._Element) -> etree._Element:
+    """A new paragraph at the end of a footnote, in the footnote text style."""
+    p = etree.SubElement(note, qn("w:p"))
+    etree.SubElement(etree.SubElement(p, qn("w:pPr")), qn("w:pStyle")).set(qn("w:val"), "footnotetext")
+    return p
+
+
+_NOTE_PATH = re.compile(r"fn(\d+)(?:#\d+)?\Z")
+
+
+def note_comments(node: Clause) -> dict[str, list[list[Artefact]]]:
+    """The comments on the FOOTNOTE children of ``node``, by note number, one list per node of that number
+    in order (the tree makes ``fn1`` and ``fn1#2`` of a note's deleted and inserted text, in that order).
+
+    A FOOTNOTE node's text is written inside a Word footnote, so its comments are written there too,
+    at their offset in the note's text; the .docx reader reads a comment inside a footnote onto the
+    paragraph holding the note, at the note's place, as CriticMarkup and Akoma Ntoso place them
+    (:func:`~itu_nb.export.critic.note_comments_on_host`).
+    """
+    found: dict[str, list[list[Artefact]]] = {}
+    for child in node.children:
+        m = _NOTE_PATH.search(child.path) if child.kind is NodeKind.FOOTNOTE else None
+        if m:
+            found.setdefault(m.group(1), []).append([a for a in child.artefacts if a.kind == "comment"])
+    return {no: sides for no, sides in found.items() if any(sides)}
 
 
 def _who(line: Line) -> tuple[str | None, str | None]:
