@@ -12,7 +12,12 @@
   Style names follow the ITU templates (``Proposal``, ``ResNo``, ``Restitle``,
   ``Call``, ``enumlev1``…), so a secretariat template can restyle the document.
 - Bookmarks and footnotes of the source become real Word bookmarks and footnotes;
-  track changes is switched on for whoever edits the document next.
+  track changes is switched on for whoever edits the document next.  A note of several
+  paragraphs (a Word note, or one holding a text box) is written as paragraphs of the note.
+- Comments become Word comments (``word/comments.xml``) with their author and date; a comment on
+  a FOOTNOTE node is written inside the footnote, at its place in the note's text
+  (:func:`note_comments`), and comes back on the clause holding the note, at the note's place.
+  LibreOffice 7.4 cannot open a .docx with a comment in a footnote (nor one built as Word writes it).
 - The template (styles, A4, track changes on) is built once per process
   (:mod:`~itu_nb.export.docx_template`); the cover block, page header and document
   properties come from the document's metadata (:mod:`~itu_nb.export.docx_cover`).
