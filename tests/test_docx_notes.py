@@ -223,3 +223,44 @@ def test_a_note_of_several_paragraphs_survives_criticmarkup_and_akn_as_one_note(
         assert [n.path for n in back[0].walk()] == [n.path for n in doc[0].walk()], writer.__name__
         got = ["".join(f.body(v) for f in back[0]["resolves/1"].footnotes) for v in ("original", "amended")]
         assert got == want, writer.__name__
+
+
+# ----------------------------------------------------------------------------
+# a footnote's number
+# ----------------------------------------------------------------------------
+#: Footnote 3 with a custom mark, as Word writes one: the reference is followed by the mark in its run, and
+#: the note starts with the mark as text in the footnote reference style (no w:footnoteRef).
+_CUSTOM = B.package(
+    B.HEAD
+    + B.para(B.run("resolves"))
+    + B.para(
+        B.run("1\tto act")
+        + '<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr>'
+        + '<w:footnoteReference w:customMarkFollows="1" w:id="2"/><w:t>3</w:t></w:r>'
+        + B.run(".")
+    ),
+    footnotes=B.SEPARATORS
+    + '<w:footnote w:id="2"><w:p><w:pPr><w:pStyle w:val="FootnoteText"/></w:pPr>'
+    + '<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:t>3</w:t></w:r>'
+    + B.run(" See Resolution 71.")
+    + "</w:p></w:footnote>",
+)
+
+
+@pytest.mark.parametrize(
+    ("data", "number"),
+    [(B.package(_HOST, footnotes=B.SEPARATORS + B.footnote(2, B.run("See Resolution 71."))), "1"), (_CUSTOM, "3")],
+    ids=["word-numbered", "custom-mark"],
+)
+def test_a_footnotes_number_is_read_once(data, number):
+    # Word shows "¹ See Resolution 71." (or "3 See…" for the custom mark): the number once, before the text.
+    # The body artefact is "[N: N See …]" as the flattened corpus writes it ("[1: 1 \tThese include …]"): the
+    # key, then the note's text with its mark; the FOOTNOTE node has the number as its label, once.
+    doc = itu_nb.load(data, format="docx")
+    item = doc[0]["resolves/1"]
+    assert [a.text for a in item.artefacts] == [f"[footnoteRef:{number}]", f"[{number}: {number} See Resolution 71.]"]
+    (note,) = item.footnotes
+    assert (note.path, note.label, note.body()) == (f"resolves/1/fn{number}", number, "See Resolution 71.")
+    assert item.body() == "to act."  # the custom mark after the reference is not clause text
+    back = itu_nb.load(itu_nb.to_docx(doc))
+    assert [a.text for a in back[0]["resolves/1"].artefacts] == [a.text for a in item.artefacts]

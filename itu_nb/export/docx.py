@@ -285,20 +285,26 @@ class _Writer:
         note = etree.SubElement(etree.Element(qn("w:footnotes")), qn("w:footnote"))
         note.set(qn("w:id"), fid)
         p = _note_paragraph(note)
-        marked = False
+        # the note shows its number before its text in each view: Word's own mark (w:footnoteRef), or the custom
+        # mark as Word writes it (the number in the footnote reference style); else the text as it is
+        shown = (
+            bool(bodies)
+            and number is not None
+            and all(re.match(rf"{number}(?=\s)", b.text[len(number) + 3 :]) for b in bodies)
+        )
+        if shown:
+            mark = self._run("" if not custom else str(number), Op.EQUAL, style="footnotereference")
+            if not custom:
+                mark.append(OxmlElement("w:footnoteRef"))
+            p.append(mark)
         for k, body in enumerate(bodies):
             m = FOOTNOTE_BODY.match(body.text)
             assert m is not None  # the caller passes only the bodies that match
             no = m.group("no")
             text = body.text[len(no) + 3 : -1]  # what follows "[N: ", as the loaders write it
             start = m.start("text") - len(no) - 3  # where the FOOTNOTE node's text starts in it
-            if re.match(rf"{no}(?=\s)", text) and not custom:  # the note shows its number: Word's own mark
+            if shown:
                 text, start = text[len(no) :], start - len(no)
-                if not marked:
-                    mark = self._run("", Op.EQUAL, style="footnotereference")
-                    mark.append(OxmlElement("w:footnoteRef"))
-                    p.append(mark)
-                    marked = True
             op = Op.EQUAL if body.op is ref.op else body.op
             comments = remarks[k] if k < len(remarks) else []
             if k == len(bodies) - 1:  # more FOOTNOTE nodes than bodies (an edited tree): their comments here
