@@ -11,12 +11,12 @@ from __future__ import annotations
 import dataclasses
 import io
 import json
-import shutil
 import subprocess
 import zipfile
 
 import docx_build as B
 import pytest
+from conftest import needs_pandoc, needs_soffice
 from lxml import etree
 
 import itu_nb
@@ -79,25 +79,104 @@ def noted():
     return _with_note_comments(doc)
 
 
-def test_comments_on_footnote_nodes_are_word_comments_inside_the_note(noted):
+def _around_references(data: bytes) -> list[list[tuple]]:
+    """Per footnote reference of document.xml, in order: the comment marks around it, each as (tag, w:id,
+    op of the w:ins/w:del holding it or None), the reference itself as ("ref", the w:ins/w:del around it)."""
+    body = _part(data, "word/document.xml").find(f"{W}body")
+    out = []
+    for p in body.iter(f"{W}p"):
+        if p.find(f".//{W}footnoteReference") is None:
+            continue
+        seq: list[tuple] = []
+        for el in p.iter(
+            f"{W}commentRangeStart", f"{W}commentRangeEnd", f"{W}commentReference", f"{W}footnoteReference"
+        ):
+            holder = next((a.tag[len(W) :] for a in el.iterancestors(f"{W}ins", f"{W}del")), None)
+            tag = el.tag[len(W) :]
+            seq.append(("ref", holder) if tag == "footnoteReference" else (tag, el.get(f"{W}id"), holder))
+        out.append(seq)
+    return out
+
+
+def test_comments_on_footnote_nodes_are_word_comments_around_the_notes_reference(noted):
     data = itu_nb.to_docx(noted)
-    notes = {n.get(f"{W}id"): n for n in _part(data, "word/footnotes.xml").iter(f"{W}footnote")}
+    # anchored in the body, around the note's reference mark: the range starts right before the reference run
+    # and ends right after it, followed by the comment's reference run; the comment on the deleted text of note 1
+    # has a deleted reference run, the one on its inserted text an inserted one (the note's reference is untracked)
+    assert _around_references(data) == [
+        [
+            ("commentRangeStart", "0", None),
+            ("commentRangeStart", "1", None),
+            ("ref", None),
+            ("commentRangeEnd", "0", None),
+            ("commentReference", "0", "del"),
+            ("commentRangeEnd", "1", None),
+            ("commentReference", "1", "ins"),
+        ],
+        [
+            ("commentRangeStart", "2", None),
+            ("ref", None),
+            ("commentRangeEnd", "2", None),
+            ("commentReference", "2", None),
+        ],
+    ]
+    # nothing of them in the notes (LibreOffice 7.4 cannot open a .docx with a comment inside a footnote)
+    notes = _part(data, "word/footnotes.xml")
+    assert not list(notes.iter(f"{W}commentRangeStart", f"{W}commentRangeEnd", f"{W}commentReference"))
+    # a real comment: its text, author and date in comments.xml
     comments = {c.get(f"{W}id"): c for c in _part(data, "word/comments.xml").iter(f"{W}comment")}
-    inside = {fid: [r.get(f"{W}id") for r in n.iter(f"{W}commentReference")] for fid, n in notes.items()}
-    assert inside == {"-1": [], "0": [], "1": ["0", "1"], "2": ["2"]}  # Word's separators, then the two notes
-    for fid, ids in inside.items():
-        for cid in ids:  # a real comment: its range and reference in the note, its text in comments.xml
-            assert [e.get(f"{W}id") for e in notes[fid].iter(f"{W}commentRangeStart")].count(cid) == 1
-            assert comments[cid].get(f"{W}author") == "APT" and comments[cid].get(f"{W}date") == "2018-10-01T00:00:00Z"
-    assert "".join(comments["2"].itertext()) == "on resolves/2/fn2"
-    # the comment on the deleted text of note 1 is a deleted reference, the one on its inserted text an inserted one
-    refs = {r.get(f"{W}id"): r.getparent().getparent().tag for r in notes["1"].iter(f"{W}commentReference")}
-    assert refs == {"0": f"{W}del", "1": f"{W}ins"}
-    # each stands at its offset: after "1 Se" (the mark shows "1"), after "2 Pl"
-    text = "".join(t.text for t in notes["2"].iter(f"{W}t"))
-    assert text == " Plain." and notes["2"].find(f"{W}p/{W}r/{W}footnoteRef") is not None
-    before = [e for e in notes["2"].iter(f"{W}t", f"{W}commentRangeStart")]
-    assert [e.text if e.tag == f"{W}t" else "|" for e in before] == [" Pl", "|", "ain."]
+    assert {k: "".join(c.itertext()) for k, c in comments.items()} == {
+        "0": "on resolves/1/fn1",
+        "1": "on resolves/1/fn1#2",
+        "2": "on resolves/2/fn2",
+    }
+    assert {(c.get(f"{W}author"), c.get(f"{W}date")) for c in comments.values()} == {("APT", "2018-10-01T00:00:00Z")}
+    # the notes' text is whole, after Word's mark: " Plain." in one run
+    note = next(n for n in notes.iter(f"{W}footnote") if n.get(f"{W}id") == "2")
+    assert [t.text for t in note.iter(f"{W}t")] == [" Plain."] and note.find(f"{W}p/{W}r/{W}footnoteRef") is not None
+
+
+#: resolves 1 holds footnote 1, inserted whole by Brazil ("New note."); resolves 2 footnote 2, deleted whole.
+_TRACKED_NOTES = B.package(
+    B.HEAD
+    + B.para(B.run("resolves"))
+    + B.para(B.run("1\tto act") + B.ins(B.footnote_ref(2)) + B.run("."))
+    + B.para(B.run("2\tand") + B.dele(B.footnote_ref(3)) + B.run(".")),
+    footnotes=B.SEPARATORS + B.footnote(2, B.run("New note.")) + B.footnote(3, B.run("Old note.")),
+)
+
+
+def test_a_comment_on_a_tracked_note_is_inside_the_change_holding_its_reference():
+    doc = itu_nb.load(_TRACKED_NOTES, format="docx")
+    assert [(n.path, n.status) for n in doc[0].walk() if n.kind is NodeKind.FOOTNOTE] == [
+        ("resolves/1/fn1", "inserted"),
+        ("resolves/2/fn2", "deleted"),
+    ]
+    noted = _with_note_comments(doc)  # the comments take the op of their note: INSERT, DELETE
+    data = itu_nb.to_docx(noted)
+    # the range and the comment's reference run stand inside the w:ins (w:del) holding the note's reference,
+    # the reference run untracked again
+    assert _around_references(data) == [
+        [
+            ("commentRangeStart", "0", "ins"),
+            ("ref", "ins"),
+            ("commentRangeEnd", "0", "ins"),
+            ("commentReference", "0", "ins"),
+        ],
+        [
+            ("commentRangeStart", "1", "del"),
+            ("ref", "del"),
+            ("commentRangeEnd", "1", "del"),
+            ("commentReference", "1", "del"),
+        ],
+    ]
+    body = _part(data, "word/document.xml")
+    assert all(r.getparent().getparent().tag in (f"{W}ins", f"{W}del") for r in body.iter(f"{W}commentReference"))
+    # read back on the clause holding the note, at its place ("1\tto act" 8, "2\tand" 5), with the note's op
+    assert _comments(itu_nb.load(data)) == [
+        ("resolves/1", "on resolves/1/fn1", "APT", "2018-10-01T00:00:00Z", 8, "INSERT"),
+        ("resolves/2", "on resolves/2/fn2", "APT", "2018-10-01T00:00:00Z", 5, "DELETE"),
+    ]
 
 
 def test_comments_on_footnote_nodes_come_back_at_the_note_as_from_criticmarkup_and_akn(noted):
@@ -122,36 +201,70 @@ def test_comments_on_footnote_nodes_come_back_at_the_note_as_from_criticmarkup_a
         ]
 
 
-@pytest.mark.skipif(shutil.which("pandoc") is None, reason="pandoc is not installed")
-def test_pandoc_reads_the_comments_inside_the_notes(noted, tmp_path):
+@needs_pandoc
+def test_pandoc_reads_the_comments_around_the_notes(noted, tmp_path):
     path = tmp_path / "noted.docx"
     itu_nb.to_docx(noted, path)
     out = subprocess.run(
         ["pandoc", "--track-changes=all", "-t", "json", str(path)], capture_output=True, text=True, check=True
     )
-    notes = []
+    # each paragraph holding a note, as pandoc reads it: the comments (author, text) that start right before
+    # the note, then the note with its text; no comment inside a note
+    seen = []
 
-    def walk(x, note=None):
+    def words(x) -> str:  # every Str in x, in order, joined by spaces
         if isinstance(x, dict):
-            if x.get("t") == "Note":
-                note = len(notes)
-                notes.append([])
-            if x.get("t") == "Span" and note is not None:
-                (_, classes, attrs), inlines = x["c"]
-                if "comment-start" in classes:
-                    words = " ".join(i["c"] for i in inlines if i["t"] == "Str")
-                    notes[note].append((dict(attrs)["author"], words))
-            for v in x.values():
-                walk(v, note)
-        elif isinstance(x, list):
-            for v in x:
-                walk(v, note)
+            return x["c"] if x.get("t") == "Str" else words(x.get("c"))
+        return " ".join(w for w in map(words, x) if w) if isinstance(x, list) else ""
 
-    walk(json.loads(out.stdout)["blocks"])
-    assert notes == [
-        [("APT", "on resolves/1/fn1"), ("APT", "on resolves/1/fn1#2")],
-        [("APT", "on resolves/2/fn2")],
+    for block in json.loads(out.stdout)["blocks"]:
+        inlines = block["c"] if block["t"] == "Para" else []
+        if not any(i["t"] == "Note" for i in inlines):
+            continue
+        got = []
+        for i in inlines:
+            if i["t"] == "Span" and "comment-start" in i["c"][0][1]:
+                got.append((dict(i["c"][0][2])["author"], words(i["c"][1])))
+            elif i["t"] == "Note":
+                got.append(("note", words(i["c"])))
+                assert "comment-start" not in json.dumps(i), "a comment inside a note"
+        seen.append(got)
+    assert seen == [
+        [
+            ("APT", "on resolves/1/fn1"),
+            ("APT", "on resolves/1/fn1#2"),
+            ("note", "See Resolution 71. See Resolution 72."),
+        ],
+        [("APT", "on resolves/2/fn2"), ("note", "Plain.")],
     ]
+
+
+@needs_soffice
+def test_libreoffice_opens_a_docx_with_comments_on_notes(noted, tmp_path):
+    # LibreOffice 7.4 refused ("source file could not be loaded") the same file with the comments inside the
+    # footnotes; anchored around the notes' references in the body, it opens it and shows the paragraphs
+    paths = [tmp_path / "noted.docx", tmp_path / "tracked.docx"]
+    itu_nb.to_docx(noted, paths[0])
+    itu_nb.to_docx(_with_note_comments(itu_nb.load(_TRACKED_NOTES, format="docx")), paths[1])
+    profile = tmp_path / "lo-profile"
+    res = subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--convert-to",
+            "txt:Text (encoded):UTF8",
+        ]
+        + ["--outdir", str(tmp_path / "out"), *map(str, paths)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert res.returncode == 0 and "could not be loaded" not in res.stderr, res.stderr
+    for path in paths:
+        text = (tmp_path / "out" / f"{path.stem}.txt").read_text(encoding="utf-8-sig").splitlines()
+        # the comments' anchor paragraphs, the note's number (Word's mark, 1 and 2) after their text
+        assert "1\tto act1." in text and "2\tand2." in text, path.name
 
 
 # ----------------------------------------------------------------------------
