@@ -22,7 +22,7 @@ from lxml import etree
 import itu_nb
 from itu_nb import NodeKind
 from itu_nb.export.critic import note_comments_on_host
-from itu_nb.model import Artefact
+from itu_nb.model import Artefact, Op
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -199,6 +199,38 @@ def test_comments_on_footnote_nodes_come_back_at_the_note_as_from_criticmarkup_a
         assert [f.body(view) for f in back[0]["resolves/1"].footnotes] == [
             f.body(view) for f in noted[0]["resolves/1"].footnotes
         ]
+
+
+def test_a_comment_of_another_op_than_its_tracked_note_keeps_its_op():
+    # an analyst's comment (EQUAL) on a note inserted whole: its range starts before the w:ins holding the
+    # reference and its reference run follows it, untracked, so it is read back EQUAL, not INSERT; the one with
+    # the note's op stays inside the w:ins (so comes back first)
+    doc = itu_nb.load(_TRACKED_NOTES, format="docx")
+
+    def add(c):
+        if c.path != "resolves/1/fn1":
+            return dataclasses.replace(c, children=tuple(add(k) for k in c.children))
+        mine = Artefact("comment", "mine", c.line or 0, 2, Op.EQUAL, "APT", None)
+        theirs = Artefact("comment", "theirs", c.line or 0, 2, Op.INSERT, "CEPT", None)
+        return dataclasses.replace(c, artefacts=(*c.artefacts, mine, theirs))
+
+    noted = dataclasses.replace(
+        doc, proposals=tuple(dataclasses.replace(p, clauses=tuple(add(c) for c in p.clauses)) for p in doc)
+    )
+    data = itu_nb.to_docx(noted)
+    assert _around_references(data)[0] == [
+        ("commentRangeStart", "0", None),
+        ("commentRangeStart", "1", "ins"),
+        ("ref", "ins"),
+        ("commentRangeEnd", "1", "ins"),
+        ("commentReference", "1", "ins"),
+        ("commentRangeEnd", "0", None),
+        ("commentReference", "0", None),
+    ]
+    assert _comments(itu_nb.load(data)) == [
+        ("resolves/1", "theirs", "CEPT", None, 8, "INSERT"),
+        ("resolves/1", "mine", "APT", None, 8, "EQUAL"),
+    ]
 
 
 @needs_pandoc

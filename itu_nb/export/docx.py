@@ -325,7 +325,8 @@ class _Writer:
             t.text = number
             r.append(t)
         # the comments on the note, around its reference mark: those of the reference's op inside the w:ins/w:del
-        # holding it (their reference runs untracked), any other outside it, tracked with their own op
+        # holding it (their reference runs untracked), any other around that w:ins/w:del, its reference run after
+        # it, tracked with its own op (so read back after the former)
         comments = [a for side in remarks or [] for a in side]
         inner = [a for a in comments if ref.op is Op.EQUAL or a.op is ref.op]
         outer = [a for a in comments if not (ref.op is Op.EQUAL or a.op is ref.op)]
