@@ -2,7 +2,8 @@
 
 Hypothesis generates documents from the reader's constructs: text, TABs, ``w:sym`` of the
 Symbol and Wingdings fonts (a surrogate code too), equations, complex and simple fields,
-footnotes (referencing further footnotes, tracked or not) and comments, text boxes (DrawingML, VML and ``mc:AlternateContent`` with both),
+footnotes (referencing further footnotes, tracked or not) and comments, text boxes (DrawingML, VML and ``mc:AlternateContent`` with both;
+in a footnote, in a comment, in another text box),
 list numbering, and tracked changes nested in any order (``w:ins``, ``w:del``, ``w:moveFrom``,
 ``w:moveTo``, whole paragraphs inserted or deleted, paragraph marks alone inserted or deleted).  Each construct knows its own text in
 each view, computed from the rules of ECMA-376 as Word's Accept All / Reject All apply them,
@@ -18,13 +19,15 @@ For every generated document:
   generated paragraphs of that view;
 - the tree holds all the generated text of each view: every non-blank character of the view's
   paragraphs and footnotes is in the clauses' labels and bodies, footnotes included, or in the
-  document's header lines (a multiset inclusion: labels Word generates and footnote marks may add).
+  document's header lines (a multiset inclusion: labels Word generates and footnote marks may add);
+- every comment's text, its text boxes' included, is in the comments read.
 
 Bounded: ``max_examples=200``, no deadline; about 10 s.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from dataclasses import dataclass
 
@@ -76,6 +79,7 @@ class Doc:
     notes: list[tuple[int, str, dict[str, str]]]  # (w:id, xml, {view: text})
     comments: list[str]
     next_id: int = 100
+    comment_texts: list[str] = dataclasses.field(default_factory=list)  # what each comment read says
 
 
 class Node:
@@ -214,17 +218,8 @@ class Note(Node):
     def note_texts(self, view, ctx):
         if not _visible(ctx, view):
             return []
-        return [self.texts[view], *(t for c in self.body for t in c.note_texts(view, "both"))]
-
-
-@dataclass
-class Comment(Node):
-    value: str
-
-    def xml(self, doc, ctx):
-        doc.next_id += 1
-        doc.comments.append(comment(doc.next_id, run(self.value)))
-        return comment_ref(doc.next_id)
+        boxed = [text for c in self.body for text, _ in c.boxes(view, "both")]  # the note's text boxes
+        return [self.texts[view], *boxed, *(t for c in self.body for t in c.note_texts(view, "both"))]
 
 
 @dataclass
@@ -240,7 +235,25 @@ class Box(Node):
     def boxes(self, view, ctx):
         if ctx is None:
             return []  # a shape inserted and deleted again: in no view
-        return [("".join(c.text(view, ctx) for c in self.children), _visible(ctx, view))]
+        own = ("".join(c.text(view, ctx) for c in self.children), _visible(ctx, view))
+        return [own, *(b for c in self.children for b in c.boxes(view, ctx))]  # a box in it: read after it
+
+
+@dataclass
+class Comment(Node):
+    """A comment; its text may hold a text box (read as a line of the comment's text)."""
+
+    value: str
+    box: Box | None = None
+
+    def xml(self, doc, ctx):
+        doc.next_id += 1
+        boxed = self.box.xml(doc, "both") if self.box is not None else ""
+        doc.comments.append(comment(doc.next_id, run(self.value) + boxed))
+        if ctx is not None:  # read with the op of its reference; in no view, not read
+            texts = [text for text, _ in self.box.boxes("amended", "both")] if self.box is not None else []
+            doc.comment_texts.append(self.value.replace("\n", " ") + "".join(texts))
+        return comment_ref(doc.next_id)
 
 
 #: Paragraph kinds: the views their text is in, and the views their mark is in (a mark absent
@@ -321,8 +334,15 @@ def _inline(children):
 
 
 inline = st.recursive(leaf, _inline, max_leaves=12)
+_HOW = st.sampled_from(["alternate", "drawing", "vml"])
+#: Text boxes, a text box inside a text box too.
+boxes = st.recursive(
+    st.builds(Box, _HOW, st.lists(inline, min_size=1, max_size=3)),
+    lambda inner: st.builds(Box, _HOW, st.lists(st.one_of(inline, inner), min_size=1, max_size=3)),
+    max_leaves=3,
+)
 notes = st.recursive(
-    st.builds(Note, st.lists(inline, min_size=1, max_size=3)),
+    st.builds(Note, st.lists(st.one_of(inline, inline, boxes), min_size=1, max_size=3)),  # a text box in a note
     lambda inner: st.builds(
         Note,
         st.lists(
@@ -336,8 +356,8 @@ notes = st.recursive(
 with_notes = st.one_of(
     inline,
     notes,
-    st.builds(Comment, words),
-    st.builds(Box, st.sampled_from(["alternate", "drawing", "vml"]), st.lists(inline, min_size=1, max_size=3)),
+    st.builds(Comment, words, st.one_of(st.none(), boxes)),  # a text box in a comment
+    boxes,
 )
 paragraphs = st.builds(
     Paragraph,
@@ -368,7 +388,7 @@ def _chars(texts) -> Counter:
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(documents)
 def test_generated_documents_load_with_every_view_whole(paras):
-    data, _ = _build(paras)
+    data, built = _build(paras)
     everything = [*paras, Paragraph("plain", False, [Text("End.")])]
     try:
         doc = load_docx(data, "fuzz.docx")
@@ -384,6 +404,10 @@ def test_generated_documents_load_with_every_view_whole(paras):
                 held.append((node.label_in(view) or "") + node.body(view))
         missing = _chars(expected + notes) - _chars(held)
         assert not missing, (view, missing)
+    said = [a.text for a in doc.artefacts if a.kind == "comment"]
+    said += [a.text for p in doc for n in p.walk() for a in n.artefacts if a.kind == "comment"]
+    missing = _chars(built.comment_texts) - _chars(said)  # every comment's text, its text boxes' included
+    assert not missing, ("comments", missing)
 
 
 # ----------------------------------------------------------------------------

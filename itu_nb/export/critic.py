@@ -16,7 +16,9 @@ date.  Otherwise nothing is written: pass ``author=``/``date=`` to :func:`itu_nb
 reading the file back.  A comment made inside a change (a Word comment on inserted text) is
 written inside its mark, ``{++text{>>@Author (date): comment<<}++}``, and read back with the change's op.
 A highlight is ``{==…==}`` around what it covers, changes and comments
-included (``{==IC{++T++}s==}``: the loader reads marks inside a highlight).  Lone surrogates,
+included (``{==IC{++T++}s==}``: the loader reads marks inside a highlight).  A footnote stands in
+its host's line, so the paragraph breaks of a note of several paragraphs (a Word note, or one with
+a text box) are written as line breaks (U+000B, Word's own).  Lone surrogates,
 which no file can hold, are written as U+FFFD.
 """
 
@@ -104,7 +106,8 @@ def _line(pieces: tuple[Piece, ...], where: str, attribute: bool = False) -> str
             who = piece if attribute and piece.op is not Op.EQUAL else None
         elif attribute and who is None and piece.op is not Op.EQUAL:  # the change was opened by a comment in it
             who = piece
-        out.append(piece.text)
+        # a note of several paragraphs (or with a text box) in one line: its breaks as line breaks (U+000B)
+        out.append(piece.text.replace("\n", "\v") if piece.kind == "footnote-body" else piece.text)
     close()
     return "".join(out)
 

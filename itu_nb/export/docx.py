@@ -12,7 +12,14 @@
   Style names follow the ITU templates (``Proposal``, ``ResNo``, ``Restitle``,
   ``Call``, ``enumlev1``…), so a secretariat template can restyle the document.
 - Bookmarks and footnotes of the source become real Word bookmarks and footnotes;
-  track changes is switched on for whoever edits the document next.
+  track changes is switched on for whoever edits the document next.  A note of several
+  paragraphs (a Word note, or one holding a text box) is written as paragraphs of the note.
+- Comments become Word comments (``word/comments.xml``) with their author and date; a comment on
+  a FOOTNOTE node is anchored in the body around the note's reference mark (inside the
+  ``w:ins``/``w:del`` holding the reference when it is tracked), not inside the note: LibreOffice
+  7.4 refuses a .docx with a comment inside a footnote, and the .docx reader reads either onto the
+  clause holding the note, at the note's place, where CriticMarkup and Akoma Ntoso write it
+  (:func:`note_comments`).
 - The template (styles, A4, track changes on) is built once per process
   (:mod:`~itu_nb.export.docx_template`); the cover block, page header and document
   properties come from the document's metadata (:mod:`~itu_nb.export.docx_cover`).
@@ -36,7 +43,7 @@ from lxml import etree
 from itu_nb.errors import ExportError
 from itu_nb.export import docx_cover, docx_template
 from itu_nb.export.lines import Line, Piece, as_document, export_lines
-from itu_nb.model import Document, Op
+from itu_nb.model import Artefact, Clause, Document, NodeKind, Op
 from itu_nb.parsing.markup import FOOTNOTE_BODY
 
 __all__ = ["to_docx"]
@@ -180,23 +187,24 @@ class _Writer:
             m = FOOTNOTE_BODY.match(piece.text) if piece.kind == "footnote-body" else None
             if m:
                 bodies.setdefault(m.group("no"), []).append(piece)
+        remarks = note_comments(line.node) if line.node is not None and bodies else {}
         lit = False
         for piece in line.pieces:
             if piece.is_mark:
                 lit = piece.kind == "highlight-start"
             elif piece.kind == "footnote-ref":
                 number = re.match(r"\[\w+:(\d+)\]", piece.text)
-                p.append(
-                    self._footnote_ref(
-                        piece, bodies.pop(number.group(1), []) if number else [], number and number.group(1)
-                    )
-                )
+                no = number.group(1) if number else None
+                self._footnote_ref(p, piece, bodies.pop(no, []) if no else [], no, remarks.pop(no, []) if no else [])
             elif piece.kind == "bookmark" and _BOOKMARK.match(piece.text):
                 self._bookmark(p, piece.text[len("[bookmark: ") : -1])
             elif piece.kind == "comment":
                 self._comment(p, piece)
             elif piece.is_text or piece.kind == "bookmark":
                 p.append(self._tracked(self._text_run(line, piece, lit), piece.op, piece.author, piece.date))
+        for left in remarks.values():  # a note whose body has no reference in the line: on the paragraph
+            for comment in (a for side in left for a in side):
+                self._comment(p, comment)
 
     def _text_run(self, line: Line, piece: Piece, lit: bool = False) -> etree._Element:
         if line.role == "marker" and piece.kind == "marker":
@@ -212,10 +220,16 @@ class _Writer:
         bold = line.role == "reasons" and piece.kind == "label"
         return self._run(piece.text, piece.op, bold=bold, lit=lit)
 
-    def _comment(self, p: etree._Element, piece: Piece) -> None:
+    def _comment(self, p: etree._Element, piece: Piece | Artefact) -> None:
         """A Word comment at this point: ``w:commentRangeStart``/``End`` and the reference run here, the text
         with ``w:author``, ``w:date`` and initials in ``word/comments.xml``.
         """
+        cid = self._comment_text(piece)
+        p.append(_comment_mark("w:commentRangeStart", cid))
+        self._comment_end(p, cid, piece.op, Op.EQUAL)
+
+    def _comment_text(self, piece: Piece | Artefact) -> str:
+        """The comment's text, author, date and initials in ``word/comments.xml``; its ``w:id``."""
         cid = str(len(self.comments))
         note = etree.Element(qn("w:comment"))
         note.set(qn("w:id"), cid)
@@ -235,15 +249,16 @@ class _Writer:
             if text:
                 para.append(self._run(text, Op.EQUAL))
         self.comments.append(note)
-        for tag in ("w:commentRangeStart", "w:commentRangeEnd"):
-            el = OxmlElement(tag)
-            el.set(qn("w:id"), cid)
-            p.append(el)
+        return cid
+
+    def _comment_end(self, p: etree._Element, cid: str, op: Op, within: Op) -> None:
+        """The end of comment ``cid``'s range and its reference run, at the end of ``p``.  ``within`` is the op
+        of the ``w:ins``/``w:del`` that ``p`` is: a reference run of that op is not tracked again there.
+        """
+        p.append(_comment_mark("w:commentRangeEnd", cid))
         r = self._run("", Op.EQUAL, style="CommentReference")
-        ref = OxmlElement("w:commentReference")
-        ref.set(qn("w:id"), cid)
-        r.append(ref)
-        p.append(self._tracked(r, piece.op, None, None))
+        r.append(_comment_mark("w:commentReference", cid))
+        p.append(self._tracked(r, Op.EQUAL if op is within else op, None, None))
 
     def _bookmark(self, p: etree._Element, name: str) -> None:
         bid = self._id()
@@ -255,10 +270,22 @@ class _Writer:
         p.append(start)
         p.append(end)
 
-    def _footnote_ref(self, ref: Piece, bodies: list[Piece], number: str | None = None) -> etree._Element:
-        """A footnote and its reference.  Word numbers footnotes itself, 1, 2, 3…: a note whose number is
-        not the next one (a source numbering 3, 7) gets it as a custom mark (``w:customMarkFollows``,
-        the number in the reference run and at the start of the note), so its path stays ``fn3``.
+    def _footnote_ref(
+        self,
+        p: etree._Element,
+        ref: Piece,
+        bodies: list[Piece],
+        number: str | None = None,
+        remarks: list[list[Artefact]] | None = None,
+    ) -> None:
+        """A footnote and its reference, at the end of ``p``.  Word numbers footnotes itself, 1, 2, 3…: a note
+        whose number is not the next one (a source numbering 3, 7) gets it as a custom mark
+        (``w:customMarkFollows``, the number in the reference run and at the start of the note), so its path
+        stays ``fn3``.
+
+        ``remarks`` are the comments of the note's FOOTNOTE nodes, one list per body (its deleted and inserted
+        text when they differ): each is a real Word comment anchored in the body, around the note's reference
+        mark (see :func:`note_comments`), not inside the note.
         """
         fid = str(len(self.footnotes) + 1)
         custom = number is not None and number != str(self.auto_notes + 1)
@@ -266,22 +293,27 @@ class _Writer:
             self.auto_notes += 1
         note = etree.SubElement(etree.Element(qn("w:footnotes")), qn("w:footnote"))
         note.set(qn("w:id"), fid)
-        p = etree.SubElement(note, qn("w:p"))
-        ppr = etree.SubElement(p, qn("w:pPr"))
-        etree.SubElement(ppr, qn("w:pStyle")).set(qn("w:val"), "footnotetext")
-        mark = self._run("", Op.EQUAL, style="footnotereference")
-        mark.append(OxmlElement("w:footnoteRef"))
+        para = _note_paragraph(note)
+        # the note shows its number before its text in each view: Word's own mark (w:footnoteRef), or the custom
+        # mark as Word writes it (the number in the footnote reference style); else the text as it is
+        shown = (
+            bool(bodies)
+            and number is not None
+            and all(re.match(rf"{number}(?=\s)", b.text[len(number) + 3 :]) for b in bodies)
+        )
+        if shown:
+            mark = self._run("" if not custom else str(number), Op.EQUAL, style="footnotereference")
+            if not custom:
+                mark.append(OxmlElement("w:footnoteRef"))
+            para.append(mark)
         for body in bodies:
             m = FOOTNOTE_BODY.match(body.text)
             assert m is not None  # the caller passes only the bodies that match
             no = m.group("no")
             text = body.text[len(no) + 3 : -1]  # what follows "[N: ", as the loaders write it
-            if re.match(rf"{no}(?=\s)", text) and not custom:  # the note shows its number: Word's own mark
+            if shown:
                 text = text[len(no) :]
-                if not len(p.findall(qn("w:r"))):
-                    p.append(mark)
-            op = Op.EQUAL if body.op is ref.op else body.op
-            p.append(self._tracked(self._run(text, op), op, None, None))
+            para = self._note_text(note, para, text, Op.EQUAL if body.op is ref.op else body.op)
         self.footnotes.append(note)
         r = self._run("", Op.EQUAL, style="footnotereference")
         fr = OxmlElement("w:footnoteReference")
@@ -292,7 +324,45 @@ class _Writer:
             t = OxmlElement("w:delText" if ref.op is Op.DELETE else "w:t")
             t.text = number
             r.append(t)
-        return self._tracked(r, ref.op, ref.author, ref.date)
+        # the comments on the note, around its reference mark: those of the reference's op inside the w:ins/w:del
+        # holding it (their reference runs untracked), any other around that w:ins/w:del, its reference run after
+        # it, tracked with its own op (so read back after the former)
+        comments = [a for side in remarks or [] for a in side]
+        inner = [a for a in comments if ref.op is Op.EQUAL or a.op is ref.op]
+        outer = [a for a in comments if not (ref.op is Op.EQUAL or a.op is ref.op)]
+        outer_ids = [self._comment_text(a) for a in outer]
+        for cid in outer_ids:
+            p.append(_comment_mark("w:commentRangeStart", cid))
+        holder = p if ref.op is Op.EQUAL else self._change(ref.op, ref.author, ref.date)
+        inner_ids = [self._comment_text(a) for a in inner]
+        for cid in inner_ids:
+            holder.append(_comment_mark("w:commentRangeStart", cid))
+        holder.append(r)
+        for cid, comment in zip(inner_ids, inner, strict=True):
+            self._comment_end(holder, cid, comment.op, ref.op)
+        if holder is not p:
+            p.append(holder)
+        for cid, comment in zip(outer_ids, outer, strict=True):
+            self._comment_end(p, cid, comment.op, Op.EQUAL)
+
+    def _note_text(self, note: etree._Element, p: etree._Element, text: str, op: Op) -> etree._Element:
+        """``text`` at the end of the note, each line after the first in a paragraph of its own (a note of
+        several paragraphs, or with a text box, as the .docx reader gives it); the paragraph it ends in.
+
+        A paragraph ended by deleted (inserted) text has its mark deleted (inserted), so each view reads
+        its own paragraphs: the deleted text's last line and the inserted text's first share a paragraph.
+        """
+        lines = text.split("\n")
+        for k, line in enumerate(lines):
+            if k:
+                if op is not Op.EQUAL:
+                    rpr = OxmlElement("w:rPr")
+                    rpr.append(self._change(op, None, None))
+                    p.find(qn("w:pPr")).append(rpr)
+                p = _note_paragraph(note)
+            if line:
+                p.append(self._tracked(self._run(line, op), op, None, None))
+        return p
 
     # -- the package --------------------------------------------------------------------
     def finish(self, title: str | None, *, cover: bool = True, header_lines: tuple[int, ...] = ()) -> bytes:
@@ -331,6 +401,41 @@ class _Writer:
         document = self.word.part
         part = Part(PackURI("/word/footnotes.xml"), _FOOTNOTES_CT, blob, document.package)
         document.relate_to(part, RT.FOOTNOTES)
+
+
+def _comment_mark(tag: str, cid: str) -> etree._Element:
+    """A ``w:commentRangeStart``, ``w:commentRangeEnd`` or ``w:commentReference`` of comment ``cid``."""
+    el = OxmlElement(tag)
+    el.set(qn("w:id"), cid)
+    return el
+
+
+def _note_paragraph(note: etree._Element) -> etree._Element:
+    """A new paragraph at the end of a footnote, in the footnote text style."""
+    p = etree.SubElement(note, qn("w:p"))
+    etree.SubElement(etree.SubElement(p, qn("w:pPr")), qn("w:pStyle")).set(qn("w:val"), "footnotetext")
+    return p
+
+
+_NOTE_PATH = re.compile(r"fn(\d+)(?:#\d+)?\Z")
+
+
+def note_comments(node: Clause) -> dict[str, list[list[Artefact]]]:
+    """The comments on the FOOTNOTE children of ``node``, by note number, one list per node of that number
+    in order (the tree makes ``fn1`` and ``fn1#2`` of a note's deleted and inserted text, in that order).
+
+    A FOOTNOTE node's text is written inside a Word footnote; its comments are anchored in the body, around
+    the note's reference mark, since LibreOffice 7.4 cannot open a .docx with a comment inside a footnote.
+    The .docx reader reads them onto the paragraph holding the note, at the note's place, as it reads a
+    comment made inside a footnote, and as CriticMarkup and Akoma Ntoso place them
+    (:func:`~itu_nb.export.critic.note_comments_on_host`).  Their offsets in the note's text are not kept.
+    """
+    found: dict[str, list[list[Artefact]]] = {}
+    for child in node.children:
+        m = _NOTE_PATH.search(child.path) if child.kind is NodeKind.FOOTNOTE else None
+        if m:
+            found.setdefault(m.group(1), []).append([a for a in child.artefacts if a.kind == "comment"])
+    return {no: sides for no, sides in found.items() if any(sides)}
 
 
 def _who(line: Line) -> tuple[str | None, str | None]:

@@ -1,0 +1,411 @@
+"""Word notes and comments (issue 17): comments on footnotes, notes of several paragraphs, text boxes in notes.
+
+Inputs are built as Word writes them (``tests/docx_build.py``: a footnote is its ``w:footnoteRef`` mark, a
+space and its text; a text box is ``mc:AlternateContent`` with the DrawingML shape and its VML copy).
+The expected texts are read off the XML written here; pandoc (``--track-changes=all -t json``) is the
+independent reader of what ``to_docx`` writes.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import json
+import subprocess
+import zipfile
+
+import docx_build as B
+import pytest
+from conftest import needs_pandoc, needs_soffice
+from lxml import etree
+
+import itu_nb
+from itu_nb import NodeKind
+from itu_nb.export.critic import note_comments_on_host
+from itu_nb.model import Artefact, Op
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+#: resolves 1 holds footnote 1, whose "71" Brazil replaced by "72" (a tracked change inside the note);
+#: resolves 2 holds footnote 2, "Plain." (no change).
+_TWO_NOTES = B.package(
+    B.HEAD
+    + B.para(B.run("resolves"))
+    + B.para(B.run("1\tto act") + B.footnote_ref(2) + B.run("."))
+    + B.para(B.run("2\tand") + B.footnote_ref(3) + B.run(".")),
+    footnotes=B.SEPARATORS
+    + B.footnote(2, B.run("See Resolution ") + B.dele(B.deleted_run("71")) + B.ins(B.run("72")) + B.run("."))
+    + B.footnote(3, B.run("Plain.")),
+)
+
+
+def _with_note_comments(doc: itu_nb.Document) -> itu_nb.Document:
+    """A comment by APT on every FOOTNOTE node, after its fourth character ("1 Se", "2 Pl"), with the note's op."""
+
+    def add(c):
+        arts = c.artefacts
+        if c.kind is NodeKind.FOOTNOTE:
+            arts = (*arts, Artefact("comment", f"on {c.path}", c.line or 0, 4, c.runs[0].op, "APT", "2018-10-01"))
+        return dataclasses.replace(c, children=tuple(add(k) for k in c.children), artefacts=arts)
+
+    return dataclasses.replace(
+        doc, proposals=tuple(dataclasses.replace(p, clauses=tuple(add(c) for c in p.clauses)) for p in doc)
+    )
+
+
+def _comments(doc: itu_nb.Document) -> list[tuple]:
+    return [
+        (n.path, a.text, a.author, a.date, a.offset, a.op.name)
+        for n in doc[0].walk()
+        for a in n.artefacts
+        if a.kind == "comment"
+    ]
+
+
+def _part(data: bytes, name: str) -> etree._Element:
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        return etree.fromstring(z.read(name))
+
+
+@pytest.fixture(scope="module")
+def noted():
+    doc = itu_nb.load(_TWO_NOTES, format="docx")
+    # the tree: the changed note gives fn1 (its original text) and fn1#2 (its amended text)
+    assert [(n.path, n.body("original"), n.body("amended")) for n in doc[0].walk() if n.kind is NodeKind.FOOTNOTE] == [
+        ("resolves/1/fn1", "See Resolution 71.", ""),
+        ("resolves/1/fn1#2", "", "See Resolution 72."),
+        ("resolves/2/fn2", "Plain.", "Plain."),
+    ]
+    return _with_note_comments(doc)
+
+
+def _around_references(data: bytes) -> list[list[tuple]]:
+    """Per footnote reference of document.xml, in order: the comment marks around it, each as (tag, w:id,
+    op of the w:ins/w:del holding it or None), the reference itself as ("ref", the w:ins/w:del around it)."""
+    body = _part(data, "word/document.xml").find(f"{W}body")
+    out = []
+    for p in body.iter(f"{W}p"):
+        if p.find(f".//{W}footnoteReference") is None:
+            continue
+        seq: list[tuple] = []
+        for el in p.iter(
+            f"{W}commentRangeStart", f"{W}commentRangeEnd", f"{W}commentReference", f"{W}footnoteReference"
+        ):
+            holder = next((a.tag[len(W) :] for a in el.iterancestors(f"{W}ins", f"{W}del")), None)
+            tag = el.tag[len(W) :]
+            seq.append(("ref", holder) if tag == "footnoteReference" else (tag, el.get(f"{W}id"), holder))
+        out.append(seq)
+    return out
+
+
+def test_comments_on_footnote_nodes_are_word_comments_around_the_notes_reference(noted):
+    data = itu_nb.to_docx(noted)
+    # anchored in the body, around the note's reference mark: the range starts right before the reference run
+    # and ends right after it, followed by the comment's reference run; the comment on the deleted text of note 1
+    # has a deleted reference run, the one on its inserted text an inserted one (the note's reference is untracked)
+    assert _around_references(data) == [
+        [
+            ("commentRangeStart", "0", None),
+            ("commentRangeStart", "1", None),
+            ("ref", None),
+            ("commentRangeEnd", "0", None),
+            ("commentReference", "0", "del"),
+            ("commentRangeEnd", "1", None),
+            ("commentReference", "1", "ins"),
+        ],
+        [
+            ("commentRangeStart", "2", None),
+            ("ref", None),
+            ("commentRangeEnd", "2", None),
+            ("commentReference", "2", None),
+        ],
+    ]
+    # nothing of them in the notes (LibreOffice 7.4 cannot open a .docx with a comment inside a footnote)
+    notes = _part(data, "word/footnotes.xml")
+    assert not list(notes.iter(f"{W}commentRangeStart", f"{W}commentRangeEnd", f"{W}commentReference"))
+    # a real comment: its text, author and date in comments.xml
+    comments = {c.get(f"{W}id"): c for c in _part(data, "word/comments.xml").iter(f"{W}comment")}
+    assert {k: "".join(c.itertext()) for k, c in comments.items()} == {
+        "0": "on resolves/1/fn1",
+        "1": "on resolves/1/fn1#2",
+        "2": "on resolves/2/fn2",
+    }
+    assert {(c.get(f"{W}author"), c.get(f"{W}date")) for c in comments.values()} == {("APT", "2018-10-01T00:00:00Z")}
+    # the notes' text is whole, after Word's mark: " Plain." in one run
+    note = next(n for n in notes.iter(f"{W}footnote") if n.get(f"{W}id") == "2")
+    assert [t.text for t in note.iter(f"{W}t")] == [" Plain."] and note.find(f"{W}p/{W}r/{W}footnoteRef") is not None
+
+
+#: resolves 1 holds footnote 1, inserted whole by Brazil ("New note."); resolves 2 footnote 2, deleted whole.
+_TRACKED_NOTES = B.package(
+    B.HEAD
+    + B.para(B.run("resolves"))
+    + B.para(B.run("1\tto act") + B.ins(B.footnote_ref(2)) + B.run("."))
+    + B.para(B.run("2\tand") + B.dele(B.footnote_ref(3)) + B.run(".")),
+    footnotes=B.SEPARATORS + B.footnote(2, B.run("New note.")) + B.footnote(3, B.run("Old note.")),
+)
+
+
+def test_a_comment_on_a_tracked_note_is_inside_the_change_holding_its_reference():
+    doc = itu_nb.load(_TRACKED_NOTES, format="docx")
+    assert [(n.path, n.status) for n in doc[0].walk() if n.kind is NodeKind.FOOTNOTE] == [
+        ("resolves/1/fn1", "inserted"),
+        ("resolves/2/fn2", "deleted"),
+    ]
+    noted = _with_note_comments(doc)  # the comments take the op of their note: INSERT, DELETE
+    data = itu_nb.to_docx(noted)
+    # the range and the comment's reference run stand inside the w:ins (w:del) holding the note's reference,
+    # the reference run untracked again
+    assert _around_references(data) == [
+        [
+            ("commentRangeStart", "0", "ins"),
+            ("ref", "ins"),
+            ("commentRangeEnd", "0", "ins"),
+            ("commentReference", "0", "ins"),
+        ],
+        [
+            ("commentRangeStart", "1", "del"),
+            ("ref", "del"),
+            ("commentRangeEnd", "1", "del"),
+            ("commentReference", "1", "del"),
+        ],
+    ]
+    body = _part(data, "word/document.xml")
+    assert all(r.getparent().getparent().tag in (f"{W}ins", f"{W}del") for r in body.iter(f"{W}commentReference"))
+    # read back on the clause holding the note, at its place ("1\tto act" 8, "2\tand" 5), with the note's op
+    assert _comments(itu_nb.load(data)) == [
+        ("resolves/1", "on resolves/1/fn1", "APT", "2018-10-01T00:00:00Z", 8, "INSERT"),
+        ("resolves/2", "on resolves/2/fn2", "APT", "2018-10-01T00:00:00Z", 5, "DELETE"),
+    ]
+
+
+def test_comments_on_footnote_nodes_come_back_at_the_note_as_from_criticmarkup_and_akn(noted):
+    back = itu_nb.load(itu_nb.to_docx(noted))
+    # the .docx reader puts a comment made inside a footnote on the paragraph holding the note, at the note's
+    # place: after "1\tto act" (8) and "2\tand" (5), with the op of the note's text it was made in
+    want = [
+        ("resolves/1", "on resolves/1/fn1", "APT", "2018-10-01T00:00:00Z", 8, "DELETE"),
+        ("resolves/1", "on resolves/1/fn1#2", "APT", "2018-10-01T00:00:00Z", 8, "INSERT"),
+        ("resolves/2", "on resolves/2/fn2", "APT", "2018-10-01T00:00:00Z", 5, "EQUAL"),
+    ]
+    assert _comments(back) == want
+    # the same place CriticMarkup and Akoma Ntoso give them (note_comments_on_host), dates aside
+    moved = [(*c[:3], "2018-10-01T00:00:00Z", *c[4:]) for c in _comments(note_comments_on_host(noted))]
+    assert moved == want
+    for writer in (itu_nb.to_criticmarkup, itu_nb.to_akn):
+        assert [c[:3] + c[4:] for c in _comments(itu_nb.load(writer(noted)))] == [c[:3] + c[4:] for c in want]
+    # the notes' text is untouched by the comments in them
+    for view in ("original", "amended"):
+        assert [f.body(view) for f in back[0]["resolves/1"].footnotes] == [
+            f.body(view) for f in noted[0]["resolves/1"].footnotes
+        ]
+
+
+def test_a_comment_of_another_op_than_its_tracked_note_keeps_its_op():
+    # an analyst's comment (EQUAL) on a note inserted whole: its range starts before the w:ins holding the
+    # reference and its reference run follows it, untracked, so it is read back EQUAL, not INSERT; the one with
+    # the note's op stays inside the w:ins (so comes back first)
+    doc = itu_nb.load(_TRACKED_NOTES, format="docx")
+
+    def add(c):
+        if c.path != "resolves/1/fn1":
+            return dataclasses.replace(c, children=tuple(add(k) for k in c.children))
+        mine = Artefact("comment", "mine", c.line or 0, 2, Op.EQUAL, "APT", None)
+        theirs = Artefact("comment", "theirs", c.line or 0, 2, Op.INSERT, "CEPT", None)
+        return dataclasses.replace(c, artefacts=(*c.artefacts, mine, theirs))
+
+    noted = dataclasses.replace(
+        doc, proposals=tuple(dataclasses.replace(p, clauses=tuple(add(c) for c in p.clauses)) for p in doc)
+    )
+    data = itu_nb.to_docx(noted)
+    assert _around_references(data)[0] == [
+        ("commentRangeStart", "0", None),
+        ("commentRangeStart", "1", "ins"),
+        ("ref", "ins"),
+        ("commentRangeEnd", "1", "ins"),
+        ("commentReference", "1", "ins"),
+        ("commentRangeEnd", "0", None),
+        ("commentReference", "0", None),
+    ]
+    assert _comments(itu_nb.load(data)) == [
+        ("resolves/1", "theirs", "CEPT", None, 8, "INSERT"),
+        ("resolves/1", "mine", "APT", None, 8, "EQUAL"),
+    ]
+
+
+@needs_pandoc
+def test_pandoc_reads_the_comments_around_the_notes(noted, tmp_path):
+    path = tmp_path / "noted.docx"
+    itu_nb.to_docx(noted, path)
+    out = subprocess.run(
+        ["pandoc", "--track-changes=all", "-t", "json", str(path)], capture_output=True, text=True, check=True
+    )
+    # each paragraph holding a note, as pandoc reads it: the comments (author, text) that start right before
+    # the note, then the note with its text; no comment inside a note
+    seen = []
+
+    def words(x) -> str:  # every Str in x, in order, joined by spaces
+        if isinstance(x, dict):
+            return x["c"] if x.get("t") == "Str" else words(x.get("c"))
+        return " ".join(w for w in map(words, x) if w) if isinstance(x, list) else ""
+
+    for block in json.loads(out.stdout)["blocks"]:
+        inlines = block["c"] if block["t"] == "Para" else []
+        if not any(i["t"] == "Note" for i in inlines):
+            continue
+        got = []
+        for i in inlines:
+            if i["t"] == "Span" and "comment-start" in i["c"][0][1]:
+                got.append((dict(i["c"][0][2])["author"], words(i["c"][1])))
+            elif i["t"] == "Note":
+                got.append(("note", words(i["c"])))
+                assert "comment-start" not in json.dumps(i), "a comment inside a note"
+        seen.append(got)
+    assert seen == [
+        [
+            ("APT", "on resolves/1/fn1"),
+            ("APT", "on resolves/1/fn1#2"),
+            ("note", "See Resolution 71. See Resolution 72."),
+        ],
+        [("APT", "on resolves/2/fn2"), ("note", "Plain.")],
+    ]
+
+
+@needs_soffice
+def test_libreoffice_opens_a_docx_with_comments_on_notes(noted, tmp_path):
+    # LibreOffice 7.4 refused ("source file could not be loaded") the same file with the comments inside the
+    # footnotes; anchored around the notes' references in the body, it opens it and shows the paragraphs
+    paths = [tmp_path / "noted.docx", tmp_path / "tracked.docx"]
+    itu_nb.to_docx(noted, paths[0])
+    itu_nb.to_docx(_with_note_comments(itu_nb.load(_TRACKED_NOTES, format="docx")), paths[1])
+    profile = tmp_path / "lo-profile"
+    res = subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--convert-to",
+            "txt:Text (encoded):UTF8",
+        ]
+        + ["--outdir", str(tmp_path / "out"), *map(str, paths)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert res.returncode == 0 and "could not be loaded" not in res.stderr, res.stderr
+    for path in paths:
+        text = (tmp_path / "out" / f"{path.stem}.txt").read_text(encoding="utf-8-sig").splitlines()
+        # the comments' anchor paragraphs, the note's number (Word's mark, 1 and 2) after their text
+        assert "1\tto act1." in text and "2\tand2." in text, path.name
+
+
+# ----------------------------------------------------------------------------
+# notes of several paragraphs, text boxes in notes and comments
+# ----------------------------------------------------------------------------
+_HOST = B.HEAD + B.para(B.run("resolves")) + B.para(B.run("1\tto act") + B.footnote_ref(2) + B.run("."))
+
+
+@pytest.mark.parametrize("how", ["alternate", "drawing", "vml"])
+def test_a_text_box_in_a_footnote_and_one_inside_it_are_kept(how):
+    inner = B.text_box(B.para(B.run("Inner")), how)
+    notes = B.SEPARATORS + B.footnote(
+        2, B.run("See") + B.text_box(B.para(B.run("Outer") + inner), how) + B.run(" Resolution 71.")
+    )
+    doc = itu_nb.load(B.package(_HOST, footnotes=notes), format="docx")
+    item = doc[0]["resolves/1"]
+    # as in the body: the note's paragraph, then the text box's paragraph, then the box inside it (each once,
+    # though "alternate" writes each box twice, DrawingML and VML)
+    assert [f.body() for f in item.footnotes] == ["See Resolution 71.\nOuter\nInner"]
+    assert "in footnote 1: text box content, anchored in the paragraph before" in item.notes
+
+
+def test_a_text_box_in_a_comment_is_kept():
+    body = B.HEAD + B.para(B.run("resolves")) + B.para(B.run("1\tto act") + B.comment_ref(5) + B.run("."))
+    box = B.text_box(B.para(B.run("Boxed") + B.text_box(B.para(B.run("twice")))))
+    doc = itu_nb.load(B.package(body, comments=B.comment(5, B.run("why?") + box, author="CEPT")), format="docx")
+    assert _comments(doc) == [("resolves/1", "why?\nBoxed\ntwice", "CEPT", "2018-09-11T00:00:00Z", 8, "EQUAL")]
+    for writer in (itu_nb.to_docx, itu_nb.to_criticmarkup, itu_nb.to_akn):
+        assert _comments(itu_nb.load(writer(doc)))[0][1] == "why?\nBoxed\ntwice", writer.__name__
+
+
+#: Footnote 1 in four paragraphs, with changes: "First old" → "First ", "second." → "new second.", a paragraph
+#: "gone" deleted whole (its mark too), "third" unchanged.
+_PARAGRAPHS = (
+    B.SEPARATORS
+    + '<w:footnote w:id="2">'
+    + B.para("<w:r><w:footnoteRef/></w:r>" + B.run(" First ") + B.dele(B.deleted_run("old")))
+    + B.para(B.ins(B.run("new ")) + B.run("second."))
+    + B.para(B.dele(B.deleted_run("gone")), B.mark("del"))
+    + B.para(B.run("third"))
+    + "</w:footnote>"
+)
+
+
+def test_a_note_of_several_paragraphs_keeps_them_through_word():
+    doc = itu_nb.load(B.package(_HOST, footnotes=_PARAGRAPHS), format="docx")
+    notes = doc[0]["resolves/1"].footnotes
+    want = {"original": "First old\nsecond.\ngone\nthird", "amended": "First \nnew second.\nthird"}
+    assert {v: "".join(f.body(v) for f in notes) for v in want} == want
+    data = itu_nb.to_docx(doc)
+    back = itu_nb.load(data)
+    assert {v: "".join(f.body(v) for f in back[0]["resolves/1"].footnotes) for v in want} == want
+    # one Word paragraph per line of the note, not line breaks: the four lines of the deleted text, the last
+    # sharing its paragraph with the first of the inserted text's three
+    note = next(n for n in _part(data, "word/footnotes.xml").iter(f"{W}footnote") if n.get(f"{W}id") == "1")
+    assert len(note.findall(f"{W}p")) == 6 and not list(note.iter(f"{W}br"))
+
+
+def test_a_note_of_several_paragraphs_survives_criticmarkup_and_akn_as_one_note():
+    doc = itu_nb.load(B.package(_HOST, footnotes=_PARAGRAPHS), format="docx")
+    # CriticMarkup holds a note in its host's line: the paragraph breaks become line breaks (U+000B); Akoma
+    # Ntoso's reader folds white space (runs of it to one space).  The tree keeps its nodes and every word.
+    wants = {
+        itu_nb.to_criticmarkup: ["First old\vsecond.\vgone\vthird", "First \vnew second.\vthird"],
+        itu_nb.to_akn: ["First old second. gone third", "First new second. third"],
+    }
+    for writer, want in wants.items():
+        back = itu_nb.load(writer(doc))
+        assert [n.path for n in back[0].walk()] == [n.path for n in doc[0].walk()], writer.__name__
+        got = ["".join(f.body(v) for f in back[0]["resolves/1"].footnotes) for v in ("original", "amended")]
+        assert got == want, writer.__name__
+
+
+# ----------------------------------------------------------------------------
+# a footnote's number
+# ----------------------------------------------------------------------------
+#: Footnote 3 with a custom mark, as Word writes one: the reference is followed by the mark in its run, and
+#: the note starts with the mark as text in the footnote reference style (no w:footnoteRef).
+_CUSTOM = B.package(
+    B.HEAD
+    + B.para(B.run("resolves"))
+    + B.para(
+        B.run("1\tto act")
+        + '<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr>'
+        + '<w:footnoteReference w:customMarkFollows="1" w:id="2"/><w:t>3</w:t></w:r>'
+        + B.run(".")
+    ),
+    footnotes=B.SEPARATORS
+    + '<w:footnote w:id="2"><w:p><w:pPr><w:pStyle w:val="FootnoteText"/></w:pPr>'
+    + '<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:t>3</w:t></w:r>'
+    + B.run(" See Resolution 71.")
+    + "</w:p></w:footnote>",
+)
+
+
+@pytest.mark.parametrize(
+    ("data", "number"),
+    [(B.package(_HOST, footnotes=B.SEPARATORS + B.footnote(2, B.run("See Resolution 71."))), "1"), (_CUSTOM, "3")],
+    ids=["word-numbered", "custom-mark"],
+)
+def test_a_footnotes_number_is_read_once(data, number):
+    # Word shows "¹ See Resolution 71." (or "3 See…" for the custom mark): the number once, before the text.
+    # The body artefact is "[N: N See …]" as the flattened corpus writes it ("[1: 1 \tThese include …]"): the
+    # key, then the note's text with its mark; the FOOTNOTE node has the number as its label, once.
+    doc = itu_nb.load(data, format="docx")
+    item = doc[0]["resolves/1"]
+    assert [a.text for a in item.artefacts] == [f"[footnoteRef:{number}]", f"[{number}: {number} See Resolution 71.]"]
+    (note,) = item.footnotes
+    assert (note.path, note.label, note.body()) == (f"resolves/1/fn{number}", number, "See Resolution 71.")
+    assert item.body() == "to act."  # the custom mark after the reference is not clause text
+    back = itu_nb.load(itu_nb.to_docx(doc))
+    assert [a.text for a in back[0]["resolves/1"].artefacts] == [a.text for a in item.artefacts]
