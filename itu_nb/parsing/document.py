@@ -121,12 +121,13 @@ def build_document(
     trailer = False
     unmatched: list[str] = []
     shared_labels: dict = {}  # label text → its one run, shared by the proposals
+    label_facts: dict = {}  # label text → what an item reads of it, read once for the proposals
     header: list[SourceLine] = []  # header lines, made artefacts once a proposal shows they are a header
     i = 0
 
     def builder(action: str | None, pid: str | None) -> ProposalBuilder:
         b = ProposalBuilder(action, pid, infer)
-        b.line_notes, b.shared_labels = line_notes, shared_labels
+        b.line_notes, b.shared_labels, b.label_facts = line_notes, shared_labels, label_facts
         return b
 
     def close() -> None:

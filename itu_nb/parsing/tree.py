@@ -199,11 +199,7 @@ class _Node:
         return child
 
     def freeze(self, prefix: str) -> Clause:
-        """The node as a :class:`Clause`; its children are frozen and let go, one by one.
-
-        A tuple of no run or of one run with text (a plain line's label and body) is already what
-        :func:`join_runs` would make of it: kept as it is, without the call.
-        """
+        """The node as a :class:`Clause` under the path ``prefix``; its children are frozen and let go, one by one."""
         path = f"{prefix}/{self.component}" if prefix else self.component
         label, body = self.label_runs, self.runs
         if label.__class__ is not tuple or len(label) > 1 or label and not label[0].text:
@@ -215,7 +211,7 @@ class _Node:
             path,
             label,
             body,
-            _freeze_all(self, path),
+            _freeze_all(self, path) if self.children else (),
             self.section,
             self.line,
             tuple(self.artefacts) if self.artefacts else (),
@@ -224,16 +220,42 @@ class _Node:
 
 
 def _freeze_all(node: _Node, path: str) -> tuple[Clause, ...]:
-    """The node's children frozen; each is let go once frozen, so the two trees are never both whole."""
+    """The node's children frozen as :class:`Clause` under ``path``; each is let go once frozen, so the two
+    trees are never both whole.
+
+    One call per node that has children: a leaf (most items) is frozen here, inline.  A tuple of no
+    run or of one run with text (a plain line's label and body) is already what :func:`join_runs` would
+    make of it: kept as it is, without the call.
+    """
     children = node.children
     if not children:
         return ()
     node.children = _EMPTY
     frozen = []
+    append = frozen.append
+    tup = tuple
     for i in range(len(children)):
         child, children[i] = children[i], _GONE
-        frozen.append(child.freeze(path))
-    return tuple(frozen)
+        sub = f"{path}/{child.component}" if path else child.component
+        label, body = child.label_runs, child.runs
+        if label.__class__ is not tup or len(label) > 1 or label and not label[0].text:
+            label = join_runs(label)
+        if body.__class__ is not tup or len(body) > 1 or body and not body[0].text:
+            body = join_runs(body)
+        append(
+            Clause(
+                child.kind,
+                sub,
+                label,
+                body,
+                _freeze_all(child, sub) if child.children else (),
+                child.section,
+                child.line,
+                tup(child.artefacts) if child.artefacts else (),
+                tup(child.notes) if child.notes else (),
+            )
+        )
+    return tup(frozen)
 
 
 #: What most nodes have of children, open lists, artefacts and notes: one shared empty list, never
@@ -278,6 +300,7 @@ class ProposalBuilder:
         self.line_notes: dict[int, list[str]] = {}
         self.keyed = False  # a line carried a "keys" comment (stored clause keys)
         self.shared_labels: dict[str, tuple[Run, ...]] = {}  # label text → its one run, shared
+        self.label_facts: dict[str, tuple] = {}  # label text → what _plain_item reads of it (_label_facts)
 
     # -- routing ----------------------------------------------------------------
     def add_line(self, line: SourceLine) -> None:
@@ -363,9 +386,9 @@ class ProposalBuilder:
             # the usual line, read as a string: what peel_label does with one equal run
             n = label_split(text) if force is None else 0
             if n:
-                label_runs = self.shared_labels.get(text[:n])  # a label repeats: one run for all
-                if label_runs is None:
-                    label_runs = self.shared_labels[text[:n]] = (Run(Op.EQUAL, text[:n]),)
+                if self._plain_item(container, line, text, n):
+                    return
+                label_runs = self.shared_labels[text[:n]]
                 body = (Run(Op.EQUAL, text[n:]),) if n < len(text) else ()
                 label = label_runs[0].text.strip()
             else:
@@ -435,6 +458,68 @@ class ProposalBuilder:
             container.stack = []
         container.stack.append(node)
 
+    def _plain_item(self, container: _Node, line: SourceLine, text: str, n: int) -> bool:
+        """An item on a plain line (label and separator ``text[:n]``), added; False when its label is inferred.
+
+        What :meth:`_paragraph` does with such a line, without its general steps: the label's run,
+        stripped text, bare form and path component are read once per distinct label
+        (:func:`_label_facts`), and the node is made with what its followers will ask of it (its
+        labels, whether it ends with a colon, its bare letter).  A label that inference would
+        reletter (``cb)``) is left to :meth:`_paragraph`, which is told by False.
+        """
+        head = text[:n]
+        facts = self.label_facts.get(head)
+        if facts is None:
+            facts = self.label_facts[head] = _label_facts(head, self.shared_labels)
+        label_runs, label, tail, base, double = facts
+        if double and self.infer:
+            return False  # "cb)": inference may reletter it
+        # the innermost open lettered list and the last open item, as _previous reads them
+        stack = container.stack
+        prev_letter, prev_colon = None, False
+        if stack:
+            for letter in reversed(stack):
+                if letter.scheme == "letter":
+                    if letter.tail is None:
+                        letter.tail = bare_label(letter.label("amended") or letter.label("original") or "").lower()
+                    prev_letter = letter.tail or None
+                    break
+            last = stack[-1]
+            prev_colon = last._colon if last._colon is not None else last.ends_colon()
+        scheme = label_scheme(label, prev_letter, prev_colon)
+        parent = self._place(container, scheme)
+        notes = self._notes(line) if self.line_notes else _EMPTY
+        pair = None
+        if scheme == "number":
+            pair = _infer.infer_number_label(label, _last_number(parent, container)) if self.infer else None
+            if pair:  # "23" after item 2: renumbered
+                label_runs = _relabel(label_runs, *pair)
+                notes = [f"label {label} read as {pair[0]} renumbered {pair[1]}", *notes]
+        elif scheme == "bullet" or scheme == "dash":
+            base = f"{scheme}{parent.n_listed + 1}"
+        node = _Node(
+            NodeKind.ITEM,
+            base,
+            label_runs,
+            (Run(Op.EQUAL, text[n:]),) if n < len(text) else (),
+            line.no,
+            _EMPTY,
+            notes,
+            container.section,
+            scheme,
+        )
+        if pair:
+            node.component = self._component(parent, node)
+        else:
+            node._labels = (label, label)
+            node.tail = tail
+        node._colon = text.rstrip().endswith(":")  # the label ends with no colon (kw.LABEL)
+        parent.add(node)
+        if stack is _EMPTY:
+            container.stack = stack = []
+        stack.append(node)
+        return True
+
     def _previous(self, container: _Node) -> tuple[str | None, bool]:
         stack = container.stack
         if not stack:
@@ -480,6 +565,26 @@ class ProposalBuilder:
         if not self.keyed:  # no line carried a keys comment: nothing to read back
             return proposal
         return proposal.with_keys(stored_keys(a for n in proposal.walk() for a in n.artefacts))
+
+
+def _label_facts(head: str, shared: dict[str, tuple[Run, ...]]) -> tuple:
+    """What an item reads of its label ``head`` (label and separator, one equal run), once per label text.
+
+    ``(label runs, label, bare lower-case label, path component, two letters)``: the runs are the
+    one tuple that every item with this label shares (through ``shared``); ``two letters`` is True
+    for a label inference may read as a relettering (:func:`~itu_nb.parsing.infer.infer_letter_label`).
+    """
+    label_runs = shared.get(head)
+    if label_runs is None:
+        label_runs = shared[head] = (Run(Op.EQUAL, head),)
+    label = head.strip()
+    return (
+        label_runs,
+        label,
+        bare_label(label).lower(),
+        item_component(label, None, 0),
+        bool(_infer.infer_letter_label(label)),
+    )
 
 
 def _label_text(label_runs: Sequence[Run]) -> str:
