@@ -148,6 +148,7 @@ def build_document(
 
     n = len(lines)
     held: list = lines
+    label_match = kw.LABEL.match
     released = 0
     while i < n:
         if consume and current is not None:  # a proposal has started: lines read are not read again
@@ -156,6 +157,17 @@ def build_document(
                 released += 1
         line = lines[i]
         text = line.main
+        # the usual line of a proposal: an item on a plain line (no marker, separator, heading or
+        # keyword starts with a label), given to the builder in one step
+        if (
+            current is not None
+            and line.is_plain
+            and not trailer
+            and (m := label_match(text))
+            and current.add_item(line, text, m.end())
+        ):
+            i += 1
+            continue
         if not text or text.isspace():
             whole("blank" if not line.arts else "markup", line)
             i += 1

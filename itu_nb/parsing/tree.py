@@ -231,7 +231,7 @@ def _freeze_all(node: _Node, path: str) -> tuple[Clause, ...]:
     if not children:
         return ()
     node.children = _EMPTY
-    frozen = []
+    frozen: list[Clause] = []
     append = frozen.append
     tup = tuple
     for i in range(len(children)):
@@ -303,6 +303,21 @@ class ProposalBuilder:
         self.label_facts: dict[str, tuple] = {}  # label text → what _plain_item reads of it (_label_facts)
 
     # -- routing ----------------------------------------------------------------
+    def add_item(self, line: SourceLine, text: str, n: int) -> bool:
+        """Add a plain line (:meth:`SourceLine.plain`) whose label ``kw.LABEL`` matched, ``n`` characters long,
+        as :meth:`add_line` would; False, having added nothing, when :meth:`add_line` must read it.
+
+        Such a line is no heading, keyword, formula, title or annex line (each of those is refused
+        when the line has a label, or cannot start with one): once the proposal's heading or first
+        node is read, and before its Reasons, it is an item of the current section.
+        """
+        if self.reasons is not None or self.heading is None and not self.top.children:
+            return False
+        if not self._plain_item(self.container or self.top, line, text, n):
+            return False
+        self.expect_title = False
+        return True
+
     def add_line(self, line: SourceLine) -> None:
         """Route one source line to the node it belongs to: heading, section, item, paragraph or reasons."""
         text = line.main
