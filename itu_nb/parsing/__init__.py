@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from itu_nb.model import Document, Op, Run
 from itu_nb.parsing.document import SourceLine, build_document
-from itu_nb.parsing.infer import MAYBE_SHAPES
+from itu_nb.parsing.infer import shaped_lines
 from itu_nb.parsing.markup import critic_lines, extract_artefacts
 from itu_nb.parsing.normalise import line_notes
 
@@ -81,26 +81,15 @@ def parse_text(text: str, *, source: str = "<text>", infer: bool = True) -> Docu
 def _parse_text(text: str, source: str, infer: bool) -> Document:
     text, notes = line_notes(text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")  # as split_lines does
-    # where inference may find something (most lines have none), searched for through the text
-    # once: ``nxt`` is the next such place at or after the current line
-    search, never = MAYBE_SHAPES.search, len(text) + 1
-    m = search(text) if infer else None
-    nxt = m.start() if m else never
+    shaped = shaped_lines(text) if infer else ()  # where inference may find something: most lines have none
     lines: list[SourceLine] = []
     append, plain = lines.append, SourceLine.plain
-    pos = 0
     for no, line in enumerate(text.split("\n")):
-        end = pos + len(line)
-        if nxt < end:  # inference may find something here
-            m = search(text, end)
-            nxt = m.start() if m else never
-        elif "[" not in line:  # nor can an inline artefact start here: the usual line
+        if "[" not in line and no not in shaped:  # nor can an inline artefact start here: the usual line
             append(plain(no, line))
-            pos = end + 1
             continue
         runs, arts = extract_artefacts([Run(Op.EQUAL, line)] if line else [], no)
         append(SourceLine(no, runs, arts))
-        pos = end + 1
     return build_document(lines, source=source, fmt="text", infer=infer, line_notes=notes, consume=True)
 
 

@@ -121,13 +121,12 @@ def build_document(
     trailer = False
     unmatched: list[str] = []
     shared_labels: dict = {}  # label text → its one run, shared by the proposals
-    label_facts: dict = {}  # label text → what an item reads of it, read once for the proposals
     header: list[SourceLine] = []  # header lines, made artefacts once a proposal shows they are a header
     i = 0
 
     def builder(action: str | None, pid: str | None) -> ProposalBuilder:
         b = ProposalBuilder(action, pid, infer)
-        b.line_notes, b.shared_labels, b.label_facts = line_notes, shared_labels, label_facts
+        b.line_notes, b.shared_labels = line_notes, shared_labels
         return b
 
     def close() -> None:
@@ -151,17 +150,16 @@ def build_document(
     label_match = kw.LABEL.match
     released = 0
     while i < n:
-        if consume and current is not None:  # a proposal has started: lines read are not read again
-            while released < i:
-                held[released] = None
-                released += 1
+        if consume and current is not None and released < i:  # a proposal has started: lines read are let go
+            held[released:i] = [None] * (i - released)
+            released = i
         line = lines[i]
         text = line.main
         # the usual line of a proposal: an item on a plain line (no marker, separator, heading or
         # keyword starts with a label), given to the builder in one step
         if (
             current is not None
-            and line.is_plain
+            and line._plain
             and not trailer
             and (m := label_match(text))
             and current.add_item(line, text, m.end())

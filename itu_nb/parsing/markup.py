@@ -409,12 +409,15 @@ def _closing_brackets(text: str) -> dict[int, int]:
     """Position of each "[" → position of its matching "]" (one linear pass)."""
     stack: list[int] = []
     match: dict[int, int] = {}
-    for i, ch in enumerate(text):
-        if ch == "[":
-            stack.append(i)
-        elif ch == "]" and stack:
-            match[stack.pop()] = i
+    for m in _BRACKET.finditer(text):  # the brackets alone, found by the regex engine
+        if m.group() == "[":
+            stack.append(m.start())
+        elif stack:
+            match[stack.pop()] = m.start()
     return match
+
+
+_BRACKET = re.compile(r"[\[\]]")
 
 
 FOOTNOTE_BODY = re.compile(r"^\[(?P<no>\d+):(?P<sep>[ \t]+)(?P<text>.*)\]$", re.DOTALL)

@@ -7,6 +7,7 @@ formula, sections, labelled items, footnotes, Reasons) and builds the tree;
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
@@ -35,6 +36,7 @@ from itu_nb.parsing.labels import (
 from itu_nb.parsing.markup import FOOTNOTE_BODY, stored_keys
 
 _NO_ARTS: list[Artefact] = []  # the artefacts of a plain line: none (shared, never appended to)
+_EQUAL = Op.EQUAL
 
 
 class SourceLine:
@@ -262,6 +264,7 @@ def _freeze_all(node: _Node, path: str) -> tuple[Clause, ...]:
 #: appended to (a node makes its own list first).
 _EMPTY: list = []
 _GONE = _Node.__new__(_Node)  # what a frozen child leaves in its parent's list
+_new_node = _Node.__new__
 
 
 def _footnotes(node: _Node) -> None:
@@ -300,7 +303,6 @@ class ProposalBuilder:
         self.line_notes: dict[int, list[str]] = {}
         self.keyed = False  # a line carried a "keys" comment (stored clause keys)
         self.shared_labels: dict[str, tuple[Run, ...]] = {}  # label text → its one run, shared
-        self.label_facts: dict[str, tuple] = {}  # label text → what _plain_item reads of it (_label_facts)
 
     # -- routing ----------------------------------------------------------------
     def add_item(self, line: SourceLine, text: str, n: int) -> bool:
@@ -403,7 +405,9 @@ class ProposalBuilder:
             if n:
                 if self._plain_item(container, line, text, n):
                     return
-                label_runs = self.shared_labels[text[:n]]
+                label_runs = self.shared_labels.get(text[:n])  # a label repeats: one run for all
+                if label_runs is None:
+                    label_runs = self.shared_labels[text[:n]] = (Run(Op.EQUAL, text[:n]),)
                 body = (Run(Op.EQUAL, text[n:]),) if n < len(text) else ()
                 label = label_runs[0].text.strip()
             else:
@@ -482,11 +486,7 @@ class ProposalBuilder:
         labels, whether it ends with a colon, its bare letter).  A label that inference would
         reletter (``cb)``) is left to :meth:`_paragraph`, which is told by False.
         """
-        head = text[:n]
-        facts = self.label_facts.get(head)
-        if facts is None:
-            facts = self.label_facts[head] = _label_facts(head, self.shared_labels)
-        label_runs, label, tail, base, double = facts
+        label_runs, label, tail, base, double = _label_facts(text[:n])
         if double and self.infer:
             return False  # "cb)": inference may reletter it
         # the innermost open lettered list and the last open item, as _previous reads them
@@ -512,24 +512,43 @@ class ProposalBuilder:
                 notes = [f"label {label} read as {pair[0]} renumbered {pair[1]}", *notes]
         elif scheme == "bullet" or scheme == "dash":
             base = f"{scheme}{parent.n_listed + 1}"
-        node = _Node(
+        # the node made whole here, every slot once (what _Node() and then the settings below would do)
+        node = _new_node(_Node)
+        node.kind, node.label_runs, node.runs = (
             NodeKind.ITEM,
-            base,
             label_runs,
-            (Run(Op.EQUAL, text[n:]),) if n < len(text) else (),
+            (Run(_EQUAL, text[n:]),) if n < len(text) else (),
+        )
+        node.line, node.artefacts, node.notes, node.section, node.scheme = (
             line.no,
             _EMPTY,
             notes,
             container.section,
             scheme,
         )
-        if pair:
-            node.component = self._component(parent, node)
-        else:
-            node._labels = (label, label)
-            node.tail = tail
+        node.children = node.stack = _EMPTY
+        node.taken = node.last_number = None
+        node.n_paragraphs = node.n_listed = 0
         node._colon = text.rstrip().endswith(":")  # the label ends with no colon (kw.LABEL)
-        parent.add(node)
+        if pair:
+            node._labels = node.tail = None
+            node.component = ""
+            base = self._component(parent, node)
+        else:
+            node._labels, node.tail = (label, label), tail
+        # parent.add(node), for an item
+        taken = parent.taken
+        if taken is None:
+            taken = parent.taken = Components()
+        node.component = taken.take(base)
+        if parent.children is _EMPTY:
+            parent.children = [node]
+        else:
+            parent.children.append(node)
+        if scheme == "number":
+            parent.last_number = node
+        elif scheme == "bullet" or scheme == "dash":
+            parent.n_listed += 1
         if stack is _EMPTY:
             container.stack = stack = []
         stack.append(node)
@@ -582,19 +601,18 @@ class ProposalBuilder:
         return proposal.with_keys(stored_keys(a for n in proposal.walk() for a in n.artefacts))
 
 
-def _label_facts(head: str, shared: dict[str, tuple[Run, ...]]) -> tuple:
+@functools.lru_cache(maxsize=4096)
+def _label_facts(head: str) -> tuple:
     """What an item reads of its label ``head`` (label and separator, one equal run), once per label text.
 
-    ``(label runs, label, bare lower-case label, path component, two letters)``: the runs are the
-    one tuple that every item with this label shares (through ``shared``); ``two letters`` is True
-    for a label inference may read as a relettering (:func:`~itu_nb.parsing.infer.infer_letter_label`).
+    ``(label runs, label, bare lower-case label, path component, two letters)``: the runs are one tuple
+    for every item with this label (runs are immutable); ``two letters`` is True for a label inference
+    may read as a relettering (:func:`~itu_nb.parsing.infer.infer_letter_label`).  A pure function of
+    its argument, cached: texts have few distinct labels.
     """
-    label_runs = shared.get(head)
-    if label_runs is None:
-        label_runs = shared[head] = (Run(Op.EQUAL, head),)
     label = head.strip()
     return (
-        label_runs,
+        (Run(Op.EQUAL, head),),
         label,
         bare_label(label).lower(),
         item_component(label, None, 0),
