@@ -10,6 +10,7 @@ from itu_nb.model import Document, Op, Run
 from itu_nb.parsing.document import SourceLine, build_document
 from itu_nb.parsing.infer import shaped_lines
 from itu_nb.parsing.markup import critic_lines, extract_artefacts
+from itu_nb.parsing.nodes import NO_ARTS
 from itu_nb.parsing.normalise import line_notes
 
 __all__ = ["no_collection", "parse_critic", "parse_text"]
@@ -83,10 +84,12 @@ def _parse_text(text: str, source: str, infer: bool) -> Document:
     text = text.replace("\r\n", "\n").replace("\r", "\n")  # as split_lines does
     shaped = shaped_lines(text) if infer else ()  # where inference may find something: most lines have none
     lines: list[SourceLine] = []
-    append, plain = lines.append, SourceLine.plain
+    append, new = lines.append, SourceLine.__new__
     for no, line in enumerate(text.split("\n")):
         if "[" not in line and no not in shaped:  # nor can an inline artefact start here: the usual line
-            append(plain(no, line))
+            plain = new(SourceLine)  # SourceLine.plain(no, line), without the call
+            plain.no, plain._runs, plain.arts, plain.main, plain._plain = no, None, NO_ARTS, line, True
+            append(plain)
             continue
         runs, arts = extract_artefacts([Run(Op.EQUAL, line)] if line else [], no)
         append(SourceLine(no, runs, arts))
