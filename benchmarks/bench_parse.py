@@ -2,6 +2,8 @@
 
     python3 benchmarks/bench_parse.py              # 5 rounds; prints Markdown tables for RESULTS.md
     python3 benchmarks/bench_parse.py --rounds 9
+    python3 benchmarks/bench_parse.py --base ../base --only-base   # text and CriticMarkup, this tree beside
+                                                   # another checkout (git worktree add ../base main --detach)
 
 Each input is loaded through ``itu_nb.load`` (every stage: decode, markup, artefacts, inference,
 tree) and its floor is timed on the same bytes in the same run, interleaved round by round, so a
@@ -22,6 +24,12 @@ the zipped size).  The scaling rows load the Brazil text 1×, 4× and 16× over,
 2,500, 10,000 and 40,000 items and the fingerprints' generated proposal: µs per kB staying flat is
 linear (a list of short items costs more per kB than the Brazil text's long paragraphs: the work
 is per line).
+
+With ``--base`` the text and CriticMarkup inputs and the scaling rows are also loaded by another
+checkout, side by side: each round runs one fresh child process per tree, in alternating order, and
+each child times ``--calls`` loads of every input and the floor on the same bytes (CPU time, collector
+off; the child's median).  The table gives each tree's lowest / median / highest over the rounds, its
+ratio to the floor (the median of the rounds' ratios, each measured in one process) and base / this.
 """
 
 from __future__ import annotations
@@ -139,10 +147,94 @@ def items(n: int) -> bytes:
     return (head + lines).encode()
 
 
+#: One child of ``--base``: loads every input with the checkout given, and the floor on the same bytes.
+CHILD = r"""
+import gc, json, re, statistics, sys, time
+sys.path.insert(0, sys.argv[1])
+import itu_nb
+floor = re.compile(sys.argv[2], re.MULTILINE)
+calls = int(sys.argv[3])
+out = {}
+for spec in sys.argv[4:]:
+    path, fmt = spec.rsplit("=", 1)
+    data = open(path, "rb").read()
+    itu_nb.load(data, format=fmt, max_bytes=10**9)
+    times, floors = [], []
+    for _ in range(calls):
+        gc.collect(); gc.disable()
+        try:
+            t = time.process_time(); itu_nb.load(data, format=fmt, max_bytes=10**9); times.append(time.process_time() - t)
+            t = time.process_time(); sum(1 for _ in floor.finditer(data.decode("utf-8-sig"))); floors.append(time.process_time() - t)
+        finally:
+            gc.enable()
+    out[spec] = [statistics.median(times), statistics.median(floors)]
+print(json.dumps(out))
+"""
+
+
+def side_by_side(base: Path, inputs: list[tuple[str, bytes, str]], n: int, calls: int) -> None:
+    """Each input loaded by this tree and by ``base`` in fresh child processes, interleaved round by round."""
+    import json
+    import subprocess
+    import tempfile
+
+    trees = {"base": base.resolve(), "this tree": ROOT}
+    with tempfile.TemporaryDirectory() as tmp:
+        specs = []
+        for k, (_, data, fmt) in enumerate(inputs):
+            path = Path(tmp) / f"input{k}"
+            path.write_bytes(data)
+            specs.append(f"{path}={fmt}")
+        got: dict[str, list[dict]] = {name: [] for name in trees}
+        for r in range(n):
+            order = list(trees.items())
+            for name, tree in order if r % 2 else reversed(order):
+                args = [sys.executable, "-c", CHILD, str(tree), FLOOR.pattern, str(calls), *specs]
+                got[name].append(json.loads(subprocess.run(args, capture_output=True, text=True, check=True).stdout))
+    print(f"This tree beside {base} ({n} rounds, a fresh process per tree and round, {calls} calls each, CPU time):")
+    print()
+    print(
+        "| input | size | base (ms) | this tree (ms) | base MB/s | this MB/s | base / floor | this / floor | base / this |"
+    )
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for (name, data, _), spec in zip(inputs, specs, strict=True):
+        b = [x[spec][0] for x in got["base"]]
+        t = [x[spec][0] for x in got["this tree"]]
+        fb = statistics.median(x[spec][0] / x[spec][1] for x in got["base"])
+        ft = statistics.median(x[spec][0] / x[spec][1] for x in got["this tree"])
+        mb, mt = statistics.median(b), statistics.median(t)
+        print(
+            f"| {name} | {len(data) / 1e3:,.0f} kB | {ms(b)} | {ms(t)} | {len(data) / 1e6 / mb:,.1f} "
+            f"| {len(data) / 1e6 / mt:,.1f} | {fb:,.1f}× | {ft:,.1f}× | {mb / mt:,.2f}× |"
+        )
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--rounds", type=int, default=5)
-    n = ap.parse_args(argv).rounds
+    ap.add_argument("--base", type=Path, help="another checkout of itu_nb: text and CriticMarkup side by side")
+    ap.add_argument("--calls", type=int, default=9, help="loads per child and input, with --base")
+    ap.add_argument("--only-base", action="store_true", help="with --base: the side-by-side table alone")
+    opts = ap.parse_args(argv)
+    n = opts.rounds
+    if opts.base is not None:
+        text = (FIX / "pp18-doc67-brazil.flattened.txt").read_bytes()
+        critic = (FIX / "pp18-doc67-brazil.reconstructed.critic.md").read_bytes()
+        side_by_side(
+            opts.base,
+            [
+                ("text (PP-18 Doc 67, flattened)", text, "text"),
+                ("CriticMarkup (PP-18 Doc 67)", critic, "criticmarkup"),
+                ("Brazil text ×16", text * 16, "text"),
+                ("one list of 10,000 items", items(10_000), "text"),
+                ("generated 10,000-item proposal (tests/fingerprint.py)", ten_thousand_items(), "text"),
+            ],
+            n,
+            opts.calls,
+        )
+        if opts.only_base:
+            return
+        print()
 
     text = (FIX / "pp18-doc67-brazil.flattened.txt").read_bytes()
     critic = (FIX / "pp18-doc67-brazil.reconstructed.critic.md").read_bytes()

@@ -205,7 +205,7 @@ def interleave(runs: tuple[Run, ...] | list[Run], artefacts) -> list[tuple[str, 
     return [(t, op) for t, op in out if t]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Artefact:
     r"""Source text that is not document text (a bookmark, a footnote mark, a separator).
 
@@ -250,6 +250,33 @@ class Artefact:
     author: str | None = None
     date: str | None = None
     length: int = 0
+
+    def __init__(
+        self,
+        kind: str,
+        text: str,
+        line: int,
+        offset: int | None = None,
+        op: Op = Op.EQUAL,
+        author: str | None = None,
+        date: str | None = None,
+        length: int = 0,
+    ) -> None:
+        # the slots written through their descriptors, as Run does: the loaders make one per blank
+        # line, marker, bookmark and comment (a new field goes here too)
+        _ART_KIND(self, kind)
+        _ART_TEXT(self, text)
+        _ART_LINE(self, line)
+        _ART_OFFSET(self, offset)
+        _ART_OP(self, op)
+        _ART_AUTHOR(self, author)
+        _ART_DATE(self, date)
+        _ART_LENGTH(self, length)
+
+
+_ART_KIND, _ART_TEXT, _ART_LINE, _ART_OFFSET, _ART_OP, _ART_AUTHOR, _ART_DATE, _ART_LENGTH = (
+    Artefact.__dict__[name].__set__ for name in ("kind", "text", "line", "offset", "op", "author", "date", "length")
+)
 
 
 #: Cyrillic letters that look like Latin ones and turn up in labels ("а)", "с)").

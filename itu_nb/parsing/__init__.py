@@ -8,9 +8,10 @@ from collections.abc import Iterator
 
 from itu_nb.model import Document, Op, Run
 from itu_nb.parsing.document import SourceLine, build_document
-from itu_nb.parsing.infer import MAYBE_SHAPES
-from itu_nb.parsing.markup import critic_runs, extract_artefacts
-from itu_nb.parsing.normalise import line_notes, split_lines
+from itu_nb.parsing.infer import shaped_lines
+from itu_nb.parsing.markup import critic_lines, extract_artefacts
+from itu_nb.parsing.nodes import NO_ARTS
+from itu_nb.parsing.normalise import line_notes
 
 __all__ = ["no_collection", "parse_critic", "parse_text"]
 
@@ -35,9 +36,16 @@ def no_collection() -> Iterator[None]:
 
 
 def _lines(pieces_by_line, artefacts: bool) -> list[SourceLine]:
-    """Stage-2 lines from lines of pieces; ``artefacts``: whether the text may hold any ("[" or a comment)."""
+    """Stage-2 lines from lines of pieces (or of plain text, a ``str``: see :func:`critic_lines`); ``artefacts``:
+    whether the text may hold any ("[" or a comment).
+    """
     out = []
     for no, pieces in enumerate(pieces_by_line):
+        if pieces.__class__ is str:  # one equal run of text without author, date or flag
+            if "[" not in pieces:
+                out.append(SourceLine.plain(no, pieces))
+                continue
+            pieces = [Run(Op.EQUAL, pieces)]
         if len(pieces) == 1 and _plain(pieces[0]):
             out.append(SourceLine.plain(no, pieces[0].text))
         elif artefacts:
@@ -74,31 +82,23 @@ def parse_text(text: str, *, source: str = "<text>", infer: bool = True) -> Docu
 def _parse_text(text: str, source: str, infer: bool) -> Document:
     text, notes = line_notes(text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")  # as split_lines does
-    # where inference may find something (most lines have none), searched for through the text
-    # once: ``nxt`` is the next such place at or after the current line
-    search, never = MAYBE_SHAPES.search, len(text) + 1
-    m = search(text) if infer else None
-    nxt = m.start() if m else never
-    lines = []
-    pos = 0
+    shaped = shaped_lines(text) if infer else ()  # where inference may find something: most lines have none
+    lines: list[SourceLine] = []
+    append, new = lines.append, SourceLine.__new__
     for no, line in enumerate(text.split("\n")):
-        end = pos + len(line)
-        shaped = nxt < end
-        if shaped:
-            m = search(text, end)
-            nxt = m.start() if m else never
-        if shaped or "[" in line:  # inference may find something, or an inline artefact may start here
-            runs, arts = extract_artefacts([Run(Op.EQUAL, line)] if line else [], no)
-            lines.append(SourceLine(no, runs, arts))
-        else:
-            lines.append(SourceLine.plain(no, line))
-        pos = end + 1
+        if "[" not in line and no not in shaped:  # nor can an inline artefact start here: the usual line
+            plain = new(SourceLine)  # SourceLine.plain(no, line), without the call
+            plain.no, plain._runs, plain.arts, plain.main, plain._plain = no, None, NO_ARTS, line, True
+            append(plain)
+            continue
+        runs, arts = extract_artefacts([Run(Op.EQUAL, line)] if line else [], no)
+        append(SourceLine(no, runs, arts))
     return build_document(lines, source=source, fmt="text", infer=infer, line_notes=notes, consume=True)
 
 
 def parse_critic(text: str, *, source: str = "<text>", author: str | None = None, date: str | None = None) -> Document:
     """Parse CriticMarkup text into a Document whose runs carry the marked changes."""
     with no_collection():
-        text, notes = line_notes("\n".join(split_lines(text)))
-        lines = _lines(critic_runs(text, source, author, date), "[" in text or "{>>" in text or "{==" in text)
+        text, notes = line_notes(text.replace("\r\n", "\n").replace("\r", "\n"))  # as split_lines does
+        lines = _lines(critic_lines(text, source, author, date), "[" in text or "{>>" in text or "{==" in text)
         return build_document(lines, source=source, fmt="criticmarkup", line_notes=notes, consume=True)

@@ -147,14 +147,25 @@ def build_document(
 
     n = len(lines)
     held: list = lines
+    label_match = kw.LABEL.match
     released = 0
     while i < n:
-        if consume and current is not None:  # a proposal has started: lines read are not read again
-            while released < i:
-                held[released] = None
-                released += 1
+        if consume and current is not None and released < i:  # a proposal has started: lines read are let go
+            held[released:i] = [None] * (i - released)
+            released = i
         line = lines[i]
         text = line.main
+        # the usual line of a proposal: an item on a plain line (no marker, separator, heading or
+        # keyword starts with a label), given to the builder in one step
+        if (
+            current is not None
+            and line._plain
+            and not trailer
+            and (m := label_match(text))
+            and current.add_item(line, text, m.end())
+        ):
+            i += 1
+            continue
         if not text or text.isspace():
             whole("blank" if not line.arts else "markup", line)
             i += 1

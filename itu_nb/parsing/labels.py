@@ -362,11 +362,10 @@ class Components:
                 component, n = f"{base}#{n}", n + 1
             self._odd.add(component)
             return component
-        n = self._count.get(base, 0)
-        while True:  # skips only components someone took through the search above (never the parser)
+        n = self._count.get(base, 0) + 1
+        component = base if n == 1 else f"{base}#{n}"
+        while component in self._odd:  # skips only components someone took through the search above (never the parser)
             n += 1
-            component = base if n == 1 else f"{base}#{n}"
-            if component not in self._odd:
-                break
+            component = f"{base}#{n}"
         self._count[base] = n
         return component

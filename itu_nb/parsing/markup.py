@@ -103,6 +103,17 @@ def critic_runs(text: str, source: str, author: str | None = None, date: str | N
     A mark may span lines: it is cut at each line break.  An opener without its closer
     raises :class:`ParseError` naming the line.
     """
+    return [
+        [Run(Op.EQUAL, line)] if line.__class__ is str else line for line in critic_lines(text, source, author, date)
+    ]
+
+
+def critic_lines(text: str, source: str, author: str | None = None, date: str | None = None) -> list:
+    """:func:`critic_runs`, but a line that is one equal run of text without marks is given as that text (a ``str``).
+
+    Most lines of a proposal are such lines, inside the text between two marks: the parser reads them
+    as strings (:meth:`~itu_nb.parsing.tree.SourceLine.plain`), and no run is made for them here.
+    """
     # runs are immutable: equal ones are one object (a million "{++a++}" are a million equal runs)
     shared: dict[Op, dict[str, Run]] = {Op.EQUAL: {}, Op.INSERT: {}, Op.DELETE: {}}
     pieces = _scan(text, 0, len(text), source, author, date, True, shared)
@@ -222,12 +233,16 @@ def _scan(text: str, lo: int, hi: int, source: str, author, date, top: bool, sha
     return pieces
 
 
-def _split_at_newlines(pieces: list[Piece]) -> list[list[Piece]]:
-    """The pieces cut into lines, when no highlight is among them (else :func:`_split_highlighted`)."""
+def _split_at_newlines(pieces: list[Piece]) -> list:
+    """The pieces cut into lines, when no highlight is among them (else :func:`_split_highlighted`).
+
+    A line that a piece of equal text without author, date or flag holds whole (between two of its
+    line breaks) is that text, a ``str``; every other line is a list of pieces.
+    """
     # the pieces to look at (a line break in them, or an empty run to drop); the others are
     # taken over in slices, as they are
     odd = [i for i, p in enumerate(pieces) if not p.text or "\n" in p.text]
-    lines: list[list[Piece]] = [[]]
+    lines: list = [[]]
     done = 0
     for i in odd:
         lines[-1].extend(pieces[done:i])
@@ -237,11 +252,16 @@ def _split_at_newlines(pieces: list[Piece]) -> list[list[Piece]]:
             lines[-1].append(piece)
             continue
         parts = piece.text.split("\n")
-        for k, part in enumerate(parts):
-            if k:
-                lines.append([])
-            if part:
-                lines[-1].append(Run(piece.op, part, piece.author, piece.date, piece.inferred, piece.move))
+        op, who, when, flag, move = piece.op, piece.author, piece.date, piece.inferred, piece.move
+        if parts[0]:
+            lines[-1].append(Run(op, parts[0], who, when, flag, move))
+        if len(parts) == 1:
+            continue
+        if op is Op.EQUAL and who is None and when is None and not flag and move is None:
+            lines += [part or [] for part in parts[1:-1]]  # whole lines of plain text: as strings
+        else:
+            lines += [[Run(op, part, who, when, flag, move)] if part else [] for part in parts[1:-1]]
+        lines.append([Run(op, parts[-1], who, when, flag, move)] if parts[-1] else [])
     lines[-1].extend(pieces[done:])
     return lines
 
@@ -389,12 +409,15 @@ def _closing_brackets(text: str) -> dict[int, int]:
     """Position of each "[" → position of its matching "]" (one linear pass)."""
     stack: list[int] = []
     match: dict[int, int] = {}
-    for i, ch in enumerate(text):
-        if ch == "[":
-            stack.append(i)
-        elif ch == "]" and stack:
-            match[stack.pop()] = i
+    for m in _BRACKET.finditer(text):  # the brackets alone, found by the regex engine
+        if m.group() == "[":
+            stack.append(m.start())
+        elif stack:
+            match[stack.pop()] = m.start()
     return match
+
+
+_BRACKET = re.compile(r"[\[\]]")
 
 
 FOOTNOTE_BODY = re.compile(r"^\[(?P<no>\d+):(?P<sep>[ \t]+)(?P<text>.*)\]$", re.DOTALL)

@@ -1,0 +1,128 @@
+"""The text parser's fast paths give what the general steps give (issue 19).
+
+``shaped_lines`` finds the lines where inference may find something with ``bytes.translate`` and
+``bytes.find`` instead of a regex search through the text: it must name exactly the lines that the
+search for ``MAYBE_SHAPES`` names (the parser reads those lines' runs; the others as strings).  The
+item fast path (``ProposalBuilder.add_item``) must build the tree the general routing builds: the
+same lines given to ``add_line`` one by one, with the item fast path (``_plain_item``) turned off so that
+every item takes the general steps of ``_paragraph``, give the same clauses, notes and warnings.
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+from fingerprint import generated_text
+
+import itu_nb
+from itu_nb.parsing.document import build_document
+from itu_nb.parsing.infer import MAYBE_SHAPES, shaped_lines
+from itu_nb.parsing.tree import ProposalBuilder, SourceLine
+
+FIX = Path(__file__).parent / "fixtures"
+BRAZIL_TEXT = (FIX / "pp18-doc67-brazil.flattened.txt").read_text(encoding="utf-8-sig")
+
+
+def searched_lines(text: str) -> set[int]:
+    """The lines holding the start of a MAYBE_SHAPES match, searched line after line as the parser did."""
+    found: set[int] = set()
+    m = MAYBE_SHAPES.search(text)
+    while m:
+        line = text.count("\n", 0, m.start())
+        found.add(line)
+        end = text.find("\n", m.start())
+        if end < 0:
+            break
+        m = MAYBE_SHAPES.search(text, end)
+    return found
+
+
+def test_shaped_lines_of_the_brazil_text():
+    # the flattened Doc 67 runs citations and periods together ("(Busan, 2014Dubai, 2018)",
+    # "2016-20192020-2023"): the lines holding them are among those found
+    got = shaped_lines(BRAZIL_TEXT)
+    assert got == searched_lines(BRAZIL_TEXT)
+    lines = BRAZIL_TEXT.split("\n")
+    assert any("2014Dubai" in lines[i] for i in got)
+    assert all(i in got for i, line in enumerate(lines) if "2014Dubai" in line or "20192020" in line)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "no digit at all\n",
+        "(Busan, 2014Dubai, 2018)\nplain\n",
+        "2016-20192020-2023",
+        "a line\n12345678 eight digits\nnext",
+        "1234567 seven digits only\n",
+        "the year 2018 Dubai\n",  # a space between: no shape
+        "Arabic-Indic digit \u0663A\n",  # a decimal digit that is not ASCII: the regex is asked
+        "a quote ’S and é2A\n",  # other non-ASCII characters: the bytes path
+        "lone surrogate \ud800 then 9Z\n",
+    ],
+)
+def test_shaped_lines_as_the_regex(text):
+    assert shaped_lines(text) == searched_lines(text)
+
+
+def test_shaped_lines_random_texts():
+    rng = random.Random(19)
+    alphabet = "0123456789AZaz -\u2011\u2013\n’é\u0663\ud800"
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 50)))
+        assert shaped_lines(text) == searched_lines(text), repr(text)
+
+
+def general_lines(text: str) -> list[SourceLine]:
+    return [SourceLine.plain(no, line) for no, line in enumerate(text.split("\n"))]
+
+
+class GeneralSteps(ProposalBuilder):
+    """A builder whose items all take the general steps of ``_paragraph``."""
+
+    def _plain_item(self, container, line, text, n):
+        return False
+
+
+def routed_one_by_one(text: str):
+    """The proposal built by handing every line after the marker to ``add_line`` (no fast path)."""
+    lines = general_lines(text)
+    builder = GeneralSteps("MOD", "X/1/1", True)
+    for line in lines[1:]:
+        if line.main.strip():
+            builder.add_line(line)
+    return builder.build()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        generated_text(),  # 10,000 items lettered a) to z) again and again, nested i) ii)
+        # numbers, one renumbered by inference ("23" after 2), bullets, a roman list under a colon
+        "MOD\tX/1/1\nRESOLUTION 1 (Rev. Dubai, 2018)\nTitle\nresolves\n1\tone;\n2\ttwo:\n"
+        "i)\tsub one;\nii)\tsub two;\n23\tthree;\n•\tbullet\n-\tdash\n•\tbullet again\n",
+        # "cb)" relettered by inference, h) then i) continuing the letters
+        "MOD\tX/1/1\nRESOLUTION 1\nTitle\nconsidering\na)\tone;\ncb)\ttwo;\nd)\tthree;\nh)\tfour;\ni)\tfive;\n",
+    ],
+)
+def test_item_fast_path_builds_the_same_tree(text):
+    fast = build_document(general_lines(text), source="<t>", fmt="text", infer=True).proposals[0]
+    slow = routed_one_by_one(text)
+    assert [(c.path, c.kind, c.label_runs, c.runs, c.notes) for c in fast.walk()] == [
+        (c.path, c.kind, c.label_runs, c.runs, c.notes) for c in slow.walk()
+    ]
+    assert fast.warnings == slow.warnings
+
+
+def test_relettered_and_renumbered_items_through_load():
+    # expected values read off the texts above: "cb)" is c) relettered b); "23" after item 2 is 2 renumbered 3
+    doc = itu_nb.load("MOD\tX/1/1\nRESOLUTION 1\nTitle\nconsidering\na)\tone;\ncb)\ttwo;\n", format="text")
+    node = doc[0]["considering/b"]
+    assert (node.label_original, node.label) == ("c)", "b)")
+    doc = itu_nb.load("MOD\tX/1/1\nRESOLUTION 1\nTitle\nresolves\n1\tone;\n2\ttwo;\n23\tthree;\n", format="text")
+    node = doc[0]["resolves/3"]
+    assert (node.label_original, node.label) == ("2", "3")
+    assert node.notes == ("label 23 read as 2 renumbered 3",)
