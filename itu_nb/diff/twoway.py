@@ -324,7 +324,7 @@ def _compare(
                 runs = n.runs  # the usual case: the same text, kept as the clause has it
             else:
                 runs, level, note = differ(os_.body[i], ns_.body[j])
-            if typography == "hide":
+            if typography == "hide" and not _plain(runs):
                 runs, n_hidden = _hide_typography(runs, node.kind in CASELESS)
                 hidden += n_hidden
             moved = m.how == "moved" or (

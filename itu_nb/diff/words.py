@@ -332,19 +332,31 @@ def diff_words(
     if timeout <= 0:
         raise ValueError("timeout must be positive")
     backend = backend or BACKEND
+    done = _trivial(a, b, ignore_whitespace, "", "")
+    if done is not None:
+        return done
     head = tail = ""  # common ends, whole tokens: equal runs around the diff of the middle
-    while True:
-        if a == b or (ignore_whitespace and squash(a) == squash(b)):
-            return _framed(head, ((EQUAL, b),) if b else (), tail)
-        if not a or not b:
-            return _framed(head, ((INSERT, b),) if b else ((DELETE, a),), tail)
-        p, s = trim(a, b) if level != "block" else (0, 0)
-        if not p and not s:
-            break
-        head, tail = head + a[:p], a[len(a) - s :] + tail
+    p, s = trim(a, b) if level != "block" else (0, 0)
+    if p or s:
+        head, tail = a[:p], a[len(a) - s :]
         a, b = a[p : len(a) - s], b[p : len(b) - s]
+        done = _trivial(a, b, ignore_whitespace, head, tail)
+        if done is not None:
+            return done
+        # No second trim: the cut-back prefix ends at the last token boundary inside the common
+        # prefix and the suffix starts at the first one inside the common suffix (both middles
+        # reach past the first difference), so trimming the middles again finds nothing to cut.
     d = _diff_middle(a, b, timeout, backend, level, ignore_whitespace)
     return _framed(head, d.ops, tail, d.level, d.reason) if head or tail else d
+
+
+def _trivial(a: str, b: str, ignore_whitespace: bool, head: str, tail: str) -> WordDiff | None:
+    """The diff of two texts that are equal (up to whitespace if ignored) or of which one is empty; else None."""
+    if a == b or (ignore_whitespace and squash(a) == squash(b)):
+        return _framed(head, ((EQUAL, b),) if b else (), tail)
+    if not a or not b:
+        return _framed(head, ((INSERT, b),) if b else ((DELETE, a),), tail)
+    return None
 
 
 def _framed(head: str, ops, tail: str, level: str = "word", reason: str | None = None) -> WordDiff:

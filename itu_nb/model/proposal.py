@@ -230,9 +230,13 @@ class Proposal(_Exports):
         """The proposal with every change made (``view("amended")``)."""
         return self.view("amended")
 
-    @property
+    @functools.cached_property
     def changed(self) -> bool:
-        """Whether any node has a tracked change (False for a view)."""
+        """Whether any node has a tracked change (False for a view).
+
+        A walk of the whole text, made once: the proposal and its clauses are frozen (compare,
+        ``as_proposal`` and the widgets each ask it).  Not a field, as ``_by_path``.
+        """
         return any(n.changed for n in self.walk())
 
     @property
