@@ -41,7 +41,6 @@ import time
 from collections import Counter
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
-from itertools import accumulate
 
 try:  # the C++ port; optional
     import fast_diff_match_patch as _fast
@@ -186,52 +185,37 @@ def _absorb(ops: list[tuple[int, int]], a: list[str]) -> list[tuple[int, int]]:
 
 
 def _decode(
-    ops: list[tuple[int, int]],
-    a: str,
-    b: str,
-    ta: list[str],
-    tb: list[str],
-    exact: bool = True,
-    head: str = "",
-    tail: str = "",
-    words: bool = False,
+    ops: list[tuple[int, int]], a: list[str], b: list[str], exact: bool = True, head: str = "", tail: str = ""
 ) -> list[tuple[int, str]]:
-    """Map token counts back to text (``ta``, ``tb``: the tokens of ``a`` and ``b``), between the equal ``head`` and ``tail``.
+    """Map token counts back to text, between the equal runs ``head`` and ``tail``.
 
     Equal tokens whose characters differ (whitespace of the same kind) become a
     delete + insert, or with ``exact=False`` an equal run with the new text.  The
-    result is normal: equal runs merged, each change one deletion then one insertion.
-
-    The text of a run is cut from ``a`` or ``b`` by token offsets, not joined from its tokens.
-    With ``words`` (tokens of :func:`tokens`) equal text is equal tokens: a whitespace
-    token is followed by a non-space one, so two runs of tokens coded alike whose
-    whitespace differs somewhere differ as text too.
+    result is normal (:func:`_normalise`).
     """
-    oa = list(accumulate(map(len, ta), initial=0))
-    ob = list(accumulate(map(len, tb), initial=0))
     pieces: list[tuple[int, str]] = [(EQUAL, head)]
     add = pieces.append
     i = j = 0
     for op, n in ops:
         if op == EQUAL:
-            y = b[ob[j] : ob[j + n]]
-            if not exact or (a[oa[i] : oa[i + n]] == y if words else ta[i : i + n] == tb[j : j + n]):
-                add((EQUAL, y))
+            ta, tb = a[i : i + n], b[j : j + n]
+            if ta == tb or not exact:
+                add((EQUAL, "".join(tb)))
             else:  # whitespace of the same kind written differently: a change at each such token
                 start = 0
-                for k in [k for k in range(n) if ta[i + k] != tb[j + k]]:
-                    add((EQUAL, "".join(tb[j + start : j + k])))
-                    add((DELETE, ta[i + k]))
-                    add((INSERT, tb[j + k]))
+                for k in [k for k in range(n) if ta[k] != tb[k]]:
+                    add((EQUAL, "".join(tb[start:k])))
+                    add((DELETE, ta[k]))
+                    add((INSERT, tb[k]))
                     start = k + 1
-                add((EQUAL, "".join(tb[j + start : j + n])))
+                add((EQUAL, "".join(tb[start:])))
             i += n
             j += n
         elif op == DELETE:
-            add((DELETE, a[oa[i] : oa[i + n]]))
+            add((DELETE, "".join(a[i : i + n])))
             i += n
         else:
-            add((INSERT, b[ob[j] : ob[j + n]]))
+            add((INSERT, "".join(b[j : j + n])))
             j += n
     add((EQUAL, tail))
     return _normalise(pieces)
@@ -442,7 +426,7 @@ def _diff_middle(
             else:
                 counts, late = _dmp(ea, eb, backend, timeout)
                 if not late:
-                    ops = _decode(_absorb(counts, ta), a, b, ta, tb, not ignore_whitespace, head, tail, words=True)
+                    ops = _decode(_absorb(counts, ta), ta, tb, not ignore_whitespace, head, tail)
                     return WordDiff(tuple(ops))
                 reason = f"word diff reached the {timeout:g} s time limit: compared sentence by sentence"
         level = "sentence"
@@ -455,7 +439,7 @@ def _diff_middle(
         else:
             counts, late = _dmp(ea, eb, backend, timeout)
             if not late:
-                text_ops = _decode(counts, a, b, sa, sb, not ignore_whitespace, head, tail)
+                text_ops = _decode(counts, sa, sb, not ignore_whitespace, head, tail)
                 return WordDiff(tuple(text_ops), "sentence", reason or "compared sentence by sentence")
             reason = f"sentence diff reached the {timeout:g} s time limit: compared as one block"
     return _framed(head, block(a, b), tail, "block", reason or "compared as one block")
