@@ -239,10 +239,12 @@ class Proposal(_Exports):
         """
         return any(n.changed for n in self.walk())
 
-    @property
+    @functools.cached_property
     def changes(self) -> Changes:
         """Every tracked change, in reading order: a tuple of :class:`~itu_nb.model.change.Change`
         (``changes["<id>"]`` looks one up; ``changes.to_frame()`` is the table).
+
+        Made once per (frozen) proposal, as :attr:`changed`: titles, tables and reviews each ask.
         """
         return Changes(c for node in self.walk() if node.changed for c in node.changes)
 
