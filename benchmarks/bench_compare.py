@@ -249,7 +249,7 @@ def stages(label: str, a: Proposal, b: Proposal, repeat: int = 15) -> str:
     import fast_diff_match_patch
 
     from itu_nb.diff.align import Side, align
-    from itu_nb.diff.tokens import encode, tokens, trim
+    from itu_nb.diff.tokens import Coder, encode, tokens, trim
     from itu_nb.diff.words import diff_words
 
     def sides():
@@ -265,7 +265,8 @@ def stages(label: str, a: Proposal, b: Proposal, repeat: int = 15) -> str:
         encoded.append(encode(tokens(x[p : len(x) - s]), tokens(y[p : len(y) - s])))
     t_all = best_time(lambda: compare(a, b), repeat)
     t_align = best_time(lambda: align(*sides()), repeat)
-    t_words = best_time(lambda: [diff_words(x, y) for x, y in bodies], repeat)
+    # as compare diffs them: one token table shared by the comparison's word diffs
+    t_words = best_time(lambda: (lambda c: [diff_words(x, y, coder=c) for x, y in bodies])(Coder()), repeat)
     t_dmp = best_time(
         lambda: [fast_diff_match_patch.diff(x, y, timelimit=1, checklines=False, cleanup="Semantic", counts_only=True)
                  for x, y in encoded], repeat)  # fmt: skip

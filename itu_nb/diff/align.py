@@ -68,35 +68,6 @@ class Match(NamedTuple):
     parts: int = 1
 
 
-def _weight(o: Side, n: Side, i: int, j: int) -> tuple[float, float] | None:
-    """(weight, Dice similarity) of pairing old ``i`` with new ``j`` in order, or None when they should not pair.
-
-    The score is the Dice similarity of the word sets, or 0.9 × the share of the
-    smaller clause's words found in the other when that is higher (a clause with
-    a long insertion still pairs with its old self).  Headings, titles, formulas
-    and Reasons pair with their counterpart whatever the text.  The weight is the
-    score less :data:`PAIR_COST`, plus 0.3 for the same label and 0.05 for the same
-    section; the floors keep it positive (0.05 at least), so every accepted pair
-    can still be chosen alone.
-    """
-    if o.cls[i] != n.cls[j]:
-        return None
-    wo, wn = o.words(i), n.words(j)
-    common = len(wo & wn)
-    dice = 2 * common / (len(wo) + len(wn)) if wo or wn else 1.0
-    small = min(len(wo), len(wn))
-    score = max(dice, 0.9 * common / small) if small >= 4 else dice
-    same_section = o.section[i] == n.section[j]
-    if o.cls[i] in _ROLES:  # a heading pairs with the heading, whatever the text
-        same_label, floor, cost = True, 0.0, 0.0
-    else:
-        same_label = same_section and o.label(i) is not None and o.label(i) == n.label(j)
-        floor, cost = (SAME_LABEL_MIN if same_label else PAIR_MIN), PAIR_COST
-    if score < floor:
-        return None
-    return score - cost + (0.3 if same_label else 0.0) + (0.05 if same_section else 0.0), dice
-
-
 def _heaviest_chain(cands: list[tuple[int, int, float, float]], width: int) -> list[tuple[int, int, float, float]]:
     """The order-preserving subset (both indices strictly increasing) with the largest total weight."""
     cands.sort(key=lambda c: (c[0], -c[1]))
@@ -183,11 +154,46 @@ def _loose_runs(o: Side, n: Side, olds: list[int], news: list[int], timeout: flo
 
 
 def _match_gap(o: Side, n: Side, olds: list[int], news: list[int]) -> list[Match]:
+    """The best order-preserving pairs of a gap: each candidate pair weighed, then :func:`_heaviest_chain`.
+
+    A pair of old ``i`` and new ``j`` is weighed only when both are of one class.  The score is
+    the Dice similarity of the word sets, or 0.9 × the share of the smaller clause's words found
+    in the other when that is higher (a clause with a long insertion still pairs with its old
+    self).  Headings, titles, formulas and Reasons pair with their counterpart whatever the text.
+    The weight is the score less :data:`PAIR_COST`, plus 0.3 for the same label and 0.05 for the
+    same section; the floors keep it positive (0.05 at least), so every accepted pair can still be
+    chosen alone.  Each clause's words are looked up once per gap.
+    """
     cands = []
+    cls_o, cls_n = [o.cls[i] for i in olds], [n.cls[j] for j in news]
+    words_o: list[frozenset[str] | None] = [None] * len(olds)
+    words_n: list[frozenset[str] | None] = [None] * len(news)
     for a, b in _candidates(o, n, olds, news):
-        ws = _weight(o, n, olds[a], news[b])
-        if ws is not None:
-            cands.append((a, b, ws[0], ws[1]))
+        c = cls_o[a]
+        if c != cls_n[b]:
+            continue
+        i, j = olds[a], news[b]
+        wo, wn = words_o[a], words_n[b]
+        if wo is None:
+            wo = words_o[a] = o.words(i)
+        if wn is None:
+            wn = words_n[b] = n.words(j)
+        common = len(wo & wn)
+        lo, ln = len(wo), len(wn)
+        dice = 2 * common / (lo + ln) if wo or wn else 1.0
+        small = min(lo, ln)
+        score = max(dice, 0.9 * common / small) if small >= 4 else dice
+        same_section = o.section[i] == n.section[j]
+        if c in _ROLES:
+            same_label, floor, cost = True, 0.0, 0.0
+        else:
+            label = o.label(i)
+            same_label = same_section and label is not None and label == n.label(j)
+            floor, cost = (SAME_LABEL_MIN if same_label else PAIR_MIN), PAIR_COST
+        if score < floor:
+            continue
+        weight = score - cost + (0.3 if same_label else 0.0) + (0.05 if same_section else 0.0)
+        cands.append((a, b, weight, dice))
     return [Match(olds[a], news[b], "similar", s) for a, b, _w, s in _heaviest_chain(cands, len(news))]
 
 
@@ -209,9 +215,23 @@ def _moves(o: Side, n: Side, olds: list[int], news: list[int]) -> list[Match]:
     if not rest_old or not rest_new:
         return out
     scored = []
+    # Dice is at most 2·min(x, y) / (x + y) for sets of x and y words: pairs whose sizes alone keep
+    # it below MOVE_MIN are not scored (the bound is taken a little lower, clear of rounding)
+    sizes_o: list[int | None] = [None] * len(rest_old)
+    sizes_n: list[int | None] = [None] * len(rest_new)
     for a, b in _candidates(o, n, rest_old, rest_new):
         i, j = rest_old[a], rest_new[b]
-        if o.cls[i] == n.cls[j] and len(o.words(i)) >= 3:
+        if o.cls[i] != n.cls[j]:
+            continue
+        x = sizes_o[a]
+        if x is None:
+            x = sizes_o[a] = len(o.words(i))
+        if x >= 3:
+            y = sizes_n[b]
+            if y is None:
+                y = sizes_n[b] = len(n.words(j))
+            if 2 * min(x, y) < (MOVE_MIN - 0.01) * (x + y):
+                continue
             sim = dice(o.words(i), n.words(j))
             if sim >= MOVE_MIN:
                 scored.append((sim, i, j))

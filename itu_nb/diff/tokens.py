@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["CAPACITY", "block", "code", "encode", "sentences", "squash", "tokens", "trim"]
+__all__ = ["CAPACITY", "Coder", "block", "code", "encode", "sentences", "squash", "tokens", "trim"]
 
 DELETE, EQUAL, INSERT = -1, 0, 1  # diff-match-patch's ops
 
@@ -46,22 +46,61 @@ def sentences(text: str) -> list[str]:
 
 def encode(a: list[str], b: list[str]) -> tuple[str, str]:
     """One private-use character per distinct token (whitespace by kind); raises OverflowError past capacity."""
-    distinct = set(a).union(b)
-    words = [t for t in distinct if not t[0].isspace()]
-    n = len(words)
-    if n + 2 <= _FIRST:  # the usual case: codes in bulk, no call per token
-        table = dict(zip(words, map(chr, range(_RANGES[0][0], _RANGES[0][0] + n)), strict=True))
-    else:
-        table = {t: code(k) for k, t in enumerate(words)}
-    kinds: dict[str, str] = {}  # whitespace by kind: " " or "\n"
-    for t in distinct.difference(words):
-        kind = "\n" if _NEWLINE.search(t) else " "
-        c = kinds.get(kind)
-        if c is None:
-            c = kinds[kind] = code(n + len(kinds))
-        table[t] = c
-    get = table.__getitem__
-    return "".join(map(get, a)), "".join(map(get, b))
+    return Coder().encode(a, b)
+
+
+class Coder:
+    """Token → private-use character, one table kept over several diffs (the word diffs of one comparison).
+
+    A diff only asks whether two characters are equal (every code is a private-use character, so the
+    semantic cleanup scores them all alike): which code a token gets does not change any diff, so the
+    diffs of one comparison can share the table, and each one codes only the tokens no earlier diff had
+    (most words of a text recur from clause to clause).  Whitespace is coded by kind: spaces, no-break
+    spaces and tabs alike, runs holding a line break apart.  When the table would pass
+    :data:`CAPACITY`, it starts afresh for the diff at hand, which then raises OverflowError only if
+    its own tokens do not fit, as a table of its own would.
+    """
+
+    __slots__ = ("kinds", "n", "table")
+
+    def __init__(self) -> None:
+        self.table: dict[str, str] = {}
+        self.kinds: dict[str, str] = {}  # " " or "\n" -> the code of that kind of whitespace
+        self.n = 0  # codes given so far
+
+    def encode(self, a: list[str], b: list[str]) -> tuple[str, str]:
+        """The two token lists as strings of codes, one character per token."""
+        new = set(a).union(b).difference(self.table)
+        if new:
+            if self.n + len(new) > CAPACITY - 2:  # may not fit beside what earlier diffs coded
+                self.table, self.kinds, self.n = {}, {}, 0
+                new = set(a).union(b)
+            try:
+                self._add(new)
+            except OverflowError:  # half coded: the next diff starts afresh
+                self.table, self.kinds, self.n = {}, {}, 0
+                raise
+        get = self.table.__getitem__
+        return "".join(map(get, a)), "".join(map(get, b))
+
+    def _add(self, new: set[str]) -> None:
+        table = self.table
+        words = [t for t in new if not t[0].isspace()]
+        n, k = self.n, len(words)
+        if n + k + 2 <= _FIRST:  # the usual case: codes in bulk, no call per token
+            table.update(zip(words, map(chr, range(_RANGES[0][0] + n, _RANGES[0][0] + n + k)), strict=True))
+        else:
+            table.update((t, code(n + i)) for i, t in enumerate(words))
+        n += k
+        kinds = self.kinds
+        for t in new.difference(words):
+            kind = "\n" if _NEWLINE.search(t) else " "
+            c = kinds.get(kind)
+            if c is None:
+                c = kinds[kind] = code(n)
+                n += 1
+            table[t] = c
+        self.n = n
 
 
 def _common_prefix(a: str, b: str) -> int:

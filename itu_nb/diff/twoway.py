@@ -47,6 +47,7 @@ import dataclasses
 import time
 
 from itu_nb.diff.align import Side, align
+from itu_nb.diff.tokens import Coder
 from itu_nb.diff.words import TIMEOUT, diff_words
 from itu_nb.loaders.coerce import as_proposal
 from itu_nb.model import Change, NodeKind, Op, Proposal, Run, join_runs
@@ -144,6 +145,7 @@ class _Differ:
         self.ignore_whitespace = ignore_whitespace
         self.spent = 0.0
         self.notes: list[str] = []
+        self.coder = Coder()  # one token table for the comparison's word diffs
 
     def __call__(self, a: str, b: str, exact: bool = False):
         if a == b:  # the common case: no diff, no clock
@@ -157,6 +159,7 @@ class _Differ:
             backend=self.backend,
             level=level,
             ignore_whitespace=self.ignore_whitespace and not exact,
+            coder=self.coder,
         )
         self.spent += time.perf_counter() - start
         note = d.reason
@@ -324,7 +327,7 @@ def _compare(
                 runs = n.runs  # the usual case: the same text, kept as the clause has it
             else:
                 runs, level, note = differ(os_.body[i], ns_.body[j])
-            if typography == "hide":
+            if typography == "hide" and not _plain(runs):
                 runs, n_hidden = _hide_typography(runs, node.kind in CASELESS)
                 hidden += n_hidden
             moved = m.how == "moved" or (

@@ -48,7 +48,20 @@ except ImportError:  # pragma: no cover - depends on the environment
     _fast = None
 from diff_match_patch import diff_match_patch as _DMP
 
-from itu_nb.diff.tokens import CAPACITY, DELETE, EQUAL, INSERT, block, code, encode, sentences, squash, tokens, trim
+from itu_nb.diff.tokens import (
+    CAPACITY,
+    DELETE,
+    EQUAL,
+    INSERT,
+    Coder,
+    block,
+    code,
+    encode,
+    sentences,
+    squash,
+    tokens,
+    trim,
+)
 
 __all__ = [
     "BACKEND",
@@ -171,65 +184,72 @@ def _absorb(ops: list[tuple[int, int]], a: list[str]) -> list[tuple[int, int]]:
     return res
 
 
-def _decode(ops: list[tuple[int, int]], a: list[str], b: list[str], exact: bool = True) -> list[tuple[int, str]]:
-    """Map token counts back to text.
+def _decode(
+    ops: list[tuple[int, int]], a: list[str], b: list[str], exact: bool = True, head: str = "", tail: str = ""
+) -> list[tuple[int, str]]:
+    """Map token counts back to text, between the equal runs ``head`` and ``tail``.
 
     Equal tokens whose characters differ (whitespace of the same kind) become a
-    delete + insert, or with ``exact=False`` an equal run with the new text.
+    delete + insert, or with ``exact=False`` an equal run with the new text.  The
+    result is normal (:func:`_normalise`).
     """
-    out: list[tuple[int, str]] = []
-
-    def add(op: int, text: str) -> None:
-        if not text:
-            return
-        if out and out[-1][0] == op:
-            out[-1] = (op, out[-1][1] + text)
-        else:
-            out.append((op, text))
-
+    pieces: list[tuple[int, str]] = [(EQUAL, head)]
+    add = pieces.append
     i = j = 0
     for op, n in ops:
         if op == EQUAL:
             ta, tb = a[i : i + n], b[j : j + n]
             if ta == tb or not exact:
-                add(EQUAL, "".join(tb))
+                add((EQUAL, "".join(tb)))
             else:  # whitespace of the same kind written differently: a change at each such token
                 start = 0
                 for k in [k for k in range(n) if ta[k] != tb[k]]:
-                    add(EQUAL, "".join(tb[start:k]))
-                    add(DELETE, ta[k])
-                    add(INSERT, tb[k])
+                    add((EQUAL, "".join(tb[start:k])))
+                    add((DELETE, ta[k]))
+                    add((INSERT, tb[k]))
                     start = k + 1
-                add(EQUAL, "".join(tb[start:]))
+                add((EQUAL, "".join(tb[start:])))
             i += n
             j += n
         elif op == DELETE:
-            add(DELETE, "".join(a[i : i + n]))
+            add((DELETE, "".join(a[i : i + n])))
             i += n
         else:
-            add(INSERT, "".join(b[j : j + n]))
+            add((INSERT, "".join(b[j : j + n])))
             j += n
-    return _normalise(out)
+    add((EQUAL, tail))
+    return _normalise(pieces)
 
 
 def _normalise(ops: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """Within each change put the deletion before the insertion and merge neighbours."""
+    """Drop empty runs, merge neighbouring equal runs, and make each change one deletion then one insertion."""
     out: list[tuple[int, str]] = []
-    k = 0
-    while k < len(ops):
-        if ops[k][0] == EQUAL:
-            out.append(ops[k])
-            k += 1
+    same: list[str] = []
+    dele: list[str] = []
+    ins: list[str] = []
+    for op, text in ops:
+        if not text:
             continue
-        dele: list[str] = []
-        ins: list[str] = []
-        while k < len(ops) and ops[k][0] != EQUAL:
-            (dele if ops[k][0] == DELETE else ins).append(ops[k][1])
-            k += 1
-        if dele:
-            out.append((DELETE, "".join(dele)))
-        if ins:
-            out.append((INSERT, "".join(ins)))
+        if op == EQUAL:
+            if dele or ins:
+                if dele:
+                    out.append((DELETE, "".join(dele)))
+                    dele = []
+                if ins:
+                    out.append((INSERT, "".join(ins)))
+                    ins = []
+            same.append(text)
+        else:
+            if same:
+                out.append((EQUAL, "".join(same)))
+                same = []
+            (dele if op == DELETE else ins).append(text)
+    if same:
+        out.append((EQUAL, "".join(same)))
+    if dele:
+        out.append((DELETE, "".join(dele)))
+    if ins:
+        out.append((INSERT, "".join(ins)))
     return out
 
 
@@ -300,6 +320,7 @@ def diff_words(
     backend: str | None = None,
     level: str = "word",
     ignore_whitespace: bool = False,
+    coder: Coder | None = None,
 ) -> WordDiff:
     """Diff two texts word by word.
 
@@ -318,6 +339,10 @@ def diff_words(
         Treat runs of whitespace of the same kind (spaces, no-break spaces, tabs; or
         line breaks) as equal: they come out as equal runs with the new text, so the
         old side matches ``a`` only up to whitespace.  By default they are a change.
+    coder : Coder, optional
+        A :class:`~itu_nb.diff.tokens.Coder` shared by the word diffs of one comparison
+        (:func:`itu_nb.diff.twoway.compare` passes one): each diff then codes only the words
+        no earlier one had.  The diff is the same with or without.
 
     Returns
     -------
@@ -332,19 +357,30 @@ def diff_words(
     if timeout <= 0:
         raise ValueError("timeout must be positive")
     backend = backend or BACKEND
+    done = _trivial(a, b, ignore_whitespace, "", "")
+    if done is not None:
+        return done
     head = tail = ""  # common ends, whole tokens: equal runs around the diff of the middle
-    while True:
-        if a == b or (ignore_whitespace and squash(a) == squash(b)):
-            return _framed(head, ((EQUAL, b),) if b else (), tail)
-        if not a or not b:
-            return _framed(head, ((INSERT, b),) if b else ((DELETE, a),), tail)
-        p, s = trim(a, b) if level != "block" else (0, 0)
-        if not p and not s:
-            break
-        head, tail = head + a[:p], a[len(a) - s :] + tail
+    p, s = trim(a, b) if level != "block" else (0, 0)
+    if p or s:
+        head, tail = a[:p], a[len(a) - s :]
         a, b = a[p : len(a) - s], b[p : len(b) - s]
-    d = _diff_middle(a, b, timeout, backend, level, ignore_whitespace)
-    return _framed(head, d.ops, tail, d.level, d.reason) if head or tail else d
+        done = _trivial(a, b, ignore_whitespace, head, tail)
+        if done is not None:
+            return done
+        # No second trim: the cut-back prefix ends at the last token boundary inside the common
+        # prefix and the suffix starts at the first one inside the common suffix (both middles
+        # reach past the first difference), so trimming the middles again finds nothing to cut.
+    return _diff_middle(a, b, timeout, backend, level, ignore_whitespace, coder, head, tail)
+
+
+def _trivial(a: str, b: str, ignore_whitespace: bool, head: str, tail: str) -> WordDiff | None:
+    """The diff of two texts that are equal (up to whitespace if ignored) or of which one is empty; else None."""
+    if a == b or (ignore_whitespace and squash(a) == squash(b)):
+        return _framed(head, ((EQUAL, b),) if b else (), tail)
+    if not a or not b:
+        return _framed(head, ((INSERT, b),) if b else ((DELETE, a),), tail)
+    return None
 
 
 def _framed(head: str, ops, tail: str, level: str = "word", reason: str | None = None) -> WordDiff:
@@ -363,13 +399,25 @@ def _framed(head: str, ops, tail: str, level: str = "word", reason: str | None =
     return WordDiff(tuple(out), level, reason)
 
 
-def _diff_middle(a: str, b: str, timeout: float, backend: str, level: str, ignore_whitespace: bool) -> WordDiff:
-    """:func:`diff_words` of two non-empty texts without common ends: word level, else coarser."""
+def _diff_middle(
+    a: str,
+    b: str,
+    timeout: float,
+    backend: str,
+    level: str,
+    ignore_whitespace: bool,
+    coder: Coder | None,
+    head: str,
+    tail: str,
+) -> WordDiff:
+    """:func:`diff_words` of two non-empty texts without common ends, between ``head`` and ``tail``: word
+    level, else coarser.
+    """
     reason = None
     if level == "word":
         ta, tb = tokens(a), tokens(b)
         try:
-            ea, eb = encode(ta, tb)
+            ea, eb = (coder or Coder()).encode(ta, tb)
         except OverflowError:
             reason = "more distinct words than the diff can encode: compared sentence by sentence"
         else:
@@ -378,7 +426,8 @@ def _diff_middle(a: str, b: str, timeout: float, backend: str, level: str, ignor
             else:
                 counts, late = _dmp(ea, eb, backend, timeout)
                 if not late:
-                    return WordDiff(tuple(_decode(_absorb(counts, ta), ta, tb, not ignore_whitespace)))
+                    ops = _decode(_absorb(counts, ta), ta, tb, not ignore_whitespace, head, tail)
+                    return WordDiff(tuple(ops))
                 reason = f"word diff reached the {timeout:g} s time limit: compared sentence by sentence"
         level = "sentence"
     if level == "sentence":
@@ -390,7 +439,7 @@ def _diff_middle(a: str, b: str, timeout: float, backend: str, level: str, ignor
         else:
             counts, late = _dmp(ea, eb, backend, timeout)
             if not late:
-                text_ops = _decode(counts, sa, sb, not ignore_whitespace)
+                text_ops = _decode(counts, sa, sb, not ignore_whitespace, head, tail)
                 return WordDiff(tuple(text_ops), "sentence", reason or "compared sentence by sentence")
             reason = f"sentence diff reached the {timeout:g} s time limit: compared as one block"
-    return WordDiff(tuple(block(a, b)), "block", reason or "compared as one block")
+    return _framed(head, block(a, b), tail, "block", reason or "compared as one block")

@@ -230,15 +230,21 @@ class Proposal(_Exports):
         """The proposal with every change made (``view("amended")``)."""
         return self.view("amended")
 
-    @property
+    @functools.cached_property
     def changed(self) -> bool:
-        """Whether any node has a tracked change (False for a view)."""
+        """Whether any node has a tracked change (False for a view).
+
+        A walk of the whole text, made once: the proposal and its clauses are frozen (compare,
+        ``as_proposal`` and the widgets each ask it).  Not a field, as ``_by_path``.
+        """
         return any(n.changed for n in self.walk())
 
-    @property
+    @functools.cached_property
     def changes(self) -> Changes:
         """Every tracked change, in reading order: a tuple of :class:`~itu_nb.model.change.Change`
         (``changes["<id>"]`` looks one up; ``changes.to_frame()`` is the table).
+
+        Made once per (frozen) proposal, as :attr:`changed`: titles, tables and reviews each ask.
         """
         return Changes(c for node in self.walk() if node.changed for c in node.changes)
 
