@@ -201,6 +201,164 @@ print(json.dumps({
     assert out["paths_as_repath"] and out["keys_as_repath"] and out["keys_unique"] and out["original_kept"]
 
 
+#: Resolution 130 with 1,000 resolves appended (13 … 1012): a text of 1,170 clauses, so that an edit that
+#: recomputed every path would cost the whole text each time
+BIG = (
+    LOAD
+    + """
+big = itu_nb.amend(res, [f'Add a new resolves {i} reading: "to do thing {i};"' for i in range(13, 1013)])
+"""
+)
+
+#: What every run below prints besides its own figures: the paths and keys as a full repath gives them
+CHECKS = """
+    "paths_as_repath": [n.path for n in draft.walk()] == [n.path for n in repath(draft).walk()],
+    "keys_as_repath": [n.key for n in draft.walk()] == [n.key for n in repath(draft).walk()],
+    "keys_unique": len({n.key for n in draft.walk()}) == sum(1 for _ in draft.walk()),
+    "original_kept": draft.text("original") == big.text("original"),
+"""
+
+
+def _checked(out):
+    assert out["paths_as_repath"] and out["keys_as_repath"] and out["keys_unique"] and out["original_kept"], out
+
+
+def test_a_thousand_moves_to_an_earlier_place_in_another_list():
+    # "Move resolves 1012 to the end of considering", then 1011, … 13: each copy goes last in
+    # considering, earlier in the text than the resolves it leaves (an inserted item, which goes
+    # altogether).  Before: every path of the text recomputed per move, and each citation read by
+    # walking the list (36 s for 1,000 moves into the head of considering, 8.3 s for these); now the
+    # two lists, from where they changed, and the label found in the list's kept facts
+    r = bounded(
+        BIG
+        + """
+draft = itu_nb.amend(big, [f"Move resolves {1012 - k} to the end of considering" for k in range(1000)], author="X")
+kids = draft["considering"].children
+print(json.dumps({
+    "labels": [c.label for c in kids],
+    "bodies": [c.body() for c in kids],
+    "status": [c.status for c in kids],
+    "resolves": [c.body() for c in draft["resolves"].children],"""
+        + CHECKS
+        + """}))
+""",
+        label="amend: 1,000 moves to an earlier place in another list",
+    )
+    assert r.ok and r.within(), r
+    out = json.loads(r.stdout)
+    old = [c.body() for c in RES130["considering"].children]
+    assert out["labels"] == [f"{x})" for x in letters_from("a", 1018)]
+    # the 18 considerings a)–r) of the fixture, then resolves 1012, 1011, … 13 in the order they moved
+    assert out["bodies"] == old + [f"to do thing {i};" for i in range(1012, 12, -1)]
+    assert out["status"] == ["unchanged"] * 18 + ["inserted"] * 1000
+    assert out["resolves"] == [c.body() for c in RES130["resolves"].children]  # resolves 1–12 as adopted
+    _checked(out)
+
+
+def test_three_hundred_moves_of_moved_clauses():
+    # "Move considering r) before considering a)" 300 times on the long text: each moves the last
+    # considering to the head.  The first 17 move items relettered by the moves before them (their
+    # copies come first in the text and keep their identity, the struck originals take "+2" keys); then
+    # the clauses moved are copies an earlier move inserted, which go altogether.  Before: every path
+    # of the text recomputed per move (2.6 s); now the list alone
+    r = bounded(
+        BIG
+        + """
+draft = itu_nb.amend(big, ["Move considering r) before considering a)"] * 300, author="X")
+kids = draft["considering"].children
+shown = [c for c in kids if c.exists_in("amended")]
+print(json.dumps({
+    "labels": [c.label for c in shown],
+    "bodies": [c.body() for c in shown],
+    "status": [c.status for c in kids],
+    "struck": [c.body("original") for c in kids if not c.exists_in("amended")],
+    "struck_keys": [c.key for c in kids if not c.exists_in("amended")],"""
+        + CHECKS
+        + """}))
+""",
+        label="amend: 300 moves of moved clauses",
+    )
+    assert r.ok and r.within(), r
+    out = json.loads(r.stdout)
+    old = [c.body() for c in RES130["considering"].children]
+    assert out["labels"] == [f"{x})" for x in letters_from("a", 18)]
+    # each move turns the list by one: after 300, old[(k - 300) % 18] stands at k (300 = 16 × 18 + 12: g) first)
+    assert out["bodies"] == [old[(k - 300) % 18] for k in range(18)]
+    assert out["status"] == ["inserted"] * 18 + ["deleted"] * 18 and out["struck"] == old
+    # the struck originals: r) never relettered keeps its path as key; a)–q) were relettered b)–r) by
+    # the first move, held their old paths as keys, and gave them up to their copies: "+2", but a)'s
+    # "+3", as the first copy (of r), put at a) while the old a) held "considering/a") took "+2" (checked
+    # against the same instructions with every path recomputed after each: tests/test_amend_linear.py)
+    assert out["struck_keys"] == ["considering/a+3"] + [f"considering/{x}+2" for x in letters_from("b", 16)] + [
+        "considering/r"
+    ]
+    _checked(out)
+
+
+def test_a_thousand_new_sections():
+    # 'Add a new section "invites Sector Members" reading: …' 1,000 times: each goes after the last
+    # operative section, the one added before it (invites Sector Members#2, #3…).  Before: every
+    # path of the text recomputed per section, and each preamble keyword tried on every section
+    # to find its place (43 s); now the top level from the new section on
+    r = bounded(
+        LOAD
+        + """
+big = res
+draft = itu_nb.amend(res, [f'Add a new section "invites Sector Members" reading: "to do thing {i};"' for i in range(1000)], author="X")
+print(json.dumps({
+    "tops": [c.path for c in draft.clauses],
+    "items": [[k.path for k in c.children] for c in draft.clauses[-1000:]],
+    "bodies": [c.children[0].body() for c in draft.clauses[-1000:]],
+    "status": sorted({n.status for c in draft.clauses[-1000:] for n in c.walk()}),"""
+        + CHECKS
+        + """}))
+""",
+        label="amend: 1,000 new sections",
+    )
+    assert r.ok and r.within(), r
+    out = json.loads(r.stdout)
+    names = ["invites Sector Members"] + [f"invites Sector Members#{k}" for k in range(2, 1001)]
+    assert out["tops"] == [c.path for c in RES130.clauses] + names  # after the last section of the fixture
+    assert out["items"] == [[f"{name}/p1"] for name in names]  # one item each: an unlabelled paragraph
+    assert out["bodies"] == [f"to do thing {i};" for i in range(1000)] and out["status"] == ["inserted"]
+    _checked(out)
+
+
+def test_a_thousand_insertions_after_one_item():
+    # 'Add a new paragraph after considering c) reading: …' 1,000 times: each new item goes right after
+    # c), takes the label d) and reletters every item after it.  Before: one by one, the whole list
+    # relettered and repathed per instruction (15 s); now a run on the list's order, relettered once
+    r = bounded(
+        LOAD
+        + """
+big = res
+draft = itu_nb.amend(res, [f'Add a new paragraph after considering c) reading: "that thing {i};"' for i in range(1000)], author="X")
+kids = draft["considering"].children
+print(json.dumps({
+    "labels": [c.label for c in kids],
+    "original": [c.label_original for c in kids],
+    "bodies": [c.body() for c in kids],
+    "keys": [c.key for c in kids],"""
+        + CHECKS
+        + """}))
+""",
+        label="amend: 1,000 insertions after one item of a list",
+    )
+    assert r.ok and r.within(), r
+    out = json.loads(r.stdout)
+    old = RES130["considering"].children
+    assert out["labels"] == [f"{x})" for x in letters_from("a", 1018)]
+    # a)–c) stay; the last instruction's item comes right after c); then the old d)–r), relettered
+    assert out["bodies"] == [c.body() for c in old[:3]] + [f"that thing {i};" for i in range(999, -1, -1)] + [
+        c.body() for c in old[3:]
+    ]
+    assert out["original"] == [c.label for c in old[:3]] + [None] * 1000 + [c.label for c in old[3:]]
+    # each new item's key is the path it got when inserted (d), made unique: the first holds the last number
+    assert out["keys"][3:1003] == [f"considering/d+{n}" for n in range(1001, 1, -1)]
+    assert out["keys"][1003:] == [c.key for c in old[3:]]  # the old items keep their identity
+    _checked(out)
+
+
 def test_look_ups_by_path_on_a_long_list():
     # Proposal[path] and Proposal.get(path) read an index built once per proposal; before, each
     # walked the whole tree, and each miss of get() also built a "near" list from every path

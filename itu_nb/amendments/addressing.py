@@ -15,12 +15,17 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from itu_nb.errors import AddressError
 from itu_nb.model import HOMOGLYPHS, Clause, NodeKind, Proposal
 
 __all__ = ["bare", "cite", "citations", "component", "find_path", "parent_of", "parents", "resolve"]
+
+#: What :func:`_child` may be given to read a list's labels in C: for a tuple of siblings, each one's
+#: ``bare(label_in("amended"))`` when it is no footnote, is present in the amended view and has a label, else None
+#: (:class:`itu_nb.amendments.lists.ListFacts`, kept from one edit to the next).
+Cites = Callable[[tuple[Clause, ...]], list[str | None]]
 
 #: Words that may stand between a section and a label ("resolves, paragraph 2").
 _FILLER = {"paragraph", "paragraphs", "item", "sub-item", "subitem", "subparagraph", "sub-paragraph", "point", "no"}
@@ -171,8 +176,12 @@ def _sections(proposal: Proposal, address: str) -> list[tuple[Clause, str]]:
     return [(c, rest) for c, rest, n in found if n == longest]
 
 
-def _child(node: Clause, token: str, view: str) -> list[Clause]:
+def _child(node: Clause, token: str, view: str, cites: Cites | None = None) -> list[Clause]:
     want = bare(token)
+    if cites is not None and want:  # the first child whose label reads ``want``, found in C
+        table = cites(node.children)
+        if want in table:
+            return [node.children[table.index(want)]]
     kids = [c for c in node.children if c.kind is not NodeKind.FOOTNOTE]
     by_label = [c for c in kids if c.exists_in(view) and c.label_in(view) and bare(c.label_in(view)) == want]
     if by_label:
@@ -218,6 +227,11 @@ def resolve(proposal: Proposal, address: str | Clause, *, view: str = "amended")
     >>> resolve(doc["B/67/4"], "considering c)", view="original").path
     'considering/b#2'
     """
+    return _resolve(proposal, address, view, None)
+
+
+def _resolve(proposal: Proposal, address: str | Clause, view: str, cites: Cites | None) -> Clause:
+    """:func:`resolve`, reading the labels of lists through ``cites`` when given (see :data:`Cites`)."""
     if isinstance(address, Clause):
         return address
     exact = find_path(proposal, address.strip())
@@ -236,7 +250,7 @@ def resolve(proposal: Proposal, address: str | Clause, *, view: str = "amended")
             for token in _TOKEN.findall(rest):
                 if token.strip("().").lower() in _FILLER:
                     continue
-                found = _child(node, token, view)
+                found = _child(node, token, view, cites)
                 if not found:
                     other = "original" if view == "amended" else "amended"
                     hint = [c.path for c in _child(node, token, other)]

@@ -44,15 +44,20 @@ def amend(text_or_proposal, ops_or_instructions, *, author: str | None = None, d
     -----
     Cost: each instruction costs what it changes — the words of its clause, or the items it
     inserts, deletes or reletters — plus C-level copies of the list it edits; the text is not
-    walked again per instruction (:mod:`itu_nb.amendments.lists`).  A run of new items added by
-    label to one list (``Add a new considering a) reading: …`` again and again, at the head, in
-    order or at the end) is replayed on the list's order and relettered once, at the end of the run
-    (:mod:`itu_nb.amendments.inserting`): 1,000 insertions at the head of a list take about 0.14 s,
-    10,000 about 1.2 s; 1,000 and 2,000 appends 0.11 s and 0.18 s.  A move within one list
-    repaths that list (300 moves down a list: 0.4 s); a move into another list, a move up of a
-    clause that already moved or was relettered, and a new section recompute every path (300 such
-    moves on Resolution 130: about 1.1 s).  An instruction is read in time linear in its length,
-    whatever its spaces.
+    walked again per instruction (:mod:`itu_nb.amendments.lists`), and a citation finds its clause
+    among the labels kept for its list, in C.  A run of new items added to one list, by label (``Add a
+    new considering a) reading: …`` again and again, at the head, in order or at the end) or at a
+    place (``Add a new paragraph after considering c) reading: …``), is replayed on the list's order and
+    relettered once, at the end of the run (:mod:`itu_nb.amendments.inserting`): 1,000 insertions at
+    the head of a list take about 0.14 s, 10,000 about 1.2 s; 1,000 after one item 0.1 s; 1,000 and
+    2,000 appends 0.11 s and 0.18 s.  A move repaths the one or two lists it changes, whether the
+    copy lands before or after the original, in its own list or another (1,000 moves of resolves to the
+    end of considering on a text of 1,170 clauses: 0.6 s; 300 moves up of clauses already moved:
+    0.3 s); a new section repaths the top level from where it goes (1,000 new sections: 0.3 s).  Only
+    a move between a list and a list inside it, or from or to the top level, recomputes every path.
+    A section continuing another (``noting further`` after ``noting``) goes before those of its
+    name added earlier, which each take the next ``#n``: 1,000 of them change about 500,000 paths
+    (about 6 s).  An instruction is read in time linear in its length, whatever its spaces.
 
     Memory: the peak allocation during ``amend`` is at most 25 times the size of the text, the
     instructions and the result together; the peak grows linearly with the number of instructions,

@@ -23,11 +23,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import functools
 import unicodedata
 from collections.abc import Callable
 from typing import Any
 
-from itu_nb.amendments.addressing import cite, find_path, parent_of, resolve
+from itu_nb.amendments.addressing import cite, find_path, parent_of
 from itu_nb.amendments.inserting import apply_units
 from itu_nb.amendments.lists import Session, later_in_text
 from itu_nb.amendments.operations import (
@@ -97,6 +98,7 @@ def _cite(proposal: Proposal, clause: Clause) -> str:
     return cite(proposal, clause)
 
 
+@functools.lru_cache(maxsize=1024)
 def _is_preamble(keyword: str | None) -> bool:
     return any(keyword == k or (keyword or "").startswith(k + " ") for k in kw.PREAMBLE)
 
@@ -104,16 +106,20 @@ def _is_preamble(keyword: str | None) -> bool:
 def _section_slot(tops: list[Clause], name: str) -> int:
     """Default place of a new section: after the section it continues ("noting" for "noting further"),
     else after the last section of its kind (preamble or operative).
+
+    The sections are read from the end, each once (a text that grew to 1,000 sections is read 1,000
+    times by 1,000 new ones: once each, not once per preamble keyword).
     """
-    kin = [
-        i for i, c in enumerate(tops) if c.kind is NodeKind.SECTION and c.section and name.startswith(c.section + " ")
-    ]
-    if kin:  # "noting further" follows "noting"
-        return kin[-1] + 1
+    words = name.split(" ")
+    heads = {" ".join(words[:k]) for k in range(1, len(words))}  # the names "name" continues
+    sections = [(i, c.section) for i, c in enumerate(tops) if c.kind is NodeKind.SECTION]
+    kin = next((i for i, section in reversed(sections) if section in heads), None)
+    if kin is not None:  # "noting further" follows "noting"
+        return kin + 1
     preamble = _is_preamble(name)
-    same = [i for i, c in enumerate(tops) if c.kind is NodeKind.SECTION and _is_preamble(c.section) == preamble]
-    if same:
-        return same[-1] + 1
+    same = next((i for i, section in reversed(sections) if _is_preamble(section) == preamble), None)
+    if same is not None:
+        return same + 1
     lead = (
         (NodeKind.HEADING, NodeKind.TITLE, NodeKind.FORMULA)
         if preamble
@@ -126,14 +132,13 @@ def _section_slot(tops: list[Clause], name: str) -> int:
 class _Editor:
     """Applies one operation to one version; ``_new_path`` gives provisional unique paths.
 
-    ``dirty`` collects the lists the operation changed (for :meth:`Session.repath`), ``full``
-    asks for every path to be recomputed.
+    ``dirty`` collects the lists the operation changed (for :meth:`Session.repath`).
     """
 
     def __init__(self, proposal: Proposal, author: str | None, date: str, session: Session):
         self.p, self.author, self.date, self.session = proposal, author, date, session
         self.dirty: list[tuple[str | None, int, tuple[Clause, ...]]] = []
-        self.full = False
+        self.gone: Clause | None = None  # what delete_clause left of the clause it struck (None: nothing)
 
     def _parent(self, clause: Clause) -> Clause | None:
         return parent_of(self.p, clause.path)
@@ -148,7 +153,7 @@ class _Editor:
 
     # -- words ---------------------------------------------------------------------
     def replace_words(self, op: ReplaceWords) -> None:
-        node = resolve(self.p, op.at)
+        node = self.session.resolve(self.p, op.at)
         own = find_words(node.body("amended"), op.old)
         if own:  # the clause's own text first, its sub-items only when it lacks the words
             hits = [(node, own)]
@@ -182,7 +187,7 @@ class _Editor:
             )
 
     def insert_words(self, op: InsertWords) -> None:
-        node = resolve(self.p, op.at)
+        node = self.session.resolve(self.p, op.at)
         body = node.body("amended")
         anchor = op.after or op.before
         if anchor is None:
@@ -210,7 +215,7 @@ class _Editor:
         """(parent, index) where a new clause goes."""
         if sum(x is not None for x in (after, before, into)) != 1:
             raise EditError("say where the clause goes: exactly one of after=, before= or into=")
-        anchor = resolve(self.p, after or before or into)
+        anchor = self.session.resolve(self.p, after or before or into)
         if into is not None:
             return anchor, len(anchor.children) - sum(1 for c in anchor.children if c.kind is NodeKind.FOOTNOTE)
         parent = self._parent(anchor)
@@ -284,7 +289,7 @@ class _Editor:
         label = op.label or label
         parent: Clause | None
         if op.into is not None and label is not None and op.after is None and op.before is None:
-            parent = resolve(self.p, op.into)
+            parent = self.session.resolve(self.p, op.into)
             index = self._index_for_label(parent, label)
         else:
             parent, index = self._slot(op.after, op.before, op.into)
@@ -306,7 +311,7 @@ class _Editor:
         return len(parent.children) - facts.footnotes.count(True)
 
     def delete_clause(self, op: DeleteClause) -> None:
-        node = resolve(self.p, op.at)
+        node = self.session.resolve(self.p, op.at)
         if node.kind in (NodeKind.HEADING,):
             raise EditError(f"{self.p.id}: the heading cannot be deleted; replace words in it instead")
         parent = self._parent(node)
@@ -315,7 +320,7 @@ class _Editor:
         schemes = self.session.facts(parent.children if parent is not None else self.p.clauses).schemes
         scheme = schemes[index]
         label = bare_label(node) if scheme else None
-        gone = delete_node(node, self.author, self.date)
+        gone = self.gone = delete_node(node, self.author, self.date)
         if gone is None:
             del siblings[index]
             start = index
@@ -331,7 +336,7 @@ class _Editor:
         self._set_children(parent, siblings, index)
 
     def replace_clause(self, op: ReplaceClause) -> None:
-        node = resolve(self.p, op.at)
+        node = self.session.resolve(self.p, op.at)
         label, text = peel(op.text)
         runs = edit_runs(node.runs, 0, len(node.body("amended")), text, self.author, self.date)
         self.p = dataclasses.replace(
@@ -339,27 +344,30 @@ class _Editor:
         )
 
     def move_clause(self, op: MoveClause) -> None:
-        node = resolve(self.p, op.at)
+        node = self.session.resolve(self.p, op.at)
         parent, index = self._slot(op.after, op.before, op.into)
         anchor = parent.path if parent is not None else ""
         if anchor == node.path or anchor.startswith(node.path + "/"):
             raise EditError(f"{self.p.id}: cannot move {_cite(self.p, node)} into itself")
-        # the copy keeps the clause's key, which the struck original keeps too: the later of the two in
-        # the text is renamed (relettering.repath).  Within one list, a copy placed after the original
-        # is the later one, which is what Session.repath renames (the new clause): only that list is
-        # repathed.  A copy placed before an original holding a uid, or into another list: every path
+        # the copy keeps the clause's key, which the struck original keeps too: repath renames the later
+        # of the two in the text.  A copy after the original is a new clause, renamed as any new clause
+        # is (Session.repath); a copy before it keeps the keys, and the original gives them up
+        # (Session.expect): either way only the one or two lists the move changed are repathed
         home = self._parent(node)
         same = (home.path if home is not None else None) == (parent.path if parent is not None else None)
-        if not same:  # into another list: the two lists alone are repathed when the copy is the later clause
-            self.full = not later_in_text(self.p, node.path, parent, index)
+        if not same:
+            earlier = not later_in_text(self.p, node.path, parent, index)
         else:
-            at = [c.path for c in self._siblings(home)].index(node.path)
-            if index <= at and any(n.uid is not None for n in node.walk()):
-                self.full = True
+            earlier = index <= [c.path for c in self._siblings(home)].index(node.path)
         copy = inserted_copy(node, self._new_path(parent), self.author, self.date)
         label = copy.label if node.kind is NodeKind.ITEM and scheme_of([node])[0] else None
         copy = dataclasses.replace(copy, label_runs=()) if label else copy
         self.delete_clause(DeleteClause(node.path))
+        if earlier and self.gone is not None:
+            held = {n.key for n in self.gone.walk()}
+            kept = frozenset(n.uid for n in copy.walk() if n.uid is not None and n.uid in held)
+            if kept:
+                self.session.expect(yielder=self.gone, yielded=kept)
         parent = None if parent is None else find_path(self.p, parent.path)
         if parent is not None:
             index = min(index, len(parent.children))
@@ -372,17 +380,15 @@ class _Editor:
         tops = list(self.p.clauses)
         where = op.after if op.after is not None else op.before
         if where is not None:
-            anchor = resolve(self.p, where)
+            anchor = self.session.resolve(self.p, where)
             top = next(c for c in tops if anchor.path == c.path or anchor.path.startswith(c.path + "/"))
             index = tops.index(top) + (1 if op.after is not None else 0)
         else:
             index = _section_slot(tops, name)
+        # the section is built with its items before it joins the text: its path may be another
+        # section's until it is repathed
         section = Clause(NodeKind.SECTION, name, runs=(Run(Op.INSERT, name, self.author, self.date),), section=name)
-        tops.insert(index, section)
-        self.full = True  # a new section and its items: every path is recomputed
-        self.p = dataclasses.replace(self.p, clauses=tuple(tops))
         for item in op.items:
-            section = self.p.clauses[index]
             label, text = peel(item)
             node = Clause(
                 NodeKind.PARAGRAPH,
@@ -391,11 +397,16 @@ class _Editor:
                 section=name,
             )
             if len(op.items) == 1 and label is None:  # ITU: a section with one item has no label
-                self.p = map_children(self.p, section, lambda _, n=node: [n])
+                section = dataclasses.replace(section, children=(node,))
             else:
-                self._append_item(section, node, label)
+                section = dataclasses.replace(section, children=self._appended(section, node, label))
+        tops.insert(index, section)
+        self.dirty.append((None, index, self.p.clauses))
+        self.session.expect(fresh=section)  # the top level is repathed from the section on
+        self.p = dataclasses.replace(self.p, clauses=tuple(tops))
 
-    def _append_item(self, section: Clause, node: Clause, label: str | None) -> None:
+    def _appended(self, section: Clause, node: Clause, label: str | None) -> tuple[Clause, ...]:
+        """``section``'s items with ``node`` appended as the next item (labelled ``label`` when given)."""
         siblings = list(section.children)
         scheme = list_scheme(siblings, section.section, NodeKind.SECTION)
         if label is not None:
@@ -405,10 +416,10 @@ class _Editor:
         else:
             bare = first_label(scheme)
         node = set_label(node, bare, self.author, self.date, label_style(siblings, scheme))
-        self.p = map_children(self.p, section, lambda _: [*siblings, node])
+        return (*siblings, node)
 
     def relabel(self, op: Relabel) -> None:
-        node = resolve(self.p, op.at)
+        node = self.session.resolve(self.p, op.at)
         parts = split_label(op.label.strip()) or split_label(op.label.strip() + ")")
         if node.kind is not NodeKind.ITEM or parts is None:
             raise EditError(f"{self.p.id}: cannot give {_cite(self.p, node)} the label {shorten(op.label)!r}")
@@ -419,7 +430,7 @@ class _Editor:
         self._set_children(parent, siblings, index)
 
     def renumber(self, op: Renumber) -> None:
-        node = resolve(self.p, op.at)
+        node = self.session.resolve(self.p, op.at)
         siblings = list(node.children)
         schemes = [s for s in scheme_of(siblings) if s]
         if not schemes:
@@ -491,7 +502,7 @@ def apply_in(
             appended(editor, op)
         else:
             getattr(editor, str(method))(op)
-        p = session.repath(editor.p, editor.dirty, editor.full)
+        p = session.repath(editor.p, editor.dirty, False)
         notes.append(f"{author or 'anonymous'} {date}: {describe(op)}")
     return p, notes
 
@@ -581,7 +592,7 @@ def _typed(p: Proposal, text: str, what: str) -> None:
 
 
 def _edit_text(editor: _Editor, op: EditText) -> None:
-    node = resolve(editor.p, op.at)
+    node = editor.session.resolve(editor.p, op.at)
     body = node.body("amended")
     where = f"{_cite(editor.p, node)} ({node.path})"
     _typed(editor.p, op.text.strip(), f"the text for {where}")
@@ -605,7 +616,7 @@ def _edit_text(editor: _Editor, op: EditText) -> None:
 
 
 def _comment(editor: _Editor, op: Comment) -> None:
-    node = resolve(editor.p, op.at)
+    node = editor.session.resolve(editor.p, op.at)
     text = op.text.strip()
     _typed(editor.p, text, f"the comment on {_cite(editor.p, node)}")
     if not text:

@@ -1,14 +1,18 @@
-"""A run of new items added by label to one list, applied at once: each costs O(1), the run its list once.
+"""A run of new items added to one list, applied at once: each costs O(1), the run its list once.
 
 ``Add a new considering a) reading: …`` repeated 1,000 times puts each new item at the head of
 the list and reletters every item after it: one by one (:meth:`_Editor.insert_clause
 <itu_nb.amendments.edits>`), that is the whole list per instruction, quadratic in all.  Here a run
 of consecutive :class:`~itu_nb.amendments.operations.InsertClause` operations ``into=`` the same
-top-level section ``with label=`` is replayed on the list's order alone (a Python list of
-entries), and the labels, paths and keys are computed once at the end from the final order.
+address (``with label=``, or last) — or ``after=`` / ``before=`` items of one list (``Add a new
+paragraph after considering c)``, again and again) — is replayed on the list's order alone (a Python
+list of entries), and the labels, paths and keys are computed once at the end from the final order.
+An ``after=`` / ``before=`` address is read against the list's current order as
+:func:`~itu_nb.amendments.addressing.resolve` reads it (:class:`_Anchors`).
 
-The result is the one the operations give one by one, field for field (the property test
-``tests/test_amend_hostile.py::test_runs_of_insertions_equal_one_by_one`` compares them).  That
+The result is the one the operations give one by one, field for field (the property tests
+``tests/test_amend_hostile.py::test_runs_of_insertions_equal_one_by_one`` and
+``tests/test_amend_linear.py::test_runs_of_insertions_at_positions_equal_one_by_one`` compare them).  That
 holds because the run is replayed only on a *simple* list, where one by one each operation leaves
 the list labelled ``a) b) c)…`` (or ``1 2 3…``) in order:
 
@@ -18,7 +22,8 @@ the list labelled ``a) b) c)…`` (or ``1 2 3…``) in order:
   (``letter`` or ``number``), labelled from the first label on without a gap, with the path
   component its label gives (no footnotes, bullets, paragraphs or ``bis`` items among them);
 - every operation names a label that exists (the new item goes before the item that has it, and
-  takes its label) or the next label after the last (the new item is appended).
+  takes its label), the next label after the last or none ``into=`` the list (the new item is
+  appended), or an item of the list to go after or before (the new item takes the label of its place).
 
 Then the item at index ``j`` is labelled with the ``j``-th label of the scheme after every
 operation, an old item is relabelled straight from its original label to its final one (as
@@ -32,10 +37,11 @@ caller applies it one by one, so its result or its error is the usual one.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
 
-from itu_nb.amendments.addressing import resolve
+from itu_nb.amendments.addressing import _FILLER, _TOKEN, _child, _norm, _sections, bare, find_path, parent_of, resolve
 from itu_nb.amendments.lists import Session
 from itu_nb.amendments.operations import InsertClause
 from itu_nb.amendments.relettering import (
@@ -53,7 +59,7 @@ from itu_nb.errors import ItuNbError
 from itu_nb.model import Clause, NodeKind, Op, Proposal, Run
 from itu_nb.parsing.labels import item_component
 
-__all__ = ["MIN_RUN", "apply_units", "insert_run", "run_key"]
+__all__ = ["AT", "MIN_RUN", "apply_units", "insert_run", "run_key"]
 
 #: Consecutive insertions into one list from which they are applied as a run (below it, one by one is as cheap).
 MIN_RUN = 4
@@ -62,11 +68,22 @@ MIN_RUN = 4
 Unit = tuple[Any, list]
 
 
+#: The run key of insertions placed after or before a clause: which list they go into is only known
+#: once the address is read (:func:`insert_run` ends the run at the first that names another list).
+AT = "\0at"
+
+
 def run_key(op) -> str | None:
-    """The ``into=`` address of an insertion that may join a run, else None."""
-    if type(op) is not InsertClause or op.into is None or op.after is not None or op.before is not None:
+    """What an insertion that may join a run shares with the others of its run, else None.
+
+    ``into=`` an address (by label, or last): the address; ``after=`` / ``before=`` a clause: :data:`AT`.
+    """
+    if type(op) is not InsertClause:
         return None
-    return op.into if (op.label or peel(op.text)[0]) is not None else None
+    placed = (op.into is not None) + (op.after is not None) + (op.before is not None)
+    if placed != 1:
+        return None
+    return op.into if op.into is not None else AT
 
 
 def _component(label: str) -> str | None:
@@ -88,6 +105,61 @@ class _Facts(NamedTuple):
     footnotes: list
 
 
+def _parent(proposal: Proposal, op: InsertClause) -> Clause | None:
+    """The clause whose children ``op`` inserts into (None: the top level, or no such clause)."""
+    try:
+        if op.into is not None:
+            return resolve(proposal, op.into)
+        anchor = resolve(proposal, op.after or op.before or "")
+    except ItuNbError:
+        return None
+    return parent_of(proposal, anchor.path)
+
+
+class _Anchors:
+    """Where an ``after=`` / ``before=`` address names an item of the list a run edits, in its current order.
+
+    The run changes only the list's items (their labels and paths); every clause outside it stays as
+    it was, so an address is read as :func:`~itu_nb.amendments.addressing.resolve` reads it with the
+    text's clauses outside the list, and its last label with the list's current labels.  An address
+    read any other way (another list, a paragraph leading the list, a label in another case, several
+    sections of one name…) is none of the list's: the caller ends the run there.
+    """
+
+    def __init__(self, proposal: Proposal, parent: Clause, prefix: str) -> None:
+        self.p, self.parent, self.prefix = proposal, parent, prefix
+        self._last: dict[str, str | None] = {}  # address → its last label, when the rest names the list
+
+    def label(self, address: str) -> str | None:
+        """The bare label the address names among the list's items (None: it names no item of the list)."""
+        address = address.strip()
+        if address.startswith(self.prefix + "/"):
+            return address[len(self.prefix) + 1 :]  # a path: the item's path is prefix/label
+        if address not in self._last:
+            self._last[address] = self._read(address)
+        return self._last[address]
+
+    def _read(self, address: str) -> str | None:
+        if find_path(self.p, address) is not None:
+            return None  # a path outside the list
+        norm = re.sub(r"^the\s+", "", _norm(address))
+        if "/" in norm:
+            return None
+        found = _sections(self.p, norm)
+        if len(found) != 1:
+            return None
+        node, rest = found[0]
+        tokens = [t for t in _TOKEN.findall(rest) if t.strip("().").lower() not in _FILLER]
+        if not tokens:
+            return None
+        for token in tokens[:-1]:
+            step = _child(node, token, "amended")
+            if not step:
+                return None
+            node = step[0]
+        return bare(tokens[-1]) if node is self.parent else None
+
+
 def insert_run(
     session: Session, proposal: Proposal, ops: Sequence[InsertClause], author: str | None, date: str
 ) -> tuple[Proposal, int, bool]:
@@ -99,12 +171,11 @@ def insert_run(
         The edited proposal, the number of operations applied, and whether the list is simple
         (False: none was applied, and none of the run would be: apply them one by one).
     """
-    try:
-        parent = resolve(proposal, ops[0].into or "")
-    except ItuNbError:
+    parent = _parent(proposal, ops[0])
+    if parent is None:
         return proposal, 0, False
-    into = ops[0].into or ""
-    if into.strip().startswith(parent.path + "/") or not parent.children:
+    into = ops[0].into
+    if (into is not None and into.strip().startswith(parent.path + "/")) or not parent.children:
         return proposal, 0, False
     session.begin(proposal)
     every = parent.children
@@ -113,7 +184,7 @@ def insert_run(
     lead = 0
     while lead < len(every) and every[lead].kind is NodeKind.PARAGRAPH and every_facts.schemes[lead] is None:
         lead += 1
-    if lead == len(every):
+    if lead == len(every) or any(c.label_in("amended") for c in every[:lead]):
         return proposal, 0, False
     kids = every[lead:]
     facts = every_facts if not lead else _Facts(*(getattr(every_facts, f)[lead:] for f in _FACT_FIELDS))
@@ -124,22 +195,27 @@ def insert_run(
     for _ in range(len(kids) - 1):
         labels.append(successor(labels[-1], scheme))
     prefix = parent.path
-    for c, s, bare, want in zip(kids, facts.schemes, facts.labels, labels, strict=True):
+    for c, s, bare_, want in zip(kids, facts.schemes, facts.labels, labels, strict=True):
         text = c.label_in("amended") or ""
         if (
             c.kind is not NodeKind.ITEM
             or s != scheme
-            or bare != want
+            or bare_ != want
             or (split_label(text) or ("", "", ""))[1] != want
             or _component(text) != want
+            or bare(text) != want
             or c.path != f"{prefix}/{want}"
         ):
             return proposal, 0, False
     style = label_style(kids, scheme, facts.schemes)
-    if _component(f"{style[0]}{labels[0]}{style[1]}") != labels[0]:
+    if (
+        _component(f"{style[0]}{labels[0]}{style[1]}") != labels[0]
+        or bare(f"{style[0]}{labels[0]}{style[1]}") != labels[0]
+    ):
         return proposal, 0, False
     index_of = {x: i for i, x in enumerate(labels)}
     last_letter = next((x for x in reversed(facts.letters) if x is not None), None)
+    anchors = _Anchors(proposal, parent, prefix)
 
     def probe(text: str, prev: str | None, count: int = 1) -> tuple[list[str | None], list[str | None]]:
         fake = Clause(NodeKind.ITEM, "", label_runs=(Run(Op.EQUAL, text),))
@@ -157,22 +233,39 @@ def insert_run(
         last_letter = letters[0] or last_letter
         return True
 
+    def place(op: InsertClause, label: str | None, n: int) -> int | None:
+        """Where ``op`` puts its item among the ``n`` items (None: not in this list, or not as a run can)."""
+        if op.into is not None:
+            if op.into != into:
+                return None
+            if label is None:
+                return n  # last
+            found = split_label(label.strip())
+            return index_of.get((found or ("", label.strip(), ""))[1].lower(), n)
+        named = anchors.label(op.after or op.before or "")
+        at = index_of.get(named) if named is not None else None
+        if at is None or at >= n:
+            return None
+        return at + (op.after is not None)
+
     # entries: (old clause, its original index) or (None, (text, key))
     entries: list[tuple[Clause | None, Any]] = [(c, i) for i, c in enumerate(kids)]
     done = 0
     for op in ops:
-        if op.into != into:
+        if run_key(op) != run_key(ops[0]):
             break
         peeled, text = peel(op.text)
         label = op.label or peeled
-        assert label is not None  # run_key
-        found = split_label(label.strip())
-        want = (found or ("", label.strip(), ""))[1].lower()
         n = len(entries)
-        index = index_of.get(want, n)
-        parts = split_label(label.strip() + ")") or split_label(label.strip())
-        given = parts[1] if parts else label.strip()
+        index = place(op, label, n)
+        if index is None:
+            break
         expected = labels[index] if index < n else successor(labels[-1], scheme)
+        if label is None:
+            given = expected
+        else:
+            parts = split_label(label.strip() + ")") or split_label(label.strip())
+            given = parts[1] if parts else label.strip()
         if given != expected:
             break  # an error, or a label in another case: one by one
         if index == n:  # the list grows: the new label must read as the scheme after the last one

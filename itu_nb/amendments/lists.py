@@ -7,24 +7,28 @@ facts the edits read about it — each sibling's label scheme, its lower-case ba
 is present in the amended view, its path component — and recomputes paths only from the first
 sibling an edit touched (:meth:`Session.repath`).  An edit that inserts, deletes or relabels an item
 therefore costs the items it reletters plus C-level copies of the list, never a walk of the text;
-an edit of words costs its clause.  A move within one list is repathed as any edit of the list
-when the copy it inserts is the clause :func:`~itu_nb.amendments.relettering.repath` would rename
-(see :meth:`_Editor.move_clause <itu_nb.amendments.edits>`); so is a move into another list when the
-copy comes later in the text than the original (:func:`later_in_text`): the two lists alone, as they
-hold each other in no way (:meth:`Session.repath`).  A move to an earlier place in another list, and
-new sections, fall back to :func:`~itu_nb.amendments.relettering.repath` of the whole text, which is exact.  Runs of new
-items added by label are applied at once by :mod:`itu_nb.amendments.inserting`.
+an edit of words costs its clause.  A move repaths the one or two lists it changed (two lists hold
+each other in no way): the copy it inserts keeps the moved clause's keys, which its struck original
+keeps too, and :func:`~itu_nb.amendments.relettering.repath` renames the later of the two in the text
+— the copy when it comes after the original (as any new clause), else the original
+(:meth:`Session.expect`).  A new section repaths the top level from where it goes, its key and its
+name's other holder settled as repath settles them.  Only a move between a list and a list inside
+it, or from or to the top level, falls back to :func:`~itu_nb.amendments.relettering.repath` of the
+whole text, which is exact.  Runs of new items added by label or at a place in one list are applied
+at once by :mod:`itu_nb.amendments.inserting`.
 """
 
 from __future__ import annotations
 
 import bisect
 import dataclasses
+import functools
 import re
 from dataclasses import dataclass
 
+from itu_nb.amendments.addressing import _resolve, bare
 from itu_nb.amendments.relettering import _repath, label_scheme, repath, scan_labels, split_label
-from itu_nb.model import Clause, NodeKind, Proposal, runs_text
+from itu_nb.model import HOMOGLYPHS, Clause, NodeKind, Proposal, runs_text
 from itu_nb.parsing.labels import item_component, unique_component
 
 __all__ = ["ListFacts", "Session", "later_in_text"]
@@ -50,6 +54,10 @@ class ListFacts:
         A footnote (new items go before a clause's footnotes).
     lettered : list of int
         The indices of the lettered siblings, in order (to find the last one before an index by bisection).
+    cites : list of str or None
+        The label each sibling is cited by in the amended view (:func:`~itu_nb.amendments.addressing.bare`
+        of it; None for a footnote, a sibling absent from the view or without a label): a citation
+        finds its clause by ``list.index``, in C (:data:`~itu_nb.amendments.addressing.Cites`).
     """
 
     schemes: list[str | None]
@@ -58,6 +66,7 @@ class ListFacts:
     exists: list[bool]
     footnotes: list[bool]
     lettered: list[int] = dataclasses.field(default_factory=list)
+    cites: list[str | None] = dataclasses.field(default_factory=list)
 
     @classmethod
     def of(cls, children, prev_letter: str | None = None) -> ListFacts:
@@ -65,14 +74,17 @@ class ListFacts:
         schemes, letters = scan_labels(children, prev_letter)
         labels: list[str | None] = []
         exists: list[bool] = []
+        cites: list[str | None] = []
         footnotes = [c.kind is NodeKind.FOOTNOTE for c in children]
-        for c in children:
+        for c, note in zip(children, footnotes, strict=True):
             present = c.exists_in("amended")
             exists.append(present)
             text = runs_text(c.label_runs, "amended") if present else ""
             parts = split_label(text) if text else None
             labels.append(parts[1].lower() if parts else None)
-        return cls(schemes, letters, labels, exists, footnotes, [i for i, x in enumerate(letters) if x is not None])
+            cites.append(_cited(text) if text and not note else None)
+        lettered = [i for i, x in enumerate(letters) if x is not None]
+        return cls(schemes, letters, labels, exists, footnotes, lettered, cites)
 
     def letter_before(self, index: int) -> str | None:
         """The bare label of the last lettered sibling before ``index`` (found by bisection: a numbered list has none)."""
@@ -89,6 +101,7 @@ class ListFacts:
             self.exists[:index] + tail.exists,
             self.footnotes[:index] + tail.footnotes,
             self.lettered[: bisect.bisect_left(self.lettered, index)] + [i + index for i in tail.lettered],
+            self.cites[:index] + tail.cites,
         )
 
 
@@ -120,6 +133,15 @@ class Session:
         self._keys: set[str] | None = None
         self._next: dict[str, int] = {}  # key -> the n of "<key>+n" last given (the search resumes there)
         self.counter = 0
+        # set by an edit for the next repath (Session.expect), then cleared
+        self._yielder: Clause | None = None
+        self._yielded: frozenset[str] = frozenset()
+        self._fresh: Clause | None = None
+        self._rival: str | None = None  # a fresh section's name, held by a clause later in the top level
+
+    def resolve(self, p: Proposal, address) -> Clause:
+        """:func:`~itu_nb.amendments.addressing.resolve` in the amended view, reading labels from the facts kept here."""
+        return _resolve(p, address, "amended", lambda kids: self.facts(kids).cites)
 
     # -- label facts ---------------------------------------------------------------
     def facts(self, children: tuple[Clause, ...]) -> ListFacts:
@@ -161,6 +183,19 @@ class Session:
             self._keys.difference_update(keys)
             self._next.clear()  # a freed "<key>+n" may be given again
 
+    def expect(
+        self, *, yielder: Clause | None = None, yielded: frozenset[str] = frozenset(), fresh: Clause | None = None
+    ) -> None:
+        """What the next :meth:`repath` must know beyond the lists an edit changed.
+
+        ``yielder`` is the struck original of a clause moved to an earlier place in the text, and
+        ``yielded`` the keys its copy keeps: :func:`~itu_nb.amendments.relettering.repath` walks the
+        text in order and renames the later of two clauses holding one key, here the original (and
+        those of its descendants whose keys the copy holds).  ``fresh`` is a new top-level section,
+        whose key :func:`~itu_nb.amendments.relettering.repath` gives as for a clause whose path changed.
+        """
+        self._yielder, self._yielded, self._fresh = yielder, yielded, fresh
+
     def repath(self, p: Proposal, dirty: list[tuple[str | None, int, tuple[Clause, ...]]], full: bool) -> Proposal:
         """``p`` with paths recomputed: of the one list in ``dirty`` from its index on, else of everything.
 
@@ -168,20 +203,35 @@ class Session:
         in the version before the edit, as no path changes during an edit), the first index it
         changed, and the siblings before the change.  One list: only its siblings from that index are repathed, and a new
         clause whose path is another clause's key gets ``"<key>+2"``, as
-        :func:`~itu_nb.amendments.relettering.repath` would give it.  Several lists none of which is
-        inside another (and not the top level): each so, in turn.  Else, or ``full``: the whole text.
+        :func:`~itu_nb.amendments.relettering.repath` would give it (or the clause holding the key
+        gives it up: :meth:`expect`).  Several lists none of which is inside another (and not the top
+        level): each so, in turn, in the order of the text.  Else, or ``full``: the whole text.
         """
+        yielder, yielded, fresh = self._yielder, self._yielded, self._fresh
+        self.expect()
         if not dirty and not full:
             return p
         lists = list(dict.fromkeys(parent for parent, _, _ in dirty))
-        if full or not _apart(lists):
-            self._keys = None
-            self._facts.clear()  # every list is new
-            self._paths.clear()
-            return repath(p)
-        for parent_path in lists:  # lists apart from one another: repathing one leaves the others' paths
-            p = self._repath_list(p, parent_path, [d for d in dirty if d[0] == parent_path])
+        if full or not _apart(lists) or (fresh is not None and "/" in fresh.path):
+            return self._repath_all(p)
+        if yielder is not None and len(lists) == 2:
+            lists.reverse()  # the copy's list first: the text's order, in which repath gives keys
+        self.expect(yielder=yielder, yielded=yielded, fresh=fresh)
+        edited = p
+        try:
+            for parent_path in lists:  # lists apart from one another: repathing one leaves the others' paths
+                p = self._repath_list(p, parent_path, [d for d in dirty if d[0] == parent_path])
+        except _Unsure:
+            return self._repath_all(edited)
+        finally:
+            self.expect()
         return p
+
+    def _repath_all(self, p: Proposal) -> Proposal:
+        self._keys = None
+        self._facts.clear()  # every list is new
+        self._paths.clear()
+        return repath(p)
 
     def _repath_list(self, p: Proposal, parent_path: str | None, dirty) -> Proposal:
         start = min(i for _, i, _ in dirty)
@@ -223,6 +273,7 @@ class Session:
         listed = bullets.count(True)
         paragraphs = paras.count(True)
         out = list(children[:start])
+        resume: dict[str, int] = {}  # base -> the n of the "base#n" to try first (as Components does)
         for c in children[start:]:
             bullet = False
             if c.kind is NodeKind.ITEM:
@@ -237,19 +288,39 @@ class Session:
             else:
                 own = c.path[len(prefix) + 1 :] if prefix else c.path
                 base = _COUNTED.sub("", own)
-            comp = unique_component(base, used)
+            n = resume.get(base)
+            if n is None:
+                comp = unique_component(base, used)
+            else:  # components are only added in this loop: the first free one is past the last given
+                while f"{base}#{n}" in used:
+                    n += 1
+                comp = f"{base}#{n}"
+            if comp != base:
+                resume[base] = int(comp.rsplit("#", 1)[1]) + 1
             used.add(comp)
             comps.append(comp)
             bullets.append(bullet)
             paras.append(c.kind is NodeKind.PARAGRAPH)
             path = f"{prefix}/{comp}" if prefix else comp
+            if c is self._fresh:
+                out.append(self._fresh_section(c, path, out))
+                continue
+            yielder = c is self._yielder
             if path != c.path:
                 new = "\0" in c.path
                 uid = c.uid if c.uid is not None or new else c.path
                 c = dataclasses.replace(c, path=path, uid=uid, children=_repath(c.children, c.path, path))
                 if new:
                     c = self._own_keys(c)
+            if yielder:
+                c = self._give_up(c)
+            elif self._rival is not None and c.key == self._rival:
+                c = dataclasses.replace(c, uid=self.claim_key(c.key))
+                self._rival = None
             out.append(c)
+        if self._rival is not None:
+            self._rival = None
+            raise _Unsure(prefix)
         result = tuple(out)
         _put(self._paths, result, _Paths(comps, bullets, paras, used), self.KEEP)
         facts = self._facts.get(id(children))
@@ -276,12 +347,57 @@ class Session:
         return key
 
     def _own_keys(self, c: Clause) -> Clause:
-        """A new clause (and its subtree) with keys no other clause holds (``"<key>+2"``…)."""
-        key = self.claim_key(c.key)
-        if key != c.key:
-            c = dataclasses.replace(c, uid=key)
+        """A new clause (and its subtree) with keys no other clause holds (``"<key>+2"``…).
+
+        A key in ``_yielded`` (a moved copy's, before its struck original in the text) stays: the
+        original gives it up (:meth:`_give_up`).
+        """
+        if c.key not in self._yielded:
+            key = self.claim_key(c.key)
+            if key != c.key:
+                c = dataclasses.replace(c, uid=key)
         kids = tuple(self._own_keys(k) for k in c.children)
         return dataclasses.replace(c, children=kids) if kids != c.children else c
+
+    def _give_up(self, c: Clause) -> Clause:
+        """The struck original of a moved clause (and its subtree), each key its earlier copy holds renamed."""
+        if c.key in self._yielded:
+            c = dataclasses.replace(c, uid=self.claim_key(c.key))
+        kids = tuple(self._give_up(k) for k in c.children)
+        return dataclasses.replace(c, children=kids) if kids != c.children else c
+
+    def _fresh_section(self, c: Clause, path: str, out: list[Clause]) -> Clause:
+        """A new top-level section at ``path``, its key and its items' keys as :func:`repath` gives them.
+
+        ``out`` holds the top-level clauses before it (one may give up its key).  The section's key is
+        its name (its first path): kept as a path when the path stays, else as a ``uid``, the way
+        repath keeps a clause's identity when its path changes.  Two clauses holding one key: repath
+        renames the later in the text, or the one holding it as a path when the other holds it as a
+        ``uid``.  The other holder of a section's name is a top-level clause: one before the section
+        is settled here, one after it in :meth:`_repath_tail` (none found: :class:`_Unsure`).
+        """
+        keys = self._keys
+        assert keys is not None, "Session.begin() before the edit"
+        name = c.path
+        uid = None if path == name else name
+        if name not in keys:
+            keys.add(name)
+        elif uid is None:  # held by another as a uid (paths are unique): the path holder gives it up
+            uid = self.claim_key(name)
+        else:
+            at = next((i for i, o in enumerate(out) if o.key == name), None)
+            if at is None:
+                self._rival = name  # after the section: it gives the name up when the tail reaches it
+            elif out[at].uid is None:
+                out[at] = dataclasses.replace(out[at], uid=self.claim_key(name))
+            else:
+                uid = self.claim_key(name)
+        kids = tuple(self._own_keys(k) for k in _repath(c.children, c.path, path))
+        return dataclasses.replace(c, path=path, uid=uid, children=kids)
+
+
+class _Unsure(Exception):
+    """An incremental repath that cannot tell what the full one gives: the full one is made instead."""
 
 
 def _apart(lists: list[str | None]) -> bool:
@@ -321,6 +437,12 @@ def _put(cache: dict, children: tuple[Clause, ...], value, keep: int) -> None:
     cache[id(children)] = (children, value)
     while len(cache) > keep:
         del cache[next(iter(cache))]  # the oldest entry
+
+
+@functools.lru_cache(maxsize=8192)
+def _cited(raw: str) -> str | None:
+    """How a citation names a label written ``raw`` (the amended label runs' text): as ``_child`` reads it."""
+    return bare(raw.strip().translate(HOMOGLYPHS)) or None
 
 
 def _bullet(c: Clause) -> bool:

@@ -1,0 +1,270 @@
+"""Amendments in linear time (issue 17): the fast paths give what recomputing every path gives.
+
+Moves to an earlier place in another list, moves of clauses that already moved or were relettered,
+new sections and runs of insertions at positions in one list no longer recompute every path of the
+text (:mod:`itu_nb.amendments.lists`, :mod:`itu_nb.amendments.inserting`).  The property tests here
+apply generated operations to real texts twice — in one session, with the fast paths, and with
+every path recomputed by :func:`~itu_nb.amendments.relettering.repath` after each operation and no
+run applied at once (the straightforward reference) — and compare the two field for field.
+
+Texts: Resolution 130 (Rev. Dubai, 2018) of the PP-18 Final Acts (tests/fixtures/pp18-final-acts.akn.xml),
+whose lists are named in ``SECTIONS`` (lettered considering a)–r), numbered resolves 1–12, the sub-list
+i)–iv) of recognizing k)…); Brazil's B/67/4 (tests/fixtures/pp18-doc67-brazil.reconstructed.critic.md),
+whose relettered items carry identities of their own (``uid``), so that moves of them exercise the
+renaming of keys.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import itu_nb
+from itu_nb.amendments import edits, inserting, lists
+from itu_nb.amendments.addressing import cite, resolve
+from itu_nb.amendments.edits import AddSection, DeleteClause, EditError, InsertClause, MoveClause, Relabel, apply_ops
+from itu_nb.amendments.relettering import repath
+from itu_nb.errors import ItuNbError
+
+FIXTURES = Path(__file__).parent / "fixtures"
+RES130 = itu_nb.load(FIXTURES / "pp18-final-acts.akn.xml")["Resolution 130"]
+B130 = itu_nb.load(FIXTURES / "pp18-doc67-brazil.reconstructed.critic.md", author="Brazil")["B/67/4"]
+WHO = {"author": "P", "date": "2018-10-01"}
+EXAMPLES = int(os.environ.get("N", 40))
+SLOW = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+#: Lists of the two texts (all present in both but the sub-lists, which only Resolution 130 has)
+SECTIONS = {
+    RES130.id: [
+        "considering",
+        "recognizing",
+        "aware",
+        "noting",
+        "resolves",
+        "recognizing k)",
+        "instructs the Secretary-General and the Directors of the Bureaux 1",
+    ],  # fmt: skip
+    B130.id: ["considering", "recognizing", "resolves", "aware", "noting"],
+}
+#: Section names an analyst adds: continuing one ("noting further", after noting), new operative ones (last)
+NEW_SECTIONS = ["noting further", "instructs the Council", "invites Sector Members", "recognizing further"]
+
+
+class _FullRepath(lists.Session):
+    """The reference: every path and key recomputed after every operation."""
+
+    def repath(self, p, dirty, full):
+        return super().repath(p, dirty, True)
+
+
+def reference(base, ops):
+    """``ops`` applied one by one, every path recomputed after each (no run applied at once)."""
+    original, min_run = edits.Session, inserting.MIN_RUN
+    edits.Session, inserting.MIN_RUN = _FullRepath, 10**9
+    try:
+        return apply_ops(base, ops, **WHO)
+    finally:
+        edits.Session, inserting.MIN_RUN = original, min_run
+
+
+def amend_reference(base, lines):
+    """:func:`itu_nb.amend` with every path recomputed after each instruction and no run applied at once."""
+    original, min_run = edits.Session, inserting.MIN_RUN
+    lists_session = lists.Session  # amend imports it from lists on each call
+    lists.Session, edits.Session, inserting.MIN_RUN = _FullRepath, _FullRepath, 10**9
+    try:
+        return itu_nb.amend(base, lines, **WHO)
+    finally:
+        lists.Session, edits.Session, inserting.MIN_RUN = lists_session, original, min_run
+
+
+def _tree(p):
+    return [(n.path, n.key, n.label_runs, n.runs) for n in p.walk()]
+
+
+def _items(p, section):
+    try:
+        node = resolve(p, section)
+    except ItuNbError:
+        return []
+    return [c for c in node.children if c.exists_in("amended") and c.kind.value in ("item", "paragraph")]
+
+
+def _address(p, clause, data):
+    """``clause`` by path or by citation, as an analyst or the viewer names it."""
+    return data.draw(st.sampled_from([clause.path, cite(p, clause)]))
+
+
+def _draw_op(p, data):
+    names = SECTIONS[p.id]
+    kind = data.draw(st.sampled_from(["move", "move", "move", "move up", "section", "insert", "delete", "relabel"]))
+    here = data.draw(st.sampled_from(names))
+    items = _items(p, here)
+    if kind == "section" or not items:
+        where = data.draw(st.sampled_from(["default", "after", "before"]))
+        name = data.draw(st.sampled_from(NEW_SECTIONS))
+        texts = [f"that thing {k} happened;" for k in range(data.draw(st.integers(0, 3)))]
+        if data.draw(st.booleans()) and len(texts) > 1:
+            texts = [f"{chr(ord('a') + k)}) {t}" for k, t in enumerate(texts)]
+        if where == "default":
+            return AddSection(name, tuple(texts))
+        top = data.draw(st.sampled_from([c for c in p.clauses if c.kind.value == "section"]))
+        return AddSection(name, tuple(texts), **{where: top.path})
+    clause = data.draw(st.sampled_from(items))
+    at = _address(p, clause, data)
+    if kind == "move up":  # within its list, to an earlier place: the copy comes before the original
+        i = items.index(clause)
+        if i == 0:
+            return MoveClause(at, after=_address(p, items[-1], data))
+        return MoveClause(at, before=_address(p, items[data.draw(st.integers(0, i - 1))], data))
+    if kind == "move":  # into another list, often an earlier one
+        there = data.draw(st.sampled_from(names))
+        targets = _items(p, there)
+        how = data.draw(st.sampled_from(["after", "before", "into"]))
+        if how == "into" or not targets:
+            return MoveClause(at, into=there)
+        return MoveClause(at, **{how: _address(p, data.draw(st.sampled_from(targets)), data)})
+    if kind == "insert":
+        how = data.draw(st.sampled_from(["after", "before"]))
+        return InsertClause("that the text is new;", **{how: at})
+    if kind == "delete":
+        return DeleteClause(at)
+    return Relabel(at, data.draw(st.sampled_from(["z)", "99", "a)"])))
+
+
+def _generated(base, data, most):
+    ops, p = [], base
+    for _ in range(data.draw(st.integers(1, most))):
+        op = _draw_op(p, data)
+        try:
+            p = apply_ops(p, [op], **WHO)
+        except (EditError, ItuNbError):
+            continue  # a move into itself, a relabel no list allows…: not part of the proposal
+        ops.append(op)
+    return ops
+
+
+def _same(fast, slow):
+    assert _tree(fast) == _tree(slow)
+    assert fast == slow  # field for field, provenance included
+    assert [n.path for n in fast.walk()] == [n.path for n in repath(fast).walk()]
+    assert len({n.key for n in fast.walk()}) == sum(1 for _ in fast.walk())
+
+
+@SLOW
+@given(st.data())
+def test_moves_and_new_sections_equal_full_recomputation(data):
+    base = data.draw(st.sampled_from([RES130, B130]))
+    ops = _generated(base, data, 10)
+    _same(apply_ops(base, ops, **WHO), reference(base, ops))
+    assert apply_ops(base, ops, **WHO).text("original") == base.text("original")
+
+
+def _positional(p, section, data, n):
+    """An insertion into ``section``'s list at a position: after or before one of its items, or last."""
+    items = _items(p, section)
+    how = data.draw(st.sampled_from(["after", "after", "before", "before", "into", "elsewhere", "labelled"]))
+    text = f"that the text is new {n};"
+    if how == "into" or not items:
+        return InsertClause(text, into=section)
+    if how == "elsewhere":  # an item of another list: ends a run
+        other = _items(p, data.draw(st.sampled_from(SECTIONS[p.id])))
+        if other:
+            return InsertClause(text, after=_address(p, data.draw(st.sampled_from(other)), data))
+    clause = data.draw(st.sampled_from(items))
+    if how == "labelled":  # a label in the text: the one its place gives, or a wrong one (an error)
+        label = data.draw(st.sampled_from([clause.label or "a)", "zz)"]))
+        return InsertClause(f"{label} {text}", before=_address(p, clause, data))
+    return InsertClause(text, **{how if how != "elsewhere" else "after": _address(p, clause, data)})
+
+
+@SLOW
+@given(st.data())
+def test_runs_of_insertions_at_positions_equal_one_by_one(data):
+    # a run of "Add a new paragraph after/before <item>" into one list is applied at once
+    # (itu_nb.amendments.inserting); the result is the one of inserting them one by one with every
+    # path recomputed, or the same error
+    base = data.draw(st.sampled_from([RES130, B130]))
+    ops, p, error = [], base, None
+    for _ in range(data.draw(st.integers(1, 4))):
+        section = data.draw(st.sampled_from(SECTIONS[base.id]))
+        for _ in range(data.draw(st.integers(1, 12))):
+            op = _positional(p, section, data, len(ops))
+            ops.append(op)
+            try:
+                p = apply_ops(p, [op], **WHO)
+            except ItuNbError as exc:
+                error = f"{type(exc).__name__}: {exc}"
+                break
+        if error:
+            break
+    try:
+        fast = apply_ops(base, ops, **WHO)
+    except ItuNbError as exc:
+        assert error == f"{type(exc).__name__}: {exc}"
+        try:
+            reference(base, ops)
+        except ItuNbError as again:
+            assert str(again) == str(exc)
+        return
+    assert error is None
+    _same(fast, reference(base, ops))
+
+
+BIG = itu_nb.amend(RES130, [f'Add a new resolves {i} reading: "to do thing {i};"' for i in range(13, 73)])
+#: The shapes of the bounded runs of tests/test_amend_hostile.py, at a size the reference can afford
+INSTRUCTIONS = {
+    "moves to an earlier place in another list": (
+        BIG,
+        [f"Move resolves {72 - k} to the end of considering" for k in range(40)]
+        + [f"Move resolves {k} before considering b)" for k in (12, 3, 1)],
+    ),
+    "moves of moved clauses": (BIG, ["Move considering r) before considering a)"] * 40),
+    "moves up and down one list": (
+        B130,
+        ["Move considering d) before considering a)", "Move resolves 3 after resolves 1"] * 10,
+    ),
+    "new sections after the last": (
+        RES130,
+        [f'Add a new section "invites Sector Members" reading: "to do thing {i};"' for i in range(30)],
+    ),
+    "new sections continuing one": (
+        RES130,
+        [f'Add a new section "noting further" reading: "that {i};"' for i in range(30)],
+    ),
+    "insertions after one item": (
+        RES130,
+        [f'Add a new paragraph after considering c) reading: "that thing {i};"' for i in range(30)],
+    ),
+    "insertions here and there": (
+        B130,
+        [
+            f'Add a new paragraph {w} considering {x}) reading: "that thing {i};"'
+            for i, (w, x) in enumerate(
+                [("after", "c"), ("before", "a"), ("after", "a"), ("before", "d"), ("after", "e"), ("before", "b")] * 5
+            )
+        ]
+        + ['Add a new paragraph at the end of considering reading: "that it ends;"'] * 5,
+    ),
+}
+
+
+def test_instructions_equal_full_recomputation():
+    for name, (base, lines) in INSTRUCTIONS.items():
+        fast, slow = itu_nb.amend(base, lines, **WHO), amend_reference(base, lines)
+        assert _tree(fast) == _tree(slow), name
+        assert fast == slow, name
+        assert len({n.key for n in fast.walk()}) == sum(1 for _ in fast.walk()), name
+
+
+def test_sections_of_one_name_keep_their_items():
+    # three "noting further" sections, each added after "noting" (so before the ones added earlier):
+    # each keeps its own item.  Before: the items were placed by the section's path, which the
+    # sections added earlier held too until repathed, so "that thing 0" was lost and "that thing 2" doubled
+    draft = itu_nb.amend(RES130, [f'Add a new section "noting further" reading: "that thing {i};"' for i in range(3)])
+    added = [c for c in draft.clauses if c.path.startswith("noting further")]
+    assert [c.path for c in added] == ["noting further", "noting further#2", "noting further#3"]
+    assert [[k.body() for k in c.children] for c in added] == [["that thing 2;"], ["that thing 1;"], ["that thing 0;"]]
