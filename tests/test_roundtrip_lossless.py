@@ -33,9 +33,12 @@ import pytest
 from conftest import CRITIC, FINAL_ACTS, FIXTURES, FLATTENED
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from lxml import etree
+from lxml import html as lxml_html
 
 import itu_nb
 from itu_nb import NodeKind, Op
+from itu_nb.export.lines import loose_comments
 from itu_nb.model import Artefact
 
 SOURCES = {
@@ -53,6 +56,8 @@ WRITERS = {
     "docx": lambda doc: itu_nb.to_docx(doc, author=EXPORT_AUTHOR),
     "akn": lambda doc: itu_nb.to_akn(doc),
 }
+AKN = "{http://docs.oasis-open.org/legaldocml/ns/akn/3.0}"
+ITU_NB = "{urn:itu_nb:akn}"
 REVIEWERS = [("Secretariat", "2018-10-01"), ("CEPT", "2018-10-02"), ("APT", None)]
 
 
@@ -79,7 +84,16 @@ def annotate(doc: itu_nb.Document) -> itu_nb.Document:
         return dataclasses.replace(c, children=children, artefacts=arts)
 
     proposals = tuple(dataclasses.replace(p, clauses=tuple(node(c) for c in p.clauses)) for p in doc)
-    return dataclasses.replace(doc, proposals=proposals)
+    # and a comment on every other marker line (no node stands there), by the next reviewer
+    markers = [a for a in doc.artefacts if a.kind == "marker"][::2]
+    loose = [
+        Artefact("comment", f"on {a.text.split()[-1]} & <it>", a.line, None, Op.EQUAL, *REVIEWERS[0]) for a in markers
+    ]
+    return dataclasses.replace(doc, proposals=proposals, artefacts=tuple(sorted((*doc.artefacts, *loose), key=_line)))
+
+
+def _line(a: Artefact) -> int:
+    return a.line
 
 
 def _day(date: str | None) -> str | None:
@@ -127,8 +141,23 @@ def _akn_char(node, i: int) -> int | None:
     return at
 
 
-def signature(doc: itu_nb.Document, fmt: str | None = None, source: itu_nb.Document | None = None) -> list:
-    """What must survive, per proposal; ``fmt`` applies that format's normalisations (module docstring)."""
+def signature(
+    doc: itu_nb.Document,
+    fmt: str | None = None,
+    source: itu_nb.Document | None = None,
+    *,
+    at_line: bool | None = None,
+    placed: bool | None = None,
+) -> list:
+    """What must survive, per proposal; ``fmt`` applies that format's normalisations (module docstring).
+
+    The comments of lines that are no node come last: their text, author, date and op; their line unless
+    ``at_line`` is False (default: unless ``fmt`` is ``"docx"``, whose cover may add lines); their place in
+    the proposals (:func:`~itu_nb.export.lines.loose_comments`) unless ``placed`` is False (default: unless
+    ``fmt`` is ``"akn"``, read back without lines: the line is what tells the place).
+    """
+    at_line = fmt != "docx" if at_line is None else at_line
+    placed = fmt != "akn" if placed is None else placed
     out = []
     for p in doc:
         nodes = [(n.path, n.kind.value) for n in p.walk()]
@@ -152,6 +181,15 @@ def signature(doc: itu_nb.Document, fmt: str | None = None, source: itu_nb.Docum
             if fmt != "akn" or _akn_char(n, i) is not None
         )
         out.append(((p.id, p.action), nodes, changes, sorted(comments, key=repr), lit))
+    # comments of lines that are no node (a marker, a blank line): where they stand, and at their line except
+    # through Word, whose cover (when the metadata names the conference) adds lines before the first proposal
+    loose = [
+        (x.comment.text, x.comment.author, _day(x.comment.date), x.comment.op)
+        + ((x.comment.line,) if at_line else ())
+        + ((x.proposal, x.place, x.on) if placed else ())
+        for x in loose_comments(doc)
+    ]
+    out.append(("lines", sorted(loose, key=repr)))
     return out
 
 
@@ -176,6 +214,9 @@ def test_the_annotated_corpus_has_comments_and_highlights(annotated):
     }
     assert all(n > 0 for n in counts.values()), counts
     assert counts["final-acts"] > 500  # one in three of about 2,600 items
+    # Brazil's five proposals have marker lines (MOD B/67/1 … ADD B/67/5): the first, third and fifth get one
+    on_markers = [a.text for a in annotated["critic"].artefacts if a.kind == "comment"]
+    assert on_markers == ["on B/67/1 & <it>", "on B/67/3 & <it>", "on B/67/5 & <it>"]
 
 
 @pytest.mark.parametrize("fmt", WRITERS)
@@ -184,7 +225,10 @@ def test_corpus_round_trip(annotated, name, fmt):
     doc = annotated[name]
     again = round_trip(doc, fmt)
     assert len(again) == len(doc)
-    for want, got in zip(signature(doc, fmt), signature(again), strict=True):
+    *mine, lines = signature(doc, fmt)
+    *theirs, back = signature(again, at_line=fmt != "docx", placed=fmt != "akn")
+    assert back == lines
+    for want, got in zip(mine, theirs, strict=True):
         head = want[0]
         assert got[0] == head
         assert got[1] == want[1], (head, "nodes")
@@ -197,6 +241,7 @@ def test_html_shows_every_comment_and_highlight(annotated):
     doc = annotated["critic"]
     html = itu_nb.to_html(doc)
     comments = [a for p in doc for n in p.walk() for a in n.artefacts if a.kind == "comment"]
+    comments += [a for a in doc.artefacts if a.kind == "comment"]  # on marker lines
     assert html.count('<span class="comment" role="note"') == len(comments)
     assert "[comment by CEPT, 2018-10-02: check " in html and "&lt;&amp;&gt; {x}]" in html  # escaped
     assert html.count("<mark>") >= sum(a.kind == "highlight" for p in doc for n in p.walk() for a in n.artefacts)
@@ -263,7 +308,10 @@ def part(draw) -> str:
 def generated(draw) -> str:
     lines = []
     for k in range(draw(st.integers(1, 3))):
-        lines += [f"MOD\tX/1/{k + 1}", "", f"RESOLUTION {k + 1} (Rev. Busan, 2014)", ""]
+        # a comment on the marker line or on the blank line after it: no node stands there
+        marker = draw(st.sampled_from(["", "{>>@CEPT (2018-10-02): on the marker<<}"]))
+        blank = draw(st.sampled_from(["", "{>>@APT: on a blank line<<}"]))
+        lines += [f"MOD\tX/1/{k + 1}{marker}", blank, f"RESOLUTION {k + 1} (Rev. Busan, 2014)", ""]
         lines.append("The Plenipotentiary Conference of the International Telecommunication Union (Dubai, 2018),")
         for section in draw(
             st.lists(st.sampled_from(["considering", "recognizing", "resolves"]), min_size=1, max_size=2, unique=True)
@@ -283,7 +331,7 @@ def test_generated_documents_round_trip(text):
     want = {fmt: signature(doc, fmt) for fmt in WRITERS}
     for fmt in WRITERS:
         again = round_trip(doc, fmt)
-        assert signature(again) == want[fmt], fmt
+        assert signature(again, at_line=fmt != "docx", placed=fmt != "akn") == want[fmt], fmt
 
 
 def test_generated_documents_have_comments_inside_changes():
@@ -323,20 +371,63 @@ def test_comments_on_marker_and_blank_lines_survive_every_export():
         ("comment", "on the marker", "CEPT", "2018-10-02", 0),
         ("comment", "on a blank line", "APT", None, 1),
     ]
-    for fmt in ("critic", "docx"):  # both have lines of their own: the comments come back where they were
+    want = [("on the marker", "CEPT", "2018-10-02", 0), ("on a blank line", "APT", None, 1)]
+    for fmt in WRITERS:  # each at its line, with its author and date; none moved onto a node
         back = round_trip(doc, fmt)
         got = [(a.text, a.author, _day(a.date), a.line) for a in back.artefacts if a.kind == "comment"]
-        assert got == [("on the marker", "CEPT", "2018-10-02", 0), ("on a blank line", "APT", None, 1)], fmt
-    # Akoma Ntoso has no block for a marker (metadata) or a blank line: the comments are written at the start
-    # of the proposal's first block, and read back as comments of its first node (they were dropped)
-    back = round_trip(doc, "akn")
-    got = [
-        (n.path, a.text, a.author, a.date, a.offset) for n in back[0].walk() for a in n.artefacts if a.kind == "comment"
+        assert got == want, fmt
+        assert not [a for n in back[0].walk() for a in n.artefacts if a.kind == "comment"], fmt
+
+
+def test_akoma_ntoso_keeps_comments_of_lines_as_statement_metadata():
+    # no AKN block stands for a marker line (metadata) or a blank line: the comments are kept in the
+    # statement's <proprietary>, with the source line (0: the marker, 1: the blank line after it in _MARKED)
+    root = etree.fromstring(itu_nb.to_akn(itu_nb.load(_MARKED, format="criticmarkup")).encode("utf-8"))
+    kept = root.findall(f".//{AKN}statement/{AKN}meta/{AKN}proprietary/{ITU_NB}comment")
+    assert [(e.text, e.get("line"), e.get("on"), e.get("place"), e.get("author"), e.get("date")) for e in kept] == [
+        ("on the marker", "0", "marker", "marker", "CEPT", "2018-10-02"),
+        ("on a blank line", "1", "blank", "after-marker", "APT", None),
     ]
-    assert got == [
-        ("heading", "on the marker", "CEPT", "2018-10-02", 0),
-        ("heading", "on a blank line", "APT", None, 0),
-    ]
+    assert not root.findall(f".//{AKN}remark")  # nothing written into the heading's text
+
+
+def test_comments_of_lines_read_from_akoma_ntoso_survive_a_second_export():
+    # a document read from AKN has no lines: the line-based writers put the comments on lines of their own
+    # before the first proposal, in line order; AKN writes them again with the line it read
+    from_akn = itu_nb.load(itu_nb.to_akn(itu_nb.load(_MARKED, format="criticmarkup")))
+    for fmt in WRITERS:
+        back = round_trip(from_akn, fmt)
+        got = [(a.text, a.author, _day(a.date)) for a in back.artefacts if a.kind == "comment"]
+        assert got == [("on the marker", "CEPT", "2018-10-02"), ("on a blank line", "APT", None)], fmt
+        assert [p.id for p in back] == ["X/1/1"] and back[0].action == "MOD", fmt
+    again = round_trip(from_akn, "akn")
+    assert [a.line for a in again.artefacts if a.kind == "comment"] == [0, 1]
+    text = itu_nb.to_criticmarkup(from_akn).splitlines()
+    assert text[:3] == ["{>>@CEPT (2018-10-02): on the marker<<}", "{>>@APT: on a blank line<<}", "MOD\tX/1/1"]
+
+
+def test_html_shows_comments_of_marker_and_blank_lines_where_they_stand():
+    page = lxml_html.fromstring(itu_nb.to_html(itu_nb.load(_MARKED, format="criticmarkup")).encode("utf-8"))
+    article = page.xpath("//article")[0]
+    marker = article.xpath("p[@class='marker']")[0]
+    assert marker.text_content() == "MODX/1/1[comment by CEPT, 2018-10-02: on the marker]"
+    note = marker.xpath("span[@class='comment']")[0]
+    assert (note.get("data-author"), note.get("data-date")) == ("CEPT", "2018-10-02")
+    blank = marker.getnext()  # the blank line after the marker, before the heading
+    assert (blank.get("class"), blank.get("data-line"), blank.get("data-on")) == ("loose", "1", "blank")
+    assert blank.text_content() == "[comment by APT: on a blank line]"
+    assert blank.getnext().get("class") == "node heading"
+
+
+def test_html_escapes_comments_of_lines():
+    doc = itu_nb.load(_MARKED.replace("on the marker", "<b>&amp;</b>"), format="criticmarkup")
+    raw = itu_nb.to_html(doc)
+    assert "<b>" not in raw
+    page = lxml_html.fromstring(raw.encode("utf-8"))
+    assert (
+        page.xpath("string(//p[@class='marker']/span[@class='comment'])")
+        == "[comment by CEPT, 2018-10-02: <b>&amp;</b>]"
+    )
 
 
 _NOTED = (

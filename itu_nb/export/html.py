@@ -5,7 +5,10 @@ no font, no stylesheet link).  Each insert run is one ``<ins>`` and each delete 
 one ``<del>``, with the author and date in ``data-author``/``data-date`` and a
 ``title``; the change's stable id (as in :attr:`Proposal.changes`) is in ``data-change``.
 Highlighted text is in ``<mark>``; a comment is shown where it stands, escaped, as
-``<span class="comment" role="note" data-author=… data-date=…>[comment by Author, date: text]</span>``.
+``<span class="comment" role="note" data-author=… data-date=…>[comment by Author, date: text]</span>``;
+one on a line that is no node (:func:`~itu_nb.export.lines.loose_comments`) in the proposal's marker
+paragraph when it was on the marker line, else in a ``<p class="loose" data-line=…>`` of its own
+where the line stood (before or after the marker, or after the last clause).
 Lone surrogates, which no file can hold, are written as U+FFFD.
 """
 
@@ -16,7 +19,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from itu_nb.export.lines import as_document, encodable
+from itu_nb.export.lines import Loose, as_document, encodable, loose_comments
 from itu_nb.model import Clause, Document, NodeKind, Op, Proposal, Run, change_groups
 
 __all__ = ["to_html"]
@@ -31,6 +34,7 @@ table.counts th:first-child, table.counts td:first-child, table.counts td:nth-ch
 nav.toc { font-size: .92rem; border: 1px solid #ccc; padding: .5rem 1rem; }
 nav.toc ol { padding-left: 1.2rem; margin: .2rem 0; } nav.toc .n { color: var(--muted); }
 .marker { margin-top: 2rem; font-weight: bold; } .marker .action { display: inline-block; min-width: 3.2rem; }
+.marker .comment { font-weight: normal; margin-left: .5rem; } .loose { margin: .35rem 0; }
 .node { white-space: pre-wrap; tab-size: 3; margin: .35rem 0; }
 .heading { text-align: center; text-transform: uppercase; margin-top: 1.2rem; }
 .title { text-align: center; font-weight: bold; font-size: 1.1rem; }
@@ -147,6 +151,20 @@ def _toc_entry(proposal: Proposal, node: Clause) -> str | None:
     return f'<li><a href="#{_anchor(proposal, node.path)}">{_ESC(name or node.path)}</a>{count}</li>'
 
 
+def _loose_html(items: list[Loose], place: str) -> list[str]:
+    """The comments at ``place`` as paragraphs, one per source line, each comment shown as in the text."""
+    lines: dict[int, list[Loose]] = {}
+    for item in items:
+        if item.place == place:
+            lines.setdefault(item.comment.line, []).append(item)
+    return [
+        f'<p class="loose" data-line="{no}" data-on="{_ESC(group[0].on)}">'
+        + "".join(_comment_html(item.comment) for item in group)
+        + "</p>"
+        for no, group in lines.items()
+    ]
+
+
 def _walk(nodes: tuple[Clause, ...], depth: int = 0):
     for node in nodes:
         d = depth + 1 if node.kind is NodeKind.ITEM else depth
@@ -159,7 +177,8 @@ def document_html(doc: Document, title: str | None = None) -> str:
     title = title or doc.metadata.get("title") or Path(doc.source).name or "itu_nb export"
     counts = {p.id: _counts(p) for p in doc}
     rows, toc, body = [], [], []
-    for proposal in doc:
+    loose = loose_comments(doc)
+    for k, proposal in enumerate(doc):
         c = counts[proposal.id]
         name = f"{proposal.action + ' ' if proposal.action else ''}{proposal.id}"
         target = str(proposal.target) if proposal.target else (proposal.title or "")
@@ -171,13 +190,21 @@ def document_html(doc: Document, title: str | None = None) -> str:
         entries = [e for e in (_toc_entry(proposal, n) for n in proposal.walk()) if e]
         inner = f"<ol>{''.join(entries)}</ol>" if entries else ""
         toc.append(f'<li><a href="#{_anchor(proposal)}">{_ESC(name)}</a> {_ESC(target)}{inner}</li>')
+        mine = [item for item in loose if item.proposal == k]
         parts = [f'<article class="proposal" id="{_anchor(proposal)}" aria-label="{_ESC(name)}">']
+        on_marker = "".join(_comment_html(item.comment) for item in mine if item.place == "marker")
+        if not proposal.action:  # no marker line: its comments stand before the first clause
+            mine = [item if item.place != "marker" else Loose(item.comment, k, "before", item.on) for item in mine]
+            on_marker = ""
+        parts += _loose_html(mine, "before")
         if proposal.action:
             parts.append(
                 f'<p class="marker"><span class="action">{_ESC(proposal.action)}</span>'
-                f'<span class="pid">{_ESC(proposal.id)}</span></p>'
+                f'<span class="pid">{_ESC(proposal.id)}</span>{on_marker}</p>'
             )
+        parts += _loose_html(mine, "after-marker")
         parts += [_node_html(proposal, n, d) for n, d in _walk(proposal.clauses)]
+        parts += _loose_html(mine, "end")
         parts.append("</article>")
         body.append("\n".join(parts))
     total = {k: sum(c[k] for c in counts.values()) for k in ("changes", "ins", "del")}

@@ -9,7 +9,9 @@ Guarantees after :func:`export_lines`:
   proposal that has an action, and a blank line between proposals: the form the text
   parser reads back into the same proposals and clause paths (a label's separator is
   written as a TAB there, as the ITU layout has it); a footnote whose text no artefact
-  of its clause holds (a comparison's) is a line of its own;
+  of its clause holds (a comparison's) is a line of its own; the comments of
+  ``doc.artefacts`` (lines that were no node: read from Akoma Ntoso, which keeps them
+  with their source line) are lines of their own before the first proposal, in line order;
 - a line's pieces are the clause's label runs, text runs and inline artefacts in source
   order, each with the run's op, author and date (artefacts carry their kind instead; a
   comment its author and date); a highlight is an empty ``highlight-start`` piece where it
@@ -23,9 +25,20 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from itu_nb.model import Clause, Document, NodeKind, Op, Proposal
+from itu_nb.model import Artefact, Clause, Document, NodeKind, Op, Proposal
 
-__all__ = ["INLINE_KINDS", "Line", "Piece", "as_document", "encodable", "export_lines", "keys_to_store", "node_pieces"]
+__all__ = [
+    "INLINE_KINDS",
+    "Line",
+    "Loose",
+    "Piece",
+    "as_document",
+    "encodable",
+    "export_lines",
+    "keys_to_store",
+    "loose_comments",
+    "node_pieces",
+]
 
 
 @dataclass(frozen=True)
@@ -182,6 +195,58 @@ def _walk(nodes: tuple[Clause, ...], depth: int = 0) -> Iterator[tuple[Clause, i
         yield from _walk(node.children, d)
 
 
+@dataclass(frozen=True)
+class Loose:
+    """A comment of a line that is no node (a marker, blank, separator or header line), and where it stands.
+
+    ``proposal`` is the index of the proposal it goes with: the first one whose first node comes after
+    the comment's line, else the last one.  ``place`` says where, in that proposal: ``"marker"`` (on its
+    marker line), ``"before"`` (a line before its marker, or before its first node when it has none),
+    ``"after-marker"`` (between the marker and the first node) or ``"end"`` (after its last node: the
+    lines after the last proposal).  ``on`` is the kind of the comment's line (``marker``, ``blank``,
+    ``separator``, ``header``…: a line holding nothing but marks is ``blank``).
+    """
+
+    comment: Artefact
+    proposal: int
+    place: str
+    on: str
+
+
+def loose_comments(doc: Document) -> list[Loose]:
+    """The comments of ``doc.artefacts`` (lines that are no node) with where they stand, in line order.
+
+    In a document without source lines (read from Akoma Ntoso, built in memory) no node says where a
+    line was: every such comment goes before the first proposal's marker, in line order.
+    """
+    comments = sorted((a for a in doc.artefacts if a.kind == "comment"), key=lambda a: a.line)
+    if not comments or not doc.proposals:
+        return []
+    kinds: dict[int, str] = {}
+    for a in doc.artefacts:
+        if a.kind not in INLINE_KINDS:
+            kinds.setdefault(a.line, a.kind)
+    kinds = {line: "blank" if kind == "markup" else kind for line, kind in kinds.items()}
+    if not _line_based(doc):
+        return [Loose(a, 0, "before", kinds.get(a.line, "blank")) for a in comments]
+    spans = [[n.line for n in p.walk() if n.line is not None] for p in doc.proposals]
+    firsts = [min(s, default=-1) for s in spans]
+    markers = sorted(line for line, kind in kinds.items() if kind == "marker")
+    out = []
+    for a in comments:
+        k = next((i for i, first in enumerate(firsts) if first > a.line), len(firsts) - 1)
+        before = [m for m in markers if (firsts[k - 1] if k else -1) < m < firsts[k]]
+        marker = before[-1] if before else None
+        if a.line > max(spans[k], default=-1):
+            place = "end"
+        elif marker is None or a.line < marker:
+            place = "before"
+        else:
+            place = "marker" if a.line == marker else "after-marker"
+        out.append(Loose(a, k, place, kinds.get(a.line, "blank")))
+    return out
+
+
 def _line_based(doc: Document) -> bool:
     if not doc.n_lines:
         return False
@@ -220,6 +285,9 @@ def _lines(doc: Document) -> list[Line]:
                     slots[node.line] = Line(tuple(node_pieces(node)), node.kind.value, node, proposal, depth)
         return [line if line is not None else Line((), "blank") for line in slots]
     out: list[Line] = []
+    for loose in loose_comments(doc):  # no line tells where they were: before the first proposal, in line order
+        a = loose.comment
+        out.append(Line((Piece(a.text, a.op, "comment", a.author, a.date),), "markup"))
     for k, proposal in enumerate(doc):
         if k:
             out.append(Line((), "blank"))
