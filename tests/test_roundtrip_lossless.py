@@ -38,7 +38,7 @@ from lxml import html as lxml_html
 
 import itu_nb
 from itu_nb import NodeKind, Op
-from itu_nb.export.lines import loose_comments
+from itu_nb.export.lines import _line_pieces, loose_comments, loose_lines
 from itu_nb.model import Artefact
 
 SOURCES = {
@@ -142,22 +142,15 @@ def _akn_char(node, i: int) -> int | None:
 
 
 def signature(
-    doc: itu_nb.Document,
-    fmt: str | None = None,
-    source: itu_nb.Document | None = None,
-    *,
-    at_line: bool | None = None,
-    placed: bool | None = None,
+    doc: itu_nb.Document, fmt: str | None = None, source: itu_nb.Document | None = None, *, at_line: bool | None = None
 ) -> list:
     """What must survive, per proposal; ``fmt`` applies that format's normalisations (module docstring).
 
-    The comments of lines that are no node come last: their text, author, date and op; their line unless
-    ``at_line`` is False (default: unless ``fmt`` is ``"docx"``, whose cover may add lines); their place in
-    the proposals (:func:`~itu_nb.export.lines.loose_comments`) unless ``placed`` is False (default: unless
-    ``fmt`` is ``"akn"``, read back without lines: the line is what tells the place).
+    The comments of lines that are no node come last: their text, author, date, op, place in the proposals
+    (:func:`~itu_nb.export.lines.loose_comments`) and their line unless ``at_line`` is False (default: unless
+    ``fmt`` is ``"docx"``, whose cover may add lines); then the highlighted text of such lines.
     """
     at_line = fmt != "docx" if at_line is None else at_line
-    placed = fmt != "akn" if placed is None else placed
     out = []
     for p in doc:
         nodes = [(n.path, n.kind.value) for n in p.walk()]
@@ -186,11 +179,22 @@ def signature(
     loose = [
         (x.comment.text, x.comment.author, _day(x.comment.date), x.comment.op)
         + ((x.comment.line,) if at_line else ())
-        + ((x.proposal, x.place, x.on) if placed else ())
+        + (x.proposal, x.place, x.on)
         for x in loose_comments(doc)
     ]
-    out.append(("lines", sorted(loose, key=repr)))
+    lit_lines = [((x.line,) if at_line else ()) + (_highlighted(x.artefacts),) for x in loose_lines(doc)]
+    out.append(("lines", sorted(loose, key=repr), [h for h in lit_lines if h[-1]]))
     return out
+
+
+def _highlighted(arts) -> str:
+    """The text of a line that is no node under its highlights, as the writers read them (``_line_pieces``)."""
+    depth, out = 0, []
+    for piece in _line_pieces(arts):
+        depth += {"highlight-start": 1, "highlight-end": -1}.get(piece.kind, 0)
+        if depth and piece.kind != "comment":
+            out.append(piece.text)
+    return "".join(out)
 
 
 def round_trip(doc: itu_nb.Document, fmt: str) -> itu_nb.Document:
@@ -226,7 +230,7 @@ def test_corpus_round_trip(annotated, name, fmt):
     again = round_trip(doc, fmt)
     assert len(again) == len(doc)
     *mine, lines = signature(doc, fmt)
-    *theirs, back = signature(again, at_line=fmt != "docx", placed=fmt != "akn")
+    *theirs, back = signature(again, at_line=fmt != "docx")
     assert back == lines
     for want, got in zip(mine, theirs, strict=True):
         head = want[0]
@@ -309,9 +313,11 @@ def generated(draw) -> str:
     lines = []
     for k in range(draw(st.integers(1, 3))):
         # a comment on the marker line or on the blank line after it: no node stands there
+        # (or a highlight on the marker's action: Word drops one on a blank line's white space)
+        action = draw(st.sampled_from(["MOD", "{==MOD==}"]))
         marker = draw(st.sampled_from(["", "{>>@CEPT (2018-10-02): on the marker<<}"]))
         blank = draw(st.sampled_from(["", "{>>@APT: on a blank line<<}"]))
-        lines += [f"MOD\tX/1/{k + 1}{marker}", blank, f"RESOLUTION {k + 1} (Rev. Busan, 2014)", ""]
+        lines += [f"{action}\tX/1/{k + 1}{marker}", blank, f"RESOLUTION {k + 1} (Rev. Busan, 2014)", ""]
         lines.append("The Plenipotentiary Conference of the International Telecommunication Union (Dubai, 2018),")
         for section in draw(
             st.lists(st.sampled_from(["considering", "recognizing", "resolves"]), min_size=1, max_size=2, unique=True)
@@ -331,7 +337,7 @@ def test_generated_documents_round_trip(text):
     want = {fmt: signature(doc, fmt) for fmt in WRITERS}
     for fmt in WRITERS:
         again = round_trip(doc, fmt)
-        assert signature(again, at_line=fmt != "docx", placed=fmt != "akn") == want[fmt], fmt
+        assert signature(again, at_line=fmt != "docx") == want[fmt], fmt
 
 
 def test_generated_documents_have_comments_inside_changes():
@@ -379,32 +385,65 @@ def test_comments_on_marker_and_blank_lines_survive_every_export():
         assert not [a for n in back[0].walk() for a in n.artefacts if a.kind == "comment"], fmt
 
 
-def test_akoma_ntoso_keeps_comments_of_lines_as_statement_metadata():
-    # no AKN block stands for a marker line (metadata) or a blank line: the comments are kept in the
-    # statement's <proprietary>, with the source line (0: the marker, 1: the blank line after it in _MARKED)
+def test_akoma_ntoso_keeps_lines_with_comments_as_statement_metadata():
+    # no AKN block stands for a marker line (metadata) or a blank line: such a line, when it holds a comment,
+    # is kept whole in the statement's <proprietary>, with its source line (0: the marker, 1: the blank line
+    # after it in _MARKED) and one element per artefact
     root = etree.fromstring(itu_nb.to_akn(itu_nb.load(_MARKED, format="criticmarkup")).encode("utf-8"))
-    kept = root.findall(f".//{AKN}statement/{AKN}meta/{AKN}proprietary/{ITU_NB}comment")
-    assert [(e.text, e.get("line"), e.get("on"), e.get("place"), e.get("author"), e.get("date")) for e in kept] == [
-        ("on the marker", "0", "marker", "marker", "CEPT", "2018-10-02"),
-        ("on a blank line", "1", "blank", "after-marker", "APT", None),
+    kept = root.findall(f".//{AKN}statement/{AKN}meta/{AKN}proprietary/{ITU_NB}line")
+    assert [(e.get("n"), e.get("on"), e.get("place")) for e in kept] == [
+        ("0", "marker", "marker"),
+        ("1", "blank", "after-marker"),
+    ]
+    pieces = [[(etree.QName(c).localname, c.text, c.get("author"), c.get("date")) for c in e] for e in kept]
+    assert pieces == [
+        [("marker", "MOD\tX/1/1", None, None), ("comment", "on the marker", "CEPT", "2018-10-02")],
+        [("markup", None, None, None), ("comment", "on a blank line", "APT", None)],  # a line of marks only
     ]
     assert not root.findall(f".//{AKN}remark")  # nothing written into the heading's text
 
 
-def test_comments_of_lines_read_from_akoma_ntoso_survive_a_second_export():
-    # a document read from AKN has no lines: the line-based writers put the comments on lines of their own
-    # before the first proposal, in line order; AKN writes them again with the line it read
+def test_a_highlight_on_a_marker_survives_akoma_ntoso():
+    doc = itu_nb.load(_MARKED.replace("MOD\tX/1/1", "{==MOD==}\tX/1/1"), format="criticmarkup")
+    assert _highlighted([a for a in doc.artefacts if a.line == 0]) == "MOD"
+    back = round_trip(doc, "akn")
+    assert back[0].action == "MOD"
+    assert _highlighted([a for a in back.artefacts if a.line == 0]) == "MOD"
+    assert itu_nb.to_criticmarkup(back).startswith("{==MOD==}\tX/1/1{>>@CEPT (2018-10-02): on the marker<<}\n")
+
+
+def test_lines_with_comments_read_from_akoma_ntoso_survive_a_second_export():
+    # a document read from AKN has no node lines: the kept marker line says where its proposal starts, so the
+    # line-based writers put the kept lines back in their place (the marker's comment on the marker, the
+    # blank line's after it); AKN writes them again with the line it read
     from_akn = itu_nb.load(itu_nb.to_akn(itu_nb.load(_MARKED, format="criticmarkup")))
     for fmt in WRITERS:
         back = round_trip(from_akn, fmt)
         got = [(a.text, a.author, _day(a.date)) for a in back.artefacts if a.kind == "comment"]
         assert got == [("on the marker", "CEPT", "2018-10-02"), ("on a blank line", "APT", None)], fmt
         assert [p.id for p in back] == ["X/1/1"] and back[0].action == "MOD", fmt
+        assert [(x.place, x.on) for x in loose_comments(back)] == [("marker", "marker"), ("after-marker", "blank")]
     assert from_akn.source_text() == ""  # no lines to rebuild (the comments name their source's lines)
+    # two proposals: a blank line's comment after the first one's last clause goes before the second's marker
+    two = itu_nb.load(_MARKED + "{>>@APT: between<<}\n" + _MARKED.replace("X/1/1", "X/1/2"), format="criticmarkup")
+    want = [(x.comment.text, x.proposal, x.place) for x in loose_comments(two)]
+    assert want[1:4] == [
+        ("on a blank line", 0, "after-marker"),
+        ("between", 1, "before"),
+        ("on the marker", 1, "marker"),
+    ]
+    two_back = itu_nb.load(itu_nb.to_akn(two))
+    assert [(x.comment.text, x.proposal, x.place) for x in loose_comments(two_back)] == want
+    for fmt in ("critic", "docx"):
+        assert [(x.comment.text, x.proposal, x.place) for x in loose_comments(round_trip(two_back, fmt))] == want
     again = round_trip(from_akn, "akn")
     assert [a.line for a in again.artefacts if a.kind == "comment"] == [0, 1]
     text = itu_nb.to_criticmarkup(from_akn).splitlines()
-    assert text[:3] == ["{>>@CEPT (2018-10-02): on the marker<<}", "{>>@APT: on a blank line<<}", "MOD\tX/1/1"]
+    assert text[:3] == [
+        "MOD\tX/1/1{>>@CEPT (2018-10-02): on the marker<<}",
+        "{>>@APT: on a blank line<<}",
+        "RESOLUTION 1 (Rev. Busan, 2014)",
+    ]
 
 
 def test_html_shows_comments_of_marker_and_blank_lines_where_they_stand():

@@ -12,13 +12,15 @@ Comments are AKN's inline editorial remark, where they stand (one made inside a 
 ``<remark class="comment" itu_nb:author="…" itu_nb:date="…">text</remark>`` (``remark`` is the
 element AKN gives editorial remarks inside the text; a ``note`` in ``meta/notes`` would need a
 ``noteRef`` and an id to follow, and tools that ignore the notes would lose the author's place).
-A comment on a line that is no node (a proposal's marker line, a blank line: no AKN block stands
-for them, the marker is metadata) is metadata of the statement it goes with
-(:func:`~itu_nb.export.lines.loose_comments`), in its ``proprietary`` block:
-``<itu_nb:comment line="0" on="marker" place="marker" author="…" date="…">text</itu_nb:comment>``,
-with its 0-based source line, the kind of that line, its place in the proposal (``marker``,
-``before``, ``after-marker``, ``end``) and ``op="insert"``/``"delete"`` when made inside a change;
-the loader gives it back in ``Document.artefacts`` with the same line, author and date.
+A line that is no node (a proposal's marker line, a blank line: no AKN block stands for them, the
+marker is metadata) holding a comment or a highlight is metadata of the statement it goes with
+(:func:`~itu_nb.export.lines.loose_lines`), with the statement's marker line, in its ``proprietary``
+block: ``<itu_nb:line n="0" on="marker" place="marker">`` (its 0-based source line, the kind of the
+line, its place in the proposal: ``marker``, ``before``, ``after-marker``, ``end``) holding the line's
+artefacts in order, each an element named by its kind, with its text and, when set, ``op``
+(``insert``/``delete``), ``author``, ``date`` and ``length``: ``<itu_nb:marker>MOD&#9;B/67/4
+</itu_nb:marker><itu_nb:comment author="CEPT" date="2018-10-02">text</itu_nb:comment>``.  The loader
+gives them back in ``Document.artefacts``, at the same lines.
 Highlights are ``<inline name="highlight">…</inline>``, AKN's generic named inline, inside an
 ``ins``/``del`` when they cover a change.  A paragraph before the enacting formula stays in the
 preamble before it, so the formula is read back as the formula.  Text and attribute values are
@@ -41,7 +43,7 @@ from pathlib import Path
 from lxml import etree
 
 from itu_nb.export.critic import note_comments_on_host
-from itu_nb.export.lines import Loose, as_document, keys_to_store, loose_comments
+from itu_nb.export.lines import LooseLine, as_document, keys_to_store, loose_lines
 from itu_nb.model import Clause, Document, NodeKind, Op, Proposal, Run
 from itu_nb.parsing import keywords as kw
 
@@ -201,22 +203,25 @@ def _child(parent, node: Clause, tag: str, ids: _Ids) -> None:
                 _child(parent, child, tag, ids)
 
 
-def _loose(parent: etree._Element, item: Loose) -> None:
-    """A comment of a line that is no node as ``<itu_nb:comment line=… on=… place=… author=… date=…>``."""
-    a = item.comment
-    el = etree.SubElement(parent, f"{{{ITU_NB}}}comment")
-    el.set("line", str(a.line))
-    el.set("on", clean(item.on))
-    el.set("place", item.place)
-    if a.op is not Op.EQUAL:
-        el.set("op", "insert" if a.op is Op.INSERT else "delete")
-    for key, value in (("author", a.author), ("date", a.date)):
-        if value:
-            el.set(key, clean(value))
-    el.text = clean(a.text)
+def _loose(parent: etree._Element, item: LooseLine) -> None:
+    """A line that is no node as ``<itu_nb:line n=… on=… place=…>``, an element per artefact (module docstring)."""
+    line = etree.SubElement(parent, f"{{{ITU_NB}}}line")
+    line.set("n", str(item.line))
+    line.set("on", clean(item.on))
+    line.set("place", item.place)
+    for a in item.artefacts:
+        el = etree.SubElement(line, f"{{{ITU_NB}}}{a.kind}")
+        if a.op is not Op.EQUAL:
+            el.set("op", "insert" if a.op is Op.INSERT else "delete")
+        for key, value in (("author", a.author), ("date", a.date)):
+            if value:
+                el.set(key, clean(value))
+        if a.length:
+            el.set("length", str(a.length))
+        el.text = clean(a.text)
 
 
-def _statement(parent, proposal: Proposal, on: str, loose: tuple[Loose, ...] = ()) -> None:
+def _statement(parent, proposal: Proposal, on: str, loose: tuple[LooseLine, ...] = ()) -> None:
     target = proposal.target
     kind = _KIND.get(proposal.id.split("-")[0], (target.kind.lower() if target else "statement"))
     statement = _el(parent, "statement", name=kind)
@@ -245,7 +250,7 @@ def _statement(parent, proposal: Proposal, on: str, loose: tuple[Loose, ...] = (
             if clean(stored) != stored:  # a lone surrogate in a key: JSON escapes keep it exactly
                 stored = json.dumps(keys, sort_keys=True)
             etree.SubElement(extra, f"{{{ITU_NB}}}keys").text = stored
-        for item in loose:  # comments of the lines that are no node: metadata, with their line
+        for item in loose:  # lines that are no node, with a comment or highlight: metadata, with their line
             _loose(extra, item)
     ids = _Ids()
     preface = preamble = body = None
@@ -312,8 +317,8 @@ def document_akn(doc: Document) -> etree._Element:
     if title:
         _el(_el(_el(collection, "preface"), "longTitle"), "p").text = clean(title)
     components = _el(collection, "components")
-    loose: dict[int, list[Loose]] = {}
-    for item in loose_comments(doc):
+    loose: dict[int, list[LooseLine]] = {}
+    for item in loose_lines(doc):
         loose.setdefault(item.proposal, []).append(item)
     for k, proposal in enumerate(doc, start=1):
         _statement(_el(components, "component", eId=f"cmp_{k}"), proposal, on, tuple(loose.get(k - 1, ())))

@@ -9,9 +9,9 @@ Guarantees after :func:`export_lines`:
   proposal that has an action, and a blank line between proposals: the form the text
   parser reads back into the same proposals and clause paths (a label's separator is
   written as a TAB there, as the ITU layout has it); a footnote whose text no artefact
-  of its clause holds (a comparison's) is a line of its own; the comments of
-  ``doc.artefacts`` (lines that were no node: read from Akoma Ntoso, which keeps them
-  with their source line) are lines of their own before the first proposal, in line order;
+  of its clause holds (a comparison's) is a line of its own; the lines of ``doc.artefacts``
+  that hold a comment or a highlight (read from Akoma Ntoso, which keeps them with their
+  source line: :func:`loose_lines`) stand where their marker lines say;
 - a line's pieces are the clause's label runs, text runs and inline artefacts in source
   order, each with the run's op, author and date (artefacts carry their kind instead; a
   comment its author and date); a highlight is an empty ``highlight-start`` piece where it
@@ -31,12 +31,14 @@ __all__ = [
     "INLINE_KINDS",
     "Line",
     "Loose",
+    "LooseLine",
     "Piece",
     "as_document",
     "encodable",
     "export_lines",
     "keys_to_store",
     "loose_comments",
+    "loose_lines",
     "node_pieces",
 ]
 
@@ -195,17 +197,32 @@ def _walk(nodes: tuple[Clause, ...], depth: int = 0) -> Iterator[tuple[Clause, i
         yield from _walk(node.children, d)
 
 
+#: Artefact kinds that make a line that is no node worth keeping in a format without such lines.
+_NOTED = ("comment", "highlight")
+
+
 @dataclass(frozen=True)
-class Loose:
-    """A comment of a line that is no node (a marker, blank, separator or header line), and where it stands.
+class LooseLine:
+    """A line that is no node (a marker, blank, separator or header line), its artefacts and where it stands.
 
     ``proposal`` is the index of the proposal it goes with: the first one whose first node comes after
-    the comment's line, else the last one.  ``place`` says where, in that proposal: ``"marker"`` (on its
-    marker line), ``"before"`` (a line before its marker, or before its first node when it has none),
-    ``"after-marker"`` (between the marker and the first node) or ``"end"`` (after its last node: the
-    lines after the last proposal).  ``on`` is the kind of the comment's line (``marker``, ``blank``,
-    ``separator``, ``header``…: a line holding nothing but marks is ``blank``).
+    the line, else the last one.  ``place`` says where, in that proposal: ``"marker"`` (its marker line),
+    ``"before"`` (before its marker, or before its first node when it has none), ``"after-marker"``
+    (between the marker and the first node) or ``"end"`` (after its last node: the lines after the last
+    proposal).  ``on`` is the kind of the line (``marker``, ``blank``, ``separator``, ``header``…: a line
+    holding nothing but marks is ``blank``).
     """
+
+    line: int
+    artefacts: tuple[Artefact, ...]
+    proposal: int
+    place: str
+    on: str
+
+
+@dataclass(frozen=True)
+class Loose:
+    """A comment of a line that is no node, with the :class:`LooseLine` fields ``proposal``, ``place``, ``on``."""
 
     comment: Artefact
     proposal: int
@@ -213,38 +230,100 @@ class Loose:
     on: str
 
 
-def loose_comments(doc: Document) -> list[Loose]:
-    """The comments of ``doc.artefacts`` (lines that are no node) with where they stand, in line order.
+def loose_lines(doc: Document) -> list[LooseLine]:
+    """The lines of ``doc.artefacts`` that hold a comment or a highlight, with where they stand, in line order;
+    with one before a proposal's first node, every line between the previous proposal's last node and that
+    first node (its marker line, blank lines), which tell a reader without lines where they stood.
 
-    In a document without source lines (read from Akoma Ntoso, built in memory) no node says where a
-    line was: every such comment goes before the first proposal's marker, in line order.
+    A document without node lines (read from Akoma Ntoso, which keeps those lines with their numbers)
+    places them by the marker in each run of consecutive lines (:func:`_unplaced`).
     """
-    comments = sorted((a for a in doc.artefacts if a.kind == "comment"), key=lambda a: a.line)
-    if not comments or not doc.proposals:
+    if not doc.proposals or not any(a.kind in _NOTED for a in doc.artefacts):
         return []
-    kinds: dict[int, str] = {}
+    whole: dict[int, list[Artefact]] = {}
     for a in doc.artefacts:
-        if a.kind not in INLINE_KINDS:
-            kinds.setdefault(a.line, a.kind)
-    kinds = {line: "blank" if kind == "markup" else kind for line, kind in kinds.items()}
-    if not _line_based(doc):
-        return [Loose(a, 0, "before", kinds.get(a.line, "blank")) for a in comments]
+        whole.setdefault(a.line, []).append(a)
+    kinds = {no: next((a.kind for a in arts if a.kind not in INLINE_KINDS), "markup") for no, arts in whole.items()}
+    kinds = {no: "blank" if kind == "markup" else kind for no, kind in kinds.items()}
+    noted = sorted(no for no, arts in whole.items() if any(a.kind in _NOTED for a in arts))
+    placed = _placed(doc, whole, noted) if _line_based(doc) else _unplaced(doc, whole, noted)
+    return [LooseLine(no, tuple(whole[no]), k, place, kinds[no]) for no, k, place in placed]
+
+
+def _placed(doc: Document, whole: dict[int, list[Artefact]], noted: list[int]) -> list[tuple[int, int, str]]:
+    """(line, proposal, place) of the noted lines and, for a proposal with one before its first node, of every
+    line between its previous proposal's last node and its first node (its marker, blank lines): a reader
+    without lines tells which proposal such a run of lines goes with by the marker in it (:func:`_unplaced`).
+    """
     spans = [[n.line for n in p.walk() if n.line is not None] for p in doc.proposals]
     firsts = [min(s, default=-1) for s in spans]
-    markers = sorted(line for line, kind in kinds.items() if kind == "marker")
-    out = []
-    for a in comments:
-        k = next((i for i, first in enumerate(firsts) if first > a.line), len(firsts) - 1)
-        before = [m for m in markers if (firsts[k - 1] if k else -1) < m < firsts[k]]
+    lasts = [max(s, default=-1) for s in spans]
+    markers = sorted(no for no, arts in whole.items() if any(a.kind == "marker" for a in arts))
+
+    def place(no: int, k: int) -> str:
+        before = [m for m in markers if (lasts[k - 1] if k else -1) < m < firsts[k]]
         marker = before[-1] if before else None
-        if a.line > max(spans[k], default=-1):
-            place = "end"
-        elif marker is None or a.line < marker:
-            place = "before"
+        if no > lasts[k]:
+            return "end"
+        if marker is None or no < marker:
+            return "before"
+        return "marker" if no == marker else "after-marker"
+
+    out: dict[int, tuple[int, int, str]] = {}
+    for no in noted:
+        k = next((i for i, first in enumerate(firsts) if first > no), len(firsts) - 1)
+        out[no] = (no, k, place(no, k))
+        if out[no][2] != "end":
+            for other in whole:
+                if (lasts[k - 1] if k else -1) < other < firsts[k]:
+                    out.setdefault(other, (other, k, place(other, k)))
+    return sorted(out.values())
+
+
+def _unplaced(doc: Document, whole: dict[int, list[Artefact]], noted: list[int]) -> list[tuple[int, int, str]]:
+    """(line, proposal, place) of the lines of a document without node lines (see :func:`loose_lines`).
+
+    Lines kept before a proposal's first node are a run of consecutive lines (:func:`_placed`); the
+    marker in a run says which proposal it goes with.  A run without a marker goes before the next run's
+    proposal, or after the last proposal when none follows.
+    """
+    ids = {f"{p.action}\t{p.id}": k for k, p in enumerate(doc.proposals) if p.action}
+    lines = sorted(whole)
+    runs: list[list[int]] = []
+    for no in lines:
+        if runs and runs[-1][-1] == no - 1:
+            runs[-1].append(no)
         else:
-            place = "marker" if a.line == marker else "after-marker"
-        out.append(Loose(a, k, place, kinds.get(a.line, "blank")))
+            runs.append([no])
+    found: list[tuple[int, int] | None] = []  # per run: (marker line, proposal)
+    for run in runs:
+        marker = None
+        for no in run:
+            text = "".join(a.text for a in whole[no] if a.kind == "marker").strip()
+            if text in ids:
+                marker = (no, ids[text])
+        found.append(marker)
+    out = []
+    for i, run in enumerate(runs):
+        marker = found[i]
+        if marker is None:
+            later = next((m for m in found[i + 1 :] if m is not None), None)
+            k, where = (later[1], "before") if later else (len(doc.proposals) - 1, "end")
+            out += [(no, k, where) for no in run]
+            continue
+        at, k = marker
+        out += [(no, k, "before" if no < at else "marker" if no == at else "after-marker") for no in run]
     return out
+
+
+def loose_comments(doc: Document) -> list[Loose]:
+    """The comments of ``doc.artefacts`` (lines that are no node) with where they stand (:func:`loose_lines`)."""
+    return [
+        Loose(a, line.proposal, line.place, line.on)
+        for line in loose_lines(doc)
+        for a in line.artefacts
+        if a.kind == "comment"
+    ]
 
 
 def _line_based(doc: Document) -> bool:
@@ -277,31 +356,39 @@ def _lines(doc: Document) -> list[Line]:
         for art in doc.artefacts:
             whole.setdefault(art.line, []).append(art)
         for no, arts in whole.items():
-            role = next((a.kind for a in arts if a.kind not in INLINE_KINDS), arts[0].kind)
-            slots[no] = Line(_line_pieces(arts), role)
+            slots[no] = Line(_line_pieces(arts), _role(arts))
         for proposal in doc:
             for node, depth in _walk(proposal.clauses):
                 if node.line is not None and node.kind is not NodeKind.FOOTNOTE:
                     slots[node.line] = Line(tuple(node_pieces(node)), node.kind.value, node, proposal, depth)
         return [line if line is not None else Line((), "blank") for line in slots]
     out: list[Line] = []
-    for loose in loose_comments(doc):  # no line tells where they were: before the first proposal, in line order
-        a = loose.comment
-        out.append(Line((Piece(a.text, a.op, "comment", a.author, a.date),), "markup"))
+    loose: dict[tuple[int, str], list[Line]] = {}  # (proposal, place) → the lines kept from the source
+    for kept in loose_lines(doc):
+        line = Line(_line_pieces(kept.artefacts), _role(kept.artefacts))
+        loose.setdefault((kept.proposal, kept.place), []).append(line)
     for k, proposal in enumerate(doc):
         if k:
             out.append(Line((), "blank"))
-        if proposal.action:
-            out.append(
-                Line((Piece(f"{proposal.action}\t{proposal.id}", Op.EQUAL, "marker"),), "marker", None, proposal)
-            )
+        out += loose.get((k, "before"), [])
+        marker = loose.get((k, "marker"), [])
+        if proposal.action or marker:
+            pieces = marker[0].pieces if marker else (Piece(f"{proposal.action}\t{proposal.id}", Op.EQUAL, "marker"),)
+            out.append(Line(pieces, "marker", None, proposal))
+        out += loose.get((k, "after-marker"), [])
         noted = {
             c.path for n in proposal.walk() if any(a.kind == "footnote-body" for a in n.artefacts) for c in n.children
         }
         for node, depth in _walk(proposal.clauses):
             if node.kind is not NodeKind.FOOTNOTE or node.path not in noted:  # else its parent's artefact writes it
                 out.append(Line(tuple(_tab_label(node_pieces(node))), node.kind.value, node, proposal, depth))
+        out += loose.get((k, "end"), [])
     return out
+
+
+def _role(arts) -> str:
+    """The role of a whole line: the kind of its first artefact that is no inline one, else of its first."""
+    return next((a.kind for a in arts if a.kind not in INLINE_KINDS), arts[0].kind)
 
 
 def _tab_label(pieces: list[Piece]) -> list[Piece]:

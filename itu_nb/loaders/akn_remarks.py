@@ -1,12 +1,12 @@
-"""Comments of lines that are no node, as :func:`itu_nb.export.akn.to_akn` keeps them in Akoma Ntoso.
+"""Lines that are no node (a marker, a blank line) holding a comment or highlight, as ``to_akn`` keeps them.
 
-A comment on a proposal's marker line or on a blank line has no block in AKN: the writer keeps it
-in the statement's ``meta/proprietary`` as ``<itu_nb:comment line="0" author="…" date="…">text
-</itu_nb:comment>``.  Guarantees of :func:`loose_comments`: one ``comment``
-:class:`~itu_nb.model.Artefact` per such element, in document order, with the line, author, date
-and op written (``op="insert"``/``"delete"``: made inside a change), so ``load(to_akn(doc))`` gives
-back ``doc.artefacts``' comments; an element without a readable ``line`` is read at line 0, never
-dropped.
+Such a line has no block in Akoma Ntoso: :func:`itu_nb.export.akn.to_akn` keeps it in the statement's
+``meta/proprietary`` as ``<itu_nb:line n="0">`` holding one element per artefact, named by its kind
+(``<itu_nb:marker>MOD&#9;B/67/4</itu_nb:marker><itu_nb:comment author="CEPT" date="2018-10-02">text
+</itu_nb:comment>``).  Guarantees of :func:`loose_lines`: one :class:`~itu_nb.model.Artefact` per such
+element, in document order, with its kind, text, line, op (``op="insert"``/``"delete"``: made inside a
+change), author, date and length, so ``load(to_akn(doc))`` gives back the lines of ``doc.artefacts``
+that hold a comment or highlight; a line without a readable ``n`` is read at line 0, never dropped.
 """
 
 from __future__ import annotations
@@ -16,13 +16,13 @@ from lxml import etree
 from itu_nb.loaders.akn_runs import ITU_NB
 from itu_nb.model import Artefact, Op
 
-__all__ = ["loose_comments"]
+__all__ = ["loose_lines"]
 
 _OPS = {"insert": Op.INSERT, "delete": Op.DELETE}
 
 
-def loose_comments(statements: list[etree._Element]) -> tuple[Artefact, ...]:
-    """The ``itu_nb:comment`` elements of the statements' ``meta/proprietary``, as ``comment`` artefacts.
+def loose_lines(statements: list[etree._Element]) -> tuple[Artefact, ...]:
+    """The artefacts of the ``itu_nb:line`` elements in the statements' ``meta/proprietary``.
 
     Parameters
     ----------
@@ -36,17 +36,23 @@ def loose_comments(statements: list[etree._Element]) -> tuple[Artefact, ...]:
     """
     out = []
     for statement in statements:
-        for el in statement.iterfind(f"./{{*}}meta/{{*}}proprietary/{{{ITU_NB}}}comment"):
-            line = el.get("line", "")
-            out.append(
-                Artefact(
-                    "comment",
-                    el.text or "",
-                    int(line) if line.isdigit() else 0,
-                    None,
-                    _OPS.get(el.get("op", ""), Op.EQUAL),
-                    el.get("author") or None,
-                    el.get("date") or None,
+        for line in statement.iterfind(f"./{{*}}meta/{{*}}proprietary/{{{ITU_NB}}}line"):
+            n = line.get("n", "")
+            no = int(n) if n.isdigit() else 0
+            for el in line:
+                if not isinstance(el.tag, str):  # an XML comment or processing instruction
+                    continue
+                length = el.get("length", "")
+                out.append(
+                    Artefact(
+                        etree.QName(el).localname,
+                        el.text or "",
+                        no,
+                        None,
+                        _OPS.get(el.get("op", ""), Op.EQUAL),
+                        el.get("author") or None,
+                        el.get("date") or None,
+                        int(length) if length.isdigit() else 0,
+                    )
                 )
-            )
     return tuple(out)
