@@ -9,7 +9,9 @@ Guarantees after :func:`export_lines`:
   proposal that has an action, and a blank line between proposals: the form the text
   parser reads back into the same proposals and clause paths (a label's separator is
   written as a TAB there, as the ITU layout has it); a footnote whose text no artefact
-  of its clause holds (a comparison's) is a line of its own; the lines of ``doc.artefacts``
+  of its clause holds is written at the end of its clause's line as the loaders read it
+  (``[footnoteRef:N][N: text]``; read from Akoma Ntoso), except a comparison's, whose word
+  diff a note cannot hold: a line of its own; the lines of ``doc.artefacts``
   that hold a comment or a highlight (read from Akoma Ntoso, which keeps them with their
   source line: :func:`loose_lines`) stand where their marker lines say;
 - a line's pieces are the clause's label runs, text runs and inline artefacts in source
@@ -363,6 +365,7 @@ def _lines(doc: Document) -> list[Line]:
                     slots[node.line] = Line(tuple(node_pieces(node)), node.kind.value, node, proposal, depth)
         return [line if line is not None else Line((), "blank") for line in slots]
     out: list[Line] = []
+    notes_inline = doc.format != "comparison"  # a comparison's notes hold a word diff: lines of their own
     loose: dict[tuple[int, str], list[Line]] = {}  # (proposal, place) → the lines kept from the source
     for kept in loose_lines(doc):
         line = Line(_line_pieces(kept.artefacts), _role(kept.artefacts))
@@ -373,16 +376,47 @@ def _lines(doc: Document) -> list[Line]:
         out += loose.get((k, "before"), [])
         marker = loose.get((k, "marker"), [])
         if proposal.action or marker:
-            pieces = marker[0].pieces if marker else (Piece(f"{proposal.action}\t{proposal.id}", Op.EQUAL, "marker"),)
-            out.append(Line(pieces, "marker", None, proposal))
+            head = marker[0].pieces if marker else (Piece(f"{proposal.action}\t{proposal.id}", Op.EQUAL, "marker"),)
+            out.append(Line(head, "marker", None, proposal))
         out += loose.get((k, "after-marker"), [])
-        noted = {
-            c.path for n in proposal.walk() if any(a.kind == "footnote-body" for a in n.artefacts) for c in n.children
+        hosted = {  # the footnotes written in their host's line, by an artefact of it or by _note_pieces
+            c.path
+            for n in proposal.walk()
+            if notes_inline or any(a.kind == "footnote-body" for a in n.artefacts)
+            for c in n.children
         }
         for node, depth in _walk(proposal.clauses):
-            if node.kind is not NodeKind.FOOTNOTE or node.path not in noted:  # else its parent's artefact writes it
-                out.append(Line(tuple(_tab_label(node_pieces(node))), node.kind.value, node, proposal, depth))
+            if node.kind is not NodeKind.FOOTNOTE or node.path not in hosted:
+                pieces = _tab_label(node_pieces(node)) + (_note_pieces(node) if notes_inline else [])
+                out.append(Line(tuple(pieces), node.kind.value, node, proposal, depth))
         out += loose.get((k, "end"), [])
+    return out
+
+
+def _note_pieces(node: Clause) -> list[Piece]:
+    """The footnotes of ``node`` that no artefact of it holds (read from Akoma Ntoso) as the
+    loaders write a footnote in its host's line: ``[footnoteRef:N]`` then ``[N: label and text]``, one body
+    per run, each with its run's op (a note inserted or deleted whole: its reference too).
+    """
+    if any(a.kind == "footnote-body" for a in node.artefacts):
+        return []
+    notes: dict[str, list[Clause]] = {}
+    for child in node.children:
+        if child.kind is NodeKind.FOOTNOTE:
+            notes.setdefault(child.path.rpartition("/")[2].removeprefix("fn").partition("#")[0], []).append(child)
+    out: list[Piece] = []
+    for number, same in notes.items():
+        runs: list[list] = []  # [op, author, date, text]: the note's runs, those alike joined
+        for note in same:
+            for r in note.label_runs + note.runs:
+                if runs and runs[-1][:3] == [r.op, r.author, r.date]:
+                    runs[-1][3] += r.text
+                elif r.text:
+                    runs.append([r.op, r.author, r.date, r.text])
+        ops = {op for op, *_ in runs}
+        ref = ops.pop() if len(ops) == 1 else Op.EQUAL
+        out.append(Piece(f"[footnoteRef:{number}]", ref, "footnote-ref"))
+        out += [Piece(f"[{number}: {text}]", op, "footnote-body", who, when) for op, who, when, text in runs]
     return out
 
 
