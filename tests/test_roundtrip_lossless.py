@@ -38,7 +38,7 @@ from lxml import html as lxml_html
 
 import itu_nb
 from itu_nb import NodeKind, Op
-from itu_nb.export.lines import _line_pieces, loose_comments, loose_lines
+from itu_nb.export.lines import line_pieces, loose_comments, loose_lines
 from itu_nb.model import Artefact
 
 SOURCES = {
@@ -188,9 +188,9 @@ def signature(
 
 
 def _highlighted(arts) -> str:
-    """The text of a line that is no node under its highlights, as the writers read them (``_line_pieces``)."""
+    """The text of a line that is no node under its highlights, as the writers read them (``line_pieces``)."""
     depth, out = 0, []
-    for piece in _line_pieces(arts):
+    for piece in line_pieces(arts):
         depth += {"highlight-start": 1, "highlight-end": -1}.get(piece.kind, 0)
         if depth and piece.kind != "comment":
             out.append(piece.text)
@@ -470,6 +470,15 @@ def test_html_shows_comments_of_marker_and_blank_lines_where_they_stand():
     assert (blank.get("class"), blank.get("data-line"), blank.get("data-on")) == ("loose", "1", "blank")
     assert blank.text_content() == "[comment by APT: on a blank line]"
     assert blank.getnext().get("class") == "node heading"
+
+
+def test_html_shows_a_highlight_on_the_marker_also_when_read_from_akoma_ntoso():
+    doc = itu_nb.load(_MARKED.replace("MOD\tX/1/1", "MOD\t{==X/1==}/1"), format="criticmarkup")
+    for source in (doc, round_trip(doc, "akn")):
+        page = lxml_html.fromstring(itu_nb.to_html(source).encode("utf-8"))
+        marker = page.xpath("//p[@class='marker']")[0]
+        assert [m.text_content() for m in marker.xpath(".//mark")] == ["X/1"]  # the highlighted "X/1" of "X/1/1"
+        assert marker.xpath("string(span[@class='pid'])") == "X/1/1"
 
 
 def test_html_escapes_comments_of_lines():

@@ -8,7 +8,8 @@ Highlighted text is in ``<mark>``; a comment is shown where it stands, escaped, 
 ``<span class="comment" role="note" data-author=… data-date=…>[comment by Author, date: text]</span>``;
 one on a line that is no node (:func:`~itu_nb.export.lines.loose_comments`) in the proposal's marker
 paragraph when it was on the marker line, else in a ``<p class="loose" data-line=…>`` of its own
-where the line stood (before or after the marker, or after the last clause).
+where the line stood (before or after the marker, or after the last clause); what a highlight of
+the marker line covers of the action and id is in ``<mark>`` too.
 Lone surrogates, which no file can hold, are written as U+FFFD.
 """
 
@@ -17,9 +18,10 @@ from __future__ import annotations
 import html
 import re
 from collections import Counter
+from itertools import groupby
 from pathlib import Path
 
-from itu_nb.export.lines import Loose, as_document, encodable, loose_comments
+from itu_nb.export.lines import Loose, LooseLine, as_document, encodable, line_pieces, loose_comments, loose_lines
 from itu_nb.model import Clause, Document, NodeKind, Op, Proposal, Run, change_groups
 
 __all__ = ["to_html"]
@@ -151,6 +153,35 @@ def _toc_entry(proposal: Proposal, node: Clause) -> str | None:
     return f'<li><a href="#{_anchor(proposal, node.path)}">{_ESC(name or node.path)}</a>{count}</li>'
 
 
+def _marker_parts(proposal: Proposal, kept: LooseLine | None) -> tuple[str, str]:
+    """The action and id as HTML, with the characters a highlight of the source's marker line covers in
+    ``<mark>`` (``kept``: that line, when it holds a comment or highlight).
+    """
+    assert proposal.action is not None  # the caller draws a marker only for a proposal with an action
+    text, lit, depth = "", set[int](), 0
+    for piece in line_pieces(kept.artefacts if kept is not None else ()):
+        if piece.is_mark:
+            depth += 1 if piece.kind == "highlight-start" else -1
+        elif piece.kind != "comment":
+            if depth > 0:
+                lit.update(range(len(text), len(text) + len(piece.text)))
+            text += piece.text
+    a = text.find(proposal.action)
+    b = text.find(proposal.id, a + len(proposal.action)) if a >= 0 else -1
+    return _lit(proposal.action, a, lit), _lit(proposal.id, b, lit)
+
+
+def _lit(text: str, at: int, lit: set[int]) -> str:
+    """``text`` escaped, its characters whose place ``at + i`` in the marker line is in ``lit`` in ``<mark>``."""
+    if at < 0 or not lit:
+        return _ESC(text)
+    out = []
+    for shown, chars in groupby(enumerate(text), key=lambda c: at + c[0] in lit):
+        run = _ESC("".join(ch for _, ch in chars))
+        out.append(f"<mark>{run}</mark>" if shown else run)
+    return "".join(out)
+
+
 def _loose_html(items: list[Loose], place: str) -> list[str]:
     """The comments at ``place`` as paragraphs, one per source line, each comment shown as in the text."""
     lines: dict[int, list[Loose]] = {}
@@ -177,7 +208,7 @@ def document_html(doc: Document, title: str | None = None) -> str:
     title = title or doc.metadata.get("title") or Path(doc.source).name or "itu_nb export"
     counts = {p.id: _counts(p) for p in doc}
     rows, toc, body = [], [], []
-    loose = loose_comments(doc)
+    loose, lines = loose_comments(doc), loose_lines(doc)
     for k, proposal in enumerate(doc):
         c = counts[proposal.id]
         name = f"{proposal.action + ' ' if proposal.action else ''}{proposal.id}"
@@ -198,9 +229,10 @@ def document_html(doc: Document, title: str | None = None) -> str:
             on_marker = ""
         parts += _loose_html(mine, "before")
         if proposal.action:
+            kept = next((x for x in lines if x.proposal == k and x.place == "marker"), None)
+            action, pid = _marker_parts(proposal, kept)
             parts.append(
-                f'<p class="marker"><span class="action">{_ESC(proposal.action)}</span>'
-                f'<span class="pid">{_ESC(proposal.id)}</span>{on_marker}</p>'
+                f'<p class="marker"><span class="action">{action}</span><span class="pid">{pid}</span>{on_marker}</p>'
             )
         parts += _loose_html(mine, "after-marker")
         parts += [_node_html(proposal, n, d) for n, d in _walk(proposal.clauses)]

@@ -39,6 +39,7 @@ __all__ = [
     "encodable",
     "export_lines",
     "keys_to_store",
+    "line_pieces",
     "loose_comments",
     "loose_lines",
     "node_pieces",
@@ -165,7 +166,7 @@ def node_pieces(node: Clause) -> list[Piece]:
     return [p for p in out if p.text or p.kind in ("paragraph-mark", "comment") or p.is_mark]
 
 
-def _line_pieces(arts) -> tuple[Piece, ...]:
+def line_pieces(arts) -> tuple[Piece, ...]:
     """A whole line's artefacts as pieces, in source order; a highlight covers the ``length`` characters after it."""
     out: list[Piece] = []
     left: list[int] = []  # characters still to cover, per open highlight
@@ -358,7 +359,7 @@ def _lines(doc: Document) -> list[Line]:
         for art in doc.artefacts:
             whole.setdefault(art.line, []).append(art)
         for no, arts in whole.items():
-            slots[no] = Line(_line_pieces(arts), _role(arts))
+            slots[no] = Line(line_pieces(arts), _role(arts))
         for proposal in doc:
             for node, depth in _walk(proposal.clauses):
                 if node.line is not None and node.kind is not NodeKind.FOOTNOTE:
@@ -368,7 +369,7 @@ def _lines(doc: Document) -> list[Line]:
     notes_inline = doc.format != "comparison"  # a comparison's notes hold a word diff: lines of their own
     loose: dict[tuple[int, str], list[Line]] = {}  # (proposal, place) → the lines kept from the source
     for kept in loose_lines(doc):
-        line = Line(_line_pieces(kept.artefacts), _role(kept.artefacts))
+        line = Line(line_pieces(kept.artefacts), _role(kept.artefacts))
         loose.setdefault((kept.proposal, kept.place), []).append(line)
     for k, proposal in enumerate(doc):
         if k:
