@@ -16,7 +16,8 @@ A line that is no node (a proposal's marker line, a blank line: no AKN block sta
 marker is metadata) holding a comment or a highlight is metadata of the statement it goes with
 (:func:`~itu_nb.export.lines.loose_lines`), with the statement's marker line, in its ``proprietary``
 block: ``<itu_nb:line n="0" on="marker" place="marker">`` (its 0-based source line, the kind of the
-line, its place in the proposal: ``marker``, ``before``, ``after-marker``, ``end``) holding the line's
+line, its place in the proposal: ``marker``, ``before``, ``after-marker``, ``inside`` or ``end`` with
+``after`` the path of the node before it) holding the line's
 artefacts in order, each an element named by its kind, with its text and, when set, ``op``
 (``insert``/``delete``), ``author``, ``date`` and ``length``: ``<itu_nb:marker>MOD&#9;B/67/4
 </itu_nb:marker><itu_nb:comment author="CEPT" date="2018-10-02">text</itu_nb:comment>``.  The loader
@@ -209,6 +210,8 @@ def _loose(parent: etree._Element, item: LooseLine) -> None:
     line.set("n", str(item.line))
     line.set("on", clean(item.on))
     line.set("place", item.place)
+    if item.after is not None:
+        line.set("after", clean(item.after))
     for a in item.artefacts:
         el = etree.SubElement(line, f"{{{ITU_NB}}}{a.kind}")
         if a.op is not Op.EQUAL:

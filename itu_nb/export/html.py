@@ -8,7 +8,7 @@ Highlighted text is in ``<mark>``; a comment is shown where it stands, escaped, 
 ``<span class="comment" role="note" data-author=… data-date=…>[comment by Author, date: text]</span>``;
 one on a line that is no node (:func:`~itu_nb.export.lines.loose_comments`) in the proposal's marker
 paragraph when it was on the marker line, else in a ``<p class="loose" data-line=…>`` of its own
-where the line stood (before or after the marker, or after the last clause); what a highlight of
+where the line stood (before or after the marker, after the clause before it); what a highlight of
 the marker line covers of the action and id is in ``<mark>`` too.
 Lone surrogates, which no file can hold, are written as U+FFFD.
 """
@@ -182,11 +182,11 @@ def _lit(text: str, at: int, lit: set[int]) -> str:
     return "".join(out)
 
 
-def _loose_html(items: list[Loose], place: str) -> list[str]:
-    """The comments at ``place`` as paragraphs, one per source line, each comment shown as in the text."""
+def _loose_html(items: list[Loose], *places: str) -> list[str]:
+    """The comments at ``places`` as paragraphs, one per source line, each comment shown as in the text."""
     lines: dict[int, list[Loose]] = {}
     for item in items:
-        if item.place == place:
+        if item.place in places:
             lines.setdefault(item.comment.line, []).append(item)
     return [
         f'<p class="loose" data-line="{no}" data-on="{_ESC(group[0].on)}">'
@@ -208,7 +208,11 @@ def document_html(doc: Document, title: str | None = None) -> str:
     title = title or doc.metadata.get("title") or Path(doc.source).name or "itu_nb export"
     counts = {p.id: _counts(p) for p in doc}
     rows, toc, body = [], [], []
-    loose, lines = loose_comments(doc), loose_lines(doc)
+    kept = loose_lines(doc)  # the lines that are no node holding a comment or highlight, and where they stand
+    markers = {x.proposal: x for x in kept if x.place == "marker"}
+    loose: dict[int, list[Loose]] = {}  # their comments, by proposal
+    for item in loose_comments(doc, kept):
+        loose.setdefault(item.proposal, []).append(item)
     for k, proposal in enumerate(doc):
         c = counts[proposal.id]
         name = f"{proposal.action + ' ' if proposal.action else ''}{proposal.id}"
@@ -221,7 +225,7 @@ def document_html(doc: Document, title: str | None = None) -> str:
         entries = [e for e in (_toc_entry(proposal, n) for n in proposal.walk()) if e]
         inner = f"<ol>{''.join(entries)}</ol>" if entries else ""
         toc.append(f'<li><a href="#{_anchor(proposal)}">{_ESC(name)}</a> {_ESC(target)}{inner}</li>')
-        mine = [item for item in loose if item.proposal == k]
+        mine = loose.get(k, [])
         parts = [f'<article class="proposal" id="{_anchor(proposal)}" aria-label="{_ESC(name)}">']
         on_marker = "".join(_comment_html(item.comment) for item in mine if item.place == "marker")
         if not proposal.action:  # no marker line: its comments stand before the first clause
@@ -229,14 +233,18 @@ def document_html(doc: Document, title: str | None = None) -> str:
             on_marker = ""
         parts += _loose_html(mine, "before")
         if proposal.action:
-            kept = next((x for x in lines if x.proposal == k and x.place == "marker"), None)
-            action, pid = _marker_parts(proposal, kept)
+            action, pid = _marker_parts(proposal, markers.get(k))
             parts.append(
                 f'<p class="marker"><span class="action">{action}</span><span class="pid">{pid}</span>{on_marker}</p>'
             )
         parts += _loose_html(mine, "after-marker")
-        parts += [_node_html(proposal, n, d) for n, d in _walk(proposal.clauses)]
-        parts += _loose_html(mine, "end")
+        after: dict[str | None, list[Loose]] = {}  # the comments of lines after a clause, by its path
+        for item in mine:
+            after.setdefault(item.after, []).append(item)
+        for n, d in _walk(proposal.clauses):
+            parts.append(_node_html(proposal, n, d))
+            parts += _loose_html(after.get(n.path, []), "inside", "end")
+        parts += _loose_html(after.get(None, []), "end")
         parts.append("</article>")
         body.append("\n".join(parts))
     total = {k: sum(c[k] for c in counts.values()) for k in ("changes", "ins", "del")}

@@ -17,7 +17,7 @@ from pathlib import PurePath
 from typing import TYPE_CHECKING
 
 from itu_nb.export.lines import loose_comments
-from itu_nb.model import Artefact, Clause, Document, NodeKind, Op, Proposal, Run
+from itu_nb.model import Artefact, Clause, Document, NodeKind, Op, Run
 from itu_nb.model.comparison import CASELESS
 from itu_nb.model.typography import typographic_groups
 
@@ -105,12 +105,13 @@ def _pair_comments(p: ClausePair) -> list[Artefact]:
     return new + [a for a in old if (a.text, a.author, a.date) not in seen]
 
 
-def _loose_html(doc: Document, proposal: Proposal | None) -> str:
-    """The comments of ``proposal``'s marker and blank lines in ``doc``, as notes; empty when it has none."""
-    if proposal is None:
-        return ""
-    k = next((i for i, x in enumerate(doc.proposals) if x is proposal), None)
-    return "".join(comment_html(x.comment) for x in loose_comments(doc) if x.proposal == k)
+def _loose_by_text(doc: Document) -> dict[int, str]:
+    """The comments of each text's marker and blank lines in ``doc`` as notes, by ``id()`` of the text."""
+    out: dict[int, str] = {}
+    for x in loose_comments(doc):
+        key = id(doc.proposals[x.proposal])
+        out[key] = out.get(key, "") + comment_html(x.comment)
+    return out
 
 
 def _pair_html(p: ClausePair, typography: str = "show") -> str:
@@ -204,12 +205,13 @@ def document_comparison_html(dc: DocumentComparison, *, context: int = 1, max_pa
     old, new = PurePath(dc.old.source).name, PurePath(dc.new.source).name
     title = f"<div class='itu-nb-summary'><b>{escape(old)}</b> → <b>{escape(new)}</b></div>"
     parts = [f'<div class="itu-nb-cmp">{STYLE}{title}<table><tr>{head}</tr>{"".join(rows)}</table></div>']
+    old_loose, new_loose = _loose_by_text(dc.old), _loose_by_text(dc.new)
     for p in dc.pairs:
         if p.note:
             parts.append(
                 f'<div class="itu-nb-cmp"><div class="itu-nb-note">{escape(p.id)}: {escape(p.note)}</div></div>'
             )
-        loose = _loose_html(dc.old, p.text) + _loose_html(dc.new, p.match)
+        loose = old_loose.get(id(p.text), "") + (new_loose.get(id(p.match), "") if p.match is not None else "")
         if loose:  # the comments of the texts' marker and blank lines
             parts.append(f'<div class="itu-nb-cmp"><div class="itu-nb-loose">{escape(p.id)}: {loose}</div></div>')
         if p.comparison is not None:

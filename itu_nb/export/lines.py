@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -208,12 +209,12 @@ _NOTED = ("comment", "highlight")
 class LooseLine:
     """A line that is no node (a marker, blank, separator or header line), its artefacts and where it stands.
 
-    ``proposal`` is the index of the proposal it goes with: the first one whose first node comes after
-    the line, else the last one.  ``place`` says where, in that proposal: ``"marker"`` (its marker line),
-    ``"before"`` (before its marker, or before its first node when it has none), ``"after-marker"``
-    (between the marker and the first node) or ``"end"`` (after its last node: the lines after the last
-    proposal).  ``on`` is the kind of the line (``marker``, ``blank``, ``separator``, ``header``…: a line
-    holding nothing but marks is ``blank``).
+    ``proposal`` is the index of the proposal it goes with and ``place`` where in it: ``"before"`` (before
+    its marker, or before its first node when it has none), ``"marker"`` (its marker line),
+    ``"after-marker"`` (between the marker and the first node), ``"inside"`` (between two of its nodes:
+    ``after`` is the path of the node before it) or ``"end"`` (after its last node, the last proposal's:
+    ``after`` is that node's path).  ``on`` is the kind of the line (``marker``, ``blank``, ``separator``,
+    ``header``…: a line holding nothing but marks is ``blank``).
     """
 
     line: int
@@ -221,25 +222,30 @@ class LooseLine:
     proposal: int
     place: str
     on: str
+    after: str | None = None
 
 
 @dataclass(frozen=True)
 class Loose:
-    """A comment of a line that is no node, with the :class:`LooseLine` fields ``proposal``, ``place``, ``on``."""
+    """A comment of a line that is no node, with the :class:`LooseLine` fields ``proposal``, ``place``, ``on``
+    and ``after``.
+    """
 
     comment: Artefact
     proposal: int
     place: str
     on: str
+    after: str | None = None
 
 
 def loose_lines(doc: Document) -> list[LooseLine]:
     """The lines of ``doc.artefacts`` that hold a comment or a highlight, with where they stand, in line order;
-    with one before a proposal's first node, every line between the previous proposal's last node and that
-    first node (its marker line, blank lines), which tell a reader without lines where they stood.
+    for each proposal one of them goes with, every line between the previous proposal's last node and its
+    first node too (its marker, blank lines), which tell a reader without lines where they stood.
 
     A document without node lines (read from Akoma Ntoso, which keeps those lines with their numbers)
-    places them by the marker in each run of consecutive lines (:func:`_unplaced`).
+    places them by the marker in each run of consecutive lines (:func:`_unplaced`).  Linear in the
+    lines and nodes (but for a sort and a binary search per line).
     """
     if not doc.proposals or not any(a.kind in _NOTED for a in doc.artefacts):
         return []
@@ -249,51 +255,54 @@ def loose_lines(doc: Document) -> list[LooseLine]:
     kinds = {no: next((a.kind for a in arts if a.kind not in INLINE_KINDS), "markup") for no, arts in whole.items()}
     kinds = {no: "blank" if kind == "markup" else kind for no, kind in kinds.items()}
     noted = sorted(no for no, arts in whole.items() if any(a.kind in _NOTED for a in arts))
-    placed = _placed(doc, whole, noted) if _line_based(doc) else _unplaced(doc, whole, noted)
-    return [LooseLine(no, tuple(whole[no]), k, place, kinds[no]) for no, k, place in placed]
+    placed = _placed(doc, whole, noted) if _line_based(doc) else _unplaced(doc, whole)
+    return [LooseLine(no, tuple(whole[no]), k, place, kinds[no], after) for no, k, place, after in placed]
 
 
-def _placed(doc: Document, whole: dict[int, list[Artefact]], noted: list[int]) -> list[tuple[int, int, str]]:
-    """(line, proposal, place) of the noted lines and, for a proposal with one before its first node, of every
-    line between its previous proposal's last node and its first node (its marker, blank lines): a reader
-    without lines tells which proposal such a run of lines goes with by the marker in it (:func:`_unplaced`).
+def _placed(
+    doc: Document, whole: dict[int, list[Artefact]], noted: list[int]
+) -> list[tuple[int, int, str, str | None]]:
+    """(line, proposal, place, after) of the noted lines of a document with node lines, and of the lines
+    before the first node of each proposal one of them goes with (see :func:`loose_lines`).
     """
-    spans = [[n.line for n in p.walk() if n.line is not None] for p in doc.proposals]
-    firsts = [min(s, default=-1) for s in spans]
-    lasts = [max(s, default=-1) for s in spans]
+    nodes = [sorted((n.line, n.path) for n in p.walk() if n.line is not None) for p in doc.proposals]
+    starts = [k for k, lines in enumerate(nodes) if lines]  # the proposals with nodes, in source order
+    if not starts:
+        return [(no, 0, "before", None) for no in noted]
+    firsts = [nodes[k][0][0] for k in starts]
+    lines = sorted(whole)
     markers = sorted(no for no, arts in whole.items() if any(a.kind == "marker" for a in arts))
-
-    def place(no: int, k: int) -> str:
-        before = [m for m in markers if (lasts[k - 1] if k else -1) < m < firsts[k]]
-        marker = before[-1] if before else None
-        if no > lasts[k]:
-            return "end"
-        if marker is None or no < marker:
-            return "before"
-        return "marker" if no == marker else "after-marker"
-
-    out: dict[int, tuple[int, int, str]] = {}
+    out: dict[int, tuple[int, int, str, str | None]] = {}
+    heads: set[int] = set()  # indexes into starts whose lines before the first node are kept
     for no in noted:
-        k = next((i for i, first in enumerate(firsts) if first > no), len(firsts) - 1)
-        out[no] = (no, k, place(no, k))
-        if out[no][2] != "end":
-            for other in whole:
-                if (lasts[k - 1] if k else -1) < other < firsts[k]:
-                    out.setdefault(other, (other, k, place(other, k)))
+        i = bisect_right(firsts, no)  # the proposals starting before the line: starts[:i]
+        if i < len(starts) and (i == 0 or no > nodes[starts[i - 1]][-1][0]):
+            heads.add(i)  # before proposal starts[i]'s first node: placed below, with the other lines there
+            continue
+        k = starts[i - 1]
+        j = bisect_right(nodes[k], (no, "\uffff")) - 1  # the node before the line
+        out[no] = (no, k, "end" if j == len(nodes[k]) - 1 else "inside", nodes[k][j][1])
+    for i in sorted(heads):
+        low = nodes[starts[i - 1]][-1][0] if i else -1
+        at = bisect_left(markers, firsts[i]) - 1
+        marker = markers[at] if at >= 0 and markers[at] > low else None
+        for no in lines[bisect_right(lines, low) : bisect_left(lines, firsts[i])]:
+            where = "before" if marker is None or no < marker else "marker" if no == marker else "after-marker"
+            out[no] = (no, starts[i], where, None)
     return sorted(out.values())
 
 
-def _unplaced(doc: Document, whole: dict[int, list[Artefact]], noted: list[int]) -> list[tuple[int, int, str]]:
-    """(line, proposal, place) of the lines of a document without node lines (see :func:`loose_lines`).
+def _unplaced(doc: Document, whole: dict[int, list[Artefact]]) -> list[tuple[int, int, str, str | None]]:
+    """(line, proposal, place, after) of the lines of a document without node lines (see :func:`loose_lines`).
 
-    Lines kept before a proposal's first node are a run of consecutive lines (:func:`_placed`); the
-    marker in a run says which proposal it goes with.  A run without a marker goes before the next run's
-    proposal, or after the last proposal when none follows.
+    The lines kept before a proposal's first node are a run of consecutive lines (:func:`_placed`); the
+    marker in a run says which proposal it goes with.  A run without a marker (lines between or after a
+    proposal's nodes) goes at the end of the proposal of the run before it, or before the next run's
+    proposal when it is the first run.
     """
     ids = {f"{p.action}\t{p.id}": k for k, p in enumerate(doc.proposals) if p.action}
-    lines = sorted(whole)
     runs: list[list[int]] = []
-    for no in lines:
+    for no in sorted(whole):
         if runs and runs[-1][-1] == no - 1:
             runs[-1].append(no)
         else:
@@ -306,24 +315,27 @@ def _unplaced(doc: Document, whole: dict[int, list[Artefact]], noted: list[int])
             if text in ids:
                 marker = (no, ids[text])
         found.append(marker)
-    out = []
+    first = next((m[1] for m in found if m is not None), 0)  # the proposal of the first run with a marker
+    out: list[tuple[int, int, str, str | None]] = []
+    last: int | None = None  # the proposal of the last run with a marker so far
     for i, run in enumerate(runs):
         marker = found[i]
         if marker is None:
-            later = next((m for m in found[i + 1 :] if m is not None), None)
-            k, where = (later[1], "before") if later else (len(doc.proposals) - 1, "end")
-            out += [(no, k, where) for no in run]
+            k, where = (last, "end") if last is not None else (first, "before")
+            out += [(no, k, where, None) for no in run]
             continue
-        at, k = marker
-        out += [(no, k, "before" if no < at else "marker" if no == at else "after-marker") for no in run]
+        at, last = marker
+        out += [(no, last, "before" if no < at else "marker" if no == at else "after-marker", None) for no in run]
     return out
 
 
-def loose_comments(doc: Document) -> list[Loose]:
-    """The comments of ``doc.artefacts`` (lines that are no node) with where they stand (:func:`loose_lines`)."""
+def loose_comments(doc: Document, lines: list[LooseLine] | None = None) -> list[Loose]:
+    """The comments of ``doc.artefacts`` (lines that are no node) with where they stand; ``lines``: what
+    :func:`loose_lines` gave for ``doc``, when the caller has it.
+    """
     return [
-        Loose(a, line.proposal, line.place, line.on)
-        for line in loose_lines(doc)
+        Loose(a, line.proposal, line.place, line.on, line.after)
+        for line in (loose_lines(doc) if lines is None else lines)
         for a in line.artefacts
         if a.kind == "comment"
     ]
@@ -390,7 +402,7 @@ def _lines(doc: Document) -> list[Line]:
             if node.kind is not NodeKind.FOOTNOTE or node.path not in hosted:
                 pieces = _tab_label(node_pieces(node)) + (_note_pieces(node) if notes_inline else [])
                 out.append(Line(tuple(pieces), node.kind.value, node, proposal, depth))
-        out += loose.get((k, "end"), [])
+        out += loose.get((k, "inside"), []) + loose.get((k, "end"), [])  # "inside": only with node lines
     return out
 
 
