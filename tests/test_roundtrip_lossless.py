@@ -9,8 +9,10 @@ date and op; every highlighted character.
 
 The corpus has no comments or highlights of its own, so :func:`annotate` gives every third paragraph
 with text a highlight over its first three characters and a comment at its end, by one of three
-reviewers (one without a date), through the model; ``lo-tracked-changes.docx`` also carries a real Word
-comment (LibreOffice's).
+reviewers (one without a date), and every other marker line a comment, through the model;
+``lo-tracked-changes.docx`` also carries a real Word comment (LibreOffice's). Comments of lines that
+are no node (markers, blank lines: ``doc.artefacts``) are compared with their place in the proposals
+(:func:`itu_nb.export.lines.loose_lines`) and their line, and so is the text their line's highlights cover.
 
 The normalisations, each a documented property of a format, not a loss:
 - Word stores a date as a date and time: ``2018-09-10`` comes back as ``2018-09-10T00:00:00Z``;
@@ -22,7 +24,11 @@ The normalisations, each a documented property of a format, not a loss:
 - Akoma Ntoso does not keep white space at the edges of a text block (``akn_runs``): a comment placed
   after trailing spaces comes back at the end of the trimmed text;
 - an empty highlight (``{====}``) covers nothing and has no place in Word or Akoma Ntoso: only
-  highlighted characters are compared.
+  highlighted characters are compared;
+- Word writes a cover (conference, document number) when the metadata names them, which adds lines before
+  the first proposal: the comments of lines that are no node are compared without their line number there;
+- a document read from Akoma Ntoso has no lines: written again to a line-based format, its layout is made
+  anew (one line per clause), so only a first hop keeps line numbers.
 """
 
 from __future__ import annotations
