@@ -452,6 +452,16 @@ def test_lines_with_comments_read_from_akoma_ntoso_survive_a_second_export():
         ("between", 1, "before"),
         ("on the marker", 1, "marker"),
     ]
+    # and a comment between the second one's clauses: with its proposal through AKN (by the marker kept)
+    two = itu_nb.load(
+        _MARKED + "{>>@APT: between<<}\n" + _MARKED.replace("X/1/1", "X/1/2").replace("\n\na)", "\n{>>@B: in<<}\na)"),
+        format="criticmarkup",
+    )
+    want = [(x.comment.text, x.proposal, x.place) for x in loose_comments(two)]
+    assert want[-1] == ("in", 1, "inside")
+    # read from AKN, a line between clauses is known to follow its proposal's first clause, not which one:
+    # it comes back at the end of its proposal
+    want[-1] = ("in", 1, "end")
     two_back = itu_nb.load(itu_nb.to_akn(two))
     assert [(x.comment.text, x.proposal, x.place) for x in loose_comments(two_back)] == want
     for fmt in ("critic", "docx"):

@@ -282,6 +282,7 @@ def _placed(
         k = starts[i - 1]
         j = bisect_right(nodes[k], (no, "\uffff")) - 1  # the node before the line
         out[no] = (no, k, "end" if j == len(nodes[k]) - 1 else "inside", nodes[k][j][1])
+        heads.add(i - 1)  # its proposal's marker tells a reader without lines which proposal it goes with
     for i in sorted(heads):
         low = nodes[starts[i - 1]][-1][0] if i else -1
         at = bisect_left(markers, firsts[i]) - 1
