@@ -12,7 +12,7 @@ with text a highlight over its first three characters and a comment at its end, 
 reviewers (one without a date), and every other marker line a comment, through the model;
 ``lo-tracked-changes.docx`` also carries a real Word comment (LibreOffice's). Comments of lines that
 are no node (markers, blank lines: ``doc.artefacts``) are compared with their place in the proposals
-(:func:`itu_nb.export.lines.loose_lines`) and their line, and so is the text their line's highlights cover.
+(:func:`itu_nb.export.loose.loose_lines`) and their line, and so is the text their line's highlights cover.
 
 The normalisations, each a documented property of a format, not a loss:
 - Word stores a date as a date and time: ``2018-09-10`` comes back as ``2018-09-10T00:00:00Z``;
@@ -45,7 +45,8 @@ from lxml import html as lxml_html
 
 import itu_nb
 from itu_nb import NodeKind, Op
-from itu_nb.export.lines import line_pieces, loose_comments, loose_lines
+from itu_nb.export.lines import line_pieces
+from itu_nb.export.loose import loose_comments, loose_lines
 from itu_nb.model import Artefact
 
 SOURCES = {
@@ -154,7 +155,7 @@ def signature(
     """What must survive, per proposal; ``fmt`` applies that format's normalisations (module docstring).
 
     The comments of lines that are no node come last: their text, author, date, op, place in the proposals
-    (:func:`~itu_nb.export.lines.loose_comments`) and their line unless ``at_line`` is False (default: unless
+    (:func:`~itu_nb.export.loose.loose_comments`) and their line unless ``at_line`` is False (default: unless
     ``fmt`` is ``"docx"``, whose cover may add lines); then the highlighted text of such lines.
     """
     at_line = fmt != "docx" if at_line is None else at_line

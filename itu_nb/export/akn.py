@@ -14,7 +14,7 @@ element AKN gives editorial remarks inside the text; a ``note`` in ``meta/notes`
 ``noteRef`` and an id to follow, and tools that ignore the notes would lose the author's place).
 A line that is no node (a proposal's marker line, a blank line: no AKN block stands for them, the
 marker is metadata) holding a comment or a highlight is metadata of the statement it goes with
-(:func:`~itu_nb.export.lines.loose_lines`), with the statement's marker line, in its ``proprietary``
+(:func:`~itu_nb.export.loose.loose_lines`), with the statement's marker line, in its ``proprietary``
 block: ``<itu_nb:line n="0" on="marker" place="marker">`` (its 0-based source line, the kind of the
 line, its place in the proposal: ``marker``, ``before``, ``after-marker``, ``inside`` or ``end`` with
 ``after`` the path of the node before it) holding the line's
@@ -44,7 +44,8 @@ from pathlib import Path
 from lxml import etree
 
 from itu_nb.export.critic import note_comments_on_host
-from itu_nb.export.lines import LooseLine, as_document, keys_to_store, loose_lines
+from itu_nb.export.lines import as_document, keys_to_store
+from itu_nb.export.loose import LooseLine, loose_lines
 from itu_nb.model import Clause, Document, NodeKind, Op, Proposal, Run
 from itu_nb.parsing import keywords as kw
 

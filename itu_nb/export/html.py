@@ -6,7 +6,7 @@ one ``<del>``, with the author and date in ``data-author``/``data-date`` and a
 ``title``; the change's stable id (as in :attr:`Proposal.changes`) is in ``data-change``.
 Highlighted text is in ``<mark>``; a comment is shown where it stands, escaped, as
 ``<span class="comment" role="note" data-author=… data-date=…>[comment by Author, date: text]</span>``;
-one on a line that is no node (:func:`~itu_nb.export.lines.loose_comments`) in the proposal's marker
+one on a line that is no node (:func:`~itu_nb.export.loose.loose_comments`) in the proposal's marker
 paragraph when it was on the marker line, else in a ``<p class="loose" data-line=…>`` of its own
 where the line stood (before or after the marker, after the clause before it); what a highlight of
 the marker line covers of the action and id is in ``<mark>`` too.
@@ -21,7 +21,8 @@ from collections import Counter
 from itertools import groupby
 from pathlib import Path
 
-from itu_nb.export.lines import Loose, LooseLine, as_document, encodable, line_pieces, loose_comments, loose_lines
+from itu_nb.export.lines import as_document, encodable, line_pieces
+from itu_nb.export.loose import Loose, LooseLine, loose_comments, loose_lines
 from itu_nb.model import Clause, Document, NodeKind, Op, Proposal, Run, change_groups
 
 __all__ = ["to_html"]

@@ -5,7 +5,7 @@ the fragment's class, so the marks still read (underlined / struck through) wher
 a front end drops styles, as GitHub does.  The reviewers' comments of the compared clauses
 are shown after each clause's redline (those of the new side, and those of the old side the
 new one does not repeat), and a document comparison shows the comments of each text's marker
-and blank lines (:func:`~itu_nb.export.lines.loose_comments`) before its redline, all as
+and blank lines (:func:`~itu_nb.export.loose.loose_comments`) before its redline, all as
 ``<span class="itu-nb-comment" role="note" data-author=… data-date=…>[comment by Author, date: text]</span>``.
 """
 
@@ -16,7 +16,7 @@ from html import escape
 from pathlib import PurePath
 from typing import TYPE_CHECKING
 
-from itu_nb.export.lines import loose_comments
+from itu_nb.export.loose import loose_comments
 from itu_nb.model import Artefact, Clause, Document, NodeKind, Op, Run
 from itu_nb.model.comparison import CASELESS
 from itu_nb.model.typography import typographic_groups
