@@ -84,3 +84,39 @@ def test_final_acts_page_has_every_text_and_no_marks():
     assert len(tree.xpath("//article")) == 70  # 64 texts and Parts II-VII of the book
     assert not tree.xpath("//ins | //del")
     assert len(tree.xpath("//main//p[contains(@class, 'node')]")) == sum(1 for p in doc for _ in p.walk())
+
+
+# ----------------------------------------------------------------------------
+# comments in the HTML of comparisons (html_fragment)
+# ----------------------------------------------------------------------------
+_COMMENTED = (
+    "MOD\tB/67/4{>>@CEPT (2018-10-02): on the marker<<}\n{>>@APT: on a blank line<<}\n"
+    "RESOLUTION 130 (Rev. Busan, 2014)\n\n"
+    "The Plenipotentiary Conference of the International Telecommunication Union (Dubai, 2018),\n\n"
+    "considering\n\na)\tthat it matters{>>@Brazil (2018-09-10): <b>why</b> & how<<};\n"
+)
+
+
+def test_a_comparison_shows_the_comments_of_its_clauses_escaped():
+    doc = itu_nb.load(_COMMENTED, format="criticmarkup")
+    adopted = itu_nb.load(FINAL_ACTS)["Resolution 130"]
+    raw = itu_nb.compare(doc[0], adopted)._repr_html_()
+    assert "<b>why</b>" not in raw
+    tree = lxml_html.fromstring(raw)
+    notes = tree.xpath("//span[@class='itu-nb-comment']")
+    assert [n.text_content() for n in notes] == ["[comment by Brazil, 2018-09-10: <b>why</b> & how]"]
+    assert (notes[0].get("data-author"), notes[0].get("data-date")) == ("Brazil", "2018-09-10")
+    # in the redline of its clause (considering a), which the adopted text replaces with its own a)
+    assert notes[0].getparent().get("data-path") == "considering/a"
+
+
+def test_a_document_comparison_shows_the_comments_of_marker_and_blank_lines():
+    doc = itu_nb.load(_COMMENTED, format="criticmarkup")
+    tree = lxml_html.fromstring(itu_nb.compare(doc, itu_nb.load(FINAL_ACTS)).to_html())
+    loose = tree.xpath("//div[@class='itu-nb-loose']")
+    assert [d.text_content() for d in loose] == [
+        "B/67/4: [comment by CEPT, 2018-10-02: on the marker][comment by APT: on a blank line]"
+    ]
+    # before the redline of the text they belong to
+    redline = loose[0].getparent().getnext()
+    assert "RESOLUTION 130" in redline.text_content() and "itu-nb-pair" in lxml_html.tostring(redline).decode()

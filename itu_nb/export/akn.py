@@ -8,11 +8,20 @@ items, operative sections as ``hcontainer`` with ``<heading><i>…</i></heading>
 ``num`` without its TAB.  Tracked changes are AKN's inline ``<ins>``/``<del>``.
 
 Comments are AKN's inline editorial remark, where they stand (one made inside a change inside an
-``ins``/``del`` of its own; one on a footnote after the note, on the node holding it; one on a line that
-is no node, such as a proposal's marker line, at the start of the next proposal's first block):
+``ins``/``del`` of its own; one on a footnote after the note, on the node holding it):
 ``<remark class="comment" itu_nb:author="…" itu_nb:date="…">text</remark>`` (``remark`` is the
 element AKN gives editorial remarks inside the text; a ``note`` in ``meta/notes`` would need a
 ``noteRef`` and an id to follow, and tools that ignore the notes would lose the author's place).
+A line that is no node (a proposal's marker line, a blank line: no AKN block stands for them, the
+marker is metadata) holding a comment or a highlight is metadata of the statement it goes with
+(:func:`~itu_nb.export.loose.loose_lines`), with the statement's marker line, in its ``proprietary``
+block: ``<itu_nb:line n="0" on="marker" place="marker">`` (its 0-based source line, the kind of the
+line, its place in the proposal: ``marker``, ``before``, ``after-marker``, ``inside`` or ``end`` with
+``after`` the path of the node before it) holding the line's
+artefacts in order, each an element named by its kind, with its text and, when set, ``op``
+(``insert``/``delete``), ``author``, ``date`` and ``length``: ``<itu_nb:marker>MOD&#9;B/67/4
+</itu_nb:marker><itu_nb:comment author="CEPT" date="2018-10-02">text</itu_nb:comment>``.  The loader
+gives them back in ``Document.artefacts``, at the same lines.
 Highlights are ``<inline name="highlight">…</inline>``, AKN's generic named inline, inside an
 ``ins``/``del`` when they cover a change.  A paragraph before the enacting formula stays in the
 preamble before it, so the formula is read back as the formula.  Text and attribute values are
@@ -20,13 +29,13 @@ cleaned for XML: control characters dropped (VT and FF as spaces), lone surrogat
 
 What :func:`itu_nb.load` reads back: the same proposals (id in ``FRBRnumber``, action in
 ``proprietary``), paths, kinds, labels, both views of every node and every change with its
-author and date, comments with their author and date, highlights; footnotes are
+author and date, comments with their author and date (those of lines that are no node in
+``Document.artefacts``, at their line), highlights; footnotes are
 ``authorialNote`` elements at the end of their paragraph (the footnote mark's position is not kept).
 """
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import re
 from datetime import date as _date
@@ -36,6 +45,7 @@ from lxml import etree
 
 from itu_nb.export.critic import note_comments_on_host
 from itu_nb.export.lines import as_document, keys_to_store
+from itu_nb.export.loose import LooseLine, loose_lines
 from itu_nb.model import Clause, Document, NodeKind, Op, Proposal, Run
 from itu_nb.parsing import keywords as kw
 
@@ -195,7 +205,27 @@ def _child(parent, node: Clause, tag: str, ids: _Ids) -> None:
                 _child(parent, child, tag, ids)
 
 
-def _statement(parent, proposal: Proposal, on: str, loose: tuple = ()) -> None:
+def _loose(parent: etree._Element, item: LooseLine) -> None:
+    """A line that is no node as ``<itu_nb:line n=… on=… place=…>``, an element per artefact (module docstring)."""
+    line = etree.SubElement(parent, f"{{{ITU_NB}}}line")
+    line.set("n", str(item.line))
+    line.set("on", clean(item.on))
+    line.set("place", item.place)
+    if item.after is not None:
+        line.set("after", clean(item.after))
+    for a in item.artefacts:
+        el = etree.SubElement(line, f"{{{ITU_NB}}}{a.kind}")
+        if a.op is not Op.EQUAL:
+            el.set("op", "insert" if a.op is Op.INSERT else "delete")
+        for key, value in (("author", a.author), ("date", a.date)):
+            if value:
+                el.set(key, clean(value))
+        if a.length:
+            el.set("length", str(a.length))
+        el.text = clean(a.text)
+
+
+def _statement(parent, proposal: Proposal, on: str, loose: tuple[LooseLine, ...] = ()) -> None:
     target = proposal.target
     kind = _KIND.get(proposal.id.split("-")[0], (target.kind.lower() if target else "statement"))
     statement = _el(parent, "statement", name=kind)
@@ -215,7 +245,7 @@ def _statement(parent, proposal: Proposal, on: str, loose: tuple = ()) -> None:
         if level == "FRBRExpression":
             _el(frbr, "FRBRlanguage", language="eng")
     keys = keys_to_store(proposal)
-    if proposal.action or keys:
+    if proposal.action or keys or loose:
         extra = _el(meta, "proprietary", source="#itu_nb")
         if proposal.action:
             etree.SubElement(extra, f"{{{ITU_NB}}}action").text = clean(proposal.action)
@@ -224,16 +254,10 @@ def _statement(parent, proposal: Proposal, on: str, loose: tuple = ()) -> None:
             if clean(stored) != stored:  # a lone surrogate in a key: JSON escapes keep it exactly
                 stored = json.dumps(keys, sort_keys=True)
             etree.SubElement(extra, f"{{{ITU_NB}}}keys").text = stored
+        for item in loose:  # lines that are no node, with a comment or highlight: metadata, with their line
+            _loose(extra, item)
     ids = _Ids()
     preface = preamble = body = None
-    if (
-        loose and proposal.clauses
-    ):  # comments of the proposal's marker line and of the blank lines before it: on its first block
-        first = proposal.clauses[0]
-        at = [dataclasses.replace(a, offset=0) for a in loose]
-        proposal = dataclasses.replace(
-            proposal, clauses=(dataclasses.replace(first, artefacts=(*at, *first.artefacts)), *proposal.clauses[1:])
-        )
     formula = max((i for i, n in enumerate(proposal.clauses) if n.kind is NodeKind.FORMULA), default=-1)
     for i, node in enumerate(proposal.clauses):
         if node.kind in (NodeKind.HEADING, NodeKind.TITLE):
@@ -297,28 +321,12 @@ def document_akn(doc: Document) -> etree._Element:
     if title:
         _el(_el(_el(collection, "preface"), "longTitle"), "p").text = clean(title)
     components = _el(collection, "components")
-    loose = _loose_comments(doc)
+    loose: dict[int, list[LooseLine]] = {}
+    for item in loose_lines(doc):
+        loose.setdefault(item.proposal, []).append(item)
     for k, proposal in enumerate(doc, start=1):
-        _statement(_el(components, "component", eId=f"cmp_{k}"), proposal, on, loose.get(k - 1, ()))
+        _statement(_el(components, "component", eId=f"cmp_{k}"), proposal, on, tuple(loose.get(k - 1, ())))
     return root
-
-
-def _loose_comments(doc: Document) -> dict[int, tuple]:
-    """The comments of lines that are no node (a marker, blank, separator or header line), by the index of
-    the proposal they are written in: the first one starting after the line, else the last one.
-
-    Akoma Ntoso has no block for those lines (the marker is metadata), so each is written as a
-    ``remark`` at the start of that proposal's first block, and read back as a comment of its first node.
-    """
-    comments = [a for a in doc.artefacts if a.kind == "comment"]
-    if not comments or not doc.proposals:
-        return {}
-    starts = [min((n.line for n in p.walk() if n.line is not None), default=-1) for p in doc.proposals]
-    out: dict[int, list] = {}
-    for a in comments:
-        k = next((i for i, start in enumerate(starts) if start > a.line), len(starts) - 1)
-        out.setdefault(k, []).append(a)
-    return {k: tuple(v) for k, v in out.items()}
 
 
 def to_akn(x, path=None, *, author: str | None = None, date: str | None = None) -> str:

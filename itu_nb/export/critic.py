@@ -39,8 +39,9 @@ __all__ = ["note_comments_on_host", "to_criticmarkup"]
 _MARK = {Op.INSERT: ("{++", "++}"), Op.DELETE: ("{--", "--}")}
 #: Text that a CriticMarkup reader would take for a mark.
 _CLASH = re.compile(r"\{(?:\+\+|--|~~|==|>>)|(?:\+\+|--|~~|==|<<)\}|~>")
-#: Written first when the text would otherwise hold no mark, so that it is read as CriticMarkup again.
-HEADER = "{>>CriticMarkup written by itu_nb: no tracked changes<<}"
+#: Written first when the text would otherwise hold no mark, so that it is read as CriticMarkup again: an
+#: empty insertion, which the loader reads as a blank line (a comment here was read back as a reviewer's).
+HEADER = "{++++}"
 
 
 def _comment(piece: Piece, where: str) -> str:

@@ -5,7 +5,11 @@ no font, no stylesheet link).  Each insert run is one ``<ins>`` and each delete 
 one ``<del>``, with the author and date in ``data-author``/``data-date`` and a
 ``title``; the change's stable id (as in :attr:`Proposal.changes`) is in ``data-change``.
 Highlighted text is in ``<mark>``; a comment is shown where it stands, escaped, as
-``<span class="comment" role="note" data-author=… data-date=…>[comment by Author, date: text]</span>``.
+``<span class="comment" role="note" data-author=… data-date=…>[comment by Author, date: text]</span>``;
+one on a line that is no node (:func:`~itu_nb.export.loose.loose_comments`) in the proposal's marker
+paragraph when it was on the marker line, else in a ``<p class="loose" data-line=…>`` of its own
+where the line stood (before or after the marker, after the clause before it); what a highlight of
+the marker line covers of the action and id is in ``<mark>`` too.
 Lone surrogates, which no file can hold, are written as U+FFFD.
 """
 
@@ -14,9 +18,11 @@ from __future__ import annotations
 import html
 import re
 from collections import Counter
+from itertools import groupby
 from pathlib import Path
 
-from itu_nb.export.lines import as_document, encodable
+from itu_nb.export.lines import as_document, encodable, line_pieces
+from itu_nb.export.loose import Loose, LooseLine, loose_comments, loose_lines
 from itu_nb.model import Clause, Document, NodeKind, Op, Proposal, Run, change_groups
 
 __all__ = ["to_html"]
@@ -31,6 +37,7 @@ table.counts th:first-child, table.counts td:first-child, table.counts td:nth-ch
 nav.toc { font-size: .92rem; border: 1px solid #ccc; padding: .5rem 1rem; }
 nav.toc ol { padding-left: 1.2rem; margin: .2rem 0; } nav.toc .n { color: var(--muted); }
 .marker { margin-top: 2rem; font-weight: bold; } .marker .action { display: inline-block; min-width: 3.2rem; }
+.marker .comment { font-weight: normal; margin-left: .5rem; } .loose { margin: .35rem 0; }
 .node { white-space: pre-wrap; tab-size: 3; margin: .35rem 0; }
 .heading { text-align: center; text-transform: uppercase; margin-top: 1.2rem; }
 .title { text-align: center; font-weight: bold; font-size: 1.1rem; }
@@ -147,6 +154,49 @@ def _toc_entry(proposal: Proposal, node: Clause) -> str | None:
     return f'<li><a href="#{_anchor(proposal, node.path)}">{_ESC(name or node.path)}</a>{count}</li>'
 
 
+def _marker_parts(proposal: Proposal, kept: LooseLine | None) -> tuple[str, str]:
+    """The action and id as HTML, with the characters a highlight of the source's marker line covers in
+    ``<mark>`` (``kept``: that line, when it holds a comment or highlight).
+    """
+    assert proposal.action is not None  # the caller draws a marker only for a proposal with an action
+    text, lit, depth = "", set[int](), 0
+    for piece in line_pieces(kept.artefacts if kept is not None else ()):
+        if piece.is_mark:
+            depth += 1 if piece.kind == "highlight-start" else -1
+        elif piece.kind != "comment":
+            if depth > 0:
+                lit.update(range(len(text), len(text) + len(piece.text)))
+            text += piece.text
+    a = text.find(proposal.action)
+    b = text.find(proposal.id, a + len(proposal.action)) if a >= 0 else -1
+    return _lit(proposal.action, a, lit), _lit(proposal.id, b, lit)
+
+
+def _lit(text: str, at: int, lit: set[int]) -> str:
+    """``text`` escaped, its characters whose place ``at + i`` in the marker line is in ``lit`` in ``<mark>``."""
+    if at < 0 or not lit:
+        return _ESC(text)
+    out = []
+    for shown, chars in groupby(enumerate(text), key=lambda c: at + c[0] in lit):
+        run = _ESC("".join(ch for _, ch in chars))
+        out.append(f"<mark>{run}</mark>" if shown else run)
+    return "".join(out)
+
+
+def _loose_html(items: list[Loose], *places: str) -> list[str]:
+    """The comments at ``places`` as paragraphs, one per source line, each comment shown as in the text."""
+    lines: dict[int, list[Loose]] = {}
+    for item in items:
+        if item.place in places:
+            lines.setdefault(item.comment.line, []).append(item)
+    return [
+        f'<p class="loose" data-line="{no}" data-on="{_ESC(group[0].on)}">'
+        + "".join(_comment_html(item.comment) for item in group)
+        + "</p>"
+        for no, group in lines.items()
+    ]
+
+
 def _walk(nodes: tuple[Clause, ...], depth: int = 0):
     for node in nodes:
         d = depth + 1 if node.kind is NodeKind.ITEM else depth
@@ -159,7 +209,12 @@ def document_html(doc: Document, title: str | None = None) -> str:
     title = title or doc.metadata.get("title") or Path(doc.source).name or "itu_nb export"
     counts = {p.id: _counts(p) for p in doc}
     rows, toc, body = [], [], []
-    for proposal in doc:
+    kept = loose_lines(doc)  # the lines that are no node holding a comment or highlight, and where they stand
+    markers = {x.proposal: x for x in kept if x.place == "marker"}
+    loose: dict[int, list[Loose]] = {}  # their comments, by proposal
+    for item in loose_comments(doc, kept):
+        loose.setdefault(item.proposal, []).append(item)
+    for k, proposal in enumerate(doc):
         c = counts[proposal.id]
         name = f"{proposal.action + ' ' if proposal.action else ''}{proposal.id}"
         target = str(proposal.target) if proposal.target else (proposal.title or "")
@@ -171,13 +226,26 @@ def document_html(doc: Document, title: str | None = None) -> str:
         entries = [e for e in (_toc_entry(proposal, n) for n in proposal.walk()) if e]
         inner = f"<ol>{''.join(entries)}</ol>" if entries else ""
         toc.append(f'<li><a href="#{_anchor(proposal)}">{_ESC(name)}</a> {_ESC(target)}{inner}</li>')
+        mine = loose.get(k, [])
         parts = [f'<article class="proposal" id="{_anchor(proposal)}" aria-label="{_ESC(name)}">']
+        on_marker = "".join(_comment_html(item.comment) for item in mine if item.place == "marker")
+        if not proposal.action:  # no marker line: its comments stand before the first clause
+            mine = [item if item.place != "marker" else Loose(item.comment, k, "before", item.on) for item in mine]
+            on_marker = ""
+        parts += _loose_html(mine, "before")
         if proposal.action:
+            action, pid = _marker_parts(proposal, markers.get(k))
             parts.append(
-                f'<p class="marker"><span class="action">{_ESC(proposal.action)}</span>'
-                f'<span class="pid">{_ESC(proposal.id)}</span></p>'
+                f'<p class="marker"><span class="action">{action}</span><span class="pid">{pid}</span>{on_marker}</p>'
             )
-        parts += [_node_html(proposal, n, d) for n, d in _walk(proposal.clauses)]
+        parts += _loose_html(mine, "after-marker")
+        after: dict[str | None, list[Loose]] = {}  # the comments of lines after a clause, by its path
+        for item in mine:
+            after.setdefault(item.after, []).append(item)
+        for n, d in _walk(proposal.clauses):
+            parts.append(_node_html(proposal, n, d))
+            parts += _loose_html(after.get(n.path, []), "inside", "end")
+        parts += _loose_html(after.get(None, []), "end")
         parts.append("</article>")
         body.append("\n".join(parts))
     total = {k: sum(c[k] for c in counts.values()) for k in ("changes", "ins", "del")}

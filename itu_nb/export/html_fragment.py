@@ -2,7 +2,11 @@
 
 Everything is escaped; the only styling is a small ``<style>`` block scoped to
 the fragment's class, so the marks still read (underlined / struck through) where
-a front end drops styles, as GitHub does.
+a front end drops styles, as GitHub does.  The reviewers' comments of the compared clauses
+are shown after each clause's redline (those of the new side, and those of the old side the
+new one does not repeat), and a document comparison shows the comments of each text's marker
+and blank lines (:func:`~itu_nb.export.loose.loose_comments`) before its redline, all as
+``<span class="itu-nb-comment" role="note" data-author=… data-date=…>[comment by Author, date: text]</span>``.
 """
 
 from __future__ import annotations
@@ -12,7 +16,8 @@ from html import escape
 from pathlib import PurePath
 from typing import TYPE_CHECKING
 
-from itu_nb.model import Clause, NodeKind, Op, Run
+from itu_nb.export.loose import loose_comments
+from itu_nb.model import Artefact, Clause, Document, NodeKind, Op, Run
 from itu_nb.model.comparison import CASELESS
 from itu_nb.model.typography import typographic_groups
 
@@ -21,7 +26,15 @@ if TYPE_CHECKING:  # pragma: no cover
     from itu_nb.diff.manyway import ManyComparison
     from itu_nb.model.comparison import ClausePair, Comparison
 
-__all__ = ["STYLE", "comparison_html", "document_comparison_html", "document_comparison_page", "many_html", "runs_html"]
+__all__ = [
+    "STYLE",
+    "comment_html",
+    "comparison_html",
+    "document_comparison_html",
+    "document_comparison_page",
+    "many_html",
+    "runs_html",
+]
 
 STYLE = """<style>
 .itu-nb-cmp{font-family:var(--jp-content-font-family,sans-serif);line-height:1.5}
@@ -34,6 +47,7 @@ STYLE = """<style>
 .itu-nb-cmp .itu-nb-skip{color:#57606a;font-size:85%}
 .itu-nb-cmp .itu-nb-note{color:#9a6700;font-size:85%}
 .itu-nb-cmp .itu-nb-typo{background:none;color:#6e7781;text-decoration-style:dotted}
+.itu-nb-cmp .itu-nb-comment{color:#57606a;background:#eef2f8;font-size:85%}
 .itu-nb-cmp .itu-nb-banner{background:#fff8c5;border:1px solid #d4a72c;padding:.3em .6em;margin:.3em 0}
 .itu-nb-cmp td,.itu-nb-cmp th{text-align:left;vertical-align:top;padding:2px 6px}
 </style>"""
@@ -75,6 +89,31 @@ def _clause(p: ClausePair) -> Clause:
     return node
 
 
+def comment_html(art: Artefact) -> str:
+    """A comment as an escaped note: ``[comment by Author, date: text]``, author and date also as data."""
+    who = " by " + art.author if art.author else ""
+    when = ", " + art.date if art.date else ""
+    attrs = "".join(f' data-{k}="{escape(v)}"' for k, v in (("author", art.author), ("date", art.date)) if v)
+    return f'<span class="itu-nb-comment" role="note"{attrs}>[comment{escape(who + when)}: {escape(art.text)}]</span>'
+
+
+def _pair_comments(p: ClausePair) -> list[Artefact]:
+    """The comments of the pair's clauses: the new one's, then the old one's that the new one does not repeat."""
+    new = [a for a in (p.new.artefacts if p.new is not None else ()) if a.kind == "comment"]
+    seen = {(a.text, a.author, a.date) for a in new}
+    old = [a for a in (p.old.artefacts if p.old is not None else ()) if a.kind == "comment"]
+    return new + [a for a in old if (a.text, a.author, a.date) not in seen]
+
+
+def _loose_by_text(doc: Document) -> dict[int, str]:
+    """The comments of each text's marker and blank lines in ``doc`` as notes, by ``id()`` of the text."""
+    out: dict[int, str] = {}
+    for x in loose_comments(doc):
+        key = id(doc.proposals[x.proposal])
+        out[key] = out.get(key, "") + comment_html(x.comment)
+    return out
+
+
 def _pair_html(p: ClausePair, typography: str = "show") -> str:
     label = "".join(r.text for r in p.label_runs).strip()
     label_html = runs_html(
@@ -90,6 +129,7 @@ def _pair_html(p: ClausePair, typography: str = "show") -> str:
         content = f"{label_html} {body}" if label_html else body
     if node.kind is NodeKind.SECTION:
         content = f'<span class="itu-nb-section">{content}</span>'
+    content += "".join(" " + comment_html(a) for a in _pair_comments(p))
     extra = ""
     if p.kind == "moved":
         extra = f' <span class="itu-nb-note">(moved from {escape(p.old_path or "")})</span>'
@@ -125,7 +165,7 @@ def comparison_html(c: Comparison, *, context: int = 1, max_pairs: int = 600) ->
     )
     show = [False] * len(pairs)
     for k, p in enumerate(pairs):
-        if p.changed or _clause(p).kind in (NodeKind.HEADING, NodeKind.SECTION):
+        if p.changed or _clause(p).kind in (NodeKind.HEADING, NodeKind.SECTION) or _pair_comments(p):
             for x in range(max(0, k - context), min(len(pairs), k + context + 1)):
                 show[x] = True
     body = []
@@ -165,11 +205,15 @@ def document_comparison_html(dc: DocumentComparison, *, context: int = 1, max_pa
     old, new = PurePath(dc.old.source).name, PurePath(dc.new.source).name
     title = f"<div class='itu-nb-summary'><b>{escape(old)}</b> → <b>{escape(new)}</b></div>"
     parts = [f'<div class="itu-nb-cmp">{STYLE}{title}<table><tr>{head}</tr>{"".join(rows)}</table></div>']
+    old_loose, new_loose = _loose_by_text(dc.old), _loose_by_text(dc.new)
     for p in dc.pairs:
         if p.note:
             parts.append(
                 f'<div class="itu-nb-cmp"><div class="itu-nb-note">{escape(p.id)}: {escape(p.note)}</div></div>'
             )
+        loose = old_loose.get(id(p.text), "") + (new_loose.get(id(p.match), "") if p.match is not None else "")
+        if loose:  # the comments of the texts' marker and blank lines
+            parts.append(f'<div class="itu-nb-cmp"><div class="itu-nb-loose">{escape(p.id)}: {loose}</div></div>')
         if p.comparison is not None:
             parts.append(comparison_html(p.comparison, context=context, max_pairs=max_pairs))
     if dc.unmatched:

@@ -9,7 +9,11 @@ Guarantees after :func:`export_lines`:
   proposal that has an action, and a blank line between proposals: the form the text
   parser reads back into the same proposals and clause paths (a label's separator is
   written as a TAB there, as the ITU layout has it); a footnote whose text no artefact
-  of its clause holds (a comparison's) is a line of its own;
+  of its clause holds is written at the end of its clause's line as the loaders read it
+  (``[footnoteRef:N][N: text]``; read from Akoma Ntoso), except a comparison's, whose word
+  diff a note cannot hold: a line of its own; the lines of ``doc.artefacts``
+  that hold a comment or a highlight (read from Akoma Ntoso, which keeps them with their
+  source line: :func:`~itu_nb.export.loose.loose_lines`) stand where their marker lines say;
 - a line's pieces are the clause's label runs, text runs and inline artefacts in source
   order, each with the run's op, author and date (artefacts carry their kind instead; a
   comment its author and date); a highlight is an empty ``highlight-start`` piece where it
@@ -23,9 +27,20 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from itu_nb.export.loose import INLINE_KINDS, has_lines, loose_lines
 from itu_nb.model import Clause, Document, NodeKind, Op, Proposal
 
-__all__ = ["INLINE_KINDS", "Line", "Piece", "as_document", "encodable", "export_lines", "keys_to_store", "node_pieces"]
+__all__ = [
+    "INLINE_KINDS",
+    "Line",
+    "Piece",
+    "as_document",
+    "encodable",
+    "export_lines",
+    "keys_to_store",
+    "line_pieces",
+    "node_pieces",
+]
 
 
 @dataclass(frozen=True)
@@ -86,12 +101,6 @@ class Line:
         return ops.pop() if len(ops) == 1 and Op.EQUAL not in ops else Op.EQUAL
 
 
-#: Artefact kinds that stand inside a line of text; any other kind names a whole line.
-INLINE_KINDS = frozenset(
-    {"bookmark", "footnote-ref", "footnote-body", "comment", "highlight", "keys", "paragraph-mark"}
-)
-
-
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -148,7 +157,7 @@ def node_pieces(node: Clause) -> list[Piece]:
     return [p for p in out if p.text or p.kind in ("paragraph-mark", "comment") or p.is_mark]
 
 
-def _line_pieces(arts) -> tuple[Piece, ...]:
+def line_pieces(arts) -> tuple[Piece, ...]:
     """A whole line's artefacts as pieces, in source order; a highlight covers the ``length`` characters after it."""
     out: list[Piece] = []
     left: list[int] = []  # characters still to cover, per open highlight
@@ -182,12 +191,6 @@ def _walk(nodes: tuple[Clause, ...], depth: int = 0) -> Iterator[tuple[Clause, i
         yield from _walk(node.children, d)
 
 
-def _line_based(doc: Document) -> bool:
-    if not doc.n_lines:
-        return False
-    return all(n.line is not None for p in doc for n in p.walk() if n.kind is not NodeKind.FOOTNOTE)
-
-
 def export_lines(doc: Document) -> list[Line]:
     """The document as lines to write (see the module docstring); each proposal's first clause line
     carries the keys to store (:func:`keys_to_store`), when there are any.
@@ -206,34 +209,77 @@ def export_lines(doc: Document) -> list[Line]:
 
 
 def _lines(doc: Document) -> list[Line]:
-    if _line_based(doc):
+    if has_lines(doc):
         slots: list[Line | None] = [None] * doc.n_lines
         whole: dict[int, list] = {}
         for art in doc.artefacts:
             whole.setdefault(art.line, []).append(art)
         for no, arts in whole.items():
-            role = next((a.kind for a in arts if a.kind not in INLINE_KINDS), arts[0].kind)
-            slots[no] = Line(_line_pieces(arts), role)
+            slots[no] = Line(line_pieces(arts), _role(arts))
         for proposal in doc:
             for node, depth in _walk(proposal.clauses):
                 if node.line is not None and node.kind is not NodeKind.FOOTNOTE:
                     slots[node.line] = Line(tuple(node_pieces(node)), node.kind.value, node, proposal, depth)
         return [line if line is not None else Line((), "blank") for line in slots]
     out: list[Line] = []
+    notes_inline = doc.format != "comparison"  # a comparison's notes hold a word diff: lines of their own
+    loose: dict[tuple[int, str], list[Line]] = {}  # (proposal, place) → the lines kept from the source
+    for kept in loose_lines(doc):
+        line = Line(line_pieces(kept.artefacts), _role(kept.artefacts))
+        loose.setdefault((kept.proposal, kept.place), []).append(line)
     for k, proposal in enumerate(doc):
         if k:
             out.append(Line((), "blank"))
-        if proposal.action:
-            out.append(
-                Line((Piece(f"{proposal.action}\t{proposal.id}", Op.EQUAL, "marker"),), "marker", None, proposal)
-            )
-        noted = {
-            c.path for n in proposal.walk() if any(a.kind == "footnote-body" for a in n.artefacts) for c in n.children
+        out += loose.get((k, "before"), [])
+        marker = loose.get((k, "marker"), [])
+        if proposal.action or marker:
+            head = marker[0].pieces if marker else (Piece(f"{proposal.action}\t{proposal.id}", Op.EQUAL, "marker"),)
+            out.append(Line(head, "marker", None, proposal))
+        out += loose.get((k, "after-marker"), [])
+        hosted = {  # the footnotes written in their host's line, by an artefact of it or by _note_pieces
+            c.path
+            for n in proposal.walk()
+            if notes_inline or any(a.kind == "footnote-body" for a in n.artefacts)
+            for c in n.children
         }
         for node, depth in _walk(proposal.clauses):
-            if node.kind is not NodeKind.FOOTNOTE or node.path not in noted:  # else its parent's artefact writes it
-                out.append(Line(tuple(_tab_label(node_pieces(node))), node.kind.value, node, proposal, depth))
+            if node.kind is not NodeKind.FOOTNOTE or node.path not in hosted:
+                pieces = _tab_label(node_pieces(node)) + (_note_pieces(node) if notes_inline else [])
+                out.append(Line(tuple(pieces), node.kind.value, node, proposal, depth))
+        out += loose.get((k, "inside"), []) + loose.get((k, "end"), [])  # "inside": only with node lines
     return out
+
+
+def _note_pieces(node: Clause) -> list[Piece]:
+    """The footnotes of ``node`` that no artefact of it holds (read from Akoma Ntoso) as the
+    loaders write a footnote in its host's line: ``[footnoteRef:N]`` then ``[N: label and text]``, one body
+    per run, each with its run's op (a note inserted or deleted whole: its reference too).
+    """
+    if any(a.kind == "footnote-body" for a in node.artefacts):
+        return []
+    notes: dict[str, list[Clause]] = {}
+    for child in node.children:
+        if child.kind is NodeKind.FOOTNOTE:
+            notes.setdefault(child.path.rpartition("/")[2].removeprefix("fn").partition("#")[0], []).append(child)
+    out: list[Piece] = []
+    for number, same in notes.items():
+        runs: list[list] = []  # [op, author, date, text]: the note's runs, those alike joined
+        for note in same:
+            for r in note.label_runs + note.runs:
+                if runs and runs[-1][:3] == [r.op, r.author, r.date]:
+                    runs[-1][3] += r.text
+                elif r.text:
+                    runs.append([r.op, r.author, r.date, r.text])
+        ops = {op for op, *_ in runs}
+        ref = ops.pop() if len(ops) == 1 else Op.EQUAL
+        out.append(Piece(f"[footnoteRef:{number}]", ref, "footnote-ref"))
+        out += [Piece(f"[{number}: {text}]", op, "footnote-body", who, when) for op, who, when, text in runs]
+    return out
+
+
+def _role(arts) -> str:
+    """The role of a whole line: the kind of its first artefact that is no inline one, else of its first."""
+    return next((a.kind for a in arts if a.kind not in INLINE_KINDS), arts[0].kind)
 
 
 def _tab_label(pieces: list[Piece]) -> list[Piece]:

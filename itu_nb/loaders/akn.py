@@ -37,6 +37,7 @@ from itu_nb.loaders.akn_nodes import OpenNode, place
 from itu_nb.loaders.akn_nodes import keyword as section_keyword
 from itu_nb.loaders.akn_nodes import scheme as scheme_of
 from itu_nb.loaders.akn_parts import cut_parts
+from itu_nb.loaders.akn_remarks import loose_lines
 from itu_nb.loaders.akn_repair import lift_parents_items, split_run_in_sections, unglue
 from itu_nb.loaders.akn_runs import ITU_NB, cut_runs, num_runs
 from itu_nb.loaders.akn_xml import safe_xml
@@ -414,4 +415,4 @@ def load_akn(data: bytes | str, source: str, **options) -> Document:
         proposals = tuple(p for i, d in enumerate(documents) for p in _statement(d, i))
     except RecursionError:
         raise LoadError(source, f"items nested more than {_MAX_DEPTH} levels deep; is this a real text?") from None
-    return Document(source, "akn", _metadata(root), proposals)
+    return Document(source, "akn", _metadata(root), proposals, loose_lines(documents))

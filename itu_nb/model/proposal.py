@@ -349,7 +349,9 @@ class Document(_Exports):
         """
         lines = [""] * self.n_lines
         owner = [False] * self.n_lines
-        for art in self.artefacts:  # a whole line may be several artefacts, one per op
+        # a whole line may be several artefacts, one per op; a document without lines (Akoma Ntoso) has none
+        # to rebuild, though its artefacts may name its source's lines (comments of marker and blank lines)
+        for art in self.artefacts if self.n_lines else ():
             if art.op.in_view(view):
                 lines[art.line] += art.text
             owner[art.line] = True

@@ -1,0 +1,58 @@
+"""Lines that are no node (a marker, a blank line) holding a comment or highlight, as ``to_akn`` keeps them.
+
+Such a line has no block in Akoma Ntoso: :func:`itu_nb.export.akn.to_akn` keeps it in the statement's
+``meta/proprietary`` as ``<itu_nb:line n="0">`` holding one element per artefact, named by its kind
+(``<itu_nb:marker>MOD&#9;B/67/4</itu_nb:marker><itu_nb:comment author="CEPT" date="2018-10-02">text
+</itu_nb:comment>``).  Guarantees of :func:`loose_lines`: one :class:`~itu_nb.model.Artefact` per such
+element, in document order, with its kind, text, line, op (``op="insert"``/``"delete"``: made inside a
+change), author, date and length, so ``load(to_akn(doc))`` gives back the lines of ``doc.artefacts``
+that hold a comment or highlight; a line without a readable ``n`` is read at line 0, never dropped.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from itu_nb.loaders.akn_runs import ITU_NB
+from itu_nb.model import Artefact, Op
+
+__all__ = ["loose_lines"]
+
+_OPS = {"insert": Op.INSERT, "delete": Op.DELETE}
+
+
+def loose_lines(statements: list[etree._Element]) -> tuple[Artefact, ...]:
+    """The artefacts of the ``itu_nb:line`` elements in the statements' ``meta/proprietary``.
+
+    Parameters
+    ----------
+    statements : list of lxml elements
+        The statements (or acts, docs…) of the file, in document order.
+
+    Returns
+    -------
+    tuple of Artefact
+        In document order; ``line`` as written (0 when missing or not a number), ``offset`` None.
+    """
+    out = []
+    for statement in statements:
+        for line in statement.iterfind(f"./{{*}}meta/{{*}}proprietary/{{{ITU_NB}}}line"):
+            n = line.get("n", "")
+            no = int(n) if n.isdigit() else 0
+            for el in line:
+                if not isinstance(el.tag, str):  # an XML comment or processing instruction
+                    continue
+                length = el.get("length", "")
+                out.append(
+                    Artefact(
+                        etree.QName(el).localname,
+                        el.text or "",
+                        no,
+                        None,
+                        _OPS.get(el.get("op", ""), Op.EQUAL),
+                        el.get("author") or None,
+                        el.get("date") or None,
+                        int(length) if length.isdigit() else 0,
+                    )
+                )
+    return tuple(out)
