@@ -265,18 +265,8 @@ class ProposalBuilder:
         label_runs, label, tail, base, double = _label_facts(text[:n])
         if double and self.infer:
             return False  # "cb)": inference may reletter it
-        # the innermost open lettered list and the last open item, as _previous reads them
+        prev_letter, prev_colon = self._previous(container)
         stack = container.stack
-        prev_letter, prev_colon = None, False
-        if stack:
-            for letter in reversed(stack):
-                if letter.scheme == "letter":
-                    if letter.tail is None:
-                        letter.tail = bare_label(letter.label("amended") or letter.label("original") or "").lower()
-                    prev_letter = letter.tail or None
-                    break
-            last = stack[-1]
-            prev_colon = last._colon if last._colon is not None else last.ends_colon()
         scheme = label_scheme(label, prev_letter, prev_colon)
         parent = self._place(container, scheme)
         notes = self._notes(line) if self.line_notes else EMPTY
