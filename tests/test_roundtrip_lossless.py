@@ -614,3 +614,27 @@ def test_comments_on_footnote_nodes_are_written_by_criticmarkup_akoma_ntoso_and_
         body,
     )
     assert "comment" not in notes
+
+
+# a tracked note's author and date (issue 17, audit)
+
+
+def test_a_tracked_note_keeps_its_author_and_date_through_every_export():
+    # CEPT replaced "71" by "72" in footnote 1 on 11 September 2018 (CriticMarkup's attribution after each body,
+    # as it writes changes of a document with several authors): Word used to write the note's w:del/w:ins with
+    # the exporter's author and no date, and the .docx reader read a note's changes without author
+    src = (
+        "MOD\tX/1/1\nRESOLUTION 1 (Rev. Dubai, 2018)\nTitle\nresolves\n"
+        "1\tto act[footnoteRef:1]{--[1: See Resolution 71.]--}{>>@CEPT (2018-09-11)<<}"
+        "{++[1: See Resolution 72.]++}{>>@CEPT (2018-09-11)<<}.\n"
+        "2\tand {++more++}{>>@Brazil (2018-09-10)<<}.\n"
+    )
+    doc = itu_nb.load(src, format="criticmarkup")
+    notes = [(c.path, c.author, c.date) for c in doc[0].changes if "fn1" in c.path]
+    assert notes == [("resolves/1/fn1", "CEPT", "2018-09-11"), ("resolves/1/fn1#2", "CEPT", "2018-09-11")]
+    for fmt in WRITERS:
+        assert signature(round_trip(doc, fmt)) == signature(doc, fmt), fmt
+    back = itu_nb.load(itu_nb.to_docx(doc, author=EXPORT_AUTHOR), format="docx")
+    assert [(c.path, c.author, c.date) for c in back[0].changes if "fn1" in c.path] == [
+        (path, "CEPT", "2018-09-11T00:00:00Z") for path, _, _ in notes
+    ]
