@@ -5,6 +5,8 @@
   ``"itu_nb"``), ``w:date`` when known, and a ``w:id`` unique in the document; a
   paragraph inserted or deleted whole has its paragraph mark inserted or deleted too.  The same
   holds inside a footnote: a note's deleted and inserted text carry its change's author and date.
+- A line that is no node writes its white space (CriticMarkup's ``{==  ==}`` on a blank line: a
+  highlighted run of spaces), so a highlight there survives.
 - Labels are text followed by a TAB (no Word list numbering), so a relettering
   ``c) → b)`` is a deleted ``c`` and an inserted ``b``, as the proposal writes it.
 - The ITU look: Times New Roman 12 pt on A4; the action (MOD/ADD/SUP) in bold in the
@@ -201,7 +203,8 @@ class _Writer:
                 self._bookmark(p, piece.text[len("[bookmark: ") : -1])
             elif piece.kind == "comment":
                 self._comment(p, piece)
-            elif piece.is_text or piece.kind == "bookmark":
+            elif piece.is_text or piece.kind in ("bookmark", "markup"):
+                # (a "markup" piece: the white space of a line that is no node, e.g. CriticMarkup's "{==  ==}")
                 p.append(self._tracked(self._text_run(line, piece, lit), piece.op, piece.author, piece.date))
         for left in remarks.values():  # a note whose body has no reference in the line: on the paragraph
             for comment in (a for side in left for a in side):
