@@ -409,3 +409,124 @@ def test_a_footnotes_number_is_read_once(data, number):
     assert item.body() == "to act."  # the custom mark after the reference is not clause text
     back = itu_nb.load(itu_nb.to_docx(doc))
     assert [a.text for a in back[0]["resolves/1"].artefacts] == [a.text for a in item.artefacts]
+
+
+# a tracked change inside a note keeps its author and date (issue 17)
+
+#: resolves 1 holds footnote 1, whose "71" CEPT replaced by "72" on 11 September 2018 (w:del and w:ins in the note).
+_CEPT_NOTE = B.package(
+    B.HEAD + B.para(B.run("resolves")) + B.para(B.run("1\tto act") + B.footnote_ref(2) + B.run(".")),
+    footnotes=B.SEPARATORS
+    + B.footnote(
+        2,
+        B.run("See Resolution ")
+        + B.dele(B.deleted_run("71"), author="CEPT")
+        + B.ins(B.run("72"), author="CEPT")
+        + B.run("."),
+    ).replace("2018-09-10T00:00:00Z", "2018-09-11T00:00:00Z"),
+)
+#: The same note as CriticMarkup writes a tracked note of a document with several authors.
+_CEPT_CRITIC = (
+    "MOD\tX/1/1\nRESOLUTION 1 (Rev. Dubai, 2018)\nTitle\nresolves\n"
+    "1\tto act[footnoteRef:1]{--[1: See Resolution 71.]--}{>>@CEPT (2018-09-11)<<}"
+    "{++[1: See Resolution 72.]++}{>>@CEPT (2018-09-11)<<}.\n"
+    "2\tand {++more++}{>>@Brazil (2018-09-10)<<}.\n"
+)
+
+
+def _note_runs(doc: itu_nb.Document) -> list[tuple]:
+    return [
+        (n.path, r.op.name, r.text, r.author, r.date)
+        for n in doc[0].walk()
+        if n.kind is NodeKind.FOOTNOTE
+        for r in n.runs
+    ]
+
+
+def _note_changes(data: bytes) -> list[tuple]:
+    """(tag, w:author, w:date, text) of each w:ins/w:del in footnotes.xml."""
+    notes = _part(data, "word/footnotes.xml")
+    return [
+        (c.tag[len(W) :], c.get(f"{W}author"), c.get(f"{W}date"), "".join(c.itertext()))
+        for c in notes.iter(f"{W}ins", f"{W}del")
+    ]
+
+
+_CEPT_RUNS = [  # the note's two bodies (the .docx reader's form), by CEPT, as the w:del/w:ins above say
+    ("resolves/1/fn1", "DELETE", "See Resolution 71.", "CEPT", "2018-09-11T00:00:00Z"),
+    ("resolves/1/fn1#2", "INSERT", "See Resolution 72.", "CEPT", "2018-09-11T00:00:00Z"),
+]
+
+
+def test_a_tracked_change_in_a_note_is_read_with_its_author_and_date():
+    assert _note_runs(itu_nb.load(_CEPT_NOTE, format="docx")) == _CEPT_RUNS
+
+
+def test_a_tracked_note_is_written_with_its_author_and_date_not_the_exporters():
+    doc = itu_nb.load(_CEPT_NOTE, format="docx")
+    data = itu_nb.to_docx(doc, author="Exporter")
+    assert _note_changes(data) == [
+        ("del", "CEPT", "2018-09-11T00:00:00Z", " See Resolution 71."),  # after Word's own mark (w:footnoteRef)
+        ("ins", "CEPT", "2018-09-11T00:00:00Z", " See Resolution 72."),
+    ]
+    assert _note_runs(itu_nb.load(data, format="docx")) == _CEPT_RUNS
+
+
+def test_a_tracked_note_from_criticmarkup_keeps_its_author_and_date_through_word():
+    doc = itu_nb.load(_CEPT_CRITIC, format="criticmarkup")
+    want = [
+        ("resolves/1/fn1", "DELETE", "See Resolution 71.", "CEPT", "2018-09-11"),
+        ("resolves/1/fn1#2", "INSERT", "See Resolution 72.", "CEPT", "2018-09-11"),
+    ]
+    assert _note_runs(doc) == want
+    back = itu_nb.load(itu_nb.to_docx(doc, author="Exporter"), format="docx")
+    # Word stores a date as a date and time (tests/test_roundtrip_lossless.py, the normalisations)
+    assert _note_runs(back) == [(*w[:4], "2018-09-11T00:00:00Z") for w in want]
+    changes = {c.path: (c.author, c.date) for c in back[0].changes}
+    assert changes["resolves/1/fn1"] == changes["resolves/1/fn1#2"] == ("CEPT", "2018-09-11T00:00:00Z")
+    assert changes["resolves/2"] == ("Brazil", "2018-09-10T00:00:00Z")
+
+
+def test_a_change_in_a_note_without_author_is_written_with_the_exporters_author():
+    # a note whose bodies say no author (as the .docx reader read notes before): Word needs one, author= gives it
+    doc = itu_nb.load(_CEPT_NOTE, format="docx")
+
+    def anonymous(c):
+        arts = tuple(
+            dataclasses.replace(a, author=None, date=None) if a.kind == "footnote-body" else a for a in c.artefacts
+        )
+        return dataclasses.replace(c, children=tuple(anonymous(k) for k in c.children), artefacts=arts)
+
+    doc = dataclasses.replace(
+        doc, proposals=tuple(dataclasses.replace(p, clauses=tuple(anonymous(c) for c in p.clauses)) for p in doc)
+    )
+    assert [(tag, who, when) for tag, who, when, _ in _note_changes(itu_nb.to_docx(doc, author="Exporter"))] == [
+        ("del", "Exporter", None),
+        ("ins", "Exporter", None),
+    ]
+
+
+@needs_pandoc
+def test_pandoc_sees_the_author_of_a_change_in_a_note(tmp_path):
+    path = tmp_path / "cept.docx"
+    itu_nb.to_docx(itu_nb.load(_CEPT_NOTE, format="docx"), path, author="Exporter")
+    out = subprocess.run(
+        ["pandoc", "--track-changes=all", "-t", "json", str(path)], capture_output=True, text=True, check=True
+    )
+    seen = []
+
+    def walk(x, in_note=False):
+        if isinstance(x, dict):
+            if x.get("t") == "Span" and {"insertion", "deletion"} & set(x["c"][0][1]):
+                attrs = dict(x["c"][0][2])
+                seen.append((in_note, x["c"][0][1][0], attrs.get("author"), attrs.get("date")))
+            walk(x.get("c"), in_note or x.get("t") == "Note")
+        elif isinstance(x, list):
+            for y in x:
+                walk(y, in_note)
+
+    walk(json.loads(out.stdout)["blocks"])
+    assert seen == [
+        (True, "deletion", "CEPT", "2018-09-11T00:00:00Z"),
+        (True, "insertion", "CEPT", "2018-09-11T00:00:00Z"),
+    ]

@@ -614,3 +614,60 @@ def test_comments_on_footnote_nodes_are_written_by_criticmarkup_akoma_ntoso_and_
         body,
     )
     assert "comment" not in notes
+
+
+# a tracked note's author and date; a highlight on a blank line (issue 17, audit)
+
+
+def test_a_tracked_note_keeps_its_author_and_date_through_every_export():
+    # CEPT replaced "71" by "72" in footnote 1 on 11 September 2018 (CriticMarkup's attribution after each body,
+    # as it writes changes of a document with several authors): Word used to write the note's w:del/w:ins with
+    # the exporter's author and no date, and the .docx reader read a note's changes without author
+    src = (
+        "MOD\tX/1/1\nRESOLUTION 1 (Rev. Dubai, 2018)\nTitle\nresolves\n"
+        "1\tto act[footnoteRef:1]{--[1: See Resolution 71.]--}{>>@CEPT (2018-09-11)<<}"
+        "{++[1: See Resolution 72.]++}{>>@CEPT (2018-09-11)<<}.\n"
+        "2\tand {++more++}{>>@Brazil (2018-09-10)<<}.\n"
+    )
+    doc = itu_nb.load(src, format="criticmarkup")
+    notes = [(c.path, c.author, c.date) for c in doc[0].changes if "fn1" in c.path]
+    assert notes == [("resolves/1/fn1", "CEPT", "2018-09-11"), ("resolves/1/fn1#2", "CEPT", "2018-09-11")]
+    for fmt in WRITERS:
+        assert signature(round_trip(doc, fmt)) == signature(doc, fmt), fmt
+    back = itu_nb.load(itu_nb.to_docx(doc, author=EXPORT_AUTHOR), format="docx")
+    assert [(c.path, c.author, c.date) for c in back[0].changes if "fn1" in c.path] == [
+        (path, "CEPT", "2018-09-11T00:00:00Z") for path, _, _ in notes
+    ]
+
+
+#: Highlights over white space alone, on lines that are no node: before the first proposal, after the title,
+#: between items, after a tab that is not highlighted, after the last item (CriticMarkup "{==  ==}").
+_LIT_BLANKS = (
+    "Document 67\n{==  ==}\nMOD\tX/1/1\nRESOLUTION 1 (Rev. Dubai, 2018)\nTitle\n{== ==}\nresolves\n"
+    "1\tto act.\n{==   ==}\n2\tand more.\n\t{==  ==}\nADD\tX/1/2\nRESOLUTION 2 (Dubai, 2018)\nT2\nresolves\n"
+    "1\tx.\n{==\t==}\n"
+)
+
+
+def _lit_lines(doc: itu_nb.Document) -> list[tuple]:
+    """(line, the line's characters, the characters highlighted) of each line holding a highlight."""
+    out = []
+    for x in loose_lines(doc):
+        if not any(a.kind == "highlight" for a in x.artefacts):
+            continue
+        chars = "".join(a.text for a in x.artefacts if a.kind == "markup")
+        out.append((x.line, chars, _highlighted(x.artefacts)))
+    return out
+
+
+def test_a_highlight_on_a_blank_line_survives_word():
+    # Word wrote such a line as an empty paragraph (its white space is no clause text), so the highlight and its
+    # characters were lost; now they are a highlighted run, which the .docx reader reads back on that line
+    doc = itu_nb.load(_LIT_BLANKS, format="criticmarkup")
+    want = [(1, "  ", "  "), (5, " ", " "), (8, "   ", "   "), (10, "\t  ", "  "), (16, "\t", "\t")]
+    assert _lit_lines(doc) == want  # read off _LIT_BLANKS: the lines counted from 0
+    data = itu_nb.to_docx(doc, author=EXPORT_AUTHOR)
+    assert _lit_lines(itu_nb.load(data, format="docx")) == want  # no cover here: the same line numbers
+    assert itu_nb.to_criticmarkup(itu_nb.load(data, format="docx")) == _LIT_BLANKS
+    for fmt in WRITERS:  # and every writer keeps the highlighted characters, where they stand
+        assert signature(round_trip(doc, fmt), fmt) == signature(doc, fmt), fmt

@@ -3,7 +3,10 @@
 - Every insert run is a ``w:ins`` and every delete run a ``w:del`` (``w:delText``)
   with ``w:author`` (the run's author, else ``author=``, else the submitter, else
   ``"itu_nb"``), ``w:date`` when known, and a ``w:id`` unique in the document; a
-  paragraph inserted or deleted whole has its paragraph mark inserted or deleted too.
+  paragraph inserted or deleted whole has its paragraph mark inserted or deleted too.  The same
+  holds inside a footnote: a note's deleted and inserted text carry its change's author and date.
+- A line that is no node writes its white space (CriticMarkup's ``{==  ==}`` on a blank line: a
+  highlighted run of spaces), so a highlight there survives.
 - Labels are text followed by a TAB (no Word list numbering), so a relettering
   ``c) → b)`` is a deleted ``c`` and an inserted ``b``, as the proposal writes it.
 - The ITU look: Times New Roman 12 pt on A4; the action (MOD/ADD/SUP) in bold in the
@@ -200,7 +203,8 @@ class _Writer:
                 self._bookmark(p, piece.text[len("[bookmark: ") : -1])
             elif piece.kind == "comment":
                 self._comment(p, piece)
-            elif piece.is_text or piece.kind == "bookmark":
+            elif piece.is_text or piece.kind in ("bookmark", "markup"):
+                # (a "markup" piece: the white space of a line that is no node, e.g. CriticMarkup's "{==  ==}")
                 p.append(self._tracked(self._text_run(line, piece, lit), piece.op, piece.author, piece.date))
         for left in remarks.values():  # a note whose body has no reference in the line: on the paragraph
             for comment in (a for side in left for a in side):
@@ -313,7 +317,8 @@ class _Writer:
             text = body.text[len(no) + 3 : -1]  # what follows "[N: ", as the loaders write it
             if shown:
                 text = text[len(no) :]
-            para = self._note_text(note, para, text, Op.EQUAL if body.op is ref.op else body.op)
+            op = Op.EQUAL if body.op is ref.op else body.op
+            para = self._note_text(note, para, text, op, body.author, body.date)
         self.footnotes.append(note)
         r = self._run("", Op.EQUAL, style="footnotereference")
         fr = OxmlElement("w:footnoteReference")
@@ -345,9 +350,19 @@ class _Writer:
         for cid, comment in zip(outer_ids, outer, strict=True):
             self._comment_end(p, cid, comment.op, Op.EQUAL)
 
-    def _note_text(self, note: etree._Element, p: etree._Element, text: str, op: Op) -> etree._Element:
+    def _note_text(
+        self,
+        note: etree._Element,
+        p: etree._Element,
+        text: str,
+        op: Op,
+        author: str | None = None,
+        date: str | None = None,
+    ) -> etree._Element:
         """``text`` at the end of the note, each line after the first in a paragraph of its own (a note of
         several paragraphs, or with a text box, as the .docx reader gives it); the paragraph it ends in.
+        A tracked text carries the change's ``author`` and ``date`` as body changes do (the exporter's
+        ``author=`` only when it has none).
 
         A paragraph ended by deleted (inserted) text has its mark deleted (inserted), so each view reads
         its own paragraphs: the deleted text's last line and the inserted text's first share a paragraph.
@@ -357,11 +372,11 @@ class _Writer:
             if k:
                 if op is not Op.EQUAL:
                     rpr = OxmlElement("w:rPr")
-                    rpr.append(self._change(op, None, None))
+                    rpr.append(self._change(op, author, date))
                     p.find(qn("w:pPr")).append(rpr)
                 p = _note_paragraph(note)
             if line:
-                p.append(self._tracked(self._run(line, op), op, None, None))
+                p.append(self._tracked(self._run(line, op), op, author, date))
         return p
 
     # -- the package --------------------------------------------------------------------

@@ -30,7 +30,8 @@ Guarantees after :func:`read_paragraphs`:
 - footnotes and endnotes are artefacts at their reference: ``footnote-ref``
   (``[footnoteRef:N]``; N is Word's number, or a custom mark that is a number) and ``footnote-body`` (``[N: text]``, the form the tree turns
   into a FOOTNOTE node); a note whose text has tracked changes gives a deleted body
-  (original text) and an inserted body (amended text); comments are ``comment``
+  (original text) and an inserted body (amended text), each with the author and date of the
+  note's first change (of its op, else of the other); comments are ``comment``
   artefacts at their reference, with their author and date (also in a note);
 - highlighted text (``w:highlight``, any colour but ``none``) is covered by a ``highlight``
   artefact placed before it, whose ``length`` counts the characters highlighted;
@@ -605,9 +606,27 @@ class Reader:
                 if job.op in (Op.EQUAL, op)
             ]
         for op, text in sides:
-            self._art(host, Artefact("footnote-body", f"[{job.number}: {text}]", -1, None, op))
+            who, when = _who(paras, op) if op is not Op.EQUAL else (None, None)
+            self._art(host, Artefact("footnote-body", f"[{job.number}: {text}]", -1, None, op, who, when))
         self.bodies[(job.kind, job.wid)] = texts
         self.shown[(job.kind, job.wid)] = _views(job.op)
+
+
+def _who(paras: list[Para], op: Op) -> tuple[str | None, str | None]:
+    """The author and date of a note's first tracked change of ``op`` (a run, else a paragraph mark), else of
+    its first change of the other op (a note where text was only inserted has a deleted body too: the same
+    change), so its deleted and inserted bodies keep who changed it; (None, None) when the note has none
+    (its reference is what is tracked).
+    """
+    for ops in ((op,), (Op.DELETE, Op.INSERT)):
+        for p in paras:
+            for piece in p.pieces:
+                if isinstance(piece, tuple) and piece[0] in ops and (piece[2] or piece[3]):
+                    return piece[2], piece[3]
+        for p in paras:
+            if p.mark in ops and (p.mark_author or p.mark_date):
+                return p.mark_author, p.mark_date
+    return None, None
 
 
 def _views(op: Op) -> set[str]:

@@ -339,7 +339,8 @@ def extract_artefacts(pieces: list[Piece], line: int) -> tuple[list[Run], list[A
                 runs.append(Run(piece.op, before, piece.author, piece.date, piece.inferred))
                 pos += len(before)
             kind = "bookmark" if m.group("bookmark") else "footnote-ref" if m.group("ref") else "footnote-body"
-            arts.append(Artefact(kind, piece.text[m.start() : end], line, pos, piece.op))
+            who = (piece.author, piece.date) if piece.op is not Op.EQUAL else (None, None)  # a tracked note's change
+            arts.append(Artefact(kind, piece.text[m.start() : end], line, pos, piece.op, *who))
             taken.append((pos + shift, end - m.start()))
             shift += end - m.start()
             last = end

@@ -52,11 +52,12 @@ def _footnotes(node: Node) -> None:
         if not m:
             continue
         text = m.group("text")
-        label, body = peel_label([Run(art.op, text)])
+        who = (art.author, art.date) if art.op is not Op.EQUAL else (None, None)  # a tracked note's change
+        label, body = peel_label([Run(art.op, text, *who)])
         if not label:  # "[1: 1 <TAB>These include …]": the number and a space before the TAB
             lm = re.match(r"^(\d+)(\s*\t|\s+)", text)
             if lm:
-                label, body = [Run(art.op, lm.group(0))], [Run(art.op, text[lm.end() :])]
+                label, body = [Run(art.op, lm.group(0), *who)], [Run(art.op, text[lm.end() :], *who)]
         fn = Node(NodeKind.FOOTNOTE, f"fn{m.group('no')}", label, body, section=node.section)
         node.add(fn)
 
