@@ -126,7 +126,7 @@ def _add(pieces: dict[int, list[_Piece]], sides: dict, clause: Clause, view: str
 
 
 def comparison_proposal(comparison, *, author: str | None = None, date: str | None = None) -> Proposal:
-    """A proposal whose tracked changes are a comparison's word diff, clause by clause.
+    r"""A proposal whose tracked changes are a comparison's word diff, clause by clause.
 
     The tree is the new text's; a deleted clause is put back where it stood, under
     the clause its old parent became (at the top when that parent is gone too); the
@@ -140,6 +140,25 @@ def comparison_proposal(comparison, *, author: str | None = None, date: str | No
     :attr:`~itu_nb.model.Clause.key` of the clause that stands for its pair (the new clause,
     the old one when deleted), so its changes have the ids of the comparison's
     :attr:`~itu_nb.model.comparison.Comparison.changes`.
+
+    Comments and highlights of the compared texts come along, each on its clause's draft at its place,
+    with its author, date and text: the new text's on its equal or inserted text, the old text's on its
+    equal or deleted text (their ``op`` says which: an ``EQUAL`` one shows in both views).  A place
+    between the two sides of a replacement sticks to its own side's text: a new-text comment after
+    ``that`` in ``that {--was--}{++is++}`` stands before the deletion.  On a split clause, an old comment
+    goes to the piece whose words it followed; on a merged one, an old piece's label comment to its
+    deleted label.  A stretch highlighted on both sides at the same place is one highlight.  The sides
+    are the compared views (``Comparison.old``/``new``): a comment that sat in a proposal's tracked
+    change absent from the view compared (one in B/67/4's deleted text when its amended view is
+    compared) is on neither side, and is not carried; nor are the comments of lines that are no clause
+    (a marker or blank line: ``Document.artefacts``), which a proposal comparison does not hold.
+
+    Examples
+    --------
+    >>> doc = itu_nb.load("considering\na)\tthat ICTs {>>@Brazil (2018-09-10): check<<}matter\n")
+    >>> cmp = itu_nb.compare(doc[0], itu_nb.load("considering\na)\tthat ICTs do matter\n")[0])
+    >>> [(a.text, a.author, a.offset, a.op.name) for a in cmp.to_proposal()["considering/a"].artefacts]
+    [('check', 'Brazil', 13, 'EQUAL')]
     """
     parents: dict[int, Clause | None] = {}
     for side in (comparison.old, comparison.new):
