@@ -291,7 +291,7 @@ class Clause:
             label_runs=(Run(Op.EQUAL, label),) if label else (),
             runs=(Run(Op.EQUAL, body),) if body else (),
             children=tuple(view_nodes(self.children, view)),
-            artefacts=tuple(a for a in self.artefacts if a.op.in_view(view)),
+            artefacts=_view_artefacts(self.label_runs + self.runs, self.artefacts, view),
         )
 
     def __repr__(self) -> str:
@@ -314,6 +314,38 @@ class Clause:
     _SET_UID,
     _SET_SETTLED,
 ) = (Clause.__dict__[f.name].__set__ for f in dataclasses.fields(Clause))
+
+
+def _view_artefacts(runs: tuple[Run, ...], artefacts: tuple[Artefact, ...], view: str) -> tuple[Artefact, ...]:
+    """The artefacts of ``view``, their offsets and lengths counted in the view's text (the other view's
+    runs taken out): an offset is a place in the node's source text, which holds both views.
+    """
+    kept = tuple(a for a in artefacts if a.op.in_view(view))
+    if not kept or all(r.op.in_view(view) for r in runs):
+        return kept
+    cuts, pos, gone = [], 0, 0  # (source end, characters of the other view up to it, shown)
+    for r in runs:
+        end = pos + len(r.text)
+        if not r.op.in_view(view):
+            gone += len(r.text)
+        cuts.append((end, gone, r.op.in_view(view)))
+        pos = end
+
+    def place(at: int) -> int:
+        for end, before, shown in cuts:
+            if at <= end:
+                return at - before if shown else end - before  # in a hidden run: where the run would start
+        return at - gone
+
+    out = []
+    for a in kept:
+        if a.offset is None:
+            out.append(a)
+            continue
+        start = place(a.offset)
+        length = place(a.offset + a.length) - start if a.length else 0
+        out.append(dataclasses.replace(a, offset=start, length=length))
+    return tuple(out)
 
 
 def view_nodes(nodes, view: str) -> list[Clause]:

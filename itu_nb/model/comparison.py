@@ -321,8 +321,9 @@ class Comparison:
     def to_proposal(self, *, author: str | None = None, date: str | None = None) -> Proposal:
         """The comparison as a proposal whose tracked changes are its word diff (new text's tree).
 
-        ``author`` and ``date`` are set on changes that carry none.  See
-        :func:`itu_nb.model.tracked.comparison_proposal` for how moves, splits and merges read.
+        ``author`` and ``date`` are set on changes that carry none.  The compared texts' comments and
+        highlights stand at their places (the old text's on its deleted or equal text).  See
+        :func:`itu_nb.model.tracked.comparison_proposal` for how moves, splits, merges and comments read.
         """
         from itu_nb.model.tracked import comparison_proposal
 
