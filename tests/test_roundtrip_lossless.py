@@ -111,11 +111,10 @@ def _day(date: str | None) -> str | None:
     return date.removesuffix("T00:00:00Z") if date else date
 
 
-def _author(change, fmt: str | None, notes: set[str]) -> str | None:
-    """The author expected back: Word gives changes without one the exporter's author, but the .docx loader
-    reads a footnote's changes without author (its text comes from the note, not from a tracked run).
-    """
-    if fmt == "docx" and change.path not in notes:
+def _author(change, fmt: str | None) -> str | None:
+    """The author expected back: Word gives changes without one the exporter's author (a footnote's too:
+    the .docx loader reads a note's changes with the author and date of its tracked runs)."""
+    if fmt == "docx":
         return change.author or EXPORT_AUTHOR
     return change.author
 
@@ -165,8 +164,7 @@ def signature(
     out = []
     for p in doc:
         nodes = [(n.path, n.kind.value) for n in p.walk()]
-        notes = {n.path for n in p.walk() if n.kind is NodeKind.FOOTNOTE}
-        changes = [(c.id, c.path, c.kind, c.old, c.new, _author(c, fmt, notes), _day(c.date)) for c in p.changes]
+        changes = [(c.id, c.path, c.kind, c.old, c.new, _author(c, fmt), _day(c.date)) for c in p.changes]
         comments = []
         for n in p.walk():
             for a in n.artefacts:
