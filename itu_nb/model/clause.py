@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import enum
 from collections.abc import Iterator
@@ -323,19 +324,21 @@ def _view_artefacts(runs: tuple[Run, ...], artefacts: tuple[Artefact, ...], view
     kept = tuple(a for a in artefacts if a.op.in_view(view))
     if not kept or all(r.op.in_view(view) for r in runs):
         return kept
-    cuts, pos, gone = [], 0, 0  # (source end, characters of the other view up to it, shown)
+    ends, cuts, pos, gone = [], [], 0, 0  # per run: its source end; (characters of the other view up to it, shown)
     for r in runs:
         end = pos + len(r.text)
         if not r.op.in_view(view):
             gone += len(r.text)
-        cuts.append((end, gone, r.op.in_view(view)))
+        ends.append(end)
+        cuts.append((gone, r.op.in_view(view)))
         pos = end
 
     def place(at: int) -> int:
-        for end, before, shown in cuts:
-            if at <= end:
-                return at - before if shown else end - before  # in a hidden run: where the run would start
-        return at - gone
+        i = bisect.bisect_left(ends, at)  # the first run ending at or after ``at``: a search, not a scan
+        if i == len(ends):
+            return at - gone
+        before, shown = cuts[i]
+        return at - before if shown else ends[i] - before  # in a hidden run: where the run would start
 
     out = []
     for a in kept:
