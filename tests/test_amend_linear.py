@@ -214,6 +214,48 @@ def test_runs_of_insertions_at_positions_equal_one_by_one(data):
     _same(fast, reference(base, ops))
 
 
+def _new_section(p, data, name, n):
+    """A new section ``name`` at its default place, with 0–3 items (labelled or not), or now and then another
+    operation (one that ends a run: a section elsewhere, of another name, a move, an insertion)."""
+    how = data.draw(st.sampled_from(["run"] * 6 + ["other name", "placed", "move", "insert"]))
+    texts = [f"that thing {n}.{k} happened;" for k in range(data.draw(st.integers(0, 3)))]
+    if data.draw(st.booleans()) and len(texts) > 1:
+        texts = [f"{chr(ord('a') + k)}) {t}" for k, t in enumerate(texts)]
+    if how == "other name":
+        return AddSection(data.draw(st.sampled_from(NEW_SECTIONS)), tuple(texts))
+    if how == "placed":
+        top = data.draw(st.sampled_from([c for c in p.clauses if c.kind.value == "section"]))
+        return AddSection(name, tuple(texts), **{data.draw(st.sampled_from(["after", "before"])): top.path})
+    if how in ("move", "insert"):
+        items = _items(p, data.draw(st.sampled_from(SECTIONS[p.id])))
+        if items:
+            at = _address(p, data.draw(st.sampled_from(items)), data)
+            if how == "move":
+                return MoveClause(at, into=data.draw(st.sampled_from(SECTIONS[p.id])))
+            return InsertClause(f"that the text is new {n};", after=at)
+    return AddSection(name, tuple(texts))
+
+
+@SLOW
+@given(st.data())
+def test_runs_of_new_sections_equal_one_by_one(data):
+    # a run of new sections of one name at their default place is applied at once when it continues a
+    # section (itu_nb.amendments.edits.section_run: "noting further" after "noting"); else one by one.
+    # The result is the one of adding them one by one with every path recomputed
+    base = data.draw(st.sampled_from([RES130, B130]))
+    ops, p = [], base
+    for _ in range(data.draw(st.integers(1, 3))):
+        name = data.draw(st.sampled_from(NEW_SECTIONS))
+        for _ in range(data.draw(st.integers(1, 12))):
+            op = _new_section(p, data, name, len(ops))
+            try:
+                p = apply_ops(p, [op], **WHO)
+            except (EditError, ItuNbError):
+                continue
+            ops.append(op)
+    _same(apply_ops(base, ops, **WHO), reference(base, ops))
+
+
 BIG = itu_nb.amend(RES130, [f'Add a new resolves {i} reading: "to do thing {i};"' for i in range(13, 73)])
 #: The shapes of the bounded runs of tests/test_amend_hostile.py, at a size the reference can afford
 INSTRUCTIONS = {
@@ -234,6 +276,12 @@ INSTRUCTIONS = {
     "new sections continuing one": (
         RES130,
         [f'Add a new section "noting further" reading: "that {i};"' for i in range(30)],
+    ),
+    "new sections continuing one, with items": (
+        B130,
+        [f'Add a new section "noting further" reading: "that {i};"' for i in range(6)]
+        + ['Add a new section "recognizing further" reading: "a) that it is;"', "Delete noting further#3"]
+        + [f'Add a new section "noting further" reading: "that {i} again;"' for i in range(5)],
     ),
     "insertions after one item": (
         RES130,

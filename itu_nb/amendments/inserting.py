@@ -43,7 +43,7 @@ from typing import Any, NamedTuple
 
 from itu_nb.amendments.addressing import _FILLER, _TOKEN, _child, _norm, _sections, bare, find_path, parent_of, resolve
 from itu_nb.amendments.lists import Session
-from itu_nb.amendments.operations import InsertClause
+from itu_nb.amendments.operations import AddSection, InsertClause
 from itu_nb.amendments.relettering import (
     _repath,
     first_label,
@@ -72,12 +72,19 @@ Unit = tuple[Any, list]
 #: once the address is read (:func:`insert_run` ends the run at the first that names another list).
 AT = "\0at"
 
+#: The run key of new sections at their default place starts so, followed by their name
+#: (:func:`itu_nb.amendments.edits.section_run`).
+SECTION = "\0section "
+
 
 def run_key(op) -> str | None:
     """What an insertion that may join a run shares with the others of its run, else None.
 
-    ``into=`` an address (by label, or last): the address; ``after=`` / ``before=`` a clause: :data:`AT`.
+    ``into=`` an address (by label, or last): the address; ``after=`` / ``before=`` a clause: :data:`AT`;
+    a new section at its default place: :data:`SECTION` and its name.
     """
+    if type(op) is AddSection and op.after is None and op.before is None:
+        return SECTION + op.name.strip()
     if type(op) is not InsertClause:
         return None
     placed = (op.into is not None) + (op.after is not None) + (op.before is not None)
@@ -308,11 +315,12 @@ def apply_units(
     proposal: Proposal,
     units: Sequence[Unit],
     one: Callable[[Proposal, Any, list], tuple[Proposal, list[str]]],
-    note: Callable[[Any, InsertClause], str],
+    note: Callable[[Any, Any], str],
     author: str | None,
     date: str,
 ) -> tuple[Proposal, list[str]]:
-    """Apply ``units`` in order: runs of insertions at once (:func:`insert_run`), the rest by ``one``.
+    """Apply ``units`` in order: runs of insertions (:func:`insert_run`) and of new sections continuing one
+    (:func:`~itu_nb.amendments.edits.section_run`) at once, the rest by ``one``.
 
     ``one(proposal, tag, ops)`` applies one unit one by one and returns its provenance notes;
     ``note(tag, op)`` words the provenance note of an operation applied in a run.
@@ -328,7 +336,12 @@ def apply_units(
             end += 1
         if end - i >= MIN_RUN:
             run = [u[1][0] for u in units[i:end]]
-            p, done, simple = insert_run(session, p, run, author, date)
+            if key is not None and key.startswith(SECTION):
+                from itu_nb.amendments.edits import section_run  # edits imports this module
+
+                p, done, simple = section_run(session, p, run, author, date)
+            else:
+                p, done, simple = insert_run(session, p, run, author, date)
             notes += [note(t, o) for (t, _), o in zip(units[i:], run[:done], strict=False)]
             i += done
             if not simple:  # the list is not simple: the whole run one by one

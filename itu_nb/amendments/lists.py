@@ -366,6 +366,17 @@ class Session:
         kids = tuple(self._give_up(k) for k in c.children)
         return dataclasses.replace(c, children=kids) if kids != c.children else c
 
+    def has_key(self, key: str) -> bool:
+        """Whether a clause of the text holds ``key`` (after :meth:`begin`)."""
+        assert self._keys is not None, "Session.begin() before the edit"
+        return key in self._keys
+
+    def fresh_section(self, c: Clause) -> Clause:
+        """A new top-level section at the path of its name, with the keys :meth:`repath` gives it there
+        (the name held by no clause as a ``uid``: :func:`~itu_nb.amendments.edits.section_run`).
+        """
+        return self._fresh_section(c, c.path, [])
+
     def _fresh_section(self, c: Clause, path: str, out: list[Clause]) -> Clause:
         """A new top-level section at ``path``, its key and its items' keys as :func:`repath` gives them.
 
