@@ -256,6 +256,49 @@ def test_runs_of_new_sections_equal_one_by_one(data):
     _same(apply_ops(base, ops, **WHO), reference(base, ops))
 
 
+def _move_into(p, section, data):
+    """A move of an item of another list into ``section``'s list: to its head, after or before one of its
+    items, or last; now and then one that ends a run (a move within the list, out of it, a deletion)."""
+    items = _items(p, section)
+    others = [c for name in SECTIONS[p.id] if name != section for c in _items(p, name)]
+    how = data.draw(st.sampled_from(["head"] * 4 + ["after", "before", "into", "within", "out", "delete"]))
+    if not others or how == "delete":
+        return DeleteClause(_address(p, data.draw(st.sampled_from(items or others)), data))
+    clause = data.draw(st.sampled_from(others))
+    at = _address(p, clause, data)
+    if how == "into" or not items:
+        return MoveClause(at, into=section)
+    if how == "head":
+        return MoveClause(at, before=_address(p, items[0], data))
+    if how == "within":
+        return MoveClause(_address(p, data.draw(st.sampled_from(items)), data), before=_address(p, items[0], data))
+    if how == "out":
+        return MoveClause(_address(p, data.draw(st.sampled_from(items)), data), into=cite(p, resolve(p, clause.path)))
+    return MoveClause(at, **{how: _address(p, data.draw(st.sampled_from(items)), data)})
+
+
+@SLOW
+@given(st.data())
+def test_runs_of_moves_into_one_list_equal_one_by_one(data):
+    # a run of moves into one list (to its head, again and again, or after / before its items) from
+    # other lists is replayed on the list's order and relettered once (itu_nb.amendments.inserting);
+    # the result is the one of moving them one by one with every path recomputed
+    base = data.draw(st.sampled_from([RES130, B130]))
+    ops, p = [], base
+    for _ in range(data.draw(st.integers(1, 3))):
+        section = data.draw(st.sampled_from(SECTIONS[base.id]))
+        for _ in range(data.draw(st.integers(1, 12))):
+            if not _items(p, section):
+                break
+            op = _move_into(p, section, data)
+            try:
+                p = apply_ops(p, [op], **WHO)
+            except (EditError, ItuNbError):
+                continue  # a move into itself…: not part of the proposal
+            ops.append(op)
+    _same(apply_ops(base, ops, **WHO), reference(base, ops))
+
+
 BIG = itu_nb.amend(RES130, [f'Add a new resolves {i} reading: "to do thing {i};"' for i in range(13, 73)])
 #: The shapes of the bounded runs of tests/test_amend_hostile.py, at a size the reference can afford
 INSTRUCTIONS = {
@@ -263,6 +306,12 @@ INSTRUCTIONS = {
         BIG,
         [f"Move resolves {72 - k} to the end of considering" for k in range(40)]
         + [f"Move resolves {k} before considering b)" for k in (12, 3, 1)],
+    ),
+    "moves to the head of another list": (
+        BIG,
+        [f"Move resolves {72 - k} before considering a)" for k in range(40)]
+        + [f"Move resolves {k} before considering a)" for k in (12, 3, 1)]
+        + [f"Move considering {x}) before resolves 1" for x in "abcde"],
     ),
     "moves of moved clauses": (BIG, ["Move considering r) before considering a)"] * 40),
     "moves up and down one list": (
