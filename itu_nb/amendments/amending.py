@@ -89,7 +89,7 @@ def amend(text_or_proposal, ops_or_instructions, *, author: str | None = None, d
     >>> draft["considering/d"].label_original, draft["considering/d"].label
     ('c)', 'd)')
     """
-    from itu_nb.amendments.edits import EditError, apply_in, describe
+    from itu_nb.amendments.edits import RUNS, EditError, apply_in, describe
     from itu_nb.amendments.inserting import apply_units
     from itu_nb.amendments.instructions import parse_one, shorten
     from itu_nb.amendments.lists import Session
@@ -123,7 +123,7 @@ def amend(text_or_proposal, ops_or_instructions, *, author: str | None = None, d
             try:
                 units.append((line, parse_one(line)))
             except ItuNbError:
-                apply_units(session, proposal, units, one, note, author, day)
+                apply_units(session, proposal, units, one, note, author, day, RUNS)
                 raise
-    result, notes = apply_units(session, proposal, units, one, note, author, day)
+    result, notes = apply_units(session, proposal, units, one, note, author, day, RUNS)
     return dataclasses.replace(result, provenance=proposal.provenance + tuple(notes))

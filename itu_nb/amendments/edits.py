@@ -29,7 +29,7 @@ from collections.abc import Callable
 from typing import Any
 
 from itu_nb.amendments.addressing import cite, find_path, parent_of
-from itu_nb.amendments.inserting import apply_units
+from itu_nb.amendments.inserting import Runs, apply_units
 from itu_nb.amendments.lists import _COUNTED, Session, later_in_text
 from itu_nb.amendments.operations import (
     AddSection,
@@ -79,6 +79,7 @@ __all__ = [
     "DeleteClause",
     "EditText",
     "EditError",
+    "RUNS",
     "InsertClause",
     "InsertWords",
     "MoveClause",
@@ -507,6 +508,19 @@ def section_run(session: Session, proposal: Proposal, ops, author: str | None, d
     return dataclasses.replace(proposal, clauses=tuple(tops)), len(made), True
 
 
+def _strike(
+    session: Session, proposal: Proposal, path: str, author: str | None, date: str
+) -> tuple[Proposal, list, Clause | None]:
+    """The clause at ``path`` struck from its list (:meth:`_Editor.delete_clause`), for a run of moves."""
+    editor = _Editor(proposal, author, date, session)
+    editor.delete_clause(DeleteClause(path))
+    return editor.p, editor.dirty, editor.gone
+
+
+#: What :func:`~itu_nb.amendments.inserting.apply_units` needs to apply runs of new sections and of moves at once.
+RUNS = Runs(section_run, _strike)
+
+
 _METHODS = {
     ReplaceWords: "replace_words",
     InsertWords: "insert_words",
@@ -544,6 +558,7 @@ def apply_ops(proposal: Proposal, ops, *, author: str | None = None, date: str |
         lambda _, op: f"{author or 'anonymous'} {day}: {describe(op)}",
         author,
         day,
+        RUNS,
     )
     return dataclasses.replace(p, provenance=proposal.provenance + tuple(notes))
 

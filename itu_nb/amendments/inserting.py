@@ -49,7 +49,7 @@ from typing import Any, NamedTuple
 
 from itu_nb.amendments.addressing import _FILLER, _TOKEN, _child, _norm, _sections, bare, find_path, parent_of, resolve
 from itu_nb.amendments.lists import Session, _apart, later_in_text
-from itu_nb.amendments.operations import AddSection, DeleteClause, InsertClause, MoveClause
+from itu_nb.amendments.operations import AddSection, InsertClause, MoveClause
 from itu_nb.amendments.relettering import (
     _repath,
     first_label,
@@ -66,7 +66,7 @@ from itu_nb.errors import ItuNbError
 from itu_nb.model import Clause, NodeKind, Op, Proposal, Run
 from itu_nb.parsing.labels import item_component
 
-__all__ = ["AT", "MIN_RUN", "apply_units", "insert_run", "run_key"]
+__all__ = ["AT", "MIN_RUN", "Runs", "apply_units", "insert_run", "run_key"]
 
 #: Consecutive insertions into one list from which they are applied as a run (below it, one by one is as cheap).
 MIN_RUN = 4
@@ -85,6 +85,19 @@ SECTION = "\0section "
 
 #: The run key of moves into a list starts so, followed by the key an insertion there would have.
 MOVE = "\0move "
+
+
+#: Strikes the clause at a path from its list as :class:`DeleteClause` does: ``strike(session, p, path,
+#: author, date)`` gives the edited text, the lists it changed (for :meth:`Session.repath`) and what is
+#: left of the clause (None: nothing).
+Strike = Callable[[Session, Proposal, str, Any, str], tuple[Proposal, list, Clause | None]]
+
+
+class Runs(NamedTuple):
+    """The edits runs need from :mod:`itu_nb.amendments.edits` (which imports this module)."""
+
+    sections: Callable[[Session, Proposal, Sequence[Any], Any, str], tuple[Proposal, int, bool]]
+    strike: Strike
 
 
 def run_key(op) -> str | None:
@@ -179,7 +192,12 @@ class _Anchors:
 
 
 def insert_run(
-    session: Session, proposal: Proposal, ops: Sequence[InsertClause | MoveClause], author: str | None, date: str
+    session: Session,
+    proposal: Proposal,
+    ops: Sequence[InsertClause | MoveClause],
+    author: str | None,
+    date: str,
+    strike: Strike | None = None,
 ) -> tuple[Proposal, int, bool]:
     """Apply the longest leading part of ``ops`` that keeps to the rules above, at once.
 
@@ -275,7 +293,7 @@ def insert_run(
             break
         moved = None
         if isinstance(op, MoveClause):
-            moved = _movable(session, cur, op, prefix)
+            moved = _movable(session, cur, op, prefix) if strike is not None else None
             if moved is None:
                 break
             label, text = None, ""
@@ -304,7 +322,8 @@ def insert_run(
             if not grow(successor(labels[-1], scheme)):  # the last item moves on to the next label
                 break
         if moved is not None:
-            cur, placed = _move(session, cur, moved, parent, index, f"{prefix}/{given}", author, date)
+            assert strike is not None  # _movable
+            cur, placed = _move(session, cur, moved, parent, index, f"{prefix}/{given}", author, date, strike)
             entries.insert(index, (None, placed))
             done += 1
             continue
@@ -372,6 +391,7 @@ def _move(
     path: str,
     author: str | None,
     date: str,
+    strike: Strike,
 ) -> tuple[Proposal, Clause]:
     """Strike ``node`` from its list (repathed as one by one) and make its copy for ``parent``'s list at ``path``.
 
@@ -379,17 +399,14 @@ def _move(
     keeps the keys the struck original holds (claimed first, the original's then given up as its list
     is repathed); else the original's list is repathed first, then the copy claims its keys.
     """
-    from itu_nb.amendments.edits import _Editor  # edits imports this module
-
-    editor = _Editor(p, author, date, session)
-    copy = inserted_copy(node, editor._new_path(parent), author, date)
+    session.counter += 1  # the copy's provisional path, as the editor gives it
+    copy = inserted_copy(node, f"{parent.path}/\0new{session.counter}", author, date)
     copy = dataclasses.replace(copy, label_runs=())
     # the two lists are apart (_movable): the one earlier in the text holds the earlier place
     home = parent_of(p, node.path)
     assert home is not None  # _movable
     earlier = not later_in_text(p, home.path, parent, index)
-    editor.delete_clause(DeleteClause(node.path))
-    gone = editor.gone
+    struck, dirty, gone = strike(session, p, node.path, author, date)
     placed = dataclasses.replace(copy, path=path, uid=copy.uid, children=_repath(copy.children, copy.path, path))
     kept: frozenset[str] = frozenset()
     if earlier and gone is not None:
@@ -398,10 +415,10 @@ def _move(
     if kept:
         session.expect(yielder=gone, yielded=kept)
         placed = session.own_keys(placed)
-        out = session.repath(editor.p, editor.dirty, False)
+        out = session.repath(struck, dirty, False)
     else:
         session.expect()
-        out = session.repath(editor.p, editor.dirty, False)
+        out = session.repath(struck, dirty, False)
         placed = session.own_keys(placed)
     return out, placed
 
@@ -414,12 +431,15 @@ def apply_units(
     note: Callable[[Any, Any], str],
     author: str | None,
     date: str,
+    runs: Runs | None = None,
 ) -> tuple[Proposal, list[str]]:
     """Apply ``units`` in order: runs of insertions (:func:`insert_run`) and of new sections continuing one
     (:func:`~itu_nb.amendments.edits.section_run`) at once, the rest by ``one``.
 
     ``one(proposal, tag, ops)`` applies one unit one by one and returns its provenance notes;
-    ``note(tag, op)`` words the provenance note of an operation applied in a run.
+    ``note(tag, op)`` words the provenance note of an operation applied in a run; ``runs`` the
+    edits that runs of new sections and of moves need (:data:`itu_nb.amendments.edits.RUNS`; None:
+    those are applied one by one).
     """
     notes: list[str] = []
     p = proposal
@@ -433,11 +453,12 @@ def apply_units(
         if end - i >= MIN_RUN:
             run = [u[1][0] for u in units[i:end]]
             if key is not None and key.startswith(SECTION):
-                from itu_nb.amendments.edits import section_run  # edits imports this module
-
-                p, done, simple = section_run(session, p, run, author, date)
+                if runs is not None:
+                    p, done, simple = runs.sections(session, p, run, author, date)
+                else:
+                    done, simple = 0, False
             else:
-                p, done, simple = insert_run(session, p, run, author, date)
+                p, done, simple = insert_run(session, p, run, author, date, runs.strike if runs else None)
             notes += [note(t, o) for (t, _), o in zip(units[i:], run[:done], strict=False)]
             i += done
             if not simple:  # the list is not simple: the whole run one by one
