@@ -255,6 +255,39 @@ print(json.dumps({
     _checked(out)
 
 
+def test_a_thousand_moves_to_the_head_of_another_list():
+    # "Move resolves 1012 before considering a)", then 1011, … 13: each copy goes to the head of
+    # considering and reletters all of it.  Before: the whole list relettered and repathed per move
+    # (19.6 s); now the run is replayed on the list's order and relettered once
+    # (itu_nb.amendments.inserting), the originals struck from resolves one by one
+    r = bounded(
+        BIG
+        + """
+draft = itu_nb.amend(big, [f"Move resolves {1012 - k} before considering a)" for k in range(1000)], author="X")
+kids = draft["considering"].children
+print(json.dumps({
+    "labels": [c.label for c in kids],
+    "bodies": [c.body() for c in kids],
+    "status": [c.status for c in kids],
+    "relabelled": [c.label_original for c in kids[-18:]],
+    "resolves": [c.body() for c in draft["resolves"].children],"""
+        + CHECKS
+        + """}))
+""",
+        label="amend: 1,000 moves to the head of another list",
+    )
+    assert r.ok and r.within(), r
+    out = json.loads(r.stdout)
+    old = [c.body() for c in RES130["considering"].children]
+    assert out["labels"] == [f"{x})" for x in letters_from("a", 1018)]
+    # resolves 13 (moved last) first, … 1012 (moved first) at the 1,000th place, then considering a)–r)
+    assert out["bodies"] == [f"to do thing {i};" for i in range(13, 1013)] + old
+    assert out["status"] == ["inserted"] * 1000 + ["modified"] * 18  # relettered: a label change
+    assert out["relabelled"] == [f"{x})" for x in letters_from("a", 18)]  # the fixture's a)–r), now after 1,000
+    assert out["resolves"] == [c.body() for c in RES130["resolves"].children]  # resolves 1–12 as adopted
+    _checked(out)
+
+
 def test_three_hundred_moves_of_moved_clauses():
     # "Move considering r) before considering a)" 300 times on the long text: each moves the last
     # considering to the head.  The first 17 move items relettered by the moves before them (their
@@ -321,6 +354,45 @@ print(json.dumps({
     assert out["tops"] == [c.path for c in RES130.clauses] + names  # after the last section of the fixture
     assert out["items"] == [[f"{name}/p1"] for name in names]  # one item each: an unlabelled paragraph
     assert out["bodies"] == [f"to do thing {i};" for i in range(1000)] and out["status"] == ["inserted"]
+    _checked(out)
+
+
+def test_a_thousand_new_sections_of_one_name():
+    # 'Add a new section "noting further" reading: …' 1,000 times: each goes right after "noting",
+    # before the ones added earlier, which each take the next #n.  Before: each section repathed all
+    # those of its name (about 500,000 path changes, 6.7 s); now the run is replayed on the top
+    # level's order and repathed once (itu_nb.amendments.edits.section_run)
+    r = bounded(
+        LOAD
+        + """
+big = res
+draft = itu_nb.amend(res, [f'Add a new section "noting further" reading: "that thing {i};"' for i in range(1000)], author="X")
+at = [c.path for c in draft.clauses].index("noting") + 1
+added = draft.clauses[at : at + 1000]
+print(json.dumps({
+    "tops": [c.path for c in draft.clauses],
+    "items": [[k.path for k in c.children] for c in added],
+    "bodies": [c.children[0].body() for c in added],
+    "keys": [c.key for c in added],
+    "status": sorted({n.status for c in added for n in c.walk()}),"""
+        + CHECKS
+        + """}))
+""",
+        label="amend: 1,000 new sections of one name",
+    )
+    assert r.ok and r.within(), r
+    out = json.loads(r.stdout)
+    tops = [c.path for c in RES130.clauses]
+    names = ["noting further"] + [f"noting further#{k}" for k in range(2, 1001)]
+    at = tops.index("noting") + 1
+    assert out["tops"] == tops[:at] + names + tops[at:]  # right after noting, the fixture's order kept
+    assert out["items"] == [[f"{name}/p1"] for name in names]  # one item each: an unlabelled paragraph
+    # the last added first: each went before the ones added earlier
+    assert out["bodies"] == [f"that thing {i};" for i in range(999, -1, -1)]
+    # each keeps the key it got when added at "noting further" (the name, held already from the
+    # second on: "+2", "+3"…), the first the name itself
+    assert out["keys"] == [f"noting further+{k}" for k in range(1000, 1, -1)] + ["noting further"]
+    assert out["status"] == ["inserted"]
     _checked(out)
 
 

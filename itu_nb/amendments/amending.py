@@ -53,11 +53,15 @@ def amend(text_or_proposal, ops_or_instructions, *, author: str | None = None, d
     2,000 appends 0.11 s and 0.18 s.  A move repaths the one or two lists it changes, whether the
     copy lands before or after the original, in its own list or another (1,000 moves of resolves to the
     end of considering on a text of 1,170 clauses: 0.6 s; 300 moves up of clauses already moved:
-    0.3 s); a new section repaths the top level from where it goes (1,000 new sections: 0.3 s).  Only
+    0.3 s); a run of moves from other lists into one list (``Move resolves 13 before considering a)``
+    again and again) is replayed on that list's order like a run of insertions, the originals struck
+    one by one (1,000 moves to the head of considering: about 0.5 s, 19.6 s one by one); a new
+    section repaths the top level from where it goes (1,000 new sections: 0.3 s).  Only
     a move between a list and a list inside it, or from or to the top level, recomputes every path.
     A section continuing another (``noting further`` after ``noting``) goes before those of its
-    name added earlier, which each take the next ``#n``: 1,000 of them change about 500,000 paths
-    (about 6 s).  An instruction is read in time linear in its length, whatever its spaces.
+    name added earlier, which each take the next ``#n``: a run of them is replayed on the top level's
+    order and repathed once (:func:`itu_nb.amendments.edits.section_run`; 1,000 of them: about 0.1 s,
+    where one by one they changed about 500,000 paths, 6.7 s).  An instruction is read in time linear in its length, whatever its spaces.
 
     Memory: the peak allocation during ``amend`` is at most 25 times the size of the text, the
     instructions and the result together; the peak grows linearly with the number of instructions,
@@ -85,7 +89,7 @@ def amend(text_or_proposal, ops_or_instructions, *, author: str | None = None, d
     >>> draft["considering/d"].label_original, draft["considering/d"].label
     ('c)', 'd)')
     """
-    from itu_nb.amendments.edits import EditError, apply_in, describe
+    from itu_nb.amendments.edits import RUNS, EditError, apply_in, describe
     from itu_nb.amendments.inserting import apply_units
     from itu_nb.amendments.instructions import parse_one, shorten
     from itu_nb.amendments.lists import Session
@@ -119,7 +123,7 @@ def amend(text_or_proposal, ops_or_instructions, *, author: str | None = None, d
             try:
                 units.append((line, parse_one(line)))
             except ItuNbError:
-                apply_units(session, proposal, units, one, note, author, day)
+                apply_units(session, proposal, units, one, note, author, day, RUNS)
                 raise
-    result, notes = apply_units(session, proposal, units, one, note, author, day)
+    result, notes = apply_units(session, proposal, units, one, note, author, day, RUNS)
     return dataclasses.replace(result, provenance=proposal.provenance + tuple(notes))

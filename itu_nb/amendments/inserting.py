@@ -10,6 +10,12 @@ list of entries), and the labels, paths and keys are computed once at the end fr
 An ``after=`` / ``before=`` address is read against the list's current order as
 :func:`~itu_nb.amendments.addressing.resolve` reads it (:class:`_Anchors`).
 
+A run of :class:`~itu_nb.amendments.operations.MoveClause` operations into one list (``into=`` it, or
+``after=`` / ``before=`` its items) from other lists is replayed the same way: each original is struck
+from its own list as one by one (that list repathed), and its copy enters the list's order with the
+keys one by one gives it, claimed in the same order (:func:`_move`); only a listed item of a list apart
+from this one moves so (:func:`_movable`).
+
 The result is the one the operations give one by one, field for field (the property tests
 ``tests/test_amend_hostile.py::test_runs_of_insertions_equal_one_by_one`` and
 ``tests/test_amend_linear.py::test_runs_of_insertions_at_positions_equal_one_by_one`` compare them).  That
@@ -42,24 +48,25 @@ from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
 
 from itu_nb.amendments.addressing import _FILLER, _TOKEN, _child, _norm, _sections, bare, find_path, parent_of, resolve
-from itu_nb.amendments.lists import Session
-from itu_nb.amendments.operations import InsertClause
+from itu_nb.amendments.lists import Session, _apart, later_in_text
+from itu_nb.amendments.operations import AddSection, InsertClause, MoveClause
 from itu_nb.amendments.relettering import (
     _repath,
     first_label,
     label_scheme,
     label_style,
     scan_labels,
+    scheme_of,
     set_label,
     split_label,
     successor,
 )
-from itu_nb.amendments.wording import map_children, peel
+from itu_nb.amendments.wording import delete_node, inserted_copy, map_children, peel
 from itu_nb.errors import ItuNbError
 from itu_nb.model import Clause, NodeKind, Op, Proposal, Run
 from itu_nb.parsing.labels import item_component
 
-__all__ = ["AT", "MIN_RUN", "apply_units", "insert_run", "run_key"]
+__all__ = ["AT", "MIN_RUN", "Runs", "apply_units", "insert_run", "run_key"]
 
 #: Consecutive insertions into one list from which they are applied as a run (below it, one by one is as cheap).
 MIN_RUN = 4
@@ -72,18 +79,42 @@ Unit = tuple[Any, list]
 #: once the address is read (:func:`insert_run` ends the run at the first that names another list).
 AT = "\0at"
 
+#: The run key of new sections at their default place starts so, followed by their name
+#: (:func:`itu_nb.amendments.edits.section_run`).
+SECTION = "\0section "
+
+#: The run key of moves into a list starts so, followed by the key an insertion there would have.
+MOVE = "\0move "
+
+
+#: Strikes the clause at a path from its list as :class:`DeleteClause` does: ``strike(session, p, path,
+#: author, date)`` gives the edited text, the lists it changed (for :meth:`Session.repath`) and what is
+#: left of the clause (None: nothing).
+Strike = Callable[[Session, Proposal, str, Any, str], tuple[Proposal, list, Clause | None]]
+
+
+class Runs(NamedTuple):
+    """The edits runs need from :mod:`itu_nb.amendments.edits` (which imports this module)."""
+
+    sections: Callable[[Session, Proposal, Sequence[Any], Any, str], tuple[Proposal, int, bool]]
+    strike: Strike
+
 
 def run_key(op) -> str | None:
     """What an insertion that may join a run shares with the others of its run, else None.
 
-    ``into=`` an address (by label, or last): the address; ``after=`` / ``before=`` a clause: :data:`AT`.
+    ``into=`` an address (by label, or last): the address; ``after=`` / ``before=`` a clause: :data:`AT`;
+    a new section at its default place: :data:`SECTION` and its name.
     """
-    if type(op) is not InsertClause:
+    if type(op) is AddSection and op.after is None and op.before is None:
+        return SECTION + op.name.strip()
+    if type(op) is not InsertClause and type(op) is not MoveClause:
         return None
     placed = (op.into is not None) + (op.after is not None) + (op.before is not None)
     if placed != 1:
         return None
-    return op.into if op.into is not None else AT
+    key = op.into if op.into is not None else AT
+    return MOVE + key if type(op) is MoveClause else key
 
 
 def _component(label: str) -> str | None:
@@ -105,7 +136,7 @@ class _Facts(NamedTuple):
     footnotes: list
 
 
-def _parent(proposal: Proposal, op: InsertClause) -> Clause | None:
+def _parent(proposal: Proposal, op: InsertClause | MoveClause) -> Clause | None:
     """The clause whose children ``op`` inserts into (None: the top level, or no such clause)."""
     try:
         if op.into is not None:
@@ -161,7 +192,12 @@ class _Anchors:
 
 
 def insert_run(
-    session: Session, proposal: Proposal, ops: Sequence[InsertClause], author: str | None, date: str
+    session: Session,
+    proposal: Proposal,
+    ops: Sequence[InsertClause | MoveClause],
+    author: str | None,
+    date: str,
+    strike: Strike | None = None,
 ) -> tuple[Proposal, int, bool]:
     """Apply the longest leading part of ``ops`` that keeps to the rules above, at once.
 
@@ -233,7 +269,7 @@ def insert_run(
         last_letter = letters[0] or last_letter
         return True
 
-    def place(op: InsertClause, label: str | None, n: int) -> int | None:
+    def place(op: InsertClause | MoveClause, label: str | None, n: int) -> int | None:
         """Where ``op`` puts its item among the ``n`` items (None: not in this list, or not as a run can)."""
         if op.into is not None:
             if op.into != into:
@@ -251,11 +287,19 @@ def insert_run(
     # entries: (old clause, its original index) or (None, (text, key))
     entries: list[tuple[Clause | None, Any]] = [(c, i) for i, c in enumerate(kids)]
     done = 0
+    cur = proposal  # the text with the moves' originals struck; the list itself stays as it was until the end
     for op in ops:
         if run_key(op) != run_key(ops[0]):
             break
-        peeled, text = peel(op.text)
-        label = op.label or peeled
+        moved = None
+        if isinstance(op, MoveClause):
+            moved = _movable(session, cur, op, prefix) if strike is not None else None
+            if moved is None:
+                break
+            label, text = None, ""
+        else:
+            peeled, text = peel(op.text)
+            label = op.label or peeled
         n = len(entries)
         index = place(op, label, n)
         if index is None:
@@ -277,6 +321,12 @@ def insert_run(
                 break
             if not grow(successor(labels[-1], scheme)):  # the last item moves on to the next label
                 break
+        if moved is not None:
+            assert strike is not None  # _movable
+            cur, placed = _move(session, cur, moved, parent, index, f"{prefix}/{given}", author, date, strike)
+            entries.insert(index, (None, placed))
+            done += 1
+            continue
         key = session.claim_key(f"{prefix}/{given}")
         session.counter += 1
         entries.insert(index, (None, (text, key)))
@@ -286,7 +336,13 @@ def insert_run(
     out = []
     for j, (old, info) in enumerate(entries):
         path = f"{prefix}/{labels[j]}"
-        if old is None:
+        if old is None and isinstance(info, Clause):  # a moved copy, placed at info.path
+            c = info
+            if path != c.path:
+                uid = c.uid if c.uid is not None else c.path
+                c = dataclasses.replace(c, path=path, uid=uid, children=_repath(c.children, c.path, path))
+            out.append(set_label(c, labels[j], author, date, style))
+        elif old is None:
             text, key = info
             node = Clause(NodeKind.PARAGRAPH, path, runs=(Run(Op.INSERT, text, author, date),), section=parent.section)
             node = set_label(
@@ -300,7 +356,75 @@ def insert_run(
             uid = old.uid if old.uid is not None else old.path
             out.append(dataclasses.replace(moved, path=path, uid=uid, children=_repath(old.children, old.path, path)))
     new = (*every[:lead], *out)
-    return map_children(proposal, parent, lambda _: new), done, True
+    return map_children(cur, parent, lambda _: new), done, True
+
+
+def _movable(session: Session, p: Proposal, op: MoveClause, prefix: str) -> Clause | None:
+    """The clause ``op`` moves into the list at ``prefix``, if a run can move it (None: one by one).
+
+    A listed item of another list, neither inside the list nor holding it, whose own list neither
+    holds the list nor is inside it: its removal changes no path of the list, nor the list any of its.
+    And an insertion, which goes altogether when struck: a clause of the original text leaves its
+    struck original behind, whose keys one by one gives up to the copy in an order a run does not yet
+    reproduce in every case (found by the property test), so it moves one by one.
+    """
+    try:
+        node = session.resolve(p, op.at)
+    except ItuNbError:
+        return None
+    home = parent_of(p, node.path)
+    if (
+        home is None
+        or node.kind is not NodeKind.ITEM
+        or not scheme_of([node])[0]
+        or node.path.startswith(prefix + "/")
+        or prefix.startswith(node.path + "/")
+        or not _apart([home.path, prefix])
+        or delete_node(node, None, None) is not None
+    ):
+        return None
+    return node
+
+
+def _move(
+    session: Session,
+    p: Proposal,
+    node: Clause,
+    parent: Clause,
+    index: int,
+    path: str,
+    author: str | None,
+    date: str,
+    strike: Strike,
+) -> tuple[Proposal, Clause]:
+    """Strike ``node`` from its list (repathed as one by one) and make its copy for ``parent``'s list at ``path``.
+
+    Keys are claimed in the order one by one claims them: a copy earlier in the text than the original
+    keeps the keys the struck original holds (claimed first, the original's then given up as its list
+    is repathed); else the original's list is repathed first, then the copy claims its keys.
+    """
+    session.counter += 1  # the copy's provisional path, as the editor gives it
+    copy = inserted_copy(node, f"{parent.path}/\0new{session.counter}", author, date)
+    copy = dataclasses.replace(copy, label_runs=())
+    # the two lists are apart (_movable): the one earlier in the text holds the earlier place
+    home = parent_of(p, node.path)
+    assert home is not None  # _movable
+    earlier = not later_in_text(p, home.path, parent, index)
+    struck, dirty, gone = strike(session, p, node.path, author, date)
+    placed = dataclasses.replace(copy, path=path, uid=copy.uid, children=_repath(copy.children, copy.path, path))
+    kept: frozenset[str] = frozenset()
+    if earlier and gone is not None:
+        held = {n.key for n in gone.walk()}
+        kept = frozenset(n.uid for n in copy.walk() if n.uid is not None and n.uid in held)
+    if kept:
+        session.expect(yielder=gone, yielded=kept)
+        placed = session.own_keys(placed)
+        out = session.repath(struck, dirty, False)
+    else:
+        session.expect()
+        out = session.repath(struck, dirty, False)
+        placed = session.own_keys(placed)
+    return out, placed
 
 
 def apply_units(
@@ -308,14 +432,18 @@ def apply_units(
     proposal: Proposal,
     units: Sequence[Unit],
     one: Callable[[Proposal, Any, list], tuple[Proposal, list[str]]],
-    note: Callable[[Any, InsertClause], str],
+    note: Callable[[Any, Any], str],
     author: str | None,
     date: str,
+    runs: Runs | None = None,
 ) -> tuple[Proposal, list[str]]:
-    """Apply ``units`` in order: runs of insertions at once (:func:`insert_run`), the rest by ``one``.
+    """Apply ``units`` in order: runs of insertions (:func:`insert_run`) and of new sections continuing one
+    (:func:`~itu_nb.amendments.edits.section_run`) at once, the rest by ``one``.
 
     ``one(proposal, tag, ops)`` applies one unit one by one and returns its provenance notes;
-    ``note(tag, op)`` words the provenance note of an operation applied in a run.
+    ``note(tag, op)`` words the provenance note of an operation applied in a run; ``runs`` the
+    edits that runs of new sections and of moves need (:data:`itu_nb.amendments.edits.RUNS`; None:
+    those are applied one by one).
     """
     notes: list[str] = []
     p = proposal
@@ -328,7 +456,13 @@ def apply_units(
             end += 1
         if end - i >= MIN_RUN:
             run = [u[1][0] for u in units[i:end]]
-            p, done, simple = insert_run(session, p, run, author, date)
+            if key is not None and key.startswith(SECTION):
+                if runs is not None:
+                    p, done, simple = runs.sections(session, p, run, author, date)
+                else:
+                    done, simple = 0, False
+            else:
+                p, done, simple = insert_run(session, p, run, author, date, runs.strike if runs else None)
             notes += [note(t, o) for (t, _), o in zip(units[i:], run[:done], strict=False)]
             i += done
             if not simple:  # the list is not simple: the whole run one by one

@@ -181,7 +181,10 @@ class Session:
         """Keys of clauses an edit removed altogether (an insertion deleted again)."""
         if self._keys is not None:
             self._keys.difference_update(keys)
-            self._next.clear()  # a freed "<key>+n" may be given again
+            for key in keys:  # a freed "<key>+n" may be given again: the search for "<key>+…" resumes at n
+                base, plus, n = key.rpartition("+")
+                if plus and n.isdigit() and base in self._next:
+                    self._next[base] = min(self._next[base], int(n))
 
     def expect(
         self, *, yielder: Clause | None = None, yielded: frozenset[str] = frozenset(), fresh: Clause | None = None
@@ -365,6 +368,21 @@ class Session:
             c = dataclasses.replace(c, uid=self.claim_key(c.key))
         kids = tuple(self._give_up(k) for k in c.children)
         return dataclasses.replace(c, children=kids) if kids != c.children else c
+
+    def own_keys(self, c: Clause) -> Clause:
+        """A new clause with keys no other clause holds, as :meth:`repath` gives them (see :meth:`_own_keys`)."""
+        return self._own_keys(c)
+
+    def has_key(self, key: str) -> bool:
+        """Whether a clause of the text holds ``key`` (after :meth:`begin`)."""
+        assert self._keys is not None, "Session.begin() before the edit"
+        return key in self._keys
+
+    def fresh_section(self, c: Clause) -> Clause:
+        """A new top-level section at the path of its name, with the keys :meth:`repath` gives it there
+        (the name held by no clause as a ``uid``: :func:`~itu_nb.amendments.edits.section_run`).
+        """
+        return self._fresh_section(c, c.path, [])
 
     def _fresh_section(self, c: Clause, path: str, out: list[Clause]) -> Clause:
         """A new top-level section at ``path``, its key and its items' keys as :func:`repath` gives them.
