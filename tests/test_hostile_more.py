@@ -300,12 +300,17 @@ def test_moves_between_lists_equal_a_full_repath(data):
         ops.append(op)
         p = apply_ops(p, [op], author="P", date="2018-10-01")
     together = apply_ops(_RES130, ops, author="P", date="2018-10-01")
-    original = edits.Session
-    edits.Session = _FullRepath
+    # the reference: one by one, every path recomputed after each edit, so no run applied at once either (a run
+    # of moves relies on the incremental repath of the lists it strikes from, which the full one replaces;
+    # tests/test_amend_linear.py's reference does the same)
+    from itu_nb.amendments import inserting
+
+    original, min_run = edits.Session, inserting.MIN_RUN
+    edits.Session, inserting.MIN_RUN = _FullRepath, 10**9
     try:
         full = apply_ops(_RES130, ops, author="P", date="2018-10-01")
     finally:
-        edits.Session = original
+        edits.Session, inserting.MIN_RUN = original, min_run
     assert _tree(together) == _tree(full) == _tree(p)
     assert together == p
 
