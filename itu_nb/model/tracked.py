@@ -91,6 +91,7 @@ def _at(runs: list[Run], at: int, view: str, whole: Op) -> tuple[int, Op]:
 def _carry(clause: Clause, view: str, pieces: list[_Piece]) -> None:
     """Put ``clause``'s comments and highlights on the drafts it stands in, at their places in ``view``."""
     label = sum(len(r.text) for r in clause.label_runs)
+    sizes: list[int] | None = None  # each piece's body in ``view``, measured once for all the comments
     for a in clause.artefacts:
         if a.kind not in ("comment", "highlight") or a.offset is None:
             continue
@@ -99,8 +100,9 @@ def _carry(clause: Clause, view: str, pieces: list[_Piece]) -> None:
             piece, runs, base, cut = pieces[0], pieces[0].label, pieces[0].label_at, at
         else:  # on the body: the piece whose text holds the place (a split clause's body is cut in pieces)
             cut, piece = at - label, pieces[-1]
-            for p in pieces:
-                size = len(runs_text(p.body, view))
+            if sizes is None:
+                sizes = [len(runs_text(p.body, view)) for p in pieces]
+            for p, size in zip(pieces, sizes, strict=True):
                 if cut <= size or p is pieces[-1]:
                     piece = p
                     break
