@@ -385,3 +385,30 @@ def test_sections_of_one_name_keep_their_items():
     added = [c for c in draft.clauses if c.path.startswith("noting further")]
     assert [c.path for c in added] == ["noting further", "noting further#2", "noting further#3"]
     assert [[k.body() for k in c.children] for c in added] == [["that thing 2;"], ["that thing 1;"], ["that thing 0;"]]
+
+
+def test_a_moved_copy_yields_to_the_key_its_sub_item_keeps():
+    # Resolution 130: recognizing a) ("that cybersecurity is a fundamental element…") moved to the head of
+    # considering gets the key considering/a+2 (considering/a is the relettered considering a)'s own);
+    # moved on into aware a) it becomes aware a) i) and keeps that key (it was only inserted: nothing of
+    # it stays in considering).  aware a) ("that ITU and other international organizations…") then moves
+    # to the head of considering: its copy reads its key from its path, considering/a, held by the old
+    # considering a), so it needs a "+n"; its sub-item keeps considering/a+2, an identity kept through
+    # the move (repath: "a key held as a uid wins over the same key read from a path").  So the copy
+    # takes +3.  One by one used to give the copy +2 first and push the sub-item to considering/a+2+2,
+    # renaming it (its change ids with it); the full recomputation gave +3 (found by the property test)
+    ops = [
+        MoveClause("recognizing/a", before="considering/a"),
+        MoveClause("considering/a", into="aware a)"),
+        MoveClause("aware/a", before="considering/a"),
+    ]
+    fast = apply_ops(RES130, ops, **WHO)
+    head = resolve(fast, "considering/a")
+    assert head.body().startswith("that ITU and other international organizations")
+    assert [(n.path, n.key) for n in head.walk()] == [
+        ("considering/a", "considering/a+3"),
+        ("considering/a/i", "considering/a+2"),
+    ]
+    assert head.children[0].body().startswith("that cybersecurity is a fundamental element")
+    assert resolve(fast, "considering/b").key == "considering/a"
+    _same(fast, reference(RES130, ops))

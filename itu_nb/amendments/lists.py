@@ -331,18 +331,20 @@ class Session:
             _put(self._facts, result, facts[1], self.KEEP)
         return result
 
-    def claim_key(self, key: str) -> str:
+    def claim_key(self, key: str, reserved: frozenset[str] | set[str] = frozenset(), taken: bool = False) -> str:
         """``key``, or ``"<key>+2"``, ``"<key>+3"``… when a clause holds it: the first free one, now taken.
 
-        Keys are only added between two :meth:`forget_keys`, so the search for ``"<key>+n"``
-        resumes where the last one for ``key`` stopped (1,000 new items at the head of a list all
-        read ``a)`` first: the search stays linear in all).
+        ``reserved`` are keys no clause holds yet but one of the clause being placed will (a moved
+        subtree's identities, :meth:`_own_keys`): ``"<key>+n"`` skips them too, and ``taken`` says
+        that ``key`` itself is one of them.  Keys are only added between two :meth:`forget_keys`, so
+        the search for ``"<key>+n"`` resumes where the last one for ``key`` stopped (1,000 new items
+        at the head of a list all read ``a)`` first: the search stays linear in all).
         """
         keys = self._keys
         assert keys is not None, "Session.begin() before the edit"
-        if key in keys:
+        if taken or key in keys:
             n = self._next.get(key, 2)
-            while f"{key}+{n}" in keys:
+            while f"{key}+{n}" in keys or f"{key}+{n}" in reserved:
                 n += 1
             self._next[key] = n
             key = f"{key}+{n}"
@@ -353,13 +355,22 @@ class Session:
         """A new clause (and its subtree) with keys no other clause holds (``"<key>+2"``…).
 
         A key in ``_yielded`` (a moved copy's, before its struck original in the text) stays: the
-        original gives it up (:meth:`_give_up`).
+        original gives it up (:meth:`_give_up`).  A key the subtree holds as a ``uid`` (an identity a
+        moved copy keeps: a sub-item that moved there earlier, whose struck original went altogether)
+        wins over a key the subtree's clauses read from their paths, as in
+        :func:`~itu_nb.amendments.relettering.repath`: a copy at ``considering/a`` whose sub-item is
+        ``considering/a+2`` becomes ``considering/a+3`` and the sub-item keeps its key (claimed in the
+        walk's order, the parent would take ``+2`` and push the sub-item to ``+2+2``).
         """
+        reserved = {n.uid for n in c.walk() if n.uid is not None}
+        return self._own(c, reserved)
+
+    def _own(self, c: Clause, reserved: set[str]) -> Clause:
         if c.key not in self._yielded:
-            key = self.claim_key(c.key)
+            key = self.claim_key(c.key, reserved, c.uid is None and c.key in reserved)
             if key != c.key:
                 c = dataclasses.replace(c, uid=key)
-        kids = tuple(self._own_keys(k) for k in c.children)
+        kids = tuple(self._own(k, reserved) for k in c.children)
         return dataclasses.replace(c, children=kids) if kids != c.children else c
 
     def _give_up(self, c: Clause) -> Clause:
