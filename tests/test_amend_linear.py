@@ -412,3 +412,23 @@ def test_a_moved_copy_yields_to_the_key_its_sub_item_keeps():
     assert head.children[0].body().startswith("that cybersecurity is a fundamental element")
     assert resolve(fast, "considering/b").key == "considering/a"
     _same(fast, reference(RES130, ops))
+
+
+def test_a_struck_clause_gives_its_sub_items_the_paths_of_their_labels():
+    # Resolution 130's recognizing k) ("the relevant outcomes of WTSA-16, notably:") holds the sub-list
+    # i) Resolution 50, ii) Resolution 52.  A new item after k) i) becomes ii) (Resolution 52 relettered
+    # iii)); deleting k) then strikes it and its sub-items, and the new one, only inserted, goes
+    # altogether: the struck sub-items read i) and ii) again, so their paths are recognizing/k/i and
+    # /ii, as the full recomputation gives.  Before: the struck clause kept its path, its list's repath
+    # did not reach its sub-items, and Resolution 52 stayed at recognizing/k/iii (found by the property
+    # test above)
+    ops = [InsertClause("that the text is new;", after="recognizing k) i)"), DeleteClause("recognizing k)")]
+    fast = apply_ops(RES130, ops, **WHO)
+    struck = resolve(fast, "recognizing/k")
+    assert struck.status == "deleted"
+    assert [(c.path, c.label_original, c.body("original")[:13]) for c in struck.children] == [
+        ("recognizing/k/i", "i)", "Resolution 50"),
+        ("recognizing/k/ii", "ii)", "Resolution 52"),
+    ]
+    assert [c.key for c in struck.children] == ["recognizing/k/i", "recognizing/k/ii"]
+    _same(fast, reference(RES130, ops))

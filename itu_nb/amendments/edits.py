@@ -323,7 +323,12 @@ class _Editor:
         schemes = self.session.facts(parent.children if parent is not None else self.p.clauses).schemes
         scheme = schemes[index]
         label = bare_label(node) if scheme else None
-        gone = self.gone = delete_node(node, self.author, self.date)
+        gone = delete_node(node, self.author, self.date)
+        if gone is not None and gone.children:
+            # an inserted sub-item goes altogether: those after it take back the paths their labels give
+            # (the clause's own path stays, so the repath of its list does not reach them)
+            gone = dataclasses.replace(gone, children=_repath(gone.children, gone.path, gone.path))
+        self.gone = gone
         if gone is None:
             del siblings[index]
             start = index
