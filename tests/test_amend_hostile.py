@@ -288,6 +288,71 @@ print(json.dumps({
     _checked(out)
 
 
+#: Resolution 130 as its original text reads, with 500 more resolves (13 … 512) and 500 more items of its last
+#: section, invites Member States, Sector Members and Associates (7 … 506), loaded as text: 1,000 clauses of
+#: the original text to move (the text loader reads the same sections and lists as the AKN fixture)
+ORIGINAL = (
+    LOAD
+    + """
+lines = res.text("original").split("\\n")
+at = next(k for k, line in enumerate(lines) if line.startswith("12\\t"))
+lines[at + 1 : at + 1] = [f"{n}\\tto do thing {n};" for n in range(13, 513)]
+lines += [f"{n}\\tto invite thing {n};" for n in range(7, 507)]
+big = itu_nb.load("\\n".join(lines) + "\\n", format="text")[0]
+INVITES = "invites Member States, Sector Members and Associates"
+"""
+)
+
+
+def test_a_thousand_moves_of_original_clauses_to_the_head_of_another_list():
+    # "Move resolves 512 before considering a)", "Move invites … 506 before considering a)", then 511 and
+    # 505, … down to 13 and 7: clauses of the original text, whose struck originals stay in their lists,
+    # each copy going to the head of considering.  Before: each move applied one by one, relettering and
+    # repathing all of considering (5.9 s for 500 such moves, about 25 s for these 1,000); now the run is
+    # replayed on the list's order and relettered once (itu_nb.amendments.inserting), each original struck
+    # in front of the struck originals of the moves before it without reading them again
+    r = bounded(
+        ORIGINAL
+        + """
+steps = [(f"resolves {512 - k}", f"{INVITES} {506 - k}") for k in range(500)]
+draft = itu_nb.amend(big, [f"Move {x} before considering a)" for pair in steps for x in pair], author="X")
+kids = draft["considering"].children
+print(json.dumps({
+    "labels": [c.label for c in kids],
+    "bodies": [c.body() for c in kids],
+    "status": [c.status for c in kids],
+    "keys": [c.key for c in kids],
+    "relabelled": [c.label_original for c in kids[-18:]],
+    "resolves": [[c.label_original, c.status] for c in draft["resolves"].children],
+    "invites": [[c.label_original, c.status] for c in draft[INVITES].children],"""
+        + CHECKS
+        + """}))
+""",
+        label="amend: 1,000 moves of original clauses to the head of another list",
+    )
+    assert r.ok and r.within(), r
+    out = json.loads(r.stdout)
+    old = [c.body() for c in RES130["considering"].children]
+    assert out["labels"] == [f"{x})" for x in letters_from("a", 1018)]
+    # moved last, first: invites 7, resolves 13, invites 8, resolves 14, … invites 506, resolves 512, then
+    # the fixture's considering a)–r)
+    moved = [[f"to invite thing {n - 6};", f"to do thing {n};"] for n in range(13, 513)]
+    assert out["bodies"] == [body for pair in moved for body in pair] + old
+    assert out["status"] == ["inserted"] * 1000 + ["modified"] * 18  # relettered: a label change
+    assert out["relabelled"] == [f"{x})" for x in letters_from("a", 18)]
+    # each copy is put at considering a), whose key the old a) keeps: the j-th moved takes the first free
+    # "+n", considering/a+(j + 2); the old a)–r) keep their keys
+    assert out["keys"] == [f"considering/a+{j + 2}" for j in range(999, -1, -1)] + [
+        f"considering/{x}" for x in letters_from("a", 18)
+    ]
+    # the originals stay where they were, struck: resolves 1–12 and invites 1–6 as adopted
+    assert out["resolves"] == [[str(n), "unchanged"] for n in range(1, 13)] + [
+        [str(n), "deleted"] for n in range(13, 513)
+    ]
+    assert out["invites"] == [[str(n), "unchanged"] for n in range(1, 7)] + [[str(n), "deleted"] for n in range(7, 507)]
+    _checked(out)
+
+
 def test_three_hundred_moves_of_moved_clauses():
     # "Move considering r) before considering a)" 300 times on the long text: each moves the last
     # considering to the head.  The first 17 move items relettered by the moves before them (their

@@ -275,9 +275,11 @@ def _move_into(p, section, data):
     """A move of an item of another list into ``section``'s list: to its head, after or before one of its
     items, or last; now and then one that ends a run (a move within the list, out of it, a deletion)."""
     items = _items(p, section)
-    # insertions of the other lists (a run moves those at once; clauses of the original text, which leave
-    # their struck original behind, move one by one: see the note on the test below)
-    others = [c for name in SECTIONS[p.id] if name != section for c in _items(p, name) if c.status == "inserted"]
+    # items of the other lists: insertions (which go altogether) or clauses of the original text (which
+    # leave their struck original behind), as often the one as the other
+    others = [c for name in SECTIONS[p.id] if name != section for c in _items(p, name)]
+    inserted = data.draw(st.booleans())
+    others = [c for c in others if (c.status == "inserted") == inserted] or others
     how = data.draw(st.sampled_from(["head"] * 4 + ["after", "before", "into", "within", "out", "delete"]))
     if not others or how == "delete":
         return DeleteClause(_address(p, data.draw(st.sampled_from(items or others)), data))
@@ -299,10 +301,8 @@ def _move_into(p, section, data):
 def test_runs_of_moves_into_one_list_equal_one_by_one(data):
     # a run of moves into one list (to its head, again and again, or after / before its items) from
     # other lists is replayed on the list's order and relettered once (itu_nb.amendments.inserting);
-    # the result is the one of moving them one by one with every path recomputed
-    # Not covered: moves of clauses of the original text (the struck original stays): one by one, the
-    # incremental repath already differs there from the full one (a "+2" key where the full repath
-    # gives "+3", after moves of recognizing a) and b) to the head of considering; left as found)
+    # the result is the one of moving them one by one with every path recomputed.  Moved: insertions and
+    # clauses of the original text, whose struck original stays (and may give up its keys to the copy)
     base = data.draw(st.sampled_from([WITH_NEW[RES130.id], WITH_NEW[B130.id]]))
     ops, p = [], base
     for _ in range(data.draw(st.integers(1, 3))):

@@ -229,7 +229,7 @@ class _Editor:
         """Give ``parent`` (None: the top level) the children ``siblings``, which differ from its own from ``index`` on."""
         old = parent.children if parent is not None else self.p.clauses
         new = tuple(siblings)
-        self.session.remember(new, self.session.facts(old).with_tail(new, index))
+        self.session.remember(new, self.session.facts(old).with_tail(new, index, old))
         self.dirty.append((parent.path if parent is not None else None, index, old))
         self.p = map_children(self.p, parent, lambda _: new)
 
@@ -337,9 +337,8 @@ class _Editor:
             start = index + 1
         self.session.forget_keys({n.key for n in node.walk()} - {n.key for n in (gone.walk() if gone else ())})
         if scheme is not None and label is not None:
-            tail = self.session.facts(parent.children if parent is not None else self.p.clauses).with_tail(
-                siblings, index
-            )
+            home = parent.children if parent is not None else self.p.clauses
+            tail = self.session.facts(home).with_tail(siblings, index, home)
             siblings = reletter(siblings, start, scheme, label, self.author, self.date, tail.schemes)
         self._set_children(parent, siblings, index)
 

@@ -14,7 +14,11 @@ A run of :class:`~itu_nb.amendments.operations.MoveClause` operations into one l
 ``after=`` / ``before=`` its items) from other lists is replayed the same way: each original is struck
 from its own list as one by one (that list repathed), and its copy enters the list's order with the
 keys one by one gives it, claimed in the same order (:func:`_move`); only a listed item of a list apart
-from this one moves so (:func:`_movable`).
+from this one moves so (:func:`_movable`), an insertion (which goes altogether) or a clause of the
+original text (whose struck original stays; striking it costs the items it reletters, not the struck
+originals of the earlier moves after it: :meth:`ListFacts.with_tail
+<itu_nb.amendments.lists.ListFacts.with_tail>`, :meth:`Session.repath
+<itu_nb.amendments.lists.Session.repath>`).
 
 The result is the one the operations give one by one, field for field (the property tests
 ``tests/test_amend_hostile.py::test_runs_of_insertions_equal_one_by_one`` and
@@ -61,7 +65,7 @@ from itu_nb.amendments.relettering import (
     split_label,
     successor,
 )
-from itu_nb.amendments.wording import delete_node, inserted_copy, map_children, peel
+from itu_nb.amendments.wording import inserted_copy, map_children, peel
 from itu_nb.errors import ItuNbError
 from itu_nb.model import Clause, NodeKind, Op, Proposal, Run
 from itu_nb.parsing.labels import item_component
@@ -364,9 +368,8 @@ def _movable(session: Session, p: Proposal, op: MoveClause, prefix: str) -> Clau
 
     A listed item of another list, neither inside the list nor holding it, whose own list neither
     holds the list nor is inside it: its removal changes no path of the list, nor the list any of its.
-    And an insertion, which goes altogether when struck: a clause of the original text leaves its
-    struck original behind, whose keys one by one gives up to the copy in an order a run does not yet
-    reproduce in every case (found by the property test), so it moves one by one.
+    An insertion goes altogether when struck; a clause of the original text leaves its struck original
+    behind, which gives up to the copy the keys the copy keeps (:func:`_move`, as one by one).
     """
     try:
         node = session.resolve(p, op.at)
@@ -380,7 +383,6 @@ def _movable(session: Session, p: Proposal, op: MoveClause, prefix: str) -> Clau
         or node.path.startswith(prefix + "/")
         or prefix.startswith(node.path + "/")
         or not _apart([home.path, prefix])
-        or delete_node(node, None, None) is not None
     ):
         return None
     return node

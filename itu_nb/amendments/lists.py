@@ -91,8 +91,32 @@ class ListFacts:
         at = bisect.bisect_left(self.lettered, index)
         return self.letters[self.lettered[at - 1]] if at else None
 
-    def with_tail(self, children, index: int) -> ListFacts:
-        """The facts of ``children``, whose siblings before ``index`` are those these facts describe."""
+    def with_tail(self, children, index: int, old=None) -> ListFacts:
+        """The facts of ``children``, whose siblings before ``index`` are those these facts describe.
+
+        ``old``, when given, are the siblings these facts describe: where ``children`` end with the
+        very clauses ``old`` ends with, at the same places, and those carry no label in the amended
+        view (struck items: their facts owe nothing to the siblings before them), their facts are
+        taken over instead of read again.
+        """
+        end = len(children)
+        if old is not None and len(old) == end:
+            end = index + 1
+            while end < len(children) and children[end] is not old[end]:
+                end += 1
+            if tuple(children[end:]) != tuple(old[end:]) or self.labels[end:].count(None) != len(children) - end:
+                end = len(children)
+        if end < len(children):
+            head = ListFacts.of(children[index:end], self.letter_before(index))
+            return ListFacts(
+                self.schemes[:index] + head.schemes + self.schemes[end:],
+                self.letters[:index] + head.letters + self.letters[end:],
+                self.labels[:index] + head.labels + self.labels[end:],
+                self.exists[:index] + head.exists + self.exists[end:],
+                self.footnotes[:index] + head.footnotes + self.footnotes[end:],
+                self.lettered[: bisect.bisect_left(self.lettered, index)] + [i + index for i in head.lettered],
+                self.cites[:index] + head.cites + self.cites[end:],
+            )
         tail = ListFacts.of(children[index:], self.letter_before(index))
         return ListFacts(
             self.schemes[:index] + tail.schemes,
@@ -271,13 +295,30 @@ class Session:
         # cut to ``start`` in place, so an append does not copy the list's components
         self._paths.pop(id(before), None)
         comps, bullets, paras, used = known.components, known.bullets, known.paragraphs, known.used
+        # what the tail was: once the components given so far are the ones it had and the rest of the
+        # siblings are the ones it had, the rest keeps its paths (a struck item in front of the struck
+        # originals of earlier moves: the tail they make is not walked again for each move)
+        olds = (comps[start:], bullets[start:], paras[start:]) if len(children) == len(before) else None
         used.difference_update(comps[start:])
         del comps[start:], bullets[start:], paras[start:]
         listed = bullets.count(True)
         paragraphs = paras.count(True)
         out = list(children[:start])
         resume: dict[str, int] = {}  # base -> the n of the "base#n" to try first (as Components does)
-        for c in children[start:]:
+        waiting = {id(x) for x in (self._yielder, self._fresh) if x is not None}  # to be reached: no skipping
+        for i in range(start, len(children)):
+            c = children[i]
+            waiting.discard(id(c))
+            if olds is not None and i > start and c is before[i] and not waiting and self._rival is None:
+                if children[i:] == before[i:]:  # compared in C, by identity first
+                    j = i - start
+                    comps += olds[0][j:]
+                    bullets += olds[1][j:]
+                    paras += olds[2][j:]
+                    used.update(olds[0][j:])
+                    out += children[i:]
+                    break
+                olds = None  # checked once: the rest is walked
             bullet = False
             if c.kind is NodeKind.ITEM:
                 label = c.label_in("amended") or c.label_in("original") or ""
@@ -304,6 +345,8 @@ class Session:
             comps.append(comp)
             bullets.append(bullet)
             paras.append(c.kind is NodeKind.PARAGRAPH)
+            if olds is not None and (comp, bullet, paras[-1]) != tuple(old[i - start] for old in olds):
+                olds = None  # a component changed: those after it may change too
             path = f"{prefix}/{comp}" if prefix else comp
             if c is self._fresh:
                 out.append(self._fresh_section(c, path, out))
