@@ -333,6 +333,18 @@ INSTRUCTIONS = {
         + [f"Move resolves {k} before considering a)" for k in (12, 3, 1)]
         + [f"Move considering {x}) before resolves 1" for x in "abcde"],
     ),
+    "moves of original clauses to the head of another list": (
+        RES130,
+        [f"Move resolves {12 - k} before considering a)" for k in range(8)]
+        + [f"Move recognizing {x}) before considering a)" for x in "hgfedcba"]
+        + ["Move resolves 1 before considering c)"] * 3
+        + [f"Move aware {x}) before considering b)" for x in "ba"],
+    ),
+    # one by one: B/67/4's considering holds a struck item, so no run applies there
+    "moves of relettered original clauses": (
+        B130,
+        ["Move resolves 1 before considering a)"] * 6 + ["Move considering a) before resolves 1"] * 6,
+    ),
     "moves of moved clauses": (BIG, ["Move considering r) before considering a)"] * 40),
     "moves up and down one list": (
         B130,
