@@ -9,7 +9,7 @@ run applied at once (the straightforward reference) — and compare the two fiel
 
 Texts: Resolution 130 (Rev. Dubai, 2018) of the PP-18 Final Acts (tests/fixtures/pp18-final-acts.akn.xml),
 whose lists are named in ``SECTIONS`` (lettered considering a)–r), numbered resolves 1–12, the sub-list
-i)–iv) of recognizing k)…); Brazil's B/67/4 (tests/fixtures/pp18-doc67-brazil.reconstructed.critic.md),
+i)–ii) of recognizing k)…); Brazil's B/67/4 (tests/fixtures/pp18-doc67-brazil.reconstructed.critic.md),
 whose relettered items carry identities of their own (``uid``), so that moves of them exercise the
 renaming of keys.
 """
