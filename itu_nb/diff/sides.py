@@ -55,7 +55,12 @@ class Side:
 
     def loose_key(self, i: int) -> tuple[str, str]:
         """Class and text with whitespace collapsed (no-break spaces, tabs and line breaks as one space)."""
-        return self.cls[i], " ".join(self.body[i].split())
+        text = self.body[i]
+        # the space is the only printable white space: a printable text without a double space or a
+        # space at either end is its own collapsed form (the usual case, no split and join)
+        if not text.isprintable() or "  " in text or text[:1] == " " or text[-1:] == " ":
+            text = " ".join(text.split())
+        return self.cls[i], text
 
     def label(self, i: int) -> str | None:
         """The label without its separator, Cyrillic look-alikes read as Latin (as :meth:`Clause.label_in`)."""
