@@ -91,7 +91,7 @@ _OP = {-1: Op.DELETE, 0: Op.EQUAL, 1: Op.INSERT}
 
 
 def _to_runs(ops) -> tuple[Run, ...]:
-    return tuple(Run(_OP[op], text) for op, text in ops)
+    return tuple([Run(_OP[op], text) for op, text in ops])
 
 
 #: What the pieces of a split (or merge) are joined with to be diffed against the whole clause: a
