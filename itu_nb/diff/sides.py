@@ -36,7 +36,7 @@ class Side:
 
     def __init__(self, clauses: list[Clause]):
         self.clauses = clauses
-        self.cls = [_CLASS.get(c.kind, c.kind.value) for c in clauses]
+        self.cls = [_CLASS.get(c.kind) or c.kind.value for c in clauses]  # (.value only when needed: a property)
         self.body = [c.runs[0].text if len(c.runs) == 1 else "".join(r.text for r in c.runs) for c in clauses]
         self.raw_label = [
             c.label_runs[0].text if len(c.label_runs) == 1 else "".join(r.text for r in c.label_runs) for c in clauses
