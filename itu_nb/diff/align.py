@@ -129,9 +129,11 @@ def _loose_runs(o: Side, n: Side, olds: list[int], news: list[int], timeout: flo
     if len(olds) == 1 and len(news) == 1:
         yield olds, news, False
         return
-    ops, _late = diff_sequences(
-        [o.loose_key(i) for i in olds], [n.loose_key(j) for j in news], timeout=timeout, backend=backend
-    )
+    keys_o, keys_n = [o.loose_key(i) for i in olds], [n.loose_key(j) for j in news]
+    if set(keys_o).isdisjoint(keys_n):  # nothing the same up to whitespace (the usual gap): one run
+        yield list(olds), list(news), False
+        return
+    ops, _late = diff_sequences(keys_o, keys_n, timeout=timeout, backend=backend)
     a = b = 0
     rest_o: list[int] = []
     rest_n: list[int] = []
@@ -166,29 +168,39 @@ def _match_gap(o: Side, n: Side, olds: list[int], news: list[int]) -> list[Match
     """
     cands = []
     cls_o, cls_n = [o.cls[i] for i in olds], [n.cls[j] for j in news]
+    sec_o, sec_n = [o.section[i] for i in olds], [n.section[j] for j in news]
     words_o: list[frozenset[str] | None] = [None] * len(olds)
     words_n: list[frozenset[str] | None] = [None] * len(news)
+    labels_o: list[str | None] = [None] * len(olds)  # looked up when first needed, as the words
+    labels_n: list[str | None] = [None] * len(news)
     for a, b in _candidates(o, n, olds, news):
         c = cls_o[a]
         if c != cls_n[b]:
             continue
-        i, j = olds[a], news[b]
         wo, wn = words_o[a], words_n[b]
         if wo is None:
-            wo = words_o[a] = o.words(i)
+            wo = words_o[a] = o.words(olds[a])
         if wn is None:
-            wn = words_n[b] = n.words(j)
+            wn = words_n[b] = n.words(news[b])
         common = len(wo & wn)
         lo, ln = len(wo), len(wn)
         dice = 2 * common / (lo + ln) if wo or wn else 1.0
         small = min(lo, ln)
         score = max(dice, 0.9 * common / small) if small >= 4 else dice
-        same_section = o.section[i] == n.section[j]
+        same_section = sec_o[a] == sec_n[b]
         if c in _ROLES:
             same_label, floor, cost = True, 0.0, 0.0
         else:
-            label = o.label(i)
-            same_label = same_section and label is not None and label == n.label(j)
+            if same_section:
+                label = labels_o[a]
+                if label is None:
+                    label = labels_o[a] = o.label(olds[a])
+                other = labels_n[b]
+                if other is None:
+                    other = labels_n[b] = n.label(news[b])
+                same_label = label is not None and label == other
+            else:
+                same_label = False
             floor, cost = (SAME_LABEL_MIN if same_label else PAIR_MIN), PAIR_COST
         if score < floor:
             continue

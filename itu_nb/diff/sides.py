@@ -36,7 +36,7 @@ class Side:
 
     def __init__(self, clauses: list[Clause]):
         self.clauses = clauses
-        self.cls = [_CLASS.get(c.kind, c.kind.value) for c in clauses]
+        self.cls = [_CLASS.get(c.kind) or c.kind.value for c in clauses]  # (.value only when needed: a property)
         self.body = [c.runs[0].text if len(c.runs) == 1 else "".join(r.text for r in c.runs) for c in clauses]
         self.raw_label = [
             c.label_runs[0].text if len(c.label_runs) == 1 else "".join(r.text for r in c.label_runs) for c in clauses
@@ -55,7 +55,12 @@ class Side:
 
     def loose_key(self, i: int) -> tuple[str, str]:
         """Class and text with whitespace collapsed (no-break spaces, tabs and line breaks as one space)."""
-        return self.cls[i], " ".join(self.body[i].split())
+        text = self.body[i]
+        # the space is the only printable white space: a printable text without a double space or a
+        # space at either end is its own collapsed form (the usual case, no split and join)
+        if not text.isprintable() or "  " in text or text[:1] == " " or text[-1:] == " ":
+            text = " ".join(text.split())
+        return self.cls[i], text
 
     def label(self, i: int) -> str | None:
         """The label without its separator, Cyrillic look-alikes read as Latin (as :meth:`Clause.label_in`)."""

@@ -6,6 +6,7 @@ Nothing here diffs; :mod:`itu_nb.diff.words` is the module that calls diff-match
 from __future__ import annotations
 
 import re
+import sys
 
 __all__ = ["CAPACITY", "Coder", "block", "code", "encode", "sentences", "squash", "tokens", "trim"]
 
@@ -13,7 +14,13 @@ DELETE, EQUAL, INSERT = -1, 0, 1  # diff-match-patch's ops
 
 # Words keep inner hyphens, slashes, dots and apostrophes ("WTDC-14", "68/167",
 # "1.1", "Union's"), so a changed number or citation is one token.
-_TOKEN = re.compile(r"\w+(?:[-\u2010\u2011'\u2019./:]\w+)*|\s+|[^\w\s]")
+# Possessive quantifiers (Python 3.11+) give the same tokens without keeping backtracking states
+# (nothing follows a match to backtrack for); Python 3.10 has none and takes the plain pattern.
+_TOKEN = re.compile(
+    r"\w++(?:[-\u2010\u2011'\u2019./:]\w++)*+|\s++|[^\w\s]"
+    if sys.version_info >= (3, 11)
+    else r"\w+(?:[-\u2010\u2011'\u2019./:]\w+)*|\s+|[^\w\s]"
+)
 _SENTENCE = re.compile(r"[^.;!?\n]+[.;!?\n]*\s*|[.;!?\n]+\s*")
 _NEWLINE = re.compile(r"[\n\r\u2028\u2029]")
 _SPACES = re.compile(r"\s+")

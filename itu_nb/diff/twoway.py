@@ -48,11 +48,11 @@ import time
 
 from itu_nb.diff.align import Side, align
 from itu_nb.diff.tokens import Coder
-from itu_nb.diff.words import TIMEOUT, diff_words
+from itu_nb.diff.words import EQUAL, TIMEOUT, diff_words
 from itu_nb.loaders.coerce import as_proposal
 from itu_nb.model import Change, NodeKind, Op, Proposal, Run, join_runs
 from itu_nb.model.comparison import CASELESS, PAIR_KINDS, ClausePair, Comparison, revision_of, side_name
-from itu_nb.model.typography import TYPOGRAPHY, typographic_groups
+from itu_nb.model.typography import TYPOGRAPHY, typographic_spans
 
 __all__ = ["PAIR_KINDS", "Change", "ClausePair", "Comparison", "compare", "redline"]
 
@@ -91,7 +91,7 @@ _OP = {-1: Op.DELETE, 0: Op.EQUAL, 1: Op.INSERT}
 
 
 def _to_runs(ops) -> tuple[Run, ...]:
-    return tuple(Run(_OP[op], text) for op, text in ops)
+    return tuple([Run(_OP[op], text) for op, text in ops])
 
 
 #: What the pieces of a split (or merge) are joined with to be diffed against the whole clause: a
@@ -148,8 +148,14 @@ class _Differ:
         self.coder = Coder()  # one token table for the comparison's word diffs
 
     def __call__(self, a: str, b: str, exact: bool = False):
+        """The runs of the word diff of ``a`` and ``b``, the level it reached and the note on a fallback."""
+        ops, level, note = self.ops(a, b, exact)
+        return _to_runs(ops), level, note
+
+    def ops(self, a: str, b: str, exact: bool = False):
+        """:meth:`__call__` with the diff as ``(op, text)`` pairs (op -1, 0 or 1), not yet runs."""
         if a == b:  # the common case: no diff, no clock
-            return ((Run(Op.EQUAL, a),) if a else ()), "word", None
+            return (((EQUAL, a),) if a else ()), "word", None
         start = time.perf_counter()
         level = "block" if self.spent > self.budget else "word"
         d = diff_words(
@@ -165,7 +171,7 @@ class _Differ:
         note = d.reason
         if level == "block":
             note = f"the comparison had used its {self.budget:g} s budget: compared as one block"
-        return _to_runs(d.ops), d.level, note
+        return d.ops, d.level, note
 
 
 def compare(
@@ -326,10 +332,11 @@ def _compare(
             if os_.body[i] == ns_.body[j] and _plain(n.runs):
                 runs = n.runs  # the usual case: the same text, kept as the clause has it
             else:
-                runs, level, note = differ(os_.body[i], ns_.body[j])
-            if typography == "hide" and not _plain(runs):
-                runs, n_hidden = _hide_typography(runs, node.kind in CASELESS)
-                hidden += n_hidden
+                ops, level, note = differ.ops(os_.body[i], ns_.body[j])
+                if typography == "hide" and (len(ops) > 1 or (ops and ops[0][0] != EQUAL)):
+                    ops, n_hidden = _hide_ops(ops, node.kind in CASELESS)
+                    hidden += n_hidden
+                runs = _to_runs(ops)
             moved = m.how == "moved" or (
                 n.kind is not NodeKind.SECTION and sec_map.get(os_.section[i], os_.section[i]) != ns_.section[j]
             )
@@ -365,17 +372,42 @@ def _hide_typography(runs: tuple[Run, ...], case: bool) -> tuple[tuple[Run, ...]
     """``runs`` with each typographic group (:func:`~itu_nb.model.typography.typographic_groups`) made one
     equal run of its new text; and how many groups that was.
     """
-    groups = typographic_groups(runs, case=case)
+    groups = typographic_spans(runs, case=case)
     if not groups:
         return runs, 0
     out: list[Run] = []
     k = 0
-    for i, j in groups:
+    for i, j, new in groups:
         out.extend(runs[k:i])
-        out.append(Run(Op.EQUAL, "".join(r.text for r in runs[i:j] if r.op is Op.INSERT)))
+        out.append(Run(Op.EQUAL, new))
         k = j
     out.extend(runs[k:])
     return join_runs(out), len(groups)
+
+
+def _hide_ops(ops, case: bool) -> tuple[list[tuple[int, str]], int]:
+    """:func:`_hide_typography` on a diff's ``(op, text)`` pairs, before they become runs: the same
+    pairs as the runs it would return (neighbours with one op merged, empty ones dropped).
+    """
+    groups = typographic_spans(ops, case=case)
+    if not groups:
+        return ops, 0
+    out: list[tuple[int, str]] = []
+    k = 0
+    for i, j, new in groups:
+        out.extend(ops[k:i])
+        out.append((EQUAL, new))
+        k = j
+    out.extend(ops[k:])
+    merged: list[tuple[int, str]] = []
+    for op, text in out:
+        if not text:
+            continue
+        if merged and merged[-1][0] == op:
+            merged[-1] = (op, merged[-1][1] + text)
+        else:
+            merged.append((op, text))
+    return merged, len(groups)
 
 
 def _norm(section: str | None) -> str:

@@ -20,7 +20,7 @@ PAIR_KINDS = ("unchanged", "modified", "relabelled", "moved", "inserted", "delet
 CASELESS = (NodeKind.HEADING, NodeKind.TITLE, NodeKind.SECTION)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class ClausePair:
     """One clause of the old text aligned with one of the new (either may be None).
 
@@ -75,6 +75,29 @@ class ClausePair:
     parts: int = 1
     level: str = "word"
     note: str | None = None
+
+    def __init__(
+        self,
+        kind: str,
+        old: Clause | None,
+        new: Clause | None,
+        label_runs: tuple[Run, ...],
+        runs: tuple[Run, ...],
+        section: str | None,
+        index: int = 0,
+        similarity: float | None = None,
+        part: int = 0,
+        parts: int = 1,
+        level: str = "word",
+        note: str | None = None,
+    ) -> None:
+        # the fields written straight into the instance's dict: what the frozen dataclass's own
+        # __init__ does through object.__setattr__, field by field, at several times the cost
+        # (a comparison makes one pair per clause); a new field goes here too
+        self.__dict__.update(
+            kind=kind, old=old, new=new, label_runs=label_runs, runs=runs, section=section, index=index,
+            similarity=similarity, part=part, parts=parts, level=level, note=note,
+        )  # fmt: skip
 
     @property
     def old_path(self) -> str | None:

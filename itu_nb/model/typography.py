@@ -19,9 +19,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from itu_nb.model.runs import Op, Run
+from itu_nb.model.runs import Run
 
-__all__ = ["TYPOGRAPHY", "fold", "looks_same", "typographic_groups"]
+__all__ = ["TYPOGRAPHY", "fold", "looks_same", "typographic_groups", "typographic_spans"]
 
 #: The values of ``compare(..., typography=...)``: ``"hide"`` typographic changes (their runs read
 #: as the new text), ``"separate"`` (kept, flagged and drawn apart), ``"show"`` (kept as any change).
@@ -78,6 +78,22 @@ def looks_same(old: str, new: str, before: str = "", after: str = "", *, case: b
     """
     if old == new:
         return True
+    key = (old, new, before, after, case)
+    got = _SEEN.get(key)
+    if got is None:
+        if len(_SEEN) >= _SEEN_MAX:
+            _SEEN.clear()
+        got = _SEEN[key] = _looks_same(old, new, before, after, case)
+    return got
+
+
+#: Answers of :func:`looks_same` already given: the same few changes recur (a no-break space for a
+#: space between the same letters, ``ITU-T`` for ``ITU‑T``), in a text and from text to text.
+_SEEN: dict[tuple[str, str, str, str, bool], bool] = {}
+_SEEN_MAX = 8192
+
+
+def _looks_same(old: str, new: str, before: str, after: str, case: bool) -> bool:
     a, b = fold(before + old + after, case=case), fold(before + new + after, case=case)
     if not before:
         a, b = a.lstrip(), b.lstrip()
@@ -93,20 +109,37 @@ def typographic_groups(runs: tuple[Run, ...] | list[Run], *, case: bool = False)
     whether a space stands between words), and the whole group at once: a deleted
     no-break space next to an inserted space is one typographic replacement.
     """
+    return [(i, j) for i, j, _new in typographic_spans(runs, case=case)]
+
+
+def typographic_spans(runs, *, case: bool = False) -> list[tuple[int, int, str]]:
+    """:func:`typographic_groups` with each group's new text: ``(start, end, inserted text)``.
+
+    ``runs`` may also be a diff's ``(op, text)`` pairs (op -1, 0 or 1), as
+    :func:`itu_nb.diff.twoway.compare` judges them before making runs.
+    """
+    if runs and isinstance(runs[0], Run):
+        runs = [(r.op, r.text) for r in runs]
     out = []
     i, n = 0, len(runs)
     while i < n:
-        if runs[i].op is Op.EQUAL:
+        op, text = runs[i]
+        if op == 0:
             i += 1
             continue
-        j = i
-        while j < n and runs[j].op is not Op.EQUAL:
+        j = i + 1
+        while j < n and runs[j][0] != 0:
             j += 1
-        old = "".join(r.text for r in runs[i:j] if r.op is Op.DELETE)
-        new = "".join(r.text for r in runs[i:j] if r.op is Op.INSERT)
-        before = runs[i - 1].text[-1:] if i else ""
-        after = runs[j].text[:1] if j < n else ""
+        if j == i + 2 and op == -1 and runs[i + 1][0] == 1:  # the usual group: one replacement
+            old, new = text, runs[i + 1][1]
+        elif j == i + 1:  # a deletion or an insertion alone
+            old, new = (text, "") if op == -1 else ("", text)
+        else:
+            old = "".join([t for o, t in runs[i:j] if o == -1])
+            new = "".join([t for o, t in runs[i:j] if o == 1])
+        before = runs[i - 1][1][-1:] if i else ""
+        after = runs[j][1][:1] if j < n else ""
         if looks_same(old, new, before, after, case=case):
-            out.append((i, j))
+            out.append((i, j, new))
         i = j
     return out
