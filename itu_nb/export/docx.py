@@ -185,11 +185,7 @@ class _Writer:
             rpr = OxmlElement("w:rPr")
             rpr.append(self._change(mark, *_who(line)))  # the paragraph mark inserted or deleted
             ppr.append(rpr)
-        bodies: dict[str, list[Piece]] = {}  # a note's text may stand anywhere in its line
-        for piece in line.pieces:
-            m = FOOTNOTE_BODY.match(piece.text) if piece.kind == "footnote-body" else None
-            if m:
-                bodies.setdefault(m.group("no"), []).append(piece)
+        bodies = _note_bodies(line.pieces)  # a note's text may stand anywhere in its line
         remarks = note_comments(line.node) if line.node is not None and bodies else {}
         lit = False
         for piece in line.pieces:
@@ -278,7 +274,7 @@ class _Writer:
         self,
         p: etree._Element,
         ref: Piece,
-        bodies: list[Piece],
+        bodies: list[list[Piece]],
         number: str | None = None,
         remarks: list[list[Artefact]] | None = None,
     ) -> None:
@@ -287,6 +283,8 @@ class _Writer:
         (``w:customMarkFollows``, the number in the reference run and at the start of the note), so its path
         stays ``fn3``.
 
+        ``bodies`` are the note's texts (:func:`_note_bodies`), each as its runs: one run, or one per change
+        made inside the note (``See `` equal, ``71`` deleted, ``72`` inserted), each written with its op.
         ``remarks`` are the comments of the note's FOOTNOTE nodes, one list per body (its deleted and inserted
         text when they differ): each is a real Word comment anchored in the body, around the note's reference
         mark (see :func:`note_comments`), not inside the note.
@@ -300,25 +298,17 @@ class _Writer:
         para = _note_paragraph(note)
         # the note shows its number before its text in each view: Word's own mark (w:footnoteRef), or the custom
         # mark as Word writes it (the number in the footnote reference style); else the text as it is
-        shown = (
-            bool(bodies)
-            and number is not None
-            and all(re.match(rf"{number}(?=\s)", b.text[len(number) + 3 :]) for b in bodies)
-        )
+        shown = bool(bodies) and number is not None and all(re.match(rf"{number}(?=\s)", b[0].text) for b in bodies)
         if shown:
             mark = self._run("" if not custom else str(number), Op.EQUAL, style="footnotereference")
             if not custom:
                 mark.append(OxmlElement("w:footnoteRef"))
             para.append(mark)
         for body in bodies:
-            m = FOOTNOTE_BODY.match(body.text)
-            assert m is not None  # the caller passes only the bodies that match
-            no = m.group("no")
-            text = body.text[len(no) + 3 : -1]  # what follows "[N: ", as the loaders write it
-            if shown:
-                text = text[len(no) :]
-            op = Op.EQUAL if body.op is ref.op else body.op
-            para = self._note_text(note, para, text, op, body.author, body.date)
+            for k, run in enumerate(body):
+                text = run.text[len(number) :] if shown and number is not None and not k else run.text
+                op = Op.EQUAL if run.op is ref.op else run.op
+                para = self._note_text(note, para, text, op, run.author, run.date)
         self.footnotes.append(note)
         r = self._run("", Op.EQUAL, style="footnotereference")
         fr = OxmlElement("w:footnoteReference")
@@ -433,6 +423,33 @@ def _note_paragraph(note: etree._Element) -> etree._Element:
 
 
 _NOTE_PATH = re.compile(r"fn(\d+)(?:#\d+)?\Z")
+
+
+def _note_bodies(pieces: tuple[Piece, ...]) -> dict[str, list[list[Piece]]]:
+    """The texts of the notes in a line, by note number: each text as its runs, from after ``[N: `` (as the
+    loaders write it) to before the closing ``]``.  A ``footnote-body`` piece is one text of one run; one that
+    ``footnote-part`` pieces continue (a note with changes inside it, see
+    :func:`itu_nb.parsing.markup.note_parts`) is one text of several runs, each with its op.
+    """
+    bodies: dict[str, list[list[Piece]]] = {}
+    for i, piece in enumerate(pieces):
+        if piece.kind != "footnote-body":
+            continue
+        m = FOOTNOTE_BODY.match(piece.text)
+        if m:
+            no = m.group("no")
+            bodies.setdefault(no, []).append([dataclasses.replace(piece, text=piece.text[len(no) + 3 : -1])])
+            continue
+        head = re.match(r"\[(\d+):[ \t]", piece.text)
+        end = i + 1
+        while end < len(pieces) and pieces[end].kind == "footnote-part":
+            end += 1
+        if head is None or end == i + 1 or not pieces[end - 1].text.endswith("]"):
+            continue
+        runs = [dataclasses.replace(piece, text=piece.text[head.end() :]), *pieces[i + 1 : end]]
+        runs[-1] = dataclasses.replace(runs[-1], text=runs[-1].text[:-1])
+        bodies.setdefault(head.group(1), []).append([r for r in runs if r.text] or runs[:1])
+    return bodies
 
 
 def note_comments(node: Clause) -> dict[str, list[list[Artefact]]]:

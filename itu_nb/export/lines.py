@@ -253,7 +253,9 @@ def _lines(doc: Document) -> list[Line]:
 def _note_pieces(node: Clause) -> list[Piece]:
     """The footnotes of ``node`` that no artefact of it holds (read from Akoma Ntoso) as the
     loaders write a footnote in its host's line: ``[footnoteRef:N]`` then ``[N: label and text]``, one body
-    per run, each with its run's op (a note inserted or deleted whole: its reference too).
+    per run, each with its run's op (a note inserted or deleted whole: its reference too); a note with equal
+    text and changes inside it as the CriticMarkup reader gives it, ``[N: `` and its runs as ``footnote-part``
+    pieces (:func:`itu_nb.parsing.markup.note_parts`).
     """
     if any(a.kind == "footnote-body" for a in node.artefacts):
         return []
@@ -271,8 +273,16 @@ def _note_pieces(node: Clause) -> list[Piece]:
                 elif r.text:
                     runs.append([r.op, r.author, r.date, r.text])
         ops = {op for op, *_ in runs}
+        inside = len(same) == 1 and len(ops) > 1 and Op.EQUAL in ops
         ref = ops.pop() if len(ops) == 1 else Op.EQUAL
         out.append(Piece(f"[footnoteRef:{number}]", ref, "footnote-ref"))
+        if inside:  # changes inside one note: its runs as parts
+            head = runs[0][3] if runs[0][0] is Op.EQUAL else ""
+            rest = runs[1:] if head else runs
+            out.append(Piece(f"[{number}: {head}", Op.EQUAL, "footnote-body"))
+            out += [Piece(text, op, "footnote-part", who, when) for op, who, when, text in rest]
+            out.append(Piece("]", Op.EQUAL, "footnote-part"))
+            continue
         out += [Piece(f"[{number}: {text}]", op, "footnote-body", who, when) for op, who, when, text in runs]
     return out
 

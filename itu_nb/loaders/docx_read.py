@@ -58,7 +58,7 @@ from itu_nb.loaders.docx_package import Package, W
 from itu_nb.loaders.docx_para import Para, Props, view_paragraphs
 from itu_nb.loaders.docx_shapes import ALTERNATE, branch, is_alternate, shape_texts
 from itu_nb.loaders.docx_symbols import symbol_char
-from itu_nb.model import Artefact, Op
+from itu_nb.model import Artefact, Op, Run
 
 _M = "http://schemas.openxmlformats.org/officeDocument/2006/math"
 #: The ops as module constants: an enum member read from its class costs a descriptor call each time
@@ -597,7 +597,16 @@ class Reader:
             host.notes.append(note)
             return
         texts = {view: "\n".join(view_paragraphs(paras, view)) for view in ("original", "amended")}
-        if job.op is Op.EQUAL and texts["original"] == texts["amended"]:
+        parts = (
+            _changed_note(paras, job.number) if job.op is Op.EQUAL and texts["original"] != texts["amended"] else None
+        )
+        if parts is not None:  # changes inside the note: one note, its changed runs as parts
+            head, *rest = parts
+            self._art(host, Artefact("footnote-body", f"[{job.number}: {head.text}", -1))
+            for r in rest:
+                self._art(host, Artefact("footnote-part", r.text, -1, None, r.op, r.author, r.date))
+            sides = []
+        elif job.op is Op.EQUAL and texts["original"] == texts["amended"]:
             sides = [(Op.EQUAL, texts["amended"])]
         else:
             sides = [
@@ -610,6 +619,39 @@ class Reader:
             self._art(host, Artefact("footnote-body", f"[{job.number}: {text}]", -1, None, op, who, when))
         self.bodies[(job.kind, job.wid)] = texts
         self.shown[(job.kind, job.wid)] = _views(job.op)
+
+
+def _changed_note(paras: list[Para], number: str) -> list[Run] | None:
+    r"""The runs of a note with tracked changes inside its text, as the CriticMarkup reader gives such a note
+    (:func:`itu_nb.parsing.markup.note_parts`): first an equal run (the text before the first change, maybe
+    empty), then the runs of the rest, each with its op, author and date, the last ending in the note's closing
+    ``"]"``; paragraphs joined by ``"\n"``.
+
+    None when the note is better given as its deleted and inserted texts (``fn1`` and ``fn1#2``): a paragraph
+    mark is changed (paragraphs merged or split), or no text but its number is equal (its text replaced
+    whole, as CriticMarkup's ``{--[1: a]--}{++[1: b]++}`` writes it).
+    """
+    if any(p.mark is not Op.EQUAL for p in paras):
+        return None
+    same = "".join(p[1] for para in paras for p in para.pieces if isinstance(p, tuple) and p[0] is Op.EQUAL)
+    if not same.strip().removeprefix(number).strip():
+        return None
+    runs: list[Run] = [Run(Op.EQUAL, "")]
+    for k, para in enumerate(paras):
+        for piece in ([(Op.EQUAL, "\n", None, None)] if k else []) + [p for p in para.pieces if isinstance(p, tuple)]:
+            op, text, who, when = piece[0], piece[1], piece[2], piece[3]
+            last = runs[-1]
+            if not text:
+                continue
+            if last.op is op and (op is Op.EQUAL or (last.author, last.date) == (who, when)):
+                runs[-1] = last.with_text(last.text + text)
+            else:
+                runs.append(Run(op, text, who, when) if op is not Op.EQUAL else Run(op, text))
+    if runs[-1].op is Op.EQUAL and len(runs) > 1:
+        runs[-1] = runs[-1].with_text(runs[-1].text + "]")
+    else:
+        runs.append(Run(Op.EQUAL, "]"))
+    return runs
 
 
 def _who(paras: list[Para], op: Op) -> tuple[str | None, str | None]:
