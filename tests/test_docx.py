@@ -815,7 +815,7 @@ def test_footnotes_endnotes_and_comments():
     assert a.body() == "that developing countries need help now;"
     assert [(f.path, f.label_original or f.label, f.body("original"), f.body("amended")) for f in a.footnotes] == [
         ("considering/a/fn1", "1", "These include LDCs.", "These include LDCs and SIDS."),  # " and SIDS" inserted
-        ("considering/a/fn1#2", "1", "An endnote.", "An endnote."),
+        ("considering/a/en1", "1", "An endnote.", "An endnote."),  # Word numbers endnotes apart: en1
     ]
     (fn,) = b.footnotes  # a note whose reference is inserted exists only when amended
     assert fn.status == "inserted" and fn.body() == "A new note."

@@ -137,7 +137,7 @@ def note_comments_on_host(doc: Document) -> Document:
         extra: list[Artefact] = []
         for k in kids:
             if k.kind is NodeKind.FOOTNOTE and any(a.kind == "comment" for a in k.artefacts):
-                number = k.path.rpartition("/")[2].removeprefix("fn").partition("#")[0]
+                number = k.path.rpartition("/")[2].partition("#")[0][2:]  # "fn1", "en1" (an endnote) → "1"
                 body = next(
                     (a for a in c.artefacts if a.kind == "footnote-body" and a.text.startswith(f"[{number}:")), None
                 )

@@ -259,12 +259,14 @@ def _note_pieces(node: Clause) -> list[Piece]:
     """
     if any(a.kind == "footnote-body" for a in node.artefacts):
         return []
-    notes: dict[str, list[Clause]] = {}
+    notes: dict[str, list[Clause]] = {}  # "fn1" ("en1": an endnote) → its nodes
     for child in node.children:
         if child.kind is NodeKind.FOOTNOTE:
-            notes.setdefault(child.path.rpartition("/")[2].removeprefix("fn").partition("#")[0], []).append(child)
+            notes.setdefault(child.path.rpartition("/")[2].partition("#")[0], []).append(child)
     out: list[Piece] = []
-    for number, same in notes.items():
+    for name, same in notes.items():
+        number = name[2:] if name[:2] in ("fn", "en") else name
+        mark = "endnoteRef" if name.startswith("en") else "footnoteRef"
         runs: list[list] = []  # [op, author, date, text]: the note's runs, those alike joined
         for note in same:
             for r in note.label_runs + note.runs:
@@ -275,7 +277,7 @@ def _note_pieces(node: Clause) -> list[Piece]:
         ops = {op for op, *_ in runs}
         inside = len(same) == 1 and len(ops) > 1 and Op.EQUAL in ops
         ref = ops.pop() if len(ops) == 1 else Op.EQUAL
-        out.append(Piece(f"[footnoteRef:{number}]", ref, "footnote-ref"))
+        out.append(Piece(f"[{mark}:{number}]", ref, "footnote-ref"))
         if inside:  # changes inside one note: its runs as parts
             head = runs[0][3] if runs[0][0] is Op.EQUAL else ""
             rest = runs[1:] if head else runs

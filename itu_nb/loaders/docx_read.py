@@ -28,10 +28,15 @@ Guarantees after :func:`read_paragraphs`:
 - numbering added as a tracked change (``w:ins`` in ``w:numPr``, or a ``w:pPrChange``)
   leaves the original view unnumbered;
 - footnotes and endnotes are artefacts at their reference: ``footnote-ref``
-  (``[footnoteRef:N]``; N is Word's number, or a custom mark that is a number) and ``footnote-body`` (``[N: text]``, the form the tree turns
-  into a FOOTNOTE node); a note whose text has tracked changes gives a deleted body
-  (original text) and an inserted body (amended text), each with the author and date of the
-  note's first change (of its op, else of the other); comments are ``comment``
+  (``[footnoteRef:N]``, ``[endnoteRef:N]``; N is Word's number, counted apart for footnotes and
+  endnotes, or a custom mark that is a number) and ``footnote-body`` (``[N: text]``, the form the tree
+  turns into a FOOTNOTE node: ``fn<N>``, or ``en<N>`` for an endnote, so footnote 1 and endnote 1 are
+  ``fn1`` and ``en1`` whatever their order); a note with tracked changes inside its text is one body,
+  its start (``[N: `` and the text before the first change) then a ``footnote-part`` per run of the rest
+  with its op, author and date, as the CriticMarkup reader gives ``[1: See {--71--}{++72++}]``.  A note
+  whose text is replaced whole (no equal text but its number) or whose paragraph marks change gives a
+  deleted body (original text, ``fn<N>``) and an inserted body (amended text, ``fn<N>#2``), each with the
+  author and date of the note's first change (of its op, else of the other); comments are ``comment``
   artefacts at their reference, with their author and date (also in a note);
 - highlighted text (``w:highlight``, any colour but ``none``) is covered by a ``highlight``
   artefact placed before it, whose ``length`` counts the characters highlighted;

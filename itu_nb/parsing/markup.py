@@ -2,8 +2,8 @@ r"""Stage 2: source text → lines of runs, with inline artefacts taken out.
 
 After :func:`critic_runs` or :func:`plain_runs` every line is a list of :class:`Run`
 (the ``"\n"`` between lines is never inside a run).  After :func:`extract_artefacts`
-the runs of a line hold no extraction artefact (``[bookmark: …]``, ``[footnoteRef:…]``,
-footnote bodies ``[1: …]``); each artefact is kept with its offset so that the line
+the runs of a line hold no extraction artefact (``[bookmark: …]``, ``[footnoteRef:…]``, ``[endnoteRef:…]``
+(the .docx reader's mark of an endnote), footnote bodies ``[1: …]``); each artefact is kept with its offset so that the line
 can be rebuilt exactly.
 """
 
@@ -27,7 +27,7 @@ _SIMPLE = re.compile(r"([^{]*)(?:\{\+\+(.*?)\+\+\}|\{--(.*?)--\})", re.DOTALL)
 
 INLINE_ARTEFACTS = re.compile(
     r"(?P<bookmark>\[bookmark: [^\]\n]*\])"
-    r"|(?P<ref>\[footnoteRef:(?P<refno>\d+)\](?:(?P=refno)(?!\d))?)"
+    r"|(?P<ref>\[(?:foot|end)noteRef:(?P<refno>\d+)\](?:(?P=refno)(?!\d))?)"
     r"|(?P<body>\[(?P<bodyno>\d+):[ \t])"  # a footnote body: its end is the matching "]"
 )
 
