@@ -225,3 +225,28 @@ def test_html_shows_the_change_inside_the_note():
     note = html[start : html.index("</p>", start)]
     assert 'title="deleted by Brazil, 2018-09-10"' in note and ">71</del>" in note and ">72</ins>" in note
     assert note.index("See ") < note.index(">71</del>") < note.index(">72</ins>")
+
+
+#: (the note as CriticMarkup, the note written after accepting its change, after rejecting it): a change inside
+#: the note, a note replaced whole (its deleted and inserted texts, fn1 and fn1#2), a note inserted whole
+DECIDED = [
+    ("[footnoteRef:1][1: See {--71--}{++72++}]", "[footnoteRef:1][1: See 72]", "[footnoteRef:1][1: See 71]"),
+    ("[footnoteRef:1]{--[1: See 71]--}{++[1: See 72]++}", "[footnoteRef:1][1: See 72]", "[footnoteRef:1][1: See 71]"),
+    ("{++[footnoteRef:1][1: See 72]++}", "[footnoteRef:1][1: See 72]", ""),
+]
+
+
+@pytest.mark.parametrize(("note", "accepted", "rejected"), DECIDED, ids=["inside", "replaced", "inserted"])
+def test_a_decided_change_of_a_note_is_written_settled(note, accepted, rejected):
+    # the clause's artefacts keep the note as the source wrote it; a decision settles the FOOTNOTE node, and the
+    # writers write the note as the node now holds it (they wrote the pending change again)
+    source = f"MOD\tX/1/1\n\nconsidering\na)\tthat telecommunications matter{note};\n"
+    proposal = itu_nb.load(source, author="Brazil", date="2018-09-10")[0]
+    for decided, want in ((proposal.accept(), accepted), (proposal.reject(), rejected)):
+        line = f"a)\tthat telecommunications matter{want};"
+        assert line in itu_nb.to_criticmarkup(decided).splitlines()
+        back = itu_nb.load(itu_nb.to_docx(decided), format="docx")
+        body = want[len("[footnoteRef:1][1: ") : -1]
+        assert [
+            (n.path, n.body("original"), n.body("amended")) for n in back[0].walk() if n.kind is NodeKind.FOOTNOTE
+        ] == ([("considering/a/fn1", body, body)] if want else [])
