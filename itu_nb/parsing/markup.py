@@ -305,7 +305,7 @@ def extract_artefacts(pieces: list[Piece], line: int) -> tuple[list[Run], list[A
     Returns the runs (artefact text removed) and the artefacts, each with ``offset``
     = the position in the joined text of the returned runs where it stood.
     """
-    if len(pieces) > 1 and any(isinstance(p, Run) and "[" in p.text for p in pieces):
+    if len(pieces) > 1 and any(isinstance(p, Run) and "[" in p.text and _BODY_OPEN.search(p.text) for p in pieces):
         pieces = _note_comments_after(pieces)  # a note that comments or changes cut: made whole again
     runs: list[Run] = []
     arts: list[Artefact] = []
@@ -375,7 +375,7 @@ def _note_comments_after(pieces: list[Piece]) -> list[Piece]:
     while i < n:
         piece = pieces[i]
         i += 1
-        if not isinstance(piece, Run) or "[" not in piece.text:
+        if not isinstance(piece, Run) or "[" not in piece.text or not _BODY_OPEN.search(piece.text):
             out.append(piece)
             continue
         closing = _closing_brackets(piece.text)
