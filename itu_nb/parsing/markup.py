@@ -391,13 +391,18 @@ def _note_comments_after(pieces: list[Piece]) -> list[Piece]:
             if isinstance(q, Artefact) and q.kind == "comment":
                 comments.append(q)
             elif isinstance(q, Run) and (q.op, q.author, q.date) == (piece.op, piece.author, piece.date):
-                for k, ch in enumerate(q.text):
-                    depth += (ch == "[") - (ch == "]")
+                # a note's text holds no other note: another note's opener ends the search (so each piece is
+                # searched from one opener at most, and a line of a million unclosed "[1: " stays linear)
+                other = _BODY_OPEN.search(q.text)
+                for b in _BRACKET.finditer(q.text, 0, other.start() if other else len(q.text)):
+                    depth += 1 if b.group() == "[" else -1
                     if not depth:
-                        texts.append(q.with_text(q.text[: k + 1]))
-                        rest = q.text[k + 1 :]
+                        texts.append(q.with_text(q.text[: b.end()]))
+                        rest = q.text[b.end() :]
                         break
                 else:
+                    if other is not None:
+                        break
                     texts.append(q)
             elif isinstance(q, Run) and piece.op is Op.EQUAL and q.op is not Op.EQUAL:
                 texts.append(q)  # a change inside the note (its brackets are the note's text, not its end)
