@@ -641,22 +641,23 @@ def _changed_note(paras: list[Para], number: str) -> list[Run] | None:
     same = "".join(p[1] for para in paras for p in para.pieces if isinstance(p, tuple) and p[0] is Op.EQUAL)
     if not same.strip().removeprefix(number).strip():
         return None
-    runs: list[Run] = [Run(Op.EQUAL, "")]
+    groups: list[list] = [[Op.EQUAL, None, None, []]]  # [op, author, date, texts]: neighbours alike joined once
     for k, para in enumerate(paras):
         for piece in ([(Op.EQUAL, "\n", None, None)] if k else []) + [p for p in para.pieces if isinstance(p, tuple)]:
-            op, text, who, when = piece[0], piece[1], piece[2], piece[3]
-            last = runs[-1]
+            op, text = piece[0], piece[1]
+            who, when = (piece[2], piece[3]) if op is not Op.EQUAL else (None, None)
+            last = groups[-1]
             if not text:
                 continue
-            if last.op is op and (op is Op.EQUAL or (last.author, last.date) == (who, when)):
-                runs[-1] = last.with_text(last.text + text)
+            if last[0] is op and (last[1], last[2]) == (who, when):
+                last[3].append(text)
             else:
-                runs.append(Run(op, text, who, when) if op is not Op.EQUAL else Run(op, text))
-    if runs[-1].op is Op.EQUAL and len(runs) > 1:
-        runs[-1] = runs[-1].with_text(runs[-1].text + "]")
+                groups.append([op, who, when, [text]])
+    if groups[-1][0] is Op.EQUAL and len(groups) > 1:
+        groups[-1][3].append("]")
     else:
-        runs.append(Run(Op.EQUAL, "]"))
-    return runs
+        groups.append([Op.EQUAL, None, None, ["]"]])
+    return [Run(op, "".join(texts), who, when) for op, who, when, texts in groups]
 
 
 def _who(paras: list[Para], op: Op) -> tuple[str | None, str | None]:
