@@ -26,15 +26,16 @@ from itu_nb.model import Artefact, Op
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
-#: resolves 1 holds footnote 1, whose "71" Brazil replaced by "72" (a tracked change inside the note);
-#: resolves 2 holds footnote 2, "Plain." (no change).
+#: resolves 1 holds footnote 1, whose text Brazil replaced whole, "See Resolution 71." by "See Resolution 72."
+#: (a tracked change inside the note, no equal text left but the note's number: read as its deleted and inserted
+#: texts, fn1 and fn1#2); resolves 2 holds footnote 2, "Plain." (no change).
 _TWO_NOTES = B.package(
     B.HEAD
     + B.para(B.run("resolves"))
     + B.para(B.run("1\tto act") + B.footnote_ref(2) + B.run("."))
     + B.para(B.run("2\tand") + B.footnote_ref(3) + B.run(".")),
     footnotes=B.SEPARATORS
-    + B.footnote(2, B.run("See Resolution ") + B.dele(B.deleted_run("71")) + B.ins(B.run("72")) + B.run("."))
+    + B.footnote(2, B.dele(B.deleted_run("See Resolution 71.")) + B.ins(B.run("See Resolution 72.")))
     + B.footnote(3, B.run("Plain.")),
 )
 
@@ -452,9 +453,11 @@ def _note_changes(data: bytes) -> list[tuple]:
     ]
 
 
-_CEPT_RUNS = [  # the note's two bodies (the .docx reader's form), by CEPT, as the w:del/w:ins above say
-    ("resolves/1/fn1", "DELETE", "See Resolution 71.", "CEPT", "2018-09-11T00:00:00Z"),
-    ("resolves/1/fn1#2", "INSERT", "See Resolution 72.", "CEPT", "2018-09-11T00:00:00Z"),
+_CEPT_RUNS = [  # one note, the change inside it by CEPT, as the w:del/w:ins above say ("See Resolution " and "." equal)
+    ("resolves/1/fn1", "EQUAL", "See Resolution ", None, None),
+    ("resolves/1/fn1", "DELETE", "71", "CEPT", "2018-09-11T00:00:00Z"),
+    ("resolves/1/fn1", "INSERT", "72", "CEPT", "2018-09-11T00:00:00Z"),
+    ("resolves/1/fn1", "EQUAL", ".", None, None),
 ]
 
 
@@ -466,8 +469,8 @@ def test_a_tracked_note_is_written_with_its_author_and_date_not_the_exporters():
     doc = itu_nb.load(_CEPT_NOTE, format="docx")
     data = itu_nb.to_docx(doc, author="Exporter")
     assert _note_changes(data) == [
-        ("del", "CEPT", "2018-09-11T00:00:00Z", " See Resolution 71."),  # after Word's own mark (w:footnoteRef)
-        ("ins", "CEPT", "2018-09-11T00:00:00Z", " See Resolution 72."),
+        ("del", "CEPT", "2018-09-11T00:00:00Z", "71"),  # inside the note's text, as the source has it
+        ("ins", "CEPT", "2018-09-11T00:00:00Z", "72"),
     ]
     assert _note_runs(itu_nb.load(data, format="docx")) == _CEPT_RUNS
 
@@ -493,7 +496,8 @@ def test_a_change_in_a_note_without_author_is_written_with_the_exporters_author(
 
     def anonymous(c):
         arts = tuple(
-            dataclasses.replace(a, author=None, date=None) if a.kind == "footnote-body" else a for a in c.artefacts
+            dataclasses.replace(a, author=None, date=None) if a.kind in ("footnote-body", "footnote-part") else a
+            for a in c.artefacts
         )
         return dataclasses.replace(c, children=tuple(anonymous(k) for k in c.children), artefacts=arts)
 

@@ -146,7 +146,11 @@ def _runs(
     for comment in comments[k:]:
         last = _remark(parent, comment)
     for note in notes:
-        mark = _el(parent, "authorialNote", marker=note.path.rpartition("/")[2].removeprefix("fn"), placement="bottom")
+        name = note.path.rpartition("/")[2]
+        if name.startswith("en"):  # an endnote (read from Word): its kind kept as the note's class
+            mark = _el(parent, "authorialNote", marker=name[2:], placement="bottom", **{"class": "endnote"})
+        else:
+            mark = _el(parent, "authorialNote", marker=name.removeprefix("fn"), placement="bottom")
         _runs(_el(mark, "p"), note.label_runs + note.runs)
 
 

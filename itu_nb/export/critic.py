@@ -17,8 +17,9 @@ reading the file back.  A comment made inside a change (a Word comment on insert
 written inside its mark, ``{++text{>>@Author (date): comment<<}++}``, and read back with the change's op.
 A highlight is ``{==…==}`` around what it covers, changes and comments
 included (``{==IC{++T++}s==}``: the loader reads marks inside a highlight).  A footnote stands in
-its host's line, so the paragraph breaks of a note of several paragraphs (a Word note, or one with
-a text box) are written as line breaks (U+000B, Word's own).  Lone surrogates,
+its host's line, changes inside its text marked as anywhere else (``[1: See {--71--}{++72++}]``, read
+back as one note whose runs carry the change), so the paragraph breaks of a note of several paragraphs (a
+Word note, or one with a text box) are written as line breaks (U+000B, Word's own).  Lone surrogates,
 which no file can hold, are written as U+FFFD.
 """
 
@@ -42,6 +43,8 @@ _CLASH = re.compile(r"\{(?:\+\+|--|~~|==|>>)|(?:\+\+|--|~~|==|<<)\}|~>")
 #: Written first when the text would otherwise hold no mark, so that it is read as CriticMarkup again: an
 #: empty insertion, which the loader reads as a blank line (a comment here was read back as a reviewer's).
 HEADER = "{++++}"
+#: The pieces of a note's text (a note with changes inside is a ``footnote-body`` and its ``footnote-part`` pieces).
+_NOTE_KINDS = ("footnote-body", "footnote-part")
 
 
 def _comment(piece: Piece, where: str) -> str:
@@ -108,7 +111,7 @@ def _line(pieces: tuple[Piece, ...], where: str, attribute: bool = False) -> str
         elif attribute and who is None and piece.op is not Op.EQUAL:  # the change was opened by a comment in it
             who = piece
         # a note of several paragraphs (or with a text box) in one line: its breaks as line breaks (U+000B)
-        out.append(piece.text.replace("\n", "\v") if piece.kind == "footnote-body" else piece.text)
+        out.append(piece.text.replace("\n", "\v") if piece.kind in _NOTE_KINDS else piece.text)
     close()
     return "".join(out)
 
@@ -134,7 +137,7 @@ def note_comments_on_host(doc: Document) -> Document:
         extra: list[Artefact] = []
         for k in kids:
             if k.kind is NodeKind.FOOTNOTE and any(a.kind == "comment" for a in k.artefacts):
-                number = k.path.rpartition("/")[2].removeprefix("fn").partition("#")[0]
+                number = k.path.rpartition("/")[2].partition("#")[0][2:]  # "fn1", "en1" (an endnote) → "1"
                 body = next(
                     (a for a in c.artefacts if a.kind == "footnote-body" and a.text.startswith(f"[{number}:")), None
                 )

@@ -53,6 +53,7 @@ __all__ = ["to_docx"]
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _FOOTNOTES_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+_ENDNOTES_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.endnotes+xml"
 #: The custom document property that stores clause keys a reload cannot derive (see keys_to_store).
 KEYS_PROPERTY = docx_cover.KEYS_PROPERTY
 _COMMENTS_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"
@@ -107,8 +108,9 @@ class _Writer:
         self.body = self.word.element.body
         self.next_id = 1
         self.footnotes: list[etree._Element] = []
+        self.endnotes: list[etree._Element] = []
         self.comments: list[etree._Element] = []
-        self.auto_notes = 0  # footnotes Word numbers itself so far
+        self.auto_notes = {"footnote": 0, "endnote": 0}  # the notes Word numbers itself so far, by kind
         self.keys: dict[str, list] = {}  # proposal id → the clause keys to store
 
     def _id(self) -> str:
@@ -185,11 +187,7 @@ class _Writer:
             rpr = OxmlElement("w:rPr")
             rpr.append(self._change(mark, *_who(line)))  # the paragraph mark inserted or deleted
             ppr.append(rpr)
-        bodies: dict[str, list[Piece]] = {}  # a note's text may stand anywhere in its line
-        for piece in line.pieces:
-            m = FOOTNOTE_BODY.match(piece.text) if piece.kind == "footnote-body" else None
-            if m:
-                bodies.setdefault(m.group("no"), []).append(piece)
+        bodies = _note_bodies(line.pieces)  # a note's text may stand anywhere in its line
         remarks = note_comments(line.node) if line.node is not None and bodies else {}
         lit = False
         for piece in line.pieces:
@@ -197,8 +195,11 @@ class _Writer:
                 lit = piece.kind == "highlight-start"
             elif piece.kind == "footnote-ref":
                 number = re.match(r"\[\w+:(\d+)\]", piece.text)
-                no = number.group(1) if number else None
-                self._footnote_ref(p, piece, bodies.pop(no, []) if no else [], no, remarks.pop(no, []) if no else [])
+                key = (_note_kind(piece.text), number.group(1)) if number else None
+                no = key[1] if key else None
+                self._footnote_ref(
+                    p, piece, bodies.pop(key, []) if key else [], no, remarks.pop(key, []) if key else []
+                )
             elif piece.kind == "bookmark" and _BOOKMARK.match(piece.text):
                 self._bookmark(p, piece.text[len("[bookmark: ") : -1])
             elif piece.kind == "comment":
@@ -278,50 +279,47 @@ class _Writer:
         self,
         p: etree._Element,
         ref: Piece,
-        bodies: list[Piece],
+        bodies: list[list[Piece]],
         number: str | None = None,
         remarks: list[list[Artefact]] | None = None,
     ) -> None:
-        """A footnote and its reference, at the end of ``p``.  Word numbers footnotes itself, 1, 2, 3…: a note
-        whose number is not the next one (a source numbering 3, 7) gets it as a custom mark
-        (``w:customMarkFollows``, the number in the reference run and at the start of the note), so its path
-        stays ``fn3``.
+        """A footnote (an endnote, for a ``[endnoteRef:N]`` reference) and its reference, at the end of ``p``.
+        Word numbers footnotes itself, 1, 2, 3…, and endnotes apart: a note whose number is not the next one of
+        its kind (a source numbering 3, 7) gets it as a custom mark (``w:customMarkFollows``, the number in the
+        reference run and at the start of the note), so its path stays ``fn3`` (``en3``).  An endnote is
+        written in ``word/endnotes.xml`` with the footnote styles.
 
+        ``bodies`` are the note's texts (:func:`_note_bodies`), each as its runs: one run, or one per change
+        made inside the note (``See `` equal, ``71`` deleted, ``72`` inserted), each written with its op.
         ``remarks`` are the comments of the note's FOOTNOTE nodes, one list per body (its deleted and inserted
         text when they differ): each is a real Word comment anchored in the body, around the note's reference
         mark (see :func:`note_comments`), not inside the note.
         """
-        fid = str(len(self.footnotes) + 1)
-        custom = number is not None and number != str(self.auto_notes + 1)
+        kind = "endnote" if _note_kind(ref.text) == "en" else "footnote"
+        written = self.endnotes if kind == "endnote" else self.footnotes
+        fid = str(len(written) + 1)
+        custom = number is not None and number != str(self.auto_notes[kind] + 1)
         if not custom:
-            self.auto_notes += 1
-        note = etree.SubElement(etree.Element(qn("w:footnotes")), qn("w:footnote"))
+            self.auto_notes[kind] += 1
+        note = etree.SubElement(etree.Element(qn(f"w:{kind}s")), qn(f"w:{kind}"))
         note.set(qn("w:id"), fid)
         para = _note_paragraph(note)
         # the note shows its number before its text in each view: Word's own mark (w:footnoteRef), or the custom
         # mark as Word writes it (the number in the footnote reference style); else the text as it is
-        shown = (
-            bool(bodies)
-            and number is not None
-            and all(re.match(rf"{number}(?=\s)", b.text[len(number) + 3 :]) for b in bodies)
-        )
+        shown = bool(bodies) and number is not None and all(re.match(rf"{number}(?=\s)", b[0].text) for b in bodies)
         if shown:
             mark = self._run("" if not custom else str(number), Op.EQUAL, style="footnotereference")
             if not custom:
-                mark.append(OxmlElement("w:footnoteRef"))
+                mark.append(OxmlElement(f"w:{kind}Ref"))
             para.append(mark)
         for body in bodies:
-            m = FOOTNOTE_BODY.match(body.text)
-            assert m is not None  # the caller passes only the bodies that match
-            no = m.group("no")
-            text = body.text[len(no) + 3 : -1]  # what follows "[N: ", as the loaders write it
-            if shown:
-                text = text[len(no) :]
-            op = Op.EQUAL if body.op is ref.op else body.op
-            para = self._note_text(note, para, text, op, body.author, body.date)
-        self.footnotes.append(note)
+            for k, run in enumerate(body):
+                text = run.text[len(number) :] if shown and number is not None and not k else run.text
+                op = Op.EQUAL if run.op is ref.op else run.op
+                para = self._note_text(note, para, text, op, run.author, run.date)
+        written.append(note)
         r = self._run("", Op.EQUAL, style="footnotereference")
-        fr = OxmlElement("w:footnoteReference")
+        fr = OxmlElement(f"w:{kind}Reference")
         fr.set(qn("w:id"), fid)
         r.append(fr)
         if custom:
@@ -386,7 +384,9 @@ class _Writer:
             self.word, self.doc, title=title, author=self.author, keys=self.keys, cover=cover, header_lines=header_lines
         )
         if self.footnotes:
-            self._footnote_part()
+            self._note_part("footnote", self.footnotes)
+        if self.endnotes:
+            self._note_part("endnote", self.endnotes)
         if self.comments:
             self._comments_part()
         out = io.BytesIO()
@@ -401,21 +401,23 @@ class _Writer:
         part = Part(PackURI("/word/comments.xml"), _COMMENTS_CT, blob, document.package)
         document.relate_to(part, RT.COMMENTS)
 
-    def _footnote_part(self) -> None:
-        root = etree.Element(qn("w:footnotes"), nsmap={"w": W_NS})
-        for fid, kind, tag in (
+    def _note_part(self, kind: str, notes: list[etree._Element]) -> None:
+        """``word/footnotes.xml`` or ``word/endnotes.xml`` (``kind``): Word's two separators, then ``notes``."""
+        root = etree.Element(qn(f"w:{kind}s"), nsmap={"w": W_NS})
+        for fid, role, tag in (
             ("-1", "separator", "w:separator"),
             ("0", "continuationSeparator", "w:continuationSeparator"),
         ):
-            note = etree.SubElement(root, qn("w:footnote"))
-            note.set(qn("w:type"), kind)
+            note = etree.SubElement(root, qn(f"w:{kind}"))
+            note.set(qn("w:type"), role)
             note.set(qn("w:id"), fid)
             etree.SubElement(etree.SubElement(etree.SubElement(note, qn("w:p")), qn("w:r")), qn(tag))
-        root.extend(self.footnotes)
+        root.extend(notes)
         blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
         document = self.word.part
-        part = Part(PackURI("/word/footnotes.xml"), _FOOTNOTES_CT, blob, document.package)
-        document.relate_to(part, RT.FOOTNOTES)
+        content_type = _FOOTNOTES_CT if kind == "footnote" else _ENDNOTES_CT
+        part = Part(PackURI(f"/word/{kind}s.xml"), content_type, blob, document.package)
+        document.relate_to(part, RT.FOOTNOTES if kind == "footnote" else RT.ENDNOTES)
 
 
 def _comment_mark(tag: str, cid: str) -> etree._Element:
@@ -432,12 +434,53 @@ def _note_paragraph(note: etree._Element) -> etree._Element:
     return p
 
 
-_NOTE_PATH = re.compile(r"fn(\d+)(?:#\d+)?\Z")
+_NOTE_PATH = re.compile(r"(fn|en)(\d+)(?:#\d+)?\Z")
 
 
-def note_comments(node: Clause) -> dict[str, list[list[Artefact]]]:
-    """The comments on the FOOTNOTE children of ``node``, by note number, one list per node of that number
-    in order (the tree makes ``fn1`` and ``fn1#2`` of a note's deleted and inserted text, in that order).
+def _note_kind(ref: str) -> str:
+    """``"en"`` for an endnote's reference (``[endnoteRef:N]``), else ``"fn"``: how the note's path starts."""
+    return "en" if ref.startswith("[endnoteRef:") else "fn"
+
+
+def _note_bodies(pieces: tuple[Piece, ...]) -> dict[tuple[str, str], list[list[Piece]]]:
+    """The texts of the notes in a line, by note (``("fn", "1")``; ``("en", "1")`` for a body whose number an
+    ``[endnoteRef:1]`` referenced last before it): each text as its runs, from after ``[N: `` (as the loaders
+    write it) to before the closing ``]``.  A ``footnote-body`` piece is one text of one run; one that
+    ``footnote-part`` pieces continue (a note with changes inside it, see
+    :func:`itu_nb.parsing.markup.note_parts`) is one text of several runs, each with its op.
+    """
+    bodies: dict[tuple[str, str], list[list[Piece]]] = {}
+    kinds: dict[str, str] = {}  # note number → "fn" or "en", by its last reference so far
+    for i, piece in enumerate(pieces):
+        if piece.kind == "footnote-ref":
+            ref = re.match(r"\[\w+:(\d+)\]", piece.text)
+            if ref:
+                kinds[ref.group(1)] = _note_kind(piece.text)
+        if piece.kind != "footnote-body":
+            continue
+        m = FOOTNOTE_BODY.match(piece.text)
+        if m:
+            no = m.group("no")
+            key = (kinds.get(no, "fn"), no)
+            bodies.setdefault(key, []).append([dataclasses.replace(piece, text=piece.text[len(no) + 3 : -1])])
+            continue
+        head = re.match(r"\[(\d+):[ \t]", piece.text)
+        end = i + 1
+        while end < len(pieces) and pieces[end].kind == "footnote-part":
+            end += 1
+        if head is None or end == i + 1 or not pieces[end - 1].text.endswith("]"):
+            continue
+        runs = [dataclasses.replace(piece, text=piece.text[head.end() :]), *pieces[i + 1 : end]]
+        runs[-1] = dataclasses.replace(runs[-1], text=runs[-1].text[:-1])
+        key = (kinds.get(head.group(1), "fn"), head.group(1))
+        bodies.setdefault(key, []).append([r for r in runs if r.text] or runs[:1])
+    return bodies
+
+
+def note_comments(node: Clause) -> dict[tuple[str, str], list[list[Artefact]]]:
+    """The comments on the FOOTNOTE children of ``node``, by note (``("fn", "1")``, ``("en", "1")`` for an
+    endnote), one list per node of that note in order (the tree makes ``fn1`` and ``fn1#2`` of a note's
+    deleted and inserted text, in that order).
 
     A FOOTNOTE node's text is written inside a Word footnote; its comments are anchored in the body, around
     the note's reference mark, since LibreOffice 7.4 cannot open a .docx with a comment inside a footnote.
@@ -445,11 +488,11 @@ def note_comments(node: Clause) -> dict[str, list[list[Artefact]]]:
     comment made inside a footnote, and as CriticMarkup and Akoma Ntoso place them
     (:func:`~itu_nb.export.critic.note_comments_on_host`).  Their offsets in the note's text are not kept.
     """
-    found: dict[str, list[list[Artefact]]] = {}
+    found: dict[tuple[str, str], list[list[Artefact]]] = {}
     for child in node.children:
         m = _NOTE_PATH.search(child.path) if child.kind is NodeKind.FOOTNOTE else None
         if m:
-            found.setdefault(m.group(1), []).append([a for a in child.artefacts if a.kind == "comment"])
+            found.setdefault((m.group(1), m.group(2)), []).append([a for a in child.artefacts if a.kind == "comment"])
     return {no: sides for no, sides in found.items() if any(sides)}
 
 

@@ -28,7 +28,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from itu_nb.export.loose import INLINE_KINDS, has_lines, loose_lines
-from itu_nb.model import Clause, Document, NodeKind, Op, Proposal
+from itu_nb.model import Clause, Document, NodeKind, Op, Proposal, runs_text
+from itu_nb.parsing.markup import FOOTNOTE_BODY
 
 __all__ = [
     "INLINE_KINDS",
@@ -154,7 +155,97 @@ def node_pieces(node: Clause) -> list[Piece]:
         out.append(Piece(run.text[done:], run.op, kind, run.author, run.date))
         pos = end
     out.extend(arts[i:])
-    return [p for p in out if p.text or p.kind in ("paragraph-mark", "comment") or p.is_mark]
+    out = [p for p in out if p.text or p.kind in ("paragraph-mark", "comment") or p.is_mark]
+    return _current_notes(node, out) if any(a.kind == "footnote-body" for a in node.artefacts) else out
+
+
+_NOTE_REF = re.compile(r"\[(foot|end)noteRef:(\d+)\]")
+_NOTE_HEAD = re.compile(r"\[(\d+):")
+
+
+def _current_notes(node: Clause, pieces: list[Piece]) -> list[Piece]:
+    """``pieces`` with each note's text as the node's FOOTNOTE children now hold it.
+
+    A node's artefacts keep its notes as the source wrote them; a decision (accept, reject) settles the
+    changes of the FOOTNOTE nodes but leaves the artefacts as they were.  A note whose text, in either view,
+    is no longer what its artefacts say is written again from its node (one body of one op, or its start
+    and parts), a note whose node is gone is left out, and the reference of such a note takes the op left
+    to it (left out with its last body).  Notes as the source wrote them are kept as they are.
+    """
+    kids = {c.path.rpartition("/")[2]: c for c in node.children if c.kind is NodeKind.FOOTNOTE}
+    kinds: dict[str, str] = {}  # note number → "fn" or "en", by its last reference so far
+    seen: dict[str, int] = {}
+    out: list[Piece] = []
+    written: dict[str, list[Piece]] = {}  # note name without "#k" → the pieces written for its texts
+    redone: set[str] = set()  # the notes written again from their nodes
+    i = 0
+    while i < len(pieces):
+        piece = pieces[i]
+        ref = _NOTE_REF.match(piece.text) if piece.kind == "footnote-ref" else None
+        if ref:
+            kinds[ref.group(2)] = "en" if ref.group(1) == "end" else "fn"
+        head = _NOTE_HEAD.match(piece.text) if piece.kind == "footnote-body" else None
+        if head is None:
+            out.append(piece)
+            i += 1
+            continue
+        end = i + 1
+        while end < len(pieces) and pieces[end].kind == "footnote-part":
+            end += 1
+        group, i = pieces[i:end], end
+        number = head.group(1)
+        base = kinds.get(number, "fn") + number
+        seen[base] = seen.get(base, 0) + 1
+        kid = kids.get(base if seen[base] == 1 else f"{base}#{seen[base]}")
+        if _note_views(group) != _kid_views(kid):
+            group = _kid_pieces(kid, number) if kid is not None else []
+            redone.add(base)
+        written.setdefault(base, []).extend(group)
+        out += group
+    if not redone:
+        return out
+    fixed: list[Piece] = []
+    for piece in out:
+        ref = _NOTE_REF.match(piece.text) if piece.kind == "footnote-ref" else None
+        name = ("en" if ref.group(1) == "end" else "fn") + ref.group(2) if ref else ""
+        if name not in redone:
+            fixed.append(piece)
+        elif written[name]:  # a reference whose note is gone in both views is left out with it
+            ops = {p.op for p in written[name]}
+            fixed.append(dataclasses.replace(piece, op=ops.pop() if len(ops) == 1 else Op.EQUAL))
+    return fixed
+
+
+def _note_views(group: list[Piece]) -> tuple[str, str]:
+    """The text of a note (its ``footnote-body`` piece and parts) in the original and the amended view."""
+    out = []
+    for hidden in (Op.INSERT, Op.DELETE):
+        text = "".join(p.text for p in group if p.op is not hidden)
+        m = FOOTNOTE_BODY.match(text)
+        out.append(m.group("text") if m else "")
+    return out[0], out[1]
+
+
+def _kid_views(kid: Clause | None) -> tuple[str, str]:
+    if kid is None:
+        return "", ""
+    runs = kid.label_runs + kid.runs
+    return runs_text(runs, "original"), runs_text(runs, "amended")
+
+
+def _kid_pieces(kid: Clause, number: str) -> list[Piece]:
+    """A FOOTNOTE node's text as the loaders write it in its host's line: ``[N: text]`` with the op of its runs,
+    or ``[N: `` and a ``footnote-part`` per run (then ``]``) when its runs differ in op.
+    """
+    runs = [r for r in kid.label_runs + kid.runs if r.text]
+    if not runs:
+        return []
+    if len({r.op for r in runs}) == 1:
+        first = runs[0]
+        return [Piece(f"[{number}: {runs_text(runs)}]", first.op, "footnote-body", first.author, first.date)]
+    out = [Piece(f"[{number}: ", Op.EQUAL, "footnote-body")]
+    out += [Piece(r.text, r.op, "footnote-part", r.author, r.date) for r in runs]
+    return [*out, Piece("]", Op.EQUAL, "footnote-part")]
 
 
 def line_pieces(arts) -> tuple[Piece, ...]:
@@ -253,16 +344,20 @@ def _lines(doc: Document) -> list[Line]:
 def _note_pieces(node: Clause) -> list[Piece]:
     """The footnotes of ``node`` that no artefact of it holds (read from Akoma Ntoso) as the
     loaders write a footnote in its host's line: ``[footnoteRef:N]`` then ``[N: label and text]``, one body
-    per run, each with its run's op (a note inserted or deleted whole: its reference too).
+    per run, each with its run's op (a note inserted or deleted whole: its reference too); a note with equal
+    text and changes inside it as the CriticMarkup reader gives it, ``[N: `` and its runs as ``footnote-part``
+    pieces (:func:`itu_nb.parsing.markup.note_parts`).
     """
     if any(a.kind == "footnote-body" for a in node.artefacts):
         return []
-    notes: dict[str, list[Clause]] = {}
+    notes: dict[str, list[Clause]] = {}  # "fn1" ("en1": an endnote) → its nodes
     for child in node.children:
         if child.kind is NodeKind.FOOTNOTE:
-            notes.setdefault(child.path.rpartition("/")[2].removeprefix("fn").partition("#")[0], []).append(child)
+            notes.setdefault(child.path.rpartition("/")[2].partition("#")[0], []).append(child)
     out: list[Piece] = []
-    for number, same in notes.items():
+    for name, same in notes.items():
+        number = name[2:] if name[:2] in ("fn", "en") else name
+        mark = "endnoteRef" if name.startswith("en") else "footnoteRef"
         runs: list[list] = []  # [op, author, date, text]: the note's runs, those alike joined
         for note in same:
             for r in note.label_runs + note.runs:
@@ -271,8 +366,16 @@ def _note_pieces(node: Clause) -> list[Piece]:
                 elif r.text:
                     runs.append([r.op, r.author, r.date, r.text])
         ops = {op for op, *_ in runs}
+        inside = len(same) == 1 and len(ops) > 1 and Op.EQUAL in ops
         ref = ops.pop() if len(ops) == 1 else Op.EQUAL
-        out.append(Piece(f"[footnoteRef:{number}]", ref, "footnote-ref"))
+        out.append(Piece(f"[{mark}:{number}]", ref, "footnote-ref"))
+        if inside:  # changes inside one note: its runs as parts
+            head = runs[0][3] if runs[0][0] is Op.EQUAL else ""
+            rest = runs[1:] if head else runs
+            out.append(Piece(f"[{number}: {head}", Op.EQUAL, "footnote-body"))
+            out += [Piece(text, op, "footnote-part", who, when) for op, who, when, text in rest]
+            out.append(Piece("]", Op.EQUAL, "footnote-part"))
+            continue
         out += [Piece(f"[{number}: {text}]", op, "footnote-body", who, when) for op, who, when, text in runs]
     return out
 

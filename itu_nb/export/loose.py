@@ -19,7 +19,7 @@ __all__ = ["INLINE_KINDS", "Loose", "LooseLine", "has_lines", "loose_comments", 
 
 #: Artefact kinds that stand inside a line of text; any other kind names a whole line.
 INLINE_KINDS = frozenset(
-    {"bookmark", "footnote-ref", "footnote-body", "comment", "highlight", "keys", "paragraph-mark"}
+    {"bookmark", "footnote-ref", "footnote-body", "footnote-part", "comment", "highlight", "keys", "paragraph-mark"}
 )
 
 

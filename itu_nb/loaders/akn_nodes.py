@@ -148,7 +148,8 @@ class OpenNode:
         self.runs, notes = inline_runs(el, self.marks)
         for note in notes:
             marker, label, body = footnote_runs(note)
-            self.add(OpenNode(NodeKind.FOOTNOTE, f"fn{marker}", label, body, section=self.section))
+            kind = "en" if note.get("class") == "endnote" else "fn"  # an endnote, as the AKN writer marks it
+            self.add(OpenNode(NodeKind.FOOTNOTE, f"{kind}{marker}", label, body, section=self.section))
         return self
 
     def freeze(self, prefix: str) -> Clause:

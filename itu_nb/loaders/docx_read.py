@@ -28,10 +28,15 @@ Guarantees after :func:`read_paragraphs`:
 - numbering added as a tracked change (``w:ins`` in ``w:numPr``, or a ``w:pPrChange``)
   leaves the original view unnumbered;
 - footnotes and endnotes are artefacts at their reference: ``footnote-ref``
-  (``[footnoteRef:N]``; N is Word's number, or a custom mark that is a number) and ``footnote-body`` (``[N: text]``, the form the tree turns
-  into a FOOTNOTE node); a note whose text has tracked changes gives a deleted body
-  (original text) and an inserted body (amended text), each with the author and date of the
-  note's first change (of its op, else of the other); comments are ``comment``
+  (``[footnoteRef:N]``, ``[endnoteRef:N]``; N is Word's number, counted apart for footnotes and
+  endnotes, or a custom mark that is a number) and ``footnote-body`` (``[N: text]``, the form the tree
+  turns into a FOOTNOTE node: ``fn<N>``, or ``en<N>`` for an endnote, so footnote 1 and endnote 1 are
+  ``fn1`` and ``en1`` whatever their order); a note with tracked changes inside its text is one body,
+  its start (``[N: `` and the text before the first change) then a ``footnote-part`` per run of the rest
+  with its op, author and date, as the CriticMarkup reader gives ``[1: See {--71--}{++72++}]``.  A note
+  whose text is replaced whole (no equal text but its number) or whose paragraph marks change gives a
+  deleted body (original text, ``fn<N>``) and an inserted body (amended text, ``fn<N>#2``), each with the
+  author and date of the note's first change (of its op, else of the other); comments are ``comment``
   artefacts at their reference, with their author and date (also in a note);
 - highlighted text (``w:highlight``, any colour but ``none``) is covered by a ``highlight``
   artefact placed before it, whose ``length`` counts the characters highlighted;
@@ -58,7 +63,7 @@ from itu_nb.loaders.docx_package import Package, W
 from itu_nb.loaders.docx_para import Para, Props, view_paragraphs
 from itu_nb.loaders.docx_shapes import ALTERNATE, branch, is_alternate, shape_texts
 from itu_nb.loaders.docx_symbols import symbol_char
-from itu_nb.model import Artefact, Op
+from itu_nb.model import Artefact, Op, Run
 
 _M = "http://schemas.openxmlformats.org/officeDocument/2006/math"
 #: The ops as module constants: an enum member read from its class costs a descriptor call each time
@@ -597,7 +602,16 @@ class Reader:
             host.notes.append(note)
             return
         texts = {view: "\n".join(view_paragraphs(paras, view)) for view in ("original", "amended")}
-        if job.op is Op.EQUAL and texts["original"] == texts["amended"]:
+        parts = (
+            _changed_note(paras, job.number) if job.op is Op.EQUAL and texts["original"] != texts["amended"] else None
+        )
+        if parts is not None:  # changes inside the note: one note, its changed runs as parts
+            head, *rest = parts
+            self._art(host, Artefact("footnote-body", f"[{job.number}: {head.text}", -1))
+            for r in rest:
+                self._art(host, Artefact("footnote-part", r.text, -1, None, r.op, r.author, r.date))
+            sides = []
+        elif job.op is Op.EQUAL and texts["original"] == texts["amended"]:
             sides = [(Op.EQUAL, texts["amended"])]
         else:
             sides = [
@@ -610,6 +624,40 @@ class Reader:
             self._art(host, Artefact("footnote-body", f"[{job.number}: {text}]", -1, None, op, who, when))
         self.bodies[(job.kind, job.wid)] = texts
         self.shown[(job.kind, job.wid)] = _views(job.op)
+
+
+def _changed_note(paras: list[Para], number: str) -> list[Run] | None:
+    r"""The runs of a note with tracked changes inside its text, as the CriticMarkup reader gives such a note
+    (:func:`itu_nb.parsing.markup.note_parts`): first an equal run (the text before the first change, maybe
+    empty), then the runs of the rest, each with its op, author and date, the last ending in the note's closing
+    ``"]"``; paragraphs joined by ``"\n"``.
+
+    None when the note is better given as its deleted and inserted texts (``fn1`` and ``fn1#2``): a paragraph
+    mark is changed (paragraphs merged or split), or no text but its number is equal (its text replaced
+    whole, as CriticMarkup's ``{--[1: a]--}{++[1: b]++}`` writes it).
+    """
+    if any(p.mark is not Op.EQUAL for p in paras):
+        return None
+    same = "".join(p[1] for para in paras for p in para.pieces if isinstance(p, tuple) and p[0] is Op.EQUAL)
+    if not same.strip().removeprefix(number).strip():
+        return None
+    groups: list[list] = [[Op.EQUAL, None, None, []]]  # [op, author, date, texts]: neighbours alike joined once
+    for k, para in enumerate(paras):
+        for piece in ([(Op.EQUAL, "\n", None, None)] if k else []) + [p for p in para.pieces if isinstance(p, tuple)]:
+            op, text = piece[0], piece[1]
+            who, when = (piece[2], piece[3]) if op is not Op.EQUAL else (None, None)
+            last = groups[-1]
+            if not text:
+                continue
+            if last[0] is op and (last[1], last[2]) == (who, when):
+                last[3].append(text)
+            else:
+                groups.append([op, who, when, [text]])
+    if groups[-1][0] is Op.EQUAL and len(groups) > 1:
+        groups[-1][3].append("]")
+    else:
+        groups.append([Op.EQUAL, None, None, ["]"]])
+    return [Run(op, "".join(texts), who, when) for op, who, when, texts in groups]
 
 
 def _who(paras: list[Para], op: Op) -> tuple[str | None, str | None]:

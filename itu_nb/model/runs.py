@@ -214,7 +214,8 @@ class Artefact:
     Attributes
     ----------
     kind : str
-        ``bookmark``, ``footnote-ref``, ``footnote-body``, ``separator``, ``blank``,
+        ``bookmark``, ``footnote-ref``, ``footnote-body`` (``footnote-part``: the rest of a body with
+        changes inside it, one per run), ``separator``, ``blank``,
         ``marker`` (a proposal's action/id line), ``header``, ``trailer``, ``markup``,
         ``comment`` (a reviewer's comment), ``highlight`` (a highlighted stretch of text).
     text : str

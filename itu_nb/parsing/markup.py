@@ -2,8 +2,8 @@ r"""Stage 2: source text → lines of runs, with inline artefacts taken out.
 
 After :func:`critic_runs` or :func:`plain_runs` every line is a list of :class:`Run`
 (the ``"\n"`` between lines is never inside a run).  After :func:`extract_artefacts`
-the runs of a line hold no extraction artefact (``[bookmark: …]``, ``[footnoteRef:…]``,
-footnote bodies ``[1: …]``); each artefact is kept with its offset so that the line
+the runs of a line hold no extraction artefact (``[bookmark: …]``, ``[footnoteRef:…]``, ``[endnoteRef:…]``
+(the .docx reader's mark of an endnote), footnote bodies ``[1: …]``); each artefact is kept with its offset so that the line
 can be rebuilt exactly.
 """
 
@@ -27,7 +27,7 @@ _SIMPLE = re.compile(r"([^{]*)(?:\{\+\+(.*?)\+\+\}|\{--(.*?)--\})", re.DOTALL)
 
 INLINE_ARTEFACTS = re.compile(
     r"(?P<bookmark>\[bookmark: [^\]\n]*\])"
-    r"|(?P<ref>\[footnoteRef:(?P<refno>\d+)\](?:(?P=refno)(?!\d))?)"
+    r"|(?P<ref>\[(?:foot|end)noteRef:(?P<refno>\d+)\](?:(?P=refno)(?!\d))?)"
     r"|(?P<body>\[(?P<bodyno>\d+):[ \t])"  # a footnote body: its end is the matching "]"
 )
 
@@ -305,8 +305,8 @@ def extract_artefacts(pieces: list[Piece], line: int) -> tuple[list[Run], list[A
     Returns the runs (artefact text removed) and the artefacts, each with ``offset``
     = the position in the joined text of the returned runs where it stood.
     """
-    if any(isinstance(p, Artefact) and p.kind == "comment" for p in pieces):
-        pieces = _note_comments_after(pieces)
+    if len(pieces) > 1 and any(isinstance(p, Run) and "[" in p.text and _BODY_OPEN.search(p.text) for p in pieces):
+        pieces = _note_comments_after(pieces)  # a note that comments or changes cut: made whole again
     runs: list[Run] = []
     arts: list[Artefact] = []
     pos = 0
@@ -359,9 +359,15 @@ _BODY_OPEN = re.compile(r"\[\d+:[ \t]")
 
 
 def _note_comments_after(pieces: list[Piece]) -> list[Piece]:
-    """The pieces with each footnote body that comments cut (``[1: See {>>c<<}Resolution 71.]``) made whole
-    again, its comments right after it: a comment made inside a footnote stands at the note's place, as the
-    .docx reader puts a Word comment inside a footnote.  Without this the body, cut by the comment, was no
+    """The pieces with each footnote body that comments or changes cut made whole again.
+
+    A body cut by comments alone (``[1: See {>>c<<}Resolution 71.]``) becomes one run again, its comments
+    right after it: a comment made inside a footnote stands at the note's place, as the .docx reader puts
+    a Word comment inside a footnote.  A body of equal text with changes in it (``[1: See {--71--}{++72++}]``)
+    becomes a ``footnote-body`` artefact holding its start (``[1: See ``) followed by one ``footnote-part``
+    artefact per run of the rest, each with its run's op, author and date (``71`` deleted, ``72`` inserted,
+    ``]`` equal), then its comments: joined in each view they give that view's note, and the tree makes them
+    one FOOTNOTE node whose runs carry the changes (:func:`note_parts`).  Without this the body was no
     footnote but text of the clause.
     """
     out: list[Piece] = []
@@ -369,7 +375,7 @@ def _note_comments_after(pieces: list[Piece]) -> list[Piece]:
     while i < n:
         piece = pieces[i]
         i += 1
-        if not isinstance(piece, Run) or "[" not in piece.text:
+        if not isinstance(piece, Run) or "[" not in piece.text or not _BODY_OPEN.search(piece.text):
             out.append(piece)
             continue
         closing = _closing_brackets(piece.text)
@@ -378,32 +384,72 @@ def _note_comments_after(pieces: list[Piece]) -> list[Piece]:
             out.append(piece)
             continue
         depth = piece.text.count("[", opener.start()) - piece.text.count("]", opener.start())
-        texts, comments, rest, j = [piece.text], [], None, i
+        texts: list[Run] = [piece]  # the note's runs: its host's (equal to ``piece``) and its changes
+        comments, rest, j = [], None, i
         while j < n and rest is None:
             q = pieces[j]
             if isinstance(q, Artefact) and q.kind == "comment":
                 comments.append(q)
             elif isinstance(q, Run) and (q.op, q.author, q.date) == (piece.op, piece.author, piece.date):
-                for k, ch in enumerate(q.text):
-                    depth += (ch == "[") - (ch == "]")
+                # a note's text holds no other note: another note's opener ends the search (so each piece is
+                # searched from one opener at most, and a line of a million unclosed "[1: " stays linear)
+                other = _BODY_OPEN.search(q.text)
+                for b in _BRACKET.finditer(q.text, 0, other.start() if other else len(q.text)):
+                    depth += 1 if b.group() == "[" else -1
                     if not depth:
-                        texts.append(q.text[: k + 1])
-                        rest = q.text[k + 1 :]
+                        texts.append(q.with_text(q.text[: b.end()]))
+                        rest = q.text[b.end() :]
                         break
                 else:
-                    texts.append(q.text)
+                    if other is not None:
+                        break
+                    texts.append(q)
+            elif isinstance(q, Run) and piece.op is Op.EQUAL and q.op is not Op.EQUAL:
+                texts.append(q)  # a change inside the note (its brackets are the note's text, not its end)
             else:
-                break  # a change or another artefact inside the note: left as it is
+                break  # another artefact inside the note (a highlight): left as it is
             j += 1
-        if rest is None or not comments:
+        changed = any(r.op is not piece.op for r in texts)
+        if rest is None or not comments and not changed:
             out.append(piece)
             continue
-        out.append(dataclasses.replace(piece, text="".join(texts)))
+        if changed:
+            if opener.start():
+                out.append(piece.with_text(piece.text[: opener.start()]))
+            out.append(Artefact("footnote-body", piece.text[opener.start() :], -1))
+            out += [Artefact("footnote-part", r.text, -1, None, r.op, r.author, r.date) for r in texts[1:] if r.text]
+        else:
+            out.append(dataclasses.replace(piece, text="".join(r.text for r in texts)))
         out += comments
         if rest:
             out.append(dataclasses.replace(piece, text=rest))
         i = j
     return out
+
+
+def note_parts(arts, at: int) -> tuple[list[Run], int] | None:
+    """The runs of the note whose ``footnote-body`` artefact is ``arts[at]`` and that ``footnote-part``
+    artefacts continue (see :func:`_note_comments_after`), and the index after its last part; None when
+    ``arts[at]`` is no start of such a note.
+
+    The runs are the note's text from after ``[N: `` to before its closing ``]``, each part with its op,
+    author and date: ``[1: See `` + deleted ``71`` + inserted ``72`` + ``]`` → equal ``See ``, deleted
+    ``71``, inserted ``72``.
+    """
+    end = at + 1
+    while end < len(arts) and arts[end].kind == "footnote-part":
+        end += 1
+    head = _BODY_HEAD.match(arts[at].text)
+    if end == at + 1 or head is None or not arts[end - 1].text.endswith("]"):
+        return None
+    runs = [Run(arts[at].op, arts[at].text[head.end() :])]
+    for art in arts[at + 1 : end]:
+        runs.append(Run(art.op, art.text, art.author, art.date) if art.op is not Op.EQUAL else Run(art.op, art.text))
+    runs[-1] = runs[-1].with_text(runs[-1].text[:-1])
+    return [r for r in runs if r.text], end
+
+
+_BODY_HEAD = re.compile(r"\[(?P<no>\d+):[ \t]+")
 
 
 def _closing_brackets(text: str) -> dict[int, int]:

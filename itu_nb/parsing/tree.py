@@ -31,7 +31,7 @@ from itu_nb.parsing.labels import (
     peel_label,
     section_keyword,
 )
-from itu_nb.parsing.markup import FOOTNOTE_BODY, stored_keys
+from itu_nb.parsing.markup import FOOTNOTE_BODY, note_parts, stored_keys
 from itu_nb.parsing.nodes import EMPTY, Node, SourceLine, freeze_all, freeze_node, new_node
 
 __all__ = ["ProposalBuilder", "SourceLine", "freeze_node"]
@@ -44,12 +44,27 @@ _EQUAL = Op.EQUAL
 
 
 def _footnotes(node: Node) -> None:
-    """Turn footnote-body artefacts into FOOTNOTE children (the artefact keeps the source)."""
-    for art in node.artefacts:
+    """Turn footnote-body artefacts into FOOTNOTE children (the artefact keeps the source); a body that
+    ``footnote-part`` artefacts continue is one note whose runs carry the changes made inside it.
+
+    A note's path is ``fn<N>``, or ``en<N>`` for an endnote: a body whose number was last referenced by an
+    ``[endnoteRef:N]`` (Word numbers footnotes and endnotes apart, so footnote 1 and endnote 1 are ``fn1``
+    and ``en1``); a second body of one number (a note's deleted and inserted texts) is ``fn<N>#2``.
+    """
+    arts = node.artefacts
+    refs: dict[str, str] = {}  # note number → "fn" or "en", by its last reference so far
+    for i, art in enumerate(arts):
+        if art.kind == "footnote-ref":
+            number = art.text[art.text.find(":") + 1 : art.text.find("]")]
+            refs[number] = "en" if art.text.startswith("[endnoteRef:") else "fn"
+            continue
         if art.kind != "footnote-body":
             continue
         m = FOOTNOTE_BODY.match(art.text)
         if not m:
+            parts = note_parts(arts, i) if i + 1 < len(arts) and arts[i + 1].kind == "footnote-part" else None
+            if parts is not None:
+                _changed_note(node, art, parts[0], refs)
             continue
         text = m.group("text")
         who = (art.author, art.date) if art.op is not Op.EQUAL else (None, None)  # a tracked note's change
@@ -58,8 +73,19 @@ def _footnotes(node: Node) -> None:
             lm = re.match(r"^(\d+)(\s*\t|\s+)", text)
             if lm:
                 label, body = [Run(art.op, lm.group(0), *who)], [Run(art.op, text[lm.end() :], *who)]
-        fn = Node(NodeKind.FOOTNOTE, f"fn{m.group('no')}", label, body, section=node.section)
-        node.add(fn)
+        no = m.group("no")
+        node.add(Node(NodeKind.FOOTNOTE, f"{refs.get(no, 'fn')}{no}", label, body, section=node.section))
+
+
+def _changed_note(node: Node, art, runs: list[Run], refs: dict[str, str]) -> None:
+    """Add the FOOTNOTE child of a note with changes inside (its runs from :func:`note_parts`)."""
+    number = art.text[1 : art.text.index(":")]
+    label, body = peel_label(runs)
+    if not label and runs and runs[0].op is Op.EQUAL:  # "[1: 1 <TAB>See …]": the number and a space before the TAB
+        lm = re.match(r"^(\d+)(\s*\t|\s+)", runs[0].text)
+        if lm and lm.end() < len(runs[0].text):
+            label, body = [runs[0].with_text(lm.group(0))], [runs[0].with_text(runs[0].text[lm.end() :]), *runs[1:]]
+    node.add(Node(NodeKind.FOOTNOTE, f"{refs.get(number, 'fn')}{number}", label, body, section=node.section))
 
 
 class ProposalBuilder:
