@@ -321,6 +321,11 @@ class Reader:
         properties that matter); any other run goes through :meth:`_run`.
         """
         run, kinds, pieces = self._run, _INLINE, para.pieces
+        # the text of a usual run in this context, as a piece: (op, author, date) of a plain change
+        # (no move, in a view) read once for all its runs, not per run through _text
+        op = ctx.op
+        plain = ctx is _EQUAL or (op is not None and ctx.move is None)
+        author, date = (ctx.author, ctx.date) if op is not _EQ else (None, None)
         for child in el:
             kind = kinds.get(child.tag)  # one dict look-up per child: most children are runs or pPr (None)
             if kind is None:
@@ -334,8 +339,8 @@ class Reader:
                     ):
                         text = t.text
                         if text and "\n" not in text and t is not self.skip:
-                            if ctx is _EQUAL:  # unchanged text: most of a document
-                                pieces.append((_EQ, text, None, None, None))
+                            if plain:  # unchanged text (most of a document), or a plain change's
+                                pieces.append((op, text, author, date, None))
                             else:
                                 self._text(para, ctx, text)
                             continue
