@@ -181,13 +181,36 @@ class Package:
         raise LoadError(self.source, "is a zip archive without word/document.xml: not a Word (.docx) document")
 
 
+#: How many ``!`` of a part :func:`_may_declare` looks at before it leaves the question to the regex.
+_BANGS = 64
+
+
+def _may_declare(data: bytes | bytearray) -> bool:
+    """Whether a DOCTYPE or entity declaration may start in ``data``: False only where none can.
+
+    Every declaration :data:`_FORBIDDEN` finds has a ``!`` right after ``<`` (UTF-8) or after
+    ``<`` NUL (UTF-16, either byte order).  A ``!`` is a single byte, found at memchr speed, and
+    rare in a part (none in most); looking for ``<!`` itself costs a hundred times as much, every
+    ``<`` of the markup being a candidate (3 ms of a 2 MB document.xml).  So the ``!`` are
+    checked one by one, the first :data:`_BANGS` of them; a part with more goes to the regex.
+    """
+    at = data.find(b"!")
+    for _ in range(_BANGS):
+        if at < 0:
+            return False
+        before = data[at - 1] if at else -1
+        if before == 0x3C or (before == 0 and at > 1 and data[at - 2] == 0x3C):
+            return True
+        at = data.find(b"!", at + 1)
+    return True
+
+
 def parse_xml(data: bytes | bytearray, source: str, name: str, parser: etree.XMLParser | None = None) -> etree._Element:
     """Parse one part, refusing DTDs and entity declarations (never resolved, never expanded).
 
     ``parser`` is a parser made by :func:`_parser`, reused for the parts of one package.
     """
-    # the regex only where a declaration could start ("<!" in UTF-8 or UTF-16): a find is 30× faster
-    if (b"<!" in data or b"<\x00!" in data) and _FORBIDDEN.search(data):
+    if _may_declare(data) and _FORBIDDEN.search(data):
         raise LoadError(
             source, f"part {name} declares a DOCTYPE or entities; refused (XML entities are never resolved)"
         )

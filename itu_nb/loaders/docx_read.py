@@ -326,21 +326,28 @@ class Reader:
         properties that matter); any other run goes through :meth:`_run`.
         """
         run, kinds, pieces = self._run, _INLINE, para.pieces
+        # the text of a usual run in this context, as a piece: (op, author, date) of a plain change
+        # (no move, in a view) read once for all its runs, not per run through _text
+        op = ctx.op
+        plain = ctx is _EQUAL or (op is not None and ctx.move is None)
+        author, date = (ctx.author, ctx.date) if op is not _EQ else (None, None)
         for child in el:
-            kind = kinds.get(child.tag)  # one dict look-up per child: most children are runs or pPr (None)
+            # lxml makes each tag a new string: compared (its length first), not hashed, for the usual run
+            tag = child.tag
+            kind = _K_RUN if tag == R else kinds.get(tag)  # a dict look-up for the other children
             if kind is None:
                 continue
             if kind == _K_RUN:
                 n = len(child)
                 if n and n <= 2 and not self.fields and not self.lit:
                     t = child[n - 1]
-                    if t.tag in _TEXT and (
+                    if ((tag := t.tag) == T or tag in (DEL_TEXT, M_T)) and (  # a tuple: compared, not hashed
                         n == 1 or child[0].tag == RPR and next(child[0].iterchildren(*_RUN_MARKS), None) is None
                     ):
                         text = t.text
                         if text and "\n" not in text and t is not self.skip:
-                            if ctx is _EQUAL:  # unchanged text: most of a document
-                                pieces.append((_EQ, text, None, None, None))
+                            if plain:  # unchanged text (most of a document), or a plain change's
+                                pieces.append((op, text, author, date, None))
                             else:
                                 self._text(para, ctx, text)
                             continue
