@@ -1,0 +1,214 @@
+"""Issue 17: Akoma Ntoso round trips lose nothing, on the second hop too.
+
+``load(to_akn(load(to_akn(x))))`` must give back what ``load(to_akn(x))`` gave, and both what ``x`` had:
+- the comments of lines that are no node (a marker line, a blank line between two clauses, between two
+  proposals, at the end): text, author, date, op, the proposal they go with, their place in it and the path
+  of the clause before them (:func:`itu_nb.export.loose.loose_comments`).  AKN keeps such a line in the
+  statement's ``<proprietary>`` with its ``place`` and ``after``; the loader gives them back as the
+  artefacts' ``anchor``, so the writers after AKN (CriticMarkup, Word, HTML, AKN again) put the line after
+  that clause, not at the end of its proposal, however many hops it took;
+- the comments and highlights of the clauses, with their op (a highlight on inserted text is inserted);
+- a footnote of several paragraphs: a ``p`` per paragraph in its ``authorialNote``, a tracked paragraph
+  mark (a paragraph deleted whole, as Word has it) with its op, author and date; a tracked change inside
+  the note with its author and date.
+
+The documents are generated (hypothesis, CriticMarkup text with comments on blank lines at every place a
+line can stand) and built as Word files (``docx_build``) for what CriticMarkup cannot say (a note of several
+paragraphs, a tracked paragraph mark, a highlight inside a ``w:ins``).
+"""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from lxml import etree
+from lxml import html as lxml_html
+
+import itu_nb
+from itu_nb import NodeKind, Op
+from itu_nb.export.loose import loose_comments
+
+AKN = "{http://docs.oasis-open.org/legaldocml/ns/akn/3.0}"
+ITU_NB = "{urn:itu_nb:akn}"
+WRITERS = {"critic": itu_nb.to_criticmarkup, "docx": itu_nb.to_docx, "akn": itu_nb.to_akn}
+
+
+def hop(doc: itu_nb.Document, fmt: str = "akn") -> itu_nb.Document:
+    return itu_nb.load(WRITERS[fmt](doc))
+
+
+def _day(date: str | None) -> str | None:
+    """Word stores a date with its time: ``2018-10-02`` comes back as ``2018-10-02T00:00:00Z``."""
+    return date[:10] if date else date
+
+
+def placed(doc: itu_nb.Document) -> list[tuple]:
+    """The comments of lines that are no node, and where they stand: text, author, day, op, proposal, place,
+    kind of line, path of the clause before them."""
+    return [
+        (x.comment.text, x.comment.author, _day(x.comment.date), x.comment.op, x.proposal, x.place, x.on, x.after)
+        for x in loose_comments(doc)
+    ]
+
+
+def marks(doc: itu_nb.Document) -> list[tuple]:
+    """The comments and highlights of the nodes: proposal, path, kind, offset, length, op, text, author, day."""
+    return [
+        (p.id, n.path, a.kind, a.offset, a.length, a.op, a.text, a.author, _day(a.date))
+        for p in doc
+        for n in p.walk()
+        for a in n.artefacts
+        if a.kind in ("comment", "highlight")
+    ]
+
+
+def notes(doc: itu_nb.Document) -> list[tuple]:
+    """Every footnote node: proposal, path, and its label and text runs (op, text, author, day)."""
+    return [
+        (p.id, n.path, [(r.op, r.text, r.author, _day(r.date)) for r in n.label_runs + n.runs])
+        for p in doc
+        for n in p.walk()
+        if n.kind is NodeKind.FOOTNOTE
+    ]
+
+
+# ----------------------------------------------------------------------------
+# comments on lines that are no node, at every place such a line can stand
+# ----------------------------------------------------------------------------
+#: A document with a comment on a blank line between considering a) and b) of its first proposal, one on the
+#: marker line of the second, one on a blank line between its two sections and one at the end.
+_TWO = """MOD\tX/1/1
+
+RESOLUTION 1 (Rev. Busan, 2014)
+
+considering
+a)\tthat {==one==} thing;
+{>>@APT (2018-10-03): between a and b<<}
+b)\tthat two;
+c)\tthat three,
+
+MOD\tX/1/2{>>@CEPT (2018-10-02): on the marker<<}
+
+RESOLUTION 2 (Rev. Busan, 2014)
+
+considering
+a)\tthat x;
+{>>@Brazil: between the sections<<}
+resolves
+1\tto act.
+{>>@APT (2018-10-03): at the end<<}
+"""
+
+
+def test_a_comment_between_two_clauses_stays_after_the_first_through_two_hops():
+    doc = itu_nb.load(_TWO, format="criticmarkup")
+    # as read from the text (lines 6, 10, 16 and 19, 0-based), checked against _TWO by eye
+    want = [
+        ("between a and b", "APT", "2018-10-03", Op.EQUAL, 0, "inside", "blank", "considering/a"),
+        ("on the marker", "CEPT", "2018-10-02", Op.EQUAL, 1, "marker", "marker", None),
+        ("between the sections", "Brazil", None, Op.EQUAL, 1, "inside", "blank", "considering/a"),
+        ("at the end", "APT", "2018-10-03", Op.EQUAL, 1, "end", "blank", "resolves/1"),
+    ]
+    assert placed(doc) == want
+    once = hop(doc)
+    twice = hop(once)
+    thrice = hop(twice)
+    assert placed(once) == placed(twice) == placed(thrice) == want
+    # with their source line, each hop (the line numbers AKN keeps are the first source's)
+    lines = [a.line for a in doc.artefacts if a.kind == "comment"]
+    assert lines == [6, 10, 16, 19]
+    assert [a.line for a in thrice.artefacts if a.kind == "comment"] == lines
+    # what AKN writes: the line's place and the clause before it, in the statement's <proprietary>
+    root = etree.fromstring(itu_nb.to_akn(twice).encode("utf-8"))
+    kept = [
+        (e.get("n"), e.get("place"), e.get("after"))
+        for e in root.iter(f"{ITU_NB}line")
+        if e.find(f"{ITU_NB}comment") is not None
+    ]
+    assert kept == [("6", "inside", "considering/a"), ("10", "marker", None), ("16", "inside", "considering/a")] + [
+        ("19", "end", "resolves/1")
+    ]
+
+
+def test_after_akoma_ntoso_every_writer_puts_the_comment_where_it_stood():
+    doc = itu_nb.load(_TWO, format="criticmarkup")
+    want = placed(doc)
+    for source in (hop(doc), hop(hop(doc))):
+        for fmt in ("critic", "docx"):
+            assert placed(hop(source, fmt)) == want, fmt
+            assert placed(hop(hop(source, fmt))) == want, fmt  # and through AKN once more
+        text = itu_nb.to_criticmarkup(source).splitlines()
+        at = text.index("a)\tthat {==one==} thing;")
+        assert text[at : at + 3] == [
+            "a)\tthat {==one==} thing;",
+            "{>>@APT (2018-10-03): between a and b<<}",
+            "b)\tthat two;",
+        ]
+        assert text[text.index("1\tto act.") + 1] == "{>>@APT (2018-10-03): at the end<<}"
+        # HTML: the comment's paragraph right after the clause it follows
+        page = lxml_html.fromstring(itu_nb.to_html(source).encode("utf-8"))
+        for comment, proposal, path in (
+            ("between a and b", "X/1/1", "considering/a"),
+            ("at the end", "X/1/2", "resolves/1"),
+        ):
+            (p,) = page.xpath(f"//p[@class='loose'][contains(., '{comment}')]")
+            before = p.getprevious()
+            while before.get("class") == "loose":
+                before = before.getprevious()
+            assert before.get("id") == "c-" + f"{proposal}/{path}".replace("/", "_2f"), comment
+
+
+def test_a_comment_after_a_clause_the_proposal_no_longer_has_goes_to_its_end():
+    # an anchor naming a clause the proposal does not have (an AKN file edited by hand): the line goes to the end
+    # of its proposal, after its last clause, never lost
+    data = itu_nb.to_akn(itu_nb.load(_TWO, format="criticmarkup"))
+    gone = itu_nb.load(data.replace('after="considering/a"', 'after="considering/z"', 1))
+    assert placed(gone)[0] == ("between a and b", "APT", "2018-10-03", Op.EQUAL, 0, "end", "blank", None)
+    text = itu_nb.to_criticmarkup(gone).splitlines()
+    assert text[text.index("c)\tthat three,") + 1] == "{>>@APT (2018-10-03): between a and b<<}"
+    page = lxml_html.fromstring(itu_nb.to_html(gone).encode("utf-8"))
+    assert page.xpath("//p[@class='loose'][contains(., 'between a and b')]")
+
+
+_WHO = st.sampled_from([("APT", "2018-10-03"), ("CEPT", "2018-10-02"), ("Brazil", None)])
+
+
+@st.composite
+def commented(draw) -> str:
+    """Proposals with comments on blank lines wherever they can stand, and highlights in clauses and markers."""
+    count = iter(range(1000))
+
+    def blank() -> str:
+        if not draw(st.booleans()):
+            return ""
+        author, date = draw(_WHO)
+        return "{>>@" + author + (f" ({date})" if date else "") + f": note {next(count)}<<}}"
+
+    lines = []
+    for k in range(draw(st.integers(1, 3))):
+        action = draw(st.sampled_from(["MOD", "{==MOD==}"]))
+        marker = draw(st.sampled_from(["", "{>>@CEPT (2018-10-02): on the marker<<}"]))
+        lines += [f"{action}\tX/1/{k + 1}{marker}", blank(), f"RESOLUTION {k + 1} (Rev. Busan, 2014)", blank()]
+        lines.append("The Plenipotentiary Conference of the International Telecommunication Union (Dubai, 2018),")
+        for section in draw(
+            st.lists(st.sampled_from(["considering", "resolves"]), min_size=1, max_size=2, unique=True)
+        ):
+            lines += [blank(), section, blank()]
+            for i in range(draw(st.integers(1, 3))):
+                word = draw(st.sampled_from(["that", "{==that==}", "{++that++}", "{--that--}"]))
+                lines += [f"{'abc'[i]})\t{word} it matters{draw(st.sampled_from(['', '{==!==}']))};", blank()]
+        lines.append(blank())
+    return "\n".join(lines)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True)
+@given(commented())
+def test_generated_documents_keep_every_comment_and_highlight_through_akn_twice(text):
+    doc = itu_nb.load(text, format="criticmarkup", author="Brazil", date="2018-09-10")
+    once = hop(doc)
+    twice = hop(once)
+    assert placed(once) == placed(twice) == placed(doc)
+    assert marks(once) == marks(twice) == marks(doc)
+    assert [(p.id, [n.path for n in p.walk()]) for p in twice] == [(p.id, [n.path for n in p.walk()]) for p in doc]
+    for fmt in ("critic", "docx"):  # and every line-based writer after AKN puts each where it stood
+        assert placed(hop(twice, fmt)) == placed(doc), fmt
