@@ -19,6 +19,7 @@ paragraphs, a tracked paragraph mark, a highlight inside a ``w:ins``).
 
 from __future__ import annotations
 
+import docx_build as B
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
@@ -212,3 +213,95 @@ def test_generated_documents_keep_every_comment_and_highlight_through_akn_twice(
     assert [(p.id, [n.path for n in p.walk()]) for p in twice] == [(p.id, [n.path for n in p.walk()]) for p in doc]
     for fmt in ("critic", "docx"):  # and every line-based writer after AKN puts each where it stood
         assert placed(hop(twice, fmt)) == placed(doc), fmt
+
+
+# ----------------------------------------------------------------------------
+# notes of several paragraphs, changes inside notes, highlights inside changes (built as Word files)
+# ----------------------------------------------------------------------------
+_LIT = '<w:r><w:rPr><w:highlight w:val="yellow"/></w:rPr><w:t xml:space="preserve">{}</w:t></w:r>'
+_BODY = (
+    B.HEAD
+    + B.para(B.run("resolves"))
+    + B.para(B.run("1\tto act") + B.footnote_ref(2) + B.run("."))
+    + B.para(
+        B.run("2\tto ") + B.ins(_LIT.format("lit new")) + B.run(" and ") + _LIT.format("lit old") + B.footnote_ref(3)
+    )
+    + B.para(B.run("3\tto end") + B.footnote_ref(4) + B.run("."))
+)
+#: Footnote 1 in four paragraphs with changes by Brazil ("old" deleted, "new " inserted, the paragraph "gone"
+#: deleted whole with its mark); footnote 2 with CEPT's "71" replaced by "72"; footnote 3 in two paragraphs,
+#: no change.
+_NOTES = (
+    B.SEPARATORS
+    + '<w:footnote w:id="2">'
+    + B.para("<w:r><w:footnoteRef/></w:r>" + B.run(" First ") + B.dele(B.deleted_run("old")))
+    + B.para(B.ins(B.run("new ")) + B.run("second."))
+    + B.para(B.dele(B.deleted_run("gone")), B.mark("del"))
+    + B.para(B.run("third"))
+    + "</w:footnote>"
+    + B.footnote(3, B.run("See ") + B.dele(B.deleted_run("71"), "CEPT") + B.ins(B.run("72"), "CEPT") + B.run(" here."))
+    + '<w:footnote w:id="4">'
+    + B.para("<w:r><w:footnoteRef/></w:r>" + B.run(" One."))
+    + B.para(B.run("Two."))
+    + "</w:footnote>"
+)
+
+
+def _word() -> itu_nb.Document:
+    return itu_nb.load(B.package(_BODY, footnotes=_NOTES), format="docx")
+
+
+def test_the_word_source_reads_as_built():
+    doc = _word()
+    bodies = {n.path: (n.body("original"), n.body("amended")) for n in doc[0].walk() if n.kind is NodeKind.FOOTNOTE}
+    # each as _NOTES writes it: paragraphs as lines; a note with a change in it as the whole note deleted and
+    # inserted (fn1, fn1#2)
+    assert bodies == {
+        "resolves/1/fn1": ("First old\nsecond.\ngone\nthird", ""),
+        "resolves/1/fn1#2": ("", "First \nnew second.\nthird"),
+        "resolves/2/fn2": ("See 71 here.", ""),
+        "resolves/2/fn2#2": ("", "See 72 here."),
+        "resolves/3/fn3": ("One.\nTwo.", "One.\nTwo."),
+    }
+    # "lit new" (inserted, at 5 after "2\tto ") and "lit old" (at 17): each highlight with its run's op
+    assert [(a.offset, a.length, a.op) for a in doc[0]["resolves/2"].artefacts if a.kind == "highlight"] == [
+        (5, 7, Op.INSERT),
+        (17, 7, Op.EQUAL),
+    ]
+
+
+def test_notes_of_several_paragraphs_and_changes_in_notes_survive_akn_twice():
+    doc = _word()
+    once = hop(doc)
+    twice = hop(once)
+    assert notes(once) == notes(twice) == notes(doc)
+    assert marks(once) == marks(twice) == marks(doc)  # the inserted highlight stays inserted
+    # a p per paragraph; the paragraph whose mark Brazil deleted says so, with the change's author and date
+    root = etree.fromstring(itu_nb.to_akn(once).encode("utf-8"))
+    first = next(n for n in root.iter(f"{AKN}authorialNote") if n.get("marker") == "1")
+    assert ["".join(p.itertext()) for p in first.findall(f"{AKN}p")] == ["1 First old", "second.", "gone", "third"]
+    assert [p.get(f"{ITU_NB}mark") for p in first.findall(f"{AKN}p")] == ["delete", "delete", "delete", None]
+    assert first.findall(f"{AKN}p")[0].get(f"{ITU_NB}author") == "Brazil"
+    plain = [n for n in root.iter(f"{AKN}authorialNote") if n.get("marker") == "3"]
+    assert [["".join(p.itertext()) for p in n.findall(f"{AKN}p")] for n in plain] == [["3 One.", "Two."]]
+    assert not [p for n in plain for p in n.iter(f"{AKN}p") if p.get(f"{ITU_NB}mark")]
+
+
+def test_notes_read_from_akn_survive_word_and_akn_again():
+    once = hop(_word())
+    for fmt in ("docx", "akn"):
+        back = hop(once, fmt)
+        assert notes(back) == notes(once), fmt
+        assert marks(back) == marks(once), fmt
+        assert notes(hop(back)) == notes(once), fmt  # and through AKN once more
+
+
+def test_criticmarkup_after_akn_keeps_note_paragraphs_as_line_breaks():
+    # CriticMarkup holds a note in its host's line: its paragraph breaks are line breaks (U+000B), a documented
+    # normalisation (export/critic.py); every word and change of the note stays
+    once = hop(_word())
+    back = hop(once, "critic")
+    want = [
+        (p, path, [(op, t.replace("\n", "\v"), who, day) for op, t, who, day in runs]) for p, path, runs in notes(once)
+    ]
+    assert notes(back) == want

@@ -31,7 +31,8 @@ What :func:`itu_nb.load` reads back: the same proposals (id in ``FRBRnumber``, a
 ``proprietary``), paths, kinds, labels, both views of every node and every change with its
 author and date, comments with their author and date (those of lines that are no node in
 ``Document.artefacts``, at their line), highlights; footnotes are
-``authorialNote`` elements at the end of their paragraph (the footnote mark's position is not kept).
+``authorialNote`` elements at the end of their paragraph (the footnote mark's position is not kept), a
+``p`` per paragraph of the note, a paragraph whose break was inserted or deleted with ``itu_nb:mark``.
 """
 
 from __future__ import annotations
@@ -86,7 +87,8 @@ def _runs(
     parent: etree._Element, runs, *, strip_tab: bool = False, notes=(), marks=(), at: int = 0, until=None
 ) -> None:
     """Write runs as mixed content: equal text as text, changes as <ins>/<del> with author and date;
-    then the footnotes ``notes`` as ``<authorialNote marker="n">`` (label and text in its ``p``).
+    then the footnotes ``notes`` as ``<authorialNote marker="n">`` (label and text in its ``p``, a ``p`` per
+    paragraph: :func:`_note`).
 
     ``marks`` are the node's artefacts: its comments (``offset`` from ``at`` up to ``until``) become
     ``<remark class="comment">`` where they stand, its highlights ``<inline name="highlight">`` around
@@ -146,8 +148,29 @@ def _runs(
     for comment in comments[k:]:
         last = _remark(parent, comment)
     for note in notes:
-        mark = _el(parent, "authorialNote", marker=note.path.rpartition("/")[2].removeprefix("fn"), placement="bottom")
-        _runs(_el(mark, "p"), note.label_runs + note.runs)
+        _note(
+            _el(parent, "authorialNote", marker=note.path.rpartition("/")[2].removeprefix("fn"), placement="bottom"),
+            note,
+        )
+
+
+def _note(mark: etree._Element, note: Clause) -> None:
+    """A footnote's label and text in ``mark``, a ``p`` per paragraph (a line of its text): a paragraph whose
+    break was inserted or deleted (a tracked paragraph mark, as Word has it) says so with ``itu_nb:mark``
+    (``insert``/``delete``) and the change's ``itu_nb:author`` and ``itu_nb:date``.
+    """
+    paragraph: list[Run] = []
+    for run in note.label_runs + note.runs:
+        head, *rest = run.text.split("\n")
+        paragraph.append(Run(run.op, head, run.author, run.date))
+        for text in rest:
+            p = _el(mark, "p")
+            _runs(p, [r for r in paragraph if r.text])
+            if run.op is not Op.EQUAL:
+                p.set(f"{{{ITU_NB}}}mark", "insert" if run.op is Op.INSERT else "delete")
+                _who(p, run.author, run.date)
+            paragraph = [Run(run.op, text, run.author, run.date)]
+    _runs(_el(mark, "p"), [r for r in paragraph if r.text])
 
 
 def _remark(parent: etree._Element, comment) -> etree._Element:

@@ -36,6 +36,7 @@ __all__ = [
 
 ITU_NB = "urn:itu_nb:akn"
 _CHANGE = {"ins": Op.INSERT, "del": Op.DELETE}
+_MARK = {"insert": Op.INSERT, "delete": Op.DELETE}
 _NOTE = "authorialNote"
 _LAYOUT = re.compile(r"[ \t]*[\r\n][ \t\r\n]*")
 _FOOTNOTE_NUMBER = re.compile(r"^(\d+)(\s*\t|\s+)")
@@ -174,10 +175,18 @@ def cut_runs(runs: list[Run], at: int) -> tuple[list[Run], list[Run]]:
 
 
 def footnote_runs(note: etree._Element) -> tuple[str, list[Run], list[Run]]:
-    """A footnote's marker, label runs and text runs, split as the text parser splits them."""
+    """A footnote's marker, label runs and text runs, split as the text parser splits them; its paragraphs
+    are lines of its text, each break with the op, author and date of the paragraph's ``itu_nb:mark``.
+    """
     runs: list[Run] = []
+    mark: Run | None = None  # the break after the paragraph before: one line of the note's text per paragraph
     for p in (c for c in note if isinstance(c.tag, str)):
+        if mark is not None:
+            runs.append(mark)
         runs.extend(inline_runs(p)[0])
+        op = _MARK.get(p.get(f"{{{ITU_NB}}}mark", ""), Op.EQUAL)  # a tracked paragraph mark, as the writer puts it
+        who = (p.get(f"{{{ITU_NB}}}author"), p.get(f"{{{ITU_NB}}}date")) if op is not Op.EQUAL else (None, None)
+        mark = Run(op, "\n", *who)
     runs = list(join_runs(runs))
     label, body = peel_label(runs)
     text = runs_text(runs)
