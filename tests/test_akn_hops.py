@@ -29,7 +29,7 @@ from lxml import html as lxml_html
 
 import itu_nb
 from itu_nb import NodeKind, Op
-from itu_nb.export.loose import loose_comments
+from itu_nb.export.loose import loose_comments, loose_lines
 
 AKN = "{http://docs.oasis-open.org/legaldocml/ns/akn/3.0}"
 ITU_NB = "{urn:itu_nb:akn}"
@@ -51,6 +51,16 @@ def placed(doc: itu_nb.Document) -> list[tuple]:
     return [
         (x.comment.text, x.comment.author, _day(x.comment.date), x.comment.op, x.proposal, x.place, x.on, x.after)
         for x in loose_comments(doc)
+    ]
+
+
+def lit_lines(doc: itu_nb.Document) -> list[tuple]:
+    """The highlights of lines that are no node (``{==MOD==}`` on a marker): proposal, place, path of the clause
+    before, and each highlight's offset, length and op."""
+    return [
+        (x.proposal, x.place, x.after, [(a.offset, a.length, a.op) for a in x.artefacts if a.kind == "highlight"])
+        for x in loose_lines(doc)
+        if any(a.kind == "highlight" for a in x.artefacts)
     ]
 
 
@@ -211,10 +221,12 @@ def test_generated_documents_keep_every_comment_and_highlight_through_akn_twice(
     once = hop(doc)
     twice = hop(once)
     assert placed(once) == placed(twice) == placed(doc)
+    assert lit_lines(once) == lit_lines(twice) == lit_lines(doc)
     assert marks(once) == marks(twice) == marks(doc)
     assert [(p.id, [n.path for n in p.walk()]) for p in twice] == [(p.id, [n.path for n in p.walk()]) for p in doc]
     for fmt in ("critic", "docx"):  # and every line-based writer after AKN puts each where it stood
-        assert placed(hop(twice, fmt)) == placed(doc), fmt
+        back = hop(twice, fmt)
+        assert (placed(back), lit_lines(back)) == (placed(doc), lit_lines(doc)), fmt
 
 
 # ----------------------------------------------------------------------------
