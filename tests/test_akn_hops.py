@@ -410,3 +410,30 @@ def test_generated_word_documents_keep_comments_notes_and_highlights_through_akn
     for fmt in ("docx", "akn"):  # and after AKN, through Word and AKN again
         back = hop(twice, fmt)
         assert (placed(back), notes(back), marks(back)) == (placed(doc), notes(doc), marks(doc)), fmt
+
+
+def test_word_line_breaks_survive_akn_in_clauses_changes_and_notes():
+    # a w:br reads as VT (tests/test_docx.py, "text as a reader sees it"); AKN writes it as <br/>, in a clause,
+    # inside an insertion and inside a note, and reads it back as VT (it was a space before)
+    br = "<w:r><w:br/></w:r>"
+    body = (
+        B.HEAD
+        + B.para(B.run("resolves"))
+        + B.para(B.run("1\tto act") + br + B.run("on two lines") + B.footnote_ref(2) + B.run("."))
+        + B.para(B.run("2\tand ") + B.ins(B.run("new") + br + B.run("line")) + B.run(" here."))
+    )
+    doc = itu_nb.load(B.package(body, footnotes=B.SEPARATORS + B.footnote(2, B.run("See") + br + B.run("Res 71."))))
+    texts = {n.path: n.body("amended") for n in doc[0].walk() if n.path.startswith("resolves/")}
+    assert texts == {
+        "resolves/1": "to act\von two lines.",
+        "resolves/1/fn1": "See\vRes 71.",
+        "resolves/2": "and new\vline here.",
+    }
+    runs = [(n.path, n.label_runs, n.runs) for n in doc[0].walk()]
+    once = hop(doc)
+    assert [(n.path, n.label_runs, n.runs) for n in once[0].walk()] == runs
+    assert [(n.path, n.label_runs, n.runs) for n in hop(once)[0].walk()] == runs
+    assert [(n.path, n.label_runs, n.runs) for n in hop(once, "docx")[0].walk()] == runs
+    xml = itu_nb.to_akn(doc)
+    assert "<p>to act<br/>on two lines." in xml and "<p>1 See<br/>Res 71.</p>" in xml
+    assert '<ins itu_nb:author="Brazil" itu_nb:date="2018-09-10T00:00:00Z">new<br/>line</ins>' in xml

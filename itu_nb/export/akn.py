@@ -25,7 +25,8 @@ gives them back in ``Document.artefacts``, at the same lines.
 Highlights are ``<inline name="highlight">…</inline>``, AKN's generic named inline, inside an
 ``ins``/``del`` when they cover a change.  A paragraph before the enacting formula stays in the
 preamble before it, so the formula is read back as the formula.  Text and attribute values are
-cleaned for XML: control characters dropped (VT and FF as spaces), lone surrogates as U+FFFD.
+cleaned for XML: control characters dropped (FF as a space; in text a VT, Word's line break, is AKN's
+``<br/>``, in attributes a space), lone surrogates as U+FFFD.
 
 What :func:`itu_nb.load` reads back: the same proposals (id in ``FRBRnumber``, action in
 ``proprietary``), paths, kinds, labels, both views of every node and every change with its
@@ -72,6 +73,21 @@ def clean(text: str) -> str:
     return _INVALID.sub(_replace, text.replace("\v", " ").replace("\f", " "))
 
 
+def _put(el: etree._Element, last: etree._Element | None, text: str) -> etree._Element | None:
+    """Append ``text`` to ``el``'s text (``last`` None) or after its child ``last``, cleaned, each line break
+    (VT, Word's ``w:br``) as AKN's ``<br/>``; the last child written (``last`` when none).
+    """
+    head, *rest = text.split("\v")
+    if last is None:
+        el.text = (el.text or "") + clean(head)
+    else:
+        last.tail = (last.tail or "") + clean(head)
+    for part in rest:
+        last = _el(el, "br")
+        last.tail = clean(part)
+    return last
+
+
 def _replace(m: re.Match) -> str:
     return "\ufffd" if "\ud800" <= m.group(0) <= "\udfff" else ""
 
@@ -114,12 +130,6 @@ def _runs(
     if comments or lit:  # an empty text keeps pretty-printing from indenting inside the block (read as spaces)
         parent.text = parent.text or ""
 
-    def text_here(text: str) -> None:
-        if last is None:
-            parent.text = (parent.text or "") + text
-        else:
-            last.tail = (last.tail or "") + text
-
     pos, k = at, 0
     for run in runs:
         end = pos + len(run.text)
@@ -128,12 +138,12 @@ def _runs(
             while k < len(comments) and (comments[k].offset or 0) <= a:
                 last = _remark(parent, comments[k])
                 k += 1
-            text = clean(run.text[a - pos : b - pos])
-            if not text:
+            text = run.text[a - pos : b - pos]
+            if not clean(text):
                 continue
             shown = any(s <= a < e for s, e in lit)
             if run.op is Op.EQUAL and not shown:
-                text_here(text)
+                last = _put(parent, last, text)
                 continue
             holder = parent
             if run.op is not Op.EQUAL:
@@ -142,7 +152,7 @@ def _runs(
             if shown and holder is not parent:
                 holder.text = ""  # as above, inside the change
             inner = _el(holder, "inline", name="highlight") if shown else holder
-            inner.text = text
+            _put(inner, None, text)
             last = inner if holder is parent else holder
         pos = end
     for comment in comments[k:]:

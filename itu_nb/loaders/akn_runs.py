@@ -3,6 +3,7 @@
 Guarantees of :func:`inline_runs`:
 - text inside ``<ins>`` is an INSERT run, inside ``<del>`` a DELETE run, with the author and
   date of ``itu_nb:author`` / ``itu_nb:date`` when written (plain AKN ``ins``/``del`` give None);
+- ``<br/>`` is a line break (VT, as the .docx reader reads Word's ``w:br``);
 - other inline elements (``i``, ``docType``…) are transparent; ``authorialNote`` elements are
   returned apart (footnotes), their text is not part of the block's runs;
 - text inside a change is kept character for character (spaces, tabs);
@@ -41,8 +42,8 @@ _NOTE = "authorialNote"
 _LAYOUT = re.compile(r"[ \t]*[\r\n][ \t\r\n]*")
 _FOOTNOTE_NUMBER = re.compile(r"^(\d+)(\s*\t|\s+)")
 _EDGE = " \t\r\n"
-#: The elements that make a block more than one plain run (changes, notes, comments and highlights).
-_MARKED = ("{*}ins", "{*}del", "{*}" + _NOTE, "{*}remark", "{*}inline")
+#: The elements that make a block more than one plain run (changes, notes, comments, highlights, line breaks).
+_MARKED = ("{*}ins", "{*}del", "{*}" + _NOTE, "{*}remark", "{*}inline", "{*}br")
 
 
 def _local(el: etree._Element) -> str:
@@ -79,6 +80,8 @@ def _walk(
             text = "".join(child.itertext())
             author, date = child.get(f"{{{ITU_NB}}}author"), child.get(f"{{{ITU_NB}}}date")
             marks.append(Artefact("comment", text, -1, _length(out), run.op, author, date))
+        elif name == "br":  # a line break, as a Word w:br reads
+            out.append(run.with_text("\v"))
         elif name in _CHANGE:
             inner = Run(_CHANGE[name], "", child.get(f"{{{ITU_NB}}}author"), child.get(f"{{{ITU_NB}}}date"))
             _walk(child, inner, out, notes, depth + 1, marks)
