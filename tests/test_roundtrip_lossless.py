@@ -459,15 +459,15 @@ def test_lines_with_comments_read_from_akoma_ntoso_survive_a_second_export():
         _MARKED + "{>>@APT: between<<}\n" + _MARKED.replace("X/1/1", "X/1/2").replace("\n\na)", "\n{>>@B: in<<}\na)"),
         format="criticmarkup",
     )
-    want = [(x.comment.text, x.proposal, x.place) for x in loose_comments(two)]
-    assert want[-1] == ("in", 1, "inside")
-    # read from AKN, a line between clauses is known to follow its proposal's first clause, not which one:
-    # it comes back at the end of its proposal
-    want[-1] = ("in", 1, "end")
+    want = [(x.comment.text, x.proposal, x.place, x.after) for x in loose_comments(two)]
+    assert want[-1] == ("in", 1, "inside", "considering")
+    # read from AKN, a line between clauses keeps its place after the clause before it (the line's place and
+    # after in <proprietary>, the artefacts' anchor), and so through the line-based writers
     two_back = itu_nb.load(itu_nb.to_akn(two))
-    assert [(x.comment.text, x.proposal, x.place) for x in loose_comments(two_back)] == want
-    for fmt in ("critic", "docx"):
-        assert [(x.comment.text, x.proposal, x.place) for x in loose_comments(round_trip(two_back, fmt))] == want
+    assert [(x.comment.text, x.proposal, x.place, x.after) for x in loose_comments(two_back)] == want
+    for fmt in ("critic", "docx", "akn"):
+        back = round_trip(two_back, fmt)
+        assert [(x.comment.text, x.proposal, x.place, x.after) for x in loose_comments(back)] == want, fmt
     again = round_trip(from_akn, "akn")
     assert [a.line for a in again.artefacts if a.kind == "comment"] == [0, 1]
     text = itu_nb.to_criticmarkup(from_akn).splitlines()

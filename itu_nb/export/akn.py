@@ -25,13 +25,15 @@ gives them back in ``Document.artefacts``, at the same lines.
 Highlights are ``<inline name="highlight">…</inline>``, AKN's generic named inline, inside an
 ``ins``/``del`` when they cover a change.  A paragraph before the enacting formula stays in the
 preamble before it, so the formula is read back as the formula.  Text and attribute values are
-cleaned for XML: control characters dropped (VT and FF as spaces), lone surrogates as U+FFFD.
+cleaned for XML: control characters dropped (FF as a space; in text a VT, Word's line break, is AKN's
+``<br/>``, in attributes a space), lone surrogates as U+FFFD.
 
 What :func:`itu_nb.load` reads back: the same proposals (id in ``FRBRnumber``, action in
 ``proprietary``), paths, kinds, labels, both views of every node and every change with its
 author and date, comments with their author and date (those of lines that are no node in
 ``Document.artefacts``, at their line), highlights; footnotes are
-``authorialNote`` elements at the end of their paragraph (the footnote mark's position is not kept).
+``authorialNote`` elements at the end of their paragraph (the footnote mark's position is not kept), a
+``p`` per paragraph of the note, a paragraph whose break was inserted or deleted with ``itu_nb:mark``.
 """
 
 from __future__ import annotations
@@ -71,6 +73,21 @@ def clean(text: str) -> str:
     return _INVALID.sub(_replace, text.replace("\v", " ").replace("\f", " "))
 
 
+def _put(el: etree._Element, last: etree._Element | None, text: str) -> etree._Element | None:
+    """Append ``text`` to ``el``'s text (``last`` None) or after its child ``last``, cleaned, each line break
+    (VT, Word's ``w:br``) as AKN's ``<br/>``; the last child written (``last`` when none).
+    """
+    head, *rest = text.split("\v")
+    if last is None:
+        el.text = (el.text or "") + clean(head)
+    else:
+        last.tail = (last.tail or "") + clean(head)
+    for part in rest:
+        last = _el(el, "br")
+        last.tail = clean(part)
+    return last
+
+
 def _replace(m: re.Match) -> str:
     return "\ufffd" if "\ud800" <= m.group(0) <= "\udfff" else ""
 
@@ -86,7 +103,8 @@ def _runs(
     parent: etree._Element, runs, *, strip_tab: bool = False, notes=(), marks=(), at: int = 0, until=None
 ) -> None:
     """Write runs as mixed content: equal text as text, changes as <ins>/<del> with author and date;
-    then the footnotes ``notes`` as ``<authorialNote marker="n">`` (label and text in its ``p``).
+    then the footnotes ``notes`` as ``<authorialNote marker="n">`` (label and text in its ``p``, a ``p`` per
+    paragraph: :func:`_note`).
 
     ``marks`` are the node's artefacts: its comments (``offset`` from ``at`` up to ``until``) become
     ``<remark class="comment">`` where they stand, its highlights ``<inline name="highlight">`` around
@@ -112,12 +130,6 @@ def _runs(
     if comments or lit:  # an empty text keeps pretty-printing from indenting inside the block (read as spaces)
         parent.text = parent.text or ""
 
-    def text_here(text: str) -> None:
-        if last is None:
-            parent.text = (parent.text or "") + text
-        else:
-            last.tail = (last.tail or "") + text
-
     pos, k = at, 0
     for run in runs:
         end = pos + len(run.text)
@@ -126,12 +138,12 @@ def _runs(
             while k < len(comments) and (comments[k].offset or 0) <= a:
                 last = _remark(parent, comments[k])
                 k += 1
-            text = clean(run.text[a - pos : b - pos])
-            if not text:
+            text = run.text[a - pos : b - pos]
+            if not clean(text):
                 continue
             shown = any(s <= a < e for s, e in lit)
             if run.op is Op.EQUAL and not shown:
-                text_here(text)
+                last = _put(parent, last, text)
                 continue
             holder = parent
             if run.op is not Op.EQUAL:
@@ -140,7 +152,7 @@ def _runs(
             if shown and holder is not parent:
                 holder.text = ""  # as above, inside the change
             inner = _el(holder, "inline", name="highlight") if shown else holder
-            inner.text = text
+            _put(inner, None, text)
             last = inner if holder is parent else holder
         pos = end
     for comment in comments[k:]:
@@ -151,7 +163,26 @@ def _runs(
             mark = _el(parent, "authorialNote", marker=name[2:], placement="bottom", **{"class": "endnote"})
         else:
             mark = _el(parent, "authorialNote", marker=name.removeprefix("fn"), placement="bottom")
-        _runs(_el(mark, "p"), note.label_runs + note.runs)
+        _note(mark, note)
+
+
+def _note(mark: etree._Element, note: Clause) -> None:
+    """A footnote's label and text in ``mark``, a ``p`` per paragraph (a line of its text): a paragraph whose
+    break was inserted or deleted (a tracked paragraph mark, as Word has it) says so with ``itu_nb:mark``
+    (``insert``/``delete``) and the change's ``itu_nb:author`` and ``itu_nb:date``.
+    """
+    paragraph: list[Run] = []
+    for run in note.label_runs + note.runs:
+        head, *rest = run.text.split("\n")
+        paragraph.append(Run(run.op, head, run.author, run.date))
+        for text in rest:
+            p = _el(mark, "p")
+            _runs(p, [r for r in paragraph if r.text])
+            if run.op is not Op.EQUAL:
+                p.set(f"{{{ITU_NB}}}mark", "insert" if run.op is Op.INSERT else "delete")
+                _who(p, run.author, run.date)
+            paragraph = [Run(run.op, text, run.author, run.date)]
+    _runs(_el(mark, "p"), [r for r in paragraph if r.text])
 
 
 def _remark(parent: etree._Element, comment) -> etree._Element:

@@ -13,7 +13,8 @@ Guarantees after :func:`export_lines`:
   (``[footnoteRef:N][N: text]``; read from Akoma Ntoso), except a comparison's, whose word
   diff a note cannot hold: a line of its own; the lines of ``doc.artefacts``
   that hold a comment or a highlight (read from Akoma Ntoso, which keeps them with their
-  source line: :func:`~itu_nb.export.loose.loose_lines`) stand where their marker lines say;
+  source line and place: :func:`~itu_nb.export.loose.loose_lines`) stand where their marker lines
+  and anchors say (a line between two clauses after the first);
 - a line's pieces are the clause's label runs, text runs and inline artefacts in source
   order, each with the run's op, author and date (artefacts carry their kind instead; a
   comment its author and date); a highlight is an empty ``highlight-start`` piece where it
@@ -315,9 +316,13 @@ def _lines(doc: Document) -> list[Line]:
     out: list[Line] = []
     notes_inline = doc.format != "comparison"  # a comparison's notes hold a word diff: lines of their own
     loose: dict[tuple[int, str], list[Line]] = {}  # (proposal, place) → the lines kept from the source
+    inside: dict[int, dict[str, list[Line]]] = {}  # proposal → path → the lines kept after that node
     for kept in loose_lines(doc):
         line = Line(line_pieces(kept.artefacts), _role(kept.artefacts))
-        loose.setdefault((kept.proposal, kept.place), []).append(line)
+        if kept.place == "inside" and kept.after is not None:
+            inside.setdefault(kept.proposal, {}).setdefault(kept.after, []).append(line)
+        else:
+            loose.setdefault((kept.proposal, kept.place), []).append(line)
     for k, proposal in enumerate(doc):
         if k:
             out.append(Line((), "blank"))
@@ -333,11 +338,16 @@ def _lines(doc: Document) -> list[Line]:
             if notes_inline or any(a.kind == "footnote-body" for a in n.artefacts)
             for c in n.children
         }
+        after = inside.get(k, {})
         for node, depth in _walk(proposal.clauses):
             if node.kind is not NodeKind.FOOTNOTE or node.path not in hosted:
                 pieces = _tab_label(node_pieces(node)) + (_note_pieces(node) if notes_inline else [])
                 out.append(Line(tuple(pieces), node.kind.value, node, proposal, depth))
-        out += loose.get((k, "inside"), []) + loose.get((k, "end"), [])  # "inside": only with node lines
+            if after:
+                out += after.pop(node.path, [])
+        for rest in after.values():  # after a node the proposal no longer has: at its end
+            out += rest
+        out += loose.get((k, "inside"), []) + loose.get((k, "end"), [])
     return out
 
 

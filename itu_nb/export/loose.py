@@ -120,8 +120,9 @@ def _unplaced(doc: Document, whole: dict[int, list[Artefact]]) -> list[tuple[int
 
     The lines kept before a proposal's first node are a run of consecutive lines (:func:`_placed`); the
     marker in a run says which proposal it goes with.  A run without a marker (lines between or after a
-    proposal's nodes) goes at the end of the proposal of the run before it, or before the next run's
-    proposal when it is the first run.
+    proposal's nodes) goes with the proposal of the run before it, or the next run's proposal when it is
+    the first run: after the node its lines' ``anchor`` names (as Akoma Ntoso keeps it), when that proposal
+    has it, else at the end of that proposal (before the next run's proposal when it is the first run).
     """
     ids = {f"{p.action}\t{p.id}": k for k, p in enumerate(doc.proposals) if p.action}
     runs: list[list[int]] = []
@@ -141,11 +142,20 @@ def _unplaced(doc: Document, whole: dict[int, list[Artefact]]) -> list[tuple[int
     first = next((m[1] for m in found if m is not None), 0)  # the proposal of the first run with a marker
     out: list[tuple[int, int, str, str | None]] = []
     last: int | None = None  # the proposal of the last run with a marker so far
+    paths: dict[int, set[str]] = {}  # per proposal, the paths an anchor may name
     for i, run in enumerate(runs):
         marker = found[i]
         if marker is None:
             k, where = (last, "end") if last is not None else (first, "before")
-            out += [(no, k, where, None) for no in run]
+            for no in run:
+                anchor = next((a.anchor for a in whole[no] if a.anchor is not None), None)
+                if anchor is not None and anchor[1] is not None and anchor[0] in ("inside", "end"):
+                    if k not in paths:
+                        paths[k] = {n.path for n in doc.proposals[k].walk()}
+                    if anchor[1] in paths[k]:  # after a node its proposal still has: there again
+                        out.append((no, k, anchor[0], anchor[1]))
+                        continue
+                out.append((no, k, where, None))
             continue
         at, last = marker
         out += [(no, last, "before" if no < at else "marker" if no == at else "after-marker", None) for no in run]

@@ -5,8 +5,10 @@ Such a line has no block in Akoma Ntoso: :func:`itu_nb.export.akn.to_akn` keeps 
 (``<itu_nb:marker>MOD&#9;B/67/4</itu_nb:marker><itu_nb:comment author="CEPT" date="2018-10-02">text
 </itu_nb:comment>``).  Guarantees of :func:`loose_lines`: one :class:`~itu_nb.model.Artefact` per such
 element, in document order, with its kind, text, line, op (``op="insert"``/``"delete"``: made inside a
-change), author, date and length, so ``load(to_akn(doc))`` gives back the lines of ``doc.artefacts``
-that hold a comment or highlight; a line without a readable ``n`` is read at line 0, never dropped.
+change), author, date, length and anchor (the line's ``place`` and ``after``: where it stood in its
+proposal, so a line between two clauses stays after the first through any number of hops), so
+``load(to_akn(doc))`` gives back the lines of ``doc.artefacts`` that hold a comment or highlight; a line
+without a readable ``n`` is read at line 0, without a known ``place`` with no anchor, never dropped.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ from itu_nb.model import Artefact, Op
 __all__ = ["loose_lines"]
 
 _OPS = {"insert": Op.INSERT, "delete": Op.DELETE}
+#: The places of :class:`itu_nb.export.loose.LooseLine`; ``after`` (a node's path) is kept with the last two.
+_PLACES = frozenset({"before", "marker", "after-marker", "inside", "end"})
 
 
 def loose_lines(statements: list[etree._Element]) -> tuple[Artefact, ...]:
@@ -39,6 +43,9 @@ def loose_lines(statements: list[etree._Element]) -> tuple[Artefact, ...]:
         for line in statement.iterfind(f"./{{*}}meta/{{*}}proprietary/{{{ITU_NB}}}line"):
             n = line.get("n", "")
             no = int(n) if n.isdigit() else 0
+            place = line.get("place", "")
+            after = line.get("after") if place in ("inside", "end") else None
+            anchor = (place, after or None) if place in _PLACES else None
             for el in line:
                 if not isinstance(el.tag, str):  # an XML comment or processing instruction
                     continue
@@ -53,6 +60,7 @@ def loose_lines(statements: list[etree._Element]) -> tuple[Artefact, ...]:
                         el.get("author") or None,
                         el.get("date") or None,
                         int(length) if length.isdigit() else 0,
+                        anchor,
                     )
                 )
     return tuple(out)

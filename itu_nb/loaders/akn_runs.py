@@ -3,6 +3,7 @@
 Guarantees of :func:`inline_runs`:
 - text inside ``<ins>`` is an INSERT run, inside ``<del>`` a DELETE run, with the author and
   date of ``itu_nb:author`` / ``itu_nb:date`` when written (plain AKN ``ins``/``del`` give None);
+- ``<br/>`` is a line break (VT, as the .docx reader reads Word's ``w:br``);
 - other inline elements (``i``, ``docType``…) are transparent; ``authorialNote`` elements are
   returned apart (footnotes), their text is not part of the block's runs;
 - text inside a change is kept character for character (spaces, tabs);
@@ -36,12 +37,13 @@ __all__ = [
 
 ITU_NB = "urn:itu_nb:akn"
 _CHANGE = {"ins": Op.INSERT, "del": Op.DELETE}
+_MARK = {"insert": Op.INSERT, "delete": Op.DELETE}
 _NOTE = "authorialNote"
 _LAYOUT = re.compile(r"[ \t]*[\r\n][ \t\r\n]*")
 _FOOTNOTE_NUMBER = re.compile(r"^(\d+)(\s*\t|\s+)")
 _EDGE = " \t\r\n"
-#: The elements that make a block more than one plain run (changes, notes, comments and highlights).
-_MARKED = ("{*}ins", "{*}del", "{*}" + _NOTE, "{*}remark", "{*}inline")
+#: The elements that make a block more than one plain run (changes, notes, comments, highlights, line breaks).
+_MARKED = ("{*}ins", "{*}del", "{*}" + _NOTE, "{*}remark", "{*}inline", "{*}br")
 
 
 def _local(el: etree._Element) -> str:
@@ -78,6 +80,8 @@ def _walk(
             text = "".join(child.itertext())
             author, date = child.get(f"{{{ITU_NB}}}author"), child.get(f"{{{ITU_NB}}}date")
             marks.append(Artefact("comment", text, -1, _length(out), run.op, author, date))
+        elif name == "br":  # a line break, as a Word w:br reads
+            out.append(run.with_text("\v"))
         elif name in _CHANGE:
             inner = Run(_CHANGE[name], "", child.get(f"{{{ITU_NB}}}author"), child.get(f"{{{ITU_NB}}}date"))
             _walk(child, inner, out, notes, depth + 1, marks)
@@ -174,10 +178,18 @@ def cut_runs(runs: list[Run], at: int) -> tuple[list[Run], list[Run]]:
 
 
 def footnote_runs(note: etree._Element) -> tuple[str, list[Run], list[Run]]:
-    """A footnote's marker, label runs and text runs, split as the text parser splits them."""
+    """A footnote's marker, label runs and text runs, split as the text parser splits them; its paragraphs
+    are lines of its text, each break with the op, author and date of the paragraph's ``itu_nb:mark``.
+    """
     runs: list[Run] = []
+    mark: Run | None = None  # the break after the paragraph before: one line of the note's text per paragraph
     for p in (c for c in note if isinstance(c.tag, str)):
+        if mark is not None:
+            runs.append(mark)
         runs.extend(inline_runs(p)[0])
+        op = _MARK.get(p.get(f"{{{ITU_NB}}}mark", ""), Op.EQUAL)  # a tracked paragraph mark, as the writer puts it
+        who = (p.get(f"{{{ITU_NB}}}author"), p.get(f"{{{ITU_NB}}}date")) if op is not Op.EQUAL else (None, None)
+        mark = Run(op, "\n", *who)
     runs = list(join_runs(runs))
     label, body = peel_label(runs)
     text = runs_text(runs)

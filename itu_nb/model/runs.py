@@ -232,6 +232,11 @@ class Artefact:
     length : int
         For a ``highlight``: how many characters of the node's text (label and body, from
         ``offset``) are highlighted; a highlight's ``text`` is empty.  0 for every other kind.
+    anchor : (str, str or None) or None
+        For a whole line of a document without node lines (read from Akoma Ntoso): where the line
+        stood in its proposal, ``(place, after)`` as :class:`itu_nb.export.loose.LooseLine` names them
+        (``("inside", "considering/a")``: after that node), so it stays there through any number of
+        hops; None for every other artefact.
 
     Examples
     --------
@@ -251,6 +256,7 @@ class Artefact:
     author: str | None = None
     date: str | None = None
     length: int = 0
+    anchor: tuple[str, str | None] | None = None
 
     def __init__(
         self,
@@ -262,6 +268,7 @@ class Artefact:
         author: str | None = None,
         date: str | None = None,
         length: int = 0,
+        anchor: tuple[str, str | None] | None = None,
     ) -> None:
         # the slots written through their descriptors, as Run does: the loaders make one per blank
         # line, marker, bookmark and comment (a new field goes here too)
@@ -273,10 +280,12 @@ class Artefact:
         _ART_AUTHOR(self, author)
         _ART_DATE(self, date)
         _ART_LENGTH(self, length)
+        _ART_ANCHOR(self, anchor)
 
 
-_ART_KIND, _ART_TEXT, _ART_LINE, _ART_OFFSET, _ART_OP, _ART_AUTHOR, _ART_DATE, _ART_LENGTH = (
-    Artefact.__dict__[name].__set__ for name in ("kind", "text", "line", "offset", "op", "author", "date", "length")
+_ART_KIND, _ART_TEXT, _ART_LINE, _ART_OFFSET, _ART_OP, _ART_AUTHOR, _ART_DATE, _ART_LENGTH, _ART_ANCHOR = (
+    Artefact.__dict__[name].__set__
+    for name in ("kind", "text", "line", "offset", "op", "author", "date", "length", "anchor")
 )
 
 

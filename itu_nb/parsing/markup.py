@@ -95,7 +95,8 @@ def critic_runs(text: str, source: str, author: str | None = None, date: str | N
     """Tokenise CriticMarkup into lines of runs, in one linear pass.
 
     ``{++x++}`` → insert, ``{--x--}`` → delete, ``{~~a~>b~~}`` → delete a, insert b,
-    ``{==x==}`` → equal text and a ``highlight`` artefact over it (one per line), ``{>>c<<}`` → a
+    ``{==x==}`` → equal text and a ``highlight`` artefact over it (one per line; over one change's text
+    alone, ``{=={++x++}==}``, with that change's op, as made inside it), ``{>>c<<}`` → a
     ``comment`` artefact (with its author and date when written as :data:`COMMENT_BY` says), except
     right after a change, where ``{>>@Author (date)<<}`` gives that change its author and date
     (:data:`ATTRIBUTION`); a comment inside a change (``{++text{>>c<<}++}``, a Word comment on
@@ -216,7 +217,9 @@ def _scan(text: str, lo: int, hi: int, source: str, author, date, top: bool, sha
         elif opener == "{==":  # changes and comments inside a highlight are read too
             inside = _scan(text, start + 3, end, source, author, date, False, shared)
             size = sum(len(p.text) for p in inside if isinstance(p, Run))
-            pieces += [Artefact("highlight", "", line=-1, length=size), *inside]
+            ops = {p.op for p in inside if isinstance(p, Run) and p.text}  # one change's text only: made in it
+            op = ops.pop() if len(ops) == 1 else Op.EQUAL
+            pieces += [Artefact("highlight", "", line=-1, op=op, length=size), *inside]
         else:
             # right after a change's closer: its author and date (for its runs; a comment inside it keeps its own)
             who = ATTRIBUTION.match(inner) if start == change_at else None
