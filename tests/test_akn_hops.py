@@ -268,13 +268,12 @@ def _word() -> itu_nb.Document:
 def test_the_word_source_reads_as_built():
     doc = _word()
     bodies = {n.path: (n.body("original"), n.body("amended")) for n in doc[0].walk() if n.kind is NodeKind.FOOTNOTE}
-    # each as _NOTES writes it: paragraphs as lines; a note with a change in it as the whole note deleted and
-    # inserted (fn1, fn1#2)
+    # each as _NOTES writes it: paragraphs as lines; a note whose paragraph marks change as the whole note
+    # deleted and inserted (fn1, fn1#2); a note of one paragraph with a change inside as one note carrying it
     assert bodies == {
         "resolves/1/fn1": ("First old\nsecond.\ngone\nthird", ""),
         "resolves/1/fn1#2": ("", "First \nnew second.\nthird"),
-        "resolves/2/fn2": ("See 71 here.", ""),
-        "resolves/2/fn2#2": ("", "See 72 here."),
+        "resolves/2/fn2": ("See 71 here.", "See 72 here."),
         "resolves/3/fn3": ("One.\nTwo.", "One.\nTwo."),
     }
     # "lit new" (inserted, at 5 after "2\tto ") and "lit old" (at 17): each highlight with its run's op

@@ -193,8 +193,9 @@ def footnote_runs(note: etree._Element) -> tuple[str, list[Run], list[Run]]:
     runs = list(join_runs(runs))
     label, body = peel_label(runs)
     text = runs_text(runs)
-    if not label and runs and all(r.op is runs[0].op for r in runs):
-        m = _FOOTNOTE_NUMBER.match(text)
+    if not label and runs:
+        # the note's number as the writers put it; in the first run alone when changes follow in the text
+        m = _FOOTNOTE_NUMBER.match(text if all(r.op is runs[0].op for r in runs) else runs[0].text)
         if m:
             label, body = cut_runs(runs, m.end())
     return note.get("marker") or "", label, body
