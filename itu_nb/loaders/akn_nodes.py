@@ -193,6 +193,18 @@ def _in_context(label: str) -> bool:
     return bare_label(label).lower()[:1] in ("i", "v", "x", "l", "c")
 
 
+#: label → (its scheme read alone, or None when its neighbours decide; its plain component): what
+#: :func:`place` reads of a label, once per distinct label (a text has few)
+_READING: dict[str, tuple[str | None, str]] = {}
+
+
+def _reading(bare: str) -> tuple[str | None, str]:
+    reading = (None if _in_context(bare) else scheme(bare, None, False), _plain_component(bare))
+    if len(_READING) < 4096:
+        _READING[bare] = reading
+    return reading
+
+
 def component(parent: OpenNode, node: OpenNode) -> str:
     """Path component of an item, as the text parser names it: ``b``, ``4.1``, ``bullet2``."""
     if node.scheme in _BULLETS:
@@ -207,14 +219,18 @@ def place(base: OpenNode, stack: list[OpenNode], node: OpenNode) -> None:
     when reading lines; it is updated.  The item's scheme, component and notes are set here.
     """
     bare = node.bare_label
-    previous, colon = None, False
-    if _in_context(bare):  # a label that may read as a roman numeral: its neighbours decide
+    alone, plain = _READING.get(bare) or _reading(bare)
+    if alone is None:  # a label that may read as a roman numeral: its neighbours decide
+        previous, colon = None, False
         for open_item in reversed(stack):
             if open_item.scheme == "letter":
                 previous = _letter(open_item.bare_label) or None
                 break
         colon = bool(stack) and _amended(stack[-1].runs).rstrip().endswith(":")
-    node.scheme = own = scheme(bare, previous, colon)
+        own = scheme(bare, previous, colon)
+    else:
+        own = alone
+    node.scheme = own
     for i in range(len(stack) - 1, -1, -1):
         if stack[i].scheme == own:
             del stack[i:]
@@ -222,7 +238,7 @@ def place(base: OpenNode, stack: list[OpenNode], node: OpenNode) -> None:
     parent = stack[-1] if stack else base
     if parent is not base:
         node.notes.append(f"placed under {parent.bare_label}: the source gives this sub-item as a sibling")
-    node.component = _plain_component(bare) if own not in ("bullet", "dash") else component(parent, node)
+    node.component = plain if own not in _BULLETS else component(parent, node)
     parent.add(node)
     if node.children:
         _lift_same_scheme(parent, node)
