@@ -162,7 +162,10 @@ def _usual(el: etree._Element, section: str | None) -> OpenNode | None:
     if size == 2:
         num, content = el
         tail = num.tail
-        if _KIND.get(num.tag) != "num" or len(num) or (tail and not tail.isspace()):
+        kind = _KIND.get(num.tag, 0)
+        if kind == 0:  # a tag not remembered (the first of a file, or past _CACHED_TAGS)
+            kind = _kind(num.tag)
+        if kind != "num" or len(num) or (tail and not tail.isspace()):
             return None
     elif size == 1:
         num, content = None, el[0]
@@ -171,14 +174,19 @@ def _usual(el: etree._Element, section: str | None) -> OpenNode | None:
     tail = content.tail
     if tail and not tail.isspace():
         return None
-    kind = _KIND.get(content.tag)
+    kind = _KIND.get(content.tag, 0)
+    if kind == 0:
+        kind = _kind(content.tag)
     if kind == "wrap":  # <content><p>…</p></content>
         text = content.text
         if len(content) != 1 or (text and not text.isspace()):
             return None
         p = content[0]
         tail = p.tail
-        if _KIND.get(p.tag) != "text" or (tail and not tail.isspace()):
+        kind = _KIND.get(p.tag, 0)
+        if kind == 0:
+            kind = _kind(p.tag)
+        if kind != "text" or (tail and not tail.isspace()):
             return None
     elif kind == "text":  # <p>…</p> right in the item, as the Final Acts' recitals have it
         p = content
