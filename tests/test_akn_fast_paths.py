@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from bounds import bounded
 
 from itu_nb.loaders.akn_repair import _LONGEST_LINE, _swallowed_at
@@ -68,3 +70,81 @@ def test_the_tag_caches_stay_bounded_on_a_file_of_thousands_of_element_names():
     assert len(akn._KIND) <= akn._CACHED_TAGS and len(akn._LOCAL) <= akn._CACHED_TAGS
     assert [c.body() for c in section.children] == [f"text {k}" for k in range(5000)]
     assert section.children[4999].notes == ("kept as one paragraph: the loader does not map <x4999>",)
+
+
+def _final_acts_items():
+    from lxml import etree
+
+    from itu_nb.loaders import akn
+
+    root = akn.safe_xml(Path(__file__).parent.joinpath("fixtures", "pp18-final-acts.akn.xml").read_bytes(), "fa")
+    names = ("recital", "paragraph", "point")
+    return [el for el in root.iter(*(f"{{*}}{n}" for n in names)) if isinstance(el.tag, str)], etree
+
+
+def test_the_usual_item_read_in_one_step_is_the_item_read_piece_by_piece(monkeypatch):
+    # akn._usual reads the Final Acts' usual item (<num>…</num> and one plain <p>, bare or in <content>)
+    # without building its pieces; every item of the Final Acts must read the same either way
+    from itu_nb.loaders import akn
+
+    items, _ = _final_acts_items()
+    one_step = [akn._item(el, "considering", 1).freeze("x") for el in items]
+    usual = sum(akn._usual(el, "considering") is not None for el in items)
+    monkeypatch.setattr(akn, "_usual", lambda el, section: None)
+    piece_by_piece = [akn._item(el, "considering", 1).freeze("x") for el in items]
+    assert one_step == piece_by_piece
+    assert usual > 2500  # 2,608 of the file's 2,638 items take the one step (counted when it was written)
+
+
+def test_the_run_in_searches_find_what_one_regex_finds():
+    # akn_repair searches [,;.]… and [;:]… as one regex per mark (a literal first is found faster than a
+    # character class tried at every character): the matches must be those of the one regex, on every
+    # text of the Final Acts and on texts made to put the marks side by side
+    import re
+
+    from itu_nb.loaders import akn_repair
+
+    items, etree = _final_acts_items()
+    texts = ["".join(el.itertext()) for el in items] + [
+        "to do; 2 to act, resolves to instruct 1 to go. 3 to end: a) b; c) d",
+        ";: 1 a;, 2 ,. instructs the Secretary-General, ; decides. resolves",
+        "",
+    ]
+    each = {
+        akn_repair._SECTION_IN: ",;.",
+        akn_repair._RUN_IN: ";:",
+        akn_repair._COMMA: ",.",
+    }
+    for either, marks in each.items():
+        rest = either._each[0].pattern[len(re.escape(marks[0])) :]
+        whole = re.compile(f"[{re.escape(marks)}]" + rest)
+        for text in texts:
+            want = [(m.span(), m.groups()) for m in whole.finditer(text)]
+            assert [(m.span(), m.groups()) for m in either.finditer(text)] == want
+            first = either.search(text)
+            assert (first.span(), first.groups()) == want[0] if want else first is None
+
+
+def test_a_block_of_one_plain_element_reads_as_through_itertext():
+    # akn_runs.inline_runs reads <intro><p>…</p></intro> (one element, white space around it) in one step;
+    # it must give what the itertext path gives, layout white space and NBSP included
+    from lxml import etree
+
+    from itu_nb.loaders import akn_runs
+
+    ns = 'xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"'
+    blocks = [
+        f"<intro {ns}>\n  <p>considering</p>\n</intro>",
+        f"<intro {ns}><p>\n   resolves\n  to instruct  </p></intro>",
+        f"<intro {ns}>\xa0<p>text</p></intro>",  # NBSP is text, not layout: not the one step
+        f"<intro {ns}><p>text</p>\xa0</intro>",
+        f"<intro {ns}><p></p></intro>",
+        f"<intro {ns}> <i>a\tb</i>\t</intro>",
+        f"<intro {ns}><ins>new</ins></intro>",  # a change: runs of its own
+    ]
+    for xml in blocks:
+        el = etree.fromstring(xml)
+        got = akn_runs.inline_runs(el, [])
+        el.append(etree.Element("{http://docs.oasis-open.org/legaldocml/ns/akn/3.0}i"))  # two elements: no one step
+        want = akn_runs.inline_runs(el, [])
+        assert got == want, xml

@@ -39,7 +39,7 @@ from itu_nb.loaders.akn_nodes import scheme as scheme_of
 from itu_nb.loaders.akn_parts import cut_parts
 from itu_nb.loaders.akn_remarks import loose_lines
 from itu_nb.loaders.akn_repair import lift_parents_items, split_run_in_sections, unglue
-from itu_nb.loaders.akn_runs import ITU_NB, cut_runs, num_runs
+from itu_nb.loaders.akn_runs import _EDGE, ITU_NB, _clean, cut_runs, num_runs
 from itu_nb.loaders.akn_xml import safe_xml
 from itu_nb.loaders.registry import register
 from itu_nb.model import HOMOGLYPHS, Document, NodeKind, Op, Proposal, Run, runs_text
@@ -148,8 +148,74 @@ def _block(piece: etree._Element | str, section: str | None) -> OpenNode:
     return node
 
 
+def _usual(el: etree._Element, section: str | None) -> OpenNode | None:
+    """The node of the usual item, ``[<num>…</num>]<content><p>…</p></content>`` or ``[<num>…</num>]<p>…</p>``
+    with white space only between them and plain text in ``num`` and ``p``, read in one step; None for
+    any other item (:func:`_item` reads it piece by piece, as it would read this one).
+
+    The Final Acts' items are nearly all of this shape.
+    """
+    size = len(el)
+    text = el.text
+    if text and not text.isspace():
+        return None
+    if size == 2:
+        num, content = el
+        tail = num.tail
+        kind = _KIND.get(num.tag, 0)
+        if kind == 0:  # a tag not remembered (the first of a file, or past _CACHED_TAGS)
+            kind = _kind(num.tag)
+        if kind != "num" or len(num) or (tail and not tail.isspace()):
+            return None
+    elif size == 1:
+        num, content = None, el[0]
+    else:
+        return None
+    tail = content.tail
+    if tail and not tail.isspace():
+        return None
+    kind = _KIND.get(content.tag, 0)
+    if kind == 0:
+        kind = _kind(content.tag)
+    if kind == "wrap":  # <content><p>…</p></content>
+        text = content.text
+        if len(content) != 1 or (text and not text.isspace()):
+            return None
+        p = content[0]
+        tail = p.tail
+        kind = _KIND.get(p.tag, 0)
+        if kind == 0:
+            kind = _kind(p.tag)
+        if kind != "text" or (tail and not tail.isspace()):
+            return None
+    elif kind == "text":  # <p>…</p> right in the item, as the Final Acts' recitals have it
+        p = content
+    else:
+        return None
+    if len(p) or _local(p) not in _TEXT_BLOCKS:
+        return None
+    # as num_runs and OpenNode.read read a num and a text block without elements inside
+    text = p.text
+    if text and ("\n" in text or "\r" in text):
+        text = _clean(text, None, None)
+    text = text.strip(_EDGE) if text else ""
+    runs = [Run(Op.EQUAL, text)] if text else []
+    if num is None:
+        return OpenNode(NodeKind.PARAGRAPH, "", None, runs, section)
+    label = num.text
+    if label and ("\n" in label or "\r" in label):
+        label = _clean(label, None, None)
+    label_runs = [Run(Op.EQUAL, (label.strip(_EDGE) if label else "") + "\t")]
+    return OpenNode(NodeKind.ITEM, "", label_runs, runs, section, None, None, None, True)
+
+
 def _item(el: etree._Element, section: str | None, depth: int) -> OpenNode:
     """An item (recital, paragraph, point…): its num, its first text block, and the rest as children."""
+    node = _usual(el, section)
+    if node is not None:
+        if depth + 1 > _MAX_DEPTH:  # as _fill would say
+            raise RecursionError(f"items nested more than {_MAX_DEPTH} levels deep")
+        return node
     node = OpenNode(NodeKind.PARAGRAPH, section=section)
     rest: list[tuple[str, etree._Element | str]] = []
     for kind, piece in _pieces(el):

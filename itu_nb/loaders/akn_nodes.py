@@ -60,7 +60,7 @@ class OpenNode:
     label_marks: list[Artefact] = field(default_factory=list)  # the same in the label
     #: What :meth:`add` knows of ``children`` (the list, its length, the components used, the paragraphs),
     #: valid while the list is that list with that length: repairs that move nodes change one or the other.
-    counts: tuple | None = field(default=None, repr=False, compare=False)
+    counts: list | None = field(default=None, repr=False, compare=False)
 
     def __init__(
         self,
@@ -75,7 +75,7 @@ class OpenNode:
         has_num: bool = False,
         marks: list[Artefact] | None = None,
         label_marks: list[Artefact] | None = None,
-        counts: tuple | None = None,
+        counts: list | None = None,
     ) -> None:
         # written out: the dataclass's own __init__ calls a factory for each of the five lists (a
         # statement makes a node per paragraph, and the Final Acts have some 12,000)
@@ -123,16 +123,15 @@ class OpenNode:
                 used.take(c.component)
             paragraphs = sum(1 for c in children if c.kind is NodeKind.PARAGRAPH)
             bullets = sum(1 for c in children if c.scheme in _BULLETS)
-        else:
-            _, _, used, paragraphs, bullets = cache
+            cache = self.counts = [children, len(children), used, paragraphs, bullets]
         if child.kind is NodeKind.PARAGRAPH:
-            paragraphs += 1
-            child.component = f"p{paragraphs}"
-        child.component = used.take(child.component)
+            cache[3] += 1
+            child.component = f"p{cache[3]}"
+        child.component = cache[2].take(child.component)
         children.append(child)
+        cache[1] += 1  # updated in place: no new record per child
         if child.scheme in _BULLETS:
-            bullets += 1
-        self.counts = (children, len(children), used, paragraphs, bullets)
+            cache[4] += 1
         return child
 
     def bullets(self) -> int:
@@ -165,9 +164,16 @@ class OpenNode:
         path = f"{prefix}/{self.component}" if prefix else self.component
         children = tuple([c.freeze(path) for c in self.children]) if self.children else ()
         label_runs, runs = self.label_runs, self.runs
-        label = (label_runs[0],) if len(label_runs) == 1 and label_runs[0].text else join_runs(label_runs)
+        if not label_runs:  # a paragraph
+            label: tuple[Run, ...] = ()
+        elif len(label_runs) == 1 and label_runs[0].text:
+            label = (label_runs[0],)
+        else:
+            label = join_runs(label_runs)
         body = (runs[0],) if len(runs) == 1 and runs[0].text else join_runs(runs)
-        return Clause(self.kind, path, label, body, children, self.section, notes=tuple(self.notes))
+        notes = tuple(self.notes) if self.notes else ()
+        # as Clause(kind, path, label, body, children, section, notes=notes), positionally (no line, no artefacts)
+        return Clause(self.kind, path, label, body, children, self.section, None, (), notes)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -194,6 +200,18 @@ def _in_context(label: str) -> bool:
     return bare_label(label).lower()[:1] in ("i", "v", "x", "l", "c")
 
 
+#: label → (its scheme read alone, or None when its neighbours decide; its plain component): what
+#: :func:`place` reads of a label, once per distinct label (a text has few)
+_READING: dict[str, tuple[str | None, str]] = {}
+
+
+def _reading(bare: str) -> tuple[str | None, str]:
+    reading = (None if _in_context(bare) else scheme(bare, None, False), _plain_component(bare))
+    if len(_READING) < 4096:
+        _READING[bare] = reading
+    return reading
+
+
 def component(parent: OpenNode, node: OpenNode) -> str:
     """Path component of an item, as the text parser names it: ``b``, ``4.1``, ``bullet2``."""
     if node.scheme in _BULLETS:
@@ -208,14 +226,18 @@ def place(base: OpenNode, stack: list[OpenNode], node: OpenNode) -> None:
     when reading lines; it is updated.  The item's scheme, component and notes are set here.
     """
     bare = node.bare_label
-    previous, colon = None, False
-    if _in_context(bare):  # a label that may read as a roman numeral: its neighbours decide
+    alone, plain = _READING.get(bare) or _reading(bare)
+    if alone is None:  # a label that may read as a roman numeral: its neighbours decide
+        previous, colon = None, False
         for open_item in reversed(stack):
             if open_item.scheme == "letter":
                 previous = _letter(open_item.bare_label) or None
                 break
         colon = bool(stack) and _amended(stack[-1].runs).rstrip().endswith(":")
-    node.scheme = own = scheme(bare, previous, colon)
+        own = scheme(bare, previous, colon)
+    else:
+        own = alone
+    node.scheme = own
     for i in range(len(stack) - 1, -1, -1):
         if stack[i].scheme == own:
             del stack[i:]
@@ -223,7 +245,7 @@ def place(base: OpenNode, stack: list[OpenNode], node: OpenNode) -> None:
     parent = stack[-1] if stack else base
     if parent is not base:
         node.notes.append(f"placed under {parent.bare_label}: the source gives this sub-item as a sibling")
-    node.component = _plain_component(bare) if own not in ("bullet", "dash") else component(parent, node)
+    node.component = plain if own not in _BULLETS else component(parent, node)
     parent.add(node)
     if node.children:
         _lift_same_scheme(parent, node)

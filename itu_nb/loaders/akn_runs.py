@@ -44,6 +44,7 @@ _FOOTNOTE_NUMBER = re.compile(r"^(\d+)(\s*\t|\s+)")
 _EDGE = " \t\r\n"
 #: The elements that make a block more than one plain run (changes, notes, comments, highlights, line breaks).
 _MARKED = ("{*}ins", "{*}del", "{*}" + _NOTE, "{*}remark", "{*}inline", "{*}br")
+_MARKED_NAMES = frozenset(("", "ins", "del", _NOTE, "remark", "inline", "br"))  # "": what is no element
 
 
 def _local(el: etree._Element) -> str:
@@ -109,6 +110,20 @@ def inline_runs(el: etree._Element, marks: list | None = None) -> tuple[list[Run
     if len(el) == 0:  # text only, the usual block: one equal run
         text = _clean(el.text, None, None).strip(_EDGE)
         return ([Run(Op.EQUAL, text)] if text else []), []
+    if len(el) == 1:  # one plain element inside, white space around it (<intro><p>…</p></intro>): as below
+        child = el[0]
+        text, tail = el.text, child.tail
+        if (
+            not len(child)
+            and _local(child) not in _MARKED_NAMES
+            and (not text or not text.strip(_EDGE))
+            and (not tail or not tail.strip(_EDGE))
+        ):
+            text = child.text or ""
+            if "\n" in text or "\r" in text:
+                text = _LAYOUT.sub(" ", text)
+            text = text.strip(_EDGE)
+            return ([Run(Op.EQUAL, text)] if text else []), []
     if next(el.iter(*_MARKED), None) is None:  # no change, note or mark inside (<p><i>…</i></p>): one run
         text = "".join(_LAYOUT.sub(" ", t) if "\n" in t or "\r" in t else t for t in el.itertext()).strip(_EDGE)
         return ([Run(Op.EQUAL, text)] if text else []), []
