@@ -101,19 +101,70 @@ _DOUBLE_LETTER = re.compile(r"([a-zA-Zа-яА-Я])([a-zA-Zа-яА-Я])\)")
 
 def split_text(text: str) -> list[Run]:
     """Split one equal text into equal and inferred delete/insert runs (one equal run when it proves nothing)."""
-    if not SHAPES.search(text):
-        return [Run(Op.EQUAL, text)] if text else []
-    return _split(text)
+    return _split(text) if text else []
+
+
+#: Where a citation's first year runs into the second place (``2014Dubai``, ``2014Rev.``): every
+#: :data:`CITATION` match holds exactly one such junction, its first year's last digit.
+_CITATION_AT = re.compile(r"\d(?=[A-Z])")
+#: Where a period's first dash is followed by eight digits (``-20192020``): every :data:`PERIOD` match
+#: holds exactly one, four characters after its start.
+_PERIOD_AT = re.compile(r"[-‑–](?=\d{8})")
+#: What may stand between a citation's opening character and its first year's comma
+#: (``Rev.``, capitalised words, the spaces between them).
+_PLACE_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz. \xa0"
+#: What a citation starts with (:data:`CITATION`'s first character).
+_OPENING = re.compile(r"[(\s\xa0]")
+
+
+def _citations(text: str) -> list[re.Match]:
+    """``list(CITATION.finditer(text))``, with the pattern tried only where a match can start.
+
+    A match's one junction ``j`` (:data:`_CITATION_AT`) has its year's comma at ``j - 5``; between the
+    match's start and that comma stand only :data:`_PLACE_CHARS`, so the start is at or after the last
+    other character before the comma.  Matches are found junction by junction, left to right, each
+    from where the last one ended, as ``finditer`` finds them: no scan of the whole text per pattern.
+    """
+    out: list[re.Match] = []
+    pos = 0
+    match = CITATION.match
+    for junction in _CITATION_AT.finditer(text):
+        comma = junction.start() - 5
+        if comma <= pos or text[comma] != ",":
+            continue
+        lo = max(pos, len(text[:comma].rstrip(_PLACE_CHARS)) - 1)
+        for start in _OPENING.finditer(text, lo, comma):
+            m = match(text, start.start())
+            if m:
+                out.append(m)
+                pos = m.end()
+                break
+    return out
+
+
+def _periods(text: str) -> list[re.Match]:
+    """``list(PERIOD.finditer(text))``, the pattern tried only four characters before each :data:`_PERIOD_AT`."""
+    out: list[re.Match] = []
+    pos = 0
+    match = PERIOD.match
+    for dash in _PERIOD_AT.finditer(text):
+        start = dash.start() - 4
+        if start >= pos:
+            m = match(text, start)
+            if m:
+                out.append(m)
+                pos = m.end()
+    return out
 
 
 def _split(text: str) -> list[Run]:
-    """:func:`split_text` of a text in which :data:`SHAPES` found something."""
+    """:func:`split_text` of a non-empty text."""
     hits = []
-    for m in CITATION.finditer(text):
+    for m in _citations(text):
         ya, yb = int(m.group("ya")), int(m.group("yb"))
         if ya != yb:
             hits.append((m.start("a"), m, ya < yb))
-    for m in PERIOD.finditer(text):
+    for m in _periods(text):
         a1, a2, b1, b2 = map(int, m.group("a1", "a2", "b1", "b2"))
         if a1 < a2 <= a1 + 12 and b1 < b2 <= b1 + 12 and a1 != b1:
             hits.append((m.start(), m, a1 < b1))
@@ -147,7 +198,7 @@ def infer_text(runs: list[Run]) -> list[Run]:
     """Recover run-together citations and periods inside the equal runs."""
     out: list[Run] = []
     for r in runs:
-        if r.op is Op.EQUAL and SHAPES.search(r.text):
+        if r.op is Op.EQUAL and r.text:
             out.extend(_split(r.text))
         else:
             out.append(r if r.op is not Op.EQUAL else Run(Op.EQUAL, r.text))
