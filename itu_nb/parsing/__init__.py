@@ -11,7 +11,7 @@ from itu_nb.parsing.document import SourceLine, build_document
 from itu_nb.parsing.infer import shaped_lines
 from itu_nb.parsing.markup import critic_lines, extract_artefacts
 from itu_nb.parsing.nodes import NO_ARTS
-from itu_nb.parsing.normalise import line_notes
+from itu_nb.parsing.normalise import byte_classes, line_notes
 
 __all__ = ["no_collection", "parse_critic", "parse_text"]
 
@@ -80,9 +80,13 @@ def parse_text(text: str, *, source: str = "<text>", infer: bool = True) -> Docu
 
 
 def _parse_text(text: str, source: str, infer: bool) -> Document:
-    text, notes = line_notes(text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")  # as split_lines does
-    shaped = shaped_lines(text) if infer else ()  # where inference may find something: most lines have none
+    data = text.encode("utf-8", "surrogatepass")
+    classes = byte_classes(data)  # one scan for stage 1's control characters and inference's shapes
+    kept, notes = line_notes(text, classes)
+    if kept is not text:  # byte-order marks dropped: the bytes changed
+        text, data, classes = kept, None, None
+    shaped = shaped_lines(text, data, classes) if infer else ()  # where inference may find something
     lines: list[SourceLine] = []
     append, new = lines.append, SourceLine.__new__
     for no, line in enumerate(text.split("\n")):

@@ -19,6 +19,7 @@ import re
 
 from itu_nb.model import Op, Run
 from itu_nb.parsing.keywords import ROMAN
+from itu_nb.parsing.normalise import byte_classes
 
 #: At most this many words in a place name ("Buenos Aires" has two).  The bound keeps the citation
 #: search linear: unbounded, a long line of capitalised words without a comma is scanned from each
@@ -45,24 +46,22 @@ SHAPES = re.compile(r"\d[A-Z]|[-‑–]\d{8}")
 #: character set (any digit) so that the regex engine skips to the next digit in its fast loop: one
 #: pass, half the time of a search for other digits followed by a search for the ASCII shapes.
 MAYBE_SHAPES = re.compile("[0-9\u0660-\U0001fbf9](?:(?<=[0-9])(?:[A-Z]|[0-9]{7})|(?<![0-9])(?<=\\d))")
-#: For :func:`shaped_lines`: an ASCII digit as "0", an ASCII capital as "A", a line break as itself, any
-#: other byte as a space.
-_CLASSES = bytes(
-    ord("0") if 0x30 <= b <= 0x39 else ord("A") if 0x41 <= b <= 0x5A else b if b == 0x0A else 0x20 for b in range(256)
-)
 _ASCII = bytes(range(128))
 _DIGIT = re.compile(r"\d")
 
 
-def shaped_lines(text: str) -> set[int]:
+def shaped_lines(text: str, data: bytes | None = None, classes: bytes | None = None) -> set[int]:
     r"""The lines (0-based, split at "\n") where :data:`MAYBE_SHAPES` finds something: where a shape may be.
 
     The same lines as a search for :data:`MAYBE_SHAPES` through the text, found at memory speed: the text's
-    UTF-8 bytes are mapped to classes (:data:`_CLASSES`) in one ``bytes.translate``, and ``bytes.find`` looks
-    for a digit run into a capital (``0A``) or eight digits.  A text holding a decimal digit that is not ASCII
-    (looked for among its non-ASCII characters alone) is searched with the regex itself.
+    UTF-8 bytes are mapped to classes (:func:`~itu_nb.parsing.normalise.byte_classes`) in one
+    ``bytes.translate``, and ``bytes.find`` looks for a digit run into a capital (``0A``) or eight digits.
+    A text holding a decimal digit that is not ASCII (looked for among its non-ASCII characters alone) is
+    searched with the regex itself.  ``data`` and ``classes``: the text's UTF-8 bytes and their classes,
+    when the caller has them.
     """
-    data = text.encode("utf-8", "surrogatepass")
+    if data is None:
+        data = text.encode("utf-8", "surrogatepass")
     if len(data) != len(text) and _DIGIT.search(data.translate(None, _ASCII).decode("utf-8", "surrogatepass")):
         found, line, at = set(), 0, 0
         search = MAYBE_SHAPES.search
@@ -76,7 +75,8 @@ def shaped_lines(text: str) -> set[int]:
                 break
             m = search(text, end)
         return found
-    classes = data.translate(_CLASSES)
+    if classes is None:
+        classes = byte_classes(data)
     hits = []
     for shape in (b"0A", b"00000000"):
         find = classes.find
