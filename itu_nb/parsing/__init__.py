@@ -85,7 +85,9 @@ def _parse_text(text: str, source: str, infer: bool) -> Document:
     classes = byte_classes(data)  # one scan for stage 1's control characters and inference's shapes
     kept, notes = line_notes(text, classes)
     if kept is not text:  # byte-order marks dropped: the bytes changed
-        text, data, classes = kept, None, None
+        text = kept
+        data = text.encode("utf-8", "surrogatepass")
+        classes = byte_classes(data)
     shaped = shaped_lines(text, data, classes) if infer else ()  # where inference may find something
     lines: list[SourceLine] = []
     append, new = lines.append, SourceLine.__new__
