@@ -94,11 +94,20 @@ def _parse_text(text: str, source: str, infer: bool) -> Document:
     for no, line in enumerate(text.split("\n")):
         if "[" not in line and no not in shaped:  # nor can an inline artefact start here: the usual line
             plain = new(SourceLine)  # SourceLine.plain(no, line), without the call
-            plain.no, plain._runs, plain.arts, plain.main, plain._plain = no, None, NO_ARTS, line, True
+            plain.no, plain._runs, plain.arts, plain.main, plain._plain, plain.inferable = (
+                no,
+                None,
+                NO_ARTS,
+                line,
+                True,
+                False,
+            )
             append(plain)
             continue
         runs, arts = extract_artefacts([Run(Op.EQUAL, line)] if line else [], no)
-        append(SourceLine(no, runs, arts))
+        got = SourceLine(no, runs, arts)
+        got.inferable = no in shaped  # a line with "[" but no shape: its runs as they are
+        append(got)
     return build_document(lines, source=source, fmt="text", infer=infer, line_notes=notes, consume=True)
 
 

@@ -165,7 +165,7 @@ class ProposalBuilder:
         """The line's runs, with the replacements the text proves when inferring."""
         if line.is_plain:  # nothing to infer in it (see SourceLine.plain)
             return [Run(Op.EQUAL, line.main)] if line.main else []
-        return _infer.infer_text(line.runs) if self.infer else list(line.runs)
+        return _infer.infer_text(line.runs) if self.infer and line.inferable else list(line.runs)
 
     def _notes(self, line: SourceLine) -> list[str]:
         if line.arts:
