@@ -92,6 +92,11 @@ def peel_label(runs: list[Run]) -> tuple[list[Run], list[Run]]:
         if not n:
             return [], [r]
         return [r.with_text(r.text[:n])], ([r.with_text(r.text[n:])] if n < len(r.text) else [])
+    if all(r.op is Op.EQUAL for r in runs):  # one text in both views (a line cut by artefacts): one split
+        lo = la = label_split(_head(runs, Op.DELETE)[0])
+        if not lo:
+            return [], list(runs)
+        return _cut_equal(runs, lo)
     original, whole_o = _head(runs, Op.INSERT)
     amended, whole_a = _head(runs, Op.DELETE)
     lo, la = label_split(original), label_split(amended)
@@ -135,6 +140,29 @@ def peel_label(runs: list[Run]) -> tuple[list[Run], list[Run]]:
             po += n
             pa += n
     return [r for r in label if r.text], [r for r in body if r.text]
+
+
+def _cut_equal(runs: list[Run], n: int) -> tuple[list[Run], list[Run]]:
+    """:func:`peel_label` of equal runs whose label is ``n`` characters long: the runs cut at ``n``.
+
+    Runs wholly before the cut are copied into the label, runs after it kept as they are, as the
+    general loop of :func:`peel_label` gives them.
+    """
+    label: list[Run] = []
+    pos = 0
+    for i, r in enumerate(runs):
+        k = len(r.text)
+        if pos + k >= n:
+            cut = n - pos
+            if cut:
+                label.append(r.with_text(r.text[:cut]))
+            body = [r.with_text(r.text[cut:])] if cut < k else []
+            body += runs[i + 1 :]
+            return label, [b for b in body if b.text]
+        if k:
+            label.append(r.with_text(r.text))
+        pos += k
+    return label, []
 
 
 #: Longer than any label LABEL matches (20 characters: ``123.123.123.123 bis.``).
