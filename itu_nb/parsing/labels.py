@@ -92,11 +92,10 @@ def peel_label(runs: list[Run]) -> tuple[list[Run], list[Run]]:
         if not n:
             return [], [r]
         return [r.with_text(r.text[:n])], ([r.with_text(r.text[n:])] if n < len(r.text) else [])
-    if all(r.op is Op.EQUAL for r in runs):  # one text in both views (a line cut by artefacts): one split
-        lo = la = label_split(_head(runs, Op.DELETE)[0])
-        if not lo:
-            return [], list(runs)
-        return _cut_equal(runs, lo)
+    head = _equal_head(runs)
+    if head is not None:  # the label is in equal text, the same in both views: one split
+        n = label_split(head)
+        return _cut_equal(runs, n) if n else ([], list(runs))
     original, whole_o = _head(runs, Op.INSERT)
     amended, whole_a = _head(runs, Op.DELETE)
     lo, la = label_split(original), label_split(amended)
@@ -140,6 +139,28 @@ def peel_label(runs: list[Run]) -> tuple[list[Run], list[Run]]:
             po += n
             pa += n
     return [r for r in label if r.text], [r for r in body if r.text]
+
+
+def _equal_head(runs: list[Run]) -> str | None:
+    """The text of the equal runs that start ``runs``, when it decides the label in both views; else None.
+
+    It does when every run is equal (one text in both views: a line cut by artefacts), or when it puts a
+    non-whitespace character past :data:`_LABEL_REACH` (as :func:`_head` reads a view: the label and its
+    separator end before that character, and neither view differs before it): the changes of a line whose
+    citations inference recovered stand after its label.
+    """
+    parts: list[str] = []
+    n = 0
+    for r in runs:
+        if r.op is not Op.EQUAL:
+            return None
+        if not r.text:
+            continue
+        parts.append(r.text)
+        start, n = n, n + len(r.text)
+        if n > _LABEL_REACH and not r.text[max(0, _LABEL_REACH - start) :].isspace():
+            return "".join(parts)
+    return "".join(parts)
 
 
 def _cut_equal(runs: list[Run], n: int) -> tuple[list[Run], list[Run]]:
