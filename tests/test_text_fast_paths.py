@@ -126,3 +126,23 @@ def test_relettered_and_renumbered_items_through_load():
     node = doc[0]["resolves/3"]
     assert (node.label_original, node.label) == ("2", "3")
     assert node.notes == ("label 23 read as 2 renumbered 3",)
+
+
+def test_citations_and_periods_found_at_their_junctions_as_finditer_finds_them():
+    # infer._citations / _periods try CITATION and PERIOD only at a digit run into a capital and at a dash
+    # before eight digits: the same matches as finditer over the whole line, on every line of the Brazil text
+    # (its "(Busan, 2014Dubai, 2018)" and "2016-20192020-2023") and on generated lines mixing the shapes' parts
+    from itu_nb.parsing import infer
+
+    rng = random.Random(19)
+    parts = ["(", "Rev. ", "Rev.\xa0", "Dubai, 2018", "Busan, 2014", "Buenos Aires, 2017", "2016-2019", "2020‑2023",
+             " ", ",", "\t", "x", "Z", "1", "\u0663", "-", ")", ";", "aA"]  # fmt: skip
+    lines = BRAZIL_TEXT.split("\n") + [
+        "".join(rng.choice(parts) for _ in range(rng.randint(0, 12))) for _ in range(3000)
+    ]
+    found = 0
+    for line in lines:
+        assert [m.span() for m in infer._citations(line)] == [m.span() for m in infer.CITATION.finditer(line)], line
+        assert [m.span() for m in infer._periods(line)] == [m.span() for m in infer.PERIOD.finditer(line)], line
+        found += len(infer._citations(line)) + len(infer._periods(line))
+    assert found > 100

@@ -11,7 +11,7 @@ from itu_nb.parsing.document import SourceLine, build_document
 from itu_nb.parsing.infer import shaped_lines
 from itu_nb.parsing.markup import critic_lines, extract_artefacts
 from itu_nb.parsing.nodes import NO_ARTS
-from itu_nb.parsing.normalise import line_notes
+from itu_nb.parsing.normalise import byte_classes, line_notes
 
 __all__ = ["no_collection", "parse_critic", "parse_text"]
 
@@ -80,19 +80,34 @@ def parse_text(text: str, *, source: str = "<text>", infer: bool = True) -> Docu
 
 
 def _parse_text(text: str, source: str, infer: bool) -> Document:
-    text, notes = line_notes(text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")  # as split_lines does
-    shaped = shaped_lines(text) if infer else ()  # where inference may find something: most lines have none
+    data = text.encode("utf-8", "surrogatepass")
+    classes = byte_classes(data)  # one scan for stage 1's control characters and inference's shapes
+    kept, notes = line_notes(text, classes)
+    if kept is not text:  # byte-order marks dropped: the bytes changed
+        text = kept
+        data = text.encode("utf-8", "surrogatepass")
+        classes = byte_classes(data)
+    shaped = shaped_lines(text, data, classes) if infer else ()  # where inference may find something
     lines: list[SourceLine] = []
     append, new = lines.append, SourceLine.__new__
     for no, line in enumerate(text.split("\n")):
         if "[" not in line and no not in shaped:  # nor can an inline artefact start here: the usual line
             plain = new(SourceLine)  # SourceLine.plain(no, line), without the call
-            plain.no, plain._runs, plain.arts, plain.main, plain._plain = no, None, NO_ARTS, line, True
+            plain.no, plain._runs, plain.arts, plain.main, plain._plain, plain.inferable = (
+                no,
+                None,
+                NO_ARTS,
+                line,
+                True,
+                False,
+            )
             append(plain)
             continue
         runs, arts = extract_artefacts([Run(Op.EQUAL, line)] if line else [], no)
-        append(SourceLine(no, runs, arts))
+        got = SourceLine(no, runs, arts)
+        got.inferable = no in shaped  # a line with "[" but no shape: its runs as they are
+        append(got)
     return build_document(lines, source=source, fmt="text", infer=infer, line_notes=notes, consume=True)
 
 

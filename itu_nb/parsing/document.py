@@ -45,6 +45,10 @@ def _header_metadata(text: str, metadata: dict, unmatched: list[str]) -> None:
     unmatched.append(text)
 
 
+#: At most this many item lines are given to the builder at once (:meth:`ProposalBuilder.add_items`): the
+#: lines read are let go between two batches.
+_BATCH = 1024
+
 #: What every marker line starts with (an action or an id): one search dismisses the other lines.
 _MARKERISH = re.compile(rf"\s*(?:{'|'.join(kw.ACTIONS)}|[A-Z]{{1,6}}/\d)")
 
@@ -156,15 +160,15 @@ def build_document(
         line = lines[i]
         text = line.main
         # the usual line of a proposal: an item on a plain line (no marker, separator, heading or
-        # keyword starts with a label), given to the builder in one step
+        # keyword starts with a label), given to the builder with the item lines that follow it
         if (
             current is not None
             and line._plain
             and not trailer
             and (m := label_match(text))
-            and current.add_item(line, text, m.end())
+            and (after := current.add_items(lines, i, min(n, i + _BATCH), m.end())) > i
         ):
-            i += 1
+            i = after
             continue
         if not text or text.isspace():
             whole("blank" if not line.arts else "markup", line)

@@ -19,6 +19,7 @@ import re
 
 from itu_nb.model import Op, Run
 from itu_nb.parsing.keywords import ROMAN
+from itu_nb.parsing.normalise import byte_classes
 
 #: At most this many words in a place name ("Buenos Aires" has two).  The bound keeps the citation
 #: search linear: unbounded, a long line of capitalised words without a comma is scanned from each
@@ -45,24 +46,22 @@ SHAPES = re.compile(r"\d[A-Z]|[-‑–]\d{8}")
 #: character set (any digit) so that the regex engine skips to the next digit in its fast loop: one
 #: pass, half the time of a search for other digits followed by a search for the ASCII shapes.
 MAYBE_SHAPES = re.compile("[0-9\u0660-\U0001fbf9](?:(?<=[0-9])(?:[A-Z]|[0-9]{7})|(?<![0-9])(?<=\\d))")
-#: For :func:`shaped_lines`: an ASCII digit as "0", an ASCII capital as "A", a line break as itself, any
-#: other byte as a space.
-_CLASSES = bytes(
-    ord("0") if 0x30 <= b <= 0x39 else ord("A") if 0x41 <= b <= 0x5A else b if b == 0x0A else 0x20 for b in range(256)
-)
 _ASCII = bytes(range(128))
 _DIGIT = re.compile(r"\d")
 
 
-def shaped_lines(text: str) -> set[int]:
+def shaped_lines(text: str, data: bytes | None = None, classes: bytes | None = None) -> set[int]:
     r"""The lines (0-based, split at "\n") where :data:`MAYBE_SHAPES` finds something: where a shape may be.
 
     The same lines as a search for :data:`MAYBE_SHAPES` through the text, found at memory speed: the text's
-    UTF-8 bytes are mapped to classes (:data:`_CLASSES`) in one ``bytes.translate``, and ``bytes.find`` looks
-    for a digit run into a capital (``0A``) or eight digits.  A text holding a decimal digit that is not ASCII
-    (looked for among its non-ASCII characters alone) is searched with the regex itself.
+    UTF-8 bytes are mapped to classes (:func:`~itu_nb.parsing.normalise.byte_classes`) in one
+    ``bytes.translate``, and ``bytes.find`` looks for a digit run into a capital (``0A``) or eight digits.
+    A text holding a decimal digit that is not ASCII (looked for among its non-ASCII characters alone) is
+    searched with the regex itself.  ``data`` and ``classes``: the text's UTF-8 bytes and their classes,
+    when the caller has them.
     """
-    data = text.encode("utf-8", "surrogatepass")
+    if data is None:
+        data = text.encode("utf-8", "surrogatepass")
     if len(data) != len(text) and _DIGIT.search(data.translate(None, _ASCII).decode("utf-8", "surrogatepass")):
         found, line, at = set(), 0, 0
         search = MAYBE_SHAPES.search
@@ -76,7 +75,8 @@ def shaped_lines(text: str) -> set[int]:
                 break
             m = search(text, end)
         return found
-    classes = data.translate(_CLASSES)
+    if classes is None:
+        classes = byte_classes(data)
     hits = []
     for shape in (b"0A", b"00000000"):
         find = classes.find
@@ -101,19 +101,70 @@ _DOUBLE_LETTER = re.compile(r"([a-zA-Zа-яА-Я])([a-zA-Zа-яА-Я])\)")
 
 def split_text(text: str) -> list[Run]:
     """Split one equal text into equal and inferred delete/insert runs (one equal run when it proves nothing)."""
-    if not SHAPES.search(text):
-        return [Run(Op.EQUAL, text)] if text else []
-    return _split(text)
+    return _split(text) if text else []
+
+
+#: Where a citation's first year runs into the second place (``2014Dubai``, ``2014Rev.``): every
+#: :data:`CITATION` match holds exactly one such junction, its first year's last digit.
+_CITATION_AT = re.compile(r"\d(?=[A-Z])")
+#: Where a period's first dash is followed by eight digits (``-20192020``): every :data:`PERIOD` match
+#: holds exactly one, four characters after its start.
+_PERIOD_AT = re.compile(r"[-‑–](?=\d{8})")
+#: What may stand between a citation's opening character and its first year's comma
+#: (``Rev.``, capitalised words, the spaces between them).
+_PLACE_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz. \xa0"
+#: What a citation starts with (:data:`CITATION`'s first character).
+_OPENING = re.compile(r"[(\s\xa0]")
+
+
+def _citations(text: str) -> list[re.Match]:
+    """``list(CITATION.finditer(text))``, with the pattern tried only where a match can start.
+
+    A match's one junction ``j`` (:data:`_CITATION_AT`) has its year's comma at ``j - 5``; between the
+    match's start and that comma stand only :data:`_PLACE_CHARS`, so the start is at or after the last
+    other character before the comma.  Matches are found junction by junction, left to right, each
+    from where the last one ended, as ``finditer`` finds them: no scan of the whole text per pattern.
+    """
+    out: list[re.Match] = []
+    pos = 0
+    match = CITATION.match
+    for junction in _CITATION_AT.finditer(text):
+        comma = junction.start() - 5
+        if comma <= pos or text[comma] != ",":
+            continue
+        lo = max(pos, len(text[:comma].rstrip(_PLACE_CHARS)) - 1)
+        for start in _OPENING.finditer(text, lo, comma):
+            m = match(text, start.start())
+            if m:
+                out.append(m)
+                pos = m.end()
+                break
+    return out
+
+
+def _periods(text: str) -> list[re.Match]:
+    """``list(PERIOD.finditer(text))``, the pattern tried only four characters before each :data:`_PERIOD_AT`."""
+    out: list[re.Match] = []
+    pos = 0
+    match = PERIOD.match
+    for dash in _PERIOD_AT.finditer(text):
+        start = dash.start() - 4
+        if start >= pos:
+            m = match(text, start)
+            if m:
+                out.append(m)
+                pos = m.end()
+    return out
 
 
 def _split(text: str) -> list[Run]:
-    """:func:`split_text` of a text in which :data:`SHAPES` found something."""
+    """:func:`split_text` of a non-empty text."""
     hits = []
-    for m in CITATION.finditer(text):
+    for m in _citations(text):
         ya, yb = int(m.group("ya")), int(m.group("yb"))
         if ya != yb:
             hits.append((m.start("a"), m, ya < yb))
-    for m in PERIOD.finditer(text):
+    for m in _periods(text):
         a1, a2, b1, b2 = map(int, m.group("a1", "a2", "b1", "b2"))
         if a1 < a2 <= a1 + 12 and b1 < b2 <= b1 + 12 and a1 != b1:
             hits.append((m.start(), m, a1 < b1))
@@ -147,7 +198,7 @@ def infer_text(runs: list[Run]) -> list[Run]:
     """Recover run-together citations and periods inside the equal runs."""
     out: list[Run] = []
     for r in runs:
-        if r.op is Op.EQUAL and SHAPES.search(r.text):
+        if r.op is Op.EQUAL and r.text:
             out.extend(_split(r.text))
         else:
             out.append(r if r.op is not Op.EQUAL else Run(Op.EQUAL, r.text))

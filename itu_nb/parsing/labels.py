@@ -92,6 +92,10 @@ def peel_label(runs: list[Run]) -> tuple[list[Run], list[Run]]:
         if not n:
             return [], [r]
         return [r.with_text(r.text[:n])], ([r.with_text(r.text[n:])] if n < len(r.text) else [])
+    head = _equal_head(runs)
+    if head is not None:  # the label is in equal text, the same in both views: one split
+        n = label_split(head)
+        return _cut_equal(runs, n) if n else ([], list(runs))
     original, whole_o = _head(runs, Op.INSERT)
     amended, whole_a = _head(runs, Op.DELETE)
     lo, la = label_split(original), label_split(amended)
@@ -135,6 +139,51 @@ def peel_label(runs: list[Run]) -> tuple[list[Run], list[Run]]:
             po += n
             pa += n
     return [r for r in label if r.text], [r for r in body if r.text]
+
+
+def _equal_head(runs: list[Run]) -> str | None:
+    """The text of the equal runs that start ``runs``, when it decides the label in both views; else None.
+
+    It does when every run is equal (one text in both views: a line cut by artefacts), or when it puts a
+    non-whitespace character past :data:`_LABEL_REACH` (as :func:`_head` reads a view: the label and its
+    separator end before that character, and neither view differs before it): the changes of a line whose
+    citations inference recovered stand after its label.
+    """
+    parts: list[str] = []
+    n = 0
+    for r in runs:
+        if r.op is not Op.EQUAL:
+            return None
+        if not r.text:
+            continue
+        parts.append(r.text)
+        start, n = n, n + len(r.text)
+        if n > _LABEL_REACH and not r.text[max(0, _LABEL_REACH - start) :].isspace():
+            return "".join(parts)
+    return "".join(parts)
+
+
+def _cut_equal(runs: list[Run], n: int) -> tuple[list[Run], list[Run]]:
+    """:func:`peel_label` of equal runs whose label is ``n`` characters long: the runs cut at ``n``.
+
+    Runs wholly before the cut are copied into the label, runs after it kept as they are, as the
+    general loop of :func:`peel_label` gives them.
+    """
+    label: list[Run] = []
+    pos = 0
+    for i, r in enumerate(runs):
+        k = len(r.text)
+        if pos + k >= n:
+            cut = n - pos
+            if cut:
+                label.append(r.with_text(r.text[:cut]))
+            body = [r.with_text(r.text[cut:])] if cut < k else []
+            body += runs[i + 1 :]
+            return label, [b for b in body if b.text]
+        if k:
+            label.append(r.with_text(r.text))
+        pos += k
+    return label, []
 
 
 #: Longer than any label LABEL matches (20 characters: ``123.123.123.123 bis.``).

@@ -26,13 +26,16 @@ class SourceLine:
     for: most lines of a text are such lines, and the tree builder reads them as strings.
     """
 
-    __slots__ = ("_plain", "_runs", "arts", "main", "no")
+    __slots__ = ("_plain", "_runs", "arts", "inferable", "main", "no")
 
     def __init__(self, no: int, runs: list[Run], arts: list[Artefact]):
         self.no = no
         self._runs: list[Run] | None = runs
         self._plain = False
         self.arts = arts
+        #: False when the text is known to hold no shape inference recovers (the text parser's
+        #: :func:`~itu_nb.parsing.infer.shaped_lines` did not name the line): its runs are read as they are
+        self.inferable = True
         if len(runs) == 1 and runs[0].op is Op.EQUAL:
             self.main = runs[0].text
         else:
@@ -51,7 +54,7 @@ class SourceLine:
         with its runs instead, when the document is inferred.
         """
         line = cls.__new__(cls)
-        line.no, line._runs, line.arts, line.main, line._plain = no, None, NO_ARTS, text, True
+        line.no, line._runs, line.arts, line.main, line._plain, line.inferable = no, None, NO_ARTS, text, True, False
         return line
 
     @property

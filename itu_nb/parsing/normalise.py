@@ -51,16 +51,24 @@ def decode(data: bytes, source: str, encoding: str | None = None) -> str:
         ) from None
     except LookupError:
         raise LoadError(source, f"unknown encoding {encoding!r}") from None
-    return check_text(text, source)
+    utf8 = encoding.replace("_", "-").lower() in ("utf-8", "utf-8-sig", "utf8")
+    return check_text(text, source, data if utf8 else None)
 
 
-def check_text(text: str, source: str) -> str:
-    """Refuse empty or binary-looking text; drop a BOM."""
+def check_text(text: str, source: str, utf8: bytes | None = None) -> str:
+    """Refuse empty or binary-looking text; drop a BOM.
+
+    ``utf8``: the bytes ``text`` was decoded from as UTF-8, if it was; the control characters of a text
+    short enough to be its own sample are counted on them, without encoding the text again.
+    """
     text = text.removeprefix("\ufeff")
     if not text or text.isspace():
         raise LoadError(source, "the text is empty" if source == "<text>" else "the file is empty")
     sample = text[:65536]
-    controls = _count(sample, _BINARY_BYTES)
+    if utf8 is not None and len(sample) == len(text):  # an ASCII byte is that character in UTF-8, and only it
+        controls = len(utf8) - len(utf8.translate(None, _BINARY_BYTES))
+    else:
+        controls = _count(sample, _BINARY_BYTES)
     if "\x00" in sample or controls > max(8, len(sample) // 100):
         raise LoadError(source, "binary data (control characters), not a text document")
     return text
@@ -84,16 +92,45 @@ def _count(text: str, chars: bytes) -> int:
     return len(data) - len(data.translate(None, chars))
 
 
-def line_notes(text: str) -> tuple[str, dict[int, list[str]]]:
+#: Each byte's class, for scanning a text's UTF-8 bytes at memory speed (:func:`byte_classes`): an ASCII
+#: digit as "0", an ASCII capital as "A", a line break as itself, a control character of :data:`CONTROLS`
+#: as NUL, any other byte as a space.
+BYTE_CLASSES = bytes(
+    ord("0")
+    if 0x30 <= b <= 0x39
+    else ord("A")
+    if 0x41 <= b <= 0x5A
+    else b
+    if b == 0x0A
+    else 0
+    if b in _CONTROL_BYTES
+    else 0x20
+    for b in range(256)
+)
+
+
+def byte_classes(data: bytes) -> bytes:
+    """``data`` (a text's UTF-8 bytes) with each byte replaced by its class (:data:`BYTE_CLASSES`), in one pass.
+
+    One scan of the text serves stage 1 (is there a control character: a NUL class) and the search for
+    the shapes inference reads (:func:`itu_nb.parsing.infer.shaped_lines`: digits, capitals, line breaks).
+    """
+    return data.translate(BYTE_CLASSES)
+
+
+def line_notes(text: str, classes: bytes | None = None) -> tuple[str, dict[int, list[str]]]:
     """Drop byte-order marks left inside the text; note them and the control characters, by line.
 
     A byte-order mark after the start is what joining two files leaves; left in place it hides
     the marker line it starts (``\ufeffMOD<TAB>X/1/2``), so it is dropped like the leading one.
     Control characters are kept as written (the runs and ``source_text`` have them); the note
     tells the reader they are there, since views trim them at a paragraph's ends.  Returns the
-    text and, for each line (0-based, after :func:`split_lines`) that held one, its notes.
+    text and, for each line (0-based, after :func:`split_lines`) that held one, its notes.  ``classes``:
+    the text's :func:`byte_classes`, when the caller made them (one scan of the text instead of two).
     """
-    if "\ufeff" not in text and not _count(text, _CONTROL_BYTES):  # the usual text: nothing to note
+    if "\ufeff" not in text and (  # the usual text: nothing to note
+        b"\x00" not in classes if classes is not None else not _count(text, _CONTROL_BYTES)
+    ):
         return text, {}
     notes: dict[int, list[str]] = {}
     for no, line in enumerate(split_lines(text)):

@@ -108,20 +108,22 @@ class ProposalBuilder:
         self.shared_labels: dict[str, tuple[Run, ...]] = {}  # label text → its one run, shared
 
     # -- routing ----------------------------------------------------------------
-    def add_item(self, line: SourceLine, text: str, n: int) -> bool:
-        """Add a plain line (:meth:`SourceLine.plain`) whose label ``kw.LABEL`` matched, ``n`` characters long,
-        as :meth:`add_line` would; False, having added nothing, when :meth:`add_line` must read it.
+    def add_items(self, lines: Sequence[SourceLine], i: int, stop: int, n: int) -> int:
+        """Add the items on plain lines (:meth:`SourceLine.plain`) from ``lines[i]`` on, before ``stop``, each as
+        :meth:`add_line` would; return the index of the first line not added (``i`` when none is).
 
-        Such a line is no heading, keyword, formula, title or annex line (each of those is refused
-        when the line has a label, or cannot start with one): once the proposal's heading or first
-        node is read, and before its Reasons, it is an item of the current section.
+        ``lines[i]``'s label ``kw.LABEL`` matched, ``n`` characters long; the lines after it are added while
+        they are plain and start with a label too, so a list is read in one loop.  Such a line is no heading,
+        keyword, formula, title or annex line (each of those is refused when the line has a label, or cannot
+        start with one): once the proposal's heading or first node is read, and before its Reasons, it is an
+        item of the current section.
         """
         if self.reasons is not None or self.heading is None and not self.top.children:
-            return False
-        if not self._plain_item(self.container or self.top, line, text, n):
-            return False
-        self.expect_title = False
-        return True
+            return i
+        end = self._items(self.container or self.top, lines, i, stop, n)
+        if end > i:
+            self.expect_title = False
+        return end
 
     def add_line(self, line: SourceLine) -> None:
         """Route one source line to the node it belongs to: heading, section, item, paragraph or reasons."""
@@ -189,7 +191,7 @@ class ProposalBuilder:
         """The line's runs, with the replacements the text proves when inferring."""
         if line.is_plain:  # nothing to infer in it (see SourceLine.plain)
             return [Run(Op.EQUAL, line.main)] if line.main else []
-        return _infer.infer_text(line.runs) if self.infer else list(line.runs)
+        return _infer.infer_text(line.runs) if self.infer and line.inferable else list(line.runs)
 
     def _notes(self, line: SourceLine) -> list[str]:
         if line.arts:
@@ -283,69 +285,109 @@ class ProposalBuilder:
     def _plain_item(self, container: Node, line: SourceLine, text: str, n: int) -> bool:
         """An item on a plain line (label and separator ``text[:n]``), added; False when its label is inferred.
 
-        What :meth:`_paragraph` does with such a line, without its general steps: the label's run,
-        stripped text, bare form and path component are read once per distinct label
-        (:func:`_label_facts`), and the node is made with what its followers will ask of it (its
-        labels, whether it ends with a colon, its bare letter).  A label that inference would
-        reletter (``cb)``) is left to :meth:`_paragraph`, which is told by False.
+        What :meth:`_paragraph` does with such a line, without its general steps (see :meth:`_items`).
         """
-        label_runs, label, tail, base, double = _label_facts(text[:n])
-        if double and self.infer:
-            return False  # "cb)": inference may reletter it
-        prev_letter, prev_colon = self._previous(container)
-        stack = container.stack
-        scheme = label_scheme(label, prev_letter, prev_colon)
-        parent = self._place(container, scheme)
-        notes = self._notes(line) if self.line_notes else EMPTY
-        pair = None
-        if scheme == "number":
-            pair = _infer.infer_number_label(label, _last_number(parent, container)) if self.infer else None
-            if pair:  # "23" after item 2: renumbered
-                label_runs = _relabel(label_runs, *pair)
-                notes = [f"label {label} read as {pair[0]} renumbered {pair[1]}", *notes]
-        elif scheme == "bullet" or scheme == "dash":
-            base = f"{scheme}{parent.n_listed + 1}"
-        # the node made whole here, every slot once (what Node() and then the settings below would do)
-        node = new_node(Node)
-        node.kind, node.label_runs, node.runs = (
-            NodeKind.ITEM,
-            label_runs,
-            (Run(_EQUAL, text[n:]),) if n < len(text) else (),
-        )
-        node.line, node.artefacts, node.notes, node.section, node.scheme = (
-            line.no,
-            EMPTY,
-            notes,
-            container.section,
-            scheme,
-        )
-        node.children = node.stack = EMPTY
-        node.taken = node.last_number = None
-        node.n_paragraphs = node.n_listed = 0
-        node._colon = text.rstrip().endswith(":")  # the label ends with no colon (kw.LABEL)
-        if pair:
-            node._labels = node.tail = None
-            node.component = ""
-            base = self._component(parent, node)
-        else:
-            node._labels, node.tail = (label, label), tail
-        # parent.add(node), for an item
-        taken = parent.taken
-        if taken is None:
-            taken = parent.taken = Components()
-        node.component = taken.take(base)
-        if parent.children is EMPTY:
-            parent.children = [node]
-        else:
-            parent.children.append(node)
-        if scheme == "number":
-            parent.last_number = node
-        elif scheme == "bullet" or scheme == "dash":
-            parent.n_listed += 1
-        if stack is EMPTY:
-            container.stack = stack = []
-        stack.append(node)
-        return True
+        return self._items(container, (line,), 0, 1, n) == 1
+
+    def _items(self, container: Node, lines: Sequence[SourceLine], i: int, stop: int, n: int) -> int:
+        """Items on plain lines, from ``lines[i]`` (its label and separator ``n`` characters long) on, before
+        ``stop``, while the lines are plain and start with a label (``kw.LABEL``); the index of the first line
+        not added.
+
+        What :meth:`_paragraph` does with each such line, without its general steps: the label's run, stripped
+        text, bare form and path component are read once per distinct label (:func:`_label_facts`), and the
+        node is made with what its followers will ask of it (its labels, whether it ends with a colon, its
+        bare letter).  The steps of :meth:`_previous`, :meth:`_place` and :meth:`Components.take` are taken
+        here for the usual item (the next sibling of the last one); the rest is left to them.  A label that
+        inference would reletter (``cb)``) stops the loop: :meth:`_paragraph` reads that line.
+        """
+        infer, line_notes, section = self.infer, self.line_notes, container.section
+        label_match = kw.LABEL.match
+        while i < stop:
+            line = lines[i]
+            text = line.main
+            if not n:
+                if not line._plain:
+                    break
+                m = label_match(text)
+                if m is None:
+                    break
+                n = m.end()
+            label_runs, label, tail, base, double = _label_facts(text[:n])
+            if double and infer:
+                break  # "cb)": inference may reletter it
+            stack = container.stack
+            if stack:  # what self._previous(container) gives
+                prev_letter = None
+                for letter in reversed(stack):  # the innermost open lettered list
+                    if letter.scheme == "letter":
+                        if letter.tail is None:
+                            letter.tail = bare_label(letter.label("amended") or letter.label("original") or "").lower()
+                        prev_letter = letter.tail or None
+                        break
+                last = stack[-1]
+                scheme = label_scheme(label, prev_letter, last._colon if last._colon is not None else last.ends_colon())
+                if last.scheme == scheme:  # the next sibling: what self._place(container, scheme) gives
+                    del stack[-1]
+                    parent = stack[-1] if stack else container
+                else:
+                    parent = self._place(container, scheme)
+            else:
+                scheme = label_scheme(label, None, False)
+                parent = container
+            got = line_notes.get(line.no) if line_notes else None  # self._notes(line), for a plain line
+            notes = list(got) if got else EMPTY
+            pair = None
+            if scheme == "number":
+                pair = _infer.infer_number_label(label, _last_number(parent, container)) if infer else None
+                if pair:  # "23" after item 2: renumbered
+                    label_runs = _relabel(label_runs, *pair)
+                    notes = [f"label {label} read as {pair[0]} renumbered {pair[1]}", *notes]
+            elif scheme == "bullet" or scheme == "dash":
+                base = f"{scheme}{parent.n_listed + 1}"
+            # the node made whole here, every slot once (what Node() and then the settings below would do)
+            node = new_node(Node)
+            node.kind, node.label_runs, node.runs = (
+                NodeKind.ITEM,
+                label_runs,
+                (Run(_EQUAL, text[n:]),) if n < len(text) else (),
+            )
+            node.line, node.artefacts, node.notes, node.section, node.scheme = line.no, EMPTY, notes, section, scheme
+            node.children = node.stack = EMPTY
+            node.taken = node.last_number = None
+            node.n_paragraphs = node.n_listed = 0
+            node._colon = text.rstrip().endswith(":")  # the label ends with no colon (kw.LABEL)
+            if pair:
+                node._labels = node.tail = None
+                node.component = ""
+                base = self._component(parent, node)
+            else:
+                node._labels, node.tail = (label, label), tail
+            # parent.add(node), for an item; taken.take(base) for a base taken only by counting
+            taken = parent.taken
+            if taken is None:
+                taken = parent.taken = Components()
+            if taken._odd or "#" in base:
+                node.component = taken.take(base)
+            else:
+                count = taken._count
+                k = count.get(base, 0) + 1
+                count[base] = k
+                node.component = base if k == 1 else f"{base}#{k}"
+            if parent.children is EMPTY:
+                parent.children = [node]
+            else:
+                parent.children.append(node)
+            if scheme == "number":
+                parent.last_number = node
+            elif scheme == "bullet" or scheme == "dash":
+                parent.n_listed += 1
+            if stack is EMPTY:
+                container.stack = stack = []
+            stack.append(node)
+            n = 0
+            i += 1
+        return i
 
     def _previous(self, container: Node) -> tuple[str | None, bool]:
         stack = container.stack
