@@ -328,8 +328,8 @@ class Reader:
         run, kinds, pieces = self._run, _INLINE, para.pieces
         # the text of a usual run in this context, as a piece: (op, author, date) of a plain change
         # (no move, in a view) read once for all its runs, not per run through _text
-        op = ctx.op
-        plain = ctx is _EQUAL or (op is not None and ctx.move is None)
+        op = ctx.op or _EQ  # None (in no view) only where ``plain`` is false, so never written as such below
+        plain = ctx is _EQUAL or (ctx.op is not None and ctx.move is None)
         author, date = (ctx.author, ctx.date) if op is not _EQ else (None, None)
         for child in el:
             # lxml makes each tag a new string: compared (its length first), not hashed, for the usual run
