@@ -47,8 +47,10 @@ last section cut out of it).
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections import deque
+from collections.abc import Iterator
 
 from itu_nb.loaders.akn_nodes import OpenNode, component, next_labels, place
 from itu_nb.loaders.akn_nodes import keyword as section_keyword
@@ -83,11 +85,11 @@ class _Either:
                 best = m
         return best
 
-    def finditer(self, text: str, pos: int = 0) -> list[re.Match]:
-        """Every match in ``text`` from ``pos`` on, in order, as ``re.finditer`` of the whole regex gives them."""
-        found = [m for regex in self._each for m in regex.finditer(text, pos)]
-        found.sort(key=lambda m: m.start())
-        return found
+    def finditer(self, text: str, pos: int = 0) -> Iterator[re.Match]:
+        """Every match in ``text`` from ``pos`` on, in order, as ``re.finditer`` of the whole regex gives them:
+        lazily, as it does (a caller that stops at the first good match reads no further).
+        """
+        return heapq.merge(*(regex.finditer(text, pos) for regex in self._each), key=re.Match.start)
 
 
 #: A label run into the text: ``;`` or ``:``, spaces, the label and one space before the text.
