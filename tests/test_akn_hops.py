@@ -26,6 +26,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 from lxml import html as lxml_html
+from test_docx_notes import _PARAGRAPHS
 
 import itu_nb
 from itu_nb import NodeKind, Op
@@ -246,13 +247,7 @@ _BODY = (
 #: deleted whole with its mark); footnote 2 with CEPT's "71" replaced by "72"; footnote 3 in two paragraphs,
 #: no change.
 _NOTES = (
-    B.SEPARATORS
-    + '<w:footnote w:id="2">'
-    + B.para("<w:r><w:footnoteRef/></w:r>" + B.run(" First ") + B.dele(B.deleted_run("old")))
-    + B.para(B.ins(B.run("new ")) + B.run("second."))
-    + B.para(B.dele(B.deleted_run("gone")), B.mark("del"))
-    + B.para(B.run("third"))
-    + "</w:footnote>"
+    _PARAGRAPHS  # footnote 1 (w:id 2) as test_docx_notes has it
     + B.footnote(3, B.run("See ") + B.dele(B.deleted_run("71"), "CEPT") + B.ins(B.run("72"), "CEPT") + B.run(" here."))
     + '<w:footnote w:id="4">'
     + B.para("<w:r><w:footnoteRef/></w:r>" + B.run(" One."))
