@@ -444,3 +444,29 @@ def test_a_struck_clause_gives_its_sub_items_the_paths_of_their_labels():
     ]
     assert [c.key for c in struck.children] == ["recognizing/k/i", "recognizing/k/ii"]
     _same(fast, reference(RES130, ops))
+
+
+def test_a_struck_original_keeps_its_identity_whatever_relettered_it():
+    # Resolution 130's resolves 1–12 as adopted: "Move resolves 3 before considering a)" three times moves
+    # resolves 3 ("to continue to give high priority…"), then the old 4 and the old 5, each relettered 3 by
+    # the strike before it (so each held its old path as a uid: resolves/4, resolves/5).  The struck
+    # originals stay in resolves and keep their identities, resolves/3, /4 and /5, so the ids of their
+    # changes are the ones a single move would give; the copies are new clauses, keyed by where they are
+    # put: at considering/a, which the old considering a) keeps as it is relettered, so "+2", "+3", "+4"
+    # in the order they came.  Until session 10 the first copy was so, but the later ones took the
+    # original's key (resolves/4, /5) and their struck originals were renamed resolves/4+2, /5+2: which
+    # side held the identity depended on earlier instructions.  Once one by one, once as a run of six
+    old = [c.body() for c in RES130["resolves"].children]
+    for n in (3, 6):
+        lines = ["Move resolves 3 before considering a)"] * n
+        fast = itu_nb.amend(RES130, lines, **WHO)
+        struck = [c for c in fast["resolves"].children if c.status == "deleted"]
+        assert [(c.key, c.label_original, c.body("original")) for c in struck] == [
+            (f"resolves/{k}", str(k), old[k - 1]) for k in range(3, 3 + n)
+        ]
+        head = fast["considering"].children[:n]
+        assert [c.body() for c in head] == [old[k - 1] for k in range(2 + n, 2, -1)]  # moved last, first
+        assert [c.key for c in head] == [f"considering/a+{j}" for j in range(n + 1, 1, -1)]
+        assert fast["considering"].children[n].key == "considering/a"  # the old a), relettered
+        slow = amend_reference(RES130, lines)
+        assert _tree(fast) == _tree(slow) and fast == slow

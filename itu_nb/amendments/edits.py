@@ -30,7 +30,7 @@ from typing import Any
 
 from itu_nb.amendments.addressing import cite, find_path, parent_of
 from itu_nb.amendments.inserting import Runs, apply_units
-from itu_nb.amendments.lists import _COUNTED, Session, later_in_text
+from itu_nb.amendments.lists import _COUNTED, Session
 from itu_nb.amendments.operations import (
     AddSection,
     Comment,
@@ -66,6 +66,7 @@ from itu_nb.amendments.wording import (
     map_children,
     map_node,
     near_words,
+    newcomer,
     peel,
 )
 from itu_nb.errors import AddressError, ItuNbError
@@ -356,25 +357,15 @@ class _Editor:
         anchor = parent.path if parent is not None else ""
         if anchor == node.path or anchor.startswith(node.path + "/"):
             raise EditError(f"{self.p.id}: cannot move {_cite(self.p, node)} into itself")
-        # the copy keeps the clause's key, which the struck original keeps too: repath renames the later
-        # of the two in the text.  A copy after the original is a new clause, renamed as any new clause
-        # is (Session.repath); a copy before it keeps the keys, and the original gives them up
-        # (Session.expect): either way only the one or two lists the move changed are repathed
-        home = self._parent(node)
-        same = (home.path if home is not None else None) == (parent.path if parent is not None else None)
-        if not same:
-            earlier = not later_in_text(self.p, node.path, parent, index)
-        else:
-            earlier = index <= [c.path for c in self._siblings(home)].index(node.path)
+        # the struck original keeps the clause's identity (its key, and its changes' ids); the copy is a
+        # new clause, keyed by the path it is placed at (wording.newcomer): only the one or two lists the
+        # move changed are repathed
         copy = inserted_copy(node, self._new_path(parent), self.author, self.date)
         label = copy.label if node.kind is NodeKind.ITEM and scheme_of([node])[0] else None
         copy = dataclasses.replace(copy, label_runs=()) if label else copy
         self.delete_clause(DeleteClause(node.path))
-        if earlier and self.gone is not None:
-            held = {n.key for n in self.gone.walk()}
-            kept = frozenset(n.uid for n in copy.walk() if n.uid is not None and n.uid in held)
-            if kept:
-                self.session.expect(yielder=self.gone, yielded=kept)
+        if self.gone is not None:
+            copy = newcomer(copy, {n.key for n in self.gone.walk()})
         parent = None if parent is None else find_path(self.p, parent.path)
         if parent is not None:
             index = min(index, len(parent.children))

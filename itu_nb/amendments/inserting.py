@@ -52,7 +52,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
 
 from itu_nb.amendments.addressing import _FILLER, _TOKEN, _child, _norm, _sections, bare, find_path, parent_of, resolve
-from itu_nb.amendments.lists import Session, _apart, later_in_text
+from itu_nb.amendments.lists import Session, _apart
 from itu_nb.amendments.operations import AddSection, InsertClause, MoveClause
 from itu_nb.amendments.relettering import (
     _repath,
@@ -65,7 +65,7 @@ from itu_nb.amendments.relettering import (
     split_label,
     successor,
 )
-from itu_nb.amendments.wording import inserted_copy, map_children, peel
+from itu_nb.amendments.wording import inserted_copy, map_children, newcomer, peel
 from itu_nb.errors import ItuNbError
 from itu_nb.model import Clause, NodeKind, Op, Proposal, Run
 from itu_nb.parsing.labels import item_component
@@ -369,7 +369,7 @@ def _movable(session: Session, p: Proposal, op: MoveClause, prefix: str) -> Clau
     A listed item of another list, neither inside the list nor holding it, whose own list neither
     holds the list nor is inside it: its removal changes no path of the list, nor the list any of its.
     An insertion goes altogether when struck; a clause of the original text leaves its struck original
-    behind, which gives up to the copy the keys the copy keeps (:func:`_move`, as one by one).
+    behind, which keeps its identity while the copy takes fresh keys (:func:`_move`, as one by one).
     """
     try:
         node = session.resolve(p, op.at)
@@ -401,31 +401,18 @@ def _move(
 ) -> tuple[Proposal, Clause]:
     """Strike ``node`` from its list (repathed as one by one) and make its copy for ``parent``'s list at ``path``.
 
-    Keys are claimed in the order one by one claims them: a copy earlier in the text than the original
-    keeps the keys the struck original holds (claimed first, the original's then given up as its list
-    is repathed); else the original's list is repathed first, then the copy claims its keys.
+    As one by one: the struck original keeps its identity (:func:`~itu_nb.amendments.wording.newcomer`),
+    the original's list is repathed, then the copy claims its keys as a new clause.
     """
     session.counter += 1  # the copy's provisional path, as the editor gives it
     copy = inserted_copy(node, f"{parent.path}/\0new{session.counter}", author, date)
     copy = dataclasses.replace(copy, label_runs=())
-    # the two lists are apart (_movable): the one earlier in the text holds the earlier place
-    home = parent_of(p, node.path)
-    assert home is not None  # _movable
-    earlier = not later_in_text(p, home.path, parent, index)
     struck, dirty, gone = strike(session, p, node.path, author, date)
+    if gone is not None:  # the struck original keeps its identity: the copy is a newcomer
+        copy = newcomer(copy, {n.key for n in gone.walk()})
     placed = dataclasses.replace(copy, path=path, uid=copy.uid, children=_repath(copy.children, copy.path, path))
-    kept: frozenset[str] = frozenset()
-    if earlier and gone is not None:
-        held = {n.key for n in gone.walk()}
-        kept = frozenset(n.uid for n in copy.walk() if n.uid is not None and n.uid in held)
-    if kept:
-        session.expect(yielder=gone, yielded=kept)
-        placed = session.own_keys(placed)
-        out = session.repath(struck, dirty, False)
-    else:
-        session.expect()
-        out = session.repath(struck, dirty, False)
-        placed = session.own_keys(placed)
+    out = session.repath(struck, dirty, False)
+    placed = session.own_keys(placed)
     return out, placed
 
 

@@ -8,10 +8,8 @@ is present in the amended view, its path component — and recomputes paths only
 sibling an edit touched (:meth:`Session.repath`).  An edit that inserts, deletes or relabels an item
 therefore costs the items it reletters plus C-level copies of the list, never a walk of the text;
 an edit of words costs its clause.  A move repaths the one or two lists it changed (two lists hold
-each other in no way): the copy it inserts keeps the moved clause's keys, which its struck original
-keeps too, and :func:`~itu_nb.amendments.relettering.repath` renames the later of the two in the text
-— the copy when it comes after the original (as any new clause), else the original
-(:meth:`Session.expect`).  A new section repaths the top level from where it goes, its key and its
+each other in no way): its struck original keeps the moved clause's identity, and the copy it
+inserts is a new clause (:func:`~itu_nb.amendments.wording.newcomer`), keyed as any new clause.  A new section repaths the top level from where it goes, its key and its
 name's other holder settled as repath settles them.  Only a move between a list and a list inside
 it, or from or to the top level, falls back to :func:`~itu_nb.amendments.relettering.repath` of the
 whole text, which is exact.  Runs of new items added by label or at a place in one list are applied
@@ -31,7 +29,7 @@ from itu_nb.amendments.relettering import _repath, label_scheme, repath, scan_la
 from itu_nb.model import HOMOGLYPHS, Clause, NodeKind, Proposal, runs_text
 from itu_nb.parsing.labels import item_component, unique_component
 
-__all__ = ["ListFacts", "Session", "later_in_text"]
+__all__ = ["ListFacts", "Session"]
 
 _COUNTED = re.compile(r"#\d+$")
 
@@ -158,8 +156,6 @@ class Session:
         self._next: dict[str, int] = {}  # key -> the n of "<key>+n" last given (the search resumes there)
         self.counter = 0
         # set by an edit for the next repath (Session.expect), then cleared
-        self._yielder: Clause | None = None
-        self._yielded: frozenset[str] = frozenset()
         self._fresh: Clause | None = None
         self._rival: str | None = None  # a fresh section's name, held by a clause later in the top level
 
@@ -210,18 +206,13 @@ class Session:
                 if plus and n.isdigit() and base in self._next:
                     self._next[base] = min(self._next[base], int(n))
 
-    def expect(
-        self, *, yielder: Clause | None = None, yielded: frozenset[str] = frozenset(), fresh: Clause | None = None
-    ) -> None:
+    def expect(self, *, fresh: Clause | None = None) -> None:
         """What the next :meth:`repath` must know beyond the lists an edit changed.
 
-        ``yielder`` is the struck original of a clause moved to an earlier place in the text, and
-        ``yielded`` the keys its copy keeps: :func:`~itu_nb.amendments.relettering.repath` walks the
-        text in order and renames the later of two clauses holding one key, here the original (and
-        those of its descendants whose keys the copy holds).  ``fresh`` is a new top-level section,
-        whose key :func:`~itu_nb.amendments.relettering.repath` gives as for a clause whose path changed.
+        ``fresh`` is a new top-level section, whose key :func:`~itu_nb.amendments.relettering.repath`
+        gives as for a clause whose path changed.
         """
-        self._yielder, self._yielded, self._fresh = yielder, yielded, fresh
+        self._fresh = fresh
 
     def repath(self, p: Proposal, dirty: list[tuple[str | None, int, tuple[Clause, ...]]], full: bool) -> Proposal:
         """``p`` with paths recomputed: of the one list in ``dirty`` from its index on, else of everything.
@@ -230,20 +221,17 @@ class Session:
         in the version before the edit, as no path changes during an edit), the first index it
         changed, and the siblings before the change.  One list: only its siblings from that index are repathed, and a new
         clause whose path is another clause's key gets ``"<key>+2"``, as
-        :func:`~itu_nb.amendments.relettering.repath` would give it (or the clause holding the key
-        gives it up: :meth:`expect`).  Several lists none of which is inside another (and not the top
+        :func:`~itu_nb.amendments.relettering.repath` would give it.  Several lists none of which is inside another (and not the top
         level): each so, in turn, in the order of the text.  Else, or ``full``: the whole text.
         """
-        yielder, yielded, fresh = self._yielder, self._yielded, self._fresh
+        fresh = self._fresh
         self.expect()
         if not dirty and not full:
             return p
         lists = list(dict.fromkeys(parent for parent, _, _ in dirty))
         if full or not _apart(lists) or (fresh is not None and "/" in fresh.path):
             return self._repath_all(p)
-        if yielder is not None and len(lists) == 2:
-            lists.reverse()  # the copy's list first: the text's order, in which repath gives keys
-        self.expect(yielder=yielder, yielded=yielded, fresh=fresh)
+        self.expect(fresh=fresh)
         edited = p
         try:
             for parent_path in lists:  # lists apart from one another: repathing one leaves the others' paths
@@ -305,7 +293,7 @@ class Session:
         paragraphs = paras.count(True)
         out = list(children[:start])
         resume: dict[str, int] = {}  # base -> the n of the "base#n" to try first (as Components does)
-        waiting = {id(x) for x in (self._yielder, self._fresh) if x is not None}  # to be reached: no skipping
+        waiting = {id(self._fresh)} if self._fresh is not None else set()  # to be reached: no skipping
         for i in range(start, len(children)):
             c = children[i]
             waiting.discard(id(c))
@@ -351,16 +339,13 @@ class Session:
             if c is self._fresh:
                 out.append(self._fresh_section(c, path, out))
                 continue
-            yielder = c is self._yielder
             if path != c.path:
                 new = "\0" in c.path
                 uid = c.uid if c.uid is not None or new else c.path
                 c = dataclasses.replace(c, path=path, uid=uid, children=_repath(c.children, c.path, path))
                 if new:
                     c = self._own_keys(c)
-            if yielder:
-                c = self._give_up(c)
-            elif self._rival is not None and c.key == self._rival:
+            if self._rival is not None and c.key == self._rival:
                 c = dataclasses.replace(c, uid=self.claim_key(c.key))
                 self._rival = None
             out.append(c)
@@ -397,8 +382,7 @@ class Session:
     def _own_keys(self, c: Clause) -> Clause:
         """A new clause (and its subtree) with keys no other clause holds (``"<key>+2"``…).
 
-        A key in ``_yielded`` (a moved copy's, before its struck original in the text) stays: the
-        original gives it up (:meth:`_give_up`).  A key the subtree holds as a ``uid`` (an identity a
+        A key the subtree holds as a ``uid`` (an identity a
         moved copy keeps: a sub-item that moved there earlier, whose struck original went altogether)
         wins over a key the subtree's clauses read from their paths, as in
         :func:`~itu_nb.amendments.relettering.repath`: a copy at ``considering/a`` whose sub-item is
@@ -409,18 +393,10 @@ class Session:
         return self._own(c, reserved)
 
     def _own(self, c: Clause, reserved: set[str]) -> Clause:
-        if c.key not in self._yielded:
-            key = self.claim_key(c.key, reserved, c.uid is None and c.key in reserved)
-            if key != c.key:
-                c = dataclasses.replace(c, uid=key)
+        key = self.claim_key(c.key, reserved, c.uid is None and c.key in reserved)
+        if key != c.key:
+            c = dataclasses.replace(c, uid=key)
         kids = tuple(self._own(k, reserved) for k in c.children)
-        return dataclasses.replace(c, children=kids) if kids != c.children else c
-
-    def _give_up(self, c: Clause) -> Clause:
-        """The struck original of a moved clause (and its subtree), each key its earlier copy holds renamed."""
-        if c.key in self._yielded:
-            c = dataclasses.replace(c, uid=self.claim_key(c.key))
-        kids = tuple(self._give_up(k) for k in c.children)
         return dataclasses.replace(c, children=kids) if kids != c.children else c
 
     def own_keys(self, c: Clause) -> Clause:
@@ -481,28 +457,6 @@ def _apart(lists: list[str | None]) -> bool:
     if None in lists:
         return False
     return not any(a == b or b.startswith(a + "/") for a in lists for b in lists if a is not b)  # type: ignore[operator, union-attr]
-
-
-def later_in_text(p: Proposal, path: str, parent: Clause | None, index: int) -> bool:
-    """Whether the slot ``index`` of ``parent``'s children (the top level when None) comes after the clause
-    at ``path`` in the text: a copy moved there is then the later of the two, the one a repath renames.
-    Reads the clauses on the way to each (their siblings), not the whole text.
-    """
-    slot = [*(_chain(p, parent.path) if parent is not None else []), index]
-    node = _chain(p, path)
-    return node < slot and node[: len(slot)] != slot[: len(node)]
-
-
-def _chain(p: Proposal, path: str) -> list[int]:
-    """The indices of the clauses from the top level down to the one at ``path``."""
-    out: list[int] = []
-    siblings = p.clauses
-    while True:
-        i = next(k for k, c in enumerate(siblings) if c.path == path or path.startswith(c.path + "/"))
-        out.append(i)
-        if siblings[i].path == path:
-            return out
-        siblings = siblings[i].children
 
 
 def _put(cache: dict, children: tuple[Clause, ...], value, keep: int) -> None:

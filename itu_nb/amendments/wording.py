@@ -15,7 +15,17 @@ from itu_nb.amendments.operations import EditError
 from itu_nb.model import Clause, Op, Proposal, Run, join_runs, runs_text
 from itu_nb.parsing import keywords as kw
 
-__all__ = ["delete_node", "edit_runs", "find_words", "inserted_copy", "map_children", "map_node", "near_words", "peel"]
+__all__ = [
+    "delete_node",
+    "edit_runs",
+    "find_words",
+    "inserted_copy",
+    "map_children",
+    "map_node",
+    "near_words",
+    "newcomer",
+    "peel",
+]
 
 
 # ----------------------------------------------------------------------------
@@ -184,6 +194,21 @@ def inserted_copy(c: Clause, path: str, author, date) -> Clause:
         inserted_copy(k, f"{path}/{i}", author, date) for i, k in enumerate(c.children) if k.exists_in("amended")
     )
     return dataclasses.replace(c, path=path, label_runs=ins(c.label_runs), runs=ins(c.runs), children=kids)
+
+
+def newcomer(copy: Clause, held: set[str]) -> Clause:
+    """A moved ``copy`` without the identities its struck original keeps (``held``: the keys of what is left of it).
+
+    The struck original stays where it was and keeps its identity (its key, and the ids of its
+    changes, whatever earlier instructions relettered it); the copy is a new clause, keyed as any new
+    clause by the path it is placed at.  An identity of the copy that nothing struck holds (a sub-item
+    that was itself only inserted, and goes altogether from the original) stays with the copy.
+    """
+    kids = tuple(newcomer(k, held) for k in copy.children)
+    uid = None if copy.uid in held else copy.uid
+    if uid == copy.uid and kids == copy.children:
+        return copy
+    return dataclasses.replace(copy, uid=uid, children=kids)
 
 
 def peel(text: str) -> tuple[str | None, str]:
