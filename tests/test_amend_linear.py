@@ -319,6 +319,57 @@ def test_runs_of_moves_into_one_list_equal_one_by_one(data):
     _same(apply_ops(base, ops, **WHO), reference(base, ops))
 
 
+_HOW = ["delete"] * 3 + ["head"] * 2 + ["after", "before", "into", "within", "insert"]
+
+
+def _strike_from(p, home, k, how, there, data):
+    """A deletion (``how``) or a move to ``there``'s list of the item now at place ``k`` of ``home``'s list, by
+    citation (as an analyst names it: "Delete resolves 3" again and again strikes the next item each time),
+    now and then by path; ``how`` may be one that ends a run (an insertion, a move within the list)."""
+    items = _items(p, home)
+    clause = items[min(k, len(items) - 1)]
+    at = cite(p, clause) if data.draw(st.integers(0, 9)) else clause.path
+    if how == "delete":
+        return DeleteClause(at)
+    if how == "insert":
+        return InsertClause("that the text is new;", after=at)
+    if how == "within":
+        return MoveClause(at, before=_address(p, items[0], data))
+    targets = _items(p, there)
+    if how == "into" or not targets:
+        return MoveClause(at, into=there)
+    if how == "head":
+        return MoveClause(at, before=_address(p, targets[0], data))
+    return MoveClause(at, **{how: _address(p, data.draw(st.sampled_from(targets)), data)})
+
+
+@SLOW
+@given(st.data())
+def test_runs_of_strikes_from_their_own_list_equal_one_by_one(data):
+    # runs of deletions and of moves to other lists of items taken from the front or middle of their own
+    # list (itu_nb.amendments.striking: the list stays pending, each strike costs O(1), the list is
+    # relettered and repathed once) give what applying them one by one with every path recomputed gives.
+    # Struck: clauses of the original text and insertions (which go altogether), from simple lists and
+    # from lists that are not (B/67/4's considering holds a struck item: one by one there)
+    base = data.draw(st.sampled_from([RES130, B130, WITH_NEW[RES130.id], WITH_NEW[B130.id]]))
+    ops, p = [], base
+    for _ in range(data.draw(st.integers(1, 3))):
+        home = data.draw(st.sampled_from(SECTIONS[base.id]))
+        there = data.draw(st.sampled_from([name for name in SECTIONS[base.id] if name != home]))
+        k, how = data.draw(st.integers(0, 6)), data.draw(st.sampled_from(_HOW))
+        for _ in range(data.draw(st.integers(1, 12))):
+            if len(_items(p, home)) < 2:
+                break
+            odd = data.draw(st.integers(0, 7)) == 0  # now and then another kind: it ends the run
+            op = _strike_from(p, home, k, data.draw(st.sampled_from(_HOW)) if odd else how, there, data)
+            try:
+                p = apply_ops(p, [op], **WHO)
+            except (EditError, ItuNbError):
+                continue  # a move into itself…: not part of the proposal
+            ops.append(op)
+    _same(apply_ops(base, ops, **WHO), reference(base, ops))
+
+
 BIG = itu_nb.amend(RES130, [f'Add a new resolves {i} reading: "to do thing {i};"' for i in range(13, 73)])
 #: The shapes of the bounded runs of tests/test_amend_hostile.py, at a size the reference can afford
 INSTRUCTIONS = {

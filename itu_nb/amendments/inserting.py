@@ -53,22 +53,19 @@ from typing import Any, NamedTuple
 
 from itu_nb.amendments.addressing import _FILLER, _TOKEN, _child, _norm, _sections, bare, find_path, parent_of, resolve
 from itu_nb.amendments.lists import Session, _apart
-from itu_nb.amendments.operations import AddSection, InsertClause, MoveClause
+from itu_nb.amendments.operations import AddSection, DeleteClause, InsertClause, MoveClause
 from itu_nb.amendments.relettering import (
     _repath,
-    first_label,
-    label_scheme,
-    label_style,
     scan_labels,
     scheme_of,
     set_label,
     split_label,
     successor,
 )
+from itu_nb.amendments.striking import Pending, Sources, component_of, simple_list, strike_run
 from itu_nb.amendments.wording import inserted_copy, map_children, newcomer, peel
 from itu_nb.errors import ItuNbError
 from itu_nb.model import Clause, NodeKind, Op, Proposal, Run
-from itu_nb.parsing.labels import item_component
 
 __all__ = ["AT", "MIN_RUN", "Runs", "apply_units", "insert_run", "run_key"]
 
@@ -90,6 +87,9 @@ SECTION = "\0section "
 #: The run key of moves into a list starts so, followed by the key an insertion there would have.
 MOVE = "\0move "
 
+#: The run key of deletions (:func:`~itu_nb.amendments.striking.strike_run`).
+STRIKE = "\0strike"
+
 
 #: Strikes the clause at a path from its list as :class:`DeleteClause` does: ``strike(session, p, path,
 #: author, date)`` gives the edited text, the lists it changed (for :meth:`Session.repath`) and what is
@@ -108,8 +108,10 @@ def run_key(op) -> str | None:
     """What an insertion that may join a run shares with the others of its run, else None.
 
     ``into=`` an address (by label, or last): the address; ``after=`` / ``before=`` a clause: :data:`AT`;
-    a new section at its default place: :data:`SECTION` and its name.
+    a new section at its default place: :data:`SECTION` and its name; a deletion: :data:`STRIKE`.
     """
+    if type(op) is DeleteClause:
+        return STRIKE
     if type(op) is AddSection and op.after is None and op.before is None:
         return SECTION + op.name.strip()
     if type(op) is not InsertClause and type(op) is not MoveClause:
@@ -119,25 +121,6 @@ def run_key(op) -> str | None:
         return None
     key = op.into if op.into is not None else AT
     return MOVE + key if type(op) is MoveClause else key
-
-
-def _component(label: str) -> str | None:
-    """The path component :meth:`Session.repath` gives an item labelled ``label`` (None for a bullet)."""
-    scheme = label_scheme(label, None, False) if label.strip() else "bullet"
-    return None if scheme in ("bullet", "dash") else item_component(label, scheme, 0)
-
-
-_FACT_FIELDS = ("schemes", "letters", "labels", "exists", "footnotes")
-
-
-class _Facts(NamedTuple):
-    """The facts :func:`insert_run` reads of the list's items (a :class:`~itu_nb.amendments.lists.ListFacts` cut)."""
-
-    schemes: list
-    letters: list
-    labels: list
-    exists: list
-    footnotes: list
 
 
 def _parent(proposal: Proposal, op: InsertClause | MoveClause) -> Clause | None:
@@ -218,41 +201,13 @@ def insert_run(
     if (into is not None and into.strip().startswith(parent.path + "/")) or not parent.children:
         return proposal, 0, False
     session.begin(proposal)
-    every = parent.children
-    every_facts = session.facts(every)
-    # paragraphs leading the list ("resolves / that the Member States: / 1 … 2 …") stay where they are
-    lead = 0
-    while lead < len(every) and every[lead].kind is NodeKind.PARAGRAPH and every_facts.schemes[lead] is None:
-        lead += 1
-    if lead == len(every) or any(c.label_in("amended") for c in every[:lead]):
+    simple = simple_list(session, parent)
+    if simple is None:
         return proposal, 0, False
+    every, lead, facts, scheme, labels, style = simple
+    labels = list(labels)  # grown below
     kids = every[lead:]
-    facts = every_facts if not lead else _Facts(*(getattr(every_facts, f)[lead:] for f in _FACT_FIELDS))
-    scheme = facts.schemes[0]
-    if scheme not in ("letter", "number", "roman") or not all(facts.exists) or any(facts.footnotes):
-        return proposal, 0, False
-    labels = [first_label(scheme)]
-    for _ in range(len(kids) - 1):
-        labels.append(successor(labels[-1], scheme))
     prefix = parent.path
-    for c, s, bare_, want in zip(kids, facts.schemes, facts.labels, labels, strict=True):
-        text = c.label_in("amended") or ""
-        if (
-            c.kind is not NodeKind.ITEM
-            or s != scheme
-            or bare_ != want
-            or (split_label(text) or ("", "", ""))[1] != want
-            or _component(text) != want
-            or bare(text) != want
-            or c.path != f"{prefix}/{want}"
-        ):
-            return proposal, 0, False
-    style = label_style(kids, scheme, facts.schemes)
-    if (
-        _component(f"{style[0]}{labels[0]}{style[1]}") != labels[0]
-        or bare(f"{style[0]}{labels[0]}{style[1]}") != labels[0]
-    ):
-        return proposal, 0, False
     index_of = {x: i for i, x in enumerate(labels)}
     last_letter = next((x for x in reversed(facts.letters) if x is not None), None)
     anchors = _Anchors(proposal, parent, prefix)
@@ -266,7 +221,7 @@ def insert_run(
         nonlocal last_letter
         written = f"{style[0]}{label}{style[1]}"
         schemes, letters = probe(written, last_letter)
-        if schemes[0] != scheme or _component(written) != label or label in index_of:
+        if schemes[0] != scheme or component_of(written) != label or label in index_of:
             return False
         index_of[label] = len(labels)
         labels.append(label)
@@ -290,14 +245,23 @@ def insert_run(
 
     # entries: (old clause, its original index) or (None, (text, key))
     entries: list[tuple[Clause | None, Any]] = [(c, i) for i, c in enumerate(kids)]
+    sources = Sources(session, prefix)  # the lists moves strike from, pending
+    strikes = strike
     done = 0
     cur = proposal  # the text with the moves' originals struck; the list itself stays as it was until the end
     for op in ops:
         if run_key(op) != run_key(ops[0]):
             break
-        moved = None
+        moved: Clause | None = None
+        source: tuple[Pending, int] | None = None
         if isinstance(op, MoveClause):
-            moved = _movable(session, cur, op, prefix) if strike is not None else None
+            if strike is None:
+                break
+            source = sources.find(cur, op.at) if isinstance(op.at, str) else None
+            if source is not None:
+                moved = source[0].current(source[1], author, date)
+            else:
+                moved = _movable(session, cur, op, prefix, sources)
             if moved is None:
                 break
             label, text = None, ""
@@ -327,7 +291,10 @@ def insert_run(
                 break
         if moved is not None:
             assert strike is not None  # _movable
+            if source is not None:  # struck from its pending list: the text stays as it is
+                strike = _pending_strike(*source, moved)
             cur, placed = _move(session, cur, moved, parent, index, f"{prefix}/{given}", author, date, strike)
+            strike = strikes
             entries.insert(index, (None, placed))
             done += 1
             continue
@@ -360,15 +327,28 @@ def insert_run(
             uid = old.uid if old.uid is not None else old.path
             out.append(dataclasses.replace(moved, path=path, uid=uid, children=_repath(old.children, old.path, path)))
     new = (*every[:lead], *out)
+    cur = sources.settle(cur, author, date)
     return map_children(cur, parent, lambda _: new), done, True
 
 
-def _movable(session: Session, p: Proposal, op: MoveClause, prefix: str) -> Clause | None:
+def _pending_strike(pending: Pending, i: int, node: Clause) -> Strike:
+    """Strikes ``node``, the live item ``i`` of ``pending``, leaving the text as it is (the list settles later)."""
+
+    def strike(
+        session: Session, p: Proposal, path: str, author: Any, date: str
+    ) -> tuple[Proposal, list, Clause | None]:
+        return p, [], pending.strike(session, i, node, author, date)
+
+    return strike
+
+
+def _movable(session: Session, p: Proposal, op: MoveClause, prefix: str, sources: Sources) -> Clause | None:
     """The clause ``op`` moves into the list at ``prefix``, if a run can move it (None: one by one).
 
     A listed item of another list, neither inside the list nor holding it, whose own list neither
     holds the list nor is inside it: its removal changes no path of the list, nor the list any of its.
-    An insertion goes altogether when struck; a clause of the original text leaves its struck original
+    It is struck now, so its list is apart from the lists pending in ``sources`` (those are read as they
+    were: an item inside one ends the run).  An insertion goes altogether when struck; a clause of the original text leaves its struck original
     behind, which keeps its identity while the copy takes fresh keys (:func:`_move`, as one by one).
     """
     try:
@@ -378,6 +358,8 @@ def _movable(session: Session, p: Proposal, op: MoveClause, prefix: str) -> Clau
     home = parent_of(p, node.path)
     if (
         home is None
+        or sources.covers(node.path)  # read against a pending list as the text had it: one by one instead
+        or any(home.path == o or not _apart([home.path, o]) for o in sources.lists)
         or node.kind is not NodeKind.ITEM
         or not scheme_of([node])[0]
         or node.path.startswith(prefix + "/")
@@ -450,6 +432,8 @@ def apply_units(
                     p, done, simple = runs.sections(session, p, run, author, date)
                 else:
                     done, simple = 0, False
+            elif key == STRIKE:
+                p, done, simple = strike_run(session, p, run, author, date)
             else:
                 p, done, simple = insert_run(session, p, run, author, date, runs.strike if runs else None)
             notes += [note(t, o) for (t, _), o in zip(units[i:], run[:done], strict=False)]

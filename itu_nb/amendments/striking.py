@@ -1,0 +1,285 @@
+"""Runs of clauses struck from their own list, applied at once: each strike costs O(1), the run its list once.
+
+``Delete resolves 13`` repeated 500 times strikes the 13th item, then the item relettered 13 in its
+place, and so on: one by one (:meth:`_Editor.delete_clause <itu_nb.amendments.edits>`), each strike
+reletters every item after it and repaths the list, quadratic in all.  So does ``Move resolves 13
+before considering a)`` on its source side.  Here the source list stays *pending* during a run
+(:class:`Pending`): the text keeps the list as it was, an address such as ``resolves 13`` is read
+against the list's pending order (the live items labelled from the first label on), each struck item
+is built in constant time, and the list is relettered and repathed once, when the run ends.
+
+This holds on a *simple* list (:func:`simple_list`, the rules of :mod:`itu_nb.amendments.inserting`):
+every child after the paragraphs leading it is a listed item present in the amended view, of one
+scheme, labelled from the first label on without a gap, at the path its label gives.  Striking an
+item then leaves the live items labelled ``labels[0]``, ``labels[1]``… in order, so:
+
+- a live item's label after any number of strikes is ``labels[j]`` for its place ``j`` among the
+  live items, and its label runs are ``set_label(original, labels[j])`` (a chain of relabels gives
+  what one relabel from the original label to the last gives);
+- an item struck when labelled ``L`` is, one by one, the original relabelled ``L``, repathed there if
+  that changed its label (its path then becomes its ``uid``, and its sub-items' paths theirs), and
+  struck (:func:`~itu_nb.amendments.wording.delete_node`); the list's repath puts it back at the path
+  of its original label, which no other item can hold (the live items before it are labelled below
+  it, the struck ones by their own original labels);
+- no key is claimed while a list of the original text is repathed, so striking now and repathing
+  later claims the keys of moved copies in the order one by one claims them; the keys of an item
+  that goes altogether (an insertion) are freed when it is struck, as one by one.
+
+The result is the one the operations give one by one, field for field (the property tests in
+``tests/test_amend_linear.py`` and ``tests/test_hostile_more.py`` compare them).  An address read any
+other way (a path, another list, a label no live item has, a sub-item of the list's items) ends the
+run: the list is settled, and the caller applies the operation one by one.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Sequence
+from typing import Any, NamedTuple
+
+from itu_nb.amendments.addressing import _FILLER, _TOKEN, _child, _norm, _sections, bare, find_path
+from itu_nb.amendments.lists import ListFacts, Session, _apart
+from itu_nb.amendments.operations import DeleteClause
+from itu_nb.amendments.relettering import (
+    _repath,
+    first_label,
+    label_scheme,
+    label_style,
+    set_label,
+    split_label,
+    successor,
+)
+from itu_nb.amendments.wording import delete_node, map_children
+from itu_nb.model import Clause, NodeKind, Proposal
+from itu_nb.parsing.labels import item_component
+
+__all__ = ["Pending", "Simple", "Sources", "component_of", "simple_list", "strike_run"]
+
+
+def component_of(label: str) -> str | None:
+    """The path component :meth:`Session.repath` gives an item labelled ``label`` (None for a bullet)."""
+    scheme = label_scheme(label, None, False) if label.strip() else "bullet"
+    return None if scheme in ("bullet", "dash") else item_component(label, scheme, 0)
+
+
+_FACT_FIELDS = ("schemes", "letters", "labels", "exists", "footnotes")
+
+
+class _Facts(NamedTuple):
+    """The facts a run reads of the list's items (a :class:`~itu_nb.amendments.lists.ListFacts` cut)."""
+
+    schemes: list
+    letters: list
+    labels: list
+    exists: list
+    footnotes: list
+
+
+class Simple(NamedTuple):
+    """A simple list (:func:`simple_list`): its clauses and what a run needs to know of them."""
+
+    every: tuple[Clause, ...]  # all the parent's children
+    lead: int  # the paragraphs leading the list
+    facts: ListFacts | _Facts  # of every[lead:]
+    scheme: str
+    labels: list[str]  # labels[j]: the label of the j-th item
+    style: tuple[str, str]
+
+
+def simple_list(session: Session, parent: Clause) -> Simple | None:
+    """``parent``'s children as a simple list (see the module's docstring), else None."""
+    every = parent.children
+    if not every:
+        return None
+    every_facts = session.facts(every)
+    # paragraphs leading the list ("resolves / that the Member States: / 1 … 2 …") stay where they are
+    lead = 0
+    while lead < len(every) and every[lead].kind is NodeKind.PARAGRAPH and every_facts.schemes[lead] is None:
+        lead += 1
+    if lead == len(every) or any(c.label_in("amended") for c in every[:lead]):
+        return None
+    kids = every[lead:]
+    facts = every_facts if not lead else _Facts(*(getattr(every_facts, f)[lead:] for f in _FACT_FIELDS))
+    scheme = facts.schemes[0]
+    if scheme not in ("letter", "number", "roman") or not all(facts.exists) or any(facts.footnotes):
+        return None
+    labels = [first_label(scheme)]
+    for _ in range(len(kids) - 1):
+        labels.append(successor(labels[-1], scheme))
+    prefix = parent.path
+    for c, s, bare_, want in zip(kids, facts.schemes, facts.labels, labels, strict=True):
+        text = c.label_in("amended") or ""
+        if (
+            c.kind is not NodeKind.ITEM
+            or s != scheme
+            or bare_ != want
+            or (split_label(text) or ("", "", ""))[1] != want
+            or component_of(text) != want
+            or bare(text) != want
+            or c.path != f"{prefix}/{want}"
+        ):
+            return None
+    style = label_style(kids, scheme, facts.schemes)
+    if (
+        component_of(f"{style[0]}{labels[0]}{style[1]}") != labels[0]
+        or bare(f"{style[0]}{labels[0]}{style[1]}") != labels[0]
+    ):
+        return None
+    return Simple(every, lead, facts, scheme, labels, style)
+
+
+class Pending:
+    """One simple list whose items a run strikes, kept as it was in the text until :meth:`settle`."""
+
+    def __init__(self, parent: Clause, simple: Simple) -> None:
+        self.parent, self.simple = parent, simple
+        self.prefix = parent.path
+        self.kids = simple.every[simple.lead :]
+        self.live = list(range(len(self.kids)))  # the indices (in kids) of the live items, in order
+        self.struck: dict[int, Clause | None] = {}  # index in kids -> what is left of it (None: nothing)
+        self._place = {x: j for j, x in enumerate(simple.labels)}
+
+    def index(self, label: str) -> int | None:
+        """The index in ``kids`` of the live item labelled ``label`` now (None: no live item is)."""
+        # the live items are labelled labels[0], labels[1]…: the j-th label names the j-th live item
+        j = self._place.get(label)
+        return self.live[j] if j is not None and j < len(self.live) else None
+
+    def current(self, i: int, author: str | None, date: str) -> Clause:
+        """The item ``kids[i]`` (live) as one by one has it now: relabelled, and repathed if that changed its label."""
+        orig = self.kids[i]
+        label = self.simple.labels[self.live.index(i)]
+        if label == self.simple.labels[i]:
+            return orig
+        c = set_label(orig, label, author, date)
+        away = f"{orig.path}#0"  # any other path: one by one repaths the item when its label changes
+        uid = orig.uid if orig.uid is not None else orig.path
+        return dataclasses.replace(c, path=away, uid=uid, children=_repath(orig.children, orig.path, away))
+
+    def strike(self, session: Session, i: int, node: Clause, author: str | None, date: str) -> Clause | None:
+        """Strike the live item ``kids[i]``, which reads ``node`` now (:meth:`current`); return what is left of it."""
+        gone = delete_node(node, author, date)
+        if gone is not None and gone.children:
+            # an inserted sub-item goes altogether: those after it take back the paths their labels give
+            gone = dataclasses.replace(gone, children=_repath(gone.children, gone.path, gone.path))
+        session.forget_keys({n.key for n in node.walk()} - {n.key for n in (gone.walk() if gone else ())})
+        if gone is not None and gone.path != self.kids[i].path:  # the list's repath puts it back
+            path = self.kids[i].path
+            gone = dataclasses.replace(gone, path=path, children=_repath(gone.children, gone.path, path))
+        self.struck[i] = gone
+        self.live.remove(i)
+        return gone
+
+    def settle(self, session: Session, p: Proposal, author: str | None, date: str) -> Proposal:
+        """``p`` with the list relettered and repathed once, as the strikes one by one leave it."""
+        if not self.struck:
+            return p
+        first = min(self.struck)
+        out = list(self.simple.every[: self.simple.lead + first])
+        j = first  # the items before the first struck one keep their places and labels
+        for i in range(first, len(self.kids)):
+            if i in self.struck:
+                gone = self.struck[i]
+                if gone is not None:
+                    out.append(gone)
+                continue
+            label = self.simple.labels[j]
+            j += 1
+            out.append(self.kids[i] if label == self.simple.labels[i] else set_label(self.kids[i], label, author, date))
+        parent = find_path(p, self.prefix)
+        assert parent is not None and parent.children is self.simple.every  # the list stayed as it was
+        new = tuple(out)
+        p = map_children(p, parent, lambda _: new)
+        return session.repath(p, [(self.prefix, self.simple.lead + first, self.simple.every)], False)
+
+
+class Sources:
+    """The lists a run strikes from, pending (:class:`Pending`); none holds another, nor the run's own list."""
+
+    def __init__(self, session: Session, apart_from: str | None = None) -> None:
+        self.session, self.apart_from = session, apart_from
+        self.lists: dict[str, Pending] = {}
+        self._refused: set[str] = set()
+
+    def covers(self, path: str) -> bool:
+        """Whether ``path`` is inside a pending list (a clause whose address the text no longer gives right)."""
+        return any(path.startswith(prefix + "/") for prefix in self.lists)
+
+    def find(self, p: Proposal, address: str) -> tuple[Pending, int] | None:
+        """The pending list and index of the live item ``address`` cites in ``p`` (the text, its pending lists
+        as they were), or None: not read so (see the module).
+        """
+        address = address.strip()
+        if "/" in address or find_path(p, address) is not None:
+            return None
+        norm = re.sub(r"^the\s+", "", _norm(address))
+        found = _sections(p, norm)
+        if len(found) != 1:
+            return None
+        node, rest = found[0]
+        tokens = [t for t in _TOKEN.findall(rest) if t.strip("().").lower() not in _FILLER]
+        if not tokens:
+            return None
+        for token in tokens[:-1]:
+            if node.path in self.lists or self.covers(node.path):
+                return None  # a sub-item of a pending list's item: its list reads as it was
+            step = _child(node, token, "amended")
+            if not step:
+                return None
+            node = step[0]
+        pending = self._pending(p, node)
+        if pending is None:
+            return None
+        i = pending.index(bare(tokens[-1]))
+        return (pending, i) if i is not None else None
+
+    def _pending(self, p: Proposal, parent: Clause) -> Pending | None:
+        prefix = parent.path
+        if prefix in self.lists:
+            return self.lists[prefix]
+        if prefix in self._refused or parent.kind is NodeKind.FOOTNOTE:
+            return None
+        others = [*self.lists, *([self.apart_from] if self.apart_from is not None else [])]
+        if any(o == prefix or not _apart([prefix, o]) for o in others) or find_path(p, prefix) is not parent:
+            self._refused.add(prefix)
+            return None
+        simple = simple_list(self.session, parent)
+        if simple is None:
+            self._refused.add(prefix)
+            return None
+        self.lists[prefix] = Pending(parent, simple)
+        return self.lists[prefix]
+
+    def settle(self, p: Proposal, author: str | None, date: str) -> Proposal:
+        """``p`` with every pending list settled (:meth:`Pending.settle`), in the text's order of no matter."""
+        for pending in self.lists.values():
+            p = pending.settle(self.session, p, author, date)
+        self.lists.clear()
+        return p
+
+
+def strike_run(
+    session: Session, proposal: Proposal, ops: Sequence[Any], author: str | None, date: str
+) -> tuple[Proposal, int, bool]:
+    """Apply the longest leading run of :class:`~itu_nb.amendments.operations.DeleteClause` operations that
+    strike live items of simple lists, at once.
+
+    Returns the edited proposal, the number of operations applied, and whether the first could be
+    (False: apply the run one by one).
+    """
+    session.begin(proposal)
+    sources = Sources(session)
+    done = 0
+    for op in ops:
+        if type(op) is not DeleteClause or not isinstance(op.at, str):
+            break
+        found = sources.find(proposal, op.at)
+        if found is None:
+            break
+        pending, i = found
+        pending.strike(session, i, pending.current(i, author, date), author, date)  # what is left stays in it
+        done += 1
+    if not done:
+        return proposal, 0, False
+    return sources.settle(proposal, author, date), done, True
