@@ -353,6 +353,97 @@ print(json.dumps({
     _checked(out)
 
 
+def _own(section: str, n: int) -> list[str]:
+    """The bodies of ``ORIGINAL``'s resolves or invites 1 … n: the fixture's, then "to do thing 13;" or
+    "to invite thing 7;"…"""
+    given = [c.body() for c in RES130[section].children]
+    verb = "do" if section == "resolves" else "invite"
+    return given + [f"to {verb} thing {i};" for i in range(len(given) + 1, n + 1)]
+
+
+#: The section ``ORIGINAL`` calls ``INVITES``
+INVITES_NAME = "invites Member States, Sector Members and Associates"
+
+#: What the runs from the heads of resolves and invites print of those lists
+OWN_LISTS = """
+    "resolves": [[c.label_original, c.label, c.status, c.key, c.body("original")] for c in draft["resolves"].children],
+    "invites": [[c.label_original, c.label, c.status, c.key, c.body("original")] for c in draft[INVITES].children],"""
+
+
+def _own_lists(out):
+    # resolves 1–500 and invites 1–500 struck where they stood, each keeping its identity (its original
+    # path); resolves 501–512 and invites 501–506 relettered 1–12 and 1–6, keeping theirs
+    for name, path, total in (("resolves", "resolves", 512), ("invites", INVITES_NAME, 506)):
+        bodies = _own(path, total)
+        assert out[name] == [[str(n), None, "deleted", f"{path}/{n}", bodies[n - 1]] for n in range(1, 501)] + [
+            [str(n), str(n - 500), "modified", f"{path}/{n}", bodies[n - 1]] for n in range(501, total + 1)
+        ], name
+
+
+def test_a_thousand_moves_from_the_head_of_their_own_list():
+    # "Move resolves 1 before considering a)", "Move invites … 1 before considering a)", 500 times each:
+    # each moves the first live item of its list (the one the strike before relettered 1) to the head of
+    # considering.  Before: each strike relettered and repathed the rest of its list (3.5 s for 500 moves
+    # of resolves 13 from a list of 512; these 1,000: about 9 s); now both lists stay pending during the
+    # run and are relettered and repathed once (itu_nb.amendments.striking), the copies placed as a run
+    # (itu_nb.amendments.inserting)
+    r = bounded(
+        ORIGINAL
+        + """
+steps = ["Move resolves 1 before considering a)", f"Move {INVITES} 1 before considering a)"] * 500
+draft = itu_nb.amend(big, steps, author="X")
+kids = draft["considering"].children
+print(json.dumps({
+    "labels": [c.label for c in kids],
+    "bodies": [c.body() for c in kids],
+    "keys": [c.key for c in kids],"""
+        + OWN_LISTS
+        + CHECKS
+        + """}))
+""",
+        label="amend: 1,000 moves from the head of their own list",
+    )
+    assert r.ok and r.within(), r
+    out = json.loads(r.stdout)
+    old, res, inv = [c.body() for c in RES130["considering"].children], _own("resolves", 500), _own(INVITES_NAME, 500)
+    assert out["labels"] == [f"{x})" for x in letters_from("a", 1018)]
+    # moved last, first: invites 500, resolves 500, invites 499, … resolves 1, then considering a)–r)
+    assert out["bodies"] == [body for n in range(500, 0, -1) for body in (inv[n - 1], res[n - 1])] + old
+    # the copies are new clauses, put at considering a), which the old a) keeps: the j-th moved takes
+    # considering/a+(j + 2)
+    assert out["keys"] == [f"considering/a+{j + 2}" for j in range(999, -1, -1)] + [
+        f"considering/{x}" for x in letters_from("a", 18)
+    ]
+    _own_lists(out)
+    _checked(out)
+
+
+def test_a_thousand_deletions_from_the_head_of_their_own_list():
+    # "Delete resolves 1", "Delete invites … 1", 500 times each: each strikes the first live item of its
+    # list.  Before: each strike relettered and repathed the rest of its list (3.4 s for 500 deletions of
+    # resolves 13 from a list of 512); now both lists stay pending during the run and are relettered and
+    # repathed once (itu_nb.amendments.striking)
+    r = bounded(
+        ORIGINAL
+        + """
+draft = itu_nb.amend(big, ["Delete resolves 1", f"Delete {INVITES} 1"] * 500, author="X")
+print(json.dumps({
+    "paths": [c.path for c in draft["resolves"].children],"""
+        + OWN_LISTS
+        + CHECKS
+        + """}))
+""",
+        label="amend: 1,000 deletions from the head of their own list",
+    )
+    assert r.ok and r.within(), r
+    out = json.loads(r.stdout)
+    _own_lists(out)
+    # the struck items hold the paths of their original labels; the live ones, relettered 1–12, come after
+    # them: resolves/1#2 … (as the parser numbers a second item 1 of one list)
+    assert out["paths"] == [f"resolves/{n}" for n in range(1, 501)] + [f"resolves/{n}#2" for n in range(1, 13)]
+    _checked(out)
+
+
 def test_three_hundred_moves_of_moved_clauses():
     # "Move considering r) before considering a)" 300 times on the long text: each moves the last
     # considering to the head.  The first 17 move items relettered by the moves before them (their

@@ -273,30 +273,39 @@ def _tree(p):
 def test_moves_between_lists_equal_a_full_repath(data):
     # Resolution 130 (Final Acts): items moved between considering, resolves and instructs the
     # Secretary-General (before or after an item there), mixed with edits in one list; one session with
-    # incremental paths gives what a full repath after every edit gives, keys included
+    # incremental paths (and runs) gives what a full repath after every edit gives, keys included
     from itu_nb.amendments import edits
+    from itu_nb.amendments.addressing import cite
     from itu_nb.amendments.edits import DeleteClause, InsertClause, MoveClause, apply_ops
 
     sections = ["considering", "resolves", "instructs the Secretary-General"]
     p, ops = _RES130, []
-    for _ in range(data.draw(st.integers(1, 6))):
-        home, there = data.draw(st.sampled_from(sections)), data.draw(st.sampled_from(sections))
+    # now and then a streak: the same kind of edit of the item at one place of one list (its front or
+    # middle), named by citation, again and again ("Delete resolves 2" × 5 strikes the next item each
+    # time): runs of strikes from their own list, applied at once (itu_nb.amendments.striking)
+    streak: tuple | None = None
+    for _ in range(data.draw(st.integers(1, 12))):
+        if streak is None or data.draw(st.integers(0, 3)) == 0:
+            home, there = data.draw(st.sampled_from(sections)), data.draw(st.sampled_from(sections))
+            kind = data.draw(st.sampled_from(["move", "move", "move", "insert", "delete"]))
+            where = data.draw(st.sampled_from(["after", "before"]))
+            streak = (home, there, kind, where, data.draw(st.integers(0, 4)), data.draw(st.booleans()))
+        home, there, kind, where, place, cited = streak
         items = [c for c in p[home].children if c.exists_in("amended")]
         targets = [c for c in p[there].children if c.exists_in("amended")]
         if not items or not targets:  # earlier moves emptied a list: nothing to draw from it
             continue
-        kind = data.draw(st.sampled_from(["move", "move", "move", "insert", "delete"]))
-        node = data.draw(st.sampled_from(items))
+        node = items[min(place, len(items) - 1)] if cited else data.draw(st.sampled_from(items))
+        at = cite(p, node) if cited else node.path
         if kind == "move":
-            where = data.draw(st.sampled_from(["after", "before"]))
             target = data.draw(st.sampled_from([t for t in targets if t.path != node.path] or targets))
             if target.path == node.path:
                 continue
-            op = MoveClause(node.path, **{where: target.path})
+            op = MoveClause(at, **{where: target.path})
         elif kind == "insert":
-            op = InsertClause("that the text is new;", after=node.path)
+            op = InsertClause("that the text is new;", after=at)
         elif len(items) > 2:
-            op = DeleteClause(node.path)
+            op = DeleteClause(at)
         else:
             continue
         ops.append(op)
