@@ -252,7 +252,7 @@ class Sources:
         return self.lists[prefix]
 
     def settle(self, p: Proposal, author: str | None, date: str) -> Proposal:
-        """``p`` with every pending list settled (:meth:`Pending.settle`), in the text's order of no matter."""
+        """``p`` with every pending list settled (:meth:`Pending.settle`), in any order: repathing them claims no key."""
         for pending in self.lists.values():
             p = pending.settle(self.session, p, author, date)
         self.lists.clear()
@@ -265,8 +265,8 @@ def strike_run(
     """Apply the longest leading run of :class:`~itu_nb.amendments.operations.DeleteClause` operations that
     strike live items of simple lists, at once.
 
-    Returns the edited proposal, the number of operations applied, and whether the first could be
-    (False: apply the run one by one).
+    Returns the edited proposal, the number of operations applied (none: the caller applies the first
+    one by one, and tries a run again from the next), and True.
     """
     session.begin(proposal)
     sources = Sources(session)
@@ -280,6 +280,4 @@ def strike_run(
         pending, i = found
         pending.strike(session, i, pending.current(i, author, date), author, date)  # what is left stays in it
         done += 1
-    if not done:
-        return proposal, 0, False
     return sources.settle(proposal, author, date), done, True
