@@ -12,13 +12,12 @@ An ``after=`` / ``before=`` address is read against the list's current order as
 
 A run of :class:`~itu_nb.amendments.operations.MoveClause` operations into one list (``into=`` it, or
 ``after=`` / ``before=`` its items) from other lists is replayed the same way: each original is struck
-from its own list as one by one (that list repathed), and its copy enters the list's order with the
-keys one by one gives it, claimed in the same order (:func:`_move`); only a listed item of a list apart
-from this one moves so (:func:`_movable`), an insertion (which goes altogether) or a clause of the
-original text (whose struck original stays; striking it costs the items it reletters, not the struck
-originals of the earlier moves after it: :meth:`ListFacts.with_tail
-<itu_nb.amendments.lists.ListFacts.with_tail>`, :meth:`Session.repath
-<itu_nb.amendments.lists.Session.repath>`).
+from its own list, and its copy enters the list's order with the keys one by one gives it, claimed in
+the same order (:func:`_move`).  A simple source list stays pending during the run, its items cited
+against its pending order and relettered once at the end (:mod:`itu_nb.amendments.striking`: moves
+from its front or middle cost O(1) each); from any other list apart from this one, a listed item is
+struck as one by one, that list repathed (:func:`_movable`).  Either way an insertion goes altogether
+and a clause of the original text leaves its struck original, which keeps its identity.
 
 The result is the one the operations give one by one, field for field (the property tests
 ``tests/test_amend_hostile.py::test_runs_of_insertions_equal_one_by_one`` and

@@ -13,7 +13,8 @@ inserts is a new clause (:func:`~itu_nb.amendments.wording.newcomer`), keyed as 
 name's other holder settled as repath settles them.  Only a move between a list and a list inside
 it, or from or to the top level, falls back to :func:`~itu_nb.amendments.relettering.repath` of the
 whole text, which is exact.  Runs of new items added by label or at a place in one list are applied
-at once by :mod:`itu_nb.amendments.inserting`.
+at once by :mod:`itu_nb.amendments.inserting`, runs of items struck from their own list by
+:mod:`itu_nb.amendments.striking`.
 """
 
 from __future__ import annotations
