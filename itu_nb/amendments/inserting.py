@@ -68,6 +68,7 @@ from itu_nb.amendments.relettering import (
 from itu_nb.amendments.wording import inserted_copy, map_children, peel
 from itu_nb.errors import ItuNbError
 from itu_nb.model import Clause, NodeKind, Op, Proposal, Run
+from itu_nb.model.clause import relabelled_artefacts
 from itu_nb.parsing.labels import item_component
 
 __all__ = ["AT", "MIN_RUN", "Runs", "apply_units", "insert_run", "run_key"]
@@ -407,7 +408,7 @@ def _move(
     """
     session.counter += 1  # the copy's provisional path, as the editor gives it
     copy = inserted_copy(node, f"{parent.path}/\0new{session.counter}", author, date)
-    copy = dataclasses.replace(copy, label_runs=())
+    copy = dataclasses.replace(copy, label_runs=(), artefacts=relabelled_artefacts(copy, ()))  # marks keep their words
     # the two lists are apart (_movable): the one earlier in the text holds the earlier place
     home = parent_of(p, node.path)
     assert home is not None  # _movable
