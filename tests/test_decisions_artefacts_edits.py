@@ -112,3 +112,31 @@ def test_replacing_words_before_the_marks_moves_them(marked_p):
     assert [m[1:] for m in marks(back, SPAM)] == [("countering", "ing")]
     v = edited(marked_p, lambda v: v.instruct(f'In {SPAM}, insert "effectively" after "on"'))
     assert marks(v.proposal, SPAM) == [(SPAM, "countering", "ing")]
+
+
+def test_a_merged_draft_keeps_the_bases_marks_on_their_words():
+    # Resolution 130 as adopted (the Final Acts, FINAL_ACTS), resolves 4: "to promote a culture in which
+    # security is seen …"; a highlight on "security" and a comment after it; a proposal replaces "promote" by
+    # "foster" before them: the draft's source text gains "foster" (main: "which se", " se"; accepted "ecurity ")
+    from conftest import FINAL_ACTS
+
+    from itu_nb.amendments.merging import merge
+
+    base = itu_nb.load(FINAL_ACTS)["Resolution 130"]
+    c = base["resolves/4"]
+    src = "".join(r.text for r in c.label_runs + c.runs)
+    assert src.startswith("4\tto promote a culture in which security is seen")
+    at = src.index("security")
+    marked = _add(
+        base,
+        "resolves/4",
+        (
+            Artefact("highlight", "", -1, at, Op.EQUAL, length=len("security")),
+            Artefact("comment", "on resolves/4", -1, at + len("security"), Op.EQUAL, "Ana", "2026-12-03"),
+        ),
+    )
+    cept = itu_nb.amend(base, ['In resolves 4, replace "promote" by "foster"'], author="CEPT", date="2018-09-01")
+    draft = merge(marked, [cept])
+    assert draft["resolves/4"].body().startswith("to foster a culture")
+    assert marks(draft, "resolves/4") == [("resolves/4", "security", "ity")]
+    assert marks(draft.accept(), "resolves/4") == [("resolves/4", "security", "ity")]
