@@ -17,6 +17,7 @@ by Brazil (path ``considering/h``); the clause before it, line 100, relettered g
 from __future__ import annotations
 
 import dataclasses
+import html
 import re
 from collections import Counter
 
@@ -106,14 +107,45 @@ def test_every_export_of_the_decided_proposal_keeps_the_comment_on_its_words(not
     assert (comment.text, comment.date[:10]) == ("check this", "2026-12-03")
 
 
-def test_the_viewers_export_keeps_the_comment_on_its_words(noted):
+def _summary(q) -> dict:
+    """What an analyst's review must keep: every comment (text, author, day), the analyst's own changes, the
+    heading's status (its change rejected), the marks on Resolution 52's bullet (its change accepted), how many
+    changes are pending."""
+    return {
+        "comments": sorted(
+            (a.text, a.author, (a.date or "")[:10]) for c in q.walk() for a in c.artefacts if a.kind == "comment"
+        ),
+        "ana": sorted((c.path, c.old, c.new) for c in q.changes if c.author == "Ana"),
+        "heading": q["heading"].status,
+        "spam": [marked(c) for c in q.walk() if c.body().startswith("Resolution\u00a052 (Rev.\u00a0Hammamet")],
+        "pending": len(q.changes),
+    }
+
+
+def test_the_viewers_decisions_edits_and_comments_survive_every_export(noted):
     from itu_nb.widgets import RedlineViewer
 
     viewer = RedlineViewer(noted, author="Ana")
     viewer.accept(hammamet(noted))
-    back = itu_nb.load(viewer.to_docx())[0]
-    clause = next(c for c in back.walk() if c.body().startswith("Resolution\u00a052 (Rev.\u00a0Hammamet"))
-    assert marked(clause) == [("highlight", "countering", None), ("comment", "n countering", "Analyst")]
+    viewer.reject([c.id for c in noted.changes if c.path == "heading"])
+    # resolves 2, source line 140: "to give high priority to the work of ITU …"; the analyst retypes and comments
+    body = noted["resolves/2"].body()
+    assert body.startswith("to give high priority to the work of ITU")
+    viewer.edit("resolves/2", "to give the highest priority" + body[len("to give high priority") :])
+    viewer.comment("resolves/2", "Ana's <note>")
+    result = viewer.result()
+    want = _summary(result)
+    assert want["ana"] == [("resolves/2", "high", "the highest")]
+    assert [c[:2] for c in want["comments"]] == [("Ana's <note>", "Ana"), ("check this", "Analyst")]
+    assert want["heading"] == "unchanged"  # rejected: Busan, 2014 stays
+    assert want["spam"] == [[("highlight", "countering", None), ("comment", "n countering", "Analyst")]]
+    assert want["pending"] == 73 - 2 + 1  # B/67/4's 73, two decided, the analyst's one
+    assert _summary(itu_nb.load(viewer.to_docx())[0]) == want
+    for fmt, write in FORMATS.items():
+        assert _summary(itu_nb.load(write(result))[0]) == want, fmt
+    page = itu_nb.to_html(result)
+    for text, author, day in want["comments"]:
+        assert f"[comment by {html.escape(author)}, {day}: {html.escape(text)}]" in page
 
 
 def _on_h(p):
