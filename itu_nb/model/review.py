@@ -6,6 +6,11 @@ of ``proposal.changes`` (``"<clause key>@<digest>"``, stable: see :mod:`itu_nb.m
 so an id names the same change before and after other changes are decided.  A merged :class:`~itu_nb.amendments.merging.Draft`
 also remembers the changes decided, so that :meth:`~itu_nb.amendments.merging.Draft.resolve` can
 decide them again on the draft it rebuilds.
+
+The analyst's marks stay on their characters: a clause's artefacts (comments, highlights, bookmarks, note
+marks) count offsets in its runs, so a decision that takes runs out moves every artefact after them back
+(:func:`settled_artefacts`), one inside them to where they stood, and a clause gone entirely gives its comments
+and highlights to the clause before it.
 """
 
 from __future__ import annotations
