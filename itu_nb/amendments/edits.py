@@ -71,6 +71,7 @@ from itu_nb.amendments.wording import (
 )
 from itu_nb.errors import AddressError, ItuNbError
 from itu_nb.model import Artefact, Clause, NodeKind, Op, Proposal, Run, runs_text
+from itu_nb.model.clause import relabelled_artefacts
 from itu_nb.parsing import keywords as kw
 from itu_nb.parsing.labels import section_keyword
 
@@ -186,8 +187,12 @@ class _Editor:
             runs = clause.runs
             for s, e in reversed(spans):
                 runs = edit_runs(runs, s, e, op.new, self.author, self.date)
+            arts = _moved_offsets(clause, runs)  # comments and highlights after the words move with them
             self.p = dataclasses.replace(
-                self.p, clauses=map_node(self.p.clauses, clause.path, lambda c, r=runs: dataclasses.replace(c, runs=r))
+                self.p,
+                clauses=map_node(
+                    self.p.clauses, clause.path, lambda c, r=runs, x=arts: dataclasses.replace(c, runs=r, artefacts=x)
+                ),
             )
 
     def insert_words(self, op: InsertWords) -> None:
@@ -210,8 +215,10 @@ class _Editor:
         else:
             text = text if text[-1:].isspace() else text + " "
         runs = edit_runs(node.runs, at, at, text, self.author, self.date)
+        arts = _moved_offsets(node, runs)
         self.p = dataclasses.replace(
-            self.p, clauses=map_node(self.p.clauses, node.path, lambda c: dataclasses.replace(c, runs=runs))
+            self.p,
+            clauses=map_node(self.p.clauses, node.path, lambda c: dataclasses.replace(c, runs=runs, artefacts=arts)),
         )
 
     # -- clauses -------------------------------------------------------------------
@@ -347,8 +354,10 @@ class _Editor:
         node = self.session.resolve(self.p, op.at)
         label, text = peel(op.text)
         runs = edit_runs(node.runs, 0, len(node.body("amended")), text, self.author, self.date)
+        arts = _moved_offsets(node, runs)
         self.p = dataclasses.replace(
-            self.p, clauses=map_node(self.p.clauses, node.path, lambda c: dataclasses.replace(c, runs=runs))
+            self.p,
+            clauses=map_node(self.p.clauses, node.path, lambda c: dataclasses.replace(c, runs=runs, artefacts=arts)),
         )
 
     def move_clause(self, op: MoveClause) -> None:
@@ -362,7 +371,7 @@ class _Editor:
         # move changed are repathed
         copy = inserted_copy(node, self._new_path(parent), self.author, self.date)
         label = copy.label if node.kind is NodeKind.ITEM and scheme_of([node])[0] else None
-        copy = dataclasses.replace(copy, label_runs=()) if label else copy
+        copy = dataclasses.replace(copy, label_runs=(), artefacts=relabelled_artefacts(copy, ())) if label else copy
         self.delete_clause(DeleteClause(node.path))
         if self.gone is not None:
             copy = newcomer(copy, {n.key for n in self.gone.walk()})

@@ -65,6 +65,7 @@ from itu_nb.amendments.striking import Pending, Sources, component_of, simple_li
 from itu_nb.amendments.wording import inserted_copy, map_children, newcomer, peel
 from itu_nb.errors import ItuNbError
 from itu_nb.model import Clause, NodeKind, Op, Proposal, Run
+from itu_nb.model.clause import relabelled_artefacts
 
 __all__ = ["AT", "MIN_RUN", "Runs", "apply_units", "insert_run", "run_key"]
 
@@ -387,7 +388,7 @@ def _move(
     """
     session.counter += 1  # the copy's provisional path, as the editor gives it
     copy = inserted_copy(node, f"{parent.path}/\0new{session.counter}", author, date)
-    copy = dataclasses.replace(copy, label_runs=())
+    copy = dataclasses.replace(copy, label_runs=(), artefacts=relabelled_artefacts(copy, ()))  # marks keep their words
     struck, dirty, gone = strike(session, p, node.path, author, date)
     if gone is not None:  # the struck original keeps its identity: the copy is a newcomer
         copy = newcomer(copy, {n.key for n in gone.walk()})

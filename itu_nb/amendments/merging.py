@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 
 from itu_nb.amendments.addressing import parents
 from itu_nb.amendments.conflicts import Conflict, Edit, find_conflicts, side_edits
+from itu_nb.amendments.edits import _moved_offsets
 from itu_nb.amendments.relettering import (
     bare_label,
     first_label,
@@ -259,7 +260,9 @@ def _build_edits(plan: _Plan) -> Draft:
         runs = c.runs
         for e in sorted(words.get(c.path, []), key=lambda e: (e.start, e.end), reverse=True):
             runs = edit_runs(runs, e.start, e.end, e.new, e.author, e.date)
-        c = dataclasses.replace(c, runs=runs, children=level(c.children, c))
+        # the base's comments and highlights move with its words
+        arts = _moved_offsets(c, runs) if c.artefacts and runs is not c.runs else c.artefacts
+        c = dataclasses.replace(c, runs=runs, children=level(c.children, c), artefacts=arts)
         if c.path in deleted:
             d = deleted[c.path]
             c = delete_node(c, d.author, d.date) or c

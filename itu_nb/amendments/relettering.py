@@ -24,6 +24,7 @@ import re
 from typing import TypeVar
 
 from itu_nb.model import HOMOGLYPHS, Clause, NodeKind, Op, Proposal, Run, runs_text
+from itu_nb.model.clause import relabelled_artefacts
 from itu_nb.parsing.labels import item_component, successor, unique_component
 from itu_nb.parsing.labels import label_scheme as _label_scheme
 
@@ -178,7 +179,10 @@ def set_label(clause: Clause, bare: str, author: str | None, date: str | None, s
         else:
             label = (Run(Op.DELETE, orig, author, date), Run(Op.INSERT, new, author, date))
     kind = NodeKind.ITEM if clause.kind is NodeKind.PARAGRAPH else clause.kind
-    return dataclasses.replace(clause, kind=kind, label_runs=tuple(r for r in label if r.text))
+    label = tuple(r for r in label if r.text)
+    # comments and highlights on the text after the label move with it (its offsets count the label)
+    arts = relabelled_artefacts(clause, label) if clause.artefacts else ()
+    return dataclasses.replace(clause, kind=kind, label_runs=label, artefacts=arts)
 
 
 def reletter(

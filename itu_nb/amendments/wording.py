@@ -13,6 +13,8 @@ import re
 
 from itu_nb.amendments.operations import EditError
 from itu_nb.model import Clause, Op, Proposal, Run, join_runs, runs_text
+from itu_nb.model.clause import view_artefacts
+from itu_nb.model.review import settled_artefacts
 from itu_nb.parsing import keywords as kw
 
 __all__ = [
@@ -180,7 +182,11 @@ def delete_node(c: Clause, author, date) -> Clause | None:
     label, body = strike(c.label_runs), strike(c.runs)
     if not label and not body and not kids:
         return None
-    return dataclasses.replace(c, label_runs=label, runs=body, children=kids)
+    arts = c.artefacts
+    if arts and any(r.op is Op.INSERT for r in c.label_runs + c.runs):  # text taken out: what follows moves back
+        runs = c.label_runs + c.runs
+        arts = settled_artefacts(runs, [None if r.op is Op.INSERT else r for r in runs], [], arts)
+    return dataclasses.replace(c, label_runs=label, runs=body, children=kids, artefacts=arts)
 
 
 def inserted_copy(c: Clause, path: str, author, date) -> Clause:
@@ -193,7 +199,11 @@ def inserted_copy(c: Clause, path: str, author, date) -> Clause:
     kids = tuple(
         inserted_copy(k, f"{path}/{i}", author, date) for i, k in enumerate(c.children) if k.exists_in("amended")
     )
-    return dataclasses.replace(c, path=path, label_runs=ins(c.label_runs), runs=ins(c.runs), children=kids)
+    # its comments and highlights as they stand in the amended text, the copy's text
+    arts = view_artefacts(c, "amended") if c.artefacts else ()
+    return dataclasses.replace(
+        c, path=path, label_runs=ins(c.label_runs), runs=ins(c.runs), children=kids, artefacts=arts
+    )
 
 
 def newcomer(copy: Clause, held: set[str]) -> Clause:

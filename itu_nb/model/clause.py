@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from itu_nb.model.change import Changes, clause_changes
 from itu_nb.model.runs import HOMOGLYPHS, Artefact, Op, Run, interleave, runs_text
 
-__all__ = ["Clause", "NodeKind", "view_nodes"]
+__all__ = ["Clause", "NodeKind", "relabelled_artefacts", "view_artefacts", "view_nodes"]
 
 
 class NodeKind(str, enum.Enum):
@@ -348,6 +348,58 @@ def _view_artefacts(runs: tuple[Run, ...], artefacts: tuple[Artefact, ...], view
         start = place(a.offset)
         length = place(a.offset + a.length) - start if a.length else 0
         out.append(dataclasses.replace(a, offset=start, length=length))
+    return tuple(out)
+
+
+def view_artefacts(clause: Clause, view: str) -> tuple[Artefact, ...]:
+    """``clause``'s artefacts in ``view``, offsets counted in the view's text (label and body).
+
+    Parameters
+    ----------
+    clause : Clause
+    view : str
+        ``"original"`` or ``"amended"``.
+
+    Returns
+    -------
+    tuple of Artefact
+        Those that show in ``view`` (as :meth:`Clause.view` places them).
+    """
+    return _view_artefacts(clause.label_runs + clause.runs, clause.artefacts, view)
+
+
+def relabelled_artefacts(clause: Clause, label_runs: tuple[Run, ...]) -> tuple[Artefact, ...]:
+    """``clause``'s artefacts for the clause with ``label_runs`` instead of its own (a relettering).
+
+    An offset counts the characters of the label runs and runs (both views), so every artefact in the text
+    after the label moves by the change of the label's length; one inside the label stays, up to its new end.
+
+    Parameters
+    ----------
+    clause : Clause
+        The clause before its label changed.
+    label_runs : tuple of Run
+        Its new label runs.
+
+    Returns
+    -------
+    tuple of Artefact
+        Its artefacts (the same objects when the label's length did not change).
+    """
+    old = sum(len(r.text) for r in clause.label_runs)
+    new = sum(len(r.text) for r in label_runs)
+    if old == new or not clause.artefacts:
+        return clause.artefacts
+    out = []
+    for a in clause.artefacts:
+        if a.offset is None:
+            out.append(a)
+        elif a.offset >= old:
+            out.append(dataclasses.replace(a, offset=a.offset + new - old))
+        else:
+            end = min(a.offset + a.length, new)
+            at = min(a.offset, new)
+            out.append(dataclasses.replace(a, offset=at, length=end - at if a.length else 0))
     return tuple(out)
 
 

@@ -6,18 +6,25 @@ of ``proposal.changes`` (``"<clause key>@<digest>"``, stable: see :mod:`itu_nb.m
 so an id names the same change before and after other changes are decided.  A merged :class:`~itu_nb.amendments.merging.Draft`
 also remembers the changes decided, so that :meth:`~itu_nb.amendments.merging.Draft.resolve` can
 decide them again on the draft it rebuilds.
+
+The analyst's marks stay on their characters: a clause's artefacts (comments, highlights, bookmarks, note
+marks) count offsets in its runs, so a decision that takes runs out moves every artefact after them back
+(:func:`settled_artefacts`), one inside them to where they stood, and a clause gone entirely gives its comments
+and highlights to the clause before it.
 """
 
 from __future__ import annotations
 
 import dataclasses
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from itu_nb.errors import AddressError
 from itu_nb.model.change import Change, change_groups
-from itu_nb.model.runs import Op, Run, join_runs
+from itu_nb.model.clause import NodeKind
+from itu_nb.model.runs import Artefact, Op, Run, join_runs
 
 if TYPE_CHECKING:  # types only: Proposal.accept imports this module, not the other way round
     from itu_nb.model.clause import Clause
@@ -52,15 +59,17 @@ def _apply(proposal: Proposal, accepted: set[str], rejected: set[str]) -> Propos
     if both:
         raise ValueError(f"{proposal.id}: change {sorted(both)[0]!r} is both accepted and rejected")
 
-    def settle(node: Clause) -> tuple[Clause, ...]:
+    def settle(node: Clause) -> tuple[tuple[Clause, ...], list[Artefact]]:
         """The node with its chosen changes settled: itself, or nothing when it no longer exists, or
-        its children when only they remain (they move up a level, as in a view).
+        its children when only they remain (they move up a level, as in a view); and the comments and
+        highlights of a node that no longer exists, for :func:`settle_all` to give to a neighbour.
         """
         runs = node.label_runs + node.runs
         kept: list[Run | None] = list(runs)
         changes = node.changes if node.changed else ()
         twins = Counter((c.scope == "label", c.old, c.new) for c in changes)
         settled = list(node.settled)
+        decided: list[int] = []  # indices of the runs of the changes decided
         for change, (a, b) in zip(changes, change_groups(runs), strict=True):
             cid = change.id
             if cid in accepted:
@@ -73,19 +82,53 @@ def _apply(proposal: Proposal, accepted: set[str], rejected: set[str]) -> Propos
                 settled.append(change.id)  # identical changes left keep their ranks, and ids
             for i in range(a, b):
                 kept[i] = dataclasses.replace(runs[i], op=Op.EQUAL) if runs[i].op is keep else None
+            decided.extend(range(a, b))
+        artefacts = node.artefacts
+        if artefacts and decided:
+            artefacts = settled_artefacts(runs, kept, decided, artefacts)
         n_label = len(node.label_runs)
         label = [r for r in kept[:n_label] if r is not None]
         body = [r for r in kept[n_label:] if r is not None]
-        children = tuple(c for ch in node.children for c in settle(ch))
+        children, orphans = settle_all(node.children, False)
         if not label and not body and (node.label_runs or node.runs):
-            return children  # a whole clause that no longer exists: what was under it stays
-        return (
-            dataclasses.replace(
-                node, label_runs=join_runs(label), runs=join_runs(body), children=children, settled=tuple(settled)
-            ),
+            # a whole clause that no longer exists: what was under it stays, and so do its comments
+            return children, [a for a in artefacts if a.kind in _ANALYST_KINDS] + orphans
+        out = dataclasses.replace(
+            node,
+            label_runs=join_runs(label),
+            runs=join_runs(body),
+            children=children,
+            settled=tuple(settled),
+            artefacts=artefacts,
         )
+        return (_adopt(out, orphans, at_end=True) if orphans else out,), []
 
-    clauses = tuple(c for node in proposal.clauses for c in settle(node))
+    def settle_all(nodes: tuple[Clause, ...], top: bool) -> tuple[tuple[Clause, ...], list[Artefact]]:
+        """``nodes`` settled.  The comments and highlights of a node gone go to the end of the clause before
+        it in ``nodes`` (not a note); when there is none, to the parent's end (returned), or at the top to the
+        start of the next clause (the last one's end when none follows).
+        """
+        out: list[Clause] = []
+        up: list[Artefact] = []
+        waiting: list[Artefact] = []  # at the top, before any clause: for the next one's start
+        for node in nodes:
+            before = len(out)
+            mine, orphans = settle(node)
+            out.extend(mine)
+            if orphans:
+                host = next((k for k in range(before - 1, -1, -1) if out[k].kind is not NodeKind.FOOTNOTE), None)
+                if host is not None:
+                    out[host] = _adopt(out[host], orphans, at_end=True)
+                else:
+                    (waiting if top else up).extend(orphans)
+            if waiting and len(out) > before:
+                out[before] = _adopt(out[before], waiting, at_end=False)
+                waiting = []
+        if waiting and out:
+            out[-1] = _adopt(out[-1], waiting, at_end=True)
+        return tuple(out), up
+
+    clauses, _ = settle_all(proposal.clauses, True)
     notes = tuple(
         f"{verb} {len(ids)} change{'s' if len(ids) != 1 else ''}"
         for verb, ids in (("accepted", accepted), ("rejected", rejected))
@@ -97,6 +140,97 @@ def _apply(proposal: Proposal, accepted: set[str], rejected: set[str]) -> Propos
         changes = proposal.changes
         out = remember(out, [c for c in changes if c.id in accepted], [c for c in changes if c.id in rejected])
     return out
+
+
+#: What an analyst adds to a clause: kept when the clause's text is gone (given to a neighbour).
+_ANALYST_KINDS = ("comment", "highlight")
+
+
+def settled_artefacts(
+    runs: tuple[Run, ...], kept: list[Run | None], decided: list[int], artefacts: tuple[Artefact, ...]
+) -> tuple[Artefact, ...]:
+    """``artefacts`` of a clause whose ``runs`` became ``kept`` (None: a run taken out by a decision).
+
+    An offset counts characters of the clause's runs (label and text), so every artefact after a run
+    taken out moves back by its length; one inside such a run goes to where the run stood, and a
+    highlight loses the characters taken out (down to length 0: it is kept, never dropped).  An
+    artefact that sat in a change decided (the runs ``decided``: its op that of a run of theirs, at
+    either end) no longer sits in a change: its op becomes equal, so it shows in both views.
+
+    Parameters
+    ----------
+    runs : tuple of Run
+        The clause's label runs and runs before the decision.
+    kept : list of Run or None
+        For each run, what it became (None: taken out).
+    decided : list of int
+        Indices of the runs of the changes decided.
+    artefacts : tuple of Artefact
+        The clause's artefacts, offsets into ``runs``' text.
+
+    Returns
+    -------
+    tuple of Artefact
+        The same artefacts, offsets into ``kept``'s text, in the same order.
+    """
+    starts, ends = [], []
+    cut_starts: list[int] = []  # per run taken out: its start, end, and the characters taken out before it
+    cut_ends: list[int] = []
+    gone_before: list[int] = []
+    pos = gone = 0
+    for run, now in zip(runs, kept, strict=True):
+        end = pos + len(run.text)
+        starts.append(pos)
+        ends.append(end)
+        if now is None and end > pos:
+            cut_starts.append(pos)
+            cut_ends.append(end)
+            gone_before.append(gone)
+            gone += end - pos
+        pos = end
+
+    def place(at: int) -> int:
+        k = bisect_right(cut_starts, at) - 1  # the last run taken out that starts at or before ``at``
+        if k < 0:
+            return at
+        if at < cut_ends[k]:
+            return cut_starts[k] - gone_before[k]  # inside it: where it stood
+        return at - gone_before[k] - (cut_ends[k] - cut_starts[k])
+
+    chosen = set(decided)
+    out = []
+    for a in artefacts:
+        op = a.op
+        if op is not Op.EQUAL and _sits_in(a, runs, starts, ends, chosen):
+            op = Op.EQUAL
+        if a.offset is None:
+            out.append(a if op is a.op else dataclasses.replace(a, op=op))
+            continue
+        start = place(a.offset)
+        length = place(a.offset + a.length) - start if a.length else 0
+        if start == a.offset and length == a.length and op is a.op:
+            out.append(a)
+        else:
+            out.append(dataclasses.replace(a, offset=start, length=length, op=op))
+    return tuple(out)
+
+
+def _sits_in(a: Artefact, runs, starts: list[int], ends: list[int], chosen: set[int]) -> bool:
+    """Whether the change ``a`` sits in is among the runs ``chosen``: the run of its op (else any change's
+    run) that holds its offset, the one it ends first where it stands between two.
+    """
+    at = a.offset or 0
+    i = bisect_left(ends, at)  # the first run ending at or after ``at``
+    near = [k for k in (i, i + 1) if k < len(runs) and starts[k] <= at <= ends[k]]
+    same = [k for k in near if runs[k].op is a.op] or [k for k in near if runs[k].op is not Op.EQUAL]
+    return bool(same) and same[0] in chosen
+
+
+def _adopt(node: Clause, artefacts: list[Artefact], *, at_end: bool) -> Clause:
+    """``node`` with the comments and highlights of a clause gone, at its end (or start), in both views."""
+    at = sum(len(r.text) for r in node.label_runs + node.runs) if at_end else 0
+    moved = tuple(dataclasses.replace(a, offset=at, length=0, op=Op.EQUAL) for a in artefacts)
+    return dataclasses.replace(node, artefacts=(*node.artefacts, *moved) if at_end else (*moved, *node.artefacts))
 
 
 def accept(proposal: Proposal, ids: str | Iterable[str] | None = None, *, author=None, section=None) -> Proposal:
