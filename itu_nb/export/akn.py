@@ -171,18 +171,23 @@ def _note(mark: etree._Element, note: Clause) -> None:
     break was inserted or deleted (a tracked paragraph mark, as Word has it) says so with ``itu_nb:mark``
     (``insert``/``delete``) and the change's ``itu_nb:author`` and ``itu_nb:date``.
     """
+    lit = [a for a in note.artefacts if a.kind == "highlight"]  # offsets in the note's text, its breaks counted
     paragraph: list[Run] = []
+    at = pos = 0  # where the paragraph starts in the note's text; where the run does
     for run in note.label_runs + note.runs:
         head, *rest = run.text.split("\n")
         paragraph.append(Run(run.op, head, run.author, run.date))
+        pos += len(head)
         for text in rest:
             p = _el(mark, "p")
-            _runs(p, [r for r in paragraph if r.text])
+            _runs(p, [r for r in paragraph if r.text], marks=lit, at=at)
             if run.op is not Op.EQUAL:
                 p.set(f"{{{ITU_NB}}}mark", "insert" if run.op is Op.INSERT else "delete")
                 _who(p, run.author, run.date)
             paragraph = [Run(run.op, text, run.author, run.date)]
-    _runs(_el(mark, "p"), [r for r in paragraph if r.text])
+            at = pos + 1  # after the break
+            pos = at + len(text)
+    _runs(_el(mark, "p"), [r for r in paragraph if r.text], marks=lit, at=at)
 
 
 def _remark(parent: etree._Element, comment) -> etree._Element:

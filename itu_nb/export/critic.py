@@ -45,6 +45,9 @@ _CLASH = re.compile(r"\{(?:\+\+|--|~~|==|>>)|(?:\+\+|--|~~|==|<<)\}|~>")
 HEADER = "{++++}"
 #: The pieces of a note's text (a note with changes inside is a ``footnote-body`` and its ``footnote-part`` pieces).
 _NOTE_KINDS = ("footnote-body", "footnote-part")
+#: A highlight inside a note (:func:`itu_nb.export.lines.lit_note`): ``{==…==}`` inside the note's text, where the
+#: CriticMarkup reader reads it as a highlight of the FOOTNOTE node.
+_NOTE_MARKS = ("note-highlight-start", "note-highlight-end")
 
 
 def _comment(piece: Piece, where: str) -> str:
@@ -85,9 +88,9 @@ def _line(pieces: tuple[Piece, ...], where: str, attribute: bool = False) -> str
             open_op = Op.EQUAL
 
     for piece in pieces:
-        if piece.is_mark:  # a highlight's start or end: no change mark may stay open across it
+        if piece.is_mark or piece.kind in _NOTE_MARKS:  # a highlight's start or end: no change mark open across it
             close()
-            out.append("{==" if piece.kind == "highlight-start" else "==}")
+            out.append("{==" if piece.kind.endswith("highlight-start") else "==}")
             continue
         if piece.kind == "comment":
             if piece.op is Op.EQUAL or piece.op is not open_op:

@@ -192,16 +192,25 @@ def cut_runs(runs: list[Run], at: int) -> tuple[list[Run], list[Run]]:
     return head, tail
 
 
-def footnote_runs(note: etree._Element) -> tuple[str, list[Run], list[Run]]:
+def footnote_runs(note: etree._Element, marks: list | None = None) -> tuple[str, list[Run], list[Run]]:
     """A footnote's marker, label runs and text runs, split as the text parser splits them; its paragraphs
     are lines of its text, each break with the op, author and date of the paragraph's ``itu_nb:mark``.
+
+    With a list ``marks``, the note's highlights (``<inline name="highlight">``) are added to it as
+    ``highlight`` artefacts, ``offset`` counted in the note's text (label and body, its breaks included).
     """
     runs: list[Run] = []
     mark: Run | None = None  # the break after the paragraph before: one line of the note's text per paragraph
     for p in (c for c in note if isinstance(c.tag, str)):
         if mark is not None:
             runs.append(mark)
-        runs.extend(inline_runs(p)[0])
+        found: list | None = [] if marks is not None else None
+        got = inline_runs(p, found)[0]
+        if found:
+            at = _length(runs)
+            assert marks is not None
+            marks += [dataclasses.replace(a, offset=(a.offset or 0) + at) for a in found if a.kind == "highlight"]
+        runs.extend(got)
         op = _MARK.get(p.get(f"{{{ITU_NB}}}mark", ""), Op.EQUAL)  # a tracked paragraph mark, as the writer puts it
         who = (p.get(f"{{{ITU_NB}}}author"), p.get(f"{{{ITU_NB}}}date")) if op is not Op.EQUAL else (None, None)
         mark = Run(op, "\n", *who)
