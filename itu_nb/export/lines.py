@@ -235,11 +235,14 @@ def lit_note(group: list[Piece], kid: Clause) -> list[Piece]:
     head = _BODY_HEAD.match(group[0].text)
     if head is None:
         return group
-    lit = sorted(
-        ((a.offset or 0) + head.end(), (a.offset or 0) + head.end() + a.length, a.op)
+    last = sum(len(p.text) for p in group) - 1  # the closing "]": a highlight ends before it (offsets left
+    # behind by a decision that shortened the note are kept inside it)
+    spans = (
+        (min((a.offset or 0) + head.end(), last), min((a.offset or 0) + head.end() + a.length, last), a.op)
         for a in kid.artefacts
-        if a.kind == "highlight" and a.length
+        if a.kind == "highlight"
     )
+    lit = sorted((s, e, op) for s, e, op in spans if s < e)
     marks = sorted([(s, 1, Piece("", op, "note-highlight-start")) for s, _e, op in lit], key=lambda m: m[:2])
     marks += [(e, 0, Piece("", op, "note-highlight-end")) for _s, e, op in lit]
     marks.sort(key=lambda m: m[:2])

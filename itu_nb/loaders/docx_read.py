@@ -589,14 +589,24 @@ class Reader:
         self.host, self.pending = para, deque([job])
         saved = (self.mark_number, self.fields, self.boxes)
         try:
+            nested = False  # the jobs after the first are notes referenced from inside a note
             while self.pending:
-                self._read(self.pending.popleft(), para)
+                self._read(self.pending.popleft(), para, nested)
+                nested = True
         finally:
             self.host, self.reading = None, None
             self.mark_number, self.fields, self.boxes = saved
 
-    def _read(self, job: _Job, host: Para) -> None:
+    def _read(self, job: _Job, host: Para, nested: bool = False) -> None:
+        """Read the text of ``job`` onto ``host``; a note referenced from inside another note (``nested``) gets
+        its reference there too, before its text (its own reference stood in the note, which keeps no mark): the
+        tree names a note ``fn<N>`` or ``en<N>`` by its last reference, so an endnote read from a footnote stays
+        ``en<N>`` (not a second text of footnote N).
+        """
         self.reading, self.mark_number, self.fields, self.boxes = job, job.number, [], None
+        if nested and job.kind != "comment":
+            label = "footnoteRef" if job.kind == "footnote" else "endnoteRef"
+            self._art(host, Artefact("footnote-ref", f"[{label}:{job.number}]", -1, None, job.op))
         paras = self.blocks(job.el)
         for p in paras:
             host.notes.extend(f"in {job.kind} {job.number}: {n}" for n in p.notes)
