@@ -656,14 +656,17 @@ def _changed_note(paras: list[Para], number: str) -> list[Run] | None:
     ``"]"``; paragraphs joined by ``"\n"``.
 
     None when the note is better given as its deleted and inserted texts (``fn1`` and ``fn1#2``): a paragraph
-    mark is changed (paragraphs merged or split), or no text but its number is equal (its text replaced
-    whole, as CriticMarkup's ``{--[1: a]--}{++[1: b]++}`` writes it).
+    mark is changed (paragraphs merged or split), or no text but its number is equal and one author (with
+    one date) made every change (its text replaced whole, as CriticMarkup's ``{--[1: a]--}{++[1: b]++}``
+    writes it).  Changes by several authors are kept in one note, each with its author and date: the two texts
+    could carry one author each.
     """
     if any(p.mark is not Op.EQUAL for p in paras):
         return None
     same = "".join(p[1] for para in paras for p in para.pieces if isinstance(p, tuple) and p[0] is Op.EQUAL)
-    if not same.strip().removeprefix(number).strip():
-        return None
+    authors = {(p[2], p[3]) for para in paras for p in para.pieces if isinstance(p, tuple) and p[0] is not Op.EQUAL}
+    if not same.strip().removeprefix(number).strip() and len(authors) <= 1:
+        return None  # replaced whole by one author (several: one note, each author's changes inside)
     groups: list[list] = [[Op.EQUAL, None, None, []]]  # [op, author, date, texts]: neighbours alike joined once
     for k, para in enumerate(paras):
         for piece in ([(Op.EQUAL, "\n", None, None)] if k else []) + [p for p in para.pieces if isinstance(p, tuple)]:
