@@ -346,7 +346,10 @@ def extract_artefacts(pieces: list[Piece], line: int) -> tuple[list[Run], list[A
                 pos += len(before)
             kind = "bookmark" if m.group("bookmark") else "footnote-ref" if m.group("ref") else "footnote-body"
             who = (piece.author, piece.date) if piece.op is not Op.EQUAL else (None, None)  # a tracked note's change
-            arts.append(Artefact(kind, piece.text[m.start() : end], line, pos, piece.op, *who))
+            text = piece.text[m.start() : end]
+            if kind == "footnote-body" and PARAGRAPH_BREAK in text:
+                text = text.replace(PARAGRAPH_BREAK, "\n")  # a note's paragraph break, as the writer puts it
+            arts.append(Artefact(kind, text, line, pos, piece.op, *who))
             taken.append((pos + shift, end - m.start()))
             shift += end - m.start()
             last = end
@@ -429,8 +432,12 @@ def _note_comments_after(pieces: list[Piece]) -> list[Piece]:
         if changed:
             if opener.start():
                 out.append(piece.with_text(piece.text[: opener.start()]))
-            out.append(Artefact("footnote-body", piece.text[opener.start() :], -1))
-            out += [Artefact("footnote-part", r.text, -1, None, r.op, r.author, r.date) for r in texts[1:] if r.text]
+            out.append(Artefact("footnote-body", _breaks(piece.text[opener.start() :]), -1))
+            out += [
+                Artefact("footnote-part", _breaks(r.text), -1, None, r.op, r.author, r.date)
+                for r in texts[1:]
+                if r.text
+            ]
         else:
             out.append(dataclasses.replace(piece, text="".join(r.text for r in texts)))
         size = sum(len(r.text) for r in texts) - opener.start() - 1  # the note's text up to its closing "]"
@@ -440,6 +447,17 @@ def _note_comments_after(pieces: list[Piece]) -> list[Piece]:
             out.append(dataclasses.replace(piece, text=rest))
         i = j
     return out
+
+
+#: How CriticMarkup writes a paragraph break inside a note (which stands in its host's line): U+2029 PARAGRAPH
+#: SEPARATOR, Unicode's own, one character (so offsets in the note stay); read back as the note's ``"\n"``.
+#: A line break (U+000B, Word's ``w:br``) stays a line break.
+PARAGRAPH_BREAK = "\u2029"
+
+
+def _breaks(text: str) -> str:
+    """A note's text with each :data:`PARAGRAPH_BREAK` as the paragraph break (a newline) the tree reads."""
+    return text.replace(PARAGRAPH_BREAK, "\n") if PARAGRAPH_BREAK in text else text
 
 
 def note_parts(arts, at: int) -> tuple[list[Run], int] | None:
