@@ -74,3 +74,28 @@ def test_criticmarkup_reads_a_paragraph_break_inside_a_change_of_a_note():
     (note,) = doc[0]["considering/a"].footnotes
     assert (note.body("original"), note.body("amended")) == ("See 71.", "See 71.\nRev. 2018.")
     assert doc[0]["considering/a"].text() == "a)\tthat ICTs matter;"
+
+
+#: a note whose paragraphs have white space at their edges: "See 71. " (a space after the full stop) and
+#: "  Rev.<TAB>2018.  " (two spaces before, a TAB inside, two spaces after)
+_EDGES = "considering\na)\tthat ICTs matter[footnoteRef:1][1: See 71. \u2029  Rev.\t2018.  ];\n"
+EDGES = [("considering/a/fn1", "See 71. \n  Rev.\t2018.  ")]
+
+
+def test_akoma_ntoso_keeps_the_white_space_at_the_edges_of_a_notes_paragraphs():
+    doc = itu_nb.load(_EDGES)
+    assert _notes(doc) == EDGES
+    xml = itu_nb.to_akn(doc)
+    assert '<authorialNote marker="1" placement="bottom"><p>See 71. </p><p>  Rev.\t2018.  </p></authorialNote>' in xml
+    once = itu_nb.load(xml)
+    assert _notes(once) == EDGES  # the edges were dropped: "See 71.\nRev.\t2018."
+    assert _notes(itu_nb.load(itu_nb.to_akn(once))) == EDGES
+    for writer in (itu_nb.to_criticmarkup, itu_nb.to_docx):
+        assert _notes(itu_nb.load(writer(once))) == EDGES, writer.__name__
+
+
+def test_layout_white_space_in_a_notes_paragraph_is_still_dropped():
+    # white space with a line break in it is pretty-printing (the documented normalisation of loaders/akn_runs.py):
+    # at the edges of a note's paragraph it is dropped, as in any block
+    xml = itu_nb.to_akn(itu_nb.load(_EDGES)).replace("<p>See 71. </p>", "<p>\n      See 71. \n    </p>")
+    assert _notes(itu_nb.load(xml)) == [("considering/a/fn1", "See 71.\n  Rev.\t2018.  ")]

@@ -13,6 +13,9 @@ Guarantees of :func:`inline_runs`:
 - indentation from pretty-printing (white space with a line break) is layout: next to an
   ``ins``/``del`` it is dropped, elsewhere it reads as one space; white space at the edges of
   the block's unchanged text is dropped.
+
+:func:`footnote_runs` reads a note's paragraphs so, except that white space at the edges of a paragraph
+without a line break in it (``<p>See 71. </p>``: spaces and TABs the writer put there) is text, kept.
 """
 
 from __future__ import annotations
@@ -206,11 +209,12 @@ def footnote_runs(note: etree._Element, marks: list | None = None) -> tuple[str,
             runs.append(mark)
         found: list | None = [] if marks is not None else None
         got = inline_runs(p, found)[0]
+        lead, trail = _edges(p)
         if found:
-            at = _length(runs)
+            at = _length(runs) + len(lead)
             assert marks is not None
             marks += [dataclasses.replace(a, offset=(a.offset or 0) + at) for a in found if a.kind == "highlight"]
-        runs.extend(got)
+        runs.extend([Run(Op.EQUAL, lead), *got, Run(Op.EQUAL, trail)] if lead or trail else got)
         op = _MARK.get(p.get(f"{{{ITU_NB}}}mark", ""), Op.EQUAL)  # a tracked paragraph mark, as the writer puts it
         who = (p.get(f"{{{ITU_NB}}}author"), p.get(f"{{{ITU_NB}}}date")) if op is not Op.EQUAL else (None, None)
         mark = Run(op, "\n", *who)
@@ -223,6 +227,19 @@ def footnote_runs(note: etree._Element, marks: list | None = None) -> tuple[str,
         if m:
             label, body = cut_runs(runs, m.end())
     return note.get("marker") or "", label, body
+
+
+def _edges(p: etree._Element) -> tuple[str, str]:
+    """The white space at the start and at the end of a note's paragraph ``p`` that is text: each when it holds no
+    line break (else it is layout, dropped); a paragraph of white space alone is its start.
+    """
+    head = p.text or ""
+    tail = (p[-1].tail or "") if len(p) else head
+    lead = head[: len(head) - len(head.lstrip(_EDGE))]
+    if lead == head and not len(p):
+        tail = ""  # white space alone: once
+    trail = tail[len(tail.rstrip(_EDGE)) :]
+    return ("" if "\n" in lead or "\r" in lead else lead), ("" if "\n" in trail or "\r" in trail else trail)
 
 
 def main_text(runs: list[Run]) -> str:
