@@ -301,7 +301,7 @@ class _Writer:
         custom = number is not None and number != str(self.auto_notes[kind] + 1)
         if not custom:
             self.auto_notes[kind] += 1
-        note = etree.SubElement(etree.Element(qn(f"w:{kind}s")), qn(f"w:{kind}"))
+        note = etree.SubElement(self._notes_root(kind), qn(f"w:{kind}"))
         note.set(qn("w:id"), fid)
         para = _note_paragraph(note)
         # the note shows its number before its text in each view: Word's own mark (w:footnoteRef), or the custom
@@ -407,8 +407,14 @@ class _Writer:
         part = Part(PackURI("/word/comments.xml"), _COMMENTS_CT, blob, document.package)
         document.relate_to(part, RT.COMMENTS)
 
-    def _note_part(self, kind: str, notes: list[etree._Element]) -> None:
-        """``word/footnotes.xml`` or ``word/endnotes.xml`` (``kind``): Word's two separators, then ``notes``."""
+    def _notes_root(self, kind: str) -> etree._Element:
+        """The root of ``word/footnotes.xml`` or ``word/endnotes.xml`` (``kind``), made with Word's two separators
+        on its first note: each note is written inside it (a note written apart and moved in at the end cost
+        time quadratic in its runs, 20,000 runs 4.8 s).
+        """
+        written = self.endnotes if kind == "endnote" else self.footnotes
+        if written:
+            return written[0].getparent()
         root = etree.Element(qn(f"w:{kind}s"), nsmap={"w": W_NS})
         for fid, role, tag in (
             ("-1", "separator", "w:separator"),
@@ -418,7 +424,11 @@ class _Writer:
             note.set(qn("w:type"), role)
             note.set(qn("w:id"), fid)
             etree.SubElement(etree.SubElement(etree.SubElement(note, qn("w:p")), qn("w:r")), qn(tag))
-        root.extend(notes)
+        return root
+
+    def _note_part(self, kind: str, notes: list[etree._Element]) -> None:
+        """``word/footnotes.xml`` or ``word/endnotes.xml`` (``kind``): Word's two separators, then ``notes``."""
+        root = notes[0].getparent()
         blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
         document = self.word.part
         content_type = _FOOTNOTES_CT if kind == "footnote" else _ENDNOTES_CT

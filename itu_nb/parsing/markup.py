@@ -399,6 +399,7 @@ def _note_comments_after(pieces: list[Piece]) -> list[Piece]:
         texts: list[Run] = [piece]  # the note's runs: its host's (equal to ``piece``) and its changes
         comments, rest, j = [], None, i
         lit: list[Artefact] = []  # the highlights inside the note, offset from its "["
+        size = len(piece.text) - opener.start()  # the note's text so far, from its "[" (texts' lengths, summed)
         while j < n and rest is None:
             q = pieces[j]
             if isinstance(q, Artefact) and q.kind == "comment":
@@ -417,11 +418,12 @@ def _note_comments_after(pieces: list[Piece]) -> list[Piece]:
                     if other is not None:
                         break
                     texts.append(q)
+                    size += len(q.text)
             elif isinstance(q, Run) and piece.op is Op.EQUAL and q.op is not Op.EQUAL:
                 texts.append(q)  # a change inside the note (its brackets are the note's text, not its end)
+                size += len(q.text)
             elif isinstance(q, Artefact) and q.kind == "highlight":
-                at = sum(len(r.text) for r in texts) - opener.start()
-                lit.append(Artefact("footnote-highlight", "", -1, at, q.op, length=q.length))
+                lit.append(Artefact("footnote-highlight", "", -1, size, q.op, length=q.length))
             else:
                 break  # another artefact inside the note: left as it is
             j += 1
@@ -440,8 +442,9 @@ def _note_comments_after(pieces: list[Piece]) -> list[Piece]:
             ]
         else:
             out.append(dataclasses.replace(piece, text="".join(r.text for r in texts)))
-        size = sum(len(r.text) for r in texts) - opener.start() - 1  # the note's text up to its closing "]"
-        out += [dataclasses.replace(h, length=max(min(h.length, size - (h.offset or 0)), 0)) for h in lit]
+        if lit:  # each ends before the note's closing "]"
+            size = sum(len(r.text) for r in texts) - opener.start() - 1
+            out += [dataclasses.replace(h, length=max(min(h.length, size - (h.offset or 0)), 0)) for h in lit]
         out += comments
         if rest:
             out.append(dataclasses.replace(piece, text=rest))
