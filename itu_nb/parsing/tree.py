@@ -70,6 +70,7 @@ def _footnotes(node: Node) -> None:
             continue
         if art.kind != "footnote-body":
             continue
+        last = None  # until this body is a note
         m = FOOTNOTE_BODY.match(art.text)
         if not m:
             parts = note_parts(arts, i) if i + 1 < len(arts) and arts[i + 1].kind == "footnote-part" else None
@@ -89,7 +90,7 @@ def _footnotes(node: Node) -> None:
             node.add(Node(NodeKind.FOOTNOTE, f"{refs.get(no, 'fn')}{no}", label, body, section=node.section)),
             (m.start("text")),
         )
-    if last is not None and any(a.kind == "footnote-highlight" for a in arts):
+    if any(a.kind == "footnote-highlight" for a in arts):
         node.artefacts = [a for a in arts if a.kind != "footnote-highlight"]
 
 
