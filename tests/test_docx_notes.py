@@ -358,10 +358,11 @@ def test_a_note_of_several_paragraphs_keeps_them_through_word():
 
 def test_a_note_of_several_paragraphs_survives_criticmarkup_and_akn_as_one_note():
     doc = itu_nb.load(B.package(_HOST, footnotes=_PARAGRAPHS), format="docx")
-    # CriticMarkup holds a note in its host's line: the paragraph breaks become line breaks (U+000B); Akoma
-    # Ntoso writes a p per paragraph (tests/test_akn_hops.py).  The tree keeps its nodes and every word.
+    # CriticMarkup holds a note in its host's line: the paragraph breaks as U+2029, read back as paragraph breaks
+    # (line breaks, U+000B, before session 10); Akoma Ntoso writes a p per paragraph (tests/test_akn_hops.py).
+    # The tree keeps its nodes and every word.
     wants = {
-        itu_nb.to_criticmarkup: ["First old\vsecond.\vgone\vthird", "First \vnew second.\vthird"],
+        itu_nb.to_criticmarkup: ["First old\nsecond.\ngone\nthird", "First \nnew second.\nthird"],
         itu_nb.to_akn: ["First old\nsecond.\ngone\nthird", "First \nnew second.\nthird"],
     }
     for writer, want in wants.items():

@@ -193,11 +193,12 @@ def test_a_word_note_of_two_paragraphs_with_a_change_stays_one_note_through_crit
     assert note.body("original") == "See Resolution 71.\nRev. Dubai, 2018."
     assert note.body("amended") == "See Resolution 72.\nRev. Dubai, 2018."
     text = itu_nb.to_criticmarkup(doc)
-    # after Word's mark ("1 "), the paragraph break as a line break (U+000B), the change marked inside the note
-    assert "[1: 1 See Resolution {--71--}{++72++}.\vRev. Dubai, 2018.]" in text
+    # after Word's mark ("1 "), the paragraph break as U+2029 PARAGRAPH SEPARATOR (it was U+000B, a line break,
+    # so the paragraphs were lost: session 10), the change marked inside the note
+    assert "[1: 1 See Resolution {--71--}{++72++}.\u2029Rev. Dubai, 2018.]" in text
     (back,) = itu_nb.load(text)[0]["resolves/1"].footnotes
-    assert back.body("original") == "See Resolution 71.\vRev. Dubai, 2018."
-    assert back.body("amended") == "See Resolution 72.\vRev. Dubai, 2018."
+    assert back.body("original") == "See Resolution 71.\nRev. Dubai, 2018."
+    assert back.body("amended") == "See Resolution 72.\nRev. Dubai, 2018."
 
 
 def test_akoma_ntoso_keeps_the_change_inside_the_note_both_ways():

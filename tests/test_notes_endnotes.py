@@ -153,3 +153,33 @@ def test_libreoffice_reads_the_endnote_as_an_endnote(tmp_path):
         for n in root.iter(f"{text}note")
     }
     assert got == {"footnote": "A footnote.", "endnote": "An endnote."}
+
+
+#: resolves 1, "to act.", with footnote 1 ("A footnote (see endnote).") whose text references endnote 1 ("An
+#: endnote."): the endnote has no reference in the body (issue 17, session 10)
+_NESTED = B.package(
+    B.HEAD + B.para(B.run("resolves")) + B.para(B.run("1\tto act") + B.footnote_ref(2) + B.run(".")),
+    footnotes=B.SEPARATORS + B.footnote(2, B.run("A footnote (see endnote") + _ENDNOTE_REF + B.run(").")),
+    endnotes=_ENDNOTES,
+)
+NESTED = [("resolves/1/fn1", "1", "A footnote (see endnote)."), ("resolves/1/en1", "1", "An endnote.")]
+
+
+def test_an_endnote_referenced_only_from_inside_a_footnote_is_an_endnote():
+    # it was read as a second text of footnote 1 (resolves/1/fn1#2): the tree names a note by its last reference,
+    # and the endnote's stood inside the footnote, which keeps no mark
+    doc = itu_nb.load(_NESTED, format="docx")
+    assert _notes(doc) == NESTED
+    assert [a.text for a in doc[0]["resolves/1"].artefacts if a.kind == "footnote-ref"] == [
+        "[footnoteRef:1]",
+        "[endnoteRef:1]",  # the endnote's reference, on the paragraph holding the footnote, before its text
+    ]
+
+
+@pytest.mark.parametrize("writer", ["critic", "akn", "docx"])
+def test_an_endnote_read_from_inside_a_footnote_stays_an_endnote_through_every_format(writer):
+    doc = itu_nb.load(_NESTED, format="docx")
+    export = {"critic": itu_nb.to_criticmarkup, "akn": itu_nb.to_akn, "docx": itu_nb.to_docx}[writer]
+    once = itu_nb.load(export(doc))
+    assert _notes(once) == NESTED
+    assert _notes(itu_nb.load(export(once))) == NESTED

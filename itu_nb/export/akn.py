@@ -46,7 +46,7 @@ from pathlib import Path
 from lxml import etree
 
 from itu_nb.export.critic import note_comments_on_host
-from itu_nb.export.lines import as_document, keys_to_store
+from itu_nb.export.lines import Coverage, as_document, keys_to_store
 from itu_nb.export.loose import LooseLine, loose_lines
 from itu_nb.model import Clause, Document, NodeKind, Op, Proposal, Run
 from itu_nb.parsing import keywords as kw
@@ -125,7 +125,7 @@ def _runs(
         key=lambda a: a.offset or 0,
     )
     lit = [(a.offset or 0, (a.offset or 0) + a.length) for a in marks if a.kind == "highlight" and a.length]
-    cuts = sorted({c for span in lit for c in span} | {a.offset or 0 for a in comments})
+    cover = Coverage(lit, [a.offset or 0 for a in comments])
     last: etree._Element | None = None
     if comments or lit:  # an empty text keeps pretty-printing from indenting inside the block (read as spaces)
         parent.text = parent.text or ""
@@ -133,7 +133,7 @@ def _runs(
     pos, k = at, 0
     for run in runs:
         end = pos + len(run.text)
-        bounds = [pos, *(c for c in cuts if pos < c < end), end]
+        bounds = [pos, *cover.inside(pos, end), end]
         for a, b in zip(bounds, bounds[1:], strict=False):
             while k < len(comments) and (comments[k].offset or 0) <= a:
                 last = _remark(parent, comments[k])
@@ -141,7 +141,7 @@ def _runs(
             text = run.text[a - pos : b - pos]
             if not clean(text):
                 continue
-            shown = any(s <= a < e for s, e in lit)
+            shown = cover.covers(a)
             if run.op is Op.EQUAL and not shown:
                 last = _put(parent, last, text)
                 continue
@@ -171,18 +171,23 @@ def _note(mark: etree._Element, note: Clause) -> None:
     break was inserted or deleted (a tracked paragraph mark, as Word has it) says so with ``itu_nb:mark``
     (``insert``/``delete``) and the change's ``itu_nb:author`` and ``itu_nb:date``.
     """
+    lit = [a for a in note.artefacts if a.kind == "highlight"]  # offsets in the note's text, its breaks counted
     paragraph: list[Run] = []
+    at = pos = 0  # where the paragraph starts in the note's text; where the run does
     for run in note.label_runs + note.runs:
         head, *rest = run.text.split("\n")
         paragraph.append(Run(run.op, head, run.author, run.date))
+        pos += len(head)
         for text in rest:
             p = _el(mark, "p")
-            _runs(p, [r for r in paragraph if r.text])
+            _runs(p, [r for r in paragraph if r.text], marks=lit, at=at)
             if run.op is not Op.EQUAL:
                 p.set(f"{{{ITU_NB}}}mark", "insert" if run.op is Op.INSERT else "delete")
                 _who(p, run.author, run.date)
             paragraph = [Run(run.op, text, run.author, run.date)]
-    _runs(_el(mark, "p"), [r for r in paragraph if r.text])
+            at = pos + 1  # after the break
+            pos = at + len(text)
+    _runs(_el(mark, "p"), [r for r in paragraph if r.text], marks=lit, at=at)
 
 
 def _remark(parent: etree._Element, comment) -> etree._Element:

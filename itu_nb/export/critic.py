@@ -19,7 +19,10 @@ A highlight is ``{==…==}`` around what it covers, changes and comments
 included (``{==IC{++T++}s==}``: the loader reads marks inside a highlight).  A footnote stands in
 its host's line, changes inside its text marked as anywhere else (``[1: See {--71--}{++72++}]``, read
 back as one note whose runs carry the change), so the paragraph breaks of a note of several paragraphs (a
-Word note, or one with a text box) are written as line breaks (U+000B, Word's own).  Lone surrogates,
+Word note, or one with a text box) are written as U+2029 PARAGRAPH SEPARATOR, Unicode's own paragraph break
+(:data:`itu_nb.parsing.markup.PARAGRAPH_BREAK`), which the loader reads back as the note's paragraph break; a
+line break (U+000B, Word's ``w:br``) stays one.  (Files written before session 10 hold U+000B there: read
+as line breaks, as written.)  A highlight inside a note is ``{==…==}`` inside its text (``[1: See {==71==}]``).  Lone surrogates,
 which no file can hold, are written as U+FFFD.
 """
 
@@ -33,7 +36,14 @@ from pathlib import Path
 from itu_nb.errors import ExportError
 from itu_nb.export.lines import Piece, as_document, encodable, export_lines
 from itu_nb.model import Artefact, Clause, Document, NodeKind, Op, runs_text
-from itu_nb.parsing.markup import ATTRIBUTION, COMMENT_BY, KEYS_COMMENT, comment_artefact, looks_like_critic
+from itu_nb.parsing.markup import (
+    ATTRIBUTION,
+    COMMENT_BY,
+    KEYS_COMMENT,
+    PARAGRAPH_BREAK,
+    comment_artefact,
+    looks_like_critic,
+)
 
 __all__ = ["note_comments_on_host", "to_criticmarkup"]
 
@@ -45,6 +55,9 @@ _CLASH = re.compile(r"\{(?:\+\+|--|~~|==|>>)|(?:\+\+|--|~~|==|<<)\}|~>")
 HEADER = "{++++}"
 #: The pieces of a note's text (a note with changes inside is a ``footnote-body`` and its ``footnote-part`` pieces).
 _NOTE_KINDS = ("footnote-body", "footnote-part")
+#: A highlight inside a note (:func:`itu_nb.export.lines.lit_note`): ``{==…==}`` inside the note's text, where the
+#: CriticMarkup reader reads it as a highlight of the FOOTNOTE node.
+_NOTE_MARKS = ("note-highlight-start", "note-highlight-end")
 
 
 def _comment(piece: Piece, where: str) -> str:
@@ -85,9 +98,9 @@ def _line(pieces: tuple[Piece, ...], where: str, attribute: bool = False) -> str
             open_op = Op.EQUAL
 
     for piece in pieces:
-        if piece.is_mark:  # a highlight's start or end: no change mark may stay open across it
+        if piece.is_mark or piece.kind in _NOTE_MARKS:  # a highlight's start or end: no change mark open across it
             close()
-            out.append("{==" if piece.kind == "highlight-start" else "==}")
+            out.append("{==" if piece.kind.endswith("highlight-start") else "==}")
             continue
         if piece.kind == "comment":
             if piece.op is Op.EQUAL or piece.op is not open_op:
@@ -110,8 +123,8 @@ def _line(pieces: tuple[Piece, ...], where: str, attribute: bool = False) -> str
             who = piece if attribute and piece.op is not Op.EQUAL else None
         elif attribute and who is None and piece.op is not Op.EQUAL:  # the change was opened by a comment in it
             who = piece
-        # a note of several paragraphs (or with a text box) in one line: its breaks as line breaks (U+000B)
-        out.append(piece.text.replace("\n", "\v") if piece.kind in _NOTE_KINDS else piece.text)
+        # a note of several paragraphs (or with a text box) in one line: its breaks as U+2029, read back as such
+        out.append(piece.text.replace("\n", PARAGRAPH_BREAK) if piece.kind in _NOTE_KINDS else piece.text)
     close()
     return "".join(out)
 

@@ -21,7 +21,7 @@ from collections import Counter
 from itertools import groupby
 from pathlib import Path
 
-from itu_nb.export.lines import as_document, encodable, line_pieces
+from itu_nb.export.lines import Coverage, as_document, encodable, line_pieces
 from itu_nb.export.loose import Loose, LooseLine, loose_comments, loose_lines
 from itu_nb.model import Clause, Document, NodeKind, Op, Proposal, Run, change_groups
 
@@ -72,20 +72,20 @@ def _anchor(proposal: Proposal, path: str = "") -> str:
 
 def _runs_html(runs: tuple[Run, ...], offset: int, group_of: dict[int, str], notes=(), at: int = 0) -> str:
     """The runs as HTML; ``notes`` are the node's comments and highlights, ``at`` where the runs start in its text."""
-    cuts = sorted({a.offset or 0 for a in notes} | {(a.offset or 0) + a.length for a in notes if a.kind == "highlight"})
     lit = [(a.offset or 0, (a.offset or 0) + a.length) for a in notes if a.kind == "highlight"]
+    cover = Coverage(lit, [a.offset or 0 for a in notes])
     comments = sorted((a for a in notes if a.kind == "comment"), key=lambda a: a.offset or 0)
     out = []
     pos, k = at, 0
     for i, run in enumerate(runs, start=offset):
         end = pos + len(run.text)
-        bounds = [pos, *(c for c in cuts if pos < c < end), end]
+        bounds = [pos, *cover.inside(pos, end), end]
         for a, b in zip(bounds, bounds[1:], strict=False):
             while k < len(comments) and (comments[k].offset or 0) <= a and (comments[k].offset or 0) < end:
                 out.append(_comment_html(comments[k]))
                 k += 1
             text = _ESC(run.text[a - pos : b - pos])
-            if text and any(s <= a < e for s, e in lit):
+            if text and cover.covers(a):
                 text = f"<mark>{text}</mark>"
             out.append(_change_html(run, text, group_of.get(i, "")) if text else "")
         pos = end

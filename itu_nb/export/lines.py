@@ -23,6 +23,7 @@ Guarantees after :func:`export_lines`:
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from collections.abc import Iterator
@@ -34,6 +35,7 @@ from itu_nb.parsing.markup import FOOTNOTE_BODY
 
 __all__ = [
     "INLINE_KINDS",
+    "Coverage",
     "Line",
     "Piece",
     "as_document",
@@ -41,6 +43,7 @@ __all__ = [
     "export_lines",
     "keys_to_store",
     "line_pieces",
+    "lit_note",
     "node_pieces",
 ]
 
@@ -201,6 +204,8 @@ def _current_notes(node: Clause, pieces: list[Piece]) -> list[Piece]:
         if _note_views(group) != _kid_views(kid):
             group = _kid_pieces(kid, number) if kid is not None else []
             redone.add(base)
+        if kid is not None and group and any(a.kind == "highlight" for a in kid.artefacts):
+            group = lit_note(group, kid)
         written.setdefault(base, []).extend(group)
         out += group
     if not redone:
@@ -212,9 +217,86 @@ def _current_notes(node: Clause, pieces: list[Piece]) -> list[Piece]:
         if name not in redone:
             fixed.append(piece)
         elif written[name]:  # a reference whose note is gone in both views is left out with it
-            ops = {p.op for p in written[name]}
+            ops = {p.op for p in written[name] if not p.kind.startswith("note-highlight")}
             fixed.append(dataclasses.replace(piece, op=ops.pop() if len(ops) == 1 else Op.EQUAL))
     return fixed
+
+
+class Coverage:
+    """Where highlights ``spans`` (``(start, end)`` pairs) cover a text, and the cut points ``cuts`` of it (sorted
+    with the spans' ends), asked in log time: a writer cuts each run at the cuts inside it and marks each piece
+    covered or not (asking every span for every piece was quadratic: 20,000 highlights in one clause, 35 s).
+    """
+
+    def __init__(self, spans, cuts=()):
+        self.cuts = sorted({c for span in spans for c in span} | set(cuts))
+        starts: dict[int, int] = {}
+        for s, e in spans:
+            starts[s] = starts.get(s, 0) + 1
+            starts[e] = starts.get(e, 0) - 1
+        self.bounds = sorted(starts)
+        self.depth: list[int] = []  # how many spans cover the text after each bound
+        d = 0
+        for b in self.bounds:
+            d += starts[b]
+            self.depth.append(d)
+
+    def inside(self, lo: int, hi: int) -> list[int]:
+        """The cuts strictly between ``lo`` and ``hi``."""
+        return self.cuts[bisect.bisect_right(self.cuts, lo) : bisect.bisect_left(self.cuts, hi)]
+
+    def covers(self, at: int) -> bool:
+        """Whether a span covers the character at ``at``."""
+        i = bisect.bisect_right(self.bounds, at) - 1
+        return i >= 0 and self.depth[i] > 0
+
+
+_BODY_HEAD = re.compile(r"\[\d+:[ \t]+")
+
+
+def lit_note(group: list[Piece], kid: Clause) -> list[Piece]:
+    """A note's pieces (its ``footnote-body`` piece and ``footnote-part`` pieces, as the loaders write it in its
+    host's line: ``[N: ``, the text of the FOOTNOTE node ``kid``, ``]``) with an empty ``note-highlight-start``
+    and ``note-highlight-end`` piece around each of ``kid``'s highlights (offsets in its text), the text cut
+    there: the first piece stays the ``footnote-body``, the rest are ``footnote-part`` pieces.
+
+    Kinds of their own, not ``highlight-start``/``-end``: the note stands apart from its host's text (a writer
+    such as Word puts it in another part), so a highlight of the host around the note is not closed by them.
+    """
+    head = _BODY_HEAD.match(group[0].text)
+    if head is None:
+        return group
+    last = sum(len(p.text) for p in group) - 1  # the closing "]": a highlight ends before it (offsets left
+    # behind by a decision that shortened the note are kept inside it)
+    spans = (
+        (min((a.offset or 0) + head.end(), last), min((a.offset or 0) + head.end() + a.length, last), a.op)
+        for a in kid.artefacts
+        if a.kind == "highlight"
+    )
+    lit = sorted((s, e, op) for s, e, op in spans if s < e)
+    marks = sorted([(s, 1, Piece("", op, "note-highlight-start")) for s, _e, op in lit], key=lambda m: m[:2])
+    marks += [(e, 0, Piece("", op, "note-highlight-end")) for _s, e, op in lit]
+    marks.sort(key=lambda m: m[:2])
+    out: list[Piece] = []
+    pos, k = 0, 0
+    for piece in group:
+        end, done = pos + len(piece.text), 0
+        while k < len(marks) and marks[k][0] < end:
+            cut = max(marks[k][0] - pos, done)
+            if cut > done:
+                out.append(dataclasses.replace(piece, text=piece.text[done:cut]))
+            out.append(marks[k][2])
+            done, k = cut, k + 1
+        out.append(dataclasses.replace(piece, text=piece.text[done:]))
+        pos = end
+    out += [m[2] for m in marks[k:]]
+    out = [p for p in out if p.text or p.kind.startswith("note-highlight")]
+    return [
+        p
+        if p.kind.startswith("note-highlight")
+        else dataclasses.replace(p, kind="footnote-body" if not i else "footnote-part")
+        for i, p in enumerate(out)
+    ]
 
 
 def _note_views(group: list[Piece]) -> tuple[str, str]:
@@ -382,11 +464,14 @@ def _note_pieces(node: Clause) -> list[Piece]:
         if inside:  # changes inside one note: its runs as parts
             head = runs[0][3] if runs[0][0] is Op.EQUAL else ""
             rest = runs[1:] if head else runs
-            out.append(Piece(f"[{number}: {head}", Op.EQUAL, "footnote-body"))
-            out += [Piece(text, op, "footnote-part", who, when) for op, who, when, text in rest]
-            out.append(Piece("]", Op.EQUAL, "footnote-part"))
-            continue
-        out += [Piece(f"[{number}: {text}]", op, "footnote-body", who, when) for op, who, when, text in runs]
+            body = [Piece(f"[{number}: {head}", Op.EQUAL, "footnote-body")]
+            body += [Piece(text, op, "footnote-part", who, when) for op, who, when, text in rest]
+            body.append(Piece("]", Op.EQUAL, "footnote-part"))
+        else:
+            body = [Piece(f"[{number}: {text}]", op, "footnote-body", who, when) for op, who, when, text in runs]
+        if len(same) == 1 and (inside or len(body) == 1) and any(a.kind == "highlight" for a in same[0].artefacts):
+            body = lit_note(body, same[0])  # the highlights inside the note
+        out += body
     return out
 
 

@@ -146,9 +146,13 @@ class OpenNode:
         self.marks = []
         self.runs, notes = inline_runs(el, self.marks)
         for note in notes:
-            marker, label, body = footnote_runs(note)
+            lit: list = []  # its highlights
+            marker, label, body = footnote_runs(note, lit)
             kind = "en" if note.get("class") == "endnote" else "fn"  # an endnote, as the AKN writer marks it
-            self.add(OpenNode(NodeKind.FOOTNOTE, f"{kind}{marker}", label, body, section=self.section))
+            kid = self.add(OpenNode(NodeKind.FOOTNOTE, f"{kind}{marker}", label, body, section=self.section))
+            if lit:  # offsets in the note's text; freeze counts them from after the label
+                size = len(runs_text(label))
+                kid.marks = [dataclasses.replace(a, offset=(a.offset or 0) - size) for a in lit]
         return self
 
     def freeze(self, prefix: str) -> Clause:

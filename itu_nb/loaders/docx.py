@@ -381,7 +381,9 @@ def _place(pieces: list[Piece | Artefact], line: int) -> tuple[list[Run], list[A
     last: Piece | None = None
     for piece in pieces:
         if not isinstance(piece, tuple):
-            arts.append(dataclasses.replace(piece, line=line, offset=pos))  # keeps every other field
+            # keeps every other field; a highlight inside a note keeps its offset in the note (docx_read)
+            at = piece.offset if piece.kind == "footnote-highlight" else pos
+            arts.append(dataclasses.replace(piece, line=line, offset=at))
             continue
         text = piece[1]
         if not text:

@@ -60,7 +60,7 @@ from typing import NamedTuple
 from lxml import etree
 
 from itu_nb.loaders.docx_package import Package, W
-from itu_nb.loaders.docx_para import Para, Props, view_paragraphs
+from itu_nb.loaders.docx_para import Para, Props, view_groups, view_paragraphs
 from itu_nb.loaders.docx_shapes import ALTERNATE, branch, is_alternate, shape_texts
 from itu_nb.loaders.docx_symbols import symbol_char
 from itu_nb.model import Artefact, Op, Run
@@ -589,14 +589,24 @@ class Reader:
         self.host, self.pending = para, deque([job])
         saved = (self.mark_number, self.fields, self.boxes)
         try:
+            nested = False  # the jobs after the first are notes referenced from inside a note
             while self.pending:
-                self._read(self.pending.popleft(), para)
+                self._read(self.pending.popleft(), para, nested)
+                nested = True
         finally:
             self.host, self.reading = None, None
             self.mark_number, self.fields, self.boxes = saved
 
-    def _read(self, job: _Job, host: Para) -> None:
+    def _read(self, job: _Job, host: Para, nested: bool = False) -> None:
+        """Read the text of ``job`` onto ``host``; a note referenced from inside another note (``nested``) gets
+        its reference there too, before its text (its own reference stood in the note, which keeps no mark): the
+        tree names a note ``fn<N>`` or ``en<N>`` by its last reference, so an endnote read from a footnote stays
+        ``en<N>`` (not a second text of footnote N).
+        """
         self.reading, self.mark_number, self.fields, self.boxes = job, job.number, [], None
+        if nested and job.kind != "comment":
+            label = "footnoteRef" if job.kind == "footnote" else "endnoteRef"
+            self._art(host, Artefact("footnote-ref", f"[{label}:{job.number}]", -1, None, job.op))
         paras = self.blocks(job.el)
         for p in paras:
             host.notes.extend(f"in {job.kind} {job.number}: {n}" for n in p.notes)
@@ -612,11 +622,14 @@ class Reader:
         parts = (
             _changed_note(paras, job.number) if job.op is Op.EQUAL and texts["original"] != texts["amended"] else None
         )
+        start = len(f"[{job.number}: ")  # where the note's text starts in its body artefact
         if parts is not None:  # changes inside the note: one note, its changed runs as parts
             head, *rest = parts
             self._art(host, Artefact("footnote-body", f"[{job.number}: {head.text}", -1))
             for r in rest:
                 self._art(host, Artefact("footnote-part", r.text, -1, None, r.op, r.author, r.date))
+            for lit in _note_highlights(paras, None, start):
+                self._art(host, lit)
             sides = []
         elif job.op is Op.EQUAL and texts["original"] == texts["amended"]:
             sides = [(Op.EQUAL, texts["amended"])]
@@ -629,6 +642,9 @@ class Reader:
         for op, text in sides:
             who, when = _who(paras, op) if op is not Op.EQUAL else (None, None)
             self._art(host, Artefact("footnote-body", f"[{job.number}: {text}]", -1, None, op, who, when))
+            view = None if op is Op.EQUAL else "original" if op is Op.DELETE else "amended"
+            for lit in _note_highlights(paras, view, start):
+                self._art(host, lit)
         self.bodies[(job.kind, job.wid)] = texts
         self.shown[(job.kind, job.wid)] = _views(job.op)
 
@@ -640,14 +656,17 @@ def _changed_note(paras: list[Para], number: str) -> list[Run] | None:
     ``"]"``; paragraphs joined by ``"\n"``.
 
     None when the note is better given as its deleted and inserted texts (``fn1`` and ``fn1#2``): a paragraph
-    mark is changed (paragraphs merged or split), or no text but its number is equal (its text replaced
-    whole, as CriticMarkup's ``{--[1: a]--}{++[1: b]++}`` writes it).
+    mark is changed (paragraphs merged or split), or no text but its number is equal and one author (with
+    one date) made every change (its text replaced whole, as CriticMarkup's ``{--[1: a]--}{++[1: b]++}``
+    writes it).  Changes by several authors are kept in one note, each with its author and date: the two texts
+    could carry one author each.
     """
     if any(p.mark is not Op.EQUAL for p in paras):
         return None
     same = "".join(p[1] for para in paras for p in para.pieces if isinstance(p, tuple) and p[0] is Op.EQUAL)
-    if not same.strip().removeprefix(number).strip():
-        return None
+    authors = {(p[2], p[3]) for para in paras for p in para.pieces if isinstance(p, tuple) and p[0] is not Op.EQUAL}
+    if not same.strip().removeprefix(number).strip() and len(authors) <= 1:
+        return None  # replaced whole by one author (several: one note, each author's changes inside)
     groups: list[list] = [[Op.EQUAL, None, None, []]]  # [op, author, date, texts]: neighbours alike joined once
     for k, para in enumerate(paras):
         for piece in ([(Op.EQUAL, "\n", None, None)] if k else []) + [p for p in para.pieces if isinstance(p, tuple)]:
@@ -665,6 +684,43 @@ def _changed_note(paras: list[Para], number: str) -> list[Run] | None:
     else:
         groups.append([Op.EQUAL, None, None, ["]"]])
     return [Run(op, "".join(texts), who, when) for op, who, when, texts in groups]
+
+
+def _note_highlights(paras: list[Para], view: str | None, start: int) -> list[Artefact]:
+    """The highlights (``w:highlight``) of a note's paragraphs as ``footnote-highlight`` artefacts, each offset
+    in the note's text as its body artefact gives it (``start``: the length of its ``[N: ``), as the
+    CriticMarkup reader gives them (:func:`itu_nb.parsing.markup.extract_artefacts`): the text of every
+    paragraph joined by a line break, in ``view`` (a note given as its deleted or inserted text, paragraphs as
+    that view reads them) or every run of both (None: the note read as one, changes inside it).
+    """
+    if not any(isinstance(p, Artefact) and p.kind == "highlight" for para in paras for p in para.pieces):
+        return []
+    hidden = {"original": Op.INSERT, "amended": Op.DELETE}.get(view or "")
+    groups = view_groups(paras, view) if view else [[i] for i in range(len(paras))]
+    out: list[Artefact] = []
+    pos = 0
+    open_: list[list] = []  # [artefact, characters of the source still covered, characters seen in the view]
+    for g, group in enumerate(groups):
+        if g:
+            pos += 1  # the "\n" between two paragraphs
+        for piece in (p for i in group for p in paras[i].pieces):
+            if isinstance(piece, Artefact):
+                if piece.kind == "highlight":
+                    open_.append([Artefact("footnote-highlight", "", -1, start + pos, piece.op), piece.length, 0])
+                continue
+            size = len(piece[1])
+            seen = 0 if piece[0] is hidden else size
+            for lit in open_:
+                took = min(lit[1], size)
+                lit[1] -= took
+                lit[2] += took if seen else 0
+            pos += seen
+            for lit in [x for x in open_ if x[1] <= 0]:
+                open_.remove(lit)
+                if lit[2]:
+                    out.append(dataclasses.replace(lit[0], length=lit[2]))
+    out += [dataclasses.replace(lit[0], length=lit[2]) for lit in open_ if lit[2]]
+    return out
 
 
 def _who(paras: list[Para], op: Op) -> tuple[str | None, str | None]:

@@ -318,6 +318,9 @@ def extract_artefacts(pieces: list[Piece], line: int) -> tuple[list[Run], list[A
     lit: list[tuple[int, int]] = []  # (index in arts, start before extraction) of each highlight
     for piece in pieces:
         if isinstance(piece, Artefact):
+            if piece.kind == "footnote-highlight":  # its offset is in its note's text (_note_comments_after)
+                arts.append(dataclasses.replace(piece, line=line))
+                continue
             if piece.kind == "highlight":
                 lit.append((len(arts), pos + shift))
             arts.append(dataclasses.replace(piece, line=line, offset=pos))
@@ -343,7 +346,10 @@ def extract_artefacts(pieces: list[Piece], line: int) -> tuple[list[Run], list[A
                 pos += len(before)
             kind = "bookmark" if m.group("bookmark") else "footnote-ref" if m.group("ref") else "footnote-body"
             who = (piece.author, piece.date) if piece.op is not Op.EQUAL else (None, None)  # a tracked note's change
-            arts.append(Artefact(kind, piece.text[m.start() : end], line, pos, piece.op, *who))
+            text = piece.text[m.start() : end]
+            if kind == "footnote-body" and PARAGRAPH_BREAK in text:
+                text = text.replace(PARAGRAPH_BREAK, "\n")  # a note's paragraph break, as the writer puts it
+            arts.append(Artefact(kind, text, line, pos, piece.op, *who))
             taken.append((pos + shift, end - m.start()))
             shift += end - m.start()
             last = end
@@ -370,8 +376,11 @@ def _note_comments_after(pieces: list[Piece]) -> list[Piece]:
     becomes a ``footnote-body`` artefact holding its start (``[1: See ``) followed by one ``footnote-part``
     artefact per run of the rest, each with its run's op, author and date (``71`` deleted, ``72`` inserted,
     ``]`` equal), then its comments: joined in each view they give that view's note, and the tree makes them
-    one FOOTNOTE node whose runs carry the changes (:func:`note_parts`).  Without this the body was no
-    footnote but text of the clause.
+    one FOOTNOTE node whose runs carry the changes (:func:`note_parts`).  A highlight inside a note
+    (``[1: See {==71==}]``) is a ``footnote-highlight`` artefact after the note's body (and parts), its
+    ``offset`` counted from the note's ``[`` (its own ``offset``, which :func:`extract_artefacts` keeps) and
+    its ``length`` ending at the latest before the closing ``]``: the tree makes it a ``highlight`` of the
+    FOOTNOTE node, offset in the note's text.  Without this the body was no footnote but text of the clause.
     """
     out: list[Piece] = []
     i, n = 0, len(pieces)
@@ -389,6 +398,8 @@ def _note_comments_after(pieces: list[Piece]) -> list[Piece]:
         depth = piece.text.count("[", opener.start()) - piece.text.count("]", opener.start())
         texts: list[Run] = [piece]  # the note's runs: its host's (equal to ``piece``) and its changes
         comments, rest, j = [], None, i
+        lit: list[Artefact] = []  # the highlights inside the note, offset from its "["
+        size = len(piece.text) - opener.start()  # the note's text so far, from its "[" (texts' lengths, summed)
         while j < n and rest is None:
             q = pieces[j]
             if isinstance(q, Artefact) and q.kind == "comment":
@@ -407,27 +418,49 @@ def _note_comments_after(pieces: list[Piece]) -> list[Piece]:
                     if other is not None:
                         break
                     texts.append(q)
+                    size += len(q.text)
             elif isinstance(q, Run) and piece.op is Op.EQUAL and q.op is not Op.EQUAL:
                 texts.append(q)  # a change inside the note (its brackets are the note's text, not its end)
+                size += len(q.text)
+            elif isinstance(q, Artefact) and q.kind == "highlight":
+                lit.append(Artefact("footnote-highlight", "", -1, size, q.op, length=q.length))
             else:
-                break  # another artefact inside the note (a highlight): left as it is
+                break  # another artefact inside the note: left as it is
             j += 1
         changed = any(r.op is not piece.op for r in texts)
-        if rest is None or not comments and not changed:
+        if rest is None or not comments and not changed and not lit:
             out.append(piece)
             continue
         if changed:
             if opener.start():
                 out.append(piece.with_text(piece.text[: opener.start()]))
-            out.append(Artefact("footnote-body", piece.text[opener.start() :], -1))
-            out += [Artefact("footnote-part", r.text, -1, None, r.op, r.author, r.date) for r in texts[1:] if r.text]
+            out.append(Artefact("footnote-body", _breaks(piece.text[opener.start() :]), -1))
+            out += [
+                Artefact("footnote-part", _breaks(r.text), -1, None, r.op, r.author, r.date)
+                for r in texts[1:]
+                if r.text
+            ]
         else:
             out.append(dataclasses.replace(piece, text="".join(r.text for r in texts)))
+        if lit:  # each ends before the note's closing "]"
+            size = sum(len(r.text) for r in texts) - opener.start() - 1
+            out += [dataclasses.replace(h, length=max(min(h.length, size - (h.offset or 0)), 0)) for h in lit]
         out += comments
         if rest:
             out.append(dataclasses.replace(piece, text=rest))
         i = j
     return out
+
+
+#: How CriticMarkup writes a paragraph break inside a note (which stands in its host's line): U+2029 PARAGRAPH
+#: SEPARATOR, Unicode's own, one character (so offsets in the note stay); read back as the note's ``"\n"``.
+#: A line break (U+000B, Word's ``w:br``) stays a line break.
+PARAGRAPH_BREAK = "\u2029"
+
+
+def _breaks(text: str) -> str:
+    """A note's text with each :data:`PARAGRAPH_BREAK` as the paragraph break (a newline) the tree reads."""
+    return text.replace(PARAGRAPH_BREAK, "\n") if PARAGRAPH_BREAK in text else text
 
 
 def note_parts(arts, at: int) -> tuple[list[Run], int] | None:

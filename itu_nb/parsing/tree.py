@@ -8,6 +8,7 @@ nodes under construction are in :mod:`itu_nb.parsing.nodes`.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections.abc import Sequence
@@ -37,6 +38,7 @@ from itu_nb.parsing.nodes import EMPTY, Node, SourceLine, freeze_all, freeze_nod
 __all__ = ["ProposalBuilder", "SourceLine", "freeze_node"]
 
 _EQUAL = Op.EQUAL
+_NOTE_HEAD = re.compile(r"\[\d+:[ \t]+")  # a note's "[N: ", before its text
 
 # ----------------------------------------------------------------------------
 # the builder
@@ -53,18 +55,28 @@ def _footnotes(node: Node) -> None:
     """
     arts = node.artefacts
     refs: dict[str, str] = {}  # note number → "fn" or "en", by its last reference so far
+    last: tuple[Node, int] | None = None  # the last note added, and the length of its "[N: "
     for i, art in enumerate(arts):
+        if art.kind == "footnote-highlight":  # a highlight inside that note: offset in its text
+            if last is not None:
+                kid, head = last
+                kid.artefacts.append(
+                    dataclasses.replace(art, kind="highlight", offset=max((art.offset or 0) - head, 0))
+                )
+            continue
         if art.kind == "footnote-ref":
             number = art.text[art.text.find(":") + 1 : art.text.find("]")]
             refs[number] = "en" if art.text.startswith("[endnoteRef:") else "fn"
             continue
         if art.kind != "footnote-body":
             continue
+        last = None  # until this body is a note
         m = FOOTNOTE_BODY.match(art.text)
         if not m:
             parts = note_parts(arts, i) if i + 1 < len(arts) and arts[i + 1].kind == "footnote-part" else None
             if parts is not None:
                 _changed_note(node, art, parts[0], refs)
+                last = node.children[-1], _NOTE_HEAD.match(art.text).end()  # type: ignore[union-attr]
             continue
         text = m.group("text")
         who = (art.author, art.date) if art.op is not Op.EQUAL else (None, None)  # a tracked note's change
@@ -74,7 +86,12 @@ def _footnotes(node: Node) -> None:
             if lm:
                 label, body = [Run(art.op, lm.group(0), *who)], [Run(art.op, text[lm.end() :], *who)]
         no = m.group("no")
-        node.add(Node(NodeKind.FOOTNOTE, f"{refs.get(no, 'fn')}{no}", label, body, section=node.section))
+        last = (
+            node.add(Node(NodeKind.FOOTNOTE, f"{refs.get(no, 'fn')}{no}", label, body, section=node.section)),
+            (m.start("text")),
+        )
+    if any(a.kind == "footnote-highlight" for a in arts):
+        node.artefacts = [a for a in arts if a.kind != "footnote-highlight"]
 
 
 def _changed_note(node: Node, art, runs: list[Run], refs: dict[str, str]) -> None:
