@@ -79,9 +79,9 @@ def test_brazil_strategic_plan_item():
 @pytest.mark.parametrize(
     "data",
     [
-        "considering\na)\ttext (Busan, 2014Dubai, 2018)\n".encode(),
+        "considering\na)\ttext (Rev.\xa0Busan, 2014Dubai, 2018)\n".encode(),  # non-ASCII: two bytes
         b"\xef\xbb\xbfconsidering\na)\tone\n",  # a byte-order mark, dropped by decoding
-        "considering\na)\tone\x07\n".encode(),  # a control character: counted as before
+        b"considering\na)\tone\x07\n",  # a control character: counted as before
     ],
 )
 def test_decode_utf8_gives_the_bytes_and_classes_of_the_text(data):
