@@ -2,7 +2,8 @@
 
 A flattened line such as ``b)<TAB>for 2012-20152016-2019:`` is inferred once, in stage 2, and read by the
 tree builder as a plain item line with inferred body runs (``SourceLine.inferred_plain``); a line whose
-change stands where its label is read falls back to the general path.  The expected runs are read off the
+change stands where its label is read falls back to the general path.  A CriticMarkup line whose first
+equal run holds its label is read the same way (``SourceLine.headed``).  The expected runs are read off the
 text by eye: a period run into a later one is the earlier deleted and the later inserted, in source order.
 """
 
@@ -15,7 +16,7 @@ import pytest
 from itu_nb.errors import LoadError
 from itu_nb.loaders.text import load_text
 from itu_nb.model import Op
-from itu_nb.parsing import parse_text
+from itu_nb.parsing import parse_critic, parse_text
 from itu_nb.parsing.normalise import byte_classes, decode, decode_utf8
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -101,3 +102,35 @@ def test_decode_utf8_without_bytes_when_they_differ_from_the_text():
 def test_decode_utf8_still_refuses_binary_data():
     with pytest.raises(LoadError, match="control characters"):
         decode_utf8(bytes(range(1, 9)) * 10, "t.bin")
+
+
+CRITIC = (
+    "Committee 5 header line for {--old--}{++new++} text\n"  # a header line with changes: its runs keep their ops
+    "MOD\tX/1/1\nRESOLUTION 1 (Dubai, 2018)\nT\nconsidering\n"
+    "a)\tthe experience for {--2012-2015--}{++2016-2019++}:\n"  # label in the first equal run: the fast path
+    "i)\tsub\n"
+    "b)\t{--x--}{++y++} short"  # a change within the label's reach: the general path
+)
+
+
+def test_critic_lines_with_their_label_before_the_changes():
+    """The runs read off the CriticMarkup by eye; a) ends with a colon in the amended view, so i) is under it."""
+    doc = parse_critic(CRITIC)
+    assert [(a.kind, a.text, a.op) for a in doc.artefacts[:4]] == [
+        ("header", "Committee 5 header line for ", Op.EQUAL),
+        ("header", "old", Op.DELETE),
+        ("header", "new", Op.INSERT),
+        ("header", " text", Op.EQUAL),
+    ]
+    nodes = {c.path: c for c in doc.proposals[0].walk()}
+    a, b = nodes["considering/a"], nodes["considering/b"]
+    assert _runs(a.label_runs) == [(Op.EQUAL, "a)\t", False)]
+    assert _runs(a.runs) == [
+        (Op.EQUAL, "the experience for ", False),
+        (Op.DELETE, "2012-2015", False),
+        (Op.INSERT, "2016-2019", False),
+        (Op.EQUAL, ":", False),
+    ]
+    assert [c.path for c in a.children] == ["considering/a/i"]
+    assert _runs(b.label_runs) == [(Op.EQUAL, "b)\t", False)]
+    assert _runs(b.runs) == [(Op.DELETE, "x", False), (Op.INSERT, "y", False), (Op.EQUAL, " short", False)]

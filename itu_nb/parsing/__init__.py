@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from itu_nb.model import Document, Op, Run
 from itu_nb.parsing.document import SourceLine, build_document
 from itu_nb.parsing.infer import shaped_lines, split_text
-from itu_nb.parsing.labels import label_split
+from itu_nb.parsing.labels import LABEL_REACH, label_split
 from itu_nb.parsing.markup import critic_lines, extract_artefacts
 from itu_nb.parsing.nodes import NO_ARTS
 from itu_nb.parsing.normalise import byte_classes, line_notes
@@ -50,11 +50,36 @@ def _lines(pieces_by_line, artefacts: bool) -> list[SourceLine]:
         if len(pieces) == 1 and _plain(pieces[0]):
             out.append(SourceLine.plain(no, pieces[0].text))
         elif artefacts:
+            for piece in pieces:
+                if piece.__class__ is not Run or "[" in piece.text:
+                    break
+            else:  # runs alone, none where an inline artefact can start: extract_artefacts's runs, without its steps
+                out.append(_line(no, [r for r in pieces if r.text]))
+                continue
             runs, arts = extract_artefacts(pieces, no)
-            out.append(SourceLine(no, runs, arts))
+            out.append(SourceLine(no, runs, arts) if arts else _line(no, runs))
         else:  # runs alone, and no inline artefact can start in them: as they are
             out.append(SourceLine(no, pieces, []))
     return out
+
+
+def _line(no: int, runs: list[Run]) -> SourceLine:
+    """The line of ``runs`` (none empty, no artefact): :meth:`SourceLine.headed` when its label is in its first run
+    (an equal run that puts a non-whitespace character past ``LABEL_REACH``, as ``peel_label`` reads it).
+    """
+    if len(runs) > 1:
+        first = runs[0]
+        if (
+            first.op is Op.EQUAL
+            and len(first.text) > LABEL_REACH
+            and first.author is None
+            and first.date is None
+            and not first.inferred
+            and first.move is None
+            and not first.text[LABEL_REACH:].isspace()
+        ):
+            return SourceLine.headed(no, runs)
+    return SourceLine(no, runs, [])
 
 
 def _plain(piece) -> bool:
@@ -102,7 +127,7 @@ def _parse_text(text: str, source: str, infer: bool, utf8: tuple[bytes, bytes] |
     for no, line in enumerate(text.split("\n")):
         if "[" not in line and no not in shaped:  # nor can an inline artefact start here: the usual line
             plain = new(SourceLine)  # SourceLine.plain(no, line), without the call
-            plain.no, plain._runs, plain.arts, plain.main, plain._plain, plain.inferable, plain.inferred = (
+            plain.no, plain._runs, plain.arts, plain.main, plain._plain, plain.inferable, plain.read_runs = (
                 no,
                 None,
                 NO_ARTS,

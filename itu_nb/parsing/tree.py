@@ -190,8 +190,8 @@ class ProposalBuilder:
     def _runs(self, line: SourceLine) -> list[Run]:
         """The line's runs, with the replacements the text proves when inferring."""
         if line.is_plain:  # nothing to infer in it (see SourceLine.plain), or inferred already
-            if line.inferred is not None:
-                return list(line.inferred)
+            if line.read_runs is not None:
+                return list(line.read_runs)
             return [Run(Op.EQUAL, line.main)] if line.main else []
         return _infer.infer_text(line.runs) if self.infer and line.inferable else list(line.runs)
 
@@ -354,7 +354,7 @@ class ProposalBuilder:
             node.children = node.stack = EMPTY
             node.taken = node.last_number = None
             node.n_paragraphs = node.n_listed = 0
-            if line.inferred is None:
+            if line.read_runs is None:
                 node.runs = (Run(_EQUAL, text[n:]),) if n < len(text) else ()
                 node._colon = text.rstrip().endswith(":")  # the label ends with no colon (kw.LABEL)
             else:  # replacements recovered in the body (SourceLine.inferred_plain): its amended text says
