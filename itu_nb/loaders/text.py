@@ -5,11 +5,7 @@ from __future__ import annotations
 from itu_nb.loaders.registry import register
 from itu_nb.model import Document
 from itu_nb.parsing import parse_critic, parse_text
-from itu_nb.parsing.normalise import check_text, decode
-
-
-def _as_text(data: bytes | str, source: str, encoding: str | None) -> str:
-    return decode(data, source, encoding) if isinstance(data, bytes) else check_text(data, source)
+from itu_nb.parsing.normalise import check_text, decode_utf8
 
 
 @register("text")
@@ -28,7 +24,12 @@ def load_text(data: bytes | str, source: str, *, encoding: str | None = None, in
     proposal whose marker line it started.  A text mostly made of control characters is
     refused as binary data.
     """
-    return parse_text(_as_text(data, source, encoding), source=source, infer=infer)
+    if isinstance(data, bytes):  # decoded with the byte classes the parser scans (one pass over the file)
+        text, utf8, classes = decode_utf8(data, source, encoding)
+        return parse_text(
+            text, source=source, infer=infer, utf8=(utf8, classes) if utf8 is not None and classes is not None else None
+        )
+    return parse_text(check_text(data, source), source=source, infer=infer)
 
 
 @register("criticmarkup")
@@ -40,4 +41,8 @@ def load_critic(
     CriticMarkup has no author field: ``author=`` and ``date=`` are set on every change.
     Control characters and byte-order marks are treated as by :func:`load_text`.
     """
-    return parse_critic(_as_text(data, source, encoding), source=source, author=author, date=date)
+    if isinstance(data, bytes):
+        text, utf8, classes = decode_utf8(data, source, encoding)
+        both = (utf8, classes) if utf8 is not None and classes is not None else None
+        return parse_critic(text, source=source, author=author, date=date, utf8=both)
+    return parse_critic(check_text(data, source), source=source, author=author, date=date)

@@ -8,7 +8,8 @@ from collections.abc import Iterator
 
 from itu_nb.model import Document, Op, Run
 from itu_nb.parsing.document import SourceLine, build_document
-from itu_nb.parsing.infer import shaped_lines
+from itu_nb.parsing.infer import shaped_lines, split_text
+from itu_nb.parsing.labels import LABEL_REACH, label_split
 from itu_nb.parsing.markup import critic_lines, extract_artefacts
 from itu_nb.parsing.nodes import NO_ARTS
 from itu_nb.parsing.normalise import byte_classes, line_notes
@@ -49,11 +50,36 @@ def _lines(pieces_by_line, artefacts: bool) -> list[SourceLine]:
         if len(pieces) == 1 and _plain(pieces[0]):
             out.append(SourceLine.plain(no, pieces[0].text))
         elif artefacts:
+            for piece in pieces:
+                if piece.__class__ is not Run or "[" in piece.text:
+                    break
+            else:  # runs alone, none where an inline artefact can start: extract_artefacts's runs, without its steps
+                out.append(_line(no, [r for r in pieces if r.text]))
+                continue
             runs, arts = extract_artefacts(pieces, no)
-            out.append(SourceLine(no, runs, arts))
+            out.append(SourceLine(no, runs, arts) if arts else _line(no, runs))
         else:  # runs alone, and no inline artefact can start in them: as they are
             out.append(SourceLine(no, pieces, []))
     return out
+
+
+def _line(no: int, runs: list[Run]) -> SourceLine:
+    """The line of ``runs`` (none empty, no artefact): :meth:`SourceLine.headed` when its label is in its first run
+    (an equal run that puts a non-whitespace character past ``LABEL_REACH``, as ``peel_label`` reads it).
+    """
+    if len(runs) > 1:
+        first = runs[0]
+        if (
+            first.op is Op.EQUAL
+            and len(first.text) > LABEL_REACH
+            and first.author is None
+            and first.date is None
+            and not first.inferred
+            and first.move is None
+            and not first.text[LABEL_REACH:].isspace()
+        ):
+            return SourceLine.headed(no, runs)
+    return SourceLine(no, runs, [])
 
 
 def _plain(piece) -> bool:
@@ -69,20 +95,27 @@ def _plain(piece) -> bool:
     )
 
 
-def parse_text(text: str, *, source: str = "<text>", infer: bool = True) -> Document:
+def parse_text(
+    text: str, *, source: str = "<text>", infer: bool = True, utf8: tuple[bytes, bytes] | None = None
+) -> Document:
     """Parse plain text (a flattened extraction, or a clean text) into a Document.
 
     With ``infer=True`` the replacements that the text itself proves (double labels,
-    run-together citations and periods) are recovered and flagged as inferred.
+    run-together citations and periods) are recovered and flagged as inferred.  ``utf8``: the text's
+    UTF-8 bytes and their byte classes, when the caller has them
+    (:func:`~itu_nb.parsing.normalise.decode_utf8`), so that the text is not encoded and scanned again.
     """
     with no_collection():
-        return _parse_text(text, source, infer)
+        return _parse_text(text, source, infer, utf8)
 
 
-def _parse_text(text: str, source: str, infer: bool) -> Document:
-    text = text.replace("\r\n", "\n").replace("\r", "\n")  # as split_lines does
-    data = text.encode("utf-8", "surrogatepass")
-    classes = byte_classes(data)  # one scan for stage 1's control characters and inference's shapes
+def _parse_text(text: str, source: str, infer: bool, utf8: tuple[bytes, bytes] | None = None) -> Document:
+    if utf8 is not None and "\r" not in text:  # the bytes of this very text
+        data, classes = utf8
+    else:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")  # as split_lines does
+        data = text.encode("utf-8", "surrogatepass")
+        classes = byte_classes(data)  # one scan for stage 1's control characters and inference's shapes
     kept, notes = line_notes(text, classes)
     if kept is not text:  # byte-order marks dropped: the bytes changed
         text = kept
@@ -94,16 +127,26 @@ def _parse_text(text: str, source: str, infer: bool) -> Document:
     for no, line in enumerate(text.split("\n")):
         if "[" not in line and no not in shaped:  # nor can an inline artefact start here: the usual line
             plain = new(SourceLine)  # SourceLine.plain(no, line), without the call
-            plain.no, plain._runs, plain.arts, plain.main, plain._plain, plain.inferable = (
+            plain.no, plain._runs, plain.arts, plain.main, plain._plain, plain.inferable, plain.read_runs = (
                 no,
                 None,
                 NO_ARTS,
                 line,
                 True,
                 False,
+                None,
             )
             append(plain)
             continue
+        if "[" not in line:  # a shape may be here: inferred now, on the line as a string
+            runs = split_text(line)
+            if len(runs) < 2:  # nothing recovered: the usual line after all
+                append(SourceLine.plain(no, line))
+                continue
+            first = runs[0]
+            if first.op is Op.EQUAL and (n := label_split(line)) <= len(first.text) and label_split(first.text) == n:
+                append(SourceLine.inferred_plain(no, line, runs))  # the label stands before every change
+                continue
         runs, arts = extract_artefacts([Run(Op.EQUAL, line)] if line else [], no)
         got = SourceLine(no, runs, arts)
         got.inferable = no in shaped  # a line with "[" but no shape: its runs as they are
@@ -111,9 +154,22 @@ def _parse_text(text: str, source: str, infer: bool) -> Document:
     return build_document(lines, source=source, fmt="text", infer=infer, line_notes=notes, consume=True)
 
 
-def parse_critic(text: str, *, source: str = "<text>", author: str | None = None, date: str | None = None) -> Document:
-    """Parse CriticMarkup text into a Document whose runs carry the marked changes."""
+def parse_critic(
+    text: str,
+    *,
+    source: str = "<text>",
+    author: str | None = None,
+    date: str | None = None,
+    utf8: tuple[bytes, bytes] | None = None,
+) -> Document:
+    """Parse CriticMarkup text into a Document whose runs carry the marked changes.
+
+    ``utf8``: the text's UTF-8 bytes and their byte classes, as for :func:`parse_text`.
+    """
     with no_collection():
-        text, notes = line_notes(text.replace("\r\n", "\n").replace("\r", "\n"))  # as split_lines does
+        if utf8 is not None and "\r" not in text:  # the classes of this very text: no encoding it again
+            text, notes = line_notes(text, utf8[1])
+        else:
+            text, notes = line_notes(text.replace("\r\n", "\n").replace("\r", "\n"))  # as split_lines does
         lines = _lines(critic_lines(text, source, author, date), "[" in text or "{>>" in text or "{==" in text)
         return build_document(lines, source=source, fmt="criticmarkup", line_notes=notes, consume=True)

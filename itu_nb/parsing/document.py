@@ -247,7 +247,7 @@ def _may_head(text: str) -> bool:
 
 def _whole(artefacts: list[Artefact], kind: str, line: SourceLine) -> None:
     """The line as whole-line artefacts of ``kind``, one per piece (runs and inline artefacts)."""
-    if line.is_plain:
+    if line.is_plain and line._runs is None:  # one equal run as written (not SourceLine.headed)
         artefacts.append(Artefact(kind, line.main, line.no, None, Op.EQUAL))
         return
     if line.arts:  # inline artefacts keep their kind (a marker's bookmark, a comment), the rest is the line's

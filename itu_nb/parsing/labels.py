@@ -145,7 +145,7 @@ def _equal_head(runs: list[Run]) -> str | None:
     """The text of the equal runs that start ``runs``, when it decides the label in both views; else None.
 
     It does when every run is equal (one text in both views: a line cut by artefacts), or when it puts a
-    non-whitespace character past :data:`_LABEL_REACH` (as :func:`_head` reads a view: the label and its
+    non-whitespace character past :data:`LABEL_REACH` (as :func:`_head` reads a view: the label and its
     separator end before that character, and neither view differs before it): the changes of a line whose
     citations inference recovered stand after its label.
     """
@@ -158,7 +158,7 @@ def _equal_head(runs: list[Run]) -> str | None:
             continue
         parts.append(r.text)
         start, n = n, n + len(r.text)
-        if n > _LABEL_REACH and not r.text[max(0, _LABEL_REACH - start) :].isspace():
+        if n > LABEL_REACH and not r.text[max(0, LABEL_REACH - start) :].isspace():
             return "".join(parts)
     return "".join(parts)
 
@@ -187,14 +187,14 @@ def _cut_equal(runs: list[Run], n: int) -> tuple[list[Run], list[Run]]:
 
 
 #: Longer than any label LABEL matches (20 characters: ``123.123.123.123 bis.``).
-_LABEL_REACH = 20
+LABEL_REACH = 20
 
 
 def _head(runs: list[Run], hidden: Op) -> tuple[str, bool]:
     """The start of a view's text (runs with op ``hidden`` left out), long enough to find its label.
 
     Returns the text and whether it is the whole view.  It stops after the first run that puts
-    a non-whitespace character past :data:`_LABEL_REACH`: a label and the whitespace and TAB
+    a non-whitespace character past :data:`LABEL_REACH`: a label and the whitespace and TAB
     after it cannot reach past that character, and the view is not whitespace alone, so
     :func:`label_split` and ``isspace`` give on the start what they give on the whole.
     """
@@ -207,7 +207,7 @@ def _head(runs: list[Run], hidden: Op) -> tuple[str, bool]:
             continue
         parts.append(r.text)
         start, n = n, n + len(r.text)
-        if n > _LABEL_REACH and not r.text[max(0, _LABEL_REACH - start) :].isspace():
+        if n > LABEL_REACH and not r.text[max(0, LABEL_REACH - start) :].isspace():
             return "".join(parts), r is runs[-1]
     return "".join(parts), True
 

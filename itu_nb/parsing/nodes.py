@@ -26,7 +26,7 @@ class SourceLine:
     for: most lines of a text are such lines, and the tree builder reads them as strings.
     """
 
-    __slots__ = ("_plain", "_runs", "arts", "inferable", "main", "no")
+    __slots__ = ("_plain", "_runs", "arts", "inferable", "main", "read_runs", "no")
 
     def __init__(self, no: int, runs: list[Run], arts: list[Artefact]):
         self.no = no
@@ -36,6 +36,8 @@ class SourceLine:
         #: False when the text is known to hold no shape inference recovers (the text parser's
         #: :func:`~itu_nb.parsing.infer.shaped_lines` did not name the line): its runs are read as they are
         self.inferable = True
+        #: the runs the builder reads for a plain line read with runs (:meth:`inferred_plain`, :meth:`headed`)
+        self.read_runs: list[Run] | None = None
         if len(runs) == 1 and runs[0].op is Op.EQUAL:
             self.main = runs[0].text
         else:
@@ -55,7 +57,45 @@ class SourceLine:
         """
         line = cls.__new__(cls)
         line.no, line._runs, line.arts, line.main, line._plain, line.inferable = no, None, NO_ARTS, text, True, False
+        line.read_runs = None
         return line
+
+    @classmethod
+    def inferred_plain(cls, no: int, text: str, runs: list[Run]) -> SourceLine:
+        """A plain line of ``text`` (:meth:`plain`) in which inference recovered replacements: ``runs``.
+
+        ``runs`` (:func:`~itu_nb.parsing.infer.split_text` of ``text``) start with an equal run that holds the
+        line's label and separator whole, as :func:`~itu_nb.parsing.labels.label_split` reads them on ``text``:
+        the builder reads the line as a string, as it reads a plain line, and takes its body from ``runs``
+        (:meth:`body`).  Whole-line artefacts (a marker, a header) take ``text`` as it is, not inferred.
+        """
+        line = cls.plain(no, text)
+        line.read_runs = runs
+        return line
+
+    @classmethod
+    def headed(cls, no: int, runs: list[Run]) -> SourceLine:
+        """A line of ``runs`` without artefacts whose label the builder reads as a plain line's.
+
+        ``runs`` (two or more, none empty) start with an equal run without author, date or flag that puts a
+        non-whitespace character past the reach of any label (as :func:`~itu_nb.parsing.labels.peel_label`
+        reads a line): the label is read in that run alone, the same in both views and on :attr:`main`, so
+        the builder reads the line as a plain line and takes its body from ``runs`` (:meth:`body`).
+        Whole-line artefacts (a marker, a header) take the runs, with their ops.
+        """
+        line = cls(no, runs, NO_ARTS)
+        line._plain, line.inferable, line.read_runs = True, False, runs
+        return line
+
+    def body(self, n: int) -> tuple[Run, ...]:
+        """A plain line's runs after its first ``n`` characters (its label and separator), inferred when it was."""
+        runs = self.read_runs
+        if runs is None:
+            return (Run(Op.EQUAL, self.main[n:]),) if n < len(self.main) else ()
+        head = runs[0].text
+        if n < len(head):
+            return (Run(Op.EQUAL, head[n:]), *runs[1:])
+        return tuple(runs[1:])
 
     @property
     def runs(self) -> list[Run]:
@@ -75,7 +115,7 @@ class SourceLine:
 
     def text(self, view: str | None = "amended") -> str:
         """The line's text in ``view`` (None: both views, as written)."""
-        return self.main if self._plain else runs_text(self.runs, view)
+        return self.main if self._plain and self._runs is None else runs_text(self.runs, view)
 
 
 def freeze_node(node, prefix: str, **extra) -> Clause:

@@ -31,6 +31,17 @@ def check_size(source: str, size: int, max_bytes: int | None) -> None:
 
 def decode(data: bytes, source: str, encoding: str | None = None) -> str:
     """Decode ``data`` as text, refusing binary data with a clear message."""
+    return decode_utf8(data, source, encoding)[0]
+
+
+def decode_utf8(data: bytes, source: str, encoding: str | None = None) -> tuple[str, bytes | None, bytes | None]:
+    """:func:`decode`, and, when the text is ``data`` decoded as UTF-8, its UTF-8 bytes and their :func:`byte_classes`.
+
+    ``(text, utf8, classes)``: ``utf8`` is ``text.encode("utf-8")`` (``data`` without its byte-order mark),
+    ``classes`` its byte classes, both None for another encoding.  The parser scans the classes for control
+    characters and shapes (:func:`line_notes`, :func:`~itu_nb.parsing.infer.shaped_lines`): one
+    ``bytes.translate`` of the file serves the binary-data check too, and the text is not encoded again.
+    """
     if not data or data.isspace():
         raise LoadError(source, "the file is empty")
     if encoding is None:
@@ -51,8 +62,18 @@ def decode(data: bytes, source: str, encoding: str | None = None) -> str:
         ) from None
     except LookupError:
         raise LoadError(source, f"unknown encoding {encoding!r}") from None
-    utf8 = encoding.replace("_", "-").lower() in ("utf-8", "utf-8-sig", "utf8")
-    return check_text(text, source, data if utf8 else None)
+    if encoding.replace("_", "-").lower() not in ("utf-8", "utf-8-sig", "utf8"):
+        return check_text(text, source), None, None
+    if data.startswith(_BOM) and encoding.replace("_", "-").lower() == "utf-8-sig":
+        data = data[3:]  # the byte-order mark decoding dropped
+    if data.startswith(_BOM):  # kept by decoding, or a second one: check_text drops it, the bytes differ
+        return check_text(text, source, data), None, None
+    classes = byte_classes(data)
+    if b"\x00" in classes or len(text) > 65536:  # a control character, or a text longer than its sample
+        return check_text(text, source, data), data, classes
+    if not text or text.isspace():
+        raise LoadError(source, "the text is empty" if source == "<text>" else "the file is empty")
+    return text, data, classes  # no control character at all: not binary
 
 
 def check_text(text: str, source: str, utf8: bytes | None = None) -> str:
@@ -74,6 +95,7 @@ def check_text(text: str, source: str, utf8: bytes | None = None) -> str:
     return text
 
 
+_BOM = b"\xef\xbb\xbf"
 #: What binary data is full of: C0 controls but TAB, LF, VT, FF, CR (as bytes, for :func:`_count`).
 _BINARY_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x20)])
 #: Control characters a text may hold by mistake (C0 but TAB, LF and CR, and DEL): kept, and noted.

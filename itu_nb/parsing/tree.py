@@ -206,7 +206,9 @@ class ProposalBuilder:
 
     def _runs(self, line: SourceLine) -> list[Run]:
         """The line's runs, with the replacements the text proves when inferring."""
-        if line.is_plain:  # nothing to infer in it (see SourceLine.plain)
+        if line.is_plain:  # nothing to infer in it (see SourceLine.plain), or inferred already
+            if line.read_runs is not None:
+                return list(line.read_runs)
             return [Run(Op.EQUAL, line.main)] if line.main else []
         return _infer.infer_text(line.runs) if self.infer and line.inferable else list(line.runs)
 
@@ -230,10 +232,10 @@ class ProposalBuilder:
                 label_runs = self.shared_labels.get(text[:n])  # a label repeats: one run for all
                 if label_runs is None:
                     label_runs = self.shared_labels[text[:n]] = (Run(Op.EQUAL, text[:n]),)
-                body = (Run(Op.EQUAL, text[n:]),) if n < len(text) else ()
+                body = line.body(n)
                 label = label_runs[0].text.strip()
             else:
-                label_runs, body, label = (), (Run(Op.EQUAL, text),) if text else (), ""
+                label_runs, body, label = (), line.body(0), ""
         else:
             runs = self._runs(line)
             label_runs, body = peel_label(runs) if force is None else ([], runs)
@@ -364,16 +366,16 @@ class ProposalBuilder:
                 base = f"{scheme}{parent.n_listed + 1}"
             # the node made whole here, every slot once (what Node() and then the settings below would do)
             node = new_node(Node)
-            node.kind, node.label_runs, node.runs = (
-                NodeKind.ITEM,
-                label_runs,
-                (Run(_EQUAL, text[n:]),) if n < len(text) else (),
-            )
+            node.kind, node.label_runs = NodeKind.ITEM, label_runs
             node.line, node.artefacts, node.notes, node.section, node.scheme = line.no, EMPTY, notes, section, scheme
             node.children = node.stack = EMPTY
             node.taken = node.last_number = None
             node.n_paragraphs = node.n_listed = 0
-            node._colon = text.rstrip().endswith(":")  # the label ends with no colon (kw.LABEL)
+            if line.read_runs is None:
+                node.runs = (Run(_EQUAL, text[n:]),) if n < len(text) else ()
+                node._colon = text.rstrip().endswith(":")  # the label ends with no colon (kw.LABEL)
+            else:  # replacements recovered in the body (SourceLine.inferred_plain): its amended text says
+                node.runs, node._colon = line.body(n), None
             if pair:
                 node._labels = node.tail = None
                 node.component = ""
