@@ -148,3 +148,56 @@ def test_a_block_of_one_plain_element_reads_as_through_itertext():
         el.append(etree.Element("{http://docs.oasis-open.org/legaldocml/ns/akn/3.0}i"))  # two elements: no one step
         want = akn_runs.inline_runs(el, [])
         assert got == want, xml
+
+
+def test_paragraphs_starting_with_a_label_are_read_in_linear_time():
+    # akn._recover_label asked, for each unnumbered paragraph starting with a label ("1 to act"), for the
+    # next numbered draft of its list by copying and scanning every draft after it: 20,000 such
+    # paragraphs and no numbered item took 3.1 s of CPU on main (13.2 s for 40,000), 0.33 s now
+    code = (
+        "import itu_nb\n"
+        "body = ''.join(f'<p>1 to act {k};</p>' for k in range(20000))\n"
+        "xml = ('<akomaNtoso xmlns=\"http://docs.oasis-open.org/legaldocml/ns/akn/3.0\"><statement><mainBody>'\n"
+        "       '<hcontainer name=\"resolves\"><heading>resolves</heading>' + body + '</hcontainer></mainBody>'\n"
+        "       '</statement></akomaNtoso>')\n"
+        "c = itu_nb.load(xml, format='akn')[0]['resolves'].children\n"
+        "print(len(c), c[0].path, c[-1].path, c[0].label, repr(c[-1].body()))\n"
+    )
+    r = bounded(code, label="AKN: 20,000 paragraphs starting with a label")
+    assert r.within(), r
+    # no numbered item continues "1": every paragraph keeps its text whole, label and all, as p1 … p20000
+    assert r.stdout.split(" ", 4) == ["20000", "resolves/p1", "resolves/p20000", "None", "'1 to act 19999;'\n"], r
+
+
+def test_the_next_numbered_draft_is_the_one_a_scan_finds():
+    # akn._Later answers "the first numbered draft after i whose label reads in this scheme" from what it
+    # found for earlier places; it must answer as scanning every draft after i does (the former code)
+    import random
+
+    from itu_nb.loaders import akn
+    from itu_nb.loaders.akn_nodes import OpenNode
+    from itu_nb.loaders.akn_nodes import scheme as scheme_of
+    from itu_nb.model import NodeKind, Op, Run
+
+    labels = ["1", "2", "3", "a)", "b)", "c)", "i)", "ii)", "v)", "x)", "•"]
+    rng = random.Random(19)
+    for _ in range(300):
+        drafts = []
+        for _ in range(rng.randrange(1, 12)):
+            if rng.random() < 0.5:
+                drafts.append(OpenNode(NodeKind.PARAGRAPH, runs=[Run(Op.EQUAL, "text")]))
+            else:
+                label = rng.choice(labels)
+                drafts.append(OpenNode(NodeKind.ITEM, label_runs=[Run(Op.EQUAL, label + "\t")], has_num=True))
+        later = akn._Later(drafts)
+        for i in sorted(rng.sample(range(len(drafts)), rng.randrange(len(drafts) + 1))):
+            for scheme, previous in (("number", None), ("letter", rng.choice("abchiuvwx"))):
+                want = next(
+                    (
+                        d.bare_label
+                        for d in drafts[i + 1 :]
+                        if d.has_num and scheme_of(d.bare_label, previous, False) == scheme
+                    ),
+                    None,
+                )
+                assert later.first(i, scheme, previous) == want, (i, scheme, previous, [d.bare_label for d in drafts])

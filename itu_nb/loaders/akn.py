@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
 
 from lxml import etree
 
@@ -242,9 +241,12 @@ def _fill(parent: OpenNode, pieces: list, section: str | None, depth: int) -> No
         raise RecursionError(f"items nested more than {_MAX_DEPTH} levels deep")
     drafts = [_item(piece, section, depth) if kind == "item" else _block(piece, section) for kind, piece in pieces]
     stack: list[OpenNode] = []
+    later: _Later | None = None  # made at the first paragraph that may hold a label
     for i, draft in enumerate(drafts):
         if not draft.label_runs and draft.kind is NodeKind.PARAGRAPH and draft.runs:  # an item is the usual draft
-            _recover_label(drafts, i)
+            if later is None:
+                later = _Later(drafts)
+            _recover_label(drafts, i, later)
         for node in unglue(draft) or (draft,):
             if not node.label_runs:
                 stack.clear()
@@ -253,15 +255,15 @@ def _fill(parent: OpenNode, pieces: list, section: str | None, depth: int) -> No
                 place(parent, stack, node)
 
 
-def _recover_label(drafts: list[OpenNode], i: int) -> None:
+def _recover_label(drafts: list[OpenNode], i: int, later: _Later) -> None:
     """Give the unnumbered paragraph ``drafts[i]`` the label written at the start of its text when the next
-    label among the drafts after it continues it.
+    label among the drafts after it continues it (found by ``later``, without copying the drafts after it).
     """
     node = drafts[i]
     first = node.runs[0]
     # a label and its space are at most 5 characters: only they need reading as Latin
     m = _LABEL_IN_TEXT.match(first.text[:5].translate(HOMOGLYPHS)) if first.op is Op.EQUAL else None
-    if m is None or not _continued(m.group("label"), (d.bare_label for d in drafts[i + 1 :] if d.has_num)):
+    if m is None or not _continued(m.group("label"), later, i):
         return
     node.label_runs, node.runs = cut_runs(node.runs, m.end())
     node.label_marks, node.marks = node.marks, []  # their offsets already count the label
@@ -269,14 +271,46 @@ def _recover_label(drafts: list[OpenNode], i: int) -> None:
     node.notes.append(f"label {node.bare_label} recovered from the text: the source has no <num> for it")
 
 
-def _continued(label: str, later: Iterable[str]) -> bool:
-    """True when the next label of the same scheme in ``later`` is the successor of ``label``."""
+class _Later:
+    """The first numbered draft after a place whose label reads in a given scheme, for :func:`_continued`.
+
+    The places asked about only move forward (:func:`_fill` reads its drafts in order), so for each
+    question (the scheme, and the letter a label is read after) the drafts are scanned once in all: the
+    answer found stands until the place passes it.  A list of 20,000 paragraphs starting with a label
+    and no numbered draft after them is read in linear time (it used to copy the rest of the list for each).
+    """
+
+    __slots__ = ("_drafts", "_found")
+
+    def __init__(self, drafts: list[OpenNode]) -> None:
+        self._drafts = drafts
+        self._found: dict[tuple[str, str | None], int] = {}  # question → index of the answer (len: none)
+
+    def first(self, i: int, scheme: str, previous: str | None) -> str | None:
+        """The label of the first draft after ``drafts[i]`` with a ``num`` whose label reads in ``scheme``
+        (read after the letter ``previous``), or None.
+        """
+        drafts = self._drafts
+        key = (scheme, previous)
+        at = self._found.get(key)
+        if at is None or at <= i:  # not asked yet, or the answer is behind: none between it and i + 1
+            at = i + 1 if at is None else max(at, i + 1)
+            size = len(drafts)
+            while at < size:
+                d = drafts[at]
+                if d.has_num and scheme_of(d.bare_label, previous, False) == scheme:
+                    break
+                at += 1
+            self._found[key] = at
+        return drafts[at].bare_label if at < len(drafts) else None
+
+
+def _continued(label: str, later: _Later, i: int) -> bool:
+    """True when the next label of the same scheme after ``drafts[i]`` is the successor of ``label``."""
     bare = label.rstrip(")")
     scheme, successor = ("number", str(int(bare) + 1)) if bare.isdigit() else ("letter", chr(ord(bare) + 1))
-    for other in later:
-        if scheme_of(other, None if bare.isdigit() else bare, False) == scheme:
-            return other.translate(HOMOGLYPHS).strip("()").rstrip(".").lower() == successor
-    return False
+    other = later.first(i, scheme, None if bare.isdigit() else bare)
+    return other is not None and other.translate(HOMOGLYPHS).strip("()").rstrip(".").lower() == successor
 
 
 def _heading(pieces: list) -> OpenNode:
