@@ -201,3 +201,24 @@ def test_the_next_numbered_draft_is_the_one_a_scan_finds():
                     None,
                 )
                 assert later.first(i, scheme, previous) == want, (i, scheme, previous, [d.bare_label for d in drafts])
+
+
+def test_the_documents_are_found_in_order_without_reading_inside_them():
+    # akn._documents walks the elements around the documents (statements, acts…) and not into them; it
+    # must find what a search of every element finds: the documents not nested in one, in document order
+    from lxml import etree
+
+    from itu_nb.loaders import akn
+
+    xml = (
+        '<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><documentCollection>'
+        '<collectionBody><component><statement name="s1"><doc name="nested"/></statement></component>'
+        '<component><wrap><act name="a2"/></wrap><bill name="b3"><act name="nested"/></bill></component>'
+        '</collectionBody></documentCollection><doc name="d4"/><x:doc xmlns:x="urn:other" name="d5"/></akomaNtoso>'
+    )
+    root = etree.fromstring(xml)
+    tags = [f"{{*}}{t}" for t in akn._DOCS]
+    want = [d for d in root.iter(*tags) if not any(akn._local(a) in akn._DOCS for a in d.iterancestors())]
+    assert (
+        [d.get("name") for d in akn._documents(root)] == [d.get("name") for d in want] == ["s1", "a2", "b3", "d4", "d5"]
+    )

@@ -48,6 +48,7 @@ from itu_nb.parsing.labels import parse_target
 __all__ = ["load_akn", "safe_xml"]
 
 _DOCS = ("statement", "act", "bill", "doc", "debate", "judgment", "amendment")
+_DOC_NAMES = frozenset(_DOCS)
 _WRAPPERS = {"preface", "preamble", "mainBody", "body", "content", "list", "blockList", "blockContainer"}
 _ITEMS = {"recital", "paragraph", "subparagraph", "point", "item", "indent", "alinea", "clause"}
 _SECTIONS = {"recitals", "hcontainer", "citations", "section", "chapter", "part", "division"}
@@ -147,51 +148,65 @@ def _block(piece: etree._Element | str, section: str | None) -> OpenNode:
     return node
 
 
+#: What :func:`_usual` makes of an element by its tag: ``"num"``, ``"wrap"``, ``"block"`` (a text block
+#: it reads, one of :data:`_TEXT_BLOCKS`), ``"text"`` (another element) or None; a file has few tags
+_ROLE: dict = {}
+
+
+def _role(tag) -> str | None:
+    kind = _KIND.get(tag, 0)
+    if kind == 0:
+        kind = _kind(tag)
+    role = "block" if kind == "text" and tag.rpartition("}")[2] in _TEXT_BLOCKS else kind
+    if len(_ROLE) < _CACHED_TAGS:
+        _ROLE[tag] = role
+    return role
+
+
 def _usual(el: etree._Element, section: str | None) -> OpenNode | None:
     """The node of the usual item, ``[<num>…</num>]<content><p>…</p></content>`` or ``[<num>…</num>]<p>…</p>``
     with white space only between them and plain text in ``num`` and ``p``, read in one step; None for
     any other item (:func:`_item` reads it piece by piece, as it would read this one).
 
-    The Final Acts' items are nearly all of this shape.
+    The Final Acts' items are nearly all of this shape.  Each tag is read once and told by
+    :data:`_ROLE` (lxml makes a new string at each read of a tag).
     """
-    size = len(el)
     text = el.text
     if text and not text.isspace():
         return None
+    size = len(el)
+    roles = _ROLE
     if size == 2:
         num, content = el
+        tag = num.tag
+        if (roles.get(tag) or _role(tag)) != "num" or len(num):
+            return None
         tail = num.tail
-        kind = _KIND.get(num.tag, 0)
-        if kind == 0:  # a tag not remembered (the first of a file, or past _CACHED_TAGS)
-            kind = _kind(num.tag)
-        if kind != "num" or len(num) or (tail and not tail.isspace()):
+        if tail and not tail.isspace():
             return None
     elif size == 1:
         num, content = None, el[0]
     else:
         return None
-    tail = content.tail
-    if tail and not tail.isspace():
-        return None
-    kind = _KIND.get(content.tag, 0)
-    if kind == 0:
-        kind = _kind(content.tag)
-    if kind == "wrap":  # <content><p>…</p></content>
+    tag = content.tag
+    role = roles.get(tag) or _role(tag)
+    if role == "wrap":  # <content><p>…</p></content>
         text = content.text
         if len(content) != 1 or (text and not text.isspace()):
             return None
         p = content[0]
-        tail = p.tail
-        kind = _KIND.get(p.tag, 0)
-        if kind == 0:
-            kind = _kind(p.tag)
-        if kind != "text" or (tail and not tail.isspace()):
+        tag = p.tag
+        if (roles.get(tag) or _role(tag)) != "block":
             return None
-    elif kind == "text":  # <p>…</p> right in the item, as the Final Acts' recitals have it
+        tail = p.tail
+        if tail and not tail.isspace():
+            return None
+    elif role == "block":  # <p>…</p> right in the item, as the Final Acts' recitals have it
         p = content
     else:
         return None
-    if len(p) or _local(p) not in _TEXT_BLOCKS:
+    tail = content.tail
+    if (tail and not tail.isspace()) or len(p):
         return None
     # as num_runs and OpenNode.read read a num and a text block without elements inside
     text = p.text
@@ -201,11 +216,17 @@ def _usual(el: etree._Element, section: str | None) -> OpenNode | None:
     runs = [Run(Op.EQUAL, text)] if text else []
     if num is None:
         return OpenNode(NodeKind.PARAGRAPH, "", None, runs, section)
-    label = num.text
-    if label and ("\n" in label or "\r" in label):
-        label = _clean(label, None, None)
-    label_runs = [Run(Op.EQUAL, (label.strip(_EDGE) if label else "") + "\t")]
-    return OpenNode(NodeKind.ITEM, "", label_runs, runs, section, None, None, None, True)
+    label = num.text or ""
+    run = _LABEL_RUNS.get(label)  # a text has few labels: one run each (runs are frozen, and compared by value)
+    if run is None:
+        run = Run(Op.EQUAL, _clean(label, None, None).strip(_EDGE) + "\t")
+        if len(_LABEL_RUNS) < _CACHED_TAGS:
+            _LABEL_RUNS[label] = run
+    return OpenNode(NodeKind.ITEM, "", [run], runs, section, None, None, None, True)
+
+
+#: ``num`` text as written → the label's run (with its TAB), for :func:`_usual`
+_LABEL_RUNS: dict[str, Run] = {}
 
 
 def _item(el: etree._Element, section: str | None, depth: int) -> OpenNode:
@@ -261,8 +282,14 @@ def _recover_label(drafts: list[OpenNode], i: int, later: _Later) -> None:
     """
     node = drafts[i]
     first = node.runs[0]
+    text = first.text
+    start = text[:1]
+    # no label starts with an ASCII character other than a digit or a letter before ")" (the homoglyphs
+    # read as Latin are none of them ASCII): most paragraphs are told so from two characters
+    if start.isascii() and not start.isdigit() and not ("a" <= start <= "z" and text[1:2] == ")"):
+        return
     # a label and its space are at most 5 characters: only they need reading as Latin
-    m = _LABEL_IN_TEXT.match(first.text[:5].translate(HOMOGLYPHS)) if first.op is Op.EQUAL else None
+    m = _LABEL_IN_TEXT.match(text[:5].translate(HOMOGLYPHS)) if first.op is Op.EQUAL else None
     if m is None or not _continued(m.group("label"), later, i):
         return
     node.label_runs, node.runs = cut_runs(node.runs, m.end())
@@ -450,8 +477,20 @@ def _statement(el: etree._Element, index: int) -> list[Proposal]:
 
 def _documents(root: etree._Element) -> list[etree._Element]:
     """The statements (or acts, docs…) in document order, not counting documents nested in one."""
-    tags = [f"{{*}}{t}" for t in _DOCS]
-    return [d for d in root.iter(*tags) if not any(_local(a) in _DOCS for a in d.iterancestors())]
+    # a walk that does not enter the documents it finds: it reads only the few elements around them (the
+    # collection's wrappers), where a search of every element for the documents' names read them all
+    found = []
+    todo = list(reversed(root))
+    while todo:
+        el = todo.pop()
+        tag = el.tag
+        if tag.__class__ is not str:
+            continue
+        if tag.rpartition("}")[2] in _DOC_NAMES:
+            found.append(el)
+        else:
+            todo.extend(reversed(el))
+    return found
 
 
 _META = (

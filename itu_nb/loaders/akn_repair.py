@@ -135,11 +135,14 @@ def _unglued(node: OpenNode, after: str | None = None) -> list[OpenNode]:
         return [node]
     text = runs_text(node.runs)
     last = len(text) - 1  # a ";" or ":" that ends the text starts nothing
-    if (text.find(";", 0, last) < 0 and text.find(":", 0, last) < 0) or _RUN_IN.search(text) is None:
+    if text.find(";", 0, last) < 0 and text.find(":", 0, last) < 0:
         return [node]  # the usual case: nothing run in
-    if not _plain(node):
+    first = _RUN_IN.search(text)
+    if first is None or not _plain(node):
         return [node]
     nexts = next_labels(after or node.bare_label)
+    if bare_label(first.group(2)).lower() not in nexts.values():
+        return [node]  # the first label run in does not continue the list: the chain below stops at once
     cuts = []
     for m in _RUN_IN.finditer(text):  # a chain of successors from the first run-in label on
         label = m.group(2)
