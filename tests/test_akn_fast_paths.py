@@ -141,6 +141,13 @@ def test_a_block_of_one_plain_element_reads_as_through_itertext():
         f"<intro {ns}><p></p></intro>",
         f"<intro {ns}> <i>a\tb</i>\t</intro>",
         f"<intro {ns}><ins>new</ins></intro>",  # a change: runs of its own
+        # a chain of two plain elements (the Final Acts' <intro><p><i>considering</i></p></intro>), also one step
+        f"<intro {ns}>\n  <p>\n    <i>considering</i>\n  </p>\n</intro>",
+        f"<intro {ns}> a <p> b\n <i>\xa0c </i>d\t</p> e </intro>",
+        f"<intro {ns}><p><i></i></p></intro>",
+        f"<intro {ns}><p><ins>new</ins></p></intro>",  # a change in the chain: not the one step
+        f'<intro {ns}><p><inline name="highlight">lit</inline></p></intro>',
+        f"<intro {ns}><p><i>deep<b>er</b></i></p></intro>",  # three levels: not the one step
     ]
     for xml in blocks:
         el = etree.fromstring(xml)

@@ -177,7 +177,7 @@ def _usual(el: etree._Element, section: str | None) -> OpenNode | None:
     size = len(el)
     roles = _ROLE
     if size == 2:
-        num, content = el
+        num, content = el[0], el[1]  # indexing: unpacking makes an iterator, several times the cost
         tag = num.tag
         if (roles.get(tag) or _role(tag)) != "num" or len(num):
             return None
@@ -428,9 +428,26 @@ def _walk_parts(el: etree._Element, top: OpenNode, loose: list) -> None:
             top.add(OpenNode(mapped[0], mapped[1]).read(child))
 
 
-def _keys(el: etree._Element) -> list | None:
+#: What a statement's ``meta`` says for the loader: its ``FRBRnumber`` (``meta/identification/FRBRWork``) and
+#: the writer's ``itu_nb:keys`` and ``itu_nb:action`` (``meta/proprietary``), any namespace but the writer's own,
+#: as ``el.find("./{*}meta/…")`` finds each: one search for the three, in document order
+_META_PARTS = etree.XPath(
+    "./*[local-name()='meta']/*[local-name()='identification']/*[local-name()='FRBRWork']/*[local-name()='FRBRnumber']"
+    " | ./*[local-name()='meta']/*[local-name()='proprietary']"
+    f"/*[namespace-uri()='{ITU_NB}' and (local-name()='keys' or local-name()='action')]"
+)
+
+
+def _meta_parts(el: etree._Element) -> dict[str, etree._Element]:
+    """The first ``FRBRnumber``, ``keys`` and ``action`` of :data:`_META_PARTS` in ``el``, by local name."""
+    found: dict[str, etree._Element] = {}
+    for part in _META_PARTS(el):
+        found.setdefault(etree.QName(part).localname, part)
+    return found
+
+
+def _keys(found: etree._Element | None) -> list | None:
     """The clause keys the writer stores in ``meta/proprietary/itu_nb:keys`` (a JSON list, reading order)."""
-    found = el.find(f"./{{*}}meta/{{*}}proprietary/{{{ITU_NB}}}keys")
     if found is None or not found.text:
         return None
     try:
@@ -440,17 +457,26 @@ def _keys(el: etree._Element) -> list | None:
     return keys if isinstance(keys, list) else None  # Proposal.with_keys checks the entries
 
 
-def _action(el: etree._Element) -> str | None:
-    """The proposal's action as the writer keeps it: ``meta/proprietary/itu_nb:action`` (or an attribute)."""
-    found = el.find(f"./{{*}}meta/{{*}}proprietary/{{{ITU_NB}}}action")
+def _action(el: etree._Element, found: etree._Element | None) -> str | None:
+    """The proposal's action as the writer keeps it: ``meta/proprietary/itu_nb:action`` (``found``), or an attribute."""
     action = found.text if found is not None else el.get(f"{{{ITU_NB}}}action")
     return action.strip() if action and action.strip() else None
 
 
-def _proposal(top: OpenNode, pid: str | None, index: int, action: str | None = None) -> Proposal:
-    """The proposal of a statement's (or a part's) top node; the id from its heading when ``pid`` is None."""
-    heading = next((c for c in top.children if c.kind is NodeKind.HEADING), OpenNode(NodeKind.HEADING))
-    target = parse_target(runs_text(heading.runs, "original"), runs_text(heading.runs, "amended"))
+def _proposal(
+    top: OpenNode, pid: str | None, index: int, action: str | None = None, read: tuple | None = None
+) -> Proposal:
+    """The proposal of a statement's (or a part's) top node; the id from its heading when ``pid`` is None.
+
+    ``read`` is ``(heading, its runs, target)`` when the target was read already: taken as it is while
+    the heading is still the first of ``top`` with those runs.
+    """
+    heading = next((c for c in top.children if c.kind is NodeKind.HEADING), None)
+    if read is not None and heading is read[0] and heading is not None and heading.runs is read[1]:
+        target = read[2]
+    else:
+        heading = heading or OpenNode(NodeKind.HEADING)
+        target = parse_target(runs_text(heading.runs, "original"), runs_text(heading.runs, "amended"))
     pid = pid or (f"{target.kind[:3].lower()}-{target.number}" if target else f"statement-{index + 1}")
     return Proposal(pid, action, target, tuple(c.freeze("") for c in top.children))
 
@@ -465,14 +491,16 @@ def _statement(el: etree._Element, index: int) -> list[Proposal]:
     _walk_parts(el, top, loose)
     _fill(top, loose, None, 1)
     lift_parents_items(top)
-    number = el.find("./{*}meta/{*}identification/{*}FRBRWork/{*}FRBRnumber")
+    meta = _meta_parts(el)
+    number = meta.get("FRBRnumber")
     pid = number.get("value") if number is not None and number.get("value") else None
     heading = next((c for c in top.children if c.kind is NodeKind.HEADING), None)
     target = parse_target(runs_text(heading.runs, "original"), runs_text(heading.runs, "amended")) if heading else None
     parts = cut_parts(top, str(target) if target else pid or f"statement {index + 1}")
     structural_check(top)
-    proposal = _proposal(top, pid, index, _action(el))
-    return [proposal.with_keys(_keys(el)), *(_proposal(part, None, index) for part in parts)]
+    read = (heading, heading.runs, target) if heading is not None else None
+    proposal = _proposal(top, pid, index, _action(el, meta.get("action")), read)
+    return [proposal.with_keys(_keys(meta.get("keys"))), *(_proposal(part, None, index) for part in parts)]
 
 
 def _documents(root: etree._Element) -> list[etree._Element]:
