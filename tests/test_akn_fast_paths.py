@@ -121,6 +121,7 @@ def test_the_run_in_searches_find_what_one_regex_finds():
         for text in texts:
             want = [(m.span(), m.groups()) for m in whole.finditer(text)]
             assert [(m.span(), m.groups()) for m in either.finditer(text)] == want
+            assert [(m.span(), m.groups()) for m in either.every(text)] == want
             first = either.search(text)
             assert (first.span(), first.groups()) == want[0] if want else first is None
 

@@ -91,6 +91,14 @@ class _Either:
         """
         return heapq.merge(*(regex.finditer(text, pos) for regex in self._each), key=re.Match.start)
 
+    def every(self, text: str, pos: int = 0) -> list[re.Match]:
+        """Every match in ``text`` from ``pos`` on, in order, as a list: :meth:`finditer` all read, for a caller
+        that reads them all (one sort in C, where merging calls Python for each match).
+        """
+        found = [m for regex in self._each for m in regex.finditer(text, pos)]
+        found.sort(key=re.Match.start)  # no two start at one character: each starts with its own mark
+        return found
+
 
 #: A label run into the text: ``;`` or ``:``, spaces, the label and one space before the text.
 _RUN_IN = _Either(";:", r"(\s+)(\d{1,3}|[a-z]\)|[ivxlc]{1,6}\))( )(?=\S)")
@@ -236,7 +244,7 @@ def _swallowed_at(text: str) -> tuple[int, int] | None:
     # a rest holding a ";" or ":" is no section line, nor any longer rest: only the text after the last
     # of them is read (a text of pages ending in a heading is not scanned whole at every look)
     start = max(text.rfind(";"), text.rfind(":")) + 1
-    for m in reversed(list(_COMMA.finditer(text, start))):
+    for m in reversed(_COMMA.every(text, start)):
         rest = text[m.end() :]
         if len(rest) > _LONGEST_LINE and len(" ".join(rest.replace("\xa0", " ").split())) > _LONGEST_LINE:
             return None  # no section line is this long, nor any longer rest before it: stop reading
