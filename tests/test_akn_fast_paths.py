@@ -70,6 +70,18 @@ def test_the_tag_caches_stay_bounded_on_a_file_of_thousands_of_element_names():
     assert len(akn._KIND) <= akn._CACHED_TAGS and len(akn._LOCAL) <= akn._CACHED_TAGS
     assert [c.body() for c in section.children] == [f"text {k}" for k in range(5000)]
     assert section.children[4999].notes == ("kept as one paragraph: the loader does not map <x4999>",)
+    # the usual item's caches (its tags' roles, one run per num text) are bounded alike: 5,000 labels apart,
+    # then 5,000 items each holding an element of its own name
+    items = "".join(f"<paragraph><num>{k}</num><p>item {k}</p></paragraph>" for k in range(1, 5001))
+    items += "".join(f"<point><y{k}>text {k}</y{k}></point>" for k in range(5000))
+    section = itu_nb.load(xml.replace(blocks, items), format="akn")[0]["resolves"]
+    assert len(akn._ROLE) <= akn._CACHED_TAGS and len(akn._LABEL_RUNS) <= akn._CACHED_TAGS
+    assert len(section.children) == 10_000
+    assert [(c.path, c.label, c.body()) for c in section.children[4999:5001]] == [
+        ("resolves/5000", "5000", "item 5000"),
+        ("resolves/p1", None, ""),  # an item without num: a paragraph, the unknown element kept as a paragraph in it
+    ]
+    assert section.children[-1].children[0].body() == "text 4999"
 
 
 def _final_acts_items():
