@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
 
 from lxml import etree
 
@@ -49,6 +48,7 @@ from itu_nb.parsing.labels import parse_target
 __all__ = ["load_akn", "safe_xml"]
 
 _DOCS = ("statement", "act", "bill", "doc", "debate", "judgment", "amendment")
+_DOC_NAMES = frozenset(_DOCS)
 _WRAPPERS = {"preface", "preamble", "mainBody", "body", "content", "list", "blockList", "blockContainer"}
 _ITEMS = {"recital", "paragraph", "subparagraph", "point", "item", "indent", "alinea", "clause"}
 _SECTIONS = {"recitals", "hcontainer", "citations", "section", "chapter", "part", "division"}
@@ -148,51 +148,65 @@ def _block(piece: etree._Element | str, section: str | None) -> OpenNode:
     return node
 
 
+#: What :func:`_usual` makes of an element by its tag: ``"num"``, ``"wrap"``, ``"block"`` (a text block
+#: it reads, one of :data:`_TEXT_BLOCKS`), ``"text"`` (another element) or None; a file has few tags
+_ROLE: dict = {}
+
+
+def _role(tag) -> str | None:
+    kind = _KIND.get(tag, 0)
+    if kind == 0:
+        kind = _kind(tag)
+    role = "block" if kind == "text" and tag.rpartition("}")[2] in _TEXT_BLOCKS else kind
+    if len(_ROLE) < _CACHED_TAGS:
+        _ROLE[tag] = role
+    return role
+
+
 def _usual(el: etree._Element, section: str | None) -> OpenNode | None:
     """The node of the usual item, ``[<num>…</num>]<content><p>…</p></content>`` or ``[<num>…</num>]<p>…</p>``
     with white space only between them and plain text in ``num`` and ``p``, read in one step; None for
     any other item (:func:`_item` reads it piece by piece, as it would read this one).
 
-    The Final Acts' items are nearly all of this shape.
+    The Final Acts' items are nearly all of this shape.  Each tag is read once and told by
+    :data:`_ROLE` (lxml makes a new string at each read of a tag).
     """
-    size = len(el)
     text = el.text
     if text and not text.isspace():
         return None
+    size = len(el)
+    roles = _ROLE
     if size == 2:
-        num, content = el
+        num, content = el[0], el[1]  # indexing: unpacking makes an iterator, several times the cost
+        tag = num.tag
+        if (roles.get(tag) or _role(tag)) != "num" or len(num):
+            return None
         tail = num.tail
-        kind = _KIND.get(num.tag, 0)
-        if kind == 0:  # a tag not remembered (the first of a file, or past _CACHED_TAGS)
-            kind = _kind(num.tag)
-        if kind != "num" or len(num) or (tail and not tail.isspace()):
+        if tail and not tail.isspace():
             return None
     elif size == 1:
         num, content = None, el[0]
     else:
         return None
-    tail = content.tail
-    if tail and not tail.isspace():
-        return None
-    kind = _KIND.get(content.tag, 0)
-    if kind == 0:
-        kind = _kind(content.tag)
-    if kind == "wrap":  # <content><p>…</p></content>
+    tag = content.tag
+    role = roles.get(tag) or _role(tag)
+    if role == "wrap":  # <content><p>…</p></content>
         text = content.text
         if len(content) != 1 or (text and not text.isspace()):
             return None
         p = content[0]
-        tail = p.tail
-        kind = _KIND.get(p.tag, 0)
-        if kind == 0:
-            kind = _kind(p.tag)
-        if kind != "text" or (tail and not tail.isspace()):
+        tag = p.tag
+        if (roles.get(tag) or _role(tag)) != "block":
             return None
-    elif kind == "text":  # <p>…</p> right in the item, as the Final Acts' recitals have it
+        tail = p.tail
+        if tail and not tail.isspace():
+            return None
+    elif role == "block":  # <p>…</p> right in the item, as the Final Acts' recitals have it
         p = content
     else:
         return None
-    if len(p) or _local(p) not in _TEXT_BLOCKS:
+    tail = content.tail
+    if (tail and not tail.isspace()) or len(p):
         return None
     # as num_runs and OpenNode.read read a num and a text block without elements inside
     text = p.text
@@ -202,11 +216,17 @@ def _usual(el: etree._Element, section: str | None) -> OpenNode | None:
     runs = [Run(Op.EQUAL, text)] if text else []
     if num is None:
         return OpenNode(NodeKind.PARAGRAPH, "", None, runs, section)
-    label = num.text
-    if label and ("\n" in label or "\r" in label):
-        label = _clean(label, None, None)
-    label_runs = [Run(Op.EQUAL, (label.strip(_EDGE) if label else "") + "\t")]
-    return OpenNode(NodeKind.ITEM, "", label_runs, runs, section, None, None, None, True)
+    label = num.text or ""
+    run = _LABEL_RUNS.get(label)  # a text has few labels: one run each (runs are frozen, and compared by value)
+    if run is None:
+        run = Run(Op.EQUAL, _clean(label, None, None).strip(_EDGE) + "\t")
+        if len(_LABEL_RUNS) < _CACHED_TAGS:
+            _LABEL_RUNS[label] = run
+    return OpenNode(NodeKind.ITEM, "", [run], runs, section, None, None, None, True)
+
+
+#: ``num`` text as written → the label's run (with its TAB), for :func:`_usual`
+_LABEL_RUNS: dict[str, Run] = {}
 
 
 def _item(el: etree._Element, section: str | None, depth: int) -> OpenNode:
@@ -242,9 +262,12 @@ def _fill(parent: OpenNode, pieces: list, section: str | None, depth: int) -> No
         raise RecursionError(f"items nested more than {_MAX_DEPTH} levels deep")
     drafts = [_item(piece, section, depth) if kind == "item" else _block(piece, section) for kind, piece in pieces]
     stack: list[OpenNode] = []
+    later: _Later | None = None  # made at the first paragraph that may hold a label
     for i, draft in enumerate(drafts):
         if not draft.label_runs and draft.kind is NodeKind.PARAGRAPH and draft.runs:  # an item is the usual draft
-            _recover_label(drafts, i)
+            if later is None:
+                later = _Later(drafts)
+            _recover_label(drafts, i, later)
         for node in unglue(draft) or (draft,):
             if not node.label_runs:
                 stack.clear()
@@ -253,15 +276,21 @@ def _fill(parent: OpenNode, pieces: list, section: str | None, depth: int) -> No
                 place(parent, stack, node)
 
 
-def _recover_label(drafts: list[OpenNode], i: int) -> None:
+def _recover_label(drafts: list[OpenNode], i: int, later: _Later) -> None:
     """Give the unnumbered paragraph ``drafts[i]`` the label written at the start of its text when the next
-    label among the drafts after it continues it.
+    label among the drafts after it continues it (found by ``later``, without copying the drafts after it).
     """
     node = drafts[i]
     first = node.runs[0]
+    text = first.text
+    start = text[:1]
+    # no label starts with an ASCII character other than a digit or a letter before ")" (the homoglyphs
+    # read as Latin are none of them ASCII): most paragraphs are told so from two characters
+    if start.isascii() and not start.isdigit() and not ("a" <= start <= "z" and text[1:2] == ")"):
+        return
     # a label and its space are at most 5 characters: only they need reading as Latin
-    m = _LABEL_IN_TEXT.match(first.text[:5].translate(HOMOGLYPHS)) if first.op is Op.EQUAL else None
-    if m is None or not _continued(m.group("label"), (d.bare_label for d in drafts[i + 1 :] if d.has_num)):
+    m = _LABEL_IN_TEXT.match(text[:5].translate(HOMOGLYPHS)) if first.op is Op.EQUAL else None
+    if m is None or not _continued(m.group("label"), later, i):
         return
     node.label_runs, node.runs = cut_runs(node.runs, m.end())
     node.label_marks, node.marks = node.marks, []  # their offsets already count the label
@@ -269,14 +298,46 @@ def _recover_label(drafts: list[OpenNode], i: int) -> None:
     node.notes.append(f"label {node.bare_label} recovered from the text: the source has no <num> for it")
 
 
-def _continued(label: str, later: Iterable[str]) -> bool:
-    """True when the next label of the same scheme in ``later`` is the successor of ``label``."""
+class _Later:
+    """The first numbered draft after a place whose label reads in a given scheme, for :func:`_continued`.
+
+    The places asked about only move forward (:func:`_fill` reads its drafts in order), so for each
+    question (the scheme, and the letter a label is read after) the drafts are scanned once in all: the
+    answer found stands until the place passes it.  A list of 20,000 paragraphs starting with a label
+    and no numbered draft after them is read in linear time (it used to copy the rest of the list for each).
+    """
+
+    __slots__ = ("_drafts", "_found")
+
+    def __init__(self, drafts: list[OpenNode]) -> None:
+        self._drafts = drafts
+        self._found: dict[tuple[str, str | None], int] = {}  # question → index of the answer (len: none)
+
+    def first(self, i: int, scheme: str, previous: str | None) -> str | None:
+        """The label of the first draft after ``drafts[i]`` with a ``num`` whose label reads in ``scheme``
+        (read after the letter ``previous``), or None.
+        """
+        drafts = self._drafts
+        key = (scheme, previous)
+        at = self._found.get(key)
+        if at is None or at <= i:  # not asked yet, or the answer is behind: none between it and i + 1
+            at = i + 1 if at is None else max(at, i + 1)
+            size = len(drafts)
+            while at < size:
+                d = drafts[at]
+                if d.has_num and scheme_of(d.bare_label, previous, False) == scheme:
+                    break
+                at += 1
+            self._found[key] = at
+        return drafts[at].bare_label if at < len(drafts) else None
+
+
+def _continued(label: str, later: _Later, i: int) -> bool:
+    """True when the next label of the same scheme after ``drafts[i]`` is the successor of ``label``."""
     bare = label.rstrip(")")
     scheme, successor = ("number", str(int(bare) + 1)) if bare.isdigit() else ("letter", chr(ord(bare) + 1))
-    for other in later:
-        if scheme_of(other, None if bare.isdigit() else bare, False) == scheme:
-            return other.translate(HOMOGLYPHS).strip("()").rstrip(".").lower() == successor
-    return False
+    other = later.first(i, scheme, None if bare.isdigit() else bare)
+    return other is not None and other.translate(HOMOGLYPHS).strip("()").rstrip(".").lower() == successor
 
 
 def _heading(pieces: list) -> OpenNode:
@@ -367,9 +428,26 @@ def _walk_parts(el: etree._Element, top: OpenNode, loose: list) -> None:
             top.add(OpenNode(mapped[0], mapped[1]).read(child))
 
 
-def _keys(el: etree._Element) -> list | None:
+#: What a statement's ``meta`` says for the loader: its ``FRBRnumber`` (``meta/identification/FRBRWork``) and
+#: the writer's ``itu_nb:keys`` and ``itu_nb:action`` (``meta/proprietary``), any namespace but the writer's own,
+#: as ``el.find("./{*}meta/…")`` finds each: one search for the three, in document order
+_META_PARTS = etree.XPath(
+    "./*[local-name()='meta']/*[local-name()='identification']/*[local-name()='FRBRWork']/*[local-name()='FRBRnumber']"
+    " | ./*[local-name()='meta']/*[local-name()='proprietary']"
+    f"/*[namespace-uri()='{ITU_NB}' and (local-name()='keys' or local-name()='action')]"
+)
+
+
+def _meta_parts(el: etree._Element) -> dict[str, etree._Element]:
+    """The first ``FRBRnumber``, ``keys`` and ``action`` of :data:`_META_PARTS` in ``el``, by local name."""
+    found: dict[str, etree._Element] = {}
+    for part in _META_PARTS(el):
+        found.setdefault(etree.QName(part).localname, part)
+    return found
+
+
+def _keys(found: etree._Element | None) -> list | None:
     """The clause keys the writer stores in ``meta/proprietary/itu_nb:keys`` (a JSON list, reading order)."""
-    found = el.find(f"./{{*}}meta/{{*}}proprietary/{{{ITU_NB}}}keys")
     if found is None or not found.text:
         return None
     try:
@@ -379,17 +457,26 @@ def _keys(el: etree._Element) -> list | None:
     return keys if isinstance(keys, list) else None  # Proposal.with_keys checks the entries
 
 
-def _action(el: etree._Element) -> str | None:
-    """The proposal's action as the writer keeps it: ``meta/proprietary/itu_nb:action`` (or an attribute)."""
-    found = el.find(f"./{{*}}meta/{{*}}proprietary/{{{ITU_NB}}}action")
+def _action(el: etree._Element, found: etree._Element | None) -> str | None:
+    """The proposal's action as the writer keeps it: ``meta/proprietary/itu_nb:action`` (``found``), or an attribute."""
     action = found.text if found is not None else el.get(f"{{{ITU_NB}}}action")
     return action.strip() if action and action.strip() else None
 
 
-def _proposal(top: OpenNode, pid: str | None, index: int, action: str | None = None) -> Proposal:
-    """The proposal of a statement's (or a part's) top node; the id from its heading when ``pid`` is None."""
-    heading = next((c for c in top.children if c.kind is NodeKind.HEADING), OpenNode(NodeKind.HEADING))
-    target = parse_target(runs_text(heading.runs, "original"), runs_text(heading.runs, "amended"))
+def _proposal(
+    top: OpenNode, pid: str | None, index: int, action: str | None = None, read: tuple | None = None
+) -> Proposal:
+    """The proposal of a statement's (or a part's) top node; the id from its heading when ``pid`` is None.
+
+    ``read`` is ``(heading, its runs, target)`` when the target was read already: taken as it is while
+    the heading is still the first of ``top`` with those runs.
+    """
+    heading = next((c for c in top.children if c.kind is NodeKind.HEADING), None)
+    if read is not None and heading is read[0] and heading is not None and heading.runs is read[1]:
+        target = read[2]
+    else:
+        heading = heading or OpenNode(NodeKind.HEADING)
+        target = parse_target(runs_text(heading.runs, "original"), runs_text(heading.runs, "amended"))
     pid = pid or (f"{target.kind[:3].lower()}-{target.number}" if target else f"statement-{index + 1}")
     return Proposal(pid, action, target, tuple(c.freeze("") for c in top.children))
 
@@ -404,20 +491,34 @@ def _statement(el: etree._Element, index: int) -> list[Proposal]:
     _walk_parts(el, top, loose)
     _fill(top, loose, None, 1)
     lift_parents_items(top)
-    number = el.find("./{*}meta/{*}identification/{*}FRBRWork/{*}FRBRnumber")
+    meta = _meta_parts(el)
+    number = meta.get("FRBRnumber")
     pid = number.get("value") if number is not None and number.get("value") else None
     heading = next((c for c in top.children if c.kind is NodeKind.HEADING), None)
     target = parse_target(runs_text(heading.runs, "original"), runs_text(heading.runs, "amended")) if heading else None
     parts = cut_parts(top, str(target) if target else pid or f"statement {index + 1}")
     structural_check(top)
-    proposal = _proposal(top, pid, index, _action(el))
-    return [proposal.with_keys(_keys(el)), *(_proposal(part, None, index) for part in parts)]
+    read = (heading, heading.runs, target) if heading is not None else None
+    proposal = _proposal(top, pid, index, _action(el, meta.get("action")), read)
+    return [proposal.with_keys(_keys(meta.get("keys"))), *(_proposal(part, None, index) for part in parts)]
 
 
 def _documents(root: etree._Element) -> list[etree._Element]:
     """The statements (or acts, docs…) in document order, not counting documents nested in one."""
-    tags = [f"{{*}}{t}" for t in _DOCS]
-    return [d for d in root.iter(*tags) if not any(_local(a) in _DOCS for a in d.iterancestors())]
+    # a walk that does not enter the documents it finds: it reads only the few elements around them (the
+    # collection's wrappers), where a search of every element for the documents' names read them all
+    found = []
+    todo = list(reversed(root))
+    while todo:
+        el = todo.pop()
+        tag = el.tag
+        if tag.__class__ is not str:
+            continue
+        if tag.rpartition("}")[2] in _DOC_NAMES:
+            found.append(el)
+        else:
+            todo.extend(reversed(el))
+    return found
 
 
 _META = (

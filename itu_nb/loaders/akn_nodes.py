@@ -61,6 +61,9 @@ class OpenNode:
     #: What :meth:`add` knows of ``children`` (the list, its length, the components used, the paragraphs),
     #: valid while the list is that list with that length: repairs that move nodes change one or the other.
     counts: list | None = field(default=None, repr=False, compare=False)
+    #: ``(label_runs, bare label)`` as :attr:`bare_label` last read it: valid while ``label_runs`` is that list
+    #: (lists of runs are replaced, never changed in place; place and the check read a label several times)
+    bare: tuple | None = field(default=None, repr=False, compare=False)
 
     def __init__(
         self,
@@ -91,6 +94,7 @@ class OpenNode:
         self.marks = [] if marks is None else marks
         self.label_marks = [] if label_marks is None else label_marks
         self.counts = counts
+        self.bare = None
 
     @property
     def labelled(self) -> bool:
@@ -101,9 +105,15 @@ class OpenNode:
     def bare_label(self) -> str:
         """The label without its separator: amended, or original when it exists only there."""
         runs = self.label_runs
+        known = self.bare
+        if known is not None and known[0] is runs:
+            return known[1]
         if len(runs) == 1 and runs[0].op is Op.EQUAL:  # the usual label: one plain run
-            return runs[0].text.strip()
-        return (runs_text(runs, "amended").strip() or runs_text(runs, "original")).strip()
+            bare = runs[0].text.strip()
+        else:
+            bare = (runs_text(runs, "amended").strip() or runs_text(runs, "original")).strip()
+        self.bare = (runs, bare)
+        return bare
 
     @property
     def text(self) -> str:

@@ -91,6 +91,14 @@ class _Either:
         """
         return heapq.merge(*(regex.finditer(text, pos) for regex in self._each), key=re.Match.start)
 
+    def every(self, text: str, pos: int = 0) -> list[re.Match]:
+        """Every match in ``text`` from ``pos`` on, in order, as a list: :meth:`finditer` all read, for a caller
+        that reads them all (one sort in C, where merging calls Python for each match).
+        """
+        found = [m for regex in self._each for m in regex.finditer(text, pos)]
+        found.sort(key=re.Match.start)  # no two start at one character: each starts with its own mark
+        return found
+
 
 #: A label run into the text: ``;`` or ``:``, spaces, the label and one space before the text.
 _RUN_IN = _Either(";:", r"(\s+)(\d{1,3}|[a-z]\)|[ivxlc]{1,6}\))( )(?=\S)")
@@ -135,11 +143,14 @@ def _unglued(node: OpenNode, after: str | None = None) -> list[OpenNode]:
         return [node]
     text = runs_text(node.runs)
     last = len(text) - 1  # a ";" or ":" that ends the text starts nothing
-    if (text.find(";", 0, last) < 0 and text.find(":", 0, last) < 0) or _RUN_IN.search(text) is None:
+    if text.find(";", 0, last) < 0 and text.find(":", 0, last) < 0:
         return [node]  # the usual case: nothing run in
-    if not _plain(node):
+    first = _RUN_IN.search(text)
+    if first is None or not _plain(node):
         return [node]
     nexts = next_labels(after or node.bare_label)
+    if bare_label(first.group(2)).lower() not in nexts.values():
+        return [node]  # the first label run in does not continue the list: the chain below stops at once
     cuts = []
     for m in _RUN_IN.finditer(text):  # a chain of successors from the first run-in label on
         label = m.group(2)
@@ -233,7 +244,7 @@ def _swallowed_at(text: str) -> tuple[int, int] | None:
     # a rest holding a ";" or ":" is no section line, nor any longer rest: only the text after the last
     # of them is read (a text of pages ending in a heading is not scanned whole at every look)
     start = max(text.rfind(";"), text.rfind(":")) + 1
-    for m in reversed(list(_COMMA.finditer(text, start))):
+    for m in reversed(_COMMA.every(text, start)):
         rest = text[m.end() :]
         if len(rest) > _LONGEST_LINE and len(" ".join(rest.replace("\xa0", " ").split())) > _LONGEST_LINE:
             return None  # no section line is this long, nor any longer rest before it: stop reading

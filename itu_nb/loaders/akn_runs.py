@@ -138,6 +138,12 @@ def inline_runs(el: etree._Element, marks: list | None = None) -> tuple[list[Run
                 text = _LAYOUT.sub(" ", text)
             text = text.strip(_EDGE)
             return ([Run(Op.EQUAL, text)] if text else []), []
+        # <intro><p><i>…</i></p></intro>: a chain of two plain elements, read as below without searching it
+        if len(child) == 1 and _local(child) not in _MARKED_NAMES and _local(el) not in _MARKED_NAMES:
+            inner = child[0]
+            if not len(inner) and _local(inner) not in _MARKED_NAMES:
+                pieces = [t for t in (text, child.text, inner.text, inner.tail, tail) if t]
+                return _one_run("".join(_LAYOUT.sub(" ", t) if "\n" in t or "\r" in t else t for t in pieces)), []
     if next(el.iter(*_MARKED), None) is None:  # no change, note or mark inside (<p><i>…</i></p>): one run
         text = "".join(_LAYOUT.sub(" ", t) if "\n" in t or "\r" in t else t for t in el.itertext()).strip(_EDGE)
         return ([Run(Op.EQUAL, text)] if text else []), []
@@ -163,6 +169,11 @@ def inline_runs(el: etree._Element, marks: list | None = None) -> tuple[list[Run
             end = min(max((art.offset or 0) + art.length - cut, start), size)
             marks.append(dataclasses.replace(art, offset=start, length=end - start))
     return runs, notes
+
+
+def _one_run(text: str) -> list[Run]:
+    text = text.strip(_EDGE)
+    return [Run(Op.EQUAL, text)] if text else []
 
 
 def label_runs(runs: list[Run]) -> list[Run]:
