@@ -353,7 +353,33 @@ class Reader:
                             continue
                 run(child, ctx, para)
             elif kind == _K_CHANGE:
-                self._inline(child, self._change(ctx, child), para)
+                if ctx is not _EQUAL or (tag != INS and tag != DEL):
+                    self._inline(child, self._change(ctx, child), para)
+                    continue
+                # a plain change in unchanged text (most tracked changes): its usual runs read here, in this
+                # loop, with the change's op, author and date (what _change gives); any other child goes
+                # through _run or _inline in the change's context, made only then
+                c_op, c_author, c_date = _CHANGE_OP[tag], child.get(AUTHOR), child.get(DATE)
+                inner = None
+                for r in child:
+                    if r.tag == R:
+                        n = len(r)
+                        if n and n <= 2 and not self.fields and not self.lit:
+                            t = r[n - 1]
+                            if ((tag := t.tag) == T or tag in (DEL_TEXT, M_T)) and (
+                                n == 1 or r[0].tag == RPR and next(r[0].iterchildren(*_RUN_MARKS), None) is None
+                            ):
+                                text = t.text
+                                if text and "\n" not in text and t is not self.skip:
+                                    pieces.append((c_op, text, c_author, c_date, None))
+                                    continue
+                        if inner is None:
+                            inner = _Ctx(c_op, c_author, c_date, None)
+                        run(r, inner, para)
+                    else:
+                        if inner is None:
+                            inner = _Ctx(c_op, c_author, c_date, None)
+                        self._inline([r], inner, para)
             elif kind == _K_TRANSPARENT:
                 self._inline(child, ctx, para)
             elif kind == _K_SDT:
