@@ -214,6 +214,7 @@ class Reader:
         self.lit = False  # the run being read is highlighted
         self.highlight: tuple[Para, int, int] | None = None  # (paragraph, its length after the last lit run, index)
         self.skip: etree._Element | None = None  # a custom footnote mark read as the note's number
+        self.unmarked = False  # no run of the element being read is highlighted or has its formatting tracked
 
     @staticmethod
     def _by_id(root: etree._Element | None, tag: str) -> dict[str, etree._Element]:
@@ -227,7 +228,15 @@ class Reader:
     def blocks(self, el: etree._Element, ctx: _Ctx = _EQUAL) -> list[Para]:
         """The paragraphs in a body-like element (body, cell, footnote), tracked context ``ctx`` applied."""
         out: list[Para] = []
-        self._blocks(el, ctx, out)
+        saved = self.unmarked
+        # one look, at C level, for what makes a run's w:rPr matter: where no element of ``el`` is a
+        # highlight or a tracked formatting change (most parts: libxml2 answers from the part's name
+        # table without a walk when the name is in no element), no run's w:rPr is looked into
+        self.unmarked = next(el.iter(*_RUN_MARKS), None) is None
+        try:
+            self._blocks(el, ctx, out)
+        finally:
+            self.unmarked = saved
         return out
 
     def _blocks(self, el: etree._Element, ctx: _Ctx, out: list[Para]) -> None:
@@ -342,7 +351,9 @@ class Reader:
                 if n and n <= 2 and not self.fields and not self.lit:
                     t = child[n - 1]
                     if ((tag := t.tag) == T or tag in (DEL_TEXT, M_T)) and (  # a tuple: compared, not hashed
-                        n == 1 or child[0].tag == RPR and next(child[0].iterchildren(*_RUN_MARKS), None) is None
+                        n == 1
+                        or child[0].tag == RPR
+                        and (self.unmarked or next(child[0].iterchildren(*_RUN_MARKS), None) is None)
                     ):
                         text = t.text
                         if text and "\n" not in text and t is not self.skip:
@@ -367,7 +378,9 @@ class Reader:
                         if n and n <= 2 and not self.fields and not self.lit:
                             t = r[n - 1]
                             if ((tag := t.tag) == T or tag in (DEL_TEXT, M_T)) and (
-                                n == 1 or r[0].tag == RPR and next(r[0].iterchildren(*_RUN_MARKS), None) is None
+                                n == 1
+                                or r[0].tag == RPR
+                                and (self.unmarked or next(r[0].iterchildren(*_RUN_MARKS), None) is None)
                             ):
                                 text = t.text
                                 if text and "\n" not in text and t is not self.skip:
@@ -429,7 +442,7 @@ class Reader:
     def _run(self, r: etree._Element, ctx: _Ctx, para: Para) -> None:
         children = r[:]  # one C call for the proxies of every child, walked twice below
         lit = False
-        for child in children:  # as find("w:rPr/w:highlight"): the first highlight of any w:rPr
+        for child in () if self.unmarked else children:  # as find("w:rPr/w:highlight"): any w:rPr's first
             if child.tag == RPR:
                 mark = _first(child, HIGHLIGHT)
                 if mark is not None:
@@ -458,7 +471,7 @@ class Reader:
             elif self.fields and "instr" in self.fields:
                 continue
             elif tag == RPR:
-                change = _first(child, RPR_CHANGE)
+                change = None if self.unmarked else _first(child, RPR_CHANGE)
                 if change is not None:
                     para.notes.append(_format_note("text formatting", change))
             elif tag in _SIMPLE_TEXT:
