@@ -22,6 +22,7 @@ from pathlib import Path
 from docx_build import HEAD, comment, comment_ref, package, para, run
 
 from itu_nb.loaders import docx as docx_loader
+from itu_nb.loaders import docx_read
 from itu_nb.loaders.docx_package import open_package
 from itu_nb.loaders.docx_read import read_paragraphs
 from itu_nb.parsing.tree import SourceLine
@@ -63,6 +64,38 @@ def test_a_highlighted_run_is_read_whole_not_as_plain_text():
     item = docx_loader.load_docx(data, "shape.docx")[0]["resolves/a"]
     assert item.body() == "that this works;"
     assert [(a.kind, a.length) for a in item.artefacts] == [("highlight", 4)]  # "this"
+
+
+def test_run_properties_are_looked_into_only_where_a_part_highlights_or_tracks_formatting(monkeypatch):
+    # The reader looks once per element it reads (body, note, comment, text box) for w:highlight and
+    # w:rPrChange; where neither is, no run's w:rPr is searched.  The comment (no highlight of its own) is
+    # read in the middle of the body's paragraph, and the body's flag must come back for the run after it:
+    # "this" is highlighted after the comment reference, "bold" only has a tracked formatting change.
+    body = HEAD + para(run("resolves"))
+    body += para(run("a)\tthat ") + comment_ref(7) + _styled("this", '<w:highlight w:val="yellow"/>') + run(" works;"))
+    change = '<w:rPrChange w:id="5" w:author="Brazil" w:date="2018-09-10T00:00:00Z"><w:rPr/></w:rPrChange>'
+    body += para(run("b)\tthat ") + _styled("bold", f"<w:b/>{change}") + run(" text;"))
+    data = package(body, comments=comment(7, _styled("Check.", "<w:b/>")))
+    doc = docx_loader.load_docx(data, "shape.docx")
+    a, b = doc[0]["resolves/a"], doc[0]["resolves/b"]
+    assert a.body() == "that this works;"
+    assert [(x.kind, x.offset, x.length) for x in a.artefacts if x.kind == "highlight"] == [("highlight", 8, 4)]
+    assert b.body() == "that bold text;"
+    assert "text formatting changed by Brazil (2018-09-10T00:00:00Z); not a text change" in b.notes
+    # a part with neither: no run's properties are searched (here a bold run that is read whole, as a page
+    # break Word last rendered in it makes it more than its text)
+    searched: list[str] = []
+    first = docx_read._first
+
+    def counted(el, tag):
+        searched.append(tag)
+        return first(el, tag)
+
+    monkeypatch.setattr(docx_read, "_first", counted)
+    bold = '<w:r><w:rPr><w:b/></w:rPr><w:lastRenderedPageBreak/><w:t xml:space="preserve">this</w:t></w:r>'
+    plain = package(HEAD + para(run("resolves")) + para(run("a)\tthat ") + bold + run(" works;")))
+    assert docx_loader.load_docx(plain, "shape.docx")[0]["resolves/a"].body() == "that this works;"
+    assert docx_read.HIGHLIGHT not in searched and docx_read.RPR_CHANGE not in searched
 
 
 def test_a_note_is_put_on_its_clause_without_visiting_the_others(monkeypatch):

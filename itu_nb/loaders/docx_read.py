@@ -214,6 +214,7 @@ class Reader:
         self.lit = False  # the run being read is highlighted
         self.highlight: tuple[Para, int, int] | None = None  # (paragraph, its length after the last lit run, index)
         self.skip: etree._Element | None = None  # a custom footnote mark read as the note's number
+        self.unmarked = False  # no run of the element being read is highlighted or has its formatting tracked
 
     @staticmethod
     def _by_id(root: etree._Element | None, tag: str) -> dict[str, etree._Element]:
@@ -227,7 +228,15 @@ class Reader:
     def blocks(self, el: etree._Element, ctx: _Ctx = _EQUAL) -> list[Para]:
         """The paragraphs in a body-like element (body, cell, footnote), tracked context ``ctx`` applied."""
         out: list[Para] = []
-        self._blocks(el, ctx, out)
+        saved = self.unmarked
+        # one look, at C level, for what makes a run's w:rPr matter: where no element of ``el`` is a
+        # highlight or a tracked formatting change (most parts: libxml2 answers from the part's name
+        # table without a walk when the name is in no element), no run's w:rPr is looked into
+        self.unmarked = next(el.iter(*_RUN_MARKS), None) is None
+        try:
+            self._blocks(el, ctx, out)
+        finally:
+            self.unmarked = saved
         return out
 
     def _blocks(self, el: etree._Element, ctx: _Ctx, out: list[Para]) -> None:
@@ -342,7 +351,9 @@ class Reader:
                 if n and n <= 2 and not self.fields and not self.lit:
                     t = child[n - 1]
                     if ((tag := t.tag) == T or tag in (DEL_TEXT, M_T)) and (  # a tuple: compared, not hashed
-                        n == 1 or child[0].tag == RPR and next(child[0].iterchildren(*_RUN_MARKS), None) is None
+                        n == 1
+                        or child[0].tag == RPR
+                        and (self.unmarked or next(child[0].iterchildren(*_RUN_MARKS), None) is None)
                     ):
                         text = t.text
                         if text and "\n" not in text and t is not self.skip:
@@ -353,7 +364,35 @@ class Reader:
                             continue
                 run(child, ctx, para)
             elif kind == _K_CHANGE:
-                self._inline(child, self._change(ctx, child), para)
+                if ctx is not _EQUAL or (tag != INS and tag != DEL):
+                    self._inline(child, self._change(ctx, child), para)
+                    continue
+                # a plain change in unchanged text (most tracked changes): its usual runs read here, in this
+                # loop, with the change's op, author and date (what _change gives); any other child goes
+                # through _run or _inline in the change's context, made only then
+                c_op, c_author, c_date = _CHANGE_OP[tag], child.get(AUTHOR), child.get(DATE)
+                inner = None
+                for r in child:
+                    if r.tag == R:
+                        n = len(r)
+                        if n and n <= 2 and not self.fields and not self.lit:
+                            t = r[n - 1]
+                            if ((tag := t.tag) == T or tag in (DEL_TEXT, M_T)) and (
+                                n == 1
+                                or r[0].tag == RPR
+                                and (self.unmarked or next(r[0].iterchildren(*_RUN_MARKS), None) is None)
+                            ):
+                                text = t.text
+                                if text and "\n" not in text and t is not self.skip:
+                                    pieces.append((c_op, text, c_author, c_date, None))
+                                    continue
+                        if inner is None:
+                            inner = _Ctx(c_op, c_author, c_date, None)
+                        run(r, inner, para)
+                    else:
+                        if inner is None:
+                            inner = _Ctx(c_op, c_author, c_date, None)
+                        self._inline([r], inner, para)
             elif kind == _K_TRANSPARENT:
                 self._inline(child, ctx, para)
             elif kind == _K_SDT:
@@ -403,7 +442,7 @@ class Reader:
     def _run(self, r: etree._Element, ctx: _Ctx, para: Para) -> None:
         children = r[:]  # one C call for the proxies of every child, walked twice below
         lit = False
-        for child in children:  # as find("w:rPr/w:highlight"): the first highlight of any w:rPr
+        for child in () if self.unmarked else children:  # as find("w:rPr/w:highlight"): any w:rPr's first
             if child.tag == RPR:
                 mark = _first(child, HIGHLIGHT)
                 if mark is not None:
@@ -432,7 +471,7 @@ class Reader:
             elif self.fields and "instr" in self.fields:
                 continue
             elif tag == RPR:
-                change = _first(child, RPR_CHANGE)
+                change = None if self.unmarked else _first(child, RPR_CHANGE)
                 if change is not None:
                     para.notes.append(_format_note("text formatting", change))
             elif tag in _SIMPLE_TEXT:
