@@ -143,7 +143,10 @@ def _absorb(ops: list[tuple[int, int]], a: list[str]) -> list[tuple[int, int]]:
     next to a change of at least 10 tokens on one side and any change on the
     other, is folded in.
     """
-    if not any(op != EQUAL and n >= 10 for op, n in ops):  # no change large enough: the usual case
+    for op, n in ops:
+        if op and n >= 10:  # op != EQUAL
+            break
+    else:  # no change large enough: the usual case
         return ops
     blocks: list[list[int]] = []  # [deleted, inserted] per change, or [-1, n] for an equality
     for op, n in ops:
@@ -193,8 +196,12 @@ def _decode(
     delete + insert, or with ``exact=False`` an equal run with the new text.  The
     result is normal (:func:`_normalise`).
     """
-    pieces: list[tuple[int, str]] = [(EQUAL, head)]
+    pieces: list[tuple[int, str]] = [(EQUAL, head)] if head else []
     add = pieces.append
+    # the pieces are already normal (non-empty, neighbours differ, a deletion before an insertion)
+    # unless whitespace splits an equal run or the ops come in another order: then _normalise
+    normal = True
+    prev = EQUAL if head else None
     i = j = 0
     for op, n in ops:
         if op == EQUAL:
@@ -202,6 +209,7 @@ def _decode(
             if ta == tb or not exact:
                 add((EQUAL, "".join(tb)))
             else:  # whitespace of the same kind written differently: a change at each such token
+                normal = False
                 start = 0
                 for k in [k for k in range(n) if ta[k] != tb[k]]:
                     add((EQUAL, "".join(tb[start:k])))
@@ -217,8 +225,14 @@ def _decode(
         else:
             add((INSERT, "".join(b[j : j + n])))
             j += n
-    add((EQUAL, tail))
-    return _normalise(pieces)
+        if op == prev or not n or (op == DELETE and prev == INSERT):
+            normal = False
+        prev = op
+    if tail:
+        if prev == EQUAL:
+            normal = False
+        add((EQUAL, tail))
+    return pieces if normal else _normalise(pieces)
 
 
 def _normalise(ops: list[tuple[int, str]]) -> list[tuple[int, str]]:
