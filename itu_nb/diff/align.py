@@ -45,10 +45,6 @@ FULL_CELLS = 4096
 PAIR_MIN, MOVE_MIN = 0.5, 0.75
 #: Similarity still accepted for the same section and label.
 SAME_LABEL_MIN = 0.1
-#: Candidate pairs in a gap from which its clauses' words are counted as bit masks (:func:`_match_gap`).
-_MASKS_FROM = 24
-#: At most this much work (words × 30-bit digits of the masks) building a gap's bit masks.
-_MASK_WORK = 2_000_000
 #: What pairing two clauses costs before their similarity and bonuses count: the best chain then
 #: prefers one true match to several pairs that share only a label.
 PAIR_COST = 0.4
@@ -173,43 +169,22 @@ def _match_gap(o: Side, n: Side, olds: list[int], news: list[int]) -> list[Match
     cands = []
     cls_o, cls_n = [o.cls[i] for i in olds], [n.cls[j] for j in news]
     sec_o, sec_n = [o.section[i] for i in olds], [n.section[j] for j in news]
-    labels_o: list[str | None] = [None] * len(olds)  # looked up when first needed
-    labels_n: list[str | None] = [None] * len(news)
-    pairs = _candidates(o, n, olds, news)
-    masks_o: list[int] = []
-    masks_n: list[int] = []
-    sizes_o: list[int] = []
-    sizes_n: list[int] = []
-    if len(pairs) >= _MASKS_FROM and len(olds) * len(news) <= FULL_CELLS:
-        # many pairs: each clause's words as a bit mask over the gap's words, so that a pair's
-        # common words are counted by one AND of two integers, not a set intersection; building
-        # a mask adds one bit per word to an integer as wide as the gap's vocabulary, so a gap
-        # whose masks would cost more than _MASK_WORK (30-bit digits added) intersects sets
-        sets_o, sets_n = [o.words(i) for i in olds], [n.words(j) for j in news]
-        sizes_o, sizes_n = list(map(len, sets_o)), list(map(len, sets_n))
-        vocab = frozenset().union(*sets_o, *sets_n)
-        if (sum(sizes_o) + sum(sizes_n)) * (len(vocab) // 30 + 1) <= _MASK_WORK:
-            bits = dict(zip(vocab, map((1).__lshift__, range(len(vocab))), strict=True)).__getitem__
-            masks_o = [sum(map(bits, w)) for w in sets_o]
-            masks_n = [sum(map(bits, w)) for w in sets_n]
     words_o: list[frozenset[str] | None] = [None] * len(olds)
     words_n: list[frozenset[str] | None] = [None] * len(news)
-    for a, b in pairs:
+    labels_o: list[str | None] = [None] * len(olds)  # looked up when first needed, as the words
+    labels_n: list[str | None] = [None] * len(news)
+    for a, b in _candidates(o, n, olds, news):
         c = cls_o[a]
         if c != cls_n[b]:
             continue
-        if masks_o:
-            common = (masks_o[a] & masks_n[b]).bit_count()
-            lo, ln = sizes_o[a], sizes_n[b]
-        else:
-            wo, wn = words_o[a], words_n[b]
-            if wo is None:
-                wo = words_o[a] = o.words(olds[a])
-            if wn is None:
-                wn = words_n[b] = n.words(news[b])
-            common = len(wo & wn)
-            lo, ln = len(wo), len(wn)
-        dice = 2 * common / (lo + ln) if lo or ln else 1.0
+        wo, wn = words_o[a], words_n[b]
+        if wo is None:
+            wo = words_o[a] = o.words(olds[a])
+        if wn is None:
+            wn = words_n[b] = n.words(news[b])
+        common = len(wo & wn)
+        lo, ln = len(wo), len(wn)
+        dice = 2 * common / (lo + ln) if wo or wn else 1.0
         small = min(lo, ln)
         score = max(dice, 0.9 * common / small) if small >= 4 else dice
         same_section = sec_o[a] == sec_n[b]
