@@ -196,12 +196,12 @@ def _decode(
     delete + insert, or with ``exact=False`` an equal run with the new text.  The
     result is normal (:func:`_normalise`).
     """
-    pieces: list[tuple[int, str]] = [(EQUAL, head)] if head else []
+    pieces: list[tuple[int, str]] = []
     add = pieces.append
     # the pieces are already normal (non-empty, neighbours differ, a deletion before an insertion)
     # unless whitespace splits an equal run or the ops come in another order: then _normalise
     normal = True
-    prev = EQUAL if head else None
+    prev = None
     i = j = 0
     for op, n in ops:
         if op == EQUAL:
@@ -228,11 +228,19 @@ def _decode(
         if op == prev or not n or (op == DELETE and prev == INSERT):
             normal = False
         prev = op
+    if not normal:
+        return _normalise([(EQUAL, head), *pieces, (EQUAL, tail)])
+    if head:
+        if pieces and pieces[0][0] == EQUAL:
+            pieces[0] = (EQUAL, head + pieces[0][1])
+        else:
+            pieces.insert(0, (EQUAL, head))
     if tail:
-        if prev == EQUAL:
-            normal = False
-        add((EQUAL, tail))
-    return pieces if normal else _normalise(pieces)
+        if pieces and pieces[-1][0] == EQUAL:
+            pieces[-1] = (EQUAL, pieces[-1][1] + tail)
+        else:
+            add((EQUAL, tail))
+    return pieces
 
 
 def _normalise(ops: list[tuple[int, str]]) -> list[tuple[int, str]]:
