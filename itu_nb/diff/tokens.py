@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 import sys
+from collections import defaultdict
+from itertools import chain, islice
 
 __all__ = ["CAPACITY", "Coder", "block", "code", "encode", "sentences", "squash", "tokens", "trim"]
 
@@ -71,24 +73,54 @@ class Coder:
     __slots__ = ("kinds", "n", "table")
 
     def __init__(self) -> None:
-        self.table: dict[str, str] = {}
+        self.table: dict[str, str] = _codes_from(0)
         self.kinds: dict[str, str] = {}  # " " or "\n" -> the code of that kind of whitespace
         self.n = 0  # codes given so far
 
     def encode(self, a: list[str], b: list[str]) -> tuple[str, str]:
         """The two token lists as strings of codes, one character per token."""
-        new = set(a).union(b).difference(self.table)
+        table = self.table
+        if self.n + len(a) + len(b) <= CAPACITY - 2:
+            # The usual case: one C-level pass per side.  The table gives a token it lacks the next
+            # free code as it is looked up; a new whitespace token is then given its kind's code
+            # instead (the code it took stays unused) and the diff coded again.  Every token fits.
+            before = len(table)
+            get = table.__getitem__
+            ea, eb = "".join(map(get, a)), "".join(map(get, b))
+            added = len(table) - before
+            if added:
+                self.n += added
+                spaces = [t for t in islice(reversed(table), added) if t[0].isspace()]
+                if spaces:
+                    self._space(spaces)
+                    ea, eb = "".join(map(get, a)), "".join(map(get, b))
+            return ea, eb
+        new = set(a).union(b).difference(table)
         if new:
             if self.n + len(new) > CAPACITY - 2:  # may not fit beside what earlier diffs coded
-                self.table, self.kinds, self.n = {}, {}, 0
+                self.table, self.kinds, self.n = _codes_from(0), {}, 0
+                table = self.table
                 new = set(a).union(b)
             try:
                 self._add(new)
             except OverflowError:  # half coded: the next diff starts afresh
-                self.table, self.kinds, self.n = {}, {}, 0
+                self.table, self.kinds, self.n = _codes_from(0), {}, 0
                 raise
-        get = self.table.__getitem__
+            table.default_factory = _codes_from(self.n).default_factory  # type: ignore[attr-defined]
+        get = table.__getitem__
         return "".join(map(get, a)), "".join(map(get, b))
+
+    def _space(self, spaces: list[str]) -> None:
+        """Give each of these whitespace tokens the code of its kind (a line break or not)."""
+        kinds, table = self.kinds, self.table
+        for t in spaces:
+            kind = "\n" if _NEWLINE.search(t) else " "
+            c = kinds.get(kind)
+            if c is None:
+                c = kinds[kind] = code(self.n)
+                self.n += 1
+                table.default_factory = _codes_from(self.n).default_factory  # type: ignore[attr-defined]
+            table[t] = c
 
     def _add(self, new: set[str]) -> None:
         table = self.table
@@ -108,6 +140,19 @@ class Coder:
                 n += 1
             table[t] = c
         self.n = n
+
+
+def _codes_from(n: int) -> defaultdict[str, str]:
+    """An empty token table that gives a token it lacks code ``n``, then ``n + 1``…, each once (C-level).
+
+    Past :data:`CAPACITY` it would give no code (the iterator ends): :meth:`Coder.encode` takes this
+    path only for diffs that fit.
+    """
+    starts = []
+    for lo, hi in _RANGES:
+        starts.append(range(lo + min(n, hi - lo + 1), hi + 1))
+        n = max(0, n - (hi - lo + 1))
+    return defaultdict(map(chr, chain(*starts)).__next__)
 
 
 def _common_prefix(a: str, b: str) -> int:
@@ -140,6 +185,13 @@ def _common_suffix(a: str, b: str, limit: int) -> int:
     return lo
 
 
+# The boundaries :func:`trim` cuts at: just after a whitespace character whose next character is not one.
+# ``_LAST_BOUNDARY`` matched (greedy) up to ``p`` ends at the last such boundary before ``p``;
+# ``_NEXT_BOUNDARY`` searched from a position ends at the first one after it.
+_LAST_BOUNDARY = re.compile(r"(?s).*\s(?=\S)")
+_NEXT_BOUNDARY = re.compile(r"\s(?=\S)")
+
+
 def trim(a: str, b: str) -> tuple[int, int]:
     """Lengths of a common prefix and suffix that end and start at token boundaries in both texts.
 
@@ -148,14 +200,12 @@ def trim(a: str, b: str) -> tuple[int, int]:
     """
     p = _common_prefix(a, b)
     s = _common_suffix(a, b, min(len(a), len(b)) - p)
-    cut = p
-    while cut > 0 and not (a[cut - 1].isspace() and cut < p and not a[cut].isspace()):
-        cut -= 1
-    start = len(a) - s  # first suffix character in a
-    q = start + 1
-    while q < len(a) and not (a[q - 1].isspace() and not a[q].isspace()):
-        q += 1
-    return cut, (len(a) - q if q < len(a) else 0)
+    # the last boundary whose next character is still inside the common prefix (a[cut] at cut < p)
+    m = _LAST_BOUNDARY.match(a, 0, p) if p > 1 else None
+    cut = m.end() if m is not None else 0
+    # the first boundary after the suffix's first character: a[q - 1] at q - 1 >= len(a) - s
+    m = _NEXT_BOUNDARY.search(a, len(a) - s) if s else None
+    return cut, (len(a) - m.end() if m is not None else 0)
 
 
 def block(a: str, b: str) -> list[tuple[int, str]]:
