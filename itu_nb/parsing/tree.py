@@ -71,12 +71,15 @@ def _footnotes(node: Node) -> None:
         if art.kind != "footnote-body":
             continue
         last = None  # until this body is a note
+        # parts first: a note with changes inside whose first text ends in "]" ("[1: 1 ]" + inserted "0" + "]")
+        # would otherwise read as a whole note, and its parts be lost
+        parts = note_parts(arts, i) if i + 1 < len(arts) and arts[i + 1].kind == "footnote-part" else None
+        if parts is not None:
+            _changed_note(node, art, parts[0], refs)
+            last = node.children[-1], _NOTE_HEAD.match(art.text).end()  # type: ignore[union-attr]
+            continue
         m = FOOTNOTE_BODY.match(art.text)
         if not m:
-            parts = note_parts(arts, i) if i + 1 < len(arts) and arts[i + 1].kind == "footnote-part" else None
-            if parts is not None:
-                _changed_note(node, art, parts[0], refs)
-                last = node.children[-1], _NOTE_HEAD.match(art.text).end()  # type: ignore[union-attr]
             continue
         text = m.group("text")
         who = (art.author, art.date) if art.op is not Op.EQUAL else (None, None)  # a tracked note's change
