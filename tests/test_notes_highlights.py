@@ -21,20 +21,12 @@ import pytest
 from bounds import bounded
 from conftest import needs_pandoc, needs_soffice
 from lxml import etree
+from test_notes_changes import _source
 
 import itu_nb
 from itu_nb import NodeKind
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-
-
-def _source(note: str) -> str:
-    """Resolution 71's *considering a)* with footnote 1 holding ``note`` (CriticMarkup)."""
-    return (
-        "MOD\tX/1/1\n\nconsidering\n"
-        f"a)\tthat telecommunications matter[footnoteRef:1][1: {note}];\n"
-        "b)\tthat they grow.\n"
-    )
 
 
 def _notes(doc: itu_nb.Document) -> list[tuple]:
