@@ -176,6 +176,19 @@ def _sections(proposal: Proposal, address: str) -> list[tuple[Clause, str]]:
     return [(c, rest) for c, rest, n in found if n == longest]
 
 
+def cited_section(proposal: Proposal, address: str) -> tuple[Clause, list[str]] | None:
+    """The one section ``address`` cites ("resolves 13", "the considering a) ii)") and the labels after its name
+    (fillers such as "paragraph" left out), for the run readers of :mod:`~itu_nb.amendments.inserting` and
+    :mod:`~itu_nb.amendments.striking`; None when no one section is named, or no label after it.
+    """
+    found = _sections(proposal, re.sub(r"^the\s+", "", _norm(address)))
+    if len(found) != 1:
+        return None
+    node, rest = found[0]
+    tokens = [t for t in _TOKEN.findall(rest) if t.strip("().").lower() not in _FILLER]
+    return (node, tokens) if tokens else None
+
+
 def _child(node: Clause, token: str, view: str, cites: Cites | None = None) -> list[Clause]:
     want = bare(token)
     if cites is not None and want:  # the first child whose label reads ``want``, found in C

@@ -46,11 +46,10 @@ caller applies it one by one, so its result or its error is the usual one.
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
 
-from itu_nb.amendments.addressing import _FILLER, _TOKEN, _child, _norm, _sections, bare, find_path, parent_of, resolve
+from itu_nb.amendments.addressing import _child, bare, cited_section, find_path, parent_of, resolve
 from itu_nb.amendments.lists import Session, _apart
 from itu_nb.amendments.operations import AddSection, DeleteClause, InsertClause, MoveClause
 from itu_nb.amendments.relettering import (
@@ -160,16 +159,12 @@ class _Anchors:
     def _read(self, address: str) -> str | None:
         if find_path(self.p, address) is not None:
             return None  # a path outside the list
-        norm = re.sub(r"^the\s+", "", _norm(address))
-        if "/" in norm:
+        if "/" in address:
             return None
-        found = _sections(self.p, norm)
-        if len(found) != 1:
+        cited = cited_section(self.p, address)
+        if cited is None:
             return None
-        node, rest = found[0]
-        tokens = [t for t in _TOKEN.findall(rest) if t.strip("().").lower() not in _FILLER]
-        if not tokens:
-            return None
+        node, tokens = cited
         for token in tokens[:-1]:
             step = _child(node, token, "amended")
             if not step:

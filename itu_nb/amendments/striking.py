@@ -34,11 +34,10 @@ run: the list is settled, and the caller applies the operation one by one.
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Sequence
 from typing import Any, NamedTuple
 
-from itu_nb.amendments.addressing import _FILLER, _TOKEN, _child, _norm, _sections, bare, find_path
+from itu_nb.amendments.addressing import _child, bare, cited_section, find_path
 from itu_nb.amendments.lists import ListFacts, Session, _apart
 from itu_nb.amendments.operations import DeleteClause
 from itu_nb.amendments.relettering import (
@@ -213,14 +212,10 @@ class Sources:
         address = address.strip()
         if "/" in address or find_path(p, address) is not None:
             return None
-        norm = re.sub(r"^the\s+", "", _norm(address))
-        found = _sections(p, norm)
-        if len(found) != 1:
+        cited = cited_section(p, address)
+        if cited is None:
             return None
-        node, rest = found[0]
-        tokens = [t for t in _TOKEN.findall(rest) if t.strip("().").lower() not in _FILLER]
-        if not tokens:
-            return None
+        node, tokens = cited
         for token in tokens[:-1]:
             if node.path in self.lists or self.covers(node.path):
                 return None  # a sub-item of a pending list's item: its list reads as it was
