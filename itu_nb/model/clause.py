@@ -5,13 +5,13 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import enum
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from itu_nb.model.change import Changes, clause_changes
 from itu_nb.model.runs import HOMOGLYPHS, Artefact, Op, Run, interleave, runs_text
 
-__all__ = ["Clause", "NodeKind", "relabelled_artefacts", "view_artefacts", "view_nodes"]
+__all__ = ["Clause", "NodeKind", "placer", "relabelled_artefacts", "view_artefacts", "view_nodes"]
 
 
 class NodeKind(str, enum.Enum):
@@ -317,6 +317,48 @@ class Clause:
 ) = (Clause.__dict__[f.name].__set__ for f in dataclasses.fields(Clause))
 
 
+def placer(runs: Sequence[Run], out: Sequence[bool]) -> Callable[[int], int]:
+    """Where a place in the text of ``runs`` stands once the runs flagged in ``out`` are taken out.
+
+    A place after a run taken out moves back by its length; one inside it goes to where the run stood.
+    Used for a view's artefacts (the other view's runs taken out) and for a decision's (the runs it removed).
+
+    Parameters
+    ----------
+    runs : sequence of Run
+        A clause's label runs and runs.
+    out : sequence of bool
+        For each run, whether it is taken out.
+
+    Returns
+    -------
+    callable
+        ``place(at) -> int``, a binary search per call.
+    """
+    cut_starts: list[int] = []  # per run taken out: its start, end, and the characters taken out before it
+    cut_ends: list[int] = []
+    gone_before: list[int] = []
+    pos = gone = 0
+    for run, taken in zip(runs, out, strict=True):
+        end = pos + len(run.text)
+        if taken and end > pos:
+            cut_starts.append(pos)
+            cut_ends.append(end)
+            gone_before.append(gone)
+            gone += end - pos
+        pos = end
+
+    def place(at: int) -> int:
+        k = bisect.bisect_right(cut_starts, at) - 1  # the last run taken out that starts at or before ``at``
+        if k < 0:
+            return at
+        if at < cut_ends[k]:
+            return cut_starts[k] - gone_before[k]  # inside it: where it stood
+        return at - gone_before[k] - (cut_ends[k] - cut_starts[k])
+
+    return place
+
+
 def _view_artefacts(runs: tuple[Run, ...], artefacts: tuple[Artefact, ...], view: str) -> tuple[Artefact, ...]:
     """The artefacts of ``view``, their offsets and lengths counted in the view's text (the other view's
     runs taken out): an offset is a place in the node's source text, which holds both views.
@@ -324,22 +366,7 @@ def _view_artefacts(runs: tuple[Run, ...], artefacts: tuple[Artefact, ...], view
     kept = tuple(a for a in artefacts if a.op.in_view(view))
     if not kept or all(r.op.in_view(view) for r in runs):
         return kept
-    ends, cuts, pos, gone = [], [], 0, 0  # per run: its source end; (characters of the other view up to it, shown)
-    for r in runs:
-        end = pos + len(r.text)
-        if not r.op.in_view(view):
-            gone += len(r.text)
-        ends.append(end)
-        cuts.append((gone, r.op.in_view(view)))
-        pos = end
-
-    def place(at: int) -> int:
-        i = bisect.bisect_left(ends, at)  # the first run ending at or after ``at``: a search, not a scan
-        if i == len(ends):
-            return at - gone
-        before, shown = cuts[i]
-        return at - before if shown else ends[i] - before  # in a hidden run: where the run would start
-
+    place = placer(runs, [not r.op.in_view(view) for r in runs])
     out = []
     for a in kept:
         if a.offset is None:

@@ -16,14 +16,14 @@ and highlights to the clause before it.
 from __future__ import annotations
 
 import dataclasses
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from itu_nb.errors import AddressError
 from itu_nb.model.change import Change, change_groups
-from itu_nb.model.clause import NodeKind
+from itu_nb.model.clause import NodeKind, placer
 from itu_nb.model.runs import Artefact, Op, Run, join_runs
 
 if TYPE_CHECKING:  # types only: Proposal.accept imports this module, not the other way round
@@ -174,29 +174,12 @@ def settled_artefacts(
         The same artefacts, offsets into ``kept``'s text, in the same order.
     """
     starts, ends = [], []
-    cut_starts: list[int] = []  # per run taken out: its start, end, and the characters taken out before it
-    cut_ends: list[int] = []
-    gone_before: list[int] = []
-    pos = gone = 0
-    for run, now in zip(runs, kept, strict=True):
-        end = pos + len(run.text)
+    pos = 0
+    for run in runs:
         starts.append(pos)
-        ends.append(end)
-        if now is None and end > pos:
-            cut_starts.append(pos)
-            cut_ends.append(end)
-            gone_before.append(gone)
-            gone += end - pos
-        pos = end
-
-    def place(at: int) -> int:
-        k = bisect_right(cut_starts, at) - 1  # the last run taken out that starts at or before ``at``
-        if k < 0:
-            return at
-        if at < cut_ends[k]:
-            return cut_starts[k] - gone_before[k]  # inside it: where it stood
-        return at - gone_before[k] - (cut_ends[k] - cut_starts[k])
-
+        pos += len(run.text)
+        ends.append(pos)
+    place = placer(runs, [now is None for now in kept])
     chosen = set(decided)
     out = []
     for a in artefacts:
