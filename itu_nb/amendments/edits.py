@@ -68,6 +68,7 @@ from itu_nb.amendments.wording import (
     near_words,
     newcomer,
     peel,
+    taken_marks,
 )
 from itu_nb.errors import AddressError, ItuNbError
 from itu_nb.model import Artefact, Clause, NodeKind, Op, Proposal, Run, runs_text
@@ -372,6 +373,9 @@ class _Editor:
         copy = inserted_copy(node, self._new_path(parent), self.author, self.date)
         label = copy.label if node.kind is NodeKind.ITEM and scheme_of([node])[0] else None
         copy = dataclasses.replace(copy, label_runs=(), artefacts=relabelled_artefacts(copy, ())) if label else copy
+        left = taken_marks(node)  # the copy holds the comments and highlights on its words, shown once
+        if left is not node:
+            self.p = dataclasses.replace(self.p, clauses=map_node(self.p.clauses, node.path, lambda _: left))
         self.delete_clause(DeleteClause(node.path))
         if self.gone is not None:
             copy = newcomer(copy, {n.key for n in self.gone.walk()})

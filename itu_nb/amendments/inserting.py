@@ -61,7 +61,7 @@ from itu_nb.amendments.relettering import (
     successor,
 )
 from itu_nb.amendments.striking import Pending, Sources, component_of, simple_list, strike_run
-from itu_nb.amendments.wording import inserted_copy, map_children, newcomer, peel
+from itu_nb.amendments.wording import inserted_copy, map_children, map_node, newcomer, peel, taken_marks
 from itu_nb.errors import ItuNbError
 from itu_nb.model import Clause, NodeKind, Op, Proposal, Run
 from itu_nb.model.clause import relabelled_artefacts
@@ -288,6 +288,8 @@ def insert_run(
             assert strike is not None  # _movable
             if source is not None:  # struck from its pending list: the text stays as it is
                 strike = _pending_strike(*source, moved)
+            else:  # the copy takes the comments and highlights on its words (wording.taken_marks)
+                cur = _unmarked(cur, moved)
             cur, placed = _move(session, cur, moved, parent, index, f"{prefix}/{given}", author, date, strike)
             strike = strikes
             entries.insert(index, (None, placed))
@@ -332,9 +334,17 @@ def _pending_strike(pending: Pending, i: int, node: Clause) -> Strike:
     def strike(
         session: Session, p: Proposal, path: str, author: Any, date: str
     ) -> tuple[Proposal, list, Clause | None]:
-        return p, [], pending.strike(session, i, node, author, date)
+        return p, [], pending.strike(session, i, taken_marks(node), author, date)
 
     return strike
+
+
+def _unmarked(p: Proposal, node: Clause) -> Proposal:
+    """``p`` with ``node`` (at its path) without the marks its moved copy takes; ``p`` itself when it has none."""
+    left = taken_marks(node)
+    if left is node:
+        return p
+    return dataclasses.replace(p, clauses=map_node(p.clauses, node.path, lambda _: left))
 
 
 def _movable(session: Session, p: Proposal, op: MoveClause, prefix: str, sources: Sources) -> Clause | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import difflib
+import operator
 import re
 
 from itu_nb.amendments.operations import EditError
@@ -27,6 +28,7 @@ __all__ = [
     "near_words",
     "newcomer",
     "peel",
+    "taken_marks",
 ]
 
 
@@ -204,6 +206,32 @@ def inserted_copy(c: Clause, path: str, author, date) -> Clause:
     return dataclasses.replace(
         c, path=path, label_runs=ins(c.label_runs), runs=ins(c.runs), children=kids, artefacts=arts
     )
+
+
+#: The analyst's marks: what a move hands from the struck original to its copy.
+MARKS = ("comment", "highlight")
+
+
+def _holds_marks(c: Clause) -> bool:
+    return any(a.kind in MARKS and a.op.in_view("amended") for a in c.artefacts)
+
+
+def taken_marks(c: Clause) -> Clause:
+    """``c`` without the comments and highlights its moved copy (:func:`inserted_copy`) takes: what a move strikes.
+
+    A comment belongs to the words it was made on, and is shown once.  After a move those words read in
+    the copy, so the copy holds every comment and highlight that shows in the amended view (on the clause
+    and on each sub-clause the copy holds); the struck original keeps only those made inside text the
+    copy does not hold (deleted text, a sub-clause gone from the amended view).  So each view, the
+    redline, the tables and every export show such a mark once, on the copy; ``c`` itself when it has none.
+    """
+    kids = tuple(taken_marks(k) if k.exists_in("amended") else k for k in c.children)
+    arts = c.artefacts
+    if _holds_marks(c):
+        arts = tuple(a for a in arts if not (a.kind in MARKS and a.op.in_view("amended")))
+    if arts is c.artefacts and all(map(operator.is_, kids, c.children)):
+        return c
+    return dataclasses.replace(c, artefacts=arts, children=kids)
 
 
 def newcomer(copy: Clause, held: set[str]) -> Clause:
