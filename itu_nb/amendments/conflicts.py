@@ -14,6 +14,7 @@ import dataclasses
 from dataclasses import dataclass
 
 from itu_nb.amendments.addressing import cite, parents
+from itu_nb.amendments.marks import side_marks
 from itu_nb.diff.spans import Edit, clash, cover, relettering, run_edits
 from itu_nb.model import Clause, Proposal, runs_text
 
@@ -49,8 +50,12 @@ def _word_edits(runs, path, side, author, date) -> list[Edit]:
     return [Edit("text", path, s, e, old, new, side, author, date) for s, e, old, new in run_edits(runs)]
 
 
-def side_edits(base: Proposal, proposal: Proposal, side: str, author, date) -> list[Edit]:
-    """The differences of ``proposal`` from ``base`` (amended views) as edits of the base, by ``side``."""
+def side_edits(base: Proposal, proposal: Proposal, side: str, author, date, marks: list | None = None) -> list[Edit]:
+    """The differences of ``proposal`` from ``base`` (amended views) as edits of the base, by ``side``.
+
+    ``marks``, when given, receives the comments and highlights of ``proposal``'s clauses that stand for a base
+    clause (:func:`itu_nb.amendments.marks.side_marks`); those of the clauses it inserts travel in the edits.
+    """
     from itu_nb.diff.twoway import compare
 
     comp = compare(base, proposal, view="amended")
@@ -98,6 +103,8 @@ def side_edits(base: Proposal, proposal: Proposal, side: str, author, date) -> l
         edits.append(
             Edit("inserted", bparent, side=side, author=author, date=date, after=after, clause=clause, order=order)
         )
+    if marks is not None:
+        marks += side_marks(proposal, ((old, new) for new, old in stay.items()))
     follow = relettering(comp)
     return [dataclasses.replace(e, relettered=True) if e.kind == "label" and e.path in follow else e for e in edits]
 

@@ -23,6 +23,10 @@ at least one unchanged character between them (two neighbouring words) never
 conflict, even in the same clause.  Labels: a list touched by one proposal gets that
 proposal's labels; a list in which several insert or delete clauses is relettered
 automatically (as relabels): those relabels are relettering, not conflicts.
+
+The analyst's comments and highlights reach the draft from the base and from every proposal, on the
+words they were made on, with their author and date (:mod:`itu_nb.amendments.marks`); where those words
+did not reach the draft they stand where the words stood, never dropped, and each is shown once.
 """
 
 from __future__ import annotations
@@ -34,6 +38,7 @@ from dataclasses import dataclass, field
 from itu_nb.amendments.addressing import parents
 from itu_nb.amendments.conflicts import Conflict, Edit, find_conflicts, side_edits
 from itu_nb.amendments.edits import _moved_offsets
+from itu_nb.amendments.marks import MARKS, adopt, carry, mark_key
 from itu_nb.amendments.relettering import (
     bare_label,
     first_label,
@@ -48,7 +53,8 @@ from itu_nb.amendments.relettering import (
 from itu_nb.amendments.wording import delete_node, edit_runs, inserted_copy
 from itu_nb.errors import AddressError
 from itu_nb.loaders.coerce import as_proposal
-from itu_nb.model import Clause, NodeKind, Op, Proposal, Run
+from itu_nb.model import Artefact, Clause, NodeKind, Op, Proposal, Run, runs_text
+from itu_nb.model.clause import view_artefacts
 
 __all__ = ["Conflict", "Draft", "merge"]
 
@@ -62,6 +68,8 @@ class _Plan:
     decisions: tuple[tuple[str, str | None, str | None, str], ...] = ()  # (conflict, side, text, author)
     #: accept/reject decisions made on the draft, by change signature (path, kind, old, new, author)
     reviewed: tuple[tuple[str, str, str], ...] = ()  # (change id, accept|reject, the change in words)
+    #: the proposals' comments and highlights on clauses of the base (:func:`itu_nb.amendments.marks.side_marks`)
+    marks: tuple[tuple[str, str, Artefact], ...] = ()
 
 
 def _described(change) -> str:
@@ -255,17 +263,37 @@ def _build_edits(plan: _Plan) -> Draft:
             parent = base_parent[e.path]
             touched.setdefault(parent.path if parent is not None else None, []).append(e)
     counter = iter(range(1, 1_000_000))
+    side: dict[str, list[tuple[str, Artefact]]] = {}
+    for path, text, mark in plan.marks:
+        side.setdefault(path, []).append((text, mark))
+    twins, orphans = _left_out(plan.edits, slots)
+    moved = {
+        mark_key("".join(r.text for r in n.label_runs + n.runs), a)
+        for run in slots.values()
+        for inserted in run.values()
+        for e in inserted
+        if e.clause is not None
+        for n in e.clause.walk()
+        for a in n.artefacts
+        if a.kind in MARKS
+    }
 
     def node(c: Clause) -> Clause:
         runs = c.runs
         for e in sorted(words.get(c.path, []), key=lambda e: (e.start, e.end), reverse=True):
             runs = edit_runs(runs, e.start, e.end, e.new, e.author, e.date)
-        # the base's comments and highlights move with its words
+        # the base's comments and highlights move with its words; the proposals' go on the same words
         arts = _moved_offsets(c, runs) if c.artefacts and runs is not c.runs else c.artefacts
         c = dataclasses.replace(c, runs=runs, children=level(c.children, c), artefacts=arts)
+        if c.path in side:
+            c = carry(c, side[c.path])
+        if c.path in orphans:
+            c = adopt(c, orphans[c.path], at_end=True)
         if c.path in deleted:
             d = deleted[c.path]
             c = delete_node(c, d.author, d.date) or c
+            if c.artefacts and moved:  # a moved clause's marks are shown once, on its copy (wording.taken_marks)
+                c = dataclasses.replace(c, artefacts=_unmoved(c, moved))
         return c
 
     def level(children, parent: Clause | None) -> tuple[Clause, ...]:
@@ -278,6 +306,8 @@ def _build_edits(plan: _Plan) -> Draft:
             for e in slot.get(anchor, []):
                 assert e.clause is not None  # an insertion carries its clause
                 copy = inserted_copy(e.clause, f"{key or ''}/\0m{next(counter)}", e.author, e.date)
+                for twin in twins.get(id(e), ()):  # the same clause inserted by another proposal: its marks too
+                    copy = _twin_marks(copy, twin)
                 out.append(copy)
                 changed.add(copy.path)
         if key in touched:
@@ -285,11 +315,62 @@ def _build_edits(plan: _Plan) -> Draft:
         return tuple(out)
 
     clauses = level(plan.base.clauses, None)
+    if None in orphans and clauses:  # left out first in the text: to the start of its first clause
+        clauses = (adopt(clauses[0], orphans[None], at_end=False), *clauses[1:])
     resolved = tuple(f"resolved {d[0]}: {d[2] if d[2] is not None else d[1]}" for d in plan.decisions)
     provenance = (*plan.base.provenance, f"merged {', '.join(plan.sides)} onto {plan.base.id}", *resolved)
     fields = {f.name: getattr(plan.base, f.name) for f in dataclasses.fields(Proposal)}
     fields.update(clauses=clauses, provenance=provenance)
     return repath(Draft(**fields, plan=plan))
+
+
+def _left_out(
+    edits: tuple[Edit, ...], slots: dict[str | None, dict[str | None, list[Edit]]]
+) -> tuple[dict[int, list[Clause]], dict[str | None, list[Artefact]]]:
+    """Where the marks of clauses inserted by a proposal but left out of the draft go.
+
+    Returns, by ``id`` of an insertion in the draft, the same clauses other proposals inserted (their marks go
+    on its copy); and, by base path, the marks of the rest: to the end of the base clause the clause was to
+    follow, else of the clause it was to go in, else (None) the start of the text.
+    """
+    placed = [e for slot in slots.values() for run in slot.values() for e in run]
+    by_key = {e.key: e for e in placed}
+    ids = {id(e) for e in placed}
+    twins: dict[int, list[Clause]] = {}
+    orphans: dict[str | None, list[Artefact]] = {}
+    for e in edits:
+        if e.kind != "inserted" or id(e) in ids or e.clause is None:
+            continue
+        marks = [a for n in e.clause.walk() for a in n.artefacts if a.kind in MARKS]
+        if not marks:
+            continue
+        twin = by_key.get(e.key)
+        if twin is not None:
+            twins.setdefault(id(twin), []).append(e.clause)
+        else:
+            orphans.setdefault(e.after or e.path, []).extend(marks)
+    return twins, orphans
+
+
+def _unmoved(c: Clause, moved: set[tuple]) -> tuple[Artefact, ...]:
+    """``c``'s artefacts but the marks a clause inserted in the draft carries: ``c`` is struck, and a proposal
+    moved it there (the same comment, the same highlighted characters).
+    """
+    source = "".join(r.text for r in c.label_runs + c.runs)
+    return tuple(a for a in c.artefacts if a.kind not in MARKS or mark_key(source, a) not in moved)
+
+
+def _twin_marks(copy: Clause, twin: Clause) -> Clause:
+    """``copy`` (an inserted clause in the draft) with the marks of ``twin``, the same clause another proposal
+    inserted (the same text: offsets count the same characters), node by node.
+    """
+    kids = tuple(_twin_marks(k, t) for k, t in zip(copy.children, twin.children, strict=False))
+    marks = [a for a in view_artefacts(twin, "amended") if a.kind in MARKS]
+    out = dataclasses.replace(copy, children=kids + copy.children[len(kids) :])
+    if not marks:
+        return out
+    text = runs_text(copy.label_runs + copy.runs, "amended")
+    return carry(out, [(text, a) for a in marks])
 
 
 def _name(proposal: Proposal, taken: set[str]) -> str:
@@ -358,6 +439,7 @@ def merge(base, proposals, *, authors: dict[str, str] | None = None) -> Draft:
     named = proposals.items() if isinstance(proposals, dict) else ((None, p) for p in proposals)
     names: list[str] = []
     edits: list[Edit] = []
+    marks: list[tuple[str, str, Artefact]] = []  # every proposal's comments and highlights, for the draft
     for key, p in named:
         p = as_proposal(p, single=True)
         given = (authors or {}).get(key if key is not None else p.id)
@@ -367,7 +449,7 @@ def merge(base, proposals, *, authors: dict[str, str] | None = None) -> Draft:
         names.append(name)
         author = given or (counts.most_common(1)[0][0] if counts else name)
         date = next((c.date for c in p.changes if c.date), None)
-        edits += side_edits(base, p, name, author, date)
+        edits += side_edits(base, p, name, author, date, marks)
     _, conflicts = find_conflicts(base, edits)
-    plan = _Plan(base, tuple(names), tuple(edits), tuple(conflicts))
+    plan = _Plan(base, tuple(names), tuple(edits), tuple(conflicts), marks=tuple(marks))
     return _build(plan)

@@ -1,0 +1,164 @@
+"""The analyst's marks (comments and highlights) of merged proposals, carried onto the draft.
+
+:func:`itu_nb.merge` builds its draft from the base's clauses: the base's marks move with its words
+(:func:`~itu_nb.amendments.edits._moved_offsets`), and a clause a proposal inserts is its own clause, marks
+and all.  The marks made on a proposal's clauses that stand for a base clause (unchanged, modified or
+relabelled: the compared pairs) are carried here: :func:`side_marks` reads them in the proposal's amended
+text, :func:`carry` places them on the draft's clause, on the same words found by a word diff of the two
+texts.  Where a proposal's words did not reach the draft (its edit contested, or a comment on words it
+deleted) a mark goes to where they stood, never dropped; an inserted clause left out of the draft gives its
+marks to the clause it was to follow (:func:`adopt`), as a decision does (:mod:`itu_nb.model.review`).
+
+A mark already on the clause (the same comment: text, author and date; the same highlighted characters) is
+not added again: proposals written on a base the analyst had marked carry the base's marks too.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Iterable, Sequence
+
+from itu_nb.model import Artefact, Clause, Op, Proposal, Run, runs_text
+from itu_nb.model.clause import placer
+
+__all__ = ["MARKS", "adopt", "carry", "mark_key", "side_marks"]
+
+#: The artefacts an analyst adds: carried from every proposal onto a merged draft.
+MARKS = ("comment", "highlight")
+
+#: A proposal's mark for a base clause: (the base clause's path, the proposal clause's amended label and text,
+#: the mark with its offset in that text).
+SideMark = tuple[str, str, Artefact]
+
+
+def mark_key(source: str, a: Artefact) -> tuple:
+    """What makes two marks the same mark: a comment's text, author and date; a highlight's characters.
+
+    ``source`` is the text ``a``'s offset counts in (a clause's label runs and runs, both views).
+    """
+    if a.kind == "comment":
+        return ("comment", a.text, a.author, a.date)
+    at = a.offset or 0
+    return (a.kind, source[at : at + a.length])
+
+
+def _amended_marks(c: Clause) -> list[Artefact]:
+    """``c``'s comments and highlights, their offsets counted in its amended label and text.
+
+    Unlike a view, none is left out: one on words the proposal deleted goes to where they stood.
+    """
+    runs = c.label_runs + c.runs
+    mine = [a for a in c.artefacts if a.kind in MARKS and a.offset is not None]
+    if not mine:
+        return []
+    place = placer(runs, [not r.op.in_view("amended") for r in runs])
+    out = []
+    for a in mine:
+        assert a.offset is not None
+        start = place(a.offset)
+        length = place(a.offset + a.length) - start if a.length else 0
+        out.append(dataclasses.replace(a, offset=start, length=length, op=Op.EQUAL))
+    return out
+
+
+def side_marks(proposal: Proposal, pairs: Iterable[tuple[str, str]]) -> list[SideMark]:
+    """The marks of ``proposal``'s clauses paired with base clauses: ``pairs`` of (base path, proposal path)."""
+    out: list[SideMark] = []
+    for base_path, path in pairs:
+        c = proposal.get(path)
+        if c is None or not c.artefacts:
+            continue
+        marks = _amended_marks(c)
+        if marks:
+            text = runs_text(c.label_runs, "amended") + runs_text(c.runs, "amended")
+            out += [(base_path, text, a) for a in marks]
+    return out
+
+
+def _placer(old: str, new: str) -> Callable[[int], int]:
+    """Where a place in ``old`` stands in ``new``: on the same words, or where words taken out stood."""
+    from itu_nb.diff.words import diff_words
+
+    pieces: list[tuple[int, int, int, int]] = []  # (old start, old end, new start, op) of each old piece
+    a = b = 0
+    for op, piece in diff_words(old, new).ops:
+        if op <= 0:
+            pieces.append((a, a + len(piece), b, op))
+            a += len(piece)
+        if op >= 0:
+            b += len(piece)
+
+    def place(at: int) -> int:
+        if at >= len(old):
+            return len(new)
+        start, _end, to, op = next(p for p in pieces if p[0] <= at < p[1])
+        return to + (at - start) if op == 0 else to
+
+    return place
+
+
+def _source_at(runs: Sequence[Run], at: int, late: bool = False) -> int:
+    """The place in ``runs``' source text (both views) of the place ``at`` of their amended text: before the
+    deletions standing there, or after them (``late``: where highlighted words start).
+    """
+    seen = pos = 0
+    for r in runs:
+        n = len(r.text)
+        if r.op is Op.DELETE:
+            pos += n
+            continue
+        if at < seen + n or (at == seen + n and not late):
+            return pos + at - seen
+        seen += n
+        pos += n
+    return pos
+
+
+def carry(clause: Clause, marks: Sequence[tuple[str, Artefact]]) -> Clause:
+    """``clause`` (a draft's) with ``marks`` added on the same words: (the amended text they count in, mark).
+
+    Each shows in both views, as a mark the analyst adds does (in the original view one on inserted words
+    stands where they would go); one the clause holds already is not added again.
+    """
+    runs = clause.label_runs + clause.runs
+    source = "".join(r.text for r in runs)
+    have = {mark_key(source, a) for a in clause.artefacts if a.kind in MARKS}
+    amended = runs_text(runs, "amended")
+    places: dict[str, Callable[[int], int]] = {}
+    added: list[Artefact] = []
+    for text, a in marks:
+        if text not in places:
+            places[text] = _same if text == amended else _placer(text, amended)
+        place = places[text]
+        at = a.offset or 0
+        start = _source_at(runs, place(at), late=a.length > 0)
+        end = max(start, _source_at(runs, place(at + a.length))) if a.length else start
+        moved = dataclasses.replace(a, offset=start, length=end - start, op=Op.EQUAL)
+        key = mark_key(source, moved)
+        if key not in have:
+            have.add(key)
+            added.append(moved)
+    if not added:
+        return clause
+    return dataclasses.replace(clause, artefacts=(*clause.artefacts, *added))
+
+
+def _same(at: int) -> int:
+    return at
+
+
+def adopt(node: Clause, marks: Sequence[Artefact], *, at_end: bool) -> Clause:
+    """``node`` with the marks of a clause left out of the draft, at its end (or start), in both views."""
+    source = "".join(r.text for r in node.label_runs + node.runs)
+    at = len(source) if at_end else 0
+    have = {mark_key(source, a) for a in node.artefacts if a.kind in MARKS}
+    moved = []
+    for a in marks:
+        key = ("comment", a.text, a.author, a.date) if a.kind == "comment" else None
+        if key is None or key not in have:
+            moved.append(dataclasses.replace(a, offset=at, length=0, op=Op.EQUAL))
+            if key is not None:
+                have.add(key)
+    if not moved:
+        return node
+    return dataclasses.replace(node, artefacts=(*node.artefacts, *moved) if at_end else (*moved, *node.artefacts))
