@@ -209,3 +209,13 @@ def test_libreoffice_shows_the_comment_once(moved, tmp_path):
     bodies = [re.sub(r"<[^>]+>", "", a) for a in annotations]
     assert sum("why first?" in b for b in bodies) == 1
     assert sum("old edition" in b for b in bodies) == 1
+
+
+def test_rejecting_the_move_gives_the_mark_back_to_the_original(moved):
+    # the copy goes and the struck original comes back: the mark returns to "to give" of resolves 2 (main's double
+    # went, one to the original and one to the end of old resolves 3, the clause before the copy)
+    assert marks(moved.reject(), "why first?") == [("resolves/2", "unchanged", "to give", "EQUAL")]
+    ana = [c.id for c in moved.changes if c.author == "Ana" and c.path.startswith("resolves")]
+    assert marks(moved.reject(ana), "why first?") == [("resolves/2", "unchanged", "to give", "EQUAL")]
+    # reject all rejects Brazil's deletion of "Dubai, 2014" too: the mark made in it stays on "2014", now text
+    assert marks(moved.reject(), "old edition") == [("recalling/j", "unchanged", "2014", "EQUAL")]

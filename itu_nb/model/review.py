@@ -16,6 +16,7 @@ and highlights to the clause before it.
 from __future__ import annotations
 
 import dataclasses
+import operator
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable
@@ -128,7 +129,7 @@ def _apply(proposal: Proposal, accepted: set[str], rejected: set[str]) -> Propos
             out[-1] = _adopt(out[-1], waiting, at_end=True)
         return tuple(out), up
 
-    clauses, _ = settle_all(proposal.clauses, True)
+    clauses, _ = settle_all(_moved_back(proposal.clauses, rejected), True)
     notes = tuple(
         f"{verb} {len(ids)} change{'s' if len(ids) != 1 else ''}"
         for verb, ids in (("accepted", accepted), ("rejected", rejected))
@@ -144,6 +145,69 @@ def _apply(proposal: Proposal, accepted: set[str], rejected: set[str]) -> Propos
 
 #: What an analyst adds to a clause: kept when the clause's text is gone (given to a neighbour).
 _ANALYST_KINDS = ("comment", "highlight")
+
+
+def _moved_back(clauses: tuple[Clause, ...], rejected: set[str]) -> tuple[Clause, ...]:
+    """``clauses`` with the marks of each moved copy whose move is rejected given back to its struck original.
+
+    A move leaves a struck original and a copy of its text holding the comments and highlights
+    (:func:`itu_nb.amendments.wording.taken_marks`).  Rejected, the copy goes and the original comes back:
+    a clause all inserted whose changes are rejected hands its marks to a clause all deleted whose changes are
+    rejected and whose text is the same, on the same characters of the text, instead of to the clause before it.
+    ``clauses`` themselves when there is none.
+    """
+    if not rejected:
+        return clauses
+    nodes = [n for c in clauses for n in c.walk()]
+    going = [
+        n
+        for n in nodes
+        if any(a.kind in _ANALYST_KINDS for a in n.artefacts)
+        and n.runs
+        and all(r.op is Op.INSERT for r in n.label_runs + n.runs)
+        and all(c.id in rejected for c in n.changes)
+    ]
+    if not going:
+        return clauses
+    back: dict[str, list[Clause]] = {}
+    for n in nodes:
+        runs = n.label_runs + n.runs
+        if n.runs and all(r.op is Op.DELETE for r in runs) and all(c.id in rejected for c in n.changes):
+            back.setdefault("".join(r.text for r in n.runs), []).append(n)
+    moves: dict[int, tuple[Clause, tuple[Artefact, ...]]] = {}  # id of a clause → it with its new artefacts
+    for copy in going:
+        homes = back.get("".join(r.text for r in copy.runs))
+        if not homes:
+            continue
+        home = homes.pop(0)
+        shift = sum(len(r.text) for r in home.label_runs) - sum(len(r.text) for r in copy.label_runs)
+        label = sum(len(r.text) for r in copy.label_runs)
+        given = tuple(
+            dataclasses.replace(
+                a,
+                op=Op.EQUAL,
+                offset=None
+                if a.offset is None
+                else a.offset + shift
+                if a.offset >= label
+                else min(a.offset, label + shift),
+            )
+            for a in copy.artefacts
+            if a.kind in _ANALYST_KINDS
+        )
+        moves[id(copy)] = (copy, tuple(a for a in copy.artefacts if a.kind not in _ANALYST_KINDS))
+        moves[id(home)] = (home, home.artefacts + given)
+    if not moves:
+        return clauses
+
+    def swap(c: Clause) -> Clause:
+        kids = tuple(swap(k) for k in c.children)
+        hit = moves.get(id(c))
+        if hit is not None and hit[0] is c:
+            return dataclasses.replace(c, children=kids, artefacts=hit[1])
+        return c if all(map(operator.is_, kids, c.children)) else dataclasses.replace(c, children=kids)
+
+    return tuple(swap(c) for c in clauses)
 
 
 def settled_artefacts(
