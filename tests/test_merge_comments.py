@@ -22,6 +22,7 @@ import subprocess
 import zipfile
 
 import pytest
+from bounds import bounded
 from conftest import needs_soffice
 from test_amend_merge import APT as APT_TEXT
 from test_amend_merge import CEPT as CEPT_TEXT
@@ -121,6 +122,47 @@ def test_the_base_marks_are_not_doubled_by_proposals_written_on_the_marked_base(
     assert len(got) == 1
     (path, chars, _a, _d) = got[0]
     assert draft[path].status == "inserted" and chars == "ITU"  # on the moved copy, on its word
+
+
+def test_a_mark_of_the_base_both_proposals_carry_is_shown_once():
+    base = _mark(RES130, "resolves/3", "ITU", "base")  # resolves 3 "that ITU shall focus resources…"
+    cept = itu_nb.amend(base, 'In resolves 3, replace "focus" by "concentrate"', author="CEPT")
+    apt = itu_nb.amend(base, 'In resolves 2, replace "high priority" by "priority"', author="APT")
+    assert _lit(merge(base, [cept, apt]), "base") == [("resolves/3", "ITU", "Ana", "2026-12-03")]
+
+
+def test_two_comments_alike_on_one_clause_stay_two():
+    # Ana wrote "check" after "high" and after "priority" of resolves 1 in APT's text: both reach the draft
+    apt = _mark(APT_TEXT, "resolves/1", "high", "check")
+    apt = _mark(apt, "resolves/1", "priority", "check")
+    got = _lit(merge(RES130, [CEPT_TEXT, apt]), "check")
+    assert got == [("resolves/1", "high", "Ana", "2026-12-03"), ("resolves/1", "priority", "Ana", "2026-12-03")]
+
+
+def test_ten_thousand_comments_of_a_proposal_reach_the_draft_in_bounded_time():
+    # every mark is placed by binary searches in the word diff's pieces and the clause's runs
+    r = bounded(
+        """
+        import dataclasses, itu_nb
+        from itu_nb.model import Artefact
+        base = itu_nb.load("MOD\\tX/1/1\\n\\nresolves\\n1\\tto act" + " a" * 10_000 + ".\\n")[0]
+        side = itu_nb.amend(base, 'In resolves 1, replace "to act" by "to do"', author="CEPT")
+        c = side["resolves/1"]
+        start = sum(len(r.text) for r in c.label_runs + c.runs) - 1 - 2 * 10_000
+        arts = tuple(Artefact("comment", f"n{k}", 0, start + 2 * k + 2, author="Ana") for k in range(10_000))
+        side = dataclasses.replace(side, clauses=tuple(
+            dataclasses.replace(x, children=(dataclasses.replace(x.children[0], artefacts=arts),))
+            if x.path == "resolves" else x for x in side.clauses))
+        node = itu_nb.merge(base, [side])["resolves/1"]
+        src = "".join(r.text for r in node.label_runs + node.runs)
+        notes = [a for a in node.artefacts if a.kind == "comment"]
+        print(len(notes), len({a.text for a in notes}), src[: notes[-1].offset][-3:])
+        """,
+        label="merge: 10,000 comments on a proposal's clause",
+    )
+    assert r.ok and r.within(), str(r)
+    # all 10,000, each its own, the last right after the last "a" (the text ends "… a a a.")
+    assert r.stdout.split() == ["10000", "10000", "a", "a"]
 
 
 @pytest.mark.parametrize("fmt", ["critic", "akn", "docx"])

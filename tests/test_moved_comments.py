@@ -23,6 +23,7 @@ import subprocess
 import zipfile
 
 import pytest
+from bounds import bounded
 from conftest import CRITIC, needs_soffice
 
 import itu_nb
@@ -219,3 +220,19 @@ def test_rejecting_the_move_gives_the_mark_back_to_the_original(moved):
     assert marks(moved.reject(ana), "why first?") == [("resolves/2", "unchanged", "to give", "EQUAL")]
     # reject all rejects Brazil's deletion of "Dubai, 2014" too: the mark made in it stays on "2014", now text
     assert marks(moved.reject(), "old edition") == [("recalling/j", "unchanged", "2014", "EQUAL")]
+
+
+def test_moving_a_clause_of_ten_thousand_marks_in_bounded_time():
+    # the copy takes them all, the struck original none: one pass over the clause's artefacts each
+    r = bounded(
+        """
+        import itu_nb
+        text = "MOD\\tX/1/1\\n\\nresolves\\n1\\tto act" + " {==a==}{>>@Ana (2026-12-03): n<<}" * 10_000 + ".\\n"
+        text += "2\\tto wait.\\n"
+        p = itu_nb.amend(itu_nb.load(text)[0], "Move resolves 1 after resolves 2", author="Ana")
+        print(*(sum(a.kind == k for a in p[path].artefacts) for path in ("resolves/1", "resolves/2") for k in ("comment", "highlight")))
+        """,
+        label="amend: a move of a clause holding 10,000 comments and 10,000 highlights",
+    )
+    assert r.ok and r.within(), str(r)
+    assert r.stdout.split() == ["0", "0", "10000", "10000"]

@@ -54,7 +54,8 @@ def side_edits(base: Proposal, proposal: Proposal, side: str, author, date, mark
     """The differences of ``proposal`` from ``base`` (amended views) as edits of the base, by ``side``.
 
     ``marks``, when given, receives the comments and highlights of ``proposal``'s clauses that stand for a base
-    clause (:func:`itu_nb.amendments.marks.side_marks`); those of the clauses it inserts travel in the edits.
+    clause, as (base path, ``side``, text, mark) (:func:`itu_nb.amendments.marks.side_marks`); those of the
+    clauses it inserts travel in the edits.
     """
     from itu_nb.diff.twoway import compare
 
@@ -104,7 +105,7 @@ def side_edits(base: Proposal, proposal: Proposal, side: str, author, date, mark
             Edit("inserted", bparent, side=side, author=author, date=date, after=after, clause=clause, order=order)
         )
     if marks is not None:
-        marks += side_marks(proposal, ((old, new) for new, old in stay.items()))
+        marks += [(path, side, text, a) for path, text, a in side_marks(proposal, ((o, n) for n, o in stay.items()))]
     follow = relettering(comp)
     return [dataclasses.replace(e, relettered=True) if e.kind == "label" and e.path in follow else e for e in edits]
 

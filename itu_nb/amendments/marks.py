@@ -16,6 +16,8 @@ not added again: proposals written on a base the analyst had marked carry the ba
 from __future__ import annotations
 
 import dataclasses
+from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 
 from itu_nb.model import Artefact, Clause, Op, Proposal, Run, runs_text
@@ -79,11 +81,15 @@ def _placer(old: str, new: str) -> Callable[[int], int]:
     """Where a place in ``old`` stands in ``new``: on the same words, or where words taken out stood."""
     from itu_nb.diff.words import diff_words
 
-    pieces: list[tuple[int, int, int, int]] = []  # (old start, old end, new start, op) of each old piece
+    starts: list[int] = []  # of each piece of ``old``: where it starts, where it goes in ``new``, whether equal
+    to: list[int] = []
+    equal: list[bool] = []
     a = b = 0
     for op, piece in diff_words(old, new).ops:
         if op <= 0:
-            pieces.append((a, a + len(piece), b, op))
+            starts.append(a)
+            to.append(b)
+            equal.append(op == 0)
             a += len(piece)
         if op >= 0:
             b += len(piece)
@@ -91,52 +97,70 @@ def _placer(old: str, new: str) -> Callable[[int], int]:
     def place(at: int) -> int:
         if at >= len(old):
             return len(new)
-        start, _end, to, op = next(p for p in pieces if p[0] <= at < p[1])
-        return to + (at - start) if op == 0 else to
+        k = bisect_right(starts, at) - 1  # a binary search: thousands of marks on one clause stay cheap
+        return to[k] + (at - starts[k]) if equal[k] else to[k]
 
     return place
 
 
-def _source_at(runs: Sequence[Run], at: int, late: bool = False) -> int:
-    """The place in ``runs``' source text (both views) of the place ``at`` of their amended text: before the
-    deletions standing there, or after them (``late``: where highlighted words start).
+def _sourcer(runs: Sequence[Run]) -> Callable[[int, bool], int]:
+    """``at(x, late)``: the place in ``runs``' source text (both views) of the place ``x`` of their amended
+    text: before the deletions standing there, or after them (``late``: where highlighted words start).
     """
+    starts: list[int] = []  # per run of the amended text: where it starts there, where it ends, and in the source
+    ends: list[int] = []
+    sources: list[int] = []
     seen = pos = 0
     for r in runs:
         n = len(r.text)
-        if r.op is Op.DELETE:
-            pos += n
-            continue
-        if at < seen + n or (at == seen + n and not late):
-            return pos + at - seen
-        seen += n
+        if r.op is not Op.DELETE:
+            starts.append(seen)
+            sources.append(pos)
+            seen += n
+            ends.append(seen)
         pos += n
-    return pos
+
+    def at(x: int, late: bool) -> int:
+        k = (bisect_right if late else bisect_left)(ends, x)
+        return pos if k == len(ends) else sources[k] + x - starts[k]
+
+    return at
 
 
-def carry(clause: Clause, marks: Sequence[tuple[str, Artefact]]) -> Clause:
-    """``clause`` (a draft's) with ``marks`` added on the same words: (the amended text they count in, mark).
+def _present(source: str, arts: Iterable[Artefact]) -> Counter[tuple]:
+    return Counter(mark_key(source, a) for a in arts if a.kind in MARKS)
+
+
+def carry(clause: Clause, marks: Sequence[tuple[object, str, Artefact]]) -> Clause:
+    """``clause`` (a draft's) with ``marks`` added on the same words: (whose, the amended text they count in, mark).
 
     Each shows in both views, as a mark the analyst adds does (in the original view one on inserted words
-    stands where they would go); one the clause holds already is not added again.
+    stands where they would go).  Those the clause holds already are not added again: of one proposal's
+    (``whose``) marks of one key, only as many as the clause holds fewer; so the draft holds each mark as many
+    times as the base or one proposal did, at most (two comments alike on one clause stay two).
     """
     runs = clause.label_runs + clause.runs
     source = "".join(r.text for r in runs)
-    have = {mark_key(source, a) for a in clause.artefacts if a.kind in MARKS}
     amended = runs_text(runs, "amended")
+    source_at = _sourcer(runs)
     places: dict[str, Callable[[int], int]] = {}
     added: list[Artefact] = []
-    for text, a in marks:
+    have: Counter[tuple] = Counter()
+    whose: object = object()
+    for who, text, a in marks:
+        if who != whose:  # the next proposal's marks: against every mark the clause holds now
+            whose, have = who, _present(source, (*clause.artefacts, *added))
         if text not in places:
             places[text] = _same if text == amended else _placer(text, amended)
         place = places[text]
         at = a.offset or 0
-        start = _source_at(runs, place(at), late=a.length > 0)
-        end = max(start, _source_at(runs, place(at + a.length))) if a.length else start
+        start = source_at(place(at), a.length > 0)
+        end = max(start, source_at(place(at + a.length), False)) if a.length else start
         moved = dataclasses.replace(a, offset=start, length=end - start, op=Op.EQUAL)
         key = mark_key(source, moved)
-        if key not in have:
-            have.add(key)
+        if have[key]:
+            have[key] -= 1
+        else:
             added.append(moved)
     if not added:
         return clause
@@ -147,18 +171,21 @@ def _same(at: int) -> int:
     return at
 
 
-def adopt(node: Clause, marks: Sequence[Artefact], *, at_end: bool) -> Clause:
-    """``node`` with the marks of a clause left out of the draft, at its end (or start), in both views."""
+def adopt(node: Clause, groups: Sequence[Sequence[Artefact]], *, at_end: bool) -> Clause:
+    """``node`` with the marks of clauses left out of the draft (a group per clause), at its end (or start), in
+    both views; a comment the node holds already is not added again (counted as :func:`carry` counts).
+    """
     source = "".join(r.text for r in node.label_runs + node.runs)
     at = len(source) if at_end else 0
-    have = {mark_key(source, a) for a in node.artefacts if a.kind in MARKS}
-    moved = []
-    for a in marks:
-        key = ("comment", a.text, a.author, a.date) if a.kind == "comment" else None
-        if key is None or key not in have:
+    moved: list[Artefact] = []
+    for group in groups:
+        have = _present(source, (a for a in (*node.artefacts, *moved) if a.kind == "comment"))
+        for a in group:
+            key = mark_key(source, a)
+            if a.kind == "comment" and have[key]:
+                have[key] -= 1
+                continue
             moved.append(dataclasses.replace(a, offset=at, length=0, op=Op.EQUAL))
-            if key is not None:
-                have.add(key)
     if not moved:
         return node
     return dataclasses.replace(node, artefacts=(*node.artefacts, *moved) if at_end else (*moved, *node.artefacts))

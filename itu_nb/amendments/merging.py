@@ -69,7 +69,7 @@ class _Plan:
     #: accept/reject decisions made on the draft, by change signature (path, kind, old, new, author)
     reviewed: tuple[tuple[str, str, str], ...] = ()  # (change id, accept|reject, the change in words)
     #: the proposals' comments and highlights on clauses of the base (:func:`itu_nb.amendments.marks.side_marks`)
-    marks: tuple[tuple[str, str, Artefact], ...] = ()
+    marks: tuple[tuple[str, str, str, Artefact], ...] = ()  # (base path, side, text, mark)
 
 
 def _described(change) -> str:
@@ -263,11 +263,11 @@ def _build_edits(plan: _Plan) -> Draft:
             parent = base_parent[e.path]
             touched.setdefault(parent.path if parent is not None else None, []).append(e)
     counter = iter(range(1, 1_000_000))
-    side: dict[str, list[tuple[str, Artefact]]] = {}
-    for path, text, mark in plan.marks:
-        side.setdefault(path, []).append((text, mark))
+    side: dict[str, list[tuple[str, str, Artefact]]] = {}
+    for path, who, text, mark in plan.marks:
+        side.setdefault(path, []).append((who, text, mark))
     twins, orphans = _left_out(plan.edits, slots)
-    moved = {
+    moved = Counter(
         mark_key("".join(r.text for r in n.label_runs + n.runs), a)
         for run in slots.values()
         for inserted in run.values()
@@ -276,7 +276,7 @@ def _build_edits(plan: _Plan) -> Draft:
         for n in e.clause.walk()
         for a in n.artefacts
         if a.kind in MARKS
-    }
+    )
 
     def node(c: Clause) -> Clause:
         runs = c.runs
@@ -326,7 +326,7 @@ def _build_edits(plan: _Plan) -> Draft:
 
 def _left_out(
     edits: tuple[Edit, ...], slots: dict[str | None, dict[str | None, list[Edit]]]
-) -> tuple[dict[int, list[Clause]], dict[str | None, list[Artefact]]]:
+) -> tuple[dict[int, list[Clause]], dict[str | None, list[list[Artefact]]]]:
     """Where the marks of clauses inserted by a proposal but left out of the draft go.
 
     Returns, by ``id`` of an insertion in the draft, the same clauses other proposals inserted (their marks go
@@ -337,7 +337,7 @@ def _left_out(
     by_key = {e.key: e for e in placed}
     ids = {id(e) for e in placed}
     twins: dict[int, list[Clause]] = {}
-    orphans: dict[str | None, list[Artefact]] = {}
+    orphans: dict[str | None, list[list[Artefact]]] = {}
     for e in edits:
         if e.kind != "inserted" or id(e) in ids or e.clause is None:
             continue
@@ -348,16 +348,23 @@ def _left_out(
         if twin is not None:
             twins.setdefault(id(twin), []).append(e.clause)
         else:
-            orphans.setdefault(e.after or e.path, []).extend(marks)
+            orphans.setdefault(e.after or e.path, []).append(marks)
     return twins, orphans
 
 
-def _unmoved(c: Clause, moved: set[tuple]) -> tuple[Artefact, ...]:
+def _unmoved(c: Clause, moved: Counter[tuple]) -> tuple[Artefact, ...]:
     """``c``'s artefacts but the marks a clause inserted in the draft carries: ``c`` is struck, and a proposal
-    moved it there (the same comment, the same highlighted characters).
+    moved it there (the same comment, the same highlighted characters; each of ``moved`` taken once).
     """
     source = "".join(r.text for r in c.label_runs + c.runs)
-    return tuple(a for a in c.artefacts if a.kind not in MARKS or mark_key(source, a) not in moved)
+    out = []
+    for a in c.artefacts:
+        key = mark_key(source, a) if a.kind in MARKS else None
+        if key is not None and moved[key]:
+            moved[key] -= 1
+            continue
+        out.append(a)
+    return tuple(out)
 
 
 def _twin_marks(copy: Clause, twin: Clause) -> Clause:
@@ -370,7 +377,7 @@ def _twin_marks(copy: Clause, twin: Clause) -> Clause:
     if not marks:
         return out
     text = runs_text(copy.label_runs + copy.runs, "amended")
-    return carry(out, [(text, a) for a in marks])
+    return carry(out, [("twin", text, a) for a in marks])
 
 
 def _name(proposal: Proposal, taken: set[str]) -> str:
@@ -439,7 +446,7 @@ def merge(base, proposals, *, authors: dict[str, str] | None = None) -> Draft:
     named = proposals.items() if isinstance(proposals, dict) else ((None, p) for p in proposals)
     names: list[str] = []
     edits: list[Edit] = []
-    marks: list[tuple[str, str, Artefact]] = []  # every proposal's comments and highlights, for the draft
+    marks: list[tuple[str, str, str, Artefact]] = []  # every proposal's comments and highlights, for the draft
     for key, p in named:
         p = as_proposal(p, single=True)
         given = (authors or {}).get(key if key is not None else p.id)
