@@ -23,7 +23,7 @@ import zipfile
 
 import pytest
 from bounds import bounded
-from conftest import needs_soffice
+from conftest import CRITIC, needs_soffice
 from test_amend_merge import APT as APT_TEXT
 from test_amend_merge import CEPT as CEPT_TEXT
 from test_amend_merge import RES130
@@ -129,6 +129,27 @@ def test_a_mark_of_the_base_both_proposals_carry_is_shown_once():
     cept = itu_nb.amend(base, 'In resolves 3, replace "focus" by "concentrate"', author="CEPT")
     apt = itu_nb.amend(base, 'In resolves 2, replace "high priority" by "priority"', author="APT")
     assert _lit(merge(base, [cept, apt]), "base") == [("resolves/3", "ITU", "Ana", "2026-12-03")]
+
+
+def test_marks_on_a_clause_a_proposal_strikes_go_to_the_base_clause_it_strikes():
+    # CEPT deletes noting d) ("the Union's initiative on cooperation…"); Ana had marked "initiative" in it
+    cept = itu_nb.amend(_mark(RES130, "noting/d", "initiative", "drop it?"), "Delete noting d)", author="CEPT")
+    alone = merge(RES130, [cept])
+    assert _lit(alone, "drop it?") == [("noting/d", "initiative", "Ana", "2026-12-03")]
+    assert alone["noting/d"].status == "deleted"
+    # with APT editing noting d) the deletion is contested: the clause stays, the mark on its word
+    assert _lit(merge(RES130, [cept, APT_TEXT]), "drop it?") == [("noting/d", "initiative", "Ana", "2026-12-03")]
+
+
+def test_a_struck_clause_of_another_text_gives_its_marks_to_the_clause_enclosing_it():
+    # Brazil's B/67/4 (Doc 67, line 100: "{--h)<TAB>that the number of cyberthreats …--}", struck whole) merged onto
+    # Resolution 130 as adopted at Dubai: no clause of that text reads so, so Ana's mark on it goes to the end of
+    # the section holding it, considering
+    b67 = itu_nb.load(CRITIC, author="Brazil")["B/67/4"]
+    draft = merge(RES130, [_mark(b67, "considering/h", "that", "why struck?")])
+    (got,) = [c for c in draft.walk() if any(a.text == "why struck?" for a in c.artefacts)]
+    (note,) = [a for a in got.artefacts if a.text == "why struck?"]
+    assert got.path == "considering" and note.offset == len("".join(r.text for r in got.label_runs + got.runs))
 
 
 def test_two_comments_alike_on_one_clause_stay_two():

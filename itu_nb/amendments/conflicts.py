@@ -14,7 +14,7 @@ import dataclasses
 from dataclasses import dataclass
 
 from itu_nb.amendments.addressing import cite, parents
-from itu_nb.amendments.marks import side_marks
+from itu_nb.amendments.marks import side_marks, struck_marks
 from itu_nb.diff.spans import Edit, clash, cover, relettering, run_edits
 from itu_nb.model import Clause, Proposal, runs_text
 
@@ -105,7 +105,9 @@ def side_edits(base: Proposal, proposal: Proposal, side: str, author, date, mark
             Edit("inserted", bparent, side=side, author=author, date=date, after=after, clause=clause, order=order)
         )
     if marks is not None:
-        marks += [(path, side, text, a) for path, text, a in side_marks(proposal, ((o, n) for n, o in stay.items()))]
+        found = side_marks(proposal, ((o, n) for n, o in stay.items()))
+        found += struck_marks(proposal, base, gone, stay)
+        marks += [(path, side, text, a) for path, text, a in found]
     follow = relettering(comp)
     return [dataclasses.replace(e, relettered=True) if e.kind == "label" and e.path in follow else e for e in edits]
 

@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable, Sequence
 from itu_nb.model import Artefact, Clause, Op, Proposal, Run, runs_text
 from itu_nb.model.clause import placer
 
-__all__ = ["MARKS", "adopt", "carry", "mark_key", "side_marks"]
+__all__ = ["MARKS", "adopt", "carry", "mark_key", "side_marks", "struck_marks"]
 
 #: The artefacts an analyst adds: carried from every proposal onto a merged draft.
 MARKS = ("comment", "highlight")
@@ -74,6 +74,48 @@ def side_marks(proposal: Proposal, pairs: Iterable[tuple[str, str]]) -> list[Sid
         if marks:
             text = runs_text(c.label_runs, "amended") + runs_text(c.runs, "amended")
             out += [(base_path, text, a) for a in marks]
+    return out
+
+
+def struck_marks(proposal: Proposal, base: Proposal, gone: Sequence[str], stay: dict[str, str]) -> list[SideMark]:
+    """The marks of ``proposal``'s clauses that its amended view no longer holds (struck whole), for the base.
+
+    Each goes to the base clause the proposal deletes (``gone``, base paths) whose text the struck clause's
+    original text is, on the same characters; else to the end of the nearest enclosing clause paired with the
+    base (``stay``: proposal path → base path); else to the end of the base's first clause.
+    """
+    struck = [
+        n
+        for n in proposal.walk()
+        if any(a.kind in MARKS for a in n.artefacts) and (n.label_runs or n.runs) and not n.exists_in("amended")
+    ]
+    if not struck:
+        return []
+    texts: dict[str, list[str]] = {}
+    for gone_path in gone:
+        b = base.get(gone_path)
+        if b is not None:
+            texts.setdefault(runs_text(b.label_runs, "amended") + runs_text(b.runs, "amended"), []).append(gone_path)
+    up = {k.path: n.path for n in proposal.walk() for k in n.children}
+    out: list[SideMark] = []
+    for n in struck:
+        runs = n.label_runs + n.runs
+        text = runs_text(runs, "original")
+        home = texts.get(text)
+        place = placer(runs, [not r.op.in_view("original") for r in runs])
+        marks = [a for a in n.artefacts if a.kind in MARKS]
+        if home:
+            for a in marks:
+                at = place(a.offset or 0)
+                length = place((a.offset or 0) + a.length) - at if a.length else 0
+                out.append((home[0], text, dataclasses.replace(a, offset=at, length=length, op=Op.EQUAL)))
+            continue
+        above = up.get(n.path)
+        while above is not None and above not in stay:
+            above = up.get(above)
+        target = stay[above] if above is not None else (base.clauses[0].path if base.clauses else None)
+        if target is not None:  # "" counts no characters: each goes to the end of the clause
+            out += [(target, "", dataclasses.replace(a, offset=0, length=0, op=Op.EQUAL)) for a in marks]
     return out
 
 
