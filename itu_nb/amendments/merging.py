@@ -267,8 +267,8 @@ def _build_edits(plan: _Plan) -> Draft:
     for path, who, text, mark in plan.marks:
         side.setdefault(path, []).append((who, text, mark))
     twins, orphans = _left_out(plan.edits, slots)
-    moved = Counter(
-        mark_key("".join(r.text for r in n.label_runs + n.runs), a)
+    moved = Counter(  # the marks of clauses inserted, with the text they hold: a moved clause's, its copy holds
+        (runs_text(n.runs, "amended"), mark_key("".join(r.text for r in n.label_runs + n.runs), a))
         for run in slots.values()
         for inserted in run.values()
         for e in inserted
@@ -354,12 +354,13 @@ def _left_out(
 
 def _unmoved(c: Clause, moved: Counter[tuple]) -> tuple[Artefact, ...]:
     """``c``'s artefacts but the marks a clause inserted in the draft carries: ``c`` is struck, and a proposal
-    moved it there (the same comment, the same highlighted characters; each of ``moved`` taken once).
+    moved it there (the same text, and on it the same comment or highlighted characters; each taken once).
     """
     source = "".join(r.text for r in c.label_runs + c.runs)
+    body = runs_text(c.runs, "original")
     out = []
     for a in c.artefacts:
-        key = mark_key(source, a) if a.kind in MARKS else None
+        key = (body, mark_key(source, a)) if a.kind in MARKS else None
         if key is not None and moved[key]:
             moved[key] -= 1
             continue
