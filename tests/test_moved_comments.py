@@ -18,6 +18,7 @@ clause's text and comments right after it.
 from __future__ import annotations
 
 import dataclasses
+import io
 import re
 import subprocess
 import zipfile
@@ -164,6 +165,10 @@ def test_the_redline_and_the_viewer_show_each_mark_once(moved):
     assert _comments(moved) == WANT
     # the redline compares the two views: the deleted words' mark from the original, the copy's from the amended
     assert _comments(comparison_proposal(moved.redline())) == WANT
+    redline = moved.redline()
+    assert redline.to_html().count("why first?") == 1
+    with zipfile.ZipFile(io.BytesIO(redline.to_docx())) as z:
+        assert z.read("word/comments.xml").decode().count("why first?") == 1
     rows = RedlineViewer(moved)._rows
     notes = [(r["path"], n["text"]) for r in rows for n in r.get("notes", [])]
     assert sorted(notes) == [("recalling/j", "old edition"), ("resolves/3", "why first?")]
