@@ -497,6 +497,35 @@ print(json.dumps({"""
     _checked(out)
 
 
+def test_a_thousand_deletions_and_edits_of_words_interleaved():
+    # "Delete resolves 1", then 'In resolves 2, add " (edited)" at the end', 500 times: each deletion strikes
+    # the first live item, each edit the item now labelled 2 (the one after the next).  Before: an edit
+    # ended the run, and each deletion went one by one, relettering the rest of the list; now the edits
+    # are made on the pending list's items as the text has them (their words, never their labels), and
+    # the run goes on (itu_nb.amendments.striking.Pending.edit)
+    r = bounded(
+        ORIGINAL
+        + """
+draft = itu_nb.amend(big, ["Delete resolves 1", 'In resolves 2, add " (edited)" at the end'] * 500, author="X")
+print(json.dumps({
+    "resolves": [[c.label_original, c.label, c.status, c.key, c.body("amended")] for c in draft["resolves"].children],"""
+        + CHECKS
+        + """}))
+""",
+        label="amend: 1,000 deletions and edits of words, interleaved",
+    )
+    assert r.ok and r.within(), r
+    out = json.loads(r.stdout)
+    bodies = _own("resolves", 512)
+    # resolves 1–500 struck (the words inserted in 3–500 went with them); 501 and 502, edited when labelled
+    # 2, relettered 1 and 2 with the words inserted before their ";"; 503–512 relettered 3–12
+    edited = [b[:-1] + " (edited);" if n in (501, 502) else b for n, b in enumerate(bodies, 1)]
+    assert out["resolves"] == [[str(n), None, "deleted", f"resolves/{n}", ""] for n in range(1, 501)] + [
+        [str(n), str(n - 500), "modified", f"resolves/{n}", edited[n - 1]] for n in range(501, 513)
+    ]
+    _checked(out)
+
+
 def test_three_hundred_moves_of_moved_clauses():
     # "Move considering r) before considering a)" 300 times on the long text: each moves the last
     # considering to the head.  The first 17 move items relettered by the moves before them (their

@@ -25,7 +25,17 @@ from hypothesis import strategies as st
 import itu_nb
 from itu_nb.amendments import edits, inserting, lists
 from itu_nb.amendments.addressing import cite, resolve
-from itu_nb.amendments.edits import AddSection, DeleteClause, EditError, InsertClause, MoveClause, Relabel, apply_ops
+from itu_nb.amendments.edits import (
+    AddSection,
+    DeleteClause,
+    EditError,
+    InsertClause,
+    InsertWords,
+    MoveClause,
+    Relabel,
+    ReplaceWords,
+    apply_ops,
+)
 from itu_nb.amendments.relettering import repath
 from itu_nb.errors import ItuNbError
 
@@ -340,6 +350,11 @@ def _strike_from(p, home, k, how, there, data, by_path=False):
         return InsertClause("that the text is new;", after=at)
     if how == "within":
         return MoveClause(at, before=_address(p, items[0], data))
+    if how == "words":  # an edit of the item's words: it joins a run of strikes (striking.Pending.edit)
+        words = clause.body("amended").split()
+        if words and data.draw(st.booleans()):
+            return ReplaceWords(at, words[0], words[0].upper() + "X")
+        return InsertWords(at, data.draw(st.sampled_from([" and more", "so", "that"])))
     targets = _items(p, there)
     if how == "into" or not targets:
         return MoveClause(at, into=there)
@@ -404,19 +419,22 @@ def test_runs_of_strikes_from_lists_holding_struck_items_equal_one_by_one(data):
     # path of its original label, which no live item before it can take (itu_nb.amendments.striking,
     # _struck_apart); the runs are interrupted now and then by another kind of operation, and start again.
     # Addressed by path too: a live item's path is the one its label gives, "#2" after a struck item of
-    # that label (striking.Pending.at)
+    # that label (striking.Pending.at).  Edits of the items' words join the runs (striking.Pending.edit)
     base = _struck_before(data.draw(st.sampled_from([RES130, B130, WITH_NEW[RES130.id], WITH_NEW[B130.id]])), data)
     by_path = data.draw(st.booleans())  # addressed mostly by path (resolves/13#2…), or mostly by citation
     ops, p = [], base
     for _ in range(data.draw(st.integers(1, 4))):
         home = data.draw(st.sampled_from(SECTIONS[base.id]))
         there = data.draw(st.sampled_from([name for name in SECTIONS[base.id] if name != home]))
-        k, how = data.draw(st.integers(0, 6)), data.draw(st.sampled_from(_HOW))
+        k, how = data.draw(st.integers(0, 6)), data.draw(st.sampled_from(_HOW + ["words", "mixed", "mixed"]))
         for _ in range(data.draw(st.integers(1, 12))):
             if len(_items(p, home)) < 2:
                 break
             odd = data.draw(st.integers(0, 5)) == 0  # now and then another kind: it ends the run
-            op = _strike_from(p, home, k, data.draw(st.sampled_from(_HOW)) if odd else how, there, data, by_path)
+            this = data.draw(st.sampled_from(["delete", "words"])) if how == "mixed" else how  # deletions and edits
+            op = _strike_from(
+                p, home, k, data.draw(st.sampled_from(_HOW + ["words"])) if odd else this, there, data, by_path
+            )
             try:
                 p = apply_ops(p, [op], **WHO)
             except (EditError, ItuNbError):

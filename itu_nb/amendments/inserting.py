@@ -60,7 +60,7 @@ from itu_nb.amendments.relettering import (
     split_label,
     successor,
 )
-from itu_nb.amendments.striking import Pending, Sources, component_of, simple_list, strike_run
+from itu_nb.amendments.striking import WORDS, Pending, Sources, component_of, simple_list, strike_run
 from itu_nb.amendments.wording import inserted_copy, map_children, newcomer, peel
 from itu_nb.errors import ItuNbError
 from itu_nb.model import Clause, NodeKind, Op, Proposal, Run
@@ -420,6 +420,8 @@ def apply_units(
         end = i
         while key is not None and end < len(units) and len(units[end][1]) == 1 and run_key(units[end][1][0]) == key:
             end += 1
+            while key == STRIKE and end < len(units) and len(units[end][1]) == 1 and type(units[end][1][0]) in WORDS:
+                end += 1  # edits of words join a run of strikes (striking.strike_run), never start one
         if end - i >= MIN_RUN:
             run = [u[1][0] for u in units[i:end]]
             if key is not None and key.startswith(SECTION):

@@ -38,6 +38,10 @@ too (:meth:`Pending.at`): one by one, each repath gives a struck item the compon
 label and the live item labelled ``L`` the component ``L``, or ``L#2`` when a struck item before it
 holds ``L``.
 
+An edit of words (``In resolves 2, add "…" at the end``, :data:`WORDS`) addressed to a live item of a
+pending list joins the run (:meth:`Pending.edit`): it changes the item's runs, never its label runs,
+and relettering changes the label runs only, so it is made on the item where the text still has it.
+
 The result is the one the operations give one by one, field for field (the property tests in
 ``tests/test_amend_linear.py`` and ``tests/test_hostile_more.py`` compare them).  An address read any
 other way (another list, a label no live item has, a struck item, a sub-item of the list's items)
@@ -52,7 +56,7 @@ from typing import Any, NamedTuple
 
 from itu_nb.amendments.addressing import _child, bare, cited_section, find_path
 from itu_nb.amendments.lists import ListFacts, Session, _apart
-from itu_nb.amendments.operations import DeleteClause
+from itu_nb.amendments.operations import DeleteClause, InsertWords, ReplaceWords
 from itu_nb.amendments.relettering import (
     _repath,
     first_label,
@@ -63,10 +67,14 @@ from itu_nb.amendments.relettering import (
     successor,
 )
 from itu_nb.amendments.wording import delete_node, map_children
+from itu_nb.errors import ItuNbError
 from itu_nb.model import Clause, NodeKind, Proposal
 from itu_nb.parsing.labels import item_component
 
-__all__ = ["Pending", "Simple", "Sources", "component_of", "simple_list", "strike_run"]
+__all__ = ["WORDS", "Pending", "Simple", "Sources", "component_of", "simple_list", "strike_run"]
+
+#: Edits of words that join a run of strikes when they edit a live item of a pending list (:meth:`Pending.edit`).
+WORDS = (ReplaceWords, InsertWords)
 
 
 def component_of(label: str) -> str | None:
@@ -253,6 +261,34 @@ class Pending:
         uid = orig.uid if orig.uid is not None else orig.path
         return dataclasses.replace(c, path=away, uid=uid, children=_repath(orig.children, orig.path, away))
 
+    def edit(self, session: Session, p: Proposal, i: int, op: Any, author: str | None, date: str) -> Proposal | None:
+        """``p`` with the words of the live item ``kids[i]`` edited by ``op`` (:data:`WORDS`), or None: not so.
+
+        An edit of words changes the item's runs (and the artefacts on them), never its label or path,
+        and relettering changes its label runs only: so it is made on the item as the text still has it
+        (at its path there), and the item is relettered at :meth:`settle` as one by one reletters it.  An
+        edit that fails (words not there…) is left to one by one, which words the error with the item's
+        label and path as they are then.
+        """
+        from itu_nb.amendments.edits import _Editor  # edits imports this module (through inserting)
+
+        path = self.kids[i].path
+        editor = _Editor(p, author, date, session)
+        try:
+            getattr(editor, "replace_words" if type(op) is ReplaceWords else "insert_words")(
+                dataclasses.replace(op, at=path)
+            )
+        except ItuNbError:
+            return None
+        if editor.dirty:  # pragma: no cover - an edit of words changes no list
+            return None
+        parent = find_path(editor.p, self.prefix)
+        assert parent is not None
+        every = parent.children
+        self.simple = self.simple._replace(every=every)
+        self.kids = every[self.simple.lead :]
+        return editor.p
+
     def strike(self, session: Session, i: int, node: Clause, author: str | None, date: str) -> Clause | None:
         """Strike the live item ``kids[i]``, which reads ``node`` now (:meth:`current`); return what is left of it."""
         gone = delete_node(node, author, date)
@@ -392,12 +428,18 @@ def strike_run(
     sources = Sources(session)
     done = 0
     for op in ops:
-        if type(op) is not DeleteClause or not isinstance(op.at, str):
+        if not isinstance(getattr(op, "at", None), str) or (type(op) is not DeleteClause and type(op) not in WORDS):
             break
         found = sources.find(proposal, op.at)
         if found is None:
             break
         pending, i = found
-        pending.strike(session, i, pending.current(i, author, date), author, date)  # what is left stays in it
+        if type(op) is DeleteClause:
+            pending.strike(session, i, pending.current(i, author, date), author, date)  # what is left stays in it
+        else:
+            edited = pending.edit(session, proposal, i, op, author, date)
+            if edited is None:
+                break
+            proposal = edited
         done += 1
     return sources.settle(proposal, author, date), done, True
