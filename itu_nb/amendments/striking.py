@@ -51,7 +51,7 @@ ends the run: the list is settled, and the caller applies the operation one by o
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
 
 from itu_nb.amendments.addressing import _child, bare, cited_section, find_path
@@ -75,6 +75,10 @@ __all__ = ["WORDS", "Pending", "Simple", "Sources", "component_of", "simple_list
 
 #: Edits of words that join a run of strikes when they edit a live item of a pending list (:meth:`Pending.edit`).
 WORDS = (ReplaceWords, InsertWords)
+
+#: Makes an edit of words as one by one makes it: ``words(session, p, op, author, date)`` gives the edited
+#: text (:func:`itu_nb.amendments.edits` supplies it, through :class:`~itu_nb.amendments.inserting.Runs`).
+Words = Callable[[Session, Proposal, Any, Any, str], Proposal]
 
 
 def component_of(label: str) -> str | None:
@@ -261,33 +265,27 @@ class Pending:
         uid = orig.uid if orig.uid is not None else orig.path
         return dataclasses.replace(c, path=away, uid=uid, children=_repath(orig.children, orig.path, away))
 
-    def edit(self, session: Session, p: Proposal, i: int, op: Any, author: str | None, date: str) -> Proposal | None:
+    def edit(
+        self, session: Session, p: Proposal, i: int, op: Any, words: Words, author: str | None, date: str
+    ) -> Proposal | None:
         """``p`` with the words of the live item ``kids[i]`` edited by ``op`` (:data:`WORDS`), or None: not so.
 
         An edit of words changes the item's runs (and the artefacts on them), never its label or path,
         and relettering changes its label runs only: so it is made on the item as the text still has it
         (at its path there), and the item is relettered at :meth:`settle` as one by one reletters it.  An
         edit that fails (words not there…) is left to one by one, which words the error with the item's
-        label and path as they are then.
+        label and path as they are then.  ``words`` makes the edit (:data:`Words`).
         """
-        from itu_nb.amendments.edits import _Editor  # edits imports this module (through inserting)
-
-        path = self.kids[i].path
-        editor = _Editor(p, author, date, session)
         try:
-            getattr(editor, "replace_words" if type(op) is ReplaceWords else "insert_words")(
-                dataclasses.replace(op, at=path)
-            )
+            edited = words(session, p, dataclasses.replace(op, at=self.kids[i].path), author, date)
         except ItuNbError:
             return None
-        if editor.dirty:  # pragma: no cover - an edit of words changes no list
-            return None
-        parent = find_path(editor.p, self.prefix)
+        parent = find_path(edited, self.prefix)
         assert parent is not None
         every = parent.children
         self.simple = self.simple._replace(every=every)
         self.kids = every[self.simple.lead :]
-        return editor.p
+        return edited
 
     def strike(self, session: Session, i: int, node: Clause, author: str | None, date: str) -> Clause | None:
         """Strike the live item ``kids[i]``, which reads ``node`` now (:meth:`current`); return what is left of it."""
@@ -416,7 +414,12 @@ class Sources:
 
 
 def strike_run(
-    session: Session, proposal: Proposal, ops: Sequence[Any], author: str | None, date: str
+    session: Session,
+    proposal: Proposal,
+    ops: Sequence[Any],
+    author: str | None,
+    date: str,
+    words: Words | None = None,
 ) -> tuple[Proposal, int, bool]:
     """Apply the longest leading run of :class:`~itu_nb.amendments.operations.DeleteClause` operations that
     strike live items of simple lists, at once.
@@ -437,7 +440,7 @@ def strike_run(
         if type(op) is DeleteClause:
             pending.strike(session, i, pending.current(i, author, date), author, date)  # what is left stays in it
         else:
-            edited = pending.edit(session, proposal, i, op, author, date)
+            edited = pending.edit(session, proposal, i, op, words, author, date) if words is not None else None
             if edited is None:
                 break
             proposal = edited
