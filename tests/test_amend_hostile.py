@@ -444,6 +444,91 @@ print(json.dumps({
     _checked(out)
 
 
+def test_a_thousand_deletions_from_lists_holding_struck_items():
+    # "Delete resolves 1", "Delete invites … 1", 125 times each, then a new considering a), four times over:
+    # each insertion ends a run of deletions, and the next run strikes from lists that already hold the
+    # struck items of the runs before.  Before: such a list was not simple, and its deletions went one by
+    # one (250 deletions, one insertion, 250 more: 1.15 s; these 1,000: 7.2 s on main in this bounded child);
+    # now a list stays pending
+    # with its struck items in it, each at the path of its original label (itu_nb.amendments.striking)
+    r = bounded(
+        ORIGINAL
+        + """
+steps = (["Delete resolves 1", f"Delete {INVITES} 1"] * 125 + ['Add a new considering a) reading: "that it is;"']) * 4
+draft = itu_nb.amend(big, steps, author="X")
+print(json.dumps({
+    "considering": [[c.label, c.status] for c in draft["considering"].children[:6]],"""
+        + OWN_LISTS
+        + CHECKS
+        + """}))
+""",
+        label="amend: 1,000 deletions from lists holding struck items",
+    )
+    assert r.ok and r.within(), r
+    out = json.loads(r.stdout)
+    _own_lists(out)
+    # the four new items at the head, then the old a), b)… relettered e), f)…
+    assert out["considering"] == [["a)", "inserted"], ["b)", "inserted"], ["c)", "inserted"], ["d)", "inserted"]] + [
+        ["e)", "modified"],
+        ["f)", "modified"],
+    ]
+    _checked(out)
+
+
+def test_a_thousand_deletions_by_path():
+    # "Delete resolves/1", then "Delete resolves/1#2" (the live item relettered 1 stands after the struck
+    # resolves 1, so its path is resolves/1#2), and so on for invites, 500 times each: the viewer names a
+    # clause by path.  Before: a path ended the run and each deletion went one by one (on main this child
+    # was killed after 60 s on a busy machine; 250 such deletions: 4–5 s); now a path is read against the
+    # pending list's order too (itu_nb.amendments.striking.Pending.at)
+    r = bounded(
+        ORIGINAL
+        + """
+steps = ["Delete resolves/1", f"Delete {INVITES}/1"] + ["Delete resolves/1#2", f"Delete {INVITES}/1#2"] * 499
+draft = itu_nb.amend(big, steps, author="X")
+print(json.dumps({"""
+        + OWN_LISTS
+        + CHECKS
+        + """}))
+""",
+        label="amend: 1,000 deletions by path",
+    )
+    assert r.ok and r.within(), r
+    out = json.loads(r.stdout)
+    _own_lists(out)
+    _checked(out)
+
+
+def test_a_thousand_deletions_and_edits_of_words_interleaved():
+    # "Delete resolves 1", then 'In resolves 2, add " (edited)" at the end', 500 times: each deletion strikes
+    # the first live item, each edit the item now labelled 2 (the one after the next).  Before: an edit
+    # ended the run, and each deletion went one by one, relettering the rest of the list; now the edits
+    # are made on the pending list's items as the text has them (their words, never their labels), and
+    # the run goes on (itu_nb.amendments.striking.Pending.edit).  On main this child was killed after 60 s on
+    # a busy machine; 250 such instructions: 2.6 s
+    r = bounded(
+        ORIGINAL
+        + """
+draft = itu_nb.amend(big, ["Delete resolves 1", 'In resolves 2, add " (edited)" at the end'] * 500, author="X")
+print(json.dumps({
+    "resolves": [[c.label_original, c.label, c.status, c.key, c.body("amended")] for c in draft["resolves"].children],"""
+        + CHECKS
+        + """}))
+""",
+        label="amend: 1,000 deletions and edits of words, interleaved",
+    )
+    assert r.ok and r.within(), r
+    out = json.loads(r.stdout)
+    bodies = _own("resolves", 512)
+    # resolves 1–500 struck (the words inserted in 3–500 went with them); 501 and 502, edited when labelled
+    # 2, relettered 1 and 2 with the words inserted before their ";"; 503–512 relettered 3–12
+    edited = [b[:-1] + " (edited);" if n in (501, 502) else b for n, b in enumerate(bodies, 1)]
+    assert out["resolves"] == [[str(n), None, "deleted", f"resolves/{n}", ""] for n in range(1, 501)] + [
+        [str(n), str(n - 500), "modified", f"resolves/{n}", edited[n - 1]] for n in range(501, 513)
+    ]
+    _checked(out)
+
+
 def test_three_hundred_moves_of_moved_clauses():
     # "Move considering r) before considering a)" 300 times on the long text: each moves the last
     # considering to the head.  The first 17 move items relettered by the moves before them (their

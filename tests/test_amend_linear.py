@@ -25,7 +25,17 @@ from hypothesis import strategies as st
 import itu_nb
 from itu_nb.amendments import edits, inserting, lists
 from itu_nb.amendments.addressing import cite, resolve
-from itu_nb.amendments.edits import AddSection, DeleteClause, EditError, InsertClause, MoveClause, Relabel, apply_ops
+from itu_nb.amendments.edits import (
+    AddSection,
+    DeleteClause,
+    EditError,
+    InsertClause,
+    InsertWords,
+    MoveClause,
+    Relabel,
+    ReplaceWords,
+    apply_ops,
+)
 from itu_nb.amendments.relettering import repath
 from itu_nb.errors import ItuNbError
 
@@ -322,19 +332,29 @@ def test_runs_of_moves_into_one_list_equal_one_by_one(data):
 _HOW = ["delete"] * 3 + ["head"] * 2 + ["after", "before", "into", "within", "insert"]
 
 
-def _strike_from(p, home, k, how, there, data):
+def _strike_from(p, home, k, how, there, data, by_path=False):
     """A deletion (``how``) or a move to ``there``'s list of the item now at place ``k`` of ``home``'s list, by
     citation (as an analyst names it: "Delete resolves 3" again and again strikes the next item each time),
-    now and then by path; ``how`` may be one that ends a run (an insertion, a move within the list)."""
+    now and then by path (``by_path``: mostly by path, as the viewer names it); ``how`` may be one that ends a
+    run (an insertion, a move within the list)."""
     items = _items(p, home)
+    if by_path and how == "delete" and not data.draw(st.integers(0, 4)):  # a struck item, by the path it holds
+        gone = [c for c in resolve(p, home).children if not c.exists_in("amended")]
+        if gone:
+            return DeleteClause(data.draw(st.sampled_from(gone)).path)
     clause = items[min(k, len(items) - 1)]
-    at = cite(p, clause) if data.draw(st.integers(0, 9)) else clause.path
+    at = cite(p, clause) if bool(data.draw(st.integers(0, 9))) != by_path else clause.path
     if how == "delete":
         return DeleteClause(at)
     if how == "insert":
         return InsertClause("that the text is new;", after=at)
     if how == "within":
         return MoveClause(at, before=_address(p, items[0], data))
+    if how == "words":  # an edit of the item's words: it joins a run of strikes (striking.Pending.edit)
+        words = clause.body("amended").split()
+        if words and data.draw(st.booleans()):
+            return ReplaceWords(at, words[0], words[0].upper() + "X")
+        return InsertWords(at, data.draw(st.sampled_from([" and more", "so", "that"])))
     targets = _items(p, there)
     if how == "into" or not targets:
         return MoveClause(at, into=there)
@@ -366,6 +386,59 @@ def test_runs_of_strikes_from_their_own_list_equal_one_by_one(data):
                 p = apply_ops(p, [op], **WHO)
             except (EditError, ItuNbError):
                 continue  # a move into itself…: not part of the proposal
+            ops.append(op)
+    _same(apply_ops(base, ops, **WHO), reference(base, ops))
+
+
+def _struck_before(base, data):
+    """``base`` with a few items of its lists already struck (and now and then one added before them), as a
+    draft from an earlier session or an earlier interrupted run leaves them."""
+    p = base
+    for _ in range(data.draw(st.integers(1, 4))):
+        name = data.draw(st.sampled_from(SECTIONS[base.id]))
+        items = _items(p, name)
+        if len(items) < 2:
+            continue
+        clause = items[data.draw(st.integers(0, len(items) - 1))]
+        if data.draw(st.integers(0, 3)):
+            op = DeleteClause(clause.path)
+        else:
+            op = InsertClause("that the text is new;", before=clause.path)
+        try:
+            p = apply_ops(p, [op], **WHO)
+        except (EditError, ItuNbError):
+            continue
+    return p
+
+
+@SLOW
+@given(st.data())
+def test_runs_of_strikes_from_lists_holding_struck_items_equal_one_by_one(data):
+    # as above, from lists that already hold struck items (struck in the text before, or by an earlier run
+    # that an insertion or a move ended): such a list stays pending too when each struck item stands at the
+    # path of its original label, which no live item before it can take (itu_nb.amendments.striking,
+    # _struck_apart); the runs are interrupted now and then by another kind of operation, and start again.
+    # Addressed by path too: a live item's path is the one its label gives, "#2" after a struck item of
+    # that label (striking.Pending.at).  Edits of the items' words join the runs (striking.Pending.edit)
+    base = _struck_before(data.draw(st.sampled_from([RES130, B130, WITH_NEW[RES130.id], WITH_NEW[B130.id]])), data)
+    by_path = data.draw(st.booleans())  # addressed mostly by path (resolves/13#2…), or mostly by citation
+    ops, p = [], base
+    for _ in range(data.draw(st.integers(1, 4))):
+        home = data.draw(st.sampled_from(SECTIONS[base.id]))
+        there = data.draw(st.sampled_from([name for name in SECTIONS[base.id] if name != home]))
+        k, how = data.draw(st.integers(0, 6)), data.draw(st.sampled_from(_HOW + ["words", "mixed", "mixed"]))
+        for _ in range(data.draw(st.integers(1, 12))):
+            if len(_items(p, home)) < 2:
+                break
+            odd = data.draw(st.integers(0, 5)) == 0  # now and then another kind: it ends the run
+            this = data.draw(st.sampled_from(["delete", "words"])) if how == "mixed" else how  # deletions and edits
+            op = _strike_from(
+                p, home, k, data.draw(st.sampled_from(_HOW + ["words"])) if odd else this, there, data, by_path
+            )
+            try:
+                p = apply_ops(p, [op], **WHO)
+            except (EditError, ItuNbError):
+                continue
             ops.append(op)
     _same(apply_ops(base, ops, **WHO), reference(base, ops))
 

@@ -525,8 +525,18 @@ def _strike(
     return editor.p, editor.dirty, editor.gone
 
 
-#: What :func:`~itu_nb.amendments.inserting.apply_units` needs to apply runs of new sections and of moves at once.
-RUNS = Runs(section_run, _strike)
+def _words(
+    session: Session, proposal: Proposal, op: ReplaceWords | InsertWords, author: str | None, date: str
+) -> Proposal:
+    """``proposal`` with the words edited by ``op`` (:meth:`_Editor.replace_words`, ``insert_words``), for a run of strikes."""
+    editor = _Editor(proposal, author, date, session)
+    getattr(editor, _METHODS[type(op)])(op)
+    return editor.p
+
+
+#: What :func:`~itu_nb.amendments.inserting.apply_units` needs to apply runs of new sections, of moves
+#: and of strikes at once.
+RUNS = Runs(section_run, _strike, _words)
 
 
 _METHODS = {

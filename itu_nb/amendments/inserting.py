@@ -60,7 +60,7 @@ from itu_nb.amendments.relettering import (
     split_label,
     successor,
 )
-from itu_nb.amendments.striking import Pending, Sources, component_of, simple_list, strike_run
+from itu_nb.amendments.striking import WORDS, Pending, Sources, Words, component_of, simple_list, strike_run
 from itu_nb.amendments.wording import inserted_copy, map_children, map_node, newcomer, peel, taken_marks
 from itu_nb.errors import ItuNbError
 from itu_nb.model import Clause, NodeKind, Op, Proposal, Run
@@ -101,6 +101,7 @@ class Runs(NamedTuple):
 
     sections: Callable[[Session, Proposal, Sequence[Any], Any, str], tuple[Proposal, int, bool]]
     strike: Strike
+    words: Words  # an edit of words, for runs of strikes (striking.Pending.edit)
 
 
 def run_key(op) -> str | None:
@@ -430,6 +431,8 @@ def apply_units(
         end = i
         while key is not None and end < len(units) and len(units[end][1]) == 1 and run_key(units[end][1][0]) == key:
             end += 1
+            while key == STRIKE and end < len(units) and len(units[end][1]) == 1 and type(units[end][1][0]) in WORDS:
+                end += 1  # edits of words join a run of strikes (striking.strike_run), never start one
         if end - i >= MIN_RUN:
             run = [u[1][0] for u in units[i:end]]
             if key is not None and key.startswith(SECTION):
@@ -438,7 +441,7 @@ def apply_units(
                 else:
                     done, simple = 0, False
             elif key == STRIKE:
-                p, done, simple = strike_run(session, p, run, author, date)
+                p, done, simple = strike_run(session, p, run, author, date, runs.words if runs else None)
             else:
                 p, done, simple = insert_run(session, p, run, author, date, runs.strike if runs else None)
             notes += [note(t, o) for (t, _), o in zip(units[i:], run[:done], strict=False)]
