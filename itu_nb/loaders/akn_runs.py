@@ -183,7 +183,10 @@ def inline_runs(el: etree._Element, marks: list | None = None) -> tuple[list[Run
         for art in found:
             start = min(max((art.offset or 0) - cut, 0), size)
             end = min(max((art.offset or 0) + art.length - cut, start), size)
-            marks.append(dataclasses.replace(art, offset=start, length=end - start))
+            if start == art.offset and end - start == art.length:  # (most: nothing trimmed before or in it)
+                marks.append(art)
+            else:
+                marks.append(dataclasses.replace(art, offset=start, length=end - start))
     return runs, notes
 
 
@@ -251,7 +254,9 @@ def footnote_runs(note: etree._Element, marks: list | None = None) -> tuple[str,
         if found:
             at = _length(runs) + len(lead)
             assert marks is not None
-            marks += [dataclasses.replace(a, offset=(a.offset or 0) + at) for a in found if a.kind == "highlight"]
+            marks += [
+                dataclasses.replace(a, offset=(a.offset or 0) + at) if at else a for a in found if a.kind == "highlight"
+            ]
         runs.extend([Run(Op.EQUAL, lead), *got, Run(Op.EQUAL, trail)] if lead or trail else got)
         op = _MARK.get(p.get(f"{{{ITU_NB}}}mark", ""), Op.EQUAL)  # a tracked paragraph mark, as the writer puts it
         who = (p.get(f"{{{ITU_NB}}}author"), p.get(f"{{{ITU_NB}}}date")) if op is not Op.EQUAL else (None, None)

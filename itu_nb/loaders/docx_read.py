@@ -763,7 +763,7 @@ def _note_highlights(paras: list[Para], view: str | None, start: int) -> list[Ar
     groups = view_groups(paras, view) if view else [[i] for i in range(len(paras))]
     out: list[Artefact] = []
     pos = 0
-    open_: list[list] = []  # [artefact, characters of the source still covered, characters seen in the view]
+    open_: list[list] = []  # [offset, op, characters of the source still covered, characters seen in the view]
     for g, group in enumerate(groups):
         if g:
             pos += 1  # the "\n" between two paragraphs
@@ -772,20 +772,20 @@ def _note_highlights(paras: list[Para], view: str | None, start: int) -> list[Ar
                 if piece.kind == "highlight" and not piece.length:  # one of no characters (an empty run): kept
                     out.append(Artefact("footnote-highlight", "", -1, start + pos, piece.op))
                 elif piece.kind == "highlight":
-                    open_.append([Artefact("footnote-highlight", "", -1, start + pos, piece.op), piece.length, 0])
+                    open_.append([start + pos, piece.op, piece.length, 0])
                 continue
             size = len(piece[1])
             seen = 0 if piece[0] is hidden else size
             for lit in open_:
-                took = min(lit[1], size)
-                lit[1] -= took
-                lit[2] += took if seen else 0
+                took = min(lit[2], size)
+                lit[2] -= took
+                lit[3] += took if seen else 0
             pos += seen
-            for lit in [x for x in open_ if x[1] <= 0]:
+            for lit in [x for x in open_ if x[2] <= 0]:
                 open_.remove(lit)
-                if lit[2]:
-                    out.append(dataclasses.replace(lit[0], length=lit[2]))
-    out += [dataclasses.replace(lit[0], length=lit[2]) for lit in open_ if lit[2]]
+                if lit[3]:
+                    out.append(Artefact("footnote-highlight", "", -1, lit[0], lit[1], length=lit[3]))
+    out += [Artefact("footnote-highlight", "", -1, lit[0], lit[1], length=lit[3]) for lit in open_ if lit[3]]
     return out
 
 
