@@ -137,7 +137,9 @@ def inline_runs(el: etree._Element, marks: list | None = None) -> tuple[list[Run
     the returned runs' text; without it their text is read as any inline element's.
     """
     if len(el) == 0:  # text only, the usual block: one equal run
-        text = _edge(el, _clean(el.text, None, None))
+        text = _clean(el.text, None, None)
+        bare = text.strip(_EDGE)  # (as _edge, inline: most blocks are this one)
+        text = bare if len(bare) == len(text) or el.get(_SPACE) != "preserve" else text
         return ([Run(Op.EQUAL, text)] if text else []), []
     if len(el) == 1:  # one plain element inside, white space around it (<intro><p>…</p></intro>): as below
         child = el[0]
@@ -151,7 +153,8 @@ def inline_runs(el: etree._Element, marks: list | None = None) -> tuple[list[Run
             text = child.text or ""
             if "\n" in text or "\r" in text:
                 text = _LAYOUT.sub(" ", text)
-            text = _edge(el, text)
+            bare = text.strip(_EDGE)  # (as _edge, inline)
+            text = bare if len(bare) == len(text) or el.get(_SPACE) != "preserve" else text
             return ([Run(Op.EQUAL, text)] if text else []), []
         # <intro><p><i>…</i></p></intro>: a chain of two plain elements, read as below without searching it
         if len(child) == 1 and _local(child) not in _MARKED_NAMES and _local(el) not in _MARKED_NAMES:
@@ -191,7 +194,8 @@ def inline_runs(el: etree._Element, marks: list | None = None) -> tuple[list[Run
 
 
 def _one_run(el: etree._Element, text: str) -> list[Run]:
-    text = _edge(el, text)
+    bare = text.strip(_EDGE)  # (as _edge, inline)
+    text = bare if len(bare) == len(text) or el.get(_SPACE) != "preserve" else text
     return [Run(Op.EQUAL, text)] if text else []
 
 
