@@ -255,9 +255,9 @@ def _analyst(p) -> Counter:
 
 
 def _signature(p) -> Counter:
-    """Each comment (text, author, day, the words before it) and highlight (the characters it covers), stripped:
-    Akoma Ntoso drops white space at the edges of a block, as tests/test_export_compare_comments.py says (a
-    highlight of nothing but such white space with it: ``that ICTs matter{== ==}`` comes back of length 0)."""
+    """Each comment (text, author, day, the words before it) and highlight (the characters it covers), stripped (Akoma
+    Ntoso dropped white space at the edges of a block until session 11; tests/test_highlights_hops.py checks that it
+    is kept now, and that a highlight of no characters survives every writer)."""
     out: Counter = Counter()
     for n in p.walk():
         src = "".join(r.text for r in n.label_runs + n.runs)
@@ -265,7 +265,6 @@ def _signature(p) -> Counter:
             if a.kind == "comment":
                 out[("comment", a.text, a.author, (a.date or "")[:10], a.op, src[: a.offset].strip()[-20:])] += 1
             elif a.kind == "highlight" and src[a.offset : a.offset + a.length].strip():
-                # (one of white space alone at a block's edge goes with the white space through AKN)
                 out[("highlight", src[a.offset : a.offset + a.length].strip(), a.op)] += 1
     return out
 
@@ -311,14 +310,9 @@ def test_random_decisions_keep_every_mark_on_its_characters_through_every_export
 
 
 @pytest.mark.parametrize("fmt", ["docx", "akn"])
-@pytest.mark.xfail(
-    strict=True,
-    reason="known loss, issue 17: the .docx and AKN readers split a highlight in two where a comment stands inside it"
-    " (the characters stay highlighted); strict, so the fix will be noticed",
-)
-def test_a_comment_inside_a_highlight_cuts_it_through_word_and_akn(fmt):
-    # found by the property above, as it is on main without any decision: {==IC{>>…<<}Ts==} comes back from
-    # Word and AKN as two highlights, "IC" and "Ts" (CriticMarkup keeps one: the property covers it)
+def test_a_comment_inside_a_highlight_leaves_it_whole_through_word_and_akn(fmt):
+    # found by the property above (issue 17): {==IC{>>…<<}Ts==} came back from Word and AKN as two highlights,
+    # "IC" and "Ts"; Word's comment marks and AKN's remark inside the highlight no longer cut it
     doc = itu_nb.load("considering\na)\tthat {==IC{>>@Brazil (2018-09-10): check<<}Ts==} matter\n")
     assert [(a.kind, a.offset, a.length) for a in doc[0]["considering/a"].artefacts] == [
         ("highlight", 8, 4),

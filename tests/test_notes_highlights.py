@@ -208,8 +208,7 @@ _HOPS = [(a, b) for a in _WRITERS for b in _WRITERS]
 @pytest.mark.parametrize(("first", "second"), _HOPS, ids=[f"{a}-{b}" for a, b in _HOPS])
 @pytest.mark.parametrize("source", ["critic", "word"])
 def test_the_highlights_of_a_note_survive_one_and_two_hops(source, first, second):
-    # the highlight over a change inside the note is left out here: Akoma Ntoso writes a highlight over changed
-    # text as one inline per run, which it reads back as as many highlights (as it does in a clause's text)
+    # a highlight over a change inside the note, two side by side and one of nothing: tests/test_highlights_hops.py
     if source == "critic":
         doc = itu_nb.load(_source("{==See==} Resolution {=={++71 and ++}==}72"), author="Brazil", date="2018-09-10")
     else:

@@ -5,7 +5,7 @@ every exporter that has a loader (CriticMarkup, Word, Akoma Ntoso; HTML has none
 what it shows), and on generated documents with comments, highlights and changes by several authors,
 the document read back has, per proposal: the same id and action; every node's path and kind; every
 change's id, path, kind, old and new text, author and date; every comment's node, place, text, author,
-date and op; every highlighted character.
+date and op; every highlight's node, place and length (one of no characters included).
 
 The corpus has no comments or highlights of its own, so :func:`annotate` gives every third paragraph
 with text a highlight over its first three characters and a comment at its end, by one of three
@@ -21,10 +21,9 @@ The normalisations, each a documented property of a format, not a loss:
 - CriticMarkup has no author field for changes: when all changes share one author and date they are
   not written and are given back with ``load(..., author=, date=)``; with several, each change says
   its own (``{++x++}{>>@Author (date)<<}``);
-- Akoma Ntoso does not keep white space at the edges of a text block (``akn_runs``): a comment placed
-  after trailing spaces comes back at the end of the trimmed text;
-- an empty highlight (``{====}``) covers nothing and has no place in Word or Akoma Ntoso: only
-  highlighted characters are compared;
+- (until session 11 Akoma Ntoso dropped the white space at the edges of a clause's text, which moved a comment
+  placed after trailing spaces, and Word and Akoma Ntoso dropped a highlight of no characters and cut a highlight
+  where a comment stood in it: each is kept now, and compared as it is);
 - Word writes a cover (conference, document number) when the metadata names them, which adds lines before
   the first proposal: the comments of lines that are no node are compared without their line number there;
 - a document read from Akoma Ntoso has no lines: written again to a line-based format, its layout is made
@@ -119,38 +118,6 @@ def _author(change, fmt: str | None) -> str | None:
     return change.author
 
 
-def _akn_place(node, at: int) -> int:
-    """Where a comment at ``at`` comes back from Akoma Ntoso, which drops the white space at both edges of
-    a block's unchanged text (``akn_runs``): the body's leading white space and trailing white space go.
-    """
-    label = sum(len(r.text) for r in node.label_runs)
-    lead, trail = _edge(node.runs, str.lstrip), _edge(node.runs[::-1], str.rstrip)
-    end = max(label + sum(len(r.text) for r in node.runs) - lead - trail, label)
-    at = label if label <= at <= label + lead else at - lead if at > label else at
-    return min(at, end)
-
-
-def _edge(runs, strip) -> int:
-    """How many characters of white space the unchanged runs at one edge hold (``runs`` from that edge)."""
-    n = 0
-    for r in runs:
-        if r.op is not Op.EQUAL:
-            break
-        n += len(r.text) - len(strip(r.text))
-        if strip(r.text):
-            break
-    return n
-
-
-def _akn_char(node, i: int) -> int | None:
-    """Where highlighted character ``i`` comes back from Akoma Ntoso; None when it is edge white space it drops."""
-    label = sum(len(r.text) for r in node.label_runs)
-    at = _akn_place(node, i)
-    if i >= label and (at != _akn_place(node, i + 1) - 1):
-        return None  # a character that is not kept: the next one lands at the same place
-    return at
-
-
 def signature(
     doc: itu_nb.Document, fmt: str | None = None, source: itu_nb.Document | None = None, *, at_line: bool | None = None
 ) -> list:
@@ -169,19 +136,8 @@ def signature(
         for n in p.walk():
             for a in n.artefacts:
                 if a.kind == "comment":
-                    at = _akn_place(n, a.offset or 0) if fmt == "akn" else a.offset or 0
-                    comments.append((n.path, at, a.text, a.author, _day(a.date), a.op))
-        lit = sorted(
-            (n.path, i if fmt != "akn" else _akn_char(n, i))
-            for n in p.walk()
-            for i in {
-                j
-                for a in n.artefacts
-                if a.kind == "highlight"
-                for j in range(a.offset or 0, (a.offset or 0) + a.length)
-            }
-            if fmt != "akn" or _akn_char(n, i) is not None
-        )
+                    comments.append((n.path, a.offset or 0, a.text, a.author, _day(a.date), a.op))
+        lit = sorted((n.path, a.offset or 0, a.length) for n in p.walk() for a in n.artefacts if a.kind == "highlight")
         out.append(((p.id, p.action), nodes, changes, sorted(comments, key=repr), lit))
     # comments of lines that are no node (a marker, a blank line): where they stand, and at their line except
     # through Word, whose cover (when the metadata names the conference) adds lines before the first proposal

@@ -22,8 +22,12 @@ artefacts in order, each an element named by its kind, with its text and, when s
 (``insert``/``delete``), ``author``, ``date`` and ``length``: ``<itu_nb:marker>MOD&#9;B/67/4
 </itu_nb:marker><itu_nb:comment author="CEPT" date="2018-10-02">text</itu_nb:comment>``.  The loader
 gives them back in ``Document.artefacts``, at the same lines.
-Highlights are ``<inline name="highlight">…</inline>``, AKN's generic named inline, inside an
-``ins``/``del`` when they cover a change.  A paragraph before the enacting formula stays in the
+A highlight is one ``<inline name="highlight">…</inline>``, AKN's generic named inline, holding the changes
+(``ins``/``del``) and comments that stand inside it, so that it reads back as one highlight; two highlights side
+by side are two elements; one made inside a change (over that change's text alone) is ``<ins><inline>…</inline>
+</ins>``; a highlight of no characters (a decision took them all) is an empty ``<inline name="highlight"/>``.
+A text block whose text has white space at an unchanged edge is marked ``xml:space="preserve"``: the loader keeps
+that white space (elsewhere, white space at a block's edges is the layout of pretty-printing).  A paragraph before the enacting formula stays in the
 preamble before it, so the formula is read back as the formula.  Text and attribute values are
 cleaned for XML: control characters dropped (FF as a space; in text a VT, Word's line break, is AKN's
 ``<br/>``, in attributes a space), lone surrogates as U+FFFD.
@@ -38,6 +42,7 @@ author and date, comments with their author and date (those of lines that are no
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from datetime import date as _date
@@ -57,6 +62,7 @@ AKN = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 ITU_NB = "urn:itu_nb:akn"
 _INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _PREAMBLE = {" ".join(k.split()) for k in kw.PREAMBLE}
+_EDGE = (" ", "\t")  # white space a reader takes for layout at the edges of a block
 _KIND = {"res": "resolution", "dec": "decision", "rec": "recommendation", "opi": "opinion"}
 
 
@@ -116,47 +122,72 @@ def _runs(
         if tail.text.rstrip("\t ") or tail.op is Op.EQUAL:
             runs[-1] = Run(tail.op, tail.text.rstrip("\t "), tail.author, tail.date)
         # else a bullet's TAB inserted or deleted whole: the num keeps it in its <ins>/<del>
-    comments = sorted(
+    # what takes no characters, in the order of ``marks``: comments, and highlights of nothing (a decision took out
+    # every character of one), an empty ``<inline name="highlight"/>``
+    points = sorted(
         (
             a
             for a in marks
-            if a.kind == "comment" and at <= (a.offset or 0) and (until is None or (a.offset or 0) < until)
+            if (a.kind == "comment" or (a.kind == "highlight" and not a.length))
+            and at <= (a.offset or 0)
+            and (until is None or (a.offset or 0) < until)
         ),
         key=lambda a: a.offset or 0,
     )
-    lit = [(a.offset or 0, (a.offset or 0) + a.length) for a in marks if a.kind == "highlight" and a.length]
-    cover = Coverage(lit, [a.offset or 0 for a in comments])
-    last: etree._Element | None = None
-    if comments or lit:  # an empty text keeps pretty-printing from indenting inside the block (read as spaces)
+    spans = sorted(
+        (a.offset or 0, (a.offset or 0) + a.length, a.op) for a in marks if a.kind == "highlight" and a.length
+    )
+    lit = [(s, e) for s, e, _op in spans]
+    starts = [s for s, _e in lit]
+    edges = {e for span in lit for e in span}  # where a highlight starts or ends: its inline closes there
+    cover = Coverage(lit, [a.offset or 0 for a in points])
+    last: etree._Element | None = None  # the last child of ``parent``
+    # the open <inline name="highlight">, its last child, and the op of the change holding it (a highlight made
+    # inside a change, over its text alone: <ins><inline>…</inline></ins>), EQUAL when it stands in ``parent``
+    box: etree._Element | None = None
+    in_box: etree._Element | None = None
+    within = Op.EQUAL
+    if points or lit:  # an empty text keeps pretty-printing from indenting inside the block (read as spaces)
         parent.text = parent.text or ""
 
     pos, k = at, 0
     for run in runs:
         end = pos + len(run.text)
         bounds = [pos, *cover.inside(pos, end), end]
+        if within is not Op.EQUAL:  # a change's highlight ends with its run (its holder has the run's author)
+            box = None
         for a, b in zip(bounds, bounds[1:], strict=False):
-            while k < len(comments) and (comments[k].offset or 0) <= a:
-                last = _remark(parent, comments[k])
+            if box is not None and a in edges:
+                box = None
+            while k < len(points) and (points[k].offset or 0) <= a:
+                if box is not None:
+                    in_box = _point(box, points[k], within)
+                else:
+                    last = _point(parent, points[k])
                 k += 1
             text = run.text[a - pos : b - pos]
             if not clean(text):
                 continue
-            shown = cover.covers(a)
-            if run.op is Op.EQUAL and not shown:
-                last = _put(parent, last, text)
+            if not cover.covers(a):
+                box = None
+                last = _text(parent, last, run, text)
                 continue
-            holder = parent
-            if run.op is not Op.EQUAL:
-                holder = _el(parent, "ins" if run.op is Op.INSERT else "del")
-                _who(holder, run.author, run.date)
-            if shown and holder is not parent:
-                holder.text = ""  # as above, inside the change
-            inner = _el(holder, "inline", name="highlight") if shown else holder
-            _put(inner, None, text)
-            last = inner if holder is parent else holder
+            if box is None:
+                made = spans[bisect.bisect_right(starts, a) - 1][2]  # the op of the highlight covering it
+                within = run.op if made is run.op else Op.EQUAL
+                holder = parent
+                if within is not Op.EQUAL:
+                    holder = last = _el(parent, "ins" if run.op is Op.INSERT else "del")
+                    _who(holder, run.author, run.date)
+                    holder.text = ""  # as above, inside the change
+                box = _el(holder, "inline", name="highlight")
+                if holder is parent:
+                    last = box
+                box.text, in_box = "", None
+            in_box = _put(box, in_box, text) if run.op is within else _text(box, in_box, run, text)
         pos = end
-    for comment in comments[k:]:
-        last = _remark(parent, comment)
+    for point in points[k:]:
+        last = _point(parent, point)
     for note in notes:
         name = note.path.rpartition("/")[2]
         if name.startswith("en"):  # an endnote (read from Word): its kind kept as the note's class
@@ -190,13 +221,37 @@ def _note(mark: etree._Element, note: Clause) -> None:
     _runs(_el(mark, "p"), [r for r in paragraph if r.text], marks=lit, at=at)
 
 
-def _remark(parent: etree._Element, comment) -> etree._Element:
+def _text(el: etree._Element, last: etree._Element | None, run: Run, text: str) -> etree._Element | None:
+    """``text`` of ``run`` at the end of ``el`` (after its child ``last``): as text when unchanged, else in an
+    ``<ins>``/``<del>`` with the run's author and date; the last child of ``el`` after it.
+    """
+    if run.op is Op.EQUAL:
+        return _put(el, last, text)
+    holder = _el(el, "ins" if run.op is Op.INSERT else "del")
+    _who(holder, run.author, run.date)
+    _put(holder, None, text)
+    return holder
+
+
+def _point(parent: etree._Element, mark, within: Op = Op.EQUAL) -> etree._Element:
+    """A comment (:func:`_remark`) or a highlight of no characters (an empty ``<inline name="highlight"/>``, inside
+    an ``<ins>``/``<del>`` when made on a change) at the end of ``parent``, which stands in a change ``within``;
+    the outermost element written.
+    """
+    if mark.kind == "comment":
+        return _remark(parent, mark, within)
+    holder = parent if mark.op in (Op.EQUAL, within) else _el(parent, "ins" if mark.op is Op.INSERT else "del")
+    el = _el(holder, "inline", name="highlight")
+    return el if holder is parent else holder
+
+
+def _remark(parent: etree._Element, comment, within: Op = Op.EQUAL) -> etree._Element:
     """A comment as ``<remark class="comment" itu_nb:author=… itu_nb:date=…>text</remark>``; a comment made
     inside a change (its op inserted or deleted) inside an ``<ins>``/``<del>`` of its own, which the loader
     reads as the comment's op.  Returns the outermost element written.
     """
     holder = parent
-    if comment.op is not Op.EQUAL:
+    if comment.op is not Op.EQUAL and comment.op is not within:
         holder = _el(parent, "ins" if comment.op is Op.INSERT else "del")
     el = _el(holder, "remark", **{"class": "comment"})
     _who(el, comment.author, comment.date)
@@ -204,10 +259,25 @@ def _remark(parent: etree._Element, comment) -> etree._Element:
     return el if holder is parent else holder
 
 
-def _body(parent: etree._Element, node: Clause) -> None:
-    """A node's text (without its label) into ``parent``, with its comments, highlights and footnotes."""
+def _body(parent: etree._Element, node: Clause, block: etree._Element | None = None) -> None:
+    """A node's text (without its label) into ``parent``, with its comments, highlights and footnotes; ``block`` is
+    the text block holding ``parent`` (``parent`` itself when None), which a reader reads as one.
+    """
     label = sum(len(r.text) for r in node.label_runs)
     _runs(parent, node.runs, notes=node.footnotes, marks=node.artefacts, at=label)
+    _keep_edges(block if block is not None else parent, node.runs)
+
+
+def _keep_edges(block: etree._Element, runs) -> None:
+    """Mark ``block`` ``xml:space="preserve"`` when its text (``runs``) has white space at an unchanged edge: there
+    it is text, which a reader would otherwise take for layout and drop (the AKN loader keeps it so marked).
+    """
+    if runs and (
+        (runs[0].op is Op.EQUAL and runs[0].text[:1] in _EDGE)
+        or (runs[-1].op is Op.EQUAL and runs[-1].text[-1:] in _EDGE)
+    ):
+        block.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+        block.text = block.text or ""  # no indentation from pretty-printing inside it (read as text here)
 
 
 def _label(parent: etree._Element, node: Clause) -> None:
@@ -320,7 +390,8 @@ def _statement(parent, proposal: Proposal, on: str, loose: tuple[LooseLine, ...]
                 _body(_el(_el(preamble, "formula", name="enactingFormula", eId="formula_1"), "p"), node)
             else:
                 recitals = _el(preamble, "recitals", eId=ids("recs"))
-                _body(_el(_el(_el(recitals, "intro"), "p"), "i"), node)
+                intro = _el(recitals, "intro")
+                _body(_el(_el(intro, "p"), "i"), node, intro)
                 for child in node.children:
                     _child(recitals, child, "recital", ids)
             continue
@@ -328,12 +399,9 @@ def _statement(parent, proposal: Proposal, on: str, loose: tuple[LooseLine, ...]
         if node.kind in (NodeKind.SECTION, NodeKind.ANNEX, NodeKind.REASONS):
             name = {"annex": "annex", "reasons": "reasons"}.get(node.kind.value, "operative")
             container = _el(body, "hcontainer", name=name, eId=ids("hcont"))
-            _runs(
-                _el(_el(container, "heading"), "i"),
-                node.label_runs + node.runs,
-                notes=node.footnotes,
-                marks=node.artefacts,
-            )
+            heading = _el(container, "heading")
+            _runs(_el(heading, "i"), node.label_runs + node.runs, notes=node.footnotes, marks=node.artefacts)
+            _keep_edges(heading, node.label_runs + node.runs)
             for child in node.children:
                 if child.kind is not NodeKind.FOOTNOTE:
                     _child(container, child, "paragraph", ids)

@@ -191,7 +191,9 @@ def to_criticmarkup(x, path=None, *, author: str | None = None, date: str | None
         lines.append(text)
     text = encodable("\n".join(lines))
     if not looks_like_critic(text):
-        text = HEADER + "\n" + text
+        # the header stands in a blank first line (a file written so reads back with one there), else before
+        # the first line: so writing what was read from a written file writes it again, byte for byte
+        text = HEADER + (text if lines and not lines[0] else "\n" + text)
     if path is not None:
         Path(path).write_text(text, encoding="utf-8")
     return text

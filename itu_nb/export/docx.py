@@ -5,6 +5,11 @@
   ``"itu_nb"``), ``w:date`` when known, and a ``w:id`` unique in the document; a
   paragraph inserted or deleted whole has its paragraph mark inserted or deleted too.  The same
   holds inside a footnote: a note's deleted and inserted text carry its change's author and date.
+- A highlight is highlighted runs of one colour (``w:highlight``), through tracked changes and around the comments
+  and notes inside it: the .docx reader reads such runs as one highlight, and a change of colour as the start of
+  another, so a highlight that starts where another ends (nothing but comments or notes between) is written in the
+  other colour (yellow, then green, then yellow…).  A highlight of no characters (a decision took them all) is a
+  highlighted run holding an empty ``w:t``, which the reader reads back as such; LibreOffice and pandoc open it.
 - A line that is no node writes its white space (CriticMarkup's ``{==  ==}`` on a blank line: a
   highlighted run of spaces), so a highlight there survives.
 - Labels are text followed by a TAB (no Word list numbering), so a relettering
@@ -39,8 +44,8 @@ from pathlib import Path
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
-from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.parser import oxml_parser
 from lxml import etree
 
 from itu_nb.errors import ExportError
@@ -57,8 +62,9 @@ _ENDNOTES_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.e
 #: The custom document property that stores clause keys a reload cannot derive (see keys_to_store).
 KEYS_PROPERTY = docx_cover.KEYS_PROPERTY
 _COMMENTS_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"
-#: The highlight colour written for a highlight (Word's text highlight; the loader reads any colour).
-HIGHLIGHT = "yellow"
+#: The highlight colour written for a highlight (Word's text highlight; the loader reads any colour), and the one
+#: for a highlight that starts where another ends (the .docx reader reads a change of colour as a new highlight).
+HIGHLIGHT, NEXT_HIGHLIGHT = "yellow", "green"
 #: Characters XML 1.0 cannot hold (TAB, line and page breaks are written as elements first), and lone
 #: surrogates, which UTF-8 cannot encode.
 _INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|[\ud800-\udfff]")
@@ -79,6 +85,20 @@ _ROLE_STYLE = {
     "footnote": "footnote text",
 }
 TWIP_LEVEL = docx_template.TWIP_LEVEL  # the ITU templates' indent step (1.4 cm)
+
+
+_W_NSMAP = {"w": W_NS}
+_CLARK: dict[str, str] = {}
+
+
+def _w(tag: str) -> etree._Element:
+    """A new ``w:`` element (``tag`` such as ``"w:r"``), as python-docx's ``OxmlElement`` makes it (its class, the
+    ``w`` namespace declared), without parsing the prefixed name each time: a document has an element per run.
+    """
+    clark = _CLARK.get(tag)
+    if clark is None:
+        clark = _CLARK[tag] = qn(tag)
+    return oxml_parser.makeelement(clark, nsmap=_W_NSMAP)
 
 
 def clean_attr(value: str) -> str:
@@ -119,41 +139,51 @@ class _Writer:
 
     # -- runs -----------------------------------------------------------------------
     def _run(
-        self, text: str, op: Op, *, bold=False, italic=False, small=False, style=None, lit=False
+        self, text: str, op: Op, *, bold=False, italic=False, small=False, style=None, lit: bool | str = False
     ) -> etree._Element:
-        r = OxmlElement("w:r")
+        r = _w("w:r")
         if bold or italic or small or style or lit:
-            rpr = OxmlElement("w:rPr")
+            rpr = _w("w:rPr")
             if style:
-                rs = OxmlElement("w:rStyle")
+                rs = _w("w:rStyle")
                 rs.set(qn("w:val"), style)
                 rpr.append(rs)
             for flag, tag in ((bold, "w:b"), (italic, "w:i")):
                 if flag:
-                    rpr.append(OxmlElement(tag))
+                    rpr.append(_w(tag))
             if lit:
-                mark = OxmlElement("w:highlight")
-                mark.set(qn("w:val"), HIGHLIGHT)
+                mark = _w("w:highlight")
+                mark.set(qn("w:val"), lit if isinstance(lit, str) else HIGHLIGHT)
                 rpr.append(mark)
             if small:
-                sz = OxmlElement("w:sz")
+                sz = _w("w:sz")
                 sz.set(qn("w:val"), "20")
                 rpr.append(sz)
             r.append(rpr)
         for part in _BREAKS.split(text):
             if part == "\t":
-                r.append(OxmlElement("w:tab"))
+                r.append(_w("w:tab"))
             elif part in ("\v", "\n"):
-                r.append(OxmlElement("w:br"))
+                r.append(_w("w:br"))
             elif part == "\f":
-                br = OxmlElement("w:br")
+                br = _w("w:br")
                 br.set(qn("w:type"), "page")
                 r.append(br)
             elif part:
-                t = OxmlElement("w:delText" if op is Op.DELETE else "w:t")
+                t = _w("w:delText" if op is Op.DELETE else "w:t")
                 t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
                 t.text = clean_text(part)
                 r.append(t)
+        return r
+
+    def _empty_run(self, colour: str) -> etree._Element:
+        """A run highlighted in ``colour`` holding an empty ``w:t``: a highlight of no characters, which the .docx
+        reader reads back as such (LibreOffice and pandoc open it and show nothing).
+        """
+        r = self._run("", Op.EQUAL, lit=colour)
+        t = _w("w:t")
+        t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+        r.append(t)
         return r
 
     def _tracked(self, el: etree._Element, op: Op, author: str | None, date: str | None) -> etree._Element:
@@ -165,7 +195,7 @@ class _Writer:
 
     def _change(self, op: Op, author: str | None, date: str | None) -> etree._Element:
         """An empty ``w:ins`` / ``w:del`` with its id, author and date."""
-        change = OxmlElement("w:ins" if op is Op.INSERT else "w:del")
+        change = _w("w:ins" if op is Op.INSERT else "w:del")
         change.set(qn("w:id"), self._id())
         change.set(qn("w:author"), clean_attr(author or self.author))
         when = _iso(date or self.date)
@@ -184,15 +214,25 @@ class _Writer:
         mark = line.mark
         if mark is not Op.EQUAL and not last:
             ppr = p.get_or_add_pPr()
-            rpr = OxmlElement("w:rPr")
+            rpr = _w("w:rPr")
             rpr.append(self._change(mark, *_who(line)))  # the paragraph mark inserted or deleted
             ppr.append(rpr)
         bodies = _note_bodies(line.pieces)  # a note's text may stand anywhere in its line
         remarks = note_comments(line.node) if line.node is not None and bodies else {}
-        lit = False
+        # a highlight is highlighted runs of one colour (comments and notes inside it do not cut it): one that
+        # starts where another ended, no text between, takes the other colour, so the reader keeps them two
+        lit = ended = ""  # the colour of the highlight open here; of the one that ended last
+        touching = False  # a highlight ended and no text was written since
+        empty = False  # no text written since the highlight opened
         for piece in line.pieces:
             if piece.is_mark:
-                lit = piece.kind == "highlight-start"
+                if piece.kind == "highlight-start":
+                    lit = NEXT_HIGHLIGHT if touching and ended == HIGHLIGHT else HIGHLIGHT
+                    empty = True
+                else:
+                    if lit and empty:  # a highlight of no characters (a decision took them all): an empty run
+                        p.append(self._tracked(self._empty_run(lit), piece.op, *_who(line)))
+                    ended, lit, touching = lit, "", True
             elif piece.kind == "footnote-ref":
                 number = re.match(r"\[\w+:(\d+)\]", piece.text)
                 key = (_note_kind(piece.text), number.group(1)) if number else None
@@ -207,17 +247,19 @@ class _Writer:
             elif piece.is_text or piece.kind in ("bookmark", "markup"):
                 # (a "markup" piece: the white space of a line that is no node, e.g. CriticMarkup's "{==  ==}")
                 p.append(self._tracked(self._text_run(line, piece, lit), piece.op, piece.author, piece.date))
+                if piece.text:
+                    touching = empty = False
         for left in remarks.values():  # a note whose body has no reference in the line: on the paragraph
             for comment in (a for side in left for a in side):
                 self._comment(p, comment)
 
-    def _text_run(self, line: Line, piece: Piece, lit: bool = False) -> etree._Element:
+    def _text_run(self, line: Line, piece: Piece, lit: bool | str = False) -> etree._Element:
         if line.role == "marker" and piece.kind == "marker":
             action, tab, pid = piece.text.partition("\t")
             if tab:  # the two parts need their own formatting: build a run holding both
                 r = self._run(action, piece.op, bold=True, lit=lit)
-                r.append(OxmlElement("w:tab"))
-                t = OxmlElement("w:delText" if piece.op is Op.DELETE else "w:t")
+                r.append(_w("w:tab"))
+                t = _w("w:delText" if piece.op is Op.DELETE else "w:t")
                 t.text = clean_text(pid)
                 r.append(t)
                 return r
@@ -249,7 +291,7 @@ class _Writer:
             etree.SubElement(etree.SubElement(para, qn("w:pPr")), qn("w:pStyle")).set(qn("w:val"), "CommentText")
             if not k:
                 mark = self._run("", Op.EQUAL, style="CommentReference")
-                mark.append(OxmlElement("w:annotationRef"))
+                mark.append(_w("w:annotationRef"))
                 para.append(mark)
             if text:
                 para.append(self._run(text, Op.EQUAL))
@@ -267,10 +309,10 @@ class _Writer:
 
     def _bookmark(self, p: etree._Element, name: str) -> None:
         bid = self._id()
-        start = OxmlElement("w:bookmarkStart")
+        start = _w("w:bookmarkStart")
         start.set(qn("w:id"), bid)
         start.set(qn("w:name"), clean_attr(name)[:40])
-        end = OxmlElement("w:bookmarkEnd")
+        end = _w("w:bookmarkEnd")
         end.set(qn("w:id"), bid)
         p.append(start)
         p.append(end)
@@ -311,25 +353,35 @@ class _Writer:
         if shown:
             mark = self._run("" if not custom else str(number), Op.EQUAL, style="footnotereference")
             if not custom:
-                mark.append(OxmlElement(f"w:{kind}Ref"))
+                mark.append(_w(f"w:{kind}Ref"))
             para.append(mark)
         for body, first in zip(bodies, firsts, strict=True):
-            lit = False  # inside a highlight of the note (the FOOTNOTE node's, lines.lit_note)
+            # the note's highlights (the FOOTNOTE node's, lines.lit_note): colours as in a paragraph's text
+            lit = ended = ""
+            touching = empty = False
             for run in body:
-                if run.kind in _NOTE_MARKS:
-                    lit = run.kind == "note-highlight-start"
+                if run.kind == "note-highlight-start":
+                    lit, empty = (NEXT_HIGHLIGHT if touching and ended == HIGHLIGHT else HIGHLIGHT), True
                     continue
+                if run.kind == "note-highlight-end":
+                    if lit and empty:  # a highlight of nothing: an empty run
+                        op = Op.EQUAL if run.op is ref.op else run.op
+                        para.append(self._tracked(self._empty_run(lit), op, run.author, run.date))
+                    ended, lit, touching = lit, "", True
+                    continue
+                if run.text:
+                    touching = empty = False
                 text = run.text[len(number) :] if shown and number is not None and run is first else run.text
                 op = Op.EQUAL if run.op is ref.op else run.op
                 para = self._note_text(note, para, text, op, run.author, run.date, lit)
         written.append(note)
         r = self._run("", Op.EQUAL, style="footnotereference")
-        fr = OxmlElement(f"w:{kind}Reference")
+        fr = _w(f"w:{kind}Reference")
         fr.set(qn("w:id"), fid)
         r.append(fr)
         if custom:
             fr.set(qn("w:customMarkFollows"), "1")
-            t = OxmlElement("w:delText" if ref.op is Op.DELETE else "w:t")
+            t = _w("w:delText" if ref.op is Op.DELETE else "w:t")
             t.text = number
             r.append(t)
         # the comments on the note, around its reference mark: those of the reference's op inside the w:ins/w:del
@@ -361,7 +413,7 @@ class _Writer:
         op: Op,
         author: str | None = None,
         date: str | None = None,
-        lit: bool = False,
+        lit: bool | str = False,
     ) -> etree._Element:
         """``text`` at the end of the note (highlighted when ``lit``), each line after the first in a paragraph of its own (a note of
         several paragraphs, or with a text box, as the .docx reader gives it); the paragraph it ends in.
@@ -375,7 +427,7 @@ class _Writer:
         for k, line in enumerate(lines):
             if k:
                 if op is not Op.EQUAL:
-                    rpr = OxmlElement("w:rPr")
+                    rpr = _w("w:rPr")
                     rpr.append(self._change(op, author, date))
                     p.find(qn("w:pPr")).append(rpr)
                 p = _note_paragraph(note)
@@ -438,7 +490,7 @@ class _Writer:
 
 def _comment_mark(tag: str, cid: str) -> etree._Element:
     """A ``w:commentRangeStart``, ``w:commentRangeEnd`` or ``w:commentReference`` of comment ``cid``."""
-    el = OxmlElement(tag)
+    el = _w(tag)
     el.set(qn("w:id"), cid)
     return el
 

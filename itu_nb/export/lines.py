@@ -269,34 +269,36 @@ def lit_note(group: list[Piece], kid: Clause) -> list[Piece]:
     last = sum(len(p.text) for p in group) - 1  # the closing "]": a highlight ends before it (offsets left
     # behind by a decision that shortened the note are kept inside it)
     spans = (
-        (min((a.offset or 0) + head.end(), last), min((a.offset or 0) + head.end() + a.length, last), a.op)
+        (min((a.offset or 0) + head.end(), last), min((a.offset or 0) + head.end() + a.length, last), a.op, a.length)
         for a in kid.artefacts
         if a.kind == "highlight"
     )
-    lit = sorted((s, e, op) for s, e, op in spans if s < e)
+    lit = sorted((s, e, op) for s, e, op, length in spans if s < e or not length)  # (one of nothing is kept)
     marks = sorted([(s, 1, Piece("", op, "note-highlight-start")) for s, _e, op in lit], key=lambda m: m[:2])
-    marks += [(e, 0, Piece("", op, "note-highlight-end")) for _s, e, op in lit]
+    marks += [(e, 0 if s < e else 1, Piece("", op, "note-highlight-end")) for s, e, op in lit]  # (after its start)
     marks.sort(key=lambda m: m[:2])
     out: list[Piece] = []
+    kind = "footnote-body"  # the first piece of text; "footnote-part" after it
+
+    def add(piece: Piece, text: str) -> None:  # (a Piece made directly: dataclasses.replace costs ten times that)
+        nonlocal kind
+        if text:
+            out.append(Piece(text, piece.op, kind, piece.author, piece.date))
+            kind = "footnote-part"
+
     pos, k = 0, 0
     for piece in group:
         end, done = pos + len(piece.text), 0
         while k < len(marks) and marks[k][0] < end:
             cut = max(marks[k][0] - pos, done)
             if cut > done:
-                out.append(dataclasses.replace(piece, text=piece.text[done:cut]))
+                add(piece, piece.text[done:cut])
             out.append(marks[k][2])
             done, k = cut, k + 1
-        out.append(dataclasses.replace(piece, text=piece.text[done:]))
+        add(piece, piece.text[done:])
         pos = end
     out += [m[2] for m in marks[k:]]
-    out = [p for p in out if p.text or p.kind.startswith("note-highlight")]
-    return [
-        p
-        if p.kind.startswith("note-highlight")
-        else dataclasses.replace(p, kind="footnote-body" if not i else "footnote-part")
-        for i, p in enumerate(out)
-    ]
+    return out
 
 
 def _note_views(group: list[Piece]) -> tuple[str, str]:

@@ -38,7 +38,7 @@ from itu_nb.loaders.akn_nodes import scheme as scheme_of
 from itu_nb.loaders.akn_parts import cut_parts
 from itu_nb.loaders.akn_remarks import loose_lines
 from itu_nb.loaders.akn_repair import lift_parents_items, split_run_in_sections, unglue
-from itu_nb.loaders.akn_runs import _EDGE, ITU_NB, _clean, cut_runs, num_runs
+from itu_nb.loaders.akn_runs import _EDGE, _SPACE, ITU_NB, _clean, cut_runs, num_runs
 from itu_nb.loaders.akn_xml import safe_xml
 from itu_nb.loaders.registry import register
 from itu_nb.model import HOMOGLYPHS, Document, NodeKind, Op, Proposal, Run, runs_text
@@ -212,7 +212,11 @@ def _usual(el: etree._Element, section: str | None) -> OpenNode | None:
     text = p.text
     if text and ("\n" in text or "\r" in text):
         text = _clean(text, None, None)
-    text = text.strip(_EDGE) if text else ""
+    if text:  # white space at the edges is layout, unless the block says xml:space="preserve" (akn_runs._edge)
+        bare = text.strip(_EDGE)
+        text = bare if len(bare) == len(text) or p.get(_SPACE) != "preserve" else text
+    else:
+        text = ""
     runs = [Run(Op.EQUAL, text)] if text else []
     if num is None:
         return OpenNode(NodeKind.PARAGRAPH, "", None, runs, section)

@@ -12,7 +12,10 @@ Guarantees of :func:`inline_runs`:
   not part of the runs;
 - indentation from pretty-printing (white space with a line break) is layout: next to an
   ``ins``/``del`` it is dropped, elsewhere it reads as one space; white space at the edges of
-  the block's unchanged text is dropped.
+  the block's unchanged text is dropped, except in a block marked ``xml:space="preserve"`` (as the
+  itu_nb writer marks clause text with white space at its edges), where it is text, kept;
+- one ``<inline name="highlight">`` is one highlight, whatever changes, comments or notes stand
+  inside it (an empty one is a highlight of no characters); two such elements side by side are two.
 
 :func:`footnote_runs` reads a note's paragraphs so, except that white space at the edges of a paragraph
 without a line break in it (``<p>See 71. </p>``: spaces and TABs the writer put there) is text, kept.
@@ -45,6 +48,7 @@ _NOTE = "authorialNote"
 _LAYOUT = re.compile(r"[ \t]*[\r\n][ \t\r\n]*")
 _FOOTNOTE_NUMBER = re.compile(r"^(\d+)(\s*\t|\s+)")
 _EDGE = " \t\r\n"
+_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 #: The elements that make a block more than one plain run (changes, notes, comments, highlights, line breaks).
 _MARKED = ("{*}ins", "{*}del", "{*}" + _NOTE, "{*}remark", "{*}inline", "{*}br")
 _MARKED_NAMES = frozenset(("", "ins", "del", _NOTE, "remark", "inline", "br"))  # "": what is no element
@@ -69,6 +73,14 @@ def _clean(text: str | None, before: etree._Element | None, after: etree._Elemen
     return _LAYOUT.sub(" ", text)
 
 
+def _edge(el: etree._Element, text: str) -> str:
+    """``text`` (of block ``el``) without the white space at its edges, unless ``el`` says ``xml:space="preserve"``."""
+    bare = text.strip(_EDGE)
+    if len(bare) != len(text) and el.get(_SPACE) == "preserve":  # (looked up only where there is white space)
+        return text
+    return bare
+
+
 def _walk(
     el: etree._Element, run: Run, out: list[Run], notes: list[etree._Element], depth: int, marks: list | None = None
 ) -> None:
@@ -90,9 +102,12 @@ def _walk(
             inner = Run(_CHANGE[name], "", child.get(f"{{{ITU_NB}}}author"), child.get(f"{{{ITU_NB}}}date"))
             _walk(child, inner, out, notes, depth + 1, marks)
         elif name == "inline" and child.get("name") == "highlight" and marks is not None:
-            start = _length(out)
+            # one element, one highlight, whatever changes and comments stand inside it: placed in the list
+            # where it starts, before what it holds
+            start, at = _length(out), len(marks)
+            marks.append(None)
             _walk(child, run, out, notes, depth + 1, marks)
-            marks.append(Artefact("highlight", "", -1, start, run.op, length=_length(out) - start))
+            marks[at] = Artefact("highlight", "", -1, start, run.op, length=_length(out) - start)
         else:
             _walk(child, run, out, notes, depth + 1, marks)
         after = children[i + 1] if i + 1 < len(children) else None
@@ -122,7 +137,9 @@ def inline_runs(el: etree._Element, marks: list | None = None) -> tuple[list[Run
     the returned runs' text; without it their text is read as any inline element's.
     """
     if len(el) == 0:  # text only, the usual block: one equal run
-        text = _clean(el.text, None, None).strip(_EDGE)
+        text = _clean(el.text, None, None)
+        bare = text.strip(_EDGE)  # (as _edge, inline: most blocks are this one)
+        text = bare if len(bare) == len(text) or el.get(_SPACE) != "preserve" else text
         return ([Run(Op.EQUAL, text)] if text else []), []
     if len(el) == 1:  # one plain element inside, white space around it (<intro><p>…</p></intro>): as below
         child = el[0]
@@ -136,16 +153,17 @@ def inline_runs(el: etree._Element, marks: list | None = None) -> tuple[list[Run
             text = child.text or ""
             if "\n" in text or "\r" in text:
                 text = _LAYOUT.sub(" ", text)
-            text = text.strip(_EDGE)
+            bare = text.strip(_EDGE)  # (as _edge, inline)
+            text = bare if len(bare) == len(text) or el.get(_SPACE) != "preserve" else text
             return ([Run(Op.EQUAL, text)] if text else []), []
         # <intro><p><i>…</i></p></intro>: a chain of two plain elements, read as below without searching it
         if len(child) == 1 and _local(child) not in _MARKED_NAMES and _local(el) not in _MARKED_NAMES:
             inner = child[0]
             if not len(inner) and _local(inner) not in _MARKED_NAMES:
                 pieces = [t for t in (text, child.text, inner.text, inner.tail, tail) if t]
-                return _one_run("".join(_LAYOUT.sub(" ", t) if "\n" in t or "\r" in t else t for t in pieces)), []
+                return _one_run(el, "".join(_LAYOUT.sub(" ", t) if "\n" in t or "\r" in t else t for t in pieces)), []
     if next(el.iter(*_MARKED), None) is None:  # no change, note or mark inside (<p><i>…</i></p>): one run
-        text = "".join(_LAYOUT.sub(" ", t) if "\n" in t or "\r" in t else t for t in el.itertext()).strip(_EDGE)
+        text = _edge(el, "".join(_LAYOUT.sub(" ", t) if "\n" in t or "\r" in t else t for t in el.itertext()))
         return ([Run(Op.EQUAL, text)] if text else []), []
     out: list[Run] = []
     notes: list[etree._Element] = []
@@ -153,26 +171,31 @@ def inline_runs(el: etree._Element, marks: list | None = None) -> tuple[list[Run
     _walk(el, Run(Op.EQUAL, ""), out, notes, 0, found if marks is not None else None)
     runs = list(join_runs(out))
     cut = 0  # characters trimmed at the start
-    while runs and runs[0].op is Op.EQUAL and not runs[0].text.lstrip(_EDGE):
-        cut += len(runs.pop(0).text)
-    if runs and runs[0].op is Op.EQUAL:
-        cut += len(runs[0].text) - len(runs[0].text.lstrip(_EDGE))
-        runs[0] = runs[0].with_text(runs[0].text.lstrip(_EDGE))
-    while runs and runs[-1].op is Op.EQUAL and not runs[-1].text.rstrip(_EDGE):
-        runs.pop()
-    if runs and runs[-1].op is Op.EQUAL:
-        runs[-1] = runs[-1].with_text(runs[-1].text.rstrip(_EDGE))
+    if el.get(_SPACE) != "preserve":  # white space at the block's unchanged edges is layout (module docstring)
+        while runs and runs[0].op is Op.EQUAL and not runs[0].text.lstrip(_EDGE):
+            cut += len(runs.pop(0).text)
+        if runs and runs[0].op is Op.EQUAL:
+            cut += len(runs[0].text) - len(runs[0].text.lstrip(_EDGE))
+            runs[0] = runs[0].with_text(runs[0].text.lstrip(_EDGE))
+        while runs and runs[-1].op is Op.EQUAL and not runs[-1].text.rstrip(_EDGE):
+            runs.pop()
+        if runs and runs[-1].op is Op.EQUAL:
+            runs[-1] = runs[-1].with_text(runs[-1].text.rstrip(_EDGE))
     if marks is not None:
         size = _length(runs)
         for art in found:
             start = min(max((art.offset or 0) - cut, 0), size)
             end = min(max((art.offset or 0) + art.length - cut, start), size)
-            marks.append(dataclasses.replace(art, offset=start, length=end - start))
+            if start == art.offset and end - start == art.length:  # (most: nothing trimmed before or in it)
+                marks.append(art)
+            else:
+                marks.append(dataclasses.replace(art, offset=start, length=end - start))
     return runs, notes
 
 
-def _one_run(text: str) -> list[Run]:
-    text = text.strip(_EDGE)
+def _one_run(el: etree._Element, text: str) -> list[Run]:
+    bare = text.strip(_EDGE)  # (as _edge, inline)
+    text = bare if len(bare) == len(text) or el.get(_SPACE) != "preserve" else text
     return [Run(Op.EQUAL, text)] if text else []
 
 
@@ -235,7 +258,9 @@ def footnote_runs(note: etree._Element, marks: list | None = None) -> tuple[str,
         if found:
             at = _length(runs) + len(lead)
             assert marks is not None
-            marks += [dataclasses.replace(a, offset=(a.offset or 0) + at) for a in found if a.kind == "highlight"]
+            marks += [
+                dataclasses.replace(a, offset=(a.offset or 0) + at) if at else a for a in found if a.kind == "highlight"
+            ]
         runs.extend([Run(Op.EQUAL, lead), *got, Run(Op.EQUAL, trail)] if lead or trail else got)
         op = _MARK.get(p.get(f"{{{ITU_NB}}}mark", ""), Op.EQUAL)  # a tracked paragraph mark, as the writer puts it
         who = (p.get(f"{{{ITU_NB}}}author"), p.get(f"{{{ITU_NB}}}date")) if op is not Op.EQUAL else (None, None)

@@ -39,7 +39,11 @@ Guarantees after :func:`read_paragraphs`:
   author and date of the note's first change (of its op, else of the other); comments are ``comment``
   artefacts at their reference, with their author and date (also in a note);
 - highlighted text (``w:highlight``, any colour but ``none``) is covered by a ``highlight``
-  artefact placed before it, whose ``length`` counts the characters highlighted;
+  artefact placed before it, whose ``length`` counts the characters highlighted: highlighted runs of one
+  colour are one highlight, through tracked changes and through what takes no characters between them (a
+  comment's range marks and reference, a note's reference, a bookmark); a change of colour starts another
+  (``to_docx`` writes two highlights side by side in two colours); a highlighted run holding only an empty
+  ``w:t`` is a highlight of no characters (as ``to_docx`` writes one a decision left empty);
 - notes and comments are read once each and never inside one another: a note or comment
   referenced from a note or comment is read after it (breadth first, no recursion), its
   body placed on the body paragraph that led to it; a note referenced again (the same
@@ -211,8 +215,9 @@ class Reader:
         self.pending: deque[_Job] = deque()
         self.reading: _Job | None = None
         self.boxes: list[Para] | None = None  # text-box paragraphs of the paragraph being read
-        self.lit = False  # the run being read is highlighted
-        self.highlight: tuple[Para, int, int] | None = None  # (paragraph, its length after the last lit run, index)
+        self.lit = ""  # the colour of the run being read when it is highlighted, else ""
+        # the highlight read last: (paragraph, its length after the last lit run, the artefact's index, colour)
+        self.highlight: tuple[Para, int, int, str] | None = None
         self.skip: etree._Element | None = None  # a custom footnote mark read as the note's number
         self.unmarked = False  # no run of the element being read is highlighted or has its formatting tracked
 
@@ -441,12 +446,13 @@ class Reader:
     # -- runs -----------------------------------------------------------------
     def _run(self, r: etree._Element, ctx: _Ctx, para: Para) -> None:
         children = r[:]  # one C call for the proxies of every child, walked twice below
-        lit = False
+        lit = ""
         for child in () if self.unmarked else children:  # as find("w:rPr/w:highlight"): any w:rPr's first
             if child.tag == RPR:
                 mark = _first(child, HIGHLIGHT)
                 if mark is not None:
-                    lit = mark.get(VAL) not in (None, "none")
+                    colour = mark.get(VAL)
+                    lit = colour if colour not in (None, "none") else ""
                     break
         self.lit = lit
         for child in children:
@@ -459,7 +465,12 @@ class Reader:
                     if "\n" in text:  # a line feed written in w:t: Word shows a space (a break is w:br)
                         text = text.replace("\n", " ")
                         para.notes.append("line feeds inside the text read as spaces, as Word shows them")
-                    self._text(para, ctx, text)
+                    if text:
+                        self._text(para, ctx, text)
+                    elif lit and len(children) == 2 and ctx.op is not None:  # an empty highlighted run (as
+                        # to_docx writes a highlight a decision left no character): a highlight of nothing
+                        para.pieces.append(Artefact("highlight", "", -1, None, ctx.op, length=0))
+                        self.highlight = None
             elif tag == FLD_CHAR:
                 kind = child.get(FLD_CHAR_TYPE)
                 if kind == "begin":
@@ -509,20 +520,26 @@ class Reader:
         changed = ctx.op is not _EQ
         author, date = (ctx.author, ctx.date) if changed else (None, None)
         move = (ctx.move or "move") if changed and ctx.move is not None else None
-        if self.lit:  # highlighted (w:highlight): extend the highlight that ends here, or open one
+        lit = self.lit
+        if lit:  # highlighted (w:highlight): extend the highlight of its colour that ends here, or open one
             hl = self.highlight
-            if hl is not None and hl[0] is para and hl[1] == len(para.pieces):
+            if hl is not None and hl[0] is para and hl[1] == len(para.pieces) and hl[3] == lit:
                 art = para.pieces[hl[2]]
                 assert isinstance(art, Artefact)
                 para.pieces[hl[2]] = dataclasses.replace(art, length=art.length + len(text))
             else:
                 para.pieces.append(Artefact("highlight", "", -1, None, ctx.op, length=len(text)))
-                hl = (para, 0, len(para.pieces) - 1)
-            self.highlight = (para, len(para.pieces) + 1, hl[2])
+                hl = (para, 0, len(para.pieces) - 1, lit)
+            self.highlight = (para, len(para.pieces) + 1, hl[2], lit)
         para.pieces.append((ctx.op, text, author, date, move))  # joined once, by the loader
 
-    @staticmethod
-    def _art(para: Para, art: Artefact) -> None:
+    def _art(self, para: Para, art: Artefact) -> None:
+        """Place ``art``, which takes no characters, in ``para``: a highlight that ends here goes on after it (a
+        comment's anchor or a note's reference inside highlighted text does not cut the highlight in two).
+        """
+        hl = self.highlight
+        if hl is not None and hl[0] is para and hl[1] == len(para.pieces):
+            self.highlight = (para, hl[1] + 1, hl[2], hl[3])
         para.pieces.append(art)
 
     # -- text boxes -------------------------------------------------------------
@@ -627,6 +644,11 @@ class Reader:
             return
         self.host, self.pending = para, deque([job])
         saved = (self.mark_number, self.fields, self.boxes)
+        # the note's own highlights are its own (_note_highlights); one of ``para`` ending here goes on after what
+        # the note puts there (artefacts: its reference, text, comments)
+        lit, highlight, size = self.lit, self.highlight, len(para.pieces)
+        if highlight is not None and (highlight[0] is not para or highlight[1] != size):
+            size = -1
         try:
             nested = False  # the jobs after the first are notes referenced from inside a note
             while self.pending:
@@ -635,6 +657,9 @@ class Reader:
         finally:
             self.host, self.reading = None, None
             self.mark_number, self.fields, self.boxes = saved
+            self.lit, self.highlight = lit, highlight
+            if highlight is not None and size >= 0:
+                self.highlight = (para, len(para.pieces), highlight[2], highlight[3])
 
     def _read(self, job: _Job, host: Para, nested: bool = False) -> None:
         """Read the text of ``job`` onto ``host``; a note referenced from inside another note (``nested``) gets
@@ -738,27 +763,29 @@ def _note_highlights(paras: list[Para], view: str | None, start: int) -> list[Ar
     groups = view_groups(paras, view) if view else [[i] for i in range(len(paras))]
     out: list[Artefact] = []
     pos = 0
-    open_: list[list] = []  # [artefact, characters of the source still covered, characters seen in the view]
+    open_: list[list] = []  # [offset, op, characters of the source still covered, characters seen in the view]
     for g, group in enumerate(groups):
         if g:
             pos += 1  # the "\n" between two paragraphs
         for piece in (p for i in group for p in paras[i].pieces):
             if isinstance(piece, Artefact):
-                if piece.kind == "highlight":
-                    open_.append([Artefact("footnote-highlight", "", -1, start + pos, piece.op), piece.length, 0])
+                if piece.kind == "highlight" and not piece.length:  # one of no characters (an empty run): kept
+                    out.append(Artefact("footnote-highlight", "", -1, start + pos, piece.op))
+                elif piece.kind == "highlight":
+                    open_.append([start + pos, piece.op, piece.length, 0])
                 continue
             size = len(piece[1])
             seen = 0 if piece[0] is hidden else size
             for lit in open_:
-                took = min(lit[1], size)
-                lit[1] -= took
-                lit[2] += took if seen else 0
+                took = min(lit[2], size)
+                lit[2] -= took
+                lit[3] += took if seen else 0
             pos += seen
-            for lit in [x for x in open_ if x[1] <= 0]:
+            for lit in [x for x in open_ if x[2] <= 0]:
                 open_.remove(lit)
-                if lit[2]:
-                    out.append(dataclasses.replace(lit[0], length=lit[2]))
-    out += [dataclasses.replace(lit[0], length=lit[2]) for lit in open_ if lit[2]]
+                if lit[3]:
+                    out.append(Artefact("footnote-highlight", "", -1, lit[0], lit[1], length=lit[3]))
+    out += [Artefact("footnote-highlight", "", -1, lit[0], lit[1], length=lit[3]) for lit in open_ if lit[3]]
     return out
 
 
