@@ -91,6 +91,7 @@ def outline_text(doc: Document, view: str | None = None, width: int = 100) -> st
 
     ``+`` inserted, ``-`` deleted, ``~`` modified; ``c) → b)`` for a relabelled item;
     ``!`` a warning.  Without ``view`` the last line is :data:`LEGEND`, which says so.
+    Control characters are shown, not sent to the terminal (:data:`VISIBLE`).
     """
     out = [f"{doc.source} ({doc.format}): {len(doc)} proposal{'s' if len(doc) != 1 else ''}"]
     for p in doc:
@@ -115,7 +116,15 @@ def outline_text(doc: Document, view: str | None = None, width: int = 100) -> st
             out.append(f"  ! {warning}")
     if not view:
         out += ["", LEGEND]
-    return "\n".join(out)
+    return "\n".join(line.translate(VISIBLE) for line in out)
+
+
+#: How :func:`outline_text` shows control characters of the text (document text is data, and a
+#: terminal would act on them: ESC starts a sequence that can rewrite the screen, BEL rings, a
+#: line break breaks the one line per node): C0 characters but TAB and DEL as their Unicode
+#: control pictures (U+0007 → ␇, U+001B → ␛), C1 characters as ``<U+0085>``.
+VISIBLE: dict[int, int | str] = {c: 0x2400 + c for c in range(0x20) if c != 0x09}
+VISIBLE |= {0x7F: 0x2421} | {c: f"<U+{c:04X}>" for c in range(0x80, 0xA0)}
 
 
 def _label(node) -> str | None:
