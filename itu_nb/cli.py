@@ -236,6 +236,7 @@ def _cmd_compare(args) -> int:
             sys.stdout.write(page)
             return 0
         Path(args.output).write_text(page, encoding="utf-8")
+    taken = {Path(args.output).name.lower()} if args.output not in (None, "-") else set()
     for p in result.pairs:
         if p.comparison is None:
             continue
@@ -244,7 +245,8 @@ def _cmd_compare(args) -> int:
             write(p.comparison, args.to, None, author=args.author, date=args.date)
             continue
         out = Path(args.output)
-        path = out.with_name(f"{out.stem}-{p.id.replace('/', '-')}{out.suffix or FORMATS[args.to]}")
+        # one file per text, never two texts to one name (two texts of one id: "-2")
+        path = out.with_name(output_name(f"{out.stem}-{p.id}", out.suffix or FORMATS[args.to], taken))
         write(p.comparison, args.to, str(path), author=args.author, date=args.date)
         print(f"itu-nb: {p.id}: {path}", file=sys.stderr)
     return 0

@@ -20,6 +20,7 @@ import csv
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 from conftest import CRITIC, FINAL_ACTS
 from docx_build import SEPARATORS, comment, comment_ref, footnote, footnote_ref, package, para, run
@@ -111,3 +112,18 @@ def test_batch_on_a_folder_of_hostile_files(tmp_path):
     for name in ("d-utf16.txt", "e-remark.md"):
         redline = (out / rows[name]["output"]).read_text(encoding="utf-8")
         assert "to continue to give this work {--high--}{++top++} priority within ITU" in redline, name
+
+
+def test_compare_writes_each_text_of_one_id_to_its_own_file(tmp_path):
+    # Brazil's Document 67 pasted twice (ids B/67/1 … B/67/5 twice), compared with itself: `itu-nb compare -o`
+    # writes one file per text, named by its id; the second copy's texts overwrote the first's
+    text = CRITIC.read_text(encoding="utf-8")
+    path = tmp_path / "twice.md"
+    path.write_text(text + "\n" + text, encoding="utf-8")
+    res = _run("compare", str(path), str(path), "--to", "critic", "-o", str(tmp_path / "out.md"))
+    assert res.returncode == 0, res.stderr
+    written = sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("out-"))
+    stems = [f"out-B-67-{k}" for k in range(1, 6)]
+    assert written == sorted([f"{s}.md" for s in stems] + [f"{s}-2.md" for s in stems])
+    said = [line.split(": ", 2)[2] for line in res.stderr.splitlines() if line.startswith("itu-nb: B/67/")]
+    assert sorted(Path(p).name for p in said) == written  # each path said on stderr, once

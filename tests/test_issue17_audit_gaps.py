@@ -99,3 +99,20 @@ def test_the_mark_change_of_an_empty_paragraph_survives_every_writer(fmt):
     assert [op for op, _, _ in _marks(doc)] == [Op.INSERT, Op.DELETE]
     assert [op for op, _, _ in _marks(itu_nb.load(itu_nb.to_docx(doc)))] == [Op.INSERT, Op.DELETE]  # Word keeps them
     assert [op for op, _, _ in _marks(itu_nb.load(WRITERS[fmt](doc)))] == [Op.INSERT, Op.DELETE]
+
+
+@pytest.mark.xfail(strict=True, reason="issue 17: a document comparison matches a second text of one id with the first")
+def test_comparing_a_document_holding_one_id_twice_with_itself_finds_no_change():
+    # Brazil's Document 67 pasted twice, the second copy with one word added in B/67/4's resolves 1: compared
+    # with itself, every text is matched with its own copy (no change); the second B/67/4 was matched with the
+    # first B/67/4 (one change, "very "), and the other document's second copy was left "not compared"
+    from conftest import CRITIC
+
+    text = CRITIC.read_text(encoding="utf-8")
+    edited = text.replace("give this work high priority", "give this work {++very ++}high priority", 1)
+    doc = itu_nb.load(text + "\n" + edited, format="criticmarkup")
+    once = itu_nb.load(text, format="criticmarkup")
+    want = [(p.id, p.status, p.comparison and len(p.comparison.changes)) for p in itu_nb.compare(once, once).pairs]
+    assert [n for _, _, n in want] == [0, 0, 4, 0, 0]  # B/67/3 (SUP Resolution 128) shows its text deleted
+    dc = itu_nb.compare(doc, doc)
+    assert [(p.id, p.status, p.comparison and len(p.comparison.changes)) for p in dc.pairs] == want * 2
