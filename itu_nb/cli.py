@@ -91,6 +91,7 @@ def outline_text(doc: Document, view: str | None = None, width: int = 100) -> st
 
     ``+`` inserted, ``-`` deleted, ``~`` modified; ``c) → b)`` for a relabelled item;
     ``!`` a warning.  Without ``view`` the last line is :data:`LEGEND`, which says so.
+    Control characters are shown, not sent to the terminal (:data:`VISIBLE`).
     """
     out = [f"{doc.source} ({doc.format}): {len(doc)} proposal{'s' if len(doc) != 1 else ''}"]
     for p in doc:
@@ -115,7 +116,15 @@ def outline_text(doc: Document, view: str | None = None, width: int = 100) -> st
             out.append(f"  ! {warning}")
     if not view:
         out += ["", LEGEND]
-    return "\n".join(out)
+    return "\n".join(line.translate(VISIBLE) for line in out)
+
+
+#: How :func:`outline_text` shows control characters of the text (document text is data, and a
+#: terminal would act on them: ESC starts a sequence that can rewrite the screen, BEL rings, a
+#: line break breaks the one line per node): C0 characters but TAB and DEL as their Unicode
+#: control pictures (U+0007 → ␇, U+001B → ␛), C1 characters as ``<U+0085>``.
+VISIBLE: dict[int, int | str] = {c: 0x2400 + c for c in range(0x20) if c != 0x09}
+VISIBLE |= {0x7F: 0x2421} | {c: f"<U+{c:04X}>" for c in range(0x80, 0xA0)}
 
 
 def _label(node) -> str | None:
@@ -227,6 +236,7 @@ def _cmd_compare(args) -> int:
             sys.stdout.write(page)
             return 0
         Path(args.output).write_text(page, encoding="utf-8")
+    taken = {Path(args.output).name.lower()} if args.output not in (None, "-") else set()
     for p in result.pairs:
         if p.comparison is None:
             continue
@@ -235,7 +245,8 @@ def _cmd_compare(args) -> int:
             write(p.comparison, args.to, None, author=args.author, date=args.date)
             continue
         out = Path(args.output)
-        path = out.with_name(f"{out.stem}-{p.id.replace('/', '-')}{out.suffix or FORMATS[args.to]}")
+        # one file per text, never two texts to one name (two texts of one id: "-2")
+        path = out.with_name(output_name(f"{out.stem}-{p.id}", out.suffix or FORMATS[args.to], taken))
         write(p.comparison, args.to, str(path), author=args.author, date=args.date)
         print(f"itu-nb: {p.id}: {path}", file=sys.stderr)
     return 0

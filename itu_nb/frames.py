@@ -25,6 +25,7 @@ __all__ = [
     "changes_frame",
     "clauses_frame",
     "document_comparison_frame",
+    "proposal_keys",
     "stats_frame",
     "to_frame",
 ]
@@ -127,7 +128,8 @@ def to_frame(obj, what: str | None = None) -> pd.DataFrame:
         ``proposal, action, target, path, kind, section, label, label_original,
         original, amended, words_inserted, words_deleted`` (``original`` and
         ``amended`` are the clause's own text in each view, None where it does
-        not exist).
+        not exist; ``proposal`` is the id, ``"<id> (2)"`` for a second proposal
+        with one id: :func:`proposal_keys`).
 
     Examples
     --------
@@ -145,7 +147,8 @@ def to_frame(obj, what: str | None = None) -> pd.DataFrame:
     if isinstance(obj, Document | Proposal):
         proposals = obj.proposals if isinstance(obj, Document) else (obj,)
         if what == "changes":
-            frames = [changes_frame(p.changes).assign(proposal=p.id) for p in proposals]
+            keys = proposal_keys(proposals)
+            frames = [changes_frame(p.changes).assign(proposal=k) for p, k in zip(proposals, keys, strict=True)]
             df = pd.concat(frames, ignore_index=True) if frames else changes_frame(()).assign(proposal=None)
             return Table(df[["proposal", *CHANGE_COLUMNS]])
         if what not in (None, "clauses"):
@@ -165,14 +168,39 @@ def to_frame(obj, what: str | None = None) -> pd.DataFrame:
     return table[what](obj)
 
 
+def proposal_keys(proposals) -> list[str]:
+    r"""The ``proposal`` column's value for each proposal: its id, and ``"<id> (2)"``, ``"(3)"``… for a later
+    proposal with the id of an earlier one (a document pasted twice), as the clause tree names them.
+
+    Rows of two proposals with one id would otherwise fall into one group (``groupby("proposal")``).
+
+    Examples
+    --------
+    >>> text = open("examples/data/pp18-doc67-brazil.reconstructed.critic.md", encoding="utf-8").read()
+    >>> twice = itu_nb.load(text + "\n" + text, format="criticmarkup")
+    >>> proposal_keys(twice.proposals)[3:7]
+    ['B/67/4', 'B/67/5', 'B/67/1 (2)', 'B/67/2 (2)']
+    """
+    keys: list[str] = []
+    taken: set[str] = set()
+    for p in proposals:
+        key, n = p.id, 1
+        while key in taken:
+            n += 1
+            key = f"{p.id} ({n})"
+        taken.add(key)
+        keys.append(key)
+    return keys
+
+
 def _clause_rows(proposals) -> pd.DataFrame:
     rows = []
-    for p in proposals:
+    for p, key in zip(proposals, proposal_keys(proposals), strict=True):
         target = str(p.target) if p.target is not None else None
         for c in p.walk():
             rows.append(
                 (
-                    p.id, p.action, target, c.path, c.kind.value, c.section, c.label, c.label_original,
+                    key, p.action, target, c.path, c.kind.value, c.section, c.label, c.label_original,
                     c.body("original") if c.exists_in("original") or c.kind is NodeKind.SECTION else None,
                     c.body("amended") if c.exists_in("amended") or c.kind is NodeKind.SECTION else None,
                     c.words(Op.INSERT), c.words(Op.DELETE),

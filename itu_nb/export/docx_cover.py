@@ -303,9 +303,16 @@ def _page_header(word, cover: Cover, *, cover_page: bool) -> None:
 # ----------------------------------------------------------------------------
 # document properties
 # ----------------------------------------------------------------------------
+#: What XML 1.0 cannot hold: control characters (dropped; a file name can have them) and lone surrogates (U+FFFD).
+_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|([\ud800-\udfff])")
+
+
 def _cut(text: str | None, limit: int = 255) -> str:
-    """Core properties hold at most 255 characters (python-docx refuses more): cut at a separator."""
-    text = text or ""
+    """Core properties hold at most 255 characters (python-docx refuses more): cut at a separator.
+
+    Characters XML cannot hold are taken out first (:data:`_UNSAFE`): the title falls back to the file name.
+    """
+    text = _UNSAFE.sub(lambda m: "\ufffd" if m.group(1) else "", text or "")
     if len(text) <= limit:
         return text
     return text[: limit - 1].rsplit("; ", 1)[0].rstrip(",; ") + "…"

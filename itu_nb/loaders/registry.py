@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import re
 import stat
 from collections.abc import Callable
 from pathlib import Path
@@ -82,12 +83,27 @@ def _surely_xml(probe: str) -> bool:
     return probe.startswith(("<?xml", "<akomaNtoso", "<akn:", "<!DOCTYPE"))
 
 
+_LEADING_COMMENTS = re.compile(r"(?:<!--.*?-->\s*)+", re.DOTALL)
+
+
+def _text_after_comments(probe: str) -> bool:
+    """True when ``probe`` opens with XML comments (``<!-- … -->``) and then text that is no markup.
+
+    A Markdown or CriticMarkup text may start with an HTML comment; an XML document has an element
+    (``<``) after its comments.  A comment not closed within the probe is not decided here.
+    """
+    m = _LEADING_COMMENTS.match(probe)
+    return m is not None and m.end() < len(probe) and not probe.startswith("<", m.end())
+
+
 def detect_format(data: bytes | str, name: str = "") -> str:
     """Guess the format from the content: zip → docx, XML → akn, CriticMarkup marks → criticmarkup, else text.
 
     Where the content is ambiguous the file name decides: a ``.md`` or ``.txt`` file
     starting with ``<`` (a Markdown comment ``<!-- … -->``) is text or CriticMarkup unless
-    it starts with an XML declaration or an Akoma Ntoso root element.
+    it starts with an XML declaration or an Akoma Ntoso root element; a ``.xml`` or ``.akn``
+    file is XML.  Without such a name (a string, bytes, another suffix), comments followed by
+    text that is no markup are text or CriticMarkup, not XML.
     """
     head = data[:4096]
     if isinstance(head, bytes):
@@ -100,12 +116,13 @@ def detect_format(data: bytes | str, name: str = "") -> str:
         probe = head.decode("utf-8", "ignore").lstrip("\ufeff \t\r\n")
     else:
         probe = head.lstrip("\ufeff \t\r\n")
-    if probe.startswith("<") and (_surely_xml(probe) or not name.lower().endswith(TEXT_SUFFIXES)):
+    ext = Path(name).suffix.lower()
+    xml_like = probe.startswith("<") and (_surely_xml(probe) or not name.lower().endswith(TEXT_SUFFIXES))
+    if xml_like and (ext in (".xml", ".akn") or not _text_after_comments(probe)):
         return "akn"
     sample = data if isinstance(data, str) else data.decode("utf-8", "ignore")
     if looks_like_critic(sample):
         return "criticmarkup"
-    ext = Path(name).suffix.lower()
     if ext in (".xml", ".akn"):
         return "akn"
     if ext == ".docx":
