@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from itu_nb.model import Artefact, Clause, NodeKind, Op, Run, join_runs, runs_text
+from itu_nb.parsing.frozen import clause
 from itu_nb.parsing.labels import Components
 
 __all__ = ["NO_ARTS", "Node", "SourceLine", "freeze_all", "freeze_node"]
@@ -234,7 +235,7 @@ class Node:
             label = join_runs(label)
         if body.__class__ is not tuple or len(body) > 1 or body and not body[0].text:
             body = join_runs(body)
-        return Clause(
+        return clause(
             self.kind,
             path,
             label,
@@ -262,6 +263,7 @@ def freeze_all(node: Node, path: str) -> tuple[Clause, ...]:
     frozen: list[Clause] = []
     append = frozen.append
     tup = tuple
+    make = clause
     for i in range(len(children)):
         child, children[i] = children[i], _GONE
         sub = f"{path}/{child.component}" if path else child.component
@@ -271,7 +273,7 @@ def freeze_all(node: Node, path: str) -> tuple[Clause, ...]:
         if body.__class__ is not tup or len(body) > 1 or body and not body[0].text:
             body = join_runs(body)
         append(
-            Clause(
+            make(
                 child.kind,
                 sub,
                 label,

@@ -12,6 +12,7 @@ import dataclasses
 import functools
 import re
 from collections.abc import Sequence
+from typing import Any
 
 from itu_nb.model import (
     NodeKind,
@@ -22,6 +23,7 @@ from itu_nb.model import (
 )
 from itu_nb.parsing import infer as _infer
 from itu_nb.parsing import keywords as kw
+from itu_nb.parsing.frozen import equal_run
 from itu_nb.parsing.labels import (
     Components,
     bare_label,
@@ -128,9 +130,10 @@ class ProposalBuilder:
         self.shared_labels: dict[str, tuple[Run, ...]] = {}  # label text → its one run, shared
 
     # -- routing ----------------------------------------------------------------
-    def add_items(self, lines: Sequence[SourceLine], i: int, stop: int, n: int) -> int:
-        """Add the items on plain lines (:meth:`SourceLine.plain`) from ``lines[i]`` on, before ``stop``, each as
-        :meth:`add_line` would; return the index of the first line not added (``i`` when none is).
+    def add_items(self, lines: Sequence[SourceLine | str], i: int, stop: int, n: int) -> int:
+        """Add the items on plain lines (:meth:`SourceLine.plain`, or the line's text when its number is its
+        index) from ``lines[i]`` on, before ``stop``, each as :meth:`add_line` would; return the index of the
+        first line not added (``i`` when none is).
 
         ``lines[i]``'s label ``kw.LABEL`` matched, ``n`` characters long; the lines after it are added while
         they are plain and start with a label too, so a list is read in one loop.  Such a line is no heading,
@@ -311,7 +314,7 @@ class ProposalBuilder:
         """
         return self._items(container, (line,), 0, 1, n) == 1
 
-    def _items(self, container: Node, lines: Sequence[SourceLine], i: int, stop: int, n: int) -> int:
+    def _items(self, container: Node, lines: Sequence[SourceLine | str], i: int, stop: int, n: int) -> int:
         """Items on plain lines, from ``lines[i]`` (its label and separator ``n`` characters long) on, before
         ``stop``, while the lines are plain and start with a label (``kw.LABEL``); the index of the first line
         not added.
@@ -326,11 +329,14 @@ class ProposalBuilder:
         infer, line_notes, section = self.infer, self.line_notes, container.section
         label_match = kw.LABEL.match
         while i < stop:
-            line = lines[i]
-            text = line.main
-            if not n:
+            line: Any = lines[i]
+            if line.__class__ is str:  # a plain line as its text, its number its index (build_document)
+                text, no, read = line, i, None
+            else:
+                text, no, read = line.main, line.no, line.read_runs
                 if not line._plain:
                     break
+            if not n:
                 m = label_match(text)
                 if m is None:
                     break
@@ -357,7 +363,7 @@ class ProposalBuilder:
             else:
                 scheme = label_scheme(label, None, False)
                 parent = container
-            got = line_notes.get(line.no) if line_notes else None  # self._notes(line), for a plain line
+            got = line_notes.get(no) if line_notes else None  # self._notes(line), for a plain line
             notes = list(got) if got else EMPTY
             pair = None
             if scheme == "number":
@@ -370,12 +376,12 @@ class ProposalBuilder:
             # the node made whole here, every slot once (what Node() and then the settings below would do)
             node = new_node(Node)
             node.kind, node.label_runs = NodeKind.ITEM, label_runs
-            node.line, node.artefacts, node.notes, node.section, node.scheme = line.no, EMPTY, notes, section, scheme
+            node.line, node.artefacts, node.notes, node.section, node.scheme = no, EMPTY, notes, section, scheme
             node.children = node.stack = EMPTY
             node.taken = node.last_number = None
             node.n_paragraphs = node.n_listed = 0
-            if line.read_runs is None:
-                node.runs = (Run(_EQUAL, text[n:]),) if n < len(text) else ()
+            if read is None:
+                node.runs = (equal_run(text[n:]),) if n < len(text) else ()
                 node._colon = text.rstrip().endswith(":")  # the label ends with no colon (kw.LABEL)
             else:  # replacements recovered in the body (SourceLine.inferred_plain): its amended text says
                 node.runs, node._colon = line.body(n), None
