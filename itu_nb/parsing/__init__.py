@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from itu_nb.model import Document, Op, Run
 from itu_nb.parsing.document import SourceLine, build_document
+from itu_nb.parsing.frozen import run as make_run
 from itu_nb.parsing.infer import shaped_lines, split_text
 from itu_nb.parsing.labels import LABEL_REACH, label_split
 from itu_nb.parsing.markup import critic_lines, extract_artefacts
@@ -45,7 +46,7 @@ def _lines(pieces_by_line, artefacts: bool) -> list[SourceLine | str]:
             if "[" not in pieces:
                 out.append(pieces)  # SourceLine.plain(no, pieces), as build_document reads a str at index no
                 continue
-            pieces = [Run(Op.EQUAL, pieces)]
+            pieces = [make_run(Op.EQUAL, pieces)]
         if len(pieces) == 1 and _plain(pieces[0]):
             out.append(pieces[0].text)
         elif artefacts:
@@ -136,7 +137,7 @@ def _parse_text(text: str, source: str, infer: bool, utf8: tuple[bytes, bytes] |
             if first.op is Op.EQUAL and (n := label_split(line)) <= len(first.text) and label_split(first.text) == n:
                 append(SourceLine.inferred_plain(no, line, runs))  # the label stands before every change
                 continue
-        runs, arts = extract_artefacts([Run(Op.EQUAL, line)] if line else [], no)
+        runs, arts = extract_artefacts([make_run(Op.EQUAL, line)] if line else [], no)
         got = SourceLine(no, runs, arts)
         got.inferable = no in shaped  # a line with "[" but no shape: its runs as they are
         append(got)

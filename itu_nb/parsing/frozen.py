@@ -91,15 +91,22 @@ def clause(
     return c  # type: ignore[return-value]
 
 
-def run(op: Op, text: str, author: str | None = None, date: str | None = None, inferred: bool = False) -> Run:
-    """``Run(op, text, author, date, inferred)``, without a move."""
+def run(
+    op: Op,
+    text: str,
+    author: str | None = None,
+    date: str | None = None,
+    inferred: bool = False,
+    move: str | None = None,
+) -> Run:
+    """``Run(op, text, author, date, inferred, move)``."""
     r = _new(_Run)
     r.op = op
     r.text = text
     r.author = author
     r.date = date
     r.inferred = inferred
-    r.move = None
+    r.move = move
     r.__class__ = Run  # type: ignore[assignment]
     return r  # type: ignore[return-value]
 

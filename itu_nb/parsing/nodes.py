@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from itu_nb.model import Artefact, Clause, NodeKind, Op, Run, join_runs, runs_text
 from itu_nb.parsing.frozen import clause
+from itu_nb.parsing.frozen import run as make_run
 from itu_nb.parsing.labels import Components
 
 __all__ = ["NO_ARTS", "Node", "SourceLine", "freeze_all", "freeze_node"]
@@ -92,17 +93,17 @@ class SourceLine:
         """A plain line's runs after its first ``n`` characters (its label and separator), inferred when it was."""
         runs = self.read_runs
         if runs is None:
-            return (Run(Op.EQUAL, self.main[n:]),) if n < len(self.main) else ()
+            return (make_run(Op.EQUAL, self.main[n:]),) if n < len(self.main) else ()
         head = runs[0].text
         if n < len(head):
-            return (Run(Op.EQUAL, head[n:]), *runs[1:])
+            return (make_run(Op.EQUAL, head[n:]), *runs[1:])
         return tuple(runs[1:])
 
     @property
     def runs(self) -> list[Run]:
         """The line's runs (no line break is in any of them)."""
         if self._runs is None:
-            self._runs = [Run(Op.EQUAL, self.main)] if self.main else []
+            self._runs = [make_run(Op.EQUAL, self.main)] if self.main else []
         return self._runs
 
     @runs.setter

@@ -24,6 +24,7 @@ from itu_nb.model import (
 from itu_nb.parsing import infer as _infer
 from itu_nb.parsing import keywords as kw
 from itu_nb.parsing.frozen import equal_run
+from itu_nb.parsing.frozen import run as make_run
 from itu_nb.parsing.labels import (
     Components,
     bare_label,
@@ -85,11 +86,11 @@ def _footnotes(node: Node) -> None:
             continue
         text = m.group("text")
         who = (art.author, art.date) if art.op is not Op.EQUAL else (None, None)  # a tracked note's change
-        label, body = peel_label([Run(art.op, text, *who)])
+        label, body = peel_label([make_run(art.op, text, *who)])
         if not label:  # "[1: 1 <TAB>These include …]": the number and a space before the TAB
             lm = re.match(r"^(\d+)(\s*\t|\s+)", text)
             if lm:
-                label, body = [Run(art.op, lm.group(0), *who)], [Run(art.op, text[lm.end() :], *who)]
+                label, body = [make_run(art.op, lm.group(0), *who)], [make_run(art.op, text[lm.end() :], *who)]
         no = m.group("no")
         last = (
             node.add(Node(NodeKind.FOOTNOTE, f"{refs.get(no, 'fn')}{no}", label, body, section=node.section)),
@@ -215,7 +216,7 @@ class ProposalBuilder:
         if line.is_plain:  # nothing to infer in it (see SourceLine.plain), or inferred already
             if line.read_runs is not None:
                 return list(line.read_runs)
-            return [Run(Op.EQUAL, line.main)] if line.main else []
+            return [make_run(Op.EQUAL, line.main)] if line.main else []
         return _infer.infer_text(line.runs) if self.infer and line.inferable else list(line.runs)
 
     def _notes(self, line: SourceLine) -> list[str]:
@@ -237,7 +238,7 @@ class ProposalBuilder:
                     return
                 label_runs = self.shared_labels.get(text[:n])  # a label repeats: one run for all
                 if label_runs is None:
-                    label_runs = self.shared_labels[text[:n]] = (Run(Op.EQUAL, text[:n]),)
+                    label_runs = self.shared_labels[text[:n]] = (make_run(Op.EQUAL, text[:n]),)
                 body = line.body(n)
                 label = label_runs[0].text.strip()
             else:
@@ -501,7 +502,7 @@ def _last_number(parent: Node, container: Node) -> int | None:
 def _relabel(label_runs: Sequence[Run], old: str, new: str) -> list[Run]:
     text = runs_text(label_runs)
     rest = text[len(old) + len(new) :]
-    return [Run(Op.DELETE, old, inferred=True), Run(Op.INSERT, new, inferred=True), Run(Op.EQUAL, rest)]
+    return [make_run(Op.DELETE, old, inferred=True), make_run(Op.INSERT, new, inferred=True), make_run(Op.EQUAL, rest)]
 
 
 def _cut(runs: Sequence[Run], at: int) -> tuple[list[Run], list[Run]]:
