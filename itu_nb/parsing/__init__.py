@@ -8,10 +8,10 @@ from collections.abc import Iterator
 
 from itu_nb.model import Document, Op, Run
 from itu_nb.parsing.document import SourceLine, build_document
+from itu_nb.parsing.frozen import run as make_run
 from itu_nb.parsing.infer import shaped_lines, split_text
 from itu_nb.parsing.labels import LABEL_REACH, label_split
 from itu_nb.parsing.markup import critic_lines, extract_artefacts
-from itu_nb.parsing.nodes import NO_ARTS
 from itu_nb.parsing.normalise import byte_classes, line_notes
 
 __all__ = ["no_collection", "parse_critic", "parse_text"]
@@ -36,19 +36,19 @@ def no_collection() -> Iterator[None]:
         gc.enable()
 
 
-def _lines(pieces_by_line, artefacts: bool) -> list[SourceLine]:
+def _lines(pieces_by_line, artefacts: bool) -> list[SourceLine | str]:
     """Stage-2 lines from lines of pieces (or of plain text, a ``str``: see :func:`critic_lines`); ``artefacts``:
     whether the text may hold any ("[" or a comment).
     """
-    out = []
+    out: list[SourceLine | str] = []
     for no, pieces in enumerate(pieces_by_line):
         if pieces.__class__ is str:  # one equal run of text without author, date or flag
             if "[" not in pieces:
-                out.append(SourceLine.plain(no, pieces))
+                out.append(pieces)  # SourceLine.plain(no, pieces), as build_document reads a str at index no
                 continue
-            pieces = [Run(Op.EQUAL, pieces)]
+            pieces = [make_run(Op.EQUAL, pieces)]
         if len(pieces) == 1 and _plain(pieces[0]):
-            out.append(SourceLine.plain(no, pieces[0].text))
+            out.append(pieces[0].text)
         elif artefacts:
             for piece in pieces:
                 if piece.__class__ is not Run or "[" in piece.text:
@@ -122,21 +122,11 @@ def _parse_text(text: str, source: str, infer: bool, utf8: tuple[bytes, bytes] |
         data = text.encode("utf-8", "surrogatepass")
         classes = byte_classes(data)
     shaped = shaped_lines(text, data, classes) if infer else ()  # where inference may find something
-    lines: list[SourceLine] = []
-    append, new = lines.append, SourceLine.__new__
+    lines: list[SourceLine | str] = []
+    append = lines.append
     for no, line in enumerate(text.split("\n")):
         if "[" not in line and no not in shaped:  # nor can an inline artefact start here: the usual line
-            plain = new(SourceLine)  # SourceLine.plain(no, line), without the call
-            plain.no, plain._runs, plain.arts, plain.main, plain._plain, plain.inferable, plain.read_runs = (
-                no,
-                None,
-                NO_ARTS,
-                line,
-                True,
-                False,
-                None,
-            )
-            append(plain)
+            append(line)  # as its text: build_document reads a str at index no as SourceLine.plain(no, line)
             continue
         if "[" not in line:  # a shape may be here: inferred now, on the line as a string
             runs = split_text(line)
@@ -147,7 +137,7 @@ def _parse_text(text: str, source: str, infer: bool, utf8: tuple[bytes, bytes] |
             if first.op is Op.EQUAL and (n := label_split(line)) <= len(first.text) and label_split(first.text) == n:
                 append(SourceLine.inferred_plain(no, line, runs))  # the label stands before every change
                 continue
-        runs, arts = extract_artefacts([Run(Op.EQUAL, line)] if line else [], no)
+        runs, arts = extract_artefacts([make_run(Op.EQUAL, line)] if line else [], no)
         got = SourceLine(no, runs, arts)
         got.inferable = no in shaped  # a line with "[" but no shape: its runs as they are
         append(got)

@@ -53,8 +53,8 @@ _BATCH = 1024
 _MARKERISH = re.compile(rf"\s*(?:{'|'.join(kw.ACTIONS)}|[A-Z]{{1,6}}/\d)")
 
 
-def _marker(lines: list[SourceLine], i: int) -> tuple[str, str, int] | None:
-    """(action, id, lines used) when a proposal marker starts at line ``i``."""
+def _marker(lines: list, i: int) -> tuple[str, str, int] | None:
+    """(action, id, lines used) when a proposal marker starts at line ``i`` (a :class:`SourceLine`)."""
     text = lines[i].main
     if not _MARKERISH.match(text):
         return None
@@ -63,7 +63,10 @@ def _marker(lines: list[SourceLine], i: int) -> tuple[str, str, int] | None:
         return (m.group("action") or m.group("action2"), m.group("id") or m.group("id2"), 1)
     a, d = kw.ACTION_ONLY.match(text), kw.ID_ONLY.match(text)
     if (a or d) and i + 1 < len(lines):
-        nxt = lines[i + 1].main
+        nxt = lines[i + 1]
+        if nxt.__class__ is str:  # a marker's second line is a plain line: its object for the steps after
+            nxt = lines[i + 1] = SourceLine.plain(i + 1, nxt)
+        nxt = nxt.main
         if a and (d_next := kw.ID_ONLY.match(nxt)):
             return (a.group("action"), d_next.group("id"), 2)
         if d and (a_next := kw.ACTION_ONLY.match(nxt)):
@@ -98,7 +101,7 @@ def _whole_line(kind: str, line: SourceLine) -> list[Artefact]:
 
 
 def build_document(
-    lines: list[SourceLine],
+    lines: list,
     *,
     source: str,
     fmt: str,
@@ -107,7 +110,9 @@ def build_document(
     line_notes: dict[int, list[str]] | None = None,
     consume: bool = False,
 ) -> Document:
-    """Build the document from stage-2 lines.
+    """Build the document from stage-2 lines: each a :class:`SourceLine`, or a ``str`` for a plain line
+    (:meth:`SourceLine.plain`) whose number is its index in ``lines``, which the usual item is read from
+    without making its line object.
 
     Proposals start at a marker (``MOD<TAB>B/67/1``, or id and action on two lines);
     without markers, each heading (``RESOLUTION 130 (…)``) starts a bare text with
@@ -158,18 +163,23 @@ def build_document(
             held[released:i] = [None] * (i - released)
             released = i
         line = lines[i]
-        text = line.main
+        if line.__class__ is str:  # a plain line as its text (see above)
+            text, plain = line, True
+        else:
+            text, plain = line.main, line._plain
         # the usual line of a proposal: an item on a plain line (no marker, separator, heading or
         # keyword starts with a label), given to the builder with the item lines that follow it
         if (
             current is not None
-            and line._plain
+            and plain
             and not trailer
             and (m := label_match(text))
             and (after := current.add_items(lines, i, min(n, i + _BATCH), m.end())) > i
         ):
             i = after
             continue
+        if line.__class__ is str:  # the other steps read the line's object
+            line = lines[i] = SourceLine.plain(i, text)
         if not text or text.isspace():
             whole("blank" if not line.arts else "markup", line)
             i += 1
@@ -217,6 +227,8 @@ def build_document(
         header.clear()
         for k in range(n):
             line = lines[k]
+            if line.__class__ is str:
+                line = SourceLine.plain(k, line)
             if consume:
                 held[k] = None
             if line.no not in kept:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from itu_nb.model import Op, Run
+from itu_nb.parsing.frozen import run as make_run
 from itu_nb.parsing.keywords import ROMAN
 from itu_nb.parsing.normalise import byte_classes
 
@@ -172,7 +173,7 @@ def _split(text: str) -> list[Run]:
         if a1 < a2 <= a1 + 12 and b1 < b2 <= b1 + 12 and a1 != b1:
             hits.append((m.start(), m, a1 < b1))
     if not hits:
-        return [Run(Op.EQUAL, text)]
+        return [make_run(Op.EQUAL, text)]
     hits.sort(key=_first)
     out: list[Run] = []
     pos = 0
@@ -183,13 +184,13 @@ def _split(text: str) -> list[Run]:
         if a.startswith("Rev.") and not m.group("b").startswith("Rev."):
             start, a = start + 5, a[5:]  # "(Rev. Antalya, 2006Dubai, 2018)": only the place changes
         if start > pos:
-            out.append(Run(Op.EQUAL, text[pos:start]))
+            out.append(make_run(Op.EQUAL, text[pos:start]))
         first, second = (Op.DELETE, Op.INSERT) if later_second else (Op.INSERT, Op.DELETE)
-        out.append(Run(first, a, inferred=True))
-        out.append(Run(second, m.group("b"), inferred=True))
+        out.append(make_run(first, a, inferred=True))
+        out.append(make_run(second, m.group("b"), inferred=True))
         pos = m.end()
     if pos < len(text):
-        out.append(Run(Op.EQUAL, text[pos:]))
+        out.append(make_run(Op.EQUAL, text[pos:]))
     return out
 
 
@@ -204,7 +205,7 @@ def infer_text(runs: list[Run]) -> list[Run]:
         if r.op is Op.EQUAL and r.text:
             out.extend(_split(r.text))
         else:
-            out.append(r if r.op is not Op.EQUAL else Run(Op.EQUAL, r.text))
+            out.append(r if r.op is not Op.EQUAL else make_run(Op.EQUAL, r.text))
     return out
 
 

@@ -14,6 +14,7 @@ import re
 
 from itu_nb.errors import ParseError
 from itu_nb.model import Artefact, Op, Run
+from itu_nb.parsing.frozen import run as make_run
 
 #: CriticMarkup marks: opener → closer.
 CRITIC_MARKS = {"{++": "++}", "{--": "--}", "{~~": "~~}", "{==": "==}", "{>>": "<<}"}
@@ -133,7 +134,7 @@ def _scan(text: str, lo: int, hi: int, source: str, author, date, top: bool, sha
     def run(op: Op, inner: str) -> Run:
         got = shared[op].get(inner)
         if got is None:
-            got = shared[op][inner] = Run(op, inner, author, date) if op is not Op.EQUAL else Run(op, inner)
+            got = shared[op][inner] = make_run(op, inner, author, date) if op is not Op.EQUAL else make_run(op, inner)
         return got
 
     def change(op: Op, inner: str) -> None:
@@ -163,7 +164,7 @@ def _scan(text: str, lo: int, hi: int, source: str, author, date, top: bool, sha
             if equal:
                 r = equals.get(equal)
                 if r is None:
-                    r = equals[equal] = Run(Op.EQUAL, equal)
+                    r = equals[equal] = make_run(Op.EQUAL, equal)
                 append(r)
             change_from, change_at = len(pieces), f.end()
             if inserted is not None:
@@ -172,14 +173,14 @@ def _scan(text: str, lo: int, hi: int, source: str, author, date, top: bool, sha
                 else:
                     r = inserts.get(inserted)
                     if r is None:
-                        r = inserts[inserted] = Run(Op.INSERT, inserted, author, date)
+                        r = inserts[inserted] = make_run(Op.INSERT, inserted, author, date)
                     append(r)
             elif "{>>" in deleted:
                 change(Op.DELETE, deleted)
             else:
                 r = deletes.get(deleted)
                 if r is None:
-                    r = deletes[deleted] = Run(Op.DELETE, deleted, author, date)
+                    r = deletes[deleted] = make_run(Op.DELETE, deleted, author, date)
                 append(r)
             done = f
             f = scan()
@@ -257,14 +258,14 @@ def _split_at_newlines(pieces: list[Piece]) -> list:
         parts = piece.text.split("\n")
         op, who, when, flag, move = piece.op, piece.author, piece.date, piece.inferred, piece.move
         if parts[0]:
-            lines[-1].append(Run(op, parts[0], who, when, flag, move))
+            lines[-1].append(make_run(op, parts[0], who, when, flag, move))
         if len(parts) == 1:
             continue
         if op is Op.EQUAL and who is None and when is None and not flag and move is None:
             lines += [part or [] for part in parts[1:-1]]  # whole lines of plain text: as strings
         else:
-            lines += [[Run(op, part, who, when, flag, move)] if part else [] for part in parts[1:-1]]
-        lines.append([Run(op, parts[-1], who, when, flag, move)] if parts[-1] else [])
+            lines += [[make_run(op, part, who, when, flag, move)] if part else [] for part in parts[1:-1]]
+        lines.append([make_run(op, parts[-1], who, when, flag, move)] if parts[-1] else [])
     lines[-1].extend(pieces[done:])
     return lines
 
@@ -292,7 +293,7 @@ def _split_highlighted(pieces: list[Piece]) -> list[list[Piece]]:
                     lines[-1].append(Artefact("highlight", "", line=-1, length=lit[2]))
                     lit = [lines[-1], 0, lit[2], 0]
             if part:
-                lines[-1].append(Run(piece.op, part, piece.author, piece.date, piece.inferred, piece.move))
+                lines[-1].append(make_run(piece.op, part, piece.author, piece.date, piece.inferred, piece.move))
             if lit and lit[2] > 0:
                 took = min(len(part), lit[2])
                 lit[2] -= took
@@ -342,7 +343,7 @@ def extract_artefacts(pieces: list[Piece], line: int) -> tuple[list[Run], list[A
                 end = closing[m.start()] + 1
             before = piece.text[last : m.start()]
             if before:
-                runs.append(Run(piece.op, before, piece.author, piece.date, piece.inferred))
+                runs.append(make_run(piece.op, before, piece.author, piece.date, piece.inferred))
                 pos += len(before)
             kind = "bookmark" if m.group("bookmark") else "footnote-ref" if m.group("ref") else "footnote-body"
             who = (piece.author, piece.date) if piece.op is not Op.EQUAL else (None, None)  # a tracked note's change
@@ -355,7 +356,7 @@ def extract_artefacts(pieces: list[Piece], line: int) -> tuple[list[Run], list[A
             last = end
         rest = piece.text[last:]
         if rest:
-            runs.append(Run(piece.op, rest, piece.author, piece.date, piece.inferred))
+            runs.append(make_run(piece.op, rest, piece.author, piece.date, piece.inferred))
             pos += len(rest)
     for i, start in lit:  # a highlight's length counts the text left once the artefacts in it are out
         end = start + arts[i].length

@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from itu_nb.model import Artefact, Clause, NodeKind, Op, Run, join_runs, runs_text
+from itu_nb.parsing.frozen import clause
+from itu_nb.parsing.frozen import run as make_run
 from itu_nb.parsing.labels import Components
 
 __all__ = ["NO_ARTS", "Node", "SourceLine", "freeze_all", "freeze_node"]
@@ -91,17 +93,17 @@ class SourceLine:
         """A plain line's runs after its first ``n`` characters (its label and separator), inferred when it was."""
         runs = self.read_runs
         if runs is None:
-            return (Run(Op.EQUAL, self.main[n:]),) if n < len(self.main) else ()
+            return (make_run(Op.EQUAL, self.main[n:]),) if n < len(self.main) else ()
         head = runs[0].text
         if n < len(head):
-            return (Run(Op.EQUAL, head[n:]), *runs[1:])
+            return (make_run(Op.EQUAL, head[n:]), *runs[1:])
         return tuple(runs[1:])
 
     @property
     def runs(self) -> list[Run]:
         """The line's runs (no line break is in any of them)."""
         if self._runs is None:
-            self._runs = [Run(Op.EQUAL, self.main)] if self.main else []
+            self._runs = [make_run(Op.EQUAL, self.main)] if self.main else []
         return self._runs
 
     @runs.setter
@@ -234,7 +236,7 @@ class Node:
             label = join_runs(label)
         if body.__class__ is not tuple or len(body) > 1 or body and not body[0].text:
             body = join_runs(body)
-        return Clause(
+        return clause(
             self.kind,
             path,
             label,
@@ -262,6 +264,7 @@ def freeze_all(node: Node, path: str) -> tuple[Clause, ...]:
     frozen: list[Clause] = []
     append = frozen.append
     tup = tuple
+    make = clause
     for i in range(len(children)):
         child, children[i] = children[i], _GONE
         sub = f"{path}/{child.component}" if path else child.component
@@ -271,7 +274,7 @@ def freeze_all(node: Node, path: str) -> tuple[Clause, ...]:
         if body.__class__ is not tup or len(body) > 1 or body and not body[0].text:
             body = join_runs(body)
         append(
-            Clause(
+            make(
                 child.kind,
                 sub,
                 label,

@@ -12,6 +12,7 @@ import dataclasses
 import functools
 import re
 from collections.abc import Sequence
+from typing import Any
 
 from itu_nb.model import (
     NodeKind,
@@ -22,6 +23,8 @@ from itu_nb.model import (
 )
 from itu_nb.parsing import infer as _infer
 from itu_nb.parsing import keywords as kw
+from itu_nb.parsing.frozen import equal_run
+from itu_nb.parsing.frozen import run as make_run
 from itu_nb.parsing.labels import (
     Components,
     bare_label,
@@ -83,11 +86,11 @@ def _footnotes(node: Node) -> None:
             continue
         text = m.group("text")
         who = (art.author, art.date) if art.op is not Op.EQUAL else (None, None)  # a tracked note's change
-        label, body = peel_label([Run(art.op, text, *who)])
+        label, body = peel_label([make_run(art.op, text, *who)])
         if not label:  # "[1: 1 <TAB>These include …]": the number and a space before the TAB
             lm = re.match(r"^(\d+)(\s*\t|\s+)", text)
             if lm:
-                label, body = [Run(art.op, lm.group(0), *who)], [Run(art.op, text[lm.end() :], *who)]
+                label, body = [make_run(art.op, lm.group(0), *who)], [make_run(art.op, text[lm.end() :], *who)]
         no = m.group("no")
         last = (
             node.add(Node(NodeKind.FOOTNOTE, f"{refs.get(no, 'fn')}{no}", label, body, section=node.section)),
@@ -128,9 +131,10 @@ class ProposalBuilder:
         self.shared_labels: dict[str, tuple[Run, ...]] = {}  # label text → its one run, shared
 
     # -- routing ----------------------------------------------------------------
-    def add_items(self, lines: Sequence[SourceLine], i: int, stop: int, n: int) -> int:
-        """Add the items on plain lines (:meth:`SourceLine.plain`) from ``lines[i]`` on, before ``stop``, each as
-        :meth:`add_line` would; return the index of the first line not added (``i`` when none is).
+    def add_items(self, lines: Sequence[SourceLine | str], i: int, stop: int, n: int) -> int:
+        """Add the items on plain lines (:meth:`SourceLine.plain`, or the line's text when its number is its
+        index) from ``lines[i]`` on, before ``stop``, each as :meth:`add_line` would; return the index of the
+        first line not added (``i`` when none is).
 
         ``lines[i]``'s label ``kw.LABEL`` matched, ``n`` characters long; the lines after it are added while
         they are plain and start with a label too, so a list is read in one loop.  Such a line is no heading,
@@ -212,7 +216,7 @@ class ProposalBuilder:
         if line.is_plain:  # nothing to infer in it (see SourceLine.plain), or inferred already
             if line.read_runs is not None:
                 return list(line.read_runs)
-            return [Run(Op.EQUAL, line.main)] if line.main else []
+            return [make_run(Op.EQUAL, line.main)] if line.main else []
         return _infer.infer_text(line.runs) if self.infer and line.inferable else list(line.runs)
 
     def _notes(self, line: SourceLine) -> list[str]:
@@ -234,7 +238,7 @@ class ProposalBuilder:
                     return
                 label_runs = self.shared_labels.get(text[:n])  # a label repeats: one run for all
                 if label_runs is None:
-                    label_runs = self.shared_labels[text[:n]] = (Run(Op.EQUAL, text[:n]),)
+                    label_runs = self.shared_labels[text[:n]] = (make_run(Op.EQUAL, text[:n]),)
                 body = line.body(n)
                 label = label_runs[0].text.strip()
             else:
@@ -311,7 +315,7 @@ class ProposalBuilder:
         """
         return self._items(container, (line,), 0, 1, n) == 1
 
-    def _items(self, container: Node, lines: Sequence[SourceLine], i: int, stop: int, n: int) -> int:
+    def _items(self, container: Node, lines: Sequence[SourceLine | str], i: int, stop: int, n: int) -> int:
         """Items on plain lines, from ``lines[i]`` (its label and separator ``n`` characters long) on, before
         ``stop``, while the lines are plain and start with a label (``kw.LABEL``); the index of the first line
         not added.
@@ -326,11 +330,14 @@ class ProposalBuilder:
         infer, line_notes, section = self.infer, self.line_notes, container.section
         label_match = kw.LABEL.match
         while i < stop:
-            line = lines[i]
-            text = line.main
-            if not n:
+            line: Any = lines[i]
+            if line.__class__ is str:  # a plain line as its text, its number its index (build_document)
+                text, no, read = line, i, None
+            else:
+                text, no, read = line.main, line.no, line.read_runs
                 if not line._plain:
                     break
+            if not n:
                 m = label_match(text)
                 if m is None:
                     break
@@ -357,7 +364,7 @@ class ProposalBuilder:
             else:
                 scheme = label_scheme(label, None, False)
                 parent = container
-            got = line_notes.get(line.no) if line_notes else None  # self._notes(line), for a plain line
+            got = line_notes.get(no) if line_notes else None  # self._notes(line), for a plain line
             notes = list(got) if got else EMPTY
             pair = None
             if scheme == "number":
@@ -370,12 +377,12 @@ class ProposalBuilder:
             # the node made whole here, every slot once (what Node() and then the settings below would do)
             node = new_node(Node)
             node.kind, node.label_runs = NodeKind.ITEM, label_runs
-            node.line, node.artefacts, node.notes, node.section, node.scheme = line.no, EMPTY, notes, section, scheme
+            node.line, node.artefacts, node.notes, node.section, node.scheme = no, EMPTY, notes, section, scheme
             node.children = node.stack = EMPTY
             node.taken = node.last_number = None
             node.n_paragraphs = node.n_listed = 0
-            if line.read_runs is None:
-                node.runs = (Run(_EQUAL, text[n:]),) if n < len(text) else ()
+            if read is None:
+                node.runs = (equal_run(text[n:]),) if n < len(text) else ()
                 node._colon = text.rstrip().endswith(":")  # the label ends with no colon (kw.LABEL)
             else:  # replacements recovered in the body (SourceLine.inferred_plain): its amended text says
                 node.runs, node._colon = line.body(n), None
@@ -495,7 +502,7 @@ def _last_number(parent: Node, container: Node) -> int | None:
 def _relabel(label_runs: Sequence[Run], old: str, new: str) -> list[Run]:
     text = runs_text(label_runs)
     rest = text[len(old) + len(new) :]
-    return [Run(Op.DELETE, old, inferred=True), Run(Op.INSERT, new, inferred=True), Run(Op.EQUAL, rest)]
+    return [make_run(Op.DELETE, old, inferred=True), make_run(Op.INSERT, new, inferred=True), make_run(Op.EQUAL, rest)]
 
 
 def _cut(runs: Sequence[Run], at: int) -> tuple[list[Run], list[Run]]:
