@@ -32,7 +32,7 @@ from lxml import etree
 
 from itu_nb.errors import LoadError
 from itu_nb.loaders.akn_check import structural_check
-from itu_nb.loaders.akn_nodes import OpenNode, place
+from itu_nb.loaders.akn_nodes import _BULLETS, _READING, OpenNode, place
 from itu_nb.loaders.akn_nodes import keyword as section_keyword
 from itu_nb.loaders.akn_nodes import scheme as scheme_of
 from itu_nb.loaders.akn_parts import cut_parts
@@ -223,8 +223,8 @@ def _usual(el: etree._Element, section: str | None) -> OpenNode | None:
         known = _LABEL_RUNS.get(label)
         if known is None:
             bare = _clean(label, None, None).strip(_EDGE)
-            known = ([Run(Op.EQUAL, bare + "\t")], bare.strip())
-            known = (known[0], known)
+            shared = [Run(Op.EQUAL, bare + "\t")]
+            known = (shared, (shared, bare.strip()))
             if len(_LABEL_RUNS) < _CACHED_TAGS:
                 _LABEL_RUNS[label] = known
         node = OpenNode(NodeKind.ITEM, "", known[0], runs, section, None, None, None, True)
@@ -297,6 +297,7 @@ def _fill(parent: OpenNode, pieces: list, section: str | None, depth: int) -> No
     stack: list[OpenNode] = []
     later: _Later | None = None  # made at the first paragraph that may hold a label
     item = NodeKind.ITEM
+    readings = _READING
     for i, draft in enumerate(drafts):
         runs = draft.runs
         if draft.kind is item:  # the usual draft
@@ -304,7 +305,19 @@ def _fill(parent: OpenNode, pieces: list, section: str | None, depth: int) -> No
                 text = runs[0].text
                 end = len(text) - 1
                 if text.find(";", 0, end) < 0 and text.find(":", 0, end) < 0:
-                    place(parent, stack, draft)
+                    reading = readings.get(draft.bare_label)
+                    alone = reading[0] if reading is not None else None
+                    if alone is None or alone in _BULLETS or draft.children or len(stack) > 1:
+                        place(parent, stack, draft)
+                    elif not stack or stack[0].scheme == alone:
+                        # what place does with the next item of a flat list (the first, or a sibling of the one
+                        # open item): read alone, it goes under the parent and is the list's one open item
+                        draft.scheme = alone
+                        draft.component = reading[1]  # type: ignore[index]
+                        parent.add(draft)
+                        stack = [draft]
+                    else:
+                        place(parent, stack, draft)
                     continue
         elif not draft.label_runs and draft.kind is NodeKind.PARAGRAPH and runs:
             if later is None:

@@ -198,8 +198,8 @@ class OpenNode:
                 # the usual leaf, frozen here as freeze below would freeze it, without its call
                 notes = tuple(c.notes) if c.notes else ()
                 at = f"{path}/{c.component}" if path else c.component
-                label = (label_runs[0],) if label_runs else ()
-                frozen.append(Clause(c.kind, at, label, (runs[0],), (), c.section, None, (), notes))
+                leaf_label: tuple[Run, ...] = (label_runs[0],) if label_runs else ()
+                frozen.append(Clause(c.kind, at, leaf_label, (runs[0],), (), c.section, None, (), notes))
             children = tuple(frozen)
         label_runs, runs = self.label_runs, self.runs
         if not label_runs:  # a paragraph

@@ -184,31 +184,49 @@ def lift_parents_items(node: OpenNode) -> None:
     ("2 … so as to: … v) further develop …; 3 to prepare …; 4 to provide …") become those siblings.
 
     Linear in the children: the components taken are gathered once (when a first item is lifted) and
-    the list is rebuilt once, not searched and shifted per lifted item.
+    the list is rebuilt once, not searched and shifted per lifted item; a list that lifts nothing (nearly
+    all) is read without copying it.
     """
-    todo = deque(node.children)
-    out: list[OpenNode] = []
-    taken: _Taken | None = None
-    lifted = False
-    while todo:
-        item = todo.popleft()
-        out.append(item)
+    for k, item in enumerate(node.children):
         if not item.children:  # a leaf has nothing to lift
             continue
         lift_parents_items(item)
-        last = item.children[-1]
-        if item.kind is NodeKind.ITEM and item.label_runs and last.kind is NodeKind.ITEM:
-            pieces = _unglued(last, item.bare_label)[1:]
-            if taken is None and pieces:
-                taken = _Taken(c.component for c in node.children)
-            for piece in pieces:
-                assert taken is not None
-                piece.scheme, piece.section = item.scheme, item.section
-                piece.component = taken.take(component(node, piece))
-                lifted = True
-            todo.extendleft(reversed(pieces))  # read next, as the siblings they are (they may lift items too)
-    if lifted:
-        node.children[:] = out
+        pieces = _lifted(item)
+        if pieces:
+            _lift_rest(node, k, pieces)
+            return
+
+
+def _lifted(item: OpenNode) -> list[OpenNode]:
+    """The items cut out of the last sub-item of ``item`` that continue ``item``'s own numbering (taken out of it)."""
+    last = item.children[-1]
+    if item.kind is NodeKind.ITEM and item.label_runs and last.kind is NodeKind.ITEM:
+        return _unglued(last, item.bare_label)[1:]
+    return []
+
+
+def _lift_rest(node: OpenNode, k: int, pieces: list[OpenNode]) -> None:
+    """:func:`lift_parents_items` of ``node`` from its child ``k`` on, which gave the first ``pieces`` to lift."""
+    children = node.children
+    out = children[: k + 1]
+    taken = _Taken(c.component for c in children)
+    todo = deque(children[k + 1 :])
+    item = children[k]
+    while True:
+        for piece in pieces:
+            piece.scheme, piece.section = item.scheme, item.section
+            piece.component = taken.take(component(node, piece))
+        todo.extendleft(reversed(pieces))  # read next, as the siblings they are (they may lift items too)
+        pieces = []
+        while todo and not pieces:
+            item = todo.popleft()
+            out.append(item)
+            if item.children:
+                lift_parents_items(item)
+                pieces = _lifted(item)
+        if not pieces:
+            break
+    node.children[:] = out
 
 
 class _Taken:
