@@ -32,7 +32,7 @@ from lxml import etree
 
 from itu_nb.errors import LoadError
 from itu_nb.loaders.akn_check import structural_check
-from itu_nb.loaders.akn_nodes import OpenNode, place
+from itu_nb.loaders.akn_nodes import _BULLETS, _READING, OpenNode, place
 from itu_nb.loaders.akn_nodes import keyword as section_keyword
 from itu_nb.loaders.akn_nodes import scheme as scheme_of
 from itu_nb.loaders.akn_parts import cut_parts
@@ -219,18 +219,35 @@ def _usual(el: etree._Element, section: str | None) -> OpenNode | None:
         text = ""
     runs = [Run(Op.EQUAL, text)] if text else []
     if num is None:
-        return OpenNode(NodeKind.PARAGRAPH, "", None, runs, section)
-    label = num.text or ""
-    run = _LABEL_RUNS.get(label)  # a text has few labels: one run each (runs are frozen, and compared by value)
-    if run is None:
-        run = Run(Op.EQUAL, _clean(label, None, None).strip(_EDGE) + "\t")
-        if len(_LABEL_RUNS) < _CACHED_TAGS:
-            _LABEL_RUNS[label] = run
-    return OpenNode(NodeKind.ITEM, "", [run], runs, section, None, None, None, True)
+        node = OpenNode(NodeKind.PARAGRAPH, "", None, runs, section)
+    else:
+        label = num.text or ""
+        # a text has few labels: one list of runs each, shared (lists of runs are replaced, never changed in
+        # place), with its bare label read once (OpenNode.bare is valid while label_runs is that list)
+        known = _LABEL_RUNS.get(label)
+        if known is None:
+            bare = _clean(label, None, None).strip(_EDGE)
+            shared = [Run(Op.EQUAL, bare + "\t")]
+            known = (shared, (shared, bare.strip()))
+            if len(_LABEL_RUNS) < _CACHED_TAGS:
+                _LABEL_RUNS[label] = known
+        node = OpenNode(NodeKind.ITEM, "", known[0], runs, section, None, None, None, True)
+        node.bare = known[1]
+    # the text classified once, as it is read: what the section repairs would find of it in the middle of a
+    # section (akn_repair._cut_in: no final stop missing, no first label of a list), so they pass it by
+    if text[-1:] in _STOPS and "1 " not in text and "a) " not in text and "i) " not in text:
+        node.quiet = runs
+    return node
 
 
-#: ``num`` text as written → the label's run (with its TAB), for :func:`_usual`
-_LABEL_RUNS: dict[str, Run] = {}
+#: The last characters of a text that no section line run into its end could end with (akn_repair._cut_in);
+#: with "" for an empty text, which holds nothing to cut
+_STOPS = frozenset(("", ".", ";", ":", ","))
+
+
+#: ``num`` text as written → ``(label runs, (label runs, bare label))``: the label's one run (with its TAB) in a
+#: list shared by the items so labelled, and what :attr:`OpenNode.bare` holds for it, for :func:`_usual`
+_LABEL_RUNS: dict[str, tuple[list[Run], tuple[list[Run], str]]] = {}
 
 
 def _item(el: etree._Element, section: str | None, depth: int) -> OpenNode:
@@ -240,6 +257,11 @@ def _item(el: etree._Element, section: str | None, depth: int) -> OpenNode:
         if depth + 1 > _MAX_DEPTH:  # as _fill would say
             raise RecursionError(f"items nested more than {_MAX_DEPTH} levels deep")
         return node
+    return _unusual(el, section, depth)
+
+
+def _unusual(el: etree._Element, section: str | None, depth: int) -> OpenNode:
+    """An item that is not of :func:`_usual`'s shape, read piece by piece."""
     node = OpenNode(NodeKind.PARAGRAPH, section=section)
     rest: list[tuple[str, etree._Element | str]] = []
     for kind, piece in _pieces(el):
@@ -264,11 +286,44 @@ def _fill(parent: OpenNode, pieces: list, section: str | None, depth: int) -> No
     """
     if depth > _MAX_DEPTH:
         raise RecursionError(f"items nested more than {_MAX_DEPTH} levels deep")
-    drafts = [_item(piece, section, depth) if kind == "item" else _block(piece, section) for kind, piece in pieces]
+    drafts = []
+    usual = _usual
+    for kind, piece in pieces:  # as _item reads each item, without its call for the usual one
+        if kind == "item":
+            draft = usual(piece, section)
+            if draft is None:
+                draft = _unusual(piece, section, depth)
+            elif depth == _MAX_DEPTH:  # as _item would say
+                raise RecursionError(f"items nested more than {_MAX_DEPTH} levels deep")
+        else:
+            draft = _block(piece, section)
+        drafts.append(draft)
     stack: list[OpenNode] = []
     later: _Later | None = None  # made at the first paragraph that may hold a label
+    item = NodeKind.ITEM
+    readings = _READING
     for i, draft in enumerate(drafts):
-        if not draft.label_runs and draft.kind is NodeKind.PARAGRAPH and draft.runs:  # an item is the usual draft
+        runs = draft.runs
+        if draft.kind is item:  # the usual draft
+            if len(runs) == 1 and draft.label_runs:  # as unglue tells the usual item: no ";" or ":" before its end
+                text = runs[0].text
+                end = len(text) - 1
+                if text.find(";", 0, end) < 0 and text.find(":", 0, end) < 0:
+                    reading = readings.get(draft.bare_label)
+                    alone = reading[0] if reading is not None else None
+                    if alone is None or alone in _BULLETS or draft.children or len(stack) > 1:
+                        place(parent, stack, draft)
+                    elif not stack or stack[0].scheme == alone:
+                        # what place does with the next item of a flat list (the first, or a sibling of the one
+                        # open item): read alone, it goes under the parent and is the list's one open item
+                        draft.scheme = alone
+                        draft.component = reading[1]  # type: ignore[index]
+                        parent.add(draft)
+                        stack = [draft]
+                    else:
+                        place(parent, stack, draft)
+                    continue
+        elif not draft.label_runs and draft.kind is NodeKind.PARAGRAPH and runs:
             if later is None:
                 later = _Later(drafts)
             _recover_label(drafts, i, later)

@@ -64,6 +64,9 @@ class OpenNode:
     #: ``(label_runs, bare label)`` as :attr:`bare_label` last read it: valid while ``label_runs`` is that list
     #: (lists of runs are replaced, never changed in place; place and the check read a label several times)
     bare: tuple | None = field(default=None, repr=False, compare=False)
+    #: ``runs`` when the reader found, as it read them, that they hold nothing the section repairs cut in the middle of
+    #: a section (:func:`itu_nb.loaders.akn.quiet`): valid while ``runs`` is that list (replaced, never changed in place)
+    quiet: list | None = field(default=None, repr=False, compare=False)
 
     def __init__(
         self,
@@ -95,6 +98,7 @@ class OpenNode:
         self.label_marks = [] if label_marks is None else label_marks
         self.counts = counts
         self.bare = None
+        self.quiet = None
 
     @property
     def labelled(self) -> bool:
@@ -176,7 +180,27 @@ class OpenNode:
             moved = [dataclasses.replace(a, offset=(a.offset or 0) + shift) for a in self.marks]
             return freeze_node(self, prefix, artefacts=(*self.label_marks, *moved))
         path = f"{prefix}/{self.component}" if prefix else self.component
-        children = tuple([c.freeze(path) for c in self.children]) if self.children else ()
+        children: tuple[Clause, ...] = ()
+        if self.children:
+            frozen = []
+            for c in self.children:
+                label_runs, runs = c.label_runs, c.runs
+                if (
+                    c.children
+                    or c.marks
+                    or c.label_marks
+                    or len(runs) != 1
+                    or not runs[0].text
+                    or (label_runs and (len(label_runs) != 1 or not label_runs[0].text))
+                ):
+                    frozen.append(c.freeze(path))
+                    continue
+                # the usual leaf, frozen here as freeze below would freeze it, without its call
+                notes = tuple(c.notes) if c.notes else ()
+                at = f"{path}/{c.component}" if path else c.component
+                leaf_label: tuple[Run, ...] = (label_runs[0],) if label_runs else ()
+                frozen.append(Clause(c.kind, at, leaf_label, (runs[0],), (), c.section, None, (), notes))
+            children = tuple(frozen)
         label_runs, runs = self.label_runs, self.runs
         if not label_runs:  # a paragraph
             label: tuple[Run, ...] = ()

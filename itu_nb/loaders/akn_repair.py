@@ -54,7 +54,7 @@ from collections.abc import Iterator
 
 from itu_nb.loaders.akn_nodes import OpenNode, component, next_labels, place
 from itu_nb.loaders.akn_nodes import keyword as section_keyword
-from itu_nb.loaders.akn_runs import cut_runs
+from itu_nb.loaders.akn_runs import slice_runs
 from itu_nb.model import NodeKind, Op, Run, runs_text
 from itu_nb.parsing import keywords as kw
 from itu_nb.parsing.labels import bare_label
@@ -162,13 +162,13 @@ def _unglued(node: OpenNode, after: str | None = None) -> list[OpenNode]:
     if not cuts:
         return [node]
     runs = node.runs
-    node.runs = cut_runs(runs, cuts[0].start(1))[0]
+    node.runs = slice_runs(runs, 0, cuts[0].start(1))
     labels = ", ".join(m.group(2) for m in cuts)
     node.notes.append(f"the source ran the next items ({labels}) into this one's text: they are split off")
     pieces = [node]
     for k, m in enumerate(cuts):
         end = cuts[k + 1].start(1) if k + 1 < len(cuts) else len(text)
-        body = cut_runs(cut_runs(runs, end)[0], m.end())[1]
+        body = slice_runs(runs, m.end(), end)
         note = (
             f"label {m.group(2)} recovered from the text of item {node.bare_label}: the source ran the items together"
         )
@@ -184,31 +184,49 @@ def lift_parents_items(node: OpenNode) -> None:
     ("2 … so as to: … v) further develop …; 3 to prepare …; 4 to provide …") become those siblings.
 
     Linear in the children: the components taken are gathered once (when a first item is lifted) and
-    the list is rebuilt once, not searched and shifted per lifted item.
+    the list is rebuilt once, not searched and shifted per lifted item; a list that lifts nothing (nearly
+    all) is read without copying it.
     """
-    todo = deque(node.children)
-    out: list[OpenNode] = []
-    taken: _Taken | None = None
-    lifted = False
-    while todo:
-        item = todo.popleft()
-        out.append(item)
+    for k, item in enumerate(node.children):
         if not item.children:  # a leaf has nothing to lift
             continue
         lift_parents_items(item)
-        last = item.children[-1]
-        if item.kind is NodeKind.ITEM and item.label_runs and last.kind is NodeKind.ITEM:
-            pieces = _unglued(last, item.bare_label)[1:]
-            if taken is None and pieces:
-                taken = _Taken(c.component for c in node.children)
-            for piece in pieces:
-                assert taken is not None
-                piece.scheme, piece.section = item.scheme, item.section
-                piece.component = taken.take(component(node, piece))
-                lifted = True
-            todo.extendleft(reversed(pieces))  # read next, as the siblings they are (they may lift items too)
-    if lifted:
-        node.children[:] = out
+        pieces = _lifted(item)
+        if pieces:
+            _lift_rest(node, k, pieces)
+            return
+
+
+def _lifted(item: OpenNode) -> list[OpenNode]:
+    """The items cut out of the last sub-item of ``item`` that continue ``item``'s own numbering (taken out of it)."""
+    last = item.children[-1]
+    if item.kind is NodeKind.ITEM and item.label_runs and last.kind is NodeKind.ITEM:
+        return _unglued(last, item.bare_label)[1:]
+    return []
+
+
+def _lift_rest(node: OpenNode, k: int, pieces: list[OpenNode]) -> None:
+    """:func:`lift_parents_items` of ``node`` from its child ``k`` on, which gave the first ``pieces`` to lift."""
+    children = node.children
+    out = children[: k + 1]
+    taken = _Taken(c.component for c in children)
+    todo = deque(children[k + 1 :])
+    item = children[k]
+    while True:
+        for piece in pieces:
+            piece.scheme, piece.section = item.scheme, item.section
+            piece.component = taken.take(component(node, piece))
+        todo.extendleft(reversed(pieces))  # read next, as the siblings they are (they may lift items too)
+        pieces = []
+        while todo and not pieces:
+            item = todo.popleft()
+            out.append(item)
+            if item.children:
+                lift_parents_items(item)
+                pieces = _lifted(item)
+        if not pieces:
+            break
+    node.children[:] = out
 
 
 class _Taken:
@@ -341,6 +359,8 @@ def _first_cut(section: OpenNode, start: int = 0) -> tuple[int, OpenNode, str, t
         child = last = children[k]
         while last.children:
             last = last.children[-1]
+        if k != end and last.quiet is last.runs and (last is child or child.quiet is child.runs):
+            continue  # the reader found nothing to cut in these texts (OpenNode.quiet): as _cut_in would find
         found = _cut_in(last, k == end)
         if found is None and last is not child:
             last = child
@@ -379,8 +399,8 @@ def split_run_in_sections(section: OpenNode, top: OpenNode) -> None:
         k, last, how, cut = found
         todo[-1] = (section, k)
         runs, text = last.runs, runs_text(last.runs)
-        last.runs = cut_runs(runs, cut[0])[0]
-        heading = cut_runs(runs, cut[1])[1] if how == "swallowed" else cut_runs(cut_runs(runs, cut[2])[0], cut[1])[1]
+        last.runs = slice_runs(runs, 0, cut[0])
+        heading = slice_runs(runs, cut[1]) if how == "swallowed" else slice_runs(runs, cut[1], cut[2])
         where = {"swallowed": "the end of this text", "run in": "this text, with its list", "one line": "this text"}[
             how
         ]
@@ -396,7 +416,7 @@ def split_run_in_sections(section: OpenNode, top: OpenNode) -> None:
         kids = [c for c in last.children if c.kind is not NodeKind.FOOTNOTE]
         last.children = [c for c in last.children if c.kind is NodeKind.FOOTNOTE]
         if how == "one line":  # the rest of the text is the section's one paragraph
-            paragraph = OpenNode(NodeKind.PARAGRAPH, runs=cut_runs(runs, cut[3])[1], section=keyword)
+            paragraph = OpenNode(NodeKind.PARAGRAPH, runs=slice_runs(runs, cut[3]), section=keyword)
             paragraph.notes.append("the one paragraph of a section the source ran into the item before it")
             new.add(paragraph)
         if how in ("swallowed", "one line"):  # the items keep the places they had
@@ -406,7 +426,7 @@ def split_run_in_sections(section: OpenNode, top: OpenNode) -> None:
             label_end = text.index(" ", cut[3]) + 1
             note = "label recovered from the text of the item before this section: the source ran the section in"
             first = OpenNode(NodeKind.ITEM, label_runs=[Run(Op.EQUAL, text[cut[3] : label_end])],
-                          runs=cut_runs(runs, label_end)[1], section=keyword, notes=[note])  # fmt: skip
+                          runs=slice_runs(runs, label_end), section=keyword, notes=[note])  # fmt: skip
             first.children = kids
             stack: list[OpenNode] = []
             for node in [*_unglued(first), *moved]:

@@ -39,6 +39,7 @@ __all__ = [
     "label_runs",
     "main_text",
     "num_runs",
+    "slice_runs",
 ]
 
 ITU_NB = "urn:itu_nb:akn"
@@ -238,6 +239,24 @@ def cut_runs(runs: list[Run], at: int) -> tuple[list[Run], list[Run]]:
             tail.append(r.with_text(r.text[k:]))
         pos += len(r.text)
     return head, tail
+
+
+def slice_runs(runs: list[Run], start: int, end: int | None = None) -> list[Run]:
+    """The runs of characters ``start`` to ``end`` (the end when None) of ``runs``' joined text: what
+    ``cut_runs(cut_runs(runs, end)[0], start)[1]`` gives, without making the runs it drops (a run taken
+    whole is itself: runs are frozen).
+    """
+    out: list[Run] = []
+    pos = 0
+    for r in runs:
+        text = r.text
+        size = len(text)
+        a = start - pos if start > pos else 0
+        b = size if end is None or end - pos >= size else end - pos
+        if a < b:
+            out.append(r if a == 0 and b == size else r.with_text(text[a:b]))
+        pos += size
+    return out
 
 
 def footnote_runs(note: etree._Element, marks: list | None = None) -> tuple[str, list[Run], list[Run]]:
