@@ -406,11 +406,11 @@ def _place(pieces: list[Piece | Artefact], line: int) -> tuple[list[Run], list[A
     if len(pieces) == 1 and isinstance(pieces[0], tuple):  # one run, nothing to join or place
         op, text, author, date, move = pieces[0]
         return ([Run(op, text, author, date, move=move)] if text else []), []
-    heads: list[Piece] = []
-    texts: list[list[str]] = []
+    runs: list[Run] = []
     arts: list[Artefact] = []
     pos = 0
-    last: Piece | None = None
+    first: Piece | None = None  # the first piece of the run being joined
+    texts: list[str] = []  # the texts joined into it
     for piece in pieces:
         if not isinstance(piece, tuple):
             # keeps every other field; a highlight inside a note keeps its offset in the note (docx_read)
@@ -420,17 +420,17 @@ def _place(pieces: list[Piece | Artefact], line: int) -> tuple[list[Run], list[A
         text = piece[1]
         if not text:
             continue
-        if last is not None and last[0] is piece[0] and last[2] == piece[2] and last[3] == piece[3]:
-            texts[-1].append(text)
-        else:
-            heads.append(piece)
-            texts.append([text])
-            last = piece
         pos += len(text)
-    runs = [
-        Run(op, t[0] if len(t) == 1 else "".join(t), author, date, move=move)
-        for (op, _text, author, date, move), t in zip(heads, texts, strict=True)
-    ]
+        if first is not None and piece[0] is first[0] and piece[2] == first[2] and piece[3] == first[3]:
+            texts.append(text)
+            continue
+        if first is not None:
+            runs.append(
+                Run(first[0], texts[0] if len(texts) == 1 else "".join(texts), first[2], first[3], False, first[4])
+            )
+        first, texts = piece, [text]
+    if first is not None:
+        runs.append(Run(first[0], texts[0] if len(texts) == 1 else "".join(texts), first[2], first[3], False, first[4]))
     return runs, arts
 
 
