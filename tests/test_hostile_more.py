@@ -18,6 +18,7 @@ import itu_nb
 from itu_nb.loaders import docx as docx_loader
 from itu_nb.loaders.docx_package import open_package
 from itu_nb.loaders.docx_read import read_paragraphs
+from itu_nb.model import Op
 from itu_nb.parsing.labels import successor
 from itu_nb.parsing.tree import SourceLine
 
@@ -41,8 +42,13 @@ def test_plain_docx_lines_build_the_same_tree_as_lines_of_runs(monkeypatch):
     monkeypatch.undo()
     pkg = open_package(data, "brazil.docx")
     lines, _, _ = docx_loader._lines(read_paragraphs(pkg), docx_loader._numbering(pkg))
-    plain = sum(line.is_plain for line in lines)
+    plain = sum(line.is_plain and line.read_runs is None for line in lines)
     assert (plain, len(lines)) == (182, 253)  # counted on this file; the other 71 have changes, artefacts or notes
+    # of those 71, the 20 whose change comes after a first unchanged run of more than LABEL_REACH characters
+    # (and hold no artefact) are read as plain lines too, their runs kept (SourceLine.headed; counted on this file)
+    headed = [line for line in lines if line.is_plain and line.read_runs is not None]
+    assert len(headed) == 20
+    assert all(len(r := line.read_runs) > 1 and r[0].op is Op.EQUAL and len(r[0].text) > 20 for line in headed)
 
 
 # ----------------------------------------------------------------------------

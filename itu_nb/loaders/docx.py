@@ -48,7 +48,7 @@ from itu_nb.loaders.docx_read import Reader, read_paragraphs
 from itu_nb.loaders.registry import register
 from itu_nb.model import VIEWS, Artefact, Clause, Document, NodeKind, Op, Run
 from itu_nb.parsing.document import SourceLine, build_document
-from itu_nb.parsing.labels import label_split
+from itu_nb.parsing.labels import LABEL_REACH, label_split
 
 __all__ = ["load_docx", "page_texts", "paragraph_views", "read_docx_paragraphs"]
 
@@ -97,12 +97,18 @@ def load_docx(data: bytes, source: str) -> Document:
 
 @contextlib.contextmanager
 def _no_cycle_collection():
-    """The cyclic garbage collector paused while a document is built.
+    """The cyclic garbage collector paused while a document is built, and spared its first passes after.
 
     Loading makes hundreds of thousands of small objects and no reference cycles, so the
-    collector's full passes only re-scan them (about 13 % of the time of a large .docx);
+    collector's passes only re-scan them (about 13 % of the time of a large .docx);
     memory is still freed by reference counting.  It is re-enabled on the way out, unless it
-    was off already.
+    was off already.  The objects made meanwhile would all be in the youngest generation then:
+    the next allocation would start a pass over every one of them (about 7 ms for the PP-18 body
+    ×20), and another when they reach the middle one.  They are long-lived (the document the
+    caller holds), so they are handed to the oldest generation at once (``gc.freeze()`` then
+    ``gc.unfreeze()`` moves every tracked object there, without a pass over them).  Not done when
+    the caller has frozen objects of its own (``gc.get_freeze_count()``), which ``unfreeze`` would
+    release.
     """
     was_enabled = gc.isenabled()
     gc.disable()
@@ -110,6 +116,9 @@ def _no_cycle_collection():
         yield
     finally:
         if was_enabled:
+            if not gc.get_freeze_count():
+                gc.freeze()
+                gc.unfreeze()
             gc.enable()
 
 
@@ -304,6 +313,29 @@ def _line(
     runs, arts = _place(pieces, i)
     if extra:
         notes[i] = list(dict.fromkeys(extra))
+    return _source_line(i, runs, arts)
+
+
+def _source_line(i: int, runs: list[Run], arts: list[Artefact]) -> SourceLine:
+    """The line ``i`` of ``runs`` and ``arts``; :meth:`SourceLine.headed` when the tree stage may read it as a plain
+    line: no artefact, two runs or more, the first an equal run without author, date or move that puts a
+    non-whitespace character past :data:`~itu_nb.parsing.labels.LABEL_REACH` (the label, if any, is in it alone).
+
+    Most paragraphs with a tracked change are such lines (the change comes after the first words); the
+    tree stage then takes them on its item fast path, as it does the CriticMarkup reader's (the same tree).
+    """
+    if not arts and len(runs) > 1:
+        first = runs[0]
+        if (
+            first.op is _EQUAL
+            and len(first.text) > LABEL_REACH
+            and first.author is None
+            and first.date is None
+            and first.move is None
+            and not first.inferred
+            and not first.text[LABEL_REACH:].isspace()
+        ):
+            return SourceLine.headed(i, runs)
     return SourceLine(i, runs, arts)
 
 
@@ -325,7 +357,7 @@ def _usual(pieces: list[Piece | Artefact], i: int) -> SourceLine:
             or piece[3] is not None
             or piece[4] is not None
         ):
-            return SourceLine(i, *_place(pieces, i))
+            return _source_line(i, *_place(pieces, i))
     if len(pieces) == 1:
         return SourceLine.plain(i, pieces[0][1])  # type: ignore[index]
     return SourceLine.plain(i, "".join([p[1] for p in pieces])) if pieces else SourceLine(i, [], [])  # type: ignore[index]
@@ -374,11 +406,11 @@ def _place(pieces: list[Piece | Artefact], line: int) -> tuple[list[Run], list[A
     if len(pieces) == 1 and isinstance(pieces[0], tuple):  # one run, nothing to join or place
         op, text, author, date, move = pieces[0]
         return ([Run(op, text, author, date, move=move)] if text else []), []
-    heads: list[Piece] = []
-    texts: list[list[str]] = []
+    runs: list[Run] = []
     arts: list[Artefact] = []
     pos = 0
-    last: Piece | None = None
+    first: Piece | None = None  # the first piece of the run being joined
+    texts: list[str] = []  # the texts joined into it
     for piece in pieces:
         if not isinstance(piece, tuple):
             # keeps every other field; a highlight inside a note keeps its offset in the note (docx_read)
@@ -388,19 +420,21 @@ def _place(pieces: list[Piece | Artefact], line: int) -> tuple[list[Run], list[A
         text = piece[1]
         if not text:
             continue
-        if last is not None and last[0] is piece[0] and last[2] == piece[2] and last[3] == piece[3]:
-            texts[-1].append(text)
-        else:
-            heads.append(piece)
-            texts.append([text])
-            last = piece
         pos += len(text)
-    runs = [
-        Run(op, t[0] if len(t) == 1 else "".join(t), author, date, move=move)
-        for (op, _text, author, date, move), t in zip(heads, texts, strict=True)
-    ]
+        if first is not None and piece[0] is first[0] and piece[2] == first[2] and piece[3] == first[3]:
+            texts.append(text)
+            continue
+        if first is not None:
+            runs.append(
+                Run(first[0], texts[0] if len(texts) == 1 else "".join(texts), first[2], first[3], False, first[4])
+            )
+        first, texts = piece, [text]
+    if first is not None:
+        runs.append(Run(first[0], texts[0] if len(texts) == 1 else "".join(texts), first[2], first[3], False, first[4]))
     return runs, arts
 
+
+_EQUAL = Op.EQUAL
 
 #: The end of the last lines' span: past any line.
 _END = float("inf")
