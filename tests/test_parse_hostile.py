@@ -41,6 +41,27 @@ def test_twenty_thousand_siblings_with_one_label():
     _check(r, "20000 considering/a considering/a#2 considering/a#20000")
 
 
+@pytest.mark.parametrize("writer", ["to_docx", "to_akn", "to_criticmarkup"])
+def test_ten_thousand_siblings_with_one_label_written_and_read_back(writer):
+    # the same repeated label through a writer and back: every item keeps its path (a#2 … a#10000);
+    # the writers re-derive paths to decide which keys to store, and that search was quadratic
+    # (20,000 items: to_docx did not finish in 60 s), as was to_docx's test for a trailing sectPr
+    r = bounded(
+        f"""
+        import itu_nb
+        from itu_nb.export import {writer}
+        text = {HEAD!r} + "a)\\tthe same label again;\\n" * 10_000
+        doc = itu_nb.load(text, format="text")
+        out = {writer}(doc)
+        back = itu_nb.load(out)["X/1/1"]
+        items = back["considering"].children
+        print(len(items), items[1].path, items[-1].path, items[-1].body())
+        """,
+        label=f"10,000 sibling items with one label through {writer} and back",
+    )
+    _check(r, "10000 considering/a#2 considering/a#10000 the same label again;")
+
+
 def test_hundred_thousand_paragraphs():
     # 100,000 unlabelled paragraphs after the section line: p1 … p100000 under considering
     r = bounded(

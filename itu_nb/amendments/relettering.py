@@ -25,7 +25,7 @@ from typing import TypeVar
 
 from itu_nb.model import HOMOGLYPHS, Clause, NodeKind, Op, Proposal, Run, runs_text
 from itu_nb.model.clause import relabelled_artefacts
-from itu_nb.parsing.labels import item_component, successor, unique_component
+from itu_nb.parsing.labels import Components, item_component, successor
 from itu_nb.parsing.labels import label_scheme as _label_scheme
 
 __all__ = [
@@ -214,7 +214,7 @@ def reletter(
 # paths
 # ----------------------------------------------------------------------------
 def _repath(children: tuple[Clause, ...], old_prefix: str, prefix: str) -> tuple[Clause, ...]:
-    used: set[str] = set()
+    used = Components()  # "#2" suffixes in constant time (a set searched them: quadratic on many equal labels)
     listed = paragraphs = 0
     out = []
     for c in children:
@@ -229,8 +229,7 @@ def _repath(children: tuple[Clause, ...], old_prefix: str, prefix: str) -> tuple
         else:
             own = c.path[len(old_prefix) + 1 :] if old_prefix else c.path
             base = re.sub(r"#\d+$", "", own)
-        comp = unique_component(base, used)
-        used.add(comp)
+        comp = used.take(base)
         path = f"{prefix}/{comp}" if prefix else comp
         # the clause keeps its identity (Clause.key) when its path changes: change ids stay valid;
         # a new clause's provisional path (with a NUL) is no identity: its key is the path it gets

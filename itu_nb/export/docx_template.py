@@ -168,9 +168,12 @@ def paragraph(body, style: str | None):
         ps.set(qn("w:val"), style_ids().get(style, style))
         ppr.append(ps)
         p.append(ppr)
-    sect = body[-1] if len(body) and body[-1].tag == qn("w:sectPr") else None
-    if sect is not None:
-        sect.addprevious(p)
+    try:  # not len(body): lxml counts the children, which made a long body's export quadratic
+        last = body[-1]
+    except IndexError:
+        last = None
+    if last is not None and last.tag == qn("w:sectPr"):
+        last.addprevious(p)
     else:
         body.append(p)
     return p
