@@ -23,6 +23,26 @@ needs_soffice = pytest.mark.skipif(
 )
 
 
+def libreoffice_fodt(path: Path, tmp_path: Path) -> Path:
+    """Open the .docx ``path`` in LibreOffice (headless, a fresh profile) and save it as flat ODT.
+
+    Returns the ``.fodt`` written under ``tmp_path / "out"``; fails the test when LibreOffice could
+    not load the file (the reader's verdict on what the writers produce).
+    """
+    import subprocess
+
+    profile = tmp_path / "profile"
+    res = subprocess.run(
+        ["soffice", f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", "fodt"]
+        + ["--outdir", str(tmp_path / "out"), str(path)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert res.returncode == 0 and "could not be loaded" not in res.stderr, res.stderr
+    return tmp_path / "out" / (path.stem + ".fodt")
+
+
 @pytest.fixture(scope="session")
 def flattened():
     import itu_nb

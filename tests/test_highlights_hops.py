@@ -26,7 +26,7 @@ import zipfile
 
 import docx_build as B
 import pytest
-from conftest import CRITIC, FINAL_ACTS, FIXTURES, FLATTENED, needs_pandoc, needs_soffice
+from conftest import CRITIC, FINAL_ACTS, FIXTURES, FLATTENED, libreoffice_fodt, needs_pandoc, needs_soffice
 from lxml import etree
 
 import itu_nb
@@ -289,16 +289,8 @@ def test_writing_what_was_read_from_a_written_file_writes_it_again(source, write
 def test_libreoffice_opens_side_by_side_and_empty_highlights(tmp_path):
     path = tmp_path / "lit.docx"
     path.write_bytes(itu_nb.to_docx(_doc("that {==IC==}{==Ts==} {====}matter")))
-    profile = tmp_path / "profile"
-    res = subprocess.run(
-        ["soffice", f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", "fodt"]
-        + ["--outdir", str(tmp_path / "out"), str(path)],
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert res.returncode == 0 and "could not be loaded" not in res.stderr, res.stderr
-    root = etree.parse(str(tmp_path / "out" / "lit.fodt")).getroot()
+    fodt = libreoffice_fodt(path, tmp_path)
+    root = etree.parse(str(fodt)).getroot()
     text = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
     style = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
     fo = "{urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0}"

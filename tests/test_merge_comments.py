@@ -18,12 +18,11 @@ culture…", recognizing b) "that the development of ICTs has been and continues
 from __future__ import annotations
 
 import re
-import subprocess
 import zipfile
 
 import pytest
 from bounds import bounded
-from conftest import CRITIC, needs_soffice
+from conftest import CRITIC, libreoffice_fodt, needs_soffice
 from test_amend_merge import APT as APT_TEXT
 from test_amend_merge import CEPT as CEPT_TEXT
 from test_amend_merge import RES130
@@ -208,15 +207,6 @@ def test_html_shows_every_comment_once():
 def test_libreoffice_shows_every_comment_once(tmp_path):
     path = tmp_path / "draft.docx"
     path.write_bytes(itu_nb.to_docx(DRAFT))
-    profile = tmp_path / "profile"
-    res = subprocess.run(
-        ["soffice", f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", "fodt"]
-        + ["--outdir", str(tmp_path / "out"), str(path)],
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert res.returncode == 0 and "could not be loaded" not in res.stderr, res.stderr
-    fodt = (tmp_path / "out" / "draft.fodt").read_text()
+    fodt = libreoffice_fodt(path, tmp_path).read_text()
     bodies = [re.sub(r"<[^>]+>", "", a) for a in re.findall(r"<office:annotation\b.*?</office:annotation>", fodt, re.S)]
     assert [sum(n in b for b in bodies) for n in NOTES] == [1] * len(NOTES)

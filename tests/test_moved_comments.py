@@ -20,12 +20,11 @@ from __future__ import annotations
 import dataclasses
 import io
 import re
-import subprocess
 import zipfile
 
 import pytest
 from bounds import bounded
-from conftest import CRITIC, needs_soffice
+from conftest import CRITIC, libreoffice_fodt, needs_soffice
 
 import itu_nb
 from itu_nb import Op
@@ -201,16 +200,7 @@ def test_accepting_the_move_keeps_the_mark_on_its_words(moved):
 def test_libreoffice_shows_the_comment_once(moved, tmp_path):
     path = tmp_path / "moved.docx"
     path.write_bytes(itu_nb.to_docx(moved))
-    profile = tmp_path / "profile"
-    res = subprocess.run(
-        ["soffice", f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", "fodt"]
-        + ["--outdir", str(tmp_path / "out"), str(path)],
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert res.returncode == 0 and "could not be loaded" not in res.stderr, res.stderr
-    fodt = (tmp_path / "out" / "moved.fodt").read_text()
+    fodt = libreoffice_fodt(path, tmp_path).read_text()
     annotations = re.findall(r"<office:annotation\b.*?</office:annotation>", fodt, re.S)
     bodies = [re.sub(r"<[^>]+>", "", a) for a in annotations]
     assert sum("why first?" in b for b in bodies) == 1

@@ -17,7 +17,7 @@ import zipfile
 
 import docx_build as B
 import pytest
-from conftest import needs_pandoc, needs_soffice
+from conftest import libreoffice_fodt, needs_pandoc, needs_soffice
 from lxml import etree
 
 import itu_nb
@@ -137,16 +137,8 @@ def test_pandoc_reads_both_notes_of_the_written_file(tmp_path):
 def test_libreoffice_reads_the_endnote_as_an_endnote(tmp_path):
     path = tmp_path / "notes.docx"
     itu_nb.to_docx(itu_nb.load(_package(), format="docx"), path)
-    profile = tmp_path / "lo-profile"
-    res = subprocess.run(
-        ["soffice", f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", "fodt"]
-        + ["--outdir", str(tmp_path / "out"), str(path)],
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert res.returncode == 0 and "could not be loaded" not in res.stderr, res.stderr
-    root = etree.parse(str(tmp_path / "out" / "notes.fodt")).getroot()
+    fodt = libreoffice_fodt(path, tmp_path)
+    root = etree.parse(str(fodt)).getroot()
     text = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
     got = {
         n.get(f"{text}note-class"): "".join(n.find(f"{text}note-body").itertext()).strip()

@@ -19,7 +19,7 @@ import zipfile
 import docx_build as B
 import pytest
 from bounds import bounded
-from conftest import needs_pandoc, needs_soffice
+from conftest import libreoffice_fodt, needs_pandoc, needs_soffice
 from lxml import etree
 from test_notes_changes import _source
 
@@ -233,16 +233,8 @@ def test_pandoc_reads_the_note_of_the_written_file_whole(tmp_path):
 def test_libreoffice_shows_the_highlight_inside_the_footnote(tmp_path):
     path = tmp_path / "lit.docx"
     path.write_bytes(itu_nb.to_docx(itu_nb.load(_source("See {==Resolution 71==}."))))
-    profile = tmp_path / "profile"
-    res = subprocess.run(
-        ["soffice", f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", "fodt"]
-        + ["--outdir", str(tmp_path / "out"), str(path)],
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert res.returncode == 0 and "could not be loaded" not in res.stderr, res.stderr
-    root = etree.parse(str(tmp_path / "out" / "lit.fodt")).getroot()
+    fodt = libreoffice_fodt(path, tmp_path)
+    root = etree.parse(str(fodt)).getroot()
     text = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
     style = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
     fo = "{urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0}"
