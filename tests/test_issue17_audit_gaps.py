@@ -101,7 +101,6 @@ def test_the_mark_change_of_an_empty_paragraph_survives_every_writer(fmt):
     assert [op for op, _, _ in _marks(itu_nb.load(WRITERS[fmt](doc)))] == [Op.INSERT, Op.DELETE]
 
 
-@pytest.mark.xfail(strict=True, reason="issue 17: a document comparison matches a second text of one id with the first")
 def test_comparing_a_document_holding_one_id_twice_with_itself_finds_no_change():
     # Brazil's Document 67 pasted twice, the second copy with one word added in B/67/4's resolves 1: compared
     # with itself, every text is matched with its own copy (no change); the second B/67/4 was matched with the

@@ -243,6 +243,10 @@ def _reads(text: Proposal) -> Proposal:
 def compare_documents(old: Document, new: Document, *, typography: str = "hide", **options) -> DocumentComparison:
     """Match each text of ``old`` with the text of ``new`` it targets and compare them by action.
 
+    Texts on one target are matched in order (the second with the second, when both documents hold
+    it twice); when ``new`` holds fewer, the rest match its first (several proposals on one
+    resolution, one text in force).
+
     Parameters
     ----------
     old, new : Document
@@ -257,20 +261,28 @@ def compare_documents(old: Document, new: Document, *, typography: str = "hide",
     -------
     DocumentComparison
     """
-    by_key: dict[str, Proposal] = {}
+    by_key: dict[str, list[Proposal]] = {}
     for p in new:
         k = _key(p)
         if k is not None:
-            by_key.setdefault(k, p)
+            by_key.setdefault(k, []).append(p)
     used: set[int] = set()  # the texts of ``new`` matched, by identity (two may share a target)
+
+    def match_of(k: str | None) -> Proposal | None:
+        # the first text of ``new`` on that target not matched yet (a document holding one text twice is
+        # matched copy with copy), else the first (several proposals on one resolution, one text in force)
+        found = by_key.get(k) if k is not None else None
+        if not found:
+            return None
+        return next((p for p in found if id(p) not in used), found[0])
+
     pairs = []
 
     def cmp(a: Proposal, b: Proposal) -> Comparison:
         return twoway.compare(a, b, typography=typography, **options)
 
     for text in old:
-        k = _key(text)
-        match = by_key.get(k) if k is not None else None
+        match = match_of(_key(text))
         if match is not None:
             used.add(id(match))
         action = text.action or (match.action if match is not None else None)
