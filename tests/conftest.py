@@ -43,6 +43,18 @@ def libreoffice_fodt(path: Path, tmp_path: Path) -> Path:
     return tmp_path / "out" / (path.stem + ".fodt")
 
 
+def fodt_backgrounds(root) -> dict[str, str]:
+    """Style name → background colour of every text style with one, in a flat ODT's tree (``root``)."""
+    style = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
+    fo = "{urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0}"
+    return {
+        s.get(f"{style}name"): p.get(f"{fo}background-color")
+        for s in root.iter(f"{style}style")
+        for p in s.iter(f"{style}text-properties")
+        if p.get(f"{fo}background-color") not in (None, "transparent")
+    }
+
+
 @pytest.fixture(scope="session")
 def flattened():
     import itu_nb

@@ -26,7 +26,16 @@ import zipfile
 
 import docx_build as B
 import pytest
-from conftest import CRITIC, FINAL_ACTS, FIXTURES, FLATTENED, libreoffice_fodt, needs_pandoc, needs_soffice
+from conftest import (
+    CRITIC,
+    FINAL_ACTS,
+    FIXTURES,
+    FLATTENED,
+    fodt_backgrounds,
+    libreoffice_fodt,
+    needs_pandoc,
+    needs_soffice,
+)
 from lxml import etree
 
 import itu_nb
@@ -292,14 +301,7 @@ def test_libreoffice_opens_side_by_side_and_empty_highlights(tmp_path):
     fodt = libreoffice_fodt(path, tmp_path)
     root = etree.parse(str(fodt)).getroot()
     text = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
-    style = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
-    fo = "{urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0}"
-    backgrounds = {
-        s.get(f"{style}name"): p.get(f"{fo}background-color")
-        for s in root.iter(f"{style}style")
-        for p in s.iter(f"{style}text-properties")
-        if p.get(f"{fo}background-color") not in (None, "transparent")
-    }
+    backgrounds = fodt_backgrounds(root)
     para = next(p for p in root.iter(f"{text}p") if "".join(p.itertext()).startswith("a)"))
     assert "".join(para.itertext()) == "a)that ICTs matter"  # (the TAB is a <text:tab/>)
     lit = [(("".join(s.itertext())), backgrounds[s.get(f"{text}style-name")]) for s in para.iter(f"{text}span")]

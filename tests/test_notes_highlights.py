@@ -19,7 +19,7 @@ import zipfile
 import docx_build as B
 import pytest
 from bounds import bounded
-from conftest import libreoffice_fodt, needs_pandoc, needs_soffice
+from conftest import fodt_backgrounds, libreoffice_fodt, needs_pandoc, needs_soffice
 from lxml import etree
 from test_notes_changes import _source
 
@@ -236,14 +236,7 @@ def test_libreoffice_shows_the_highlight_inside_the_footnote(tmp_path):
     fodt = libreoffice_fodt(path, tmp_path)
     root = etree.parse(str(fodt)).getroot()
     text = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
-    style = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
-    fo = "{urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0}"
-    backgrounds = {
-        s.get(f"{style}name"): p.get(f"{fo}background-color")
-        for s in root.iter(f"{style}style")
-        for p in s.iter(f"{style}text-properties")
-        if p.get(f"{fo}background-color") not in (None, "transparent")
-    }
+    backgrounds = fodt_backgrounds(root)
     (note,) = root.iter(f"{text}note")
     body = note.find(f"{text}note-body")
     lit = [
