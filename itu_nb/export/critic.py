@@ -15,8 +15,15 @@ authors): then each change is followed by ``{>>@Author (2018-09-10)<<}``
 date.  Otherwise nothing is written: pass ``author=``/``date=`` to :func:`itu_nb.load` when
 reading the file back.  A comment made inside a change (a Word comment on inserted text) is
 written inside its mark, ``{++text{>>@Author (date): comment<<}++}``, and read back with the change's op.
+An empty paragraph inserted or deleted as a tracked change (a ``paragraph-mark`` artefact
+of a line without text, read from Word) is an empty change followed by its author and date,
+``{++++}{>>@Brazil (2018-09-10)<<}`` (:data:`itu_nb.parsing.markup.PARAGRAPH_MARK`), read back as
+that artefact; the mark of a paragraph with text (two paragraphs joined or split) is not written.
 A highlight is ``{==…==}`` around what it covers, changes and comments
-included (``{==IC{++T++}s==}``: the loader reads marks inside a highlight).  A footnote stands in
+included (``{==IC{++T++}s==}``: the loader reads marks inside a highlight).  A highlight of no characters made
+inside a change (its op INSERT or DELETE) stands inside that change's mark, ``{++ne{====}w ++}`` (or
+``{++{====}++}`` where no text of the change is left beside it), and is read back with the change's op and
+offset (:data:`itu_nb.parsing.markup.EMPTY_HIGHLIGHT`); ``{====}`` outside a change is one made outside.  A footnote stands in
 its host's line, changes inside its text marked as anywhere else (``[1: See {--71--}{++72++}]``, read
 back as one note whose runs carry the change), so the paragraph breaks of a note of several paragraphs (a
 Word note, or one with a text box) are written as U+2029 PARAGRAPH SEPARATOR, Unicode's own paragraph break
@@ -39,8 +46,10 @@ from itu_nb.model import Artefact, Clause, Document, NodeKind, Op, runs_text
 from itu_nb.parsing.markup import (
     ATTRIBUTION,
     COMMENT_BY,
+    EMPTY_HIGHLIGHT,
     KEYS_COMMENT,
     PARAGRAPH_BREAK,
+    PARAGRAPH_MARK,
     comment_artefact,
     looks_like_critic,
 )
@@ -84,6 +93,22 @@ def _attribution(piece: Piece) -> str:
     return "{>>@" + (piece.author or "") + (f" ({piece.date})" if piece.date else "") + "<<}"
 
 
+def _paragraph_mark(piece: Piece, where: str) -> str:
+    """The tracked mark of an empty paragraph, ``{++++}{>>@Brazil (2018-09-10)<<}`` (:data:`PARAGRAPH_MARK`)."""
+    who = _attribution(piece)
+    back = ATTRIBUTION.match(who[3:-3])
+    if back is None or (back.group("author") or None, back.group("date")) != (piece.author or None, piece.date or None):
+        raise ExportError(
+            f"{where}: the paragraph mark by {piece.author!r} ({piece.date!r}) cannot be written in CriticMarkup"
+        )
+    return PARAGRAPH_MARK[piece.op] + who
+
+
+def _empty_next(pieces: tuple[Piece, ...], i: int) -> bool:
+    """True when the highlight starting at ``pieces[i]`` ends at once (a highlight of no characters)."""
+    return i + 1 < len(pieces) and pieces[i + 1].kind == "highlight-end"
+
+
 def _line(pieces: tuple[Piece, ...], where: str, attribute: bool = False) -> str:
     out: list[str] = []
     open_op = Op.EQUAL
@@ -97,10 +122,28 @@ def _line(pieces: tuple[Piece, ...], where: str, attribute: bool = False) -> str
                 out.append(_attribution(who))
             open_op = Op.EQUAL
 
-    for piece in pieces:
+    skip = False
+    for i, piece in enumerate(pieces):
+        if skip:  # the end of a highlight of no characters, written with its start
+            skip = False
+            continue
+        if piece.kind == "highlight-start" and piece.op is not Op.EQUAL and _empty_next(pieces, i):
+            # a highlight of no characters made inside a change: inside that change's mark (EMPTY_HIGHLIGHT)
+            if open_op is not piece.op:
+                close()
+                out.append(_MARK[piece.op][0])
+                open_op, who = piece.op, None
+            out.append(EMPTY_HIGHLIGHT)
+            skip = True
+            continue
         if piece.is_mark or piece.kind in _NOTE_MARKS:  # a highlight's start or end: no change mark open across it
             close()
             out.append("{==" if piece.kind.endswith("highlight-start") else "==}")
+            continue
+        if piece.kind == "paragraph-mark":
+            if piece.op is not Op.EQUAL and not any(p.text for p in pieces if p.is_text):
+                close()
+                out.append(_paragraph_mark(piece, where))
             continue
         if piece.kind == "comment":
             if piece.op is Op.EQUAL or piece.op is not open_op:

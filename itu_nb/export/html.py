@@ -9,7 +9,10 @@ Highlighted text is in ``<mark>``; a comment is shown where it stands, escaped, 
 one on a line that is no node (:func:`~itu_nb.export.loose.loose_comments`) in the proposal's marker
 paragraph when it was on the marker line, else in a ``<p class="loose" data-line=…>`` of its own
 where the line stood (before or after the marker, after the clause before it); what a highlight of
-the marker line covers of the action and id is in ``<mark>`` too.
+the marker line covers of the action and id is in ``<mark>`` too.  An empty paragraph inserted or deleted as a
+tracked change (a ``paragraph-mark`` of a line that is no node, read from Word) is shown where its line stood,
+as ``<span class="paragraph-mark inserted" role="note" data-author=… data-date=…>[empty paragraph inserted by
+Author, date]</span>`` in a ``<p class="loose">``.
 Lone surrogates, which no file can hold, are written as U+FFFD.
 """
 
@@ -38,6 +41,8 @@ nav.toc { font-size: .92rem; border: 1px solid #ccc; padding: .5rem 1rem; }
 nav.toc ol { padding-left: 1.2rem; margin: .2rem 0; } nav.toc .n { color: var(--muted); }
 .marker { margin-top: 2rem; font-weight: bold; } .marker .action { display: inline-block; min-width: 3.2rem; }
 .marker .comment { font-weight: normal; margin-left: .5rem; } .loose { margin: .35rem 0; }
+.paragraph-mark { font-size: .85rem; } .paragraph-mark.inserted { color: var(--ins); }
+.paragraph-mark.deleted { color: var(--del); }
 .node { white-space: pre-wrap; tab-size: 3; margin: .35rem 0; }
 .heading { text-align: center; text-transform: uppercase; margin-top: 1.2rem; }
 .title { text-align: center; font-weight: bold; font-size: 1.1rem; }
@@ -113,6 +118,19 @@ def _comment_html(art) -> str:
     when = ", " + art.date if art.date else ""
     attrs = "".join(f' data-{k}="{_ESC(v)}"' for k, v in (("author", art.author), ("date", art.date)) if v)
     return f'<span class="comment" role="note"{attrs}>[comment{_ESC(who + when)}: {_ESC(art.text)}]</span>'
+
+
+def _loose_art_html(art) -> str:
+    """A comment (:func:`_comment_html`), or the tracked mark of an empty paragraph (a ``paragraph-mark``),
+    shown as ``[empty paragraph inserted by Author, date]`` with its op, author and date also as data.
+    """
+    if art.kind != "paragraph-mark":
+        return _comment_html(art)
+    op = "inserted" if art.op is Op.INSERT else "deleted"
+    who = " by " + art.author if art.author else ""
+    when = ", " + art.date if art.date else ""
+    attrs = "".join(f' data-{k}="{_ESC(v)}"' for k, v in (("author", art.author), ("date", art.date)) if v)
+    return f'<span class="paragraph-mark {op}" role="note"{attrs}>[empty paragraph {op}{_ESC(who + when)}]</span>'
 
 
 def _node_html(proposal: Proposal, node: Clause, depth: int) -> str:
@@ -191,9 +209,9 @@ def _loose_html(items: list[Loose], *places: str) -> list[str]:
             lines.setdefault(item.comment.line, []).append(item)
     return [
         f'<p class="loose" data-line="{no}" data-on="{_ESC(group[0].on)}">'
-        + "".join(_comment_html(item.comment) for item in group)
+        + "".join(_loose_art_html(item.comment) for item in group)
         + "</p>"
-        for no, group in lines.items()
+        for no, group in sorted(lines.items())
     ]
 
 
@@ -214,6 +232,10 @@ def document_html(doc: Document, title: str | None = None) -> str:
     loose: dict[int, list[Loose]] = {}  # their comments, by proposal
     for item in loose_comments(doc, kept):
         loose.setdefault(item.proposal, []).append(item)
+    for x in kept:  # the tracked marks of empty paragraphs, shown where their lines stood, as the comments
+        for a in x.artefacts:
+            if a.kind == "paragraph-mark" and a.op is not Op.EQUAL:
+                loose.setdefault(x.proposal, []).append(Loose(a, x.proposal, x.place, x.on, x.after))
     for k, proposal in enumerate(doc):
         c = counts[proposal.id]
         name = f"{proposal.action + ' ' if proposal.action else ''}{proposal.id}"

@@ -23,8 +23,9 @@ INLINE_KINDS = frozenset(
 )
 
 
-#: Artefact kinds that make a line that is no node worth keeping in a format without such lines.
-_NOTED = ("comment", "highlight")
+#: Artefact kinds that make a line that is no node worth keeping in a format without such lines (a
+#: ``paragraph-mark``: an empty paragraph inserted or deleted as a tracked change, with its author and date).
+_NOTED = ("comment", "highlight", "paragraph-mark")
 
 
 @dataclass(frozen=True)

@@ -132,7 +132,7 @@ def _load(data: bytes, source: str) -> Document:
     metadata.update(page_texts(pkg))
     keys = _stored_keys(pkg)
     del pkg  # the parsed parts (libxml2's memory, several times the file) are not needed past here
-    empty: dict[int, Op] = {}
+    empty: dict[int, tuple[Op, str | None, str | None]] = {}
     lines, notes, labelled = _lines(paras, numbering, empty, consume=True)
     del paras, numbering  # nor the paragraphs, while the tree is built (peak memory)
     doc = build_document(lines, source=source, fmt="docx", consume=True)  # each line let go once read
@@ -226,12 +226,16 @@ def _numbering(pkg) -> Numbering:
 
 # ----------------------------------------------------------------------------
 def _lines(
-    paras: list[Para], numbering: Numbering, empty: dict[int, Op] | None = None, *, consume: bool = False
+    paras: list[Para],
+    numbering: Numbering,
+    empty: dict[int, tuple[Op, str | None, str | None]] | None = None,
+    *,
+    consume: bool = False,
 ) -> tuple[list[SourceLine], dict[int, list[str]], dict[int, int]]:
     """Stage-2 lines, the notes of each line, and the length of the generated label left in each line's runs.
 
-    One pass over the paragraphs; ``empty`` (when given) gets the mark's op of every paragraph without
-    text whose mark is tracked (see :func:`_empty_marks`), found in the same pass.  With ``consume=True``
+    One pass over the paragraphs; ``empty`` (when given) gets the mark's op, author and date of every
+    paragraph without text whose mark is tracked (see :func:`_empty_marks`), found in the same pass.  With ``consume=True``
     each paragraph is let go (``paras[i]`` becomes None) once its line is made, so that the paragraphs
     and the lines are never both whole (the memory peak of a large document): for a caller that has
     no further use for them.
@@ -270,7 +274,7 @@ def _lines(
                 prev = para
                 continue
         elif empty is not None and not para.text(None).strip():
-            empty[i] = para.mark
+            empty[i] = (para.mark, para.mark_author, para.mark_date)
         lines.append(_line(para, prev, i, originals.get(i), amendeds.get(i), capped, notes, labelled))
         prev = para
     return lines, notes, labelled
@@ -304,7 +308,7 @@ def _line(
             extra.append(f"Word list number {new or old!r} is no clause label; kept beside the text, not in it")
     pieces += para.pieces
     if para.mark is not Op.EQUAL:
-        pieces.append(Artefact("paragraph-mark", "", i, None, para.mark))
+        pieces.append(Artefact("paragraph-mark", "", i, None, para.mark, para.mark_author, para.mark_date))
         who = f"by {para.mark_author or 'unknown'} ({para.mark_date or 'no date'})"
         if para.mark is Op.DELETE:
             extra.append(f"paragraph mark deleted {who}: runs on into the next paragraph in the amended view")
@@ -518,10 +522,10 @@ def _unlabel(clause: Clause, size: int) -> Clause:
     return dataclasses.replace(clause, runs=tuple(runs), artefacts=tuple(label) + arts, notes=(*clause.notes, note))
 
 
-def _empty_marks(doc: Document, empty: dict[int, Op]) -> tuple[Artefact, ...]:
+def _empty_marks(doc: Document, empty: dict[int, tuple[Op, str | None, str | None]]) -> tuple[Artefact, ...]:
     """The document's artefacts, with the tracked mark of every empty paragraph kept as a ``paragraph-mark``.
 
-    ``empty`` gives the mark's op of each empty paragraph whose mark is tracked, by line.  An
+    ``empty`` gives the mark's op, author and date of each empty paragraph whose mark is tracked, by line.  An
     empty paragraph is no clause: the tree stage keeps it as a document artefact, where the
     mark's op would otherwise be lost (an inserted or deleted empty paragraph).
     """
@@ -533,7 +537,7 @@ def _empty_marks(doc: Document, empty: dict[int, Op]) -> tuple[Artefact, ...]:
             continue  # the placeholder of an empty line: the mark replaces it
         out.append(art)
     have = {a.line for a in out if a.kind == "paragraph-mark"}
-    out += [Artefact("paragraph-mark", "", i, None, empty[i]) for i in sorted(empty.keys() - have)]
+    out += [Artefact("paragraph-mark", "", i, None, *empty[i]) for i in sorted(empty.keys() - have)]
     return tuple(sorted(out, key=lambda a: a.line))
 
 

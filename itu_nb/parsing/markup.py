@@ -22,8 +22,13 @@ _OPENER = re.compile(r"\{(?:\+\+|--|~~|==|>>)")
 #: Text without "{", then an insertion or a deletion closed by the first closer after its opener:
 #: what the loop of :func:`_scan` reads at most steps, here in one match.  When it does not
 #: match (another mark, a "{" in the text, an opener never closed) the loop takes one step itself.
-#: A comment inside a change's text (``{++a{>>c<<}++}``): a comment artefact with the change's op.
-_COMMENT_IN = re.compile(r"\{>>(.*?)<<\}", re.DOTALL)
+#: A comment inside a change's text (``{++a{>>c<<}++}``): a comment artefact with the change's op; a highlight of
+#: no characters there (``{++ne{====}w++}``, :data:`EMPTY_HIGHLIGHT`): a highlight artefact with the change's op.
+_COMMENT_IN = re.compile(r"\{>>(.*?)<<\}|\{====\}", re.DOTALL)
+#: A highlight of no characters made inside a change (Word: an empty highlighted run inside ``w:ins``; a decision
+#: that took every character of a highlight made in a change) stands inside that change's mark, ``{++ne{====}w ++}``
+#: or ``{++{====}++}``, and is read back with the change's op.  (``{====}`` elsewhere: a highlight of no characters.)
+EMPTY_HIGHLIGHT = "{====}"
 _SIMPLE = re.compile(r"([^{]*)(?:\{\+\+(.*?)\+\+\}|\{--(.*?)--\})", re.DOTALL)
 
 INLINE_ARTEFACTS = re.compile(
@@ -61,6 +66,13 @@ COMMENT_BY = re.compile(r"@(?P<author>[^\n]*?)(?: \((?P<date>\d{4}-\d\d-\d\d(?:T
 ATTRIBUTION = re.compile(
     r"@(?P<author>(?:(?!: )[^\n])*?)(?: \((?P<date>\d{4}-\d\d-\d\d(?:T[0-9:.]+(?:Z|[+-]\d\d:\d\d)?)?)\))?\Z"
 )
+
+
+#: How CriticMarkup writes the tracked mark of an empty paragraph (Word's ``w:pPr/w:rPr/w:ins`` or ``w:del`` on a
+#: paragraph without text: a ``paragraph-mark`` artefact): an empty change followed by its author and date,
+#: ``{++++}{>>@Brazil (2018-09-10)<<}`` (inserted) or ``{----}{>>@ (2018-09-10)<<}`` (deleted, no author).  An
+#: empty change alone (the writer's header, ``{++++}``) stays nothing, as before.
+PARAGRAPH_MARK = {Op.INSERT: "{++++}", Op.DELETE: "{----}"}
 
 
 def comment_artefact(inner: str) -> Artefact:
@@ -138,15 +150,20 @@ def _scan(text: str, lo: int, hi: int, source: str, author, date, top: bool, sha
         return got
 
     def change(op: Op, inner: str) -> None:
-        """The pieces of a change's text ``inner``: its runs, and the comments in it (``{++a{>>c<<}++}``), with its op."""
-        if "{>>" not in inner:
+        """The pieces of a change's text ``inner``: its runs, and the comments (``{++a{>>c<<}++}``) and highlights of
+        no characters (``{++a{====}++}``) in it, with its op.
+        """
+        if "{>>" not in inner and "{====}" not in inner:
             append(run(op, inner))
             return
         at = 0
         for m in _COMMENT_IN.finditer(inner):
             if m.start() > at:
                 append(run(op, inner[at : m.start()]))
-            append(dataclasses.replace(comment_artefact(m.group(1)), op=op))
+            if m.group(1) is None:  # {====}
+                append(Artefact("highlight", "", -1, None, op))
+            else:
+                append(dataclasses.replace(comment_artefact(m.group(1)), op=op))
             at = m.end()
         if at < len(inner) or not at:
             append(run(op, inner[at:]))
@@ -168,14 +185,14 @@ def _scan(text: str, lo: int, hi: int, source: str, author, date, top: bool, sha
                 append(r)
             change_from, change_at = len(pieces), f.end()
             if inserted is not None:
-                if "{>>" in inserted:  # a comment inside the insertion
+                if "{" in inserted:  # a comment or a highlight of no characters inside the insertion
                     change(Op.INSERT, inserted)
                 else:
                     r = inserts.get(inserted)
                     if r is None:
                         r = inserts[inserted] = make_run(Op.INSERT, inserted, author, date)
                     append(r)
-            elif "{>>" in deleted:
+            elif "{" in deleted:
                 change(Op.DELETE, deleted)
             else:
                 r = deletes.get(deleted)
@@ -226,6 +243,13 @@ def _scan(text: str, lo: int, hi: int, source: str, author, date, top: bool, sha
             who = ATTRIBUTION.match(inner) if start == change_at else None
             if who is not None:
                 a, d = who.group("author") or None, who.group("date")
+                last = pieces[change_from:]
+                if len(last) == 1 and isinstance(last[0], Run) and not last[0].text:
+                    # an empty change with its author and date, {++++}{>>@Brazil (2018-09-10)<<}: an empty
+                    # paragraph inserted or deleted (PARAGRAPH_MARK)
+                    pieces[change_from:] = [Artefact("paragraph-mark", "", -1, None, last[0].op, a, d)]
+                    pos = end + 3
+                    continue
                 pieces[change_from:] = [
                     dataclasses.replace(r, author=a, date=d) if isinstance(r, Run) else r for r in pieces[change_from:]
                 ]
