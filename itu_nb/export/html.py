@@ -4,7 +4,10 @@ Every piece of document text is escaped; nothing is loaded from elsewhere (no sc
 no font, no stylesheet link).  Each insert run is one ``<ins>`` and each delete run
 one ``<del>``, with the author and date in ``data-author``/``data-date`` and a
 ``title``; the change's stable id (as in :attr:`Proposal.changes`) is in ``data-change``.
-Highlighted text is in ``<mark>``; a comment is shown where it stands, escaped, as
+Each highlight is one ``<mark>`` around what it covers (changes and comments included), its edges drawn so that
+two side by side are seen as two; one of no characters is an empty ``<mark class="empty">``; one that cannot be
+one element (from the label into the text, or overlapping another) is several carrying one ``data-highlight``
+number (:mod:`itu_nb.export.html_marks`).  A comment is shown where it stands, escaped, as
 ``<span class="comment" role="note" data-author=… data-date=…>[comment by Author, date: text]</span>``;
 one on a line that is no node (:func:`~itu_nb.export.loose.loose_comments`) in the proposal's marker
 paragraph when it was on the marker line, else in a ``<p class="loose" data-line=…>`` of its own
@@ -18,13 +21,15 @@ Lone surrogates, which no file can hold, are written as U+FFFD.
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 from collections import Counter
 from itertools import groupby
 from pathlib import Path
 
-from itu_nb.export.lines import Coverage, as_document, encodable, line_pieces
+from itu_nb.export.html_marks import Marks
+from itu_nb.export.lines import as_document, encodable, line_pieces
 from itu_nb.export.loose import Loose, LooseLine, loose_comments, loose_lines
 from itu_nb.model import Clause, Document, NodeKind, Op, Proposal, Run, change_groups
 
@@ -54,7 +59,8 @@ nav.toc ol { padding-left: 1.2rem; margin: .2rem 0; } nav.toc .n { color: var(--
 .footnote { font-size: .85rem; color: var(--muted); padding-left: 2.2rem; }
 .inserted { border-left: 3px solid var(--ins); } .deleted { border-left: 3px solid var(--del); }
 ins { color: var(--ins); text-decoration: underline; background: #e7f5ec; }
-mark { background: #fff3a3; } .comment { font-size: .85rem; color: var(--muted); background: #eef2f8; }
+mark { background: #fff3a3; box-shadow: inset 1px 0 #b89400, inset -1px 0 #b89400; }
+mark.empty { display: inline-block; width: 3px; height: 1em; vertical-align: text-bottom; } .comment { font-size: .85rem; color: var(--muted); background: #eef2f8; }
 del { color: var(--del); text-decoration: line-through; background: #fbe9ea; }
 ins::before, ins::after, del::before, del::after {
   clip-path: inset(100%); clip: rect(1px, 1px, 1px, 1px); height: 1px; width: 1px;
@@ -75,26 +81,45 @@ def _anchor(proposal: Proposal, path: str = "") -> str:
     return "c-" + re.sub(r"[^A-Za-z0-9_.-]", lambda m: f"_{ord(m.group(0)):x}", raw)
 
 
-def _runs_html(runs: tuple[Run, ...], offset: int, group_of: dict[int, str], notes=(), at: int = 0) -> str:
-    """The runs as HTML; ``notes`` are the node's comments and highlights, ``at`` where the runs start in its text."""
-    lit = [(a.offset or 0, (a.offset or 0) + a.length) for a in notes if a.kind == "highlight"]
-    cover = Coverage(lit, [a.offset or 0 for a in notes])
+def _runs_html(
+    runs: tuple[Run, ...],
+    offset: int,
+    group_of: dict[int, str],
+    notes=(),
+    at: int = 0,
+    tail: bool = True,
+    number: dict[int, int] | None = None,
+) -> str:
+    """The runs as HTML; ``notes`` are the node's comments and highlights, ``at`` where the runs start in its text.
+
+    Each highlight is one ``<mark>`` around the pieces it covers (:class:`~itu_nb.export.html_marks.Marks`);
+    ``tail``: whether a highlight of no characters at the end of the runs is written here; ``number``: each
+    highlight's number among the node's, by ``id()`` (default: among ``notes``).
+    """
+    if number is None:
+        number = {id(a): k for k, a in enumerate((a for a in notes if a.kind == "highlight"), start=1)}
+    spans = [(a.offset or 0, (a.offset or 0) + a.length, number[id(a)]) for a in notes if a.kind == "highlight"]
     comments = sorted((a for a in notes if a.kind == "comment"), key=lambda a: a.offset or 0)
+    cuts = sorted({a.offset or 0 for a in comments})
+    marks = Marks(spans, at, at + sum(len(r.text) for r in runs), tail)
     out = []
     pos, k = at, 0
     for i, run in enumerate(runs, start=offset):
         end = pos + len(run.text)
-        bounds = [pos, *cover.inside(pos, end), end]
+        inner = cuts[bisect.bisect_right(cuts, pos) : bisect.bisect_left(cuts, end)]
+        bounds = [pos, *sorted({*marks.inside(pos, end), *inner}), end]
         for a, b in zip(bounds, bounds[1:], strict=False):
+            out.append(marks.close(a))
             while k < len(comments) and (comments[k].offset or 0) <= a and (comments[k].offset or 0) < end:
                 out.append(_comment_html(comments[k]))
                 k += 1
+            out.append(marks.start(a))
             text = _ESC(run.text[a - pos : b - pos])
-            if text and cover.covers(a):
-                text = f"<mark>{text}</mark>"
             out.append(_change_html(run, text, group_of.get(i, "")) if text else "")
         pos = end
+    out.append(marks.close(pos))
     out.extend(_comment_html(c) for c in comments[k:])  # at the end of the text
+    out.append(marks.start(pos) + marks.finish())
     return "".join(out)
 
 
@@ -139,9 +164,11 @@ def _node_html(proposal: Proposal, node: Clause, depth: int) -> str:
     group_of = {i: cid for cid, (a, b) in zip(ids, change_groups(runs), strict=True) for i in range(a, b)}
     notes = [a for a in node.artefacts if a.kind in ("comment", "highlight")]
     label_length = sum(len(r.text) for r in node.label_runs)
-    label = _runs_html(node.label_runs, 0, group_of, [a for a in notes if (a.offset or 0) < label_length], 0)
+    number = {id(a): k for k, a in enumerate((a for a in notes if a.kind == "highlight"), start=1)}
+    lead = [a for a in notes if (a.offset or 0) < label_length]
+    label = _runs_html(node.label_runs, 0, group_of, lead, 0, False, number)
     rest = [a for a in notes if (a.offset or 0) >= label_length or a.kind == "highlight"]
-    body = _runs_html(node.runs, len(node.label_runs), group_of, rest, label_length)
+    body = _runs_html(node.runs, len(node.label_runs), group_of, rest, label_length, True, number)
     classes = ["node", node.kind.value] + ([node.status] if node.status in ("inserted", "deleted") else [])
     style = f' style="--depth: {depth}"' if node.kind is NodeKind.ITEM else ""
     label_html = f'<span class="label">{label}</span>' if label else ""
