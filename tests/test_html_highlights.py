@@ -106,3 +106,26 @@ def test_every_highlight_of_the_brazil_criticmarkup_is_one_mark():
     highlights = sum(a.kind == "highlight" for p in doc for n in p.walk() for a in n.artefacts)
     assert page.count("<mark>") + page.count("<mark ") == highlights == 2
     assert "<mark><del" in page and "creation</mark><mark> of</mark> national" in page
+
+
+def test_an_akn_file_of_the_old_writer_reads_one_highlight_per_piece_as_documented():
+    # README, "Nothing lost": before 2026-12-04 00:36 UTC, to_akn wrote {==I{--C--}{++X++}Ts==} with one inline per
+    # piece (git show cd2d5d1:itu_nb/export/akn.py, _runs); today's writer gives the same XML for four highlights
+    # side by side, so the file is read as written: four highlights, every character still highlighted
+    doc = itu_nb.load(
+        "MOD\tX/1/1\n\nconsidering\na)\tthat {==I{--C--}{++X++}Ts==} matter\n", author="B", date="2018-09-10"
+    )
+    new = itu_nb.to_akn(doc)
+    who = 'itu_nb:author="B" itu_nb:date="2018-09-10"'
+    now = f'<inline name="highlight">I<del {who}>C</del><ins {who}>X</ins>Ts</inline>'
+    old = (
+        f'<inline name="highlight">I</inline><del {who}><inline name="highlight">C</inline></del>'
+        f'<ins {who}><inline name="highlight">X</inline></ins><inline name="highlight">Ts</inline>'
+    )
+    assert now in new
+    node = itu_nb.load(new.replace(now, old))[0]["considering/a"]
+    text = "".join(r.text for r in node.label_runs + node.runs)
+    assert text == "a)\tthat ICXTs matter"
+    lit = [(text[a.offset : a.offset + a.length], a.op.name) for a in node.artefacts if a.kind == "highlight"]
+    assert lit == [("I", "EQUAL"), ("C", "DELETE"), ("X", "INSERT"), ("Ts", "EQUAL")]
+    assert [(a.offset, a.length) for a in itu_nb.load(new)[0]["considering/a"].artefacts] == [(8, 5)]  # today's: one
