@@ -14,7 +14,7 @@ import dataclasses
 from dataclasses import dataclass
 
 from itu_nb.amendments.addressing import cite, parents
-from itu_nb.amendments.marks import side_marks, struck_marks
+from itu_nb.amendments.marks import inserted_marks, side_marks, struck_marks
 from itu_nb.diff.spans import Edit, clash, cover, relettering, run_edits
 from itu_nb.model import Clause, Proposal, runs_text
 
@@ -100,7 +100,7 @@ def side_edits(base: Proposal, proposal: Proposal, side: str, author, date, mark
         bparent = stay.get(parent.path) if parent is not None else None
         if parent is not None and bparent is None:
             continue  # its parent is gone from the base's tree: nothing to attach it to
-        clause = _prune(comp.new[path], stay)
+        clause = inserted_marks(_prune(comp.new[path], stay), proposal)
         edits.append(
             Edit("inserted", bparent, side=side, author=author, date=date, after=after, clause=clause, order=order)
         )

@@ -6,7 +6,8 @@ and all.  The marks made on a proposal's clauses that stand for a base clause (u
 relabelled: the compared pairs) are carried here: :func:`side_marks` reads them in the proposal's amended
 text, :func:`carry` places them on the draft's clause, on the same words found by a word diff of the two
 texts.  Where a proposal's words did not reach the draft (its edit contested, or a comment on words it
-deleted) a mark goes to where they stood, never dropped; an inserted clause left out of the draft gives its
+deleted, in a clause of the base or in one it inserts: :func:`inserted_marks`) a mark goes to where they
+stood, never dropped; an inserted clause left out of the draft gives its
 marks to the clause it was to follow (:func:`adopt`), as a decision does (:mod:`itu_nb.model.review`).
 
 A mark already on the clause (the same comment: text, author and date; the same highlighted characters) is
@@ -23,7 +24,7 @@ from collections.abc import Callable, Iterable, Sequence
 from itu_nb.model import Artefact, Clause, Op, Proposal, Run, runs_text
 from itu_nb.model.clause import placer
 
-__all__ = ["MARKS", "adopt", "carry", "mark_key", "side_marks", "struck_marks"]
+__all__ = ["MARKS", "adopt", "carry", "inserted_marks", "mark_key", "side_marks", "struck_marks"]
 
 #: The artefacts an analyst adds: carried from every proposal onto a merged draft.
 MARKS = ("comment", "highlight")
@@ -61,6 +62,35 @@ def _amended_marks(c: Clause) -> list[Artefact]:
         length = place(a.offset + a.length) - start if a.length else 0
         out.append(dataclasses.replace(a, offset=start, length=length, op=Op.EQUAL))
     return out
+
+
+def inserted_marks(clause: Clause, proposal: Proposal) -> Clause:
+    """``clause`` (a clause ``proposal`` inserts, as its amended view holds it) with the marks the view left out.
+
+    The amended view drops the marks on words the proposal deleted inside the clause it inserts (inserted,
+    then struck: ``that {--really --}CEPT says so``).  Each node whose own clause in ``proposal`` holds such a
+    mark gets every mark of that clause, offsets counted in its amended text (:func:`_amended_marks`): one on
+    deleted words stands where they stood.  So whether the clause reaches the draft or is left out (its marks
+    then go to the clause it was to follow, :func:`adopt`), none is dropped.
+    """
+
+    def node(c: Clause) -> Clause:
+        kids = tuple(node(k) for k in c.children)
+        if kids != c.children:
+            c = dataclasses.replace(c, children=kids)
+        mine = proposal.get(c.path)
+        if mine is None:
+            return c
+        have = sum(a.kind in MARKS for a in c.artefacts)
+        if sum(a.kind in MARKS for a in mine.artefacts) <= have:
+            return c
+        text = runs_text(mine.label_runs, "amended") + runs_text(mine.runs, "amended")
+        if text != runs_text(c.label_runs + c.runs, "amended"):
+            return c  # not the same clause's text: left as the view gives it
+        rest = tuple(a for a in c.artefacts if a.kind not in MARKS)
+        return dataclasses.replace(c, artefacts=(*rest, *_amended_marks(mine)))
+
+    return node(clause)
 
 
 def side_marks(proposal: Proposal, pairs: Iterable[tuple[str, str]]) -> list[SideMark]:
