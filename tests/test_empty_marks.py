@@ -19,6 +19,7 @@ import zipfile
 
 import docx_build as B
 import pytest
+from bounds import bounded
 from conftest import libreoffice_fodt, needs_soffice
 from lxml import etree
 
@@ -224,3 +225,23 @@ def test_libreoffice_opens_what_word_is_written_with_these_marks(tmp_path):
         changes = etree.fromstring(text.encode()).iter("{urn:oasis:names:tc:opendocument:xmlns:text:1.0}changed-region")
         assert office in text
         assert len(list(changes)) >= (2 if name == "marks" else 1)  # LibreOffice reads the tracked changes
+
+
+def test_five_thousand_marks_of_empty_paragraphs_stay_within_the_bound():
+    # 5,000 empty paragraphs inserted or deleted between two clauses (as CriticMarkup writes them): loaded,
+    # written and read back by CriticMarkup and AKN, shown by HTML, in a bounded child (benchmarks/bench_bounds.py)
+    r = bounded(
+        """
+        import itu_nb
+        lines = "".join("{++++}{>>@Brazil (2018-09-10)<<}\\n" if i % 2 else "{----}{>>@Mexico<<}\\n" for i in range(5_000))
+        doc = itu_nb.load("MOD\\tX/1/1\\n\\nresolves\\n1\\tto act;\\n" + lines + "2\\tto report.\\n")
+        marks = [a for a in doc.artefacts if a.kind == "paragraph-mark"]
+        back = [itu_nb.load(w(doc)) for w in (itu_nb.to_criticmarkup, itu_nb.to_akn)]
+        page = itu_nb.to_html(doc)
+        print(len(marks), *[sum(a.kind == "paragraph-mark" for a in b.artefacts) for b in back])
+        print(page.count('class="paragraph-mark inserted"'), page.count('class="paragraph-mark deleted"'))
+        """,
+        label="5,000 tracked marks of empty paragraphs: CriticMarkup and AKN written and read back, HTML",
+    )
+    assert r.ok and r.within(), str(r)
+    assert r.stdout.split() == ["5000"] * 3 + ["2500", "2500"]
