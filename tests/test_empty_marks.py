@@ -15,16 +15,22 @@ from __future__ import annotations
 
 import html.parser
 import io
+import re
 import zipfile
 
 import docx_build as B
 import pytest
 from bounds import bounded
 from conftest import libreoffice_fodt, needs_soffice
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from lxml import etree
+from test_roundtrip_lossless import WRITERS as LOSSLESS
+from test_roundtrip_lossless import generated, round_trip, signature
 
 import itu_nb
 from itu_nb import Op
+from itu_nb.export.loose import loose_lines
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 WRITERS = {
@@ -245,3 +251,69 @@ def test_five_thousand_marks_of_empty_paragraphs_stay_within_the_bound():
     )
     assert r.ok and r.within(), str(r)
     assert r.stdout.split() == ["5000"] * 3 + ["2500", "2500"]
+
+
+# -- generated documents (tests/test_roundtrip_lossless.py's, with these marks added) ----------------------------
+
+
+@st.composite
+def _generated(draw) -> str:
+    """A generated CriticMarkup document (``test_roundtrip_lossless.generated``) with tracked marks of empty
+    paragraphs between its clauses and highlights of no characters inside its changes."""
+    lines = draw(generated()).split("\n")
+    out = []
+    for line in lines:
+        if "\t" in line and line[:2] in ("a)", "b)", "c)", "d)") and "{==" not in line and draw(st.booleans()):
+            # a highlight of no characters inside one of the item's changes (not inside a highlight: CriticMarkup
+            # cannot nest them, its first "==}" closes the highlight)
+            line = re.sub(r"\{(\+\+|--)([^{}]*?) ", lambda m: "{" + m.group(1) + m.group(2) + "{====} ", line, count=1)
+        out.append(line)
+        if line[:2] in ("a)", "b)", "c)") and draw(st.booleans()):
+            op = draw(st.sampled_from(["{++++}", "{----}"]))
+            author, date = draw(st.sampled_from([("Brazil", "2018-09-10"), ("Mexico", None), ("", "2018-09-11")]))
+            out.append(op + "{>>@" + author + (f" ({date})" if date else "") + "<<}")
+    return "\n".join(out)
+
+
+def _extra(doc: itu_nb.Document, fmt: str | None) -> tuple[list, list]:
+    """The marks of empty paragraphs (op, author, day, where they stand, line but through Word) and every
+    highlight's op."""
+    where = {x.line: (x.proposal, x.place, x.after) for x in loose_lines(doc)}
+    marks = [
+        # Word gives a mark without an author the exporter's, as it gives changes (test_roundtrip_lossless._author)
+        (a.op, a.author or ("Exporter" if fmt == "docx" else None), (a.date or "")[:10] or None, where.get(a.line))
+        + ((a.line,) if fmt != "docx" else ())
+        for a in doc.artefacts
+        if a.kind == "paragraph-mark"
+    ]
+    lit = [
+        (n.path, a.offset, a.length, a.op) for p in doc for n in p.walk() for a in n.artefacts if a.kind == "highlight"
+    ]
+    return marks, sorted(lit, key=repr)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True)
+@given(_generated())
+def test_generated_documents_with_these_marks_round_trip(text):
+    doc = itu_nb.load(text, format="criticmarkup")
+    want = {fmt: (signature(doc, fmt), _extra(doc, fmt)) for fmt in LOSSLESS}
+    for fmt in LOSSLESS:
+        again = round_trip(doc, fmt)
+        assert (signature(again, at_line=fmt != "docx"), _extra(again, fmt)) == want[fmt], fmt
+
+
+def test_a_highlight_of_nothing_inside_another_is_written_after_it_in_criticmarkup():
+    # Akoma Ntoso nests inlines; CriticMarkup cannot ("{====}" inside "{==…==}" closed it, and the text came back
+    # with "{==" and "==}" in it): it is written right after the highlight holding it, here its own place (the end
+    # of "the {++the++}"), so it reads back exactly
+    doc = itu_nb.load("MOD\tX/1/1\n\nconsidering\nc)\tthe {==the {++the++}==};\n", author="Brazil", date="2018-09-10")
+    xml = itu_nb.to_akn(doc)
+    assert xml.count("the</ins>") == 1
+    nested = itu_nb.load(xml.replace("the</ins>", 'the<inline name="highlight"/></ins>'))
+    want = [("highlight", 7, 7, Op.EQUAL), ("highlight", 14, 0, Op.INSERT)]  # "c)\tthe " is 7 characters
+    node = nested[0]["considering/c"]
+    assert [(a.kind, a.offset, a.length, a.op) for a in node.artefacts] == want
+    text = itu_nb.to_criticmarkup(nested)
+    assert text.splitlines()[-1] == "c)\tthe {==the {++the++}==}{++{====}++};"
+    back = itu_nb.load(text)[0]["considering/c"]
+    assert back.body() == node.body() and [(a.kind, a.offset, a.length, a.op) for a in back.artefacts] == want

@@ -23,7 +23,9 @@ A highlight is ``{==…==}`` around what it covers, changes and comments
 included (``{==IC{++T++}s==}``: the loader reads marks inside a highlight).  A highlight of no characters made
 inside a change (its op INSERT or DELETE) stands inside that change's mark, ``{++ne{====}w ++}`` (or
 ``{++{====}++}`` where no text of the change is left beside it), and is read back with the change's op and
-offset (:data:`itu_nb.parsing.markup.EMPTY_HIGHLIGHT`); ``{====}`` outside a change is one made outside.  A footnote stands in
+offset (:data:`itu_nb.parsing.markup.EMPTY_HIGHLIGHT`); ``{====}`` outside a change is one made outside.  CriticMarkup
+cannot nest highlights: one of no characters inside another (read from Akoma Ntoso's nested inlines) is written
+right after it, the nearest place it can stand.  A footnote stands in
 its host's line, changes inside its text marked as anywhere else (``[1: See {--71--}{++72++}]``, read
 back as one note whose runs carry the change), so the paragraph breaks of a note of several paragraphs (a
 Word note, or one with a text box) are written as U+2029 PARAGRAPH SEPARATOR, Unicode's own paragraph break
@@ -123,9 +125,16 @@ def _line(pieces: tuple[Piece, ...], where: str, attribute: bool = False) -> str
             open_op = Op.EQUAL
 
     skip = False
+    depth = 0  # the highlights open
+    held: list[Op] = []  # highlights of no characters inside an open highlight: written after it
     for i, piece in enumerate(pieces):
         if skip:  # the end of a highlight of no characters, written with its start
             skip = False
+            continue
+        if piece.kind == "highlight-start" and _empty_next(pieces, i) and depth:
+            # CriticMarkup cannot nest highlights ("{====}" would close the open one): the nearest form, after it
+            held.append(piece.op)
+            skip = True
             continue
         if piece.kind == "highlight-start" and piece.op is not Op.EQUAL and _empty_next(pieces, i):
             # a highlight of no characters made inside a change: inside that change's mark (EMPTY_HIGHLIGHT)
@@ -138,7 +147,14 @@ def _line(pieces: tuple[Piece, ...], where: str, attribute: bool = False) -> str
             continue
         if piece.is_mark or piece.kind in _NOTE_MARKS:  # a highlight's start or end: no change mark open across it
             close()
-            out.append("{==" if piece.kind.endswith("highlight-start") else "==}")
+            starts = piece.kind.endswith("highlight-start")
+            out.append("{==" if starts else "==}")
+            depth = depth + 1 if starts else max(depth - 1, 0)
+            if not depth and held:
+                out += [
+                    EMPTY_HIGHLIGHT if op is Op.EQUAL else _MARK[op][0] + EMPTY_HIGHLIGHT + _MARK[op][1] for op in held
+                ]
+                held = []
             continue
         if piece.kind == "paragraph-mark":
             if piece.op is not Op.EQUAL and not any(p.text for p in pieces if p.is_text):
