@@ -29,7 +29,8 @@ and an INSERT of the new characters (``c``→``b`` then an equal ``)``), like a 
 relettering in CriticMarkup.  A generated number the tree stage would not read as a
 label (``1)``, ``Article 5``, any number in Reasons) never becomes clause text: it is a
 ``list-label`` artefact at the start of the paragraph, with a note.  The tracked mark of
-an empty paragraph (no clause) is kept as a ``paragraph-mark`` artefact of the document.
+an empty paragraph (no clause) is kept as a ``paragraph-mark`` artefact of the document,
+with the change's author and date (as is every ``paragraph-mark``).
 """
 
 from __future__ import annotations
