@@ -43,6 +43,7 @@ from itu_nb.loaders.akn_xml import safe_xml
 from itu_nb.loaders.registry import register
 from itu_nb.model import HOMOGLYPHS, Document, NodeKind, Op, Proposal, Run, runs_text
 from itu_nb.parsing import keywords as kw
+from itu_nb.parsing.frozen import equal_run as _equal_run
 from itu_nb.parsing.labels import parse_target
 
 __all__ = ["load_akn", "safe_xml"]
@@ -217,7 +218,7 @@ def _usual(el: etree._Element, section: str | None) -> OpenNode | None:
         text = bare if len(bare) == len(text) or p.get(_SPACE) != "preserve" else text
     else:
         text = ""
-    runs = [Run(Op.EQUAL, text)] if text else []
+    runs = [_equal_run(text)] if text else []
     if num is None:
         node = OpenNode(NodeKind.PARAGRAPH, "", None, runs, section)
     else:
@@ -227,7 +228,7 @@ def _usual(el: etree._Element, section: str | None) -> OpenNode | None:
         known = _LABEL_RUNS.get(label)
         if known is None:
             bare = _clean(label, None, None).strip(_EDGE)
-            shared = [Run(Op.EQUAL, bare + "\t")]
+            shared = [_equal_run(bare + "\t")]
             known = (shared, (shared, bare.strip()))
             if len(_LABEL_RUNS) < _CACHED_TAGS:
                 _LABEL_RUNS[label] = known
@@ -487,21 +488,40 @@ def _walk_parts(el: etree._Element, top: OpenNode, loose: list) -> None:
             top.add(OpenNode(mapped[0], mapped[1]).read(child))
 
 
-#: What a statement's ``meta`` says for the loader: its ``FRBRnumber`` (``meta/identification/FRBRWork``) and
-#: the writer's ``itu_nb:keys`` and ``itu_nb:action`` (``meta/proprietary``), any namespace but the writer's own,
-#: as ``el.find("./{*}meta/…")`` finds each: one search for the three, in document order
-_META_PARTS = etree.XPath(
-    "./*[local-name()='meta']/*[local-name()='identification']/*[local-name()='FRBRWork']/*[local-name()='FRBRnumber']"
-    " | ./*[local-name()='meta']/*[local-name()='proprietary']"
-    f"/*[namespace-uri()='{ITU_NB}' and (local-name()='keys' or local-name()='action')]"
-)
+#: The elements of ``meta/proprietary`` that the itu_nb writer keeps for the loader (its ``keys`` and ``action``)
+_OWN = (f"{{{ITU_NB}}}keys", f"{{{ITU_NB}}}action")
+
+
+def _name(el: etree._Element) -> str:
+    """An element's local name ("" for a comment or processing instruction)."""
+    tag = el.tag
+    return tag.rpartition("}")[2] if tag.__class__ is str else ""
 
 
 def _meta_parts(el: etree._Element) -> dict[str, etree._Element]:
-    """The first ``FRBRnumber``, ``keys`` and ``action`` of :data:`_META_PARTS` in ``el``, by local name."""
+    """What a statement's ``meta`` says for the loader, by local name: the first ``FRBRnumber``
+    (``meta/identification/FRBRWork/FRBRnumber``, any namespace) and the writer's first ``itu_nb:keys`` and
+    ``itu_nb:action`` (``meta/proprietary``, any namespace but the writer's own for the path), in document order.
+
+    A walk of the few elements on those paths (an XPath of ``local-name()`` tests read more of them).
+    """
     found: dict[str, etree._Element] = {}
-    for part in _META_PARTS(el):
-        found.setdefault(etree.QName(part).localname, part)
+    for meta in el:
+        if _name(meta) != "meta":
+            continue
+        for part in meta:
+            name = _name(part)
+            if name == "identification":
+                for work in part:
+                    if _name(work) == "FRBRWork":
+                        for number in work:
+                            if _name(number) == "FRBRnumber":
+                                found.setdefault("FRBRnumber", number)
+            elif name == "proprietary":
+                for own in part:
+                    tag = own.tag
+                    if tag in _OWN:
+                        found.setdefault(tag.rpartition("}")[2], own)
     return found
 
 

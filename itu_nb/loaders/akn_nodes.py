@@ -15,6 +15,7 @@ from lxml import etree
 
 from itu_nb.loaders.akn_runs import footnote_runs, inline_runs, main_text
 from itu_nb.model import HOMOGLYPHS, Artefact, Clause, NodeKind, Op, Run, join_runs, runs_text
+from itu_nb.parsing.frozen import clause as _clause
 from itu_nb.parsing.labels import Components, bare_label, item_component, label_scheme, section_keyword, successors
 from itu_nb.parsing.tree import freeze_node
 
@@ -199,7 +200,7 @@ class OpenNode:
                 notes = tuple(c.notes) if c.notes else ()
                 at = f"{path}/{c.component}" if path else c.component
                 leaf_label: tuple[Run, ...] = (label_runs[0],) if label_runs else ()
-                frozen.append(Clause(c.kind, at, leaf_label, (runs[0],), (), c.section, None, (), notes))
+                frozen.append(_clause(c.kind, at, leaf_label, (runs[0],), (), c.section, None, (), notes))
             children = tuple(frozen)
         label_runs, runs = self.label_runs, self.runs
         if not label_runs:  # a paragraph
@@ -211,7 +212,7 @@ class OpenNode:
         body = (runs[0],) if len(runs) == 1 and runs[0].text else join_runs(runs)
         notes = tuple(self.notes) if self.notes else ()
         # as Clause(kind, path, label, body, children, section, notes=notes), positionally (no line, no artefacts)
-        return Clause(self.kind, path, label, body, children, self.section, None, (), notes)
+        return _clause(self.kind, path, label, body, children, self.section, None, (), notes)
 
 
 @functools.lru_cache(maxsize=4096)

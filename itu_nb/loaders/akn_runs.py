@@ -29,6 +29,7 @@ import re
 from lxml import etree
 
 from itu_nb.model import Artefact, Op, Run, join_runs, runs_text
+from itu_nb.parsing.frozen import equal_run as _equal_run
 from itu_nb.parsing.labels import peel_label
 
 __all__ = [
@@ -141,7 +142,7 @@ def inline_runs(el: etree._Element, marks: list | None = None) -> tuple[list[Run
         text = _clean(el.text, None, None)
         bare = text.strip(_EDGE)  # (as _edge, inline: most blocks are this one)
         text = bare if len(bare) == len(text) or el.get(_SPACE) != "preserve" else text
-        return ([Run(Op.EQUAL, text)] if text else []), []
+        return ([_equal_run(text)] if text else []), []
     if len(el) == 1:  # one plain element inside, white space around it (<intro><p>…</p></intro>): as below
         child = el[0]
         text, tail = el.text, child.tail
@@ -156,7 +157,7 @@ def inline_runs(el: etree._Element, marks: list | None = None) -> tuple[list[Run
                 text = _LAYOUT.sub(" ", text)
             bare = text.strip(_EDGE)  # (as _edge, inline)
             text = bare if len(bare) == len(text) or el.get(_SPACE) != "preserve" else text
-            return ([Run(Op.EQUAL, text)] if text else []), []
+            return ([_equal_run(text)] if text else []), []
         # <intro><p><i>…</i></p></intro>: a chain of two plain elements, read as below without searching it
         if len(child) == 1 and _local(child) not in _MARKED_NAMES and _local(el) not in _MARKED_NAMES:
             inner = child[0]
@@ -165,7 +166,7 @@ def inline_runs(el: etree._Element, marks: list | None = None) -> tuple[list[Run
                 return _one_run(el, "".join(_LAYOUT.sub(" ", t) if "\n" in t or "\r" in t else t for t in pieces)), []
     if next(el.iter(*_MARKED), None) is None:  # no change, note or mark inside (<p><i>…</i></p>): one run
         text = _edge(el, "".join(_LAYOUT.sub(" ", t) if "\n" in t or "\r" in t else t for t in el.itertext()))
-        return ([Run(Op.EQUAL, text)] if text else []), []
+        return ([_equal_run(text)] if text else []), []
     out: list[Run] = []
     notes: list[etree._Element] = []
     found: list[Artefact] = []
@@ -197,7 +198,7 @@ def inline_runs(el: etree._Element, marks: list | None = None) -> tuple[list[Run
 def _one_run(el: etree._Element, text: str) -> list[Run]:
     bare = text.strip(_EDGE)  # (as _edge, inline)
     text = bare if len(bare) == len(text) or el.get(_SPACE) != "preserve" else text
-    return [Run(Op.EQUAL, text)] if text else []
+    return [_equal_run(text)] if text else []
 
 
 def label_runs(runs: list[Run]) -> list[Run]:
@@ -222,7 +223,7 @@ def label_runs(runs: list[Run]) -> list[Run]:
 def num_runs(el: etree._Element, marks: list | None = None) -> list[Run]:
     """The label runs of a ``num`` element: :func:`label_runs` of its :func:`inline_runs`, footnotes aside."""
     if len(el) == 0:  # a plain label, the usual num: one equal run and its TAB
-        return [Run(Op.EQUAL, _clean(el.text, None, None).strip(_EDGE) + "\t")]
+        return [_equal_run(_clean(el.text, None, None).strip(_EDGE) + "\t")]
     return label_runs(inline_runs(el, marks)[0])
 
 
