@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from bisect import bisect_left, bisect_right
 
 from itu_nb.errors import ParseError
 from itu_nb.model import Artefact, Op, Run
@@ -216,6 +217,12 @@ def _scan(text: str, lo: int, hi: int, source: str, author, date, top: bool, sha
             change(Op.DELETE, old)
             change(Op.INSERT, new)
         elif opener == "{==":  # changes and comments inside a highlight are read too
+            if find("{", start + 3, end) < 0:  # plain text inside (the usual highlight): no scan of its own
+                append(Artefact("highlight", "", -1, None, Op.EQUAL, None, None, end - start - 3))
+                if end > start + 3:
+                    append(run(Op.EQUAL, text[start + 3 : end]))
+                pos = end + 3
+                continue
             inside = _scan(text, start + 3, end, source, author, date, False, shared)
             size = sum(len(p.text) for p in inside if isinstance(p, Run))
             ops = {p.op for p in inside if isinstance(p, Run) and p.text}  # one change's text only: made in it
@@ -282,11 +289,21 @@ def _split_highlighted(pieces: list[Piece]) -> list[list[Piece]]:
                 lit = [lines[-1], len(lines[-1]), piece.length, 0]
             lines[-1].append(piece)
             continue
+        if "\n" not in piece.text:  # the piece stays whole on its line (the usual case): no copy of it
+            if piece.text:
+                lines[-1].append(piece)
+            if lit and lit[2] > 0:
+                took = min(len(piece.text), lit[2])
+                lit[2] -= took
+                lit[3] += took
+                if not lit[2] and lit[3] != lit[0][lit[1]].length:
+                    lit[0][lit[1]] = _with_length(lit[0][lit[1]], lit[3])
+            continue
         parts = piece.text.split("\n")
         for i, part in enumerate(parts):
             if i:
                 if lit and lit[2] > 0:  # the highlight goes on after the line break: close it, open one after
-                    lit[0][lit[1]] = dataclasses.replace(lit[0][lit[1]], length=lit[3])
+                    lit[0][lit[1]] = _with_length(lit[0][lit[1]], lit[3])
                     lit[2] -= 1
                 lines.append([])
                 if lit and lit[2] > 0:
@@ -298,9 +315,14 @@ def _split_highlighted(pieces: list[Piece]) -> list[list[Piece]]:
                 took = min(len(part), lit[2])
                 lit[2] -= took
                 lit[3] += took
-                if not lit[2]:
-                    lit[0][lit[1]] = dataclasses.replace(lit[0][lit[1]], length=lit[3])
+                if not lit[2] and lit[3] != lit[0][lit[1]].length:
+                    lit[0][lit[1]] = _with_length(lit[0][lit[1]], lit[3])
     return lines
+
+
+def _with_length(art: Artefact, length: int) -> Artefact:
+    """``art`` with another ``length`` (the constructor: ``dataclasses.replace`` costs several times more)."""
+    return Artefact(art.kind, art.text, art.line, art.offset, art.op, art.author, art.date, length, art.anchor)
 
 
 def extract_artefacts(pieces: list[Piece], line: int) -> tuple[list[Run], list[Artefact]]:
@@ -324,7 +346,12 @@ def extract_artefacts(pieces: list[Piece], line: int) -> tuple[list[Run], list[A
                 continue
             if piece.kind == "highlight":
                 lit.append((len(arts), pos + shift))
-            arts.append(dataclasses.replace(piece, line=line, offset=pos))
+            # the constructor, not dataclasses.replace (several times dearer; a million comments or highlights)
+            arts.append(
+                Artefact(
+                    piece.kind, piece.text, line, pos, piece.op, piece.author, piece.date, piece.length, piece.anchor
+                )
+            )
             continue
         if "[" not in piece.text:  # no artefact can start here: the run as it is
             if piece.text:
@@ -358,11 +385,32 @@ def extract_artefacts(pieces: list[Piece], line: int) -> tuple[list[Run], list[A
         if rest:
             runs.append(make_run(piece.op, rest, piece.author, piece.date, piece.inferred))
             pos += len(rest)
-    for i, start in lit:  # a highlight's length counts the text left once the artefacts in it are out
-        end = start + arts[i].length
-        inside = sum(n for at, n in taken if start <= at and at + n <= end)
-        arts[i] = dataclasses.replace(arts[i], length=max(arts[i].length - inside, 0))
+    if taken and lit:  # a highlight's length counts the text left once the artefacts in it are out
+        _shorten_highlights(arts, lit, taken)
     return runs, arts
+
+
+def _shorten_highlights(arts: list[Artefact], lit: list[tuple[int, int]], taken: list[tuple[int, int]]) -> None:
+    """Take from each highlight's ``length`` the artefacts wholly inside it (``taken``: (start, length), in order).
+
+    Binary searches over the artefacts' starts and a running sum of their lengths, so that a line of many
+    highlights and many bookmarks stays linear: those inside ``[start, end)`` are a slice of ``taken``, and of
+    these, the ones that also end by ``end`` are all but perhaps the last (artefacts do not overlap).
+    """
+    starts = [at for at, _ in taken]
+    sums = [0]
+    for _, n in taken:
+        sums.append(sums[-1] + n)
+    for i, start in lit:
+        art = arts[i]
+        end = start + art.length
+        lo = bisect_left(starts, start)
+        hi = bisect_right(starts, end)
+        if hi > lo and starts[hi - 1] + taken[hi - 1][1] > end:
+            hi -= 1  # the last one starts inside but ends after: not inside
+        inside = sums[hi] - sums[lo]
+        if inside:
+            arts[i] = _with_length(art, max(art.length - inside, 0))
 
 
 _BODY_OPEN = re.compile(r"\[\d+:[ \t]")
