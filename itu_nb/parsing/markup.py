@@ -13,7 +13,7 @@ import dataclasses
 import re
 from bisect import bisect_left, bisect_right
 
-from itu_nb.errors import ParseError
+from itu_nb.errors import LoadError, ParseError
 from itu_nb.model import Artefact, Op, Run
 from itu_nb.parsing.frozen import run as make_run
 
@@ -25,7 +25,12 @@ _OPENER = re.compile(r"\{(?:\+\+|--|~~|==|>>)")
 #: match (another mark, a "{" in the text, an opener never closed) the loop takes one step itself.
 #: A comment inside a change's text (``{++a{>>c<<}++}``): a comment artefact with the change's op.
 _COMMENT_IN = re.compile(r"\{>>(.*?)<<\}", re.DOTALL)
-_SIMPLE = re.compile(r"([^{]*)(?:\{\+\+(.*?)\+\+\}|\{--(.*?)--\})", re.DOTALL)
+#: A substitution is taken here when neither side holds "~" or "{" (else the loop reads it, and its errors); a
+#: comment right after the change that starts with "@" and holds no "<", "{" or line break too (the change's
+#: author and date when :data:`ATTRIBUTION` matches it, else a comment).
+_SIMPLE = re.compile(
+    r"([^{]*)(?:\{\+\+(.*?)\+\+\}|\{--(.*?)--\}|\{~~([^~{]*)~>([^~{]*)~~\})(?:\{>>(@[^<{\n]*)<<\})?", re.DOTALL
+)
 
 INLINE_ARTEFACTS = re.compile(
     r"(?P<bookmark>\[bookmark: [^\]\n]*\])"
@@ -117,10 +122,37 @@ def critic_lines(text: str, source: str, author: str | None = None, date: str | 
     Most lines of a proposal are such lines, inside the text between two marks: the parser reads them
     as strings (:meth:`~itu_nb.parsing.tree.SourceLine.plain`), and no run is made for them here.
     """
+    _check_notes(text, source)
     # runs are immutable: equal ones are one object (a million "{++a++}" are a million equal runs)
     shared: dict[Op, dict[str, Run]] = {Op.EQUAL: {}, Op.INSERT: {}, Op.DELETE: {}}
     pieces = _scan(text, 0, len(text), source, author, date, True, shared)
     return _split_highlighted(pieces) if "{==" in text else _split_at_newlines(pieces)
+
+
+#: The most comments and highlights (``{>>…<<}``, ``{==…==}``) one CriticMarkup text may hold: each is an object
+#: of its own in the tree, and a text of a million took 7 s and 480 MB to load, where the budget of issue 17 is
+#: 2 s and 300 MB; 100,000 load in about a second.  A text beyond it is refused (:class:`LoadError`), never read
+#: in part.  Changes are not counted: a million ``{++a++}`` load within the budget.
+MAX_NOTES = 100_000
+
+
+def _check_notes(text: str, source: str) -> None:
+    """Raise :class:`LoadError` when ``text`` holds more than :data:`MAX_NOTES` comments and highlights.
+
+    Counted from the openers, in C: every ``{==`` and ``{>>`` but those of a change's author and date right
+    after it (``++}{>>@``…, :data:`ATTRIBUTION`), which are no comment; so the count never exceeds the
+    comments and highlights the reader would make, and a text within the bound is never refused.
+    """
+    count = text.count("{==")
+    if count + text.count("{>>") <= MAX_NOTES:
+        return
+    count += text.count("{>>") - sum(text.count(closer + "{>>@") for closer in ("++}", "--}", "~~}"))
+    if count > MAX_NOTES:
+        raise LoadError(
+            source,
+            f"{count:,} CriticMarkup comments and highlights, more than the {MAX_NOTES:,} a text may hold "
+            "(each is an object of its own when loaded); split the text, a proposal or a few to a file",
+        )
 
 
 def _scan(text: str, lo: int, hi: int, source: str, author, date, top: bool, shared) -> list[Piece]:
@@ -153,6 +185,11 @@ def _scan(text: str, lo: int, hi: int, source: str, author, date, top: bool, sha
             append(run(op, inner[at:]))
 
     change_from, change_at = 0, -1  # where the pieces of the last change mark start, and where it closed
+    signed: dict = {}  # (op, text, author, date) → the run with that author and date: one object each, as runs above
+    signed_one: dict[tuple[int, str], Run] = {}  # (id of a run, the comment after it) → the signed run
+    signers: dict[
+        str, tuple[str | None, str | None] | None
+    ] = {}  # the text of a comment right after a change → its (author, date), None when no attribution
 
     # Pattern.scanner (in CPython since 2.x, not in typeshed): successive matches without re-passing pos
     search, find, marks, simple = _OPENER.search, text.find, CRITIC_MARKS, _SIMPLE.scanner  # type: ignore[attr-defined]
@@ -161,13 +198,13 @@ def _scan(text: str, lo: int, hi: int, source: str, author, date, top: bool, sha
         scan = simple(text, pos, hi).match  # successive matches, each where the last ended
         f = done = scan()
         while f is not None:  # the usual step, in one match: text without "{", then {++…++} or {--…--}
-            equal, inserted, deleted = f.groups()
+            equal, inserted, deleted, old, new, signed_by = f.groups()
             if equal:
                 r = equals.get(equal)
                 if r is None:
                     r = equals[equal] = make_run(Op.EQUAL, equal)
                 append(r)
-            change_from, change_at = len(pieces), f.end()
+            change_from, change_at = len(pieces), f.end() if signed_by is None else f.start(6) - 3
             if inserted is not None:
                 if "{>>" in inserted:  # a comment inside the insertion
                     change(Op.INSERT, inserted)
@@ -176,6 +213,15 @@ def _scan(text: str, lo: int, hi: int, source: str, author, date, top: bool, sha
                     if r is None:
                         r = inserts[inserted] = make_run(Op.INSERT, inserted, author, date)
                     append(r)
+            elif old is not None:  # a substitution: its deleted run, then its inserted one (each kept if empty)
+                r = deletes.get(old)
+                if r is None:
+                    r = deletes[old] = make_run(Op.DELETE, old, author, date)
+                append(r)
+                r = inserts.get(new)
+                if r is None:
+                    r = inserts[new] = make_run(Op.INSERT, new, author, date)
+                append(r)
             elif "{>>" in deleted:
                 change(Op.DELETE, deleted)
             else:
@@ -183,6 +229,28 @@ def _scan(text: str, lo: int, hi: int, source: str, author, date, top: bool, sha
                 if r is None:
                     r = deletes[deleted] = make_run(Op.DELETE, deleted, author, date)
                 append(r)
+            if signed_by is not None:  # as the loop below reads a comment right after a change
+                last = pieces[-1]
+                got = signed_one.get((id(last), signed_by)) if len(pieces) == change_from + 1 else None
+                if got is not None:  # this run with this comment after it was read before: its signed run
+                    pieces[-1] = got
+                    done = f
+                    f = scan()
+                    continue
+                if signed_by in signers:
+                    who = signers[signed_by]
+                else:
+                    m = ATTRIBUTION.match(signed_by)
+                    who = signers[signed_by] = (m.group("author") or None, m.group("date")) if m else None
+                if who is None:
+                    append(comment_artefact(signed_by))
+                elif len(pieces) == change_from + 1 and isinstance(last, Run):  # one run: no list made
+                    # the runs above are shared and live as long as this scan: id() names one for it
+                    pieces[-1] = signed_one[id(last), signed_by] = _signed(last, who[0], who[1], signed)
+                else:
+                    pieces[change_from:] = [
+                        _signed(r, who[0], who[1], signed) if isinstance(r, Run) else r for r in pieces[change_from:]
+                    ]
             done = f
             f = scan()
         if done is not None:
@@ -230,11 +298,11 @@ def _scan(text: str, lo: int, hi: int, source: str, author, date, top: bool, sha
             pieces += [Artefact("highlight", "", line=-1, op=op, length=size), *inside]
         else:
             # right after a change's closer: its author and date (for its runs; a comment inside it keeps its own)
-            who = ATTRIBUTION.match(inner) if start == change_at else None
-            if who is not None:
-                a, d = who.group("author") or None, who.group("date")
+            by = ATTRIBUTION.match(inner) if start == change_at else None
+            if by is not None:
+                a, d = by.group("author") or None, by.group("date")
                 pieces[change_from:] = [
-                    dataclasses.replace(r, author=a, date=d) if isinstance(r, Run) else r for r in pieces[change_from:]
+                    _signed(r, a, d, signed) if isinstance(r, Run) else r for r in pieces[change_from:]
                 ]
             else:
                 append(comment_artefact(inner))
@@ -242,6 +310,15 @@ def _scan(text: str, lo: int, hi: int, source: str, author, date, top: bool, sha
     if pos < hi:
         append(run(Op.EQUAL, text[pos:hi]))
     return pieces
+
+
+def _signed(r: Run, author: str | None, date: str | None, made: dict) -> Run:
+    """``r`` with ``author`` and ``date`` (a change's own, :data:`ATTRIBUTION`), one object per distinct result."""
+    key = (r.op, r.text, author, date)  # a run read from CriticMarkup is neither inferred nor moved
+    got = made.get(key)
+    if got is None:
+        got = made[key] = make_run(r.op, r.text, author, date)
+    return got
 
 
 def _split_at_newlines(pieces: list[Piece]) -> list:
