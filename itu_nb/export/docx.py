@@ -50,6 +50,7 @@ from lxml import etree
 
 from itu_nb.errors import ExportError
 from itu_nb.export import docx_cover, docx_template
+from itu_nb.export.limits import check_marks
 from itu_nb.export.lines import Line, Piece, as_document, export_lines
 from itu_nb.model import Artefact, Clause, Document, NodeKind, Op
 from itu_nb.parsing.markup import FOOTNOTE_BODY
@@ -132,6 +133,7 @@ class _Writer:
         # word/comments.xml, each comment written inside it as it comes (plain lxml: the part is serialised
         # here, never read through python-docx, whose element classes cost several times more per element)
         self.comments = etree.Element(qn("w:comments"), nsmap={"w": W_NS})
+        self.n_comments = 0  # counted here: len() of an lxml element walks its children
         self.auto_notes = {"footnote": 0, "endnote": 0}  # the notes Word numbers itself so far, by kind
         self.keys: dict[str, list] = {}  # proposal id → the clause keys to store
 
@@ -279,7 +281,8 @@ class _Writer:
 
     def _comment_text(self, piece: Piece | Artefact) -> str:
         """The comment's text, author, date and initials in ``word/comments.xml``; its ``w:id``."""
-        cid = str(len(self.comments))
+        cid = str(self.n_comments)
+        self.n_comments += 1
         note = _SubElement(self.comments, _W_COMMENT)
         note.set(_W_ID, cid)
         author = clean_attr(piece.author or "")
@@ -453,7 +456,7 @@ class _Writer:
             self._note_part("footnote", self.footnotes)
         if self.endnotes:
             self._note_part("endnote", self.endnotes)
-        if len(self.comments):
+        if self.n_comments:
             self._comments_part()
         out = io.BytesIO()
         self.word.save(out)
@@ -635,6 +638,7 @@ def to_docx(
 ):
     """Write a Document, Proposal or Comparison as Word with tracked changes; see :func:`itu_nb.to_docx`."""
     doc = as_document(x, author=author, date=date)
+    check_marks(doc, "Word")
     if metadata:
         if not isinstance(metadata, dict):
             raise ExportError(f"to_docx: metadata must be a dict, not {type(metadata).__name__}")

@@ -22,6 +22,7 @@ from collections import Counter
 from itertools import groupby
 from pathlib import Path
 
+from itu_nb.export.limits import check_marks
 from itu_nb.export.lines import Coverage, as_document, encodable, line_pieces
 from itu_nb.export.loose import Loose, LooseLine, loose_comments, loose_lines
 from itu_nb.model import Changes, Clause, Document, NodeKind, Op, Proposal, Run, change_groups
@@ -307,7 +308,9 @@ def document_html(doc: Document, title: str | None = None) -> str:
 
 def to_html(x, path=None, *, title: str | None = None, author: str | None = None, date: str | None = None) -> str:
     """Write a Document, Proposal or Comparison as one standalone HTML page; see :func:`itu_nb.to_html`."""
-    page = encodable(document_html(as_document(x, author=author, date=date), title))
+    doc = as_document(x, author=author, date=date)
+    check_marks(doc, "HTML")
+    page = encodable(document_html(doc, title))
     if path is not None:
         Path(path).write_text(page, encoding="utf-8")
     return page
