@@ -139,9 +139,9 @@ MAX_NOTES = 100_000
 def _check_notes(text: str, source: str) -> None:
     """Raise :class:`LoadError` when ``text`` holds more than :data:`MAX_NOTES` comments and highlights.
 
-    Counted from the openers, in C: every ``{==`` and ``{>>`` but those of a change's author and date right
-    after it (``++}{>>@``…, :data:`ATTRIBUTION`), which are no comment; so the count never exceeds the
-    comments and highlights the reader would make, and a text within the bound is never refused.
+    Counted from the openers, in C, before anything is read: every ``{==`` and ``{>>`` but those right after a
+    change that start with ``@`` (``++}{>>@``…: the change's author and date, :data:`ATTRIBUTION`, which are no
+    comment).  An opener written as text inside another mark (``{=={==x==}``) counts too.
     """
     count = text.count("{==")
     if count + text.count("{>>") <= MAX_NOTES:
