@@ -51,6 +51,7 @@ from pathlib import Path
 from lxml import etree
 
 from itu_nb.export.critic import note_comments_on_host
+from itu_nb.export.limits import check_marks
 from itu_nb.export.lines import Coverage, as_document, keys_to_store
 from itu_nb.export.loose import LooseLine, loose_lines
 from itu_nb.model import Clause, Document, NodeKind, Op, Proposal, Run
@@ -439,7 +440,9 @@ def document_akn(doc: Document) -> etree._Element:
 
 def to_akn(x, path=None, *, author: str | None = None, date: str | None = None) -> str:
     """Write a Document, Proposal or Comparison as Akoma Ntoso XML; see :func:`itu_nb.to_akn`."""
-    root = document_akn(as_document(x, author=author, date=date))
+    doc = as_document(x, author=author, date=date)
+    check_marks(doc, "Akoma Ntoso")
+    root = document_akn(doc)
     text = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True).decode("utf-8")
     if path is not None:
         Path(path).write_text(text, encoding="utf-8")

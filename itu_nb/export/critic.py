@@ -43,6 +43,7 @@ import re
 from pathlib import Path
 
 from itu_nb.errors import ExportError
+from itu_nb.export.limits import check_marks
 from itu_nb.export.lines import Piece, as_document, encodable, export_lines
 from itu_nb.model import Artefact, Clause, Document, NodeKind, Op, runs_text
 from itu_nb.parsing.markup import (
@@ -239,7 +240,9 @@ def note_comments_on_host(doc: Document) -> Document:
 
 def to_criticmarkup(x, path=None, *, author: str | None = None, date: str | None = None) -> str:
     """Write a Document, Proposal or Comparison as CriticMarkup; see :func:`itu_nb.to_criticmarkup`."""
-    doc = note_comments_on_host(as_document(x, author=author, date=date))
+    doc = as_document(x, author=author, date=date)
+    check_marks(doc, "CriticMarkup")
+    doc = note_comments_on_host(doc)
     lines = []
     every = {(r.author, r.date) for p in doc for n in p.walk() for r in n.label_runs + n.runs if r.op is not Op.EQUAL}
     for i, line in enumerate(export_lines(doc)):

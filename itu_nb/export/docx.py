@@ -50,6 +50,7 @@ from lxml import etree
 
 from itu_nb.errors import ExportError
 from itu_nb.export import docx_cover, docx_template
+from itu_nb.export.limits import check_marks
 from itu_nb.export.lines import Line, Piece, as_document, export_lines
 from itu_nb.model import Artefact, Clause, Document, NodeKind, Op
 from itu_nb.parsing.markup import FOOTNOTE_BODY
@@ -129,7 +130,10 @@ class _Writer:
         self.next_id = 1
         self.footnotes: list[etree._Element] = []
         self.endnotes: list[etree._Element] = []
-        self.comments: list[etree._Element] = []
+        # word/comments.xml, each comment written inside it as it comes (plain lxml: the part is serialised
+        # here, never read through python-docx, whose element classes cost several times more per element)
+        self.comments = etree.Element(qn("w:comments"), nsmap={"w": W_NS})
+        self.n_comments = 0  # counted here: len() of an lxml element walks its children
         self.auto_notes = {"footnote": 0, "endnote": 0}  # the notes Word numbers itself so far, by kind
         self.keys: dict[str, list] = {}  # proposal id → the clause keys to store
 
@@ -272,40 +276,47 @@ class _Writer:
         with ``w:author``, ``w:date`` and initials in ``word/comments.xml``.
         """
         cid = self._comment_text(piece)
-        p.append(_comment_mark("w:commentRangeStart", cid))
+        _SubElement(p, _COMMENT_START).set(_W_ID, cid)
         self._comment_end(p, cid, piece.op, Op.EQUAL)
 
     def _comment_text(self, piece: Piece | Artefact) -> str:
         """The comment's text, author, date and initials in ``word/comments.xml``; its ``w:id``."""
-        cid = str(len(self.comments))
-        note = etree.Element(qn("w:comment"))
-        note.set(qn("w:id"), cid)
+        cid = str(self.n_comments)
+        self.n_comments += 1
+        note = _SubElement(self.comments, _W_COMMENT)
+        note.set(_W_ID, cid)
         author = clean_attr(piece.author or "")
-        note.set(qn("w:author"), author)
-        note.set(qn("w:initials"), "".join(w[:1] for w in author.split())[:9])
+        note.set(_W_AUTHOR, author)
+        note.set(_W_INITIALS, "".join(w[:1] for w in author.split())[:9])
         when = _iso(piece.date)
         if when:
-            note.set(qn("w:date"), clean_attr(when))
+            note.set(_W_DATE, clean_attr(when))
         for k, text in enumerate(piece.text.split("\n")):
-            para = etree.SubElement(note, qn("w:p"))
-            etree.SubElement(etree.SubElement(para, qn("w:pPr")), qn("w:pStyle")).set(qn("w:val"), "CommentText")
-            if not k:
-                mark = self._run("", Op.EQUAL, style="CommentReference")
-                mark.append(_w("w:annotationRef"))
-                para.append(mark)
+            para = _SubElement(note, _W_P)
+            _SubElement(_SubElement(para, _W_PPR), _W_PSTYLE).set(_W_VAL, "CommentText")
+            if not k:  # what self._run("", Op.EQUAL, style="CommentReference") and a w:annotationRef make
+                mark = _SubElement(para, _W_R)
+                _SubElement(_SubElement(mark, _W_RPR), _W_RSTYLE).set(_W_VAL, "CommentReference")
+                _SubElement(mark, _W_ANNOTATION_REF)
             if text:
-                para.append(self._run(text, Op.EQUAL))
-        self.comments.append(note)
+                _text_parts(_SubElement(para, _W_R), text)
         return cid
 
     def _comment_end(self, p: etree._Element, cid: str, op: Op, within: Op) -> None:
         """The end of comment ``cid``'s range and its reference run, at the end of ``p``.  ``within`` is the op
         of the ``w:ins``/``w:del`` that ``p`` is: a reference run of that op is not tracked again there.
         """
-        p.append(_comment_mark("w:commentRangeEnd", cid))
-        r = self._run("", Op.EQUAL, style="CommentReference")
-        r.append(_comment_mark("w:commentReference", cid))
-        p.append(self._tracked(r, Op.EQUAL if op is within else op, None, None))
+        _SubElement(p, _COMMENT_END).set(_W_ID, cid)
+        # the reference run, as self._run("", Op.EQUAL, style="CommentReference") with a w:commentReference,
+        # made in place (in its w:ins/w:del when tracked): one element made in its parent costs a third of one
+        # made apart and moved there
+        holder = p
+        if op is not within and op is not Op.EQUAL:
+            holder = self._change(op, None, None)
+            p.append(holder)
+        r = _SubElement(holder, _W_R)
+        _SubElement(_SubElement(r, _W_RPR), _W_RSTYLE).set(_W_VAL, "CommentReference")
+        _SubElement(r, _COMMENT_REFERENCE).set(_W_ID, cid)
 
     def _bookmark(self, p: etree._Element, name: str) -> None:
         bid = self._id()
@@ -445,16 +456,14 @@ class _Writer:
             self._note_part("footnote", self.footnotes)
         if self.endnotes:
             self._note_part("endnote", self.endnotes)
-        if self.comments:
+        if self.n_comments:
             self._comments_part()
         out = io.BytesIO()
         self.word.save(out)
         return out.getvalue()
 
     def _comments_part(self) -> None:
-        root = etree.Element(qn("w:comments"), nsmap={"w": W_NS})
-        root.extend(self.comments)
-        blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+        blob = etree.tostring(self.comments, xml_declaration=True, encoding="UTF-8", standalone=True)
         document = self.word.part
         part = Part(PackURI("/word/comments.xml"), _COMMENTS_CT, blob, document.package)
         document.relate_to(part, RT.COMMENTS)
@@ -486,6 +495,35 @@ class _Writer:
         content_type = _FOOTNOTES_CT if kind == "footnote" else _ENDNOTES_CT
         part = Part(PackURI(f"/word/{kind}s.xml"), content_type, blob, document.package)
         document.relate_to(part, RT.FOOTNOTES if kind == "footnote" else RT.ENDNOTES)
+
+
+_SubElement = etree.SubElement
+_W_ID, _W_AUTHOR, _W_INITIALS, _W_DATE, _W_VAL = (qn(f"w:{a}") for a in ("id", "author", "initials", "date", "val"))
+_W_COMMENT, _W_P, _W_PPR, _W_PSTYLE, _W_R, _W_RPR, _W_RSTYLE, _W_ANNOTATION_REF, _W_T, _W_TAB, _W_BR = (
+    qn(f"w:{t}") for t in ("comment", "p", "pPr", "pStyle", "r", "rPr", "rStyle", "annotationRef", "t", "tab", "br")
+)
+_COMMENT_START, _COMMENT_END, _COMMENT_REFERENCE = (
+    qn(f"w:{t}") for t in ("commentRangeStart", "commentRangeEnd", "commentReference")
+)
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+
+
+def _text_parts(r: etree._Element, text: str) -> None:
+    """The text of an equal run without formatting into ``r``, as :meth:`_Writer._run` writes it (made in place)."""
+    for part in _BREAKS.split(text):
+        if part == "\t":
+            _SubElement(r, _W_TAB)
+        elif part in ("\v", "\n"):
+            _SubElement(r, _W_BR)
+        elif part == "\f":
+            _SubElement(r, _W_BR).set(_W_TYPE, "page")
+        elif part:
+            t = _SubElement(r, _W_T)
+            t.set(_XML_SPACE, "preserve")
+            t.text = clean_text(part)
+
+
+_W_TYPE = qn("w:type")
 
 
 def _comment_mark(tag: str, cid: str) -> etree._Element:
@@ -600,6 +638,7 @@ def to_docx(
 ):
     """Write a Document, Proposal or Comparison as Word with tracked changes; see :func:`itu_nb.to_docx`."""
     doc = as_document(x, author=author, date=date)
+    check_marks(doc, "Word")
     if metadata:
         if not isinstance(metadata, dict):
             raise ExportError(f"to_docx: metadata must be a dict, not {type(metadata).__name__}")

@@ -22,6 +22,7 @@ Lone surrogates, which no file can hold, are written as U+FFFD.
 from __future__ import annotations
 
 import bisect
+import functools
 import html
 import re
 from collections import Counter
@@ -29,9 +30,10 @@ from itertools import groupby
 from pathlib import Path
 
 from itu_nb.export.html_marks import Marks
+from itu_nb.export.limits import check_marks
 from itu_nb.export.lines import as_document, encodable, line_pieces
 from itu_nb.export.loose import Loose, LooseLine, loose_comments, loose_lines
-from itu_nb.model import Clause, Document, NodeKind, Op, Proposal, Run, change_groups
+from itu_nb.model import Changes, Clause, Document, NodeKind, Op, Proposal, Run, change_groups
 
 __all__ = ["to_html"]
 
@@ -96,6 +98,8 @@ def _runs_html(
     ``tail``: whether a highlight of no characters at the end of the runs is written here; ``number``: each
     highlight's number among the node's, by ``id()`` (default: among ``notes``).
     """
+    if not notes:
+        return _plain_runs_html(runs, offset, group_of)
     if number is None:
         number = {id(a): k for k, a in enumerate((a for a in notes if a.kind == "highlight"), start=1)}
     spans = [(a.offset or 0, (a.offset or 0) + a.length, number[id(a)]) for a in notes if a.kind == "highlight"]
@@ -123,18 +127,42 @@ def _runs_html(
     return "".join(out)
 
 
+def _plain_runs_html(runs: tuple[Run, ...], offset: int, group_of: dict[int, str]) -> str:
+    """:func:`_runs_html` of runs without comments or highlights: each run whole, each text escaped once
+    (a clause of a million marks repeats a few texts, and the loaders share their runs).
+    """
+    escaped: dict[str, str] = {}
+    out = []
+    for i, run in enumerate(runs, start=offset):
+        text = escaped.get(run.text)
+        if text is None:
+            text = escaped[run.text] = _ESC(run.text)
+        if text:
+            out.append(text if run.op is Op.EQUAL else _change_html(run, text, group_of.get(i, "")))
+    return "".join(out)
+
+
 def _change_html(run: Run, text: str, change: str) -> str:
     if run.op is Op.EQUAL:
         return text
-    tag, verb = ("ins", "inserted") if run.op is Op.INSERT else ("del", "deleted")
-    who = " by " + run.author if run.author else ""
-    when = ", " + run.date if run.date else ""
-    attrs = f' title="{_ESC(verb + who + when)}" data-change="{_ESC(change)}"'
-    if run.author:
-        attrs += f' data-author="{_ESC(run.author)}"'
-    if run.date:
-        attrs += f' data-date="{_ESC(run.date)}"'
-    return f"<{tag}{attrs}>{text}</{tag}>"
+    head, tail, tag = _change_tag(run.op, run.author, run.date)
+    return f'<{tag}{head}"{_ESC(change)}"{tail}>{text}</{tag}>'
+
+
+@functools.lru_cache(maxsize=256)
+def _change_tag(op: Op, author: str | None, date: str | None) -> tuple[str, str, str]:
+    """What a change's tag holds before and after its ``data-change`` value, and the tag: made once per
+    op, author and date (a document has few of them).
+    """
+    tag, verb = ("ins", "inserted") if op is Op.INSERT else ("del", "deleted")
+    who = " by " + author if author else ""
+    when = ", " + date if date else ""
+    tail = ""
+    if author:
+        tail += f' data-author="{_ESC(author)}"'
+    if date:
+        tail += f' data-date="{_ESC(date)}"'
+    return f' title="{_ESC(verb + who + when)}" data-change=', tail, tag
 
 
 def _comment_html(art) -> str:
@@ -158,9 +186,9 @@ def _loose_art_html(art) -> str:
     return f'<span class="paragraph-mark {op}" role="note"{attrs}>[empty paragraph {op}{_ESC(who + when)}]</span>'
 
 
-def _node_html(proposal: Proposal, node: Clause, depth: int) -> str:
+def _node_html(proposal: Proposal, node: Clause, depth: int, changes: Changes) -> str:
     runs = node.label_runs + node.runs
-    ids = [c.id for c in node.changes]
+    ids = [c.id for c in changes]
     group_of = {i: cid for cid, (a, b) in zip(ids, change_groups(runs), strict=True) for i in range(a, b)}
     notes = [a for a in node.artefacts if a.kind in ("comment", "highlight")]
     label_length = sum(len(r.text) for r in node.label_runs)
@@ -175,9 +203,9 @@ def _node_html(proposal: Proposal, node: Clause, depth: int) -> str:
     return f'<p class="{" ".join(classes)}" id="{_anchor(proposal, node.path)}"{style}>{label_html}{body}</p>'
 
 
-def _counts(proposal: Proposal) -> dict[str, int]:
+def _counts(proposal: Proposal, changes: dict[int, Changes]) -> dict[str, int]:
     runs = [r for n in proposal.walk() for r in n.label_runs + n.runs]
-    kinds = Counter(c.kind for c in proposal.changes)
+    kinds = Counter(c.kind for own in changes.values() for c in own)
     return {
         "ins": sum(r.op is Op.INSERT for r in runs),
         "del": sum(r.op is Op.DELETE for r in runs),
@@ -186,9 +214,9 @@ def _counts(proposal: Proposal) -> dict[str, int]:
     }
 
 
-def _toc_entry(proposal: Proposal, node: Clause) -> str | None:
+def _toc_entry(proposal: Proposal, node: Clause, changes: Changes) -> str | None:
     """Sections, annexes and top-level parts always; items and paragraphs only when they change."""
-    own = len(node.changes)
+    own = len(changes)
     if node.kind in (NodeKind.ITEM, NodeKind.PARAGRAPH, NodeKind.FOOTNOTE) and not own:
         return None
     name = node.body("amended").strip() or node.body("original").strip()
@@ -252,7 +280,10 @@ def _walk(nodes: tuple[Clause, ...], depth: int = 0):
 def document_html(doc: Document, title: str | None = None) -> str:
     """The whole page as a string."""
     title = title or doc.metadata.get("title") or Path(doc.source).name or "itu_nb export"
-    counts = {p.id: _counts(p) for p in doc}
+    # each node's changes, made once: the counts, the contents and the text all show them (a clause of 100,000
+    # changes took a second each time); by node, as ``id()`` of the node, which the proposal holds meanwhile
+    changes = [{id(n): n.changes for n in p.walk()} for p in doc]
+    counts = {p.id: _counts(p, changes[k]) for k, p in enumerate(doc)}
     rows, toc, body = [], [], []
     kept = loose_lines(doc)  # the lines that are no node holding a comment or highlight, and where they stand
     markers = {x.proposal: x for x in kept if x.place == "marker"}
@@ -272,7 +303,8 @@ def document_html(doc: Document, title: str | None = None) -> str:
             f"<td>{c['changes']}</td><td>{c['inserted']}</td><td>{c['deleted']}</td><td>{c['replaced']}</td>"
             f"<td>{c['relabelled']}</td><td>{c['ins']}</td><td>{c['del']}</td></tr>"
         )
-        entries = [e for e in (_toc_entry(proposal, n) for n in proposal.walk()) if e]
+        own = changes[k]
+        entries = [e for e in (_toc_entry(proposal, n, own[id(n)]) for n in proposal.walk()) if e]
         inner = f"<ol>{''.join(entries)}</ol>" if entries else ""
         toc.append(f'<li><a href="#{_anchor(proposal)}">{_ESC(name)}</a> {_ESC(target)}{inner}</li>')
         mine = loose.get(k, [])
@@ -292,7 +324,7 @@ def document_html(doc: Document, title: str | None = None) -> str:
         for item in mine:
             after.setdefault(item.after, []).append(item)
         for n, d in _walk(proposal.clauses):
-            parts.append(_node_html(proposal, n, d))
+            parts.append(_node_html(proposal, n, d, own[id(n)]))
             parts += _loose_html(after.get(n.path, []), "inside", "end")
         parts += _loose_html(after.get(None, []), "end")
         parts.append("</article>")
@@ -325,7 +357,9 @@ def document_html(doc: Document, title: str | None = None) -> str:
 
 def to_html(x, path=None, *, title: str | None = None, author: str | None = None, date: str | None = None) -> str:
     """Write a Document, Proposal or Comparison as one standalone HTML page; see :func:`itu_nb.to_html`."""
-    page = encodable(document_html(as_document(x, author=author, date=date), title))
+    doc = as_document(x, author=author, date=date)
+    check_marks(doc, "HTML")
+    page = encodable(document_html(doc, title))
     if path is not None:
         Path(path).write_text(page, encoding="utf-8")
     return page

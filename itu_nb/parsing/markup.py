@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from bisect import bisect_left, bisect_right
 
-from itu_nb.errors import ParseError
+from itu_nb.errors import LoadError, ParseError
 from itu_nb.model import Artefact, Op, Run
 from itu_nb.parsing.frozen import run as make_run
 
@@ -29,7 +30,12 @@ _COMMENT_IN = re.compile(r"\{>>(.*?)<<\}|\{====\}", re.DOTALL)
 #: that took every character of a highlight made in a change) stands inside that change's mark, ``{++ne{====}w ++}``
 #: or ``{++{====}++}``, and is read back with the change's op.  (``{====}`` elsewhere: a highlight of no characters.)
 EMPTY_HIGHLIGHT = "{====}"
-_SIMPLE = re.compile(r"([^{]*)(?:\{\+\+(.*?)\+\+\}|\{--(.*?)--\})", re.DOTALL)
+#: A substitution is taken here when neither side holds "~" or "{" (else the loop reads it, and its errors); a
+#: comment right after the change that starts with "@" and holds no "<", "{" or line break too (the change's
+#: author and date when :data:`ATTRIBUTION` matches it, else a comment).
+_SIMPLE = re.compile(
+    r"([^{]*)(?:\{\+\+(.*?)\+\+\}|\{--(.*?)--\}|\{~~([^~{]*)~>([^~{]*)~~\})(?:\{>>(@[^<{\n]*)<<\})?", re.DOTALL
+)
 
 INLINE_ARTEFACTS = re.compile(
     r"(?P<bookmark>\[bookmark: [^\]\n]*\])"
@@ -128,10 +134,37 @@ def critic_lines(text: str, source: str, author: str | None = None, date: str | 
     Most lines of a proposal are such lines, inside the text between two marks: the parser reads them
     as strings (:meth:`~itu_nb.parsing.tree.SourceLine.plain`), and no run is made for them here.
     """
+    _check_notes(text, source)
     # runs are immutable: equal ones are one object (a million "{++a++}" are a million equal runs)
     shared: dict[Op, dict[str, Run]] = {Op.EQUAL: {}, Op.INSERT: {}, Op.DELETE: {}}
     pieces = _scan(text, 0, len(text), source, author, date, True, shared)
     return _split_highlighted(pieces) if "{==" in text else _split_at_newlines(pieces)
+
+
+#: The most comments and highlights (``{>>…<<}``, ``{==…==}``) one CriticMarkup text may hold: each is an object
+#: of its own in the tree, and a text of a million took 7 s and 480 MB to load, where the budget of issue 17 is
+#: 2 s and 300 MB; 100,000 load in about a second.  A text beyond it is refused (:class:`LoadError`), never read
+#: in part.  Changes are not counted: a million ``{++a++}`` load within the budget.
+MAX_NOTES = 100_000
+
+
+def _check_notes(text: str, source: str) -> None:
+    """Raise :class:`LoadError` when ``text`` holds more than :data:`MAX_NOTES` comments and highlights.
+
+    Counted from the openers, in C, before anything is read: every ``{==`` and ``{>>`` but those right after a
+    change that start with ``@`` (``++}{>>@``…: the change's author and date, :data:`ATTRIBUTION`, which are no
+    comment).  An opener written as text inside another mark (``{=={==x==}``) counts too.
+    """
+    count = text.count("{==")
+    if count + text.count("{>>") <= MAX_NOTES:
+        return
+    count += text.count("{>>") - sum(text.count(closer + "{>>@") for closer in ("++}", "--}", "~~}"))
+    if count > MAX_NOTES:
+        raise LoadError(
+            source,
+            f"{count:,} CriticMarkup comments and highlights, more than the {MAX_NOTES:,} a text may hold "
+            "(each is an object of its own when loaded); split the text, a proposal or a few to a file",
+        )
 
 
 def _scan(text: str, lo: int, hi: int, source: str, author, date, top: bool, shared) -> list[Piece]:
@@ -169,6 +202,11 @@ def _scan(text: str, lo: int, hi: int, source: str, author, date, top: bool, sha
             append(run(op, inner[at:]))
 
     change_from, change_at = 0, -1  # where the pieces of the last change mark start, and where it closed
+    signed: dict = {}  # (op, text, author, date) → the run with that author and date: one object each, as runs above
+    signed_one: dict[tuple[int, str], Run] = {}  # (id of a run, the comment after it) → the signed run
+    signers: dict[
+        str, tuple[str | None, str | None] | None
+    ] = {}  # the text of a comment right after a change → its (author, date), None when no attribution
 
     # Pattern.scanner (in CPython since 2.x, not in typeshed): successive matches without re-passing pos
     search, find, marks, simple = _OPENER.search, text.find, CRITIC_MARKS, _SIMPLE.scanner  # type: ignore[attr-defined]
@@ -177,13 +215,13 @@ def _scan(text: str, lo: int, hi: int, source: str, author, date, top: bool, sha
         scan = simple(text, pos, hi).match  # successive matches, each where the last ended
         f = done = scan()
         while f is not None:  # the usual step, in one match: text without "{", then {++…++} or {--…--}
-            equal, inserted, deleted = f.groups()
+            equal, inserted, deleted, old, new, signed_by = f.groups()
             if equal:
                 r = equals.get(equal)
                 if r is None:
                     r = equals[equal] = make_run(Op.EQUAL, equal)
                 append(r)
-            change_from, change_at = len(pieces), f.end()
+            change_from, change_at = len(pieces), f.end() if signed_by is None else f.start(6) - 3
             if inserted is not None:
                 if "{" in inserted:  # a comment or a highlight of no characters inside the insertion
                     change(Op.INSERT, inserted)
@@ -192,6 +230,15 @@ def _scan(text: str, lo: int, hi: int, source: str, author, date, top: bool, sha
                     if r is None:
                         r = inserts[inserted] = make_run(Op.INSERT, inserted, author, date)
                     append(r)
+            elif old is not None:  # a substitution: its deleted run, then its inserted one (each kept if empty)
+                r = deletes.get(old)
+                if r is None:
+                    r = deletes[old] = make_run(Op.DELETE, old, author, date)
+                append(r)
+                r = inserts.get(new)
+                if r is None:
+                    r = inserts[new] = make_run(Op.INSERT, new, author, date)
+                append(r)
             elif "{" in deleted:
                 change(Op.DELETE, deleted)
             else:
@@ -199,6 +246,32 @@ def _scan(text: str, lo: int, hi: int, source: str, author, date, top: bool, sha
                 if r is None:
                     r = deletes[deleted] = make_run(Op.DELETE, deleted, author, date)
                 append(r)
+            if signed_by is not None:  # as the loop below reads a comment right after a change
+                last = pieces[-1]
+                got = signed_one.get((id(last), signed_by)) if len(pieces) == change_from + 1 else None
+                if got is not None:  # this run with this comment after it was read before: its signed run
+                    pieces[-1] = got
+                    done = f
+                    f = scan()
+                    continue
+                if signed_by in signers:
+                    who = signers[signed_by]
+                else:
+                    m = ATTRIBUTION.match(signed_by)
+                    who = signers[signed_by] = (m.group("author") or None, m.group("date")) if m else None
+                if who is None:
+                    append(comment_artefact(signed_by))
+                elif len(pieces) == change_from + 1 and isinstance(last, Run) and not last.text:
+                    # an empty change with its author and date, {++++}{>>@Brazil (2018-09-10)<<}: an empty
+                    # paragraph inserted or deleted (PARAGRAPH_MARK)
+                    pieces[-1] = Artefact("paragraph-mark", "", -1, None, last.op, who[0], who[1])
+                elif len(pieces) == change_from + 1 and isinstance(last, Run):  # one run: no list made
+                    # the runs above are shared and live as long as this scan: id() names one for it
+                    pieces[-1] = signed_one[id(last), signed_by] = _signed(last, who[0], who[1], signed)
+                else:
+                    pieces[change_from:] = [
+                        _signed(r, who[0], who[1], signed) if isinstance(r, Run) else r for r in pieces[change_from:]
+                    ]
             done = f
             f = scan()
         if done is not None:
@@ -233,6 +306,12 @@ def _scan(text: str, lo: int, hi: int, source: str, author, date, top: bool, sha
             change(Op.DELETE, old)
             change(Op.INSERT, new)
         elif opener == "{==":  # changes and comments inside a highlight are read too
+            if find("{", start + 3, end) < 0:  # plain text inside (the usual highlight): no scan of its own
+                append(Artefact("highlight", "", -1, None, Op.EQUAL, None, None, end - start - 3))
+                if end > start + 3:
+                    append(run(Op.EQUAL, text[start + 3 : end]))
+                pos = end + 3
+                continue
             inside = _scan(text, start + 3, end, source, author, date, False, shared)
             size = sum(len(p.text) for p in inside if isinstance(p, Run))
             ops = {p.op for p in inside if isinstance(p, Run) and p.text}  # one change's text only: made in it
@@ -240,9 +319,9 @@ def _scan(text: str, lo: int, hi: int, source: str, author, date, top: bool, sha
             pieces += [Artefact("highlight", "", line=-1, op=op, length=size), *inside]
         else:
             # right after a change's closer: its author and date (for its runs; a comment inside it keeps its own)
-            who = ATTRIBUTION.match(inner) if start == change_at else None
-            if who is not None:
-                a, d = who.group("author") or None, who.group("date")
+            by = ATTRIBUTION.match(inner) if start == change_at else None
+            if by is not None:
+                a, d = by.group("author") or None, by.group("date")
                 last = pieces[change_from:]
                 if len(last) == 1 and isinstance(last[0], Run) and not last[0].text:
                     # an empty change with its author and date, {++++}{>>@Brazil (2018-09-10)<<}: an empty
@@ -251,7 +330,7 @@ def _scan(text: str, lo: int, hi: int, source: str, author, date, top: bool, sha
                     pos = end + 3
                     continue
                 pieces[change_from:] = [
-                    dataclasses.replace(r, author=a, date=d) if isinstance(r, Run) else r for r in pieces[change_from:]
+                    _signed(r, a, d, signed) if isinstance(r, Run) else r for r in pieces[change_from:]
                 ]
             else:
                 append(comment_artefact(inner))
@@ -259,6 +338,15 @@ def _scan(text: str, lo: int, hi: int, source: str, author, date, top: bool, sha
     if pos < hi:
         append(run(Op.EQUAL, text[pos:hi]))
     return pieces
+
+
+def _signed(r: Run, author: str | None, date: str | None, made: dict) -> Run:
+    """``r`` with ``author`` and ``date`` (a change's own, :data:`ATTRIBUTION`), one object per distinct result."""
+    key = (r.op, r.text, author, date)  # a run read from CriticMarkup is neither inferred nor moved
+    got = made.get(key)
+    if got is None:
+        got = made[key] = make_run(r.op, r.text, author, date)
+    return got
 
 
 def _split_at_newlines(pieces: list[Piece]) -> list:
@@ -306,11 +394,21 @@ def _split_highlighted(pieces: list[Piece]) -> list[list[Piece]]:
                 lit = [lines[-1], len(lines[-1]), piece.length, 0]
             lines[-1].append(piece)
             continue
+        if "\n" not in piece.text:  # the piece stays whole on its line (the usual case): no copy of it
+            if piece.text:
+                lines[-1].append(piece)
+            if lit and lit[2] > 0:
+                took = min(len(piece.text), lit[2])
+                lit[2] -= took
+                lit[3] += took
+                if not lit[2] and lit[3] != lit[0][lit[1]].length:
+                    lit[0][lit[1]] = _with_length(lit[0][lit[1]], lit[3])
+            continue
         parts = piece.text.split("\n")
         for i, part in enumerate(parts):
             if i:
                 if lit and lit[2] > 0:  # the highlight goes on after the line break: close it, open one after
-                    lit[0][lit[1]] = dataclasses.replace(lit[0][lit[1]], length=lit[3])
+                    lit[0][lit[1]] = _with_length(lit[0][lit[1]], lit[3])
                     lit[2] -= 1
                 lines.append([])
                 if lit and lit[2] > 0:
@@ -322,9 +420,14 @@ def _split_highlighted(pieces: list[Piece]) -> list[list[Piece]]:
                 took = min(len(part), lit[2])
                 lit[2] -= took
                 lit[3] += took
-                if not lit[2]:
-                    lit[0][lit[1]] = dataclasses.replace(lit[0][lit[1]], length=lit[3])
+                if not lit[2] and lit[3] != lit[0][lit[1]].length:
+                    lit[0][lit[1]] = _with_length(lit[0][lit[1]], lit[3])
     return lines
+
+
+def _with_length(art: Artefact, length: int) -> Artefact:
+    """``art`` with another ``length`` (the constructor: ``dataclasses.replace`` costs several times more)."""
+    return Artefact(art.kind, art.text, art.line, art.offset, art.op, art.author, art.date, length, art.anchor)
 
 
 def extract_artefacts(pieces: list[Piece], line: int) -> tuple[list[Run], list[Artefact]]:
@@ -348,7 +451,12 @@ def extract_artefacts(pieces: list[Piece], line: int) -> tuple[list[Run], list[A
                 continue
             if piece.kind == "highlight":
                 lit.append((len(arts), pos + shift))
-            arts.append(dataclasses.replace(piece, line=line, offset=pos))
+            # the constructor, not dataclasses.replace (several times dearer; a million comments or highlights)
+            arts.append(
+                Artefact(
+                    piece.kind, piece.text, line, pos, piece.op, piece.author, piece.date, piece.length, piece.anchor
+                )
+            )
             continue
         if "[" not in piece.text:  # no artefact can start here: the run as it is
             if piece.text:
@@ -382,11 +490,32 @@ def extract_artefacts(pieces: list[Piece], line: int) -> tuple[list[Run], list[A
         if rest:
             runs.append(make_run(piece.op, rest, piece.author, piece.date, piece.inferred))
             pos += len(rest)
-    for i, start in lit:  # a highlight's length counts the text left once the artefacts in it are out
-        end = start + arts[i].length
-        inside = sum(n for at, n in taken if start <= at and at + n <= end)
-        arts[i] = dataclasses.replace(arts[i], length=max(arts[i].length - inside, 0))
+    if taken and lit:  # a highlight's length counts the text left once the artefacts in it are out
+        _shorten_highlights(arts, lit, taken)
     return runs, arts
+
+
+def _shorten_highlights(arts: list[Artefact], lit: list[tuple[int, int]], taken: list[tuple[int, int]]) -> None:
+    """Take from each highlight's ``length`` the artefacts wholly inside it (``taken``: (start, length), in order).
+
+    Binary searches over the artefacts' starts and a running sum of their lengths, so that a line of many
+    highlights and many bookmarks stays linear: those inside ``[start, end)`` are a slice of ``taken``, and of
+    these, the ones that also end by ``end`` are all but perhaps the last (artefacts do not overlap).
+    """
+    starts = [at for at, _ in taken]
+    sums = [0]
+    for _, n in taken:
+        sums.append(sums[-1] + n)
+    for i, start in lit:
+        art = arts[i]
+        end = start + art.length
+        lo = bisect_left(starts, start)
+        hi = bisect_right(starts, end)
+        if hi > lo and starts[hi - 1] + taken[hi - 1][1] > end:
+            hi -= 1  # the last one starts inside but ends after: not inside
+        inside = sums[hi] - sums[lo]
+        if inside:
+            arts[i] = _with_length(art, max(art.length - inside, 0))
 
 
 _BODY_OPEN = re.compile(r"\[\d+:[ \t]")
