@@ -443,6 +443,89 @@ def test_runs_of_strikes_from_lists_holding_struck_items_equal_one_by_one(data):
     _same(apply_ops(base, ops, **WHO), reference(base, ops))
 
 
+@SLOW
+@given(st.data())
+def test_runs_of_insertions_and_moves_into_lists_holding_struck_items_equal_one_by_one(data):
+    # runs of insertions (by label, after or before an item, last) and of moves from other lists into a list
+    # that already holds struck items: the run is replayed on the live items' order, the struck items staying
+    # where they are, each at the path of its original label, or that label's "#2" once a new item before it
+    # carries the label (itu_nb.amendments.inserting: _struck_at); the result is the one of inserting them one
+    # by one with every path recomputed
+    base = _struck_before(data.draw(st.sampled_from([RES130, B130, WITH_NEW[RES130.id], WITH_NEW[B130.id]])), data)
+    names = SECTIONS[base.id]
+    holding = [x for x in names if any(not c.exists_in("amended") for c in resolve(base, x).children)]
+    ops, p = [], base
+    for _ in range(data.draw(st.integers(1, 3))):
+        section = data.draw(st.sampled_from(holding if holding and data.draw(st.integers(0, 4)) else names))
+        moves = not data.draw(st.integers(0, 2))
+        for _ in range(data.draw(st.integers(1, 12))):
+            items = _items(p, section)
+            if not items:
+                break
+            kids = resolve(p, section).children
+            # the live items right before a struck one: a new item after such an item goes before the struck one
+            edge = [
+                c for c, d in zip(kids, kids[1:], strict=False) if c.exists_in("amended") and not d.exists_in("amended")
+            ]
+            if moves:
+                op = _move_into(p, section, data)
+            elif edge and not data.draw(st.integers(0, 2)):
+                op = InsertClause(f"that the text is new {len(ops)};", after=cite(p, data.draw(st.sampled_from(edge))))
+            elif data.draw(st.booleans()):
+                op = _positional(p, section, data, len(ops))
+            else:  # by label: the head, an item's label now, or the next after the last (or none: last)
+                label = data.draw(
+                    st.sampled_from([items[0].label] * 3 + [data.draw(st.sampled_from(items)).label, None])
+                )
+                op = InsertClause(f"that the text is new {len(ops)};", into=section, label=label)
+            try:
+                p = apply_ops(p, [op], **WHO)
+            except (EditError, ItuNbError):
+                continue
+            ops.append(op)
+    _same(apply_ops(base, ops, **WHO), reference(base, ops))
+
+
+def _woven_op(p, section, data, n):
+    """An insertion, deletion or edit of words inside ``section`` (what weaving.window applies section by section),
+    now and then a move to another section (which ends the window)."""
+    items = _items(p, section)
+    how = data.draw(st.sampled_from(["head"] * 3 + ["after", "before", "last", "delete", "delete", "words", "move"]))
+    if how == "last" or not items:
+        return InsertClause(f"that the text is new {n};", into=section)
+    clause = data.draw(st.sampled_from(items))
+    at = _address(p, clause, data)
+    if how == "head":
+        return InsertClause(f"that the text is new {n};", into=section, label=items[0].label)
+    if how in ("after", "before"):
+        return InsertClause(f"that the text is new {n};", **{how: at})
+    if how == "delete":
+        return DeleteClause(at)
+    if how == "words":
+        return InsertWords(at, f" and {n} more")
+    others = [c for name in SECTIONS[p.id] if name != section for c in _items(p, name)]
+    return MoveClause(at, before=_address(p, others[0], data)) if others else DeleteClause(at)
+
+
+@SLOW
+@given(st.data())
+def test_operations_interleaved_over_sections_equal_one_by_one(data):
+    # insertions, deletions and edits of words interleaved over two or three sections break each other's runs;
+    # applied section by section (itu_nb.amendments.weaving), each section's runs hold, and the result is
+    # the one of applying them in their order with every path recomputed (provenance notes in that order too)
+    base = data.draw(st.sampled_from([RES130, B130, WITH_NEW[RES130.id], WITH_NEW[B130.id]]))
+    names = data.draw(st.lists(st.sampled_from(SECTIONS[base.id]), min_size=2, max_size=3, unique=True))
+    ops, p = [], base
+    for _ in range(data.draw(st.integers(8, 40))):
+        op = _woven_op(p, data.draw(st.sampled_from(names)), data, len(ops))
+        try:
+            p = apply_ops(p, [op], **WHO)
+        except (EditError, ItuNbError):
+            continue
+        ops.append(op)
+    _same(apply_ops(base, ops, **WHO), reference(base, ops))
+
+
 BIG = itu_nb.amend(RES130, [f'Add a new resolves {i} reading: "to do thing {i};"' for i in range(13, 73)])
 #: The shapes of the bounded runs of tests/test_amend_hostile.py, at a size the reference can afford
 INSTRUCTIONS = {
@@ -487,6 +570,33 @@ INSTRUCTIONS = {
         [f'Add a new section "noting further" reading: "that {i};"' for i in range(6)]
         + ['Add a new section "recognizing further" reading: "a) that it is;"', "Delete noting further#3"]
         + [f'Add a new section "noting further" reading: "that {i} again;"' for i in range(5)],
+    ),
+    # the struck considering b) stays at considering/b until a new item before it takes b) (then b#2)
+    "insertions at the head of a list holding a struck item": (
+        RES130,
+        ["Delete considering b)", "Delete considering e)"] + ['Add a new considering a) reading: "that it is;"'] * 30,
+    ),
+    "insertions after an item before a struck one": (
+        RES130,
+        ["Delete considering b)", "Delete considering b)"]
+        + ['Add a new paragraph after considering a) reading: "that it is;"'] * 10
+        + ['Add a new paragraph before considering c) reading: "that it is;"'] * 10,
+    ),
+    "moves into a list holding a struck item": (
+        BIG,
+        ["Delete considering b)"] + [f"Move resolves {72 - k} before considering a)" for k in range(30)],
+    ),
+    # one by one, each breaks the run of the one before; section by section, runs (itu_nb.amendments.weaving)
+    "insertions and deletions interleaved over three sections": (
+        RES130,
+        [
+            'Add a new considering a) reading: "that it is;"',
+            "Delete considering b)",
+            'Add a new recognizing a) reading: "that it is;"',
+            'Add a new paragraph after resolves 2 reading: "that it is;"',
+        ]
+        * 12
+        + ["Delete resolves/1", 'In resolves 2, add " (edited)" at the end', "Delete recognizing b)"] * 6,
     ),
     "insertions after one item": (
         RES130,

@@ -34,6 +34,18 @@ the list labelled ``a) b) c)…`` (or ``1 2 3…``) in order:
   takes its label), the next label after the last or none ``into=`` the list (the new item is
   appended), or an item of the list to go after or before (the new item takes the label of its place).
 
+The list may also hold struck items (:func:`~itu_nb.amendments.striking.simple_list` with ``struck=True``:
+each at the path of its original label, as :mod:`~itu_nb.amendments.striking` reads them).  They take
+no label and stay where they stood; the run is replayed on the *live* items' order, each struck item kept
+with the number of live items before it.  A new item placed right after an item goes before the struck
+items that follow that item, one placed before an item (or by its label) after those that precede it, one
+added last after them all, as :meth:`_Editor._place <itu_nb.amendments.edits>` puts it.  One by one, a
+struck item whose original label ``L`` a live item before it comes to carry is repathed to ``L#2`` (its
+path before becomes its ``uid``; in a run of insertions the live items before it only grow, so that happens
+at most once), and the live item labelled ``L`` after a struck item holding ``L`` is at ``L#2``: the
+paths, and the keys new items claim when inserted, are computed so (:func:`_struck_at`).  A path into
+such a list as an ``after=`` / ``before=`` address ends the run (``considering/b`` may be the struck item).
+
 Then the item at index ``j`` is labelled with the ``j``-th label of the scheme after every
 operation, an old item is relabelled straight from its original label to its final one (as
 :func:`~itu_nb.amendments.relettering.set_label` does one step at a time, the result depends only
@@ -45,6 +57,7 @@ caller applies it one by one, so its result or its error is the usual one.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
@@ -61,6 +74,7 @@ from itu_nb.amendments.relettering import (
     successor,
 )
 from itu_nb.amendments.striking import WORDS, Pending, Sources, Words, component_of, simple_list, strike_run
+from itu_nb.amendments.weaving import MIN_WINDOW, window
 from itu_nb.amendments.wording import inserted_copy, map_children, map_node, newcomer, peel, taken_marks
 from itu_nb.errors import ItuNbError
 from itu_nb.model import Clause, NodeKind, Op, Proposal, Run
@@ -141,18 +155,19 @@ class _Anchors:
     it was, so an address is read as :func:`~itu_nb.amendments.addressing.resolve` reads it with the
     text's clauses outside the list, and its last label with the list's current labels.  An address
     read any other way (another list, a paragraph leading the list, a label in another case, several
-    sections of one name…) is none of the list's: the caller ends the run there.
+    sections of one name…) is none of the list's: the caller ends the run there.  So is a path into a
+    list holding struck items (``considering/b`` may be the struck item, the live ``b)`` at ``b#2``).
     """
 
-    def __init__(self, proposal: Proposal, parent: Clause, prefix: str) -> None:
-        self.p, self.parent, self.prefix = proposal, parent, prefix
+    def __init__(self, proposal: Proposal, parent: Clause, prefix: str, struck: bool = False) -> None:
+        self.p, self.parent, self.prefix, self.struck = proposal, parent, prefix, struck
         self._last: dict[str, str | None] = {}  # address → its last label, when the rest names the list
 
     def label(self, address: str) -> str | None:
         """The bare label the address names among the list's items (None: it names no item of the list)."""
         address = address.strip()
-        if address.startswith(self.prefix + "/"):
-            return address[len(self.prefix) + 1 :]  # a path: the item's path is prefix/label
+        if address.startswith(self.prefix + "/"):  # a path: the item's path is prefix/label
+            return None if self.struck else address[len(self.prefix) + 1 :]
         if address not in self._last:
             self._last[address] = self._read(address)
         return self._last[address]
@@ -197,7 +212,7 @@ def insert_run(
     if (into is not None and into.strip().startswith(parent.path + "/")) or not parent.children:
         return proposal, 0, False
     session.begin(proposal)
-    simple = simple_list(session, parent)
+    simple = simple_list(session, parent, struck=True)
     if simple is None:
         return proposal, 0, False
     every, lead, facts, scheme, labels, style = simple
@@ -205,8 +220,31 @@ def insert_run(
     kids = every[lead:]
     prefix = parent.path
     index_of = {x: i for i, x in enumerate(labels)}
+    # the struck items stay where they are (striking._struck_apart): each is kept with the number of live
+    # items before it (non-decreasing), and its path component (its original label's)
+    struck: list[Clause] = []
+    ranks: list[int] = []
+    held: dict[str, int] = {}  # component -> the struck item that holds it
+    live: list[Clause] = []
+    for c, present in zip(kids, facts.exists, strict=True):
+        if present:
+            live.append(c)
+            continue
+        comp = component_of(c.label_in("original") or "")
+        assert comp is not None  # simple_list(struck=True)
+        held[comp] = len(struck)
+        struck.append(c)
+        ranks.append(len(live))
+
+    def component(j: int) -> str:
+        """The path component of the live item at rank ``j``: its label, ``#2`` when a struck item before it holds it."""
+        k = held.get(labels[j])
+        return labels[j] + ("#2" if k is not None and ranks[k] <= j else "")
+
+    if any(c.path != f"{prefix}/{component(j)}" for j, c in enumerate(live)):
+        return proposal, 0, False  # paths not as the rules above give them: one by one
     last_letter = next((x for x in reversed(facts.letters) if x is not None), None)
-    anchors = _Anchors(proposal, parent, prefix)
+    anchors = _Anchors(proposal, parent, prefix, bool(struck))
 
     def probe(text: str, prev: str | None, count: int = 1) -> tuple[list[str | None], list[str | None]]:
         fake = Clause(NodeKind.ITEM, "", label_runs=(Run(Op.EQUAL, text),))
@@ -224,23 +262,26 @@ def insert_run(
         last_letter = letters[0] or last_letter
         return True
 
-    def place(op: InsertClause | MoveClause, label: str | None, n: int) -> int | None:
-        """Where ``op`` puts its item among the ``n`` items (None: not in this list, or not as a run can)."""
+    def place(op: InsertClause | MoveClause, label: str | None, n: int) -> tuple[int, bool] | None:
+        """Where ``op`` puts its item: its rank among the ``n`` live items, and whether it goes before the struck
+        items at that rank (right after a live item) rather than after them (right before one, or last).
+        None: not in this list, or not as a run can.
+        """
         if op.into is not None:
             if op.into != into:
                 return None
             if label is None:
-                return n  # last
+                return n, False  # last
             found = split_label(label.strip())
-            return index_of.get((found or ("", label.strip(), ""))[1].lower(), n)
+            return index_of.get((found or ("", label.strip(), ""))[1].lower(), n), False
         named = anchors.label(op.after or op.before or "")
         at = index_of.get(named) if named is not None else None
         if at is None or at >= n:
             return None
-        return at + (op.after is not None)
+        return (at + 1, True) if op.after is not None else (at, False)
 
-    # entries: (old clause, its original index) or (None, (text, key))
-    entries: list[tuple[Clause | None, Any]] = [(c, i) for i, c in enumerate(kids)]
+    # live entries: (old clause, its original rank) or (None, (text, key)) or (None, moved copy)
+    entries: list[tuple[Clause | None, Any]] = [(c, j) for j, c in enumerate(live)]
     sources = Sources(session, prefix)  # the lists moves strike from, pending
     strikes = strike
     done = 0
@@ -265,9 +306,10 @@ def insert_run(
             peeled, text = peel(op.text)
             label = op.label or peeled
         n = len(entries)
-        index = place(op, label, n)
-        if index is None:
+        where = place(op, label, n)
+        if where is None:
             break
+        index, ahead = where
         expected = labels[index] if index < n else successor(labels[-1], scheme)
         if label is None:
             given = expected
@@ -285,26 +327,34 @@ def insert_run(
                 break
             if not grow(successor(labels[-1], scheme)):  # the last item moves on to the next label
                 break
+        # the struck items after the new one have one more live item before them
+        for k in range(bisect.bisect_left(ranks, index) if ahead else bisect.bisect_right(ranks, index), len(ranks)):
+            ranks[k] += 1
+        path = f"{prefix}/{component(index)}"  # where one by one puts it, among the struck items too
         if moved is not None:
             assert strike is not None  # _movable
             if source is not None:  # struck from its pending list: the text stays as it is
                 strike = _pending_strike(*source, moved)
             else:  # the copy takes the comments and highlights on its words (wording.taken_marks)
                 cur = _unmarked(cur, moved)
-            cur, placed = _move(session, cur, moved, parent, index, f"{prefix}/{given}", author, date, strike)
+            cur, placed = _move(session, cur, moved, parent, index, path, author, date, strike)
             strike = strikes
             entries.insert(index, (None, placed))
             done += 1
             continue
-        key = session.claim_key(f"{prefix}/{given}")
+        key = session.claim_key(path)
         session.counter += 1
         entries.insert(index, (None, (text, key)))
         done += 1
     if not done:
         return proposal, 0, True
     out = []
+    k = 0
     for j, (old, info) in enumerate(entries):
-        path = f"{prefix}/{labels[j]}"
+        while k < len(struck) and ranks[k] <= j:
+            out.append(_struck_at(struck[k], prefix, labels, index_of, ranks[k]))
+            k += 1
+        path = f"{prefix}/{component(j)}"
         if old is None and isinstance(info, Clause):  # a moved copy, placed at info.path
             c = info
             if path != c.path:
@@ -318,15 +368,32 @@ def insert_run(
                 dataclasses.replace(node, kind=NodeKind.ITEM, label_runs=()), labels[j], author, date, style
             )
             out.append(dataclasses.replace(node, uid=None if key == path else key))
-        elif info == j:
+        elif info == j and path == old.path:
             out.append(old)
         else:
             moved = set_label(old, labels[j], author, date)
-            uid = old.uid if old.uid is not None else old.path
-            out.append(dataclasses.replace(moved, path=path, uid=uid, children=_repath(old.children, old.path, path)))
+            if path != old.path:
+                uid = old.uid if old.uid is not None else old.path
+                moved = dataclasses.replace(moved, path=path, uid=uid, children=_repath(old.children, old.path, path))
+            out.append(moved)
+    out += (_struck_at(c, prefix, labels, index_of, r) for c, r in zip(struck[k:], ranks[k:], strict=True))
     new = (*every[:lead], *out)
     cur = sources.settle(cur, author, date)
     return map_children(cur, parent, lambda _: new), done, True
+
+
+def _struck_at(c: Clause, prefix: str, labels: list[str], index_of: dict[str, int], rank: int) -> Clause:
+    """The struck item ``c`` with ``rank`` live items before it: at the path of its original label, or that
+    label's ``#2`` once a live item before it carries the label (one by one, the repath then moves it, and its
+    path before becomes its ``uid``, as for any clause whose path changes).
+    """
+    comp = component_of(c.label_in("original") or "")
+    at = index_of.get(comp) if comp is not None else None
+    path = f"{prefix}/{comp}" + ("#2" if at is not None and at < rank else "")
+    if path == c.path:
+        return c
+    uid = c.uid if c.uid is not None else c.path
+    return dataclasses.replace(c, path=path, uid=uid, children=_repath(c.children, c.path, path))
 
 
 def _pending_strike(pending: Pending, i: int, node: Clause) -> Strike:
@@ -413,6 +480,7 @@ def apply_units(
     author: str | None,
     date: str,
     runs: Runs | None = None,
+    weave: bool = True,
 ) -> tuple[Proposal, list[str]]:
     """Apply ``units`` in order: runs of insertions (:func:`insert_run`) and of new sections continuing one
     (:func:`~itu_nb.amendments.edits.section_run`) at once, the rest by ``one``.
@@ -420,19 +488,29 @@ def apply_units(
     ``one(proposal, tag, ops)`` applies one unit one by one and returns its provenance notes;
     ``note(tag, op)`` words the provenance note of an operation applied in a run; ``runs`` the
     edits that runs of new sections and of moves need (:data:`itu_nb.amendments.edits.RUNS`; None:
-    those are applied one by one).
+    those are applied one by one).  ``weave``: units interleaved over several sections, whose runs break
+    each other, are applied section by section (:mod:`itu_nb.amendments.weaving`).
     """
     notes: list[str] = []
     p = proposal
     i = 0
+    unwoven = 0  # the units before this one were read by weaving.window: they are not read again
     while i < len(units):
         tag, ops = units[i]
         key = run_key(ops[0]) if len(ops) == 1 else None
-        end = i
-        while key is not None and end < len(units) and len(units[end][1]) == 1 and run_key(units[end][1][0]) == key:
-            end += 1
-            while key == STRIKE and end < len(units) and len(units[end][1]) == 1 and type(units[end][1][0]) in WORDS:
-                end += 1  # edits of words join a run of strikes (striking.strike_run), never start one
+        end = _run_end(units, i, key)
+        if end - i < MIN_RUN and weave and i >= unwoven:
+            stop, sections = window(p, units, i)
+            unwoven = max(stop, i + 1)
+            if stop - i >= MIN_WINDOW and _worth(units[i:stop], sections):
+                try:
+                    p, done_notes = _woven(session, p, units[i:stop], sections, one, note, author, date, runs)
+                except ItuNbError:
+                    session.reset()  # what the failed window claimed: the window again, in order, says the error
+                    continue
+                notes += done_notes
+                i = stop
+                continue
         if end - i >= MIN_RUN:
             run = [u[1][0] for u in units[i:end]]
             if key is not None and key.startswith(SECTION):
@@ -458,4 +536,59 @@ def apply_units(
         p, done_notes = one(p, tag, ops)
         notes += done_notes
         i += 1
+    return p, notes
+
+
+def _run_end(units: Sequence[Unit], i: int, key: str | None) -> int:
+    """The end of the run of ``units`` from ``i`` that share the run key ``key`` (edits of words join strikes)."""
+    end = i
+    while key is not None and end < len(units) and len(units[end][1]) == 1 and run_key(units[end][1][0]) == key:
+        end += 1
+        while key == STRIKE and end < len(units) and len(units[end][1]) == 1 and type(units[end][1][0]) in WORDS:
+            end += 1  # edits of words join a run of strikes (striking.strike_run), never start one
+    return end
+
+
+def _groups(sections: list[str]) -> dict[str, list[int]]:
+    """The indices of the units of each section, the sections in the order they first appear."""
+    groups: dict[str, list[int]] = {}
+    for k, where in enumerate(sections):
+        groups.setdefault(where, []).append(k)
+    return groups
+
+
+def _worth(units: Sequence[Unit], sections: list[str]) -> bool:
+    """Whether applying ``units`` section by section makes a run that their order breaks (two sections or more)."""
+    groups = _groups(sections)
+    if len(groups) < 2:
+        return False
+    for members in groups.values():
+        mine = [units[k] for k in members]
+        k = 0
+        while k < len(mine):
+            end = _run_end(mine, k, run_key(mine[k][1][0]))
+            if end - k >= MIN_RUN:
+                return True
+            k = max(end, k + 1)
+    return False
+
+
+def _woven(
+    session: Session,
+    p: Proposal,
+    units: Sequence[Unit],
+    sections: list[str],
+    one: Callable[[Proposal, Any, list], tuple[Proposal, list[str]]],
+    note: Callable[[Any, Any], str],
+    author: str | None,
+    date: str,
+    runs: Runs | None,
+) -> tuple[Proposal, list[str]]:
+    """``units`` applied section by section (:mod:`itu_nb.amendments.weaving`); the notes in the units' order."""
+    notes: list[str] = [""] * len(units)
+    for members in _groups(sections).values():
+        p, done = apply_units(session, p, [units[k] for k in members], one, note, author, date, runs, weave=False)
+        assert len(done) == len(members)  # one note per operation, each unit holding one
+        for k, line in zip(members, done, strict=True):
+            notes[k] = line
     return p, notes

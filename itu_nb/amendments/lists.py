@@ -160,6 +160,12 @@ class Session:
         self._fresh: Clause | None = None
         self._rival: str | None = None  # a fresh section's name, held by a clause later in the top level
 
+    def reset(self) -> None:
+        """Forget everything but the counter of provisional paths: the next edit reads the text afresh."""
+        counter = self.counter
+        self.__init__()  # type: ignore[misc]
+        self.counter = counter
+
     def resolve(self, p: Proposal, address) -> Clause:
         """:func:`~itu_nb.amendments.addressing.resolve` in the amended view, reading labels from the facts kept here."""
         return _resolve(p, address, "amended", lambda kids: self.facts(kids).cites)
