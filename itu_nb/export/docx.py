@@ -50,7 +50,7 @@ from lxml import etree
 
 from itu_nb.errors import ExportError
 from itu_nb.export import docx_cover, docx_template
-from itu_nb.export.lines import Line, Piece, as_document, export_lines
+from itu_nb.export.lines import Line, Piece, as_document, export_lines, lit_note
 from itu_nb.model import Artefact, Clause, Document, NodeKind, Op
 from itu_nb.parsing.markup import FOOTNOTE_BODY
 
@@ -131,6 +131,8 @@ class _Writer:
         self.endnotes: list[etree._Element] = []
         self.comments: list[etree._Element] = []
         self.auto_notes = {"footnote": 0, "endnote": 0}  # the notes Word numbers itself so far, by kind
+        #: (proposal id, "fn"/"en", number) → the w:id of the note written for it: a repeated reference points there
+        self.note_ids: dict[tuple[str | None, str, str], str] = {}
         self.keys: dict[str, list] = {}  # proposal id → the clause keys to store
 
     def _id(self) -> str:
@@ -237,9 +239,18 @@ class _Writer:
                 number = re.match(r"\[\w+:(\d+)\]", piece.text)
                 key = (_note_kind(piece.text), number.group(1)) if number else None
                 no = key[1] if key else None
-                self._footnote_ref(
-                    p, piece, bodies.pop(key, []) if key else [], no, remarks.pop(key, []) if key else []
-                )
+                texts = bodies.pop(key, []) if key else []
+                pid = line.proposal.id if line.proposal is not None else None
+                same = self._repeated(line.node, pid, key) if key and not texts else None
+                if same is not None:  # the note is written already: one more reference to it
+                    self._note_reference(p, piece, no, same)
+                    continue
+                if key and not texts and line.node is not None:  # a body on a line of its own: the node's note
+                    texts = node_bodies(line.node, key)
+                    remarks = remarks or note_comments(line.node)
+                fid = self._footnote_ref(p, piece, texts, no, remarks.pop(key, []) if key else [])
+                if key:
+                    self.note_ids.setdefault((pid, *key), fid)
             elif piece.kind == "bookmark" and _BOOKMARK.match(piece.text):
                 self._bookmark(p, piece.text[len("[bookmark: ") : -1])
             elif piece.kind == "comment":
@@ -317,6 +328,42 @@ class _Writer:
         p.append(start)
         p.append(end)
 
+    def _repeated(self, node: Clause | None, pid: str | None, key: tuple[str, str]) -> tuple[str, str] | None:
+        """The kind and ``w:id`` of the note written already that a reference ``key`` with no body in its line
+        repeats (None when it is no repeat): the note of its number in the same proposal, or the one the .docx
+        reader named for it (``"footnote 2 repeats footnote 1 (w:id 7); …"``, a Word note referenced twice,
+        which the reader loads once and the reference after the first numbered as Word counts).  A repeat is
+        written as one more reference to that note, not as a new empty note (read back as an extra node).
+        """
+        kind = "endnote" if key[0] == "en" else "footnote"
+        fid = self.note_ids.get((pid, *key))
+        if fid is None and node is not None and not any(c.path.endswith(f"/{key[0]}{key[1]}") for c in node.children):
+            for note in node.notes:
+                m = _REPEATS.match(note)
+                if m and m.group(1) == kind and m.group(2) == key[1] and m.group(3) == kind:
+                    fid = self.note_ids.get((pid, key[0], m.group(4)))
+                    break
+        return (kind, fid) if fid is not None else None
+
+    def _note_reference(self, p: etree._Element, ref: Piece, number: str | None, same: tuple[str, str]) -> None:
+        """One more reference to the note written already (``same``: its kind and ``w:id``), at the end of ``p``,
+        with its op; Word counts it as it counts any reference, so a number it would not give is a custom mark.
+        """
+        kind, fid = same
+        custom = number is not None and number != str(self.auto_notes[kind] + 1)
+        if not custom:
+            self.auto_notes[kind] += 1
+        r = self._run("", Op.EQUAL, style="footnotereference")
+        fr = _w(f"w:{kind}Reference")
+        fr.set(qn("w:id"), fid)
+        r.append(fr)
+        if custom:
+            fr.set(qn("w:customMarkFollows"), "1")
+            t = _w("w:delText" if ref.op is Op.DELETE else "w:t")
+            t.text = number
+            r.append(t)
+        p.append(r if ref.op is Op.EQUAL else self._tracked(r, ref.op, ref.author, ref.date))
+
     def _footnote_ref(
         self,
         p: etree._Element,
@@ -324,7 +371,7 @@ class _Writer:
         bodies: list[list[Piece]],
         number: str | None = None,
         remarks: list[list[Artefact]] | None = None,
-    ) -> None:
+    ) -> str:
         """A footnote (an endnote, for a ``[endnoteRef:N]`` reference) and its reference, at the end of ``p``.
         Word numbers footnotes itself, 1, 2, 3…, and endnotes apart: a note whose number is not the next one of
         its kind (a source numbering 3, 7) gets it as a custom mark (``w:customMarkFollows``, the number in the
@@ -335,7 +382,7 @@ class _Writer:
         made inside the note (``See `` equal, ``71`` deleted, ``72`` inserted), each written with its op.
         ``remarks`` are the comments of the note's FOOTNOTE nodes, one list per body (its deleted and inserted
         text when they differ): each is a real Word comment anchored in the body, around the note's reference
-        mark (see :func:`note_comments`), not inside the note.
+        mark (see :func:`note_comments`), not inside the note.  Returns the note's ``w:id``.
         """
         kind = "endnote" if _note_kind(ref.text) == "en" else "footnote"
         written = self.endnotes if kind == "endnote" else self.footnotes
@@ -404,6 +451,7 @@ class _Writer:
             p.append(holder)
         for cid, comment in zip(outer_ids, outer, strict=True):
             self._comment_end(p, cid, comment.op, Op.EQUAL)
+        return fid
 
     def _note_text(
         self,
@@ -502,6 +550,8 @@ def _note_paragraph(note: etree._Element) -> etree._Element:
     return p
 
 
+#: What the .docx reader notes on a clause holding a second reference to one Word note (loaders/docx_read.py).
+_REPEATS = re.compile(r"(footnote|endnote) (\d+) repeats (footnote|endnote) (\d+) \(w:id ")
 _NOTE_PATH = re.compile(r"(fn|en)(\d+)(?:#\d+)?\Z")
 
 
@@ -551,6 +601,29 @@ def _note_bodies(pieces: tuple[Piece, ...]) -> dict[tuple[str, str], list[list[P
         kept = [r for r in runs if r.text or r.kind in _NOTE_MARKS]
         bodies.setdefault(key, []).append(kept if any(r.text for r in kept) else runs[:1])
     return bodies
+
+
+def node_bodies(node: Clause, key: tuple[str, str]) -> list[list[Piece]]:
+    """The texts of note ``key`` (``("fn", "2")``) as :func:`_note_bodies` gives them, from ``node``'s FOOTNOTE
+    children (``fn2``, ``fn2#2``) rather than from pieces of its line: a note whose body stands on a line of its
+    own (:mod:`itu_nb.parsing.notes`), which the line holding the reference does not carry.  Each text is its
+    label and runs with their ops, author and date, and the note's highlights (:func:`~itu_nb.export.lines.lit_note`).
+    """
+    kind, number = key
+    out: list[list[Piece]] = []
+    for kid in node.children:
+        m = _NOTE_PATH.search(kid.path) if kid.kind is NodeKind.FOOTNOTE else None
+        if m is None or (m.group(1), m.group(2)) != key:
+            continue
+        group = [Piece(f"[{number}: ", Op.EQUAL, "footnote-body")]
+        group += [Piece(r.text, r.op, "footnote-part", r.author, r.date) for r in kid.label_runs + kid.runs]
+        group.append(Piece("]", Op.EQUAL, "footnote-part"))
+        if any(a.kind == "highlight" for a in kid.artefacts):
+            group = lit_note(group, kid)
+        out += _note_bodies(
+            (Piece(f"[{'endnoteRef' if kind == 'en' else 'footnoteRef'}:{number}]", Op.EQUAL, "footnote-ref"), *group)
+        ).get(key, [])
+    return out
 
 
 def note_comments(node: Clause) -> dict[tuple[str, str], list[list[Artefact]]]:
