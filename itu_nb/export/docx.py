@@ -51,8 +51,10 @@ from lxml import etree
 from itu_nb.errors import ExportError
 from itu_nb.export import docx_cover, docx_template
 from itu_nb.export.lines import Line, Piece, as_document, export_lines, lit_note
+from itu_nb.export.loose import has_lines
 from itu_nb.model import Artefact, Clause, Document, NodeKind, Op
 from itu_nb.parsing.markup import FOOTNOTE_BODY
+from itu_nb.parsing.notes import unheld_bodies
 
 __all__ = ["to_docx"]
 
@@ -206,7 +208,10 @@ class _Writer:
         return change
 
     # -- paragraphs -------------------------------------------------------------------
-    def paragraph(self, line: Line, last: bool) -> None:
+    def paragraph(self, line: Line, last: bool, orphan: int | None = None) -> None:
+        """Line ``line`` as a paragraph (``last``: the document's last).  ``orphan``: the line holds note bodies
+        that no node holds (:func:`~itu_nb.parsing.notes.unheld_bodies`), in the proposal of that index.
+        """
         style = _ROLE_STYLE.get(line.role)
         if line.role == "item":
             style = f"enumlev{min(max(line.depth, 1), 3)}"
@@ -260,6 +265,8 @@ class _Writer:
                 p.append(self._tracked(self._text_run(line, piece, lit), piece.op, piece.author, piece.date))
                 if piece.text:
                     touching = empty = False
+        if orphan is not None and bodies:  # bodies no node holds: each a note, referenced here (nothing is lost)
+            self._orphans(p, bodies, self.doc.proposals[orphan].id if orphan >= 0 else None)
         for left in remarks.values():  # a note whose body has no reference in the line: on the paragraph
             for comment in (a for side in left for a in side):
                 self._comment(p, comment)
@@ -327,6 +334,19 @@ class _Writer:
         end.set(qn("w:id"), bid)
         p.append(start)
         p.append(end)
+
+    def _orphans(self, p: etree._Element, bodies: dict[tuple[str, str], list[list[Piece]]], pid: str | None) -> None:
+        """Notes whose bodies stand on a line of their own that no node holds (before their reference, or
+        without any): each a footnote (an endnote) referenced at the end of ``p``, the reference with the op
+        the body has, so its text is kept and a reference after it in its proposal points to it
+        (:meth:`_repeated`).  The .docx reader reads the line back as it was: a reference and a body, no node.
+        """
+        for key, texts in bodies.items():
+            ops = {r.op for body in texts for r in body if r.text}
+            op = ops.pop() if len(ops) == 1 else Op.EQUAL
+            mark = "endnoteRef" if key[0] == "en" else "footnoteRef"
+            fid = self._footnote_ref(p, Piece(f"[{mark}:{key[1]}]", op, "footnote-ref"), texts, key[1], [])
+            self.note_ids.setdefault((pid, *key), fid)
 
     def _repeated(self, node: Clause | None, pid: str | None, key: tuple[str, str]) -> tuple[str, str] | None:
         """The kind and ``w:id`` of the note written already that a reference ``key`` with no body in its line
@@ -683,8 +703,16 @@ def to_docx(
     docx_cover.cover_facts(doc)  # refuses bad cover metadata before anything is written
     writer = _Writer(doc, clean_attr(author or _default_author(doc)), date)
     lines = export_lines(doc)
+    # the note bodies no node holds, by line (the lines of a line-based document are its source's; any other
+    # document's are written from loose.loose_lines, which keeps such a body as a line): each is a note
+    lined = has_lines(doc)
+    bodies = unheld_bodies(doc) if lined else {}
     for k, line in enumerate(lines):
-        writer.paragraph(line, last=k == len(lines) - 1)
+        orphan = None
+        if line.node is None and (k in bodies or not lined) and any(pc.kind == "footnote-body" for pc in line.pieces):
+            at = bodies.get(k)
+            orphan = -1 if at is None else at
+        writer.paragraph(line, last=k == len(lines) - 1, orphan=orphan)
     own = tuple(k for k, line in enumerate(lines) if line.role == "header")  # the document's own cover
     data = writer.finish(clean_attr(title) if title else None, cover=cover, header_lines=own)
     if path is None:

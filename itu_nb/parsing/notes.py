@@ -22,50 +22,35 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 
-from itu_nb.model import Artefact, Clause, NodeKind, Op, Proposal, Run
+from itu_nb.model import Artefact, Clause, Document, NodeKind, Op, Proposal, Run
 from itu_nb.parsing.labels import peel_label
 from itu_nb.parsing.markup import FOOTNOTE_BODY, note_parts
 
-__all__ = ["attach_bodies"]
+__all__ = ["attach_bodies", "unheld_bodies"]
 
 _REF = re.compile(r"\[(foot|end)noteRef:(\d+)\]")
+_HEAD = re.compile(r"\[(\d+):")
 _NUMBER_SPACE = re.compile(r"^(\d+)(\s*\t|\s+)")  # "1 <TAB>These include …": the number and a space before the TAB
 
 
 def attach_bodies(proposals: Sequence[Proposal], artefacts: Sequence[Artefact]) -> tuple[Proposal, ...]:
     """``proposals`` with each note body that stands on a line of its own in ``artefacts`` (the document's)
     attached to the clause that references it (see the module docstring); the same objects when none is.
+    Linear in the artefacts and clauses (but for a sort and a binary search per body).
     """
     proposals = tuple(proposals)
     if not any(a.kind == "footnote-body" for a in artefacts):
         return proposals
-    starts = [_first_line(p) for p in proposals]
     added: dict[int, dict[str, list[Clause]]] = {}  # proposal index → host path → notes to add, in order
-    hosts: dict[int, list[tuple[int, Clause]]] = {}  # proposal index → (line, clause) of the clauses with refs
-    arts = list(artefacts)
-    i = 0
-    while i < len(arts):
-        art = arts[i]
-        if art.kind != "footnote-body":
-            i += 1
-            continue
-        parts = note_parts(arts, i) if i + 1 < len(arts) and arts[i + 1].kind == "footnote-part" else None
-        end = parts[1] if parts is not None else i + 1
-        k = _proposal_at(starts, art.line)
-        number = _number(art.text)
-        if k is not None and number is not None and (parts is not None or FOOTNOTE_BODY.match(art.text)):
-            if k not in hosts:
-                hosts[k] = sorted(_referencing(proposals[k].clauses), key=lambda lc: lc[0])
-            found = _host(hosts[k], art.line, number)
-            if found is not None and not _inline(found[0], number):
-                host, name = found
-                notes = added.setdefault(k, {}).setdefault(host.path, [])
-                same = 1 + sum(1 for c in notes if c.path.rpartition("/")[2].partition("#")[0] == name)
-                path = f"{host.path}/{name}" + (f"#{same}" if same > 1 else "")
-                notes.append(_note(art, parts[0] if parts is not None else None, path, host.section))
-        i = end
+    count: dict[str, int] = {}  # note path without "#k" → how many bodies it has so far
+    for k, host, name, art, runs in _placements(proposals, artefacts):
+        base = f"{host.path}/{name}"
+        count[base] = same = count.get(base, 0) + 1
+        note = _note(art, runs, base + (f"#{same}" if same > 1 else ""), host.section)
+        added.setdefault(k, {}).setdefault(host.path, []).append(note)
     if not added:
         return proposals
     out = list(proposals)
@@ -74,46 +59,106 @@ def attach_bodies(proposals: Sequence[Proposal], artefacts: Sequence[Artefact]) 
     return tuple(out)
 
 
-def _first_line(proposal: Proposal) -> int | None:
-    return next((n.line for n in proposal.walk() if n.line is not None), None)
+def unheld_bodies(doc: Document) -> dict[int, int | None]:
+    """The lines of ``doc.artefacts`` holding a note body that no FOOTNOTE node holds (before its reference,
+    without any, outside any proposal, or whose node a decision took away), each with the index of the
+    proposal it stands in (None: before the first).  A writer that builds notes from the tree writes these
+    as they are, so that no note's text is lost; the others it writes at their reference, from their node.
+    """
+    if not any(a.kind == "footnote-body" for a in doc.artefacts):
+        return {}
+    held = set()
+    notes: dict[int, set[str]] = {}  # id of a host → the paths of its FOOTNOTE children without "#k"
+    for _, host, name, art, _ in _placements(doc.proposals, doc.artefacts):
+        if id(host) not in notes:
+            notes[id(host)] = {c.path.partition("#")[0] for c in host.children if c.kind is NodeKind.FOOTNOTE}
+        if f"{host.path}/{name}" in notes[id(host)]:
+            held.add(art.line)
+    starts = _starts(doc.proposals)
+    return {
+        a.line: _proposal_at(starts, a.line) for a in doc.artefacts if a.kind == "footnote-body" and a.line not in held
+    }
 
 
-def _proposal_at(starts: list[int | None], line: int | None) -> int | None:
+def _placements(
+    proposals: Sequence[Proposal], artefacts: Sequence[Artefact]
+) -> Iterator[tuple[int, Clause, str, Artefact, list[Run] | None]]:
+    """(proposal index, host clause, note name, body artefact, runs of a note with changes inside or None) for
+    each body on a line of its own that an earlier clause of its proposal references (the nearest one), in order.
+    """
+    starts = _starts(proposals)
+    refs: dict[int, dict[tuple[str, str], tuple[list[int], list[Clause]]]] = {}  # proposal → note → lines, hosts
+    inline: dict[tuple[int, str], bool] = {}  # (id of a clause, note number) → the clause holds that note's body
+    arts = list(artefacts)
+    i = 0
+    while i < len(arts):
+        art = arts[i]
+        if art.kind != "footnote-body":
+            i += 1
+            continue
+        parts = note_parts(arts, i) if i + 1 < len(arts) and arts[i + 1].kind == "footnote-part" else None
+        i = parts[1] if parts is not None else i + 1
+        k = _proposal_at(starts, art.line)
+        number = _number(art.text)
+        if k is None or number is None or (parts is None and not FOOTNOTE_BODY.match(art.text)):
+            continue
+        if k not in refs:
+            refs[k] = _references(proposals[k])
+        best: tuple[int, Clause, str] | None = None
+        for kind in ("fn", "en"):
+            lines, hosts = refs[k].get((kind, number), ((), ()))
+            j = bisect_left(lines, art.line) - 1
+            if j >= 0 and (best is None or lines[j] > best[0]):
+                best = (lines[j], hosts[j], f"{kind}{number}")
+        if best is None:
+            continue
+        if (id(best[1]), number) not in inline:
+            inline[id(best[1]), number] = _inline(best[1], number)
+        if not inline[id(best[1]), number]:
+            yield k, best[1], best[2], art, parts[0] if parts is not None else None
+
+
+def _starts(proposals: Sequence[Proposal]) -> list[tuple[int, int]]:
+    """(first node line, proposal index) of the proposals with node lines, in line order."""
+    out = []
+    for k, p in enumerate(proposals):
+        first = next((n.line for n in p.walk() if n.line is not None), None)
+        if first is not None:
+            out.append((first, k))
+    return sorted(out)
+
+
+def _proposal_at(starts: list[tuple[int, int]], line: int | None) -> int | None:
     """The index of the proposal whose lines hold ``line`` (the last one starting before it)."""
     if line is None:
         return None
-    found = None
-    for k, start in enumerate(starts):
-        if start is not None and start < line:
-            found = k
-    return found
+    j = bisect_left(starts, (line, -1)) - 1
+    return starts[j][1] if j >= 0 else None
 
 
 def _number(text: str) -> str | None:
-    m = re.match(r"\[(\d+):", text)
+    m = _HEAD.match(text)
     return m.group(1) if m else None
 
 
-def _referencing(clauses: tuple[Clause, ...]) -> Iterator[tuple[int, Clause]]:
-    for c in clauses:
-        if c.line is not None and any(a.kind == "footnote-ref" for a in c.artefacts):
-            yield c.line, c
-        yield from _referencing(c.children)
-
-
-def _host(hosts: list[tuple[int, Clause]], line: int, number: str) -> tuple[Clause, str] | None:
-    """The nearest clause before ``line`` that references note ``number``, and the note's name there."""
-    for at, clause in reversed(hosts):
-        if at >= line:
+def _references(proposal: Proposal) -> dict[tuple[str, str], tuple[list[int], list[Clause]]]:
+    """Each note (``("fn", "2")``) referenced in ``proposal``: the lines of the clauses referencing it, and them."""
+    out: dict[tuple[str, str], tuple[list[int], list[Clause]]] = {}
+    for c in proposal.walk():
+        if c.line is None:
             continue
-        kind = None
-        for a in clause.artefacts:
+        for a in c.artefacts:
             m = _REF.fullmatch(a.text) if a.kind == "footnote-ref" else None
-            if m and m.group(2) == number:
-                kind = "en" if m.group(1) == "end" else "fn"
-        if kind is not None:
-            return clause, f"{kind}{number}"
-    return None
+            if m:
+                lines, hosts = out.setdefault(("en" if m.group(1) == "end" else "fn", m.group(2)), ([], []))
+                if not lines or lines[-1] != c.line:
+                    lines.append(c.line)
+                    hosts.append(c)
+    for lines, hosts in out.values():  # walk order is source order, but for safety
+        if any(a > b for a, b in zip(lines, lines[1:], strict=False)):
+            pairs = sorted(zip(lines, hosts, strict=True), key=lambda lh: lh[0])
+            lines[:], hosts[:] = [x for x, _ in pairs], [h for _, h in pairs]
+    return out
 
 
 def _inline(host: Clause, number: str) -> bool:
