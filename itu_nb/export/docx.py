@@ -135,6 +135,9 @@ class _Writer:
         self.auto_notes = {"footnote": 0, "endnote": 0}  # the notes Word numbers itself so far, by kind
         #: (proposal id, "fn"/"en", number) → the w:id of the note written for it: a repeated reference points there
         self.note_ids: dict[tuple[str | None, str, str], str] = {}
+        #: the last node asked about in :meth:`_repeated`, and its repeated references: ("fn", "2") → "1"
+        self._repeats: tuple[Clause | None, dict[tuple[str, str], str]] = (None, {})
+        self._ref_runs: dict[tuple[str, str], etree._Element] = {}  # (kind, w:id) → a reference run to copy
         self.keys: dict[str, list] = {}  # proposal id → the clause keys to store
 
     def _id(self) -> str:
@@ -241,7 +244,7 @@ class _Writer:
                         p.append(self._tracked(self._empty_run(lit), piece.op, *_who(line)))
                     ended, lit, touching = lit, "", True
             elif piece.kind == "footnote-ref":
-                number = re.match(r"\[\w+:(\d+)\]", piece.text)
+                number = _REF_NUMBER.match(piece.text)
                 key = (_note_kind(piece.text), number.group(1)) if number else None
                 no = key[1] if key else None
                 texts = bodies.pop(key, []) if key else []
@@ -357,12 +360,19 @@ class _Writer:
         """
         kind = "endnote" if key[0] == "en" else "footnote"
         fid = self.note_ids.get((pid, *key))
-        if fid is None and node is not None and not any(c.path.endswith(f"/{key[0]}{key[1]}") for c in node.children):
-            for note in node.notes:
-                m = _REPEATS.match(note)
-                if m and m.group(1) == kind and m.group(2) == key[1] and m.group(3) == kind:
-                    fid = self.note_ids.get((pid, key[0], m.group(4)))
-                    break
+        if fid is None and node is not None and node.notes:
+            if self._repeats[0] is not node:  # the node's repeats, read once (a paragraph may hold thousands)
+                found = {}
+                own = {c.path.rpartition("/")[2] for c in node.children if c.kind is NodeKind.FOOTNOTE}
+                for note in node.notes:
+                    m = _REPEATS.match(note)
+                    name = ("en" if m.group(1) == "endnote" else "fn", m.group(2)) if m else None
+                    if m and name and m.group(1) == m.group(3) and "".join(name) not in own:
+                        found.setdefault(name, m.group(4))
+                self._repeats = (node, found)
+            first = self._repeats[1].get(key)
+            if first is not None:
+                fid = self.note_ids.get((pid, key[0], first))
         return (kind, fid) if fid is not None else None
 
     def _note_reference(self, p: etree._Element, ref: Piece, number: str | None, same: tuple[str, str]) -> None:
@@ -373,6 +383,14 @@ class _Writer:
         custom = number is not None and number != str(self.auto_notes[kind] + 1)
         if not custom:
             self.auto_notes[kind] += 1
+            made = self._ref_runs.get(same)  # the reference run, made once per note and copied (a note may have 40,000)
+            if made is None:
+                made = self._ref_runs[same] = self._run("", Op.EQUAL, style="footnotereference")
+                made.append(_w(f"w:{kind}Reference"))
+                made[-1].set(qn("w:id"), fid)
+            r = made.__copy__()  # lxml copies the whole element (copy.deepcopy costs seven times as much)
+            p.append(r if ref.op is Op.EQUAL else self._tracked(r, ref.op, ref.author, ref.date))
+            return
         r = self._run("", Op.EQUAL, style="footnotereference")
         fr = _w(f"w:{kind}Reference")
         fr.set(qn("w:id"), fid)
@@ -570,6 +588,8 @@ def _note_paragraph(note: etree._Element) -> etree._Element:
     return p
 
 
+#: A note reference's number (``[footnoteRef:2]``, ``[endnoteRef:2]``).
+_REF_NUMBER = re.compile(r"\[\w+:(\d+)\]")
 #: What the .docx reader notes on a clause holding a second reference to one Word note (loaders/docx_read.py).
 _REPEATS = re.compile(r"(footnote|endnote) (\d+) repeats (footnote|endnote) (\d+) \(w:id ")
 _NOTE_PATH = re.compile(r"(fn|en)(\d+)(?:#\d+)?\Z")
@@ -596,7 +616,7 @@ def _note_bodies(pieces: tuple[Piece, ...]) -> dict[tuple[str, str], list[list[P
     kinds: dict[str, str] = {}  # note number → "fn" or "en", by its last reference so far
     for i, piece in enumerate(pieces):
         if piece.kind == "footnote-ref":
-            ref = re.match(r"\[\w+:(\d+)\]", piece.text)
+            ref = _REF_NUMBER.match(piece.text)
             if ref:
                 kinds[ref.group(1)] = _note_kind(piece.text)
         if piece.kind != "footnote-body":
