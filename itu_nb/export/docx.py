@@ -362,7 +362,7 @@ class _Writer:
         fid = self.note_ids.get((pid, *key))
         if fid is None and node is not None and node.notes:
             if self._repeats[0] is not node:  # the node's repeats, read once (a paragraph may hold thousands)
-                found = {}
+                found: dict[tuple[str, str], str] = {}
                 own = {c.path.rpartition("/")[2] for c in node.children if c.kind is NodeKind.FOOTNOTE}
                 for note in node.notes:
                     m = _REPEATS.match(note)

@@ -8,14 +8,16 @@ text for the reference and lost the note.
 
 Guarantees after :func:`attach_bodies`:
 - a body on a line of its own whose number an earlier clause of the same proposal references
-  (``[footnoteRef:N]``, ``[endnoteRef:N]``; the nearest such clause before the body's line) is a FOOTNOTE child
-  of that clause, ``fnN`` (``enN`` for an endnote), exactly as the tree makes a note written in its clause's line
+  (``[footnoteRef:N]``, ``[endnoteRef:N]``; the nearest such clause before the body's line), or, for a body at
+  the end of the text (after the last clause of the last proposal, where an extraction gathers the notes of a
+  whole document), an earlier clause of any proposal, is a FOOTNOTE child of that clause, ``fnN`` (``enN`` for an endnote), exactly as the tree makes a note written in its clause's line
   (:func:`itu_nb.parsing.tree._footnotes`): its label the note's number, its runs the note's text with their ops;
   a second body of one note (its deleted and inserted texts) is ``fnN#2``;
 - the artefacts stay in the document as they were, so :meth:`Document.source_text` and the line-based writers
   (CriticMarkup, the views) still give the body its own line; the FOOTNOTE node has no line, as any note;
-- a body with no reference before it in its proposal (before its reference, or outside any proposal), and a
-  note its clause already holds, are left as they are: document artefacts, written by every writer as before.
+- a body with no reference before it in its proposal (before its reference, without any, or before the first
+  proposal), and a note its clause already holds, are left as they are: document artefacts, which every writer
+  writes (:func:`unheld_bodies`).
 """
 
 from __future__ import annotations
@@ -88,6 +90,9 @@ def _placements(
     """
     starts = _starts(proposals)
     refs: dict[int, dict[tuple[str, str], tuple[list[int], list[Clause]]]] = {}  # proposal → note → lines, hosts
+    every: dict[tuple[str, str], tuple[list[int], list[Clause]]] | None = None  # the same for the whole document
+    owner: dict[int, int] = {}  # id of a clause → the index of its proposal (for ``every``)
+    tail = max((n.line for p in proposals[-1:] for n in p.walk() if n.line is not None), default=-1)
     inline: dict[tuple[int, str], bool] = {}  # (id of a clause, note number) → the clause holds that note's body
     arts = list(artefacts)
     i = 0
@@ -104,18 +109,33 @@ def _placements(
             continue
         if k not in refs:
             refs[k] = _references(proposals[k])
-        best: tuple[int, Clause, str] | None = None
-        for kind in ("fn", "en"):
-            lines, hosts = refs[k].get((kind, number), ((), ()))
-            j = bisect_left(lines, art.line) - 1
-            if j >= 0 and (best is None or lines[j] > best[0]):
-                best = (lines[j], hosts[j], f"{kind}{number}")
+        best = _nearest(refs[k], number, art.line)
+        if best is None and art.line > tail:  # at the end of the text: its reference may be in any proposal
+            if every is None:
+                every = _references(*proposals)
+                owner = {id(h): j for j, p in enumerate(proposals) for h in p.walk()}
+            best = _nearest(every, number, art.line)
+            if best is not None:
+                k = owner[id(best[1])]
         if best is None:
             continue
         if (id(best[1]), number) not in inline:
             inline[id(best[1]), number] = _inline(best[1], number)
         if not inline[id(best[1]), number]:
             yield k, best[1], best[2], art, parts[0] if parts is not None else None
+
+
+def _nearest(
+    refs: dict[tuple[str, str], tuple[list[int], list[Clause]]], number: str, line: int
+) -> tuple[int, Clause, str] | None:
+    """The line, clause and note name (``fn2``, ``en2``) of the nearest reference to note ``number`` before ``line``."""
+    best: tuple[int, Clause, str] | None = None
+    for kind in ("fn", "en"):
+        lines, hosts = refs.get((kind, number), ((), ()))
+        j = bisect_left(lines, line) - 1
+        if j >= 0 and (best is None or lines[j] > best[0]):
+            best = (lines[j], hosts[j], f"{kind}{number}")
+    return best
 
 
 def _starts(proposals: Sequence[Proposal]) -> list[tuple[int, int]]:
@@ -141,14 +161,14 @@ def _number(text: str) -> str | None:
     return m.group(1) if m else None
 
 
-def _references(proposal: Proposal) -> dict[tuple[str, str], tuple[list[int], list[Clause]]]:
-    """Each note (``("fn", "2")``) referenced in ``proposal``: the lines of the clauses referencing it, and them."""
+def _references(*proposals: Proposal) -> dict[tuple[str, str], tuple[list[int], list[Clause]]]:
+    """Each note (``("fn", "2")``) referenced in ``proposals``: the lines of the clauses referencing it, and them."""
     out: dict[tuple[str, str], tuple[list[int], list[Clause]]] = {}
-    for c in proposal.walk():
+    for c in (c for p in proposals for c in p.walk()):
         if c.line is None:
             continue
         for a in c.artefacts:
-            m = _REF.fullmatch(a.text) if a.kind == "footnote-ref" else None
+            m = _REF.match(a.text) if a.kind == "footnote-ref" else None  # Doc 67: "[footnoteRef:1]1", the digit kept
             if m:
                 lines, hosts = out.setdefault(("en" if m.group(1) == "end" else "fn", m.group(2)), ([], []))
                 if not lines or lines[-1] != c.line:
