@@ -12,6 +12,7 @@ proposal stays a document artefact, and every writer still writes its text.
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import re
 import zipfile
@@ -280,3 +281,26 @@ def test_twenty_thousand_bodies_on_lines_of_their_own_are_attached_in_linear_tim
     )
     assert r.ok and r.within(), str(r)
     assert r.stdout.split() == "20000 resolves/p1/fn1 resolves/p20000/fn20000 On paragraph 20000.".split()
+
+
+def test_a_decision_on_a_note_whose_body_has_a_line_of_its_own_shows_in_every_writer():
+    # Brazil's B/67/4 j) with its note changed on a line of its own ("71" → "72", as CriticMarkup marks a change
+    # inside a note): accepting or rejecting settles the note's node, and every writer writes the settled text,
+    # CriticMarkup on the body's own line
+    text = (
+        "MOD\tB/67/4\n\nRESOLUTION 130 (Rev. Dubai, 2018)\n\nrecalling\n\n"
+        "j)\tResolution 69 of WTDC, particularly for developing countries[footnoteRef:1];\n"
+        "[1: 1 \tSee Resolution {--71--}{++72++}.]\n"
+    )
+    doc = itu_nb.load(text)
+    assert itu_nb.to_criticmarkup(doc).endswith("[1: 1 \tSee Resolution {--71--}{++72++}.]\n")
+    for decide, kept in (("accept", "72"), ("reject", "71")):
+        settled = dataclasses.replace(doc, proposals=(getattr(doc[0], decide)(),))
+        assert settled[0]["recalling/j/fn1"].body("original") == f"See Resolution {kept}."
+        assert itu_nb.to_criticmarkup(settled).endswith(f"\n[1: 1 \tSee Resolution {kept}.]\n"), decide
+        for fmt in ("docx", "akn"):
+            back = itu_nb.load(WRITERS[fmt](settled))
+            assert [n.body("original") for p in back for n in p.walk() if n.kind is NodeKind.FOOTNOTE] == [
+                f"See Resolution {kept}."
+            ], (decide, fmt)
+        assert f"See Resolution {kept}." in itu_nb.to_html(settled)

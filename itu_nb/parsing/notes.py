@@ -31,7 +31,7 @@ from itu_nb.model import Artefact, Clause, Document, NodeKind, Op, Proposal, Run
 from itu_nb.parsing.labels import peel_label
 from itu_nb.parsing.markup import FOOTNOTE_BODY, note_parts
 
-__all__ = ["attach_bodies", "unheld_bodies"]
+__all__ = ["attach_bodies", "held_bodies", "unheld_bodies"]
 
 _REF = re.compile(r"\[(foot|end)noteRef:(\d+)\]")
 _HEAD = re.compile(r"\[(\d+):")
@@ -69,17 +69,28 @@ def unheld_bodies(doc: Document) -> dict[int, int | None]:
     """
     if not any(a.kind == "footnote-body" for a in doc.artefacts):
         return {}
-    held = set()
+    held = held_bodies(doc)
+    starts = _starts(doc.proposals)
+    return {
+        a.line: _proposal_at(starts, a.line) for a in doc.artefacts if a.kind == "footnote-body" and a.line not in held
+    }
+
+
+def held_bodies(doc: Document) -> dict[int, tuple[Clause, str]]:
+    """The lines of ``doc.artefacts`` holding a note body that a FOOTNOTE node holds, each with the clause
+    holding that node and the note's name there (``fn2``, ``en2``): :func:`attach_bodies` made the node from
+    the line, and a decision may have changed it since (a line-based writer writes the line from the node then).
+    """
+    if not any(a.kind == "footnote-body" for a in doc.artefacts):
+        return {}
+    held: dict[int, tuple[Clause, str]] = {}
     notes: dict[int, set[str]] = {}  # id of a host → the paths of its FOOTNOTE children without "#k"
     for _, host, name, art, _ in _placements(doc.proposals, doc.artefacts):
         if id(host) not in notes:
             notes[id(host)] = {c.path.partition("#")[0] for c in host.children if c.kind is NodeKind.FOOTNOTE}
         if f"{host.path}/{name}" in notes[id(host)]:
-            held.add(art.line)
-    starts = _starts(doc.proposals)
-    return {
-        a.line: _proposal_at(starts, a.line) for a in doc.artefacts if a.kind == "footnote-body" and a.line not in held
-    }
+            held[art.line] = (host, name)
+    return held
 
 
 def _placements(
