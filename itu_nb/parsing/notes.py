@@ -28,6 +28,7 @@ from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 
 from itu_nb.model import Artefact, Clause, Document, NodeKind, Op, Proposal, Run
+from itu_nb.parsing.frozen import run as make_run
 from itu_nb.parsing.labels import peel_label
 from itu_nb.parsing.markup import FOOTNOTE_BODY, note_parts
 
@@ -198,14 +199,22 @@ def _inline(host: Clause, number: str) -> bool:
 
 
 def _note(art: Artefact, runs: list[Run] | None, path: str, section: str | None) -> Clause:
-    """The FOOTNOTE node of a body: its number as label, its text as runs (each change made inside it kept)."""
-    if runs is None:
+    """The FOOTNOTE node of a body: its number as label, its text as runs (each change made inside it kept),
+    split as the tree splits a note written in its clause's line (:func:`itu_nb.parsing.tree._footnotes`).
+    """
+    if runs is None:  # one body, one op
         m = FOOTNOTE_BODY.match(art.text)
         assert m is not None  # checked by the caller
         text = m.group("text")
-        runs = [Run(art.op, text, art.author, art.date) if art.op is not Op.EQUAL else Run(art.op, text)]
-    label, body = peel_label(runs)
-    if not label and runs and runs[0].op is art.op:
+        who = (art.author, art.date) if art.op is not Op.EQUAL else (None, None)  # a tracked note's change
+        label, body = peel_label([make_run(art.op, text, *who)])
+        if not label:  # "[1: 1 <TAB>These include …]": the number and a space before the TAB
+            lm = _NUMBER_SPACE.match(text)
+            if lm:
+                label, body = [make_run(art.op, lm.group(0), *who)], [make_run(art.op, text[lm.end() :], *who)]
+        return Clause(NodeKind.FOOTNOTE, path, tuple(label), tuple(body), section=section)
+    label, body = peel_label(runs)  # changes inside the note: its runs from note_parts
+    if not label and runs and runs[0].op is Op.EQUAL:
         lm = _NUMBER_SPACE.match(runs[0].text)
         if lm and lm.end() < len(runs[0].text):
             label, body = [runs[0].with_text(lm.group(0))], [runs[0].with_text(runs[0].text[lm.end() :]), *runs[1:]]
@@ -213,13 +222,28 @@ def _note(art: Artefact, runs: list[Run] | None, path: str, section: str | None)
 
 
 def _with_notes(clause: Clause, notes: dict[str, list[Clause]]) -> Clause:
-    children = clause.children
-    if children:
-        children = tuple(_with_notes(c, notes) for c in children)
+    """``clause`` with the notes of ``notes`` (host path → notes) added under it and its descendants (the
+    same object when none is).
+    """
+    kids = clause.children
+    children = tuple(_with_notes(c, notes) for c in kids) if kids else kids
     more = notes.get(clause.path)
     if more:  # after the notes the clause's line holds, before its other children: where the tree puts a note
         at = next((j for j, c in enumerate(children) if c.kind is not NodeKind.FOOTNOTE), len(children))
         children = (*children[:at], *more, *children[at:])
-    if len(children) == len(clause.children) and all(a is b for a, b in zip(children, clause.children, strict=True)):
+    elif not any(a is not b for a, b in zip(children, kids, strict=True)):
         return clause
-    return dataclasses.replace(clause, children=children)
+    # made whole (dataclasses.replace reads the fields each time: twice the cost, a clause per note)
+    return Clause(
+        clause.kind,
+        clause.path,
+        clause.label_runs,
+        clause.runs,
+        children,
+        clause.section,
+        clause.line,
+        clause.artefacts,
+        clause.notes,
+        clause.uid,
+        clause.settled,
+    )
