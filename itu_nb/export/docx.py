@@ -51,9 +51,11 @@ from lxml import etree
 from itu_nb.errors import ExportError
 from itu_nb.export import docx_cover, docx_template
 from itu_nb.export.limits import check_marks
-from itu_nb.export.lines import Line, Piece, as_document, export_lines
+from itu_nb.export.lines import Line, Piece, as_document, export_lines, lit_note
+from itu_nb.export.loose import has_lines
 from itu_nb.model import Artefact, Clause, Document, NodeKind, Op
 from itu_nb.parsing.markup import FOOTNOTE_BODY
+from itu_nb.parsing.notes import unheld_bodies
 
 __all__ = ["to_docx"]
 
@@ -135,6 +137,11 @@ class _Writer:
         self.comments = etree.Element(qn("w:comments"), nsmap={"w": W_NS})
         self.n_comments = 0  # counted here: len() of an lxml element walks its children
         self.auto_notes = {"footnote": 0, "endnote": 0}  # the notes Word numbers itself so far, by kind
+        #: (proposal id, "fn"/"en", number) → the w:id of the note written for it: a repeated reference points there
+        self.note_ids: dict[tuple[str | None, str, str], str] = {}
+        #: the last node asked about in :meth:`_repeated`, and its repeated references: ("fn", "2") → "1"
+        self._repeats: tuple[Clause | None, dict[tuple[str, str], str]] = (None, {})
+        self._ref_runs: dict[tuple[str, str], etree._Element] = {}  # (kind, w:id) → a reference run to copy
         self.keys: dict[str, list] = {}  # proposal id → the clause keys to store
 
     def _id(self) -> str:
@@ -208,7 +215,10 @@ class _Writer:
         return change
 
     # -- paragraphs -------------------------------------------------------------------
-    def paragraph(self, line: Line, last: bool) -> None:
+    def paragraph(self, line: Line, last: bool, orphan: int | None = None) -> None:
+        """Line ``line`` as a paragraph (``last``: the document's last).  ``orphan``: the line holds note bodies
+        that no node holds (:func:`~itu_nb.parsing.notes.unheld_bodies`), in the proposal of that index.
+        """
         style = _ROLE_STYLE.get(line.role)
         if line.role == "item":
             style = f"enumlev{min(max(line.depth, 1), 3)}"
@@ -238,12 +248,21 @@ class _Writer:
                         p.append(self._tracked(self._empty_run(lit), piece.op, *_who(line)))
                     ended, lit, touching = lit, "", True
             elif piece.kind == "footnote-ref":
-                number = re.match(r"\[\w+:(\d+)\]", piece.text)
+                number = _REF_NUMBER.match(piece.text)
                 key = (_note_kind(piece.text), number.group(1)) if number else None
                 no = key[1] if key else None
-                self._footnote_ref(
-                    p, piece, bodies.pop(key, []) if key else [], no, remarks.pop(key, []) if key else []
-                )
+                texts = bodies.pop(key, []) if key else []
+                pid = line.proposal.id if line.proposal is not None else None
+                same = self._repeated(line.node, pid, key) if key and not texts else None
+                if same is not None:  # the note is written already: one more reference to it
+                    self._note_reference(p, piece, no, same)
+                    continue
+                if key and not texts and line.node is not None:  # a body on a line of its own: the node's note
+                    texts = node_bodies(line.node, key)
+                    remarks = remarks or note_comments(line.node)
+                fid = self._footnote_ref(p, piece, texts, no, remarks.pop(key, []) if key else [])
+                if key:
+                    self.note_ids.setdefault((pid, *key), fid)
             elif piece.kind == "bookmark" and _BOOKMARK.match(piece.text):
                 self._bookmark(p, piece.text[len("[bookmark: ") : -1])
             elif piece.kind == "comment":
@@ -253,6 +272,8 @@ class _Writer:
                 p.append(self._tracked(self._text_run(line, piece, lit), piece.op, piece.author, piece.date))
                 if piece.text:
                     touching = empty = False
+        if orphan is not None and bodies:  # bodies no node holds: each a note, referenced here (nothing is lost)
+            self._orphans(p, bodies, self.doc.proposals[orphan].id if orphan >= 0 else None)
         for left in remarks.values():  # a note whose body has no reference in the line: on the paragraph
             for comment in (a for side in left for a in side):
                 self._comment(p, comment)
@@ -328,6 +349,70 @@ class _Writer:
         p.append(start)
         p.append(end)
 
+    def _orphans(self, p: etree._Element, bodies: dict[tuple[str, str], list[list[Piece]]], pid: str | None) -> None:
+        """Notes whose bodies stand on a line of their own that no node holds (before their reference, or
+        without any): each a footnote (an endnote) referenced at the end of ``p``, the reference with the op
+        the body has, so its text is kept and a reference after it in its proposal points to it
+        (:meth:`_repeated`).  The .docx reader reads the line back as it was: a reference and a body, no node.
+        """
+        for key, texts in bodies.items():
+            ops = {r.op for body in texts for r in body if r.text}
+            op = ops.pop() if len(ops) == 1 else Op.EQUAL
+            mark = "endnoteRef" if key[0] == "en" else "footnoteRef"
+            fid = self._footnote_ref(p, Piece(f"[{mark}:{key[1]}]", op, "footnote-ref"), texts, key[1], [])
+            self.note_ids.setdefault((pid, *key), fid)
+
+    def _repeated(self, node: Clause | None, pid: str | None, key: tuple[str, str]) -> tuple[str, str] | None:
+        """The kind and ``w:id`` of the note written already that a reference ``key`` with no body in its line
+        repeats (None when it is no repeat): the note of its number in the same proposal, or the one the .docx
+        reader named for it (``"footnote 2 repeats footnote 1 (w:id 7); …"``, a Word note referenced twice,
+        which the reader loads once and the reference after the first numbered as Word counts).  A repeat is
+        written as one more reference to that note, not as a new empty note (read back as an extra node).
+        """
+        kind = "endnote" if key[0] == "en" else "footnote"
+        fid = self.note_ids.get((pid, *key))
+        if fid is None and node is not None and node.notes:
+            if self._repeats[0] is not node:  # the node's repeats, read once (a paragraph may hold thousands)
+                found: dict[tuple[str, str], str] = {}
+                own = {c.path.rpartition("/")[2] for c in node.children if c.kind is NodeKind.FOOTNOTE}
+                for note in node.notes:
+                    m = _REPEATS.match(note)
+                    name = ("en" if m.group(1) == "endnote" else "fn", m.group(2)) if m else None
+                    if m and name and m.group(1) == m.group(3) and "".join(name) not in own:
+                        found.setdefault(name, m.group(4))
+                self._repeats = (node, found)
+            first = self._repeats[1].get(key)
+            if first is not None:
+                fid = self.note_ids.get((pid, key[0], first))
+        return (kind, fid) if fid is not None else None
+
+    def _note_reference(self, p: etree._Element, ref: Piece, number: str | None, same: tuple[str, str]) -> None:
+        """One more reference to the note written already (``same``: its kind and ``w:id``), at the end of ``p``,
+        with its op; Word counts it as it counts any reference, so a number it would not give is a custom mark.
+        """
+        kind, fid = same
+        custom = number is not None and number != str(self.auto_notes[kind] + 1)
+        if not custom:
+            self.auto_notes[kind] += 1
+            made = self._ref_runs.get(same)  # the reference run, made once per note and copied (a note may have 40,000)
+            if made is None:
+                made = self._ref_runs[same] = self._run("", Op.EQUAL, style="footnotereference")
+                made.append(_w(f"w:{kind}Reference"))
+                made[-1].set(qn("w:id"), fid)
+            r = made.__copy__()  # lxml copies the whole element (copy.deepcopy costs seven times as much)
+            p.append(r if ref.op is Op.EQUAL else self._tracked(r, ref.op, ref.author, ref.date))
+            return
+        r = self._run("", Op.EQUAL, style="footnotereference")
+        fr = _w(f"w:{kind}Reference")
+        fr.set(qn("w:id"), fid)
+        r.append(fr)
+        if custom:
+            fr.set(qn("w:customMarkFollows"), "1")
+            t = _w("w:delText" if ref.op is Op.DELETE else "w:t")
+            t.text = number
+            r.append(t)
+        p.append(r if ref.op is Op.EQUAL else self._tracked(r, ref.op, ref.author, ref.date))
+
     def _footnote_ref(
         self,
         p: etree._Element,
@@ -335,7 +420,7 @@ class _Writer:
         bodies: list[list[Piece]],
         number: str | None = None,
         remarks: list[list[Artefact]] | None = None,
-    ) -> None:
+    ) -> str:
         """A footnote (an endnote, for a ``[endnoteRef:N]`` reference) and its reference, at the end of ``p``.
         Word numbers footnotes itself, 1, 2, 3…, and endnotes apart: a note whose number is not the next one of
         its kind (a source numbering 3, 7) gets it as a custom mark (``w:customMarkFollows``, the number in the
@@ -346,7 +431,7 @@ class _Writer:
         made inside the note (``See `` equal, ``71`` deleted, ``72`` inserted), each written with its op.
         ``remarks`` are the comments of the note's FOOTNOTE nodes, one list per body (its deleted and inserted
         text when they differ): each is a real Word comment anchored in the body, around the note's reference
-        mark (see :func:`note_comments`), not inside the note.
+        mark (see :func:`note_comments`), not inside the note.  Returns the note's ``w:id``.
         """
         kind = "endnote" if _note_kind(ref.text) == "en" else "footnote"
         written = self.endnotes if kind == "endnote" else self.footnotes
@@ -415,6 +500,7 @@ class _Writer:
             p.append(holder)
         for cid, comment in zip(outer_ids, outer, strict=True):
             self._comment_end(p, cid, comment.op, Op.EQUAL)
+        return fid
 
     def _note_text(
         self,
@@ -540,6 +626,10 @@ def _note_paragraph(note: etree._Element) -> etree._Element:
     return p
 
 
+#: A note reference's number (``[footnoteRef:2]``, ``[endnoteRef:2]``).
+_REF_NUMBER = re.compile(r"\[\w+:(\d+)\]")
+#: What the .docx reader notes on a clause holding a second reference to one Word note (loaders/docx_read.py).
+_REPEATS = re.compile(r"(footnote|endnote) (\d+) repeats (footnote|endnote) (\d+) \(w:id ")
 _NOTE_PATH = re.compile(r"(fn|en)(\d+)(?:#\d+)?\Z")
 
 
@@ -564,7 +654,7 @@ def _note_bodies(pieces: tuple[Piece, ...]) -> dict[tuple[str, str], list[list[P
     kinds: dict[str, str] = {}  # note number → "fn" or "en", by its last reference so far
     for i, piece in enumerate(pieces):
         if piece.kind == "footnote-ref":
-            ref = re.match(r"\[\w+:(\d+)\]", piece.text)
+            ref = _REF_NUMBER.match(piece.text)
             if ref:
                 kinds[ref.group(1)] = _note_kind(piece.text)
         if piece.kind != "footnote-body":
@@ -589,6 +679,29 @@ def _note_bodies(pieces: tuple[Piece, ...]) -> dict[tuple[str, str], list[list[P
         kept = [r for r in runs if r.text or r.kind in _NOTE_MARKS]
         bodies.setdefault(key, []).append(kept if any(r.text for r in kept) else runs[:1])
     return bodies
+
+
+def node_bodies(node: Clause, key: tuple[str, str]) -> list[list[Piece]]:
+    """The texts of note ``key`` (``("fn", "2")``) as :func:`_note_bodies` gives them, from ``node``'s FOOTNOTE
+    children (``fn2``, ``fn2#2``) rather than from pieces of its line: a note whose body stands on a line of its
+    own (:mod:`itu_nb.parsing.notes`), which the line holding the reference does not carry.  Each text is its
+    label and runs with their ops, author and date, and the note's highlights (:func:`~itu_nb.export.lines.lit_note`).
+    """
+    kind, number = key
+    out: list[list[Piece]] = []
+    for kid in node.children:
+        m = _NOTE_PATH.search(kid.path) if kid.kind is NodeKind.FOOTNOTE else None
+        if m is None or (m.group(1), m.group(2)) != key:
+            continue
+        group = [Piece(f"[{number}: ", Op.EQUAL, "footnote-body")]
+        group += [Piece(r.text, r.op, "footnote-part", r.author, r.date) for r in kid.label_runs + kid.runs]
+        group.append(Piece("]", Op.EQUAL, "footnote-part"))
+        if any(a.kind == "highlight" for a in kid.artefacts):
+            group = lit_note(group, kid)
+        out += _note_bodies(
+            (Piece(f"[{'endnoteRef' if kind == 'en' else 'footnoteRef'}:{number}]", Op.EQUAL, "footnote-ref"), *group)
+        ).get(key, [])
+    return out
 
 
 def note_comments(node: Clause) -> dict[tuple[str, str], list[list[Artefact]]]:
@@ -649,8 +762,16 @@ def to_docx(
     docx_cover.cover_facts(doc)  # refuses bad cover metadata before anything is written
     writer = _Writer(doc, clean_attr(author or _default_author(doc)), date)
     lines = export_lines(doc)
+    # the note bodies no node holds, by line (the lines of a line-based document are its source's; any other
+    # document's are written from loose.loose_lines, which keeps such a body as a line): each is a note
+    lined = has_lines(doc)
+    bodies = unheld_bodies(doc) if lined else {}
     for k, line in enumerate(lines):
-        writer.paragraph(line, last=k == len(lines) - 1)
+        orphan = None
+        if line.node is None and (k in bodies or not lined) and any(pc.kind == "footnote-body" for pc in line.pieces):
+            at = bodies.get(k)
+            orphan = -1 if at is None else at
+        writer.paragraph(line, last=k == len(lines) - 1, orphan=orphan)
     own = tuple(k for k, line in enumerate(lines) if line.role == "header")  # the document's own cover
     data = writer.finish(clean_attr(title) if title else None, cover=cover, header_lines=own)
     if path is None:

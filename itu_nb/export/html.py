@@ -264,9 +264,31 @@ def _loose_html(items: list[Loose], *places: str) -> list[str]:
             lines.setdefault(item.comment.line, []).append(item)
     return [
         f'<p class="loose" data-line="{no}" data-on="{_ESC(group[0].on)}">'
-        + "".join(_loose_art_html(item.comment) for item in group)
+        + "".join(
+            _loose_art_html(item.comment) if item.comment.kind in ("comment", "paragraph-mark") else _body_html(item)
+            for item in group
+        )
         + "</p>"
         for no, group in sorted(lines.items())
+    ]
+
+
+def _body_html(item: Loose) -> str:
+    """A piece of a note body that no node holds (:func:`~itu_nb.parsing.notes.unheld_bodies`: before its
+    reference, or without any), shown as the source has it, ``[N: text]``, with its op.
+    """
+    a = item.comment
+    run = Run(a.op, a.text, a.author, a.date)
+    return f'<span class="footnote" role="note">{_change_html(run, _ESC(a.text), "")}</span>'
+
+
+def _loose_bodies(kept: list[LooseLine]) -> list[Loose]:
+    """The pieces of the note bodies among ``kept`` (lines that are no node), as :class:`Loose` items."""
+    return [
+        Loose(a, line.proposal, line.place, line.on, line.after)
+        for line in kept
+        for a in line.artefacts
+        if a.kind in ("footnote-body", "footnote-part")
     ]
 
 
@@ -288,7 +310,7 @@ def document_html(doc: Document, title: str | None = None) -> str:
     kept = loose_lines(doc)  # the lines that are no node holding a comment or highlight, and where they stand
     markers = {x.proposal: x for x in kept if x.place == "marker"}
     loose: dict[int, list[Loose]] = {}  # their comments, by proposal
-    for item in loose_comments(doc, kept):
+    for item in loose_comments(doc, kept) + _loose_bodies(kept):
         loose.setdefault(item.proposal, []).append(item)
     for x in kept:  # the tracked marks of empty paragraphs, shown where their lines stood, as the comments
         for a in x.artefacts:
@@ -309,7 +331,9 @@ def document_html(doc: Document, title: str | None = None) -> str:
         toc.append(f'<li><a href="#{_anchor(proposal)}">{_ESC(name)}</a> {_ESC(target)}{inner}</li>')
         mine = loose.get(k, [])
         parts = [f'<article class="proposal" id="{_anchor(proposal)}" aria-label="{_ESC(name)}">']
-        on_marker = "".join(_comment_html(item.comment) for item in mine if item.place == "marker")
+        on_marker = "".join(
+            _comment_html(item.comment) for item in mine if item.place == "marker" and item.comment.kind == "comment"
+        )
         if not proposal.action:  # no marker line: its comments stand before the first clause
             mine = [item if item.place != "marker" else Loose(item.comment, k, "before", item.on) for item in mine]
             on_marker = ""

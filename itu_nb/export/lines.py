@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from itu_nb.export.loose import INLINE_KINDS, has_lines, loose_lines
 from itu_nb.model import Clause, Document, NodeKind, Op, Proposal, runs_text
 from itu_nb.parsing.markup import FOOTNOTE_BODY
+from itu_nb.parsing.notes import held_bodies
 
 __all__ = [
     "INLINE_KINDS",
@@ -222,6 +223,17 @@ def _current_notes(node: Clause, pieces: list[Piece]) -> list[Piece]:
     return fixed
 
 
+def _own_line_note(line: Line, host: Clause, name: str) -> Line:
+    """``line``, a note body on a line of its own (:func:`~itu_nb.parsing.notes.held_bodies`) whose FOOTNOTE node
+    ``name`` is a child of ``host``, with the note's text as the node now holds it: as :func:`_current_notes`
+    writes a note in its clause's line (a decision settled its changes, or took the note away: nothing left).
+    """
+    kind, number = ("endnoteRef" if name.startswith("en") else "footnoteRef"), name[2:]
+    ref = Piece(f"[{kind}:{number}]", Op.EQUAL, "footnote-ref")  # which note the body is: its reference, then cut
+    pieces = _current_notes(host, [ref, *line.pieces])
+    return dataclasses.replace(line, pieces=tuple(p for p in pieces if p.kind != "footnote-ref"))
+
+
 class Coverage:
     """Where highlights ``spans`` (``(start, end)`` pairs) cover a text, and the cut points ``cuts`` of it (sorted
     with the spans' ends), asked in log time: a writer cuts each run at the cuts inside it and marks each piece
@@ -392,6 +404,8 @@ def _lines(doc: Document) -> list[Line]:
             whole.setdefault(art.line, []).append(art)
         for no, arts in whole.items():
             slots[no] = Line(line_pieces(arts), _role(arts))
+        for no, (host, name) in held_bodies(doc).items():  # a note body on a line of its own, as its node is now
+            slots[no] = _own_line_note(slots[no], host, name)  # type: ignore[arg-type]
         for proposal in doc:
             for node, depth in _walk(proposal.clauses):
                 if node.line is not None and node.kind is not NodeKind.FOOTNOTE:

@@ -14,6 +14,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from itu_nb.model import Artefact, Document, NodeKind
+from itu_nb.parsing.notes import unheld_bodies
 
 __all__ = ["INLINE_KINDS", "Loose", "LooseLine", "has_lines", "loose_comments", "loose_lines"]
 
@@ -62,7 +63,8 @@ class Loose:
 
 
 def loose_lines(doc: Document) -> list[LooseLine]:
-    """The lines of ``doc.artefacts`` that hold a comment or a highlight, with where they stand, in line order;
+    """The lines of ``doc.artefacts`` that hold a comment, a highlight or a note body no node holds
+    (:func:`~itu_nb.parsing.notes.unheld_bodies`), with where they stand, in line order;
     for each proposal one of them goes with, every line between the previous proposal's last node and its
     first node too (its marker, blank lines), which tell a reader without lines where they stood.
 
@@ -70,14 +72,17 @@ def loose_lines(doc: Document) -> list[LooseLine]:
     places them by the marker in each run of consecutive lines (:func:`_unplaced`).  Linear in the
     lines and nodes (but for a sort and a binary search per line).
     """
-    if not doc.proposals or not any(a.kind in _NOTED for a in doc.artefacts):
+    if not doc.proposals or not any(a.kind in _NOTED or a.kind == "footnote-body" for a in doc.artefacts):
+        return []
+    bodies = unheld_bodies(doc)  # note bodies on lines of their own that no node holds: kept as lines too
+    if not bodies and not any(a.kind in _NOTED for a in doc.artefacts):
         return []
     whole: dict[int, list[Artefact]] = {}
     for a in doc.artefacts:
         whole.setdefault(a.line, []).append(a)
     kinds = {no: next((a.kind for a in arts if a.kind not in INLINE_KINDS), "markup") for no, arts in whole.items()}
     kinds = {no: "blank" if kind == "markup" else kind for no, kind in kinds.items()}
-    noted = sorted(no for no, arts in whole.items() if any(a.kind in _NOTED for a in arts))
+    noted = sorted(no for no, arts in whole.items() if no in bodies or any(a.kind in _NOTED for a in arts))
     placed = _placed(doc, whole, noted) if has_lines(doc) else _unplaced(doc, whole)
     return [LooseLine(no, tuple(whole[no]), k, place, kinds[no], after) for no, k, place, after in placed]
 

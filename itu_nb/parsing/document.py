@@ -15,6 +15,7 @@ import re
 from itu_nb.model import Artefact, Document, Op, Proposal, interleave
 from itu_nb.parsing import keywords as kw
 from itu_nb.parsing.labels import label_split
+from itu_nb.parsing.notes import attach_bodies
 from itu_nb.parsing.tree import ProposalBuilder, SourceLine
 
 __all__ = ["SourceLine", "build_document"]
@@ -239,7 +240,7 @@ def build_document(
         first = ids[0].split("/")
         metadata.setdefault("submitter_code", first[0])
         metadata.setdefault("document", first[1])
-    return Document(source, fmt, metadata, tuple(proposals), tuple(artefacts), len(lines))
+    return Document(source, fmt, metadata, attach_bodies(proposals, artefacts), tuple(artefacts), len(lines))
 
 
 #: What a heading line starts with after its white space (``kw.HEADING``, case ignored): "draft", "new",
