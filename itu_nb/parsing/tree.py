@@ -19,15 +19,18 @@ from itu_nb.model import (
     Op,
     Proposal,
     Run,
+    join_runs,
     runs_text,
 )
 from itu_nb.parsing import infer as _infer
 from itu_nb.parsing import keywords as kw
+from itu_nb.parsing.frozen import clause as make_clause
 from itu_nb.parsing.frozen import equal_run
 from itu_nb.parsing.frozen import run as make_run
 from itu_nb.parsing.labels import (
     Components,
     bare_label,
+    fixed_scheme,
     item_component,
     label_scheme,
     label_split,
@@ -36,11 +39,12 @@ from itu_nb.parsing.labels import (
     section_keyword,
 )
 from itu_nb.parsing.markup import FOOTNOTE_BODY, note_parts, stored_keys
-from itu_nb.parsing.nodes import EMPTY, Node, SourceLine, freeze_all, freeze_node, new_node
+from itu_nb.parsing.nodes import EMPTY, Node, SourceLine, freeze_all, freeze_node, new_node, seal
 
 __all__ = ["ProposalBuilder", "SourceLine", "freeze_node"]
 
 _EQUAL = Op.EQUAL
+_ITEM = NodeKind.ITEM
 _NOTE_HEAD = re.compile(r"\[\d+:[ \t]+")  # a note's "[N: ", before its text
 
 # ----------------------------------------------------------------------------
@@ -79,7 +83,7 @@ def _footnotes(node: Node) -> None:
         parts = note_parts(arts, i) if i + 1 < len(arts) and arts[i + 1].kind == "footnote-part" else None
         if parts is not None:
             _changed_note(node, art, parts[0], refs)
-            last = node.children[-1], _NOTE_HEAD.match(art.text).end()  # type: ignore[union-attr]
+            last = node.children[-1], _NOTE_HEAD.match(art.text).end()  # type: ignore[union-attr, assignment]
             continue
         m = FOOTNOTE_BODY.match(art.text)
         if not m:
@@ -119,6 +123,7 @@ class ProposalBuilder:
         self.pid = pid
         self.infer = infer
         self.top = Node(NodeKind.SECTION, "")  # a root holding the top-level nodes
+        self.top.path = ""  # its children's paths are their components
         self.heading: Node | None = None
         self.container: Node | None = None  # current section or annex
         self.annex: Node | None = None
@@ -251,7 +256,7 @@ class ProposalBuilder:
         notes = self._notes(line) if line.arts or self.line_notes else EMPTY
         if not label_runs:
             if container.stack:
-                container.stack.clear()
+                _close(container, 0)
             n = container.n_paragraphs + 1
             node = Node(
                 NodeKind.PARAGRAPH,
@@ -342,10 +347,11 @@ class ProposalBuilder:
                 if m is None:
                     break
                 n = m.end()
-            label_runs, label, tail, base, double = _label_facts(text[:n])
+            label_runs, label, tail, base, double, fixed = _label_facts(text[:n])
             if double and infer:
                 break  # "cb)": inference may reletter it
             stack = container.stack
+            node = None  # the node object to fill: a new one, or the previous sibling's once frozen
             if stack:  # what self._previous(container) gives
                 prev_letter = None
                 for letter in reversed(stack):  # the innermost open lettered list
@@ -355,14 +361,46 @@ class ProposalBuilder:
                         prev_letter = letter.tail or None
                         break
                 last = stack[-1]
-                scheme = label_scheme(label, prev_letter, last._colon if last._colon is not None else last.ends_colon())
+                scheme = fixed or label_scheme(
+                    label, prev_letter, last._colon if last._colon is not None else last.ends_colon()
+                )
                 if last.scheme == scheme:  # the next sibling: what self._place(container, scheme) gives
                     del stack[-1]
                     parent = stack[-1] if stack else container
+                    # the previous sibling leaves the open lists: frozen now, in its place (seal); a leaf's
+                    # object is filled again for this item (every slot this loop sets is set below)
+                    kids, path = parent.children, last.path
+                    if path is not None and kids and kids[-1] is last:
+                        if last.children is EMPTY and last.artefacts is EMPTY:
+                            label_runs_, body_ = last.label_runs, last.runs
+                            if (
+                                label_runs_.__class__ is not tuple
+                                or len(label_runs_) > 1
+                                or label_runs_
+                                and not label_runs_[0].text
+                            ):
+                                label_runs_ = join_runs(label_runs_)
+                            if body_.__class__ is not tuple or len(body_) > 1 or body_ and not body_[0].text:
+                                body_ = join_runs(body_)
+                            notes_ = last.notes
+                            kids[-1] = make_clause(
+                                _ITEM,
+                                path,
+                                label_runs_,
+                                body_,
+                                (),
+                                last.section,
+                                last.line,
+                                (),
+                                tuple(notes_) if notes_ else (),
+                            )
+                            node = last
+                        else:
+                            kids[-1] = last.frozen(path)
                 else:
                     parent = self._place(container, scheme)
             else:
-                scheme = label_scheme(label, None, False)
+                scheme = fixed or label_scheme(label, None, False)
                 parent = container
             got = line_notes.get(no) if line_notes else None  # self._notes(line), for a plain line
             notes = list(got) if got else EMPTY
@@ -374,16 +412,18 @@ class ProposalBuilder:
                     notes = [f"label {label} read as {pair[0]} renumbered {pair[1]}", *notes]
             elif scheme == "bullet" or scheme == "dash":
                 base = f"{scheme}{parent.n_listed + 1}"
-            # the node made whole here, every slot once (what Node() and then the settings below would do)
-            node = new_node(Node)
-            node.kind, node.label_runs = NodeKind.ITEM, label_runs
-            node.line, node.artefacts, node.notes, node.section, node.scheme = no, EMPTY, notes, section, scheme
-            node.children = node.stack = EMPTY
-            node.taken = node.last_number = None
-            node.n_paragraphs = node.n_listed = 0
+            if node is None:  # the node made whole here, every slot once (what Node() and the settings below do)
+                node = new_node(Node)
+                node.kind, node.artefacts, node.section, node.scheme = _ITEM, EMPTY, section, scheme
+                node.children = node.stack = EMPTY
+                node.taken = node.last_number = None
+                node.n_paragraphs = node.n_listed = 0
+            else:  # the previous sibling's object: an item, a leaf, with no artefact
+                node.section, node.scheme = section, scheme
+            node.label_runs, node.line, node.notes = label_runs, no, notes
             if read is None:
                 node.runs = (equal_run(text[n:]),) if n < len(text) else ()
-                node._colon = text.rstrip().endswith(":")  # the label ends with no colon (kw.LABEL)
+                node._colon = None  # read when asked for (ends_colon), from the body: the label ends with no colon
             else:  # replacements recovered in the body (SourceLine.inferred_plain): its amended text says
                 node.runs, node._colon = line.body(n), None
             if pair:
@@ -397,12 +437,14 @@ class ProposalBuilder:
             if taken is None:
                 taken = parent.taken = Components()
             if taken._odd or "#" in base:
-                node.component = taken.take(base)
+                node.component = component = taken.take(base)
             else:
                 count = taken._count
                 k = count.get(base, 0) + 1
                 count[base] = k
-                node.component = base if k == 1 else f"{base}#{k}"
+                node.component = component = base if k == 1 else f"{base}#{k}"
+            path = parent.path
+            node.path = None if path is None else f"{path}/{component}" if path else component
             if parent.children is EMPTY:
                 parent.children = [node]
             else:
@@ -415,6 +457,95 @@ class ProposalBuilder:
                 container.stack = stack = []
             stack.append(node)
             n = 0
+            i += 1
+            if i < stop and node.path is not None and not taken._odd:
+                i = self._siblings(container, parent, node, lines, i, stop)
+        return i
+
+    def _siblings(
+        self, container: Node, parent: Node, node: Node, lines: Sequence[SourceLine | str], i: int, stop: int
+    ) -> int:
+        """The items that follow ``node`` as its next siblings on plain lines given as text, from ``lines[i]`` on,
+        before ``stop``; the index of the first line not read so.
+
+        ``node`` is the last open item (``container.stack[-1]``), a leaf with no artefact, the last child of
+        ``parent``, its path known.  A list of items is mostly such a run: each next item closes the one before,
+        which is frozen into its :class:`~itu_nb.model.Clause` in its place in ``parent``'s children, and the
+        node object is filled again for the new item, which stays the last open item.  What :meth:`_items` does
+        with each such line, and what its loop would find the same at each: the open lists under ``node``, the
+        parent, its path.  A line that is not such a sibling is left to :meth:`_items` (a line given as a
+        :class:`SourceLine`, an item of another scheme, a relettering or a renumbering inference would make, a
+        component ``#`` cannot be counted for).
+        """
+        infer, line_notes, section, scheme = self.infer, self.line_notes, node.section, node.scheme
+        label_match = kw.LABEL.match
+        kids, count = parent.children, parent.taken._count  # type: ignore[union-attr]
+        prefix = f"{parent.path}/" if parent.path else ""
+        path: str = node.path  # type: ignore[assignment]  # known (see above)
+        lettered, listed, numbered = scheme == "letter", scheme == "bullet" or scheme == "dash", scheme == "number"
+        below = None  # the innermost lettered item under node, for a scheme other than letters
+        if not lettered:
+            stack = container.stack
+            for k in range(len(stack) - 2, -1, -1):
+                letter = stack[k]
+                if letter.scheme == "letter":
+                    if letter.tail is None:
+                        letter.tail = bare_label(letter.label("amended") or letter.label("original") or "").lower()
+                    below = letter.tail or None
+                    break
+        while i < stop:
+            text = lines[i]
+            if text.__class__ is not str:
+                break
+            m = label_match(text)
+            if m is None:
+                break
+            n = m.end()
+            label_runs, label, tail, base, double, fixed = _label_facts(text[:n])
+            if double and infer:
+                break
+            if fixed is None:  # a roman-looking label: read by the list around it
+                colon = node._colon if node._colon is not None else node.ends_colon()
+                fixed = label_scheme(label, (node.tail or None) if lettered else below, colon)
+            if fixed != scheme:
+                break
+            if numbered:
+                if infer:
+                    previous = node.label("amended") or ""
+                    if _infer.infer_number_label(label, int(previous) if previous.isdigit() else None):
+                        break
+            elif listed:
+                base = f"{scheme}{parent.n_listed + 1}"
+            if "#" in base:
+                break
+            # node leaves the open lists: frozen in its place
+            label_before, body = node.label_runs, node.runs
+            if (
+                label_before.__class__ is not tuple
+                or len(label_before) > 1
+                or label_before
+                and not label_before[0].text
+            ):
+                label_before = join_runs(label_before)
+            if body.__class__ is not tuple or len(body) > 1 or body and not body[0].text:
+                body = join_runs(body)
+            notes = node.notes
+            kids[-1] = make_clause(
+                _ITEM, path, label_before, body, (), section, node.line, (), tuple(notes) if notes else ()
+            )
+            # and its object is the new item
+            got = line_notes.get(i) if line_notes else None
+            node.label_runs, node.line, node.notes = label_runs, i, list(got) if got else EMPTY
+            node.runs = (equal_run(text[n:]),) if n < len(text) else ()
+            node._colon = None  # read when asked for (ends_colon): the body is the line past its label
+            node._labels, node.tail = (label, label), tail
+            k = count.get(base, 0) + 1
+            count[base] = k
+            node.component = component = base if k == 1 else f"{base}#{k}"
+            node.path = path = prefix + component
+            kids.append(node)
+            if listed:
+                parent.n_listed += 1
             i += 1
         return i
 
@@ -437,7 +568,7 @@ class ProposalBuilder:
         stack = container.stack
         for i in range(len(stack) - 1, -1, -1):
             if stack[i].scheme == scheme:
-                del stack[i:]
+                _close(container, i)
                 return stack[-1] if stack else container
         if scheme == "roman" and stack and stack[-1].scheme == "letter" and not stack[-1].ends_colon():
             label = stack[-1].label() or ""
@@ -469,9 +600,10 @@ class ProposalBuilder:
 def _label_facts(head: str) -> tuple:
     """What an item reads of its label ``head`` (label and separator, one equal run), once per label text.
 
-    ``(label runs, label, bare lower-case label, path component, two letters)``: the runs are one tuple
-    for every item with this label (runs are immutable); ``two letters`` is True for a label inference
-    may read as a relettering (:func:`~itu_nb.parsing.infer.infer_letter_label`).  A pure function of
+    ``(label runs, label, bare lower-case label, path component, two letters, scheme)``: the runs are one
+    tuple for every item with this label (runs are immutable); ``two letters`` is True for a label inference
+    may read as a relettering (:func:`~itu_nb.parsing.infer.infer_letter_label`); ``scheme`` is the label's
+    scheme when its neighbours cannot change it (:func:`~itu_nb.parsing.labels.fixed_scheme`), else None.  A pure function of
     its argument, cached: texts have few distinct labels.
     """
     label = head.strip()
@@ -481,7 +613,18 @@ def _label_facts(head: str) -> tuple:
         bare_label(label).lower(),
         item_component(label, None, 0),
         bool(_infer.infer_letter_label(label)),
+        fixed_scheme(label),
     )
+
+
+def _close(container: Node, i: int) -> None:
+    """Close the open lists of ``container`` from ``container.stack[i]`` on: each item leaving them is frozen
+    in its place (:func:`~itu_nb.parsing.nodes.seal`), the innermost first.
+    """
+    stack = container.stack
+    for k in range(len(stack) - 1, i - 1, -1):
+        seal(stack[k - 1] if k else container, stack[k])
+    del stack[i:]
 
 
 def _label_text(label_runs: Sequence[Run]) -> str:
