@@ -470,18 +470,30 @@ class ProposalBuilder:
 
         ``node`` is the last open item (``container.stack[-1]``), a leaf with no artefact, the last child of
         ``parent``, its path known.  A list of items is mostly such a run: each next item closes the one before,
-        which is frozen into its :class:`~itu_nb.model.Clause` in its place in ``parent``'s children, and the
-        node object is filled again for the new item, which stays the last open item.  What :meth:`_items` does
-        with each such line, and what its loop would find the same at each: the open lists under ``node``, the
-        parent, its path.  A line that is not such a sibling is left to :meth:`_items` (a line given as a
-        :class:`SourceLine`, an item of another scheme, a relettering or a renumbering inference would make, a
-        component ``#`` cannot be counted for).
+        which is frozen into its :class:`~itu_nb.model.Clause` in its place in ``parent``'s children; the item
+        open is held in local variables, and its node object, filled again at the end, stays the last open item.
+        What :meth:`_items` does with each such line, and what its loop would find the same at each: the open
+        lists under ``node``, the parent, its path.  A line that is not such a sibling is left to :meth:`_items`
+        (a line given as a :class:`SourceLine`, an item of another scheme, a relettering or a renumbering
+        inference would make, a component ``#`` cannot be counted for); so is ``node`` when its label or body
+        is not one run as read from a plain line.
         """
+        label_runs, body = node.label_runs, node.runs
+        if (
+            label_runs.__class__ is not tuple
+            or len(label_runs) != 1
+            or not label_runs[0].text
+            or body.__class__ is not tuple
+            or len(body) > 1
+            or body
+            and not body[0].text
+            or node._labels is None
+        ):
+            return i
         infer, line_notes, section, scheme = self.infer, self.line_notes, node.section, node.scheme
         label_match = kw.LABEL.match
         kids, count = parent.children, parent.taken._count  # type: ignore[union-attr]
         prefix = f"{parent.path}/" if parent.path else ""
-        path: str = node.path  # type: ignore[assignment]  # known (see above)
         lettered, listed, numbered = scheme == "letter", scheme == "bullet" or scheme == "dash", scheme == "number"
         below = None  # the innermost lettered item under node, for a scheme other than letters
         if not lettered:
@@ -493,6 +505,10 @@ class ProposalBuilder:
                         letter.tail = bare_label(letter.label("amended") or letter.label("original") or "").lower()
                     below = letter.tail or None
                     break
+        # the open item: its label, label runs, body runs, line, notes, bare label, colon, component, path
+        label, no, notes, tail, colon = node._labels[0], node.line, node.notes, node.tail, node._colon
+        component, path = node.component, node.path or ""  # known (see above)
+        read = False  # a line was read here: the node is filled again on the way out
         while i < stop:
             text = lines[i]
             if text.__class__ is not str:
@@ -501,52 +517,47 @@ class ProposalBuilder:
             if m is None:
                 break
             n = m.end()
-            label_runs, label, tail, base, double, fixed = _label_facts(text[:n])
-            if double and infer:
+            facts = _label_facts(text[:n])
+            if facts[4] and self.infer:
+                break  # "cb)": inference may reletter it
+            got_scheme = facts[5]
+            if got_scheme is None:  # a roman-looking label: read by the list around it
+                if colon is None:
+                    colon = runs_text(body, "amended").rstrip().endswith(":")
+                if tail is None and lettered:
+                    tail = bare_label(label or "").lower()
+                got_scheme = label_scheme(facts[1], (tail or None) if lettered else below, colon)
+            if got_scheme != scheme:
                 break
-            if fixed is None:  # a roman-looking label: read by the list around it
-                colon = node._colon if node._colon is not None else node.ends_colon()
-                fixed = label_scheme(label, (node.tail or None) if lettered else below, colon)
-            if fixed != scheme:
-                break
+            base = facts[3]
             if numbered:
-                if infer:
-                    previous = node.label("amended") or ""
-                    if _infer.infer_number_label(label, int(previous) if previous.isdigit() else None):
-                        break
+                if infer and _infer.infer_number_label(facts[1], int(label) if label and label.isdigit() else None):
+                    break
             elif listed:
                 base = f"{scheme}{parent.n_listed + 1}"
             if "#" in base:
                 break
-            # node leaves the open lists: frozen in its place
-            label_before, body = node.label_runs, node.runs
-            if (
-                label_before.__class__ is not tuple
-                or len(label_before) > 1
-                or label_before
-                and not label_before[0].text
-            ):
-                label_before = join_runs(label_before)
-            if body.__class__ is not tuple or len(body) > 1 or body and not body[0].text:
-                body = join_runs(body)
-            notes = node.notes
-            kids[-1] = make_clause(
-                _ITEM, path, label_before, body, (), section, node.line, (), tuple(notes) if notes else ()
-            )
-            # and its object is the new item
+            # the open item leaves the open lists: frozen in its place
+            kids[-1] = make_clause(_ITEM, path, label_runs, body, (), section, no, (), tuple(notes) if notes else ())
+            # and the line is the open item
+            label_runs, label, tail = facts[0], facts[1], facts[2]
+            body = (equal_run(text[n:]),) if n < len(text) else ()
             got = line_notes.get(i) if line_notes else None
-            node.label_runs, node.line, node.notes = label_runs, i, list(got) if got else EMPTY
-            node.runs = (equal_run(text[n:]),) if n < len(text) else ()
-            node._colon = None  # read when asked for (ends_colon): the body is the line past its label
-            node._labels, node.tail = (label, label), tail
+            notes = list(got) if got else EMPTY
+            no, colon = i, None  # the colon is read when asked for, from the body (the label ends with none)
             k = count.get(base, 0) + 1
             count[base] = k
-            node.component = component = base if k == 1 else f"{base}#{k}"
-            node.path = path = prefix + component
+            component = base if k == 1 else f"{base}#{k}"
+            path = prefix + component
             kids.append(node)
             if listed:
                 parent.n_listed += 1
+            read = True
             i += 1
+        if read:
+            node.label_runs, node.runs, node.line, node.notes = label_runs, body, no, notes
+            node._labels, node.tail, node._colon = (label, label), tail, colon
+            node.component, node.path = component, path
         return i
 
     def _previous(self, container: Node) -> tuple[str | None, bool]:
