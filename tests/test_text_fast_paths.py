@@ -117,6 +117,44 @@ def test_item_fast_path_builds_the_same_tree(text):
     assert fast.warnings == slow.warnings
 
 
+SIBLING_TEXTS = [
+    generated_text(),
+    "MOD\tX/1/1\nRESOLUTION 1 (Rev. Dubai, 2018)\nTitle\nresolves\n1\tone;\n2\ttwo:\n"
+    "i)\tsub one;\nii)\tsub two;\n23\tthree;\n•\tbullet\n-\tdash\n•\tbullet again\n",
+    "MOD\tX/1/1\nRESOLUTION 1\nTitle\nconsidering\na)\tone;\ncb)\ttwo;\nd)\tthree;\nh)\tfour;\ni)\tfive;\n",
+    # h) introducing sub-items: i) ii) are roman under it, then j) continues the letters; v) after u) is a letter
+    "MOD\tX/1/1\nRESOLUTION 1\nTitle\nconsidering\ng)\tone;\nh)\tfour:\ni)\tsub;\nii)\tsub;\nj)\tfive;\n"
+    "u)\tsix;\nv)\tseven;\nw)\teight;\nx)\tnine;\na)\tagain;\na)\tand again;\n",
+    # a paragraph closes the open lists; numbers, one repeated, one after a gap; a bullet list under an item
+    "MOD\tX/1/1\nRESOLUTION 1\nTitle\nresolves\n1\tone;\n2\ttwo;\n2\ttwo again;\n5\tfive:\n•\tb1\n•\tb2\n"
+    "A paragraph.\n1\tone;\n2\ttwo;\ninstructs\n1\tone;\n1.1\tone one;\n1.2\tone two;\n2\ttwo;\n",
+]
+
+
+@pytest.mark.parametrize("text", SIBLING_TEXTS)
+def test_sibling_items_read_from_text_lines_build_the_same_tree(text):
+    # the text parser gives build_document its plain lines as strings: runs of sibling items are then read by
+    # ProposalBuilder._siblings, each item frozen as the next one comes; the tree must be the general steps' one
+    fast = build_document(text.split("\n"), source="<t>", fmt="text", infer=True).proposals[0]
+    slow = routed_one_by_one(text)
+    assert [(c.path, c.kind, c.label_runs, c.runs, c.notes, c.line, len(c.children)) for c in fast.walk()] == [
+        (c.path, c.kind, c.label_runs, c.runs, c.notes, c.line, len(c.children)) for c in slow.walk()
+    ]
+    assert fast.warnings == slow.warnings
+
+
+def test_sibling_items_paths_through_load():
+    # expected values read off the text: a) to c), a paragraph, a) again (a#2 among the section's children),
+    # and the i) under b) (which ends with a colon) a roman sub-item, not a letter continuing h)
+    doc = itu_nb.load(
+        "MOD\tX/1/1\nRESOLUTION 1\nTitle\nconsidering\na)\tone;\nb)\ttwo:\ni)\tsub;\nc)\tthree;\n"
+        "A paragraph.\na)\tagain;\n",
+        format="text",
+    )
+    paths = [c.path for c in doc[0].walk() if c.kind.value == "item"]
+    assert paths == ["considering/a", "considering/b", "considering/b/i", "considering/c", "considering/a#2"]
+
+
 def test_relettered_and_renumbered_items_through_load():
     # expected values read off the texts above: "cb)" is c) relettered b); "23" after item 2 is 2 renumbered 3
     doc = itu_nb.load("MOD\tX/1/1\nRESOLUTION 1\nTitle\nconsidering\na)\tone;\ncb)\ttwo;\n", format="text")

@@ -263,6 +263,19 @@ def label_scheme(label: str, previous_letter: str | None, previous_ends_colon: b
     return "letter"
 
 
+def fixed_scheme(label: str) -> str | None:
+    """``label_scheme(label, …)`` when the neighbours cannot change it, else None: None for a label that reads
+    as a roman numeral (``i)``, ``v)``, ``x)``, ``ii)``, ``cc)``…), whose scheme :func:`label_scheme` reads by the
+    list around it.
+    """
+    bare = _BIS_TER.sub("", bare_label(label))
+    if bare and bare not in kw.BULLETS and bare not in kw.DASHES and not bare[0].isdigit():
+        low = bare.lower()
+        if kw.ROMAN.match(low) and (len(low) > 1 or low in "ivx"):
+            return None
+    return label_scheme(label, None, False)
+
+
 _ROMAN = (("m", 1000), ("cm", 900), ("d", 500), ("cd", 400), ("c", 100), ("xc", 90), ("l", 50), ("xl", 40),
           ("x", 10), ("ix", 9), ("v", 5), ("iv", 4), ("i", 1))  # fmt: skip
 

@@ -14,7 +14,7 @@ from itu_nb.parsing.frozen import clause
 from itu_nb.parsing.frozen import run as make_run
 from itu_nb.parsing.labels import Components
 
-__all__ = ["NO_ARTS", "Node", "SourceLine", "freeze_all", "freeze_node"]
+__all__ = ["NO_ARTS", "Node", "SourceLine", "freeze_all", "freeze_node", "seal"]
 
 #: The artefacts of a plain line (:meth:`SourceLine.plain`): none, one list shared by every such line, never appended to.
 NO_ARTS: list[Artefact] = []
@@ -160,6 +160,7 @@ class Node:
         "n_listed",
         "n_paragraphs",
         "notes",
+        "path",
         "runs",
         "scheme",
         "section",
@@ -189,7 +190,8 @@ class Node:
         self.notes = notes if notes is not None else []
         self.section = section
         self.scheme = scheme
-        self.children: list[Node] = EMPTY  # a list of its own once a child is added
+        #: a list of its own once a child is added; a child frozen when it left the open lists is its Clause (seal)
+        self.children: list[Node | Clause] = EMPTY
         self.stack: list[Node] = EMPTY  # open item lists (sections, annexes); a list once one opens
         self.taken: Components | None = None  # children's components, for "#2" in O(1)
         self.n_paragraphs = 0  # unlabelled paragraph children (p1, p2…)
@@ -198,6 +200,8 @@ class Node:
         self._labels: tuple[str | None, str | None] | None = None
         self._colon: bool | None = None
         self.tail: str | None = None  # the bare label, lower case, once asked for (label_scheme reads hh) ii))
+        #: the path, set when the node is added to a parent whose path is known (None until then)
+        self.path: str | None = None
 
     def label(self, view: str = "amended") -> str | None:
         """The label in ``view``, stripped (None when it has none there), as :attr:`Clause.label` reads it."""
@@ -216,7 +220,10 @@ class Node:
         """Add ``child`` as the last child, its component made unique among its siblings (``a#2``); return it."""
         if self.taken is None:
             self.taken = Components()
-        child.component = self.taken.take(child.component)
+        child.component = component = self.taken.take(child.component)
+        path = self.path
+        if path is not None:
+            child.path = f"{path}/{component}" if path else component
         if self.children is EMPTY:
             self.children = []
         self.children.append(child)
@@ -230,7 +237,12 @@ class Node:
 
     def freeze(self, prefix: str) -> Clause:
         """The node as a :class:`Clause` under the path ``prefix``; its children are frozen and let go, one by one."""
-        path = f"{prefix}/{self.component}" if prefix else self.component
+        return self.frozen(f"{prefix}/{self.component}" if prefix else self.component)
+
+    def frozen(self, path: str) -> Clause:
+        """The node as a :class:`Clause` of path ``path`` (its own, :attr:`path` once known); its children are
+        frozen and let go, one by one (those frozen already, by :func:`seal`, are taken as they are).
+        """
         label, body = self.label_runs, self.runs
         if label.__class__ is not tuple or len(label) > 1 or label and not label[0].text:
             label = join_runs(label)
@@ -249,15 +261,31 @@ class Node:
         )
 
 
+def seal(parent: Node, node: Node) -> None:
+    """Freeze ``node``, an item that leaves the builder's open lists, into its :class:`Clause` in place.
+
+    An item leaves the open lists (:attr:`Node.stack`) for good: no line adds a child to it after that, and it is
+    ``parent``'s last child then.  It is frozen now, under its own :attr:`~Node.path`, and takes its place in
+    ``parent``'s children, so that :func:`freeze_all` at the end only wraps what is still open (sections, the
+    items of the last open lists).  A node whose path is not known, or that is not ``parent``'s last child,
+    is left to :func:`freeze_all`.
+    """
+    kids = parent.children
+    path = node.path
+    if path is not None and kids and kids[-1] is node:
+        kids[-1] = node.frozen(path)
+
+
 def freeze_all(node: Node, path: str) -> tuple[Clause, ...]:
     """The node's children frozen as :class:`Clause` under ``path``; each is let go once frozen, so the two
     trees are never both whole.
 
-    One call per node that has children: a leaf (most items) is frozen here, inline.  A tuple of no
+    A child frozen already (:func:`seal`) is taken as it is.  One call per node that has children: a leaf is
+    frozen here, inline.  A tuple of no
     run or of one run with text (a plain line's label and body) is already what :func:`join_runs` would
     make of it: kept as it is, without the call.
     """
-    children = node.children
+    children: list = node.children  # nodes, and clauses frozen already
     if not children:
         return ()
     node.children = EMPTY
@@ -267,6 +295,9 @@ def freeze_all(node: Node, path: str) -> tuple[Clause, ...]:
     make = clause
     for i in range(len(children)):
         child, children[i] = children[i], _GONE
+        if child.__class__ is _CLAUSE:  # frozen when it left the open lists (seal)
+            append(child)
+            continue
         sub = f"{path}/{child.component}" if path else child.component
         label, body = child.label_runs, child.runs
         if label.__class__ is not tup or len(label) > 1 or label and not label[0].text:
@@ -292,5 +323,6 @@ def freeze_all(node: Node, path: str) -> tuple[Clause, ...]:
 #: What most nodes have of children, open lists, artefacts and notes: one shared empty list, never
 #: appended to (a node makes its own list first).
 EMPTY: list = []
+_CLAUSE = Clause
 _GONE = Node.__new__(Node)  # what a frozen child leaves in its parent's list
 new_node = Node.__new__

@@ -19,15 +19,18 @@ from itu_nb.model import (
     Op,
     Proposal,
     Run,
+    join_runs,
     runs_text,
 )
 from itu_nb.parsing import infer as _infer
 from itu_nb.parsing import keywords as kw
+from itu_nb.parsing.frozen import clause as make_clause
 from itu_nb.parsing.frozen import equal_run
 from itu_nb.parsing.frozen import run as make_run
 from itu_nb.parsing.labels import (
     Components,
     bare_label,
+    fixed_scheme,
     item_component,
     label_scheme,
     label_split,
@@ -36,11 +39,12 @@ from itu_nb.parsing.labels import (
     section_keyword,
 )
 from itu_nb.parsing.markup import FOOTNOTE_BODY, note_parts, stored_keys
-from itu_nb.parsing.nodes import EMPTY, Node, SourceLine, freeze_all, freeze_node, new_node
+from itu_nb.parsing.nodes import EMPTY, Node, SourceLine, freeze_all, freeze_node, new_node, seal
 
 __all__ = ["ProposalBuilder", "SourceLine", "freeze_node"]
 
 _EQUAL = Op.EQUAL
+_ITEM = NodeKind.ITEM
 _NOTE_HEAD = re.compile(r"\[\d+:[ \t]+")  # a note's "[N: ", before its text
 
 # ----------------------------------------------------------------------------
@@ -79,7 +83,7 @@ def _footnotes(node: Node) -> None:
         parts = note_parts(arts, i) if i + 1 < len(arts) and arts[i + 1].kind == "footnote-part" else None
         if parts is not None:
             _changed_note(node, art, parts[0], refs)
-            last = node.children[-1], _NOTE_HEAD.match(art.text).end()  # type: ignore[union-attr]
+            last = node.children[-1], _NOTE_HEAD.match(art.text).end()  # type: ignore[union-attr, assignment]
             continue
         m = FOOTNOTE_BODY.match(art.text)
         if not m:
@@ -119,6 +123,7 @@ class ProposalBuilder:
         self.pid = pid
         self.infer = infer
         self.top = Node(NodeKind.SECTION, "")  # a root holding the top-level nodes
+        self.top.path = ""  # its children's paths are their components
         self.heading: Node | None = None
         self.container: Node | None = None  # current section or annex
         self.annex: Node | None = None
@@ -251,7 +256,7 @@ class ProposalBuilder:
         notes = self._notes(line) if line.arts or self.line_notes else EMPTY
         if not label_runs:
             if container.stack:
-                container.stack.clear()
+                _close(container, 0)
             n = container.n_paragraphs + 1
             node = Node(
                 NodeKind.PARAGRAPH,
@@ -342,10 +347,11 @@ class ProposalBuilder:
                 if m is None:
                     break
                 n = m.end()
-            label_runs, label, tail, base, double = _label_facts(text[:n])
+            label_runs, label, tail, base, double, fixed = _label_facts(text[:n])
             if double and infer:
                 break  # "cb)": inference may reletter it
             stack = container.stack
+            node = None  # the node object to fill: a new one, or the previous sibling's once frozen
             if stack:  # what self._previous(container) gives
                 prev_letter = None
                 for letter in reversed(stack):  # the innermost open lettered list
@@ -355,14 +361,46 @@ class ProposalBuilder:
                         prev_letter = letter.tail or None
                         break
                 last = stack[-1]
-                scheme = label_scheme(label, prev_letter, last._colon if last._colon is not None else last.ends_colon())
+                scheme = fixed or label_scheme(
+                    label, prev_letter, last._colon if last._colon is not None else last.ends_colon()
+                )
                 if last.scheme == scheme:  # the next sibling: what self._place(container, scheme) gives
                     del stack[-1]
                     parent = stack[-1] if stack else container
+                    # the previous sibling leaves the open lists: frozen now, in its place (seal); a leaf's
+                    # object is filled again for this item (every slot this loop sets is set below)
+                    kids, path = parent.children, last.path
+                    if path is not None and kids and kids[-1] is last:
+                        if last.children is EMPTY and last.artefacts is EMPTY:
+                            label_runs_, body_ = last.label_runs, last.runs
+                            if (
+                                label_runs_.__class__ is not tuple
+                                or len(label_runs_) > 1
+                                or label_runs_
+                                and not label_runs_[0].text
+                            ):
+                                label_runs_ = join_runs(label_runs_)
+                            if body_.__class__ is not tuple or len(body_) > 1 or body_ and not body_[0].text:
+                                body_ = join_runs(body_)
+                            notes_ = last.notes
+                            kids[-1] = make_clause(
+                                _ITEM,
+                                path,
+                                label_runs_,
+                                body_,
+                                (),
+                                last.section,
+                                last.line,
+                                (),
+                                tuple(notes_) if notes_ else (),
+                            )
+                            node = last
+                        else:
+                            kids[-1] = last.frozen(path)
                 else:
                     parent = self._place(container, scheme)
             else:
-                scheme = label_scheme(label, None, False)
+                scheme = fixed or label_scheme(label, None, False)
                 parent = container
             got = line_notes.get(no) if line_notes else None  # self._notes(line), for a plain line
             notes = list(got) if got else EMPTY
@@ -374,16 +412,18 @@ class ProposalBuilder:
                     notes = [f"label {label} read as {pair[0]} renumbered {pair[1]}", *notes]
             elif scheme == "bullet" or scheme == "dash":
                 base = f"{scheme}{parent.n_listed + 1}"
-            # the node made whole here, every slot once (what Node() and then the settings below would do)
-            node = new_node(Node)
-            node.kind, node.label_runs = NodeKind.ITEM, label_runs
-            node.line, node.artefacts, node.notes, node.section, node.scheme = no, EMPTY, notes, section, scheme
-            node.children = node.stack = EMPTY
-            node.taken = node.last_number = None
-            node.n_paragraphs = node.n_listed = 0
+            if node is None:  # the node made whole here, every slot once (what Node() and the settings below do)
+                node = new_node(Node)
+                node.kind, node.artefacts, node.section, node.scheme = _ITEM, EMPTY, section, scheme
+                node.children = node.stack = EMPTY
+                node.taken = node.last_number = None
+                node.n_paragraphs = node.n_listed = 0
+            else:  # the previous sibling's object: an item, a leaf, with no artefact
+                node.section, node.scheme = section, scheme
+            node.label_runs, node.line, node.notes = label_runs, no, notes
             if read is None:
                 node.runs = (equal_run(text[n:]),) if n < len(text) else ()
-                node._colon = text.rstrip().endswith(":")  # the label ends with no colon (kw.LABEL)
+                node._colon = None  # read when asked for (ends_colon), from the body: the label ends with no colon
             else:  # replacements recovered in the body (SourceLine.inferred_plain): its amended text says
                 node.runs, node._colon = line.body(n), None
             if pair:
@@ -397,12 +437,14 @@ class ProposalBuilder:
             if taken is None:
                 taken = parent.taken = Components()
             if taken._odd or "#" in base:
-                node.component = taken.take(base)
+                node.component = component = taken.take(base)
             else:
                 count = taken._count
                 k = count.get(base, 0) + 1
                 count[base] = k
-                node.component = base if k == 1 else f"{base}#{k}"
+                node.component = component = base if k == 1 else f"{base}#{k}"
+            path = parent.path
+            node.path = None if path is None else f"{path}/{component}" if path else component
             if parent.children is EMPTY:
                 parent.children = [node]
             else:
@@ -416,6 +458,106 @@ class ProposalBuilder:
             stack.append(node)
             n = 0
             i += 1
+            if i < stop and node.path is not None and not taken._odd:
+                i = self._siblings(container, parent, node, lines, i, stop)
+        return i
+
+    def _siblings(
+        self, container: Node, parent: Node, node: Node, lines: Sequence[SourceLine | str], i: int, stop: int
+    ) -> int:
+        """The items that follow ``node`` as its next siblings on plain lines given as text, from ``lines[i]`` on,
+        before ``stop``; the index of the first line not read so.
+
+        ``node`` is the last open item (``container.stack[-1]``), a leaf with no artefact, the last child of
+        ``parent``, its path known.  A list of items is mostly such a run: each next item closes the one before,
+        which is frozen into its :class:`~itu_nb.model.Clause` in its place in ``parent``'s children; the item
+        open is held in local variables, and its node object, filled again at the end, stays the last open item.
+        What :meth:`_items` does with each such line, and what its loop would find the same at each: the open
+        lists under ``node``, the parent, its path.  A line that is not such a sibling is left to :meth:`_items`
+        (a line given as a :class:`SourceLine`, an item of another scheme, a relettering or a renumbering
+        inference would make, a component ``#`` cannot be counted for); so is ``node`` when its label or body
+        is not one run as read from a plain line.
+        """
+        label_runs, body = node.label_runs, node.runs
+        if (
+            label_runs.__class__ is not tuple
+            or len(label_runs) != 1
+            or not label_runs[0].text
+            or body.__class__ is not tuple
+            or len(body) > 1
+            or body
+            and not body[0].text
+            or node._labels is None
+        ):
+            return i
+        infer, line_notes, section, scheme = self.infer, self.line_notes, node.section, node.scheme
+        label_match = kw.LABEL.match
+        kids, count = parent.children, parent.taken._count  # type: ignore[union-attr]
+        prefix = f"{parent.path}/" if parent.path else ""
+        lettered, listed, numbered = scheme == "letter", scheme == "bullet" or scheme == "dash", scheme == "number"
+        below = None  # the innermost lettered item under node, for a scheme other than letters
+        if not lettered:
+            stack = container.stack
+            for k in range(len(stack) - 2, -1, -1):
+                letter = stack[k]
+                if letter.scheme == "letter":
+                    if letter.tail is None:
+                        letter.tail = bare_label(letter.label("amended") or letter.label("original") or "").lower()
+                    below = letter.tail or None
+                    break
+        # the open item: its label, label runs, body runs, line, notes, bare label, colon, component, path
+        label, no, notes, tail, colon = node._labels[0], node.line, node.notes, node.tail, node._colon
+        component, path = node.component, node.path or ""  # known (see above)
+        read = False  # a line was read here: the node is filled again on the way out
+        while i < stop:
+            text = lines[i]
+            if text.__class__ is not str:
+                break
+            m = label_match(text)
+            if m is None:
+                break
+            n = m.end()
+            facts = _label_facts(text[:n])
+            if facts[4] and self.infer:
+                break  # "cb)": inference may reletter it
+            got_scheme = facts[5]
+            if got_scheme is None:  # a roman-looking label: read by the list around it
+                if colon is None:
+                    colon = runs_text(body, "amended").rstrip().endswith(":")
+                if tail is None and lettered:
+                    tail = bare_label(label or "").lower()
+                got_scheme = label_scheme(facts[1], (tail or None) if lettered else below, colon)
+            if got_scheme != scheme:
+                break
+            base = facts[3]
+            if numbered:
+                if infer and _infer.infer_number_label(facts[1], int(label) if label and label.isdigit() else None):
+                    break
+            elif listed:
+                base = f"{scheme}{parent.n_listed + 1}"
+            if "#" in base:
+                break
+            # the open item leaves the open lists: frozen in its place
+            kids[-1] = make_clause(_ITEM, path, label_runs, body, (), section, no, (), tuple(notes) if notes else ())
+            # and the line is the open item
+            label_runs, label, tail = facts[0], facts[1], facts[2]
+            body = (equal_run(text[n:]),) if n < len(text) else ()
+            got = line_notes.get(i) if line_notes else None
+            notes = list(got) if got else EMPTY
+            no, colon = i, None  # the colon is read when asked for, from the body (the label ends with none)
+            k = count.get(base, 0) + 1
+            count[base] = k
+            component = base if k == 1 else f"{base}#{k}"
+            path = prefix + component
+            kids.append(node)
+            if listed:
+                parent.n_listed += 1
+            read = True
+            i += 1
+        if read:
+            node.label_runs, node.runs, node.line, node.notes = label_runs, body, no, notes
+            node._labels, node.tail, node._colon = (label, label), tail, colon
+            node.component, node.path = component, path
         return i
 
     def _previous(self, container: Node) -> tuple[str | None, bool]:
@@ -437,7 +579,7 @@ class ProposalBuilder:
         stack = container.stack
         for i in range(len(stack) - 1, -1, -1):
             if stack[i].scheme == scheme:
-                del stack[i:]
+                _close(container, i)
                 return stack[-1] if stack else container
         if scheme == "roman" and stack and stack[-1].scheme == "letter" and not stack[-1].ends_colon():
             label = stack[-1].label() or ""
@@ -469,9 +611,10 @@ class ProposalBuilder:
 def _label_facts(head: str) -> tuple:
     """What an item reads of its label ``head`` (label and separator, one equal run), once per label text.
 
-    ``(label runs, label, bare lower-case label, path component, two letters)``: the runs are one tuple
-    for every item with this label (runs are immutable); ``two letters`` is True for a label inference
-    may read as a relettering (:func:`~itu_nb.parsing.infer.infer_letter_label`).  A pure function of
+    ``(label runs, label, bare lower-case label, path component, two letters, scheme)``: the runs are one
+    tuple for every item with this label (runs are immutable); ``two letters`` is True for a label inference
+    may read as a relettering (:func:`~itu_nb.parsing.infer.infer_letter_label`); ``scheme`` is the label's
+    scheme when its neighbours cannot change it (:func:`~itu_nb.parsing.labels.fixed_scheme`), else None.  A pure function of
     its argument, cached: texts have few distinct labels.
     """
     label = head.strip()
@@ -481,7 +624,18 @@ def _label_facts(head: str) -> tuple:
         bare_label(label).lower(),
         item_component(label, None, 0),
         bool(_infer.infer_letter_label(label)),
+        fixed_scheme(label),
     )
+
+
+def _close(container: Node, i: int) -> None:
+    """Close the open lists of ``container`` from ``container.stack[i]`` on: each item leaving them is frozen
+    in its place (:func:`~itu_nb.parsing.nodes.seal`), the innermost first.
+    """
+    stack = container.stack
+    for k in range(len(stack) - 1, i - 1, -1):
+        seal(stack[k - 1] if k else container, stack[k])
+    del stack[i:]
 
 
 def _label_text(label_runs: Sequence[Run]) -> str:
