@@ -1,0 +1,135 @@
+"""Stage 3 for lines whose shape is already known: runs of unlabelled paragraphs added in one loop.
+
+A loader that reads paragraphs (a Word file, a long text) gives the tree stage many lines that are
+plain prose: no label, no keyword, no marker.  :meth:`~itu_nb.parsing.tree.ProposalBuilder.add_line`
+routes each of them through every test of a proposal's line (Reasons, heading, section keyword,
+formula, title, annex, label) before it becomes the next ``p<N>`` of the current section.
+:func:`add_paragraphs` takes such lines from :func:`~itu_nb.parsing.document.build_document` in a
+batch, while the proposal's state cannot route them anywhere else, and asks each line only the
+tests that could still claim it; the first line that any of them might claim ends the batch and is
+left to the general steps.  The nodes made are those :meth:`add_line` makes (the same tree: checked
+by ``tests/test_fingerprints.py`` and ``tests/test_parsing_presplit.py``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from itu_nb.model import NodeKind, Op
+from itu_nb.parsing import keywords as kw
+from itu_nb.parsing.frozen import equal_run
+from itu_nb.parsing.labels import Components, section_keyword
+from itu_nb.parsing.nodes import EMPTY, Node, new_node
+
+__all__ = ["add_paragraphs"]
+
+#: What a proposal marker line starts with (as :mod:`~itu_nb.parsing.document` looks for one).
+_MARKERISH = re.compile(rf"\s*(?:{'|'.join(kw.ACTIONS)}|[A-Z]{{1,6}}/\d)")
+
+#: What a heading line may start with after its white space (``kw.HEADING``, case ignored), besides a digit.
+_HEADING_LEADS = frozenset("dDnNrRoOpP")
+
+#: The first word of every section keyword (preamble and operative), ``:`` and ``,`` stripped: a line whose
+#: first word is none of them is no section line (:func:`~itu_nb.parsing.labels.section_keyword`).
+_KEYWORD_FIRST = frozenset(
+    w.split()[0]
+    for w in (*kw.PREAMBLE, *kw.OPERATIVE, *(f"{k} {s}" for k in kw.PREAMBLE for s in kw.PREAMBLE_SUFFIXES))
+)
+
+_PARAGRAPH = NodeKind.PARAGRAPH
+_EQUAL = Op.EQUAL
+
+
+def add_paragraphs(builder: Any, lines: Sequence[Any], i: int, stop: int) -> int:
+    """Add the unlabelled paragraphs on plain lines from ``lines[i]`` on, before ``stop``, to ``builder``'s
+    current section; return the index of the first line not added (``i`` when none is).
+
+    ``builder`` is the :class:`~itu_nb.parsing.tree.ProposalBuilder` of the proposal being read, past its
+    heading or first node and before its Reasons; ``lines`` are :meth:`SourceLine.plain` lines (or their text,
+    their number their index), as :func:`~itu_nb.parsing.document.build_document` holds them, read outside a
+    trailer.  A line is added when it is no blank line, marker, separator, heading of a bare text, Reasons,
+    section keyword, formula, annex line or labelled item: then :meth:`add_line` would make it the container's
+    next paragraph, and so is it made here.  The builder's state does not change along the batch (a paragraph
+    closes the open lists, sets no title, container or annex), so it is checked once.
+    """
+    if builder.reasons is not None or builder.expect_title or builder.heading is None and not builder.top.children:
+        return i
+    container: Node = builder.container or builder.top
+    bare = builder.action is None and builder.heading is not None  # a heading line may start a new bare text
+    formula = builder.container is None  # a formula line may still come
+    line_notes = builder.line_notes
+    section = container.section
+    marker_match, label_match = _MARKERISH.match, kw.LABEL.match
+    taken = container.taken
+    if taken is None:
+        taken = container.taken = Components()
+    count = taken._count
+    children = container.children
+    paragraphs = container.n_paragraphs
+    start = i
+    while i < stop:
+        line = lines[i]
+        if line.__class__ is str:
+            text, no, read = line, i, None
+        else:
+            if not line._plain:
+                break
+            text, no, read = line.main, line.no, line.read_runs
+        if not text:
+            break
+        lead = text[0]
+        if lead.isspace():
+            break  # a blank line, an indented marker, separator, Reasons or annex, a TAB bullet: the general steps
+        if lead.isupper():
+            if marker_match(text):
+                break
+            if lead == "R" and kw.REASONS.match(text):
+                break
+            if lead == "A" and kw.ANNEX.match(text):
+                break
+            if formula and lead == "T" and kw.FORMULA.match(text):
+                break
+        elif lead == "*" or lead == "_":
+            break  # perhaps a separator
+        elif (
+            lead.islower()
+            and "\t" not in text
+            and text.split(None, 1)[0].rstrip(":,") in _KEYWORD_FIRST
+            and section_keyword(text) is not None
+        ):
+            break
+        if bare and (lead in _HEADING_LEADS or lead.isdigit()):
+            break  # perhaps the heading of the next text
+        if label_match(text):
+            break  # an item
+        # the paragraph, as ProposalBuilder._paragraph makes it (a plain line without artefacts) and Node.add
+        # adds it (as ProposalBuilder._items adds an item)
+        got = line_notes.get(no) if line_notes else None
+        node = new_node(Node)
+        node.kind, node.label_runs, node.line, node.artefacts = _PARAGRAPH, (), no, EMPTY
+        node.notes, node.section, node.scheme = list(got) if got else EMPTY, section, None
+        node.runs = (equal_run(text),) if read is None else line.body(0)
+        node.children = node.stack = EMPTY
+        node.taken = node.last_number = None
+        node.n_paragraphs = node.n_listed = 0
+        node._labels = node._colon = node.tail = None
+        base = f"p{paragraphs + 1}"
+        if taken._odd:
+            node.component = taken.take(base)
+        else:
+            k = count.get(base, 0) + 1
+            count[base] = k
+            node.component = base if k == 1 else f"{base}#{k}"
+        paragraphs += 1  # the component starts with "p" (Node.add)
+        if children is EMPTY:
+            children = container.children = []
+            if container.stack:
+                container.stack.clear()
+        elif i == start and container.stack:
+            container.stack.clear()
+        children.append(node)
+        i += 1
+    container.n_paragraphs = paragraphs
+    return i
