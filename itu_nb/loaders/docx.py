@@ -227,7 +227,7 @@ def _numbering(pkg) -> Numbering:
 # ----------------------------------------------------------------------------
 def _lines(
     paras: list[Para], numbering: Numbering, empty: dict[int, Op] | None = None, *, consume: bool = False
-) -> tuple[list[SourceLine], dict[int, list[str]], dict[int, int]]:
+) -> tuple[list[SourceLine | str], dict[int, list[str]], dict[int, int]]:
     """Stage-2 lines, the notes of each line, and the length of the generated label left in each line's runs.
 
     One pass over the paragraphs; ``empty`` (when given) gets the mark's op of every paragraph without
@@ -239,11 +239,11 @@ def _lines(
     capped: dict[int, list[str]] = {}
     numbered = numbering.numbers_any(paras)
     labels = {view: view_labels(paras, numbering, view, capped) if numbered else {} for view in VIEWS}
-    lines: list[SourceLine] = []
+    lines: list[SourceLine | str] = []
     notes: dict[int, list[str]] = {}
     labelled: dict[int, int] = {}
     originals, amendeds = labels["original"], labels["amended"]
-    equal, usual, plain, append = Op.EQUAL, _usual, SourceLine.plain, lines.append
+    equal, usual, append = Op.EQUAL, _usual, lines.append
     held: list = paras
     prev: Para | None = None
     for i in range(len(paras)):
@@ -263,7 +263,7 @@ def _lines(
                         and piece[3] is None
                         and piece[4] is None
                     ):
-                        append(plain(i, piece[1]))
+                        append(piece[1])  # a plain line as its text, its number its index (build_document)
                         prev = para
                         continue
                 append(usual(pieces, i))
