@@ -48,6 +48,7 @@ from itu_nb.loaders.docx_read import Reader, read_paragraphs
 from itu_nb.loaders.registry import register
 from itu_nb.model import VIEWS, Artefact, Clause, Document, NodeKind, Op, Run
 from itu_nb.parsing.document import SourceLine, build_document
+from itu_nb.parsing.frozen import run as make_run
 from itu_nb.parsing.labels import LABEL_REACH, label_split
 
 __all__ = ["load_docx", "page_texts", "paragraph_views", "read_docx_paragraphs"]
@@ -405,7 +406,7 @@ def _place(pieces: list[Piece | Artefact], line: int) -> tuple[list[Run], list[A
     """
     if len(pieces) == 1 and isinstance(pieces[0], tuple):  # one run, nothing to join or place
         op, text, author, date, move = pieces[0]
-        return ([Run(op, text, author, date, move=move)] if text else []), []
+        return ([make_run(op, text, author, date, False, move)] if text else []), []
     runs: list[Run] = []
     arts: list[Artefact] = []
     pos = 0
@@ -426,11 +427,13 @@ def _place(pieces: list[Piece | Artefact], line: int) -> tuple[list[Run], list[A
             continue
         if first is not None:
             runs.append(
-                Run(first[0], texts[0] if len(texts) == 1 else "".join(texts), first[2], first[3], False, first[4])
+                make_run(first[0], texts[0] if len(texts) == 1 else "".join(texts), first[2], first[3], False, first[4])
             )
         first, texts = piece, [text]
     if first is not None:
-        runs.append(Run(first[0], texts[0] if len(texts) == 1 else "".join(texts), first[2], first[3], False, first[4]))
+        runs.append(
+            make_run(first[0], texts[0] if len(texts) == 1 else "".join(texts), first[2], first[3], False, first[4])
+        )
     return runs, arts
 
 

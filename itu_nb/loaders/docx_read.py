@@ -245,9 +245,13 @@ class Reader:
         return out
 
     def _blocks(self, el: etree._Element, ctx: _Ctx, out: list[Para]) -> None:
+        plain = ctx is _EQUAL
         for child in el:
             tag = child.tag
             if tag == P:
+                if plain and (para := self._usual(child)) is not None:
+                    out.append(para)
+                    continue
                 saved = self.boxes
                 boxes = self.boxes = []
                 out.append(self._para(child, ctx))
@@ -268,6 +272,34 @@ class Reader:
                 chosen = branch(child)
                 if chosen is not None:
                     self._blocks(chosen, ctx, out)
+
+    def _usual(self, p: etree._Element) -> Para | None:
+        """The usual paragraph of unchanged text, read in one look: one run of one ``w:t``, after properties
+        that give no more than a style (``w:pPr`` holding a ``w:pStyle`` alone, or none); None for any other.
+
+        What :meth:`_para` and :meth:`_inline` read of such a paragraph outside a change, field or highlight
+        (most paragraphs of a plain document, and pandoc's), without their general steps.
+        """
+        n = len(p)
+        if n > 2 or not n or self.fields or self.lit:
+            return None
+        r = p[n - 1]
+        if r.tag != R or len(r) != 1:
+            return None
+        style = None
+        if n == 2:
+            ppr = p[0]
+            if ppr.tag != PPR or len(ppr) != 1 or (first := ppr[0]).tag != P_STYLE:
+                return None
+            style = first.get(VAL)
+        t = r[0]
+        text = t.text
+        if t.tag != T or not text or "\n" in text or t is self.skip:
+            return None
+        para = Para()
+        para.props.style = style
+        para.pieces.append((_EQ, text, None, None, None))
+        return para
 
     def _table(self, tbl: etree._Element, ctx: _Ctx, out: list[Para]) -> None:
         for row in _flatten(tbl, TR):
