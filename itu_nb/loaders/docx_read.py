@@ -73,6 +73,11 @@ _M = "http://schemas.openxmlformats.org/officeDocument/2006/math"
 #: The ops as module constants: an enum member read from its class costs a descriptor call each time
 #: (about 180 ns on Python 3.11), and the reader asks for one for every piece of text.
 _EQ, _DEL = Op.EQUAL, Op.DELETE
+_new = object.__new__
+#: The fields of Para that Reader._usual sets one by one: a field added to Para fails the import, not a read.
+_PARA_FIELDS = ("pieces", "mark", "mark_author", "mark_date", "props", "old_props", "props_change", "notes", "box")
+if tuple(f.name for f in dataclasses.fields(Para)) != _PARA_FIELDS:
+    raise ImportError("itu_nb.loaders.docx_read: Para's fields changed; update Reader._usual")
 
 
 def _w(name: str) -> str:
@@ -296,9 +301,10 @@ class Reader:
         text = t.text
         if t.tag != T or not text or "\n" in text or t is self.skip:
             return None
-        para = Para()
-        para.props.style = style
-        para.pieces.append((_EQ, text, None, None, None))
+        # every field of Para() set once, its one piece and style in place (what Para() and then _para would set)
+        para = _new(Para)
+        para.pieces, para.mark, para.mark_author, para.mark_date = [(_EQ, text, None, None, None)], _EQ, None, None
+        para.props, para.old_props, para.props_change, para.notes, para.box = Props(style), None, None, [], None
         return para
 
     def _table(self, tbl: etree._Element, ctx: _Ctx, out: list[Para]) -> None:
