@@ -56,56 +56,83 @@ def add_paragraphs(builder: Any, lines: Sequence[Any], i: int, stop: int) -> int
     """
     if builder.reasons is not None or builder.expect_title or builder.heading is None and not builder.top.children:
         return i
-    container: Node = builder.container or builder.top
-    bare = builder.action is None and builder.heading is not None  # a heading line may start a new bare text
-    formula = builder.container is None  # a formula line may still come
-    line_notes = builder.line_notes
-    section = container.section
+    end = _paragraphs_end(
+        lines, i, stop, builder.action is None and builder.heading is not None, builder.container is None
+    )
+    if end > i:
+        _add(builder.container or builder.top, lines, i, end, builder.line_notes)
+    return end
+
+
+def _paragraphs_end(lines: Sequence[Any], i: int, stop: int, bare: bool, formula: bool) -> int:
+    """The index of the first line from ``lines[i]`` on (before ``stop``) that is no plain unlabelled paragraph:
+    one that a step other than :meth:`_paragraph` might claim (see :func:`add_paragraphs`).
+
+    ``bare``: a heading line may start the next bare text; ``formula``: a formula line may still come.
+    """
     marker_match, label_match = _MARKERISH.match, kw.LABEL.match
-    taken = container.taken
-    if taken is None:
-        taken = container.taken = Components()
-    count = taken._count
-    children = container.children
-    paragraphs = container.n_paragraphs
-    start = i
     while i < stop:
         line = lines[i]
         if line.__class__ is str:
-            text, no, read = line, i, None
+            text = line
+        elif line._plain:
+            text = line.main
         else:
-            if not line._plain:
-                break
-            text, no, read = line.main, line.no, line.read_runs
+            return i
         if not text:
-            break
+            return i
         lead = text[0]
         if lead.isspace():
-            break  # a blank line, an indented marker, separator, Reasons or annex, a TAB bullet: the general steps
+            return i  # a blank line, an indented marker, separator, Reasons or annex, a TAB bullet: the general steps
         if lead.isupper():
             if marker_match(text):
-                break
+                return i
             if lead == "R" and kw.REASONS.match(text):
-                break
+                return i
             if lead == "A" and kw.ANNEX.match(text):
-                break
+                return i
             if formula and lead == "T" and kw.FORMULA.match(text):
-                break
+                return i
         elif lead == "*" or lead == "_":
-            break  # perhaps a separator
+            return i  # perhaps a separator
         elif (
             lead.islower()
             and "\t" not in text
             and text.split(None, 1)[0].rstrip(":,") in _KEYWORD_FIRST
             and section_keyword(text) is not None
         ):
-            break
+            return i
         if bare and (lead in _HEADING_LEADS or lead.isdigit()):
-            break  # perhaps the heading of the next text
+            return i  # perhaps the heading of the next text
         if label_match(text):
-            break  # an item
-        # the paragraph, as ProposalBuilder._paragraph makes it (a plain line without artefacts) and Node.add
-        # adds it (as ProposalBuilder._items adds an item)
+            return i  # an item
+        i += 1
+    return i
+
+
+def _add(container: Node, lines: Sequence[Any], i: int, end: int, line_notes: dict[int, list[str]]) -> None:
+    """The lines ``lines[i:end]`` added to ``container`` as its next unlabelled paragraphs: the nodes
+    :meth:`ProposalBuilder._paragraph` makes of plain lines without artefacts, added as :meth:`Node.add` adds
+    them (as :meth:`ProposalBuilder._items` adds an item).
+    """
+    section = container.section
+    taken = container.taken
+    if taken is None:
+        taken = container.taken = Components()
+    count, odd = taken._count, taken._odd
+    if container.stack:
+        container.stack.clear()  # a paragraph closes the open lists
+    children = container.children
+    if children is EMPTY:
+        children = container.children = []
+    paragraphs = container.n_paragraphs
+    append = children.append
+    for k in range(i, end):
+        line = lines[k]
+        if line.__class__ is str:
+            text, no, read = line, k, None
+        else:
+            text, no, read = line.main, line.no, line.read_runs
         got = line_notes.get(no) if line_notes else None
         node = new_node(Node)
         node.kind, node.label_runs, node.line, node.artefacts = _PARAGRAPH, (), no, EMPTY
@@ -115,21 +142,13 @@ def add_paragraphs(builder: Any, lines: Sequence[Any], i: int, stop: int) -> int
         node.taken = node.last_number = None
         node.n_paragraphs = node.n_listed = 0
         node._labels = node._colon = node.tail = None
-        base = f"p{paragraphs + 1}"
-        if taken._odd:
+        paragraphs += 1  # the component starts with "p" (Node.add)
+        base = f"p{paragraphs}"
+        if odd:
             node.component = taken.take(base)
         else:
-            k = count.get(base, 0) + 1
-            count[base] = k
-            node.component = base if k == 1 else f"{base}#{k}"
-        paragraphs += 1  # the component starts with "p" (Node.add)
-        if children is EMPTY:
-            children = container.children = []
-            if container.stack:
-                container.stack.clear()
-        elif i == start and container.stack:
-            container.stack.clear()
-        children.append(node)
-        i += 1
+            n = count.get(base, 0) + 1
+            count[base] = n
+            node.component = base if n == 1 else f"{base}#{n}"
+        append(node)
     container.n_paragraphs = paragraphs
-    return i
