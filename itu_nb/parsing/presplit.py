@@ -38,6 +38,30 @@ _KEYWORD_FIRST = frozenset(
     for w in (*kw.PREAMBLE, *kw.OPERATIVE, *(f"{k} {s}" for k in kw.PREAMBLE for s in kw.PREAMBLE_SUFFIXES))
 )
 
+#: The slots of :class:`Node` that :func:`_add` fills one by one: a slot added to Node fails the import, not a load.
+_NODE_SLOTS = (
+    "_colon",
+    "_labels",
+    "artefacts",
+    "children",
+    "component",
+    "kind",
+    "label_runs",
+    "last_number",
+    "line",
+    "n_listed",
+    "n_paragraphs",
+    "notes",
+    "runs",
+    "scheme",
+    "section",
+    "stack",
+    "tail",
+    "taken",
+)
+if tuple(Node.__slots__) != _NODE_SLOTS:
+    raise ImportError("itu_nb.parsing.presplit: Node's slots changed; update _add, which fills each of them")
+
 _PARAGRAPH = NodeKind.PARAGRAPH
 _EQUAL = Op.EQUAL
 
