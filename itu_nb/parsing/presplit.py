@@ -17,7 +17,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from itu_nb.model import NodeKind, Op
+from itu_nb.model import NodeKind
 from itu_nb.parsing import keywords as kw
 from itu_nb.parsing.frozen import equal_run
 from itu_nb.parsing.labels import Components, section_keyword
@@ -63,7 +63,6 @@ if tuple(Node.__slots__) != _NODE_SLOTS:
     raise ImportError("itu_nb.parsing.presplit: Node's slots changed; update _add, which fills each of them")
 
 _PARAGRAPH = NodeKind.PARAGRAPH
-_EQUAL = Op.EQUAL
 
 
 def add_paragraphs(builder: Any, lines: Sequence[Any], i: int, stop: int) -> int:
