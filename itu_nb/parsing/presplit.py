@@ -20,7 +20,7 @@ from typing import Any
 from itu_nb.model import NodeKind
 from itu_nb.parsing import keywords as kw
 from itu_nb.parsing.frozen import equal_run
-from itu_nb.parsing.labels import Components, section_keyword
+from itu_nb.parsing.labels import Components
 from itu_nb.parsing.nodes import EMPTY, Node, new_node
 
 __all__ = ["add_paragraphs"]
@@ -32,7 +32,8 @@ _MARKERISH = re.compile(rf"\s*(?:{'|'.join(kw.ACTIONS)}|[A-Z]{{1,6}}/\d)")
 _HEADING_LEADS = frozenset("dDnNrRoOpP")
 
 #: The first word of every section keyword (preamble and operative), ``:`` and ``,`` stripped: a line whose
-#: first word is none of them is no section line (:func:`~itu_nb.parsing.labels.section_keyword`).
+#: first word is none of them is no section line (:func:`~itu_nb.parsing.labels.section_keyword`); a line whose
+#: first word is one of them is left to the general steps (most are section lines).
 _KEYWORD_FIRST = frozenset(
     w.split()[0]
     for w in (*kw.PREAMBLE, *kw.OPERATIVE, *(f"{k} {s}" for k in kw.PREAMBLE for s in kw.PREAMBLE_SUFFIXES))
@@ -114,17 +115,12 @@ def _paragraphs_end(lines: Sequence[Any], i: int, stop: int, bare: bool, formula
                 return i
             if lead == "A" and kw.ANNEX.match(text):
                 return i
-            if formula and lead == "T" and kw.FORMULA.match(text):
-                return i
+            if formula and lead == "T":
+                return i  # perhaps the formula (kw.FORMULA), before the first section: the general steps decide
         elif lead == "*" or lead == "_":
             return i  # perhaps a separator
-        elif (
-            lead.islower()
-            and "\t" not in text
-            and text.split(None, 1)[0].rstrip(":,") in _KEYWORD_FIRST
-            and section_keyword(text) is not None
-        ):
-            return i
+        elif lead.islower() and "\t" not in text and text.split(None, 1)[0].rstrip(":,") in _KEYWORD_FIRST:
+            return i  # perhaps a section line (section_keyword): the general steps decide, reading it once
         if bare and (lead in _HEADING_LEADS or lead.isdigit()):
             return i  # perhaps the heading of the next text
         if label_match(text):
