@@ -33,7 +33,12 @@ BRAZIL = Path(__file__).parent / "fixtures" / "pp18-doc67-brazil.pandoc.docx"
 def _lines(data: bytes, **kwargs) -> list[SourceLine]:
     pkg = open_package(data, "shape.docx")
     lines, _, _ = docx_loader._lines(read_paragraphs(pkg), docx_loader._numbering(pkg), **kwargs)
-    return lines
+    return _objects(lines)
+
+
+def _objects(lines: list) -> list[SourceLine]:
+    """The lines as objects: the usual paragraph reaches the tree stage as its text, numbered by its index."""
+    return [SourceLine.plain(i, line) if line.__class__ is str else line for i, line in enumerate(lines)]
 
 
 def _styled(text: str, props: str) -> str:
@@ -126,7 +131,7 @@ def test_paragraphs_are_let_go_as_their_lines_are_made():
     kept = [(line.no, line.main, line.is_plain) for line in _lines(data)]
     lines, _, _ = docx_loader._lines(paras, docx_loader._numbering(pkg), consume=True)
     assert paras == [None] * len(kept) and len(kept) == 253  # Brazil's paragraphs, counted in the file
-    assert [(line.no, line.main, line.is_plain) for line in lines] == kept
+    assert [(line.no, line.main, line.is_plain) for line in _objects(lines)] == kept
 
 
 def test_the_memory_peak_of_a_large_document_stays_under_twenty_times_its_size():

@@ -49,6 +49,7 @@ from itu_nb.loaders.docx_read import Reader, read_paragraphs
 from itu_nb.loaders.registry import register
 from itu_nb.model import VIEWS, Artefact, Clause, Document, NodeKind, Op, Run
 from itu_nb.parsing.document import SourceLine, build_document
+from itu_nb.parsing.frozen import run as make_run
 from itu_nb.parsing.labels import LABEL_REACH, label_split
 
 __all__ = ["load_docx", "page_texts", "paragraph_views", "read_docx_paragraphs"]
@@ -232,7 +233,7 @@ def _lines(
     empty: dict[int, tuple[Op, str | None, str | None]] | None = None,
     *,
     consume: bool = False,
-) -> tuple[list[SourceLine], dict[int, list[str]], dict[int, int]]:
+) -> tuple[list[SourceLine | str], dict[int, list[str]], dict[int, int]]:
     """Stage-2 lines, the notes of each line, and the length of the generated label left in each line's runs.
 
     One pass over the paragraphs; ``empty`` (when given) gets the mark's op, author and date of every
@@ -244,11 +245,11 @@ def _lines(
     capped: dict[int, list[str]] = {}
     numbered = numbering.numbers_any(paras)
     labels = {view: view_labels(paras, numbering, view, capped) if numbered else {} for view in VIEWS}
-    lines: list[SourceLine] = []
+    lines: list[SourceLine | str] = []
     notes: dict[int, list[str]] = {}
     labelled: dict[int, int] = {}
     originals, amendeds = labels["original"], labels["amended"]
-    equal, usual, plain, append = Op.EQUAL, _usual, SourceLine.plain, lines.append
+    equal, usual, append = Op.EQUAL, _usual, lines.append
     held: list = paras
     prev: Para | None = None
     for i in range(len(paras)):
@@ -268,7 +269,7 @@ def _lines(
                         and piece[3] is None
                         and piece[4] is None
                     ):
-                        append(plain(i, piece[1]))
+                        append(piece[1])  # a plain line as its text, its number its index (build_document)
                         prev = para
                         continue
                 append(usual(pieces, i))
@@ -410,7 +411,7 @@ def _place(pieces: list[Piece | Artefact], line: int) -> tuple[list[Run], list[A
     """
     if len(pieces) == 1 and isinstance(pieces[0], tuple):  # one run, nothing to join or place
         op, text, author, date, move = pieces[0]
-        return ([Run(op, text, author, date, move=move)] if text else []), []
+        return ([make_run(op, text, author, date, False, move)] if text else []), []
     runs: list[Run] = []
     arts: list[Artefact] = []
     pos = 0
@@ -431,11 +432,13 @@ def _place(pieces: list[Piece | Artefact], line: int) -> tuple[list[Run], list[A
             continue
         if first is not None:
             runs.append(
-                Run(first[0], texts[0] if len(texts) == 1 else "".join(texts), first[2], first[3], False, first[4])
+                make_run(first[0], texts[0] if len(texts) == 1 else "".join(texts), first[2], first[3], False, first[4])
             )
         first, texts = piece, [text]
     if first is not None:
-        runs.append(Run(first[0], texts[0] if len(texts) == 1 else "".join(texts), first[2], first[3], False, first[4]))
+        runs.append(
+            make_run(first[0], texts[0] if len(texts) == 1 else "".join(texts), first[2], first[3], False, first[4])
+        )
     return runs, arts
 
 

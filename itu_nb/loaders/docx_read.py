@@ -73,6 +73,11 @@ _M = "http://schemas.openxmlformats.org/officeDocument/2006/math"
 #: The ops as module constants: an enum member read from its class costs a descriptor call each time
 #: (about 180 ns on Python 3.11), and the reader asks for one for every piece of text.
 _EQ, _DEL = Op.EQUAL, Op.DELETE
+_new = object.__new__
+#: The fields of Para that Reader._usual sets one by one: a field added to Para fails the import, not a read.
+_PARA_FIELDS = ("pieces", "mark", "mark_author", "mark_date", "props", "old_props", "props_change", "notes", "box")
+if tuple(f.name for f in dataclasses.fields(Para)) != _PARA_FIELDS:
+    raise ImportError("itu_nb.loaders.docx_read: Para's fields changed; update Reader._usual")
 
 
 def _w(name: str) -> str:
@@ -245,9 +250,13 @@ class Reader:
         return out
 
     def _blocks(self, el: etree._Element, ctx: _Ctx, out: list[Para]) -> None:
+        plain = ctx is _EQUAL
         for child in el:
             tag = child.tag
             if tag == P:
+                if plain and (para := self._usual(child)) is not None:
+                    out.append(para)
+                    continue
                 saved = self.boxes
                 boxes = self.boxes = []
                 out.append(self._para(child, ctx))
@@ -268,6 +277,35 @@ class Reader:
                 chosen = branch(child)
                 if chosen is not None:
                     self._blocks(chosen, ctx, out)
+
+    def _usual(self, p: etree._Element) -> Para | None:
+        """The usual paragraph of unchanged text, read in one look: one run of one ``w:t``, after properties
+        that give no more than a style (``w:pPr`` holding a ``w:pStyle`` alone, or none); None for any other.
+
+        What :meth:`_para` and :meth:`_inline` read of such a paragraph outside a change, field or highlight
+        (most paragraphs of a plain document, and pandoc's), without their general steps.
+        """
+        n = len(p)
+        if n > 2 or not n or self.fields or self.lit:
+            return None
+        r = p[n - 1]
+        if r.tag != R or len(r) != 1:
+            return None
+        style = None
+        if n == 2:
+            ppr = p[0]
+            if ppr.tag != PPR or len(ppr) != 1 or (first := ppr[0]).tag != P_STYLE:
+                return None
+            style = first.get(VAL)
+        t = r[0]
+        text = t.text
+        if t.tag != T or not text or "\n" in text or t is self.skip:
+            return None
+        # every field of Para() set once, its one piece and style in place (what Para() and then _para would set)
+        para = _new(Para)
+        para.pieces, para.mark, para.mark_author, para.mark_date = [(_EQ, text, None, None, None)], _EQ, None, None
+        para.props, para.old_props, para.props_change, para.notes, para.box = Props(style), None, None, [], None
+        return para
 
     def _table(self, tbl: etree._Element, ctx: _Ctx, out: list[Para]) -> None:
         for row in _flatten(tbl, TR):

@@ -16,6 +16,7 @@ from itu_nb.model import Artefact, Document, Op, Proposal, interleave
 from itu_nb.parsing import keywords as kw
 from itu_nb.parsing.labels import label_split
 from itu_nb.parsing.notes import attach_bodies
+from itu_nb.parsing.presplit import add_paragraphs
 from itu_nb.parsing.tree import ProposalBuilder, SourceLine
 
 __all__ = ["SourceLine", "build_document"]
@@ -178,6 +179,14 @@ def build_document(
             and (after := current.add_items(lines, i, min(n, i + _BATCH), m.end())) > i
         ):
             i = after
+            continue
+        if (
+            current is not None
+            and plain
+            and not trailer
+            and (after := add_paragraphs(current, lines, i, min(n, i + _BATCH))) > i
+        ):
+            i = after  # unlabelled paragraphs (presplit)
             continue
         if line.__class__ is str:  # the other steps read the line's object
             line = lines[i] = SourceLine.plain(i, text)

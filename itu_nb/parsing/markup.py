@@ -322,11 +322,11 @@ def _scan(text: str, lo: int, hi: int, source: str, author, date, top: bool, sha
             by = ATTRIBUTION.match(inner) if start == change_at else None
             if by is not None:
                 a, d = by.group("author") or None, by.group("date")
-                last = pieces[change_from:]
-                if len(last) == 1 and isinstance(last[0], Run) and not last[0].text:
+                made = pieces[change_from:]
+                if len(made) == 1 and isinstance(made[0], Run) and not made[0].text:
                     # an empty change with its author and date, {++++}{>>@Brazil (2018-09-10)<<}: an empty
                     # paragraph inserted or deleted (PARAGRAPH_MARK)
-                    pieces[change_from:] = [Artefact("paragraph-mark", "", -1, None, last[0].op, a, d)]
+                    pieces[change_from:] = [Artefact("paragraph-mark", "", -1, None, made[0].op, a, d)]
                     pos = end + 3
                     continue
                 pieces[change_from:] = [

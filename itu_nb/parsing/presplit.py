@@ -1,0 +1,173 @@
+"""Stage 3 for lines whose shape is already known: runs of unlabelled paragraphs added in one loop.
+
+A loader that reads paragraphs (a Word file, a long text) gives the tree stage many lines that are
+plain prose: no label, no keyword, no marker.  :meth:`~itu_nb.parsing.tree.ProposalBuilder.add_line`
+routes each of them through every test of a proposal's line (Reasons, heading, section keyword,
+formula, title, annex, label) before it becomes the next ``p<N>`` of the current section.
+:func:`add_paragraphs` takes such lines from :func:`~itu_nb.parsing.document.build_document` in a
+batch, while the proposal's state cannot route them anywhere else, and asks each line only the
+tests that could still claim it; the first line that any of them might claim ends the batch and is
+left to the general steps.  The nodes made are those :meth:`add_line` makes (the same tree: checked
+by ``tests/test_fingerprints.py`` and ``tests/test_parsing_presplit.py``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from itu_nb.model import NodeKind
+from itu_nb.parsing import keywords as kw
+from itu_nb.parsing.frozen import equal_run
+from itu_nb.parsing.labels import Components
+from itu_nb.parsing.nodes import EMPTY, Node, new_node
+
+__all__ = ["add_paragraphs"]
+
+#: What a proposal marker line starts with (as :mod:`~itu_nb.parsing.document` looks for one).
+_MARKERISH = re.compile(rf"\s*(?:{'|'.join(kw.ACTIONS)}|[A-Z]{{1,6}}/\d)")
+
+#: What a heading line may start with after its white space (``kw.HEADING``, case ignored), besides a digit.
+_HEADING_LEADS = frozenset("dDnNrRoOpP")
+
+#: The first word of every section keyword (preamble and operative), ``:`` and ``,`` stripped: a line whose
+#: first word is none of them is no section line (:func:`~itu_nb.parsing.labels.section_keyword`); a line whose
+#: first word is one of them is left to the general steps (most are section lines).
+_KEYWORD_FIRST = frozenset(
+    w.split()[0]
+    for w in (*kw.PREAMBLE, *kw.OPERATIVE, *(f"{k} {s}" for k in kw.PREAMBLE for s in kw.PREAMBLE_SUFFIXES))
+)
+
+#: The slots of :class:`Node` that :func:`_add` fills one by one: a slot added to Node fails the import, not a load.
+_NODE_SLOTS = (
+    "_colon",
+    "_labels",
+    "artefacts",
+    "children",
+    "component",
+    "kind",
+    "label_runs",
+    "last_number",
+    "line",
+    "n_listed",
+    "n_paragraphs",
+    "notes",
+    "runs",
+    "scheme",
+    "section",
+    "stack",
+    "tail",
+    "taken",
+)
+if tuple(Node.__slots__) != _NODE_SLOTS:
+    raise ImportError("itu_nb.parsing.presplit: Node's slots changed; update _add, which fills each of them")
+
+_PARAGRAPH = NodeKind.PARAGRAPH
+
+
+def add_paragraphs(builder: Any, lines: Sequence[Any], i: int, stop: int) -> int:
+    """Add the unlabelled paragraphs on plain lines from ``lines[i]`` on, before ``stop``, to ``builder``'s
+    current section; return the index of the first line not added (``i`` when none is).
+
+    ``builder`` is the :class:`~itu_nb.parsing.tree.ProposalBuilder` of the proposal being read, past its
+    heading or first node and before its Reasons; ``lines`` are :meth:`SourceLine.plain` lines (or their text,
+    their number their index), as :func:`~itu_nb.parsing.document.build_document` holds them, read outside a
+    trailer.  A line is added when it is no blank line, marker, separator, heading of a bare text, Reasons,
+    section keyword, formula, annex line or labelled item: then :meth:`add_line` would make it the container's
+    next paragraph, and so is it made here.  The builder's state does not change along the batch (a paragraph
+    closes the open lists, sets no title, container or annex), so it is checked once.
+    """
+    if builder.reasons is not None or builder.expect_title or builder.heading is None and not builder.top.children:
+        return i
+    end = _paragraphs_end(
+        lines, i, stop, builder.action is None and builder.heading is not None, builder.container is None
+    )
+    if end > i:
+        _add(builder.container or builder.top, lines, i, end, builder.line_notes)
+    return end
+
+
+def _paragraphs_end(lines: Sequence[Any], i: int, stop: int, bare: bool, formula: bool) -> int:
+    """The index of the first line from ``lines[i]`` on (before ``stop``) that is no plain unlabelled paragraph:
+    one that a step other than :meth:`_paragraph` might claim (see :func:`add_paragraphs`).
+
+    ``bare``: a heading line may start the next bare text; ``formula``: a formula line may still come.
+    """
+    marker_match, label_match = _MARKERISH.match, kw.LABEL.match
+    while i < stop:
+        line = lines[i]
+        if line.__class__ is str:
+            text = line
+        elif line._plain:
+            text = line.main
+        else:
+            return i
+        if not text:
+            return i
+        lead = text[0]
+        if lead.isspace():
+            return i  # a blank line, an indented marker, separator, Reasons or annex, a TAB bullet: the general steps
+        if lead.isupper():
+            if marker_match(text):
+                return i
+            if lead == "R" and kw.REASONS.match(text):
+                return i
+            if lead == "A" and kw.ANNEX.match(text):
+                return i
+            if formula and lead == "T":
+                return i  # perhaps the formula (kw.FORMULA), before the first section: the general steps decide
+        elif lead == "*" or lead == "_":
+            return i  # perhaps a separator
+        elif lead.islower() and "\t" not in text and text.split(None, 1)[0].rstrip(":,") in _KEYWORD_FIRST:
+            return i  # perhaps a section line (section_keyword): the general steps decide, reading it once
+        if bare and (lead in _HEADING_LEADS or lead.isdigit()):
+            return i  # perhaps the heading of the next text
+        if label_match(text):
+            return i  # an item
+        i += 1
+    return i
+
+
+def _add(container: Node, lines: Sequence[Any], i: int, end: int, line_notes: dict[int, list[str]]) -> None:
+    """The lines ``lines[i:end]`` added to ``container`` as its next unlabelled paragraphs: the nodes
+    :meth:`ProposalBuilder._paragraph` makes of plain lines without artefacts, added as :meth:`Node.add` adds
+    them (as :meth:`ProposalBuilder._items` adds an item).
+    """
+    section = container.section
+    taken = container.taken
+    if taken is None:
+        taken = container.taken = Components()
+    count, odd = taken._count, taken._odd
+    if container.stack:
+        container.stack.clear()  # a paragraph closes the open lists
+    children = container.children
+    if children is EMPTY:
+        children = container.children = []
+    paragraphs = container.n_paragraphs
+    append = children.append
+    for k in range(i, end):
+        line = lines[k]
+        if line.__class__ is str:
+            text, no, read = line, k, None
+        else:
+            text, no, read = line.main, line.no, line.read_runs
+        got = line_notes.get(no) if line_notes else None
+        node = new_node(Node)
+        node.kind, node.label_runs, node.line, node.artefacts = _PARAGRAPH, (), no, EMPTY
+        node.notes, node.section, node.scheme = list(got) if got else EMPTY, section, None
+        node.runs = (equal_run(text),) if read is None else line.body(0)
+        node.children = node.stack = EMPTY
+        node.taken = node.last_number = None
+        node.n_paragraphs = node.n_listed = 0
+        node._labels = node._colon = node.tail = None
+        paragraphs += 1  # the component starts with "p" (Node.add)
+        base = f"p{paragraphs}"
+        if odd:
+            node.component = taken.take(base)
+        else:
+            n = count.get(base, 0) + 1
+            count[base] = n
+            node.component = base if n == 1 else f"{base}#{n}"
+        append(node)
+    container.n_paragraphs = paragraphs
