@@ -53,6 +53,7 @@ _NODE_SLOTS = (
     "n_listed",
     "n_paragraphs",
     "notes",
+    "path",
     "runs",
     "scheme",
     "section",
@@ -135,6 +136,7 @@ def _add(container: Node, lines: Sequence[Any], i: int, end: int, line_notes: di
     them (as :meth:`ProposalBuilder._items` adds an item).
     """
     section = container.section
+    path = container.path  # each node's path as Node.add gives it (None while the container's is not known)
     taken = container.taken
     if taken is None:
         taken = container.taken = Components()
@@ -169,5 +171,6 @@ def _add(container: Node, lines: Sequence[Any], i: int, end: int, line_notes: di
             n = count.get(base, 0) + 1
             count[base] = n
             node.component = base if n == 1 else f"{base}#{n}"
+        node.path = None if path is None else f"{path}/{node.component}" if path else node.component
         append(node)
     container.n_paragraphs = paragraphs
