@@ -85,6 +85,7 @@ def _w(name: str) -> str:
 
 
 P, R, T, DEL_TEXT, TBL, TR, TC = (_w(n) for n in ("p", "r", "t", "delText", "tbl", "tr", "tc"))
+_CUSTOM_MARK = _w("customMarkFollows")
 INS, DEL, MOVE_FROM, MOVE_TO = (_w(n) for n in ("ins", "del", "moveFrom", "moveTo"))
 PPR, RPR, SDT, SDT_CONTENT, CUSTOM_XML = (_w(n) for n in ("pPr", "rPr", "sdt", "sdtContent", "customXml"))
 VAL, ID, AUTHOR, DATE, NAME = (_w(n) for n in ("val", "id", "author", "date", "name"))
@@ -610,7 +611,7 @@ class Reader:
         if ctx.op is None:
             host.notes.append(f"a {kind} reference inserted and deleted again is in neither view")
             return
-        custom = ref.get(_w("customMarkFollows")) in ("1", "true", "on")
+        custom = ref.get(_CUSTOM_MARK) in ("1", "true", "on")
         if not custom:
             self.counters[kind] += 1
         number = str(self.counters[kind]) if not custom else "0"
