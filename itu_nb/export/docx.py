@@ -386,6 +386,21 @@ class _Writer:
                 fid = self.note_ids.get((pid, key[0], first))
         return (kind, fid) if fid is not None else None
 
+    def _reference_run(self, kind: str, fid: str, custom: str | None, op: Op) -> etree._Element:
+        """The run of a reference to the note ``fid`` (``kind``: footnote or endnote); ``custom``: the mark it shows
+        when Word's own numbering would not give it (written in ``op``'s text element), else None.
+        """
+        r = self._run("", Op.EQUAL, style="footnotereference")
+        fr = _w(f"w:{kind}Reference")
+        fr.set(qn("w:id"), fid)
+        r.append(fr)
+        if custom is not None:
+            fr.set(qn("w:customMarkFollows"), "1")
+            t = _w("w:delText" if op is Op.DELETE else "w:t")
+            t.text = custom
+            r.append(t)
+        return r
+
     def _note_reference(self, p: etree._Element, ref: Piece, number: str | None, same: tuple[str, str]) -> None:
         """One more reference to the note written already (``same``: its kind and ``w:id``), at the end of ``p``,
         with its op; Word counts it as it counts any reference, so a number it would not give is a custom mark.
@@ -402,15 +417,7 @@ class _Writer:
             r = made.__copy__()  # lxml copies the whole element (copy.deepcopy costs seven times as much)
             p.append(r if ref.op is Op.EQUAL else self._tracked(r, ref.op, ref.author, ref.date))
             return
-        r = self._run("", Op.EQUAL, style="footnotereference")
-        fr = _w(f"w:{kind}Reference")
-        fr.set(qn("w:id"), fid)
-        r.append(fr)
-        if custom:
-            fr.set(qn("w:customMarkFollows"), "1")
-            t = _w("w:delText" if ref.op is Op.DELETE else "w:t")
-            t.text = number
-            r.append(t)
+        r = self._reference_run(kind, fid, number if custom else None, ref.op)
         p.append(r if ref.op is Op.EQUAL else self._tracked(r, ref.op, ref.author, ref.date))
 
     def _footnote_ref(
@@ -471,15 +478,7 @@ class _Writer:
                 op = Op.EQUAL if run.op is ref.op else run.op
                 para = self._note_text(note, para, text, op, run.author, run.date, lit)
         written.append(note)
-        r = self._run("", Op.EQUAL, style="footnotereference")
-        fr = _w(f"w:{kind}Reference")
-        fr.set(qn("w:id"), fid)
-        r.append(fr)
-        if custom:
-            fr.set(qn("w:customMarkFollows"), "1")
-            t = _w("w:delText" if ref.op is Op.DELETE else "w:t")
-            t.text = number
-            r.append(t)
+        r = self._reference_run(kind, fid, number if custom else None, ref.op)
         # the comments on the note, around its reference mark: those of the reference's op inside the w:ins/w:del
         # holding it (their reference runs untracked), any other around that w:ins/w:del, its reference run after
         # it, tracked with its own op (so read back after the former)
