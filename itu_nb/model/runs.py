@@ -217,7 +217,11 @@ class Artefact:
         ``bookmark``, ``footnote-ref``, ``footnote-body`` (``footnote-part``: the rest of a body with
         changes inside it, one per run), ``separator``, ``blank``,
         ``marker`` (a proposal's action/id line), ``header``, ``trailer``, ``markup``,
-        ``comment`` (a reviewer's comment), ``highlight`` (a highlighted stretch of text).
+        ``comment`` (a reviewer's comment), ``highlight`` (a highlighted stretch of text;
+        ``footnote-highlight`` inside a note's text), ``paragraph-mark`` (a tracked paragraph mark:
+        an empty paragraph inserted or deleted, or a paragraph run on into the next in one view),
+        ``list-label`` (a list number Word generates, kept when it is no clause label), ``keys``
+        (clause keys a reload cannot derive).
     text : str
         The characters exactly as in the source.
     line : int
@@ -228,7 +232,8 @@ class Artefact:
     op : Op
         The change the artefact sits in (it is hidden in the other view).
     author, date : str or None
-        For a ``comment``: who wrote it and when (ISO date), where the source says so.
+        For a ``comment``: who wrote it and when (ISO date); for a ``paragraph-mark`` or a
+        ``footnote-part`` (a change inside a note): who made the change and when; where the source says so.
     length : int
         For a ``highlight``: how many characters of the node's text (label and body, from
         ``offset``) are highlighted; a highlight's ``text`` is empty.  0 for every other kind.
