@@ -1,25 +1,18 @@
-"""Issue 17: losses the audit of session 11 found and left to the owners of the code (strict xfails).
+"""Issue 17: the losses the audit of session 11 found, each fixed in session 12 and kept here as a regression test.
 
-Each test states the expected behaviour on a realistic input and fails today; ``strict=True`` makes the
-suite fail as soon as a fix lands, so that the marker is then removed with the fix.  The code lies in
-files other engineers own this session (``export/docx.py``, ``parsing/``, ``loaders/docx*``,
-``export/critic.py``, ``export/akn.py``), hence not fixed here.
+They were strict xfails until their fixes landed; none is marked now.
 
-The first two gaps below are fixed (session 12: ``parsing/notes.py`` attaches a body on a line of its own to
-its reference, ``to_docx`` writes a repeated reference to the note written already); their tests pass now.
-
-- Footnote paths change through Word when one note is referenced twice: the .docx loader reads one
-  note, ``noting/a/fn1``, with a second reference mark; ``to_docx`` writes that second mark as a new,
-  empty footnote, read back as a second node ``noting/a/fn2`` holding nothing (a note referenced
-  40,000 times comes back as 40,000 nodes).
-- The text of a note is lost by Word, Akoma Ntoso and HTML when its body stands on a line of its own in a
-  flattened text or CriticMarkup (``[2: 2 …]`` on the line after its clause, or at the end of the text):
-  the loaders keep the body as a document artefact ``footnote-body``, not a footnote node; ``to_docx``
-  writes an empty footnote at the reference (read back as an empty node ``resolves/1/fn2``) and drops the
-  body; ``to_akn`` and ``to_html`` drop it.  Only CriticMarkup keeps it.
-- (Fixed in session 12, now passing tests:) an empty paragraph whose mark is inserted or deleted (Word's
-  ``w:rPr/w:ins`` on an empty ``w:p``) was a document artefact ``paragraph-mark`` without the change's author
-  and date, and CriticMarkup and Akoma Ntoso did not write it (tests/test_empty_marks.py has the rest).
+- A note referenced twice (``parsing/notes.py``, ``export/docx.py``): the .docx loader reads one note,
+  ``noting/a/fn1``, with a second reference mark; ``to_docx`` used to write that second mark as a new, empty
+  footnote, read back as a second node ``noting/a/fn2`` holding nothing (a note referenced 40,000 times came
+  back as 40,000 nodes).  It is now one more reference to the note written already.
+- A note body on a line of its own in a flattened text or CriticMarkup (``[2: 2 …]`` on the line after its
+  clause, or at the end of the text) was a document artefact ``footnote-body`` only: ``to_docx`` wrote an
+  empty footnote at the reference and dropped the body, ``to_akn`` and ``to_html`` dropped it.  It is now
+  the note node of the clause referencing it, and every writer keeps it.
+- An empty paragraph whose mark is inserted or deleted (Word's ``w:rPr/w:ins`` on an empty ``w:p``) was a
+  document artefact ``paragraph-mark`` without the change's author and date, and CriticMarkup and Akoma
+  Ntoso did not write it (tests/test_empty_marks.py has the rest).
 """
 
 from __future__ import annotations
