@@ -596,7 +596,7 @@ INSTRUCTIONS = {
             'Add a new paragraph after resolves 2 reading: "that it is;"',
         ]
         * 12
-        + ["Delete resolves/1", 'In resolves 2, add " (edited)" at the end', "Delete recognizing b)"] * 6,
+        + ["Delete resolves 1", 'In resolves 2, add " (edited)" at the end', "Delete recognizing b)"] * 6,
     ),
     "insertions after one item": (
         RES130,

@@ -326,6 +326,11 @@ class _Editor:
         node = self.session.resolve(self.p, op.at)
         if node.kind in (NodeKind.HEADING,):
             raise EditError(f"{self.p.id}: the heading cannot be deleted; replace words in it instead")
+        if not any(n.exists_in("amended") for n in node.walk()):
+            raise EditError(
+                f"{self.p.id}: {_cite(self.p, node)} is already struck (deleted in the text as it stands); "
+                "nothing is left to delete"
+            )
         parent = self._parent(node)
         siblings = self._siblings(parent)
         index = next(i for i, c in enumerate(siblings) if c.path == node.path)

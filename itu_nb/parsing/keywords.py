@@ -118,7 +118,7 @@ LABEL = re.compile(
     r"^(?P<label>"
     r"[a-zA-Zа-яА-Я]{1,2}(?:\s?(?:bis|ter))?\)"  # a)  cb)  а) (Cyrillic)  a bis)
     r"|\(?[ivxlc]{1,6}\)"  # i)  iv)
-    r"|\d{1,3}(?:\.\d{1,3}){0,3}(?:\s?(?:bis|ter))?\.?"  # 1  1.1  23  5bis  1.
+    r"|\d{1,4}(?:\.\d{1,3}){0,3}(?:\s?(?:bis|ter))?\.?"  # 1  1.1  23  5bis  1.  1000 (up to 9999)
     r"|[•\-–—▪◦·]"  # bullets and dashes
     r")(?P<sep>\s*\t)"
 )
