@@ -114,12 +114,15 @@ def to_frame(obj, what: str | None = None) -> pd.DataFrame:
 
     Parameters
     ----------
-    obj : Document, Proposal, Comparison or ManyComparison
+    obj : Document, Proposal, Comparison, DocumentComparison or ManyComparison
     what : str, optional
         For a Document or Proposal: ``"clauses"`` (default) or ``"changes"`` (with a
         ``proposal`` column first); for a Comparison: ``"changes"`` (default), ``"clauses"``
-        or ``"stats"``; for a ManyComparison: ``"matrix"`` (default), ``"edits"`` or
-        ``"additions"``.
+        or ``"stats"``; for a DocumentComparison (two documents compared text by text):
+        ``"changes"`` (default) or ``"clauses"``, the tables of a Comparison for every text
+        compared, with a ``proposal`` column first, or ``"texts"`` (one row per text:
+        :attr:`DocumentComparison.table <itu_nb.diff.documents.DocumentComparison.table>`);
+        for a ManyComparison: ``"matrix"`` (default), ``"edits"`` or ``"additions"``.
 
     Returns
     -------
@@ -140,7 +143,15 @@ def to_frame(obj, what: str | None = None) -> pd.DataFrame:
     [['B/67/4', 'item', 'c)', 'b)']]
     >>> sorted(df.proposal.unique())
     ['B/67/1', 'B/67/2', 'B/67/3', 'B/67/4', 'B/67/5']
+
+    Two documents compared text by text: one row per change of every text, as for one comparison.
+
+    >>> acts = itu_nb.load("examples/data/pp18-final-acts.akn.xml")
+    >>> changes = itu_nb.to_frame(itu_nb.compare(itu_nb.load("examples/data/pp18-doc67-brazil.reconstructed.critic.md"), acts))
+    >>> changes.groupby("proposal").size().index.tolist()
+    ['B/67/2', 'B/67/3', 'B/67/4', 'B/67/5']
     """
+    from itu_nb.diff.documents import DocumentComparison
     from itu_nb.diff.manyway import ManyComparison
     from itu_nb.diff.twoway import Comparison
 
@@ -158,11 +169,17 @@ def to_frame(obj, what: str | None = None) -> pd.DataFrame:
     if isinstance(obj, Comparison):
         table = {"changes": lambda c: changes_frame(c.changes), "clauses": clauses_frame, "stats": stats_frame}
         what = what or "changes"
+    elif isinstance(obj, DocumentComparison):
+        table = {"changes": _document_changes, "clauses": _document_clauses, "texts": document_comparison_frame}
+        what = what or "changes"
     elif isinstance(obj, ManyComparison):
         table = {"matrix": lambda m: m.matrix, "edits": lambda m: m.edits, "additions": lambda m: m.additions}
         what = what or "matrix"
     else:
-        raise TypeError(f"to_frame takes a Document, Proposal, Comparison or ManyComparison, not {type(obj).__name__}")
+        raise TypeError(
+            "to_frame takes a Document, Proposal, Comparison, DocumentComparison or ManyComparison, "
+            f"not {type(obj).__name__}"
+        )
     if what not in table:
         raise ValueError(f"what={what!r}: choose one of {sorted(table)}")
     return table[what](obj)
@@ -262,6 +279,26 @@ def stats_frame(c: Comparison) -> pd.DataFrame:
     out.loc["total"] = out.sum()
     out.index.name = "section"
     return Table(out.astype(int))
+
+
+def _compared(dc) -> list[tuple[str, Comparison]]:
+    """The texts of a document comparison that were compared, with their :func:`proposal_keys`."""
+    keys = proposal_keys([p.text for p in dc.pairs])
+    return [(k, p.comparison) for p, k in zip(dc.pairs, keys, strict=True) if p.comparison is not None]
+
+
+def _document_changes(dc) -> pd.DataFrame:
+    """Every change of a document comparison, text by text: :data:`CHANGE_COLUMNS` after a ``proposal`` column."""
+    frames = [changes_frame(c.changes).assign(proposal=k) for k, c in _compared(dc)]
+    df = pd.concat(frames, ignore_index=True) if frames else changes_frame(()).assign(proposal=None)
+    return Table(df[["proposal", *CHANGE_COLUMNS]])
+
+
+def _document_clauses(dc) -> pd.DataFrame:
+    """Every clause pair of a document comparison, text by text: :data:`PAIR_COLUMNS` after a ``proposal`` column."""
+    frames = [clauses_frame(c).assign(proposal=k) for k, c in _compared(dc)]
+    df = pd.concat(frames, ignore_index=True) if frames else Table(columns=PAIR_COLUMNS).assign(proposal=None)
+    return Table(df[["proposal", *PAIR_COLUMNS]])
 
 
 #: The columns of a document comparison's table (:attr:`DocumentComparison.table <itu_nb.diff.documents.DocumentComparison.table>`).

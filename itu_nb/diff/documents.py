@@ -13,7 +13,9 @@ proposal's action:
             (:attr:`~itu_nb.model.comparison.Comparison.base_note`) and offers ``three_way()``
 ``SUP``     the target shown deleted (``"deleted"``): the target's text against nothing; when
             the other document lists it as abrogated rather than holding it, ``"abrogated"``,
-            with the proposal's own copy of the text shown deleted
+            with the proposal's own copy of the text shown deleted; when the other document
+            suppresses it too, the two copies compared (``"compared"``: a document against
+            itself has no change)
 ``ADD``     new (``"new"``): the proposal's text against nothing
 ``NOC``     unchanged (``"unchanged"``): the proposal keeps the text; compared with the target
             when the other document has it, to show whether it still reads the same
@@ -289,6 +291,11 @@ def compare_documents(old: Document, new: Document, *, typography: str = "hide",
         target = str(text.target) if text.target is not None else text.id
         if action == "SUP":
             if text.action == "SUP":  # the proposal suppresses; the matched text (if any) is what goes
+                if match is not None and match.action == "SUP":  # both suppress it: their copies compared
+                    ids = text.id if text.id == match.id else f"{text.id} and {match.id}"
+                    note = f"{ids}: both documents suppress {target}; their copies of it compared"
+                    pairs.append(TextPair(text, match, action, "compared", cmp(_reads(text), _reads(match)), note))
+                    continue
                 if match is not None:
                     pairs.append(TextPair(text, match, action, "deleted", cmp(match, _empty(f"{target} suppressed"))))
                     continue

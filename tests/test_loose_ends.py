@@ -1,0 +1,131 @@
+"""Loose ends carried over the last sessions, each made right end to end (session 14, carried14).
+
+Every expected value is read from the fixtures: Brazil's proposals to PP-18 (Document 67,
+``tests/fixtures/pp18-doc67-brazil.*``) and the PP-18 Final Acts (``pp18-final-acts.akn.xml``).
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import CRITIC, FINAL_ACTS, FLATTENED
+
+import itu_nb
+from itu_nb.amendments.operations import DeleteClause, EditError
+from itu_nb.frames import CHANGE_COLUMNS, PAIR_COLUMNS
+
+
+@pytest.fixture(scope="module")
+def brazil():
+    return itu_nb.load(CRITIC, author="Brazil")
+
+
+@pytest.fixture(scope="module")
+def acts():
+    return itu_nb.load(FINAL_ACTS)
+
+
+# -- 1. to_frame of a document comparison; a document against itself ------------------------------
+
+
+def test_a_document_compared_with_itself_has_no_change(brazil):
+    dc = itu_nb.compare(brazil, brazil)
+    # B/67/3 is a SUP on both sides (line 69 of the CriticMarkup file): before, the second copy was
+    # taken for the text in force and shown deleted (4 changes)
+    assert [(p.id, p.status) for p in dc] == [(f"B/67/{k}", "compared") for k in range(1, 6)]
+    assert all(len(p.comparison.changes) == 0 for p in dc)
+    assert "both documents suppress Resolution 128 (Rev. Antalya, 2006)" in dc["B/67/3"].note
+    table = itu_nb.to_frame(dc)
+    assert type(table).__name__ == "Table" and table.empty
+    assert list(table.columns) == ["proposal", *CHANGE_COLUMNS]
+
+
+def test_the_final_acts_compared_with_themselves_have_no_change(acts):
+    dc = itu_nb.compare(acts, acts)
+    assert len(dc) == 70 and {p.status for p in dc} == {"compared"}
+    assert itu_nb.to_frame(dc).empty and itu_nb.to_frame(dc, "clauses").kind.unique().tolist() == ["unchanged"]
+
+
+def test_two_copies_of_a_suppressed_text_that_differ_are_compared(brazil):
+    # the second document's copy of Resolution 128's title (line 71) reads "Plan of Action"
+    text = CRITIC.read_text(encoding="utf-8").replace("Quito Action Plan", "Quito Plan of Action")
+    other = itu_nb.load(text, format="criticmarkup", author="Brazil")
+    pair = itu_nb.compare(brazil, other)["B/67/3"]
+    assert pair.status == "compared"
+    changed = [c for c in pair.comparison.changes]
+    assert changed and all(c.path == "title" for c in changed)
+    assert "of" in " ".join(c.new or "" for c in changed)
+
+
+def test_to_frame_of_a_document_comparison_is_one_row_per_change(brazil, acts):
+    dc = itu_nb.compare(brazil, acts)
+    changes = itu_nb.to_frame(dc)
+    assert list(changes.columns) == ["proposal", *CHANGE_COLUMNS]
+    # one row per change of each text compared (B/67/1's Resolution 14 is not in the Final Acts: no rows)
+    expected = {p.id: [c.id for c in p.comparison.changes] for p in dc if p.comparison is not None}
+    got = {k: g.id.tolist() for k, g in changes.groupby("proposal", sort=False)}
+    assert got == {k: v for k, v in expected.items() if v}
+    assert "B/67/1" not in got and dc["B/67/1"].status == "not found"
+    clauses = itu_nb.to_frame(dc, "clauses")
+    assert list(clauses.columns) == ["proposal", *PAIR_COLUMNS]
+    assert len(clauses) == sum(len(c.pairs) for c in dc.comparisons.values())
+    assert itu_nb.to_frame(dc, "texts").equals(dc.table)
+    with pytest.raises(ValueError, match="choose one of"):
+        itu_nb.to_frame(dc, "matrix")
+
+
+# -- 3. labels of 1,000 and more -------------------------------------------------------------------
+
+
+def _long_resolves(lines: list[str], last: int) -> str:
+    """Doc 67 flattened, with B/67/4's resolves 1-8 (lines 139-146) continued to ``last`` items, each
+    item k reading as item ((k - 1) mod 8) + 1 does."""
+    at = lines.index("instructs the Secretary-General and the Directors of the Bureaux")
+    items = lines[at - 8 : at]
+    assert [x.split("\t")[0] for x in items] == [str(k) for k in range(1, 9)]
+    more = [f"{k}\t{items[(k - 1) % 8].split(chr(9), 1)[1]}" for k in range(9, last + 1)]
+    return "\n".join(lines[:at] + more + lines[at:]) + "\n"
+
+
+def test_items_numbered_1000_and_more_are_read_as_items(flattened):
+    lines = FLATTENED.read_text(encoding="utf-8").splitlines()
+    doc = itu_nb.load(_long_resolves(lines, 1005), format="text")
+    resolves = doc["B/67/4"]["resolves"].children
+    assert [c.path for c in resolves[-7:]] == [f"resolves/{k}" for k in range(999, 1006)]
+    assert {c.kind.value for c in resolves} == {"item"} and len(resolves) == 1005
+    item_8 = flattened["B/67/4"]["resolves/8"]
+    assert doc["B/67/4"]["resolves/1000"].label == "1000"  # 1000 = 8 (mod 8): item 8's words
+    assert doc["B/67/4"]["resolves/1000"].body("amended") == item_8.body("amended")
+    # the rest of the document reads as before
+    after = [(c.path, c.body("amended")) for c in doc["B/67/4"].walk() if not c.path.startswith("resolves")]
+    assert after == [(c.path, c.body("amended")) for c in flattened["B/67/4"].walk() if not c.path.startswith("resolves")]
+    assert [p.id for p in doc] == [p.id for p in flattened]
+
+
+def test_four_digit_items_in_criticmarkup():
+    text = "\n".join(
+        ["ADD\tB/67/9", "", "resolves", *(f"{k}\tto report on item {k};" for k in range(998, 1003))]
+    )
+    p = itu_nb.load(text, format="criticmarkup")[0]
+    assert [(c.path, c.label) for c in p["resolves"].children] == [(f"resolves/{k}", str(k)) for k in range(998, 1003)]
+
+
+# -- 4. deleting a clause already struck -----------------------------------------------------------
+
+
+def test_deleting_a_clause_already_struck_is_refused(brazil):
+    # Doc 67 strikes considering h) of Resolution 130 (CriticMarkup line 100: "{--h)\tthat the number…")
+    p = brazil["B/67/4"]
+    assert p["considering/h"].status == "deleted"
+    with pytest.raises(EditError, match=r"B/67/4: considering h\) is already struck"):
+        itu_nb.amend(p, DeleteClause("considering/h"), author="ITU", date="2026-01-01")
+
+
+def test_deleting_one_clause_twice_is_refused(brazil):
+    p = brazil["B/67/4"]
+    once = itu_nb.amend(p, DeleteClause("considering/a"), author="ITU", date="2026-01-01")
+    assert once["considering/a"].status == "deleted"  # struck where it stood; the live items follow
+    with pytest.raises(EditError, match=r"considering a\) is already struck"):
+        itu_nb.amend(p, [DeleteClause("considering/a"), DeleteClause("considering/a")], author="ITU", date="2026-01-01")
+    # by label, the instruction names the live item: the second deletion strikes the next one
+    twice = itu_nb.amend(p, "Delete considering a)\nDelete considering a)", author="ITU", date="2026-01-01")
+    assert [c.status for c in twice["considering"].children[:2]] == ["deleted", "deleted"]
