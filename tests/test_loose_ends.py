@@ -97,14 +97,14 @@ def test_items_numbered_1000_and_more_are_read_as_items(flattened):
     assert doc["B/67/4"]["resolves/1000"].body("amended") == item_8.body("amended")
     # the rest of the document reads as before
     after = [(c.path, c.body("amended")) for c in doc["B/67/4"].walk() if not c.path.startswith("resolves")]
-    assert after == [(c.path, c.body("amended")) for c in flattened["B/67/4"].walk() if not c.path.startswith("resolves")]
+    assert after == [
+        (c.path, c.body("amended")) for c in flattened["B/67/4"].walk() if not c.path.startswith("resolves")
+    ]
     assert [p.id for p in doc] == [p.id for p in flattened]
 
 
 def test_four_digit_items_in_criticmarkup():
-    text = "\n".join(
-        ["ADD\tB/67/9", "", "resolves", *(f"{k}\tto report on item {k};" for k in range(998, 1003))]
-    )
+    text = "\n".join(["ADD\tB/67/9", "", "resolves", *(f"{k}\tto report on item {k};" for k in range(998, 1003))])
     p = itu_nb.load(text, format="criticmarkup")[0]
     assert [(c.path, c.label) for c in p["resolves"].children] == [(f"resolves/{k}", str(k)) for k in range(998, 1003)]
 
