@@ -12,7 +12,9 @@
 
 The options mean the same in every command: ``--to FORMAT`` the output format, ``-o OUT``
 the output file (a folder for ``batch``), ``--from FORMAT`` the input format (text,
-criticmarkup, akn, docx; detected when omitted).  The spellings of 0.1 (``--format`` for
+criticmarkup, akn, docx; detected when omitted).  ``-`` as the input of ``outline`` or
+``export``, or as one of the two texts of ``compare``, reads standard input (within the
+loaders' 50 MB bound; the format from ``--from`` or detected from the content).  The spellings of 0.1 (``--format`` for
 the input format of outline/export, ``batch --to OUTDIR --format FORMAT``, ``outline
 --json``) still work in this release, with a deprecation message on stderr.
 
@@ -28,6 +30,7 @@ from __future__ import annotations
 import argparse
 import csv
 import dataclasses
+import io
 import json
 import os
 import re
@@ -177,6 +180,25 @@ def write(x, fmt: str, out: str | None, *, author: str | None = None, date: str 
         Path(out).write_text(text, encoding="utf-8")
 
 
+class _Stdin(io.BytesIO):
+    """Standard input, read once within the loaders' bound, named as error messages and outlines show it."""
+
+    name = "<stdin>"
+
+
+def _source(file: str):
+    """``file`` as given, or for ``-`` standard input, read here.
+
+    At most the loaders' bound (50 MiB) plus a byte is read: a longer stream is refused with a
+    LoadError, unread beyond that.  Its format comes from ``--from`` or is detected from the content.
+    """
+    if file != "-":
+        return file
+    from itu_nb.loaders.registry import read_stream
+
+    return _Stdin(read_stream(sys.stdin.buffer, _Stdin.name))
+
+
 def _load_options(args) -> dict:
     opts = {}
     if getattr(args, "source_format", None):
@@ -185,7 +207,7 @@ def _load_options(args) -> dict:
 
 
 def _cmd_outline(args) -> int:
-    doc = load(args.file, **_load_options(args))
+    doc = load(_source(args.file), **_load_options(args))
     if args.to == "json":
         json.dump(outline_json(doc), sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
@@ -196,12 +218,18 @@ def _cmd_outline(args) -> int:
 
 def _cmd_export(args) -> int:
     opts = _load_options(args)
-    critic = args.source_format == "criticmarkup" or (
-        not args.source_format and Path(args.file).suffix.lower() == ".md"
-    )
+    source = _source(args.file)
+    if args.source_format:
+        critic = args.source_format == "criticmarkup"
+    elif isinstance(source, _Stdin):
+        from itu_nb.loaders.registry import detect_format
+
+        critic = detect_format(source.getvalue()) == "criticmarkup"
+    else:
+        critic = Path(args.file).suffix.lower() == ".md"
     if critic and args.author:  # CriticMarkup has no author field: the loader gives every change this one
         opts.update(author=args.author, date=args.date)
-    doc = load(args.file, **opts)
+    doc = load(source, **opts)
     write(doc[args.proposal] if args.proposal else doc, args.to, args.output, author=args.author, date=args.date)
     return 0
 
@@ -209,7 +237,9 @@ def _cmd_export(args) -> int:
 def _cmd_compare(args) -> int:
     from itu_nb.diff.documents import DocumentComparison, compare
 
-    old, new = load(args.old, **_load_options(args)), load(args.new, **_load_options(args))
+    if args.old == args.new == "-":
+        raise _Usage("standard input (-) can be one of the two texts, not both")
+    old, new = load(_source(args.old), **_load_options(args)), load(_source(args.new), **_load_options(args))
     pair = (old[args.proposal], new[args.proposal]) if args.proposal else (old, new)
     result = compare(*pair, typography=args.typography)
     if not isinstance(result, DocumentComparison):
@@ -555,7 +585,9 @@ def _parser() -> argparse.ArgumentParser:
     outline = sub.add_parser(
         "outline", help="print the proposals of a file and their clause trees", epilog=LEGEND.replace("marks", "Marks")
     )
-    outline.add_argument("file", help="a .txt, CriticMarkup .md, Akoma Ntoso .xml or .docx file")
+    outline.add_argument(
+        "file", help="a .txt, CriticMarkup .md, Akoma Ntoso .xml or .docx file; - reads standard input"
+    )
     outline.add_argument("--to", choices=["text", "json"], default="text", help="text (default) or json")
     outline.add_argument("--json", action="store_true", help=argparse.SUPPRESS)  # 0.1 spelling, deprecated
     outline.add_argument("--view", choices=["original", "amended"], help="show one view only (no change marks)")
@@ -571,7 +603,7 @@ def _parser() -> argparse.ArgumentParser:
     export = sub.add_parser(
         "export", help="write a document with its tracked changes as HTML, Word, CriticMarkup or AKN"
     )
-    export.add_argument("file", help="a .txt, CriticMarkup .md, Akoma Ntoso .xml or .docx file")
+    export.add_argument("file", help="a .txt, CriticMarkup .md, Akoma Ntoso .xml or .docx file; - reads standard input")
     export.add_argument("--to", required=True, choices=["html", "docx", "critic", "akn"], help="output format")
     export.add_argument("--proposal", help="export one proposal only (id such as B/67/4, or 'Resolution 130')")
     source(export)
@@ -579,8 +611,8 @@ def _parser() -> argparse.ArgumentParser:
     export.set_defaults(run=_cmd_export)
 
     compare = sub.add_parser("compare", help="compare two texts clause by clause and export the redline")
-    compare.add_argument("old", help="the earlier text (a file in any input format)")
-    compare.add_argument("new", help="the later text or proposal")
+    compare.add_argument("old", help="the earlier text (a file in any input format; - reads standard input)")
+    compare.add_argument("new", help="the later text or proposal (- reads standard input)")
     compare.add_argument("--to", required=True, choices=["html", "docx", "critic", "json"], help="output format")
     compare.add_argument("--proposal", help="compare this proposal/text of both files (id or 'Resolution 130')")
     compare.add_argument(

@@ -6,12 +6,22 @@ Every expected value is read from the fixtures: Brazil's proposals to PP-18 (Doc
 
 from __future__ import annotations
 
+import contextlib
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
-from conftest import CRITIC, FINAL_ACTS, FLATTENED
+from conftest import CRITIC, FINAL_ACTS, FIXTURES, FLATTENED
 
 import itu_nb
 from itu_nb.amendments.operations import DeleteClause, EditError
 from itu_nb.frames import CHANGE_COLUMNS, PAIR_COLUMNS
+
+DOCX = FIXTURES / "pp18-doc67-brazil.pandoc.docx"
 
 
 @pytest.fixture(scope="module")
@@ -129,3 +139,88 @@ def test_deleting_one_clause_twice_is_refused(brazil):
     # by label, the instruction names the live item: the second deletion strikes the next one
     twice = itu_nb.amend(p, "Delete considering a)\nDelete considering a)", author="ITU", date="2026-01-01")
     assert [c.status for c in twice["considering"].children[:2]] == ["deleted", "deleted"]
+
+
+# -- 2. "-" reads standard input ------------------------------------------------------------------
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _cli(*args: str, stdin: bytes = b"") -> subprocess.CompletedProcess:
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    cmd = [sys.executable, "-m", "itu_nb.cli", *args]
+    return subprocess.run(cmd, input=stdin, capture_output=True, timeout=120, env=env, cwd=ROOT)
+
+
+@pytest.mark.parametrize("path", [CRITIC, FLATTENED, FINAL_ACTS, DOCX])
+def test_outline_of_standard_input_is_the_outline_of_the_file(path):
+    # the same outline as from the file, format detected from the content, but for the name on its first line
+    piped = _cli("outline", "-", "--to", "json", stdin=path.read_bytes())
+    direct = _cli("outline", str(path), "--to", "json")
+    assert piped.returncode == 0 and direct.returncode == 0, piped.stderr.decode()
+    a, b = json.loads(piped.stdout), json.loads(direct.stdout)
+    assert a["source"] == "<stdin>" and b["source"] == str(path) and a["format"] == b["format"]
+    assert a["proposals"] == b["proposals"]
+
+
+def test_standard_input_takes_the_format_given():
+    # Doc 67 in CriticMarkup read as plain text (the deprecated --format spelling too): the marks stay text
+    for option in ("--from", "--format"):
+        r = _cli("outline", "-", option, "text", "--to", "json", stdin=CRITIC.read_bytes())
+        assert r.returncode == 0 and json.loads(r.stdout)["format"] == "text"
+        clause = json.loads(r.stdout)["proposals"][0]["clauses"][0]
+        assert "{--" in clause["amended"]  # "RESOLUTION 14 (Rev. {--Antalya, 2006--}{++Dubai, 2018++})", line 2
+
+
+def test_export_and_compare_read_standard_input(tmp_path):
+    critic = CRITIC.read_bytes()
+    direct = _cli("export", str(CRITIC), "--to", "critic", "--author", "Brazil", "--date", "2018-09-10")
+    piped = _cli("export", "-", "--to", "critic", "--author", "Brazil", "--date", "2018-09-10", stdin=critic)
+    assert piped.returncode == 0 and piped.stdout == direct.stdout and b"{++Dubai, 2018++}" in piped.stdout
+    r = _cli("compare", "-", str(FINAL_ACTS), "--to", "json", stdin=critic)
+    assert r.returncode == 0
+    piped, direct = (
+        json.loads(r.stdout),
+        json.loads(_cli("compare", str(CRITIC), str(FINAL_ACTS), "--to", "json").stdout),
+    )
+    assert (piped.pop("old"), direct.pop("old")) == ("<stdin>", str(CRITIC)) and piped == direct
+    assert _cli("compare", "-", "-", "--to", "json", stdin=critic).returncode == 2
+
+
+def test_a_stream_over_the_bound_is_refused_without_reading_it_all():
+    # 120 MB written into the pipe: the reader stops after the bound (MAX_BYTES, 50 MiB: the message's
+    # "52 MB", as for a file) plus a byte and says so
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    reader = subprocess.Popen(
+        [sys.executable, "-m", "itu_nb.cli", "outline", "-"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=ROOT,
+    )  # fmt: skip
+    assert reader.stdin is not None
+    written, chunk = 0, b"considering\n" * 87_382  # about 1 MB
+    try:
+        while written < 120_000_000:
+            reader.stdin.write(chunk)
+            written += len(chunk)
+    except BrokenPipeError:
+        pass
+    finally:
+        with contextlib.suppress(BrokenPipeError):
+            reader.stdin.close()
+    assert reader.stdout is not None and reader.stderr is not None
+    out, err = reader.stdout.read(), reader.stderr.read()
+    assert reader.wait(timeout=120) == 1 and out == b""
+    assert err.decode().strip() == (
+        "itu-nb: <stdin>: stream (a pipe or a device) is over the 52 MB limit for one document (stopped reading "
+        "after 52428800 bytes); split it, or pass max_bytes= to load() if it really is one document"
+    )
+    assert written < 60_000_000  # what the pipe took before the reader went away: the rest was never read
+
+
+def test_load_reads_a_binary_stream_within_its_bound():
+    with CRITIC.open("rb") as fh:
+        doc = itu_nb.load(fh, author="Brazil")
+    assert doc.source == str(CRITIC) and [p.id for p in doc] == [f"B/67/{k}" for k in range(1, 6)]
+    stream = io.BytesIO(CRITIC.read_bytes())
+    with pytest.raises(itu_nb.LoadError, match="<stream>: stream .* over the 0 MB limit"):
+        itu_nb.load(stream, max_bytes=1000)
+    assert stream.tell() == 1001  # the bound plus one byte read, no more

@@ -15,13 +15,14 @@ import re
 import stat
 from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
 from itu_nb.errors import LoadError
 from itu_nb.model import Document
 from itu_nb.parsing.markup import looks_like_critic
 from itu_nb.parsing.normalise import MAX_BYTES, check_size
 
-__all__ = ["LOADERS", "MODULES", "detect_format", "load", "register"]
+__all__ = ["LOADERS", "MODULES", "detect_format", "load", "read_stream", "register"]
 
 Loader = Callable[..., Document]
 
@@ -130,7 +131,10 @@ def detect_format(data: bytes | str, name: str = "") -> str:
     return "text"
 
 
-def _read(source: str | os.PathLike | bytes, max_bytes: int | None, fmt: str | None) -> tuple[bytes | str, str]:
+def _read(source, max_bytes: int | None, fmt: str | None) -> tuple[bytes | str, str]:
+    if hasattr(source, "read"):  # an open binary stream (sys.stdin.buffer): named by its name
+        name = str(getattr(source, "name", "<stream>"))
+        return read_stream(source, name, max_bytes), name
     if isinstance(source, bytes | bytearray):
         check_size("<bytes>", len(source), max_bytes)
         return bytes(source), "<bytes>"
@@ -155,13 +159,30 @@ def _read(source: str | os.PathLike | bytes, max_bytes: int | None, fmt: str | N
 
 def _read_bounded(path: Path, name: str, max_bytes: int | None) -> bytes:
     """At most the limit plus one byte: a pipe or a device (``/dev/zero``) has no size to trust."""
-    limit = MAX_BYTES if max_bytes is None else max_bytes
     try:
         with path.open("rb") as fh:
-            regular = stat.S_ISREG(os.fstat(fh.fileno()).st_mode)
-            data = fh.read(limit + 1)
+            return read_stream(fh, name, max_bytes)
     except OSError as exc:
         raise LoadError(name, f"cannot be read ({exc.strerror or exc})") from None
+
+
+def read_stream(fh: BinaryIO, name: str, max_bytes: int | None = None) -> bytes:
+    """The bytes of an open binary stream (a file, a pipe, ``sys.stdin.buffer``), within the loaders' bound.
+
+    At most the limit (``max_bytes``, default 50 MB) plus one byte is read: a longer stream is refused
+    with a :class:`~itu_nb.errors.LoadError` naming it (``name``), without reading the rest.
+    """
+    limit = MAX_BYTES if max_bytes is None else max_bytes
+    try:
+        regular = stat.S_ISREG(os.fstat(fh.fileno()).st_mode)
+    except (OSError, AttributeError, ValueError):  # io.BytesIO has no file number (io.UnsupportedOperation)
+        regular = False
+    try:
+        data = fh.read(limit + 1)
+    except OSError as exc:
+        raise LoadError(name, f"cannot be read ({exc.strerror or exc})") from None
+    if not isinstance(data, bytes):
+        raise LoadError(name, "is a text stream; pass its binary buffer (sys.stdin.buffer)")
     if len(data) > limit:
         what = "file" if regular else "stream (a pipe or a device)"
         raise LoadError(
@@ -202,7 +223,7 @@ def _decode_utf16(data: bytes, name: str, encoding: str) -> str:
 
 
 def load(
-    source: str | os.PathLike | bytes,
+    source: str | os.PathLike | bytes | BinaryIO,
     format: str | None = None,
     *,
     max_bytes: int | None = None,
@@ -212,10 +233,12 @@ def load(
 
     Parameters
     ----------
-    source : path, bytes or str
+    source : path, bytes, str or binary stream
         A file path, the file's bytes, or the text itself: a string containing a
         line break is a text; any other string is a path, or a one-line text when
-        ``format`` is given and no such file exists.
+        ``format`` is given and no such file exists.  An open binary stream
+        (``sys.stdin.buffer``) is read up to the bound and named by its ``name``
+        (``<stdin>``).
     format : {"text", "criticmarkup", "akn", "docx"}, optional
         Detected from the content when omitted.
     max_bytes : int, optional
