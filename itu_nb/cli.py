@@ -34,6 +34,7 @@ import io
 import json
 import os
 import re
+import shlex
 import sys
 import time
 from pathlib import Path
@@ -241,14 +242,17 @@ def _cmd_compare(args) -> int:
         raise _Usage("standard input (-) can be one of the two texts, not both")
     old, new = load(_source(args.old), **_load_options(args)), load(_source(args.new), **_load_options(args))
     pair = (old[args.proposal], new[args.proposal]) if args.proposal else (old, new)
-    result = compare(*pair, typography=args.typography)
+    result = compare(*pair, typography=args.typography, view=(args.old_view, args.new_view))
     if not isinstance(result, DocumentComparison):
-        if result.base_note:
-            print(f"itu-nb: {result.base_note}", file=sys.stderr)
+        # the proposal's own base asked for (--old-view original): what the note would advise, so no note
+        if result.base_differs and getattr(args, f"{result.proposal_side}_view") != "original":
+            print(f"itu-nb: {base_note(result, args)}", file=sys.stderr)
         write(result, args.to, args.output, author=args.author, date=args.date)
         return 0
     # two documents: each text against the one it targets; the table on stderr, the output per text
-    print(document_summary(result), file=sys.stderr)
+    if (args.old_view, args.new_view) != ("amended", "amended"):
+        raise _Usage("--old-view and --new-view choose a view of one text: add --proposal ID (or compare two texts)")
+    print(document_summary(result, args), file=sys.stderr)
     if args.to == "json":
         text = json.dumps(document_comparison_json(result), ensure_ascii=False, indent=1) + "\n"
         if args.output in (None, "-"):
@@ -282,7 +286,28 @@ def _cmd_compare(args) -> int:
     return 0
 
 
-def document_summary(dc) -> str:
+def base_note(c, args=None) -> str:
+    """A comparison's base note (:attr:`~itu_nb.model.comparison.Comparison.base_differs`), with commands.
+
+    The commands show the two apart: the proposal's own changes (``itu-nb export``), and its base (the
+    proposal's original view) against the other text (``itu-nb compare --old-view original``, or
+    ``--new-view``).  From standard input there is no file to name: the Python call, as the model says it.
+    """
+    if args is None or "-" in (args.old, args.new):  # no file to name: the Python call
+        return c.base_note
+    side = c.proposal_side
+    proposal = c.old if side == "old" else c.new
+    file = args.old if side == "old" else args.new
+    pick = proposal.target.key.capitalize() if proposal.target is not None else proposal.id
+    files = f"{shlex.quote(args.old)} {shlex.quote(args.new)}"
+    return (
+        f"{c.base_fact} To see them apart: itu-nb export {shlex.quote(file)} --proposal {shlex.quote(proposal.id)} "
+        f"--to html shows {proposal.id}'s own changes, and itu-nb compare {files} --proposal {shlex.quote(pick)} "
+        f"--{side}-view original --to html its base against the other text."
+    )
+
+
+def document_summary(dc, args=None) -> str:
     """A document comparison as a plain-text table: one line per text, then base notes and unmatched texts."""
     rows = [("text", "action", "target", "status", "matched with", "changes")]
     for p in dc.pairs:
@@ -292,7 +317,7 @@ def document_summary(dc) -> str:
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     lines = ["  ".join(x.ljust(w) for x, w in zip(r, widths, strict=True)).rstrip() for r in rows]
     lines += [f"{p.id}: {p.note}" for p in dc.pairs if p.note]
-    lines += [f"{p.id}: {p.base_note}" for p in dc.pairs if p.base_note]
+    lines += [f"{p.id}: {base_note(p.comparison, args)}" for p in dc.pairs if p.base_note and p.comparison]
     if dc.unmatched:
         lines.append(f"{len(dc.unmatched)} texts of {dc.new.source} that nothing targets (not compared)")
     return "\n".join(lines)
@@ -622,6 +647,14 @@ def _parser() -> argparse.ArgumentParser:
         help="changes that look the same on screen (no-break spaces and hyphens, dashes, quotes, capitals in "
         "headings): hide them (default, counted in the notes), keep them flagged apart, or show them as changes",
     )
+    for side in ("old", "new"):
+        compare.add_argument(
+            f"--{side}-view",
+            choices=["amended", "original"],
+            default="amended",
+            help=f"which view of the {side} text, when it has tracked changes: amended (default) or original "
+            "(a proposal's base: the text it amends)",
+        )
     source(compare, old=False)  # compare never had --format
     signed(compare)
     compare.set_defaults(run=_cmd_compare)

@@ -7,9 +7,12 @@ Every expected value is read from the fixtures: Brazil's proposals to PP-18 (Doc
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import io
 import json
 import os
+import re
+import shlex
 import subprocess
 import sys
 from pathlib import Path
@@ -224,3 +227,28 @@ def test_load_reads_a_binary_stream_within_its_bound():
     with pytest.raises(itu_nb.LoadError, match="<stream>: stream .* over the 0 MB limit"):
         itu_nb.load(stream, max_bytes=1000)
     assert stream.tell() == 1001  # the bound plus one byte read, no more
+
+
+# -- 5. the base-differs note names calls a user can make ------------------------------------------
+
+
+def test_the_cli_base_note_names_commands_that_run():
+    # B/67/4 amends Resolution 130 (Rev. Busan, 2014) (CriticMarkup line 75 ff.); the Final Acts hold Rev. Dubai, 2018
+    r = _cli("compare", str(CRITIC), str(FINAL_ACTS), "--proposal", "Resolution 130", "--to", "json")
+    note = r.stderr.decode()
+    assert r.returncode == 0 and note.startswith("itu-nb: Base differs: B/67/4") and "three_way" not in note
+    export, compare = re.findall(r"itu-nb ((?:export|compare) .*?) --to html", note)
+    own = _cli(*shlex.split(export), "--to", "html")
+    assert own.returncode == 0 and b"B/67/4" in own.stdout
+    base = _cli(*shlex.split(compare), "--to", "json")
+    assert base.returncode == 0 and base.stderr == b""  # its base against the new text: nothing to warn of
+    brazil, acts = itu_nb.load(CRITIC), itu_nb.load(FINAL_ACTS)
+    mine, between = itu_nb.compare(brazil["B/67/4"], acts["Resolution 130"]).three_way()
+    assert json.loads(base.stdout)["changes"] == [dataclasses.asdict(c) for c in between.changes]
+
+
+def test_the_python_base_note_names_the_call():
+    brazil, acts = itu_nb.load(CRITIC), itu_nb.load(FINAL_ACTS)
+    c = itu_nb.compare(brazil["B/67/4"], acts["Resolution 130"])
+    assert "itu_nb.compare(…).three_way() separates them" in c.base_note
+    assert c.base_note.startswith(c.base_fact) and c.proposal_side == "old"

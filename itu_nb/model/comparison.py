@@ -221,24 +221,39 @@ class Comparison:
     @property
     def base_note(self) -> str | None:
         """When :attr:`base_differs`, what that means for reading the comparison, in words; else None."""
+        fact = self.base_fact
+        if fact is None:
+            return None
+        how = (
+            "itu_nb.compare(…).three_way() separates them: the proposal against its own base, and that base "
+            "(the proposal's original view) against the new text."
+            if self.proposal_side == "old" and self.source is not None
+            else "Compare the proposal with its own base (its original view) to see what it changes."
+        )
+        return f"{fact} {how}"
+
+    @property
+    def proposal_side(self) -> str:
+        """``"old"`` or ``"new"``: the side whose proposal :attr:`base_note` speaks of (the old one when both are)."""
+        return "new" if self.old.action is None and self.new.action else "old"
+
+    @property
+    def base_fact(self) -> str | None:
+        """The first sentence of :attr:`base_note`: which revision the proposal amends, and what that means;
+        without what to do about it (which the command line words as commands).  None unless :attr:`base_differs`.
+        """
         if not self.base_differs:
             return None
         old, new = self.names
         rev_old, rev_new = self.revisions
-        proposal, other = (self.new, old) if self.old.action is None and self.new.action else (self.old, new)
+        proposal, other = (self.new, old) if self.proposal_side == "new" else (self.old, new)
         pname, prev, orev = (new, rev_new, rev_old) if proposal is self.new else (old, rev_old, rev_new)
         t = proposal.target
         text = f"{t.kind} {t.number}" if t is not None else "the text"
-        how = (
-            "three_way() separates them: the proposal against its own base, and that base (the proposal's "
-            "original view) against the new text."
-            if proposal is self.old and self.source is not None
-            else "Compare the proposal with its own base (its original view) to see what it changes."
-        )
         return (
             f"Base differs: {pname} amends {text} ({prev}), not the text it is compared with, "
             f"{other if orev and orev in other else f'{other} ({orev})'}; what changed between the two revisions shows "
-            f"here as if it were {proposal.id}'s. {how}"
+            f"here as if it were {proposal.id}'s."
         )
 
     def three_way(self):
