@@ -252,3 +252,42 @@ def test_the_python_base_note_names_the_call():
     c = itu_nb.compare(brazil["B/67/4"], acts["Resolution 130"])
     assert "itu_nb.compare(…).three_way() separates them" in c.base_note
     assert c.base_note.startswith(c.base_fact) and c.proposal_side == "old"
+
+
+# -- 6. a comparison's HTML shows highlights and the marks of empty paragraphs ---------------------
+
+
+def _marked_doc67() -> itu_nb.Document:
+    """Doc 67 with three highlights in B/67/4 (considering a), line 92; resolves 1, line 139 of the flattened
+    text) and an empty paragraph inserted by Brazil before its resolves."""
+    text = CRITIC.read_text(encoding="utf-8")
+    text = text.replace("that the ITU‑coordinated WSIS+", "that the {==ITU‑coordinated==} WSIS+", 1)
+    text = text.replace(
+        "to continue to give this work high priority", "to {==continue==} to give this work high priority", 1
+    )
+    text = text.replace("regional and international level;", "regional and international {==level;==}", 1)
+    at = text.index("\nresolves\n", text.index("B/67/4"))
+    text = text[:at] + "\n{++++}{>>@Brazil (2018-09-10T00:00:00Z)<<}" + text[at:]
+    return itu_nb.load(text, format="criticmarkup")
+
+
+def test_a_comparison_fragment_shows_highlights_whichever_side_holds_them(acts):
+    marked = _marked_doc67()["B/67/4"]
+    for c in (itu_nb.compare(marked, acts["Resolution 130"]), itu_nb.compare(acts["Resolution 130"], marked)):
+        html = c.to_html()
+        # one <mark> each; the Final Acts write "ITU-coordinated" with a plain hyphen, Doc 67 a no-break one
+        # (U+2011): the runs show the new side's, the highlight stays on the same characters
+        assert re.findall(r"<mark>(.*?)</mark>", html) == [
+            c.new["considering/a"].body()[9:24], "continue", "level;"
+        ]  # fmt: skip
+        assert html.count("<mark") == 3
+
+
+def test_a_document_comparison_shows_the_mark_of_an_empty_paragraph(acts):
+    html = itu_nb.compare(_marked_doc67(), acts).to_html()
+    assert (
+        '<div class="itu-nb-loose">B/67/4: <span class="itu-nb-paragraph-mark inserted" role="note" '
+        'data-author="Brazil" data-date="2018-09-10T00:00:00Z">[empty paragraph inserted by Brazil, '
+        "2018-09-10T00:00:00Z]</span></div>"
+    ) in html
+    assert html.count("<mark>") == 3

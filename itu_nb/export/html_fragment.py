@@ -11,12 +11,15 @@ and blank lines (:func:`~itu_nb.export.loose.loose_comments`) before its redline
 
 from __future__ import annotations
 
+import bisect
+import os
 from collections import Counter
 from html import escape
 from pathlib import PurePath
 from typing import TYPE_CHECKING
 
-from itu_nb.export.loose import loose_comments
+from itu_nb.export.html_marks import Marks
+from itu_nb.export.loose import loose_comments, loose_lines
 from itu_nb.model import Artefact, Clause, Document, NodeKind, Op, Run
 from itu_nb.model.comparison import CASELESS
 from itu_nb.model.typography import typographic_groups
@@ -33,6 +36,7 @@ __all__ = [
     "document_comparison_html",
     "document_comparison_page",
     "many_html",
+    "paragraph_mark_html",
     "runs_html",
 ]
 
@@ -50,28 +54,111 @@ STYLE = """<style>
 .itu-nb-cmp .itu-nb-comment{color:#57606a;background:#eef2f8;font-size:85%}
 .itu-nb-cmp .itu-nb-banner{background:#fff8c5;border:1px solid #d4a72c;padding:.3em .6em;margin:.3em 0}
 .itu-nb-cmp td,.itu-nb-cmp th{text-align:left;vertical-align:top;padding:2px 6px}
+.itu-nb-cmp mark{background:#fff3a3;box-shadow:inset 1px 0 #b89400,inset -1px 0 #b89400}
+.itu-nb-cmp mark.empty{display:inline-block;width:3px;height:1em;vertical-align:text-bottom}
+.itu-nb-cmp .itu-nb-paragraph-mark{font-size:85%}
+.itu-nb-cmp .itu-nb-paragraph-mark.inserted{color:#1a7f37}.itu-nb-cmp .itu-nb-paragraph-mark.deleted{color:#cf222e}
 </style>"""
 
 
-def runs_html(runs: tuple[Run, ...] | list[Run], *, typographic: frozenset[int] = frozenset()) -> str:
+def runs_html(
+    runs: tuple[Run, ...] | list[Run],
+    *,
+    typographic: frozenset[int] = frozenset(),
+    highlights: list[tuple[int, int, int]] | None = None,
+) -> str:
     """Runs as escaped HTML: INSERT in ``<ins>``, DELETE in ``<del>``, authors and dates as ``title``.
 
     Runs whose index is in ``typographic`` are drawn apart (class ``itu-nb-typo``: grey, dotted).
+    ``highlights``: ``(start, end, number)`` offsets in the runs' text, each written as one ``<mark>``
+    around what it covers, as the HTML page writes them (:class:`~itu_nb.export.html_marks.Marks`).
     """
+    marks = Marks(highlights, 0, sum(len(r.text) for r in runs), True) if highlights else None
     out = []
+    pos = 0
     for k, r in enumerate(runs):
-        text = escape(r.text)
-        if r.op is Op.EQUAL:
-            out.append(text)
-            continue
-        tag = "ins" if r.op is Op.INSERT else "del"
-        who = " ".join(x for x in (r.author, r.date) if x)
-        if k in typographic:
-            who = f"typographic {who}".strip()
-        title = f' title="{escape(who)}"' if who else ""
-        cls = ' class="itu-nb-typo"' if k in typographic else ""
-        out.append(f"<{tag}{cls}{title}>{text}</{tag}>")
+        end = pos + len(r.text)
+        bounds = [pos, *marks.inside(pos, end), end] if marks is not None else [pos, end]
+        for a, b in zip(bounds, bounds[1:], strict=False):
+            if marks is not None:
+                out.append(marks.close(a) + marks.start(a))
+            if a < b:
+                out.append(_run_html(r, r.text[a - pos : b - pos], k in typographic))
+        pos = end
+    if marks is not None:
+        out.append(marks.close(pos) + marks.start(pos) + marks.finish())
     return "".join(out)
+
+
+def _run_html(r: Run, piece: str, typographic: bool) -> str:
+    text = escape(piece)
+    if r.op is Op.EQUAL:
+        return text
+    tag = "ins" if r.op is Op.INSERT else "del"
+    who = " ".join(x for x in (r.author, r.date) if x)
+    if typographic:
+        who = f"typographic {who}".strip()
+    title = f' title="{escape(who)}"' if who else ""
+    cls = ' class="itu-nb-typo"' if typographic else ""
+    return f"<{tag}{cls}{title}>{text}</{tag}>"
+
+
+def _side_spans(node: Clause | None, runs, side: Op) -> list[tuple[int, int]]:
+    """The highlights of one side's clause as ``(start, end)`` offsets in the pair's runs ``runs``.
+
+    A highlight's offsets count the clause's label and text (the compared view, plain runs); the pair's
+    runs hold the text of both sides (``side``: the runs of the other side's op are not this side's).
+    A highlight on the label, or in a stretch the runs do not hold as the clause reads it, has none.
+    """
+    if node is None or not any(a.kind == "highlight" for a in node.artefacts):
+        return []
+    starts: list[tuple[int, int]] = []  # each of this side's runs: its offset in the side's text, in ``runs``
+    text: list[str] = []
+    at = mine = 0
+    for r in runs:
+        if r.op is not side:
+            starts.append((mine, at))
+            text.append(r.text)
+            mine += len(r.text)
+        at += len(r.text)
+    body, shown = node.body(), "".join(text)
+    # the runs show the other side's characters where the two read the same (a typographic variant, white
+    # space at the end): the same length maps one to one; else the common head and tail do
+    head = len(body) if len(body) == len(shown) else len(os.path.commonprefix([body, shown]))
+    tail = len(os.path.commonprefix([body[head:][::-1], shown[head:][::-1]]))
+    label = sum(len(r.text) for r in node.label_runs)
+    keys = [s for s, _ in starts]
+
+    def place(offset: int) -> int | None:
+        if offset > head and offset < len(body) - tail:
+            return None  # in the stretch the runs do not hold as it is
+        offset += len(shown) - len(body) if offset > head else 0
+        i = max(bisect.bisect_right(keys, offset) - 1, 0)
+        return starts[i][1] + offset - starts[i][0] if starts else 0
+
+    out = []
+    for a in node.artefacts:
+        if a.kind == "highlight" and (a.offset or 0) >= label:
+            start = (a.offset or 0) - label
+            end = min(start + a.length, len(body))
+            s, e = place(start), place(end - 1) if end > start else place(start)
+            if s is not None and e is not None:
+                out.append((s, e + 1 if end > start else e))
+    return out
+
+
+def _marked(p: ClausePair) -> bool:
+    """Whether a clause of the pair holds a comment or a highlight (the pair is drawn, as a changed one is)."""
+    return any(a.kind in ("comment", "highlight") for n in (p.old, p.new) if n is not None for a in n.artefacts)
+
+
+def _pair_highlights(p: ClausePair, runs) -> list[tuple[int, int, int]]:
+    """The highlights of the pair's clauses in ``runs``, numbered: the new one's, then the old one's that the
+    new one does not repeat (as :func:`_pair_comments` takes their comments).
+    """
+    new = _side_spans(p.new, runs, Op.DELETE)
+    old = [x for x in _side_spans(p.old, runs, Op.INSERT) if x not in set(new)]
+    return [(s, e, n) for n, (s, e) in enumerate(new + old, start=1)]
 
 
 def _typo_runs(p: ClausePair, mode: str) -> frozenset[int]:
@@ -105,12 +192,33 @@ def _pair_comments(p: ClausePair) -> list[Artefact]:
     return new + [a for a in old if (a.text, a.author, a.date) not in seen]
 
 
+def paragraph_mark_html(art: Artefact) -> str:
+    """The tracked mark of an empty paragraph (a ``paragraph-mark``), as the HTML page shows it:
+    ``[empty paragraph inserted by Author, date]``, with its op, author and date also as data.
+    """
+    op = "inserted" if art.op is Op.INSERT else "deleted"
+    who = " by " + art.author if art.author else ""
+    when = ", " + art.date if art.date else ""
+    attrs = "".join(f' data-{k}="{escape(v)}"' for k, v in (("author", art.author), ("date", art.date)) if v)
+    return (
+        f'<span class="itu-nb-paragraph-mark {op}" role="note"{attrs}>[empty paragraph {op}{escape(who + when)}]</span>'
+    )
+
+
 def _loose_by_text(doc: Document) -> dict[int, str]:
-    """The comments of each text's marker and blank lines in ``doc`` as notes, by ``id()`` of the text."""
+    """The comments of each text's marker and blank lines in ``doc``, and the tracked marks of its empty
+    paragraphs, as notes, by ``id()`` of the text.
+    """
     out: dict[int, str] = {}
-    for x in loose_comments(doc):
+    kept = loose_lines(doc)
+    for x in loose_comments(doc, kept):
         key = id(doc.proposals[x.proposal])
         out[key] = out.get(key, "") + comment_html(x.comment)
+    for line in kept:
+        for a in line.artefacts:
+            if a.kind == "paragraph-mark" and a.op is not Op.EQUAL:
+                key = id(doc.proposals[line.proposal])
+                out[key] = out.get(key, "") + paragraph_mark_html(a)
     return out
 
 
@@ -119,12 +227,14 @@ def _pair_html(p: ClausePair, typography: str = "show") -> str:
     label_html = runs_html(
         [r.__class__(r.op, r.text.strip(), r.author, r.date) for r in p.label_runs if r.text.strip()]
     )
-    body = runs_html(p.runs, typographic=_typo_runs(p, typography))
+    body = runs_html(p.runs, typographic=_typo_runs(p, typography), highlights=_pair_highlights(p, p.runs))
     node = _clause(p)
-    if p.kind == "inserted":
-        content = f"<ins>{escape(label) + ' ' if label else ''}{escape(node.body())}</ins>"
-    elif p.kind == "deleted":
-        content = f"<del>{escape(label) + ' ' if label else ''}{escape(node.body())}</del>"
+    if p.kind in ("inserted", "deleted"):
+        tag = "ins" if p.kind == "inserted" else "del"
+        whole = (Run(Op.EQUAL, node.body()),)
+        spans = _side_spans(node, whole, Op.INSERT)
+        text = runs_html(whole, highlights=[(s, e, n) for n, (s, e) in enumerate(spans, start=1)])
+        content = f"<{tag}>{escape(label) + ' ' if label else ''}{text}</{tag}>"
     else:
         content = f"{label_html} {body}" if label_html else body
     if node.kind is NodeKind.SECTION:
@@ -165,7 +275,7 @@ def comparison_html(c: Comparison, *, context: int = 1, max_pairs: int = 600) ->
     )
     show = [False] * len(pairs)
     for k, p in enumerate(pairs):
-        if p.changed or _clause(p).kind in (NodeKind.HEADING, NodeKind.SECTION) or _pair_comments(p):
+        if p.changed or _clause(p).kind in (NodeKind.HEADING, NodeKind.SECTION) or _marked(p):
             for x in range(max(0, k - context), min(len(pairs), k + context + 1)):
                 show[x] = True
     body = []
