@@ -64,6 +64,8 @@ ITU_NB = "urn:itu_nb:akn"
 _INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _PREAMBLE = {" ".join(k.split()) for k in kw.PREAMBLE}
 _EDGE = (" ", "\t")  # white space a reader takes for layout at the edges of a block
+#: What takes no characters and is written as a ``<remark>`` at its place (:func:`_remark`).
+_POINTS = ("comment", "paragraph-mark")
 _KIND = {"res": "resolution", "dec": "decision", "rec": "recommendation", "opi": "opinion"}
 
 
@@ -129,7 +131,7 @@ def _runs(
         (
             a
             for a in marks
-            if (a.kind == "comment" or (a.kind == "highlight" and not a.length))
+            if (a.kind in _POINTS or (a.kind == "highlight" and not a.length))
             and at <= (a.offset or 0)
             and (until is None or (a.offset or 0) < until)
         ),
@@ -239,7 +241,7 @@ def _point(parent: etree._Element, mark, within: Op = Op.EQUAL) -> etree._Elemen
     an ``<ins>``/``<del>`` when made on a change) at the end of ``parent``, which stands in a change ``within``;
     the outermost element written.
     """
-    if mark.kind == "comment":
+    if mark.kind in _POINTS:
         return _remark(parent, mark, within)
     holder = parent if mark.op in (Op.EQUAL, within) else _el(parent, "ins" if mark.op is Op.INSERT else "del")
     el = _el(holder, "inline", name="highlight")
@@ -249,12 +251,14 @@ def _point(parent: etree._Element, mark, within: Op = Op.EQUAL) -> etree._Elemen
 def _remark(parent: etree._Element, comment, within: Op = Op.EQUAL) -> etree._Element:
     """A comment as ``<remark class="comment" itu_nb:author=… itu_nb:date=…>text</remark>``; a comment made
     inside a change (its op inserted or deleted) inside an ``<ins>``/``<del>`` of its own, which the loader
-    reads as the comment's op.  Returns the outermost element written.
+    reads as the comment's op.  The tracked mark of a paragraph with text (two paragraphs joined or split, read
+    from Word) is such a remark too, of class ``paragraph-mark``, empty, in the ``<ins>``/``<del>`` of its op.
+    Returns the outermost element written.
     """
     holder = parent
     if comment.op is not Op.EQUAL and comment.op is not within:
         holder = _el(parent, "ins" if comment.op is Op.INSERT else "del")
-    el = _el(holder, "remark", **{"class": "comment"})
+    el = _el(holder, "remark", **{"class": comment.kind})
     _who(el, comment.author, comment.date)
     el.text = clean(comment.text)
     return el if holder is parent else holder

@@ -112,7 +112,7 @@ def _empty_next(pieces: tuple[Piece, ...], i: int) -> bool:
     return i + 1 < len(pieces) and pieces[i + 1].kind == "highlight-end"
 
 
-def _line(pieces: tuple[Piece, ...], where: str, attribute: bool = False) -> str:
+def _line(pieces: tuple[Piece, ...], where: str) -> str:
     out: list[str] = []
     open_op = Op.EQUAL
     who: Piece | None = None  # the change open, when its author and date are written after it
@@ -121,7 +121,7 @@ def _line(pieces: tuple[Piece, ...], where: str, attribute: bool = False) -> str
         nonlocal open_op
         if open_op is not Op.EQUAL:
             out.append(_MARK[open_op][1])
-            if who is not None:
+            if who is not None and (who.author or who.date):
                 out.append(_attribution(who))
             open_op = Op.EQUAL
 
@@ -157,8 +157,8 @@ def _line(pieces: tuple[Piece, ...], where: str, attribute: bool = False) -> str
                 ]
                 held = []
             continue
-        if piece.kind == "paragraph-mark":
-            if piece.op is not Op.EQUAL and not any(p.text for p in pieces if p.is_text):
+        if piece.kind == "paragraph-mark":  # at its place, the paragraph with text or not
+            if piece.op is not Op.EQUAL:
                 close()
                 out.append(_paragraph_mark(piece, where))
             continue
@@ -174,14 +174,14 @@ def _line(pieces: tuple[Piece, ...], where: str, attribute: bool = False) -> str
             raise ExportError(f"{where}: the text {piece.text!r} contains a CriticMarkup mark and cannot be written")
         if not piece.text:
             continue
-        other = attribute and who is not None and (who.author, who.date) != (piece.author, piece.date)
+        other = who is not None and (who.author, who.date) != (piece.author, piece.date)
         if piece.op is not open_op or (other and piece.op is not Op.EQUAL):
             close()
             if piece.op is not Op.EQUAL:
                 out.append(_MARK[piece.op][0])
             open_op = piece.op
-            who = piece if attribute and piece.op is not Op.EQUAL else None
-        elif attribute and who is None and piece.op is not Op.EQUAL:  # the change was opened by a comment in it
+            who = piece if piece.op is not Op.EQUAL else None
+        elif who is None and piece.op is not Op.EQUAL:  # the change was opened by a comment in it
             who = piece
         # a note of several paragraphs (or with a text box) in one line: its breaks as U+2029, read back as such
         out.append(piece.text.replace("\n", PARAGRAPH_BREAK) if piece.kind in _NOTE_KINDS else piece.text)
@@ -244,10 +244,9 @@ def to_criticmarkup(x, path=None, *, author: str | None = None, date: str | None
     check_marks(doc, "CriticMarkup")
     doc = note_comments_on_host(doc)
     lines = []
-    every = {(r.author, r.date) for p in doc for n in p.walk() for r in n.label_runs + n.runs if r.op is not Op.EQUAL}
     for i, line in enumerate(export_lines(doc)):
         where = f"{doc.source}, line {i + 1}" + (f" ({line.node.path})" if line.node is not None else "")
-        text = _line(line.pieces, where, attribute=len(every) > 1)
+        text = _line(line.pieces, where)
         if line.keys:  # clause keys a reload cannot derive from the labels: stored so change ids survive
             text += "{>>" + KEYS_COMMENT + _keys_json(line.keys) + "<<}"
         lines.append(text)

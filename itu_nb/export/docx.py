@@ -229,7 +229,7 @@ class _Writer:
         if mark is not Op.EQUAL and not last:
             ppr = p.get_or_add_pPr()
             rpr = _w("w:rPr")
-            rpr.append(self._change(mark, *_who(line)))  # the paragraph mark inserted or deleted
+            rpr.append(self._change(mark, *_mark_who(line)))  # the paragraph mark inserted or deleted
             ppr.append(rpr)
         bodies = _note_bodies(line.pieces)  # a note's text may stand anywhere in its line
         remarks = note_comments(line.node) if line.node is not None and bodies else {}
@@ -727,6 +727,14 @@ def _who(line: Line) -> tuple[str | None, str | None]:
         if piece.op is not Op.EQUAL and (piece.author or piece.date):
             return piece.author, piece.date
     return None, None
+
+
+def _mark_who(line: Line) -> tuple[str | None, str | None]:
+    """The author and date of the line's paragraph mark: its ``paragraph-mark`` piece's (as :attr:`Line.mark`, the
+    last), else those of its first change (a paragraph inserted or deleted whole).
+    """
+    marks = [p for p in line.pieces if p.kind == "paragraph-mark"]
+    return (marks[-1].author, marks[-1].date) if marks else _who(line)
 
 
 def _default_author(doc: Document) -> str:
