@@ -10,9 +10,8 @@ Expected values are read off the sources written here.
 
 from __future__ import annotations
 
-import re
-
 import io
+import re
 import zipfile
 
 import docx_build as B
@@ -203,7 +202,9 @@ def test_a_word_note_of_two_paragraphs_with_a_change_stays_one_note_through_crit
     text = itu_nb.to_criticmarkup(doc)
     # after Word's mark ("1 "), the paragraph break as U+2029 PARAGRAPH SEPARATOR (it was U+000B, a line break,
     # so the paragraphs were lost: session 10), the change marked inside the note
-    assert _signed("[1: 1 See Resolution {--71--}{++72++}.\u2029Rev. Dubai, 2018.]", "CEPT (2018-09-10T00:00:00Z)") in text
+    assert (
+        _signed("[1: 1 See Resolution {--71--}{++72++}.\u2029Rev. Dubai, 2018.]", "CEPT (2018-09-10T00:00:00Z)") in text
+    )
     (back,) = itu_nb.load(text)[0]["resolves/1"].footnotes
     assert back.body("original") == "See Resolution 71.\nRev. Dubai, 2018."
     assert back.body("amended") == "See Resolution 72.\nRev. Dubai, 2018."

@@ -12,9 +12,8 @@ Expected values are read off the sources written here.
 
 from __future__ import annotations
 
-import re
-
 import io
+import re
 import subprocess
 import zipfile
 
