@@ -45,6 +45,7 @@ from pathlib import Path
 from itu_nb.errors import ExportError
 from itu_nb.export.limits import check_marks
 from itu_nb.export.lines import Piece, as_document, encodable, export_lines
+from itu_nb.export.nesting import check_nesting
 from itu_nb.model import Artefact, Clause, Document, NodeKind, Op, runs_text
 from itu_nb.parsing.markup import (
     ATTRIBUTION,
@@ -242,6 +243,7 @@ def to_criticmarkup(x, path=None, *, author: str | None = None, date: str | None
     """Write a Document, Proposal or Comparison as CriticMarkup; see :func:`itu_nb.to_criticmarkup`."""
     doc = as_document(x, author=author, date=date)
     check_marks(doc, "CriticMarkup")
+    check_nesting(doc, "CriticMarkup")
     doc = note_comments_on_host(doc)
     lines = []
     for i, line in enumerate(export_lines(doc)):

@@ -53,6 +53,7 @@ from itu_nb.export import docx_cover, docx_template
 from itu_nb.export.limits import check_marks
 from itu_nb.export.lines import Line, Piece, as_document, export_lines, lit_note
 from itu_nb.export.loose import has_lines
+from itu_nb.export.nesting import check_nesting
 from itu_nb.model import Artefact, Clause, Document, NodeKind, Op
 from itu_nb.parsing.markup import FOOTNOTE_BODY
 from itu_nb.parsing.notes import unheld_bodies
@@ -759,6 +760,7 @@ def to_docx(
     """Write a Document, Proposal or Comparison as Word with tracked changes; see :func:`itu_nb.to_docx`."""
     doc = as_document(x, author=author, date=date)
     check_marks(doc, "Word")
+    check_nesting(doc, "Word")
     if metadata:
         if not isinstance(metadata, dict):
             raise ExportError(f"to_docx: metadata must be a dict, not {type(metadata).__name__}")
