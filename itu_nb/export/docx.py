@@ -54,6 +54,7 @@ from itu_nb.export.limits import check_marks
 from itu_nb.export.lines import Line, Piece, as_document, export_lines, lit_note
 from itu_nb.export.loose import has_lines
 from itu_nb.export.nesting import check_nesting
+from itu_nb.loaders.docx_read import LOOSE_NOTE_STYLE
 from itu_nb.model import Artefact, Clause, Document, NodeKind, Op
 from itu_nb.parsing.markup import FOOTNOTE_BODY
 from itu_nb.parsing.notes import unheld_bodies
@@ -360,7 +361,8 @@ class _Writer:
             ops = {r.op for body in texts for r in body if r.text}
             op = ops.pop() if len(ops) == 1 else Op.EQUAL
             mark = "endnoteRef" if key[0] == "en" else "footnoteRef"
-            fid = self._footnote_ref(p, Piece(f"[{mark}:{key[1]}]", op, "footnote-ref"), texts, key[1], [])
+            ref = Piece(f"[{mark}:{key[1]}]", op, "footnote-ref")
+            fid = self._footnote_ref(p, ref, texts, key[1], [], style=LOOSE_NOTE_STYLE)  # (the reader drops it)
             self.note_ids.setdefault((pid, *key), fid)
 
     def _repeated(self, node: Clause | None, pid: str | None, key: tuple[str, str]) -> tuple[str, str] | None:
@@ -387,11 +389,14 @@ class _Writer:
                 fid = self.note_ids.get((pid, key[0], first))
         return (kind, fid) if fid is not None else None
 
-    def _reference_run(self, kind: str, fid: str, custom: str | None, op: Op) -> etree._Element:
-        """The run of a reference to the note ``fid`` (``kind``: footnote or endnote); ``custom``: the mark it shows
-        when Word's own numbering would not give it (written in ``op``'s text element), else None.
+    def _reference_run(
+        self, kind: str, fid: str, custom: str | None, op: Op, style: str = "footnotereference"
+    ) -> etree._Element:
+        """The run of a reference to the note ``fid`` (``kind``: footnote or endnote) in character style ``style``;
+        ``custom``: the mark it shows when Word's own numbering would not give it (written in ``op``'s text
+        element), else None.
         """
-        r = self._run("", Op.EQUAL, style="footnotereference")
+        r = self._run("", Op.EQUAL, style=style)
         fr = _w(f"w:{kind}Reference")
         fr.set(qn("w:id"), fid)
         r.append(fr)
@@ -428,6 +433,7 @@ class _Writer:
         bodies: list[list[Piece]],
         number: str | None = None,
         remarks: list[list[Artefact]] | None = None,
+        style: str = "footnotereference",
     ) -> str:
         """A footnote (an endnote, for a ``[endnoteRef:N]`` reference) and its reference, at the end of ``p``.
         Word numbers footnotes itself, 1, 2, 3…, and endnotes apart: a note whose number is not the next one of
@@ -479,7 +485,7 @@ class _Writer:
                 op = Op.EQUAL if run.op is ref.op else run.op
                 para = self._note_text(note, para, text, op, run.author, run.date, lit)
         written.append(note)
-        r = self._reference_run(kind, fid, number if custom else None, ref.op)
+        r = self._reference_run(kind, fid, number if custom else None, ref.op, style)
         # the comments on the note, around its reference mark: those of the reference's op inside the w:ins/w:del
         # holding it (their reference runs untracked), any other around that w:ins/w:del, its reference run after
         # it, tracked with its own op (so read back after the former)
