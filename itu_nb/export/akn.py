@@ -12,6 +12,9 @@ Comments are AKN's inline editorial remark, where they stand (one made inside a 
 ``<remark class="comment" itu_nb:author="…" itu_nb:date="…">text</remark>`` (``remark`` is the
 element AKN gives editorial remarks inside the text; a ``note`` in ``meta/notes`` would need a
 ``noteRef`` and an id to follow, and tools that ignore the notes would lose the author's place).
+The tracked mark of a paragraph with text (two paragraphs joined or split in one view, read from Word) is an empty
+remark where it stands, in the ``<ins>``/``<del>`` of its op: ``<del><remark class="paragraph-mark"
+itu_nb:author="Brazil" itu_nb:date="…"></remark></del>``, read back as that node's ``paragraph-mark``.
 A line that is no node (a proposal's marker line, a blank line: no AKN block stands for them, the
 marker is metadata) holding a comment or a highlight is metadata of the statement it goes with
 (:func:`~itu_nb.export.loose.loose_lines`), with the statement's marker line, in its ``proprietary``
@@ -24,8 +27,9 @@ artefacts in order, each an element named by its kind, with its text and, when s
 gives them back in ``Document.artefacts``, at the same lines.
 A highlight is one ``<inline name="highlight">…</inline>``, AKN's generic named inline, holding the changes
 (``ins``/``del``) and comments that stand inside it, so that it reads back as one highlight; two highlights side
-by side are two elements; one made inside a change (over that change's text alone) is ``<ins><inline>…</inline>
-</ins>``; a highlight of no characters (a decision took them all) is an empty ``<inline name="highlight"/>``.
+by side are two elements, one with text inside another is an element inside the other's (hand-nested inlines
+read back as they were; two that cross are refused, :mod:`itu_nb.export.nesting`); one made inside a change (over
+that change's text alone) is ``<ins><inline>…</inline></ins>``; a highlight of no characters (a decision took them all) is an empty ``<inline name="highlight"/>``.
 A text block whose text has white space at an unchanged edge is marked ``xml:space="preserve"``: the loader keeps
 that white space (elsewhere, white space at a block's edges is the layout of pretty-printing).  A paragraph before the enacting formula stays in the
 preamble before it, so the formula is read back as the formula.  Text and attribute values are

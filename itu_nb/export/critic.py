@@ -8,24 +8,25 @@ proposal's first line, ``{>>itu_nb keys: ["<key>", …]<<}``, so change ids surv
 CriticMarkup has no author or date field.  A comment's are written inside it,
 ``{>>@Author (2018-09-10): text<<}`` (see :data:`itu_nb.parsing.markup.COMMENT_BY`), and read
 back by the loader; a comment that could not be read back the same way (``<<}`` in it, an
-author with ``": "`` in it) raises :class:`~itu_nb.errors.ExportError`.  The changes' author and
-date are written only when the document's changes carry more than one of them (several
-authors): then each change is followed by ``{>>@Author (2018-09-10)<<}``
-(:data:`itu_nb.parsing.markup.ATTRIBUTION`), which the loader reads as that change's author and
-date.  Otherwise nothing is written: pass ``author=``/``date=`` to :func:`itu_nb.load` when
-reading the file back.  A comment made inside a change (a Word comment on inserted text) is
+author with ``": "`` in it) raises :class:`~itu_nb.errors.ExportError`.  Each change that has an author or a
+date is followed by them, ``{>>@Author (2018-09-10)<<}`` (:data:`itu_nb.parsing.markup.ATTRIBUTION`), which the
+loader reads as that change's author and date, so a round trip keeps them without ``author=``/``date=``, one
+author or several (before session 14 they were written only when the changes had several).  A change without
+either is written bare.  A comment made inside a change (a Word comment on inserted text) is
 written inside its mark, ``{++text{>>@Author (date): comment<<}++}``, and read back with the change's op.
 An empty paragraph inserted or deleted as a tracked change (a ``paragraph-mark`` artefact
 of a line without text, read from Word) is an empty change followed by its author and date,
 ``{++++}{>>@Brazil (2018-09-10)<<}`` (:data:`itu_nb.parsing.markup.PARAGRAPH_MARK`), read back as
-that artefact; the mark of a paragraph with text (two paragraphs joined or split) is not written.
+that artefact; the mark of a paragraph with text (two paragraphs joined or split in one view) is written so where
+it stands, ``…need assistance{++;++}{>>@Brazil (…)<<}{++++}{>>@Brazil (…)<<}``, and read back as that node's artefact.
 A highlight is ``{==…==}`` around what it covers, changes and comments
 included (``{==IC{++T++}s==}``: the loader reads marks inside a highlight).  A highlight of no characters made
 inside a change (its op INSERT or DELETE) stands inside that change's mark, ``{++ne{====}w ++}`` (or
 ``{++{====}++}`` where no text of the change is left beside it), and is read back with the change's op and
 offset (:data:`itu_nb.parsing.markup.EMPTY_HIGHLIGHT`); ``{====}`` outside a change is one made outside.  CriticMarkup
 cannot nest highlights: one of no characters inside another (read from Akoma Ntoso's nested inlines) is written
-right after it, the nearest place it can stand.  A footnote stands in
+right after it, the nearest place it can stand; one with text inside another, or two that cross, are refused with
+an :class:`~itu_nb.errors.ExportError` naming the node and the characters (:mod:`itu_nb.export.nesting`).  A footnote stands in
 its host's line, changes inside its text marked as anywhere else (``[1: See {--71--}{++72++}]``, read
 back as one note whose runs carry the change), so the paragraph breaks of a note of several paragraphs (a
 Word note, or one with a text box) are written as U+2029 PARAGRAPH SEPARATOR, Unicode's own paragraph break

@@ -355,7 +355,8 @@ class _Writer:
         """Notes whose bodies stand on a line of their own that no node holds (before their reference, or
         without any): each a footnote (an endnote) referenced at the end of ``p``, the reference with the op
         the body has, so its text is kept and a reference after it in its proposal points to it
-        (:meth:`_repeated`).  The .docx reader reads the line back as it was: a reference and a body, no node.
+        (:meth:`_repeated`).  The reference is in its own character style (:data:`LOOSE_NOTE_STYLE`), which the .docx
+        reader knows: it reads the line back as it was, a body and no reference mark, no node.
         """
         for key, texts in bodies.items():
             ops = {r.op for body in texts for r in body if r.text}
