@@ -178,7 +178,7 @@ def test_criticmarkup_writes_a_highlight_of_nothing_inside_its_insertion():
     doc = itu_nb.load(_lit_in_insertion())
     assert _lit(doc) == LIT
     text = itu_nb.to_criticmarkup(doc)
-    assert text.splitlines()[-1] == "to {++ne{====}w ++}act."
+    assert text.splitlines()[-1] == "to {++ne{====}w ++}{>>@Brazil (2018-09-10T00:00:00Z)<<}act."  # its author, date
     assert _lit(itu_nb.load(text)) == LIT
 
 
@@ -314,6 +314,6 @@ def test_a_highlight_of_nothing_inside_another_is_written_after_it_in_criticmark
     node = nested[0]["considering/c"]
     assert [(a.kind, a.offset, a.length, a.op) for a in node.artefacts] == want
     text = itu_nb.to_criticmarkup(nested)
-    assert text.splitlines()[-1] == "c)\tthe {==the {++the++}==}{++{====}++};"
+    assert text.splitlines()[-1] == "c)\tthe {==the {++the++}{>>@Brazil (2018-09-10)<<}==}{++{====}++};"
     back = itu_nb.load(text)[0]["considering/c"]
     assert back.body() == node.body() and [(a.kind, a.offset, a.length, a.op) for a in back.artefacts] == want

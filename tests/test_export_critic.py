@@ -54,8 +54,21 @@ def final_acts():
     return itu_nb.load(FINAL_ACTS)
 
 
-def test_the_reconstruction_is_written_back_byte_for_byte(brazil):
-    assert to_criticmarkup(brazil) == CRITIC.read_text(encoding="utf-8")
+def test_the_reconstruction_is_written_back_byte_for_byte():
+    # read without author= or date=, its changes carry neither: nothing is written after them
+    assert to_criticmarkup(itu_nb.load(CRITIC)) == CRITIC.read_text(encoding="utf-8")
+
+
+def test_the_changes_author_and_date_are_written_after_each(brazil):
+    # read with author= and date=, every change carries them: written after each (issue 17), so that a round trip
+    # keeps them without author= (the file's first change: "(Rev. {--Antalya, 2006--}{++Dubai, 2018++})", B/67/1)
+    text = to_criticmarkup(brazil)
+    signed = "{>>@Brazil (2018-09-10)<<}"
+    assert f"{{--Antalya, 2006--}}{signed}{{++Dubai, 2018++}}{signed})" in text
+    assert text.replace(signed, "") == CRITIC.read_text(encoding="utf-8")
+    again = itu_nb.load(text)
+    assert {(c.author, c.date) for p in again for c in p.changes} == {("Brazil", "2018-09-10")}
+    assert to_criticmarkup(again) == text
 
 
 def test_round_trip_keeps_structure_changes_and_authors(brazil, tmp_path):
@@ -97,7 +110,8 @@ def test_one_proposal_keeps_its_marker_and_id(brazil):
     p = brazil["B/67/4"]
     text = p.to_criticmarkup()
     assert text.startswith("MOD\tB/67/4\n")
-    assert "{--c--}{++b++})\tthat, with the application" in text
+    signed = "{>>@Brazil (2018-09-10)<<}"  # each change's author and date, written after it
+    assert f"{{--c--}}{signed}{{++b++}}{signed})\tthat, with the application" in text
     again = itu_nb.load(text, **BRAZIL)
     assert_same(itu_nb.model.Document("x", "x", {}, (p,)), again)
 

@@ -11,6 +11,7 @@ Expected values are read off the sources written here.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 
 import docx_build as B
@@ -96,12 +97,18 @@ def test_criticmarkup_reads_a_note_with_a_change_inside_as_one_footnote(inner, r
     assert [r.op.name for r in host.runs] == ["EQUAL"]
 
 
+def _signed(text: str, who: str) -> str:
+    """``text`` with ``{>>@who<<}`` after each change, as CriticMarkup writes a change's author and date."""
+    return re.sub(r"(\+\+\}|--\})", lambda m: m.group(1) + "{>>@" + who + "<<}", text)
+
+
 @pytest.mark.parametrize(("inner", "runs", "original", "amended"), CASES, ids=[c[0] for c in CASES])
 def test_criticmarkup_writes_the_note_back_with_its_change_inside(inner, runs, original, amended):
     doc = itu_nb.load(_source(inner), author="Brazil", date="2018-09-10")
     text = itu_nb.to_criticmarkup(doc)
     # a substitution comes back as a deletion and an insertion, as anywhere else
     written = inner.replace("{~~71~>72~~}", "{--71--}{++72++}")
+    written = _signed(written, "Brazil (2018-09-10)")  # each change's author and date after it (issue 17)
     assert f"a)\tthat telecommunications matter[footnoteRef:1][1: {written}];" in text.splitlines()
     assert _notes(itu_nb.load(text, author="Brazil", date="2018-09-10")) == _notes(doc)
 
@@ -195,7 +202,9 @@ def test_a_word_note_of_two_paragraphs_with_a_change_stays_one_note_through_crit
     text = itu_nb.to_criticmarkup(doc)
     # after Word's mark ("1 "), the paragraph break as U+2029 PARAGRAPH SEPARATOR (it was U+000B, a line break,
     # so the paragraphs were lost: session 10), the change marked inside the note
-    assert "[1: 1 See Resolution {--71--}{++72++}.\u2029Rev. Dubai, 2018.]" in text
+    assert (
+        _signed("[1: 1 See Resolution {--71--}{++72++}.\u2029Rev. Dubai, 2018.]", "CEPT (2018-09-10T00:00:00Z)") in text
+    )
     (back,) = itu_nb.load(text)[0]["resolves/1"].footnotes
     assert back.body("original") == "See Resolution 71.\nRev. Dubai, 2018."
     assert back.body("amended") == "See Resolution 72.\nRev. Dubai, 2018."
@@ -213,7 +222,7 @@ def test_akoma_ntoso_keeps_the_change_inside_the_note_both_ways():
     assert _notes(back) == _notes(doc)
     # and on from Akoma Ntoso (whose notes stand in no artefact of their host) to CriticMarkup and Word
     text = itu_nb.to_criticmarkup(back)
-    assert "[footnoteRef:1][1: See {--71--}{++72++}]" in text
+    assert _signed("[footnoteRef:1][1: See {--71--}{++72++}]", "Brazil (2018-09-10)") in text
     assert _notes(itu_nb.load(text, author="Brazil", date="2018-09-10")) == _notes(doc)
     assert [(p, [r[:2] for r in runs]) for p, runs in _notes(itu_nb.load(itu_nb.to_docx(back)))] == [
         ("considering/a/fn1", [("EQUAL", "See "), ("DELETE", "71"), ("INSERT", "72")])

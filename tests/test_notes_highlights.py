@@ -13,6 +13,7 @@ Expected values are read off the sources written here.
 from __future__ import annotations
 
 import io
+import re
 import subprocess
 import zipfile
 
@@ -84,7 +85,9 @@ def test_criticmarkup_reads_a_highlight_inside_a_note_as_a_highlight_of_the_note
 def test_criticmarkup_writes_the_highlight_back_inside_the_note(inner, want):
     source = _source(inner)
     doc = itu_nb.load(source, author="Brazil", date="2018-09-10")
-    assert itu_nb.to_criticmarkup(doc) == source
+    # each change's author and date written after it (issue 17)
+    signed = re.sub(r"(\+\+\}|--\})", lambda m: m.group(1) + "{>>@Brazil (2018-09-10)<<}", source)
+    assert itu_nb.to_criticmarkup(doc) == signed
 
 
 def test_a_comment_after_a_highlight_inside_a_note_stands_after_the_note():

@@ -12,6 +12,9 @@ Comments are AKN's inline editorial remark, where they stand (one made inside a 
 ``<remark class="comment" itu_nb:author="…" itu_nb:date="…">text</remark>`` (``remark`` is the
 element AKN gives editorial remarks inside the text; a ``note`` in ``meta/notes`` would need a
 ``noteRef`` and an id to follow, and tools that ignore the notes would lose the author's place).
+The tracked mark of a paragraph with text (two paragraphs joined or split in one view, read from Word) is an empty
+remark where it stands, in the ``<ins>``/``<del>`` of its op: ``<del><remark class="paragraph-mark"
+itu_nb:author="Brazil" itu_nb:date="…"></remark></del>``, read back as that node's ``paragraph-mark``.
 A line that is no node (a proposal's marker line, a blank line: no AKN block stands for them, the
 marker is metadata) holding a comment or a highlight is metadata of the statement it goes with
 (:func:`~itu_nb.export.loose.loose_lines`), with the statement's marker line, in its ``proprietary``
@@ -24,8 +27,9 @@ artefacts in order, each an element named by its kind, with its text and, when s
 gives them back in ``Document.artefacts``, at the same lines.
 A highlight is one ``<inline name="highlight">…</inline>``, AKN's generic named inline, holding the changes
 (``ins``/``del``) and comments that stand inside it, so that it reads back as one highlight; two highlights side
-by side are two elements; one made inside a change (over that change's text alone) is ``<ins><inline>…</inline>
-</ins>``; a highlight of no characters (a decision took them all) is an empty ``<inline name="highlight"/>``.
+by side are two elements, one with text inside another is an element inside the other's (hand-nested inlines
+read back as they were; two that cross are refused, :mod:`itu_nb.export.nesting`); one made inside a change (over
+that change's text alone) is ``<ins><inline>…</inline></ins>``; a highlight of no characters (a decision took them all) is an empty ``<inline name="highlight"/>``.
 A text block whose text has white space at an unchanged edge is marked ``xml:space="preserve"``: the loader keeps
 that white space (elsewhere, white space at a block's edges is the layout of pretty-printing).  A paragraph before the enacting formula stays in the
 preamble before it, so the formula is read back as the formula.  Text and attribute values are
@@ -54,6 +58,7 @@ from itu_nb.export.critic import note_comments_on_host
 from itu_nb.export.limits import check_marks
 from itu_nb.export.lines import Coverage, as_document, keys_to_store
 from itu_nb.export.loose import LooseLine, loose_lines
+from itu_nb.export.nesting import check_nesting
 from itu_nb.model import Clause, Document, NodeKind, Op, Proposal, Run
 from itu_nb.parsing import keywords as kw
 
@@ -64,6 +69,8 @@ ITU_NB = "urn:itu_nb:akn"
 _INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _PREAMBLE = {" ".join(k.split()) for k in kw.PREAMBLE}
 _EDGE = (" ", "\t")  # white space a reader takes for layout at the edges of a block
+#: What takes no characters and is written as a ``<remark>`` at its place (:func:`_remark`).
+_POINTS = ("comment", "paragraph-mark")
 _KIND = {"res": "resolution", "dec": "decision", "rec": "recommendation", "opi": "opinion"}
 
 
@@ -129,66 +136,68 @@ def _runs(
         (
             a
             for a in marks
-            if (a.kind == "comment" or (a.kind == "highlight" and not a.length))
+            if (a.kind in _POINTS or (a.kind == "highlight" and not a.length))
             and at <= (a.offset or 0)
             and (until is None or (a.offset or 0) < until)
         ),
         key=lambda a: a.offset or 0,
     )
+    # outer before inner where two start together (a highlight inside another: nested inlines, check_nesting)
     spans = sorted(
-        (a.offset or 0, (a.offset or 0) + a.length, a.op) for a in marks if a.kind == "highlight" and a.length
+        ((a.offset or 0, (a.offset or 0) + a.length, a.op) for a in marks if a.kind == "highlight" and a.length),
+        key=lambda s: (s[0], -s[1]),
     )
-    lit = [(s, e) for s, e, _op in spans]
-    starts = [s for s, _e in lit]
-    edges = {e for span in lit for e in span}  # where a highlight starts or ends: its inline closes there
-    cover = Coverage(lit, [a.offset or 0 for a in points])
-    last: etree._Element | None = None  # the last child of ``parent``
-    # the open <inline name="highlight">, its last child, and the op of the change holding it (a highlight made
-    # inside a change, over its text alone: <ins><inline>…</inline></ins>), EQUAL when it stands in ``parent``
-    box: etree._Element | None = None
-    in_box: etree._Element | None = None
-    within = Op.EQUAL
-    if points or lit:  # an empty text keeps pretty-printing from indenting inside the block (read as spaces)
+    starts = [s for s, _e, _op in spans]
+    cover = Coverage([(s, e) for s, e, _op in spans], [a.offset or 0 for a in points])
+    # the open elements, ``parent`` then each open <inline name="highlight"> inside the one before: [where it ends,
+    # the element, its last child, the op of the change holding it (a highlight made inside a change, over its text
+    # alone: <ins><inline>…</inline></ins>), EQUAL when it stands in the element before]
+    levels: list[list] = [[None, parent, None, Op.EQUAL]]
+    if points or spans:  # an empty text keeps pretty-printing from indenting inside the block (read as spaces)
         parent.text = parent.text or ""
 
-    pos, k = at, 0
+    def open_box(end: int, made: Op, run: Run) -> None:
+        outer = levels[-1]
+        within = run.op if made is run.op and outer[3] is not run.op else Op.EQUAL
+        holder = outer[1]
+        if within is not Op.EQUAL:
+            holder = outer[2] = _el(holder, "ins" if run.op is Op.INSERT else "del")
+            _who(holder, run.author, run.date)
+            holder.text = ""  # as above, inside the change
+        box = _el(holder, "inline", name="highlight")
+        if holder is outer[1]:
+            outer[2] = box
+        box.text = ""
+        levels.append([end, box, None, within if within is not Op.EQUAL else outer[3]])
+
+    pos, k, j = at, 0, 0
     for run in runs:
         end = pos + len(run.text)
         bounds = [pos, *cover.inside(pos, end), end]
-        if within is not Op.EQUAL:  # a change's highlight ends with its run (its holder has the run's author)
-            box = None
+        while len(levels) > 1 and levels[-1][3] is not levels[-2][3]:  # a change's highlight ends with its run
+            levels.pop()
         for a, b in zip(bounds, bounds[1:], strict=False):
-            if box is not None and a in edges:
-                box = None
+            while len(levels) > 1 and levels[-1][0] <= a:
+                levels.pop()
             while k < len(points) and (points[k].offset or 0) <= a:
-                if box is not None:
-                    in_box = _point(box, points[k], within)
-                else:
-                    last = _point(parent, points[k])
+                level = levels[-1]
+                level[2] = _point(level[1], points[k], level[3])
                 k += 1
             text = run.text[a - pos : b - pos]
             if not clean(text):
                 continue
-            if not cover.covers(a):
-                box = None
-                last = _text(parent, last, run, text)
-                continue
-            if box is None:
-                made = spans[bisect.bisect_right(starts, a) - 1][2]  # the op of the highlight covering it
-                within = run.op if made is run.op else Op.EQUAL
-                holder = parent
-                if within is not Op.EQUAL:
-                    holder = last = _el(parent, "ins" if run.op is Op.INSERT else "del")
-                    _who(holder, run.author, run.date)
-                    holder.text = ""  # as above, inside the change
-                box = _el(holder, "inline", name="highlight")
-                if holder is parent:
-                    last = box
-                box.text, in_box = "", None
-            in_box = _put(box, in_box, text) if run.op is within else _text(box, in_box, run, text)
+            while j < len(spans) and spans[j][0] <= a:  # the highlights starting here, outermost first
+                if spans[j][1] > a:
+                    open_box(spans[j][1], spans[j][2], run)
+                j += 1
+            if len(levels) == 1 and cover.covers(a):  # (a change's highlight going on past its run)
+                span = spans[bisect.bisect_right(starts, a) - 1]
+                open_box(span[1], span[2], run)
+            level = levels[-1]
+            level[2] = _put(level[1], level[2], text) if run.op is level[3] else _text(level[1], level[2], run, text)
         pos = end
     for point in points[k:]:
-        last = _point(parent, point)
+        _point(parent, point)
     for note in notes:
         name = note.path.rpartition("/")[2]
         if name.startswith("en"):  # an endnote (read from Word): its kind kept as the note's class
@@ -239,7 +248,7 @@ def _point(parent: etree._Element, mark, within: Op = Op.EQUAL) -> etree._Elemen
     an ``<ins>``/``<del>`` when made on a change) at the end of ``parent``, which stands in a change ``within``;
     the outermost element written.
     """
-    if mark.kind == "comment":
+    if mark.kind in _POINTS:
         return _remark(parent, mark, within)
     holder = parent if mark.op in (Op.EQUAL, within) else _el(parent, "ins" if mark.op is Op.INSERT else "del")
     el = _el(holder, "inline", name="highlight")
@@ -249,12 +258,14 @@ def _point(parent: etree._Element, mark, within: Op = Op.EQUAL) -> etree._Elemen
 def _remark(parent: etree._Element, comment, within: Op = Op.EQUAL) -> etree._Element:
     """A comment as ``<remark class="comment" itu_nb:author=… itu_nb:date=…>text</remark>``; a comment made
     inside a change (its op inserted or deleted) inside an ``<ins>``/``<del>`` of its own, which the loader
-    reads as the comment's op.  Returns the outermost element written.
+    reads as the comment's op.  The tracked mark of a paragraph with text (two paragraphs joined or split, read
+    from Word) is such a remark too, of class ``paragraph-mark``, empty, in the ``<ins>``/``<del>`` of its op.
+    Returns the outermost element written.
     """
     holder = parent
     if comment.op is not Op.EQUAL and comment.op is not within:
         holder = _el(parent, "ins" if comment.op is Op.INSERT else "del")
-    el = _el(holder, "remark", **{"class": "comment"})
+    el = _el(holder, "remark", **{"class": comment.kind})
     _who(el, comment.author, comment.date)
     el.text = clean(comment.text)
     return el if holder is parent else holder
@@ -442,6 +453,7 @@ def to_akn(x, path=None, *, author: str | None = None, date: str | None = None) 
     """Write a Document, Proposal or Comparison as Akoma Ntoso XML; see :func:`itu_nb.to_akn`."""
     doc = as_document(x, author=author, date=date)
     check_marks(doc, "Akoma Ntoso")
+    check_nesting(doc, "Akoma Ntoso", nests=True)
     root = document_akn(doc)
     text = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True).decode("utf-8")
     if path is not None:

@@ -8,24 +8,25 @@ proposal's first line, ``{>>itu_nb keys: ["<key>", …]<<}``, so change ids surv
 CriticMarkup has no author or date field.  A comment's are written inside it,
 ``{>>@Author (2018-09-10): text<<}`` (see :data:`itu_nb.parsing.markup.COMMENT_BY`), and read
 back by the loader; a comment that could not be read back the same way (``<<}`` in it, an
-author with ``": "`` in it) raises :class:`~itu_nb.errors.ExportError`.  The changes' author and
-date are written only when the document's changes carry more than one of them (several
-authors): then each change is followed by ``{>>@Author (2018-09-10)<<}``
-(:data:`itu_nb.parsing.markup.ATTRIBUTION`), which the loader reads as that change's author and
-date.  Otherwise nothing is written: pass ``author=``/``date=`` to :func:`itu_nb.load` when
-reading the file back.  A comment made inside a change (a Word comment on inserted text) is
+author with ``": "`` in it) raises :class:`~itu_nb.errors.ExportError`.  Each change that has an author or a
+date is followed by them, ``{>>@Author (2018-09-10)<<}`` (:data:`itu_nb.parsing.markup.ATTRIBUTION`), which the
+loader reads as that change's author and date, so a round trip keeps them without ``author=``/``date=``, one
+author or several (before session 14 they were written only when the changes had several).  A change without
+either is written bare.  A comment made inside a change (a Word comment on inserted text) is
 written inside its mark, ``{++text{>>@Author (date): comment<<}++}``, and read back with the change's op.
 An empty paragraph inserted or deleted as a tracked change (a ``paragraph-mark`` artefact
 of a line without text, read from Word) is an empty change followed by its author and date,
 ``{++++}{>>@Brazil (2018-09-10)<<}`` (:data:`itu_nb.parsing.markup.PARAGRAPH_MARK`), read back as
-that artefact; the mark of a paragraph with text (two paragraphs joined or split) is not written.
+that artefact; the mark of a paragraph with text (two paragraphs joined or split in one view) is written so where
+it stands, ``…need assistance{++;++}{>>@Brazil (…)<<}{++++}{>>@Brazil (…)<<}``, and read back as that node's artefact.
 A highlight is ``{==…==}`` around what it covers, changes and comments
 included (``{==IC{++T++}s==}``: the loader reads marks inside a highlight).  A highlight of no characters made
 inside a change (its op INSERT or DELETE) stands inside that change's mark, ``{++ne{====}w ++}`` (or
 ``{++{====}++}`` where no text of the change is left beside it), and is read back with the change's op and
 offset (:data:`itu_nb.parsing.markup.EMPTY_HIGHLIGHT`); ``{====}`` outside a change is one made outside.  CriticMarkup
 cannot nest highlights: one of no characters inside another (read from Akoma Ntoso's nested inlines) is written
-right after it, the nearest place it can stand.  A footnote stands in
+right after it, the nearest place it can stand; one with text inside another, or two that cross, are refused with
+an :class:`~itu_nb.errors.ExportError` naming the node and the characters (:mod:`itu_nb.export.nesting`).  A footnote stands in
 its host's line, changes inside its text marked as anywhere else (``[1: See {--71--}{++72++}]``, read
 back as one note whose runs carry the change), so the paragraph breaks of a note of several paragraphs (a
 Word note, or one with a text box) are written as U+2029 PARAGRAPH SEPARATOR, Unicode's own paragraph break
@@ -45,6 +46,7 @@ from pathlib import Path
 from itu_nb.errors import ExportError
 from itu_nb.export.limits import check_marks
 from itu_nb.export.lines import Piece, as_document, encodable, export_lines
+from itu_nb.export.nesting import check_nesting
 from itu_nb.model import Artefact, Clause, Document, NodeKind, Op, runs_text
 from itu_nb.parsing.markup import (
     ATTRIBUTION,
@@ -112,7 +114,7 @@ def _empty_next(pieces: tuple[Piece, ...], i: int) -> bool:
     return i + 1 < len(pieces) and pieces[i + 1].kind == "highlight-end"
 
 
-def _line(pieces: tuple[Piece, ...], where: str, attribute: bool = False) -> str:
+def _line(pieces: tuple[Piece, ...], where: str) -> str:
     out: list[str] = []
     open_op = Op.EQUAL
     who: Piece | None = None  # the change open, when its author and date are written after it
@@ -121,7 +123,7 @@ def _line(pieces: tuple[Piece, ...], where: str, attribute: bool = False) -> str
         nonlocal open_op
         if open_op is not Op.EQUAL:
             out.append(_MARK[open_op][1])
-            if who is not None:
+            if who is not None and (who.author or who.date):
                 out.append(_attribution(who))
             open_op = Op.EQUAL
 
@@ -157,8 +159,8 @@ def _line(pieces: tuple[Piece, ...], where: str, attribute: bool = False) -> str
                 ]
                 held = []
             continue
-        if piece.kind == "paragraph-mark":
-            if piece.op is not Op.EQUAL and not any(p.text for p in pieces if p.is_text):
+        if piece.kind == "paragraph-mark":  # at its place, the paragraph with text or not
+            if piece.op is not Op.EQUAL:
                 close()
                 out.append(_paragraph_mark(piece, where))
             continue
@@ -174,14 +176,14 @@ def _line(pieces: tuple[Piece, ...], where: str, attribute: bool = False) -> str
             raise ExportError(f"{where}: the text {piece.text!r} contains a CriticMarkup mark and cannot be written")
         if not piece.text:
             continue
-        other = attribute and who is not None and (who.author, who.date) != (piece.author, piece.date)
+        other = who is not None and (who.author, who.date) != (piece.author, piece.date)
         if piece.op is not open_op or (other and piece.op is not Op.EQUAL):
             close()
             if piece.op is not Op.EQUAL:
                 out.append(_MARK[piece.op][0])
             open_op = piece.op
-            who = piece if attribute and piece.op is not Op.EQUAL else None
-        elif attribute and who is None and piece.op is not Op.EQUAL:  # the change was opened by a comment in it
+            who = piece if piece.op is not Op.EQUAL else None
+        elif who is None and piece.op is not Op.EQUAL:  # the change was opened by a comment in it
             who = piece
         # a note of several paragraphs (or with a text box) in one line: its breaks as U+2029, read back as such
         out.append(piece.text.replace("\n", PARAGRAPH_BREAK) if piece.kind in _NOTE_KINDS else piece.text)
@@ -242,12 +244,12 @@ def to_criticmarkup(x, path=None, *, author: str | None = None, date: str | None
     """Write a Document, Proposal or Comparison as CriticMarkup; see :func:`itu_nb.to_criticmarkup`."""
     doc = as_document(x, author=author, date=date)
     check_marks(doc, "CriticMarkup")
+    check_nesting(doc, "CriticMarkup")
     doc = note_comments_on_host(doc)
     lines = []
-    every = {(r.author, r.date) for p in doc for n in p.walk() for r in n.label_runs + n.runs if r.op is not Op.EQUAL}
     for i, line in enumerate(export_lines(doc)):
         where = f"{doc.source}, line {i + 1}" + (f" ({line.node.path})" if line.node is not None else "")
-        text = _line(line.pieces, where, attribute=len(every) > 1)
+        text = _line(line.pieces, where)
         if line.keys:  # clause keys a reload cannot derive from the labels: stored so change ids survive
             text += "{>>" + KEYS_COMMENT + _keys_json(line.keys) + "<<}"
         lines.append(text)

@@ -53,6 +53,8 @@ from itu_nb.export import docx_cover, docx_template
 from itu_nb.export.limits import check_marks
 from itu_nb.export.lines import Line, Piece, as_document, export_lines, lit_note
 from itu_nb.export.loose import has_lines
+from itu_nb.export.nesting import check_nesting
+from itu_nb.loaders.docx_read import LOOSE_NOTE_STYLE
 from itu_nb.model import Artefact, Clause, Document, NodeKind, Op
 from itu_nb.parsing.markup import FOOTNOTE_BODY
 from itu_nb.parsing.notes import unheld_bodies
@@ -229,7 +231,7 @@ class _Writer:
         if mark is not Op.EQUAL and not last:
             ppr = p.get_or_add_pPr()
             rpr = _w("w:rPr")
-            rpr.append(self._change(mark, *_who(line)))  # the paragraph mark inserted or deleted
+            rpr.append(self._change(mark, *_mark_who(line)))  # the paragraph mark inserted or deleted
             ppr.append(rpr)
         bodies = _note_bodies(line.pieces)  # a note's text may stand anywhere in its line
         remarks = note_comments(line.node) if line.node is not None and bodies else {}
@@ -353,13 +355,15 @@ class _Writer:
         """Notes whose bodies stand on a line of their own that no node holds (before their reference, or
         without any): each a footnote (an endnote) referenced at the end of ``p``, the reference with the op
         the body has, so its text is kept and a reference after it in its proposal points to it
-        (:meth:`_repeated`).  The .docx reader reads the line back as it was: a reference and a body, no node.
+        (:meth:`_repeated`).  The reference is in its own character style (:data:`LOOSE_NOTE_STYLE`), which the .docx
+        reader knows: it reads the line back as it was, a body and no reference mark, no node.
         """
         for key, texts in bodies.items():
             ops = {r.op for body in texts for r in body if r.text}
             op = ops.pop() if len(ops) == 1 else Op.EQUAL
             mark = "endnoteRef" if key[0] == "en" else "footnoteRef"
-            fid = self._footnote_ref(p, Piece(f"[{mark}:{key[1]}]", op, "footnote-ref"), texts, key[1], [])
+            ref = Piece(f"[{mark}:{key[1]}]", op, "footnote-ref")
+            fid = self._footnote_ref(p, ref, texts, key[1], [], style=LOOSE_NOTE_STYLE)  # (the reader drops it)
             self.note_ids.setdefault((pid, *key), fid)
 
     def _repeated(self, node: Clause | None, pid: str | None, key: tuple[str, str]) -> tuple[str, str] | None:
@@ -386,11 +390,14 @@ class _Writer:
                 fid = self.note_ids.get((pid, key[0], first))
         return (kind, fid) if fid is not None else None
 
-    def _reference_run(self, kind: str, fid: str, custom: str | None, op: Op) -> etree._Element:
-        """The run of a reference to the note ``fid`` (``kind``: footnote or endnote); ``custom``: the mark it shows
-        when Word's own numbering would not give it (written in ``op``'s text element), else None.
+    def _reference_run(
+        self, kind: str, fid: str, custom: str | None, op: Op, style: str = "footnotereference"
+    ) -> etree._Element:
+        """The run of a reference to the note ``fid`` (``kind``: footnote or endnote) in character style ``style``;
+        ``custom``: the mark it shows when Word's own numbering would not give it (written in ``op``'s text
+        element), else None.
         """
-        r = self._run("", Op.EQUAL, style="footnotereference")
+        r = self._run("", Op.EQUAL, style=style)
         fr = _w(f"w:{kind}Reference")
         fr.set(qn("w:id"), fid)
         r.append(fr)
@@ -427,6 +434,7 @@ class _Writer:
         bodies: list[list[Piece]],
         number: str | None = None,
         remarks: list[list[Artefact]] | None = None,
+        style: str = "footnotereference",
     ) -> str:
         """A footnote (an endnote, for a ``[endnoteRef:N]`` reference) and its reference, at the end of ``p``.
         Word numbers footnotes itself, 1, 2, 3…, and endnotes apart: a note whose number is not the next one of
@@ -478,7 +486,7 @@ class _Writer:
                 op = Op.EQUAL if run.op is ref.op else run.op
                 para = self._note_text(note, para, text, op, run.author, run.date, lit)
         written.append(note)
-        r = self._reference_run(kind, fid, number if custom else None, ref.op)
+        r = self._reference_run(kind, fid, number if custom else None, ref.op, style)
         # the comments on the note, around its reference mark: those of the reference's op inside the w:ins/w:del
         # holding it (their reference runs untracked), any other around that w:ins/w:del, its reference run after
         # it, tracked with its own op (so read back after the former)
@@ -729,6 +737,14 @@ def _who(line: Line) -> tuple[str | None, str | None]:
     return None, None
 
 
+def _mark_who(line: Line) -> tuple[str | None, str | None]:
+    """The author and date of the line's paragraph mark: its ``paragraph-mark`` piece's (as :attr:`Line.mark`, the
+    last), else those of its first change (a paragraph inserted or deleted whole).
+    """
+    marks = [p for p in line.pieces if p.kind == "paragraph-mark"]
+    return (marks[-1].author, marks[-1].date) if marks else _who(line)
+
+
 def _default_author(doc: Document) -> str:
     """The submitter, else the author most changes carry, else ``"itu_nb"``."""
     named = doc.metadata.get("submitter") or doc.metadata.get("author")
@@ -751,6 +767,7 @@ def to_docx(
     """Write a Document, Proposal or Comparison as Word with tracked changes; see :func:`itu_nb.to_docx`."""
     doc = as_document(x, author=author, date=date)
     check_marks(doc, "Word")
+    check_nesting(doc, "Word")
     if metadata:
         if not isinstance(metadata, dict):
             raise ExportError(f"to_docx: metadata must be a dict, not {type(metadata).__name__}")

@@ -26,6 +26,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, Twips
 
+from itu_nb.loaders.docx_read import LOOSE_NOTE_REFERENCE, LOOSE_NOTE_STYLE
+
 __all__ = ["TWIP_LEVEL", "new_word", "paragraph", "style_ids"]
 
 TWIP_LEVEL = 794  # the ITU templates' indent step (1.4 cm)
@@ -69,6 +71,10 @@ def _styles(word) -> None:
     note.paragraph_format.left_indent, note.paragraph_format.first_line_indent = Twips(284), -Twips(284)
     ref = styles.add_style("footnote reference", WD_STYLE_TYPE.CHARACTER)
     ref.font.superscript = True
+    # the reference of a note whose body no clause holds (a line of its own before its reference, or with none):
+    # Word needs one to show the note; the reader knows it by this style and keeps no reference mark for it
+    loose = styles.add_style(LOOSE_NOTE_REFERENCE, WD_STYLE_TYPE.CHARACTER)
+    loose.base_style = ref
     # the cover (itu_nb.export.docx_cover) and the page header, named as in the ITU templates
     add("Cover", before=0)
     add("Source", before=36, keep=True, centre=True, bold=True, size=Pt(14))
@@ -87,7 +93,7 @@ def _prune_styles(word) -> None:
     if latent is not None:
         root.remove(latent)
     by_id = {s.get(qn("w:styleId")): s for s in root.findall(qn("w:style"))}
-    ours = {"Normal", "Header", "Cover", "Source", "Title1", "footnotetext", "footnotereference"}
+    ours = {"Normal", "Header", "Cover", "Source", "Title1", "footnotetext", "footnotereference", LOOSE_NOTE_STYLE}
     ours |= {sid for sid, s in by_id.items() if s.get(qn("w:default")) == "1" or s.get(qn("w:customStyle")) == "1"}
     keep: set[str] = set()
     todo = list(ours)

@@ -15,7 +15,8 @@ where the line stood (before or after the marker, after the clause before it); w
 the marker line covers of the action and id is in ``<mark>`` too.  An empty paragraph inserted or deleted as a
 tracked change (a ``paragraph-mark`` of a line that is no node, read from Word) is shown where its line stood,
 as ``<span class="paragraph-mark inserted" role="note" data-author=… data-date=…>[empty paragraph inserted by
-Author, date]</span>`` in a ``<p class="loose">``.
+Author, date]</span>`` in a ``<p class="loose">``; that of a paragraph with text (two paragraphs joined or split, a
+``paragraph-mark`` of a node) where it stands in the node's text, ``[paragraph break deleted by Author, date]``.
 Lone surrogates, which no file can hold, are written as U+FFFD.
 """
 
@@ -103,7 +104,7 @@ def _runs_html(
     if number is None:
         number = {id(a): k for k, a in enumerate((a for a in notes if a.kind == "highlight"), start=1)}
     spans = [(a.offset or 0, (a.offset or 0) + a.length, number[id(a)]) for a in notes if a.kind == "highlight"]
-    comments = sorted((a for a in notes if a.kind == "comment"), key=lambda a: a.offset or 0)
+    comments = sorted((a for a in notes if a.kind in _POINTS), key=lambda a: a.offset or 0)
     cuts = sorted({a.offset or 0 for a in comments})
     marks = Marks(spans, at, at + sum(len(r.text) for r in runs), tail)
     out = []
@@ -115,14 +116,14 @@ def _runs_html(
         for a, b in zip(bounds, bounds[1:], strict=False):
             out.append(marks.close(a))
             while k < len(comments) and (comments[k].offset or 0) <= a and (comments[k].offset or 0) < end:
-                out.append(_comment_html(comments[k]))
+                out.append(_point_html(comments[k]))
                 k += 1
             out.append(marks.start(a))
             text = _ESC(run.text[a - pos : b - pos])
             out.append(_change_html(run, text, group_of.get(i, "")) if text else "")
         pos = end
     out.append(marks.close(pos))
-    out.extend(_comment_html(c) for c in comments[k:])  # at the end of the text
+    out.extend(_point_html(c) for c in comments[k:])  # at the end of the text
     out.append(marks.start(pos) + marks.finish())
     return "".join(out)
 
@@ -173,7 +174,7 @@ def _comment_html(art) -> str:
     return f'<span class="comment" role="note"{attrs}>[comment{_ESC(who + when)}: {_ESC(art.text)}]</span>'
 
 
-def _loose_art_html(art) -> str:
+def _loose_art_html(art, what: str = "empty paragraph") -> str:
     """A comment (:func:`_comment_html`), or the tracked mark of an empty paragraph (a ``paragraph-mark``),
     shown as ``[empty paragraph inserted by Author, date]`` with its op, author and date also as data.
     """
@@ -183,14 +184,24 @@ def _loose_art_html(art) -> str:
     who = " by " + art.author if art.author else ""
     when = ", " + art.date if art.date else ""
     attrs = "".join(f' data-{k}="{_ESC(v)}"' for k, v in (("author", art.author), ("date", art.date)) if v)
-    return f'<span class="paragraph-mark {op}" role="note"{attrs}>[empty paragraph {op}{_ESC(who + when)}]</span>'
+    return f'<span class="paragraph-mark {op}" role="note"{attrs}>[{what} {op}{_ESC(who + when)}]</span>'
+
+
+#: What a node's text shows where it stands, taking no characters: comments, and the tracked mark of a paragraph
+#: with text (two paragraphs joined or split, read from Word), ``[paragraph break deleted by Author, date]``.
+_POINTS = ("comment", "paragraph-mark")
+
+
+def _point_html(art) -> str:
+    """A comment or a paragraph's tracked mark inside a node's text (:data:`_POINTS`)."""
+    return _loose_art_html(art, "paragraph break")
 
 
 def _node_html(proposal: Proposal, node: Clause, depth: int, changes: Changes) -> str:
     runs = node.label_runs + node.runs
     ids = [c.id for c in changes]
     group_of = {i: cid for cid, (a, b) in zip(ids, change_groups(runs), strict=True) for i in range(a, b)}
-    notes = [a for a in node.artefacts if a.kind in ("comment", "highlight")]
+    notes = [a for a in node.artefacts if a.kind in ("comment", "highlight", "paragraph-mark")]
     label_length = sum(len(r.text) for r in node.label_runs)
     number = {id(a): k for k, a in enumerate((a for a in notes if a.kind == "highlight"), start=1)}
     lead = [a for a in notes if (a.offset or 0) < label_length]

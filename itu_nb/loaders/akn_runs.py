@@ -97,7 +97,8 @@ def _walk(
         elif name == "remark" and marks is not None:  # a comment, as the itu_nb writer puts it
             text = "".join(child.itertext())
             author, date = child.get(f"{{{ITU_NB}}}author"), child.get(f"{{{ITU_NB}}}date")
-            marks.append(Artefact("comment", text, -1, _length(out), run.op, author, date))
+            kind = "paragraph-mark" if child.get("class") == "paragraph-mark" else "comment"  # (the writer's classes)
+            marks.append(Artefact(kind, text, -1, _length(out), run.op, author, date))
         elif name == "br":  # a line break, as a Word w:br reads
             out.append(run.with_text("\v"))
         elif name in _CHANGE:

@@ -86,6 +86,13 @@ def _w(name: str) -> str:
 
 P, R, T, DEL_TEXT, TBL, TR, TC = (_w(n) for n in ("p", "r", "t", "delText", "tbl", "tr", "tc"))
 _CUSTOM_MARK = _w("customMarkFollows")
+#: The character style (its name, and the ``w:styleId`` Word and python-docx give it) of the reference that
+#: :func:`itu_nb.to_docx` writes for a note whose body no clause holds (a line of its own before its reference, or
+#: with none): Word shows a note only where a reference stands, the source had none there, so such a reference
+#: is read as no ``footnote-ref`` (its note's body is read as any other's).
+LOOSE_NOTE_REFERENCE = "itu_nb loose note reference"
+LOOSE_NOTE_STYLE = "itu_nbloosenotereference"
+_RUN_STYLE = f"{_w('rPr')}/{_w('rStyle')}"
 INS, DEL, MOVE_FROM, MOVE_TO = (_w(n) for n in ("ins", "del", "moveFrom", "moveTo"))
 PPR, RPR, SDT, SDT_CONTENT, CUSTOM_XML = (_w(n) for n in ("pPr", "rPr", "sdt", "sdtContent", "customXml"))
 VAL, ID, AUTHOR, DATE, NAME = (_w(n) for n in ("val", "id", "author", "date", "name"))
@@ -619,7 +626,10 @@ class Reader:
         if mark is not None and mark.tag in (T, DEL_TEXT) and (mark.text or "").strip().isdigit():
             number, self.skip = mark.text.strip(), mark  # a custom mark that is a number: the note's own
         label = "footnoteRef" if kind == "footnote" else "endnoteRef"
-        self._art(para, Artefact("footnote-ref", f"[{label}:{number}]", -1, None, ctx.op))
+        run = ref.getparent()
+        style = run.find(_RUN_STYLE) if run is not None else None
+        if style is None or style.get(VAL) != LOOSE_NOTE_STYLE:  # (else a reference the source had not)
+            self._art(para, Artefact("footnote-ref", f"[{label}:{number}]", -1, None, ctx.op))
         wid = ref.get(ID) or ""
         body = self.notes[kind].get(wid)
         if body is None:

@@ -82,7 +82,7 @@ def _whole_line(kind: str, line: SourceLine) -> list[Artefact]:
     one when the line is all inline artefacts), so the line's kind is that of its first artefact.
     """
     out: list[Artefact] = []
-    arts = sorted(line.arts, key=lambda a: a.offset or 0)
+    arts = _in_line_order(line.arts)
     pos = i = 0
     for run in line.runs:
         end = pos + len(run.text)
@@ -91,15 +91,34 @@ def _whole_line(kind: str, line: SourceLine) -> list[Artefact]:
             at = (arts[i].offset or 0) - pos
             if at > cut:
                 out.append(Artefact(kind, run.text[cut:at], line.no, None, run.op))
-            out.append(dataclasses.replace(arts[i], line=line.no, offset=None))
+            out.append(_placed(arts[i], line.no))
             cut, i = max(at, cut), i + 1
         if cut < len(run.text):
             out.append(Artefact(kind, run.text[cut:], line.no, None, run.op))
         pos = end
-    out.extend(dataclasses.replace(a, line=line.no, offset=None) for a in arts[i:])
+    out.extend(_placed(a, line.no) for a in arts[i:])
     if out[0].kind != kind:
         out.insert(0, Artefact(kind, "", line.no, None, Op.EQUAL))
     return out
+
+
+def _in_line_order(arts) -> list[Artefact]:
+    """``arts`` sorted by offset, a ``footnote-highlight`` (its offset is in its note's text) kept after the
+    artefact before it (its note's body or last part).
+    """
+    keys, key = [], 0
+    for a in arts:
+        key = key if a.kind == "footnote-highlight" else a.offset or 0
+        keys.append(key)
+    return [arts[k] for k in sorted(range(len(arts)), key=keys.__getitem__)]
+
+
+def _placed(art: Artefact, no: int) -> Artefact:
+    """``art`` at line ``no`` of a whole line (offset None), a ``footnote-highlight`` keeping its offset in its
+    note's text (so the note, attached to its clause by :func:`~itu_nb.parsing.notes.attach_bodies`, keeps it).
+    """
+    keep = art.offset if art.kind == "footnote-highlight" else None
+    return dataclasses.replace(art, line=no, offset=keep)
 
 
 def build_document(

@@ -36,6 +36,7 @@ __all__ = ["attach_bodies", "held_bodies", "unheld_bodies"]
 
 _REF = re.compile(r"\[(foot|end)noteRef:(\d+)\]")
 _HEAD = re.compile(r"\[(\d+):")
+_BODY_HEAD = re.compile(r"\[\d+:[ \t]+")  # a note's "[N: ", before its text (as the tree reads it)
 _NUMBER_SPACE = re.compile(r"^(\d+)(\s*\t|\s+)")  # "1 <TAB>These include …": the number and a space before the TAB
 
 
@@ -49,10 +50,16 @@ def attach_bodies(proposals: Sequence[Proposal], artefacts: Sequence[Artefact]) 
         return proposals
     added: dict[int, dict[str, list[Clause]]] = {}  # proposal index → host path → notes to add, in order
     count: dict[str, int] = {}  # note path without "#k" → how many bodies it has so far
+    lit = _highlights(artefacts)
     for k, host, name, art, runs in _placements(proposals, artefacts):
         base = f"{host.path}/{name}"
         count[base] = same = count.get(base, 0) + 1
         note = _note(art, runs, base + (f"#{same}" if same > 1 else ""), host.section)
+        if id(art) in lit:  # highlights inside the note: offsets in its text, after its "[N: "
+            head = _BODY_HEAD.match(art.text)
+            at = head.end() if head else 0
+            arts = (dataclasses.replace(a, kind="highlight", offset=max((a.offset or 0) - at, 0)) for a in lit[id(art)])
+            note = dataclasses.replace(note, artefacts=(*note.artefacts, *arts))
         added.setdefault(k, {}).setdefault(host.path, []).append(note)
     if not added:
         return proposals
@@ -60,6 +67,20 @@ def attach_bodies(proposals: Sequence[Proposal], artefacts: Sequence[Artefact]) 
     for k, notes in added.items():
         out[k] = dataclasses.replace(out[k], clauses=tuple(_with_notes(c, notes) for c in out[k].clauses))
     return tuple(out)
+
+
+def _highlights(artefacts: Sequence[Artefact]) -> dict[int, list[Artefact]]:
+    """``id()`` of each body followed by ``footnote-highlight`` artefacts (highlights inside that note, offset in
+    the note's body text from its ``[``) → those artefacts.
+    """
+    out: dict[int, list[Artefact]] = {}
+    body: Artefact | None = None
+    for a in artefacts:
+        if a.kind == "footnote-body":
+            body = a
+        elif a.kind == "footnote-highlight" and body is not None:
+            out.setdefault(id(body), []).append(a)
+    return out
 
 
 def unheld_bodies(doc: Document) -> dict[int, int | None]:

@@ -1,0 +1,58 @@
+"""Highlights inside highlights: which writers hold them, and the refusal of those that cannot.
+
+A highlight with text inside another (Akoma Ntoso's hand-nested ``<inline name="highlight">``, read as two
+``highlight`` artefacts of one node, one span inside the other) is written as such by Akoma Ntoso (nested
+inlines, read back as the same two spans) and HTML (one ``<mark>`` each).  CriticMarkup cannot nest
+``{==…==}`` (``{==ab{==c==}d==}`` reads back as other text and spans) and Word's highlight is a property of a
+run (one colour, no nesting): :func:`check_nesting` refuses such a document with an :class:`ExportError` naming
+the document, the node and the characters, before anything is written.  Two highlights that cross (one starts
+inside the other and ends after it: no file nests them) are refused by every writer but HTML.  A highlight
+of no characters inside another is not refused: each writer puts it at the nearest place it can stand.
+"""
+
+from __future__ import annotations
+
+from itu_nb.errors import ExportError
+from itu_nb.model import Clause, Document, runs_text
+
+__all__ = ["check_nesting", "overlap"]
+
+
+def overlap(node: Clause) -> tuple[str, tuple[int, int], tuple[int, int]] | None:
+    """The first highlight of ``node`` with text that stands inside another or crosses it, as ``("inside", inner,
+    outer)`` or ``("across", later, earlier)`` (each span ``(start, end)`` in the node's text, label included);
+    None when its highlights lie side by side or apart (the usual case).
+    """
+    spans = sorted(
+        ((a.offset or 0, (a.offset or 0) + a.length) for a in node.artefacts if a.kind == "highlight" and a.length),
+        key=lambda s: (s[0], -s[1]),
+    )
+    open_: list[tuple[int, int]] = []  # the spans around the one looked at, outermost first
+    for span in spans:
+        while open_ and open_[-1][1] <= span[0]:
+            open_.pop()
+        if open_:
+            return ("inside" if span[1] <= open_[-1][1] else "across", span, open_[-1])
+        open_.append(span)
+    return None
+
+
+def check_nesting(doc: Document, what: str, nests: bool = False) -> None:
+    """Raise :class:`ExportError` when a node of ``doc`` holds highlights a ``what`` export cannot write: one with
+    text inside another (unless ``nests``, the format nests them), or two that cross (see the module's docstring).
+    """
+    for proposal in doc:
+        for node in proposal.walk():
+            if len(node.artefacts) < 2:
+                continue
+            found = overlap(node)
+            if found is None or (found[0] == "inside" and nests):
+                continue
+            how, (s, e), (os, oe) = found
+            text = runs_text(node.label_runs + node.runs)  # (both views: the offsets count both)
+            shape = "inside another" if how == "inside" else "crossing another"
+            hint = "write it as Akoma Ntoso or HTML" if how == "inside" else "write it as HTML"
+            raise ExportError(
+                f"{doc.source}: {proposal.id} {node.path}: a highlight of characters {s}–{e} ({text[s:e]!r}) "
+                f"{shape} ({os}–{oe}, {text[os:oe]!r}): {what} cannot hold it; {hint}"
+            )
