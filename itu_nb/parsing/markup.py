@@ -139,9 +139,10 @@ def critic_lines(text: str, source: str, author: str | None = None, date: str | 
     # runs are immutable: equal ones are one object (a million "{++a++}" are a million equal runs)
     # runs are immutable: equal ones are one object (a million "{++a++}" are a million equal runs); so are the
     # pieces of equal changes ("memo", by their text: stretches.take_stretch), and the signed runs ("signed")
-    shared: dict = {Op.EQUAL: {}, Op.INSERT: {}, Op.DELETE: {}, "signed": {}, "signers": {}, "memo": {}}
+    shared: dict = {Op.EQUAL: {}, Op.INSERT: {}, Op.DELETE: {}, "signed": {}, "signers": {}, "memo": {}, "odd": set()}
+    shared["plain"] = []  # (start, end) of each stretch of pieces of some text without a line break
     pieces = _scan(text, 0, len(text), source, author, date, True, shared)
-    return _split_highlighted(pieces) if "{==" in text else _split_at_newlines(pieces)
+    return _split_highlighted(pieces) if "{==" in text else _split_at_newlines(pieces, shared["plain"])
 
 
 #: The most comments and highlights (``{>>…<<}``, ``{==…==}``) one CriticMarkup text may hold: each is an object
@@ -193,11 +194,12 @@ def _scan(text: str, lo: int, hi: int, source: str, author, date, top: bool, sha
     def marker(t: str) -> tuple:
         return _marker(t, author, date, shared)
 
-    search, find, marks, memo = _OPENER.search, text.find, CRITIC_MARKS, shared["memo"]
+    search, find, marks, memo, odd = _OPENER.search, text.find, CRITIC_MARKS, shared["memo"], shared["odd"]
+    plain = shared["plain"] if top else None  # stretches of pieces that _split_at_newlines takes as they are
     pos = lo
     while True:
         # the usual steps, many at once: text without "{", then a change read whole (stretches.MARKER)
-        pos, last = take_stretch(text, pos, hi, pieces, equal, marker, memo)
+        pos, last = take_stretch(text, pos, hi, pieces, equal, marker, memo, odd, plain)
         if last is not None:
             change_from, change_at = len(pieces) - len(memo[last]), -1 if last[-3:] == "<<}" else pos
         m = search(text, pos, hi)
@@ -336,15 +338,20 @@ def _signed(r: Run, author: str | None, date: str | None, made: dict) -> Run:
     return got
 
 
-def _split_at_newlines(pieces: list[Piece]) -> list:
+def _split_at_newlines(pieces: list[Piece], plain: list[tuple[int, int]] = ()) -> list:  # type: ignore[assignment]
     """The pieces cut into lines, when no highlight is among them (else :func:`_split_highlighted`).
 
     A line that a piece of equal text without author, date or flag holds whole (between two of its
-    line breaks) is that text, a ``str``; every other line is a list of pieces.
+    line breaks) is that text, a ``str``; every other line is a list of pieces.  ``plain``: (start, end)
+    of stretches of pieces known to be of some text without a line break (in order, not overlapping).
     """
     # the pieces to look at (a line break in them, or an empty run to drop); the others are
     # taken over in slices, as they are
-    odd = [i for i, p in enumerate(pieces) if not p.text or "\n" in p.text]
+    odd: list[int] = []
+    at = 0
+    for start, end in (*plain, (len(pieces), len(pieces))):
+        odd += [i for i in range(at, start) if not pieces[i].text or "\n" in pieces[i].text]
+        at = end
     lines: list = [[]]
     done = 0
     for i in odd:

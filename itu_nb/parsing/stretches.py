@@ -27,13 +27,17 @@ MARKER = re.compile(
 FIRST, MOST = 512, 1 << 17
 
 
-def take_stretch(text: str, pos: int, hi: int, pieces: list, equal, marker, memo: dict) -> tuple[int, str | None]:
+def take_stretch(
+    text: str, pos: int, hi: int, pieces: list, equal, marker, memo: dict, odd: set, plain: list | None
+) -> tuple[int, str | None]:
     """Read the changes from ``pos`` on while the text between them holds no ``{``; append their pieces.
 
     ``equal(t)`` gives the pieces of equal text ``t`` (a tuple), ``marker(m)`` those of a change ``m``
     (:data:`MARKER`'s group); ``memo`` keeps both, by text (equal texts and changes never look alike: a change
-    starts with ``{``).  Returns where reading stopped (the end of the last change taken, or ``pos``) and that
-    change (None when none was taken).  Text is cut in stretches of at most :data:`MOST` characters; a change
+    starts with ``{``); ``odd`` holds those of their texts that give a piece of no text or with a line break.
+    Returns where reading stopped (the end of the last change taken, or ``pos``) and that change (None when none
+    was taken).  Each stretch of pieces appended that are all of some text without a line break is added to
+    ``plain`` (unless None) as its (start, end) in ``pieces``.  Text is cut in stretches of at most :data:`MOST` characters; a change
     at a stretch's end is read again with the next one (its author and date may lie beyond the cut).
     """
     size, last = FIRST, None
@@ -47,9 +51,15 @@ def take_stretch(text: str, pos: int, hi: int, pieces: list, equal, marker, memo
         k = min(stop, n)
         if k <= 0:
             break
-        for t in set(parts[: 2 * k]).difference(memo):
-            memo[t] = marker(t) if t[:1] == "{" else equal(t)
+        used = set(parts[: 2 * k])
+        for t in used.difference(memo):
+            got = memo[t] = marker(t) if t[:1] == "{" else equal(t)
+            if any(not p.text or "\n" in p.text for p in got):
+                odd.add(t)
+        before = len(pieces)
         pieces.extend(chain.from_iterable(map(memo.__getitem__, parts[: 2 * k])))
+        if plain is not None and odd.isdisjoint(used):
+            plain.append((before, len(pieces)))
         pos += sum(map(len, parts[: 2 * k]))
         last = marks[k - 1]
         if k < n or end == hi:
@@ -57,7 +67,10 @@ def take_stretch(text: str, pos: int, hi: int, pieces: list, equal, marker, memo
         unit = eqs[k - 1] + last  # the last equal text and change, again and again: taken at once
         copies = repeats(text, pos, hi, unit) - 1  # the last copy is read again (its author and date may follow)
         if copies > 0:
+            before = len(pieces)
             pieces.extend((memo[eqs[k - 1]] + memo[last]) * copies)
+            if plain is not None and eqs[k - 1] not in odd and last not in odd:
+                plain.append((before, len(pieces)))
             pos += len(unit) * copies
         size = min(size * 2, MOST)
     return pos, last
