@@ -16,6 +16,7 @@ from bisect import bisect_left, bisect_right
 from itu_nb.errors import LoadError, ParseError
 from itu_nb.model import Artefact, Op, Run
 from itu_nb.parsing.frozen import run as make_run
+from itu_nb.parsing.stretches import take_stretch
 
 #: CriticMarkup marks: opener → closer.
 CRITIC_MARKS = {"{++": "++}", "{--": "--}", "{~~": "~~}", "{==": "==}", "{>>": "<<}"}
@@ -136,9 +137,12 @@ def critic_lines(text: str, source: str, author: str | None = None, date: str | 
     """
     _check_notes(text, source)
     # runs are immutable: equal ones are one object (a million "{++a++}" are a million equal runs)
-    shared: dict[Op, dict[str, Run]] = {Op.EQUAL: {}, Op.INSERT: {}, Op.DELETE: {}}
+    # runs are immutable: equal ones are one object (a million "{++a++}" are a million equal runs); so are the
+    # pieces of equal changes ("memo", by their text: stretches.take_stretch), and the signed runs ("signed")
+    shared: dict = {Op.EQUAL: {}, Op.INSERT: {}, Op.DELETE: {}, "signed": {}, "signers": {}, "memo": {}, "odd": set()}
+    shared["plain"] = []  # (start, end) of each stretch of pieces of some text without a line break
     pieces = _scan(text, 0, len(text), source, author, date, True, shared)
-    return _split_highlighted(pieces) if "{==" in text else _split_at_newlines(pieces)
+    return _split_highlighted(pieces) if "{==" in text else _split_at_newlines(pieces, shared["plain"])
 
 
 #: The most comments and highlights (``{>>…<<}``, ``{==…==}``) one CriticMarkup text may hold: each is an object
@@ -174,108 +178,30 @@ def _scan(text: str, lo: int, hi: int, source: str, author, date, top: bool, sha
     """
     pieces: list[Piece] = []
     append = pieces.append
-    equals, inserts, deletes = shared[Op.EQUAL], shared[Op.INSERT], shared[Op.DELETE]
 
     def run(op: Op, inner: str) -> Run:
-        got = shared[op].get(inner)
-        if got is None:
-            got = shared[op][inner] = make_run(op, inner, author, date) if op is not Op.EQUAL else make_run(op, inner)
-        return got
+        return _shared_run(op, inner, author, date, shared)
 
     def change(op: Op, inner: str) -> None:
-        """The pieces of a change's text ``inner``: its runs, and the comments (``{++a{>>c<<}++}``) and highlights of
-        no characters (``{++a{====}++}``) in it, with its op.
-        """
-        if "{>>" not in inner and "{====}" not in inner:
-            append(run(op, inner))
-            return
-        at = 0
-        for m in _COMMENT_IN.finditer(inner):
-            if m.start() > at:
-                append(run(op, inner[at : m.start()]))
-            if m.group(1) is None:  # {====}
-                append(Artefact("highlight", "", -1, None, op))
-            else:
-                append(dataclasses.replace(comment_artefact(m.group(1)), op=op))
-            at = m.end()
-        if at < len(inner) or not at:
-            append(run(op, inner[at:]))
+        _change(pieces, op, inner, author, date, shared)
 
     change_from, change_at = 0, -1  # where the pieces of the last change mark start, and where it closed
-    signed: dict = {}  # (op, text, author, date) → the run with that author and date: one object each, as runs above
-    signed_one: dict[tuple[int, str], Run] = {}  # (id of a run, the comment after it) → the signed run
-    signers: dict[
-        str, tuple[str | None, str | None] | None
-    ] = {}  # the text of a comment right after a change → its (author, date), None when no attribution
+    signed = shared["signed"]  # (op, text, author, date) → the run with that author and date: one object each
 
-    # Pattern.scanner (in CPython since 2.x, not in typeshed): successive matches without re-passing pos
-    search, find, marks, simple = _OPENER.search, text.find, CRITIC_MARKS, _SIMPLE.scanner  # type: ignore[attr-defined]
+    def equal(t: str) -> tuple:
+        return (run(Op.EQUAL, t),) if t else ()
+
+    def marker(t: str) -> tuple:
+        return _marker(t, author, date, shared)
+
+    search, find, marks, memo, odd = _OPENER.search, text.find, CRITIC_MARKS, shared["memo"], shared["odd"]
+    plain = shared["plain"] if top else None  # stretches of pieces that _split_at_newlines takes as they are
     pos = lo
     while True:
-        scan = simple(text, pos, hi).match  # successive matches, each where the last ended
-        f = done = scan()
-        while f is not None:  # the usual step, in one match: text without "{", then {++…++} or {--…--}
-            equal, inserted, deleted, old, new, signed_by = f.groups()
-            if equal:
-                r = equals.get(equal)
-                if r is None:
-                    r = equals[equal] = make_run(Op.EQUAL, equal)
-                append(r)
-            change_from, change_at = len(pieces), f.end() if signed_by is None else f.start(6) - 3
-            if inserted is not None:
-                if "{" in inserted:  # a comment or a highlight of no characters inside the insertion
-                    change(Op.INSERT, inserted)
-                else:
-                    r = inserts.get(inserted)
-                    if r is None:
-                        r = inserts[inserted] = make_run(Op.INSERT, inserted, author, date)
-                    append(r)
-            elif old is not None:  # a substitution: its deleted run, then its inserted one (each kept if empty)
-                r = deletes.get(old)
-                if r is None:
-                    r = deletes[old] = make_run(Op.DELETE, old, author, date)
-                append(r)
-                r = inserts.get(new)
-                if r is None:
-                    r = inserts[new] = make_run(Op.INSERT, new, author, date)
-                append(r)
-            elif "{" in deleted:
-                change(Op.DELETE, deleted)
-            else:
-                r = deletes.get(deleted)
-                if r is None:
-                    r = deletes[deleted] = make_run(Op.DELETE, deleted, author, date)
-                append(r)
-            if signed_by is not None:  # as the loop below reads a comment right after a change
-                last = pieces[-1]
-                got = signed_one.get((id(last), signed_by)) if len(pieces) == change_from + 1 else None
-                if got is not None:  # this run with this comment after it was read before: its signed run
-                    pieces[-1] = got
-                    done = f
-                    f = scan()
-                    continue
-                if signed_by in signers:
-                    who = signers[signed_by]
-                else:
-                    m = ATTRIBUTION.match(signed_by)
-                    who = signers[signed_by] = (m.group("author") or None, m.group("date")) if m else None
-                if who is None:
-                    append(comment_artefact(signed_by))
-                elif len(pieces) == change_from + 1 and isinstance(last, Run) and not last.text:
-                    # an empty change with its author and date, {++++}{>>@Brazil (2018-09-10)<<}: an empty
-                    # paragraph inserted or deleted (PARAGRAPH_MARK)
-                    pieces[-1] = Artefact("paragraph-mark", "", -1, None, last.op, who[0], who[1])
-                elif len(pieces) == change_from + 1 and isinstance(last, Run):  # one run: no list made
-                    # the runs above are shared and live as long as this scan: id() names one for it
-                    pieces[-1] = signed_one[id(last), signed_by] = _signed(last, who[0], who[1], signed)
-                else:
-                    pieces[change_from:] = [
-                        _signed(r, who[0], who[1], signed) if isinstance(r, Run) else r for r in pieces[change_from:]
-                    ]
-            done = f
-            f = scan()
-        if done is not None:
-            pos = done.end()
+        # the usual steps, many at once: text without "{", then a change read whole (stretches.MARKER)
+        pos, last = take_stretch(text, pos, hi, pieces, equal, marker, memo, odd, plain)
+        if last is not None:
+            change_from, change_at = len(pieces) - len(memo[last]), -1 if last[-3:] == "<<}" else pos
         m = search(text, pos, hi)
         if m is None:
             break
@@ -340,6 +266,69 @@ def _scan(text: str, lo: int, hi: int, source: str, author, date, top: bool, sha
     return pieces
 
 
+def _marker(mark: str, author, date, shared) -> tuple:
+    """The pieces of one change read whole (:data:`~itu_nb.parsing.stretches.MARKER`), as :func:`_scan` reads it.
+
+    Its runs (shared by text, ``shared``), or a paragraph mark for an empty change with its author and date; a
+    comment right after it (``{>>@…<<}``) gives its runs their author and date (:data:`ATTRIBUTION`), or is a
+    comment when it is none.
+    """
+    f = _SIMPLE.match(mark)
+    _, inserted, deleted, old, new, signed_by = f.groups()  # type: ignore[union-attr]
+    out: list[Piece] = []
+    if inserted is not None:
+        _change(out, Op.INSERT, inserted, author, date, shared)
+    elif old is not None:  # a substitution: its deleted run, then its inserted one (each kept if empty)
+        out += (_shared_run(Op.DELETE, old, author, date, shared), _shared_run(Op.INSERT, new, author, date, shared))
+    else:
+        _change(out, Op.DELETE, deleted, author, date, shared)
+    if signed_by is None:
+        return tuple(out)
+    signers = shared["signers"]
+    if signed_by in signers:
+        who = signers[signed_by]
+    else:
+        m = ATTRIBUTION.match(signed_by)
+        who = signers[signed_by] = (m.group("author") or None, m.group("date")) if m else None
+    if who is None:
+        out.append(comment_artefact(signed_by))
+    elif len(out) == 1 and isinstance(out[0], Run) and not out[0].text:
+        # an empty change with its author and date, {++++}{>>@Brazil (2018-09-10)<<}: an empty
+        # paragraph inserted or deleted (PARAGRAPH_MARK)
+        out[0] = Artefact("paragraph-mark", "", -1, None, out[0].op, who[0], who[1])
+    else:
+        out = [_signed(r, who[0], who[1], shared["signed"]) if isinstance(r, Run) else r for r in out]
+    return tuple(out)
+
+
+def _shared_run(op: Op, inner: str, author, date, shared) -> Run:
+    """The one run of ``inner`` with ``op`` (``author`` and ``date`` for a change) in this reading (``shared``)."""
+    got = shared[op].get(inner)
+    if got is None:
+        got = shared[op][inner] = make_run(op, inner, author, date) if op is not Op.EQUAL else make_run(op, inner)
+    return got
+
+
+def _change(out: list, op: Op, inner: str, author, date, shared) -> None:
+    """Append the pieces of a change's text ``inner``: its runs, and the comments (``{++a{>>c<<}++}``) and
+    highlights of no characters (``{++a{====}++}``) in it, with its op.
+    """
+    if "{>>" not in inner and "{====}" not in inner:
+        out.append(_shared_run(op, inner, author, date, shared))
+        return
+    at = 0
+    for m in _COMMENT_IN.finditer(inner):
+        if m.start() > at:
+            out.append(_shared_run(op, inner[at : m.start()], author, date, shared))
+        if m.group(1) is None:  # {====}
+            out.append(Artefact("highlight", "", -1, None, op))
+        else:
+            out.append(dataclasses.replace(comment_artefact(m.group(1)), op=op))
+        at = m.end()
+    if at < len(inner) or not at:
+        out.append(_shared_run(op, inner[at:], author, date, shared))
+
+
 def _signed(r: Run, author: str | None, date: str | None, made: dict) -> Run:
     """``r`` with ``author`` and ``date`` (a change's own, :data:`ATTRIBUTION`), one object per distinct result."""
     key = (r.op, r.text, author, date)  # a run read from CriticMarkup is neither inferred nor moved
@@ -349,15 +338,20 @@ def _signed(r: Run, author: str | None, date: str | None, made: dict) -> Run:
     return got
 
 
-def _split_at_newlines(pieces: list[Piece]) -> list:
+def _split_at_newlines(pieces: list[Piece], plain: list[tuple[int, int]] = ()) -> list:  # type: ignore[assignment]
     """The pieces cut into lines, when no highlight is among them (else :func:`_split_highlighted`).
 
     A line that a piece of equal text without author, date or flag holds whole (between two of its
-    line breaks) is that text, a ``str``; every other line is a list of pieces.
+    line breaks) is that text, a ``str``; every other line is a list of pieces.  ``plain``: (start, end)
+    of stretches of pieces known to be of some text without a line break (in order, not overlapping).
     """
     # the pieces to look at (a line break in them, or an empty run to drop); the others are
     # taken over in slices, as they are
-    odd = [i for i, p in enumerate(pieces) if not p.text or "\n" in p.text]
+    odd: list[int] = []
+    at = 0
+    for start, end in (*plain, (len(pieces), len(pieces))):
+        odd += [i for i in range(at, start) if not pieces[i].text or "\n" in pieces[i].text]
+        at = end
     lines: list = [[]]
     done = 0
     for i in odd:

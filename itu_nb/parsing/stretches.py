@@ -1,0 +1,94 @@
+"""Stage 2, the usual case of CriticMarkup at scale: a stretch of simple changes read by the regex engine.
+
+Most of a marked-up text is equal text without ``{`` and changes that :data:`MARKER` reads whole (an insertion,
+a deletion or a substitution, perhaps with its author and date right after it).  :func:`take_stretch` cuts such a
+stretch with ``re.split`` in C, makes the pieces of each *distinct* equal text and change once, and joins them
+with ``itertools`` in C: a million changes cost a few C passes and a dictionary look-up each, where one loop
+step per change cost about 2 µs (issue 17).  What a change gives is the reader's own (:mod:`.markup`, the
+``marker`` argument), so the pieces are the ones its loop makes, step by step.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import chain, compress, count, repeat
+from operator import contains
+
+__all__ = ["MARKER", "repeats", "take_stretch"]
+
+#: A change read whole: ``{++…++}`` or ``{--…--}`` closed by the first closer, ``{~~a~>b~~}`` with neither side
+#: holding "~" or "{", then perhaps ``{>>@…<<}`` without "<", "{" or a line break (the change's author and date,
+#: or a comment).  The one group is the whole change, so that ``split`` gives equal text and changes in turn.
+MARKER = re.compile(
+    r"((?:\{\+\+.*?\+\+\}|\{--.*?--\}|\{~~[^~{]*~>[^~{]*~~\})(?:\{>>@[^<{\n]*<<\})?)",
+    re.DOTALL,
+)
+#: The first stretch read at once, in characters, and the most: doubled while every change in it is taken.
+FIRST, MOST = 512, 1 << 17
+
+
+def take_stretch(
+    text: str, pos: int, hi: int, pieces: list, equal, marker, memo: dict, odd: set, plain: list | None
+) -> tuple[int, str | None]:
+    """Read the changes from ``pos`` on while the text between them holds no ``{``; append their pieces.
+
+    ``equal(t)`` gives the pieces of equal text ``t`` (a tuple), ``marker(m)`` those of a change ``m``
+    (:data:`MARKER`'s group); ``memo`` keeps both, by text (equal texts and changes never look alike: a change
+    starts with ``{``); ``odd`` holds those of their texts that give a piece of no text or with a line break.
+    Returns where reading stopped (the end of the last change taken, or ``pos``) and that change (None when none
+    was taken).  Each stretch of pieces appended that are all of some text without a line break is added to
+    ``plain`` (unless None) as its (start, end) in ``pieces``.  Text is cut in stretches of at most :data:`MOST` characters; a change
+    at a stretch's end is read again with the next one (its author and date may lie beyond the cut).
+    """
+    size, last = FIRST, None
+    while pos < hi:
+        end = min(hi, pos + size)
+        parts = MARKER.split(text[pos:end])
+        eqs, marks = parts[0::2], parts[1::2]
+        # the changes that are surely whole: all but the last one, unless the stretch ends at hi
+        n = len(marks) if end == hi else len(marks) - 1
+        stop = next(compress(count(), map(contains, eqs, repeat("{"))), n)  # the first equal text with "{"
+        k = min(stop, n)
+        if k <= 0:
+            break
+        used = set(parts[: 2 * k])
+        for t in used.difference(memo):
+            got = memo[t] = marker(t) if t[:1] == "{" else equal(t)
+            if any(not p.text or "\n" in p.text for p in got):
+                odd.add(t)
+        before = len(pieces)
+        pieces.extend(chain.from_iterable(map(memo.__getitem__, parts[: 2 * k])))
+        if plain is not None and odd.isdisjoint(used):
+            plain.append((before, len(pieces)))
+        pos += sum(map(len, parts[: 2 * k]))
+        last = marks[k - 1]
+        if k < n or end == hi:
+            break
+        unit = eqs[k - 1] + last  # the last equal text and change, again and again: taken at once
+        copies = repeats(text, pos, hi, unit) - 1  # the last copy is read again (its author and date may follow)
+        if copies > 0:
+            before = len(pieces)
+            pieces.extend((memo[eqs[k - 1]] + memo[last]) * copies)
+            if plain is not None and eqs[k - 1] not in odd and last not in odd:
+                plain.append((before, len(pieces)))
+            pos += len(unit) * copies
+        size = min(size * 2, MOST)
+    return pos, last
+
+
+def repeats(text: str, pos: int, hi: int, unit: str) -> int:
+    """How many times ``unit`` stands in ``text[pos:hi]`` from ``pos`` on, one copy right after another.
+
+    Compared in blocks of up to :data:`MOST` characters (C's memory comparison), then halving: a million
+    copies of a change cost a few milliseconds, and text that does not repeat is refused at its second copy.
+    """
+    size = len(unit)
+    if not text.startswith(unit, pos, hi) or not text.startswith(unit, pos + size, hi):
+        return int(text.startswith(unit, pos, hi))
+    many, found = max(2, MOST // size), 0
+    while many:  # the largest blocks first: at most a few comparisons of each size after the first
+        block = unit * many
+        while text.startswith(block, pos, hi):
+            pos, found = pos + size * many, found + many
+        many //= 2
+    return found
