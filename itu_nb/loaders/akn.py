@@ -40,6 +40,7 @@ from itu_nb.loaders.akn_remarks import loose_lines
 from itu_nb.loaders.akn_repair import lift_parents_items, split_run_in_sections, unglue
 from itu_nb.loaders.akn_runs import _EDGE, _SPACE, ITU_NB, _clean, cut_runs, num_runs
 from itu_nb.loaders.akn_xml import safe_xml
+from itu_nb.loaders.gcpause import no_cycle_collection
 from itu_nb.loaders.registry import register
 from itu_nb.model import HOMOGLYPHS, Document, NodeKind, Op, Proposal, Run, runs_text
 from itu_nb.parsing import keywords as kw
@@ -651,6 +652,12 @@ def load_akn(data: bytes | str, source: str, **options) -> Document:
     """
     if options:
         raise TypeError(f"the akn loader takes no options (got {', '.join(sorted(options))})")
+    with no_cycle_collection():  # a load makes many small objects and no cycle (loaders/gcpause.py)
+        return _load(data, source)
+
+
+def _load(data: bytes | str, source: str) -> Document:
+    """:func:`load_akn`, with the collector paused."""
     root = safe_xml(data, source)
     if _local(root) != "akomaNtoso":
         raise LoadError(source, f"not Akoma Ntoso: the root element is <{_local(root)}>, expected <akomaNtoso>")
