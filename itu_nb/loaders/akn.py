@@ -90,10 +90,21 @@ def _text(el: etree._Element, sep: str = "") -> str:
     return _norm(sep.join(el.itertext()))
 
 
-def _stray(el: etree._Element) -> list[str]:
-    """Text written directly inside ``el`` or between its children (none in well-formed AKN)."""
-    bits = [el.text or ""] + [c.tail or "" for c in el]
-    return [_norm(b) for b in bits if b.strip()]
+def _stray(el: etree._Element, loose: list) -> list[etree._Element]:
+    """``el``'s child elements; the text written directly inside ``el`` or between its children (none in
+    well-formed AKN) goes to ``loose`` as ``("stray", text)``, all of it before them.  One pass over the children.
+    """
+    text = el.text
+    if text and not text.isspace():
+        loose.append(("stray", _norm(text)))
+    children = []
+    for child in el:
+        tail = child.tail
+        if tail and not tail.isspace():
+            loose.append(("stray", _norm(tail)))
+        if child.tag.__class__ is str:
+            children.append(child)
+    return children
 
 
 #: What :func:`_pieces` makes of a child element: its content ("wrap"), a piece kind, or nothing (None).
@@ -469,8 +480,7 @@ _MAPPED = {
 
 def _walk_parts(el: etree._Element, top: OpenNode, loose: list) -> None:
     """Map a statement's parts; what is not heading, title, formula or a section collects in ``loose``."""
-    loose.extend(("stray", s) for s in _stray(el))
-    for child in _elements(el):
+    for child in _stray(el, loose):
         name = _local(child)
         if name == "meta":
             continue
