@@ -7,7 +7,8 @@
 Each round runs a fresh child process per tree, in alternating order (base first in even rounds),
 so both trees meet the same load of a shared machine; a child loads the file once to warm up, then
 times ``--calls`` loads in CPU time (``time.process_time``, garbage collector off) and reports the
-best.  The table gives lowest–median–highest of the rounds' bests and MB/s of the best; beside them,
+best; then the same with the collector on and each document kept, as a caller loads (the loader pauses
+the collector itself since session 14, so that the two agree).  The table gives lowest–median–highest of the rounds' bests and MB/s of the best; beside them,
 ``lxml.etree.fromstring`` alone on the same bytes (the floor), the same parse with every element's tag,
 text and tail read once from Python (the floor of any reader walking lxml's tree), the stages of one load (parse; the
 statements read into nodes, with the repairs of run-in sections; the structural check; the parts cut
@@ -36,8 +37,10 @@ path, calls = sys.argv[2], int(sys.argv[3])
 data = open(path, "rb").read()
 akn.load_akn(data, path)
 
-def best(fn, n):
-    gc.collect(); gc.disable()
+def best(fn, n, collector=False):
+    gc.collect()
+    if not collector:
+        gc.disable()
     try:
         times = []
         for _ in range(n):
@@ -47,6 +50,9 @@ def best(fn, n):
         gc.enable()
 
 out = {"load": best(lambda: akn.load_akn(data, path), calls)}
+keep = []  # as a caller loads: the collector on, each document kept (a list of them grows)
+out["load_gc"] = best(lambda: keep.append(akn.load_akn(data, path)), calls, collector=True)
+del keep[:]
 parser = etree.XMLParser(resolve_entities=False, no_network=True)
 out["lxml"] = best(lambda: etree.fromstring(data, parser), calls)
 def visit():  # the parse, then each element touched once from Python, as any reader of the tree must
@@ -112,18 +118,20 @@ def main() -> None:
     print(f"{FIXTURE.name}: {size / 1e6:.2f} MB, {opts.rounds} rounds × {opts.calls} calls, CPU time")
     print()
     print(
-        "| tree | load lowest / median / highest | MB/s (best) | lxml alone | lxml + one visit per element "
-        "| load / lxml | peak memory |"
+        "| tree | load lowest / median / highest | MB/s (best) | collector on: best, MB/s | lxml alone "
+        "| lxml + one visit per element | load / lxml | peak memory |"
     )
-    print("|---|---:|---:|---:|---:|---:|---:|")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
     for name, results in runs.items():
         loads = sorted(x["load"] for x in results)
         lxml = min(x["lxml"] for x in results)
         visit = min(x["visit"] for x in results)
         peak = max(x["peak"] for x in results)
+        with_gc = min(x["load_gc"] for x in results)
         print(
             f"| {name} | {loads[0] * 1e3:.1f} / {statistics.median(loads) * 1e3:.1f} / {loads[-1] * 1e3:.1f} ms "
-            f"| {size / 1e6 / loads[0]:.1f} | {lxml * 1e3:.1f} ms | {visit * 1e3:.1f} ms | {loads[0] / lxml:.1f}× "
+            f"| {size / 1e6 / loads[0]:.1f} | {with_gc * 1e3:.1f} ms, {size / 1e6 / with_gc:.1f} "
+            f"| {lxml * 1e3:.1f} ms | {visit * 1e3:.1f} ms | {loads[0] / lxml:.1f}× "
             f"| {peak / 1e6:.1f} MB ({peak / size:.1f}× input) |"
         )
     if "base" in runs:

@@ -40,6 +40,7 @@ from itu_nb.loaders.akn_remarks import loose_lines
 from itu_nb.loaders.akn_repair import lift_parents_items, split_run_in_sections, unglue
 from itu_nb.loaders.akn_runs import _EDGE, _SPACE, ITU_NB, _clean, cut_runs, num_runs
 from itu_nb.loaders.akn_xml import safe_xml
+from itu_nb.loaders.gcpause import no_cycle_collection
 from itu_nb.loaders.registry import register
 from itu_nb.model import HOMOGLYPHS, Document, NodeKind, Op, Proposal, Run, runs_text
 from itu_nb.parsing import keywords as kw
@@ -89,10 +90,21 @@ def _text(el: etree._Element, sep: str = "") -> str:
     return _norm(sep.join(el.itertext()))
 
 
-def _stray(el: etree._Element) -> list[str]:
-    """Text written directly inside ``el`` or between its children (none in well-formed AKN)."""
-    bits = [el.text or ""] + [c.tail or "" for c in el]
-    return [_norm(b) for b in bits if b.strip()]
+def _stray(el: etree._Element, loose: list) -> list[etree._Element]:
+    """``el``'s child elements; the text written directly inside ``el`` or between its children (none in
+    well-formed AKN) goes to ``loose`` as ``("stray", text)``, all of it before them.  One pass over the children.
+    """
+    text = el.text
+    if text and not text.isspace():
+        loose.append(("stray", _norm(text)))
+    children = []
+    for child in el:
+        tail = child.tail
+        if tail and not tail.isspace():
+            loose.append(("stray", _norm(tail)))
+        if child.tag.__class__ is str:
+            children.append(child)
+    return children
 
 
 #: What :func:`_pieces` makes of a child element: its content ("wrap"), a piece kind, or nothing (None).
@@ -468,8 +480,7 @@ _MAPPED = {
 
 def _walk_parts(el: etree._Element, top: OpenNode, loose: list) -> None:
     """Map a statement's parts; what is not heading, title, formula or a section collects in ``loose``."""
-    loose.extend(("stray", s) for s in _stray(el))
-    for child in _elements(el):
+    for child in _stray(el, loose):
         name = _local(child)
         if name == "meta":
             continue
@@ -651,6 +662,12 @@ def load_akn(data: bytes | str, source: str, **options) -> Document:
     """
     if options:
         raise TypeError(f"the akn loader takes no options (got {', '.join(sorted(options))})")
+    with no_cycle_collection():  # a load makes many small objects and no cycle (loaders/gcpause.py)
+        return _load(data, source)
+
+
+def _load(data: bytes | str, source: str) -> Document:
+    """:func:`load_akn`, with the collector paused."""
     root = safe_xml(data, source)
     if _local(root) != "akomaNtoso":
         raise LoadError(source, f"not Akoma Ntoso: the root element is <{_local(root)}>, expected <akomaNtoso>")

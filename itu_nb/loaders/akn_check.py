@@ -55,23 +55,34 @@ def _reading(label: str) -> tuple[str, bool]:
 def _numbering(container: OpenNode) -> None:
     """Gaps, repeats and wrong starts among the items of ``container`` (see the module)."""
     last: dict[str, str] = {}  # scheme → bare label of the list's last item
+    paragraph, item, first_of = NodeKind.PARAGRAPH, NodeKind.ITEM, _FIRST.get
     for node in container.children:
         kind = node.kind
-        if kind is NodeKind.PARAGRAPH:
-            last.clear()
+        if kind is paragraph:
+            if last:
+                last.clear()
             continue
-        if kind is not NodeKind.ITEM or node.scheme not in _FIRST:
+        if kind is not item:
             continue
-        label, twin = _reading(node.bare_label)
+        scheme = node.scheme
+        if scheme is None:
+            continue
+        first = first_of(scheme)
+        if first is None:
+            continue
+        bare = node.bare_label
+        label, twin = _reading(bare)
         if twin:  # "a bis)": an insertion after a), which the next label ignores
             continue
-        previous = last.get(node.scheme)
-        if previous is None and label != _FIRST[node.scheme]:
-            _note(node, f"the list starts at {node.bare_label}, not at {_FIRST[node.scheme]}")
-        elif previous is not None and next_labels(previous).get(node.scheme) != label:
-            expected = next_labels(previous).get(node.scheme)
-            _note(node, f"numbering: {node.bare_label} follows {previous}, where {expected} was expected")
-        last[node.scheme] = label
+        previous = last.get(scheme)
+        if previous is None:
+            if label != first:
+                _note(node, f"the list starts at {bare}, not at {first}")
+        else:
+            expected = next_labels(previous).get(scheme)
+            if expected != label:
+                _note(node, f"numbering: {bare} follows {previous}, where {expected} was expected")
+        last[scheme] = label
 
 
 def _announced(container: OpenNode) -> None:
@@ -88,12 +99,14 @@ def _announced(container: OpenNode) -> None:
 
 def _walk(node: OpenNode) -> None:
     """:func:`_numbering` and :func:`_announced` in ``node`` and every descendant with children."""
+    # a node's notes come from its parent's visit alone (its numbering, then what it announces): the order
+    # in which the containers are visited changes no note
     todo = [node]
     while todo:
         node = todo.pop()
         _numbering(node)
         _announced(node)
-        todo.extend(reversed([c for c in node.children if c.children]))
+        todo.extend([c for c in node.children if c.children])
 
 
 def structural_check(top: OpenNode) -> None:

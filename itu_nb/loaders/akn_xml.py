@@ -22,6 +22,27 @@ _DTD_REFUSED = (
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
 
 
+#: How many "!" :func:`_opens_declaration` looks at one by one before it searches for "<!" at once.
+_BANGS = 1000
+
+
+def _opens_declaration(raw: bytes) -> bool:
+    """Whether ``raw`` holds ``<!`` (``b"<!" in raw``), found from its "!", which a file has few of.
+
+    A search for the two bytes reads 1 GB/s, as "<" stands at every tag (1.4 ms for the 1.5 MB of the
+    Final Acts); a search for "!" alone reads many times as fast, and each one found is looked at
+    once.  After :data:`_BANGS` of them (text full of "!") the two bytes are searched for at once.
+    """
+    at = raw.find(b"!")
+    for _ in range(_BANGS):
+        if at < 0:
+            return False
+        if at and raw[at - 1] == 0x3C:  # "<"
+            return True
+        at = raw.find(b"!", at + 1)
+    return b"<!" in raw
+
+
 def safe_xml(data: bytes | str, source: str) -> etree._Element:
     """Parse untrusted XML into its root element.
 
@@ -32,7 +53,7 @@ def safe_xml(data: bytes | str, source: str) -> etree._Element:
     raw = data.encode("utf-8") if isinstance(data, str) else bytes(data)
     if not raw.strip():
         raise LoadError(source, "the file is empty")
-    if b"<!" in raw and _DTD.search(raw):  # (most files hold no "<!": a search in C for two bytes)
+    if _opens_declaration(raw) and _DTD.search(raw):
         raise LoadError(source, _DTD_REFUSED)
     parser = etree.XMLParser(
         resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, remove_comments=True, remove_pis=True

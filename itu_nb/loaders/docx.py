@@ -36,9 +36,7 @@ with the change's author and date (as is every ``paragraph-mark``).
 from __future__ import annotations
 
 import bisect
-import contextlib
 import dataclasses
-import gc
 import re
 
 from itu_nb.errors import LoadError
@@ -46,6 +44,7 @@ from itu_nb.loaders.docx_numbering import Numbering, roman, view_labels
 from itu_nb.loaders.docx_package import W, open_package
 from itu_nb.loaders.docx_para import Para, Piece, view_paragraphs
 from itu_nb.loaders.docx_read import Reader, read_paragraphs
+from itu_nb.loaders.gcpause import no_cycle_collection
 from itu_nb.loaders.registry import register
 from itu_nb.model import VIEWS, Artefact, Clause, Document, NodeKind, Op, Run
 from itu_nb.parsing.document import SourceLine, build_document
@@ -93,35 +92,8 @@ def load_docx(data: bytes, source: str) -> Document:
     >>> [(r.op.name, r.text, r.author) for r in doc["B/67/4"]["heading"].runs if r.op.name != "EQUAL"]
     [('DELETE', 'Busan, 2014', 'Brazil'), ('INSERT', 'Dubai, 2018', 'Brazil')]
     """
-    with _no_cycle_collection():
+    with no_cycle_collection():
         return _load(data, source)
-
-
-@contextlib.contextmanager
-def _no_cycle_collection():
-    """The cyclic garbage collector paused while a document is built, and spared its first passes after.
-
-    Loading makes hundreds of thousands of small objects and no reference cycles, so the
-    collector's passes only re-scan them (about 13 % of the time of a large .docx);
-    memory is still freed by reference counting.  It is re-enabled on the way out, unless it
-    was off already.  The objects made meanwhile would all be in the youngest generation then:
-    the next allocation would start a pass over every one of them (about 7 ms for the PP-18 body
-    ×20), and another when they reach the middle one.  They are long-lived (the document the
-    caller holds), so they are handed to the oldest generation at once (``gc.freeze()`` then
-    ``gc.unfreeze()`` moves every tracked object there, without a pass over them).  Not done when
-    the caller has frozen objects of its own (``gc.get_freeze_count()``), which ``unfreeze`` would
-    release.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            if not gc.get_freeze_count():
-                gc.freeze()
-                gc.unfreeze()
-            gc.enable()
 
 
 def _load(data: bytes, source: str) -> Document:
