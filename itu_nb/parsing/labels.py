@@ -86,14 +86,14 @@ def peel_label(runs: list[Run]) -> tuple[list[Run], list[Run]]:
     and ``{++4<TAB>++}`` a label that exists only when amended.  Only the start of each
     view is read (:func:`_head`): a line of a million runs costs what its label costs.
     """
-    if len(runs) == 1 and runs[0].op is Op.EQUAL:  # the usual line: one equal run, one split
+    if len(runs) == 1:  # the usual line: one run (equal, or a paragraph inserted or deleted whole), one split
         r = runs[0]
         n = label_split(r.text)
         if not n:
             return [], [r]
         return [r.with_text(r.text[:n])], ([r.with_text(r.text[n:])] if n < len(r.text) else [])
-    head = _equal_head(runs)
-    if head is not None:  # the label is in equal text, the same in both views: one split
+    head = _one_view_head(runs)
+    if head is not None:  # the label is in one text: equal (the same in both views), or the one view shown
         n = label_split(head)
         return _cut_equal(runs, n) if n else ([], list(runs))
     original, whole_o = _head(runs, Op.INSERT)
@@ -141,18 +141,32 @@ def peel_label(runs: list[Run]) -> tuple[list[Run], list[Run]]:
     return [r for r in label if r.text], [r for r in body if r.text]
 
 
-def _equal_head(runs: list[Run]) -> str | None:
-    """The text of the equal runs that start ``runs``, when it decides the label in both views; else None.
+def _one_view_head(runs: list[Run]) -> str | None:
+    """The text of the runs of one op that start ``runs``, when it decides the label; else None.
 
-    It does when every run is equal (one text in both views: a line cut by artefacts), or when it puts a
-    non-whitespace character past :data:`LABEL_REACH` (as :func:`_head` reads a view: the label and its
-    separator end before that character, and neither view differs before it): the changes of a line whose
-    citations inference recovered stand after its label.
+    Equal runs decide it when every run is equal (one text in both views: a line cut by artefacts), or
+    when they put a non-whitespace character past :data:`LABEL_REACH` (as :func:`_head` reads a view: the
+    label and its separator end before that character, and neither view differs before it): the changes
+    of a line whose citations inference recovered stand after its label.  Inserted (or deleted) runs
+    decide it when every run is inserted (deleted): the other view is empty and has no label, so the label
+    is cut in the runs as :func:`_cut_equal` cuts equal ones (a paragraph inserted whole, in several runs).
+    """
+    op = runs[0].op
+    if op is not Op.EQUAL:
+        for r in runs:
+            if r.op is not op:
+                return None
+    return _equal_head(runs, op)
+
+
+def _equal_head(runs: list[Run], op: Op = Op.EQUAL) -> str | None:
+    """The text of the runs of ``op`` that start ``runs``, up to the first that puts a non-whitespace
+    character past :data:`LABEL_REACH`; None when a run of another op comes first.
     """
     parts: list[str] = []
     n = 0
     for r in runs:
-        if r.op is not Op.EQUAL:
+        if r.op is not op:
             return None
         if not r.text:
             continue

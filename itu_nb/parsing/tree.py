@@ -348,8 +348,9 @@ class ProposalBuilder:
                     break
                 n = m.end()
             label_runs, label, tail, base, double, fixed = _label_facts(text[:n])
-            if double and infer:
-                break  # "cb)": inference may reletter it
+            relet = None
+            if double and infer:  # "cb)": relettered, its label read as "b)" (what _paragraph's inference makes of it)
+                relet, label_runs, label, fixed = _relettered(text[:n])
             stack = container.stack
             node = None  # the node object to fill: a new one, or the previous sibling's once frozen
             if stack:  # what self._previous(container) gives
@@ -412,6 +413,9 @@ class ProposalBuilder:
                     notes = [f"label {label} read as {pair[0]} renumbered {pair[1]}", *notes]
             elif scheme == "bullet" or scheme == "dash":
                 base = f"{scheme}{parent.n_listed + 1}"
+            if relet is not None:  # its component read from its relettered label, as a renumbered item's
+                pair = relet
+                notes = [f"label {relet[0]}{relet[1]}) read as {relet[0]}) relettered {relet[1]})", *notes]
             if node is None:  # the node made whole here, every slot once (what Node() and the settings below do)
                 node = new_node(Node)
                 node.kind, node.artefacts, node.section, node.scheme = _ITEM, EMPTY, section, scheme
@@ -626,6 +630,21 @@ def _label_facts(head: str) -> tuple:
         bool(_infer.infer_letter_label(label)),
         fixed_scheme(label),
     )
+
+
+@functools.lru_cache(maxsize=1024)
+def _relettered(head: str) -> tuple:
+    """What an item reads of its label ``head`` (one equal run) that inference reletters (``cb)<TAB>``).
+
+    ``((old, new), label runs, label, fixed scheme)``: the label runs delete ``c`` and insert ``b`` (inferred),
+    as :meth:`ProposalBuilder._paragraph` makes them; the label, read for the scheme, is the amended one
+    (``b)``).  Cached as :func:`_label_facts` is.
+    """
+    pair = _infer.infer_letter_label(head.strip())
+    assert pair is not None  # _label_facts said so
+    runs = tuple(_relabel((Run(Op.EQUAL, head),), *pair))
+    label = _label_text(runs)
+    return pair, runs, label, fixed_scheme(label)
 
 
 def _close(container: Node, i: int) -> None:
