@@ -62,12 +62,12 @@ import dataclasses
 from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
 
-from itu_nb.amendments.addressing import _child, bare, cited_section, find_path, parent_of, resolve
+from itu_nb.amendments.addressing import parent_of
 from itu_nb.amendments.lists import Session, _apart
 from itu_nb.amendments.operations import AddSection, DeleteClause, InsertClause, MoveClause
+from itu_nb.amendments.order import _Anchors, list_run, mixes, parent_for, probe
 from itu_nb.amendments.relettering import (
     _repath,
-    scan_labels,
     scheme_of,
     set_label,
     split_label,
@@ -137,58 +137,6 @@ def run_key(op) -> str | None:
     return MOVE + key if type(op) is MoveClause else key
 
 
-def _parent(proposal: Proposal, op: InsertClause | MoveClause) -> Clause | None:
-    """The clause whose children ``op`` inserts into (None: the top level, or no such clause)."""
-    try:
-        if op.into is not None:
-            return resolve(proposal, op.into)
-        anchor = resolve(proposal, op.after or op.before or "")
-    except ItuNbError:
-        return None
-    return parent_of(proposal, anchor.path)
-
-
-class _Anchors:
-    """Where an ``after=`` / ``before=`` address names an item of the list a run edits, in its current order.
-
-    The run changes only the list's items (their labels and paths); every clause outside it stays as
-    it was, so an address is read as :func:`~itu_nb.amendments.addressing.resolve` reads it with the
-    text's clauses outside the list, and its last label with the list's current labels.  An address
-    read any other way (another list, a paragraph leading the list, a label in another case, several
-    sections of one name…) is none of the list's: the caller ends the run there.  So is a path into a
-    list holding struck items (``considering/b`` may be the struck item, the live ``b)`` at ``b#2``).
-    """
-
-    def __init__(self, proposal: Proposal, parent: Clause, prefix: str, struck: bool = False) -> None:
-        self.p, self.parent, self.prefix, self.struck = proposal, parent, prefix, struck
-        self._last: dict[str, str | None] = {}  # address → its last label, when the rest names the list
-
-    def label(self, address: str) -> str | None:
-        """The bare label the address names among the list's items (None: it names no item of the list)."""
-        address = address.strip()
-        if address.startswith(self.prefix + "/"):  # a path: the item's path is prefix/label
-            return None if self.struck else address[len(self.prefix) + 1 :]
-        if address not in self._last:
-            self._last[address] = self._read(address)
-        return self._last[address]
-
-    def _read(self, address: str) -> str | None:
-        if find_path(self.p, address) is not None:
-            return None  # a path outside the list
-        if "/" in address:
-            return None
-        cited = cited_section(self.p, address)
-        if cited is None:
-            return None
-        node, tokens = cited
-        for token in tokens[:-1]:
-            step = _child(node, token, "amended")
-            if not step:
-                return None
-            node = step[0]
-        return bare(tokens[-1]) if node is self.parent else None
-
-
 def insert_run(
     session: Session,
     proposal: Proposal,
@@ -205,7 +153,7 @@ def insert_run(
         The edited proposal, the number of operations applied, and whether the list is simple
         (False: none was applied, and none of the run would be: apply them one by one).
     """
-    parent = _parent(proposal, ops[0])
+    parent = parent_for(proposal, ops[0])
     if parent is None:
         return proposal, 0, False
     into = ops[0].into
@@ -245,10 +193,6 @@ def insert_run(
         return proposal, 0, False  # paths not as the rules above give them: one by one
     last_letter = next((x for x in reversed(facts.letters) if x is not None), None)
     anchors = _Anchors(proposal, parent, prefix, bool(struck))
-
-    def probe(text: str, prev: str | None, count: int = 1) -> tuple[list[str | None], list[str | None]]:
-        fake = Clause(NodeKind.ITEM, "", label_runs=(Run(Op.EQUAL, text),))
-        return scan_labels([fake] * count, prev)
 
     def grow(label: str) -> bool:
         """Give the list one more label, ``label``, if it reads as the scheme's next one after the last."""
@@ -495,6 +439,7 @@ def apply_units(
     p = proposal
     i = 0
     unwoven = 0  # the units before this one were read by weaving.window: they are not read again
+    mixed = 0  # units[i:mixed] may join a run on one list's pending order (order.mixes): read once
     while i < len(units):
         tag, ops = units[i]
         key = run_key(ops[0]) if len(ops) == 1 else None
@@ -533,6 +478,17 @@ def apply_units(
             if i == end:
                 continue
             tag, ops = units[i]  # the operation that ended the run, one by one
+        if mixed <= i:
+            mixed = i
+            while mixed < len(units) and len(units[mixed][1]) == 1 and mixes(units[mixed][1][0]):
+                mixed += 1
+        if mixed - i >= MIN_RUN:  # insertions, deletions and moves on one list, mixed (itu_nb.amendments.order)
+            run = [u[1][0] for u in units[i:mixed]]
+            p, done = list_run(session, p, run, author, date)
+            if done:
+                notes += [note(t, o) for (t, _), o in zip(units[i:], run[:done], strict=False)]
+                i += done
+                continue
         p, done_notes = one(p, tag, ops)
         notes += done_notes
         i += 1
