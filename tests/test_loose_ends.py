@@ -291,3 +291,35 @@ def test_a_document_comparison_shows_the_mark_of_an_empty_paragraph(acts):
         "2018-09-10T00:00:00Z]</span></div>"
     ) in html
     assert html.count("<mark>") == 3
+
+
+# -- 8. itu-nb export takes the Word cover's metadata ----------------------------------------------
+
+
+def test_export_writes_the_cover_the_options_give(tmp_path):
+    from itu_nb.cli import COVER_KEYS
+    from itu_nb.export import docx_cover
+
+    assert COVER_KEYS == docx_cover.COVER_KEYS
+    out = tmp_path / "doc67.docx"
+    meta = {"conference": "PP-18", "submitter": "Brazil (Federative Republic of)", "date": "10 September 2018"}
+    args = [f"--meta={k}={v}" for k, v in meta.items()]
+    r = _cli("export", str(CRITIC), "--to", "docx", "-o", str(out), "--author", "Brazil", "--title", "Doc 67", *args)
+    assert r.returncode == 0, r.stderr.decode()
+    # what itu_nb.to_docx(metadata=…) writes (its docstring's example): the document number 67 from the ids
+    back = itu_nb.load(out)
+    assert [a.text for a in back.artefacts if a.kind == "header"] == [
+        "Plenipotentiary Conference (PP-18)", "Document 67-E", "10 September 2018", "Brazil (Federative Republic of)",
+        "PROPOSALS FOR THE WORK OF THE CONFERENCE",
+    ]  # fmt: skip
+    assert back.metadata["title"] == "Doc 67" and back.metadata["date"] == "10 September 2018"
+    bare = tmp_path / "bare.docx"
+    assert _cli("export", str(CRITIC), "--to", "docx", "-o", str(bare), *args, "--no-cover").returncode == 0
+    assert not [a for a in itu_nb.load(bare).artefacts if a.kind == "header"]
+
+
+def test_export_cover_options_are_checked():
+    r = _cli("export", str(CRITIC), "--to", "critic", "--meta", "conference=PP-18")
+    assert r.returncode == 2 and b"--meta: only for --to docx" in r.stderr
+    r = _cli("export", str(CRITIC), "--to", "docx", "-o", "x.docx", "--meta", "colour=red")
+    assert r.returncode == 2 and b"--meta 'colour=red': give KEY=VALUE with KEY one of conference" in r.stderr
