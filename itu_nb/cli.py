@@ -2,10 +2,11 @@
 
 - ``itu-nb outline FILE [--to text|json] [--view original|amended]``: the proposals in a
   file and their clause trees;
-- ``itu-nb export FILE --to html|docx|critic|akn [-o OUT]``: a document with its own
-  tracked changes in another format;
-- ``itu-nb compare OLD NEW --to html|docx|critic|json [-o OUT]``: the clause-aware
-  comparison of two texts;
+- ``itu-nb export FILE --to html|docx|critic|akn [-o OUT] [--title T] [--meta KEY=VALUE]…
+  [--no-cover]``: a document with its own tracked changes in another format (the Word
+  cover's values as ``to_docx(metadata=…)`` takes them);
+- ``itu-nb compare OLD NEW --to html|docx|critic|json [-o OUT] [--old-view|--new-view
+  original]``: the clause-aware comparison of two texts (a proposal's base: its original view);
 - ``itu-nb batch DIR --base BASE [--to html|docx|critic|json] -o OUTDIR [--jobs N]``: every
   text in DIR compared with its counterpart in BASE (same resolution/decision number), one
   export per text, a progress bar on stderr and ``summary.csv``.
