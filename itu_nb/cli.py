@@ -2,10 +2,11 @@
 
 - ``itu-nb outline FILE [--to text|json] [--view original|amended]``: the proposals in a
   file and their clause trees;
-- ``itu-nb export FILE --to html|docx|critic|akn [-o OUT]``: a document with its own
-  tracked changes in another format;
-- ``itu-nb compare OLD NEW --to html|docx|critic|json [-o OUT]``: the clause-aware
-  comparison of two texts;
+- ``itu-nb export FILE --to html|docx|critic|akn [-o OUT] [--title T] [--meta KEY=VALUE]…
+  [--no-cover]``: a document with its own tracked changes in another format (the Word
+  cover's values as ``to_docx(metadata=…)`` takes them);
+- ``itu-nb compare OLD NEW --to html|docx|critic|json [-o OUT] [--old-view|--new-view
+  original]``: the clause-aware comparison of two texts (a proposal's base: its original view);
 - ``itu-nb batch DIR --base BASE [--to html|docx|critic|json] -o OUTDIR [--jobs N]``: every
   text in DIR compared with its counterpart in BASE (same resolution/decision number), one
   export per text, a progress bar on stderr and ``summary.csv``.
@@ -158,14 +159,18 @@ def comparison_json(cmp) -> dict:
     }
 
 
-def write(x, fmt: str, out: str | None, *, author: str | None = None, date: str | None = None) -> None:
-    """Write a Document, Proposal or Comparison as ``fmt`` to ``out`` (stdout for text formats when None)."""
+def write(x, fmt: str, out: str | None, *, author: str | None = None, date: str | None = None, **cover) -> None:
+    """Write a Document, Proposal or Comparison as ``fmt`` to ``out`` (stdout for text formats when None).
+
+    ``cover``: for docx, ``title``, ``metadata`` and ``cover`` as :func:`itu_nb.to_docx` takes them; for
+    html, ``title``.
+    """
     from itu_nb import export
 
     if fmt == "docx":
         if out is None or out == "-":
             raise _Usage("--to docx needs -o FILE.docx (a .docx cannot go to the terminal)")
-        export.to_docx(x, out, author=author, date=date)
+        export.to_docx(x, out, author=author, date=date, **cover)
         return
     if fmt == "json":
         text = json.dumps(comparison_json(x), ensure_ascii=False, indent=1) + "\n"
@@ -174,7 +179,7 @@ def write(x, fmt: str, out: str | None, *, author: str | None = None, date: str 
     elif fmt == "critic":
         text = export.to_criticmarkup(x, author=author, date=date) + "\n"
     else:
-        text = export.to_html(x, author=author, date=date)
+        text = export.to_html(x, author=author, date=date, title=cover.get("title"))
     if out is None or out == "-":
         sys.stdout.write(text)
     else:
@@ -231,8 +236,41 @@ def _cmd_export(args) -> int:
     if critic and args.author:  # CriticMarkup has no author field: the loader gives every change this one
         opts.update(author=args.author, date=args.date)
     doc = load(source, **opts)
-    write(doc[args.proposal] if args.proposal else doc, args.to, args.output, author=args.author, date=args.date)
+    x = doc[args.proposal] if args.proposal else doc
+    write(x, args.to, args.output, author=args.author, date=args.date, **_cover_options(args))
     return 0
+
+
+#: What ``itu-nb export --meta KEY=VALUE`` sets on the Word cover, page header and properties
+#: (``itu_nb.to_docx(metadata=…)``; ``export.docx_cover.COVER_KEYS``, which a test checks this against).
+COVER_KEYS = (
+    "conference", "venue", "document", "addendum", "language", "date", "original_language", "meeting", "submitter",
+    "heading",
+)  # fmt: skip
+
+
+def _cover_options(args) -> dict:
+    """``--title``, ``--meta KEY=VALUE`` and ``--no-cover`` as ``to_docx``'s options (``--title`` alone for html)."""
+    docx_only = [name for name, given in (("--meta", args.meta), ("--no-cover", args.no_cover)) if given]
+    if docx_only and args.to != "docx":
+        raise _Usage(f"{' and '.join(docx_only)}: only for --to docx (the Word cover)")
+    if args.title is not None and args.to not in ("docx", "html"):
+        raise _Usage("--title: only for --to docx or html")
+    options: dict = {"title": args.title} if args.title is not None else {}
+    if args.to != "docx":
+        return options
+    metadata = {}
+    for item in args.meta or ():
+        key, sep, value = item.partition("=")
+        key = key.strip().replace("-", "_")
+        if not sep or key not in COVER_KEYS:
+            raise _Usage(f"--meta {item!r}: give KEY=VALUE with KEY one of {', '.join(COVER_KEYS)}")
+        metadata[key] = value.strip()
+    if metadata:
+        options["metadata"] = metadata
+    if args.no_cover:
+        options["cover"] = False
+    return options
 
 
 def _cmd_compare(args) -> int:
@@ -631,6 +669,16 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("file", help="a .txt, CriticMarkup .md, Akoma Ntoso .xml or .docx file; - reads standard input")
     export.add_argument("--to", required=True, choices=["html", "docx", "critic", "akn"], help="output format")
     export.add_argument("--proposal", help="export one proposal only (id such as B/67/4, or 'Resolution 130')")
+    export.add_argument("--title", help="the document title (docx: core properties; html: the page title)")
+    export.add_argument(
+        "--meta",
+        action="append",
+        metavar="KEY=VALUE",
+        help="docx: a value for the cover, page header and properties, laid over what the file says (repeat it): "
+        + ", ".join(COVER_KEYS)
+        + "; e.g. --meta conference=PP-18 --meta document=67 --meta date='10 September 2018'",
+    )
+    export.add_argument("--no-cover", action="store_true", help="docx: no cover block")
     source(export)
     signed(export)
     export.set_defaults(run=_cmd_export)

@@ -28,11 +28,6 @@ DOCX = FIXTURES / "pp18-doc67-brazil.pandoc.docx"
 
 
 @pytest.fixture(scope="module")
-def brazil():
-    return itu_nb.load(CRITIC, author="Brazil")
-
-
-@pytest.fixture(scope="module")
 def acts():
     return itu_nb.load(FINAL_ACTS)
 
@@ -40,8 +35,8 @@ def acts():
 # -- 1. to_frame of a document comparison; a document against itself ------------------------------
 
 
-def test_a_document_compared_with_itself_has_no_change(brazil):
-    dc = itu_nb.compare(brazil, brazil)
+def test_a_document_compared_with_itself_has_no_change(critic):
+    dc = itu_nb.compare(critic, critic)
     # B/67/3 is a SUP on both sides (line 69 of the CriticMarkup file): before, the second copy was
     # taken for the text in force and shown deleted (4 changes)
     assert [(p.id, p.status) for p in dc] == [(f"B/67/{k}", "compared") for k in range(1, 6)]
@@ -58,19 +53,19 @@ def test_the_final_acts_compared_with_themselves_have_no_change(acts):
     assert itu_nb.to_frame(dc).empty and itu_nb.to_frame(dc, "clauses").kind.unique().tolist() == ["unchanged"]
 
 
-def test_two_copies_of_a_suppressed_text_that_differ_are_compared(brazil):
+def test_two_copies_of_a_suppressed_text_that_differ_are_compared(critic):
     # the second document's copy of Resolution 128's title (line 71) reads "Plan of Action"
     text = CRITIC.read_text(encoding="utf-8").replace("Quito Action Plan", "Quito Plan of Action")
     other = itu_nb.load(text, format="criticmarkup", author="Brazil")
-    pair = itu_nb.compare(brazil, other)["B/67/3"]
+    pair = itu_nb.compare(critic, other)["B/67/3"]
     assert pair.status == "compared"
     changed = [c for c in pair.comparison.changes]
     assert changed and all(c.path == "title" for c in changed)
     assert "of" in " ".join(c.new or "" for c in changed)
 
 
-def test_to_frame_of_a_document_comparison_is_one_row_per_change(brazil, acts):
-    dc = itu_nb.compare(brazil, acts)
+def test_to_frame_of_a_document_comparison_is_one_row_per_change(critic, acts):
+    dc = itu_nb.compare(critic, acts)
     changes = itu_nb.to_frame(dc)
     assert list(changes.columns) == ["proposal", *CHANGE_COLUMNS]
     # one row per change of each text compared (B/67/1's Resolution 14 is not in the Final Acts: no rows)
@@ -125,16 +120,16 @@ def test_four_digit_items_in_criticmarkup():
 # -- 4. deleting a clause already struck -----------------------------------------------------------
 
 
-def test_deleting_a_clause_already_struck_is_refused(brazil):
+def test_deleting_a_clause_already_struck_is_refused(critic):
     # Doc 67 strikes considering h) of Resolution 130 (CriticMarkup line 100: "{--h)\tthat the number…")
-    p = brazil["B/67/4"]
+    p = critic["B/67/4"]
     assert p["considering/h"].status == "deleted"
     with pytest.raises(EditError, match=r"B/67/4: considering h\) is already struck"):
         itu_nb.amend(p, DeleteClause("considering/h"), author="ITU", date="2026-01-01")
 
 
-def test_deleting_one_clause_twice_is_refused(brazil):
-    p = brazil["B/67/4"]
+def test_deleting_one_clause_twice_is_refused(critic):
+    p = critic["B/67/4"]
     once = itu_nb.amend(p, DeleteClause("considering/a"), author="ITU", date="2026-01-01")
     assert once["considering/a"].status == "deleted"  # struck where it stood; the live items follow
     with pytest.raises(EditError, match=r"considering a\) is already struck"):
@@ -242,14 +237,14 @@ def test_the_cli_base_note_names_commands_that_run():
     assert own.returncode == 0 and b"B/67/4" in own.stdout
     base = _cli(*shlex.split(compare), "--to", "json")
     assert base.returncode == 0 and base.stderr == b""  # its base against the new text: nothing to warn of
-    brazil, acts = itu_nb.load(CRITIC), itu_nb.load(FINAL_ACTS)
-    mine, between = itu_nb.compare(brazil["B/67/4"], acts["Resolution 130"]).three_way()
+    critic, acts = itu_nb.load(CRITIC), itu_nb.load(FINAL_ACTS)
+    mine, between = itu_nb.compare(critic["B/67/4"], acts["Resolution 130"]).three_way()
     assert json.loads(base.stdout)["changes"] == [dataclasses.asdict(c) for c in between.changes]
 
 
 def test_the_python_base_note_names_the_call():
-    brazil, acts = itu_nb.load(CRITIC), itu_nb.load(FINAL_ACTS)
-    c = itu_nb.compare(brazil["B/67/4"], acts["Resolution 130"])
+    critic, acts = itu_nb.load(CRITIC), itu_nb.load(FINAL_ACTS)
+    c = itu_nb.compare(critic["B/67/4"], acts["Resolution 130"])
     assert "itu_nb.compare(…).three_way() separates them" in c.base_note
     assert c.base_note.startswith(c.base_fact) and c.proposal_side == "old"
 
@@ -291,3 +286,35 @@ def test_a_document_comparison_shows_the_mark_of_an_empty_paragraph(acts):
         "2018-09-10T00:00:00Z]</span></div>"
     ) in html
     assert html.count("<mark>") == 3
+
+
+# -- 8. itu-nb export takes the Word cover's metadata ----------------------------------------------
+
+
+def test_export_writes_the_cover_the_options_give(tmp_path):
+    from itu_nb.cli import COVER_KEYS
+    from itu_nb.export import docx_cover
+
+    assert COVER_KEYS == docx_cover.COVER_KEYS
+    out = tmp_path / "doc67.docx"
+    meta = {"conference": "PP-18", "submitter": "Brazil (Federative Republic of)", "date": "10 September 2018"}
+    args = [f"--meta={k}={v}" for k, v in meta.items()]
+    r = _cli("export", str(CRITIC), "--to", "docx", "-o", str(out), "--author", "Brazil", "--title", "Doc 67", *args)
+    assert r.returncode == 0, r.stderr.decode()
+    # what itu_nb.to_docx(metadata=…) writes (its docstring's example): the document number 67 from the ids
+    back = itu_nb.load(out)
+    assert [a.text for a in back.artefacts if a.kind == "header"] == [
+        "Plenipotentiary Conference (PP-18)", "Document 67-E", "10 September 2018", "Brazil (Federative Republic of)",
+        "PROPOSALS FOR THE WORK OF THE CONFERENCE",
+    ]  # fmt: skip
+    assert back.metadata["title"] == "Doc 67" and back.metadata["date"] == "10 September 2018"
+    bare = tmp_path / "bare.docx"
+    assert _cli("export", str(CRITIC), "--to", "docx", "-o", str(bare), *args, "--no-cover").returncode == 0
+    assert not [a for a in itu_nb.load(bare).artefacts if a.kind == "header"]
+
+
+def test_export_cover_options_are_checked():
+    r = _cli("export", str(CRITIC), "--to", "critic", "--meta", "conference=PP-18")
+    assert r.returncode == 2 and b"--meta: only for --to docx" in r.stderr
+    r = _cli("export", str(CRITIC), "--to", "docx", "-o", "x.docx", "--meta", "colour=red")
+    assert r.returncode == 2 and b"--meta 'colour=red': give KEY=VALUE with KEY one of conference" in r.stderr
