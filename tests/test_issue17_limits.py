@@ -288,3 +288,11 @@ def test_a_highlight_in_a_note_body_no_clause_holds_keeps_its_place(fmt):
     back = itu_nb.load(WRITERS[fmt](doc))
     assert _loose_lit(back) == want
     assert _loose_lit(itu_nb.load(WRITERS[fmt](back))) == want  # two hops
+
+
+@pytest.mark.parametrize(("author", "date"), [("Brazil: PP-18", "2018-09-10"), ("Brazil", "10 September 2018")])
+def test_an_author_or_date_that_would_not_read_back_is_refused(author, date):
+    # ": " in an author, a date not in ISO form: the loader would read "{>>@…<<}" as a comment, not as them
+    doc = itu_nb.load("considering\na)\tthat {++x++} goes;\n", author=author, date=date)
+    with pytest.raises(ExportError, match=r"line 2 \(considering/a\): the change by .* cannot be written"):
+        itu_nb.to_criticmarkup(doc)
