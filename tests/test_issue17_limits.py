@@ -272,3 +272,27 @@ def test_one_author_is_written_after_every_change_and_read_back():
     assert [(c.id, c.kind, c.author, c.date) for p in back for c in p.changes] == [
         (c.id, c.kind, c.author, c.date) for p in doc for c in p.changes
     ]
+
+
+def _loose_lit(doc):
+    return [(a.kind, a.text, a.offset, a.length) for a in doc.artefacts if a.kind.startswith("footnote")]
+
+
+@pytest.mark.parametrize("fmt", list(WRITERS))
+def test_a_highlight_in_a_note_body_no_clause_holds_keeps_its_place(fmt):
+    # no reference: the body stays a document artefact, its highlight offset in its text ("[4: 4 A note " is 13)
+    text = FLATTENED.read_text(encoding="utf-8") + "[4: 4 A note {==no clause==} references.]\n"
+    doc = itu_nb.load(text)
+    want = [("footnote-body", "[4: 4 A note no clause references.]", None, 0), ("footnote-highlight", "", 13, 9)]
+    assert _loose_lit(doc) == want
+    back = itu_nb.load(WRITERS[fmt](doc))
+    assert _loose_lit(back) == want
+    assert _loose_lit(itu_nb.load(WRITERS[fmt](back))) == want  # two hops
+
+
+@pytest.mark.parametrize(("author", "date"), [("Brazil: PP-18", "2018-09-10"), ("Brazil", "10 September 2018")])
+def test_an_author_or_date_that_would_not_read_back_is_refused(author, date):
+    # ": " in an author, a date not in ISO form: the loader would read "{>>@…<<}" as a comment, not as them
+    doc = itu_nb.load("considering\na)\tthat {++x++} goes;\n", author=author, date=date)
+    with pytest.raises(ExportError, match=r"line 2 \(considering/a\): the change by .* cannot be written"):
+        itu_nb.to_criticmarkup(doc)

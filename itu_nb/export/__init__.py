@@ -39,7 +39,7 @@ def to_criticmarkup(x, path=None, **options) -> str:
     **options
         ``author=``, ``date=``: only used to build a comparison's changes.  CriticMarkup has no
         author field: comments are written ``{>>@Author (date): text<<}``, and each change's author
-        and date (``{++x++}{>>@Author (date)<<}``) only when the changes carry more than one.
+        and date (``{++x++}{>>@Author (date)<<}``) after it whenever it has them.
 
     Returns
     -------

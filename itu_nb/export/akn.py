@@ -344,6 +344,8 @@ def _loose(parent: etree._Element, item: LooseLine) -> None:
                 el.set(key, clean(value))
         if a.length:
             el.set("length", str(a.length))
+        if a.kind == "footnote-highlight" and a.offset is not None:  # (its place in its note's text)
+            el.set("offset", str(a.offset))
         el.text = clean(a.text)
 
 

@@ -39,6 +39,7 @@ which no file can hold, are written as U+FFFD.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import operator
 import re
 from pathlib import Path
@@ -93,20 +94,38 @@ def _comment(piece: Piece, where: str) -> str:
     return "{>>" + inner + "<<}"
 
 
-def _attribution(piece: Piece) -> str:
-    """``{>>@Author (date)<<}``: the author and date of the change just closed (:data:`ATTRIBUTION`)."""
-    return "{>>@" + (piece.author or "") + (f" ({piece.date})" if piece.date else "") + "<<}"
+@functools.lru_cache(maxsize=256)
+def _signature(author: str | None, date: str | None) -> str | None:
+    """``{>>@Author (date)<<}`` (:data:`ATTRIBUTION`), None when the loader would not read it back as that author and
+    date (``<<}`` or ``": "`` in the author, a date not in ISO form): made once per author and date.
+    """
+    inner = "@" + (author or "") + (f" ({date})" if date else "")
+    back = ATTRIBUTION.match(inner)
+    if (
+        "<<}" in inner
+        or back is None
+        or (back.group("author") or None, back.group("date")) != (author or None, date or None)
+    ):
+        return None
+    return "{>>" + inner + "<<}"
+
+
+def _attribution(piece: Piece, where: str, what: str = "change") -> str:
+    """``{>>@Author (date)<<}``: the author and date of the change just closed (:data:`ATTRIBUTION`), or of a
+    paragraph mark; :class:`ExportError` when they could not be read back so.
+    """
+    signed = _signature(piece.author, piece.date)
+    if signed is None:
+        raise ExportError(
+            f"{where}: the {what} by {piece.author!r} ({piece.date!r}) cannot be written in CriticMarkup "
+            "(its author and date would not read back)"
+        )
+    return signed
 
 
 def _paragraph_mark(piece: Piece, where: str) -> str:
-    """The tracked mark of an empty paragraph, ``{++++}{>>@Brazil (2018-09-10)<<}`` (:data:`PARAGRAPH_MARK`)."""
-    who = _attribution(piece)
-    back = ATTRIBUTION.match(who[3:-3])
-    if back is None or (back.group("author") or None, back.group("date")) != (piece.author or None, piece.date or None):
-        raise ExportError(
-            f"{where}: the paragraph mark by {piece.author!r} ({piece.date!r}) cannot be written in CriticMarkup"
-        )
-    return PARAGRAPH_MARK[piece.op] + who
+    """The tracked mark of a paragraph, ``{++++}{>>@Brazil (2018-09-10)<<}`` (:data:`PARAGRAPH_MARK`)."""
+    return PARAGRAPH_MARK[piece.op] + _attribution(piece, where, "paragraph mark")
 
 
 def _empty_next(pieces: tuple[Piece, ...], i: int) -> bool:
@@ -124,7 +143,7 @@ def _line(pieces: tuple[Piece, ...], where: str) -> str:
         if open_op is not Op.EQUAL:
             out.append(_MARK[open_op][1])
             if who is not None and (who.author or who.date):
-                out.append(_attribution(who))
+                out.append(_attribution(who, where))
             open_op = Op.EQUAL
 
     skip = False

@@ -30,7 +30,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from itu_nb.export.loose import INLINE_KINDS, has_lines, loose_lines
-from itu_nb.model import Clause, Document, NodeKind, Op, Proposal, runs_text
+from itu_nb.model import Artefact, Clause, Document, NodeKind, Op, Proposal, runs_text
 from itu_nb.parsing.markup import FOOTNOTE_BODY
 from itu_nb.parsing.notes import held_bodies
 
@@ -345,8 +345,14 @@ def _kid_pieces(kid: Clause, number: str) -> list[Piece]:
     return [*out, Piece("]", Op.EQUAL, "footnote-part")]
 
 
-def line_pieces(arts) -> tuple[Piece, ...]:
-    """A whole line's artefacts as pieces, in source order; a highlight covers the ``length`` characters after it."""
+def line_pieces(arts, notes: bool = True) -> tuple[Piece, ...]:
+    """A whole line's artefacts as pieces, in source order; a highlight covers the ``length`` characters after it;
+    a highlight inside a note body that no node holds (``footnote-highlight``, its offset in the body's text) is
+    a pair of ``note-highlight`` pieces around what it covers, as :func:`lit_note` marks a note's (unless ``notes``
+    is False: a body that a node holds is written from that node, its highlights with it).
+    """
+    if notes and any(a.kind == "footnote-highlight" for a in arts) and not any(a.kind == "highlight" for a in arts):
+        return tuple(_lit_bodies(arts))
     out: list[Piece] = []
     left: list[int] = []  # characters still to cover, per open highlight
     for a in arts:
@@ -366,6 +372,31 @@ def line_pieces(arts) -> tuple[Piece, ...]:
             left.pop(0)
     out.extend(Piece("", Op.EQUAL, "highlight-end") for _ in left)
     return tuple(out)
+
+
+def _lit_bodies(arts) -> list[Piece]:
+    """The pieces of a whole line whose note bodies hold highlights (:func:`line_pieces`)."""
+    out: list[Piece] = []
+    group: list[Piece] = []  # the last note body and its parts
+    lit: list[Artefact] = []  # the highlights after them, offsets in the note's text
+
+    def flush() -> None:
+        out.extend(lit_note(group, Clause(NodeKind.FOOTNOTE, "", artefacts=tuple(lit))) if group and lit else group)
+        group.clear()
+        lit.clear()
+
+    for a in arts:
+        if a.kind == "footnote-part" and group:
+            group.append(_piece(a))
+        elif a.kind == "footnote-highlight" and group:
+            head = _BODY_HEAD.match(group[0].text)
+            at = (a.offset or 0) - (head.end() if head else 0)
+            lit.append(Artefact("highlight", "", a.line, max(at, 0), a.op, length=a.length))
+        elif a.kind != "footnote-highlight":
+            flush()
+            (group if a.kind == "footnote-body" else out).append(_piece(a))
+    flush()
+    return out
 
 
 def _piece(a) -> Piece:
@@ -402,9 +433,10 @@ def _lines(doc: Document) -> list[Line]:
         whole: dict[int, list] = {}
         for art in doc.artefacts:
             whole.setdefault(art.line, []).append(art)
+        held = held_bodies(doc)
         for no, arts in whole.items():
-            slots[no] = Line(line_pieces(arts), _role(arts))
-        for no, (host, name) in held_bodies(doc).items():  # a note body on a line of its own, as its node is now
+            slots[no] = Line(line_pieces(arts, no not in held), _role(arts))
+        for no, (host, name) in held.items():  # a note body on a line of its own, as its node is now
             slots[no] = _own_line_note(slots[no], host, name)  # type: ignore[arg-type]
         for proposal in doc:
             for node, depth in _walk(proposal.clauses):

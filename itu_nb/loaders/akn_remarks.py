@@ -4,7 +4,8 @@ Such a line has no block in Akoma Ntoso: :func:`itu_nb.export.akn.to_akn` keeps 
 ``meta/proprietary`` as ``<itu_nb:line n="0">`` holding one element per artefact, named by its kind
 (``<itu_nb:marker>MOD&#9;B/67/4</itu_nb:marker><itu_nb:comment author="CEPT" date="2018-10-02">text
 </itu_nb:comment>``).  Guarantees of :func:`loose_lines`: one :class:`~itu_nb.model.Artefact` per such
-element, in document order, with its kind, text, line, op (``op="insert"``/``"delete"``: made inside a
+element, in document order, with its kind, text, line, offset (a highlight inside a note body, ``offset``: its
+place in the note's text), op (``op="insert"``/``"delete"``: made inside a
 change), author, date, length and anchor (the line's ``place`` and ``after``: where it stood in its
 proposal, so a line between two clauses stays after the first through any number of hops), so
 ``load(to_akn(doc))`` gives back the lines of ``doc.artefacts`` that hold a comment or highlight; a line
@@ -49,13 +50,13 @@ def loose_lines(statements: list[etree._Element]) -> tuple[Artefact, ...]:
             for el in line:
                 if not isinstance(el.tag, str):  # an XML comment or processing instruction
                     continue
-                length = el.get("length", "")
+                length, offset = el.get("length", ""), el.get("offset", "")
                 out.append(
                     Artefact(
                         etree.QName(el).localname,
                         el.text or "",
                         no,
-                        None,
+                        int(offset) if offset.isdigit() else None,  # (a footnote-highlight's, in its note's text)
                         _OPS.get(el.get("op", ""), Op.EQUAL),
                         el.get("author") or None,
                         el.get("date") or None,

@@ -68,8 +68,8 @@ COMMENT_BY = re.compile(r"@(?P<author>[^\n]*?)(?: \((?P<date>\d{4}-\d\d-\d\d(?:T
 
 #: A change's own author and date, in a comment right after its mark: ``{++x++}{>>@Author (2018-09-10)<<}``.
 #: It sets the author and date of that change (both runs of ``{~~a~>b~~}``) and is no comment; the
-#: CriticMarkup writer puts one after each change when the changes of a document carry more than
-#: one author or date, which ``author=``/``date=`` alone could not give back.
+#: CriticMarkup writer puts one after each change that has an author or a date, so a round trip keeps them
+#: without ``author=``/``date=``.
 ATTRIBUTION = re.compile(
     r"@(?P<author>(?:(?!: )[^\n])*?)(?: \((?P<date>\d{4}-\d\d-\d\d(?:T[0-9:.]+(?:Z|[+-]\d\d:\d\d)?)?)\))?\Z"
 )
