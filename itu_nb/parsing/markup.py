@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from bisect import bisect_left, bisect_right
+from functools import partial
 
 from itu_nb.errors import LoadError, ParseError
 from itu_nb.model import Artefact, Op, Run
@@ -21,9 +22,9 @@ from itu_nb.parsing.stretches import take_stretch
 #: CriticMarkup marks: opener → closer.
 CRITIC_MARKS = {"{++": "++}", "{--": "--}", "{~~": "~~}", "{==": "==}", "{>>": "<<}"}
 _OPENER = re.compile(r"\{(?:\+\+|--|~~|==|>>)")
-#: Text without "{", then an insertion or a deletion closed by the first closer after its opener:
-#: what the loop of :func:`_scan` reads at most steps, here in one match.  When it does not
-#: match (another mark, a "{" in the text, an opener never closed) the loop takes one step itself.
+#: Most steps of :func:`_scan` read text without "{" and a change whole, many at once
+#: (:func:`~itu_nb.parsing.stretches.take_stretch`); when that cannot (another mark, a "{" in the text, an opener
+#: never closed) the loop takes one step itself.
 #: A comment inside a change's text (``{++a{>>c<<}++}``): a comment artefact with the change's op; a highlight of
 #: no characters there (``{++ne{====}w++}``, :data:`EMPTY_HIGHLIGHT`): a highlight artefact with the change's op.
 _COMMENT_IN = re.compile(r"\{>>(.*?)<<\}|\{====\}", re.DOTALL)
@@ -31,12 +32,6 @@ _COMMENT_IN = re.compile(r"\{>>(.*?)<<\}|\{====\}", re.DOTALL)
 #: that took every character of a highlight made in a change) stands inside that change's mark, ``{++ne{====}w ++}``
 #: or ``{++{====}++}``, and is read back with the change's op.  (``{====}`` elsewhere: a highlight of no characters.)
 EMPTY_HIGHLIGHT = "{====}"
-#: A substitution is taken here when neither side holds "~" or "{" (else the loop reads it, and its errors); a
-#: comment right after the change that starts with "@" and holds no "<", "{" or line break too (the change's
-#: author and date when :data:`ATTRIBUTION` matches it, else a comment).
-_SIMPLE = re.compile(
-    r"([^{]*)(?:\{\+\+(.*?)\+\+\}|\{--(.*?)--\}|\{~~([^~{]*)~>([^~{]*)~~\})(?:\{>>(@[^<{\n]*)<<\})?", re.DOTALL
-)
 
 INLINE_ARTEFACTS = re.compile(
     r"(?P<bookmark>\[bookmark: [^\]\n]*\])"
@@ -188,18 +183,13 @@ def _scan(text: str, lo: int, hi: int, source: str, author, date, top: bool, sha
     change_from, change_at = 0, -1  # where the pieces of the last change mark start, and where it closed
     signed = shared["signed"]  # (op, text, author, date) → the run with that author and date: one object each
 
-    def equal(t: str) -> tuple:
-        return (run(Op.EQUAL, t),) if t else ()
-
-    def marker(t: str) -> tuple:
-        return _marker(t, author, date, shared)
-
+    marker = partial(_marker, author, date, shared)  # positional: no keywords to pass each call
     search, find, marks, memo, odd = _OPENER.search, text.find, CRITIC_MARKS, shared["memo"], shared["odd"]
     plain = shared["plain"] if top else None  # stretches of pieces that _split_at_newlines takes as they are
     pos = lo
     while True:
         # the usual steps, many at once: text without "{", then a change read whole (stretches.MARKER)
-        pos, last = take_stretch(text, pos, hi, pieces, equal, marker, memo, odd, plain)
+        pos, last = take_stretch(text, pos, hi, pieces, marker, memo, odd, plain)
         if last is not None:
             change_from, change_at = len(pieces) - len(memo[last]), -1 if last[-3:] == "<<}" else pos
         m = search(text, pos, hi)
@@ -266,22 +256,33 @@ def _scan(text: str, lo: int, hi: int, source: str, author, date, top: bool, sha
     return pieces
 
 
-def _marker(mark: str, author, date, shared) -> tuple:
+def _marker(author, date, shared, mark: str) -> tuple:
     """The pieces of one change read whole (:data:`~itu_nb.parsing.stretches.MARKER`), as :func:`_scan` reads it.
 
     Its runs (shared by text, ``shared``), or a paragraph mark for an empty change with its author and date; a
     comment right after it (``{>>@…<<}``) gives its runs their author and date (:data:`ATTRIBUTION`), or is a
     comment when it is none.
     """
-    f = _SIMPLE.match(mark)
-    _, inserted, deleted, old, new, signed_by = f.groups()  # type: ignore[union-attr]
+    signed_by = None
+    if mark[-3:] == "<<}":  # its author and date follow it: a comment without "{" (MARKER), the last "{>>@"
+        at = mark.rfind("{>>@")
+        mark, signed_by = mark[:at], mark[at + 3 : -3]
+    inner = mark[3:-3]
     out: list[Piece] = []
-    if inserted is not None:
-        _change(out, Op.INSERT, inserted, author, date, shared)
-    elif old is not None:  # a substitution: its deleted run, then its inserted one (each kept if empty)
-        out += (_shared_run(Op.DELETE, old, author, date, shared), _shared_run(Op.INSERT, new, author, date, shared))
-    else:
-        _change(out, Op.DELETE, deleted, author, date, shared)
+    if mark[1] == "~":  # a substitution (one "~>", no "{"): its deleted run, then its inserted one (each kept if empty)
+        old, new = inner.split("~>")
+        out += (_shared_run(_DELETE, old, author, date, shared), _shared_run(_INSERT, new, author, date, shared))
+    elif "{" in inner:
+        _change(out, _INSERT if mark[1] == "+" else _DELETE, inner, author, date, shared)
+    else:  # the usual change: one run (_shared_run, inline)
+        op = _INSERT if mark[1] == "+" else _DELETE
+        made = shared[op]
+        got = made.get(inner)
+        if got is None:
+            got = made[inner] = make_run(op, inner, author, date)
+        if signed_by is None:
+            return (got,)
+        out.append(got)
     if signed_by is None:
         return tuple(out)
     signers = shared["signers"]
@@ -303,10 +304,15 @@ def _marker(mark: str, author, date, shared) -> tuple:
 
 def _shared_run(op: Op, inner: str, author, date, shared) -> Run:
     """The one run of ``inner`` with ``op`` (``author`` and ``date`` for a change) in this reading (``shared``)."""
-    got = shared[op].get(inner)
+    made = shared[op]
+    got = made.get(inner)
     if got is None:
-        got = shared[op][inner] = make_run(op, inner, author, date) if op is not Op.EQUAL else make_run(op, inner)
+        got = made[inner] = make_run(op, inner, author, date) if op is not _EQUAL else make_run(op, inner)
     return got
+
+
+# the ops as module names (``Op.INSERT`` looks the enum's member up each time it is read)
+_EQUAL, _INSERT, _DELETE = Op.EQUAL, Op.INSERT, Op.DELETE
 
 
 def _change(out: list, op: Op, inner: str, author, date, shared) -> None:
