@@ -137,7 +137,8 @@ def critic_lines(text: str, source: str, author: str | None = None, date: str | 
     shared: dict = {Op.EQUAL: {}, Op.INSERT: {}, Op.DELETE: {}, "signed": {}, "signers": {}, "memo": {}, "odd": set()}
     shared["plain"] = []  # (start, end) of each stretch of pieces of some text without a line break
     pieces = _scan(text, 0, len(text), source, author, date, True, shared)
-    return _split_highlighted(pieces) if "{==" in text else _split_at_newlines(pieces, shared["plain"])
+    split = _split_highlighted if "{==" in text else _split_at_newlines
+    return split(pieces, shared["plain"])
 
 
 #: The most comments and highlights (``{>>…<<}``, ``{==…==}``) one CriticMarkup text may hold: each is an object
@@ -382,16 +383,33 @@ def _split_at_newlines(pieces: list[Piece], plain: list[tuple[int, int]] = ()) -
     return lines
 
 
-def _split_highlighted(pieces: list[Piece]) -> list[list[Piece]]:
+def _split_highlighted(pieces: list[Piece], plain: list[tuple[int, int]] = ()) -> list[list[Piece]]:  # type: ignore[assignment]
     """The pieces cut into lines; a highlight over a line break is cut too, one per line (``length``
-    counts the characters of the runs it covers on its line).
+    counts the characters of the runs it covers on its line).  ``plain``: as for :func:`_split_at_newlines`;
+    such a stretch is taken as it is when no highlight is open before it (one made in a change there covers
+    no character).
     """
     lines: list[list[Piece]] = [[]]
     lit: list = []  # the open highlight: [line, index in the line, characters still to cover, covered]
+    cuts, at = [], 0  # (start, end, plain) of each stretch of pieces, in order
+    for start, end in plain:
+        cuts += [(at, start, False), (start, end, True)]
+        at = end
+    cuts.append((at, len(pieces), False))
+    for start, end, whole in cuts:
+        if whole and not (lit and lit[2] > 0):
+            lines[-1] += pieces[start:end]
+            continue
+        _cut_highlighted(pieces[start:end], lines, lit)
+    return lines
+
+
+def _cut_highlighted(pieces: list[Piece], lines: list[list[Piece]], lit: list) -> None:
+    """The loop of :func:`_split_highlighted` over ``pieces``, adding to ``lines``; ``lit``: the open highlight."""
     for piece in pieces:
         if isinstance(piece, Artefact):
             if piece.kind == "highlight":
-                lit = [lines[-1], len(lines[-1]), piece.length, 0]
+                lit[:] = [lines[-1], len(lines[-1]), piece.length, 0]
             lines[-1].append(piece)
             continue
         if "\n" not in piece.text:  # the piece stays whole on its line (the usual case): no copy of it
@@ -413,7 +431,7 @@ def _split_highlighted(pieces: list[Piece]) -> list[list[Piece]]:
                 lines.append([])
                 if lit and lit[2] > 0:
                     lines[-1].append(Artefact("highlight", "", line=-1, length=lit[2]))
-                    lit = [lines[-1], 0, lit[2], 0]
+                    lit[:] = [lines[-1], 0, lit[2], 0]
             if part:
                 lines[-1].append(make_run(piece.op, part, piece.author, piece.date, piece.inferred, piece.move))
             if lit and lit[2] > 0:
@@ -422,7 +440,6 @@ def _split_highlighted(pieces: list[Piece]) -> list[list[Piece]]:
                 lit[3] += took
                 if not lit[2] and lit[3] != lit[0][lit[1]].length:
                     lit[0][lit[1]] = _with_length(lit[0][lit[1]], lit[3])
-    return lines
 
 
 def _with_length(art: Artefact, length: int) -> Artefact:
