@@ -131,7 +131,6 @@ def critic_lines(text: str, source: str, author: str | None = None, date: str | 
     as strings (:meth:`~itu_nb.parsing.tree.SourceLine.plain`), and no run is made for them here.
     """
     _check_notes(text, source)
-    # runs are immutable: equal ones are one object (a million "{++a++}" are a million equal runs)
     # runs are immutable: equal ones are one object (a million "{++a++}" are a million equal runs); so are the
     # pieces of equal changes ("memo", by their text: stretches.take_stretch), and the signed runs ("signed")
     shared: dict = {Op.EQUAL: {}, Op.INSERT: {}, Op.DELETE: {}, "signed": {}, "signers": {}, "memo": {}, "odd": set()}
@@ -170,7 +169,8 @@ def _check_notes(text: str, source: str) -> None:
 def _scan(text: str, lo: int, hi: int, source: str, author, date, top: bool, shared) -> list[Piece]:
     """The pieces of ``text[lo:hi]``; inside a highlight (``top`` False) ``{==`` is text.
 
-    ``shared`` maps op → text → the one Run object of that text (runs are immutable).
+    ``shared`` maps op → text → the one Run object of that text (runs are immutable), and holds what
+    :func:`critic_lines` says besides.
     """
     pieces: list[Piece] = []
     append = pieces.append
