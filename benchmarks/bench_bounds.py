@@ -1,6 +1,8 @@
 """The bounds table of issue 17: worst-case CPU time and peak memory for each hostile input class.
 
     python3 benchmarks/bench_bounds.py          # runs the tests that measure bounds, prints the table
+    python3 benchmarks/bench_bounds.py --list   # the tests that measure bounds, without running them
+    python3 benchmarks/bench_bounds.py -k "million and not refused"   # those whose names match (pytest's -k)
 
 The hostile-input tests run each input in a child process through ``tests/bounds.py``
 (``bounded(code, label=...)``), which measures the child's CPU time (user + system) and peak
@@ -14,6 +16,7 @@ five times the CPU budget, so that a busy CI machine cannot fail them on timing 
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import platform
@@ -26,17 +29,27 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="The bounds table of issue 17 (see the module's docstring).")
+    parser.add_argument("-k", metavar="EXPRESSION", help="run only the tests whose names match (pytest's -k)")
+    parser.add_argument("--list", action="store_true", help="list the tests that measure bounds, run none")
+    args = parser.parse_args(argv)
+    select = ["-k", args.k] if args.k else []
     files = sorted(
         str(p.relative_to(ROOT))
         for p in (ROOT / "tests").glob("test_*.py")
         if "bounded(" in p.read_text(encoding="utf-8") and p.name != "test_bounds_harness.py"
     )
+    if args.list:
+        return subprocess.run(
+            [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--collect-only", *select, *files],
+            cwd=ROOT,
+        ).returncode
     with tempfile.TemporaryDirectory() as tmp:
         log = Path(tmp) / "bounds.jsonl"
         env = dict(os.environ, ITU_NB_BOUNDS_LOG=str(log), PYTHONPATH=str(ROOT))
         run = subprocess.run(
-            [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *files], cwd=ROOT, env=env
+            [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *select, *files], cwd=ROOT, env=env
         )
         rows = [json.loads(line) for line in log.read_text().splitlines()] if log.exists() else []
     worst: dict[str, dict] = defaultdict(lambda: {"seconds": 0.0, "peak_mb": 0.0, "runs": 0, "outcomes": set()})

@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from bisect import bisect_left, bisect_right
+from functools import partial
 
 from itu_nb.errors import LoadError, ParseError
 from itu_nb.model import Artefact, Op, Run
@@ -21,9 +22,9 @@ from itu_nb.parsing.stretches import take_stretch
 #: CriticMarkup marks: opener → closer.
 CRITIC_MARKS = {"{++": "++}", "{--": "--}", "{~~": "~~}", "{==": "==}", "{>>": "<<}"}
 _OPENER = re.compile(r"\{(?:\+\+|--|~~|==|>>)")
-#: Text without "{", then an insertion or a deletion closed by the first closer after its opener:
-#: what the loop of :func:`_scan` reads at most steps, here in one match.  When it does not
-#: match (another mark, a "{" in the text, an opener never closed) the loop takes one step itself.
+#: Most steps of :func:`_scan` read text without "{" and a change whole, many at once
+#: (:func:`~itu_nb.parsing.stretches.take_stretch`); when that cannot (another mark, a "{" in the text, an opener
+#: never closed) the loop takes one step itself.
 #: A comment inside a change's text (``{++a{>>c<<}++}``): a comment artefact with the change's op; a highlight of
 #: no characters there (``{++ne{====}w++}``, :data:`EMPTY_HIGHLIGHT`): a highlight artefact with the change's op.
 _COMMENT_IN = re.compile(r"\{>>(.*?)<<\}|\{====\}", re.DOTALL)
@@ -31,12 +32,6 @@ _COMMENT_IN = re.compile(r"\{>>(.*?)<<\}|\{====\}", re.DOTALL)
 #: that took every character of a highlight made in a change) stands inside that change's mark, ``{++ne{====}w ++}``
 #: or ``{++{====}++}``, and is read back with the change's op.  (``{====}`` elsewhere: a highlight of no characters.)
 EMPTY_HIGHLIGHT = "{====}"
-#: A substitution is taken here when neither side holds "~" or "{" (else the loop reads it, and its errors); a
-#: comment right after the change that starts with "@" and holds no "<", "{" or line break too (the change's
-#: author and date when :data:`ATTRIBUTION` matches it, else a comment).
-_SIMPLE = re.compile(
-    r"([^{]*)(?:\{\+\+(.*?)\+\+\}|\{--(.*?)--\}|\{~~([^~{]*)~>([^~{]*)~~\})(?:\{>>(@[^<{\n]*)<<\})?", re.DOTALL
-)
 
 INLINE_ARTEFACTS = re.compile(
     r"(?P<bookmark>\[bookmark: [^\]\n]*\])"
@@ -136,13 +131,13 @@ def critic_lines(text: str, source: str, author: str | None = None, date: str | 
     as strings (:meth:`~itu_nb.parsing.tree.SourceLine.plain`), and no run is made for them here.
     """
     _check_notes(text, source)
-    # runs are immutable: equal ones are one object (a million "{++a++}" are a million equal runs)
     # runs are immutable: equal ones are one object (a million "{++a++}" are a million equal runs); so are the
     # pieces of equal changes ("memo", by their text: stretches.take_stretch), and the signed runs ("signed")
     shared: dict = {Op.EQUAL: {}, Op.INSERT: {}, Op.DELETE: {}, "signed": {}, "signers": {}, "memo": {}, "odd": set()}
     shared["plain"] = []  # (start, end) of each stretch of pieces of some text without a line break
     pieces = _scan(text, 0, len(text), source, author, date, True, shared)
-    return _split_highlighted(pieces) if "{==" in text else _split_at_newlines(pieces, shared["plain"])
+    split = _split_highlighted if "{==" in text else _split_at_newlines
+    return split(pieces, shared["plain"])
 
 
 #: The most comments and highlights (``{>>…<<}``, ``{==…==}``) one CriticMarkup text may hold: each is an object
@@ -174,7 +169,8 @@ def _check_notes(text: str, source: str) -> None:
 def _scan(text: str, lo: int, hi: int, source: str, author, date, top: bool, shared) -> list[Piece]:
     """The pieces of ``text[lo:hi]``; inside a highlight (``top`` False) ``{==`` is text.
 
-    ``shared`` maps op → text → the one Run object of that text (runs are immutable).
+    ``shared`` maps op → text → the one Run object of that text (runs are immutable), and holds what
+    :func:`critic_lines` says besides.
     """
     pieces: list[Piece] = []
     append = pieces.append
@@ -188,18 +184,13 @@ def _scan(text: str, lo: int, hi: int, source: str, author, date, top: bool, sha
     change_from, change_at = 0, -1  # where the pieces of the last change mark start, and where it closed
     signed = shared["signed"]  # (op, text, author, date) → the run with that author and date: one object each
 
-    def equal(t: str) -> tuple:
-        return (run(Op.EQUAL, t),) if t else ()
-
-    def marker(t: str) -> tuple:
-        return _marker(t, author, date, shared)
-
+    marker = partial(_marker, author, date, shared)  # positional: no keywords to pass each call
     search, find, marks, memo, odd = _OPENER.search, text.find, CRITIC_MARKS, shared["memo"], shared["odd"]
     plain = shared["plain"] if top else None  # stretches of pieces that _split_at_newlines takes as they are
     pos = lo
     while True:
         # the usual steps, many at once: text without "{", then a change read whole (stretches.MARKER)
-        pos, last = take_stretch(text, pos, hi, pieces, equal, marker, memo, odd, plain)
+        pos, last = take_stretch(text, pos, hi, pieces, marker, memo, odd, plain)
         if last is not None:
             change_from, change_at = len(pieces) - len(memo[last]), -1 if last[-3:] == "<<}" else pos
         m = search(text, pos, hi)
@@ -266,22 +257,33 @@ def _scan(text: str, lo: int, hi: int, source: str, author, date, top: bool, sha
     return pieces
 
 
-def _marker(mark: str, author, date, shared) -> tuple:
+def _marker(author, date, shared, mark: str) -> tuple:
     """The pieces of one change read whole (:data:`~itu_nb.parsing.stretches.MARKER`), as :func:`_scan` reads it.
 
     Its runs (shared by text, ``shared``), or a paragraph mark for an empty change with its author and date; a
     comment right after it (``{>>@…<<}``) gives its runs their author and date (:data:`ATTRIBUTION`), or is a
     comment when it is none.
     """
-    f = _SIMPLE.match(mark)
-    _, inserted, deleted, old, new, signed_by = f.groups()  # type: ignore[union-attr]
+    signed_by = None
+    if mark[-3:] == "<<}":  # its author and date follow it: a comment without "{" (MARKER), the last "{>>@"
+        at = mark.rfind("{>>@")
+        mark, signed_by = mark[:at], mark[at + 3 : -3]
+    inner = mark[3:-3]
     out: list[Piece] = []
-    if inserted is not None:
-        _change(out, Op.INSERT, inserted, author, date, shared)
-    elif old is not None:  # a substitution: its deleted run, then its inserted one (each kept if empty)
-        out += (_shared_run(Op.DELETE, old, author, date, shared), _shared_run(Op.INSERT, new, author, date, shared))
-    else:
-        _change(out, Op.DELETE, deleted, author, date, shared)
+    if mark[1] == "~":  # a substitution (one "~>", no "{"): its deleted run, then its inserted one (each kept if empty)
+        old, new = inner.split("~>")
+        out += (_shared_run(_DELETE, old, author, date, shared), _shared_run(_INSERT, new, author, date, shared))
+    elif "{" in inner:
+        _change(out, _INSERT if mark[1] == "+" else _DELETE, inner, author, date, shared)
+    else:  # the usual change: one run (_shared_run, inline)
+        op = _INSERT if mark[1] == "+" else _DELETE
+        made = shared[op]
+        got = made.get(inner)
+        if got is None:
+            got = made[inner] = make_run(op, inner, author, date)
+        if signed_by is None:
+            return (got,)
+        out.append(got)
     if signed_by is None:
         return tuple(out)
     signers = shared["signers"]
@@ -303,10 +305,15 @@ def _marker(mark: str, author, date, shared) -> tuple:
 
 def _shared_run(op: Op, inner: str, author, date, shared) -> Run:
     """The one run of ``inner`` with ``op`` (``author`` and ``date`` for a change) in this reading (``shared``)."""
-    got = shared[op].get(inner)
+    made = shared[op]
+    got = made.get(inner)
     if got is None:
-        got = shared[op][inner] = make_run(op, inner, author, date) if op is not Op.EQUAL else make_run(op, inner)
+        got = made[inner] = make_run(op, inner, author, date) if op is not _EQUAL else make_run(op, inner)
     return got
+
+
+# the ops as module names (``Op.INSERT`` looks the enum's member up each time it is read)
+_EQUAL, _INSERT, _DELETE = Op.EQUAL, Op.INSERT, Op.DELETE
 
 
 def _change(out: list, op: Op, inner: str, author, date, shared) -> None:
@@ -376,16 +383,33 @@ def _split_at_newlines(pieces: list[Piece], plain: list[tuple[int, int]] = ()) -
     return lines
 
 
-def _split_highlighted(pieces: list[Piece]) -> list[list[Piece]]:
+def _split_highlighted(pieces: list[Piece], plain: list[tuple[int, int]] = ()) -> list[list[Piece]]:  # type: ignore[assignment]
     """The pieces cut into lines; a highlight over a line break is cut too, one per line (``length``
-    counts the characters of the runs it covers on its line).
+    counts the characters of the runs it covers on its line).  ``plain``: as for :func:`_split_at_newlines`;
+    such a stretch is taken as it is when no highlight is open before it (one made in a change there covers
+    no character).
     """
     lines: list[list[Piece]] = [[]]
     lit: list = []  # the open highlight: [line, index in the line, characters still to cover, covered]
+    cuts, at = [], 0  # (start, end, plain) of each stretch of pieces, in order
+    for start, end in plain:
+        cuts += [(at, start, False), (start, end, True)]
+        at = end
+    cuts.append((at, len(pieces), False))
+    for start, end, whole in cuts:
+        if whole and not (lit and lit[2] > 0):
+            lines[-1] += pieces[start:end]
+            continue
+        _cut_highlighted(pieces[start:end], lines, lit)
+    return lines
+
+
+def _cut_highlighted(pieces: list[Piece], lines: list[list[Piece]], lit: list) -> None:
+    """The loop of :func:`_split_highlighted` over ``pieces``, adding to ``lines``; ``lit``: the open highlight."""
     for piece in pieces:
         if isinstance(piece, Artefact):
             if piece.kind == "highlight":
-                lit = [lines[-1], len(lines[-1]), piece.length, 0]
+                lit[:] = [lines[-1], len(lines[-1]), piece.length, 0]
             lines[-1].append(piece)
             continue
         if "\n" not in piece.text:  # the piece stays whole on its line (the usual case): no copy of it
@@ -407,7 +431,7 @@ def _split_highlighted(pieces: list[Piece]) -> list[list[Piece]]:
                 lines.append([])
                 if lit and lit[2] > 0:
                     lines[-1].append(Artefact("highlight", "", line=-1, length=lit[2]))
-                    lit = [lines[-1], 0, lit[2], 0]
+                    lit[:] = [lines[-1], 0, lit[2], 0]
             if part:
                 lines[-1].append(make_run(piece.op, part, piece.author, piece.date, piece.inferred, piece.move))
             if lit and lit[2] > 0:
@@ -416,7 +440,6 @@ def _split_highlighted(pieces: list[Piece]) -> list[list[Piece]]:
                 lit[3] += took
                 if not lit[2] and lit[3] != lit[0][lit[1]].length:
                     lit[0][lit[1]] = _with_length(lit[0][lit[1]], lit[3])
-    return lines
 
 
 def _with_length(art: Artefact, length: int) -> Artefact:

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import re
 from itertools import chain, compress, count, repeat
-from operator import contains
+from operator import attrgetter, contains
+
+from itu_nb.parsing.frozen import equal_run
 
 __all__ = ["MARKER", "repeats", "take_stretch"]
 
@@ -25,20 +27,22 @@ MARKER = re.compile(
 )
 #: The first stretch read at once, in characters, and the most: doubled while every change in it is taken.
 FIRST, MOST = 512, 1 << 17
+_TEXT = attrgetter("text")
 
 
 def take_stretch(
-    text: str, pos: int, hi: int, pieces: list, equal, marker, memo: dict, odd: set, plain: list | None
+    text: str, pos: int, hi: int, pieces: list, marker, memo: dict, odd: set, plain: list | None
 ) -> tuple[int, str | None]:
     """Read the changes from ``pos`` on while the text between them holds no ``{``; append their pieces.
 
-    ``equal(t)`` gives the pieces of equal text ``t`` (a tuple), ``marker(m)`` those of a change ``m``
-    (:data:`MARKER`'s group); ``memo`` keeps both, by text (equal texts and changes never look alike: a change
-    starts with ``{``); ``odd`` holds those of their texts that give a piece of no text or with a line break.
-    Returns where reading stopped (the end of the last change taken, or ``pos``) and that change (None when none
-    was taken).  Each stretch of pieces appended that are all of some text without a line break is added to
-    ``plain`` (unless None) as its (start, end) in ``pieces``.  Text is cut in stretches of at most :data:`MOST` characters; a change
-    at a stretch's end is read again with the next one (its author and date may lie beyond the cut).
+    Equal text ``t`` gives one equal run (none when empty), ``marker(m)`` the pieces of a change ``m``
+    (:data:`MARKER`'s group, a tuple); ``memo`` keeps both, by text (equal texts and changes never look alike: a
+    change starts with ``{``); ``odd`` holds those of their texts that give a piece of no text or with a line
+    break.  Returns where reading stopped (the end of the last change taken, or ``pos``) and that change (None
+    when none was taken).  Each stretch of pieces appended that are all of some text without a line break is
+    added to ``plain`` (unless None) as its (start, end) in ``pieces``.  Text is cut in stretches of at most
+    :data:`MOST` characters; a change at a stretch's end is read again with the next one (its author and date
+    may lie beyond the cut).
     """
     size, last = FIRST, None
     while pos < hi:
@@ -47,20 +51,28 @@ def take_stretch(
         eqs, marks = parts[0::2], parts[1::2]
         # the changes that are surely whole: all but the last one, unless the stretch ends at hi
         n = len(marks) if end == hi else len(marks) - 1
-        stop = next(compress(count(), map(contains, eqs, repeat("{"))), n)  # the first equal text with "{"
+        stop = next(compress(count(), map(contains, eqs, repeat("{"))), len(eqs))  # the first "{" in between
         k = min(stop, n)
         if k <= 0:
+            if stop and end < hi and size < hi - pos:  # no change whole yet, and none refused: a longer stretch
+                size *= 2
+                continue
             break
-        used = set(parts[: 2 * k])
-        for t in used.difference(memo):
-            got = memo[t] = marker(t) if t[:1] == "{" else equal(t)
-            if any(not p.text or "\n" in p.text for p in got):
+        taken = parts[: 2 * k]
+        used = set(taken)
+        for t in set(eqs[:k]).difference(memo):
+            memo[t] = (equal_run(t),) if t else ()
+            if "\n" in t:
+                odd.add(t)
+        for t in set(marks[:k]).difference(memo):
+            got = memo[t] = marker(t)
+            if "\n" in t or "" in map(_TEXT, got):
                 odd.add(t)
         before = len(pieces)
-        pieces.extend(chain.from_iterable(map(memo.__getitem__, parts[: 2 * k])))
+        pieces.extend(chain.from_iterable(map(memo.__getitem__, taken)))
         if plain is not None and odd.isdisjoint(used):
             plain.append((before, len(pieces)))
-        pos += sum(map(len, parts[: 2 * k]))
+        pos += sum(map(len, taken))
         last = marks[k - 1]
         if k < n or end == hi:
             break
