@@ -322,7 +322,9 @@ def _fill(parent: OpenNode, pieces: list, section: str | None, depth: int) -> No
                 text = runs[0].text
                 end = len(text) - 1
                 if text.find(";", 0, end) < 0 and text.find(":", 0, end) < 0:
-                    reading = readings.get(draft.bare_label)
+                    known = draft.bare  # what _usual read of the label (OpenNode.bare_label, without its call)
+                    bare = known[1] if known is not None and known[0] is draft.label_runs else draft.bare_label
+                    reading = readings.get(bare)
                     alone = reading[0] if reading is not None else None
                     if alone is None or alone in _BULLETS or draft.children or len(stack) > 1:
                         place(parent, stack, draft)

@@ -121,7 +121,14 @@ _FIRST = re.compile(r"(\s+)(1|a\)|i\))( )(?=[a-z“\"])")
 
 
 def _plain(node: OpenNode) -> bool:
-    return all(r.op is Op.EQUAL for r in node.runs)
+    return _equal(node.runs)
+
+
+def _equal(runs: list[Run]) -> bool:
+    """Whether every run is plain text (the usual single run told without a generator)."""
+    if len(runs) == 1:
+        return runs[0].op is Op.EQUAL
+    return all(r.op is Op.EQUAL for r in runs)
 
 
 def unglue(node: OpenNode) -> list[OpenNode] | None:
@@ -320,7 +327,7 @@ def _cut_in(node: OpenNode, last_child: bool) -> tuple[str, tuple[int, ...]] | N
     else:
         label = "1 " in text or "a) " in text or "i) " in text
         verb = label and _SECTION_IN.search(text) is not None
-    if not (swallow or verb) or not all(r.op is Op.EQUAL for r in runs):  # the usual case ends here
+    if not (swallow or verb) or not _equal(runs):  # the usual case ends here
         return None
     cut: tuple[int, ...] | None = _run_in_at(text) if label and verb else None
     if cut is not None:
