@@ -20,7 +20,7 @@ from typing import Any
 from itu_nb.model import NodeKind
 from itu_nb.parsing import keywords as kw
 from itu_nb.parsing.frozen import equal_run
-from itu_nb.parsing.labels import Components
+from itu_nb.parsing.labels import Components, section_keyword
 from itu_nb.parsing.nodes import EMPTY, Node, new_node
 
 __all__ = ["add_paragraphs"]
@@ -65,6 +65,7 @@ if tuple(Node.__slots__) != _NODE_SLOTS:
     raise ImportError("itu_nb.parsing.presplit: Node's slots changed; update _add, which fills each of them")
 
 _PARAGRAPH = NodeKind.PARAGRAPH
+_SECTION = NodeKind.SECTION
 
 
 def add_paragraphs(builder: Any, lines: Sequence[Any], i: int, stop: int) -> int:
@@ -81,12 +82,41 @@ def add_paragraphs(builder: Any, lines: Sequence[Any], i: int, stop: int) -> int
     """
     if builder.reasons is not None or builder.expect_title or builder.heading is None and not builder.top.children:
         return i
-    end = _paragraphs_end(
-        lines, i, stop, builder.action is None and builder.heading is not None, builder.container is None
-    )
-    if end > i:
-        _add(builder.container or builder.top, lines, i, end, builder.line_notes)
-    return end
+    bare = builder.action is None and builder.heading is not None
+    while True:
+        end = _paragraphs_end(lines, i, stop, bare, builder.container is None)
+        if end > i:
+            _add(builder.container or builder.top, lines, i, end, builder.line_notes)
+        if end == stop or not _section(builder, lines, end, bare):
+            return end
+        i = end + 1  # a section line: its paragraphs follow in it
+
+
+def _section(builder: Any, lines: Sequence[Any], k: int, bare: bool) -> bool:
+    """Add ``lines[k]`` as the next section of ``builder`` when it is a section line (``considering``) on a plain
+    line; False when it is not, or may be claimed by another step first (then nothing changes).
+
+    What :meth:`~itu_nb.parsing.tree.ProposalBuilder.add_line` does with such a line in the state
+    :func:`add_paragraphs` checked: no Reasons or heading reads a line that starts with a lower-case letter
+    there, and the section keyword comes before the formula, title and annex tests.  In a bare text a line
+    starting with a letter a heading may start with is left to the general steps (see :func:`_paragraphs_end`).
+    """
+    line = lines[k]
+    if line.__class__ is str:
+        text, no = line, k
+    elif line._plain and line.read_runs is None:
+        text, no = line.main, line.no
+    else:
+        return False
+    if not text or not text[0].islower() or bare and text[0] in _HEADING_LEADS:
+        return False
+    keyword = section_keyword(text)
+    if keyword is None:
+        return False
+    got = builder.line_notes.get(no) if builder.line_notes else None
+    node = Node(_SECTION, keyword, [], [equal_run(text)], no, EMPTY, list(got) if got else EMPTY, section=keyword)
+    builder.container = (builder.annex or builder.top).add(node)
+    return True
 
 
 def _paragraphs_end(lines: Sequence[Any], i: int, stop: int, bare: bool, formula: bool) -> int:

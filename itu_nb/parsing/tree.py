@@ -235,6 +235,7 @@ class ProposalBuilder:
         text = line.main
         label_runs: Sequence[Run] | None
         body: Sequence[Run]
+        labels = None  # a line with runs: its labels in both views, read once (what Node.label gives)
         if line.is_plain:
             # the usual line, read as a string: what peel_label does with one equal run
             n = label_split(text) if force is None else 0
@@ -251,7 +252,11 @@ class ProposalBuilder:
         else:
             runs = self._runs(line)
             label_runs, body = peel_label(runs) if force is None else ([], runs)
-            label = _label_text(label_runs)
+            if label_runs:
+                labels = _labels(label_runs)
+                label = labels[0] or labels[1] or ""  # _label_text(label_runs)
+            else:
+                label = ""
         section = container.section
         notes = self._notes(line) if line.arts or self.line_notes else EMPTY
         if not label_runs:
@@ -303,6 +308,9 @@ class ProposalBuilder:
         )
         if line.is_plain and not relabelled:  # one equal label run: its text is the label in both views
             node._labels = (label, label)
+            node.component = item_component(label, scheme, parent.n_listed)
+        elif labels is not None and not relabelled:  # the labels read above: what self._component reads
+            node._labels = labels
             node.component = item_component(label, scheme, parent.n_listed)
         else:
             node.component = self._component(parent, node)
@@ -662,6 +670,17 @@ def _label_text(label_runs: Sequence[Run]) -> str:
     if len(label_runs) == 1 and label_runs[0].op is Op.EQUAL:
         return label_runs[0].text.strip()
     return runs_text(label_runs, "amended").strip() or runs_text(label_runs, "original").strip()
+
+
+def _labels(label_runs: Sequence[Run]) -> tuple[str | None, str | None]:
+    """The amended and original labels of ``label_runs``, stripped, None where a view has no text: what
+    :meth:`Node.label` reads (and :func:`_label_text` is the first of them that is not empty).
+    """
+    if len(label_runs) == 1 and label_runs[0].op is _EQUAL:
+        text = label_runs[0].text
+        return (text.strip(), text.strip()) if text else (None, None)
+    amended, original = runs_text(label_runs, "amended"), runs_text(label_runs, "original")
+    return (amended.strip() if amended else None, original.strip() if original else None)
 
 
 def _last_number(parent: Node, container: Node) -> int | None:
