@@ -55,10 +55,12 @@ from itu_nb.model.clause import relabelled_artefacts
 
 __all__ = ["Order", "list_run", "mixes"]
 
-#: An entry's touched flag (:attr:`Order.touched`): its path changed at the end of an operation (REPATHED: only
-#: its ``#2``), or its rank, so its label and path, did (RELABELLED).
+#: An entry's touched flags (:attr:`Order.touched`): its path changed at the end of an operation (REPATHED), its
+#: label runs were rewritten by a relettering, perhaps back to the label it had (RELABELLED: a move reletters the
+#: items after the original down and those after the copy up).  A change of rank sets both.
 REPATHED, RELABELLED = 1, 2
-_RELABELLED = bytes([RELABELLED])
+_BOTH = bytes([REPATHED | RELABELLED])
+_RELETTERED = bytes(x | RELABELLED for x in range(256))  # a translation table: RELABELLED set, in C
 
 
 def mixes(op: Any) -> bool:
@@ -207,15 +209,16 @@ class Order:
             old = entry[1]
             if not touched and path == old.path:
                 return old
-            return _moved(_relabelled(old, self.labels[j], touched == RELABELLED, self.author, self.date), path, True)
+            c = _relabelled(old, self.labels[j], bool(touched & RELABELLED), self.author, self.date)
+            return _moved(c, path, bool(touched & REPATHED))
         if entry[0] == "copy":
-            c = _moved(entry[1], path, bool(touched))
+            c = _moved(entry[1], path, bool(touched & REPATHED))
             return set_label(c, self.labels[j], self.author, self.date, self.style)
         _, text, key, given = entry
         node = Clause(NodeKind.PARAGRAPH, path, runs=(Run(Op.INSERT, text, self.author, self.date),))
         node = dataclasses.replace(node, section=self.parent.section, kind=NodeKind.ITEM)
         node = set_label(node, self.labels[j], self.author, self.date, self.style)
-        return dataclasses.replace(node, uid=None if key == path and not touched else key)
+        return dataclasses.replace(node, uid=None if key == path and not touched & REPATHED else key)
 
     def rank(self, address: str) -> int | None:
         """The rank of the live item ``address`` cites (None: not read so)."""
@@ -271,7 +274,7 @@ class Order:
             if at is not None and at < n and at != placed:
                 was = before.get(id(x))
                 if (x[0] <= at) != (was is not None and was <= at):
-                    self.touched[at] = max(self.touched[at], REPATHED)
+                    self.touched[at] |= REPATHED
             path = self.struck_path(x)
             if path != x[2].path:
                 x[2] = _moved(x[2], path, False)
@@ -351,7 +354,7 @@ class Order:
                 return False  # an error, or a label in another case: one by one
         before = self._ranks()
         rank = self._enter(q, ("new", text, "", ""))
-        self.touched[rank + 1 :] = _RELABELLED * (len(self.entries) - rank - 1)
+        self.touched[rank + 1 :] = _BOTH * (len(self.entries) - rank - 1)
         path = self.path(rank)
         key = self.session.claim_key(path)
         self.session.counter += 1
@@ -369,7 +372,7 @@ class Order:
             return False
         before = self._ranks()
         self._strike(j, gone, node)
-        self.touched[j:] = _RELABELLED * (len(self.entries) - j)
+        self.touched[j:] = _BOTH * (len(self.entries) - j)
         self._settle(before, None)
         return True
 
@@ -407,7 +410,10 @@ class Order:
         placed_at = self._enter(q, ("copy", copy))
         assert placed_at == rank
         lo, hi = (s, rank) if s < rank else (rank + 1, s + 1)
-        self.touched[lo:hi] = _RELABELLED * (hi - lo)
+        self.touched[lo:hi] = _BOTH * (hi - lo)
+        # one by one, the items after both places were relettered down by the strike, up by the placement
+        after = max(s, rank) + 1
+        self.touched[after:] = self.touched[after:].translate(_RELETTERED)
         path = self.path(rank)
         placed = dataclasses.replace(copy, path=path, uid=copy.uid, children=_repath(copy.children, copy.path, path))
         self.entries[rank] = ("copy", session.own_keys(placed))
