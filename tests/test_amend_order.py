@@ -146,3 +146,29 @@ def test_an_item_relettered_and_back_keeps_its_old_path_as_uid():
     assert [c.path for c in kids] == [c.path for c in RES130["considering"].children]
     assert [c.uid for c in kids] == [c.path for c in RES130["considering"].children]
     assert [c.label for c in kids] == [c.label for c in RES130["considering"].children]
+
+
+def test_a_move_reletters_the_items_after_it_down_and_up_again():
+    # B/67/4's considering, its a) struck first: Brazil relettered its items (the old i) reads g), by Brazil).  One
+    # by one, moving f) to the head strikes f) (relettering the items after it down: g) becomes f)) and places the
+    # copy (relettering them up again: g)): the old i) still reads g), but its relabel is now P's, as a fresh one.
+    # Found by comparing 2,000 random instruction lists with main (8 differed, all so); the second instruction
+    # then strikes that item, whose label runs show it
+    base = apply_ops(B130, [DeleteClause("considering a)")], **WHO)
+    ops = [
+        MoveClause("considering f)", before="considering/a#2"),
+        DeleteClause("considering/g#2"),
+        InsertClause("that it is new;", into="considering", label="b)"),
+        MoveClause("considering/e", into="considering"),
+    ]
+    was = next(c for c in base["considering"].children if c.path == "considering/g")
+    assert was.label_in("original") == "i)" and [(r.text, r.author) for r in was.label_runs[:2]] == [
+        ("i", "Brazil"),
+        ("g", "Brazil"),
+    ]
+    fast = apply_ops(base, ops, **WHO)
+    _same(fast, reference(base, ops))
+    struck = next(c for c in fast["considering"].children if c.uid == "considering/g")
+    assert struck.status == "deleted" and [(r.op.name, r.text, r.author) for r in struck.label_runs] == [
+        ("DELETE", "i)\t", "P")
+    ]

@@ -17,23 +17,29 @@ items before it (its *rank*).  What one by one gives is then known from the orde
   its original label, or its ``#2`` when a live item before it carries that label (only one struck item may
   hold a component: another ends the run);
 - a clause whose path changes keeps its old path as its ``uid`` — also when its path later changes back.
-  So each entry carries a *touched* flag, set when an operation ends with the entry's path changed: an
-  insertion, deletion or move changes the ranks of the live items between the two places it changes (set
-  with one C-level slice assignment), and a struck item that comes to stand before or after the live item
-  carrying its component changes that item's ``#2``; a struck item's path is recomputed after each operation.
-  A touched item's label runs are those one relabel from its original label gives, even when its label came
-  back to the original (:func:`_relabelled`);
+  So each entry carries *touched* flags: REPATHED when an operation ends with its path changed, RELABELLED when
+  a relettering rewrote its label runs.  An insertion, deletion or move changes the ranks of the live items
+  between the two places it changes (both flags, set with one C-level slice assignment); a move also reletters
+  the items after both places down (the strike) and up again (the copy), which rewrites their label runs as
+  fresh relabels by the mover, their paths unchanged (RELABELLED, a C-level ``translate``); a struck item that
+  comes to stand before or after the live item carrying its component changes that item's ``#2`` (REPATHED).
+  A struck item's path is recomputed after each operation.  A relabelled item's label runs are those one
+  relabel from its original label gives, even when its label came back to the one it had (:func:`_relabelled`);
 - a deleted item is the item as it reads at that moment struck (:func:`~itu_nb.amendments.wording.delete_node`),
   its keys freed when it goes altogether; a moved item's copy is made as :meth:`_Editor.move_clause
   <itu_nb.amendments.edits>` makes it (its place read before the original is struck: the copy of an insertion
   moved down a list lands one place further, as one by one), and claims its keys when it is placed; a new
   item claims the key of the path it is given.
 
-Addresses are read as :class:`_Anchors` reads them (a citation of the list's items by label); anything else
-(an address by path into a list holding struck items, another list, a label no live item has, an item holding
-comments or highlights that a move would take, a deletion of the last live item…) ends the run, and the caller
-applies that operation one by one.  The property tests in ``tests/test_amend_order.py`` compare the result with
-one by one, field for field.
+Addresses are read as :class:`_Anchors` reads them (a citation of the list's items by label), a path as the
+live item that stands at it now; anything else (the path of a struck item, another list, a label no live item
+has, an item holding comments or highlights that a move would take, a deletion of the last live item, a second
+struck item holding one component…) ends the run, and the caller applies that operation one by one.  The
+property tests in ``tests/test_amend_order.py`` compare the result with one by one, field for field.
+
+Cost: an operation costs C-level copies of the list's entries plus a Python step per struck item of the list
+(their ranks and paths): linear over a run while the list holds few struck items; moves of clauses of the
+original text each leave one, so 1,000 of them cost about a million such steps (0.9 s for 980 to the head).
 """
 
 from __future__ import annotations
