@@ -1084,3 +1084,66 @@ print(json.dumps({
     )
     assert out["notes"] == 1000
     _checked(out)
+
+
+def test_a_thousand_moves_to_the_head_of_their_own_long_list():
+    # "Move resolves 1012 before resolves 1" 1,000 times on resolves 1–1012 (13–1012 inserted): each takes the
+    # last item (an insertion: it goes altogether) to the head, so 1012, 1011, … 13 in turn.  Before: one by
+    # one, each move relettering the whole list (about 8 s for 250 in session 12; 13–15 s CPU here on main for
+    # 250); now one pending order (itu_nb.amendments.order)
+    r = bounded(
+        BIG
+        + """
+draft = itu_nb.amend(big, ["Move resolves 1012 before resolves 1"] * 1000, author="X")
+print(json.dumps({
+    "resolves": [[c.label, c.status, c.path, c.body()] for c in draft["resolves"].children],"""
+        + CHECKS
+        + """}))
+""",
+        label="amend: 1,000 moves to the head of their own list of 1,012",
+    )
+    assert r.ok and r.within(), r
+    out = json.loads(r.stdout)
+    old = RES130["resolves"].children
+    # resolves 13 (moved last) first … 1012, then resolves 1–12 as adopted, relettered 1001–1012
+    assert out["resolves"] == (
+        [[str(1 + j), "inserted", f"resolves/{1 + j}", f"to do thing {13 + j};"] for j in range(1000)]
+        + [[str(1001 + k), "modified", f"resolves/{1001 + k}", c.body()] for k, c in enumerate(old)]
+    )
+    _checked(out)
+
+
+def test_a_thousand_insertions_and_deletions_on_a_list_that_grows():
+    # two new considering a) and "Delete considering c)", 333 times, and a last new a): the first deletion
+    # strikes the original a) (then c)), each later one takes away the new item that was a) a round before (an
+    # insertion: it goes altogether), so the list grows by one a round.  Before: one by one, each instruction
+    # relettering the list (about 5.4 s in session 12; 5.6–6.5 s CPU here on main); now one pending order
+    r = bounded(
+        LOAD
+        + """
+big = res
+mix = ['Add a new considering a) reading: "that it is;"'] * 2 + ["Delete considering c)"]
+draft = itu_nb.amend(res, mix * 333 + mix[:1], author="X")
+print(json.dumps({"""
+        + CONSIDERING
+        + CHECKS
+        + """}))
+""",
+        label="amend: 1,000 insertions and deletions on a list that grows",
+    )
+    assert r.ok and r.within(), r
+    out = json.loads(r.stdout)
+    old = RES130["considering"].children
+    labels = [f"{x})" for x in letters_from("a", 352)]
+    shown = [[row[1], row[2], row[3], row[5]] for row in out["considering"]]
+    # 335 new items (2 × 333 + 1, less the 332 taken away again), the struck a) at a#2 after them, b)–r) relettered
+    assert shown == (
+        [[labels[j], "inserted", f"considering/{labels[j][:-1]}", "that it is;"] for j in range(335)]
+        + [[None, "deleted", "considering/a#2", old[0].body()]]
+        + [
+            [labels[335 + k], "modified", f"considering/{labels[335 + k][:-1]}", c.body()]
+            for k, c in enumerate(old[1:])
+        ]
+    )
+    assert out["considering"][335][4] == "considering/a"  # the struck original keeps its key
+    _checked(out)
