@@ -930,10 +930,15 @@ def _refused(data: bytes, tmp_path: Path, match: str, name: str = "hostile.docx"
     with pytest.raises(LoadError, match=match) as info:
         itu_nb.load(path, format="docx")
     assert str(path) in str(info.value)  # the message names the file
-    # it must never hang: bounded as CPU time in a child (a row of benchmarks/bench_bounds.py), not wall clock
+    # it must never hang: bounded as CPU time in a child (a row of benchmarks/bench_bounds.py), not wall clock;
+    # the child has the package's limits as this test set them
+    limits = {k: getattr(docx_package, k) for k in ("MAX_PART_BYTES", "MAX_TOTAL_BYTES", "MAX_MEMBERS")}
     r = bounded(
         f"""
         import itu_nb
+        from itu_nb.loaders import docx_package
+        for name, value in {limits!r}.items():
+            setattr(docx_package, name, value)
         try:
             itu_nb.load({str(path)!r}, format="docx")
         except itu_nb.LoadError as exc:
