@@ -52,10 +52,12 @@ def to_criticmarkup(x, path=None, **options) -> str:
     >>> doc = itu_nb.load("examples/data/pp18-doc67-brazil.reconstructed.critic.md", author="Brazil")
     >>> text = itu_nb.to_criticmarkup(doc["B/67/4"])
     >>> print(text.splitlines()[3])
-    The Plenipotentiary Conference of the International Telecommunication Union ({--Busan, 2014--}{++Dubai, 2018++}),
-    >>> again = itu_nb.load(text, author="Brazil")["B/67/4"]
+    The Plenipotentiary Conference of the International Telecommunication Union ({--Busan, 2014--}{>>@Brazil<<}{++Dubai, 2018++}{>>@Brazil<<}),
+    >>> again = itu_nb.load(text)["B/67/4"]                  # each change's author is in the file
     >>> [again.text(view) == doc["B/67/4"].text(view) for view in ("original", "amended")]
     [True, True]
+    >>> {c.author for c in again.changes}
+    {'Brazil'}
     """
     from itu_nb.export.critic import to_criticmarkup
 
