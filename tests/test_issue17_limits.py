@@ -9,7 +9,8 @@
 2. A highlight with text inside another (hand-nested AKN inlines): nested again by Akoma Ntoso, refused by
    CriticMarkup and Word with an ``ExportError`` naming the document and the place; crossing ones likewise.
 3. Through Word, a note body that no clause holds comes back as it was, without a reference mark of its own.
-4. A highlight inside a note body on a line of its own keeps its place.
+4. A highlight inside a note body on a line of its own keeps its place, and HTML shows it in ``<mark>`` (and a
+   comment in such a body with its author and date), also in a body that no clause holds.
 5. ``to_criticmarkup`` writes each change's author and date when it has them, one author or several.
 """
 
@@ -20,6 +21,7 @@ import io
 import re
 import zipfile
 
+import lxml.html
 import pytest
 from conftest import FIXTURES, FLATTENED, libreoffice_fodt
 
@@ -288,6 +290,38 @@ def test_a_highlight_in_a_note_body_no_clause_holds_keeps_its_place(fmt):
     back = itu_nb.load(WRITERS[fmt](doc))
     assert _loose_lit(back) == want
     assert _loose_lit(itu_nb.load(WRITERS[fmt](back))) == want  # two hops
+
+
+def _loose_html_parts(doc) -> list[tuple[list[str], str]]:
+    """Per ``<p class="loose">`` of ``to_html(doc)``, parsed with lxml: the texts of its ``<mark>`` and its text."""
+    tree = lxml.html.fromstring(itu_nb.to_html(doc))
+    return [([m.text_content() for m in p.iter("mark")], p.text_content()) for p in tree.find_class("loose")]
+
+
+@pytest.mark.parametrize("fmt", [None, *WRITERS])
+def test_html_shows_the_highlight_in_a_note_body_no_clause_holds(fmt):
+    # Doc 67 (flattened) with a note body at the end that no clause references: main showed "[4: 4 A note no
+    # clause references.]" without its highlight; the comment inside the body (its place within the body is
+    # not kept by the loader: offset None) is shown beside it with its author and date
+    text = FLATTENED.read_text(encoding="utf-8")
+    text += "[4: 4 A {++new ++}note {==no clause==} refer{>>@Bob (2020-01-02): hm<<}ences.]\n"
+    doc = itu_nb.load(text)
+    if fmt is not None:
+        doc = itu_nb.load(WRITERS[fmt](doc))
+    ((marks, shown),) = _loose_html_parts(doc)
+    assert marks == ["no clause"]
+    assert "[4: 4 A new note no clause references.]" in shown
+    assert "[comment by Bob, 2020-01-02" in shown and ": hm]" in shown  # Word writes the date 2020-01-02T00:00:00Z
+
+
+def test_html_marks_two_highlights_of_a_body_no_clause_holds_one_on_its_start():
+    text = FLATTENED.read_text(encoding="utf-8") + "[4: {==4 One==} body, {==two==}.]\n"
+    doc = itu_nb.load(text)
+    assert [(a.kind, a.offset, a.length) for a in doc.artefacts if a.kind.startswith("footnote-h")] == [
+        ("footnote-highlight", 4, 5),  # "[4: " is 4 characters
+        ("footnote-highlight", 16, 3),  # "[4: 4 One body, " is 16
+    ]
+    assert _loose_html_parts(doc) == [(["4 One", "two"], "[4: 4 One body, two.]")]
 
 
 @pytest.mark.parametrize(("author", "date"), [("Brazil: PP-18", "2018-09-10"), ("Brazil", "10 September 2018")])

@@ -23,6 +23,7 @@ Lone surrogates, which no file can hold, are written as U+FFFD.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import html
 import re
@@ -34,7 +35,7 @@ from itu_nb.export.html_marks import Marks
 from itu_nb.export.limits import check_marks
 from itu_nb.export.lines import as_document, encodable, line_pieces
 from itu_nb.export.loose import Loose, LooseLine, loose_comments, loose_lines
-from itu_nb.model import Changes, Clause, Document, NodeKind, Op, Proposal, Run, change_groups
+from itu_nb.model import Artefact, Changes, Clause, Document, NodeKind, Op, Proposal, Run, change_groups
 
 __all__ = ["to_html"]
 
@@ -274,32 +275,51 @@ def _loose_html(items: list[Loose], *places: str) -> list[str]:
         if item.place in places:
             lines.setdefault(item.comment.line, []).append(item)
     return [
-        f'<p class="loose" data-line="{no}" data-on="{_ESC(group[0].on)}">'
-        + "".join(
-            _loose_art_html(item.comment) if item.comment.kind in ("comment", "paragraph-mark") else _body_html(item)
-            for item in group
-        )
-        + "</p>"
+        f'<p class="loose" data-line="{no}" data-on="{_ESC(group[0].on)}">' + "".join(_loose_pieces(group)) + "</p>"
         for no, group in sorted(lines.items())
     ]
 
 
-def _body_html(item: Loose) -> str:
-    """A piece of a note body that no node holds (:func:`~itu_nb.parsing.notes.unheld_bodies`: before its
-    reference, or without any), shown as the source has it, ``[N: text]``, with its op.
+def _loose_pieces(group: list[Loose]) -> list[str]:
+    """The HTML of one line's items: each comment or paragraph mark as in the text, each note body (its
+    ``footnote-body`` and following ``footnote-part`` pieces) with the ``footnote-highlight`` after them.
     """
-    a = item.comment
-    run = Run(a.op, a.text, a.author, a.date)
-    return f'<span class="footnote" role="note">{_change_html(run, _ESC(a.text), "")}</span>'
+    out: list[str] = []
+    body: list[Artefact] = []  # the note body being gathered: its pieces, then its highlights
+    for item in group:
+        a = item.comment
+        if a.kind == "footnote-part" and body or a.kind == "footnote-highlight":
+            body.append(a)
+            continue
+        out.append(_body_html(body))
+        body = [a] if a.kind in ("footnote-body", "footnote-part") else []
+        if not body:
+            out.append(_loose_art_html(a))
+    out.append(_body_html(body))
+    return out
+
+
+def _body_html(arts: list[Artefact]) -> str:
+    """A note body that no node holds (:func:`~itu_nb.parsing.notes.unheld_bodies`: before its reference, or
+    without any), shown as the source has it, ``[N: text]``, with its ops and each ``footnote-highlight`` (its
+    offset in the body's text) in ``<mark>``; "" for no pieces.
+    """
+    runs = tuple(Run(a.op, a.text, a.author, a.date) for a in arts if a.kind != "footnote-highlight")
+    if not runs:
+        return ""
+    lit = [dataclasses.replace(a, kind="highlight") for a in arts if a.kind == "footnote-highlight"]
+    return f'<span class="footnote" role="note">{_runs_html(runs, 0, {}, lit)}</span>'
 
 
 def _loose_bodies(kept: list[LooseLine]) -> list[Loose]:
-    """The pieces of the note bodies among ``kept`` (lines that are no node), as :class:`Loose` items."""
+    """The pieces of the note bodies among ``kept`` (lines that are no node) and the highlights inside them,
+    as :class:`Loose` items.
+    """
     return [
         Loose(a, line.proposal, line.place, line.on, line.after)
         for line in kept
         for a in line.artefacts
-        if a.kind in ("footnote-body", "footnote-part")
+        if a.kind in ("footnote-body", "footnote-part", "footnote-highlight")
     ]
 
 
