@@ -351,52 +351,80 @@ def line_pieces(arts, notes: bool = True) -> tuple[Piece, ...]:
     a pair of ``note-highlight`` pieces around what it covers, as :func:`lit_note` marks a note's (unless ``notes``
     is False: a body that a node holds is written from that node, its highlights with it).
     """
-    if notes and any(a.kind == "footnote-highlight" for a in arts) and not any(a.kind == "highlight" for a in arts):
-        return tuple(_lit_bodies(arts))
+    bodies = notes and any(a.kind == "footnote-highlight" for a in arts)
+    if bodies:
+        arts = _after_bodies(arts)
     out: list[Piece] = []
     left: list[int] = []  # characters still to cover, per open highlight
-    for a in arts:
-        if a.kind == "highlight":
-            out.append(Piece("", a.op, "highlight-start"))
-            left.append(a.length)
-        else:
-            text = a.text
-            while left and left[0] < len(text):
-                out.append(dataclasses.replace(_piece(a), text=text[: left[0]]))
-                out.append(Piece("", a.op, "highlight-end"))
-                text, left = text[left[0] :], [n - left[0] for n in left[1:]]
-            out.append(dataclasses.replace(_piece(a), text=text))
-            left = [n - len(text) for n in left]
-        while left and left[0] <= 0:
-            out.append(Piece("", a.op, "highlight-end"))
-            left.pop(0)
-    out.extend(Piece("", Op.EQUAL, "highlight-end") for _ in left)
-    return tuple(out)
-
-
-def _lit_bodies(arts) -> list[Piece]:
-    """The pieces of a whole line whose note bodies hold highlights (:func:`line_pieces`)."""
-    out: list[Piece] = []
-    group: list[Piece] = []  # the last note body and its parts
+    group: list[Piece] = []  # the last note body and its parts (when ``bodies``)
     lit: list[Artefact] = []  # the highlights after them, offsets in the note's text
 
     def flush() -> None:
-        out.extend(lit_note(group, Clause(NodeKind.FOOTNOTE, "", artefacts=tuple(lit))) if group and lit else group)
+        for piece in lit_note(group, Clause(NodeKind.FOOTNOTE, "", artefacts=tuple(lit))) if group and lit else group:
+            _cover(out, left, piece)
         group.clear()
         lit.clear()
 
     for a in arts:
-        if a.kind == "footnote-part" and group:
+        if bodies and (a.kind == "footnote-part" and group or a.kind == "footnote-highlight"):
+            if a.kind == "footnote-part":
+                group.append(_piece(a))
+            elif group:
+                head = _BODY_HEAD.match(group[0].text)
+                at = (a.offset or 0) - (head.end() if head else 0)
+                lit.append(Artefact("highlight", "", a.line, max(at, 0), a.op, length=a.length))
+            continue
+        flush()
+        if bodies and a.kind == "footnote-body":
             group.append(_piece(a))
-        elif a.kind == "footnote-highlight" and group:
-            head = _BODY_HEAD.match(group[0].text)
-            at = (a.offset or 0) - (head.end() if head else 0)
-            lit.append(Artefact("highlight", "", a.line, max(at, 0), a.op, length=a.length))
+        elif a.kind == "highlight":
+            out.append(Piece("", a.op, "highlight-start"))
+            left.append(a.length)
         elif a.kind != "footnote-highlight":
-            flush()
-            (group if a.kind == "footnote-body" else out).append(_piece(a))
+            _cover(out, left, _piece(a))
+        _close(out, left, a.op)
     flush()
+    out.extend(Piece("", Op.EQUAL, "highlight-end") for _ in left)
+    return tuple(out)
+
+
+def _after_bodies(arts) -> list:
+    """``arts`` with each ``footnote-highlight`` moved to right after the pieces of the note body before it (the
+    loaders keep it after the rest of the line's artefacts that start before its end, a second body's included).
+    """
+    out: list = []
+    end = -1  # where the last body's pieces end in ``out``
+    for a in arts:
+        if a.kind == "footnote-highlight" and end >= 0:
+            out.insert(end, a)
+            end += 1
+            continue
+        out.append(a)
+        if a.kind == "footnote-body" or a.kind == "footnote-part" and end == len(out) - 1:
+            end = len(out)
     return out
+
+
+def _cover(out: list[Piece], left: list[int], piece: Piece) -> None:
+    """Append ``piece`` to ``out``, cut where an open highlight (``left``: characters it still covers) ends."""
+    if piece.kind.startswith("note-highlight"):
+        out.append(piece)
+        return
+    text = piece.text
+    while left and left[0] < len(text):
+        out.append(dataclasses.replace(piece, text=text[: left[0]]))
+        out.append(Piece("", piece.op, "highlight-end"))
+        text, left[:] = text[left[0] :], [n - left[0] for n in left[1:]]
+    out.append(dataclasses.replace(piece, text=text))
+    left[:] = [n - len(text) for n in left]
+    _close(out, left, piece.op)
+
+
+def _close(out: list[Piece], left: list[int], op: Op) -> None:
+    """Close the open highlights that cover no more characters."""
+    while left and left[0] <= 0:
+        out.append(Piece("", op, "highlight-end"))
+        left.pop(0)
 
 
 def _piece(a) -> Piece:
