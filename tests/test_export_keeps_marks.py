@@ -181,8 +181,7 @@ def test_every_writer_keeps_every_mark_and_path(inputs, name, fmt):
     assert got == want, (sorted((want - got).items())[:5], sorted((got - want).items())[:5])
 
 
-#: HTML does not show the text of a line that is no node, so not a highlight on it either ("two" of two-bodies).
-@pytest.mark.parametrize("name", [*NAMES[:-1], *(n + "+marks" for n in ANNOTATED)])
+@pytest.mark.parametrize("name", [*NAMES, *(n + "+marks" for n in ANNOTATED)])
 def test_html_shows_every_highlight_and_comment_author(inputs, name):
     doc = inputs[name]
     tree = lxml_html.fromstring(itu_nb.to_html(doc))

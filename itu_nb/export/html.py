@@ -293,7 +293,9 @@ def _loose_pieces(group: list[Loose]) -> list[str]:
             continue
         out.append(_body_html(body))
         body = [a] if a.kind in ("footnote-body", "footnote-part") else []
-        if not body:
+        if a.kind == "line-highlight":
+            out.append(f"<mark>{_ESC(a.text)}</mark>")
+        elif not body:
             out.append(_loose_art_html(a))
     out.append(_body_html(body))
     return out
@@ -312,15 +314,33 @@ def _body_html(arts: list[Artefact]) -> str:
 
 
 def _loose_bodies(kept: list[LooseLine]) -> list[Loose]:
-    """The pieces of the note bodies among ``kept`` (lines that are no node) and the highlights inside them,
-    as :class:`Loose` items.
+    """The pieces of the note bodies among ``kept`` (lines that are no node) and the highlights inside them, and
+    what each highlight of such a line covers (a ``line-highlight``), as :class:`Loose` items.
     """
-    return [
-        Loose(a, line.proposal, line.place, line.on, line.after)
-        for line in kept
-        for a in line.artefacts
-        if a.kind in ("footnote-body", "footnote-part", "footnote-highlight")
-    ]
+    out = []
+    for line in kept:
+        for a in line.artefacts:
+            if a.kind in ("footnote-body", "footnote-part", "footnote-highlight"):
+                out.append(Loose(a, line.proposal, line.place, line.on, line.after))
+        if line.place != "marker" and any(a.kind == "highlight" for a in line.artefacts):
+            lit = Artefact("line-highlight", "", line.line)
+            for text in _covered(line.artefacts):
+                out.append(Loose(dataclasses.replace(lit, text=text), line.proposal, line.place, line.on, line.after))
+    return out
+
+
+def _covered(arts) -> list[str]:
+    """What each outermost highlight of a line that is no node covers of its text (comments left out)."""
+    out: list[str] = []
+    depth = 0
+    for piece in line_pieces(arts, notes=False):
+        if piece.kind in ("highlight-start", "highlight-end"):
+            depth += 1 if piece.kind == "highlight-start" else -1
+            if depth == 1 and piece.kind == "highlight-start":
+                out.append("")
+        elif depth and piece.kind != "comment":
+            out[-1] += piece.text
+    return out
 
 
 def _walk(nodes: tuple[Clause, ...], depth: int = 0):
