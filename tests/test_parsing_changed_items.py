@@ -112,3 +112,77 @@ def test_random_lists_with_changes(seed, infer, monkeypatch):
     fast, _, general = both(load, monkeypatch)
     assert shape(fast) == shape(general)
     assert fast.proposals == general.proposals
+
+
+# -- after a section line or paragraphs, the items on plain lines are read in the same call ------------------
+
+
+SECTIONS = ["considering", "recognizing", "resolves", "instructs the Secretary-General", "noting further"]
+
+
+def section_text(rng: random.Random) -> str:
+    lines = []
+    for _ in range(rng.randint(1, 6)):
+        lines.append(rng.choice(SECTIONS))
+        for _ in range(rng.randint(0, 8)):
+            lines.append(
+                rng.choice(
+                    [
+                        f"{rng.choice(LABELS)}\tthe text{rng.choice(ENDS)}",
+                        "A paragraph.",
+                        "that the work goes on;",
+                        f"{{++{rng.choice(LABELS)}\tinserted++}}",  # not plain: left to the general steps
+                    ]
+                )
+            )
+    return HEAD + "\n".join(lines) + "\n" + rng.choice(["", "Reasons:\tWhy.\n"])
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_items_after_sections_and_paragraphs(seed, monkeypatch):
+    from test_text_fast_paths import routed_one_by_one
+
+    text = section_text(random.Random(seed)).replace("{++", "").replace("++}", "")
+    fast = build_document(text.split("\n"), source="<t>", fmt="text", infer=True).proposals[0]
+    slow = routed_one_by_one(text)
+    assert [(c.path, c.kind, c.label_runs, c.runs, c.notes, c.line) for c in fast.walk()] == [
+        (c.path, c.kind, c.label_runs, c.runs, c.notes, c.line) for c in slow.walk()
+    ]
+    assert fast.warnings == slow.warnings
+    # and as CriticMarkup, with lines inserted whole among them (the entry for changed lines, then the plain ones)
+    text = section_text(random.Random(seed))
+
+    def load():
+        return build_document(_lines(critic_lines(text, "<t>", None, None), True), source="<t>", fmt="c", infer=True)
+
+    fast_doc, _, general = both(load, monkeypatch)
+    assert shape(fast_doc) == shape(general)
+
+
+def test_a_section_line_hands_its_items_to_the_item_loop(monkeypatch):
+    # "considering" then "a)": the item loop is entered from the paragraphs' call (presplit.add_paragraphs),
+    # not after a return to build_document
+    import sys
+
+    from itu_nb.parsing.tree import ProposalBuilder
+
+    callers = []
+    add_items = ProposalBuilder.add_items
+
+    def recorded(self, *args):
+        callers.append(sys._getframe(1).f_code.co_name)
+        return add_items(self, *args)
+
+    monkeypatch.setattr(ProposalBuilder, "add_items", recorded)
+    text = HEAD + "considering\na)\tone;\nb)\ttwo,\nA paragraph.\n1\tthree;\nresolves\n1\tfour\n"
+    doc = build_document(text.split("\n"), source="<t>", fmt="text", infer=True)
+    assert callers == ["add_paragraphs", "add_paragraphs", "add_paragraphs"]
+    assert [c.path for c in doc.proposals[0].walk()][2:] == [
+        "considering",
+        "considering/a",
+        "considering/b",
+        "considering/p1",
+        "considering/1",
+        "resolves",
+        "resolves/1",
+    ]
