@@ -6,7 +6,7 @@ to :meth:`~itu_nb.parsing.tree.ProposalBuilder.add_items`; :meth:`~itu_nb.parsin
 would route each through every test of a proposal's line (Reasons, heading, section keyword, formula, title,
 annex) and :meth:`~itu_nb.parsing.tree.ProposalBuilder._paragraph` through its general steps.
 :func:`add_changed_item` asks such a line only the tests that could claim it, then adds it as the item
-:meth:`_paragraph` makes of it, taking the steps of :meth:`_previous` and :meth:`_place` inline for the usual
+:meth:`_paragraph` makes of it, taking the step of :meth:`_place` inline for the usual
 item (the next sibling of the last one, which leaves the open lists and is frozen in its place).  A line any
 other step might claim, or whose label inference would reletter, is left to :meth:`add_line` (the same tree:
 checked by ``tests/test_fingerprints.py`` and ``tests/test_parsing_changed_items.py``).
@@ -18,7 +18,7 @@ from typing import Any
 
 from itu_nb.model import NodeKind, Op
 from itu_nb.parsing import infer as _infer
-from itu_nb.parsing.labels import bare_label, item_component, label_scheme, label_split, peel_label, section_keyword
+from itu_nb.parsing.labels import item_component, label_scheme, label_split, peel_label, section_keyword
 from itu_nb.parsing.nodes import EMPTY, Node, seal
 from itu_nb.parsing.tree import _labels, _last_number, _relabel
 
@@ -64,16 +64,9 @@ def add_changed_item(builder: Any, line: Any) -> bool:
     got = line_notes.get(line.no) if line_notes else None
     notes = list(got) if got else EMPTY
     stack = container.stack
-    if stack:  # what builder._previous(container) gives
-        prev_letter = None
-        for letter in reversed(stack):  # the innermost open lettered list
-            if letter.scheme == "letter":
-                if letter.tail is None:
-                    letter.tail = bare_label(letter.label("amended") or letter.label("original") or "").lower()
-                prev_letter = letter.tail or None
-                break
+    if stack:
+        scheme = label_scheme(label, *builder._previous(container))
         last = stack[-1]
-        scheme = label_scheme(label, prev_letter, last._colon if last._colon is not None else last.ends_colon())
         if last.scheme == scheme:  # the next sibling: what builder._place(container, scheme) gives
             seal(stack[-2] if len(stack) > 1 else container, last)  # it leaves the open lists
             del stack[-1]
