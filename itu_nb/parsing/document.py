@@ -14,6 +14,7 @@ import re
 
 from itu_nb.model import Artefact, Document, Op, Proposal, interleave
 from itu_nb.parsing import keywords as kw
+from itu_nb.parsing.changed import add_changed_item
 from itu_nb.parsing.labels import label_split
 from itu_nb.parsing.notes import attach_bodies
 from itu_nb.parsing.presplit import add_paragraphs
@@ -244,7 +245,7 @@ def build_document(
         elif current is None:
             header.append(line)
             _header_metadata(text, metadata, unmatched)
-        else:
+        elif plain or not add_changed_item(current, line):  # a labelled line with changes: the item added
             current.add_line(line)
         i += 1
     close()

@@ -78,18 +78,31 @@ def add_paragraphs(builder: Any, lines: Sequence[Any], i: int, stop: int) -> int
     trailer.  A line is added when it is no blank line, marker, separator, heading of a bare text, Reasons,
     section keyword, formula, annex line or labelled item: then :meth:`add_line` would make it the container's
     next paragraph, and so is it made here.  The builder's state does not change along the batch (a paragraph
-    closes the open lists, sets no title, container or annex), so it is checked once.
+    closes the open lists, sets no title, container or annex), so it is checked once.  A section line
+    (:func:`_section`) and the items on plain lines that follow paragraphs (:meth:`add_items`, as
+    :func:`~itu_nb.parsing.document.build_document`'s next step would give them) are read here too, and the
+    paragraphs after them: a section's lines are read in one call.
     """
     if builder.reasons is not None or builder.expect_title or builder.heading is None and not builder.top.children:
         return i
     bare = builder.action is None and builder.heading is not None
+    label_match = kw.LABEL.match
     while True:
         end = _paragraphs_end(lines, i, stop, bare, builder.container is None)
         if end > i:
             _add(builder.container or builder.top, lines, i, end, builder.line_notes)
-        if end == stop or not _section(builder, lines, end, bare):
+        if end == stop:
             return end
-        i = end + 1  # a section line: its paragraphs follow in it
+        if _section(builder, lines, end, bare):
+            i = end + 1  # a section line: its paragraphs or items follow in it
+            continue
+        # an item on a plain line: the item loop, as build_document's next step would call it
+        line = lines[end]
+        text = line if line.__class__ is str else line.main if line._plain else ""
+        m = label_match(text) if text else None
+        i = builder.add_items(lines, end, stop, m.end()) if m else end
+        if i == end:
+            return end
 
 
 def _section(builder: Any, lines: Sequence[Any], k: int, bare: bool) -> bool:
