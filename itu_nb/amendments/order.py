@@ -42,8 +42,8 @@ step per struck item whose rank it changes: those after an insertion or a deleti
 the two places of a move (its strike lowers the ranks after the original by one, its placement raises those
 after the copy: the two are applied as one shift, :meth:`Order._enter`).  Moves of clauses of the original text
 to the head or the end of a long list, each leaving a struck item at its place, are so linear over a run
-(0.21 s for 980 moves to the head of a 992-item list, 0.40 s for 1,960 on a 1,972-item list; 0.96 s and
-2.2 s before); moves back and forth across many struck items still cost a step per struck item crossed.
+(0.20–0.21 s CPU for 980 moves to the head of a 992-item list, 0.42 s for 1,960 on a 1,972-item list: 0.65–0.69 s
+and 2.3–2.4 s before); moves back and forth across many struck items still cost a step per struck item crossed.
 """
 
 from __future__ import annotations
