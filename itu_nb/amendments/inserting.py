@@ -357,7 +357,7 @@ def apply_units(
     p = proposal
     i = 0
     unwoven = 0  # the units before this one were read by weaving.window: they are not read again
-    mixed = 0  # units[i:mixed] may join a run on one list's pending order (order.mixes): read once
+    mixed = 0  # units[i:mixed] may join a run on one list's pending order (anchors.mixes): read once
     while i < len(units):
         tag, ops = units[i]
         key = run_key(ops[0]) if len(ops) == 1 else None
