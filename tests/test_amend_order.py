@@ -172,3 +172,80 @@ def test_a_move_reletters_the_items_after_it_down_and_up_again():
     assert struck.status == "deleted" and [(r.op.name, r.text, r.author) for r in struck.label_runs] == [
         ("DELETE", "i)\t", "P")
     ]
+
+
+#: Resolution 130 as its original text reads with 18 more resolves (13 … 30), loaded as text: a list of 30
+#: clauses of the original text, each of whose moves leaves a struck item where it stood
+_LINES = RES130.text("original").split("\n")
+_AT = next(k for k, line in enumerate(_LINES) if line.startswith("12\t"))
+LONG = itu_nb.load(
+    "\n".join(_LINES[: _AT + 1] + [f"{n}\tto do thing {n};" for n in range(13, 31)] + _LINES[_AT + 1 :]) + "\n",
+    format="text",
+)[0]
+
+
+def _long_op(p, data):
+    """A move within resolves (mostly of its first or last item, to its head or its end), now and then an
+    insertion or a deletion."""
+    items = _items(p, "resolves")
+    ends = [items[0], items[-1]]
+    kind = data.draw(st.sampled_from(["move"] * 6 + ["delete", "insert"]))
+    clause = data.draw(st.sampled_from(ends + ends + items))
+    at = _address(p, clause, data)
+    if kind == "delete":
+        return DeleteClause(at)
+    if kind == "insert":
+        return InsertClause("that the text is new;", **{data.draw(st.sampled_from(["after", "before"])): at})
+    where = data.draw(st.sampled_from(["head", "end", "end", "before", "after", "into"]))
+    if where == "into":
+        return MoveClause(at, into="resolves")
+    if where in ("head", "end"):
+        target = items[0] if where == "head" else items[-1]
+        return MoveClause(at, **{"before" if where == "head" else "after": _address(p, target, data)})
+    return MoveClause(at, **{where: _address(p, data.draw(st.sampled_from(items)), data)})
+
+
+@SLOW
+@given(st.data())
+def test_moves_of_original_clauses_within_one_long_list_equal_one_by_one(data):
+    # each move of a clause of the original text leaves it struck where it stood: the list fills with struck
+    # items, which a move shifts only between its two places (itu_nb.amendments.order)
+    base = LONG if data.draw(st.booleans()) else _struck_before(LONG, data)
+    ops, p = [], base
+    for _ in range(data.draw(st.integers(4, 40))):
+        if len(_items(p, "resolves")) < 2:
+            break
+        op = _long_op(p, data)
+        try:
+            p = apply_ops(p, [op], **WHO)
+        except (EditError, ItuNbError):
+            continue
+        ops.append(op)
+    _same(apply_ops(base, ops, **WHO), reference(base, ops))
+
+
+def test_the_long_list_reads_as_the_tests_say():
+    kids = LONG["resolves"].children
+    assert [c.label for c in kids] == [str(n) for n in range(1, 31)] and {c.status for c in kids} == {"unchanged"}
+    assert [c.body() for c in kids[:12]] == [c.body() for c in RES130["resolves"].children]
+    assert kids[12].body() == "to do thing 13;" and kids[-1].body() == "to do thing 30;"
+
+
+def test_moves_of_original_clauses_to_the_head_and_the_end_equal_one_by_one(monkeypatch):
+    # "Move resolves 30 before resolves 1" 12 times, then "Move resolves 1 after resolves 30" 12 times: the
+    # first twelve take resolves 30 … 19 of the original text to the head (struck at the end, in their order),
+    # the next twelve take the copies back to the end (insertions: they go altogether), in one pending order
+    ops = [MoveClause("resolves 30", before="resolves 1")] * 12 + [MoveClause("resolves 1", after="resolves 30")] * 12
+    done = _counted(monkeypatch)
+    fast = apply_ops(LONG, ops, **WHO)
+    assert done == [24]
+    _same(fast, reference(LONG, ops))
+    kids = fast["resolves"].children
+    bodies = [c.body() for c in LONG["resolves"].children]
+    # live: 1 … 18 as adopted, then the copies of 19 … 30 in their order.  Each copy is an insertion, which
+    # goes altogether when moved, its place read before (as one by one: it lands one place further), so each
+    # lands after the struck original of its own text: struck 19 at resolves/19, its copy at resolves/19#2…
+    assert [c.body() for c in kids if c.exists_in("amended")] == bodies
+    assert [c.status for c in kids] == ["unchanged"] * 18 + ["deleted", "inserted"] * 12
+    assert [c.path for c in kids[18:]] == [p for n in range(19, 31) for p in (f"resolves/{n}", f"resolves/{n}#2")]
+    assert [c.body("original") for c in kids[18::2]] == bodies[18:]

@@ -62,10 +62,11 @@ import dataclasses
 from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
 
+from itu_nb.amendments.anchors import _Anchors, mixes, parent_for, probe
 from itu_nb.amendments.lists import Session
 from itu_nb.amendments.moving import Strike, _movable, _move, _pending_strike, _unmarked
 from itu_nb.amendments.operations import AddSection, DeleteClause, InsertClause, MoveClause
-from itu_nb.amendments.order import _Anchors, list_run, mixes, parent_for, probe
+from itu_nb.amendments.order import list_run
 from itu_nb.amendments.relettering import (
     _repath,
     set_label,
@@ -356,7 +357,7 @@ def apply_units(
     p = proposal
     i = 0
     unwoven = 0  # the units before this one were read by weaving.window: they are not read again
-    mixed = 0  # units[i:mixed] may join a run on one list's pending order (order.mixes): read once
+    mixed = 0  # units[i:mixed] may join a run on one list's pending order (anchors.mixes): read once
     while i < len(units):
         tag, ops = units[i]
         key = run_key(ops[0]) if len(ops) == 1 else None

@@ -1,0 +1,85 @@
+"""Reading a run of operations on one list: which operations may join it, the list they edit, and the addresses
+of its items as the list's current labels give them (:mod:`~itu_nb.amendments.order`, :mod:`~itu_nb.amendments.
+inserting`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from itu_nb.amendments.addressing import _child, bare, cited_section, find_path, parent_of, resolve
+from itu_nb.amendments.operations import DeleteClause, InsertClause, MoveClause
+from itu_nb.amendments.relettering import scan_labels
+from itu_nb.errors import ItuNbError
+from itu_nb.model import Clause, NodeKind, Op, Proposal, Run
+
+__all__ = ["mixes", "parent_for", "probe"]
+
+
+def mixes(op: Any) -> bool:
+    """Whether ``op`` may join a run on one list's pending order (an insertion, deletion or move, placed once)."""
+    if type(op) is DeleteClause:
+        return isinstance(op.at, str)
+    if type(op) is not InsertClause and type(op) is not MoveClause:
+        return False
+    return (op.into is not None) + (op.after is not None) + (op.before is not None) == 1
+
+
+def parent_for(proposal: Proposal, op: Any) -> Clause | None:
+    """The clause whose children ``op`` inserts into or deletes from (None: the top level, or no such clause)."""
+    try:
+        if type(op) is DeleteClause:
+            return parent_of(proposal, resolve(proposal, op.at).path)
+        if op.into is not None:
+            return resolve(proposal, op.into)
+        anchor = resolve(proposal, op.after or op.before or "")
+    except ItuNbError:
+        return None
+    return parent_of(proposal, anchor.path)
+
+
+class _Anchors:
+    """Where an address names an item of the list a run edits, in its current order.
+
+    The run changes only the list's items (their labels and paths); every clause outside it stays as
+    it was, so an address is read as :func:`~itu_nb.amendments.addressing.resolve` reads it with the
+    text's clauses outside the list, and its last label with the list's current labels.  An address
+    read any other way (another list, a paragraph leading the list, a label in another case, several
+    sections of one name…) is none of the list's: the caller ends the run there.  So is a path into a
+    list holding struck items (``considering/b`` may be the struck item, the live ``b)`` at ``b#2``).
+    """
+
+    def __init__(self, proposal: Proposal, parent: Clause, prefix: str, struck: bool = False) -> None:
+        self.p, self.parent, self.prefix, self.struck = proposal, parent, prefix, struck
+        self._last: dict[str, str | None] = {}  # address → its last label, when the rest names the list
+
+    def label(self, address: str) -> str | None:
+        """The bare label the address names among the list's items (None: it names no item of the list)."""
+        address = address.strip()
+        if address.startswith(self.prefix + "/"):  # a path: the item's path is prefix/label
+            return None if self.struck else address[len(self.prefix) + 1 :]
+        if address not in self._last:
+            self._last[address] = self._read(address)
+        return self._last[address]
+
+    def _read(self, address: str) -> str | None:
+        if find_path(self.p, address) is not None:
+            return None  # a path outside the list
+        if "/" in address:
+            return None
+        cited = cited_section(self.p, address)
+        if cited is None:
+            return None
+        node, tokens = cited
+        for token in tokens[:-1]:
+            step = _child(node, token, "amended")
+            if not step:
+                return None
+            node = step[0]
+        return bare(tokens[-1]) if node is self.parent else None
+
+
+def probe(text: str, prev: str | None, count: int = 1) -> tuple[list[str | None], list[str | None]]:
+    """How ``count`` items labelled ``text`` in a row read after a lettered item ``prev`` (:func:`scan_labels`)."""
+    fake = Clause(NodeKind.ITEM, "", label_runs=(Run(Op.EQUAL, text),))
+    return scan_labels([fake] * count, prev)
