@@ -13,8 +13,6 @@ import dataclasses
 import re
 from bisect import bisect_left, bisect_right
 from functools import partial
-from itertools import accumulate, compress, count, repeat
-from operator import attrgetter, not_
 
 from itu_nb.errors import LoadError, ParseError
 from itu_nb.model import Artefact, Op, Run
@@ -137,6 +135,7 @@ def critic_lines(text: str, source: str, author: str | None = None, date: str | 
     # pieces of equal changes ("memo", by their text: stretches.take_stretch), and the signed runs ("signed")
     shared: dict = {Op.EQUAL: {}, Op.INSERT: {}, Op.DELETE: {}, "signed": {}, "signers": {}, "memo": {}, "odd": set()}
     shared["plain"] = []  # (start, end) of each stretch of pieces of some text without a line break
+    shared["stop"] = [-1]  # where the next comment or highlight stands (stretches.STOP), once looked for
     pieces = _scan(text, 0, len(text), source, author, date, True, shared)
     split = _split_highlighted if "{==" in text else _split_at_newlines
     return split(pieces, shared["plain"])
@@ -188,14 +187,11 @@ def _scan(text: str, lo: int, hi: int, source: str, author, date, top: bool, sha
 
     marker = partial(_marker, author, date, shared)  # positional: no keywords to pass each call
     search, find, marks, memo, odd = _OPENER.search, text.find, CRITIC_MARKS, shared["memo"], shared["odd"]
-    plain = shared["plain"] if top else None
-    stop = shared.setdefault(
-        "stop", [-1]
-    )  # where the next comment or highlight stands (stretches.STOP)  # stretches of pieces that _split_at_newlines takes as they are
+    plain = shared["plain"] if top else None  # stretches of pieces that _split_at_newlines takes as they are
     pos = lo
     while True:
         # the usual steps, many at once: text without "{", then a change read whole (stretches.MARKER)
-        pos, last = take_stretch(text, pos, hi, pieces, marker, memo, odd, plain, stop)
+        pos, last = take_stretch(text, pos, hi, pieces, marker, memo, odd, plain, shared["stop"])
         if last is not None:
             change_from, change_at = len(pieces) - len(memo[last]), -1 if last[-3:] == "<<}" else pos
         m = search(text, pos, hi)
@@ -458,8 +454,6 @@ def extract_artefacts(pieces: list[Piece], line: int) -> tuple[list[Run], list[A
     Returns the runs (artefact text removed) and the artefacts, each with ``offset``
     = the position in the joined text of the returned runs where it stood.
     """
-    if "[" not in "".join(map(_TEXT_OF, pieces)):  # no artefact in the text (the usual line): no loop per run
-        return _without_brackets(pieces, line)
     if len(pieces) > 1 and any(isinstance(p, Run) and "[" in p.text and _BODY_OPEN.search(p.text) for p in pieces):
         pieces = _note_comments_after(pieces)  # a note that comments or changes cut: made whole again
     runs: list[Run] = []
@@ -517,41 +511,6 @@ def extract_artefacts(pieces: list[Piece], line: int) -> tuple[list[Run], list[A
     if taken and lit:  # a highlight's length counts the text left once the artefacts in it are out
         _shorten_highlights(arts, lit, taken)
     return runs, arts
-
-
-def _without_brackets(pieces: list[Piece], line: int) -> tuple[list[Run], list[Artefact]]:
-    """:func:`extract_artefacts` of a line whose pieces hold no ``[``: its runs of some text, its artefacts placed.
-
-    The runs are picked and the offsets summed in C (``compress``, ``accumulate``); only the artefacts (a few to
-    a line) take a step each: a line of many changes and a few comments costs no loop step per run.
-    """
-    is_art = list(map(isinstance, pieces, repeat(Artefact)))
-    runs: list[Run] = list(filter(_TEXT_OF, compress(pieces, map(not_, is_art))))  # type: ignore[arg-type]
-    if len(runs) == len(pieces):
-        return runs, []
-    ends = list(accumulate(map(len, map(_TEXT_OF, pieces)), initial=0))  # characters before each piece
-    arts: list[Artefact] = []
-    skipped = 0  # characters of the artefacts before this one (their text is no text of the line)
-    for i in compress(count(), is_art):
-        piece: Artefact = pieces[i]  # type: ignore[assignment]
-        arts.append(
-            Artefact(
-                piece.kind,
-                piece.text,
-                line,
-                ends[i] - skipped,
-                piece.op,
-                piece.author,
-                piece.date,
-                piece.length,
-                piece.anchor,
-            )
-        )
-        skipped += len(piece.text)
-    return runs, arts
-
-
-_TEXT_OF = attrgetter("text")
 
 
 def _shorten_highlights(arts: list[Artefact], lit: list[tuple[int, int]], taken: list[tuple[int, int]]) -> None:
