@@ -135,7 +135,9 @@ def critic_lines(text: str, source: str, author: str | None = None, date: str | 
     # pieces of equal changes ("memo", by their text: stretches.take_stretch), and the signed runs ("signed")
     shared: dict = {Op.EQUAL: {}, Op.INSERT: {}, Op.DELETE: {}, "signed": {}, "signers": {}, "memo": {}, "odd": set()}
     shared["plain"] = []  # (start, end) of each stretch of pieces of some text without a line break
-    shared["stop"] = [-1]  # where the next comment or highlight stands (stretches.STOP), once looked for
+    # where the next comment or highlight stands (stretches.STOP), once looked for; none in a text without their
+    # openers (a text whose comments are all authors and dates of changes is searched once)
+    shared["stop"] = [-1 if "{==" in text or "{>>" in text else len(text)]
     pieces = _scan(text, 0, len(text), source, author, date, True, shared)
     split = _split_highlighted if "{==" in text else _split_at_newlines
     return split(pieces, shared["plain"])
