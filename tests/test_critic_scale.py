@@ -15,6 +15,7 @@ from collections import Counter
 from bounds import MAX_SECONDS, bounded
 
 import itu_nb
+from itu_nb.model import Artefact
 from itu_nb.parsing.markup import critic_runs
 from itu_nb.parsing.stretches import FIRST, repeats
 
@@ -151,3 +152,33 @@ def test_repeats_counts_whole_copies_within_the_bound():
     assert repeats(text, 0, 7, "ab") == 3  # hi cuts the fourth copy
     assert repeats(text, 0, len(text), "abc") == 0
     assert repeats("abx", 0, 3, "ab") == 1
+
+
+def test_a_stretch_ends_at_the_next_comment_or_highlight():
+    # a stretch stops at the next comment or highlight opener (stretches.STOP), found once: the changes before it
+    # keep their authors and dates, one written right after a change is its author (no stop), and a comment or
+    # highlight written inside a change's text stays the change's (a comment with its op; "{==y==}" is its text)
+    unit = (
+        "{++a++}{>>@Fiji (2019-03-05)<<}{==h==}{--b--}{>>@Peru (2019-03-06)<<} w{>>@Kenya (2019-04-01): check<<}"
+        "{~~c~>d~~}{>>@Fiji (2019-03-07)<<} {--e{>>c<<}--}{>>@Fiji (2019-01-01)<<} {++x{==y==}z++}{>>@Peru<<} "
+    )
+    want = [
+        ("R", 1, "a", "Fiji", "2019-03-05"),
+        ("highlight", 0, "", None, None),
+        ("R", 0, "h", None, None),
+        ("R", -1, "b", "Peru", "2019-03-06"),
+        ("R", 0, " w", None, None),
+        ("comment", 0, "check", "Kenya", "2019-04-01"),
+        ("R", -1, "c", "Fiji", "2019-03-07"),
+        ("R", 1, "d", "Fiji", "2019-03-07"),
+        ("R", 0, " ", None, None),
+        ("R", -1, "e", "Fiji", "2019-01-01"),
+        ("comment", -1, "c", None, None),
+        ("R", 0, " ", None, None),
+        ("R", 1, "x{==y==}z", "Peru", None),
+        ("R", 0, " ", None, None),
+    ]
+    for shift in (0, 1, 7, FIRST - 3):  # the stretches' cuts fall elsewhere each time
+        pieces = critic_runs("v" * shift + unit * 40, "<t>")[0][1 if shift else 0 :]
+        got = [(p.kind if isinstance(p, Artefact) else "R", int(p.op), p.text, p.author, p.date) for p in pieces]
+        assert got == want * 40, shift

@@ -135,6 +135,9 @@ def critic_lines(text: str, source: str, author: str | None = None, date: str | 
     # pieces of equal changes ("memo", by their text: stretches.take_stretch), and the signed runs ("signed")
     shared: dict = {Op.EQUAL: {}, Op.INSERT: {}, Op.DELETE: {}, "signed": {}, "signers": {}, "memo": {}, "odd": set()}
     shared["plain"] = []  # (start, end) of each stretch of pieces of some text without a line break
+    # where the next comment or highlight stands (stretches.STOP): none known until the first is read (a text
+    # without them is not searched for them), then each looked for once
+    shared["stop"] = [len(text)]
     pieces = _scan(text, 0, len(text), source, author, date, True, shared)
     split = _split_highlighted if "{==" in text else _split_at_newlines
     return split(pieces, shared["plain"])
@@ -188,9 +191,10 @@ def _scan(text: str, lo: int, hi: int, source: str, author, date, top: bool, sha
     search, find, marks, memo, odd = _OPENER.search, text.find, CRITIC_MARKS, shared["memo"], shared["odd"]
     plain = shared["plain"] if top else None  # stretches of pieces that _split_at_newlines takes as they are
     pos = lo
+    armed = shared.setdefault("armed", False)  # whether the next comment or highlight is looked for
     while True:
         # the usual steps, many at once: text without "{", then a change read whole (stretches.MARKER)
-        pos, last = take_stretch(text, pos, hi, pieces, marker, memo, odd, plain)
+        pos, last = take_stretch(text, pos, hi, pieces, marker, memo, odd, plain, shared["stop"])
         if last is not None:
             change_from, change_at = len(pieces) - len(memo[last]), -1 if last[-3:] == "<<}" else pos
         m = search(text, pos, hi)
@@ -223,6 +227,9 @@ def _scan(text: str, lo: int, hi: int, source: str, author, date, top: bool, sha
             change(Op.DELETE, old)
             change(Op.INSERT, new)
         elif opener == "{==":  # changes and comments inside a highlight are read too
+            if not armed:
+                armed = shared["armed"] = True
+                shared["stop"][0] = -1  # comments and highlights are read: the next one is looked for
             if find("{", start + 3, end) < 0:  # plain text inside (the usual highlight): no scan of its own
                 append(Artefact("highlight", "", -1, None, Op.EQUAL, None, None, end - start - 3))
                 if end > start + 3:
@@ -251,6 +258,9 @@ def _scan(text: str, lo: int, hi: int, source: str, author, date, top: bool, sha
                 ]
             else:
                 append(comment_artefact(inner))
+                if not armed:
+                    armed = shared["armed"] = True
+                    shared["stop"][0] = -1  # as for a highlight
         pos = end + 3
     if pos < hi:
         append(run(Op.EQUAL, text[pos:hi]))

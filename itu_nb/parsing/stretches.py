@@ -25,13 +25,17 @@ MARKER = re.compile(
     r"((?:\{\+\+.*?\+\+\}|\{--.*?--\}|\{~~[^~{]*~>[^~{]*~~\})(?:\{>>@[^<{\n]*<<\})?)",
     re.DOTALL,
 )
+#: A comment or highlight opener that is surely no change's author and date (not right after a change's closer):
+#: where a stretch must end, found once (a stretch cut at the next "{" instead read beyond it, up to twice the
+#: characters it took, when comments are dense).
+STOP = re.compile(r"\{(?:==|>>(?<!\+\+\}\{>>)(?<!--\}\{>>)(?<!~~\}\{>>))")
 #: The first stretch read at once, in characters, and the most: doubled while every change in it is taken.
 FIRST, MOST = 512, 1 << 17
 _TEXT = attrgetter("text")
 
 
 def take_stretch(
-    text: str, pos: int, hi: int, pieces: list, marker, memo: dict, odd: set, plain: list | None
+    text: str, pos: int, hi: int, pieces: list, marker, memo: dict, odd: set, plain: list | None, stops: list
 ) -> tuple[int, str | None]:
     """Read the changes from ``pos`` on while the text between them holds no ``{``; append their pieces.
 
@@ -42,15 +46,22 @@ def take_stretch(
     when none was taken).  Each stretch of pieces appended that are all of some text without a line break is
     added to ``plain`` (unless None) as its (start, end) in ``pieces``.  Text is cut in stretches of at most
     :data:`MOST` characters; a change at a stretch's end is read again with the next one (its author and date
-    may lie beyond the cut).
+    may lie beyond the cut).  ``stops[0]`` is where the next :data:`STOP` stands (from an earlier call; looked for
+    again once reading is past it, so each is searched for once): no stretch reads beyond it.
     """
     size, last = FIRST, None
+    if stops[0] < pos:
+        found = STOP.search(text, pos)
+        stops[0] = found.start() if found is not None else len(text)
+    bound = stops[0] + 1  # the stretch ends at the next comment or highlight, its "{" included
     while pos < hi:
-        end = min(hi, pos + size)
+        end = min(hi, pos + size, bound)
         parts = MARKER.split(text[pos:end])
         eqs, marks = parts[0::2], parts[1::2]
-        # the changes that are surely whole: all but the last one, unless the stretch ends at hi
-        n = len(marks) if end == hi else len(marks) - 1
+        # the changes that are surely whole: all but the last one, unless the stretch ends at hi or at a "{" that
+        # can be no part of a change (nor of its author and date)
+        at_end = end in (hi, bound)
+        n = len(marks) if at_end else len(marks) - 1
         stop = next(compress(count(), map(contains, eqs, repeat("{"))), len(eqs))  # the first "{" in between
         k = min(stop, n)
         if k <= 0:
@@ -74,7 +85,7 @@ def take_stretch(
             plain.append((before, len(pieces)))
         pos += sum(map(len, taken))
         last = marks[k - 1]
-        if k < n or end == hi:
+        if k < n or at_end:
             break
         unit = eqs[k - 1] + last  # the last equal text and change, again and again: taken at once
         copies = repeats(text, pos, hi, unit) - 1  # the last copy is read again (its author and date may follow)
