@@ -164,17 +164,32 @@ def _crossing():
     fixed = dataclasses.replace(
         node, artefacts=(*node.artefacts, Artefact("highlight", "", node.line, 11, Op.EQUAL, length=5))
     )
-
-    def swap(clauses):
-        return tuple(fixed if c is node else dataclasses.replace(c, children=swap(c.children)) for c in clauses)
-
-    return dataclasses.replace(doc[0], clauses=swap(doc[0].clauses))
+    return dataclasses.replace(doc[0], clauses=_swap(doc[0].clauses, node, fixed))
 
 
 @pytest.mark.parametrize("fmt", list(WRITERS))
 def test_every_file_writer_refuses_crossing_highlights(fmt):
     with pytest.raises(ExportError, match=r"X/1/1 considering/c: a highlight of characters 11–16 \('cd ef'\) "):
         WRITERS[fmt](_crossing())
+
+
+def test_akoma_ntoso_refuses_a_crossing_beside_a_nesting_it_could_write():
+    # "ab cd ef" holds "cd" (nested: AKN writes it), and "ef go" (characters 14–19 of "c)\tthat ab cd ef go;")
+    # starts inside "ab cd ef" (8–16) and ends after it: the crossing is refused though a nesting came first
+    doc = _nested()
+    node = doc[0]["considering/c"]
+    fixed = dataclasses.replace(
+        node, artefacts=(*node.artefacts, Artefact("highlight", "", node.line, 14, Op.EQUAL, length=5))
+    )
+    doc = dataclasses.replace(
+        doc, proposals=(dataclasses.replace(doc[0], clauses=_swap(doc[0].clauses, node, fixed)), *doc.proposals[1:])
+    )
+    with pytest.raises(ExportError, match=r"characters 14–19 \('ef go'\) crossing another \(8–16, 'ab cd ef'\)"):
+        itu_nb.to_akn(doc)
+
+
+def _swap(clauses, old, new):
+    return tuple(new if c is old else dataclasses.replace(c, children=_swap(c.children, old, new)) for c in clauses)
 
 
 def test_a_highlight_inside_another_inside_a_note_is_nested_in_akoma_ntoso_and_refused_by_criticmarkup():

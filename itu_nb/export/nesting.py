@@ -18,10 +18,11 @@ from itu_nb.model import Clause, Document, runs_text
 __all__ = ["check_nesting", "overlap"]
 
 
-def overlap(node: Clause) -> tuple[str, tuple[int, int], tuple[int, int]] | None:
+def overlap(node: Clause, nests: bool = False) -> tuple[str, tuple[int, int], tuple[int, int]] | None:
     """The first highlight of ``node`` with text that stands inside another or crosses it, as ``("inside", inner,
     outer)`` or ``("across", later, earlier)`` (each span ``(start, end)`` in the node's text, label included);
-    None when its highlights lie side by side or apart (the usual case).
+    None when its highlights lie side by side or apart (the usual case).  With ``nests`` (the format nests
+    highlights), one inside another is no finding, and the first crossing, at any depth, is.
     """
     spans = sorted(
         ((a.offset or 0, (a.offset or 0) + a.length) for a in node.artefacts if a.kind == "highlight" and a.length),
@@ -31,7 +32,7 @@ def overlap(node: Clause) -> tuple[str, tuple[int, int], tuple[int, int]] | None
     for span in spans:
         while open_ and open_[-1][1] <= span[0]:
             open_.pop()
-        if open_:
+        if open_ and not (nests and span[1] <= open_[-1][1]):
             return ("inside" if span[1] <= open_[-1][1] else "across", span, open_[-1])
         open_.append(span)
     return None
@@ -45,8 +46,8 @@ def check_nesting(doc: Document, what: str, nests: bool = False) -> None:
         for node in proposal.walk():
             if len(node.artefacts) < 2:
                 continue
-            found = overlap(node)
-            if found is None or (found[0] == "inside" and nests):
+            found = overlap(node, nests)
+            if found is None:
                 continue
             how, (s, e), (os, oe) = found
             text = runs_text(node.label_runs + node.runs)  # (both views: the offsets count both)
