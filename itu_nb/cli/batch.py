@@ -1,0 +1,206 @@
+"""``itu-nb batch``: every text of a folder compared with its base text, one export each and ``summary.csv``."""
+
+from __future__ import annotations
+
+import csv
+import os
+import sys
+import time
+from pathlib import Path
+
+from itu_nb.cli.common import FORMATS, INPUTS, _load_options, output_name, write
+from itu_nb.errors import ItuNbError
+from itu_nb.loaders import load
+
+
+def _progress(done: int, total: int, label: str, start: float) -> None:
+    """A plain progress bar on stderr: redrawn in place on a terminal, one line per step in a log."""
+    width = 30
+    fill = width * done // max(total, 1)
+    line = f"[{'#' * fill}{'.' * (width - fill)}] {done}/{total} {time.perf_counter() - start:5.1f}s {label}"
+    if sys.stderr.isatty():
+        sys.stderr.write("\r" + line[:110].ljust(110) + ("\n" if done == total else ""))
+    else:
+        sys.stderr.write(line + "\n")
+    sys.stderr.flush()
+
+
+SUMMARY = ["file", "proposal", "target", "base", "status", "changes", "words_inserted", "words_deleted"]
+SUMMARY += ["unchanged", "modified", "relabelled", "moved", "inserted", "deleted", "split", "merged"]
+SUMMARY += ["output", "seconds", "message"]
+
+
+def _base_for(base, proposal):
+    """The text in ``base`` a proposal acts on: same kind and number, else the same id."""
+    for key in ([proposal.target.key] if proposal.target else []) + [proposal.id]:
+        try:
+            return base[key]
+        except KeyError:
+            continue
+    return None
+
+
+#: The base document of a batch run, loaded once per process (inherited by forked workers).
+_BATCH_BASE: list = []
+
+
+def _batch_file(index: int, path: str, options: dict) -> list[dict]:
+    """Load one input file and compare each of its texts with its base: one row per text.
+
+    Each export is written to a temporary name in the output folder (``.part-<index>-<k>``);
+    the main process gives it its final name.  Every failure, including a bug surfacing as
+    an unexpected exception, becomes a row with status ``error``: one file never stops a run.
+    """
+    from itu_nb.diff.twoway import compare
+
+    base, base_name = _BATCH_BASE[0]
+    name = Path(path).name
+    try:
+        doc = load(path, **options["load"])
+    except Exception as exc:  # recorded in summary.csv; the run goes on
+        return [{"file": name, "status": "error", "message": _failure(exc)}]
+    rows: list[dict] = []
+    for k, proposal in enumerate(doc):
+        t0 = time.perf_counter()
+        part = Path(options["outdir"]) / f".part-{index}-{k}{FORMATS[options['to']]}"
+        row: dict = {"file": name, "proposal": proposal.id, "target": str(proposal.target or "")}
+        rows.append(row)
+        try:
+            old = _base_for(base, proposal)
+            if old is None:
+                row.update(status="no base", message=f"no text in {base_name} for {proposal.target or proposal.id}")
+                continue
+            cmp = compare(old, proposal)
+            write(cmp, options["to"], str(part), author=options["author"], date=options["date"])
+            changes = cmp.changes
+            row.update(
+                base=old.id,
+                status="changed" if cmp.changed else "unchanged",
+                changes=len(changes),
+                words_inserted=sum(c.words_inserted for c in changes if c.scope != "label"),
+                words_deleted=sum(c.words_deleted for c in changes if c.scope != "label"),
+                output=part.name,
+                stem=proposal.id if len(doc) > 1 else Path(path).stem,
+                seconds=f"{time.perf_counter() - t0:.3f}",
+                **{key: v for key, v in cmp.counts().items() if key in SUMMARY},
+            )
+        except Exception as exc:  # recorded in summary.csv; the run goes on
+            row.update(status="error", message=_failure(exc))
+            part.unlink(missing_ok=True)  # no half-written export
+    return rows
+
+
+def _failure(exc: Exception) -> str:
+    if isinstance(exc, ItuNbError):
+        return str(exc)
+    if isinstance(exc, OSError):
+        return f"{exc.filename or ''}: cannot be written ({exc.strerror or exc})"
+    return f"unexpected {type(exc).__name__}: {exc} (a bug in itu_nb: please report it with the file)"
+
+
+def _batch_inputs(folder: Path) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """The files of ``folder`` to compare, and the entries not read with the reason (rows of summary.csv).
+
+    A pipe, socket or device is never opened, whatever its name: opening a pipe with no
+    writer waits for ever.  A dangling link is an input, so that its error is recorded.
+    """
+    inputs, others = [], []
+    for p in sorted(folder.iterdir()):
+        if p.name.startswith(".") or p.is_dir():
+            continue
+        if p.suffix.lower() not in INPUTS:
+            others.append((p, "not a .txt, .md, .docx or .xml file; not read"))
+        elif p.exists() and not p.is_file():
+            others.append((p, "not a regular file (a pipe, socket or device); not read"))
+        else:
+            inputs.append(p)
+    return inputs, others
+
+
+def _run_batch(files: list[Path], options: dict, jobs: int):
+    """Yield ``(index, rows)`` per input file as it is done, in one process or ``jobs`` processes."""
+    if jobs <= 1 or len(files) <= 1:
+        for index, path in enumerate(files):
+            yield index, _batch_file(index, str(path), options)
+        return
+    import gc
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    import itu_nb.diff.twoway
+    import itu_nb.export  # noqa: F401
+
+    # fork shares the loaded base and the imported modules with the workers (imported above once,
+    # not once per worker; gc.freeze keeps the collector from touching, hence copying, the base's
+    # pages); elsewhere each worker loads the base once
+    workers = min(jobs, len(files))
+    if "fork" in multiprocessing.get_all_start_methods():
+        gc.freeze()
+        pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+    else:  # pragma: no cover - Windows, macOS spawn
+        pool = ProcessPoolExecutor(workers, initializer=_load_batch_base, initargs=(options["base"],))
+    with pool:
+        futures = {pool.submit(_batch_file, i, str(path), options): i for i, path in enumerate(files)}
+        for future in as_completed(futures):
+            index = futures[future]
+            try:
+                yield index, future.result()
+            except Exception as exc:  # a worker died (killed, out of memory): its files fail, the rest go on
+                message = f"the process comparing it stopped ({type(exc).__name__}: {exc})"
+                yield index, [{"file": files[index].name, "status": "error", "message": message}]
+
+
+def _load_batch_base(path: str) -> None:
+    _BATCH_BASE[:] = [(load(path), path)]
+
+
+def _cmd_batch(args) -> int:
+    folder, outdir = Path(args.dir), Path(args.output)
+    if not folder.is_dir():
+        print(f"itu-nb: {folder}: not a folder", file=sys.stderr)
+        return 1
+    files, others = _batch_inputs(folder)
+    if not files:
+        print(f"itu-nb: {folder}: no .txt, .md, .docx or .xml file to compare", file=sys.stderr)
+        return 1
+    _load_batch_base(args.base)
+    outdir.mkdir(parents=True, exist_ok=True)
+    options = {
+        "load": _load_options(args),
+        "to": args.to,
+        "outdir": str(outdir),
+        "author": args.author,
+        "date": args.date,
+        "base": args.base,
+    }
+    by_file: dict[int, list[dict]] = {}
+    start = time.perf_counter()
+    for index, done in _run_batch(files, options, args.jobs):
+        by_file[index] = done
+        unread = len(done) == 1 and "proposal" not in done[0]
+        _progress(len(by_file), len(files), files[index].name + (": cannot be read" if unread else ""), start)
+    rows: list[dict] = []
+    taken: set[str] = set()
+    for index in range(len(files)):  # in input order: the same names whatever --jobs
+        for row in by_file[index]:
+            stem = row.pop("stem", None)
+            if stem is not None:
+                final = output_name(stem, FORMATS[args.to], taken)
+                os.replace(outdir / row["output"], outdir / final)
+                row["output"] = final
+            rows.append(row)
+    rows += [{"file": p.name, "status": "skipped", "message": why} for p, why in others]
+    summary = outdir / "summary.csv"
+    with summary.open("w", newline="", encoding="utf-8") as fh:
+        writer = csv.DictWriter(fh, SUMMARY, restval="")
+        writer.writeheader()
+        writer.writerows(rows)
+    count = {k: sum(r.get("status") == k for r in rows) for k in ("changed", "unchanged", "no base", "error")}
+    skipped = f", {len(others)} other files skipped" if others else ""
+    print(
+        f"itu-nb: {len(rows) - len(others)} texts from {len(files)} files in {time.perf_counter() - start:.1f}s: "
+        f"{count['changed']} changed, {count['unchanged']} unchanged, {count['no base']} without a base, "
+        f"{count['error']} failed{skipped}; summary: {summary}",
+        file=sys.stderr,
+    )
+    return 1 if count["error"] else 0

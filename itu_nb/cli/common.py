@@ -1,0 +1,135 @@
+"""What the ``itu-nb`` commands share: output formats, writing an export, standard input, the Word cover options."""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import json
+import re
+import sys
+from pathlib import Path
+
+FORMATS = {"html": ".html", "docx": ".docx", "critic": ".md", "akn": ".xml", "json": ".json"}
+INPUTS = (".txt", ".md", ".docx", ".xml", ".akn")
+
+
+class _Usage(Exception):
+    """Wrong usage found after parsing (exit 2)."""
+
+
+def comparison_json(cmp) -> dict:
+    """A comparison as plain data: the two sides, counts per pair kind, notes and every change."""
+    return {
+        "old": cmp.old.id,
+        "new": cmp.new.id,
+        "target": str(cmp.new.target or cmp.old.target or ""),
+        "counts": cmp.counts(),
+        "changes": [dataclasses.asdict(c) for c in cmp.changes],
+        "notes": list(cmp.notes),
+    }
+
+
+def write(x, fmt: str, out: str | None, *, author: str | None = None, date: str | None = None, **cover) -> None:
+    """Write a Document, Proposal or Comparison as ``fmt`` to ``out`` (stdout for text formats when None).
+
+    ``cover``: for docx, ``title``, ``metadata`` and ``cover`` as :func:`itu_nb.to_docx` takes them; for
+    html, ``title``.
+    """
+    from itu_nb import export
+
+    if fmt == "docx":
+        if out is None or out == "-":
+            raise _Usage("--to docx needs -o FILE.docx (a .docx cannot go to the terminal)")
+        export.to_docx(x, out, author=author, date=date, **cover)
+        return
+    if fmt == "json":
+        text = json.dumps(comparison_json(x), ensure_ascii=False, indent=1) + "\n"
+    elif fmt == "akn":
+        text = export.to_akn(x, author=author, date=date)
+    elif fmt == "critic":
+        text = export.to_criticmarkup(x, author=author, date=date) + "\n"
+    else:
+        text = export.to_html(x, author=author, date=date, title=cover.get("title"))
+    if out is None or out == "-":
+        sys.stdout.write(text)
+    else:
+        Path(out).write_text(text, encoding="utf-8")
+
+
+class _Stdin(io.BytesIO):
+    """Standard input, read once within the loaders' bound, named as error messages and outlines show it."""
+
+    name = "<stdin>"
+
+
+def _source(file: str):
+    """``file`` as given, or for ``-`` standard input, read here.
+
+    At most the loaders' bound (50 MiB) plus a byte is read: a longer stream is refused with a
+    LoadError, unread beyond that.  Its format comes from ``--from`` or is detected from the content.
+    """
+    if file != "-":
+        return file
+    from itu_nb.loaders.registry import read_stream
+
+    return _Stdin(read_stream(sys.stdin.buffer, _Stdin.name))
+
+
+def _load_options(args) -> dict:
+    opts = {}
+    if getattr(args, "source_format", None):
+        opts["format"] = args.source_format
+    return opts
+
+
+#: What ``itu-nb export --meta KEY=VALUE`` sets on the Word cover, page header and properties
+#: (``itu_nb.to_docx(metadata=…)``; ``export.docx_cover.COVER_KEYS``, which a test checks this against).
+COVER_KEYS = (
+    "conference", "venue", "document", "addendum", "language", "date", "original_language", "meeting", "submitter",
+    "heading",
+)  # fmt: skip
+
+
+def _cover_options(args) -> dict:
+    """``--title``, ``--meta KEY=VALUE`` and ``--no-cover`` as ``to_docx``'s options (``--title`` alone for html)."""
+    docx_only = [name for name, given in (("--meta", args.meta), ("--no-cover", args.no_cover)) if given]
+    if docx_only and args.to != "docx":
+        raise _Usage(f"{' and '.join(docx_only)}: only for --to docx (the Word cover)")
+    if args.title is not None and args.to not in ("docx", "html"):
+        raise _Usage("--title: only for --to docx or html")
+    options: dict = {"title": args.title} if args.title is not None else {}
+    if args.to != "docx":
+        return options
+    metadata = {}
+    for item in args.meta or ():
+        key, sep, value = item.partition("=")
+        key = key.strip().replace("-", "_")
+        if not sep or key not in COVER_KEYS:
+            raise _Usage(f"--meta {item!r}: give KEY=VALUE with KEY one of {', '.join(COVER_KEYS)}")
+        metadata[key] = value.strip()
+    if metadata:
+        options["metadata"] = metadata
+    if args.no_cover:
+        options["cover"] = False
+    return options
+
+
+#: Characters that cannot stand in an output file name on some system (``/`` in ids such as B/67/4).
+_UNSAFE = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|]+')
+
+
+def output_name(stem: str, ext: str, taken: set[str]) -> str:
+    """A file name for ``stem`` + ``ext`` that no earlier output of the run has, and record it in ``taken``.
+
+    Unsafe characters become ``-``; a name already taken (compared without case, as on
+    Windows and macOS) gets ``-2``, ``-3``…: ``R130.md`` and ``R130.txt``, or ids ``a/b``
+    and ``a-b``, never overwrite each other.  Names are given in input order, so a run
+    names its outputs the same way whatever ``--jobs``.
+    """
+    base = _UNSAFE.sub("-", stem).strip(" .") or "text"
+    name, n = base + ext, 1
+    while name.lower() in taken or name.lower() == "summary.csv":
+        n += 1
+        name = f"{base}-{n}{ext}"
+    taken.add(name.lower())
+    return name
