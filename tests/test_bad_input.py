@@ -66,14 +66,15 @@ def test_a_200_mb_file_is_refused_without_being_read(tmp_path):
     with open(path, "wb") as f:  # sparse: no disk is used
         f.truncate(200 * 1024 * 1024)
     message = _error(path)
-    assert message.startswith(f"{path}: file is 209.7 MB, over the 52 MB limit")
+    # 200 × 2**20 bytes against MAX_BYTES, 50 × 2**20 (parsing/normalise.py): named in the unit they are defined in
+    assert message.startswith(f"{path}: file is 200 MiB (209715200 bytes), over the 50 MiB limit for one document")
     assert "max_bytes=" in message
 
 
 def test_limit_can_be_raised_or_lowered(tmp_path):
     path = tmp_path / "small.txt"
     path.write_text("considering\na)\tthat x;\n")
-    assert "over the 0 MB limit" in _error(path, max_bytes=10)
+    assert "file is 23 B (23 bytes), over the 10 B limit" in _error(path, max_bytes=10)  # the 23 bytes written above
     assert itu_nb.load(path, max_bytes=10_000)[0]["considering/a"].body() == "that x;"
 
 
@@ -106,7 +107,7 @@ def test_a_device_is_read_with_a_bound_not_trusted_by_its_size():
     """
     r = bounded(code, label="device without a size (/dev/zero)")
     assert r.ok and r.within(), r
-    assert r.stdout.startswith("/dev/zero: stream (a pipe or a device) is over the 52 MB limit for one document")
+    assert r.stdout.startswith("/dev/zero: stream (a pipe or a device) is over the 50 MiB limit for one document")
     assert "stopped reading after 52428800 bytes" in r.stdout and "max_bytes=" in r.stdout
 
 

@@ -361,4 +361,4 @@ def test_a_small_file_inflating_past_sixteen_megabytes_is_refused(tmp_path):
     data = package(_resolves(para(run("to act.")) * 400_000))
     assert len(data) < 100_000
     got = _load(data, tmp_path, "small .docx inflating 380 times")
-    assert "inflates to more than 100 times its size (16,384 kB); refused as oversized" in got["error"]
+    assert "inflates to more than 100 times its size (16 MiB); refused as oversized" in got["error"]

@@ -186,8 +186,8 @@ def test_export_and_compare_read_standard_input(tmp_path):
 
 
 def test_a_stream_over_the_bound_is_refused_without_reading_it_all():
-    # 120 MB written into the pipe: the reader stops after the bound (MAX_BYTES, 50 MiB: the message's
-    # "52 MB", as for a file) plus a byte and says so
+    # 120 MB written into the pipe: the reader stops after the bound (MAX_BYTES, 50 MiB, 52,428,800 bytes)
+    # plus a byte and says so, naming the bound as it is defined (it said "52 MB")
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     reader = subprocess.Popen(
         [sys.executable, "-m", "itu_nb.cli", "outline", "-"],
@@ -208,7 +208,7 @@ def test_a_stream_over_the_bound_is_refused_without_reading_it_all():
     out, err = reader.stdout.read(), reader.stderr.read()
     assert reader.wait(timeout=120) == 1 and out == b""
     assert err.decode().strip() == (
-        "itu-nb: <stdin>: stream (a pipe or a device) is over the 52 MB limit for one document (stopped reading "
+        "itu-nb: <stdin>: stream (a pipe or a device) is over the 50 MiB limit for one document (stopped reading "
         "after 52428800 bytes); split it, or pass max_bytes= to load() if it really is one document"
     )
     assert written < 60_000_000  # what the pipe took before the reader went away: the rest was never read
@@ -219,7 +219,7 @@ def test_load_reads_a_binary_stream_within_its_bound():
         doc = itu_nb.load(fh, author="Brazil")
     assert doc.source == str(CRITIC) and [p.id for p in doc] == [f"B/67/{k}" for k in range(1, 6)]
     stream = io.BytesIO(CRITIC.read_bytes())
-    with pytest.raises(itu_nb.LoadError, match="<stream>: stream .* over the 0 MB limit"):
+    with pytest.raises(itu_nb.LoadError, match="<stream>: stream .* over the 1 kB limit"):
         itu_nb.load(stream, max_bytes=1000)
     assert stream.tell() == 1001  # the bound plus one byte read, no more
 

@@ -15,7 +15,7 @@ The options mean the same in every command: ``--to FORMAT`` the output format, `
 the output file (a folder for ``batch``), ``--from FORMAT`` the input format (text,
 criticmarkup, akn, docx; detected when omitted).  ``-`` as the input of ``outline`` or
 ``export``, or as one of the two texts of ``compare``, reads standard input (within the
-loaders' 50 MB bound; the format from ``--from`` or detected from the content).  The spellings of 0.1 (``--format`` for
+loaders' 50 MiB bound; the format from ``--from`` or detected from the content).  The spellings of 0.1 (``--format`` for
 the input format of outline/export, ``batch --to OUTDIR --format FORMAT``, ``outline
 --json``) still work in this release, with a deprecation message on stderr.
 

@@ -24,6 +24,7 @@ import zipfile
 from lxml import etree
 
 from itu_nb.errors import LoadError
+from itu_nb.parsing.normalise import size_text
 
 #: Limits for one .docx; real ITU proposals are far below them (the PP-18 Brazil
 #: document is 0.2 MB zipped, 1.5 MB of XML).
@@ -96,20 +97,20 @@ class Package:
                     if len(out) > MAX_PART_BYTES:
                         raise LoadError(
                             self.source,
-                            f"part {name} inflates to more than {MAX_PART_BYTES // 2**20} MB; "
+                            f"part {name} inflates to more than {size_text(MAX_PART_BYTES)}; "
                             "refused as oversized (a zip bomb or a corrupted file)",
                         )
                     if self._read_total > MAX_TOTAL_BYTES:
                         raise LoadError(
                             self.source,
-                            f"the document inflates to more than {MAX_TOTAL_BYTES // 2**20} MB; "
+                            f"the document inflates to more than {size_text(MAX_TOTAL_BYTES)}; "
                             "refused as oversized (a zip bomb or a corrupted file)",
                         )
                     if self._read_total > self.budget:
                         raise LoadError(
                             self.source,
                             f"the document inflates to more than {MAX_RATIO} times its size "
-                            f"({self.budget // 2**10:,} kB); refused as oversized (a zip bomb or a corrupted file)",
+                            f"({size_text(self.budget)}); refused as oversized (a zip bomb or a corrupted file)",
                         )
         except LoadError:
             raise

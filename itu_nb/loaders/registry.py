@@ -20,7 +20,7 @@ from typing import BinaryIO
 from itu_nb.errors import LoadError
 from itu_nb.model import Document
 from itu_nb.parsing.markup import looks_like_critic
-from itu_nb.parsing.normalise import MAX_BYTES, check_size
+from itu_nb.parsing.normalise import MAX_BYTES, check_size, size_text
 
 __all__ = ["LOADERS", "MODULES", "detect_format", "load", "read_stream", "register"]
 
@@ -169,7 +169,7 @@ def _read_bounded(path: Path, name: str, max_bytes: int | None) -> bytes:
 def read_stream(fh: BinaryIO, name: str, max_bytes: int | None = None) -> bytes:
     """The bytes of an open binary stream (a file, a pipe, ``sys.stdin.buffer``), within the loaders' bound.
 
-    At most the limit (``max_bytes``, default 50 MB) plus one byte is read: a longer stream is refused
+    At most the limit (``max_bytes``, default 50 MiB) plus one byte is read: a longer stream is refused
     with a :class:`~itu_nb.errors.LoadError` naming it (``name``), without reading the rest.
     """
     limit = MAX_BYTES if max_bytes is None else max_bytes
@@ -187,7 +187,7 @@ def read_stream(fh: BinaryIO, name: str, max_bytes: int | None = None) -> bytes:
         what = "file" if regular else "stream (a pipe or a device)"
         raise LoadError(
             name,
-            f"{what} is over the {limit / 1e6:.0f} MB limit for one document (stopped reading after "
+            f"{what} is over the {size_text(limit)} limit for one document (stopped reading after "
             f"{limit} bytes); split it, or pass max_bytes= to load() if it really is one document",
         )
     return data
@@ -242,7 +242,7 @@ def load(
     format : {"text", "criticmarkup", "akn", "docx"}, optional
         Detected from the content when omitted.
     max_bytes : int, optional
-        Refuse larger sources (default 50 MB) with a :class:`~itu_nb.errors.LoadError`.
+        Refuse larger sources (default 50 MiB, 52,428,800 bytes) with a :class:`~itu_nb.errors.LoadError`.
     **options
         Passed to the loader: ``encoding=`` for text, ``infer=`` (flattened text),
         ``author=`` / ``date=`` (CriticMarkup changes).  UTF-16 without a byte-order mark

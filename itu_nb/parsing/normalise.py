@@ -14,8 +14,25 @@ import re
 
 from itu_nb.errors import LoadError
 
-#: Refuse sources larger than this unless the caller raises the limit.
+#: Refuse sources larger than this unless the caller raises the limit: 50 MiB (52,428,800 bytes).
 MAX_BYTES = 50 * 1024 * 1024
+
+
+def size_text(n: int) -> str:
+    """``n`` bytes in the unit they were counted in: ``"50 MiB"``, ``"10 MB"``, ``"1.5 KiB"``, ``"10 B"``.
+
+    A whole number of binary units (:data:`MAX_BYTES` is 50 × 2**20) is named in them, else a whole
+    number of decimal ones (``max_bytes=10_000_000``), else binary units to a tenth.  Bounds were
+    named in decimal megabytes of binary ones ("52 MB" for 50 MiB): a user could not recognise them.
+    """
+    units = (("GiB", 2**30), ("MiB", 2**20), ("KiB", 2**10), ("GB", 10**9), ("MB", 10**6), ("kB", 10**3))
+    for unit, size in units:
+        if n >= size and n % size == 0:
+            return f"{n // size} {unit}"
+    for unit, size in units[:3]:
+        if n >= size:
+            return f"{n / size:.1f} {unit}"
+    return f"{n} B"
 
 
 def check_size(source: str, size: int, max_bytes: int | None) -> None:
@@ -24,7 +41,7 @@ def check_size(source: str, size: int, max_bytes: int | None) -> None:
     if size > limit:
         raise LoadError(
             source,
-            f"file is {size / 1e6:.1f} MB, over the {limit / 1e6:.0f} MB limit for one document; "
+            f"file is {size_text(size)} ({size} bytes), over the {size_text(limit)} limit for one document; "
             "split it, or pass max_bytes= to load() if it really is one document",
         )
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from pathlib import Path, PurePosixPath
 
-from itu_nb.parsing.normalise import MAX_BYTES
+from itu_nb.parsing.normalise import MAX_BYTES, size_text
 
 __all__ = ["Refused", "inside", "next_free", "relative", "stem_of"]
 
@@ -76,7 +76,7 @@ def inside(root: str | os.PathLike, rel: object, *, must_exist: bool = True, max
             raise Refused(
                 413,
                 "too-large",
-                f"{rel}: file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit for one document",
+                f"{rel}: file is {size_text(size)} ({size} bytes), over the {size_text(max_bytes)} limit for one document",
             )
     return target
 
