@@ -7,15 +7,18 @@
   cover's values as ``to_docx(metadata=…)`` takes them);
 - ``itu-nb compare OLD NEW --to html|docx|critic|json [-o OUT] [--old-view|--new-view
   original]``: the clause-aware comparison of two texts (a proposal's base: its original view);
-- ``itu-nb batch DIR --base BASE [--to html|docx|critic|json] -o OUTDIR [--jobs N]``: every
-  text in DIR compared with its counterpart in BASE (same resolution/decision number), one
-  export per text, a progress bar on stderr and ``summary.csv``.
+- ``itu-nb batch DIR|- --base BASE [--to html|docx|critic|json] -o OUTDIR [--jobs N] [--title T]
+  [--meta KEY=VALUE]… [--no-cover]``: every text in DIR (or in the files whose paths come on
+  standard input, ``find … | itu-nb batch - …``) compared with its counterpart in BASE (same
+  resolution/decision number), one export per text (the cover options on each), a progress bar
+  on stderr and ``summary.csv``.
 
 The options mean the same in every command: ``--to FORMAT`` the output format, ``-o OUT``
 the output file (a folder for ``batch``), ``--from FORMAT`` the input format (text,
 criticmarkup, akn, docx; detected when omitted).  ``-`` as the input of ``outline`` or
 ``export``, or as one of the two texts of ``compare``, reads standard input (within the
-loaders' 50 MiB bound; the format from ``--from`` or detected from the content).  The spellings of 0.1 (``--format`` for
+loaders' 50 MiB bound; the format from ``--from`` or detected from the content); for
+``batch``, the list of files to compare (``batch_inputs.listed_inputs``).  The spellings of 0.1 (``--format`` for
 the input format of outline/export, ``batch --to OUTDIR --format FORMAT``, ``outline
 --json``) still work in this release, with a deprecation message on stderr.
 

@@ -1,4 +1,6 @@
-"""``itu-nb batch``: every text of a folder compared with its base text, one export each and ``summary.csv``."""
+"""``itu-nb batch``: every text of a folder (or of a list of files) compared with its base text, one export each and
+``summary.csv``.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +10,8 @@ import sys
 import time
 from pathlib import Path
 
-from itu_nb.cli.common import FORMATS, INPUTS, _load_options, output_name, write
+from itu_nb.cli.batch_inputs import Input, folder_inputs, listed_inputs
+from itu_nb.cli.common import FORMATS, _cover_options, _load_options, _Usage, output_name, write
 from itu_nb.errors import ItuNbError
 from itu_nb.loaders import load
 
@@ -44,8 +47,8 @@ def _base_for(base, proposal):
 _BATCH_BASE: list = []
 
 
-def _batch_file(index: int, path: str, options: dict) -> list[dict]:
-    """Load one input file and compare each of its texts with its base: one row per text.
+def _batch_file(index: int, path: str, name: str, options: dict) -> list[dict]:
+    """Load one input file and compare each of its texts with its base: one row per text (``name`` its file column).
 
     Each export is written to a temporary name in the output folder (``.part-<index>-<k>``);
     the main process gives it its final name.  Every failure, including a bug surfacing as
@@ -54,7 +57,6 @@ def _batch_file(index: int, path: str, options: dict) -> list[dict]:
     from itu_nb.diff.twoway import compare
 
     base, base_name = _BATCH_BASE[0]
-    name = Path(path).name
     try:
         doc = load(path, **options["load"])
     except Exception as exc:  # recorded in summary.csv; the run goes on
@@ -71,7 +73,7 @@ def _batch_file(index: int, path: str, options: dict) -> list[dict]:
                 row.update(status="no base", message=f"no text in {base_name} for {proposal.target or proposal.id}")
                 continue
             cmp = compare(old, proposal)
-            write(cmp, options["to"], str(part), author=options["author"], date=options["date"])
+            write(cmp, options["to"], str(part), author=options["author"], date=options["date"], **options["cover"])
             changes = cmp.changes
             row.update(
                 base=old.id,
@@ -98,30 +100,11 @@ def _failure(exc: Exception) -> str:
     return f"unexpected {type(exc).__name__}: {exc} (a bug in itu_nb: please report it with the file)"
 
 
-def _batch_inputs(folder: Path) -> tuple[list[Path], list[tuple[Path, str]]]:
-    """The files of ``folder`` to compare, and the entries not read with the reason (rows of summary.csv).
-
-    A pipe, socket or device is never opened, whatever its name: opening a pipe with no
-    writer waits for ever.  A dangling link is an input, so that its error is recorded.
-    """
-    inputs, others = [], []
-    for p in sorted(folder.iterdir()):
-        if p.name.startswith(".") or p.is_dir():
-            continue
-        if p.suffix.lower() not in INPUTS:
-            others.append((p, "not a .txt, .md, .docx or .xml file; not read"))
-        elif p.exists() and not p.is_file():
-            others.append((p, "not a regular file (a pipe, socket or device); not read"))
-        else:
-            inputs.append(p)
-    return inputs, others
-
-
-def _run_batch(files: list[Path], options: dict, jobs: int):
+def _run_batch(files: list[Input], options: dict, jobs: int):
     """Yield ``(index, rows)`` per input file as it is done, in one process or ``jobs`` processes."""
     if jobs <= 1 or len(files) <= 1:
-        for index, path in enumerate(files):
-            yield index, _batch_file(index, str(path), options)
+        for index, (path, name) in enumerate(files):
+            yield index, _batch_file(index, str(path), name, options)
         return
     import gc
     import multiprocessing
@@ -140,14 +123,14 @@ def _run_batch(files: list[Path], options: dict, jobs: int):
     else:  # pragma: no cover - Windows, macOS spawn
         pool = ProcessPoolExecutor(workers, initializer=_load_batch_base, initargs=(options["base"],))
     with pool:
-        futures = {pool.submit(_batch_file, i, str(path), options): i for i, path in enumerate(files)}
+        futures = {pool.submit(_batch_file, i, str(p), name, options): i for i, (p, name) in enumerate(files)}
         for future in as_completed(futures):
             index = futures[future]
             try:
                 yield index, future.result()
             except Exception as exc:  # a worker died (killed, out of memory): its files fail, the rest go on
                 message = f"the process comparing it stopped ({type(exc).__name__}: {exc})"
-                yield index, [{"file": files[index].name, "status": "error", "message": message}]
+                yield index, [{"file": files[index][1], "status": "error", "message": message}]
 
 
 def _load_batch_base(path: str) -> None:
@@ -155,13 +138,23 @@ def _load_batch_base(path: str) -> None:
 
 
 def _cmd_batch(args) -> int:
-    folder, outdir = Path(args.dir), Path(args.output)
-    if not folder.is_dir():
-        print(f"itu-nb: {folder}: not a folder", file=sys.stderr)
-        return 1
-    files, others = _batch_inputs(folder)
+    outdir = Path(args.output)
+    cover = _cover_options(args)  # wrong options are refused before anything is read
+    if args.dir == "-":
+        if sys.stdin.isatty():
+            raise _Usage(
+                "- reads the files to compare from standard input, one path a line (find … | itu-nb batch - …)"
+            )
+        where: str | Path = "standard input"
+        files, others = listed_inputs(sys.stdin.buffer)
+    else:
+        folder = where = Path(args.dir)
+        if not folder.is_dir():
+            print(f"itu-nb: {folder}: not a folder", file=sys.stderr)
+            return 1
+        files, others = folder_inputs(folder)
     if not files:
-        print(f"itu-nb: {folder}: no .txt, .md, .docx or .xml file to compare", file=sys.stderr)
+        print(f"itu-nb: {where}: no .txt, .md, .docx or .xml file to compare", file=sys.stderr)
         return 1
     _load_batch_base(args.base)
     outdir.mkdir(parents=True, exist_ok=True)
@@ -172,13 +165,14 @@ def _cmd_batch(args) -> int:
         "author": args.author,
         "date": args.date,
         "base": args.base,
+        "cover": cover,
     }
     by_file: dict[int, list[dict]] = {}
     start = time.perf_counter()
     for index, done in _run_batch(files, options, args.jobs):
         by_file[index] = done
         unread = len(done) == 1 and "proposal" not in done[0]
-        _progress(len(by_file), len(files), files[index].name + (": cannot be read" if unread else ""), start)
+        _progress(len(by_file), len(files), files[index][1] + (": cannot be read" if unread else ""), start)
     rows: list[dict] = []
     taken: set[str] = set()
     for index in range(len(files)):  # in input order: the same names whatever --jobs
@@ -189,7 +183,7 @@ def _cmd_batch(args) -> int:
                 os.replace(outdir / row["output"], outdir / final)
                 row["output"] = final
             rows.append(row)
-    rows += [{"file": p.name, "status": "skipped", "message": why} for p, why in others]
+    rows += [{"file": name, "status": "skipped", "message": why} for name, why in others]
     summary = outdir / "summary.csv"
     with summary.open("w", newline="", encoding="utf-8") as fh:
         writer = csv.DictWriter(fh, SUMMARY, restval="")

@@ -6,9 +6,11 @@ import argparse
 import sys
 
 from itu_nb.cli.batch import _cmd_batch
+from itu_nb.cli.batch_inputs import MAX_LIST_BYTES, MAX_LIST_PATHS
 from itu_nb.cli.common import COVER_KEYS, _Usage
 from itu_nb.cli.compare import _cmd_compare
 from itu_nb.cli.outline import LEGEND, _cmd_export, _cmd_outline
+from itu_nb.parsing.normalise import size_text
 
 
 def _deprecated(args, command: str) -> None:
@@ -82,22 +84,28 @@ def _parser() -> argparse.ArgumentParser:
         p.add_argument("--date", help="ISO date of changes that carry none, e.g. 2018-09-10")
         p.add_argument("-o", "--output", help="output file (default: standard output; required for docx)")
 
+    def cover(p, each: str = ""):
+        p.add_argument("--title", help=f"the document title{each} (docx: core properties; html: the page title)")
+        p.add_argument(
+            "--meta",
+            action="append",
+            metavar="KEY=VALUE",
+            help=f"docx: a value for the cover, page header and properties{each}, laid over what the file says "
+            "(repeat it): "
+            + ", ".join(COVER_KEYS)
+            + "; e.g. --meta conference=PP-18 --meta document=67 --meta date='10 September 2018'",
+        )
+        p.add_argument(
+            "--no-cover", action="store_true", help="docx: no cover block" + (" in any export" if each else "")
+        )
+
     export = sub.add_parser(
         "export", help="write a document with its tracked changes as HTML, Word, CriticMarkup or AKN"
     )
     export.add_argument("file", help="a .txt, CriticMarkup .md, Akoma Ntoso .xml or .docx file; - reads standard input")
     export.add_argument("--to", required=True, choices=["html", "docx", "critic", "akn"], help="output format")
     export.add_argument("--proposal", help="export one proposal only (id such as B/67/4, or 'Resolution 130')")
-    export.add_argument("--title", help="the document title (docx: core properties; html: the page title)")
-    export.add_argument(
-        "--meta",
-        action="append",
-        metavar="KEY=VALUE",
-        help="docx: a value for the cover, page header and properties, laid over what the file says (repeat it): "
-        + ", ".join(COVER_KEYS)
-        + "; e.g. --meta conference=PP-18 --meta document=67 --meta date='10 September 2018'",
-    )
-    export.add_argument("--no-cover", action="store_true", help="docx: no cover block")
+    cover(export)
     source(export)
     signed(export)
     export.set_defaults(run=_cmd_export)
@@ -127,13 +135,19 @@ def _parser() -> argparse.ArgumentParser:
     compare.set_defaults(run=_cmd_compare)
 
     batch = sub.add_parser("batch", help="compare every text in a folder with its base text; summary.csv")
-    batch.add_argument("dir", help="folder of proposals or edited texts (.txt, .md, .docx, .xml)")
+    batch.add_argument(
+        "dir",
+        help="folder of proposals or edited texts (.txt, .md, .docx, .xml); - reads the files' paths from standard "
+        "input, one a line or NUL-separated, in that order (find texts -name '*.docx' | itu-nb batch - …; at most "
+        f"{MAX_LIST_PATHS:,} paths, {size_text(MAX_LIST_BYTES)})",
+    )
     batch.add_argument("--base", required=True, help="the texts in force, e.g. the Final Acts .akn.xml")
     batch.add_argument("--to", metavar="FORMAT", help="output format: html (default), docx, critic, json")
     batch.add_argument("-o", "--output", metavar="OUTDIR", help="folder for the exports and summary.csv (required)")
     batch.add_argument("-j", "--jobs", type=int, default=1, help="compare in this many processes (default 1)")
     batch.add_argument("--author", help="author of the changes in Word exports (default: itu_nb)")
     batch.add_argument("--date", help="ISO date of the changes in Word exports")
+    cover(batch, each=" of every export")
     source(batch, what="input format of the files in DIR (default: detected; BASE's is always detected)")
     batch.set_defaults(run=_cmd_batch)
     return parser
