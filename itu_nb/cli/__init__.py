@@ -31,12 +31,11 @@ options.
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 
-from itu_nb.cli.batch import SUMMARY
 from itu_nb.cli.common import COVER_KEYS, FORMATS, INPUTS, _Usage, comparison_json, output_name, write
-from itu_nb.cli.compare import base_note, document_comparison_json, document_summary
 from itu_nb.cli.outline import LEGEND, VISIBLE, outline_json, outline_text
 from itu_nb.cli.parser import BATCH_FORMATS, INPUT_FORMATS, _deprecated, _parser
 from itu_nb.errors import ItuNbError
@@ -46,6 +45,21 @@ __all__ = [
     "comparison_json", "document_comparison_json", "document_summary", "main", "outline_json", "outline_text",
     "output_name", "write",
 ]  # fmt: skip
+
+
+#: Names of the compare and batch modules, imported on first use (as the commands import them).
+_LATER = {
+    "SUMMARY": "batch",
+    "base_note": "compare",
+    "document_comparison_json": "compare",
+    "document_summary": "compare",
+}
+
+
+def __getattr__(name: str):
+    if name in _LATER:
+        return getattr(importlib.import_module(f"itu_nb.cli.{_LATER[name]}"), name)
+    raise AttributeError(f"module 'itu_nb.cli' has no attribute {name!r}")
 
 
 def main(argv: list[str] | None = None) -> int:

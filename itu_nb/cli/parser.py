@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 
-from itu_nb.cli.batch import _cmd_batch
 from itu_nb.cli.batch_inputs import MAX_LIST_BYTES, MAX_LIST_PATHS
 from itu_nb.cli.common import COVER_KEYS, _Usage
-from itu_nb.cli.compare import _cmd_compare
 from itu_nb.cli.outline import LEGEND, _cmd_export, _cmd_outline
 from itu_nb.parsing.normalise import size_text
 
@@ -46,6 +45,19 @@ def _batch_spellings(args, say) -> None:
         raise _Usage("-o OUTDIR is required (the folder for the exports and summary.csv)")
     if args.jobs < 1:
         raise _Usage(f"--jobs {args.jobs}: give 1 or more processes")
+
+
+def _command(module: str, name: str):
+    """The function that runs a command, from a module imported when the command runs.
+
+    ``itu-nb outline`` (whose start-up issue 19 times) then imports neither compare's nor batch's
+    modules (``shlex``, ``csv``, the progress bar, the worker pool).
+    """
+
+    def run(args) -> int:
+        return getattr(importlib.import_module(f"itu_nb.cli.{module}"), name)(args)
+
+    return run
 
 
 BATCH_FORMATS = ("html", "docx", "critic", "json")
@@ -132,7 +144,7 @@ def _parser() -> argparse.ArgumentParser:
         )
     source(compare, old=False)  # compare never had --format
     signed(compare)
-    compare.set_defaults(run=_cmd_compare)
+    compare.set_defaults(run=_command("compare", "_cmd_compare"))
 
     batch = sub.add_parser("batch", help="compare every text in a folder with its base text; summary.csv")
     batch.add_argument(
@@ -149,5 +161,5 @@ def _parser() -> argparse.ArgumentParser:
     batch.add_argument("--date", help="ISO date of the changes in Word exports")
     cover(batch, each=" of every export")
     source(batch, what="input format of the files in DIR (default: detected; BASE's is always detected)")
-    batch.set_defaults(run=_cmd_batch)
+    batch.set_defaults(run=_command("batch", "_cmd_batch"))
     return parser
