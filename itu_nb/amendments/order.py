@@ -217,10 +217,14 @@ class Order:
                 x[2] = _moved(x[2], path, False)
         self.struck.was = {}
 
-    def _remove(self, j: int) -> tuple[Clause | None, Clause]:
-        """What striking the live item at rank ``j`` leaves (None: nothing), and the item as it read; nothing changed yet."""
+    def _remove(self, j: int, moved: bool = False) -> tuple[Clause | None, Clause]:
+        """What striking the live item at rank ``j`` leaves (None: nothing), and the item as it read; nothing
+        changed yet.  A ``moved`` item is struck without the comments and highlights its copy takes
+        (:func:`~itu_nb.amendments.wording.taken_marks`), as :meth:`_Editor.move_clause <itu_nb.amendments.edits>`
+        strikes it.
+        """
         node = self.current(j)
-        gone = delete_node(node, self.author, self.date)
+        gone = delete_node(taken_marks(node) if moved else node, self.author, self.date)
         if gone is not None and gone.children:
             # an inserted sub-item goes altogether: those after it take back the paths their labels give
             gone = dataclasses.replace(gone, children=_repath(gone.children, gone.path, gone.path))
@@ -325,10 +329,7 @@ class Order:
         q = self._where(op, None)  # read before the original is struck, as one by one reads it
         if s is None or q is None or len(self.entries) < 2:
             return False
-        node = self.current(s)
-        if taken_marks(node) is not node:
-            return False  # the copy takes comments or highlights: one by one
-        gone, node = self._remove(s)
+        gone, node = self._remove(s, True)
         if not self._strikable(gone):
             return False
         # the struck items' ranks once the original is struck (what is left of it among them, at index k)
