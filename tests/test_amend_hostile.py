@@ -1217,56 +1217,62 @@ RESOLVES = """
                  for c in draft["resolves"].children],"""
 
 
-def _many_struck_rest(rows):
-    # resolves 13 … 2012 after the runs below, as MANY_STRUCK left them: the odd ones struck where they stood, at
-    # their own path; each even one m live, relettered m / 2 + 6, at its label's #2 when a struck item holds
-    # that label (the odd labels 13 … 1011), keeping its original path as its key
+def _on_many_struck(steps: str, label: str) -> list[list]:
+    """Run ``steps`` (the code of a list of instructions) on MANY_STRUCK, bounded; check resolves 2 … 2012 and the
+    paths and keys; return the first two rows of resolves."""
+    r = bounded(
+        MANY_STRUCK
+        + f"""
+draft = itu_nb.amend(big, {steps}, author="X")
+print(json.dumps({{"""
+        + RESOLVES
+        + CHECKS
+        + """}))
+""",
+        label=label,
+    )
+    assert r.ok and r.within(), r
+    out = json.loads(r.stdout)
+    _checked(out)
+    own = [c.body() for c in RES130["resolves"].children]
+    rows = out["resolves"]
+    # 2–12 as adopted
+    assert rows[2:13] == [
+        [str(k), str(k), "unchanged", f"resolves/{k}", f"resolves/{k}", own[k - 1]] for k in range(2, 13)
+    ]
+    # 13 … 2012 as MANY_STRUCK left them: the odd ones struck where they stood, at their own path; each even one
+    # m live, relettered m / 2 + 6, at its label's #2 when a struck item holds that label (the odd labels 13 …
+    # 1011), keeping its original path as its key
     expected = []
     for m in range(13, 2013):
         body = f"to do thing {m};"
         if m % 2:
             expected.append([str(m), None, "deleted", f"resolves/{m}", f"resolves/{m}", body])
         else:
-            label = m // 2 + 6
-            path = f"resolves/{label}" + ("#2" if label % 2 else "")
-            expected.append([str(m), str(label), "modified", path, f"resolves/{m}", body])
-    assert rows == expected
+            n = m // 2 + 6
+            expected.append([str(m), str(n), "modified", f"resolves/{n}" + "#2" * (n % 2), f"resolves/{m}", body])
+    assert rows[13:] == expected
+    return rows[:2]
 
 
 def test_a_thousand_insertions_and_deletions_before_a_thousand_struck_items():
     # 'Add a new resolves 1 reading: "new i;"' and "Delete resolves 2", 500 times each, on MANY_STRUCK: the first
     # deletion strikes the original 1 (its first new item pushed it to 2), each later one takes the previous new
     # item away altogether.  Every operation stands before the 1,000 struck items and changes all their ranks.
-    # Before: a Python step per struck item per operation (0.75–0.82 s CPU for these on the base, 4.35 s for
+    # Before: a Python step per struck item per operation (0.75–0.82 s CPU for these on the base, 2.6–4.4 s for
     # 2,000 on a list twice as long); now the ranks are shifted a block at a time
     # (itu_nb.amendments.struck_ranks)
-    r = bounded(
-        MANY_STRUCK
-        + """
-steps = [f'Add a new resolves 1 reading: "new {i};"' if i % 2 == 0 else "Delete resolves 2" for i in range(1000)]
-draft = itu_nb.amend(big, steps, author="X")
-print(json.dumps({"""
-        + RESOLVES
-        + CHECKS
-        + """}))
-""",
-        label="amend: 1,000 insertions and deletions before 1,000 struck items",
+    rows = _on_many_struck(
+        """[f'Add a new resolves 1 reading: "new {i};"' if i % 2 == 0 else "Delete resolves 2" for i in range(1000)]""",
+        "amend: 1,000 insertions and deletions before 1,000 struck items",
     )
-    assert r.ok and r.within(), r
-    out = json.loads(r.stdout)
-    own = [c.body() for c in RES130["resolves"].children]
-    rows = out["resolves"]
     # the last new item (the 500th, "new 998;") first; each new item claims resolves/1, which the struck original
     # 1 keeps: the first took resolves/1+2, the second 1+3 (the first still held 1+2, freed when it went), then
-    # 1+2, 1+3… : the 500th holds 1+3
-    assert rows[0] == [None, "1", "inserted", "resolves/1", "resolves/1+3", "new 998;"]
-    # the original 1 struck after it, at 1#2 (the new 1 stands before it); 2–12 as adopted
-    assert rows[1] == ["1", None, "deleted", "resolves/1#2", "resolves/1", own[0]]
-    assert rows[2:13] == [
-        [str(k), str(k), "unchanged", f"resolves/{k}", f"resolves/{k}", own[k - 1]] for k in range(2, 13)
+    # 1+2, 1+3… : the 500th holds 1+3.  The original 1 struck after it, at 1#2 (the new 1 stands before it)
+    assert rows == [
+        [None, "1", "inserted", "resolves/1", "resolves/1+3", "new 998;"],
+        ["1", None, "deleted", "resolves/1#2", "resolves/1", RES130["resolves"].children[0].body()],
     ]
-    _many_struck_rest(rows[13:])
-    _checked(out)
 
 
 def test_a_thousand_moves_back_and_forth_across_a_thousand_struck_items():
@@ -1274,34 +1280,20 @@ def test_a_thousand_moves_back_and_forth_across_a_thousand_struck_items():
     # MANY_STRUCK: the first move strikes the original 1 and puts its copy last, past the 1,000 struck items;
     # each later move takes the copy (an insertion: it goes altogether) to the other end, before the live 1
     # (so after the struck original 1) or after the last.  Before: a Python step per struck item crossed
-    # (0.75–0.86 s CPU for these on the base, 4.6 s for 2,000 on a list twice as long); now the ranks are
+    # (0.75–0.86 s CPU for these on the base, 3.5–4.6 s for 2,000 on a list twice as long); now the ranks are
     # shifted a block at a time (itu_nb.amendments.struck_ranks)
-    r = bounded(
-        MANY_STRUCK
-        + """
-steps = ["Move resolves 1 after resolves 1012", "Move resolves 1012 before resolves 1"] * 500
-draft = itu_nb.amend(big, steps, author="X")
-print(json.dumps({"""
-        + RESOLVES
-        + CHECKS
-        + """}))
-""",
-        label="amend: 1,000 moves back and forth across 1,000 struck items",
+    rows = _on_many_struck(
+        """["Move resolves 1 after resolves 1012", "Move resolves 1012 before resolves 1"] * 500""",
+        "amend: 1,000 moves back and forth across 1,000 struck items",
     )
-    assert r.ok and r.within(), r
-    out = json.loads(r.stdout)
-    own = [c.body() for c in RES130["resolves"].children]
-    rows = out["resolves"]
     # the struck original 1 at its own path (the live 1 stands after it), then the last copy of it, labelled 1,
     # at 1#2.  The first copy, a new clause put last, at resolves/1012 (a key the original 1012, now 512, keeps),
     # took resolves/1012+2, and each later copy (its forerunner gone altogether) holds it too
-    assert rows[0] == ["1", None, "deleted", "resolves/1", "resolves/1", own[0]]
-    assert rows[1] == [None, "1", "inserted", "resolves/1#2", "resolves/1012+2", own[0]]
-    assert rows[2:13] == [
-        [str(k), str(k), "unchanged", f"resolves/{k}", f"resolves/{k}", own[k - 1]] for k in range(2, 13)
+    own = RES130["resolves"].children[0].body()
+    assert rows == [
+        ["1", None, "deleted", "resolves/1", "resolves/1", own],
+        [None, "1", "inserted", "resolves/1#2", "resolves/1012+2", own],
     ]
-    _many_struck_rest(rows[13:])
-    _checked(out)
 
 
 def test_a_thousand_moves_of_items_holding_comments_and_highlights():
