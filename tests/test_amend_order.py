@@ -35,7 +35,7 @@ from test_amend_linear import (
 )
 
 import itu_nb
-from itu_nb.amendments import inserting
+from itu_nb.amendments import inserting, struck_ranks
 from itu_nb.amendments.edits import DeleteClause, EditError, InsertClause, InsertWords, MoveClause, apply_ops
 from itu_nb.errors import ItuNbError
 from itu_nb.model import Artefact, Op
@@ -265,11 +265,8 @@ def _long_op(p, data):
     return MoveClause(at, **{where: _address(p, data.draw(st.sampled_from(items)), data)})
 
 
-@SLOW
-@given(st.data())
-def test_moves_of_original_clauses_within_one_long_list_equal_one_by_one(data):
-    # each move of a clause of the original text leaves it struck where it stood: the list fills with struck
-    # items, which a move shifts only between its two places (itu_nb.amendments.order)
+def _long_case(data):
+    """Generated operations on LONG's resolves (or LONG with items struck before), fast and one by one, compared."""
     base = LONG if data.draw(st.booleans()) else _struck_before(LONG, data)
     ops, p = [], base
     for _ in range(data.draw(st.integers(4, 40))):
@@ -282,6 +279,27 @@ def test_moves_of_original_clauses_within_one_long_list_equal_one_by_one(data):
             continue
         ops.append(op)
     _same(apply_ops(base, ops, **WHO), reference(base, ops))
+
+
+@SLOW
+@given(st.data())
+def test_moves_of_original_clauses_within_one_long_list_equal_one_by_one(data):
+    # each move of a clause of the original text leaves it struck where it stood: the list fills with struck
+    # items, which a move shifts only between its two places (itu_nb.amendments.order)
+    _long_case(data)
+
+
+@SLOW
+@given(st.data())
+def test_struck_items_in_blocks_of_two_equal_one_by_one(data):
+    # itu_nb.amendments.struck_ranks keeps the struck items in blocks of 64 to 128, which these short lists never
+    # fill: with blocks of at most two, every shift spans several blocks, covers some in part, and splits them
+    saved = struck_ranks._BLOCK
+    struck_ranks._BLOCK = 1
+    try:
+        _long_case(data)
+    finally:
+        struck_ranks._BLOCK = saved
 
 
 def test_the_long_list_reads_as_the_tests_say():
