@@ -1149,17 +1149,22 @@ print(json.dumps({"""
     _checked(out)
 
 
-#: Resolution 130 as its original text reads, with 1,000 more resolves (13 … 1012), loaded as text: a list of
-#: 1,012 clauses of the original text
-LONG_ORIGINAL = (
-    LOAD
-    + """
+def _long_original(last: int) -> str:
+    """The code loading Resolution 130 as its original text reads, with resolves 13 … ``last`` more, as text."""
+    return (
+        LOAD
+        + f"""
 lines = res.text("original").split("\\n")
 at = next(k for k, line in enumerate(lines) if line.startswith("12\\t"))
-lines[at + 1 : at + 1] = [f"{n}\\tto do thing {n};" for n in range(13, 1013)]
+lines[at + 1 : at + 1] = [f"{{n}}\\tto do thing {{n}};" for n in range(13, {last + 1})]
 big = itu_nb.load("\\n".join(lines) + "\\n", format="text")[0]
 """
-)
+    )
+
+
+#: Resolution 130 as its original text reads, with 1,000 more resolves (13 … 1012), loaded as text: a list of
+#: 1,012 clauses of the original text
+LONG_ORIGINAL = _long_original(1012)
 
 
 def test_a_thousand_moves_of_original_clauses_to_the_head_of_their_own_list():
@@ -1201,12 +1206,8 @@ print(json.dumps({
 #: so the k-th takes the original 13 + 2k): resolves 13, 15, … 2011 struck (1,000 struck items), 1–12 and 14,
 #: 16, … 2012 live (1,012 live items, 14 … 2012 relettered 13 … 1012)
 MANY_STRUCK = (
-    LOAD
+    _long_original(2012)
     + """
-lines = res.text("original").split("\\n")
-at = next(k for k, line in enumerate(lines) if line.startswith("12\\t"))
-lines[at + 1 : at + 1] = [f"{n}\\tto do thing {n};" for n in range(13, 2013)]
-big = itu_nb.load("\\n".join(lines) + "\\n", format="text")[0]
 big = itu_nb.amend(big, [f"Delete resolves {13 + k}" for k in range(1000)], author="X")
 """
 )
