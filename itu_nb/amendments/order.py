@@ -28,22 +28,24 @@ items before it (its *rank*).  What one by one gives is then known from the orde
 - a deleted item is the item as it reads at that moment struck (:func:`~itu_nb.amendments.wording.delete_node`),
   its keys freed when it goes altogether; a moved item's copy is made as :meth:`_Editor.move_clause
   <itu_nb.amendments.edits>` makes it (its place read before the original is struck: the copy of an insertion
-  moved down a list lands one place further, as one by one), and claims its keys when it is placed; a new
-  item claims the key of the path it is given.
+  moved down a list lands one place further, as one by one), and claims its keys when it is placed, its
+  original struck without the comments and highlights the copy takes (:func:`~itu_nb.amendments.wording.
+  taken_marks`); a new item claims the key of the path it is given.
 
 Addresses are read as :class:`~itu_nb.amendments.anchors._Anchors` reads them (a citation of the list's items by label), a path as the
 live item that stands at it now; anything else (the path of a struck item, another list, a label no live item
-has, an item holding comments or highlights that a move would take, a deletion of the last live item, a second
-struck item holding one component…) ends the run, and the caller applies that operation one by one.  The
+has, a deletion of the last live item, a second struck item holding one component…) ends the run, and the caller applies that operation one by one.  The
 property tests in ``tests/test_amend_order.py`` compare the result with one by one, field for field.
 
-Cost: an operation costs C-level copies of the list's entries, bisections of its struck items, and a Python
-step per struck item whose rank it changes: those after an insertion or a deletion, and only those *between*
-the two places of a move (its strike lowers the ranks after the original by one, its placement raises those
-after the copy: the two are applied as one shift, :meth:`Order._enter`).  Moves of clauses of the original text
-to the head or the end of a long list, each leaving a struck item at its place, are so linear over a run
-(0.20–0.21 s CPU for 980 moves to the head of a 992-item list, 0.42 s for 1,960 on a 1,972-item list: 0.65–0.69 s
-and 2.3–2.4 s before); moves back and forth across many struck items still cost a step per struck item crossed.
+Cost: an operation costs C-level copies of the list's entries and a few steps per block of its struck items
+(:mod:`~itu_nb.amendments.struck_ranks`, which shifts the ranks of those after an insertion or a deletion, and
+those *between* the two places of a move, a block at a time: the strike lowers the ranks after the original by
+one, the placement raises those after the copy, applied as one shift, :meth:`Order._enter`), and a Python step
+per struck item whose path it changes.  Moves of clauses of the original text to the head or the end of a long
+list, each leaving a struck item at its place, are so linear over a run (0.20–0.21 s CPU for 980 moves to the
+head of a 992-item list, 0.42 s for 1,960 on a 1,972-item list: 0.65–0.69 s and 2.3–2.4 s before), and so are
+insertions, deletions and moves back and forth before or across 1,000 struck items (0.16–0.23 s for 1,000,
+0.35–0.55 s for 2,000 on a list twice as long: 0.75 s and 2.6–3.5 s before).
 """
 
 from __future__ import annotations
@@ -59,6 +61,7 @@ from itu_nb.amendments.lists import Session
 from itu_nb.amendments.operations import DeleteClause, InsertClause, MoveClause
 from itu_nb.amendments.relettering import _repath, set_label, split_label, successor
 from itu_nb.amendments.striking import component_of, simple_list
+from itu_nb.amendments.struck_ranks import Struck
 from itu_nb.amendments.wording import delete_node, inserted_copy, map_children, newcomer, peel, taken_marks
 from itu_nb.errors import ItuNbError
 from itu_nb.model import Clause, NodeKind, Op, Proposal, Run
@@ -112,12 +115,8 @@ class Order:
         self.labels = list(labels)
         self.index_of = {x: i for i, x in enumerate(self.labels)}
         self.last_letter = next((x for x in reversed(facts.letters) if x is not None), None)
-        # struck items: [rank, component, clause], ranks non-decreasing; held: component -> its struck item
-        self.struck: list[list[Any]] = []
-        self.held: dict[str, list[Any]] = {}
-        # the struck items an operation may have moved past the live item carrying their label (by identity):
-        # each with its rank before the operation (None: struck by it), read by _settle
-        self.was: dict[int, tuple[list[Any], int | None]] = {}
+        self.struck = Struck(self.index_of)  # the struck items with their ranks
+        self.held = self.struck.held  # component -> its struck item
         # live entries: ("old", clause, its first rank) / ("new", text, key, path given) / ("copy", clause placed)
         self.entries: list[tuple] = []
         for c, present in zip(every[lead:], facts.exists, strict=True):
@@ -126,13 +125,11 @@ class Order:
                 continue
             comp = component_of(c.label_in("original") or "")
             assert comp is not None  # simple_list(struck=True)
-            item = [len(self.entries), comp, c]
-            self.held[comp] = item
-            self.struck.append(item)
+            self.struck.add(len(self.struck), len(self.entries), comp, c)
         self.touched = bytearray(len(self.entries))
-        for x in self.struck:
+        for _, x in self.struck:
             if x[2].path != self.struck_path(x):
-                self.was[id(x)] = (x, x[0])  # not at the path the rules give: put there by the first operation
+                self.struck.was[id(x)] = (x, x[0])  # not at the path the rules give: put there by the first operation
         if any(e[1].path != self.path(j) for j, e in enumerate(self.entries)):
             return  # paths not as the rules give them: one by one
         self.anchors = _Anchors(proposal, parent, self.prefix, bool(self.struck))
@@ -143,12 +140,11 @@ class Order:
         """The path of the live item at rank ``j``."""
         label = self.labels[j]
         s = self.held.get(label)
-        return f"{self.prefix}/{label}" + ("#2" if s is not None and s[0] <= j else "")
+        return f"{self.prefix}/{label}" + ("#2" if s is not None and not s[0] else "")
 
     def struck_path(self, item: list[Any]) -> str:
         """The path of a struck item: its component, or its ``#2`` when a live item before it carries that label."""
-        at = self.index_of.get(item[1])
-        return f"{self.prefix}/{item[1]}" + ("#2" if at is not None and at < item[0] else "")
+        return f"{self.prefix}/{item[1]}" + ("#2" if item[0] else "")
 
     def current(self, j: int) -> Clause:
         """The live item at rank ``j`` as one by one has it now."""
@@ -180,7 +176,7 @@ class Order:
 
     def position(self, rank: int, after: bool) -> int:
         """The sibling index (after the lead) of the live item at ``rank``, or just after it."""
-        return rank + bisect.bisect_right(self.struck, rank, key=lambda s: s[0]) + after
+        return rank + self.struck.upto(rank) + after
 
     # -- labels ------------------------------------------------------------------------------------
     def _grow(self) -> bool:
@@ -192,9 +188,7 @@ class Order:
             return False
         self.index_of[label] = len(self.labels)
         self.labels.append(label)
-        if label in self.held:  # a struck item's component is now a live item's label
-            x = self.held[label]
-            self.was.setdefault(id(x), (x, x[0]))
+        self.struck.labelled(label)  # a struck item's component may now be a live item's label
         self.last_letter = letters[0] or self.last_letter
         return True
 
@@ -211,39 +205,28 @@ class Order:
         return probe(written, prev if self.scheme == "letter" else None, 2)[0] == [self.scheme] * 2
 
     # -- changing the order --------------------------------------------------------------------------
-    def _shift(self, lo: int, hi: int | None, by: int) -> None:
-        """The ranks of the struck items ``lo:hi``, ``by`` more (noted for :meth:`_settle`)."""
-        was = self.was
-        for x in self.struck[lo:hi]:
-            if id(x) not in was:
-                was[id(x)] = (x, x[0])
-            x[0] += by
-
-    def _before(self, q: int, lowered: int | None = None) -> int:
-        """The number of struck items standing before sibling index ``q`` (after the lead); those from index
-        ``lowered`` on read as one rank less (the live item before them struck, not yet shifted).
-        """
-        struck, low = self.struck, len(self.struck) if lowered is None else lowered
-        return bisect.bisect_left(range(len(struck)), q, key=lambda i: struck[i][0] + i - (i >= low))
-
     def _settle(self, placed: int | None) -> None:
         """After an operation: each struck item whose rank or label's rank it changed at its path, and the live
         item whose ``#2`` it changed touched (not the item ``placed`` now: its path is given as it stands).
         """
         n = len(self.entries)
-        for x, was in self.was.values():
+        for x, was in self.struck.was.values():
             at = self.index_of.get(x[1])
-            if at is not None and at < n and at != placed and (x[0] <= at) != (was is not None and was <= at):
+            if at is not None and at < n and at != placed and x[0] != (was is None or was):
                 self.touched[at] |= REPATHED
             path = self.struck_path(x)
             if path != x[2].path:
                 x[2] = _moved(x[2], path, False)
-        self.was = {}
+        self.struck.was = {}
 
-    def _remove(self, j: int) -> tuple[Clause | None, Clause]:
-        """What striking the live item at rank ``j`` leaves (None: nothing), and the item as it read; nothing changed yet."""
+    def _remove(self, j: int, moved: bool = False) -> tuple[Clause | None, Clause]:
+        """What striking the live item at rank ``j`` leaves (None: nothing), and the item as it read; nothing
+        changed yet.  A ``moved`` item is struck without the comments and highlights its copy takes
+        (:func:`~itu_nb.amendments.wording.taken_marks`), as :meth:`_Editor.move_clause <itu_nb.amendments.edits>`
+        strikes it.
+        """
         node = self.current(j)
-        gone = delete_node(node, self.author, self.date)
+        gone = delete_node(taken_marks(node) if moved else node, self.author, self.date)
         if gone is not None and gone.children:
             # an inserted sub-item goes altogether: those after it take back the paths their labels give
             gone = dataclasses.replace(gone, children=_repath(gone.children, gone.path, gone.path))
@@ -254,18 +237,16 @@ class Order:
         index of the first struck item after it, whose rank is one less (not yet, unless ``shift``).
         """
         self.session.forget_keys({x.key for x in node.walk()} - {x.key for x in (gone.walk() if gone else ())})
-        k = bisect.bisect_right(self.struck, j, key=lambda s: s[0])
+        k = self.struck.upto(j)
         if shift:
-            self._shift(k, None, -1)
+            self.struck.shift(k, None, -1)
         del self.entries[j]
         del self.touched[j]
         if gone is not None:
             comp = component_of(gone.label_in("original") or "")
             assert comp is not None and comp not in self.held  # checked by the caller
-            item = [j, comp, gone]
-            self.held[comp] = item
-            self.struck.insert(k, item)
-            self.was[id(item)] = (item, None)
+            item = self.struck.add(k, j, comp, gone)
+            self.struck.was[id(item)] = (item, None)
             return k + 1
         return k
 
@@ -280,13 +261,13 @@ class Order:
         index ``lowered`` on come after a live item struck and not yet shifted (:meth:`_strike`): only those
         between the two places change rank, so a move past no struck item costs no step per struck item.
         """
-        k = self._before(q, lowered)  # the struck items before it
+        k = self.struck.before(q, lowered)  # the struck items before it
         rank = q - k
         low = len(self.struck) if lowered is None else lowered
         if k < low:
-            self._shift(k, low, 1)
+            self.struck.shift(k, low, 1)
         else:
-            self._shift(low, k, -1)
+            self.struck.shift(low, k, -1)
         self.entries.insert(rank, entry)
         self.touched.insert(rank, 0)
         return rank
@@ -313,7 +294,7 @@ class Order:
         if q is None:
             return False
         n = len(self.entries)
-        rank = q - self._before(q)
+        rank = q - self.struck.before(q)
         if not self.admits(rank, n):
             return False
         if label is not None:
@@ -350,23 +331,19 @@ class Order:
         q = self._where(op, None)  # read before the original is struck, as one by one reads it
         if s is None or q is None or len(self.entries) < 2:
             return False
-        node = self.current(s)
-        if taken_marks(node) is not node:
-            return False  # the copy takes comments or highlights: one by one
-        gone, node = self._remove(s)
+        gone, node = self._remove(s, True)
         if not self._strikable(gone):
             return False
-        # the struck items' ranks once the original is struck (what is left of it among them)
         # the struck items' ranks once the original is struck (what is left of it among them, at index k)
-        struck, g = self.struck, gone is not None
-        k = bisect.bisect_right(struck, s, key=lambda x: x[0])
+        rank_of, g = self.struck.rank, gone is not None
+        k = self.struck.upto(s)
 
         def place(i: int) -> int:  # the sibling index of the i-th struck item then
-            return struck[i][0] + i if i < k else s + k if g and i == k else struck[i - g][0] - 1 + i
+            return rank_of(i) + i if i < k else s + k if g and i == k else rank_of(i - g) - 1 + i
 
         n = len(self.entries) - 1
-        q = min(q, n + len(struck) + g)
-        rank = q - bisect.bisect_left(range(len(struck) + g), q, key=place)
+        q = min(q, n + len(self.struck) + g)
+        rank = q - bisect.bisect_left(range(len(self.struck) + g), q, key=place)
         if not self.admits(rank, n):
             return False
         author, date, session = self.author, self.date, self.session
@@ -392,13 +369,12 @@ class Order:
     def settle(self, p: Proposal) -> Proposal:
         """``p`` with the list as the operations leave it."""
         out: list[Clause] = []
-        k = 0
-        for j in range(len(self.entries)):
-            while k < len(self.struck) and self.struck[k][0] <= j:
-                out.append(self.struck[k][2])
-                k += 1
-            out.append(self.current(j))
-        out += (s[2] for s in self.struck[k:])
+        j = 0  # the live items before rank j are out
+        for rank, x in self.struck:
+            out += (self.current(i) for i in range(j, rank))
+            j = max(j, rank)
+            out.append(x[2])
+        out += (self.current(i) for i in range(j, len(self.entries)))
         new = (*self.every[: self.lead], *out)
         return map_children(p, self.parent, lambda _: new)
 
