@@ -68,7 +68,7 @@ class ItemReader:
                 if not line._plain:
                     break
             if not n:
-                m = label_match(text)
+                m = label_match(text) if "\t" in text else None  # a label ends with a TAB (labels.label_split)
                 if m is None:
                     break
                 n = m.end()
@@ -242,7 +242,7 @@ class ItemReader:
             text = lines[i]
             if text.__class__ is not str:
                 break
-            m = label_match(text)
+            m = label_match(text) if "\t" in text else None  # a label ends with a TAB (labels.label_split)
             if m is None:
                 break
             n = m.end()
