@@ -242,7 +242,7 @@ class ItemReader:
             text = lines[i]
             if text.__class__ is not str:
                 break
-            m = label_match(text) if "\t" in text else None  # a label ends with a TAB (labels.label_split)
+            m = label_match(text)
             if m is None:
                 break
             n = m.end()
