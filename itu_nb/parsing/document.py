@@ -195,6 +195,7 @@ def build_document(
             current is not None
             and plain
             and not trailer
+            and "\t" in text  # a label ends with a TAB (labels.label_split)
             and (m := label_match(text))
             and (after := current.add_items(lines, i, min(n, i + _BATCH), m.end())) > i
         ):

@@ -67,8 +67,17 @@ def section_keyword(text: str) -> str | None:
     return None
 
 
+#: Every label LABEL matches ends with a TAB (its separator, ``\s*\t``): a line without one has no label, and
+#: the regex is not run on it (:func:`label_split`, :mod:`itu_nb.parsing.presplit`).  Checked here, on the
+#: pattern's text, so that a change of LABEL's separator fails the import rather than drops labels.
+if not kw.LABEL.pattern.endswith(r"(?P<sep>\s*\t)"):
+    raise ImportError("itu_nb.parsing.labels: kw.LABEL no longer ends with a TAB; drop the '\\t' in text tests")
+
+
 def label_split(text: str) -> int:
     """Length of the label and its separator at the start of ``text`` (0 when none)."""
+    if "\t" not in text:  # no label (it ends with a TAB) and no TAB bullet: the usual paragraph, no regex run
+        return 0
     m = kw.LABEL.match(text)
     if m:
         return m.end()

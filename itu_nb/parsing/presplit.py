@@ -86,21 +86,17 @@ def add_paragraphs(builder: Any, lines: Sequence[Any], i: int, stop: int) -> int
     if builder.reasons is not None or builder.expect_title or builder.heading is None and not builder.top.children:
         return i
     bare = builder.action is None and builder.heading is not None
-    label_match = kw.LABEL.match
     while True:
-        end = _paragraphs_end(lines, i, stop, bare, builder.container is None)
+        end, n = _paragraphs_end(lines, i, stop, bare, builder.container is None)
         if end > i:
             _add(builder.container or builder.top, lines, i, end, builder.line_notes)
         if end == stop:
             return end
-        if _section(builder, lines, end, bare):
+        if not n and _section(builder, lines, end, bare):  # (a labelled line has a TAB: no section line)
             i = end + 1  # a section line: its paragraphs or items follow in it
             continue
-        # an item on a plain line: the item loop, as build_document's next step would call it
-        line = lines[end]
-        text = line if line.__class__ is str else line.main if line._plain else ""
-        m = label_match(text) if text else None
-        i = builder.add_items(lines, end, stop, m.end()) if m else end
+        # an item on a plain line (its label matched there): the item loop, as build_document's next step would call it
+        i = builder.add_items(lines, end, stop, n) if n else end
         if i == end:
             return end
 
@@ -132,9 +128,10 @@ def _section(builder: Any, lines: Sequence[Any], k: int, bare: bool) -> bool:
     return True
 
 
-def _paragraphs_end(lines: Sequence[Any], i: int, stop: int, bare: bool, formula: bool) -> int:
+def _paragraphs_end(lines: Sequence[Any], i: int, stop: int, bare: bool, formula: bool) -> tuple[int, int]:
     """The index of the first line from ``lines[i]`` on (before ``stop``) that is no plain unlabelled paragraph:
-    one that a step other than :meth:`_paragraph` might claim (see :func:`add_paragraphs`).
+    one that a step other than :meth:`_paragraph` might claim (see :func:`add_paragraphs`); and the length of its
+    label and separator (``kw.LABEL``) when it is an item on a plain line, else 0 (its label matched once).
 
     ``bare``: a heading line may start the next bare text; ``formula``: a formula line may still come.
     """
@@ -146,31 +143,34 @@ def _paragraphs_end(lines: Sequence[Any], i: int, stop: int, bare: bool, formula
         elif line._plain:
             text = line.main
         else:
-            return i
+            return i, 0
         if not text:
-            return i
+            return i, 0
         lead = text[0]
         if lead.isspace():
-            return i  # a blank line, an indented marker, separator, Reasons or annex, a TAB bullet: the general steps
+            return (
+                i,
+                0,
+            )  # a blank line, an indented marker, separator, Reasons or annex, a TAB bullet: the general steps
         if lead.isupper():
             if marker_match(text):
-                return i
+                return i, 0
             if lead == "R" and kw.REASONS.match(text):
-                return i
+                return i, 0
             if lead == "A" and kw.ANNEX.match(text):
-                return i
+                return i, 0
             if formula and lead == "T":
-                return i  # perhaps the formula (kw.FORMULA), before the first section: the general steps decide
+                return i, 0  # perhaps the formula (kw.FORMULA), before the first section: the general steps decide
         elif lead == "*" or lead == "_":
-            return i  # perhaps a separator
+            return i, 0  # perhaps a separator
         elif lead.islower() and "\t" not in text and text.split(None, 1)[0].rstrip(":,") in _KEYWORD_FIRST:
-            return i  # perhaps a section line (section_keyword): the general steps decide, reading it once
+            return i, 0  # perhaps a section line (section_keyword): the general steps decide, reading it once
         if bare and (lead in _HEADING_LEADS or lead.isdigit()):
-            return i  # perhaps the heading of the next text
-        if label_match(text):
-            return i  # an item
+            return i, 0  # perhaps the heading of the next text
+        if "\t" in text and (m := label_match(text)):  # a label ends with a TAB (see labels.label_split)
+            return i, m.end()  # an item
         i += 1
-    return i
+    return i, 0
 
 
 def _add(container: Node, lines: Sequence[Any], i: int, end: int, line_notes: dict[int, list[str]]) -> None:
