@@ -54,7 +54,7 @@ from itu_nb.export.limits import check_marks
 from itu_nb.export.lines import Line, Piece, as_document, export_lines, lit_note
 from itu_nb.export.loose import has_lines
 from itu_nb.export.nesting import check_nesting
-from itu_nb.loaders.docx_read import LOOSE_NOTE_STYLE
+from itu_nb.loaders.docx_read import LOOSE_NOTE_STYLE, NOTE_PLACE
 from itu_nb.model import Artefact, Clause, Document, NodeKind, Op
 from itu_nb.parsing.markup import FOOTNOTE_BODY
 from itu_nb.parsing.notes import unheld_bodies
@@ -240,8 +240,11 @@ class _Writer:
         lit = ended = ""  # the colour of the highlight open here; of the one that ended last
         touching = False  # a highlight ended and no text was written since
         empty = False  # no text written since the highlight opened
+        refs: dict[str, tuple[str, int]] = {}  # note number → its kind and len(p) after its reference here
         for piece in line.pieces:
-            if piece.is_mark:
+            if piece.kind == "footnote-body":
+                self._body_place(p, piece, refs, bodies if orphan is not None else {}, line, orphan)
+            elif piece.is_mark:
                 if piece.kind == "highlight-start":
                     lit = NEXT_HIGHLIGHT if touching and ended == HIGHLIGHT else HIGHLIGHT
                     empty = True
@@ -265,6 +268,7 @@ class _Writer:
                 fid = self._footnote_ref(p, piece, texts, no, remarks.pop(key, []) if key else [])
                 if key:
                     self.note_ids.setdefault((pid, *key), fid)
+                    refs[key[1]] = (key[0], len(p))
             elif piece.kind == "bookmark" and _BOOKMARK.match(piece.text):
                 self._bookmark(p, piece.text[len("[bookmark: ") : -1])
             elif piece.kind == "comment":
@@ -279,6 +283,34 @@ class _Writer:
         for left in remarks.values():  # a note whose body has no reference in the line: on the paragraph
             for comment in (a for side in left for a in side):
                 self._comment(p, comment)
+
+    def _body_place(
+        self,
+        p: etree._Element,
+        piece: Piece,
+        refs: dict[str, tuple[str, int]],
+        loose: dict[tuple[str, str], list[list[Piece]]],
+        line: Line,
+        orphan: int | None,
+    ) -> None:
+        """Keep the place of the note body ``piece`` in its line: Word keeps a note's text at its reference.
+        A body that no node holds (``loose``, by note, taken as written) is its note here, referenced in the loose
+        style (:meth:`_orphans`); a body that stands after its reference with something between them gets a
+        hidden bookmark here (:data:`~itu_nb.loaders.docx_read.NOTE_PLACE` and the number's kind and number),
+        where the .docx reader moves the note's text read at its reference (the first such body of a note: its
+        deleted and inserted texts stand together).
+        """
+        m = _BODY_NUMBER.match(piece.text)
+        if m is None:
+            return
+        no = m.group(1)
+        kind, after = refs.get(no, ("fn", -1))
+        if (kind, no) in loose and after < 0:
+            pid = self.doc.proposals[orphan].id if orphan is not None and orphan >= 0 else None
+            self._orphans(p, {(kind, no): loose.pop((kind, no))}, pid)
+        elif 0 <= after != len(p):
+            self._bookmark(p, f"{NOTE_PLACE}{kind}{no}")
+            refs[no] = (kind, -1)
 
     def _text_run(self, line: Line, piece: Piece, lit: bool | str = False) -> etree._Element:
         if line.role == "marker" and piece.kind == "marker":
@@ -633,6 +665,8 @@ def _note_paragraph(note: etree._Element) -> etree._Element:
     return p
 
 
+#: A note body's number (``[2: …``).
+_BODY_NUMBER = re.compile(r"\[(\d+):")
 #: A note reference's number (``[footnoteRef:2]``, ``[endnoteRef:2]``).
 _REF_NUMBER = re.compile(r"\[\w+:(\d+)\]")
 #: What the .docx reader notes on a clause holding a second reference to one Word note (loaders/docx_read.py).
