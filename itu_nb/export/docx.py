@@ -240,10 +240,12 @@ class _Writer:
         lit = ended = ""  # the colour of the highlight open here; of the one that ended last
         touching = False  # a highlight ended and no text was written since
         empty = False  # no text written since the highlight opened
-        refs: dict[str, tuple[str, int]] = {}  # note number → its kind and len(p) after its reference here
+        refs: dict[str, str] = {}  # note number → the kind of its reference in this line
+        later = _bodies_later(line.pieces)  # the notes whose text stands after their reference and more
+        deferred: dict[str, list[list[Artefact]]] = {}  # their comments, written at the body's place
         for piece in line.pieces:
             if piece.kind == "footnote-body":
-                self._body_place(p, piece, refs, bodies if orphan is not None else {}, line, orphan)
+                self._body_place(p, piece, refs, bodies if orphan is not None else {}, orphan, later, deferred)
             elif piece.is_mark:
                 if piece.kind == "highlight-start":
                     lit = NEXT_HIGHLIGHT if touching and ended == HIGHLIGHT else HIGHLIGHT
@@ -265,10 +267,13 @@ class _Writer:
                 if key and not texts and line.node is not None:  # a body on a line of its own: the node's note
                     texts = node_bodies(line.node, key)
                     remarks = remarks or note_comments(line.node)
-                fid = self._footnote_ref(p, piece, texts, no, remarks.pop(key, []) if key else [])
+                held = remarks.pop(key, []) if key else []
+                if key and key[1] in later:
+                    deferred[key[1]], held = held, []
+                fid = self._footnote_ref(p, piece, texts, no, held)
                 if key:
                     self.note_ids.setdefault((pid, *key), fid)
-                    refs[key[1]] = (key[0], len(p))
+                    refs[key[1]] = key[0]
             elif piece.kind == "bookmark" and _BOOKMARK.match(piece.text):
                 self._bookmark(p, piece.text[len("[bookmark: ") : -1])
             elif piece.kind == "comment":
@@ -288,29 +293,32 @@ class _Writer:
         self,
         p: etree._Element,
         piece: Piece,
-        refs: dict[str, tuple[str, int]],
+        refs: dict[str, str],
         loose: dict[tuple[str, str], list[list[Piece]]],
-        line: Line,
         orphan: int | None,
+        later: set[str],
+        deferred: dict[str, list[list[Artefact]]],
     ) -> None:
         """Keep the place of the note body ``piece`` in its line: Word keeps a note's text at its reference.
         A body that no node holds (``loose``, by note, taken as written) is its note here, referenced in the loose
-        style (:meth:`_orphans`); a body that stands after its reference with something between them gets a
-        hidden bookmark here (:data:`~itu_nb.loaders.docx_read.NOTE_PLACE` and the number's kind and number),
-        where the .docx reader moves the note's text read at its reference (the first such body of a note: its
-        deleted and inserted texts stand together).
+        style (:meth:`_orphans`).  A body that stands after its reference with something between them (``later``,
+        :func:`_bodies_later`) gets a hidden bookmark here (:data:`~itu_nb.loaders.docx_read.NOTE_PLACE`, then
+        the note's kind and number), where the .docx reader moves the note's text read at its reference, and
+        the note's comments (``deferred``, :func:`note_comments`) after it, where CriticMarkup reads them.
         """
         m = _BODY_NUMBER.match(piece.text)
         if m is None:
             return
         no = m.group(1)
-        kind, after = refs.get(no, ("fn", -1))
-        if (kind, no) in loose and after < 0:
+        kind = refs.get(no, "fn")
+        if (kind, no) in loose and no not in refs:
             pid = self.doc.proposals[orphan].id if orphan is not None and orphan >= 0 else None
             self._orphans(p, {(kind, no): loose.pop((kind, no))}, pid)
-        elif 0 <= after != len(p):
+        elif no in later and no in refs:
+            later.discard(no)  # (its first body: a note's deleted and inserted texts stand together)
             self._bookmark(p, f"{NOTE_PLACE}{kind}{no}")
-            refs[no] = (kind, -1)
+            for comment in (a for side in deferred.pop(no, []) for a in side):
+                self._comment(p, comment)
 
     def _text_run(self, line: Line, piece: Piece, lit: bool | str = False) -> etree._Element:
         if line.role == "marker" and piece.kind == "marker":
@@ -720,6 +728,26 @@ def _note_bodies(pieces: tuple[Piece, ...]) -> dict[tuple[str, str], list[list[P
         kept = [r for r in runs if r.text or r.kind in _NOTE_MARKS]
         bodies.setdefault(key, []).append(kept if any(r.text for r in kept) else runs[:1])
     return bodies
+
+
+def _bodies_later(pieces: tuple[Piece, ...]) -> set[str]:
+    """The numbers of the notes whose first body in a line stands after their reference with something written
+    between them (text, a comment, a bookmark, another note): the .docx writer marks their place.
+    """
+    out: set[str] = set()
+    apart: dict[str, bool] = {}  # a note referenced and not yet given its body → something written since
+    for piece in pieces:
+        if piece.kind == "footnote-body" and (m := _BODY_NUMBER.match(piece.text)):
+            if apart.pop(m.group(1), False):
+                out.add(m.group(1))
+            continue
+        if piece.kind in _NOTE_PARTS or piece.is_mark:
+            continue
+        for no in apart:
+            apart[no] = True
+        if piece.kind == "footnote-ref" and (ref := _REF_NUMBER.match(piece.text)):
+            apart[ref.group(1)] = False
+    return out
 
 
 def node_bodies(node: Clause, key: tuple[str, str]) -> list[list[Piece]]:
