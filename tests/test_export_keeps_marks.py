@@ -116,6 +116,15 @@ def marks(doc: itu_nb.Document, word: bool = False) -> Counter:
     ``word``: leave out the paragraph mark that closes a node whose runs are all inserted (or all deleted) with
     its op: Word writes a wholly inserted or deleted clause's paragraph mark as inserted or deleted, as Word
     does, and reads it back as a ``paragraph-mark`` (the clause's own change, not a mark the source lacked).
+
+    Why the reader keeps it rather than reading it as the clause's change (so that this exception could go):
+    in Word a paragraph's mark is a revision of its own (``w:pPr/w:rPr/w:ins``, ``w:del``), accepted or
+    rejected apart from the text and carrying its own author and date, and LibreOffice lists it as a change of
+    its own: ``lo-tracked-changes.docx`` holds one on the wholly deleted ``considering/b`` (Mexico,
+    2018-09-11T10:00), which ``tests/test_issue17_limits.py`` matches to LibreOffice's .fodt. Dropping such a
+    mark when it agrees with the text would change the tree of that loaded file (loaders must not), and the
+    writer cannot leave the mark untracked: Reject All would then leave an empty paragraph. So through Word a
+    wholly inserted or deleted clause gains its mark, an artefact that says what its runs say already.
     """
     out: Counter = Counter()
     for p in doc:

@@ -8,12 +8,16 @@ after "cooperation between them;  " (two spaces) and before the line's last spac
 
 from __future__ import annotations
 
+import dataclasses
+import re
+import zipfile
+
 import pytest
-from conftest import FLATTENED
+from conftest import FLATTENED, libreoffice_fodt
 from test_roundtrip_lossless import round_trip
 
 import itu_nb
-from itu_nb.model import runs_text
+from itu_nb.model import Artefact, Op, runs_text
 
 #: Two note bodies that no clause holds on one line after Doc 67, a highlight in each (the loader reads the
 #: second as text of the line: a line highlight).
@@ -89,3 +93,37 @@ def test_two_loose_note_bodies_on_a_line_keep_their_order_and_highlights(hops):
     ]
     assert _last_line(doc) == want
     assert _last_line(_hops(doc, hops)) == want
+
+
+def test_libreoffice_opens_the_notes_placed_by_bookmarks(tmp_path, doc67):
+    """Doc 67 with two loose bodies and a comment on note 1 (recalling j)): the three notes whose bodies stand after
+    their reference and more (flattened lines 89, 249 and 252: one and two characters after, ``[footnoteRef:2] [2:``
+    and ``[footnoteRef:3]” [3:``) get a hidden bookmark at the body's place, the comment stands there;
+    LibreOffice opens the file and shows every note's text and the comment."""
+    doc = itu_nb.load(FLATTENED.read_text(encoding="utf-8") + TWO_BODIES)
+    remark = Artefact("comment", "on note 1", -1, 3, Op.EQUAL, "CEPT", "2018-10-02")
+
+    def node(c):
+        arts = (*c.artefacts, remark) if c.path == "recalling/j/fn1" else c.artefacts
+        return dataclasses.replace(c, children=tuple(node(x) for x in c.children), artefacts=arts)
+
+    doc = dataclasses.replace(
+        doc, proposals=tuple(dataclasses.replace(p, clauses=tuple(map(node, p.clauses))) for p in doc)
+    )
+    path = tmp_path / "doc67.docx"
+    itu_nb.to_docx(doc, path)
+    xml = zipfile.ZipFile(path).read("word/document.xml").decode()
+    assert sorted(re.findall(r'w:name="(_itu_nb_note_\w+)"', xml)) == [
+        "_itu_nb_note_fn1",
+        "_itu_nb_note_fn2",
+        "_itu_nb_note_fn3",
+    ]
+    fodt = libreoffice_fodt(path, tmp_path).read_text(encoding="utf-8")
+    bodies = [re.sub(r"<[^>]+>", "", b) for b in re.findall(r"<text:note-body>(.*?)</text:note-body>", fodt, re.S)]
+    assert len(bodies) == 4 and "These include the least developed countries" in bodies[0]
+    assert sum("One body." in b for b in bodies) == 1  # the first loose body (the second is text of its line)
+    assert "on note 1" in fodt
+    back = _recalling_j(itu_nb.load(path))
+    text = runs_text(back.label_runs + back.runs)
+    (placed,) = [a.offset for a in back.artefacts if a.kind == "comment"]
+    assert text[:placed].endswith("cooperation between them;  ")
