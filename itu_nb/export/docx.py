@@ -241,7 +241,8 @@ class _Writer:
         touching = False  # a highlight ended and no text was written since
         empty = False  # no text written since the highlight opened
         refs: dict[str, str] = {}  # note number → the kind of its reference in this line
-        later = _bodies_later(line.pieces)  # the notes whose text stands after their reference and more
+        # the notes whose text stands after their reference and more (looked for in a line holding a body)
+        later = _bodies_later(line.pieces) if bodies else set()
         deferred: dict[str, list[list[Artefact]]] = {}  # their comments, written at the body's place
         for piece in line.pieces:
             if piece.kind == "footnote-body":
