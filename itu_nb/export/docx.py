@@ -245,9 +245,7 @@ class _Writer:
         later = _bodies_later(line.pieces) if bodies else set()
         deferred: dict[str, list[list[Artefact]]] = {}  # their comments, written at the body's place
         for piece in line.pieces:
-            if piece.kind == "footnote-body":
-                self._body_place(p, piece, refs, bodies if orphan is not None else {}, orphan, later, deferred)
-            elif piece.is_mark:
+            if piece.is_mark:
                 if piece.kind == "highlight-start":
                     lit = NEXT_HIGHLIGHT if touching and ended == HIGHLIGHT else HIGHLIGHT
                     empty = True
@@ -284,6 +282,8 @@ class _Writer:
                 p.append(self._tracked(self._text_run(line, piece, lit), piece.op, piece.author, piece.date))
                 if piece.text:
                     touching = empty = False
+            elif piece.kind == "footnote-body":
+                self._body_place(p, piece, refs, bodies if orphan is not None else {}, orphan, later, deferred)
         if orphan is not None and bodies:  # bodies no node holds: each a note, referenced here (nothing is lost)
             self._orphans(p, bodies, self.doc.proposals[orphan].id if orphan >= 0 else None)
         for left in remarks.values():  # a note whose body has no reference in the line: on the paragraph
