@@ -103,22 +103,23 @@ def test_comments_on_footnote_nodes_are_word_comments_around_the_notes_reference
     data = itu_nb.to_docx(noted)
     # anchored in the body, around the note's reference mark: the range starts right before the reference run
     # and ends right after it, followed by the comment's reference run; the comment on the deleted text of note 1
-    # has a deleted reference run, the one on its inserted text an inserted one (the note's reference is untracked)
+    # has a deleted reference run, the one on its inserted text an inserted one (the note's reference is untracked);
+    # comment ids start past the notes' w:id (two notes: 3, 4, 5), as LibreOffice 7.4 needs
     assert _around_references(data) == [
         [
-            ("commentRangeStart", "0", None),
-            ("commentRangeStart", "1", None),
+            ("commentRangeStart", "3", None),
+            ("commentRangeStart", "4", None),
             ("ref", None),
-            ("commentRangeEnd", "0", None),
-            ("commentReference", "0", "del"),
-            ("commentRangeEnd", "1", None),
-            ("commentReference", "1", "ins"),
+            ("commentRangeEnd", "3", None),
+            ("commentReference", "3", "del"),
+            ("commentRangeEnd", "4", None),
+            ("commentReference", "4", "ins"),
         ],
         [
-            ("commentRangeStart", "2", None),
+            ("commentRangeStart", "5", None),
             ("ref", None),
-            ("commentRangeEnd", "2", None),
-            ("commentReference", "2", None),
+            ("commentRangeEnd", "5", None),
+            ("commentReference", "5", None),
         ],
     ]
     # nothing of them in the notes (LibreOffice 7.4 cannot open a .docx with a comment inside a footnote)
@@ -127,9 +128,9 @@ def test_comments_on_footnote_nodes_are_word_comments_around_the_notes_reference
     # a real comment: its text, author and date in comments.xml
     comments = {c.get(f"{W}id"): c for c in _part(data, "word/comments.xml").iter(f"{W}comment")}
     assert {k: "".join(c.itertext()) for k, c in comments.items()} == {
-        "0": "on resolves/1/fn1",
-        "1": "on resolves/1/fn1#2",
-        "2": "on resolves/2/fn2",
+        "3": "on resolves/1/fn1",
+        "4": "on resolves/1/fn1#2",
+        "5": "on resolves/2/fn2",
     }
     assert {(c.get(f"{W}author"), c.get(f"{W}date")) for c in comments.values()} == {("APT", "2018-10-01T00:00:00Z")}
     # the notes' text is whole, after Word's mark: " Plain." in one run
@@ -159,16 +160,16 @@ def test_a_comment_on_a_tracked_note_is_inside_the_change_holding_its_reference(
     # the reference run untracked again
     assert _around_references(data) == [
         [
-            ("commentRangeStart", "0", "ins"),
+            ("commentRangeStart", "3", "ins"),
             ("ref", "ins"),
-            ("commentRangeEnd", "0", "ins"),
-            ("commentReference", "0", "ins"),
+            ("commentRangeEnd", "3", "ins"),
+            ("commentReference", "3", "ins"),
         ],
         [
-            ("commentRangeStart", "1", "del"),
+            ("commentRangeStart", "4", "del"),
             ("ref", "del"),
-            ("commentRangeEnd", "1", "del"),
-            ("commentReference", "1", "del"),
+            ("commentRangeEnd", "4", "del"),
+            ("commentReference", "4", "del"),
         ],
     ]
     body = _part(data, "word/document.xml")
@@ -220,13 +221,13 @@ def test_a_comment_of_another_op_than_its_tracked_note_keeps_its_op():
     )
     data = itu_nb.to_docx(noted)
     assert _around_references(data)[0] == [
-        ("commentRangeStart", "0", None),
-        ("commentRangeStart", "1", "ins"),
+        ("commentRangeStart", "3", None),
+        ("commentRangeStart", "4", "ins"),
         ("ref", "ins"),
-        ("commentRangeEnd", "1", "ins"),
-        ("commentReference", "1", "ins"),
-        ("commentRangeEnd", "0", None),
-        ("commentReference", "0", None),
+        ("commentRangeEnd", "4", "ins"),
+        ("commentReference", "4", "ins"),
+        ("commentRangeEnd", "3", None),
+        ("commentReference", "3", None),
     ]
     assert _comments(itu_nb.load(data)) == [
         ("resolves/1", "theirs", "CEPT", None, 8, "INSERT"),

@@ -563,8 +563,8 @@ def test_comments_on_footnote_nodes_are_written_by_criticmarkup_akoma_ntoso_and_
     with zipfile.ZipFile(io.BytesIO(itu_nb.to_docx(noted))) as z:
         body, notes = (z.read(f"word/{name}.xml").decode() for name in ("document", "footnotes"))
     assert re.search(
-        r'<w:commentRangeStart w:id="0"/><w:r>(?:(?!</w:r>).)*<w:footnoteReference w:id="1"/></w:r>'
-        r'<w:commentRangeEnd w:id="0"/><w:r>(?:(?!</w:r>).)*<w:commentReference w:id="0"/>',
+        r'<w:commentRangeStart w:id="2"/><w:r>(?:(?!</w:r>).)*<w:footnoteReference w:id="1"/></w:r>'
+        r'<w:commentRangeEnd w:id="2"/><w:r>(?:(?!</w:r>).)*<w:commentReference w:id="2"/>',
         body,
     )
     assert "comment" not in notes

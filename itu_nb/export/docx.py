@@ -54,7 +54,7 @@ from itu_nb.export.limits import check_marks
 from itu_nb.export.lines import Line, Piece, as_document, export_lines, lit_note
 from itu_nb.export.loose import has_lines
 from itu_nb.export.nesting import check_nesting
-from itu_nb.loaders.docx_read import LOOSE_NOTE_STYLE
+from itu_nb.loaders.docx_read import LOOSE_NOTE_STYLE, NOTE_PLACE
 from itu_nb.model import Artefact, Clause, Document, NodeKind, Op
 from itu_nb.parsing.markup import FOOTNOTE_BODY
 from itu_nb.parsing.notes import unheld_bodies
@@ -240,6 +240,10 @@ class _Writer:
         lit = ended = ""  # the colour of the highlight open here; of the one that ended last
         touching = False  # a highlight ended and no text was written since
         empty = False  # no text written since the highlight opened
+        refs: dict[str, str] = {}  # note number → the kind of its reference in this line
+        # the notes whose text stands after their reference and more (looked for in a line holding a body)
+        later = _bodies_later(line.pieces) if bodies else set()
+        deferred: dict[str, list[list[Artefact]]] = {}  # their comments, written at the body's place
         for piece in line.pieces:
             if piece.is_mark:
                 if piece.kind == "highlight-start":
@@ -262,9 +266,13 @@ class _Writer:
                 if key and not texts and line.node is not None:  # a body on a line of its own: the node's note
                     texts = node_bodies(line.node, key)
                     remarks = remarks or note_comments(line.node)
-                fid = self._footnote_ref(p, piece, texts, no, remarks.pop(key, []) if key else [])
+                held = remarks.pop(key, []) if key else []
+                if key and key[1] in later:
+                    deferred[key[1]], held = held, []
+                fid = self._footnote_ref(p, piece, texts, no, held)
                 if key:
                     self.note_ids.setdefault((pid, *key), fid)
+                    refs[key[1]] = key[0]
             elif piece.kind == "bookmark" and _BOOKMARK.match(piece.text):
                 self._bookmark(p, piece.text[len("[bookmark: ") : -1])
             elif piece.kind == "comment":
@@ -274,10 +282,43 @@ class _Writer:
                 p.append(self._tracked(self._text_run(line, piece, lit), piece.op, piece.author, piece.date))
                 if piece.text:
                     touching = empty = False
+            elif piece.kind == "footnote-body":
+                self._body_place(p, piece, refs, bodies if orphan is not None else {}, orphan, later, deferred)
         if orphan is not None and bodies:  # bodies no node holds: each a note, referenced here (nothing is lost)
             self._orphans(p, bodies, self.doc.proposals[orphan].id if orphan >= 0 else None)
         for left in remarks.values():  # a note whose body has no reference in the line: on the paragraph
             for comment in (a for side in left for a in side):
+                self._comment(p, comment)
+
+    def _body_place(
+        self,
+        p: etree._Element,
+        piece: Piece,
+        refs: dict[str, str],
+        loose: dict[tuple[str, str], list[list[Piece]]],
+        orphan: int | None,
+        later: set[str],
+        deferred: dict[str, list[list[Artefact]]],
+    ) -> None:
+        """Keep the place of the note body ``piece`` in its line: Word keeps a note's text at its reference.
+        A body that no node holds (``loose``, by note, taken as written) is its note here, referenced in the loose
+        style (:meth:`_orphans`).  A body that stands after its reference with something between them (``later``,
+        :func:`_bodies_later`) gets a hidden bookmark here (:data:`~itu_nb.loaders.docx_read.NOTE_PLACE`, then
+        the note's kind and number), where the .docx reader moves the note's text read at its reference, and
+        the note's comments (``deferred``, :func:`note_comments`) after it, where CriticMarkup reads them.
+        """
+        m = _BODY_NUMBER.match(piece.text)
+        if m is None:
+            return
+        no = m.group(1)
+        kind = refs.get(no, "fn")
+        if (kind, no) in loose and no not in refs:
+            pid = self.doc.proposals[orphan].id if orphan is not None and orphan >= 0 else None
+            self._orphans(p, {(kind, no): loose.pop((kind, no))}, pid)
+        elif no in later and no in refs:
+            later.discard(no)  # (its first body: a note's deleted and inserted texts stand together)
+            self._bookmark(p, f"{NOTE_PLACE}{kind}{no}")
+            for comment in (a for side in deferred.pop(no, []) for a in side):
                 self._comment(p, comment)
 
     def _text_run(self, line: Line, piece: Piece, lit: bool | str = False) -> etree._Element:
@@ -304,7 +345,7 @@ class _Writer:
 
     def _comment_text(self, piece: Piece | Artefact) -> str:
         """The comment's text, author, date and initials in ``word/comments.xml``; its ``w:id``."""
-        cid = str(self.n_comments)
+        cid = str(self.n_comments)  # (shifted past the notes' w:id at the end: _comment_ids)
         self.n_comments += 1
         note = _SubElement(self.comments, _W_COMMENT)
         note.set(_W_ID, cid)
@@ -550,10 +591,22 @@ class _Writer:
         if self.endnotes:
             self._note_part("endnote", self.endnotes)
         if self.n_comments:
+            self._comment_ids(max(len(self.footnotes), len(self.endnotes)) + 1)
             self._comments_part()
         out = io.BytesIO()
         self.word.save(out)
         return out.getvalue()
+
+    def _comment_ids(self, shift: int) -> None:
+        """Every comment's ``w:id`` made ``shift`` more, past every note's: LibreOffice 7.4 shows a footnote whose
+        ``w:id`` a comment has too with another note's text (two in Doc 67 with a comment on note 1).
+        """
+        if not shift:
+            return
+        for el in self.body.iter(_COMMENT_START, _COMMENT_END, _COMMENT_REFERENCE):
+            el.set(_W_ID, str(int(el.get(_W_ID)) + shift))
+        for el in self.comments.iter(_W_COMMENT):
+            el.set(_W_ID, str(int(el.get(_W_ID)) + shift))
 
     def _comments_part(self) -> None:
         blob = etree.tostring(self.comments, xml_declaration=True, encoding="UTF-8", standalone=True)
@@ -633,6 +686,8 @@ def _note_paragraph(note: etree._Element) -> etree._Element:
     return p
 
 
+#: A note body's number (``[2: …``).
+_BODY_NUMBER = re.compile(r"\[(\d+):")
 #: A note reference's number (``[footnoteRef:2]``, ``[endnoteRef:2]``).
 _REF_NUMBER = re.compile(r"\[\w+:(\d+)\]")
 #: What the .docx reader notes on a clause holding a second reference to one Word note (loaders/docx_read.py).
@@ -686,6 +741,26 @@ def _note_bodies(pieces: tuple[Piece, ...]) -> dict[tuple[str, str], list[list[P
         kept = [r for r in runs if r.text or r.kind in _NOTE_MARKS]
         bodies.setdefault(key, []).append(kept if any(r.text for r in kept) else runs[:1])
     return bodies
+
+
+def _bodies_later(pieces: tuple[Piece, ...]) -> set[str]:
+    """The numbers of the notes whose first body in a line stands after their reference with something written
+    between them (text, a comment, a bookmark, another note): the .docx writer marks their place.
+    """
+    out: set[str] = set()
+    apart: dict[str, bool] = {}  # a note referenced and not yet given its body → something written since
+    for piece in pieces:
+        if piece.kind == "footnote-body" and (m := _BODY_NUMBER.match(piece.text)):
+            if apart.pop(m.group(1), False):
+                out.add(m.group(1))
+            continue
+        if piece.kind in _NOTE_PARTS or piece.is_mark:
+            continue
+        for no in apart:
+            apart[no] = True
+        if piece.kind == "footnote-ref" and (ref := _REF_NUMBER.match(piece.text)):
+            apart[ref.group(1)] = False
+    return out
 
 
 def node_bodies(node: Clause, key: tuple[str, str]) -> list[list[Piece]]:

@@ -92,6 +92,10 @@ _CUSTOM_MARK = _w("customMarkFollows")
 #: is read as no ``footnote-ref`` (its note's body is read as any other's).
 LOOSE_NOTE_REFERENCE = "itu_nb loose note reference"
 LOOSE_NOTE_STYLE = "itu_nbloosenotereference"
+#: How the name of a hidden bookmark that ``to_docx`` writes where a note's body stood in its line, after its
+#: reference and something else, starts (then ``fn`` or ``en`` and the note's number): the reader moves the
+#: note's text, read at its reference, there, and reads no bookmark.
+NOTE_PLACE = "_itu_nb_note_"
 _RUN_STYLE = f"{_w('rPr')}/{_w('rStyle')}"
 INS, DEL, MOVE_FROM, MOVE_TO = (_w(n) for n in ("ins", "del", "moveFrom", "moveTo"))
 PPR, RPR, SDT, SDT_CONTENT, CUSTOM_XML = (_w(n) for n in ("pPr", "rPr", "sdt", "sdtContent", "customXml"))
@@ -225,6 +229,7 @@ class Reader:
         self.bodies: dict[tuple[str, str], dict[str, str]] = {}  # a note's text in each view, once read
         self.shown: dict[tuple[str, str], set[str]] = {}  # the views a note's text was shown in
         self.host: Para | None = None  # the body paragraph whose notes are being read
+        self.placed: dict[str, tuple[Para, int, int]] = {}  # a note (fn1) → its paragraph, where its text was read
         self.pending: deque[_Job] = deque()
         self.reading: _Job | None = None
         self.boxes: list[Para] | None = None  # text-box paragraphs of the paragraph being read
@@ -455,7 +460,9 @@ class Reader:
                 self.move = child.get(NAME) or ""
             elif kind == _K_BOOKMARK:
                 name = child.get(NAME) or ""
-                if name and name != "_GoBack":
+                if name.startswith(NOTE_PLACE):
+                    self._place_note(para, name[len(NOTE_PLACE) :])
+                elif name and name != "_GoBack":
                     self._art(para, Artefact("bookmark", f"[bookmark: {name}]", -1, None, ctx.op or Op.EQUAL))
             elif kind == _K_MATH:
                 self._math(child, ctx, para)
@@ -692,6 +699,7 @@ class Reader:
             self.pending.append(_Job(job.kind, job.wid, job.el, job.number, composed))
             return
         self.host, self.pending = para, deque([job])
+        begin = len(para.pieces)
         saved = (self.mark_number, self.fields, self.boxes)
         # the note's own highlights are its own (_note_highlights); one of ``para`` ending here goes on after what
         # the note puts there (artefacts: its reference, text, comments)
@@ -709,6 +717,21 @@ class Reader:
             self.lit, self.highlight = lit, highlight
             if highlight is not None and size >= 0:
                 self.highlight = (para, len(para.pieces), highlight[2], highlight[3])
+        if job.kind != "comment":
+            self.placed[("en" if job.kind == "endnote" else "fn") + job.number] = (para, begin, len(para.pieces))
+
+    def _place_note(self, para: Para, key: str) -> None:
+        """Move the text of note ``key`` (``fn1``), read at its reference in ``para``, to here (:data:`NOTE_PLACE`)."""
+        at = self.placed.pop(key, None)
+        if at is None or at[0] is not para:
+            return
+        begin, end = at[1], at[2]
+        size, n = len(para.pieces), at[2] - at[1]
+        para.pieces[begin:] = para.pieces[end:] + para.pieces[begin:end]
+        hl = self.highlight
+        if hl is not None and hl[0] is para:  # (a highlight ending here goes on after the note's artefacts)
+            stop = hl[1] if hl[1] == size else hl[1] - n if hl[1] >= end else hl[1]
+            self.highlight = (para, stop, hl[2] - n if hl[2] >= end else hl[2], hl[3])
 
     def _read(self, job: _Job, host: Para, nested: bool = False) -> None:
         """Read the text of ``job`` onto ``host``; a note referenced from inside another note (``nested``) gets
