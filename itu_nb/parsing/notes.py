@@ -11,7 +11,7 @@ Guarantees after :func:`attach_bodies`:
   (``[footnoteRef:N]``, ``[endnoteRef:N]``; the nearest such clause before the body's line), or, for a body at
   the end of the text (after the last clause of the last proposal, where an extraction gathers the notes of a
   whole document), an earlier clause of any proposal, is a FOOTNOTE child of that clause, ``fnN`` (``enN`` for an endnote), exactly as the tree makes a note written in its clause's line
-  (:func:`itu_nb.parsing.tree._footnotes`): its label the note's number, its runs the note's text with their ops;
+  (:func:`itu_nb.parsing.footnotes.add_footnotes`): its label the note's number, its runs the note's text with their ops;
   a second body of one note (its deleted and inserted texts) is ``fnN#2``;
 - the artefacts stay in the document as they were, so :meth:`Document.source_text` and the line-based writers
   (CriticMarkup, the views) still give the body its own line; the FOOTNOTE node has no line, as any note;
@@ -221,7 +221,7 @@ def _inline(host: Clause, number: str) -> bool:
 
 def _note(art: Artefact, runs: list[Run] | None, path: str, section: str | None) -> Clause:
     """The FOOTNOTE node of a body: its number as label, its text as runs (each change made inside it kept),
-    split as the tree splits a note written in its clause's line (:func:`itu_nb.parsing.tree._footnotes`).
+    split as the tree splits a note written in its clause's line (:func:`itu_nb.parsing.footnotes.add_footnotes`).
     """
     if runs is None:  # one body, one op
         m = FOOTNOTE_BODY.match(art.text)
