@@ -17,6 +17,7 @@ from functools import partial
 from itu_nb.errors import LoadError, ParseError
 from itu_nb.model import Artefact, Op, Run
 from itu_nb.parsing.frozen import run as make_run
+from itu_nb.parsing.offsets import placed
 from itu_nb.parsing.stretches import take_stretch
 
 #: CriticMarkup marks: opener → closer.
@@ -194,9 +195,13 @@ def _scan(text: str, lo: int, hi: int, source: str, author, date, top: bool, sha
     armed = shared.setdefault("armed", False)  # whether the next comment or highlight is looked for
     while True:
         # the usual steps, many at once: text without "{", then a change read whole (stretches.MARKER)
-        pos, last = take_stretch(text, pos, hi, pieces, marker, memo, odd, plain, shared["stop"])
+        if pos != change_at or not text.startswith("{>>", pos):  # else a comment right after a change read here
+            pos, last = take_stretch(text, pos, hi, pieces, marker, memo, odd, plain, shared["stop"])
+        else:
+            last = None
         if last is not None:
-            change_from, change_at = len(pieces) - len(memo[last]), -1 if last[-3:] == "<<}" else pos
+            # a change whose closer ends the stretch may have its author and date next (not so a comment or highlight)
+            change_from, change_at = len(pieces) - len(memo[last]), pos if last[-3:] in _CLOSERS else -1
         m = search(text, pos, hi)
         if m is None:
             break
@@ -274,9 +279,16 @@ def _marker(author, date, shared, mark: str) -> tuple:
     comment right after it (``{>>@…<<}``) gives its runs their author and date (:data:`ATTRIBUTION`), or is a
     comment when it is none.
     """
+    head = mark[:3]
+    if head == "{==":  # a highlight without "{" in it: the highlight, then its text (none when empty)
+        inner = mark[3:-3]
+        lit = Artefact("highlight", "", -1, None, _EQUAL, None, None, len(inner))
+        return (lit, _shared_run(_EQUAL, inner, author, date, shared)) if inner else (lit,)
+    if head == "{>>":  # a comment alone (not right after a change)
+        return (comment_artefact(mark[3:-3]),)
     signed_by = None
-    if mark[-3:] == "<<}":  # its author and date follow it: a comment without "{" (MARKER), the last "{>>@"
-        at = mark.rfind("{>>@")
+    if mark[-3:] == "<<}":  # a comment right after it, without "{" (MARKER): the last "{>>"
+        at = mark.rfind("{>>")
         mark, signed_by = mark[:at], mark[at + 3 : -3]
     inner = mark[3:-3]
     out: list[Piece] = []
@@ -321,6 +333,9 @@ def _shared_run(op: Op, inner: str, author, date, shared) -> Run:
         got = made[inner] = make_run(op, inner, author, date) if op is not _EQUAL else make_run(op, inner)
     return got
 
+
+#: How a change's mark ends (a comment read with it ends in "<<}").
+_CLOSERS = ("++}", "--}", "~~}")
 
 # the ops as module names (``Op.INSERT`` looks the enum's member up each time it is read)
 _EQUAL, _INSERT, _DELETE = Op.EQUAL, Op.INSERT, Op.DELETE
@@ -463,6 +478,8 @@ def extract_artefacts(pieces: list[Piece], line: int) -> tuple[list[Run], list[A
     Returns the runs (artefact text removed) and the artefacts, each with ``offset``
     = the position in the joined text of the returned runs where it stood.
     """
+    if len(pieces) > 8 and (got := placed(pieces, line)) is not None:  # no "[": no inline artefact (a long line)
+        return got
     if len(pieces) > 1 and any(isinstance(p, Run) and "[" in p.text and _BODY_OPEN.search(p.text) for p in pieces):
         pieces = _note_comments_after(pieces)  # a note that comments or changes cut: made whole again
     runs: list[Run] = []

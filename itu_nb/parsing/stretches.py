@@ -11,24 +11,25 @@ step per change cost about 2 µs (issue 17).  What a change gives is the reader'
 from __future__ import annotations
 
 import re
-from itertools import chain, compress, count, repeat
+from itertools import accumulate, chain, compress, count, repeat
 from operator import attrgetter, contains
 
 from itu_nb.parsing.frozen import equal_run
 
 __all__ = ["MARKER", "repeats", "take_stretch"]
 
-#: A change read whole: ``{++…++}`` or ``{--…--}`` closed by the first closer, ``{~~a~>b~~}`` with neither side
-#: holding "~" or "{", then perhaps ``{>>@…<<}`` without "<", "{" or a line break (the change's author and date,
-#: or a comment).  The one group is the whole change, so that ``split`` gives equal text and changes in turn.
+#: A mark read whole: ``{++…++}`` or ``{--…--}`` closed by the first closer, ``{~~a~>b~~}`` with neither side
+#: holding "~" or "{", each perhaps followed by a comment ``{>>…<<}`` without "{" or a line break (the change's
+#: author and date, ``{>>@…<<}``, or a comment made right after it); or a comment alone, or a highlight
+#: ``{==…==}`` without "{".  The one group is the whole mark, so that ``split`` gives equal text and marks in turn.
 MARKER = re.compile(
-    r"((?:\{\+\+.*?\+\+\}|\{--.*?--\}|\{~~[^~{]*~>[^~{]*~~\})(?:\{>>@[^<{\n]*<<\})?)",
+    r"((?:\{\+\+.*?\+\+\}|\{--.*?--\}|\{~~[^~{]*~>[^~{]*~~\})(?:\{>>[^{\n]*?<<\})?|\{>>[^{\n]*?<<\}|\{==[^{]*?==\})",
     re.DOTALL,
 )
-#: A comment or highlight opener that is surely no change's author and date (not right after a change's closer):
-#: where a stretch must end, found once (a stretch cut at the next "{" instead read beyond it, up to twice the
-#: characters it took, when comments are dense).
-STOP = re.compile(r"\{(?:==|>>(?<!\+\+\}\{>>)(?<!--\}\{>>)(?<!~~\}\{>>))")
+#: A comment or highlight opener that :data:`MARKER` cannot read whole (a "{" before its closer, or a comment's line
+#: break): where a stretch must end, found once (a stretch cut at the next "{" instead read beyond it, up to twice
+#: the characters it took, when such marks are dense).
+STOP = re.compile(r"\{(?:==(?![^{]*?==\})|>>(?![^{\n]*?<<\}))")
 #: The first stretch read at once, in characters, and the most: doubled while every change in it is taken.
 FIRST, MOST = 512, 1 << 17
 _TEXT = attrgetter("text")
@@ -80,9 +81,13 @@ def take_stretch(
             if "\n" in t or "" in map(_TEXT, got):
                 odd.add(t)
         before = len(pieces)
-        pieces.extend(chain.from_iterable(map(memo.__getitem__, taken)))
-        if plain is not None and odd.isdisjoint(used):
-            plain.append((before, len(pieces)))
+        made = list(map(memo.__getitem__, taken))
+        pieces.extend(chain.from_iterable(made))
+        if plain is not None:
+            if odd.isdisjoint(used):
+                plain.append((before, len(pieces)))
+            else:
+                _plain_between(made, list(compress(count(), map(odd.__contains__, taken))), before, plain)
         pos += sum(map(len, taken))
         last = marks[k - 1]
         if k < n or at_end:
@@ -97,6 +102,20 @@ def take_stretch(
             pos += len(unit) * copies
         size = min(size * 2, MOST)
     return pos, last
+
+
+def _plain_between(made: list, odd: list, before: int, plain: list) -> None:
+    """Add to ``plain`` the stretches of pieces between the odd ones: ``made`` holds the pieces of each text taken
+    (appended from ``before`` on), ``odd`` the indices in ``made`` of those that are odd (in order, at least one).
+    """
+    ends = list(accumulate(map(len, made), initial=before))  # where the pieces of each text start, and the end
+    at = before
+    for i in odd:
+        if ends[i] > at:
+            plain.append((at, ends[i]))
+        at = ends[i + 1]
+    if ends[-1] > at:
+        plain.append((at, ends[-1]))
 
 
 def repeats(text: str, pos: int, hi: int, unit: str) -> int:
