@@ -23,9 +23,9 @@ from itu_nb.parsing.stretches import take_stretch
 #: CriticMarkup marks: opener → closer.
 CRITIC_MARKS = {"{++": "++}", "{--": "--}", "{~~": "~~}", "{==": "==}", "{>>": "<<}"}
 _OPENER = re.compile(r"\{(?:\+\+|--|~~|==|>>)")
-#: Most steps of :func:`_scan` read text without "{" and a change whole, many at once
-#: (:func:`~itu_nb.parsing.stretches.take_stretch`); when that cannot (another mark, a "{" in the text, an opener
-#: never closed) the loop takes one step itself.
+#: Most steps of :func:`_scan` read text without "{" and a mark whole (a change, a comment, a highlight), many at
+#: once (:func:`~itu_nb.parsing.stretches.take_stretch`); when that cannot (a mark with "{" in it, a "{" in the
+#: text, an opener never closed) the loop takes one step itself.
 #: A comment inside a change's text (``{++a{>>c<<}++}``): a comment artefact with the change's op; a highlight of
 #: no characters there (``{++ne{====}w++}``, :data:`EMPTY_HIGHLIGHT`): a highlight artefact with the change's op.
 _COMMENT_IN = re.compile(r"\{>>(.*?)<<\}|\{====\}", re.DOTALL)
@@ -136,8 +136,8 @@ def critic_lines(text: str, source: str, author: str | None = None, date: str | 
     # pieces of equal changes ("memo", by their text: stretches.take_stretch), and the signed runs ("signed")
     shared: dict = {Op.EQUAL: {}, Op.INSERT: {}, Op.DELETE: {}, "signed": {}, "signers": {}, "memo": {}, "odd": set()}
     shared["plain"] = []  # (start, end) of each stretch of pieces of some text without a line break
-    # where the next comment or highlight stands (stretches.STOP): none known until the first is read (a text
-    # without them is not searched for them), then each looked for once
+    # where the next comment or highlight that a stretch cannot read stands (stretches.STOP): none known until the
+    # reader's loop reads one (a text without them is not searched for them), then each looked for once
     shared["stop"] = [len(text)]
     pieces = _scan(text, 0, len(text), source, author, date, True, shared)
     split = _split_highlighted if "{==" in text else _split_at_newlines
@@ -194,7 +194,7 @@ def _scan(text: str, lo: int, hi: int, source: str, author, date, top: bool, sha
     pos = lo
     armed = shared.setdefault("armed", False)  # whether the next comment or highlight is looked for
     while True:
-        # the usual steps, many at once: text without "{", then a change read whole (stretches.MARKER)
+        # the usual steps, many at once: text without "{", then a mark read whole (stretches.MARKER)
         if pos != change_at or not text.startswith("{>>", pos):  # else a comment right after a change read here
             pos, last = take_stretch(text, pos, hi, pieces, marker, memo, odd, plain, shared["stop"])
         else:
@@ -273,11 +273,11 @@ def _scan(text: str, lo: int, hi: int, source: str, author, date, top: bool, sha
 
 
 def _marker(author, date, shared, mark: str) -> tuple:
-    """The pieces of one change read whole (:data:`~itu_nb.parsing.stretches.MARKER`), as :func:`_scan` reads it.
+    """The pieces of one mark read whole (:data:`~itu_nb.parsing.stretches.MARKER`), as :func:`_scan` reads it.
 
-    Its runs (shared by text, ``shared``), or a paragraph mark for an empty change with its author and date; a
-    comment right after it (``{>>@…<<}``) gives its runs their author and date (:data:`ATTRIBUTION`), or is a
-    comment when it is none.
+    A change: its runs (shared by text, ``shared``), or a paragraph mark for an empty change with its author and
+    date; a comment right after it (``{>>@…<<}``) gives its runs their author and date (:data:`ATTRIBUTION`), or is
+    a comment when it is none.  A comment alone: its artefact; a highlight: its artefact, then its text's run.
     """
     head = mark[:3]
     if head == "{==":  # a highlight without "{" in it: the highlight, then its text (none when empty)

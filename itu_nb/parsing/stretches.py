@@ -1,8 +1,8 @@
 """Stage 2, the usual case of CriticMarkup at scale: a stretch of simple changes read by the regex engine.
 
-Most of a marked-up text is equal text without ``{`` and changes that :data:`MARKER` reads whole (an insertion,
-a deletion or a substitution, perhaps with its author and date right after it).  :func:`take_stretch` cuts such a
-stretch with ``re.split`` in C, makes the pieces of each *distinct* equal text and change once, and joins them
+Most of a marked-up text is equal text without ``{`` and marks that :data:`MARKER` reads whole (an insertion,
+a deletion or a substitution, perhaps with its author and date right after it; a comment; a highlight).  :func:`take_stretch` cuts such a
+stretch with ``re.split`` in C, makes the pieces of each *distinct* equal text and mark once, and joins them
 with ``itertools`` in C: a million changes cost a few C passes and a dictionary look-up each, where one loop
 step per change cost about 2 µs (issue 17).  What a change gives is the reader's own (:mod:`.markup`, the
 ``marker`` argument), so the pieces are the ones its loop makes, step by step.
@@ -38,14 +38,14 @@ _TEXT = attrgetter("text")
 def take_stretch(
     text: str, pos: int, hi: int, pieces: list, marker, memo: dict, odd: set, plain: list | None, stops: list
 ) -> tuple[int, str | None]:
-    """Read the changes from ``pos`` on while the text between them holds no ``{``; append their pieces.
+    """Read the marks from ``pos`` on while the text between them holds no ``{``; append their pieces.
 
-    Equal text ``t`` gives one equal run (none when empty), ``marker(m)`` the pieces of a change ``m``
+    Equal text ``t`` gives one equal run (none when empty), ``marker(m)`` the pieces of a mark ``m``
     (:data:`MARKER`'s group, a tuple); ``memo`` keeps both, by text (equal texts and changes never look alike: a
     change starts with ``{``); ``odd`` holds those of their texts that give a piece of no text or with a line
     break.  Returns where reading stopped (the end of the last change taken, or ``pos``) and that change (None
     when none was taken).  Each stretch of pieces appended that are all of some text without a line break is
-    added to ``plain`` (unless None) as its (start, end) in ``pieces``.  Text is cut in stretches of at most
+    added to ``plain`` (unless None) as its (start, end) in ``pieces`` (a stretch is cut at the odd ones).  Text is cut in stretches of at most
     :data:`MOST` characters; a change at a stretch's end is read again with the next one (its author and date
     may lie beyond the cut).  ``stops[0]`` is where the next :data:`STOP` stands (from an earlier call; looked for
     again once reading is past it, so each is searched for once): no stretch reads beyond it.
