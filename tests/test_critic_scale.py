@@ -196,8 +196,8 @@ def test_a_stretch_reads_comments_and_highlights_and_ends_where_it_cannot():
 
 
 def test_a_long_line_places_its_comments_and_highlights():
-    # a line of 3,000 varied marks (no "[": its artefacts placed in C, parsing.offsets): each comment and highlight
-    # stands where the text of the runs before it ends, counted here from the line's pieces one by one
+    # a line of 3,000 varied marks, read in stretches: each comment and highlight stands where the text of the runs
+    # before it ends, counted here from the line's pieces one by one
     text, _ = varied(3_000, per=3_000)
     pieces = max(critic_runs(text, "<t>"), key=len)  # the line of marks
     runs, arts = extract_artefacts(pieces, 9)

@@ -1,8 +1,7 @@
 """join_runs: neighbouring runs of one op, author, date and flag merge; empty runs go; the others stay as they are.
 
-The merges are found in C (one key per run, compared with its neighbour) and made one group at a time; these
-tests put groups at the start, in the middle and at the end, next to empty runs and to runs that differ by one
-field only.  What each must give follows from the runs written (said at each test).
+These tests put groups at the start, in the middle and at the end, next to empty runs and to runs that differ
+by one field only.  What each must give follows from the runs written (said at each test).
 """
 
 from __future__ import annotations

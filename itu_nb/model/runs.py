@@ -8,7 +8,6 @@ document text.  Runs are grouped into changes by :mod:`itu_nb.model.change`.
 from __future__ import annotations
 
 import enum
-import itertools
 import operator
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -139,8 +138,6 @@ def runs_text(runs: Sequence[Run], view: str | None = None) -> str:
 
 
 _OP, _TEXT = operator.attrgetter("op"), operator.attrgetter("text")
-#: What two runs must share to merge.
-_KEY = operator.attrgetter("op", "author", "date", "inferred", "move")
 
 
 def join_runs(runs: Sequence[Run]) -> tuple[Run, ...]:
@@ -158,24 +155,31 @@ def join_runs(runs: Sequence[Run]) -> tuple[Run, ...]:
     ops = list(map(_OP, runs))
     if not any(map(operator.is_, ops, ops[1:])) and "" not in map(_TEXT, runs):
         return tuple(runs)  # no neighbours share an op, no run is empty: nothing to merge or drop
-    if "" in map(_TEXT, runs):
-        runs = list(filter(_TEXT, runs))
-    # where a run merges into the one before it (found in C), then one step per such place
-    keys = list(map(_KEY, runs))
-    merged = list(itertools.compress(itertools.count(1), map(operator.eq, keys, keys[1:])))
-    if not merged:
-        return tuple(runs)
     out: list[Run] = []
-    done, j, n = 0, 0, len(merged)  # the runs before ``done`` are in out; merged[j] is the next place
-    while j < n:
-        first = last = merged[j]  # runs[first - 1] to runs[last] merge into one
-        j += 1
-        while j < n and merged[j] == last + 1:
-            last, j = last + 1, j + 1
-        out += runs[done : first - 1]
-        out.append(runs[first - 1].with_text("".join(map(_TEXT, runs[first - 1 : last + 1]))))
-        done = last + 1
-    out += runs[done:]
+    group: list[str] = []  # texts of the runs merging into out[-1], when more than one
+    last: Run | None = None
+    for r in runs:
+        if not r.text:
+            continue
+        if (
+            last is not None
+            and r.op is last.op
+            and r.author == last.author
+            and r.date == last.date
+            and r.inferred == last.inferred
+            and r.move == last.move
+        ):
+            if not group:
+                group.append(last.text)
+            group.append(r.text)
+            continue
+        if group:
+            out[-1] = out[-1].with_text("".join(group))
+            group = []
+        out.append(r)
+        last = r
+    if group:
+        out[-1] = out[-1].with_text("".join(group))
     return tuple(out)
 
 
