@@ -71,24 +71,25 @@ def take_stretch(
                 continue
             break
         taken = parts[: 2 * k]
-        used = set(taken)
-        for t in set(eqs[:k]).difference(memo):
-            memo[t] = (equal_run(t),) if t else ()
-            if "\n" in t:
-                odd.add(t)
-        for t in set(marks[:k]).difference(memo):
-            got = memo[t] = marker(t)
-            if "\n" in t or "" in map(_TEXT, got):
-                odd.add(t)
+        for t in set(taken).difference(memo):  # each new text once: a mark starts with "{", equal text never
+            if t[:1] == "{":
+                got = memo[t] = marker(t)
+                if "\n" in t or "" in map(_TEXT, got):
+                    odd.add(t)
+            else:
+                memo[t] = (equal_run(t),) if t else ()
+                if "\n" in t:
+                    odd.add(t)
         before = len(pieces)
         made = list(map(memo.__getitem__, taken))
         pieces.extend(chain.from_iterable(made))
         if plain is not None:
-            if odd.isdisjoint(used):
+            at = list(compress(count(), map(odd.__contains__, taken)))  # where the odd texts stand in taken
+            if not at:
                 plain.append((before, len(pieces)))
-            else:
-                _plain_between(made, list(compress(count(), map(odd.__contains__, taken))), before, plain)
-        pos += sum(map(len, taken))
+            elif len(at) * 8 < k:  # a few odd ones (highlights, paragraph ends): the stretches between them
+                _plain_between(made, at, before, plain)
+        pos = end - sum(map(len, parts[2 * k :]))  # the parts join to text[pos:end]
         last = marks[k - 1]
         if k < n or at_end:
             break
