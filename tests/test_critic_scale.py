@@ -16,7 +16,7 @@ from bounds import MAX_SECONDS, bounded
 
 import itu_nb
 from itu_nb.model import Artefact
-from itu_nb.parsing.markup import critic_runs
+from itu_nb.parsing.markup import critic_runs, extract_artefacts
 from itu_nb.parsing.stretches import FIRST, repeats
 
 HEAD = "MOD\tX/1/1\n\nRESOLUTION 1 (Rev. Dubai, 2018)\n\nTitle\n\nconsidering\n\n"
@@ -154,13 +154,16 @@ def test_repeats_counts_whole_copies_within_the_bound():
     assert repeats("abx", 0, 3, "ab") == 1
 
 
-def test_a_stretch_ends_at_the_next_comment_or_highlight():
-    # a stretch stops at the next comment or highlight opener (stretches.STOP), found once: the changes before it
-    # keep their authors and dates, one written right after a change is its author (no stop), and a comment or
+def test_a_stretch_reads_comments_and_highlights_and_ends_where_it_cannot():
+    # a stretch reads a comment or highlight without "{" whole (stretches.MARKER), and ends at one it cannot read
+    # (stretches.STOP: "{>>a{b<<}", "{=={++i++}==}"), which the reader's loop reads; the changes around keep their
+    # authors and dates; one written right after a change is its author ("{>>@x<y<<}" too, after a change the
+    # loop reads: "{~~a{~>b~~}"), any other comment right after a change ("{>>c<<}") a comment; a comment or
     # highlight written inside a change's text stays the change's (a comment with its op; "{==y==}" is its text)
     unit = (
         "{++a++}{>>@Fiji (2019-03-05)<<}{==h==}{--b--}{>>@Peru (2019-03-06)<<} w{>>@Kenya (2019-04-01): check<<}"
         "{~~c~>d~~}{>>@Fiji (2019-03-07)<<} {--e{>>c<<}--}{>>@Fiji (2019-01-01)<<} {++x{==y==}z++}{>>@Peru<<} "
+        "{++f++}{>>c<<}{>>a{b<<}{=={++i++}==}{~~g{~>k~~}{>>@x<y<<} "
     )
     want = [
         ("R", 1, "a", "Fiji", "2019-03-05"),
@@ -177,8 +180,33 @@ def test_a_stretch_ends_at_the_next_comment_or_highlight():
         ("R", 0, " ", None, None),
         ("R", 1, "x{==y==}z", "Peru", None),
         ("R", 0, " ", None, None),
+        ("R", 1, "f", None, None),
+        ("comment", 0, "c", None, None),
+        ("comment", 0, "a{b", None, None),
+        ("highlight", 1, "", None, None),
+        ("R", 1, "i", None, None),
+        ("R", -1, "g{", "x<y", None),
+        ("R", 1, "k", "x<y", None),
+        ("R", 0, " ", None, None),
     ]
     for shift in (0, 1, 7, FIRST - 3):  # the stretches' cuts fall elsewhere each time
         pieces = critic_runs("v" * shift + unit * 40, "<t>")[0][1 if shift else 0 :]
         got = [(p.kind if isinstance(p, Artefact) else "R", int(p.op), p.text, p.author, p.date) for p in pieces]
         assert got == want * 40, shift
+
+
+def test_a_long_line_places_its_comments_and_highlights():
+    # a line of 3,000 varied marks, read in stretches: each comment and highlight stands where the text of the runs
+    # before it ends, counted here from the line's pieces one by one
+    text, _ = varied(3_000, per=3_000)
+    pieces = max(critic_runs(text, "<t>"), key=len)  # the line of marks
+    runs, arts = extract_artefacts(pieces, 9)
+    assert runs == [p for p in pieces if isinstance(p, itu_nb.Run) and p.text]
+    want, at = [], 0
+    for p in pieces:
+        if isinstance(p, Artefact):
+            want.append((p.kind, p.text, p.author, p.length, at))
+        else:
+            at += len(p.text)
+    assert [(a.kind, a.text, a.author, a.length, a.offset) for a in arts] == want
+    assert {a.line for a in arts} == {9} and len(want) > 200  # about 9 % of 3,000 marks

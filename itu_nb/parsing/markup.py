@@ -22,9 +22,9 @@ from itu_nb.parsing.stretches import take_stretch
 #: CriticMarkup marks: opener → closer.
 CRITIC_MARKS = {"{++": "++}", "{--": "--}", "{~~": "~~}", "{==": "==}", "{>>": "<<}"}
 _OPENER = re.compile(r"\{(?:\+\+|--|~~|==|>>)")
-#: Most steps of :func:`_scan` read text without "{" and a change whole, many at once
-#: (:func:`~itu_nb.parsing.stretches.take_stretch`); when that cannot (another mark, a "{" in the text, an opener
-#: never closed) the loop takes one step itself.
+#: Most steps of :func:`_scan` read text without "{" and a mark whole (a change, a comment, a highlight), many at
+#: once (:func:`~itu_nb.parsing.stretches.take_stretch`); when that cannot (a mark with "{" in it, a "{" in the
+#: text, an opener never closed) the loop takes one step itself.
 #: A comment inside a change's text (``{++a{>>c<<}++}``): a comment artefact with the change's op; a highlight of
 #: no characters there (``{++ne{====}w++}``, :data:`EMPTY_HIGHLIGHT`): a highlight artefact with the change's op.
 _COMMENT_IN = re.compile(r"\{>>(.*?)<<\}|\{====\}", re.DOTALL)
@@ -135,8 +135,8 @@ def critic_lines(text: str, source: str, author: str | None = None, date: str | 
     # pieces of equal changes ("memo", by their text: stretches.take_stretch), and the signed runs ("signed")
     shared: dict = {Op.EQUAL: {}, Op.INSERT: {}, Op.DELETE: {}, "signed": {}, "signers": {}, "memo": {}, "odd": set()}
     shared["plain"] = []  # (start, end) of each stretch of pieces of some text without a line break
-    # where the next comment or highlight stands (stretches.STOP): none known until the first is read (a text
-    # without them is not searched for them), then each looked for once
+    # where the next comment or highlight that a stretch cannot read stands (stretches.STOP): none known until the
+    # reader's loop reads one (a text without them is not searched for them), then each looked for once
     shared["stop"] = [len(text)]
     pieces = _scan(text, 0, len(text), source, author, date, True, shared)
     split = _split_highlighted if "{==" in text else _split_at_newlines
@@ -193,10 +193,14 @@ def _scan(text: str, lo: int, hi: int, source: str, author, date, top: bool, sha
     pos = lo
     armed = shared.setdefault("armed", False)  # whether the next comment or highlight is looked for
     while True:
-        # the usual steps, many at once: text without "{", then a change read whole (stretches.MARKER)
-        pos, last = take_stretch(text, pos, hi, pieces, marker, memo, odd, plain, shared["stop"])
+        # the usual steps, many at once: text without "{", then a mark read whole (stretches.MARKER)
+        if pos != change_at or not text.startswith("{>>", pos):  # else a comment right after a change read here
+            pos, last = take_stretch(text, pos, hi, pieces, marker, memo, odd, plain, shared["stop"])
+        else:
+            last = None
         if last is not None:
-            change_from, change_at = len(pieces) - len(memo[last]), -1 if last[-3:] == "<<}" else pos
+            # a change whose closer ends the stretch may have its author and date next (not so a comment or highlight)
+            change_from, change_at = len(pieces) - len(memo[last]), pos if last[-3:] in _CLOSERS else -1
         m = search(text, pos, hi)
         if m is None:
             break
@@ -268,15 +272,22 @@ def _scan(text: str, lo: int, hi: int, source: str, author, date, top: bool, sha
 
 
 def _marker(author, date, shared, mark: str) -> tuple:
-    """The pieces of one change read whole (:data:`~itu_nb.parsing.stretches.MARKER`), as :func:`_scan` reads it.
+    """The pieces of one mark read whole (:data:`~itu_nb.parsing.stretches.MARKER`), as :func:`_scan` reads it.
 
-    Its runs (shared by text, ``shared``), or a paragraph mark for an empty change with its author and date; a
-    comment right after it (``{>>@…<<}``) gives its runs their author and date (:data:`ATTRIBUTION`), or is a
-    comment when it is none.
+    A change: its runs (shared by text, ``shared``), or a paragraph mark for an empty change with its author and
+    date; a comment right after it (``{>>@…<<}``) gives its runs their author and date (:data:`ATTRIBUTION`), or is
+    a comment when it is none.  A comment alone: its artefact; a highlight: its artefact, then its text's run.
     """
+    head = mark[:3]
+    if head == "{==":  # a highlight without "{" in it: the highlight, then its text (none when empty)
+        inner = mark[3:-3]
+        lit = Artefact("highlight", "", -1, None, _EQUAL, None, None, len(inner))
+        return (lit, _shared_run(_EQUAL, inner, author, date, shared)) if inner else (lit,)
+    if head == "{>>":  # a comment alone (not right after a change)
+        return (comment_artefact(mark[3:-3]),)
     signed_by = None
-    if mark[-3:] == "<<}":  # its author and date follow it: a comment without "{" (MARKER), the last "{>>@"
-        at = mark.rfind("{>>@")
+    if mark[-3:] == "<<}":  # a comment right after it, without "{" (MARKER): the last "{>>"
+        at = mark.rfind("{>>")
         mark, signed_by = mark[:at], mark[at + 3 : -3]
     inner = mark[3:-3]
     out: list[Piece] = []
@@ -321,6 +332,9 @@ def _shared_run(op: Op, inner: str, author, date, shared) -> Run:
         got = made[inner] = make_run(op, inner, author, date) if op is not _EQUAL else make_run(op, inner)
     return got
 
+
+#: How a change's mark ends (a comment read with it ends in "<<}").
+_CLOSERS = ("++}", "--}", "~~}")
 
 # the ops as module names (``Op.INSERT`` looks the enum's member up each time it is read)
 _EQUAL, _INSERT, _DELETE = Op.EQUAL, Op.INSERT, Op.DELETE
