@@ -55,7 +55,7 @@ def _reading(label: str) -> tuple[str, bool]:
 def _numbering(container: OpenNode) -> None:
     """Gaps, repeats and wrong starts among the items of ``container`` (see the module)."""
     last: dict[str, str] = {}  # scheme → bare label of the list's last item
-    paragraph, item, first_of = NodeKind.PARAGRAPH, NodeKind.ITEM, _FIRST.get
+    paragraph, item, steps = NodeKind.PARAGRAPH, NodeKind.ITEM, _STEPS
     for node in container.children:
         kind = node.kind
         if kind is paragraph:
@@ -67,22 +67,40 @@ def _numbering(container: OpenNode) -> None:
         scheme = node.scheme
         if scheme is None:
             continue
-        first = first_of(scheme)
-        if first is None:
-            continue
         bare = node.bare_label
-        label, twin = _reading(bare)
-        if twin:  # "a bis)": an insertion after a), which the next label ignores
-            continue
-        previous = last.get(scheme)
-        if previous is None:
-            if label != first:
-                _note(node, f"the list starts at {bare}, not at {first}")
-        else:
-            expected = next_labels(previous).get(scheme)
-            if expected != label:
-                _note(node, f"numbering: {bare} follows {previous}, where {expected} was expected")
-        last[scheme] = label
+        key = (scheme, last.get(scheme), bare)
+        step = steps.get(key)
+        if step is None:
+            step = _step(*key)
+            if len(steps) < 4096:
+                steps[key] = step
+        note, label = step
+        if note is not None:
+            _note(node, note)
+        if label is not None:
+            last[scheme] = label
+
+
+#: ``(scheme, the list's last label or None, a label)`` → what :func:`_step` says of it: a text has few such steps
+_STEPS: dict[tuple[str, str | None, str], tuple[str | None, str | None]] = {}
+
+
+def _step(scheme: str, previous: str | None, bare: str) -> tuple[str | None, str | None]:
+    """What the numbering check makes of an item labelled ``bare`` in ``scheme`` after the list's last label
+    ``previous`` (None at a list's start): ``(the note or None, the list's last label now, or None: unchanged)``.
+    """
+    first = _FIRST.get(scheme)
+    if first is None:
+        return None, None
+    label, twin = _reading(bare)
+    if twin:  # "a bis)": an insertion after a), which the next label ignores
+        return None, None
+    if previous is None:
+        return (f"the list starts at {bare}, not at {first}" if label != first else None), label
+    expected = next_labels(previous).get(scheme)
+    return (
+        f"numbering: {bare} follows {previous}, where {expected} was expected" if expected != label else None
+    ), label
 
 
 def _announced(container: OpenNode) -> None:

@@ -366,12 +366,16 @@ def _first_cut(section: OpenNode, start: int = 0) -> tuple[int, OpenNode, str, t
         child = last = children[k]
         while last.children:
             last = last.children[-1]
-        if k != end and last.quiet is last.runs and (last is child or child.quiet is child.runs):
-            continue  # the reader found nothing to cut in these texts (OpenNode.quiet): as _cut_in would find
-        found = _cut_in(last, k == end)
-        if found is None and last is not child:
-            last = child
-            found = _cut_in(child, k == end)
+        if k != end:  # in the middle of the section: the texts the reader found nothing to cut in (OpenNode.quiet)
+            found = None if last.quiet is last.runs else _cut_in(last, False)  # are passed by, as _cut_in would
+            if found is None and last is not child:
+                last = child
+                found = None if child.quiet is child.runs else _cut_in(child, False)
+        else:
+            found = _cut_in(last, True)
+            if found is None and last is not child:
+                last = child
+                found = _cut_in(child, True)
         if found is not None:
             return k, last, found[0], found[1]
     return None
