@@ -57,7 +57,6 @@ caller applies it one by one, so its result or its error is the usual one.
 
 from __future__ import annotations
 
-import bisect
 import dataclasses
 from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
@@ -73,6 +72,7 @@ from itu_nb.amendments.relettering import (
     split_label,
     successor,
 )
+from itu_nb.amendments.shifted import Ranks
 from itu_nb.amendments.striking import WORDS, Pending, Sources, Words, component_of, simple_list, strike_run
 from itu_nb.amendments.weaving import MIN_WINDOW, window
 from itu_nb.amendments.wording import map_children, peel
@@ -164,7 +164,7 @@ def insert_run(
     # the struck items stay where they are (striking._struck_apart): each is kept with the number of live
     # items before it (non-decreasing), and its path component (its original label's)
     struck: list[Clause] = []
-    ranks: list[int] = []
+    given: list[int] = []
     held: dict[str, int] = {}  # component -> the struck item that holds it
     live: list[Clause] = []
     for c, present in zip(kids, facts.exists, strict=True):
@@ -175,7 +175,8 @@ def insert_run(
         assert comp is not None  # simple_list(struck=True)
         held[comp] = len(struck)
         struck.append(c)
-        ranks.append(len(live))
+        given.append(len(live))
+    ranks = Ranks(given)
 
     def component(j: int) -> str:
         """The path component of the live item at rank ``j``: its label, ``#2`` when a struck item before it holds it."""
@@ -265,8 +266,7 @@ def insert_run(
             if not grow(successor(labels[-1], scheme)):  # the last item moves on to the next label
                 break
         # the struck items after the new one have one more live item before them
-        for k in range(bisect.bisect_left(ranks, index) if ahead else bisect.bisect_right(ranks, index), len(ranks)):
-            ranks[k] += 1
+        ranks.bump(ranks.first(index, before=ahead))
         path = f"{prefix}/{component(index)}"  # where one by one puts it, among the struck items too
         if moved is not None:
             assert strike is not None  # _movable
@@ -287,9 +287,10 @@ def insert_run(
         return proposal, 0, True
     out = []
     k = 0
+    final = list(ranks)
     for j, (old, info) in enumerate(entries):
-        while k < len(struck) and ranks[k] <= j:
-            out.append(_struck_at(struck[k], prefix, labels, index_of, ranks[k]))
+        while k < len(struck) and final[k] <= j:
+            out.append(_struck_at(struck[k], prefix, labels, index_of, final[k]))
             k += 1
         path = f"{prefix}/{component(j)}"
         if old is None and isinstance(info, Clause):  # a moved copy, placed at info.path
@@ -313,7 +314,7 @@ def insert_run(
                 uid = old.uid if old.uid is not None else old.path
                 moved = dataclasses.replace(moved, path=path, uid=uid, children=_repath(old.children, old.path, path))
             out.append(moved)
-    out += (_struck_at(c, prefix, labels, index_of, r) for c, r in zip(struck[k:], ranks[k:], strict=True))
+    out += (_struck_at(c, prefix, labels, index_of, r) for c, r in zip(struck[k:], final[k:], strict=True))
     new = (*every[:lead], *out)
     cur = sources.settle(cur, author, date)
     return map_children(cur, parent, lambda _: new), done, True
