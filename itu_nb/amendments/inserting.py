@@ -29,7 +29,8 @@ the list labelled ``a) b) c)…`` (or ``1 2 3…``) in order:
   States:`` / ``1 …``: they stay first, and the new items go after them as one by one), is a listed
   item present in the amended view, all of one scheme
   (``letter`` or ``number``), labelled from the first label on without a gap, with the path
-  component its label gives (no footnotes, bullets, paragraphs or ``bis`` items among them);
+  component its label gives (no footnotes or ``bis`` items among them; unlabelled paragraphs and bullets
+  among them stay where they stood, at their paths, as struck items do: :mod:`itu_nb.amendments.mixed`);
 - every operation names a label that exists (the new item goes before the item that has it, and
   takes its label), the next label after the last or none ``into=`` the list (the new item is
   appended), or an item of the list to go after or before (the new item takes the label of its place).
@@ -63,6 +64,7 @@ from typing import Any, NamedTuple
 
 from itu_nb.amendments.anchors import _Anchors, mixes, parent_for, probe
 from itu_nb.amendments.lists import Session
+from itu_nb.amendments.mixed import apart
 from itu_nb.amendments.moving import Strike, _movable, _move, _pending_strike, _unmarked
 from itu_nb.amendments.operations import AddSection, DeleteClause, InsertClause, MoveClause
 from itu_nb.amendments.order import list_run
@@ -153,30 +155,39 @@ def insert_run(
     if (into is not None and into.strip().startswith(parent.path + "/")) or not parent.children:
         return proposal, 0, False
     session.begin(proposal)
-    simple = simple_list(session, parent, struck=True)
-    if simple is None:
+    seen = apart(session, parent)  # the paragraphs and bullets among the items left out (itu_nb.amendments.mixed)
+    simple = simple_list(session, seen[0], struck=True) if seen is not None else None
+    if simple is None or seen is None:
         return proposal, 0, False
     every, lead, facts, scheme, labels, style = simple
     labels = list(labels)  # grown below
-    kids = every[lead:]
     prefix = parent.path
     index_of = {x: i for i, x in enumerate(labels)}
-    # the struck items stay where they are (striking._struck_apart): each is kept with the number of live
-    # items before it (non-decreasing), and its path component (its original label's)
-    struck: list[Clause] = []
-    given: list[int] = []
+    # the struck items stay where they are (striking._struck_apart), and so do the paragraphs and bullets
+    # among the items: each is kept with the number of live items before it (non-decreasing); a struck item
+    # with its path component (its original label's)
+    struck: list[Clause] = []  # the struck items and the paragraphs and bullets, in order
+    at_first: list[int] = []  # their ranks before the run
+    still: set[int] = set()  # the paragraphs and bullets among them
     held: dict[str, int] = {}  # component -> the struck item that holds it
     live: list[Clause] = []
-    for c, present in zip(kids, facts.exists, strict=True):
-        if present:
+    present_of = iter(facts.exists)
+    for i in range(lead, len(parent.children)):
+        c = parent.children[i]
+        if i in seen[1]:
+            still.add(len(struck))
+            struck.append(c)
+            at_first.append(len(live))
+            continue
+        if next(present_of):
             live.append(c)
             continue
         comp = component_of(c.label_in("original") or "")
         assert comp is not None  # simple_list(struck=True)
         held[comp] = len(struck)
         struck.append(c)
-        given.append(len(live))
-    ranks = Ranks(given)
+        at_first.append(len(live))
+    ranks = Ranks(at_first)
 
     def component(j: int) -> str:
         """The path component of the live item at rank ``j``: its label, ``#2`` when a struck item before it holds it."""
@@ -290,7 +301,7 @@ def insert_run(
     final = list(ranks)
     for j, (old, info) in enumerate(entries):
         while k < len(struck) and final[k] <= j:
-            out.append(_struck_at(struck[k], prefix, labels, index_of, final[k]))
+            out.append(struck[k] if k in still else _struck_at(struck[k], prefix, labels, index_of, final[k]))
             k += 1
         path = f"{prefix}/{component(j)}"
         if old is None and isinstance(info, Clause):  # a moved copy, placed at info.path
@@ -314,7 +325,10 @@ def insert_run(
                 uid = old.uid if old.uid is not None else old.path
                 moved = dataclasses.replace(moved, path=path, uid=uid, children=_repath(old.children, old.path, path))
             out.append(moved)
-    out += (_struck_at(c, prefix, labels, index_of, r) for c, r in zip(struck[k:], final[k:], strict=True))
+    out += (
+        c if k + o in still else _struck_at(c, prefix, labels, index_of, r)
+        for o, (c, r) in enumerate(zip(struck[k:], final[k:], strict=True))
+    )
     new = (*every[:lead], *out)
     cur = sources.settle(cur, author, date)
     return map_children(cur, parent, lambda _: new), done, True
