@@ -56,6 +56,7 @@ from typing import Any, NamedTuple
 
 from itu_nb.amendments.addressing import _child, bare, cited_section, find_path
 from itu_nb.amendments.lists import ListFacts, Session, _apart
+from itu_nb.amendments.mixed import apart
 from itu_nb.amendments.operations import DeleteClause, InsertWords, ReplaceWords
 from itu_nb.amendments.relettering import (
     _repath,
@@ -165,6 +166,27 @@ def simple_list(session: Session, parent: Clause, struck: bool = False) -> Simpl
     ):
         return None
     return Simple(every, lead, facts, scheme, labels, style)
+
+
+def _simple_apart(session: Session, parent: Clause) -> Simple | None:
+    """:func:`simple_list` (``struck=True``) of ``parent`` read without the paragraphs and bullets among its items
+    (:func:`~itu_nb.amendments.mixed.apart`), which :class:`Pending` then holds as items struck before the run:
+    never live, kept as they are, and no path of the list read as :meth:`Pending.at` reads it (an address by
+    path ends the run).  One by one, a strike reletters the listed items only and leaves them at their paths.
+    """
+    seen = apart(session, parent)
+    if seen is None:
+        return None
+    view, fixed = seen
+    simple = simple_list(session, view, struck=True)
+    if simple is None or not fixed:
+        return simple
+    lead = simple.lead
+    every = session.facts(parent.children)
+    facts = _Facts(*(list(getattr(every, f)[lead:]) for f in _FACT_FIELDS))
+    for i in fixed:
+        facts.exists[i - lead] = False
+    return simple._replace(every=parent.children, facts=facts)
 
 
 def _struck_apart(prefix: str, kids: Sequence[Clause], exists: Sequence[bool], labels: list[str]) -> bool:
@@ -398,7 +420,7 @@ class Sources:
         if any(o == prefix or not _apart([prefix, o]) for o in others) or find_path(p, prefix) is not parent:
             self._refused.add(prefix)
             return None
-        simple = simple_list(self.session, parent, struck=True)
+        simple = _simple_apart(self.session, parent)
         if simple is None:
             self._refused.add(prefix)
             return None
