@@ -33,6 +33,10 @@ the path of its original label, that label comes after the live items' before it
 the original text had it (:func:`_struck_apart`): the live items before it are only relettered down, so
 none of them takes its path component, one by one or at once.
 
+Unlabelled paragraphs and bullets among the items (:mod:`itu_nb.amendments.mixed`) are held the same way, as
+items struck before the run (:func:`_simple_apart`): never live, kept as they are, at the paths one by one
+leaves them (a strike reletters the listed items only); an address by path into such a list ends the run.
+
 An address by path (``resolves/13#2``, as the viewer names a clause) is read against the pending list
 too (:meth:`Pending.at`): one by one, each repath gives a struck item the component of its original
 label and the live item labelled ``L`` the component ``L``, or ``L#2`` when a struck item before it
