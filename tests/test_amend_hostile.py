@@ -1370,8 +1370,9 @@ print(json.dumps({
 def test_a_thousand_insertions_at_the_head_before_a_thousand_struck_items():
     # 'Add a new resolves 1 reading: "new i;"' 1,000 times on MANY_STRUCK: each new item goes first and
     # reletters every live item, before all 1,000 struck items.  Before: a Python step per struck item per
-    # insertion to shift its rank (0.18 s CPU for 1,000 on a list holding 1,000 struck items, 0.50 s for 2,000
-    # on one holding 2,000, 1.8 s for 4,000); now the ranks are a Fenwick tree (itu_nb.amendments.shifted)
+    # insertion to shift its rank (on the base: 0.19 s CPU for 1,000 on a list holding 1,000 struck items, 0.51 s
+    # for 2,000 on one holding 2,000, 1.8 s for 4,000); now the ranks are a Fenwick tree
+    # (itu_nb.amendments.shifted): 0.13 s, 0.30 s
     r = bounded(
         MANY_STRUCK
         + """
@@ -1416,9 +1417,9 @@ print(json.dumps({"""
 def test_a_thousand_insertions_at_the_head_of_a_list_with_a_bullet_after_each_item():
     # Resolution 130 as text with a bullet ("- a bullet under it;", an unlabelled paragraph) after each of
     # considering a)–r), then 'Add a new considering a) reading: …' 1,000 times.  Before: such a list was not
-    # simple and each insertion went one by one, relettering and repathing the list (0.87–0.95 s CPU for 200,
-    # 2.9 s for 400, about 3.3× per doubling); now the paragraphs stay where they stood, each with the number of
-    # items before it, as struck items do (itu_nb.amendments.mixed)
+    # simple and each insertion went one by one, relettering and repathing the list (on the base: 0.87 s CPU for
+    # 200, 3.3 s for 400, 11.3 s for 800); now the paragraphs stay where they stood, each with the number of items
+    # before it, as struck items do (itu_nb.amendments.mixed): 0.09 s, 0.11 s, 0.15 s, 0.24 s for 2,000
     r = bounded(
         LOAD
         + """
@@ -1464,8 +1465,9 @@ def test_a_thousand_deletions_from_the_head_of_a_list_with_a_bullet_after_each_i
     # Resolution 130 as text with resolves 13 … 1012 added and a bullet ("- a bullet under it;", an unlabelled
     # paragraph) after each of resolves 1 … 1012, then "Delete resolves 1" 1,000 times: each strikes the first
     # live item.  Before: such a list was not simple and each deletion went one by one, relettering and
-    # repathing the list (0.55 s CPU for 100 on a list of 112, 2.1 s for 200 on one of 212); now the list stays
-    # pending, the bullets held as items struck before the run (itu_nb.amendments.striking, .mixed)
+    # repathing the list (on the base: 1.3 s CPU for 200 on a list of 212, 5.4 s for 400 on one of 412); now the
+    # list stays pending, the bullets held as items struck before the run (itu_nb.amendments.striking, .mixed):
+    # 0.11 s, 0.13 s, 0.25 s for 1,000, 0.49 s for 2,000
     r = bounded(
         _long_original(1012)
         + """
