@@ -21,6 +21,7 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from mixed_text import MIXED
 
 import itu_nb
 from itu_nb.amendments import edits, inserting, lists
@@ -196,8 +197,8 @@ def _positional(p, section, data, n):
 def test_runs_of_insertions_at_positions_equal_one_by_one(data):
     # a run of "Add a new paragraph after/before <item>" into one list is applied at once
     # (itu_nb.amendments.inserting); the result is the one of inserting them one by one with every
-    # path recomputed, or the same error
-    base = data.draw(st.sampled_from([RES130, B130]))
+    # path recomputed, or the same error; also on MIXED (paragraphs and bullets among the items)
+    base = data.draw(st.sampled_from([RES130, B130, MIXED]))
     ops, p, error = [], base, None
     for _ in range(data.draw(st.integers(1, 4))):
         section = data.draw(st.sampled_from(SECTIONS[base.id]))
@@ -370,8 +371,9 @@ def test_runs_of_strikes_from_their_own_list_equal_one_by_one(data):
     # list (itu_nb.amendments.striking: the list stays pending, each strike costs O(1), the list is
     # relettered and repathed once) give what applying them one by one with every path recomputed gives.
     # Struck: clauses of the original text and insertions (which go altogether), from simple lists and
-    # from lists that are not (B/67/4's considering holds a struck item: one by one there)
-    base = data.draw(st.sampled_from([RES130, B130, WITH_NEW[RES130.id], WITH_NEW[B130.id]]))
+    # from lists that are not (B/67/4's considering holds a struck item: one by one there), and from lists with
+    # paragraphs and bullets among their items (MIXED: itu_nb.amendments.mixed)
+    base = data.draw(st.sampled_from([RES130, B130, WITH_NEW[RES130.id], WITH_NEW[B130.id], MIXED]))
     ops, p = [], base
     for _ in range(data.draw(st.integers(1, 3))):
         home = data.draw(st.sampled_from(SECTIONS[base.id]))

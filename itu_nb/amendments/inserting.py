@@ -29,7 +29,8 @@ the list labelled ``a) b) c)…`` (or ``1 2 3…``) in order:
   States:`` / ``1 …``: they stay first, and the new items go after them as one by one), is a listed
   item present in the amended view, all of one scheme
   (``letter`` or ``number``), labelled from the first label on without a gap, with the path
-  component its label gives (no footnotes, bullets, paragraphs or ``bis`` items among them);
+  component its label gives (no footnotes or ``bis`` items among them; unlabelled paragraphs and bullets
+  among them stay where they stood, at their paths, as struck items do: :mod:`itu_nb.amendments.mixed`);
 - every operation names a label that exists (the new item goes before the item that has it, and
   takes its label), the next label after the last or none ``into=`` the list (the new item is
   appended), or an item of the list to go after or before (the new item takes the label of its place).
@@ -57,13 +58,13 @@ caller applies it one by one, so its result or its error is the usual one.
 
 from __future__ import annotations
 
-import bisect
 import dataclasses
 from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
 
 from itu_nb.amendments.anchors import _Anchors, mixes, parent_for, probe
 from itu_nb.amendments.lists import Session
+from itu_nb.amendments.mixed import apart
 from itu_nb.amendments.moving import Strike, _movable, _move, _pending_strike, _unmarked
 from itu_nb.amendments.operations import AddSection, DeleteClause, InsertClause, MoveClause
 from itu_nb.amendments.order import list_run
@@ -73,6 +74,7 @@ from itu_nb.amendments.relettering import (
     split_label,
     successor,
 )
+from itu_nb.amendments.shifted import Ranks
 from itu_nb.amendments.striking import WORDS, Pending, Sources, Words, component_of, simple_list, strike_run
 from itu_nb.amendments.weaving import MIN_WINDOW, window
 from itu_nb.amendments.wording import map_children, peel
@@ -153,29 +155,39 @@ def insert_run(
     if (into is not None and into.strip().startswith(parent.path + "/")) or not parent.children:
         return proposal, 0, False
     session.begin(proposal)
-    simple = simple_list(session, parent, struck=True)
-    if simple is None:
+    seen = apart(session, parent)  # the paragraphs and bullets among the items left out (itu_nb.amendments.mixed)
+    simple = simple_list(session, seen[0], struck=True) if seen is not None else None
+    if simple is None or seen is None:
         return proposal, 0, False
     every, lead, facts, scheme, labels, style = simple
     labels = list(labels)  # grown below
-    kids = every[lead:]
     prefix = parent.path
     index_of = {x: i for i, x in enumerate(labels)}
-    # the struck items stay where they are (striking._struck_apart): each is kept with the number of live
-    # items before it (non-decreasing), and its path component (its original label's)
-    struck: list[Clause] = []
-    ranks: list[int] = []
+    # the struck items stay where they are (striking._struck_apart), and so do the paragraphs and bullets
+    # among the items: each is kept with the number of live items before it (non-decreasing); a struck item
+    # with its path component (its original label's)
+    struck: list[Clause] = []  # the struck items and the paragraphs and bullets, in order
+    at_first: list[int] = []  # their ranks before the run
+    still: set[int] = set()  # the paragraphs and bullets among them
     held: dict[str, int] = {}  # component -> the struck item that holds it
     live: list[Clause] = []
-    for c, present in zip(kids, facts.exists, strict=True):
-        if present:
+    present_of = iter(facts.exists)
+    for i in range(lead, len(parent.children)):
+        c = parent.children[i]
+        if i in seen[1]:
+            still.add(len(struck))
+            struck.append(c)
+            at_first.append(len(live))
+            continue
+        if next(present_of):
             live.append(c)
             continue
         comp = component_of(c.label_in("original") or "")
         assert comp is not None  # simple_list(struck=True)
         held[comp] = len(struck)
         struck.append(c)
-        ranks.append(len(live))
+        at_first.append(len(live))
+    ranks = Ranks(at_first)
 
     def component(j: int) -> str:
         """The path component of the live item at rank ``j``: its label, ``#2`` when a struck item before it holds it."""
@@ -265,8 +277,7 @@ def insert_run(
             if not grow(successor(labels[-1], scheme)):  # the last item moves on to the next label
                 break
         # the struck items after the new one have one more live item before them
-        for k in range(bisect.bisect_left(ranks, index) if ahead else bisect.bisect_right(ranks, index), len(ranks)):
-            ranks[k] += 1
+        ranks.bump(ranks.first(index, before=ahead))
         path = f"{prefix}/{component(index)}"  # where one by one puts it, among the struck items too
         if moved is not None:
             assert strike is not None  # _movable
@@ -287,9 +298,10 @@ def insert_run(
         return proposal, 0, True
     out = []
     k = 0
+    final = list(ranks)
     for j, (old, info) in enumerate(entries):
-        while k < len(struck) and ranks[k] <= j:
-            out.append(_struck_at(struck[k], prefix, labels, index_of, ranks[k]))
+        while k < len(struck) and final[k] <= j:
+            out.append(struck[k] if k in still else _struck_at(struck[k], prefix, labels, index_of, final[k]))
             k += 1
         path = f"{prefix}/{component(j)}"
         if old is None and isinstance(info, Clause):  # a moved copy, placed at info.path
@@ -313,7 +325,10 @@ def insert_run(
                 uid = old.uid if old.uid is not None else old.path
                 moved = dataclasses.replace(moved, path=path, uid=uid, children=_repath(old.children, old.path, path))
             out.append(moved)
-    out += (_struck_at(c, prefix, labels, index_of, r) for c, r in zip(struck[k:], ranks[k:], strict=True))
+    out += (
+        c if k + o in still else _struck_at(c, prefix, labels, index_of, r)
+        for o, (c, r) in enumerate(zip(struck[k:], final[k:], strict=True))
+    )
     new = (*every[:lead], *out)
     cur = sources.settle(cur, author, date)
     return map_children(cur, parent, lambda _: new), done, True

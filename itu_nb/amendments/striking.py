@@ -33,6 +33,10 @@ the path of its original label, that label comes after the live items' before it
 the original text had it (:func:`_struck_apart`): the live items before it are only relettered down, so
 none of them takes its path component, one by one or at once.
 
+Unlabelled paragraphs and bullets among the items (:mod:`itu_nb.amendments.mixed`) are held the same way, as
+items struck before the run (:func:`_simple_apart`): never live, kept as they are, at the paths one by one
+leaves them (a strike reletters the listed items only); an address by path into such a list ends the run.
+
 An address by path (``resolves/13#2``, as the viewer names a clause) is read against the pending list
 too (:meth:`Pending.at`): one by one, each repath gives a struck item the component of its original
 label and the live item labelled ``L`` the component ``L``, or ``L#2`` when a struck item before it
@@ -56,6 +60,7 @@ from typing import Any, NamedTuple
 
 from itu_nb.amendments.addressing import _child, bare, cited_section, find_path
 from itu_nb.amendments.lists import ListFacts, Session, _apart
+from itu_nb.amendments.mixed import apart
 from itu_nb.amendments.operations import DeleteClause, InsertWords, ReplaceWords
 from itu_nb.amendments.relettering import (
     _repath,
@@ -165,6 +170,27 @@ def simple_list(session: Session, parent: Clause, struck: bool = False) -> Simpl
     ):
         return None
     return Simple(every, lead, facts, scheme, labels, style)
+
+
+def _simple_apart(session: Session, parent: Clause) -> Simple | None:
+    """:func:`simple_list` (``struck=True``) of ``parent`` read without the paragraphs and bullets among its items
+    (:func:`~itu_nb.amendments.mixed.apart`), which :class:`Pending` then holds as items struck before the run:
+    never live, kept as they are, and no path of the list read as :meth:`Pending.at` reads it (an address by
+    path ends the run).  One by one, a strike reletters the listed items only and leaves them at their paths.
+    """
+    seen = apart(session, parent)
+    if seen is None:
+        return None
+    view, fixed = seen
+    simple = simple_list(session, view, struck=True)
+    if simple is None or not fixed:
+        return simple
+    lead = simple.lead
+    every = session.facts(parent.children)
+    facts = _Facts(*(list(getattr(every, f)[lead:]) for f in _FACT_FIELDS))
+    for i in fixed:
+        facts.exists[i - lead] = False
+    return simple._replace(every=parent.children, facts=facts)
 
 
 def _struck_apart(prefix: str, kids: Sequence[Clause], exists: Sequence[bool], labels: list[str]) -> bool:
@@ -398,7 +424,7 @@ class Sources:
         if any(o == prefix or not _apart([prefix, o]) for o in others) or find_path(p, prefix) is not parent:
             self._refused.add(prefix)
             return None
-        simple = simple_list(self.session, parent, struck=True)
+        simple = _simple_apart(self.session, parent)
         if simple is None:
             self._refused.add(prefix)
             return None
