@@ -69,9 +69,9 @@ class NoteWriter(RunWriter):
         """Keep the place of the note body ``piece`` in its line: Word keeps a note's text at its reference.
         A body that no node holds (``loose``, by note, taken as written) is its note here, referenced in the loose
         style (:meth:`_orphans`).  A body that stands after its reference with something between them (``later``,
-        :func:`_bodies_later`) gets a hidden bookmark here (:data:`~itu_nb.loaders.docx_read.NOTE_PLACE`, then
+        :func:`~itu_nb.export.docx_bodies._bodies_later`) gets a hidden bookmark here (:data:`~itu_nb.loaders.docx_read.NOTE_PLACE`, then
         the note's kind and number), where the .docx reader moves the note's text read at its reference, and
-        the note's comments (``deferred``, :func:`note_comments`) after it, where CriticMarkup reads them.
+        the note's comments (``deferred``, :func:`~itu_nb.export.docx_bodies.note_comments`) after it, where CriticMarkup reads them.
         """
         m = _BODY_NUMBER.match(piece.text)
         if m is None:
@@ -235,11 +235,11 @@ class NoteWriter(RunWriter):
         reference run and at the start of the note), so its path stays ``fn3`` (``en3``).  An endnote is
         written in ``word/endnotes.xml`` with the footnote styles.
 
-        ``bodies`` are the note's texts (:func:`_note_bodies`), each as its runs: one run, or one per change
+        ``bodies`` are the note's texts (:func:`~itu_nb.export.docx_bodies._note_bodies`), each as its runs: one run, or one per change
         made inside the note (``See `` equal, ``71`` deleted, ``72`` inserted), each written with its op.
         ``remarks`` are the comments of the note's FOOTNOTE nodes, one list per body (its deleted and inserted
         text when they differ): each is a real Word comment anchored in the body, around the note's reference
-        mark (see :func:`note_comments`), not inside the note.  Returns the note's ``w:id``.
+        mark (see :func:`~itu_nb.export.docx_bodies.note_comments`), not inside the note.  Returns the note's ``w:id``.
         """
         kind = "endnote" if _note_kind(ref.text) == "en" else "footnote"
         written = self.endnotes if kind == "endnote" else self.footnotes

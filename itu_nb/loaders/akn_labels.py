@@ -42,7 +42,7 @@ def _recover_label(drafts: list[OpenNode], i: int, later: _Later) -> None:
 class _Later:
     """The first numbered draft after a place whose label reads in a given scheme, for :func:`_continued`.
 
-    The places asked about only move forward (:func:`_fill` reads its drafts in order), so for each
+    The places asked about only move forward (:func:`~itu_nb.loaders.akn_blocks._fill` reads its drafts in order), so for each
     question (the scheme, and the letter a label is read after) the drafts are scanned once in all: the
     answer found stands until the place passes it.  A list of 20,000 paragraphs starting with a label
     and no numbered draft after them is read in linear time (it used to copy the rest of the list for each).

@@ -145,7 +145,7 @@ class NoteReader(BlockReader):
             self.placed[("en" if job.kind == "endnote" else "fn") + job.number] = (para, begin, len(para.pieces))
 
     def _place_note(self, para: Para, key: str) -> None:
-        """Move the text of note ``key`` (``fn1``), read at its reference in ``para``, to here (:data:`NOTE_PLACE`)."""
+        """Move the text of note ``key`` (``fn1``), read at its reference in ``para``, to here (:data:`~itu_nb.loaders.docx_tags.NOTE_PLACE`)."""
         at = self.placed.pop(key, None)
         if at is None or at[0] is not para:
             return

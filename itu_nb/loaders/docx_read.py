@@ -11,7 +11,7 @@ Guarantees after :func:`read_paragraphs`:
 - text inserted and then deleted (``w:del`` inside ``w:ins``) is in neither view and
   is dropped, with a note; field instructions are dropped, field results kept;
 - the paragraph mark's own change is :attr:`Para.mark`: a mark absent from a view
-  joins the paragraph to the next one in that view (see :func:`view_groups`);
+  joins the paragraph to the next one in that view (see :func:`~itu_nb.loaders.docx_para.view_groups`);
 - formatting-only changes (``w:rPrChange``, ``w:pPrChange``) become notes, never text
   changes; a ``w:pPrChange`` keeps the old style and numbering for the original view;
 - text is as a reader sees it: ``w:tab``/``w:ptab`` → TAB, ``w:br``/``w:cr`` → VT
