@@ -59,7 +59,7 @@ def test_the_tag_caches_stay_bounded_on_a_file_of_thousands_of_element_names():
     # 5,000 elements apart must not grow that memory without bound, and each element is still read
     # (an element the loader does not map is kept as a paragraph with a note)
     import itu_nb
-    from itu_nb.loaders import akn
+    from itu_nb.loaders import akn_blocks as akn
 
     blocks = "".join(f"<x{k}>text {k}</x{k}>" for k in range(5000))
     xml = (
@@ -97,7 +97,7 @@ def _final_acts_items():
 def test_the_usual_item_read_in_one_step_is_the_item_read_piece_by_piece(monkeypatch):
     # akn._usual reads the Final Acts' usual item (<num>…</num> and one plain <p>, bare or in <content>)
     # without building its pieces; every item of the Final Acts must read the same either way
-    from itu_nb.loaders import akn
+    from itu_nb.loaders import akn_blocks as akn
 
     items, _ = _final_acts_items()
     one_step = [akn._item(el, "considering", 1).freeze("x") for el in items]
@@ -194,7 +194,7 @@ def test_the_next_numbered_draft_is_the_one_a_scan_finds():
     # found for earlier places; it must answer as scanning every draft after i does (the former code)
     import random
 
-    from itu_nb.loaders import akn
+    from itu_nb.loaders import akn_labels as akn
     from itu_nb.loaders.akn_nodes import OpenNode
     from itu_nb.loaders.akn_nodes import scheme as scheme_of
     from itu_nb.model import NodeKind, Op, Run

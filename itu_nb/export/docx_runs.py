@@ -1,0 +1,218 @@
+"""The Word writer's XML vocabulary, its state, and its runs: text, tracked changes, highlights.
+
+:class:`RunWriter` is the base of the writer behind :func:`itu_nb.export.docx.to_docx` (through
+:class:`~itu_nb.export.docx_footnotes.NoteWriter`): it holds what writing a document keeps track of and writes
+runs (``w:r``) with their text, breaks and highlight, inside ``w:ins``/``w:del`` when tracked.  Also here: the
+names and styles the writer uses, and the cleaning of text and attributes XML cannot hold.
+"""
+
+from __future__ import annotations
+
+import re
+
+from docx.oxml.ns import qn
+from docx.oxml.parser import oxml_parser
+from lxml import etree
+
+from itu_nb.export import docx_cover, docx_template
+from itu_nb.model import Clause, Document, Op
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_FOOTNOTES_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+_ENDNOTES_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.endnotes+xml"
+#: The custom document property that stores clause keys a reload cannot derive (see keys_to_store).
+KEYS_PROPERTY = docx_cover.KEYS_PROPERTY
+_COMMENTS_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"
+#: The highlight colour written for a highlight (Word's text highlight; the loader reads any colour), and the one
+#: for a highlight that starts where another ends (the .docx reader reads a change of colour as a new highlight).
+HIGHLIGHT, NEXT_HIGHLIGHT = "yellow", "green"
+#: Characters XML 1.0 cannot hold (TAB, line and page breaks are written as elements first), and lone
+#: surrogates, which UTF-8 cannot encode.
+_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|[\ud800-\udfff]")
+#: The same in attribute values (author names, bookmark names), where TAB and line breaks are also dropped.
+_INVALID_ATTR = re.compile("[\x00-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+_BREAKS = re.compile(r"(\t|\v|\f|\n)")
+#: A bookmark as the loaders write it; anything else of kind bookmark is written as text.
+_BOOKMARK = re.compile(r"\[bookmark: [^\]\n]*\]\Z")
+_ROLE_STYLE = {
+    "marker": "Proposal",
+    "heading": "ResNo",
+    "title": "Restitle",
+    "formula": "Normalaftertitle",
+    "section": "Call",
+    "annex": "AnnexNo",
+    "reasons": "Reasons",
+    "separator": "Separator",
+    "footnote": "footnote text",
+}
+TWIP_LEVEL = docx_template.TWIP_LEVEL  # the ITU templates' indent step (1.4 cm)
+
+
+_W_NSMAP = {"w": W_NS}
+_CLARK: dict[str, str] = {}
+
+
+def _w(tag: str) -> etree._Element:
+    """A new ``w:`` element (``tag`` such as ``"w:r"``), as python-docx's ``OxmlElement`` makes it (its class, the
+    ``w`` namespace declared), without parsing the prefixed name each time: a document has an element per run.
+    """
+    clark = _CLARK.get(tag)
+    if clark is None:
+        clark = _CLARK[tag] = qn(tag)
+    return oxml_parser.makeelement(clark, nsmap=_W_NSMAP)
+
+
+def clean_attr(value: str) -> str:
+    """An attribute value XML 1.0 can hold: control characters dropped, lone surrogates as U+FFFD."""
+    return _INVALID_ATTR.sub(_replace, value)
+
+
+def clean_text(value: str) -> str:
+    """Text XML 1.0 can hold: control characters dropped (TAB and breaks are elements), lone surrogates as U+FFFD."""
+    return _INVALID.sub(_replace, value)
+
+
+def _replace(m: re.Match) -> str:
+    return "\ufffd" if "\ud800" <= m.group(0) <= "\udfff" else ""
+
+
+def _iso(date: str | None) -> str | None:
+    if not date:
+        return None
+    return date if "T" in date else f"{date}T00:00:00Z"
+
+
+class RunWriter:
+    """The writer's state, and its runs (a base of the writer behind :func:`~itu_nb.export.docx.to_docx`)."""
+
+    def __init__(self, doc: Document, author: str, date: str | None):
+        self.doc, self.author, self.date = doc, author, date
+        self.word = docx_template.new_word()  # the ITU styles on A4, track changes on (built once)
+        self.body = self.word.element.body
+        self.next_id = 1
+        self.footnotes: list[etree._Element] = []
+        self.endnotes: list[etree._Element] = []
+        # word/comments.xml, each comment written inside it as it comes (plain lxml: the part is serialised
+        # here, never read through python-docx, whose element classes cost several times more per element)
+        self.comments = etree.Element(qn("w:comments"), nsmap={"w": W_NS})
+        self.n_comments = 0  # counted here: len() of an lxml element walks its children
+        self.auto_notes = {"footnote": 0, "endnote": 0}  # the notes Word numbers itself so far, by kind
+        #: (proposal id, "fn"/"en", number) → the w:id of the note written for it: a repeated reference points there
+        self.note_ids: dict[tuple[str | None, str, str], str] = {}
+        #: the last node asked about in :meth:`_repeated`, and its repeated references: ("fn", "2") → "1"
+        self._repeats: tuple[Clause | None, dict[tuple[str, str], str]] = (None, {})
+        self._ref_runs: dict[tuple[str, str], etree._Element] = {}  # (kind, w:id) → a reference run to copy
+        self.keys: dict[str, list] = {}  # proposal id → the clause keys to store
+
+    def _id(self) -> str:
+        self.next_id += 1
+        return str(self.next_id)
+
+    # -- runs -----------------------------------------------------------------------
+    def _run(
+        self, text: str, op: Op, *, bold=False, italic=False, small=False, style=None, lit: bool | str = False
+    ) -> etree._Element:
+        r = _w("w:r")
+        if bold or italic or small or style or lit:
+            rpr = _w("w:rPr")
+            if style:
+                rs = _w("w:rStyle")
+                rs.set(qn("w:val"), style)
+                rpr.append(rs)
+            for flag, tag in ((bold, "w:b"), (italic, "w:i")):
+                if flag:
+                    rpr.append(_w(tag))
+            if lit:
+                mark = _w("w:highlight")
+                mark.set(qn("w:val"), lit if isinstance(lit, str) else HIGHLIGHT)
+                rpr.append(mark)
+            if small:
+                sz = _w("w:sz")
+                sz.set(qn("w:val"), "20")
+                rpr.append(sz)
+            r.append(rpr)
+        for part in _BREAKS.split(text):
+            if part == "\t":
+                r.append(_w("w:tab"))
+            elif part in ("\v", "\n"):
+                r.append(_w("w:br"))
+            elif part == "\f":
+                br = _w("w:br")
+                br.set(qn("w:type"), "page")
+                r.append(br)
+            elif part:
+                t = _w("w:delText" if op is Op.DELETE else "w:t")
+                t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+                t.text = clean_text(part)
+                r.append(t)
+        return r
+
+    def _empty_run(self, colour: str) -> etree._Element:
+        """A run highlighted in ``colour`` holding an empty ``w:t``: a highlight of no characters, which the .docx
+        reader reads back as such (LibreOffice and pandoc open it and show nothing).
+        """
+        r = self._run("", Op.EQUAL, lit=colour)
+        t = _w("w:t")
+        t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+        r.append(t)
+        return r
+
+    def _tracked(self, el: etree._Element, op: Op, author: str | None, date: str | None) -> etree._Element:
+        if op is Op.EQUAL:
+            return el
+        change = self._change(op, author, date)
+        change.append(el)
+        return change
+
+    def _change(self, op: Op, author: str | None, date: str | None) -> etree._Element:
+        """An empty ``w:ins`` / ``w:del`` with its id, author and date."""
+        change = _w("w:ins" if op is Op.INSERT else "w:del")
+        change.set(qn("w:id"), self._id())
+        change.set(qn("w:author"), clean_attr(author or self.author))
+        when = _iso(date or self.date)
+        if when:
+            change.set(qn("w:date"), clean_attr(when))
+        return change
+
+
+_SubElement = etree.SubElement
+_W_ID, _W_AUTHOR, _W_INITIALS, _W_DATE, _W_VAL = (qn(f"w:{a}") for a in ("id", "author", "initials", "date", "val"))
+_W_COMMENT, _W_P, _W_PPR, _W_PSTYLE, _W_R, _W_RPR, _W_RSTYLE, _W_ANNOTATION_REF, _W_T, _W_TAB, _W_BR = (
+    qn(f"w:{t}") for t in ("comment", "p", "pPr", "pStyle", "r", "rPr", "rStyle", "annotationRef", "t", "tab", "br")
+)
+_COMMENT_START, _COMMENT_END, _COMMENT_REFERENCE = (
+    qn(f"w:{t}") for t in ("commentRangeStart", "commentRangeEnd", "commentReference")
+)
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+
+
+def _text_parts(r: etree._Element, text: str) -> None:
+    """The text of an equal run without formatting into ``r``, as :meth:`RunWriter._run` writes it (made in place)."""
+    for part in _BREAKS.split(text):
+        if part == "\t":
+            _SubElement(r, _W_TAB)
+        elif part in ("\v", "\n"):
+            _SubElement(r, _W_BR)
+        elif part == "\f":
+            _SubElement(r, _W_BR).set(_W_TYPE, "page")
+        elif part:
+            t = _SubElement(r, _W_T)
+            t.set(_XML_SPACE, "preserve")
+            t.text = clean_text(part)
+
+
+_W_TYPE = qn("w:type")
+
+
+def _comment_mark(tag: str, cid: str) -> etree._Element:
+    """A ``w:commentRangeStart``, ``w:commentRangeEnd`` or ``w:commentReference`` of comment ``cid``."""
+    el = _w(tag)
+    el.set(qn("w:id"), cid)
+    return el
+
+
+def _note_paragraph(note: etree._Element) -> etree._Element:
+    """A new paragraph at the end of a footnote, in the footnote text style."""
+    p = etree.SubElement(note, qn("w:p"))
+    etree.SubElement(etree.SubElement(p, qn("w:pPr")), qn("w:pStyle")).set(qn("w:val"), "footnotetext")
+    return p

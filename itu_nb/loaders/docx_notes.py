@@ -1,0 +1,313 @@
+"""Footnotes, endnotes and comments of a .docx: each read once, at its first reference, never inside another.
+
+:class:`NoteReader` (a base of :class:`~itu_nb.loaders.docx_read.Reader`) reads notes and comments where they
+are referenced (breadth first, see the module docstring of :mod:`~itu_nb.loaders.docx_read`), moves a note's
+text to the place ``to_docx`` marked for it, and places what takes no characters (:meth:`NoteReader._art`);
+the functions below turn a note's paragraphs into the artefacts the tree reads (its body, its changed parts,
+its highlights).
+"""
+
+from __future__ import annotations
+
+from collections import deque
+
+from lxml import etree
+
+from itu_nb.loaders.docx_blocks import BlockReader
+from itu_nb.loaders.docx_para import Para, view_groups, view_paragraphs
+from itu_nb.loaders.docx_tags import (
+    _CUSTOM_MARK,
+    _RUN_STYLE,
+    AUTHOR,
+    DATE,
+    DEL_TEXT,
+    ID,
+    LOOSE_NOTE_STYLE,
+    VAL,
+    T,
+    _Ctx,
+    _Job,
+)
+from itu_nb.model import Artefact, Op, Run
+
+
+class NoteReader(BlockReader):
+    """Reads notes and comments (a base of :class:`~itu_nb.loaders.docx_read.Reader`)."""
+
+    def _art(self, para: Para, art: Artefact) -> None:
+        """Place ``art``, which takes no characters, in ``para``: a highlight that ends here goes on after it (a
+        comment's anchor or a note's reference inside highlighted text does not cut the highlight in two).
+        """
+        hl = self.highlight
+        if hl is not None and hl[0] is para and hl[1] == len(para.pieces):
+            self.highlight = (para, hl[1] + 1, hl[2], hl[3])
+        para.pieces.append(art)
+
+    # -- notes and comments -------------------------------------------------------
+    def _note(self, para: Para, ctx: _Ctx, ref: etree._Element, kind: str) -> None:
+        host = self.host or para
+        if ctx.op is None:
+            host.notes.append(f"a {kind} reference inserted and deleted again is in neither view")
+            return
+        custom = ref.get(_CUSTOM_MARK) in ("1", "true", "on")
+        if not custom:
+            self.counters[kind] += 1
+        number = str(self.counters[kind]) if not custom else "0"
+        mark = ref.getnext() if custom else None
+        if mark is not None and mark.tag in (T, DEL_TEXT) and (mark.text or "").strip().isdigit():
+            number, self.skip = mark.text.strip(), mark  # a custom mark that is a number: the note's own
+        label = "footnoteRef" if kind == "footnote" else "endnoteRef"
+        run = ref.getparent()
+        style = run.find(_RUN_STYLE) if run is not None else None
+        if style is None or style.get(VAL) != LOOSE_NOTE_STYLE:  # (else a reference the source had not)
+            self._art(para, Artefact("footnote-ref", f"[{label}:{number}]", -1, None, ctx.op))
+        wid = ref.get(ID) or ""
+        body = self.notes[kind].get(wid)
+        if body is None:
+            host.notes.append(f"{kind} reference {wid!r} has no {kind} text")
+            return
+        self._queue(para, _Job(kind, wid, body, number, ctx.op))
+
+    def _comment(self, para: Para, ctx: _Ctx, cid: str) -> None:
+        host = self.host or para
+        el = self.notes["comment"].get(cid)
+        if el is None:
+            host.notes.append(f"comment reference {cid!r} has no comment text")
+            return
+        if ctx.op is None:
+            host.notes.append(f"a comment reference inserted and deleted again is in neither view ({cid!r})")
+            return
+        if cid in self.shared and self.host is None:  # read already: the same text and note, not copies
+            text, note = self.shared[cid]
+            self._art(host, Artefact("comment", text, -1, None, ctx.op, el.get(AUTHOR) or None, el.get(DATE) or None))
+            host.notes.append(note)
+            return
+        self._queue(para, _Job("comment", cid, el, cid, ctx.op))
+
+    def _queue(self, para: Para, job: _Job) -> None:
+        """Read ``job`` now (from the body) or after the note being read; or note a repeat."""
+        host = self.host or para
+        key = (job.kind, job.wid)
+        if key in self.seen:
+            first = self.seen[key]
+            missing = _views(job.op) - self.shown.get(key, {"original", "amended"})
+            if missing and self.host is None:  # first shown in the other view only: show it in this one, once
+                view = missing.pop()
+                self.shown[key].add(view)
+                text = self.bodies[key][view]
+                op = Op.DELETE if view == "original" else Op.INSERT
+                self._art(para, Artefact("footnote-body", f"[{job.number}: {text}]", -1, None, op))
+                host.notes.append(
+                    f"{job.kind} {job.number} repeats {job.kind} {first} (w:id {job.wid}), whose first reference "
+                    f"is not in the {view} view; its text is shown here for that view"
+                )
+                return
+            if self.reading is not None and (self.reading.kind, self.reading.wid) == key:
+                host.notes.append(f"{job.kind} {first} is referenced inside itself; its text is shown once")
+            elif job.kind == "comment":
+                host.notes.append(
+                    f"comment {job.wid} is referenced again; its text is shown once, at its first reference"
+                )
+            else:
+                host.notes.append(
+                    f"{job.kind} {job.number} repeats {job.kind} {first} (w:id {job.wid}); "
+                    "its text is shown once, at the first reference"
+                )
+            return
+        self.seen[key] = job.number
+        if self.host is not None:  # inside a note: read it after this one, with the op of both references
+            composed = _compose(self.reading.op if self.reading else Op.EQUAL, job.op)
+            if composed is None:
+                host.notes.append(f"{job.kind} {job.number} is referenced from text in neither view; not shown")
+                return
+            self.pending.append(_Job(job.kind, job.wid, job.el, job.number, composed))
+            return
+        self.host, self.pending = para, deque([job])
+        begin = len(para.pieces)
+        saved = (self.mark_number, self.fields, self.boxes)
+        # the note's own highlights are its own (_note_highlights); one of ``para`` ending here goes on after what
+        # the note puts there (artefacts: its reference, text, comments)
+        lit, highlight, size = self.lit, self.highlight, len(para.pieces)
+        if highlight is not None and (highlight[0] is not para or highlight[1] != size):
+            size = -1
+        try:
+            nested = False  # the jobs after the first are notes referenced from inside a note
+            while self.pending:
+                self._read(self.pending.popleft(), para, nested)
+                nested = True
+        finally:
+            self.host, self.reading = None, None
+            self.mark_number, self.fields, self.boxes = saved
+            self.lit, self.highlight = lit, highlight
+            if highlight is not None and size >= 0:
+                self.highlight = (para, len(para.pieces), highlight[2], highlight[3])
+        if job.kind != "comment":
+            self.placed[("en" if job.kind == "endnote" else "fn") + job.number] = (para, begin, len(para.pieces))
+
+    def _place_note(self, para: Para, key: str) -> None:
+        """Move the text of note ``key`` (``fn1``), read at its reference in ``para``, to here (:data:`~itu_nb.loaders.docx_tags.NOTE_PLACE`)."""
+        at = self.placed.pop(key, None)
+        if at is None or at[0] is not para:
+            return
+        begin, end = at[1], at[2]
+        size, n = len(para.pieces), at[2] - at[1]
+        para.pieces[begin:] = para.pieces[end:] + para.pieces[begin:end]
+        hl = self.highlight
+        if hl is not None and hl[0] is para:  # (a highlight ending here goes on after the note's artefacts)
+            stop = hl[1] if hl[1] == size else hl[1] - n if hl[1] >= end else hl[1]
+            self.highlight = (para, stop, hl[2] - n if hl[2] >= end else hl[2], hl[3])
+
+    def _read(self, job: _Job, host: Para, nested: bool = False) -> None:
+        """Read the text of ``job`` onto ``host``; a note referenced from inside another note (``nested``) gets
+        its reference there too, before its text (its own reference stood in the note, which keeps no mark): the
+        tree names a note ``fn<N>`` or ``en<N>`` by its last reference, so an endnote read from a footnote stays
+        ``en<N>`` (not a second text of footnote N).
+        """
+        self.reading, self.mark_number, self.fields, self.boxes = job, job.number, [], None
+        if nested and job.kind != "comment":
+            label = "footnoteRef" if job.kind == "footnote" else "endnoteRef"
+            self._art(host, Artefact("footnote-ref", f"[{label}:{job.number}]", -1, None, job.op))
+        paras = self.blocks(job.el)
+        for p in paras:
+            host.notes.extend(f"in {job.kind} {job.number}: {n}" for n in p.notes)
+        if job.kind == "comment":
+            text = "\n".join(view_paragraphs(paras, "amended"))
+            el = job.el
+            note = f"comment by {el.get(AUTHOR) or 'unknown'} ({el.get(DATE) or 'no date'}): {text}"
+            self.shared[job.wid] = (text, note)
+            self._art(host, Artefact("comment", text, -1, None, job.op, el.get(AUTHOR) or None, el.get(DATE) or None))
+            host.notes.append(note)
+            return
+        texts = {view: "\n".join(view_paragraphs(paras, view)) for view in ("original", "amended")}
+        parts = (
+            _changed_note(paras, job.number) if job.op is Op.EQUAL and texts["original"] != texts["amended"] else None
+        )
+        start = len(f"[{job.number}: ")  # where the note's text starts in its body artefact
+        if parts is not None:  # changes inside the note: one note, its changed runs as parts
+            head, *rest = parts
+            self._art(host, Artefact("footnote-body", f"[{job.number}: {head.text}", -1))
+            for r in rest:
+                self._art(host, Artefact("footnote-part", r.text, -1, None, r.op, r.author, r.date))
+            for lit in _note_highlights(paras, None, start):
+                self._art(host, lit)
+            sides = []
+        elif job.op is Op.EQUAL and texts["original"] == texts["amended"]:
+            sides = [(Op.EQUAL, texts["amended"])]
+        else:
+            sides = [
+                (op, texts[view])
+                for op, view in ((Op.DELETE, "original"), (Op.INSERT, "amended"))
+                if job.op in (Op.EQUAL, op)
+            ]
+        for op, text in sides:
+            who, when = _who(paras, op) if op is not Op.EQUAL else (None, None)
+            self._art(host, Artefact("footnote-body", f"[{job.number}: {text}]", -1, None, op, who, when))
+            view = None if op is Op.EQUAL else "original" if op is Op.DELETE else "amended"
+            for lit in _note_highlights(paras, view, start):
+                self._art(host, lit)
+        self.bodies[(job.kind, job.wid)] = texts
+        self.shown[(job.kind, job.wid)] = _views(job.op)
+
+
+def _changed_note(paras: list[Para], number: str) -> list[Run] | None:
+    r"""The runs of a note with tracked changes inside its text, as the CriticMarkup reader gives such a note
+    (:func:`itu_nb.parsing.markup.note_parts`): first an equal run (the text before the first change, maybe
+    empty), then the runs of the rest, each with its op, author and date, the last ending in the note's closing
+    ``"]"``; paragraphs joined by ``"\n"``.
+
+    None when the note is better given as its deleted and inserted texts (``fn1`` and ``fn1#2``): a paragraph
+    mark is changed (paragraphs merged or split), or no text but its number is equal and one author (with
+    one date) made every change (its text replaced whole, as CriticMarkup's ``{--[1: a]--}{++[1: b]++}``
+    writes it).  Changes by several authors are kept in one note, each with its author and date: the two texts
+    could carry one author each.
+    """
+    if any(p.mark is not Op.EQUAL for p in paras):
+        return None
+    same = "".join(p[1] for para in paras for p in para.pieces if isinstance(p, tuple) and p[0] is Op.EQUAL)
+    authors = {(p[2], p[3]) for para in paras for p in para.pieces if isinstance(p, tuple) and p[0] is not Op.EQUAL}
+    if not same.strip().removeprefix(number).strip() and len(authors) <= 1:
+        return None  # replaced whole by one author (several: one note, each author's changes inside)
+    groups: list[list] = [[Op.EQUAL, None, None, []]]  # [op, author, date, texts]: neighbours alike joined once
+    for k, para in enumerate(paras):
+        for piece in ([(Op.EQUAL, "\n", None, None)] if k else []) + [p for p in para.pieces if isinstance(p, tuple)]:
+            op, text = piece[0], piece[1]
+            who, when = (piece[2], piece[3]) if op is not Op.EQUAL else (None, None)
+            last = groups[-1]
+            if not text:
+                continue
+            if last[0] is op and (last[1], last[2]) == (who, when):
+                last[3].append(text)
+            else:
+                groups.append([op, who, when, [text]])
+    if groups[-1][0] is Op.EQUAL and len(groups) > 1:
+        groups[-1][3].append("]")
+    else:
+        groups.append([Op.EQUAL, None, None, ["]"]])
+    return [Run(op, "".join(texts), who, when) for op, who, when, texts in groups]
+
+
+def _note_highlights(paras: list[Para], view: str | None, start: int) -> list[Artefact]:
+    """The highlights (``w:highlight``) of a note's paragraphs as ``footnote-highlight`` artefacts, each offset
+    in the note's text as its body artefact gives it (``start``: the length of its ``[N: ``), as the
+    CriticMarkup reader gives them (:func:`itu_nb.parsing.markup.extract_artefacts`): the text of every
+    paragraph joined by a line break, in ``view`` (a note given as its deleted or inserted text, paragraphs as
+    that view reads them) or every run of both (None: the note read as one, changes inside it).
+    """
+    if not any(isinstance(p, Artefact) and p.kind == "highlight" for para in paras for p in para.pieces):
+        return []
+    hidden = {"original": Op.INSERT, "amended": Op.DELETE}.get(view or "")
+    groups = view_groups(paras, view) if view else [[i] for i in range(len(paras))]
+    out: list[Artefact] = []
+    pos = 0
+    open_: list[list] = []  # [offset, op, characters of the source still covered, characters seen in the view]
+    for g, group in enumerate(groups):
+        if g:
+            pos += 1  # the "\n" between two paragraphs
+        for piece in (p for i in group for p in paras[i].pieces):
+            if isinstance(piece, Artefact):
+                if piece.kind == "highlight" and not piece.length:  # one of no characters (an empty run): kept
+                    out.append(Artefact("footnote-highlight", "", -1, start + pos, piece.op))
+                elif piece.kind == "highlight":
+                    open_.append([start + pos, piece.op, piece.length, 0])
+                continue
+            size = len(piece[1])
+            seen = 0 if piece[0] is hidden else size
+            for lit in open_:
+                took = min(lit[2], size)
+                lit[2] -= took
+                lit[3] += took if seen else 0
+            pos += seen
+            for lit in [x for x in open_ if x[2] <= 0]:
+                open_.remove(lit)
+                if lit[3]:
+                    out.append(Artefact("footnote-highlight", "", -1, lit[0], lit[1], length=lit[3]))
+    out += [Artefact("footnote-highlight", "", -1, lit[0], lit[1], length=lit[3]) for lit in open_ if lit[3]]
+    return out
+
+
+def _who(paras: list[Para], op: Op) -> tuple[str | None, str | None]:
+    """The author and date of a note's first tracked change of ``op`` (a run, else a paragraph mark), else of
+    its first change of the other op (a note where text was only inserted has a deleted body too: the same
+    change), so its deleted and inserted bodies keep who changed it; (None, None) when the note has none
+    (its reference is what is tracked).
+    """
+    for ops in ((op,), (Op.DELETE, Op.INSERT)):
+        for p in paras:
+            for piece in p.pieces:
+                if isinstance(piece, tuple) and piece[0] in ops and (piece[2] or piece[3]):
+                    return piece[2], piece[3]
+        for p in paras:
+            if p.mark in ops and (p.mark_author or p.mark_date):
+                return p.mark_author, p.mark_date
+    return None, None
+
+
+def _views(op: Op) -> set[str]:
+    return {view for view in ("original", "amended") if op.in_view(view)}
+
+
+def _compose(outer: Op, inner: Op | None) -> Op | None:
+    """The op of text with op ``inner`` inside a note whose reference has op ``outer`` (None: in no view)."""
+    if inner is None or outer is Op.EQUAL or inner is outer:
+        return inner
+    return outer if inner is Op.EQUAL else None
