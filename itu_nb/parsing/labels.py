@@ -94,7 +94,10 @@ def peel_label(runs: list[Run]) -> tuple[list[Run], list[Run]]:
     so ``{--c--}{++b++})<TAB>`` gives label runs (delete c, insert b, equal ``)<TAB>``)
     and ``{++4<TAB>++}`` a label that exists only when amended.  Only the start of each
     view is read (:func:`_head`): a line of a million runs costs what its label costs.
+    No runs (a note with no text) have no label and no body.
     """
+    if not runs:
+        return [], []
     if len(runs) == 1:  # the usual line: one run (equal, or a paragraph inserted or deleted whole), one split
         r = runs[0]
         n = label_split(r.text)
