@@ -17,6 +17,7 @@ from functools import partial
 from itu_nb.errors import LoadError, ParseError
 from itu_nb.model import Artefact, Op, Run
 from itu_nb.parsing.frozen import run as make_run
+from itu_nb.parsing.offsets import placed
 from itu_nb.parsing.stretches import take_stretch
 
 #: CriticMarkup marks: opener → closer.
@@ -477,6 +478,8 @@ def extract_artefacts(pieces: list[Piece], line: int) -> tuple[list[Run], list[A
     Returns the runs (artefact text removed) and the artefacts, each with ``offset``
     = the position in the joined text of the returned runs where it stood.
     """
+    if len(pieces) > 8 and (got := placed(pieces, line)) is not None:  # no "[": no inline artefact (a long line)
+        return got
     if len(pieces) > 1 and any(isinstance(p, Run) and "[" in p.text and _BODY_OPEN.search(p.text) for p in pieces):
         pieces = _note_comments_after(pieces)  # a note that comments or changes cut: made whole again
     runs: list[Run] = []
