@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from itertools import accumulate, chain, compress, count, repeat
-from operator import attrgetter, contains
+from operator import attrgetter, contains, is_
 
 from itu_nb.parsing.frozen import equal_run
 
@@ -77,17 +77,21 @@ def take_stretch(
                 continue
             break
         taken = parts[: 2 * k]
-        for t in set(taken).difference(memo):  # each new text once: a mark starts with "{", equal text never
-            if t[:1] == "{":
-                got = memo[t] = marker(t)
-                if "\n" in t or "" in map(_TEXT, got):
-                    odd.add(t)
-            else:
-                memo[t] = (equal_run(t),) if t else ()
-                if "\n" in t:
-                    odd.add(t)
+        made: list = list(map(memo.get, taken))  # the pieces of each text, None for a new one
+        if None in made:
+            new = list(compress(count(), map(is_, made, repeat(None))))  # where the new texts stand in taken
+            for t in set(map(taken.__getitem__, new)):  # each new text once: a mark starts with "{", equal text never
+                if t[:1] == "{":
+                    got = memo[t] = marker(t)
+                    if "\n" in t or "" in map(_TEXT, got):
+                        odd.add(t)
+                else:
+                    memo[t] = (equal_run(t),) if t else ()
+                    if "\n" in t:
+                        odd.add(t)
+            for i in new:
+                made[i] = memo[taken[i]]
         before = len(pieces)
-        made = list(map(memo.__getitem__, taken))
         pieces.extend(chain.from_iterable(made))
         if plain is not None:
             at = list(compress(count(), map(odd.__contains__, taken)))  # where the odd texts stand in taken
