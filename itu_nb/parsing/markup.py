@@ -158,10 +158,10 @@ def _check_notes(text: str, source: str) -> None:
     change that start with ``@`` (``++}{>>@``…: the change's author and date, :data:`ATTRIBUTION`, which are no
     comment).  An opener written as text inside another mark (``{=={==x==}``) counts too.
     """
-    count = text.count("{==")
-    if count + text.count("{>>") <= MAX_NOTES:
+    count, comments = text.count("{=="), text.count("{>>")
+    if count + comments <= MAX_NOTES:
         return
-    count += text.count("{>>") - sum(text.count(closer + "{>>@") for closer in ("++}", "--}", "~~}"))
+    count += comments - sum(text.count(closer + "{>>@") for closer in ("++}", "--}", "~~}"))
     if count > MAX_NOTES:
         raise LoadError(
             source,

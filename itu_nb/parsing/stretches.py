@@ -69,7 +69,9 @@ def take_stretch(
         # can be no part of a change (nor of its author and date)
         at_end = end in (hi, bound)
         n = len(marks) if at_end else len(marks) - 1
-        stop = next(compress(count(), map(contains, eqs, repeat("{"))), len(eqs))  # the first "{" in between
+        stop = len(eqs)  # the first equal text with "{" (looked for one by one only when there is one)
+        if "{" in "".join(eqs):
+            stop = next(compress(count(), map(contains, eqs, repeat("{"))))
         k = min(stop, n)
         if k <= 0:
             if stop and end < hi and size < hi - pos:  # no change whole yet, and none refused: a longer stretch
