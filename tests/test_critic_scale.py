@@ -210,3 +210,33 @@ def test_a_long_line_places_its_comments_and_highlights():
             at += len(p.text)
     assert [(a.kind, a.text, a.author, a.length, a.offset) for a in arts] == want
     assert {a.line for a in arts} == {9} and len(want) > 200  # about 9 % of 3,000 marks
+
+
+def test_marker_reads_what_its_lazy_spelling_reads():
+    # stretches.MARKER spells "up to the first closer" out (faster than ".*?"); on 20,000 random strings of openers,
+    # closers and their characters the split is the same as with the lazy spelling it replaced (critic15's MARKER)
+    import re
+
+    from itu_nb.parsing.stretches import MARKER
+
+    lazy = re.compile(
+        r"((?:\{\+\+.*?\+\+\}|\{--.*?--\}|\{~~[^~{]*~>[^~{]*~~\})(?:\{>>[^{\n]*?<<\})?|\{>>[^{\n]*?<<\}|\{==[^{]*?==\})",
+        re.DOTALL,
+    )
+    atoms = ["{++", "++}", "{--", "--}", "{~~", "~>", "~~}", "{==", "==}", "{>>", "<<}", "<", "=", "+", "-", "~", "{"]
+    atoms += ["}", "a", "\n", ">>", "<<<}", "===}", "+++}", "---}", "{>>@Fiji (2019-03-05)<<}"]
+    rnd = random.Random(15)
+    for _ in range(20_000):
+        text = "".join(rnd.choice(atoms) for _ in range(rnd.randint(1, 14)))
+        assert MARKER.split(text) == lazy.split(text), text
+    assert MARKER.split("{+++a++}{>>x<<<}") == ["", "{+++a++}{>>x<<<}", ""]  # the first closer, "<" and "+" inside
+
+
+def test_a_long_line_with_a_bracket_keeps_its_inline_artefacts():
+    # a long line (many pieces) with "[bookmark: _x]" in an equal run is read by extract_artefacts's own loop: the
+    # bookmark is taken out of the text at its place, the comment after it stands where the runs before it end
+    text = " ".join(["{++a++}"] * 20) + " w[bookmark: _x]v{>>c<<} " + " ".join(["{--d--}"] * 20)
+    pieces = critic_runs(text, "<t>")[0]
+    runs, arts = extract_artefacts(pieces, 4)
+    assert [(a.kind, a.text, a.offset) for a in arts] == [("bookmark", "[bookmark: _x]", 41), ("comment", "c", 42)]
+    assert "".join(r.text for r in runs) == " ".join(["a"] * 20) + " wv " + " ".join(["d"] * 20)

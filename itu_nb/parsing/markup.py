@@ -17,6 +17,7 @@ from functools import partial
 from itu_nb.errors import LoadError, ParseError
 from itu_nb.model import Artefact, Op, Run
 from itu_nb.parsing.frozen import run as make_run
+from itu_nb.parsing.offsets import placed
 from itu_nb.parsing.stretches import take_stretch
 
 #: CriticMarkup marks: opener → closer.
@@ -157,10 +158,10 @@ def _check_notes(text: str, source: str) -> None:
     change that start with ``@`` (``++}{>>@``…: the change's author and date, :data:`ATTRIBUTION`, which are no
     comment).  An opener written as text inside another mark (``{=={==x==}``) counts too.
     """
-    count = text.count("{==")
-    if count + text.count("{>>") <= MAX_NOTES:
+    count, comments = text.count("{=="), text.count("{>>")
+    if count + comments <= MAX_NOTES:
         return
-    count += text.count("{>>") - sum(text.count(closer + "{>>@") for closer in ("++}", "--}", "~~}"))
+    count += comments - sum(text.count(closer + "{>>@") for closer in ("++}", "--}", "~~}"))
     if count > MAX_NOTES:
         raise LoadError(
             source,
@@ -477,6 +478,8 @@ def extract_artefacts(pieces: list[Piece], line: int) -> tuple[list[Run], list[A
     Returns the runs (artefact text removed) and the artefacts, each with ``offset``
     = the position in the joined text of the returned runs where it stood.
     """
+    if len(pieces) > 8 and (got := placed(pieces, line)) is not None:  # no "[": no inline artefact (a long line)
+        return got
     if len(pieces) > 1 and any(isinstance(p, Run) and "[" in p.text and _BODY_OPEN.search(p.text) for p in pieces):
         pieces = _note_comments_after(pieces)  # a note that comments or changes cut: made whole again
     runs: list[Run] = []
