@@ -407,7 +407,8 @@ def _statement(parent, proposal: Proposal, on: str, loose: tuple[LooseLine, ...]
                 intro = _el(recitals, "intro")
                 _body(_el(_el(intro, "p"), "i"), node, intro)
                 for child in node.children:
-                    _child(recitals, child, "recital", ids)
+                    if child.kind is not NodeKind.FOOTNOTE:  # written at its reference in the heading
+                        _child(recitals, child, "recital", ids)
             continue
         body = body if body is not None else _el(statement, "mainBody", eId="body")
         if node.kind in (NodeKind.SECTION, NodeKind.ANNEX, NodeKind.REASONS):
