@@ -49,6 +49,7 @@ from __future__ import annotations
 import bisect
 import json
 import re
+from collections.abc import Iterator
 from datetime import date as _date
 from pathlib import Path
 
@@ -306,15 +307,21 @@ class _Ids:
         return f"{prefix}_{self.used[prefix]}"
 
 
+def _written(node: Clause) -> Iterator[Clause]:
+    """The children of ``node`` written as elements of their own: not its notes, each written at its reference
+    (an ``authorialNote`` in the text that references it, the heading's for a section).
+    """
+    return (c for c in node.children if c.kind is not NodeKind.FOOTNOTE)
+
+
 def _item(parent, node: Clause, tag: str, ids: _Ids) -> None:
     el = _el(parent, tag, eId=ids(tag[:4]))
     if node.label_runs:
         _label(_el(el, "num"), node)
     holder = el if tag == "recital" else _el(el, "content")
     _body(_el(holder, "p"), node)
-    for child in node.children:
-        if child.kind is not NodeKind.FOOTNOTE:
-            _child(el, child, "point", ids)
+    for child in _written(node):
+        _child(el, child, "point", ids)
 
 
 def _child(parent, node: Clause, tag: str, ids: _Ids) -> None:
@@ -322,9 +329,8 @@ def _child(parent, node: Clause, tag: str, ids: _Ids) -> None:
         _item(parent, node, tag, ids)
     else:  # an unlabelled paragraph
         _body(_el(parent, "p", eId=ids("p")), node)
-        for child in node.children:
-            if child.kind is not NodeKind.FOOTNOTE:
-                _child(parent, child, tag, ids)
+        for child in _written(node):
+            _child(parent, child, tag, ids)
 
 
 def _loose(parent: etree._Element, item: LooseLine) -> None:
@@ -406,9 +412,8 @@ def _statement(parent, proposal: Proposal, on: str, loose: tuple[LooseLine, ...]
                 recitals = _el(preamble, "recitals", eId=ids("recs"))
                 intro = _el(recitals, "intro")
                 _body(_el(_el(intro, "p"), "i"), node, intro)
-                for child in node.children:
-                    if child.kind is not NodeKind.FOOTNOTE:  # written at its reference in the heading
-                        _child(recitals, child, "recital", ids)
+                for child in _written(node):
+                    _child(recitals, child, "recital", ids)
             continue
         body = body if body is not None else _el(statement, "mainBody", eId="body")
         if node.kind in (NodeKind.SECTION, NodeKind.ANNEX, NodeKind.REASONS):
@@ -417,9 +422,8 @@ def _statement(parent, proposal: Proposal, on: str, loose: tuple[LooseLine, ...]
             heading = _el(container, "heading")
             _runs(_el(heading, "i"), node.label_runs + node.runs, notes=node.footnotes, marks=node.artefacts)
             _keep_edges(heading, node.label_runs + node.runs)
-            for child in node.children:
-                if child.kind is not NodeKind.FOOTNOTE:
-                    _child(container, child, "paragraph", ids)
+            for child in _written(node):
+                _child(container, child, "paragraph", ids)
         else:
             _child(body, node, "paragraph", ids)
 
