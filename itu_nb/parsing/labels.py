@@ -1,21 +1,24 @@
 """Labels, section lines and targets: how a line says what it is.
 
 Pure functions on text and runs, shared by the tree builder (:mod:`itu_nb.parsing.tree`),
-the Akoma Ntoso loader and the amendment code that recomputes paths after an edit.
+the Akoma Ntoso loader and the amendment code that recomputes paths after an edit.  A label's
+scheme and successor are read in :mod:`itu_nb.parsing.schemes`, the path component it gives in
+:mod:`itu_nb.parsing.components`; both are named here too, as before they were split out.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import functools
-import re
 
-from itu_nb.model import HOMOGLYPHS, Op, Run, Target
+from itu_nb.model import Op, Run, Target
 from itu_nb.parsing import keywords as kw
+from itu_nb.parsing.components import Components, item_component, unique_component
+from itu_nb.parsing.schemes import bare_label, fixed_scheme, label_scheme, successor, successors
 
 __all__ = [
     "Components",
     "bare_label",
+    "fixed_scheme",
     "item_component",
     "label_scheme",
     "label_split",
@@ -26,9 +29,6 @@ __all__ = [
     "successors",
     "unique_component",
 ]
-
-_BIS_TER = re.compile(r"\s?(bis|ter)$")
-_SPACES = re.compile(r"\s+")
 
 _PREAMBLE = sorted(
     {" ".join(k.split()) for k in kw.PREAMBLE} | {f"{k} {s}" for k in kw.PREAMBLE for s in kw.PREAMBLE_SUFFIXES},
@@ -238,129 +238,6 @@ def _head(runs: list[Run], hidden: Op) -> tuple[str, bool]:
     return "".join(parts), True
 
 
-def bare_label(label: str) -> str:
-    """The label without separator, brackets or final dot, Cyrillic look-alikes read as Latin: ``(а).`` → ``a``."""
-    return label.strip().translate(HOMOGLYPHS).strip("()").rstrip(".")
-
-
-@functools.lru_cache(maxsize=4096)
-def label_scheme(label: str, previous_letter: str | None, previous_ends_colon: bool) -> str:
-    """``letter``, ``roman``, ``number``, ``decimalN``, ``bullet`` or ``dash``.
-
-    ``previous_letter`` is the nearest lettered label before this one (its list's neighbour), bare and
-    lower case (what the tree and AKN loaders pass), or its last letter; ``previous_ends_colon``
-    whether the item just before ends with ``:``.
-    A label that reads as a roman numeral is read by its neighbours' scheme where the two differ:
-
-    - ``i)``, ``v)``, ``x)`` right after ``h)``, ``u)``, ``w)`` continue the letters, unless that item
-      introduces sub-items (``h) … :`` then ``i)``: roman, as in ITU texts);
-    - a letter doubled past ``z)`` (Word's ``aa)``, ``bb)``, ``cc)``…, as ITU lists of more than 26
-      items are lettered): ``cc)`` and ``ccc)`` are letters always (no ITU list of sub-items counts to
-      200), ``xx)`` and ``xxx)`` after ``ww)`` / ``www)`` (``previous_letter`` ``w``);
-    - any doubled letter after the doubled letter before it (``ii)`` after ``hh)``, given whole); given
-      its last letter only (the amendment code's relettering), ``ii)`` and ``iii)`` stay roman: ``h``
-      does not tell ``hh) ii)`` from ``h): i) ii)``, the far likelier list in ITU texts;
-    - ``c)`` alone is a letter: a roman ``c)`` would be the hundredth sub-item.
-
-    A pure function of its arguments, cached: a document has few distinct labels.
-    """
-    bare = bare_label(label)
-    bare = _BIS_TER.sub("", bare)
-    if bare == "" or bare in kw.BULLETS:
-        return "bullet"
-    if bare in kw.DASHES:
-        return "dash"
-    if bare[0].isdigit():
-        dots = bare.count(".")
-        return "number" if dots == 0 else f"decimal{dots}"
-    low = bare.lower()
-    if kw.ROMAN.match(low) and (len(low) > 1 or low in "ivx"):
-        last = previous_letter[-1:] if previous_letter else None
-        doubled = len(low) > 1 and low == low[0] * len(low)  # cc), xx), ccc), ii): Word's letters past z)
-        if doubled and (
-            low[0] == "c"
-            or (low[0] == "x" and last == "w")
-            or (previous_letter is not None and previous_letter == chr(ord(low[0]) - 1) * len(low))
-        ):
-            return "letter"
-        continues_letters = len(low) == 1 and last is not None and ord(last) + 1 == ord(low)
-        if not continues_letters or previous_ends_colon:
-            return "roman"
-    return "letter"
-
-
-def fixed_scheme(label: str) -> str | None:
-    """``label_scheme(label, …)`` when the neighbours cannot change it, else None: None for a label that reads
-    as a roman numeral (``i)``, ``v)``, ``x)``, ``ii)``, ``cc)``…), whose scheme :func:`label_scheme` reads by the
-    list around it.
-    """
-    bare = _BIS_TER.sub("", bare_label(label))
-    if bare and bare not in kw.BULLETS and bare not in kw.DASHES and not bare[0].isdigit():
-        low = bare.lower()
-        if kw.ROMAN.match(low) and (len(low) > 1 or low in "ivx"):
-            return None
-    return label_scheme(label, None, False)
-
-
-_ROMAN = (("m", 1000), ("cm", 900), ("d", 500), ("cd", 400), ("c", 100), ("xc", 90), ("l", 50), ("xl", 40),
-          ("x", 10), ("ix", 9), ("v", 5), ("iv", 4), ("i", 1))  # fmt: skip
-
-
-def _to_int(roman: str) -> int:
-    n, i = 0, 0
-    for sym, val in _ROMAN:
-        while roman[i : i + len(sym)] == sym:
-            n, i = n + val, i + len(sym)
-    return n
-
-
-def _to_roman(n: int) -> str:
-    out = ""
-    for sym, val in _ROMAN:
-        while n >= val:
-            out, n = out + sym, n - val
-    return out
-
-
-def successor(bare: str, scheme: str) -> str:
-    """The next label of a list: ``c`` → ``d``, ``z`` → ``aa`` (Word's style), ``ix`` → ``x``, ``9`` → ``10``, ``1.9`` → ``1.10``."""
-    bare = bare.translate(HOMOGLYPHS)
-    if scheme == "number":
-        return str(int(bare) + 1)
-    if scheme.startswith("decimal"):
-        head, _, last = bare.rstrip(".").rpartition(".")
-        return f"{head}.{int(last) + 1}"
-    if scheme == "roman":
-        nxt = _to_roman(_to_int(bare.lower()) + 1)
-        return nxt.upper() if bare.isupper() else nxt
-    low = bare.lower()
-    if len(set(low)) == 1 and low[0] != "z":
-        nxt = chr(ord(low[0]) + 1) * len(low)
-    elif set(low) == {"z"}:
-        nxt = "a" * (len(low) + 1)
-    else:
-        nxt = low[:-1] + chr(ord(low[-1]) + 1)
-    return nxt.upper() if bare.isupper() else nxt
-
-
-def successors(label: str) -> dict[str, str]:
-    """The labels that would come next after ``label``, by scheme: ``{"number": "10"}`` after ``9``,
-    ``{"letter": "j", "roman": "ii"}`` after ``i)``; bare (see :func:`bare_label`), lower case.
-
-    A letter that is also a roman numeral has both successors: which list it is in shows
-    only from the label that follows.
-    """
-    bare = bare_label(label).lower()
-    if bare.isdigit():
-        return {"number": successor(bare, "number")}
-    out = {}
-    if len(bare) == 1 and "a" <= bare < "z":
-        out["letter"] = successor(bare, "letter")
-    if kw.ROMAN.match(bare):
-        out["roman"] = successor(bare, "roman")
-    return out
-
-
 def _norm_revision(text: str | None) -> str | None:
     if not text:
         return None
@@ -378,82 +255,3 @@ def parse_target(original: str, amended: str) -> Target | None:
         return Target("Part", mo.group("number2").upper())
     rev, new = _norm_revision(mo.group("revision")), _norm_revision(ma.group("revision"))
     return Target(mo.group("kind").capitalize(), mo.group("number"), rev, new if new != rev else None)
-
-
-def item_component(label: str, scheme: str | None, listed: int) -> str:
-    """Path component of an item: its bare label (``b``, ``4.1``, ``abis``), else ``item``.
-
-    A bullet or dash item is ``bullet<n>`` / ``dash<n>``, ``listed`` being the number of
-    bullet and dash items before it among its siblings.  Shared with :mod:`itu_nb.amendments.amending`,
-    which recomputes paths after an edit.
-    """
-    if scheme in ("bullet", "dash"):
-        return f"{scheme}{listed + 1}"
-    return _bare_component(label)
-
-
-@functools.lru_cache(maxsize=4096)
-def _bare_component(label: str) -> str:
-    return _SPACES.sub("", bare_label(label)) or "item"
-
-
-def unique_component(base: str, used: set[str] | Components) -> str:
-    """``base``, or ``base#2``, ``base#3``… when a sibling already uses it.
-
-    With a set of the siblings' components this searches for the first free one (linear in
-    the number of siblings sharing ``base``); a :class:`Components` answers in constant time
-    and records the component it gives.
-    """
-    if isinstance(used, Components):
-        return used.take(base)
-    component, n = base, 2
-    while component in used:
-        component, n = f"{base}#{n}", n + 1
-    return component
-
-
-class Components:
-    """The path components given to one node's children, for ``#2`` suffixes in constant time.
-
-    :meth:`take` gives what :func:`unique_component` gives with a set of the components taken
-    so far, without searching: the components are ``base``, ``base#2``, ``base#3``… in the order
-    they are taken, so a count per base is enough.  A base that already holds ``#`` (never made
-    by the parser) falls back to the search.
-
-    Examples
-    --------
-    >>> taken = Components()
-    >>> [taken.take(c) for c in ("a", "b", "a", "a", "p1")]
-    ['a', 'b', 'a#2', 'a#3', 'p1']
-    >>> "a#3" in taken, "a#4" in taken
-    (True, False)
-    """
-
-    __slots__ = ("_count", "_odd")
-
-    def __init__(self) -> None:
-        self._count: dict[str, int] = {}
-        self._odd: set[str] = set()  # components holding "#", taken outside the counted scheme
-
-    def __contains__(self, component: str) -> bool:
-        base, sep, n = component.rpartition("#")
-        counted = sep and n.isdigit() and not n.startswith("0") and int(n) >= 2
-        if counted and self._count.get(base, 0) >= int(n):
-            return True
-        return component in self._odd or self._count.get(component, 0) >= 1
-
-    def take(self, base: str) -> str:
-        """The first of ``base``, ``base#2``, ``base#3``… not taken yet; it is now taken."""
-        if "#" in base or base in self._odd:
-            component, n = base, 2
-            while component in self:
-                component, n = f"{base}#{n}", n + 1
-            self._odd.add(component)
-            return component
-        n = self._count.get(base, 0) + 1
-        component = base if n == 1 else f"{base}#{n}"
-        while component in self._odd:  # skips only components someone took through the search above (never the parser)
-            n += 1
-            component = f"{base}#{n}"
-        self._count[base] = n
-        return component
