@@ -18,7 +18,7 @@ from typing import Any
 
 from itu_nb.model import NodeKind, Op
 from itu_nb.parsing import infer as _infer
-from itu_nb.parsing.items import _labels, _last_number, _relabel
+from itu_nb.parsing.item_facts import _labels, _last_number, _relabel
 from itu_nb.parsing.labels import item_component, label_scheme, label_split, peel_label, section_keyword
 from itu_nb.parsing.nodes import EMPTY, Node, seal
 

@@ -3,24 +3,23 @@
 :class:`ItemReader` is the part of :class:`~itu_nb.parsing.tree.ProposalBuilder` that adds items: a run of
 plain lines that start with a label (:meth:`ItemReader._items`, and :meth:`ItemReader._siblings` for the usual
 next sibling), and the placing of an item among the open lists (:meth:`ItemReader._place`).  The helpers
-below it read a label once per distinct text (:func:`_label_facts`) and are shared with
-:mod:`itu_nb.parsing.changed`.
+in :mod:`itu_nb.parsing.item_facts` read a label once per distinct text (:func:`_label_facts`) and are shared
+with :mod:`itu_nb.parsing.tree` and :mod:`itu_nb.parsing.changed`.
 """
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Sequence
 from typing import Any
 
-from itu_nb.model import NodeKind, Op, Run, join_runs, runs_text
+from itu_nb.model import NodeKind, Op, join_runs, runs_text
 from itu_nb.parsing import infer as _infer
 from itu_nb.parsing import keywords as kw
 from itu_nb.parsing.frozen import clause as make_clause
 from itu_nb.parsing.frozen import equal_run
-from itu_nb.parsing.frozen import run as make_run
-from itu_nb.parsing.labels import Components, bare_label, fixed_scheme, item_component, label_scheme
-from itu_nb.parsing.nodes import EMPTY, Node, SourceLine, new_node, seal
+from itu_nb.parsing.item_facts import _close, _label_facts, _last_number, _relabel, _relettered
+from itu_nb.parsing.labels import Components, bare_label, item_component, label_scheme
+from itu_nb.parsing.nodes import EMPTY, Node, SourceLine, new_node
 
 __all__ = ["ItemReader"]
 
@@ -321,81 +320,3 @@ class ItemReader:
     @staticmethod
     def _component(parent: Node, node: Node) -> str:
         return item_component(node.label("amended") or node.label("original") or "", node.scheme, parent.n_listed)
-
-
-@functools.lru_cache(maxsize=4096)
-def _label_facts(head: str) -> tuple:
-    """What an item reads of its label ``head`` (label and separator, one equal run), once per label text.
-
-    ``(label runs, label, bare lower-case label, path component, two letters, scheme)``: the runs are one
-    tuple for every item with this label (runs are immutable); ``two letters`` is True for a label inference
-    may read as a relettering (:func:`~itu_nb.parsing.infer.infer_letter_label`); ``scheme`` is the label's
-    scheme when its neighbours cannot change it (:func:`~itu_nb.parsing.labels.fixed_scheme`), else None.  A pure function of
-    its argument, cached: texts have few distinct labels.
-    """
-    label = head.strip()
-    return (
-        (Run(Op.EQUAL, head),),
-        label,
-        bare_label(label).lower(),
-        item_component(label, None, 0),
-        bool(_infer.infer_letter_label(label)),
-        fixed_scheme(label),
-    )
-
-
-@functools.lru_cache(maxsize=1024)
-def _relettered(head: str) -> tuple:
-    """What an item reads of its label ``head`` (one equal run) that inference reletters (``cb)<TAB>``).
-
-    ``((old, new), label runs, label, fixed scheme)``: the label runs delete ``c`` and insert ``b`` (inferred),
-    as :meth:`ProposalBuilder._paragraph` makes them; the label, read for the scheme, is the amended one
-    (``b)``).  Cached as :func:`_label_facts` is.
-    """
-    pair = _infer.infer_letter_label(head.strip())
-    assert pair is not None  # _label_facts said so
-    runs = tuple(_relabel((Run(Op.EQUAL, head),), *pair))
-    label = _label_text(runs)
-    return pair, runs, label, fixed_scheme(label)
-
-
-def _close(container: Node, i: int) -> None:
-    """Close the open lists of ``container`` from ``container.stack[i]`` on: each item leaving them is frozen
-    in its place (:func:`~itu_nb.parsing.nodes.seal`), the innermost first.
-    """
-    stack = container.stack
-    for k in range(len(stack) - 1, i - 1, -1):
-        seal(stack[k - 1] if k else container, stack[k])
-    del stack[i:]
-
-
-def _label_text(label_runs: Sequence[Run]) -> str:
-    """The label as read for its scheme: amended, else original, stripped."""
-    if len(label_runs) == 1 and label_runs[0].op is Op.EQUAL:
-        return label_runs[0].text.strip()
-    return runs_text(label_runs, "amended").strip() or runs_text(label_runs, "original").strip()
-
-
-def _labels(label_runs: Sequence[Run]) -> tuple[str | None, str | None]:
-    """The amended and original labels of ``label_runs``, stripped, None where a view has no text: what
-    :meth:`Node.label` reads (and :func:`_label_text` is the first of them that is not empty).
-    """
-    if len(label_runs) == 1 and label_runs[0].op is _EQUAL:
-        text = label_runs[0].text
-        return (text.strip(), text.strip()) if text else (None, None)
-    amended, original = runs_text(label_runs, "amended"), runs_text(label_runs, "original")
-    return (amended.strip() if amended else None, original.strip() if original else None)
-
-
-def _last_number(parent: Node, container: Node) -> int | None:
-    child = parent.last_number  # the last child numbered 1, 2, 3…
-    if child is not None:
-        value = child.label("amended") or ""
-        return int(value) if value.isdigit() else None
-    return 0 if parent is container else None
-
-
-def _relabel(label_runs: Sequence[Run], old: str, new: str) -> list[Run]:
-    text = runs_text(label_runs)
-    rest = text[len(old) + len(new) :]
-    return [make_run(Op.DELETE, old, inferred=True), make_run(Op.INSERT, new, inferred=True), make_run(Op.EQUAL, rest)]

@@ -18,7 +18,8 @@ from itu_nb.parsing import infer as _infer
 from itu_nb.parsing import keywords as kw
 from itu_nb.parsing.footnotes import add_footnotes as _footnotes
 from itu_nb.parsing.frozen import run as make_run
-from itu_nb.parsing.items import ItemReader, _close, _label_text, _labels, _last_number, _relabel
+from itu_nb.parsing.item_facts import _close, _label_text, _labels, _last_number, _relabel
+from itu_nb.parsing.items import ItemReader
 from itu_nb.parsing.labels import item_component, label_scheme, label_split, parse_target, peel_label, section_keyword
 from itu_nb.parsing.markup import stored_keys
 from itu_nb.parsing.nodes import EMPTY, Node, SourceLine, freeze_all, freeze_node
