@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 from itu_nb.cli.batch_inputs import Input, folder_inputs, listed_inputs
-from itu_nb.cli.common import FORMATS, _cover_options, _load_options, _Usage, output_name, write
+from itu_nb.cli.common import FORMATS, _cover_options, _existing, _load_options, _Usage, output_name, write
 from itu_nb.errors import ItuNbError
 from itu_nb.loaders import load
 
@@ -58,7 +58,7 @@ def _batch_file(index: int, path: str, name: str, options: dict) -> list[dict]:
 
     base, base_name = _BATCH_BASE[0]
     try:
-        doc = load(path, **options["load"])
+        doc = load(_existing(path), **options["load"])
     except Exception as exc:  # recorded in summary.csv; the run goes on
         return [{"file": name, "status": "error", "message": _failure(exc)}]
     rows: list[dict] = []
@@ -134,7 +134,7 @@ def _run_batch(files: list[Input], options: dict, jobs: int):
 
 
 def _load_batch_base(path: str) -> None:
-    _BATCH_BASE[:] = [(load(path), path)]
+    _BATCH_BASE[:] = [(load(_existing(path)), path)]
 
 
 def _cmd_batch(args) -> int:

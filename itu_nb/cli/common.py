@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import io
 import json
+import os
 import re
 import sys
 from pathlib import Path
@@ -62,14 +63,33 @@ class _Stdin(io.BytesIO):
     name = "<stdin>"
 
 
+def _existing(file: str) -> str:
+    """``file``, when it is there; else a :class:`~itu_nb.errors.LoadError` saying it is missing.
+
+    The loaders' message for a missing file adds a hint for Python callers (``load`` also takes a text
+    itself): noise on a command line, where a file name is always a file name.  Other failures (no
+    permission, a folder, bad content) are left to the loaders, whose messages fit both.
+    """
+    try:
+        os.stat(file)
+    except FileNotFoundError:
+        from itu_nb.errors import LoadError
+
+        link = os.path.islink(file)
+        raise LoadError(file, "no such file (a link to a missing file)" if link else "no such file") from None
+    except (OSError, ValueError):
+        pass
+    return file
+
+
 def _source(file: str):
-    """``file`` as given, or for ``-`` standard input, read here.
+    """``file`` as given (:func:`_existing`), or for ``-`` standard input, read here.
 
     At most the loaders' bound (50 MiB) plus a byte is read: a longer stream is refused with a
     LoadError, unread beyond that.  Its format comes from ``--from`` or is detected from the content.
     """
     if file != "-":
-        return file
+        return _existing(file)
     from itu_nb.loaders.registry import read_stream
 
     return _Stdin(read_stream(sys.stdin.buffer, _Stdin.name))
