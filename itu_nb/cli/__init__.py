@@ -4,14 +4,15 @@
   file and their clause trees;
 - ``itu-nb export FILE --to html|docx|critic|akn [-o OUT] [--title T] [--meta KEY=VALUE]…
   [--no-cover]``: a document with its own tracked changes in another format (the Word
-  cover's values as ``to_docx(metadata=…)`` takes them);
+  cover's values as ``to_docx(metadata=…)`` takes them; when they are too few for a cover
+  page, a line on stderr says which a cover needs, and the file is written all the same);
 - ``itu-nb compare OLD NEW --to html|docx|critic|json [-o OUT] [--old-view|--new-view
   original]``: the clause-aware comparison of two texts (a proposal's base: its original view);
 - ``itu-nb batch DIR|- --base BASE [--to html|docx|critic|json] -o OUTDIR [--jobs N] [--title T]
   [--meta KEY=VALUE]… [--no-cover]``: every text in DIR (or in the files whose paths come on
   standard input, ``find … | itu-nb batch - …``) compared with its counterpart in BASE (same
   resolution/decision number), one export per text (the cover options on each), a progress bar
-  on stderr and ``summary.csv``.
+  on stderr and ``summary.csv`` (and one line for the Word files that ``--meta`` left without a cover page).
 
 The options mean the same in every command: ``--to FORMAT`` the output format, ``-o OUT``
 the output file (a folder for ``batch``), ``--from FORMAT`` the input format (text,

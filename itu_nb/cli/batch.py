@@ -11,7 +11,17 @@ import time
 from pathlib import Path
 
 from itu_nb.cli.batch_inputs import Input, folder_inputs, listed_inputs
-from itu_nb.cli.common import FORMATS, _cover_options, _existing, _load_options, _Usage, output_name, write
+from itu_nb.cli.common import (
+    FORMATS,
+    _cover_options,
+    _existing,
+    _load_options,
+    _Usage,
+    cover_lacks,
+    cover_note,
+    output_name,
+    write,
+)
 from itu_nb.errors import ItuNbError
 from itu_nb.loaders import load
 
@@ -84,6 +94,7 @@ def _batch_file(index: int, path: str, name: str, options: dict) -> list[dict]:
                 output=part.name,
                 stem=proposal.id if len(doc) > 1 else Path(path).stem,
                 seconds=f"{time.perf_counter() - t0:.3f}",
+                lacks=cover_lacks(proposal, options["cover"]),  # the cover page's: said once for the run
                 **{key: v for key, v in cmp.counts().items() if key in SUMMARY},
             )
         except Exception as exc:  # recorded in summary.csv; the run goes on
@@ -175,6 +186,7 @@ def _cmd_batch(args) -> int:
         _progress(len(by_file), len(files), files[index][1] + (": cannot be read" if unread else ""), start)
     rows: list[dict] = []
     taken: set[str] = set()
+    uncovered: dict[str, tuple[str, ...]] = {}  # output → what its cover page lacks
     for index in range(len(files)):  # in input order: the same names whatever --jobs
         for row in by_file[index]:
             stem = row.pop("stem", None)
@@ -182,6 +194,9 @@ def _cmd_batch(args) -> int:
                 final = output_name(stem, FORMATS[args.to], taken)
                 os.replace(outdir / row["output"], outdir / final)
                 row["output"] = final
+            lacks = row.pop("lacks", ())
+            if lacks:
+                uncovered[row["output"]] = lacks
             rows.append(row)
     rows += [{"file": name, "status": "skipped", "message": why} for name, why in others]
     summary = outdir / "summary.csv"
@@ -197,4 +212,13 @@ def _cmd_batch(args) -> int:
         f"{count['error']} failed{skipped}; summary: {summary}",
         file=sys.stderr,
     )
+    if uncovered:
+        names = list(uncovered)
+        shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+        lacks = tuple(sorted({need for needs in uncovered.values() for need in needs}))
+        print(
+            f"itu-nb: {len(names)} of {sum(1 for r in rows if r.get('output'))} Word files written without a cover "
+            f"page ({shown}): {cover_note(lacks)}",
+            file=sys.stderr,
+        )
     return 1 if count["error"] else 0

@@ -134,6 +134,38 @@ def _cover_options(args) -> dict:
     return options
 
 
+def cover_lacks(x, options: dict) -> tuple[str, ...]:
+    """What the Word cover of ``x`` (a Document or Proposal; for a comparison, the proposal compared) lacks, when
+    ``options`` (:func:`_cover_options`) give cover values (``--meta``) and do not refuse a cover (``--no-cover``);
+    empty when a cover page is written, or none was asked for.
+
+    The rule is the writer's (:attr:`itu_nb.export.cover.Cover.shown`): a document's own header lines are its
+    cover; else the document number and the conference or the submitter make one.
+    """
+    if "metadata" not in options or options.get("cover") is False:
+        return ()
+    from itu_nb.export.cover import cover_facts
+    from itu_nb.export.lines import as_document, export_lines
+    from itu_nb.model import Document
+
+    doc = as_document(x)
+    doc = dataclasses.replace(doc, metadata={**doc.metadata, **options["metadata"]})
+    lacks = cover_facts(doc).missing
+    if lacks and isinstance(x, Document) and any(line.role == "header" for line in export_lines(doc)):
+        return ()  # the document's own header lines: its cover page
+    return lacks
+
+
+def cover_note(lacks: tuple[str, ...]) -> str:
+    """What :func:`cover_lacks` found, as the ``--meta`` options that would give a cover page."""
+    needs = []
+    if "document" in lacks:
+        needs.append("the document number (--meta document=NUMBER)")
+    if "conference" in lacks:
+        needs.append("the conference or the submitter (--meta conference=CODE or --meta submitter=NAME)")
+    return f"a Word cover needs {' and '.join(needs)}"
+
+
 #: Characters that cannot stand in an output file name on some system (``/`` in ids such as B/67/4).
 _UNSAFE = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|]+')
 

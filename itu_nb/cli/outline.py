@@ -6,7 +6,7 @@ import json
 import sys
 from pathlib import Path
 
-from itu_nb.cli.common import _cover_options, _load_options, _source, _Stdin, write
+from itu_nb.cli.common import _cover_options, _load_options, _source, _Stdin, cover_lacks, cover_note, write
 from itu_nb.loaders import load
 from itu_nb.model import Document, NodeKind, Proposal
 
@@ -130,5 +130,9 @@ def _cmd_export(args) -> int:
         opts.update(author=args.author, date=args.date)
     doc = load(source, **opts)
     x = doc[args.proposal] if args.proposal else doc
-    write(x, args.to, args.output, author=args.author, date=args.date, **_cover_options(args))
+    cover = _cover_options(args)
+    write(x, args.to, args.output, author=args.author, date=args.date, **cover)
+    lacks = cover_lacks(x, cover)
+    if lacks:  # --meta given, and yet no cover page: say what one needs
+        print(f"itu-nb: {args.output}: written without a cover page: {cover_note(lacks)}", file=sys.stderr)
     return 0

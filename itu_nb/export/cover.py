@@ -4,7 +4,7 @@
 contribution's header lines, the ITU custom properties ``Docnum``, ``Docconf``… of a .docx, Akoma
 Ntoso metadata, the document number in the proposal ids) or from the ``metadata=`` given to
 ``to_docx``, and invents none: what is not known is None.  :attr:`Cover.shown` is the rule for when a
-cover is made.  Writing it into a Word package is :mod:`itu_nb.export.docx_cover`'s; this module
+cover is made, :attr:`Cover.missing` what one lacks.  Writing it into a Word package is :mod:`itu_nb.export.docx_cover`'s; this module
 imports no Word library.
 """
 
@@ -112,6 +112,23 @@ class Cover:
     def shown(self) -> bool:
         """Whether there is enough for a cover: the document number and the conference or the submitter."""
         return self.document is not None and (self.conference is not None or self.submitter is not None)
+
+    @property
+    def missing(self) -> tuple[str, ...]:
+        """What a cover lacks (empty when :attr:`shown`), as ``to_docx(metadata=…)`` keys: ``("document",)``,
+        ``("conference", "submitter")`` (either will do), or both.
+
+        Examples
+        --------
+        >>> Cover(conference="Plenipotentiary Conference (PP-18)", code="PP-18").missing
+        ('document',)
+        >>> Cover(document="67").missing
+        ('conference', 'submitter')
+        """
+        lacks = () if self.document is not None else ("document",)
+        return (
+            lacks if self.conference is not None or self.submitter is not None else (*lacks, "conference", "submitter")
+        )
 
 
 def _clean(key: str, value) -> str | None:
