@@ -192,8 +192,13 @@ def _cmd_batch(args) -> int:
             stem = row.pop("stem", None)
             if stem is not None:
                 final = output_name(stem, FORMATS[args.to], taken)
-                os.replace(outdir / row["output"], outdir / final)
-                row["output"] = final
+                try:
+                    os.replace(outdir / row["output"], outdir / final)
+                    row["output"] = final
+                except OSError as exc:  # recorded in summary.csv; the run goes on
+                    (outdir / row["output"]).unlink(missing_ok=True)
+                    why = f"{outdir / final}: cannot be written ({exc.strerror or exc})"
+                    row.update(status="error", output="", lacks=(), message=why)
             lacks = row.pop("lacks", ())
             if lacks:
                 uncovered[row["output"]] = lacks

@@ -168,6 +168,11 @@ def cover_note(lacks: tuple[str, ...]) -> str:
 
 #: Characters that cannot stand in an output file name on some system (``/`` in ids such as B/67/4).
 _UNSAFE = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|]+')
+#: Names Windows keeps for devices, whatever the extension (``CON.md`` opens the console there).
+_DEVICES = frozenset(("CON", "PRN", "AUX", "NUL", *(f"{d}{i}" for d in ("COM", "LPT") for i in range(1, 10))))
+#: The longest stem of an output file name, in bytes of UTF-8: file systems take 255 bytes a name, and the
+#: extension, a ``-N`` suffix and the batch's temporary ``.part-…`` names need room too.
+MAX_STEM_BYTES = 200
 
 
 def output_name(stem: str, ext: str, taken: set[str]) -> str:
@@ -176,9 +181,17 @@ def output_name(stem: str, ext: str, taken: set[str]) -> str:
     Unsafe characters become ``-``; a name already taken (compared without case, as on
     Windows and macOS) gets ``-2``, ``-3``…: ``R130.md`` and ``R130.txt``, or ids ``a/b``
     and ``a-b``, never overwrite each other.  Names are given in input order, so a run
-    names its outputs the same way whatever ``--jobs``.
+    names its outputs the same way whatever ``--jobs``.  A stem longer than
+    :data:`MAX_STEM_BYTES` is cut (an id of 300 characters, or a file name of 251 whose
+    extension grows: ``.txt`` → ``.docx``), and a device name of Windows (``CON``) gets a ``-``.
     """
-    base = _UNSAFE.sub("-", stem).strip(" .") or "text"
+    base = _UNSAFE.sub("-", stem).strip(" .")
+    if len(base.encode("utf-8", "surrogateescape")) > MAX_STEM_BYTES:
+        cut = base.encode("utf-8", "surrogateescape")[:MAX_STEM_BYTES]
+        base = cut.decode("utf-8", "ignore").rstrip(" .")  # not inside a character
+    base = base or "text"
+    if base.split(".")[0].upper() in _DEVICES:
+        base += "-"
     name, n = base + ext, 1
     while name.lower() in taken or name.lower() == "summary.csv":
         n += 1
