@@ -8,8 +8,9 @@ and writes the file as before (exit 0).
 
 Inputs: Resolution 130 as the PP-18 Final Acts print it (``tests/fixtures/pp18-final-acts.akn.xml``), saved
 as plain text (its own text: no document number, no header lines); Brazil's Document 67 (``tests/fixtures``),
-whose header lines say "Document 67-E" and "PLENIPOTENTIARY CONFERENCE (PP-18)"; and ``examples/data``
-for ``batch``, compared with the Final Acts.
+whose header gives its number (67); ``tests/fixtures/lo-tracked-changes.docx``, with header lines of its own;
+and ``examples/data`` for ``batch``, compared with the Final Acts.  Also: a ``--meta`` value too long for a
+cover line, and one holding bytes that are not UTF-8.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from conftest import FINAL_ACTS, FLATTENED
 import itu_nb
 
 ROOT = Path(__file__).resolve().parents[1]
+LO_DOCX = ROOT / "tests" / "fixtures" / "lo-tracked-changes.docx"
 NUMBER = "the document number (--meta document=NUMBER)"
 WHO = "the conference or the submitter (--meta conference=CODE or --meta submitter=NAME)"
 
@@ -84,8 +86,12 @@ def test_no_note_when_a_cover_is_written_or_refused(r130, tmp_path):
     assert not _has_cover(out)
     res = _itu_nb("export", str(r130), "--to", "docx", "-o", str(out))
     assert (res.returncode, res.stderr) == (0, "")  # no --meta: the document's own values, as ever
-    # Document 67's own header lines are its cover: --meta conference alone needs no more
+    # Document 67's header gives its number (metadata document 67): --meta conference completes the cover
     res = _itu_nb("export", str(FLATTENED), "--to", "docx", "-o", str(out), "--meta", "conference=PP-18")
+    assert (res.returncode, res.stderr) == (0, "")
+    assert _has_cover(out)
+    # a .docx with header lines of its own (LibreOffice's Document 12, tests/fixtures): they are its cover
+    res = _itu_nb("export", str(LO_DOCX), "--to", "docx", "-o", str(out), "--meta", "meeting=PLENARY MEETING")
     assert (res.returncode, res.stderr) == (0, "")
     assert _has_cover(out)
     # one proposal of it, alone: its id (B/67/4) gives the document number
@@ -126,3 +132,40 @@ def test_batch_says_it_once(tmp_path):
     assert last.endswith(f" and {len(bare) - 3} more): a Word cover needs {NUMBER}")
     named = last.split(" (", 1)[1].split(" and ")[0].split(", ")
     assert len(named) == 3 and set(named) <= set(bare)
+
+
+def test_a_meta_value_too_long_for_a_cover_line_is_wrong_usage(r130, tmp_path):
+    from itu_nb.cli.common import _MAX_META
+    from itu_nb.export.cover import MAX_VALUE
+
+    assert _MAX_META == MAX_VALUE
+    res = _itu_nb(
+        "export", str(r130), "--to", "docx", "-o", str(tmp_path / "r.docx"), "--meta", "conference=" + "x" * 2000
+    )
+    assert res.returncode == 2
+    # the bound in the command's terms, not the Python API's ("give metadata={'conference': None}…")
+    assert res.stderr.splitlines()[-1] == (
+        "itu-nb export: error: --meta conference: 2,000 characters long; a cover line takes at most 1,000"
+    )
+
+
+def test_a_meta_value_of_bytes_that_are_not_utf8(r130, tmp_path):
+    # argv bytes that are not UTF-8 reach Python as lone surrogates: the writer raised a UnicodeEncodeError
+    # (as "cannot be written as Word", exit 1); they are now written as U+FFFD, as the core properties were
+    out = tmp_path / "r.docx"
+    res = _itu_nb(
+        "export",
+        str(r130),
+        "--to",
+        "docx",
+        "-o",
+        str(out),
+        "--meta",
+        "document=67",
+        "--meta",
+        b"submitter=\xff\xfeBrazil",
+    )
+    assert (res.returncode, res.stderr) == (0, "")
+    xml = zipfile.ZipFile(out).read("word/document.xml").decode()
+    assert '<w:pStyle w:val="Source"/></w:pPr><w:r><w:t xml:space="preserve">\ufffd\ufffdBrazil</w:t>' in xml
+    assert itu_nb.load(out).metadata["submitter"] == "\ufffd\ufffdBrazil"

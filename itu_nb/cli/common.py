@@ -110,6 +110,10 @@ COVER_KEYS = (
 )  # fmt: skip
 
 
+#: The longest ``--meta`` value (``export.cover.MAX_VALUE``, which a test checks this against).
+_MAX_META = 1000
+
+
 def _cover_options(args) -> dict:
     """``--title``, ``--meta KEY=VALUE`` and ``--no-cover`` as ``to_docx``'s options (``--title`` alone for html)."""
     docx_only = [name for name, given in (("--meta", args.meta), ("--no-cover", args.no_cover)) if given]
@@ -126,7 +130,10 @@ def _cover_options(args) -> dict:
         key = key.strip().replace("-", "_")
         if not sep or key not in COVER_KEYS:
             raise _Usage(f"--meta {item!r}: give KEY=VALUE with KEY one of {', '.join(COVER_KEYS)}")
-        metadata[key] = value.strip()
+        value = value.strip()
+        if len(value) > _MAX_META:  # the writer's bound (export.cover.MAX_VALUE), said in the command's terms
+            raise _Usage(f"--meta {key}: {len(value):,} characters long; a cover line takes at most {_MAX_META:,}")
+        metadata[key] = value
     if metadata:
         options["metadata"] = metadata
     if args.no_cover:

@@ -19,7 +19,9 @@ from itu_nb.parsing import keywords as kw
 
 __all__ = ["CONFERENCES", "COVER_KEYS", "MAX_VALUE", "PROPOSALS_TITLE", "Cover", "cover_facts"]
 
-_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+#: What XML 1.0 cannot hold: control characters (dropped) and lone surrogates (U+FFFD: bytes that were not
+#: UTF-8, as a command line passes them), as the core properties take them (``docx_cover._cut``).
+_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|([\ud800-\udfff])")
 #: The longest metadata value a cover line takes (a longer one is refused, not cut).
 MAX_VALUE = 1000
 #: The metadata keys the cover, page header and custom properties read.
@@ -141,7 +143,7 @@ def _clean(key: str, value) -> str | None:
             f"to_docx: metadata[{key!r}] is {len(value):,} characters long; a cover line takes at most {MAX_VALUE:,}"
             f" (give metadata={{{key!r}: None}} to leave it out)"
         )
-    text = " ".join(_INVALID.sub("", value).split())
+    text = " ".join(_INVALID.sub(lambda m: "\ufffd" if m.group(1) else "", value).split())
     return text or None
 
 
