@@ -305,21 +305,19 @@ class NoteWriter(RunWriter):
         if deferred is not None:  # anchored at the note's body, where its text is read back
             deferred += placed
             placed = []
-        inner = [a for _, a in placed if ref.op is Op.EQUAL or a.op is ref.op]
-        outer = [a for _, a in placed if not (ref.op is Op.EQUAL or a.op is ref.op)]
-        inner_ids = [cid for cid, a in placed if ref.op is Op.EQUAL or a.op is ref.op]
-        outer_ids = [cid for cid, a in placed if not (ref.op is Op.EQUAL or a.op is ref.op)]
-        for cid in outer_ids:
+        inner = [(cid, a) for cid, a in placed if ref.op is Op.EQUAL or a.op is ref.op]
+        outer = [(cid, a) for cid, a in placed if not (ref.op is Op.EQUAL or a.op is ref.op)]
+        for cid, _ in outer:
             p.append(_comment_mark("w:commentRangeStart", cid))
         holder = p if ref.op is Op.EQUAL else self._change(ref.op, ref.author, ref.date)
-        for cid in inner_ids:
+        for cid, _ in inner:
             holder.append(_comment_mark("w:commentRangeStart", cid))
         holder.append(r)
-        for cid, comment in zip(inner_ids, inner, strict=True):
+        for cid, comment in inner:
             self._comment_end(holder, cid, comment.op, ref.op)
         if holder is not p:
             p.append(holder)
-        for cid, comment in zip(outer_ids, outer, strict=True):
+        for cid, comment in outer:
             self._comment_end(p, cid, comment.op, Op.EQUAL)
         return fid
 
