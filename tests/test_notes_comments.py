@@ -279,3 +279,15 @@ def test_five_thousand_comments_in_a_note_are_written_and_read_back_in_bounded_t
     assert r.ok and r.within(), str(r)
     # "See" and 5,000 times " a": the last comment after the note's last character
     assert r.stdout.split() == ["5000", *["5000", "c4999", str(3 + 2 * 5_000)] * 2]
+
+
+def test_a_comment_in_the_second_paragraph_of_a_note_is_written_there_once():
+    # U+2029, CriticMarkup's paragraph break in a note: "P1", break, "P2 " (6 characters), the comment; Akoma Ntoso
+    # wrote it at the end of the first paragraph as well (a second comment read back)
+    doc = itu_nb.load(_source("P1\u2029P2 {>>@A (2019-04-01): c<<}R"))
+    want = [("considering/a/fn1", "c", "A", "2019-04-01", 6, "EQUAL", "P1\nP2 ", "R")]
+    assert _comments(doc) == want
+    xml = itu_nb.to_akn(doc)
+    assert '<p>P1</p><p>P2 <remark class="comment" itu_nb:author="A" itu_nb:date="2019-04-01">c</remark>R</p>' in xml
+    for first, second in _HOPS:
+        assert _comments(_READ[second](_READ[first](doc))) == want, (first, second)

@@ -223,7 +223,7 @@ def _note(mark: etree._Element, note: Clause) -> None:
         pos += len(head)
         for text in rest:
             p = _el(mark, "p")
-            _runs(p, [r for r in paragraph if r.text], marks=lit, at=at)
+            _runs(p, [r for r in paragraph if r.text], marks=lit, at=at, until=pos + 1)  # (a comment: in one p)
             if run.op is not Op.EQUAL:
                 p.set(f"{{{ITU_NB}}}mark", "insert" if run.op is Op.INSERT else "delete")
                 _who(p, run.author, run.date)
