@@ -21,7 +21,6 @@ from lxml import etree
 
 import itu_nb
 from itu_nb import NodeKind
-from itu_nb.export.critic import note_comments_on_host
 from itu_nb.model import Artefact, Op
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -122,9 +121,20 @@ def test_comments_on_footnote_nodes_are_word_comments_around_the_notes_reference
             ("commentReference", "5", None),
         ],
     ]
-    # nothing of them in the notes (LibreOffice 7.4 cannot open a .docx with a comment inside a footnote)
+    # no comment mark in the notes (LibreOffice 7.4 cannot open a .docx with a comment inside a footnote): a hidden
+    # bookmark naming each comment where it stands in its note's text, after "1 Se" and "2 Pl"
     notes = _part(data, "word/footnotes.xml")
     assert not list(notes.iter(f"{W}commentRangeStart", f"{W}commentRangeEnd", f"{W}commentReference"))
+    before = {}
+    for p in notes.iter(f"{W}p"):
+        text = ""
+        for el in p.iter(f"{W}t", f"{W}delText", f"{W}bookmarkStart"):
+            if el.tag == f"{W}bookmarkStart":
+                before[el.get(f"{W}name")] = text
+            else:
+                text += el.text or ""
+    # Word's mark (w:footnoteRef) shows the number: " Se" of the deleted text, of the inserted text, " Pl"
+    assert before == {"_itu_nb_cmt_3": " Se", "_itu_nb_cmt_4": " See Resolution 71. Se", "_itu_nb_cmt_5": " Pl"}
     # a real comment: its text, author and date in comments.xml
     comments = {c.get(f"{W}id"): c for c in _part(data, "word/comments.xml").iter(f"{W}comment")}
     assert {k: "".join(c.itertext()) for k, c in comments.items()} == {
@@ -133,9 +143,11 @@ def test_comments_on_footnote_nodes_are_word_comments_around_the_notes_reference
         "5": "on resolves/2/fn2",
     }
     assert {(c.get(f"{W}author"), c.get(f"{W}date")) for c in comments.values()} == {("APT", "2018-10-01T00:00:00Z")}
-    # the notes' text is whole, after Word's mark: " Plain." in one run
+    # the notes' text after Word's mark: " Plain.", cut by the bookmark
     note = next(n for n in notes.iter(f"{W}footnote") if n.get(f"{W}id") == "2")
-    assert [t.text for t in note.iter(f"{W}t")] == [" Plain."] and note.find(f"{W}p/{W}r/{W}footnoteRef") is not None
+    assert [t.text for t in note.iter(f"{W}t")] == [" Pl", "ain."] and note.find(
+        f"{W}p/{W}r/{W}footnoteRef"
+    ) is not None
 
 
 #: resolves 1 holds footnote 1, inserted whole by Brazil ("New note."); resolves 2 footnote 2, deleted whole.
@@ -174,26 +186,26 @@ def test_a_comment_on_a_tracked_note_is_inside_the_change_holding_its_reference(
     ]
     body = _part(data, "word/document.xml")
     assert all(r.getparent().getparent().tag in (f"{W}ins", f"{W}del") for r in body.iter(f"{W}commentReference"))
-    # read back on the clause holding the note, at its place ("1\tto act" 8, "2\tand" 5), with the note's op
+    # read back on the note, at its place (after "1 Ne", "2 Ol"), with the note's op
     assert _comments(itu_nb.load(data)) == [
-        ("resolves/1", "on resolves/1/fn1", "APT", "2018-10-01T00:00:00Z", 8, "INSERT"),
-        ("resolves/2", "on resolves/2/fn2", "APT", "2018-10-01T00:00:00Z", 5, "DELETE"),
+        ("resolves/1/fn1", "on resolves/1/fn1", "APT", "2018-10-01T00:00:00Z", 4, "INSERT"),
+        ("resolves/2/fn2", "on resolves/2/fn2", "APT", "2018-10-01T00:00:00Z", 4, "DELETE"),
     ]
 
 
-def test_comments_on_footnote_nodes_come_back_at_the_note_as_from_criticmarkup_and_akn(noted):
+def test_comments_on_footnote_nodes_come_back_on_their_notes_at_their_places(noted):
     back = itu_nb.load(itu_nb.to_docx(noted))
-    # the .docx reader puts a comment made inside a footnote on the paragraph holding the note, at the note's
-    # place: after "1\tto act" (8) and "2\tand" (5), with the op of the note's text it was made in
+    # each comment on its FOOTNOTE node after its fourth character, as _with_note_comments put it, with the op of
+    # the note's text it was made in: the deleted text's (fn1) and the inserted text's (fn1#2) apart
     want = [
-        ("resolves/1", "on resolves/1/fn1", "APT", "2018-10-01T00:00:00Z", 8, "DELETE"),
-        ("resolves/1", "on resolves/1/fn1#2", "APT", "2018-10-01T00:00:00Z", 8, "INSERT"),
-        ("resolves/2", "on resolves/2/fn2", "APT", "2018-10-01T00:00:00Z", 5, "EQUAL"),
+        ("resolves/1/fn1", "on resolves/1/fn1", "APT", "2018-10-01T00:00:00Z", 4, "DELETE"),
+        ("resolves/1/fn1#2", "on resolves/1/fn1#2", "APT", "2018-10-01T00:00:00Z", 4, "INSERT"),
+        ("resolves/2/fn2", "on resolves/2/fn2", "APT", "2018-10-01T00:00:00Z", 4, "EQUAL"),
     ]
     assert _comments(back) == want
-    # the same place CriticMarkup and Akoma Ntoso give them (note_comments_on_host), dates aside
-    moved = [(*c[:3], "2018-10-01T00:00:00Z", *c[4:]) for c in _comments(note_comments_on_host(noted))]
-    assert moved == want
+    # as the model has them, dates aside (Word gives 2018-10-01 back at midnight UTC); and so CriticMarkup and
+    # Akoma Ntoso, which write them inside the note
+    assert [(*c[:3], "2018-10-01T00:00:00Z", *c[4:]) for c in _comments(noted)] == want
     for writer in (itu_nb.to_criticmarkup, itu_nb.to_akn):
         assert [c[:3] + c[4:] for c in _comments(itu_nb.load(writer(noted)))] == [c[:3] + c[4:] for c in want]
     # the notes' text is untouched by the comments in them
@@ -230,8 +242,8 @@ def test_a_comment_of_another_op_than_its_tracked_note_keeps_its_op():
         ("commentReference", "3", None),
     ]
     assert _comments(itu_nb.load(data)) == [
-        ("resolves/1", "theirs", "CEPT", None, 8, "INSERT"),
-        ("resolves/1", "mine", "APT", None, 8, "EQUAL"),
+        ("resolves/1/fn1", "theirs", "CEPT", None, 2, "INSERT"),
+        ("resolves/1/fn1", "mine", "APT", None, 2, "EQUAL"),
     ]
 
 
@@ -246,10 +258,10 @@ def test_pandoc_reads_the_comments_around_the_notes(noted, tmp_path):
     # the note, then the note with its text; no comment inside a note
     seen = []
 
-    def words(x) -> str:  # every Str in x, in order, joined by spaces
+    def words(x) -> str:  # the text of x: every Str in order, a Space as " " (a bookmark cuts a word in two Str)
         if isinstance(x, dict):
-            return x["c"] if x.get("t") == "Str" else words(x.get("c"))
-        return " ".join(w for w in map(words, x) if w) if isinstance(x, list) else ""
+            return x["c"] if x.get("t") == "Str" else " " if x.get("t") == "Space" else words(x.get("c"))
+        return "".join(map(words, x)) if isinstance(x, list) else ""
 
     for block in json.loads(out.stdout)["blocks"]:
         inlines = block["c"] if block["t"] == "Para" else []

@@ -14,9 +14,9 @@ footnote), and Doc 67 with a note body that no clause holds, holding a highlight
 - each such writer, and two writers one after the other (:data:`TWO_HOPS`): every comment, highlight and note body
   keeps its place, the multiset of (kind, text before, text after) (:func:`places`: twelve characters each side,
   in its node's text or in its line's) is the same; a note body's place in a node's line is not checked through
-  Akoma Ntoso, whose reader gives a note as its FOOTNOTE node alone (no body artefact), and a comment made in a
-  note a clause holds is placed where every reader puts it, at the note's body in its host's line
-  (:func:`_note_place`);
+  Akoma Ntoso, whose reader gives a note as its FOOTNOTE node alone (no body artefact); a comment made in a note
+  is placed in the note's text, as a highlight there (a comment of its FOOTNOTE node, or a ``footnote-comment``
+  of a body that no clause holds; before session 16 every reader put it at the note's place in its host);
 - HTML, which has no loader: every highlight's text is the text of a ``<mark>`` (parsed with lxml), every
   comment's author is the ``data-author`` of a comment, and in each node's paragraph every comment and highlight
   stands between the same texts as in the node (:func:`node_places`, :func:`_html_places`).
@@ -44,6 +44,21 @@ UNHELD = "[4: 4 A note {==no clause==} refer{>>@Bob (2020-01-02): hm<<}ences.]\n
 #: Two such bodies on one line, a highlight in each (the loader reads the second as text of the line: a line
 #: highlight); main's CriticMarkup writer dropped the first.
 TWO_BODIES = "[4: 4 {==One==} body.] [5: 5 Another {==two==}.]\n"
+#: Doc 67's CriticMarkup with a comment inside note 1 (line 89, the body after its reference and more), after
+#: "least developed countries", and one at the start of note 2's text (line 249, the body right after its reference).
+IN_NOTES = (
+    ("the least developed countries,", "the least developed countries{>>@CEPT (2018-10-02): which list?<<},"),
+    ("[2:  https", "[2:  {>>@APT (2018-10-03): a link<<}https"),
+)
+
+
+def with_note_comments() -> str:
+    """Doc 67's CriticMarkup with the comments of :data:`IN_NOTES` (each replacement checked to apply once)."""
+    text = CRITIC.read_text(encoding="utf-8")
+    for old, new in IN_NOTES:
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    return text
 
 
 def _load(name: str) -> itu_nb.Document:
@@ -51,6 +66,8 @@ def _load(name: str) -> itu_nb.Document:
         return itu_nb.load(CRITIC, author="Brazil", date="2018-09-10")
     if name == "final-acts":
         return itu_nb.load(FINAL_ACTS)
+    if name == "note-comments":
+        return itu_nb.load(with_note_comments(), author="Brazil", date="2018-09-10")
     if name in ("unheld", "two-bodies"):
         return itu_nb.load(FLATTENED.read_text(encoding="utf-8") + (UNHELD if name == "unheld" else TWO_BODIES))
     return itu_nb.load(FLATTENED if name == "flattened" else FIXTURES / f"{name}.docx")
@@ -89,11 +106,12 @@ NAMES = (
     "lo-tracked-changes",
     "lo-two-authors",
     "final-acts",
+    "note-comments",
     "unheld",
     "two-bodies",
 )
-#: The inputs also audited annotated (not the two that end with a note body no clause holds).
-ANNOTATED = NAMES[:-2]
+#: The inputs also audited annotated (not the three Doc 67 variants made for notes).
+ANNOTATED = NAMES[:-3]
 
 
 @pytest.fixture(scope="module")
@@ -147,7 +165,7 @@ def marks(doc: itu_nb.Document, word: bool = False) -> Counter:
                 body += a.text
             elif a.kind == "footnote-highlight":
                 out[("highlight", None, None, body[a.offset or 0 : (a.offset or 0) + a.length])] += 1
-            elif a.kind in ("comment", "paragraph-mark"):
+            elif a.kind in ("comment", "footnote-comment", "paragraph-mark"):
                 out[_mark(a, "")] += 1
         if any(a.kind == "highlight" for a in arts) and (lit := _highlighted(arts)):
             out[("line-highlight", None, None, lit)] += 1
@@ -165,11 +183,12 @@ def _mark(a: Artefact, text: str) -> tuple:
 #: The characters of context on each side of a mark that :func:`places` keeps.
 CONTEXT = 12
 #: The pieces of a line that is no node that are no text of it (a comment's text is its own).
-_NO_TEXT = ("comment", "paragraph-mark")
+_NO_TEXT = ("comment", "note-comment", "paragraph-mark")
 #: The marks :func:`places` places: in a node, as artefacts; on a line that is no node, as pieces.
 _PLACED = ("comment", "highlight", "footnote-body")
 _LINE_PLACED = {
     "comment": "comment",
+    "note-comment": "comment",
     "highlight-start": "highlight",
     "note-highlight-start": "highlight",
     "highlight-end": "highlight-end",
@@ -183,20 +202,6 @@ def _near(text: str, side: int) -> str:
     gives a label's separator back as a tab)."""
     text = re.sub(r"\s+", " ", text[-3 * CONTEXT :] if side < 0 else text[: 3 * CONTEXT])
     return text[-CONTEXT:] if side < 0 else text[:CONTEXT]
-
-
-def _note_place(proposal, note) -> int | None:
-    """Where the readers put a comment of the FOOTNOTE node ``note`` (``…/fn1``): on its host, at the place of
-    the note's body in the host's line (``[1: …``, else at its reference), as a comment made inside a Word
-    footnote is read (:func:`itu_nb.export.docx.note_comments`: its offset in the note is not kept); None when
-    the host holds neither."""
-    host_path, _, name = note.path.rpartition("/")
-    number = re.sub(r"\D", "", name.partition("#")[0])
-    host = next((n for n in proposal.walk() if n.path == host_path), None)
-    arts = host.artefacts if host is not None else ()
-    body = next((a for a in arts if a.kind == "footnote-body" and a.text.startswith(f"[{number}:")), None)
-    body = body or next((a for a in arts if a.kind == "footnote-ref" and f":{number}]" in a.text), None)
-    return None if body is None else body.offset or 0
 
 
 def places(doc: itu_nb.Document, bodies: bool = True) -> Counter:
@@ -213,16 +218,9 @@ def places(doc: itu_nb.Document, bodies: bool = True) -> Counter:
             text = runs_text(n.label_runs + n.runs)
             for a in n.artefacts:
                 if a.kind in _PLACED and (bodies or a.kind != "footnote-body"):
-                    if a.kind == "comment" and n.kind is NodeKind.FOOTNOTE and _note_place(p, n) is not None:
-                        continue  # placed with its host (below)
                     at = a.offset or 0
                     end = at + a.length if a.kind == "highlight" else at
                     out[(a.kind, _near(text[:at], -1), _near(text[end:], 1))] += 1
-            for c in n.children:
-                at = _note_place(p, c) if c.kind is NodeKind.FOOTNOTE else None
-                for a in c.artefacts if at is not None else ():
-                    if a.kind == "comment":
-                        out[(a.kind, _near(text[:at], -1), _near(text[at:], 1))] += 1
     lines: dict[int, list[Artefact]] = {}
     for a in doc.artefacts:
         lines.setdefault(a.line, []).append(a)
@@ -344,7 +342,7 @@ def test_every_writer_keeps_every_mark_and_path(inputs, name, fmt):
 #: paragraph of the reasons, where its reader reads one more paragraph (``reasons/p8``): a path the source lacks.
 TWO_HOPS = [
     (name, hops)
-    for name in ("unheld", "two-bodies", "flattened+marks", "critic+marks", "lo-tracked-changes+marks")
+    for name in ("unheld", "two-bodies", "note-comments", "flattened+marks", "critic+marks", "lo-tracked-changes+marks")
     for hops in ((a, b) for a in WRITERS for b in WRITERS)
     if not (name == "two-bodies" and hops[0] == "akn")
 ]

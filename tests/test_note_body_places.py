@@ -98,8 +98,8 @@ def test_two_loose_note_bodies_on_a_line_keep_their_order_and_highlights(hops):
 def test_libreoffice_opens_the_notes_placed_by_bookmarks(tmp_path, doc67):
     """Doc 67 with two loose bodies and a comment on note 1 (recalling j)): the three notes whose bodies stand after
     their reference and more (flattened lines 89, 249 and 252: one and two characters after, ``[footnoteRef:2] [2:``
-    and ``[footnoteRef:3]” [3:``) get a hidden bookmark at the body's place, the comment stands there;
-    LibreOffice opens the file and shows every note's text and the comment."""
+    and ``[footnoteRef:3]” [3:``) get a hidden bookmark at the body's place, the comment is anchored there and a
+    bookmark in the note names it; LibreOffice opens the file and shows every note's text and the comment."""
     doc = itu_nb.load(FLATTENED.read_text(encoding="utf-8") + TWO_BODIES)
     remark = Artefact("comment", "on note 1", -1, 3, Op.EQUAL, "CEPT", "2018-10-02")
 
@@ -125,5 +125,10 @@ def test_libreoffice_opens_the_notes_placed_by_bookmarks(tmp_path, doc67):
     assert "on note 1" in fodt
     back = _recalling_j(itu_nb.load(path))
     text = runs_text(back.label_runs + back.runs)
-    (placed,) = [a.offset for a in back.artefacts if a.kind == "comment"]
+    # the comment is the note's again, after "1 \t" (its bookmark in the note's text), and the note's text stands at
+    # its place in the line: after "cooperation between them;  "
+    assert not [a for a in back.artefacts if a.kind == "comment"]
+    (note,) = back.footnotes
+    assert [(a.text, a.offset) for a in note.artefacts if a.kind == "comment"] == [("on note 1", 3)]
+    (placed,) = [a.offset for a in back.artefacts if a.kind == "footnote-body"]
     assert text[:placed].endswith("cooperation between them;  ")

@@ -120,22 +120,22 @@ def test_the_change_in_a_note_is_a_change_of_the_note():
     ]
 
 
-def test_a_comment_inside_a_note_with_a_change_stands_after_the_note():
-    # as a comment inside a note without changes: on the clause holding the note, at the note's place
-    # ("a)\tthat telecommunications matter" is 33 characters)
+def test_a_comment_inside_a_note_with_a_change_stands_at_its_place_in_the_note():
+    # as a comment inside a note without changes: a comment of the note, after "See ", deleted "71" and inserted
+    # "72" (8 characters of the note's text, both views); before session 16, on the clause holding the note
     doc = itu_nb.load(_source("See {--71--}{++72++}{>>@CEPT (2018-09-11): which one?<<} and 130"))
     assert [(p, [r[:2] for r in runs]) for p, runs in _notes(doc)] == [
         ("considering/a/fn1", [("EQUAL", "See "), ("DELETE", "71"), ("INSERT", "72"), ("EQUAL", " and 130")])
     ]
-    host = doc[0]["considering/a"]
-    assert [(a.text, a.author, a.date, a.offset) for a in host.artefacts if a.kind == "comment"] == [
-        ("which one?", "CEPT", "2018-09-11", 33)
+    assert not [a for a in doc[0]["considering/a"].artefacts if a.kind == "comment"]
+    (note,) = doc[0]["considering/a"].footnotes
+    assert [(a.text, a.author, a.date, a.offset) for a in note.artefacts if a.kind == "comment"] == [
+        ("which one?", "CEPT", "2018-09-11", 8)
     ]
     back = itu_nb.load(itu_nb.to_criticmarkup(doc))
     assert _notes(back) == _notes(doc)
-    assert [(a.text, a.author, a.offset) for a in back[0]["considering/a"].artefacts if a.kind == "comment"] == [
-        ("which one?", "CEPT", 33)
-    ]
+    (note,) = back[0]["considering/a"].footnotes
+    assert [(a.text, a.author, a.offset) for a in note.artefacts if a.kind == "comment"] == [("which one?", "CEPT", 8)]
 
 
 def test_a_note_with_a_change_keeps_the_number_label_of_a_word_note():

@@ -5,8 +5,8 @@ inside the footnote; Akoma Ntoso as ``<inline name="highlight">`` inside the ``a
 ``<mark>`` in the note's paragraph.  Each is read as a ``highlight`` artefact of the FOOTNOTE node, its
 ``offset`` and ``length`` counted in the note's text (label and body), never as text of the clause holding the
 note (before, CriticMarkup read the whole note as clause text, and the .docx reader dropped the highlight).
-A comment right after such a highlight (``{==71==}{>>c<<}``) stands where every comment made inside a note
-stands: on the node holding the note, at the note's place (``tests/test_roundtrip_lossless.py``).
+A comment right after such a highlight (``{==71==}{>>c<<}``) is a comment of the FOOTNOTE node at its place in
+the note's text, as every comment made inside a note (``tests/test_notes_comments.py``).
 Expected values are read off the sources written here.
 """
 
@@ -90,13 +90,13 @@ def test_criticmarkup_writes_the_highlight_back_inside_the_note(inner, want):
     assert itu_nb.to_criticmarkup(doc) == signed
 
 
-def test_a_comment_after_a_highlight_inside_a_note_stands_after_the_note():
+def test_a_comment_after_a_highlight_inside_a_note_stands_there_in_the_note():
     doc = itu_nb.load(_source("See {==71==}{>>@CEPT (2018-09-11): which revision?<<}"))
     assert _notes(doc) == [("considering/a/fn1", "See 71", [(4, 2, "EQUAL", "71")])]
-    # "a)\tthat telecommunications matter": 33 characters, the note's place
-    assert _comments(doc) == [("considering/a", "which revision?", "CEPT", "2018-09-11", 33)]
+    # after "See 71", the note's 6 characters: a comment of the note (before session 16, of its host after the note)
+    assert _comments(doc) == [("considering/a/fn1", "which revision?", "CEPT", "2018-09-11", 6)]
     text = itu_nb.to_criticmarkup(doc)
-    assert "[1: See {==71==}]{>>@CEPT (2018-09-11): which revision?<<};" in text
+    assert "[1: See {==71==}{>>@CEPT (2018-09-11): which revision?<<}];" in text
     back = itu_nb.load(text)
     assert (_notes(back), _comments(back)) == (_notes(doc), _comments(doc))
 

@@ -510,13 +510,16 @@ _NOTED = (
 
 def test_a_comment_inside_a_footnote_is_kept_at_the_note():
     # CriticMarkup: the comment cut the note's body, which was then read as clause text ("to act[1: See
-    # Resolution 71.].") and no footnote; now the note is whole and the comment stands at its place (offset 8,
-    # after "to act"), as the .docx reader puts a Word comment made inside a footnote
+    # Resolution 71.].") and no footnote; now the note is whole and the comment is the note's, at its place in
+    # the note's text (offset 4, after "See "), as the .docx reader reads a Word comment made inside a footnote
+    # (until session 16 both put it on the clause, at the note's place)
     doc = itu_nb.load(_NOTED, format="criticmarkup")
     item = doc[0]["resolves/1"]
     assert item.body() == "to act." and [f.body() for f in item.footnotes] == ["See Resolution 71."]
-    comments = [(a.text, a.author, a.offset) for a in item.artefacts if a.kind == "comment"]
-    assert comments == [("which revision?", "CEPT", 8)]  # label "1\t" (2) + "to act" (6)
+    assert not [a for a in item.artefacts if a.kind == "comment"]
+    (note,) = item.footnotes
+    comments = [(a.text, a.author, a.offset) for a in note.artefacts if a.kind == "comment"]
+    assert comments == [("which revision?", "CEPT", 4)]
     for fmt in WRITERS:
         assert signature(round_trip(doc, fmt)) == signature(doc, fmt), fmt
 
@@ -528,21 +531,20 @@ def test_a_word_comment_inside_a_footnote_survives_every_export():
     body = B.HEAD + B.para(B.run("resolves")) + B.para(B.run("1\tto act") + B.footnote_ref(2) + B.run("."))
     data = B.package(body, footnotes=notes, comments=B.comment(5, B.run("which revision?"), author="CEPT"))
     doc = itu_nb.load(data, format="docx")
-    want = [("resolves/1", "which revision?", "CEPT", "2018-09-11T00:00:00Z", 8)]
+    want = [("resolves/1/fn1", "which revision?", "CEPT", "2018-09-11T00:00:00Z", 19)]
     got = [
         (n.path, a.text, a.author, a.date, a.offset) for n in doc[0].walk() for a in n.artefacts if a.kind == "comment"
     ]
-    assert got == want  # on the paragraph, at the note's reference (after "1\tto act")
+    assert got == want  # the note's, at its reference in the note: after "1 See Resolution 71" (Word's mark "1 ")
     for fmt in WRITERS:
         assert signature(round_trip(doc, fmt)) == signature(doc, fmt), fmt
 
 
 def test_comments_on_footnote_nodes_are_written_by_criticmarkup_akoma_ntoso_and_word():
-    # a comment the model puts on a FOOTNOTE node (an analyst's note on the note) has no place apart from the
-    # note's text in CriticMarkup or Akoma Ntoso: it is moved to the node holding the note, at the note's place;
-    # Word anchors it in the body around the note's reference mark (tests/test_docx_notes.py; LibreOffice 7.4
-    # cannot open a comment inside a footnote), which the .docx reader reads onto the paragraph holding the
-    # note, at the note's place: the same result
+    # a comment the model puts on a FOOTNOTE node (an analyst's note on the note) is written inside the note's
+    # text at its offset by CriticMarkup and Akoma Ntoso; Word anchors it in the body around the note's reference
+    # mark (tests/test_docx_notes.py; LibreOffice 7.4 cannot open a comment inside a footnote) with a hidden
+    # bookmark at its place in the note, where the .docx reader puts it back: the same result
     doc = itu_nb.load(_NOTED.replace("{>>@CEPT (2018-09-11): which revision?<<}", ""), format="criticmarkup")
 
     def add(c):
@@ -557,9 +559,9 @@ def test_comments_on_footnote_nodes_are_written_by_criticmarkup_akoma_ntoso_and_
     for fmt in ("critic", "akn", "docx"):
         back = round_trip(noted, fmt)
         got = [(n.path, a.text, a.author, a.offset) for n in back[0].walk() for a in n.artefacts if a.kind == "comment"]
-        assert got == [("resolves/1", "on the note", "APT", 8)], fmt
+        assert got == [("resolves/1/fn1", "on the note", "APT", 4)], fmt
     # in the .docx: the range and the comment's reference in document.xml, around the note's reference; none in
-    # footnotes.xml
+    # footnotes.xml, where a bookmark names the comment after "See " (the note's first 4 characters)
     with zipfile.ZipFile(io.BytesIO(itu_nb.to_docx(noted))) as z:
         body, notes = (z.read(f"word/{name}.xml").decode() for name in ("document", "footnotes"))
     assert re.search(
@@ -568,6 +570,7 @@ def test_comments_on_footnote_nodes_are_written_by_criticmarkup_akoma_ntoso_and_
         body,
     )
     assert "comment" not in notes
+    assert '<w:t xml:space="preserve">See </w:t></w:r><w:bookmarkStart w:id="2" w:name="_itu_nb_cmt_2"/>' in notes
 
 
 # a tracked note's author and date; a highlight on a blank line (issue 17, audit)

@@ -8,7 +8,7 @@ items, operative sections as ``hcontainer`` with ``<heading><i>…</i></heading>
 ``num`` without its TAB.  Tracked changes are AKN's inline ``<ins>``/``<del>``.
 
 Comments are AKN's inline editorial remark, where they stand (one made inside a change inside an
-``ins``/``del`` of its own; one on a footnote after the note, on the node holding it):
+``ins``/``del`` of its own; one on a footnote inside its ``authorialNote``, at its place in the note's text):
 ``<remark class="comment" itu_nb:author="…" itu_nb:date="…">text</remark>`` (``remark`` is the
 element AKN gives editorial remarks inside the text; a ``note`` in ``meta/notes`` would need a
 ``noteRef`` and an id to follow, and tools that ignore the notes would lose the author's place).
@@ -55,13 +55,13 @@ from pathlib import Path
 
 from lxml import etree
 
-from itu_nb.export.critic import note_comments_on_host
 from itu_nb.export.limits import check_marks
 from itu_nb.export.lines import Coverage, as_document, keys_to_store
 from itu_nb.export.loose import LooseLine, loose_lines
 from itu_nb.export.nesting import check_nesting
 from itu_nb.model import Clause, Document, NodeKind, Op, Proposal, Run
 from itu_nb.parsing import keywords as kw
+from itu_nb.parsing.markup import IN_NOTE
 
 __all__ = ["to_akn"]
 
@@ -213,7 +213,8 @@ def _note(mark: etree._Element, note: Clause) -> None:
     break was inserted or deleted (a tracked paragraph mark, as Word has it) says so with ``itu_nb:mark``
     (``insert``/``delete``) and the change's ``itu_nb:author`` and ``itu_nb:date``.
     """
-    lit = [a for a in note.artefacts if a.kind == "highlight"]  # offsets in the note's text, its breaks counted
+    # highlights and comments, offsets in the note's text, its breaks counted: each at its place in the note
+    lit = [a for a in note.artefacts if a.kind == "highlight" or a.kind == "comment"]
     paragraph: list[Run] = []
     at = pos = 0  # where the paragraph starts in the note's text; where the run does
     for run in note.label_runs + note.runs:
@@ -222,7 +223,7 @@ def _note(mark: etree._Element, note: Clause) -> None:
         pos += len(head)
         for text in rest:
             p = _el(mark, "p")
-            _runs(p, [r for r in paragraph if r.text], marks=lit, at=at)
+            _runs(p, [r for r in paragraph if r.text], marks=lit, at=at, until=pos + 1)  # (a comment: in one p)
             if run.op is not Op.EQUAL:
                 p.set(f"{{{ITU_NB}}}mark", "insert" if run.op is Op.INSERT else "delete")
                 _who(p, run.author, run.date)
@@ -350,7 +351,7 @@ def _loose(parent: etree._Element, item: LooseLine) -> None:
                 el.set(key, clean(value))
         if a.length:
             el.set("length", str(a.length))
-        if a.kind == "footnote-highlight" and a.offset is not None:  # (its place in its note's text)
+        if a.kind in IN_NOTE and a.offset is not None:  # (its place in its note's text)
             el.set("offset", str(a.offset))
         el.text = clean(a.text)
 
@@ -430,7 +431,6 @@ def _statement(parent, proposal: Proposal, on: str, loose: tuple[LooseLine, ...]
 
 def document_akn(doc: Document) -> etree._Element:
     """The document as an ``akomaNtoso`` element tree."""
-    doc = note_comments_on_host(doc)
     root = etree.Element(f"{{{AKN}}}akomaNtoso", nsmap={None: AKN, "itu_nb": ITU_NB})
     collection = _el(root, "documentCollection", name="itu_nb")
     on = doc.metadata.get("date") if re.match(r"\d{4}-\d\d-\d\d$", str(doc.metadata.get("date", ""))) else None

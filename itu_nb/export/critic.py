@@ -32,15 +32,14 @@ back as one note whose runs carry the change), so the paragraph breaks of a note
 Word note, or one with a text box) are written as U+2029 PARAGRAPH SEPARATOR, Unicode's own paragraph break
 (:data:`itu_nb.parsing.markup.PARAGRAPH_BREAK`), which the loader reads back as the note's paragraph break; a
 line break (U+000B, Word's ``w:br``) stays one.  (Files written before session 10 hold U+000B there: read
-as line breaks, as written.)  A highlight inside a note is ``{==…==}`` inside its text (``[1: See {==71==}]``).  Lone surrogates,
+as line breaks, as written.)  A highlight inside a note is ``{==…==}`` inside its text (``[1: See {==71==}]``), and so is a comment on the note
+(a ``comment`` of its FOOTNOTE node), at its place: ``[1: See {>>@CEPT (2018-10-02): which?<<}71]``.  Lone surrogates,
 which no file can hold, are written as U+FFFD.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import functools
-import operator
 import re
 from pathlib import Path
 
@@ -48,7 +47,7 @@ from itu_nb.errors import ExportError
 from itu_nb.export.limits import check_marks
 from itu_nb.export.lines import Piece, as_document, encodable, export_lines
 from itu_nb.export.nesting import check_nesting
-from itu_nb.model import Artefact, Clause, Document, NodeKind, Op, runs_text
+from itu_nb.model import Op
 from itu_nb.parsing.markup import (
     ATTRIBUTION,
     COMMENT_BY,
@@ -60,7 +59,7 @@ from itu_nb.parsing.markup import (
     looks_like_critic,
 )
 
-__all__ = ["note_comments_on_host", "to_criticmarkup"]
+__all__ = ["to_criticmarkup"]
 
 _MARK = {Op.INSERT: ("{++", "++}"), Op.DELETE: ("{--", "--}")}
 #: Text that a CriticMarkup reader would take for a mark.
@@ -183,7 +182,7 @@ def _line(pieces: tuple[Piece, ...], where: str) -> str:
                 close()
                 out.append(_paragraph_mark(piece, where))
             continue
-        if piece.kind == "comment":
+        if piece.kind == "comment" or piece.kind == "note-comment":  # (in a note: lines.lit_note, at its place)
             if piece.op is Op.EQUAL or piece.op is not open_op:
                 close()
             if piece.op is not Op.EQUAL and open_op is Op.EQUAL:  # a comment inside a change: {++a{>>c<<}++}
@@ -217,54 +216,11 @@ def _keys_json(keys: list) -> str:
     return json.dumps(keys, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c")
 
 
-def note_comments_on_host(doc: Document) -> Document:
-    """The document with the comments of each footnote node moved to the node that holds the note, at the
-    note's place (after its body), as the .docx reader places a Word comment made inside a footnote.
-
-    A footnote is written as its text inside the host's line (CriticMarkup ``[1: …]``) or as an
-    ``authorialNote`` (Akoma Ntoso), where a comment cannot stand apart from the note's text: kept on
-    the host, it is written and read back, instead of dropped.  The same document when no note has one.
-    """
-
-    def moved(c: Clause) -> Clause:
-        kids = tuple(moved(k) for k in c.children)
-        extra: list[Artefact] = []
-        for k in kids:
-            if k.kind is NodeKind.FOOTNOTE and any(a.kind == "comment" for a in k.artefacts):
-                number = k.path.rpartition("/")[2].partition("#")[0][2:]  # "fn1", "en1" (an endnote) → "1"
-                body = next(
-                    (a for a in c.artefacts if a.kind == "footnote-body" and a.text.startswith(f"[{number}:")), None
-                )
-                at = (
-                    body.offset
-                    if body is not None and body.offset is not None
-                    else len(runs_text(c.label_runs + c.runs))
-                )
-                extra += [
-                    dataclasses.replace(a, offset=at, line=c.line or 0) for a in k.artefacts if a.kind == "comment"
-                ]
-        if not extra:
-            return c if all(map(operator.is_, kids, c.children)) else dataclasses.replace(c, children=kids)
-        kids = tuple(
-            dataclasses.replace(k, artefacts=tuple(a for a in k.artefacts if a.kind != "comment"))
-            if k.kind is NodeKind.FOOTNOTE
-            else k
-            for k in kids
-        )
-        return dataclasses.replace(c, children=kids, artefacts=(*c.artefacts, *extra))
-
-    if not any(a.kind == "comment" for p in doc for n in p.walk() if n.kind is NodeKind.FOOTNOTE for a in n.artefacts):
-        return doc
-    proposals = tuple(dataclasses.replace(p, clauses=tuple(moved(c) for c in p.clauses)) for p in doc)
-    return dataclasses.replace(doc, proposals=proposals)
-
-
 def to_criticmarkup(x, path=None, *, author: str | None = None, date: str | None = None) -> str:
     """Write a Document, Proposal or Comparison as CriticMarkup; see :func:`itu_nb.to_criticmarkup`."""
     doc = as_document(x, author=author, date=date)
     check_marks(doc, "CriticMarkup")
     check_nesting(doc, "CriticMarkup")
-    doc = note_comments_on_host(doc)
     lines = []
     for i, line in enumerate(export_lines(doc)):
         where = f"{doc.source}, line {i + 1}" + (f" ({line.node.path})" if line.node is not None else "")

@@ -24,10 +24,11 @@
   paragraphs (a Word note, or one holding a text box) is written as paragraphs of the note.
 - Comments become Word comments (``word/comments.xml``) with their author and date; a comment on
   a FOOTNOTE node is anchored in the body around the note's reference mark (inside the
-  ``w:ins``/``w:del`` holding the reference when it is tracked), not inside the note: LibreOffice
-  7.4 refuses a .docx with a comment inside a footnote, and the .docx reader reads either onto the
-  clause holding the note, at the note's place, where CriticMarkup and Akoma Ntoso write it
-  (:func:`note_comments`).
+  ``w:ins``/``w:del`` holding the reference when it is tracked), not inside the note (LibreOffice
+  7.4 refuses a .docx with a comment inside a footnote), and a hidden bookmark at its place in the note's
+  text names it (``_itu_nb_cmt_`` and its ``w:id``): the .docx reader puts it back in the note there, as it
+  reads a comment made inside a Word footnote, and where CriticMarkup and Akoma Ntoso write it
+  (:func:`note_comments`, :func:`~itu_nb.export.lines.lit_note`).
 - The template (styles, A4, track changes on) is built once per process
   (:mod:`~itu_nb.export.docx_template`); the cover block, page header and document
   properties come from the document's metadata (:mod:`~itu_nb.export.docx_cover`).
@@ -43,6 +44,7 @@ from pathlib import Path
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
+from docx.oxml.ns import qn
 from lxml import etree
 
 from itu_nb.errors import ExportError
@@ -88,6 +90,7 @@ from itu_nb.export.limits import check_marks
 from itu_nb.export.lines import Line, Piece, as_document, export_lines
 from itu_nb.export.loose import has_lines
 from itu_nb.export.nesting import check_nesting
+from itu_nb.loaders.docx_read import NOTE_COMMENT
 from itu_nb.model import Artefact, Document, Op
 from itu_nb.parsing.notes import unheld_bodies
 
@@ -122,7 +125,7 @@ class _Writer(NoteWriter):
         refs: dict[str, str] = {}  # note number → the kind of its reference in this line
         # the notes whose text stands after their reference and more (looked for in a line holding a body)
         later = _bodies_later(line.pieces) if bodies else set()
-        deferred: dict[str, list[list[Artefact]]] = {}  # their comments, written at the body's place
+        deferred: dict[str, list[tuple[str, Piece | Artefact]]] = {}  # their comments, anchored at the body's place
         for piece in line.pieces:
             if piece.is_mark:
                 if piece.kind == "highlight-start":
@@ -146,9 +149,8 @@ class _Writer(NoteWriter):
                     texts = node_bodies(line.node, key)
                     remarks = remarks or note_comments(line.node)
                 held = remarks.pop(key, []) if key else []
-                if key and key[1] in later:
-                    deferred[key[1]], held = held, []
-                fid = self._footnote_ref(p, piece, texts, no, held)
+                put = deferred.setdefault(key[1], []) if key and key[1] in later else None
+                fid = self._footnote_ref(p, piece, texts, no, held, deferred=put)
                 if key:
                     self.note_ids.setdefault((pid, *key), fid)
                     refs[key[1]] = key[0]
@@ -189,12 +191,13 @@ class _Writer(NoteWriter):
         docx_cover.dress(
             self.word, self.doc, title=title, author=self.author, keys=self.keys, cover=cover, header_lines=header_lines
         )
+        if self.n_comments:  # (before the notes' parts are made: bookmarks in them name comments)
+            self._comment_ids(max(len(self.footnotes), len(self.endnotes)) + 1)
         if self.footnotes:
             self._note_part("footnote", self.footnotes)
         if self.endnotes:
             self._note_part("endnote", self.endnotes)
         if self.n_comments:
-            self._comment_ids(max(len(self.footnotes), len(self.endnotes)) + 1)
             self._comments_part()
         out = io.BytesIO()
         self.word.save(out)
@@ -210,6 +213,11 @@ class _Writer(NoteWriter):
             el.set(_W_ID, str(int(el.get(_W_ID)) + shift))
         for el in self.comments.iter(_W_COMMENT):
             el.set(_W_ID, str(int(el.get(_W_ID)) + shift))
+        for note in (self.footnotes[:1], self.endnotes[:1]):  # the bookmarks naming a comment in a note's text
+            for el in note[0].getparent().iter(qn("w:bookmarkStart")) if note else ():
+                name = el.get(qn("w:name")) or ""
+                if name.startswith(NOTE_COMMENT):
+                    el.set(qn("w:name"), f"{NOTE_COMMENT}{int(name[len(NOTE_COMMENT) :]) + shift}")
 
     def _comments_part(self) -> None:
         blob = etree.tostring(self.comments, xml_declaration=True, encoding="UTF-8", standalone=True)

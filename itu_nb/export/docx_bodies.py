@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from itu_nb.export.lines import Piece, lit_note
+from itu_nb.export.lines import NOTE_MARKS, Piece, lit_note, marked
 from itu_nb.model import Artefact, Clause, NodeKind, Op
 from itu_nb.parsing.markup import FOOTNOTE_BODY
 
@@ -23,8 +23,8 @@ _REPEATS = re.compile(r"(footnote|endnote) (\d+) repeats (footnote|endnote) (\d+
 _NOTE_PATH = re.compile(r"(fn|en)(\d+)(?:#\d+)?\Z")
 
 
-#: The marks of a highlight inside a note (:func:`itu_nb.export.lines.lit_note`), among its parts.
-_NOTE_MARKS = ("note-highlight-start", "note-highlight-end")
+#: The marks of a highlight and the comments inside a note (:func:`itu_nb.export.lines.lit_note`), among its parts.
+_NOTE_MARKS = NOTE_MARKS
 _NOTE_PARTS = ("footnote-part", *_NOTE_MARKS)
 
 
@@ -106,7 +106,7 @@ def node_bodies(node: Clause, key: tuple[str, str]) -> list[list[Piece]]:
         group = [Piece(f"[{number}: ", Op.EQUAL, "footnote-body")]
         group += [Piece(r.text, r.op, "footnote-part", r.author, r.date) for r in kid.label_runs + kid.runs]
         group.append(Piece("]", Op.EQUAL, "footnote-part"))
-        if any(a.kind == "highlight" for a in kid.artefacts):
+        if marked(kid):
             group = lit_note(group, kid)
         out += _note_bodies(
             (Piece(f"[{'endnoteRef' if kind == 'en' else 'footnoteRef'}:{number}]", Op.EQUAL, "footnote-ref"), *group)
@@ -121,9 +121,9 @@ def note_comments(node: Clause) -> dict[tuple[str, str], list[list[Artefact]]]:
 
     A FOOTNOTE node's text is written inside a Word footnote; its comments are anchored in the body, around
     the note's reference mark, since LibreOffice 7.4 cannot open a .docx with a comment inside a footnote.
-    The .docx reader reads them onto the paragraph holding the note, at the note's place, as it reads a
-    comment made inside a footnote, and as CriticMarkup and Akoma Ntoso place them
-    (:func:`~itu_nb.export.critic.note_comments_on_host`).  Their offsets in the note's text are not kept.
+    A hidden bookmark in the note's text names each comment where it stands there
+    (:meth:`~itu_nb.export.docx_footnotes.NoteWriter._footnote_ref`), and the .docx reader puts it back in the
+    note at that place, as it reads a comment made inside a Word footnote.
     """
     found: dict[tuple[str, str], list[list[Artefact]]] = {}
     for child in node.children:

@@ -9,6 +9,7 @@ the hidden bookmark that marks where a note's body stood in its line.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from docx.oxml.ns import qn
 from lxml import etree
@@ -49,7 +50,7 @@ from itu_nb.export.docx_runs import (
     clean_attr,
 )
 from itu_nb.export.lines import Piece
-from itu_nb.loaders.docx_read import LOOSE_NOTE_STYLE, NOTE_PLACE
+from itu_nb.loaders.docx_read import LOOSE_NOTE_STYLE, NOTE_COMMENT, NOTE_PLACE
 from itu_nb.model import Artefact, Clause, NodeKind, Op
 
 
@@ -64,14 +65,15 @@ class NoteWriter(RunWriter):
         loose: dict[tuple[str, str], list[list[Piece]]],
         orphan: int | None,
         later: set[str],
-        deferred: dict[str, list[list[Artefact]]],
+        deferred: dict[str, list[tuple[str, Piece | Artefact]]],
     ) -> None:
         """Keep the place of the note body ``piece`` in its line: Word keeps a note's text at its reference.
         A body that no node holds (``loose``, by note, taken as written) is its note here, referenced in the loose
         style (:meth:`_orphans`).  A body that stands after its reference with something between them (``later``,
         :func:`~itu_nb.export.docx_bodies._bodies_later`) gets a hidden bookmark here (:data:`~itu_nb.loaders.docx_read.NOTE_PLACE`, then
         the note's kind and number), where the .docx reader moves the note's text read at its reference, and
-        the note's comments (``deferred``, :func:`~itu_nb.export.docx_bodies.note_comments`) after it, where CriticMarkup reads them.
+        the note's comments (``deferred``: their ``w:id``, written by :meth:`_footnote_ref`, and themselves) after it,
+        where the reader reads them after the note's text.
         """
         m = _BODY_NUMBER.match(piece.text)
         if m is None:
@@ -84,8 +86,9 @@ class NoteWriter(RunWriter):
         elif no in later and no in refs:
             later.discard(no)  # (its first body: a note's deleted and inserted texts stand together)
             self._bookmark(p, f"{NOTE_PLACE}{kind}{no}")
-            for comment in (a for side in deferred.pop(no, []) for a in side):
-                self._comment(p, comment)
+            for cid, comment in deferred.pop(no, []):
+                _SubElement(p, _COMMENT_START).set(_W_ID, cid)
+                self._comment_end(p, cid, comment.op, Op.EQUAL)
 
     def _comment(self, p: etree._Element, piece: Piece | Artefact) -> None:
         """A Word comment at this point: ``w:commentRangeStart``/``End`` and the reference run here, the text
@@ -228,6 +231,7 @@ class NoteWriter(RunWriter):
         number: str | None = None,
         remarks: list[list[Artefact]] | None = None,
         style: str = "footnotereference",
+        deferred: list[tuple[str, Piece | Artefact]] | None = None,
     ) -> str:
         """A footnote (an endnote, for a ``[endnoteRef:N]`` reference) and its reference, at the end of ``p``.
         Word numbers footnotes itself, 1, 2, 3…, and endnotes apart: a note whose number is not the next one of
@@ -239,7 +243,11 @@ class NoteWriter(RunWriter):
         made inside the note (``See `` equal, ``71`` deleted, ``72`` inserted), each written with its op.
         ``remarks`` are the comments of the note's FOOTNOTE nodes, one list per body (its deleted and inserted
         text when they differ): each is a real Word comment anchored in the body, around the note's reference
-        mark (see :func:`~itu_nb.export.docx_bodies.note_comments`), not inside the note.  Returns the note's ``w:id``.
+        mark (see :func:`~itu_nb.export.docx_bodies.note_comments`), not inside the note; one that stands in the
+        note's text (a ``note-comment`` piece, :func:`~itu_nb.export.lines.lit_note`) has a hidden bookmark there
+        (:data:`~itu_nb.loaders.docx_tags.NOTE_COMMENT` and its ``w:id``), where the .docx reader puts it back.
+        With a list ``deferred`` the comments are not anchored here but added to it (their ``w:id`` and
+        themselves), for :meth:`_body_place`.  Returns the note's ``w:id``.
         """
         kind = "endnote" if _note_kind(ref.text) == "en" else "footnote"
         written = self.endnotes if kind == "endnote" else self.footnotes
@@ -259,11 +267,15 @@ class NoteWriter(RunWriter):
             if not custom:
                 mark.append(_w(f"w:{kind}Ref"))
             para.append(mark)
+        placed: list[tuple[str, Piece | Artefact]] = []  # the comments written so far, with their w:id
         for body, first in zip(bodies, firsts, strict=True):
             # the note's highlights (the FOOTNOTE node's, lines.lit_note): colours as in a paragraph's text
             lit = ended = ""
             touching = empty = False
             for run in body:
+                if run.kind == "note-comment":  # a comment at its place in the note: a bookmark here names it
+                    placed.append(self._note_comment(para, run))
+                    continue
                 if run.kind == "note-highlight-start":
                     lit, empty = (NEXT_HIGHLIGHT if touching and ended == HIGHLIGHT else HIGHLIGHT), True
                     continue
@@ -283,24 +295,40 @@ class NoteWriter(RunWriter):
         # the comments on the note, around its reference mark: those of the reference's op inside the w:ins/w:del
         # holding it (their reference runs untracked), any other around that w:ins/w:del, its reference run after
         # it, tracked with its own op (so read back after the former)
-        comments = [a for side in remarks or [] for a in side]
-        inner = [a for a in comments if ref.op is Op.EQUAL or a.op is ref.op]
-        outer = [a for a in comments if not (ref.op is Op.EQUAL or a.op is ref.op)]
-        outer_ids = [self._comment_text(a) for a in outer]
-        for cid in outer_ids:
+        # the node's comments that no note-comment piece placed (each piece stands for one alike)
+        left = Counter((a.text, a.op, a.author, a.date) for _, a in placed)
+        for a in (a for side in remarks or [] for a in side):
+            if left[key := (a.text, a.op, a.author, a.date)]:
+                left[key] -= 1
+            else:
+                placed.append((self._comment_text(a), a))
+        if deferred is not None:  # anchored at the note's body, where its text is read back
+            deferred += placed
+            placed = []
+        inner = [(cid, a) for cid, a in placed if ref.op is Op.EQUAL or a.op is ref.op]
+        outer = [(cid, a) for cid, a in placed if not (ref.op is Op.EQUAL or a.op is ref.op)]
+        for cid, _ in outer:
             p.append(_comment_mark("w:commentRangeStart", cid))
         holder = p if ref.op is Op.EQUAL else self._change(ref.op, ref.author, ref.date)
-        inner_ids = [self._comment_text(a) for a in inner]
-        for cid in inner_ids:
+        for cid, _ in inner:
             holder.append(_comment_mark("w:commentRangeStart", cid))
         holder.append(r)
-        for cid, comment in zip(inner_ids, inner, strict=True):
+        for cid, comment in inner:
             self._comment_end(holder, cid, comment.op, ref.op)
         if holder is not p:
             p.append(holder)
-        for cid, comment in zip(outer_ids, outer, strict=True):
+        for cid, comment in outer:
             self._comment_end(p, cid, comment.op, Op.EQUAL)
         return fid
+
+    def _note_comment(self, para: etree._Element, piece: Piece) -> tuple[str, Piece]:
+        """The comment that the ``note-comment`` ``piece`` stands for (its text, op, author and date) written in
+        ``word/comments.xml``, and a hidden bookmark at the end of the note's paragraph ``para`` naming it
+        (:data:`~itu_nb.loaders.docx_tags.NOTE_COMMENT`): its ``w:id`` and the piece.
+        """
+        cid = self._comment_text(piece)
+        self._bookmark(para, f"{NOTE_COMMENT}{cid}")
+        return cid, piece
 
     def _note_text(
         self,

@@ -38,6 +38,7 @@ from itu_nb.export.limits import check_marks
 from itu_nb.export.lines import as_document, encodable, line_pieces
 from itu_nb.export.loose import Loose, LooseLine, loose_comments, loose_lines
 from itu_nb.model import Artefact, Changes, Clause, Document, NodeKind, Op, Proposal, Run, change_groups
+from itu_nb.parsing.markup import IN_NOTE
 
 __all__ = ["to_html"]
 
@@ -170,13 +171,14 @@ def _loose_html(items: list[Loose], *places: str) -> list[str]:
 
 def _loose_pieces(group: list[Loose]) -> list[str]:
     """The HTML of one line's items: each comment or paragraph mark as in the text, each note body (its
-    ``footnote-body`` and following ``footnote-part`` pieces) with the ``footnote-highlight`` after them.
+    ``footnote-body`` and following ``footnote-part`` pieces) with the ``footnote-highlight`` and ``footnote-comment``
+    after them.
     """
     out: list[str] = []
     body: list[Artefact] = []  # the note body being gathered: its pieces, then its highlights
     for item in group:
         a = item.comment
-        if a.kind == "footnote-part" and body or a.kind == "footnote-highlight":
+        if a.kind == "footnote-part" and body or a.kind in IN_NOTE:
             body.append(a)
             continue
         out.append(_body_html(body))
@@ -191,13 +193,14 @@ def _loose_pieces(group: list[Loose]) -> list[str]:
 
 def _body_html(arts: list[Artefact]) -> str:
     """A note body that no node holds (:func:`~itu_nb.parsing.notes.unheld_bodies`: before its reference, or
-    without any), shown as the source has it, ``[N: text]``, with its ops and each ``footnote-highlight`` (its
-    offset in the body's text) in ``<mark>``; "" for no pieces.
+    without any), shown as the source has it, ``[N: text]``, with its ops, each ``footnote-highlight`` (its
+    offset in the body's text) in ``<mark>`` and each ``footnote-comment`` shown there; "" for no pieces.
     """
-    runs = tuple(Run(a.op, a.text, a.author, a.date) for a in arts if a.kind != "footnote-highlight")
+    runs = tuple(Run(a.op, a.text, a.author, a.date) for a in arts if a.kind not in IN_NOTE)
     if not runs:
         return ""
-    lit = [dataclasses.replace(a, kind="highlight") for a in arts if a.kind == "footnote-highlight"]
+    kinds = {"footnote-highlight": "highlight", "footnote-comment": "comment"}
+    lit = [dataclasses.replace(a, kind=kinds[a.kind]) for a in arts if a.kind in IN_NOTE]
     return f'<span class="footnote" role="note">{_runs_html(runs, 0, {}, lit)}</span>'
 
 
@@ -208,7 +211,7 @@ def _loose_bodies(kept: list[LooseLine]) -> list[Loose]:
     out = []
     for line in kept:
         for a in line.artefacts:
-            if a.kind in ("footnote-body", "footnote-part", "footnote-highlight"):
+            if a.kind in ("footnote-body", "footnote-part", *IN_NOTE):
                 out.append(Loose(a, line.proposal, line.place, line.on, line.after))
         if line.place != "marker" and any(a.kind == "highlight" for a in line.artefacts):
             lit = Artefact("line-highlight", "", line.line)

@@ -31,11 +31,12 @@ from dataclasses import dataclass
 
 from itu_nb.export.loose import INLINE_KINDS, has_lines, loose_lines
 from itu_nb.model import Artefact, Clause, Document, NodeKind, Op, Proposal, runs_text
-from itu_nb.parsing.markup import FOOTNOTE_BODY
+from itu_nb.parsing.markup import FOOTNOTE_BODY, IN_NOTE
 from itu_nb.parsing.notes import held_bodies
 
 __all__ = [
     "INLINE_KINDS",
+    "NOTE_MARKS",
     "Coverage",
     "Line",
     "Piece",
@@ -45,6 +46,7 @@ __all__ = [
     "keys_to_store",
     "line_pieces",
     "lit_note",
+    "marked",
     "node_pieces",
 ]
 
@@ -205,7 +207,7 @@ def _current_notes(node: Clause, pieces: list[Piece]) -> list[Piece]:
         if _note_views(group) != _kid_views(kid):
             group = _kid_pieces(kid, number) if kid is not None else []
             redone.add(base)
-        if kid is not None and group and any(a.kind == "highlight" for a in kid.artefacts):
+        if kid is not None and group and marked(kid):
             group = lit_note(group, kid)
         written.setdefault(base, []).extend(group)
         out += group
@@ -218,7 +220,7 @@ def _current_notes(node: Clause, pieces: list[Piece]) -> list[Piece]:
         if name not in redone:
             fixed.append(piece)
         elif written[name]:  # a reference whose note is gone in both views is left out with it
-            ops = {p.op for p in written[name] if not p.kind.startswith("note-highlight")}
+            ops = {p.op for p in written[name] if p.kind not in NOTE_MARKS}
             fixed.append(dataclasses.replace(piece, op=ops.pop() if len(ops) == 1 else Op.EQUAL))
     return fixed
 
@@ -265,15 +267,26 @@ class Coverage:
 
 _BODY_HEAD = re.compile(r"\[\d+:[ \t]+")
 
+#: The pieces :func:`lit_note` puts inside a note's text: a highlight's start and end, and a comment (its text,
+#: op, author and date).
+NOTE_MARKS = ("note-highlight-start", "note-highlight-end", "note-comment")
+
+
+def marked(kid: Clause) -> bool:
+    """True when the FOOTNOTE node ``kid`` has a highlight or a comment, which :func:`lit_note` puts in its text."""
+    return any(a.kind == "highlight" or a.kind == "comment" for a in kid.artefacts)
+
 
 def lit_note(group: list[Piece], kid: Clause) -> list[Piece]:
     """A note's pieces (its ``footnote-body`` piece and ``footnote-part`` pieces, as the loaders write it in its
     host's line: ``[N: ``, the text of the FOOTNOTE node ``kid``, ``]``) with an empty ``note-highlight-start``
-    and ``note-highlight-end`` piece around each of ``kid``'s highlights (offsets in its text), the text cut
-    there: the first piece stays the ``footnote-body``, the rest are ``footnote-part`` pieces.
+    and ``note-highlight-end`` piece around each of ``kid``'s highlights and a ``note-comment`` piece (the
+    comment's text, op, author and date) at each of its comments (offsets in its text), the text cut there: the
+    first piece stays the ``footnote-body``, the rest are ``footnote-part`` pieces.
 
-    Kinds of their own, not ``highlight-start``/``-end``: the note stands apart from its host's text (a writer
-    such as Word puts it in another part), so a highlight of the host around the note is not closed by them.
+    Kinds of their own, not ``highlight-start``/``-end`` or ``comment``: the note stands apart from its host's text
+    (a writer such as Word puts it in another part), so a highlight of the host around the note is not closed by
+    them, and a comment inside the note is no comment of its host.
     """
     head = _BODY_HEAD.match(group[0].text)
     if head is None:
@@ -288,6 +301,11 @@ def lit_note(group: list[Piece], kid: Clause) -> list[Piece]:
     lit = sorted((s, e, op) for s, e, op, length in spans if s < e or not length)  # (one of nothing is kept)
     marks = sorted([(s, 1, Piece("", op, "note-highlight-start")) for s, _e, op in lit], key=lambda m: m[:2])
     marks += [(e, 0 if s < e else 1, Piece("", op, "note-highlight-end")) for s, e, op in lit]  # (after its start)
+    marks += [
+        (min((a.offset or 0) + head.end(), last), 1, Piece(a.text, a.op, "note-comment", a.author, a.date))
+        for a in kid.artefacts
+        if a.kind == "comment"
+    ]
     marks.sort(key=lambda m: m[:2])
     out: list[Piece] = []
     kind = "footnote-body"  # the first piece of text; "footnote-part" after it
@@ -348,10 +366,11 @@ def _kid_pieces(kid: Clause, number: str) -> list[Piece]:
 def line_pieces(arts, notes: bool = True) -> tuple[Piece, ...]:
     """A whole line's artefacts as pieces, in source order; a highlight covers the ``length`` characters after it;
     a highlight inside a note body that no node holds (``footnote-highlight``, its offset in the body's text) is
-    a pair of ``note-highlight`` pieces around what it covers, as :func:`lit_note` marks a note's (unless ``notes``
-    is False: a body that a node holds is written from that node, its highlights with it).
+    a pair of ``note-highlight`` pieces around what it covers, and a comment there (``footnote-comment``) a
+    ``note-comment`` piece at its place, as :func:`lit_note` marks a note's (unless ``notes`` is False: a body that
+    a node holds is written from that node, its highlights and comments with it).
     """
-    bodies = notes and any(a.kind == "footnote-highlight" for a in arts)
+    bodies = notes and any(a.kind in IN_NOTE for a in arts)
     if bodies:
         arts = _after_bodies(arts)
     out: list[Piece] = []
@@ -366,13 +385,14 @@ def line_pieces(arts, notes: bool = True) -> tuple[Piece, ...]:
         lit.clear()
 
     for a in arts:
-        if bodies and (a.kind == "footnote-part" and group or a.kind == "footnote-highlight"):
+        if bodies and (a.kind == "footnote-part" and group or a.kind in IN_NOTE):
             if a.kind == "footnote-part":
                 group.append(_piece(a))
             elif group:
                 head = _BODY_HEAD.match(group[0].text)
-                at = (a.offset or 0) - (head.end() if head else 0)
-                lit.append(Artefact("highlight", "", a.line, max(at, 0), a.op, length=a.length))
+                at = max((a.offset or 0) - (head.end() if head else 0), 0)
+                kind = "highlight" if a.kind == "footnote-highlight" else "comment"
+                lit.append(Artefact(kind, a.text, a.line, at, a.op, a.author, a.date, a.length))
             continue
         flush()
         if bodies and a.kind == "footnote-body":
@@ -380,7 +400,7 @@ def line_pieces(arts, notes: bool = True) -> tuple[Piece, ...]:
         elif a.kind == "highlight":
             out.append(Piece("", a.op, "highlight-start"))
             left.append(a.length)
-        elif a.kind != "footnote-highlight":
+        elif a.kind not in IN_NOTE:
             _cover(out, left, _piece(a))
         _close(out, left, a.op)
     flush()
@@ -389,13 +409,14 @@ def line_pieces(arts, notes: bool = True) -> tuple[Piece, ...]:
 
 
 def _after_bodies(arts) -> list:
-    """``arts`` with each ``footnote-highlight`` moved to right after the pieces of the note body before it (the
-    loaders keep it after the rest of the line's artefacts that start before its end, a second body's included).
+    """``arts`` with each ``footnote-highlight`` and ``footnote-comment`` moved to right after the pieces of the note
+    body before it (the loaders keep it after the rest of the line's artefacts that start before its end, a second
+    body's included).
     """
     out: list = []
     end = -1  # where the last body's pieces end in ``out``
     for a in arts:
-        if a.kind == "footnote-highlight" and end >= 0:
+        if a.kind in IN_NOTE and end >= 0:
             out.insert(end, a)
             end += 1
             continue
@@ -407,7 +428,7 @@ def _after_bodies(arts) -> list:
 
 def _cover(out: list[Piece], left: list[int], piece: Piece) -> None:
     """Append ``piece`` to ``out``, cut where an open highlight (``left``: characters it still covers) ends."""
-    if piece.kind.startswith("note-highlight"):
+    if piece.kind in NOTE_MARKS:
         out.append(piece)
         return
     text = piece.text
@@ -545,8 +566,12 @@ def _note_pieces(node: Clause) -> list[Piece]:
             body.append(Piece("]", Op.EQUAL, "footnote-part"))
         else:
             body = [Piece(f"[{number}: {text}]", op, "footnote-body", who, when) for op, who, when, text in runs]
-        if len(same) == 1 and (inside or len(body) == 1) and any(a.kind == "highlight" for a in same[0].artefacts):
-            body = lit_note(body, same[0])  # the highlights inside the note
+        if len(same) == 1 and (inside or len(body) == 1) and marked(same[0]):
+            body = lit_note(body, same[0])  # the highlights and comments inside the note
+        elif not inside and len(body) == len(same) and any(map(marked, same)):  # its deleted and inserted texts
+            body = [
+                p for b, note in zip(body, same, strict=True) for p in (lit_note([b], note) if marked(note) else [b])
+            ]
         out += body
     return out
 

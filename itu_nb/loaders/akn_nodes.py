@@ -161,7 +161,7 @@ class OpenNode:
         self.marks = []
         self.runs, notes = inline_runs(el, self.marks)
         for note in notes:
-            lit: list = []  # its highlights
+            lit: list = []  # its highlights and comments
             marker, label, body = footnote_runs(note, lit)
             kind = "en" if note.get("class") == "endnote" else "fn"  # an endnote, as the AKN writer marks it
             kid = self.add(OpenNode(NodeKind.FOOTNOTE, f"{kind}{marker}", label, body, section=self.section))

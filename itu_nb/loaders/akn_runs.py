@@ -265,8 +265,9 @@ def footnote_runs(note: etree._Element, marks: list | None = None) -> tuple[str,
     """A footnote's marker, label runs and text runs, split as the text parser splits them; its paragraphs
     are lines of its text, each break with the op, author and date of the paragraph's ``itu_nb:mark``.
 
-    With a list ``marks``, the note's highlights (``<inline name="highlight">``) are added to it as
-    ``highlight`` artefacts, ``offset`` counted in the note's text (label and body, its breaks included).
+    With a list ``marks``, the note's highlights (``<inline name="highlight">``) and comments (``<remark>``) are
+    added to it as ``highlight`` and ``comment`` artefacts, ``offset`` counted in the note's text (label and body,
+    its breaks included).
     """
     runs: list[Run] = []
     mark: Run | None = None  # the break after the paragraph before: one line of the note's text per paragraph
@@ -280,7 +281,9 @@ def footnote_runs(note: etree._Element, marks: list | None = None) -> tuple[str,
             at = _length(runs) + len(lead)
             assert marks is not None
             marks += [
-                dataclasses.replace(a, offset=(a.offset or 0) + at) if at else a for a in found if a.kind == "highlight"
+                dataclasses.replace(a, offset=(a.offset or 0) + at) if at else a
+                for a in found
+                if a.kind == "highlight" or a.kind == "comment"
             ]
         runs.extend([Run(Op.EQUAL, lead), *got, Run(Op.EQUAL, trail)] if lead or trail else got)
         op = _MARK.get(p.get(f"{{{ITU_NB}}}mark", ""), Op.EQUAL)  # a tracked paragraph mark, as the writer puts it

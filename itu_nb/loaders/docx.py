@@ -50,6 +50,7 @@ from itu_nb.model import VIEWS, Artefact, Clause, Document, NodeKind, Op, Run
 from itu_nb.parsing.document import SourceLine, build_document
 from itu_nb.parsing.frozen import run as make_run
 from itu_nb.parsing.labels import LABEL_REACH, label_split
+from itu_nb.parsing.markup import IN_NOTE
 
 __all__ = ["load_docx", "page_texts", "paragraph_views", "read_docx_paragraphs"]
 
@@ -399,7 +400,7 @@ def _place(pieces: list[Piece | Artefact], line: int) -> tuple[list[Run], list[A
     for piece in pieces:
         if not isinstance(piece, tuple):
             # keeps every other field; a highlight inside a note keeps its offset in the note (docx_read)
-            at = piece.offset if piece.kind == "footnote-highlight" else pos
+            at = piece.offset if piece.kind in IN_NOTE else pos
             arts.append(
                 Artefact(
                     piece.kind, piece.text, line, at, piece.op, piece.author, piece.date, piece.length, piece.anchor

@@ -56,6 +56,7 @@ from itu_nb.loaders.docx_tags import (
     _w,
     read_props,
 )
+from itu_nb.model import Artefact
 
 _new = object.__new__
 #: The fields of Para that BlockReader._usual sets one by one: a field added to Para fails the import, not a read.
@@ -86,6 +87,9 @@ class BlockReader:
         self.shown: dict[tuple[str, str], set[str]] = {}  # the views a note's text was shown in
         self.host: Para | None = None  # the body paragraph whose notes are being read
         self.placed: dict[str, tuple[Para, int, int]] = {}  # a note (fn1) → its paragraph, where its text was read
+        # a comment (w:id) made inside a note → its offset in the note's text, and the note's body artefact
+        self.in_note: dict[str, tuple[int, Artefact]] = {}
+        self.note_last: dict[int, Artefact] = {}  # id() of a note's body artefact → the last comment put after it
         self.pending: deque[_Job] = deque()
         self.reading: _Job | None = None
         self.boxes: list[Para] | None = None  # text-box paragraphs of the paragraph being read

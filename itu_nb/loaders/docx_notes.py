@@ -77,12 +77,20 @@ class NoteReader(BlockReader):
         if ctx.op is None:
             host.notes.append(f"a comment reference inserted and deleted again is in neither view ({cid!r})")
             return
+        self._comment_place(para, ctx, cid)  # (inside a note: its place there)
         if cid in self.shared and self.host is None:  # read already: the same text and note, not copies
             text, note = self.shared[cid]
             self._art(host, Artefact("comment", text, -1, None, ctx.op, el.get(AUTHOR) or None, el.get(DATE) or None))
             host.notes.append(note)
             return
         self._queue(para, _Job("comment", cid, el, cid, ctx.op))
+
+    def _comment_place(self, para: Para, ctx: _Ctx, cid: str) -> None:
+        """Inside a note (``para`` one of its paragraphs), where comment ``cid`` stands in its text: a
+        ``note-comment`` placeholder, which :meth:`_read` turns into the comment's offset in the note's text.
+        """
+        if self.reading is not None and self.reading.kind != "comment":
+            self._art(para, Artefact("note-comment", cid, -1, None, ctx.op or Op.EQUAL))
 
     def _queue(self, para: Para, job: _Job) -> None:
         """Read ``job`` now (from the body) or after the note being read; or note a repeat."""
@@ -175,7 +183,12 @@ class NoteReader(BlockReader):
             el = job.el
             note = f"comment by {el.get(AUTHOR) or 'unknown'} ({el.get(DATE) or 'no date'}): {text}"
             self.shared[job.wid] = (text, note)
-            self._art(host, Artefact("comment", text, -1, None, job.op, el.get(AUTHOR) or None, el.get(DATE) or None))
+            by = (el.get(AUTHOR) or None, el.get(DATE) or None)
+            inside = self.in_note.pop(job.wid, None)  # a comment inside a note: at its place in the note's text
+            if inside is None:
+                self._art(host, Artefact("comment", text, -1, None, job.op, *by))
+            else:
+                self._put_in_note(host, Artefact("footnote-comment", text, -1, inside[0], job.op, *by), inside[1])
             host.notes.append(note)
             return
         texts = {view: "\n".join(view_paragraphs(paras, view)) for view in ("original", "amended")}
@@ -183,13 +196,17 @@ class NoteReader(BlockReader):
             _changed_note(paras, job.number) if job.op is Op.EQUAL and texts["original"] != texts["amended"] else None
         )
         start = len(f"[{job.number}: ")  # where the note's text starts in its body artefact
+        taken: dict[str, tuple[int, Artefact]] = {}  # the comments inside the note (w:id) → offset, body artefact
         if parts is not None:  # changes inside the note: one note, its changed runs as parts
             head, *rest = parts
-            self._art(host, Artefact("footnote-body", f"[{job.number}: {head.text}", -1))
+            body = Artefact("footnote-body", f"[{job.number}: {head.text}", -1)
+            self._art(host, body)
             for r in rest:
                 self._art(host, Artefact("footnote-part", r.text, -1, None, r.op, r.author, r.date))
-            for lit in _note_highlights(paras, None, start):
+            found: dict[str, tuple[int, Op | None]] = {}
+            for lit in _note_highlights(paras, None, start, found):
                 self._art(host, lit)
+            taken = {cid: (at, body) for cid, (at, _) in found.items()}
             sides = []
         elif job.op is Op.EQUAL and texts["original"] == texts["amended"]:
             sides = [(Op.EQUAL, texts["amended"])]
@@ -199,14 +216,58 @@ class NoteReader(BlockReader):
                 for op, view in ((Op.DELETE, "original"), (Op.INSERT, "amended"))
                 if job.op in (Op.EQUAL, op)
             ]
-        for op, text in sides:
+        for k, (op, text) in enumerate(sides):
             who, when = _who(paras, op) if op is not Op.EQUAL else (None, None)
-            self._art(host, Artefact("footnote-body", f"[{job.number}: {text}]", -1, None, op, who, when))
+            body = Artefact("footnote-body", f"[{job.number}: {text}]", -1, None, op, who, when)
+            self._art(host, body)
             view = None if op is Op.EQUAL else "original" if op is Op.DELETE else "amended"
-            for lit in _note_highlights(paras, view, start):
+            places: dict[str, tuple[int, Op | None]] = {}
+            for lit in _note_highlights(paras, view, start, places):
                 self._art(host, lit)
+            # a comment goes with the text it stands in: by the op of the text before it (the first text when it
+            # is equal or there is none; the last takes what is left)
+            for cid, (at, near) in places.items():
+                if cid not in taken and (op is Op.EQUAL or near in (None, Op.EQUAL, op) or k == len(sides) - 1):
+                    taken[cid] = (at, body)
         self.bodies[(job.kind, job.wid)] = texts
         self.shown[(job.kind, job.wid)] = _views(job.op)
+        if taken:
+            self.in_note.update(taken)
+            # a comment referenced inside the note (as Word writes it): read now, after the note's body, before a
+            # note referenced from it (the tree gives it to the note before it); one anchored at the note's
+            # reference (to_docx) is read there, and put after its body (_put_in_note)
+            for inner in [j for j in self.pending if j.kind == "comment" and j.wid in taken]:
+                self.pending.remove(inner)
+                self._read(inner, host, True)
+
+    def _put_in_note(self, host: Para, art: Artefact, body: Artefact) -> None:
+        """Put ``art``, a ``footnote-comment``, in ``host`` after the note's ``body`` artefact and what follows it
+        of that note (its parts, highlights and comments), where the tree gives it to that note: at the end, as
+        usual, else inserted there (a note's deleted text, with its inserted text after it), the indexes kept
+        into ``host``'s pieces shifted.
+        """
+        pieces = host.pieces
+        if pieces and pieces[-1] is self.note_last.get(id(body)):  # after the last one put there (a note's many)
+            self.note_last[id(body)] = art
+            self._art(host, art)
+            return
+        i = len(pieces) - 1
+        while i >= 0 and pieces[i] is not body:
+            i -= 1
+        j = i + 1
+        while 0 < j < len(pieces) and isinstance(nxt := pieces[j], Artefact) and nxt.kind in _AFTER_BODY:
+            j += 1
+        if i < 0 or j == len(pieces):
+            self.note_last[id(body)] = art
+            self._art(host, art)
+            return
+        pieces.insert(j, art)
+        hl = self.highlight
+        if hl is not None and hl[0] is host:
+            self.highlight = (host, hl[1] + (hl[1] >= j), hl[2] + (hl[2] >= j), hl[3])
+        for key, (para, begin, end) in self.placed.items():
+            if para is host and end > j:
+                self.placed[key] = (para, begin + (begin >= j), end + 1)
 
 
 def _changed_note(paras: list[Para], number: str) -> list[Run] | None:
@@ -246,32 +307,40 @@ def _changed_note(paras: list[Para], number: str) -> list[Run] | None:
     return [Run(op, "".join(texts), who, when) for op, who, when, texts in groups]
 
 
-def _note_highlights(paras: list[Para], view: str | None, start: int) -> list[Artefact]:
+def _note_highlights(
+    paras: list[Para], view: str | None, start: int, places: dict[str, tuple[int, Op | None]]
+) -> list[Artefact]:
     """The highlights (``w:highlight``) of a note's paragraphs as ``footnote-highlight`` artefacts, each offset
     in the note's text as its body artefact gives it (``start``: the length of its ``[N: ``), as the
     CriticMarkup reader gives them (:func:`itu_nb.parsing.markup.extract_artefacts`): the text of every
     paragraph joined by a line break, in ``view`` (a note given as its deleted or inserted text, paragraphs as
-    that view reads them) or every run of both (None: the note read as one, changes inside it).
+    that view reads them) or every run of both (None: the note read as one, changes inside it).  The place of
+    each comment in the note (a ``note-comment`` placeholder, :meth:`NoteReader._comment_place`) is put in
+    ``places``, by the comment's ``w:id``, counted so, with the op of the text before it (None: none).
     """
-    if not any(isinstance(p, Artefact) and p.kind == "highlight" for para in paras for p in para.pieces):
+    if not any(isinstance(p, Artefact) and p.kind in _MARKS for para in paras for p in para.pieces):
         return []
     hidden = {"original": Op.INSERT, "amended": Op.DELETE}.get(view or "")
     groups = view_groups(paras, view) if view else [[i] for i in range(len(paras))]
     out: list[Artefact] = []
     pos = 0
+    near: Op | None = None  # the op of the last text
     open_: list[list] = []  # [offset, op, characters of the source still covered, characters seen in the view]
     for g, group in enumerate(groups):
         if g:
             pos += 1  # the "\n" between two paragraphs
         for piece in (p for i in group for p in paras[i].pieces):
             if isinstance(piece, Artefact):
-                if piece.kind == "highlight" and not piece.length:  # one of no characters (an empty run): kept
+                if piece.kind == "note-comment":
+                    places[piece.text] = (start + pos, near)
+                elif piece.kind == "highlight" and not piece.length:  # one of no characters (an empty run): kept
                     out.append(Artefact("footnote-highlight", "", -1, start + pos, piece.op))
                 elif piece.kind == "highlight":
                     open_.append([start + pos, piece.op, piece.length, 0])
                 continue
             size = len(piece[1])
             seen = 0 if piece[0] is hidden else size
+            near = piece[0] if size else near
             for lit in open_:
                 took = min(lit[2], size)
                 lit[2] -= took
@@ -283,6 +352,12 @@ def _note_highlights(paras: list[Para], view: str | None, start: int) -> list[Ar
                     out.append(Artefact("footnote-highlight", "", -1, lit[0], lit[1], length=lit[3]))
     out += [Artefact("footnote-highlight", "", -1, lit[0], lit[1], length=lit[3]) for lit in open_ if lit[3]]
     return out
+
+
+#: The placeholders in a note's paragraphs that :func:`_note_highlights` reads.
+_MARKS = ("highlight", "note-comment")
+#: What follows a note's body artefact in its host's pieces (:meth:`NoteReader._put_in_note`).
+_AFTER_BODY = ("footnote-part", "footnote-highlight", "footnote-comment")
 
 
 def _who(paras: list[Para], op: Op) -> tuple[str | None, str | None]:

@@ -37,7 +37,11 @@ Guarantees after :func:`read_paragraphs`:
   whose text is replaced whole (no equal text but its number) or whose paragraph marks change gives a
   deleted body (original text, ``fn<N>``) and an inserted body (amended text, ``fn<N>#2``), each with the
   author and date of the note's first change (of its op, else of the other); comments are ``comment``
-  artefacts at their reference, with their author and date (also in a note);
+  artefacts at their reference, with their author and date; a comment inside a note (its reference in the
+  note's text, as Word writes it, or anchored at the note's reference with a hidden bookmark in the note
+  naming it, as ``to_docx`` writes it for LibreOffice, :data:`~itu_nb.loaders.docx_tags.NOTE_COMMENT`) is a
+  ``footnote-comment`` after the note's body, its ``offset`` in the note's text, as the CriticMarkup reader
+  gives one;
 - highlighted text (``w:highlight``, any colour but ``none``) is covered by a ``highlight``
   artefact placed before it, whose ``length`` counts the characters highlighted: highlighted runs of one
   colour are one highlight, through tracked changes and through what takes no characters between them (a
@@ -120,6 +124,9 @@ from itu_nb.loaders.docx_tags import (
 )
 from itu_nb.loaders.docx_tags import (
     LOOSE_NOTE_STYLE as LOOSE_NOTE_STYLE,
+)
+from itu_nb.loaders.docx_tags import (
+    NOTE_COMMENT as NOTE_COMMENT,
 )
 from itu_nb.loaders.docx_tags import (
     read_props as read_props,
@@ -210,6 +217,8 @@ class Reader(NoteReader):
                 name = child.get(NAME) or ""
                 if name.startswith(NOTE_PLACE):
                     self._place_note(para, name[len(NOTE_PLACE) :])
+                elif name.startswith(NOTE_COMMENT):  # where a comment on the note stands in its text (to_docx)
+                    self._comment_place(para, ctx, name[len(NOTE_COMMENT) :])
                 elif name and name != "_GoBack":
                     self._art(para, Artefact("bookmark", f"[bookmark: {name}]", -1, None, ctx.op or Op.EQUAL))
             elif kind == _K_MATH:

@@ -42,6 +42,11 @@ LOOSE_NOTE_STYLE = "itu_nbloosenotereference"
 #: reference and something else, starts (then ``fn`` or ``en`` and the note's number): the reader moves the
 #: note's text, read at its reference, there, and reads no bookmark.
 NOTE_PLACE = "_itu_nb_note_"
+#: How the name of a hidden bookmark that ``to_docx`` writes inside a note, where a comment on the note stands in
+#: its text, starts (then the comment's ``w:id``): LibreOffice 7.4 cannot open a .docx with a comment inside a
+#: footnote, so the comment is anchored in the body around the note's reference, and the reader puts it back in
+#: the note at this place (as it reads a comment made inside a Word footnote), and reads no bookmark.
+NOTE_COMMENT = "_itu_nb_cmt_"
 _RUN_STYLE = f"{_w('rPr')}/{_w('rStyle')}"
 INS, DEL, MOVE_FROM, MOVE_TO = (_w(n) for n in ("ins", "del", "moveFrom", "moveTo"))
 PPR, RPR, SDT, SDT_CONTENT, CUSTOM_XML = (_w(n) for n in ("pPr", "rPr", "sdt", "sdtContent", "customXml"))

@@ -217,8 +217,8 @@ class Artefact:
         ``bookmark``, ``footnote-ref``, ``footnote-body`` (``footnote-part``: the rest of a body with
         changes inside it, one per run), ``separator``, ``blank``,
         ``marker`` (a proposal's action/id line), ``header``, ``trailer``, ``markup``,
-        ``comment`` (a reviewer's comment), ``highlight`` (a highlighted stretch of text;
-        ``footnote-highlight`` inside a note's text), ``paragraph-mark`` (a tracked paragraph mark:
+        ``comment`` (a reviewer's comment; ``footnote-comment`` inside a note's text), ``highlight`` (a
+        highlighted stretch of text; ``footnote-highlight`` inside a note's text), ``paragraph-mark`` (a tracked paragraph mark:
         an empty paragraph inserted or deleted, or a paragraph run on into the next in one view),
         ``list-label`` (a list number Word generates, kept when it is no clause label), ``keys``
         (clause keys a reload cannot derive).

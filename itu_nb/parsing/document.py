@@ -16,6 +16,7 @@ from itu_nb.model import Artefact, Document, Op, Proposal, interleave
 from itu_nb.parsing import keywords as kw
 from itu_nb.parsing.changed import add_changed_item
 from itu_nb.parsing.labels import label_split
+from itu_nb.parsing.markup import IN_NOTE
 from itu_nb.parsing.notes import attach_bodies
 from itu_nb.parsing.presplit import add_paragraphs
 from itu_nb.parsing.tree import ProposalBuilder, SourceLine
@@ -104,21 +105,21 @@ def _whole_line(kind: str, line: SourceLine) -> list[Artefact]:
 
 
 def _in_line_order(arts) -> list[Artefact]:
-    """``arts`` sorted by offset, a ``footnote-highlight`` (its offset is in its note's text) kept after the
+    """``arts`` sorted by offset, a ``footnote-highlight`` or ``footnote-comment`` (its offset is in its note's text) kept after the
     artefact before it (its note's body or last part).
     """
     keys, key = [], 0
     for a in arts:
-        key = key if a.kind == "footnote-highlight" else a.offset or 0
+        key = key if a.kind in IN_NOTE else a.offset or 0
         keys.append(key)
     return [arts[k] for k in sorted(range(len(arts)), key=keys.__getitem__)]
 
 
 def _placed(art: Artefact, no: int) -> Artefact:
-    """``art`` at line ``no`` of a whole line (offset None), a ``footnote-highlight`` keeping its offset in its
+    """``art`` at line ``no`` of a whole line (offset None), a ``footnote-highlight`` or ``footnote-comment`` keeping its offset in its
     note's text (so the note, attached to its clause by :func:`~itu_nb.parsing.notes.attach_bodies`, keeps it).
     """
-    keep = art.offset if art.kind == "footnote-highlight" else None
+    keep = art.offset if art.kind in IN_NOTE else None
     return dataclasses.replace(art, line=no, offset=keep)
 
 

@@ -1,7 +1,7 @@
 """Stage 3, a line's notes: the footnote bodies a line carries as artefacts → FOOTNOTE children of its node.
 
-:func:`add_footnotes` reads the ``footnote-body``, ``footnote-part``, ``footnote-ref`` and ``footnote-highlight``
-artefacts of a node under construction (:class:`~itu_nb.parsing.nodes.Node`), as the text, CriticMarkup and
+:func:`add_footnotes` reads the ``footnote-body``, ``footnote-part``, ``footnote-ref``, ``footnote-highlight`` and
+``footnote-comment`` artefacts of a node under construction (:class:`~itu_nb.parsing.nodes.Node`), as the text, CriticMarkup and
 Word readers leave them, and adds each note as a child; :class:`~itu_nb.parsing.tree.ProposalBuilder` calls it
 for every node made with artefacts.
 """
@@ -14,7 +14,7 @@ import re
 from itu_nb.model import NodeKind, Op, Run
 from itu_nb.parsing.frozen import run as make_run
 from itu_nb.parsing.labels import peel_label
-from itu_nb.parsing.markup import FOOTNOTE_BODY, note_parts
+from itu_nb.parsing.markup import FOOTNOTE_BODY, IN_NOTE, note_parts
 from itu_nb.parsing.nodes import Node
 
 __all__ = ["add_footnotes"]
@@ -34,12 +34,11 @@ def add_footnotes(node: Node) -> None:
     refs: dict[str, str] = {}  # note number → "fn" or "en", by its last reference so far
     last: tuple[Node, int] | None = None  # the last note added, and the length of its "[N: "
     for i, art in enumerate(arts):
-        if art.kind == "footnote-highlight":  # a highlight inside that note: offset in its text
+        if art.kind in IN_NOTE:  # a highlight or a comment inside that note: offset in its text
             if last is not None:
                 kid, head = last
-                kid.artefacts.append(
-                    dataclasses.replace(art, kind="highlight", offset=max((art.offset or 0) - head, 0))
-                )
+                kind = "highlight" if art.kind == "footnote-highlight" else "comment"
+                kid.artefacts.append(dataclasses.replace(art, kind=kind, offset=max((art.offset or 0) - head, 0)))
             continue
         if art.kind == "footnote-ref":
             number = art.text[art.text.find(":") + 1 : art.text.find("]")]
@@ -70,8 +69,8 @@ def add_footnotes(node: Node) -> None:
             node.add(Node(NodeKind.FOOTNOTE, f"{refs.get(no, 'fn')}{no}", label, body, section=node.section)),
             (m.start("text")),
         )
-    if any(a.kind == "footnote-highlight" for a in arts):
-        node.artefacts = [a for a in arts if a.kind != "footnote-highlight"]
+    if any(a.kind in IN_NOTE for a in arts):
+        node.artefacts = [a for a in arts if a.kind not in IN_NOTE]
 
 
 def _changed_note(node: Node, art, runs: list[Run], refs: dict[str, str]) -> None:

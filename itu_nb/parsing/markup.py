@@ -490,7 +490,7 @@ def extract_artefacts(pieces: list[Piece], line: int) -> tuple[list[Run], list[A
     lit: list[tuple[int, int]] = []  # (index in arts, start before extraction) of each highlight
     for piece in pieces:
         if isinstance(piece, Artefact):
-            if piece.kind == "footnote-highlight":  # its offset is in its note's text (_note_comments_after)
+            if piece.kind in IN_NOTE:  # its offset is in its note's text (_note_comments_after)
                 arts.append(dataclasses.replace(piece, line=line))
                 continue
             if piece.kind == "highlight":
@@ -564,13 +564,20 @@ def _shorten_highlights(arts: list[Artefact], lit: list[tuple[int, int]], taken:
 
 _BODY_OPEN = re.compile(r"\[\d+:[ \t]")
 
+#: The artefacts of a note's text that stand after its body in its host's line (or in the note's own line), their
+#: ``offset`` counted in the note's text from its ``[`` (:func:`_note_comments_after`; the .docx reader gives the
+#: same): a highlight inside the note and a comment inside it.  The tree makes each a ``highlight`` or ``comment``
+#: of the FOOTNOTE node (:func:`itu_nb.parsing.footnotes.add_footnotes`, :func:`itu_nb.parsing.notes.attach_bodies`).
+IN_NOTE = ("footnote-highlight", "footnote-comment")
+
 
 def _note_comments_after(pieces: list[Piece]) -> list[Piece]:
     """The pieces with each footnote body that comments or changes cut made whole again.
 
-    A body cut by comments alone (``[1: See {>>c<<}Resolution 71.]``) becomes one run again, its comments
-    right after it: a comment made inside a footnote stands at the note's place, as the .docx reader puts
-    a Word comment inside a footnote.  A body of equal text with changes in it (``[1: See {--71--}{++72++}]``)
+    A body cut by comments alone (``[1: See {>>c<<}Resolution 71.]``) becomes one run again, each comment a
+    ``footnote-comment`` artefact right after it (with its text, author, date and op), its ``offset`` counted from
+    the note's ``[`` as a highlight's: the tree makes it a ``comment`` of the FOOTNOTE node at its place in the
+    note's text, as the .docx reader reads a Word comment inside a footnote.  A body of equal text with changes in it (``[1: See {--71--}{++72++}]``)
     becomes a ``footnote-body`` artefact holding its start (``[1: See ``) followed by one ``footnote-part``
     artefact per run of the rest, each with its run's op, author and date (``71`` deleted, ``72`` inserted,
     ``]`` equal), then its comments: joined in each view they give that view's note, and the tree makes them
@@ -601,7 +608,7 @@ def _note_comments_after(pieces: list[Piece]) -> list[Piece]:
         while j < n and rest is None:
             q = pieces[j]
             if isinstance(q, Artefact) and q.kind == "comment":
-                comments.append(q)
+                comments.append(dataclasses.replace(q, kind="footnote-comment", offset=size))
             elif isinstance(q, Run) and (q.op, q.author, q.date) == (piece.op, piece.author, piece.date):
                 # a note's text holds no other note: another note's opener ends the search (so each piece is
                 # searched from one opener at most, and a line of a million unclosed "[1: " stays linear)
@@ -640,10 +647,10 @@ def _note_comments_after(pieces: list[Piece]) -> list[Piece]:
             ]
         else:
             out.append(dataclasses.replace(piece, text="".join(r.text for r in texts)))
-        if lit:  # each ends before the note's closing "]"
+        if lit or comments:  # each ends before the note's closing "]"
             size = sum(len(r.text) for r in texts) - opener.start() - 1
             out += [dataclasses.replace(h, length=max(min(h.length, size - (h.offset or 0)), 0)) for h in lit]
-        out += comments
+            out += [dataclasses.replace(c, offset=min(c.offset or 0, size)) for c in comments]
         if rest:
             out.append(dataclasses.replace(piece, text=rest))
         i = j

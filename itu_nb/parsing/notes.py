@@ -30,14 +30,18 @@ from collections.abc import Iterator, Sequence
 from itu_nb.model import Artefact, Clause, Document, NodeKind, Op, Proposal, Run
 from itu_nb.parsing.frozen import run as make_run
 from itu_nb.parsing.labels import peel_label
-from itu_nb.parsing.markup import FOOTNOTE_BODY, note_parts
+from itu_nb.parsing.markup import FOOTNOTE_BODY, IN_NOTE, note_parts
 
 __all__ = ["attach_bodies", "held_bodies", "unheld_bodies"]
 
 _REF = re.compile(r"\[(foot|end)noteRef:(\d+)\]")
 _HEAD = re.compile(r"\[(\d+):")
 _BODY_HEAD = re.compile(r"\[\d+:[ \t]+")  # a note's "[N: ", before its text (as the tree reads it)
-_NUMBER_SPACE = re.compile(r"^(\d+)(\s*\t|\s+)")  # "1 <TAB>These include …": the number and a space before the TAB
+_NUMBER_SPACE = re.compile(r"^(\d+)(\s*\t|\s+)")
+_KIND = {
+    "footnote-highlight": "highlight",
+    "footnote-comment": "comment",
+}  # what each is in its FOOTNOTE node  # "1 <TAB>These include …": the number and a space before the TAB
 
 
 def attach_bodies(proposals: Sequence[Proposal], artefacts: Sequence[Artefact]) -> tuple[Proposal, ...]:
@@ -55,10 +59,12 @@ def attach_bodies(proposals: Sequence[Proposal], artefacts: Sequence[Artefact]) 
         base = f"{host.path}/{name}"
         count[base] = same = count.get(base, 0) + 1
         note = _note(art, runs, base + (f"#{same}" if same > 1 else ""), host.section)
-        if id(art) in lit:  # highlights inside the note: offsets in its text, after its "[N: "
+        if id(art) in lit:  # highlights and comments inside the note: offsets in its text, after its "[N: "
             head = _BODY_HEAD.match(art.text)
             at = head.end() if head else 0
-            arts = (dataclasses.replace(a, kind="highlight", offset=max((a.offset or 0) - at, 0)) for a in lit[id(art)])
+            arts = (
+                dataclasses.replace(a, kind=_KIND[a.kind], offset=max((a.offset or 0) - at, 0)) for a in lit[id(art)]
+            )
             note = dataclasses.replace(note, artefacts=(*note.artefacts, *arts))
         added.setdefault(k, {}).setdefault(host.path, []).append(note)
     if not added:
@@ -70,15 +76,15 @@ def attach_bodies(proposals: Sequence[Proposal], artefacts: Sequence[Artefact]) 
 
 
 def _highlights(artefacts: Sequence[Artefact]) -> dict[int, list[Artefact]]:
-    """``id()`` of each body followed by ``footnote-highlight`` artefacts (highlights inside that note, offset in
-    the note's body text from its ``[``) → those artefacts.
+    """``id()`` of each body followed by ``footnote-highlight`` or ``footnote-comment`` artefacts (highlights and
+    comments inside that note, offset in the note's body text from its ``[``) → those artefacts.
     """
     out: dict[int, list[Artefact]] = {}
     body: Artefact | None = None
     for a in artefacts:
         if a.kind == "footnote-body":
             body = a
-        elif a.kind == "footnote-highlight" and body is not None:
+        elif a.kind in IN_NOTE and body is not None:
             out.setdefault(id(body), []).append(a)
     return out
 
