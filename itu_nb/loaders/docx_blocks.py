@@ -58,6 +58,37 @@ from itu_nb.loaders.docx_tags import (
 )
 from itu_nb.model import Artefact
 
+
+class Fields(list[str]):
+    """The open complex fields, innermost last: ``"instr"`` until ``w:fldChar separate``, then ``"result"``.
+
+    ``instr`` counts those still in their instruction part, so a run asks "inside an instruction?" in one
+    step however many fields are open (a document leaving thousands unclosed was quadratic).
+    """
+
+    __slots__ = ("instr",)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.instr = 0
+
+    def begin(self) -> None:
+        """``w:fldChar begin``: a field opens, in its instruction part."""
+        self.append("instr")
+        self.instr += 1
+
+    def separate(self) -> None:
+        """``w:fldChar separate``: the innermost field's result follows."""
+        if self and self[-1] == "instr":
+            self[-1] = "result"
+            self.instr -= 1
+
+    def end(self) -> None:
+        """``w:fldChar end``: the innermost field closes."""
+        if self and self.pop() == "instr":
+            self.instr -= 1
+
+
 _new = object.__new__
 #: The fields of Para that BlockReader._usual sets one by one: a field added to Para fails the import, not a read.
 _PARA_FIELDS = ("pieces", "mark", "mark_author", "mark_date", "props", "old_props", "props_change", "notes", "box")
@@ -76,7 +107,7 @@ class BlockReader:
             "comment": self._by_id(pkg.xml(pkg.related("comments", "word/comments.xml")), "comment"),
         }
         self.counters = {"footnote": 0, "endnote": 0}
-        self.fields: list[str] = []  # open complex fields: "instr" until w:fldChar separate, then "result"
+        self.fields = Fields()  # the open complex fields
         self.moves: dict[str, str] = {}
         self.move: str | None = None  # the name of the move being read (w:moveFromRangeStart…)
         self.mark_number: str | None = None  # the number of the note being read (its w:footnoteRef)

@@ -13,7 +13,7 @@ from collections import deque
 
 from lxml import etree
 
-from itu_nb.loaders.docx_blocks import BlockReader
+from itu_nb.loaders.docx_blocks import BlockReader, Fields
 from itu_nb.loaders.docx_para import Para, view_groups, view_paragraphs
 from itu_nb.loaders.docx_tags import (
     _CUSTOM_MARK,
@@ -171,7 +171,7 @@ class NoteReader(BlockReader):
         tree names a note ``fn<N>`` or ``en<N>`` by its last reference, so an endnote read from a footnote stays
         ``en<N>`` (not a second text of footnote N).
         """
-        self.reading, self.mark_number, self.fields, self.boxes = job, job.number, [], None
+        self.reading, self.mark_number, self.fields, self.boxes = job, job.number, Fields(), None
         if nested and job.kind != "comment":
             label = "footnoteRef" if job.kind == "footnote" else "endnoteRef"
             self._art(host, Artefact("footnote-ref", f"[{label}:{job.number}]", -1, None, job.op))

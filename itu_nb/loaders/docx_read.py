@@ -63,6 +63,7 @@ import dataclasses
 
 from lxml import etree
 
+from itu_nb.loaders.docx_blocks import Fields
 from itu_nb.loaders.docx_notes import NoteReader
 from itu_nb.loaders.docx_package import Package
 from itu_nb.loaders.docx_para import Para
@@ -261,7 +262,7 @@ class Reader(NoteReader):
                 continue
             tag = child.tag
             if tag in _TEXT:
-                if not self.fields or "instr" not in self.fields:
+                if not self.fields.instr:
                     text = child.text or ""
                     if "\n" in text:  # a line feed written in w:t: Word shows a space (a break is w:br)
                         text = text.replace("\n", " ")
@@ -275,12 +276,12 @@ class Reader(NoteReader):
             elif tag == FLD_CHAR:
                 kind = child.get(FLD_CHAR_TYPE)
                 if kind == "begin":
-                    self.fields.append("instr")
-                elif kind == "separate" and self.fields:
-                    self.fields[-1] = "result"
-                elif kind == "end" and self.fields:
-                    self.fields.pop()
-            elif self.fields and "instr" in self.fields:
+                    self.fields.begin()
+                elif kind == "separate":
+                    self.fields.separate()
+                elif kind == "end":
+                    self.fields.end()
+            elif self.fields.instr:
                 continue
             elif tag == RPR:
                 change = None if self.unmarked else _first(child, RPR_CHANGE)
@@ -351,7 +352,7 @@ class Reader(NoteReader):
                 boxes.append(box)
                 continue
             saved = self.fields
-            self.fields = []
+            self.fields = Fields()
             for box in self.blocks(found, ctx):
                 box.box = box.box or "text box"
                 box.notes.append(f"{box.box} content, anchored in the paragraph before")
