@@ -17,8 +17,9 @@ remark where it stands, in the ``<ins>``/``<del>`` of its op: ``<del><remark cla
 itu_nb:author="Brazil" itu_nb:date="…"></remark></del>``, read back as that node's ``paragraph-mark``.
 A line that is no node (a proposal's marker line, a blank line: no AKN block stands for them, the
 marker is metadata) holding a comment or a highlight is metadata of the statement it goes with
-(:func:`~itu_nb.export.loose.loose_lines`), with the statement's marker line, in its ``proprietary``
-block: ``<itu_nb:line n="0" on="marker" place="marker">`` (its 0-based source line, the kind of the
+(:func:`~itu_nb.export.loose.loose_lines`), with the statement's marker line and, for a line after a node, the
+lines between that node and it (:func:`~itu_nb.export.akn_loose.kept_lines`: Doc 67's closing separator and site
+address before a note body no clause holds), in its ``proprietary`` block: ``<itu_nb:line n="0" on="marker" place="marker">`` (its 0-based source line, the kind of the
 line, its place in the proposal: ``marker``, ``before``, ``after-marker``, ``inside`` or ``end`` with
 ``after`` the path of the node before it) holding the line's
 artefacts in order, each an element named by its kind, with its text and, when set, ``op``
@@ -55,10 +56,11 @@ from pathlib import Path
 
 from lxml import etree
 
+from itu_nb.export.akn_loose import kept_lines
 from itu_nb.export.critic import note_comments_on_host
 from itu_nb.export.limits import check_marks
 from itu_nb.export.lines import Coverage, as_document, keys_to_store
-from itu_nb.export.loose import LooseLine, loose_lines
+from itu_nb.export.loose import LooseLine
 from itu_nb.export.nesting import check_nesting
 from itu_nb.model import Clause, Document, NodeKind, Op, Proposal, Run
 from itu_nb.parsing import keywords as kw
@@ -449,7 +451,7 @@ def document_akn(doc: Document) -> etree._Element:
         _el(_el(_el(collection, "preface"), "longTitle"), "p").text = clean(title)
     components = _el(collection, "components")
     loose: dict[int, list[LooseLine]] = {}
-    for item in loose_lines(doc):
+    for item in kept_lines(doc):
         loose.setdefault(item.proposal, []).append(item)
     for k, proposal in enumerate(doc, start=1):
         _statement(_el(components, "component", eId=f"cmp_{k}"), proposal, on, tuple(loose.get(k - 1, ())))
