@@ -51,7 +51,7 @@ import bisect
 import json
 import re
 from collections.abc import Iterator
-from datetime import date as _date
+from datetime import datetime, timezone
 from pathlib import Path
 
 from lxml import etree
@@ -436,7 +436,7 @@ def document_akn(doc: Document) -> etree._Element:
     root = etree.Element(f"{{{AKN}}}akomaNtoso", nsmap={None: AKN, "itu_nb": ITU_NB})
     collection = _el(root, "documentCollection", name="itu_nb")
     on = doc.metadata.get("date") if re.match(r"\d{4}-\d\d-\d\d$", str(doc.metadata.get("date", ""))) else None
-    on = on or _date.today().isoformat()
+    on = on or datetime.now(timezone.utc).date().isoformat()  # the export's day in UTC: the same wherever it is written
     meta = _el(collection, "meta")
     ident = _el(meta, "identification", source="#itu_nb")
     work = _el(ident, "FRBRWork")
