@@ -33,7 +33,9 @@ read back as they were; two that cross are refused, :mod:`itu_nb.export.nesting`
 that change's text alone) is ``<ins><inline>…</inline></ins>``; a highlight of no characters (a decision took them all) is an empty ``<inline name="highlight"/>``.
 A text block whose text has white space at an unchanged edge is marked ``xml:space="preserve"``: the loader keeps
 that white space (elsewhere, white space at a block's edges is the layout of pretty-printing).  A paragraph before the enacting formula stays in the
-preamble before it, so the formula is read back as the formula.  Text and attribute values are
+preamble before it, so the formula is read back as the formula; a formula after the body's first clause (AKN allows
+a ``formula`` only in the preface and preamble) is ``<hcontainer name="formula"><content><p>``, read back as the
+formula.  Text and attribute values are
 cleaned for XML: control characters dropped (FF as a space; in text a VT, Word's line break, is AKN's
 ``<br/>``, in attributes a space), lone surrogates as U+FFFD.
 
@@ -418,7 +420,10 @@ def _statement(parent, proposal: Proposal, on: str, loose: tuple[LooseLine, ...]
                     _child(recitals, child, "recital", ids)
             continue
         body = body if body is not None else _el(statement, "mainBody", eId="body")
-        if node.kind in (NodeKind.SECTION, NodeKind.ANNEX, NodeKind.REASONS):
+        if node.kind is NodeKind.FORMULA:  # after the body's first clause: AKN has no formula there
+            holder = _el(_el(body, "hcontainer", name="formula", eId=ids("hcont")), "content")
+            _body(_el(holder, "p"), node)
+        elif node.kind in (NodeKind.SECTION, NodeKind.ANNEX, NodeKind.REASONS):
             name = {"annex": "annex", "reasons": "reasons"}.get(node.kind.value, "operative")
             container = _el(body, "hcontainer", name=name, eId=ids("hcont"))
             heading = _el(container, "heading")
