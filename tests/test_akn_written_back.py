@@ -10,8 +10,11 @@ Two shapes that ``load(doc.to_akn())`` changed, over the 3,211 generated inputs 
 - 45 held a formula after the body's first clause: written as a paragraph (AKN has a ``formula`` only in the preface
   and preamble), it came back a paragraph. It is now ``<hcontainer name="formula">``, read back as the formula.
 
-Both inputs below are Doc 67's B/67/1 (``pp18-doc67-brazil.flattened.txt``, lines 1–27) with one line changed as
-those generated inputs had it, each checked by eye against the file.
+Both inputs are Doc 67's B/67/1 (``pp18-doc67-brazil.flattened.txt``, lines 1–27) with one line changed as those
+generated inputs had it, each checked by eye against the file. The other repairs of a converter's errors changed such
+texts too (none of the generated inputs has the shape): two items a flattened extraction ran into one line
+(``b)<TAB>…Constitution; c) ITU Resolutions…``) came back as two. A statement the itu_nb writer wrote is now read as
+written, with none of those repairs.
 """
 
 from __future__ import annotations
@@ -85,4 +88,20 @@ def test_a_formula_after_the_first_clause_stays_the_formula():
     back = itu_nb.load(xml)
     _same(doc, back)
     assert back["B/67/1"]["formula"].kind.value == "formula"
+    _same(doc, itu_nb.load(back.to_akn()))  # two hops
+
+
+def test_two_items_run_into_one_line_stay_one_item():
+    """B/67/5 recalling b) and c) (lines 216-217: "b)<TAB>the ITU's core purposes as defined in the ITU Constitution;",
+    "c)<TAB>ITU Resolutions 102 (Rev. Dubai, 2018) and 140…") on one line, as an extraction that lost the paragraph
+    break gives them: the text parser reads one item b holding both texts; the AKN reader split c) off it."""
+    lines = FLATTENED.read_text(encoding="utf-8").split("\n")
+    assert lines[215].startswith("b)\tthe ITU’s core purposes") and lines[216].startswith("c)\tITU Resolutions 102")
+    lines[215] += " " + lines.pop(216).replace("\t", " ", 1)
+    doc = itu_nb.load("\n".join(lines))
+    held = doc["B/67/5"]["recalling/b"]
+    assert "Constitution; c) ITU Resolutions 102" in held.line_text() and doc["B/67/5"].get("recalling/c") is None
+    back = itu_nb.load(doc.to_akn())
+    _same(doc, back)
+    assert back["B/67/5"]["recalling/b"].notes == ()  # no "the source ran the next items (c)) into this one's text"
     _same(doc, itu_nb.load(back.to_akn()))  # two hops

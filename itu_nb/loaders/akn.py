@@ -8,10 +8,10 @@ Guarantees after :func:`load_akn`:
   order (up to whitespace between nodes); elements the loader does not map are kept as paragraphs
   with a note;
 - the errors of converters from PDF are repaired where they are regular, with a note on each node
-  touched: a first label left in the text (``"1 to continue…"``, no ``num``; not in a statement the itu_nb
-  writer wrote, ``identification source="#itu_nb"``, which gives every label its ``num``), items run into the one
+  touched: a first label left in the text (``"1 to continue…"``, no ``num``), items run into the one
   before, section headings run into the last item before them, and whole sections run into an item
-  (:mod:`itu_nb.loaders.akn_repair`);
+  (:mod:`itu_nb.loaders.akn_repair`); not in a statement the itu_nb writer wrote (``identification
+  source="#itu_nb"``), which is read as written;
 - the parts of a Final Acts book run into a text (``PART VI - SIGNATORIES`` …) are cut out and follow it as
   bare texts of their own, ``par-VI`` (:mod:`itu_nb.loaders.akn_parts`);
 - each text is checked against what it announces (numbering continuity, lists announced by a colon,
@@ -140,22 +140,25 @@ def _statement(el: etree._Element, index: int) -> list[Proposal]:
     """One statement, id from ``FRBRnumber`` or else from its heading; a bare text unless an action is kept.
 
     The parts of the Final Acts that the converter ran into the statement follow it (:mod:`akn_parts`).
-    A statement the itu_nb writer wrote (``identification source="#itu_nb"``) has a ``num`` for every label: no
-    label is read from a paragraph's text (:func:`~itu_nb.loaders.akn_blocks._fill`).
+    A statement the itu_nb writer wrote (``identification source="#itu_nb"``) is read as written: it has an element
+    for every item, section and part and a ``num`` for every label, so none of the repairs of a converter's errors
+    is made (labels or items read from a text, sections cut out of an item, items lifted, parts cut out), which
+    would change a text's tree where its words look like what a converter runs together.
     """
     meta = _meta_parts(el)
     ident = meta.get("identification")
-    recover = ident is None or ident.get("source") != "#itu_nb"
+    repair = ident is None or ident.get("source") != "#itu_nb"
     top = OpenNode(NodeKind.SECTION)
     loose: list = []
-    _walk_parts(el, top, loose, recover)
-    _fill(top, loose, None, 1, recover=recover)
-    lift_parents_items(top)
+    _walk_parts(el, top, loose, repair)
+    _fill(top, loose, None, 1, repair=repair)
+    if repair:
+        lift_parents_items(top)
     number = meta.get("FRBRnumber")
     pid = number.get("value") if number is not None and number.get("value") else None
     heading = next((c for c in top.children if c.kind is NodeKind.HEADING), None)
     target = parse_target(runs_text(heading.runs, "original"), runs_text(heading.runs, "amended")) if heading else None
-    parts = cut_parts(top, str(target) if target else pid or f"statement {index + 1}")
+    parts = cut_parts(top, str(target) if target else pid or f"statement {index + 1}") if repair else []
     structural_check(top)
     read = (heading, heading.runs, target) if heading is not None else None
     proposal = _proposal(top, pid, index, _action(el, meta.get("action")), read)

@@ -36,8 +36,8 @@ def _heading(pieces: list) -> OpenNode:
     return OpenNode(NodeKind.SECTION).read(pieces.pop(at)[1]) if at is not None else OpenNode(NodeKind.SECTION)
 
 
-def _section(el: etree._Element, top: OpenNode, recover: bool) -> None:
-    """A ``recitals`` or ``hcontainer``: its intro/heading is the keyword line, the rest its items (``recover``: as
+def _section(el: etree._Element, top: OpenNode, repair: bool) -> None:
+    """A ``recitals`` or ``hcontainer``: its intro/heading is the keyword line, the rest its items (``repair``: as
     :func:`~itu_nb.loaders.akn_blocks._fill`); ``hcontainer name="formula"`` (the itu_nb writer's formula after
     the body's first clause) is the FORMULA node, read from its ``content``.
     """
@@ -49,7 +49,7 @@ def _section(el: etree._Element, top: OpenNode, recover: bool) -> None:
     pieces = _pieces(el)
     node = _heading(pieces)
     if name in ("reasons", "annex"):
-        return (_reasons if name == "reasons" else _annex)(node, pieces, top, recover)
+        return (_reasons if name == "reasons" else _annex)(node, pieces, top, repair)
     written = node.text
     keyword = section_keyword(written) or written.rstrip(":,").strip() or "section"
     node.component = node.section = keyword
@@ -58,11 +58,12 @@ def _section(el: etree._Element, top: OpenNode, recover: bool) -> None:
     top.add(node)
     if not node.runs:
         node.notes.append("the source gives this section no heading or intro")
-    _fill(node, pieces, keyword, 1, recover=recover)
-    split_run_in_sections(node, top)
+    _fill(node, pieces, keyword, 1, repair=repair)
+    if repair:
+        split_run_in_sections(node, top)
 
 
-def _reasons(node: OpenNode, pieces: list, top: OpenNode, recover: bool) -> None:
+def _reasons(node: OpenNode, pieces: list, top: OpenNode, repair: bool) -> None:
     """``hcontainer name="reasons"``: the ``Reasons:`` lead-in is the label; every block a paragraph."""
     node.kind, node.component = NodeKind.REASONS, "reasons"
     m = kw.REASONS.match(node.text)
@@ -71,10 +72,10 @@ def _reasons(node: OpenNode, pieces: list, top: OpenNode, recover: bool) -> None
         node.label_marks, node.marks = node.marks, []  # their offsets already count the label
     top.add(node)
     for kind, piece in pieces:
-        node.add(_item(piece, None, 1, recover=recover) if kind == "item" else _block(piece, None))
+        node.add(_item(piece, None, 1, repair=repair) if kind == "item" else _block(piece, None))
 
 
-def _annex(node: OpenNode, pieces: list, top: OpenNode, recover: bool) -> None:
+def _annex(node: OpenNode, pieces: list, top: OpenNode, repair: bool) -> None:
     """``hcontainer name="annex"``: a keyword paragraph opens a section inside the annex."""
     m = kw.ANNEX.match(node.text)
     number = re.search(r"\d+|[IVX]+\b", m.group("rest")) if m else None
@@ -88,7 +89,7 @@ def _annex(node: OpenNode, pieces: list, top: OpenNode, recover: bool) -> None:
         if keyword is None and kind != "end":
             run.append((kind, piece))
             continue
-        _fill(container, run, container.section, 1, recover=recover)
+        _fill(container, run, container.section, 1, repair=repair)
         run = []
         if block is not None and keyword is not None:
             block.component = block.section = keyword
@@ -103,24 +104,24 @@ _MAPPED = {
 }
 
 
-def _walk_parts(el: etree._Element, top: OpenNode, loose: list, recover: bool = True) -> None:
+def _walk_parts(el: etree._Element, top: OpenNode, loose: list, repair: bool = True) -> None:
     """Map a statement's parts; what is not heading, title, formula or a section collects in ``loose``
-    (``recover``: as :func:`~itu_nb.loaders.akn_blocks._fill`).
+    (``repair``: as :func:`~itu_nb.loaders.akn_blocks._fill`).
     """
     for child in _stray(el, loose):
         name = _local(child)
         if name == "meta":
             continue
         if name in ("preface", "preamble", "mainBody", "body"):
-            _walk_parts(child, top, loose, recover)
+            _walk_parts(child, top, loose, repair)
             continue
         mapped = _MAPPED.get(name if name != "container" or child.get("name") == "title" else "")
         if mapped is None and name not in _SECTIONS:
             loose.append(("item" if name in _ITEMS else "text", child))
             continue
-        _fill(top, loose, None, 1, recover=recover)  # keep document order: what came before goes in first
+        _fill(top, loose, None, 1, repair=repair)  # keep document order: what came before goes in first
         loose.clear()
         if mapped is None:
-            _section(child, top, recover)
+            _section(child, top, repair)
         else:
             top.add(OpenNode(mapped[0], mapped[1]).read(child))
