@@ -66,3 +66,22 @@ def test_through_akn_then_another_writer_no_paragraph_is_added(doc, second):
     assert paths(again) == paths(back) == paths(doc)
     assert ("B/67/5", "reasons/p8", "paragraph") not in paths(again)
     assert again.text("original") == doc.text("original") and again.text("amended") == doc.text("amended")
+
+
+def test_a_note_body_a_clause_holds_between_is_left_to_its_reference():
+    """A note referenced from ``reasons/p7`` with its body on the next line (as a flattened extraction gives a
+    note): that line, between the last clause and the kept one, is the note's, written at its reference."""
+    lines = FLATTENED.read_text(encoding="utf-8").split("\n")
+    assert lines[255].startswith("Much has been achieved")
+    lines[255] += "[footnoteRef:9]"
+    lines.insert(256, "[9: 9 A note of the reasons.]")
+    doc = itu_nb.load("\n".join(lines) + TWO_BODIES)
+    assert [n.path for n in doc["B/67/5"]["reasons/p7"].children] == ["reasons/p7/fn9"]
+    xml = doc.to_akn()
+    assert xml.count("A note of the reasons") == 1  # in its authorialNote, not again as a line
+    back = itu_nb.load(xml)
+    assert {a.line for a in back.artefacts if a.line > 250} == {257, 258, 259}  # separator, address, bodies
+    for write in (itu_nb.to_criticmarkup, itu_nb.to_docx):
+        again = itu_nb.load(write(back))
+        assert paths(again) == paths(doc)
+        assert again.text("original") == doc.text("original")

@@ -33,7 +33,7 @@ def kept_lines(doc: Document) -> list[LooseLine]:
     for a in doc.artefacts:
         whole.setdefault(a.line, []).append(a)
     numbers = sorted(whole)
-    held = held_bodies(doc)
+    held: dict | None = None  # the note bodies a node holds, found when a line between holds a body
     have = {k.line for k in kept}
     at: dict[int, dict[str, int]] = {}  # proposal → path → line, of the proposals with such lines
     out = list(kept)
@@ -45,8 +45,10 @@ def kept_lines(doc: Document) -> list[LooseLine]:
             start = at[item.proposal].get(item.after)
             if start is not None:
                 for no in numbers[bisect_right(numbers, max(start, low)) : bisect_right(numbers, item.line - 1)]:
-                    if no not in have and no not in held:
-                        arts = tuple(whole[no])
+                    arts = tuple(whole[no])
+                    if held is None and any(a.kind == "footnote-body" for a in arts):
+                        held = held_bodies(doc)
+                    if no not in have and (held is None or no not in held):
                         kind = next((a.kind for a in arts if a.kind not in INLINE_KINDS), "blank")
                         out.append(LooseLine(no, arts, item.proposal, item.place, kind, item.after))
         low = max(low, item.line)
