@@ -336,15 +336,11 @@ def test_every_writer_keeps_every_mark_and_path(inputs, name, fmt):
 
 
 #: Two hops: each writer's output read back and written by another (or the same) writer, on the inputs whose
-#: marks stand in notes and on lines that are no node. Not "two-bodies" through Akoma Ntoso first: its writer
-#: keeps a line that is no node only when it holds a mark or a note body (``loose.loose_lines``), so Doc 67's
-#: closing separator and address lines are gone and the second writer puts the bodies' line right after the last
-#: paragraph of the reasons, where its reader reads one more paragraph (``reasons/p8``): a path the source lacks.
+#: marks stand in notes and on lines that are no node.
 TWO_HOPS = [
     (name, hops)
     for name in ("unheld", "two-bodies", "note-comments", "flattened+marks", "critic+marks", "lo-tracked-changes+marks")
     for hops in ((a, b) for a in WRITERS for b in WRITERS)
-    if not (name == "two-bodies" and hops[0] == "akn")
 ]
 
 

@@ -17,8 +17,9 @@ remark where it stands, in the ``<ins>``/``<del>`` of its op: ``<del><remark cla
 itu_nb:author="Brazil" itu_nb:date="…"></remark></del>``, read back as that node's ``paragraph-mark``.
 A line that is no node (a proposal's marker line, a blank line: no AKN block stands for them, the
 marker is metadata) holding a comment or a highlight is metadata of the statement it goes with
-(:func:`~itu_nb.export.loose.loose_lines`), with the statement's marker line, in its ``proprietary``
-block: ``<itu_nb:line n="0" on="marker" place="marker">`` (its 0-based source line, the kind of the
+(:func:`~itu_nb.export.loose.loose_lines`), with the statement's marker line and, for a line after a node, the
+lines between that node and it (:func:`~itu_nb.export.akn_loose.kept_lines`: Doc 67's closing separator and site
+address before a note body no clause holds), in its ``proprietary`` block: ``<itu_nb:line n="0" on="marker" place="marker">`` (its 0-based source line, the kind of the
 line, its place in the proposal: ``marker``, ``before``, ``after-marker``, ``inside`` or ``end`` with
 ``after`` the path of the node before it) holding the line's
 artefacts in order, each an element named by its kind, with its text and, when set, ``op``
@@ -32,7 +33,9 @@ read back as they were; two that cross are refused, :mod:`itu_nb.export.nesting`
 that change's text alone) is ``<ins><inline>…</inline></ins>``; a highlight of no characters (a decision took them all) is an empty ``<inline name="highlight"/>``.
 A text block whose text has white space at an unchanged edge is marked ``xml:space="preserve"``: the loader keeps
 that white space (elsewhere, white space at a block's edges is the layout of pretty-printing).  A paragraph before the enacting formula stays in the
-preamble before it, so the formula is read back as the formula.  Text and attribute values are
+preamble before it, so the formula is read back as the formula; a formula after the body's first clause (AKN allows
+a ``formula`` only in the preface and preamble) is ``<hcontainer name="formula"><content><p>``, read back as the
+formula.  Text and attribute values are
 cleaned for XML: control characters dropped (FF as a space; in text a VT, Word's line break, is AKN's
 ``<br/>``, in attributes a space), lone surrogates as U+FFFD.
 
@@ -50,14 +53,15 @@ import bisect
 import json
 import re
 from collections.abc import Iterator
-from datetime import date as _date
+from datetime import datetime, timezone
 from pathlib import Path
 
 from lxml import etree
 
+from itu_nb.export.akn_loose import kept_lines
 from itu_nb.export.limits import check_marks
 from itu_nb.export.lines import Coverage, as_document, keys_to_store
-from itu_nb.export.loose import LooseLine, loose_lines
+from itu_nb.export.loose import LooseLine
 from itu_nb.export.nesting import check_nesting
 from itu_nb.model import Clause, Document, NodeKind, Op, Proposal, Run
 from itu_nb.parsing import keywords as kw
@@ -417,7 +421,10 @@ def _statement(parent, proposal: Proposal, on: str, loose: tuple[LooseLine, ...]
                     _child(recitals, child, "recital", ids)
             continue
         body = body if body is not None else _el(statement, "mainBody", eId="body")
-        if node.kind in (NodeKind.SECTION, NodeKind.ANNEX, NodeKind.REASONS):
+        if node.kind is NodeKind.FORMULA:  # after the body's first clause: AKN has no formula there
+            holder = _el(_el(body, "hcontainer", name="formula", eId=ids("hcont")), "content")
+            _body(_el(holder, "p"), node)
+        elif node.kind in (NodeKind.SECTION, NodeKind.ANNEX, NodeKind.REASONS):
             name = {"annex": "annex", "reasons": "reasons"}.get(node.kind.value, "operative")
             container = _el(body, "hcontainer", name=name, eId=ids("hcont"))
             heading = _el(container, "heading")
@@ -434,7 +441,7 @@ def document_akn(doc: Document) -> etree._Element:
     root = etree.Element(f"{{{AKN}}}akomaNtoso", nsmap={None: AKN, "itu_nb": ITU_NB})
     collection = _el(root, "documentCollection", name="itu_nb")
     on = doc.metadata.get("date") if re.match(r"\d{4}-\d\d-\d\d$", str(doc.metadata.get("date", ""))) else None
-    on = on or _date.today().isoformat()
+    on = on or datetime.now(timezone.utc).date().isoformat()  # the export's day in UTC: the same wherever it is written
     meta = _el(collection, "meta")
     ident = _el(meta, "identification", source="#itu_nb")
     work = _el(ident, "FRBRWork")
@@ -449,7 +456,7 @@ def document_akn(doc: Document) -> etree._Element:
         _el(_el(_el(collection, "preface"), "longTitle"), "p").text = clean(title)
     components = _el(collection, "components")
     loose: dict[int, list[LooseLine]] = {}
-    for item in loose_lines(doc):
+    for item in kept_lines(doc):
         loose.setdefault(item.proposal, []).append(item)
     for k, proposal in enumerate(doc, start=1):
         _statement(_el(components, "component", eId=f"cmp_{k}"), proposal, on, tuple(loose.get(k - 1, ())))

@@ -10,7 +10,8 @@ Guarantees after :func:`load_akn`:
 - the errors of converters from PDF are repaired where they are regular, with a note on each node
   touched: a first label left in the text (``"1 to continue…"``, no ``num``), items run into the one
   before, section headings run into the last item before them, and whole sections run into an item
-  (:mod:`itu_nb.loaders.akn_repair`);
+  (:mod:`itu_nb.loaders.akn_repair`); not in a statement the itu_nb writer wrote (``identification
+  source="#itu_nb"``), which is read as written;
 - the parts of a Final Acts book run into a text (``PART VI - SIGNATORIES`` …) are cut out and follow it as
   bare texts of their own, ``par-VI`` (:mod:`itu_nb.loaders.akn_parts`);
 - each text is checked against what it announces (numbering continuity, lists announced by a colon,
@@ -19,6 +20,7 @@ Guarantees after :func:`load_akn`:
 - what :func:`itu_nb.export.akn.to_akn` writes comes back: ``<ins>``/``<del>`` (in ``p``, ``num``, headings)
   as INSERT/DELETE runs with their ``itu_nb:author``/``itu_nb:date``, the action from
   ``meta/proprietary/itu_nb:action``, ``hcontainer name="reasons"``/``"annex"`` as REASONS/ANNEX nodes,
+  ``hcontainer name="formula"`` (a formula after the body's first clause) as the FORMULA node,
   ``authorialNote`` as footnotes (see :mod:`itu_nb.loaders.akn_runs`);
 - documents with a DTD (DOCTYPE / ENTITY) are refused before any entity could expand.
 """
@@ -72,9 +74,9 @@ def _name(el: etree._Element) -> str:
 
 
 def _meta_parts(el: etree._Element) -> dict[str, etree._Element]:
-    """What a statement's ``meta`` says for the loader, by local name: the first ``FRBRnumber``
-    (``meta/identification/FRBRWork/FRBRnumber``, any namespace) and the writer's first ``itu_nb:keys`` and
-    ``itu_nb:action`` (``meta/proprietary``, any namespace but the writer's own for the path), in document order.
+    """What a statement's ``meta`` says for the loader, by local name: the first ``identification`` and
+    ``FRBRnumber`` (``meta/identification/FRBRWork/FRBRnumber``, any namespace) and the writer's first ``itu_nb:keys``
+    and ``itu_nb:action`` (``meta/proprietary``, any namespace but the writer's own for the path), in document order.
 
     A walk of the few elements on those paths (an XPath of ``local-name()`` tests read more of them).
     """
@@ -85,6 +87,7 @@ def _meta_parts(el: etree._Element) -> dict[str, etree._Element]:
         for part in meta:
             name = _name(part)
             if name == "identification":
+                found.setdefault("identification", part)
                 for work in part:
                     if _name(work) == "FRBRWork":
                         for number in work:
@@ -137,18 +140,25 @@ def _statement(el: etree._Element, index: int) -> list[Proposal]:
     """One statement, id from ``FRBRnumber`` or else from its heading; a bare text unless an action is kept.
 
     The parts of the Final Acts that the converter ran into the statement follow it (:mod:`akn_parts`).
+    A statement the itu_nb writer wrote (``identification source="#itu_nb"``) is read as written: it has an element
+    for every item, section and part and a ``num`` for every label, so none of the repairs of a converter's errors
+    is made (labels or items read from a text, sections cut out of an item, items lifted, parts cut out), which
+    would change a text's tree where its words look like what a converter runs together.
     """
+    meta = _meta_parts(el)
+    ident = meta.get("identification")
+    repair = ident is None or ident.get("source") != "#itu_nb"
     top = OpenNode(NodeKind.SECTION)
     loose: list = []
-    _walk_parts(el, top, loose)
-    _fill(top, loose, None, 1)
-    lift_parents_items(top)
-    meta = _meta_parts(el)
+    _walk_parts(el, top, loose, repair)
+    _fill(top, loose, None, 1, repair=repair)
+    if repair:
+        lift_parents_items(top)
     number = meta.get("FRBRnumber")
     pid = number.get("value") if number is not None and number.get("value") else None
     heading = next((c for c in top.children if c.kind is NodeKind.HEADING), None)
     target = parse_target(runs_text(heading.runs, "original"), runs_text(heading.runs, "amended")) if heading else None
-    parts = cut_parts(top, str(target) if target else pid or f"statement {index + 1}")
+    parts = cut_parts(top, str(target) if target else pid or f"statement {index + 1}") if repair else []
     structural_check(top)
     read = (heading, heading.runs, target) if heading is not None else None
     proposal = _proposal(top, pid, index, _action(el, meta.get("action")), read)

@@ -244,18 +244,20 @@ _STOPS = frozenset(("", ".", ";", ":", ","))
 _LABEL_RUNS: dict[str, tuple[list[Run], tuple[list[Run], str]]] = {}
 
 
-def _item(el: etree._Element, section: str | None, depth: int) -> OpenNode:
-    """An item (recital, paragraph, point…): its num, its first text block, and the rest as children."""
+def _item(el: etree._Element, section: str | None, depth: int, *, repair: bool = True) -> OpenNode:
+    """An item (recital, paragraph, point…): its num, its first text block, and the rest as children
+    (``repair``: as :func:`_fill`).
+    """
     node = _usual(el, section)
     if node is not None:
         if depth + 1 > _MAX_DEPTH:  # as _fill would say
             raise RecursionError(f"items nested more than {_MAX_DEPTH} levels deep")
         return node
-    return _unusual(el, section, depth)
+    return _unusual(el, section, depth, repair=repair)
 
 
-def _unusual(el: etree._Element, section: str | None, depth: int) -> OpenNode:
-    """An item that is not of :func:`_usual`'s shape, read piece by piece."""
+def _unusual(el: etree._Element, section: str | None, depth: int, *, repair: bool = True) -> OpenNode:
+    """An item that is not of :func:`_usual`'s shape, read piece by piece (``repair``: as :func:`_fill`)."""
     node = OpenNode(NodeKind.PARAGRAPH, section=section)
     rest: list[tuple[str, etree._Element | str]] = []
     for kind, piece in _pieces(el):
@@ -266,17 +268,20 @@ def _unusual(el: etree._Element, section: str | None, depth: int) -> OpenNode:
         else:
             rest.append((kind, piece))
     if rest:
-        _fill(node, rest, section, depth + 1)
+        _fill(node, rest, section, depth + 1, repair=repair)
     elif depth + 1 > _MAX_DEPTH:  # as _fill would say
         raise RecursionError(f"items nested more than {_MAX_DEPTH} levels deep")
     return node
 
 
-def _fill(parent: OpenNode, pieces: list, section: str | None, depth: int) -> None:
+def _fill(parent: OpenNode, pieces: list, section: str | None, depth: int, *, repair: bool = True) -> None:
     """Add ``pieces`` under ``parent``, placing flat sub-items the way the text parser would.
 
-    One pass over the drafts: each gets its label back from its text (:func:`_recover_label`), is cut
-    where the next items run into it (:func:`~itu_nb.loaders.akn_repair.unglue`), and is placed.
+    One pass over the drafts: each gets its label back from its text (:func:`_recover_label`), is cut where the
+    next items run into it (:func:`~itu_nb.loaders.akn_repair.unglue`), and is placed.  ``repair`` False (a
+    statement the itu_nb writer wrote, which gives every item its element and every label its ``num``): neither
+    repair of a converter's errors is made, so that a paragraph starting "a) " stays a paragraph and an item holding
+    "…; c) …" one item, as the text they came from has them.
     """
     if depth > _MAX_DEPTH:
         raise RecursionError(f"items nested more than {_MAX_DEPTH} levels deep")
@@ -286,7 +291,7 @@ def _fill(parent: OpenNode, pieces: list, section: str | None, depth: int) -> No
         if kind == "item":
             draft = usual(piece, section)
             if draft is None:
-                draft = _unusual(piece, section, depth)
+                draft = _unusual(piece, section, depth, repair=repair)
             elif depth == _MAX_DEPTH:  # as _item would say
                 raise RecursionError(f"items nested more than {_MAX_DEPTH} levels deep")
         else:
@@ -319,11 +324,11 @@ def _fill(parent: OpenNode, pieces: list, section: str | None, depth: int) -> No
                     else:
                         place(parent, stack, draft)
                     continue
-        elif not draft.label_runs and draft.kind is NodeKind.PARAGRAPH and runs:
+        elif repair and not draft.label_runs and draft.kind is NodeKind.PARAGRAPH and runs:
             if later is None:
                 later = _Later(drafts)
             _recover_label(drafts, i, later)
-        for node in unglue(draft) or (draft,):
+        for node in (unglue(draft) if repair else None) or (draft,):
             if not node.label_runs:
                 stack.clear()
                 parent.add(node)

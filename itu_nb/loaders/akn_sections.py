@@ -36,13 +36,20 @@ def _heading(pieces: list) -> OpenNode:
     return OpenNode(NodeKind.SECTION).read(pieces.pop(at)[1]) if at is not None else OpenNode(NodeKind.SECTION)
 
 
-def _section(el: etree._Element, top: OpenNode) -> None:
-    """A ``recitals`` or ``hcontainer``: its intro/heading is the keyword line, the rest its items."""
+def _section(el: etree._Element, top: OpenNode, repair: bool) -> None:
+    """A ``recitals`` or ``hcontainer``: its intro/heading is the keyword line, the rest its items (``repair``: as
+    :func:`~itu_nb.loaders.akn_blocks._fill`); ``hcontainer name="formula"`` (the itu_nb writer's formula after
+    the body's first clause) is the FORMULA node, read from its ``content``.
+    """
+    name = el.get("name")
+    if name == "formula":  # as the itu_nb writer keeps a formula after the body's first clause
+        content = next((c for c in el if _local(c) == "content"), el)
+        top.add(OpenNode(NodeKind.FORMULA, "formula").read(content))
+        return
     pieces = _pieces(el)
     node = _heading(pieces)
-    name = el.get("name")
     if name in ("reasons", "annex"):
-        return (_reasons if name == "reasons" else _annex)(node, pieces, top)
+        return (_reasons if name == "reasons" else _annex)(node, pieces, top, repair)
     written = node.text
     keyword = section_keyword(written) or written.rstrip(":,").strip() or "section"
     node.component = node.section = keyword
@@ -51,11 +58,12 @@ def _section(el: etree._Element, top: OpenNode) -> None:
     top.add(node)
     if not node.runs:
         node.notes.append("the source gives this section no heading or intro")
-    _fill(node, pieces, keyword, 1)
-    split_run_in_sections(node, top)
+    _fill(node, pieces, keyword, 1, repair=repair)
+    if repair:
+        split_run_in_sections(node, top)
 
 
-def _reasons(node: OpenNode, pieces: list, top: OpenNode) -> None:
+def _reasons(node: OpenNode, pieces: list, top: OpenNode, repair: bool) -> None:
     """``hcontainer name="reasons"``: the ``Reasons:`` lead-in is the label; every block a paragraph."""
     node.kind, node.component = NodeKind.REASONS, "reasons"
     m = kw.REASONS.match(node.text)
@@ -64,10 +72,10 @@ def _reasons(node: OpenNode, pieces: list, top: OpenNode) -> None:
         node.label_marks, node.marks = node.marks, []  # their offsets already count the label
     top.add(node)
     for kind, piece in pieces:
-        node.add(_item(piece, None, 1) if kind == "item" else _block(piece, None))
+        node.add(_item(piece, None, 1, repair=repair) if kind == "item" else _block(piece, None))
 
 
-def _annex(node: OpenNode, pieces: list, top: OpenNode) -> None:
+def _annex(node: OpenNode, pieces: list, top: OpenNode, repair: bool) -> None:
     """``hcontainer name="annex"``: a keyword paragraph opens a section inside the annex."""
     m = kw.ANNEX.match(node.text)
     number = re.search(r"\d+|[IVX]+\b", m.group("rest")) if m else None
@@ -81,7 +89,7 @@ def _annex(node: OpenNode, pieces: list, top: OpenNode) -> None:
         if keyword is None and kind != "end":
             run.append((kind, piece))
             continue
-        _fill(container, run, container.section, 1)
+        _fill(container, run, container.section, 1, repair=repair)
         run = []
         if block is not None and keyword is not None:
             block.component = block.section = keyword
@@ -96,22 +104,24 @@ _MAPPED = {
 }
 
 
-def _walk_parts(el: etree._Element, top: OpenNode, loose: list) -> None:
-    """Map a statement's parts; what is not heading, title, formula or a section collects in ``loose``."""
+def _walk_parts(el: etree._Element, top: OpenNode, loose: list, repair: bool = True) -> None:
+    """Map a statement's parts; what is not heading, title, formula or a section collects in ``loose``
+    (``repair``: as :func:`~itu_nb.loaders.akn_blocks._fill`).
+    """
     for child in _stray(el, loose):
         name = _local(child)
         if name == "meta":
             continue
         if name in ("preface", "preamble", "mainBody", "body"):
-            _walk_parts(child, top, loose)
+            _walk_parts(child, top, loose, repair)
             continue
         mapped = _MAPPED.get(name if name != "container" or child.get("name") == "title" else "")
         if mapped is None and name not in _SECTIONS:
             loose.append(("item" if name in _ITEMS else "text", child))
             continue
-        _fill(top, loose, None, 1)  # keep document order: what came before goes in first
+        _fill(top, loose, None, 1, repair=repair)  # keep document order: what came before goes in first
         loose.clear()
         if mapped is None:
-            _section(child, top)
+            _section(child, top, repair)
         else:
             top.add(OpenNode(mapped[0], mapped[1]).read(child))
