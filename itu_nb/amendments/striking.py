@@ -65,6 +65,7 @@ from itu_nb.amendments.operations import DeleteClause, InsertWords, ReplaceWords
 from itu_nb.amendments.relettering import (
     _repath,
     first_label,
+    label_component,
     label_scheme,
     label_style,
     set_label,
@@ -74,7 +75,6 @@ from itu_nb.amendments.relettering import (
 from itu_nb.amendments.wording import delete_node, map_children
 from itu_nb.errors import ItuNbError
 from itu_nb.model import Clause, NodeKind, Proposal
-from itu_nb.parsing.labels import item_component
 
 __all__ = ["WORDS", "Pending", "Simple", "Sources", "component_of", "simple_list", "strike_run"]
 
@@ -89,7 +89,7 @@ Words = Callable[[Session, Proposal, Any, Any, str], Proposal]
 def component_of(label: str) -> str | None:
     """The path component :meth:`Session.repath` gives an item labelled ``label`` (None for a bullet)."""
     scheme = label_scheme(label, None, False) if label.strip() else "bullet"
-    return None if scheme in ("bullet", "dash") else item_component(label, scheme, 0)
+    return None if scheme in ("bullet", "dash") else label_component(label)
 
 
 _FACT_FIELDS = ("schemes", "letters", "labels", "exists", "footnotes")
