@@ -1461,13 +1461,10 @@ print(json.dumps({
     assert rows[1000:] == expected
 
 
-def test_a_thousand_deletions_from_the_head_of_a_list_with_a_bullet_after_each_item():
-    # Resolution 130 as text with resolves 13 … 1012 added and a bullet ("- a bullet under it;", an unlabelled
-    # paragraph) after each of resolves 1 … 1012, then "Delete resolves 1" 1,000 times: each strikes the first
-    # live item.  Before: such a list was not simple and each deletion went one by one, relettering and
-    # repathing the list (on the base: 1.3 s CPU for 200 on a list of 212, 5.4 s for 400 on one of 412); now the
-    # list stays pending, the bullets held as items struck before the run (itu_nb.amendments.striking, .mixed):
-    # 0.11 s, 0.13 s, 0.25 s for 1,000, 0.49 s for 2,000
+def _bulleted_resolves(steps: str, label: str) -> list[list]:
+    """Run ``steps`` (the code of a list of instructions) on Resolution 130 as text with resolves 13 … 1012 added
+    and a bullet ("- a bullet under it;", an unlabelled paragraph) after each of resolves 1 … 1012, bounded; check
+    the text and return the rows of resolves."""
     r = bounded(
         _long_original(1012)
         + """
@@ -1480,18 +1477,25 @@ for line in big.text("original").split("\\n"):
         out.append("- a bullet under it;")
 big = itu_nb.load("\\n".join(out) + "\\n", format="text")[0]
 assert [c.path for c in big["resolves"].children[1::2]] == [f"resolves/p{n}" for n in range(1, 1013)]
-draft = itu_nb.amend(big, ["Delete resolves 1"] * 1000, author="X")
+draft = itu_nb.amend(big, """
+        + steps
+        + """, author="X")
 print(json.dumps({
     "resolves": [[c.kind.value, c.label_original, c.label, c.status, c.path, c.key, c.body("original") or c.body()]
                  for c in draft["resolves"].children],"""
         + CHECKS
         + """}))
 """,
-        label="amend: 1,000 deletions from the head of a list with a bullet after each item",
+        label=label,
     )
     assert r.ok and r.within(), r
     out = json.loads(r.stdout)
     _checked(out)
+    return out["resolves"]
+
+
+def _bulleted_struck_from_the_head() -> list[list]:
+    """The rows of resolves once its first 1,000 items are struck from the head, one at a time (above)."""
     bodies = _own("resolves", 1012)
     bullet = "- a bullet under it;"
     expected = []
@@ -1502,4 +1506,99 @@ print(json.dumps({
             label = str(n - 1000)
             expected.append(["item", str(n), label, "modified", f"resolves/{label}#2", f"resolves/{n}", bodies[n - 1]])
         expected.append(["paragraph", None, None, "unchanged", f"resolves/p{n}", f"resolves/p{n}", bullet])
-    assert out["resolves"] == expected
+    return expected
+
+
+def test_a_thousand_deletions_from_the_head_of_a_list_with_a_bullet_after_each_item():
+    # "Delete resolves 1" 1,000 times on resolves 1 … 1012 with a bullet after each: each strikes the first live
+    # item.  Before: such a list was not simple and each deletion went one by one, relettering and repathing the
+    # list (on the base: 1.3 s CPU for 200 on a list of 212, 5.4 s for 400 on one of 412); now the list stays
+    # pending, the bullets held as items struck before the run (itu_nb.amendments.striking, .mixed): 0.11 s,
+    # 0.13 s, 0.25 s for 1,000, 0.49 s for 2,000
+    rows = _bulleted_resolves(
+        '["Delete resolves 1"] * 1000', "amend: 1,000 deletions from the head of a list with a bullet after each item"
+    )
+    assert rows == _bulleted_struck_from_the_head()
+
+
+def test_a_thousand_deletions_by_path_from_the_head_of_a_list_with_a_bullet_after_each_item():
+    # The same strikes addressed by path, as the viewer names a clause: "Delete resolves/1", then "Delete
+    # resolves/1#2" 999 times (the live item relettered 1 stands after the struck resolves/1, at 1#2).  Before: an
+    # address by path into a list with paragraphs or bullets among its items ended the run of deletions, so each went
+    # one by one, relettering and repathing the list (f399996: 0.58 s CPU for 100 on a list of 112, 2.04 s for 200
+    # on one of 212); now read against the pending list as in any other (striking.Pending.at): 0.17 s for 1,000,
+    # 0.28 s for 2,000.  The result is the one "Delete resolves 1" 1,000 times gives
+    rows = _bulleted_resolves(
+        '["Delete resolves/1"] + ["Delete resolves/1#2"] * 999',
+        "amend: 1,000 deletions by path from the head of a list with a bullet after each item",
+    )
+    assert rows == _bulleted_struck_from_the_head()
+
+
+def test_two_thousand_deletions_at_the_head_of_a_list_of_six_thousand_items():
+    # resolves 1 … 6012 as text, every other of 2013 … 6012 struck first (2,000 struck items), then "Delete resolves 2"
+    # 2,000 times: one run of strikes (itu_nb.amendments.striking).  It grew faster than the list (f399996: 1,340 M
+    # instructions for 1,000 on half the list, 2,979 M for these 2,000, 2.22 times; CPU 0.23 / 0.52 s): the label
+    # caches (4,096 and 8,192 labels) were smaller than the list, so each pass over it (reading it, the strikes,
+    # settling, repathing) evicted the labels the next pass read first and parsed every label again.  The caches now
+    # hold relettering.LABELS labels: 1,331 / 2,698 M (2.03 times).  Counted here: each distinct label the run reads
+    # is parsed once, whatever the number of passes
+    r = bounded(
+        _long_original(6012)
+        + """
+big = itu_nb.amend(big, [f"Delete resolves {2013 + k}" for k in range(2000)], author="X")
+from itu_nb.amendments import relettering
+for cached in (relettering.label_component, relettering.split_label):
+    cached.cache_clear()
+draft = itu_nb.amend(big, ["Delete resolves 2"] * 2000, author="X")
+kids = draft["resolves"].children
+print(json.dumps({
+    "misses": [relettering.label_component.cache_info().misses, relettering.split_label.cache_info().misses],
+    "live": [c.label for c in kids if c.exists_in("amended")],
+    "struck": [c.label_original for c in kids if not c.exists_in("amended")],"""
+        + CHECKS
+        + """}))
+""",
+        label="amend: 2,000 deletions at the head of a list of 6,012 items",
+    )
+    assert r.ok and r.within(), r
+    out = json.loads(r.stdout)
+    _checked(out)
+    # resolves 1 kept; 2 … 2001 struck now; of 2013 … 6012 the odd ones struck before (each "Delete resolves 2013 + k"
+    # struck the item then labelled so: the original 2013, 2015, …); the rest, 2,012 live items, labelled 1 … 2012
+    assert out["live"] == [str(n) for n in range(1, 2013)]
+    assert out["struck"] == [str(n) for n in range(2, 2002)] + [str(n) for n in range(2013, 6013, 2)]
+    # about one parse per distinct label (the list's 6,012 and their relabelled forms), not one per pass
+    assert out["misses"][0] < 2 * 6012 and out["misses"][1] < 3 * 6012, out["misses"]
+
+
+def test_a_thousand_insertions_and_deletions_at_the_head_of_a_list_with_a_bullet_after_each_item():
+    # 'Add a new resolves 1 reading: "new k;"' then "Delete resolves 2", 500 times, on resolves 1 … 1012 with a bullet
+    # after each: the first strikes the old resolves 1 (relettered 2 by the insertion), each later one the item the
+    # insertion before it added (it goes altogether).  Each instruction ends the run of the one before, so they are
+    # applied on the list's pending order (itu_nb.amendments.order).  Before: a list with paragraphs or bullets among
+    # its items was not read so, and each went one by one, relettering and repathing the list (f399996: 0.61 s CPU
+    # for 100 on a list of 112, 2.15 s for 200 on one of 212); now the bullets are held as struck items are: 0.28 s
+    # for 1,000
+    rows = _bulleted_resolves(
+        '[x for k in range(500) for x in (f\'Add a new resolves 1 reading: "new {k};"\', "Delete resolves 2")]',
+        "amend: 1,000 insertions and deletions at the head of a list with a bullet after each item",
+    )
+    expected = _bulleted_struck_from_the_head()
+    # the last new item first, labelled 1 and keyed as a new clause at resolves/1 ("resolves/1+n"); the old resolves 1
+    # struck after it, at 1#2 (the live item before it carries its label); the old 2 … 1012 relettered up and down
+    # again as often, each as it was (as one by one leaves them, checked on 3 and 20 pairs against f399996)
+    assert rows[0][:5] == ["item", None, "1", "inserted", "resolves/1"] and rows[0][6] == "new 499;"
+    assert rows[0][5].startswith("resolves/1+")
+    assert rows[1] == ["item", "1", None, "deleted", "resolves/1#2", "resolves/1", expected[0][6]]
+    assert rows[2] == expected[1]  # its bullet
+    own = _own("resolves", 1012)
+    bullet = "- a bullet under it;"
+    assert rows[3:] == [
+        row
+        for n in range(2, 1013)
+        for row in (
+            ["item", str(n), str(n), "unchanged", f"resolves/{n}", f"resolves/{n}", own[n - 1]],
+            ["paragraph", None, None, "unchanged", f"resolves/p{n}", f"resolves/p{n}", bullet],
+        )
+    ]

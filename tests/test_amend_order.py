@@ -20,6 +20,7 @@ import dataclasses
 
 from hypothesis import given
 from hypothesis import strategies as st
+from mixed_text import MIXED
 from test_amend_linear import (
     B130,
     RES130,
@@ -55,7 +56,7 @@ def _op(p, name, others, data):
         return DeleteClause(_address(p, data.draw(st.sampled_from(_items(p, others))), data))
     if kind in ("label", "head"):
         k = 0 if kind == "head" else data.draw(st.integers(0, len(items)))
-        if k == len(items):  # appended, by the next label or by none
+        if k == len(items) or items[k].label is None:  # appended, by the next label or by none (a bullet: none)
             return InsertClause("that the text is new;", into=name)
         return InsertClause("that the text is new;", into=name, label=items[k].label.strip())
     if kind in ("after", "before"):
@@ -122,16 +123,45 @@ def test_insertions_deletions_and_moves_within_one_list_equal_one_by_one(data):
     for _ in range(data.draw(st.integers(1, 2))):
         name = data.draw(st.sampled_from(names))
         others = data.draw(st.sampled_from([x for x in names if x != name]))
-        for _ in range(data.draw(st.integers(4, 24))):
-            if len(_items(p, name)) < 2:
-                break
-            op = _op(p, name, others, data)
-            try:
-                p = apply_ops(p, [op], **WHO)
-            except (EditError, ItuNbError):
-                continue  # a label the list does not have…: not part of the proposal
-            ops.append(op)
+        p = _drawn(p, name, others, data, ops)
     _same(apply_ops(base, ops, **WHO), reference(base, ops))
+
+
+def _drawn(p, name, others, data, ops: list) -> itu_nb.Proposal:
+    """``p`` with 4–24 operations on ``name``'s list drawn (:func:`_op`) and applied; each appended to ``ops``."""
+    for _ in range(data.draw(st.integers(4, 24))):
+        if len(_items(p, name)) < 2:
+            break
+        op = _op(p, name, others, data)
+        try:
+            p = apply_ops(p, [op], **WHO)
+        except (EditError, ItuNbError):
+            continue  # a label the list does not have…: not part of the proposal
+        ops.append(op)
+    return p
+
+
+@SLOW
+@given(st.data())
+def test_insertions_deletions_and_moves_on_a_list_with_bullets_among_its_items_equal_one_by_one(data):
+    # MIXED (tests/mixed_text.py): considering with a bullet after a), d), g), j), m), p), resolves with a paragraph
+    # after 1, 4, 7, 10; the paragraphs and bullets are held as struck items are (itu_nb.amendments.order)
+    base = MIXED
+    if data.draw(st.booleans()):
+        base = _struck_before(base, data)
+    name = data.draw(st.sampled_from(["considering", "resolves"]))
+    others = "resolves" if name == "considering" else "considering"
+    ops: list = []
+    _drawn(base, name, others, data, ops)
+    _same(apply_ops(base, ops, **WHO), reference(base, ops))
+
+
+def test_a_run_on_a_list_with_bullets_among_its_items_is_applied_at_once(monkeypatch):
+    # on MIXED's considering (a bullet after a), d), g)…): insertions at the head and deletions, mixed, make one run
+    done = _counted(monkeypatch)
+    ops = [InsertClause("that it is new;", into="considering", label="a)"), DeleteClause("considering c)")] * 3
+    _same(apply_ops(MIXED, ops, **WHO), reference(MIXED, ops))
+    assert done == [6]
 
 
 def _counted(monkeypatch) -> list[int]:

@@ -26,7 +26,15 @@ import re
 from dataclasses import dataclass
 
 from itu_nb.amendments.addressing import _resolve, bare
-from itu_nb.amendments.relettering import _repath, label_scheme, repath, scan_labels, split_label
+from itu_nb.amendments.relettering import (
+    LABELS,
+    _repath,
+    label_component,
+    label_scheme,
+    repath,
+    scan_labels,
+    split_label,
+)
 from itu_nb.model import HOMOGLYPHS, Clause, NodeKind, Proposal, runs_text
 from itu_nb.parsing.labels import item_component, unique_component
 
@@ -318,8 +326,8 @@ class Session:
             if c.kind is NodeKind.ITEM:
                 label = c.label_in("amended") or c.label_in("original") or ""
                 scheme = label_scheme(label, None, False) if label.strip() else "bullet"
-                base = item_component(label, scheme, listed)
                 bullet = scheme in ("bullet", "dash")
+                base = item_component(label, scheme, listed) if bullet else label_component(label)
                 listed += bullet
             elif c.kind is NodeKind.PARAGRAPH:
                 paragraphs += 1
@@ -472,7 +480,7 @@ def _put(cache: dict, children: tuple[Clause, ...], value, keep: int) -> None:
         del cache[next(iter(cache))]  # the oldest entry
 
 
-@functools.lru_cache(maxsize=8192)
+@functools.lru_cache(maxsize=LABELS)
 def _cited(raw: str) -> str | None:
     """How a citation names a label written ``raw`` (the amended label runs' text): as ``_child`` reads it."""
     return bare(raw.strip().translate(HOMOGLYPHS)) or None

@@ -8,7 +8,9 @@ deletions), so one by one each reletters and repaths its list, quadratic over a 
 list of entries, with C-level inserts and deletes), and the labels, paths and keys are computed once at the end.
 
 It holds on a *simple* list (:func:`~itu_nb.amendments.striking.simple_list` with ``struck=True``, the rules
-of :mod:`~itu_nb.amendments.inserting`), which each operation keeps simple: the live items are labelled
+of :mod:`~itu_nb.amendments.inserting`), read without the unlabelled paragraphs and bullets among its items
+(:mod:`~itu_nb.amendments.mixed`: held as struck items are, each at its own path, which no operation changes), and
+each operation keeps it simple: the live items are labelled
 ``labels[0]``, ``labels[1]``… in order, and a struck item stays where it stood, kept with the number of live
 items before it (its *rank*).  What one by one gives is then known from the order alone:
 
@@ -60,7 +62,7 @@ from itu_nb.amendments.anchors import _Anchors, mixes, parent_for, probe
 from itu_nb.amendments.lists import Session
 from itu_nb.amendments.operations import DeleteClause, InsertClause, MoveClause
 from itu_nb.amendments.relettering import _repath, set_label, split_label, successor
-from itu_nb.amendments.striking import component_of, simple_list
+from itu_nb.amendments.striking import _simple_apart, component_of
 from itu_nb.amendments.struck_ranks import Struck
 from itu_nb.amendments.wording import delete_node, inserted_copy, map_children, newcomer, peel, taken_marks
 from itu_nb.errors import ItuNbError
@@ -74,6 +76,9 @@ __all__ = ["Order", "list_run", "mixes"]
 #: items after the original down and those after the copy up).  A change of rank sets both.
 REPATHED, RELABELLED = 1, 2
 _BOTH = bytes([REPATHED | RELABELLED])
+
+#: The component a paragraph or bullet among the items is held under (before its path): no label's, never carried
+_FIXED = "\0fixed "
 _RELETTERED = bytes(x | RELABELLED for x in range(256))  # a translation table: RELABELLED set, in C
 
 
@@ -107,7 +112,7 @@ class Order:
         self.session, self.parent, self.prefix, self.author, self.date = session, parent, parent.path, author, date
         self.ok = False
         self.into: str | None = None  # the address of the list new items go ``into=`` (as the run's first one wrote it)
-        simple = simple_list(session, parent, struck=True)
+        simple = _simple_apart(session, parent)  # the paragraphs and bullets among the items held as struck ones
         if simple is None:
             return
         every, lead, facts, scheme, labels, style = simple
@@ -124,7 +129,8 @@ class Order:
                 self.entries.append(("old", c, len(self.entries)))
                 continue
             comp = component_of(c.label_in("original") or "")
-            assert comp is not None  # simple_list(struck=True)
+            if comp is None:  # a paragraph or bullet among the items (a struck item has one: simple_list)
+                comp = _FIXED + c.path
             self.struck.add(len(self.struck), len(self.entries), comp, c)
         self.touched = bytearray(len(self.entries))
         for _, x in self.struck:
@@ -143,7 +149,11 @@ class Order:
         return f"{self.prefix}/{label}" + ("#2" if s is not None and not s[0] else "")
 
     def struck_path(self, item: list[Any]) -> str:
-        """The path of a struck item: its component, or its ``#2`` when a live item before it carries that label."""
+        """The path of a struck item: its component, or its ``#2`` when a live item before it carries that label (a
+        paragraph or bullet among the items keeps its own).
+        """
+        if item[1].startswith(_FIXED):
+            return item[2].path
         return f"{self.prefix}/{item[1]}" + ("#2" if item[0] else "")
 
     def current(self, j: int) -> Clause:

@@ -35,7 +35,8 @@ none of them takes its path component, one by one or at once.
 
 Unlabelled paragraphs and bullets among the items (:mod:`itu_nb.amendments.mixed`) are held the same way, as
 items struck before the run (:func:`_simple_apart`): never live, kept as they are, at the paths one by one
-leaves them (a strike reletters the listed items only); an address by path into such a list ends the run.
+leaves them (a strike reletters the listed items only).  Their paths (``p<n>``, ``bullet<n>``) are none a label
+gives, so an address by path into such a list is read as in any other (:meth:`Pending.at`).
 
 An address by path (``resolves/13#2``, as the viewer names a clause) is read against the pending list
 too (:meth:`Pending.at`): one by one, each repath gives a struck item the component of its original
@@ -65,6 +66,7 @@ from itu_nb.amendments.operations import DeleteClause, InsertWords, ReplaceWords
 from itu_nb.amendments.relettering import (
     _repath,
     first_label,
+    label_component,
     label_scheme,
     label_style,
     set_label,
@@ -74,7 +76,6 @@ from itu_nb.amendments.relettering import (
 from itu_nb.amendments.wording import delete_node, map_children
 from itu_nb.errors import ItuNbError
 from itu_nb.model import Clause, NodeKind, Proposal
-from itu_nb.parsing.labels import item_component
 
 __all__ = ["WORDS", "Pending", "Simple", "Sources", "component_of", "simple_list", "strike_run"]
 
@@ -89,7 +90,7 @@ Words = Callable[[Session, Proposal, Any, Any, str], Proposal]
 def component_of(label: str) -> str | None:
     """The path component :meth:`Session.repath` gives an item labelled ``label`` (None for a bullet)."""
     scheme = label_scheme(label, None, False) if label.strip() else "bullet"
-    return None if scheme in ("bullet", "dash") else item_component(label, scheme, 0)
+    return None if scheme in ("bullet", "dash") else label_component(label)
 
 
 _FACT_FIELDS = ("schemes", "letters", "labels", "exists", "footnotes")
@@ -175,8 +176,8 @@ def simple_list(session: Session, parent: Clause, struck: bool = False) -> Simpl
 def _simple_apart(session: Session, parent: Clause) -> Simple | None:
     """:func:`simple_list` (``struck=True``) of ``parent`` read without the paragraphs and bullets among its items
     (:func:`~itu_nb.amendments.mixed.apart`), which :class:`Pending` then holds as items struck before the run:
-    never live, kept as they are, and no path of the list read as :meth:`Pending.at` reads it (an address by
-    path ends the run).  One by one, a strike reletters the listed items only and leaves them at their paths.
+    never live, kept as they are, at paths no label gives (``p<n>``, ``bullet<n>``: :meth:`Pending.at` passes
+    them).  One by one, a strike reletters the listed items only and leaves them at their paths.
     """
     seen = apart(session, parent)
     if seen is None:
@@ -247,7 +248,9 @@ class Pending:
         for i, c in enumerate(self.kids):
             if i not in self._was:
                 comp = originals[i]
-                if comp is None or c.path != f"{self.prefix}/{comp}":
+                if comp is None:  # a paragraph or bullet among the items (_simple_apart): at a path no label gives
+                    continue
+                if c.path != f"{self.prefix}/{comp}":
                     return False
                 self._struck_at[comp] = i
                 continue
