@@ -131,6 +131,17 @@ def test_too_many_comments_are_refused_before_any_error_of_marks(monkeypatch):
         by_line.read_by_line(text, "<t>")
 
 
+def test_too_many_comments_on_usual_lines_are_refused_with_the_texts_count(monkeypatch):
+    # 2,001 usual lines of 50 comments each (100,050, past MAX_NOTES), and changes with their authors, which are no
+    # comments; the count named is the whole text's, as critic_lines counts it before reading
+    monkeypatch.setattr(by_line, "BY_LINE_FROM", 0)
+    text = ("w{>>c<<} {++a++}{>>@F (2019-01-01)<<} " * 50 + "\n") * 2_001 + "{++a\n"
+    with pytest.raises(LoadError, match="100,050 CriticMarkup comments and highlights"):
+        by_line.read_by_line(text, "<t>")
+    with pytest.raises(LoadError, match="100,050 CriticMarkup comments and highlights"):
+        critic_lines(text, "<t>")
+
+
 def test_a_line_longer_than_longest_is_read_whole(monkeypatch):
     # LONGEST made small: the long line goes to the whole reader, the short ones around it are read line by line
     monkeypatch.setattr(by_line, "LONGEST", 100)

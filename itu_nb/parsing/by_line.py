@@ -22,7 +22,15 @@ from operator import is_, itemgetter
 from itu_nb.errors import ParseError
 from itu_nb.model import Artefact, Op, Run
 from itu_nb.parsing.frozen import equal_run
-from itu_nb.parsing.markup import _check_notes, _marker, _scan, _split_at_newlines, _split_highlighted, critic_lines
+from itu_nb.parsing.markup import (
+    MAX_NOTES,
+    _check_notes,
+    _marker,
+    _scan,
+    _split_at_newlines,
+    _split_highlighted,
+    critic_lines,
+)
 from itu_nb.parsing.nodes import SourceLine
 from itu_nb.parsing.stretches import MARKER, MOST
 
@@ -45,10 +53,12 @@ _GLUED = "}" + _KEPT + ">>"
 _DELETE = Op.DELETE
 
 # an entry: (runs of some text, their length, ((artefact, characters of runs before it), …) or None, amended text,
-# whether it ends with a mark); a piece read otherwise is _ODD, whose runs (None) end the line's joining
-_RUNS, _LENGTH, _ARTS, _AMENDED = itemgetter(0), itemgetter(1), itemgetter(2), itemgetter(3)
-_NOTHING = ((), 0, None, "", False)
-_ODD = (None, 0, None, "", False)
+# whether it ends with a mark, comments and highlights as _check_notes counts them); a piece read otherwise is
+# _ODD, whose runs (None) end the line's joining
+_RUNS, _LENGTH, _ARTS, _AMENDED, _NOTES = itemgetter(0), itemgetter(1), itemgetter(2), itemgetter(3), itemgetter(5)
+_NOTHING = ((), 0, None, "", False, 0)
+_ODD = (None, 0, None, "", False, 0)
+_CLOSED = tuple(closer + "{>>@" for closer in ("++}", "--}", "~~}"))
 
 
 def read_by_line(text: str, source: str, author: str | None = None, date: str | None = None) -> list:
@@ -58,8 +68,14 @@ def read_by_line(text: str, source: str, author: str | None = None, date: str | 
     """
     if len(text) < BY_LINE_FROM:
         return critic_lines(text, source, author, date)
-    _check_notes(text, source)
     return _Reader(text, source, author, date).lines()
+
+
+def _notes(text: str, lo: int = 0, hi: int | None = None) -> int:
+    """The comments and highlights of ``text[lo:hi]`` as :func:`~itu_nb.parsing.markup._check_notes` counts them."""
+    hi = len(text) if hi is None else hi
+    count = text.count("{==", lo, hi) + text.count("{>>", lo, hi)
+    return count - sum(text.count(closed, lo, hi) for closed in _CLOSED) if count else 0
 
 
 class _Reader:
@@ -71,6 +87,9 @@ class _Reader:
         self.shared: dict = {Op.EQUAL: {}, Op.INSERT: {}, Op.DELETE: {}, "signed": {}, "signers": {}, "memo": {}}
         self.shared["odd"] = set()
         self.made: dict = {}  # piece of a usual line → its entry (see _NOTHING)
+        #: comments and highlights read so far, counted as _check_notes counts them: once past MAX_NOTES, it raises
+        #: (on the whole text, before reading further, as critic_lines does before reading at all)
+        self.notes = 0
 
     def lines(self) -> list:
         """The stage-2 lines (see :func:`read_by_line`)."""
@@ -109,7 +128,7 @@ class _Reader:
         if _KEPT in head:  # a "}{>>" before any other "{"
             return None
         got: list = list(map(self.made.get, chunks))
-        got[0] = ((equal_run(head),), len(head), None, head, False) if head else _NOTHING
+        got[0] = ((equal_run(head),), len(head), None, head, False, 0) if head else _NOTHING
         if None in got:
             for k in compress(count(), map(is_, got, repeat(None))):
                 got[k] = self.entry(chunks[k])
@@ -117,6 +136,9 @@ class _Reader:
             runs = list(chain.from_iterable(map(_RUNS, got)))
         except TypeError:  # an _ODD piece
             return None
+        self.notes += sum(map(_NOTES, got))
+        if self.notes > MAX_NOTES:
+            _check_notes(self.text, self.source)
         arts: list[Artefact] = []
         base = done = 0
         for k in compress(count(), map(_ARTS, got)):
@@ -142,7 +164,7 @@ class _Reader:
             mark = self.entry(chunk[:cut])
             if mark[4]:
                 tail = chunk[cut:]
-                got = mark[0] + (equal_run(tail),), mark[1] + len(tail), mark[2], mark[3] + tail, False
+                got = mark[0] + (equal_run(tail),), mark[1] + len(tail), mark[2], mark[3] + tail, False, mark[5]
         if got is None:
             got = self.read(chunk)
         made[chunk] = got
@@ -152,7 +174,8 @@ class _Reader:
         """The entry of ``chunk`` read as the whole reader's stretches read it (:data:`_ODD` unless marks read
         whole and text without ``{``).
         """
-        parts = MARKER.split("{" + chunk.replace(_KEPT, "{"))
+        whole = "{" + chunk.replace(_KEPT, "{")
+        parts = MARKER.split(whole)
         if parts[0] or "{" in "".join(parts[2::2]):
             return _ODD
         runs: list[Run] = []
@@ -168,7 +191,7 @@ class _Reader:
                     runs.append(p)
                     size += len(p.text)
         amended = "".join([r.text for r in runs if r.op is not _DELETE])
-        return tuple(runs), size, tuple(arts) or None, amended, not parts[-1]
+        return tuple(runs), size, tuple(arts) or None, amended, not parts[-1], _notes(whole)
 
     def whole(self, starts: list[int], i: int, out: list) -> int:
         """Read lines from ``i`` on with the whole reader, as many as its marks need to close; add their lines (of
@@ -178,14 +201,20 @@ class _Reader:
         split = _split_highlighted if "{==" in text else _split_at_newlines  # as critic_lines chooses
         while True:
             end = min(i + more, n)
+            lo, hi = starts[i], starts[end] - 1
+            notes = _notes(text, lo, hi)  # counted before they are read
+            if self.notes + notes > MAX_NOTES:
+                _check_notes(text, self.source)
             shared = dict(self.shared, plain=[], stop=[len(text)], armed=False)  # as critic_lines starts
             try:
-                pieces = _scan(text, starts[i], starts[end] - 1, self.source, self.author, self.date, True, shared)
+                pieces = _scan(text, lo, hi, self.source, self.author, self.date, True, shared)
             except ParseError:  # a mark not closed before the end: read further (at the text's end, the error)
                 if end == n:
+                    _check_notes(text, self.source)  # too many comments: that error first, as critic_lines
                     raise
                 more *= 2
                 continue
+            self.notes += notes
             out += split(pieces, shared["plain"])
             return end
 
