@@ -16,7 +16,7 @@ need to close.  A short text is read whole, as before.
 
 from __future__ import annotations
 
-from itertools import accumulate, chain, compress, count, repeat
+from itertools import chain, compress, count, repeat
 from operator import is_, itemgetter
 
 from itu_nb.errors import ParseError
@@ -93,26 +93,26 @@ class _Reader:
 
     def lines(self) -> list:
         """The stage-2 lines (see :func:`read_by_line`)."""
-        lines = self.text.split("\n")
+        text = self.text
         out: list = []
-        usual, append = self.usual, out.append
-        n, i = len(lines), 0
-        starts: list[int] | None = None
-        while i < n:
-            line = lines[i]
+        usual, append, find = self.usual, out.append, text.find
+        size, pos = len(text), 0
+        while pos <= size:
+            end = find("\n", pos)
+            if end < 0:
+                end = size
+            line = text[pos:end]  # one line at a time (the text is not held twice)
             if "{" not in line:
                 append(line or [])
-                i += 1
+                pos = end + 1
                 continue
             # numbered by its place in ``out``, as _lines numbers critic_lines's (a comment over a line break is on one)
             got = usual(line, len(out)) if len(line) <= LONGEST and "[" not in line else None
             if got is not None:
                 append(got)
-                i += 1
+                pos = end + 1
                 continue
-            if starts is None:
-                starts = list(accumulate((len(line) + 1 for line in lines), initial=0))
-            i = self.whole(starts, i, out)
+            pos = self.whole(pos, end, out)
         return out
 
     def usual(self, line: str, no: int):
@@ -193,15 +193,13 @@ class _Reader:
         amended = "".join([r.text for r in runs if r.op is not _DELETE])
         return tuple(runs), size, tuple(arts) or None, amended, not parts[-1], _notes(whole)
 
-    def whole(self, starts: list[int], i: int, out: list) -> int:
-        """Read lines from ``i`` on with the whole reader, as many as its marks need to close; add their lines (of
-        pieces) to ``out`` and return the index of the line after them.
+    def whole(self, lo: int, hi: int, out: list) -> int:
+        """Read the line ``text[lo:hi]`` and those after it with the whole reader, as many as its marks need to
+        close; add their lines (of pieces) to ``out`` and return where the line after them starts.
         """
-        text, n, more = self.text, len(starts) - 1, 1
+        text, size, more = self.text, len(self.text), 1
         split = _split_highlighted if "{==" in text else _split_at_newlines  # as critic_lines chooses
         while True:
-            end = min(i + more, n)
-            lo, hi = starts[i], starts[end] - 1
             notes = _notes(text, lo, hi)  # counted before they are read
             if self.notes + notes > MAX_NOTES:
                 _check_notes(text, self.source)
@@ -209,14 +207,17 @@ class _Reader:
             try:
                 pieces = _scan(text, lo, hi, self.source, self.author, self.date, True, shared)
             except ParseError:  # a mark not closed before the end: read further (at the text's end, the error)
-                if end == n:
+                if hi == size:
                     _check_notes(text, self.source)  # too many comments: that error first, as critic_lines
                     raise
+                for _ in range(more):  # twice as many lines as the last time
+                    nxt = text.find("\n", hi + 1) if hi < size else -1
+                    hi = size if nxt < 0 else nxt
                 more *= 2
                 continue
             self.notes += notes
             out += split(pieces, shared["plain"])
-            return end
+            return hi + 1
 
 
 _new = object.__new__
