@@ -43,14 +43,14 @@ def _lines(pieces_by_line, artefacts: bool) -> list[SourceLine | str]:
     """
     out: list[SourceLine | str] = []
     for no, pieces in enumerate(pieces_by_line):
-        if pieces.__class__ is SourceLine:  # made by parsing.by_line
-            out.append(pieces)
-            continue
         if pieces.__class__ is str:  # one equal run of text without author, date or flag
             if "[" not in pieces:
                 out.append(pieces)  # SourceLine.plain(no, pieces), as build_document reads a str at index no
                 continue
             pieces = [make_run(Op.EQUAL, pieces)]
+        elif pieces.__class__ is SourceLine:  # made by parsing.by_line
+            out.append(pieces)
+            continue
         if len(pieces) == 1 and _plain(pieces[0]):
             out.append(pieces[0].text)
         elif artefacts:
