@@ -7,11 +7,12 @@ import gc
 from collections.abc import Iterator
 
 from itu_nb.model import Document, Op, Run
+from itu_nb.parsing.by_line import read_by_line
 from itu_nb.parsing.document import SourceLine, build_document
 from itu_nb.parsing.frozen import run as make_run
 from itu_nb.parsing.infer import shaped_lines, split_text
 from itu_nb.parsing.labels import LABEL_REACH, label_split
-from itu_nb.parsing.markup import critic_lines, extract_artefacts
+from itu_nb.parsing.markup import critic_lines, extract_artefacts  # noqa: F401  (critic_lines: tests read it here)
 from itu_nb.parsing.normalise import byte_classes, line_notes
 
 __all__ = ["no_collection", "parse_critic", "parse_text"]
@@ -47,6 +48,9 @@ def _lines(pieces_by_line, artefacts: bool) -> list[SourceLine | str]:
                 out.append(pieces)  # SourceLine.plain(no, pieces), as build_document reads a str at index no
                 continue
             pieces = [make_run(Op.EQUAL, pieces)]
+        elif pieces.__class__ is SourceLine:  # made by parsing.by_line
+            out.append(pieces)
+            continue
         if len(pieces) == 1 and _plain(pieces[0]):
             out.append(pieces[0].text)
         elif artefacts:
@@ -161,5 +165,5 @@ def parse_critic(
             text, notes = line_notes(text, utf8[1])
         else:
             text, notes = line_notes(text.replace("\r\n", "\n").replace("\r", "\n"))  # as split_lines does
-        lines = _lines(critic_lines(text, source, author, date), "[" in text or "{>>" in text or "{==" in text)
+        lines = _lines(read_by_line(text, source, author, date), "[" in text or "{>>" in text or "{==" in text)
         return build_document(lines, source=source, fmt="criticmarkup", line_notes=notes, consume=True)
