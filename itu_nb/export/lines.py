@@ -554,6 +554,8 @@ def _note_pieces(node: Clause) -> list[Piece]:
                     runs[-1][3] += r.text
                 elif r.text:
                     runs.append([r.op, r.author, r.date, r.text])
+        if not runs:  # an empty note (Word's empty footnote, an empty authorialNote): its body all the same, "[N: ]"
+            runs.append([Op.EQUAL, None, None, ""])
         ops = {op for op, *_ in runs}
         inside = len(same) == 1 and len(ops) > 1 and Op.EQUAL in ops
         ref = ops.pop() if len(ops) == 1 else Op.EQUAL
