@@ -1602,3 +1602,56 @@ def test_a_thousand_insertions_and_deletions_at_the_head_of_a_list_with_a_bullet
             ["paragraph", None, None, "unchanged", f"resolves/p{n}", f"resolves/p{n}", bullet],
         )
     ]
+
+
+#: The list of Resolution 130 whose item 1 ("to continue to review:") holds the sub-list i)–iii), then 2 … 8
+SECRETARY = "instructs the Secretary-General and the Directors of the Bureaux"
+
+
+def test_two_hundred_moves_between_a_list_and_the_list_inside_its_first_item():
+    # The list above grown to 1 … 208 ("to do thing 9;" …); "Move … 2 before … 1 i)" and "Move … 1 iv) after … 207"
+    # alternately, 100 times each: a conveyor, each item from the head of the list into 1's sub-list, and that
+    # sub-list's last item out to the tail, the sub-list held at three items.  Such moves are applied one by one
+    # (a run of moves takes neither a list inside the source list nor one holding it): each reletters and repaths the
+    # whole list, so the cost grows with the moves times the list (f399996 and now alike: 0.55 / 1.7 / 5.7 s CPU for
+    # 100 / 200 / 400 moves on lists of 108 / 208 / 408 items; 11 / 33-36 / 144-177 s for 500 / 1,000 / 2,000;
+    # 3,820 -> 11,743 M instructions from 100 to 200)
+    r = bounded(
+        LOAD
+        + """
+S = "instructs the Secretary-General and the Directors of the Bureaux"
+lines = res.text("original").split("\\n")
+at = lines.index(S) + 12  # after 8, the list's last item (1 and its i)–iii) are four lines)
+lines[at:at] = [f"{n}\\tto do thing {n};" for n in range(9, 209)]
+big = itu_nb.load("\\n".join(lines) + "\\n", format="text")[0]
+draft = itu_nb.amend(big, [f"Move {S} 2 before {S} 1 i)", f"Move {S} 1 iv) after {S} 207"] * 100, author="X")
+kids = draft[S].children
+shown = [c for c in kids if c.exists_in("amended")]
+print(json.dumps({
+    "labels": [c.label for c in shown],
+    "bodies": [c.body("amended") for c in shown],
+    "struck": [c.body("original") for c in kids if not c.exists_in("amended")],
+    "sub": [[c.label, c.status, c.body("amended" if c.exists_in("amended") else "original")] for c in shown[0].children],"""
+        + CHECKS
+        + """}))
+""",
+        label="amend: 200 moves between a list and the list inside its first item",
+    )
+    assert r.ok and r.within(), r
+    out = json.loads(r.stdout)
+    given = RES130[SECRETARY].children
+    assert [c.label for c in given] == [str(n) for n in range(1, 9)] and given[0].body() == "to continue to review:"
+    sub = [c.body() for c in given[0].children]  # i) the work done so far …, ii) the progress …, iii) the results …
+    own = [c.body() for c in given] + [f"to do thing {n};" for n in range(9, 209)]  # own[n - 1]: item n
+    # the k-th pair moves item k + 1 in at the head of the sub-list and the sub-list's fourth item out last: iii), ii),
+    # i), then items 2, 3, … k - 2; after 100 pairs the sub-list holds 101, 100, 99 and the list reads 1, 102 … 208,
+    # iii), ii), i), 2 … 98, numbered 1 … 208 again
+    assert out["labels"] == [str(n) for n in range(1, 209)]
+    assert out["bodies"] == [own[0]] + own[101:208] + sub[::-1] + own[1:98]
+    # items 2 … 101 of the text struck where they stood (their copies moved out again were insertions: they went
+    # altogether); in the sub-list, the three live copies relettered i)–iii), then the struck originals i)–iii)
+    assert out["struck"] == own[1:101]
+    assert out["sub"] == [
+        [x, "inserted", body] for x, body in zip(["i)", "ii)", "iii)"], own[100:97:-1], strict=True)
+    ] + [[None, "deleted", body] for body in sub]
+    _checked(out)

@@ -148,8 +148,8 @@ def list_scheme(children, section: str | None, parent_kind: NodeKind | None, sch
     ``schemes``, when given, is ``scheme_of(children)`` already computed.
     """
     schemes = scheme_of(children) if schemes is None else schemes
-    kinds = set(schemes)
-    kinds.discard(None)
+    kinds = dict.fromkeys(schemes)  # in the order they first appear: a tie goes to the earlier (a set's order
+    kinds.pop(None, None)  # follows the strings' hashes, so a tie went either way from one run to the next)
     if kinds:  # the commonest scheme (counted in C: lists of 1,000 items are edited 1,000 times)
         return max(kinds, key=schemes.count)
     if parent_kind is NodeKind.ITEM:
