@@ -199,8 +199,7 @@ def _body_html(arts: list[Artefact]) -> str:
     runs = tuple(Run(a.op, a.text, a.author, a.date) for a in arts if a.kind not in IN_NOTE)
     if not runs:
         return ""
-    kinds = {"footnote-highlight": "highlight", "footnote-comment": "comment"}
-    lit = [dataclasses.replace(a, kind=kinds[a.kind]) for a in arts if a.kind in IN_NOTE]
+    lit = [dataclasses.replace(a, kind=IN_NOTE[a.kind]) for a in arts if a.kind in IN_NOTE]
     return f'<span class="footnote" role="note">{_runs_html(runs, 0, {}, lit)}</span>'
 
 

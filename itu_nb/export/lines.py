@@ -391,8 +391,7 @@ def line_pieces(arts, notes: bool = True) -> tuple[Piece, ...]:
             elif group:
                 head = _BODY_HEAD.match(group[0].text)
                 at = max((a.offset or 0) - (head.end() if head else 0), 0)
-                kind = "highlight" if a.kind == "footnote-highlight" else "comment"
-                lit.append(Artefact(kind, a.text, a.line, at, a.op, a.author, a.date, a.length))
+                lit.append(Artefact(IN_NOTE[a.kind], a.text, a.line, at, a.op, a.author, a.date, a.length))
             continue
         flush()
         if bodies and a.kind == "footnote-body":

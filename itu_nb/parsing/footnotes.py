@@ -37,8 +37,9 @@ def add_footnotes(node: Node) -> None:
         if art.kind in IN_NOTE:  # a highlight or a comment inside that note: offset in its text
             if last is not None:
                 kid, head = last
-                kind = "highlight" if art.kind == "footnote-highlight" else "comment"
-                kid.artefacts.append(dataclasses.replace(art, kind=kind, offset=max((art.offset or 0) - head, 0)))
+                kid.artefacts.append(
+                    dataclasses.replace(art, kind=IN_NOTE[art.kind], offset=max((art.offset or 0) - head, 0))
+                )
             continue
         if art.kind == "footnote-ref":
             number = art.text[art.text.find(":") + 1 : art.text.find("]")]

@@ -567,8 +567,9 @@ _BODY_OPEN = re.compile(r"\[\d+:[ \t]")
 #: The artefacts of a note's text that stand after its body in its host's line (or in the note's own line), their
 #: ``offset`` counted in the note's text from its ``[`` (:func:`_note_comments_after`; the .docx reader gives the
 #: same): a highlight inside the note and a comment inside it.  The tree makes each a ``highlight`` or ``comment``
-#: of the FOOTNOTE node (:func:`itu_nb.parsing.footnotes.add_footnotes`, :func:`itu_nb.parsing.notes.attach_bodies`).
-IN_NOTE = ("footnote-highlight", "footnote-comment")
+#: of the FOOTNOTE node (:func:`itu_nb.parsing.footnotes.add_footnotes`, :func:`itu_nb.parsing.notes.attach_bodies`):
+#: each kind maps to what it is there.
+IN_NOTE = {"footnote-highlight": "highlight", "footnote-comment": "comment"}
 
 
 def _note_comments_after(pieces: list[Piece]) -> list[Piece]:

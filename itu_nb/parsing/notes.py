@@ -37,11 +37,7 @@ __all__ = ["attach_bodies", "held_bodies", "unheld_bodies"]
 _REF = re.compile(r"\[(foot|end)noteRef:(\d+)\]")
 _HEAD = re.compile(r"\[(\d+):")
 _BODY_HEAD = re.compile(r"\[\d+:[ \t]+")  # a note's "[N: ", before its text (as the tree reads it)
-_NUMBER_SPACE = re.compile(r"^(\d+)(\s*\t|\s+)")
-_KIND = {
-    "footnote-highlight": "highlight",
-    "footnote-comment": "comment",
-}  # what each is in its FOOTNOTE node  # "1 <TAB>These include …": the number and a space before the TAB
+_NUMBER_SPACE = re.compile(r"^(\d+)(\s*\t|\s+)")  # "1 <TAB>These include …": the number and a space before the TAB
 
 
 def attach_bodies(proposals: Sequence[Proposal], artefacts: Sequence[Artefact]) -> tuple[Proposal, ...]:
@@ -63,7 +59,7 @@ def attach_bodies(proposals: Sequence[Proposal], artefacts: Sequence[Artefact]) 
             head = _BODY_HEAD.match(art.text)
             at = head.end() if head else 0
             arts = (
-                dataclasses.replace(a, kind=_KIND[a.kind], offset=max((a.offset or 0) - at, 0)) for a in lit[id(art)]
+                dataclasses.replace(a, kind=IN_NOTE[a.kind], offset=max((a.offset or 0) - at, 0)) for a in lit[id(art)]
             )
             note = dataclasses.replace(note, artefacts=(*note.artefacts, *arts))
         added.setdefault(k, {}).setdefault(host.path, []).append(note)
