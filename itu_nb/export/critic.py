@@ -48,6 +48,7 @@ from itu_nb.export.limits import check_marks
 from itu_nb.export.lines import Piece, as_document, encodable, export_lines
 from itu_nb.export.nesting import check_nesting
 from itu_nb.model import Op
+from itu_nb.parsing.escapes import escape
 from itu_nb.parsing.markup import (
     ATTRIBUTION,
     COMMENT_BY,
@@ -146,6 +147,8 @@ def _line(pieces: tuple[Piece, ...], where: str) -> str:
             open_op = Op.EQUAL
 
     skip = False
+    texts: list[int] = []  # the indexes in ``out`` of the document's text (escaped at the end: _escape)
+    bracket = False  # whether that text holds a "["
     depth = 0  # the highlights open
     held: list[Op] = []  # highlights of no characters inside an open highlight: written after it
     for i, piece in enumerate(pieces):
@@ -204,9 +207,34 @@ def _line(pieces: tuple[Piece, ...], where: str) -> str:
         elif who is None and piece.op is not Op.EQUAL:  # the change was opened by a comment in it
             who = piece
         # a note of several paragraphs (or with a text box) in one line: its breaks as U+2029, read back as such
-        out.append(piece.text.replace("\n", PARAGRAPH_BREAK) if piece.kind in _NOTE_KINDS else piece.text)
+        if piece.kind in _NOTE_KINDS:
+            out.append(piece.text.replace("\n", PARAGRAPH_BREAK))
+            continue
+        if piece.is_text:
+            texts.append(len(out))
+            bracket = bracket or "[" in piece.text
+        out.append(piece.text)
     close()
+    if bracket:
+        _escape(out, texts)
     return "".join(out)
+
+
+def _escape(out: list[str], texts: list[int]) -> None:
+    """Escape the document text in ``out`` that would read as an inline artefact
+    (:func:`itu_nb.parsing.escapes.escape`): ``texts`` are the indexes of its text pieces, in order; text pieces
+    written one right after another (no mark between: the reader reads them as one run) are escaped as one text.
+    """
+    k = 0
+    while k < len(texts):
+        end = k + 1
+        while end < len(texts) and texts[end] == texts[end - 1] + 1:
+            end += 1
+        first, last = texts[k], texts[end - 1]
+        joined = "".join(out[first : last + 1])
+        if "[" in joined and (fixed := escape(joined)) != joined:
+            out[first : last + 1] = [fixed] + [""] * (last - first)
+        k = end
 
 
 def _keys_json(keys: list) -> str:

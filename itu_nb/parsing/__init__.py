@@ -60,7 +60,7 @@ def _lines(pieces_by_line, artefacts: bool) -> list[SourceLine | str]:
             else:  # runs alone, none where an inline artefact can start: extract_artefacts's runs, without its steps
                 out.append(_line(no, [r for r in pieces if r.text]))
                 continue
-            runs, arts = extract_artefacts(pieces, no)
+            runs, arts = extract_artefacts(pieces, no, escaped=True)  # (CriticMarkup: escapes.py)
             out.append(SourceLine(no, runs, arts) if arts else _line(no, runs))
         else:  # runs alone, and no inline artefact can start in them: as they are
             out.append(SourceLine(no, pieces, []))

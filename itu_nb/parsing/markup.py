@@ -16,6 +16,7 @@ from functools import partial
 
 from itu_nb.errors import LoadError, ParseError
 from itu_nb.model import Artefact, Op, Run
+from itu_nb.parsing.escapes import unescape
 from itu_nb.parsing.frozen import run as make_run
 from itu_nb.parsing.offsets import placed
 from itu_nb.parsing.stretches import take_stretch
@@ -472,11 +473,13 @@ def _with_length(art: Artefact, length: int) -> Artefact:
     return Artefact(art.kind, art.text, art.line, art.offset, art.op, art.author, art.date, length, art.anchor)
 
 
-def extract_artefacts(pieces: list[Piece], line: int) -> tuple[list[Run], list[Artefact]]:
-    """Take inline artefacts out of one line's runs.
+def extract_artefacts(pieces: list[Piece], line: int, escaped: bool = False) -> tuple[list[Run], list[Artefact]]:
+    r"""Take inline artefacts out of one line's runs.
 
     Returns the runs (artefact text removed) and the artefacts, each with ``offset``
-    = the position in the joined text of the returned runs where it stood.
+    = the position in the joined text of the returned runs where it stood.  ``escaped`` (CriticMarkup): text
+    escaped so as not to read as an artefact (``[\1: x]``) is read as the text it stands for
+    (:func:`itu_nb.parsing.escapes.unescape`), each backslash taken out counted as an artefact's text is.
     """
     if len(pieces) > 8 and (got := placed(pieces, line)) is not None:  # no "[": no inline artefact (a long line)
         return got
@@ -518,6 +521,9 @@ def extract_artefacts(pieces: list[Piece], line: int) -> tuple[list[Run], list[A
                     continue  # "[1: " never closed on this line: ordinary text
                 end = closing[m.start()] + 1
             before = piece.text[last : m.start()]
+            if escaped and "[\\" in before:
+                before, gone = _literal(before, pos + shift, taken)
+                shift += gone
             if before:
                 runs.append(make_run(piece.op, before, piece.author, piece.date, piece.inferred))
                 pos += len(before)
@@ -531,12 +537,22 @@ def extract_artefacts(pieces: list[Piece], line: int) -> tuple[list[Run], list[A
             shift += end - m.start()
             last = end
         rest = piece.text[last:]
+        if escaped and "[\\" in rest:
+            rest, gone = _literal(rest, pos + shift, taken)
+            shift += gone
         if rest:
             runs.append(make_run(piece.op, rest, piece.author, piece.date, piece.inferred))
             pos += len(rest)
     if taken and lit:  # a highlight's length counts the text left once the artefacts in it are out
         _shorten_highlights(arts, lit, taken)
     return runs, arts
+
+
+def _literal(text: str, at: int, taken: list[tuple[int, int]]) -> tuple[str, int]:
+    """``text`` (standing at ``at`` before extraction) unescaped, each backslash taken out added to ``taken``."""
+    text, places = unescape(text)
+    taken += [(at + i, 1) for i in places]
+    return text, len(places)
 
 
 def _shorten_highlights(arts: list[Artefact], lit: list[tuple[int, int]], taken: list[tuple[int, int]]) -> None:
