@@ -13,7 +13,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from itu_nb.model import Artefact, Document, NodeKind
+from itu_nb.model import Artefact, Document, NodeKind, Op
 from itu_nb.parsing.notes import unheld_bodies
 
 __all__ = ["INLINE_KINDS", "Loose", "LooseLine", "has_lines", "loose_comments", "loose_lines"]
@@ -95,8 +95,8 @@ def _placed(
     """
     nodes = [sorted((n.line, n.path) for n in p.walk() if n.line is not None) for p in doc.proposals]
     starts = [k for k, lines in enumerate(nodes) if lines]  # the proposals with nodes, in source order
-    if not starts:
-        return [(no, 0, "before", None) for no in noted]
+    if not starts:  # no node at all: every line stands before the first node (a separator there makes the rest
+        return [(no, 0, "before", None) for no in sorted(whole)]  # trailer lines, read so only after it)
     firsts = [nodes[k][0][0] for k in starts]
     lines = sorted(whole)
     markers = sorted(no for no, arts in whole.items() if any(a.kind == "marker" for a in arts))
@@ -140,10 +140,16 @@ def _unplaced(doc: Document, whole: dict[int, list[Artefact]]) -> list[tuple[int
     found: list[tuple[int, int] | None] = []  # per run: (marker line, proposal)
     for run in runs:
         marker = None
+        last: tuple[str, ...] = ()  # the marker texts of the line before: a marker split over two lines
         for no in run:
-            text = "".join(a.text for a in whole[no] if a.kind == "marker").strip()
-            if text in ids:
-                marker = (no, ids[text])
+            texts = _marker_texts(whole[no])
+            # the line alone, or the line before and it (action then id, or id then action): the marker is the
+            # second line, as _placed places it
+            tries = [*texts, *(f"{a}\t{b}" for t in texts for p in last if t and p for a, b in ((p, t), (t, p)))]
+            key = next((t for t in tries if t in ids), None)
+            if key is not None:
+                marker = (no, ids[key])
+            last = texts
         found.append(marker)
     first = next((m[1] for m in found if m is not None), 0)  # the proposal of the first run with a marker
     out: list[tuple[int, int, str, str | None]] = []
@@ -166,6 +172,15 @@ def _unplaced(doc: Document, whole: dict[int, list[Artefact]]) -> list[tuple[int
         at, last = marker
         out += [(no, last, "before" if no < at else "marker" if no == at else "after-marker", None) for no in run]
     return out
+
+
+def _marker_texts(arts) -> tuple[str, ...]:
+    """The text of a line's marker pieces in the amended view, then in the original (a marker with a change in it:
+    the proposal's id is read from the amended text).
+    """
+    amended = "".join(a.text for a in arts if a.kind == "marker" and a.op is not Op.DELETE).strip()
+    original = "".join(a.text for a in arts if a.kind == "marker" and a.op is not Op.INSERT).strip()
+    return (amended,) if amended == original else (amended, original)
 
 
 def loose_comments(doc: Document, lines: list[LooseLine] | None = None) -> list[Loose]:
