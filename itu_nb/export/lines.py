@@ -548,13 +548,14 @@ def _note_pieces(node: Clause) -> list[Piece]:
         mark = "endnoteRef" if name.startswith("en") else "footnoteRef"
         runs: list[list] = []  # [op, author, date, text]: the note's runs, those alike joined
         for note in same:
+            first = len(runs)  # two notes of one number (two bodies of one reference): two bodies, never joined
             for r in note.label_runs + note.runs:
-                if runs and runs[-1][:3] == [r.op, r.author, r.date]:
+                if len(runs) > first and runs[-1][:3] == [r.op, r.author, r.date]:
                     runs[-1][3] += r.text
                 elif r.text:
                     runs.append([r.op, r.author, r.date, r.text])
-        if not runs:  # an empty note (Word's empty footnote, an empty authorialNote): its body all the same, "[N: ]"
-            runs.append([Op.EQUAL, None, None, ""])
+            if len(runs) == first:  # an empty note (Word's empty footnote, an empty authorialNote): its body all
+                runs.append([Op.EQUAL, None, None, ""])  # the same, "[N: ]"
         ops = {op for op, *_ in runs}
         inside = len(same) == 1 and len(ops) > 1 and Op.EQUAL in ops
         ref = ops.pop() if len(ops) == 1 else Op.EQUAL
