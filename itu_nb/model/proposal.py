@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from itu_nb.errors import AddressError
 from itu_nb.model.change import Changes
 from itu_nb.model.clause import Clause, NodeKind, view_nodes
+from itu_nb.model.note_source import source_line
 from itu_nb.model.runs import Artefact
 
 __all__ = ["Document", "Proposal", "Target"]
@@ -358,7 +359,7 @@ class Document(_Exports):
         for proposal in self.proposals:
             for node in proposal.walk():
                 if node.line is not None:
-                    lines[node.line] = node.source_line(view)
+                    lines[node.line] = source_line(node, view)  # (a comment inside a note: in its body)
                     owner[node.line] = True
         missing = [i for i, seen in enumerate(owner) if not seen]
         if missing:

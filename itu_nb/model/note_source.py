@@ -1,0 +1,81 @@
+"""A clause's source line with the comments made inside its notes put back (for :meth:`Document.source_text`).
+
+A note body written in its host's line (``[1: See {>>c<<}71]`` in CriticMarkup, a comment inside a Word footnote)
+is a ``footnote-body`` artefact of the host (``footnote-part`` artefacts after it when changes cut it), and a
+comment made inside it is a ``comment`` of the note's FOOTNOTE node, its offset counted in the note's text (after
+``[1: ``): the host's artefacts no longer hold it.  :func:`source_line` puts each such comment's text back inside
+its body, at its place, as :meth:`~itu_nb.model.Clause.source_line` puts a comment of the line at its own place.
+A body is matched to its node as the writers match them (``itu_nb.export.lines``): by its number, an endnote's
+when the last reference to that number before it is an ``[endnoteRef:N]``, and its rank among the bodies of that
+number (``fn1``, then ``fn1#2``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from itu_nb.model.clause import Clause, NodeKind
+from itu_nb.model.runs import Artefact, interleave
+
+__all__ = ["source_line"]
+
+_HEAD = re.compile(r"\[(\d+):[ \t]+")
+_REF = re.compile(r"\[(foot|end)noteRef:(\d+)\]")
+
+
+def source_line(node: Clause, view: str | None = None) -> str:
+    """``node.source_line(view)``, with the text of each comment made inside one of its notes inside that note's
+    body, at its place (before the body's closing ``]`` at the latest).
+    """
+    kids = {c.path.rpartition("/")[2]: c for c in node.children if c.kind is NodeKind.FOOTNOTE}
+    if not any(a.kind == "comment" for kid in kids.values() for a in kid.artefacts):
+        return node.source_line(view)
+    arts = node.artefacts
+    out: list[Artefact] = []
+    kinds: dict[str, str] = {}  # note number → "fn" or "en", by its last reference so far
+    seen: dict[str, int] = {}
+    i = 0
+    while i < len(arts):
+        art = arts[i]
+        ref = _REF.match(art.text) if art.kind == "footnote-ref" else None
+        if ref:
+            kinds[ref.group(2)] = "en" if ref.group(1) == "end" else "fn"
+        head = _HEAD.match(art.text) if art.kind == "footnote-body" else None
+        if head is None:
+            out.append(art)
+            i += 1
+            continue
+        end = i + 1
+        while end < len(arts) and arts[end].kind == "footnote-part":
+            end += 1
+        group, i = list(arts[i:end]), end
+        base = kinds.get(head.group(1), "fn") + head.group(1)
+        seen[base] = seen.get(base, 0) + 1
+        kid = kids.get(base if seen[base] == 1 else f"{base}#{seen[base]}")
+        comments = [a for a in kid.artefacts if a.kind == "comment"] if kid is not None else []
+        out += _spliced(group, comments, head.end()) if comments else group
+    return "".join(text for text, op in interleave(node.label_runs + node.runs, out) if op.in_view(view))
+
+
+def _spliced(group: list[Artefact], comments: list[Artefact], head: int) -> list[Artefact]:
+    """A body's artefacts (``group``, its ``[N: `` ``head`` characters long) with each comment inside, at ``head`` +
+    its offset in the note's text, cut there; every piece keeps the body's offset, so they stand in this order.
+    """
+    last = sum(len(a.text) for a in group) - 1  # the closing "]": a comment stands before it
+    at = group[0].offset
+    places = sorted((min(head + (c.offset or 0), last), k) for k, c in enumerate(comments))
+    out: list[Artefact] = []
+    pos, p = 0, 0
+    for art in group:
+        end, done = pos + len(art.text), 0
+        while p < len(places) and places[p][0] < end:
+            cut = max(places[p][0] - pos, done)
+            if cut > done:
+                out.append(dataclasses.replace(art, text=art.text[done:cut]))
+            out.append(dataclasses.replace(comments[places[p][1]], offset=at))
+            done, p = cut, p + 1
+        out.append(dataclasses.replace(art, text=art.text[done:]))
+        pos = end
+    out += [dataclasses.replace(comments[k], offset=at) for _, k in places[p:]]
+    return [a for a in out if a.text or a.kind == "comment"]
