@@ -43,7 +43,9 @@ def test_the_rebuild_holds_a_comment_made_inside_a_note_at_its_place():
 
 def test_a_comment_in_a_note_made_inside_a_change_is_in_the_view_of_that_change():
     # "72" inserted by Brazil inside note 1 of considering a), CEPT's comment made inside the insertion
-    text = "MOD\tB/67/1\nconsidering\na)\tthat x[footnoteRef:1] [1: See {--71--}{++72{>>@CEPT (2018-09-11): newer<<}++}]\n"
+    text = (
+        "MOD\tB/67/1\nconsidering\na)\tthat x[footnoteRef:1] [1: See {--71--}{++72{>>@CEPT (2018-09-11): newer<<}++}]\n"
+    )
     doc = itu_nb.load(text, format="criticmarkup")
     lines = [doc.source_text(view).splitlines()[2] for view in (None, "original", "amended")]
     assert lines == [
