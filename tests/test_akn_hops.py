@@ -427,5 +427,5 @@ def test_word_line_breaks_survive_akn_in_clauses_changes_and_notes():
     assert [(n.path, n.label_runs, n.runs) for n in hop(once)[0].walk()] == runs
     assert [(n.path, n.label_runs, n.runs) for n in hop(once, "docx")[0].walk()] == runs
     xml = itu_nb.to_akn(doc)
-    assert "<p>to act<br/>on two lines." in xml and "<p>1 See<br/>Res 71.</p>" in xml
+    assert "<p>to act<br/>on two lines<authorialNote" in xml and "<p>1 See<br/>Res 71.</p></authorialNote>." in xml
     assert '<ins itu_nb:author="Brazil" itu_nb:date="2018-09-10T00:00:00Z">new<br/>line</ins>' in xml

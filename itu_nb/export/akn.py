@@ -43,7 +43,8 @@ What :func:`itu_nb.load` reads back: the same proposals (id in ``FRBRnumber``, a
 ``proprietary``), paths, kinds, labels, both views of every node and every change with its
 author and date, comments with their author and date (those of lines that are no node in
 ``Document.artefacts``, at their line), highlights; footnotes are
-``authorialNote`` elements at the end of their paragraph (the footnote mark's position is not kept), a
+``authorialNote`` elements where their reference stands (a ``footnote-ref`` artefact of the clause, read back as
+one there; at the end of their paragraph when the clause has none), a
 ``p`` per paragraph of the note, a paragraph whose break was inserted or deleted with ``itu_nb:mark``.
 """
 
@@ -137,11 +138,12 @@ def _runs(
         # else a bullet's TAB inserted or deleted whole: the num keeps it in its <ins>/<del>
     # what takes no characters, in the order of ``marks``: comments, and highlights of nothing (a decision took out
     # every character of one), an empty ``<inline name="highlight"/>``
+    refs = _note_refs(notes, marks) if notes else {}  # (akn17) each note at its reference, where there is one
     points = sorted(
         (
             a
             for a in marks
-            if (a.kind in _POINTS or (a.kind == "highlight" and not a.length))
+            if (a.kind in _POINTS or (a.kind == "highlight" and not a.length) or id(a) in refs)
             and at <= (a.offset or 0)
             and (until is None or (a.offset or 0) < until)
         ),
@@ -186,7 +188,7 @@ def _runs(
                 levels.pop()
             while k < len(points) and (points[k].offset or 0) <= a:
                 level = levels[-1]
-                level[2] = _point(level[1], points[k], level[3])
+                level[2] = _point(level[1], points[k], level[3], refs)
                 k += 1
             text = run.text[a - pos : b - pos]
             if not clean(text):
@@ -202,14 +204,41 @@ def _runs(
             level[2] = _put(level[1], level[2], text) if run.op is level[3] else _text(level[1], level[2], run, text)
         pos = end
     for point in points[k:]:
-        _point(parent, point)
+        _point(parent, point, refs=refs)
+    placed = {id(note) for group in refs.values() for note in group}
     for note in notes:
-        name = note.path.rpartition("/")[2]
-        if name.startswith("en"):  # an endnote (read from Word): its kind kept as the note's class
-            mark = _el(parent, "authorialNote", marker=name[2:], placement="bottom", **{"class": "endnote"})
-        else:
-            mark = _el(parent, "authorialNote", marker=name.removeprefix("fn"), placement="bottom")
-        _note(mark, note)
+        if id(note) not in placed:  # no reference in the text: at the end of its paragraph
+            _authorial_note(parent, note)
+
+
+def _authorial_note(parent: etree._Element, note: Clause) -> etree._Element:
+    """``<authorialNote marker="n">`` for the FOOTNOTE node ``note`` at the end of ``parent``."""
+    name = note.path.rpartition("/")[2]
+    if name.startswith("en"):  # an endnote (read from Word): its kind kept as the note's class
+        mark = _el(parent, "authorialNote", marker=name[2:], placement="bottom", **{"class": "endnote"})
+    else:
+        mark = _el(parent, "authorialNote", marker=name.removeprefix("fn"), placement="bottom")
+    _note(mark, note)
+    return mark
+
+
+_REF = re.compile(r"\[(foot|end)noteRef:(\d+)\]")
+
+
+def _note_refs(notes, marks) -> dict[int, list[Clause]]:
+    """``id()`` of the first ``footnote-ref`` artefact of each note's number among ``marks`` → the notes written at
+    it (a note's deleted and inserted texts, two bodies of one reference: ``fn1``, ``fn1#2``, …), in order.
+    """
+    by_name: dict[str, list[Clause]] = {}
+    for note in notes:
+        by_name.setdefault(note.path.rpartition("/")[2].partition("#")[0], []).append(note)
+    out: dict[int, list[Clause]] = {}
+    for a in sorted((a for a in marks if a.kind == "footnote-ref"), key=lambda a: a.offset or 0):
+        ref = _REF.match(a.text)
+        name = ("en" if ref.group(1) == "end" else "fn") + ref.group(2) if ref else ""
+        if name in by_name:
+            out[id(a)] = by_name.pop(name)
+    return out
 
 
 def _note(mark: etree._Element, note: Clause) -> None:
@@ -249,11 +278,16 @@ def _text(el: etree._Element, last: etree._Element | None, run: Run, text: str) 
     return holder
 
 
-def _point(parent: etree._Element, mark, within: Op = Op.EQUAL) -> etree._Element:
+def _point(parent: etree._Element, mark, within: Op = Op.EQUAL, refs=None) -> etree._Element:
     """A comment (:func:`_remark`) or a highlight of no characters (an empty ``<inline name="highlight"/>``, inside
-    an ``<ins>``/``<del>`` when made on a change) at the end of ``parent``, which stands in a change ``within``;
-    the outermost element written.
+    an ``<ins>``/``<del>`` when made on a change) at the end of ``parent``, which stands in a change ``within``; at a
+    note's reference (``refs``: :func:`_note_refs`), its notes; the outermost element written.
     """
+    if refs and id(mark) in refs:
+        holder = parent if mark.op in (Op.EQUAL, within) else _el(parent, "ins" if mark.op is Op.INSERT else "del")
+        for note in refs[id(mark)]:
+            last = _authorial_note(holder, note)
+        return last if holder is parent else holder
     if mark.kind in _POINTS:
         return _remark(parent, mark, within)
     holder = parent if mark.op in (Op.EQUAL, within) else _el(parent, "ins" if mark.op is Op.INSERT else "del")

@@ -9,8 +9,9 @@ Guarantees after :func:`export_lines`:
   proposal that has an action, and a blank line between proposals: the form the text
   parser reads back into the same proposals and clause paths (a label's separator is
   written as a TAB there, as the ITU layout has it); a footnote whose text no artefact
-  of its clause holds is written at the end of its clause's line as the loaders read it
-  (``[footnoteRef:N][N: text]``; read from Akoma Ntoso), except a comparison's, whose word
+  of its clause holds is written as the loaders read it (``[footnoteRef:N][N: text]``; read from
+  Akoma Ntoso) at its reference, where the clause has one (where its ``authorialNote`` stood), else at the
+  end of its clause's line, except a comparison's, whose word
   diff a note cannot hold: a line of its own; the lines of ``doc.artefacts``
   that hold a comment or a highlight (read from Akoma Ntoso, which keeps them with their
   source line and place: :func:`~itu_nb.export.loose.loose_lines`) stand where their marker lines
@@ -519,7 +520,8 @@ def _lines(doc: Document) -> list[Line]:
         after = inside.get(k, {})
         for node, depth in _walk(proposal.clauses):
             if node.kind is not NodeKind.FOOTNOTE or node.path not in hosted:
-                pieces = _tab_label(node_pieces(node)) + (_note_pieces(node) if notes_inline else [])
+                pieces = _tab_label(node_pieces(node))
+                pieces = _with_notes(pieces, _note_pieces(node)) if notes_inline else pieces
                 out.append(Line(tuple(pieces), node.kind.value, node, proposal, depth))
             if after:
                 out += after.pop(node.path, [])
@@ -527,6 +529,33 @@ def _lines(doc: Document) -> list[Line]:
             out += rest
         out += loose.get((k, "inside"), []) + loose.get((k, "end"), [])
     return out
+
+
+def _with_notes(pieces: list[Piece], notes: list[Piece]) -> list[Piece]:
+    """A node's ``pieces`` with each note of ``notes`` (:func:`_note_pieces`: its reference, then its bodies) right
+    after the first reference to it among the pieces (read from Akoma Ntoso: where its ``authorialNote`` stood),
+    without its own; the notes no reference names at the end, each with its reference.
+    """
+    if not notes or not any(p.kind == "footnote-ref" for p in pieces):
+        return pieces + notes
+    groups: dict[str, list[Piece]] = {}  # "fn1" → the note's reference and bodies
+    name = ""
+    for piece in notes:
+        if piece.kind == "footnote-ref":
+            name = _ref_name(piece)
+        groups.setdefault(name, []).append(piece)
+    out: list[Piece] = []
+    for piece in pieces:
+        out.append(piece)
+        if piece.kind == "footnote-ref" and (group := groups.pop(_ref_name(piece), None)):
+            out += group[1:]
+    return out + [p for group in groups.values() for p in group]
+
+
+def _ref_name(piece: Piece) -> str:
+    """``fn1`` for a reference ``[footnoteRef:1]``, ``en1`` for ``[endnoteRef:1]``, "" for another text."""
+    ref = _NOTE_REF.match(piece.text)
+    return ("en" if ref.group(1) == "end" else "fn") + ref.group(2) if ref else ""
 
 
 def _note_pieces(node: Clause) -> list[Piece]:

@@ -5,7 +5,9 @@ Guarantees of :func:`inline_runs`:
   date of ``itu_nb:author`` / ``itu_nb:date`` when written (plain AKN ``ins``/``del`` give None);
 - ``<br/>`` is a line break (VT, as the .docx reader reads Word's ``w:br``);
 - other inline elements (``i``, ``docType``…) are transparent; ``authorialNote`` elements are
-  returned apart (footnotes), their text is not part of the block's runs;
+  returned apart (footnotes), their text is not part of the block's runs; when asked for comments (below), a
+  note numbered by its ``marker`` is also a ``footnote-ref`` artefact where it stands (``[footnoteRef:N]``,
+  ``[endnoteRef:N]`` for one of class ``endnote``), as the text loaders read a note's reference;
 - text inside a change is kept character for character (spaces, tabs);
 - when asked, ``<remark>`` (a comment, with ``itu_nb:author``/``itu_nb:date``) and ``<inline
   name="highlight">`` become ``comment``/``highlight`` artefacts at their place; the remark's text is
@@ -94,6 +96,10 @@ def _walk(
         name = _local(child)
         if name == _NOTE:
             notes.append(child)
+            number = child.get("marker") or ""
+            if marks is not None and number.isdigit():  # its place: a reference there, as the text loaders give it
+                kind = "endnoteRef" if child.get("class") == "endnote" else "footnoteRef"
+                marks.append(Artefact("footnote-ref", f"[{kind}:{number}]", -1, _length(out), run.op))
         elif name == "remark" and marks is not None:  # a comment, as the itu_nb writer puts it
             text = "".join(child.itertext())
             author, date = child.get(f"{{{ITU_NB}}}author"), child.get(f"{{{ITU_NB}}}date")
