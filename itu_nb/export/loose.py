@@ -139,18 +139,7 @@ def _unplaced(doc: Document, whole: dict[int, list[Artefact]]) -> list[tuple[int
             runs.append([no])
     found: list[tuple[int, int] | None] = []  # per run: (marker line, proposal)
     for run in runs:
-        marker = None
-        last: tuple[str, ...] = ()  # the marker texts of the line before: a marker split over two lines
-        for no in run:
-            texts = _marker_texts(whole[no])
-            # the line alone, or the line before and it (action then id, or id then action): the marker is the
-            # second line, as _placed places it
-            tries = [*texts, *(f"{a}\t{b}" for t in texts for p in last if t and p for a, b in ((p, t), (t, p)))]
-            key = next((t for t in tries if t in ids), None)
-            if key is not None:
-                marker = (no, ids[key])
-            last = texts
-        found.append(marker)
+        found.append(_run_marker(run, whole, ids))
     first = next((m[1] for m in found if m is not None), 0)  # the proposal of the first run with a marker
     out: list[tuple[int, int, str, str | None]] = []
     last: int | None = None  # the proposal of the last run with a marker so far
@@ -172,6 +161,23 @@ def _unplaced(doc: Document, whole: dict[int, list[Artefact]]) -> list[tuple[int
         at, last = marker
         out += [(no, last, "before" if no < at else "marker" if no == at else "after-marker", None) for no in run]
     return out
+
+
+def _run_marker(run: list[int], whole: dict[int, list[Artefact]], ids: dict[str, int]) -> tuple[int, int] | None:
+    """(marker line, proposal) of the last marker among the lines ``run``: a line whose marker text is a proposal's
+    ``ACTION<TAB>id``, or the second of two lines that give it together (action then id, or id then action: the
+    marker is that line, as :func:`_placed` places it); None when there is none.
+    """
+    marker = None
+    before: tuple[str, ...] = ()  # the marker texts of the line before
+    for no in run:
+        texts = _marker_texts(whole[no])
+        tries = [*texts, *(f"{a}\t{b}" for t in texts for p in before if t and p for a, b in ((p, t), (t, p)))]
+        key = next((t for t in tries if t in ids), None)
+        if key is not None:
+            marker = (no, ids[key])
+        before = texts
+    return marker
 
 
 def _marker_texts(arts) -> tuple[str, ...]:
