@@ -65,6 +65,7 @@ from itu_nb.export.lines import Coverage, as_document, keys_to_store
 from itu_nb.export.loose import LooseLine
 from itu_nb.export.nesting import check_nesting
 from itu_nb.model import Clause, Document, NodeKind, Op, Proposal, Run
+from itu_nb.model.note_source import ref_name
 from itu_nb.parsing import keywords as kw
 from itu_nb.parsing.markup import IN_NOTE
 
@@ -222,9 +223,6 @@ def _authorial_note(parent: etree._Element, note: Clause) -> etree._Element:
     return mark
 
 
-_REF = re.compile(r"\[(foot|end)noteRef:(\d+)\]")
-
-
 def _note_refs(notes, marks) -> dict[int, list[Clause]]:
     """``id()`` of the first ``footnote-ref`` artefact of each note's number among ``marks`` → the notes written at
     it (a note's deleted and inserted texts, two bodies of one reference: ``fn1``, ``fn1#2``, …), in order.
@@ -234,8 +232,7 @@ def _note_refs(notes, marks) -> dict[int, list[Clause]]:
         by_name.setdefault(note.path.rpartition("/")[2].partition("#")[0], []).append(note)
     out: dict[int, list[Clause]] = {}
     for a in sorted((a for a in marks if a.kind == "footnote-ref"), key=lambda a: a.offset or 0):
-        ref = _REF.match(a.text)
-        name = ("en" if ref.group(1) == "end" else "fn") + ref.group(2) if ref else ""
+        name = ref_name(a.text)
         if name in by_name:
             out[id(a)] = by_name.pop(name)
     return out

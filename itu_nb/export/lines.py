@@ -32,6 +32,7 @@ from dataclasses import dataclass
 
 from itu_nb.export.loose import INLINE_KINDS, has_lines, loose_lines
 from itu_nb.model import Artefact, Clause, Document, NodeKind, Op, Proposal, runs_text
+from itu_nb.model.note_source import note_groups, ref_name
 from itu_nb.parsing.markup import FOOTNOTE_BODY, IN_NOTE
 from itu_nb.parsing.notes import held_bodies
 
@@ -167,10 +168,6 @@ def node_pieces(node: Clause) -> list[Piece]:
     return _current_notes(node, out) if any(a.kind == "footnote-body" for a in node.artefacts) else out
 
 
-_NOTE_REF = re.compile(r"\[(foot|end)noteRef:(\d+)\]")
-_NOTE_HEAD = re.compile(r"\[(\d+):")
-
-
 def _current_notes(node: Clause, pieces: list[Piece]) -> list[Piece]:
     """``pieces`` with each note's text as the node's FOOTNOTE children now hold it.
 
@@ -181,30 +178,13 @@ def _current_notes(node: Clause, pieces: list[Piece]) -> list[Piece]:
     to it (left out with its last body).  Notes as the source wrote them are kept as they are.
     """
     kids = {c.path.rpartition("/")[2]: c for c in node.children if c.kind is NodeKind.FOOTNOTE}
-    kinds: dict[str, str] = {}  # note number → "fn" or "en", by its last reference so far
-    seen: dict[str, int] = {}
     out: list[Piece] = []
     written: dict[str, list[Piece]] = {}  # note name without "#k" → the pieces written for its texts
     redone: set[str] = set()  # the notes written again from their nodes
-    i = 0
-    while i < len(pieces):
-        piece = pieces[i]
-        ref = _NOTE_REF.match(piece.text) if piece.kind == "footnote-ref" else None
-        if ref:
-            kinds[ref.group(2)] = "en" if ref.group(1) == "end" else "fn"
-        head = _NOTE_HEAD.match(piece.text) if piece.kind == "footnote-body" else None
-        if head is None:
-            out.append(piece)
-            i += 1
+    for group, number, base, kid in note_groups(pieces, kids):
+        if not number:  # no note body
+            out += group
             continue
-        end = i + 1
-        while end < len(pieces) and pieces[end].kind == "footnote-part":
-            end += 1
-        group, i = pieces[i:end], end
-        number = head.group(1)
-        base = kinds.get(number, "fn") + number
-        seen[base] = seen.get(base, 0) + 1
-        kid = kids.get(base if seen[base] == 1 else f"{base}#{seen[base]}")
         if _note_views(group) != _kid_views(kid):
             group = _kid_pieces(kid, number) if kid is not None else []
             redone.add(base)
@@ -216,8 +196,7 @@ def _current_notes(node: Clause, pieces: list[Piece]) -> list[Piece]:
         return out
     fixed: list[Piece] = []
     for piece in out:
-        ref = _NOTE_REF.match(piece.text) if piece.kind == "footnote-ref" else None
-        name = ("en" if ref.group(1) == "end" else "fn") + ref.group(2) if ref else ""
+        name = ref_name(piece.text) if piece.kind == "footnote-ref" else ""
         if name not in redone:
             fixed.append(piece)
         elif written[name]:  # a reference whose note is gone in both views is left out with it
@@ -542,20 +521,14 @@ def _with_notes(pieces: list[Piece], notes: list[Piece]) -> list[Piece]:
     name = ""
     for piece in notes:
         if piece.kind == "footnote-ref":
-            name = _ref_name(piece)
+            name = ref_name(piece.text)
         groups.setdefault(name, []).append(piece)
     out: list[Piece] = []
     for piece in pieces:
         out.append(piece)
-        if piece.kind == "footnote-ref" and (group := groups.pop(_ref_name(piece), None)):
+        if piece.kind == "footnote-ref" and (group := groups.pop(ref_name(piece.text), None)):
             out += group[1:]
     return out + [p for group in groups.values() for p in group]
-
-
-def _ref_name(piece: Piece) -> str:
-    """``fn1`` for a reference ``[footnoteRef:1]``, ``en1`` for ``[endnoteRef:1]``, "" for another text."""
-    ref = _NOTE_REF.match(piece.text)
-    return ("en" if ref.group(1) == "end" else "fn") + ref.group(2) if ref else ""
 
 
 def _note_pieces(node: Clause) -> list[Piece]:

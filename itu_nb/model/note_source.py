@@ -14,14 +14,67 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Iterator, Sequence
+from typing import Protocol, TypeVar
 
 from itu_nb.model.clause import Clause, NodeKind
 from itu_nb.model.runs import Artefact, interleave
 
-__all__ = ["source_line"]
 
-_HEAD = re.compile(r"\[(\d+):[ \t]+")
+class _Item(Protocol):
+    """An artefact or a writer's piece: what :func:`note_groups` reads of an item."""
+
+    @property
+    def kind(self) -> str: ...
+
+    @property
+    def text(self) -> str: ...
+
+
+T = TypeVar("T", bound=_Item)
+
+__all__ = ["note_groups", "ref_name", "source_line"]
+
+_HEAD = re.compile(r"\[(\d+):[ \t]*")
 _REF = re.compile(r"\[(foot|end)noteRef:(\d+)\]")
+
+
+def ref_name(text: str) -> str:
+    """The name of the note a reference's text names: ``fn1`` for ``[footnoteRef:1]``, ``en1`` for
+    ``[endnoteRef:1]``, "" for any other text.
+    """
+    ref = _REF.match(text)
+    return ("en" if ref.group(1) == "end" else "fn") + ref.group(2) if ref else ""
+
+
+def note_groups(items: Sequence[T], kids: dict[str, Clause]) -> Iterator[tuple[list[T], str, str, Clause | None]]:
+    """A line's ``items`` (artefacts or writers' pieces: what has a ``kind`` and a ``text``), in order, each as
+    ``([item], "", "", None)``, but for each note body (a ``footnote-body`` item and the ``footnote-part`` items
+    after it) ``(its items, its number, its name without "#k", its FOOTNOTE node in kids or None)``.
+
+    A body is matched to its node by its number (``fn``, or ``en`` when the last reference to that number before
+    it is an ``[endnoteRef:N]``) and its rank among the bodies of that name: ``fn1``, then ``fn1#2``.
+    """
+    kinds: dict[str, str] = {}  # note number → "fn" or "en", by its last reference so far
+    seen: dict[str, int] = {}
+    i = 0
+    while i < len(items):
+        item = items[i]
+        if item.kind == "footnote-ref" and (name := ref_name(item.text)):
+            kinds[name[2:]] = name[:2]
+        head = _HEAD.match(item.text) if item.kind == "footnote-body" else None
+        if head is None:
+            yield [item], "", "", None
+            i += 1
+            continue
+        end = i + 1
+        while end < len(items) and items[end].kind == "footnote-part":
+            end += 1
+        number = head.group(1)
+        base = kinds.get(number, "fn") + number
+        seen[base] = seen.get(base, 0) + 1
+        yield list(items[i:end]), number, base, kids.get(base if seen[base] == 1 else f"{base}#{seen[base]}")
+        i = end
 
 
 def source_line(node: Clause, view: str | None = None) -> str:
@@ -31,30 +84,11 @@ def source_line(node: Clause, view: str | None = None) -> str:
     kids = {c.path.rpartition("/")[2]: c for c in node.children if c.kind is NodeKind.FOOTNOTE}
     if not any(a.kind == "comment" for kid in kids.values() for a in kid.artefacts):
         return node.source_line(view)
-    arts = node.artefacts
     out: list[Artefact] = []
-    kinds: dict[str, str] = {}  # note number → "fn" or "en", by its last reference so far
-    seen: dict[str, int] = {}
-    i = 0
-    while i < len(arts):
-        art = arts[i]
-        ref = _REF.match(art.text) if art.kind == "footnote-ref" else None
-        if ref:
-            kinds[ref.group(2)] = "en" if ref.group(1) == "end" else "fn"
-        head = _HEAD.match(art.text) if art.kind == "footnote-body" else None
-        if head is None:
-            out.append(art)
-            i += 1
-            continue
-        end = i + 1
-        while end < len(arts) and arts[end].kind == "footnote-part":
-            end += 1
-        group, i = list(arts[i:end]), end
-        base = kinds.get(head.group(1), "fn") + head.group(1)
-        seen[base] = seen.get(base, 0) + 1
-        kid = kids.get(base if seen[base] == 1 else f"{base}#{seen[base]}")
+    for group, number, _base, kid in note_groups(node.artefacts, kids):
         comments = [a for a in kid.artefacts if a.kind == "comment"] if kid is not None else []
-        out += _spliced(group, comments, head.end()) if comments else group
+        head = _HEAD.match(group[0].text) if number else None
+        out += _spliced(group, comments, head.end()) if comments and head else group
     return "".join(text for text, op in interleave(node.label_runs + node.runs, out) if op.in_view(view))
 
 
