@@ -32,7 +32,7 @@ from dataclasses import dataclass
 
 from itu_nb.export.loose import INLINE_KINDS, has_lines, loose_lines
 from itu_nb.model import Artefact, Clause, Document, NodeKind, Op, Proposal, runs_text
-from itu_nb.model.note_source import note_groups, ref_name
+from itu_nb.model.note_source import cut_at, note_groups, ref_name
 from itu_nb.parsing.markup import FOOTNOTE_BODY, IN_NOTE
 from itu_nb.parsing.notes import held_bodies
 
@@ -296,18 +296,11 @@ def lit_note(group: list[Piece], kid: Clause) -> list[Piece]:
             out.append(Piece(text, piece.op, kind, piece.author, piece.date))
             kind = "footnote-part"
 
-    pos, k = 0, 0
-    for piece in group:
-        end, done = pos + len(piece.text), 0
-        while k < len(marks) and marks[k][0] < end:
-            cut = max(marks[k][0] - pos, done)
-            if cut > done:
-                add(piece, piece.text[done:cut])
-            out.append(marks[k][2])
-            done, k = cut, k + 1
-        add(piece, piece.text[done:])
-        pos = end
-    out += [m[2] for m in marks[k:]]
+    for got in cut_at(group, [(m[0], m[2]) for m in marks]):
+        if isinstance(got, tuple):
+            add(*got)
+        else:
+            out.append(got)
     return out
 
 

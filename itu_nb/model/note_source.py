@@ -32,8 +32,9 @@ class _Item(Protocol):
 
 
 T = TypeVar("T", bound=_Item)
+M = TypeVar("M")
 
-__all__ = ["note_groups", "ref_name", "source_line"]
+__all__ = ["cut_at", "note_groups", "ref_name", "source_line"]
 
 _HEAD = re.compile(r"\[(\d+):[ \t]*")
 _REF = re.compile(r"\[(foot|end)noteRef:(\d+)\]")
@@ -92,6 +93,26 @@ def source_line(node: Clause, view: str | None = None) -> str:
     return "".join(text for text, op in interleave(node.label_runs + node.runs, out) if op.in_view(view))
 
 
+def cut_at(items: Sequence[T], marks: Sequence[tuple[int, M]]) -> Iterator[tuple[T, str] | M]:
+    """The texts of ``items`` cut at each place of ``marks`` (``(place in the items' joined text, mark)``, sorted):
+    ``(item, a piece of its text)`` (perhaps empty) and, where a mark stands, the mark itself (no tuple); the marks
+    past the end come last.
+    """
+    pos, k = 0, 0
+    for item in items:
+        end, done = pos + len(item.text), 0
+        while k < len(marks) and marks[k][0] < end:
+            cut = max(marks[k][0] - pos, done)
+            if cut > done:
+                yield item, item.text[done:cut]
+            yield marks[k][1]
+            done, k = cut, k + 1
+        yield item, item.text[done:]
+        pos = end
+    for _place, mark in marks[k:]:
+        yield mark
+
+
 def _spliced(group: list[Artefact], comments: list[Artefact], head: int) -> list[Artefact]:
     """A body's artefacts (``group``, its ``[N: `` ``head`` characters long) with each comment inside, at ``head`` +
     its offset in the note's text, cut there; every piece keeps the body's offset, so they stand in this order.
@@ -100,16 +121,8 @@ def _spliced(group: list[Artefact], comments: list[Artefact], head: int) -> list
     at = group[0].offset
     places = sorted((min(head + (c.offset or 0), last), k) for k, c in enumerate(comments))
     out: list[Artefact] = []
-    pos, p = 0, 0
-    for art in group:
-        end, done = pos + len(art.text), 0
-        while p < len(places) and places[p][0] < end:
-            cut = max(places[p][0] - pos, done)
-            if cut > done:
-                out.append(dataclasses.replace(art, text=art.text[done:cut]))
-            out.append(dataclasses.replace(comments[places[p][1]], offset=at))
-            done, p = cut, p + 1
-        out.append(dataclasses.replace(art, text=art.text[done:]))
-        pos = end
-    out += [dataclasses.replace(comments[k], offset=at) for _, k in places[p:]]
+    for got in cut_at(group, [(place, comments[k]) for place, k in places]):
+        out.append(
+            dataclasses.replace(got[0], text=got[1]) if isinstance(got, tuple) else dataclasses.replace(got, offset=at)
+        )
     return [a for a in out if a.text or a.kind == "comment"]
