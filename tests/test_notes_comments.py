@@ -291,3 +291,16 @@ def test_a_comment_in_the_second_paragraph_of_a_note_is_written_there_once():
     assert '<p>P1</p><p>P2 <remark class="comment" itu_nb:author="A" itu_nb:date="2019-04-01">c</remark>R</p>' in xml
     for first, second in _HOPS:
         assert _comments(_READ[second](_READ[first](doc))) == want, (first, second)
+
+
+@pytest.mark.parametrize(("first", "second"), _HOPS)
+def test_a_comment_before_a_notes_number_stays_before_it(first, second):
+    # Doc 67's note 1 (line 89: "[1: 1 <TAB>These include…]") with a comment before its shown number "1": through
+    # Word it came back after the number (offset 1), the writer putting its bookmark after Word's footnoteRef mark
+    text = with_note_comments().replace("[1: 1 \tThese", "[1: {>>@CEPT (2018-10-02): whose list?<<}1 \tThese", 1)
+    doc = itu_nb.load(text, author="Brazil", date="2018-09-10")
+    want = [c for c in _comments(doc) if c[0] == "recalling/j/fn1"]
+    assert want[0] == ("recalling/j/fn1", "whose list?", "CEPT", "2018-10-02", 0, "EQUAL", "", "1 \tThe")
+    once = _READ[first](doc)
+    assert [c for c in _comments(once) if c[0] == "recalling/j/fn1"] == want, first
+    assert [c for c in _comments(_READ[second](once)) if c[0] == "recalling/j/fn1"] == want, (first, second)

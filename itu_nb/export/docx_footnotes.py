@@ -262,12 +262,16 @@ class NoteWriter(RunWriter):
         # mark as Word writes it (the number in the footnote reference style); else the text as it is
         firsts = [next((r for r in b if r.kind not in _NOTE_MARKS), b[0]) for b in bodies]  # each text's first run
         shown = bool(bodies) and number is not None and all(re.match(rf"{number}(?=\s)", r.text) for r in firsts)
+        placed: list[tuple[str, Piece | Artefact]] = []  # the comments written so far, with their w:id
         if shown:
+            # (akn17) a comment before the note's first character stands before its number, where Word shows it
+            lead = next((i for i, r in enumerate(bodies[0]) if r.kind != "note-comment"), len(bodies[0]))
+            placed += [self._note_comment(para, run) for run in bodies[0][:lead]]
+            bodies = [bodies[0][lead:], *bodies[1:]]
             mark = self._run("" if not custom else str(number), Op.EQUAL, style="footnotereference")
             if not custom:
                 mark.append(_w(f"w:{kind}Ref"))
             para.append(mark)
-        placed: list[tuple[str, Piece | Artefact]] = []  # the comments written so far, with their w:id
         for body, first in zip(bodies, firsts, strict=True):
             # the note's highlights (the FOOTNOTE node's, lines.lit_note): colours as in a paragraph's text
             lit = ended = ""
