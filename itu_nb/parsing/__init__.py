@@ -37,9 +37,10 @@ def no_collection() -> Iterator[None]:
         gc.enable()
 
 
-def _lines(pieces_by_line, artefacts: bool) -> list[SourceLine | str]:
-    """Stage-2 lines from lines of pieces (or of plain text, a ``str``: see :func:`critic_lines`); ``artefacts``:
-    whether the text may hold any ("[" or a comment).
+def _lines(pieces_by_line, artefacts: bool, escaped: bool = False) -> list[SourceLine | str]:
+    r"""Stage-2 lines from lines of pieces (or of plain text, a ``str``: see :func:`critic_lines`); ``artefacts``:
+    whether the text may hold any ("[" or a comment); ``escaped``: whether it may hold text escaped so as not to
+    read as one (``[\``: :mod:`itu_nb.parsing.escapes`).
     """
     out: list[SourceLine | str] = []
     for no, pieces in enumerate(pieces_by_line):
@@ -60,7 +61,7 @@ def _lines(pieces_by_line, artefacts: bool) -> list[SourceLine | str]:
             else:  # runs alone, none where an inline artefact can start: extract_artefacts's runs, without its steps
                 out.append(_line(no, [r for r in pieces if r.text]))
                 continue
-            runs, arts = extract_artefacts(pieces, no, escaped=True)  # (CriticMarkup: escapes.py)
+            runs, arts = extract_artefacts(pieces, no, True) if escaped else extract_artefacts(pieces, no)
             out.append(SourceLine(no, runs, arts) if arts else _line(no, runs))
         else:  # runs alone, and no inline artefact can start in them: as they are
             out.append(SourceLine(no, pieces, []))
@@ -165,5 +166,7 @@ def parse_critic(
             text, notes = line_notes(text, utf8[1])
         else:
             text, notes = line_notes(text.replace("\r\n", "\n").replace("\r", "\n"))  # as split_lines does
-        lines = _lines(read_by_line(text, source, author, date), "[" in text or "{>>" in text or "{==" in text)
+        artefacts = "[" in text or "{>>" in text or "{==" in text
+        escaped = artefacts and "\\" in text and "[\\" in text  # (a backslash first: one fast scan, most have none)
+        lines = _lines(read_by_line(text, source, author, date), artefacts, escaped)
         return build_document(lines, source=source, fmt="criticmarkup", line_notes=notes, consume=True)
