@@ -25,7 +25,7 @@ from typing import TypeVar
 
 from itu_nb.model import HOMOGLYPHS, Clause, NodeKind, Op, Proposal, Run, runs_text
 from itu_nb.model.clause import relabelled_artefacts
-from itu_nb.parsing.labels import Components, item_component, successor
+from itu_nb.parsing.labels import Components, item_component, roman_value, successor
 from itu_nb.parsing.labels import label_scheme as _label_scheme
 
 __all__ = [
@@ -96,19 +96,28 @@ def _amended_label(clause: Clause) -> str:
     return runs_text(clause.label_runs, "amended") if clause.exists_in("amended") else ""
 
 
-def scheme_of(children: list[Clause] | tuple[Clause, ...], prev_letter: str | None = None) -> list[str | None]:
+def scheme_of(
+    children: list[Clause] | tuple[Clause, ...], prev_letter: str | None = None, prev_roman: str | None = None
+) -> list[str | None]:
     """Each sibling's label scheme in the amended view (None when it is in no list).
 
     ``i)`` after a lettered sibling is a letter, ``i)`` first is a roman numeral.  ``prev_letter``
-    is the bare label of the last lettered sibling before ``children`` (to read a list's tail).
+    and ``prev_roman`` are the bare labels of the last lettered and roman siblings before ``children``
+    (to read a list's tail).
     """
-    return scan_labels(children, prev_letter)[0]
+    return scan_labels(children, prev_letter, prev_roman)[0]
 
 
 def scan_labels(
-    children: list[Clause] | tuple[Clause, ...], prev_letter: str | None = None
+    children: list[Clause] | tuple[Clause, ...], prev_letter: str | None = None, prev_roman: str | None = None
 ) -> tuple[list[str | None], list[str | None]]:
-    """(schemes, letters): :func:`scheme_of`, and the lower-case bare label of each lettered sibling (else None)."""
+    """(schemes, letters): :func:`scheme_of`, and the lower-case bare label of each lettered sibling (else None).
+
+    A label that is a letter and a roman numeral is roman when it is the numeral after the last roman
+    sibling before it (``l)`` after ``xlix)``, ``c)`` after ``xcix)``), as the parser reads it, or the
+    same numeral or one further on (a list being relettered: ``l)`` after a new ``l)``, or after
+    ``xlviii)`` once ``xlix)`` is struck).
+    """
     out: list[str | None] = []
     letters: list[str | None] = []
     for c in children:
@@ -120,7 +129,9 @@ def scan_labels(
             continue
         low = parts[1].translate(HOMOGLYPHS).lower()
         scheme = label_scheme(text.strip(), prev_letter[-1:] if prev_letter else None, False)
-        if (
+        if prev_roman is not None and _follows_roman(low, prev_roman):
+            scheme = "roman"  # l) after xlix) (or after l), while a list is relettered): the fiftieth roman item
+        elif (
             scheme == "roman"
             and prev_letter is not None
             and (
@@ -138,8 +149,16 @@ def scan_labels(
             continue
         if scheme == "letter":
             prev_letter = letters[-1] = low
+        elif scheme == "roman":
+            prev_roman = low
         out.append(scheme)
     return out, letters
+
+
+def _follows_roman(low: str, prev_roman: str) -> bool:
+    """Whether ``low`` is a roman numeral not below ``prev_roman`` (see :func:`scan_labels`)."""
+    value = roman_value(low)
+    return value is not None and value >= (roman_value(prev_roman) or 0)
 
 
 def list_scheme(children, section: str | None, parent_kind: NodeKind | None, schemes=None) -> str:
