@@ -18,11 +18,14 @@ from __future__ import annotations
 import docx_build as B
 import pytest
 from bounds import bounded
+from test_text_fast_paths import routed_one_by_one
 
 import itu_nb
 from itu_nb.model import NodeKind
 from itu_nb.parsing import keywords as kw
+from itu_nb.parsing.document import build_document
 from itu_nb.parsing.labels import continues_roman, label_scheme, roman_value, successor
+from itu_nb.parsing.schemes import letter_unless_roman
 
 _RES = [
     "MOD\tX/1/1", "", "RESOLUTION 1 (Rev. Dubai, 2018)", "", "Title", "",
@@ -76,7 +79,7 @@ def test_a_letter_and_numeral_is_read_by_the_list_it_continues():
         ("cd)", None, False, None): "letter",
         ("d)", None, False, "cdxcix"): "roman",
         ("d)", "c", False, None): "letter",
-        ("m)", "l", False, "cmxcix"): "roman",  # both continue: the roman list, the innermost open one
+        ("m)", "l", False, "cmxcix"): "roman",  # both continue: the roman list (l)'s sub-list, read last)
         ("m)", "l", False, None): "letter",
         ("v)", "u", False, "iv"): "roman",  # u): i) … iv) then v): the fifth sub-item
         ("v)", "u", False, None): "letter",  # u) v): letters, as before
@@ -87,6 +90,13 @@ def test_a_letter_and_numeral_is_read_by_the_list_it_continues():
     }
     assert {k: label_scheme(*k) for k in cases} == cases
     assert continues_roman("l", "xlix") and not continues_roman("l", "l") and not continues_roman("l", None)
+    # the labels the item loops read as letters unless the open roman list continues (no colon, no letter asked)
+    got = [
+        x
+        for x in ("i", "v", "x", "l", "c", "d", "m", "ii", "cc", "mm", "cd", "dc", "xl", "a", "k")
+        if letter_unless_roman(x)
+    ]
+    assert got == ["l", "c", "d", "m", "cc", "mm", "cd", "dc"]
 
 
 @pytest.mark.parametrize("n", [60, 120])
@@ -118,6 +128,37 @@ def test_a_roman_sub_list_past_a_thousand_is_no_relettering():
     assert [(k.path, k.label_original, k.label) for k in q["considering"].children] == [
         ("considering/a", "a)", "a)"), ("considering/b", "b)", "b)"), ("considering/d", "c)", "d)"),
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        sub_list(1001),  # l), c), cd) (no relettering), d), dc), m) continue the roman list
+        # a roman list under u) ends at v) (the fifth sub-item), w) continues the letters; cd) after b) and
+        # dc) after d) are relettered; l) after k) and m) after l) are letters
+        "\n".join(
+            [*_RES, "considering", "", "t)\tone;", "u)\tthese:", "i)\ta;", "ii)\tb;", "iii)\tc;", "iv)\td;", "v)\te;"]
+            + ["w)\ttwo;", "a)\tone;", "b)\ttwo;", "cd)\tthree;", "dc)\tfour;", "k)\tk;", "l)\tl;", "m)\tm."]
+        )
+        + "\n",
+    ],
+)
+def test_item_loops_read_roman_lists_as_the_general_steps(text):
+    # the builder's item loops (ItemReader._items, _siblings) against every line through _paragraph
+    fast = build_document(text.split("\n"), source="<t>", fmt="text", infer=True).proposals[0]
+    slow = routed_one_by_one(text)
+    assert [(c.path, c.kind, c.label_runs, c.runs, c.notes) for c in fast.walk()] == [
+        (c.path, c.kind, c.label_runs, c.runs, c.notes) for c in slow.walk()
+    ]
+    assert fast.warnings == slow.warnings
+    if len(fast["considering"].children) > 2:
+        kids = fast["considering"].children
+        assert [(k.path, k.label) for k in kids] == [
+            ("considering/t", "t)"), ("considering/u", "u)"), ("considering/w", "w)"), ("considering/a", "a)"),
+            ("considering/b", "b)"), ("considering/d", "d)"), ("considering/c", "c)"), ("considering/k", "k)"),
+            ("considering/l", "l)"), ("considering/m", "m)"),
+        ]  # fmt: skip
+        assert [k.label for k in fast["considering/u"].children] == ["i)", "ii)", "iii)", "iv)", "v)"]
 
 
 def test_letter_lists_read_as_before():

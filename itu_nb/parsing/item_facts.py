@@ -17,7 +17,7 @@ from itu_nb.parsing import infer as _infer
 from itu_nb.parsing.components import item_component
 from itu_nb.parsing.frozen import run as make_run
 from itu_nb.parsing.nodes import Node, seal
-from itu_nb.parsing.schemes import bare_label, continues_roman, fixed_scheme
+from itu_nb.parsing.schemes import bare_label, continues_roman, fixed_scheme, letter_unless_roman
 
 __all__: list[str] = []
 
@@ -28,20 +28,26 @@ _EQUAL = Op.EQUAL
 def _label_facts(head: str) -> tuple:
     """What an item reads of its label ``head`` (label and separator, one equal run), once per label text.
 
-    ``(label runs, label, bare lower-case label, path component, two letters, scheme)``: the runs are one
-    tuple for every item with this label (runs are immutable); ``two letters`` is True for a label inference
+    ``(label runs, label, bare lower-case label, path component, two letters, scheme, numeral)``: the runs are
+    one tuple for every item with this label (runs are immutable); ``two letters`` is True for a label inference
     may read as a relettering (:func:`~itu_nb.parsing.infer.infer_letter_label`); ``scheme`` is the label's
-    scheme when its neighbours cannot change it (:func:`~itu_nb.parsing.labels.fixed_scheme`), else None.  A pure function of
-    its argument, cached: texts have few distinct labels.
+    scheme when its neighbours cannot change it (:func:`~itu_nb.parsing.labels.fixed_scheme`), else None;
+    ``numeral`` is True for a label read as a letter unless it continues the open roman list (``l)``, ``c)``:
+    ``scheme`` is then ``letter``, :func:`~itu_nb.parsing.schemes.letter_unless_roman`), whose readers only
+    ask the open roman item, not the letters or the colon.  A pure function of its argument, cached: texts
+    have few distinct labels.
     """
     label = head.strip()
+    fixed = fixed_scheme(label)
+    numeral = fixed is None and letter_unless_roman(label)
     return (
         (Run(Op.EQUAL, head),),
         label,
         bare_label(label).lower(),
         item_component(label, None, 0),
         bool(_infer.infer_letter_label(label)),
-        fixed_scheme(label),
+        "letter" if numeral else fixed,
+        numeral,
     )
 
 

@@ -71,17 +71,23 @@ class ItemReader:
                 if m is None:
                     break
                 n = m.end()
-            label_runs, label, tail, base, double, fixed = _label_facts(text[:n])
+            label_runs, label, tail, base, double, fixed, numeral = _label_facts(text[:n])
             relet = None
             stack = container.stack
-            # "cb)": relettered, its label read as "b)" (what _paragraph's inference makes of it), unless it is
-            # the roman numeral after the open roman item ("cd)" after "cccxcix)")
-            if double and infer and not (stack and continues_roman(tail, _open_tail(stack, "roman"))):
+            # l) after xlix), cd) after cccxcix): the numeral after the open roman item's, roman
+            roman_next = numeral and bool(stack) and continues_roman(tail, _open_tail(stack, "roman"))
+            if double and infer and not roman_next:
+                # "cb)": relettered, its label read as "b)" (what _paragraph's inference makes of it)
                 relet, label_runs, label, fixed = _relettered(text[:n])
             node = None  # the node object to fill: a new one, or the previous sibling's once frozen
             if stack:
                 last = stack[-1]
-                scheme = fixed or label_scheme(label, *self._previous(container))  # roman-looking: the lists decide
+                if roman_next:
+                    scheme = "roman"
+                elif fixed is None or relet is not None:  # roman-looking, or relettered: the open lists decide
+                    scheme = label_scheme(label, *self._previous(container))
+                else:
+                    scheme = fixed
                 if last.scheme == scheme:  # the next sibling: what self._place(container, scheme) gives
                     del stack[-1]
                     parent = stack[-1] if stack else container
@@ -220,6 +226,7 @@ class ItemReader:
         # the innermost lettered and roman items under node, for a scheme other than theirs
         below = None if lettered else _open_tail(container.stack[:-1], "letter")
         below_roman = None if roman else _open_tail(container.stack[:-1], "roman")
+        roman_open = roman or below_roman is not None  # a roman list l), c), cd)… may continue
         # the open item: its label, label runs, body runs, line, notes, bare label, colon, component, path
         label, no, notes, tail, colon = node._labels[0], node.line, node.notes, node.tail, node._colon
         if tail is None and (lettered or roman):
@@ -235,10 +242,12 @@ class ItemReader:
                 break
             n = m.end()
             facts = _label_facts(text[:n])
-            if facts[4] and self.infer and not (roman and continues_roman(facts[2], tail)):
-                break  # "cb)": inference may reletter it ("cd)" after "cccxcix)" is the next numeral)
             got_scheme = facts[5]
-            if got_scheme is None:  # a roman-looking label: read by the list around it
+            if facts[6] and roman_open and continues_roman(facts[2], tail if roman else below_roman):
+                got_scheme = "roman"  # l) after xlix), cd) after cccxcix): the roman list goes on
+            elif facts[4] and self.infer:
+                break  # "cb)": inference may reletter it
+            elif got_scheme is None:  # a roman-looking label: read by the list around it
                 if colon is None:
                     colon = runs_text(body, "amended").rstrip().endswith(":")
                 got_scheme = label_scheme(

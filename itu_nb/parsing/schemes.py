@@ -12,7 +12,16 @@ import re
 from itu_nb.model import HOMOGLYPHS
 from itu_nb.parsing import keywords as kw
 
-__all__ = ["bare_label", "continues_roman", "fixed_scheme", "label_scheme", "roman_value", "successor", "successors"]
+__all__ = [
+    "bare_label",
+    "continues_roman",
+    "fixed_scheme",
+    "label_scheme",
+    "letter_unless_roman",
+    "roman_value",
+    "successor",
+    "successors",
+]
 
 _BIS_TER = re.compile(r"\s?(bis|ter)$")
 
@@ -92,6 +101,15 @@ def fixed_scheme(label: str) -> str | None:
         if kw.NUMERAL.match(low):
             return None if _may_be_letters(low) else "roman"
     return label_scheme(label, None, False)
+
+
+def letter_unless_roman(label: str) -> bool:
+    """Whether :func:`label_scheme` reads ``label`` as a letter whatever its neighbours, unless it continues the
+    open roman list (``previous_roman``): ``l)``, ``c)``, ``d)``, ``m)``, ``cc)``, ``ccc)``, ``mm)``, ``mmm)`` and
+    the two letters ``cd)``, ``dc)``, ``mi)``…; ``i)``, ``v)``, ``x)``, ``ii)``, ``xx)`` read the letters too.
+    """
+    low = _BIS_TER.sub("", bare_label(label)).lower()
+    return low[:1] not in ("", "i", "v", "x") and _may_be_letters(low) and kw.NUMERAL.match(low) is not None
 
 
 def _may_be_letters(low: str) -> bool:
