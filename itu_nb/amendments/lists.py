@@ -80,7 +80,9 @@ class ListFacts:
 
     @classmethod
     def of(cls, children, prev_letter: str | None = None, prev_roman: str | None = None) -> ListFacts:
-        """Read the facts of ``children`` (``prev_letter``, ``prev_roman``: the last lettered and roman siblings before them)."""
+        """Read the facts of ``children`` (``prev_letter``, ``prev_roman``: the last lettered and roman siblings
+        before them).
+        """
         schemes, letters = scan_labels(children, prev_letter, prev_roman)
         labels: list[str | None] = []
         exists: list[bool] = []
