@@ -17,6 +17,8 @@ from test_labels_roman import _RES, romans, sub_list
 import itu_nb
 from itu_nb.amendments.edits import apply_ops
 from itu_nb.amendments.operations import InsertClause, MoveClause
+from itu_nb.amendments.relettering import scheme_of
+from itu_nb.model import Clause, NodeKind, Op, Run
 
 
 def test_amend_grows_a_roman_sub_list_past_xlix():
@@ -61,3 +63,18 @@ def test_amend_moves_and_inserts_into_a_55_item_roman_sub_list():
         author="X",
     )
     assert [c.label for c in d["considering/a"].children if c.exists_in("amended")][-3:] == ["xlix)", "l)", "li)"]
+
+
+def test_the_amendment_code_reads_l_by_its_roman_siblings():
+    def items(*labels):
+        return [Clause(NodeKind.ITEM, "", label_runs=(Run(Op.EQUAL, f"{b})\t"),)) for b in labels]
+
+    assert scheme_of(items("xlviii", "xlix", "l", "li")) == ["roman"] * 4
+    assert scheme_of(items("xlix", "l", "l", "li")) == ["roman"] * 4  # a new l) before the old one, not relettered yet
+    assert scheme_of(items("xlviii", "l", "li")) == ["roman"] * 3  # xlix) struck, l) not relettered yet
+    assert scheme_of(items("l", "li"), None, "xlix") == ["roman"] * 2  # a list's tail, after xlix)
+    assert scheme_of(items("xcix", "c", "cxcix", "cc", "cccxcix", "cd", "cdxcix", "d")) == ["roman"] * 8
+    assert scheme_of(items("k", "l", "m")) == ["letter"] * 3
+    # items moved out of a sub-list among the letters (found by the random check of amend16b's moves): k), i)
+    # (a letter there, as before), ii), then m) and n) are letters as on 9c69995, not the roman 1000 after ii)
+    assert scheme_of(items("k", "i", "ii", "m", "n")) == ["letter", "letter", "roman", "letter", "letter"]

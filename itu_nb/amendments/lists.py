@@ -81,7 +81,7 @@ class ListFacts:
     @classmethod
     def of(cls, children, prev_letter: str | None = None, prev_roman: str | None = None) -> ListFacts:
         """Read the facts of ``children`` (``prev_letter``, ``prev_roman``: the last lettered and roman siblings
-        before them).
+        before them, see :meth:`letter_before` and :meth:`roman_before`).
         """
         schemes, letters = scan_labels(children, prev_letter, prev_roman)
         labels: list[str | None] = []
@@ -105,9 +105,14 @@ class ListFacts:
         return self.letters[self.lettered[at - 1]] if at else None
 
     def roman_before(self, index: int) -> str | None:
-        """The bare label of the last roman sibling before ``index`` (by bisection), read as Latin."""
+        """The bare label of the last roman sibling before ``index`` with no lettered one after it (by
+        bisection), read as Latin; None when there is none.
+        """
         at = bisect.bisect_left(self.romans, index)
-        label = self.labels[self.romans[at - 1]] if at else None
+        if not at:
+            return None
+        last, letter = self.romans[at - 1], bisect.bisect_left(self.lettered, index)
+        label = self.labels[last] if not letter or self.lettered[letter - 1] < last else None
         return label.translate(HOMOGLYPHS) if label else None
 
     def with_tail(self, children, index: int, old=None) -> ListFacts:

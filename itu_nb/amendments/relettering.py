@@ -27,6 +27,7 @@ from itu_nb.model import HOMOGLYPHS, Clause, NodeKind, Op, Proposal, Run, runs_t
 from itu_nb.model.clause import relabelled_artefacts
 from itu_nb.parsing.labels import Components, item_component, roman_value, successor
 from itu_nb.parsing.labels import label_scheme as _label_scheme
+from itu_nb.parsing.schemes import letter_unless_roman
 
 __all__ = [
     "bare_label",
@@ -113,13 +114,17 @@ def scan_labels(
 ) -> tuple[list[str | None], list[str | None]]:
     """(schemes, letters): :func:`scheme_of`, and the lower-case bare label of each lettered sibling (else None).
 
-    A label that is a letter and a roman numeral is roman when it is the numeral after the last roman
-    sibling before it (``l)`` after ``xlix)``, ``c)`` after ``xcix)``), as the parser reads it, or the
-    same numeral or one further on (a list being relettered: ``l)`` after a new ``l)``, or after
-    ``xlviii)`` once ``xlix)`` is struck).
+    A label read as a letter unless it continues a roman list (``l)``, ``c)``, ``cd)``:
+    :func:`~itu_nb.parsing.schemes.letter_unless_roman`) is roman when it is the numeral after the last
+    roman sibling before it (``l)`` after ``xlix)``, ``c)`` after ``xcix)``), as the parser reads it; in a
+    list with no lettered sibling, also the same numeral or any further on (a list being relettered: the
+    old ``l)`` after a new one, ``l)`` after ``xlviii)`` once ``xlix)`` is struck).  A lettered sibling
+    between them ends the roman list; among letters, ``m)`` after ``l)`` stays a letter whatever roman
+    sibling stands between them (items moved out of a sub-list).
     """
     out: list[str | None] = []
     letters: list[str | None] = []
+    roman = prev_roman  # the last roman sibling, with no lettered one after it
     for c in children:
         text = _amended_label(c)
         parts = split_label(text) if c.kind is NodeKind.ITEM and text.strip() else None
@@ -129,7 +134,13 @@ def scan_labels(
             continue
         low = parts[1].translate(HOMOGLYPHS).lower()
         scheme = label_scheme(text.strip(), prev_letter[-1:] if prev_letter else None, False)
-        if prev_roman is not None and _follows_roman(low, prev_roman):
+        if (
+            scheme == "letter"
+            and roman is not None
+            and letter_unless_roman(low)
+            and (prev_letter is None or low != successor(prev_letter, "letter"))
+            and _follows_roman(low, roman, prev_letter is None)
+        ):
             scheme = "roman"  # l) after xlix) (or after l), while a list is relettered): the fiftieth roman item
         elif (
             scheme == "roman"
@@ -149,16 +160,21 @@ def scan_labels(
             continue
         if scheme == "letter":
             prev_letter = letters[-1] = low
+            roman = None  # a roman list the letters interrupt is not continued past them
         elif scheme == "roman":
-            prev_roman = low
+            roman = low
         out.append(scheme)
     return out, letters
 
 
-def _follows_roman(low: str, prev_roman: str) -> bool:
-    """Whether ``low`` is a roman numeral not below ``prev_roman`` (see :func:`scan_labels`)."""
-    value = roman_value(low)
-    return value is not None and value >= (roman_value(prev_roman) or 0)
+def _follows_roman(low: str, prev_roman: str, roman_only: bool) -> bool:
+    """Whether ``low`` is the roman numeral after ``prev_roman``, or (``roman_only``: no lettered sibling so
+    far) any numeral from ``prev_roman`` on (see :func:`scan_labels`).
+    """
+    value, previous = roman_value(low), roman_value(prev_roman)
+    if value is None or previous is None:
+        return False
+    return value >= previous if roman_only else value == previous + 1
 
 
 def list_scheme(children, section: str | None, parent_kind: NodeKind | None, schemes=None) -> str:
