@@ -292,7 +292,7 @@ class _Editor:
             dataclasses.replace(node, kind=NodeKind.ITEM, label_runs=()), expected, self.author, self.date, style
         )
         siblings.insert(index, node)
-        tail = schemes[:index] + scheme_of(siblings[index:], facts.letter_before(index))  # after the insertion
+        tail = schemes[:index] + scheme_of(siblings[index:], facts.letter_before(index), facts.roman_before(index))
         siblings = reletter(siblings, index + 1, scheme, successor(expected, scheme), self.author, self.date, tail)
         self._set_children(parent, siblings, changed)
 

@@ -65,6 +65,8 @@ class ListFacts:
         The label each sibling is cited by in the amended view (:func:`~itu_nb.amendments.addressing.bare`
         of it; None for a footnote, a sibling absent from the view or without a label): a citation
         finds its clause by ``list.index``, in C (:data:`~itu_nb.amendments.addressing.Cites`).
+    romans : list of int
+        The indices of the roman siblings, in order (``l)`` after ``xlix)`` is roman: :meth:`roman_before`).
     """
 
     schemes: list[str | None]
@@ -74,11 +76,14 @@ class ListFacts:
     footnotes: list[bool]
     lettered: list[int] = dataclasses.field(default_factory=list)
     cites: list[str | None] = dataclasses.field(default_factory=list)
+    romans: list[int] = dataclasses.field(default_factory=list)
 
     @classmethod
-    def of(cls, children, prev_letter: str | None = None) -> ListFacts:
-        """Read the facts of ``children`` (``prev_letter``: the last lettered sibling before them)."""
-        schemes, letters = scan_labels(children, prev_letter)
+    def of(cls, children, prev_letter: str | None = None, prev_roman: str | None = None) -> ListFacts:
+        """Read the facts of ``children`` (``prev_letter``, ``prev_roman``: the last lettered and roman siblings
+        before them, see :meth:`letter_before` and :meth:`roman_before`).
+        """
+        schemes, letters = scan_labels(children, prev_letter, prev_roman)
         labels: list[str | None] = []
         exists: list[bool] = []
         cites: list[str | None] = []
@@ -91,12 +96,24 @@ class ListFacts:
             labels.append(parts[1].lower() if parts else None)
             cites.append(_cited(text) if text and not note else None)
         lettered = [i for i, x in enumerate(letters) if x is not None]
-        return cls(schemes, letters, labels, exists, footnotes, lettered, cites)
+        romans = [i for i, x in enumerate(schemes) if x == "roman"]
+        return cls(schemes, letters, labels, exists, footnotes, lettered, cites, romans)
 
     def letter_before(self, index: int) -> str | None:
         """The bare label of the last lettered sibling before ``index`` (found by bisection: a numbered list has none)."""
         at = bisect.bisect_left(self.lettered, index)
         return self.letters[self.lettered[at - 1]] if at else None
+
+    def roman_before(self, index: int) -> str | None:
+        """The bare label of the last roman sibling before ``index`` with no lettered one after it (by
+        bisection), read as Latin; None when there is none.
+        """
+        at = bisect.bisect_left(self.romans, index)
+        if not at:
+            return None
+        last, letter = self.romans[at - 1], bisect.bisect_left(self.lettered, index)
+        label = self.labels[last] if not letter or self.lettered[letter - 1] < last else None
+        return label.translate(HOMOGLYPHS) if label else None
 
     def with_tail(self, children, index: int, old=None) -> ListFacts:
         """The facts of ``children``, whose siblings before ``index`` are those these facts describe.
@@ -114,7 +131,7 @@ class ListFacts:
             if tuple(children[end:]) != tuple(old[end:]) or self.labels[end:].count(None) != len(children) - end:
                 end = len(children)
         if end < len(children):
-            head = ListFacts.of(children[index:end], self.letter_before(index))
+            head = ListFacts.of(children[index:end], self.letter_before(index), self.roman_before(index))
             return ListFacts(
                 self.schemes[:index] + head.schemes + self.schemes[end:],
                 self.letters[:index] + head.letters + self.letters[end:],
@@ -123,8 +140,9 @@ class ListFacts:
                 self.footnotes[:index] + head.footnotes + self.footnotes[end:],
                 self.lettered[: bisect.bisect_left(self.lettered, index)] + [i + index for i in head.lettered],
                 self.cites[:index] + head.cites + self.cites[end:],
+                self.romans[: bisect.bisect_left(self.romans, index)] + [i + index for i in head.romans],
             )
-        tail = ListFacts.of(children[index:], self.letter_before(index))
+        tail = ListFacts.of(children[index:], self.letter_before(index), self.roman_before(index))
         return ListFacts(
             self.schemes[:index] + tail.schemes,
             self.letters[:index] + tail.letters,
@@ -133,6 +151,7 @@ class ListFacts:
             self.footnotes[:index] + tail.footnotes,
             self.lettered[: bisect.bisect_left(self.lettered, index)] + [i + index for i in tail.lettered],
             self.cites[:index] + tail.cites,
+            self.romans[: bisect.bisect_left(self.romans, index)] + [i + index for i in tail.romans],
         )
 
 

@@ -25,8 +25,9 @@ from typing import TypeVar
 
 from itu_nb.model import HOMOGLYPHS, Clause, NodeKind, Op, Proposal, Run, runs_text
 from itu_nb.model.clause import relabelled_artefacts
-from itu_nb.parsing.labels import Components, item_component, successor
+from itu_nb.parsing.labels import Components, item_component, roman_value, successor
 from itu_nb.parsing.labels import label_scheme as _label_scheme
+from itu_nb.parsing.schemes import letter_unless_roman
 
 __all__ = [
     "bare_label",
@@ -96,21 +97,34 @@ def _amended_label(clause: Clause) -> str:
     return runs_text(clause.label_runs, "amended") if clause.exists_in("amended") else ""
 
 
-def scheme_of(children: list[Clause] | tuple[Clause, ...], prev_letter: str | None = None) -> list[str | None]:
+def scheme_of(
+    children: list[Clause] | tuple[Clause, ...], prev_letter: str | None = None, prev_roman: str | None = None
+) -> list[str | None]:
     """Each sibling's label scheme in the amended view (None when it is in no list).
 
     ``i)`` after a lettered sibling is a letter, ``i)`` first is a roman numeral.  ``prev_letter``
-    is the bare label of the last lettered sibling before ``children`` (to read a list's tail).
+    and ``prev_roman`` are the bare labels of the last lettered and roman siblings before ``children``
+    (to read a list's tail).
     """
-    return scan_labels(children, prev_letter)[0]
+    return scan_labels(children, prev_letter, prev_roman)[0]
 
 
 def scan_labels(
-    children: list[Clause] | tuple[Clause, ...], prev_letter: str | None = None
+    children: list[Clause] | tuple[Clause, ...], prev_letter: str | None = None, prev_roman: str | None = None
 ) -> tuple[list[str | None], list[str | None]]:
-    """(schemes, letters): :func:`scheme_of`, and the lower-case bare label of each lettered sibling (else None)."""
+    """(schemes, letters): :func:`scheme_of`, and the lower-case bare label of each lettered sibling (else None).
+
+    A label read as a letter unless it continues a roman list (``l)``, ``c)``, ``cd)``:
+    :func:`~itu_nb.parsing.schemes.letter_unless_roman`) is roman when it is the numeral after the last
+    roman sibling before it (``l)`` after ``xlix)``, ``c)`` after ``xcix)``), as the parser reads it; in a
+    list with no lettered sibling, also the same numeral or any further on (a list being relettered: the
+    old ``l)`` after a new one, ``l)`` after ``xlviii)`` once ``xlix)`` is struck).  A lettered sibling
+    between them ends the roman list; among letters, ``m)`` after ``l)`` stays a letter whatever roman
+    sibling stands between them (items moved out of a sub-list).
+    """
     out: list[str | None] = []
     letters: list[str | None] = []
+    roman = prev_roman  # the last roman sibling, with no lettered one after it
     for c in children:
         text = _amended_label(c)
         parts = split_label(text) if c.kind is NodeKind.ITEM and text.strip() else None
@@ -121,6 +135,14 @@ def scan_labels(
         low = parts[1].translate(HOMOGLYPHS).lower()
         scheme = label_scheme(text.strip(), prev_letter[-1:] if prev_letter else None, False)
         if (
+            scheme == "letter"
+            and roman is not None
+            and letter_unless_roman(low)
+            and (prev_letter is None or low != successor(prev_letter, "letter"))
+            and _follows_roman(low, roman, prev_letter is None)
+        ):
+            scheme = "roman"  # l) after xlix) (or after l), while a list is relettered): the fiftieth roman item
+        elif (
             scheme == "roman"
             and prev_letter is not None
             and (
@@ -138,8 +160,21 @@ def scan_labels(
             continue
         if scheme == "letter":
             prev_letter = letters[-1] = low
+            roman = None  # a roman list the letters interrupt is not continued past them
+        elif scheme == "roman":
+            roman = low
         out.append(scheme)
     return out, letters
+
+
+def _follows_roman(low: str, prev_roman: str, roman_only: bool) -> bool:
+    """Whether ``low`` is the roman numeral after ``prev_roman``, or (``roman_only``: no lettered sibling so
+    far) any numeral from ``prev_roman`` on (see :func:`scan_labels`).
+    """
+    value, previous = roman_value(low), roman_value(prev_roman)
+    if value is None or previous is None:
+        return False
+    return value >= previous if roman_only else value == previous + 1
 
 
 def list_scheme(children, section: str | None, parent_kind: NodeKind | None, schemes=None) -> str:

@@ -16,7 +16,14 @@ from lxml import etree
 from itu_nb.loaders.akn_runs import footnote_runs, inline_runs, main_text
 from itu_nb.model import HOMOGLYPHS, Artefact, Clause, NodeKind, Op, Run, join_runs, runs_text
 from itu_nb.parsing.frozen import clause as _clause
-from itu_nb.parsing.labels import Components, bare_label, item_component, label_scheme, section_keyword, successors
+from itu_nb.parsing.labels import (
+    Components,
+    fixed_scheme,
+    item_component,
+    label_scheme,
+    section_keyword,
+    successors,
+)
 from itu_nb.parsing.tree import freeze_node
 
 _BULLETS = ("bullet", "dash")
@@ -25,9 +32,11 @@ __all__ = ["OpenNode", "component", "keyword", "next_labels", "place", "scheme"]
 
 
 @functools.lru_cache(maxsize=4096)
-def scheme(label: str, previous_letter: str | None, previous_ends_colon: bool) -> str:
+def scheme(
+    label: str, previous_letter: str | None, previous_ends_colon: bool, previous_roman: str | None = None
+) -> str:
     """:func:`itu_nb.parsing.labels.label_scheme`, remembered: a text has few distinct labels."""
-    return label_scheme(label, previous_letter, previous_ends_colon)
+    return label_scheme(label, previous_letter, previous_ends_colon, previous_roman)
 
 
 def keyword(text: str) -> str | None:
@@ -233,10 +242,11 @@ def _letter(bare: str) -> str:
 
 @functools.lru_cache(maxsize=4096)
 def _in_context(label: str) -> bool:
-    """Whether :func:`label_scheme` may read ``label`` by its neighbours: only a label that may be a roman
-    numeral (``i)``, ``v)``, ``cc)``…, all letters ``ivxlc``) is; ``1``, ``4.2``, ``a)``, ``b)`` are read alone.
+    """Whether :func:`label_scheme` may read ``label`` by its neighbours: only a label that reads as a roman
+    numeral and a letter (``i)``, ``v)``, ``l)``, ``cc)``…: :func:`fixed_scheme` None) is; ``1``, ``4.2``,
+    ``a)``, ``b)``, ``xlix)`` are read alone.
     """
-    return bare_label(label).lower()[:1] in ("i", "v", "x", "l", "c")
+    return fixed_scheme(label) is None
 
 
 #: label → (its scheme read alone, or None when its neighbours decide; its plain component): what
@@ -267,13 +277,17 @@ def place(base: OpenNode, stack: list[OpenNode], node: OpenNode) -> None:
     bare = node.bare_label
     alone, plain = _READING.get(bare) or _reading(bare)
     if alone is None:  # a label that may read as a roman numeral: its neighbours decide
-        previous, colon = None, False
+        previous, roman = None, None
         for open_item in reversed(stack):
             if open_item.scheme == "letter":
                 previous = _letter(open_item.bare_label) or None
                 break
+        for open_item in reversed(stack):  # the open roman list it may continue (l) after xlix))
+            if open_item.scheme == "roman":
+                roman = _letter(open_item.bare_label) or None
+                break
         colon = bool(stack) and _amended(stack[-1].runs).rstrip().endswith(":")
-        own = scheme(bare, previous, colon)
+        own = scheme(bare, previous, colon, roman)
     else:
         own = alone
     node.scheme = own

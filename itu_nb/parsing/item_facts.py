@@ -1,9 +1,10 @@
 """What an item reads of its label, once per label text, and the steps the item loops share with the builder.
 
 :func:`_label_facts` and :func:`_relettered` read a label once per distinct text (cached: texts have few
-distinct labels); :func:`_close` closes open lists, :func:`_labels` and :func:`_label_text` read a label's
-views, :func:`_last_number` and :func:`_relabel` serve renumbering.  Used by :mod:`itu_nb.parsing.items`,
-:mod:`itu_nb.parsing.tree` and :mod:`itu_nb.parsing.changed`.
+distinct labels); :func:`_open_tail` reads the open list a roman-looking label may continue, :func:`_relettering`
+what inference makes of a two-letter label there; :func:`_close` closes open lists, :func:`_labels` and
+:func:`_label_text` read a label's views, :func:`_last_number` and :func:`_relabel` serve renumbering.  Used by
+:mod:`itu_nb.parsing.items`, :mod:`itu_nb.parsing.tree` and :mod:`itu_nb.parsing.changed`.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from itu_nb.parsing import infer as _infer
 from itu_nb.parsing.components import item_component
 from itu_nb.parsing.frozen import run as make_run
 from itu_nb.parsing.nodes import Node, seal
-from itu_nb.parsing.schemes import bare_label, fixed_scheme
+from itu_nb.parsing.schemes import bare_label, continues_roman, fixed_scheme, letter_unless_roman
 
 __all__: list[str] = []
 
@@ -27,20 +28,26 @@ _EQUAL = Op.EQUAL
 def _label_facts(head: str) -> tuple:
     """What an item reads of its label ``head`` (label and separator, one equal run), once per label text.
 
-    ``(label runs, label, bare lower-case label, path component, two letters, scheme)``: the runs are one
-    tuple for every item with this label (runs are immutable); ``two letters`` is True for a label inference
+    ``(label runs, label, bare lower-case label, path component, two letters, scheme, numeral)``: the runs are
+    one tuple for every item with this label (runs are immutable); ``two letters`` is True for a label inference
     may read as a relettering (:func:`~itu_nb.parsing.infer.infer_letter_label`); ``scheme`` is the label's
-    scheme when its neighbours cannot change it (:func:`~itu_nb.parsing.labels.fixed_scheme`), else None.  A pure function of
-    its argument, cached: texts have few distinct labels.
+    scheme when its neighbours cannot change it (:func:`~itu_nb.parsing.labels.fixed_scheme`), else None;
+    ``numeral`` is True for a label read as a letter unless it continues the open roman list (``l)``, ``c)``:
+    ``scheme`` is then ``letter``, :func:`~itu_nb.parsing.schemes.letter_unless_roman`), whose readers only
+    ask the open roman item, not the letters or the colon.  A pure function of its argument, cached: texts
+    have few distinct labels.
     """
     label = head.strip()
+    fixed = fixed_scheme(label)
+    numeral = fixed is None and letter_unless_roman(label)
     return (
         (Run(Op.EQUAL, head),),
         label,
         bare_label(label).lower(),
         item_component(label, None, 0),
         bool(_infer.infer_letter_label(label)),
-        fixed_scheme(label),
+        "letter" if numeral else fixed,
+        numeral,
     )
 
 
@@ -57,6 +64,30 @@ def _relettered(head: str) -> tuple:
     runs = tuple(_relabel((Run(Op.EQUAL, head),), *pair))
     label = _label_text(runs)
     return pair, runs, label, fixed_scheme(label)
+
+
+def _open_tail(stack: list[Node], scheme: str) -> str | None:
+    """The bare lower-case label of the innermost open item of ``scheme`` (``letter`` or ``roman``) in ``stack``,
+    else None: the list a label that reads as a letter and a roman numeral may continue.  Read once per item
+    (``Node.tail``).
+    """
+    for item in reversed(stack):  # a loop: no generator per line
+        if item.scheme == scheme:
+            if item.tail is None:
+                item.tail = bare_label(item.label("amended") or item.label("original") or "").lower()
+            return item.tail or None
+    return None
+
+
+def _relettering(label: str, previous_roman: str | None) -> tuple[str, str] | None:
+    """What inference reads of a two-letter label (``cb)``: ``c)`` relettered ``b)``,
+    :func:`~itu_nb.parsing.infer.infer_letter_label`), unless the label is the roman numeral after
+    ``previous_roman``, the open roman item (``cd)`` after ``cccxcix)``: the 400th sub-item).
+    """
+    pair = _infer.infer_letter_label(label)
+    if pair is not None and continues_roman(bare_label(label).lower(), previous_roman):
+        return None
+    return pair
 
 
 def _close(container: Node, i: int) -> None:

@@ -17,8 +17,8 @@ from itu_nb.parsing import infer as _infer
 from itu_nb.parsing import keywords as kw
 from itu_nb.parsing.frozen import clause as make_clause
 from itu_nb.parsing.frozen import equal_run
-from itu_nb.parsing.item_facts import _close, _label_facts, _last_number, _relabel, _relettered
-from itu_nb.parsing.labels import Components, bare_label, item_component, label_scheme
+from itu_nb.parsing.item_facts import _close, _label_facts, _last_number, _open_tail, _relabel, _relettered
+from itu_nb.parsing.labels import Components, bare_label, continues_roman, item_component, label_scheme
 from itu_nb.parsing.nodes import EMPTY, Node, SourceLine, new_node
 
 __all__ = ["ItemReader"]
@@ -71,24 +71,23 @@ class ItemReader:
                 if m is None:
                     break
                 n = m.end()
-            label_runs, label, tail, base, double, fixed = _label_facts(text[:n])
+            label_runs, label, tail, base, double, fixed, numeral = _label_facts(text[:n])
             relet = None
-            if double and infer:  # "cb)": relettered, its label read as "b)" (what _paragraph's inference makes of it)
-                relet, label_runs, label, fixed = _relettered(text[:n])
             stack = container.stack
+            # l) after xlix), cd) after cccxcix): the numeral after the open roman item's, roman
+            roman_next = numeral and bool(stack) and continues_roman(tail, _open_tail(stack, "roman"))
+            if double and infer and not roman_next:
+                # "cb)": relettered, its label read as "b)" (what _paragraph's inference makes of it)
+                relet, label_runs, label, fixed = _relettered(text[:n])
             node = None  # the node object to fill: a new one, or the previous sibling's once frozen
-            if stack:  # what self._previous(container) gives
-                prev_letter = None
-                for letter in reversed(stack):  # the innermost open lettered list
-                    if letter.scheme == "letter":
-                        if letter.tail is None:
-                            letter.tail = bare_label(letter.label("amended") or letter.label("original") or "").lower()
-                        prev_letter = letter.tail or None
-                        break
+            if stack:
                 last = stack[-1]
-                scheme = fixed or label_scheme(
-                    label, prev_letter, last._colon if last._colon is not None else last.ends_colon()
-                )
+                if roman_next:
+                    scheme = "roman"
+                elif fixed is None or relet is not None:  # roman-looking, or relettered: the open lists decide
+                    scheme = label_scheme(label, *self._previous(container))
+                else:
+                    scheme = fixed
                 if last.scheme == scheme:  # the next sibling: what self._place(container, scheme) gives
                     del stack[-1]
                     parent = stack[-1] if stack else container
@@ -223,18 +222,15 @@ class ItemReader:
         kids, count = parent.children, parent.taken._count  # type: ignore[union-attr]
         prefix = f"{parent.path}/" if parent.path else ""
         lettered, listed, numbered = scheme == "letter", scheme == "bullet" or scheme == "dash", scheme == "number"
-        below = None  # the innermost lettered item under node, for a scheme other than letters
-        if not lettered:
-            stack = container.stack
-            for k in range(len(stack) - 2, -1, -1):
-                letter = stack[k]
-                if letter.scheme == "letter":
-                    if letter.tail is None:
-                        letter.tail = bare_label(letter.label("amended") or letter.label("original") or "").lower()
-                    below = letter.tail or None
-                    break
+        roman = scheme == "roman"
+        # the innermost lettered and roman items under node, for a scheme other than theirs
+        below = None if lettered else _open_tail(container.stack[:-1], "letter")
+        below_roman = None if roman else _open_tail(container.stack[:-1], "roman")
+        roman_open = roman or below_roman is not None  # a roman list l), c), cd)… may continue
         # the open item: its label, label runs, body runs, line, notes, bare label, colon, component, path
         label, no, notes, tail, colon = node._labels[0], node.line, node.notes, node.tail, node._colon
+        if tail is None and (lettered or roman):
+            tail = bare_label(label or "").lower()
         component, path = node.component, node.path or ""  # known (see above)
         read = False  # a line was read here: the node is filled again on the way out
         while i < stop:
@@ -246,15 +242,17 @@ class ItemReader:
                 break
             n = m.end()
             facts = _label_facts(text[:n])
-            if facts[4] and self.infer:
-                break  # "cb)": inference may reletter it
             got_scheme = facts[5]
-            if got_scheme is None:  # a roman-looking label: read by the list around it
+            if facts[6] and roman_open and continues_roman(facts[2], tail if roman else below_roman):
+                got_scheme = "roman"  # l) after xlix), cd) after cccxcix): the roman list goes on
+            elif facts[4] and self.infer:
+                break  # "cb)": inference may reletter it
+            elif got_scheme is None:  # a roman-looking label: read by the list around it
                 if colon is None:
                     colon = runs_text(body, "amended").rstrip().endswith(":")
-                if tail is None and lettered:
-                    tail = bare_label(label or "").lower()
-                got_scheme = label_scheme(facts[1], (tail or None) if lettered else below, colon)
+                got_scheme = label_scheme(
+                    facts[1], (tail or None) if lettered else below, colon, (tail or None) if roman else below_roman
+                )
             if got_scheme != scheme:
                 break
             base = facts[3]
@@ -288,19 +286,17 @@ class ItemReader:
             node.component, node.path = component, path
         return i
 
-    def _previous(self, container: Node) -> tuple[str | None, bool]:
+    def _previous(self, container: Node) -> tuple[str | None, bool, str | None]:
+        """What :func:`~itu_nb.parsing.labels.label_scheme` reads of the open lists of ``container``: the
+        innermost open lettered item's bare label, whether the last open item ends with a colon, the innermost
+        open roman item's bare label.
+        """
         stack = container.stack
         if not stack:
-            return None, False
-        prev_letter = None
-        for letter in reversed(stack):  # the innermost open lettered list (a loop: no generator per line)
-            if letter.scheme == "letter":
-                if letter.tail is None:
-                    letter.tail = bare_label(letter.label("amended") or letter.label("original") or "").lower()
-                prev_letter = letter.tail or None
-                break
+            return None, False, None
         last = stack[-1]
-        return prev_letter, last._colon if last._colon is not None else last.ends_colon()
+        colon = last._colon if last._colon is not None else last.ends_colon()
+        return _open_tail(stack, "letter"), colon, _open_tail(stack, "roman")
 
     def _place(self, container: Node, scheme: str) -> Node:
         """Pop the open lists to where ``scheme`` belongs; return the parent for the new item."""

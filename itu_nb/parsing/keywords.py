@@ -118,12 +118,18 @@ LABEL = re.compile(
     r"^(?P<label>"
     r"[a-zA-Zа-яА-Я]{1,2}(?:\s?(?:bis|ter))?\)"  # a)  cb)  а) (Cyrillic)  a bis)
     r"|\(?[ivxlc]{1,6}\)"  # i)  iv)
+    r"|\(?(?=[ivxlcdm]{3,15}\))m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})\)"  # xxxviii)  dcc)
     r"|\d{1,4}(?:\.\d{1,3}){0,3}(?:\s?(?:bis|ter))?\.?"  # 1  1.1  23  5bis  1.  1000 (up to 9999)
     r"|[•\-–—▪◦·]"  # bullets and dashes
     r")(?P<sep>\s*\t)"
 )
 
 ROMAN = re.compile(r"^(?=[ivxlc]+$)c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})$")
+
+#: A roman numeral from 1 to 3999 (``i``, ``xlix``, ``cd``, ``mmmcmxcix``), lower case: what a roman list may count
+#: to (Word writes lowerRoman up to 3999).  :data:`ROMAN` (up to 399, no ``d`` or ``m``) is what inference reads
+#: as no relettering: ``cd)`` there is ``c)`` relettered ``d)`` unless a roman list it continues says otherwise.
+NUMERAL = re.compile(r"^(?=[ivxlcdm]+$)m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})$")
 
 BULLETS = "•▪◦·"
 DASHES = "-–—"

@@ -13,17 +13,27 @@ import dataclasses
 from itu_nb.model import Op, Run, Target
 from itu_nb.parsing import keywords as kw
 from itu_nb.parsing.components import Components, item_component, unique_component
-from itu_nb.parsing.schemes import bare_label, fixed_scheme, label_scheme, successor, successors
+from itu_nb.parsing.schemes import (
+    bare_label,
+    continues_roman,
+    fixed_scheme,
+    label_scheme,
+    roman_value,
+    successor,
+    successors,
+)
 
 __all__ = [
     "Components",
     "bare_label",
+    "continues_roman",
     "fixed_scheme",
     "item_component",
     "label_scheme",
     "label_split",
     "parse_target",
     "peel_label",
+    "roman_value",
     "section_keyword",
     "successor",
     "successors",

@@ -18,7 +18,7 @@ from itu_nb.parsing import infer as _infer
 from itu_nb.parsing import keywords as kw
 from itu_nb.parsing.footnotes import add_footnotes as _footnotes
 from itu_nb.parsing.frozen import run as make_run
-from itu_nb.parsing.item_facts import _close, _label_text, _labels, _last_number, _relabel
+from itu_nb.parsing.item_facts import _close, _label_text, _labels, _last_number, _relabel, _relettering
 from itu_nb.parsing.items import ItemReader
 from itu_nb.parsing.labels import item_component, label_scheme, label_split, parse_target, peel_label, section_keyword
 from itu_nb.parsing.markup import stored_keys
@@ -189,17 +189,17 @@ class ProposalBuilder(ItemReader):
                 _footnotes(node)
             container.add(node)
             return
-        prev_letter, prev_colon = self._previous(container)
+        prev_letter, prev_colon, prev_roman = self._previous(container)
         scheme_label = label
         relabelled = False
         equal_label = line.is_plain or all(r.op is Op.EQUAL for r in label_runs)
         if self.infer and equal_label:
-            pair = _infer.infer_letter_label(label)
+            pair = _relettering(label, prev_roman)  # "cd)" after "cccxcix)" is no relettering
             if pair:
                 label_runs, relabelled = _relabel(label_runs, *pair), True
                 notes = [f"label {label} read as {pair[0]}) relettered {pair[1]})", *notes]
                 scheme_label = _label_text(label_runs)
-        scheme = label_scheme(scheme_label, prev_letter, prev_colon)
+        scheme = label_scheme(scheme_label, prev_letter, prev_colon, prev_roman)
         parent = self._place(container, scheme)
         if self.infer and scheme == "number" and equal_label:
             previous = _last_number(parent, container)
