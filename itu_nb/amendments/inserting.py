@@ -66,8 +66,8 @@ from itu_nb.amendments.anchors import _Anchors, mixes, parent_for, probe
 from itu_nb.amendments.lists import Session
 from itu_nb.amendments.mixed import apart
 from itu_nb.amendments.moving import Strike, _movable, _move, _pending_strike, _unmarked
+from itu_nb.amendments.nesting import list_run
 from itu_nb.amendments.operations import AddSection, DeleteClause, InsertClause, MoveClause
-from itu_nb.amendments.order import list_run
 from itu_nb.amendments.relettering import (
     _repath,
     set_label,
