@@ -1614,7 +1614,7 @@ def test_two_thousand_moves_between_a_list_and_the_list_inside_its_first_item():
     # sub-list's last item out to the tail, the sub-list held at three items.  Before session 17 such moves were
     # applied one by one (a run on either list alone ends at each of them), each relettering and repathing the whole
     # list: 0.55 / 1.7 / 11 / 33-36 / 144-177 s CPU for 100 / 200 / 500 / 1,000 / 2,000 moves on lists of 108 / 208 /
-    # 508 / 1,008 / 2,008 items (9c69995).  Now both lists stay pending together (itu_nb.amendments.nesting): about
+    # 508 / 1,008 / 2,008 items (9c69995).  Now both lists stay pending together (itu_nb.amendments.sublists): about
     # 0.3 s of amend for 2,000
     r = bounded(
         LOAD

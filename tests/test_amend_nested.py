@@ -2,7 +2,7 @@
 
 ``Move … 2 before … 1 i)`` and ``Move … 1 iv) after … 207``, alternately: each moves an item between a list and the
 sub-list of its item 1, so a run on either list alone ends at once, and before session 17 each was applied one by
-one, relettering the whole list (issue 17: 144 s CPU for 2,000).  :mod:`itu_nb.amendments.nesting` keeps both lists
+one, relettering the whole list (issue 17: 144 s CPU for 2,000).  :mod:`itu_nb.amendments.sublists` keeps both lists
 pending together; here generated operations on such a pair are applied with it and with the reference of
 ``tests/test_amend_linear.py`` (one by one, every path recomputed after each, no run applied at once), and the two
 results compared field for field, ``uid`` and provenance included.

@@ -111,7 +111,7 @@ class Order:
         self.session, self.parent, self.prefix, self.author, self.date = session, parent, parent.path, author, date
         self.ok = False
         self.into: str | None = None  # the address of the list new items go ``into=`` (as the run's first one wrote it)
-        self.floor = -1  # the live items up to this rank stay as they are (a list inside one: nesting.Nest)
+        self.floor = -1  # the live items up to this rank stay as they are (a list inside one: sublists.Nest)
         simple = _simple_apart(session, parent)  # the paragraphs and bullets among the items held as struck ones
         if simple is None:
             return
