@@ -19,6 +19,10 @@ list are that list's order's.  At the end the sub-list is settled into the holde
 holder so changed.  Anything else (a holder not among the outer list's live items, an operation before or on it,
 an operation on a third list…) ends the run, and the caller applies that operation one by one.  The property tests
 in ``tests/test_amend_nested.py`` compare the result with one by one, field for field.
+
+A run takes the two lists when its first operation is a move between them (:func:`list_run`; else the list of its
+first operation alone).  Each operation then costs what it costs on one list's order: 2,000 moves in and out of the
+sub-list of a 2,008-item list's first item take 0.3–0.5 s CPU (one by one, 144–177 s).
 """
 
 from __future__ import annotations
