@@ -1608,23 +1608,23 @@ def test_a_thousand_insertions_and_deletions_at_the_head_of_a_list_with_a_bullet
 SECRETARY = "instructs the Secretary-General and the Directors of the Bureaux"
 
 
-def test_two_hundred_moves_between_a_list_and_the_list_inside_its_first_item():
-    # The list above grown to 1 … 208 ("to do thing 9;" …); "Move … 2 before … 1 i)" and "Move … 1 iv) after … 207"
-    # alternately, 100 times each: a conveyor, each item from the head of the list into 1's sub-list, and that
-    # sub-list's last item out to the tail, the sub-list held at three items.  Such moves are applied one by one
-    # (a run of moves takes neither a list inside the source list nor one holding it): each reletters and repaths the
-    # whole list, so the cost grows with the moves times the list (f399996 and now alike: 0.55 / 1.7 / 5.7 s CPU for
-    # 100 / 200 / 400 moves on lists of 108 / 208 / 408 items; 11 / 33-36 / 144-177 s for 500 / 1,000 / 2,000;
-    # 3,820 -> 11,743 M instructions from 100 to 200)
+def test_two_thousand_moves_between_a_list_and_the_list_inside_its_first_item():
+    # The list above grown to 1 … 2008 ("to do thing 9;" …); "Move … 2 before … 1 i)" and "Move … 1 iv) after … 2007"
+    # alternately, 1,000 times each: a conveyor, each item from the head of the list into 1's sub-list, and that
+    # sub-list's last item out to the tail, the sub-list held at three items.  Before session 17 such moves were
+    # applied one by one (a run on either list alone ends at each of them), each relettering and repathing the whole
+    # list: 0.55 / 1.7 / 11 / 33-36 / 144-177 s CPU for 100 / 200 / 500 / 1,000 / 2,000 moves on lists of 108 / 208 /
+    # 508 / 1,008 / 2,008 items (9c69995).  Now both lists stay pending together (itu_nb.amendments.sublists): about
+    # 0.3 s of amend for 2,000
     r = bounded(
         LOAD
         + """
 S = "instructs the Secretary-General and the Directors of the Bureaux"
 lines = res.text("original").split("\\n")
 at = lines.index(S) + 12  # after 8, the list's last item (1 and its i)–iii) are four lines)
-lines[at:at] = [f"{n}\\tto do thing {n};" for n in range(9, 209)]
+lines[at:at] = [f"{n}\\tto do thing {n};" for n in range(9, 2009)]
 big = itu_nb.load("\\n".join(lines) + "\\n", format="text")[0]
-draft = itu_nb.amend(big, [f"Move {S} 2 before {S} 1 i)", f"Move {S} 1 iv) after {S} 207"] * 100, author="X")
+draft = itu_nb.amend(big, [f"Move {S} 2 before {S} 1 i)", f"Move {S} 1 iv) after {S} 2007"] * 1000, author="X")
 kids = draft[S].children
 shown = [c for c in kids if c.exists_in("amended")]
 print(json.dumps({
@@ -1635,23 +1635,23 @@ print(json.dumps({
         + CHECKS
         + """}))
 """,
-        label="amend: 200 moves between a list and the list inside its first item",
+        label="amend: 2,000 moves between a list and the list inside its first item",
     )
     assert r.ok and r.within(), r
     out = json.loads(r.stdout)
     given = RES130[SECRETARY].children
     assert [c.label for c in given] == [str(n) for n in range(1, 9)] and given[0].body() == "to continue to review:"
     sub = [c.body() for c in given[0].children]  # i) the work done so far …, ii) the progress …, iii) the results …
-    own = [c.body() for c in given] + [f"to do thing {n};" for n in range(9, 209)]  # own[n - 1]: item n
+    own = [c.body() for c in given] + [f"to do thing {n};" for n in range(9, 2009)]  # own[n - 1]: item n
     # the k-th pair moves item k + 1 in at the head of the sub-list and the sub-list's fourth item out last: iii), ii),
-    # i), then items 2, 3, … k - 2; after 100 pairs the sub-list holds 101, 100, 99 and the list reads 1, 102 … 208,
-    # iii), ii), i), 2 … 98, numbered 1 … 208 again
-    assert out["labels"] == [str(n) for n in range(1, 209)]
-    assert out["bodies"] == [own[0]] + own[101:208] + sub[::-1] + own[1:98]
-    # items 2 … 101 of the text struck where they stood (their copies moved out again were insertions: they went
+    # i), then items 2, 3, … k - 2; after 1,000 pairs the sub-list holds 1001, 1000, 999 and the list reads 1, 1002 …
+    # 2008, iii), ii), i), 2 … 998, numbered 1 … 2008 again
+    assert out["labels"] == [str(n) for n in range(1, 2009)]
+    assert out["bodies"] == [own[0]] + own[1001:2008] + sub[::-1] + own[1:998]
+    # items 2 … 1001 of the text struck where they stood (their copies moved out again were insertions: they went
     # altogether); in the sub-list, the three live copies relettered i)–iii), then the struck originals i)–iii)
-    assert out["struck"] == own[1:101]
+    assert out["struck"] == own[1:1001]
     assert out["sub"] == [
-        [x, "inserted", body] for x, body in zip(["i)", "ii)", "iii)"], own[100:97:-1], strict=True)
+        [x, "inserted", body] for x, body in zip(["i)", "ii)", "iii)"], own[1000:997:-1], strict=True)
     ] + [[None, "deleted", body] for body in sub]
     _checked(out)

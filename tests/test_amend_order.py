@@ -165,7 +165,7 @@ def test_a_run_on_a_list_with_bullets_among_its_items_is_applied_at_once(monkeyp
 
 
 def _counted(monkeypatch) -> list[int]:
-    """The number of operations each call of ``order.list_run`` applied (to show the shapes take it)."""
+    """The number of operations each call of ``sublists.list_run`` applied (to show the shapes take it)."""
     done: list[int] = []
     real = inserting.list_run
 

@@ -67,7 +67,6 @@ from itu_nb.amendments.lists import Session
 from itu_nb.amendments.mixed import apart
 from itu_nb.amendments.moving import Strike, _movable, _move, _pending_strike, _unmarked
 from itu_nb.amendments.operations import AddSection, DeleteClause, InsertClause, MoveClause
-from itu_nb.amendments.order import list_run
 from itu_nb.amendments.relettering import (
     _repath,
     set_label,
@@ -76,6 +75,7 @@ from itu_nb.amendments.relettering import (
 )
 from itu_nb.amendments.shifted import Ranks
 from itu_nb.amendments.striking import WORDS, Pending, Sources, Words, component_of, simple_list, strike_run
+from itu_nb.amendments.sublists import list_run
 from itu_nb.amendments.weaving import MIN_WINDOW, window
 from itu_nb.amendments.wording import map_children, peel
 from itu_nb.errors import ItuNbError
@@ -415,7 +415,7 @@ def apply_units(
             mixed = i
             while mixed < len(units) and len(units[mixed][1]) == 1 and mixes(units[mixed][1][0]):
                 mixed += 1
-        if mixed - i >= MIN_RUN:  # insertions, deletions and moves on one list, mixed (itu_nb.amendments.order)
+        if mixed - i >= MIN_RUN:  # insertions, deletions and moves on one list (order), or on a list and a sub-list
             run = [u[1][0] for u in units[i:mixed]]
             p, done = list_run(session, p, run, author, date)
             if done:

@@ -54,11 +54,10 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-from collections.abc import Sequence
 from typing import Any
 
 from itu_nb.amendments.addressing import resolve
-from itu_nb.amendments.anchors import _Anchors, mixes, parent_for, probe
+from itu_nb.amendments.anchors import _Anchors, mixes, probe
 from itu_nb.amendments.lists import Session
 from itu_nb.amendments.operations import DeleteClause, InsertClause, MoveClause
 from itu_nb.amendments.relettering import _repath, set_label, split_label, successor
@@ -69,7 +68,7 @@ from itu_nb.errors import ItuNbError
 from itu_nb.model import Clause, NodeKind, Op, Proposal, Run
 from itu_nb.model.clause import relabelled_artefacts
 
-__all__ = ["Order", "list_run", "mixes"]
+__all__ = ["Order", "mixes"]
 
 #: An entry's touched flags (:attr:`Order.touched`): its path changed at the end of an operation (REPATHED), its
 #: label runs were rewritten by a relettering, perhaps back to the label it had (RELABELLED: a move reletters the
@@ -112,6 +111,7 @@ class Order:
         self.session, self.parent, self.prefix, self.author, self.date = session, parent, parent.path, author, date
         self.ok = False
         self.into: str | None = None  # the address of the list new items go ``into=`` (as the run's first one wrote it)
+        self.floor = -1  # the live items up to this rank stay as they are (a list inside one: sublists.Nest)
         simple = _simple_apart(session, parent)  # the paragraphs and bullets among the items held as struck ones
         if simple is None:
             return
@@ -187,6 +187,20 @@ class Order:
     def position(self, rank: int, after: bool) -> int:
         """The sibling index (after the lead) of the live item at ``rank``, or just after it."""
         return rank + self.struck.upto(rank) + after
+
+    def takes(self, proposal: Proposal, into: str) -> bool:
+        """Whether new items ``into=`` the address ``into`` go into this list (the first such address is kept)."""
+        if self.into is not None:
+            return into == self.into
+        if into.strip().startswith(self.prefix + "/"):
+            return False
+        try:
+            if resolve(proposal, into) is not self.parent:
+                return False
+        except ItuNbError:
+            return False
+        self.into = into
+        return True
 
     # -- labels ------------------------------------------------------------------------------------
     def _grow(self) -> bool:
@@ -305,7 +319,7 @@ class Order:
             return False
         n = len(self.entries)
         rank = q - self.struck.before(q)
-        if not self.admits(rank, n):
+        if rank <= self.floor or not self.admits(rank, n):
             return False
         if label is not None:
             parts = split_label(label.strip() + ")") or split_label(label.strip())
@@ -323,7 +337,7 @@ class Order:
     def delete(self, op: DeleteClause) -> bool:
         """Strike an item, as one by one; False: not as a run can (nothing changed)."""
         j = self.rank(op.at)
-        if j is None or len(self.entries) < 2:
+        if j is None or j <= self.floor or len(self.entries) < 2:
             return False
         gone, node = self._remove(j)
         if not self._strikable(gone):
@@ -339,7 +353,7 @@ class Order:
         if op.into is not None and op.into != self.into:
             return False
         q = self._where(op, None)  # read before the original is struck, as one by one reads it
-        if s is None or q is None or len(self.entries) < 2:
+        if s is None or q is None or s <= self.floor or len(self.entries) < 2:
             return False
         gone, node = self._remove(s, True)
         if not self._strikable(gone):
@@ -354,7 +368,7 @@ class Order:
         n = len(self.entries) - 1
         q = min(q, n + len(self.struck) + g)
         rank = q - bisect.bisect_left(range(len(self.struck) + g), q, key=place)
-        if not self.admits(rank, n):
+        if rank <= self.floor or not self.admits(rank, n):
             return False
         author, date, session = self.author, self.date, self.session
         session.counter += 1  # the copy's provisional path, as the editor gives it
@@ -387,45 +401,3 @@ class Order:
         out += (self.current(i) for i in range(j, len(self.entries)))
         new = (*self.every[: self.lead], *out)
         return map_children(p, self.parent, lambda _: new)
-
-
-def list_run(
-    session: Session, proposal: Proposal, ops: Sequence[Any], author: str | None, date: str
-) -> tuple[Proposal, int]:
-    """Apply the longest leading part of ``ops`` (:func:`mixes`) that edits one simple list, at once.
-
-    Returns the edited proposal and the number of operations applied (none: apply the first one by one).
-    """
-    parent = parent_for(proposal, ops[0])
-    if parent is None or not parent.children:
-        return proposal, 0
-    session.begin(proposal)
-    order = Order(session, proposal, parent, author, date)
-    if not order.ok:
-        return proposal, 0
-    done = 0
-    for op in ops:
-        if not mixes(op):
-            break
-        if getattr(op, "into", None) is not None:
-            if order.into is None:
-                if op.into.strip().startswith(parent.path + "/"):
-                    break
-                try:
-                    if resolve(proposal, op.into) is not parent:
-                        break
-                except ItuNbError:
-                    break
-                order.into = op.into
-            elif op.into != order.into:
-                break
-        kind = type(op)
-        applied = (
-            order.insert(op) if kind is InsertClause else order.delete(op) if kind is DeleteClause else order.move(op)
-        )
-        if not applied:
-            break
-        done += 1
-    if not done:
-        return proposal, 0
-    return order.settle(proposal), done
