@@ -147,6 +147,42 @@ class RunWriter:
                 r.append(t)
         return r
 
+    def _put_run(self, parent: etree._Element, text: str, op: Op, *, bold=False, lit: bool | str = False) -> None:
+        """A run as :meth:`_run` writes it (``bold`` and ``lit`` the only formatting), made in place at the end of
+        ``parent``: an element made apart is moved into the tree, its namespaces checked node by node.
+        """
+        r = _SubElement(parent, _W_R)
+        if bold or lit:
+            rpr = _SubElement(r, _W_RPR)
+            if bold:
+                _SubElement(rpr, _W_B)
+            if lit:
+                _SubElement(rpr, _W_HIGHLIGHT).set(_W_VAL, lit if isinstance(lit, str) else HIGHLIGHT)
+        if op is Op.DELETE:
+            for part in _BREAKS.split(text):
+                if part == "\t":
+                    _SubElement(r, _W_TAB)
+                elif part in ("\v", "\n"):
+                    _SubElement(r, _W_BR)
+                elif part == "\f":
+                    _SubElement(r, _W_BR).set(_W_TYPE, "page")
+                elif part:
+                    t = _SubElement(r, _W_DEL_TEXT)
+                    t.set(_XML_SPACE, "preserve")
+                    t.text = clean_text(part)
+        else:
+            _text_parts(r, text)
+
+    def _change_in(self, parent: etree._Element, op: Op, author: str | None, date: str | None) -> etree._Element:
+        """An empty ``w:ins`` / ``w:del`` as :meth:`_change` makes it, made in place at the end of ``parent``."""
+        change = _SubElement(parent, _W_INS if op is Op.INSERT else _W_DEL)
+        change.set(_W_ID, self._id())
+        change.set(_W_AUTHOR, clean_attr(author or self.author))
+        when = _iso(date or self.date)
+        if when:
+            change.set(_W_DATE, clean_attr(when))
+        return change
+
     def _empty_run(self, colour: str) -> etree._Element:
         """A run highlighted in ``colour`` holding an empty ``w:t``: a highlight of no characters, which the .docx
         reader reads back as such (LibreOffice and pandoc open it and show nothing).
@@ -180,6 +216,7 @@ _W_ID, _W_AUTHOR, _W_INITIALS, _W_DATE, _W_VAL = (qn(f"w:{a}") for a in ("id", "
 _W_COMMENT, _W_P, _W_PPR, _W_PSTYLE, _W_R, _W_RPR, _W_RSTYLE, _W_ANNOTATION_REF, _W_T, _W_TAB, _W_BR = (
     qn(f"w:{t}") for t in ("comment", "p", "pPr", "pStyle", "r", "rPr", "rStyle", "annotationRef", "t", "tab", "br")
 )
+_W_B, _W_HIGHLIGHT, _W_DEL_TEXT, _W_INS, _W_DEL = (qn(f"w:{t}") for t in ("b", "highlight", "delText", "ins", "del"))
 _COMMENT_START, _COMMENT_END, _COMMENT_REFERENCE = (
     qn(f"w:{t}") for t in ("commentRangeStart", "commentRangeEnd", "commentReference")
 )
