@@ -103,6 +103,8 @@ _WRITTEN = Line((), "blank")
 
 
 class _Writer(NoteWriter):
+    comment_shift = 0  # what every comment's w:id was made more at the end (_comment_ids)
+
     # -- paragraphs -------------------------------------------------------------------
     def paragraph(self, line: Line, last: bool, orphan: int | None = None) -> None:
         """Line ``line`` as a paragraph (``last``: the document's last).  ``orphan``: the line holds note bodies
@@ -220,6 +222,7 @@ class _Writer(NoteWriter):
         """
         if not shift:
             return
+        self.comment_shift = shift  # (also in the paragraphs written out: docx_chunks.BodyChunks.splice)
         for el in self.body.iter(_COMMENT_START, _COMMENT_END, _COMMENT_REFERENCE):
             el.set(_W_ID, str(int(el.get(_W_ID)) + shift))
         for el in self.comments.iter(_W_COMMENT):
@@ -300,6 +303,7 @@ def to_docx(
     bodies = unheld_bodies(doc) if lined else {}
     own = tuple(k for k, line in enumerate(lines) if line.role == "header")  # the document's own cover
     chunks, first = BodyChunks(writer.body), None  # the paragraphs written out so far; the first still in the tree
+    header = max(own, default=-1)  # (no paragraph up to the last header line is written out: dress styles them)
     section = writer.body[-1]  # the section properties, out of the body while paragraphs are added at its end
     writer.body.remove(section)  # (the template's body holds them alone: docx_template.new_word)
     for k, line in enumerate(lines):
@@ -309,13 +313,14 @@ def to_docx(
             orphan = -1 if at is None else at
         writer.paragraph(line, last=k == len(lines) - 1, orphan=orphan)
         lines[k] = _WRITTEN  # (its pieces no longer held)
-        if k > max(own, default=-1) and not writer.n_comments:  # (no later step reads these paragraphs again)
+        if k > header:  # (no later step reads these paragraphs again, but for the comments' ids)
             first = first if first is not None else writer.body[-1]
             if k % _CHUNK == 0:
                 chunks.take(first)
                 first = None
     writer.body.append(section)
-    data = chunks.splice(writer.finish(clean_attr(title) if title else None, cover=cover, header_lines=own))
+    data = writer.finish(clean_attr(title) if title else None, cover=cover, header_lines=own)
+    data = chunks.splice(data, writer.comment_shift)
     if path is None:
         return data
     Path(path).write_bytes(data)

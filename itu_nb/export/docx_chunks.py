@@ -6,13 +6,14 @@ paragraphs written so far out of the body, keeps their bytes, and leaves one sta
 :meth:`BodyChunks.splice` puts the bytes back in its place in the written package.  The bytes are those the whole
 tree gives: the paragraphs are serialised inside the document (in an element standing in the body, so every
 namespace is declared where it was), and only the paragraphs no later step of the writer reads again are taken out
-(the caller's rule: none before the document's own header lines, none once a comment is written, whose ``w:id``
-is shifted at the end).
+(the caller's rule: none before the document's own header lines); the ``w:id`` of the comments' marks, which the
+writer shifts past the notes' at the end, is shifted in the bytes too.
 """
 
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 
 from docx.oxml.ns import qn
@@ -25,6 +26,8 @@ _MARK = "itu_nb-written"
 _STAND_IN = f'<w:p w:rsidR="{_MARK}"/>'.encode()
 _PART = "word/document.xml"
 _SECTION = qn("w:sectPr")
+#: A comment's mark as the writer makes it, its ``w:id`` alone (as bytes: in text or an attribute ``<`` is escaped).
+_COMMENT_MARK = re.compile(rb'<w:(commentRangeStart|commentRangeEnd|commentReference) w:id="(\d+)"/>')
 
 
 class BodyChunks:
@@ -49,10 +52,14 @@ class BodyChunks:
         holder.clear()  # (each paragraph no Python object holds is freed as it is; removing the holder whole made
         self.body.remove(holder)  # its namespaces absolute first, node by node: 0.1 s per 2,000 paragraphs)
 
-    def splice(self, package: bytes) -> bytes:
-        """The written ``package`` (a .docx) with the paragraphs taken out back at their stand-in's place."""
+    def splice(self, package: bytes, shift: int = 0) -> bytes:
+        """The written ``package`` (a .docx) with the paragraphs taken out back at their stand-in's place, the
+        ``w:id`` of each comment's marks in them made ``shift`` more (as the writer shifts those in the tree).
+        """
         if self.stand_in is None:
             return package
+        if shift:
+            self.chunks = [_COMMENT_MARK.sub(lambda m: _shifted(m, shift), chunk) for chunk in self.chunks]
         out = io.BytesIO()
         with zipfile.ZipFile(io.BytesIO(package)) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
             for info in zin.infolist():
@@ -62,3 +69,7 @@ class BodyChunks:
                     data = b"".join((data[:at], *self.chunks, data[at + len(_STAND_IN) :]))
                 zout.writestr(info.filename, data)
         return out.getvalue()
+
+
+def _shifted(m: re.Match, shift: int) -> bytes:
+    return b'<w:%s w:id="%d"/>' % (m.group(1), int(m.group(2)) + shift)
