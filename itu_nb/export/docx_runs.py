@@ -64,11 +64,15 @@ def _w(tag: str) -> etree._Element:
 
 def clean_attr(value: str) -> str:
     """An attribute value XML 1.0 can hold: control characters dropped, lone surrogates as U+FFFD."""
+    if value.isprintable():  # (no control character, surrogate or non-character: most values, as they are)
+        return value
     return _INVALID_ATTR.sub(_replace, value)
 
 
 def clean_text(value: str) -> str:
     """Text XML 1.0 can hold: control characters dropped (TAB and breaks are elements), lone surrogates as U+FFFD."""
+    if value.isprintable():  # (as clean_attr)
+        return value
     return _INVALID.sub(_replace, value)
 
 
