@@ -162,20 +162,7 @@ class RunWriter:
                 _SubElement(rpr, _W_B)
             if lit:
                 _SubElement(rpr, _W_HIGHLIGHT).set(_W_VAL, lit if isinstance(lit, str) else HIGHLIGHT)
-        if op is Op.DELETE:
-            for part in _BREAKS.split(text):
-                if part == "\t":
-                    _SubElement(r, _W_TAB)
-                elif part in ("\v", "\n"):
-                    _SubElement(r, _W_BR)
-                elif part == "\f":
-                    _SubElement(r, _W_BR).set(_W_TYPE, "page")
-                elif part:
-                    t = _SubElement(r, _W_DEL_TEXT)
-                    t.set(_XML_SPACE, "preserve")
-                    t.text = clean_text(part)
-        else:
-            _text_parts(r, text)
+        _text_parts(r, text, _W_DEL_TEXT if op is Op.DELETE else _W_T)
 
     def _change_in(self, parent: etree._Element, op: Op, author: str | None, date: str | None) -> etree._Element:
         """An empty ``w:ins`` / ``w:del`` as :meth:`_change` makes it, made in place at the end of ``parent``."""
@@ -227,8 +214,10 @@ _COMMENT_START, _COMMENT_END, _COMMENT_REFERENCE = (
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 
-def _text_parts(r: etree._Element, text: str) -> None:
-    """The text of an equal run without formatting into ``r``, as :meth:`RunWriter._run` writes it (made in place)."""
+def _text_parts(r: etree._Element, text: str, tag: str = _W_T) -> None:
+    """The text of a run into ``r``, as :meth:`RunWriter._run` writes it (made in place): its text in ``tag``
+    elements (``w:t``; ``w:delText`` for a deletion), its TAB and breaks as elements.
+    """
     for part in _BREAKS.split(text):
         if part == "\t":
             _SubElement(r, _W_TAB)
@@ -237,7 +226,7 @@ def _text_parts(r: etree._Element, text: str) -> None:
         elif part == "\f":
             _SubElement(r, _W_BR).set(_W_TYPE, "page")
         elif part:
-            t = _SubElement(r, _W_T)
+            t = _SubElement(r, tag)
             t.set(_XML_SPACE, "preserve")
             t.text = clean_text(part)
 
