@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import operator
 import re
 from typing import TypeVar
 
@@ -288,8 +289,10 @@ def _repath(children: tuple[Clause, ...], old_prefix: str, prefix: str) -> tuple
         # the clause keeps its identity (Clause.key) when its path changes: change ids stay valid;
         # a new clause's provisional path (with a NUL) is no identity: its key is the path it gets
         uid = c.uid if c.uid is not None or path == c.path or "\0" in c.path else c.path
-        out.append(dataclasses.replace(c, path=path, uid=uid, children=_repath(c.children, c.path, path)))
-    return tuple(out)
+        kids = _repath(c.children, c.path, path)
+        same = path == c.path and uid == c.uid and kids is c.children  # (the clause itself: no copy of it)
+        out.append(c if same else dataclasses.replace(c, path=path, uid=uid, children=kids))
+    return children if all(map(operator.is_, out, children)) else tuple(out)
 
 
 def repath(proposal: P) -> P:

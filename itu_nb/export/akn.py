@@ -50,7 +50,8 @@ one there; at the end of their paragraph when the clause has none), a
 
 from __future__ import annotations
 
-import bisect
+import copy
+import functools
 import json
 import re
 from collections.abc import Iterator
@@ -60,252 +61,20 @@ from pathlib import Path
 from lxml import etree
 
 from itu_nb.export.akn_loose import kept_lines
+from itu_nb.export.akn_runs import AKN, ITU_NB, _el, _runs, clean
 from itu_nb.export.limits import check_marks
-from itu_nb.export.lines import Coverage, as_document, keys_to_store
+from itu_nb.export.lines import as_document, keys_to_store
 from itu_nb.export.loose import LooseLine
 from itu_nb.export.nesting import check_nesting
-from itu_nb.model import Clause, Document, NodeKind, Op, Proposal, Run
-from itu_nb.model.note_source import ref_name
+from itu_nb.model import Clause, Document, NodeKind, Op, Proposal
 from itu_nb.parsing import keywords as kw
 from itu_nb.parsing.markup import IN_NOTE
 
 __all__ = ["to_akn"]
 
-AKN = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
-ITU_NB = "urn:itu_nb:akn"
-_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _PREAMBLE = {" ".join(k.split()) for k in kw.PREAMBLE}
 _EDGE = (" ", "\t")  # white space a reader takes for layout at the edges of a block
-#: What takes no characters and is written as a ``<remark>`` at its place (:func:`_remark`).
-_POINTS = ("comment", "paragraph-mark")
 _KIND = {"res": "resolution", "dec": "decision", "rec": "recommendation", "opi": "opinion"}
-
-
-def _el(parent, tag: str, **attrs) -> etree._Element:
-    el = etree.SubElement(parent, f"{{{AKN}}}{tag}")
-    for key, value in attrs.items():
-        if value is not None:
-            el.set(key, clean(str(value)))
-    return el
-
-
-def clean(text: str) -> str:
-    """Text XML 1.0 can hold: control characters dropped (VT and FF become spaces), lone surrogates U+FFFD."""
-    return _INVALID.sub(_replace, text.replace("\v", " ").replace("\f", " "))
-
-
-def _put(el: etree._Element, last: etree._Element | None, text: str) -> etree._Element | None:
-    """Append ``text`` to ``el``'s text (``last`` None) or after its child ``last``, cleaned, each line break
-    (VT, Word's ``w:br``) as AKN's ``<br/>``; the last child written (``last`` when none).
-    """
-    head, *rest = text.split("\v")
-    if last is None:
-        el.text = (el.text or "") + clean(head)
-    else:
-        last.tail = (last.tail or "") + clean(head)
-    for part in rest:
-        last = _el(el, "br")
-        last.tail = clean(part)
-    return last
-
-
-def _replace(m: re.Match) -> str:
-    return "\ufffd" if "\ud800" <= m.group(0) <= "\udfff" else ""
-
-
-def _who(el: etree._Element, author: str | None, date: str | None) -> None:
-    if author:
-        el.set(f"{{{ITU_NB}}}author", clean(author).replace("\t", " ").replace("\n", " "))
-    if date:
-        el.set(f"{{{ITU_NB}}}date", clean(date).replace("\t", " ").replace("\n", " "))
-
-
-def _runs(
-    parent: etree._Element, runs, *, strip_tab: bool = False, notes=(), marks=(), at: int = 0, until=None
-) -> None:
-    """Write runs as mixed content: equal text as text, changes as <ins>/<del> with author and date;
-    then the footnotes ``notes`` as ``<authorialNote marker="n">`` (label and text in its ``p``, a ``p`` per
-    paragraph: :func:`_note`).
-
-    ``marks`` are the node's artefacts: its comments (``offset`` from ``at`` up to ``until``) become
-    ``<remark class="comment">`` where they stand, its highlights ``<inline name="highlight">`` around
-    the text they cover; ``at`` is where ``runs`` start in the node's text (after its label).
-    """
-    runs = list(runs)
-    if strip_tab and runs:  # the label's separator is layout, not part of the num
-        tail = runs[-1]
-        if tail.text.rstrip("\t ") or tail.op is Op.EQUAL:
-            runs[-1] = Run(tail.op, tail.text.rstrip("\t "), tail.author, tail.date)
-        # else a bullet's TAB inserted or deleted whole: the num keeps it in its <ins>/<del>
-    # what takes no characters, in the order of ``marks``: comments, and highlights of nothing (a decision took out
-    # every character of one), an empty ``<inline name="highlight"/>``
-    refs = _note_refs(notes, marks) if notes else {}  # (akn17) each note at its reference, where there is one
-    points = sorted(
-        (
-            a
-            for a in marks
-            if (a.kind in _POINTS or (a.kind == "highlight" and not a.length) or id(a) in refs)
-            and at <= (a.offset or 0)
-            and (until is None or (a.offset or 0) < until)
-        ),
-        key=lambda a: a.offset or 0,
-    )
-    # outer before inner where two start together (a highlight inside another: nested inlines, check_nesting)
-    spans = sorted(
-        ((a.offset or 0, (a.offset or 0) + a.length, a.op) for a in marks if a.kind == "highlight" and a.length),
-        key=lambda s: (s[0], -s[1]),
-    )
-    starts = [s for s, _e, _op in spans]
-    cover = Coverage([(s, e) for s, e, _op in spans], [a.offset or 0 for a in points])
-    # the open elements, ``parent`` then each open <inline name="highlight"> inside the one before: [where it ends,
-    # the element, its last child, the op of the change holding it (a highlight made inside a change, over its text
-    # alone: <ins><inline>…</inline></ins>), EQUAL when it stands in the element before]
-    levels: list[list] = [[None, parent, None, Op.EQUAL]]
-    if points or spans:  # an empty text keeps pretty-printing from indenting inside the block (read as spaces)
-        parent.text = parent.text or ""
-
-    def open_box(end: int, made: Op, run: Run) -> None:
-        outer = levels[-1]
-        within = run.op if made is run.op and outer[3] is not run.op else Op.EQUAL
-        holder = outer[1]
-        if within is not Op.EQUAL:
-            holder = outer[2] = _el(holder, "ins" if run.op is Op.INSERT else "del")
-            _who(holder, run.author, run.date)
-            holder.text = ""  # as above, inside the change
-        box = _el(holder, "inline", name="highlight")
-        if holder is outer[1]:
-            outer[2] = box
-        box.text = ""
-        levels.append([end, box, None, within if within is not Op.EQUAL else outer[3]])
-
-    pos, k, j = at, 0, 0
-    for run in runs:
-        end = pos + len(run.text)
-        bounds = [pos, *cover.inside(pos, end), end]
-        while len(levels) > 1 and levels[-1][3] is not levels[-2][3]:  # a change's highlight ends with its run
-            levels.pop()
-        for a, b in zip(bounds, bounds[1:], strict=False):
-            while len(levels) > 1 and levels[-1][0] <= a:
-                levels.pop()
-            while k < len(points) and (points[k].offset or 0) <= a:
-                level = levels[-1]
-                level[2] = _point(level[1], points[k], level[3], refs)
-                k += 1
-            text = run.text[a - pos : b - pos]
-            if not clean(text):
-                continue
-            while j < len(spans) and spans[j][0] <= a:  # the highlights starting here, outermost first
-                if spans[j][1] > a:
-                    open_box(spans[j][1], spans[j][2], run)
-                j += 1
-            if len(levels) == 1 and cover.covers(a):  # (a change's highlight going on past its run)
-                span = spans[bisect.bisect_right(starts, a) - 1]
-                open_box(span[1], span[2], run)
-            level = levels[-1]
-            level[2] = _put(level[1], level[2], text) if run.op is level[3] else _text(level[1], level[2], run, text)
-        pos = end
-    for point in points[k:]:
-        _point(parent, point, refs=refs)
-    placed = {id(note) for group in refs.values() for note in group}
-    for note in notes:
-        if id(note) not in placed:  # no reference in the text: at the end of its paragraph
-            _authorial_note(parent, note)
-
-
-def _authorial_note(parent: etree._Element, note: Clause) -> etree._Element:
-    """``<authorialNote marker="n">`` for the FOOTNOTE node ``note`` at the end of ``parent``."""
-    name = note.path.rpartition("/")[2]
-    if name.startswith("en"):  # an endnote (read from Word): its kind kept as the note's class
-        mark = _el(parent, "authorialNote", marker=name[2:], placement="bottom", **{"class": "endnote"})
-    else:
-        mark = _el(parent, "authorialNote", marker=name.removeprefix("fn"), placement="bottom")
-    _note(mark, note)
-    return mark
-
-
-def _note_refs(notes, marks) -> dict[int, list[Clause]]:
-    """``id()`` of the first ``footnote-ref`` artefact of each note's number among ``marks`` → the notes written at
-    it (a note's deleted and inserted texts, two bodies of one reference: ``fn1``, ``fn1#2``, …), in order.
-    """
-    by_name: dict[str, list[Clause]] = {}
-    for note in notes:
-        by_name.setdefault(note.path.rpartition("/")[2].partition("#")[0], []).append(note)
-    out: dict[int, list[Clause]] = {}
-    for a in sorted((a for a in marks if a.kind == "footnote-ref"), key=lambda a: a.offset or 0):
-        name = ref_name(a.text)
-        if name in by_name:
-            out[id(a)] = by_name.pop(name)
-    return out
-
-
-def _note(mark: etree._Element, note: Clause) -> None:
-    """A footnote's label and text in ``mark``, a ``p`` per paragraph (a line of its text): a paragraph whose
-    break was inserted or deleted (a tracked paragraph mark, as Word has it) says so with ``itu_nb:mark``
-    (``insert``/``delete``) and the change's ``itu_nb:author`` and ``itu_nb:date``.
-    """
-    # highlights and comments, offsets in the note's text, its breaks counted: each at its place in the note
-    lit = [a for a in note.artefacts if a.kind == "highlight" or a.kind == "comment"]
-    paragraph: list[Run] = []
-    at = pos = 0  # where the paragraph starts in the note's text; where the run does
-    for run in note.label_runs + note.runs:
-        head, *rest = run.text.split("\n")
-        paragraph.append(Run(run.op, head, run.author, run.date))
-        pos += len(head)
-        for text in rest:
-            p = _el(mark, "p")
-            _runs(p, [r for r in paragraph if r.text], marks=lit, at=at, until=pos + 1)  # (a comment: in one p)
-            if run.op is not Op.EQUAL:
-                p.set(f"{{{ITU_NB}}}mark", "insert" if run.op is Op.INSERT else "delete")
-                _who(p, run.author, run.date)
-            paragraph = [Run(run.op, text, run.author, run.date)]
-            at = pos + 1  # after the break
-            pos = at + len(text)
-    _runs(_el(mark, "p"), [r for r in paragraph if r.text], marks=lit, at=at)
-
-
-def _text(el: etree._Element, last: etree._Element | None, run: Run, text: str) -> etree._Element | None:
-    """``text`` of ``run`` at the end of ``el`` (after its child ``last``): as text when unchanged, else in an
-    ``<ins>``/``<del>`` with the run's author and date; the last child of ``el`` after it.
-    """
-    if run.op is Op.EQUAL:
-        return _put(el, last, text)
-    holder = _el(el, "ins" if run.op is Op.INSERT else "del")
-    _who(holder, run.author, run.date)
-    _put(holder, None, text)
-    return holder
-
-
-def _point(parent: etree._Element, mark, within: Op = Op.EQUAL, refs=None) -> etree._Element:
-    """A comment (:func:`_remark`) or a highlight of no characters (an empty ``<inline name="highlight"/>``, inside
-    an ``<ins>``/``<del>`` when made on a change) at the end of ``parent``, which stands in a change ``within``; at a
-    note's reference (``refs``: :func:`_note_refs`), its notes; the outermost element written.
-    """
-    if refs and id(mark) in refs:
-        holder = parent if mark.op in (Op.EQUAL, within) else _el(parent, "ins" if mark.op is Op.INSERT else "del")
-        for note in refs[id(mark)]:
-            last = _authorial_note(holder, note)
-        return last if holder is parent else holder
-    if mark.kind in _POINTS:
-        return _remark(parent, mark, within)
-    holder = parent if mark.op in (Op.EQUAL, within) else _el(parent, "ins" if mark.op is Op.INSERT else "del")
-    el = _el(holder, "inline", name="highlight")
-    return el if holder is parent else holder
-
-
-def _remark(parent: etree._Element, comment, within: Op = Op.EQUAL) -> etree._Element:
-    """A comment as ``<remark class="comment" itu_nb:author=… itu_nb:date=…>text</remark>``; a comment made
-    inside a change (its op inserted or deleted) inside an ``<ins>``/``<del>`` of its own, which the loader
-    reads as the comment's op.  The tracked mark of a paragraph with text (two paragraphs joined or split, read
-    from Word) is such a remark too, of class ``paragraph-mark``, empty, in the ``<ins>``/``<del>`` of its op.
-    Returns the outermost element written.
-    """
-    holder = parent
-    if comment.op is not Op.EQUAL and comment.op is not within:
-        holder = _el(parent, "ins" if comment.op is Op.INSERT else "del")
-    el = _el(holder, "remark", **{"class": comment.kind})
-    _who(el, comment.author, comment.date)
-    el.text = clean(comment.text)
-    return el if holder is parent else holder
 
 
 def _body(parent: etree._Element, node: Clause, block: etree._Element | None = None) -> None:
@@ -391,25 +160,43 @@ def _loose(parent: etree._Element, item: LooseLine) -> None:
         el.text = clean(a.text)
 
 
+@functools.lru_cache(maxsize=4)
+def _identification(on: str) -> etree._Element:
+    """A statement's ``identification`` on day ``on``, its values that differ by proposal empty: the ``value`` of each
+    ``FRBRthis`` and ``FRBRuri`` and of ``FRBRnumber`` (:func:`_statement` copies it and sets them).
+    """
+    meta = etree.Element(f"{{{AKN}}}meta", nsmap={None: AKN, "itu_nb": ITU_NB})  # (the namespaces of the document)
+    ident = _el(meta, "identification", source="#itu_nb")
+    for level in ("FRBRWork", "FRBRExpression", "FRBRManifestation"):
+        frbr = _el(ident, level)
+        _el(frbr, "FRBRthis", value="")
+        _el(frbr, "FRBRuri", value="")
+        _el(frbr, "FRBRdate", date=on, name="export")
+        _el(frbr, "FRBRauthor", href="#itu_nb")
+        if level == "FRBRWork":
+            _el(frbr, "FRBRcountry", value="un")
+            _el(frbr, "FRBRnumber", value="")
+        if level == "FRBRExpression":
+            _el(frbr, "FRBRlanguage", language="eng")
+    return ident
+
+
 def _statement(parent, proposal: Proposal, on: str, loose: tuple[LooseLine, ...] = ()) -> None:
     target = proposal.target
     kind = _KIND.get(proposal.id.split("-")[0], (target.kind.lower() if target else "statement"))
     statement = _el(parent, "statement", name=kind)
     statement.set("{http://www.w3.org/XML/1998/namespace}lang", "en")
     meta = _el(statement, "meta")
-    ident = _el(meta, "identification", source="#itu_nb")
     uri = f"/akn/un/statement/deliberation/itu/{on}/{re.sub(r'[^A-Za-z0-9-]+', '-', proposal.id).strip('-')}"
-    for level, suffix in (("FRBRWork", ""), ("FRBRExpression", "/eng@"), ("FRBRManifestation", "/eng@/.xml")):
-        frbr = _el(ident, level)
-        _el(frbr, "FRBRthis", value=uri + suffix + ("" if level == "FRBRManifestation" else "/!main"))
-        _el(frbr, "FRBRuri", value=uri + suffix)
-        _el(frbr, "FRBRdate", date=on, name="export")
-        _el(frbr, "FRBRauthor", href="#itu_nb")
-        if level == "FRBRWork":
-            _el(frbr, "FRBRcountry", value="un")
-            _el(frbr, "FRBRnumber", value=proposal.id, showAs=str(target) if target else None)
-        if level == "FRBRExpression":
-            _el(frbr, "FRBRlanguage", language="eng")
+    ident = copy.deepcopy(_identification(on))  # (a copy of 19 elements costs what 2 made one by one do)
+    meta.append(ident)
+    for frbr, suffix in zip(ident, ("", "/eng@", "/eng@/.xml"), strict=True):
+        frbr[0].set("value", clean(uri + suffix + ("" if suffix == "/eng@/.xml" else "/!main")))  # FRBRthis
+        frbr[1].set("value", clean(uri + suffix))  # FRBRuri
+    number = ident[0][5]
+    number.set("value", clean(proposal.id))
+    if target:
+        number.set("showAs", clean(str(target)))
     keys = keys_to_store(proposal)
     if proposal.action or keys or loose:
         extra = _el(meta, "proprietary", source="#itu_nb")
@@ -467,8 +254,23 @@ def _statement(parent, proposal: Proposal, on: str, loose: tuple[LooseLine, ...]
             _child(body, node, "paragraph", ids)
 
 
-def document_akn(doc: Document) -> etree._Element:
-    """The document as an ``akomaNtoso`` element tree."""
+#: How many proposals are written at a time (:func:`_akn_bytes`).
+_BATCH = 64
+#: A component standing for the proposals in the frame of the document (:func:`_akn_bytes`): no eId a proposal
+#: gets (those are ``cmp_1``, ``cmp_2``…), and as bytes, an element never text (text escapes its ``<``).
+_SLOT = "itu_nb-proposals"
+
+
+def _akn_bytes(doc: Document) -> Iterator[bytes]:
+    """The document as Akoma Ntoso (UTF-8, pretty-printed), in pieces: the frame before the proposals, each
+    proposal's ``component``, the frame after them.
+
+    The same bytes as one tree of the whole document written at once, without holding that tree: each proposal is
+    built inside a copy of its ancestors (the root with its namespaces, ``documentCollection``, ``components``:
+    an element's pretty-printed form depends only on its depth and on the namespaces and mixed content above it),
+    written (:data:`_BATCH` at a time), then dropped; the frame (the collection's metadata and title) is written once with a stand-in
+    ``component`` where the proposals go (50,000 proposals: a tree of 668 MB before).
+    """
     root = etree.Element(f"{{{AKN}}}akomaNtoso", nsmap={None: AKN, "itu_nb": ITU_NB})
     collection = _el(root, "documentCollection", name="itu_nb")
     on = doc.metadata.get("date") if re.match(r"\d{4}-\d\d-\d\d$", str(doc.metadata.get("date", ""))) else None
@@ -486,12 +288,33 @@ def document_akn(doc: Document) -> etree._Element:
     if title:
         _el(_el(_el(collection, "preface"), "longTitle"), "p").text = clean(title)
     components = _el(collection, "components")
+    if not doc.proposals:
+        yield etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+        return
+    _el(components, "component", eId=_SLOT)
+    frame = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    slot = frame.index(f'<component eId="{_SLOT}"/>'.encode())
+    slot = frame.rindex(b"\n", 0, slot) + 1  # the stand-in's line, its indentation included
+    yield frame[:slot]
+    # the ancestors of a proposal's component, as in the frame
+    box = etree.Element(f"{{{AKN}}}akomaNtoso", nsmap={None: AKN, "itu_nb": ITU_NB})
+    holder = _el(_el(box, "documentCollection", name="itu_nb"), "components")
     loose: dict[int, list[LooseLine]] = {}
     for item in kept_lines(doc):
         loose.setdefault(item.proposal, []).append(item)
+    start = tail = 0  # where the components' lines start in their copy of the ancestors; what follows them
+    last = len(doc.proposals)
     for k, proposal in enumerate(doc, start=1):
-        _statement(_el(components, "component", eId=f"cmp_{k}"), proposal, on, tuple(loose.get(k - 1, ())))
-    return root
+        _statement(_el(holder, "component", eId=f"cmp_{k}"), proposal, on, tuple(loose.get(k - 1, ())))
+        if k % _BATCH and k != last:
+            continue
+        written = etree.tostring(box, encoding="UTF-8", pretty_print=True)
+        if not start:  # (the same each time)
+            start = written.index(b"<components>\n") + len(b"<components>\n")
+            tail = len(written) - (written.rindex(b"\n", 0, written.rindex(b"</components>")) + 1)
+        yield written[start : len(written) - tail]
+        holder.clear()
+    yield frame[frame.index(b"\n", slot) + 1 :]
 
 
 def to_akn(x, path=None, *, author: str | None = None, date: str | None = None) -> str:
@@ -499,8 +322,7 @@ def to_akn(x, path=None, *, author: str | None = None, date: str | None = None) 
     doc = as_document(x, author=author, date=date)
     check_marks(doc, "Akoma Ntoso")
     check_nesting(doc, "Akoma Ntoso", nests=True)
-    root = document_akn(doc)
-    text = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True).decode("utf-8")
+    text = "".join(part.decode("utf-8") for part in _akn_bytes(doc))
     if path is not None:
         Path(path).write_text(text, encoding="utf-8")
     return text

@@ -57,6 +57,7 @@ from itu_nb.export.docx_bodies import (
     node_bodies,
     note_comments,
 )
+from itu_nb.export.docx_chunks import BodyChunks
 from itu_nb.export.docx_footnotes import NoteWriter
 from itu_nb.export.docx_runs import (
     _BOOKMARK,
@@ -96,8 +97,14 @@ from itu_nb.parsing.notes import unheld_bodies
 
 __all__ = ["to_docx"]
 
+#: How many paragraphs are written out at a time (:class:`~itu_nb.export.docx_chunks.BodyChunks`).
+_CHUNK = 2000
+_WRITTEN = Line((), "blank")
+
 
 class _Writer(NoteWriter):
+    comment_shift = 0  # what every comment's w:id was made more at the end (_comment_ids)
+
     # -- paragraphs -------------------------------------------------------------------
     def paragraph(self, line: Line, last: bool, orphan: int | None = None) -> None:
         """Line ``line`` as a paragraph (``last``: the document's last).  ``orphan``: the line holds note bodies
@@ -160,7 +167,13 @@ class _Writer(NoteWriter):
                 self._comment(p, piece)
             elif piece.is_text or piece.kind in ("bookmark", "markup"):
                 # (a "markup" piece: the white space of a line that is no node, e.g. CriticMarkup's "{==  ==}")
-                p.append(self._tracked(self._text_run(line, piece, lit), piece.op, piece.author, piece.date))
+                if line.role == "marker" and piece.kind == "marker":
+                    p.append(self._tracked(self._text_run(line, piece, lit), piece.op, piece.author, piece.date))
+                else:  # (as _text_run writes it, made in place)
+                    holder = p if piece.op is Op.EQUAL else self._change_in(p, piece.op, piece.author, piece.date)
+                    self._put_run(
+                        holder, piece.text, piece.op, bold=line.role == "reasons" and piece.kind == "label", lit=lit
+                    )
                 if piece.text:
                     touching = empty = False
             elif piece.kind == "footnote-body":
@@ -209,6 +222,7 @@ class _Writer(NoteWriter):
         """
         if not shift:
             return
+        self.comment_shift = shift  # (also in the paragraphs written out: docx_chunks.BodyChunks.splice)
         for el in self.body.iter(_COMMENT_START, _COMMENT_END, _COMMENT_REFERENCE):
             el.set(_W_ID, str(int(el.get(_W_ID)) + shift))
         for el in self.comments.iter(_W_COMMENT):
@@ -287,14 +301,26 @@ def to_docx(
     # document's are written from loose.loose_lines, which keeps such a body as a line): each is a note
     lined = has_lines(doc)
     bodies = unheld_bodies(doc) if lined else {}
+    own = tuple(k for k, line in enumerate(lines) if line.role == "header")  # the document's own cover
+    chunks, first = BodyChunks(writer.body), None  # the paragraphs written out so far; the first still in the tree
+    header = max(own, default=-1)  # (no paragraph up to the last header line is written out: dress styles them)
+    section = writer.body[-1]  # the section properties, out of the body while paragraphs are added at its end
+    writer.body.remove(section)  # (the template's body holds them alone: docx_template.new_word)
     for k, line in enumerate(lines):
         orphan = None
         if line.node is None and (k in bodies or not lined) and any(pc.kind == "footnote-body" for pc in line.pieces):
             at = bodies.get(k)
             orphan = -1 if at is None else at
         writer.paragraph(line, last=k == len(lines) - 1, orphan=orphan)
-    own = tuple(k for k, line in enumerate(lines) if line.role == "header")  # the document's own cover
+        lines[k] = _WRITTEN  # (its pieces no longer held)
+        if k > header:  # (no later step reads these paragraphs again, but for the comments' ids)
+            first = first if first is not None else writer.body[-1]
+            if k % _CHUNK == 0:
+                chunks.take(first)
+                first = None
+    writer.body.append(section)
     data = writer.finish(clean_attr(title) if title else None, cover=cover, header_lines=own)
+    data = chunks.splice(data, writer.comment_shift)
     if path is None:
         return data
     Path(path).write_bytes(data)

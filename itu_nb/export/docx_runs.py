@@ -64,11 +64,15 @@ def _w(tag: str) -> etree._Element:
 
 def clean_attr(value: str) -> str:
     """An attribute value XML 1.0 can hold: control characters dropped, lone surrogates as U+FFFD."""
+    if value.isprintable():  # (no control character, surrogate or non-character: most values, as they are)
+        return value
     return _INVALID_ATTR.sub(_replace, value)
 
 
 def clean_text(value: str) -> str:
     """Text XML 1.0 can hold: control characters dropped (TAB and breaks are elements), lone surrogates as U+FFFD."""
+    if value.isprintable():  # (as clean_attr)
+        return value
     return _INVALID.sub(_replace, value)
 
 
@@ -147,6 +151,29 @@ class RunWriter:
                 r.append(t)
         return r
 
+    def _put_run(self, parent: etree._Element, text: str, op: Op, *, bold=False, lit: bool | str = False) -> None:
+        """A run as :meth:`_run` writes it (``bold`` and ``lit`` the only formatting), made in place at the end of
+        ``parent``: an element made apart is moved into the tree, its namespaces checked node by node.
+        """
+        r = _SubElement(parent, _W_R)
+        if bold or lit:
+            rpr = _SubElement(r, _W_RPR)
+            if bold:
+                _SubElement(rpr, _W_B)
+            if lit:
+                _SubElement(rpr, _W_HIGHLIGHT).set(_W_VAL, lit if isinstance(lit, str) else HIGHLIGHT)
+        _text_parts(r, text, _W_DEL_TEXT if op is Op.DELETE else _W_T)
+
+    def _change_in(self, parent: etree._Element, op: Op, author: str | None, date: str | None) -> etree._Element:
+        """An empty ``w:ins`` / ``w:del`` as :meth:`_change` makes it, made in place at the end of ``parent``."""
+        change = _SubElement(parent, _W_INS if op is Op.INSERT else _W_DEL)
+        change.set(_W_ID, self._id())
+        change.set(_W_AUTHOR, clean_attr(author or self.author))
+        when = _iso(date or self.date)
+        if when:
+            change.set(_W_DATE, clean_attr(when))
+        return change
+
     def _empty_run(self, colour: str) -> etree._Element:
         """A run highlighted in ``colour`` holding an empty ``w:t``: a highlight of no characters, which the .docx
         reader reads back as such (LibreOffice and pandoc open it and show nothing).
@@ -180,14 +207,17 @@ _W_ID, _W_AUTHOR, _W_INITIALS, _W_DATE, _W_VAL = (qn(f"w:{a}") for a in ("id", "
 _W_COMMENT, _W_P, _W_PPR, _W_PSTYLE, _W_R, _W_RPR, _W_RSTYLE, _W_ANNOTATION_REF, _W_T, _W_TAB, _W_BR = (
     qn(f"w:{t}") for t in ("comment", "p", "pPr", "pStyle", "r", "rPr", "rStyle", "annotationRef", "t", "tab", "br")
 )
+_W_B, _W_HIGHLIGHT, _W_DEL_TEXT, _W_INS, _W_DEL = (qn(f"w:{t}") for t in ("b", "highlight", "delText", "ins", "del"))
 _COMMENT_START, _COMMENT_END, _COMMENT_REFERENCE = (
     qn(f"w:{t}") for t in ("commentRangeStart", "commentRangeEnd", "commentReference")
 )
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 
-def _text_parts(r: etree._Element, text: str) -> None:
-    """The text of an equal run without formatting into ``r``, as :meth:`RunWriter._run` writes it (made in place)."""
+def _text_parts(r: etree._Element, text: str, tag: str = _W_T) -> None:
+    """The text of a run into ``r``, as :meth:`RunWriter._run` writes it (made in place): its text in ``tag``
+    elements (``w:t``; ``w:delText`` for a deletion), its TAB and breaks as elements.
+    """
     for part in _BREAKS.split(text):
         if part == "\t":
             _SubElement(r, _W_TAB)
@@ -196,7 +226,7 @@ def _text_parts(r: etree._Element, text: str) -> None:
         elif part == "\f":
             _SubElement(r, _W_BR).set(_W_TYPE, "page")
         elif part:
-            t = _SubElement(r, _W_T)
+            t = _SubElement(r, tag)
             t.set(_XML_SPACE, "preserve")
             t.text = clean_text(part)
 

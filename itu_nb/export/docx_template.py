@@ -25,6 +25,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, Twips
+from lxml import etree
 
 from itu_nb.loaders.docx_read import LOOSE_NOTE_REFERENCE, LOOSE_NOTE_STYLE
 
@@ -167,19 +168,18 @@ def paragraph(body, style: str | None):
     """Append an empty ``w:p`` of paragraph style ``style`` (a name, or None for Normal) to ``body``,
     before its section properties, and return it.
     """
-    p = OxmlElement("w:p")
-    if style is not None:
-        ppr = OxmlElement("w:pPr")
-        ps = OxmlElement("w:pStyle")
-        ps.set(qn("w:val"), style_ids().get(style, style))
-        ppr.append(ps)
-        p.append(ppr)
     try:  # not len(body): lxml counts the children, which made a long body's export quadratic
         last = body[-1]
     except IndexError:
         last = None
-    if last is not None and last.tag == qn("w:sectPr"):
+    if last is not None and last.tag == _SECT_PR:
+        p = OxmlElement("w:p")
         last.addprevious(p)
-    else:
-        body.append(p)
+    else:  # (made in place: an element made apart is moved into the tree, its namespaces checked node by node)
+        p = etree.SubElement(body, _P)
+    if style is not None:
+        etree.SubElement(etree.SubElement(p, _P_PR), _P_STYLE).set(_VAL, style_ids().get(style, style))
     return p
+
+
+_SECT_PR, _P, _P_PR, _P_STYLE, _VAL = (qn(f"w:{t}") for t in ("sectPr", "p", "pPr", "pStyle", "val"))

@@ -32,6 +32,7 @@ from itu_nb.export.html_runs import (
     _ESC,
     _comment_html,
     _loose_art_html,
+    _plain_runs_html,
     _runs_html,
 )
 from itu_nb.export.limits import check_marks
@@ -82,8 +83,14 @@ del::before { content: " [deletion start] "; } del::after { content: " [deletion
 """
 
 
+#: What :func:`_anchor` writes for each ASCII character: itself when an id may hold it, else ``_`` and its code.
+_ANCHOR = {c: chr(c) if re.match(r"[A-Za-z0-9_.-]", chr(c)) else f"_{c:x}" for c in range(128)}
+
+
 def _anchor(proposal: Proposal, path: str = "") -> str:
     raw = f"{proposal.id}/{path}" if path else proposal.id
+    if raw.isascii():  # (as below, by a table: a document has an anchor per node)
+        return "c-" + raw.translate(_ANCHOR)
     return "c-" + re.sub(r"[^A-Za-z0-9_.-]", lambda m: f"_{ord(m.group(0)):x}", raw)
 
 
@@ -92,13 +99,18 @@ def _node_html(proposal: Proposal, node: Clause, depth: int, changes: Changes) -
     ids = [c.id for c in changes]
     group_of = {i: cid for cid, (a, b) in zip(ids, change_groups(runs), strict=True) for i in range(a, b)}
     notes = [a for a in node.artefacts if a.kind in ("comment", "highlight", "paragraph-mark")]
-    label_length = sum(len(r.text) for r in node.label_runs)
-    number = {id(a): k for k, a in enumerate((a for a in notes if a.kind == "highlight"), start=1)}
-    lead = [a for a in notes if (a.offset or 0) < label_length]
-    label = _runs_html(node.label_runs, 0, group_of, lead, 0, False, number)
-    rest = [a for a in notes if (a.offset or 0) >= label_length or a.kind == "highlight"]
-    body = _runs_html(node.runs, len(node.label_runs), group_of, rest, label_length, True, number)
-    classes = ["node", node.kind.value] + ([node.status] if node.status in ("inserted", "deleted") else [])
+    if notes:
+        label_length = sum(len(r.text) for r in node.label_runs)
+        number = {id(a): k for k, a in enumerate((a for a in notes if a.kind == "highlight"), start=1)}
+        lead = [a for a in notes if (a.offset or 0) < label_length]
+        label = _runs_html(node.label_runs, 0, group_of, lead, 0, False, number)
+        rest = [a for a in notes if (a.offset or 0) >= label_length or a.kind == "highlight"]
+        body = _runs_html(node.runs, len(node.label_runs), group_of, rest, label_length, True, number)
+    else:  # (most nodes: as above without comments or highlights)
+        label = _plain_runs_html(node.label_runs, 0, group_of)
+        body = _plain_runs_html(node.runs, len(node.label_runs), group_of)
+    status = node.status
+    classes = ["node", node.kind.value] + ([status] if status in ("inserted", "deleted") else [])
     style = f' style="--depth: {depth}"' if node.kind is NodeKind.ITEM else ""
     label_html = f'<span class="label">{label}</span>' if label else ""
     return f'<p class="{" ".join(classes)}" id="{_anchor(proposal, node.path)}"{style}>{label_html}{body}</p>'
@@ -234,10 +246,12 @@ def _covered(arts) -> list[str]:
 
 
 def _walk(nodes: tuple[Clause, ...], depth: int = 0):
-    for node in nodes:
-        d = depth + 1 if node.kind is NodeKind.ITEM else depth
+    todo = [(node, depth) for node in reversed(nodes)]  # (a stack, not nested generators: deep lists walk in time)
+    while todo:
+        node, d = todo.pop()
+        d += node.kind is NodeKind.ITEM
         yield node, d
-        yield from _walk(node.children, d)
+        todo += [(child, d) for child in reversed(node.children)]
 
 
 def document_html(doc: Document, title: str | None = None) -> str:

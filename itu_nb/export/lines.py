@@ -142,6 +142,9 @@ def node_pieces(node: Clause) -> list[Piece]:
     """The node's label runs, text runs and inline artefacts in source order (stored keys left out:
     writers store the clause's current keys, :func:`keys_to_store`).
     """
+    if not node.artefacts:  # (most nodes: their runs with text, as below; writers ask this of every node)
+        label = [Piece(r.text, r.op, "label", r.author, r.date) for r in node.label_runs if r.text]
+        return label + [Piece(r.text, r.op, "text", r.author, r.date) for r in node.runs if r.text]
     out: list[Piece] = []
     marks: list[tuple[int, int, Piece]] = []  # (offset, 0 for a highlight's end else 1, piece)
     for a in node.artefacts:
@@ -425,10 +428,12 @@ def _piece(a) -> Piece:
 
 
 def _walk(nodes: tuple[Clause, ...], depth: int = 0) -> Iterator[tuple[Clause, int]]:
-    for node in nodes:
-        d = depth + 1 if node.kind is NodeKind.ITEM else depth
+    todo = [(node, depth) for node in reversed(nodes)]  # (a stack, not nested generators: deep lists walk in time)
+    while todo:
+        node, d = todo.pop()
+        d += node.kind is NodeKind.ITEM
         yield node, d
-        yield from _walk(node.children, d)
+        todo += [(child, d) for child in reversed(node.children)]
 
 
 def export_lines(doc: Document) -> list[Line]:
