@@ -102,3 +102,24 @@ def test_a_converters_note_in_the_middle_of_a_paragraph_is_read_at_its_place():
     assert "developing countries[footnoteRef:1][1: 1 These include the least developed countries.], and" in (
         doc.to_criticmarkup()
     )
+
+
+def test_a_note_whose_marker_is_no_number_keeps_its_place(brazil):
+    # Doc 67's three notes as an AKN source may mark them: "*", "a", "†" (b3e66ba read a place for numbered
+    # markers only, and wrote these at the end of their paragraphs: "…between them;   <authorialNote marker="*"")
+    akn = brazil.to_akn()
+    for number, mark in (("1", "*"), ("2", "a"), ("3", "†")):
+        akn = akn.replace(f'<authorialNote marker="{number}"', f'<authorialNote marker="{mark}"')
+    back = itu_nb.load(akn.encode(), format="akn")
+    assert _places(back) == PLACES
+    refs = [a.text for p in back for n in p.walk() for a in n.artefacts if a.kind == "footnote-ref"]
+    assert refs == ["[footnoteRef:*]", "[footnoteRef:a]", "[footnoteRef:†]"]
+    notes = [n.path for p in back for n in p.walk() if n.kind is NodeKind.FOOTNOTE]
+    assert notes == ["recalling/j/fn*", "reasons/p2/fna", "reasons/p4/fn†"]
+    again = back.to_akn()
+    assert 'developing countries<authorialNote marker="*"' in again
+    assert '(WSIS) be observed<authorialNote marker="a"' in again
+    assert 'Member States).” <authorialNote marker="†"' in again
+    assert _places(itu_nb.load(again.encode(), format="akn")) == PLACES  # two hops
+    critic = back.to_criticmarkup()  # (a mark CriticMarkup reads back as text: its notes are numbered)
+    assert "particularly for developing countries[footnoteRef:*][*: 1 \tThese include the least developed" in critic

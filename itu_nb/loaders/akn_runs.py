@@ -6,8 +6,9 @@ Guarantees of :func:`inline_runs`:
 - ``<br/>`` is a line break (VT, as the .docx reader reads Word's ``w:br``);
 - other inline elements (``i``, ``docType``…) are transparent; ``authorialNote`` elements are
   returned apart (footnotes), their text is not part of the block's runs; when asked for comments (below), a
-  note numbered by its ``marker`` is also a ``footnote-ref`` artefact where it stands (``[footnoteRef:N]``,
-  ``[endnoteRef:N]`` for one of class ``endnote``), as the text loaders read a note's reference;
+  note with a ``marker`` is also a ``footnote-ref`` artefact where it stands (``[footnoteRef:N]``,
+  ``[endnoteRef:N]`` for one of class ``endnote``), as the text loaders read a note's reference (a marker that is
+  no number too: ``[footnoteRef:*]``, the reference to the note ``fn*``);
 - text inside a change is kept character for character (spaces, tabs);
 - when asked, ``<remark>`` (a comment, with ``itu_nb:author``/``itu_nb:date``) and ``<inline
   name="highlight">`` become ``comment``/``highlight`` artefacts at their place; the remark's text is
@@ -51,6 +52,10 @@ _MARK = {"insert": Op.INSERT, "delete": Op.DELETE}
 _NOTE = "authorialNote"
 _LAYOUT = re.compile(r"[ \t]*[\r\n][ \t\r\n]*")
 _FOOTNOTE_NUMBER = re.compile(r"^(\d+)(\s*\t|\s+)")
+#: A note's ``marker`` given a reference at the note's place: a number, or any mark without white space, brackets or
+#: ``#`` (``*``, ``a``, ``†``: the name of its FOOTNOTE node, ``fn*``), as ``[footnoteRef:*]``; ``1#2`` is the
+#: second body of note 1's reference (as the writer marks it), written at that reference, none of its own.
+_MARKER = re.compile(r"[^\s\[\]#]+\Z")
 _EDGE = " \t\r\n"
 _SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 #: The elements that make a block more than one plain run (changes, notes, comments, highlights, line breaks).
@@ -97,7 +102,7 @@ def _walk(
         if name == _NOTE:
             notes.append(child)
             number = child.get("marker") or ""
-            if marks is not None and number.isdigit():  # its place: a reference there, as the text loaders give it
+            if marks is not None and _MARKER.match(number):  # its place: a reference there, as the loaders give it
                 kind = "endnoteRef" if child.get("class") == "endnote" else "footnoteRef"
                 marks.append(Artefact("footnote-ref", f"[{kind}:{number}]", -1, _length(out), run.op))
         elif name == "remark" and marks is not None:  # a comment, as the itu_nb writer puts it
