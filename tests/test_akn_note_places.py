@@ -123,3 +123,31 @@ def test_a_note_whose_marker_is_no_number_keeps_its_place(brazil):
     assert _places(itu_nb.load(again.encode(), format="akn")) == PLACES  # two hops
     critic = back.to_criticmarkup()  # (a mark CriticMarkup reads back as text: its notes are numbered)
     assert "particularly for developing countries[footnoteRef:*][*: 1 \tThese include the least developed" in critic
+
+
+def test_a_note_referenced_twice_keeps_both_references():
+    # Doc 67's recalling j) citing note 1 a second time before its ";" (line 89 with "[footnoteRef:1]" added after
+    # "cooperation between them"): b3e66ba wrote the note at its first reference and dropped the second
+    source = CRITIC.read_text(encoding="utf-8").replace(
+        "and cooperation between them;  [1: 1 ", "and cooperation between them[footnoteRef:1];  [1: 1 ", 1
+    )
+    doc = itu_nb.load(source, format="criticmarkup", author="Brazil", date="2018-09-10")
+    twice = [
+        ("recalling/j", "icularly for developing countries"[-30:]),
+        ("recalling/j", "countries, and cooperation between them"[-30:]),
+    ]
+    assert _places(doc) == twice + PLACES[1:]
+    akn = doc.to_akn()
+    assert akn.count("<authorialNote") == 3  # the note once, at its first reference
+    assert 'and cooperation between them<noteRef marker="1" href="#fn1"/>;' in akn
+    back = itu_nb.load(akn.encode(), format="akn")
+    assert _places(back) == twice + PLACES[1:]
+    assert [n.path for p in back for n in p.walk() if n.kind is NodeKind.FOOTNOTE] == [
+        "recalling/j/fn1", "reasons/p2/fn2", "reasons/p4/fn3",
+    ]  # fmt: skip
+    assert _places(itu_nb.load(back.to_akn().encode(), format="akn")) == _places(back)  # two hops
+    critic = back.to_criticmarkup()
+    assert "transition.], and cooperation between them[footnoteRef:1];" in critic
+    again = itu_nb.load(critic, format="criticmarkup")
+    assert _places(again) == _places(back)
+    assert [again.text(v) for v in ("original", "amended")] == [back.text(v) for v in ("original", "amended")]

@@ -8,7 +8,8 @@ Guarantees of :func:`inline_runs`:
   returned apart (footnotes), their text is not part of the block's runs; when asked for comments (below), a
   note with a ``marker`` is also a ``footnote-ref`` artefact where it stands (``[footnoteRef:N]``,
   ``[endnoteRef:N]`` for one of class ``endnote``), as the text loaders read a note's reference (a marker that is
-  no number too: ``[footnoteRef:*]``, the reference to the note ``fn*``);
+  no number too: ``[footnoteRef:*]``, the reference to the note ``fn*``); so is a ``noteRef`` with a ``marker``
+  (one more reference to a note written at an earlier one: a note referenced twice);
 - text inside a change is kept character for character (spaces, tabs);
 - when asked, ``<remark>`` (a comment, with ``itu_nb:author``/``itu_nb:date``) and ``<inline
   name="highlight">`` become ``comment``/``highlight`` artefacts at their place; the remark's text is
@@ -59,8 +60,8 @@ _MARKER = re.compile(r"[^\s\[\]#]+\Z")
 _EDGE = " \t\r\n"
 _SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 #: The elements that make a block more than one plain run (changes, notes, comments, highlights, line breaks).
-_MARKED = ("{*}ins", "{*}del", "{*}" + _NOTE, "{*}remark", "{*}inline", "{*}br")
-_MARKED_NAMES = frozenset(("", "ins", "del", _NOTE, "remark", "inline", "br"))  # "": what is no element
+_MARKED = ("{*}ins", "{*}del", "{*}" + _NOTE, "{*}noteRef", "{*}remark", "{*}inline", "{*}br")
+_MARKED_NAMES = frozenset(("", "ins", "del", _NOTE, "noteRef", "remark", "inline", "br"))  # "": what is no element
 
 
 def _local(el: etree._Element) -> str:
@@ -105,6 +106,10 @@ def _walk(
             if marks is not None and _MARKER.match(number):  # its place: a reference there, as the loaders give it
                 kind = "endnoteRef" if child.get("class") == "endnote" else "footnoteRef"
                 marks.append(Artefact("footnote-ref", f"[{kind}:{number}]", -1, _length(out), run.op))
+        elif name == "noteRef" and marks is not None and _MARKER.match(number := child.get("marker") or ""):
+            # one more reference to a note whose authorialNote stands at an earlier one (as the writer puts it)
+            kind = "endnoteRef" if child.get("class") == "endnote" else "footnoteRef"
+            marks.append(Artefact("footnote-ref", f"[{kind}:{number}]", -1, _length(out), run.op))
         elif name == "remark" and marks is not None:  # a comment, as the itu_nb writer puts it
             text = "".join(child.itertext())
             author, date = child.get(f"{{{ITU_NB}}}author"), child.get(f"{{{ITU_NB}}}date")
