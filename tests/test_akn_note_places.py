@@ -151,3 +151,16 @@ def test_a_note_referenced_twice_keeps_both_references():
     again = itu_nb.load(critic, format="criticmarkup")
     assert _places(again) == _places(back)
     assert [again.text(v) for v in ("original", "amended")] == [back.text(v) for v in ("original", "amended")]
+
+
+def test_a_converters_note_ref_to_a_note_in_meta_is_no_reference():
+    # a noteRef to a note of meta/notes (which the loader does not read): no footnote-ref, the text as it was
+    akn = (
+        '<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><statement name="resolution">'
+        "<preamble><recitals><intro><p><i>recalling</i></p></intro><recital><num>j)</num><p>particularly for "
+        'developing countries<noteRef marker="1" href="#n1"/>, and cooperation between them;</p></recital>'
+        "</recitals></preamble></statement></akomaNtoso>"
+    )
+    doc = itu_nb.load(akn.encode(), format="akn")
+    assert _places(doc) == []
+    assert doc[0]["recalling/j"].body() == "particularly for developing countries, and cooperation between them;"

@@ -60,7 +60,7 @@ class _Either:
 
 
 #: A label run into the text: ``;`` or ``:``, spaces, the label and one space before the text.  A roman label is
-#: any run of roman letters (to ``mmmdccclxxxviii)``, 3999's longest neighbour): :func:`_unglued` takes only the
+#: any run of up to 15 roman letters (``mmmdccclxxxviii)``, 3888, the longest numeral): :func:`_unglued` takes only the
 #: next label of the list (``xxxix)`` after ``xxxviii)``, ``dci)`` after ``dc)``), a numeral to 3999 as the parser
 #: reads labels (``itu_nb.parsing.keywords.NUMERAL``).
 _RUN_IN = _Either(";:", r"(\s+)(\d{1,3}|[a-z]\)|[ivxlcdm]{1,15}\))( )(?=\S)")

@@ -8,8 +8,8 @@ Guarantees of :func:`inline_runs`:
   returned apart (footnotes), their text is not part of the block's runs; when asked for comments (below), a
   note with a ``marker`` is also a ``footnote-ref`` artefact where it stands (``[footnoteRef:N]``,
   ``[endnoteRef:N]`` for one of class ``endnote``), as the text loaders read a note's reference (a marker that is
-  no number too: ``[footnoteRef:*]``, the reference to the note ``fn*``); so is a ``noteRef`` with a ``marker``
-  (one more reference to a note written at an earlier one: a note referenced twice);
+  no number too: ``[footnoteRef:*]``, the reference to the note ``fn*``); so is a ``noteRef`` with the ``marker``
+  of an ``authorialNote`` before it in the block (one more reference to that note: a note referenced twice);
 - text inside a change is kept character for character (spaces, tabs);
 - when asked, ``<remark>`` (a comment, with ``itu_nb:author``/``itu_nb:date``) and ``<inline
   name="highlight">`` become ``comment``/``highlight`` artefacts at their place; the remark's text is
@@ -106,9 +106,9 @@ def _walk(
             if marks is not None and _MARKER.match(number):  # its place: a reference there, as the loaders give it
                 kind = "endnoteRef" if child.get("class") == "endnote" else "footnoteRef"
                 marks.append(Artefact("footnote-ref", f"[{kind}:{number}]", -1, _length(out), run.op))
-        elif name == "noteRef" and marks is not None and _MARKER.match(number := child.get("marker") or ""):
+        elif name == "noteRef" and marks is not None and _again(child, notes):
             # one more reference to a note whose authorialNote stands at an earlier one (as the writer puts it)
-            kind = "endnoteRef" if child.get("class") == "endnote" else "footnoteRef"
+            number, kind = child.get("marker"), "endnoteRef" if child.get("class") == "endnote" else "footnoteRef"
             marks.append(Artefact("footnote-ref", f"[{kind}:{number}]", -1, _length(out), run.op))
         elif name == "remark" and marks is not None:  # a comment, as the itu_nb writer puts it
             text = "".join(child.itertext())
@@ -131,6 +131,17 @@ def _walk(
             _walk(child, run, out, notes, depth + 1, marks)
         after = children[i + 1] if i + 1 < len(children) else None
         out.append(run.with_text(_clean(child.tail, child, after)))
+
+
+def _again(ref: etree._Element, notes: list[etree._Element]) -> bool:
+    """Whether the ``noteRef`` ``ref`` refers to one of the ``authorialNote`` elements before it in its block
+    (``notes``: the same ``marker`` and class), as the itu_nb writer puts a note's later references; a converter's
+    ``noteRef`` to a note in ``meta/notes`` (which the loader does not read) stays no reference.
+    """
+    marker, kind = ref.get("marker") or "", ref.get("class")
+    return _MARKER.match(marker) is not None and any(
+        n.get("marker") == marker and n.get("class") == kind for n in notes
+    )
 
 
 #: The list :func:`_length` measured last, how many of its runs it counted, and their length: a block's list of
