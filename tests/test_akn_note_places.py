@@ -102,3 +102,65 @@ def test_a_converters_note_in_the_middle_of_a_paragraph_is_read_at_its_place():
     assert "developing countries[footnoteRef:1][1: 1 These include the least developed countries.], and" in (
         doc.to_criticmarkup()
     )
+
+
+def test_a_note_whose_marker_is_no_number_keeps_its_place(brazil):
+    # Doc 67's three notes as an AKN source may mark them: "*", "a", "†" (b3e66ba read a place for numbered
+    # markers only, and wrote these at the end of their paragraphs: "…between them;   <authorialNote marker="*"")
+    akn = brazil.to_akn()
+    for number, mark in (("1", "*"), ("2", "a"), ("3", "†")):
+        akn = akn.replace(f'<authorialNote marker="{number}"', f'<authorialNote marker="{mark}"')
+    back = itu_nb.load(akn.encode(), format="akn")
+    assert _places(back) == PLACES
+    refs = [a.text for p in back for n in p.walk() for a in n.artefacts if a.kind == "footnote-ref"]
+    assert refs == ["[footnoteRef:*]", "[footnoteRef:a]", "[footnoteRef:†]"]
+    notes = [n.path for p in back for n in p.walk() if n.kind is NodeKind.FOOTNOTE]
+    assert notes == ["recalling/j/fn*", "reasons/p2/fna", "reasons/p4/fn†"]
+    again = back.to_akn()
+    assert 'developing countries<authorialNote marker="*"' in again
+    assert '(WSIS) be observed<authorialNote marker="a"' in again
+    assert 'Member States).” <authorialNote marker="†"' in again
+    assert _places(itu_nb.load(again.encode(), format="akn")) == PLACES  # two hops
+    critic = back.to_criticmarkup()  # (a mark CriticMarkup reads back as text: its notes are numbered)
+    assert "particularly for developing countries[footnoteRef:*][*: 1 \tThese include the least developed" in critic
+
+
+def test_a_note_referenced_twice_keeps_both_references():
+    # Doc 67's recalling j) citing note 1 a second time before its ";" (line 89 with "[footnoteRef:1]" added after
+    # "cooperation between them"): b3e66ba wrote the note at its first reference and dropped the second
+    source = CRITIC.read_text(encoding="utf-8").replace(
+        "and cooperation between them;  [1: 1 ", "and cooperation between them[footnoteRef:1];  [1: 1 ", 1
+    )
+    doc = itu_nb.load(source, format="criticmarkup", author="Brazil", date="2018-09-10")
+    twice = [
+        ("recalling/j", "icularly for developing countries"[-30:]),
+        ("recalling/j", "countries, and cooperation between them"[-30:]),
+    ]
+    assert _places(doc) == twice + PLACES[1:]
+    akn = doc.to_akn()
+    assert akn.count("<authorialNote") == 3  # the note once, at its first reference
+    assert 'and cooperation between them<noteRef marker="1" href="#fn1"/>;' in akn
+    back = itu_nb.load(akn.encode(), format="akn")
+    assert _places(back) == twice + PLACES[1:]
+    assert [n.path for p in back for n in p.walk() if n.kind is NodeKind.FOOTNOTE] == [
+        "recalling/j/fn1", "reasons/p2/fn2", "reasons/p4/fn3",
+    ]  # fmt: skip
+    assert _places(itu_nb.load(back.to_akn().encode(), format="akn")) == _places(back)  # two hops
+    critic = back.to_criticmarkup()
+    assert "transition.], and cooperation between them[footnoteRef:1];" in critic
+    again = itu_nb.load(critic, format="criticmarkup")
+    assert _places(again) == _places(back)
+    assert [again.text(v) for v in ("original", "amended")] == [back.text(v) for v in ("original", "amended")]
+
+
+def test_a_converters_note_ref_to_a_note_in_meta_is_no_reference():
+    # a noteRef to a note of meta/notes (which the loader does not read): no footnote-ref, the text as it was
+    akn = (
+        '<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><statement name="resolution">'
+        "<preamble><recitals><intro><p><i>recalling</i></p></intro><recital><num>j)</num><p>particularly for "
+        'developing countries<noteRef marker="1" href="#n1"/>, and cooperation between them;</p></recital>'
+        "</recitals></preamble></statement></akomaNtoso>"
+    )
+    doc = itu_nb.load(akn.encode(), format="akn")
+    assert _places(doc) == []
+    assert doc[0]["recalling/j"].body() == "particularly for developing countries, and cooperation between them;"

@@ -251,7 +251,12 @@ def newcomer(copy: Clause, held: set[str]) -> Clause:
 
 def peel(text: str) -> tuple[str | None, str]:
     """Split a leading label off ``text``: ``(label, rest)``, or ``(None, text)`` when it has none."""
-    m = kw.LABEL.match(text) or re.match(r"^(?P<label>\(?(?:[a-zA-Z]{1,2}|[ivxlc]{1,6})\))(?P<sep>\s+)", text)
-    if m:
-        return m.group("label"), text[m.end() :]
+    m = kw.LABEL.match(text) or _SPACED.match(text)
+    if m and (len(bare := m.group("label").strip("()")) <= 2 or kw.NUMERAL.match(bare.lower())):
+        return m.group("label"), text[m.end() :]  # a letter label, or a roman numeral up to 3999 (xxxviii), dcc))
     return None, text
+
+
+#: A label followed by spaces rather than the TAB :data:`kw.LABEL` asks for (``c) text``, ``xxxviii) text``): a
+#: letter or two, or what may be a roman numeral (checked against :data:`kw.NUMERAL`, as labels go to 3999).
+_SPACED = re.compile(r"^(?P<label>\(?(?:[a-zA-Z]{1,2}|[ivxlcdm]{3,15})\))(?P<sep>\s+)")

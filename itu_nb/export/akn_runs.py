@@ -175,18 +175,34 @@ def _authorial_note(parent: etree._Element, note: Clause) -> etree._Element:
     return mark
 
 
+def _note_ref(parent: etree._Element, name: str) -> etree._Element:
+    """``<noteRef marker="1" href="#fn1"/>`` at the end of ``parent``: one more reference to the note ``name``
+    (``fn1``; ``en1`` an endnote, ``class="endnote"``) whose ``authorialNote`` stands at its first reference (the
+    reader gives it back as that reference: a note referenced twice keeps both places).  ``href`` names the note as
+    the tree does (the ``authorialNote`` has no ``eId``).
+    """
+    if name.startswith("en"):
+        return _el(parent, "noteRef", marker=name[2:], href=f"#{name}", **{"class": "endnote"})
+    return _el(parent, "noteRef", marker=name[2:], href=f"#{name}")
+
+
 def _note_refs(notes, marks) -> dict[int, list[Clause]]:
     """``id()`` of the first ``footnote-ref`` artefact of each note's number among ``marks`` → the notes written at
-    it (a note's deleted and inserted texts, two bodies of one reference: ``fn1``, ``fn1#2``, …), in order.
+    it (a note's deleted and inserted texts, two bodies of one reference: ``fn1``, ``fn1#2``, …), in order; of each
+    later reference to one of those notes → ``[]`` (a note referenced twice: a ``<noteRef>`` there).
     """
     by_name: dict[str, list[Clause]] = {}
     for note in notes:
         by_name.setdefault(note.path.rpartition("/")[2].partition("#")[0], []).append(note)
     out: dict[int, list[Clause]] = {}
+    taken: set[str] = set()
     for a in sorted((a for a in marks if a.kind == "footnote-ref"), key=lambda a: a.offset or 0):
         name = ref_name(a.text)
         if name in by_name:
             out[id(a)] = by_name.pop(name)
+            taken.add(name)
+        elif name in taken:  # one more reference to a note written at an earlier one: a <noteRef> (_point)
+            out[id(a)] = []
     return out
 
 
@@ -234,7 +250,9 @@ def _point(parent: etree._Element, mark, within: Op = Op.EQUAL, refs=None) -> et
     """
     if refs and id(mark) in refs:
         holder = parent if mark.op in (Op.EQUAL, within) else _el(parent, "ins" if mark.op is Op.INSERT else "del")
-        for note in refs[id(mark)]:
+        group = refs[id(mark)]
+        last = _note_ref(holder, ref_name(mark.text)) if not group else None
+        for note in group:
             last = _authorial_note(holder, note)
         return last if holder is parent else holder
     if mark.kind in _POINTS:

@@ -59,8 +59,11 @@ class _Either:
         return found
 
 
-#: A label run into the text: ``;`` or ``:``, spaces, the label and one space before the text.
-_RUN_IN = _Either(";:", r"(\s+)(\d{1,3}|[a-z]\)|[ivxlc]{1,6}\))( )(?=\S)")
+#: A label run into the text: ``;`` or ``:``, spaces, the label and one space before the text.  A roman label is
+#: any run of up to 15 roman letters (``mmmdccclxxxviii)``, 3888, the longest numeral): :func:`_unglued` takes only the
+#: next label of the list (``xxxix)`` after ``xxxviii)``, ``dci)`` after ``dc)``), a numeral to 3999 as the parser
+#: reads labels (``itu_nb.parsing.keywords.NUMERAL``).
+_RUN_IN = _Either(";:", r"(\s+)(\d{1,3}|[a-z]\)|[ivxlcdm]{1,15}\))( )(?=\S)")
 
 
 def _plain(node: OpenNode) -> bool:

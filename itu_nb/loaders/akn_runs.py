@@ -6,8 +6,10 @@ Guarantees of :func:`inline_runs`:
 - ``<br/>`` is a line break (VT, as the .docx reader reads Word's ``w:br``);
 - other inline elements (``i``, ``docType``…) are transparent; ``authorialNote`` elements are
   returned apart (footnotes), their text is not part of the block's runs; when asked for comments (below), a
-  note numbered by its ``marker`` is also a ``footnote-ref`` artefact where it stands (``[footnoteRef:N]``,
-  ``[endnoteRef:N]`` for one of class ``endnote``), as the text loaders read a note's reference;
+  note with a ``marker`` is also a ``footnote-ref`` artefact where it stands (``[footnoteRef:N]``,
+  ``[endnoteRef:N]`` for one of class ``endnote``), as the text loaders read a note's reference (a marker that is
+  no number too: ``[footnoteRef:*]``, the reference to the note ``fn*``); so is a ``noteRef`` with the ``marker``
+  of an ``authorialNote`` before it in the block (one more reference to that note: a note referenced twice);
 - text inside a change is kept character for character (spaces, tabs);
 - when asked, ``<remark>`` (a comment, with ``itu_nb:author``/``itu_nb:date``) and ``<inline
   name="highlight">`` become ``comment``/``highlight`` artefacts at their place; the remark's text is
@@ -51,11 +53,15 @@ _MARK = {"insert": Op.INSERT, "delete": Op.DELETE}
 _NOTE = "authorialNote"
 _LAYOUT = re.compile(r"[ \t]*[\r\n][ \t\r\n]*")
 _FOOTNOTE_NUMBER = re.compile(r"^(\d+)(\s*\t|\s+)")
+#: A note's ``marker`` given a reference at the note's place: a number, or any mark without white space, brackets or
+#: ``#`` (``*``, ``a``, ``†``: the name of its FOOTNOTE node, ``fn*``), as ``[footnoteRef:*]``; ``1#2`` is the
+#: second body of note 1's reference (as the writer marks it), written at that reference, none of its own.
+_MARKER = re.compile(r"[^\s\[\]#]+\Z")
 _EDGE = " \t\r\n"
 _SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 #: The elements that make a block more than one plain run (changes, notes, comments, highlights, line breaks).
-_MARKED = ("{*}ins", "{*}del", "{*}" + _NOTE, "{*}remark", "{*}inline", "{*}br")
-_MARKED_NAMES = frozenset(("", "ins", "del", _NOTE, "remark", "inline", "br"))  # "": what is no element
+_MARKED = ("{*}ins", "{*}del", "{*}" + _NOTE, "{*}noteRef", "{*}remark", "{*}inline", "{*}br")
+_MARKED_NAMES = frozenset(("", "ins", "del", _NOTE, "noteRef", "remark", "inline", "br"))  # "": what is no element
 
 
 def _local(el: etree._Element) -> str:
@@ -97,9 +103,13 @@ def _walk(
         if name == _NOTE:
             notes.append(child)
             number = child.get("marker") or ""
-            if marks is not None and number.isdigit():  # its place: a reference there, as the text loaders give it
+            if marks is not None and _MARKER.match(number):  # its place: a reference there, as the loaders give it
                 kind = "endnoteRef" if child.get("class") == "endnote" else "footnoteRef"
                 marks.append(Artefact("footnote-ref", f"[{kind}:{number}]", -1, _length(out), run.op))
+        elif name == "noteRef" and marks is not None and _again(child, notes):
+            # one more reference to a note whose authorialNote stands at an earlier one (as the writer puts it)
+            number, kind = child.get("marker"), "endnoteRef" if child.get("class") == "endnote" else "footnoteRef"
+            marks.append(Artefact("footnote-ref", f"[{kind}:{number}]", -1, _length(out), run.op))
         elif name == "remark" and marks is not None:  # a comment, as the itu_nb writer puts it
             text = "".join(child.itertext())
             author, date = child.get(f"{{{ITU_NB}}}author"), child.get(f"{{{ITU_NB}}}date")
@@ -121,6 +131,17 @@ def _walk(
             _walk(child, run, out, notes, depth + 1, marks)
         after = children[i + 1] if i + 1 < len(children) else None
         out.append(run.with_text(_clean(child.tail, child, after)))
+
+
+def _again(ref: etree._Element, notes: list[etree._Element]) -> bool:
+    """Whether the ``noteRef`` ``ref`` refers to one of the ``authorialNote`` elements before it in its block
+    (``notes``: the same ``marker`` and class), as the itu_nb writer puts a note's later references; a converter's
+    ``noteRef`` to a note in ``meta/notes`` (which the loader does not read) stays no reference.
+    """
+    marker, kind = ref.get("marker") or "", ref.get("class")
+    return _MARKER.match(marker) is not None and any(
+        n.get("marker") == marker and n.get("class") == kind for n in notes
+    )
 
 
 #: The list :func:`_length` measured last, how many of its runs it counted, and their length: a block's list of

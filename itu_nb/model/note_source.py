@@ -37,12 +37,15 @@ M = TypeVar("M")
 __all__ = ["cut_at", "note_groups", "ref_name", "source_line"]
 
 _HEAD = re.compile(r"\[(\d+):[ \t]*")
-_REF = re.compile(r"\[(foot|end)noteRef:(\d+)\]")
+#: A reference, by number (``[footnoteRef:1]``, as every loader reads one) or by the mark an Akoma Ntoso note
+#: shows (``[footnoteRef:*]``, ``[footnoteRef:a]``, ``[footnoteRef:†]``: its ``marker``, read as the note's name).
+_REF = re.compile(r"\[(foot|end)noteRef:([^\s\[\]#]+)\]")
 
 
 def ref_name(text: str) -> str:
     """The name of the note a reference's text names: ``fn1`` for ``[footnoteRef:1]``, ``en1`` for
-    ``[endnoteRef:1]``, "" for any other text.
+    ``[endnoteRef:1]`` (``fn*`` for ``[footnoteRef:*]``, a note read from Akoma Ntoso with that marker), "" for any
+    other text.
     """
     ref = _REF.match(text)
     return ("en" if ref.group(1) == "end" else "fn") + ref.group(2) if ref else ""
