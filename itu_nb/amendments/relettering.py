@@ -22,6 +22,7 @@ import dataclasses
 import functools
 import operator
 import re
+from collections.abc import Iterator
 from typing import TypeVar
 
 from itu_nb.model import HOMOGLYPHS, Clause, NodeKind, Op, Proposal, Run, runs_text
@@ -34,6 +35,7 @@ __all__ = [
     "bare_label",
     "LABELS",
     "first_label",
+    "keeps_paths",
     "label_component",
     "list_scheme",
     "reletter",
@@ -267,10 +269,11 @@ def reletter(
 # ----------------------------------------------------------------------------
 # paths
 # ----------------------------------------------------------------------------
-def _repath(children: tuple[Clause, ...], old_prefix: str, prefix: str) -> tuple[Clause, ...]:
-    used = Components()  # "#2" suffixes in constant time (a set searched them: quadratic on many equal labels)
+def _bases(children: tuple[Clause, ...], old_prefix: str) -> Iterator[tuple[Clause, str]]:
+    """Each of ``children`` with its path component by the parser's rules before any ``#2`` suffix (amended label,
+    ``p1``, ``bullet1``; a clause of another kind keeps its own); ``old_prefix`` is their parent's path now.
+    """
     listed = paragraphs = 0
-    out = []
     for c in children:
         if c.kind is NodeKind.ITEM:
             label = c.label_in("amended") or c.label_in("original") or ""
@@ -284,6 +287,13 @@ def _repath(children: tuple[Clause, ...], old_prefix: str, prefix: str) -> tuple
         else:
             own = c.path[len(old_prefix) + 1 :] if old_prefix else c.path
             base = re.sub(r"#\d+$", "", own)
+        yield c, base
+
+
+def _repath(children: tuple[Clause, ...], old_prefix: str, prefix: str) -> tuple[Clause, ...]:
+    used = Components()  # "#2" suffixes in constant time (a set searched them: quadratic on many equal labels)
+    out = []
+    for c, base in _bases(children, old_prefix):
         comp = used.take(base)
         path = f"{prefix}/{comp}" if prefix else comp
         # the clause keeps its identity (Clause.key) when its path changes: change ids stay valid;
@@ -293,6 +303,25 @@ def _repath(children: tuple[Clause, ...], old_prefix: str, prefix: str) -> tuple
         same = path == c.path and uid == c.uid and kids is c.children  # (the clause itself: no copy of it)
         out.append(c if same else dataclasses.replace(c, path=path, uid=uid, children=kids))
     return children if all(map(operator.is_, out, children)) else tuple(out)
+
+
+def keeps_paths(proposal: Proposal) -> bool:
+    """Whether every clause's key is the path :func:`repath` gives it and no clause has
+    :attr:`~itu_nb.model.Clause.settled` changes: what a reload would tell by itself (the paths are unique, so
+    :func:`repath` then changes no key either).  One walk, no clause made: writers ask it of every proposal.
+    """
+    todo = [(proposal.clauses, "", "")]  # (siblings, their parent's path now, its path by the rules)
+    while todo:
+        children, old_prefix, prefix = todo.pop()
+        used = Components()
+        for c, base in _bases(children, old_prefix):
+            comp = used.take(base)
+            path = f"{prefix}/{comp}" if prefix else comp
+            if path != (c.uid or c.path) or c.settled:
+                return False
+            if c.children:
+                todo.append((c.children, c.path, path))
+    return True
 
 
 def repath(proposal: P) -> P:

@@ -145,7 +145,8 @@ class Clause:
         raw = runs_text(self.label_runs, view)
         if not raw:
             return None
-        return raw.strip().translate(HOMOGLYPHS)
+        raw = raw.strip()
+        return raw if raw.isascii() else raw.translate(HOMOGLYPHS)  # (the look-alikes are none of them ASCII)
 
     @property
     def label(self) -> str | None:

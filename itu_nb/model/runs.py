@@ -130,6 +130,8 @@ def runs_text(runs: Sequence[Run], view: str | None = None) -> str:
     """Join the text of the runs visible in ``view`` (None = every run, in source order)."""
     if view is None:  # no filter: the usual single run needs no join
         return runs[0].text if len(runs) == 1 else "".join([r.text for r in runs])
+    if len(runs) == 1 and (view == "amended" or view == "original"):  # the usual single run: no list, no join
+        return "" if runs[0].op is (Op.DELETE if view == "amended" else Op.INSERT) else runs[0].text
     if view == "amended":  # the two views spelt out: no method call per run
         return "".join([r.text for r in runs if r.op is not Op.DELETE])
     if view == "original":
