@@ -59,6 +59,7 @@ from itu_nb.export.docx_bodies import (
 )
 from itu_nb.export.docx_chunks import BodyChunks
 from itu_nb.export.docx_footnotes import NoteWriter
+from itu_nb.export.docx_plain import _mark_who, _who, plain_paragraph
 from itu_nb.export.docx_runs import (
     _BOOKMARK,
     _COMMENT_END,
@@ -249,21 +250,6 @@ class _Writer(NoteWriter):
         document.relate_to(part, RT.FOOTNOTES if kind == "footnote" else RT.ENDNOTES)
 
 
-def _who(line: Line) -> tuple[str | None, str | None]:
-    for piece in line.pieces:
-        if piece.op is not Op.EQUAL and (piece.author or piece.date):
-            return piece.author, piece.date
-    return None, None
-
-
-def _mark_who(line: Line) -> tuple[str | None, str | None]:
-    """The author and date of the line's paragraph mark: its ``paragraph-mark`` piece's (as :attr:`Line.mark`, the
-    last), else those of its first change (a paragraph inserted or deleted whole).
-    """
-    marks = [p for p in line.pieces if p.kind == "paragraph-mark"]
-    return (marks[-1].author, marks[-1].date) if marks else _who(line)
-
-
 def _default_author(doc: Document) -> str:
     """The submitter, else the author most changes carry, else ``"itu_nb"``."""
     named = doc.metadata.get("submitter") or doc.metadata.get("author")
@@ -311,8 +297,17 @@ def to_docx(
         if line.node is None and (k in bodies or not lined) and any(pc.kind == "footnote-body" for pc in line.pieces):
             at = bodies.get(k)
             orphan = -1 if at is None else at
-        writer.paragraph(line, last=k == len(lines) - 1, orphan=orphan)
+        last = k == len(lines) - 1
+        # a plain line after the header lines is written as XML text among the paragraphs written out
+        plain = plain_paragraph(writer, line, last) if k > header and orphan is None else None
         lines[k] = _WRITTEN  # (its pieces no longer held)
+        if plain is not None:
+            if first is not None:  # (the paragraphs of the tree before it written out first: their order kept)
+                chunks.take(first)
+                first = None
+            chunks.put(plain)
+            continue
+        writer.paragraph(line, last=last, orphan=orphan)
         if k > header:  # (no later step reads these paragraphs again, but for the comments' ids)
             first = first if first is not None else writer.body[-1]
             if k % _CHUNK == 0:

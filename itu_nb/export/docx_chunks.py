@@ -25,6 +25,8 @@ __all__ = ["BodyChunks"]
 _MARK = "itu_nb-written"
 _STAND_IN = f'<w:p w:rsidR="{_MARK}"/>'.encode()
 _PART = "word/document.xml"
+#: How many paragraphs put as text are joined into one chunk.
+_TEXTS = 2000
 _SECTION = qn("w:sectPr")
 #: A comment's mark as the writer makes it, its ``w:id`` alone (as bytes: in text or an attribute ``<`` is escaped).
 _COMMENT_MARK = re.compile(rb'<w:(commentRangeStart|commentRangeEnd|commentReference) w:id="(\d+)"/>')
@@ -37,15 +39,36 @@ class BodyChunks:
         self.body = body
         self.chunks: list[bytes] = []
         self.stand_in: etree._Element | None = None
+        self.texts: list[str] = []  # paragraphs put as XML text since the last chunk
+
+    def _stand_in(self) -> etree._Element:
+        """The stand-in paragraph, made at the end of the body (made in the body: its namespaces)."""
+        if self.stand_in is None:
+            self.stand_in = etree.SubElement(self.body, qn("w:p"))
+            self.stand_in.set(qn("w:rsidR"), _MARK)
+        return self.stand_in
+
+    def put(self, xml: str) -> None:
+        """A paragraph written as XML text (:func:`~itu_nb.export.docx_plain.plain_paragraph`) after those written
+        out so far; the body holds no paragraph after the stand-in that comes before it.
+        """
+        self._stand_in()
+        self.texts.append(xml)
+        if len(self.texts) >= _TEXTS:
+            self._join()
+
+    def _join(self) -> None:
+        if self.texts:
+            self.chunks.append("".join(self.texts).encode())
+            self.texts = []
 
     def take(self, first: etree._Element) -> None:
         """Write out ``first`` and the paragraphs after it, up to the body's section properties (its last child)."""
         if self.stand_in is None:
-            self.stand_in = etree.SubElement(self.body, qn("w:p"))  # (made in the body: its namespaces)
-            self.stand_in.set(qn("w:rsidR"), _MARK)
-            first.addprevious(self.stand_in)
+            first.addprevious(self._stand_in())
+        self._join()
         holder = etree.SubElement(self.body, qn("w:body"))
-        self.stand_in.addnext(holder)
+        self._stand_in().addnext(holder)
         holder.extend([el for el in holder.itersiblings() if el.tag != _SECTION])
         data = etree.tostring(holder, encoding="UTF-8")
         self.chunks.append(data[data.index(b">") + 1 : -len(b"</w:body>")])
@@ -58,6 +81,7 @@ class BodyChunks:
         """
         if self.stand_in is None:
             return package
+        self._join()
         if shift:
             self.chunks = [_COMMENT_MARK.sub(lambda m: _shifted(m, shift), chunk) for chunk in self.chunks]
         out = io.BytesIO()

@@ -96,8 +96,10 @@ def _anchor(proposal: Proposal, path: str = "") -> str:
 
 def _node_html(proposal: Proposal, node: Clause, depth: int, changes: Changes) -> str:
     runs = node.label_runs + node.runs
-    ids = [c.id for c in changes]
-    group_of = {i: cid for cid, (a, b) in zip(ids, change_groups(runs), strict=True) for i in range(a, b)}
+    group_of = {}  # (a node without changes, most of a long document: no groups to look for)
+    if changes:
+        ids = [c.id for c in changes]
+        group_of = {i: cid for cid, (a, b) in zip(ids, change_groups(runs), strict=True) for i in range(a, b)}
     notes = [a for a in node.artefacts if a.kind in ("comment", "highlight", "paragraph-mark")]
     if notes:
         label_length = sum(len(r.text) for r in node.label_runs)
@@ -109,8 +111,9 @@ def _node_html(proposal: Proposal, node: Clause, depth: int, changes: Changes) -
     else:  # (most nodes: as above without comments or highlights)
         label = _plain_runs_html(node.label_runs, 0, group_of)
         body = _plain_runs_html(node.runs, len(node.label_runs), group_of)
-    status = node.status
-    classes = ["node", node.kind.value] + ([status] if status in ("inserted", "deleted") else [])
+    ops = {r.op for r in runs}  # (as node.status, from the runs at hand)
+    status = "inserted" if ops == {Op.INSERT} else "deleted" if ops == {Op.DELETE} else ""
+    classes = ["node", node.kind.value] + ([status] if status else [])
     style = f' style="--depth: {depth}"' if node.kind is NodeKind.ITEM else ""
     label_html = f'<span class="label">{label}</span>' if label else ""
     return f'<p class="{" ".join(classes)}" id="{_anchor(proposal, node.path)}"{style}>{label_html}{body}</p>'
@@ -304,7 +307,8 @@ def document_html(doc: Document, title: str | None = None) -> str:
             after.setdefault(item.after, []).append(item)
         for n, d in _walk(proposal.clauses):
             parts.append(_node_html(proposal, n, d, own[id(n)]))
-            parts += _loose_html(after.get(n.path, []), "inside", "end")
+            if n.path in after:
+                parts += _loose_html(after[n.path], "inside", "end")
         parts += _loose_html(after.get(None, []), "end")
         parts.append("</article>")
         body.append("\n".join(parts))

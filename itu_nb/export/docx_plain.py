@@ -1,0 +1,181 @@
+"""The Word writer's plain paragraphs written as XML text, without lxml elements.
+
+Most lines of a long document are text, labels, markers, highlights and tracked changes, with no note, comment or
+bookmark: :func:`plain_paragraph` writes such a line's ``w:p`` as a string, from a few templates, to the bytes
+lxml gives for the elements :meth:`~itu_nb.export.docx._Writer.paragraph` builds (the same runs, run properties,
+``w:ins``/``w:del`` with their ``w:id`` taken in the same order, text escaped as libxml2 escapes it: ``&``, ``<``,
+``>`` and a carriage return in text; also ``"``, TAB and line breaks in attributes).  Building the elements cost
+about eight lxml elements per paragraph, each made, namespaced and serialised again
+(:mod:`~itu_nb.export.docx_chunks`); the string is put among the chunks already written out.  Any other line (a
+note, a comment, a bookmark, an orphan body, an unknown kind of piece) returns None: the tree writes it.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import TYPE_CHECKING
+
+from itu_nb.export import docx_template
+from itu_nb.export.docx_runs import _BOOKMARK, _BREAKS, _ROLE_STYLE, HIGHLIGHT, NEXT_HIGHLIGHT, _iso, clean_attr
+from itu_nb.export.docx_runs import clean_text as _clean_text
+from itu_nb.model import Op
+
+if TYPE_CHECKING:
+    from itu_nb.export.docx_footnotes import NoteWriter
+    from itu_nb.export.lines import Line
+
+__all__ = ["plain_paragraph"]
+
+#: How libxml2 escapes text and attribute values (UTF-8 output: every other character as it is).
+_TEXT = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"})
+_ATTR = str.maketrans(
+    {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\r": "&#13;", "\n": "&#10;", "\t": "&#9;"}
+)
+_ESCAPE = re.compile("[&<>\r]")
+#: The kinds of piece a plain paragraph holds (a bookmark only when it is no real one: written as text).
+_PLAIN = frozenset(
+    ("label", "text", "marker", "header", "separator", "trailer", "markup", "bookmark", "paragraph-mark", "comment")
+    + ("highlight-start", "highlight-end")
+)
+_BREAK_XML = {"\t": "<w:tab/>", "\v": "<w:br/>", "\n": "<w:br/>", "\f": '<w:br w:type="page"/>'}
+#: A run's properties by (bold, highlight colour), as RunWriter._run and _put_run write them.
+_RPR = {
+    (bold, lit): (
+        "<w:rPr>" + ("<w:b/>" if bold else "") + (f'<w:highlight w:val="{lit}"/>' if lit else "") + "</w:rPr>"
+    )
+    if bold or lit
+    else ""
+    for bold in (False, True)
+    for lit in ("", HIGHLIGHT, NEXT_HIGHLIGHT)
+}
+
+
+def _text(text: str, tag: str) -> str:
+    """A run's content as :func:`~itu_nb.export.docx_runs._text_parts` makes it: text in ``tag`` elements
+    (``w:t``, ``w:delText``), TAB and breaks as elements.
+    """
+    if _BREAKS.search(text) is None:
+        return f'<{tag} xml:space="preserve">{_escaped(text)}</{tag}>' if text else ""
+    if text[-1] == "\t" and _BREAKS.search(text, 0, len(text) - 1) is None:  # a label and its TAB
+        return f'<{tag} xml:space="preserve">{_escaped(text[:-1])}</{tag}><w:tab/>' if len(text) > 1 else "<w:tab/>"
+    out = []
+    for part in _BREAKS.split(text):
+        br = _BREAK_XML.get(part)
+        if br is not None:
+            out.append(br)
+        elif part:
+            out.append(f'<{tag} xml:space="preserve">{_escaped(part)}</{tag}>')
+    return "".join(out)
+
+
+def _escaped(text: str) -> str:
+    """``text`` cleaned (:func:`~itu_nb.export.docx_runs.clean_text`) and escaped as libxml2 escapes text."""
+    text = _clean_text(text)
+    return text if _ESCAPE.search(text) is None else text.translate(_TEXT)
+
+
+@functools.lru_cache(maxsize=1024)
+def _attr(value: str) -> str:
+    """An attribute value cleaned (:func:`~itu_nb.export.docx_runs.clean_attr`) and escaped as libxml2 does
+    (a document has few authors, dates and styles: each made once).
+    """
+    return clean_attr(value).translate(_ATTR)
+
+
+def _run(text: str, op: Op, bold: bool, lit: str) -> str:
+    inner = _RPR[bold, lit] + _text(text, "w:delText" if op is Op.DELETE else "w:t")
+    return f"<w:r>{inner}</w:r>" if inner else "<w:r/>"
+
+
+def _change(writer: NoteWriter, op: Op, author: str | None, date: str | None, inner: str) -> str:
+    """``inner`` inside a ``w:ins`` / ``w:del`` as :meth:`~itu_nb.export.docx_runs.RunWriter._change` makes it
+    (its ``w:id`` the writer's next), or the empty element when ``inner`` is empty.
+    """
+    tag = "w:ins" if op is Op.INSERT else "w:del"
+    head = f'<{tag} w:id="{writer._id()}" w:author="{_attr(author or writer.author)}"'
+    when = _iso(date or writer.date)
+    if when:
+        head += f' w:date="{_attr(when)}"'
+    return f"{head}>{inner}</{tag}>" if inner else f"{head}/>"
+
+
+def plain_paragraph(writer: NoteWriter, line: Line, last: bool) -> str | None:
+    """The ``w:p`` of ``line`` as XML text, as the tree writer would serialise it (``last``: the document's last
+    line, whose paragraph mark is never tracked); None for a line this does not write (see the module's docstring).
+    """
+    pieces = line.pieces
+    for piece in pieces:
+        if piece.kind not in _PLAIN or (piece.kind == "bookmark" and _BOOKMARK.match(piece.text)):
+            return None
+    style = _ROLE_STYLE.get(line.role)
+    if line.role == "item":
+        style = f"enumlev{min(max(line.depth, 1), 3)}"
+    if line.keys and line.proposal is not None:
+        writer.keys[line.proposal.id] = line.keys
+    ppr = ""
+    if style is not None:
+        ppr = f'<w:pStyle w:val="{_attr(docx_template.style_ids().get(style, style))}"/>'
+    mark = line.mark
+    if mark is not Op.EQUAL and not last:
+        author, date = _mark_who(line)
+        ppr += f"<w:rPr>{_change(writer, mark, author, date, '')}</w:rPr>"
+    out = [f"<w:p><w:pPr>{ppr}</w:pPr>" if ppr else "<w:p>"]
+    lit = ended = ""  # as _Writer.paragraph: the highlight open here, the one that ended last
+    touching = empty = False
+    marker = line.role == "marker"
+    reasons = line.role == "reasons"
+    for piece in pieces:
+        kind = piece.kind
+        if kind == "highlight-start":
+            lit = NEXT_HIGHLIGHT if touching and ended == HIGHLIGHT else HIGHLIGHT
+            empty = True
+        elif kind == "highlight-end":
+            if lit and empty:  # a highlight of no characters: a highlighted run holding an empty w:t
+                run = f'<w:r>{_RPR[False, lit]}<w:t xml:space="preserve"/></w:r>'
+                out.append(run if piece.op is Op.EQUAL else _change(writer, piece.op, *_who(line), run))
+            ended, lit, touching = lit, "", True
+        elif kind == "paragraph-mark":
+            continue
+        elif kind == "comment":  # its text in word/comments.xml, its range and reference run here
+            cid = writer._comment_text(piece)
+            out.append(f'<w:commentRangeStart w:id="{cid}"/><w:commentRangeEnd w:id="{cid}"/>')
+            run = f'<w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr><w:commentReference w:id="{cid}"/></w:r>'
+            out.append(run if piece.op is Op.EQUAL else _change(writer, piece.op, None, None, run))
+        else:
+            if marker and kind == "marker":
+                run = _marker_run(piece.text, piece.op, lit)
+            else:
+                run = _run(piece.text, piece.op, reasons and kind == "label", lit)
+            out.append(run if piece.op is Op.EQUAL else _change(writer, piece.op, piece.author, piece.date, run))
+            if piece.text:
+                touching = empty = False
+    if len(out) == 1 and not ppr:
+        return "<w:p/>"
+    out.append("</w:p>")
+    return "".join(out)
+
+
+def _marker_run(text: str, op: Op, lit: str) -> str:
+    """A marker line's run as ``_Writer._text_run`` writes it: the action bold, then TAB and the id in one run."""
+    action, tab, pid = text.partition("\t")
+    if not tab:
+        return _run(text, op, True, lit)
+    tag = "w:delText" if op is Op.DELETE else "w:t"
+    return f"<w:r>{_RPR[True, lit]}{_text(action, tag)}<w:tab/><{tag}>{_escaped(pid)}</{tag}></w:r>"
+
+
+def _who(line: Line) -> tuple[str | None, str | None]:
+    """The author and date of the line's first change that has either (an empty highlight's, a paragraph's)."""
+    for piece in line.pieces:
+        if piece.op is not Op.EQUAL and (piece.author or piece.date):
+            return piece.author, piece.date
+    return None, None
+
+
+def _mark_who(line: Line) -> tuple[str | None, str | None]:
+    """The author and date of the line's paragraph mark: its ``paragraph-mark`` piece's (as :attr:`Line.mark`, the
+    last), else those of its first change (a paragraph inserted or deleted whole).
+    """
+    marks = [p for p in line.pieces if p.kind == "paragraph-mark"]
+    return (marks[-1].author, marks[-1].date) if marks else _who(line)
