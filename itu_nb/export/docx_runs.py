@@ -135,20 +135,7 @@ class RunWriter:
                 sz.set(qn("w:val"), "20")
                 rpr.append(sz)
             r.append(rpr)
-        for part in _BREAKS.split(text):
-            if part == "\t":
-                r.append(_w("w:tab"))
-            elif part in ("\v", "\n"):
-                r.append(_w("w:br"))
-            elif part == "\f":
-                br = _w("w:br")
-                br.set(qn("w:type"), "page")
-                r.append(br)
-            elif part:
-                t = _w("w:delText" if op is Op.DELETE else "w:t")
-                t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-                t.text = clean_text(part)
-                r.append(t)
+        _text_parts(r, text, _W_DEL_TEXT if op is Op.DELETE else _W_T)
         return r
 
     def _put_run(self, parent: etree._Element, text: str, op: Op, *, bold=False, lit: bool | str = False) -> None:
@@ -166,13 +153,7 @@ class RunWriter:
 
     def _change_in(self, parent: etree._Element, op: Op, author: str | None, date: str | None) -> etree._Element:
         """An empty ``w:ins`` / ``w:del`` as :meth:`_change` makes it, made in place at the end of ``parent``."""
-        change = _SubElement(parent, _W_INS if op is Op.INSERT else _W_DEL)
-        change.set(_W_ID, self._id())
-        change.set(_W_AUTHOR, clean_attr(author or self.author))
-        when = _iso(date or self.date)
-        if when:
-            change.set(_W_DATE, clean_attr(when))
-        return change
+        return self._stamped(_SubElement(parent, _W_INS if op is Op.INSERT else _W_DEL), author, date)
 
     def _empty_run(self, colour: str) -> etree._Element:
         """A run highlighted in ``colour`` holding an empty ``w:t``: a highlight of no characters, which the .docx
@@ -193,12 +174,15 @@ class RunWriter:
 
     def _change(self, op: Op, author: str | None, date: str | None) -> etree._Element:
         """An empty ``w:ins`` / ``w:del`` with its id, author and date."""
-        change = _w("w:ins" if op is Op.INSERT else "w:del")
-        change.set(qn("w:id"), self._id())
-        change.set(qn("w:author"), clean_attr(author or self.author))
+        return self._stamped(_w("w:ins" if op is Op.INSERT else "w:del"), author, date)
+
+    def _stamped(self, change: etree._Element, author: str | None, date: str | None) -> etree._Element:
+        """``change`` (a ``w:ins`` / ``w:del``) given the next id, its author and date (the writer's by default)."""
+        change.set(_W_ID, self._id())
+        change.set(_W_AUTHOR, clean_attr(author or self.author))
         when = _iso(date or self.date)
         if when:
-            change.set(qn("w:date"), clean_attr(when))
+            change.set(_W_DATE, clean_attr(when))
         return change
 
 
