@@ -104,12 +104,10 @@ def _walk(
             notes.append(child)
             number = child.get("marker") or ""
             if marks is not None and _MARKER.match(number):  # its place: a reference there, as the loaders give it
-                kind = "endnoteRef" if child.get("class") == "endnote" else "footnoteRef"
-                marks.append(Artefact("footnote-ref", f"[{kind}:{number}]", -1, _length(out), run.op))
+                marks.append(_reference(child, number, _length(out), run.op))
         elif name == "noteRef" and marks is not None and _again(child, notes):
             # one more reference to a note whose authorialNote stands at an earlier one (as the writer puts it)
-            number, kind = child.get("marker"), "endnoteRef" if child.get("class") == "endnote" else "footnoteRef"
-            marks.append(Artefact("footnote-ref", f"[{kind}:{number}]", -1, _length(out), run.op))
+            marks.append(_reference(child, child.get("marker") or "", _length(out), run.op))
         elif name == "remark" and marks is not None:  # a comment, as the itu_nb writer puts it
             text = "".join(child.itertext())
             author, date = child.get(f"{{{ITU_NB}}}author"), child.get(f"{{{ITU_NB}}}date")
@@ -131,6 +129,14 @@ def _walk(
             _walk(child, run, out, notes, depth + 1, marks)
         after = children[i + 1] if i + 1 < len(children) else None
         out.append(run.with_text(_clean(child.tail, child, after)))
+
+
+def _reference(el: etree._Element, marker: str, offset: int, op: Op) -> Artefact:
+    """The ``footnote-ref`` artefact of a note's reference at ``offset`` (``el``: its ``authorialNote`` or a
+    ``noteRef``): ``[footnoteRef:N]``, ``[endnoteRef:N]`` for one of class ``endnote``.
+    """
+    kind = "endnoteRef" if el.get("class") == "endnote" else "footnoteRef"
+    return Artefact("footnote-ref", f"[{kind}:{marker}]", -1, offset, op)
 
 
 def _again(ref: etree._Element, notes: list[etree._Element]) -> bool:
