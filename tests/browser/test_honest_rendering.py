@@ -81,6 +81,9 @@ def test_side_by_side_puts_each_side_in_its_column(shoot, harness, res130):
         row.scroll_into_view_if_needed()  # rows off screen are not laid out (content-visibility) …
         # … and have no inner text until the browser has rendered them there (a frame or more on a busy machine)
         row.page.wait_for_function("r => r.checkVisibility({contentVisibilityAuto: true})", arg=row.element_handle())
+        # visible is not yet laid out: innerText stays empty until the next rendering (a CI run read the heading's
+        # Original cell as ""); every row here has text on one side at least
+        row.page.wait_for_function("r => r.innerText.trim() !== ''", arg=row.element_handle())
         old, new = row.locator(".itu-old"), row.locator(".itu-new")
         assert row.locator(":scope > .itu-cell").count() == 2  # nothing else takes a grid column
         ob, nb = old.bounding_box(), new.bounding_box()
