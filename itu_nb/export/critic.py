@@ -1,4 +1,4 @@
-"""CriticMarkup writer: ``{++inserted++}``, ``{--deleted--}``, ``{==highlighted==}``, comments as ``{>>…<<}``.
+r"""CriticMarkup writer: ``{++inserted++}``, ``{--deleted--}``, ``{==highlighted==}``, comments as ``{>>…<<}``.
 
 A document loaded from CriticMarkup is written back line for line (the marks may be
 grouped differently: ``{~~a~>b~~}`` comes back as ``{--a--}{++b++}``).  Clause keys that the
@@ -33,7 +33,10 @@ Word note, or one with a text box) are written as U+2029 PARAGRAPH SEPARATOR, Un
 (:data:`itu_nb.parsing.markup.PARAGRAPH_BREAK`), which the loader reads back as the note's paragraph break; a
 line break (U+000B, Word's ``w:br``) stays one.  (Files written before session 10 hold U+000B there: read
 as line breaks, as written.)  A highlight inside a note is ``{==…==}`` inside its text (``[1: See {==71==}]``), and so is a comment on the note
-(a ``comment`` of its FOOTNOTE node), at its place: ``[1: See {>>@CEPT (2018-10-02): which?<<}71]``.  Lone surrogates,
+(a ``comment`` of its FOOTNOTE node), at its place: ``[1: See {>>@CEPT (2018-10-02): which?<<}71]``.  A note's
+text with a ``[`` or ``]`` without its pair, or a backslash before a bracket, is escaped so that its body still ends
+at its own ``]`` (``[1: see [1] and Art. 5\]]``, :func:`itu_nb.parsing.escapes.escape_note`); a note whose marker is
+no number (read from Akoma Ntoso) is written ``[footnoteRef:*][*: …]`` and read back so.  Lone surrogates,
 which no file can hold, are written as U+FFFD.
 """
 
@@ -48,7 +51,8 @@ from itu_nb.export.limits import check_marks
 from itu_nb.export.lines import Piece, as_document, encodable, export_lines
 from itu_nb.export.nesting import check_nesting
 from itu_nb.model import Op
-from itu_nb.parsing.escapes import escape
+from itu_nb.model.note_source import NOTE_HEAD
+from itu_nb.parsing.escapes import escape, escape_note, note_names
 from itu_nb.parsing.markup import (
     ATTRIBUTION,
     COMMENT_BY,
@@ -148,6 +152,7 @@ def _line(pieces: tuple[Piece, ...], where: str) -> str:
 
     skip = False
     texts: list[int] = []  # the indexes in ``out`` of the document's text (escaped at the end: _escape)
+    raw: list[tuple[int, int, Piece]] = []  # (index in pieces, in out) of each note's text and reference (_notes)
     bracket = False  # whether that text holds a "["
     depth = 0  # the highlights open
     held: list[Op] = []  # highlights of no characters inside an open highlight: written after it
@@ -208,19 +213,88 @@ def _line(pieces: tuple[Piece, ...], where: str) -> str:
             who = piece
         # a note of several paragraphs (or with a text box) in one line: its breaks as U+2029, read back as such
         if piece.kind in _NOTE_KINDS:
+            raw.append((i, len(out), piece))
             out.append(piece.text.replace("\n", PARAGRAPH_BREAK))
             continue
         if piece.is_text:
             texts.append(len(out))
             bracket = bracket or "[" in piece.text
+        elif piece.kind in _RAW_KINDS:
+            raw.append((i, len(out), piece))
         out.append(piece.text)
     close()
+    names = _notes(out, raw) if raw else frozenset()
     if bracket:
-        _escape(out, texts)
+        _escape(out, texts, names)
     return "".join(out)
 
 
-def _escape(out: list[str], texts: list[int]) -> None:
+#: Pieces of a line written as they are that may hold a note's reference, as the reader finds one (:func:`_names`).
+_RAW_KINDS = ("footnote-ref", "bookmark")
+
+
+def _notes(out: list[str], raw: list[tuple[int, int, Piece]]) -> frozenset[str]:
+    """Escape in ``out`` the text of each note body among ``raw`` (:func:`_escaped_note`), and return the markers
+    that are no number of the notes the line references (:func:`_names`).
+    """
+    names = _names(raw)
+    group: list[tuple[int, Piece]] = []  # (index in out, piece) of the text pieces of the note being read
+    for _, k, piece in raw:
+        if piece.kind == "footnote-body" and NOTE_HEAD.match(piece.text):
+            if group:
+                _escaped_note(out, group, names)
+            group = []
+        if piece.kind in _NOTE_KINDS:
+            group.append((k, piece))
+    if group:
+        _escaped_note(out, group, names)
+    return names
+
+
+def _escaped_note(out: list[str], group: list[tuple[int, Piece]], names: frozenset[str]) -> None:
+    r"""Escape in ``out`` the note body whose text pieces are ``group`` ((index in ``out``, piece); its ``[N: ``
+    starts the first) as the reader matches its brackets (:func:`itu_nb.parsing.escapes.escape_note`:
+    ``[1: see [1] and Art. 5\]]``): the brackets of the pieces of the body's own op count (a change inside a note
+    is no part of that matching).
+    """
+    first = group[0][1]
+    head = NOTE_HEAD.match(first.text)
+    if head is None or not group[-1][1].text.endswith("]"):
+        return
+    texts = [first.text[head.end() :], *(p.text for _, p in group[1:])]
+    if len(texts) == 1 and "\\" not in texts[0] and "[" not in texts[0] and texts[0].count("]") == 1:
+        return  # (the usual note: one piece, no bracket in its text)
+    counted = [
+        p.op is first.op and (first.op is Op.EQUAL or (p.author, p.date) == (first.author, first.date))
+        for _, p in group
+    ]
+    done = escape_note(texts, counted, names)
+    if done != texts:
+        done[0] = first.text[: head.end()] + done[0]
+        for (k, _), text in zip(group, done, strict=True):
+            out[k] = text.replace("\n", PARAGRAPH_BREAK)
+
+
+def _names(raw: list[tuple[int, int, Piece]]) -> frozenset[str]:
+    """The markers that are no number of the notes the line references (``[footnoteRef:*]``), as the reader finds
+    them in its runs (:func:`~itu_nb.parsing.escapes.note_names`): in references and notes' texts written one right
+    after another with one op (``raw``: (index in the line's pieces, in ``out``, piece); document text holds no
+    reference: it is escaped).
+    """
+    if not any("noteRef:" in p.text for _, _, p in raw):
+        return frozenset()
+    runs: list[str] = []
+    last: tuple = (-2, None, None, None)
+    for i, _, p in raw:
+        if (i - 1, p.op, p.author, p.date) == last:
+            runs[-1] += p.text
+        else:
+            runs.append(p.text)
+        last = (i, p.op, p.author, p.date)
+    return note_names(runs)
+
+
+def _escape(out: list[str], texts: list[int], names: frozenset[str] = frozenset()) -> None:
     """Escape the document text in ``out`` that would read as an inline artefact
     (:func:`itu_nb.parsing.escapes.escape`): ``texts`` are the indexes of its text pieces, in order; text pieces
     written one right after another (no mark between: the reader reads them as one run) are escaped as one text.
@@ -232,7 +306,7 @@ def _escape(out: list[str], texts: list[int]) -> None:
             end += 1
         first, last = texts[k], texts[end - 1]
         joined = "".join(out[first : last + 1])
-        if "[" in joined and (fixed := escape(joined)) != joined:
+        if "[" in joined and (fixed := escape(joined, names)) != joined:
             out[first : last + 1] = [fixed] + [""] * (last - first)
         k = end
 

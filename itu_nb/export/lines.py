@@ -32,7 +32,7 @@ from dataclasses import dataclass
 
 from itu_nb.export.loose import INLINE_KINDS, has_lines, loose_lines
 from itu_nb.model import Artefact, Clause, Document, NodeKind, Op, Proposal, runs_text
-from itu_nb.model.note_source import cut_at, note_groups, ref_name
+from itu_nb.model.note_source import NOTE_HEAD, cut_at, note_groups, ref_name
 from itu_nb.parsing.markup import FOOTNOTE_BODY, IN_NOTE
 from itu_nb.parsing.notes import held_bodies
 
@@ -266,7 +266,7 @@ class Coverage:
         return i >= 0 and self.depth[i] > 0
 
 
-_BODY_HEAD = re.compile(r"\[\d+:[ \t]+")
+_BODY_HEAD = NOTE_HEAD  # "[1: ", "[*: " (a note whose marker is no number)
 
 #: The pieces :func:`lit_note` puts inside a note's text: a highlight's start and end, and a comment (its text,
 #: op, author and date).

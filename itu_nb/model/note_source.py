@@ -34,12 +34,17 @@ class _Item(Protocol):
 T = TypeVar("T", bound=_Item)
 M = TypeVar("M")
 
-__all__ = ["cut_at", "note_groups", "ref_name", "source_line"]
+__all__ = ["MARKER", "NOTE_HEAD", "cut_at", "note_groups", "ref_name", "source_line"]
 
-_HEAD = re.compile(r"\[(\d+):[ \t]*")
-#: A reference, by number (``[footnoteRef:1]``, as every loader reads one) or by the mark an Akoma Ntoso note
-#: shows (``[footnoteRef:*]``, ``[footnoteRef:a]``, ``[footnoteRef:†]``: its ``marker``, read as the note's name).
-_REF = re.compile(r"\[(foot|end)noteRef:([^\s\[\]#]+)\]")
+#: A note's marker, as a reference and a body name it: a number (``1``, as every loader reads one) or the mark an
+#: Akoma Ntoso note shows (``*``, ``a``, ``†``: its ``marker``, read as the note's name, ``fn*``): no white space,
+#: brackets or ``#`` (``1#2`` is the second body of note 1).
+MARKER = r"[^\s\[\]#]+"
+#: A note body's start, ``[1: `` or ``[*: `` (then its text and its closing ``]``); group 1 is its marker.
+NOTE_HEAD = re.compile(r"\[(" + MARKER + r"):[ \t]+")
+_HEAD = re.compile(r"\[(" + MARKER + r"):[ \t]*")
+#: A reference, by number (``[footnoteRef:1]``) or by another marker (``[footnoteRef:*]``: the note ``fn*``).
+_REF = re.compile(r"\[(foot|end)noteRef:(" + MARKER + r")\]")
 
 
 def ref_name(text: str) -> str:

@@ -40,7 +40,7 @@ def no_collection() -> Iterator[None]:
 def _lines(pieces_by_line, artefacts: bool, escaped: bool = False) -> list[SourceLine | str]:
     r"""Stage-2 lines from lines of pieces (or of plain text, a ``str``: see :func:`critic_lines`); ``artefacts``:
     whether the text may hold any ("[" or a comment); ``escaped``: whether it may hold text escaped so as not to
-    read as one (``[\``: :mod:`itu_nb.parsing.escapes`).
+    read as one (``[\``), or brackets escaped in a note body (``\]``, ``\[``: :mod:`itu_nb.parsing.escapes`).
     """
     out: list[SourceLine | str] = []
     for no, pieces in enumerate(pieces_by_line):
@@ -167,6 +167,7 @@ def parse_critic(
         else:
             text, notes = line_notes(text.replace("\r\n", "\n").replace("\r", "\n"))  # as split_lines does
         artefacts = "[" in text or "{>>" in text or "{==" in text
-        escaped = artefacts and "\\" in text and "[\\" in text  # (a backslash first: one fast scan, most have none)
+        # (a backslash first: one fast scan, most texts have none): text escaped, or a note's brackets escaped
+        escaped = artefacts and "\\" in text and ("[\\" in text or "\\]" in text or "\\[" in text)
         lines = _lines(read_by_line(text, source, author, date), artefacts, escaped)
         return build_document(lines, source=source, fmt="criticmarkup", line_notes=notes, consume=True)

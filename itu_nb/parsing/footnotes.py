@@ -12,6 +12,7 @@ import dataclasses
 import re
 
 from itu_nb.model import NodeKind, Op, Run
+from itu_nb.model.note_source import NOTE_HEAD
 from itu_nb.parsing.frozen import run as make_run
 from itu_nb.parsing.labels import peel_label
 from itu_nb.parsing.markup import FOOTNOTE_BODY, IN_NOTE, note_parts
@@ -19,7 +20,7 @@ from itu_nb.parsing.nodes import Node
 
 __all__ = ["add_footnotes"]
 
-_NOTE_HEAD = re.compile(r"\[\d+:[ \t]+")  # a note's "[N: ", before its text
+_NOTE_HEAD = NOTE_HEAD  # a note's "[N: " ("[*: " for a note whose marker is no number), before its text
 
 
 def add_footnotes(node: Node) -> None:
@@ -76,7 +77,8 @@ def add_footnotes(node: Node) -> None:
 
 def _changed_note(node: Node, art, runs: list[Run], refs: dict[str, str]) -> None:
     """Add the FOOTNOTE child of a note with changes inside (its runs from :func:`note_parts`)."""
-    number = art.text[1 : art.text.index(":")]
+    head = _NOTE_HEAD.match(art.text)  # (note_parts matched it)
+    number = head.group(1) if head else art.text[1 : art.text.index(":")]
     label, body = peel_label(runs)
     if not label and runs and runs[0].op is Op.EQUAL:  # "[1: 1 <TAB>See …]": the number and a space before the TAB
         lm = re.match(r"^(\d+)(\s*\t|\s+)", runs[0].text)

@@ -12,11 +12,14 @@ from __future__ import annotations
 import dataclasses
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from functools import partial
 
 from itu_nb.errors import LoadError, ParseError
 from itu_nb.model import Artefact, Op, Run
-from itu_nb.parsing.escapes import unescape
+from itu_nb.model.note_source import MARKER, NOTE_HEAD
+from itu_nb.parsing import escapes
+from itu_nb.parsing.escapes import body_opener, note_names, unescape
 from itu_nb.parsing.frozen import run as make_run
 from itu_nb.parsing.offsets import placed
 from itu_nb.parsing.stretches import take_stretch
@@ -35,11 +38,16 @@ _COMMENT_IN = re.compile(r"\{>>(.*?)<<\}|\{====\}", re.DOTALL)
 #: or ``{++{====}++}``, and is read back with the change's op.  (``{====}`` elsewhere: a highlight of no characters.)
 EMPTY_HIGHLIGHT = "{====}"
 
-INLINE_ARTEFACTS = re.compile(
+_INLINE = (
     r"(?P<bookmark>\[bookmark: [^\]\n]*\])"
-    r"|(?P<ref>\[(?:foot|end)noteRef:(?P<refno>\d+)\](?:(?P=refno)(?!\d))?)"
+    # a reference by number ("[footnoteRef:1]1" in Doc 67: the number kept after it) or by another marker ("*")
+    r"|(?P<ref>\[(?:foot|end)noteRef:(?:(?P<refno>\d+)\](?:(?P=refno)(?!\d))?|" + MARKER + r"\]))"
     r"|(?P<body>\[(?P<bodyno>\d+):[ \t])"  # a footnote body: its end is the matching "]"
 )
+INLINE_ARTEFACTS = re.compile(_INLINE)
+#: The same, and the body of a note whose marker is no number (``[*: ``: read so in a line that references it,
+#: :func:`itu_nb.parsing.escapes.note_names`).
+_INLINE_NAMED = re.compile(_INLINE + r"|(?P<named>\[(?P<name>" + MARKER + r"):[ \t])")
 
 #: A piece of a line: a run of text, or a comment to keep as an annotation.
 Piece = Run | Artefact
@@ -479,12 +487,17 @@ def extract_artefacts(pieces: list[Piece], line: int, escaped: bool = False) -> 
     Returns the runs (artefact text removed) and the artefacts, each with ``offset``
     = the position in the joined text of the returned runs where it stood.  ``escaped`` (CriticMarkup): text
     escaped so as not to read as an artefact (``[\1: x]``) is read as the text it stands for
-    (:func:`itu_nb.parsing.escapes.unescape`), each backslash taken out counted as an artefact's text is.
+    (:func:`itu_nb.parsing.escapes.unescape`), each backslash taken out counted as an artefact's text is, and so is
+    a note body's text (brackets escaped in it: :func:`itu_nb.parsing.escapes.note_removals`).  A note whose marker
+    is no number has its body read in a line that references it (``[footnoteRef:*][*: …]``).
     """
     if len(pieces) > 8 and (got := placed(pieces, line)) is not None:  # no "[": no inline artefact (a long line)
         return got
-    if len(pieces) > 1 and any(isinstance(p, Run) and "[" in p.text and _BODY_OPEN.search(p.text) for p in pieces):
-        pieces = _note_comments_after(pieces)  # a note that comments or changes cut: made whole again
+    names = note_names(p.text for p in pieces if isinstance(p, Run))
+    opens = body_opener(names)
+    if len(pieces) > 1 and any(isinstance(p, Run) and "[" in p.text and opens.search(p.text) for p in pieces):
+        pieces = _note_comments_after(pieces, escaped, names)  # a note that comments or changes cut: made whole again
+    inline = _INLINE_NAMED if names else INLINE_ARTEFACTS
     runs: list[Run] = []
     arts: list[Artefact] = []
     pos = 0
@@ -511,18 +524,19 @@ def extract_artefacts(pieces: list[Piece], line: int, escaped: bool = False) -> 
                 pos += len(piece.text)
             continue
         last = 0
-        closing = _closing_brackets(piece.text)
-        for m in INLINE_ARTEFACTS.finditer(piece.text):
-            if m.start() < last:
+        closing = _closings(piece.text, escaped, opens)
+        for m in inline.finditer(piece.text):
+            if m.start() < last or m.lastgroup == "named" and m.group("name") not in names:
                 continue
             end = m.end()
-            if m.group("body"):
+            body = m.group("body") or m.lastgroup == "named"
+            if body:
                 if m.start() not in closing:
                     continue  # "[1: " never closed on this line: ordinary text
                 end = closing[m.start()] + 1
             before = piece.text[last : m.start()]
             if escaped and "[\\" in before:
-                before, gone = _literal(before, pos + shift, taken)
+                before, gone = _literal(before, pos + shift, taken, names)
                 shift += gone
             if before:
                 runs.append(make_run(piece.op, before, piece.author, piece.date, piece.inferred))
@@ -530,6 +544,8 @@ def extract_artefacts(pieces: list[Piece], line: int, escaped: bool = False) -> 
             kind = "bookmark" if m.group("bookmark") else "footnote-ref" if m.group("ref") else "footnote-body"
             who = (piece.author, piece.date) if piece.op is not Op.EQUAL else (None, None)  # a tracked note's change
             text = piece.text[m.start() : end]
+            if body and escaped and "\\" in text:
+                text = _unescaped_body(text)
             if kind == "footnote-body" and PARAGRAPH_BREAK in text:
                 text = text.replace(PARAGRAPH_BREAK, "\n")  # a note's paragraph break, as the writer puts it
             arts.append(Artefact(kind, text, line, pos, piece.op, *who))
@@ -538,7 +554,7 @@ def extract_artefacts(pieces: list[Piece], line: int, escaped: bool = False) -> 
             last = end
         rest = piece.text[last:]
         if escaped and "[\\" in rest:
-            rest, gone = _literal(rest, pos + shift, taken)
+            rest, gone = _literal(rest, pos + shift, taken, names)
             shift += gone
         if rest:
             runs.append(make_run(piece.op, rest, piece.author, piece.date, piece.inferred))
@@ -548,11 +564,28 @@ def extract_artefacts(pieces: list[Piece], line: int, escaped: bool = False) -> 
     return runs, arts
 
 
-def _literal(text: str, at: int, taken: list[tuple[int, int]]) -> tuple[str, int]:
+def _literal(text: str, at: int, taken: list[tuple[int, int]], names: frozenset[str]) -> tuple[str, int]:
     """``text`` (standing at ``at`` before extraction) unescaped, each backslash taken out added to ``taken``."""
-    text, places = unescape(text)
+    text, places = unescape(text, names)
     taken += [(at + i, 1) for i in places]
     return text, len(places)
+
+
+def _closings(text: str, escaped: bool, opens: re.Pattern[str], skipped: set[int] | None = None) -> dict[int, int]:
+    """:func:`_closing_brackets`, or in CriticMarkup with a backslash in ``text``
+    :func:`~itu_nb.parsing.escapes.closings` (a bracket escaped inside a note body is text; ``opens``: a body's start).
+    """
+    if escaped and "\\" in text:
+        return escapes.closings(text, {m.start() for m in opens.finditer(text)}, skipped)
+    return _closing_brackets(text)
+
+
+def _unescaped_body(text: str) -> str:
+    r"""A note body as written in CriticMarkup (``[1: C:\dir\\]``) as the text it stands for (``[1: C:\dir\]``)."""
+    head = NOTE_HEAD.match(text)
+    if head is None:
+        return text
+    return text[: head.end()] + escapes.unescape_note([text[head.end() :]])[0]
 
 
 def _shorten_highlights(arts: list[Artefact], lit: list[tuple[int, int]], taken: list[tuple[int, int]]) -> None:
@@ -578,8 +611,6 @@ def _shorten_highlights(arts: list[Artefact], lit: list[tuple[int, int]], taken:
             arts[i] = _with_length(art, max(art.length - inside, 0))
 
 
-_BODY_OPEN = re.compile(r"\[\d+:[ \t]")
-
 #: The artefacts of a note's text that stand after its body in its host's line (or in the note's own line), their
 #: ``offset`` counted in the note's text from its ``[`` (:func:`_note_comments_after`; the .docx reader gives the
 #: same): a highlight inside the note and a comment inside it.  The tree makes each a ``highlight`` or ``comment``
@@ -588,7 +619,9 @@ _BODY_OPEN = re.compile(r"\[\d+:[ \t]")
 IN_NOTE = {"footnote-highlight": "highlight", "footnote-comment": "comment"}
 
 
-def _note_comments_after(pieces: list[Piece]) -> list[Piece]:
+def _note_comments_after(
+    pieces: list[Piece], escaped: bool = False, names: frozenset[str] = frozenset()
+) -> list[Piece]:
     """The pieces with each footnote body that comments or changes cut made whole again.
 
     A body cut by comments alone (``[1: See {>>c<<}Resolution 71.]``) becomes one run again, each comment a
@@ -603,21 +636,28 @@ def _note_comments_after(pieces: list[Piece]) -> list[Piece]:
     ``offset`` counted from the note's ``[`` (its own ``offset``, which :func:`extract_artefacts` keeps) and
     its ``length`` ending at the latest before the closing ``]``: the tree makes it a ``highlight`` of the
     FOOTNOTE node, offset in the note's text.  Without this the body was no footnote but text of the clause.
+    ``escaped`` (CriticMarkup): brackets escaped in a note's text are text (:mod:`itu_nb.parsing.escapes`), and
+    offsets count the text they stand for; ``names``: the markers that are no number whose bodies are read.
     """
+    opens = body_opener(names)
     out: list[Piece] = []
     i, n = 0, len(pieces)
     while i < n:
         piece = pieces[i]
         i += 1
-        if not isinstance(piece, Run) or "[" not in piece.text or not _BODY_OPEN.search(piece.text):
+        if not isinstance(piece, Run) or "[" not in piece.text or not opens.search(piece.text):
             out.append(piece)
             continue
-        closing = _closing_brackets(piece.text)
-        opener = next((m for m in _BODY_OPEN.finditer(piece.text) if m.start() not in closing), None)
+        skipped: set[int] = set()  # brackets escaped inside a body (text, as no body's start)
+        closing = _closings(piece.text, escaped, opens, skipped)
+        opener = next(
+            (m for m in opens.finditer(piece.text) if m.start() not in closing and m.start() not in skipped), None
+        )
         if opener is None:
             out.append(piece)
             continue
-        depth = piece.text.count("[", opener.start()) - piece.text.count("]", opener.start())
+        carry = escapes.trailing(piece.text)  # the backslashes the note's text ends with so far (escapes: _counted)
+        depth = 1 + sum(1 if b == "[" else -1 for _, b in _counted(piece.text, opener.end(), 0, escaped))
         texts: list[Run] = [piece]  # the note's runs: its host's (equal to ``piece``) and its changes
         comments, rest, j = [], None, i
         lit: list[Artefact] = []  # the highlights inside the note, offset from its "["
@@ -629,21 +669,25 @@ def _note_comments_after(pieces: list[Piece]) -> list[Piece]:
             elif isinstance(q, Run) and (q.op, q.author, q.date) == (piece.op, piece.author, piece.date):
                 # a note's text holds no other note: another note's opener ends the search (so each piece is
                 # searched from one opener at most, and a line of a million unclosed "[1: " stays linear)
-                other = _BODY_OPEN.search(q.text)
-                for b in _BRACKET.finditer(q.text, 0, other.start() if other else len(q.text)):
-                    depth += 1 if b.group() == "[" else -1
+                other = escapes.first_opener(q.text, names, carry) if escaped else -1
+                if not escaped and (found := opens.search(q.text)):
+                    other = found.start()
+                for at, b in _counted(q.text[:other] if other >= 0 else q.text, 0, carry, escaped):
+                    depth += 1 if b == "[" else -1
                     if not depth:
-                        texts.append(q.with_text(q.text[: b.end()]))
-                        rest = q.text[b.end() :]
+                        texts.append(q.with_text(q.text[: at + 1]))
+                        rest = q.text[at + 1 :]
                         break
                 else:
-                    if other is not None:
+                    if other >= 0:
                         break
                     texts.append(q)
                     size += len(q.text)
+                    carry = escapes.trailing(q.text, carry)
             elif isinstance(q, Run) and piece.op is Op.EQUAL and q.op is not Op.EQUAL:
                 texts.append(q)  # a change inside the note (its brackets are the note's text, not its end)
                 size += len(q.text)
+                carry = escapes.trailing(q.text, carry)
             elif isinstance(q, Artefact) and q.kind == "highlight":
                 lit.append(Artefact("footnote-highlight", "", -1, size, q.op, length=q.length))
             else:
@@ -653,25 +697,54 @@ def _note_comments_after(pieces: list[Piece]) -> list[Piece]:
         if rest is None or not comments and not changed and not lit:
             out.append(piece)
             continue
+        inner = [piece.text[opener.end() :], *(r.text for r in texts[1:])]  # the note's text as written, after "[N: "
+        gone = [opener.end() - opener.start() + k for k in escapes.note_removals(inner)] if escaped else []
         if changed:
             if opener.start():
                 out.append(piece.with_text(piece.text[: opener.start()]))
-            out.append(Artefact("footnote-body", _breaks(piece.text[opener.start() :]), -1))
+            if gone:
+                inner = escapes.unescape_note(inner)
+            out.append(Artefact("footnote-body", _breaks(piece.text[opener.start() : opener.end()] + inner[0]), -1))
             out += [
-                Artefact("footnote-part", _breaks(r.text), -1, None, r.op, r.author, r.date)
-                for r in texts[1:]
-                if r.text
+                Artefact("footnote-part", _breaks(text), -1, None, r.op, r.author, r.date)
+                for r, text in zip(texts[1:], inner[1:], strict=True)
+                if text
             ]
         else:
             out.append(dataclasses.replace(piece, text="".join(r.text for r in texts)))
-        if lit or comments:  # each ends before the note's closing "]"
+        if lit or comments:  # each ends before the note's closing "]"; places as written → in the text read
             size = sum(len(r.text) for r in texts) - opener.start() - 1
-            out += [dataclasses.replace(h, length=max(min(h.length, size - (h.offset or 0)), 0)) for h in lit]
-            out += [dataclasses.replace(c, offset=min(c.offset or 0, size)) for c in comments]
+            out += [_in_note(h, min((h.offset or 0) + h.length, size), gone) for h in lit]
+            out += [_in_note(c, min(c.offset or 0, size), gone) for c in comments]
         if rest:
             out.append(dataclasses.replace(piece, text=rest))
         i = j
     return out
+
+
+def _in_note(art: Artefact, end: int, gone: list[int]) -> Artefact:
+    """A highlight or a comment inside a note (``offset`` from its ``[``, as written) ending at ``end`` (a comment: its
+    place, clamped), its places counted in the note's text read (``gone``: the backslashes taken out, sorted).
+    """
+    start = art.offset or 0
+    if art.kind == "footnote-comment":
+        return dataclasses.replace(art, offset=end - bisect_left(gone, end))
+    first = start - bisect_left(gone, start)
+    return dataclasses.replace(art, offset=first, length=max(end - bisect_left(gone, end) - first, 0))
+
+
+def _counted(text: str, lo: int, carry: int, escaped: bool) -> Iterator[tuple[int, str]]:
+    """The brackets of ``text[lo:]`` inside a note body that count in matching its ``[``: (place, bracket); in
+    CriticMarkup (``escaped``) not one after an odd number of backslashes (``carry``: those ending the note's text
+    before ``text``).
+    """
+    if not escaped or "\\" not in text and not carry:
+        for m in _BRACKET.finditer(text, lo):
+            yield m.start(), m.group()
+        return
+    for at, b, _local, before in escapes.brackets(text[lo:], carry if lo == 0 else 0):
+        if before % 2 == 0:
+            yield at + lo, b
 
 
 #: How CriticMarkup writes a paragraph break inside a note (which stands in its host's line): U+2029 PARAGRAPH
@@ -707,7 +780,7 @@ def note_parts(arts, at: int) -> tuple[list[Run], int] | None:
     return [r for r in runs if r.text], end
 
 
-_BODY_HEAD = re.compile(r"\[(?P<no>\d+):[ \t]+")
+_BODY_HEAD = NOTE_HEAD
 
 
 def _closing_brackets(text: str) -> dict[int, int]:
@@ -725,4 +798,4 @@ def _closing_brackets(text: str) -> dict[int, int]:
 _BRACKET = re.compile(r"[\[\]]")
 
 
-FOOTNOTE_BODY = re.compile(r"^\[(?P<no>\d+):(?P<sep>[ \t]+)(?P<text>.*)\]$", re.DOTALL)
+FOOTNOTE_BODY = re.compile(r"^\[(?P<no>" + MARKER + r"):(?P<sep>[ \t]+)(?P<text>.*)\]$", re.DOTALL)
