@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import CRITIC
+from test_notes_brackets import _critic, _notes, _places, kept
 
 import itu_nb
 from itu_nb import NodeKind
@@ -60,17 +61,6 @@ def _marked_akn(comment: bool = False) -> str:
     return xml
 
 
-def _notes(doc: itu_nb.Document) -> list[tuple]:
-    return [(n.path, n.label, runs_text(n.runs)) for p in doc for n in p.walk() if n.kind is NodeKind.FOOTNOTE]
-
-
-def _places(doc: itu_nb.Document) -> list[tuple]:
-    """Each note reference: (proposal, path, text, offset in its clause's text)."""
-    return [
-        (p.id, n.path, a.text, a.offset) for p in doc for n in p.walk() for a in n.artefacts if a.kind == "footnote-ref"
-    ]
-
-
 def _comments(doc: itu_nb.Document) -> list[tuple]:
     return [
         (n.path, a.text, a.author, a.date, a.offset)
@@ -80,10 +70,6 @@ def _comments(doc: itu_nb.Document) -> list[tuple]:
         for a in n.artefacts
         if a.kind == "comment"
     ]
-
-
-def _critic(doc: itu_nb.Document) -> itu_nb.Document:
-    return itu_nb.load(doc.to_criticmarkup(), format="criticmarkup")
 
 
 def test_akoma_ntoso_names_the_notes_by_their_markers():
@@ -107,13 +93,7 @@ def test_criticmarkup_writes_each_note_at_its_reference():
 def test_criticmarkup_reads_back_the_notes_it_writes_at_their_places(hops):
     # f6c1056 read "[footnoteRef:*][*: * <TAB>These include …]" back as text of recalling j): no note at all
     doc = itu_nb.load(_marked_akn(), format="akn")
-    back = doc
-    for _ in range(hops):
-        back = _critic(back)
-    assert _notes(back) == WANT
-    assert _places(back) == _places(doc)
-    for view in ("original", "amended"):
-        assert back.text(view) == doc.text(view)
+    kept(_critic(doc, hops), doc, WANT)
 
 
 @pytest.mark.parametrize("route", ["critic", "critic-critic", "critic-akn-critic"])
