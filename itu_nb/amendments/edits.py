@@ -17,6 +17,11 @@ clause's amended text word by word (:func:`retype_runs`), so the analyst's delet
 are tracked under their name, words of an earlier insertion that the analyst removes leave it, the
 original view stays exactly as it was and the amended view reads as typed.  :class:`Comment` adds a
 ``comment`` artefact at the end of the clause, which every exporter writes.
+
+Here: :func:`apply_ops` and :func:`apply_in`, and the runs of operations applied at once (:data:`RUNS`).  Each
+operation is applied by the editor (:mod:`itu_nb.amendments.editor`), :class:`EditText` and :class:`Comment` by
+:mod:`itu_nb.amendments.suggesting`; a clause's new runs keep its comments and highlights on their words
+(:mod:`itu_nb.amendments.retyping`).
 """
 
 from __future__ import annotations

@@ -30,6 +30,8 @@ changed the clause) is never dropped: it stays in the file and is listed in
 What the file does not keep: the order in which decisions were taken.  After a reload, undo takes
 back the edits (the last first) and redo what was taken back before the save; decisions are
 changed by deciding again.
+
+Where the file goes and its JSON form, written and read: :mod:`itu_nb.amendments.sidecar`.
 """
 
 from __future__ import annotations

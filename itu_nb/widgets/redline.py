@@ -1,4 +1,9 @@
-"""RedlineViewer: read a comparison or a proposal's tracked changes, change by change."""
+"""RedlineViewer: read a comparison or a proposal's tracked changes, change by change.
+
+Here: its traits, what it shows and draws, their validation and observers.  What an analyst calls on a viewer of
+a proposal lives in its bases: decisions, the result, the review's file and Word in :mod:`itu_nb.widgets._deciding`,
+the suggesting mode's edits and the widget's commands in :mod:`itu_nb.widgets._suggesting`.
+"""
 
 from __future__ import annotations
 
