@@ -171,7 +171,7 @@ def _moved_back(clauses: tuple[Clause, ...], rejected: set[str]) -> tuple[Clause
     ]
     if not going:
         return clauses
-    back: dict[str, list[Clause]] = {}
+    back: dict[tuple, list[Clause]] = {}  # identity (_identity) → the struck clauses that have it
     for n in nodes:
         runs = n.label_runs + n.runs
         if n.runs and all(r.op is Op.DELETE for r in runs) and all(c.id in rejected for c in n.changes):
