@@ -11,8 +11,9 @@ line 213, 1-based): "the principles on Internet-related policymaking set out in"
 line 214 ``•	the outcomes of the World Summit on the Information Society (WSIS) and the WSIS+10
 High-Level meetings;`` and line 215 ``[bookmark: _GoBack]•	United Nations General Assembly Resolution
 A/RES/70/125 …``.  The text below repeats line 214 once (a bullet pasted twice, as drafts have), so
-recalling a) holds ``bullet1`` and ``bullet2`` of one text (lines 214 and 215 of the text read) and
-``bullet3`` (the Resolution A/RES/70/125 bullet, its ``_GoBack`` bookmark at offset 0).  The analyst Ana
+recalling a) holds ``bullet1`` and ``bullet2`` of one text (lines 214 and 215 of the text read; ``Clause.line``
+counts from 0: 213 and 214) and ``bullet3`` (the Resolution A/RES/70/125 bullet, line 216, its ``_GoBack``
+bookmark at offset 0).  The analyst Ana
 comments on each of the two, then moves them; rejecting her changes must give the text back as read,
 each comment on its own bullet, at the end of its label and text (where ``Comment`` puts it).
 
@@ -52,7 +53,7 @@ def doc():
 
 
 def bullets(p) -> list[tuple[str, int | None, str, str, list[tuple[str, int | None]]]]:
-    """recalling a)'s sub-clauses: (path, source line, status, text, [(comment or bookmark text, offset)])."""
+    """recalling a)'s sub-clauses: (path, source line from 0, status, text, [(comment or bookmark text, offset)])."""
     return [
         (c.path, c.line, c.status, c.body(), [(a.text, a.offset) for a in c.artefacts])
         for c in p["recalling/a"].children
