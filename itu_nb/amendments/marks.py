@@ -1,7 +1,7 @@
 """The analyst's marks (comments and highlights) of merged proposals, carried onto the draft.
 
 :func:`itu_nb.merge` builds its draft from the base's clauses: the base's marks move with its words
-(:func:`~itu_nb.amendments.edits._moved_offsets`), and a clause a proposal inserts is its own clause, marks
+(:func:`~itu_nb.amendments.retyping._moved_offsets`), and a clause a proposal inserts is its own clause, marks
 and all.  The marks made on a proposal's clauses that stand for a base clause (unchanged, modified or
 relabelled: the compared pairs) are carried here: :func:`side_marks` reads them in the proposal's amended
 text, :func:`carry` places them on the draft's clause, on the same words found by a word diff of the two

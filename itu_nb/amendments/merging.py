@@ -37,7 +37,6 @@ from dataclasses import dataclass, field
 
 from itu_nb.amendments.addressing import parents
 from itu_nb.amendments.conflicts import Conflict, Edit, find_conflicts, side_edits
-from itu_nb.amendments.edits import _moved_offsets
 from itu_nb.amendments.marks import MARKS, adopt, carry, mark_key
 from itu_nb.amendments.relettering import (
     bare_label,
@@ -50,6 +49,7 @@ from itu_nb.amendments.relettering import (
     split_label,
     successor,
 )
+from itu_nb.amendments.retyping import _moved_offsets
 from itu_nb.amendments.wording import delete_node, edit_runs, inserted_copy
 from itu_nb.errors import AddressError
 from itu_nb.loaders.coerce import as_proposal

@@ -153,8 +153,10 @@ def _moved_back(clauses: tuple[Clause, ...], rejected: set[str]) -> tuple[Clause
     A move leaves a struck original and a copy of its text holding the comments and highlights
     (:func:`itu_nb.amendments.wording.taken_marks`).  Rejected, the copy goes and the original comes back:
     a clause all inserted whose changes are rejected hands its marks to a clause all deleted whose changes are
-    rejected and whose text is the same, on the same characters of the text, instead of to the clause before it.
-    ``clauses`` themselves when there is none.
+    rejected, with the same text and the same identity (:func:`_identity`: the move's name, or the source
+    line), on the same characters of the text, instead of to the clause before it.  So two moved clauses
+    with one text each get their own marks back, and a clause struck that reads as a moved one keeps none
+    of its marks.  ``clauses`` themselves when there is none.
     """
     if not rejected:
         return clauses
@@ -169,14 +171,14 @@ def _moved_back(clauses: tuple[Clause, ...], rejected: set[str]) -> tuple[Clause
     ]
     if not going:
         return clauses
-    back: dict[str, list[Clause]] = {}
+    back: dict[tuple, list[Clause]] = {}  # identity (_identity) → the struck clauses that have it
     for n in nodes:
         runs = n.label_runs + n.runs
         if n.runs and all(r.op is Op.DELETE for r in runs) and all(c.id in rejected for c in n.changes):
-            back.setdefault("".join(r.text for r in n.runs), []).append(n)
+            back.setdefault(_identity(n), []).append(n)
     moves: dict[int, tuple[Clause, tuple[Artefact, ...]]] = {}  # id of a clause → it with its new artefacts
     for copy in going:
-        homes = back.get("".join(r.text for r in copy.runs))
+        homes = back.get(_identity(copy))
         if not homes:
             continue
         home = homes.pop(0)
@@ -208,6 +210,21 @@ def _moved_back(clauses: tuple[Clause, ...], rejected: set[str]) -> tuple[Clause
         return c if all(map(operator.is_, kids, c.children)) else dataclasses.replace(c, children=kids)
 
     return tuple(swap(c) for c in clauses)
+
+
+def _identity(n: Clause) -> tuple:
+    """What a moved copy shares with its struck original: its text, and the name of Word's move (``w:moveFrom``,
+    ``w:moveTo``) when every run carries the same one, else its source line.
+
+    A move made by an edit copies the clause with its line (:func:`itu_nb.amendments.wording.inserted_copy`), so
+    two clauses of one text, or a struck clause reading as a moved one, are told apart by the lines they were
+    read from.  A clause read from no line (Akoma Ntoso, or built in code) has the line None: its text alone.
+    """
+    text = "".join(r.text for r in n.runs)
+    names = {r.move for r in n.runs}
+    if len(names) == 1 and None not in names:
+        return ("move", names.pop(), text)
+    return ("line", n.line, text)
 
 
 def settled_artefacts(

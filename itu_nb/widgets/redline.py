@@ -1,8 +1,12 @@
-"""RedlineViewer: read a comparison or a proposal's tracked changes, change by change."""
+"""RedlineViewer: read a comparison or a proposal's tracked changes, change by change.
+
+Here: its traits, what it shows and draws, their validation and observers.  What an analyst calls on a viewer of
+a proposal lives in its bases: decisions, the result, the review's file and Word in :mod:`itu_nb.widgets._deciding`,
+the suggesting mode's edits and the widget's commands in :mod:`itu_nb.widgets._suggesting`.
+"""
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
@@ -10,7 +14,6 @@ import anywidget
 import traitlets
 
 from itu_nb.amendments.merging import Draft
-from itu_nb.amendments.operations import Comment, DeleteClause, EditError, EditText, InsertClause, MoveClause
 from itu_nb.amendments.reviewing import Review, open_review
 from itu_nb.diff.documents import DocumentComparison
 from itu_nb.errors import AddressError, ItuNbError
@@ -18,6 +21,7 @@ from itu_nb.model import Changes, Proposal
 from itu_nb.model.comparison import Comparison, pair_changes, side_name
 from itu_nb.widgets._conflicts import conflict_payload, flag_rows
 from itu_nb.widgets._payload import banner_of, pairs_of, text_entries, title_of, viewer_meta, viewer_rows
+from itu_nb.widgets._suggesting import _Suggesting
 
 __all__ = ["MODES", "RedlineViewer"]
 
@@ -25,10 +29,9 @@ STATIC = Path(__file__).parent / "static"
 MODES = ("inline", "side-by-side", "original", "amended")
 FILTER_KEYS = ("section", "kind", "author", "source")
 DECISIONS = ("accept", "reject")
-COMMANDS = ("edit", "insert", "delete", "move", "instruct", "comment", "undo", "redo")
 
 
-class RedlineViewer(anywidget.AnyWidget):
+class RedlineViewer(_Suggesting, anywidget.AnyWidget):
     """A review pane for a Comparison, a Proposal's own tracked changes, or two texts.
 
     Parameters
@@ -252,11 +255,6 @@ class RedlineViewer(anywidget.AnyWidget):
         """The :class:`~itu_nb.amendments.reviewing.Review` of the proposal on show (None for a comparison)."""
         return self._review
 
-    def _need_review(self) -> tuple[Review, str]:
-        if self._review is None or self._key is None:
-            raise ItuNbError(f"{title_of(self._source)}: decisions and edits need a viewer on a Proposal")
-        return self._review, self._key
-
     def _review_changed(self, key: str) -> None:
         """The review changed (here or in another view): redraw what it changed."""
         if key != self._key or self._review is None:
@@ -368,11 +366,6 @@ class RedlineViewer(anywidget.AnyWidget):
         return Changes(c for pair in self._pairs for c in pair_changes(pair))
 
     @property
-    def change_ids(self) -> list[str]:
-        """The ids of the changes that can be accepted or rejected, in reading order."""
-        return [c["id"] for c in self._changes]
-
-    @property
     def conflicts(self):
         """The conflicts of a Draft on show (``Draft.conflicts``: one row per conflict and side); else empty."""
         if isinstance(self._source, Draft):
@@ -461,190 +454,6 @@ class RedlineViewer(anywidget.AnyWidget):
         if conflict not in {c["id"] for c in self._conflicts}:
             raise AddressError(f"no conflict {conflict!r}; see viewer.conflicts")
         self.conflict_choices = [{"id": conflict, "side": side} if text is None else {"id": conflict, "text": text}]
-
-    # -- decisions ------------------------------------------------------------
-    def _decide(self, ids, decision: str | None) -> None:
-        if ids is None:
-            ids = self.change_ids
-        elif isinstance(ids, str):
-            ids = [ids]
-        missing = [i for i in ids if i not in self._ids]
-        if missing:
-            raise AddressError(f"no change {missing[0]!r} in {title_of(self._source)}; see viewer.change_ids")
-        drop = set(ids)
-        kept = [d for d in self.decisions if d["id"] not in drop]
-        self.decisions = kept + ([{"id": i, "decision": decision} for i in ids] if decision else [])
-
-    def accept(self, ids=None) -> None:
-        """Accept changes (all when ``ids`` is None), as the viewer's Accept button does."""
-        self._decide(ids, "accept")
-
-    def reject(self, ids=None) -> None:
-        """Reject changes (all when ``ids`` is None)."""
-        self._decide(ids, "reject")
-
-    def forget(self, ids=None) -> None:
-        """Forget the decisions on these changes (all when ``ids`` is None): they are pending again."""
-        self._decide(ids, None)
-
-    def undo(self, ids=None) -> bool:
-        """Take back the last action, a decision or an edit (False when there is none).
-
-        With ``ids``: forget the decisions on these changes, as :meth:`forget` does.
-        """
-        if ids is not None:
-            self.forget(ids)
-            return True
-        review, key = self._need_review()
-        return review.undo(key)
-
-    def redo(self) -> bool:
-        """Do again the last action :meth:`undo` took back (False when there is none)."""
-        review, key = self._need_review()
-        return review.redo(key)
-
-    def result(self) -> Proposal:
-        """A new Proposal with the viewer's decisions applied; undecided changes stay tracked.
-
-        The proposal is :attr:`proposal` (with the analyst's edits).  On a merged Draft: the Draft
-        with the conflicts resolved so far (and the decisions applied).
-
-        The same as ``itu_nb.model.review.decide(proposal, accepted, rejected)`` (and as
-        ``proposal.accept(ids)`` when every decision is an accept): one code path
-        (:meth:`Review.result <itu_nb.amendments.reviewing.Review.result>`).
-        """
-        if not isinstance(self._source, Proposal):
-            raise ItuNbError("result() needs a viewer on a Proposal; a Comparison has no decisions to apply")
-        review, key = self._need_review()
-        return review.result(key)
-
-    @property
-    def proposal(self) -> Proposal:
-        """The proposal on show with the analyst's edits (live: each edit gives a new one)."""
-        review, key = self._need_review()
-        return review.proposal(key)
-
-    # -- editing --------------------------------------------------------------
-    def _edit(self, *ops) -> None:
-        review, key = self._need_review()
-        review.edit(key, list(ops), author=self.author or None)
-
-    def edit(self, path: str, text: str) -> None:
-        """Make ``text`` the amended text of clause ``path``, tracked under :attr:`author`.
-
-        Tracked word by word (the ``EditText`` operation): the words that differ from the clause's
-        amended text are deleted and inserted, its label and the white space at its ends stay.
-        """
-        self._edit(EditText(at=path, text=text))
-
-    def insert(self, path: str, text: str, where: str = "after") -> None:
-        """Insert a new item reading ``text`` after (or ``where="before"``) clause ``path``; the list is relettered."""
-        if where not in ("after", "before"):
-            raise EditError(f"insert where 'after' or 'before', not {where!r}")
-        self._edit(InsertClause(text, after=path) if where == "after" else InsertClause(text, before=path))
-
-    def delete(self, path: str) -> None:
-        """Delete clause ``path`` (and what is under it); the items after it are relettered."""
-        self._edit(DeleteClause(at=path))
-
-    def move(self, path: str, where: str) -> None:
-        """Move clause ``path`` one place ``"up"`` or ``"down"`` among its siblings (amended view)."""
-        if where not in ("up", "down"):
-            raise EditError(f"move 'up' or 'down', not {where!r}")
-        from itu_nb.amendments.addressing import find_path, parent_of
-
-        proposal = self.proposal
-        node = find_path(proposal, path)
-        if node is None:
-            raise EditError(f"no clause {path!r} in {proposal.id}")
-        parent = parent_of(proposal, path)
-        siblings = [c for c in (parent.children if parent is not None else proposal.clauses) if c.status != "deleted"]
-        at = next(i for i, c in enumerate(siblings) if c is node)
-        other = at - 1 if where == "up" else at + 1
-        if not 0 <= other < len(siblings):
-            raise EditError(f"{path} is already the {'first' if where == 'up' else 'last'} of its list")
-        target = siblings[other].path
-        self._edit(MoveClause(at=path, before=target) if where == "up" else MoveClause(at=path, after=target))
-
-    def instruct(self, text: str) -> None:
-        """Apply plain-language instructions (``itu_nb.amend``'s grammar, one a line) as one action."""
-        from itu_nb.amendments.instructions import parse
-
-        ops = [op for _line, line_ops in parse(text) for op in line_ops]
-        if not ops:
-            raise EditError("no instruction to apply")
-        self._edit(*ops)
-
-    def comment(self, path: str, text: str) -> None:
-        """Attach the analyst's comment ``text`` to clause ``path`` (the ``Comment`` operation)."""
-        self._edit(Comment(at=path, text=text))
-
-    def _on_msg(self, _widget, content, _buffers) -> None:
-        """A command from the widget (spec: ``{"cmd": "edit", …}``): do it, then answer ok or the error."""
-        cmd = content.get("cmd") if isinstance(content, dict) else None
-        try:
-            if cmd not in COMMANDS:
-                raise ItuNbError(f"unknown command {cmd!r}")
-            if cmd == "edit":
-                self.edit(content["path"], content["text"])
-            elif cmd == "insert":
-                self.insert(content["path"], content["text"], content.get("where", "after"))
-            elif cmd == "delete":
-                self.delete(content["path"])
-            elif cmd == "move":
-                self.move(content["path"], content["where"])
-            elif cmd == "instruct":
-                self.instruct(content["text"])
-            elif cmd == "comment":
-                self.comment(content["path"], content["text"])
-            elif not (self.undo() if cmd == "undo" else self.redo()):
-                raise ItuNbError(f"nothing to {cmd}")
-        except KeyError as exc:
-            error = f"{exc}" if isinstance(exc, ItuNbError) else f"the {cmd!r} command lacks {exc}"
-            self.send({"cmd": cmd, "ok": False, "error": error})
-        except (ItuNbError, ValueError, traitlets.TraitError) as exc:
-            self.send({"cmd": cmd, "ok": False, "error": str(exc)})
-        else:
-            self.send({"cmd": cmd, "ok": True})
-
-    # -- the review's files and exports --------------------------------------
-    def save_review(self, path=None):
-        """Write the review (decisions and edits) to ``path`` (default: its sidecar file); returns the path."""
-        review, _key = self._need_review()
-        return review.save(path)
-
-    def load_review(self, path) -> None:
-        """Read a review saved with :meth:`save_review` and show its decisions and edits (later changes are saved there).
-
-        The viewer's review takes them, so the views that share it (:func:`itu_nb.explore`'s tree and
-        table) show them too.
-        """
-        review, _key = self._need_review()
-        review.read(path)
-        if self.author and not review.author:
-            review.author = self.author
-
-    def to_docx(self, path=None, **options):
-        """Write :meth:`result` as Word: accepted changes resolved, rejected ones gone, pending changes and
-        the analyst's own still tracked under their authors (``options``: those of :func:`itu_nb.to_docx`).
-
-        The document's metadata (cover, header) is the source document's; the proposal's changes
-        that carry no author are written under its submitter, else ``"itu_nb"`` (``author=`` to
-        choose), never under the analyst's name.
-        """
-        from itu_nb.export import to_docx
-        from itu_nb.model import Document
-
-        review, key = self._need_review()
-        source = review.document.proposals[review.keys.index(key)]
-        meta = review.document.metadata
-        # changes that carry no author are the proposal's, never the analyst's (the exporter's own
-        # default, the author most changes carry, would be the analyst after many edits)
-        authors = Counter(c.author for c in source.changes if c.author)
-        fallback = meta.get("submitter") or meta.get("author") or (authors.most_common(1)[0][0] if authors else None)
-        options.setdefault("author", fallback or "itu_nb")
-        doc = Document(review.document.source, review.document.format, metadata=meta, proposals=(self.result(),))
-        return to_docx(doc, path, **options)
 
     def __repr__(self) -> str:
         return (
