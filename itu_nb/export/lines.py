@@ -266,7 +266,7 @@ class Coverage:
         return i >= 0 and self.depth[i] > 0
 
 
-_BODY_HEAD = re.compile(r"\[\d+:[ \t]+")
+_BODY_HEAD = re.compile(r"\[[^\s\[\]#]+:[ \t]+")  # "[1: ", "[*: " (a note showing a mark)
 
 #: The pieces :func:`lit_note` puts inside a note's text: a highlight's start and end, and a comment (its text,
 #: op, author and date).

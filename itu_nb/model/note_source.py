@@ -36,7 +36,7 @@ M = TypeVar("M")
 
 __all__ = ["cut_at", "note_groups", "ref_name", "source_line"]
 
-_HEAD = re.compile(r"\[(\d+):[ \t]*")
+_HEAD = re.compile(r"\[([^\s\[\]#]+):[ \t]*")  # "[1: ", "[*: " (a note showing a mark, as _REF)
 #: A reference, by number (``[footnoteRef:1]``, as every loader reads one) or by the mark an Akoma Ntoso note
 #: shows (``[footnoteRef:*]``, ``[footnoteRef:a]``, ``[footnoteRef:†]``: its ``marker``, read as the note's name).
 _REF = re.compile(r"\[(foot|end)noteRef:([^\s\[\]#]+)\]")

@@ -19,7 +19,7 @@ from itu_nb.parsing.nodes import Node
 
 __all__ = ["add_footnotes"]
 
-_NOTE_HEAD = re.compile(r"\[\d+:[ \t]+")  # a note's "[N: ", before its text
+_NOTE_HEAD = re.compile(r"\[[^\s\[\]#]+:[ \t]+")  # a note's "[N: " (or "[*: "), before its text
 
 
 def add_footnotes(node: Node) -> None:

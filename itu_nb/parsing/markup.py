@@ -707,7 +707,7 @@ def note_parts(arts, at: int) -> tuple[list[Run], int] | None:
     return [r for r in runs if r.text], end
 
 
-_BODY_HEAD = re.compile(r"\[(?P<no>\d+):[ \t]+")
+_BODY_HEAD = re.compile(r"\[(?P<no>[^\s\[\]#]+):[ \t]+")  # (a number, or a mark: *, a, †)
 
 
 def _closing_brackets(text: str) -> dict[int, int]:
@@ -725,4 +725,6 @@ def _closing_brackets(text: str) -> dict[int, int]:
 _BRACKET = re.compile(r"[\[\]]")
 
 
-FOOTNOTE_BODY = re.compile(r"^\[(?P<no>\d+):(?P<sep>[ \t]+)(?P<text>.*)\]$", re.DOTALL)
+#: A note body artefact: its number, or the mark of a note that shows no number (``[*: …]``, read from Word or Akoma
+#: Ntoso; the tree names it ``fn*`` as :func:`itu_nb.model.note_source.ref_name` does), and its text.
+FOOTNOTE_BODY = re.compile(r"^\[(?P<no>[^\s\[\]#]+):(?P<sep>[ \t]+)(?P<text>.*)\]$", re.DOTALL)
