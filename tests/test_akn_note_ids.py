@@ -33,7 +33,7 @@ def _twice() -> itu_nb.Document:
     return itu_nb.load(source, format="criticmarkup", author="Brazil", date="2018-09-10")
 
 
-def _places(doc: itu_nb.Document) -> list[tuple[str, str, str]]:
+def ref_places(doc: itu_nb.Document) -> list[tuple[str, str, str]]:
     """Each note reference: its node, the note it names (``fn1``), and the 30 characters of the node's text before it
     (the CriticMarkup source's ``[footnoteRef:1]1`` keeps Word's number after the reference; AKN names the note).
     """
@@ -72,10 +72,10 @@ def test_the_ids_are_stable_and_read_back_one_and_two_hops():
     akn = doc.to_akn()
     assert doc.to_akn() == akn  # the same each time
     back = itu_nb.load(akn.encode(), format="akn")
-    assert _places(back) == _places(doc)
+    assert ref_places(back) == ref_places(doc)
     again = back.to_akn()
     assert links(again) == links(akn)
-    assert _places(itu_nb.load(again.encode(), format="akn")) == _places(doc)
+    assert ref_places(itu_nb.load(again.encode(), format="akn")) == ref_places(doc)
 
 
 def test_a_file_written_before_notes_had_an_eid_reads_as_before():
@@ -84,7 +84,7 @@ def test_a_file_written_before_notes_had_an_eid_reads_as_before():
         'href="#cmp_4__authorialNote_1"', 'href="#fn1"'
     )
     assert "authorialNote_" not in older and 'href="#fn1"' in older  # as f6c1056 wrote it
-    assert _places(itu_nb.load(older.encode(), format="akn")) == _places(_twice())
+    assert ref_places(itu_nb.load(older.encode(), format="akn")) == ref_places(_twice())
 
 
 def test_a_note_ref_naming_an_eid_refers_to_that_note_whatever_its_marker():
@@ -97,7 +97,7 @@ def test_a_note_ref_naming_an_eid_refers_to_that_note_whatever_its_marker():
         'href="#note_a"/>;</p></recital></recitals></preamble></statement></akomaNtoso>'
     )
     doc = itu_nb.load(akn.encode(), format="akn")
-    assert [(a, b) for _, a, b in _places(doc)] == [
+    assert [(a, b) for _, a, b in ref_places(doc)] == [
         ("fn*", "icularly for developing countries"[-30:]),
         ("fn*", "countries, and cooperation between them"[-30:]),
     ]

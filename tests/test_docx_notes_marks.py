@@ -24,10 +24,10 @@ import zipfile
 import docx_build as B
 import pytest
 from conftest import CRITIC, libreoffice_fodt, needs_pandoc, needs_soffice
+from test_akn_note_ids import ref_places
 
 import itu_nb
 from itu_nb import NodeKind
-from itu_nb.model.note_source import ref_name
 
 #: (path, the note its reference names, the 30 characters of the node's text before the reference): lines 89, 249
 #: and 252 of Doc 67, checked by eye, with the marks given here.
@@ -48,15 +48,6 @@ TEXTS = [
 ]
 
 
-def _places(doc: itu_nb.Document) -> list[tuple[str, str, str]]:
-    out = []
-    for p in doc:
-        for n in p.walk():
-            text = "".join(r.text for r in n.label_runs + n.runs)
-            out += [(n.path, ref_name(a.text), text[: a.offset][-30:]) for a in n.artefacts if a.kind == "footnote-ref"]
-    return out
-
-
 def _texts(doc: itu_nb.Document) -> list[tuple[str, str]]:
     return [
         (n.path, "".join(r.text for r in n.label_runs + n.runs))
@@ -73,7 +64,7 @@ def marked() -> itu_nb.Document:
     akn = akn.replace('<authorialNote marker="3"', '<authorialNote marker="†"', 1)
     akn = akn.replace("<p>1 \tThese include", "<p>* \tThese include", 1)
     doc = itu_nb.load(akn.encode(), format="akn")
-    assert _places(doc) == PLACES and _texts(doc) == TEXTS  # what the tests below expect back
+    assert ref_places(doc) == PLACES and _texts(doc) == TEXTS  # what the tests below expect back
     return doc
 
 
@@ -99,10 +90,10 @@ def test_to_docx_writes_each_mark_as_word_does(marked):
 
 def test_word_gives_back_each_note_with_its_mark_place_and_text(marked):
     once = itu_nb.load(marked.to_docx())
-    assert _places(once) == PLACES
+    assert ref_places(once) == PLACES
     assert _texts(once) == TEXTS
     twice = itu_nb.load(once.to_docx())  # two hops
-    assert _places(twice) == PLACES and _texts(twice) == TEXTS
+    assert ref_places(twice) == PLACES and _texts(twice) == TEXTS
     for view in ("original", "amended"):
         assert once.text(view) == twice.text(view) == marked.text(view)
 
@@ -111,7 +102,7 @@ def test_word_then_akoma_ntoso_then_word(marked):
     via = itu_nb.load(itu_nb.load(marked.to_docx()).to_akn().encode(), format="akn")
     assert 'developing countries<authorialNote marker="*"' in via.to_akn()
     back = itu_nb.load(via.to_docx())
-    assert _places(via) == _places(back) == PLACES
+    assert ref_places(via) == ref_places(back) == PLACES
     assert _texts(via) == _texts(back) == TEXTS
 
 
@@ -183,7 +174,7 @@ def test_the_star_note_and_its_comment_keep_their_place_one_and_two_hops(first, 
     assert _texts(once) == _texts(doc) and _comments(once) == _comments(doc), first
     again = _READ[second](once)
     assert _texts(again) == _texts(doc) and _comments(again) == _comments(doc), (first, second)
-    assert _places(again) == _places(doc)
+    assert ref_places(again) == ref_places(doc)
 
 
 def test_a_custom_mark_with_a_space_is_no_notes_mark():
@@ -193,7 +184,7 @@ def test_a_custom_mark_with_a_space_is_no_notes_mark():
         footnotes=B.SEPARATORS + _custom_note(2, "a b", B.run("See.")),
     )
     doc = itu_nb.load(data, format="docx")
-    assert [p for _, p, _ in _places(doc)] == ["fn0"]
+    assert [p for _, p, _ in ref_places(doc)] == ["fn0"]
     assert doc[0]["resolves/1"].text() == "1\tto acta b."
 
 
