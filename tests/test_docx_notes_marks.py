@@ -226,3 +226,24 @@ def test_a_comment_inside_the_star_note_of_doc67_keeps_its_place(marked):
     assert _comments(once) == want and _texts(once) == TEXTS
     assert _comments(_READ["docx"](once)) == want
     assert _comments(_READ["docx"](_READ["akn"](once))) == want
+
+
+def test_a_deleted_star_note_and_an_inserted_endnote_marked_a_keep_their_kind_op_and_mark():
+    # recalling j) of Doc 67 (line 89) with a note "*" deleted and an endnote "a" inserted, as an AKN source marks them
+    akn = (
+        '<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><statement name="resolution">'
+        "<preamble><recitals><intro><p><i>recalling</i></p></intro><recital><num>j)</num><p>particularly for "
+        'developing countries<del><authorialNote marker="*" placement="bottom"><p>* Gone.</p></authorialNote></del>, '
+        'and <ins>more<authorialNote marker="a" placement="bottom" class="endnote"><p>a An endnote.</p>'
+        "</authorialNote></ins> between them;</p></recital></recitals></preamble></statement></akomaNtoso>"
+    )
+    doc = itu_nb.load(akn.encode(), format="akn")
+    body, _ = _parts(data := doc.to_docx())
+    assert '<w:footnoteReference w:id="1" w:customMarkFollows="1"/><w:delText>*</w:delText></w:r></w:del>' in body
+    assert '<w:endnoteReference w:id="1" w:customMarkFollows="1"/><w:t>a</w:t></w:r></w:ins>' in body
+    back = itu_nb.load(data)
+    refs = [(a.text, a.op.name) for a in back[0]["recalling/j"].artefacts if a.kind == "footnote-ref"]
+    assert refs == [("[footnoteRef:*]", "DELETE"), ("[endnoteRef:a]", "INSERT")]
+    assert _texts(back) == [("recalling/j/fn*", "* Gone."), ("recalling/j/ena", "a An endnote.")]
+    for view in ("original", "amended"):
+        assert back.text(view) == doc.text(view)
