@@ -214,7 +214,7 @@ def test_akoma_ntoso_keeps_the_change_inside_the_note_both_ways():
     doc = itu_nb.load(_source("See {--71--}{++72++}"), author="Brazil", date="2018-09-10")
     xml = itu_nb.to_akn(doc)
     assert (
-        '<authorialNote marker="1" placement="bottom"><p>See <del itu_nb:author="Brazil" '
+        '<authorialNote marker="1" placement="bottom" eId="cmp_1__authorialNote_1"><p>See <del itu_nb:author="Brazil" '
         'itu_nb:date="2018-09-10">71</del><ins itu_nb:author="Brazil" itu_nb:date="2018-09-10">72</ins></p>'
         "</authorialNote>"
     ) in xml

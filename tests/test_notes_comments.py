@@ -90,7 +90,7 @@ def test_the_comment_keeps_its_place_one_and_two_hops(first, second):
 def test_akoma_ntoso_writes_a_remark_inside_the_note():
     xml = itu_nb.to_akn(itu_nb.load(NOTED))
     assert (
-        '<authorialNote marker="1" placement="bottom"><p>See <remark class="comment" itu_nb:author="A" '
+        '<authorialNote marker="1" placement="bottom" eId="cmp_1__authorialNote_1"><p>See <remark class="comment" itu_nb:author="A" '
         'itu_nb:date="2019-04-01">check</remark>Resolution 71</p></authorialNote>'
     ) in xml
 

@@ -103,8 +103,10 @@ def test_criticmarkup_reads_an_endnote_reference_as_a_mark_not_as_text():
 
 def test_akoma_ntoso_marks_an_endnote_by_its_class():
     xml = itu_nb.to_akn(itu_nb.load(_package(), format="docx"))
-    assert '<authorialNote marker="1" placement="bottom"><p>1 A footnote.</p></authorialNote>' in xml
-    assert '<authorialNote marker="1" placement="bottom" class="endnote"><p>1 An endnote.</p></authorialNote>' in xml
+    assert '<authorialNote marker="1" placement="bottom" eId="cmp_1__authorialNote_1"><p>1 A footnote.</p>' in xml
+    assert (
+        '<authorialNote marker="1" placement="bottom" class="endnote" eId="cmp_1__authorialNote_2"><p>1 An endnote.</p>'
+    ) in xml
 
 
 @needs_pandoc

@@ -175,7 +175,7 @@ def test_akoma_ntoso_keeps_the_highlight_inside_the_note_both_ways():
     doc = itu_nb.load(_source("See {==Resolution 71==}."))
     xml = itu_nb.to_akn(doc)
     assert (
-        '<authorialNote marker="1" placement="bottom"><p>See <inline name="highlight">Resolution 71</inline>.</p>'
+        '<authorialNote marker="1" placement="bottom" eId="cmp_1__authorialNote_1"><p>See <inline name="highlight">Resolution 71</inline>.</p>'
         "</authorialNote>"
     ) in xml
     back = itu_nb.load(xml)

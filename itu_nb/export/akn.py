@@ -45,7 +45,9 @@ author and date, comments with their author and date (those of lines that are no
 ``Document.artefacts``, at their line), highlights; footnotes are
 ``authorialNote`` elements where their reference stands (a ``footnote-ref`` artefact of the clause, read back as
 one there; at the end of their paragraph when the clause has none), a
-``p`` per paragraph of the note, a paragraph whose break was inserted or deleted with ``itu_nb:mark``.
+``p`` per paragraph of the note, a paragraph whose break was inserted or deleted with ``itu_nb:mark``; each
+``authorialNote`` has an ``eId`` (``cmp_4__authorialNote_1``, :func:`_note_ids`), which the ``noteRef`` at a later
+reference to the note points at (``href="#cmp_4__authorialNote_1"``).
 """
 
 from __future__ import annotations
@@ -252,6 +254,31 @@ def _statement(parent, proposal: Proposal, on: str, loose: tuple[LooseLine, ...]
                 _child(container, child, "paragraph", ids)
         else:
             _child(body, node, "paragraph", ids)
+    _note_ids(statement, parent.get("eId") or "")
+
+
+def _note_ids(statement: etree._Element, component: str) -> None:
+    """Give each ``authorialNote`` of ``statement`` an ``eId`` and point each ``noteRef`` at it.
+
+    Akoma Ntoso's naming convention: the element's name (no abbreviation is listed for ``authorialNote``), ``_`` and
+    its rank in the statement in document order, after the eId of the ``component`` holding the statement and
+    ``__`` (``cmp_2__authorialNote_1``): unique in the document (every statement numbers its own notes), and the same
+    each time the document is written.  A ``noteRef`` the writer puts at a note's later reference (:func:`_note_ref`,
+    written with the note's ``marker`` and class) gets ``href="#<that eId>"``: the ``authorialNote`` of that marker and
+    class written last before it (the writer puts it earlier in the same block).
+    """
+    last: dict[tuple[str | None, str | None], str] = {}  # (marker, class) → the eId of the last such note
+    n = 0
+    for el in statement.iter(f"{{{AKN}}}authorialNote", f"{{{AKN}}}noteRef"):
+        key = (el.get("marker"), el.get("class"))
+        if el.tag.endswith("}noteRef"):
+            if key in last:
+                el.set("href", f"#{last[key]}")
+            continue
+        n += 1
+        eid = f"{component}__authorialNote_{n}" if component else f"authorialNote_{n}"
+        el.set("eId", clean(eid))
+        last[key] = eid
 
 
 #: How many proposals are written at a time (:func:`_akn_bytes`).

@@ -179,7 +179,8 @@ def _note_ref(parent: etree._Element, name: str) -> etree._Element:
     """``<noteRef marker="1" href="#fn1"/>`` at the end of ``parent``: one more reference to the note ``name``
     (``fn1``; ``en1`` an endnote, ``class="endnote"``) whose ``authorialNote`` stands at its first reference (the
     reader gives it back as that reference: a note referenced twice keeps both places).  ``href`` names the note as
-    the tree does (the ``authorialNote`` has no ``eId``).
+    the tree does until the statement is written whole: then it points at that ``authorialNote``'s ``eId``
+    (:func:`itu_nb.export.akn._note_ids`).
     """
     if name.startswith("en"):
         return _el(parent, "noteRef", marker=name[2:], href=f"#{name}", **{"class": "endnote"})

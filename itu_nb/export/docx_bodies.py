@@ -12,15 +12,22 @@ import re
 
 from itu_nb.export.lines import NOTE_MARKS, Piece, lit_note, marked
 from itu_nb.model import Artefact, Clause, NodeKind, Op
-from itu_nb.parsing.markup import FOOTNOTE_BODY
 
-#: A note body's number (``[2: …``).
-_BODY_NUMBER = re.compile(r"\[(\d+):")
-#: A note reference's number (``[footnoteRef:2]``, ``[endnoteRef:2]``).
-_REF_NUMBER = re.compile(r"\[\w+:(\d+)\]")
+#: A note's number, or the mark it shows when it is no number (``*``, ``a``, ``†``: a note read from Akoma Ntoso or
+#: Word with that mark), as :func:`itu_nb.model.note_source.ref_name` reads one.
+_MARK = r"[^\s\[\]#]+"
+#: A note body's number or mark (``[2: …``, ``[*: …``).
+_BODY_NUMBER = re.compile(rf"\[({_MARK}):")
+#: A note reference's number or mark (``[footnoteRef:2]``, ``[endnoteRef:2]``, ``[footnoteRef:*]``).
+_REF_NUMBER = re.compile(rf"\[\w+:({_MARK})\]")
+#: A note body, whole: its number or mark and its text (``[*: * See …]``).
+_BODY = re.compile(rf"^\[(?P<no>{_MARK}):[ \t]+(?P<text>.*)\]$", re.DOTALL)
+#: A note body's start (``[2: ``), when changes cut it into parts.
+_HEAD = re.compile(rf"\[({_MARK}):[ \t]")
 #: What the .docx reader notes on a clause holding a second reference to one Word note (loaders/docx_read.py).
-_REPEATS = re.compile(r"(footnote|endnote) (\d+) repeats (footnote|endnote) (\d+) \(w:id ")
-_NOTE_PATH = re.compile(r"(fn|en)(\d+)(?:#\d+)?\Z")
+_REPEATS = re.compile(rf"(footnote|endnote) ({_MARK}) repeats (footnote|endnote) ({_MARK}) \(w:id ")
+#: A FOOTNOTE node's name: ``fn``/``en``, the note's number or mark, and ``#k`` for its k-th text.
+_NOTE_PATH = re.compile(rf"(fn|en)({_MARK})(?:#\d+)?")
 
 
 #: The marks of a highlight and the comments inside a note (:func:`itu_nb.export.lines.lit_note`), among its parts.
@@ -49,13 +56,13 @@ def _note_bodies(pieces: tuple[Piece, ...]) -> dict[tuple[str, str], list[list[P
                 kinds[ref.group(1)] = _note_kind(piece.text)
         if piece.kind != "footnote-body":
             continue
-        m = FOOTNOTE_BODY.match(piece.text)
+        m = _BODY.match(piece.text)
         if m:
             no = m.group("no")
             key = (kinds.get(no, "fn"), no)
             bodies.setdefault(key, []).append([dataclasses.replace(piece, text=piece.text[len(no) + 3 : -1])])
             continue
-        head = re.match(r"\[(\d+):[ \t]", piece.text)
+        head = _HEAD.match(piece.text)
         end = i + 1
         while end < len(pieces) and pieces[end].kind in _NOTE_PARTS:
             end += 1
@@ -100,7 +107,7 @@ def node_bodies(node: Clause, key: tuple[str, str]) -> list[list[Piece]]:
     kind, number = key
     out: list[list[Piece]] = []
     for kid in node.children:
-        m = _NOTE_PATH.search(kid.path) if kid.kind is NodeKind.FOOTNOTE else None
+        m = _NOTE_PATH.fullmatch(kid.path.rpartition("/")[2]) if kid.kind is NodeKind.FOOTNOTE else None
         if m is None or (m.group(1), m.group(2)) != key:
             continue
         group = [Piece(f"[{number}: ", Op.EQUAL, "footnote-body")]
@@ -127,7 +134,7 @@ def note_comments(node: Clause) -> dict[tuple[str, str], list[list[Artefact]]]:
     """
     found: dict[tuple[str, str], list[list[Artefact]]] = {}
     for child in node.children:
-        m = _NOTE_PATH.search(child.path) if child.kind is NodeKind.FOOTNOTE else None
+        m = _NOTE_PATH.fullmatch(child.path.rpartition("/")[2]) if child.kind is NodeKind.FOOTNOTE else None
         if m:
             found.setdefault((m.group(1), m.group(2)), []).append([a for a in child.artefacts if a.kind == "comment"])
     return {no: sides for no, sides in found.items() if any(sides)}

@@ -261,7 +261,9 @@ class NoteWriter(RunWriter):
         # the note shows its number before its text in each view: Word's own mark (w:footnoteRef), or the custom
         # mark as Word writes it (the number in the footnote reference style); else the text as it is
         firsts = [next((r for r in b if r.kind not in _NOTE_MARKS), b[0]) for b in bodies]  # each text's first run
-        shown = bool(bodies) and number is not None and all(re.match(rf"{number}(?=\s)", r.text) for r in firsts)
+        shown = (
+            bool(bodies) and number is not None and all(re.match(rf"{re.escape(number)}(?=\s)", r.text) for r in firsts)
+        )
         placed: list[tuple[str, Piece | Artefact]] = []  # the comments written so far, with their w:id
         if shown:
             # (akn17) a comment before the note's first character stands before its number, where Word shows it

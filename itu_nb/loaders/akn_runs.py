@@ -8,8 +8,9 @@ Guarantees of :func:`inline_runs`:
   returned apart (footnotes), their text is not part of the block's runs; when asked for comments (below), a
   note with a ``marker`` is also a ``footnote-ref`` artefact where it stands (``[footnoteRef:N]``,
   ``[endnoteRef:N]`` for one of class ``endnote``), as the text loaders read a note's reference (a marker that is
-  no number too: ``[footnoteRef:*]``, the reference to the note ``fn*``); so is a ``noteRef`` with the ``marker``
-  of an ``authorialNote`` before it in the block (one more reference to that note: a note referenced twice);
+  no number too: ``[footnoteRef:*]``, the reference to the note ``fn*``); so is a ``noteRef`` whose ``href`` names the
+  ``eId`` of an ``authorialNote`` before it in the block, or (files written before notes had one) that has its
+  ``marker`` (one more reference to that note: a note referenced twice);
 - text inside a change is kept character for character (spaces, tabs);
 - when asked, ``<remark>`` (a comment, with ``itu_nb:author``/``itu_nb:date``) and ``<inline
   name="highlight">`` become ``comment``/``highlight`` artefacts at their place; the remark's text is
@@ -105,9 +106,9 @@ def _walk(
             number = child.get("marker") or ""
             if marks is not None and _MARKER.match(number):  # its place: a reference there, as the loaders give it
                 marks.append(_reference(child, number, _length(out), run.op))
-        elif name == "noteRef" and marks is not None and _again(child, notes):
+        elif name == "noteRef" and marks is not None and (note := _again(child, notes)) is not None:
             # one more reference to a note whose authorialNote stands at an earlier one (as the writer puts it)
-            marks.append(_reference(child, child.get("marker") or "", _length(out), run.op))
+            marks.append(_reference(note, note.get("marker") or "", _length(out), run.op))
         elif name == "remark" and marks is not None:  # a comment, as the itu_nb writer puts it
             text = "".join(child.itertext())
             author, date = child.get(f"{{{ITU_NB}}}author"), child.get(f"{{{ITU_NB}}}date")
@@ -139,15 +140,20 @@ def _reference(el: etree._Element, marker: str, offset: int, op: Op) -> Artefact
     return Artefact("footnote-ref", f"[{kind}:{marker}]", -1, offset, op)
 
 
-def _again(ref: etree._Element, notes: list[etree._Element]) -> bool:
-    """Whether the ``noteRef`` ``ref`` refers to one of the ``authorialNote`` elements before it in its block
-    (``notes``: the same ``marker`` and class), as the itu_nb writer puts a note's later references; a converter's
-    ``noteRef`` to a note in ``meta/notes`` (which the loader does not read) stays no reference.
+def _again(ref: etree._Element, notes: list[etree._Element]) -> etree._Element | None:
+    """The ``authorialNote`` before the ``noteRef`` ``ref`` in its block (``notes``) that it refers to, as the itu_nb
+    writer puts a note's later references: the one whose ``eId`` its ``href`` names (``#cmp_1__authorialNote_2``),
+    else (a file written before notes had an ``eId``: ``href="#fn1"``) the last with its ``marker`` and class; None
+    for any other, such as a converter's ``noteRef`` to a note in ``meta/notes`` (which the loader does not read).
     """
+    href = ref.get("href") or ""
+    named = next((n for n in reversed(notes) if href[:1] == "#" and n.get("eId") == href[1:]), None) if href else None
+    if named is not None:
+        return named if _MARKER.match(named.get("marker") or "") else None
     marker, kind = ref.get("marker") or "", ref.get("class")
-    return _MARKER.match(marker) is not None and any(
-        n.get("marker") == marker and n.get("class") == kind for n in notes
-    )
+    if _MARKER.match(marker) is None:
+        return None
+    return next((n for n in reversed(notes) if n.get("marker") == marker and n.get("class") == kind), None)
 
 
 #: The list :func:`_length` measured last, how many of its runs it counted, and their length: a block's list of

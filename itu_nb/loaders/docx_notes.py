@@ -19,6 +19,7 @@ from itu_nb.loaders.docx_tags import (
     _CUSTOM_MARK,
     _RUN_STYLE,
     AUTHOR,
+    CUSTOM_MARK,
     DATE,
     DEL_TEXT,
     ID,
@@ -53,9 +54,9 @@ class NoteReader(BlockReader):
         if not custom:
             self.counters[kind] += 1
         number = str(self.counters[kind]) if not custom else "0"
-        mark = ref.getnext() if custom else None
-        if mark is not None and mark.tag in (T, DEL_TEXT) and (mark.text or "").strip().isdigit():
-            number, self.skip = mark.text.strip(), mark  # a custom mark that is a number: the note's own
+        mark = _custom_mark(ref) if custom else None
+        if mark is not None:  # the mark the reference shows (3, *, a, †): the note's own, not text
+            number, self.skip = (mark.text or "").strip(), mark
         label = "footnoteRef" if kind == "footnote" else "endnoteRef"
         run = ref.getparent()
         style = run.find(_RUN_STYLE) if run is not None else None
@@ -268,6 +269,18 @@ class NoteReader(BlockReader):
         for key, (para, begin, end) in self.placed.items():
             if para is host and end > j:
                 self.placed[key] = (para, begin + (begin >= j), end + 1)
+
+
+def _custom_mark(ref: etree._Element) -> etree._Element | None:
+    """The text element holding the custom mark of the note reference ``ref`` (``w:customMarkFollows``): the text
+    right after it in its run, as Word, LibreOffice and ``to_docx`` write it; None when there is none, or it is no
+    note's mark (white space inside it, a bracket or ``#``: see :data:`~itu_nb.loaders.docx_tags.CUSTOM_MARK`), which
+    is then read as text (a mark in a run of its own, or a symbol, stays text too).
+    """
+    mark = ref.getnext()
+    if mark is None or mark.tag not in (T, DEL_TEXT) or not CUSTOM_MARK.fullmatch((mark.text or "").strip()):
+        return None
+    return mark
 
 
 def _changed_note(paras: list[Para], number: str) -> list[Run] | None:

@@ -32,6 +32,10 @@ def _w(name: str) -> str:
 
 P, R, T, DEL_TEXT, TBL, TR, TC = (_w(n) for n in ("p", "r", "t", "delText", "tbl", "tr", "tc"))
 _CUSTOM_MARK = _w("customMarkFollows")
+#: A custom note mark read as the note's own (its number, or ``*``, ``a``, ``†``…): the note is ``fn*`` as a note of
+#: that ``marker`` read from Akoma Ntoso (:func:`itu_nb.model.note_source.ref_name`); one with white space, a bracket
+#: or ``#`` in it stays text, its note numbered 0.
+CUSTOM_MARK = re.compile(r"[^\s\[\]#]+")
 #: The character style (its name, and the ``w:styleId`` Word and python-docx give it) of the reference that
 #: :func:`itu_nb.to_docx` writes for a note whose body no clause holds (a line of its own before its reference, or
 #: with none): Word shows a note only where a reference stands, the source had none there, so such a reference
