@@ -190,11 +190,15 @@ class Nest:
 
     def insert(self, op: InsertClause) -> bool:
         """Apply a new item in one of the lists, as one by one; False: not as a run can (nothing changed)."""
+        if len(self.orders) == 1 and self.root.insert(op):  # one list so far: the address read once
+            return True
         target = self._target(op)
         return target is not None and target.insert(op)
 
     def delete(self, op: DeleteClause) -> bool:
         """Strike an item of one of the lists, as one by one; False: not as a run can (nothing changed)."""
+        if len(self.orders) == 1 and self.root.delete(op):
+            return True
         found = self._which(op.at)
         return found is not None and found[0].delete(op)
 
@@ -202,6 +206,8 @@ class Nest:
         """Move an item within one of the lists or between two, as one by one; False: not as a run can (nothing
         changed).
         """
+        if len(self.orders) == 1 and self.root.move(op):
+            return True
         found = self._which(op.at)
         target = self._target(op) if found is not None else None
         if found is None or target is None:
