@@ -22,10 +22,11 @@ from bounds import bounded
 from hypothesis import given
 from hypothesis import strategies as st
 from test_amend_linear import RES130, SLOW, WHO, _address, _items, _same, reference
+from test_amend_nested import within
 from test_amend_order import _counted
 
 import itu_nb
-from itu_nb.amendments.edits import DeleteClause, EditError, InsertClause, InsertWords, MoveClause, apply_ops
+from itu_nb.amendments.edits import DeleteClause, EditError, MoveClause, apply_ops
 from itu_nb.errors import ItuNbError
 
 S = "instructs the Secretary-General and the Directors of the Bureaux"
@@ -72,16 +73,7 @@ def _op(p, one, other, kind, data):
             return MoveClause(_address(p, c, data), into=other)
         where = data.draw(st.sampled_from(["before", "after"]))
         return MoveClause(_address(p, c, data), **{where: _address(p, data.draw(st.sampled_from(others)), data)})
-    if kind == "odd":
-        return InsertWords(_address(p, c, data), "indeed")
-    if kind == "delete":
-        return DeleteClause(_address(p, c, data))
-    if kind == "insert":
-        return InsertClause(
-            "that it is new;", **{data.draw(st.sampled_from(["after", "before"])): _address(p, c, data)}
-        )
-    d = data.draw(st.sampled_from(ones))
-    return MoveClause(_address(p, c, data), **{data.draw(st.sampled_from(["after", "before"])): _address(p, d, data)})
+    return within(p, ones, c, kind, data)
 
 
 @SLOW
