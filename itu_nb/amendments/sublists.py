@@ -37,7 +37,7 @@ import dataclasses
 from collections.abc import Sequence
 from typing import Any
 
-from itu_nb.amendments.addressing import find_path, parent_of, resolve
+from itu_nb.amendments.addressing import _child, cited_section, find_path, parent_of, resolve
 from itu_nb.amendments.anchors import mixes, parent_for
 from itu_nb.amendments.lists import Session
 from itu_nb.amendments.operations import DeleteClause, InsertClause, MoveClause
@@ -61,31 +61,68 @@ class Nest:
         self.orders = [first]
         self.root = first  # the order whose list no other order's item holds
         self.by_parent = {id(first.parent): first}  # the clause whose children a list is -> its order
+        self.by_prefix = {first.prefix: first}  # the path of that clause -> the order
+        self.intos: dict[str, Order] = {}  # an address new items go ``into=`` -> the order of its list
+        self._lists: dict[str, Clause | None] = {}  # a citation -> the clause whose children it names one of
         self.up: dict[int, tuple[Order, Clause]] = {}  # id(order) -> the order holding its parent, and that parent
         self._firsts: dict[int, dict[int, int]] = {}  # id(order) -> id(its clause of the text) -> that clause's rank
 
     def takes(self, proposal: Proposal, into: str) -> bool:
         """Whether new items ``into=`` the address ``into`` go into one of the lists (lists joined now, if need be)."""
-        if any(o.takes(proposal, into) for o in self.orders):
+        if into in self.intos:
             return True
-        joined = self._join(into, True)
-        if joined and joined[-1][0].takes(proposal, into):
-            return True
-        self._undo(joined)
-        return False
+        try:
+            order = self.by_parent.get(id(resolve(proposal, into)))
+        except ItuNbError:
+            order = None
+        if order is None:
+            joined = self._join(into, True)
+            order = joined[-1][0] if joined else None
+            if order is None or not order.takes(proposal, into):
+                self._undo(joined)
+                return False
+        elif not order.takes(proposal, into):
+            return False
+        self.intos[into] = order
+        return True
 
     def _which(self, address: str | None) -> tuple[Order, int] | None:
         """The order holding the live item ``address`` cites, and its rank there (None: none, none joined)."""
-        for order in self.orders:
-            at = order.rank(address or "")
-            if at is not None:
-                return order, at
-        joined = self._join(address or "", False)
-        at = joined[-1][0].rank(address or "") if joined else None
+        address = (address or "").strip()
+        order = self._owner(address)
+        at = order.rank(address) if order is not None else None
+        if order is not None and at is not None:
+            return order, at
+        joined = self._join(address, False)
+        at = joined[-1][0].rank(address) if joined else None
         if at is not None:
             return joined[-1][0], at
         self._undo(joined)
         return None
+
+    def _owner(self, address: str) -> Order | None:
+        """The one order that may read ``address`` as one of its items, as its anchors read it
+        (:class:`~itu_nb.amendments.anchors._Anchors`): a path by its parent's path, a citation by the list its labels
+        but the last lead to in the text (read once per address, not once per list joined).
+        """
+        if "/" in address:
+            return self.by_prefix.get(address.rpartition("/")[0])
+        if address not in self._lists:
+            self._lists[address] = self._cited_list(address)
+        return self.by_parent.get(id(self._lists[address]))
+
+    def _cited_list(self, address: str) -> Clause | None:
+        """The clause whose children the citation ``address`` names one of, in the text (None: no such)."""
+        cited = cited_section(self.proposal, address)
+        if cited is None:
+            return None
+        node, tokens = cited
+        for token in tokens[:-1]:
+            step = _child(node, token, "amended")
+            if not step:
+                return None
+            node = step[0]
+        return node
 
     def _join(self, address: str, into: bool) -> list[tuple[Order, Order, int]]:
         """Join the list ``address`` names (``into``) or names an item of, and the lists between it and the others: each
@@ -152,6 +189,7 @@ class Nest:
         self.root = holding if held is self.root else self.root
         self.orders.append(order)
         self.by_parent[id(parent)] = order
+        self.by_prefix[order.prefix] = order
         return order, holding, floor
 
     def _undo(self, joined: list[tuple[Order, Order, int]]) -> None:
@@ -160,6 +198,7 @@ class Nest:
             holding.floor = floor
             self.orders.remove(order)
             del self.by_parent[id(order.parent)]
+            del self.by_prefix[order.prefix]
             if holding is order:  # joined as the root
                 self.root = next(o for o in self.orders if id(o) in self.up and self.up[id(o)][0] is order)
                 del self.up[id(self.root)]
@@ -184,7 +223,7 @@ class Nest:
     def _target(self, op: InsertClause | MoveClause) -> Order | None:
         """The order ``op`` puts its item into (None: none)."""
         if op.into is not None:
-            return next((o for o in self.orders if o.into is not None and op.into == o.into), None)
+            return self.intos.get(op.into)
         found = self._which(op.after or op.before)
         return found[0] if found is not None else None
 
