@@ -51,7 +51,12 @@ def _op(p, outer, inner, kind, data):
         where = data.draw(st.sampled_from(["before", "after", "after"]))
         return MoveClause(_address(p, c, data), **{where: _address(p, data.draw(st.sampled_from(outs)), data)})
     its = data.draw(st.sampled_from([x for x in (outs, ins) if x]))
-    c = data.draw(st.sampled_from(its))
+    return within(p, its, data.draw(st.sampled_from(its)), kind, data)
+
+
+def within(p, its, c, kind, data):
+    """An operation on ``c``, one of the live items ``its`` of a list: ``odd`` (an edit of words, which ends a run), a
+    deletion, an insertion next to it, or else a move next to another of them."""
     if kind == "odd":
         return InsertWords(_address(p, c, data), "indeed")
     if kind == "delete":

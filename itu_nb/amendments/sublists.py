@@ -1,28 +1,34 @@
-"""A run on one list's pending order (:mod:`~itu_nb.amendments.order`), or on a list and the list inside one of its items.
+"""A run on one list's pending order (:mod:`~itu_nb.amendments.order`), or on lists inside one another's items.
 
 ``Move resolves 2 before resolves 1 i)`` then ``Move resolves 1 iv) after resolves 207``, again and again: each
 moves an item between a list and the sub-list of one of its items, so a run on either list alone ends at once, and
-one by one each move reletters and repaths the whole list (quadratic over a run).  Here both lists stay pending
-together (:class:`Nest`): an :class:`~itu_nb.amendments.order.Order` for each, the sub-list's *holder* (the item
-whose children it is) a live item of the outer list that no operation of the run changes: the outer list's
-operations keep to the live items after it (:attr:`Order.floor <itu_nb.amendments.order.Order>`), so the holder
-keeps its rank, label and path, every address through it reads as one by one reads it, and the outer list's
-operations change nothing inside it.
+one by one each move reletters and repaths the whole list (quadratic over a run).  So do moves between a list and
+the list inside an item of one of its items (three levels), or between the lists inside two items of one list
+(siblings).  Here the lists stay pending together (:class:`Nest`): an :class:`~itu_nb.amendments.order.Order` for
+each list an operation of the run reaches, joined when the first one does (:meth:`Nest._join`), with the lists
+between it and those already joined.  A list joins inside a *holder* (the item whose children it is), a live item
+of a joined list that no operation of the run has changed or will change: each list's operations keep to the live
+items after its holders (:attr:`Order.floor <itu_nb.amendments.order.Order>`, the rank of the last), so a holder
+keeps its rank, label and path, every address through it reads as one by one reads it, and the operations on the
+list holding it change nothing inside it.  A list may also join as the list holding the item the first list (or
+the last so joined) is inside, when that item is live and unchanged so far.
 
-A move from one list to the other is :meth:`_Editor.move_clause <itu_nb.amendments.edits>` on the two orders: the
+A move from one list to another is :meth:`_Editor.move_clause <itu_nb.amendments.edits>` on the two orders: the
 place is read before the original is struck (a strike in one list moves nothing in the other); a copy of the item
 as it reads now (its provisional path the next one the editor gives under the target list), then the original is
 struck from its list as a deletion strikes it, without the comments and highlights the copy takes (an insertion
 goes altogether, its keys freed; a clause of the original text leaves its struck original, which keeps its
 identity), then the copy enters the target list as a new item there and claims its keys.  Operations within one
-list are that list's order's.  At the end the sub-list is settled into the holder, and the outer list with the
-holder so changed.  Anything else (a holder not among the outer list's live items, an operation before or on it,
-an operation on a third list…) ends the run, and the caller applies that operation one by one.  The property tests
-in ``tests/test_amend_nested.py`` compare the result with one by one, field for field.
+list are that list's order's.  At the end each list is settled into its holder, the innermost first, then the list
+holding it with the holder so changed.  Anything else (an operation on a holder or before it, a list not simple, a
+list inside an item that is no holder's sibling or ancestor's…) ends the run, and the caller applies that
+operation one by one.  The property tests in ``tests/test_amend_nested.py`` and
+``tests/test_amend_nested_levels.py`` compare the result with one by one, field for field.
 
-A run takes the two lists when its first operation is a move between them (:func:`list_run`; else the list of its
-first operation alone).  Each operation then costs what it costs on one list's order: 2,000 moves in and out of the
-sub-list of a 2,008-item list's first item take 0.3–0.5 s CPU (one by one, 144–177 s).
+Each operation costs what it costs on one list's order, plus a step per list joined (each order reads the address
+in turn): 2,000 moves in and out of the sub-list of a 2,008-item list's first item take 0.3–0.5 s CPU (one by one,
+144–177 s); so do moves into and out of the sub-list of that item's ``i)``, or between the sub-lists of items 1
+and 2.
 """
 
 from __future__ import annotations
@@ -31,7 +37,7 @@ import dataclasses
 from collections.abc import Sequence
 from typing import Any
 
-from itu_nb.amendments.addressing import find_path, parent_of, resolve
+from itu_nb.amendments.addressing import _child, cited_section, find_path, parent_of, resolve
 from itu_nb.amendments.anchors import mixes, parent_for
 from itu_nb.amendments.lists import Session
 from itu_nb.amendments.operations import DeleteClause, InsertClause, MoveClause
@@ -46,51 +52,203 @@ __all__ = ["Nest", "list_run"]
 
 
 class Nest:
-    """A list (``outer``) and the list inside its live item ``holder``, kept pending together (see the module)."""
+    """Lists kept pending together: the run's first list, and each list joined to it since, the list inside a live
+    item (its *holder*) of one of them, or the list holding the item the first one (or the last so joined) is inside.
+    """
 
-    def __init__(self, outer: Order, inner: Order) -> None:
-        self.outer, self.inner = outer, inner
-        self.session, self.author, self.date = outer.session, outer.author, outer.date
-        self.ok = False
-        holder = inner.parent
-        r = next((j for j, e in enumerate(outer.entries) if e[0] == "old" and e[1] is holder), None)
-        if r is None or outer.labels[r] in outer.held:
-            return  # not a live item of the list, or a struck item holds its label (its path may take "#2")
-        outer.floor = r
-        self.ok = True
+    def __init__(self, proposal: Proposal, first: Order) -> None:
+        self.session, self.proposal, self.author, self.date = first.session, proposal, first.author, first.date
+        self.orders = [first]
+        self.root = first  # the order whose list no other order's item holds
+        self.by_parent = {id(first.parent): first}  # the clause whose children a list is -> its order
+        self.by_prefix = {first.prefix: first}  # the path of that clause -> the order
+        self.intos: dict[str, Order] = {}  # an address new items go ``into=`` -> the order of its list
+        self._lists: dict[str, Clause | None] = {}  # a citation -> the clause whose children it names one of
+        self.up: dict[int, tuple[Order, Clause]] = {}  # id(order) -> the order holding its parent, and that parent
+        self._firsts: dict[int, dict[int, int]] = {}  # id(order) -> id(its clause of the text) -> that clause's rank
 
     def takes(self, proposal: Proposal, into: str) -> bool:
-        """Whether new items ``into=`` the address ``into`` go into one of the two lists."""
-        return self.inner.takes(proposal, into) or self.outer.takes(proposal, into)
+        """Whether new items ``into=`` the address ``into`` go into one of the lists (lists joined now, if need be)."""
+        if into in self.intos:
+            return True
+        try:
+            order = self.by_parent.get(id(resolve(proposal, into)))
+        except ItuNbError:
+            order = None
+        if order is None:
+            joined = self._join(into, True)
+            order = joined[-1][0] if joined else None
+            if order is None or not order.takes(proposal, into):
+                self._undo(joined)
+                return False
+        elif not order.takes(proposal, into):
+            return False
+        self.intos[into] = order
+        return True
 
     def _which(self, address: str | None) -> tuple[Order, int] | None:
-        """The order holding the live item ``address`` cites, and its rank there (None: neither)."""
-        for order in (self.inner, self.outer):
-            at = order.rank(address or "")
-            if at is not None:
-                return order, at
+        """The order holding the live item ``address`` cites, and its rank there (None: none, none joined)."""
+        address = (address or "").strip()
+        order = self._owner(address)
+        at = order.rank(address) if order is not None else None
+        if order is not None and at is not None:
+            return order, at
+        joined = self._join(address, False)
+        at = joined[-1][0].rank(address) if joined else None
+        if at is not None:
+            return joined[-1][0], at
+        self._undo(joined)
         return None
 
+    def _owner(self, address: str) -> Order | None:
+        """The one order that may read ``address`` as one of its items, as its anchors read it
+        (:class:`~itu_nb.amendments.anchors._Anchors`): a path by its parent's path, a citation by the list its labels
+        but the last lead to in the text (read once per address, not once per list joined).
+        """
+        if "/" in address:
+            return self.by_prefix.get(address.rpartition("/")[0])
+        if address not in self._lists:
+            self._lists[address] = self._cited_list(address)
+        return self.by_parent.get(id(self._lists[address]))
+
+    def _cited_list(self, address: str) -> Clause | None:
+        """The clause whose children the citation ``address`` names one of, in the text (None: no such)."""
+        cited = cited_section(self.proposal, address)
+        if cited is None:
+            return None
+        node, tokens = cited
+        for token in tokens[:-1]:
+            step = _child(node, token, "amended")
+            if not step:
+                return None
+            node = step[0]
+        return node
+
+    def _join(self, address: str, into: bool) -> list[tuple[Order, Order, int]]:
+        """Join the list ``address`` names (``into``) or names an item of, and the lists between it and the others: each
+        the list inside a live item of a joined list that no operation has changed, or the list holding the item the
+        root order's list is inside.  Returns what each join did, the order of the list named last (empty: the list
+        is not so, nothing joined).
+        """
+        p = self.proposal
+        try:
+            steps = self._steps(resolve(p, address), into)
+        except ItuNbError:
+            return []
+        done: list[tuple[Order, Order, int]] = []
+        for parent, above in steps:
+            one = self._join_one(parent, above)
+            if one is None:
+                self._undo(done)
+                return []
+            done.append(one)
+        return done
+
+    def _steps(self, node: Clause, into: bool) -> list[tuple[Clause, Clause | None]]:
+        """The lists to join, in order, for the list ``node`` is (``into``) or is an item of: each as its parent, and
+        the parent of the joined list holding it (None: the list holding the item the root order's list is inside).
+        """
+        p = self.proposal
+        first = node if into else parent_of(p, node.path)
+        up: list[Clause] = []  # the list's parent, and its ancestors up to a joined list's parent
+        while first is not None and id(first) not in self.by_parent:
+            up.append(first)
+            first = parent_of(p, first.path)
+        if first is not None:  # under a joined list: the lists from there down
+            return [(c, ([*up[1:], first])[i]) for i, c in reversed(list(enumerate(up)))]
+        rooted = [self.root.parent]  # under none: the lists from the root's up to the first ancestor of both
+        seen = {id(c): i for i, c in enumerate(up)}
+        while id(rooted[-1]) not in seen:
+            above = parent_of(p, rooted[-1].path)
+            if above is None:
+                return []
+            rooted.append(above)
+        up = up[: seen[id(rooted[-1])]]
+        return [(c, None) for c in rooted[1:]] + [
+            (c, ([*up[1:], rooted[-1]])[i]) for i, c in reversed(list(enumerate(up)))
+        ]
+
+    def _join_one(self, parent: Clause, above: Clause | None) -> tuple[Order, Order, int] | None:
+        """Join the list of ``parent``'s children: inside an item of the list of ``above`` (joined), or (None) holding
+        the item the root order's list is inside.  Returns the order, the order whose floor it raised and that floor
+        before (None: not so, nothing changed).
+        """
+        if id(parent) in self.by_parent:
+            return None
+        order = Order(self.session, self.proposal, parent, self.author, self.date)
+        if not order.ok:
+            return None
+        if above is not None:  # the list inside the item ``parent`` of an order's list
+            holding, held, holder = self.by_parent[id(above)], order, parent
+        else:  # the list holding the item the root order's list is inside
+            holding, held, holder = order, self.root, self.root.parent
+        floor = holding.floor
+        if not self._hold(holding, holder):
+            return None
+        self.up[id(held)] = holding, holder
+        self.root = holding if held is self.root else self.root
+        self.orders.append(order)
+        self.by_parent[id(parent)] = order
+        self.by_prefix[order.prefix] = order
+        return order, holding, floor
+
+    def _undo(self, joined: list[tuple[Order, Order, int]]) -> None:
+        """Forget lists joined for an operation that then did not apply (the last joined first)."""
+        for order, holding, floor in reversed(joined):
+            holding.floor = floor
+            self.orders.remove(order)
+            del self.by_parent[id(order.parent)]
+            del self.by_prefix[order.prefix]
+            if holding is order:  # joined as the root
+                self.root = next(o for o in self.orders if id(o) in self.up and self.up[id(o)][0] is order)
+                del self.up[id(self.root)]
+            else:
+                del self.up[id(order)]
+
+    def _hold(self, order: Order, holder: Clause) -> bool:
+        """Make ``holder``, an item of ``order``'s list, a holder no operation of the run changes (False: it is not a
+        live item still at its place, or a struck item holds its label, so its path may take "#2").
+        """
+        firsts = self._firsts.get(id(order))
+        if firsts is None:
+            firsts = self._firsts[id(order)] = {id(e[1]): e[2] for e in order.entries if e[0] == "old"}
+        r = firsts.get(id(holder))
+        if r is None or r >= len(order.entries) or order.entries[r][1] is not holder or order.touched[r]:
+            return False
+        if order.labels[r] in order.held or order.path(r) != holder.path:
+            return False
+        order.floor = max(order.floor, r)
+        return True
+
     def _target(self, op: InsertClause | MoveClause) -> Order | None:
-        """The order ``op`` puts its item into (None: neither)."""
+        """The order ``op`` puts its item into (None: none)."""
         if op.into is not None:
-            return next((o for o in (self.inner, self.outer) if o.into is not None and op.into == o.into), None)
+            return self.intos.get(op.into)
         found = self._which(op.after or op.before)
         return found[0] if found is not None else None
 
     def insert(self, op: InsertClause) -> bool:
-        """Apply a new item in either list, as one by one; False: not as a run can (nothing changed)."""
+        """Apply a new item in one of the lists, as one by one; False: not as a run can (nothing changed)."""
+        if len(self.orders) == 1 and self.root.insert(op):  # one list so far: the address read once
+            return True
         target = self._target(op)
         return target is not None and target.insert(op)
 
     def delete(self, op: DeleteClause) -> bool:
-        """Strike an item of either list, as one by one; False: not as a run can (nothing changed)."""
+        """Strike an item of one of the lists, as one by one; False: not as a run can (nothing changed)."""
+        if len(self.orders) == 1 and self.root.delete(op):
+            return True
         found = self._which(op.at)
         return found is not None and found[0].delete(op)
 
     def move(self, op: MoveClause) -> bool:
-        """Move an item within either list or between them, as one by one; False: not as a run can (nothing changed)."""
-        found, target = self._which(op.at), self._target(op)
+        """Move an item within one of the lists or between two, as one by one; False: not as a run can (nothing
+        changed).
+        """
+        if len(self.orders) == 1 and self.root.move(op):
+            return True
+        found = self._which(op.at)
+        target = self._target(op) if found is not None else None
         if found is None or target is None:
             return False
         source, s = found
@@ -99,7 +257,7 @@ class Nest:
         return self._across(op, source, s, target)
 
     def _across(self, op: MoveClause, source: Order, s: int, target: Order) -> bool:
-        """Move the live item at rank ``s`` of ``source`` into ``target`` where ``op`` says (see the module)."""
+        """Move the live item at rank ``s`` of ``source`` into another list, ``target``, where ``op`` says (see the module)."""
         q = target._where(op, None)  # read before the original is struck, as one by one reads it
         if q is None or s <= source.floor or len(source.entries) < 2:
             return False
@@ -129,46 +287,39 @@ class Nest:
         return True
 
     def settle(self, p: Proposal) -> Proposal:
-        """``p`` with both lists as the operations leave them: the sub-list into its holder, then the outer list."""
-        p = self.inner.settle(p)
-        r, outer = self.outer.floor, self.outer
-        holder = self.inner.parent
-        assert outer.touched[r] == 0 and outer.entries[r][1] is holder and outer.path(r) == holder.path
-        settled = find_path(p, holder.path)
-        assert settled is not None
-        outer.entries[r] = ("old", settled, r)
-        return outer.settle(p)
-
-
-def _nest(session: Session, proposal: Proposal, op: Any, target: Clause, author: str | None, date: str) -> Nest | None:
-    """The :class:`Nest` a move between a list and the list inside one of its items starts (None: not such a move)."""
-    if type(op) is not MoveClause:
-        return None
-    try:
-        home = parent_of(proposal, resolve(proposal, op.at).path)
-    except ItuNbError:
-        return None
-    if home is None or home is target:
-        return None
-    up = parent_of(proposal, target.path)
-    if up is home:  # from the list into the list inside one of its items
-        outer, inner = home, target
-    elif parent_of(proposal, home.path) is target:  # from the list inside an item out into the list
-        outer, inner = target, home
-    else:
-        return None
-    orders = Order(session, proposal, outer, author, date), Order(session, proposal, inner, author, date)
-    if not all(o.ok for o in orders):
-        return None
-    nest = Nest(*orders)
-    return nest if nest.ok else None
+        """``p`` with the lists as the operations leave them: each list inside an item into its holder, then the list
+        holding that item, from the innermost out.
+        """
+        inside: dict[int, list[Clause]] = {}  # id(order) -> the holders of the lists joined inside its items
+        for held in self.orders:
+            if id(held) in self.up:
+                holding, holder = self.up[id(held)]
+                inside.setdefault(id(holding), []).append(holder)
+        out: list[Order] = []  # the orders, each after those of the lists inside its items
+        stack = [(self.root, False)]
+        while stack:
+            order, seen = stack.pop()
+            if seen:
+                out.append(order)
+                continue
+            stack.append((order, True))
+            stack += ((self.by_parent[id(h)], False) for h in inside.get(id(order), ()))
+        for order in out:
+            for holder in inside.get(id(order), ()):
+                r = self._firsts[id(order)][id(holder)]
+                assert order.touched[r] == 0 and order.entries[r][1] is holder and order.path(r) == holder.path
+                settled = find_path(p, holder.path)
+                assert settled is not None
+                order.entries[r] = ("old", settled, r)
+            p = order.settle(p)
+        return p
 
 
 def list_run(
     session: Session, proposal: Proposal, ops: Sequence[Any], author: str | None, date: str
 ) -> tuple[Proposal, int]:
-    """Apply the longest leading part of ``ops`` (:func:`mixes`) that edits one simple list, or a list and the list
-    inside one of its items (a run starting with a move between them), at once.
+    """Apply the longest leading part of ``ops`` (:func:`mixes`) that edits simple lists joined through the items
+    holding them (:class:`Nest`; the list of the first operation first), at once.
 
     Returns the edited proposal and the number of operations applied (none: apply the first one by one).
     """
@@ -176,11 +327,10 @@ def list_run(
     if parent is None or not parent.children:
         return proposal, 0
     session.begin(proposal)
-    order: Order | Nest | None = _nest(session, proposal, ops[0], parent, author, date)
-    if order is None:
-        order = Order(session, proposal, parent, author, date)
-        if not order.ok:
-            return proposal, 0
+    first = Order(session, proposal, parent, author, date)
+    if not first.ok:
+        return proposal, 0
+    order = Nest(proposal, first)
     done = 0
     for op in ops:
         if not mixes(op):
