@@ -39,7 +39,7 @@ from itu_nb.export.line_notes import (
     marked,
 )
 from itu_nb.export.loose import INLINE_KINDS, has_lines, loose_lines
-from itu_nb.export.pieces import Line, Piece, _made
+from itu_nb.export.pieces import Line, Piece, _new, _put
 from itu_nb.model import Clause, Document, NodeKind, Op, Proposal
 from itu_nb.parsing.notes import held_bodies
 
@@ -86,19 +86,34 @@ def keys_to_store(proposal: Proposal) -> list | None:
     return [[c.key, *c.settled] if c.settled else c.key for c in proposal.walk()]
 
 
+#: Each node kind's value (``NodeKind.ITEM.value``: an enum's ``value`` is a Python property, read per line).
+_ROLES = {kind: kind.value for kind in NodeKind}
+
+
+def _plain_pieces(node: Clause) -> list[Piece]:
+    """:func:`node_pieces` of a node without artefacts: a piece per run with text, its label's runs first (made as
+    :func:`~itu_nb.export.pieces._made` makes them, written out: writers ask this of every node).
+    """
+    new, put, out = _new, _put, []
+    for r in node.label_runs:
+        if r.text:
+            piece = new(Piece)
+            put(piece, "__dict__", {"text": r.text, "op": r.op, "kind": "label", "author": r.author, "date": r.date})
+            out.append(piece)
+    for r in node.runs:
+        if r.text:
+            piece = new(Piece)
+            put(piece, "__dict__", {"text": r.text, "op": r.op, "kind": "text", "author": r.author, "date": r.date})
+            out.append(piece)
+    return out
+
+
 def node_pieces(node: Clause) -> list[Piece]:
     """The node's label runs, text runs and inline artefacts in source order (stored keys left out:
     writers store the clause's current keys, :func:`keys_to_store`).
     """
     if not node.artefacts:  # (most nodes: their runs with text, as below; writers ask this of every node)
-        label = [
-            _made(Piece, text=r.text, op=r.op, kind="label", author=r.author, date=r.date)
-            for r in node.label_runs
-            if r.text
-        ]
-        return label + [
-            _made(Piece, text=r.text, op=r.op, kind="text", author=r.author, date=r.date) for r in node.runs if r.text
-        ]
+        return _plain_pieces(node)
     out: list[Piece] = []
     marks: list[tuple[int, int, Piece]] = []  # (offset, 0 for a highlight's end else 1, piece)
     for a in node.artefacts:
@@ -131,7 +146,8 @@ def _walk(nodes: tuple[Clause, ...], depth: int = 0) -> Iterator[tuple[Clause, i
         node, d = todo.pop()
         d += node.kind is NodeKind.ITEM
         yield node, d
-        todo += [(child, d) for child in reversed(node.children)]
+        if node.children:  # (most nodes have none: no list made for them)
+            todo += [(child, d) for child in reversed(node.children)]
 
 
 def export_lines(doc: Document) -> list[Line]:
@@ -139,13 +155,15 @@ def export_lines(doc: Document) -> list[Line]:
     carries the keys to store (:func:`keys_to_store`), when there are any.
     """
     lines = _lines(doc)
+    stored = [(proposal, keys) for proposal in doc if (keys := keys_to_store(proposal))]
+    if not stored:  # (most documents: no line to look for)
+        return lines
     first: dict[int, int] = {}  # id(proposal) → the index of its first clause line
     for i, line in enumerate(lines):
         if line.node is not None and line.proposal is not None:
             first.setdefault(id(line.proposal), i)
-    for proposal in doc:
-        keys = keys_to_store(proposal)
-        if keys and id(proposal) in first:
+    for proposal, keys in stored:
+        if id(proposal) in first:
             i = first[id(proposal)]
             lines[i] = dataclasses.replace(lines[i], keys=keys)
     return lines
@@ -162,13 +180,23 @@ def _lines(doc: Document) -> list[Line]:
             slots[no] = Line(line_pieces(arts, no not in held), _role(arts))
         for no, (host, name) in held.items():  # a note body on a line of its own, as its node is now
             slots[no] = _own_line_note(slots[no], host, name)  # type: ignore[arg-type]
+        footnote, new, put = NodeKind.FOOTNOTE, _new, _put
         for proposal in doc:
             for node, depth in _walk(proposal.clauses):
-                if node.line is not None and node.kind is not NodeKind.FOOTNOTE:
-                    own = tuple(node_pieces(node))
-                    slots[node.line] = _made(
-                        Line, pieces=own, role=node.kind.value, node=node, proposal=proposal, depth=depth, keys=None
-                    )
+                if node.line is not None and node.kind is not footnote:
+                    own = tuple(_plain_pieces(node) if not node.artefacts else node_pieces(node))
+                    # (as _made(Line, …), written out: a line per node, and the kind's value read from a table)
+                    line = new(Line)
+                    fields = {
+                        "pieces": own,
+                        "role": _ROLES[node.kind],
+                        "node": node,
+                        "proposal": proposal,
+                        "depth": depth,
+                        "keys": None,
+                    }
+                    put(line, "__dict__", fields)
+                    slots[node.line] = line
         return [line if line is not None else Line((), "blank") for line in slots]
     out: list[Line] = []
     notes_inline = doc.format != "comparison"  # a comparison's notes hold a word diff: lines of their own
