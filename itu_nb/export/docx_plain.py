@@ -108,14 +108,9 @@ def plain_paragraph(writer: NoteWriter, line: Line, last: bool) -> str | None:
     for piece in pieces:
         if piece.kind not in _PLAIN or (piece.kind == "bookmark" and _BOOKMARK.match(piece.text)):
             return None
-    style = _ROLE_STYLE.get(line.role)
-    if line.role == "item":
-        style = f"enumlev{min(max(line.depth, 1), 3)}"
     if line.keys and line.proposal is not None:
         writer.keys[line.proposal.id] = line.keys
-    ppr = ""
-    if style is not None:
-        ppr = f'<w:pStyle w:val="{_attr(docx_template.style_ids().get(style, style))}"/>'
+    ppr = _style(line.role, min(max(line.depth, 1), 3) if line.role == "item" else 0)
     mark = line.mark
     if mark is not Op.EQUAL and not last:
         author, date = _mark_who(line)
@@ -154,6 +149,15 @@ def plain_paragraph(writer: NoteWriter, line: Line, last: bool) -> str | None:
         return "<w:p/>"
     out.append("</w:p>")
     return "".join(out)
+
+
+@functools.lru_cache(maxsize=64)
+def _style(role: str, level: int) -> str:
+    """The ``w:pStyle`` of a paragraph of ``role`` (an item's ``enumlev`` of ``level``), "" for none: made once per
+    role and level (the style ids are the template's).
+    """
+    style = f"enumlev{level}" if role == "item" else _ROLE_STYLE.get(role)
+    return "" if style is None else f'<w:pStyle w:val="{_attr(docx_template.style_ids().get(style, style))}"/>'
 
 
 def _marker_run(text: str, op: Op, lit: str) -> str:
