@@ -27,11 +27,19 @@ from itu_nb.model import runs_text
 MARKED = (
     (
         "*",
-        '<authorialNote marker="1" placement="bottom"><p>1 \t',
-        '<authorialNote marker="*" placement="bottom"><p>* \t',
+        '<authorialNote marker="1" placement="bottom" eId="cmp_4__authorialNote_1"><p>1 \t',
+        '<authorialNote marker="*" placement="bottom" eId="cmp_4__authorialNote_1"><p>* \t',
     ),
-    ("a", '<authorialNote marker="2" placement="bottom"><p>', '<authorialNote marker="a" placement="bottom"><p>'),
-    ("†", '<authorialNote marker="3" placement="bottom"><p>', '<authorialNote marker="†" placement="bottom"><p>'),
+    (
+        "a",
+        '<authorialNote marker="2" placement="bottom" eId="cmp_5__authorialNote_1"><p>',
+        '<authorialNote marker="a" placement="bottom" eId="cmp_5__authorialNote_1"><p>',
+    ),
+    (
+        "†",
+        '<authorialNote marker="3" placement="bottom" eId="cmp_5__authorialNote_2"><p>',
+        '<authorialNote marker="†" placement="bottom" eId="cmp_5__authorialNote_2"><p>',
+    ),
 )
 NOTE1 = (
     "These include the least developed countries, small island developing states, landlocked developing countries "
