@@ -16,10 +16,13 @@ A note body ends at the ``]`` that matches its ``[``, so a body whose own text h
 pair (Word and Akoma Ntoso notes may: ``see [1] and Art. 5]``, ``the text of [Annex 2``) would end too early or
 never.  Inside a body the CriticMarkup writer puts a backslash before each such bracket (``see [1] and Art. 5\]``,
 ``the text of \[Annex 2``: :func:`escape_note`), and doubles the backslashes that stand right before any bracket
-there, so a literal backslash survives (``C:\dir\`` is ``[1: C:\dir\\]``).  The reader (:func:`closings`,
-:func:`note_removals`) reads the ``k`` backslashes right before a bracket inside a body as ``k // 2`` backslashes,
-and the bracket as text, which matches nothing, when ``k`` is odd.  Outside note bodies nothing changes, and a body
-without a backslash before a bracket reads as it always did.
+there, so a literal backslash survives (``C:\dir\`` is ``[1: C:\dir\\]``); text reading as an artefact's start is
+escaped inside a body as elsewhere (``[\2: ``), so that a comment or a change may cut a body holding such text (the
+reader's search for a body's end past a cut stops at a body's start: linear on a line of many).  The reader
+(:func:`closings`, :func:`note_removals`) reads the ``k`` backslashes right before a bracket inside a body as
+``k // 2`` backslashes, and the bracket as text, which matches nothing, when ``k`` is odd; and takes one backslash
+out after an escaped ``[`` there as :func:`unescape` does.  Outside note bodies nothing changes, and a body with no
+backslash next to a bracket reads as it always did.
 """
 
 from __future__ import annotations
