@@ -20,6 +20,7 @@ import random
 import re
 
 import pytest
+from bounds import bounded
 from conftest import CRITIC
 
 import itu_nb
@@ -250,3 +251,21 @@ def test_two_hundred_random_note_bodies_round_trip_through_criticmarkup():
         once = _critic(doc)
         kept += _state(once) == _state(doc) and _state(_critic(once)) == _state(doc)
     assert kept == 200
+
+
+def test_a_line_of_many_escaped_note_starts_cut_by_comments_reads_in_bounded_time():
+    # "\\[1: " is text inside a note body (the "[" escaped) but a body's start outside one; a reader that looked past
+    # it for a body's end read 2,000 of them cut by comments in 12.7 s (quadratic), as this branch first did; each
+    # is a body never closed, its comment the clause's: 20,000 bodies' starts and comments in the clause's text
+    r = bounded(
+        """
+        import itu_nb
+        doc = itu_nb.load("MOD\\tX/1/1\\n\\nconsidering\\na)\\t" + "\\\\[1: {>>c<<}" * 20_000 + "\\n", format="criticmarkup")
+        (a,) = [n for n in doc[0].walk() if n.path == "considering/a"]
+        print(len(a.text()), sum(x.kind == "comment" for x in a.artefacts), len(a.children))
+        """,
+        label="20,000 escaped note starts cut by comments in one CriticMarkup line",
+    )
+    assert r.ok and r.within(), str(r)
+    # "a)<TAB>" and "\\[1: " 20,000 times, the last space (at the line's end) not the clause's text
+    assert r.stdout.split() == [str(3 + 5 * 20_000 - 1), "20000", "0"]

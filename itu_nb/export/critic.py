@@ -219,7 +219,7 @@ def _line(pieces: tuple[Piece, ...], where: str) -> str:
         if piece.is_text:
             texts.append(len(out))
             bracket = bracket or "[" in piece.text
-        elif piece.kind in _RAW_KINDS:
+        elif piece.kind == "footnote-ref":  # (its marker may name a note's body: _names)
             raw.append((i, len(out), piece))
         out.append(piece.text)
     close()
@@ -227,10 +227,6 @@ def _line(pieces: tuple[Piece, ...], where: str) -> str:
     if bracket:
         _escape(out, texts, names)
     return "".join(out)
-
-
-#: Pieces of a line written as they are that may hold a note's reference, as the reader finds one (:func:`_names`).
-_RAW_KINDS = ("footnote-ref", "bookmark")
 
 
 def _notes(out: list[str], raw: list[tuple[int, int, Piece]]) -> frozenset[str]:
@@ -277,21 +273,10 @@ def _escaped_note(out: list[str], group: list[tuple[int, Piece]], names: frozens
 
 def _names(raw: list[tuple[int, int, Piece]]) -> frozenset[str]:
     """The markers that are no number of the notes the line references (``[footnoteRef:*]``), as the reader finds
-    them in its runs (:func:`~itu_nb.parsing.escapes.note_names`): in references and notes' texts written one right
-    after another with one op (``raw``: (index in the line's pieces, in ``out``, piece); document text holds no
-    reference: it is escaped).
+    them in its runs (:func:`~itu_nb.parsing.escapes.note_names`): in its references alone (``raw``: (index in the
+    line's pieces, in ``out``, piece); text reading as one, in a clause or a note, is escaped).
     """
-    if not any("noteRef:" in p.text for _, _, p in raw):
-        return frozenset()
-    runs: list[str] = []
-    last: tuple = (-2, None, None, None)
-    for i, _, p in raw:
-        if (i - 1, p.op, p.author, p.date) == last:
-            runs[-1] += p.text
-        else:
-            runs.append(p.text)
-        last = (i, p.op, p.author, p.date)
-    return note_names(runs)
+    return note_names(p.text for _, _, p in raw if p.kind == "footnote-ref")
 
 
 def _escape(out: list[str], texts: list[int], names: frozenset[str] = frozenset()) -> None:

@@ -16,10 +16,13 @@ A note body ends at the ``]`` that matches its ``[``, so a body whose own text h
 pair (Word and Akoma Ntoso notes may: ``see [1] and Art. 5]``, ``the text of [Annex 2``) would end too early or
 never.  Inside a body the CriticMarkup writer puts a backslash before each such bracket (``see [1] and Art. 5\]``,
 ``the text of \[Annex 2``: :func:`escape_note`), and doubles the backslashes that stand right before any bracket
-there, so a literal backslash survives (``C:\dir\`` is ``[1: C:\dir\\]``).  The reader (:func:`closings`,
-:func:`note_removals`) reads the ``k`` backslashes right before a bracket inside a body as ``k // 2`` backslashes,
-and the bracket as text, which matches nothing, when ``k`` is odd.  Outside note bodies nothing changes, and a body
-without a backslash before a bracket reads as it always did.
+there, so a literal backslash survives (``C:\dir\`` is ``[1: C:\dir\\]``); text reading as an artefact's start is
+escaped inside a body as elsewhere (``[\2: ``), so that a comment or a change may cut a body holding such text (the
+reader's search for a body's end past a cut stops at a body's start: linear on a line of many).  The reader
+(:func:`closings`, :func:`note_removals`) reads the ``k`` backslashes right before a bracket inside a body as
+``k // 2`` backslashes, and the bracket as text, which matches nothing, when ``k`` is odd; and takes one backslash
+out after an escaped ``[`` there as :func:`unescape` does.  Outside note bodies nothing changes, and a body with no
+backslash next to a bracket reads as it always did.
 """
 
 from __future__ import annotations
@@ -37,7 +40,6 @@ __all__ = [
     "closings",
     "escape",
     "escape_note",
-    "first_opener",
     "note_names",
     "note_removals",
     "trailing",
@@ -53,10 +55,8 @@ ESCAPED = re.compile(r"\[\\(?=\\*" + _START + ")")
 #: A reference to a note, its marker in group 1.
 _NAMED_REF = re.compile(r"\[(?:foot|end)noteRef:(" + MARKER + r")\]")
 _NUMBER = re.compile(r"\d+\Z")
-#: A note body's start by number (as :data:`itu_nb.parsing.markup.INLINE_ARTEFACTS` reads one), and the same with
-#: the backslashes right before it (group 1, from the start of their run).
+#: A note body's start by number (as :data:`itu_nb.parsing.markup.INLINE_ARTEFACTS` reads one).
 _BODY_OPEN = re.compile(r"\[\d+:[ \t]")
-_SLASHED_OPEN = re.compile(r"(?<!\\)(\\*)\[\d+:[ \t]")
 #: A bracket and the backslashes right before it (from the start of their run: linear on a long run).
 _BRACKETED = re.compile(r"(?<!\\)(\\*)([\[\]])")
 _BRACKET = re.compile(r"[\[\]]")
@@ -78,33 +78,19 @@ def note_names(texts: Iterable[str]) -> frozenset[str]:
 
 @functools.lru_cache(maxsize=64)
 def _patterns(names: frozenset[str]) -> tuple[re.Pattern[str], ...]:
-    """:data:`_OPEN`, :data:`ESCAPED`, :data:`_BODY_OPEN` and :data:`_SLASHED_OPEN` with the bodies of the notes
-    ``names`` too.
-    """
+    """:data:`_OPEN`, :data:`ESCAPED` and :data:`_BODY_OPEN` with the bodies of the notes ``names`` too."""
     named = "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
     start = r"(?:bookmark: |(?:foot|end)noteRef:|\d+:[ \t]|(?:" + named + r"):[ \t])"
     return (
         re.compile(r"\[(?=\\*" + start + ")"),
         re.compile(r"\[\\(?=\\*" + start + ")"),
         re.compile(r"\[(?:\d+|" + named + r"):[ \t]"),
-        re.compile(r"(?<!\\)(\\*)\[(?:\d+|" + named + r"):[ \t]"),
     )
 
 
 def body_opener(names: frozenset[str] = frozenset()) -> re.Pattern[str]:
     """The start of a note body, ``[1: ``, or ``[*: `` for a marker of ``names`` (:func:`note_names`)."""
     return _patterns(names)[2] if names else _BODY_OPEN
-
-
-def first_opener(text: str, names: frozenset[str] = frozenset(), carry: int = 0) -> int:
-    """The place of the first note body's start in ``text`` that is no text escaped inside a note body (an odd
-    number of backslashes before it, ``carry`` those ending the note's text before ``text``), -1 when none is.
-    """
-    for m in (_patterns(names)[3] if names else _SLASHED_OPEN).finditer(text):
-        run = len(m.group(1))
-        if (run + (carry if m.start() == 0 else 0)) % 2 == 0:
-            return m.end(1)
-    return -1
 
 
 def escape(text: str, names: frozenset[str] = frozenset()) -> str:
@@ -172,10 +158,10 @@ def _runs(texts: Sequence[str]) -> Iterator[tuple[int, int, int, int]]:
 def escape_note(texts: Sequence[str], counted: Sequence[bool], names: frozenset[str] = frozenset()) -> list[str]:
     r"""The texts of a note body after its ``[N: `` (one text cut in pieces, the last ending with its closing
     ``]``) as the CriticMarkup writer writes them: a backslash before each bracket of a ``counted`` piece (one the
-    reader matches brackets in: of the body's own op) that has no pair there, and before each that starts a note
-    body's start (``[2: ``; ``names``: :func:`note_names`) in a counted piece after the first (the reader reads no
-    such start past a comment or a change, :func:`first_opener`) and its pair; and the backslashes right before
-    every bracket doubled (see the module docstring).  The same list when nothing needs it.
+    reader matches brackets in: of the body's own op) that has no pair there, the backslashes right before every
+    bracket doubled, and text reading as an artefact's start escaped as :func:`escape` escapes it (``[\2: ``: the
+    reader ends its search for a body's end at a body's start past a comment or a change); see the module
+    docstring.  ``names``: as for :func:`escape`.  The same list when nothing needs it.
 
     Examples
     --------
@@ -184,24 +170,33 @@ def escape_note(texts: Sequence[str], counted: Sequence[bool], names: frozenset[
     >>> escape_note(["C:\\dir\\]"], [True])
     ['C:\\dir\\\\]']
     """
-    lone = _unpaired(texts, counted, body_opener(names))
-    if not lone and not any("\\" in t for t in texts):
+    lone = _unpaired(texts, counted)
+    joined = "".join(texts)
+    starts = [m.start() for m in (_patterns(names)[0] if names else _OPEN).finditer(joined)] if "[" in joined else []
+    if not lone and not starts and "\\" not in joined:
         return list(texts)
+    adds: list[tuple[int, int, str]] = []  # (piece, place, backslashes to put there), in order
+    for i, at, _local, before in _runs(texts):
+        adds.append((i, at, "\\" * (before + ((i, at) in lone))))
+    at, k = 0, 0
+    for i, text in enumerate(texts):  # after each "[" that an artefact's start follows: a backslash
+        while k < len(starts) and starts[k] < at + len(text):
+            adds.append((i, starts[k] - at + 1, "\\"))
+            k += 1
+        at += len(text)
+    adds.sort(key=lambda a: a[:2])
     out = [list[str]() for _ in texts]
     done = [0] * len(texts)
-    for i, at, _local, before in _runs(texts):
-        out[i] += (texts[i][done[i] : at], "\\" * (before + ((i, at) in lone)))
-        done[i] = at
+    for i, place, more in adds:
+        out[i] += (texts[i][done[i] : place], more)
+        done[i] = place
     return ["".join(parts) + text[done[i] :] for i, (parts, text) in enumerate(zip(out, texts, strict=True))]
 
 
-def _unpaired(texts: Sequence[str], counted: Sequence[bool], opens: re.Pattern[str]) -> set[tuple[int, int]]:
-    """(piece, place) of each bracket of a ``counted`` piece to escape: those that have no pair among them (the
-    closing one left out), and the starts of a body (``opens``) in such a piece after the first, with their pairs.
-    """
+def _unpaired(texts: Sequence[str], counted: Sequence[bool]) -> set[tuple[int, int]]:
+    """(piece, place) of each bracket of a ``counted`` piece that has no pair among them (the closing one left out)."""
     opened: list[tuple[int, int]] = []
     lone: set[tuple[int, int]] = set()
-    forced = {(i, m.start()) for i in range(1, len(texts)) if counted[i] for m in opens.finditer(texts[i])}
     end = (len(texts) - 1, len(texts[-1]) - 1) if texts else (-1, -1)
     for i, text in enumerate(texts):
         if not counted[i] or ("[" not in text and "]" not in text):
@@ -212,17 +207,17 @@ def _unpaired(texts: Sequence[str], counted: Sequence[bool], opens: re.Pattern[s
             if m.group() == "[":
                 opened.append((i, m.start()))
             elif opened:
-                if opened.pop() in forced:
-                    lone.add((i, m.start()))
+                opened.pop()
             else:
                 lone.add((i, m.start()))
-    return lone | set(opened) | forced
+    return lone | set(opened)
 
 
-def note_removals(texts: Sequence[str]) -> list[int]:
+def note_removals(texts: Sequence[str], names: frozenset[str] = frozenset()) -> list[int]:
     """The places, in the joined ``texts`` (a note body's after its ``[N: ``, as written), of the backslashes the
-    reader takes out: of the ``k`` right before a bracket, the last ``(k + 1) // 2`` (those the writer added,
-    :func:`escape_note`), in the bracket's piece.
+    reader takes out (sorted): of the ``k`` right before a bracket, the last ``(k + 1) // 2`` (those the writer
+    added, :func:`escape_note`), in the bracket's piece; and the one after each ``[`` escaped as :func:`unescape`
+    reads it.
     """
     places: list[int] = []
     starts = [0]
@@ -231,14 +226,17 @@ def note_removals(texts: Sequence[str]) -> list[int]:
     for i, at, local, before in _runs(texts):
         take = min((before + 1) // 2, local)
         places += range(starts[i] + at - take, starts[i] + at)
+    joined = "".join(texts)
+    if "[\\" in joined:
+        places = sorted(places + [m.end() - 1 for m in (_patterns(names)[1] if names else ESCAPED).finditer(joined)])
     return places
 
 
-def unescape_note(texts: Sequence[str]) -> list[str]:
+def unescape_note(texts: Sequence[str], names: frozenset[str] = frozenset()) -> list[str]:
     """``texts`` (a note body's after its ``[N: ``, as written) with the backslashes :func:`note_removals` names
     taken out.
     """
-    places = note_removals(texts)
+    places = note_removals(texts, names)
     if not places:
         return list(texts)
     out: list[str] = []

@@ -493,8 +493,12 @@ def extract_artefacts(pieces: list[Piece], line: int, escaped: bool = False) -> 
     """
     if len(pieces) > 8 and (got := placed(pieces, line)) is not None:  # no "[": no inline artefact (a long line)
         return got
-    names = note_names(p.text for p in pieces if isinstance(p, Run))
-    opens = body_opener(names)
+    names = _NO_NAMES
+    for p in pieces:
+        if "noteRef:" in p.text:  # (a reference by a marker that is no number may name a body)
+            names = note_names(p.text for p in pieces if p.__class__ is Run)
+            break
+    opens = body_opener(names) if names else _BODY_OPEN
     if len(pieces) > 1 and any(isinstance(p, Run) and "[" in p.text and opens.search(p.text) for p in pieces):
         pieces = _note_comments_after(pieces, escaped, names)  # a note that comments or changes cut: made whole again
     inline = _INLINE_NAMED if names else INLINE_ARTEFACTS
@@ -524,12 +528,16 @@ def extract_artefacts(pieces: list[Piece], line: int, escaped: bool = False) -> 
                 pos += len(piece.text)
             continue
         last = 0
-        closing = _closings(piece.text, escaped, opens)
+        closing = _closings(piece.text, escaped, opens) if escaped else _closing_brackets(piece.text)
         for m in inline.finditer(piece.text):
-            if m.start() < last or m.lastgroup == "named" and m.group("name") not in names:
+            if m.start() < last:
                 continue
+            body = m.group("body")
+            if names and m.lastgroup == "named":
+                if m.group("name") not in names:
+                    continue
+                body = m.group("named")
             end = m.end()
-            body = m.group("body") or m.lastgroup == "named"
             if body:
                 if m.start() not in closing:
                     continue  # "[1: " never closed on this line: ordinary text
@@ -545,7 +553,7 @@ def extract_artefacts(pieces: list[Piece], line: int, escaped: bool = False) -> 
             who = (piece.author, piece.date) if piece.op is not Op.EQUAL else (None, None)  # a tracked note's change
             text = piece.text[m.start() : end]
             if body and escaped and "\\" in text:
-                text = _unescaped_body(text)
+                text = _unescaped_body(text, names)
             if kind == "footnote-body" and PARAGRAPH_BREAK in text:
                 text = text.replace(PARAGRAPH_BREAK, "\n")  # a note's paragraph break, as the writer puts it
             arts.append(Artefact(kind, text, line, pos, piece.op, *who))
@@ -580,12 +588,12 @@ def _closings(text: str, escaped: bool, opens: re.Pattern[str], skipped: set[int
     return _closing_brackets(text)
 
 
-def _unescaped_body(text: str) -> str:
+def _unescaped_body(text: str, names: frozenset[str]) -> str:
     r"""A note body as written in CriticMarkup (``[1: C:\dir\\]``) as the text it stands for (``[1: C:\dir\]``)."""
     head = NOTE_HEAD.match(text)
     if head is None:
         return text
-    return text[: head.end()] + escapes.unescape_note([text[head.end() :]])[0]
+    return text[: head.end()] + escapes.unescape_note([text[head.end() :]], names)[0]
 
 
 def _shorten_highlights(arts: list[Artefact], lit: list[tuple[int, int]], taken: list[tuple[int, int]]) -> None:
@@ -639,7 +647,7 @@ def _note_comments_after(
     ``escaped`` (CriticMarkup): brackets escaped in a note's text are text (:mod:`itu_nb.parsing.escapes`), and
     offsets count the text they stand for; ``names``: the markers that are no number whose bodies are read.
     """
-    opens = body_opener(names)
+    opens = body_opener(names) if names else _BODY_OPEN
     out: list[Piece] = []
     i, n = 0, len(pieces)
     while i < n:
@@ -649,15 +657,19 @@ def _note_comments_after(
             out.append(piece)
             continue
         skipped: set[int] = set()  # brackets escaped inside a body (text, as no body's start)
-        closing = _closings(piece.text, escaped, opens, skipped)
+        closing = _closings(piece.text, escaped, opens, skipped) if escaped else _closing_brackets(piece.text)
         opener = next(
             (m for m in opens.finditer(piece.text) if m.start() not in closing and m.start() not in skipped), None
         )
         if opener is None:
             out.append(piece)
             continue
-        carry = escapes.trailing(piece.text)  # the backslashes the note's text ends with so far (escapes: _counted)
-        depth = 1 + sum(1 if b == "[" else -1 for _, b in _counted(piece.text, opener.end(), 0, escaped))
+        carry = escapes.trailing(piece.text) if escaped else 0  # the backslashes ending the note's text so far
+        if escaped:  # (from after "[N: ", which holds no bracket but its "[")
+            tail = piece.text[opener.end() :]
+            depth = 1 + sum(1 if b == "[" else -1 for _, b in _counted(tail, len(tail), 0, escaped))
+        else:
+            depth = piece.text.count("[", opener.start()) - piece.text.count("]", opener.start())
         texts: list[Run] = [piece]  # the note's runs: its host's (equal to ``piece``) and its changes
         comments, rest, j = [], None, i
         lit: list[Artefact] = []  # the highlights inside the note, offset from its "["
@@ -669,25 +681,23 @@ def _note_comments_after(
             elif isinstance(q, Run) and (q.op, q.author, q.date) == (piece.op, piece.author, piece.date):
                 # a note's text holds no other note: another note's opener ends the search (so each piece is
                 # searched from one opener at most, and a line of a million unclosed "[1: " stays linear)
-                other = escapes.first_opener(q.text, names, carry) if escaped else -1
-                if not escaped and (found := opens.search(q.text)):
-                    other = found.start()
-                for at, b in _counted(q.text[:other] if other >= 0 else q.text, 0, carry, escaped):
+                other = opens.search(q.text)
+                for at, b in _counted(q.text, other.start() if other else len(q.text), carry, escaped):
                     depth += 1 if b == "[" else -1
                     if not depth:
                         texts.append(q.with_text(q.text[: at + 1]))
                         rest = q.text[at + 1 :]
                         break
                 else:
-                    if other >= 0:
+                    if other is not None:
                         break
                     texts.append(q)
                     size += len(q.text)
-                    carry = escapes.trailing(q.text, carry)
+                    carry = escapes.trailing(q.text, carry) if escaped else 0
             elif isinstance(q, Run) and piece.op is Op.EQUAL and q.op is not Op.EQUAL:
                 texts.append(q)  # a change inside the note (its brackets are the note's text, not its end)
                 size += len(q.text)
-                carry = escapes.trailing(q.text, carry)
+                carry = escapes.trailing(q.text, carry) if escaped else 0
             elif isinstance(q, Artefact) and q.kind == "highlight":
                 lit.append(Artefact("footnote-highlight", "", -1, size, q.op, length=q.length))
             else:
@@ -697,25 +707,35 @@ def _note_comments_after(
         if rest is None or not comments and not changed and not lit:
             out.append(piece)
             continue
-        inner = [piece.text[opener.end() :], *(r.text for r in texts[1:])]  # the note's text as written, after "[N: "
-        gone = [opener.end() - opener.start() + k for k in escapes.note_removals(inner)] if escaped else []
+        gone: list[int] = []  # the backslashes taken out of the note's text (escapes), from its "["
+        if escaped:
+            inner = [piece.text[opener.end() :], *(r.text for r in texts[1:])]  # as written, after "[N: "
+            gone = [opener.end() - opener.start() + k for k in escapes.note_removals(inner, names)]
         if changed:
             if opener.start():
                 out.append(piece.with_text(piece.text[: opener.start()]))
-            if gone:
-                inner = escapes.unescape_note(inner)
-            out.append(Artefact("footnote-body", _breaks(piece.text[opener.start() : opener.end()] + inner[0]), -1))
+            parts = [r.text for r in texts]
+            parts[0] = parts[0][opener.start() :]
+            if gone:  # (the head "[N: " has no escape)
+                head = opener.end() - opener.start()
+                inner = escapes.unescape_note([parts[0][head:], *parts[1:]], names)
+                parts = [parts[0][:head] + inner[0], *inner[1:]]
+            out.append(Artefact("footnote-body", _breaks(parts[0]), -1))
             out += [
                 Artefact("footnote-part", _breaks(text), -1, None, r.op, r.author, r.date)
-                for r, text in zip(texts[1:], inner[1:], strict=True)
+                for r, text in zip(texts[1:], parts[1:], strict=True)
                 if text
             ]
         else:
             out.append(dataclasses.replace(piece, text="".join(r.text for r in texts)))
         if lit or comments:  # each ends before the note's closing "]"; places as written → in the text read
             size = sum(len(r.text) for r in texts) - opener.start() - 1
-            out += [_in_note(h, min((h.offset or 0) + h.length, size), gone) for h in lit]
-            out += [_in_note(c, min(c.offset or 0, size), gone) for c in comments]
+            if gone:
+                out += [_in_note(h, min((h.offset or 0) + h.length, size), gone) for h in lit]
+                out += [_in_note(c, min(c.offset or 0, size), gone) for c in comments]
+            else:
+                out += [dataclasses.replace(h, length=max(min(h.length, size - (h.offset or 0)), 0)) for h in lit]
+                out += [dataclasses.replace(c, offset=min(c.offset or 0, size)) for c in comments]
         if rest:
             out.append(dataclasses.replace(piece, text=rest))
         i = j
@@ -733,18 +753,18 @@ def _in_note(art: Artefact, end: int, gone: list[int]) -> Artefact:
     return dataclasses.replace(art, offset=first, length=max(end - bisect_left(gone, end) - first, 0))
 
 
-def _counted(text: str, lo: int, carry: int, escaped: bool) -> Iterator[tuple[int, str]]:
-    """The brackets of ``text[lo:]`` inside a note body that count in matching its ``[``: (place, bracket); in
+def _counted(text: str, hi: int, carry: int, escaped: bool) -> Iterator[tuple[int, str]]:
+    """The brackets of ``text[:hi]`` inside a note body that count in matching its ``[``: (place, bracket); in
     CriticMarkup (``escaped``) not one after an odd number of backslashes (``carry``: those ending the note's text
     before ``text``).
     """
     if not escaped or "\\" not in text and not carry:
-        for m in _BRACKET.finditer(text, lo):
+        for m in _BRACKET.finditer(text, 0, hi):
             yield m.start(), m.group()
         return
-    for at, b, _local, before in escapes.brackets(text[lo:], carry if lo == 0 else 0):
+    for at, b, _local, before in escapes.brackets(text[:hi], carry):
         if before % 2 == 0:
-            yield at + lo, b
+            yield at, b
 
 
 #: How CriticMarkup writes a paragraph break inside a note (which stands in its host's line): U+2029 PARAGRAPH
@@ -781,6 +801,8 @@ def note_parts(arts, at: int) -> tuple[list[Run], int] | None:
 
 
 _BODY_HEAD = NOTE_HEAD
+_BODY_OPEN = re.compile(r"\[\d+:[ \t]")
+_NO_NAMES: frozenset[str] = frozenset()
 
 
 def _closing_brackets(text: str) -> dict[int, int]:
