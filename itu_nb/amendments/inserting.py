@@ -2,7 +2,7 @@
 
 ``Add a new considering a) reading: …`` repeated 1,000 times puts each new item at the head of
 the list and reletters every item after it: one by one (:meth:`_Editor.insert_clause
-<itu_nb.amendments.edits>`), that is the whole list per instruction, quadratic in all.  Here a run
+<itu_nb.amendments.editor>`), that is the whole list per instruction, quadratic in all.  Here a run
 of consecutive :class:`~itu_nb.amendments.operations.InsertClause` operations ``into=`` the same
 address (``with label=``, or last) — or ``after=`` / ``before=`` items of one list (``Add a new
 paragraph after considering c)``, again and again) — is replayed on the list's order alone (a Python
@@ -40,7 +40,7 @@ each at the path of its original label, as :mod:`~itu_nb.amendments.striking` re
 no label and stay where they stood; the run is replayed on the *live* items' order, each struck item kept
 with the number of live items before it.  A new item placed right after an item goes before the struck
 items that follow that item, one placed before an item (or by its label) after those that precede it, one
-added last after them all, as :meth:`_Editor._place <itu_nb.amendments.edits>` puts it.  One by one, a
+added last after them all, as :meth:`_Editor._place <itu_nb.amendments.editor>` puts it.  One by one, a
 struck item whose original label ``L`` a live item before it comes to carry is repathed to ``L#2`` (its
 path before becomes its ``uid``; in a run of insertions the live items before it only grow, so that happens
 at most once), and the live item labelled ``L`` after a struck item holding ``L`` is at ``L#2``: the

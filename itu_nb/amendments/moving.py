@@ -1,6 +1,6 @@
 """Moves into a list in a run (:func:`~itu_nb.amendments.inserting.insert_run`): what a moved clause leaves and brings.
 
-One by one, :meth:`_Editor.move_clause <itu_nb.amendments.edits>` strikes the original from its own list (an
+One by one, :meth:`_Editor.move_clause <itu_nb.amendments.editor>` strikes the original from its own list (an
 insertion goes altogether, a clause of the original text leaves its struck original, which keeps its identity)
 and places a copy, keyed as a new clause.  A run of moves into one list does the same through these helpers:
 :func:`_movable` says which clause a run can move, :func:`_move` strikes it and makes its copy at the path the

@@ -29,7 +29,7 @@ items before it (its *rank*).  What one by one gives is then known from the orde
   relabel from its original label gives, even when its label came back to the one it had (:func:`_relabelled`);
 - a deleted item is the item as it reads at that moment struck (:func:`~itu_nb.amendments.wording.delete_node`),
   its keys freed when it goes altogether; a moved item's copy is made as :meth:`_Editor.move_clause
-  <itu_nb.amendments.edits>` makes it (its place read before the original is struck: the copy of an insertion
+  <itu_nb.amendments.editor>` makes it (its place read before the original is struck: the copy of an insertion
   moved down a list lands one place further, as one by one), and claims its keys when it is placed, its
   original struck without the comments and highlights the copy takes (:func:`~itu_nb.amendments.wording.
   taken_marks`); a new item claims the key of the path it is given.
@@ -246,7 +246,7 @@ class Order:
     def _remove(self, j: int, moved: bool = False) -> tuple[Clause | None, Clause]:
         """What striking the live item at rank ``j`` leaves (None: nothing), and the item as it read; nothing
         changed yet.  A ``moved`` item is struck without the comments and highlights its copy takes
-        (:func:`~itu_nb.amendments.wording.taken_marks`), as :meth:`_Editor.move_clause <itu_nb.amendments.edits>`
+        (:func:`~itu_nb.amendments.wording.taken_marks`), as :meth:`_Editor.move_clause <itu_nb.amendments.editor>`
         strikes it.
         """
         node = self.current(j)

@@ -1,7 +1,7 @@
 """Runs of clauses struck from their own list, applied at once: each strike costs O(1), the run its list once.
 
 ``Delete resolves 13`` repeated 500 times strikes the 13th item, then the item relettered 13 in its
-place, and so on: one by one (:meth:`_Editor.delete_clause <itu_nb.amendments.edits>`), each strike
+place, and so on: one by one (:meth:`_Editor.delete_clause <itu_nb.amendments.editor>`), each strike
 reletters every item after it and repaths the list, quadratic in all.  So does ``Move resolves 13
 before considering a)`` on its source side.  Here the source list stays *pending* during a run
 (:class:`Pending`): the text keeps the list as it was, an address such as ``resolves 13`` is read

@@ -13,7 +13,7 @@ keeps its rank, label and path, every address through it reads as one by one rea
 list holding it change nothing inside it.  A list may also join as the list holding the item the first list (or
 the last so joined) is inside, when that item is live and unchanged so far.
 
-A move from one list to another is :meth:`_Editor.move_clause <itu_nb.amendments.edits>` on the two orders: the
+A move from one list to another is :meth:`_Editor.move_clause <itu_nb.amendments.editor>` on the two orders: the
 place is read before the original is struck (a strike in one list moves nothing in the other); a copy of the item
 as it reads now (its provisional path the next one the editor gives under the target list), then the original is
 struck from its list as a deletion strikes it, without the comments and highlights the copy takes (an insertion
