@@ -12,10 +12,11 @@ import re
 
 from itu_nb.export.lines import NOTE_MARKS, Piece, lit_note, marked
 from itu_nb.model import Artefact, Clause, NodeKind, Op
+from itu_nb.model.note_source import MARKER
 
 #: A note's number, or the mark it shows when it is no number (``*``, ``a``, ``†``: a note read from Akoma Ntoso or
 #: Word with that mark), as :func:`itu_nb.model.note_source.ref_name` reads one.
-_MARK = r"[^\s\[\]#]+"
+_MARK = MARKER
 #: A note body's number or mark (``[2: …``, ``[*: …``).
 _BODY_NUMBER = re.compile(rf"\[({_MARK}):")
 #: A note reference's number or mark (``[footnoteRef:2]``, ``[endnoteRef:2]``, ``[footnoteRef:*]``).

@@ -34,6 +34,7 @@ import re
 from lxml import etree
 
 from itu_nb.model import Artefact, Op, Run, join_runs, runs_text
+from itu_nb.model.note_source import MARKER
 from itu_nb.parsing.frozen import equal_run as _equal_run
 from itu_nb.parsing.labels import peel_label
 
@@ -57,7 +58,7 @@ _FOOTNOTE_NUMBER = re.compile(r"^(\d+)(\s*\t|\s+)")
 #: A note's ``marker`` given a reference at the note's place: a number, or any mark without white space, brackets or
 #: ``#`` (``*``, ``a``, ``†``: the name of its FOOTNOTE node, ``fn*``), as ``[footnoteRef:*]``; ``1#2`` is the
 #: second body of note 1's reference (as the writer marks it), written at that reference, none of its own.
-_MARKER = re.compile(r"[^\s\[\]#]+\Z")
+_MARKER = re.compile(MARKER + r"\Z")
 _EDGE = " \t\r\n"
 _SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 #: The elements that make a block more than one plain run (changes, notes, comments, highlights, line breaks).

@@ -19,6 +19,7 @@ from itu_nb.loaders.docx_package import W
 from itu_nb.loaders.docx_para import Props
 from itu_nb.loaders.docx_shapes import ALTERNATE
 from itu_nb.model import Op
+from itu_nb.model.note_source import MARKER
 
 _M = "http://schemas.openxmlformats.org/officeDocument/2006/math"
 #: The ops as module constants: an enum member read from its class costs a descriptor call each time
@@ -35,7 +36,7 @@ _CUSTOM_MARK = _w("customMarkFollows")
 #: A custom note mark read as the note's own (its number, or ``*``, ``a``, ``†``…): the note is ``fn*`` as a note of
 #: that ``marker`` read from Akoma Ntoso (:func:`itu_nb.model.note_source.ref_name`); one with white space, a bracket
 #: or ``#`` in it stays text, its note numbered 0.
-CUSTOM_MARK = re.compile(r"[^\s\[\]#]+")
+CUSTOM_MARK = re.compile(MARKER)
 #: The character style (its name, and the ``w:styleId`` Word and python-docx give it) of the reference that
 #: :func:`itu_nb.to_docx` writes for a note whose body no clause holds (a line of its own before its reference, or
 #: with none): Word shows a note only where a reference stands, the source had none there, so such a reference
