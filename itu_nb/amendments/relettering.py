@@ -22,7 +22,6 @@ import dataclasses
 import functools
 import operator
 import re
-from collections.abc import Iterator
 from typing import TypeVar
 
 from itu_nb.model import HOMOGLYPHS, Clause, NodeKind, Op, Proposal, Run, runs_text
@@ -269,13 +268,31 @@ def reletter(
 # ----------------------------------------------------------------------------
 # paths
 # ----------------------------------------------------------------------------
-def _bases(children: tuple[Clause, ...], old_prefix: str) -> Iterator[tuple[Clause, str]]:
-    """Each of ``children`` with its path component by the parser's rules before any ``#2`` suffix (amended label,
+@functools.lru_cache(maxsize=LABELS)
+def _listed_base(text: str) -> str | None:
+    """The path component of an item whose label is the one unchanged run ``text``, when it is in a list (not a
+    bullet's, whose component counts the bullets before it: None): what :func:`_bases` reads from the label,
+    remembered for as many labels as :data:`LABELS` (one call per item instead of four).
+    """
+    label = text.strip()
+    label = label if label.isascii() else label.translate(HOMOGLYPHS)  # as Clause.label_in
+    if not label.strip() or label_scheme(label, None, False) in ("bullet", "dash"):
+        return None
+    return label_component(label)
+
+
+def _bases(children: tuple[Clause, ...], old_prefix: str) -> list[str]:
+    """The path component of each of ``children`` by the parser's rules before any ``#2`` suffix (amended label,
     ``p1``, ``bullet1``; a clause of another kind keeps its own); ``old_prefix`` is their parent's path now.
     """
+    out: list[str] = []  # (a list, not a generator: one call per sibling list, not a resumption per clause)
     listed = paragraphs = 0
     for c in children:
         if c.kind is NodeKind.ITEM:
+            runs = c.label_runs
+            if len(runs) == 1 and runs[0].op is Op.EQUAL and (base := _listed_base(runs[0].text)) is not None:
+                out.append(base)  # (most items: one unchanged label run, a numbered or lettered one)
+                continue
             label = c.label_in("amended") or c.label_in("original") or ""
             scheme = label_scheme(label, None, False) if label.strip() else "bullet"
             bullet = scheme in ("bullet", "dash")
@@ -287,13 +304,14 @@ def _bases(children: tuple[Clause, ...], old_prefix: str) -> Iterator[tuple[Clau
         else:
             own = c.path[len(old_prefix) + 1 :] if old_prefix else c.path
             base = re.sub(r"#\d+$", "", own)
-        yield c, base
+        out.append(base)
+    return out
 
 
 def _repath(children: tuple[Clause, ...], old_prefix: str, prefix: str) -> tuple[Clause, ...]:
     used = Components()  # "#2" suffixes in constant time (a set searched them: quadratic on many equal labels)
     out = []
-    for c, base in _bases(children, old_prefix):
+    for c, base in zip(children, _bases(children, old_prefix), strict=True):
         comp = used.take(base)
         path = f"{prefix}/{comp}" if prefix else comp
         # the clause keeps its identity (Clause.key) when its path changes: change ids stay valid;
@@ -313,9 +331,11 @@ def keeps_paths(proposal: Proposal) -> bool:
     todo = [(proposal.clauses, "", "")]  # (siblings, their parent's path now, its path by the rules)
     while todo:
         children, old_prefix, prefix = todo.pop()
-        used = Components()
-        for c, base in _bases(children, old_prefix):
-            comp = used.take(base)
+        comps = _bases(children, old_prefix)
+        if len(set(comps)) < len(comps) or "#" in "".join(comps):  # (else each base is its own component)
+            used = Components()
+            comps = [used.take(base) for base in comps]
+        for c, comp in zip(children, comps, strict=True):
             path = f"{prefix}/{comp}" if prefix else comp
             if path != (c.uid or c.path) or c.settled:
                 return False
