@@ -94,6 +94,10 @@ def _anchor(proposal: Proposal, path: str = "") -> str:
     return "c-" + re.sub(r"[^A-Za-z0-9_.-]", lambda m: f"_{ord(m.group(0)):x}", raw)
 
 
+#: Each node kind's value (``NodeKind.ITEM.value``: an enum's ``value`` is a Python property, read per node).
+_KINDS = {kind: kind.value for kind in NodeKind}
+
+
 def _node_html(proposal: Proposal, node: Clause, depth: int, changes: Changes) -> str:
     runs = node.label_runs + node.runs
     group_of = {}  # (a node without changes, most of a long document: no groups to look for)
@@ -113,21 +117,43 @@ def _node_html(proposal: Proposal, node: Clause, depth: int, changes: Changes) -
         body = _plain_runs_html(node.runs, len(node.label_runs), group_of)
     ops = {r.op for r in runs}  # (as node.status, from the runs at hand)
     status = "inserted" if ops == {Op.INSERT} else "deleted" if ops == {Op.DELETE} else ""
-    classes = ["node", node.kind.value] + ([status] if status else [])
+    classes = ["node", _KINDS[node.kind]] + ([status] if status else [])
     style = f' style="--depth: {depth}"' if node.kind is NodeKind.ITEM else ""
     label_html = f'<span class="label">{label}</span>' if label else ""
     return f'<p class="{" ".join(classes)}" id="{_anchor(proposal, node.path)}"{style}>{label_html}{body}</p>'
 
 
-def _counts(proposal: Proposal, changes: dict[int, Changes]) -> dict[str, int]:
-    runs = [r for n in proposal.walk() for r in n.label_runs + n.runs]
-    kinds = Counter(c.kind for own in changes.values() for c in own)
-    return {
-        "ins": sum(r.op is Op.INSERT for r in runs),
-        "del": sum(r.op is Op.DELETE for r in runs),
-        "changes": sum(kinds.values()),
-        **{k: kinds.get(k, 0) for k in ("inserted", "deleted", "replaced", "relabelled")},
-    }
+#: The changes of a node without any: one, shared (most nodes of a long document have none).
+_NO_CHANGES = Changes()
+
+
+def _changes_counted(proposal: Proposal) -> tuple[dict[int, Changes], dict[str, int]]:
+    """Each changed node's :attr:`~itu_nb.model.Clause.changes` by ``id()`` of the node (a node missing has none:
+    :data:`_NO_CHANGES`), and the proposal's counts of changes by kind and of inserted and deleted runs, in one walk.
+
+    A node's changes are made only when a run of it is no EQUAL one (``Clause.changed``), and then once: the counts,
+    the contents and the text all show them.
+    """
+    changes: dict[int, Changes] = {}
+    kinds: Counter[str] = Counter()
+    ins = dels = 0
+    equal, insert = Op.EQUAL, Op.INSERT
+    for n in proposal.walk():
+        changed = False
+        for runs in (n.label_runs, n.runs):  # (loops, not sums over lists: asked of every node)
+            for r in runs:
+                if r.op is not equal:  # (an Op is EQUAL, INSERT or DELETE)
+                    changed = True
+                    if r.op is insert:
+                        ins += 1
+                    else:
+                        dels += 1
+        if changed:
+            own = changes[id(n)] = n.changes
+            kinds.update(c.kind for c in own)
+    counts = {"ins": ins, "del": dels, "changes": sum(kinds.values())}
+    counts.update((k, kinds.get(k, 0)) for k in ("inserted", "deleted", "replaced", "relabelled"))
+    return changes, counts
 
 
 def _toc_entry(proposal: Proposal, node: Clause, changes: Changes) -> str | None:
@@ -254,7 +280,8 @@ def _walk(nodes: tuple[Clause, ...], depth: int = 0):
         node, d = todo.pop()
         d += node.kind is NodeKind.ITEM
         yield node, d
-        todo += [(child, d) for child in reversed(node.children)]
+        if node.children:  # (most nodes have none: no list made for them)
+            todo += [(child, d) for child in reversed(node.children)]
 
 
 def document_html(doc: Document, title: str | None = None) -> str:
@@ -262,8 +289,10 @@ def document_html(doc: Document, title: str | None = None) -> str:
     title = title or doc.metadata.get("title") or Path(doc.source).name or "itu_nb export"
     # each node's changes, made once: the counts, the contents and the text all show them (a clause of 100,000
     # changes took a second each time); by node, as ``id()`` of the node, which the proposal holds meanwhile
-    changes = [{id(n): n.changes for n in p.walk()} for p in doc]
-    counts = {p.id: _counts(p, changes[k]) for k, p in enumerate(doc)}
+    changes, counts = [], {}
+    for p in doc:
+        own, counts[p.id] = _changes_counted(p)
+        changes.append(own)
     rows, toc, body = [], [], []
     kept = loose_lines(doc)  # the lines that are no node holding a comment or highlight, and where they stand
     markers = {x.proposal: x for x in kept if x.place == "marker"}
@@ -284,7 +313,7 @@ def document_html(doc: Document, title: str | None = None) -> str:
             f"<td>{c['relabelled']}</td><td>{c['ins']}</td><td>{c['del']}</td></tr>"
         )
         own = changes[k]
-        entries = [e for e in (_toc_entry(proposal, n, own[id(n)]) for n in proposal.walk()) if e]
+        entries = [e for e in (_toc_entry(proposal, n, own.get(id(n), _NO_CHANGES)) for n in proposal.walk()) if e]
         inner = f"<ol>{''.join(entries)}</ol>" if entries else ""
         toc.append(f'<li><a href="#{_anchor(proposal)}">{_ESC(name)}</a> {_ESC(target)}{inner}</li>')
         mine = loose.get(k, [])
@@ -306,7 +335,7 @@ def document_html(doc: Document, title: str | None = None) -> str:
         for item in mine:
             after.setdefault(item.after, []).append(item)
         for n, d in _walk(proposal.clauses):
-            parts.append(_node_html(proposal, n, d, own[id(n)]))
+            parts.append(_node_html(proposal, n, d, own.get(id(n), _NO_CHANGES)))
             if n.path in after:
                 parts += _loose_html(after[n.path], "inside", "end")
         parts += _loose_html(after.get(None, []), "end")
