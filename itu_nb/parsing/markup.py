@@ -39,15 +39,15 @@ _COMMENT_IN = re.compile(r"\{>>(.*?)<<\}|\{====\}", re.DOTALL)
 EMPTY_HIGHLIGHT = "{====}"
 
 _INLINE = (
-    r"(?P<bookmark>\[bookmark: [^\]\n]*\])"
+    r"\[(?:(?P<bookmark>bookmark: [^\]\n]*\])"  # (one "[" before the alternatives: a search for it alone)
     # a reference by number ("[footnoteRef:1]1" in Doc 67: the number kept after it) or by another marker ("*")
-    r"|(?P<ref>\[(?:foot|end)noteRef:(?:(?P<refno>\d+)\](?:(?P=refno)(?!\d))?|" + MARKER + r"\]))"
-    r"|(?P<body>\[(?P<bodyno>\d+):[ \t])"  # a footnote body: its end is the matching "]"
+    r"|(?P<ref>(?:foot|end)noteRef:(?:(?P<refno>\d+)\](?:(?P=refno)(?!\d))?|" + MARKER + r"\]))"
+    r"|(?P<body>(?P<bodyno>\d+):[ \t])"  # a footnote body: its end is the matching "]"
 )
-INLINE_ARTEFACTS = re.compile(_INLINE)
+INLINE_ARTEFACTS = re.compile(_INLINE + ")")
 #: The same, and the body of a note whose marker is no number (``[*: ``: read so in a line that references it,
 #: :func:`itu_nb.parsing.escapes.note_names`).
-_INLINE_NAMED = re.compile(_INLINE + r"|(?P<named>\[(?P<name>" + MARKER + r"):[ \t])")
+_INLINE_NAMED = re.compile(_INLINE + r"|(?P<named>(?P<name>" + MARKER + r"):[ \t]))")
 
 #: A piece of a line: a run of text, or a comment to keep as an annotation.
 Piece = Run | Artefact
