@@ -48,7 +48,7 @@ from pathlib import Path
 
 from itu_nb.errors import ExportError
 from itu_nb.export.limits import check_marks
-from itu_nb.export.lines import Piece, as_document, encodable, export_lines
+from itu_nb.export.lines import Line, Piece, as_document, encodable, export_lines
 from itu_nb.export.nesting import check_nesting
 from itu_nb.model import Op
 from itu_nb.model.note_source import NOTE_HEAD
@@ -77,9 +77,26 @@ _NOTE_KINDS = ("footnote-body", "footnote-part")
 #: A highlight inside a note (:func:`itu_nb.export.lines.lit_note`): ``{==…==}`` inside the note's text, where the
 #: CriticMarkup reader reads it as a highlight of the FOOTNOTE node.
 _NOTE_MARKS = ("note-highlight-start", "note-highlight-end")
+#: The kinds of document text (:attr:`Piece.is_text`): a line of these alone, in no change, is written as it stands.
+_PLAIN = frozenset(("label", "text", "marker", "header", "separator", "trailer"))
 
 
-def _comment(piece: Piece, where: str) -> str:
+class _Where:
+    """Where a line stands (``<source>, line 3 (<path>)``), for an error's message: made into text only when an
+    error is raised, not for every line written.
+    """
+
+    __slots__ = ("line", "number", "source")
+
+    def __init__(self, source: object, number: int, line: Line) -> None:
+        self.source, self.number, self.line = source, number, line
+
+    def __str__(self) -> str:
+        node = self.line.node
+        return f"{self.source}, line {self.number}" + (f" ({node.path})" if node is not None else "")
+
+
+def _comment(piece: Piece, where: _Where) -> str:
     """``{>>…<<}`` for a comment, its author and date written as the loader reads them (:data:`COMMENT_BY`)."""
     text = piece.text
     if piece.author or piece.date:
@@ -114,7 +131,7 @@ def _signature(author: str | None, date: str | None) -> str | None:
     return "{>>" + inner + "<<}"
 
 
-def _attribution(piece: Piece, where: str, what: str = "change") -> str:
+def _attribution(piece: Piece, where: _Where, what: str = "change") -> str:
     """``{>>@Author (date)<<}``: the author and date of the change just closed (:data:`ATTRIBUTION`), or of a
     paragraph mark; :class:`ExportError` when they could not be read back so.
     """
@@ -127,7 +144,7 @@ def _attribution(piece: Piece, where: str, what: str = "change") -> str:
     return signed
 
 
-def _paragraph_mark(piece: Piece, where: str) -> str:
+def _paragraph_mark(piece: Piece, where: _Where) -> str:
     """The tracked mark of a paragraph, ``{++++}{>>@Brazil (2018-09-10)<<}`` (:data:`PARAGRAPH_MARK`)."""
     return PARAGRAPH_MARK[piece.op] + _attribution(piece, where, "paragraph mark")
 
@@ -137,7 +154,23 @@ def _empty_next(pieces: tuple[Piece, ...], i: int) -> bool:
     return i + 1 < len(pieces) and pieces[i + 1].kind == "highlight-end"
 
 
-def _line(pieces: tuple[Piece, ...], where: str) -> str:
+def _plain(pieces: tuple[Piece, ...]) -> str | None:
+    """The line written straight through when its pieces are all document text in no change (a plain clause:
+    no mark, artefact or note to place), None for the others (:func:`_line`).  Text holding a mark goes to
+    :func:`_line` too, which names the piece in its error.
+    """
+    equal, texts = Op.EQUAL, []
+    for piece in pieces:
+        if piece.op is not equal or piece.kind not in _PLAIN:
+            return None
+        texts.append(piece.text)
+    text = "".join(texts)
+    if _CLASH.search(text):
+        return None
+    return escape(text) if "[" in text else text  # (the text of one run: _escape)
+
+
+def _line(pieces: tuple[Piece, ...], where: _Where) -> str:
     out: list[str] = []
     open_op = Op.EQUAL
     who: Piece | None = None  # the change open, when its author and date are written after it
@@ -310,8 +343,9 @@ def to_criticmarkup(x, path=None, *, author: str | None = None, date: str | None
     check_nesting(doc, "CriticMarkup")
     lines = []
     for i, line in enumerate(export_lines(doc)):
-        where = f"{doc.source}, line {i + 1}" + (f" ({line.node.path})" if line.node is not None else "")
-        text = _line(line.pieces, where)
+        text = _plain(line.pieces)
+        if text is None:
+            text = _line(line.pieces, _Where(doc.source, i + 1, line))
         if line.keys:  # clause keys a reload cannot derive from the labels: stored so change ids survive
             text += "{>>" + KEYS_COMMENT + _keys_json(line.keys) + "<<}"
         lines.append(text)

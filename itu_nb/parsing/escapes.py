@@ -40,6 +40,7 @@ __all__ = [
     "closings",
     "escape",
     "escape_note",
+    "names_a_note",
     "note_names",
     "note_removals",
     "trailing",
@@ -55,6 +56,8 @@ ESCAPED = re.compile(r"\[\\(?=\\*" + _START + ")")
 #: A reference to a note, its marker in group 1.
 _NAMED_REF = re.compile(r"\[(?:foot|end)noteRef:(" + MARKER + r")\]")
 _NUMBER = re.compile(r"\d+\Z")
+#: A reference by a marker that is no number (one :func:`note_names` finds): the marker all digits is excluded.
+_NAMED_ONLY = re.compile(r"\[(?:foot|end)noteRef:(?!\d+\])" + MARKER + r"\]")
 #: A note body's start by number (as :data:`itu_nb.parsing.markup.INLINE_ARTEFACTS` reads one).
 _BODY_OPEN = re.compile(r"\[\d+:[ \t]")
 #: A bracket and the backslashes right before it (from the start of their run: linear on a long run).
@@ -74,6 +77,19 @@ def note_names(texts: Iterable[str]) -> frozenset[str]:
     """
     found = {m.group(1) for text in texts if "noteRef:" in text for m in _NAMED_REF.finditer(text)}
     return frozenset(name for name in found if not _NUMBER.match(name))
+
+
+def names_a_note(text: str) -> bool:
+    """Whether ``text`` holds a reference by a marker that is no number (``[footnoteRef:*]``), so that
+    :func:`note_names` finds one there: one search, where :func:`note_names` is dearer and the usual reference is
+    by number (``[footnoteRef:1]``).
+
+    Examples
+    --------
+    >>> names_a_note("see [footnoteRef:1]1"), names_a_note("see [footnoteRef:*][*: x]")
+    (False, True)
+    """
+    return "noteRef:" in text and _NAMED_ONLY.search(text) is not None
 
 
 @functools.lru_cache(maxsize=64)

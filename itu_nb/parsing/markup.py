@@ -19,7 +19,7 @@ from itu_nb.errors import LoadError, ParseError
 from itu_nb.model import Artefact, Op, Run
 from itu_nb.model.note_source import MARKER, NOTE_HEAD
 from itu_nb.parsing import escapes
-from itu_nb.parsing.escapes import body_opener, note_names, unescape
+from itu_nb.parsing.escapes import body_opener, names_a_note, note_names, unescape
 from itu_nb.parsing.frozen import run as make_run
 from itu_nb.parsing.offsets import placed
 from itu_nb.parsing.stretches import take_stretch
@@ -39,15 +39,15 @@ _COMMENT_IN = re.compile(r"\{>>(.*?)<<\}|\{====\}", re.DOTALL)
 EMPTY_HIGHLIGHT = "{====}"
 
 _INLINE = (
-    r"(?P<bookmark>\[bookmark: [^\]\n]*\])"
+    r"\[(?:(?P<bookmark>bookmark: [^\]\n]*\])"  # (one "[" before the alternatives: a search for it alone)
     # a reference by number ("[footnoteRef:1]1" in Doc 67: the number kept after it) or by another marker ("*")
-    r"|(?P<ref>\[(?:foot|end)noteRef:(?:(?P<refno>\d+)\](?:(?P=refno)(?!\d))?|" + MARKER + r"\]))"
-    r"|(?P<body>\[(?P<bodyno>\d+):[ \t])"  # a footnote body: its end is the matching "]"
+    r"|(?P<ref>(?:foot|end)noteRef:(?:(?P<refno>\d+)\](?:(?P=refno)(?!\d))?|" + MARKER + r"\]))"
+    r"|(?P<body>(?P<bodyno>\d+):[ \t])"  # a footnote body: its end is the matching "]"
 )
-INLINE_ARTEFACTS = re.compile(_INLINE)
+INLINE_ARTEFACTS = re.compile(_INLINE + ")")
 #: The same, and the body of a note whose marker is no number (``[*: ``: read so in a line that references it,
 #: :func:`itu_nb.parsing.escapes.note_names`).
-_INLINE_NAMED = re.compile(_INLINE + r"|(?P<named>\[(?P<name>" + MARKER + r"):[ \t])")
+_INLINE_NAMED = re.compile(_INLINE + r"|(?P<named>(?P<name>" + MARKER + r"):[ \t]))")
 
 #: A piece of a line: a run of text, or a comment to keep as an annotation.
 Piece = Run | Artefact
@@ -495,7 +495,7 @@ def extract_artefacts(pieces: list[Piece], line: int, escaped: bool = False) -> 
         return got
     names = _NO_NAMES
     for p in pieces:
-        if "noteRef:" in p.text:  # (a reference by a marker that is no number may name a body)
+        if "noteRef:" in p.text and p.__class__ is Run and names_a_note(p.text):  # (by a marker that is no number)
             names = note_names(p.text for p in pieces if p.__class__ is Run)
             break
     opens = body_opener(names) if names else _BODY_OPEN
