@@ -13,7 +13,7 @@ from itu_nb.amendments.relettering import scan_labels
 from itu_nb.errors import ItuNbError
 from itu_nb.model import Clause, NodeKind, Op, Proposal, Run
 
-__all__ = ["displaces", "grows", "mixes", "parent_for", "probe"]
+__all__ = ["cited_list", "displaces", "grows", "mixes", "parent_for", "probe"]
 
 
 def mixes(op: Any) -> bool:
@@ -67,16 +67,25 @@ class _Anchors:
             return None  # a path outside the list
         if "/" in address:
             return None
-        cited = cited_section(self.p, address)
-        if cited is None:
+        cited = cited_list(self.p, address)
+        return bare(cited[1]) if cited is not None and cited[0] is self.parent else None
+
+
+def cited_list(proposal: Proposal, address: str) -> tuple[Clause, str] | None:
+    """The clause whose children the citation ``address`` names one of, in the text, and the citation's last label
+    (``resolves 1 c)``: resolves 1, ``c)``); None: no such clause.  Every label but the last is read as
+    :func:`~itu_nb.amendments.addressing.resolve` reads it in the amended view.
+    """
+    cited = cited_section(proposal, address)
+    if cited is None:
+        return None
+    node, tokens = cited
+    for token in tokens[:-1]:
+        step = _child(node, token, "amended")
+        if not step:
             return None
-        node, tokens = cited
-        for token in tokens[:-1]:
-            step = _child(node, token, "amended")
-            if not step:
-                return None
-            node = step[0]
-        return bare(tokens[-1]) if node is self.parent else None
+        node = step[0]
+    return node, tokens[-1]
 
 
 def probe(
