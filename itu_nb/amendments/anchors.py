@@ -13,7 +13,7 @@ from itu_nb.amendments.relettering import scan_labels
 from itu_nb.errors import ItuNbError
 from itu_nb.model import Clause, NodeKind, Op, Proposal, Run
 
-__all__ = ["mixes", "parent_for", "probe"]
+__all__ = ["cited_list", "displaces", "grows", "mixes", "parent_for", "probe"]
 
 
 def mixes(op: Any) -> bool:
@@ -67,19 +67,51 @@ class _Anchors:
             return None  # a path outside the list
         if "/" in address:
             return None
-        cited = cited_section(self.p, address)
-        if cited is None:
+        cited = cited_list(self.p, address)
+        return bare(cited[1]) if cited is not None and cited[0] is self.parent else None
+
+
+def cited_list(proposal: Proposal, address: str) -> tuple[Clause, str] | None:
+    """The clause whose children the citation ``address`` names one of, in the text, and the citation's last label
+    (``resolves 1 c)``: resolves 1, ``c)``); None: no such clause.  Every label but the last is read as
+    :func:`~itu_nb.amendments.addressing.resolve` reads it in the amended view.
+    """
+    cited = cited_section(proposal, address)
+    if cited is None:
+        return None
+    node, tokens = cited
+    for token in tokens[:-1]:
+        step = _child(node, token, "amended")
+        if not step:
             return None
-        node, tokens = cited
-        for token in tokens[:-1]:
-            step = _child(node, token, "amended")
-            if not step:
-                return None
-            node = step[0]
-        return bare(tokens[-1]) if node is self.parent else None
+        node = step[0]
+    return node, tokens[-1]
 
 
-def probe(text: str, prev: str | None, count: int = 1) -> tuple[list[str | None], list[str | None]]:
-    """How ``count`` items labelled ``text`` in a row read after a lettered item ``prev`` (:func:`scan_labels`)."""
+def probe(
+    text: str, prev: str | None, count: int = 1, prev_roman: str | None = None
+) -> tuple[list[str | None], list[str | None]]:
+    """How ``count`` items labelled ``text`` in a row read after a lettered item ``prev`` and a roman item
+    ``prev_roman`` (bare, lower case; None: none), as :func:`scan_labels` reads a list's labels.
+    """
     fake = Clause(NodeKind.ITEM, "", label_runs=(Run(Op.EQUAL, text),))
-    return scan_labels([fake] * count, prev)
+    return scan_labels([fake] * count, prev, prev_roman)
+
+
+def grows(written: str, scheme: str, last: str, last_letter: str | None) -> tuple[str | None, str | None]:
+    """The scheme an item labelled ``written`` reads in after the last live item, labelled ``last`` (bare, lower
+    case), of a simple list of ``scheme`` whose last lettered label is ``last_letter``, and its lettered label (else
+    None): read as one by one reads the list (``c)`` after ``xcix)`` the hundredth roman item).
+    """
+    schemes, letters = probe(written, last_letter, 1, last if scheme == "roman" else None)
+    return schemes[0], letters[0]
+
+
+def displaces(written: str, scheme: str, prev: str | None) -> bool:
+    """Whether two items labelled ``written`` in a row, right after the live item labelled ``prev`` (bare, lower
+    case; None: they come first) of a simple list of ``scheme``, both read in ``scheme``: one by one, a new item and
+    the one it displaces carry the same label a moment, read by the list they stand in (``c)`` after ``b)`` a letter,
+    after ``xcix)`` the hundredth roman item: :func:`~itu_nb.parsing.schemes.continues_roman`).
+    """
+    letter, roman = prev if scheme == "letter" else None, prev if scheme == "roman" else None
+    return probe(written, letter, 2, roman)[0] == [scheme] * 2

@@ -62,7 +62,7 @@ import dataclasses
 from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
 
-from itu_nb.amendments.anchors import _Anchors, mixes, parent_for, probe
+from itu_nb.amendments.anchors import _Anchors, displaces, grows, mixes, parent_for
 from itu_nb.amendments.lists import Session
 from itu_nb.amendments.mixed import apart
 from itu_nb.amendments.moving import Strike, _movable, _move, _pending_strike, _unmarked
@@ -203,12 +203,12 @@ def insert_run(
         """Give the list one more label, ``label``, if it reads as the scheme's next one after the last."""
         nonlocal last_letter
         written = f"{style[0]}{label}{style[1]}"
-        schemes, letters = probe(written, last_letter)
-        if schemes[0] != scheme or component_of(written) != label or label in index_of:
+        read, letter = grows(written, scheme, labels[-1], last_letter)
+        if read != scheme or component_of(written) != label or label in index_of:
             return False
         index_of[label] = len(labels)
         labels.append(label)
-        last_letter = letters[0] or last_letter
+        last_letter = letter or last_letter
         return True
 
     def place(op: InsertClause | MoveClause, label: str | None, n: int) -> tuple[int, bool] | None:
@@ -271,8 +271,7 @@ def insert_run(
             if not grow(given):
                 break
         else:  # one by one, the new item and the one it displaces carry the same label a moment
-            prev = labels[index - 1] if index else None
-            if probe(f"{style[0]}{given}{style[1]}", prev if scheme == "letter" else None, 2)[0] != [scheme] * 2:
+            if not displaces(f"{style[0]}{given}{style[1]}", scheme, labels[index - 1] if index else None):
                 break
             if not grow(successor(labels[-1], scheme)):  # the last item moves on to the next label
                 break

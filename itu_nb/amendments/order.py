@@ -11,8 +11,9 @@ It holds on a *simple* list (:func:`~itu_nb.amendments.striking.simple_list` wit
 of :mod:`~itu_nb.amendments.inserting`), read without the unlabelled paragraphs and bullets among its items
 (:mod:`~itu_nb.amendments.mixed`: held as struck items are, each at its own path, which no operation changes), and
 each operation keeps it simple: the live items are labelled
-``labels[0]``, ``labels[1]``… in order, and a struck item stays where it stood, kept with the number of live
-items before it (its *rank*).  What one by one gives is then known from the order alone:
+``labels[0]``, ``labels[1]``… in order (a new label read in the list's scheme as one by one reads it: ``l)`` after
+``xlix)`` and ``c)`` after ``xcix)`` roman, :func:`~itu_nb.amendments.anchors.grows`), and a struck item stays where
+it stood, kept with the number of live items before it (its *rank*).  What one by one gives is then known from the order alone:
 
 - the live item at rank ``j`` is labelled ``labels[j]`` and stands at ``prefix/labels[j]``, or at
   ``labels[j]#2`` when a struck item before it holds that component; a struck item stands at the component of
@@ -57,7 +58,7 @@ import dataclasses
 from typing import Any
 
 from itu_nb.amendments.addressing import resolve
-from itu_nb.amendments.anchors import _Anchors, mixes, probe
+from itu_nb.amendments.anchors import _Anchors, displaces, grows, mixes
 from itu_nb.amendments.lists import Session
 from itu_nb.amendments.operations import DeleteClause, InsertClause, MoveClause
 from itu_nb.amendments.relettering import _repath, set_label, split_label, successor
@@ -207,13 +208,13 @@ class Order:
         """One more label, the scheme's next after the last, if it reads so."""
         label = successor(self.labels[-1], self.scheme)
         written = f"{self.style[0]}{label}{self.style[1]}"
-        schemes, letters = probe(written, self.last_letter)
-        if schemes[0] != self.scheme or component_of(written) != label or label in self.index_of:
+        scheme, letter = grows(written, self.scheme, self.labels[-1], self.last_letter)
+        if scheme != self.scheme or component_of(written) != label or label in self.index_of:
             return False
         self.index_of[label] = len(self.labels)
         self.labels.append(label)
         self.struck.labelled(label)  # a struck item's component may now be a live item's label
-        self.last_letter = letters[0] or self.last_letter
+        self.last_letter = letter or self.last_letter
         return True
 
     def admits(self, rank: int, n: int) -> bool:
@@ -224,9 +225,8 @@ class Order:
         if rank == n:
             return True
         # one by one, the new item and the one it displaces carry the same label a moment
-        prev = self.labels[rank - 1] if rank else None
         written = f"{self.style[0]}{self.labels[rank]}{self.style[1]}"
-        return probe(written, prev if self.scheme == "letter" else None, 2)[0] == [self.scheme] * 2
+        return displaces(written, self.scheme, self.labels[rank - 1] if rank else None)
 
     # -- changing the order --------------------------------------------------------------------------
     def _settle(self, placed: int | None) -> None:

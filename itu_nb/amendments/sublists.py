@@ -37,8 +37,8 @@ import dataclasses
 from collections.abc import Sequence
 from typing import Any
 
-from itu_nb.amendments.addressing import _child, cited_section, find_path, parent_of, resolve
-from itu_nb.amendments.anchors import mixes, parent_for
+from itu_nb.amendments.addressing import find_path, parent_of, resolve
+from itu_nb.amendments.anchors import cited_list, mixes, parent_for
 from itu_nb.amendments.lists import Session
 from itu_nb.amendments.operations import DeleteClause, InsertClause, MoveClause
 from itu_nb.amendments.order import _BOTH, Order
@@ -113,16 +113,8 @@ class Nest:
 
     def _cited_list(self, address: str) -> Clause | None:
         """The clause whose children the citation ``address`` names one of, in the text (None: no such)."""
-        cited = cited_section(self.proposal, address)
-        if cited is None:
-            return None
-        node, tokens = cited
-        for token in tokens[:-1]:
-            step = _child(node, token, "amended")
-            if not step:
-                return None
-            node = step[0]
-        return node
+        cited = cited_list(self.proposal, address)
+        return cited[0] if cited is not None else None
 
     def _join(self, address: str, into: bool) -> list[tuple[Order, Order, int]]:
         """Join the list ``address`` names (``into``) or names an item of, and the lists between it and the others: each
