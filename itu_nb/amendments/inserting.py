@@ -28,7 +28,7 @@ the list labelled ``a) b) c)…`` (or ``1 2 3…``) in order:
 - every child of the section, after the paragraphs that may lead it (``resolves`` / ``that the Member
   States:`` / ``1 …``: they stay first, and the new items go after them as one by one), is a listed
   item present in the amended view, all of one scheme
-  (``letter`` or ``number``), labelled from the first label on without a gap, with the path
+  (``letter``, ``roman`` or ``number``), labelled from the first label on without a gap, with the path
   component its label gives (no footnotes or ``bis`` items among them; unlabelled paragraphs and bullets
   among them stay where they stood, at their paths, as struck items do: :mod:`itu_nb.amendments.mixed`);
 - every operation names a label that exists (the new item goes before the item that has it, and
