@@ -63,6 +63,7 @@ from pathlib import Path
 from lxml import etree
 
 from itu_nb.export.akn_loose import kept_lines
+from itu_nb.export.akn_plain import plain, write_plain
 from itu_nb.export.akn_runs import AKN, ITU_NB, _el, _runs, clean
 from itu_nb.export.limits import check_marks
 from itu_nb.export.lines import as_document, keys_to_store
@@ -121,23 +122,69 @@ def _written(node: Clause) -> Iterator[Clause]:
     return (c for c in node.children if c.kind is not NodeKind.FOOTNOTE)
 
 
-def _item(parent, node: Clause, tag: str, ids: _Ids) -> None:
+class _Plain:
+    """Where the plain clauses of the statements being written go (:mod:`itu_nb.export.akn_plain`): a comment
+    ``<!--n-->`` in the tree stands for the ``n``-th group of them (siblings written one after another), replaced by
+    their text once the tree is serialised (:meth:`splice`).
+    """
+
+    def __init__(self):
+        self.groups: list[list[str]] = []
+        self.memo: dict[int, bool] = {}  # plain or not, by node (the nodes of the document, alive while it is written)
+        self.last: tuple[etree._Element, etree._Element, int, list[str]] | None = None
+
+    def write(self, parent: etree._Element, node: Clause, tag: str, ids: _Ids) -> bool:
+        """Write ``node`` as text at the end of ``parent`` when it is plain (True), else nothing (False)."""
+        if not plain(node, self.memo):
+            return False
+        last = self.last
+        if last is None or last[0] is not parent or last[1].getnext() is not None:
+            comment = etree.Comment(str(len(self.groups)))
+            parent.append(comment)
+            level, up = 0, parent
+            while up is not None:
+                level, up = level + 1, up.getparent()
+            self.groups.append([])
+            last = self.last = (parent, comment, level, self.groups[-1])
+        write_plain(node, tag, ids, last[2], last[3])
+        return True
+
+    def splice(self, written: bytes) -> bytes:
+        """``written`` (the serialised tree, or a slice of it) with each comment replaced by its clauses."""
+        if not self.groups:
+            return written
+        head, *parts = written.split(b"<!--")  # (text and attribute values escape "<": only the comments)
+        out = [head]
+        for part in parts:
+            n, _, rest = part.partition(b"-->")
+            text = "".join(self.groups[int(n)])
+            out.append(text[text.index("<") :].encode("utf-8"))  # (the comment stands after the first indentation)
+            out.append(rest)
+        self.groups.clear()
+        self.memo.clear()
+        self.last = None
+        return b"".join(out)
+
+
+def _item(parent, node: Clause, tag: str, ids: _Ids, fast: _Plain) -> None:
     el = _el(parent, tag, eId=ids(tag[:4]))
     if node.label_runs:
         _label(_el(el, "num"), node)
     holder = el if tag == "recital" else _el(el, "content")
     _body(_el(holder, "p"), node)
     for child in _written(node):
-        _child(el, child, "point", ids)
+        _child(el, child, "point", ids, fast)
 
 
-def _child(parent, node: Clause, tag: str, ids: _Ids) -> None:
+def _child(parent, node: Clause, tag: str, ids: _Ids, fast: _Plain) -> None:
+    if fast.write(parent, node, tag, ids):
+        return
     if node.kind is NodeKind.ITEM:
-        _item(parent, node, tag, ids)
+        _item(parent, node, tag, ids, fast)
     else:  # an unlabelled paragraph
         _body(_el(parent, "p", eId=ids("p")), node)
         for child in _written(node):
-            _child(parent, child, tag, ids)
+            _child(parent, child, tag, ids, fast)
 
 
 def _loose(parent: etree._Element, item: LooseLine) -> None:
@@ -183,7 +230,7 @@ def _identification(on: str) -> etree._Element:
     return ident
 
 
-def _statement(parent, proposal: Proposal, on: str, loose: tuple[LooseLine, ...] = ()) -> None:
+def _statement(parent, proposal: Proposal, on: str, loose: tuple[LooseLine, ...], fast: _Plain) -> None:
     target = proposal.target
     kind = _KIND.get(proposal.id.split("-")[0], (target.kind.lower() if target else "statement"))
     statement = _el(parent, "statement", name=kind)
@@ -230,7 +277,7 @@ def _statement(parent, proposal: Proposal, on: str, loose: tuple[LooseLine, ...]
         if in_preamble:
             preamble = preamble if preamble is not None else _el(statement, "preamble", eId="preamble")
             if node.kind is NodeKind.PARAGRAPH:
-                _child(preamble, node, "recital", ids)
+                _child(preamble, node, "recital", ids, fast)
             elif node.kind is NodeKind.FORMULA:
                 _body(_el(_el(preamble, "formula", name="enactingFormula", eId="formula_1"), "p"), node)
             else:
@@ -238,7 +285,7 @@ def _statement(parent, proposal: Proposal, on: str, loose: tuple[LooseLine, ...]
                 intro = _el(recitals, "intro")
                 _body(_el(_el(intro, "p"), "i"), node, intro)
                 for child in _written(node):
-                    _child(recitals, child, "recital", ids)
+                    _child(recitals, child, "recital", ids, fast)
             continue
         body = body if body is not None else _el(statement, "mainBody", eId="body")
         if node.kind is NodeKind.FORMULA:  # after the body's first clause: AKN has no formula there
@@ -251,9 +298,9 @@ def _statement(parent, proposal: Proposal, on: str, loose: tuple[LooseLine, ...]
             _runs(_el(heading, "i"), node.label_runs + node.runs, notes=node.footnotes, marks=node.artefacts)
             _keep_edges(heading, node.label_runs + node.runs)
             for child in _written(node):
-                _child(container, child, "paragraph", ids)
+                _child(container, child, "paragraph", ids, fast)
         else:
-            _child(body, node, "paragraph", ids)
+            _child(body, node, "paragraph", ids, fast)
     _note_ids(statement, parent.get("eId") or "")
 
 
@@ -331,15 +378,16 @@ def _akn_bytes(doc: Document) -> Iterator[bytes]:
         loose.setdefault(item.proposal, []).append(item)
     start = tail = 0  # where the components' lines start in their copy of the ancestors; what follows them
     last = len(doc.proposals)
+    fast = _Plain()
     for k, proposal in enumerate(doc, start=1):
-        _statement(_el(holder, "component", eId=f"cmp_{k}"), proposal, on, tuple(loose.get(k - 1, ())))
+        _statement(_el(holder, "component", eId=f"cmp_{k}"), proposal, on, tuple(loose.get(k - 1, ())), fast)
         if k % _BATCH and k != last:
             continue
         written = etree.tostring(box, encoding="UTF-8", pretty_print=True)
         if not start:  # (the same each time)
             start = written.index(b"<components>\n") + len(b"<components>\n")
             tail = len(written) - (written.rindex(b"\n", 0, written.rindex(b"</components>")) + 1)
-        yield written[start : len(written) - tail]
+        yield fast.splice(written[start : len(written) - tail])
         holder.clear()
     yield frame[frame.index(b"\n", slot) + 1 :]
 

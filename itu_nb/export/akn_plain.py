@@ -1,0 +1,163 @@
+"""The Akoma Ntoso writer's plain clauses written as XML text, without lxml elements.
+
+Most clauses of a long document are a label and text with simple tracked changes, with no note, comment,
+highlight or other artefact: :func:`plain` says whether a clause and every clause it holds is such a one, and
+:func:`write_plain` writes it as :func:`itu_nb.export.akn._child` would build it (a ``paragraph``, ``point`` or
+``recital`` with its ``num`` and ``content/p``, an unlabelled paragraph's ``p`` and what it holds after it), to the
+bytes lxml gives for those elements pretty-printed at their depth: an element on a line of its own, indented two
+spaces a level (at most 60 spaces, libxml2's cap), unless its parent holds text (even empty: ``<p></p>``); an
+element holding nothing ``<num/>``; text escaped as libxml2 escapes it (``&``, ``<``, ``>`` and a carriage return;
+also ``"``, TAB and line feed in attribute values), after the writer's own cleaning (:func:`~itu_nb.export.akn_runs
+.clean`; an author's or date's TAB and line feed as spaces; VT as ``<br/>``).  The element ids are taken from the
+statement's counter in the same order.  Building the elements cost about a dozen lxml elements per clause, each made,
+namespaced and serialised; :mod:`itu_nb.export.akn` puts a comment where the clauses go and replaces it with this
+text once the statement is serialised.  ``tests/test_akn_fast_writer.py`` compares both ways byte for byte.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+
+from itu_nb.export.akn_runs import clean
+from itu_nb.model import Clause, NodeKind, Op
+
+__all__ = ["indent", "plain", "write_plain"]
+
+#: How libxml2 escapes text and attribute values (UTF-8 output: every other character as it is).
+_TEXT = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"})
+_ATTR = str.maketrans(
+    {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\r": "&#13;", "\n": "&#10;", "\t": "&#9;"}
+)
+_SPECIAL = frozenset("&<>\r")
+_EDGE = (" ", "\t")  # as akn._EDGE: white space a reader takes for layout at the edges of a block
+_FOOTNOTE = NodeKind.FOOTNOTE
+_ITEM = NodeKind.ITEM
+_EQUAL = Op.EQUAL
+_INSERT = Op.INSERT
+#: libxml2 indents at most this many levels (``MAX_INDENT`` 60 characters, two a level).
+_MAX_LEVEL = 30
+
+
+@functools.lru_cache(maxsize=64)
+def indent(level: int) -> str:
+    """A line break and the indentation libxml2 puts before an element at ``level`` (the root's children: 1)."""
+    return "\n" + "  " * min(level, _MAX_LEVEL)
+
+
+def _text(text: str) -> str:
+    """``text`` (cleaned already) escaped as libxml2 escapes text content."""
+    return text.translate(_TEXT) if not _SPECIAL.isdisjoint(text) else text
+
+
+@functools.lru_cache(maxsize=1024)
+def _who(author: str | None, date: str | None) -> str:
+    """The attributes :func:`~itu_nb.export.akn_runs._who` sets, serialised (a document has few authors and dates:
+    each made once).
+    """
+    out = ""
+    if author:
+        out += f' itu_nb:author="{clean(author).replace(chr(9), " ").replace(chr(10), " ").translate(_ATTR)}"'
+    if date:
+        out += f' itu_nb:date="{clean(date).replace(chr(9), " ").replace(chr(10), " ").translate(_ATTR)}"'
+    return out
+
+
+def plain(node: Clause, memo: dict[int, bool]) -> bool:
+    """Whether ``node`` and every node it holds is plain: no artefact (comment, highlight, note reference…) and no
+    footnote; ``memo`` keeps the answer per node (``id``) for the nodes alive while a statement is written.
+    """
+    known = memo.get(id(node))
+    if known is not None:
+        return known
+    ok = not node.artefacts
+    if ok:
+        for child in node.children:
+            if child.kind is _FOOTNOTE or not plain(child, memo):
+                ok = False
+                break
+    memo[id(node)] = ok
+    return ok
+
+
+def _block(tag: str, attrs: str, runs, level: int, keep: bool, last: str | None = None) -> str:
+    """A text block ``tag`` holding ``runs`` (:func:`~itu_nb.export.akn_runs._runs` with no marks or notes) at
+    ``level``; ``keep``: its text has white space at an edge (``xml:space="preserve"``, an empty text);
+    ``last``: the text of the last run instead of its own (a label without its separator).
+    """
+    text: str | None = "" if keep else None  # the block's text, None when it has no text node
+    children: list[list] = []  # [the child serialised, its tail (None when it has none)]
+    final = len(runs) - 1
+    for i, run in enumerate(runs):
+        value = run.text if last is None or i != final else last
+        if not clean(value):
+            continue
+        head, *rest = value.split("\v")
+        if run.op is _EQUAL:
+            if children:
+                children[-1][1] = (children[-1][1] or "") + clean(head)
+            else:
+                text = (text or "") + clean(head)
+            for part in rest:
+                children.append(["<br/>", clean(part)])
+        else:
+            name = "ins" if run.op is _INSERT else "del"
+            inner = _text(clean(head)) + "".join("<br/>" + _text(clean(part)) for part in rest)
+            children.append([f"<{name}{_who(run.author, run.date)}>{inner}</{name}>", None])
+    if text is None:
+        if not children:
+            return f"<{tag}{attrs}/>"
+        if all(child[1] is None for child in children):  # element children alone: each on a line of its own
+            inner_indent = indent(level + 1)
+            return f"<{tag}{attrs}>{''.join(inner_indent + c[0] for c in children)}{indent(level)}</{tag}>"
+    out = [f"<{tag}{attrs}>", _text(text or "")]
+    for xml, tail in children:
+        out.append(xml)
+        if tail:
+            out.append(_text(tail))
+    out.append(f"</{tag}>")
+    return "".join(out)
+
+
+def _keep(runs) -> bool:
+    """Whether :func:`itu_nb.export.akn._keep_edges` marks a block of ``runs`` ``xml:space="preserve"``."""
+    return bool(runs) and (
+        (runs[0].op is _EQUAL and runs[0].text[:1] in _EDGE) or (runs[-1].op is _EQUAL and runs[-1].text[-1:] in _EDGE)
+    )
+
+
+def _label(node: Clause, level: int) -> str:
+    """The ``num`` of a labelled node, its separator stripped as :func:`~itu_nb.export.akn_runs._runs` strips it."""
+    runs = node.label_runs
+    tail = runs[-1]
+    stripped = tail.text.rstrip("\t ")
+    last = stripped if stripped or tail.op is _EQUAL else None  # (a TAB inserted or deleted whole: kept)
+    return _block("num", "", runs, level, False, last)
+
+
+def write_plain(node: Clause, tag: str, ids: Callable[[str], str], level: int, out: list[str]) -> None:
+    """Append to ``out`` the elements :func:`itu_nb.export.akn._child` writes for the plain ``node`` at ``level``,
+    each after a line break and its indentation: an item as ``tag`` (``paragraph``, ``point``, ``recital``), an
+    unlabelled paragraph as ``p`` followed by what it holds.
+    """
+    at = indent(level)
+    runs = node.runs
+    preserve = ' xml:space="preserve"' if _keep(runs) else ""
+    if node.kind is not _ITEM:
+        attrs = f' eId="{ids("p")}"{preserve}'
+        out.append(at + _block("p", attrs, runs, level, bool(preserve)))
+        for child in node.children:
+            write_plain(child, tag, ids, level, out)
+        return
+    out.append(f'{at}<{tag} eId="{ids(tag[:4])}">')
+    inner = indent(level + 1)
+    if node.label_runs:
+        out.append(inner + _label(node, level + 1))
+    if tag == "recital":
+        out.append(inner + _block("p", preserve, runs, level + 1, bool(preserve)))
+    else:
+        p = _block("p", preserve, runs, level + 2, bool(preserve))
+        out.append(f"{inner}<content>{indent(level + 2)}{p}{inner}</content>")
+    for child in node.children:
+        write_plain(child, "point", ids, level + 1, out)
+    out.append(f"{at}</{tag}>")
