@@ -63,7 +63,8 @@ from pathlib import Path
 from lxml import etree
 
 from itu_nb.export.akn_loose import kept_lines
-from itu_nb.export.akn_plain import plain, write_plain
+from itu_nb.export.akn_meta import meta_text
+from itu_nb.export.akn_plain import TextSlots
 from itu_nb.export.akn_runs import AKN, ITU_NB, _el, _runs, clean
 from itu_nb.export.limits import check_marks
 from itu_nb.export.lines import as_document, keys_to_store
@@ -122,51 +123,7 @@ def _written(node: Clause) -> Iterator[Clause]:
     return (c for c in node.children if c.kind is not NodeKind.FOOTNOTE)
 
 
-class _Plain:
-    """Where the plain clauses of the statements being written go (:mod:`itu_nb.export.akn_plain`): a comment
-    ``<!--n-->`` in the tree stands for the ``n``-th group of them (siblings written one after another), replaced by
-    their text once the tree is serialised (:meth:`splice`).
-    """
-
-    def __init__(self):
-        self.groups: list[list[str]] = []
-        self.memo: dict[int, bool] = {}  # plain or not, by node (the nodes of the document, alive while it is written)
-        self.last: tuple[etree._Element, etree._Element, int, list[str]] | None = None
-
-    def write(self, parent: etree._Element, node: Clause, tag: str, ids: _Ids) -> bool:
-        """Write ``node`` as text at the end of ``parent`` when it is plain (True), else nothing (False)."""
-        if not plain(node, self.memo):
-            return False
-        last = self.last
-        if last is None or last[0] is not parent or last[1].getnext() is not None:
-            comment = etree.Comment(str(len(self.groups)))
-            parent.append(comment)
-            level, up = 0, parent
-            while up is not None:
-                level, up = level + 1, up.getparent()
-            self.groups.append([])
-            last = self.last = (parent, comment, level, self.groups[-1])
-        write_plain(node, tag, ids, last[2], last[3])
-        return True
-
-    def splice(self, written: bytes) -> bytes:
-        """``written`` (the serialised tree, or a slice of it) with each comment replaced by its clauses."""
-        if not self.groups:
-            return written
-        head, *parts = written.split(b"<!--")  # (text and attribute values escape "<": only the comments)
-        out = [head]
-        for part in parts:
-            n, _, rest = part.partition(b"-->")
-            text = "".join(self.groups[int(n)])
-            out.append(text[text.index("<") :].encode("utf-8"))  # (the comment stands after the first indentation)
-            out.append(rest)
-        self.groups.clear()
-        self.memo.clear()
-        self.last = None
-        return b"".join(out)
-
-
-def _item(parent, node: Clause, tag: str, ids: _Ids, fast: _Plain) -> None:
+def _item(parent, node: Clause, tag: str, ids: _Ids, fast: TextSlots) -> None:
     el = _el(parent, tag, eId=ids(tag[:4]))
     if node.label_runs:
         _label(_el(el, "num"), node)
@@ -176,7 +133,7 @@ def _item(parent, node: Clause, tag: str, ids: _Ids, fast: _Plain) -> None:
         _child(el, child, "point", ids, fast)
 
 
-def _child(parent, node: Clause, tag: str, ids: _Ids, fast: _Plain) -> None:
+def _child(parent, node: Clause, tag: str, ids: _Ids, fast: TextSlots) -> None:
     if fast.write(parent, node, tag, ids):
         return
     if node.kind is NodeKind.ITEM:
@@ -230,13 +187,12 @@ def _identification(on: str) -> etree._Element:
     return ident
 
 
-def _statement(parent, proposal: Proposal, on: str, loose: tuple[LooseLine, ...], fast: _Plain) -> None:
+def _meta(statement, proposal: Proposal, on: str, uri: str, keys: list | None, loose: tuple[LooseLine, ...]) -> None:
+    """The ``meta`` of ``proposal``'s statement as elements (:func:`~itu_nb.export.akn_meta.meta_text` writes the
+    same as text when there are no ``loose`` lines to keep in it).
+    """
     target = proposal.target
-    kind = _KIND.get(proposal.id.split("-")[0], (target.kind.lower() if target else "statement"))
-    statement = _el(parent, "statement", name=kind)
-    statement.set("{http://www.w3.org/XML/1998/namespace}lang", "en")
     meta = _el(statement, "meta")
-    uri = f"/akn/un/statement/deliberation/itu/{on}/{re.sub(r'[^A-Za-z0-9-]+', '-', proposal.id).strip('-')}"
     ident = copy.deepcopy(_identification(on))  # (a copy of 19 elements costs what 2 made one by one do)
     meta.append(ident)
     for frbr, suffix in zip(ident, ("", "/eng@", "/eng@/.xml"), strict=True):
@@ -246,7 +202,6 @@ def _statement(parent, proposal: Proposal, on: str, loose: tuple[LooseLine, ...]
     number.set("value", clean(proposal.id))
     if target:
         number.set("showAs", clean(str(target)))
-    keys = keys_to_store(proposal)
     if proposal.action or keys or loose:
         extra = _el(meta, "proprietary", source="#itu_nb")
         if proposal.action:
@@ -258,6 +213,20 @@ def _statement(parent, proposal: Proposal, on: str, loose: tuple[LooseLine, ...]
             etree.SubElement(extra, f"{{{ITU_NB}}}keys").text = stored
         for item in loose:  # lines that are no node, with a comment or highlight: metadata, with their line
             _loose(extra, item)
+
+
+def _statement(parent, proposal: Proposal, on: str, loose: tuple[LooseLine, ...], fast: TextSlots) -> None:
+    target = proposal.target
+    kind = _KIND.get(proposal.id.split("-")[0], (target.kind.lower() if target else "statement"))
+    statement = _el(parent, "statement", name=kind)
+    statement.set("{http://www.w3.org/XML/1998/namespace}lang", "en")
+    uri = f"/akn/un/statement/deliberation/itu/{on}/{re.sub(r'[^A-Za-z0-9-]+', '-', proposal.id).strip('-')}"
+    keys = keys_to_store(proposal)
+    if not loose and fast.meta:  # (the usual meta, as text: akn_meta)
+        level, out = fast.group(statement, join=False)
+        out.append(meta_text(proposal, on, uri, keys, level))
+    else:
+        _meta(statement, proposal, on, uri, keys, loose)
     ids = _Ids()
     preface = preamble = body = None
     formula = max((i for i, n in enumerate(proposal.clauses) if n.kind is NodeKind.FORMULA), default=-1)
@@ -378,7 +347,7 @@ def _akn_bytes(doc: Document) -> Iterator[bytes]:
         loose.setdefault(item.proposal, []).append(item)
     start = tail = 0  # where the components' lines start in their copy of the ancestors; what follows them
     last = len(doc.proposals)
-    fast = _Plain()
+    fast = TextSlots()
     for k, proposal in enumerate(doc, start=1):
         _statement(_el(holder, "component", eId=f"cmp_{k}"), proposal, on, tuple(loose.get(k - 1, ())), fast)
         if k % _BATCH and k != last:

@@ -19,10 +19,12 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 
+from lxml import etree
+
 from itu_nb.export.akn_runs import clean
 from itu_nb.model import Clause, NodeKind, Op
 
-__all__ = ["indent", "plain", "write_plain"]
+__all__ = ["TextSlots", "escape_attr", "escape_text", "indent", "plain", "write_plain"]
 
 #: How libxml2 escapes text and attribute values (UTF-8 output: every other character as it is).
 _TEXT = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"})
@@ -30,6 +32,7 @@ _ATTR = str.maketrans(
     {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\r": "&#13;", "\n": "&#10;", "\t": "&#9;"}
 )
 _SPECIAL = frozenset("&<>\r")
+_SPECIAL_ATTR = frozenset('&<>"\r\n\t')
 _EDGE = (" ", "\t")  # as akn._EDGE: white space a reader takes for layout at the edges of a block
 _FOOTNOTE = NodeKind.FOOTNOTE
 _ITEM = NodeKind.ITEM
@@ -45,9 +48,14 @@ def indent(level: int) -> str:
     return "\n" + "  " * min(level, _MAX_LEVEL)
 
 
-def _text(text: str) -> str:
+def escape_text(text: str) -> str:
     """``text`` (cleaned already) escaped as libxml2 escapes text content."""
     return text.translate(_TEXT) if not _SPECIAL.isdisjoint(text) else text
+
+
+def escape_attr(value: str) -> str:
+    """An attribute value (cleaned already) escaped as libxml2 escapes it."""
+    return value.translate(_ATTR) if not _SPECIAL_ATTR.isdisjoint(value) else value
 
 
 @functools.lru_cache(maxsize=1024)
@@ -102,7 +110,7 @@ def _block(tag: str, attrs: str, runs, level: int, keep: bool, last: str | None 
                 children.append(["<br/>", clean(part)])
         else:
             name = "ins" if run.op is _INSERT else "del"
-            inner = _text(clean(head)) + "".join("<br/>" + _text(clean(part)) for part in rest)
+            inner = escape_text(clean(head)) + "".join("<br/>" + escape_text(clean(part)) for part in rest)
             children.append([f"<{name}{_who(run.author, run.date)}>{inner}</{name}>", None])
     if text is None:
         if not children:
@@ -110,11 +118,11 @@ def _block(tag: str, attrs: str, runs, level: int, keep: bool, last: str | None 
         if all(child[1] is None for child in children):  # element children alone: each on a line of its own
             inner_indent = indent(level + 1)
             return f"<{tag}{attrs}>{''.join(inner_indent + c[0] for c in children)}{indent(level)}</{tag}>"
-    out = [f"<{tag}{attrs}>", _text(text or "")]
+    out = [f"<{tag}{attrs}>", escape_text(text or "")]
     for xml, tail in children:
         out.append(xml)
         if tail:
-            out.append(_text(tail))
+            out.append(escape_text(tail))
     out.append(f"</{tag}>")
     return "".join(out)
 
@@ -161,3 +169,59 @@ def write_plain(node: Clause, tag: str, ids: Callable[[str], str], level: int, o
     for child in node.children:
         write_plain(child, "point", ids, level + 1, out)
     out.append(f"{at}</{tag}>")
+
+
+class TextSlots:
+    """Where what is written as text goes in the element tree of the statements being written: a comment
+    ``<!--n-->`` stands for the ``n``-th group of text (plain clauses that are siblings, one after another; a
+    statement's ``meta``), replaced by it once the tree is serialised (:meth:`splice`).
+    """
+
+    #: Whether a statement's ``meta`` is written as text (:func:`~itu_nb.export.akn_meta.meta_text`; the tests
+    #: compare it with the elements).
+    meta = True
+
+    def __init__(self):
+        self.groups: list[list[str]] = []
+        self.memo: dict[int, bool] = {}  # plain or not, by node (the nodes of the document, alive while it is written)
+        self.last: tuple[etree._Element, etree._Element, int, list[str]] | None = None
+
+    def group(self, parent: etree._Element, join: bool = True) -> tuple[int, list[str]]:
+        """The level of an element put at the end of ``parent`` and the group its text goes to: the last group when
+        ``join`` and its comment is still the last child of ``parent``, else a new one.
+        """
+        last = self.last
+        if not join or last is None or last[0] is not parent or last[1].getnext() is not None:
+            comment = etree.Comment(str(len(self.groups)))
+            parent.append(comment)
+            level, up = 0, parent
+            while up is not None:
+                level, up = level + 1, up.getparent()
+            self.groups.append([])
+            last = self.last = (parent, comment, level, self.groups[-1])
+        return last[2], last[3]
+
+    def write(self, parent: etree._Element, node: Clause, tag: str, ids: Callable[[str], str]) -> bool:
+        """Write ``node`` as text at the end of ``parent`` when it is plain (True), else nothing (False)."""
+        if not plain(node, self.memo):
+            return False
+        write_plain(node, tag, ids, *self.group(parent))
+        return True
+
+    def splice(self, written: bytes) -> bytes:
+        """``written`` (the serialised tree, or a slice of it) with each comment replaced by its text; the groups
+        are then forgotten.
+        """
+        if not self.groups:
+            return written
+        head, *parts = written.split(b"<!--")  # (text and attribute values escape "<": only the comments)
+        out = [head]
+        for part in parts:
+            n, _, rest = part.partition(b"-->")
+            text = "".join(self.groups[int(n)])
+            out.append(text[text.index("<") :].encode("utf-8"))  # (the comment stands after the first indentation)
+            out.append(rest)
+        self.groups.clear()
+        self.memo.clear()
+        self.last = None
+        return b"".join(out)
