@@ -57,7 +57,7 @@ def _node(draw, depth: int = 0, path: str = "s") -> Clause:
     item = draw(st.booleans())
     label = tuple(draw(_LABEL)) if item else ()
     runs = tuple(draw(st.lists(_RUN, max_size=4)))
-    kids = draw(st.integers(0, 3)) if depth < 3 else 0
+    kids = draw(st.integers(0, 2)) if depth < 3 else 0
     children = [draw(_node(depth + 1, f"{path}/{k}")) for k in range(kids)]
     artefacts: tuple[Artefact, ...] = ()
     odd = draw(st.sampled_from(["", "", "", "", "comment", "footnote"]))
@@ -77,7 +77,7 @@ def _document(draw) -> Document:
     operative section holding generated clauses, and clauses at the top of the body.
     """
     proposals = []
-    for n in range(draw(st.integers(1, 3))):
+    for n in range(draw(st.integers(1, 2))):
         clauses = [
             Clause(NodeKind.HEADING, "heading", runs=(Run(Op.EQUAL, "RESOLUTION 1"),)),
             Clause(NodeKind.TITLE, "title", runs=(Run(Op.EQUAL, "A title & more"),)),
@@ -85,8 +85,8 @@ def _document(draw) -> Document:
         if draw(st.booleans()):
             clauses.append(draw(_node(path="p1")))
             clauses.append(Clause(NodeKind.FORMULA, "formula", runs=(Run(Op.EQUAL, "The Conference,"),)))
-        for name in draw(st.lists(st.sampled_from(["considering", "resolves", "instructs"]), max_size=3)):
-            kids = tuple(draw(_node(path=f"{name}/{k}")) for k in range(draw(st.integers(0, 4))))
+        for name in draw(st.lists(st.sampled_from(["considering", "resolves", "instructs"]), max_size=2)):
+            kids = tuple(draw(_node(path=f"{name}/{k}")) for k in range(draw(st.integers(0, 3))))
             clauses.append(Clause(NodeKind.SECTION, name, runs=(Run(Op.EQUAL, name),), children=kids, section=name))
         clauses.extend(draw(_node(path=f"top{k}")) for k in range(draw(st.integers(0, 2))))
         pid = draw(st.sampled_from([f"XYZ/1/{n}", "B/67/4", 'a&b<c>"d\te\n', "x\x01\ud800y\r", "res-1", ""]))

@@ -93,6 +93,17 @@ def _block(tag: str, attrs: str, runs, level: int, keep: bool, last: str | None 
     ``level``; ``keep``: its text has white space at an edge (``xml:space="preserve"``, an empty text);
     ``last``: the text of the last run instead of its own (a label without its separator).
     """
+    if len(runs) == 1:  # (most blocks: one run of printable text, no VT, TAB or control character to clean)
+        run = runs[0]
+        value = run.text if last is None else last
+        if value and value.isprintable():
+            if run.op is _EQUAL:
+                return f"<{tag}{attrs}>{escape_text(value)}</{tag}>"
+            name = "ins" if run.op is _INSERT else "del"
+            change = f"<{name}{_who(run.author, run.date)}>{escape_text(value)}</{name}>"
+            if keep:
+                return f"<{tag}{attrs}>{change}</{tag}>"
+            return f"<{tag}{attrs}>{indent(level + 1)}{change}{indent(level)}</{tag}>"
     text: str | None = "" if keep else None  # the block's text, None when it has no text node
     children: list[list] = []  # [the child serialised, its tail (None when it has none)]
     final = len(runs) - 1
