@@ -3,6 +3,7 @@
     python3 benchmarks/bench_akn.py                     # this tree: rounds, stages, memory
     python3 benchmarks/bench_akn.py --base ../base      # and another checkout (git worktree add ../base integ --detach)
     python3 benchmarks/bench_akn.py --rounds 9 --calls 10
+    python3 benchmarks/bench_akn.py --writer --base ../base   # the writer at scale instead (issue 17)
 
 Each round runs a fresh child process per tree, in alternating order (base first in even rounds),
 so both trees meet the same load of a shared machine; a child loads the file once to warm up, then
@@ -94,6 +95,51 @@ print(json.dumps(out))
 """
 
 
+WRITER = r"""
+import resource, sys, time
+sys.path.insert(0, sys.argv[1])
+import itu_nb
+assert itu_nb.__file__.startswith(sys.argv[1]), itu_nb.__file__
+what, n = sys.argv[2], int(sys.argv[3])
+if what == "proposals":
+    doc = itu_nb.load("".join(f"MOD\tXYZ/1/{i}\n" for i in range(n)), format="text")
+else:
+    text = "MOD\tXYZ/1/1\nRESOLUTION 1 (Rev. Dubai, 2018)\nTitle\nresolves\n" + "".join(
+        f"{i}\t{{++to act on item {i};++}}\n" if i % 8 == 0 else f"{i}\tto act on item {i};\n" for i in range(1, n + 1)
+    )
+    doc = itu_nb.load(text, format="criticmarkup")
+t = time.process_time()
+itu_nb.to_akn(doc)
+write = time.process_time() - t
+use = resource.getrusage(resource.RUSAGE_SELF)
+print(write, use.ru_utime + use.ru_stime, use.ru_maxrss / 1024)
+"""
+ROWS = (("items", 10_000), ("items", 100_000), ("proposals", 50_000))
+
+
+def writer(trees: dict[str, Path], rounds: int) -> None:
+    """The ``--writer`` table (see the module's docstring)."""
+    print(f"to_akn, {rounds} rounds, CPU time (s): write alone, the whole child; peak resident memory")
+    print()
+    print("| row | " + " | ".join(trees) + " |")
+    print("|---|" + "---:|" * len(trees))
+    for what, n in ROWS:
+        seen: dict[str, list[list[float]]] = {name: [] for name in trees}
+        for r in range(rounds):
+            order = list(trees.items())
+            for name, tree in order if r % 2 else reversed(order):
+                args = [sys.executable, "-c", WRITER, str(tree), what, str(n)]
+                out = subprocess.run(args, capture_output=True, text=True, check=True).stdout.split()
+                seen[name].append([float(x) for x in out])
+        cells = []
+        for runs in seen.values():
+            write, whole, peak = ([x[k] for x in runs] for k in range(3))
+            cells.append(
+                f"{min(write):.2f}–{max(write):.2f} (all {min(whole):.2f}–{max(whole):.2f}), {max(peak):.0f} MB"
+            )
+        print(f"| {n:,} {what} | " + " | ".join(cells) + " |")
+
+
 def child(tree: Path, calls: int) -> dict:
     """One fresh process on ``tree``: best load, lxml alone, stages, peak memory."""
     args = [sys.executable, "-c", CHILD, str(tree), str(FIXTURE), str(calls)]
@@ -105,10 +151,14 @@ def main() -> None:
     ap.add_argument("--base", type=Path, help="another checkout of itu_nb to compare with")
     ap.add_argument("--rounds", type=int, default=5)
     ap.add_argument("--calls", type=int, default=8)
+    ap.add_argument("--writer", action="store_true", help="measure to_akn at scale instead of loading")
     opts = ap.parse_args()
     trees = {"this tree": HERE.parent}
     if opts.base is not None:
         trees["base"] = opts.base.resolve()
+    if opts.writer:
+        writer(trees, opts.rounds)
+        return
     runs: dict[str, list[dict]] = {name: [] for name in trees}
     for r in range(opts.rounds):
         order = list(trees.items())

@@ -14,6 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from bounds import bounded
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -173,3 +174,28 @@ def test_the_corpus_is_written_to_the_same_bytes(name, monkeypatch):
     fast, slow = _both(doc, monkeypatch)
     assert fast == slow
     assert fast.count("<paragraph ") > 20  # (the corpus's items: most of them plain)
+
+
+def test_fifty_thousand_items_each_changed_twice_by_an_author_within_the_bounds():
+    # every item: a label, unchanged text, an insertion and a deletion by an author named with XML's special
+    # characters on a date (the general path of a block: three runs), its counts read from the output alone
+    code = """
+import itu_nb
+from itu_nb import NodeKind, Op
+from itu_nb.model import Clause, Document, Proposal, Run
+who = ('A & "B" <C>', "2018-10-02T10:00:00Z")
+items = tuple(
+    Clause(NodeKind.ITEM, f"resolves/{i}", (Run(Op.EQUAL, f"{i}\\t"),),
+           (Run(Op.EQUAL, f"to act on item {i} "), Run(Op.INSERT, "now", *who), Run(Op.DELETE, "later", *who)))
+    for i in range(1, 50_001)
+)
+section = Clause(NodeKind.SECTION, "resolves", runs=(Run(Op.EQUAL, "resolves"),), children=items)
+doc = Document(source="", format="text", metadata={"date": "2018-10-02"}, proposals=(Proposal("X/1/1", "MOD", None, (section,)),))
+x = itu_nb.to_akn(doc)
+print(x.count("<paragraph "), x.count('<ins itu_nb:author="A &amp; &quot;B&quot; &lt;C&gt;" itu_nb:date="2018-10-02T10:00:00Z">now</ins>'),
+      x.count("<del "), "<num>50000</num>" in x)
+"""
+    r = bounded(code, label="to_akn: 50,000 items, each with an insertion and a deletion by an author (100,000 marks)")
+    assert r.ok, r
+    assert r.stdout.split() == ["50000", "50000", "50000", "True"]
+    assert r.within(), r
