@@ -21,7 +21,7 @@ from collections.abc import Callable
 
 from lxml import etree
 
-from itu_nb.export.akn_runs import clean
+from itu_nb.export.akn_runs import _INVALID, clean
 from itu_nb.model import Clause, NodeKind, Op
 
 __all__ = ["TextSlots", "escape_attr", "escape_text", "indent", "plain", "write_plain"]
@@ -93,10 +93,10 @@ def _block(tag: str, attrs: str, runs, level: int, keep: bool, last: str | None 
     ``level``; ``keep``: its text has white space at an edge (``xml:space="preserve"``, an empty text);
     ``last``: the text of the last run instead of its own (a label without its separator).
     """
-    if len(runs) == 1:  # (most blocks: one run of printable text, no VT, TAB or control character to clean)
+    if len(runs) == 1:  # (most blocks: one run of text with nothing to clean, no VT)
         run = runs[0]
         value = run.text if last is None else last
-        if value and value.isprintable():
+        if value and (value.isprintable() or _INVALID.search(value) is None):  # (VT and FF are among _INVALID)
             if run.op is _EQUAL:
                 return f"<{tag}{attrs}>{escape_text(value)}</{tag}>"
             name = "ins" if run.op is _INSERT else "del"
