@@ -7,11 +7,12 @@ highlight or other artefact: :func:`plain` says whether a clause and every claus
 bytes lxml gives for those elements pretty-printed at their depth: an element on a line of its own, indented two
 spaces a level (at most 60 spaces, libxml2's cap), unless its parent holds text (even empty: ``<p></p>``); an
 element holding nothing ``<num/>``; text escaped as libxml2 escapes it (``&``, ``<``, ``>`` and a carriage return;
-also ``"``, TAB and line feed in attribute values), after the writer's own cleaning (:func:`~itu_nb.export.akn_runs
-.clean`; an author's or date's TAB and line feed as spaces; VT as ``<br/>``).  The element ids are taken from the
-statement's counter in the same order.  Building the elements cost about a dozen lxml elements per clause, each made,
-namespaced and serialised; :mod:`itu_nb.export.akn` puts a comment where the clauses go and replaces it with this
-text once the statement is serialised.  ``tests/test_akn_fast_writer.py`` compares both ways byte for byte.
+also ``"``, TAB and line feed in attribute values), after the writer's own cleaning
+(:func:`~itu_nb.export.akn_runs.clean`; an author's or date's TAB and line feed as spaces; VT as ``<br/>``).  The
+element ids are taken from the statement's counter in the same order.  Building the elements cost about a dozen lxml
+elements per clause, each made, namespaced and serialised; :class:`TextSlots` puts a comment in the tree where the
+clauses go and replaces it with this text once the statement is serialised.  ``tests/test_akn_fast_writer.py``
+compares both ways byte for byte.
 """
 
 from __future__ import annotations
