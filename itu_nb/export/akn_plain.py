@@ -110,19 +110,23 @@ def _block(tag: str, attrs: str, runs, level: int, keep: bool, last: str | None 
     final = len(runs) - 1
     for i, run in enumerate(runs):
         value = run.text if last is None or i != final else last
-        if not clean(value):
+        head = clean(value)
+        if not head:
             continue
-        head, *rest = value.split("\v")
+        rest: list[str] = []
+        if "\v" in value:  # (else the text cleaned is its one part)
+            head, *rest = value.split("\v")
+            head = clean(head)
         if run.op is _EQUAL:
             if children:
-                children[-1][1] = (children[-1][1] or "") + clean(head)
+                children[-1][1] = (children[-1][1] or "") + head
             else:
-                text = (text or "") + clean(head)
+                text = (text or "") + head
             for part in rest:
                 children.append(["<br/>", clean(part)])
         else:
             name = "ins" if run.op is _INSERT else "del"
-            inner = escape_text(clean(head)) + "".join("<br/>" + escape_text(clean(part)) for part in rest)
+            inner = escape_text(head) + "".join("<br/>" + escape_text(clean(part)) for part in rest)
             children.append([f"<{name}{_who(run.author, run.date)}>{inner}</{name}>", None])
     if text is None:
         if not children:
