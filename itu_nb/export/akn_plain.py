@@ -228,6 +228,8 @@ class TextSlots:
         """``written`` (the serialised tree, or a slice of it) with each comment replaced by its text; the groups
         are then forgotten.
         """
+        self.memo.clear()
+        self.last = None
         if not self.groups:
             return written
         head, *parts = written.split(b"<!--")  # (text and attribute values escape "<": only the comments)
@@ -238,6 +240,4 @@ class TextSlots:
             out.append(text[text.index("<") :].encode("utf-8"))  # (the comment stands after the first indentation)
             out.append(rest)
         self.groups.clear()
-        self.memo.clear()
-        self.last = None
         return b"".join(out)
