@@ -92,7 +92,7 @@ from itu_nb.export.limits import check_marks
 from itu_nb.export.lines import Line, Piece, as_document, export_lines
 from itu_nb.export.loose import has_lines
 from itu_nb.export.nesting import check_nesting
-from itu_nb.loaders.docx_read import NOTE_COMMENT
+from itu_nb.loaders.docx_tags import NOTE_COMMENT
 from itu_nb.model import Artefact, Document, Op
 from itu_nb.parsing.notes import unheld_bodies
 
