@@ -4,6 +4,7 @@ side by side with another checkout of itu_nb (today's code in a second worktree)
     python3 benchmarks/bench_docx.py                          # loading
     python3 benchmarks/bench_docx.py --export --base ../base  # export per text: this tree vs ../base
     python3 benchmarks/bench_docx.py --export --rounds 7      # export per text, this tree only
+    python3 benchmarks/bench_docx.py --scale 100000 --base ../base --rounds 3  # to_docx of 100,000 items
 
 Inputs: the PP-18 Brazil proposal as written by pandoc (tests/fixtures), the same body
 repeated 20 times in one document, and the LibreOffice-written fixture.  Columns:
@@ -12,6 +13,11 @@ numbering in both views, clause tree); *python-docx* opens the file and reads ev
 paragraph's ``.text`` (no tracked-change semantics: it skips inserted runs and deleted
 text alike); *pandoc* is ``pandoc -f docx -t json --track-changes=all`` including its
 process start.  MB/s is over the .docx file size and over the inflated XML.
+
+``--scale N`` writes the document of ``tests/test_export_scale.py`` with N items (a heading, a title,
+``resolves`` and N numbered items, every eighth inserted) in a fresh process per tree and round, the trees
+alternating: CPU time (``time.process_time``) of the load, of the write (the first ``to_docx`` of the process,
+so its imports and the template are counted, as a caller pays them) and the process's peak memory.
 """
 
 from __future__ import annotations
@@ -122,12 +128,61 @@ def export_main(rounds: int, base: Path | None) -> None:
         print(f"| {key} | {' | '.join(cells)} |{ratio}")
 
 
+# ----------------------------------------------------------------------------
+# scale: to_docx of one long document, per tree, in a fresh process per round
+# ----------------------------------------------------------------------------
+_SCALE = r"""
+import json, resource, sys, time
+import itu_nb
+n = int(sys.argv[1])
+text = "MOD\tXYZ/1/1\nRESOLUTION 1 (Rev. Dubai, 2018)\nTitle\nresolves\n" + "".join(
+    f"{i}\t{{++to act on item {i};++}}\n" if i % 8 == 0 else f"{i}\tto act on item {i};\n" for i in range(1, n + 1)
+)
+t0 = time.process_time()
+doc = itu_nb.load(text, format="criticmarkup")
+t1 = time.process_time()
+size = len(itu_nb.to_docx(doc))
+t2 = time.process_time()
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps([t1 - t0, t2 - t1, peak, size]))
+"""
+
+
+def scale_main(items: int, rounds: int, base: Path | None) -> None:
+    trees = [("this tree", ROOT)] + ([("base", base.resolve())] if base else [])
+    got: dict[str, list[list[float]]] = {name: [] for name, _ in trees}
+    for _ in range(rounds):  # alternate, so both trees see the same machine load
+        for name, root in trees:
+            env = {**os.environ, "PYTHONPATH": str(root)}
+            res = subprocess.run(
+                [sys.executable, "-c", _SCALE, str(items)],
+                capture_output=True,
+                text=True,
+                env=env,
+                cwd=root,
+                check=True,
+            )
+            got[name].append(json.loads(res.stdout))
+    print(f"to_docx of {items:,} items, {rounds} rounds (a fresh process each), CPU s: lowest – median – highest\n")
+    print("| tree | load | write | peak MB | .docx kB |")
+    print("|---|---:|---:|---:|---:|")
+    for name, _ in trees:
+        cols = list(zip(*got[name], strict=True))
+        spans = [sorted(c) for c in cols[:2]]
+        load, write = (f"{c[0]:.2f} – {statistics.median(c):.2f} – {c[-1]:.2f}" for c in spans)
+        print(f"| {name} | {load} | {write} | {max(cols[2]):.0f} | {cols[3][0] / 1e3:.0f} |")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--export", action="store_true", help="time to_docx per text instead of loading")
-    parser.add_argument("--base", type=Path, help="another checkout of itu_nb to time side by side (--export)")
-    parser.add_argument("--rounds", type=int, default=5, help="rounds for --export (default 5)")
+    parser.add_argument("--base", type=Path, help="another checkout of itu_nb to time side by side (--export, --scale)")
+    parser.add_argument("--rounds", type=int, default=5, help="rounds for --export and --scale (default 5)")
+    parser.add_argument("--scale", type=int, metavar="N", help="time to_docx of one document of N items")
     args = parser.parse_args()
+    if args.scale:
+        scale_main(args.scale, args.rounds, args.base)
+        return
     if args.export:
         export_main(args.rounds, args.base)
         return

@@ -92,7 +92,7 @@ from itu_nb.export.limits import check_marks
 from itu_nb.export.lines import Line, Piece, as_document, export_lines
 from itu_nb.export.loose import has_lines
 from itu_nb.export.nesting import check_nesting
-from itu_nb.loaders.docx_read import NOTE_COMMENT
+from itu_nb.loaders.docx_tags import NOTE_COMMENT
 from itu_nb.model import Artefact, Document, Op
 from itu_nb.parsing.notes import unheld_bodies
 
@@ -284,20 +284,26 @@ def to_docx(
     writer = _Writer(doc, clean_attr(author or _default_author(doc)), date)
     lines = export_lines(doc)
     # the note bodies no node holds, by line (the lines of a line-based document are its source's; any other
-    # document's are written from loose.loose_lines, which keeps such a body as a line): each is a note
-    lined = has_lines(doc)
-    bodies = unheld_bodies(doc) if lined else {}
+    # document's are written from loose.loose_lines, which keeps such a body as a line): each is a note; found when
+    # a line that is no node holds a body (has_lines walks every node: most documents need not know)
+    unheld: tuple[bool, dict[int, int | None]] | None = None
     own = tuple(k for k, line in enumerate(lines) if line.role == "header")  # the document's own cover
     chunks, first = BodyChunks(writer.body), None  # the paragraphs written out so far; the first still in the tree
     header = max(own, default=-1)  # (no paragraph up to the last header line is written out: dress styles them)
     section = writer.body[-1]  # the section properties, out of the body while paragraphs are added at its end
     writer.body.remove(section)  # (the template's body holds them alone: docx_template.new_word)
+    end = len(lines) - 1
     for k, line in enumerate(lines):
         orphan = None
-        if line.node is None and (k in bodies or not lined) and any(pc.kind == "footnote-body" for pc in line.pieces):
-            at = bodies.get(k)
-            orphan = -1 if at is None else at
-        last = k == len(lines) - 1
+        if line.node is None and any(pc.kind == "footnote-body" for pc in line.pieces):
+            if unheld is None:
+                lined = has_lines(doc)
+                unheld = (lined, unheld_bodies(doc) if lined else {})
+            lined, bodies = unheld
+            if k in bodies or not lined:
+                at = bodies.get(k)
+                orphan = -1 if at is None else at
+        last = k == end
         # a plain line after the header lines is written as XML text among the paragraphs written out
         plain = plain_paragraph(writer, line, last) if k > header and orphan is None else None
         lines[k] = _WRITTEN  # (its pieces no longer held)

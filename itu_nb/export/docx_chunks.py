@@ -52,9 +52,11 @@ class BodyChunks:
         """A paragraph written as XML text (:func:`~itu_nb.export.docx_plain.plain_paragraph`) after those written
         out so far; the body holds no paragraph after the stand-in that comes before it.
         """
-        self._stand_in()
-        self.texts.append(xml)
-        if len(self.texts) >= _TEXTS:
+        if self.stand_in is None:
+            self._stand_in()
+        texts = self.texts
+        texts.append(xml)
+        if len(texts) >= _TEXTS:
             self._join()
 
     def _join(self) -> None:

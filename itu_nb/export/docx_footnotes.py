@@ -50,7 +50,7 @@ from itu_nb.export.docx_runs import (
     clean_attr,
 )
 from itu_nb.export.lines import Piece
-from itu_nb.loaders.docx_read import LOOSE_NOTE_STYLE, NOTE_COMMENT, NOTE_PLACE
+from itu_nb.loaders.docx_tags import LOOSE_NOTE_STYLE, NOTE_COMMENT, NOTE_PLACE
 from itu_nb.model import Artefact, Clause, NodeKind, Op
 
 

@@ -33,9 +33,9 @@ _ATTR = str.maketrans(
     {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\r": "&#13;", "\n": "&#10;", "\t": "&#9;"}
 )
 _ESCAPE = re.compile("[&<>\r]")
-#: The kinds of piece a plain paragraph holds (a bookmark only when it is no real one: written as text).
+#: The kinds of piece a plain paragraph holds, and a bookmark when it is no real one (written as text).
 _PLAIN = frozenset(
-    ("label", "text", "marker", "header", "separator", "trailer", "markup", "bookmark", "paragraph-mark", "comment")
+    ("label", "text", "marker", "header", "separator", "trailer", "markup", "paragraph-mark", "comment")
     + ("highlight-start", "highlight-end")
 )
 _BREAK_XML = {"\t": "<w:tab/>", "\v": "<w:br/>", "\n": "<w:br/>", "\f": '<w:br w:type="page"/>'}
@@ -84,20 +84,39 @@ def _attr(value: str) -> str:
 
 
 def _run(text: str, op: Op, bold: bool, lit: str) -> str:
-    inner = _RPR[bold, lit] + _text(text, "w:delText" if op is Op.DELETE else "w:t")
+    inner = _RPR[bold, lit] + _text(text, "w:delText" if op is _DELETE else "w:t")
     return f"<w:r>{inner}</w:r>" if inner else "<w:r/>"
+
+
+#: The ops as globals: an enum member read from its class costs about ten times a global's read (Python 3.11).
+_EQUAL, _INSERT, _DELETE = Op.EQUAL, Op.INSERT, Op.DELETE
+_COLOURS = ("", HIGHLIGHT, NEXT_HIGHLIGHT)
+#: A usual run (text, or a label and its TAB; not bold) by op (deleted or not) and highlight colour: its start
+#: before the escaped text, and its end after it, without and with the label's TAB (:func:`_run` makes the same).
+_STARTS = {
+    (deleted, lit): f'<w:r>{_RPR[False, lit]}<{tag} xml:space="preserve">'
+    for deleted, tag in ((False, "w:t"), (True, "w:delText"))
+    for lit in _COLOURS
+}
+_ENDS = {False: ("</w:t></w:r>", "</w:t><w:tab/></w:r>"), True: ("</w:delText></w:r>", "</w:delText><w:tab/></w:r>")}
 
 
 def _change(writer: NoteWriter, op: Op, author: str | None, date: str | None, inner: str) -> str:
     """``inner`` inside a ``w:ins`` / ``w:del`` as :meth:`~itu_nb.export.docx_runs.RunWriter._change` makes it
     (its ``w:id`` the writer's next), or the empty element when ``inner`` is empty.
     """
-    tag = "w:ins" if op is Op.INSERT else "w:del"
-    head = f'<{tag} w:id="{writer._id()}" w:author="{_attr(author or writer.author)}"'
-    when = _iso(date or writer.date)
-    if when:
-        head += f' w:date="{_attr(when)}"'
-    return f"{head}>{inner}</{tag}>" if inner else f"{head}/>"
+    key = (op, author, date)
+    head = writer.change_heads.get(key)
+    if head is None:  # (a document has few authors and dates: each element's attributes made once)
+        tag = "w:ins" if op is _INSERT else "w:del"
+        rest = f'" w:author="{_attr(author or writer.author)}"'
+        when = _iso(date or writer.date)
+        if when:
+            rest += f' w:date="{_attr(when)}"'
+        head = writer.change_heads[key] = (f'<{tag} w:id="', rest, f"</{tag}>")
+    writer.next_id += 1
+    start, rest, end = head
+    return f"{start}{writer.next_id}{rest}>{inner}{end}" if inner else f"{start}{writer.next_id}{rest}/>"
 
 
 def plain_paragraph(writer: NoteWriter, line: Line, last: bool) -> str | None:
@@ -105,30 +124,65 @@ def plain_paragraph(writer: NoteWriter, line: Line, last: bool) -> str | None:
     line, whose paragraph mark is never tracked); None for a line this does not write (see the module's docstring).
     """
     pieces = line.pieces
+    # the kinds checked and the paragraph's own op found in one pass (Line.mark: the last paragraph-mark piece's op,
+    # else the one op of every piece with text when it is not EQUAL)
+    marked = first = None
+    mixed = False
     for piece in pieces:
-        if piece.kind not in _PLAIN or (piece.kind == "bookmark" and _BOOKMARK.match(piece.text)):
+        kind = piece.kind
+        if kind not in _PLAIN and (kind != "bookmark" or _BOOKMARK.match(piece.text)):
             return None
+        if kind == "paragraph-mark":
+            marked = piece.op
+        elif piece.text:
+            if first is None:
+                first = piece.op
+            elif piece.op != first:
+                mixed = True
     if line.keys and line.proposal is not None:
         writer.keys[line.proposal.id] = line.keys
-    ppr = _style(line.role, min(max(line.depth, 1), 3) if line.role == "item" else 0)
-    mark = line.mark
-    if mark is not Op.EQUAL and not last:
+    role = line.role
+    ppr = _STYLES.get((role, line.depth))
+    if ppr is None:
+        ppr = _STYLES[role, line.depth] = _style(role, min(max(line.depth, 1), 3) if role == "item" else 0)
+    if marked is None:
+        marked = first if first is not None and not mixed and first != _EQUAL else _EQUAL
+    if marked is not _EQUAL and not last:
         author, date = _mark_who(line)
-        ppr += f"<w:rPr>{_change(writer, mark, author, date, '')}</w:rPr>"
+        ppr += f"<w:rPr>{_change(writer, marked, author, date, '')}</w:rPr>"
     out = [f"<w:p><w:pPr>{ppr}</w:pPr>" if ppr else "<w:p>"]
     lit = ended = ""  # as _Writer.paragraph: the highlight open here, the one that ended last
     touching = empty = False
-    marker = line.role == "marker"
-    reasons = line.role == "reasons"
+    marker = role == "marker"
+    reasons = role == "reasons"
     for piece in pieces:
         kind = piece.kind
-        if kind == "highlight-start":
+        if kind == "text" or (kind == "label" and not reasons):  # the usual pieces first, their usual text inline
+            op = piece.op
+            text = piece.text
+            if text and text.isprintable():  # (nothing to clean, no TAB or break to write as an element)
+                tab = 0
+            elif len(text) > 1 and text[-1] == "\t" and text[:-1].isprintable():  # a label and its TAB
+                text, tab = text[:-1], 1
+            else:
+                tab = -1
+            if tab < 0:
+                run = _run(text, op, False, lit)
+            else:
+                if "&" in text or "<" in text or ">" in text:
+                    text = text.translate(_TEXT)
+                deleted = op is _DELETE
+                run = _STARTS[deleted, lit] + text + _ENDS[deleted][tab]
+            out.append(run if op is _EQUAL else _change(writer, op, piece.author, piece.date, run))
+            if piece.text:
+                touching = empty = False
+        elif kind == "highlight-start":
             lit = NEXT_HIGHLIGHT if touching and ended == HIGHLIGHT else HIGHLIGHT
             empty = True
         elif kind == "highlight-end":
             if lit and empty:  # a highlight of no characters: a highlighted run holding an empty w:t
                 run = f'<w:r>{_RPR[False, lit]}<w:t xml:space="preserve"/></w:r>'
-                out.append(run if piece.op is Op.EQUAL else _change(writer, piece.op, *_who(line), run))
+                out.append(run if piece.op is _EQUAL else _change(writer, piece.op, *_who(line), run))
             ended, lit, touching = lit, "", True
         elif kind == "paragraph-mark":
             continue
@@ -136,19 +190,23 @@ def plain_paragraph(writer: NoteWriter, line: Line, last: bool) -> str | None:
             cid = writer._comment_text(piece)
             out.append(f'<w:commentRangeStart w:id="{cid}"/><w:commentRangeEnd w:id="{cid}"/>')
             run = f'<w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr><w:commentReference w:id="{cid}"/></w:r>'
-            out.append(run if piece.op is Op.EQUAL else _change(writer, piece.op, None, None, run))
+            out.append(run if piece.op is _EQUAL else _change(writer, piece.op, None, None, run))
         else:
             if marker and kind == "marker":
                 run = _marker_run(piece.text, piece.op, lit)
             else:
-                run = _run(piece.text, piece.op, reasons and kind == "label", lit)
-            out.append(run if piece.op is Op.EQUAL else _change(writer, piece.op, piece.author, piece.date, run))
+                run = _run(piece.text, piece.op, kind == "label", lit)  # (a label here: bold, in Reasons)
+            out.append(run if piece.op is _EQUAL else _change(writer, piece.op, piece.author, piece.date, run))
             if piece.text:
                 touching = empty = False
     if len(out) == 1 and not ppr:
         return "<w:p/>"
     out.append("</w:p>")
     return "".join(out)
+
+
+#: A paragraph's ``w:pPr`` content by (role, depth), made by :func:`_style` once for each.
+_STYLES: dict[tuple[str, int], str] = {}
 
 
 @functools.lru_cache(maxsize=64)
@@ -165,14 +223,14 @@ def _marker_run(text: str, op: Op, lit: str) -> str:
     action, tab, pid = text.partition("\t")
     if not tab:
         return _run(text, op, True, lit)
-    tag = "w:delText" if op is Op.DELETE else "w:t"
+    tag = "w:delText" if op is _DELETE else "w:t"
     return f"<w:r>{_RPR[True, lit]}{_text(action, tag)}<w:tab/><{tag}>{_escaped(pid)}</{tag}></w:r>"
 
 
 def _who(line: Line) -> tuple[str | None, str | None]:
     """The author and date of the line's first change that has either (an empty highlight's, a paragraph's)."""
     for piece in line.pieces:
-        if piece.op is not Op.EQUAL and (piece.author or piece.date):
+        if piece.op is not _EQUAL and (piece.author or piece.date):
             return piece.author, piece.date
     return None, None
 

@@ -94,6 +94,9 @@ class RunWriter:
         self.word = docx_template.new_word()  # the ITU styles on A4, track changes on (built once)
         self.body = self.word.element.body
         self.next_id = 1
+        #: (op, author, date) → a tracked change's start tag before its w:id, its attributes after it, its end tag
+        #: (the string writer's, :func:`~itu_nb.export.docx_plain.plain_paragraph`)
+        self.change_heads: dict[tuple[Op, str | None, str | None], tuple[str, str, str]] = {}
         self.footnotes: list[etree._Element] = []
         self.endnotes: list[etree._Element] = []
         # word/comments.xml, each comment written inside it as it comes (plain lxml: the part is serialised

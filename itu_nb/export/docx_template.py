@@ -27,7 +27,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, Twips
 from lxml import etree
 
-from itu_nb.loaders.docx_read import LOOSE_NOTE_REFERENCE, LOOSE_NOTE_STYLE
+from itu_nb.loaders.docx_tags import LOOSE_NOTE_REFERENCE, LOOSE_NOTE_STYLE
 
 __all__ = ["TWIP_LEVEL", "new_word", "paragraph", "style_ids"]
 
