@@ -181,3 +181,15 @@ def test_text_placer_keeps_places_on_the_same_words():
     assert place(TAIL_AMENDED.index(" and WTDC-17") + 5) == TAIL_ORIGINAL.index(", including")  # words gone
     assert text_placer(old, new)(old.index("2")) == new.index("3")  # a character replaced: the new one
     assert text_placer(old, old)(7) == 7
+
+
+def test_text_placer_past_its_limit_puts_a_place_in_the_middle_where_the_texts_start_to_differ():
+    old, new = "Objective " + "x" * 2500 + " end", "Objective " + "y" * 2600 + " end"
+    place = text_placer(old, new)
+    assert [place(0), place(10), place(1000), place(len(old) - 4), place(len(old))] == [
+        0,
+        10,
+        10,
+        len(new) - 4,
+        len(new),
+    ]
