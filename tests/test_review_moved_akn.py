@@ -187,3 +187,25 @@ def test_highlights_on_two_moved_bullets_of_one_text_come_back_on_their_own_word
         ("recalling/a/bullet1", ["World Summit"]),
         ("recalling/a/bullet2", ["WSIS+10"]),
     ]
+
+
+def test_a_clause_moved_with_its_bullets_gives_each_its_own_comment_back(doc):
+    review = itu_nb.Review(doc, author="Ana")
+    notes = [
+        Comment("recalling/a", "on a)"),
+        Comment("recalling/a/bullet1", "first"),
+        Comment("recalling/a/bullet2", "second"),
+    ]
+    review.edit(KEY, notes, date=DAY)
+    review.edit(KEY, [MoveClause("recalling/a", after="recalling/c")], date=DAY)
+    # the copy of recalling a) and of its three bullets, keyed as new clauses, each paired with its original
+    assert review.moves(KEY) == {
+        "recalling/c+2": "recalling/a",
+        "recalling/c/bullet1": "recalling/a/bullet1",
+        "recalling/c/bullet2": "recalling/a/bullet2",
+        "recalling/c/bullet3": "recalling/a/bullet3",
+    }
+    back = _reject_ana(review)
+    # "a)<TAB>the principles on Internet-related policymaking set out in" (line 213): 61 characters
+    assert [(a.text, a.offset) for a in back["recalling/a"].artefacts] == [("on a)", 61)]
+    assert bullets(back) == _as_read(doc, ([("first", END)], [("second", END)]))
