@@ -44,6 +44,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from itu_nb.amendments.moved_pairs import chain, moves_made
 from itu_nb.amendments.operations import EditError
 from itu_nb.amendments.sidecar import (
     DECISIONS,
@@ -77,6 +78,7 @@ class _State:
     redo: list[_Edit | _Decide] = field(default_factory=list)
     versions: list[Proposal] = field(default_factory=list)  # versions[n]: the proposal after n edits (known ones)
     ids: tuple[Proposal, frozenset[str]] | None = None  # the change ids of that proposal
+    moves: list[tuple[Proposal, dict[str, str]]] = field(default_factory=list)  # per version: it, copy → original
 
 
 def open_review(document, review="auto", *, author: str | None = None) -> Review:
@@ -266,14 +268,38 @@ class Review:
         return {i: d for i, d in self._state(key)[1].decisions.items() if i in ids}
 
     def result(self, key) -> Proposal:
-        """:meth:`proposal` with the decisions applied (:func:`itu_nb.model.review.decide`); undecided changes stay tracked."""
+        """:meth:`proposal` with the decisions applied (:func:`itu_nb.model.review.decide`); undecided changes stay tracked.
+
+        A move of the analyst's that is rejected gives the moved copy's comments and highlights back to the clause
+        it was moved from, known by key (:meth:`moves`), whatever it reads like.
+        """
         from itu_nb.model.review import decide
 
         live = self._live(key)
         p = self.proposal(key)
         if not live:
             return p
-        return decide(p, [i for i, d in live.items() if d == "accept"], [i for i, d in live.items() if d == "reject"])
+        rejected = [i for i, d in live.items() if d == "reject"]
+        moves = self.moves(key) if rejected else None
+        return decide(p, [i for i, d in live.items() if d == "accept"], rejected, moves=moves)
+
+    def moves(self, key) -> dict[str, str]:
+        """The moves the analyst's edits made in :meth:`proposal`: the key of each copy → the key of the clause it
+        was moved from (the first one, for a copy moved again), read from the versions before and after each edit
+        (:func:`~itu_nb.amendments.moved_pairs.moves_made`); computed once per version.
+        """
+        k, state = self._state(key)
+        self.proposal(k)
+        versions, made = state.versions, state.moves
+        n = 0
+        while n < len(made) and n + 1 < len(versions) and made[n][0] is versions[n + 1]:
+            n += 1  # the pairs made up to a version still in use
+        del made[n:]
+        pairs: dict[str, str] = made[-1][1] if made else {}
+        for m in range(n, len(state.edits)):
+            pairs = chain(pairs, moves_made(versions[m], versions[m + 1], state.edits[m].ops))
+            made.append((versions[m + 1], pairs))
+        return dict(pairs)
 
     def counts(self, key) -> dict:
         """``{"pending": n, "accepted": n, "rejected": n}`` over the changes of :meth:`proposal`."""

@@ -10,13 +10,13 @@ decide them again on the draft it rebuilds.
 The analyst's marks stay on their characters: a clause's artefacts (comments, highlights, bookmarks, note
 marks) count offsets in its runs, so a decision that takes runs out moves every artefact after them back
 (:func:`settled_artefacts`), one inside them to where they stood, and a clause gone entirely gives its comments
-and highlights to the clause before it.
+and highlights to the clause before it; a moved copy gone with its move gives them back to its struck original
+(:mod:`itu_nb.model.moved`).
 """
 
 from __future__ import annotations
 
 import dataclasses
-import operator
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable
@@ -25,6 +25,8 @@ from typing import TYPE_CHECKING
 from itu_nb.errors import AddressError
 from itu_nb.model.change import Change, change_groups
 from itu_nb.model.clause import NodeKind, placer
+from itu_nb.model.moved import ANALYST_KINDS as _ANALYST_KINDS
+from itu_nb.model.moved import moved_back as _moved_back
 from itu_nb.model.runs import Artefact, Op, Run, join_runs
 
 if TYPE_CHECKING:  # types only: Proposal.accept imports this module, not the other way round
@@ -54,8 +56,12 @@ def _select(proposal: Proposal, ids, author, section) -> set[str]:
     return {c.id for c in chosen}
 
 
-def _apply(proposal: Proposal, accepted: set[str], rejected: set[str]) -> Proposal:
-    """Settle the chosen changes in one pass: accepted keep their insertions, rejected their deletions."""
+def _apply(proposal: Proposal, accepted: set[str], rejected: set[str], moves=None) -> Proposal:
+    """Settle the chosen changes in one pass: accepted keep their insertions, rejected their deletions.
+
+    ``moves`` (copy key → key of its struck original, as a review recorded them) pairs a rejected move's
+    copy with its original (:func:`itu_nb.model.moved.moved_back`).
+    """
     both = accepted & rejected
     if both:
         raise ValueError(f"{proposal.id}: change {sorted(both)[0]!r} is both accepted and rejected")
@@ -129,7 +135,7 @@ def _apply(proposal: Proposal, accepted: set[str], rejected: set[str]) -> Propos
             out[-1] = _adopt(out[-1], waiting, at_end=True)
         return tuple(out), up
 
-    clauses, _ = settle_all(_moved_back(proposal.clauses, rejected), True)
+    clauses, _ = settle_all(_moved_back(proposal.clauses, rejected, moves), True)
     notes = tuple(
         f"{verb} {len(ids)} change{'s' if len(ids) != 1 else ''}"
         for verb, ids in (("accepted", accepted), ("rejected", rejected))
@@ -141,90 +147,6 @@ def _apply(proposal: Proposal, accepted: set[str], rejected: set[str]) -> Propos
         changes = proposal.changes
         out = remember(out, [c for c in changes if c.id in accepted], [c for c in changes if c.id in rejected])
     return out
-
-
-#: What an analyst adds to a clause: kept when the clause's text is gone (given to a neighbour).
-_ANALYST_KINDS = ("comment", "highlight")
-
-
-def _moved_back(clauses: tuple[Clause, ...], rejected: set[str]) -> tuple[Clause, ...]:
-    """``clauses`` with the marks of each moved copy whose move is rejected given back to its struck original.
-
-    A move leaves a struck original and a copy of its text holding the comments and highlights
-    (:func:`itu_nb.amendments.wording.taken_marks`).  Rejected, the copy goes and the original comes back:
-    a clause all inserted whose changes are rejected hands its marks to a clause all deleted whose changes are
-    rejected, with the same text and the same identity (:func:`_identity`: the move's name, or the source
-    line), on the same characters of the text, instead of to the clause before it.  So two moved clauses
-    with one text each get their own marks back, and a clause struck that reads as a moved one keeps none
-    of its marks.  ``clauses`` themselves when there is none.
-    """
-    if not rejected:
-        return clauses
-    nodes = [n for c in clauses for n in c.walk()]
-    going = [
-        n
-        for n in nodes
-        if any(a.kind in _ANALYST_KINDS for a in n.artefacts)
-        and n.runs
-        and all(r.op is Op.INSERT for r in n.label_runs + n.runs)
-        and all(c.id in rejected for c in n.changes)
-    ]
-    if not going:
-        return clauses
-    back: dict[tuple, list[Clause]] = {}  # identity (_identity) → the struck clauses that have it
-    for n in nodes:
-        runs = n.label_runs + n.runs
-        if n.runs and all(r.op is Op.DELETE for r in runs) and all(c.id in rejected for c in n.changes):
-            back.setdefault(_identity(n), []).append(n)
-    moves: dict[int, tuple[Clause, tuple[Artefact, ...]]] = {}  # id of a clause → it with its new artefacts
-    for copy in going:
-        homes = back.get(_identity(copy))
-        if not homes:
-            continue
-        home = homes.pop(0)
-        shift = sum(len(r.text) for r in home.label_runs) - sum(len(r.text) for r in copy.label_runs)
-        label = sum(len(r.text) for r in copy.label_runs)
-        given = tuple(
-            dataclasses.replace(
-                a,
-                op=Op.EQUAL,
-                offset=None
-                if a.offset is None
-                else a.offset + shift
-                if a.offset >= label
-                else min(a.offset, label + shift),
-            )
-            for a in copy.artefacts
-            if a.kind in _ANALYST_KINDS
-        )
-        moves[id(copy)] = (copy, tuple(a for a in copy.artefacts if a.kind not in _ANALYST_KINDS))
-        moves[id(home)] = (home, home.artefacts + given)
-    if not moves:
-        return clauses
-
-    def swap(c: Clause) -> Clause:
-        kids = tuple(swap(k) for k in c.children)
-        hit = moves.get(id(c))
-        if hit is not None and hit[0] is c:
-            return dataclasses.replace(c, children=kids, artefacts=hit[1])
-        return c if all(map(operator.is_, kids, c.children)) else dataclasses.replace(c, children=kids)
-
-    return tuple(swap(c) for c in clauses)
-
-
-def _identity(n: Clause) -> tuple:
-    """What a moved copy shares with its struck original: its text, and the name of Word's move (``w:moveFrom``,
-    ``w:moveTo``) when every run carries the same one, else its source line.
-
-    A move made by an edit copies the clause with its line (:func:`itu_nb.amendments.wording.inserted_copy`), so
-    two clauses of one text, or a struck clause reading as a moved one, are told apart by the lines they were
-    read from.  A clause read from no line (Akoma Ntoso, or built in code) has the line None: its text alone.
-    """
-    text = "".join(r.text for r in n.runs)
-    names = {r.move for r in n.runs}
-    if len(names) == 1 and None not in names:
-        return ("move", names.pop(), text)
-    return ("line", n.line, text)
 
 
 def settled_artefacts(
@@ -339,14 +261,17 @@ def reject(proposal: Proposal, ids: str | Iterable[str] | None = None, *, author
     return _apply(proposal, set(), _select(proposal, ids, author, section))
 
 
-def decide(proposal: Proposal, accepted: Iterable[str] = (), rejected: Iterable[str] = ()) -> Proposal:
+def decide(proposal: Proposal, accepted: Iterable[str] = (), rejected: Iterable[str] = (), *, moves=None) -> Proposal:
     """Accept some changes and reject others in one step (what the redline viewer does).
 
     Change ids are those of ``proposal.changes``; they stay the same when other changes
     are decided, so deciding id by id on successive versions gives the same result.
+    ``moves`` (a mapping: the key of a moved copy → the key of its struck original, as
+    :class:`itu_nb.amendments.reviewing.Review` records the moves its edits make) says where a
+    rejected move's comments and highlights go back (:func:`itu_nb.model.moved.moved_back`).
     """
     return _apply(
-        proposal, _select(proposal, list(accepted), None, None), _select(proposal, list(rejected), None, None)
+        proposal, _select(proposal, list(accepted), None, None), _select(proposal, list(rejected), None, None), moves
     )
 
 
