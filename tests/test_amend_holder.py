@@ -183,6 +183,31 @@ def test_moves_into_a_sub_list_from_before_its_holder_are_one_run(monkeypatch):
     ]
 
 
+def test_a_holder_after_a_struck_item_holding_its_label_joins_and_follows(monkeypatch):
+    # a draft that struck recognizing j): k), relettered j), stands at j#2 (the struck j) holds "j"), its sub-items at
+    # j#2/i and j#2/ii (a list under a "#2" parent: simple since session 19).  Four moves in from a): the holder
+    # reads i), h), g), f), at paths of their own (no struck item holds them), and its sub-list follows
+    base = apply_ops(RES130, [DeleteClause("recognizing j)")], **WHO)
+    holder = base["recognizing"].children[10]
+    assert (holder.label, holder.path, holder.key) == ("j)", "recognizing/j#2", "recognizing/k")
+    assert [c.path for c in holder.children] == ["recognizing/j#2/i", "recognizing/j#2/ii"]
+    ops = [MoveClause("recognizing a)", into=f"recognizing {x})") for x in "jihg"]
+    done = _counted(monkeypatch)
+    fast = apply_ops(base, ops, **WHO)
+    assert done == [4]
+    _same(fast, reference(base, ops))
+    holder = next(c for c in fast["recognizing"].children if c.key == "recognizing/k")
+    assert (holder.label, holder.path) == ("f)", "recognizing/f")
+    assert [(c.label, c.path, c.key) for c in holder.children] == [
+        ("i)", "recognizing/f/i", "recognizing/k/i"),
+        ("ii)", "recognizing/f/ii", "recognizing/k/ii"),
+        ("iii)", "recognizing/f/iii", "recognizing/i/iii"),  # placed when the holder was i), h), g), f)
+        ("iv)", "recognizing/f/iv", "recognizing/h/iv"),
+        ("v)", "recognizing/f/v", "recognizing/g/v"),
+        ("vi)", "recognizing/f/vi", "recognizing/f/vi"),
+    ]
+
+
 def test_an_operation_on_the_holder_itself_still_ends_the_run(monkeypatch):
     # four moves in from before the holder (k), then j), i), h)), the holder (now g)) deleted, then four moves within
     # the list: the four moves in are one run, which the deletion of the holder ends; it starts the next (one list)

@@ -290,8 +290,8 @@ class Nest:
                 del self.up[id(order)]
 
     def _hold(self, order: Order, holder: Clause) -> bool:
-        """Make ``holder``, an item of ``order``'s list, a holder no operation of the run changes (False: it is not a
-        live item still at its place, or a struck item holds its label, so its path may take "#2").
+        """Make ``holder``, an item of ``order``'s list, a holder no operation of the run strikes or moves (False: it is
+        not a live item unchanged so far at the path the rules give it).
         """
         firsts = self._firsts.get(id(order))
         if firsts is None:
@@ -299,7 +299,7 @@ class Nest:
         r = firsts.get(id(holder))
         if r is None or r >= len(order.entries) or order.entries[r][1] is not holder or order.touched[r]:
             return False
-        if order.labels[r] in order.held or order.path(r) != holder.path:
+        if order.path(r) != holder.path:  # (at "#2" after a struck item holding its label: the list follows it)
             return False
         order.hold(holder, r)
         return True
