@@ -5,6 +5,7 @@ inserting`).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from itu_nb.amendments.addressing import _child, bare, cited_section, find_path, parent_of, resolve
@@ -47,17 +48,24 @@ class _Anchors:
     read any other way (another list, a paragraph leading the list, a label in another case, several
     sections of one name…) is none of the list's: the caller ends the run there.  So is a path into a
     list holding struck items (``considering/b`` may be the struck item, the live ``b)`` at ``b#2``).
+
+    When the run may change the labels of items an address passes through (the list is inside an item of another
+    pending list, whose label an operation changed: :mod:`~itu_nb.amendments.sublists`), :attr:`cite` reads the
+    citation instead of :func:`cited_list` (through the lists as they stand now), and nothing is kept.
     """
 
     def __init__(self, proposal: Proposal, parent: Clause, prefix: str, struck: bool = False) -> None:
         self.p, self.parent, self.prefix, self.struck = proposal, parent, prefix, struck
         self._last: dict[str, str | None] = {}  # address → its last label, when the rest names the list
+        self.cite: Callable[[str], tuple[Clause, str] | None] | None = None  # see the class
 
     def label(self, address: str) -> str | None:
         """The bare label the address names among the list's items (None: it names no item of the list)."""
         address = address.strip()
         if address.startswith(self.prefix + "/"):  # a path: the item's path is prefix/label
             return None if self.struck else address[len(self.prefix) + 1 :]
+        if self.cite is not None:
+            return self._read(address)
         if address not in self._last:
             self._last[address] = self._read(address)
         return self._last[address]
@@ -67,7 +75,7 @@ class _Anchors:
             return None  # a path outside the list
         if "/" in address:
             return None
-        cited = cited_list(self.p, address)
+        cited = cited_list(self.p, address) if self.cite is None else self.cite(address)
         return bare(cited[1]) if cited is not None and cited[0] is self.parent else None
 
 

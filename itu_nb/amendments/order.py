@@ -35,6 +35,10 @@ it stood, kept with the number of live items before it (its *rank*).  What one b
   original struck without the comments and highlights the copy takes (:func:`~itu_nb.amendments.wording.
   taken_marks`); a new item claims the key of the path it is given.
 
+A list inside an item of another (:mod:`~itu_nb.amendments.sublists`) keeps its items under the path its holder has
+now (:attr:`prefix`, changed by :meth:`Order.reprefix`); a list holding such items neither strikes nor moves them
+(:meth:`Order.holds`), and keeps their ranks as its operations change them.
+
 Addresses are read as :class:`~itu_nb.amendments.anchors._Anchors` reads them (a citation of the list's items by label), a path as the
 live item that stands at it now; anything else (the path of a struck item, another list, a label no live item
 has, a deletion of the last live item, a second struck item holding one component…) ends the run, and the caller applies that operation one by one.  The
@@ -80,6 +84,7 @@ _BOTH = bytes([REPATHED | RELABELLED])
 #: The component a paragraph or bullet among the items is held under (before its path): no label's, never carried
 _FIXED = "\0fixed "
 _RELETTERED = bytes(x | RELABELLED for x in range(256))  # a translation table: RELABELLED set, in C
+_REPATHED = bytes(x | REPATHED for x in range(256))  # REPATHED set, in C
 
 
 def _relabelled(c: Clause, label: str, relabelled: bool, author: str | None, date: str) -> Clause:
@@ -112,7 +117,10 @@ class Order:
         self.session, self.parent, self.prefix, self.author, self.date = session, parent, parent.path, author, date
         self.ok = False
         self.into: str | None = None  # the address of the list new items go ``into=`` (as the run's first one wrote it)
-        self.floor = -1  # the live items up to this rank stay as they are (a list inside one: sublists.Nest)
+        # the live items holding lists joined to this one (sublists.Nest): id(clause) -> its rank now; no operation
+        # strikes or moves them, but one may change their ranks (and so their labels and paths)
+        self.holders: dict[int, int] = {}
+        self.floor = -1  # the highest rank of a holder (-1: none)
         simple = _simple_apart(session, parent)  # the paragraphs and bullets among the items held as struck ones
         if simple is None:
             return
@@ -160,6 +168,8 @@ class Order:
     def current(self, j: int) -> Clause:
         """The live item at rank ``j`` as one by one has it now."""
         entry, touched, path = self.entries[j], self.touched[j], self.path(j)
+        if entry[0] == "done":  # a holder with its list settled (sublists.Nest.settle)
+            return entry[1]
         if entry[0] == "old":
             old = entry[1]
             if not touched and path == old.path:
@@ -202,6 +212,44 @@ class Order:
             return False
         self.into = into
         return True
+
+    # -- holders of joined lists (sublists.Nest) ------------------------------------------------------
+    def holds(self, j: int) -> bool:
+        """Whether the live item at rank ``j`` holds a joined list (no operation of the run strikes or moves it)."""
+        return j <= self.floor and j in self.holders.values()
+
+    def hold(self, holder: Clause, rank: int) -> None:
+        """Make the live item ``holder``, at ``rank``, a holder (see :meth:`holds`)."""
+        self.holders[id(holder)] = rank
+        self.floor = max(self.floor, rank)
+
+    def unhold(self, holder: Clause) -> None:
+        """Forget the holder ``holder`` (a join undone)."""
+        del self.holders[id(holder)]
+        self.floor = max(self.holders.values(), default=-1)
+
+    def _shift_holders(self, at: int, d: int) -> None:
+        """The holders at rank ``at`` or after (after, when an item there was taken out) ``d`` ranks further."""
+        for k, r in self.holders.items():
+            if r > at or (r == at and d > 0):
+                self.holders[k] = r + d
+        self.floor = max(self.holders.values(), default=-1)
+
+    def reprefix(self, prefix: str) -> None:
+        """The list's parent (a holder of another list) now at ``prefix``: every item of the list at a path under
+        it, as one by one repaths them when the holder's path changes (the live items' old paths kept as uids).
+        """
+        n = len(self.prefix)
+        self.prefix = self.anchors.prefix = prefix
+        self.touched = self.touched.translate(_REPATHED)
+        self.every = (
+            *(_moved(c, prefix + c.path[n:], False) for c in self.every[: self.lead]),
+            *self.every[self.lead :],
+        )
+        for _, x in self.struck:
+            path = prefix + x[2].path[n:] if x[1].startswith(_FIXED) else self.struck_path(x)
+            if path != x[2].path:
+                x[2] = _moved(x[2], path, False)
 
     # -- labels ------------------------------------------------------------------------------------
     def _grow(self) -> bool:
@@ -266,6 +314,8 @@ class Order:
             self.struck.shift(k, None, -1)
         del self.entries[j]
         del self.touched[j]
+        if j < self.floor:
+            self._shift_holders(j, -1)
         if gone is not None:
             comp = component_of(gone.label_in("original") or "")
             assert comp is not None and comp not in self.held  # checked by the caller
@@ -294,6 +344,8 @@ class Order:
             self.struck.shift(low, k, -1)
         self.entries.insert(rank, entry)
         self.touched.insert(rank, 0)
+        if rank <= self.floor:
+            self._shift_holders(rank, 1)
         return rank
 
     def _where(self, op: Any, label: str | None) -> int | None:
@@ -319,7 +371,7 @@ class Order:
             return False
         n = len(self.entries)
         rank = q - self.struck.before(q)
-        if rank <= self.floor or not self.admits(rank, n):
+        if not self.admits(rank, n):
             return False
         if label is not None:
             parts = split_label(label.strip() + ")") or split_label(label.strip())
@@ -337,7 +389,7 @@ class Order:
     def delete(self, op: DeleteClause) -> bool:
         """Strike an item, as one by one; False: not as a run can (nothing changed)."""
         j = self.rank(op.at)
-        if j is None or j <= self.floor or len(self.entries) < 2:
+        if j is None or self.holds(j) or len(self.entries) < 2:
             return False
         gone, node = self._remove(j)
         if not self._strikable(gone):
@@ -353,7 +405,7 @@ class Order:
         if op.into is not None and op.into != self.into:
             return False
         q = self._where(op, None)  # read before the original is struck, as one by one reads it
-        if s is None or q is None or s <= self.floor or len(self.entries) < 2:
+        if s is None or q is None or self.holds(s) or len(self.entries) < 2:
             return False
         gone, node = self._remove(s, True)
         if not self._strikable(gone):
@@ -368,7 +420,7 @@ class Order:
         n = len(self.entries) - 1
         q = min(q, n + len(self.struck) + g)
         rank = q - bisect.bisect_left(range(len(self.struck) + g), q, key=place)
-        if rank <= self.floor or not self.admits(rank, n):
+        if not self.admits(rank, n):
             return False
         author, date, session = self.author, self.date, self.session
         session.counter += 1  # the copy's provisional path, as the editor gives it

@@ -158,7 +158,7 @@ def simple_list(session: Session, parent: Clause, struck: bool = False) -> Simpl
             or (split_label(text) or ("", "", ""))[1] != want
             or component_of(text) != want
             or bare(text) != want
-            or c.path.partition("#")[0] != f"{prefix}/{want}"
+            or c.path[len(prefix) :].partition("#")[0] != f"/{want}"  # (the parent's path may hold a "#2")
             or (c.path != f"{prefix}/{want}" and len(live) == len(kids))
         ):
             return None

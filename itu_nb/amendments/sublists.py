@@ -7,11 +7,20 @@ the list inside an item of one of its items (three levels), or between the lists
 (siblings).  Here the lists stay pending together (:class:`Nest`): an :class:`~itu_nb.amendments.order.Order` for
 each list an operation of the run reaches, joined when the first one does (:meth:`Nest._join`), with the lists
 between it and those already joined.  A list joins inside a *holder* (the item whose children it is), a live item
-of a joined list that no operation of the run has changed or will change: each list's operations keep to the live
-items after its holders (:attr:`Order.floor <itu_nb.amendments.order.Order>`, the rank of the last), so a holder
-keeps its rank, label and path, every address through it reads as one by one reads it, and the operations on the
-list holding it change nothing inside it.  A list may also join as the list holding the item the first list (or
-the last so joined) is inside, when that item is live and unchanged so far.
+of a joined list that no operation of the run has changed so far and none will strike or move
+(:attr:`Order.holders <itu_nb.amendments.order.Order>`).  A list may also join as the list holding the item the first
+list (or the last so joined) is inside, when that item is live and unchanged so far.
+
+An operation before a holder (an insertion, a deletion, a move from or to a place before it) changes its rank, so
+its label, and perhaps its path (a struck item before it may come to hold its label: ``#2``).  One by one, the
+holder is then relettered and repathed, and its list with it; here the list's order takes the holder's new path as
+its prefix (:meth:`Order.reprefix <itu_nb.amendments.order.Order.reprefix>`: every item at a path under it, those
+of the text keeping their old paths as uids, as one by one repaths them), at once, within the operation, so that a
+move into the list places its copy (and claims its keys) at the path the holder has then, and the lists inside its
+items follow (:meth:`Nest._follow`).  From the first such change the run is *stale*: the text no longer reads an
+address through a holder (``recognizing j) i)`` once ``k)`` is ``j)``), the lists as they stand now do
+(:meth:`Nest._cite_now`: a label among a list's live items names the one carrying it now, a holder or an item of the
+text no operation has changed), a path by the prefixes the orders have now, and no more lists join.
 
 A move from one list to another is :meth:`_Editor.move_clause <itu_nb.amendments.editor>` on the two orders: the
 place is read before the original is struck (a strike in one list moves nothing in the other); a copy of the item
@@ -20,15 +29,19 @@ struck from its list as a deletion strikes it, without the comments and highligh
 goes altogether, its keys freed; a clause of the original text leaves its struck original, which keeps its
 identity), then the copy enters the target list as a new item there and claims its keys.  Operations within one
 list are that list's order's.  At the end each list is settled into its holder, the innermost first, then the list
-holding it with the holder so changed.  Anything else (an operation on a holder or before it, a list not simple, a
-list inside an item that is no holder's sibling or ancestor's…) ends the run, and the caller applies that
+holding it with the holder so changed (relettered and repathed as the run left it).  Anything else (a holder
+struck or moved, a list not simple, a list inside an item that is no holder's sibling or ancestor's, an address
+through an item the run changed, a list joining once the run is stale…) ends the run, and the caller applies that
 operation one by one.  The property tests in ``tests/test_amend_nested.py`` and
-``tests/test_amend_nested_levels.py`` compare the result with one by one, field for field.
+``tests/test_amend_nested_levels.py`` and ``tests/test_amend_holder.py`` (operations before and at the holder) compare
+the result with one by one, field for field.
 
 Each operation costs what it costs on one list's order, plus a step per list joined (each order reads the address
 in turn): 2,000 moves in and out of the sub-list of a 2,008-item list's first item take 0.3–0.5 s CPU (one by one,
 144–177 s); so do moves into and out of the sub-list of that item's ``i)``, or between the sub-lists of items 1
-and 2.
+and 2.  A holder's change of path costs a step per item of its list (and of the lists inside them): 1,000 moves
+into the sub-list of item 6 of a 1,008-item list from its item 3, and back, each renumbering the holder, take
+0.69 s CPU in a bounded child with the import and the load (one by one before: see ``benchmarks/RESULTS.md``).
 """
 
 from __future__ import annotations
@@ -37,7 +50,7 @@ import dataclasses
 from collections.abc import Sequence
 from typing import Any
 
-from itu_nb.amendments.addressing import find_path, parent_of, resolve
+from itu_nb.amendments.addressing import _child, bare, cited_section, find_path, parent_of, resolve
 from itu_nb.amendments.anchors import cited_list, mixes, parent_for
 from itu_nb.amendments.lists import Session
 from itu_nb.amendments.operations import DeleteClause, InsertClause, MoveClause
@@ -66,9 +79,18 @@ class Nest:
         self._lists: dict[str, Clause | None] = {}  # a citation -> the clause whose children it names one of
         self.up: dict[int, tuple[Order, Clause]] = {}  # id(order) -> the order holding its parent, and that parent
         self._firsts: dict[int, dict[int, int]] = {}  # id(order) -> id(its clause of the text) -> that clause's rank
+        # an operation changed a holder's rank (its label, perhaps its path): the text no longer reads addresses
+        # through it, the lists as they stand now do (:meth:`_cite_now`), and no list joins any more
+        self.stale = False
 
     def takes(self, proposal: Proposal, into: str) -> bool:
         """Whether new items ``into=`` the address ``into`` go into one of the lists (lists joined now, if need be)."""
+        if self.stale:
+            now = self._into_now(into)
+            if now is None:
+                return False
+            now.into, self.intos = into, {into: now}  # (the address of the list now: one by one reads it so)
+            return True
         if into in self.intos:
             return True
         try:
@@ -93,6 +115,8 @@ class Nest:
         at = order.rank(address) if order is not None else None
         if order is not None and at is not None:
             return order, at
+        if self.stale:
+            return None
         joined = self._join(address, False)
         at = joined[-1][0].rank(address) if joined else None
         if at is not None:
@@ -107,6 +131,9 @@ class Nest:
         """
         if "/" in address:
             return self.by_prefix.get(address.rpartition("/")[0])
+        if self.stale:
+            cited = self._cite_now(address)
+            return self.by_parent.get(id(cited[0])) if cited is not None else None
         if address not in self._lists:
             self._lists[address] = self._cited_list(address)
         return self.by_parent.get(id(self._lists[address]))
@@ -116,7 +143,73 @@ class Nest:
         cited = cited_list(self.proposal, address)
         return cited[0] if cited is not None else None
 
-    def _join(self, address: str, into: bool) -> list[tuple[Order, Order, int]]:
+    # -- reading addresses through holders whose labels changed ------------------------------------------
+    def _now(self, node: Clause, tokens: Sequence[str]) -> Clause | None:
+        """The clause the labels ``tokens`` lead to from ``node``, as :func:`~itu_nb.amendments.anchors.cited_list`
+        reads them, with the pending lists as they stand now: a label among a list's live items names the one
+        carrying it now, which must be a holder or an item of the text no operation has changed (else None: the
+        run ends).
+        """
+        for token in tokens:
+            order = self.by_parent.get(id(node))
+            if order is None:  # a clause outside the pending lists: as the text has it
+                step = _child(node, token, "amended")
+                if not step:
+                    return None
+                node = step[0]
+                continue
+            at = order.index_of.get(bare(token))
+            if at is None or at >= len(order.entries) or order.entries[at][0] != "old":
+                return None
+            c = order.entries[at][1]
+            if id(c) not in self.by_parent and (order.touched[at] or order.path(at) != c.path):
+                return None
+            node = c
+        return node
+
+    def _cite_now(self, address: str) -> tuple[Clause, str] | None:
+        """:func:`~itu_nb.amendments.anchors.cited_list` of ``address`` with the pending lists as they stand now."""
+        cited = cited_section(self.proposal, address)
+        node = self._now(cited[0], cited[1][:-1]) if cited is not None else None
+        return (node, cited[1][-1]) if node is not None and cited is not None else None
+
+    def _into_now(self, into: str) -> Order | None:
+        """The order of the list the address ``into`` names now (None: none, or not read so)."""
+        into = into.strip()
+        if into in self.by_prefix:  # a path: the holder (or the first list's parent) at it now
+            return self.by_prefix[into]
+        if "/" in into:
+            return None
+        cited = cited_section(self.proposal, into)
+        if cited is not None:
+            node = self._now(*cited)
+        else:  # a section by its name: no list holds it
+            try:
+                node = resolve(self.proposal, into)
+            except ItuNbError:
+                return None
+            node = node if any(node is c for c in self.proposal.clauses) else None
+        return self.by_parent.get(id(node)) if node is not None else None
+
+    def _follow(self, order: Order) -> None:
+        """After an operation on ``order``'s list: each list inside one of its holders at the path the holder has
+        now (the lists inside its items too), and the nest stale if a holder was changed.
+        """
+        for hid, r in order.holders.items():
+            inner = self.by_parent[hid]
+            if order.touched[r] and not self.stale:
+                self.stale = True
+                for o in self.orders:
+                    o.anchors.cite = self._cite_now
+                self.intos, self._lists = {}, {}
+            path = order.path(r)
+            if path != inner.prefix:
+                del self.by_prefix[inner.prefix]
+                inner.reprefix(path)
+                self.by_prefix[path] = inner
+                self._follow(inner)
+
+    def _join(self, address: str, into: bool) -> list[tuple[Order, Order, Clause]]:
         """Join the list ``address`` names (``into``) or names an item of, and the lists between it and the others: each
         the list inside a live item of a joined list that no operation has changed, or the list holding the item the
         root order's list is inside.  Returns what each join did, the order of the list named last (empty: the list
@@ -127,7 +220,7 @@ class Nest:
             steps = self._steps(resolve(p, address), into)
         except ItuNbError:
             return []
-        done: list[tuple[Order, Order, int]] = []
+        done: list[tuple[Order, Order, Clause]] = []
         for parent, above in steps:
             one = self._join_one(parent, above)
             if one is None:
@@ -160,10 +253,10 @@ class Nest:
             (c, ([*up[1:], rooted[-1]])[i]) for i, c in reversed(list(enumerate(up)))
         ]
 
-    def _join_one(self, parent: Clause, above: Clause | None) -> tuple[Order, Order, int] | None:
+    def _join_one(self, parent: Clause, above: Clause | None) -> tuple[Order, Order, Clause] | None:
         """Join the list of ``parent``'s children: inside an item of the list of ``above`` (joined), or (None) holding
-        the item the root order's list is inside.  Returns the order, the order whose floor it raised and that floor
-        before (None: not so, nothing changed).
+        the item the root order's list is inside.  Returns the order, the order whose item holds a list joined so
+        and that item (None: not so, nothing changed).
         """
         if id(parent) in self.by_parent:
             return None
@@ -174,7 +267,6 @@ class Nest:
             holding, held, holder = self.by_parent[id(above)], order, parent
         else:  # the list holding the item the root order's list is inside
             holding, held, holder = order, self.root, self.root.parent
-        floor = holding.floor
         if not self._hold(holding, holder):
             return None
         self.up[id(held)] = holding, holder
@@ -182,12 +274,12 @@ class Nest:
         self.orders.append(order)
         self.by_parent[id(parent)] = order
         self.by_prefix[order.prefix] = order
-        return order, holding, floor
+        return order, holding, holder
 
-    def _undo(self, joined: list[tuple[Order, Order, int]]) -> None:
+    def _undo(self, joined: list[tuple[Order, Order, Clause]]) -> None:
         """Forget lists joined for an operation that then did not apply (the last joined first)."""
-        for order, holding, floor in reversed(joined):
-            holding.floor = floor
+        for order, holding, holder in reversed(joined):
+            holding.unhold(holder)
             self.orders.remove(order)
             del self.by_parent[id(order.parent)]
             del self.by_prefix[order.prefix]
@@ -198,8 +290,8 @@ class Nest:
                 del self.up[id(order)]
 
     def _hold(self, order: Order, holder: Clause) -> bool:
-        """Make ``holder``, an item of ``order``'s list, a holder no operation of the run changes (False: it is not a
-        live item still at its place, or a struck item holds its label, so its path may take "#2").
+        """Make ``holder``, an item of ``order``'s list, a holder no operation of the run strikes or moves (False: it is
+        not a live item unchanged so far at the path the rules give it).
         """
         firsts = self._firsts.get(id(order))
         if firsts is None:
@@ -207,9 +299,9 @@ class Nest:
         r = firsts.get(id(holder))
         if r is None or r >= len(order.entries) or order.entries[r][1] is not holder or order.touched[r]:
             return False
-        if order.labels[r] in order.held or order.path(r) != holder.path:
+        if order.path(r) != holder.path:  # (at "#2" after a struck item holding its label: the list follows it)
             return False
-        order.floor = max(order.floor, r)
+        order.hold(holder, r)
         return True
 
     def _target(self, op: InsertClause | MoveClause) -> Order | None:
@@ -224,14 +316,20 @@ class Nest:
         if len(self.orders) == 1 and self.root.insert(op):  # one list so far: the address read once
             return True
         target = self._target(op)
-        return target is not None and target.insert(op)
+        if target is None or not target.insert(op):
+            return False
+        self._follow(target)
+        return True
 
     def delete(self, op: DeleteClause) -> bool:
         """Strike an item of one of the lists, as one by one; False: not as a run can (nothing changed)."""
         if len(self.orders) == 1 and self.root.delete(op):
             return True
         found = self._which(op.at)
-        return found is not None and found[0].delete(op)
+        if found is None or not found[0].delete(op):
+            return False
+        self._follow(found[0])
+        return True
 
     def move(self, op: MoveClause) -> bool:
         """Move an item within one of the lists or between two, as one by one; False: not as a run can (nothing
@@ -245,17 +343,20 @@ class Nest:
             return False
         source, s = found
         if source is target:
-            return source.move(op)
+            if not source.move(op):
+                return False
+            self._follow(source)
+            return True
         return self._across(op, source, s, target)
 
     def _across(self, op: MoveClause, source: Order, s: int, target: Order) -> bool:
         """Move the live item at rank ``s`` of ``source`` into another list, ``target``, where ``op`` says (see the module)."""
         q = target._where(op, None)  # read before the original is struck, as one by one reads it
-        if q is None or s <= source.floor or len(source.entries) < 2:
+        if q is None or source.holds(s) or len(source.entries) < 2:
             return False
         n = len(target.entries)
         rank = q - target.struck.before(q)
-        if rank <= target.floor or not target.admits(rank, n):
+        if not target.admits(rank, n):
             return False
         gone, node = source._remove(s, True)
         if not source._strikable(gone):
@@ -266,6 +367,8 @@ class Nest:
         copy = dataclasses.replace(copy, label_runs=(), artefacts=relabelled_artefacts(copy, ()))
         source._strike(s, gone, node)
         source.touched[s:] = _BOTH * (len(source.entries) - s)
+        source._settle(None)
+        self._follow(source)  # the strike may have changed a holder's path: the target's list may be inside it
         if gone is not None:  # the struck original keeps its identity: the copy is a newcomer
             copy = newcomer(copy, {x.key for x in gone.walk()})
         placed_at = target._enter(q, ("copy", copy))
@@ -274,8 +377,8 @@ class Nest:
         path = target.path(rank)
         placed = dataclasses.replace(copy, path=path, uid=copy.uid, children=_repath(copy.children, copy.path, path))
         target.entries[rank] = ("copy", session.own_keys(placed))
-        source._settle(None)
         target._settle(rank)
+        self._follow(target)
         return True
 
     def settle(self, p: Proposal) -> Proposal:
@@ -298,11 +401,16 @@ class Nest:
             stack += ((self.by_parent[id(h)], False) for h in inside.get(id(order), ()))
         for order in out:
             for holder in inside.get(id(order), ()):
-                r = self._firsts[id(order)][id(holder)]
-                assert order.touched[r] == 0 and order.entries[r][1] is holder and order.path(r) == holder.path
-                settled = find_path(p, holder.path)
+                r = order.holders[id(holder)]
+                assert order.entries[r][1] is holder
+                settled = find_path(p, holder.path)  # the holder with its list settled, where the text has it
                 assert settled is not None
-                order.entries[r] = ("old", settled, r)
+                if order.touched[r] or order.path(r) != holder.path:  # relabelled or repathed: as one by one has it
+                    now = order.current(r)  # (its list already at the paths it has now: sublists.Order.reprefix)
+                    settled = dataclasses.replace(now, children=settled.children)
+                    order.entries[r] = ("done", settled)
+                else:
+                    order.entries[r] = ("old", settled, r)
             p = order.settle(p)
         return p
 
