@@ -1,0 +1,137 @@
+"""The writers' fast paths equal their slow ones: random runs on Doc 67's clauses, written both ways.
+
+The CriticMarkup writer writes a node without artefacts of a line-based document straight from its runs
+(``export.lines.plain_rows`` and ``export.critic._node_text``), with no piece or line made for it; with
+``plain_rows`` answering None it makes every line's pieces (``export_lines``), as before session 19.  The HTML
+writer writes such a node's paragraph from its runs (``export.html_nodes``); ``_node_html`` is the general one.
+``count_marks`` counts blocks of nodes in C and counts again node by node the block that passes ``stop``.
+
+The documents are Brazil's proposal (Doc 67, ``tests/fixtures/pp18-doc67-brazil.reconstructed.critic.md``) with
+some clauses' label and text runs replaced by random ones: text holding CriticMarkup and HTML specials
+(``{`` ``}`` ``[`` ``]`` ``\\`` ``~`` ``>`` ``<`` ``&``, whole marks, note heads) and control characters, each run
+equal, inserted or deleted, with or without an author and a date (some that CriticMarkup cannot write back), and
+on some clauses comments and highlights at random places.  Each writer's output (or the ``ExportError`` it
+raises) must be the same both ways, character for character.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+from unittest import mock
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import itu_nb
+from itu_nb.errors import ExportError
+from itu_nb.export import critic, html, limits
+from itu_nb.model import Artefact, Op, Run
+
+BRAZIL = Path(__file__).parent / "fixtures" / "pp18-doc67-brazil.reconstructed.critic.md"
+_DOC = itu_nb.load(BRAZIL)
+#: Clauses of Doc 67 with a line of their own and no artefact (so the fast paths take them), by walk order.
+_NODES = [
+    (k, n.path)
+    for k, p in enumerate(_DOC)
+    for n in p.walk()
+    if n.line is not None and not n.artefacts and n.kind is not itu_nb.NodeKind.FOOTNOTE
+]
+
+_TEXT = st.text(
+    alphabet=st.sampled_from(list("ab Z1.;\t{}[]\\~><&\"'+-=:@()*\x01\x0b\x7f\u2029é")), min_size=0, max_size=12
+) | st.sampled_from(["{++", "++}", "{--", "{==", "==}", "{>>", "<<}", "~>", "[1: ", "]", "\\[", "[footnoteRef:1]"])
+_RUN = st.builds(
+    Run,
+    st.sampled_from([Op.EQUAL, Op.EQUAL, Op.INSERT, Op.DELETE]),
+    _TEXT,
+    st.sampled_from([None, None, "Brazil", "CEPT", "a: b", "x<<}", "[B]"]),
+    st.sampled_from([None, None, "2018-09-10", "2018-10-02", "soon"]),
+)
+
+
+@st.composite
+def _documents(draw):
+    """Doc 67 with up to six clauses' runs replaced, some with comments and highlights."""
+    picks = draw(st.lists(st.sampled_from(_NODES), min_size=1, max_size=6, unique=True))
+    proposals = list(_DOC.proposals)
+    for k, path in picks:
+        label = tuple(draw(st.lists(_RUN, max_size=2)))
+        runs = tuple(draw(st.lists(_RUN, max_size=6)))
+        node = proposals[k][path]
+        size = sum(len(r.text) for r in label + runs)
+        arts: list[Artefact] = []
+        for _ in range(draw(st.integers(0, 2))):
+            at = draw(st.integers(0, size))
+            if draw(st.booleans()):
+                arts.append(
+                    Artefact(
+                        "comment",
+                        draw(st.sampled_from(["check", "why [1]?", "a <b> & c"])),
+                        node.line,
+                        at,
+                        draw(st.sampled_from([Op.EQUAL, Op.INSERT])),
+                        draw(st.sampled_from([None, "CEPT"])),
+                        draw(st.sampled_from([None, "2018-10-02"])),
+                    )
+                )
+            else:
+                length = draw(st.integers(0, size - at))
+                arts.append(Artefact("highlight", "", node.line, at, Op.EQUAL, length=length))
+        arts.sort(key=lambda a: a.offset or 0)
+        changed = dataclasses.replace(node, label_runs=label, runs=runs, artefacts=tuple(arts))
+        proposals[k] = _replaced(proposals[k], path, changed)
+    return dataclasses.replace(_DOC, proposals=tuple(proposals))
+
+
+def _replaced(proposal, path, node):
+    """``proposal`` with its clause at ``path`` replaced by ``node`` (the tree rebuilt above it)."""
+
+    def swap(c):
+        if c.path == path:
+            return node
+        kids = tuple(swap(k) for k in c.children)
+        return (
+            c if all(a is b for a, b in zip(kids, c.children, strict=True)) else dataclasses.replace(c, children=kids)
+        )
+
+    return dataclasses.replace(proposal, clauses=tuple(swap(c) for c in proposal.clauses))
+
+
+def _written(write, doc):
+    try:
+        return write(doc)
+    except ExportError as exc:
+        return ("ExportError", str(exc))
+
+
+PROPERTY = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@PROPERTY
+@given(_documents())
+def test_criticmarkup_nodes_written_from_their_runs_as_from_their_pieces(doc):
+    fast = _written(itu_nb.to_criticmarkup, doc)
+    with mock.patch.object(critic, "plain_rows", lambda d: None):
+        slow = _written(itu_nb.to_criticmarkup, doc)
+    assert fast == slow
+
+
+@PROPERTY
+@given(_documents(), st.integers(0, 60))
+def test_marks_counted_by_blocks_as_node_by_node(doc, stop):
+    nodes = [n for p in doc for n in p.walk()]
+    notes = sum(2 for a in doc.artefacts if a.kind in ("comment", "highlight"))
+    assert limits.count_marks(doc) == limits._count_nodes(nodes, notes, None)
+    assert limits.count_marks(doc, stop=stop) == limits._count_nodes(nodes, notes, stop)
+
+
+def test_the_fast_paths_are_taken_on_doc_67():
+    # (the property tests compare both ways only if the fast way is taken: most of Doc 67's lines are nodes
+    # given as themselves, and written from their runs)
+    rows = critic.plain_rows(_DOC)
+    assert rows is not None
+    nodes = [r for r in rows if not isinstance(r, critic.Line)]
+    assert len(nodes) == len(_NODES) > 40
+    assert sum(critic._node_text(n) is not None for n in nodes) > 40
+    assert html is not None
