@@ -126,6 +126,37 @@ def test_marks_counted_by_blocks_as_node_by_node(doc, stop):
     assert limits.count_marks(doc, stop=stop) == limits._count_nodes(nodes, notes, stop)
 
 
+def _walk(nodes, depth=0):
+    """Each node with its depth (the items above and including it), in reading order."""
+    for node in nodes:
+        d = depth + (node.kind is itu_nb.NodeKind.ITEM)
+        yield node, d
+        yield from _walk(node.children, d)
+
+
+@PROPERTY
+@given(_documents())
+def test_html_nodes_written_from_their_runs_as_by_node_html(doc):
+    from itu_nb.export.html_nodes import _NO_CHANGES, _node_html, _toc_entry, nodes_html
+
+    for proposal in doc:
+        parts, entries, counts = nodes_html(proposal, {}, list)
+        own = {id(n): n.changes for n in proposal.walk() if n.changed}
+        assert parts == [_node_html(proposal, n, d, own.get(id(n), _NO_CHANGES)) for n, d in _walk(proposal.clauses)]
+        toc = [_toc_entry(proposal, n, own.get(id(n), _NO_CHANGES)) for n in proposal.walk()]
+        assert entries == [e for e in toc if e is not None]
+        runs = [r for n in proposal.walk() for r in n.label_runs + n.runs]
+        kinds = [c.kind for changes in own.values() for c in changes]
+        assert (counts["ins"], counts["del"], counts["changes"]) == (
+            sum(r.op is Op.INSERT for r in runs),
+            sum(r.op is Op.DELETE for r in runs),
+            len(kinds),
+        )
+        assert [counts[k] for k in ("inserted", "deleted", "replaced", "relabelled")] == [
+            kinds.count(k) for k in ("inserted", "deleted", "replaced", "relabelled")
+        ]
+
+
 def test_the_fast_paths_are_taken_on_doc_67():
     # (the property tests compare both ways only if the fast way is taken: most of Doc 67's lines are nodes
     # given as themselves, and written from their runs)
@@ -134,4 +165,9 @@ def test_the_fast_paths_are_taken_on_doc_67():
     nodes = [r for r in rows if not isinstance(r, critic.Line)]
     assert len(nodes) == len(_NODES) > 40
     assert sum(critic._node_text(n) is not None for n in nodes) > 40
-    assert html is not None
+    # the HTML page's paragraphs of Doc 67's plain clauses, as written: B/67/4's "resolves" 1 (no change in it)
+    page = html.document_html(_DOC)
+    assert (
+        '<p class="node item" id="c-B_2f67_2f4_2fresolves_2f1" style="--depth: 1"><span class="label">1\t</span>'
+        in page
+    )
