@@ -171,3 +171,16 @@ def test_the_fast_paths_are_taken_on_doc_67():
         '<p class="node item" id="c-B_2f67_2f4_2fresolves_2f1" style="--depth: 1"><span class="label">1\t</span>'
         in page
     )
+
+
+def test_a_lone_surrogate_anywhere_in_a_long_page_is_replaced():
+    # encodable encodes a slice at a time: a surrogate in the third slice, or at a slice's edge, is found too
+    from itu_nb.export.lines import _CHUNK, encodable
+
+    page = "resolves … “1” " * (3 * _CHUNK // 15)
+    assert encodable(page) is page  # nothing to replace: the page itself
+    for at in (0, _CHUNK - 1, _CHUNK, 2 * _CHUNK + 7, len(page) - 1):
+        broken = page[:at] + "\ud800" + page[at + 1 :]
+        assert encodable(broken) == page[:at] + "\ufffd" + page[at + 1 :]
+    pair = "\ud83d\ude00"  # two surrogate code points (not one character): each replaced, as before
+    assert encodable("a" + pair + "b") == "a\ufffd\ufffdb"

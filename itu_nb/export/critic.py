@@ -164,10 +164,7 @@ def _plain(pieces: tuple[Piece, ...]) -> str | None:
         if piece.op is not equal or piece.kind not in _PLAIN:
             return None
         texts.append(piece.text)
-    text = "".join(texts)
-    if _CLASH.search(text):
-        return None
-    return escape(text) if "[" in text else text  # (the text of one run: _escape)
+    return _plain_text("".join(texts))
 
 
 def _node_text(node: Clause) -> str | None:
@@ -179,16 +176,19 @@ def _node_text(node: Clause) -> str | None:
     As :func:`_line` writes such pieces: runs of one op and one author and date, one after another, are one mark,
     and each mark is followed by its author and date when it has them.
     """
-    runs = node.label_runs + node.runs
+    label_runs, runs = node.label_runs, node.runs
     equal = Op.EQUAL
+    if len(label_runs) == 1 and len(runs) == 1 and label_runs[0].op is equal and runs[0].op is equal:
+        text = label_runs[0].text + runs[0].text  # (most items: a label and a text, in no change)
+        if "{" in text or "}" in text or "~" in text or "[" in text:  # (most texts: none, so no mark to find)
+            return _plain_text(text)
+        return text
+    runs = label_runs + runs
     for run in runs:
         if run.op is not equal:
             break
-    else:  # (most nodes: their text in no change, as _plain writes it)
-        text = "".join([run.text for run in runs])
-        if _CLASH.search(text):
-            return None
-        return escape(text) if "[" in text else text
+    else:  # (most other nodes: their text in no change, as _plain writes it)
+        return _plain_text("".join([run.text for run in runs]))
     out: list[str] = []
     open_op, author, date = equal, None, None  # the change open and its first run's author and date
     for run in runs:
@@ -213,9 +213,23 @@ def _node_text(node: Clause) -> str | None:
                 return None
             out.append(signed)
     text = "".join(out)
-    if "[" in text or _CLASH.search("".join([run.text for run in runs])):
+    if "[" in text or _clashes("".join([run.text for run in runs])):
         return None
     return text
+
+
+def _clashes(text: str) -> bool:
+    """Whether ``text`` holds what a CriticMarkup reader would take for a mark (:data:`_CLASH`; each such mark holds
+    a ``{``, a ``}`` or a ``~``: most texts hold none, found at once).
+    """
+    return ("{" in text or "}" in text or "~" in text) and _CLASH.search(text) is not None
+
+
+def _plain_text(text: str) -> str | None:
+    """The document text of a line in no change as written (:func:`_plain`), None when it holds a mark."""
+    if _clashes(text):
+        return None
+    return escape(text) if "[" in text else text  # (the text of one run: _escape)
 
 
 def _line(pieces: tuple[Piece, ...], where: _Where) -> str:

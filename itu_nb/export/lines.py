@@ -67,7 +67,17 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 
 def encodable(text: str) -> str:
     """``text`` with every lone surrogate (which no file encoding can hold) replaced by U+FFFD."""
-    return _SURROGATE.sub("\ufffd", text)
+    for at in range(0, len(text), _CHUNK):  # (a page with none, the usual one: encoded a slice at a time, in C)
+        try:
+            text[at : at + _CHUNK].encode("utf-8")
+        except UnicodeEncodeError:  # (strict UTF-8 refuses a surrogate code point, and nothing else)
+            return _SURROGATE.sub("\ufffd", text)
+    return text
+
+
+#: How many characters :func:`encodable` encodes at a time (about twice as fast as a search for a surrogate; a
+#: slice at a time, so a long page is not copied whole).
+_CHUNK = 1 << 20
 
 
 def keys_to_store(proposal: Proposal) -> list | None:
