@@ -20,6 +20,10 @@ Guarantees after :func:`export_lines`:
   order, each with the run's op, author and date (artefacts carry their kind instead; a
   comment its author and date); a highlight is an empty ``highlight-start`` piece where it
   starts and an empty ``highlight-end`` piece where it ends, the text between cut there.
+
+:func:`plain_rows` gives the same lines of a line-based document with each node without artefacts as the node
+itself, at its line's place: a writer that writes such a node from its runs (the CriticMarkup writer) makes no
+piece or line for it.
 """
 
 from __future__ import annotations
