@@ -48,9 +48,9 @@ from pathlib import Path
 
 from itu_nb.errors import ExportError
 from itu_nb.export.limits import check_marks
-from itu_nb.export.lines import Line, Piece, as_document, encodable, export_lines
+from itu_nb.export.lines import Line, Piece, as_document, encodable, export_lines, node_pieces, plain_rows
 from itu_nb.export.nesting import check_nesting
-from itu_nb.model import Op
+from itu_nb.model import Clause, Op
 from itu_nb.model.note_source import NOTE_HEAD
 from itu_nb.parsing.escapes import escape, escape_note, note_names
 from itu_nb.parsing.markup import (
@@ -164,8 +164,70 @@ def _plain(pieces: tuple[Piece, ...]) -> str | None:
         if piece.op is not equal or piece.kind not in _PLAIN:
             return None
         texts.append(piece.text)
-    text = "".join(texts)
-    if _CLASH.search(text):
+    return _plain_text("".join(texts))
+
+
+def _node_text(node: Clause) -> str | None:
+    """The line of a node without artefacts written from its runs, as :func:`_plain` or :func:`_line` write the
+    pieces :func:`~itu_nb.export.lines.node_pieces` makes of it (a piece per run with text, label runs first), with
+    no piece made; None for a node whose text holds a mark or a ``[`` beside a change, or whose change's author
+    and date would not read back: :func:`_line` writes those pieces (and names the piece in its error).
+
+    As :func:`_line` writes such pieces: runs of one op and one author and date, one after another, are one mark,
+    and each mark is followed by its author and date when it has them.
+    """
+    label_runs, runs = node.label_runs, node.runs
+    equal = Op.EQUAL
+    if len(label_runs) == 1 and len(runs) == 1 and label_runs[0].op is equal and runs[0].op is equal:
+        text = label_runs[0].text + runs[0].text  # (most items: a label and a text, in no change)
+        if "{" in text or "}" in text or "~" in text or "[" in text:  # (most texts: none, so no mark to find)
+            return _plain_text(text)
+        return text
+    runs = label_runs + runs
+    for run in runs:
+        if run.op is not equal:
+            break
+    else:  # (most other nodes: their text in no change, as _plain writes it)
+        return _plain_text("".join([run.text for run in runs]))
+    out: list[str] = []
+    open_op, author, date = equal, None, None  # the change open and its first run's author and date
+    for run in runs:
+        text, op = run.text, run.op
+        if not text:
+            continue
+        if op is not open_op or (op is not equal and (author, date) != (run.author, run.date)):
+            if open_op is not equal:
+                out.append(_MARK[open_op][1])
+                if author or date:
+                    if (signed := _signature(author, date)) is None:
+                        return None
+                    out.append(signed)
+            if op is not equal:
+                out.append(_MARK[op][0])
+            open_op, author, date = op, run.author, run.date
+        out.append(text)
+    if open_op is not equal:
+        out.append(_MARK[open_op][1])
+        if author or date:
+            if (signed := _signature(author, date)) is None:
+                return None
+            out.append(signed)
+    text = "".join(out)
+    if "[" in text or _clashes("".join([run.text for run in runs])):
+        return None
+    return text
+
+
+def _clashes(text: str) -> bool:
+    """Whether ``text`` holds what a CriticMarkup reader would take for a mark (:data:`_CLASH`; each such mark holds
+    a ``{``, a ``}`` or a ``~``: most texts hold none, found at once).
+    """
+    return ("{" in text or "}" in text or "~" in text) and _CLASH.search(text) is not None
+
+
+def _plain_text(text: str) -> str | None:
+    """The document text of a line in no change as written (:func:`_plain`), None when it holds a mark."""
+    if _clashes(text):
         return None
     return escape(text) if "[" in text else text  # (the text of one run: _escape)
 
@@ -342,7 +404,16 @@ def to_criticmarkup(x, path=None, *, author: str | None = None, date: str | None
     check_marks(doc, "CriticMarkup")
     check_nesting(doc, "CriticMarkup")
     lines = []
-    for i, line in enumerate(export_lines(doc)):
+    rows = plain_rows(doc)
+    for i, row in enumerate(export_lines(doc) if rows is None else rows):
+        if not isinstance(row, Line):  # a node without artefacts (plain_rows): written from its runs
+            text = _node_text(row)
+            if text is None:
+                line = Line(tuple(node_pieces(row)), "", row)
+                text = _line(line.pieces, _Where(doc.source, i + 1, line))
+            lines.append(text)
+            continue
+        line = row
         text = _plain(line.pieces)
         if text is None:
             text = _line(line.pieces, _Where(doc.source, i + 1, line))

@@ -23,22 +23,15 @@ Lone surrogates, which no file can hold, are written as U+FFFD.
 from __future__ import annotations
 
 import dataclasses
-import re
-from collections import Counter
 from itertools import groupby
 from pathlib import Path
 
-from itu_nb.export.html_runs import (
-    _ESC,
-    _comment_html,
-    _loose_art_html,
-    _plain_runs_html,
-    _runs_html,
-)
+from itu_nb.export.html_nodes import anchor, nodes_html
+from itu_nb.export.html_runs import _ESC, _comment_html, _loose_art_html, _runs_html
 from itu_nb.export.limits import check_marks
 from itu_nb.export.lines import as_document, encodable, line_pieces
 from itu_nb.export.loose import Loose, LooseLine, loose_comments, loose_lines
-from itu_nb.model import Artefact, Changes, Clause, Document, NodeKind, Op, Proposal, Run, change_groups
+from itu_nb.model import Artefact, Document, Op, Proposal, Run
 from itu_nb.parsing.markup import IN_NOTE
 
 __all__ = ["to_html"]
@@ -83,92 +76,6 @@ del::before { content: " [deletion start] "; } del::after { content: " [deletion
 """
 
 
-#: What :func:`_anchor` writes for each ASCII character: itself when an id may hold it, else ``_`` and its code.
-_ANCHOR = {c: chr(c) if re.match(r"[A-Za-z0-9_.-]", chr(c)) else f"_{c:x}" for c in range(128)}
-
-
-def _anchor(proposal: Proposal, path: str = "") -> str:
-    raw = f"{proposal.id}/{path}" if path else proposal.id
-    if raw.isascii():  # (as below, by a table: a document has an anchor per node)
-        return "c-" + raw.translate(_ANCHOR)
-    return "c-" + re.sub(r"[^A-Za-z0-9_.-]", lambda m: f"_{ord(m.group(0)):x}", raw)
-
-
-#: Each node kind's value (``NodeKind.ITEM.value``: an enum's ``value`` is a Python property, read per node).
-_KINDS = {kind: kind.value for kind in NodeKind}
-
-
-def _node_html(proposal: Proposal, node: Clause, depth: int, changes: Changes) -> str:
-    runs = node.label_runs + node.runs
-    group_of = {}  # (a node without changes, most of a long document: no groups to look for)
-    if changes:
-        ids = [c.id for c in changes]
-        group_of = {i: cid for cid, (a, b) in zip(ids, change_groups(runs), strict=True) for i in range(a, b)}
-    notes = [a for a in node.artefacts if a.kind in ("comment", "highlight", "paragraph-mark")]
-    if notes:
-        label_length = sum(len(r.text) for r in node.label_runs)
-        number = {id(a): k for k, a in enumerate((a for a in notes if a.kind == "highlight"), start=1)}
-        lead = [a for a in notes if (a.offset or 0) < label_length]
-        label = _runs_html(node.label_runs, 0, group_of, lead, 0, False, number)
-        rest = [a for a in notes if (a.offset or 0) >= label_length or a.kind == "highlight"]
-        body = _runs_html(node.runs, len(node.label_runs), group_of, rest, label_length, True, number)
-    else:  # (most nodes: as above without comments or highlights)
-        label = _plain_runs_html(node.label_runs, 0, group_of)
-        body = _plain_runs_html(node.runs, len(node.label_runs), group_of)
-    ops = {r.op for r in runs}  # (as node.status, from the runs at hand)
-    status = "inserted" if ops == {Op.INSERT} else "deleted" if ops == {Op.DELETE} else ""
-    classes = ["node", _KINDS[node.kind]] + ([status] if status else [])
-    style = f' style="--depth: {depth}"' if node.kind is NodeKind.ITEM else ""
-    label_html = f'<span class="label">{label}</span>' if label else ""
-    return f'<p class="{" ".join(classes)}" id="{_anchor(proposal, node.path)}"{style}>{label_html}{body}</p>'
-
-
-#: The changes of a node without any: one, shared (most nodes of a long document have none).
-_NO_CHANGES = Changes()
-
-
-def _changes_counted(proposal: Proposal) -> tuple[dict[int, Changes], dict[str, int]]:
-    """Each changed node's :attr:`~itu_nb.model.Clause.changes` by ``id()`` of the node (a node missing has none:
-    :data:`_NO_CHANGES`), and the proposal's counts of changes by kind and of inserted and deleted runs, in one walk.
-
-    A node's changes are made only when a run of it is no EQUAL one (``Clause.changed``), and then once: the counts,
-    the contents and the text all show them.
-    """
-    changes: dict[int, Changes] = {}
-    kinds: Counter[str] = Counter()
-    ins = dels = 0
-    equal, insert = Op.EQUAL, Op.INSERT
-    for n in proposal.walk():
-        changed = False
-        for runs in (n.label_runs, n.runs):  # (loops, not sums over lists: asked of every node)
-            for r in runs:
-                if r.op is not equal:  # (an Op is EQUAL, INSERT or DELETE)
-                    changed = True
-                    if r.op is insert:
-                        ins += 1
-                    else:
-                        dels += 1
-        if changed:
-            own = changes[id(n)] = n.changes
-            kinds.update(c.kind for c in own)
-    counts = {"ins": ins, "del": dels, "changes": sum(kinds.values())}
-    counts.update((k, kinds.get(k, 0)) for k in ("inserted", "deleted", "replaced", "relabelled"))
-    return changes, counts
-
-
-def _toc_entry(proposal: Proposal, node: Clause, changes: Changes) -> str | None:
-    """Sections, annexes and top-level parts always; items and paragraphs only when they change."""
-    own = len(changes)
-    if node.kind in (NodeKind.ITEM, NodeKind.PARAGRAPH, NodeKind.FOOTNOTE) and not own:
-        return None
-    name = node.body("amended").strip() or node.body("original").strip()
-    if node.kind in (NodeKind.ITEM, NodeKind.PARAGRAPH):
-        name = f"{node.label or node.label_original or ''} {name}".strip()
-    name = name if len(name) <= 70 else name[:69] + "…"
-    count = f' <span class="n">({own} change{"s" if own != 1 else ""})</span>' if own else ""
-    return f'<li><a href="#{_anchor(proposal, node.path)}">{_ESC(name or node.path)}</a>{count}</li>'
-
-
 def _marker_parts(proposal: Proposal, kept: LooseLine | None) -> tuple[str, str]:
     """The action and id as HTML, with the characters a highlight of the source's marker line covers in
     ``<mark>`` (``kept``: that line, when it holds a comment or highlight).
@@ -208,6 +115,11 @@ def _loose_html(items: list[Loose], *places: str) -> list[str]:
         f'<p class="loose" data-line="{no}" data-on="{_ESC(group[0].on)}">' + "".join(_loose_pieces(group)) + "</p>"
         for no, group in sorted(lines.items())
     ]
+
+
+def _inside(items: list[Loose]) -> list[str]:
+    """The comments of the lines after a clause (:func:`_loose_html` of them at places ``inside`` and ``end``)."""
+    return _loose_html(items, "inside", "end")
 
 
 def _loose_pieces(group: list[Loose]) -> list[str]:
@@ -274,26 +186,11 @@ def _covered(arts) -> list[str]:
     return out
 
 
-def _walk(nodes: tuple[Clause, ...], depth: int = 0):
-    todo = [(node, depth) for node in reversed(nodes)]  # (a stack, not nested generators: deep lists walk in time)
-    while todo:
-        node, d = todo.pop()
-        d += node.kind is NodeKind.ITEM
-        yield node, d
-        if node.children:  # (most nodes have none: no list made for them)
-            todo += [(child, d) for child in reversed(node.children)]
-
-
 def document_html(doc: Document, title: str | None = None) -> str:
     """The whole page as a string."""
     title = title or doc.metadata.get("title") or Path(doc.source).name or "itu_nb export"
-    # each node's changes, made once: the counts, the contents and the text all show them (a clause of 100,000
-    # changes took a second each time); by node, as ``id()`` of the node, which the proposal holds meanwhile
-    changes, counts = [], {}
-    for p in doc:
-        own, counts[p.id] = _changes_counted(p)
-        changes.append(own)
     rows, toc, body = [], [], []
+    counts: dict[str, dict[str, int]] = {}  # by proposal id (the last proposal of an id gives its row's counts)
     kept = loose_lines(doc)  # the lines that are no node holding a comment or highlight, and where they stand
     markers = {x.proposal: x for x in kept if x.place == "marker"}
     loose: dict[int, list[Loose]] = {}  # their comments, by proposal
@@ -304,20 +201,10 @@ def document_html(doc: Document, title: str | None = None) -> str:
             if a.kind == "paragraph-mark" and a.op is not Op.EQUAL:
                 loose.setdefault(x.proposal, []).append(Loose(a, x.proposal, x.place, x.on, x.after))
     for k, proposal in enumerate(doc):
-        c = counts[proposal.id]
         name = f"{proposal.action + ' ' if proposal.action else ''}{proposal.id}"
         target = str(proposal.target) if proposal.target else (proposal.title or "")
-        rows.append(
-            f'<tr><td><a href="#{_anchor(proposal)}">{_ESC(name)}</a></td><td>{_ESC(target)}</td>'
-            f"<td>{c['changes']}</td><td>{c['inserted']}</td><td>{c['deleted']}</td><td>{c['replaced']}</td>"
-            f"<td>{c['relabelled']}</td><td>{c['ins']}</td><td>{c['del']}</td></tr>"
-        )
-        own = changes[k]
-        entries = [e for e in (_toc_entry(proposal, n, own.get(id(n), _NO_CHANGES)) for n in proposal.walk()) if e]
-        inner = f"<ol>{''.join(entries)}</ol>" if entries else ""
-        toc.append(f'<li><a href="#{_anchor(proposal)}">{_ESC(name)}</a> {_ESC(target)}{inner}</li>')
         mine = loose.get(k, [])
-        parts = [f'<article class="proposal" id="{_anchor(proposal)}" aria-label="{_ESC(name)}">']
+        parts = [f'<article class="proposal" id="{anchor(proposal)}" aria-label="{_ESC(name)}">']
         on_marker = "".join(
             _comment_html(item.comment) for item in mine if item.place == "marker" and item.comment.kind == "comment"
         )
@@ -334,13 +221,23 @@ def document_html(doc: Document, title: str | None = None) -> str:
         after: dict[str | None, list[Loose]] = {}  # the comments of lines after a clause, by its path
         for item in mine:
             after.setdefault(item.after, []).append(item)
-        for n, d in _walk(proposal.clauses):
-            parts.append(_node_html(proposal, n, d, own.get(id(n), _NO_CHANGES)))
-            if n.path in after:
-                parts += _loose_html(after[n.path], "inside", "end")
+        # each node's paragraph, its entry in the contents and its changes counted, in one walk (html_nodes)
+        nodes, entries, counts[proposal.id] = nodes_html(proposal, after, _inside)
+        parts += nodes
         parts += _loose_html(after.get(None, []), "end")
         parts.append("</article>")
         body.append("\n".join(parts))
+        inner = f"<ol>{''.join(entries)}</ol>" if entries else ""
+        toc.append(f'<li><a href="#{anchor(proposal)}">{_ESC(name)}</a> {_ESC(target)}{inner}</li>')
+    for proposal in doc:  # (after every proposal is counted: a row shows the counts of the last of its id)
+        c = counts[proposal.id]
+        name = f"{proposal.action + ' ' if proposal.action else ''}{proposal.id}"
+        target = str(proposal.target) if proposal.target else (proposal.title or "")
+        rows.append(
+            f'<tr><td><a href="#{anchor(proposal)}">{_ESC(name)}</a></td><td>{_ESC(target)}</td>'
+            f"<td>{c['changes']}</td><td>{c['inserted']}</td><td>{c['deleted']}</td><td>{c['replaced']}</td>"
+            f"<td>{c['relabelled']}</td><td>{c['ins']}</td><td>{c['del']}</td></tr>"
+        )
     total = {k: sum(c[k] for c in counts.values()) for k in ("changes", "ins", "del")}
     head = "<th>Proposal</th><th>Target</th><th>Changes</th><th>Insertions</th><th>Deletions</th>"
     head += "<th>Replacements</th><th>Relabels</th><th>&lt;ins&gt;</th><th>&lt;del&gt;</th>"

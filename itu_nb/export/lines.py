@@ -20,6 +20,10 @@ Guarantees after :func:`export_lines`:
   order, each with the run's op, author and date (artefacts carry their kind instead; a
   comment its author and date); a highlight is an empty ``highlight-start`` piece where it
   starts and an empty ``highlight-end`` piece where it ends, the text between cut there.
+
+:func:`plain_rows` gives the same lines of a line-based document with each node without artefacts as the node
+itself, at its line's place: a writer that writes such a node from its runs (the CriticMarkup writer) makes no
+piece or line for it.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Iterator
+from operator import attrgetter
 
 from itu_nb.export.line_artefacts import Coverage, line_pieces
 from itu_nb.export.line_notes import (
@@ -57,6 +62,7 @@ __all__ = [
     "lit_note",
     "marked",
     "node_pieces",
+    "plain_rows",
 ]
 
 
@@ -65,7 +71,17 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 
 def encodable(text: str) -> str:
     """``text`` with every lone surrogate (which no file encoding can hold) replaced by U+FFFD."""
-    return _SURROGATE.sub("\ufffd", text)
+    for at in range(0, len(text), _CHUNK):  # (a page with none, the usual one: encoded a slice at a time, in C)
+        try:
+            text[at : at + _CHUNK].encode("utf-8")
+        except UnicodeEncodeError:  # (strict UTF-8 refuses a surrogate code point, and nothing else)
+            return _SURROGATE.sub("\ufffd", text)
+    return text
+
+
+#: How many characters :func:`encodable` encodes at a time (about twice as fast as a search for a surrogate; a
+#: slice at a time, so a long page is not copied whole).
+_CHUNK = 1 << 20
 
 
 def keys_to_store(proposal: Proposal) -> list | None:
@@ -85,6 +101,8 @@ def keys_to_store(proposal: Proposal) -> list | None:
         return None
     return [[c.key, *c.settled] if c.settled else c.key for c in proposal.walk()]
 
+
+_ARTEFACTS, _LINE = attrgetter("artefacts"), attrgetter("line")
 
 #: Each node kind's value (``NodeKind.ITEM.value``: an enum's ``value`` is a Python property, read per line).
 _ROLES = {kind: kind.value for kind in NodeKind}
@@ -169,26 +187,81 @@ def export_lines(doc: Document) -> list[Line]:
     return lines
 
 
+def _whole_lines(doc: Document) -> list[Line | None]:
+    """A line-based document's lines that are no node (its artefacts' lines, a note body on a line of its own as
+    its node is now) at their numbers, None at the others.
+    """
+    slots: list[Line | None] = [None] * doc.n_lines
+    whole: dict[int, list] = {}
+    for art in doc.artefacts:
+        whole.setdefault(art.line, []).append(art)
+    held = held_bodies(doc)
+    for no, arts in whole.items():
+        slots[no] = Line(line_pieces(arts, no not in held), _role(arts))
+    for no, (host, name) in held.items():  # a note body on a line of its own, as its node is now
+        slots[no] = _own_line_note(slots[no], host, name)  # type: ignore[arg-type]
+    return slots
+
+
+def _node_line(node: Clause, proposal: Proposal, depth: int) -> Line:
+    """The line of a node of a line-based document (as ``Line(pieces, role, node, proposal, depth)``, made as
+    :func:`~itu_nb.export.pieces._made` makes it, written out: a line per node, its kind's value read from a table).
+    """
+    line = _new(Line)
+    fields = {
+        "pieces": tuple(_plain_pieces(node) if not node.artefacts else node_pieces(node)),
+        "role": _ROLES[node.kind],
+        "node": node,
+        "proposal": proposal,
+        "depth": depth,
+        "keys": None,
+    }
+    _put(line, "__dict__", fields)
+    return line
+
+
+def plain_rows(doc: Document) -> list[Line | Clause] | None:
+    """:func:`export_lines` of a line-based document with each node without artefacts given as the node itself
+    (a writer that writes such a node from its runs makes no piece or line for it); None when ``doc`` is not
+    line-based (:func:`~itu_nb.export.loose.has_lines`) or has keys to store (:func:`keys_to_store`): the caller
+    then asks :func:`export_lines`.
+
+    Every other row is the :class:`Line` :func:`export_lines` gives at that place, and a node given as itself
+    stands where its line does there.
+    """
+    if not doc.n_lines or any(keys_to_store(proposal) for proposal in doc):
+        return None
+    footnote = NodeKind.FOOTNOTE
+    nodes: list[Clause] = []  # every node but the footnotes, in walk order
+    marked: list[Proposal] = []  # the proposals with such a node that has artefacts: their lines made below
+    for proposal in doc:
+        before = len(nodes)
+        nodes += [node for node in proposal.walk() if node.kind is not footnote]
+        if any(map(_ARTEFACTS, nodes[before:])):
+            marked.append(proposal)
+    if None in map(_LINE, nodes):  # (has_lines: every node but the footnotes has its line)
+        return None
+    slots: list = _whole_lines(doc)
+    for node in nodes:
+        slots[node.line] = node  # type: ignore[index]
+    for proposal in marked:  # (their depths: a second walk, only for these proposals)
+        for node, depth in _walk(proposal.clauses):
+            if node.artefacts and node.kind is not footnote and slots[node.line] is node:  # type: ignore[index]
+                slots[node.line] = _node_line(node, proposal, depth)
+    return [row if row is not None else Line((), "blank") for row in slots]
+
+
 def _lines(doc: Document) -> list[Line]:
     if has_lines(doc):
-        slots: list[Line | None] = [None] * doc.n_lines
-        whole: dict[int, list] = {}
-        for art in doc.artefacts:
-            whole.setdefault(art.line, []).append(art)
-        held = held_bodies(doc)
-        for no, arts in whole.items():
-            slots[no] = Line(line_pieces(arts, no not in held), _role(arts))
-        for no, (host, name) in held.items():  # a note body on a line of its own, as its node is now
-            slots[no] = _own_line_note(slots[no], host, name)  # type: ignore[arg-type]
+        slots = _whole_lines(doc)
         footnote, new, put = NodeKind.FOOTNOTE, _new, _put
         for proposal in doc:
             for node, depth in _walk(proposal.clauses):
                 if node.line is not None and node.kind is not footnote:
-                    own = tuple(_plain_pieces(node) if not node.artefacts else node_pieces(node))
-                    # (as _made(Line, …), written out: a line per node, and the kind's value read from a table)
+                    # (_node_line written out: a line per node, no call for it)
                     line = new(Line)
                     fields = {
-                        "pieces": own,
+                        "pieces": tuple(_plain_pieces(node) if not node.artefacts else node_pieces(node)),
                         "role": _ROLES[node.kind],
                         "node": node,
                         "proposal": proposal,
