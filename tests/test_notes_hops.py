@@ -38,7 +38,7 @@ def _hop(doc: itu_nb.Document, route: str) -> itu_nb.Document:
 
 
 def _note(doc: itu_nb.Document) -> list[tuple]:
-    """Each FOOTNOTE node: (path, its text with its label, its runs (op, text, author, date), its comments and
+    """Each FOOTNOTE node: (path, its text with its label (every run's, in source order), its runs (op, text, author, date), its comments and
     highlights (kind, text, offset, length, author, date, op))."""
     return [
         (
@@ -124,3 +124,32 @@ def test_layout_at_a_note_paragraphs_edges_is_still_dropped():
     (note,) = _note(doc)
     assert note[1] == "1 \tSee Resolution 175"
     assert note[3] == [("comment", "and 179?", 21, 0, "Brazil", "2018-09-10", "EQUAL")]
+
+
+# --- a note whose text is changes alone -----------------------------------------------------------------------------
+# The CriticMarkup writer wrote a note read from Akoma Ntoso as one body per run when no run of it was unchanged text
+# ("{--[3: 2016]--}{++[3: 2018]++}"), which reads back as two notes (fn3, and fn3#2 as a note replaced whole); one
+# note of several runs is now one body whose runs are its parts, as the CriticMarkup reader reads it.
+
+ALL_CHANGES = "[footnoteRef:3][3: {--2016--}{>>@CITEL (2018-09-12)<<}{++2018++}{>>@Brazil (2018-09-10)<<}]"
+
+
+@pytest.mark.parametrize("route", ["akn", "akn-critic", "critic-akn", "akn-critic-akn-critic"])
+def test_a_note_of_changes_alone_stays_one_note(route):
+    doc = _with_note(CONSIDERING_O, ALL_CHANGES)
+    want = [
+        (
+            "considering/o/fn3",
+            "20162018",  # (every run's text, in source order)
+            [("DELETE", "2016", "CITEL", "2018-09-12"), ("INSERT", "2018", "Brazil", "2018-09-10")],
+            [],
+        )
+    ]
+    kept(doc, want)
+    back = _hop(doc, route)
+    kept(back, want)
+    host = back.proposals[0].get("considering/o")
+    assert host.text("amended") == CONSIDERING_O + ";"  # nothing of the note in its host's text
+    assert [(n.path, n.body("original"), n.body("amended")) for n in host.children] == [
+        ("considering/o/fn3", "2016", "2018")
+    ]
