@@ -153,3 +153,43 @@ def test_a_note_of_changes_alone_stays_one_note(route):
     assert [(n.path, n.body("original"), n.body("amended")) for n in host.children] == [
         ("considering/o/fn3", "2016", "2018")
     ]
+
+
+# --- a note whose first paragraph is its number alone ---------------------------------------------------------------
+# "4" then a paragraph break: Akoma Ntoso's <p>4</p><p>…</p>.  The Akoma Ntoso reader made the number a label
+# whatever followed; the CriticMarkup reader only when the note's first run went on after it, so a highlight cutting
+# the text there ("{==See==}") left it none, and a change right after it too (as the .docx reader reads it).  Both
+# now read the unchanged text the note starts with, whatever cuts it: a label when that text goes on after the number
+# and its white space, none when a change follows them at once.
+
+HIGHLIGHT_AFTER_NUMBER = "[footnoteRef:4][4: 4\u2029{==See==} Resolution {--45--}{++69++}{>>@CITEL (2018-09-12)<<}]"
+CHANGE_AFTER_NUMBER = "[footnoteRef:4][4: 4\u2029{++See++}{>>@CITEL (2018-09-12)<<} Resolution 69]"
+
+
+def _labelled(doc: itu_nb.Document) -> list[tuple]:
+    return [
+        (n.path, n.label, runs_text(n.label_runs), n.body("original"), n.body("amended"))
+        for p in doc
+        for n in p.walk()
+        if n.kind is NodeKind.FOOTNOTE
+    ]
+
+
+@pytest.mark.parametrize("route", ["akn", "akn-critic", "critic-akn"])
+def test_a_number_alone_in_the_first_paragraph_is_the_notes_label_in_every_reader(route):
+    doc = _with_note(CONSIDERING_O, HIGHLIGHT_AFTER_NUMBER)
+    # the number and its paragraph break are the label; "See" stays highlighted, at 2 in the note's text
+    want = [("considering/o/fn4", "4", "4\n", "See Resolution 45", "See Resolution 69")]
+    assert _labelled(doc) == want
+    back = _hop(doc, route)
+    assert _labelled(back) == want
+    (note,) = _note(back)
+    assert ("highlight", "", 2, 3, None, None, "EQUAL") in note[3]
+
+
+@pytest.mark.parametrize("route", ["akn", "akn-critic", "critic-akn"])
+def test_a_number_alone_before_a_change_is_text_in_every_reader(route):
+    doc = _with_note(CONSIDERING_O, CHANGE_AFTER_NUMBER)
+    want = [("considering/o/fn4", None, "", "4\n Resolution 69", "4\nSee Resolution 69")]
+    assert _labelled(doc) == want
+    assert _labelled(_hop(doc, route)) == want

@@ -342,9 +342,12 @@ def footnote_runs(note: etree._Element, marks: list | None = None) -> tuple[str,
     label, body = peel_label(runs)
     text = runs_text(runs)
     if not label and runs:
-        # the note's number as the writers put it; in the first run alone when changes follow in the text
-        m = _FOOTNOTE_NUMBER.match(text if all(r.op is runs[0].op for r in runs) else runs[0].text)
-        if m:
+        # the note's number as the writers put it; when changes follow in the text, in its first run alone, which is
+        # unchanged and goes on after it (a number alone before a change is text, as the text and .docx readers
+        # read it: itu_nb.parsing.note_pieces.number_label)
+        same = all(r.op is runs[0].op for r in runs)
+        m = _FOOTNOTE_NUMBER.match(text if same else runs[0].text)
+        if m and (same or runs[0].op is Op.EQUAL and m.end() < len(runs[0].text)):
             label, body = cut_runs(runs, m.end())
     return note.get("marker") or "", label, body
 

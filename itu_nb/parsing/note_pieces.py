@@ -233,3 +233,40 @@ _BRACKET = re.compile(r"[\[\]]")
 
 
 FOOTNOTE_BODY = re.compile(r"^\[(?P<no>" + MARKER + r"):(?P<sep>[ \t]+)(?P<text>.*)\]$", re.DOTALL)
+
+
+#: A note's number and the white space after it, ``1 <TAB>These include …`` (its label, when the text's own label
+#: rules find none).
+NUMBER_SPACE = re.compile(r"^(\d+)(\s*\t|\s+)")
+
+
+def number_label(runs: list[Run]) -> tuple[list[Run], list[Run]] | None:
+    """The label and the body of a note with changes inside (its runs: :func:`note_parts`) whose label is its number
+    and the white space after it (``1 <TAB>See {--71--}{++72++}``, ``1`` + a paragraph break + the text), None when
+    it has none.
+
+    Read on the unchanged text the note starts with, all its runs (a reader cuts a note's text at its highlights
+    and comments: ``[1: {==1==}`` + a paragraph break + ``See {++more++}]`` is labelled as Akoma Ntoso's
+    ``<p>1</p><p>…`` is): the number is a label when that text goes on after it and its white space; a number
+    alone before a change (``[1: 1 {++and 2++}]``) is text, as the .docx reader reads it.
+    """
+    lead = []  # the unchanged text the note starts with
+    for r in runs:
+        if r.op is not Op.EQUAL:
+            break
+        lead.append(r.text)
+    text = "".join(lead)
+    lm = NUMBER_SPACE.match(text)
+    if lm is None or lm.end() >= len(text):
+        return None
+    label: list[Run] = []
+    body: list[Run] = []
+    pos = 0
+    for r in runs:
+        k = max(0, min(len(r.text), lm.end() - pos))
+        if k:
+            label.append(r.with_text(r.text[:k]))
+        if k < len(r.text):
+            body.append(r if not k else r.with_text(r.text[k:]))
+        pos += len(r.text)
+    return label, body
