@@ -205,7 +205,9 @@ def _note_pieces(node: Clause) -> list[Piece]:
             if len(runs) == first:  # an empty note (Word's empty footnote, an empty authorialNote): its body all
                 runs.append([Op.EQUAL, None, None, ""])  # the same, "[N: ]"
         ops = {op for op, *_ in runs}
-        inside = len(same) == 1 and len(ops) > 1 and Op.EQUAL in ops
+        # one note of several runs, changes alone too ([N: {--1--}{++2++}]), is one body: several bodies would read
+        # back as as many notes (fn1, fn1#2: a note replaced whole, one body per node of ``same``)
+        inside = len(same) == 1 and len(runs) > 1
         ref = ops.pop() if len(ops) == 1 else Op.EQUAL
         out.append(Piece(f"[{mark}:{number}]", ref, "footnote-ref"))
         if inside:  # changes inside one note: its runs as parts

@@ -23,7 +23,8 @@ Guarantees of :func:`inline_runs`:
   inside it (an empty one is a highlight of no characters); two such elements side by side are two.
 
 :func:`footnote_runs` reads a note's paragraphs so, except that white space at the edges of a paragraph
-without a line break in it (``<p>See 71. </p>``: spaces and TABs the writer put there) is text, kept.
+without a line break in it (``<p>See 71. </p>``: spaces and TABs the writer put there) is text, kept, wherever it
+stands: before a comment that ends the paragraph too (``<p>1 <TAB><remark>…</remark></p>``, :func:`_layout_edges`).
 """
 
 from __future__ import annotations
@@ -172,14 +173,20 @@ def _length(out: list[Run]) -> int:
     return size
 
 
-def inline_runs(el: etree._Element, marks: list | None = None) -> tuple[list[Run], list[etree._Element]]:
+def inline_runs(
+    el: etree._Element, marks: list | None = None, layout_only: bool = False
+) -> tuple[list[Run], list[etree._Element]]:
     """The runs of a text block (``p``, ``num``, ``heading``…) and the footnote elements in it.
 
     With a list ``marks``, the block's comments (``<remark>``) and highlights (``<inline
     name="highlight">``) are added to it as ``comment``/``highlight`` artefacts, ``offset`` counted in
-    the returned runs' text; without it their text is read as any inline element's.
+    the returned runs' text; without it their text is read as any inline element's.  ``layout_only`` (a note's
+    paragraph): the white space at an edge of the block's unchanged text is dropped only when it holds a line
+    break (:func:`_layout_edges`), else kept as text.
     """
-    if len(el) == 0:  # text only, the usual block: one equal run
+    if layout_only:
+        pass  # (the paths below drop white space at both edges)
+    elif len(el) == 0:  # text only, the usual block: one equal run
         text = _clean(el.text, None, None)
         bare = text.strip(_EDGE)  # (as _edge, inline: most blocks are this one)
         text = bare if len(bare) == len(text) or el.get(_SPACE) != "preserve" else text
@@ -205,7 +212,9 @@ def inline_runs(el: etree._Element, marks: list | None = None) -> tuple[list[Run
             if not len(inner) and _local(inner) not in _MARKED_NAMES:
                 pieces = [t for t in (text, child.text, inner.text, inner.tail, tail) if t]
                 return _one_run(el, "".join(_LAYOUT.sub(" ", t) if "\n" in t or "\r" in t else t for t in pieces)), []
-    if next(el.iter(*_MARKED), None) is None:  # no change, note or mark inside (<p><i>…</i></p>): one run
+    if (
+        not layout_only and next(el.iter(*_MARKED), None) is None
+    ):  # no change, note or mark inside (<p><i>…</i></p>): one run
         text = _edge(el, "".join(_LAYOUT.sub(" ", t) if "\n" in t or "\r" in t else t for t in el.itertext()))
         return ([_equal_run(text)] if text else []), []
     out: list[Run] = []
@@ -215,14 +224,15 @@ def inline_runs(el: etree._Element, marks: list | None = None) -> tuple[list[Run
     runs = list(join_runs(out))
     cut = 0  # characters trimmed at the start
     if el.get(_SPACE) != "preserve":  # white space at the block's unchanged edges is layout (module docstring)
-        while runs and runs[0].op is Op.EQUAL and not runs[0].text.lstrip(_EDGE):
+        lead, trail = _layout_edges(el, marks is not None) if layout_only else (True, True)
+        while lead and runs and runs[0].op is Op.EQUAL and not runs[0].text.lstrip(_EDGE):
             cut += len(runs.pop(0).text)
-        if runs and runs[0].op is Op.EQUAL:
+        if lead and runs and runs[0].op is Op.EQUAL:
             cut += len(runs[0].text) - len(runs[0].text.lstrip(_EDGE))
             runs[0] = runs[0].with_text(runs[0].text.lstrip(_EDGE))
-        while runs and runs[-1].op is Op.EQUAL and not runs[-1].text.rstrip(_EDGE):
+        while trail and runs and runs[-1].op is Op.EQUAL and not runs[-1].text.rstrip(_EDGE):
             runs.pop()
-        if runs and runs[-1].op is Op.EQUAL:
+        if trail and runs and runs[-1].op is Op.EQUAL:
             runs[-1] = runs[-1].with_text(runs[-1].text.rstrip(_EDGE))
     if marks is not None:
         size = _length(runs)
@@ -315,17 +325,16 @@ def footnote_runs(note: etree._Element, marks: list | None = None) -> tuple[str,
         if mark is not None:
             runs.append(mark)
         found: list | None = [] if marks is not None else None
-        got = inline_runs(p, found)[0]
-        lead, trail = _edges(p)
+        got = inline_runs(p, found, layout_only=True)[0]  # white space at its edges is text, but for layout
         if found:
-            at = _length(runs) + len(lead)
+            at = _length(runs)
             assert marks is not None
             marks += [
                 dataclasses.replace(a, offset=(a.offset or 0) + at) if at else a
                 for a in found
                 if a.kind == "highlight" or a.kind == "comment"
             ]
-        runs.extend([Run(Op.EQUAL, lead), *got, Run(Op.EQUAL, trail)] if lead or trail else got)
+        runs.extend(got)
         op = _MARK.get(p.get(f"{{{ITU_NB}}}mark", ""), Op.EQUAL)  # a tracked paragraph mark, as the writer puts it
         who = (p.get(f"{{{ITU_NB}}}author"), p.get(f"{{{ITU_NB}}}date")) if op is not Op.EQUAL else (None, None)
         mark = Run(op, "\n", *who)
@@ -333,24 +342,60 @@ def footnote_runs(note: etree._Element, marks: list | None = None) -> tuple[str,
     label, body = peel_label(runs)
     text = runs_text(runs)
     if not label and runs:
-        # the note's number as the writers put it; in the first run alone when changes follow in the text
-        m = _FOOTNOTE_NUMBER.match(text if all(r.op is runs[0].op for r in runs) else runs[0].text)
-        if m:
+        # the note's number as the writers put it; when changes follow in the text, in its first run alone, which is
+        # unchanged and goes on after it (a number alone before a change is text, as the text and .docx readers
+        # read it: itu_nb.parsing.note_pieces.number_label)
+        same = all(r.op is runs[0].op for r in runs)
+        m = _FOOTNOTE_NUMBER.match(text if same else runs[0].text)
+        if m and (same or runs[0].op is Op.EQUAL and m.end() < len(runs[0].text)):
             label, body = cut_runs(runs, m.end())
     return note.get("marker") or "", label, body
 
 
-def _edges(p: etree._Element) -> tuple[str, str]:
-    """The white space at the start and at the end of a note's paragraph ``p`` that is text: each when it holds no
-    line break (else it is layout, dropped); a paragraph of white space alone is its start.
+def _layout_edges(el: etree._Element, comments: bool) -> tuple[bool, bool]:
+    """Whether the white space at the start and at the end of block ``el``'s unchanged text is layout (holds a line
+    break, or there is none), to drop; else it is text (spaces and TABs the writer put there), kept.
+
+    Read on the XML's own text, in the order :func:`_walk` reads it (the text of a comment, a note or a note's
+    reference is none of the block's when ``comments``), up to the first character that is no white space or the
+    first change: ``<p>8 <TAB><remark>c</remark></p>`` ends in text " <TAB>", which the comment does not end.
     """
-    head = p.text or ""
-    tail = (p[-1].tail or "") if len(p) else head
-    lead = head[: len(head) - len(head.lstrip(_EDGE))]
-    if lead == head and not len(p):
-        tail = ""  # white space alone: once
-    trail = tail[len(tail.rstrip(_EDGE)) :]
-    return ("" if "\n" in lead or "\r" in lead else lead), ("" if "\n" in trail or "\r" in trail else trail)
+    pieces: list[tuple[str, bool]] = []
+    _raw_pieces(el, True, comments, pieces)
+    return "\n" in _edge_space(pieces, False) or "\r" in _edge_space(pieces, False), (
+        "\n" in _edge_space(pieces[::-1], True) or "\r" in _edge_space(pieces[::-1], True)
+    )
+
+
+def _raw_pieces(el: etree._Element, equal: bool, comments: bool, out: list[tuple[str, bool]]) -> None:
+    """``out`` + each text of ``el`` as written (not cleaned), with whether it is unchanged text (outside a change)."""
+    out.append((el.text or "", equal))
+    for child in el:
+        if not isinstance(child.tag, str):
+            continue
+        name = _local(child)
+        if name == "br":
+            out.append(("\v", equal))
+        elif name in _CHANGE:
+            _raw_pieces(child, False, comments, out)
+        elif name != _NOTE and not (comments and name in ("remark", "noteRef")):
+            _raw_pieces(child, equal, comments, out)
+        out.append((child.tail or "", equal))
+
+
+def _edge_space(pieces: list[tuple[str, bool]], end: bool) -> str:
+    """The white space the unchanged text of ``pieces`` starts with (ends with, from its last piece, when ``end``)."""
+    got = []
+    for text, equal in pieces:
+        if not text:
+            continue
+        if not equal:
+            break
+        bare = text.rstrip(_EDGE) if end else text.lstrip(_EDGE)
+        got.append(text[len(bare) :] if end else text[: len(text) - len(bare)])
+        if bare:
+            break
+    return "".join(got)
 
 
 def main_text(runs: list[Run]) -> str:

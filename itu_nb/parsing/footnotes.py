@@ -17,6 +17,7 @@ from itu_nb.parsing.frozen import run as make_run
 from itu_nb.parsing.labels import peel_label
 from itu_nb.parsing.markup import FOOTNOTE_BODY, IN_NOTE, note_parts
 from itu_nb.parsing.nodes import Node
+from itu_nb.parsing.note_pieces import number_label
 
 __all__ = ["add_footnotes"]
 
@@ -80,8 +81,6 @@ def _changed_note(node: Node, art, runs: list[Run], refs: dict[str, str]) -> Non
     head = _NOTE_HEAD.match(art.text)  # (note_parts matched it)
     number = head.group(1) if head else art.text[1 : art.text.index(":")]
     label, body = peel_label(runs)
-    if not label and runs and runs[0].op is Op.EQUAL:  # "[1: 1 <TAB>See …]": the number and a space before the TAB
-        lm = re.match(r"^(\d+)(\s*\t|\s+)", runs[0].text)
-        if lm and lm.end() < len(runs[0].text):
-            label, body = [runs[0].with_text(lm.group(0))], [runs[0].with_text(runs[0].text[lm.end() :]), *runs[1:]]
+    if not label and (numbered := number_label(runs)) is not None:  # "[1: 1 <TAB>See …]": the number, a space, TAB
+        label, body = numbered
     node.add(Node(NodeKind.FOOTNOTE, f"{refs.get(number, 'fn')}{number}", label, body, section=node.section))

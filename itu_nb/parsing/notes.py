@@ -31,6 +31,7 @@ from itu_nb.model import Artefact, Clause, Document, NodeKind, Op, Proposal, Run
 from itu_nb.parsing.frozen import run as make_run
 from itu_nb.parsing.labels import peel_label
 from itu_nb.parsing.markup import FOOTNOTE_BODY, IN_NOTE, note_parts
+from itu_nb.parsing.note_pieces import number_label
 
 __all__ = ["attach_bodies", "held_bodies", "unheld_bodies"]
 
@@ -237,10 +238,8 @@ def _note(art: Artefact, runs: list[Run] | None, path: str, section: str | None)
                 label, body = [make_run(art.op, lm.group(0), *who)], [make_run(art.op, text[lm.end() :], *who)]
         return Clause(NodeKind.FOOTNOTE, path, tuple(label), tuple(body), section=section)
     label, body = peel_label(runs)  # changes inside the note: its runs from note_parts
-    if not label and runs and runs[0].op is Op.EQUAL:
-        lm = _NUMBER_SPACE.match(runs[0].text)
-        if lm and lm.end() < len(runs[0].text):
-            label, body = [runs[0].with_text(lm.group(0))], [runs[0].with_text(runs[0].text[lm.end() :]), *runs[1:]]
+    if not label and (numbered := number_label(runs)) is not None:
+        label, body = numbered
     return Clause(NodeKind.FOOTNOTE, path, tuple(label), tuple(body), section=section)
 
 
