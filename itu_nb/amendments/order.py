@@ -20,14 +20,14 @@ it stood, kept with the number of live items before it (its *rank*).  What one b
   its original label, or its ``#2`` when a live item before it carries that label (only one struck item may
   hold a component: another ends the run);
 - a clause whose path changes keeps its old path as its ``uid`` — also when its path later changes back.
-  So each entry carries *touched* flags: REPATHED when an operation ends with its path changed, RELABELLED when
+  So each entry carries *touched* flags (:mod:`~itu_nb.amendments.touched`): REPATHED when an operation ends with its path changed, RELABELLED when
   a relettering rewrote its label runs.  An insertion, deletion or move changes the ranks of the live items
   between the two places it changes (both flags, set with one C-level slice assignment); a move also reletters
   the items after both places down (the strike) and up again (the copy), which rewrites their label runs as
   fresh relabels by the mover, their paths unchanged (RELABELLED, a C-level ``translate``); a struck item that
   comes to stand before or after the live item carrying its component changes that item's ``#2`` (REPATHED).
   A struck item's path is recomputed when an operation changed its rank or its component's rank.  A relabelled item's label runs are those one
-  relabel from its original label gives, even when its label came back to the one it had (:func:`_relabelled`);
+  relabel from its original label gives, even when its label came back to the one it had (:func:`~itu_nb.amendments.touched._relabelled`);
 - a deleted item is the item as it reads at that moment struck (:func:`~itu_nb.amendments.wording.delete_node`),
   its keys freed when it goes altogether; a moved item's copy is made as :meth:`_Editor.move_clause
   <itu_nb.amendments.editor>` makes it (its place read before the original is struck: the copy of an insertion
@@ -68,6 +68,7 @@ from itu_nb.amendments.operations import DeleteClause, InsertClause, MoveClause
 from itu_nb.amendments.relettering import _repath, set_label, split_label, successor
 from itu_nb.amendments.striking import _simple_apart, component_of
 from itu_nb.amendments.struck_ranks import Struck
+from itu_nb.amendments.touched import _BOTH, _RELETTERED, _REPATHED, RELABELLED, REPATHED, _moved, _relabelled
 from itu_nb.amendments.wording import delete_node, inserted_copy, map_children, newcomer, peel, taken_marks
 from itu_nb.errors import ItuNbError
 from itu_nb.model import Clause, NodeKind, Op, Proposal, Run
@@ -75,39 +76,8 @@ from itu_nb.model.clause import relabelled_artefacts
 
 __all__ = ["Order", "mixes"]
 
-#: An entry's touched flags (:attr:`Order.touched`): its path changed at the end of an operation (REPATHED), its
-#: label runs were rewritten by a relettering, perhaps back to the label it had (RELABELLED: a move reletters the
-#: items after the original down and those after the copy up).  A change of rank sets both.
-REPATHED, RELABELLED = 1, 2
-_BOTH = bytes([REPATHED | RELABELLED])
-
 #: The component a paragraph or bullet among the items is held under (before its path): no label's, never carried
 _FIXED = "\0fixed "
-_RELETTERED = bytes(x | RELABELLED for x in range(256))  # a translation table: RELABELLED set, in C
-_REPATHED = bytes(x | REPATHED for x in range(256))  # REPATHED set, in C
-
-
-def _relabelled(c: Clause, label: str, relabelled: bool, author: str | None, date: str) -> Clause:
-    """``c`` labelled ``label`` as one by one leaves it: a label changed and changed back is one relabel from the
-    original label to the last, as a chain of relabels gives (:func:`~itu_nb.amendments.relettering.set_label`).
-    """
-    out = set_label(c, label, author, date)
-    if out is c and relabelled:
-        out = set_label(set_label(c, label + "0", author, date), label, author, date)
-    return out
-
-
-def _moved(c: Clause, path: str, touched: bool) -> Clause:
-    """``c`` at ``path``: a path that changed (now or earlier in the run: ``touched``) leaves its old path as the uid."""
-    if path == c.path and not touched:
-        return c
-    uid = c.uid if c.uid is not None else c.path
-    kids = c.children
-    if path == c.path:  # moved away and back: the sub-items keep their old paths as uids too
-        kids = _repath(_repath(kids, c.path, c.path + "#0"), c.path + "#0", path)
-    else:
-        kids = _repath(kids, c.path, path)
-    return dataclasses.replace(c, path=path, uid=uid, children=kids)
 
 
 class Order:
