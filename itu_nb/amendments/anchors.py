@@ -56,7 +56,8 @@ class _Anchors:
     :attr:`cites`, when set (:class:`~itu_nb.amendments.sublists.Nest` sets it to its session's label facts), reads
     the labels of the lists a citation passes through in C (:data:`~itu_nb.amendments.addressing.Cites`): a citation
     of a sub-list then costs a dictionary step and a ``list.index`` per label, not a Python pass over the list holding
-    it (300 sibling sub-lists cited by 1,000 moves: see :mod:`~itu_nb.amendments.sublists`).
+    it (1,000 moves across 300 sibling sub-lists, ``tests/test_amend_cited_lists.py``: 1.2–1.4 s CPU in the run
+    before, 0.24–0.27 s).
     """
 
     def __init__(self, proposal: Proposal, parent: Clause, prefix: str, struck: bool = False) -> None:
