@@ -50,7 +50,7 @@ import dataclasses
 from collections.abc import Sequence
 from typing import Any
 
-from itu_nb.amendments.addressing import _child, bare, cited_section, find_path, parent_of, resolve
+from itu_nb.amendments.addressing import Cites, _child, bare, cited_section, find_path, parent_of
 from itu_nb.amendments.anchors import cited_list, mixes, parent_for
 from itu_nb.amendments.lists import Session
 from itu_nb.amendments.operations import DeleteClause, InsertClause, MoveClause
@@ -82,6 +82,9 @@ class Nest:
         # an operation changed a holder's rank (its label, perhaps its path): the text no longer reads addresses
         # through it, the lists as they stand now do (:meth:`_cite_now`), and no list joins any more
         self.stale = False
+        # a list's labels read in C from the session's facts: a citation costs a step per label, not a pass
+        self.cites: Cites = lambda kids: self.session.facts(kids).cites
+        first.anchors.cites = self.cites
 
     def takes(self, proposal: Proposal, into: str) -> bool:
         """Whether new items ``into=`` the address ``into`` go into one of the lists (lists joined now, if need be)."""
@@ -94,7 +97,7 @@ class Nest:
         if into in self.intos:
             return True
         try:
-            order = self.by_parent.get(id(resolve(proposal, into)))
+            order = self.by_parent.get(id(self.session.resolve(proposal, into)))
         except ItuNbError:
             order = None
         if order is None:
@@ -140,7 +143,7 @@ class Nest:
 
     def _cited_list(self, address: str) -> Clause | None:
         """The clause whose children the citation ``address`` names one of, in the text (None: no such)."""
-        cited = cited_list(self.proposal, address)
+        cited = cited_list(self.proposal, address, self.cites)
         return cited[0] if cited is not None else None
 
     # -- reading addresses through holders whose labels changed ------------------------------------------
@@ -153,7 +156,7 @@ class Nest:
         for token in tokens:
             order = self.by_parent.get(id(node))
             if order is None:  # a clause outside the pending lists: as the text has it
-                step = _child(node, token, "amended")
+                step = _child(node, token, "amended", self.cites)
                 if not step:
                     return None
                 node = step[0]
@@ -185,7 +188,7 @@ class Nest:
             node = self._now(*cited)
         else:  # a section by its name: no list holds it
             try:
-                node = resolve(self.proposal, into)
+                node = self.session.resolve(self.proposal, into)
             except ItuNbError:
                 return None
             node = node if any(node is c for c in self.proposal.clauses) else None
@@ -217,7 +220,7 @@ class Nest:
         """
         p = self.proposal
         try:
-            steps = self._steps(resolve(p, address), into)
+            steps = self._steps(self.session.resolve(p, address), into)
         except ItuNbError:
             return []
         done: list[tuple[Order, Order, Clause]] = []
@@ -263,6 +266,7 @@ class Nest:
         order = Order(self.session, self.proposal, parent, self.author, self.date)
         if not order.ok:
             return None
+        order.anchors.cites = self.cites
         if above is not None:  # the list inside the item ``parent`` of an order's list
             holding, held, holder = self.by_parent[id(above)], order, parent
         else:  # the list holding the item the root order's list is inside
