@@ -171,3 +171,27 @@ def test_a_highlight_just_after_a_bracket_keeps_the_note_whole(route):
     ]
     assert _notes(_with_note(note)) == want
     assert _notes(_hop(_with_note(note), route)) == want
+
+
+# --- a deletion and an insertion of one text --------------------------------------------------------------------------
+# The .docx reader read a note whose views read alike as a note without changes: "x" inserted next to "x" deleted
+# ({~~see~>see~~}, or {++x++}{--x--}) came back as equal text, the changes and who made them lost.
+
+
+@pytest.mark.parametrize("route", ROUTES)
+def test_a_note_whose_views_read_alike_keeps_its_changes(route):
+    note = "[footnoteRef:1][1: 1 \tSee {~~Annex~>Annex~~}{>>@CITEL (2018-09-18)<<} 2.]"
+    want = [
+        (
+            "considering/o/fn1",
+            [
+                ("EQUAL", "1 \tSee ", None, None),
+                ("DELETE", "Annex", "CITEL", "2018-09-18"),
+                ("INSERT", "Annex", "CITEL", "2018-09-18"),
+                ("EQUAL", " 2.", None, None),
+            ],
+            [],
+        )
+    ]
+    assert _notes(_with_note(note)) == want
+    assert _notes(_hop(_with_note(note), route)) == want

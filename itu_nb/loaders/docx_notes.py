@@ -193,9 +193,9 @@ class NoteReader(BlockReader):
             host.notes.append(note)
             return
         texts = {view: "\n".join(view_paragraphs(paras, view)) for view in ("original", "amended")}
-        parts = (
-            _changed_note(paras, job.number) if job.op is Op.EQUAL and texts["original"] != texts["amended"] else None
-        )
+        # changes inside the note: its views differ, or a deletion and an insertion of one text make them alike
+        changed = job.op is Op.EQUAL and (texts["original"] != texts["amended"] or _has_change(paras))
+        parts = _changed_note(paras, job.number) if changed else None
         start = len(f"[{job.number}: ")  # where the note's text starts in its body artefact
         taken: dict[str, tuple[int, Artefact]] = {}  # the comments inside the note (w:id) → offset, body artefact
         if parts is not None:  # changes inside the note: one note, its changed runs as parts
@@ -281,6 +281,11 @@ def _custom_mark(ref: etree._Element) -> etree._Element | None:
     if mark is None or mark.tag not in (T, DEL_TEXT) or not CUSTOM_MARK.fullmatch((mark.text or "").strip()):
         return None
     return mark
+
+
+def _has_change(paras: list[Para]) -> bool:
+    """Whether a tracked change of some text stands in the paragraphs (their views may still read alike)."""
+    return any(isinstance(p, tuple) and p[0] is not Op.EQUAL and p[1] for para in paras for p in para.pieces)
 
 
 def _changed_note(paras: list[Para], number: str) -> list[Run] | None:
