@@ -57,12 +57,8 @@ def _note_bodies(pieces: tuple[Piece, ...]) -> dict[tuple[str, str], list[list[P
                 kinds[ref.group(1)] = _note_kind(piece.text)
         if piece.kind != "footnote-body":
             continue
-        m = _BODY.match(piece.text)
-        if m:
-            no = m.group("no")
-            key = (kinds.get(no, "fn"), no)
-            bodies.setdefault(key, []).append([dataclasses.replace(piece, text=piece.text[len(no) + 3 : -1])])
-            continue
+        # parts first: a note cut by a change or a comment whose first text ends in "]" ("[1: a[b]" + a comment
+        # + "c]") would otherwise read as a whole note ("a[b"), and its parts be lost (as the tree reads it)
         head = _HEAD.match(piece.text)
         end = i + 1
         while end < len(pieces) and pieces[end].kind in _NOTE_PARTS:
@@ -70,6 +66,11 @@ def _note_bodies(pieces: tuple[Piece, ...]) -> dict[tuple[str, str], list[list[P
         while end > i + 1 and pieces[end - 1].kind != "footnote-part":
             end -= 1  # a highlight's marks end the note before its closing "]"
         if head is None or end == i + 1 or not pieces[end - 1].text.endswith("]"):
+            m = _BODY.match(piece.text)
+            if m:
+                no = m.group("no")
+                key = (kinds.get(no, "fn"), no)
+                bodies.setdefault(key, []).append([dataclasses.replace(piece, text=piece.text[len(no) + 3 : -1])])
             continue
         runs = [dataclasses.replace(piece, text=piece.text[head.end() :]), *pieces[i + 1 : end]]
         runs[-1] = dataclasses.replace(runs[-1], text=runs[-1].text[:-1])

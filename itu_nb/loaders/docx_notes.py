@@ -193,9 +193,9 @@ class NoteReader(BlockReader):
             host.notes.append(note)
             return
         texts = {view: "\n".join(view_paragraphs(paras, view)) for view in ("original", "amended")}
-        parts = (
-            _changed_note(paras, job.number) if job.op is Op.EQUAL and texts["original"] != texts["amended"] else None
-        )
+        # changes inside the note: its views differ, or a deletion and an insertion of one text make them alike
+        changed = job.op is Op.EQUAL and (texts["original"] != texts["amended"] or _has_change(paras))
+        parts = _changed_note(paras, job.number) if changed else None
         start = len(f"[{job.number}: ")  # where the note's text starts in its body artefact
         taken: dict[str, tuple[int, Artefact]] = {}  # the comments inside the note (w:id) → offset, body artefact
         if parts is not None:  # changes inside the note: one note, its changed runs as parts
@@ -283,6 +283,11 @@ def _custom_mark(ref: etree._Element) -> etree._Element | None:
     return mark
 
 
+def _has_change(paras: list[Para]) -> bool:
+    """Whether a tracked change of some text stands in the paragraphs (their views may still read alike)."""
+    return any(isinstance(p, tuple) and p[0] is not Op.EQUAL and p[1] for para in paras for p in para.pieces)
+
+
 def _changed_note(paras: list[Para], number: str) -> list[Run] | None:
     r"""The runs of a note with tracked changes inside its text, as the CriticMarkup reader gives such a note
     (:func:`itu_nb.parsing.markup.note_parts`): first an equal run (the text before the first change, maybe
@@ -290,16 +295,19 @@ def _changed_note(paras: list[Para], number: str) -> list[Run] | None:
     ``"]"``; paragraphs joined by ``"\n"``.
 
     None when the note is better given as its deleted and inserted texts (``fn1`` and ``fn1#2``): a paragraph
-    mark is changed (paragraphs merged or split), or no text but its number is equal and one author (with
-    one date) made every change (its text replaced whole, as CriticMarkup's ``{--[1: a]--}{++[1: b]++}``
-    writes it).  Changes by several authors are kept in one note, each with its author and date: the two texts
+    mark is changed (paragraphs merged or split), or no text but its number is equal, text was both deleted
+    and inserted, and one author (with one date) made every change (its text replaced whole, as CriticMarkup's
+    ``{--[1: a]--}{++[1: b]++}`` writes it).  A note whose text was only deleted or only inserted (``[3: 3
+    {--a--}]``) is one note: read as two, its inserted text would be its number alone.  Changes by several authors are kept in one note, each with its author and date: the two texts
     could carry one author each.
     """
     if any(p.mark is not Op.EQUAL for p in paras):
         return None
     same = "".join(p[1] for para in paras for p in para.pieces if isinstance(p, tuple) and p[0] is Op.EQUAL)
-    authors = {(p[2], p[3]) for para in paras for p in para.pieces if isinstance(p, tuple) and p[0] is not Op.EQUAL}
-    if not same.strip().removeprefix(number).strip() and len(authors) <= 1:
+    changed = [p for para in paras for p in para.pieces if isinstance(p, tuple) and p[0] is not Op.EQUAL]
+    authors = {(p[2], p[3]) for p in changed}
+    replaced = {p[0] for p in changed if p[1]} == {Op.DELETE, Op.INSERT}  # (only deleted or only inserted: no)
+    if replaced and not same.strip().removeprefix(number).strip() and len(authors) <= 1:
         return None  # replaced whole by one author (several: one note, each author's changes inside)
     groups: list[list] = [[Op.EQUAL, None, None, []]]  # [op, author, date, texts]: neighbours alike joined once
     for k, para in enumerate(paras):
