@@ -22,6 +22,7 @@ import dataclasses
 import functools
 import operator
 import re
+from operator import attrgetter
 from typing import TypeVar
 
 from itu_nb.model import HOMOGLYPHS, Clause, NodeKind, Op, Proposal, Run, runs_text
@@ -286,25 +287,32 @@ def _bases(children: tuple[Clause, ...], old_prefix: str) -> list[str]:
     ``p1``, ``bullet1``; a clause of another kind keeps its own); ``old_prefix`` is their parent's path now.
     """
     out: list[str] = []  # (a list, not a generator: one call per sibling list, not a resumption per clause)
+    append, item, paragraph, equal, listed_base = out.append, NodeKind.ITEM, NodeKind.PARAGRAPH, Op.EQUAL, _listed_base
     listed = paragraphs = 0
     for c in children:
-        if c.kind is NodeKind.ITEM:
+        kind = c.kind
+        if kind is paragraph:  # (most clauses: hence first, and the enum's members read once per call)
+            paragraphs += 1
+            append(f"p{paragraphs}")
+            continue
+        if kind is item:
             runs = c.label_runs
-            if len(runs) == 1 and runs[0].op is Op.EQUAL and (base := _listed_base(runs[0].text)) is not None:
-                out.append(base)  # (most items: one unchanged label run, a numbered or lettered one)
-                continue
+            if len(runs) == 1 and runs[0].op is equal:  # (most items: one unchanged label run)
+                if (number := runs[0].text.strip()).isdigit() and number.isascii():
+                    append(number)  # a number is its own component (what _listed_base gives, without the cache,
+                    continue  # which a first read of a long numbered list misses on every item: 4 µs each)
+                if (base := listed_base(runs[0].text)) is not None:  # a letter, a numeral…: remembered
+                    append(base)
+                    continue
             label = c.label_in("amended") or c.label_in("original") or ""
             scheme = label_scheme(label, None, False) if label.strip() else "bullet"
             bullet = scheme in ("bullet", "dash")
             base = item_component(label, scheme, listed) if bullet else label_component(label)
             listed += bullet
-        elif c.kind is NodeKind.PARAGRAPH:
-            paragraphs += 1
-            base = f"p{paragraphs}"
         else:
             own = c.path[len(old_prefix) + 1 :] if old_prefix else c.path
             base = re.sub(r"#\d+$", "", own)
-        out.append(base)
+        append(base)
     return out
 
 
@@ -329,18 +337,18 @@ def keeps_paths(proposal: Proposal) -> bool:
     :func:`repath` then changes no key either).  One walk, no clause made: writers ask it of every proposal.
     """
     todo = [(proposal.clauses, "", "")]  # (siblings, their parent's path now, its path by the rules)
+    key, settled = attrgetter("uid", "path"), attrgetter("settled")
     while todo:
         children, old_prefix, prefix = todo.pop()
         comps = _bases(children, old_prefix)
         if len(set(comps)) < len(comps) or "#" in "".join(comps):  # (else each base is its own component)
             used = Components()
             comps = [used.take(base) for base in comps]
-        for c, comp in zip(children, comps, strict=True):
-            path = f"{prefix}/{comp}" if prefix else comp
-            if path != (c.uid or c.path) or c.settled:
-                return False
-            if c.children:
-                todo.append((c.children, c.path, path))
+        paths = [f"{prefix}/{comp}" for comp in comps] if prefix else comps
+        # (each sibling list compared at once, as lists: no Python step per clause but in the comprehensions)
+        if [uid or path for uid, path in map(key, children)] != paths or any(map(settled, children)):
+            return False
+        todo.extend((c.children, c.path, path) for c, path in zip(children, paths, strict=True) if c.children)
     return True
 
 

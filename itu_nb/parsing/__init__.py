@@ -20,12 +20,20 @@ __all__ = ["no_collection", "parse_critic", "parse_text"]
 
 @contextlib.contextmanager
 def no_collection() -> Iterator[None]:
-    """Hold the cyclic garbage collector off while a document is parsed.
+    """Hold the cyclic garbage collector off while a document is parsed (or written), and spare it its first
+    passes after.
 
     Parsing allocates a few objects per character and frees them by reference counting: the
     trees it builds hold no cycles.  Left on, the collector walks the growing heap again and
     again, which took half the time on 100,000 paragraphs.  It is switched back on after, if
-    it was on.
+    it was on.  The objects made meanwhile would then all be in its youngest generation: the
+    next allocations (a writer's first import, say) would start a pass over every one of them,
+    and another when they reach the middle generation (0.07 s and 0.09 s after loading
+    100,000 items).  They are long-lived (the document the caller holds), so they are handed
+    to the oldest generation at once (``gc.freeze()`` then ``gc.unfreeze()`` moves every
+    tracked object there, without a pass over them), as :mod:`itu_nb.loaders.gcpause` does for
+    the other loaders.  Not done when the caller has frozen objects of its own
+    (``gc.get_freeze_count()``), which ``unfreeze`` would release.
     """
     if not gc.isenabled():
         yield
@@ -34,6 +42,9 @@ def no_collection() -> Iterator[None]:
     try:
         yield
     finally:
+        if not gc.get_freeze_count():
+            gc.freeze()
+            gc.unfreeze()
         gc.enable()
 
 
