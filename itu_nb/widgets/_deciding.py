@@ -85,9 +85,10 @@ class _Deciding:
         The proposal is :attr:`proposal` (with the analyst's edits).  On a merged Draft: the Draft
         with the conflicts resolved so far (and the decisions applied).
 
-        The same as ``itu_nb.model.review.decide(proposal, accepted, rejected)`` (and as
+        The same as ``itu_nb.model.review.decide(proposal, accepted, rejected, moves=review.moves(key))`` (and as
         ``proposal.accept(ids)`` when every decision is an accept): one code path
-        (:meth:`Review.result <itu_nb.amendments.reviewing.Review.result>`).
+        (:meth:`Review.result <itu_nb.amendments.reviewing.Review.result>`), which hands a rejected move's marks back
+        to the clause the analyst's edit moved (:meth:`Review.moves <itu_nb.amendments.reviewing.Review.moves>`).
         """
         if not isinstance(self._source, Proposal):
             raise ItuNbError("result() needs a viewer on a Proposal; a Comparison has no decisions to apply")
