@@ -31,8 +31,8 @@ def no_collection() -> Iterator[None]:
     and another when they reach the middle generation (0.07 s and 0.09 s after loading
     100,000 items).  They are long-lived (the document the caller holds), so they are handed
     to the oldest generation at once (``gc.freeze()`` then ``gc.unfreeze()`` moves every
-    tracked object there, without a pass over them), as :mod:`itu_nb.loaders.gcpause` does for
-    the other loaders.  Not done when the caller has frozen objects of its own
+    tracked object there, without a pass over them).  The .docx and Akoma Ntoso loaders use
+    this same pause (:mod:`itu_nb.loaders.gcpause`).  Not done when the caller has frozen objects of its own
     (``gc.get_freeze_count()``), which ``unfreeze`` would release.
     """
     if not gc.isenabled():
