@@ -22,7 +22,7 @@ _BODY_NUMBER = re.compile(rf"\[({_MARK}):")
 #: A note reference's number or mark (``[footnoteRef:2]``, ``[endnoteRef:2]``, ``[footnoteRef:*]``).
 _REF_NUMBER = re.compile(rf"\[\w+:({_MARK})\]")
 #: A note body, whole: its number or mark and its text (``[*: * See …]``).
-_BODY = re.compile(rf"^\[(?P<no>{_MARK}):[ \t]+(?P<text>.*)\]$", re.DOTALL)
+_BODY = re.compile(rf"^\[(?P<no>{_MARK}):[ \t](?P<text>.*)\]$", re.DOTALL)
 #: A note body's start (``[2: ``), when changes cut it into parts.
 _HEAD = re.compile(rf"\[({_MARK}):[ \t]")
 #: What the .docx reader notes on a clause holding a second reference to one Word note (loaders/docx_read.py).

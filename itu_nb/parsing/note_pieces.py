@@ -232,7 +232,9 @@ def _closing_brackets(text: str) -> dict[int, int]:
 _BRACKET = re.compile(r"[\[\]]")
 
 
-FOOTNOTE_BODY = re.compile(r"^\[(?P<no>" + MARKER + r"):(?P<sep>[ \t]+)(?P<text>.*)\]$", re.DOTALL)
+#: A note body, whole: its number or mark, one space or TAB (``sep``, :data:`~itu_nb.model.note_source.NOTE_HEAD`),
+#: and its text, white space at its start included.
+FOOTNOTE_BODY = re.compile(r"^\[(?P<no>" + MARKER + r"):(?P<sep>[ \t])(?P<text>.*)\]$", re.DOTALL)
 
 
 #: A note's number and the white space after it, ``1 <TAB>These include …`` (its label, when the text's own label
