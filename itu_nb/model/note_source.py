@@ -40,9 +40,10 @@ __all__ = ["MARKER", "NOTE_HEAD", "cut_at", "note_groups", "ref_name", "source_l
 #: Akoma Ntoso note shows (``*``, ``a``, ``†``: its ``marker``, read as the note's name, ``fn*``): no white space,
 #: brackets or ``#`` (``1#2`` is the second body of note 1).
 MARKER = r"[^\s\[\]#]+"
-#: A note body's start, ``[1: `` or ``[*: `` (then its text and its closing ``]``); group 1 is its marker.
-NOTE_HEAD = re.compile(r"\[(" + MARKER + r"):[ \t]+")
-_HEAD = re.compile(r"\[(" + MARKER + r"):[ \t]*")
+#: A note body's start, ``[1: `` or ``[*: `` (then its text and its closing ``]``); group 1 is its marker.  One space
+#: or TAB, as every writer and loader writes it: white space after it is the note's text (``[1:  x]`` is `` x``).
+NOTE_HEAD = re.compile(r"\[(" + MARKER + r"):[ \t]")
+_HEAD = re.compile(r"\[(" + MARKER + r"):[ \t]?")
 #: A reference, by number (``[footnoteRef:1]``) or by another marker (``[footnoteRef:*]``: the note ``fn*``).
 _REF = re.compile(r"\[(foot|end)noteRef:(" + MARKER + r")\]")
 

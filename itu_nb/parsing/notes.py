@@ -37,7 +37,7 @@ __all__ = ["attach_bodies", "held_bodies", "unheld_bodies"]
 
 _REF = re.compile(r"\[(foot|end)noteRef:(\d+)\]")
 _HEAD = re.compile(r"\[(\d+):")
-_BODY_HEAD = re.compile(r"\[\d+:[ \t]+")  # a note's "[N: ", before its text (as the tree reads it)
+_BODY_HEAD = re.compile(r"\[\d+:[ \t]")  # a note's "[N: ", before its text (as the tree reads it)
 _NUMBER_SPACE = re.compile(r"^(\d+)(\s*\t|\s+)")  # "1 <TAB>These include …": the number and a space before the TAB
 
 
