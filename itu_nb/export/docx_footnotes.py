@@ -50,6 +50,7 @@ from itu_nb.export.docx_runs import (
     clean_attr,
 )
 from itu_nb.export.lines import Piece
+from itu_nb.loaders.docx_note_forms import NOTE_ONE, NOTE_WHOLE, replaced_whole
 from itu_nb.loaders.docx_tags import LOOSE_NOTE_STYLE, NOTE_COMMENT, NOTE_PLACE
 from itu_nb.model import Artefact, Clause, NodeKind, Op
 
@@ -296,6 +297,9 @@ class NoteWriter(RunWriter):
                 text = run.text[len(number) :] if shown and number is not None and run is first else run.text
                 op = Op.EQUAL if run.op is ref.op else run.op
                 para = self._note_text(note, para, text, op, run.author, run.date, lit)
+        form = self._note_form(bodies, ref.op, number if number is not None else str(self.auto_notes[kind]), shown)
+        if form is not None:  # what the reader's rule would read otherwise: the reading meant, named
+            self._bookmark(para, form)
         written.append(note)
         r = self._reference_run(kind, fid, number if custom else None, ref.op, style)
         # the comments on the note, around its reference mark: those of the reference's op inside the w:ins/w:del
@@ -326,6 +330,32 @@ class NoteWriter(RunWriter):
         for cid, comment in outer:
             self._comment_end(p, cid, comment.op, Op.EQUAL)
         return fid
+
+    def _note_form(self, bodies: list[list[Piece]], op: Op, number: str, shown: bool) -> str | None:
+        """The bookmark naming how the note written from ``bodies`` (its reference's op ``op``, its ``number``, shown
+        as Word's mark when ``shown``) reads, when the .docx reader's rule would read it otherwise
+        (:func:`~itu_nb.loaders.docx_note_forms.replaced_whole`, on the note as written): one note holding one
+        author's changes (:data:`~itu_nb.loaders.docx_note_forms.NOTE_ONE`), or a note replaced whole whose
+        deleted and inserted texts two authors (or dates) made (:data:`~itu_nb.loaders.docx_note_forms.NOTE_WHOLE`);
+        None when the rule reads it as meant (a reference tracked itself: the reader reads one text per view).
+        """
+        if op is not Op.EQUAL or not bodies or len(bodies) > 2:
+            return None
+        runs = [r for body in bodies for r in body if r.kind not in _NOTE_MARKS]
+        if all(r.op is Op.EQUAL or not r.text for r in runs):
+            return None
+        same = "".join(r.text for r in runs if r.op is Op.EQUAL)
+        changes = [
+            (r.op, r.text, (clean_attr(r.author or self.author), _iso(r.date or self.date)))
+            for r in runs
+            if r.op is not Op.EQUAL
+        ]
+        marks = any("\n" in text for _, text, _ in changes)  # (a changed line break is a changed paragraph mark)
+        whole = replaced_whole(same, number, changes, marks)
+        if len(bodies) == 1:
+            return NOTE_ONE if whole else None
+        sides = [{r.op for r in body if r.kind not in _NOTE_MARKS and r.text} for body in bodies]
+        return NOTE_WHOLE if sides == [{Op.DELETE}, {Op.INSERT}] and not whole else None
 
     def _note_comment(self, para: etree._Element, piece: Piece) -> tuple[str, Piece]:
         """The comment that the ``note-comment`` ``piece`` stands for (its text, op, author and date) written in
