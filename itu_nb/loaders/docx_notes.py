@@ -14,6 +14,7 @@ from collections import deque
 from lxml import etree
 
 from itu_nb.loaders.docx_blocks import BlockReader, Fields
+from itu_nb.loaders.docx_note_forms import NOTE_ONE, NOTE_WHOLE, note_form, replaced_whole
 from itu_nb.loaders.docx_para import Para, view_groups, view_paragraphs
 from itu_nb.loaders.docx_tags import (
     _CUSTOM_MARK,
@@ -195,7 +196,7 @@ class NoteReader(BlockReader):
         texts = {view: "\n".join(view_paragraphs(paras, view)) for view in ("original", "amended")}
         # changes inside the note: its views differ, or a deletion and an insertion of one text make them alike
         changed = job.op is Op.EQUAL and (texts["original"] != texts["amended"] or _has_change(paras))
-        parts = _changed_note(paras, job.number) if changed else None
+        parts = _changed_note(paras, job.number, note_form(job.el)) if changed else None
         start = len(f"[{job.number}: ")  # where the note's text starts in its body artefact
         taken: dict[str, tuple[int, Artefact]] = {}  # the comments inside the note (w:id) → offset, body artefact
         if parts is not None:  # changes inside the note: one note, its changed runs as parts
@@ -288,30 +289,29 @@ def _has_change(paras: list[Para]) -> bool:
     return any(isinstance(p, tuple) and p[0] is not Op.EQUAL and p[1] for para in paras for p in para.pieces)
 
 
-def _changed_note(paras: list[Para], number: str) -> list[Run] | None:
+def _changed_note(paras: list[Para], number: str, form: str | None = None) -> list[Run] | None:
     r"""The runs of a note with tracked changes inside its text, as the CriticMarkup reader gives such a note
     (:func:`itu_nb.parsing.markup.note_parts`): first an equal run (the text before the first change, maybe
     empty), then the runs of the rest, each with its op, author and date, the last ending in the note's closing
     ``"]"``; paragraphs joined by ``"\n"``.
 
-    None when the note is better given as its deleted and inserted texts (``fn1`` and ``fn1#2``): a paragraph
-    mark is changed (paragraphs merged or split), or no text but its number is equal, text was both deleted
-    and inserted, and one author (with one date) made every change (its text replaced whole, as CriticMarkup's
-    ``{--[1: a]--}{++[1: b]++}`` writes it).  A note whose text was only deleted or only inserted (``[3: 3
-    {--a--}]``) is one note: read as two, its inserted text would be its number alone.  Changes by several authors are kept in one note, each with its author and date: the two texts
-    could carry one author each.
+    None when the note is better given as its deleted and inserted texts (``fn1`` and ``fn1#2``), by
+    :func:`~itu_nb.loaders.docx_note_forms.replaced_whole` unless ``to_docx`` named its reading (``form``, the
+    note's bookmark: :data:`~itu_nb.loaders.docx_note_forms.NOTE_ONE` one note, whose changed paragraph marks
+    are its changed line breaks, each with its mark's author and date;
+    :data:`~itu_nb.loaders.docx_note_forms.NOTE_WHOLE` replaced whole).
     """
-    if any(p.mark is not Op.EQUAL for p in paras):
+    if form == NOTE_WHOLE:
         return None
     same = "".join(p[1] for para in paras for p in para.pieces if isinstance(p, tuple) and p[0] is Op.EQUAL)
     changed = [p for para in paras for p in para.pieces if isinstance(p, tuple) and p[0] is not Op.EQUAL]
-    authors = {(p[2], p[3]) for p in changed}
-    replaced = {p[0] for p in changed if p[1]} == {Op.DELETE, Op.INSERT}  # (only deleted or only inserted: no)
-    if replaced and not same.strip().removeprefix(number).strip() and len(authors) <= 1:
-        return None  # replaced whole by one author (several: one note, each author's changes inside)
+    marks = any(p.mark is not Op.EQUAL for p in paras)
+    if form != NOTE_ONE and replaced_whole(same, number, ((p[0], p[1], (p[2], p[3])) for p in changed), marks):
+        return None
     groups: list[list] = [[Op.EQUAL, None, None, []]]  # [op, author, date, texts]: neighbours alike joined once
     for k, para in enumerate(paras):
-        for piece in ([(Op.EQUAL, "\n", None, None)] if k else []) + [p for p in para.pieces if isinstance(p, tuple)]:
+        before = [(paras[k - 1].mark, "\n", paras[k - 1].mark_author, paras[k - 1].mark_date)] if k else []
+        for piece in before + [p for p in para.pieces if isinstance(p, tuple)]:
             op, text = piece[0], piece[1]
             who, when = (piece[2], piece[3]) if op is not Op.EQUAL else (None, None)
             last = groups[-1]
