@@ -36,15 +36,16 @@ PLACES = [
     ("reasons/p2", "fn2", "Information Society (WSIS) be observed"[-30:]),
     ("reasons/p4", "fn†", "may vary among Member States).” "[-30:]),
 ]
-#: The notes' texts (label and body), as lines 89, 249 and 252 give them, note 1 showing its mark.
+#: The notes' texts (label and body), as lines 89, 249 and 252 give them, note 1 showing its mark (notes 2 and 3 are
+#: written ``[2:  https://…]``, two spaces: one after ``[2:``, then their text, which starts with a space).
 TEXTS = [
     (
         "recalling/j/fn*",
         "* \tThese include the least developed countries, small island developing states, landlocked developing "
         "countries and countries with economies in transition.",
     ),
-    ("reasons/p2/fn2", "https://www.itu.int/md/S17-RCLINTPOL10-C-0005/en"),
-    ("reasons/p4/fn†", "https://www.itu.int/md/T17-SG03-R-0011/en"),
+    ("reasons/p2/fn2", " https://www.itu.int/md/S17-RCLINTPOL10-C-0005/en"),
+    ("reasons/p4/fn†", " https://www.itu.int/md/T17-SG03-R-0011/en"),
 ]
 
 

@@ -27,7 +27,8 @@ from itu_nb.model import NodeKind
 #: A note's body written in its clause's line as Doc 67 does: the spaces around it and the body.
 _BODY = re.compile(r"[ \t]*(\[\d+:[ \t][^\[\]\n]*\])[ \t]*\n")
 
-#: Doc 67's three notes as the real file gives them (flattened lines 89, 249, 252): path, label, text.
+#: Doc 67's three notes as the real file gives them (flattened lines 89, 249, 252): path, label, text (notes 2 and 3
+#: are written ``[2:  https://…]``: one space after ``[2:``, then their text, starting with a space).
 NOTES = [
     (
         "B/67/4",
@@ -36,8 +37,8 @@ NOTES = [
         "These include the least developed countries, small island developing states, landlocked developing "
         "countries and countries with economies in transition.",
     ),
-    ("B/67/5", "reasons/p2/fn2", "", "https://www.itu.int/md/S17-RCLINTPOL10-C-0005/en"),
-    ("B/67/5", "reasons/p4/fn3", "", "https://www.itu.int/md/T17-SG03-R-0011/en"),
+    ("B/67/5", "reasons/p2/fn2", "", " https://www.itu.int/md/S17-RCLINTPOL10-C-0005/en"),
+    ("B/67/5", "reasons/p4/fn3", "", " https://www.itu.int/md/T17-SG03-R-0011/en"),
 ]
 
 WRITERS = {"docx": itu_nb.to_docx, "akn": itu_nb.to_akn, "critic": itu_nb.to_criticmarkup}
