@@ -110,8 +110,10 @@ def test_a_note_whose_text_was_only_inserted_stays_one_note(route):
 
 
 def test_a_note_replaced_whole_by_one_author_is_still_its_two_texts():
-    """Deleted and inserted text, no equal text but the number: read back as fn1 and fn1#2, as before."""
-    doc = _hop(_with_note("[footnoteRef:1][1: 1 \t{~~See 71.~>See 72.~~}{>>@Brazil (2018-09-10)<<}]"), "docx")
+    """Deleted and inserted text, no equal text but the number: read back as fn1 and fn1#2, as before.  (A note
+    holding such changes, ``[1: 1 \t{~~See 71.~>See 72.~~}]``, stays one note: tests/test_notes_edges.py.)"""
+    note = "[footnoteRef:1]{--[1: 1 \tSee 71.]--}{>>@Brazil (2018-09-10)<<}{++[1: 1 \tSee 72.]++}{>>@Brazil (2018-09-10)<<}"
+    doc = _hop(_with_note(note), "docx")
     assert [(path, "".join(r[1] for r in runs)) for path, runs, _ in _notes(doc)] == [
         ("considering/o/fn1", "1 \tSee 71."),
         ("considering/o/fn1#2", "1 \tSee 72."),
