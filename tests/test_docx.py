@@ -401,7 +401,11 @@ def test_same_views_as_criticmarkup(pandoc_doc, critic_doc, view):
         assert a.title_in(view) == b.title_in(view)
         assert a.reasons == b.reasons
         for x, y in zip(a.walk(), b.walk(), strict=True):
-            assert x.body(view) == y.body(view), x.path
+            if _is_footnote(x) and x.label and not y.label:
+                # the extraction lost Word's mark but kept the space after it ("[2:  https://…]"): the note's text
+                assert " " + x.body(view) == y.body(view), x.path
+            else:
+                assert x.body(view) == y.body(view), x.path
             if not _is_footnote(x):
                 assert x.label_in(view) == y.label_in(view), x.path
 

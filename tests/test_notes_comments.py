@@ -131,11 +131,12 @@ def test_a_comment_in_a_note_body_no_clause_holds_keeps_its_place():
 def test_doc67_comments_inside_its_notes_keep_their_places():
     # line 89: note 1 ("1 \tThese include the least developed countries, …"), whose body stands after its
     # reference and ", and cooperation between them;  ": the comment after "countries" (3 + 43 characters); line
-    # 249: note 2 ("[2:  https://…", two spaces), the comment before the address (0)
+    # 249: note 2 ("[2:  https://…", two spaces: one after "[2:", then the note's text, which starts with a space),
+    # the comment before the address, after that space (1)
     doc = itu_nb.load(with_note_comments(), author="Brazil", date="2018-09-10")
     want = [
         ("recalling/j/fn1", "which list?", "CEPT", "2018-10-02", 46, "EQUAL", "ntries", ", smal"),
-        ("reasons/p2/fn2", "a link", "APT", "2018-10-03", 0, "EQUAL", "", "https:"),
+        ("reasons/p2/fn2", "a link", "APT", "2018-10-03", 1, "EQUAL", " ", "https:"),
     ]
     assert _comments(doc) == want
     for first, second in _HOPS:

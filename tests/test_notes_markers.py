@@ -46,11 +46,12 @@ NOTE1 = (
     "and countries with economies in transition."
 )
 #: (path, label, body) of each note: note 1's "* <TAB>" stays in its text (a "*" is no label, for the AKN reader as
-#: for the CriticMarkup one; "1 <TAB>" is note 1's label in the source).
+#: for the CriticMarkup one; "1 <TAB>" is note 1's label in the source); notes 2 and 3 start with a space, as the
+#: source writes them ("[2:  https://…]": one space after "[2:", then their text).
 WANT = [
     ("recalling/j/fn*", None, "* \t" + NOTE1),
-    ("reasons/p2/fna", None, "https://www.itu.int/md/S17-RCLINTPOL10-C-0005/en"),
-    ("reasons/p4/fn†", None, "https://www.itu.int/md/T17-SG03-R-0011/en"),
+    ("reasons/p2/fna", None, " https://www.itu.int/md/S17-RCLINTPOL10-C-0005/en"),
+    ("reasons/p4/fn†", None, " https://www.itu.int/md/T17-SG03-R-0011/en"),
 ]
 #: A comment by CEPT in note 1 after "least developed countries" (3 characters of "* <TAB>" and 43 of the text).
 COMMENT = '<remark class="comment" itu_nb:author="CEPT" itu_nb:date="2018-10-02">which list?</remark>'
@@ -93,8 +94,8 @@ def test_akoma_ntoso_names_the_notes_by_their_markers():
 def test_criticmarkup_writes_each_note_at_its_reference():
     written = itu_nb.load(_marked_akn(), format="akn").to_criticmarkup()
     assert f"developing countries[footnoteRef:*][*: * \t{NOTE1}], and cooperation" in written
-    assert "(WSIS) be observed[footnoteRef:a][a: https://www.itu.int/md/S17-RCLINTPOL10-C-0005/en]." in written
-    assert "Member States).” [footnoteRef:†][†: https://www.itu.int/md/T17-SG03-R-0011/en]" in written
+    assert "(WSIS) be observed[footnoteRef:a][a:  https://www.itu.int/md/S17-RCLINTPOL10-C-0005/en]." in written
+    assert "Member States).” [footnoteRef:†][†:  https://www.itu.int/md/T17-SG03-R-0011/en]" in written
 
 
 @pytest.mark.parametrize("hops", [1, 2])
