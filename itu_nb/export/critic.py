@@ -11,8 +11,9 @@ back by the loader; a comment that could not be read back the same way (``<<}`` 
 author with ``": "`` in it) raises :class:`~itu_nb.errors.ExportError`.  Each change that has an author or a
 date is followed by them, ``{>>@Author (2018-09-10)<<}`` (:data:`itu_nb.parsing.markup.ATTRIBUTION`), which the
 loader reads as that change's author and date, so a round trip keeps them without ``author=``/``date=``, one
-author or several (before session 14 they were written only when the changes had several).  A change without
-either is written bare.  A comment made inside a change (a Word comment on inserted text) is
+author or several (before session 14 they were written only when the changes had several).  A change of a move
+(:attr:`~itu_nb.model.Run.move`) adds the move's name, ``{>>@Author (2018-09-10) moved: name<<}``
+(:data:`itu_nb.parsing.critic_read.MOVED_BY`).  A change without any is written bare.  A comment made inside a change (a Word comment on inserted text) is
 written inside its mark, ``{++text{>>@Author (date): comment<<}++}``, and read back with the change's op.
 An empty paragraph inserted or deleted as a tracked change (a ``paragraph-mark`` artefact
 of a line without text, read from Word) is an empty change followed by its author and date,
