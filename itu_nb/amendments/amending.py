@@ -110,6 +110,7 @@ def amend(text_or_proposal, ops_or_instructions, *, author: str | None = None, d
     from itu_nb.amendments.inserting import apply_units
     from itu_nb.amendments.instructions import parse_one, shorten
     from itu_nb.amendments.lists import Session
+    from itu_nb.amendments.moving import name_moves
 
     proposal = as_proposal(text_or_proposal, single=True)
     items = [ops_or_instructions] if not isinstance(ops_or_instructions, list | tuple) else ops_or_instructions
@@ -143,4 +144,5 @@ def amend(text_or_proposal, ops_or_instructions, *, author: str | None = None, d
                 apply_units(session, proposal, units, one, note, author, day, RUNS)
                 raise
     result, notes = apply_units(session, proposal, units, one, note, author, day, RUNS)
+    result = name_moves(result)  # each move's two ends under one name
     return dataclasses.replace(result, provenance=proposal.provenance + tuple(notes))

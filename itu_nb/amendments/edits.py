@@ -32,6 +32,7 @@ import datetime
 from itu_nb.amendments.editor import _Editor, _section_slot
 from itu_nb.amendments.inserting import Runs, apply_units
 from itu_nb.amendments.lists import _COUNTED, Session
+from itu_nb.amendments.moving import name_moves
 from itu_nb.amendments.operations import (
     AddSection,
     Comment,
@@ -200,6 +201,7 @@ def apply_ops(proposal: Proposal, ops, *, author: str | None = None, date: str |
         day,
         RUNS,
     )
+    p = name_moves(p)  # each move's two ends under one name
     return dataclasses.replace(p, provenance=proposal.provenance + tuple(notes))
 
 

@@ -305,7 +305,7 @@ def _build_edits(plan: _Plan) -> Draft:
                 out.append(node(next(c for c in children if c.path == anchor)))
             for e in slot.get(anchor, []):
                 assert e.clause is not None  # an insertion carries its clause
-                copy = inserted_copy(e.clause, f"{key or ''}/\0m{next(counter)}", e.author, e.date)
+                copy = inserted_copy(e.clause, f"{key or ''}/\0m{next(counter)}", e.author, e.date, move=False)
                 for twin in twins.get(id(e), ()):  # the same clause inserted by another proposal: its marks too
                     copy = _twin_marks(copy, twin)
                 out.append(copy)

@@ -24,6 +24,7 @@ __all__ = [
     "find_words",
     "inserted_copy",
     "map_children",
+    "move_name",
     "map_node",
     "near_words",
     "newcomer",
@@ -191,21 +192,49 @@ def delete_node(c: Clause, author, date) -> Clause | None:
     return dataclasses.replace(c, label_runs=label, runs=body, children=kids, artefacts=arts)
 
 
-def inserted_copy(c: Clause, path: str, author, date) -> Clause:
-    """A copy of ``c`` as it reads when amended, every run an insertion (for a move)."""
+def inserted_copy(c: Clause, path: str, author, date, *, move: bool = True) -> Clause:
+    """A copy of ``c`` as it reads when amended, every run an insertion (for a move).
+
+    With ``move`` (a move's copy), each run carries the move's name (:attr:`~itu_nb.model.Run.move`), that of
+    ``c`` and of each sub-clause its own (:func:`move_name`): the struck original's
+    runs are given the same name once the edit is made (:func:`~itu_nb.amendments.moving.name_moves`), and the
+    copy is read from no line (:attr:`~itu_nb.model.Clause.line` None, as a clause an edit inserts): the source
+    line stays its original's, which every line-based writer writes at its place (a copy that kept it took the
+    place of its struck original, which was lost from Word and CriticMarkup).
+    """
+    name = move_name(c) if move else None
 
     def ins(runs):
         text = runs_text(runs, "amended")
-        return (Run(Op.INSERT, text, author, date),) if text else ()
+        return (Run(Op.INSERT, text, author, date, move=name),) if text else ()
 
     kids = tuple(
-        inserted_copy(k, f"{path}/{i}", author, date) for i, k in enumerate(c.children) if k.exists_in("amended")
+        inserted_copy(k, f"{path}/{i}", author, date, move=move)
+        for i, k in enumerate(c.children)
+        if k.exists_in("amended")
     )
     # its comments and highlights as they stand in the amended text, the copy's text
     arts = view_artefacts(c, "amended") if c.artefacts else ()
+    line = None if move else c.line  # a move's copy is read from no line: its struck original keeps that line
     return dataclasses.replace(
-        c, path=path, label_runs=ins(c.label_runs), runs=ins(c.runs), children=kids, artefacts=arts
+        c, path=path, label_runs=ins(c.label_runs), runs=ins(c.runs), children=kids, artefacts=arts, line=line
     )
+
+
+#: How the name of a move made by an edit starts: ``move-`` and the key of the clause moved (``move-resolves/3``).
+MOVE_PREFIX = "move-"
+
+
+def move_name(c: Clause) -> str:
+    """The name a move of ``c`` gives its two ends: the name ``c`` carries already when it is itself a move's copy
+    (all inserted, its runs of a move under one name: moved again, it keeps the first move's name, its struck
+    original's), else ``move-`` and ``c``'s key, which no other clause of its proposal holds.
+    """
+    runs = c.label_runs + c.runs
+    names = {r.move for r in runs if r.move is not None and r.op is Op.INSERT}  # (its new label may have none yet)
+    if len(names) == 1 and all(r.op is Op.INSERT for r in runs if r.text):
+        return names.pop()
+    return MOVE_PREFIX + c.key
 
 
 #: The analyst's marks: what a move hands from the struck original to its copy.

@@ -60,15 +60,17 @@ def escape_attr(value: str) -> str:
 
 
 @functools.lru_cache(maxsize=1024)
-def _who(author: str | None, date: str | None) -> str:
-    """The attributes :func:`~itu_nb.export.akn_runs._who` sets, serialised (a document has few authors and dates:
-    each made once).
+def _who(author: str | None, date: str | None, move: str | None = None) -> str:
+    """The attributes :func:`~itu_nb.export.akn_runs._who` (and ``_moved``, for a run of a move) sets, serialised
+    (a document has few authors and dates: each made once).
     """
     out = ""
     if author:
         out += f' itu_nb:author="{clean(author).replace(chr(9), " ").replace(chr(10), " ").translate(_ATTR)}"'
     if date:
         out += f' itu_nb:date="{clean(date).replace(chr(9), " ").replace(chr(10), " ").translate(_ATTR)}"'
+    if move is not None:
+        out += f' itu_nb:move="{clean(move).replace(chr(9), " ").replace(chr(10), " ").translate(_ATTR)}"'
     return out
 
 
@@ -101,7 +103,7 @@ def _block(tag: str, attrs: str, runs, level: int, keep: bool, last: str | None 
             if run.op is _EQUAL:
                 return f"<{tag}{attrs}>{escape_text(value)}</{tag}>"
             name = "ins" if run.op is _INSERT else "del"
-            change = f"<{name}{_who(run.author, run.date)}>{escape_text(value)}</{name}>"
+            change = f"<{name}{_who(run.author, run.date, run.move)}>{escape_text(value)}</{name}>"
             if keep:
                 return f"<{tag}{attrs}>{change}</{tag}>"
             return f"<{tag}{attrs}>{indent(level + 1)}{change}{indent(level)}</{tag}>"
@@ -127,7 +129,7 @@ def _block(tag: str, attrs: str, runs, level: int, keep: bool, last: str | None 
         else:
             name = "ins" if run.op is _INSERT else "del"
             inner = escape_text(head) + "".join("<br/>" + escape_text(clean(part)) for part in rest)
-            children.append([f"<{name}{_who(run.author, run.date)}>{inner}</{name}>", None])
+            children.append([f"<{name}{_who(run.author, run.date, run.move)}>{inner}</{name}>", None])
     if text is None:
         if not children:
             return f"<{tag}{attrs}/>"

@@ -72,6 +72,14 @@ def _who(el: etree._Element, author: str | None, date: str | None) -> None:
         el.set(f"{{{ITU_NB}}}date", clean(date).replace("\t", " ").replace("\n", " "))
 
 
+def _moved(el: etree._Element, run: Run) -> None:
+    """``itu_nb:move`` on the ``<ins>``/``<del>`` ``el`` of a ``run`` that is part of a move: its name
+    (:attr:`~itu_nb.model.Run.move`), which the Akoma Ntoso loader reads back (a change without it is no move).
+    """
+    if run.move is not None:
+        el.set(f"{{{ITU_NB}}}move", clean(run.move).replace("\t", " ").replace("\n", " "))
+
+
 def _runs(
     parent: etree._Element, runs, *, strip_tab: bool = False, notes=(), marks=(), at: int = 0, until=None
 ) -> None:
@@ -87,7 +95,7 @@ def _runs(
     if strip_tab and runs:  # the label's separator is layout, not part of the num
         tail = runs[-1]
         if tail.text.rstrip("\t ") or tail.op is Op.EQUAL:
-            runs[-1] = Run(tail.op, tail.text.rstrip("\t "), tail.author, tail.date)
+            runs[-1] = Run(tail.op, tail.text.rstrip("\t "), tail.author, tail.date, move=tail.move)
         # else a bullet's TAB inserted or deleted whole: the num keeps it in its <ins>/<del>
     # what takes no characters, in the order of ``marks``: comments, and highlights of nothing (a decision took out
     # every character of one), an empty ``<inline name="highlight"/>``
@@ -123,6 +131,7 @@ def _runs(
         if within is not Op.EQUAL:
             holder = outer[2] = _el(holder, "ins" if run.op is Op.INSERT else "del")
             _who(holder, run.author, run.date)
+            _moved(holder, run)
             holder.text = ""  # as above, inside the change
         box = _el(holder, "inline", name="highlight")
         if holder is outer[1]:
@@ -240,6 +249,7 @@ def _text(el: etree._Element, last: etree._Element | None, run: Run, text: str) 
         return _put(el, last, text)
     holder = _el(el, "ins" if run.op is Op.INSERT else "del")
     _who(holder, run.author, run.date)
+    _moved(holder, run)
     _put(holder, None, text)
     return holder
 

@@ -11,8 +11,9 @@ back by the loader; a comment that could not be read back the same way (``<<}`` 
 author with ``": "`` in it) raises :class:`~itu_nb.errors.ExportError`.  Each change that has an author or a
 date is followed by them, ``{>>@Author (2018-09-10)<<}`` (:data:`itu_nb.parsing.markup.ATTRIBUTION`), which the
 loader reads as that change's author and date, so a round trip keeps them without ``author=``/``date=``, one
-author or several (before session 14 they were written only when the changes had several).  A change without
-either is written bare.  A comment made inside a change (a Word comment on inserted text) is
+author or several (before session 14 they were written only when the changes had several).  A change of a move
+(:attr:`~itu_nb.model.Run.move`) adds the move's name, ``{>>@Author (2018-09-10) moved: name<<}``
+(:data:`itu_nb.parsing.critic_read.MOVED_BY`).  A change without any is written bare.  A comment made inside a change (a Word comment on inserted text) is
 written inside its mark, ``{++text{>>@Author (date): comment<<}++}``, and read back with the change's op.
 An empty paragraph inserted or deleted as a tracked change (a ``paragraph-mark`` artefact
 of a line without text, read from Word) is an empty change followed by its author and date,
@@ -52,6 +53,7 @@ from itu_nb.export.lines import Line, Piece, as_document, encodable, export_line
 from itu_nb.export.nesting import check_nesting
 from itu_nb.model import Clause, Op
 from itu_nb.model.note_source import NOTE_HEAD
+from itu_nb.parsing.critic_read import MOVED_BY
 from itu_nb.parsing.escapes import escape, escape_note, note_names
 from itu_nb.parsing.markup import (
     ATTRIBUTION,
@@ -67,6 +69,8 @@ from itu_nb.parsing.markup import (
 __all__ = ["to_criticmarkup"]
 
 _MARK = {Op.INSERT: ("{++", "++}"), Op.DELETE: ("{--", "--}")}
+#: A change's closer written without its author and date: a comment right after it is read as theirs when it can be.
+_CLOSED = ("++}", "--}")
 #: Text that a CriticMarkup reader would take for a mark.
 _CLASH = re.compile(r"\{(?:\+\+|--|~~|==|>>)|(?:\+\+|--|~~|==|<<)\}|~>")
 #: Written first when the text would otherwise hold no mark, so that it is read as CriticMarkup again: an
@@ -116,10 +120,13 @@ def _comment(piece: Piece, where: _Where) -> str:
 
 
 @functools.lru_cache(maxsize=256)
-def _signature(author: str | None, date: str | None) -> str | None:
+def _signature(author: str | None, date: str | None, move: str | None = None) -> str | None:
     """``{>>@Author (date)<<}`` (:data:`ATTRIBUTION`), None when the loader would not read it back as that author and
-    date (``<<}`` or ``": "`` in the author, a date not in ISO form): made once per author and date.
+    date (``<<}`` or ``": "`` in the author, a date not in ISO form): made once per author and date.  A change of a
+    move: ``{>>@Author (date) moved: name<<}`` (:func:`_moved_signature`).
     """
+    if move is not None:
+        return _moved_signature(author, date, move)
     inner = "@" + (author or "") + (f" ({date})" if date else "")
     back = ATTRIBUTION.match(inner)
     if (
@@ -131,11 +138,28 @@ def _signature(author: str | None, date: str | None) -> str | None:
     return "{>>" + inner + "<<}"
 
 
+def _moved_signature(author: str | None, date: str | None, move: str) -> str | None:
+    """``{>>@Author (date) moved: name<<}`` (:data:`~itu_nb.parsing.critic_read.MOVED_BY`): the author, date and move
+    of a change that is part of a move; a name that would not read back (a line break or ``<<}`` in it) is left out
+    (:func:`_signature` of the author and date alone).
+    """
+    inner = "@" + (author or "") + (f" ({date})" if date else "") + " moved: " + move
+    back = MOVED_BY.match(inner)
+    if (
+        "<<}" in inner
+        or back is None
+        or (back.group("author") or None, back.group("date"), back.group("move"))
+        != (author or None, date or None, move)
+    ):
+        return _signature(author, date) if author or date else None
+    return "{>>" + inner + "<<}"
+
+
 def _attribution(piece: Piece, where: _Where, what: str = "change") -> str:
     """``{>>@Author (date)<<}``: the author and date of the change just closed (:data:`ATTRIBUTION`), or of a
     paragraph mark; :class:`ExportError` when they could not be read back so.
     """
-    signed = _signature(piece.author, piece.date)
+    signed = _signature(piece.author, piece.date, piece.move)
     if signed is None:
         raise ExportError(
             f"{where}: the {what} by {piece.author!r} ({piece.date!r}) cannot be written in CriticMarkup "
@@ -190,26 +214,26 @@ def _node_text(node: Clause) -> str | None:
     else:  # (most other nodes: their text in no change, as _plain writes it)
         return _plain_text("".join([run.text for run in runs]))
     out: list[str] = []
-    open_op, author, date = equal, None, None  # the change open and its first run's author and date
+    open_op, author, date, move = equal, None, None, None  # the change open and its first run's author, date, move
     for run in runs:
         text, op = run.text, run.op
         if not text:
             continue
-        if op is not open_op or (op is not equal and (author, date) != (run.author, run.date)):
+        if op is not open_op or (op is not equal and (author, date, move) != (run.author, run.date, run.move)):
             if open_op is not equal:
                 out.append(_MARK[open_op][1])
-                if author or date:
-                    if (signed := _signature(author, date)) is None:
+                if author or date or move is not None:
+                    if (signed := _signature(author, date, move)) is None:
                         return None
                     out.append(signed)
             if op is not equal:
                 out.append(_MARK[op][0])
-            open_op, author, date = op, run.author, run.date
+            open_op, author, date, move = op, run.author, run.date, run.move
         out.append(text)
     if open_op is not equal:
         out.append(_MARK[open_op][1])
-        if author or date:
-            if (signed := _signature(author, date)) is None:
+        if author or date or move is not None:
+            if (signed := _signature(author, date, move)) is None:
                 return None
             out.append(signed)
     text = "".join(out)
@@ -241,7 +265,7 @@ def _line(pieces: tuple[Piece, ...], where: _Where) -> str:
         nonlocal open_op
         if open_op is not Op.EQUAL:
             out.append(_MARK[open_op][1])
-            if who is not None and (who.author or who.date):
+            if who is not None and (who.author or who.date or who.move is not None):
                 out.append(_attribution(who, where))
             open_op = Op.EQUAL
 
@@ -291,13 +315,19 @@ def _line(pieces: tuple[Piece, ...], where: _Where) -> str:
             if piece.op is not Op.EQUAL and open_op is Op.EQUAL:  # a comment inside a change: {++a{>>c<<}++}
                 out.append(_MARK[piece.op][0])
                 open_op, who = piece.op, None
-            out.append(_comment(piece, where))
+            written = _comment(piece, where)
+            if out and out[-1] in _CLOSED and MOVED_BY.match(written[3:-3]):  # (read back as the change's move)
+                raise ExportError(
+                    f"{where}: the comment {piece.text!r} by {piece.author!r} right after a change would read back as "
+                    "the change's move in CriticMarkup"
+                )
+            out.append(written)
             continue
         if _CLASH.search(piece.text):
             raise ExportError(f"{where}: the text {piece.text!r} contains a CriticMarkup mark and cannot be written")
         if not piece.text:
             continue
-        other = who is not None and (who.author, who.date) != (piece.author, piece.date)
+        other = who is not None and (who.author, who.date, who.move) != (piece.author, piece.date, piece.move)
         if piece.op is not open_op or (other and piece.op is not Op.EQUAL):
             close()
             if piece.op is not Op.EQUAL:

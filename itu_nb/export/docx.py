@@ -171,9 +171,17 @@ class _Writer(NoteWriter):
                 if line.role == "marker" and piece.kind == "marker":
                     p.append(self._tracked(self._text_run(line, piece, lit), piece.op, piece.author, piece.date))
                 else:  # (as _text_run writes it, made in place)
-                    holder = p if piece.op is Op.EQUAL else self._change_in(p, piece.op, piece.author, piece.date)
+                    holder = (
+                        p
+                        if piece.op is Op.EQUAL
+                        else self._change_in(p, piece.op, piece.author, piece.date, piece.move)
+                    )
                     self._put_run(
-                        holder, piece.text, piece.op, bold=line.role == "reasons" and piece.kind == "label", lit=lit
+                        holder,
+                        piece.text,
+                        piece.op if piece.move is None else Op.EQUAL,  # (a move's source: w:t, as Word writes it)
+                        bold=line.role == "reasons" and piece.kind == "label",
+                        lit=lit,
                     )
                 if piece.text:
                     touching = empty = False

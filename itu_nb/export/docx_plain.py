@@ -135,6 +135,8 @@ def plain_paragraph(writer: NoteWriter, line: Line, last: bool) -> str | None:
         if kind == "paragraph-mark":
             marked = piece.op
         elif piece.text:
+            if piece.move is not None:  # a move's run, in its named range (RunWriter._moved_in): the tree writes it
+                return None
             if first is None:
                 first = piece.op
             elif piece.op != first:

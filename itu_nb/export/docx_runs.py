@@ -154,9 +154,38 @@ class RunWriter:
                 _SubElement(rpr, _W_HIGHLIGHT).set(_W_VAL, lit if isinstance(lit, str) else HIGHLIGHT)
         _text_parts(r, text, _W_DEL_TEXT if op is Op.DELETE else _W_T)
 
-    def _change_in(self, parent: etree._Element, op: Op, author: str | None, date: str | None) -> etree._Element:
-        """An empty ``w:ins`` / ``w:del`` as :meth:`_change` makes it, made in place at the end of ``parent``."""
+    def _change_in(
+        self, parent: etree._Element, op: Op, author: str | None, date: str | None, move: str | None = None
+    ) -> etree._Element:
+        """An empty ``w:ins`` / ``w:del`` as :meth:`_change` makes it, made in place at the end of ``parent``; a
+        ``w:moveTo`` / ``w:moveFrom`` in its range when the run is part of the move named ``move`` (:meth:`_moved_in`).
+        """
+        if move is not None:
+            return self._moved_in(parent, op, author, date, move)
         return self._stamped(_SubElement(parent, _W_INS if op is Op.INSERT else _W_DEL), author, date)
+
+    def _moved_in(
+        self, parent: etree._Element, op: Op, author: str | None, date: str | None, move: str
+    ) -> etree._Element:
+        """An empty ``w:moveTo`` (``op`` INSERT) or ``w:moveFrom`` at the end of ``parent``, between the
+        ``w:moveToRangeStart`` / ``w:moveFromRangeStart`` naming the move (``w:name``, the author and date: the
+        attributes ECMA-376 asks of a move bookmark) and its range end, each range with a ``w:id`` of its own.
+
+        The .docx reader reads the name back as the runs' :attr:`~itu_nb.model.Run.move`, so a move's two ends stay
+        paired whatever their text.  The text inside is written in ``w:t`` (as Word writes a move's source).
+        """
+        tags = _MOVE_TO if op is Op.INSERT else _MOVE_FROM
+        rid = self._id()
+        start = _SubElement(parent, tags[0])
+        start.set(_W_ID, rid)
+        start.set(_W_AUTHOR, clean_attr(author or self.author))
+        when = _iso(date or self.date)
+        if when:
+            start.set(_W_DATE, clean_attr(when))
+        start.set(_W_NAME, clean_attr(move))
+        change = self._stamped(_SubElement(parent, tags[1]), author, date)
+        _SubElement(parent, tags[2]).set(_W_ID, rid)
+        return change
 
     def _empty_run(self, colour: str) -> etree._Element:
         """A run highlighted in ``colour`` holding an empty ``w:t``: a highlight of no characters, which the .docx
@@ -199,6 +228,9 @@ _COMMENT_START, _COMMENT_END, _COMMENT_REFERENCE = (
     qn(f"w:{t}") for t in ("commentRangeStart", "commentRangeEnd", "commentReference")
 )
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+#: A move's range start, its run content and its range end, by end (:meth:`RunWriter._moved_in`).
+_MOVE_TO, _MOVE_FROM = (tuple(qn(f"w:move{end}{t}") for t in ("RangeStart", "", "RangeEnd")) for end in ("To", "From"))
+_W_NAME = qn("w:name")
 
 
 def _text_parts(r: etree._Element, text: str, tag: str = _W_T) -> None:

@@ -1,7 +1,8 @@
 """A node's runs as HTML: ``<ins>``/``<del>`` with their author, date and change id, highlights, comments.
 
 What :mod:`~itu_nb.export.html` writes inside a paragraph: each run escaped, each change one element with its
-``data-author``/``data-date``/``data-change`` and ``title`` (:func:`_change_html`), highlights as ``<mark>``
+``data-author``/``data-date``/``data-change`` and ``title`` (:func:`_change_html`; a run of a move with class
+``moved``, its name in the title and ``data-move``: :func:`_moved_tag`), highlights as ``<mark>``
 (:mod:`~itu_nb.export.html_marks`), comments and tracked paragraph marks where they stand (:func:`_point_html`,
 :func:`_loose_art_html`).
 """
@@ -80,7 +81,7 @@ def _plain_runs_html(runs: tuple[Run, ...], offset: int, group_of: dict[int, str
 def _change_html(run: Run, text: str, change: str) -> str:
     if run.op is Op.EQUAL:
         return text
-    head, tail, tag = _change_tag(run.op, run.author, run.date)
+    head, tail, tag = _change_tag(run.op, run.author, run.date) if run.move is None else _moved_tag(run)
     return f'<{tag}{head}"{_ESC(change)}"{tail}>{text}</{tag}>'
 
 
@@ -98,6 +99,20 @@ def _change_tag(op: Op, author: str | None, date: str | None) -> tuple[str, str,
     if date:
         tail += f' data-date="{_ESC(date)}"'
     return f' title="{_ESC(verb + who + when)}" data-change=', tail, tag
+
+
+def _moved_tag(run: Run) -> tuple[str, str, str]:
+    """:func:`_change_tag` of a run that is part of a move (:attr:`~itu_nb.model.Run.move`): class ``moved``, the
+    title ``moved away (name) by Author, date`` (``moved here`` for its inserted end) and the name in ``data-move``,
+    each escaped.
+    """
+    head, tail, tag = _change_tag(run.op, run.author, run.date)
+    verb = "moved here" if run.op is Op.INSERT else "moved away"
+    who = " by " + run.author if run.author else ""
+    when = ", " + run.date if run.date else ""
+    title = f"{verb} ({run.move}){who}{when}"
+    head = f' class="moved" title="{_ESC(title)}" data-change='
+    return head, tail + f' data-move="{_ESC(run.move or "")}"', tag
 
 
 def _comment_html(art) -> str:

@@ -116,12 +116,20 @@ def _plain_pieces(node: Clause) -> list[Piece]:
     for r in node.label_runs:
         if r.text:
             piece = new(Piece)
-            put(piece, "__dict__", {"text": r.text, "op": r.op, "kind": "label", "author": r.author, "date": r.date})
+            put(
+                piece,
+                "__dict__",
+                {"text": r.text, "op": r.op, "kind": "label", "author": r.author, "date": r.date, "move": r.move},
+            )
             out.append(piece)
     for r in node.runs:
         if r.text:
             piece = new(Piece)
-            put(piece, "__dict__", {"text": r.text, "op": r.op, "kind": "text", "author": r.author, "date": r.date})
+            put(
+                piece,
+                "__dict__",
+                {"text": r.text, "op": r.op, "kind": "text", "author": r.author, "date": r.date, "move": r.move},
+            )
             out.append(piece)
     return out
 
@@ -148,10 +156,10 @@ def node_pieces(node: Clause) -> list[Piece]:
         start, end, done = pos, pos + len(run.text), 0
         while i < len(arts) and at[i] < end:
             cut = at[i] - start
-            out.append(Piece(run.text[done:cut], run.op, kind, run.author, run.date))
+            out.append(Piece(run.text[done:cut], run.op, kind, run.author, run.date, run.move))
             out.append(arts[i])
             done, i = max(cut, done), i + 1
-        out.append(Piece(run.text[done:], run.op, kind, run.author, run.date))
+        out.append(Piece(run.text[done:], run.op, kind, run.author, run.date, run.move))
         pos = end
     out.extend(arts[i:])
     out = [p for p in out if p.text or p.kind in ("paragraph-mark", "comment") or p.is_mark]

@@ -13,13 +13,16 @@ __all__ = ["Line", "Piece"]
 
 @dataclass(frozen=True)
 class Piece:
-    """A stretch of one line: ``kind`` is ``label``, ``text`` or an artefact kind (``bookmark``…)."""
+    """A stretch of one line: ``kind`` is ``label``, ``text`` or an artefact kind (``bookmark``…); ``move``: the
+    name of the move its run belongs to (:attr:`~itu_nb.model.Run.move`), which every writer carries.
+    """
 
     text: str
     op: Op
     kind: str = "text"
     author: str | None = None
     date: str | None = None
+    move: str | None = None
 
     @property
     def is_mark(self) -> bool:

@@ -2,7 +2,8 @@
 
 Guarantees of :func:`inline_runs`:
 - text inside ``<ins>`` is an INSERT run, inside ``<del>`` a DELETE run, with the author and
-  date of ``itu_nb:author`` / ``itu_nb:date`` when written (plain AKN ``ins``/``del`` give None);
+  date of ``itu_nb:author`` / ``itu_nb:date`` when written (plain AKN ``ins``/``del`` give None), and the name
+  of the move it is part of in ``itu_nb:move`` (:attr:`~itu_nb.model.Run.move`; none without it);
 - ``<br/>`` is a line break (VT, as the .docx reader reads Word's ``w:br``);
 - other inline elements (``i``, ``docType``…) are transparent; ``authorialNote`` elements are
   returned apart (footnotes), their text is not part of the block's runs; when asked for comments (below), a
@@ -119,7 +120,13 @@ def _walk(
         elif name == "br":  # a line break, as a Word w:br reads
             out.append(run.with_text("\v"))
         elif name in _CHANGE:
-            inner = Run(_CHANGE[name], "", child.get(f"{{{ITU_NB}}}author"), child.get(f"{{{ITU_NB}}}date"))
+            inner = Run(
+                _CHANGE[name],
+                "",
+                child.get(f"{{{ITU_NB}}}author"),
+                child.get(f"{{{ITU_NB}}}date"),
+                move=child.get(f"{{{ITU_NB}}}move"),  # a run of a move, as the itu_nb writer names it
+            )
             _walk(child, inner, out, notes, depth + 1, marks)
         elif name == "inline" and child.get("name") == "highlight" and marks is not None:
             # one element, one highlight, whatever changes and comments stand inside it: placed in the list

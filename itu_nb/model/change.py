@@ -263,6 +263,8 @@ def clause_changes(
             inferred, moved = any(r.inferred for r in group), all(r.move for r in group)
         if whole:
             kind, scope = whole, "clause"
+            if moved:  # a whole clause moved (Word's w:moveFrom / w:moveTo, or an edit's move): one end of it
+                kind = "moved-to" if whole == "inserted" else "moved-from"
         elif b <= n_label:
             kind, scope = ("relabelled" if old and new else "inserted" if new else "deleted"), "label"
         else:

@@ -139,16 +139,19 @@ class _Homes:
 
 
 def identity(n: Clause) -> tuple:
-    """What a moved copy shares with its struck original: the name of Word's move (``w:moveFrom``, ``w:moveTo``)
-    when every run carries the same one, else its source line; and its text.
+    """What a moved copy shares with its struck original: the name of the move (Word's ``w:moveFrom``,
+    ``w:moveTo``, or an edit's, :func:`itu_nb.amendments.moving.name_moves`) when its runs carry one (runs of no move
+    aside: a deletion the original held before it was moved), else its source line; and its text.
 
     A move made by an edit copies the clause with its line (:func:`itu_nb.amendments.wording.inserted_copy`), so
     two clauses of one text, or a struck clause reading as a moved one, are told apart by the lines they were
     read from.  A clause read from no line (Akoma Ntoso, or built in code) has the line None: its text alone.
     """
     text = "".join(r.text for r in n.runs)
-    names = {r.move for r in n.runs}
-    if len(names) == 1 and None not in names:
+    names = {
+        r.move for r in n.runs if r.move is not None
+    }  # (a struck original's deletion made before the move has none)
+    if len(names) == 1:
         return ("move", names.pop(), text)
     return ("line", n.line, text)
 

@@ -55,6 +55,18 @@ ATTRIBUTION = re.compile(
 )
 
 
+#: A change's author and date and the name of the move it is part of (:attr:`~itu_nb.model.Run.move`), in the
+#: comment right after its mark: ``{--text--}{>>@Brazil (2018-09-10) moved: m1<<}`` (``{>>@ moved: m1<<}`` with
+#: neither): read as :data:`ATTRIBUTION` is, the runs of that change given the move's name too.  A CriticMarkup
+#: tool shows it as a comment.  Only right after a change's closer, and only in this form (``@``, the author, the
+#: date in brackets, `` moved: `` and the name to the end): a comment holding such words anywhere else, or
+#: ``{>>@Brazil: moved: m1<<}`` (a comment by Brazil), stays a comment.
+MOVED_BY = re.compile(
+    r"@(?P<author>(?:(?!: )[^\n])*?)(?: \((?P<date>\d{4}-\d\d-\d\d(?:T[0-9:.]+(?:Z|[+-]\d\d:\d\d)?)?)\))?"
+    r" moved: (?P<move>[^\n]+)\Z"
+)
+
+
 #: How CriticMarkup writes the tracked mark of an empty paragraph (Word's ``w:pPr/w:rPr/w:ins`` or ``w:del`` on a
 #: paragraph without text: a ``paragraph-mark`` artefact): an empty change followed by its author and date,
 #: ``{++++}{>>@Brazil (2018-09-10)<<}`` (inserted) or ``{----}{>>@ (2018-09-10)<<}`` (deleted, no author).  An
@@ -232,9 +244,10 @@ def _scan(text: str, lo: int, hi: int, source: str, author, date, top: bool, sha
             pieces += [Artefact("highlight", "", line=-1, op=op, length=size), *inside]
         else:
             # right after a change's closer: its author and date (for its runs; a comment inside it keeps its own)
-            by = ATTRIBUTION.match(inner) if start == change_at else None
+            by = (ATTRIBUTION.match(inner) or MOVED_BY.match(inner)) if start == change_at else None
             if by is not None:
                 a, d = by.group("author") or None, by.group("date")
+                move = by.groupdict().get("move")  # (MOVED_BY: the move the change is part of)
                 made = pieces[change_from:]
                 if len(made) == 1 and isinstance(made[0], Run) and not made[0].text:
                     # an empty change with its author and date, {++++}{>>@Brazil (2018-09-10)<<}: an empty
@@ -243,7 +256,7 @@ def _scan(text: str, lo: int, hi: int, source: str, author, date, top: bool, sha
                     pos = end + 3
                     continue
                 pieces[change_from:] = [
-                    _signed(r, a, d, signed) if isinstance(r, Run) else r for r in pieces[change_from:]
+                    _signed(r, a, d, signed, move) if isinstance(r, Run) else r for r in pieces[change_from:]
                 ]
             else:
                 append(comment_artefact(inner))
@@ -296,8 +309,10 @@ def _marker(author, date, shared, mark: str) -> tuple:
     if signed_by in signers:
         who = signers[signed_by]
     else:
-        m = ATTRIBUTION.match(signed_by)
-        who = signers[signed_by] = (m.group("author") or None, m.group("date")) if m else None
+        m = ATTRIBUTION.match(signed_by) or MOVED_BY.match(signed_by)
+        who = signers[signed_by] = (
+            (m.group("author") or None, m.group("date"), m.groupdict().get("move")) if m else None
+        )
     if who is None:
         out.append(comment_artefact(signed_by))
     elif len(out) == 1 and isinstance(out[0], Run) and not out[0].text:
@@ -305,7 +320,7 @@ def _marker(author, date, shared, mark: str) -> tuple:
         # paragraph inserted or deleted (PARAGRAPH_MARK)
         out[0] = Artefact("paragraph-mark", "", -1, None, out[0].op, who[0], who[1])
     else:
-        out = [_signed(r, who[0], who[1], shared["signed"]) if isinstance(r, Run) else r for r in out]
+        out = [_signed(r, who[0], who[1], shared["signed"], who[2]) if isinstance(r, Run) else r for r in out]
     return tuple(out)
 
 
@@ -345,10 +360,12 @@ def _change(out: list, op: Op, inner: str, author, date, shared) -> None:
         out.append(_shared_run(op, inner[at:], author, date, shared))
 
 
-def _signed(r: Run, author: str | None, date: str | None, made: dict) -> Run:
-    """``r`` with ``author`` and ``date`` (a change's own, :data:`ATTRIBUTION`), one object per distinct result."""
-    key = (r.op, r.text, author, date)  # a run read from CriticMarkup is neither inferred nor moved
+def _signed(r: Run, author: str | None, date: str | None, made: dict, move: str | None = None) -> Run:
+    """``r`` with ``author`` and ``date`` (a change's own, :data:`ATTRIBUTION`) and ``move`` (:data:`MOVED_BY`), one
+    object per distinct result.
+    """
+    key = (r.op, r.text, author, date, move)  # a run read from CriticMarkup is not inferred
     got = made.get(key)
     if got is None:
-        got = made[key] = make_run(r.op, r.text, author, date)
+        got = made[key] = make_run(r.op, r.text, author, date, False, move)
     return got
