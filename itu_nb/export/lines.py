@@ -139,7 +139,7 @@ def node_pieces(node: Clause) -> list[Piece]:
             marks.append((a.offset or 0, 1, Piece("", a.op, "highlight-start")))
             marks.append(((a.offset or 0) + a.length, 0 if a.length else 1, Piece("", a.op, "highlight-end")))
         elif a.kind != "keys":
-            marks.append((a.offset or 0, 1, Piece(a.text, a.op, a.kind, a.author, a.date)))
+            marks.append((a.offset or 0, 1, Piece(a.text, a.op, a.kind, a.author, a.date, a.inserted)))
     arts = [m[2] for m in sorted(marks, key=lambda m: m[:2])]
     at = [m[0] for m in sorted(marks, key=lambda m: m[:2])]
     tagged = [("label", r) for r in node.label_runs] + [("text", r) for r in node.runs]

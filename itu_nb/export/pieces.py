@@ -20,6 +20,8 @@ class Piece:
     kind: str = "text"
     author: str | None = None
     date: str | None = None
+    #: For a ``struck-insert``: who inserted its text and when (:attr:`itu_nb.model.Artefact.inserted`).
+    inserted: tuple[str | None, str | None] | None = None
 
     @property
     def is_mark(self) -> bool:
