@@ -1,0 +1,151 @@
+"""Text inserted by one author and struck by another is kept, not lost (issue 17): a ``struck-insert`` artefact.
+
+Data: Brazil's Document 67 (``CRITIC``), B/67/4 (MOD Resolution 130), resolves 3 (source line 141, 1-based), which
+ends, as Brazil changed it (read by eye in the source)::
+
+    … at WTDC‑14 (Resolution 45){++ and WTDC-17++}, including Objective<NBSP>{--3 --}{++2 ++}and in activities
+    under Question<NBSP>3/2;<space>
+
+The analyst Ana strikes it (``DeleteClause``) or moves it after resolves 4 (``MoveClause``).  Brazil's two
+insertions, " and WTDC-17" and "2 ", are then in neither view but kept, each where it stood, struck by Ana and
+inserted by Brazil; rejecting Ana's changes brings them back as Brazil's insertions, accepting them drops them.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import CRITIC
+
+import itu_nb
+from itu_nb import Op
+from itu_nb.amendments.edits import apply_ops
+from itu_nb.amendments.operations import DeleteClause, MoveClause
+from itu_nb.amendments.wording import delete_node
+from itu_nb.model import Run
+
+KEY = "B/67/4"
+DAY = "2026-12-05"
+#: resolves 3's last words in each view (no-break spaces after "Objective" and "Question", as in the source).
+TAIL_ORIGINAL = "WTDC‑14 (Resolution 45), including Objective\u00a03 and in activities under Question\u00a03/2; "
+TAIL_AMENDED = (
+    "WTDC‑14 (Resolution 45) and WTDC-17, including Objective\u00a02 and in activities under Question\u00a03/2; "
+)
+#: Brazil's insertions in resolves 3, in reading order, and the 24 characters before each in the struck text.
+STRUCK = [(" and WTDC-17", "WTDC‑14 (Resolution 45)"), ("2 ", "including Objective\u00a03 ")]
+OPS = [DeleteClause("resolves/3"), MoveClause("resolves/3", after="resolves/4")]
+IDS = ["delete", "move"]
+
+
+@pytest.fixture(scope="module")
+def doc():
+    return itu_nb.load(CRITIC, author="Brazil")
+
+
+def _struck(c) -> list[tuple[str, str, Op, str | None, str | None, tuple | None]]:
+    """``c``'s struck-inserts: (text, the source text before it, op, striker, day struck, inserter and day)."""
+    source = "".join(r.text for r in c.label_runs + c.runs)
+    return [
+        (a.text, source[: a.offset][-len(before) :], a.op, a.author, (a.date or "")[:10] or None, a.inserted)
+        for a in c.artefacts
+        for before in [dict(STRUCK).get(a.text, "")]
+        if a.kind == "struck-insert"
+    ]
+
+
+def _ana(p) -> list[str]:
+    return [c.id for c in p.changes if c.author == "Ana"]
+
+
+@pytest.mark.parametrize("op", OPS, ids=IDS)
+def test_striking_the_clause_keeps_brazils_insertions_in_neither_view(doc, op):
+    struck = apply_ops(doc[KEY], [op], author="Ana", date=DAY)
+    c = struck["resolves/3"]
+    assert c.status == "deleted"
+    assert c.body("original").endswith(TAIL_ORIGINAL)  # the original view as before
+    assert not c.exists_in("amended")
+    assert "WTDC-17" not in "".join(r.text for r in c.runs)  # no run holds it: in neither view
+    assert _struck(c) == [(text, before, Op.DELETE, "Ana", DAY, ("Brazil", None)) for text, before in STRUCK]
+
+
+@pytest.mark.parametrize("op", OPS, ids=IDS)
+def test_rejecting_the_strike_brings_them_back_as_brazils_insertions(doc, op):
+    back = apply_ops(doc[KEY], [op], author="Ana", date=DAY)
+    back = back.reject(_ana(back))
+    c = back["resolves/3"]
+    assert c.body("original").endswith(TAIL_ORIGINAL) and c.body("amended").endswith(TAIL_AMENDED)
+    assert [(r.op, r.text, r.author) for r in c.runs if r.op is not Op.EQUAL] == [
+        (Op.INSERT, " and WTDC-17", "Brazil"),
+        (Op.DELETE, "3 ", "Brazil"),
+        (Op.INSERT, "2 ", "Brazil"),
+    ]
+    assert not [a for a in c.artefacts if a.kind == "struck-insert"]
+    assert [c.author for c in back.changes] == ["Brazil"] * len(doc[KEY].changes)  # Brazil's, as read
+
+
+@pytest.mark.parametrize("op", OPS, ids=IDS)
+def test_accepting_the_strike_drops_them(doc, op):
+    struck = apply_ops(doc[KEY], [op], author="Ana", date=DAY)
+    done = struck.accept(_ana(struck))
+    left = [c for c in done["resolves"].children if c.line == 140 and not c.exists_in("amended")]
+    # the struck original keeps Brazil's own deletion "3 " (not decided) and nothing of his insertions
+    assert [(r.op, r.text) for c in left for r in c.runs] == [(Op.DELETE, "3 ")]
+    assert not [a for c in done.walk() for a in c.artefacts if a.kind == "struck-insert"]
+    copies = [c for c in done["resolves"].children if c.body("amended").endswith(TAIL_AMENDED)]
+    assert [c.status for c in copies] == (["unchanged"] if isinstance(op, MoveClause) else [])  # the moved copy
+
+
+def test_rejecting_every_change_leaves_no_insertion_behind(doc):
+    struck = apply_ops(doc[KEY], [DeleteClause("resolves/3")], author="Ana", date=DAY)
+    c = struck.reject()["resolves/3"]  # Brazil's changes rejected too: his insertions go as well
+    assert c.status == "unchanged" and c.body("original") == c.body("amended")
+    assert c.body("amended").endswith(TAIL_ORIGINAL)
+
+
+def test_accepting_brazil_and_rejecting_ana_gives_his_text(doc):
+    struck = apply_ops(doc[KEY], [DeleteClause("resolves/3")], author="Ana", date=DAY)
+    brazil = [c.id for c in struck.changes if c.author == "Brazil"]
+    c = itu_nb.model.review.decide(struck, brazil, _ana(struck))["resolves/3"]
+    assert c.status == "unchanged" and c.body("amended").endswith(TAIL_AMENDED)
+
+
+def test_the_analysts_own_insertions_still_vanish(doc):
+    c = doc[KEY]["resolves/3"]
+    mine = [Run(Op.EQUAL, "to act"), Run(Op.INSERT, " at once", "Ana", DAY), Run(Op.INSERT, " and well", "Brazil")]
+    gone = delete_node(c.__class__(c.kind, c.path, c.label_runs, tuple(mine)), "Ana", DAY)
+    assert gone is not None
+    assert [(r.op, r.text) for r in gone.runs] == [(Op.DELETE, "to act")]
+    assert [(a.text, a.offset - len("".join(r.text for r in c.label_runs)), a.inserted) for a in gone.artefacts] == [
+        (" and well", len("to act"), ("Brazil", None))
+    ]
+
+
+HOPS = {
+    "criticmarkup": lambda p: itu_nb.load(itu_nb.to_criticmarkup(p), format="criticmarkup"),
+}
+
+
+@pytest.mark.parametrize("hop", list(HOPS))
+@pytest.mark.parametrize("op", OPS, ids=IDS)
+def test_each_hop_keeps_them_and_a_reject_after_it_brings_them_back(doc, op, hop):
+    struck = apply_ops(doc[KEY], [op], author="Ana", date=DAY)
+    (read,) = HOPS[hop](struck).proposals
+    c = [c for c in read["resolves"].children if c.line is not None and c.body("original").endswith(TAIL_ORIGINAL)]
+    assert len(c) == 1 and _struck(c[0]) == _struck(struck["resolves/3"])
+    back = read.reject(_ana(read))
+    assert back["resolves/3"].body("amended").endswith(TAIL_AMENDED)
+    assert back["resolves/3"].body("original").endswith(TAIL_ORIGINAL)
+
+
+def test_criticmarkup_writes_a_deletion_a_plain_reader_sees_with_both_authors(doc):
+    struck = apply_ops(doc[KEY], [DeleteClause("resolves/3")], author="Ana", date=DAY)
+    text = itu_nb.to_criticmarkup(struck)
+    assert "{--2 --}{>>@Ana (2026-12-05) struck @Brazil<<}" in text
+    assert "{-- and WTDC-17--}{>>@Ana (2026-12-05) struck @Brazil<<}" in text
+
+
+def test_an_author_named_like_a_strike_is_refused_not_misread():
+    p = itu_nb.load("MOD\tX/1/1\n\nresolves\n1\tto {++act++}{>>@A struck @B<<} now\n")[0]
+    (run,) = [r for r in p["resolves/1"].runs if r.op is Op.INSERT]
+    assert (run.text, run.author) == ("act", "A struck @B")  # an insertion: read as its author, as before
+    with pytest.raises(itu_nb.errors.ExportError, match="cannot be written"):
+        itu_nb.to_criticmarkup(p)
