@@ -59,11 +59,13 @@ def _select(proposal: Proposal, ids, author, section) -> set[str]:
     return {c.id for c in chosen}
 
 
-def _apply(proposal: Proposal, accepted: set[str], rejected: set[str], moves=None) -> Proposal:
+def _apply(proposal: Proposal, accepted: set[str], rejected: set[str], moves=None, whole=None) -> Proposal:
     """Settle the chosen changes in one pass: accepted keep their insertions, rejected their deletions.
 
     ``moves`` (copy key → key of its struck original, as a review recorded them) pairs a rejected move's
-    copy with its original (:func:`itu_nb.model.moved.moved_back`).
+    copy with its original (:func:`itu_nb.model.moved.moved_back`).  ``whole``: ``(rejecting, author)`` when
+    the decision is every change (author :data:`_EVERYONE`) or every change of one author's, which settles the
+    struck text no change id names (:func:`_whole`).
     """
     both = accepted & rejected
     if both:
@@ -79,6 +81,17 @@ def _apply(proposal: Proposal, accepted: set[str], rejected: set[str], moves=Non
             ids = {c.id for c in proposal.changes if c.author == inserter}
             follows[inserter] = None if ids and ids <= rejected else Op.EQUAL if ids and ids <= accepted else Op.INSERT
         return follows[inserter]
+
+    def alone(a: Artefact) -> tuple[bool, Op | None]:
+        """A struck-insert no change id names, settled by a decision on every change (or every one of its
+        striker's): accepting drops it, rejecting every change drops it too (its insertion is rejected with
+        them), rejecting its striker's brings it back (as :func:`follow` says).
+        """
+        if whole is None or (whole[1] is not _EVERYONE and whole[1] != a.author):
+            return False, None
+        if not whole[0]:
+            return True, None
+        return True, None if whole[1] is _EVERYONE else follow(a.inserted[0] if a.inserted else None)
 
     def settle(node: Clause) -> tuple[tuple[Clause, ...], list[Artefact]]:
         """The node with its chosen changes settled: itself, or nothing when it no longer exists, or
@@ -109,8 +122,10 @@ def _apply(proposal: Proposal, accepted: set[str], rejected: set[str], moves=Non
         artefacts = node.artefacts
         fate: dict[int, Op | None] = {}
         if artefacts and decided:
-            fate = _struck_fates(runs, artefacts, set(decided) - unstruck, unstruck, follow)
+            fate = _struck_fates(runs, artefacts, set(decided) - unstruck, unstruck, follow, alone)
             artefacts = settled_artefacts(runs, kept, decided, artefacts)
+        elif whole and artefacts and any(a.kind == _STRUCK for a in artefacts):  # (no run decided: none moves)
+            fate = _struck_fates(runs, artefacts, set(), set(), follow, alone)
         n_label = len(node.label_runs)
         label = [r for r in kept[:n_label] if r is not None]
         body = [r for r in kept[n_label:] if r is not None]
@@ -272,7 +287,7 @@ def accept(proposal: Proposal, ids: str | Iterable[str] | None = None, *, author
     >>> draft["heading"].status, draft.changed
     ('modified', True)
     """
-    return _apply(proposal, _select(proposal, ids, author, section), set())
+    return _apply(proposal, _select(proposal, ids, author, section), set(), None, _whole(False, ids, author, section))
 
 
 def reject(proposal: Proposal, ids: str | Iterable[str] | None = None, *, author=None, section=None) -> Proposal:
@@ -280,7 +295,21 @@ def reject(proposal: Proposal, ids: str | Iterable[str] | None = None, *, author
 
     Same parameters as :func:`accept`.
     """
-    return _apply(proposal, set(), _select(proposal, ids, author, section))
+    return _apply(proposal, set(), _select(proposal, ids, author, section), None, _whole(True, ids, author, section))
+
+
+#: Every author (:func:`_whole`).
+_EVERYONE = object()
+
+
+def _whole(rejecting: bool, ids, author, section) -> tuple[bool, object] | None:
+    """``(rejecting, author)`` for a decision on every change (:data:`_EVERYONE`) or on every change of ``author``'s
+    (no ids, no section); None for any other.  Text one author inserted and another struck with no change of the
+    striker's beside it (Word's ``w:del`` inside ``w:ins`` alone) has no change id: only such a decision settles it.
+    """
+    if ids is not None or section is not None:
+        return None
+    return rejecting, _EVERYONE if author is None else author
 
 
 def decide(proposal: Proposal, accepted: Iterable[str] = (), rejected: Iterable[str] = (), *, moves=None) -> Proposal:

@@ -89,6 +89,7 @@ def fates(
     accepted: set[int],
     rejected: set[int],
     follow: Callable[[str | None], Op | None],
+    alone: Callable[[Artefact], tuple[bool, Op | None]] | None = None,
 ) -> dict[int, Op | None]:
     """The ``struck-insert`` artefacts a decision settles: index in ``artefacts`` → the op of the run it comes back as
     (its strike rejected: among the runs ``rejected``), or None to drop it; the others are not listed.
@@ -96,6 +97,10 @@ def fates(
     A strike accepted drops its text.  A strike rejected brings it back as what ``follow(inserter)`` says: an
     insertion (INSERT) by default, text (EQUAL) when the decision accepts every change of its inserter's, nothing
     (None) when it rejects every one of them (a "reject all" leaves no insertion behind).
+
+    One whose striker has no deleted run at its place (Word's ``w:del`` inside ``w:ins`` alone: no change of the
+    striker's holds it, so no change id names it) is settled by ``alone(artefact)``: ``(True, op or None)`` when
+    the decision settles it (all changes, or all the striker's), ``(False, _)`` when it does not.
     """
     starts, ends = [], []
     pos = 0
@@ -108,6 +113,12 @@ def fates(
         if a.kind != STRUCK:
             continue
         k = _striker(a, runs, starts, ends)
+        if k is None:
+            if alone is not None:
+                settles, op = alone(a)
+                if settles:
+                    out[j] = op
+            continue
         if k in rejected:
             out[j] = follow(a.inserted[0] if a.inserted else None)
         elif k in accepted:
