@@ -13,8 +13,13 @@ inserted by Brazil; rejecting Ana's changes brings them back as Brazil's inserti
 
 from __future__ import annotations
 
+import io
+import re
+import subprocess
+import zipfile
+
 import pytest
-from conftest import CRITIC
+from conftest import CRITIC, libreoffice_fodt, needs_pandoc, needs_soffice
 
 import itu_nb
 from itu_nb import Op
@@ -41,11 +46,22 @@ def doc():
     return itu_nb.load(CRITIC, author="Brazil")
 
 
+def _day(date: str | None) -> str | None:
+    return (date or "")[:10] or None  # (Word writes a day as a time: 2026-12-05T00:00:00Z)
+
+
 def _struck(c) -> list[tuple[str, str, Op, str | None, str | None, tuple | None]]:
     """``c``'s struck-inserts: (text, the source text before it, op, striker, day struck, inserter and day)."""
     source = "".join(r.text for r in c.label_runs + c.runs)
     return [
-        (a.text, source[: a.offset][-len(before) :], a.op, a.author, (a.date or "")[:10] or None, a.inserted)
+        (
+            a.text,
+            source[: a.offset][-len(before) :],
+            a.op,
+            a.author,
+            _day(a.date),
+            a.inserted and (a.inserted[0], _day(a.inserted[1])),
+        )
         for a in c.artefacts
         for before in [dict(STRUCK).get(a.text, "")]
         if a.kind == "struck-insert"
@@ -121,6 +137,7 @@ def test_the_analysts_own_insertions_still_vanish(doc):
 
 HOPS = {
     "criticmarkup": lambda p: itu_nb.load(itu_nb.to_criticmarkup(p), format="criticmarkup"),
+    "docx": lambda p: itu_nb.load(itu_nb.to_docx(p), format="docx"),
 }
 
 
@@ -149,3 +166,80 @@ def test_an_author_named_like_a_strike_is_refused_not_misread():
     assert (run.text, run.author) == ("act", "A struck @B")  # an insertion: read as its author, as before
     with pytest.raises(itu_nb.errors.ExportError, match="cannot be written"):
         itu_nb.to_criticmarkup(p)
+
+
+# -- Word: w:del inside w:ins, read and written -----------------------------------------------------------------------
+def _word(tmp_path):
+    """A hand-built Word document (tests/docx_build, as Word writes it): in resolves 1, Brazil inserted "quickly and "
+    and Ana deleted that insertion (``w:del`` by Ana inside ``w:ins`` by Brazil)."""
+    import docx_build as B
+
+    struck = B.ins(B.dele(B.deleted_run("quickly and "), "Ana", wid=3), "Brazil", wid=4)
+    body = (
+        B.para(B.run("resolves")) + B.para(B.run("1\tto act ") + struck + B.run("well;")) + B.para(B.run("2\tto end."))
+    )
+    path = tmp_path / "struck.docx"
+    path.write_bytes(B.package(body))
+    return path
+
+
+def test_word_reads_text_inserted_and_deleted_again_as_a_struck_insert(tmp_path):
+    c = itu_nb.load(_word(tmp_path))[0]["resolves/1"]
+    assert c.body("original") == c.body("amended") == "to act well;"  # in neither view, as before
+    (a,) = c.artefacts
+    at = len("".join(r.text for r in c.label_runs)) + len("to act ")
+    assert (a.kind, a.text, a.offset, a.op) == ("struck-insert", "quickly and ", at, Op.DELETE)
+    assert (a.author, a.date, a.inserted) == ("Ana", "2018-09-10T00:00:00Z", ("Brazil", "2018-09-10T00:00:00Z"))
+    assert not c.notes  # no "in neither view" note: nothing is dropped
+
+
+def test_word_struck_insert_is_settled_by_its_strikers_decisions(tmp_path):
+    p = itu_nb.load(_word(tmp_path))[0]
+    assert p.changes == ()  # no change id names it: Word's deletion of an insertion, nothing else
+    back = p.reject(author="Ana")["resolves/1"]  # Ana's deletion rejected: Brazil's insertion again
+    assert [(r.op, r.text, r.author) for r in back.runs if r.op is not Op.EQUAL] == [
+        (Op.INSERT, "quickly and ", "Brazil")
+    ]
+    assert back.body("amended") == "to act quickly and well;" and back.body("original") == "to act well;"
+    for done in (p.accept(author="Ana"), p.accept(), p.reject()):  # struck, or its insertion rejected: gone
+        c = done["resolves/1"]
+        assert c.body("amended") == c.body("original") == "to act well;" and not c.artefacts
+    assert p.reject(author="Brazil")["resolves/1"].artefacts == p["resolves/1"].artefacts  # not Ana's: kept
+
+
+def test_word_writes_it_as_word_does_and_reads_it_back(tmp_path):
+    p = itu_nb.load(_word(tmp_path))[0]
+    data = itu_nb.to_docx(p)
+    xml = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode()
+    (written,) = re.findall(
+        r"<w:ins [^>]*><w:del [^>]*><w:r><w:delText[^>]*>quickly and </w:delText></w:r></w:del></w:ins>", xml
+    )
+    assert 'w:author="Brazil"' in written.split("<w:del")[0] and 'w:author="Ana"' in written.split("<w:del")[1]
+    again = itu_nb.load(data, format="docx")[0]["resolves/1"]
+    assert [(a.kind, a.text, a.author, a.inserted) for a in again.artefacts] == [
+        ("struck-insert", "quickly and ", "Ana", ("Brazil", "2018-09-10T00:00:00Z"))
+    ]
+
+
+@needs_pandoc
+def test_pandoc_shows_the_struck_text_in_neither_view(tmp_path):
+    path = tmp_path / "written.docx"
+    path.write_bytes(itu_nb.to_docx(itu_nb.load(_word(tmp_path))[0]))
+    for mode in ("accept", "reject"):
+        text = subprocess.run(
+            ["pandoc", "-f", "docx", "-t", "plain", f"--track-changes={mode}", str(path)],
+            capture_output=True, text=True, check=True, timeout=120,
+        ).stdout  # fmt: skip
+        assert "to act well;" in text and "quickly" not in text
+
+
+@needs_soffice
+def test_libreoffice_reads_a_deletion_by_ana_of_an_insertion_by_brazil(tmp_path):
+    path = tmp_path / "written.docx"
+    path.write_bytes(itu_nb.to_docx(itu_nb.load(_word(tmp_path))[0]))
+    fodt = libreoffice_fodt(path, tmp_path).read_text()
+    (region,) = re.findall(r"<text:changed-region\b.*?</text:changed-region>", fodt, re.S)
+    creators = re.findall(r"<(text:\w+)>\s*<office:change-info>\s*<dc:creator>(\w+)</dc:creator>", region)
+    assert creators == [("text:deletion", "Ana"), ("text:insertion", "Brazil")]  # one region: both changes
+    (para,) = [p for p in re.findall(r"<text:p\b.*?</text:p>", fodt, re.S) if "to act" in p]
+    assert re.sub(r"<[^>]+>", "", para).endswith("to act quickly and well;")  # at its place, marked as changed

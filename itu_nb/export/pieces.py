@@ -64,7 +64,8 @@ class Line:
     @property
     def mark(self) -> Op:
         """The op of the paragraph itself: INSERT or DELETE when the whole paragraph is."""
-        ops = {p.op for p in self.pieces if p.text or p.kind == "paragraph-mark"}
+        # (a struck-insert's text is in neither view: it makes no paragraph inserted or deleted)
+        ops = {p.op for p in self.pieces if (p.text and p.kind != "struck-insert") or p.kind == "paragraph-mark"}
         marks = [p.op for p in self.pieces if p.kind == "paragraph-mark"]
         if marks:
             return marks[-1]
