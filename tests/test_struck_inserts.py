@@ -264,3 +264,12 @@ def test_word_struck_insert_survives_each_hop(tmp_path):
             ("struck-insert", "quickly and ", "Ana", "2018-09-10", "Brazil")
         ]
         assert read.reject(author="Ana")["resolves/1"].body("amended") == "to act quickly and well;"
+
+
+def test_html_shows_it_struck_with_both_authors_escaped(doc):
+    p = apply_ops(doc[KEY], [DeleteClause("resolves/3")], author="Ana <b>", date=DAY)
+    page = itu_nb.to_html(p)
+    said = "inserted by Brazil, struck by Ana &lt;b&gt;, 2026-12-05"
+    assert page.count(f'<s class="struck-insert" title="{said}"') == 2
+    assert f'data-inserted-by="Brazil">2 </s><span class="struck-insert-note" role="note">[{said}]</span>' in page
+    assert "Ana <b>" not in page  # never live HTML
