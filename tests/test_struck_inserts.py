@@ -273,3 +273,17 @@ def test_html_shows_it_struck_with_both_authors_escaped(doc):
     assert page.count(f'<s class="struck-insert" title="{said}"') == 2
     assert f'data-inserted-by="Brazil">2 </s><span class="struck-insert-note" role="note">[{said}]</span>' in page
     assert "Ana <b>" not in page  # never live HTML
+
+
+def test_a_struck_insert_in_a_line_that_is_no_clause_keeps_both_authors_through_critic_and_word():
+    import docx_build as B
+
+    struck = B.ins(B.dele(B.deleted_run("quickly and "), "Ana", wid=3), "Brazil", wid=4)
+    body = B.para(B.run("Some cover ") + struck + B.run("text.")) + B.para(B.run("MOD\tB/67/4"))
+    body += B.para(B.run("resolves")) + B.para(B.run("1\tto act well;"))
+    doc = itu_nb.load(B.package(body), format="docx")
+    want = [("struck-insert", "quickly and ", "Ana", ("Brazil", "2018-09-10T00:00:00Z"))]
+    assert [(a.kind, a.text, a.author, a.inserted) for a in doc.artefacts if a.kind == "struck-insert"] == want
+    for fmt, write in (("criticmarkup", itu_nb.to_criticmarkup), ("docx", itu_nb.to_docx)):
+        back = itu_nb.load(write(doc), format=fmt)
+        assert [(a.kind, a.text, a.author, a.inserted) for a in back.artefacts if a.kind == "struck-insert"] == want
