@@ -287,3 +287,13 @@ def test_a_struck_insert_in_a_line_that_is_no_clause_keeps_both_authors_through_
     for fmt, write in (("criticmarkup", itu_nb.to_criticmarkup), ("docx", itu_nb.to_docx)):
         back = itu_nb.load(write(doc), format=fmt)
         assert [(a.kind, a.text, a.author, a.inserted) for a in back.artefacts if a.kind == "struck-insert"] == want
+
+
+@pytest.mark.parametrize("op", OPS, ids=IDS)
+def test_a_review_rejecting_the_strike_brings_them_back(doc, op):
+    review = itu_nb.Review(doc[KEY], author="Ana")
+    review.edit(KEY, [op], date=DAY)
+    assert review.proposal(KEY)["resolves/3"].status == "deleted"
+    review.decide(KEY, [c.id for c in review.proposal(KEY).changes if c.author == "Ana"], "reject")
+    c = review.result(KEY)["resolves/3"]
+    assert c.body("amended").endswith(TAIL_AMENDED) and c.body("original").endswith(TAIL_ORIGINAL)
