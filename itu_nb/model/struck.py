@@ -76,7 +76,7 @@ def _striker(a: Artefact, runs: Sequence[Run], starts: list[int], ends: list[int
     """
     at = a.offset or 0
     i = bisect_left(ends, at)  # the first run ending at or after ``at``
-    near = [k for k in range(i, len(runs)) if starts[k] <= at][:3]
+    near = [k for k in range(i, min(i + 3, len(runs))) if starts[k] <= at]  # (ending there, starting there)
     near = [k for k in near if runs[k].op is Op.DELETE and ends[k] >= at]
     own = [k for k in near if (runs[k].author, runs[k].date) == (a.author, a.date)]
     found = own or [k for k in near if runs[k].author == a.author] or near
@@ -134,38 +134,59 @@ def restore(
     its end when the label has no amended text), the dropped ones gone, every artefact after a text brought back
     moved on by its length.  ``artefacts`` are placed in the text of ``label`` and ``body``.
     """
-    back = [(j, a.offset or 0, a) for j, a in enumerate(artefacts) if fate.get(j) is not None]
+    back = sorted(((a.offset or 0, j, a) for j, a in enumerate(artefacts) if fate.get(j) is not None), key=_first2)
+    places = [at for at, _, _ in back]
+    sizes = [0]  # sizes[k]: the length of the texts of back[:k]
+    for _, _, b in back:
+        sizes.append(sizes[-1] + len(b.text))
     out: list[Artefact] = []
     for j, a in enumerate(artefacts):
         if j in fate:
             continue
         if back and a.offset is not None and a.kind not in _IN_NOTE:
             # moved on by the texts brought back before it: at a smaller offset, or at its own and before it
-            ahead = sum(len(b.text) for i, at, b in back if at < a.offset or (at == a.offset and i < j))
-            if ahead:
-                a = dataclasses.replace(a, offset=a.offset + ahead)
+            k = bisect_left(places, a.offset)
+            while k < len(back) and back[k][0] == a.offset and back[k][1] < j:
+                k += 1
+            if sizes[k]:
+                a = dataclasses.replace(a, offset=a.offset + sizes[k])
         out.append(a)
     if not back:
         return join_runs(label), join_runs(body), tuple(out)
     n_label = sum(len(r.text) for r in label)
     bare = not any(r.op is not Op.DELETE for r in label)
-    for j, at, a in sorted(back, key=lambda b: (b[1], b[0]), reverse=True):  # from the end: places before stay
+    into_label: list[tuple[int, Run]] = []
+    into_body: list[tuple[int, Run]] = []
+    for at, j, a in back:
         who, when = a.inserted or (None, None)
         run = Run(Op.INSERT, a.text, who, when) if fate[j] is Op.INSERT else Run(Op.EQUAL, a.text)
         if label and (at < n_label or (at == n_label and bare)):
-            label = _spliced(label, at, run)
+            into_label.append((at, run))
         else:
-            body = _spliced(body, at - n_label, run)
-    return join_runs(label), join_runs(body), tuple(out)
+            into_body.append((at - n_label, run))
+    return join_runs(_spliced(label, into_label)), join_runs(_spliced(body, into_body)), tuple(out)
 
 
-def _spliced(runs: list[Run], at: int, new: Run) -> list[Run]:
-    """``runs`` with ``new`` put at offset ``at`` of their text (a run cut in two where it falls inside one)."""
-    pos = 0
-    for i, r in enumerate(runs):
+def _first2(b: tuple) -> tuple:
+    return b[0], b[1]
+
+
+def _spliced(runs: list[Run], new: list[tuple[int, Run]]) -> list[Run]:
+    """``runs`` with each run of ``new`` (``(offset in their text, run)``, sorted) put at its offset, a run cut where
+    one falls inside it, in one pass (a clause may get thousands back at once).
+    """
+    if not new:
+        return runs
+    out: list[Run] = []
+    pos = k = 0
+    for r in runs:
         end = pos + len(r.text)
-        if at < end or (at == end and i == len(runs) - 1):
-            cut = max(at - pos, 0)
-            return [*runs[:i], r.with_text(r.text[:cut]), new, r.with_text(r.text[cut:]), *runs[i + 1 :]]
+        done = 0  # characters of ``r`` written
+        while k < len(new) and new[k][0] < end:
+            cut = max(new[k][0] - pos, done)
+            out += [r.with_text(r.text[done:cut]), new[k][1]]
+            done, k = cut, k + 1
+        out.append(r.with_text(r.text[done:]) if done else r)
         pos = end
-    return [*runs, new]
+    out += [run for _, run in new[k:]]  # at the end
+    return out
