@@ -297,3 +297,20 @@ def test_a_review_rejecting_the_strike_brings_them_back(doc, op):
     review.decide(KEY, [c.id for c in review.proposal(KEY).changes if c.author == "Ana"], "reject")
     c = review.result(KEY)["resolves/3"]
     assert c.body("amended").endswith(TAIL_AMENDED) and c.body("original").endswith(TAIL_ORIGINAL)
+
+
+def test_bringing_back_thirty_thousand_struck_texts_in_one_clause_is_bounded():
+    from bounds import bounded
+
+    r = bounded(
+        """
+        import itu_nb
+        text = "MOD\\tX/1/1\\n\\nresolves\\n1\\tto act" + " {--a--}{>>@A struck @B<<}{--x--}{>>@A<<} y" * 30_000 + ".\\n"
+        p = itu_nb.load(text)[0]
+        back = p.reject(author="A")["resolves/1"]
+        print(back.body("amended").count("ax y"), sum(r.author == "B" for r in back.runs), len(back.artefacts))
+        """,
+        label="reject: 30,000 struck insertions brought back in one clause",
+    )
+    assert r.ok and r.within(), str(r)
+    assert r.stdout.split() == ["30000", "30000", "0"]  # each "a" back as B's insertion, before A's "x" restored
