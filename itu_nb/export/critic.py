@@ -152,7 +152,7 @@ def _struck_insert(piece: Piece, where: _Where) -> str:
     who inserted it, ``{--2 --}{>>@Ana (2026-12-05) struck @Brazil (2018-09-10)<<}``
     (:data:`itu_nb.parsing.critic_read.STRUCK_BY`); :class:`ExportError` when it would not read back so.
     """
-    by, on = piece.inserted or (None, None)
+    by, on = getattr(piece, "inserted", None) or (None, None)  # (a StruckPiece's)
     inner = "@" + (piece.author or "") + (f" ({piece.date})" if piece.date else "")
     inner += " struck @" + (by or "") + (f" ({on})" if on else "")
     back = struck_insert(piece.text, inner)

@@ -8,7 +8,7 @@ import bisect
 import dataclasses
 
 from itu_nb.export.line_notes import _BODY_HEAD, NOTE_MARKS, lit_note
-from itu_nb.export.pieces import Piece
+from itu_nb.export.pieces import Piece, piece_of
 from itu_nb.model import Artefact, Clause, NodeKind, Op
 from itu_nb.parsing.markup import IN_NOTE
 
@@ -131,4 +131,4 @@ def _close(out: list[Piece], left: list[int], op: Op) -> None:
 
 
 def _piece(a) -> Piece:
-    return Piece(a.text, a.op, a.kind, a.author, a.date, a.inserted)
+    return piece_of(a)
