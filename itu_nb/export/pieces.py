@@ -79,11 +79,13 @@ class Line:
     @property
     def mark(self) -> Op:
         """The op of the paragraph itself: INSERT or DELETE when the whole paragraph is."""
-        # (a struck-insert's text is in neither view: it makes no paragraph inserted or deleted)
-        ops = {p.op for p in self.pieces if (p.text and p.kind != "struck-insert") or p.kind == "paragraph-mark"}
+        ops = {p.op for p in self.pieces if p.text or p.kind == "paragraph-mark"}
         marks = [p.op for p in self.pieces if p.kind == "paragraph-mark"]
         if marks:
             return marks[-1]
+        if len(ops) == 2 and Op.DELETE in ops and Op.INSERT in ops:  # (a struck-insert's text, in neither view,
+            # makes no paragraph deleted: an inserted paragraph holding one is inserted)
+            ops = {p.op for p in self.pieces if p.text and p.kind != "struck-insert"}
         return ops.pop() if len(ops) == 1 and Op.EQUAL not in ops else Op.EQUAL
 
 
