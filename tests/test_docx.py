@@ -839,7 +839,10 @@ def test_duplicate_and_missing_change_ids_are_tolerated():
 def test_text_inserted_then_deleted_is_in_neither_view():
     node = edge("inserted-then-deleted")[0]["resolves/p1"]
     assert node.body("original") == node.body("amended") == "to act well."
-    assert any("in neither view" in n for n in node.notes)
+    # kept, not dropped (session 20): a struck-insert after "to act ", deleted by B, inserted by A
+    (struck,) = [(a.kind, a.text, a.offset, a.op, a.author, a.inserted) for a in node.artefacts]
+    assert struck == ("struck-insert", "quickly and ", len("to act "), Op.DELETE, "B", ("A", "2020-01-01T00:00:00Z"))
+    assert not any("in neither view" in n for n in node.notes)
 
 
 def test_paragraph_marks_merge_and_split():

@@ -35,6 +35,11 @@ def test_fields_in_their_order():
     assert [f.name for f in dataclasses.fields(Clause)] == [
         "kind", "path", "label_runs", "runs", "children", "section", "line", "artefacts", "notes", "uid", "settled",
     ]  # fmt: skip
+    assert [f.name for f in dataclasses.fields(Artefact)] == [
+        "kind", "text", "line", "offset", "op", "author", "date", "length", "anchor", "inserted",
+    ]  # fmt: skip
+    struck = Artefact("struck-insert", "2 ", 140, 50, Op.DELETE, "Ana", "2026-12-05", inserted=("Brazil", None))
+    assert struck.inserted == ("Brazil", None) and Artefact("comment", "x", 0).inserted is None
 
 
 def test_run_of_the_heading_is_a_frozen_value(b67_4):

@@ -17,9 +17,9 @@ The analyst Ana comments on resolves 3 and highlights its word "Objective" with 
 it after resolves 4; rejecting her changes (Brazil's stay tracked) must give each mark back to resolves 3, on the
 same word, and the exports must keep them there with their author and date.
 
-What the reject does not give back (a strict xfail below, not this module's to fix): Brazil's insertions in
-resolves 3.  Striking a clause (a move, or ``DeleteClause``) drops every inserted run of it, the source's too, so
-after the reject its amended view reads "including Objective<NBSP>and in activities" (no "2 ", no "and WTDC-17").
+Brazil's insertions in resolves 3 come back too (session 20): striking a clause (a move, or ``DeleteClause``) keeps
+another author's inserted runs as ``struck-insert`` artefacts, which rejecting the strike turns back into his
+insertions (before, its amended view read "including Objective<NBSP>and in activities": no "2 ", no "and WTDC-17").
 """
 
 from __future__ import annotations
@@ -151,12 +151,6 @@ def test_rejecting_the_move_gives_the_marks_back_to_resolves_3(doc):
     assert back["resolves/3"].body("original").endswith(TAIL_ORIGINAL)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a struck clause loses the insertions of the source's author (amendments.wording.delete_node drops every "
-    "inserted run: the model has no run inserted by one author and deleted by another), so rejecting the move or "
-    "the deletion does not bring them back",
-)
 @pytest.mark.parametrize("op", [MoveClause("resolves/3", after="resolves/4"), DeleteClause("resolves/3")])
 def test_rejecting_the_move_or_the_deletion_brings_back_brazils_insertions(doc, op):
     struck = apply_ops(doc[KEY], [op], author="Ana", date=DAY)

@@ -16,6 +16,7 @@ from itu_nb.amendments.operations import EditError
 from itu_nb.model import Clause, Op, Proposal, Run, join_runs, runs_text
 from itu_nb.model.clause import view_artefacts
 from itu_nb.model.review import settled_artefacts
+from itu_nb.model.struck import struck_inserts, with_struck
 from itu_nb.parsing import keywords as kw
 
 __all__ = [
@@ -173,7 +174,9 @@ def delete_node(c: Clause, author, date) -> Clause | None:
     """``c`` and its children struck through as deletions by ``author``; None when nothing of it is left.
 
     Text the edit had inserted disappears instead of being struck; a clause that was only inserted
-    therefore disappears altogether.
+    therefore disappears altogether.  Text another author inserted (a proposal's insertion the analyst
+    strikes) is kept where it stood as a ``struck-insert`` artefact (:mod:`itu_nb.model.struck`), in neither
+    view, so that rejecting the strike brings it back.
     """
 
     def strike(runs):
@@ -186,9 +189,11 @@ def delete_node(c: Clause, author, date) -> Clause | None:
     if not label and not body and not kids:
         return None
     arts = c.artefacts
-    if arts and any(r.op is Op.INSERT for r in c.label_runs + c.runs):  # text taken out: what follows moves back
-        runs = c.label_runs + c.runs
-        arts = settled_artefacts(runs, [None if r.op is Op.INSERT else r for r in runs], [], arts)
+    runs = c.label_runs + c.runs
+    if any(r.op is Op.INSERT for r in runs):  # text taken out: what follows moves back
+        placed = settled_artefacts(runs, [None if r.op is Op.INSERT else r for r in runs], [], arts) if arts else ()
+        struck = struck_inserts(runs, c.line, author, date)
+        arts = with_struck(arts, placed, struck) if struck else placed
     return dataclasses.replace(c, label_runs=label, runs=body, children=kids, artefacts=arts)
 
 

@@ -20,8 +20,9 @@ from itu_nb.model.note_source import ref_name
 AKN = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 ITU_NB = "urn:itu_nb:akn"
 _INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-#: What takes no characters and is written as a ``<remark>`` at its place (:func:`_remark`).
-_POINTS = ("comment", "paragraph-mark")
+#: What takes no characters and is written as a ``<remark>`` at its place (:func:`_remark`), or (a ``struck-insert``,
+#: text in neither view) as ``<ins><del>`` (:func:`_struck`).
+_POINTS = ("comment", "paragraph-mark", "struck-insert")
 
 
 _SubElement = etree.SubElement
@@ -266,6 +267,8 @@ def _point(parent: etree._Element, mark, within: Op = Op.EQUAL, refs=None) -> et
         for note in group:
             last = _authorial_note(holder, note)
         return last if holder is parent else holder
+    if mark.kind == "struck-insert":
+        return _struck(parent, mark)
     if mark.kind in _POINTS:
         return _remark(parent, mark, within)
     holder = parent if mark.op in (Op.EQUAL, within) else _el(parent, "ins" if mark.op is Op.INSERT else "del")
@@ -287,3 +290,17 @@ def _remark(parent: etree._Element, comment, within: Op = Op.EQUAL) -> etree._El
     _who(el, comment.author, comment.date)
     el.text = clean(comment.text)
     return el if holder is parent else holder
+
+
+def _struck(parent: etree._Element, mark) -> etree._Element:
+    """Text one author inserted and another struck (a ``struck-insert``) at the end of ``parent``: its deletion inside
+    its insertion, ``<ins itu_nb:author=inserter …><del itu_nb:author=striker …>2 </del></ins>``, as Word writes it
+    (``w:del`` inside ``w:ins``), which the loader reads back as that artefact.  Returns the ``<ins>``.
+    """
+    ins = _el(parent, "ins")
+    _who(ins, *(mark.inserted or (None, None)))
+    ins.text = ""  # (no pretty-printing inside it: its only text is the deletion's)
+    dele = _el(ins, "del")
+    _who(dele, mark.author, mark.date)
+    _put(dele, None, mark.text)
+    return ins

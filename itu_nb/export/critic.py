@@ -18,7 +18,8 @@ written inside its mark, ``{++text{>>@Author (date): comment<<}++}``, and read b
 An empty paragraph inserted or deleted as a tracked change (a ``paragraph-mark`` artefact
 of a line without text, read from Word) is an empty change followed by its author and date,
 ``{++++}{>>@Brazil (2018-09-10)<<}`` (:data:`itu_nb.parsing.markup.PARAGRAPH_MARK`), read back as
-that artefact; the mark of a paragraph with text (two paragraphs joined or split in one view) is written so where
+that artefact; text one author inserted and another struck (a ``struck-insert``) is a deletion followed by both,
+``{--2 --}{>>@Ana (2026-12-05) struck @Brazil (2018-09-10)<<}``, read back as that artefact; the mark of a paragraph with text (two paragraphs joined or split in one view) is written so where
 it stands, ``…need assistance{++;++}{>>@Brazil (…)<<}{++++}{>>@Brazil (…)<<}``, and read back as that node's artefact.
 A highlight is ``{==…==}`` around what it covers, changes and comments
 included (``{==IC{++T++}s==}``: the loader reads marks inside a highlight).  A highlight of no characters made
@@ -53,7 +54,7 @@ from itu_nb.export.lines import Line, Piece, as_document, encodable, export_line
 from itu_nb.export.nesting import check_nesting
 from itu_nb.model import Clause, Op
 from itu_nb.model.note_source import NOTE_HEAD
-from itu_nb.parsing.critic_read import MOVED_BY
+from itu_nb.parsing.critic_read import MOVED_BY, struck_insert
 from itu_nb.parsing.escapes import escape, escape_note, note_names
 from itu_nb.parsing.markup import (
     ATTRIBUTION,
@@ -132,6 +133,7 @@ def _signature(author: str | None, date: str | None, move: str | None = None) ->
     if (
         "<<}" in inner
         or back is None
+        or " struck @" in inner  # (read back as text one author inserted and another struck: STRUCK_BY)
         or (back.group("author") or None, back.group("date")) != (author or None, date or None)
     ):
         return None
@@ -166,6 +168,26 @@ def _attribution(piece: Piece, where: _Where, what: str = "change") -> str:
             "(its author and date would not read back)"
         )
     return signed
+
+
+def _struck_insert(piece: Piece, where: _Where) -> str:
+    """Text one author inserted and another struck (a ``struck-insert``): a deletion followed by who struck it and
+    who inserted it, ``{--2 --}{>>@Ana (2026-12-05) struck @Brazil (2018-09-10)<<}``
+    (:data:`itu_nb.parsing.critic_read.STRUCK_BY`); :class:`ExportError` when it would not read back so.
+    """
+    by, on = getattr(piece, "inserted", None) or (None, None)  # (a StruckPiece's)
+    inner = "@" + (piece.author or "") + (f" ({piece.date})" if piece.date else "")
+    inner += " struck @" + (by or "") + (f" ({on})" if on else "")
+    back = struck_insert(piece.text, inner)
+    want = (piece.text, piece.author or None, piece.date or None, (by or None, on or None))
+    if "<<}" in inner or back is None or (back.text, back.author, back.date, back.inserted) != want:
+        raise ExportError(
+            f"{where}: the text {piece.text!r} inserted by {by!r} ({on!r}) and struck by {piece.author!r} "
+            f"({piece.date!r}) cannot be written in CriticMarkup (its authors and dates would not read back)"
+        )
+    if _CLASH.search(piece.text):
+        raise ExportError(f"{where}: the text {piece.text!r} contains a CriticMarkup mark and cannot be written")
+    return "{--" + piece.text + "--}{>>" + inner + "<<}"
 
 
 def _paragraph_mark(piece: Piece, where: _Where) -> str:
@@ -303,6 +325,10 @@ def _line(pieces: tuple[Piece, ...], where: _Where) -> str:
                     EMPTY_HIGHLIGHT if op is Op.EQUAL else _MARK[op][0] + EMPTY_HIGHLIGHT + _MARK[op][1] for op in held
                 ]
                 held = []
+            continue
+        if piece.kind == "struck-insert":  # a deletion of its own, followed by both authors (never merged)
+            close()
+            out.append(_struck_insert(piece, where))
             continue
         if piece.kind == "paragraph-mark":  # at its place, the paragraph with text or not
             if piece.op is not Op.EQUAL:

@@ -166,6 +166,8 @@ class _Writer(NoteWriter):
                 self._bookmark(p, piece.text[len("[bookmark: ") : -1])
             elif piece.kind == "comment":
                 self._comment(p, piece)
+            elif piece.kind == "struck-insert":  # w:del inside w:ins (docx_runs)
+                self._struck_in(p, piece.text, (piece.author, piece.date), getattr(piece, "inserted", None))
             elif piece.is_text or piece.kind in ("bookmark", "markup"):
                 # (a "markup" piece: the white space of a line that is no node, e.g. CriticMarkup's "{==  ==}")
                 if line.role == "marker" and piece.kind == "marker":

@@ -187,6 +187,15 @@ class RunWriter:
         _SubElement(parent, tags[2]).set(_W_ID, rid)
         return change
 
+    def _struck_in(self, parent: etree._Element, text: str, struck, inserted) -> None:
+        """Text one author inserted and another struck (a ``struck-insert``), made in place at the end of ``parent``:
+        ``<w:ins inserter><w:del striker><w:r><w:delText>…``, as Word writes a deletion of another author's
+        insertion (``w:del`` is among the run-level content of ``w:ins``); ``struck`` and ``inserted`` are
+        (author, date) pairs.
+        """
+        ins = self._change_in(parent, Op.INSERT, *(inserted or (None, None)))
+        self._put_run(self._change_in(ins, Op.DELETE, *struck), text, Op.DELETE)
+
     def _empty_run(self, colour: str) -> etree._Element:
         """A run highlighted in ``colour`` holding an empty ``w:t``: a highlight of no characters, which the .docx
         reader reads back as such (LibreOffice and pandoc open it and show nothing).

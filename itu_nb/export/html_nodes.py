@@ -52,7 +52,7 @@ def _node_html(proposal: Proposal, node: Clause, depth: int, changes: Changes) -
     if changes:
         ids = [c.id for c in changes]
         group_of = {i: cid for cid, (a, b) in zip(ids, change_groups(runs), strict=True) for i in range(a, b)}
-    notes = [a for a in node.artefacts if a.kind in ("comment", "highlight", "paragraph-mark")]
+    notes = [a for a in node.artefacts if a.kind in ("comment", "highlight", "paragraph-mark", "struck-insert")]
     if notes:
         label_length = sum(len(r.text) for r in node.label_runs)
         number = {id(a): k for k, a in enumerate((a for a in notes if a.kind == "highlight"), start=1)}

@@ -137,10 +137,29 @@ def _loose_art_html(art, what: str = "empty paragraph") -> str:
 
 
 #: What a node's text shows where it stands, taking no characters: comments, and the tracked mark of a paragraph
-#: with text (two paragraphs joined or split, read from Word), ``[paragraph break deleted by Author, date]``.
-_POINTS = ("comment", "paragraph-mark")
+#: with text (two paragraphs joined or split, read from Word), ``[paragraph break deleted by Author, date]``; and
+#: text in neither view, inserted by one author and struck by another (:func:`_struck_html`).
+_POINTS = ("comment", "paragraph-mark", "struck-insert")
 
 
 def _point_html(art) -> str:
-    """A comment or a paragraph's tracked mark inside a node's text (:data:`_POINTS`)."""
+    """A comment, a paragraph's tracked mark or a struck insertion inside a node's text (:data:`_POINTS`)."""
+    if art.kind == "struck-insert":
+        return _struck_html(art)
     return _loose_art_html(art, "paragraph break")
+
+
+def _struck_html(art) -> str:
+    """Text one author inserted and another struck (a ``struck-insert``, in neither view): shown struck, ``<s>`` (no
+    ``<del>``: it is no deletion of either view's text), followed by a visible ``[inserted by Brazil, struck by Ana,
+    2026-12-05]``; both authors and dates as data and in the title, every value escaped.
+    """
+    by, on = art.inserted or (None, None)
+    said = "inserted" + (" by " + by if by else "") + (", " + on if on else "")
+    said += ", struck" + (" by " + art.author if art.author else "") + (", " + art.date if art.date else "")
+    data = (("author", art.author), ("date", art.date), ("inserted-by", by), ("inserted-on", on))
+    attrs = "".join(f' data-{k}="{_ESC(v)}"' for k, v in data if v)
+    return (
+        f'<s class="struck-insert" title="{_ESC(said)}"{attrs}>{_ESC(art.text)}</s>'
+        f'<span class="struck-insert-note" role="note">[{_ESC(said)}]</span>'
+    )

@@ -8,7 +8,7 @@ import bisect
 import dataclasses
 
 from itu_nb.export.line_notes import _BODY_HEAD, NOTE_MARKS, lit_note
-from itu_nb.export.pieces import Piece
+from itu_nb.export.pieces import Piece, piece_of
 from itu_nb.model import Artefact, Clause, NodeKind, Op
 from itu_nb.parsing.markup import IN_NOTE
 
@@ -80,6 +80,8 @@ def line_pieces(arts, notes: bool = True) -> tuple[Piece, ...]:
         elif a.kind == "highlight":
             out.append(Piece("", a.op, "highlight-start"))
             left.append(a.length)
+        elif a.kind == "struck-insert":  # in neither view: no character a highlight counts
+            out.append(_piece(a))
         elif a.kind not in IN_NOTE:
             _cover(out, left, _piece(a))
         _close(out, left, a.op)
@@ -129,4 +131,4 @@ def _close(out: list[Piece], left: list[int], op: Op) -> None:
 
 
 def _piece(a) -> Piece:
-    return Piece(a.text, a.op, a.kind, a.author, a.date)
+    return piece_of(a)

@@ -44,7 +44,7 @@ from itu_nb.export.line_notes import (
     marked,
 )
 from itu_nb.export.loose import INLINE_KINDS, has_lines, loose_lines
-from itu_nb.export.pieces import Line, Piece, _new, _put
+from itu_nb.export.pieces import Line, Piece, _new, _put, piece_of
 from itu_nb.model import Clause, Document, NodeKind, Op, Proposal
 from itu_nb.parsing.notes import held_bodies
 
@@ -147,7 +147,7 @@ def node_pieces(node: Clause) -> list[Piece]:
             marks.append((a.offset or 0, 1, Piece("", a.op, "highlight-start")))
             marks.append(((a.offset or 0) + a.length, 0 if a.length else 1, Piece("", a.op, "highlight-end")))
         elif a.kind != "keys":
-            marks.append((a.offset or 0, 1, Piece(a.text, a.op, a.kind, a.author, a.date)))
+            marks.append((a.offset or 0, 1, piece_of(a)))
     arts = [m[2] for m in sorted(marks, key=lambda m: m[:2])]
     at = [m[0] for m in sorted(marks, key=lambda m: m[:2])]
     tagged = [("label", r) for r in node.label_runs] + [("text", r) for r in node.runs]

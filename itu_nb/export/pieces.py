@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from itu_nb.model import Clause, Op, Proposal
 
-__all__ = ["Line", "Piece"]
+__all__ = ["Line", "Piece", "StruckPiece", "piece_of"]
 
 
 @dataclass(frozen=True)
@@ -33,6 +33,23 @@ class Piece:
     def is_text(self) -> bool:
         """True for document text (label or body), False for artefacts."""
         return self.kind in ("label", "text", "marker", "header", "separator", "trailer")
+
+
+@dataclass(frozen=True)
+class StruckPiece(Piece):
+    """A ``struck-insert`` piece (text one author inserted and another struck, in neither view): ``author`` and
+    ``date`` the striker's, ``inserted`` who inserted it and when (:attr:`itu_nb.model.Artefact.inserted`).  A kind
+    of its own, so that every other piece keeps its five fields.
+    """
+
+    inserted: tuple[str | None, str | None] | None = None
+
+
+def piece_of(a) -> Piece:
+    """The piece of artefact ``a`` (a :class:`StruckPiece` for a ``struck-insert``)."""
+    if a.kind == "struck-insert":
+        return StruckPiece(a.text, a.op, a.kind, a.author, a.date, a.inserted)
+    return Piece(a.text, a.op, a.kind, a.author, a.date)
 
 
 @dataclass(frozen=True)
@@ -69,6 +86,9 @@ class Line:
         marks = [p.op for p in self.pieces if p.kind == "paragraph-mark"]
         if marks:
             return marks[-1]
+        if len(ops) == 2 and Op.DELETE in ops and Op.INSERT in ops:  # (a struck-insert's text, in neither view,
+            # makes no paragraph deleted: an inserted paragraph holding one is inserted)
+            ops = {p.op for p in self.pieces if p.text and p.kind != "struck-insert"}
         return ops.pop() if len(ops) == 1 and Op.EQUAL not in ops else Op.EQUAL
 
 

@@ -13,6 +13,9 @@ Guarantees of :func:`inline_runs`:
   ``eId`` of an ``authorialNote`` before it in the block, or (files written before notes had one) that has its
   ``marker`` (one more reference to that note: a note referenced twice);
 - text inside a change is kept character for character (spaces, tabs);
+- when asked, an ``<ins>`` holding only a ``<del>`` of text (text one author inserted and another deleted) is a
+  ``struck-insert`` artefact at its place (author and date the deletion's, ``inserted`` the insertion's), in
+  neither view;
 - when asked, ``<remark>`` (a comment, with ``itu_nb:author``/``itu_nb:date``) and ``<inline
   name="highlight">`` become ``comment``/``highlight`` artefacts at their place; the remark's text is
   not part of the runs;
@@ -119,6 +122,8 @@ def _walk(
             marks.append(Artefact(kind, text, -1, _length(out), run.op, author, date))
         elif name == "br":  # a line break, as a Word w:br reads
             out.append(run.with_text("\v"))
+        elif marks is not None and (struck := _struck(child)) is not None:  # <ins><del>…</del></ins>
+            marks.append(dataclasses.replace(struck, offset=_length(out)))
         elif name in _CHANGE:
             inner = Run(
                 _CHANGE[name],
@@ -139,6 +144,21 @@ def _walk(
             _walk(child, run, out, notes, depth + 1, marks)
         after = children[i + 1] if i + 1 < len(children) else None
         out.append(run.with_text(_clean(child.tail, child, after)))
+
+
+def _struck(el: etree._Element) -> Artefact | None:
+    """The ``struck-insert`` of an ``<ins>`` holding only a ``<del>`` of text alone (text one author inserted and
+    another deleted, as the itu_nb writer puts it and as Word has it): author and date the deletion's, ``inserted``
+    the insertion's; None for any other element.
+    """
+    if _local(el) != "ins" or len(el) != 1 or (el.text or "").strip() or (el[0].tail or "").strip():
+        return None
+    dele = el[0]
+    if _local(dele) != "del" or len(dele) or not dele.text:
+        return None
+    author, date = f"{{{ITU_NB}}}author", f"{{{ITU_NB}}}date"
+    by = (el.get(author), el.get(date))
+    return Artefact("struck-insert", dele.text, -1, None, Op.DELETE, dele.get(author), dele.get(date), 0, None, by)
 
 
 def _reference(el: etree._Element, marker: str, offset: int, op: Op) -> Artefact:

@@ -56,7 +56,7 @@ from itu_nb.loaders.docx_tags import (
     _w,
     read_props,
 )
-from itu_nb.model import Artefact
+from itu_nb.model import Artefact, Op
 
 
 class Fields(list[str]):
@@ -280,7 +280,8 @@ class BlockReader:
             return ctx
         if ctx.op is _EQ or ctx.op is op:
             return _Ctx(op, el.get(AUTHOR), el.get(DATE), move)
-        return _Ctx(None, el.get(AUTHOR), el.get(DATE))
+        struck = (ctx.author, ctx.date) if ctx.op is Op.INSERT and op is Op.DELETE else None  # w:del in w:ins
+        return _Ctx(None, el.get(AUTHOR), el.get(DATE), None, struck)
 
     if TYPE_CHECKING:  # defined by Reader
 

@@ -8,8 +8,10 @@ Guarantees after :func:`read_paragraphs`:
   → INSERT, with the change's author and date; changes inside hyperlinks, fields,
   content controls, smart tags and custom XML are found at any depth; ``w:id`` values
   are never relied on for changes, so duplicated or missing ids do not matter;
-- text inserted and then deleted (``w:del`` inside ``w:ins``) is in neither view and
-  is dropped, with a note; field instructions are dropped, field results kept;
+- text inserted and then deleted (``w:del`` inside ``w:ins``) is in neither view and is kept as a
+  ``struck-insert`` artefact at its place (author and date the deletion's, ``inserted`` the insertion's), so
+  rejecting the deletion brings it back; a note or comment reference, or a shape, inserted and deleted again is
+  dropped with a note; field instructions are dropped, field results kept;
 - the paragraph mark's own change is :attr:`Para.mark`: a mark absent from a view
   joins the paragraph to the next one in that view (see :func:`~itu_nb.loaders.docx_para.view_groups`);
 - formatting-only changes (``w:rPrChange``, ``w:pPrChange``) become notes, never text
@@ -312,6 +314,9 @@ class Reader(NoteReader):
             para.pieces.append((_EQ, text, None, None, None))
             return
         if ctx.op is None:
+            if ctx.inserted is not None:  # w:del inside w:ins: kept, in neither view (_struck)
+                self._struck(para, ctx, text)
+                return
             para.notes.append(
                 f"text inserted and deleted again by {ctx.author or 'unknown'} is in neither view: {text!r}"
             )
@@ -334,6 +339,24 @@ class Reader(NoteReader):
                 hl = (para, 0, len(para.pieces) - 1, lit)
             self.highlight = (para, len(para.pieces) + 1, hl[2], lit)
         para.pieces.append((ctx.op, text, author, date, move))  # joined once, by the loader
+
+    @staticmethod
+    def _struck(para: Para, ctx: _Ctx, text: str) -> None:
+        """Text one author inserted and another deleted (``w:del`` inside ``w:ins``): a ``struck-insert`` artefact,
+        in neither view, struck by the deletion's author and date, inserted by the insertion's; the text of
+        neighbouring runs of one such change is one artefact.
+        """
+        last = para.pieces[-1] if para.pieces else None
+        if (
+            isinstance(last, Artefact)
+            and last.kind == "struck-insert"
+            and (last.author, last.date, last.inserted) == (ctx.author, ctx.date, ctx.inserted)
+        ):
+            para.pieces[-1] = dataclasses.replace(last, text=last.text + text)
+            return
+        para.pieces.append(
+            Artefact("struck-insert", text, -1, None, Op.DELETE, ctx.author, ctx.date, 0, None, ctx.inserted)
+        )
 
     # -- text boxes -------------------------------------------------------------
     def _shapes(self, el: etree._Element, ctx: _Ctx, para: Para) -> None:

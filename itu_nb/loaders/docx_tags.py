@@ -101,12 +101,15 @@ class _Ctx(NamedTuple):
     """The change a piece of text sits in (op None: inserted then deleted, in no view).
 
     A NamedTuple: one is made per ``w:ins`` / ``w:del``, a frozen dataclass costs four times as much.
+    ``inserted``: for text deleted inside an insertion (``w:del`` in ``w:ins``, op None, ``author`` and ``date``
+    the deletion's), who inserted it and when, so it is read as a ``struck-insert``.
     """
 
     op: Op | None = Op.EQUAL
     author: str | None = None
     date: str | None = None
     move: str | None = None
+    inserted: tuple[str | None, str | None] | None = None
 
 
 _EQUAL = _Ctx()

@@ -28,6 +28,9 @@ from itu_nb.model.clause import NodeKind, placer
 from itu_nb.model.moved import ANALYST_KINDS as _ANALYST_KINDS
 from itu_nb.model.moved import moved_back as _moved_back
 from itu_nb.model.runs import Artefact, Op, Run, join_runs
+from itu_nb.model.struck import STRUCK as _STRUCK
+from itu_nb.model.struck import fates as _struck_fates
+from itu_nb.model.struck import restore as _restore
 
 if TYPE_CHECKING:  # types only: Proposal.accept imports this module, not the other way round
     from itu_nb.model.clause import Clause
@@ -56,15 +59,39 @@ def _select(proposal: Proposal, ids, author, section) -> set[str]:
     return {c.id for c in chosen}
 
 
-def _apply(proposal: Proposal, accepted: set[str], rejected: set[str], moves=None) -> Proposal:
+def _apply(proposal: Proposal, accepted: set[str], rejected: set[str], moves=None, whole=None) -> Proposal:
     """Settle the chosen changes in one pass: accepted keep their insertions, rejected their deletions.
 
     ``moves`` (copy key → key of its struck original, as a review recorded them) pairs a rejected move's
-    copy with its original (:func:`itu_nb.model.moved.moved_back`).
+    copy with its original (:func:`itu_nb.model.moved.moved_back`).  ``whole``: ``(rejecting, author)`` when
+    the decision is every change (author :data:`_EVERYONE`) or every change of one author's, which settles the
+    struck text no change id names (:func:`_whole`).
     """
     both = accepted & rejected
     if both:
         raise ValueError(f"{proposal.id}: change {sorted(both)[0]!r} is both accepted and rejected")
+    follows: dict[str | None, Op | None] = {}
+
+    def follow(inserter: str | None) -> Op | None:
+        """How text ``inserter`` inserted and another struck comes back when the strike is rejected
+        (:func:`itu_nb.model.struck.fates`): with the decision on every change of the inserter's when it decides
+        them all one way, else as the inserter's insertion.
+        """
+        if inserter not in follows:
+            ids = {c.id for c in proposal.changes if c.author == inserter}
+            follows[inserter] = None if ids and ids <= rejected else Op.EQUAL if ids and ids <= accepted else Op.INSERT
+        return follows[inserter]
+
+    def alone(a: Artefact) -> tuple[bool, Op | None]:
+        """A struck-insert no change id names, settled by a decision on every change (or every one of its
+        striker's): accepting drops it, rejecting every change drops it too (its insertion is rejected with
+        them), rejecting its striker's brings it back (as :func:`follow` says).
+        """
+        if whole is None or (whole[1] is not _EVERYONE and whole[1] != a.author):
+            return False, None
+        if not whole[0]:
+            return True, None
+        return True, None if whole[1] is _EVERYONE else follow(a.inserted[0] if a.inserted else None)
 
     def settle(node: Clause) -> tuple[tuple[Clause, ...], list[Artefact]]:
         """The node with its chosen changes settled: itself, or nothing when it no longer exists, or
@@ -77,12 +104,14 @@ def _apply(proposal: Proposal, accepted: set[str], rejected: set[str], moves=Non
         twins = Counter((c.scope == "label", c.old, c.new) for c in changes)
         settled = list(node.settled)
         decided: list[int] = []  # indices of the runs of the changes decided
+        unstruck: set[int] = set()  # those of the changes rejected (a strike rejected: struck_inserts come back)
         for change, (a, b) in zip(changes, change_groups(runs), strict=True):
             cid = change.id
             if cid in accepted:
                 keep = Op.INSERT
             elif cid in rejected:
                 keep = Op.DELETE
+                unstruck.update(range(a, b))
             else:
                 continue
             if twins[(change.scope == "label", change.old, change.new)] > 1 or change.rank:
@@ -91,11 +120,18 @@ def _apply(proposal: Proposal, accepted: set[str], rejected: set[str], moves=Non
                 kept[i] = dataclasses.replace(runs[i], op=Op.EQUAL) if runs[i].op is keep else None
             decided.extend(range(a, b))
         artefacts = node.artefacts
+        fate: dict[int, Op | None] = {}
         if artefacts and decided:
+            fate = _struck_fates(runs, artefacts, set(decided) - unstruck, unstruck, follow, alone)
             artefacts = settled_artefacts(runs, kept, decided, artefacts)
+        elif whole and artefacts and any(a.kind == _STRUCK for a in artefacts):  # (no run decided: none moves)
+            fate = _struck_fates(runs, artefacts, set(), set(), follow, alone)
         n_label = len(node.label_runs)
         label = [r for r in kept[:n_label] if r is not None]
         body = [r for r in kept[n_label:] if r is not None]
+        if fate:  # text inserted by one author and struck by another: back with its strike rejected, or gone
+            new_label, new_body, artefacts = _restore(label, body, artefacts, fate)
+            label, body = list(new_label), list(new_body)
         children, orphans = settle_all(node.children, False)
         if not label and not body and (node.label_runs or node.runs):
             # a whole clause that no longer exists: what was under it stays, and so do its comments
@@ -187,7 +223,8 @@ def settled_artefacts(
     out = []
     for a in artefacts:
         op = a.op
-        if op is not Op.EQUAL and _sits_in(a, runs, starts, ends, chosen):
+        # (a struck-insert stays struck: a decision brings it back or drops it, model.struck.fates)
+        if op is not Op.EQUAL and a.kind != _STRUCK and _sits_in(a, runs, starts, ends, chosen):
             op = Op.EQUAL
         if a.offset is None:
             out.append(a if op is a.op else dataclasses.replace(a, op=op))
@@ -250,7 +287,7 @@ def accept(proposal: Proposal, ids: str | Iterable[str] | None = None, *, author
     >>> draft["heading"].status, draft.changed
     ('modified', True)
     """
-    return _apply(proposal, _select(proposal, ids, author, section), set())
+    return _apply(proposal, _select(proposal, ids, author, section), set(), None, _whole(False, ids, author, section))
 
 
 def reject(proposal: Proposal, ids: str | Iterable[str] | None = None, *, author=None, section=None) -> Proposal:
@@ -258,7 +295,21 @@ def reject(proposal: Proposal, ids: str | Iterable[str] | None = None, *, author
 
     Same parameters as :func:`accept`.
     """
-    return _apply(proposal, set(), _select(proposal, ids, author, section))
+    return _apply(proposal, set(), _select(proposal, ids, author, section), None, _whole(True, ids, author, section))
+
+
+#: Every author (:func:`_whole`).
+_EVERYONE = object()
+
+
+def _whole(rejecting: bool, ids, author, section) -> tuple[bool, object] | None:
+    """``(rejecting, author)`` for a decision on every change (:data:`_EVERYONE`) or on every change of ``author``'s
+    (no ids, no section); None for any other.  Text one author inserted and another struck with no change of the
+    striker's beside it (Word's ``w:del`` inside ``w:ins`` alone) has no change id: only such a decision settles it.
+    """
+    if ids is not None or section is not None:
+        return None
+    return rejecting, _EVERYONE if author is None else author
 
 
 def decide(proposal: Proposal, accepted: Iterable[str] = (), rejected: Iterable[str] = (), *, moves=None) -> Proposal:

@@ -223,7 +223,10 @@ class Artefact:
         highlighted stretch of text; ``footnote-highlight`` inside a note's text), ``paragraph-mark`` (a tracked paragraph mark:
         an empty paragraph inserted or deleted, or a paragraph run on into the next in one view),
         ``list-label`` (a list number Word generates, kept when it is no clause label), ``keys``
-        (clause keys a reload cannot derive).
+        (clause keys a reload cannot derive), ``struck-insert`` (text one author inserted and another
+        struck: Word's ``w:del`` inside ``w:ins``, or a clause struck by an analyst holding another
+        author's insertions; in neither view, brought back as that author's insertion when the
+        strike is rejected).
     text : str
         The characters exactly as in the source.
     line : int
@@ -235,7 +238,8 @@ class Artefact:
         The change the artefact sits in (it is hidden in the other view).
     author, date : str or None
         For a ``comment``: who wrote it and when (ISO date); for a ``paragraph-mark`` or a
-        ``footnote-part`` (a change inside a note): who made the change and when; where the source says so.
+        ``footnote-part`` (a change inside a note): who made the change and when; for a
+        ``struck-insert``: who struck the text and when (its ``op`` is DELETE); where the source says so.
     length : int
         For a ``highlight``: how many characters of the node's text (label and body, from
         ``offset``) are highlighted; a highlight's ``text`` is empty.  0 for every other kind.
@@ -244,6 +248,9 @@ class Artefact:
         stood in its proposal, ``(place, after)`` as :class:`itu_nb.export.loose.LooseLine` names them
         (``("inside", "considering/a")``: after that node), so it stays there through any number of
         hops; None for every other artefact.
+    inserted : (str or None, str or None) or None
+        For a ``struck-insert``: who inserted the text and when, ``(author, date)``; None for every
+        other kind.
 
     Examples
     --------
@@ -264,6 +271,7 @@ class Artefact:
     date: str | None = None
     length: int = 0
     anchor: tuple[str, str | None] | None = None
+    inserted: tuple[str | None, str | None] | None = None
 
     def __init__(
         self,
@@ -276,6 +284,7 @@ class Artefact:
         date: str | None = None,
         length: int = 0,
         anchor: tuple[str, str | None] | None = None,
+        inserted: tuple[str | None, str | None] | None = None,
     ) -> None:
         # the slots written through their descriptors, as Run does: the loaders make one per blank
         # line, marker, bookmark and comment (a new field goes here too)
@@ -288,11 +297,23 @@ class Artefact:
         _ART_DATE(self, date)
         _ART_LENGTH(self, length)
         _ART_ANCHOR(self, anchor)
+        _ART_INSERTED(self, inserted)
 
 
-_ART_KIND, _ART_TEXT, _ART_LINE, _ART_OFFSET, _ART_OP, _ART_AUTHOR, _ART_DATE, _ART_LENGTH, _ART_ANCHOR = (
+(
+    _ART_KIND,
+    _ART_TEXT,
+    _ART_LINE,
+    _ART_OFFSET,
+    _ART_OP,
+    _ART_AUTHOR,
+    _ART_DATE,
+    _ART_LENGTH,
+    _ART_ANCHOR,
+    _ART_INSERTED,
+) = (
     Artefact.__dict__[name].__set__
-    for name in ("kind", "text", "line", "offset", "op", "author", "date", "length", "anchor")
+    for name in ("kind", "text", "line", "offset", "op", "author", "date", "length", "anchor", "inserted")
 )
 
 

@@ -145,7 +145,9 @@ class _Reader:
             base += sum(map(_LENGTH, got[done:k]))
             done = k
             for a, at in got[k][2]:
-                arts.append(Artefact(a.kind, a.text, no, base + at, a.op, a.author, a.date, a.length, a.anchor))
+                arts.append(
+                    Artefact(a.kind, a.text, no, base + at, a.op, a.author, a.date, a.length, a.anchor, a.inserted)
+                )
         if not arts:
             return runs
         main = "".join(map(_AMENDED, got))

@@ -67,6 +67,28 @@ MOVED_BY = re.compile(
 )
 
 
+_DATE = r"\d{4}-\d\d-\d\d(?:T[0-9:.]+(?:Z|[+-]\d\d:\d\d)?)?"
+#: Text one author inserted and another struck (a ``struck-insert`` artefact: Word's ``w:del`` inside ``w:ins``), as
+#: the CriticMarkup writer stores it: a deletion followed by who struck it and who inserted it,
+#: ``{--2 --}{>>@Ana (2026-12-05) struck @Brazil (2018-09-10)<<}`` (dates optional; an empty name for no author).  A
+#: plain CriticMarkup reader sees deleted text and a comment; ours reads the artefact back, in neither view.
+STRUCK_BY = re.compile(
+    rf"@(?P<author>(?:(?!: )[^\n])*?)(?: \((?P<date>{_DATE})\))? struck "
+    rf"@(?P<by>(?:(?!: )[^\n])*?)(?: \((?P<on>{_DATE})\))?\Z"
+)
+
+
+def struck_insert(text: str, inner: str) -> Artefact | None:
+    """The ``struck-insert`` artefact of a deletion of ``text`` followed by ``{>>inner<<}``, None when ``inner`` is
+    no :data:`STRUCK_BY` (or the deletion is empty).
+    """
+    m = STRUCK_BY.match(inner) if text and " struck @" in inner else None
+    if m is None:
+        return None
+    by = (m.group("by") or None, m.group("on"))
+    return Artefact("struck-insert", text, -1, None, Op.DELETE, m.group("author") or None, m.group("date"), 0, None, by)
+
+
 #: How CriticMarkup writes the tracked mark of an empty paragraph (Word's ``w:pPr/w:rPr/w:ins`` or ``w:del`` on a
 #: paragraph without text: a ``paragraph-mark`` artefact): an empty change followed by its author and date,
 #: ``{++++}{>>@Brazil (2018-09-10)<<}`` (inserted) or ``{----}{>>@ (2018-09-10)<<}`` (deleted, no author).  An
@@ -245,6 +267,13 @@ def _scan(text: str, lo: int, hi: int, source: str, author, date, top: bool, sha
         else:
             # right after a change's closer: its author and date (for its runs; a comment inside it keeps its own)
             by = (ATTRIBUTION.match(inner) or MOVED_BY.match(inner)) if start == change_at else None
+            made = pieces[change_from:]
+            if by is not None and len(made) == 1 and isinstance(made[0], Run) and made[0].op is Op.DELETE:
+                struck = struck_insert(made[0].text, inner)  # {--2 --}{>>@Ana (…) struck @Brazil (…)<<}
+                if struck is not None:
+                    pieces[change_from:] = [struck]
+                    pos = end + 3
+                    continue
             if by is not None:
                 a, d = by.group("author") or None, by.group("date")
                 move = by.groupdict().get("move")  # (MOVED_BY: the move the change is part of)
@@ -305,6 +334,10 @@ def _marker(author, date, shared, mark: str) -> tuple:
         out.append(got)
     if signed_by is None:
         return tuple(out)
+    if len(out) == 1 and isinstance(out[0], Run) and out[0].op is _DELETE and " struck @" in signed_by:
+        struck = struck_insert(out[0].text, signed_by)  # {--2 --}{>>@Ana (…) struck @Brazil (…)<<}
+        if struck is not None:
+            return (struck,)
     signers = shared["signers"]
     if signed_by in signers:
         who = signers[signed_by]

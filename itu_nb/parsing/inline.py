@@ -78,7 +78,16 @@ def extract_artefacts(pieces: list[Piece], line: int, escaped: bool = False) -> 
             # the constructor, not dataclasses.replace (several times dearer; a million comments or highlights)
             arts.append(
                 Artefact(
-                    piece.kind, piece.text, line, pos, piece.op, piece.author, piece.date, piece.length, piece.anchor
+                    piece.kind,
+                    piece.text,
+                    line,
+                    pos,
+                    piece.op,
+                    piece.author,
+                    piece.date,
+                    piece.length,
+                    piece.anchor,
+                    piece.inserted,
                 )
             )
             continue

@@ -113,4 +113,6 @@ def _cut_highlighted(pieces: list[Piece], lines: list[list[Piece]], lit: list) -
 
 def _with_length(art: Artefact, length: int) -> Artefact:
     """``art`` with another ``length`` (the constructor: ``dataclasses.replace`` costs several times more)."""
-    return Artefact(art.kind, art.text, art.line, art.offset, art.op, art.author, art.date, length, art.anchor)
+    return Artefact(
+        art.kind, art.text, art.line, art.offset, art.op, art.author, art.date, length, art.anchor, art.inserted
+    )

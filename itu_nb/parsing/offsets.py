@@ -40,5 +40,5 @@ def placed(pieces: list, line: int) -> tuple[list[Run], list[Artefact]] | None:
         if p.kind == "footnote-highlight":  # its offset is in its note's text, as extract_artefacts keeps it
             arts.append(replace(p, line=line))
             continue
-        arts.append(Artefact(p.kind, p.text, line, pos, p.op, p.author, p.date, p.length, p.anchor))
+        arts.append(Artefact(p.kind, p.text, line, pos, p.op, p.author, p.date, p.length, p.anchor, p.inserted))
     return list(compress(pieces, lengths)), arts
