@@ -39,7 +39,7 @@ class Piece:
 class StruckPiece(Piece):
     """A ``struck-insert`` piece (text one author inserted and another struck, in neither view): ``author`` and
     ``date`` the striker's, ``inserted`` who inserted it and when (:attr:`itu_nb.model.Artefact.inserted`).  A kind
-    of its own, so that every other piece keeps its five fields.
+    of its own, so that every other piece keeps its six fields.
     """
 
     inserted: tuple[str | None, str | None] | None = None
@@ -48,7 +48,7 @@ class StruckPiece(Piece):
 def piece_of(a) -> Piece:
     """The piece of artefact ``a`` (a :class:`StruckPiece` for a ``struck-insert``)."""
     if a.kind == "struck-insert":
-        return StruckPiece(a.text, a.op, a.kind, a.author, a.date, a.inserted)
+        return StruckPiece(a.text, a.op, a.kind, a.author, a.date, inserted=a.inserted)
     return Piece(a.text, a.op, a.kind, a.author, a.date)
 
 
