@@ -152,47 +152,41 @@ def plain_node(writer: NoteWriter, node: Clause, role: str, depth: int, last: bo
     what :func:`plain_paragraph` writes for its line (``role`` and ``depth`` as that line has them; no keys, no
     highlight, no paragraph mark of its own), without its pieces or line.
     """
-    label_runs, runs = node.label_runs, node.runs
+    label_runs = node.label_runs
+    every = label_runs + node.runs if label_runs else node.runs  # (its pieces' runs: those with text)
     first = None  # the one op of every run with text (Line.mark: the paragraph's own op when not EQUAL)
-    mixed = False
-    for group in (label_runs, runs):
-        for r in group:
-            if r.text:
-                if first is None:
-                    first = r.op
-                elif r.op is not first:
-                    mixed = True
+    for r in every:
+        if r.text:
+            if first is None:
+                first = r.op
+            elif r.op is not first:
+                first = _EQUAL  # (mixed: no op of its own)
+                break
     ppr = _STYLES.get((role, depth))
     if ppr is None:
         ppr = _STYLES[role, depth] = _style(role, min(max(depth, 1), 3) if role == "item" else 0)
-    if first is not None and first is not _EQUAL and not mixed and not last:
-        author = date = None  # (_who: the first change with an author or a date; every run with text is one)
-        for group in (label_runs, runs):
-            for r in group:
-                if r.text and (r.author or r.date):
-                    author, date = r.author, r.date
-                    break
-            else:
-                continue
-            break
-        ppr += f"<w:rPr>{_change(writer, first, author, date, '')}</w:rPr>"
+    if first is not None and first is not _EQUAL and not last:
+        # (_mark_who, as _who reads it: the first change with an author or a date; every run with text is one)
+        who = next(((r.author, r.date) for r in every if r.text and (r.author or r.date)), (None, None))
+        ppr += f"<w:rPr>{_change(writer, first, *who, '')}</w:rPr>"
     out = [f"<w:p><w:pPr>{ppr}</w:pPr>" if ppr else "<w:p>"]
-    reasons = role == "reasons"
-    for label, group in ((True, label_runs), (False, runs)):
-        for r in group:
-            text = r.text
-            if not text:
-                continue
-            op = r.op
-            if label and reasons:  # (bold)
-                run = _run(text, op, True, "")
-            elif text.isprintable():
-                if "&" in text or "<" in text or ">" in text:
-                    text = text.translate(_TEXT)
-                run = _STARTS[op is _DELETE, ""] + text + _ENDS[op is _DELETE][0]
-            else:
-                run = _usual_run(text, op, "")
-            out.append(run if op is _EQUAL else _change(writer, op, r.author, r.date, run))
+    bold = len(label_runs) if role == "reasons" else 0  # (the label's runs come first: bold in Reasons)
+    for r in every:
+        text = r.text
+        if not text:
+            bold -= 1
+            continue
+        op = r.op
+        if bold > 0:
+            bold -= 1
+            run = _run(text, op, True, "")
+        elif text.isprintable():
+            if "&" in text or "<" in text or ">" in text:
+                text = text.translate(_TEXT)
+            run = _STARTS[op is _DELETE, ""] + text + _ENDS[op is _DELETE][0]
+        else:
+            run = _usual_run(text, op, "")
+        out.append(run if op is _EQUAL else _change(writer, op, r.author, r.date, run))
     if len(out) == 1 and not ppr:
         return "<w:p/>"
     out.append("</w:p>")
