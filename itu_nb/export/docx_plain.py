@@ -8,6 +8,8 @@ lxml gives for the elements :meth:`~itu_nb.export.docx._Writer.paragraph` builds
 about eight lxml elements per paragraph, each made, namespaced and serialised again
 (:mod:`~itu_nb.export.docx_chunks`); the string is put among the chunks already written out.  Any other line (a
 note, a comment, a bookmark, an orphan body, an unknown kind of piece) returns None: the tree writes it.
+:func:`plain_node` writes a node without artefacts (:func:`~itu_nb.export.lines.plain_rows` gives it as itself) from
+its runs, to the bytes :func:`plain_paragraph` gives for its line, without making the line or its pieces.
 """
 
 from __future__ import annotations

@@ -22,8 +22,8 @@ Guarantees after :func:`export_lines`:
   starts and an empty ``highlight-end`` piece where it ends, the text between cut there.
 
 :func:`plain_rows` gives the same lines of a line-based document with each node without artefacts as the node
-itself, at its line's place: a writer that writes such a node from its runs (the CriticMarkup writer) makes no
-piece or line for it.
+itself, at its line's place (and, when asked, each row's depth): a writer that writes such a node from its runs (the
+CriticMarkup and Word writers) makes no piece or line for it.
 """
 
 from __future__ import annotations
