@@ -2,7 +2,8 @@
 element tree gives.
 
 Every document here is written twice: as ``to_akn`` writes it, and with every clause sent to the element tree
-(``akn.plain`` answering False), which is how every clause was written before the text writer.  The documents are
+(``akn.plain`` answering False, and no run of plain leaves written at once: ``TextSlots.leaves``), which is how
+every clause was written before the text writer.  The documents are
 generated (hypothesis: clauses of random text with XML's special characters, control characters, line breaks, lone
 surrogates and non-characters, white space at the edges, changes by odd authors on odd dates, plain clauses among
 clauses with a comment or a footnote, nesting past libxml2's 30 levels of indentation) and read from the corpus
@@ -105,6 +106,7 @@ def _both(doc, monkeypatch) -> tuple[str, str]:
     with monkeypatch.context() as m:
         m.setattr(akn_plain, "plain", lambda node, memo: False)
         m.setattr(akn_plain.TextSlots, "meta", False)
+        m.setattr(akn_plain.TextSlots, "leaves", False)
         slow = itu_nb.to_akn(doc)
     return fast, slow
 

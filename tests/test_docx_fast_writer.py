@@ -10,16 +10,23 @@ byte, ``w:id`` counters, comments part and all:
   which the tree writes): text with XML-special characters, TAB and breaks, control characters, lone surrogates,
   non-characters and no-break spaces; random ops, authors and dates (also XML-special or holding control
   characters); highlights, touching and empty; comments; paragraph marks; every role and item depth;
-- random CriticMarkup texts, loaded and written, so the lines are those ``export_lines`` makes.
+- random CriticMarkup texts, loaded and written, so the lines are those ``export_lines`` makes;
+- Brazil's proposal (Doc 67) with random label and text runs on some clauses (items at depths 1 to 3, sections,
+  Reasons, paragraphs...), some with a comment: the nodes without artefacts are given as themselves by
+  ``lines.plain_rows`` and written from their runs (``docx_plain.plain_node``), the others as lines; the tree
+  writer makes every line with ``export_lines``.  Text with TABs inside, at its ends and doubled (an unlabelled
+  paragraph's ``10<TAB>text`` takes a path of its own).
 
-Bounded: 300 + 150 examples, no deadline; a few seconds each.
+Bounded: 300 + 150 + 150 examples, no deadline; a few seconds each.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import re
 import zipfile
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -29,7 +36,7 @@ import itu_nb
 from itu_nb.errors import ItuNbError
 from itu_nb.export import docx
 from itu_nb.export.pieces import Line, Piece
-from itu_nb.model import Op
+from itu_nb.model import Artefact, Op, Run
 
 _TIMES = re.compile(rb"<dcterms:(created|modified)[^>]*>[^<]*</dcterms:\1>")
 
@@ -78,8 +85,9 @@ def _parts(data: bytes) -> dict[str, bytes]:
 
 
 def _both(doc, lines: list[Line] | None = None, **kw) -> tuple[dict[str, bytes], dict[str, bytes], int]:
-    """The parts as ``to_docx`` writes ``doc`` (its lines ``lines`` when given), as the tree alone writes them,
-    and how many lines were written as text.
+    """The parts as ``to_docx`` writes ``doc`` (its lines ``lines`` when given), as the tree alone writes them
+    (every line made by ``export_lines``, none written as text), and how many lines were written as text by
+    ``plain_paragraph`` (not counting the nodes ``plain_rows`` gives as themselves, written by ``plain_node``).
     """
     used = 0
     plain = docx.plain_paragraph
@@ -93,9 +101,11 @@ def _both(doc, lines: list[Line] | None = None, **kw) -> tuple[dict[str, bytes],
     with pytest.MonkeyPatch.context() as m:
         if lines is not None:
             m.setattr(docx, "export_lines", lambda _doc: list(lines))
+            m.setattr(docx, "plain_rows", lambda _doc, _depths: None)
         m.setattr(docx, "plain_paragraph", counted)
         written = _parts(itu_nb.to_docx(doc, **kw))
         m.setattr(docx, "plain_paragraph", lambda *a: None)
+        m.setattr(docx, "plain_rows", lambda _doc, _depths: None)  # (every node's line made: export_lines)
         tree = _parts(itu_nb.to_docx(doc, **kw))
     return written, tree, used
 
@@ -169,3 +179,108 @@ def test_random_criticmarkup_is_written_as_the_tree_writes_it(body, whole):
     written, tree, used = _both(doc)
     assert written == tree
     assert used >= 1
+
+
+# -- Doc 67 with random runs: nodes written from their runs (plain_rows, plain_node) --------------------------------
+_BRAZIL = itu_nb.load(Path(__file__).parent / "fixtures" / "pp18-doc67-brazil.reconstructed.critic.md")
+#: Doc 67's clauses with a line of their own and no artefact (given as themselves by plain_rows), by walk order.
+_NODES = [
+    (k, n.path)
+    for k, p in enumerate(_BRAZIL)
+    for n in p.walk()
+    if n.line is not None and not n.artefacts and n.kind is not itu_nb.NodeKind.FOOTNOTE
+]
+_RUN_TEXT = st.text(alphabet=st.sampled_from(_CHARS + ["\t", "\t", "x"]), max_size=10) | st.sampled_from(
+    ["10\tto act", "\tlead", "tail\t", "a\t\tb", "a\tb\tc", "1\t", "& <\t>", "a)\t", "\t"]
+)
+_RUN = st.builds(Run, _OP, _RUN_TEXT, _AUTHOR, _DATE)
+
+
+@st.composite
+def _brazil(draw):
+    """Doc 67 with up to six clauses' runs replaced, one of them perhaps with a comment."""
+    proposals = list(_BRAZIL.proposals)
+    for k, path in draw(st.lists(st.sampled_from(_NODES), min_size=1, max_size=6, unique=True)):
+        node = proposals[k][path]
+        label = tuple(draw(st.lists(_RUN, max_size=2)))
+        if node.kind is itu_nb.NodeKind.ITEM:  # (its amended label kept, so its path stays and no keys are stored)
+            text = node.label_in("amended") or ""
+            cut = draw(st.integers(0, len(text)))
+            pieces = [
+                Run(draw(st.sampled_from([Op.EQUAL, Op.INSERT])), t, draw(_AUTHOR), draw(_DATE))
+                for t in (text[:cut], text[cut:])
+            ]
+            label = tuple(r for r in label if r.op is Op.DELETE) + tuple(pieces) if text else node.label_runs
+        runs = tuple(draw(st.lists(_RUN, max_size=5)))
+        arts = ()
+        if draw(st.integers(0, 4)) == 0:  # (a line of pieces among the nodes)
+            arts = (Artefact("comment", "check", node.line, 0, Op.EQUAL, "CEPT", None),)
+        changed = dataclasses.replace(node, label_runs=label, runs=runs, artefacts=arts)
+        proposals[k] = _replaced(proposals[k], path, changed)
+    return dataclasses.replace(_BRAZIL, proposals=tuple(proposals))
+
+
+def _replaced(proposal, path, node):
+    """``proposal`` with its clause at ``path`` replaced by ``node`` (the tree rebuilt above it)."""
+
+    def swap(c):
+        if c.path == path:
+            return node
+        kids = tuple(swap(k) for k in c.children)
+        return (
+            c if all(a is b for a, b in zip(kids, c.children, strict=True)) else dataclasses.replace(c, children=kids)
+        )
+
+    return dataclasses.replace(proposal, clauses=tuple(swap(c) for c in proposal.clauses))
+
+
+def _nodes_written(doc, **kw) -> tuple[dict[str, bytes], dict[str, bytes], int]:
+    """``_both``, and how many nodes ``plain_node`` wrote."""
+    used = 0
+    node = docx.plain_node
+
+    def counted(*a):
+        nonlocal used
+        used += 1
+        return node(*a)
+
+    with pytest.MonkeyPatch.context() as m:
+        m.setattr(docx, "plain_node", counted)
+        written, tree, _ = _both(doc, **kw)
+    return written, tree, used
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(_brazil(), st.sampled_from([{}, {"author": "Q", "date": "2018-09-10"}]))
+def test_nodes_written_from_their_runs_as_the_tree_writes_their_lines(doc, kw):
+    try:
+        written, tree, used = _nodes_written(doc, **kw)
+    except ItuNbError as exc:  # (refused both ways, with the same message)
+        with pytest.MonkeyPatch.context() as m:
+            m.setattr(docx, "plain_rows", lambda _doc, _depths: None)
+            m.setattr(docx, "plain_paragraph", lambda *a: None)
+            with pytest.raises(ItuNbError) as slow:
+                itu_nb.to_docx(doc, **kw)
+        assert str(slow.value) == str(exc)
+        return
+    assert written.keys() == tree.keys()
+    for name in tree:
+        assert written[name] == tree[name], name
+    assert used > 200  # (most of Doc 67's nodes: the property compares the two ways)
+
+
+def test_a_paragraph_with_tabs_in_its_text_is_written_as_the_tree_writes_it():
+    # Doc 67's "resolves" 1 with "10<TAB>to act & more<TAB>now" inserted, and a Reasons label: by eye, one run
+    # cut at each TAB (a w:tab between two w:t), inside a w:ins; the paragraph mark inserted with it
+    k, path = next((k, p) for k, p in _NODES if p.endswith("resolves/1"))
+    node = _BRAZIL.proposals[k][path]
+    changed = dataclasses.replace(node, runs=(Run(Op.INSERT, "10\tto act & more\tnow", "CEPT", "2018-10-02"),))
+    proposals = list(_BRAZIL.proposals)
+    proposals[k] = _replaced(proposals[k], path, changed)
+    written, tree, used = _nodes_written(dataclasses.replace(_BRAZIL, proposals=tuple(proposals)))
+    assert written == tree and used > 200
+    body = written["word/document.xml"]
+    assert (
+        b'<w:t xml:space="preserve">10</w:t><w:tab/><w:t xml:space="preserve">to act &amp; more</w:t><w:tab/>'
+        b'<w:t xml:space="preserve">now</w:t></w:r></w:ins>' in body
+    )

@@ -49,9 +49,11 @@ def _parts(data: bytes) -> dict[str, bytes]:
 
 
 def _both(doc, monkeypatch, **kw) -> tuple[dict[str, bytes], dict[str, bytes], int]:
-    """The parts as written, as written by the tree alone, and how many lines were written as text."""
+    """The parts as written, as written by the tree alone (every line made by ``export_lines``: no node given as
+    itself by ``plain_rows``), and how many lines and nodes were written as text.
+    """
     used = 0
-    plain = docx_plain.plain_paragraph
+    plain, node = docx_plain.plain_paragraph, docx_plain.plain_node
 
     def counted(*a):
         nonlocal used
@@ -59,11 +61,18 @@ def _both(doc, monkeypatch, **kw) -> tuple[dict[str, bytes], dict[str, bytes], i
         used += out is not None
         return out
 
+    def counted_node(*a):
+        nonlocal used
+        used += 1
+        return node(*a)
+
     with monkeypatch.context() as m:
         m.setattr(docx, "plain_paragraph", counted)
+        m.setattr(docx, "plain_node", counted_node)
         written = _parts(itu_nb.to_docx(doc, **kw))
     with monkeypatch.context() as m:
         m.setattr(docx, "plain_paragraph", lambda *a: None)
+        m.setattr(docx, "plain_rows", lambda _doc, _depths: None)
         tree = _parts(itu_nb.to_docx(doc, **kw))
     return written, tree, used
 

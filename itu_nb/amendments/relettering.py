@@ -22,7 +22,6 @@ import dataclasses
 import functools
 import operator
 import re
-from operator import attrgetter
 from typing import TypeVar
 
 from itu_nb.model import HOMOGLYPHS, Clause, NodeKind, Op, Proposal, Run, runs_text
@@ -337,18 +336,21 @@ def keeps_paths(proposal: Proposal) -> bool:
     :func:`repath` then changes no key either).  One walk, no clause made: writers ask it of every proposal.
     """
     todo = [(proposal.clauses, "", "")]  # (siblings, their parent's path now, its path by the rules)
-    key, settled = attrgetter("uid", "path"), attrgetter("settled")
     while todo:
         children, old_prefix, prefix = todo.pop()
         comps = _bases(children, old_prefix)
         if len(set(comps)) < len(comps) or "#" in "".join(comps):  # (else each base is its own component)
             used = Components()
             comps = [used.take(base) for base in comps]
-        paths = [f"{prefix}/{comp}" for comp in comps] if prefix else comps
-        # (each sibling list compared at once, as lists: no Python step per clause but in the comprehensions)
-        if [uid or path for uid, path in map(key, children)] != paths or any(map(settled, children)):
-            return False
-        todo.extend((c.children, c.path, path) for c, path in zip(children, paths, strict=True) if c.children)
+        pre = f"{prefix}/" if prefix else ""
+        # (each clause read once, key, settled changes and children together: a pass per attribute, each in C,
+        # read every clause of a long list again, 55 -> 40 ms for 100,000 clauses)
+        for c, comp in zip(children, comps, strict=True):
+            path = pre + comp
+            if (c.uid or c.path) != path or c.settled:
+                return False
+            if c.children:
+                todo.append((c.children, c.path, path))
     return True
 
 

@@ -116,21 +116,21 @@ class _Ids:
         return f"{prefix}_{self.used[prefix]}"
 
 
-def _written(node: Clause) -> Iterator[Clause]:
-    """The children of ``node`` written as elements of their own: not its notes, each written at its reference
-    (an ``authorialNote`` in the text that references it, the heading's for a section).
-    """
-    return (c for c in node.children if c.kind is not NodeKind.FOOTNOTE)
-
-
 def _item(parent, node: Clause, tag: str, ids: _Ids, fast: TextSlots) -> None:
     el = _el(parent, tag, eId=ids(tag[:4]))
     if node.label_runs:
         _label(_el(el, "num"), node)
     holder = el if tag == "recital" else _el(el, "content")
     _body(_el(holder, "p"), node)
-    for child in _written(node):
-        _child(el, child, "point", ids, fast)
+    _children(el, node, "point", ids, fast)
+
+
+def _children(parent, node: Clause, tag: str, ids: _Ids, fast: TextSlots) -> None:
+    """:func:`_child` for each child of ``node`` but its notes (each written at its reference: the ``authorialNote``
+    in the text that references it, the heading's for a section); a run of plain leaves written at once
+    (:meth:`~itu_nb.export.akn_plain.TextSlots.write_children`).
+    """
+    fast.write_children(parent, node.children, tag, ids, _child)
 
 
 def _child(parent, node: Clause, tag: str, ids: _Ids, fast: TextSlots) -> None:
@@ -140,8 +140,7 @@ def _child(parent, node: Clause, tag: str, ids: _Ids, fast: TextSlots) -> None:
         _item(parent, node, tag, ids, fast)
     else:  # an unlabelled paragraph
         _body(_el(parent, "p", eId=ids("p")), node)
-        for child in _written(node):
-            _child(parent, child, tag, ids, fast)
+        _children(parent, node, tag, ids, fast)
 
 
 def _loose(parent: etree._Element, item: LooseLine) -> None:
@@ -253,8 +252,7 @@ def _statement(parent, proposal: Proposal, on: str, loose: tuple[LooseLine, ...]
                 recitals = _el(preamble, "recitals", eId=ids("recs"))
                 intro = _el(recitals, "intro")
                 _body(_el(_el(intro, "p"), "i"), node, intro)
-                for child in _written(node):
-                    _child(recitals, child, "recital", ids, fast)
+                _children(recitals, node, "recital", ids, fast)
             continue
         body = body if body is not None else _el(statement, "mainBody", eId="body")
         if node.kind is NodeKind.FORMULA:  # after the body's first clause: AKN has no formula there
@@ -266,8 +264,7 @@ def _statement(parent, proposal: Proposal, on: str, loose: tuple[LooseLine, ...]
             heading = _el(container, "heading")
             _runs(_el(heading, "i"), node.label_runs + node.runs, notes=node.footnotes, marks=node.artefacts)
             _keep_edges(heading, node.label_runs + node.runs)
-            for child in _written(node):
-                _child(container, child, "paragraph", ids, fast)
+            _children(container, node, "paragraph", ids, fast)
         else:
             _child(body, node, "paragraph", ids, fast)
     _note_ids(statement, parent.get("eId") or "")

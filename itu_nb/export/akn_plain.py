@@ -198,6 +198,9 @@ class TextSlots:
     #: Whether a statement's ``meta`` is written as text (:func:`~itu_nb.export.akn_meta.meta_text`; the tests
     #: compare it with the elements).
     meta = True
+    #: Whether a run of plain leaves is written at once (:meth:`write_children`; the tests switch it off with
+    #: :func:`plain`, to compare with the elements).
+    leaves = True
 
     def __init__(self):
         self.groups: list[list[str]] = []
@@ -225,6 +228,27 @@ class TextSlots:
             return False
         write_plain(node, tag, ids, *self.group(parent))
         return True
+
+    def write_children(
+        self, parent: etree._Element, children: tuple[Clause, ...], tag: str, ids: Callable[[str], str], child: Callable
+    ) -> None:
+        """Write ``children`` (but the footnotes) at the end of ``parent`` as :func:`itu_nb.export.akn._child`
+        (``child``) writes each: a run of plain leaves (no artefact, no child: most items of a long list) into one
+        group at once, without asking :meth:`write` of each (the group :meth:`group` would give each of them).
+        """
+        out: list[str] | None = None  # the group the last leaves went to, while its comment is the last child
+        level = 0
+        leaves = self.leaves
+        for node in children:
+            if node.kind is _FOOTNOTE:
+                continue
+            if leaves and not node.artefacts and not node.children:
+                if out is None:
+                    level, out = self.group(parent)
+                write_plain(node, tag, ids, level, out)
+            else:
+                child(parent, node, tag, ids, self)
+                out = None
 
     def splice(self, written: bytes) -> bytes:
         """``written`` (the serialised tree, or a slice of it) with each comment replaced by its text; the groups

@@ -59,7 +59,7 @@ from itu_nb.export.docx_bodies import (
 )
 from itu_nb.export.docx_chunks import BodyChunks
 from itu_nb.export.docx_footnotes import NoteWriter
-from itu_nb.export.docx_plain import _mark_who, _who, plain_paragraph
+from itu_nb.export.docx_plain import _mark_who, _who, plain_node, plain_paragraph
 from itu_nb.export.docx_runs import (
     _BOOKMARK,
     _COMMENT_END,
@@ -89,11 +89,11 @@ from itu_nb.export.docx_runs import (
     W_NS as W_NS,
 )
 from itu_nb.export.limits import check_marks
-from itu_nb.export.lines import Line, Piece, as_document, export_lines
+from itu_nb.export.lines import _ROLES, Line, Piece, as_document, export_lines, node_pieces, plain_rows
 from itu_nb.export.loose import has_lines
 from itu_nb.export.nesting import check_nesting
 from itu_nb.loaders.docx_tags import NOTE_COMMENT
-from itu_nb.model import Artefact, Document, Op
+from itu_nb.model import Artefact, Clause, Document, Op
 from itu_nb.parsing.notes import unheld_bodies
 
 __all__ = ["to_docx"]
@@ -292,18 +292,33 @@ def to_docx(
         doc = dataclasses.replace(doc, metadata={**doc.metadata, "subject": subject})
     docx_cover.cover_facts(doc)  # refuses bad cover metadata before anything is written
     writer = _Writer(doc, clean_attr(author or _default_author(doc)), date)
-    lines = export_lines(doc)
+    depths: list[int] = []
+    rows = plain_rows(doc, depths)  # (a node without artefacts given as itself: written from its runs)
+    lines: list[Line | Clause] = export_lines(doc) if rows is None else rows  # type: ignore[assignment]
     # the note bodies no node holds, by line (the lines of a line-based document are its source's; any other
     # document's are written from loose.loose_lines, which keeps such a body as a line): each is a note; found when
     # a line that is no node holds a body (has_lines walks every node: most documents need not know)
     unheld: tuple[bool, dict[int, int | None]] | None = None
-    own = tuple(k for k, line in enumerate(lines) if line.role == "header")  # the document's own cover
+    own = tuple(k for k, line in enumerate(lines) if line.__class__ is Line and line.role == "header")  # its cover
     chunks, first = BodyChunks(writer.body), None  # the paragraphs written out so far; the first still in the tree
     header = max(own, default=-1)  # (no paragraph up to the last header line is written out: dress styles them)
     section = writer.body[-1]  # the section properties, out of the body while paragraphs are added at its end
     writer.body.remove(section)  # (the template's body holds them alone: docx_template.new_word)
     end = len(lines) - 1
-    for k, line in enumerate(lines):
+    for k, row in enumerate(lines):
+        last = k == end
+        if row.__class__ is not Line:  # a node without artefacts (plain_rows)
+            node: Clause = row  # type: ignore[assignment]
+            if k > header:
+                lines[k] = _WRITTEN
+                if first is not None:
+                    chunks.take(first)
+                    first = None
+                chunks.put(plain_node(writer, node, _ROLES[node.kind], depths[k], last))
+                continue
+            line = Line(tuple(node_pieces(node)), _ROLES[node.kind], node, None, depths[k])  # (among the header's)
+        else:
+            line = row
         orphan = None
         if line.node is None and any(pc.kind == "footnote-body" for pc in line.pieces):
             if unheld is None:
@@ -313,7 +328,6 @@ def to_docx(
             if k in bodies or not lined:
                 at = bodies.get(k)
                 orphan = -1 if at is None else at
-        last = k == end
         # a plain line after the header lines is written as XML text among the paragraphs written out
         plain = plain_paragraph(writer, line, last) if k > header and orphan is None else None
         lines[k] = _WRITTEN  # (its pieces no longer held)

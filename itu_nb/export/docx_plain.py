@@ -8,6 +8,8 @@ lxml gives for the elements :meth:`~itu_nb.export.docx._Writer.paragraph` builds
 about eight lxml elements per paragraph, each made, namespaced and serialised again
 (:mod:`~itu_nb.export.docx_chunks`); the string is put among the chunks already written out.  Any other line (a
 note, a comment, a bookmark, an orphan body, an unknown kind of piece) returns None: the tree writes it.
+:func:`plain_node` writes a node without artefacts (:func:`~itu_nb.export.lines.plain_rows` gives it as itself) from
+its runs, to the bytes :func:`plain_paragraph` gives for its line, without making the line or its pieces.
 """
 
 from __future__ import annotations
@@ -19,13 +21,13 @@ from typing import TYPE_CHECKING
 from itu_nb.export import docx_template
 from itu_nb.export.docx_runs import _BOOKMARK, _BREAKS, _ROLE_STYLE, HIGHLIGHT, NEXT_HIGHLIGHT, _iso, clean_attr
 from itu_nb.export.docx_runs import clean_text as _clean_text
-from itu_nb.model import Op
+from itu_nb.model import Clause, Op
 
 if TYPE_CHECKING:
     from itu_nb.export.docx_footnotes import NoteWriter
     from itu_nb.export.lines import Line
 
-__all__ = ["plain_paragraph"]
+__all__ = ["plain_node", "plain_paragraph"]
 
 #: How libxml2 escapes text and attribute values (UTF-8 output: every other character as it is).
 _TEXT = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"})
@@ -119,6 +121,80 @@ def _change(writer: NoteWriter, op: Op, author: str | None, date: str | None, in
     return f"{start}{writer.next_id}{rest}>{inner}{end}" if inner else f"{start}{writer.next_id}{rest}/>"
 
 
+def _usual_run(text: str, op: Op, lit: str) -> str:
+    """The run of a usual piece (text, or a label not in Reasons) whose text is not all printable, as :func:`_run`
+    writes it: a label and its TAB, and text whose only characters to write as elements are TABs between
+    printable text (an unlabelled paragraph's ``10<TAB>text``) from the usual start and end strings, else
+    :func:`_run`.
+    """
+    if len(text) > 1 and text[-1] == "\t" and text[:-1].isprintable():  # a label and its TAB
+        text = text[:-1]
+        if "&" in text or "<" in text or ">" in text:
+            text = text.translate(_TEXT)
+        return _STARTS[op is _DELETE, lit] + text + _ENDS[op is _DELETE][1]
+    if "\t" in text and text.replace("\t", " ").isprintable():
+        escaped = text.translate(_TEXT) if "&" in text or "<" in text or ">" in text else text  # (TABs as they are)
+        parts = escaped.split("\t")
+        if "" not in parts:  # (an empty part, a TAB at an end or two together, writes no w:t: _run's way)
+            deleted = op is _DELETE
+            return _STARTS[deleted, lit] + _TABBED[deleted].join(parts) + _ENDS[deleted][0]
+    return _run(text, op, False, lit)
+
+
+#: Between two parts of a run's text cut at a TAB: the end of the first's text element, the TAB, the next's start
+#: (by deleted or not).
+_TABBED = {
+    False: '</w:t><w:tab/><w:t xml:space="preserve">',
+    True: '</w:delText><w:tab/><w:delText xml:space="preserve">',
+}
+
+
+def plain_node(writer: NoteWriter, node: Clause, role: str, depth: int, last: bool) -> str:
+    """The ``w:p`` of a node without artefacts (:func:`~itu_nb.export.lines.plain_rows`) as XML text, from its runs:
+    what :func:`plain_paragraph` writes for its line (``role`` and ``depth`` as that line has them; no keys, no
+    highlight, no paragraph mark of its own), without its pieces or line.
+    """
+    label_runs = node.label_runs
+    every = label_runs + node.runs if label_runs else node.runs  # (its pieces' runs: those with text)
+    first = None  # the one op of every run with text (Line.mark: the paragraph's own op when not EQUAL)
+    for r in every:
+        if r.text:
+            if first is None:
+                first = r.op
+            elif r.op is not first:
+                first = _EQUAL  # (mixed: no op of its own)
+                break
+    ppr = _STYLES.get((role, depth))
+    if ppr is None:
+        ppr = _STYLES[role, depth] = _style(role, min(max(depth, 1), 3) if role == "item" else 0)
+    if first is not None and first is not _EQUAL and not last:
+        # (_mark_who, as _who reads it: the first change with an author or a date; every run with text is one)
+        who = next(((r.author, r.date) for r in every if r.text and (r.author or r.date)), (None, None))
+        ppr += f"<w:rPr>{_change(writer, first, *who, '')}</w:rPr>"
+    out = [f"<w:p><w:pPr>{ppr}</w:pPr>" if ppr else "<w:p>"]
+    bold = len(label_runs) if role == "reasons" else 0  # (the label's runs come first: bold in Reasons)
+    for r in every:
+        text = r.text
+        if not text:
+            bold -= 1
+            continue
+        op = r.op
+        if bold > 0:
+            bold -= 1
+            run = _run(text, op, True, "")
+        elif text.isprintable():
+            if "&" in text or "<" in text or ">" in text:
+                text = text.translate(_TEXT)
+            run = _STARTS[op is _DELETE, ""] + text + _ENDS[op is _DELETE][0]
+        else:
+            run = _usual_run(text, op, "")
+        out.append(run if op is _EQUAL else _change(writer, op, r.author, r.date, run))
+    if len(out) == 1 and not ppr:
+        return "<w:p/>"
+    out.append("</w:p>")
+    return "".join(out)
+
+
 def plain_paragraph(writer: NoteWriter, line: Line, last: bool) -> str | None:
     """The ``w:p`` of ``line`` as XML text, as the tree writer would serialise it (``last``: the document's last
     line, whose paragraph mark is never tracked); None for a line this does not write (see the module's docstring).
@@ -163,18 +239,11 @@ def plain_paragraph(writer: NoteWriter, line: Line, last: bool) -> str | None:
             op = piece.op
             text = piece.text
             if text and text.isprintable():  # (nothing to clean, no TAB or break to write as an element)
-                tab = 0
-            elif len(text) > 1 and text[-1] == "\t" and text[:-1].isprintable():  # a label and its TAB
-                text, tab = text[:-1], 1
-            else:
-                tab = -1
-            if tab < 0:
-                run = _run(text, op, False, lit)
-            else:
                 if "&" in text or "<" in text or ">" in text:
                     text = text.translate(_TEXT)
-                deleted = op is _DELETE
-                run = _STARTS[deleted, lit] + text + _ENDS[deleted][tab]
+                run = _STARTS[op is _DELETE, lit] + text + _ENDS[op is _DELETE][0]
+            else:
+                run = _usual_run(text, op, lit)
             out.append(run if op is _EQUAL else _change(writer, op, piece.author, piece.date, run))
             if piece.text:
                 touching = empty = False

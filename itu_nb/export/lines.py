@@ -22,8 +22,8 @@ Guarantees after :func:`export_lines`:
   starts and an empty ``highlight-end`` piece where it ends, the text between cut there.
 
 :func:`plain_rows` gives the same lines of a line-based document with each node without artefacts as the node
-itself, at its line's place: a writer that writes such a node from its runs (the CriticMarkup writer) makes no
-piece or line for it.
+itself, at its line's place (and, when asked, each row's depth): a writer that writes such a node from its runs (the
+CriticMarkup and Word writers) makes no piece or line for it.
 """
 
 from __future__ import annotations
@@ -228,23 +228,32 @@ def _node_line(node: Clause, proposal: Proposal, depth: int) -> Line:
     return line
 
 
-def plain_rows(doc: Document) -> list[Line | Clause] | None:
+def plain_rows(doc: Document, depths: list[int] | None = None) -> list[Line | Clause] | None:
     """:func:`export_lines` of a line-based document with each node without artefacts given as the node itself
     (a writer that writes such a node from its runs makes no piece or line for it); None when ``doc`` is not
     line-based (:func:`~itu_nb.export.loose.has_lines`) or has keys to store (:func:`keys_to_store`): the caller
     then asks :func:`export_lines`.
 
     Every other row is the :class:`Line` :func:`export_lines` gives at that place, and a node given as itself
-    stands where its line does there.
+    stands where its line does there.  ``depths``, when given, is filled with each row's depth, as the line
+    :func:`export_lines` gives there has it (:attr:`Line.depth`; 0 for a line that is no node): the Word writer's
+    style of an item.
     """
     if not doc.n_lines or any(keys_to_store(proposal) for proposal in doc):
         return None
     footnote = NodeKind.FOOTNOTE
     nodes: list[Clause] = []  # every node but the footnotes, in walk order
+    levels: list[int] = []  # their depths, when asked for
     marked: list[Proposal] = []  # the proposals with such a node that has artefacts: their lines made below
     for proposal in doc:
         before = len(nodes)
-        nodes += [node for node in proposal.walk() if node.kind is not footnote]
+        if depths is None:
+            nodes += [node for node in proposal.walk() if node.kind is not footnote]
+        else:
+            for node, depth in _walk(proposal.clauses):
+                if node.kind is not footnote:
+                    nodes.append(node)
+                    levels.append(depth)
         if any(map(_ARTEFACTS, nodes[before:])):
             marked.append(proposal)
     if None in map(_LINE, nodes):  # (has_lines: every node but the footnotes has its line)
@@ -252,6 +261,10 @@ def plain_rows(doc: Document) -> list[Line | Clause] | None:
     slots: list = _whole_lines(doc)
     for node in nodes:
         slots[node.line] = node  # type: ignore[index]
+    if depths is not None:  # (in walk order, as the slots: a later node on the same line wins in both)
+        depths[:] = [0] * len(slots)
+        for node, depth in zip(nodes, levels, strict=True):
+            depths[node.line] = depth  # type: ignore[index]
     for proposal in marked:  # (their depths: a second walk, only for these proposals)
         for node, depth in _walk(proposal.clauses):
             if node.artefacts and node.kind is not footnote and slots[node.line] is node:  # type: ignore[index]
