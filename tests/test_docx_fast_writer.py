@@ -193,7 +193,9 @@ _NODES = [
 _RUN_TEXT = st.text(alphabet=st.sampled_from(_CHARS + ["\t", "\t", "x"]), max_size=10) | st.sampled_from(
     ["10\tto act", "\tlead", "tail\t", "a\t\tb", "a\tb\tc", "1\t", "& <\t>", "a)\t", "\t"]
 )
-_RUN = st.builds(Run, _OP, _RUN_TEXT, _AUTHOR, _DATE)
+_RUN = st.builds(Run, _OP, _RUN_TEXT, _AUTHOR, _DATE) | st.builds(  # (a move's run: the tree writer writes its node)
+    Run, st.sampled_from([Op.INSERT, Op.DELETE]), _RUN_TEXT, _AUTHOR, _DATE, st.just(False), st.sampled_from(["m1"])
+)
 
 
 @st.composite

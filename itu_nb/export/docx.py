@@ -309,14 +309,16 @@ def to_docx(
         last = k == end
         if row.__class__ is not Line:  # a node without artefacts (plain_rows)
             node: Clause = row  # type: ignore[assignment]
-            if k > header:
+            xml = plain_node(writer, node, _ROLES[node.kind], depths[k], last) if k > header else None
+            if xml is not None:
                 lines[k] = _WRITTEN
                 if first is not None:
                     chunks.take(first)
                     first = None
-                chunks.put(plain_node(writer, node, _ROLES[node.kind], depths[k], last))
+                chunks.put(xml)
                 continue
-            line = Line(tuple(node_pieces(node)), _ROLES[node.kind], node, None, depths[k])  # (among the header's)
+            # (among the header's, or a node with a move's runs: its line, as export_lines makes it)
+            line = Line(tuple(node_pieces(node)), _ROLES[node.kind], node, None, depths[k])
         else:
             line = row
         orphan = None

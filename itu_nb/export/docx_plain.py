@@ -149,13 +149,17 @@ _TABBED = {
 }
 
 
-def plain_node(writer: NoteWriter, node: Clause, role: str, depth: int, last: bool) -> str:
+def plain_node(writer: NoteWriter, node: Clause, role: str, depth: int, last: bool) -> str | None:
     """The ``w:p`` of a node without artefacts (:func:`~itu_nb.export.lines.plain_rows`) as XML text, from its runs:
     what :func:`plain_paragraph` writes for its line (``role`` and ``depth`` as that line has them; no keys, no
-    highlight, no paragraph mark of its own), without its pieces or line.
+    highlight, no paragraph mark of its own), without its pieces or line.  None when a run is part of a move
+    (:attr:`~itu_nb.model.Run.move`): that line is written by the tree writer, in the move's named range.
     """
     label_runs = node.label_runs
     every = label_runs + node.runs if label_runs else node.runs  # (its pieces' runs: those with text)
+    for r in every:
+        if r.move is not None:  # (a move's run: RunWriter._moved_in writes it, in its named range; before any w:id)
+            return None
     first = None  # the one op of every run with text (Line.mark: the paragraph's own op when not EQUAL)
     for r in every:
         if r.text:
