@@ -412,8 +412,8 @@ class Order:
         self._settle(rank)
         return True
 
-    def settle(self, p: Proposal) -> Proposal:
-        """``p`` with the list as the operations leave it."""
+    def children(self) -> tuple[Clause, ...]:
+        """The list's clauses (its parent's children) as the operations so far leave them."""
         out: list[Clause] = []
         j = 0  # the live items before rank j are out
         for rank, x in self.struck:
@@ -421,5 +421,9 @@ class Order:
             j = max(j, rank)
             out.append(x[2])
         out += (self.current(i) for i in range(j, len(self.entries)))
-        new = (*self.every[: self.lead], *out)
+        return (*self.every[: self.lead], *out)
+
+    def settle(self, p: Proposal) -> Proposal:
+        """``p`` with the list as the operations leave it."""
+        new = self.children()
         return map_children(p, self.parent, lambda _: new)
