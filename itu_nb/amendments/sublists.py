@@ -50,8 +50,9 @@ import dataclasses
 from collections.abc import Sequence
 from typing import Any
 
-from itu_nb.amendments.addressing import Cites, _child, bare, cited_section, find_path, parent_of
+from itu_nb.amendments.addressing import Cites, _child, bare, cited_section, find_path
 from itu_nb.amendments.anchors import cited_list, mixes, parent_for
+from itu_nb.amendments.joins import Joins
 from itu_nb.amendments.lists import Session
 from itu_nb.amendments.operations import DeleteClause, InsertClause, MoveClause
 from itu_nb.amendments.order import _BOTH, Order
@@ -64,7 +65,7 @@ from itu_nb.model.clause import relabelled_artefacts
 __all__ = ["Nest", "list_run"]
 
 
-class Nest:
+class Nest(Joins):
     """Lists kept pending together: the run's first list, and each list joined to it since, the list inside a live
     item (its *holder*) of one of them, or the list holding the item the first one (or the last so joined) is inside.
     """
@@ -211,102 +212,6 @@ class Nest:
                 inner.reprefix(path)
                 self.by_prefix[path] = inner
                 self._follow(inner)
-
-    def _join(self, address: str, into: bool) -> list[tuple[Order, Order, Clause]]:
-        """Join the list ``address`` names (``into``) or names an item of, and the lists between it and the others: each
-        the list inside a live item of a joined list that no operation has changed, or the list holding the item the
-        root order's list is inside.  Returns what each join did, the order of the list named last (empty: the list
-        is not so, nothing joined).
-        """
-        p = self.proposal
-        try:
-            steps = self._steps(self.session.resolve(p, address), into)
-        except ItuNbError:
-            return []
-        done: list[tuple[Order, Order, Clause]] = []
-        for parent, above in steps:
-            one = self._join_one(parent, above)
-            if one is None:
-                self._undo(done)
-                return []
-            done.append(one)
-        return done
-
-    def _steps(self, node: Clause, into: bool) -> list[tuple[Clause, Clause | None]]:
-        """The lists to join, in order, for the list ``node`` is (``into``) or is an item of: each as its parent, and
-        the parent of the joined list holding it (None: the list holding the item the root order's list is inside).
-        """
-        p = self.proposal
-        first = node if into else parent_of(p, node.path)
-        up: list[Clause] = []  # the list's parent, and its ancestors up to a joined list's parent
-        while first is not None and id(first) not in self.by_parent:
-            up.append(first)
-            first = parent_of(p, first.path)
-        if first is not None:  # under a joined list: the lists from there down
-            return [(c, ([*up[1:], first])[i]) for i, c in reversed(list(enumerate(up)))]
-        rooted = [self.root.parent]  # under none: the lists from the root's up to the first ancestor of both
-        seen = {id(c): i for i, c in enumerate(up)}
-        while id(rooted[-1]) not in seen:
-            above = parent_of(p, rooted[-1].path)
-            if above is None:
-                return []
-            rooted.append(above)
-        up = up[: seen[id(rooted[-1])]]
-        return [(c, None) for c in rooted[1:]] + [
-            (c, ([*up[1:], rooted[-1]])[i]) for i, c in reversed(list(enumerate(up)))
-        ]
-
-    def _join_one(self, parent: Clause, above: Clause | None) -> tuple[Order, Order, Clause] | None:
-        """Join the list of ``parent``'s children: inside an item of the list of ``above`` (joined), or (None) holding
-        the item the root order's list is inside.  Returns the order, the order whose item holds a list joined so
-        and that item (None: not so, nothing changed).
-        """
-        if id(parent) in self.by_parent:
-            return None
-        order = Order(self.session, self.proposal, parent, self.author, self.date)
-        if not order.ok:
-            return None
-        order.anchors.cites = self.cites
-        if above is not None:  # the list inside the item ``parent`` of an order's list
-            holding, held, holder = self.by_parent[id(above)], order, parent
-        else:  # the list holding the item the root order's list is inside
-            holding, held, holder = order, self.root, self.root.parent
-        if not self._hold(holding, holder):
-            return None
-        self.up[id(held)] = holding, holder
-        self.root = holding if held is self.root else self.root
-        self.orders.append(order)
-        self.by_parent[id(parent)] = order
-        self.by_prefix[order.prefix] = order
-        return order, holding, holder
-
-    def _undo(self, joined: list[tuple[Order, Order, Clause]]) -> None:
-        """Forget lists joined for an operation that then did not apply (the last joined first)."""
-        for order, holding, holder in reversed(joined):
-            holding.unhold(holder)
-            self.orders.remove(order)
-            del self.by_parent[id(order.parent)]
-            del self.by_prefix[order.prefix]
-            if holding is order:  # joined as the root
-                self.root = next(o for o in self.orders if id(o) in self.up and self.up[id(o)][0] is order)
-                del self.up[id(self.root)]
-            else:
-                del self.up[id(order)]
-
-    def _hold(self, order: Order, holder: Clause) -> bool:
-        """Make ``holder``, an item of ``order``'s list, a holder no operation of the run strikes or moves (False: it is
-        not a live item unchanged so far at the path the rules give it).
-        """
-        firsts = self._firsts.get(id(order))
-        if firsts is None:
-            firsts = self._firsts[id(order)] = {id(e[1]): e[2] for e in order.entries if e[0] == "old"}
-        r = firsts.get(id(holder))
-        if r is None or r >= len(order.entries) or order.entries[r][1] is not holder or order.touched[r]:
-            return False
-        if order.path(r) != holder.path:  # (at "#2" after a struck item holding its label: the list follows it)
-            return False
-        order.hold(holder, r)
-        return True
 
     def _target(self, op: InsertClause | MoveClause) -> Order | None:
         """The order ``op`` puts its item into (None: none)."""
