@@ -29,8 +29,10 @@ struck from its list as a deletion strikes it, without the comments and highligh
 goes altogether, its keys freed; a clause of the original text leaves its struck original, which keeps its
 identity), then the copy enters the target list as a new item there and claims its keys.  Operations within one
 list are that list's order's.  At the end each list is settled into its holder, the innermost first, then the list
-holding it with the holder so changed (relettered and repathed as the run left it).  Anything else (a holder
-struck or moved, a list not simple, a list inside an item that is no holder's sibling or ancestor's, an address
+holding it with the holder so changed (relettered and repathed as the run left it).  A holder struck or moved has
+its lists settled into it first, as they stand then (:meth:`Nest._free`), and is then an item as any other: the run
+goes on, and an address into those lists ends it (one by one reads it in the holder struck or moved).  Anything else
+(a list not simple, a list inside an item that is no holder's sibling or ancestor's, an address
 through an item the run changed, a list joining once the run is stale…) ends the run, and the caller applies that
 operation one by one.  The property tests in ``tests/test_amend_nested.py`` and
 ``tests/test_amend_nested_levels.py`` and ``tests/test_amend_holder.py`` (operations before and at the holder) compare
@@ -235,7 +237,11 @@ class Nest(Joins):
         if len(self.orders) == 1 and self.root.delete(op):
             return True
         found = self._which(op.at)
-        if found is None or not found[0].delete(op):
+        if found is None:
+            return False
+        if found[0].holds(found[1]):
+            self._free(found[0], found[1])
+        if not found[0].delete(op):
             return False
         self._follow(found[0])
         return True
@@ -251,6 +257,10 @@ class Nest(Joins):
         if found is None or target is None:
             return False
         source, s = found
+        if source.holds(s):  # the holder moved: its lists settled into it first, unless it goes into one of them
+            if target in self._inside(source, s):
+                return False
+            self._free(source, s)
         if source is target:
             if not source.move(op):
                 return False
@@ -289,6 +299,46 @@ class Nest(Joins):
         target._settle(rank)
         self._follow(target)
         return True
+
+    # -- a holder struck or moved ---------------------------------------------------------------------------
+    def _inside(self, order: Order, r: int) -> list[Order]:
+        """The orders of the lists inside the holder at rank ``r`` of ``order`` (and inside their items)."""
+        hid = next(k for k, x in order.holders.items() if x == r)
+        out, todo = [], [self.by_parent[hid]]
+        while todo:
+            inner = todo.pop()
+            out.append(inner)
+            todo += (self.by_parent[k] for k in inner.holders)
+        return out
+
+    def _free(self, order: Order, r: int) -> None:
+        """Settle the lists inside the holder at rank ``r`` of ``order`` into it, as one by one has it now, and forget
+        them: the holder is then a live item as any other, which an operation may strike or move (its entry
+        ``"done"``: :meth:`Order.current <itu_nb.amendments.order.Order.current>` gives it as it stands; the operation
+        takes it out of the list at once).  An address into those lists is then read from the text again: a join
+        through the holder, struck or moved, fails (:meth:`_hold`), and the run ends there.
+        """
+        holder = order.entries[r][1]
+        order.entries[r] = ("done", self._settled(order, r))
+        order.unhold(holder)
+
+    def _settled(self, order: Order, r: int) -> Clause:
+        """The holder at rank ``r`` of ``order`` with its lists as the operations leave them (the innermost first, as
+        :meth:`settle`); their orders are forgotten.
+        """
+        hid = next(k for k, x in order.holders.items() if x == r)
+        inner = self.by_parent[hid]
+        for k, x in list(inner.holders.items()):
+            inner.entries[x] = ("done", self._settled(inner, x))
+            del inner.holders[k]
+        kids = inner.children()
+        self.orders.remove(inner)
+        del self.by_parent[hid], self.up[id(inner)]
+        if self.by_prefix.get(inner.prefix) is inner:
+            del self.by_prefix[inner.prefix]
+        self._firsts.pop(id(inner), None)
+        self.intos = {k: o for k, o in self.intos.items() if o is not inner}
+        return dataclasses.replace(order.current(r), children=kids)
 
     def settle(self, p: Proposal) -> Proposal:
         """``p`` with the lists as the operations leave them: each list inside an item into its holder, then the list
