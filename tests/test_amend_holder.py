@@ -302,3 +302,33 @@ def test_a_thousand_moves_into_a_sub_list_from_before_its_holder():
         ["i)", "unchanged", "to report sixth;", "6/i", "6/i"],
         ["ii)", "unchanged", "to report seventh;", "6/ii", "6/ii"],
     ]
+
+
+def test_two_holders_trading_paths_keep_their_lists(monkeypatch):
+    # 2's sub-list joined first, then 1's; a new item before 1 moves both holders up (1 at 2, 2 at 3), its deletion
+    # down again (2 at 2, where 1 stood a moment before).  On 670bc04 the nest forgot 2's list there (each holder's
+    # old path let go after the one before had taken it) and the next change of path raised a KeyError
+    ops = [
+        MoveClause(f"{S} 2 i)", after=f"{S} 2 iii)"),
+        MoveClause(f"{S} 1 iii)", after=f"{S} 1 ii)"),
+        InsertClause("that it is new;", before=f"{S} 1"),
+        DeleteClause(f"{S} 1"),
+        InsertClause("that it is new;", before=f"{S} 1"),
+        MoveClause(f"{S} 3 i)", after=f"{S} 3 iii)"),
+    ]
+    done = _counted(monkeypatch)
+    fast = apply_ops(HOLDERS, ops, **WHO)
+    _same(fast, reference(HOLDERS, ops))
+    assert done == [6]
+    given_ = HOLDERS[S].children
+    kids = [c for c in fast[S].children if c.exists_in("amended")]
+    # the new item first, then 1 and 2 of the text (now 2 and 3); 2's i) moved to its end twice (first, second, third
+    # read second, third, first, then third, first, second); 1's iii) moved after ii), where it stood
+    assert [c.label for c in kids[:3]] == ["1", "2", "3"] and kids[0].body() == "that it is new;"
+    assert [c.body() for c in kids[1:3]] == [given_[0].body(), given_[1].body()]
+    assert [c.body() for c in kids[2].children if c.exists_in("amended")] == [
+        given_[1].children[n].body() for n in (2, 0, 1)
+    ]
+    assert [c.body() for c in kids[1].children if c.exists_in("amended")] == [
+        given_[0].children[n].body() for n in (0, 1, 2)
+    ]

@@ -201,6 +201,7 @@ class Nest(Joins):
         """After an operation on ``order``'s list: each list inside one of its holders at the path the holder has
         now (the lists inside its items too), and the nest stale if a holder was changed.
         """
+        moved = []  # (two holders may trade paths: 6 now at 5, 5 at 4: every old path is let go first)
         for hid, r in order.holders.items():
             inner = self.by_parent[hid]
             if order.touched[r] and not self.stale:
@@ -210,10 +211,13 @@ class Nest(Joins):
                 self.intos, self._lists = {}, {}
             path = order.path(r)
             if path != inner.prefix:
-                del self.by_prefix[inner.prefix]
+                if self.by_prefix.get(inner.prefix) is inner:
+                    del self.by_prefix[inner.prefix]
                 inner.reprefix(path)
-                self.by_prefix[path] = inner
-                self._follow(inner)
+                moved.append(inner)
+        for inner in moved:
+            self.by_prefix[inner.prefix] = inner
+            self._follow(inner)
 
     def _target(self, op: InsertClause | MoveClause) -> Order | None:
         """The order ``op`` puts its item into (None: none)."""
