@@ -83,6 +83,36 @@ def test_holders_struck_and_moved_mid_run_equal_one_by_one(data):
     _same(apply_ops(base, ops, **WHO), reference(base, ops))
 
 
+#: The items of HOLDERS holding a sub-list (by key): 1, its i), 2, 6
+KEYS = [f"{HOLDERS[S].path}/{x}" for x in ("1", "1/i", "2", "6")]
+_NEAR = ["in", "in", "in", "out", "out", "before", "before", "across", "holder"]
+
+
+@SLOW
+@given(st.data())
+def test_conveyors_through_several_holders_changed_before_they_join_equal_one_by_one(data):
+    # each operation near one of four holders drawn anew: a move in from before or after it, out again, a deletion or
+    # insertion before it…, so that most holders' ranks (labels, paths) change before their sub-lists join the run
+    # (read then with the lists as they stand: Nest._join_now), and holders are struck or moved on the way
+    ops: list = []
+    p = HOLDERS
+    for _ in range(data.draw(st.integers(4, 40))):
+        key = data.draw(st.sampled_from(KEYS))
+        holder = _holder(p, key)
+        if holder is None:
+            continue
+        outer = holder.path.rpartition("/")[0]
+        op = _op(p, outer, key, data.draw(st.sampled_from(_NEAR)), data)
+        if op is None:
+            continue
+        try:
+            p = apply_ops(p, [op], **WHO)
+        except (EditError, ItuNbError):
+            continue
+        ops.append(op)
+    _same(apply_ops(HOLDERS, ops, **WHO), reference(HOLDERS, ops))
+
+
 def _outcome(base, ops, apply):
     try:
         return apply(base, ops)

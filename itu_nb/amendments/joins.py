@@ -5,9 +5,10 @@ list that no operation of the run has changed so far), or holding the item the f
 
 from __future__ import annotations
 
-from itu_nb.amendments.addressing import Cites, parent_of
+from itu_nb.amendments.addressing import Cites, _child, bare, cited_section, parent_of
 from itu_nb.amendments.lists import Session
 from itu_nb.amendments.order import Order
+from itu_nb.amendments.touched import REPATHED
 from itu_nb.errors import ItuNbError
 from itu_nb.model import Clause, Proposal
 
@@ -28,6 +29,13 @@ class Joins:
     up: dict[int, tuple[Order, Clause]]
     _firsts: dict[int, dict[int, int]]
     cites: Cites
+    stale: bool
+
+    def _cite_now(self, address: str) -> tuple[Clause, str] | None:  # pragma: no cover - Nest's
+        raise NotImplementedError
+
+    def _go_stale(self) -> None:  # pragma: no cover - Nest's
+        raise NotImplementedError
 
     def _join(self, address: str, into: bool) -> list[tuple[Order, Order, Clause]]:
         """Join the list ``address`` names (``into``) or names an item of, and the lists between it and the others: each
@@ -124,3 +132,69 @@ class Joins:
             return False
         order.hold(holder, r)
         return True
+
+    # -- joining with the lists as they stand now ---------------------------------------------------------------
+    def _join_now(self, address: str, into: bool) -> list[tuple[Order, Order, Clause]]:
+        """Join the list the citation ``address`` names (``into``) or names an item of, read with the lists as they
+        stand now (:meth:`~itu_nb.amendments.sublists.Nest._now`), when the way there leaves the joined lists at a live
+        item of the text that holds no joined list, changed or not, and goes on through the text below it: the list
+        inside that item, and each list on from there.  Returns what each join did, as :meth:`_join` (empty: nothing
+        joined), and makes the nest stale (the text reads no address through a changed item).
+
+        The item's own sub-list is as the text has it (no operation of the run reached it), at the path the item has
+        now: its order takes that path (:meth:`Order.reprefix <itu_nb.amendments.order.Order.reprefix>`), as one by
+        one repaths the sub-list with the item, twice when the item's path changed and came back (its sub-items then
+        keep their paths as uids, :func:`~itu_nb.amendments.touched._moved`).  So each list below it, its items
+        repathed so.
+        """
+        cited = cited_section(self.proposal, address.strip())
+        if cited is None:
+            return []
+        node, tokens = cited
+        chain: list[tuple[Order, int, Clause] | Clause] = []  # the holders on the way (the first with its order, rank)
+        for token in tokens if into else tokens[:-1]:
+            order = None if chain else self.by_parent.get(id(node))
+            if order is None:  # above the joined lists, or below the item the way leaves them at: as the text has it
+                step = _child(node, token, "amended", self.cites)
+                if not step:
+                    return []
+                node = step[0]
+                if chain:
+                    chain.append(node)
+                continue
+            at = order.index_of.get(bare(token))
+            if at is None or at >= len(order.entries) or order.entries[at][0] != "old":
+                return []
+            node = order.entries[at][1]
+            if id(node) not in self.by_parent:
+                chain.append((order, at, node))
+        if not chain:
+            return []
+        done: list[tuple[Order, Order, Clause]] = []
+        for link in chain:
+            if isinstance(link, tuple):
+                holding, at, holder = link
+            else:  # an item of the list joined last, which took the path its holder has now
+                holding, holder = done[-1][0], link
+                at = next((j for j, e in enumerate(holding.entries) if e[1] is holder and e[0] == "old"), -1)
+            inner = Order(self.session, self.proposal, holder, self.author, self.date) if at >= 0 else None
+            if inner is None or not inner.ok or holding.holds(at):
+                self._undo(done)
+                return []
+            inner.anchors.cites = self.cites
+            path = holding.path(at)
+            if holding.touched[at] & REPATHED or path != holder.path:
+                if path == holder.path:
+                    inner.reprefix(path + "\0")  # (away and back: its items keep their paths as uids)
+                inner.reprefix(path)
+            holding.hold(holder, at)
+            self.up[id(inner)] = holding, holder
+            self.orders.append(inner)
+            self.by_parent[id(holder)] = inner
+            self.by_prefix[inner.prefix] = inner
+            done.append((inner, holding, holder))
+        if not self.stale:
+            self._go_stale()
+        for joined, _, _ in done:
+            joined.anchors.cite = self._cite_now
+        return done

@@ -20,7 +20,11 @@ move into the list places its copy (and claims its keys) at the path the holder 
 items follow (:meth:`Nest._follow`).  From the first such change the run is *stale*: the text no longer reads an
 address through a holder (``recognizing j) i)`` once ``k)`` is ``j)``), the lists as they stand now do
 (:meth:`Nest._cite_now`: a label among a list's live items names the one carrying it now, a holder or an item of the
-text no operation has changed), a path by the prefixes the orders have now, and no more lists join.
+text no operation has changed), a path by the prefixes the orders have now.  A list then joins as they read it
+(:meth:`Joins._join_now <itu_nb.amendments.joins.Joins>`): where the way to it leaves the joined lists at a live item
+of the text, changed or not, its sub-list (as the text has it: no operation reached it) joins at the path the item has
+now, and so each list on below it.  A list inside an item an operation changed joins so too, and the run is then
+stale (``Move … 13 after … 12 ii)`` strikes 13, changing 16, whose sub-list the next conveyor goes through).
 
 A move from one list to another is :meth:`_Editor.move_clause <itu_nb.amendments.editor>` on the two orders: the
 place is read before the original is struck (a strike in one list moves nothing in the other); a copy of the item
@@ -33,7 +37,7 @@ holding it with the holder so changed (relettered and repathed as the run left i
 its lists settled into it first, as they stand then (:meth:`Nest._free`), and is then an item as any other: the run
 goes on, and an address into those lists ends it (one by one reads it in the holder struck or moved).  Anything else
 (a list not simple, a list inside an item that is no holder's sibling or ancestor's, an address
-through an item the run changed, a list joining once the run is stale…) ends the run, and the caller applies that
+through a moved copy or a new item, a list joining upward once the run is stale…) ends the run, and the caller applies that
 operation one by one.  The property tests in ``tests/test_amend_nested.py`` and
 ``tests/test_amend_nested_levels.py`` and ``tests/test_amend_holder.py`` (operations before and at the holder) compare
 the result with one by one, field for field.
@@ -94,6 +98,9 @@ class Nest(Joins):
         if self.stale:
             now = self._into_now(into)
             if now is None:
+                joined = self._join_now(into, True)
+                now = joined[-1][0] if joined else None
+            if now is None:
                 return False
             now.into, self.intos = into, {into: now}  # (the address of the list now: one by one reads it so)
             return True
@@ -108,7 +115,11 @@ class Nest(Joins):
             order = joined[-1][0] if joined else None
             if order is None or not order.takes(proposal, into):
                 self._undo(joined)
-                return False
+                joined = self._join_now(into, True)  # through an item the run changed: read as it stands
+                if not joined:
+                    return False
+                joined[-1][0].into, self.intos = into, {into: joined[-1][0]}
+                return True
         elif not order.takes(proposal, into):
             return False
         self.intos[into] = order
@@ -121,9 +132,13 @@ class Nest(Joins):
         at = order.rank(address) if order is not None else None
         if order is not None and at is not None:
             return order, at
-        if self.stale:
-            return None
-        joined = self._join(address, False)
+        if not self.stale:
+            joined = self._join(address, False)
+            at = joined[-1][0].rank(address) if joined else None
+            if at is not None:
+                return joined[-1][0], at
+            self._undo(joined)
+        joined = self._join_now(address, False)  # through an item the run changed: read as it stands (stale)
         at = joined[-1][0].rank(address) if joined else None
         if at is not None:
             return joined[-1][0], at
@@ -197,6 +212,13 @@ class Nest(Joins):
             node = node if any(node is c for c in self.proposal.clauses) else None
         return self.by_parent.get(id(node)) if node is not None else None
 
+    def _go_stale(self) -> None:
+        """From now on read addresses through the lists as they stand (a holder changed: see the module)."""
+        self.stale = True
+        for o in self.orders:
+            o.anchors.cite = self._cite_now
+        self.intos, self._lists = {}, {}
+
     def _follow(self, order: Order) -> None:
         """After an operation on ``order``'s list: each list inside one of its holders at the path the holder has
         now (the lists inside its items too), and the nest stale if a holder was changed.
@@ -205,10 +227,7 @@ class Nest(Joins):
         for hid, r in order.holders.items():
             inner = self.by_parent[hid]
             if order.touched[r] and not self.stale:
-                self.stale = True
-                for o in self.orders:
-                    o.anchors.cite = self._cite_now
-                self.intos, self._lists = {}, {}
+                self._go_stale()
             path = order.path(r)
             if path != inner.prefix:
                 if self.by_prefix.get(inner.prefix) is inner:
