@@ -192,7 +192,7 @@ def test_a_holder_moved_into_its_own_sub_list_still_fails_as_one_by_one():
 
 #: The bounded rows: instructs the Secretary-General … of Resolution 130 grown to 1 … N + 16 ("to do thing 9;" …),
 #: every 4th item from 12 on holding i)–ii); GROUP(h) the operations at the holder h, applied to the holders from the
-#: last down.  It prints what the draft reads, and the number of operations each pending run applied
+#: last down (UP: from the first up).  It prints what the draft reads, and the number of operations each pending run applied
 ROW = """
 import hashlib, json, itu_nb
 from itu_nb.amendments import inserting
@@ -217,7 +217,7 @@ for n in range(9, M + 1):
         new += [f"i)\\tto report {n} first;", f"ii)\\tto report {n} second;"]
 lines[eighth + 1 : eighth + 1] = new
 big = itu_nb.load("\\n".join(lines) + "\\n", format="text")[0]
-holders = [n for n in range(12, M - 3) if n % 4 == 0][::-1]
+holders = [n for n in range(12, M - 3) if n % 4 == 0][:: 1 if UP else -1]
 ops = [op for h in holders for op in GROUP(h)][:N]
 draft = apply_ops(big, ops, author="X", date="2020-01-01")
 kids, given = draft[S].children, big[S].children
@@ -227,6 +227,7 @@ print(json.dumps({
     "n": len(ops),
     "labels": [c.label for c in live] == [str(n) for n in range(1, len(live) + 1)],
     "live": [c.body() for c in live],
+    "subs": [[c.body(), [k.body() for k in c.children if k.exists_in("amended")]] for c in live[8:] if c.children],
     "struck": [[c.body("original"), [[k.body("original"), k.status] for k in c.children]] for c in kids
                if not c.exists_in("amended")],
     "paths_as_repath": [n.path for n in draft.walk()] == [n.path for n in repath(draft).walk()],
@@ -246,8 +247,8 @@ MOVE = (
 )
 
 
-def _row(group: str, label: str):
-    r = bounded(f"N = 1000\nGROUP = {group}\n" + ROW, label=label)
+def _row(group: str, label: str, up: bool = False):
+    r = bounded(f"N = 1000\nUP = {up}\nGROUP = {group}\n" + ROW, label=label)
     assert r.ok and r.within(), r
     return json.loads(r.stdout)
 
@@ -297,10 +298,52 @@ def test_a_thousand_operations_moving_a_holder_in_every_fourth_group_are_one_run
     assert out["live"][8:] == expect
 
 
-@pytest.mark.parametrize("group", [STRIKE, MOVE], ids=["strike", "move"])
-def test_the_rows_read_alike_under_two_hash_seeds(group, monkeypatch):
+#: a move in from the item after the holder and back out, twice
+CONVEYOR = f"lambda h: [{IN_OUT}] * 2"
+#: a move in and back out, then the item before the holder struck, and a move in through the holder renumbered
+STALE = f"lambda h: [{IN_OUT}, DeleteClause(f'{{S}} {{h-1}}'), MoveClause(f'{{S}} {{h}}', after=f'{{S}} {{h-1}} ii)')]"
+
+
+def test_a_thousand_operations_through_successive_holders_each_changed_before_it_joins_are_one_run():
+    # 250 conveyors at the holders 12, 16 … 1008, the first up: 13 into 12's sub-list, back out (before 14), twice.
+    # Each first move in strikes the item after the holder, changing the rank of every later item, the next holders
+    # among them: on 670bc04 each such holder's sub-list could not join, 250 runs (8.6-9.3 s CPU; 36.7 s for 2,000)
+    out = _row(CONVEYOR, "amend: 1,000 moves through the sub-lists of 250 holders, each changed before it joins", True)
+    assert out["n"] == 1000 and out["runs"] == [1000]
+    assert out["paths_as_repath"] and out["keys_unique"] and out["original_kept"] and out["labels"], out
+    holders = list(range(12, 1009, 4))
+    # h+1 of the text struck where it stood, its copy (moved back out the second time) right after it: the list
+    # reads as the text; every holder keeps i)-ii)
+    assert out["struck"] == [[_thing(h + 1), []] for h in holders]
+    assert out["live"][8:] == [_thing(n) for n in range(9, 1017)]
+    assert out["subs"] == [[_thing(h), [f"to report {h} first;", f"to report {h} second;"]] for h in holders + [1012]]
+
+
+def test_a_thousand_operations_deleting_before_a_holder_between_conveyors_are_one_run():
+    # 250 groups at the holders 1012, 1008 … 16, the last down: 13 into 12's sub-list and back out, 11 struck (the
+    # holder now 11, the run stale), the copy of 13 (now 12) moved into the holder's sub-list (cited as 11 ii)).  On
+    # 670bc04 the next group's sub-list could not join once the run was stale: 250 runs (4.9-5.8 s CPU; 24.4 s for
+    # 2,000)
+    out = _row(STALE, "amend: 1,000 operations, a deletion before each holder between conveyors")
+    assert out["n"] == 1000 and out["runs"] == [1000]
+    assert out["paths_as_repath"] and out["keys_unique"] and out["original_kept"] and out["labels"], out
+    holders = list(range(16, 1013, 4))
+    gone = sorted({n for h in holders for n in (h - 1, h + 1)})
+    assert out["struck"] == [[_thing(n), []] for n in gone]
+    assert out["live"][8:] == [_thing(n) for n in range(9, 1017) if n not in gone]
+    # each holder: i)-ii) of the text, then the item after it (the copy moved in last, an insertion)
+    subs = [[_thing(h), [f"to report {h} first;", f"to report {h} second;", _thing(h + 1)]] for h in holders]
+    assert out["subs"] == [[_thing(12), ["to report 12 first;", "to report 12 second;"]]] + subs
+
+
+@pytest.mark.parametrize(
+    ("group", "up"),
+    [(STRIKE, False), (MOVE, False), (CONVEYOR, True), (STALE, False)],
+    ids=["strike", "move", "up", "stale"],
+)
+def test_the_rows_read_alike_under_two_hash_seeds(group, up, monkeypatch):
     monkeypatch.setenv("PYTHONHASHSEED", "0")
-    a = _row(group, "")
+    a = _row(group, "", up)
     monkeypatch.setenv("PYTHONHASHSEED", "1")
-    b = _row(group, "")
+    b = _row(group, "", up)
     assert a["digest"] == b["digest"] and a["runs"] == b["runs"] == [1000]
