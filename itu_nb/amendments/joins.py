@@ -5,7 +5,7 @@ list that no operation of the run has changed so far), or holding the item the f
 
 from __future__ import annotations
 
-from itu_nb.amendments.addressing import Cites, _child, bare, cited_section, parent_of
+from itu_nb.amendments.addressing import Cites, _child, bare, cited_section, lookup, parent_of
 from itu_nb.amendments.lists import Session
 from itu_nb.amendments.order import Order
 from itu_nb.amendments.touched import REPATHED
@@ -44,8 +44,11 @@ class Joins:
         is not so, nothing joined).
         """
         p = self.proposal
+        node = lookup(p, address, self.cites)
+        if node is None:
+            return []
         try:
-            steps = self._steps(self.session.resolve(p, address), into)
+            steps = self._steps(node, into)
         except ItuNbError:
             return []
         done: list[tuple[Order, Order, Clause]] = []

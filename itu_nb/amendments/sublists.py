@@ -56,7 +56,7 @@ import dataclasses
 from collections.abc import Sequence
 from typing import Any
 
-from itu_nb.amendments.addressing import Cites, _child, bare, cited_section, find_path
+from itu_nb.amendments.addressing import Cites, _child, bare, cited_section, find_path, lookup
 from itu_nb.amendments.anchors import cited_list, mixes, parent_for
 from itu_nb.amendments.joins import Joins
 from itu_nb.amendments.lists import Session
@@ -64,7 +64,6 @@ from itu_nb.amendments.operations import DeleteClause, InsertClause, MoveClause
 from itu_nb.amendments.order import _BOTH, Order
 from itu_nb.amendments.relettering import _repath
 from itu_nb.amendments.wording import inserted_copy, newcomer
-from itu_nb.errors import ItuNbError
 from itu_nb.model import Clause, Proposal
 from itu_nb.model.clause import relabelled_artefacts
 
@@ -106,10 +105,7 @@ class Nest(Joins):
             return True
         if into in self.intos:
             return True
-        try:
-            order = self.by_parent.get(id(self.session.resolve(proposal, into)))
-        except ItuNbError:
-            order = None
+        order = self.by_parent.get(id(lookup(proposal, into, self.cites)))
         if order is None:
             joined = self._join(into, True)
             order = joined[-1][0] if joined else None
@@ -205,10 +201,7 @@ class Nest(Joins):
         if cited is not None:
             node = self._now(*cited)
         else:  # a section by its name: no list holds it
-            try:
-                node = self.session.resolve(self.proposal, into)
-            except ItuNbError:
-                return None
+            node = lookup(self.proposal, into, self.cites)
             node = node if any(node is c for c in self.proposal.clauses) else None
         return self.by_parent.get(id(node)) if node is not None else None
 
