@@ -164,11 +164,31 @@ def _section_walk(clauses, parent: Clause | None = None) -> Iterator[tuple[Claus
             yield from _section_walk(c.children, c)
 
 
+#: The names of the sections of the last top level read (:func:`_named`): the clauses, and each section with its names
+_NAMED_LAST: list[tuple[tuple[Clause, ...], list[tuple[Clause, tuple[str, ...]]]]] = []
+
+
+def _named(clauses: tuple[Clause, ...]) -> list[tuple[Clause, tuple[str, ...]]]:
+    """Each section of :func:`_section_walk` with the names a citation may give it (its heading's words, normalised,
+    and its path component).  Read once per top level: a run of 2,000 operations on nested lists reads a citation or
+    two per operation, and the top level (a tuple of frozen clauses) stays the same all the run long; only the last
+    one read is kept, by identity (the tuple held, so its identity is not reused).
+    """
+    if _NAMED_LAST and _NAMED_LAST[0][0] is clauses:
+        return _NAMED_LAST[0][1]
+    named = [
+        (clause, tuple(dict.fromkeys((_section_name(clause), _norm(component(clause, parent))))))
+        for clause, parent in _section_walk(clauses)
+    ]
+    _NAMED_LAST[:] = [(clauses, named)]
+    return named
+
+
 def _sections(proposal: Proposal, address: str) -> list[tuple[Clause, str]]:
     """(section node, rest of the address) for every section whose name begins ``address``, longest first."""
     found = []
-    for clause, parent in _section_walk(proposal.clauses):
-        for name in {_section_name(clause), _norm(component(clause, parent))}:
+    for clause, names in _named(proposal.clauses):
+        for name in names:
             if address == name or address.startswith(name + " ") or address.startswith(name + ","):
                 found.append((clause, address[len(name) :], len(name)))
     found.sort(key=lambda t: -t[2])
