@@ -154,6 +154,7 @@ def insert_run(
         return proposal, 0, False  # paths not as the rules above give them: one by one
     last_letter = next((x for x in reversed(facts.letters) if x is not None), None)
     anchors = _Anchors(proposal, parent, prefix, bool(struck))
+    anchors.cites = lambda kids: session.facts(kids).cites  # the labels of the lists on the way, read in C
 
     def grow(label: str) -> bool:
         """Give the list one more label, ``label``, if it reads as the scheme's next one after the last."""
