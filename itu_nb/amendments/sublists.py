@@ -56,7 +56,7 @@ import dataclasses
 from collections.abc import Sequence
 from typing import Any
 
-from itu_nb.amendments.addressing import Cites, _child, bare, cited_section, find_path, lookup
+from itu_nb.amendments.addressing import Cites, _child, bare, cited_section, lookup
 from itu_nb.amendments.anchors import cited_list, mixes, parent_for
 from itu_nb.amendments.joins import Joins
 from itu_nb.amendments.lists import Session
@@ -335,59 +335,37 @@ class Nest(Joins):
         through the holder, struck or moved, fails (:meth:`_hold`), and the run ends there.
         """
         holder = order.entries[r][1]
-        order.entries[r] = ("done", self._settled(order, r))
+        order.entries[r] = ("done", self._settled(order, id(holder), r, True))
         order.unhold(holder)
 
-    def _settled(self, order: Order, r: int) -> Clause:
-        """The holder at rank ``r`` of ``order`` with its lists as the operations leave them (the innermost first, as
-        :meth:`settle`); their orders are forgotten.
+    def _settled(self, order: Order, hid: int, r: int, forget: bool) -> Clause:
+        """The holder ``hid`` (an id), at rank ``r`` of ``order``, with its lists as the operations leave them, the
+        innermost first: as one by one has it now, relabelled and repathed as the run left it (its lists already at
+        the paths it has now: :meth:`Order.reprefix <itu_nb.amendments.order.Order.reprefix>`).  ``forget``: their
+        orders are forgotten (mid-run; at the end, :meth:`settle`, they are read no more).
         """
-        hid = next(k for k, x in order.holders.items() if x == r)
         inner = self.by_parent[hid]
         for k, x in list(inner.holders.items()):
-            inner.entries[x] = ("done", self._settled(inner, x))
-            del inner.holders[k]
+            inner.entries[x] = ("done", self._settled(inner, k, x, forget))
         kids = inner.children()
-        self.orders.remove(inner)
-        del self.by_parent[hid], self.up[id(inner)]
-        if self.by_prefix.get(inner.prefix) is inner:
-            del self.by_prefix[inner.prefix]
-        self._firsts.pop(id(inner), None)
-        self.intos = {k: o for k, o in self.intos.items() if o is not inner}
+        if forget:
+            inner.holders.clear()
+            self.orders.remove(inner)
+            del self.by_parent[hid], self.up[id(inner)]
+            if self.by_prefix.get(inner.prefix) is inner:
+                del self.by_prefix[inner.prefix]
+            self._firsts.pop(id(inner), None)
+            self.intos = {k: o for k, o in self.intos.items() if o is not inner}
         return dataclasses.replace(order.current(r), children=kids)
 
     def settle(self, p: Proposal) -> Proposal:
         """``p`` with the lists as the operations leave them: each list inside an item into its holder, then the list
-        holding that item, from the innermost out.
+        holding that item, from the innermost out (:meth:`_settled`), and the root's list into ``p``, once.
         """
-        inside: dict[int, list[Clause]] = {}  # id(order) -> the holders of the lists joined inside its items
-        for held in self.orders:
-            if id(held) in self.up:
-                holding, holder = self.up[id(held)]
-                inside.setdefault(id(holding), []).append(holder)
-        out: list[Order] = []  # the orders, each after those of the lists inside its items
-        stack = [(self.root, False)]
-        while stack:
-            order, seen = stack.pop()
-            if seen:
-                out.append(order)
-                continue
-            stack.append((order, True))
-            stack += ((self.by_parent[id(h)], False) for h in inside.get(id(order), ()))
-        for order in out:
-            for holder in inside.get(id(order), ()):
-                r = order.holders[id(holder)]
-                assert order.entries[r][1] is holder
-                settled = find_path(p, holder.path)  # the holder with its list settled, where the text has it
-                assert settled is not None
-                if order.touched[r] or order.path(r) != holder.path:  # relabelled or repathed: as one by one has it
-                    now = order.current(r)  # (its list already at the paths it has now: sublists.Order.reprefix)
-                    settled = dataclasses.replace(now, children=settled.children)
-                    order.entries[r] = ("done", settled)
-                else:
-                    order.entries[r] = ("old", settled, r)
-            p = order.settle(p)
-        return p
+        root = self.root
+        for hid, r in list(root.holders.items()):
+            root.entries[r] = ("done", self._settled(root, hid, r, False))
+        return root.settle(p)
 
 
 def list_run(
