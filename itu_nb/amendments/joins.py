@@ -5,7 +5,7 @@ list that no operation of the run has changed so far), or holding the item the f
 
 from __future__ import annotations
 
-from itu_nb.amendments.addressing import Cites, _child, bare, cited_section, lookup, parent_of
+from itu_nb.amendments.addressing import Cites, _child, _walk, bare, cited_section, lookup, parent_of
 from itu_nb.amendments.lists import Session
 from itu_nb.amendments.order import Order
 from itu_nb.amendments.touched import REPATHED
@@ -30,6 +30,23 @@ class Joins:
     _firsts: dict[int, dict[int, int]]
     cites: Cites
     stale: bool
+    #: id(clause) -> its parent, for every clause of the text (:meth:`_parent`), once joins have climbed enough
+    _ups: dict[int, Clause | None] | None = None
+    _climbs = 0  # the climbs made by descending the text's paths so far
+
+    def _parent(self, c: Clause) -> Clause | None:
+        """The parent of ``c``, a clause of the text (None: the top level): by its path (:func:`parent_of`, a pass over
+        each list on the way) for the first few, then from a map of the whole text, made once (a thousand joins of
+        sub-lists of one long list each read it in one step, not a pass over the list).
+        """
+        if self._ups is None:
+            self._climbs += 1
+            if self._climbs <= 64:
+                return parent_of(self.proposal, c.path)
+            self._ups = {id(k): parent for k, parent in _walk(self.proposal.clauses)}
+        if id(c) in self._ups:
+            return self._ups[id(c)]
+        return parent_of(self.proposal, c.path)
 
     def _cite_now(self, address: str) -> tuple[Clause, str] | None:  # pragma: no cover - Nest's
         raise NotImplementedError
@@ -64,18 +81,17 @@ class Joins:
         """The lists to join, in order, for the list ``node`` is (``into``) or is an item of: each as its parent, and
         the parent of the joined list holding it (None: the list holding the item the root order's list is inside).
         """
-        p = self.proposal
-        first = node if into else parent_of(p, node.path)
+        first = node if into else self._parent(node)
         up: list[Clause] = []  # the list's parent, and its ancestors up to a joined list's parent
         while first is not None and id(first) not in self.by_parent:
             up.append(first)
-            first = parent_of(p, first.path)
+            first = self._parent(first)
         if first is not None:  # under a joined list: the lists from there down
             return [(c, ([*up[1:], first])[i]) for i, c in reversed(list(enumerate(up)))]
         rooted = [self.root.parent]  # under none: the lists from the root's up to the first ancestor of both
         seen = {id(c): i for i, c in enumerate(up)}
         while id(rooted[-1]) not in seen:
-            above = parent_of(p, rooted[-1].path)
+            above = self._parent(rooted[-1])
             if above is None:
                 return []
             rooted.append(above)
