@@ -51,8 +51,8 @@ into the sub-list of item 6 of a 1,008-item list from its item 3, and back, each
 0.69 s CPU in a bounded child with the import and the load (one by one before: see ``benchmarks/RESULTS.md``).
 Each operation on a list also steps once through that list's holders (:meth:`_follow`), and a change of rank of
 many holders reprefixes each one's list: 2,000 operations over 500 holders, each group deleting an item before its
-holder (all the holders joined before it renumbered), take 2.1 s (1,000: 0.53 s): not yet linear.  A holder struck or moved costs its
-lists' items once (:meth:`_settled`).
+holder (all the holders joined before it renumbered), take 2.1 s (1,000: 0.53 s): not yet linear.  A holder struck
+or moved costs its lists' items once (:meth:`_settled`).
 """
 
 from __future__ import annotations
