@@ -85,7 +85,7 @@ def _op(p, outer, key, kind, data):
     """An operation near the holder: ``in`` (an item of the list, most often one before the holder, into the
     sub-list), ``out`` (a sub-item out to the list, often before the holder), ``before`` (a deletion or insertion at
     an item before the holder or at the holder), ``across`` (a move from before the holder to after it or back),
-    ``holder`` (the holder itself deleted or moved: the run ends there), else a deletion, insertion or move within
+    ``holder`` (the holder itself deleted or moved: its sub-list settled into it, the run goes on), else a deletion, insertion or move within
     either list; ``odd`` (an edit of words) ends a run.  None: no such."""
     holder = _holder(p, key)
     outs = _items(p, outer)
@@ -208,17 +208,33 @@ def test_a_holder_after_a_struck_item_holding_its_label_joins_and_follows(monkey
     ]
 
 
-def test_an_operation_on_the_holder_itself_still_ends_the_run(monkeypatch):
+def test_an_operation_on_the_holder_itself_no_longer_ends_the_run(monkeypatch):
     # four moves in from before the holder (k), then j), i), h)), the holder (now g)) deleted, then four moves within
-    # the list: the four moves in are one run, which the deletion of the holder ends; it starts the next (one list)
+    # the list: one run since session 20 (the deletion settles the holder's sub-list into it, then strikes it; before,
+    # it ended the run: [4, 5])
     ops = [MoveClause("recognizing a)", into=f"recognizing {x})") for x in "kjih"]
     ops += [DeleteClause("recognizing g)")] + [MoveClause("recognizing a)", after="recognizing j)")] * 4
     done = _counted(monkeypatch)
     fast = apply_ops(RES130, ops, **WHO)
     _same(fast, reference(RES130, ops))
-    assert done == [4, 5]
-    holder = next(c for c in fast["recognizing"].children if c.key == "recognizing/k")
-    assert not holder.exists_in("amended") and holder.body("original") == RES130["recognizing"].children[10].body()
+    assert done == [9]
+    given_ = RES130["recognizing"].children
+    kids = fast["recognizing"].children
+    # a)-d) struck by the moves in, e)-h) by the moves to the end; k) struck with its sub-list: the sub-items of the
+    # text struck, the four copies moved into it gone altogether (insertions deleted)
+    holder = next(c for c in kids if c.key == "recognizing/k")
+    assert not holder.exists_in("amended") and holder.body("original") == given_[10].body()
+    assert [(c.key, c.status, c.body("original")) for c in holder.children] == [
+        ("recognizing/k/i", "deleted", given_[10].children[0].body()),
+        ("recognizing/k/ii", "deleted", given_[10].children[1].body()),
+    ]
+    assert [c.body("original") for c in kids if not c.exists_in("amended")] == [c.body() for c in given_[:8]] + [
+        given_[10].body()
+    ]
+    live = [c for c in kids if c.exists_in("amended")]
+    assert [c.label for c in live] == [f"{x})" for x in "abcdefghij"]
+    # i), j), l)-o) of the text, then the copies of e)-h) moved to the end
+    assert [c.body() for c in live] == [c.body() for c in given_[8:10] + given_[11:] + given_[4:8]]
 
 
 #: The bounded row: instructs the Secretary-General … of Resolution 130 grown to 1 … 1008 ("to do thing 9;" …), its 6
@@ -285,4 +301,34 @@ def test_a_thousand_moves_into_a_sub_list_from_before_its_holder():
     assert out["sub"] == [
         ["i)", "unchanged", "to report sixth;", "6/i", "6/i"],
         ["ii)", "unchanged", "to report seventh;", "6/ii", "6/ii"],
+    ]
+
+
+def test_two_holders_trading_paths_keep_their_lists(monkeypatch):
+    # 2's sub-list joined first, then 1's; a new item before 1 moves both holders up (1 at 2, 2 at 3), its deletion
+    # down again (2 at 2, where 1 stood a moment before).  On 670bc04 the nest forgot 2's list there (each holder's
+    # old path let go after the one before had taken it) and the next change of path raised a KeyError
+    ops = [
+        MoveClause(f"{S} 2 i)", after=f"{S} 2 iii)"),
+        MoveClause(f"{S} 1 iii)", after=f"{S} 1 ii)"),
+        InsertClause("that it is new;", before=f"{S} 1"),
+        DeleteClause(f"{S} 1"),
+        InsertClause("that it is new;", before=f"{S} 1"),
+        MoveClause(f"{S} 3 i)", after=f"{S} 3 iii)"),
+    ]
+    done = _counted(monkeypatch)
+    fast = apply_ops(HOLDERS, ops, **WHO)
+    _same(fast, reference(HOLDERS, ops))
+    assert done == [6]
+    given_ = HOLDERS[S].children
+    kids = [c for c in fast[S].children if c.exists_in("amended")]
+    # the new item first, then 1 and 2 of the text (now 2 and 3); 2's i) moved to its end twice (first, second, third
+    # read second, third, first, then third, first, second); 1's iii) moved after ii), where it stood
+    assert [c.label for c in kids[:3]] == ["1", "2", "3"] and kids[0].body() == "that it is new;"
+    assert [c.body() for c in kids[1:3]] == [given_[0].body(), given_[1].body()]
+    assert [c.body() for c in kids[2].children if c.exists_in("amended")] == [
+        given_[1].children[n].body() for n in (2, 0, 1)
+    ]
+    assert [c.body() for c in kids[1].children if c.exists_in("amended")] == [
+        given_[0].children[n].body() for n in (0, 1, 2)
     ]

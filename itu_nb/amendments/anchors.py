@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from itu_nb.amendments.addressing import Cites, _child, bare, cited_section, find_path, parent_of, resolve
+from itu_nb.amendments.addressing import Cites, _child, bare, cited_section, find_path, lookup, parent_of
 from itu_nb.amendments.operations import DeleteClause, InsertClause, MoveClause
 from itu_nb.amendments.relettering import scan_labels
 from itu_nb.errors import ItuNbError
@@ -28,15 +28,16 @@ def mixes(op: Any) -> bool:
 
 def parent_for(proposal: Proposal, op: Any) -> Clause | None:
     """The clause whose children ``op`` inserts into or deletes from (None: the top level, or no such clause)."""
+    if type(op) is DeleteClause:
+        anchor = lookup(proposal, op.at)
+    elif op.into is not None:
+        return lookup(proposal, op.into)
+    else:
+        anchor = lookup(proposal, op.after or op.before or "")
     try:
-        if type(op) is DeleteClause:
-            return parent_of(proposal, resolve(proposal, op.at).path)
-        if op.into is not None:
-            return resolve(proposal, op.into)
-        anchor = resolve(proposal, op.after or op.before or "")
+        return parent_of(proposal, anchor.path) if anchor is not None else None
     except ItuNbError:
         return None
-    return parent_of(proposal, anchor.path)
 
 
 class _Anchors:

@@ -60,21 +60,22 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Sequence
-from typing import Any, NamedTuple
+from typing import Any
 
 from itu_nb.amendments.anchors import _Anchors, displaces, grows, mixes, parent_for
 from itu_nb.amendments.lists import Session
 from itu_nb.amendments.mixed import apart
 from itu_nb.amendments.moving import Strike, _movable, _move, _pending_strike, _unmarked
-from itu_nb.amendments.operations import AddSection, DeleteClause, InsertClause, MoveClause
+from itu_nb.amendments.operations import InsertClause, MoveClause
 from itu_nb.amendments.relettering import (
     _repath,
     set_label,
     split_label,
     successor,
 )
+from itu_nb.amendments.run_keys import AT, SECTION, STRIKE, Runs, Unit, run_key
 from itu_nb.amendments.shifted import Ranks
-from itu_nb.amendments.striking import WORDS, Pending, Sources, Words, component_of, simple_list, strike_run
+from itu_nb.amendments.striking import WORDS, Pending, Sources, component_of, simple_list, strike_run
 from itu_nb.amendments.sublists import list_run
 from itu_nb.amendments.weaving import MIN_WINDOW, window
 from itu_nb.amendments.wording import map_children, peel
@@ -85,51 +86,6 @@ __all__ = ["AT", "MIN_RUN", "Runs", "apply_units", "insert_run", "run_key"]
 
 #: Consecutive insertions into one list from which they are applied as a run (below it, one by one is as cheap).
 MIN_RUN = 4
-
-#: A unit of work: a tag (the instruction it came from, or None) and its operations.
-Unit = tuple[Any, list]
-
-
-#: The run key of insertions placed after or before a clause: which list they go into is only known
-#: once the address is read (:func:`insert_run` ends the run at the first that names another list).
-AT = "\0at"
-
-#: The run key of new sections at their default place starts so, followed by their name
-#: (:func:`itu_nb.amendments.edits.section_run`).
-SECTION = "\0section "
-
-#: The run key of moves into a list starts so, followed by the key an insertion there would have.
-MOVE = "\0move "
-
-#: The run key of deletions (:func:`~itu_nb.amendments.striking.strike_run`).
-STRIKE = "\0strike"
-
-
-class Runs(NamedTuple):
-    """The edits runs need from :mod:`itu_nb.amendments.edits` (which imports this module)."""
-
-    sections: Callable[[Session, Proposal, Sequence[Any], Any, str], tuple[Proposal, int, bool]]
-    strike: Strike
-    words: Words  # an edit of words, for runs of strikes (striking.Pending.edit)
-
-
-def run_key(op) -> str | None:
-    """What an insertion that may join a run shares with the others of its run, else None.
-
-    ``into=`` an address (by label, or last): the address; ``after=`` / ``before=`` a clause: :data:`AT`;
-    a new section at its default place: :data:`SECTION` and its name; a deletion: :data:`STRIKE`.
-    """
-    if type(op) is DeleteClause:
-        return STRIKE
-    if type(op) is AddSection and op.after is None and op.before is None:
-        return SECTION + op.name.strip()
-    if type(op) is not InsertClause and type(op) is not MoveClause:
-        return None
-    placed = (op.into is not None) + (op.after is not None) + (op.before is not None)
-    if placed != 1:
-        return None
-    key = op.into if op.into is not None else AT
-    return MOVE + key if type(op) is MoveClause else key
 
 
 def insert_run(
@@ -198,6 +154,7 @@ def insert_run(
         return proposal, 0, False  # paths not as the rules above give them: one by one
     last_letter = next((x for x in reversed(facts.letters) if x is not None), None)
     anchors = _Anchors(proposal, parent, prefix, bool(struck))
+    anchors.cites = lambda kids: session.facts(kids).cites  # the labels of the lists on the way, read in C
 
     def grow(label: str) -> bool:
         """Give the list one more label, ``label``, if it reads as the scheme's next one after the last."""

@@ -61,7 +61,7 @@ import bisect
 import dataclasses
 from typing import Any
 
-from itu_nb.amendments.addressing import resolve
+from itu_nb.amendments.addressing import lookup
 from itu_nb.amendments.anchors import _Anchors, displaces, grows, mixes
 from itu_nb.amendments.lists import Session
 from itu_nb.amendments.operations import DeleteClause, InsertClause, MoveClause
@@ -70,7 +70,6 @@ from itu_nb.amendments.striking import _simple_apart, component_of
 from itu_nb.amendments.struck_ranks import Struck
 from itu_nb.amendments.touched import _BOTH, _RELETTERED, _REPATHED, RELABELLED, REPATHED, _moved, _relabelled
 from itu_nb.amendments.wording import delete_node, inserted_copy, map_children, newcomer, peel, taken_marks
-from itu_nb.errors import ItuNbError
 from itu_nb.model import Clause, NodeKind, Op, Proposal, Run
 from itu_nb.model.clause import relabelled_artefacts
 
@@ -175,10 +174,7 @@ class Order:
             return into == self.into
         if into.strip().startswith(self.prefix + "/"):
             return False
-        try:
-            if resolve(proposal, into) is not self.parent:
-                return False
-        except ItuNbError:
+        if lookup(proposal, into) is not self.parent:
             return False
         self.into = into
         return True
@@ -412,8 +408,8 @@ class Order:
         self._settle(rank)
         return True
 
-    def settle(self, p: Proposal) -> Proposal:
-        """``p`` with the list as the operations leave it."""
+    def children(self) -> tuple[Clause, ...]:
+        """The list's clauses (its parent's children) as the operations so far leave them."""
         out: list[Clause] = []
         j = 0  # the live items before rank j are out
         for rank, x in self.struck:
@@ -421,5 +417,9 @@ class Order:
             j = max(j, rank)
             out.append(x[2])
         out += (self.current(i) for i in range(j, len(self.entries)))
-        new = (*self.every[: self.lead], *out)
+        return (*self.every[: self.lead], *out)
+
+    def settle(self, p: Proposal) -> Proposal:
+        """``p`` with the list as the operations leave it."""
+        new = self.children()
         return map_children(p, self.parent, lambda _: new)

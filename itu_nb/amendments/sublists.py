@@ -20,7 +20,11 @@ move into the list places its copy (and claims its keys) at the path the holder 
 items follow (:meth:`Nest._follow`).  From the first such change the run is *stale*: the text no longer reads an
 address through a holder (``recognizing j) i)`` once ``k)`` is ``j)``), the lists as they stand now do
 (:meth:`Nest._cite_now`: a label among a list's live items names the one carrying it now, a holder or an item of the
-text no operation has changed), a path by the prefixes the orders have now, and no more lists join.
+text no operation has changed), a path by the prefixes the orders have now.  A list then joins as they read it
+(:meth:`Joins._join_now <itu_nb.amendments.joins.Joins>`): where the way to it leaves the joined lists at a live item
+of the text, changed or not, its sub-list (as the text has it: no operation reached it) joins at the path the item has
+now, and so each list on below it.  A list inside an item an operation changed joins so too, and the run is then
+stale (``Move … 13 after … 12 ii)`` strikes 13, changing 16, whose sub-list the next conveyor goes through).
 
 A move from one list to another is :meth:`_Editor.move_clause <itu_nb.amendments.editor>` on the two orders: the
 place is read before the original is struck (a strike in one list moves nothing in the other); a copy of the item
@@ -29,12 +33,15 @@ struck from its list as a deletion strikes it, without the comments and highligh
 goes altogether, its keys freed; a clause of the original text leaves its struck original, which keeps its
 identity), then the copy enters the target list as a new item there and claims its keys.  Operations within one
 list are that list's order's.  At the end each list is settled into its holder, the innermost first, then the list
-holding it with the holder so changed (relettered and repathed as the run left it).  Anything else (a holder
-struck or moved, a list not simple, a list inside an item that is no holder's sibling or ancestor's, an address
-through an item the run changed, a list joining once the run is stale…) ends the run, and the caller applies that
+holding it with the holder so changed (relettered and repathed as the run left it).  A holder struck or moved has
+its lists settled into it first, as they stand then (:meth:`Nest._free`), and is then an item as any other: the run
+goes on, and an address into those lists ends it (one by one reads it in the holder struck or moved).  Anything else
+(a list not simple, a list inside an item that is no holder's sibling or ancestor's, an address
+through a moved copy or a new item, a list joining upward once the run is stale…) ends the run, and the caller applies that
 operation one by one.  The property tests in ``tests/test_amend_nested.py`` and
-``tests/test_amend_nested_levels.py`` and ``tests/test_amend_holder.py`` (operations before and at the holder) compare
-the result with one by one, field for field.
+``tests/test_amend_nested_levels.py`` and ``tests/test_amend_holder.py`` (operations before and at the holder) and
+``tests/test_amend_holder_strike.py`` (holders struck, moved, changed before they join) compare the result with one
+by one, field for field.
 
 Each operation costs what it costs on one list's order, plus a step per list joined (each order reads the address
 in turn): 2,000 moves in and out of the sub-list of a 2,008-item list's first item take 0.3–0.5 s CPU (one by one,
@@ -42,6 +49,10 @@ in turn): 2,000 moves in and out of the sub-list of a 2,008-item list's first it
 and 2.  A holder's change of path costs a step per item of its list (and of the lists inside them): 1,000 moves
 into the sub-list of item 6 of a 1,008-item list from its item 3, and back, each renumbering the holder, take
 0.69 s CPU in a bounded child with the import and the load (one by one before: see ``benchmarks/RESULTS.md``).
+Each operation on a list also steps once through that list's holders (:meth:`_follow`), and a change of rank of
+many holders reprefixes each one's list: 2,000 operations over 500 holders, each group deleting an item before its
+holder (all the holders joined before it renumbered), take 2.1 s (1,000: 0.53 s): not yet linear.  A holder struck
+or moved costs its lists' items once (:meth:`_settled`).
 """
 
 from __future__ import annotations
@@ -50,21 +61,21 @@ import dataclasses
 from collections.abc import Sequence
 from typing import Any
 
-from itu_nb.amendments.addressing import Cites, _child, bare, cited_section, find_path, parent_of
+from itu_nb.amendments.addressing import Cites, _child, bare, cited_section, lookup
 from itu_nb.amendments.anchors import cited_list, mixes, parent_for
+from itu_nb.amendments.joins import Joins
 from itu_nb.amendments.lists import Session
 from itu_nb.amendments.operations import DeleteClause, InsertClause, MoveClause
 from itu_nb.amendments.order import _BOTH, Order
 from itu_nb.amendments.relettering import _repath
 from itu_nb.amendments.wording import inserted_copy, newcomer
-from itu_nb.errors import ItuNbError
 from itu_nb.model import Clause, Proposal
 from itu_nb.model.clause import relabelled_artefacts
 
 __all__ = ["Nest", "list_run"]
 
 
-class Nest:
+class Nest(Joins):
     """Lists kept pending together: the run's first list, and each list joined to it since, the list inside a live
     item (its *holder*) of one of them, or the list holding the item the first one (or the last so joined) is inside.
     """
@@ -91,21 +102,25 @@ class Nest:
         if self.stale:
             now = self._into_now(into)
             if now is None:
+                joined = self._join_now(into, True)
+                now = joined[-1][0] if joined else None
+            if now is None:
                 return False
             now.into, self.intos = into, {into: now}  # (the address of the list now: one by one reads it so)
             return True
         if into in self.intos:
             return True
-        try:
-            order = self.by_parent.get(id(self.session.resolve(proposal, into)))
-        except ItuNbError:
-            order = None
+        order = self.by_parent.get(id(lookup(proposal, into, self.cites)))
         if order is None:
             joined = self._join(into, True)
             order = joined[-1][0] if joined else None
             if order is None or not order.takes(proposal, into):
                 self._undo(joined)
-                return False
+                joined = self._join_now(into, True)  # through an item the run changed: read as it stands
+                if not joined:
+                    return False
+                joined[-1][0].into, self.intos = into, {into: joined[-1][0]}
+                return True
         elif not order.takes(proposal, into):
             return False
         self.intos[into] = order
@@ -118,9 +133,13 @@ class Nest:
         at = order.rank(address) if order is not None else None
         if order is not None and at is not None:
             return order, at
-        if self.stale:
-            return None
-        joined = self._join(address, False)
+        if not self.stale:
+            joined = self._join(address, False)
+            at = joined[-1][0].rank(address) if joined else None
+            if at is not None:
+                return joined[-1][0], at
+            self._undo(joined)
+        joined = self._join_now(address, False)  # through an item the run changed: read as it stands (stale)
         at = joined[-1][0].rank(address) if joined else None
         if at is not None:
             return joined[-1][0], at
@@ -187,126 +206,35 @@ class Nest:
         if cited is not None:
             node = self._now(*cited)
         else:  # a section by its name: no list holds it
-            try:
-                node = self.session.resolve(self.proposal, into)
-            except ItuNbError:
-                return None
+            node = lookup(self.proposal, into, self.cites)
             node = node if any(node is c for c in self.proposal.clauses) else None
         return self.by_parent.get(id(node)) if node is not None else None
+
+    def _go_stale(self) -> None:
+        """From now on read addresses through the lists as they stand (a holder changed: see the module)."""
+        self.stale = True
+        for o in self.orders:
+            o.anchors.cite = self._cite_now
+        self.intos, self._lists = {}, {}
 
     def _follow(self, order: Order) -> None:
         """After an operation on ``order``'s list: each list inside one of its holders at the path the holder has
         now (the lists inside its items too), and the nest stale if a holder was changed.
         """
+        moved = []  # (two holders may trade paths: 6 now at 5, 5 at 4: every old path is let go first)
         for hid, r in order.holders.items():
             inner = self.by_parent[hid]
             if order.touched[r] and not self.stale:
-                self.stale = True
-                for o in self.orders:
-                    o.anchors.cite = self._cite_now
-                self.intos, self._lists = {}, {}
+                self._go_stale()
             path = order.path(r)
             if path != inner.prefix:
-                del self.by_prefix[inner.prefix]
+                if self.by_prefix.get(inner.prefix) is inner:
+                    del self.by_prefix[inner.prefix]
                 inner.reprefix(path)
-                self.by_prefix[path] = inner
-                self._follow(inner)
-
-    def _join(self, address: str, into: bool) -> list[tuple[Order, Order, Clause]]:
-        """Join the list ``address`` names (``into``) or names an item of, and the lists between it and the others: each
-        the list inside a live item of a joined list that no operation has changed, or the list holding the item the
-        root order's list is inside.  Returns what each join did, the order of the list named last (empty: the list
-        is not so, nothing joined).
-        """
-        p = self.proposal
-        try:
-            steps = self._steps(self.session.resolve(p, address), into)
-        except ItuNbError:
-            return []
-        done: list[tuple[Order, Order, Clause]] = []
-        for parent, above in steps:
-            one = self._join_one(parent, above)
-            if one is None:
-                self._undo(done)
-                return []
-            done.append(one)
-        return done
-
-    def _steps(self, node: Clause, into: bool) -> list[tuple[Clause, Clause | None]]:
-        """The lists to join, in order, for the list ``node`` is (``into``) or is an item of: each as its parent, and
-        the parent of the joined list holding it (None: the list holding the item the root order's list is inside).
-        """
-        p = self.proposal
-        first = node if into else parent_of(p, node.path)
-        up: list[Clause] = []  # the list's parent, and its ancestors up to a joined list's parent
-        while first is not None and id(first) not in self.by_parent:
-            up.append(first)
-            first = parent_of(p, first.path)
-        if first is not None:  # under a joined list: the lists from there down
-            return [(c, ([*up[1:], first])[i]) for i, c in reversed(list(enumerate(up)))]
-        rooted = [self.root.parent]  # under none: the lists from the root's up to the first ancestor of both
-        seen = {id(c): i for i, c in enumerate(up)}
-        while id(rooted[-1]) not in seen:
-            above = parent_of(p, rooted[-1].path)
-            if above is None:
-                return []
-            rooted.append(above)
-        up = up[: seen[id(rooted[-1])]]
-        return [(c, None) for c in rooted[1:]] + [
-            (c, ([*up[1:], rooted[-1]])[i]) for i, c in reversed(list(enumerate(up)))
-        ]
-
-    def _join_one(self, parent: Clause, above: Clause | None) -> tuple[Order, Order, Clause] | None:
-        """Join the list of ``parent``'s children: inside an item of the list of ``above`` (joined), or (None) holding
-        the item the root order's list is inside.  Returns the order, the order whose item holds a list joined so
-        and that item (None: not so, nothing changed).
-        """
-        if id(parent) in self.by_parent:
-            return None
-        order = Order(self.session, self.proposal, parent, self.author, self.date)
-        if not order.ok:
-            return None
-        order.anchors.cites = self.cites
-        if above is not None:  # the list inside the item ``parent`` of an order's list
-            holding, held, holder = self.by_parent[id(above)], order, parent
-        else:  # the list holding the item the root order's list is inside
-            holding, held, holder = order, self.root, self.root.parent
-        if not self._hold(holding, holder):
-            return None
-        self.up[id(held)] = holding, holder
-        self.root = holding if held is self.root else self.root
-        self.orders.append(order)
-        self.by_parent[id(parent)] = order
-        self.by_prefix[order.prefix] = order
-        return order, holding, holder
-
-    def _undo(self, joined: list[tuple[Order, Order, Clause]]) -> None:
-        """Forget lists joined for an operation that then did not apply (the last joined first)."""
-        for order, holding, holder in reversed(joined):
-            holding.unhold(holder)
-            self.orders.remove(order)
-            del self.by_parent[id(order.parent)]
-            del self.by_prefix[order.prefix]
-            if holding is order:  # joined as the root
-                self.root = next(o for o in self.orders if id(o) in self.up and self.up[id(o)][0] is order)
-                del self.up[id(self.root)]
-            else:
-                del self.up[id(order)]
-
-    def _hold(self, order: Order, holder: Clause) -> bool:
-        """Make ``holder``, an item of ``order``'s list, a holder no operation of the run strikes or moves (False: it is
-        not a live item unchanged so far at the path the rules give it).
-        """
-        firsts = self._firsts.get(id(order))
-        if firsts is None:
-            firsts = self._firsts[id(order)] = {id(e[1]): e[2] for e in order.entries if e[0] == "old"}
-        r = firsts.get(id(holder))
-        if r is None or r >= len(order.entries) or order.entries[r][1] is not holder or order.touched[r]:
-            return False
-        if order.path(r) != holder.path:  # (at "#2" after a struck item holding its label: the list follows it)
-            return False
-        order.hold(holder, r)
-        return True
+                moved.append(inner)
+        for inner in moved:
+            self.by_prefix[inner.prefix] = inner
+            self._follow(inner)
 
     def _target(self, op: InsertClause | MoveClause) -> Order | None:
         """The order ``op`` puts its item into (None: none)."""
@@ -330,7 +258,11 @@ class Nest:
         if len(self.orders) == 1 and self.root.delete(op):
             return True
         found = self._which(op.at)
-        if found is None or not found[0].delete(op):
+        if found is None:
+            return False
+        if found[0].holds(found[1]):
+            self._free(found[0], found[1])
+        if not found[0].delete(op):
             return False
         self._follow(found[0])
         return True
@@ -346,6 +278,10 @@ class Nest:
         if found is None or target is None:
             return False
         source, s = found
+        if source.holds(s):  # the holder moved: its lists settled into it first, unless it goes into one of them
+            if target in self._inside(source, s):
+                return False
+            self._free(source, s)
         if source is target:
             if not source.move(op):
                 return False
@@ -385,38 +321,56 @@ class Nest:
         self._follow(target)
         return True
 
+    # -- a holder struck or moved ---------------------------------------------------------------------------
+    def _inside(self, order: Order, r: int) -> list[Order]:
+        """The orders of the lists inside the holder at rank ``r`` of ``order`` (and inside their items)."""
+        hid = next(k for k, x in order.holders.items() if x == r)
+        out, todo = [], [self.by_parent[hid]]
+        while todo:
+            inner = todo.pop()
+            out.append(inner)
+            todo += (self.by_parent[k] for k in inner.holders)
+        return out
+
+    def _free(self, order: Order, r: int) -> None:
+        """Settle the lists inside the holder at rank ``r`` of ``order`` into it, as one by one has it now, and forget
+        them: the holder is then a live item as any other, which an operation may strike or move (its entry
+        ``"done"``: :meth:`Order.current <itu_nb.amendments.order.Order.current>` gives it as it stands; the operation
+        takes it out of the list at once).  An address into those lists is then read from the text again: a join
+        through the holder, struck or moved, fails (:meth:`_hold`), and the run ends there.
+        """
+        holder = order.entries[r][1]
+        order.entries[r] = ("done", self._settled(order, id(holder), r, True))
+        order.unhold(holder)
+
+    def _settled(self, order: Order, hid: int, r: int, forget: bool) -> Clause:
+        """The holder ``hid`` (an id), at rank ``r`` of ``order``, with its lists as the operations leave them, the
+        innermost first: as one by one has it now, relabelled and repathed as the run left it (its lists already at
+        the paths it has now: :meth:`Order.reprefix <itu_nb.amendments.order.Order.reprefix>`).  ``forget``: their
+        orders are forgotten (mid-run; at the end, :meth:`settle`, they are read no more).
+        """
+        inner = self.by_parent[hid]
+        for k, x in list(inner.holders.items()):
+            inner.entries[x] = ("done", self._settled(inner, k, x, forget))
+        kids = inner.children()
+        if forget:
+            inner.holders.clear()
+            self.orders.remove(inner)
+            del self.by_parent[hid], self.up[id(inner)]
+            if self.by_prefix.get(inner.prefix) is inner:
+                del self.by_prefix[inner.prefix]
+            self._firsts.pop(id(inner), None)
+            self.intos = {k: o for k, o in self.intos.items() if o is not inner}
+        return dataclasses.replace(order.current(r), children=kids)
+
     def settle(self, p: Proposal) -> Proposal:
         """``p`` with the lists as the operations leave them: each list inside an item into its holder, then the list
-        holding that item, from the innermost out.
+        holding that item, from the innermost out (:meth:`_settled`), and the root's list into ``p``, once.
         """
-        inside: dict[int, list[Clause]] = {}  # id(order) -> the holders of the lists joined inside its items
-        for held in self.orders:
-            if id(held) in self.up:
-                holding, holder = self.up[id(held)]
-                inside.setdefault(id(holding), []).append(holder)
-        out: list[Order] = []  # the orders, each after those of the lists inside its items
-        stack = [(self.root, False)]
-        while stack:
-            order, seen = stack.pop()
-            if seen:
-                out.append(order)
-                continue
-            stack.append((order, True))
-            stack += ((self.by_parent[id(h)], False) for h in inside.get(id(order), ()))
-        for order in out:
-            for holder in inside.get(id(order), ()):
-                r = order.holders[id(holder)]
-                assert order.entries[r][1] is holder
-                settled = find_path(p, holder.path)  # the holder with its list settled, where the text has it
-                assert settled is not None
-                if order.touched[r] or order.path(r) != holder.path:  # relabelled or repathed: as one by one has it
-                    now = order.current(r)  # (its list already at the paths it has now: sublists.Order.reprefix)
-                    settled = dataclasses.replace(now, children=settled.children)
-                    order.entries[r] = ("done", settled)
-                else:
-                    order.entries[r] = ("old", settled, r)
-            p = order.settle(p)
-        return p
+        root = self.root
+        for hid, r in list(root.holders.items()):
+            root.entries[r] = ("done", self._settled(root, hid, r, False))
+        return root.settle(p)
 
 
 def list_run(
