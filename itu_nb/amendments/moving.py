@@ -21,13 +21,12 @@ import operator
 from collections.abc import Callable
 from typing import Any
 
-from itu_nb.amendments.addressing import parent_of
+from itu_nb.amendments.addressing import lookup, parent_of
 from itu_nb.amendments.lists import Session, _apart
 from itu_nb.amendments.operations import MoveClause
 from itu_nb.amendments.relettering import _repath, scheme_of
 from itu_nb.amendments.striking import Pending, Sources
 from itu_nb.amendments.wording import MOVE_PREFIX, inserted_copy, map_node, newcomer, taken_marks
-from itu_nb.errors import ItuNbError
 from itu_nb.model import Clause, NodeKind, Op, Proposal, Run, join_runs
 from itu_nb.model.clause import relabelled_artefacts
 
@@ -67,9 +66,8 @@ def _movable(session: Session, p: Proposal, op: MoveClause, prefix: str, sources
     were: an item inside one ends the run).  An insertion goes altogether when struck; a clause of the original text leaves its struck original
     behind, which keeps its identity while the copy takes fresh keys (:func:`_move`, as one by one).
     """
-    try:
-        node = session.resolve(p, op.at)
-    except ItuNbError:
+    node = lookup(p, op.at, lambda kids: session.facts(kids).cites)  # (a probe: no error message worded)
+    if node is None:
         return None
     home = parent_of(p, node.path)
     if (
