@@ -30,7 +30,7 @@ CONVENIENCES = {
     ("itu_nb.diff.documents", "itu_nb.frames"),  # DocumentComparison.table
     ("itu_nb.diff.documents", "itu_nb.export.html_fragment"),  # DocumentComparison.to_html / _repr_html_
     ("itu_nb.amendments.lineage", "itu_nb.frames"),  # lineage / check_base tables as frames.Table
-    ("itu_nb.amendments.merging", "itu_nb.frames"),  # Draft.conflicts as a frames.Table
+    ("itu_nb.amendments.drafting", "itu_nb.frames"),  # Draft.conflicts as a frames.Table
     ("itu_nb.amendments.review_state", "itu_nb.frames"),  # Review.to_frame as a frames.Table
 }
 

@@ -4,7 +4,7 @@ A move (:class:`~itu_nb.amendments.operations.MoveClause`) strikes the original,
 copy of its amended text keyed as a new clause, holding its comments and highlights.  When the move is rejected
 the copy's marks go back to the original (:func:`itu_nb.model.moved.moved_back`), found by Word's move name or the
 source line the copy keeps; a clause read from Akoma Ntoso (or built in code) has neither, and two moved clauses of
-one text could swap their marks.  A :class:`~itu_nb.amendments.reviewing.Review` holds the proposal before and
+one text could swap their marks.  A :class:`~itu_nb.amendments.review_state.Review` holds the proposal before and
 after each of its edits: :func:`moves_made` reads from the two which copy each move made of which original, by
 key, and :func:`chain` follows a copy moved again back to the first original.
 """

@@ -1,41 +1,29 @@
-"""The :class:`Review` class: per proposal (:class:`_State`) the decisions, the edits, the history for undo and redo.
+"""The :class:`Review` class: per proposal the decisions, the edits, and what they give.
 
-What a review is and its sidecar file: :mod:`itu_nb.amendments.reviewing`, which re-exports :class:`Review` and
-opens the review a widget works with (:func:`~itu_nb.amendments.reviewing.open_review`, the ``"auto"`` mode).
+Its bases hold the rest: :class:`~itu_nb.amendments.review_log.DecisionLog` the actions (decide, edit, undo,
+redo, on each proposal's :class:`~itu_nb.amendments.review_log._State`) and
+:class:`~itu_nb.amendments.review_file.ReviewFile` the sidecar file (save, load, read).  What a review is and
+its sidecar file: :mod:`itu_nb.amendments.reviewing`, which re-exports :class:`Review` and opens the review a
+widget works with (:func:`~itu_nb.amendments.reviewing.open_review`, the ``"auto"`` mode).
 """
 
 from __future__ import annotations
 
-import datetime
-import json
-import os
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from itu_nb.amendments.moved_pairs import chain, moves_made
 from itu_nb.amendments.operations import EditError
-from itu_nb.amendments.sidecar import DECISIONS, ReviewError, _Decide, _Edit, read_review, review_json, sidecar_for
+from itu_nb.amendments.review_file import ReviewFile
+from itu_nb.amendments.review_log import DecisionLog, _State
+from itu_nb.amendments.sidecar import ReviewError, _Edit, read_review
 from itu_nb.errors import AddressError, ItuNbError
 from itu_nb.model import Document, Proposal
 
 __all__ = ["Review"]
 
 
-@dataclass
-class _State:
-    """What the review holds for one proposal."""
-
-    decisions: dict[str, str] = field(default_factory=dict)
-    edits: list[_Edit] = field(default_factory=list)
-    history: list[_Edit | _Decide] = field(default_factory=list)
-    redo: list[_Edit | _Decide] = field(default_factory=list)
-    versions: list[Proposal] = field(default_factory=list)  # versions[n]: the proposal after n edits (known ones)
-    ids: tuple[Proposal, frozenset[str]] | None = None  # the change ids of that proposal
-    moves: list[tuple[Proposal, dict[str, str]]] = field(default_factory=list)  # per version: it, copy → original
-
-
-class Review:
+class Review(DecisionLog, ReviewFile):
     """One analyst's review of one Document: decisions on tracked changes and their own edits, per proposal.
 
     Parameters
@@ -224,106 +212,6 @@ class Review:
         rejected = len(live) - accepted
         return {"pending": n - accepted - rejected, "accepted": accepted, "rejected": rejected}
 
-    # -- changing it ----------------------------------------------------------
-    def decide(self, key, ids, decision: str | None) -> None:
-        """Accept (``"accept"``), reject (``"reject"``) or forget (``None``) the decisions on ``ids``, as one action.
-
-        Raises
-        ------
-        AddressError
-            An id that is not a change of :meth:`proposal` (the message lists near ids).
-        ValueError
-            A decision other than ``"accept"``, ``"reject"`` or None.
-        """
-        if isinstance(ids, str):
-            ids = [ids]
-        self.set_decisions(key, dict.fromkeys(ids, decision))
-
-    def set_decisions(self, key, decisions: dict[str, str | None]) -> None:
-        """Decide several changes at once, each its own way (``None`` forgets), as one action."""
-        k, state = self._state(key)
-        bad = [d for d in decisions.values() if d is not None and d not in DECISIONS]
-        if bad:
-            raise ValueError(f"a decision is 'accept', 'reject' or None, not {bad[0]!r}")
-        known = self._ids(k)
-        unknown = [i for i in decisions if i not in known and i not in state.decisions]
-        if unknown:
-            near = sorted(known, key=lambda x: (x.split("@")[0] != unknown[0].split("@")[0], x))[:6]
-            raise AddressError(f"{k}: no change {unknown[0]!r}; changes include {near}")
-        after = {i: d for i, d in decisions.items() if state.decisions.get(i) != d}
-        if not after:
-            return
-        action = _Decide(after, {i: state.decisions.get(i) for i in after})
-        self._do(k, state, action)
-        state.history.append(action)
-        state.redo.clear()
-        self._changed(k)
-
-    def edit(self, key, ops, *, author: str | None = None, date: str | None = None) -> None:
-        """Apply edit operations (one action, maybe several ops) as tracked changes by ``author`` (the review's).
-
-        Raises
-        ------
-        itu_nb.amendments.operations.EditError
-            An edit that cannot be made (a clause not found, words not there…): nothing is recorded.
-        """
-        if not isinstance(ops, list | tuple):
-            ops = [ops]
-        if not ops:
-            return
-        k, state = self._state(key)
-        action = _Edit(
-            tuple(ops), author if author is not None else self.author, date or datetime.date.today().isoformat()
-        )
-        edited = self._apply(self.proposal(k), action)  # raises before anything is recorded
-        state.edits.append(action)
-        state.versions.append(edited)
-        state.history.append(action)
-        state.redo.clear()
-        self._changed(k)
-
-    def _do(self, key: str, state: _State, action: _Edit | _Decide, back: bool = False) -> None:
-        if isinstance(action, _Decide):
-            for i, d in (action.before if back else action.after).items():
-                if d is None:
-                    state.decisions.pop(i, None)
-                else:
-                    state.decisions[i] = d
-        elif back:
-            state.edits.pop()  # proposal() drops the version it made
-        else:
-            state.edits.append(action)  # proposal() applies it to the version before
-
-    def can_undo(self, key) -> bool:
-        """Whether there is an action to take back."""
-        return bool(self._state(key)[1].history)
-
-    def can_redo(self, key) -> bool:
-        """Whether there is an action taken back to do again."""
-        return bool(self._state(key)[1].redo)
-
-    def undo(self, key) -> bool:
-        """Take back the last action (a decision batch or an edit); False when there is none."""
-        k, state = self._state(key)
-        if not state.history:
-            return False
-        action = state.history.pop()
-        self._do(k, state, action, back=True)
-        state.redo.append(action)
-        self._changed(k)
-        return True
-
-    def redo(self, key) -> bool:
-        """Do again the last action taken back; False when there is none."""
-        k, state = self._state(key)
-        if not state.redo:
-            return False
-        action = state.redo.pop()
-        self._do(k, state, action)
-        state.history.append(action)
-        self._changed(k)
-        return True
-
     # -- observers and autosave ---------------------------------------------
     def observe(self, callback: Callable[[str], None]) -> Callable[[], None]:
         """Call ``callback(key)`` after any change; returns a function that unsubscribes it."""
@@ -393,59 +281,6 @@ class Review:
                 )
         columns = ["proposal", "change", "path", "kind", "author", "source", "decision"]
         return Table(rows, columns=columns)
-
-    # -- the sidecar file ---------------------------------------------------------
-    def to_json(self) -> dict:
-        """The review as the sidecar's JSON object (see the module docstring)."""
-        return review_json(self)
-
-    def save(self, path: str | Path | None = None) -> Path:
-        """Write the review to ``path`` (default: :attr:`path`, else the sidecar next to the source); returns it.
-
-        Raises
-        ------
-        ReviewError
-            No path to write to, or the file cannot be written.
-        """
-        target = Path(path) if path is not None else self.path or sidecar_for(self.document)
-        if target is None:
-            raise ReviewError(str(self.document.source), "this review has no file: give save() a path")
-        text = json.dumps(self.to_json(), ensure_ascii=False, indent=1)
-        tmp = target.with_name(target.name + ".tmp")
-        try:
-            tmp.write_text(text + "\n", encoding="utf-8")
-            os.replace(tmp, target)
-        except OSError as exc:
-            raise ReviewError(str(target), f"cannot write the review: {exc.strerror or exc}") from None
-        return target
-
-    @classmethod
-    def load(cls, path: str | Path, document) -> Review:
-        """Read a sidecar file for ``document``; the review then saves to ``path`` after every change.
-
-        Raises
-        ------
-        ReviewError
-            The file is missing, not JSON, or not an itu_nb review.
-        """
-        path = Path(path)
-        if not path.is_file():
-            raise ReviewError(str(path), "no such review file")
-        return cls(document, path=path)
-
-    def read(self, path: str | Path) -> None:
-        """Replace this review's decisions and edits by those of a saved file; later changes are saved there.
-
-        Every view sharing the review shows them (its observers are called for every proposal).
-        Nothing changes when the file cannot be read (:class:`ReviewError`).
-        """
-        other = Review.load(path, self.document)
-        self._states, self._unknown = other._states, other._unknown
-        self.orphans, self.notes, self.note, self.path = other.orphans, other.notes, None, other.path
-        self.author = other.author or self.author
-        for k in self._keys:
-            for callback in list(self._observers):
-                callback(k)
 
     def __repr__(self) -> str:
         decided = sum(len(s.decisions) for s in self._states.values())

@@ -1,9 +1,10 @@
 """The review's sidecar file (``<source file>.review.json``): where it goes, and its JSON form.
 
-The format is described in :mod:`itu_nb.amendments.reviewing`, whose :class:`~itu_nb.amendments.reviewing.Review`
-reads and writes it: :func:`sidecar_for` is the default file of a document, :func:`writable` says whether it can be
-written, and the analyst's actions (:class:`_Edit`, :class:`_Decide`) are turned into JSON and read back here,
-refusing what is not a review (:class:`ReviewError`, naming the file).
+The format is described in :mod:`itu_nb.amendments.reviewing`; :class:`~itu_nb.amendments.review_state.Review`
+reads and writes it (through its base :class:`~itu_nb.amendments.review_file.ReviewFile`): :func:`sidecar_for` is
+the default file of a document, :func:`writable` says whether it can be written, and the analyst's actions
+(:class:`_Edit`, :class:`_Decide`) are turned into JSON and read back here, refusing what is not a review
+(:class:`ReviewError`, naming the file).
 """
 
 from __future__ import annotations

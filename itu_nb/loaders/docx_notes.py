@@ -136,10 +136,12 @@ class NoteReader(BlockReader):
         begin = len(para.pieces)
         saved = (self.mark_number, self.fields, self.boxes)
         # the note's own highlights are its own (_note_highlights); one of ``para`` ending here goes on after what
-        # the note puts there (artefacts: its reference, text, comments)
-        lit, highlight, size = self.lit, self.highlight, len(para.pieces)
-        if highlight is not None and (highlight[0] is not para or highlight[1] != size):
-            size = -1
+        # the note puts there (artefacts: its reference, text, comments), its artefact found again by identity: a
+        # comment read here may go into the text of a note before it (_put_in_note), which moves it on
+        lit, highlight = self.lit, self.highlight
+        going_on = None
+        if highlight is not None and highlight[0] is para and highlight[1] == len(para.pieces):
+            going_on = (highlight[2], para.pieces[highlight[2]], highlight[3])
         try:
             nested = False  # the jobs after the first are notes referenced from inside a note
             while self.pending:
@@ -149,8 +151,11 @@ class NoteReader(BlockReader):
             self.host, self.reading = None, None
             self.mark_number, self.fields, self.boxes = saved
             self.lit, self.highlight = lit, highlight
-            if highlight is not None and size >= 0:
-                self.highlight = (para, len(para.pieces), highlight[2], highlight[3])
+            if going_on is not None:
+                at, art, colour = going_on
+                while para.pieces[at] is not art:  # pieces are only added while a note is read: it is further on
+                    at += 1
+                self.highlight = (para, len(para.pieces), at, colour)
         if job.kind != "comment":
             self.placed[("en" if job.kind == "endnote" else "fn") + job.number] = (para, begin, len(para.pieces))
 
@@ -245,8 +250,12 @@ class NoteReader(BlockReader):
     def _put_in_note(self, host: Para, art: Artefact, body: Artefact) -> None:
         """Put ``art``, a ``footnote-comment``, in ``host`` after the note's ``body`` artefact and what follows it
         of that note (its parts, highlights and comments), where the tree gives it to that note: at the end, as
-        usual, else inserted there (a note's deleted text, with its inserted text after it), the indexes kept
-        into ``host``'s pieces shifted.
+        usual, else inserted there (a note's deleted text, with its inserted text after it; a note before the
+        comment's reference, to_docx's anchor).
+
+        Called only while a note or comment is read (:meth:`_queue`), which finds the host's highlight again
+        by identity afterwards; the only indexes into ``host``'s pieces kept past the read, the notes' places
+        (``placed``), are moved on here.
         """
         pieces = host.pieces
         if pieces and pieces[-1] is self.note_last.get(id(body)):  # after the last one put there (a note's many)
@@ -264,9 +273,6 @@ class NoteReader(BlockReader):
             self._art(host, art)
             return
         pieces.insert(j, art)
-        hl = self.highlight
-        if hl is not None and hl[0] is host:
-            self.highlight = (host, hl[1] + (hl[1] >= j), hl[2] + (hl[2] >= j), hl[3])
         for key, (para, begin, end) in self.placed.items():
             if para is host and end > j:
                 self.placed[key] = (para, begin + (begin >= j), end + 1)

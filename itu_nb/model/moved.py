@@ -6,7 +6,7 @@ original comes back; :func:`moved_back` hands the copy's marks to that original,
 its text, instead of to the clause before the copy (what :mod:`itu_nb.model.review` does for any clause gone).
 
 The original is found by identity, never by reading order: the pairs a review recorded when the move was
-made (copy key → original key, :meth:`itu_nb.amendments.reviewing.Review.result`), else Word's move name
+made (copy key → original key, :meth:`itu_nb.amendments.review_state.Review.moves`), else Word's move name
 (``w:moveFrom`` / ``w:moveTo``) or the source line the copy keeps (:func:`identity`), with the same text, else
 with the same name or line alone: an original that had tracked changes reads otherwise than its copy (the
 copy is its amended text, the struck original its original text), and its marks are placed on the same words

@@ -318,7 +318,7 @@ def decide(proposal: Proposal, accepted: Iterable[str] = (), rejected: Iterable[
     Change ids are those of ``proposal.changes``; they stay the same when other changes
     are decided, so deciding id by id on successive versions gives the same result.
     ``moves`` (a mapping: the key of a moved copy → the key of its struck original, as
-    :class:`itu_nb.amendments.reviewing.Review` records the moves its edits make) says where a
+    :class:`itu_nb.amendments.review_state.Review` records the moves its edits make) says where a
     rejected move's comments and highlights go back (:func:`itu_nb.model.moved.moved_back`).
     """
     return _apply(

@@ -105,7 +105,7 @@ class TextEntry(TypedDict):
 
 
 class Counts(TypedDict):
-    """The changes on show by decision (``Meta.counts``; :meth:`itu_nb.amendments.reviewing.Review.counts`)."""
+    """The changes on show by decision (``Meta.counts``; :meth:`itu_nb.Review.counts`)."""
 
     pending: int
     accepted: int

@@ -1,7 +1,7 @@
 """The redline viewer's decisions from Python: accept, reject, undo and redo, the result, the review's file and Word.
 
 A part of :class:`~itu_nb.widgets.redline.RedlineViewer` (its base class): the methods an analyst calls on a
-viewer of a proposal, each going through the viewer's :class:`~itu_nb.amendments.reviewing.Review`.  The traits
+viewer of a proposal, each going through the viewer's :class:`~itu_nb.Review`.  The traits
 they read and the observers that keep the review and the widget in step are the viewer's own.
 """
 
@@ -87,8 +87,8 @@ class _Deciding:
 
         The same as ``itu_nb.model.review.decide(proposal, accepted, rejected, moves=review.moves(key))`` (and as
         ``proposal.accept(ids)`` when every decision is an accept): one code path
-        (:meth:`Review.result <itu_nb.amendments.reviewing.Review.result>`), which hands a rejected move's marks back
-        to the clause the analyst's edit moved (:meth:`Review.moves <itu_nb.amendments.reviewing.Review.moves>`).
+        (:meth:`Review.result <itu_nb.Review.result>`), which hands a rejected move's marks back
+        to the clause the analyst's edit moved (:meth:`Review.moves <itu_nb.Review.moves>`).
         """
         if not isinstance(self._source, Proposal):
             raise ItuNbError("result() needs a viewer on a Proposal; a Comparison has no decisions to apply")

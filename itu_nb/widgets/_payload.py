@@ -176,7 +176,7 @@ def viewer_rows(pairs: Iterable) -> tuple[list[dict], list[dict]]:
         words), ``notes`` the
         clause's comments (``{"a", "t", "text"}``), ``hl`` the indexes of the body segments highlighted.
     changes : list of dict
-        :class:`~itu_nb.widgets._contract.Change`: ``id`` the change's stable id, ``r`` row index, ``k`` its kind (``inserted``, ``deleted``,
+        :class:`~itu_nb.widgets._contract.ChangePayload`: ``id`` the change's stable id, ``r`` row index, ``k`` its kind (``inserted``, ``deleted``,
         ``replaced``, ``relabelled``, ``moved-from``, ``moved-to``), ``a`` author, ``t`` date,
         ``sec``, ``path``, ``wi`` / ``wd`` words inserted and deleted, ``lab`` True when it touches the label,
         ``ty`` True when it is typographic (drawn apart; only a ``typography="separate"`` comparison has any),

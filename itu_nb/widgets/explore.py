@@ -19,7 +19,7 @@ class Explorer(widgets.VBox):
 
     Selecting a clause in the tree shows its proposal in the viewer and scrolls to it;
     moving through changes in the viewer selects the clause in the tree.  Tree and viewer share
-    one :class:`~itu_nb.amendments.reviewing.Review` of the document (``explorer.review``), so
+    one :class:`~itu_nb.Review` of the document (``explorer.review``), so
     decisions and edits on a proposal are still there when the tree comes back to it.
     """
 
@@ -126,7 +126,7 @@ def explore(obj, *, height: str = "32rem", review="auto", author: str | None = N
     height : str
         CSS height of the tree and of the viewer's text area.
     review : Review, str, Path, "auto" or None
-        The review of the document the views share (:class:`~itu_nb.amendments.reviewing.Review`):
+        The review of the document the views share (:class:`~itu_nb.Review`):
         ``"auto"`` (default) keeps it in the sidecar ``<source file>.review.json`` beside the loaded
         file, read when it exists and written after every decision or edit, so re-running
         ``explore(itu_nb.load(path))`` after a kernel restart shows them again; in memory when

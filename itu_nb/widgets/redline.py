@@ -52,7 +52,7 @@ class RedlineViewer(_Suggesting, anywidget.AnyWidget):
         CSS height of the scrolling text area (``"32rem"``).
     review : Review, str, Path, "auto" or None
         Where a proposal's decisions and the analyst's edits are kept
-        (:class:`~itu_nb.amendments.reviewing.Review`): a Review (shared with other views of
+        (:class:`~itu_nb.Review`): a Review (shared with other views of
         the document), a sidecar file's path, ``"auto"`` (the default: the sidecar
         ``<source file>.review.json`` beside the loaded file, read when it exists and written after
         every change; in memory when there is no such file, and ``_meta["review_note"]`` says so) or
@@ -252,7 +252,7 @@ class RedlineViewer(_Suggesting, anywidget.AnyWidget):
 
     @property
     def review(self) -> Review | None:
-        """The :class:`~itu_nb.amendments.reviewing.Review` of the proposal on show (None for a comparison)."""
+        """The :class:`~itu_nb.Review` of the proposal on show (None for a comparison)."""
         return self._review
 
     def _review_changed(self, key: str) -> None:

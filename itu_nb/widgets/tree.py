@@ -27,7 +27,7 @@ class ClauseTreeExplorer(anywidget.AnyWidget):
     height : str
         CSS height of the tree (``"32rem"``).
     review : Review, optional
-        The :class:`~itu_nb.amendments.reviewing.Review` of the document, shared with the viewer
+        The :class:`~itu_nb.Review` of the document, shared with the viewer
         (:func:`itu_nb.explore` passes it): :attr:`decided` reads it.
 
     Attributes
