@@ -38,7 +38,8 @@ Guarantees after :func:`read_paragraphs`:
   with its op, author and date, as the CriticMarkup reader gives ``[1: See {--71--}{++72++}]``.  A note
   whose text is replaced whole (no equal text but its number) or whose paragraph marks change gives a
   deleted body (original text, ``fn<N>``) and an inserted body (amended text, ``fn<N>#2``), each with the
-  author and date of the note's first change (of its op, else of the other); comments are ``comment``
+  author and date of the note's first change (of its op, else of the other), unless a hidden bookmark ``to_docx``
+  wrote in the note names its reading (:mod:`~itu_nb.loaders.docx_note_forms`); comments are ``comment``
   artefacts at their reference, with their author and date; a comment inside a note (its reference in the
   note's text, as Word writes it, or anchored at the note's reference with a hidden bookmark in the note
   naming it, as ``to_docx`` writes it for LibreOffice, :data:`~itu_nb.loaders.docx_tags.NOTE_COMMENT`) is a
