@@ -181,8 +181,14 @@ def test_the_marks_given_back_survive_the_exports(doc, hop):
     assert back["resolves/3"].body("original").endswith(TAIL_ORIGINAL)
 
 
-def test_a_move_rejected_without_a_review_finds_its_original_by_line(doc):
+def test_a_move_rejected_without_a_review_finds_its_original_by_the_moves_name(doc):
+    """Rejecting the move on the proposal itself (no :class:`Review`) pairs the copy with its struck original by
+    the name the edit gives both ends, ``move-`` and the moved clause's key (:func:`~itu_nb.amendments.moving.name_moves`;
+    before session 20, by the source line the copy keeps), and gives resolves 3 (line 140) its marks back.
+    """
     moved = apply_ops(_marked(doc[KEY]), [MoveClause("resolves/3", after="resolves/4")], author="Ana", date=DAY)
+    names = {r.move for c in moved.walk() for r in c.runs if r.move is not None}
+    assert names == {"move-resolves/3"}
     back = moved.reject([c.id for c in moved.changes if c.author == "Ana"])
     assert [row for row in marks(back) if row[2]] == [(140, "modified", MARKS[:2])]
 

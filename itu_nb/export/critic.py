@@ -44,17 +44,16 @@ which no file can hold, are written as U+FFFD.
 
 from __future__ import annotations
 
-import functools
-import re
 from pathlib import Path
 
 from itu_nb.errors import ExportError
+from itu_nb.export.critic_sign import _CLASH, _attribution, _signature, _struck_insert, _Where
 from itu_nb.export.limits import check_marks
 from itu_nb.export.lines import Line, Piece, as_document, encodable, export_lines, node_pieces, plain_rows
 from itu_nb.export.nesting import check_nesting
 from itu_nb.model import Clause, Op
 from itu_nb.model.note_source import NOTE_HEAD
-from itu_nb.parsing.critic_read import MOVED_BY, struck_insert
+from itu_nb.parsing.critic_read import MOVED_BY
 from itu_nb.parsing.escapes import escape, escape_note, note_names
 from itu_nb.parsing.markup import (
     ATTRIBUTION,
@@ -72,8 +71,6 @@ __all__ = ["to_criticmarkup"]
 _MARK = {Op.INSERT: ("{++", "++}"), Op.DELETE: ("{--", "--}")}
 #: A change's closer written without its author and date: a comment right after it is read as theirs when it can be.
 _CLOSED = ("++}", "--}")
-#: Text that a CriticMarkup reader would take for a mark.
-_CLASH = re.compile(r"\{(?:\+\+|--|~~|==|>>)|(?:\+\+|--|~~|==|<<)\}|~>")
 #: Written first when the text would otherwise hold no mark, so that it is read as CriticMarkup again: an
 #: empty insertion, which the loader reads as a blank line (a comment here was read back as a reviewer's).
 HEADER = "{++++}"
@@ -84,21 +81,6 @@ _NOTE_KINDS = ("footnote-body", "footnote-part")
 _NOTE_MARKS = ("note-highlight-start", "note-highlight-end")
 #: The kinds of document text (:attr:`Piece.is_text`): a line of these alone, in no change, is written as it stands.
 _PLAIN = frozenset(("label", "text", "marker", "header", "separator", "trailer"))
-
-
-class _Where:
-    """Where a line stands (``<source>, line 3 (<path>)``), for an error's message: made into text only when an
-    error is raised, not for every line written.
-    """
-
-    __slots__ = ("line", "number", "source")
-
-    def __init__(self, source: object, number: int, line: Line) -> None:
-        self.source, self.number, self.line = source, number, line
-
-    def __str__(self) -> str:
-        node = self.line.node
-        return f"{self.source}, line {self.number}" + (f" ({node.path})" if node is not None else "")
 
 
 def _comment(piece: Piece, where: _Where) -> str:
@@ -118,76 +100,6 @@ def _comment(piece: Piece, where: _Where) -> str:
             f"{where}: the comment {text!r} by {piece.author!r} ({piece.date!r}) cannot be written in CriticMarkup"
         )
     return "{>>" + inner + "<<}"
-
-
-@functools.lru_cache(maxsize=256)
-def _signature(author: str | None, date: str | None, move: str | None = None) -> str | None:
-    """``{>>@Author (date)<<}`` (:data:`ATTRIBUTION`), None when the loader would not read it back as that author and
-    date (``<<}`` or ``": "`` in the author, a date not in ISO form): made once per author and date.  A change of a
-    move: ``{>>@Author (date) moved: name<<}`` (:func:`_moved_signature`).
-    """
-    if move is not None:
-        return _moved_signature(author, date, move)
-    inner = "@" + (author or "") + (f" ({date})" if date else "")
-    back = ATTRIBUTION.match(inner)
-    if (
-        "<<}" in inner
-        or back is None
-        or " struck @" in inner  # (read back as text one author inserted and another struck: STRUCK_BY)
-        or (back.group("author") or None, back.group("date")) != (author or None, date or None)
-    ):
-        return None
-    return "{>>" + inner + "<<}"
-
-
-def _moved_signature(author: str | None, date: str | None, move: str) -> str | None:
-    """``{>>@Author (date) moved: name<<}`` (:data:`~itu_nb.parsing.critic_read.MOVED_BY`): the author, date and move
-    of a change that is part of a move; a name that would not read back (a line break or ``<<}`` in it) is left out
-    (:func:`_signature` of the author and date alone).
-    """
-    inner = "@" + (author or "") + (f" ({date})" if date else "") + " moved: " + move
-    back = MOVED_BY.match(inner)
-    if (
-        "<<}" in inner
-        or back is None
-        or (back.group("author") or None, back.group("date"), back.group("move"))
-        != (author or None, date or None, move)
-    ):
-        return _signature(author, date) if author or date else None
-    return "{>>" + inner + "<<}"
-
-
-def _attribution(piece: Piece, where: _Where, what: str = "change") -> str:
-    """``{>>@Author (date)<<}``: the author and date of the change just closed (:data:`ATTRIBUTION`), or of a
-    paragraph mark; :class:`ExportError` when they could not be read back so.
-    """
-    signed = _signature(piece.author, piece.date, piece.move)
-    if signed is None:
-        raise ExportError(
-            f"{where}: the {what} by {piece.author!r} ({piece.date!r}) cannot be written in CriticMarkup "
-            "(its author and date would not read back)"
-        )
-    return signed
-
-
-def _struck_insert(piece: Piece, where: _Where) -> str:
-    """Text one author inserted and another struck (a ``struck-insert``): a deletion followed by who struck it and
-    who inserted it, ``{--2 --}{>>@Ana (2026-12-05) struck @Brazil (2018-09-10)<<}``
-    (:data:`itu_nb.parsing.critic_read.STRUCK_BY`); :class:`ExportError` when it would not read back so.
-    """
-    by, on = getattr(piece, "inserted", None) or (None, None)  # (a StruckPiece's)
-    inner = "@" + (piece.author or "") + (f" ({piece.date})" if piece.date else "")
-    inner += " struck @" + (by or "") + (f" ({on})" if on else "")
-    back = struck_insert(piece.text, inner)
-    want = (piece.text, piece.author or None, piece.date or None, (by or None, on or None))
-    if "<<}" in inner or back is None or (back.text, back.author, back.date, back.inserted) != want:
-        raise ExportError(
-            f"{where}: the text {piece.text!r} inserted by {by!r} ({on!r}) and struck by {piece.author!r} "
-            f"({piece.date!r}) cannot be written in CriticMarkup (its authors and dates would not read back)"
-        )
-    if _CLASH.search(piece.text):
-        raise ExportError(f"{where}: the text {piece.text!r} contains a CriticMarkup mark and cannot be written")
-    return "{--" + piece.text + "--}{>>" + inner + "<<}"
 
 
 def _paragraph_mark(piece: Piece, where: _Where) -> str:

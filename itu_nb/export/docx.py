@@ -213,7 +213,14 @@ class _Writer(NoteWriter):
     def finish(self, title: str | None, *, cover: bool = True, header_lines: tuple[int, ...] = ()) -> bytes:
         """The package: cover, page header and properties (:mod:`~itu_nb.export.docx_cover`), footnotes."""
         docx_cover.dress(
-            self.word, self.doc, title=title, author=self.author, keys=self.keys, cover=cover, header_lines=header_lines
+            self.word,
+            self.doc,
+            title=title,
+            author=self.author,
+            keys=self.keys,
+            cover=cover,
+            header_lines=header_lines,
+            moves=self.moves_to_store(),
         )
         if self.n_comments:  # (before the notes' parts are made: bookmarks in them name comments)
             self._comment_ids(max(len(self.footnotes), len(self.endnotes)) + 1)

@@ -56,6 +56,9 @@ _VT_NS = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
 _FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
 #: The custom document property that stores clause keys a reload cannot derive (see keys_to_store).
 KEYS_PROPERTY = "itu_nb keys"
+#: The custom document property that stores the names of moves written under a name Word takes
+#: (:func:`itu_nb.export.docx_runs.word_move_name`): ``{name written: the move's name}``.
+MOVES_PROPERTY = "itu_nb moves"
 _PROPOSALS_FOR = re.compile(r"^(?:\w+\s+)*PROPOSALS\s+FOR\s+THE\s+WORK", re.I)  # as the text parser reads it
 
 
@@ -216,6 +219,7 @@ def dress(
     keys: dict,
     cover: bool = True,
     header_lines: tuple[int, ...] = (),
+    moves: dict[str, str] | None = None,
 ) -> None:
     """Give ``word`` (a python-docx document whose body is written) its cover, page header and properties.
 
@@ -236,6 +240,9 @@ def dress(
     header_lines : tuple of int
         The body paragraphs (by position) that are the document's own header lines: they are
         its cover, styled as one, and no other cover is made.
+    moves : dict, optional
+        ``{name written: the move's name}`` to store in the ``itu_nb moves`` custom property
+        (:meth:`~itu_nb.export.docx_runs.RunWriter.moves_to_store`); empty or None: none.
     """
     facts = cover_facts(doc)
     written = cover and facts.shown and not header_lines
@@ -264,5 +271,7 @@ def dress(
     }
     if keys:
         custom[KEYS_PROPERTY] = json.dumps(keys, ensure_ascii=False, sort_keys=True)
+    if moves:  # (ASCII: a name's lone surrogate or control character is written escaped, and read back)
+        custom[MOVES_PROPERTY] = json.dumps(moves, sort_keys=True)
     if custom:
         _custom_part(word, custom)

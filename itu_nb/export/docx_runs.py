@@ -8,6 +8,7 @@ names and styles the writer uses, and the cleaning of text and attributes XML ca
 
 from __future__ import annotations
 
+import hashlib
 import re
 
 from docx.oxml.ns import qn
@@ -32,6 +33,10 @@ _INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|[\ud800-\udfff]"
 #: The same in attribute values (author names, bookmark names), where TAB and line breaks are also dropped.
 _INVALID_ATTR = re.compile("[\x00-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 _BREAKS = re.compile(r"(\t|\v|\f|\n)")
+#: A name Word takes for a move's range (``w:name`` of ``w:moveFromRangeStart``/``w:moveToRangeStart``, a bookmark's
+#: name): ECMA-376 allows any string, but Word keeps bookmark names of at most 40 characters ([MS-OI29500] 2.1.362 c)
+#: made of letters, digits and underscores, a letter first (as it names its own moves: ``move`` and a number).
+_WORD_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]{0,39}\Z")
 #: A bookmark as the loaders write it; anything else of kind bookmark is written as text.
 _BOOKMARK = re.compile(r"\[bookmark: [^\]\n]*\]\Z")
 _ROLE_STYLE = {
@@ -80,6 +85,24 @@ def _replace(m: re.Match) -> str:
     return "\ufffd" if "\ud800" <= m.group(0) <= "\udfff" else ""
 
 
+def word_move_name(move: str, salt: int = 0) -> str:
+    """The name written for the move ``move`` in Word's ranges: ``move`` itself when Word takes it (:data:`_WORD_NAME`:
+    a name Word wrote, ``move3``, stays as it is), else its letters and digits (other characters as ``_``, ``move_``
+    first when it would not start with a letter) cut to 31 characters, ``_`` and 8 hexadecimal digits of its SHA-1
+    (``move-resolves/3/a/i`` → ``move_resolves_3_a_i_`` and the digits): at most 40 characters.
+
+    The writer keeps the names it wrote so for the reader to map back (the ``itu_nb moves`` custom property,
+    :meth:`RunWriter.moves_to_store`); ``salt`` (above 0 when a name written was taken) gives another digest.
+    """
+    if not salt and _WORD_NAME.match(move):
+        return move
+    stem = re.sub(r"[^A-Za-z0-9]+", "_", move).strip("_")
+    if not stem[:1].isalpha():
+        stem = "move_" + stem
+    digest = hashlib.sha1(f"{salt}:{move}".encode("utf-8", "surrogatepass")).hexdigest()[:8]
+    return stem[:31].rstrip("_") + "_" + digest
+
+
 def _iso(date: str | None) -> str | None:
     if not date:
         return None
@@ -110,10 +133,33 @@ class RunWriter:
         self._repeats: tuple[Clause | None, dict[tuple[str, str], str]] = (None, {})
         self._ref_runs: dict[tuple[str, str], etree._Element] = {}  # (kind, w:id) → a reference run to copy
         self.keys: dict[str, list] = {}  # proposal id → the clause keys to store
+        self.move_names: dict[str, str] = {}  # a move's name → the name written (word_move_name), and back:
+        self.moves_written: dict[str, str] = {}  # the name written → the move's name (each written name one move's)
 
     def _id(self) -> str:
         self.next_id += 1
         return str(self.next_id)
+
+    def _move_name(self, move: str) -> str:
+        """The name written for the move ``move`` (:func:`word_move_name`), the same for each of its ranges and
+        none other's: a name already written for another move is made again with the next ``salt``.
+        """
+        written = self.move_names.get(move)
+        if written is None:
+            salt = 0
+            written = word_move_name(move)
+            while written in self.moves_written:
+                salt += 1
+                written = word_move_name(move, salt)
+            self.move_names[move] = written
+            self.moves_written[written] = move
+        return written
+
+    def moves_to_store(self) -> dict[str, str]:
+        """``{name written: the move's name}`` for the moves written under another name than their own, for the
+        ``itu_nb moves`` custom property (empty: none), which the .docx reader maps back to the moves' names.
+        """
+        return {w: move for w, move in self.moves_written.items() if w != move}
 
     # -- runs -----------------------------------------------------------------------
     def _run(
@@ -172,7 +218,9 @@ class RunWriter:
         attributes ECMA-376 asks of a move bookmark) and its range end, each range with a ``w:id`` of its own.
 
         The .docx reader reads the name back as the runs' :attr:`~itu_nb.model.Run.move`, so a move's two ends stay
-        paired whatever their text.  The text inside is written in ``w:t`` (as Word writes a move's source).
+        paired whatever their text.  The name is written as Word takes it (:meth:`_move_name`: at most 40 letters,
+        digits and underscores; an edit's ``move-resolves/3`` is not), the move's own name kept in the ``itu_nb
+        moves`` custom property.  The text inside is written in ``w:t`` (as Word writes a move's source).
         """
         tags = _MOVE_TO if op is Op.INSERT else _MOVE_FROM
         rid = self._id()
@@ -182,7 +230,7 @@ class RunWriter:
         when = _iso(date or self.date)
         if when:
             start.set(_W_DATE, clean_attr(when))
-        start.set(_W_NAME, clean_attr(move))
+        start.set(_W_NAME, self._move_name(move))
         change = self._stamped(_SubElement(parent, tags[1]), author, date)
         _SubElement(parent, tags[2]).set(_W_ID, rid)
         return change

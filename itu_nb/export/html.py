@@ -38,7 +38,7 @@ __all__ = ["to_html"]
 
 
 _CSS = """
-:root { --ins: #0b6b2f; --del: #a1161f; --muted: #555; }
+:root { --ins: #0b6b2f; --del: #a1161f; --moved: #0b5394; --struck: #6a3d9a; --muted: #555; }
 body { font: 12pt/1.45 "Times New Roman", Times, serif; max-width: 52rem; margin: 2rem auto; padding: 0 1rem; color: #111; }
 h1 { font-size: 1.4rem; } h2 { font-size: 1.15rem; margin-top: 2.5rem; }
 table.counts { border-collapse: collapse; font-size: .9rem; }
@@ -69,9 +69,14 @@ ins::before, ins::after, del::before, del::after {
   overflow: hidden; position: absolute; white-space: nowrap; }
 ins::before { content: " [insertion start] "; } ins::after { content: " [insertion end] "; }
 del::before { content: " [deletion start] "; } del::after { content: " [deletion end] "; }
+ins.moved, del.moved { color: var(--moved); background: #e8f0fa; text-decoration-style: double; }
+ins.moved::before { content: " [moved text start] "; } ins.moved::after { content: " [moved text end] "; }
+del.moved::before { content: " [moved-away text start] "; } del.moved::after { content: " [moved-away text end] "; }
+s.struck-insert { color: var(--struck); text-decoration: line-through; background: #f3edf8; }
+.struck-insert-note { font-size: .85rem; color: var(--struck); }
 @media print {
   body { max-width: none; margin: 0; } nav.toc { break-after: page; }
-  ins { background: none; } del { background: none; } .marker, .heading, .section { break-after: avoid; }
+  ins, del, s.struck-insert { background: none; } .marker, .heading, .section { break-after: avoid; }
 }
 """
 

@@ -110,6 +110,7 @@ class BlockReader:
         self.fields = Fields()  # the open complex fields
         self.moves: dict[str, str] = {}
         self.move: str | None = None  # the name of the move being read (w:moveFromRangeStart…)
+        self._move_names: dict[str, str] | None = None  # the itu_nb moves property (move_name), once read
         self.mark_number: str | None = None  # the number of the note being read (its w:footnoteRef)
         # notes and comments: each read once, never inside one another (see the module docstring)
         self.seen: dict[tuple[str, str], str] = {}  # (kind, w:id) → the number of its first reference
@@ -129,6 +130,15 @@ class BlockReader:
         self.highlight: tuple[Para, int, int, str] | None = None
         self.skip: etree._Element | None = None  # a custom footnote mark read as the note's number
         self.unmarked = False  # no run of the element being read is highlighted or has its formatting tracked
+
+    def move_name(self, written: str) -> str:
+        """The name of the move whose range is named ``written``: the move's own name when itu_nb's writer wrote
+        another one Word takes (``{written: name}`` in the ``itu_nb moves`` custom property,
+        :func:`itu_nb.export.docx_runs.word_move_name`), else ``written``.
+        """
+        if self._move_names is None:
+            self._move_names = _stored_moves(self.pkg)
+        return self._move_names.get(written, written)
 
     @staticmethod
     def _by_id(root: etree._Element | None, tag: str) -> dict[str, etree._Element]:
@@ -286,3 +296,21 @@ class BlockReader:
     if TYPE_CHECKING:  # defined by Reader
 
         def _inline(self, el: etree._Element | list[etree._Element], ctx: _Ctx, para: Para) -> None: ...
+
+
+def _stored_moves(pkg: Package) -> dict[str, str]:
+    """``{name written: the move's name}`` from the custom property ``itu_nb moves`` (empty when absent or
+    unreadable: the names written serve).
+    """
+    import json
+
+    custom = pkg.xml("docProps/custom.xml")
+    for prop in custom if custom is not None else ():
+        if prop.get("name") == "itu_nb moves":
+            try:
+                got = json.loads("".join(prop.itertext()))
+            except ValueError:
+                return {}
+            if isinstance(got, dict):
+                return {k: v for k, v in got.items() if isinstance(v, str)}
+    return {}
