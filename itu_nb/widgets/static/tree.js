@@ -1,4 +1,4 @@
-/* itu_nb widgets, built from js/src by js/build.mjs; sources-sha256: d3d863b98d818a8117b41c3897fbb083a3f82c9b95d05fe0d2ef23e53d5d0a43 */
+/* itu_nb widgets, built from js/src by js/build.mjs; sources-sha256: 335068730c037138fb69e1752c253067e39f4e46c57529fe1db5bd33f0908e5e */
 
 // src/dom.js
 function h(tag, attrs = {}, ...children) {
