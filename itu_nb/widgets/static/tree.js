@@ -1,4 +1,4 @@
-/* itu_nb widgets, built from js/src by js/build.mjs; sources-sha256: 335068730c037138fb69e1752c253067e39f4e46c57529fe1db5bd33f0908e5e */
+/* itu_nb widgets, built from js/src by js/build.mjs; sources-sha256: a976e4ce3a25efc7058060fb90fe4f372429233a1d80718726eef0d76ad56f53 */
 
 // src/dom.js
 function h(tag, attrs = {}, ...children) {
