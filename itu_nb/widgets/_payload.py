@@ -204,18 +204,20 @@ def viewer_rows(pairs: Iterable) -> tuple[list[dict], list[dict]]:
                         seg.append(r.move)
             k += len(group)
         row["lab"], row["seg"] = segs[:n_label], segs[n_label:]
-        start = sum(len(r.text) for r in pair.label_runs)
-        spans = highlighted(pair)
-        if spans:
-            row["seg"], marked = cut(row["seg"], start, spans)
-            if marked:
-                row["hl"] = marked
-        struck = struck_of(pair, row["seg"], start)
-        if struck:
-            row["si"] = struck
-        notes = notes_of(pair)
-        if notes:
-            row["notes"] = notes
+        node = pair.new if pair.new is not None else pair.old
+        if getattr(node, "artefacts", None):  # (most clauses have none: no marks to look for)
+            start = sum(len(r.text) for r in pair.label_runs)
+            spans = highlighted(pair)
+            if spans:
+                row["seg"], marked = cut(row["seg"], start, spans)
+                if marked:
+                    row["hl"] = marked
+            struck = struck_of(pair, row["seg"], start)
+            if struck:
+                row["si"] = struck
+            notes = notes_of(pair)
+            if notes:
+                row["notes"] = notes
         lab = row["lab"]
         if lab:  # the separator after a label is layout, not text
             lab[-1][1] = lab[-1][1].rstrip()
