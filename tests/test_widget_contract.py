@@ -19,16 +19,18 @@ from itu_nb.widgets._contract import (
     ChangePayload,
     ConflictPayload,
     Meta,
+    MoveName,
     Node,
     Row,
     Seg,
     SidePayload,
+    Struck,
     field_names,
     problems,
 )
 
 CONTRACT_JS = Path(__file__).resolve().parents[1] / "js" / "src" / "contract.js"
-SHAPES = (Seg, Row, ChangePayload, Meta, SidePayload, ConflictPayload, Node)
+SHAPES = (Seg, Row, ChangePayload, Meta, SidePayload, ConflictPayload, Node, Struck, MoveName)
 
 
 @pytest.fixture(scope="module")
@@ -50,6 +52,12 @@ def payloads():
     text = Path(CRITIC).read_text(encoding="utf-8")
     text = text.replace(line, line.replace("high priority", "{==high priority==}{>>@Ana (2026-12-01): agreed?<<}"))
     viewers.append(itu_nb.RedlineViewer(itu_nb.load(text, format="criticmarkup")["B/67/4"]))
+    # Ana moves resolves 3 of B/67/4: Brazil's insertions in it are struck (`si`), its runs carry the move's name (`mn`)
+    from itu_nb.amendments.edits import apply_ops
+    from itu_nb.amendments.operations import MoveClause
+
+    moved = apply_ops(brazil["B/67/4"], [MoveClause("resolves/3", after="resolves/4")], author="Ana", date="2026-12-05")
+    viewers.append(itu_nb.RedlineViewer(moved))
     trees = [itu_nb.ClauseTreeExplorer(x) for x in (brazil, brazil["B/67/4"], comparison, adopted)]
     return viewers, trees
 

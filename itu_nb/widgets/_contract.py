@@ -30,8 +30,10 @@ __all__ = [
     "Meta",
     "Node",
     "Note",
+    "MoveName",
     "Row",
     "Seg",
+    "Struck",
     "SidePayload",
     "TextEntry",
     "problems",
@@ -52,6 +54,29 @@ class Note(TypedDict):
     a: str | None  # its author
     t: str | None  # its date
     text: str
+
+
+class Struck(TypedDict):
+    """Text one author inserted and another struck (a ``struck-insert`` artefact): in neither view, drawn struck
+    where it stood, with who inserted and who struck it (:func:`._payload.viewer_rows`).
+    """
+
+    seg: int  # the index of the body segment it stands in (0 when the body is empty)
+    off: int  # where in that segment's text it stands (the segment's length: after it)
+    text: str
+    a: str | None  # who inserted it
+    t: str | None  # when it was inserted
+    sa: str | None  # who struck it
+    st: str | None  # when it was struck
+
+
+class MoveName(NamedTuple):
+    """A segment that is one end of a move (:attr:`itu_nb.model.Run.move`, Word's ``w:moveFrom`` / ``w:moveTo``
+    or an edit's move) and the move's name.
+    """
+
+    seg: int  # an index into the row's label segments followed by its body segments (``lab + seg``)
+    name: str  # the move's name ("move-resolves/3")
 
 
 class _Row(TypedDict):
@@ -77,6 +102,8 @@ class Row(_Row, total=False):
     cf: list[str]  # the ids of the open conflicts at this row (:func:`._conflicts.flag_rows`)
     notes: list[Note]  # the clause's comments
     hl: list[int]  # the indexes of the body segments that are highlighted
+    si: list[Struck]  # the text inserted by one author and struck by another, in source order
+    mn: list[MoveName]  # the segments that are one end of a move, with its name
 
 
 class ChangePayload(TypedDict):

@@ -28,6 +28,7 @@ from itu_nb.amendments.merging import Draft
 from itu_nb.model import Clause, Document, NodeKind, Op, Proposal, Run
 from itu_nb.model import change_groups as groups_of
 from itu_nb.model.comparison import pair_changes
+from itu_nb.widgets._marks import cut, highlighted, move_names, notes_of, struck_of
 
 __all__ = [
     "banner_of",
@@ -131,37 +132,6 @@ def _citation(path: str | None, section: str | None, label: str | None) -> str:
     return " ".join(parts[:1] + [f", {p}" if p.startswith("paragraph") else p for p in parts[1:]]).replace(" , ", ", ")
 
 
-def _notes(pair) -> list[dict]:
-    """The comments on a pair's clause (kind ``comment`` artefacts): ``{"a", "t", "text"}`` each, in order."""
-    node = pair.new if pair.new is not None else pair.old
-    arts = getattr(node, "artefacts", ()) or ()
-    return [{"a": a.author, "t": a.date, "text": a.text} for a in arts if a.kind == "comment"]
-
-
-def _highlighted(pair) -> list[tuple[int, int]]:
-    """The highlighted stretches of a pair's clause, as ``(start, end)`` in its joined label and body runs."""
-    node = pair.new if pair.new is not None else pair.old
-    arts = getattr(node, "artefacts", ()) or ()
-    return [(a.offset or 0, (a.offset or 0) + a.length) for a in arts if a.kind == "highlight" and a.length]
-
-
-def _cut(segs: list[list], start: int, spans: list[tuple[int, int]]) -> tuple[list[list], list[int]]:
-    """Split segments (whose text starts at ``start`` in the joined runs) at the edges of ``spans``;
-    returns the segments and the indexes of those inside a span.
-    """
-    out: list[list] = []
-    marked: list[int] = []
-    pos = start
-    for op, text, ci in segs:
-        edges = sorted({0, len(text), *(e - pos for s, e in spans for e in (s, e) if 0 < e - pos < len(text))})
-        for a, b in zip(edges, edges[1:], strict=False):
-            if any(s <= pos + a and pos + b <= e for s, e in spans):
-                marked.append(len(out))
-            out.append([op, text[a:b], ci])
-        pos += len(text)
-    return out, marked
-
-
 def viewer_rows(pairs: Iterable) -> tuple[list[dict], list[dict]]:
     """Rows and changes for the redline viewer.
 
@@ -174,7 +144,9 @@ def viewer_rows(pairs: Iterable) -> tuple[list[dict], list[dict]]:
         (``change`` is an index into *changes*, -1 for equal text), ``lo`` / ``ln`` the
         labels in each view when the item was relabelled, ``mv`` the other path of a move (``mvat``: in
         words), ``notes`` the
-        clause's comments (``{"a", "t", "text"}``), ``hl`` the indexes of the body segments highlighted.
+        clause's comments (``{"a", "t", "text"}``), ``hl`` the indexes of the body segments highlighted,
+        ``si`` the text inserted by one author and struck by another (in neither view; where it stood, who inserted
+        and who struck it), ``mn`` the segments that are one end of a move (``[index in lab + seg, name]``).
     changes : list of dict
         :class:`~itu_nb.widgets._contract.ChangePayload`: ``id`` the change's stable id, ``r`` row index, ``k`` its kind (``inserted``, ``deleted``,
         ``replaced``, ``relabelled``, ``moved-from``, ``moved-to``), ``a`` author, ``t`` date,
@@ -198,6 +170,7 @@ def viewer_rows(pairs: Iterable) -> tuple[list[dict], list[dict]]:
             "t": _node_type(pair),
         }
         n_label = len(pair.label_runs)
+        moved = False
         segs: list[list] = []
         k = 0  # index of the run in label + body
         # one sequence, so that a deleted paragraph (label and text) is one change
@@ -224,21 +197,34 @@ def viewer_rows(pairs: Iterable) -> tuple[list[dict], list[dict]]:
                 }
             )
             segs.extend([int(r.op), r.text, len(changes) - 1] for r in group)
+            if any(r.move for r in group):  # each run of a move carries its name, to the end of the row
+                moved = True
+                for seg, r in zip(segs[-len(group) :], group, strict=True):
+                    if r.move:
+                        seg.append(r.move)
             k += len(group)
         row["lab"], row["seg"] = segs[:n_label], segs[n_label:]
-        spans = _highlighted(pair)
-        if spans:
-            row["seg"], marked = _cut(row["seg"], sum(len(r.text) for r in pair.label_runs), spans)
-            if marked:
-                row["hl"] = marked
-        notes = _notes(pair)
-        if notes:
-            row["notes"] = notes
+        node = pair.new if pair.new is not None else pair.old
+        if getattr(node, "artefacts", None):  # (most clauses have none: no marks to look for)
+            start = sum(len(r.text) for r in pair.label_runs)
+            spans = highlighted(pair)
+            if spans:
+                row["seg"], marked = cut(row["seg"], start, spans)
+                if marked:
+                    row["hl"] = marked
+            struck = struck_of(pair, row["seg"], start)
+            if struck:
+                row["si"] = struck
+            notes = notes_of(pair)
+            if notes:
+                row["notes"] = notes
         lab = row["lab"]
         if lab:  # the separator after a label is layout, not text
             lab[-1][1] = lab[-1][1].rstrip()
             if not lab[-1][1] and lab[-1][0] == 0:
                 lab.pop()
+        if moved:
+            row["mn"] = move_names(lab, row["seg"])
         lo, ln = _label(pair.label_runs, "original"), _label(pair.label_runs, "amended")
         if lo and ln and lo != ln:
             row["lo"], row["ln"] = lo, ln

@@ -32,6 +32,27 @@
  * @property {string[]} [cf] the ids of the open conflicts sitting at this row
  * @property {Note[]} [notes] the clause's comments
  * @property {number[]} [hl] the indexes of the body segments that are highlighted
+ * @property {Struck[]} [si] the text inserted by one author and struck by another, in source order
+ * @property {MoveName[]} [mn] the segments that are one end of a move, with its name
+ */
+
+/**
+ * Text one author inserted and another struck (a `struck-insert` artefact: itu_nb.model.struck): in neither
+ * view, drawn struck where it stood, with who inserted and who struck it (Python: _marks.struck_of).
+ * @typedef {object} Struck
+ * @property {number} seg the index of the body segment it stands in (0 when the body is empty)
+ * @property {number} off where in that segment's text it stands (the segment's length: after it)
+ * @property {string} text
+ * @property {string|null} a who inserted it
+ * @property {string|null} t when it was inserted
+ * @property {string|null} sa who struck it
+ * @property {string|null} st when it was struck
+ */
+
+/**
+ * A segment that is one end of a move (itu_nb.model.Run.move: Word's w:moveFrom / w:moveTo, or an edit's
+ * move) and the move's name; `seg` indexes the row's label segments followed by its body segments.
+ * @typedef {[seg: number, name: string]} MoveName
  */
 
 /**

@@ -1,4 +1,4 @@
-/* itu_nb widgets, built from js/src by js/build.mjs; sources-sha256: d3d863b98d818a8117b41c3897fbb083a3f82c9b95d05fe0d2ef23e53d5d0a43 */
+/* itu_nb widgets, built from js/src by js/build.mjs; sources-sha256: a976e4ce3a25efc7058060fb90fe4f372429233a1d80718726eef0d76ad56f53 */
 
 // src/dom.js
 function h(tag, attrs = {}, ...children) {
@@ -494,19 +494,35 @@ function who(op, change) {
 }
 var INFERRED = "inferred from a flattened text (no tracked-change mark in the source)";
 var DECIDED = { accept: ["\u2713", "accepted"], reject: ["\u2717", "rejected"] };
-function segment(seg, changes) {
+function moved(op, name, change) {
+  return `${op === 1 ? "Moved here" : "Moved away"} (${name})${change?.a ? ` by ${change.a}` : ""}${change?.t ? ` on ${change.t}` : ""}`;
+}
+function segment(seg, changes, move) {
   const [op, text, ci] = seg;
   if (op === 0) return document.createTextNode(text);
   const change = changes[ci];
   const typo = change?.ty ? "itu-typo" : "";
-  const by = who(op, change);
+  const by = move ? moved(op, move, change) : who(op, change);
   const notes = [by, typo ? "typographic (looks the same on screen)" : "", change?.inf ? INFERRED : ""].filter(Boolean);
   return h(op === 1 ? "ins" : "del", {
     text,
     title: notes.join("; ") || null,
     "data-c": ci,
-    class: [typo, change?.inf ? "itu-inferred" : ""].filter(Boolean).join(" ") || null
+    "data-move": move ?? null,
+    class: [typo, change?.inf ? "itu-inferred" : "", move ? "itu-move" : ""].filter(Boolean).join(" ") || null
   });
+}
+function struckWords(s) {
+  return `inserted${s.a ? ` by ${s.a}` : ""}${s.t ? `, ${s.t}` : ""}, struck${s.sa ? ` by ${s.sa}` : ""}${s.st ? `, ${s.st}` : ""}`;
+}
+function struckNode(s) {
+  const said = struckWords(s);
+  return h(
+    "span",
+    { class: "itu-struck-insert", role: "note", "aria-label": `${s.text} (${said})` },
+    h("s", { class: "itu-struck", title: said, text: s.text }),
+    h("span", { class: "itu-struck-note", "aria-hidden": "true", text: `[${said}]` })
+  );
 }
 function paintDecisions(container, decided) {
   for (const old of container.querySelectorAll(".itu-dec")) old.remove();
@@ -535,25 +551,39 @@ function paintDecisions(container, decided) {
     }, sign));
   }
 }
-function viewText(segs, view, marked, changes, hl) {
+function viewText(segs, view, marked, changes, hl, names) {
   const hidden = view === "original" ? 1 : -1;
   const out = document.createDocumentFragment();
   segs.forEach((seg, k) => {
     if (seg[0] === hidden) return;
-    const node = marked ? segment(seg, changes) : document.createTextNode(seg[1]);
+    const node = marked ? segment(seg, changes, names?.get(seg)) : document.createTextNode(seg[1]);
     out.append(hl?.has(k) ? h("mark", { class: "itu-hl", title: "highlighted in the source" }, node) : node);
   });
   return out;
 }
-function inlineText(segs, changes, hl) {
+function inlineText(segs, changes, hl, names, si) {
   const out = document.createDocumentFragment();
+  const at = /* @__PURE__ */ new Map();
+  for (const s of si ?? []) {
+    const k = Math.min(s.seg, segs.length);
+    at.set(k, [...at.get(k) ?? [], s]);
+  }
+  const put = (node, k) => out.append(hl?.has(k) ? h("mark", { class: "itu-hl", title: "highlighted in the source" }, node) : node);
   segs.forEach((seg, k) => {
-    const node = segment(seg, changes);
-    out.append(hl?.has(k) ? h("mark", { class: "itu-hl", title: "highlighted in the source" }, node) : node);
+    let pos = 0;
+    for (const s of at.get(k) ?? []) {
+      const off = Math.max(pos, Math.min(s.off, seg[1].length));
+      if (off > pos) put(segment([seg[0], seg[1].slice(pos, off), seg[2]], changes, names?.get(seg)), k);
+      out.append(struckNode(s));
+      pos = off;
+    }
+    if (pos === 0) put(segment(seg, changes, names?.get(seg)), k);
+    else if (pos < seg[1].length) put(segment([seg[0], seg[1].slice(pos), seg[2]], changes, names?.get(seg)), k);
   });
+  for (const s of at.get(segs.length) ?? []) out.append(struckNode(s));
   return out;
 }
-function label(row, mode, side, changes) {
+function label(row, mode, side, changes, names) {
   if (!row.lab.length) return null;
   const el = h("span", { class: "itu-label" });
   const ci = row.lab.find((s) => s[2] >= 0)?.[2] ?? -1;
@@ -566,11 +596,11 @@ function label(row, mode, side, changes) {
   } else if (row.lo && row.ln && side) {
     el.append(segment([side === "original" ? -1 : 1, side === "original" ? row.lo : row.ln, ci], changes));
   } else if (mode === "inline") {
-    for (const seg of row.lab) el.append(segment(seg, changes));
+    for (const seg of row.lab) el.append(segment(seg, changes, names?.get(seg)));
   } else {
     const view = side ?? /** @type {"original"|"amended"} */
     mode;
-    el.append(viewText(row.lab, view, side !== null, changes));
+    el.append(viewText(row.lab, view, side !== null, changes, void 0, names));
   }
   return el;
 }
@@ -641,19 +671,21 @@ function drawRow(row, mode, changes, decided) {
   const el = h("div", { class: cls, "data-i": row.i, "data-path": row.path, style: `--itu-depth:${row.d}` });
   if (row.cf) el.classList.add("itu-conflicted");
   const hl = row.hl ? new Set(row.hl) : void 0;
+  const all = [...row.lab, ...row.seg];
+  const names = row.mn ? new Map(row.mn.map(([k, name]) => [all[k], name])) : void 0;
   if (mode === "side-by-side") {
     const old = h("div", { class: "itu-cell itu-old" });
     const neu = h("div", { class: "itu-cell itu-new" });
     if (row.k !== "inserted") {
       old.append(
-        label(row, mode, "original", changes) ?? "",
-        h("span", { class: "itu-body" }, viewText(row.seg, "original", true, changes, hl))
+        label(row, mode, "original", changes, names) ?? "",
+        h("span", { class: "itu-body" }, viewText(row.seg, "original", true, changes, hl, names))
       );
     }
     if (row.k !== "deleted") {
       neu.append(
-        label(row, mode, "amended", changes) ?? "",
-        h("span", { class: "itu-body" }, viewText(row.seg, "amended", true, changes, hl))
+        label(row, mode, "amended", changes, names) ?? "",
+        h("span", { class: "itu-body" }, viewText(row.seg, "amended", true, changes, hl, names))
       );
     }
     (row.k === "deleted" ? old : neu).prepend(...badges(row, changes));
@@ -663,7 +695,7 @@ function drawRow(row, mode, changes, decided) {
     el.classList.add("itu-split");
   } else {
     const body = h("span", { class: "itu-body" });
-    if (mode === "inline") body.append(inlineText(row.seg, changes, hl));
+    if (mode === "inline") body.append(inlineText(row.seg, changes, hl, names, row.si));
     else body.append(viewText(
       row.seg,
       /** @type {"original"|"amended"} */
@@ -674,7 +706,7 @@ function drawRow(row, mode, changes, decided) {
     ));
     el.append(
       ...badges(row, changes),
-      h("div", { class: "itu-cell" }, label(row, mode, null, changes), body),
+      h("div", { class: "itu-cell" }, label(row, mode, null, changes, names), body),
       notesBlock(row) ?? ""
     );
   }

@@ -1,4 +1,4 @@
-/* itu_nb widgets, built from js/src by js/build.mjs; sources-sha256: d3d863b98d818a8117b41c3897fbb083a3f82c9b95d05fe0d2ef23e53d5d0a43 */
+/* itu_nb widgets, built from js/src by js/build.mjs; sources-sha256: a976e4ce3a25efc7058060fb90fe4f372429233a1d80718726eef0d76ad56f53 */
 
 // src/dom.js
 function h(tag, attrs = {}, ...children) {

@@ -5,6 +5,7 @@ import { h } from "../dom.js";
 /** @typedef {import("../contract.js").Seg} Seg */
 /** @typedef {import("../contract.js").Row} Row */
 /** @typedef {import("../contract.js").ChangePayload} Change */
+/** @typedef {import("../contract.js").Struck} Struck */
 
 /** @type {Array<[string, string]>} value, text */
 export const MODES = [
@@ -33,23 +34,61 @@ export const INFERRED = "inferred from a flattened text (no tracked-change mark 
 const DECIDED = { accept: ["✓", "accepted"], reject: ["✗", "rejected"] };
 
 /**
- * One mark (<ins>/<del>) or plain text for a segment.
+ * A tooltip for one end of a move: "Moved away (move-resolves/3) by Ana on 2026-12-05" ("Moved here" for the
+ * inserted end), as the HTML export titles a run of a move.
+ * @param {number} op
+ * @param {string} name the move's name
+ * @param {Change|undefined} change
+ */
+function moved(op, name, change) {
+  return `${op === 1 ? "Moved here" : "Moved away"} (${name})${change?.a ? ` by ${change.a}` : ""}${
+    change?.t ? ` on ${change.t}` : ""}`;
+}
+
+/**
+ * One mark (<ins>/<del>) or plain text for a segment; a segment that is one end of a move (`move`, its name)
+ * gets the class `itu-move`, the name in its title and in `data-move`.
  * @param {Seg} seg
  * @param {Change[]} changes
+ * @param {string} [move] the move's name (Row.mn), when the segment is one end of a move
  */
-function segment(seg, changes) {
+function segment(seg, changes, move) {
   const [op, text, ci] = seg;
   if (op === 0) return document.createTextNode(text);
   const change = changes[ci];
   const typo = change?.ty ? "itu-typo" : "";
-  const by = who(op, change);
+  const by = move ? moved(op, move, change) : who(op, change);
   const notes = [by, typo ? "typographic (looks the same on screen)" : "", change?.inf ? INFERRED : ""].filter(Boolean);
   return h(op === 1 ? "ins" : "del", {
     text,
     title: notes.join("; ") || null,
     "data-c": ci,
-    class: [typo, change?.inf ? "itu-inferred" : ""].filter(Boolean).join(" ") || null,
+    "data-move": move ?? null,
+    class: [typo, change?.inf ? "itu-inferred" : "", move ? "itu-move" : ""].filter(Boolean).join(" ") || null,
   });
+}
+
+/**
+ * What a struck insertion says of itself: "inserted by Brazil, struck by Ana, 2026-12-05" (the HTML export's
+ * words).
+ * @param {Struck} s
+ */
+export function struckWords(s) {
+  return `inserted${s.a ? ` by ${s.a}` : ""}${s.t ? `, ${s.t}` : ""}, struck${s.sa ? ` by ${s.sa}` : ""}${
+    s.st ? `, ${s.st}` : ""}`;
+}
+
+/**
+ * Text one author inserted and another struck (in neither view): the text struck through in an <s> (no <del>:
+ * it deletes nothing of either view), then a visible "[inserted by Brazil, struck by Ana, 2026-12-05]"; both
+ * only text nodes.
+ * @param {Struck} s
+ */
+function struckNode(s) {
+  const said = struckWords(s);
+  return h("span", { class: "itu-struck-insert", role: "note", "aria-label": `${s.text} (${said})` },
+    h("s", { class: "itu-struck", title: said, text: s.text }),
+    h("span", { class: "itu-struck-note", "aria-hidden": "true", text: `[${said}]` }));
 }
 
 /**
@@ -84,30 +123,49 @@ export function paintDecisions(container, decided) {
  * @param {boolean} marked
  * @param {Change[]} changes
  * @param {Set<number>} [hl]
+ * @param {Map<Seg, string>} [names] the move names of the segments that are one end of a move
  */
-function viewText(segs, view, marked, changes, hl) {
+function viewText(segs, view, marked, changes, hl, names) {
   const hidden = view === "original" ? 1 : -1;
   const out = document.createDocumentFragment();
   segs.forEach((seg, k) => {
     if (seg[0] === hidden) return;
-    const node = marked ? segment(seg, changes) : document.createTextNode(seg[1]);
+    const node = marked ? segment(seg, changes, names?.get(seg)) : document.createTextNode(seg[1]);
     out.append(hl?.has(k) ? h("mark", { class: "itu-hl", title: "highlighted in the source" }, node) : node);
   });
   return out;
 }
 
 /**
- * The body of a row in inline mode: every segment marked, highlights in <mark>.
+ * The body of a row in inline mode: every segment marked, highlights in <mark>, and the text struck in
+ * neither view (Row.si) at its place, a segment split where one stands.
  * @param {Seg[]} segs
  * @param {Change[]} changes
  * @param {Set<number>} [hl]
+ * @param {Map<Seg, string>} [names] the move names of the segments that are one end of a move
+ * @param {Struck[]} [si]
  */
-function inlineText(segs, changes, hl) {
+function inlineText(segs, changes, hl, names, si) {
   const out = document.createDocumentFragment();
+  /** @type {Map<number, Struck[]>} */ const at = new Map();
+  for (const s of si ?? []) {
+    const k = Math.min(s.seg, segs.length);
+    at.set(k, [...(at.get(k) ?? []), s]);
+  }
+  const put = (/** @type {Node} */ node, /** @type {number} */ k) => out.append(hl?.has(k)
+    ? h("mark", { class: "itu-hl", title: "highlighted in the source" }, node) : node);
   segs.forEach((seg, k) => {
-    const node = segment(seg, changes);
-    out.append(hl?.has(k) ? h("mark", { class: "itu-hl", title: "highlighted in the source" }, node) : node);
+    let pos = 0;
+    for (const s of at.get(k) ?? []) {
+      const off = Math.max(pos, Math.min(s.off, seg[1].length));
+      if (off > pos) put(segment([seg[0], seg[1].slice(pos, off), seg[2]], changes, names?.get(seg)), k);
+      out.append(struckNode(s));
+      pos = off;
+    }
+    if (pos === 0) put(segment(seg, changes, names?.get(seg)), k);  // (most segments: nothing struck in them)
+    else if (pos < seg[1].length) put(segment([seg[0], seg[1].slice(pos), seg[2]], changes, names?.get(seg)), k);
   });
+  for (const s of at.get(segs.length) ?? []) out.append(struckNode(s));  // (an empty body)
   return out;
 }
 
@@ -117,8 +175,9 @@ function inlineText(segs, changes, hl) {
  * @param {string} mode
  * @param {"original"|"amended"|null} side
  * @param {Change[]} changes
+ * @param {Map<Seg, string>} [names] the move names of the segments that are one end of a move
  */
-function label(row, mode, side, changes) {
+function label(row, mode, side, changes, names) {
   if (!row.lab.length) return null;
   const el = h("span", { class: "itu-label" });
   const ci = row.lab.find((s) => s[2] >= 0)?.[2] ?? -1;
@@ -128,10 +187,10 @@ function label(row, mode, side, changes) {
   } else if (row.lo && row.ln && side) {
     el.append(segment([side === "original" ? -1 : 1, side === "original" ? row.lo : row.ln, ci], changes));
   } else if (mode === "inline") {
-    for (const seg of row.lab) el.append(segment(seg, changes));
+    for (const seg of row.lab) el.append(segment(seg, changes, names?.get(seg)));
   } else {
     const view = side ?? /** @type {"original"|"amended"} */ (mode);
-    el.append(viewText(row.lab, view, side !== null, changes));
+    el.append(viewText(row.lab, view, side !== null, changes, undefined, names));
   }
   return el;
 }
@@ -220,6 +279,9 @@ function notesBlock(row) {
 /**
  * Draw one row. In side-by-side mode each side is its own column: an inserted clause has an empty
  * Original cell, a deleted one an empty Amended cell; badges sit inside the cell they describe.
+ * Text inserted by one author and struck by another (Row.si) is in neither view: the inline redline alone
+ * shows it, struck where it stood with who inserted and struck it. The ends of a move (Row.mn) are marked
+ * `itu-move`, with the move's name in their title, in every marked view.
  * @param {Row} row
  * @param {string} mode one of MODES
  * @param {Change[]} changes
@@ -231,16 +293,18 @@ export function drawRow(row, mode, changes, decided) {
   const el = h("div", { class: cls, "data-i": row.i, "data-path": row.path, style: `--itu-depth:${row.d}` });
   if (row.cf) el.classList.add("itu-conflicted");
   const hl = row.hl ? new Set(row.hl) : undefined;
+  const all = [...row.lab, ...row.seg];
+  const names = row.mn ? new Map(row.mn.map(([k, name]) => [all[k], name])) : undefined;
   if (mode === "side-by-side") {
     const old = h("div", { class: "itu-cell itu-old" });
     const neu = h("div", { class: "itu-cell itu-new" });
     if (row.k !== "inserted") {
-      old.append(label(row, mode, "original", changes) ?? "",
-        h("span", { class: "itu-body" }, viewText(row.seg, "original", true, changes, hl)));
+      old.append(label(row, mode, "original", changes, names) ?? "",
+        h("span", { class: "itu-body" }, viewText(row.seg, "original", true, changes, hl, names)));
     }
     if (row.k !== "deleted") {
-      neu.append(label(row, mode, "amended", changes) ?? "",
-        h("span", { class: "itu-body" }, viewText(row.seg, "amended", true, changes, hl)));
+      neu.append(label(row, mode, "amended", changes, names) ?? "",
+        h("span", { class: "itu-body" }, viewText(row.seg, "amended", true, changes, hl, names)));
     }
     (row.k === "deleted" ? old : neu).prepend(...badges(row, changes));
     const notes = notesBlock(row);
@@ -249,9 +313,9 @@ export function drawRow(row, mode, changes, decided) {
     el.classList.add("itu-split");
   } else {
     const body = h("span", { class: "itu-body" });
-    if (mode === "inline") body.append(inlineText(row.seg, changes, hl));
+    if (mode === "inline") body.append(inlineText(row.seg, changes, hl, names, row.si));
     else body.append(viewText(row.seg, /** @type {"original"|"amended"} */ (mode), false, changes, hl));
-    el.append(...badges(row, changes), h("div", { class: "itu-cell" }, label(row, mode, null, changes), body),
+    el.append(...badges(row, changes), h("div", { class: "itu-cell" }, label(row, mode, null, changes, names), body),
       notesBlock(row) ?? "");
   }
   paintDecisions(el, decided);

@@ -26,6 +26,18 @@
 .itu-redline ins { color: var(--itu-ins-fg); background: var(--itu-ins-bg); text-decoration: underline; }
 .itu-redline del { color: var(--itu-del-fg); background: var(--itu-del-bg); text-decoration: line-through; }
 .itu-redline ins.itu-typo, .itu-redline del.itu-typo { color: var(--itu-fg2); background: none; text-decoration-style: dotted; }
+/* one end of a move (Row.mn): double underline / strike, the name in the title */
+.itu-redline ins.itu-move, .itu-redline del.itu-move { text-decoration-style: double; }
+.itu-redline ins.itu-move { border-left: 2px solid var(--jp-warn-color0, #8a5a00); padding-left: 1px; }
+.itu-redline del.itu-move { border-left: 2px dashed var(--jp-warn-color0, #8a5a00); padding-left: 1px; }
+/* inserted by one author, struck by another (Row.si): in neither view, so no <del> colours; struck and
+   boxed dashed, followed by who inserted and who struck it */
+.itu-redline .itu-struck-insert { white-space: pre-wrap; }
+.itu-redline s.itu-struck {
+  color: var(--itu-fg2); text-decoration: line-through; text-decoration-thickness: 2px;
+  outline: 1px dashed var(--itu-fg2); outline-offset: -1px;
+}
+.itu-redline .itu-struck-note { font-size: 0.85em; font-style: italic; color: var(--itu-fg2); margin: 0 0.2em; }
 .itu-banner {
   padding: 0.3rem 0.5rem; border-bottom: 1px solid var(--itu-border); overflow-wrap: anywhere;
   background: color-mix(in srgb, var(--jp-warn-color0, #8a5a00) 10%, transparent);
