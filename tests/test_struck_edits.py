@@ -15,6 +15,9 @@ Ana's changes brings them back as Brazil's insertions, accepting them drops them
 
 from __future__ import annotations
 
+import itertools
+import random
+
 import pytest
 from conftest import CRITIC
 
@@ -22,6 +25,8 @@ import itu_nb
 from itu_nb import Op
 from itu_nb.amendments.edits import apply_ops
 from itu_nb.amendments.operations import Comment, EditText, InsertWords, ReplaceClause, ReplaceWords
+from itu_nb.amendments.wording import edit_runs, edit_spans
+from itu_nb.model import Run, join_runs
 
 KEY = "B/67/4"
 DAY = "2026-12-05"
@@ -207,3 +212,37 @@ def test_a_review_edit_as_the_viewer_makes_it_then_a_decision(doc, decision):
     else:  # Ana's words are text now: in both views
         assert c.body("amended").endswith(RETYPED) and "WTDC-17" not in "".join(r.text for r in c.runs)
     assert not c.artefacts
+
+
+# -- many spans in one pass -------------------------------------------------------------------------------------------
+def _one_by_one(runs, spans, author, date):
+    """What ``edit_spans`` gives, the way it was made before: one ``edit_runs`` per span from the last, each piece
+    kept aside moved on by the text the edits before it changed."""
+    out, struck, size = tuple(runs), [], sum(len(r.text) for r in runs)
+    for start, end, new in reversed(spans):
+        mine: list = []
+        out = edit_runs(out, start, end, new, author, date, struck=mine)
+        now = sum(len(r.text) for r in out)
+        struck, size = mine + [(at + now - size, run) for at, run in struck], now
+    return out, struck
+
+
+def test_edit_spans_in_one_pass_equals_one_edit_at_a_time():
+    """Random clauses (text, insertions and deletions by A and B) and spans as the edits give them (inside the
+    amended text, in order, not overlapping; an empty one, a pure insertion, never touching another)."""
+    rng = random.Random(17)
+    checked = 0
+    while checked < 3000:
+        runs = []
+        for _ in range(rng.randint(0, 7)):
+            op = rng.choice([Op.EQUAL, Op.INSERT, Op.DELETE])
+            who = None if op is Op.EQUAL else rng.choice(["A", "B"])
+            runs.append(Run(op, "".join(rng.choice("ab ") for _ in range(rng.randint(1, 5))), who))
+        runs = list(join_runs(runs))
+        size = sum(len(r.text) for r in runs if r.op is not Op.DELETE)
+        cuts = sorted(rng.randint(0, size) for _ in range(2 * rng.randint(1, 4)))
+        spans = [(cuts[i], cuts[i + 1], rng.choice(["", "X", "YZ"])) for i in range(0, len(cuts), 2)]
+        if any(a[1] == b[0] and (a[0] == a[1] or b[0] == b[1]) for a, b in itertools.pairwise(spans)):
+            continue
+        assert edit_spans(runs, spans, "A", DAY) == _one_by_one(runs, spans, "A", DAY), (runs, spans)
+        checked += 1

@@ -72,21 +72,54 @@ def edit_runs(runs, start: int, end: int, new: str, author, date, *, struck: lis
 
 
 def edit_spans(runs, spans, author, date) -> tuple[tuple[Run, ...], list[tuple[int, Run]]]:
-    """``runs`` with each ``(start, end, new)`` of ``spans`` (amended offsets, in order, not overlapping) made by
-    :func:`edit_runs`, from the last so that the offsets before it hold; and the pieces of another author's
-    insertions they took out, ``(offset in the new runs' text, run)`` in text order.
+    """``runs`` with each ``(start, end, new)`` of ``spans`` (amended offsets, in order, not overlapping) made as
+    :func:`edit_runs` makes one, and the pieces of another author's insertions they took out (``(offset in the new
+    runs' text, run)``, in text order: for :func:`edited_artefacts`).
+
+    One pass over the runs, whatever the number of spans (the same runs as one :func:`edit_runs` per span from the
+    last, which went over every run once per span: 1,000 spans in a clause of 2,000 runs took seconds).
     """
-    out = tuple(runs)
-    struck: list[tuple[int, Run]] = []
-    size = sum(len(r.text) for r in out)
-    for start, end, new in reversed(spans):
-        mine: list[tuple[int, Run]] = []
-        out = edit_runs(out, start, end, new, author, date, struck=mine)
-        now = sum(len(r.text) for r in out)
-        if struck and now != size:  # those found after this edit move with the text it changed
-            struck = [(at + now - size, run) for at, run in struck]
-        struck, size = mine + struck, now
-    return out, struck
+    spans = list(spans)
+    if len(spans) == 1:
+        struck: list[tuple[int, Run]] = []
+        start, end, new = spans[0]
+        return edit_runs(runs, start, end, new, author, date, struck=struck), struck
+    out: list[Run] = []
+    struck = []
+    size = 0  # the length of the texts in ``out``
+    pos = k = 0  # amended offset of the run; the first span not placed yet
+    for r in runs:
+        if r.op is Op.DELETE or k == len(spans):
+            out.append(r)
+            size += len(r.text)
+            continue
+        n = len(r.text)
+        done = 0  # characters of ``r`` written
+        while k < len(spans) and spans[k][0] <= pos + n:
+            start, end, new = spans[k]
+            s, e = min(max(start - pos, 0), n), min(max(end - pos, 0), n)
+            if s > done:
+                out.append(r.with_text(r.text[done:s]))
+                size += s - done
+            if e > s:
+                piece = r.text[s:e]
+                if r.op is Op.EQUAL:
+                    out.append(Run(Op.DELETE, piece, author, date))
+                    size += e - s
+                elif r.author != author:  # another author's insertion: kept aside
+                    struck.append((size, r.with_text(piece)))
+            done = max(done, e)
+            if end > pos + n:  # the span goes on in the next runs
+                break
+            if new:
+                out.append(Run(Op.INSERT, new, author, date))
+                size += len(new)
+            k += 1
+        out.append(r.with_text(r.text[done:]) if done else r)
+        size += n - done
+        pos += n
+    out += [Run(Op.INSERT, new, author, date) for _, _, new in spans[k:] if new]
+    return join_runs(out), struck
 
 
 def edited_artefacts(c: Clause, runs: tuple[Run, ...], arts, struck, author, date) -> tuple:
