@@ -43,6 +43,8 @@ from itu_nb.amendments.retyping import _moved_offsets
 from itu_nb.amendments.wording import (
     delete_node,
     edit_runs,
+    edit_spans,
+    edited_artefacts,
     find_words,
     inserted_copy,
     map_children,
@@ -144,10 +146,10 @@ class _Editor:
                     raise EditError(f"{self.p.id}: {shorten(op.old)!r} occurs {len(spans)} times in {_cite(self.p, clause)}, "
                                     f"not {op.occurrence}")  # fmt: skip
                 spans = [spans[op.occurrence - 1]]
-            runs = clause.runs
-            for s, e in reversed(spans):
-                runs = edit_runs(runs, s, e, op.new, self.author, self.date)
+            # another author's insertions the words held are kept as struck-inserts (rejecting brings them back)
+            runs, struck = edit_spans(clause.runs, [(s, e, op.new) for s, e in spans], self.author, self.date)
             arts = _moved_offsets(clause, runs)  # comments and highlights after the words move with them
+            arts = edited_artefacts(clause, runs, arts, struck, self.author, self.date)
             self.p = dataclasses.replace(
                 self.p,
                 clauses=map_node(
@@ -318,8 +320,8 @@ class _Editor:
     def replace_clause(self, op: ReplaceClause) -> None:
         node = self.session.resolve(self.p, op.at)
         label, text = peel(op.text)
-        runs = edit_runs(node.runs, 0, len(node.body("amended")), text, self.author, self.date)
-        arts = _moved_offsets(node, runs)
+        runs, struck = edit_spans(node.runs, [(0, len(node.body("amended")), text)], self.author, self.date)
+        arts = edited_artefacts(node, runs, _moved_offsets(node, runs), struck, self.author, self.date)
         self.p = dataclasses.replace(
             self.p,
             clauses=map_node(self.p.clauses, node.path, lambda c: dataclasses.replace(c, runs=runs, artefacts=arts)),

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import dataclasses
 
-from itu_nb.amendments.wording import edit_runs
+from itu_nb.amendments.wording import edit_spans
 from itu_nb.model import Clause, Run, runs_text
 
-__all__ = ["retype_runs"]
+__all__ = ["retype_runs", "retyped"]
 
 
 def retype_runs(runs, text: str, author, date) -> tuple[Run, ...]:
@@ -24,7 +24,15 @@ def retype_runs(runs, text: str, author, date) -> tuple[Run, ...]:
     :func:`~itu_nb.amendments.wording.edit_runs` edit, from the end so that the offsets before it hold.
     Words the edit deletes from an earlier insertion leave that insertion (as in Word's suggesting
     mode deleting one's own insertion: the model has no nested changes), so the original view never
-    changes and the amended view is ``text`` exactly.
+    changes and the amended view is ``text`` exactly; :func:`retyped` also says which of them another
+    author had inserted.
+    """
+    return retyped(runs, text, author, date)[0]
+
+
+def retyped(runs, text: str, author, date) -> tuple[tuple[Run, ...], list[tuple[int, Run]]]:
+    """:func:`retype_runs`, and the pieces of another author's insertions the edit took out: ``(offset in the new
+    runs' text, run)`` (:func:`~itu_nb.amendments.wording.edit_spans`), to keep as ``struck-insert`` artefacts.
     """
     from itu_nb.diff.words import diff_words
 
@@ -43,10 +51,7 @@ def retype_runs(runs, text: str, author, date) -> tuple[Run, ...]:
             pos += len(piece)
         else:
             hunks[-1][2] += piece
-    out = tuple(runs)
-    for start, end, new in reversed(hunks):
-        out = edit_runs(out, start, end, new, author, date)
-    return out
+    return edit_spans(runs, [(start, end, new) for start, end, new in hunks], author, date)
 
 
 def _moved_offsets(clause: Clause, runs: tuple[Run, ...]) -> tuple:

@@ -15,8 +15,8 @@ from typing import Any
 
 from itu_nb.amendments.editor import _cite, _Editor
 from itu_nb.amendments.operations import Comment, EditError, EditText
-from itu_nb.amendments.retyping import _moved_offsets, retype_runs
-from itu_nb.amendments.wording import map_node
+from itu_nb.amendments.retyping import _moved_offsets, retyped
+from itu_nb.amendments.wording import edited_artefacts, map_node
 from itu_nb.model import Artefact, Op, Proposal
 
 
@@ -50,8 +50,8 @@ def _edit_text(editor: _Editor, op: EditText) -> None:
     text = lead + op.text.strip() + trail if body.strip() else op.text.strip()
     if text == body:
         return
-    runs = retype_runs(node.runs, text, editor.author, editor.date)
-    arts = _moved_offsets(node, runs)
+    runs, struck = retyped(node.runs, text, editor.author, editor.date)
+    arts = edited_artefacts(node, runs, _moved_offsets(node, runs), struck, editor.author, editor.date)
     editor.p = dataclasses.replace(
         editor.p,
         clauses=map_node(editor.p.clauses, node.path, lambda c: dataclasses.replace(c, runs=runs, artefacts=arts)),

@@ -13,15 +13,17 @@ import operator
 import re
 
 from itu_nb.amendments.operations import EditError
-from itu_nb.model import Clause, Op, Proposal, Run, join_runs, runs_text
+from itu_nb.model import Artefact, Clause, Op, Proposal, Run, join_runs, runs_text
 from itu_nb.model.clause import view_artefacts
 from itu_nb.model.review import settled_artefacts
-from itu_nb.model.struck import struck_inserts, with_struck
+from itu_nb.model.struck import STRUCK, struck_inserts, with_struck
 from itu_nb.parsing import keywords as kw
 
 __all__ = [
     "delete_node",
     "edit_runs",
+    "edit_spans",
+    "edited_artefacts",
     "find_words",
     "inserted_copy",
     "map_children",
@@ -37,8 +39,14 @@ __all__ = [
 # ----------------------------------------------------------------------------
 # runs
 # ----------------------------------------------------------------------------
-def edit_runs(runs, start: int, end: int, new: str, author, date) -> tuple[Run, ...]:
-    """Delete amended characters ``start:end`` and insert ``new`` there, as tracked runs."""
+def edit_runs(runs, start: int, end: int, new: str, author, date, *, struck: list | None = None) -> tuple[Run, ...]:
+    """Delete amended characters ``start:end`` and insert ``new`` there, as tracked runs.
+
+    Text inserted inside ``start:end`` is taken out, not struck (the model has no nested changes).  With
+    ``struck`` (a list), each piece of it another author than ``author`` inserted is added to it as
+    ``(offset, run)``: the piece as that author's insertion, and where it stood in the new runs' text (both
+    views), for :func:`edited_artefacts` to keep it as a ``struck-insert``; the analyst's own insertions vanish.
+    """
     out: list[Run] = []
     pos = 0
     placed = not new
@@ -51,6 +59,8 @@ def edit_runs(runs, start: int, end: int, new: str, author, date) -> tuple[Run, 
         out.append(r.with_text(r.text[:s]))
         if r.op is Op.EQUAL and e > s:
             out.append(Run(Op.DELETE, r.text[s:e], author, date))
+        elif struck is not None and e > s and r.author != author:  # another author's insertion: kept aside
+            struck.append((sum(len(x.text) for x in out), r.with_text(r.text[s:e])))
         if not placed and pos <= end <= pos + n:
             out.append(Run(Op.INSERT, new, author, date))
             placed = True
@@ -59,6 +69,73 @@ def edit_runs(runs, start: int, end: int, new: str, author, date) -> tuple[Run, 
     if not placed:
         out.append(Run(Op.INSERT, new, author, date))
     return join_runs(out)
+
+
+def edit_spans(runs, spans, author, date) -> tuple[tuple[Run, ...], list[tuple[int, Run]]]:
+    """``runs`` with each ``(start, end, new)`` of ``spans`` (amended offsets, in order, not overlapping) made as
+    :func:`edit_runs` makes one, and the pieces of another author's insertions they took out (``(offset in the new
+    runs' text, run)``, in text order: for :func:`edited_artefacts`).
+
+    One pass over the runs, whatever the number of spans (the same runs as one :func:`edit_runs` per span from the
+    last, which went over every run once per span: 1,000 spans in a clause of 2,000 runs took seconds).
+    """
+    spans = list(spans)
+    if len(spans) == 1:
+        struck: list[tuple[int, Run]] = []
+        start, end, new = spans[0]
+        return edit_runs(runs, start, end, new, author, date, struck=struck), struck
+    out: list[Run] = []
+    struck = []
+    size = 0  # the length of the texts in ``out``
+    pos = k = 0  # amended offset of the run; the first span not placed yet
+    for r in runs:
+        if r.op is Op.DELETE or k == len(spans):
+            out.append(r)
+            size += len(r.text)
+            continue
+        n = len(r.text)
+        done = 0  # characters of ``r`` written
+        while k < len(spans) and spans[k][0] <= pos + n:
+            start, end, new = spans[k]
+            s, e = min(max(start - pos, 0), n), min(max(end - pos, 0), n)
+            if s > done:
+                out.append(r.with_text(r.text[done:s]))
+                size += s - done
+            if e > s:
+                piece = r.text[s:e]
+                if r.op is Op.EQUAL:
+                    out.append(Run(Op.DELETE, piece, author, date))
+                    size += e - s
+                elif r.author != author:  # another author's insertion: kept aside
+                    struck.append((size, r.with_text(piece)))
+            done = max(done, e)
+            if end > pos + n:  # the span goes on in the next runs
+                break
+            if new:
+                out.append(Run(Op.INSERT, new, author, date))
+                size += len(new)
+            k += 1
+        out.append(r.with_text(r.text[done:]) if done else r)
+        size += n - done
+        pos += n
+    out += [Run(Op.INSERT, new, author, date) for _, _, new in spans[k:] if new]
+    return join_runs(out), struck
+
+
+def edited_artefacts(c: Clause, runs: tuple[Run, ...], arts, struck, author, date) -> tuple:
+    """``arts`` (``c``'s artefacts placed in its new body ``runs``) with the pieces ``struck`` (:func:`edit_spans`:
+    another author's insertions an edit by ``author`` took out) among them as ``struck-insert`` artefacts
+    (:mod:`itu_nb.model.struck`) at their places, in neither view: rejecting the edit brings them back.
+    """
+    if not struck:
+        return tuple(arts)
+    label = sum(len(r.text) for r in c.label_runs)
+    line = -1 if c.line is None else c.line
+    kept = []
+    for at, run in struck:
+        art = Artefact(STRUCK, run.text, line, label + at, Op.DELETE, author, date)
+        kept.append((label + at, dataclasses.replace(art, inserted=(run.author, run.date))))
+    return with_struck(arts, arts, kept)
 
 
 _HYPHENS, _QUOTES, _APOS = "-\u2010\u2011", '"\u201c\u201d', "'\u2018\u2019"

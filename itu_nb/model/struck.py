@@ -72,14 +72,19 @@ def _after(a: Artefact, at: int) -> bool:
 
 def _striker(a: Artefact, runs: Sequence[Run], starts: list[int], ends: list[int]) -> int | None:
     """The index of the run of ``a``'s strike: a deleted run by its striker (author and date) that holds its offset,
-    else any deleted run that does; None when none does.
+    else an inserted run by its striker that does (an edit that replaced nothing but another author's inserted
+    words: its insertion is the change), else any deleted run that does; None when none does.
     """
     at = a.offset or 0
     i = bisect_left(ends, at)  # the first run ending at or after ``at``
     near = [k for k in range(i, min(i + 3, len(runs))) if starts[k] <= at]  # (ending there, starting there)
-    near = [k for k in near if runs[k].op is Op.DELETE and ends[k] >= at]
+    held = [k for k in near if ends[k] >= at]
+    near = [k for k in held if runs[k].op is Op.DELETE]
     own = [k for k in near if (runs[k].author, runs[k].date) == (a.author, a.date)]
-    found = own or [k for k in near if runs[k].author == a.author] or near
+    found = own or [k for k in near if runs[k].author == a.author]
+    if not found:
+        found = [k for k in held if runs[k].op is Op.INSERT and (runs[k].author, runs[k].date) == (a.author, a.date)]
+    found = found or near
     return found[0] if found else None
 
 
