@@ -5,6 +5,8 @@ list that no operation of the run has changed so far), or holding the item the f
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from itu_nb.amendments.addressing import Cites, _child, _walk, bare, cited_section, lookup, parent_of
 from itu_nb.amendments.lists import Session
 from itu_nb.amendments.order import Order
@@ -48,11 +50,11 @@ class Joins:
             return self._ups[id(c)]
         return parent_of(self.proposal, c.path)
 
-    def _cite_now(self, address: str) -> tuple[Clause, str] | None:  # pragma: no cover - Nest's
-        raise NotImplementedError
+    if TYPE_CHECKING:  # Nest's (a Joins is always a Nest): declared for the type checker only
 
-    def _go_stale(self) -> None:  # pragma: no cover - Nest's
-        raise NotImplementedError
+        def _cite_now(self, address: str) -> tuple[Clause, str] | None: ...
+
+        def _go_stale(self) -> None: ...
 
     def _join(self, address: str, into: bool) -> list[tuple[Order, Order, Clause]]:
         """Join the list ``address`` names (``into``) or names an item of, and the lists between it and the others: each
