@@ -116,8 +116,8 @@ def _apply(proposal: Proposal, accepted: set[str], rejected: set[str], moves=Non
                 continue
             if twins[(change.scope == "label", change.old, change.new)] > 1 or change.rank:
                 settled.append(change.id)  # identical changes left keep their ranks, and ids
-            for i in range(a, b):
-                kept[i] = dataclasses.replace(runs[i], op=Op.EQUAL) if runs[i].op is keep else None
+            for i in range(a, b):  # what stays is plain text, no one's (it joins the text around it)
+                kept[i] = Run(Op.EQUAL, runs[i].text) if runs[i].op is keep else None
             decided.extend(range(a, b))
         artefacts = node.artefacts
         fate: dict[int, Op | None] = {}
