@@ -31,7 +31,7 @@ from itu_nb.amendments.relettering import (
     successor,
 )
 from itu_nb.amendments.retyping import _moved_offsets
-from itu_nb.amendments.wording import delete_node, edit_runs, inserted_copy
+from itu_nb.amendments.wording import delete_node, edit_runs, edited_artefacts, inserted_copy
 from itu_nb.errors import AddressError
 from itu_nb.model import Artefact, Clause, NodeKind, Op, Proposal, Run, runs_text
 from itu_nb.model.clause import view_artefacts
@@ -259,11 +259,7 @@ def _build_edits(plan: _Plan) -> Draft:
     )
 
     def node(c: Clause) -> Clause:
-        runs = c.runs
-        for e in sorted(words.get(c.path, []), key=lambda e: (e.start, e.end), reverse=True):
-            runs = edit_runs(runs, e.start, e.end, e.new, e.author, e.date)
-        # the base's comments and highlights move with its words; the proposals' go on the same words
-        arts = _moved_offsets(c, runs) if c.artefacts and runs is not c.runs else c.artefacts
+        runs, arts = _edited(c, words.get(c.path, []), plan.sides)
         c = dataclasses.replace(c, runs=runs, children=level(c.children, c), artefacts=arts)
         if c.path in side:
             c = carry(c, side[c.path])
@@ -302,6 +298,73 @@ def _build_edits(plan: _Plan) -> Draft:
     fields = {f.name: getattr(plan.base, f.name) for f in dataclasses.fields(Proposal)}
     fields.update(clauses=clauses, provenance=provenance)
     return repath(Draft(**fields, plan=plan))
+
+
+def _edited(c: Clause, edits: list[Edit], sides: tuple[str, ...]) -> tuple[tuple[Run, ...], tuple[Artefact, ...]]:
+    """``c``'s body runs and artefacts once its word ``edits`` (offsets in the base's body) are made.
+
+    Edits of one clause that neither overlap nor share a point (every uncontested edit: the merge's base is an
+    amended view, all text) are made from the last, so that each one's offsets still hold, and the base's comments
+    and highlights move with its words.  Edits that overlap (a conflict resolved with ``side="all"``) are made one
+    over the other, by side in the merge's order (:func:`_over`).
+    """
+    if not edits:
+        return c.runs, c.artefacts
+    ordered = sorted(edits, key=lambda e: (e.start, e.end))
+    if any(
+        b.start < a.end or (a.start == a.end == b.start == b.end) for a, b in zip(ordered, ordered[1:], strict=False)
+    ):
+        return _over(c, sorted(ordered, key=lambda e: sides.index(e.side) if e.side in sides else len(sides)))
+    runs = c.runs
+    for e in reversed(ordered):
+        runs = edit_runs(runs, e.start, e.end, e.new, e.author, e.date)
+    # the base's comments and highlights move with its words; the proposals' go on the same words
+    return runs, _moved_offsets(c, runs) if c.artefacts and runs is not c.runs else c.artefacts
+
+
+def _over(c: Clause, edits: list[Edit]) -> tuple[tuple[Run, ...], tuple[Artefact, ...]]:
+    """:func:`_edited` for edits that overlap: each made, in the order given, over what the ones before it made.
+
+    An edit's base offsets are read in the runs as they stand (:func:`_amended_span`): text an earlier edit
+    inserted strictly inside its base words is inside its span, text inserted at either end is not.  Another
+    side's insertion it takes out is kept as a ``struck-insert`` (struck by this edit's author, inserted by the
+    other's: :func:`~itu_nb.amendments.wording.edited_artefacts`), never dropped: rejecting the edit brings it
+    back; the base's comments and highlights move with its words at each step.
+    """
+    for e in edits:
+        start, end = _amended_span(c.runs, e.start, e.end)
+        struck: list[tuple[int, Run]] = []
+        runs = edit_runs(c.runs, start, end, e.new, e.author, e.date, struck=struck)
+        arts = _moved_offsets(c, runs) if c.artefacts else ()
+        c = dataclasses.replace(c, runs=runs, artefacts=edited_artefacts(c, runs, arts, struck, e.author, e.date))
+    return c.runs, c.artefacts
+
+
+def _amended_span(runs: tuple[Run, ...], start: int, end: int) -> tuple[int, int]:
+    """``[start, end)``, offsets in the original view of ``runs`` (the base's text, which edits never change), as
+    offsets in their amended view: the start after the text inserted at it, the end before the text inserted at it;
+    an insertion point (``start == end``) after the text inserted there, so that insertions follow one another.
+    """
+    at = _amended_at(runs, start, after=True)
+    return (at, at) if start == end else (at, _amended_at(runs, end, after=False))
+
+
+def _amended_at(runs: tuple[Run, ...], x: int, *, after: bool) -> int:
+    """The amended offset of original offset ``x`` of ``runs``: after the text inserted at ``x`` or before it."""
+    amended = original = 0
+    for r in runs:
+        n = len(r.text)
+        if r.op is Op.INSERT:
+            if original < x or (after and original == x):
+                amended += n
+                continue
+            return amended
+        if original <= x < original + n:
+            return amended + (x - original if r.op is Op.EQUAL else 0)
+        original += n
+        if r.op is Op.EQUAL:
+            amended += n
+    return amended
 
 
 def _left_out(
