@@ -9,6 +9,7 @@ on the words they were made on (every edit of a clause's words, and :mod:`itu_nb
 from __future__ import annotations
 
 import dataclasses
+from bisect import bisect_right
 
 from itu_nb.amendments.wording import edit_spans
 from itu_nb.model import Clause, Run, runs_text
@@ -68,11 +69,18 @@ def _moved_offsets(clause: Clause, runs: tuple[Run, ...]) -> tuple:
     label = "".join(r.text for r in clause.label_runs)
     old = label + "".join(r.text for r in clause.runs)
     new = label + "".join(r.text for r in runs)
-    pieces: list[tuple[int, int, int, int]] = []  # (old start, old end, new start, op) of each old piece
+    # each old piece (one pass over the diff): where it starts in the old text, in the new, and whether it is kept;
+    # the pieces cover the old text in order, so an offset's piece is found by bisection (a scan per comment or
+    # highlight went over the pieces once for each)
+    starts: list[int] = []
+    targets: list[int] = []
+    kept: list[bool] = []
     a = b = 0
     for op, piece in diff_words(old, new).ops:
         if op <= 0:
-            pieces.append((a, a + len(piece), b, op))
+            starts.append(a)
+            targets.append(b)
+            kept.append(op == 0)
             a += len(piece)
         if op >= 0:
             b += len(piece)
@@ -82,7 +90,7 @@ def _moved_offsets(clause: Clause, runs: tuple[Run, ...]) -> tuple:
             return None
         if at >= len(old):
             return len(new) + at - len(old)
-        start, _end, to, op = next(p for p in pieces if p[0] <= at < p[1])
-        return to + (at - start) if op == 0 else to
+        k = bisect_right(starts, at) - 1
+        return targets[k] + (at - starts[k]) if kept[k] else targets[k]
 
     return tuple(dataclasses.replace(art, offset=move(art.offset)) for art in clause.artefacts)
