@@ -6,8 +6,10 @@ Found by session 16's sweep: a 100,000-node text loaded in about a second, but e
 2,000 paragraphs at a time (``itu_nb/export/docx_chunks.py``), each to the same bytes as before.
 
 Every input is built here; the expected values follow from how it is built: ``ITEMS`` is a heading, a title, a
-section keyword and 100,000 numbered items (``1<TAB>to act on item 1;`` …), every eighth inserted
-(``{++…++}``), so 100,003 nodes and 12,500 insertions; ``MARKERS`` is 50,000 marker lines ``MOD<TAB>XYZ/1/0`` …
+section keyword and 100,000 numbered items (``1.1<TAB>to act on item 1;`` … ``1.999``, ``2.1`` … ``101.100<TAB>to act
+on item 100000;``: a label is at most four digits, or numbers of up to three digits after a dot, so plain numbers
+would stop at 9,999 and the rest be read as paragraphs), every eighth inserted (``{++…++}``), so 100,003 nodes, every
+item an item of one list, and 12,500 insertions; ``MARKERS`` is 50,000 marker lines ``MOD<TAB>XYZ/1/0`` …
 ``MOD<TAB>XYZ/1/49999``, 50,000 proposals of no clause.  Each run is a child process measured by
 ``tests/bounds.py`` (``benchmarks/bench_bounds.py`` collects the rows): within 300 MB and five times the 2 s CPU
 budget, loading included.
@@ -22,8 +24,9 @@ from bounds import bounded
 ITEMS = """(
     "MOD\\tXYZ/1/1\\nRESOLUTION 1 (Rev. Dubai, 2018)\\nTitle\\nresolves\\n"
     + "".join(
-        f"{i}\\t{{++to act on item {i};++}}\\n" if i % 8 == 0 else f"{i}\\tto act on item {i};\\n"
+        f"{label}\\t{{++to act on item {i};++}}\\n" if i % 8 == 0 else f"{label}\\tto act on item {i};\\n"
         for i in range(1, 100_001)
+        for label in [f"{(i - 1) // 999 + 1}.{(i - 1) % 999 + 1}"]
     )
 )"""
 MARKERS = '"".join(f"MOD\\tXYZ/1/{i}\\n" for i in range(50_000))'
@@ -45,14 +48,16 @@ def test_each_writer_on_a_hundred_thousand_items(writer):
     code = f"""
 import itu_nb
 doc = itu_nb.load({ITEMS}, format="criticmarkup")
-print(sum(1 for p in doc for n in p.walk()))
+nodes = [n for p in doc for n in p.walk()]
+items = {{n.path.rpartition("/")[0] for n in nodes if n.kind.value == "item"}}
+print(len(nodes), sum(n.kind.value == "item" for n in nodes), *items, nodes[-1].path)
 x = itu_nb.{writer}(doc)
 print(*({FACTS[writer]}))
 """
     r = bounded(code, label=f"{writer}: 100,000 items, 12,500 inserted")
     assert r.ok, r
     nodes, facts = r.stdout.split("\n")[:2]
-    assert int(nodes) == 100_003
+    assert nodes == "100003 100000 resolves resolves/101.100"  # every item in one list, the last labelled 101.100
     # every item's text, each insertion tracked, the last item; HTML also names each changed item in its contents
     assert facts == ("112500 12500 True" if writer == "to_html" else "100000 12500 True")
     assert r.within(), r
