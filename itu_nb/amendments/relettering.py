@@ -300,6 +300,9 @@ def _bases(children: tuple[Clause, ...], old_prefix: str) -> list[str]:
                 if (number := runs[0].text.strip()).isdigit() and number.isascii():
                     append(number)  # a number is its own component (what _listed_base gives, without the cache,
                     continue  # which a first read of a long numbered list misses on every item: 4 µs each)
+                if number[:1].isdigit() and number.isascii() and number.replace(".", "").isdigit():
+                    append(number.rstrip("."))  # so is a dotted one (``4.1``, ``12.3.``), less its final dot: the
+                    continue  # only labels a list holds more than the cache's of (``1.1`` … ``101.100``: 100,000)
                 if (base := listed_base(runs[0].text)) is not None:  # a letter, a numeral…: remembered
                     append(base)
                     continue
