@@ -94,12 +94,26 @@ def keys_to_store(proposal: Proposal) -> list | None:
     change ids survive a save and reload; None when the labels tell every key.  A clause that
     remembers decided identical changes (:attr:`~itu_nb.model.Clause.settled`) is stored as
     ``[key, *settled]``.
+
+    A walk of every clause, once per proposal object: any clause may hold a key its label does not give (a
+    proposal is made by replacing any of its clauses), so none can be left unread, but a proposal and its
+    clauses are frozen (every edit makes a new one), so the answer is kept on the proposal, as its path index
+    is, and the writers that ask it again (a line-based writer twice when there are keys, every writer of the
+    same proposal) read it back.  The list is shared: not to be changed.
     """
+    known = proposal.__dict__.get(_STORED, _UNKNOWN)
+    if known is not _UNKNOWN:
+        return known
     from itu_nb.amendments.relettering import keeps_paths
 
-    if keeps_paths(proposal):
-        return None
-    return [[c.key, *c.settled] if c.settled else c.key for c in proposal.walk()]
+    keys = None if keeps_paths(proposal) else [[c.key, *c.settled] if c.settled else c.key for c in proposal.walk()]
+    proposal.__dict__[_STORED] = keys  # (not a field: equality, hashing and repr ignore it, as the path index)
+    return keys
+
+
+#: Where :func:`keys_to_store` keeps its answer on a proposal (its ``__dict__``, as a cached property would).
+_STORED = "_itu_nb_keys_to_store"
+_UNKNOWN = object()
 
 
 _ARTEFACTS, _LINE = attrgetter("artefacts"), attrgetter("line")
