@@ -114,7 +114,9 @@ class Draft(Proposal):
         self, conflict: str, side: str | None = None, *, text: str | None = None, author: str = "analyst"
     ) -> Draft:
         """A new draft with one conflict settled: by a side (a proposal's name, ``"base"`` to keep the
-        base text, ``"all"`` to insert every competing clause) or by ``text`` written by ``author``.
+        base text, ``"all"`` to insert every competing clause, or to make every side's word edit, each side over the
+        sides before it in the merge's order, another side's insertion it takes out kept as a ``struck-insert``) or
+        by ``text`` written by ``author``.
 
         The draft is built again from the merge; changes already accepted or rejected on this
         draft are decided again on the new one, found by their stable ids.  A decision whose
