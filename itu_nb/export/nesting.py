@@ -76,9 +76,11 @@ def made_inside(pieces: tuple[Piece, ...], i: int) -> Piece | None:
     inside its change's mark, ``{--{==7==}--}`` (:data:`itu_nb.parsing.critic_read._COMMENT_IN`), else None.
 
     It does when the highlight was made inside a change (its op INSERT or DELETE) and what it covers is text of that
-    op by one author and date (and move), comments of that op perhaps among it: what one mark can hold.  Any other
-    (over changes by two authors, or holding a note's reference or a highlight of no characters) is written around
-    what it covers, ``{=={--a--}{>>@X<<}{--b--}{>>@Y<<}==}``, and reads back as made around it (its op EQUAL).
+    op by one author and date (and move), comments of that op perhaps among it: what one mark can hold.  Any other is
+    written around what it covers: over changes of its op by several authors or dates,
+    ``{=={--a--}{>>@X<<}{--b--}{>>@Y<<}==}``, read back with that op
+    (:func:`itu_nb.parsing.critic_read._around`); holding a note's reference or a highlight of no characters, read
+    back as made around them (EQUAL).
     """
     op, first = pieces[i].op, None
     for piece in pieces[i + 1 :]:
