@@ -28,9 +28,9 @@ inside a change (its op INSERT or DELETE) stands inside that change's mark, ``{+
 offset (:data:`itu_nb.parsing.markup.EMPTY_HIGHLIGHT`); ``{====}`` outside a change is one made outside.  One
 with text made inside a change stands inside its mark too, ``{--{==7==}--}{>>@Brazil (…)<<}`` (session 20; before,
 ``{=={--7--}==}``, which now reads back as one made around the change), when one mark can hold what it covers
-(:func:`itu_nb.export.nesting.made_inside`).  CriticMarkup cannot nest highlights: one of no characters inside another (read from Akoma Ntoso's nested inlines) is written
-right after it, the nearest place it can stand; one with text inside another, or two that cross, are refused with
-an :class:`~itu_nb.errors.ExportError` naming the node and the characters (:mod:`itu_nb.export.nesting`).  A footnote stands in
+(:func:`itu_nb.export.nesting.made_inside`).  CriticMarkup cannot nest highlights: one of no characters inside
+another (read from Akoma Ntoso's nested inlines) is written right after it, the nearest place it can stand; one
+with text inside another, or two that cross, are refused with an :class:`~itu_nb.errors.ExportError` naming the node and the characters (:mod:`itu_nb.export.nesting`).  A footnote stands in
 its host's line, changes inside its text marked as anywhere else (``[1: See {--71--}{++72++}]``, read
 back as one note whose runs carry the change), so the paragraph breaks of a note of several paragraphs (a
 Word note, or one with a text box) are written as U+2029 PARAGRAPH SEPARATOR, Unicode's own paragraph break
