@@ -207,10 +207,14 @@ def plain_paragraph(writer: NoteWriter, line: Line, last: bool) -> str | None:
     # the kinds checked and the paragraph's own op found in one pass (Line.mark: the last paragraph-mark piece's op,
     # else the one op of every piece with text when it is not EQUAL)
     marked = first = None
-    mixed = False
+    mixed = around = False  # around: a highlight made around changes is open (their runs: the tree's _lit_around)
     for piece in pieces:
         kind = piece.kind
         if kind not in _PLAIN and (kind != "bookmark" or _BOOKMARK.match(piece.text)):
+            return None
+        if kind == "highlight-start" or kind == "highlight-end":
+            around = kind == "highlight-start" and piece.op is _EQUAL
+        elif around and piece.text and piece.op is not _EQUAL:
             return None
         if kind == "paragraph-mark":
             marked = piece.op
