@@ -212,19 +212,19 @@ def plain_paragraph(writer: NoteWriter, line: Line, last: bool) -> str | None:
         kind = piece.kind
         if kind not in _PLAIN and (kind != "bookmark" or _BOOKMARK.match(piece.text)):
             return None
-        if kind == "highlight-start" or kind == "highlight-end":
-            around = kind == "highlight-start" and piece.op is _EQUAL
-        elif around and piece.text and piece.op is not _EQUAL:
-            return None
         if kind == "paragraph-mark":
             marked = piece.op
         elif piece.text:
+            if around and piece.op is not _EQUAL:
+                return None
             if piece.move is not None:  # a move's run, in its named range (RunWriter._moved_in): the tree writes it
                 return None
             if first is None:
                 first = piece.op
             elif piece.op != first:
                 mixed = True
+        elif kind == "highlight-start" or kind == "highlight-end":
+            around = kind == "highlight-start" and piece.op is _EQUAL
     if line.keys and line.proposal is not None:
         writer.keys[line.proposal.id] = line.keys
     role = line.role
