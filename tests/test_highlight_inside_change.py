@@ -5,7 +5,9 @@ A highlight over exactly the text of one deleted (or inserted) run is one of two
 ``<del><inline name="highlight">``) or made around it (``op`` EQUAL: ``<inline name="highlight"><del>``).
 CriticMarkup writes the first inside the change's mark, ``{--{==3==}--}{>>@Brazil (…)<<}`` or
 ``{++ and {==Annex 4==}++}``, and the second around it, ``{=={--3--}{>>@Brazil (…)<<}==}``, and reads each back as
-written.  Word holds only the first: one made around a change's text alone comes back from Word made inside it.
+written.  Word writes the first as highlighted runs inside the ``w:del``/``w:ins`` and the second (session 21) as such
+runs whose ``w:rPrChange`` (a tracked formatting change) holds the properties before without the highlight: put on the
+change's text afterwards, around the change.
 
 The lines are Resolution 71's *noting b)* (Doc 67: "the glossary of terms presented in Annex 3 to this resolution,"),
 with Brazil's change of "3" to "4" or CEPT's insertion of " and Annex 4" after "3".  Offsets count the label ``b)<TAB>`` (3
@@ -436,3 +438,25 @@ def test_a_long_text_reads_such_lines_as_a_short_one_does():
     assert [(a.offset, a.length, a.op.name) for a in node.artefacts if a.kind == "highlight"] == [
         (a.offset, a.length, a.op.name) for a in _node(doc).artefacts if a.kind == "highlight"
     ]
+
+
+def test_criticmarkup_written_before_from_word_reads_as_made_around_with_the_same_text_and_decisions():
+    # 556c042 wrote Word's highlighted "3" inside Brazil's w:del around the deletion (its one form for both); read now,
+    # that is the highlight made around it (EQUAL): the text, the changes, the highlighted characters and what
+    # accepting or rejecting leaves are those of the Word document; only the highlight's op differs (decision, session 21)
+    day = " (2018-09-10T00:00:00Z)"
+    word = _word(B.dele(_lit("3", deleted=True), "Brazil", 5) + B.ins(B.run("4"), "Brazil", 6))
+    old = itu_nb.to_criticmarkup(word).replace(
+        "{--{==3==}--}{>>@Brazil" + day + "<<}", "{=={--3--}{>>@Brazil" + day + "<<}==}"
+    )
+    assert "Annex {=={--3--}{>>@Brazil" + day + "<<}==}{++4++}{>>@Brazil" + day + "<<} to" in old
+    now = itu_nb.load(old, format="criticmarkup")
+    assert _marks(word) == [("highlight", 44, 1, "DELETE", None, None, "3")]
+    assert _marks(now) == [("highlight", 44, 1, "EQUAL", None, None, "3")]
+    assert (_runs(now), _views(now)) == (_runs(word), _views(word))
+    for how in ("accept", "reject"):
+        settled = [
+            [(a.kind, a.offset, a.length, a.op.name) for a in getattr(d[0], how)()["noting/b"].artefacts]
+            for d in (word, now)
+        ]
+        assert settled[0] == settled[1], how
