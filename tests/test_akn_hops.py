@@ -314,18 +314,19 @@ def test_criticmarkup_after_akn_keeps_note_paragraphs():
 
 
 def test_a_highlight_on_inserted_text_stays_inserted_through_every_writer_and_akn_after():
-    # CriticMarkup writes it around the insertion ({=={++lit new++}==}) and reads a highlight over one change's
-    # text alone as made inside that change, as Word (w:highlight inside w:ins) and AKN (<ins><inline>) have it
+    # CriticMarkup writes it inside the insertion's mark ({++{==lit new==}++}, session 20; before, around it) and
+    # reads it back with the insertion's op, as Word (w:highlight inside w:ins) and AKN (<ins><inline>) have it
     doc = _word()
     for fmt in WRITERS:
         back = hop(doc, fmt)
         assert marks(back) == marks(doc), fmt
         assert marks(hop(back)) == marks(doc), fmt
     text = itu_nb.to_criticmarkup(doc)
-    assert "2\tto {=={++lit new++}{>>@Brazil (2018-09-10T00:00:00Z)<<}==} and {==lit old==}" in text
+    assert "2\tto {++{==lit new==}++}{>>@Brazil (2018-09-10T00:00:00Z)<<} and {==lit old==}" in text
+    # a highlight around changes is made around them (EQUAL), one change's text alone included
     mixed = itu_nb.load("considering\na)\tthat {==one {++two++}==} and {=={--three--}==};\n", format="criticmarkup")
     lit = [(a.offset, a.length, a.op) for a in mixed[0]["considering/a"].artefacts if a.kind == "highlight"]
-    assert lit == [(8, 7, Op.EQUAL), (20, 5, Op.DELETE)]  # "a)\tthat " is 8; "one two and " 12 more
+    assert lit == [(8, 7, Op.EQUAL), (20, 5, Op.EQUAL)]  # "a)\tthat " is 8; "one two and " 12 more
 
 
 # ----------------------------------------------------------------------------

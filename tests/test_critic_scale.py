@@ -157,7 +157,8 @@ def test_a_stretch_reads_comments_and_highlights_and_ends_where_it_cannot():
     # (stretches.STOP: "{>>a{b<<}", "{=={++i++}==}"), which the reader's loop reads; the changes around keep their
     # authors and dates; one written right after a change is its author ("{>>@x<y<<}" too, after a change the
     # loop reads: "{~~a{~>b~~}"), any other comment right after a change ("{>>c<<}") a comment; a comment or
-    # highlight written inside a change's text stays the change's (a comment with its op; "{==y==}" is its text)
+    # highlight written inside a change's text is the change's (with its op: "{==y==}" a highlight made in it, session
+    # 20); a highlight around a change ("{=={++i++}==}") is made around it (EQUAL)
     unit = (
         "{++a++}{>>@Fiji (2019-03-05)<<}{==h==}{--b--}{>>@Peru (2019-03-06)<<} w{>>@Kenya (2019-04-01): check<<}"
         "{~~c~>d~~}{>>@Fiji (2019-03-07)<<} {--e{>>c<<}--}{>>@Fiji (2019-01-01)<<} {++x{==y==}z++}{>>@Peru<<} "
@@ -176,12 +177,15 @@ def test_a_stretch_reads_comments_and_highlights_and_ends_where_it_cannot():
         ("R", -1, "e", "Fiji", "2019-01-01"),
         ("comment", -1, "c", None, None),
         ("R", 0, " ", None, None),
-        ("R", 1, "x{==y==}z", "Peru", None),
+        ("R", 1, "x", "Peru", None),
+        ("highlight", 1, "", None, None),
+        ("R", 1, "y", "Peru", None),
+        ("R", 1, "z", "Peru", None),
         ("R", 0, " ", None, None),
         ("R", 1, "f", None, None),
         ("comment", 0, "c", None, None),
         ("comment", 0, "a{b", None, None),
-        ("highlight", 1, "", None, None),
+        ("highlight", 0, "", None, None),
         ("R", 1, "i", None, None),
         ("R", -1, "g{", "x<y", None),
         ("R", 1, "k", "x<y", None),

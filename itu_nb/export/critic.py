@@ -25,10 +25,12 @@ A highlight is ``{==…==}`` around what it covers, changes and comments
 included (``{==IC{++T++}s==}``: the loader reads marks inside a highlight).  A highlight of no characters made
 inside a change (its op INSERT or DELETE) stands inside that change's mark, ``{++ne{====}w ++}`` (or
 ``{++{====}++}`` where no text of the change is left beside it), and is read back with the change's op and
-offset (:data:`itu_nb.parsing.markup.EMPTY_HIGHLIGHT`); ``{====}`` outside a change is one made outside.  CriticMarkup
-cannot nest highlights: one of no characters inside another (read from Akoma Ntoso's nested inlines) is written
-right after it, the nearest place it can stand; one with text inside another, or two that cross, are refused with
-an :class:`~itu_nb.errors.ExportError` naming the node and the characters (:mod:`itu_nb.export.nesting`).  A footnote stands in
+offset (:data:`itu_nb.parsing.markup.EMPTY_HIGHLIGHT`); ``{====}`` outside a change is one made outside.  One
+with text made inside a change stands inside its mark too, ``{--{==7==}--}{>>@Brazil (…)<<}`` (session 20; before,
+``{=={--7--}==}``, which now reads back as one made around the change), when one mark can hold what it covers
+(:func:`itu_nb.export.nesting.made_inside`).  CriticMarkup cannot nest highlights: one of no characters inside
+another (read from Akoma Ntoso's nested inlines) is written right after it, the nearest place it can stand; one
+with text inside another, or two that cross, are refused with an :class:`~itu_nb.errors.ExportError` naming the node and the characters (:mod:`itu_nb.export.nesting`).  A footnote stands in
 its host's line, changes inside its text marked as anywhere else (``[1: See {--71--}{++72++}]``, read
 back as one note whose runs carry the change), so the paragraph breaks of a note of several paragraphs (a
 Word note, or one with a text box) are written as U+2029 PARAGRAPH SEPARATOR, Unicode's own paragraph break
@@ -50,7 +52,7 @@ from itu_nb.errors import ExportError
 from itu_nb.export.critic_sign import _CLASH, _attribution, _signature, _struck_insert, _Where
 from itu_nb.export.limits import check_marks
 from itu_nb.export.lines import Line, Piece, as_document, encodable, export_lines, node_pieces, plain_rows
-from itu_nb.export.nesting import check_nesting
+from itu_nb.export.nesting import HIGHLIGHT_ENDS, HIGHLIGHT_STARTS, check_nesting, made_inside
 from itu_nb.model import Clause, Op
 from itu_nb.model.note_source import NOTE_HEAD
 from itu_nb.parsing.critic_read import MOVED_BY
@@ -209,10 +211,28 @@ def _line(pieces: tuple[Piece, ...], where: _Where) -> str:
     bracket = False  # whether that text holds a "["
     depth = 0  # the highlights open
     held: list[Op] = []  # highlights of no characters inside an open highlight: written after it
+    inside = False  # whether a highlight made inside the open change is open (nesting.made_inside)
     for i, piece in enumerate(pieces):
         if skip:  # the end of a highlight of no characters, written with its start
             skip = False
             continue
+        if inside and piece.kind in HIGHLIGHT_ENDS:  # its change's mark stays open
+            out.append("==}")
+            inside = False
+            continue
+        if piece.kind in HIGHLIGHT_STARTS and piece.op is not Op.EQUAL and not _empty_next(pieces, i) and not depth:
+            first = made_inside(pieces, i)
+            if first is not None:  # inside its change's mark, opened here unless open with its author and date
+                if open_op is not piece.op or (
+                    who is not None and (who.author, who.date, who.move) != (first.author, first.date, first.move)
+                ):
+                    close()
+                    out.append(_MARK[piece.op][0])
+                    open_op = piece.op
+                who = first
+                out.append("{==")
+                inside = True
+                continue
         if piece.kind == "highlight-start" and _empty_next(pieces, i) and depth:
             # CriticMarkup cannot nest highlights ("{====}" would close the open one): the nearest form, after it
             held.append(piece.op)

@@ -10,6 +10,9 @@
   another, so a highlight that starts where another ends (nothing but comments or notes between) is written in the
   other colour (yellow, then green, then yellow…).  A highlight of no characters (a decision took them all) is a
   highlighted run holding an empty ``w:t``, which the reader reads back as such; LibreOffice and pandoc open it.
+  A highlight made inside a change (its op the change's) is highlighted runs inside the ``w:del``/``w:ins``; one made
+  around changes (op EQUAL) gives each of its runs inside one a ``w:rPrChange`` whose properties before lack the
+  highlight (Word's record of a highlight put on the change's text afterwards), which the reader reads as such.
 - A line that is no node writes its white space (CriticMarkup's ``{==  ==}`` on a blank line: a
   highlighted run of spaces), so a highlight there survives.
 - Labels are text followed by a TAB (no Word list numbering), so a relettering
@@ -128,6 +131,7 @@ class _Writer(NoteWriter):
         # a highlight is highlighted runs of one colour (comments and notes inside it do not cut it): one that
         # starts where another ended, no text between, takes the other colour, so the reader keeps them two
         lit = ended = ""  # the colour of the highlight open here; of the one that ended last
+        around = False  # the highlight open here was made around changes (op EQUAL): their runs say so (_lit_around)
         touching = False  # a highlight ended and no text was written since
         empty = False  # no text written since the highlight opened
         refs: dict[str, str] = {}  # note number → the kind of its reference in this line
@@ -138,7 +142,7 @@ class _Writer(NoteWriter):
             if piece.is_mark:
                 if piece.kind == "highlight-start":
                     lit = NEXT_HIGHLIGHT if touching and ended == HIGHLIGHT else HIGHLIGHT
-                    empty = True
+                    around, empty = piece.op is Op.EQUAL, True
                 else:
                     if lit and empty:  # a highlight of no characters (a decision took them all): an empty run
                         p.append(self._tracked(self._empty_run(lit), piece.op, *_who(line)))
@@ -171,7 +175,10 @@ class _Writer(NoteWriter):
             elif piece.is_text or piece.kind in ("bookmark", "markup"):
                 # (a "markup" piece: the white space of a line that is no node, e.g. CriticMarkup's "{==  ==}")
                 if line.role == "marker" and piece.kind == "marker":
-                    p.append(self._tracked(self._text_run(line, piece, lit), piece.op, piece.author, piece.date))
+                    run = self._text_run(line, piece, lit)
+                    if lit and around and piece.op is not Op.EQUAL and piece.text:
+                        run = self._lit_around(run, piece.author, piece.date)
+                    p.append(self._tracked(run, piece.op, piece.author, piece.date))
                 else:  # (as _text_run writes it, made in place)
                     holder = (
                         p
@@ -185,6 +192,8 @@ class _Writer(NoteWriter):
                         bold=line.role == "reasons" and piece.kind == "label",
                         lit=lit,
                     )
+                    if lit and around and holder is not p and piece.text:  # a highlight made around the change
+                        self._lit_around(holder[-1], piece.author, piece.date)
                 if piece.text:
                     touching = empty = False
             elif piece.kind == "footnote-body":

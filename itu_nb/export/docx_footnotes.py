@@ -278,13 +278,14 @@ class NoteWriter(RunWriter):
         for body, first in zip(bodies, firsts, strict=True):
             # the note's highlights (the FOOTNOTE node's, lines.lit_note): colours as in a paragraph's text
             lit = ended = ""
-            touching = empty = False
+            touching = empty = around = False  # around: as _Writer.paragraph's (a highlight made around changes)
             for run in body:
                 if run.kind == "note-comment":  # a comment at its place in the note: a bookmark here names it
                     placed.append(self._note_comment(para, run))
                     continue
                 if run.kind == "note-highlight-start":
                     lit, empty = (NEXT_HIGHLIGHT if touching and ended == HIGHLIGHT else HIGHLIGHT), True
+                    around = run.op is Op.EQUAL or run.op is ref.op  # (written EQUAL, as the note's text of its op)
                     continue
                 if run.kind == "note-highlight-end":
                     if lit and empty:  # a highlight of nothing: an empty run
@@ -296,7 +297,7 @@ class NoteWriter(RunWriter):
                     touching = empty = False
                 text = run.text[len(number) :] if shown and number is not None and run is first else run.text
                 op = Op.EQUAL if run.op is ref.op else run.op
-                para = self._note_text(note, para, text, op, run.author, run.date, lit)
+                para = self._note_text(note, para, text, op, run.author, run.date, lit, around=bool(lit) and around)
         form = self._note_form(bodies, ref.op, number if number is not None else str(self.auto_notes[kind]), shown)
         if form is not None:  # what the reader's rule would read otherwise: the reading meant, named
             self._bookmark(para, form)
@@ -375,8 +376,11 @@ class NoteWriter(RunWriter):
         author: str | None = None,
         date: str | None = None,
         lit: bool | str = False,
+        *,
+        around: bool = False,
     ) -> etree._Element:
-        """``text`` at the end of the note (highlighted when ``lit``), each line after the first in a paragraph of its own (a note of
+        """``text`` at the end of the note (highlighted when ``lit``; ``around``: made around its change,
+        :meth:`~itu_nb.export.docx_runs.RunWriter._lit_around`), each line after the first in a paragraph of its own (a note of
         several paragraphs, or with a text box, as the .docx reader gives it); the paragraph it ends in.
         A tracked text carries the change's ``author`` and ``date`` as body changes do (the exporter's
         ``author=`` only when it has none).
@@ -393,7 +397,10 @@ class NoteWriter(RunWriter):
                     p.find(qn("w:pPr")).append(rpr)
                 p = _note_paragraph(note)
             if line:
-                p.append(self._tracked(self._run(line, op, lit=lit), op, author, date))
+                r = self._run(line, op, lit=lit)
+                if around and op is not Op.EQUAL:
+                    r = self._lit_around(r, author, date)
+                p.append(self._tracked(r, op, author, date))
         return p
 
     def _notes_root(self, kind: str) -> etree._Element:

@@ -207,7 +207,7 @@ def plain_paragraph(writer: NoteWriter, line: Line, last: bool) -> str | None:
     # the kinds checked and the paragraph's own op found in one pass (Line.mark: the last paragraph-mark piece's op,
     # else the one op of every piece with text when it is not EQUAL)
     marked = first = None
-    mixed = False
+    mixed = around = False  # around: a highlight made around changes is open (their runs: the tree's _lit_around)
     for piece in pieces:
         kind = piece.kind
         if kind not in _PLAIN and (kind != "bookmark" or _BOOKMARK.match(piece.text)):
@@ -215,12 +215,16 @@ def plain_paragraph(writer: NoteWriter, line: Line, last: bool) -> str | None:
         if kind == "paragraph-mark":
             marked = piece.op
         elif piece.text:
+            if around and piece.op is not _EQUAL:
+                return None
             if piece.move is not None:  # a move's run, in its named range (RunWriter._moved_in): the tree writes it
                 return None
             if first is None:
                 first = piece.op
             elif piece.op != first:
                 mixed = True
+        elif kind == "highlight-start" or kind == "highlight-end":
+            around = kind == "highlight-start" and piece.op is _EQUAL
     if line.keys and line.proposal is not None:
         writer.keys[line.proposal.id] = line.keys
     role = line.role

@@ -254,6 +254,22 @@ class RunWriter:
         r.append(t)
         return r
 
+    def _lit_around(self, r: etree._Element, author: str | None, date: str | None) -> etree._Element:
+        """Run ``r`` (highlighted, inside a ``w:ins``/``w:del``) marked as highlighted after the change was made: a
+        ``w:rPrChange`` (id, ``author`` and ``date``, the writer's by default) last in its ``w:rPr``, holding its
+        properties before, the highlight left out.  The .docx reader reads a highlight opened in such a run as made
+        around the change (op EQUAL); one in a highlighted run with no ``w:rPrChange`` as made inside it.  Word shows
+        it as a tracked formatting change ("Formatted: Highlight"); rejecting it takes the highlight off.
+        """
+        rpr = r[0]
+        change = _SubElement(rpr, _W_RPR_CHANGE)
+        self._stamped(change, author, date)
+        before = _SubElement(change, _W_RPR)
+        for prop in rpr:
+            if prop.tag != _W_HIGHLIGHT and prop is not change:
+                _SubElement(before, prop.tag, dict(prop.attrib))
+        return r
+
     def _tracked(self, el: etree._Element, op: Op, author: str | None, date: str | None) -> etree._Element:
         if op is Op.EQUAL:
             return el
@@ -288,6 +304,7 @@ _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 #: A move's range start, its run content and its range end, by end (:meth:`RunWriter._moved_in`).
 _MOVE_TO, _MOVE_FROM = (tuple(qn(f"w:move{end}{t}") for t in ("RangeStart", "", "RangeEnd")) for end in ("To", "From"))
 _W_NAME = qn("w:name")
+_W_RPR_CHANGE = qn("w:rPrChange")
 
 
 def _text_parts(r: etree._Element, text: str, tag: str = _W_T) -> None:

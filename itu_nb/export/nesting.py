@@ -8,14 +8,26 @@ run (one colour, no nesting): :func:`check_nesting` refuses such a document with
 the document, the node and the characters, before anything is written.  Two highlights that cross (one starts
 inside the other and ends after it: no file nests them) are refused by every writer but HTML.  A highlight
 of no characters inside another is not refused: each writer puts it at the nearest place it can stand.
+
+A highlight with text made inside a change (its op INSERT or DELETE: Word's highlighted runs inside one ``w:del``,
+Akoma Ntoso's ``<del><inline name="highlight">``) is held by CriticMarkup inside that change's mark,
+``{--{==7==}--}`` (session 20), when one mark can hold what it covers (:func:`made_inside`); one made around the
+change is ``{=={--7--}==}``.
 """
 
 from __future__ import annotations
 
 from itu_nb.errors import ExportError
+from itu_nb.export.pieces import Piece
 from itu_nb.model import Clause, Document, runs_text
 
-__all__ = ["check_nesting", "overlap"]
+__all__ = ["HIGHLIGHT_ENDS", "HIGHLIGHT_STARTS", "check_nesting", "made_inside", "overlap"]
+
+#: The pieces that start and end a highlight, in a clause's text and in a note's (:mod:`itu_nb.export.line_notes`).
+HIGHLIGHT_STARTS = ("highlight-start", "note-highlight-start")
+HIGHLIGHT_ENDS = ("highlight-end", "note-highlight-end")
+#: A note's text (a note with changes inside is a ``footnote-body`` and its ``footnote-part`` pieces).
+_NOTE_TEXT = ("footnote-body", "footnote-part")
 
 
 def overlap(node: Clause, nests: bool = False) -> tuple[str, tuple[int, int], tuple[int, int]] | None:
@@ -57,3 +69,32 @@ def check_nesting(doc: Document, what: str, nests: bool = False) -> None:
                 f"{doc.source}: {proposal.id} {node.path}: a highlight of characters {s}–{e} ({text[s:e]!r}) "
                 f"{shape} ({os}–{oe}, {text[os:oe]!r}): {what} cannot hold it; {hint}"
             )
+
+
+def made_inside(pieces: tuple[Piece, ...], i: int) -> Piece | None:
+    """The first text piece of the highlight with characters starting at ``pieces[i]`` when CriticMarkup writes it
+    inside its change's mark, ``{--{==7==}--}`` (:data:`itu_nb.parsing.critic_read._COMMENT_IN`), else None.
+
+    It does when the highlight was made inside a change (its op INSERT or DELETE) and what it covers is text of that
+    op by one author and date (and move), comments of that op perhaps among it: what one mark can hold.  Any other is
+    written around what it covers: over changes of its op by several authors or dates,
+    ``{=={--a--}{>>@X<<}{--b--}{>>@Y<<}==}``, read back with that op
+    (:func:`itu_nb.parsing.critic_read._around`); holding a note's reference or a highlight of no characters, read
+    back as made around them (EQUAL).
+    """
+    op, first = pieces[i].op, None
+    for piece in pieces[i + 1 :]:
+        kind = piece.kind
+        if kind in HIGHLIGHT_ENDS:
+            return first
+        if piece.op is not op:
+            return None
+        if kind == "comment" or kind == "note-comment":
+            continue
+        if not (piece.is_text or kind in _NOTE_TEXT):
+            return None
+        if first is None:
+            first = piece
+        elif (piece.author, piece.date, piece.move) != (first.author, first.date, first.move):
+            return None
+    return None

@@ -126,6 +126,9 @@ class BlockReader:
         self.reading: _Job | None = None
         self.boxes: list[Para] | None = None  # text-box paragraphs of the paragraph being read
         self.lit = ""  # the colour of the run being read when it is highlighted, else ""
+        # the run being read is highlighted inside a change with a w:rPrChange lacking the highlight: a highlight it
+        # opens was made around the change (op EQUAL), not inside it (docx_read._made_around)
+        self.around = False
         # the highlight read last: (paragraph, its length after the last lit run, the artefact's index, colour)
         self.highlight: tuple[Para, int, int, str] | None = None
         self.skip: etree._Element | None = None  # a custom footnote mark read as the note's number

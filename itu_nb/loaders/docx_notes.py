@@ -138,7 +138,7 @@ class NoteReader(BlockReader):
         # the note's own highlights are its own (_note_highlights); one of ``para`` ending here goes on after what
         # the note puts there (artefacts: its reference, text, comments), its artefact found again by identity: a
         # comment read here may go into the text of a note before it (_put_in_note), which moves it on
-        lit, highlight = self.lit, self.highlight
+        lit, around, highlight = self.lit, self.around, self.highlight
         going_on = None
         if highlight is not None and highlight[0] is para and highlight[1] == len(para.pieces):
             going_on = (highlight[2], para.pieces[highlight[2]], highlight[3])
@@ -150,7 +150,7 @@ class NoteReader(BlockReader):
         finally:
             self.host, self.reading = None, None
             self.mark_number, self.fields, self.boxes = saved
-            self.lit, self.highlight = lit, highlight
+            self.lit, self.around, self.highlight = lit, around, highlight
             if going_on is not None:
                 at, art, colour = going_on
                 while para.pieces[at] is not art:  # pieces are only added while a note is read: it is further on

@@ -50,7 +50,10 @@ Guarantees after :func:`read_paragraphs`:
   colour are one highlight, through tracked changes and through what takes no characters between them (a
   comment's range marks and reference, a note's reference, a bookmark); a change of colour starts another
   (``to_docx`` writes two highlights side by side in two colours); a highlighted run holding only an empty
-  ``w:t`` is a highlight of no characters (as ``to_docx`` writes one a decision left empty);
+  ``w:t`` is a highlight of no characters (as ``to_docx`` writes one a decision left empty); its op is that of
+  the change holding its first run (made inside the change), EQUAL when that run's ``w:rPrChange`` lacks the
+  highlight (made around the change, put on its text afterwards: :func:`_made_around`, no note added when the
+  highlight is all it changed); a file without ``w:rPrChange`` reads as before;
 - notes and comments are read once each and never inside one another: a note or comment
   referenced from a note or comment is read after it (breadth first, no recursion), its
   body placed on the body paragraph that led to it; a note referenced again (the same
@@ -252,14 +255,17 @@ class Reader(NoteReader):
     def _run(self, r: etree._Element, ctx: _Ctx, para: Para) -> None:
         children = r[:]  # one C call for the proxies of every child, walked twice below
         lit = ""
+        around = only = False  # (see _made_around)
         for child in () if self.unmarked else children:  # as find("w:rPr/w:highlight"): any w:rPr's first
             if child.tag == RPR:
                 mark = _first(child, HIGHLIGHT)
                 if mark is not None:
                     colour = mark.get(VAL)
                     lit = colour if colour not in (None, "none") else ""
+                    if lit and ctx.op is not None and ctx.op is not _EQ:
+                        around, only = _made_around(child)
                     break
-        self.lit = lit
+        self.lit, self.around = lit, around
         for child in children:
             if child is self.skip:
                 continue
@@ -274,7 +280,7 @@ class Reader(NoteReader):
                         self._text(para, ctx, text)
                     elif lit and len(children) == 2 and ctx.op is not None:  # an empty highlighted run (as
                         # to_docx writes a highlight a decision left no character): a highlight of nothing
-                        para.pieces.append(Artefact("highlight", "", -1, None, ctx.op, length=0))
+                        para.pieces.append(Artefact("highlight", "", -1, None, _EQ if around else ctx.op, length=0))
                         self.highlight = None
             elif tag == FLD_CHAR:
                 kind = child.get(FLD_CHAR_TYPE)
@@ -287,8 +293,8 @@ class Reader(NoteReader):
             elif self.fields.instr:
                 continue
             elif tag == RPR:
-                change = None if self.unmarked else _first(child, RPR_CHANGE)
-                if change is not None:
+                change = None if self.unmarked or only else _first(child, RPR_CHANGE)
+                if change is not None:  # (not when it changed only the highlight made around a change)
                     para.notes.append(_format_note("text formatting", change))
             elif tag in _SIMPLE_TEXT:
                 self._text(para, ctx, _SIMPLE_TEXT[tag])
@@ -336,7 +342,8 @@ class Reader(NoteReader):
                 assert isinstance(art, Artefact)
                 para.pieces[hl[2]] = dataclasses.replace(art, length=art.length + len(text))
             else:
-                para.pieces.append(Artefact("highlight", "", -1, None, ctx.op, length=len(text)))
+                op = _EQ if self.around else ctx.op  # (made around the change: docx_read._made_around)
+                para.pieces.append(Artefact("highlight", "", -1, None, op, length=len(text)))
                 hl = (para, 0, len(para.pieces) - 1, lit)
             self.highlight = (para, len(para.pieces) + 1, hl[2], lit)
         para.pieces.append((ctx.op, text, author, date, move))  # joined once, by the loader
@@ -382,6 +389,29 @@ class Reader(NoteReader):
                 box.notes.append(f"{box.box} content, anchored in the paragraph before")
                 boxes.append(box)
             self.fields = saved
+
+
+def _made_around(rpr: etree._Element) -> tuple[bool, bool]:
+    """Whether the highlight of a highlighted run inside a tracked change (its run properties ``rpr``) was made
+    around the change, and whether its tracked formatting change is that highlight alone.
+
+    A ``w:rPrChange`` in ``rpr`` holds the run's properties before a formatting change tracked after the text was
+    inserted or deleted: when they lack the highlight (``w:highlight`` absent or ``none``), the highlight was put on
+    the change's text afterwards, around the change (op EQUAL, what ``to_docx`` writes for a highlight made around a
+    change); with no ``w:rPrChange``, or one holding a highlight, it was made inside the change (the change's op).
+    "Alone": the properties before are those after but the highlight (by tag), so no note of a formatting change
+    is added for it.
+    """
+    change = _first(rpr, RPR_CHANGE)
+    if change is None:
+        return False, False
+    before = _first(change, RPR)
+    mark = None if before is None else _first(before, HIGHLIGHT)
+    if mark is not None and mark.get(VAL) not in (None, "none"):
+        return False, False
+    after = sorted(c.tag for c in rpr if c.tag not in (HIGHLIGHT, RPR_CHANGE) and isinstance(c.tag, str))
+    was = sorted(c.tag for c in before if c.tag != HIGHLIGHT and isinstance(c.tag, str)) if before is not None else []
+    return True, after == was
 
 
 def read_paragraphs(pkg: Package) -> list[Para]:

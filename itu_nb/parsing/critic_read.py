@@ -24,9 +24,16 @@ _OPENER = re.compile(r"\{(?:\+\+|--|~~|==|>>)")
 #: Most steps of :func:`_scan` read text without "{" and a mark whole (a change, a comment, a highlight), many at
 #: once (:func:`~itu_nb.parsing.stretches.take_stretch`); when that cannot (a mark with "{" in it, a "{" in the
 #: text, an opener never closed) the loop takes one step itself.
-#: A comment inside a change's text (``{++a{>>c<<}++}``): a comment artefact with the change's op; a highlight of
-#: no characters there (``{++ne{====}w++}``, :data:`EMPTY_HIGHLIGHT`): a highlight artefact with the change's op.
-_COMMENT_IN = re.compile(r"\{>>(.*?)<<\}|\{====\}", re.DOTALL)
+#: A comment inside a change's text (``{++a{>>c<<}++}``): a comment artefact with the change's op.  So is a highlight
+#: there: one of no characters, ``{++ne{====}w++}`` (:data:`EMPTY_HIGHLIGHT`), or with text, ``{--{==7==}--}`` or
+#: ``{++a{==b==}c++}`` (Word: highlighted runs inside one ``w:del``; Akoma Ntoso: ``<del><inline
+#: name="highlight">7</inline></del>``), hidden in the other view; the change's author and date follow its closer, as
+#: ever.  A highlight around a change, ``{=={--7--}==}``, is one made around it (EQUAL; before session 20, one over
+#: one change's text alone was read with that change's op), but one over text of one op by several authors or dates
+#: (``{=={--a--}{>>@X<<}{--b--}{>>@Y<<}==}``, which no one mark holds) is made inside those changes, with their op
+#: (:func:`_around`).  Inside a change, a ``{==`` without its ``==}``, a ``==}`` without its ``{==`` and a ``{==``
+#: inside an open highlight are text.
+_COMMENT_IN = re.compile(r"\{>>(.*?)<<\}|\{====\}|\{==|==\}", re.DOTALL)
 #: A highlight of no characters made inside a change (Word: an empty highlighted run inside ``w:ins``; a decision
 #: that took every character of a highlight made in a change) stands inside that change's mark, ``{++ne{====}w ++}``
 #: or ``{++{====}++}``, and is read back with the change's op.  (``{====}`` elsewhere: a highlight of no characters.)
@@ -129,8 +136,8 @@ def critic_runs(text: str, source: str, author: str | None = None, date: str | N
     """Tokenise CriticMarkup into lines of runs, in one linear pass.
 
     ``{++x++}`` → insert, ``{--x--}`` → delete, ``{~~a~>b~~}`` → delete a, insert b,
-    ``{==x==}`` → equal text and a ``highlight`` artefact over it (one per line; over one change's text
-    alone, ``{=={++x++}==}``, with that change's op, as made inside it), ``{>>c<<}`` → a
+    ``{==x==}`` → equal text and a ``highlight`` artefact over it (one per line; around changes too,
+    ``{=={++x++}==}``; one made inside a change, ``{++{==x==}++}``, with that change's op), ``{>>c<<}`` → a
     ``comment`` artefact (with its author and date when written as :data:`COMMENT_BY` says), except
     right after a change, where ``{>>@Author (date)<<}`` gives that change its author and date
     (:data:`ATTRIBUTION`); a comment inside a change (``{++text{>>c<<}++}``, a Word comment on
@@ -261,9 +268,7 @@ def _scan(text: str, lo: int, hi: int, source: str, author, date, top: bool, sha
                 continue
             inside = _scan(text, start + 3, end, source, author, date, False, shared)
             size = sum(len(p.text) for p in inside if isinstance(p, Run))
-            ops = {p.op for p in inside if isinstance(p, Run) and p.text}  # one change's text only: made in it
-            op = ops.pop() if len(ops) == 1 else Op.EQUAL
-            pieces += [Artefact("highlight", "", line=-1, op=op, length=size), *inside]
+            pieces += [Artefact("highlight", "", line=-1, op=_around(inside), length=size), *inside]
         else:
             # right after a change's closer: its author and date (for its runs; a comment inside it keeps its own)
             by = (ATTRIBUTION.match(inner) or MOVED_BY.match(inner)) if start == change_at else None
@@ -296,6 +301,18 @@ def _scan(text: str, lo: int, hi: int, source: str, author, date, top: bool, sha
     if pos < hi:
         append(run(Op.EQUAL, text[pos:hi]))
     return pieces
+
+
+def _around(inside: list[Piece]) -> Op:
+    """The op of a highlight written around ``inside`` (its pieces, changes among them): EQUAL, made around them,
+    but over text of one change's op by several authors, dates or moves, which no one mark holds: that op, made
+    inside those changes (as :func:`itu_nb.export.nesting.made_inside` has the writer put it around them).
+    """
+    runs = [p for p in inside if isinstance(p, Run) and p.text]
+    ops = {r.op for r in runs}
+    if len(ops) != 1 or _EQUAL in ops or len({(r.author, r.date, r.move) for r in runs}) < 2:
+        return _EQUAL
+    return ops.pop()
 
 
 def _marker(author, date, shared, mark: str) -> tuple:
@@ -375,16 +392,37 @@ _EQUAL, _INSERT, _DELETE = Op.EQUAL, Op.INSERT, Op.DELETE
 
 def _change(out: list, op: Op, inner: str, author, date, shared) -> None:
     """Append the pieces of a change's text ``inner``: its runs, and the comments (``{++a{>>c<<}++}``) and
-    highlights of no characters (``{++a{====}++}``) in it, with its op.
+    highlights (``{++a{==b==}c++}``, ``{++ne{====}w++}``: :data:`_COMMENT_IN`) in it, with its op.
     """
-    if "{>>" not in inner and "{====}" not in inner:
+    if "{>>" not in inner and "{==" not in inner:
         out.append(_shared_run(op, inner, author, date, shared))
         return
-    at = 0
-    for m in _COMMENT_IN.finditer(inner):
+    tokens = list(_COMMENT_IN.finditer(inner))
+    paired: set[int] = set()  # the indexes in tokens of each "{==" and the "==}" that closes it (the others are text)
+    opened = -1
+    for k, m in enumerate(tokens):
+        if m.group(0) == "{==" and opened < 0:
+            opened = k
+        elif m.group(0) == "==}" and opened >= 0:
+            paired.update((opened, k))
+            opened = -1
+    at = 0  # where the text not yet appended starts
+    lit = -1  # the index in ``out`` of the highlight open
+    size = 0  # the characters of the change's text in it so far
+    for k, m in enumerate(tokens):
+        token = m.group(0)
+        if token in ("{==", "==}") and k not in paired:
+            continue
         if m.start() > at:
-            out.append(_shared_run(op, inner[at : m.start()], author, date, shared))
-        if m.group(1) is None:  # {====}
+            text = inner[at : m.start()]
+            out.append(_shared_run(op, text, author, date, shared))
+            size += len(text)
+        if token == "{==":  # its length known at its closer
+            lit, size = len(out), 0
+            out.append(None)
+        elif token == "==}":
+            out[lit] = Artefact("highlight", "", -1, None, op, None, None, size)
+        elif m.group(1) is None:  # {====}
             out.append(Artefact("highlight", "", -1, None, op))
         else:
             out.append(dataclasses.replace(comment_artefact(m.group(1)), op=op))
