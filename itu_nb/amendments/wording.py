@@ -14,7 +14,7 @@ import re
 
 from itu_nb.amendments.operations import EditError
 from itu_nb.model import Artefact, Clause, Op, Proposal, Run, join_runs, runs_text
-from itu_nb.model.clause import view_artefacts
+from itu_nb.model.clause import relabelled_artefacts, view_artefacts
 from itu_nb.model.review import settled_artefacts
 from itu_nb.model.struck import STRUCK, struck_inserts, with_struck
 from itu_nb.parsing import keywords as kw
@@ -32,6 +32,7 @@ __all__ = [
     "near_words",
     "newcomer",
     "peel",
+    "relabel_struck",
     "taken_marks",
 ]
 
@@ -136,6 +137,27 @@ def edited_artefacts(c: Clause, runs: tuple[Run, ...], arts, struck, author, dat
         art = Artefact(STRUCK, run.text, line, label + at, Op.DELETE, author, date)
         kept.append((label + at, dataclasses.replace(art, inserted=(run.author, run.date))))
     return with_struck(arts, arts, kept)
+
+
+def relabel_struck(c: Clause, start: int, end: int, new: str, author, date) -> Clause:
+    """``c`` with amended characters ``start:end`` of its label replaced by ``new`` (a relettering by ``author``)
+    over a label another author inserted or relettered: his inserted characters are kept as ``struck-insert``
+    artefacts where they stood (:mod:`itu_nb.model.struck`), so rejecting the relettering gives his label back
+    (the list as he lettered it), as :func:`edit_runs` keeps another author's words an edit takes out.
+    """
+    struck: list[tuple[int, Run]] = []
+    label = edit_runs(c.label_runs, start, end, new, author, date, struck=struck)
+    arts = relabelled_artefacts(c, label) if c.artefacts else ()
+    if struck:
+        line = -1 if c.line is None else c.line
+        kept = [
+            (at, dataclasses.replace(
+                Artefact(STRUCK, run.text, line, at, Op.DELETE, author, date), inserted=(run.author, run.date)
+            ))
+            for at, run in struck
+        ]  # fmt: skip
+        arts = with_struck(c.artefacts, arts, kept)
+    return dataclasses.replace(c, label_runs=label, artefacts=arts)
 
 
 _HYPHENS, _QUOTES, _APOS = "-\u2010\u2011", '"\u201c\u201d', "'\u2018\u2019"
@@ -250,10 +272,12 @@ def map_children(p: Proposal, parent: Clause | None, fn) -> Proposal:
 def delete_node(c: Clause, author, date) -> Clause | None:
     """``c`` and its children struck through as deletions by ``author``; None when nothing of it is left.
 
-    Text the edit had inserted disappears instead of being struck; a clause that was only inserted
-    therefore disappears altogether.  Text another author inserted (a proposal's insertion the analyst
-    strikes) is kept where it stood as a ``struck-insert`` artefact (:mod:`itu_nb.model.struck`), in neither
-    view, so that rejecting the strike brings it back.
+    Text the edit had inserted disappears instead of being struck; a clause that was only inserted by ``author``
+    therefore disappears altogether.  Text another author inserted (a proposal's insertion the analyst strikes) is
+    kept where it stood as a ``struck-insert`` artefact (:mod:`itu_nb.model.struck`), in neither view, so that
+    rejecting the strike brings it back.  A clause another author inserted whole (every run an insertion, label
+    too) is so kept with no runs at all: its label's and its text's struck-inserts at offset 0, its kind, key and
+    place in the tree its own (:func:`itu_nb.model.struck.restore` gives the label back as a label).
     """
 
     def strike(runs):
@@ -263,13 +287,14 @@ def delete_node(c: Clause, author, date) -> Clause | None:
 
     kids = tuple(k for k in (delete_node(ch, author, date) for ch in c.children) if k is not None)
     label, body = strike(c.label_runs), strike(c.runs)
-    if not label and not body and not kids:
+    runs = c.label_runs + c.runs
+    inserted = any(r.op is Op.INSERT for r in runs)
+    struck = struck_inserts(runs, c.line, author, date) if inserted else []
+    if not label and not body and not kids and not struck:
         return None
     arts = c.artefacts
-    runs = c.label_runs + c.runs
-    if any(r.op is Op.INSERT for r in runs):  # text taken out: what follows moves back
+    if inserted:  # text taken out: what follows moves back
         placed = settled_artefacts(runs, [None if r.op is Op.INSERT else r for r in runs], [], arts) if arts else ()
-        struck = struck_inserts(runs, c.line, author, date)
         arts = with_struck(arts, placed, struck) if struck else placed
     return dataclasses.replace(c, label_runs=label, runs=body, children=kids, artefacts=arts)
 

@@ -14,6 +14,7 @@ by its inserter at its place (:func:`restore`); one whose strike is not decided 
 from __future__ import annotations
 
 import dataclasses
+import re
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
 
@@ -162,14 +163,40 @@ def restore(
     bare = not any(r.op is not Op.DELETE for r in label)
     into_label: list[tuple[int, Run]] = []
     into_body: list[tuple[int, Run]] = []
+    whole = not label and not body  # a clause kept for its struck-inserts alone: its label is the first of them
     for at, j, a in back:
         who, when = a.inserted or (None, None)
         run = Run(Op.INSERT, a.text, who, when) if fate[j] is Op.INSERT else Run(Op.EQUAL, a.text)
+        if whole and at == 0 and not into_label and not into_body:
+            cut = _label_end(a.text, alone=len(back) > 1 and back[1][0] == 0)
+            if cut:
+                into_label.append((0, run.with_text(a.text[:cut])))
+                if cut < len(a.text):
+                    into_body.append((0, run.with_text(a.text[cut:])))
+                continue
         if label and (at < n_label or (at == n_label and bare)):
             into_label.append((at, run))
         else:
             into_body.append((at - n_label, run))
     return join_runs(_spliced(label, into_label)), join_runs(_spliced(body, into_body)), tuple(out)
+
+
+#: A label and its separator at the start of a clause's text (``j)<TAB>``, ``(ii)<TAB>``, ``10<TAB>``): what a struck
+#: clause's first struck-insert gives back as its label when the reader joined it to the text after it.
+_LABEL_HEAD = re.compile(r"[^\s]{1,12}\t")
+#: Longest label (with its separator) read as a whole first struck-insert of its own (``1 ``, ``j)<TAB>``).
+_LABEL_MAX = 16
+
+
+def _label_end(text: str, *, alone: bool) -> int:
+    """Where the label ends in ``text``, the first struck-insert of a clause struck whole (:func:`restore`); 0 when
+    it starts with none.  ``alone``: another struck-insert follows at the same place (the label was its own run,
+    as :func:`itu_nb.amendments.wording.delete_node` keeps it): the whole text when it is short and ends in a space.
+    """
+    if alone and len(text) <= _LABEL_MAX and text[-1:].isspace() and not text.isspace():
+        return len(text)
+    m = _LABEL_HEAD.match(text)
+    return m.end() if m else 0
 
 
 def _first2(b: tuple) -> tuple:
