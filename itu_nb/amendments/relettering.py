@@ -218,6 +218,13 @@ def set_label(clause: Clause, bare: str, author: str | None, date: str | None, s
     if new == amended:
         return clause
     runs = clause.label_runs
+    kind = NodeKind.ITEM if clause.kind is NodeKind.PARAGRAPH else clause.kind
+    if parts and any(r.op is Op.INSERT and r.author != author for r in runs):
+        # another author's label, or his relettering: struck, not lost (rejecting this one gives it back)
+        from itu_nb.amendments.wording import relabel_struck
+
+        edited = relabel_struck(clause, len(parts[0]), len(amended) - len(parts[2]), bare, author, date)
+        return dataclasses.replace(edited, kind=kind)
     label: tuple[Run, ...]
     if runs and all(r.op is Op.INSERT for r in runs):  # a label that is itself an insertion
         label = (runs[0].with_text(new),)
@@ -233,7 +240,6 @@ def set_label(clause: Clause, bare: str, author: str | None, date: str | None, s
                      Run(Op.EQUAL, post))  # fmt: skip
         else:
             label = (Run(Op.DELETE, orig, author, date), Run(Op.INSERT, new, author, date))
-    kind = NodeKind.ITEM if clause.kind is NodeKind.PARAGRAPH else clause.kind
     label = tuple(r for r in label if r.text)
     # comments and highlights on the text after the label move with it (its offsets count the label)
     arts = relabelled_artefacts(clause, label) if clause.artefacts else ()
