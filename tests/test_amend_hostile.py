@@ -239,7 +239,8 @@ print(json.dumps({
     "labels": [c.label for c in kids],
     "bodies": [c.body() for c in kids],
     "status": [c.status for c in kids],
-    "resolves": [c.body() for c in draft["resolves"].children],"""
+    "resolves": [c.body() for c in draft["resolves"].children if c.exists_in("amended")],
+    "kept": sum(1 for c in draft["resolves"].children if not c.exists_in("amended") and not c.label_runs),"""
         + CHECKS
         + """}))
 """,
@@ -253,6 +254,9 @@ print(json.dumps({
     assert out["bodies"] == old + [f"to do thing {i};" for i in range(1012, 12, -1)]
     assert out["status"] == ["unchanged"] * 18 + ["inserted"] * 1000
     assert out["resolves"] == [c.body() for c in RES130["resolves"].children]  # resolves 1–12 as adopted
+    # the 1,000 new resolves, inserted by no named author and struck by X's moves, each kept in neither view
+    # (a struck clause another author inserted whole: tests/test_struck_clauses.py)
+    assert out["kept"] == 1000
     _checked(out)
 
 
@@ -271,7 +275,8 @@ print(json.dumps({
     "bodies": [c.body() for c in kids],
     "status": [c.status for c in kids],
     "relabelled": [c.label_original for c in kids[-18:]],
-    "resolves": [c.body() for c in draft["resolves"].children],"""
+    "resolves": [c.body() for c in draft["resolves"].children if c.exists_in("amended")],
+    "kept": sum(1 for c in draft["resolves"].children if not c.exists_in("amended") and not c.label_runs),"""
         + CHECKS
         + """}))
 """,
@@ -286,6 +291,9 @@ print(json.dumps({
     assert out["status"] == ["inserted"] * 1000 + ["modified"] * 18  # relettered: a label change
     assert out["relabelled"] == [f"{x})" for x in letters_from("a", 18)]  # the fixture's a)–r), now after 1,000
     assert out["resolves"] == [c.body() for c in RES130["resolves"].children]  # resolves 1–12 as adopted
+    # the 1,000 new resolves, inserted by no named author and struck by X's moves, each kept in neither view
+    # (a struck clause another author inserted whole: tests/test_struck_clauses.py)
+    assert out["kept"] == 1000
     _checked(out)
 
 
@@ -1030,7 +1038,8 @@ def test_a_thousand_moves_into_a_list_holding_a_struck_item():
 steps = ["Delete considering b)"] + [f"Move resolves {1012 - k} before considering a)" for k in range(1000)]
 draft = itu_nb.amend(big, steps, author="X")
 print(json.dumps({
-    "resolves": [c.body() for c in draft["resolves"].children],"""
+    "resolves": [c.body() for c in draft["resolves"].children if c.exists_in("amended")],
+    "kept": sum(1 for c in draft["resolves"].children if not c.exists_in("amended") and not c.label_runs),"""
         + CONSIDERING
         + CHECKS
         + """}))
@@ -1050,6 +1059,9 @@ print(json.dumps({
     )
     assert out["considering"][1001][3:5] == ["considering/b#2", "considering/b"]
     assert out["resolves"] == [c.body() for c in RES130["resolves"].children]  # resolves 1–12 as adopted
+    # the 1,000 new resolves, inserted by no named author and struck by X's moves, each kept in neither view
+    # (a struck clause another author inserted whole: tests/test_struck_clauses.py)
+    assert out["kept"] == 1000
     _checked(out)
 
 
