@@ -171,6 +171,8 @@ class ProposalBuilder(ItemReader):
                 label = ""
         section = container.section
         notes = self._notes(line) if line.arts or self.line_notes else EMPTY
+        if not label_runs and not body and line.arts and self._struck_item(container, line, notes):
+            return
         if not label_runs:
             if container.stack:
                 _close(container, 0)
@@ -232,6 +234,35 @@ class ProposalBuilder(ItemReader):
         if container.stack is EMPTY:
             container.stack = []
         container.stack.append(node)
+
+    def _struck_item(self, container: Node, line: SourceLine, notes) -> bool:
+        """Add the item of ``line`` when it is a clause another author inserted whole and the analyst struck: no
+        text in any view, its first artefact a ``struck-insert`` starting with a label (its label, inserted then
+        struck: :func:`itu_nb.amendments.wording.delete_node`).  It is placed in its list as that label says, as
+        an item with no label runs (path component ``bullet<n>``, as :func:`itu_nb.amendments.relettering.repath`
+        gives it), and counts as no live item.  False (nothing added) for any other line.
+        """
+        first = line.arts[0]
+        if first.kind != "struck-insert" or first.offset or any(r.text for r in self._runs(line)):
+            return False
+        n = label_split(first.text)
+        label = first.text[:n].strip() if n else first.text.strip()
+        if not n and not (first.text[-1:].isspace() and 0 < len(label) <= 12 and " " not in label):
+            return False
+        prev_letter, prev_colon, prev_roman = self._previous(container)
+        scheme = label_scheme(label, prev_letter, prev_colon, prev_roman)
+        parent = self._place(container, scheme)
+        node = Node(
+            NodeKind.ITEM, "", [], [], line.no, list(line.arts), notes, section=container.section, scheme=scheme
+        )
+        node._labels = (label, label)  # (for the items after it to read their scheme: not the clause's label)
+        node.component = item_component("", "bullet", parent.n_listed)
+        parent.add(node)
+        parent.n_listed += 1
+        if container.stack is EMPTY:
+            container.stack = []
+        container.stack.append(node)
+        return True
 
     # -- result ---------------------------------------------------------------------
     def build(self) -> Proposal:
