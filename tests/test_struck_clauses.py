@@ -287,3 +287,49 @@ def test_libreoffice_reads_anas_deletion_of_brazils_paragraph(struck67, tmp_path
         re.findall(r"<(text:\w+)>\s*<office:change-info>\s*<dc:creator>(\w+)</dc:creator>", regions[i]) for i in ids
     ]
     assert [("text:deletion", "Ana"), ("text:insertion", "Brazil")] in creators
+
+
+# -- amend instructions: a run of strikes (amendments.striking), a relettered label, a struck item holding another -----
+@pytest.fixture(scope="module")
+def three(doc67):
+    """Brazil's new considering i), j) and k) (lines 103-105), each struck by Ana as "Delete considering i)": the
+    next one is relettered i) before it is struck in turn, so j) and k) are struck with a label in pieces."""
+    return itu_nb.amend(doc67[KEY], ["Delete considering i)"] * 3, author="Ana", date=DAY)
+
+
+def test_a_run_of_strikes_keeps_each_new_item(three, doc67):
+    kept = _bare(three)
+    assert [(c.key, c.status) for c in kept] == [(f"considering/{x}", "deleted") for x in "ijk"]
+    assert ["".join(a.text for a in c.artefacts if a.kind == "struck-insert")[:18] for c in kept] == [
+        "i)\tthat some SMEs ",
+        "j)\tthat the techni",
+        "k)\tthat individual",
+    ]
+    assert [c.label for c in three["considering"].children if c.exists_in("amended")][-1] == "h)"
+
+
+@pytest.mark.parametrize("hop", [None, *HOPS])
+def test_rejecting_the_run_gives_brazils_three_items_back_with_their_labels(three, doc67, hop):
+    read = HOPS[hop](three) if hop else three
+    back = read.reject(author="Ana")
+    assert back.text("amended") == doc67[KEY].text("amended") and back.text("original") == doc67[KEY].text("original")
+    new = [c for c in back["considering"].children if c.status == "inserted"]
+    assert [(c.label, c.body()[:14], {r.author for r in c.label_runs + c.runs}) for c in new] == [
+        ("i)", "that some SMEs", {"Brazil"}),
+        ("j)", "that the techn", {"Brazil"}),
+        ("k)", "that individua", {"Brazil"}),
+    ]
+
+
+def test_a_struck_new_item_holding_an_old_one(doc67):
+    # recognizing l) (line 119) is Brazil's; the tree reads the unchanged "ii) Resolution 52 …" (line 120) under it
+    struck = itu_nb.amend(doc67[KEY], ["Delete recognizing l)"], author="Ana", date=DAY)
+    (c,) = _bare(struck)
+    assert c.key == "recognizing/l" and [k.body("original")[:13] for k in c.children] == ["Resolution\u00a052"]
+    assert [(r.op, r.author) for k in c.children for r in k.label_runs + k.runs] == [(Op.DELETE, "Ana")] * 2
+    for read in (struck, *(hop(struck) for hop in HOPS.values())):
+        back = read.reject(author="Ana")
+        assert back.text("amended") == doc67[KEY].text("amended")
+        assert back.text("original") == doc67[KEY].text("original")
+        (l,) = [k for k in back["recognizing"].children if k.body().startswith("That cyber-risk")]
+        assert l.label == "l)" and [k.label for k in l.children] == ["ii)"]

@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 
 from itu_nb.model.runs import Artefact, Op, Run, join_runs
 
-__all__ = ["STRUCK", "fates", "restore", "struck_inserts", "with_struck"]
+__all__ = ["STRUCK", "fates", "label_length", "restore", "struck_inserts", "with_struck"]
 
 #: The artefact kind.
 STRUCK = "struck-insert"
@@ -163,17 +163,17 @@ def restore(
     bare = not any(r.op is not Op.DELETE for r in label)
     into_label: list[tuple[int, Run]] = []
     into_body: list[tuple[int, Run]] = []
-    whole = not label and not body  # a clause kept for its struck-inserts alone: its label is the first of them
+    # a clause kept for its struck-inserts alone: its label is at the head of those at its start
+    cut = label_length([a.text for at, _, a in back if at == 0]) if not label and not body else 0
     for at, j, a in back:
         who, when = a.inserted or (None, None)
         run = Run(Op.INSERT, a.text, who, when) if fate[j] is Op.INSERT else Run(Op.EQUAL, a.text)
-        if whole and at == 0 and not into_label and not into_body:
-            cut = _label_end(a.text, alone=len(back) > 1 and back[1][0] == 0)
-            if cut:
-                into_label.append((0, run.with_text(a.text[:cut])))
-                if cut < len(a.text):
-                    into_body.append((0, run.with_text(a.text[cut:])))
-                continue
+        if cut and at == 0:  # (the label's characters: the first ``cut`` of those at the start)
+            into_label.append((0, run.with_text(a.text[:cut])))
+            if cut < len(a.text):
+                into_body.append((0, run.with_text(a.text[cut:])))
+            cut = max(cut - len(a.text), 0)
+            continue
         if label and (at < n_label or (at == n_label and bare)):
             into_label.append((at, run))
         else:
@@ -181,21 +181,25 @@ def restore(
     return join_runs(_spliced(label, into_label)), join_runs(_spliced(body, into_body)), tuple(out)
 
 
-#: A label and its separator at the start of a clause's text (``j)<TAB>``, ``(ii)<TAB>``, ``10<TAB>``): what a struck
-#: clause's first struck-insert gives back as its label when the reader joined it to the text after it.
+#: A label and its separator at the start of a clause's text (``j)<TAB>``, ``(ii)<TAB>``, ``10<TAB>``).
 _LABEL_HEAD = re.compile(r"[^\s]{1,12}\t")
 #: Longest label (with its separator) read as a whole first struck-insert of its own (``1 ``, ``j)<TAB>``).
 _LABEL_MAX = 16
 
 
-def _label_end(text: str, *, alone: bool) -> int:
-    """Where the label ends in ``text``, the first struck-insert of a clause struck whole (:func:`restore`); 0 when
-    it starts with none.  ``alone``: another struck-insert follows at the same place (the label was its own run,
-    as :func:`itu_nb.amendments.wording.delete_node` keeps it): the whole text when it is short and ends in a space.
+def label_length(texts: Sequence[str]) -> int:
+    """How many characters of ``texts`` (the struck-inserts at the start of a clause another author inserted whole
+    and the analyst struck, in order: :func:`itu_nb.amendments.wording.delete_node`) are its label: the first
+    when another follows it and it is short and ends in white space (its label run, ``1 `` or ``j)<TAB>``, kept as
+    a struck-insert of its own), else a label and TAB at the head of their joined text (a reader joined them, or
+    a relettering left the label in pieces: ``j``, ``)<TAB>``); 0 when none is.
     """
-    if alone and len(text) <= _LABEL_MAX and text[-1:].isspace() and not text.isspace():
-        return len(text)
-    m = _LABEL_HEAD.match(text)
+    if not texts:
+        return 0
+    first = texts[0]
+    if len(texts) > 1 and len(first) <= _LABEL_MAX and first[-1:].isspace() and not first.isspace():
+        return len(first)
+    m = _LABEL_HEAD.match("".join(texts[:3])[: _LABEL_MAX + 1])
     return m.end() if m else 0
 
 

@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 
 from itu_nb.model import NodeKind, Op, Proposal, Run, runs_text
+from itu_nb.model.struck import label_length
 from itu_nb.parsing import infer as _infer
 from itu_nb.parsing import keywords as kw
 from itu_nb.parsing.footnotes import add_footnotes as _footnotes
@@ -245,10 +246,11 @@ class ProposalBuilder(ItemReader):
         first = line.arts[0]
         if first.kind != "struck-insert" or first.offset or any(r.text for r in self._runs(line)):
             return False
-        n = label_split(first.text)
-        label = first.text[:n].strip() if n else first.text.strip()
-        if not n and not (first.text[-1:].isspace() and 0 < len(label) <= 12 and " " not in label):
+        texts = [a.text for a in line.arts if a.kind == "struck-insert" and not a.offset]
+        n = label_length(texts)
+        if not n:
             return False
+        label = "".join(texts)[:n].strip()
         prev_letter, prev_colon, prev_roman = self._previous(container)
         scheme = label_scheme(label, prev_letter, prev_colon, prev_roman)
         parent = self._place(container, scheme)
