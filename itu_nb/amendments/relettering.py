@@ -211,6 +211,13 @@ def label_style(children, scheme: str, schemes=None) -> tuple[str, str]:
 
 def set_label(clause: Clause, bare: str, author: str | None, date: str | None, style=("", ")\t")) -> Clause:
     """``clause`` with its amended label set to ``bare`` (prefix and separator kept), as a tracked relabel."""
+    kind = NodeKind.ITEM if clause.kind is NodeKind.PARAGRAPH else clause.kind
+    from itu_nb.amendments.wording import others_label, relabel_struck  # (wording imports this module's users)
+
+    if others_label(clause, author):
+        # another author's label, or his relettering: struck, not lost (rejecting this one gives it back)
+        edited = relabel_struck(clause, bare, author, date, style)
+        return edited if edited.kind is kind else dataclasses.replace(edited, kind=kind)
     amended = _amended_label(clause)
     parts = split_label(amended) if amended else None
     pre, post = (parts[0], parts[2]) if parts else style
@@ -218,13 +225,6 @@ def set_label(clause: Clause, bare: str, author: str | None, date: str | None, s
     if new == amended:
         return clause
     runs = clause.label_runs
-    kind = NodeKind.ITEM if clause.kind is NodeKind.PARAGRAPH else clause.kind
-    if parts and any(r.op is Op.INSERT and r.author != author for r in runs):
-        # another author's label, or his relettering: struck, not lost (rejecting this one gives it back)
-        from itu_nb.amendments.wording import relabel_struck
-
-        edited = relabel_struck(clause, len(parts[0]), len(amended) - len(parts[2]), bare, author, date)
-        return dataclasses.replace(edited, kind=kind)
     label: tuple[Run, ...]
     if runs and all(r.op is Op.INSERT for r in runs):  # a label that is itself an insertion
         label = (runs[0].with_text(new),)
