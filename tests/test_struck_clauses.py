@@ -22,6 +22,7 @@ label, accepting it drops the clause.
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import re
 import subprocess
@@ -331,5 +332,27 @@ def test_a_struck_new_item_holding_an_old_one(doc67):
         back = read.reject(author="Ana")
         assert back.text("amended") == doc67[KEY].text("amended")
         assert back.text("original") == doc67[KEY].text("original")
-        (l,) = [k for k in back["recognizing"].children if k.body().startswith("That cyber-risk")]
-        assert l.label == "l)" and [k.label for k in l.children] == ["ii)"]
+        (new_l,) = [k for k in back["recognizing"].children if k.body().startswith("That cyber-risk")]
+        assert new_l.label == "l)" and [k.label for k in new_l.children] == ["ii)"]
+
+
+def test_a_new_paragraph_of_two_authors_struck_comes_back_with_no_label(res130):
+    # a paragraph (no label) at the end of resolves, its first word inserted by Brazil and the rest by Mexico
+    words = (Run(Op.INSERT, "The ", "Brazil"), Run(Op.INSERT, "work goes on.", "Mexico"))
+    para = Clause(NodeKind.PARAGRAPH, "resolves/p1", (), words, section="resolves")
+    parent = res130["resolves"]
+    p = dataclasses.replace(
+        res130,
+        clauses=tuple(
+            dataclasses.replace(c, children=(*c.children, para)) if c.path == parent.path else c for c in res130.clauses
+        ),
+    )
+    struck = apply_ops(p, [DeleteClause("resolves/p1")], author="Ana", date=DAY)
+    (c,) = _bare(struck)
+    assert c.kind is NodeKind.PARAGRAPH and [t for t, *_ in _struck(c)] == ["The ", "work goes on."]
+    for read in (struck, HOPS["criticmarkup"](struck), HOPS["docx"](struck)):
+        back = read.reject(author="Ana")
+        (new,) = [k for k in back.walk() if k.body() == "The work goes on."]
+        assert new.label is None and not new.label_runs  # "The " is no label
+        assert [(r.text, r.author) for r in new.runs] == [("The ", "Brazil"), ("work goes on.", "Mexico")]
+        assert back.text("original") == res130.text("original")

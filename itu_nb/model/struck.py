@@ -183,21 +183,24 @@ def restore(
 
 #: A label and its separator at the start of a clause's text (``j)<TAB>``, ``(ii)<TAB>``, ``10<TAB>``).
 _LABEL_HEAD = re.compile(r"[^\s]{1,12}\t")
-#: Longest label (with its separator) read as a whole first struck-insert of its own (``1 ``, ``j)<TAB>``).
+#: A first struck-insert of its own read as a whole label: a label and TAB, or a number and a space (the Final
+#: Acts' ``10 ``); never a word and a space (``The `` by one author, the rest of a paragraph by another).
+_LABEL_ALONE = re.compile(r"\S{1,12}\t|\d[\d.]{0,10} ")
+#: How much of the joined struck-inserts :data:`_LABEL_HEAD` is matched against.
 _LABEL_MAX = 16
 
 
 def label_length(texts: Sequence[str]) -> int:
     """How many characters of ``texts`` (the struck-inserts at the start of a clause another author inserted whole
     and the analyst struck, in order: :func:`itu_nb.amendments.wording.delete_node`) are its label: the first
-    when another follows it and it is short and ends in white space (its label run, ``1 `` or ``j)<TAB>``, kept as
-    a struck-insert of its own), else a label and TAB at the head of their joined text (a reader joined them, or
-    a relettering left the label in pieces: ``j``, ``)<TAB>``); 0 when none is.
+    when another follows it and it reads as a label (:data:`_LABEL_ALONE`: its label run, ``1 `` or ``j)<TAB>``,
+    kept as a struck-insert of its own), else a label and TAB at the head of their joined text (a reader joined
+    them, or a relettering left the label in pieces: ``j``, ``)<TAB>``); 0 when none is (a paragraph).
     """
     if not texts:
         return 0
     first = texts[0]
-    if len(texts) > 1 and len(first) <= _LABEL_MAX and first[-1:].isspace() and not first.isspace():
+    if len(texts) > 1 and _LABEL_ALONE.fullmatch(first):
         return len(first)
     m = _LABEL_HEAD.match("".join(texts[:3])[: _LABEL_MAX + 1])
     return m.end() if m else 0
