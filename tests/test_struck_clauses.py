@@ -356,3 +356,24 @@ def test_a_new_paragraph_of_two_authors_struck_comes_back_with_no_label(res130):
         assert new.label is None and not new.label_runs  # "The " is no label
         assert [(r.text, r.author) for r in new.runs] == [("The ", "Brazil"), ("work goes on.", "Mexico")]
         assert back.text("original") == res130.text("original")
+
+
+def test_a_run_of_moves_and_strikes_of_new_items_equals_one_by_one(doc67):
+    # Brazil's new considering i), j), k): moved to the head and struck in one run (amendments.order keeps the list
+    # pending: the struck items with no runs at bullet<n>), compared with one operation at a time, every path
+    # recomputed (tests/test_amend_linear.reference)
+    from test_amend_linear import WHO, _same, reference  # (the analyst P, as reference makes the edits)
+
+    ops = [
+        MoveClause("considering i)", before="considering a)"),
+        DeleteClause("considering j)"),
+        MoveClause("considering j)", before="considering a)"),
+        InsertClause("that it is new;", into="considering", label="c)"),
+    ]
+    fast = apply_ops(doc67[KEY], ops, **WHO)
+    _same(fast, reference(doc67[KEY], ops))
+    # Brazil's i) and j) moved (struck where they stood); "considering j)" deleted is then the old h) ("the final
+    # report …", relettered j) by the first move), struck as text, not kept for struck-inserts
+    assert [c.key for c in _bare(fast)] == ["considering/i", "considering/j"]
+    back = fast.reject(author=WHO["author"])
+    assert back.text("amended") == doc67[KEY].text("amended") and back.text("original") == doc67[KEY].text("original")
