@@ -68,6 +68,7 @@ from itu_nb.amendments.lists import Session
 from itu_nb.amendments.operations import DeleteClause, InsertClause, MoveClause
 from itu_nb.amendments.relettering import _repath, set_label, split_label, successor
 from itu_nb.amendments.striking import _simple_apart, component_of
+from itu_nb.amendments.struck_others import bare_item
 from itu_nb.amendments.struck_ranks import Struck
 from itu_nb.amendments.touched import _BOTH, _RELETTERED, _REPATHED, RELABELLED, REPATHED, _moved, _relabelled
 from itu_nb.amendments.wording import delete_node, inserted_copy, map_children, newcomer, peel, taken_marks
@@ -80,18 +81,11 @@ __all__ = ["Order", "mixes"]
 _FIXED = "\0fixed "
 
 
-#: The component a struck item with no runs is held under (:func:`_bare`): its path is ``bullet<n>`` by the rules
+#: The component a struck item with no runs is held under (:func:`~itu_nb.amendments.struck_others.bare_item`): its path is ``bullet<n>`` by the rules
 #: (no label in any view), counted among such items at the end (:meth:`Order.children`).
 _BARE = "\0bare "
 #: Numbers the struck items held under :data:`_BARE` (an object's id may be taken again once it is let go).
 _SERIAL = itertools.count()
-
-
-def _bare(c: Clause) -> bool:
-    """A struck item kept for its struck-inserts alone: another author's new item struck whole
-    (:func:`~itu_nb.amendments.wording.delete_node`), no label in any view.
-    """
-    return not c.label_runs and not c.runs
 
 
 def _at_bullet(c: Clause, path: str) -> Clause:
@@ -306,7 +300,7 @@ class Order:
         if j < self.floor:
             self._shift_holders(j, -1)
         if gone is not None:
-            comp = _BARE + str(next(_SERIAL)) if _bare(gone) else component_of(gone.label_in("original") or "")
+            comp = _BARE + str(next(_SERIAL)) if bare_item(gone) else component_of(gone.label_in("original") or "")
             assert comp is not None and comp not in self.held  # checked by the caller
             item = self.struck.add(k, j, comp, gone)
             self.struck.was[id(item)] = (item, None)
@@ -316,7 +310,7 @@ class Order:
     def _strikable(self, gone: Clause | None) -> bool:
         if gone is None:
             return True
-        if _bare(gone):  # another author's new item struck whole: at bullet<n>, when no bullet stands among them
+        if bare_item(gone):  # another author's new item struck whole: at bullet<n>, when no bullet stands among them
             return gone.kind is NodeKind.ITEM and not any(c.startswith(_FIXED) for c in self.held)
         comp = component_of(gone.label_in("original") or "")
         return comp is not None and comp not in self.held and gone.kind is NodeKind.ITEM
