@@ -239,7 +239,8 @@ print(json.dumps({
     "labels": [c.label for c in kids],
     "bodies": [c.body() for c in kids],
     "status": [c.status for c in kids],
-    "resolves": [c.body() for c in draft["resolves"].children],"""
+    "resolves": [c.body() for c in draft["resolves"].children if c.exists_in("amended")],
+    "kept": sum(1 for c in draft["resolves"].children if not c.exists_in("amended") and not c.label_runs),"""
         + CHECKS
         + """}))
 """,
@@ -253,6 +254,9 @@ print(json.dumps({
     assert out["bodies"] == old + [f"to do thing {i};" for i in range(1012, 12, -1)]
     assert out["status"] == ["unchanged"] * 18 + ["inserted"] * 1000
     assert out["resolves"] == [c.body() for c in RES130["resolves"].children]  # resolves 1–12 as adopted
+    # the 1,000 new resolves, inserted by no named author and struck by X's moves, each kept in neither view
+    # (a struck clause another author inserted whole: tests/test_struck_clauses.py)
+    assert out["kept"] == 1000
     _checked(out)
 
 
@@ -271,7 +275,8 @@ print(json.dumps({
     "bodies": [c.body() for c in kids],
     "status": [c.status for c in kids],
     "relabelled": [c.label_original for c in kids[-18:]],
-    "resolves": [c.body() for c in draft["resolves"].children],"""
+    "resolves": [c.body() for c in draft["resolves"].children if c.exists_in("amended")],
+    "kept": sum(1 for c in draft["resolves"].children if not c.exists_in("amended") and not c.label_runs),"""
         + CHECKS
         + """}))
 """,
@@ -286,6 +291,9 @@ print(json.dumps({
     assert out["status"] == ["inserted"] * 1000 + ["modified"] * 18  # relettered: a label change
     assert out["relabelled"] == [f"{x})" for x in letters_from("a", 18)]  # the fixture's a)–r), now after 1,000
     assert out["resolves"] == [c.body() for c in RES130["resolves"].children]  # resolves 1–12 as adopted
+    # the 1,000 new resolves, inserted by no named author and struck by X's moves, each kept in neither view
+    # (a struck clause another author inserted whole: tests/test_struck_clauses.py)
+    assert out["kept"] == 1000
     _checked(out)
 
 
@@ -1030,7 +1038,8 @@ def test_a_thousand_moves_into_a_list_holding_a_struck_item():
 steps = ["Delete considering b)"] + [f"Move resolves {1012 - k} before considering a)" for k in range(1000)]
 draft = itu_nb.amend(big, steps, author="X")
 print(json.dumps({
-    "resolves": [c.body() for c in draft["resolves"].children],"""
+    "resolves": [c.body() for c in draft["resolves"].children if c.exists_in("amended")],
+    "kept": sum(1 for c in draft["resolves"].children if not c.exists_in("amended") and not c.label_runs),"""
         + CONSIDERING
         + CHECKS
         + """}))
@@ -1050,6 +1059,9 @@ print(json.dumps({
     )
     assert out["considering"][1001][3:5] == ["considering/b#2", "considering/b"]
     assert out["resolves"] == [c.body() for c in RES130["resolves"].children]  # resolves 1–12 as adopted
+    # the 1,000 new resolves, inserted by no named author and struck by X's moves, each kept in neither view
+    # (a struck clause another author inserted whole: tests/test_struck_clauses.py)
+    assert out["kept"] == 1000
     _checked(out)
 
 
@@ -1121,10 +1133,16 @@ print(json.dumps({
     out = json.loads(r.stdout)
     old = RES130["resolves"].children
     # resolves 13 (moved last) first … 1012, then resolves 1–12 as adopted, relettered 1001–1012
-    assert out["resolves"] == (
+    live = [row for row in out["resolves"] if row[1] != "deleted"]
+    assert live == (
         [[str(1 + j), "inserted", f"resolves/{1 + j}", f"to do thing {13 + j};"] for j in range(1000)]
         + [[str(1001 + k), "modified", f"resolves/{1001 + k}", c.body()] for k, c in enumerate(old)]
     )
+    # each struck original, inserted by no named author and struck by X, kept in neither view where it stood (the
+    # end of the list), at the path an item with no label takes (tests/test_struck_clauses.py)
+    assert [row for row in out["resolves"] if row[1] == "deleted"] == [
+        [None, "deleted", f"resolves/bullet{n}", ""] for n in range(1, 1001)
+    ]
     _checked(out)
 
 

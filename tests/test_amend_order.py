@@ -259,8 +259,14 @@ def test_a_move_reletters_the_items_after_it_down_and_up_again():
     fast = apply_ops(base, ops, **WHO)
     _same(fast, reference(base, ops))
     struck = next(c for c in fast["considering"].children if c.uid == "considering/g")
+    # Brazil's relettering i) -> g) is kept: relettered down and up again it is Brazil's as before (P's own
+    # relabels undone, relettering.set_label), then struck by P, his inserted "g" a struck-insert (struck21)
     assert struck.status == "deleted" and [(r.op.name, r.text, r.author) for r in struck.label_runs] == [
-        ("DELETE", "i)\t", "P")
+        ("DELETE", "i", "Brazil"),
+        ("DELETE", ")\t", "P"),
+    ]
+    assert [(a.text, a.author, a.inserted[0]) for a in struck.artefacts if a.kind == "struck-insert"] == [
+        ("g", "P", "Brazil")
     ]
 
 

@@ -270,7 +270,9 @@ def test_html_shows_it_struck_with_both_authors_escaped(doc):
     p = apply_ops(doc[KEY], [DeleteClause("resolves/3")], author="Ana <b>", date=DAY)
     page = itu_nb.to_html(p)
     said = "inserted by Brazil, struck by Ana &lt;b&gt;, 2026-12-05"
-    assert page.count(f'<s class="struck-insert" title="{said}"') == 2
+    # Brazil's two insertions in resolves 3, and the numbers of his new resolves 5 to 8, which the strike
+    # reletters 4 to 7 (his inserted "5" … "8" struck by Ana, kept: relettering.set_label)
+    assert page.count(f'<s class="struck-insert" title="{said}"') == 2 + 4
     assert f'data-inserted-by="Brazil">2 </s><span class="struck-insert-note" role="note">[{said}]</span>' in page
     assert "Ana <b>" not in page  # never live HTML
 

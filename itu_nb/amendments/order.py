@@ -59,6 +59,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import itertools
 from typing import Any
 
 from itu_nb.amendments.addressing import lookup
@@ -67,6 +68,7 @@ from itu_nb.amendments.lists import Session
 from itu_nb.amendments.operations import DeleteClause, InsertClause, MoveClause
 from itu_nb.amendments.relettering import _repath, set_label, split_label, successor
 from itu_nb.amendments.striking import _simple_apart, component_of
+from itu_nb.amendments.struck_others import bare_item
 from itu_nb.amendments.struck_ranks import Struck
 from itu_nb.amendments.touched import _BOTH, _RELETTERED, _REPATHED, RELABELLED, REPATHED, _moved, _relabelled
 from itu_nb.amendments.wording import delete_node, inserted_copy, map_children, newcomer, peel, taken_marks
@@ -77,6 +79,21 @@ __all__ = ["Order", "mixes"]
 
 #: The component a paragraph or bullet among the items is held under (before its path): no label's, never carried
 _FIXED = "\0fixed "
+
+
+#: The component a struck item with no runs is held under (:func:`~itu_nb.amendments.struck_others.bare_item`): its path is ``bullet<n>`` by the rules
+#: (no label in any view), counted among such items at the end (:meth:`Order.children`).
+_BARE = "\0bare "
+#: Numbers the struck items held under :data:`_BARE` (an object's id may be taken again once it is let go).
+_SERIAL = itertools.count()
+
+
+def _at_bullet(c: Clause, path: str) -> Clause:
+    """``c`` at ``path`` (where the list's repath puts an item with no label), keeping its identity as a repath does."""
+    if c.path == path:
+        return c
+    uid = c.uid if c.uid is not None else c.path
+    return dataclasses.replace(c, path=path, uid=uid, children=_repath(c.children, c.path, path))
 
 
 class Order:
@@ -283,7 +300,7 @@ class Order:
         if j < self.floor:
             self._shift_holders(j, -1)
         if gone is not None:
-            comp = component_of(gone.label_in("original") or "")
+            comp = _BARE + str(next(_SERIAL)) if bare_item(gone) else component_of(gone.label_in("original") or "")
             assert comp is not None and comp not in self.held  # checked by the caller
             item = self.struck.add(k, j, comp, gone)
             self.struck.was[id(item)] = (item, None)
@@ -293,6 +310,8 @@ class Order:
     def _strikable(self, gone: Clause | None) -> bool:
         if gone is None:
             return True
+        if bare_item(gone):  # another author's new item struck whole: at bullet<n>, when no bullet stands among them
+            return gone.kind is NodeKind.ITEM and not any(c.startswith(_FIXED) for c in self.held)
         comp = component_of(gone.label_in("original") or "")
         return comp is not None and comp not in self.held and gone.kind is NodeKind.ITEM
 
@@ -412,10 +431,15 @@ class Order:
         """The list's clauses (its parent's children) as the operations so far leave them."""
         out: list[Clause] = []
         j = 0  # the live items before rank j are out
+        bare = 0  # the struck items with no runs so far (another author's new items struck whole): bullet<n>
         for rank, x in self.struck:
             out += (self.current(i) for i in range(j, rank))
             j = max(j, rank)
-            out.append(x[2])
+            if x[1].startswith(_BARE):
+                bare += 1
+                out.append(_at_bullet(x[2], f"{self.prefix}/bullet{bare}"))
+            else:
+                out.append(x[2])
         out += (self.current(i) for i in range(j, len(self.entries)))
         return (*self.every[: self.lead], *out)
 

@@ -24,6 +24,7 @@ import operator
 import re
 from typing import TypeVar
 
+from itu_nb.amendments.struck_others import others_label, relabel_struck
 from itu_nb.model import HOMOGLYPHS, Clause, NodeKind, Op, Proposal, Run, runs_text
 from itu_nb.model.clause import relabelled_artefacts
 from itu_nb.parsing.labels import Components, item_component, roman_value, successor
@@ -211,6 +212,11 @@ def label_style(children, scheme: str, schemes=None) -> tuple[str, str]:
 
 def set_label(clause: Clause, bare: str, author: str | None, date: str | None, style=("", ")\t")) -> Clause:
     """``clause`` with its amended label set to ``bare`` (prefix and separator kept), as a tracked relabel."""
+    kind = NodeKind.ITEM if clause.kind is NodeKind.PARAGRAPH else clause.kind
+    if others_label(clause, author):
+        # another author's label, or his relettering: struck, not lost (rejecting this one gives it back)
+        edited = relabel_struck(clause, bare, author, date, style, split_label)
+        return edited if edited.kind is kind else dataclasses.replace(edited, kind=kind)
     amended = _amended_label(clause)
     parts = split_label(amended) if amended else None
     pre, post = (parts[0], parts[2]) if parts else style
@@ -233,7 +239,6 @@ def set_label(clause: Clause, bare: str, author: str | None, date: str | None, s
                      Run(Op.EQUAL, post))  # fmt: skip
         else:
             label = (Run(Op.DELETE, orig, author, date), Run(Op.INSERT, new, author, date))
-    kind = NodeKind.ITEM if clause.kind is NodeKind.PARAGRAPH else clause.kind
     label = tuple(r for r in label if r.text)
     # comments and highlights on the text after the label move with it (its offsets count the label)
     arts = relabelled_artefacts(clause, label) if clause.artefacts else ()

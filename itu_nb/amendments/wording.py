@@ -250,10 +250,12 @@ def map_children(p: Proposal, parent: Clause | None, fn) -> Proposal:
 def delete_node(c: Clause, author, date) -> Clause | None:
     """``c`` and its children struck through as deletions by ``author``; None when nothing of it is left.
 
-    Text the edit had inserted disappears instead of being struck; a clause that was only inserted
-    therefore disappears altogether.  Text another author inserted (a proposal's insertion the analyst
-    strikes) is kept where it stood as a ``struck-insert`` artefact (:mod:`itu_nb.model.struck`), in neither
-    view, so that rejecting the strike brings it back.
+    Text the edit had inserted disappears instead of being struck; a clause that was only inserted by ``author``
+    therefore disappears altogether.  Text another author inserted (a proposal's insertion the analyst strikes) is
+    kept where it stood as a ``struck-insert`` artefact (:mod:`itu_nb.model.struck`), in neither view, so that
+    rejecting the strike brings it back.  A clause another author inserted whole (every run an insertion, label
+    too) is so kept with no runs at all: its label's and its text's struck-inserts at offset 0, its kind, key and
+    place in the tree its own (:func:`itu_nb.model.struck.restore` gives the label back as a label).
     """
 
     def strike(runs):
@@ -263,13 +265,14 @@ def delete_node(c: Clause, author, date) -> Clause | None:
 
     kids = tuple(k for k in (delete_node(ch, author, date) for ch in c.children) if k is not None)
     label, body = strike(c.label_runs), strike(c.runs)
-    if not label and not body and not kids:
+    runs = c.label_runs + c.runs
+    inserted = any(r.op is Op.INSERT for r in runs)
+    struck = struck_inserts(runs, c.line, author, date) if inserted else []
+    if not label and not body and not kids and not struck:
         return None
     arts = c.artefacts
-    runs = c.label_runs + c.runs
-    if any(r.op is Op.INSERT for r in runs):  # text taken out: what follows moves back
+    if inserted:  # text taken out: what follows moves back
         placed = settled_artefacts(runs, [None if r.op is Op.INSERT else r for r in runs], [], arts) if arts else ()
-        struck = struck_inserts(runs, c.line, author, date)
         arts = with_struck(arts, placed, struck) if struck else placed
     return dataclasses.replace(c, label_runs=label, runs=body, children=kids, artefacts=arts)
 

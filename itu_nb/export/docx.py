@@ -106,6 +106,19 @@ _CHUNK = 2000
 _WRITTEN = Line((), "blank")
 
 
+def _struck_mark(line: Line) -> tuple[str | None, str | None] | None:
+    """Who inserted the paragraph of ``line`` and when, when it is a clause another author inserted whole and the
+    analyst struck (its text all ``struck-insert`` pieces, :func:`itu_nb.amendments.wording.delete_node`): its mark
+    is then inserted by that author and deleted by the striker (``<w:rPr><w:ins/><w:del/></w:rPr>``); else None.
+    """
+    node = line.node
+    if node is None or node.label_runs or node.runs:
+        return None
+    struck = [p for p in line.pieces if p.kind == "struck-insert"]
+    first = getattr(struck[0], "inserted", None) if struck else None
+    return first or (None, None) if struck else None
+
+
 class _Writer(NoteWriter):
     comment_shift = 0  # what every comment's w:id was made more at the end (_comment_ids)
 
@@ -124,6 +137,9 @@ class _Writer(NoteWriter):
         if mark is not Op.EQUAL and not last:
             ppr = p.get_or_add_pPr()
             rpr = _w("w:rPr")
+            struck = _struck_mark(line) if mark is Op.DELETE else None
+            if struck is not None:  # a paragraph one author inserted and another struck: its mark inserted first
+                rpr.append(self._change(Op.INSERT, *struck))
             rpr.append(self._change(mark, *_mark_who(line)))  # the paragraph mark inserted or deleted
             ppr.append(rpr)
         bodies = _note_bodies(line.pieces)  # a note's text may stand anywhere in its line

@@ -280,6 +280,11 @@ class BlockReader:
     def _mark(self, rpr: etree._Element, para: Para) -> None:
         for child in rpr:
             if child.tag in _CHANGE_OP:
+                if para.mark is Op.INSERT and _CHANGE_OP[child.tag] is Op.DELETE and child.tag != MOVE_FROM:
+                    # a mark inserted by one author and deleted by another (a paragraph inserted whole, then
+                    # struck: in neither view, written so by itu_nb.export.docx): no paragraph runs on in any view
+                    para.mark, para.mark_author, para.mark_date = Op.EQUAL, None, None
+                    continue
                 para.mark, para.mark_author, para.mark_date = _CHANGE_OP[child.tag], child.get(AUTHOR), child.get(DATE)
                 if child.tag in (MOVE_FROM, MOVE_TO):
                     para.notes.append(f"paragraph mark {'moved away' if child.tag == MOVE_FROM else 'moved here'}")

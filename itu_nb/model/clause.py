@@ -181,8 +181,9 @@ class Clause:
     def status(self) -> str:
         """``"inserted"`` / ``"deleted"`` (whole paragraph), ``"modified"`` or ``"unchanged"``."""
         ops = {r.op for r in self.label_runs + self.runs}
-        if not ops:
-            return "unchanged"
+        if not ops:  # no runs: a clause another author inserted whole and the analyst struck (kept for its
+            # struck-inserts, itu_nb.model.struck) is deleted; any other, unchanged
+            return "deleted" if any(a.kind == "struck-insert" for a in self.artefacts) else "unchanged"
         if ops == {Op.INSERT}:
             return "inserted"
         if ops == {Op.DELETE}:

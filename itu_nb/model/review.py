@@ -133,7 +133,7 @@ def _apply(proposal: Proposal, accepted: set[str], rejected: set[str], moves=Non
             new_label, new_body, artefacts = _restore(label, body, artefacts, fate)
             label, body = list(new_label), list(new_body)
         children, orphans = settle_all(node.children, False)
-        if not label and not body and (node.label_runs or node.runs):
+        if not label and not body and (node.label_runs or node.runs or (fate and not _holds_struck(artefacts))):
             # a whole clause that no longer exists: what was under it stays, and so do its comments
             return children, [a for a in artefacts if a.kind in _ANALYST_KINDS] + orphans
         out = dataclasses.replace(
@@ -247,6 +247,13 @@ def _sits_in(a: Artefact, runs, starts: list[int], ends: list[int], chosen: set[
     near = [k for k in (i, i + 1) if k < len(runs) and starts[k] <= at <= ends[k]]
     same = [k for k in near if runs[k].op is a.op] or [k for k in near if runs[k].op is not Op.EQUAL]
     return bool(same) and same[0] in chosen
+
+
+def _holds_struck(artefacts) -> bool:
+    """Whether ``artefacts`` hold a struck-insert: what keeps a clause another author inserted whole and the analyst
+    struck (no runs left, :func:`itu_nb.amendments.wording.delete_node`) once a decision settled the others.
+    """
+    return any(a.kind == _STRUCK for a in artefacts)
 
 
 def _adopt(node: Clause, artefacts: list[Artefact], *, at_end: bool) -> Clause:

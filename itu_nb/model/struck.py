@@ -14,12 +14,13 @@ by its inserter at its place (:func:`restore`); one whose strike is not decided 
 from __future__ import annotations
 
 import dataclasses
+import re
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
 
 from itu_nb.model.runs import Artefact, Op, Run, join_runs
 
-__all__ = ["STRUCK", "fates", "restore", "struck_inserts", "with_struck"]
+__all__ = ["STRUCK", "fates", "label_length", "restore", "struck_inserts", "with_struck"]
 
 #: The artefact kind.
 STRUCK = "struck-insert"
@@ -162,14 +163,47 @@ def restore(
     bare = not any(r.op is not Op.DELETE for r in label)
     into_label: list[tuple[int, Run]] = []
     into_body: list[tuple[int, Run]] = []
+    # a clause kept for its struck-inserts alone: its label is at the head of those at its start
+    cut = label_length([a.text for at, _, a in back if at == 0]) if not label and not body else 0
     for at, j, a in back:
         who, when = a.inserted or (None, None)
         run = Run(Op.INSERT, a.text, who, when) if fate[j] is Op.INSERT else Run(Op.EQUAL, a.text)
+        if cut and at == 0:  # (the label's characters: the first ``cut`` of those at the start)
+            into_label.append((0, run.with_text(a.text[:cut])))
+            if cut < len(a.text):
+                into_body.append((0, run.with_text(a.text[cut:])))
+            cut = max(cut - len(a.text), 0)
+            continue
         if label and (at < n_label or (at == n_label and bare)):
             into_label.append((at, run))
         else:
             into_body.append((at - n_label, run))
     return join_runs(_spliced(label, into_label)), join_runs(_spliced(body, into_body)), tuple(out)
+
+
+#: A label and its separator at the start of a clause's text (``j)<TAB>``, ``(ii)<TAB>``, ``10<TAB>``).
+_LABEL_HEAD = re.compile(r"[^\s]{1,12}\t")
+#: A first struck-insert of its own read as a whole label: a label and TAB, or a number and a space (the Final
+#: Acts' ``10 ``); never a word and a space (``The `` by one author, the rest of a paragraph by another).
+_LABEL_ALONE = re.compile(r"\S{1,12}\t|\d[\d.]{0,10} ")
+#: How much of the joined struck-inserts :data:`_LABEL_HEAD` is matched against.
+_LABEL_MAX = 16
+
+
+def label_length(texts: Sequence[str]) -> int:
+    """How many characters of ``texts`` (the struck-inserts at the start of a clause another author inserted whole
+    and the analyst struck, in order: :func:`itu_nb.amendments.wording.delete_node`) are its label: the first
+    when another follows it and it reads as a label (:data:`_LABEL_ALONE`: its label run, ``1 `` or ``j)<TAB>``,
+    kept as a struck-insert of its own), else a label and TAB at the head of their joined text (a reader joined
+    them, or a relettering left the label in pieces: ``j``, ``)<TAB>``); 0 when none is (a paragraph).
+    """
+    if not texts:
+        return 0
+    first = texts[0]
+    if len(texts) > 1 and _LABEL_ALONE.fullmatch(first):
+        return len(first)
+    m = _LABEL_HEAD.match("".join(texts[:3])[: _LABEL_MAX + 1])
+    return m.end() if m else 0
 
 
 def _first2(b: tuple) -> tuple:

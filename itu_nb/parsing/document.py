@@ -213,6 +213,10 @@ def build_document(
         if line.__class__ is str:  # the other steps read the line's object
             line = lines[i] = SourceLine.plain(i, text)
         if not text or text.isspace():
+            if current is not None and not trailer and _struck_whole(line):  # a clause inserted, then struck
+                current.add_line(line)
+                i += 1
+                continue
             whole("blank" if not line.arts else "markup", line)
             i += 1
             continue
@@ -287,6 +291,17 @@ def _may_head(text: str) -> bool:
     """
     lead = text.lstrip()[:1]
     return lead in _HEADING_LEADS or lead.isdigit()
+
+
+def _struck_whole(line: SourceLine) -> bool:
+    """Whether ``line``, which has no text in either view, is a clause another author inserted whole and the analyst
+    struck: its first artefact a ``struck-insert`` at its start, and no run holding text
+    (:func:`itu_nb.amendments.wording.delete_node`; the tree stage reads its label from it).
+    """
+    arts = line.arts
+    return (
+        bool(arts) and arts[0].kind == "struck-insert" and not arts[0].offset and not "".join(r.text for r in line.runs)
+    )
 
 
 def _whole(artefacts: list[Artefact], kind: str, line: SourceLine) -> None:

@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 
 from itu_nb.model import NodeKind, Op, Proposal, Run, runs_text
+from itu_nb.model.struck import label_length
 from itu_nb.parsing import infer as _infer
 from itu_nb.parsing import keywords as kw
 from itu_nb.parsing.footnotes import add_footnotes as _footnotes
@@ -171,6 +172,8 @@ class ProposalBuilder(ItemReader):
                 label = ""
         section = container.section
         notes = self._notes(line) if line.arts or self.line_notes else EMPTY
+        if not label_runs and not body and line.arts and self._struck_item(container, line, notes):
+            return
         if not label_runs:
             if container.stack:
                 _close(container, 0)
@@ -232,6 +235,36 @@ class ProposalBuilder(ItemReader):
         if container.stack is EMPTY:
             container.stack = []
         container.stack.append(node)
+
+    def _struck_item(self, container: Node, line: SourceLine, notes) -> bool:
+        """Add the item of ``line`` when it is a clause another author inserted whole and the analyst struck: no
+        text in any view, its first artefact a ``struck-insert`` starting with a label (its label, inserted then
+        struck: :func:`itu_nb.amendments.wording.delete_node`).  It is placed in its list as that label says, as
+        an item with no label runs (path component ``bullet<n>``, as :func:`itu_nb.amendments.relettering.repath`
+        gives it), and counts as no live item.  False (nothing added) for any other line.
+        """
+        first = line.arts[0]
+        if first.kind != "struck-insert" or first.offset or any(r.text for r in self._runs(line)):
+            return False
+        texts = [a.text for a in line.arts if a.kind == "struck-insert" and not a.offset]
+        n = label_length(texts)
+        if not n:
+            return False
+        label = "".join(texts)[:n].strip()
+        prev_letter, prev_colon, prev_roman = self._previous(container)
+        scheme = label_scheme(label, prev_letter, prev_colon, prev_roman)
+        parent = self._place(container, scheme)
+        node = Node(
+            NodeKind.ITEM, "", [], [], line.no, list(line.arts), notes, section=container.section, scheme=scheme
+        )
+        node._labels = (label, label)  # (for the items after it to read their scheme: not the clause's label)
+        node.component = item_component("", "bullet", parent.n_listed)
+        parent.add(node)
+        parent.n_listed += 1
+        if container.stack is EMPTY:
+            container.stack = []
+        container.stack.append(node)
+        return True
 
     # -- result ---------------------------------------------------------------------
     def build(self) -> Proposal:
