@@ -19,7 +19,7 @@ import itu_nb
 from itu_nb import Op
 from itu_nb.amendments.reviewing import Review
 from itu_nb.model.review import decide
-from itu_nb.widgets._payload import pairs_of, viewer_rows
+from itu_nb.widgets._payload import pairs_of, tree_nodes, viewer_rows
 
 HEAD = "that ITU shall focus resources … at WTDC\u201114 (Resolution 45)"
 TAIL = ", including Objective\u00a0"
@@ -143,3 +143,46 @@ def test_the_viewer_lists_it_and_its_row_points_at_it(p):
     assert changes[si["c"]]["k"] == "struck-insert" and changes[si["c"]]["id"] == _struck(p)[0].id
     assert [s[2] for s in row["seg"] if s[0] != 0] == [1, 1]  # Brazil's "3 " → "2 ": the row's second change
     assert [s[1] for s in row["seg"] if s[0] == Op.DELETE] == ["3 "]
+
+
+def test_the_viewer_decides_it_by_id_and_its_result_follows(p):
+    (s,) = _struck(p)
+    viewer = itu_nb.RedlineViewer(p, review=None)
+    assert s.id in viewer.change_ids and viewer.changes.ids == p.changes.ids
+    assert viewer.changes[s.id].inserter == "Brazil"
+    viewer.reject(s.id)
+    assert viewer.result()["resolves/3"].body("amended") == f"{HEAD} and WTDC-17{TAIL}2 {END}"
+    viewer.accept(s.id)
+    assert viewer.result()["resolves/3"].body("amended") == AMENDED and not viewer.result()["resolves/3"].artefacts
+
+
+def test_a_row_whose_one_change_is_a_struck_insert_is_not_folded_away_and_the_tree_counts_it(tmp_path):
+    struck = B.ins(B.dele(B.deleted_run(" and WTDC-17"), "Ana", wid=3), "Brazil", wid=4)
+    body = B.para(B.run("resolves")) + B.para(B.run(f"3\t{HEAD}") + struck + B.run(f"{TAIL}3 {END}"))
+    path = tmp_path / "alone.docx"
+    path.write_bytes(B.package(body))
+    p = itu_nb.load(path)[0]
+    assert not p.changed and [c.kind for c in p.changes] == ["struck-insert"]  # no run changed: one change still
+    rows, changes = viewer_rows(pairs_of(p), {n.path: n for n in p.walk()})
+    (row,) = [r for r in rows if r.get("si")]
+    assert row["k"] == "unchanged" and [c["k"] for c in changes] == ["struck-insert"] and row["si"][0]["c"] == 0
+    nodes, _ = tree_nodes(p)
+    assert [(n[0], n[6], n[7]) for n in nodes if n[7]] == [(p.id, 0, 1), (f"{p.id}:resolves", 0, 1),
+                                                           (f"{p.id}:resolves/3", 0, 1)]  # fmt: skip
+
+
+def test_struck_inserts_held_by_anas_deletion_point_at_it(tmp_path):
+    from conftest import CRITIC
+
+    from itu_nb.amendments.edits import apply_ops
+    from itu_nb.amendments.operations import DeleteClause
+
+    doc = itu_nb.load(CRITIC, author="Brazil")
+    q = apply_ops(doc["B/67/4"], [DeleteClause("resolves/3")], author="Ana", date="2026-12-05")
+    assert not [c for c in q.changes if c.kind == "struck-insert"]  # each held by a deletion of Ana's
+    rows, changes = viewer_rows(pairs_of(q), {n.path: n for n in q.walk()})
+    row = next(r for r in rows if r["path"] == "resolves/3")
+    held = [(s["text"], changes[s["c"]]["a"], changes[s["c"]]["k"]) for s in row["si"]]
+    assert held == [(" and WTDC-17", "Ana", "deleted"), ("2 ", "Ana", "deleted")]
+    # the segment the struck text stands in is of that very change
+    assert [row["seg"][s["seg"]][2] for s in row["si"]] == [s["c"] for s in row["si"]]

@@ -1,4 +1,4 @@
-/* itu_nb widgets, built from js/src by js/build.mjs; sources-sha256: a976e4ce3a25efc7058060fb90fe4f372429233a1d80718726eef0d76ad56f53 */
+/* itu_nb widgets, built from js/src by js/build.mjs; sources-sha256: c29ce5e6f9497f2c61c38ea7b9502069ee967774bc09638f1eee0b49b281e1fe */
 
 // src/dom.js
 function h(tag, attrs = {}, ...children) {
