@@ -186,3 +186,27 @@ def test_struck_inserts_held_by_anas_deletion_point_at_it(tmp_path):
     assert held == [(" and WTDC-17", "Ana", "deleted"), ("2 ", "Ana", "deleted")]
     # the segment the struck text stands in is of that very change
     assert [row["seg"][s["seg"]][2] for s in row["si"]] == [s["c"] for s in row["si"]]
+
+
+def test_thirty_thousand_struck_inserts_in_one_clause_are_listed_decided_and_drawn_within_bounds():
+    from bounds import bounded
+
+    r = bounded(
+        """
+        import itu_nb
+        from itu_nb.model.review import decide
+        from itu_nb.widgets._payload import pairs_of, viewer_rows
+        # CriticMarkup's struck-insert, "a" inserted by B and struck by A, no deletion of A's beside it
+        text = "MOD\\tX/1/1\\n\\nresolves\\n1\\tto act" + " {--a--}{>>@A struck @B<<} y" * 30_000 + ".\\n"
+        p = itu_nb.load(text)[0]
+        ids = p.changes.ids
+        back = decide(p, rejected=ids[::2], accepted=ids[1::2])["resolves/1"]
+        rows, changes = viewer_rows(pairs_of(p), {n.path: n for n in p.walk()})
+        print(len(set(ids)), back.body("amended").count(" a y"), sum(r.author == "B" for r in back.runs),
+              len(back.artefacts), len(changes), len(rows[-1]["si"]))
+        """,
+        label="struck-inserts: 30,000 changes of their own in one clause, decided and drawn",
+    )
+    assert r.ok and r.within(), str(r)
+    # every other one back as B's insertion, the others dropped; each its own change in the viewer too
+    assert r.stdout.split() == ["30000", "15000", "15000", "0", "30000", "30000"]

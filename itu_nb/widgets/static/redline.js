@@ -1,4 +1,4 @@
-/* itu_nb widgets, built from js/src by js/build.mjs; sources-sha256: c29ce5e6f9497f2c61c38ea7b9502069ee967774bc09638f1eee0b49b281e1fe */
+/* itu_nb widgets, built from js/src by js/build.mjs; sources-sha256: 455d324767e4aa31d852d68cb29a31f1b97eda5f359d0991434863f673e734a5 */
 
 // src/dom.js
 function h(tag, attrs = {}, ...children) {
@@ -562,7 +562,9 @@ function bodyText(segs, view, marked, changes, hl, names, si) {
   const at = /* @__PURE__ */ new Map();
   for (const s of si ?? []) {
     const k = Math.min(s.seg, segs.length);
-    at.set(k, [...at.get(k) ?? [], s]);
+    const here = at.get(k);
+    if (here) here.push(s);
+    else at.set(k, [s]);
   }
   const draw = (seg, text) => marked ? segment([seg[0], text, seg[2]], changes, names?.get(seg)) : document.createTextNode(text);
   const put = (node, k) => out.append(hl?.has(k) ? h("mark", { class: "itu-hl", title: "highlighted in the source" }, node) : node);

@@ -1,4 +1,4 @@
-/* itu_nb widgets, built from js/src by js/build.mjs; sources-sha256: c29ce5e6f9497f2c61c38ea7b9502069ee967774bc09638f1eee0b49b281e1fe */
+/* itu_nb widgets, built from js/src by js/build.mjs; sources-sha256: 455d324767e4aa31d852d68cb29a31f1b97eda5f359d0991434863f673e734a5 */
 
 // src/dom.js
 function h(tag, attrs = {}, ...children) {

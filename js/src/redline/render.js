@@ -135,7 +135,9 @@ function bodyText(segs, view, marked, changes, hl, names, si) {
   /** @type {Map<number, Struck[]>} */ const at = new Map();
   for (const s of si ?? []) {
     const k = Math.min(s.seg, segs.length);
-    at.set(k, [...(at.get(k) ?? []), s]);
+    const here = at.get(k);
+    if (here) here.push(s); // (not a copy per entry: a clause may hold thousands in one segment)
+    else at.set(k, [s]);
   }
   const draw = (/** @type {Seg} */ seg, /** @type {string} */ text) => (marked
     ? segment([seg[0], text, seg[2]], changes, names?.get(seg)) : document.createTextNode(text));
