@@ -249,7 +249,12 @@ class Proposal(_Exports):
         Made once per (frozen) proposal, as :attr:`changed`: titles, tables and reviews each ask.
         """
         # (a struck-insert no change of its striker's holds is a change of its own: model.struck_ids)
-        return Changes(c for node in self.walk() if node.changed or node.artefacts for c in node_changes(node))
+        return Changes(
+            c
+            for node in self.walk()
+            if node.artefacts or node.changed
+            for c in (node_changes(node) if node.artefacts else node.changes)
+        )
 
     def accept(self, ids=None, *, author: str | None = None, section: str | None = None) -> Proposal:
         """A new Proposal with the selected changes accepted (no arguments: all).

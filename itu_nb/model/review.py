@@ -85,6 +85,7 @@ def _apply(proposal: Proposal, accepted: set[str], rejected: set[str], moves=Non
         return follows[inserter]
 
     lone: dict[int, str] = {}  # a node's struck-inserts no change of their striker's holds → their own ids
+    any_struck = any(c.kind == _STRUCK and (c.id in accepted or c.id in rejected) for c in proposal.changes)
 
     def alone(a: Artefact) -> tuple[bool, Op | None]:
         """A struck-insert no change of its striker's holds (its own change: :mod:`itu_nb.model.struck_ids`),
@@ -133,7 +134,7 @@ def _apply(proposal: Proposal, accepted: set[str], rejected: set[str], moves=Non
         artefacts = node.artefacts
         fate: dict[int, Op | None] = {}
         lone.clear()
-        own = _struck_changes(node, runs) if artefacts and (accepted or rejected) else ()
+        own = _struck_changes(node, runs) if artefacts and any_struck else ()
         alike = Counter((c.old, c.inserter) for _, c in own) if own else None
         for j, change in own:
             if change.id in accepted or change.id in rejected:

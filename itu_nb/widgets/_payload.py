@@ -11,7 +11,7 @@ Nothing here knows about traitlets or the browser.  Three products:
 
 A *change* is the model's :class:`~itu_nb.model.change.Change`, with its stable id and kind
 (one vocabulary everywhere: ``inserted``, ``deleted``, ``replaced``, ``relabelled``,
-``moved-from``, ``moved-to``): a proposal's own changes have the ids of ``Proposal.changes``
+``moved-from``, ``moved-to``, ``struck-insert``): a proposal's own changes have the ids of ``Proposal.changes``
 (those ``accept``/``reject``/``decide`` take), a comparison's those of ``Comparison.changes``,
 so what the viewer decides goes straight to the amendments API.
 
@@ -150,10 +150,11 @@ def viewer_rows(pairs: Iterable, sources: Mapping[str, Clause] | None = None) ->
         words), ``notes`` the
         clause's comments (``{"a", "t", "text"}``), ``hl`` the indexes of the body segments highlighted,
         ``si`` the text inserted by one author and struck by another (in neither view; where it stood, who inserted
-        and who struck it), ``mn`` the segments that are one end of a move (``[index in lab + seg, name]``).
+        and who struck it, ``c`` the change that decides it: :mod:`itu_nb.widgets._struck`), ``mn`` the segments that are one end of a move (``[index in lab + seg, name]``).
     changes : list of dict
         :class:`~itu_nb.widgets._contract.ChangePayload`: ``id`` the change's stable id, ``r`` row index, ``k`` its kind (``inserted``, ``deleted``,
-        ``replaced``, ``relabelled``, ``moved-from``, ``moved-to``), ``a`` author, ``t`` date,
+        ``replaced``, ``relabelled``, ``moved-from``, ``moved-to``, ``struck-insert``: one that no change of its
+        striker's holds, among the row's changes in reading order), ``a`` author, ``t`` date,
         ``sec``, ``path``, ``wi`` / ``wd`` words inserted and deleted, ``lab`` True when it touches the label,
         ``ty`` True when it is typographic (drawn apart; only a ``typography="separate"`` comparison has any),
         ``inf`` True when the loader inferred it from a flattened text (no mark in the source).
@@ -210,8 +211,9 @@ def viewer_rows(pairs: Iterable, sources: Mapping[str, Clause] | None = None) ->
             k += len(group)
         row["lab"], row["seg"] = segs[:n_label], segs[n_label:]
         node = pair.new if pair.new is not None else pair.old
-        src, src_runs = source_of(pair, sources)
-        if getattr(node, "artefacts", None) or getattr(src, "artefacts", None):  # (most clauses have none)
+        own = sources.get(pair.path) if sources is not None else None  # the proposal's clause: its struck-inserts
+        if getattr(node, "artefacts", None) or (own is not None and own.artefacts):  # (most clauses have none)
+            src, src_runs = source_of(pair, sources)
             start = sum(len(r.text) for r in pair.label_runs)
             spans = highlighted(pair)
             if spans:
