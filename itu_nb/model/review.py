@@ -135,18 +135,16 @@ def _apply(proposal: Proposal, accepted: set[str], rejected: set[str], moves=Non
         fate: dict[int, Op | None] = {}
         lone.clear()
         own = _struck_changes(node, runs) if artefacts and any_struck else ()
-        alike = Counter((c.old, c.inserter) for _, c in own) if own else None
+        alike = Counter((c.old, c.inserter) for _, c in own)
         for j, change in own:
             if change.id in accepted or change.id in rejected:
                 lone[id(artefacts[j])] = change.id
-                if change.rank or alike[(change.old, change.inserter)] > 1:  # type: ignore[index]
+                if change.rank or alike[(change.old, change.inserter)] > 1:
                     settled.append(change.id)  # (as identical run changes: the twins left keep their ranks)
         if artefacts and decided:
             fate = _struck_fates(runs, artefacts, set(decided) - unstruck, unstruck, follow, alone)
             artefacts = settled_artefacts(runs, kept, decided, artefacts)
-        elif (
-            (whole or lone) and artefacts and any(a.kind == _STRUCK for a in artefacts)
-        ):  # (no run decided: none moves)
+        elif (whole or lone) and any(a.kind == _STRUCK for a in artefacts):  # (no run decided: none moves)
             fate = _struck_fates(runs, artefacts, set(), set(), follow, alone)
         n_label = len(node.label_runs)
         label = [r for r in kept[:n_label] if r is not None]
