@@ -97,10 +97,11 @@ CLAUSE_COLUMNS = [
     "original", "amended", "words_inserted", "words_deleted",
 ]  # fmt: skip
 #: The one table of changes, for a proposal's own changes and a comparison's alike: the fields of
-#: :class:`~itu_nb.model.change.Change` (``pair``, ``pair_kind`` are empty for a proposal).
+#: :class:`~itu_nb.model.change.Change` (``pair``, ``pair_kind`` are empty for a proposal, ``inserter`` but for a
+#: ``struck-insert``).
 CHANGE_COLUMNS = [
     "id", "kind", "scope", "path", "section", "old", "new", "words_inserted", "words_deleted", "author", "date",
-    "inferred", "old_path", "new_path", "old_offset", "new_offset", "pair", "pair_kind", "typographic",
+    "inferred", "old_path", "new_path", "old_offset", "new_offset", "pair", "pair_kind", "typographic", "inserter",
 ]  # fmt: skip
 PAIR_COLUMNS = [
     "id", "kind", "old_path", "new_path", "path", "section", "old_label", "new_label", "old_text", "new_text",
@@ -236,7 +237,7 @@ def changes_frame(changes: Iterable[Change]) -> pd.DataFrame:
         (
             ch.id, ch.kind, ch.scope, ch.path, ch.section, ch.old, ch.new, ch.words_inserted, ch.words_deleted,
             ch.author, ch.date, ch.inferred, ch.old_path, ch.new_path, ch.old_offset, ch.new_offset, ch.pair,
-            ch.pair_kind, ch.typographic,
+            ch.pair_kind, ch.typographic, ch.inserter,
         )
         for ch in changes
     ]  # fmt: skip

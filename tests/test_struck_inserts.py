@@ -196,7 +196,7 @@ def test_word_reads_text_inserted_and_deleted_again_as_a_struck_insert(tmp_path)
 
 def test_word_struck_insert_is_settled_by_its_strikers_decisions(tmp_path):
     p = itu_nb.load(_word(tmp_path))[0]
-    assert p.changes == ()  # no change id names it: Word's deletion of an insertion, nothing else
+    assert [(c.kind, c.author, c.inserter) for c in p.changes] == [("struck-insert", "Ana", "Brazil")]  # its own change
     back = p.reject(author="Ana")["resolves/1"]  # Ana's deletion rejected: Brazil's insertion again
     assert [(r.op, r.text, r.author) for r in back.runs if r.op is not Op.EQUAL] == [
         (Op.INSERT, "quickly and ", "Brazil")

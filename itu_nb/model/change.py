@@ -9,7 +9,9 @@ comparison's clause pair, so both speak one vocabulary:
 ==============  ==================================================================
 ``kind``        ``inserted``, ``deleted``, ``replaced`` (text), ``relabelled`` (a label
                 replaced: ``c)`` → ``b)``), ``moved-from`` / ``moved-to`` (the two ends
-                of a text Word marks as moved)
+                of a text Word marks as moved), ``struck-insert`` (text one author
+                inserted and another struck, no change of the striker's beside it:
+                :mod:`itu_nb.model.struck_ids`)
 ``scope``       ``text`` (words of the body), ``label``, ``clause`` (a whole clause
                 inserted or deleted)
 ==============  ==================================================================
@@ -39,7 +41,7 @@ from itu_nb.model.typography import looks_same
 __all__ = ["CHANGE_KINDS", "SCOPES", "Change", "Changes", "change_groups", "change_id", "clause_changes"]
 
 #: Every kind of change, in the one vocabulary used by models, tables, widgets and exports.
-CHANGE_KINDS = ("inserted", "deleted", "replaced", "relabelled", "moved-from", "moved-to")
+CHANGE_KINDS = ("inserted", "deleted", "replaced", "relabelled", "moved-from", "moved-to", "struck-insert")
 #: Where a change sits: the body's words, the label, or the whole clause.
 SCOPES = ("text", "label", "clause")
 
@@ -76,6 +78,8 @@ class Change:
     typographic : bool
         True when the two sides look the same on screen (a no-break space or hyphen, a dash or
         quote variant, letter case in a heading): see :mod:`itu_nb.model.typography`.
+    inserter : str or None
+        A ``struck-insert``'s inserter (``author`` is its striker); None for every other kind.
 
     Examples
     --------
@@ -104,6 +108,7 @@ class Change:
     pair_kind: str | None = None
     rank: int = 0
     typographic: bool = False
+    inserter: str | None = None
 
     @property
     def words_inserted(self) -> int:
@@ -290,7 +295,7 @@ def clause_changes(
                     change_id(key, scope, *ident, rank), kind, scope, path, section, old, new,
                     first.author, first.date, inferred,
                     old_path, new_path, max(0, po - n_label_o), max(0, pn - n_label_n), pair, pair_kind, rank,
-                    typo,
+                    typo, None,
                 ),
                 strict=True,
             )

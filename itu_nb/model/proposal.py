@@ -12,6 +12,7 @@ from itu_nb.model.change import Changes
 from itu_nb.model.clause import Clause, NodeKind, view_nodes
 from itu_nb.model.note_source import source_line
 from itu_nb.model.runs import Artefact
+from itu_nb.model.struck_ids import node_changes
 
 __all__ = ["Document", "Proposal", "Target"]
 
@@ -247,7 +248,13 @@ class Proposal(_Exports):
 
         Made once per (frozen) proposal, as :attr:`changed`: titles, tables and reviews each ask.
         """
-        return Changes(c for node in self.walk() if node.changed for c in node.changes)
+        # (a struck-insert no change of its striker's holds is a change of its own: model.struck_ids)
+        return Changes(
+            c
+            for node in self.walk()
+            if node.artefacts or node.changed
+            for c in (node_changes(node) if node.artefacts else node.changes)
+        )
 
     def accept(self, ids=None, *, author: str | None = None, section: str | None = None) -> Proposal:
         """A new Proposal with the selected changes accepted (no arguments: all).

@@ -31,6 +31,7 @@ from itu_nb.model.runs import Artefact, Op, Run, join_runs
 from itu_nb.model.struck import STRUCK as _STRUCK
 from itu_nb.model.struck import fates as _struck_fates
 from itu_nb.model.struck import restore as _restore
+from itu_nb.model.struck_ids import struck_changes as _struck_changes
 
 if TYPE_CHECKING:  # types only: Proposal.accept imports this module, not the other way round
     from itu_nb.model.clause import Clause
@@ -64,8 +65,9 @@ def _apply(proposal: Proposal, accepted: set[str], rejected: set[str], moves=Non
 
     ``moves`` (copy key → key of its struck original, as a review recorded them) pairs a rejected move's
     copy with its original (:func:`itu_nb.model.moved.moved_back`).  ``whole``: ``(rejecting, author)`` when
-    the decision is every change (author :data:`_EVERYONE`) or every change of one author's, which settles the
-    struck text no change id names (:func:`_whole`).
+    the decision is every change (author :data:`_EVERYONE`) or every change of one author's (:func:`_whole`).
+    A struck-insert no change of its striker's holds is settled by its own change's id
+    (:mod:`itu_nb.model.struck_ids`).
     """
     both = accepted & rejected
     if both:
@@ -82,16 +84,26 @@ def _apply(proposal: Proposal, accepted: set[str], rejected: set[str], moves=Non
             follows[inserter] = None if ids and ids <= rejected else Op.EQUAL if ids and ids <= accepted else Op.INSERT
         return follows[inserter]
 
+    lone: dict[int, str] = {}  # a node's struck-inserts no change of their striker's holds → their own ids
+    any_struck = any(c.kind == _STRUCK and (c.id in accepted or c.id in rejected) for c in proposal.changes)
+
     def alone(a: Artefact) -> tuple[bool, Op | None]:
-        """A struck-insert no change id names, settled by a decision on every change (or every one of its
-        striker's): accepting drops it, rejecting every change drops it too (its insertion is rejected with
-        them), rejecting its striker's brings it back (as :func:`follow` says).
+        """A struck-insert no change of its striker's holds (its own change: :mod:`itu_nb.model.struck_ids`),
+        settled by a decision on every change (or every one of its striker's): accepting drops it, rejecting every
+        change drops it too (its insertion is rejected with them), rejecting its striker's brings it back (as
+        :func:`follow` says); else by its own id: accepted drops it, rejected brings it back (as :func:`follow`).
         """
+        inserter = a.inserted[0] if a.inserted else None
         if whole is None or (whole[1] is not _EVERYONE and whole[1] != a.author):
+            cid = lone.get(id(a))
+            if cid in accepted:
+                return True, None
+            if cid in rejected:
+                return True, follow(inserter)
             return False, None
         if not whole[0]:
             return True, None
-        return True, None if whole[1] is _EVERYONE else follow(a.inserted[0] if a.inserted else None)
+        return True, None if whole[1] is _EVERYONE else follow(inserter)
 
     def settle(node: Clause) -> tuple[tuple[Clause, ...], list[Artefact]]:
         """The node with its chosen changes settled: itself, or nothing when it no longer exists, or
@@ -121,10 +133,18 @@ def _apply(proposal: Proposal, accepted: set[str], rejected: set[str], moves=Non
             decided.extend(range(a, b))
         artefacts = node.artefacts
         fate: dict[int, Op | None] = {}
+        lone.clear()
+        own = _struck_changes(node, runs) if artefacts and any_struck else ()
+        alike = Counter((c.old, c.inserter) for _, c in own)
+        for j, change in own:
+            if change.id in accepted or change.id in rejected:
+                lone[id(artefacts[j])] = change.id
+                if change.rank or alike[(change.old, change.inserter)] > 1:
+                    settled.append(change.id)  # (as identical run changes: the twins left keep their ranks)
         if artefacts and decided:
             fate = _struck_fates(runs, artefacts, set(decided) - unstruck, unstruck, follow, alone)
             artefacts = settled_artefacts(runs, kept, decided, artefacts)
-        elif whole and artefacts and any(a.kind == _STRUCK for a in artefacts):  # (no run decided: none moves)
+        elif (whole or lone) and any(a.kind == _STRUCK for a in artefacts):  # (no run decided: none moves)
             fate = _struck_fates(runs, artefacts, set(), set(), follow, alone)
         n_label = len(node.label_runs)
         label = [r for r in kept[:n_label] if r is not None]
@@ -312,7 +332,9 @@ _EVERYONE = object()
 def _whole(rejecting: bool, ids, author, section) -> tuple[bool, object] | None:
     """``(rejecting, author)`` for a decision on every change (:data:`_EVERYONE`) or on every change of ``author``'s
     (no ids, no section); None for any other.  Text one author inserted and another struck with no change of the
-    striker's beside it (Word's ``w:del`` inside ``w:ins`` alone) has no change id: only such a decision settles it.
+    striker's beside it (Word's ``w:del`` inside ``w:ins`` alone) is a change of its own
+    (:mod:`itu_nb.model.struck_ids`), which such a decision selects with the others; it settles it as it settled it
+    before that change existed (rejecting every change leaves no insertion behind).
     """
     if ids is not None or section is not None:
         return None

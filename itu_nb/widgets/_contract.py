@@ -68,6 +68,7 @@ class Struck(TypedDict):
     t: str | None  # when it was inserted
     sa: str | None  # who struck it
     st: str | None  # when it was struck
+    c: int  # the change that decides it (an index into the changes): its striker's, or its own; -1 for none
 
 
 class MoveName(NamedTuple):

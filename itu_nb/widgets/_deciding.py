@@ -12,8 +12,9 @@ from typing import Any
 
 from itu_nb.amendments.reviewing import Review
 from itu_nb.errors import AddressError, ItuNbError
-from itu_nb.model import Proposal
+from itu_nb.model import Changes, Proposal
 from itu_nb.widgets._payload import title_of
+from itu_nb.widgets._struck import pair_all_changes
 
 
 class _Deciding:
@@ -27,6 +28,16 @@ class _Deciding:
     _review: Review | None
     _key: str | None
     _source: Any  # the Comparison, Proposal or Draft on show
+    _pairs: tuple  # its clause pairs
+    _sources: dict | None  # a proposal's own clauses by path (widgets._struck.sources_of)
+
+    @property
+    def changes(self) -> Changes:
+        """The changes on show, in reading order (``.to_frame()`` for the table): the model's
+        :class:`~itu_nb.model.change.Change` objects, with the ids :attr:`decisions` use (a struck-insert no change
+        of its striker's holds among them, :mod:`itu_nb.model.struck_ids`).
+        """
+        return Changes(c for pair in self._pairs for c in pair_all_changes(pair, self._sources))
 
     @property
     def change_ids(self) -> list[str]:

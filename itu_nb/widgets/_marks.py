@@ -7,7 +7,8 @@ row's segments ``[op, text, change]``:
 * :func:`highlighted` and :func:`cut` — the highlighted stretches, and the body segments split at their edges
   (``Row.hl``);
 * :func:`struck_of` — text one author inserted and another struck (``struck-insert`` artefacts, in neither view:
-  :mod:`itu_nb.model.struck`), placed in the body segments (``Row.si``);
+  :mod:`itu_nb.model.struck`), placed in the body segments (``Row.si``; the change that decides each:
+  :mod:`itu_nb.widgets._struck`);
 * :func:`move_names` — the segments that are one end of a move, with its name (``Row.mn``).
 """
 
@@ -15,8 +16,6 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from itertools import accumulate
-
-from itu_nb.model.struck import STRUCK
 
 __all__ = ["cut", "highlighted", "move_names", "notes_of", "struck_of"]
 
@@ -54,14 +53,14 @@ def cut(segs: list[list], start: int, spans: list[tuple[int, int]]) -> tuple[lis
     return out, marked
 
 
-def struck_of(pair, segs: list[list], start: int) -> list[dict]:
-    """The ``struck-insert`` artefacts of a pair's clause (text one author inserted and another struck, in neither
-    view: :mod:`itu_nb.model.struck`) as :class:`~itu_nb.widgets._contract.Struck`, each placed in the body
-    segments ``segs`` (whose text starts at ``start`` in the joined label and body runs): the index of the segment
-    it stands in and the offset in that segment's text.  One that stood in the label stands at the body's start.
+def struck_of(arts: list, segs: list[list], start: int) -> list[dict]:
+    """``struck-insert`` artefacts of a pair's clause (text one author inserted and another struck, in neither view:
+    :mod:`itu_nb.model.struck`), their offsets in the pair's joined label and body runs, as
+    :class:`~itu_nb.widgets._contract.Struck`, each placed in the body segments ``segs`` (whose text starts at
+    ``start`` in those runs): the index of the segment it stands in and the offset in that segment's text.  One
+    that stood in the label stands at the body's start.  ``c`` (the change that decides it) is -1: the caller
+    sets it.
     """
-    node = pair.new if pair.new is not None else pair.old
-    arts = [a for a in getattr(node, "artefacts", ()) or () if a.kind == STRUCK]
     if not arts:
         return []
     ends = list(accumulate(len(s[1]) for s in segs))
@@ -74,7 +73,7 @@ def struck_of(pair, segs: list[list], start: int) -> list[dict]:
         else:
             off = at - (ends[k - 1] if k else 0)
         by, on = a.inserted or (None, None)
-        out.append({"seg": k, "off": off, "text": a.text, "a": by, "t": on, "sa": a.author, "st": a.date})
+        out.append({"seg": k, "off": off, "text": a.text, "a": by, "t": on, "sa": a.author, "st": a.date, "c": -1})
     return out
 
 

@@ -11,7 +11,7 @@ Nothing here knows about traitlets or the browser.  Three products:
 
 A *change* is the model's :class:`~itu_nb.model.change.Change`, with its stable id and kind
 (one vocabulary everywhere: ``inserted``, ``deleted``, ``replaced``, ``relabelled``,
-``moved-from``, ``moved-to``): a proposal's own changes have the ids of ``Proposal.changes``
+``moved-from``, ``moved-to``, ``struck-insert``): a proposal's own changes have the ids of ``Proposal.changes``
 (those ``accept``/``reject``/``decide`` take), a comparison's those of ``Comparison.changes``,
 so what the viewer decides goes straight to the amendments API.
 
@@ -21,7 +21,7 @@ The shapes of what these functions return, as Python and JS read them, are the p
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import NamedTuple
 
 from itu_nb.amendments.merging import Draft
@@ -29,6 +29,7 @@ from itu_nb.model import Clause, Document, NodeKind, Op, Proposal, Run
 from itu_nb.model import change_groups as groups_of
 from itu_nb.model.comparison import pair_changes
 from itu_nb.widgets._marks import cut, highlighted, move_names, notes_of, struck_of
+from itu_nb.widgets._struck import decided_by, pair_all_changes, source_of, struck_count, struck_counted, struck_in
 
 __all__ = [
     "banner_of",
@@ -132,8 +133,11 @@ def _citation(path: str | None, section: str | None, label: str | None) -> str:
     return " ".join(parts[:1] + [f", {p}" if p.startswith("paragraph") else p for p in parts[1:]]).replace(" , ", ", ")
 
 
-def viewer_rows(pairs: Iterable) -> tuple[list[dict], list[dict]]:
+def viewer_rows(pairs: Iterable, sources: Mapping[str, Clause] | None = None) -> tuple[list[dict], list[dict]]:
     """Rows and changes for the redline viewer.
+
+    ``sources`` (a proposal's redline: its clauses by path) gives the clauses whose struck-inserts each row shows
+    (the redline's views leave them out: they are in neither view).
 
     Returns
     -------
@@ -146,10 +150,11 @@ def viewer_rows(pairs: Iterable) -> tuple[list[dict], list[dict]]:
         words), ``notes`` the
         clause's comments (``{"a", "t", "text"}``), ``hl`` the indexes of the body segments highlighted,
         ``si`` the text inserted by one author and struck by another (in neither view; where it stood, who inserted
-        and who struck it), ``mn`` the segments that are one end of a move (``[index in lab + seg, name]``).
+        and who struck it, ``c`` the change that decides it: :mod:`itu_nb.widgets._struck`), ``mn`` the segments that are one end of a move (``[index in lab + seg, name]``).
     changes : list of dict
         :class:`~itu_nb.widgets._contract.ChangePayload`: ``id`` the change's stable id, ``r`` row index, ``k`` its kind (``inserted``, ``deleted``,
-        ``replaced``, ``relabelled``, ``moved-from``, ``moved-to``), ``a`` author, ``t`` date,
+        ``replaced``, ``relabelled``, ``moved-from``, ``moved-to``, ``struck-insert``: one that no change of its
+        striker's holds, among the row's changes in reading order), ``a`` author, ``t`` date,
         ``sec``, ``path``, ``wi`` / ``wd`` words inserted and deleted, ``lab`` True when it touches the label,
         ``ty`` True when it is typographic (drawn apart; only a ``typography="separate"`` comparison has any),
         ``inf`` True when the loader inferred it from a flattened text (no mark in the source).
@@ -159,6 +164,7 @@ def viewer_rows(pairs: Iterable) -> tuple[list[dict], list[dict]]:
     for i, pair in enumerate(pairs):
         pid = pair.id
         path = pair.path
+        first = len(changes)  # the index of the row's first change
         model = iter(pair_changes(pair) if _has_changes(pair) else ())
         row: dict = {
             "i": i,
@@ -205,16 +211,19 @@ def viewer_rows(pairs: Iterable) -> tuple[list[dict], list[dict]]:
             k += len(group)
         row["lab"], row["seg"] = segs[:n_label], segs[n_label:]
         node = pair.new if pair.new is not None else pair.old
-        if getattr(node, "artefacts", None):  # (most clauses have none: no marks to look for)
+        own = sources.get(pair.path) if sources is not None else None  # the proposal's clause: its struck-inserts
+        if getattr(node, "artefacts", None) or (own is not None and own.artefacts):  # (most clauses have none)
+            src, src_runs = source_of(pair, sources)
             start = sum(len(r.text) for r in pair.label_runs)
             spans = highlighted(pair)
             if spans:
                 row["seg"], marked = cut(row["seg"], start, spans)
                 if marked:
                     row["hl"] = marked
-            struck = struck_of(pair, row["seg"], start)
+            struck = struck_of(struck_in(src, src_runs, pair), row["seg"], start)
             if struck:
                 row["si"] = struck
+                decided_by(pair, row, changes, first, sources)
             notes = notes_of(pair)
             if notes:
                 row["notes"] = notes
@@ -337,7 +346,8 @@ def tree_nodes(obj) -> tuple[list[list], dict[str, object]]:
         :class:`~itu_nb.widgets._contract.Node`, ``[key, parent, depth, label, text, mark, ins, del, type]``: ``key`` is
         ``"<proposal id>"`` or ``"<proposal id>:<clause path>"`` (``""`` for the document),
         ``parent`` an index (-1 for the root), ``mark`` the proposal's action (MOD/ADD/SUP)
-        or the pair kind, ``ins``/``del`` the inserted/deleted runs in the subtree.
+        or the pair kind, ``ins``/``del`` the inserted/deleted runs in the subtree (a proposal's struck-inserts,
+        text one author inserted and another struck, count as deleted).
     index : dict
         key → the Proposal, the pair, or the document, for Python-side look-ups.
     """
@@ -368,12 +378,15 @@ def tree_nodes(obj) -> tuple[list[list], dict[str, object]]:
         nodes.append([pid, root, base_depth, ptitle, head, mark, 0, 0, "proposal"])
         index[pid] = owner
         paths: dict[str, int] = {}
+        held = struck_counted(owner) if isinstance(owner, Proposal) else {}
         for pair in pairs:
             path = pair.path
             parent_path = _parent_path(path.split("#", 1)[0], paths)
             parent = paths[parent_path] if parent_path is not None else pindex
             depth = nodes[parent][2] + 1
             ins, dels = _counts(tuple(pair.label_runs) + tuple(pair.runs))
+            if path in held:  # a proposal's struck-inserts, in neither view, count as deleted text
+                dels += struck_count(held[path])
             lo, ln = _label(pair.label_runs, "original"), _label(pair.label_runs, "amended")
             label = (f"{lo} → {ln}" if lo and ln and lo != ln else ln or lo) or ""
             text = _snippet(pair)
@@ -405,8 +418,8 @@ def node_text(item) -> str:
 
 
 # -- pandas ---------------------------------------------------------------------
-def changes_frame(pairs: Iterable):
+def changes_frame(pairs: Iterable, sources: Mapping[str, Clause] | None = None):
     """The changes of these pairs as the one changes table (:func:`itu_nb.frames.changes_frame`)."""
     from itu_nb.frames import changes_frame as frame
 
-    return frame(c for pair in pairs if _has_changes(pair) for c in pair_changes(pair))
+    return frame(c for pair in pairs for c in pair_all_changes(pair, sources))

@@ -17,10 +17,11 @@ from itu_nb.amendments.merging import Draft
 from itu_nb.amendments.reviewing import Review, open_review
 from itu_nb.diff.documents import DocumentComparison
 from itu_nb.errors import AddressError, ItuNbError
-from itu_nb.model import Changes, Proposal
-from itu_nb.model.comparison import Comparison, pair_changes, side_name
+from itu_nb.model import Proposal
+from itu_nb.model.comparison import Comparison, side_name
 from itu_nb.widgets._conflicts import conflict_payload, flag_rows
 from itu_nb.widgets._payload import banner_of, pairs_of, text_entries, title_of, viewer_meta, viewer_rows
+from itu_nb.widgets._struck import sources_of
 from itu_nb.widgets._suggesting import _Suggesting
 
 __all__ = ["MODES", "RedlineViewer"]
@@ -323,7 +324,8 @@ class RedlineViewer(_Suggesting, anywidget.AnyWidget):
 
     def _draw(self, obj, banner: str | None, texts: list[dict]) -> None:
         pairs = pairs_of(obj)
-        rows, changes = viewer_rows(pairs)
+        self._sources = sources_of(obj)  # a proposal's own clauses: they hold its struck-inserts, in neither view
+        rows, changes = viewer_rows(pairs, self._sources)
         meta = viewer_meta(rows, changes, title_of(obj), banner, texts)
         # a proposal's redline names each change as the proposal does (one Change model): every one can be decided
         meta["editable"] = isinstance(obj, Proposal)
@@ -357,13 +359,6 @@ class RedlineViewer(_Suggesting, anywidget.AnyWidget):
     def counts(self) -> dict:
         """``{"changes": n, "ins": n, "del": n}``: the changes and the <ins>/<del> marks drawn inline."""
         return {"changes": self._meta["n_changes"], "ins": self._meta["n_ins"], "del": self._meta["n_del"]}
-
-    @property
-    def changes(self) -> Changes:
-        """The changes on show, in reading order (``.to_frame()`` for the table): the model's
-        :class:`~itu_nb.model.change.Change` objects, with the ids :attr:`decisions` use.
-        """
-        return Changes(c for pair in self._pairs for c in pair_changes(pair))
 
     @property
     def conflicts(self):

@@ -47,6 +47,8 @@
  * @property {string|null} t when it was inserted
  * @property {string|null} sa who struck it
  * @property {string|null} st when it was struck
+ * @property {number} c the change that decides it (an index into the changes): its striker's change that holds it,
+ *   or its own (kind "struck-insert"); -1 for none
  */
 
 /**

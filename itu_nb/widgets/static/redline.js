@@ -1,4 +1,4 @@
-/* itu_nb widgets, built from js/src by js/build.mjs; sources-sha256: a976e4ce3a25efc7058060fb90fe4f372429233a1d80718726eef0d76ad56f53 */
+/* itu_nb widgets, built from js/src by js/build.mjs; sources-sha256: 455d324767e4aa31d852d68cb29a31f1b97eda5f359d0991434863f673e734a5 */
 
 // src/dom.js
 function h(tag, attrs = {}, ...children) {
@@ -519,7 +519,12 @@ function struckNode(s) {
   const said = struckWords(s);
   return h(
     "span",
-    { class: "itu-struck-insert", role: "note", "aria-label": `${s.text} (${said})` },
+    {
+      class: "itu-struck-insert",
+      role: "note",
+      "aria-label": `${s.text} (${said})`,
+      "data-c": s.c >= 0 ? s.c : null
+    },
     h("s", { class: "itu-struck", title: said, text: s.text }),
     h("span", { class: "itu-struck-note", "aria-hidden": "true", text: `[${said}]` })
   );
@@ -551,37 +556,36 @@ function paintDecisions(container, decided) {
     }, sign));
   }
 }
-function viewText(segs, view, marked, changes, hl, names) {
-  const hidden = view === "original" ? 1 : -1;
-  const out = document.createDocumentFragment();
-  segs.forEach((seg, k) => {
-    if (seg[0] === hidden) return;
-    const node = marked ? segment(seg, changes, names?.get(seg)) : document.createTextNode(seg[1]);
-    out.append(hl?.has(k) ? h("mark", { class: "itu-hl", title: "highlighted in the source" }, node) : node);
-  });
-  return out;
-}
-function inlineText(segs, changes, hl, names, si) {
+function bodyText(segs, view, marked, changes, hl, names, si) {
+  const hidden = view === "original" ? 1 : view === "amended" ? -1 : null;
   const out = document.createDocumentFragment();
   const at = /* @__PURE__ */ new Map();
   for (const s of si ?? []) {
     const k = Math.min(s.seg, segs.length);
-    at.set(k, [...at.get(k) ?? [], s]);
+    const here = at.get(k);
+    if (here) here.push(s);
+    else at.set(k, [s]);
   }
+  const draw = (seg, text) => marked ? segment([seg[0], text, seg[2]], changes, names?.get(seg)) : document.createTextNode(text);
   const put = (node, k) => out.append(hl?.has(k) ? h("mark", { class: "itu-hl", title: "highlighted in the source" }, node) : node);
   segs.forEach((seg, k) => {
+    const shown = seg[0] !== hidden;
     let pos = 0;
     for (const s of at.get(k) ?? []) {
       const off = Math.max(pos, Math.min(s.off, seg[1].length));
-      if (off > pos) put(segment([seg[0], seg[1].slice(pos, off), seg[2]], changes, names?.get(seg)), k);
+      if (off > pos && shown) put(draw(seg, seg[1].slice(pos, off)), k);
       out.append(struckNode(s));
       pos = off;
     }
-    if (pos === 0) put(segment(seg, changes, names?.get(seg)), k);
-    else if (pos < seg[1].length) put(segment([seg[0], seg[1].slice(pos), seg[2]], changes, names?.get(seg)), k);
+    if (!shown) return;
+    if (pos === 0) put(marked ? segment(seg, changes, names?.get(seg)) : document.createTextNode(seg[1]), k);
+    else if (pos < seg[1].length) put(draw(seg, seg[1].slice(pos)), k);
   });
   for (const s of at.get(segs.length) ?? []) out.append(struckNode(s));
   return out;
+}
+function viewText(segs, view, marked, changes, names) {
+  return bodyText(segs, view, marked, changes, void 0, names);
 }
 function label(row, mode, side, changes, names) {
   if (!row.lab.length) return null;
@@ -600,7 +604,7 @@ function label(row, mode, side, changes, names) {
   } else {
     const view = side ?? /** @type {"original"|"amended"} */
     mode;
-    el.append(viewText(row.lab, view, side !== null, changes, void 0, names));
+    el.append(viewText(row.lab, view, side !== null, changes, names));
   }
   return el;
 }
@@ -614,7 +618,7 @@ function layout(rows, changes, f, ctx, expanded) {
   const near = /* @__PURE__ */ new Set();
   shown.forEach((r, k) => {
     if (r.t === "section") near.add(k);
-    else if (r.k !== "unchanged" || r.cf) for (let j = k - ctx; j <= k + ctx; j++) near.add(j);
+    else if (r.k !== "unchanged" || r.cf || r.si?.length) for (let j = k - ctx; j <= k + ctx; j++) near.add(j);
   });
   const out = [];
   shown.forEach((row, k) => {
@@ -676,16 +680,17 @@ function drawRow(row, mode, changes, decided) {
   if (mode === "side-by-side") {
     const old = h("div", { class: "itu-cell itu-old" });
     const neu = h("div", { class: "itu-cell itu-new" });
+    const si = row.k === "deleted" ? [void 0, row.si] : [row.si, void 0];
     if (row.k !== "inserted") {
       old.append(
         label(row, mode, "original", changes, names) ?? "",
-        h("span", { class: "itu-body" }, viewText(row.seg, "original", true, changes, hl, names))
+        h("span", { class: "itu-body" }, bodyText(row.seg, "original", true, changes, hl, names, si[1]))
       );
     }
     if (row.k !== "deleted") {
       neu.append(
         label(row, mode, "amended", changes, names) ?? "",
-        h("span", { class: "itu-body" }, viewText(row.seg, "amended", true, changes, hl, names))
+        h("span", { class: "itu-body" }, bodyText(row.seg, "amended", true, changes, hl, names, si[0]))
       );
     }
     (row.k === "deleted" ? old : neu).prepend(...badges(row, changes));
@@ -695,14 +700,16 @@ function drawRow(row, mode, changes, decided) {
     el.classList.add("itu-split");
   } else {
     const body = h("span", { class: "itu-body" });
-    if (mode === "inline") body.append(inlineText(row.seg, changes, hl, names, row.si));
-    else body.append(viewText(
+    if (mode === "inline") body.append(bodyText(row.seg, null, true, changes, hl, names, row.si));
+    else body.append(bodyText(
       row.seg,
       /** @type {"original"|"amended"} */
       mode,
       false,
       changes,
-      hl
+      hl,
+      void 0,
+      row.si
     ));
     el.append(
       ...badges(row, changes),
@@ -716,14 +723,18 @@ function drawRow(row, mode, changes, decided) {
 function describe(ci, changes, rows) {
   const change = changes[ci];
   const row = rows[change.r];
+  const by = change.a ? ` by ${change.a}` : "";
+  const on = change.t ? ` on ${change.t}` : "";
+  if (change.k === "struck-insert") {
+    const s = row.si?.find((x) => x.c === ci);
+    return `struck \u201C${(s?.text ?? "").trim()}\u201D${s?.a ? ` (inserted by ${s.a})` : ""} in ${row.at}${by}${on}`;
+  }
   const segs = [...row.lab, ...row.seg].filter((s) => s[2] === ci);
   const del = segs.filter((s) => s[0] === -1).map((s) => s[1]).join("");
   const ins = segs.filter((s) => s[0] === 1).map((s) => s[1]).join("");
   const clip = (s) => (s.length > 60 ? `${s.slice(0, 59)}\u2026` : s).trim();
   let what = del && ins ? `${change.k === "relabelled" ? "relabelled" : "replaced"} \u201C${clip(del)}\u201D with \u201C${clip(ins)}\u201D` : ins ? `${change.k === "moved-to" ? "moved here" : "inserted"} \u201C${clip(ins)}\u201D` : `${change.k === "moved-from" ? "moved away" : "deleted"} \u201C${clip(del)}\u201D`;
   if (row.lo && row.ln && change.lab) what = `relabelled ${row.lo} \u2192 ${row.ln}`;
-  const by = change.a ? ` by ${change.a}` : "";
-  const on = change.t ? ` on ${change.t}` : "";
   const inf = change.inf ? ` (${INFERRED})` : "";
   return `${what} in ${row.at}${by}${on}${inf}`;
 }

@@ -86,7 +86,9 @@ export function struckWords(s) {
  */
 function struckNode(s) {
   const said = struckWords(s);
-  return h("span", { class: "itu-struck-insert", role: "note", "aria-label": `${s.text} (${said})` },
+  // data-c: the change that decides it (its striker's, or its own), so a decision restyles it with that change
+  return h("span", { class: "itu-struck-insert", role: "note", "aria-label": `${s.text} (${said})`,
+    "data-c": s.c >= 0 ? s.c : null },
     h("s", { class: "itu-struck", title: said, text: s.text }),
     h("span", { class: "itu-struck-note", "aria-hidden": "true", text: `[${said}]` }));
 }
@@ -116,57 +118,58 @@ export function paintDecisions(container, decided) {
 }
 
 /**
- * Segments visible in one view, as plain text ("original") or marked ("old"/"new" columns); the
- * segments whose index is in `hl` are wrapped in <mark> (a highlight of the source).
+ * The body of a row: the segments visible in `view` (every one when null: the inline redline), marked (<ins>/<del>)
+ * or as plain text; the segments whose index is in `hl` in <mark> (a highlight of the source); and the text struck
+ * in neither view (Row.si) at its place in every view, a segment split where one stands.
  * @param {Seg[]} segs
- * @param {"original"|"amended"} view
+ * @param {"original"|"amended"|null} view
  * @param {boolean} marked
- * @param {Change[]} changes
- * @param {Set<number>} [hl]
- * @param {Map<Seg, string>} [names] the move names of the segments that are one end of a move
- */
-function viewText(segs, view, marked, changes, hl, names) {
-  const hidden = view === "original" ? 1 : -1;
-  const out = document.createDocumentFragment();
-  segs.forEach((seg, k) => {
-    if (seg[0] === hidden) return;
-    const node = marked ? segment(seg, changes, names?.get(seg)) : document.createTextNode(seg[1]);
-    out.append(hl?.has(k) ? h("mark", { class: "itu-hl", title: "highlighted in the source" }, node) : node);
-  });
-  return out;
-}
-
-/**
- * The body of a row in inline mode: every segment marked, highlights in <mark>, and the text struck in
- * neither view (Row.si) at its place, a segment split where one stands.
- * @param {Seg[]} segs
  * @param {Change[]} changes
  * @param {Set<number>} [hl]
  * @param {Map<Seg, string>} [names] the move names of the segments that are one end of a move
  * @param {Struck[]} [si]
  */
-function inlineText(segs, changes, hl, names, si) {
+function bodyText(segs, view, marked, changes, hl, names, si) {
+  const hidden = view === "original" ? 1 : view === "amended" ? -1 : null;
   const out = document.createDocumentFragment();
   /** @type {Map<number, Struck[]>} */ const at = new Map();
   for (const s of si ?? []) {
     const k = Math.min(s.seg, segs.length);
-    at.set(k, [...(at.get(k) ?? []), s]);
+    const here = at.get(k);
+    if (here) here.push(s); // (not a copy per entry: a clause may hold thousands in one segment)
+    else at.set(k, [s]);
   }
+  const draw = (/** @type {Seg} */ seg, /** @type {string} */ text) => (marked
+    ? segment([seg[0], text, seg[2]], changes, names?.get(seg)) : document.createTextNode(text));
   const put = (/** @type {Node} */ node, /** @type {number} */ k) => out.append(hl?.has(k)
     ? h("mark", { class: "itu-hl", title: "highlighted in the source" }, node) : node);
   segs.forEach((seg, k) => {
+    const shown = seg[0] !== hidden;
     let pos = 0;
     for (const s of at.get(k) ?? []) {
       const off = Math.max(pos, Math.min(s.off, seg[1].length));
-      if (off > pos) put(segment([seg[0], seg[1].slice(pos, off), seg[2]], changes, names?.get(seg)), k);
+      if (off > pos && shown) put(draw(seg, seg[1].slice(pos, off)), k);
       out.append(struckNode(s));
       pos = off;
     }
-    if (pos === 0) put(segment(seg, changes, names?.get(seg)), k);  // (most segments: nothing struck in them)
-    else if (pos < seg[1].length) put(segment([seg[0], seg[1].slice(pos), seg[2]], changes, names?.get(seg)), k);
+    if (!shown) return;
+    if (pos === 0) put(marked ? segment(seg, changes, names?.get(seg)) : document.createTextNode(seg[1]), k);
+    else if (pos < seg[1].length) put(draw(seg, seg[1].slice(pos)), k);
   });
   for (const s of at.get(segs.length) ?? []) out.append(struckNode(s));  // (an empty body)
   return out;
+}
+
+/**
+ * Segments visible in one view (the label's), as plain text or marked.
+ * @param {Seg[]} segs
+ * @param {"original"|"amended"} view
+ * @param {boolean} marked
+ * @param {Change[]} changes
+ * @param {Map<Seg, string>} [names]
+ */
+function viewText(segs, view, marked, changes, names) {
+  return bodyText(segs, view, marked, changes, undefined, names);
 }
 
 /**
@@ -190,7 +193,7 @@ function label(row, mode, side, changes, names) {
     for (const seg of row.lab) el.append(segment(seg, changes, names?.get(seg)));
   } else {
     const view = side ?? /** @type {"original"|"amended"} */ (mode);
-    el.append(viewText(row.lab, view, side !== null, changes, undefined, names));
+    el.append(viewText(row.lab, view, side !== null, changes, names));
   }
   return el;
 }
@@ -220,7 +223,7 @@ export function layout(rows, changes, f, ctx, expanded) {
   const near = new Set();
   shown.forEach((r, k) => {
     if (r.t === "section") near.add(k);
-    else if (r.k !== "unchanged" || r.cf) for (let j = k - ctx; j <= k + ctx; j++) near.add(j);
+    else if (r.k !== "unchanged" || r.cf || r.si?.length) for (let j = k - ctx; j <= k + ctx; j++) near.add(j);
   });
   /** @type {Array<{row?: Row, gap?: Row[]}>} */ const out = [];
   shown.forEach((row, k) => {
@@ -279,8 +282,9 @@ function notesBlock(row) {
 /**
  * Draw one row. In side-by-side mode each side is its own column: an inserted clause has an empty
  * Original cell, a deleted one an empty Amended cell; badges sit inside the cell they describe.
- * Text inserted by one author and struck by another (Row.si) is in neither view: the inline redline alone
- * shows it, struck where it stood with who inserted and struck it. The ends of a move (Row.mn) are marked
+ * Text inserted by one author and struck by another (Row.si) is in neither view: every mode shows it struck where
+ * it stood, with who inserted and struck it (side by side: in the Amended cell, the Original one for a clause
+ * deleted), restyled with the change that decides it. The ends of a move (Row.mn) are marked
  * `itu-move`, with the move's name in their title, in every marked view.
  * @param {Row} row
  * @param {string} mode one of MODES
@@ -298,13 +302,16 @@ export function drawRow(row, mode, changes, decided) {
   if (mode === "side-by-side") {
     const old = h("div", { class: "itu-cell itu-old" });
     const neu = h("div", { class: "itu-cell itu-new" });
+    // the text struck in neither view: in the Amended cell (what a decision on it changes), the Original one
+    // when the clause is gone from the amended text
+    const si = row.k === "deleted" ? [undefined, row.si] : [row.si, undefined];
     if (row.k !== "inserted") {
       old.append(label(row, mode, "original", changes, names) ?? "",
-        h("span", { class: "itu-body" }, viewText(row.seg, "original", true, changes, hl, names)));
+        h("span", { class: "itu-body" }, bodyText(row.seg, "original", true, changes, hl, names, si[1])));
     }
     if (row.k !== "deleted") {
       neu.append(label(row, mode, "amended", changes, names) ?? "",
-        h("span", { class: "itu-body" }, viewText(row.seg, "amended", true, changes, hl, names)));
+        h("span", { class: "itu-body" }, bodyText(row.seg, "amended", true, changes, hl, names, si[0])));
     }
     (row.k === "deleted" ? old : neu).prepend(...badges(row, changes));
     const notes = notesBlock(row);
@@ -313,8 +320,8 @@ export function drawRow(row, mode, changes, decided) {
     el.classList.add("itu-split");
   } else {
     const body = h("span", { class: "itu-body" });
-    if (mode === "inline") body.append(inlineText(row.seg, changes, hl, names, row.si));
-    else body.append(viewText(row.seg, /** @type {"original"|"amended"} */ (mode), false, changes, hl));
+    if (mode === "inline") body.append(bodyText(row.seg, null, true, changes, hl, names, row.si));
+    else body.append(bodyText(row.seg, /** @type {"original"|"amended"} */ (mode), false, changes, hl, undefined, row.si));
     el.append(...badges(row, changes), h("div", { class: "itu-cell" }, label(row, mode, null, changes, names), body),
       notesBlock(row) ?? "");
   }
@@ -331,6 +338,12 @@ export function drawRow(row, mode, changes, decided) {
 export function describe(ci, changes, rows) {
   const change = changes[ci];
   const row = rows[change.r];
+  const by = change.a ? ` by ${change.a}` : "";
+  const on = change.t ? ` on ${change.t}` : "";
+  if (change.k === "struck-insert") { // text another author inserted, struck: no segment, its Row.si entry
+    const s = row.si?.find((x) => x.c === ci);
+    return `struck “${(s?.text ?? "").trim()}”${s?.a ? ` (inserted by ${s.a})` : ""} in ${row.at}${by}${on}`;
+  }
   const segs = [...row.lab, ...row.seg].filter((s) => s[2] === ci);
   const del = segs.filter((s) => s[0] === -1).map((s) => s[1]).join("");
   const ins = segs.filter((s) => s[0] === 1).map((s) => s[1]).join("");
@@ -340,8 +353,6 @@ export function describe(ci, changes, rows) {
     : ins ? `${change.k === "moved-to" ? "moved here" : "inserted"} “${clip(ins)}”`
     : `${change.k === "moved-from" ? "moved away" : "deleted"} “${clip(del)}”`;
   if (row.lo && row.ln && change.lab) what = `relabelled ${row.lo} → ${row.ln}`;
-  const by = change.a ? ` by ${change.a}` : "";
-  const on = change.t ? ` on ${change.t}` : "";
   const inf = change.inf ? ` (${INFERRED})` : "";
   return `${what} in ${row.at}${by}${on}${inf}`;
 }
