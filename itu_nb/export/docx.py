@@ -76,6 +76,7 @@ from itu_nb.export.docx_runs import (
     _w,
     clean_attr,
     clean_text,
+    mark_move,
 )
 
 # KEYS_PROPERTY, TWIP_LEVEL and W_NS: public names of this module before the split, kept importable from here
@@ -121,7 +122,8 @@ class _Writer(NoteWriter):
         if mark is not Op.EQUAL and not last:
             ppr = p.get_or_add_pPr()
             rpr = _w("w:rPr")
-            rpr.append(self._change(mark, *_mark_who(line)))  # the paragraph mark inserted or deleted
+            # the paragraph mark inserted or deleted (moved, when the whole paragraph is part of a move)
+            rpr.append(self._mark_change(mark, *_mark_who(line), mark_move(line.pieces, mark)))
             ppr.append(rpr)
         bodies = _note_bodies(line.pieces)  # a note's text may stand anywhere in its line
         remarks = note_comments(line.node) if line.node is not None and bodies else {}
