@@ -247,21 +247,30 @@ def map_children(p: Proposal, parent: Clause | None, fn) -> Proposal:
     )
 
 
-def delete_node(c: Clause, author, date) -> Clause | None:
+def delete_node(c: Clause, author, date, moved: bool = False) -> Clause | None:
     """``c`` and its children struck through as deletions by ``author``; None when nothing of it is left.
+
+    ``moved``: struck by a move, the text it strikes carries the move's name (:func:`move_name`, each clause its own,
+    the names its copy's runs carry), so the move's runs are its own, apart from deletions its author made the same
+    day in the clause before (:func:`~itu_nb.amendments.moving.name_moves` names no run by author and date).
 
     Text the edit had inserted disappears instead of being struck; a clause that was only inserted
     therefore disappears altogether.  Text another author inserted (a proposal's insertion the analyst
     strikes) is kept where it stood as a ``struck-insert`` artefact (:mod:`itu_nb.model.struck`), in neither
     view, so that rejecting the strike brings it back.
     """
+    name = move_name(c) if moved else None
 
     def strike(runs):
         return join_runs(
-            [Run(Op.DELETE, r.text, author, date) if r.op is Op.EQUAL else r for r in runs if r.op is not Op.INSERT]
+            [
+                Run(Op.DELETE, r.text, author, date, move=name) if r.op is Op.EQUAL else r
+                for r in runs
+                if r.op is not Op.INSERT
+            ]
         )
 
-    kids = tuple(k for k in (delete_node(ch, author, date) for ch in c.children) if k is not None)
+    kids = tuple(k for k in (delete_node(ch, author, date, moved) for ch in c.children) if k is not None)
     label, body = strike(c.label_runs), strike(c.runs)
     if not label and not body and not kids:
         return None
