@@ -13,7 +13,7 @@ import operator
 import re
 
 from itu_nb.amendments.operations import EditError
-from itu_nb.model import Artefact, Clause, Op, Proposal, Run, join_runs, runs_text
+from itu_nb.model import Artefact, Clause, NodeKind, Op, Proposal, Run, join_runs, runs_text
 from itu_nb.model.clause import view_artefacts
 from itu_nb.model.review import settled_artefacts
 from itu_nb.model.struck import STRUCK, struck_inserts, with_struck
@@ -300,7 +300,9 @@ def inserted_copy(c: Clause, path: str, author, date, *, move: bool = True) -> C
         return (Run(Op.INSERT, text, author, date, move=name),) if text else ()
 
     kids = tuple(
-        inserted_copy(k, f"{path}/{i}", author, date, move=move)
+        # (a note keeps its name, fn1: the writers find a node's notes by it, and a note named 0 was lost from Word
+        # and CriticMarkup; the list's repath gives the other children theirs)
+        inserted_copy(k, f"{path}/{_name(k) if k.kind is NodeKind.FOOTNOTE else i}", author, date, move=move)
         for i, k in enumerate(c.children)
         if k.exists_in("amended")
     )
@@ -310,6 +312,11 @@ def inserted_copy(c: Clause, path: str, author, date, *, move: bool = True) -> C
     return dataclasses.replace(
         c, path=path, label_runs=ins(c.label_runs), runs=ins(c.runs), children=kids, artefacts=arts, line=line
     )
+
+
+def _name(c: Clause) -> str:
+    """The last component of ``c``'s path (a note's ``fn1``)."""
+    return c.path.rpartition("/")[2]
 
 
 #: How the name of a move made by an edit starts: ``move-`` and the key of the clause moved (``move-resolves/3``).
