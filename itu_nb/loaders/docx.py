@@ -378,7 +378,7 @@ def _label_runs(old: str | None, new: str | None, para: Para) -> list[Piece]:
 
 #: The fields :func:`_place` passes to :class:`Artefact` in order (the constructor costs a fifth of
 #: ``dataclasses.replace``: a note referenced 40,000 times places 40,000 references); checked here.
-_ARTEFACT_FIELDS = ("kind", "text", "line", "offset", "op", "author", "date", "length", "anchor", "inserted")
+_ARTEFACT_FIELDS = ("kind", "text", "line", "offset", "op", "author", "date", "length", "anchor", "inserted", "move")
 if tuple(f.name for f in dataclasses.fields(Artefact)) != _ARTEFACT_FIELDS:
     raise ImportError("itu_nb.loaders.docx: Artefact's fields changed; update _place, which passes each of them")
 
@@ -414,6 +414,7 @@ def _place(pieces: list[Piece | Artefact], line: int) -> tuple[list[Run], list[A
                     piece.length,
                     piece.anchor,
                     piece.inserted,
+                    piece.move,
                 )
             )
             continue
