@@ -308,7 +308,7 @@ def _one_move(paras: list[Para], op: Op) -> str | None:
         for p in para.pieces
         if isinstance(p, tuple) and p[1] and p[0] is not Op.EQUAL
     }
-    return moves.pop() if len(moves) == 1 else None
+    return (moves.pop() or None) if len(moves) == 1 else None  # ("": a tracked piece of another op, or no move)
 
 
 def _changed_note(paras: list[Para], number: str, form: str | None = None) -> list[Run] | None:
