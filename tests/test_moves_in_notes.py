@@ -17,9 +17,11 @@ and " to after the other.
 from __future__ import annotations
 
 import dataclasses
+import re
+import subprocess
 
 import pytest
-from conftest import CRITIC
+from conftest import CRITIC, needs_pandoc
 from docx_build import HEAD, SEPARATORS, footnote, footnote_ref, package, para, run
 
 import itu_nb
@@ -138,3 +140,19 @@ def test_a_note_moved_with_its_clause_survives_each_hop(moved_with_note, route, 
     assert [(k, op, t, m) for k, op, t, _, m in _note_runs(doc, plain) if plain or m] == [
         (k, op, t, m) for k, op, t, _, m in _note_runs(moved_with_note, plain) if plain or m
     ]
+
+
+@needs_pandoc
+def test_pandoc_reads_the_moved_note(moved_with_note, tmp_path):
+    path = tmp_path / "note.docx"
+    path.write_bytes(itu_nb.to_docx(moved_with_note))
+    marked = subprocess.run(
+        ["pandoc", "--track-changes=all", "-t", "markdown", "--wrap=none", str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    note = "These include the least developed countries, small island developing states, landlocked"
+    # the copy's note inserted, the struck original's deleted, each by CEPT (pandoc reads a move as such)
+    assert re.search(rf"\[\^\d+\]: \[{note}[^]]*\]\{{\.insertion author=\"CEPT\"", marked)
+    assert re.search(rf"\[\^\d+\]: \^1\^ \[{note}[^]]*\]\{{\.deletion author=\"CEPT\"", marked)

@@ -16,11 +16,12 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import subprocess
 import zipfile
 from io import BytesIO
 
 import pytest
-from conftest import CRITIC, libreoffice_fodt, needs_soffice
+from conftest import CRITIC, libreoffice_fodt, needs_pandoc, needs_soffice
 from docx_build import HEAD, package, para, run
 from test_moves_hops import _changed
 
@@ -161,3 +162,22 @@ def test_libreoffice_opens_the_moved_paragraphs(tmp_path):
     assert re.search(r'__RefMoveFrom__move1"/><text:change-start [^>]*/>3', fodt)
     assert re.search(r'__RefMoveTo__move1"/><text:change-start [^>]*/>3', fodt)
     assert fodt.count("<text:deletion>") >= 1 and fodt.count("<text:insertion>") >= 1
+
+
+@needs_pandoc
+def test_pandoc_reads_the_moved_marks(tmp_path):
+    path = tmp_path / "moved.docx"
+    path.write_bytes(itu_nb.to_docx(_load(tmp_path)))
+    marked = subprocess.run(
+        ["pandoc", "--track-changes=all", "-t", "markdown", str(path)], capture_output=True, text=True, check=True
+    ).stdout
+    # each moved paragraph's mark as a paragraph inserted / deleted by CEPT (pandoc reads a move as such)
+    assert re.search(r'\{\.paragraph-insertion author="CEPT"', marked)
+    assert re.search(r'\{\.paragraph-deletion author="CEPT"', marked)
+    accepted = subprocess.run(
+        ["pandoc", "--track-changes=accept", "-t", "plain", "--wrap=none", str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "resolves\n\n3 to contribute" in accepted and accepted.count("to contribute") == 1
