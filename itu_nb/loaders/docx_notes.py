@@ -226,8 +226,8 @@ class NoteReader(BlockReader):
         for k, (op, text) in enumerate(sides):
             who, when = _who(paras, op) if op is not Op.EQUAL else (None, None)
             # a note moved whole: the move of its reference, or the one move its text is of (to_docx writes a note
-            # whose move has a name of its own so)
-            move = job.move if op is job.op and job.move is not None else _one_move(paras, op)
+            # whose move has a name of its own so; none looked for when the package has no move range read so far)
+            move = job.move if op is job.op and job.move is not None else _one_move(paras, op) if self.moves else None
             body = Artefact("footnote-body", f"[{job.number}: {text}]", -1, None, op, who, when, move=move)
             self._art(host, body)
             view = None if op is Op.EQUAL else "original" if op is Op.DELETE else "amended"
