@@ -36,10 +36,14 @@ def test_fields_in_their_order():
         "kind", "path", "label_runs", "runs", "children", "section", "line", "artefacts", "notes", "uid", "settled",
     ]  # fmt: skip
     assert [f.name for f in dataclasses.fields(Artefact)] == [
-        "kind", "text", "line", "offset", "op", "author", "date", "length", "anchor", "inserted",
+        "kind", "text", "line", "offset", "op", "author", "date", "length", "anchor", "inserted", "move",
     ]  # fmt: skip
     struck = Artefact("struck-insert", "2 ", 140, 50, Op.DELETE, "Ana", "2026-12-05", inserted=("Brazil", None))
     assert struck.inserted == ("Brazil", None) and Artefact("comment", "x", 0).inserted is None
+    # a note's part of a move names it (shown in the repr only then: every other artefact reads as before)
+    part = Artefact("footnote-part", "71", 140, None, Op.DELETE, "CEPT", "2018-10-02", move="m1")
+    assert part.move == "m1" and repr(part).endswith("inserted=None, move='m1')") and struck.move is None
+    assert repr(struck).endswith("inserted=('Brazil', None))")
 
 
 def test_run_of_the_heading_is_a_frozen_value(b67_4):

@@ -283,7 +283,8 @@ class _Editor:
             return facts.labels.index(want)
         return len(parent.children) - facts.footnotes.count(True)
 
-    def delete_clause(self, op: DeleteClause) -> None:
+    def delete_clause(self, op: DeleteClause, moved: bool = False) -> None:
+        """Strike the clause ``op`` names (``moved``: struck by a move, its runs under the move's name, delete_node)."""
         node = self.session.resolve(self.p, op.at)
         if node.kind in (NodeKind.HEADING,):
             raise EditError(f"{self.p.id}: the heading cannot be deleted; replace words in it instead")
@@ -298,7 +299,7 @@ class _Editor:
         schemes = self.session.facts(parent.children if parent is not None else self.p.clauses).schemes
         scheme = schemes[index]
         label = bare_label(node) if scheme else None
-        gone = delete_node(node, self.author, self.date)
+        gone = delete_node(node, self.author, self.date, moved)
         if gone is not None and gone.children:
             # an inserted sub-item goes altogether: those after it take back the paths their labels give
             # (the clause's own path stays, so the repath of its list does not reach them)
@@ -342,7 +343,7 @@ class _Editor:
         left = taken_marks(node)  # the copy holds the comments and highlights on its words, shown once
         if left is not node:
             self.p = dataclasses.replace(self.p, clauses=map_node(self.p.clauses, node.path, lambda _: left))
-        self.delete_clause(DeleteClause(node.path))
+        self.delete_clause(DeleteClause(node.path), moved=True)
         if self.gone is not None:
             copy = newcomer(copy, {n.key for n in self.gone.walk()})
         parent = None if parent is None else find_path(self.p, parent.path)

@@ -144,7 +144,7 @@ def _strike(
 ) -> tuple[Proposal, list, Clause | None]:
     """The clause at ``path`` struck from its list (:meth:`_Editor.delete_clause`), for a run of moves."""
     editor = _Editor(proposal, author, date, session)
-    editor.delete_clause(DeleteClause(path))
+    editor.delete_clause(DeleteClause(path), moved=True)
     return editor.p, editor.dirty, editor.gone
 
 

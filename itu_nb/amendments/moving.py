@@ -44,7 +44,7 @@ def _pending_strike(pending: Pending, i: int, node: Clause) -> Strike:
     def strike(
         session: Session, p: Proposal, path: str, author: Any, date: str
     ) -> tuple[Proposal, list, Clause | None]:
-        return p, [], pending.strike(session, i, taken_marks(node), author, date)
+        return p, [], pending.strike(session, i, taken_marks(node), author, date, moved=True)
 
     return strike
 
@@ -115,9 +115,11 @@ def _move(
 def name_moves(p: Proposal) -> Proposal:
     """``p`` with the two ends of each move an edit made under one name (``p`` itself when nothing changes).
 
-    A copy's inserted runs carry ``move-`` and its original's key (:func:`~itu_nb.amendments.wording.move_name`);
-    that original, which keeps its key when struck, is found by it: its runs struck by the copy's author and date
-    and no move take the name, and so do the copy's own inserted runs without one (its new label).  A copy whose
+    A copy's inserted runs carry ``move-`` and its original's key (:func:`~itu_nb.amendments.wording.move_name`),
+    and so do the runs the move struck of that original (:func:`~itu_nb.amendments.wording.delete_node`, ``moved``),
+    which keeps its key when struck and is found by it; the copy's own inserted runs without a name (its new label)
+    take it.  No run of the original is named for its author and date: the deletions the analyst made in it before
+    the move, the same day, stay deletions, no part of the move.  A copy whose
     original is gone (an insertion moved goes altogether) or not struck loses the name, and so does a struck
     original whose copy is gone (struck in turn): each is then a plain insertion or deletion, as Word makes them.
     A function of the text alone, so edits applied one call at a time or in one call name alike.  Runs of other
@@ -152,9 +154,7 @@ def name_moves(p: Proposal) -> Proposal:
     fixed: dict[int, tuple[Clause, Clause]] = {}  # id of a node → it, and it with its runs named (or a name dropped)
     for name, (by, copies) in arrived.items():
         original = by_key.get(name[len(MOVE_PREFIX) :])
-        paired = original is not None and all(c is not original for c in copies) and _struck(original, name, by)
-        if original is not None and paired:
-            fixed[id(original)] = (original, _named(original, Op.DELETE, name, by))
+        paired = original is not None and all(c is not original for c in copies) and _struck(original, name)
         for copy in copies:
             named = _named(copy, Op.INSERT, name, by) if paired else _named(copy, Op.INSERT, None, by, name)
             fixed[id(copy)] = (copy, named)
@@ -185,15 +185,15 @@ def _unnamed(n: Clause, name: str) -> Clause:
     return dataclasses.replace(n, label_runs=unnamed(n.label_runs), runs=unnamed(n.runs))
 
 
-def _struck(n: Clause, name: str, by: Run) -> bool:
-    """Whether ``n`` is the struck end of the move ``name`` made by ``by``'s author and date: no text of it shows in
-    the amended view, and a run of it is struck under that name or by them with no name.
+def _struck(n: Clause, name: str) -> bool:
+    """Whether ``n`` is the struck end of the move ``name``: no text of it shows in the amended view, and a run of it
+    is struck under that name (the move struck it, :func:`~itu_nb.amendments.wording.delete_node`).
     """
     runs = n.label_runs + n.runs
     return (
         any(r.op is Op.DELETE for r in runs)
         and all(r.op is Op.DELETE for r in runs if r.text)
-        and any(r.move == name or (r.move is None and r.author == by.author and r.date == by.date) for r in runs)
+        and any(r.move == name for r in runs)
     )
 
 

@@ -281,7 +281,7 @@ class Order:
         strikes it.
         """
         node = self.current(j)
-        gone = delete_node(taken_marks(node) if moved else node, self.author, self.date)
+        gone = delete_node(taken_marks(node) if moved else node, self.author, self.date, moved)
         if gone is not None and gone.children:
             # an inserted sub-item goes altogether: those after it take back the paths their labels give
             gone = dataclasses.replace(gone, children=_repath(gone.children, gone.path, gone.path))

@@ -316,9 +316,13 @@ class Pending:
         self.kids = every[self.simple.lead :]
         return edited
 
-    def strike(self, session: Session, i: int, node: Clause, author: str | None, date: str) -> Clause | None:
-        """Strike the live item ``kids[i]``, which reads ``node`` now (:meth:`current`); return what is left of it."""
-        gone = delete_node(node, author, date)
+    def strike(
+        self, session: Session, i: int, node: Clause, author: str | None, date: str, moved: bool = False
+    ) -> Clause | None:
+        """Strike the live item ``kids[i]``, which reads ``node`` now (:meth:`current`); return what is left of it
+        (``moved``: struck by a move, its runs under the move's name, :func:`~itu_nb.amendments.wording.delete_node`).
+        """
+        gone = delete_node(node, author, date, moved)
         if gone is not None and gone.children:
             # an inserted sub-item goes altogether: those after it take back the paths their labels give
             gone = dataclasses.replace(gone, children=_repath(gone.children, gone.path, gone.path))

@@ -13,7 +13,7 @@ import operator
 import re
 
 from itu_nb.amendments.operations import EditError
-from itu_nb.model import Artefact, Clause, Op, Proposal, Run, join_runs, runs_text
+from itu_nb.model import Artefact, Clause, NodeKind, Op, Proposal, Run, join_runs, runs_text
 from itu_nb.model.clause import view_artefacts
 from itu_nb.model.review import settled_artefacts
 from itu_nb.model.struck import STRUCK, struck_inserts, with_struck
@@ -247,8 +247,12 @@ def map_children(p: Proposal, parent: Clause | None, fn) -> Proposal:
     )
 
 
-def delete_node(c: Clause, author, date) -> Clause | None:
+def delete_node(c: Clause, author, date, moved: bool = False) -> Clause | None:
     """``c`` and its children struck through as deletions by ``author``; None when nothing of it is left.
+
+    ``moved``: struck by a move, the text it strikes carries the move's name (:func:`move_name`, each clause its own,
+    the names its copy's runs carry), so the move's runs are its own, apart from deletions its author made the same
+    day in the clause before (:func:`~itu_nb.amendments.moving.name_moves` names no run by author and date).
 
     Text the edit had inserted disappears instead of being struck; a clause that was only inserted by ``author``
     therefore disappears altogether.  Text another author inserted (a proposal's insertion the analyst strikes) is
@@ -257,13 +261,18 @@ def delete_node(c: Clause, author, date) -> Clause | None:
     too) is so kept with no runs at all: its label's and its text's struck-inserts at offset 0, its kind, key and
     place in the tree its own (:func:`itu_nb.model.struck.restore` gives the label back as a label).
     """
+    name = move_name(c) if moved else None
 
     def strike(runs):
         return join_runs(
-            [Run(Op.DELETE, r.text, author, date) if r.op is Op.EQUAL else r for r in runs if r.op is not Op.INSERT]
+            [
+                Run(Op.DELETE, r.text, author, date, move=name) if r.op is Op.EQUAL else r
+                for r in runs
+                if r.op is not Op.INSERT
+            ]
         )
 
-    kids = tuple(k for k in (delete_node(ch, author, date) for ch in c.children) if k is not None)
+    kids = tuple(k for k in (delete_node(ch, author, date, moved) for ch in c.children) if k is not None)
     label, body = strike(c.label_runs), strike(c.runs)
     runs = c.label_runs + c.runs
     inserted = any(r.op is Op.INSERT for r in runs)
@@ -294,7 +303,9 @@ def inserted_copy(c: Clause, path: str, author, date, *, move: bool = True) -> C
         return (Run(Op.INSERT, text, author, date, move=name),) if text else ()
 
     kids = tuple(
-        inserted_copy(k, f"{path}/{i}", author, date, move=move)
+        # (a note keeps its name, fn1: the writers find a node's notes by it, and a note named 0 was lost from Word
+        # and CriticMarkup; the list's repath gives the other children theirs)
+        inserted_copy(k, f"{path}/{_name(k) if k.kind is NodeKind.FOOTNOTE else i}", author, date, move=move)
         for i, k in enumerate(c.children)
         if k.exists_in("amended")
     )
@@ -304,6 +315,11 @@ def inserted_copy(c: Clause, path: str, author, date, *, move: bool = True) -> C
     return dataclasses.replace(
         c, path=path, label_runs=ins(c.label_runs), runs=ins(c.runs), children=kids, artefacts=arts, line=line
     )
+
+
+def _name(c: Clause) -> str:
+    """The last component of ``c``'s path (a note's ``fn1``)."""
+    return c.path.rpartition("/")[2]
 
 
 #: How the name of a move made by an edit starts: ``move-`` and the key of the clause moved (``move-resolves/3``).

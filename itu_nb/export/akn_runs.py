@@ -228,7 +228,7 @@ def _note(mark: etree._Element, note: Clause) -> None:
     at = pos = 0  # where the paragraph starts in the note's text; where the run does
     for run in note.label_runs + note.runs:
         head, *rest = run.text.split("\n")
-        paragraph.append(Run(run.op, head, run.author, run.date))
+        paragraph.append(Run(run.op, head, run.author, run.date, move=run.move))  # (a move's: itu_nb:move)
         pos += len(head)
         for text in rest:
             p = _el(mark, "p")
@@ -236,7 +236,7 @@ def _note(mark: etree._Element, note: Clause) -> None:
             if run.op is not Op.EQUAL:
                 p.set(f"{{{ITU_NB}}}mark", "insert" if run.op is Op.INSERT else "delete")
                 _who(p, run.author, run.date)
-            paragraph = [Run(run.op, text, run.author, run.date)]
+            paragraph = [Run(run.op, text, run.author, run.date, move=run.move)]
             at = pos + 1  # after the break
             pos = at + len(text)
     _runs(_el(mark, "p"), [r for r in paragraph if r.text], marks=lit, at=at)

@@ -79,6 +79,7 @@ from itu_nb.export.docx_runs import (
     _w,
     clean_attr,
     clean_text,
+    mark_move,
 )
 
 # KEYS_PROPERTY, TWIP_LEVEL and W_NS: public names of this module before the split, kept importable from here
@@ -140,7 +141,8 @@ class _Writer(NoteWriter):
             struck = _struck_mark(line) if mark is Op.DELETE else None
             if struck is not None:  # a paragraph one author inserted and another struck: its mark inserted first
                 rpr.append(self._change(Op.INSERT, *struck))
-            rpr.append(self._change(mark, *_mark_who(line)))  # the paragraph mark inserted or deleted
+            # the paragraph mark inserted or deleted (moved, when the whole paragraph is part of a move)
+            rpr.append(self._mark_change(mark, *_mark_who(line), mark_move(line.pieces, mark)))
             ppr.append(rpr)
         bodies = _note_bodies(line.pieces)  # a note's text may stand anywhere in its line
         remarks = note_comments(line.node) if line.node is not None and bodies else {}

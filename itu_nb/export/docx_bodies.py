@@ -113,7 +113,7 @@ def node_bodies(node: Clause, key: tuple[str, str]) -> list[list[Piece]]:
         if m is None or (m.group(1), m.group(2)) != key:
             continue
         group = [Piece(f"[{number}: ", Op.EQUAL, "footnote-body")]
-        group += [Piece(r.text, r.op, "footnote-part", r.author, r.date) for r in kid.label_runs + kid.runs]
+        group += [Piece(r.text, r.op, "footnote-part", r.author, r.date, r.move) for r in kid.label_runs + kid.runs]
         group.append(Piece("]", Op.EQUAL, "footnote-part"))
         if marked(kid):
             group = lit_note(group, kid)

@@ -296,8 +296,13 @@ class NoteWriter(RunWriter):
                 if run.text:
                     touching = empty = False
                 text = run.text[len(number) :] if shown and number is not None and run is first else run.text
-                op = Op.EQUAL if run.op is ref.op else run.op
-                para = self._note_text(note, para, text, op, run.author, run.date, lit, around=bool(lit) and around)
+                # a text of the reference's op is written untracked (the reference's change shows it), but a move's
+                # text keeps its move (a note moved whole, with its own name: in its range inside the note)
+                op = Op.EQUAL if run.op is ref.op and run.move is None else run.op
+                move = run.move if op is not Op.EQUAL else None
+                para = self._note_text(
+                    note, para, text, op, run.author, run.date, lit, move, around=bool(lit) and around
+                )
         form = self._note_form(bodies, ref.op, number if number is not None else str(self.auto_notes[kind]), shown)
         if form is not None:  # what the reader's rule would read otherwise: the reading meant, named
             self._bookmark(para, form)
@@ -376,6 +381,7 @@ class NoteWriter(RunWriter):
         author: str | None = None,
         date: str | None = None,
         lit: bool | str = False,
+        move: str | None = None,
         *,
         around: bool = False,
     ) -> etree._Element:
@@ -383,7 +389,8 @@ class NoteWriter(RunWriter):
         :meth:`~itu_nb.export.docx_runs.RunWriter._lit_around`), each line after the first in a paragraph of its own (a note of
         several paragraphs, or with a text box, as the .docx reader gives it); the paragraph it ends in.
         A tracked text carries the change's ``author`` and ``date`` as body changes do (the exporter's
-        ``author=`` only when it has none).
+        ``author=`` only when it has none); text of the move ``move`` is written in its named range, as in the
+        body (:meth:`~itu_nb.export.docx_runs.RunWriter._moved_in`), a paragraph mark in it moved.
 
         A paragraph ended by deleted (inserted) text has its mark deleted (inserted), so each view reads
         its own paragraphs: the deleted text's last line and the inserted text's first share a paragraph.
@@ -393,10 +400,12 @@ class NoteWriter(RunWriter):
             if k:
                 if op is not Op.EQUAL:
                     rpr = _w("w:rPr")
-                    rpr.append(self._change(op, author, date))
+                    rpr.append(self._mark_change(op, author, date, move))
                     p.find(qn("w:pPr")).append(rpr)
                 p = _note_paragraph(note)
-            if line:
+            if line and move is not None:  # (a move's source in w:t, as Word writes it and the body does)
+                self._put_run(self._change_in(p, op, author, date, move), line, Op.EQUAL, lit=lit)
+            elif line:
                 r = self._run(line, op, lit=lit)
                 if around and op is not Op.EQUAL:
                     r = self._lit_around(r, author, date)

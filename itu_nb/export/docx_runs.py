@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterable
 
 from docx.oxml.ns import qn
 from docx.oxml.parser import oxml_parser
 from lxml import etree
 
 from itu_nb.export import docx_cover, docx_template
+from itu_nb.export.pieces import Piece
 from itu_nb.model import Clause, Document, Op
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -101,6 +103,28 @@ def word_move_name(move: str, salt: int = 0) -> str:
         stem = "move_" + stem
     digest = hashlib.sha1(f"{salt}:{move}".encode("utf-8", "surrogatepass")).hexdigest()[:8]
     return stem[:31].rstrip("_") + "_" + digest
+
+
+def mark_move(pieces: Iterable[Piece], op: Op) -> str | None:
+    """The move a paragraph whose mark is ``op`` (INSERT or DELETE) belongs to whole: the name its first piece with
+    text carries when every piece with text is of ``op`` (a struck-insert, in neither view, aside) and is of that
+    move, or another author's change inside it (of no move, which stays theirs, as in a paragraph Word moves); None
+    otherwise (the mover's own deletion of the rest: the paragraph is not moved whole).  Word writes the mark of a
+    paragraph it moves as moved too.
+    """
+    name = mover = None
+    for piece in pieces:
+        if not piece.text or piece.kind == "struck-insert":
+            continue
+        if piece.op is not op:
+            return None
+        if name is None:
+            if piece.move is None:
+                return None
+            name, mover = piece.move, (piece.author, piece.date)
+        elif piece.move != name if piece.move is not None else (piece.author, piece.date) == mover:
+            return None
+    return name
 
 
 def _iso(date: str | None) -> str | None:
@@ -234,6 +258,16 @@ class RunWriter:
         change = self._stamped(_SubElement(parent, tags[1]), author, date)
         _SubElement(parent, tags[2]).set(_W_ID, rid)
         return change
+
+    def _mark_change(self, op: Op, author: str | None, date: str | None, move: str | None) -> etree._Element:
+        """The change of a paragraph mark inserted (``op`` INSERT) or deleted, for its ``w:pPr/w:rPr``: a ``w:ins`` /
+        ``w:del``, or, when the whole paragraph is part of the move ``move`` (:func:`mark_move`), the ``w:moveTo`` /
+        ``w:moveFrom`` Word writes there for a paragraph it moved (ECMA-376 17.13.5.21, 17.13.5.26); the move's name
+        is on the ranges of the paragraph's runs.
+        """
+        if move is None:
+            return self._change(op, author, date)
+        return self._stamped(_w("w:moveTo" if op is Op.INSERT else "w:moveFrom"), author, date)
 
     def _struck_in(self, parent: etree._Element, text: str, struck, inserted) -> None:
         """Text one author inserted and another struck (a ``struck-insert``), made in place at the end of ``parent``:

@@ -150,9 +150,10 @@ def _kid_pieces(kid: Clause, number: str) -> list[Piece]:
         return []
     if len({r.op for r in runs}) == 1:
         first = runs[0]
-        return [Piece(f"[{number}: {runs_text(runs)}]", first.op, "footnote-body", first.author, first.date)]
+        move = first.move if len({r.move for r in runs}) == 1 else None  # (a note moved whole: the move's)
+        return [Piece(f"[{number}: {runs_text(runs)}]", first.op, "footnote-body", first.author, first.date, move)]
     out = [Piece(f"[{number}: ", Op.EQUAL, "footnote-body")]
-    out += [Piece(r.text, r.op, "footnote-part", r.author, r.date) for r in runs]
+    out += [Piece(r.text, r.op, "footnote-part", r.author, r.date, r.move) for r in runs]
     return [*out, Piece("]", Op.EQUAL, "footnote-part")]
 
 
@@ -194,16 +195,16 @@ def _note_pieces(node: Clause) -> list[Piece]:
     for name, same in notes.items():
         number = name[2:] if name[:2] in ("fn", "en") else name
         mark = "endnoteRef" if name.startswith("en") else "footnoteRef"
-        runs: list[list] = []  # [op, author, date, text]: the note's runs, those alike joined
+        runs: list[list] = []  # [op, author, date, text, move]: the note's runs, those alike joined
         for note in same:
             first = len(runs)  # two notes of one number (two bodies of one reference): two bodies, never joined
             for r in note.label_runs + note.runs:
-                if len(runs) > first and runs[-1][:3] == [r.op, r.author, r.date]:
+                if len(runs) > first and runs[-1][:3] == [r.op, r.author, r.date] and runs[-1][4] == r.move:
                     runs[-1][3] += r.text
                 elif r.text:
-                    runs.append([r.op, r.author, r.date, r.text])
+                    runs.append([r.op, r.author, r.date, r.text, r.move])
             if len(runs) == first:  # an empty note (Word's empty footnote, an empty authorialNote): its body all
-                runs.append([Op.EQUAL, None, None, ""])  # the same, "[N: ]"
+                runs.append([Op.EQUAL, None, None, "", None])  # the same, "[N: ]"
         ops = {op for op, *_ in runs}
         # one note of several runs, changes alone too ([N: {--1--}{++2++}]), is one body: several bodies would read
         # back as as many notes (fn1, fn1#2: a note replaced whole, one body per node of ``same``)
@@ -214,10 +215,10 @@ def _note_pieces(node: Clause) -> list[Piece]:
             head = runs[0][3] if runs[0][0] is Op.EQUAL else ""
             rest = runs[1:] if head else runs
             body = [Piece(f"[{number}: {head}", Op.EQUAL, "footnote-body")]
-            body += [Piece(text, op, "footnote-part", who, when) for op, who, when, text in rest]
+            body += [Piece(text, op, "footnote-part", who, when, move) for op, who, when, text, move in rest]
             body.append(Piece("]", Op.EQUAL, "footnote-part"))
         else:
-            body = [Piece(f"[{number}: {text}]", op, "footnote-body", who, when) for op, who, when, text in runs]
+            body = [Piece(f"[{number}: {text}]", op, "footnote-body", who, when, m) for op, who, when, text, m in runs]
         if len(same) == 1 and (inside or len(body) == 1) and marked(same[0]):
             body = lit_note(body, same[0])  # the highlights and comments inside the note
         elif not inside and len(body) == len(same) and any(map(marked, same)):  # its deleted and inserted texts

@@ -49,7 +49,7 @@ def piece_of(a) -> Piece:
     """The piece of artefact ``a`` (a :class:`StruckPiece` for a ``struck-insert``)."""
     if a.kind == "struck-insert":
         return StruckPiece(a.text, a.op, a.kind, a.author, a.date, inserted=a.inserted)
-    return Piece(a.text, a.op, a.kind, a.author, a.date)
+    return Piece(a.text, a.op, a.kind, a.author, a.date, a.move)
 
 
 @dataclass(frozen=True)

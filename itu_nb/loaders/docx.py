@@ -378,7 +378,7 @@ def _label_runs(old: str | None, new: str | None, para: Para) -> list[Piece]:
 
 #: The fields :func:`_place` passes to :class:`Artefact` in order (the constructor costs a fifth of
 #: ``dataclasses.replace``: a note referenced 40,000 times places 40,000 references); checked here.
-_ARTEFACT_FIELDS = ("kind", "text", "line", "offset", "op", "author", "date", "length", "anchor", "inserted")
+_ARTEFACT_FIELDS = ("kind", "text", "line", "offset", "op", "author", "date", "length", "anchor", "inserted", "move")
 if tuple(f.name for f in dataclasses.fields(Artefact)) != _ARTEFACT_FIELDS:
     raise ImportError("itu_nb.loaders.docx: Artefact's fields changed; update _place, which passes each of them")
 
@@ -386,7 +386,8 @@ if tuple(f.name for f in dataclasses.fields(Artefact)) != _ARTEFACT_FIELDS:
 def _place(pieces: list[Piece | Artefact], line: int) -> tuple[list[Run], list[Artefact]]:
     """Split pieces into joined runs and artefacts placed at their offset in the runs' text.
 
-    Runs with the same op, author and date join across artefacts (the first one's move kept);
+    Runs with the same op, author, date and move join across artefacts (a move's runs never with the mover's other
+    changes of the same date, which are no part of the move);
     each joined run is made a :class:`~itu_nb.model.Run` once, its text built once (linear in the pieces).
     """
     if len(pieces) == 1 and isinstance(pieces[0], tuple):  # one run, nothing to join or place
@@ -413,6 +414,7 @@ def _place(pieces: list[Piece | Artefact], line: int) -> tuple[list[Run], list[A
                     piece.length,
                     piece.anchor,
                     piece.inserted,
+                    piece.move,
                 )
             )
             continue
@@ -420,7 +422,13 @@ def _place(pieces: list[Piece | Artefact], line: int) -> tuple[list[Run], list[A
         if not text:
             continue
         pos += len(text)
-        if first is not None and piece[0] is first[0] and piece[2] == first[2] and piece[3] == first[3]:
+        if (
+            first is not None
+            and piece[0] is first[0]
+            and piece[2] == first[2]
+            and piece[3] == first[3]
+            and piece[4] == first[4]  # (a move's runs and the mover's other change of the date: two runs)
+        ):
             texts.append(text)
             continue
         if first is not None:

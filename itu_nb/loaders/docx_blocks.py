@@ -30,7 +30,9 @@ from itu_nb.loaders.docx_tags import (
     ID,
     INS,
     MOVE_FROM,
+    MOVE_RANGES,
     MOVE_TO,
+    NAME,
     NUM_PR,
     P_STYLE,
     PPR,
@@ -143,6 +145,14 @@ class BlockReader:
             self._move_names = _stored_moves(self.pkg)
         return self._move_names.get(written, written)
 
+    def open_move(self, start: etree._Element) -> None:
+        """Read the ``w:moveFromRangeStart`` / ``w:moveToRangeStart`` ``start``: the move read from here on is the one
+        it names (:meth:`move_name`), inside a paragraph or between paragraphs (where Word opens the range of a
+        move that takes whole paragraphs, before the first one).
+        """
+        self.move = self.move_name(start.get(NAME) or "")
+        self.moves[start.get(ID) or ""] = self.move
+
     @staticmethod
     def _by_id(root: etree._Element | None, tag: str) -> dict[str, etree._Element]:
         found: dict[str, etree._Element] = {}
@@ -190,6 +200,9 @@ class BlockReader:
                 self._blocks(child, ctx, out)
             elif tag in _CHANGE_OP:
                 self._blocks(child, self._change(ctx, child), out)
+            elif tag in MOVE_RANGES:  # a move's range opened between paragraphs, where Word opens one that
+                # takes whole paragraphs: its name is that of the moved runs in them (as in a paragraph)
+                self.open_move(child)
             elif is_alternate(child):
                 chosen = branch(child)
                 if chosen is not None:

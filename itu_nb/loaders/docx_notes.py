@@ -68,7 +68,7 @@ class NoteReader(BlockReader):
         if body is None:
             host.notes.append(f"{kind} reference {wid!r} has no {kind} text")
             return
-        self._queue(para, _Job(kind, wid, body, number, ctx.op))
+        self._queue(para, _Job(kind, wid, body, number, ctx.op, ctx.move if ctx.op is not Op.EQUAL else None))
 
     def _comment(self, para: Para, ctx: _Ctx, cid: str) -> None:
         host = self.host or para
@@ -130,7 +130,7 @@ class NoteReader(BlockReader):
             if composed is None:
                 host.notes.append(f"{job.kind} {job.number} is referenced from text in neither view; not shown")
                 return
-            self.pending.append(_Job(job.kind, job.wid, job.el, job.number, composed))
+            self.pending.append(_Job(job.kind, job.wid, job.el, job.number, composed, job.move))
             return
         self.host, self.pending = para, deque([job])
         begin = len(para.pieces)
@@ -209,7 +209,7 @@ class NoteReader(BlockReader):
             body = Artefact("footnote-body", f"[{job.number}: {head.text}", -1)
             self._art(host, body)
             for r in rest:
-                self._art(host, Artefact("footnote-part", r.text, -1, None, r.op, r.author, r.date))
+                self._art(host, Artefact("footnote-part", r.text, -1, None, r.op, r.author, r.date, move=r.move))
             found: dict[str, tuple[int, Op | None]] = {}
             for lit in _note_highlights(paras, None, start, found):
                 self._art(host, lit)
@@ -225,7 +225,10 @@ class NoteReader(BlockReader):
             ]
         for k, (op, text) in enumerate(sides):
             who, when = _who(paras, op) if op is not Op.EQUAL else (None, None)
-            body = Artefact("footnote-body", f"[{job.number}: {text}]", -1, None, op, who, when)
+            # a note moved whole: the move of its reference, or the one move its text is of (to_docx writes a note
+            # whose move has a name of its own so; none looked for when the package has no move range read so far)
+            move = job.move if op is job.op and job.move is not None else _one_move(paras, op) if self.moves else None
+            body = Artefact("footnote-body", f"[{job.number}: {text}]", -1, None, op, who, when, move=move)
             self._art(host, body)
             view = None if op is Op.EQUAL else "original" if op is Op.DELETE else "amended"
             places: dict[str, tuple[int, Op | None]] = {}
@@ -295,6 +298,19 @@ def _has_change(paras: list[Para]) -> bool:
     return any(isinstance(p, tuple) and p[0] is not Op.EQUAL and p[1] for para in paras for p in para.pieces)
 
 
+def _one_move(paras: list[Para], op: Op) -> str | None:
+    """The move every tracked piece of text of the note's ``paras`` is part of when each is of ``op`` and one move, else
+    None (a note whose reference is tracked: its untracked text, Word's number mark, goes with it).
+    """
+    moves = {
+        p[4] if p[0] is op else ""
+        for para in paras
+        for p in para.pieces
+        if isinstance(p, tuple) and p[1] and p[0] is not Op.EQUAL
+    }
+    return (moves.pop() or None) if len(moves) == 1 else None  # ("": a tracked piece of another op, or no move)
+
+
 def _changed_note(paras: list[Para], number: str, form: str | None = None) -> list[Run] | None:
     r"""The runs of a note with tracked changes inside its text, as the CriticMarkup reader gives such a note
     (:func:`itu_nb.parsing.markup.note_parts`): first an equal run (the text before the first change, maybe
@@ -314,24 +330,25 @@ def _changed_note(paras: list[Para], number: str, form: str | None = None) -> li
     marks = any(p.mark is not Op.EQUAL for p in paras)
     if form != NOTE_ONE and replaced_whole(same, number, ((p[0], p[1], (p[2], p[3])) for p in changed), marks):
         return None
-    groups: list[list] = [[Op.EQUAL, None, None, []]]  # [op, author, date, texts]: neighbours alike joined once
+    # [op, author, date, texts, move]: neighbours alike joined once (a move's runs apart from others')
+    groups: list[list] = [[Op.EQUAL, None, None, [], None]]
     for k, para in enumerate(paras):
-        before = [(paras[k - 1].mark, "\n", paras[k - 1].mark_author, paras[k - 1].mark_date)] if k else []
+        before = [(paras[k - 1].mark, "\n", paras[k - 1].mark_author, paras[k - 1].mark_date, None)] if k else []
         for piece in before + [p for p in para.pieces if isinstance(p, tuple)]:
             op, text = piece[0], piece[1]
-            who, when = (piece[2], piece[3]) if op is not Op.EQUAL else (None, None)
+            who, when, move = (piece[2], piece[3], piece[4]) if op is not Op.EQUAL else (None, None, None)
             last = groups[-1]
             if not text:
                 continue
-            if last[0] is op and (last[1], last[2]) == (who, when):
+            if last[0] is op and (last[1], last[2], last[4]) == (who, when, move):
                 last[3].append(text)
             else:
-                groups.append([op, who, when, [text]])
+                groups.append([op, who, when, [text], move])
     if groups[-1][0] is Op.EQUAL and len(groups) > 1:
         groups[-1][3].append("]")
     else:
-        groups.append([Op.EQUAL, None, None, ["]"]])
-    return [Run(op, "".join(texts), who, when) for op, who, when, texts in groups]
+        groups.append([Op.EQUAL, None, None, ["]"], None])
+    return [Run(op, "".join(texts), who, when, move=move) for op, who, when, texts, move in groups]
 
 
 def _note_highlights(

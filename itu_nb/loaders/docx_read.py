@@ -218,8 +218,7 @@ class Reader(NoteReader):
                 if content is not None:
                     self._inline(content, ctx, para)
             elif kind == _K_MOVE:
-                self.move = self.move_name(child.get(NAME) or "")
-                self.moves[child.get(ID) or ""] = self.move
+                self.open_move(child)
             elif kind == _K_BOOKMARK:
                 name = child.get(NAME) or ""
                 if name.startswith(NOTE_PLACE):

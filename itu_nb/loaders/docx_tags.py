@@ -117,13 +117,16 @@ _EQUAL = _Ctx()
 
 @dataclass(frozen=True)
 class _Job:
-    """A note or comment waiting to be read: its kind, ``w:id``, element, number and op."""
+    """A note or comment waiting to be read: its kind, ``w:id``, element, number and op, and the move its reference
+    is part of (a note moved whole with the text holding its reference: its text is the move's too).
+    """
 
     kind: str
     wid: str
     el: etree._Element
     number: str
     op: Op
+    move: str | None = None
 
 
 def _first(el: etree._Element, tag: str) -> etree._Element | None:

@@ -178,7 +178,9 @@ def change_groups(runs: tuple[Run, ...] | list[Run]) -> list[tuple[int, int]]:
                 groups.append((start, i))
                 start = None
             continue
-        if start is not None and r.author and author and r.author != author:
+        if start is not None and (
+            r.author and author and r.author != author or r.move != runs[i - 1].move and r.op is runs[i - 1].op
+        ):  # (by another author, or the same author's run of another move, or of none, beside a move's)
             groups.append((start, i))
             start = None
         if start is None:

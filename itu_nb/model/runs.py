@@ -251,6 +251,9 @@ class Artefact:
     inserted : (str or None, str or None) or None
         For a ``struck-insert``: who inserted the text and when, ``(author, date)``; None for every
         other kind.
+    move : str or None
+        For a ``footnote-part`` (a change inside a note's text) that is part of a move: the move's name, as
+        :attr:`Run.move` (the note's FOOTNOTE node's run carries it); None for every other artefact.
 
     Examples
     --------
@@ -272,6 +275,7 @@ class Artefact:
     length: int = 0
     anchor: tuple[str, str | None] | None = None
     inserted: tuple[str | None, str | None] | None = None
+    move: str | None = None
 
     def __init__(
         self,
@@ -285,6 +289,7 @@ class Artefact:
         length: int = 0,
         anchor: tuple[str, str | None] | None = None,
         inserted: tuple[str | None, str | None] | None = None,
+        move: str | None = None,
     ) -> None:
         # the slots written through their descriptors, as Run does: the loaders make one per blank
         # line, marker, bookmark and comment (a new field goes here too)
@@ -298,6 +303,17 @@ class Artefact:
         _ART_LENGTH(self, length)
         _ART_ANCHOR(self, anchor)
         _ART_INSERTED(self, inserted)
+        _ART_MOVE(self, move)
+
+    def __repr__(self) -> str:
+        # the dataclass's repr, ``move`` shown only when set (a note's text moved, which few artefacts are: every
+        # other one reads as it did before the field)
+        head = (
+            f"Artefact(kind={self.kind!r}, text={self.text!r}, line={self.line!r}, offset={self.offset!r}, "
+            f"op={self.op!r}, author={self.author!r}, date={self.date!r}, length={self.length!r}, "
+            f"anchor={self.anchor!r}, inserted={self.inserted!r}"
+        )
+        return head + (")" if self.move is None else f", move={self.move!r})")
 
 
 (
@@ -311,9 +327,10 @@ class Artefact:
     _ART_LENGTH,
     _ART_ANCHOR,
     _ART_INSERTED,
+    _ART_MOVE,
 ) = (
     Artefact.__dict__[name].__set__
-    for name in ("kind", "text", "line", "offset", "op", "author", "date", "length", "anchor", "inserted")
+    for name in ("kind", "text", "line", "offset", "op", "author", "date", "length", "anchor", "inserted", "move")
 )
 
 

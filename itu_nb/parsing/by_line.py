@@ -146,7 +146,9 @@ class _Reader:
             done = k
             for a, at in got[k][2]:
                 arts.append(
-                    Artefact(a.kind, a.text, no, base + at, a.op, a.author, a.date, a.length, a.anchor, a.inserted)
+                    Artefact(
+                        a.kind, a.text, no, base + at, a.op, a.author, a.date, a.length, a.anchor, a.inserted, a.move
+                    )
                 )
         if not arts:
             return runs

@@ -61,7 +61,8 @@ def add_footnotes(node: Node) -> None:
         if not m:
             continue
         text = m.group("text")
-        who = (art.author, art.date) if art.op is not Op.EQUAL else (None, None)  # a tracked note's change
+        # a tracked note's change (and its move: a note moved whole, with the clause holding it)
+        who = (art.author, art.date, False, art.move) if art.op is not Op.EQUAL else (None, None, False, None)
         label, body = peel_label([make_run(art.op, text, *who)])
         if not label:  # "[1: 1 <TAB>These include …]": the number and a space before the TAB
             lm = re.match(r"^(\d+)(\s*\t|\s+)", text)

@@ -88,6 +88,7 @@ def extract_artefacts(pieces: list[Piece], line: int, escaped: bool = False) -> 
                     piece.length,
                     piece.anchor,
                     piece.inserted,
+                    piece.move,
                 )
             )
             continue
@@ -116,7 +117,7 @@ def extract_artefacts(pieces: list[Piece], line: int, escaped: bool = False) -> 
                 before, gone = _literal(before, pos + shift, taken, names)
                 shift += gone
             if before:
-                runs.append(make_run(piece.op, before, piece.author, piece.date, piece.inferred))
+                runs.append(make_run(piece.op, before, piece.author, piece.date, piece.inferred, piece.move))
                 pos += len(before)
             kind = "bookmark" if m.group("bookmark") else "footnote-ref" if m.group("ref") else "footnote-body"
             who = (piece.author, piece.date) if piece.op is not Op.EQUAL else (None, None)  # a tracked note's change
@@ -125,7 +126,9 @@ def extract_artefacts(pieces: list[Piece], line: int, escaped: bool = False) -> 
                 text = _unescaped_body(text, names)
             if kind == "footnote-body" and PARAGRAPH_BREAK in text:
                 text = text.replace(PARAGRAPH_BREAK, "\n")  # a note's paragraph break, as the writer puts it
-            arts.append(Artefact(kind, text, line, pos, piece.op, *who))
+            # (a note's text moved whole, in a move's run: the move's, as its FOOTNOTE node's run carries it)
+            moved = piece.move if kind == "footnote-body" and piece.op is not Op.EQUAL else None
+            arts.append(Artefact(kind, text, line, pos, piece.op, *who, move=moved))
             taken.append((pos + shift, end - m.start()))
             shift += end - m.start()
             last = end
@@ -134,7 +137,7 @@ def extract_artefacts(pieces: list[Piece], line: int, escaped: bool = False) -> 
             rest, gone = _literal(rest, pos + shift, taken, names)
             shift += gone
         if rest:
-            runs.append(make_run(piece.op, rest, piece.author, piece.date, piece.inferred))
+            runs.append(make_run(piece.op, rest, piece.author, piece.date, piece.inferred, piece.move))
             pos += len(rest)
     if taken and lit:  # a highlight's length counts the text left once the artefacts in it are out
         _shorten_highlights(arts, lit, taken)

@@ -134,7 +134,7 @@ def _note_comments_after(
                 parts = [parts[0][:head] + inner[0], *inner[1:]]
             out.append(Artefact("footnote-body", _breaks(parts[0]), -1))
             out += [
-                Artefact("footnote-part", _breaks(text), -1, None, r.op, r.author, r.date)
+                Artefact("footnote-part", _breaks(text), -1, None, r.op, r.author, r.date, move=r.move)
                 for r, text in zip(texts[1:], parts[1:], strict=True)
                 if text
             ]
@@ -196,7 +196,7 @@ def note_parts(arts, at: int) -> tuple[list[Run], int] | None:
     ``arts[at]`` is no start of such a note.
 
     The runs are the note's text from after ``[N: `` to before its closing ``]``, each part with its op,
-    author and date: ``[1: See `` + deleted ``71`` + inserted ``72`` + ``]`` → equal ``See ``, deleted
+    author, date and move: ``[1: See `` + deleted ``71`` + inserted ``72`` + ``]`` → equal ``See ``, deleted
     ``71``, inserted ``72``.
     """
     end = at + 1
@@ -207,7 +207,11 @@ def note_parts(arts, at: int) -> tuple[list[Run], int] | None:
         return None
     runs = [Run(arts[at].op, arts[at].text[head.end() :])]
     for art in arts[at + 1 : end]:
-        runs.append(Run(art.op, art.text, art.author, art.date) if art.op is not Op.EQUAL else Run(art.op, art.text))
+        runs.append(
+            Run(art.op, art.text, art.author, art.date, move=art.move)
+            if art.op is not Op.EQUAL
+            else Run(art.op, art.text)
+        )
     runs[-1] = runs[-1].with_text(runs[-1].text[:-1])
     return [r for r in runs if r.text], end
 
