@@ -81,7 +81,7 @@ _FIXED = "\0fixed "
 
 #: A touched flag set with REPATHED, never alone: the item's path changed since the list inside it (a holder's,
 #: :class:`~itu_nb.amendments.sublists.Nest`) last took the path it has (:meth:`Order.reprefix`).  A holder's list
-#: takes it only when it is read (:meth:`Nest.fresh <itu_nb.amendments.sublists.Nest.fresh>`), not after each
+#: takes it only when it is read (:meth:`Joins.fresh <itu_nb.amendments.joins.Joins.fresh>`), not after each
 #: operation, and this flag tells it that the path went away meanwhile, perhaps to come back.
 AWAY = 4
 _BOTH = bytes([REPATHED | RELABELLED | AWAY])
