@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from itu_nb.amendments.addressing import Cites, _child, _walk, bare, cited_section, lookup, parent_of
 from itu_nb.amendments.lists import Session
-from itu_nb.amendments.order import Order
+from itu_nb.amendments.order import AWAY, Order
 from itu_nb.amendments.touched import REPATHED
 from itu_nb.errors import ItuNbError
 from itu_nb.model import Clause, Proposal
@@ -32,6 +32,7 @@ class Joins:
     _firsts: dict[int, dict[int, int]]
     cites: Cites
     stale: bool
+    _lazy: bool
     #: id(clause) -> its parent, for every clause of the text (:meth:`_parent`), once joins have climbed enough
     _ups: dict[int, Clause | None] | None = None
     _climbs = 0  # the climbs made by descending the text's paths so far
@@ -49,6 +50,55 @@ class Joins:
         if id(c) in self._ups:
             return self._ups[id(c)]
         return parent_of(self.proposal, c.path)
+
+    # -- the lists inside holders at the paths their holders have now --------------------------------------------
+    def fresh(self, order: Order) -> Order:
+        """``order``, its list at the path its holder has now, and so each list holding it (the outermost first).
+
+        One by one repaths a holder's list with the holder whenever an operation changes the holder's path.  Here an
+        operation only flags each holder whose path it changed (:data:`~itu_nb.amendments.order.AWAY`, set with
+        REPATHED over the ranks it changed, in C); the list inside takes the path when it is next read
+        (:meth:`_take`), at the cost of its own items, not at every operation on the list holding it: a deletion
+        before 500 holders of one list no longer repaths 500 lists.
+        """
+        link = self.up.get(id(order))
+        if link is not None:
+            holding, holder = link
+            self._take(self.fresh(holding), holding.hranks.rank_of(id(holder)), order)
+        return order
+
+    def _take(self, holding: Order, r: int, inner: Order) -> None:
+        """The list of ``inner`` at the path of its holder, at rank ``r`` of ``holding`` (read now), as the operations
+        since it last took one leave it: at the new path (:meth:`Order.reprefix
+        <itu_nb.amendments.order.Order.reprefix>`), or away and back when the path came back to the one it had.
+
+        Taking the last path at once gives what taking each in turn gives: an item's path is then the last prefix's,
+        and a path that changed leaves the first as the item's uid (:func:`~itu_nb.amendments.touched._moved`),
+        whichever paths came between.
+        """
+        flags = holding.touched[r]
+        path = holding.path(r)
+        if not flags & AWAY and path == inner.prefix:
+            return
+        holding.touched[r] = flags & ~AWAY
+        if path == inner.prefix:
+            inner.reprefix(path + "\0")  # (away and back: its items keep their paths as uids)
+        inner.reprefix(path)
+        self._lazy = True
+
+    def _prefixes(self) -> dict[str, Order]:
+        """``by_prefix``, every list at the path its holder has now (made again when an operation may have changed one)."""
+        if self._lazy:
+            todo = [self.root]
+            while todo:
+                holding = todo.pop()
+                for r, hid in holding.hranks:
+                    inner = self.by_parent[hid]
+                    self._take(holding, r, inner)
+                    todo.append(inner)
+            self.by_prefix = {o.prefix: o for o in self.orders}
+            self._lazy = False
+        return self.by_prefix
 
     if TYPE_CHECKING:  # Nest's (a Joins is always a Nest): declared for the type checker only
 
@@ -114,7 +164,7 @@ class Joins:
             return None
         order.anchors.cites = self.cites
         if above is not None:  # the list inside the item ``parent`` of an order's list
-            holding, held, holder = self.by_parent[id(above)], order, parent
+            holding, held, holder = self.fresh(self.by_parent[id(above)]), order, parent
         else:  # the list holding the item the root order's list is inside
             holding, held, holder = order, self.root, self.root.parent
         if not self._hold(holding, holder):
@@ -132,7 +182,8 @@ class Joins:
             holding.unhold(holder)
             self.orders.remove(order)
             del self.by_parent[id(order.parent)]
-            del self.by_prefix[order.prefix]
+            if self.by_prefix.get(order.prefix) is order:
+                del self.by_prefix[order.prefix]
             if holding is order:  # joined as the root
                 self.root = next(o for o in self.orders if id(o) in self.up and self.up[id(o)][0] is order)
                 del self.up[id(self.root)]
@@ -183,7 +234,7 @@ class Joins:
                 if chain:
                     chain.append(node)
                 continue
-            at = order.index_of.get(bare(token))
+            at = self.fresh(order).index_of.get(bare(token))
             if at is None or at >= len(order.entries) or order.entries[at][0] != "old":
                 return []
             node = order.entries[at][1]
@@ -208,6 +259,7 @@ class Joins:
                 if path == holder.path:
                     inner.reprefix(path + "\0")  # (away and back: its items keep their paths as uids)
                 inner.reprefix(path)
+            holding.touched[at] &= ~AWAY  # (the list took the path the holder has now)
             holding.hold(holder, at)
             self.up[id(inner)] = holding, holder
             self.orders.append(inner)

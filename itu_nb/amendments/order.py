@@ -64,13 +64,14 @@ from typing import Any
 
 from itu_nb.amendments.addressing import lookup
 from itu_nb.amendments.anchors import _Anchors, displaces, grows, mixes
+from itu_nb.amendments.holder_ranks import HolderRanks
 from itu_nb.amendments.lists import Session
 from itu_nb.amendments.operations import DeleteClause, InsertClause, MoveClause
 from itu_nb.amendments.relettering import _repath, set_label, split_label, successor
 from itu_nb.amendments.striking import _simple_apart, component_of
 from itu_nb.amendments.struck_others import bare_item
 from itu_nb.amendments.struck_ranks import Struck
-from itu_nb.amendments.touched import _BOTH, _RELETTERED, _REPATHED, RELABELLED, REPATHED, _moved, _relabelled
+from itu_nb.amendments.touched import _RELETTERED, RELABELLED, REPATHED, _moved, _relabelled
 from itu_nb.amendments.wording import delete_node, inserted_copy, map_children, newcomer, peel, taken_marks
 from itu_nb.model import Clause, NodeKind, Op, Proposal, Run
 from itu_nb.model.clause import relabelled_artefacts
@@ -79,6 +80,14 @@ __all__ = ["Order", "mixes"]
 
 #: The component a paragraph or bullet among the items is held under (before its path): no label's, never carried
 _FIXED = "\0fixed "
+
+#: A touched flag set with REPATHED, never alone: the item's path changed since the list inside it (a holder's,
+#: :class:`~itu_nb.amendments.sublists.Nest`) last took the path it has (:meth:`Order.reprefix`).  A holder's list
+#: takes it only when it is read (:meth:`Joins.fresh <itu_nb.amendments.joins.Joins.fresh>`), not after each
+#: operation, and this flag tells it that the path went away meanwhile, perhaps to come back.
+AWAY = 4
+_BOTH = bytes([REPATHED | RELABELLED | AWAY])
+_REPATHED = bytes(x | REPATHED | AWAY for x in range(256))  # REPATHED (and AWAY) set, in C
 
 
 #: The component a struck item with no runs is held under (:func:`~itu_nb.amendments.struck_others.bare_item`): its path is ``bullet<n>`` by the rules
@@ -103,10 +112,9 @@ class Order:
         self.session, self.parent, self.prefix, self.author, self.date = session, parent, parent.path, author, date
         self.ok = False
         self.into: str | None = None  # the address of the list new items go ``into=`` (as the run's first one wrote it)
-        # the live items holding lists joined to this one (sublists.Nest): id(clause) -> its rank now; no operation
+        # the live items holding lists joined to this one (sublists.Nest): their ranks now and ids; no operation
         # strikes or moves them, but one may change their ranks (and so their labels and paths)
-        self.holders: dict[int, int] = {}
-        self.floor = -1  # the highest rank of a holder (-1: none)
+        self.hranks = HolderRanks()
         simple = _simple_apart(session, parent)  # the paragraphs and bullets among the items held as struck ones
         if simple is None:
             return
@@ -197,26 +205,27 @@ class Order:
         return True
 
     # -- holders of joined lists (sublists.Nest) ------------------------------------------------------
+    @property
+    def holders(self) -> dict[int, int]:
+        """The holders now: id(clause) -> its rank."""
+        return {hid: r for r, hid in self.hranks}
+
+    @property
+    def floor(self) -> int:
+        """The highest rank of a holder (-1: none)."""
+        return self.hranks.last()
+
     def holds(self, j: int) -> bool:
         """Whether the live item at rank ``j`` holds a joined list (no operation of the run strikes or moves it)."""
-        return j <= self.floor and j in self.holders.values()
+        return self.hranks.holds(j)
 
     def hold(self, holder: Clause, rank: int) -> None:
         """Make the live item ``holder``, at ``rank``, a holder (see :meth:`holds`)."""
-        self.holders[id(holder)] = rank
-        self.floor = max(self.floor, rank)
+        self.hranks.add(rank, id(holder))
 
     def unhold(self, holder: Clause) -> None:
         """Forget the holder ``holder`` (a join undone)."""
-        del self.holders[id(holder)]
-        self.floor = max(self.holders.values(), default=-1)
-
-    def _shift_holders(self, at: int, d: int) -> None:
-        """The holders at rank ``at`` or after (after, when an item there was taken out) ``d`` ranks further."""
-        for k, r in self.holders.items():
-            if r > at or (r == at and d > 0):
-                self.holders[k] = r + d
-        self.floor = max(self.holders.values(), default=-1)
+        self.hranks.remove(id(holder))
 
     def reprefix(self, prefix: str) -> None:
         """The list's parent (a holder of another list) now at ``prefix``: every item of the list at a path under
@@ -268,7 +277,7 @@ class Order:
         for x, was in self.struck.was.values():
             at = self.index_of.get(x[1])
             if at is not None and at < n and at != placed and x[0] != (was is None or was):
-                self.touched[at] |= REPATHED
+                self.touched[at] |= REPATHED | AWAY
             path = self.struck_path(x)
             if path != x[2].path:
                 x[2] = _moved(x[2], path, False)
@@ -298,7 +307,7 @@ class Order:
         del self.entries[j]
         del self.touched[j]
         if j < self.floor:
-            self._shift_holders(j, -1)
+            self.hranks.shift(j, -1)
         if gone is not None:
             comp = _BARE + str(next(_SERIAL)) if bare_item(gone) else component_of(gone.label_in("original") or "")
             assert comp is not None and comp not in self.held  # checked by the caller
@@ -330,7 +339,7 @@ class Order:
         self.entries.insert(rank, entry)
         self.touched.insert(rank, 0)
         if rank <= self.floor:
-            self._shift_holders(rank, 1)
+            self.hranks.shift(rank, 1)
         return rank
 
     def _where(self, op: Any, label: str | None) -> int | None:

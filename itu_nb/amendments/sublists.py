@@ -15,9 +15,10 @@ An operation before a holder (an insertion, a deletion, a move from or to a plac
 its label, and perhaps its path (a struck item before it may come to hold its label: ``#2``).  One by one, the
 holder is then relettered and repathed, and its list with it; here the list's order takes the holder's new path as
 its prefix (:meth:`Order.reprefix <itu_nb.amendments.order.Order.reprefix>`: every item at a path under it, those
-of the text keeping their old paths as uids, as one by one repaths them), at once, within the operation, so that a
-move into the list places its copy (and claims its keys) at the path the holder has then, and the lists inside its
-items follow (:meth:`Nest._follow`).  From the first such change the run is *stale*: the text no longer reads an
+of the text keeping their old paths as uids, as one by one repaths them) when the list is next read
+(:meth:`Joins.fresh <itu_nb.amendments.joins.Joins.fresh>`, the lists holding it first), so that a move into the
+list places its copy (and claims its keys) at the path the holder has then, and the lists inside its items follow.
+From the first such change the run is *stale*: the text no longer reads an
 address through a holder (``recognizing j) i)`` once ``k)`` is ``j)``), the lists as they stand now do
 (:meth:`Nest._cite_now`: a label among a list's live items names the one carrying it now, a holder or an item of the
 text no operation has changed), a path by the prefixes the orders have now.  A list then joins as they read it
@@ -49,10 +50,11 @@ in turn): 2,000 moves in and out of the sub-list of a 2,008-item list's first it
 and 2.  A holder's change of path costs a step per item of its list (and of the lists inside them): 1,000 moves
 into the sub-list of item 6 of a 1,008-item list from its item 3, and back, each renumbering the holder, take
 0.69 s CPU in a bounded child with the import and the load (one by one before: see ``benchmarks/RESULTS.md``).
-Each operation on a list also steps once through that list's holders (:meth:`_follow`), and a change of rank of
-many holders reprefixes each one's list: 2,000 operations over 500 holders, each group deleting an item before its
-holder (all the holders joined before it renumbered), take 2.1 s (1,000: 0.53 s): not yet linear.  A holder struck
-or moved costs its lists' items once (:meth:`_settled`).
+A change of rank of many holders costs a step per block of 64 holders (:mod:`~itu_nb.amendments.holder_ranks`) and
+a C-level flag on each (``AWAY``); each list takes its holder's path when read, whatever the number of paths between:
+4,000 operations over 1,000 holders, each group deleting an item before its holder (all the holders joined before
+it renumbered), take 0.8 s (2,000: 0.39 s; 2.1 s and ×3.9 per doubling before session 21, every holder's list
+repathed at each operation).  A holder struck or moved costs its lists' items once (:meth:`_settled`).
 """
 
 from __future__ import annotations
@@ -63,6 +65,7 @@ from typing import Any
 
 from itu_nb.amendments.addressing import Cites, _child, bare, cited_section, lookup
 from itu_nb.amendments.anchors import cited_list, mixes, parent_for
+from itu_nb.amendments.holder_ranks import HolderRanks
 from itu_nb.amendments.joins import Joins
 from itu_nb.amendments.lists import Session
 from itu_nb.amendments.operations import DeleteClause, InsertClause, MoveClause
@@ -85,7 +88,7 @@ class Nest(Joins):
         self.orders = [first]
         self.root = first  # the order whose list no other order's item holds
         self.by_parent = {id(first.parent): first}  # the clause whose children a list is -> its order
-        self.by_prefix = {first.prefix: first}  # the path of that clause -> the order
+        self.by_prefix = {first.prefix: first}  # the path of that clause -> the order (exact when not _lazy)
         self.intos: dict[str, Order] = {}  # an address new items go ``into=`` -> the order of its list
         self._lists: dict[str, Clause | None] = {}  # a citation -> the clause whose children it names one of
         self.up: dict[int, tuple[Order, Clause]] = {}  # id(order) -> the order holding its parent, and that parent
@@ -93,6 +96,7 @@ class Nest(Joins):
         # an operation changed a holder's rank (its label, perhaps its path): the text no longer reads addresses
         # through it, the lists as they stand now do (:meth:`_cite_now`), and no list joins any more
         self.stale = False
+        self._lazy = False  # an operation may have changed a holder's path: by_prefix is made again when read
         # a list's labels read in C from the session's facts: a citation costs a step per label, not a pass
         self.cites: Cites = lambda kids: self.session.facts(kids).cites
         first.anchors.cites = self.cites
@@ -121,7 +125,7 @@ class Nest(Joins):
                     return False
                 joined[-1][0].into, self.intos = into, {into: joined[-1][0]}
                 return True
-        elif not order.takes(proposal, into):
+        elif not self.fresh(order).takes(proposal, into):
             return False
         self.intos[into] = order
         return True
@@ -130,7 +134,7 @@ class Nest(Joins):
         """The order holding the live item ``address`` cites, and its rank there (None: none, none joined)."""
         address = (address or "").strip()
         order = self._owner(address)
-        at = order.rank(address) if order is not None else None
+        at = self.fresh(order).rank(address) if order is not None else None
         if order is not None and at is not None:
             return order, at
         if not self.stale:
@@ -152,7 +156,7 @@ class Nest(Joins):
         but the last lead to in the text (read once per address, not once per list joined).
         """
         if "/" in address:
-            return self.by_prefix.get(address.rpartition("/")[0])
+            return self._prefixes().get(address.rpartition("/")[0])
         if self.stale:
             cited = self._cite_now(address)
             return self.by_parent.get(id(cited[0])) if cited is not None else None
@@ -180,6 +184,7 @@ class Nest(Joins):
                     return None
                 node = step[0]
                 continue
+            self.fresh(order)
             at = order.index_of.get(bare(token))
             if at is None or at >= len(order.entries) or order.entries[at][0] != "old":
                 return None
@@ -198,8 +203,9 @@ class Nest(Joins):
     def _into_now(self, into: str) -> Order | None:
         """The order of the list the address ``into`` names now (None: none, or not read so)."""
         into = into.strip()
-        if into in self.by_prefix:  # a path: the holder (or the first list's parent) at it now
-            return self.by_prefix[into]
+        prefixes = self._prefixes() if "/" in into else self.by_prefix  # (a list inside an item: a path with a /)
+        if into in prefixes:  # a path: the holder (or the first list's parent) at it now
+            return prefixes[into]
         if "/" in into:
             return None
         cited = cited_section(self.proposal, into)
@@ -218,28 +224,19 @@ class Nest(Joins):
         self.intos, self._lists = {}, {}
 
     def _follow(self, order: Order) -> None:
-        """After an operation on ``order``'s list: each list inside one of its holders at the path the holder has
-        now (the lists inside its items too), and the nest stale if a holder was changed.
+        """After an operation on ``order``'s list: the nest stale if it changed a holder (the lists inside the holders
+        take the paths they have now when next read, :meth:`~itu_nb.amendments.joins.Joins.fresh`).
         """
-        moved = []  # (two holders may trade paths: 6 now at 5, 5 at 4: every old path is let go first)
-        for hid, r in order.holders.items():
-            inner = self.by_parent[hid]
-            if order.touched[r] and not self.stale:
+        if order.hranks:
+            self._lazy = True
+            if not self.stale and any(order.touched[r] for r, _ in order.hranks):
                 self._go_stale()
-            path = order.path(r)
-            if path != inner.prefix:
-                if self.by_prefix.get(inner.prefix) is inner:
-                    del self.by_prefix[inner.prefix]
-                inner.reprefix(path)
-                moved.append(inner)
-        for inner in moved:
-            self.by_prefix[inner.prefix] = inner
-            self._follow(inner)
 
     def _target(self, op: InsertClause | MoveClause) -> Order | None:
         """The order ``op`` puts its item into (None: none)."""
         if op.into is not None:
-            return self.intos.get(op.into)
+            into = self.intos.get(op.into)
+            return self.fresh(into) if into is not None else None
         found = self._which(op.after or op.before)
         return found[0] if found is not None else None
 
@@ -309,6 +306,7 @@ class Nest(Joins):
         source.touched[s:] = _BOTH * (len(source.entries) - s)
         source._settle(None)
         self._follow(source)  # the strike may have changed a holder's path: the target's list may be inside it
+        self.fresh(target)
         if gone is not None:  # the struck original keeps its identity: the copy is a newcomer
             copy = newcomer(copy, {x.key for x in gone.walk()})
         placed_at = target._enter(q, ("copy", copy))
@@ -324,12 +322,11 @@ class Nest(Joins):
     # -- a holder struck or moved ---------------------------------------------------------------------------
     def _inside(self, order: Order, r: int) -> list[Order]:
         """The orders of the lists inside the holder at rank ``r`` of ``order`` (and inside their items)."""
-        hid = next(k for k, x in order.holders.items() if x == r)
-        out, todo = [], [self.by_parent[hid]]
+        out, todo = [], [self.by_parent[order.hranks.id_at(r)]]
         while todo:
             inner = todo.pop()
             out.append(inner)
-            todo += (self.by_parent[k] for k in inner.holders)
+            todo += (self.by_parent[k] for _, k in inner.hranks)
         return out
 
     def _free(self, order: Order, r: int) -> None:
@@ -350,15 +347,15 @@ class Nest(Joins):
         orders are forgotten (mid-run; at the end, :meth:`settle`, they are read no more).
         """
         inner = self.by_parent[hid]
+        self._take(order, r, inner)
         for k, x in list(inner.holders.items()):
             inner.entries[x] = ("done", self._settled(inner, k, x, forget))
         kids = inner.children()
         if forget:
-            inner.holders.clear()
+            inner.hranks = HolderRanks()
             self.orders.remove(inner)
             del self.by_parent[hid], self.up[id(inner)]
-            if self.by_prefix.get(inner.prefix) is inner:
-                del self.by_prefix[inner.prefix]
+            self._lazy = True  # (by_prefix made again when next read, without it)
             self._firsts.pop(id(inner), None)
             self.intos = {k: o for k, o in self.intos.items() if o is not inner}
         return dataclasses.replace(order.current(r), children=kids)
