@@ -1,0 +1,161 @@
+"""Decisions on struck-inserts leave nothing behind (issue 17, remains 2; follow21).
+
+Text one author inserted and the analyst struck is a ``struck-insert`` (:mod:`itu_nb.model.struck`): in neither
+view.  Rejecting every change gives the original view back in one call, accepting every change the amended; each
+author's decisions (the inserter's on his insertion, the striker's on the strike) give the same in either order;
+rejecting the strike brings the insertion back with its author and date, and accepting it then makes it plain.
+
+Data: the Final Acts of PP-18 (``tests/fixtures/pp18-final-acts.akn.xml``), resolutions read as text, with
+insertions by delegations spliced in as CriticMarkup (``{++ word++}{>>@Brazil (2018-09-10)<<}``), then struck,
+replaced, edited or moved by the analyst Ana (``apply_ops``).
+"""
+
+from __future__ import annotations
+
+from conftest import FINAL_ACTS
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+import itu_nb
+from itu_nb.amendments.edits import apply_ops
+from itu_nb.amendments.operations import DeleteClause, EditText, MoveClause, ReplaceWords
+from itu_nb.errors import ItuNbError
+
+ACTS = itu_nb.load(FINAL_ACTS)
+RESOLUTIONS = [p for p in ACTS if p.id.startswith("res-")]
+AUTHORS = [("Brazil", "2018-09-10"), ("Mexico", "2018-09-12"), ("CEPT", "2018-10-01")]
+WORDS = ["urgently", "and regional", "further", "all"]
+DAY = "2026-12-05"
+
+
+def _lines(p, n: int) -> list[str]:
+    """The first ``n`` lines of resolution ``p``'s text (its heading, title, formula and first clauses)."""
+    return p.text("original").split("\n")[:n]
+
+
+def _tree(p) -> list[tuple]:
+    """Every node of ``p`` as (label runs, runs, struck-inserts), in reading order: what its views are made of.
+
+    (Not its path: a clause relettered by a deletion keeps its key when the deletion is rejected, ``c#2`` for d).)
+    """
+    return [(n.label_runs, n.runs, [a for a in n.artefacts if a.kind == "struck-insert"]) for n in p.walk()]
+
+
+def _texts(p, view: str) -> list[str]:
+    """Each clause's text (label and body) in ``view``, in reading order."""
+    return [n.line_text(view) for n in p.walk() if n.exists_in(view)]
+
+
+@st.composite
+def proposals(draw):
+    """A Final Acts resolution with insertions by several authors, then struck and edited by Ana."""
+    res = draw(st.sampled_from(RESOLUTIONS))
+    lines = _lines(res, draw(st.integers(8, 14)))
+    spots = draw(
+        st.lists(
+            st.tuples(
+                st.integers(3, len(lines) - 1), st.integers(0, 40), st.sampled_from(AUTHORS), st.sampled_from(WORDS)
+            ),
+            min_size=1,
+            max_size=5,
+        )
+    )
+    cuts: dict[int, dict[int, str]] = {}  # line → word after which → the insertion (one per place)
+    for at, word_no, (who, when), word in spots:
+        n_words = len(lines[at].split(" "))
+        cuts.setdefault(at, {})[min(word_no, n_words - 1)] = f"{{++ {word}++}}{{>>@{who} ({when})<<}}"
+    for at, here in cuts.items():
+        words = lines[at].split(" ")
+        lines[at] = " ".join(w + here[k] if k in here else w for k, w in enumerate(words))
+    p = itu_nb.load("MOD\tX/1/1\n" + "\n".join(lines) + "\n", format="criticmarkup")[0]
+    changed = sorted({c.path for c in p.changes})
+    assume(changed)
+    ops = []
+    for _ in range(draw(st.integers(1, 3))):
+        kind = draw(st.sampled_from(["delete", "replace", "edit", "move"]))
+        target = draw(st.sampled_from(changed))
+        ops.append((kind, target))
+    return p, ops
+
+
+def _apply(p, ops):
+    """``p`` with Ana's operations applied (one at a time; one that no longer applies is left out)."""
+    done = []
+    for kind, path in ops:
+        paths = {n.path: n for n in p.walk() if n.exists_in("amended")}
+        node = paths.get(path)
+        if node is None or not node.body("amended").strip():
+            continue
+        text = node.body("amended")
+        if kind == "delete":
+            op = DeleteClause(path)
+        elif kind == "replace":  # the words around an insertion, with new ones
+            words = text.split()
+            op = ReplaceWords(path, " ".join(words[1:4]), "the Member States") if len(words) > 4 else None
+        elif kind == "edit":  # the clause retyped without its second half
+            op = EditText(path, text[: len(text) // 2])
+        else:
+            siblings = [n.path for n in paths.values() if n.path.rsplit("/", 1)[0] == path.rsplit("/", 1)[0]]
+            op = MoveClause(path, after=siblings[-1]) if "/" in path and siblings[-1] != path else None
+        if op is None:
+            continue
+        try:
+            p = apply_ops(p, [op], author="Ana", date=DAY)
+        except ItuNbError:
+            continue
+        done.append(op)
+    return p, done
+
+
+def _struck_count(p) -> int:
+    return sum(1 for n in p.walk() for a in n.artefacts if a.kind == "struck-insert")
+
+
+def _authors(p) -> list[str]:
+    """Every author of a change of ``p``'s and every inserter of a struck-insert of its, in a fixed order."""
+    found = {c.author for c in p.changes} | {
+        a.inserted[0] for n in p.walk() for a in n.artefacts if a.kind == "struck-insert" and a.inserted
+    }
+    return sorted(x for x in found if x)
+
+
+SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow], database=None)
+
+
+@SETTINGS
+@given(proposals())
+def test_rejecting_every_change_gives_the_original_as_read_and_accepting_the_amended(case):
+    p, ops = case
+    q, _ = _apply(p, ops)
+    base = p.reject()  # the original as read: every delegation's insertion out
+    r = q.reject()
+    assert _tree(r) == _tree(base) and _texts(r, "original") == _texts(base, "original")
+    assert len(r.changes) == 0 and _struck_count(r) == 0
+    a = q.accept()
+    assert _texts(a, "amended") == _texts(q, "amended") and len(a.changes) == 0 and _struck_count(a) == 0
+
+
+@SETTINGS
+@given(proposals(), st.data())
+def test_each_authors_decisions_give_the_same_in_any_order(case, data):
+    p, ops = case
+    q, _ = _apply(p, ops)
+    authors = _authors(q)
+    rejected = q.reject()
+    accepted = q.accept()
+    for whole, verb in ((rejected, "reject"), (accepted, "accept")):
+        order = data.draw(st.permutations(authors))
+        one_by_one = q
+        for who in order:
+            one_by_one = getattr(one_by_one, verb)(author=who)
+        assert _tree(one_by_one) == _tree(whole)
+    # each author's one way or the other, in two orders: the same
+    verbs = {who: data.draw(st.sampled_from(["accept", "reject"])) for who in authors}
+    results = []
+    for order in (authors, data.draw(st.permutations(authors))):
+        x = q
+        for who in order:
+            x = getattr(x, verbs[who])(author=who)
+        results.append(x)
+    assert _tree(results[0]) == _tree(results[1])
+    assert len(results[0].changes) == 0 and _struck_count(results[0]) == 0
