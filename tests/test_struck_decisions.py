@@ -5,21 +5,30 @@ view.  Rejecting every change gives the original view back in one call, acceptin
 author's decisions (the inserter's on his insertion, the striker's on the strike) give the same in either order;
 rejecting the strike brings the insertion back with its author and date, and accepting it then makes it plain.
 
-Data: the Final Acts of PP-18 (``tests/fixtures/pp18-final-acts.akn.xml``), resolutions read as text, with
+Data: Brazil's Document 67 (``CRITIC``), B/67/4 (MOD Resolution 130), resolves 3 as Brazil changed it (source line
+141, read by eye)::
+
+    … at WTDC‑14 (Resolution 45){++ and WTDC-17++}, including Objective<NBSP>{--3 --}{++2 ++}and in activities
+    under Question<NBSP>3/2;<space>
+
+struck whole by Ana (``DeleteClause``); and the Final Acts of PP-18 (``tests/fixtures/pp18-final-acts.akn.xml``), resolutions read as text, with
 insertions by delegations spliced in as CriticMarkup (``{++ word++}{>>@Brazil (2018-09-10)<<}``), then struck,
 replaced, edited or moved by the analyst Ana (``apply_ops``).
 """
 
 from __future__ import annotations
 
-from conftest import FINAL_ACTS
+import pytest
+from conftest import CRITIC, FINAL_ACTS
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 import itu_nb
+from itu_nb import Op
 from itu_nb.amendments.edits import apply_ops
 from itu_nb.amendments.operations import DeleteClause, EditText, MoveClause, ReplaceWords
 from itu_nb.errors import ItuNbError
+from itu_nb.model.review import decide
 
 ACTS = itu_nb.load(FINAL_ACTS)
 RESOLUTIONS = [p for p in ACTS if p.id.startswith("res-")]
@@ -159,3 +168,50 @@ def test_each_authors_decisions_give_the_same_in_any_order(case, data):
         results.append(x)
     assert _tree(results[0]) == _tree(results[1])
     assert len(results[0].changes) == 0 and _struck_count(results[0]) == 0
+
+
+#: resolves 3's last words in Brazil's amended view (no-break spaces after "Objective" and "Question", as in the source).
+TAIL_AMENDED = (
+    "WTDC\u201114 (Resolution 45) and WTDC-17, including Objective\u00a02 and in activities under Question\u00a03/2; "
+)
+
+
+@pytest.fixture(scope="module")
+def struck():
+    """B/67/4 with resolves 3 struck whole by Ana: Brazil's " and WTDC-17" and "2 " kept as struck-inserts."""
+    p = itu_nb.load(CRITIC, author="Brazil", date="2018-09-10")["B/67/4"]
+    return apply_ops(p, [DeleteClause("resolves/3")], author="Ana", date=DAY)
+
+
+def _anas_deletion(p) -> list[str]:
+    return [c.id for c in p.changes if c.author == "Ana" and c.kind == "deleted" and c.path == "resolves/3"]
+
+
+def _inserted(c) -> list[tuple[str, str | None, str | None]]:
+    return [(r.text, r.author, r.date) for r in c.runs if r.op is Op.INSERT]
+
+
+@pytest.mark.parametrize("others", ["pending", "accepted by id"])
+def test_rejecting_anas_deletion_brings_brazils_insertions_back_with_his_name_and_date(struck, others):
+    p = struck
+    if others == "accepted by id":  # Brazil has no change of his own left anywhere: his struck words still come back
+        p = decide(p, accepted=[c.id for c in p.changes if c.author == "Brazil"])
+        assert not [c for c in p.changes if c.author == "Brazil"]
+    assert [a.text for a in p["resolves/3"].artefacts if a.kind == "struck-insert"] == [" and WTDC-17", "2 "]
+    back = decide(p, rejected=_anas_deletion(p))["resolves/3"]
+    assert _inserted(back) == [(" and WTDC-17", "Brazil", "2018-09-10"), ("2 ", "Brazil", "2018-09-10")]
+    assert back.body("amended").endswith(TAIL_AMENDED) and not back.artefacts
+    # accepting Brazil's insertions then makes them plain text
+    q = decide(p, rejected=_anas_deletion(p))
+    ids = [c.id for c in q.changes if c.path == "resolves/3" and c.author == "Brazil"]
+    assert ids and all(c.kind in ("inserted", "replaced") for c in q.changes if c.id in ids)
+    plain = decide(q, accepted=ids)["resolves/3"]
+    assert _inserted(plain) == [] and plain.body("original") == plain.body("amended")
+    assert plain.body("original").endswith(TAIL_AMENDED) and not plain.changes
+
+
+def test_reject_and_accept_of_everything_on_the_struck_clause_in_one_call(struck):
+    original = itu_nb.load(CRITIC, author="Brazil", date="2018-09-10")["B/67/4"]
+    assert _texts(struck.reject(), "original") == _texts(original.reject(), "original")
+    assert _tree(struck.reject()) == _tree(original.reject())
+    assert struck.accept().text("amended") == struck.text("amended")
