@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import CRITIC, FINAL_ACTS
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, assume, event, given, settings
 from hypothesis import strategies as st
 
 import itu_nb
@@ -136,6 +136,7 @@ SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[Healt
 def test_rejecting_every_change_gives_the_original_as_read_and_accepting_the_amended(case):
     p, ops = case
     q, _ = _apply(p, ops)
+    event(f"struck-inserts: {'some' if _struck_count(q) else 'none'}")
     base = p.reject()  # the original as read: every delegation's insertion out
     r = q.reject()
     assert _tree(r) == _tree(base) and _texts(r, "original") == _texts(base, "original")
@@ -149,6 +150,7 @@ def test_rejecting_every_change_gives_the_original_as_read_and_accepting_the_ame
 def test_each_authors_decisions_give_the_same_in_any_order(case, data):
     p, ops = case
     q, _ = _apply(p, ops)
+    event(f"struck-inserts: {'some' if _struck_count(q) else 'none'}")
     authors = _authors(q)
     rejected = q.reject()
     accepted = q.accept()
@@ -215,3 +217,29 @@ def test_reject_and_accept_of_everything_on_the_struck_clause_in_one_call(struck
     assert _texts(struck.reject(), "original") == _texts(original.reject(), "original")
     assert _tree(struck.reject()) == _tree(original.reject())
     assert struck.accept().text("amended") == struck.text("amended")
+
+
+HOPS = {
+    "criticmarkup": lambda q: itu_nb.to_criticmarkup(q).encode(),
+    "docx": itu_nb.to_docx,
+    "akn": lambda q: itu_nb.to_akn(q).encode(),
+}
+
+
+@pytest.mark.parametrize("fmt", sorted(HOPS))
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow], database=None)
+@given(case=proposals(), data=st.data())
+def test_through_each_format_the_decisions_are_the_same(fmt, case, data):
+    p, ops = case
+    q, _ = _apply(p, ops)
+    event(f"struck-inserts: {'some' if _struck_count(q) else 'none'}")
+    h = itu_nb.load(HOPS[fmt](q), format=fmt)[0]
+    assert _struck_count(h) == _struck_count(q)  # every struck-insert written and read back
+    assert _texts(h.reject(), "original") == _texts(p.reject(), "original")
+    assert _texts(h.accept(), "amended") == _texts(q, "amended")
+    authors = _authors(h)
+    assert authors == _authors(q)
+    one_by_one = h
+    for who in data.draw(st.permutations(authors)):
+        one_by_one = one_by_one.reject(author=who)
+    assert _texts(one_by_one, "original") == _texts(one_by_one, "amended") == _texts(p.reject(), "original")
