@@ -11,9 +11,10 @@ Data: Brazil's Document 67 (``CRITIC``), B/67/4 (MOD Resolution 130), resolves 3
     … at WTDC‑14 (Resolution 45){++ and WTDC-17++}, including Objective<NBSP>{--3 --}{++2 ++}and in activities
     under Question<NBSP>3/2;<space>
 
-struck whole by Ana (``DeleteClause``); and the Final Acts of PP-18 (``tests/fixtures/pp18-final-acts.akn.xml``), resolutions read as text, with
-insertions by delegations spliced in as CriticMarkup (``{++ word++}{>>@Brazil (2018-09-10)<<}``), then struck,
-replaced, edited or moved by the analyst Ana (``apply_ops``).
+struck whole by Ana (``DeleteClause``); and the Final Acts of PP-18 (``tests/fixtures/pp18-final-acts.akn.xml``):
+the first 8 to 14 lines of a resolution read as text, with insertions by Brazil, Mexico and CEPT spliced in as
+CriticMarkup (``{++ further++}{>>@Brazil (2018-09-10)<<}``), then the clauses holding them struck, their words
+replaced, retyped or moved by the analyst Ana (``apply_ops``: DeleteClause, ReplaceWords, EditText, MoveClause).
 """
 
 from __future__ import annotations
@@ -98,7 +99,7 @@ def _apply(p, ops):
         text = node.body("amended")
         if kind == "delete":
             op = DeleteClause(path)
-        elif kind == "replace":  # the words around an insertion, with new ones
+        elif kind == "replace":  # three words of its amended text (over or beside an insertion), with new ones
             words = text.split()
             op = ReplaceWords(path, " ".join(words[1:4]), "the Member States") if len(words) > 4 else None
         elif kind == "edit":  # the clause retyped without its second half
