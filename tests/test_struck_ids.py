@@ -105,7 +105,14 @@ def test_decisions_on_everything_settle_it_as_before(p):
         assert not q["resolves/3"].artefacts and " and WTDC-17" not in q["resolves/3"].body("amended")
     back = p.reject(author="Ana")["resolves/3"]
     assert back.body("amended") == f"{HEAD} and WTDC-17{TAIL}2 {END}"
-    assert p.reject(author="Brazil")["resolves/3"].artefacts == p["resolves/3"].artefacts  # not Brazil's to decide
+    # Brazil's decision is on his insertion (Ana's strike left as is): rejected, it was never made and goes; accepted,
+    # its words are text Ana deleted (follow21: either order of Brazil's and Ana's decisions gives the same)
+    gone = p.reject(author="Brazil")["resolves/3"]
+    assert not gone.artefacts and gone.body("original") == gone.body("amended") == ORIGINAL
+    kept = p.accept(author="Brazil")["resolves/3"]
+    assert not kept.artefacts and kept.body("amended") == AMENDED
+    assert kept.body("original") == f"{HEAD} and WTDC-17{TAIL}2 {END}"
+    assert [(c.kind, c.author, c.old) for c in kept.changes] == [("deleted", "Ana", " and WTDC-17")]
 
 
 def test_the_same_id_after_a_reload_and_a_saved_review_applies(tmp_path):

@@ -205,7 +205,13 @@ def test_word_struck_insert_is_settled_by_its_strikers_decisions(tmp_path):
     for done in (p.accept(author="Ana"), p.accept(), p.reject()):  # struck, or its insertion rejected: gone
         c = done["resolves/1"]
         assert c.body("amended") == c.body("original") == "to act well;" and not c.artefacts
-    assert p.reject(author="Brazil")["resolves/1"].artefacts == p["resolves/1"].artefacts  # not Ana's: kept
+    # Brazil's decision is on his insertion, Ana's strike left as is (follow21): rejected, never made; accepted, text
+    # Ana deleted
+    gone = p.reject(author="Brazil")["resolves/1"]
+    assert gone.body("amended") == gone.body("original") == "to act well;" and not gone.artefacts
+    kept = p.accept(author="Brazil")["resolves/1"]
+    assert [(r.op, r.text, r.author) for r in kept.runs if r.op is not Op.EQUAL] == [(Op.DELETE, "quickly and ", "Ana")]
+    assert kept.body("original") == "to act quickly and well;" and kept.body("amended") == "to act well;"
 
 
 def test_word_writes_it_as_word_does_and_reads_it_back(tmp_path):

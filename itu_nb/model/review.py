@@ -81,7 +81,12 @@ def _apply(proposal: Proposal, accepted: set[str], rejected: set[str], moves=Non
         """
         if inserter not in follows:
             ids = {c.id for c in proposal.changes if c.author == inserter}
-            follows[inserter] = None if ids and ids <= rejected else Op.EQUAL if ids and ids <= accepted else Op.INSERT
+            if whole is not None and whole[0] and whole[1] is _EVERYONE:  # reject(): no insertion left behind
+                follows[inserter] = None  # (not even one whose inserter has no change left to find)
+            else:
+                follows[inserter] = (
+                    None if ids and ids <= rejected else Op.EQUAL if ids and ids <= accepted else Op.INSERT
+                )
         return follows[inserter]
 
     lone: dict[int, str] = {}  # a node's struck-inserts no change of their striker's holds → their own ids
@@ -146,6 +151,11 @@ def _apply(proposal: Proposal, accepted: set[str], rejected: set[str], moves=Non
             artefacts = settled_artefacts(runs, kept, decided, artefacts)
         elif (whole or lone) and any(a.kind == _STRUCK for a in artefacts):  # (no run decided: none moves)
             fate = _struck_fates(runs, artefacts, set(), set(), follow, alone)
+        if whole is not None and whole[1] is not _EVERYONE and _any_inserted(whole[1], node.artefacts):
+            fate = dict(fate)
+            for j, art in enumerate(node.artefacts):  # the inserter's decision: on his insertion, the strike as is
+                if j not in fate and art.kind == _STRUCK and art.inserted and art.inserted[0] == whole[1]:
+                    fate[j] = None if whole[0] else Op.DELETE  # never inserted, or the striker's deletion of text
         n_label = len(node.label_runs)
         label = [r for r in kept[:n_label] if r is not None]
         body = [r for r in kept[n_label:] if r is not None]
@@ -269,6 +279,14 @@ def _sits_in(a: Artefact, runs, starts: list[int], ends: list[int], chosen: set[
     return bool(same) and same[0] in chosen
 
 
+def _any_inserted(inserter: object, artefacts) -> bool:
+    """Whether ``artefacts`` hold a struck-insert ``inserter`` inserted (what :func:`reject` and :func:`accept` of
+    every change of the inserter's settle: rejected, it was never inserted and goes; accepted, it is text the striker
+    deleted).
+    """
+    return any(a.kind == _STRUCK and a.inserted and a.inserted[0] == inserter for a in artefacts)
+
+
 def _holds_struck(artefacts) -> bool:
     """Whether ``artefacts`` hold a struck-insert: what keeps a clause another author inserted whole and the analyst
     struck (no runs left, :func:`itu_nb.amendments.wording.delete_node`) once a decision settled the others.
@@ -334,7 +352,10 @@ def _whole(rejecting: bool, ids, author, section) -> tuple[bool, object] | None:
     (no ids, no section); None for any other.  Text one author inserted and another struck with no change of the
     striker's beside it (Word's ``w:del`` inside ``w:ins`` alone) is a change of its own
     (:mod:`itu_nb.model.struck_ids`), which such a decision selects with the others; it settles it as it settled it
-    before that change existed (rejecting every change leaves no insertion behind).
+    before that change existed (rejecting every change leaves no insertion behind, even one whose inserter has no
+    change left to find).  A decision on every change of an inserter's is on his struck insertions too, their strikes
+    left as they are: rejected, they were never made and go; accepted, they are text the striker deleted (so each
+    author's decisions give the same in either order).
     """
     if ids is not None or section is not None:
         return None

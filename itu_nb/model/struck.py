@@ -136,7 +136,7 @@ def restore(
     label: list[Run], body: list[Run], artefacts: Sequence[Artefact], fate: dict[int, Op | None]
 ) -> tuple[tuple[Run, ...], tuple[Run, ...], tuple[Artefact, ...]]:
     """The label runs, runs and artefacts of a clause once ``fate`` (:func:`fates`) is settled: each ``struck-insert``
-    to bring back as an insertion by its inserter (or as text) at its offset (in the label when it stands inside the label, or at
+    to bring back as an insertion by its inserter (or as text, or as its striker's deletion: ``Op.DELETE``) at its offset (in the label when it stands inside the label, or at
     its end when the label has no amended text), the dropped ones gone, every artefact after a text brought back
     moved on by its length.  ``artefacts`` are placed in the text of ``label`` and ``body``.
     """
@@ -168,6 +168,8 @@ def restore(
     for at, j, a in back:
         who, when = a.inserted or (None, None)
         run = Run(Op.INSERT, a.text, who, when) if fate[j] is Op.INSERT else Run(Op.EQUAL, a.text)
+        if fate[j] is Op.DELETE:  # (its insertion accepted, its strike not decided: the striker's deletion)
+            run = Run(Op.DELETE, a.text, a.author, a.date)
         if cut and at == 0:  # (the label's characters: the first ``cut`` of those at the start)
             into_label.append((0, run.with_text(a.text[:cut])))
             if cut < len(a.text):
