@@ -226,8 +226,8 @@ def relettered(proposal, ids: set[str]) -> set[str]:
     relettering: changes wholly in a later sibling's label, by the striker on the strike's date), for each clause
     change among ``ids`` (:func:`clause_id`): deciding the strike decides them the same way.
     """
-    if not ids:
-        return set()
+    if not ids or not any(c.scope == "clause" and c.kind == KIND and c.id in ids for c in proposal.changes):
+        return set()  # (no clause struck whole among them: no walk)
     out: set[str] = set()
     for parent in (proposal, *proposal.walk()):
         kids = getattr(parent, "clauses", None) if parent is proposal else parent.children
