@@ -26,7 +26,8 @@ pytestmark = pytest.mark.browser
 
 CRITIC = Path(__file__).resolve().parents[1] / "fixtures" / "pp18-doc67-brazil.reconstructed.critic.md"
 CID = clause_id("considering/j")
-SAID = "struck “j)” (inserted by Brazil) in considering j) by Ana on 2026-12-05"
+#: What the status line says of it: the clause's label and the start of its text (one change, both struck-inserts).
+SAID = "struck “j) that the technical community and the private sector are …” (inserted by Brazil) in considering j) by Ana on 2026-12-05"
 
 
 def _struck_style(locator) -> list:
