@@ -66,6 +66,7 @@ from itu_nb.export.akn_loose import kept_lines
 from itu_nb.export.akn_meta import meta_text
 from itu_nb.export.akn_plain import TextSlots
 from itu_nb.export.akn_runs import AKN, ITU_NB, _el, _runs, clean
+from itu_nb.export.akn_struck import struck_label
 from itu_nb.export.limits import check_marks
 from itu_nb.export.lines import as_document, keys_to_store
 from itu_nb.export.loose import LooseLine
@@ -118,8 +119,12 @@ class _Ids:
 
 def _item(parent, node: Clause, tag: str, ids: _Ids, fast: TextSlots) -> None:
     el = _el(parent, tag, eId=ids(tag[:4]))
+    struck = None if node.label_runs else struck_label(node)  # a clause inserted whole and struck
     if node.label_runs:
         _label(_el(el, "num"), node)
+    elif struck is not None:
+        _runs(_el(el, "num"), (), marks=struck[0])
+        node = struck[1]
     holder = el if tag == "recital" else _el(el, "content")
     _body(_el(holder, "p"), node)
     _children(el, node, "point", ids, fast)

@@ -17,7 +17,7 @@ from itu_nb.loaders.akn_labels import (
     _Later,
     _recover_label,
 )
-from itu_nb.loaders.akn_nodes import _BULLETS, _READING, OpenNode, place
+from itu_nb.loaders.akn_nodes import _BULLETS, _READING, OpenNode, place, struck_label
 from itu_nb.loaders.akn_repair import unglue
 from itu_nb.loaders.akn_runs import _EDGE, _SPACE, _clean, num_runs
 from itu_nb.model import NodeKind, Op, Run
@@ -329,7 +329,7 @@ def _fill(parent: OpenNode, pieces: list, section: str | None, depth: int, *, re
                 later = _Later(drafts)
             _recover_label(drafts, i, later)
         for node in (unglue(draft) if repair else None) or (draft,):
-            if not node.label_runs:
+            if not node.label_runs and (not node.has_num or struck_label(node) is None):  # (a struck clause: placed)
                 stack.clear()
                 parent.add(node)
             else:

@@ -146,7 +146,7 @@ class OpenNode:
             for c in children:
                 used.take(c.component)
             paragraphs = sum(1 for c in children if c.kind is NodeKind.PARAGRAPH)
-            bullets = sum(1 for c in children if c.scheme in _BULLETS)
+            bullets = sum(1 for c in children if c.scheme in _BULLETS or struck_label(c) is not None)
             cache = self.counts = [children, len(children), used, paragraphs, bullets]
         if child.kind is NodeKind.PARAGRAPH:
             cache[3] += 1
@@ -154,7 +154,7 @@ class OpenNode:
         child.component = cache[2].take(child.component)
         children.append(child)
         cache[1] += 1  # updated in place: no new record per child
-        if child.scheme in _BULLETS:
+        if child.scheme in _BULLETS or (child.has_num and not child.label_runs and struck_label(child) is not None):
             cache[4] += 1
         return child
 
@@ -163,7 +163,7 @@ class OpenNode:
         cache = self.counts
         if cache is not None and cache[0] is self.children and cache[1] == len(self.children):
             return cache[4]
-        return sum(1 for c in self.children if c.scheme in _BULLETS)
+        return sum(1 for c in self.children if c.scheme in _BULLETS or struck_label(c) is not None)
 
     def read(self, el: etree._Element) -> OpenNode:
         """Take this node's text (and its footnotes) from the text block ``el``."""
@@ -274,7 +274,8 @@ def place(base: OpenNode, stack: list[OpenNode], node: OpenNode) -> None:
     ``stack`` holds the items whose lists are open (the last item and its last descendants), as
     when reading lines; it is updated.  The item's scheme, component and notes are set here.
     """
-    bare = node.bare_label
+    struck = struck_label(node) if not node.label_runs else None
+    bare = node.bare_label if struck is None else struck
     alone, plain = _READING.get(bare) or _reading(bare)
     if alone is None:  # a label that may read as a roman numeral: its neighbours decide
         previous, roman = None, None
@@ -298,7 +299,10 @@ def place(base: OpenNode, stack: list[OpenNode], node: OpenNode) -> None:
     parent = stack[-1] if stack else base
     if parent is not base:
         node.notes.append(f"placed under {parent.bare_label}: the source gives this sub-item as a sibling")
-    node.component = plain if own not in _BULLETS else component(parent, node)
+    if struck is not None:  # a clause inserted whole and struck: bullet<n>, counted with the bullets (struck_label)
+        node.component = item_component("", "bullet", parent.bullets())
+    else:
+        node.component = plain if own not in _BULLETS else component(parent, node)
     parent.add(node)
     if node.children:
         _lift_same_scheme(parent, node)
@@ -325,3 +329,15 @@ def _lift_same_scheme(parent: OpenNode, node: OpenNode) -> None:
         child.notes.append(f"was nested under {node.bare_label} in the source, which numbers it alike")
         child.component = component(parent, child)
         parent.add(child)
+
+
+def struck_label(node: OpenNode) -> str | None:
+    """The label of a clause another author inserted whole and the analyst struck, read from its ``num`` (no label
+    runs, its label a struck-insert: :mod:`itu_nb.export.akn_struck`), without its separator; None for any other.
+    Such an item is placed in its list as that label says and named ``bullet<n>``, counted with the bullets, as the
+    text parser names it (:meth:`itu_nb.parsing.tree.ProposalBuilder._struck_item`).
+    """
+    if not node.has_num or node.label_runs or not node.label_marks:
+        return None
+    texts = [a.text for a in node.label_marks if a.kind == "struck-insert" and not a.offset]
+    return "".join(texts).strip() or None if texts else None

@@ -302,7 +302,14 @@ def num_runs(el: etree._Element, marks: list | None = None) -> list[Run]:
     """The label runs of a ``num`` element: :func:`label_runs` of its :func:`inline_runs`, footnotes aside."""
     if len(el) == 0:  # a plain label, the usual num: one equal run and its TAB
         return [_equal_run(_clean(el.text, None, None).strip(_EDGE) + "\t")]
-    return label_runs(inline_runs(el, marks)[0])
+    before = len(marks) if marks is not None else 0
+    runs = inline_runs(el, marks)[0]
+    if not runs and marks is not None and len(marks) > before and marks[-1].kind == "struck-insert":
+        # the label of a clause inserted whole and struck (itu_nb.export.akn_struck): no runs, its TAB on the
+        # last of its struck-inserts, as the source has it
+        marks[-1] = dataclasses.replace(marks[-1], text=marks[-1].text + "\t")
+        return []
+    return label_runs(runs)
 
 
 def cut_runs(runs: list[Run], at: int) -> tuple[list[Run], list[Run]]:

@@ -31,6 +31,8 @@ from itu_nb.model.runs import Artefact, Op, Run, join_runs
 from itu_nb.model.struck import STRUCK as _STRUCK
 from itu_nb.model.struck import fates as _struck_fates
 from itu_nb.model.struck import restore as _restore
+from itu_nb.model.struck_ids import distinct as _distinct
+from itu_nb.model.struck_ids import relettered as _relettered
 from itu_nb.model.struck_ids import struck_changes as _struck_changes
 
 if TYPE_CHECKING:  # types only: Proposal.accept imports this module, not the other way round
@@ -69,6 +71,8 @@ def _apply(proposal: Proposal, accepted: set[str], rejected: set[str], moves=Non
     A struck-insert no change of its striker's holds is settled by its own change's id
     (:mod:`itu_nb.model.struck_ids`).
     """
+    accepted = accepted | _relettered(proposal, accepted)  # (a clause struck whole: its list's relettering with it)
+    rejected = rejected | _relettered(proposal, rejected)
     both = accepted & rejected
     if both:
         raise ValueError(f"{proposal.id}: change {sorted(both)[0]!r} is both accepted and rejected")
@@ -140,7 +144,7 @@ def _apply(proposal: Proposal, accepted: set[str], rejected: set[str], moves=Non
         fate: dict[int, Op | None] = {}
         lone.clear()
         own = _struck_changes(node, runs) if artefacts and any_struck else ()
-        alike = Counter((c.old, c.inserter) for _, c in own)
+        alike = Counter((c.old, c.inserter) for _, c in _distinct(own))  # (a clause kept whole: one change)
         for j, change in own:
             if change.id in accepted or change.id in rejected:
                 lone[id(artefacts[j])] = change.id

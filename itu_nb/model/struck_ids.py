@@ -12,7 +12,16 @@ text (it was struck); rejecting it brings the text back as its inserter's insert
 Its id reads ``"<clause key>@<digest>"`` like every change's, the digest of the word ``struck``, the text, the
 inserter and a rank among identical ones of the clause (never a run change's digest: those start ``label`` or
 ``text``), so it names the same struck-insert after other changes are decided, after a save and reload, and in a
-review file.  A decided one with twins is remembered in :attr:`~itu_nb.model.Clause.settled`, as other changes are,
+review file.
+
+A clause another author inserted whole and the analyst struck (kept with no runs, its label and text as
+struck-inserts: :func:`itu_nb.amendments.wording.delete_node`) is ONE change (:func:`kept_whole`), as Word shows one
+deleted paragraph: scope ``clause``, ``old`` its label and text, ``inserter`` its inserter(s), id
+``"<clause key>@<digest>"`` of the word ``clause`` and the key alone (:func:`clause_id`: one per clause, never a
+struck-insert's or a run change's digest).  Rejecting it brings the clause back whole (its label and text, its
+inserter's insertion), accepting it drops it; the striker's relettering of the clauses after it in its list (the same author and date: what the strike
+did) is decided with it (:func:`relettered`), so the list comes back lettered as it was; its kept sub-items are changes of their own (each a clause struck
+whole, decided alone, as Word shows each paragraph).  A decided one with twins is remembered in :attr:`~itu_nb.model.Clause.settled`, as other changes are,
 so its twins keep their ranks.
 """
 
@@ -27,7 +36,18 @@ from itu_nb.model.change import Change, change_groups
 from itu_nb.model.runs import Artefact, Op, Run
 from itu_nb.model.struck import STRUCK, fates
 
-__all__ = ["KIND", "lone_struck", "merged", "node_changes", "struck_changes", "struck_id"]
+__all__ = [
+    "KIND",
+    "clause_id",
+    "distinct",
+    "kept_whole",
+    "lone_struck",
+    "merged",
+    "node_changes",
+    "relettered",
+    "struck_changes",
+    "struck_id",
+]
 
 T = TypeVar("T")
 U = TypeVar("U")
@@ -67,9 +87,36 @@ def struck_id(key: str, text: str, inserter: str | None, rank: int = 0) -> str:
     return f"{key}@{blake2b(what.encode('utf-8', 'surrogatepass'), digest_size=4).hexdigest()}"
 
 
+def clause_id(key: str) -> str:
+    """The stable id of the one change of a clause inserted whole by another author and struck (see the module)."""
+    what = f"clause\0{key}"
+    return f"{key}@{blake2b(what.encode('utf-8', 'surrogatepass'), digest_size=4).hexdigest()}"
+
+
+def kept_whole(node) -> bool:
+    """Whether ``node`` is a clause another author inserted whole and the analyst struck: no runs (label or text),
+    kept for its struck-inserts alone (its one change: :func:`struck_changes`).
+    """
+    return not node.label_runs and not node.runs and any(a.kind == STRUCK for a in node.artefacts)
+
+
+def distinct(pairs: Sequence[tuple[int, Change]]) -> list[tuple[int, Change]]:
+    """``pairs`` (:func:`struck_changes`) with each change once, at its first struck-insert."""
+    seen: set[str] = set()
+    out = []
+    for j, c in pairs:
+        if c.id not in seen:
+            seen.add(c.id)
+            out.append((j, c))
+    return out
+
+
 def struck_changes(node, runs: Sequence[Run] | None = None, **where) -> list[tuple[int, Change]]:
     """The changes of ``node``'s struck-inserts that no change of their striker's holds: ``(index in its
     artefacts, change)`` each, in order.
+
+    A clause kept whole (:func:`kept_whole`) has one change for all its struck-inserts: each of them is listed with
+    that same change (:func:`distinct` lists it once).
 
     Parameters
     ----------
@@ -91,6 +138,8 @@ def struck_changes(node, runs: Sequence[Run] | None = None, **where) -> list[tup
             "old_path": node.path if node.exists_in("original") else None,
             "new_path": node.path if node.exists_in("amended") else None,
         }
+    if not node.label_runs and not node.runs:
+        return _whole(node, lone, where)
     n_label = sum(len(r.text) for r in node.label_runs)
     bare = not any(r.op is not Op.DELETE for r in node.label_runs)
     ends, old_ends, new_ends = [], [], []  # each run's end, in the source text and in each view
@@ -148,6 +197,69 @@ def struck_changes(node, runs: Sequence[Run] | None = None, **where) -> list[tup
     return out
 
 
+def _whole(node, lone: list[int], where: dict) -> list[tuple[int, Change]]:
+    """The one change of a clause kept whole (:func:`kept_whole`), with each of its struck-inserts ``lone``."""
+    arts = [node.artefacts[j] for j in lone]
+    inserters = list(dict.fromkeys(a.inserted[0] for a in arts if a.inserted and a.inserted[0]))
+    first = arts[0]
+    change = Change(
+        clause_id(node.key),
+        KIND,
+        "clause",
+        node.path,
+        node.section,
+        "".join(a.text for a in arts),
+        "",
+        first.author,
+        first.date,
+        old_path=where.get("old_path"),
+        new_path=where.get("new_path"),
+        pair=where.get("pair"),
+        pair_kind=where.get("pair_kind"),
+        inserter=", ".join(inserters) if inserters else None,
+    )
+    return [(j, change) for j in lone]
+
+
+def relettered(proposal, ids: set[str]) -> set[str]:
+    """The ids of the label changes a strike of a clause kept whole made on the clauses after it in its list (their
+    relettering: changes wholly in a later sibling's label, by the striker on the strike's date), for each clause
+    change among ``ids`` (:func:`clause_id`): deciding the strike decides them the same way.
+    """
+    if not ids or not any(c.scope == "clause" and c.kind == KIND and c.id in ids for c in proposal.changes):
+        return set()  # (no clause struck whole among them: no walk)
+    out: set[str] = set()
+    for parent in (proposal, *proposal.walk()):
+        kids = getattr(parent, "clauses", None) if parent is proposal else parent.children
+        if not kids:
+            continue
+        for i, kid in enumerate(kids):
+            if not kept_whole(kid) or clause_id(kid.key) not in ids:
+                continue
+            (_, change), *_ = struck_changes(kid)
+            for later in kids[i + 1 :]:
+                out.update(_label_changes(later, change.author, change.date))
+    return out
+
+
+def _label_changes(node, author: str | None, date: str | None) -> list[str]:
+    """The ids of ``node``'s changes wholly in its label by ``author`` on ``date``."""
+    n = len(node.label_runs)
+    if not n:
+        return []
+    runs = node.label_runs + node.runs
+    own = node.changes if node.changed else ()
+    out = [
+        c.id
+        for c, (a, b) in zip(own, change_groups(runs), strict=True)
+        if b <= n and c.author == author and c.date == date
+    ]
+    out += [
+        c.id for _, c in distinct(struck_changes(node)) if c.scope == "label" and (c.author, c.date) == (author, date)
+    ]
+    return out
+
+
 def node_changes(node) -> Sequence[Change]:
     """``node``'s own changes (:attr:`~itu_nb.model.Clause.changes`) and those of its struck-inserts no change holds
     (:func:`struck_changes`), in reading order: each struck-insert's after the changes that start before it.
@@ -158,7 +270,7 @@ def node_changes(node) -> Sequence[Change]:
             break
     else:
         return own
-    struck = struck_changes(node)
+    struck = distinct(struck_changes(node))
     if not struck:
         return own
     at = sorted(((node.artefacts[j].offset or 0, c) for j, c in struck), key=_first)

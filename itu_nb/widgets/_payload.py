@@ -29,7 +29,16 @@ from itu_nb.model import Clause, Document, NodeKind, Op, Proposal, Run
 from itu_nb.model import change_groups as groups_of
 from itu_nb.model.comparison import pair_changes
 from itu_nb.widgets._marks import cut, highlighted, move_names, notes_of, struck_of
-from itu_nb.widgets._struck import decided_by, pair_all_changes, source_of, struck_count, struck_counted, struck_in
+from itu_nb.widgets._struck import (
+    decided_by,
+    kept_label,
+    pair_all_changes,
+    source_of,
+    struck_count,
+    struck_counted,
+    struck_in,
+    with_kept,
+)
 
 __all__ = [
     "banner_of",
@@ -46,8 +55,8 @@ SNIPPET = 90  # characters of clause text shown in a tree row
 
 def pairs_of(obj) -> tuple:
     """The clause pairs to draw: a Comparison's, or a Proposal's own tracked changes (``redline()``)."""
-    if isinstance(obj, Proposal):
-        return obj.redline().pairs
+    if isinstance(obj, Proposal):  # (with a row for each clause struck whole: in neither view, kept)
+        return with_kept(obj, obj.redline().pairs)
     pairs = getattr(obj, "pairs", None)
     if pairs is None:
         raise TypeError(f"cannot show a {type(obj).__name__}; pass a Comparison, a Proposal or two texts")
@@ -237,7 +246,8 @@ def viewer_rows(pairs: Iterable, sources: Mapping[str, Clause] | None = None) ->
         lo, ln = _label(pair.label_runs, "original"), _label(pair.label_runs, "amended")
         if lo and ln and lo != ln:
             row["lo"], row["ln"] = lo, ln
-        row["at"] = _citation(pair.path, pair.section, ln or lo)
+        kept = kept_label(own) if own is not None and pair.kind == "deleted" and not pair.runs else None
+        row["at"] = _citation(pair.path, pair.section, ln or lo or (kept[0] if kept else None))
         if pair.kind == "moved" and pair.old_path != pair.new_path:
             row["mv"] = pair.old_path
             old = pair.old
@@ -385,11 +395,15 @@ def tree_nodes(obj) -> tuple[list[list], dict[str, object]]:
             parent = paths[parent_path] if parent_path is not None else pindex
             depth = nodes[parent][2] + 1
             ins, dels = _counts(tuple(pair.label_runs) + tuple(pair.runs))
+            kept = None
             if path in held:  # a proposal's struck-inserts, in neither view, count as deleted text
                 dels += struck_count(held[path])
+                kept = kept_label(held[path]) if not pair.runs else None  # a clause struck whole: its words
             lo, ln = _label(pair.label_runs, "original"), _label(pair.label_runs, "amended")
             label = (f"{lo} → {ln}" if lo and ln and lo != ln else ln or lo) or ""
             text = _snippet(pair)
+            if kept is not None:
+                label, text = kept[0], kept[1] if len(kept[1]) <= SNIPPET else kept[1][: SNIPPET - 1] + "…"
             if not label and _node_type(pair) == "section":
                 label, text = text, ""
             key = f"{pid}:{path}"

@@ -6,6 +6,11 @@ a proposal's redline (whose pairs hold its two views' clauses) has none: they ar
 (``sources``, :func:`sources_of`).  Each is decided with a change (``Struck.c``): its striker's change that holds it
 (:func:`settled_by`), or, when none does, its own (:mod:`itu_nb.model.struck_ids`), which joins the row's changes in
 reading order (:func:`decided_by`, :func:`pair_all_changes`), as ``Proposal.changes`` lists it.
+
+A clause another author inserted whole and the analyst struck (kept with no runs, in neither view:
+:func:`itu_nb.model.struck_ids.kept_whole`) has no pair in a redline (its pairs hold the views' clauses); it gets one
+of its own (:func:`with_kept`), a ``deleted`` pair with no runs at its place in reading order, whose struck-inserts
+(its label and text) are the row's, decided by the clause's one change.
 """
 
 from __future__ import annotations
@@ -16,9 +21,9 @@ from collections.abc import Mapping
 
 from itu_nb.model import Clause, Op, Proposal, Run, change_groups
 from itu_nb.model.change import Change
-from itu_nb.model.comparison import pair_changes
-from itu_nb.model.struck import STRUCK, fates
-from itu_nb.model.struck_ids import merged, struck_changes
+from itu_nb.model.comparison import ClausePair, pair_changes
+from itu_nb.model.struck import STRUCK, fates, label_length
+from itu_nb.model.struck_ids import distinct, kept_whole, merged, struck_changes
 
 __all__ = [
     "decided_by",
@@ -29,7 +34,49 @@ __all__ = [
     "struck_counted",
     "struck_in",
     "source_of",
+    "kept_label",
+    "with_kept",
 ]
+
+
+def kept_label(node) -> tuple[str, str] | None:
+    """A clause kept whole's label and text as its struck-inserts say (``("j)", "that the technical …")``), for the
+    viewer's citation and the tree's row; None for any other clause.
+    """
+    if not (node.artefacts and kept_whole(node)):
+        return None
+    texts = [a.text for a in node.artefacts if a.kind == STRUCK]
+    head = [a.text for a in node.artefacts if a.kind == STRUCK and not a.offset]
+    joined = "".join(texts)
+    n = label_length(head)
+    return joined[:n].strip(), " ".join(joined[n:].split())
+
+
+def with_kept(proposal: Proposal, pairs: tuple) -> tuple:
+    """``pairs`` (``proposal.redline().pairs``: one per clause that exists in a view, in the order of
+    ``proposal.walk()``) with a ``deleted`` pair for each clause kept whole (in neither view, no runs:
+    :func:`~itu_nb.model.struck_ids.kept_whole`) at its place, every pair numbered again in reading order; ``pairs``
+    themselves when there is none (one walk, no copy).
+    """
+    nodes = [n for n in proposal.walk()]
+    if not any(n.artefacts and kept_whole(n) for n in nodes):
+        return pairs
+    out: list = []
+    k = 0
+    for node in nodes:
+        if k < len(pairs) and pairs[k].path == node.path:
+            out.append(pairs[k])
+            k += 1
+        elif node.artefacts and kept_whole(node):
+            out.append(ClausePair("deleted", node, None, (), (), node.section))
+    out.extend(pairs[k:])  # (none: redline pairs the walk's nodes in order)
+    return tuple(
+        p
+        if p.index == i
+        else ClausePair(p.kind, p.old, p.new, p.label_runs, p.runs, p.section, i, p.similarity, p.part, p.parts,
+                        p.level, p.note)
+        for i, p in enumerate(out)
+    )  # fmt: skip
 
 
 def sources_of(obj) -> dict[str, Clause] | None:
@@ -74,7 +121,7 @@ def pair_all_changes(pair, sources: Mapping[str, Clause] | None = None) -> list[
     if not lone:
         return own
     node, runs = source_of(pair, sources)
-    at = sorted(((node.artefacts[j].offset or 0, c) for j, c in lone), key=_by_offset)
+    at = sorted(((node.artefacts[j].offset or 0, c) for j, c in distinct(lone)), key=_by_offset)
     if runs == tuple(pair.label_runs) + tuple(pair.runs):
         return merged(runs, own, at)
     return [*own, *(c for _, c in at)]  # (the pair's runs are one view's: its struck-inserts after its changes)
@@ -125,6 +172,7 @@ def decided_by(pair, row: dict, changes: list[dict], first: int, sources: Mappin
                 placed.append(("struck", item))
         placed.extend(sorted(where.values()))  # (any the source clause does not name alike: after the others)
         mine: list[dict] = []
+        where_own: dict[str, int] = {}
         new: dict[int, int] = {}
         own: dict[int, int] = {}
         for item in placed:
@@ -134,7 +182,10 @@ def decided_by(pair, row: dict, changes: list[dict], first: int, sources: Mappin
                 continue
             j = item[1]
             c = mine_of[j]
-            own[j] = first + len(mine)
+            if c.id in where_own:  # (a clause kept whole: all its struck-inserts decided by its one change)
+                own[j] = where_own[c.id]
+                continue
+            own[j] = where_own[c.id] = first + len(mine)
             mine.append(
                 {
                     "id": c.id, "r": row["i"], "k": c.kind, "a": c.author, "t": c.date, "sec": pair.section,

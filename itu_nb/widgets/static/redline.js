@@ -1,4 +1,4 @@
-/* itu_nb widgets, built from js/src by js/build.mjs; sources-sha256: 455d324767e4aa31d852d68cb29a31f1b97eda5f359d0991434863f673e734a5 */
+/* itu_nb widgets, built from js/src by js/build.mjs; sources-sha256: d2d331bc21250b7dc9c8b465cdf7ba39d013603a833d909f2e180baf0eafd6a7 */
 
 // src/dom.js
 function h(tag, attrs = {}, ...children) {
@@ -725,14 +725,15 @@ function describe(ci, changes, rows) {
   const row = rows[change.r];
   const by = change.a ? ` by ${change.a}` : "";
   const on = change.t ? ` on ${change.t}` : "";
+  const clip = (s) => (s.length > 60 ? `${s.slice(0, 59)}\u2026` : s).trim();
   if (change.k === "struck-insert") {
-    const s = row.si?.find((x) => x.c === ci);
-    return `struck \u201C${(s?.text ?? "").trim()}\u201D${s?.a ? ` (inserted by ${s.a})` : ""} in ${row.at}${by}${on}`;
+    const all = row.si?.filter((x) => x.c === ci) ?? [];
+    const text = clip(all.map((x) => x.text).join("").replace(/\s+/g, " ").trim());
+    return `struck \u201C${text}\u201D${all[0]?.a ? ` (inserted by ${all[0].a})` : ""} in ${row.at}${by}${on}`;
   }
   const segs = [...row.lab, ...row.seg].filter((s) => s[2] === ci);
   const del = segs.filter((s) => s[0] === -1).map((s) => s[1]).join("");
   const ins = segs.filter((s) => s[0] === 1).map((s) => s[1]).join("");
-  const clip = (s) => (s.length > 60 ? `${s.slice(0, 59)}\u2026` : s).trim();
   let what = del && ins ? `${change.k === "relabelled" ? "relabelled" : "replaced"} \u201C${clip(del)}\u201D with \u201C${clip(ins)}\u201D` : ins ? `${change.k === "moved-to" ? "moved here" : "inserted"} \u201C${clip(ins)}\u201D` : `${change.k === "moved-from" ? "moved away" : "deleted"} \u201C${clip(del)}\u201D`;
   if (row.lo && row.ln && change.lab) what = `relabelled ${row.lo} \u2192 ${row.ln}`;
   const inf = change.inf ? ` (${INFERRED})` : "";

@@ -1,4 +1,4 @@
-/* itu_nb widgets, built from js/src by js/build.mjs; sources-sha256: 455d324767e4aa31d852d68cb29a31f1b97eda5f359d0991434863f673e734a5 */
+/* itu_nb widgets, built from js/src by js/build.mjs; sources-sha256: d2d331bc21250b7dc9c8b465cdf7ba39d013603a833d909f2e180baf0eafd6a7 */
 
 // src/dom.js
 function h(tag, attrs = {}, ...children) {

@@ -340,14 +340,16 @@ export function describe(ci, changes, rows) {
   const row = rows[change.r];
   const by = change.a ? ` by ${change.a}` : "";
   const on = change.t ? ` on ${change.t}` : "";
-  if (change.k === "struck-insert") { // text another author inserted, struck: no segment, its Row.si entry
-    const s = row.si?.find((x) => x.c === ci);
-    return `struck “${(s?.text ?? "").trim()}”${s?.a ? ` (inserted by ${s.a})` : ""} in ${row.at}${by}${on}`;
+  const clip = (/** @type {string} */ s) => (s.length > 60 ? `${s.slice(0, 59)}…` : s).trim();
+  if (change.k === "struck-insert") { // text another author inserted, struck: no segment, its Row.si entries
+    // (every one it decides: a clause struck whole is one change, its label's and its text's, "j) that the …")
+    const all = row.si?.filter((x) => x.c === ci) ?? [];
+    const text = clip(all.map((x) => x.text).join("").replace(/\s+/g, " ").trim());
+    return `struck “${text}”${all[0]?.a ? ` (inserted by ${all[0].a})` : ""} in ${row.at}${by}${on}`;
   }
   const segs = [...row.lab, ...row.seg].filter((s) => s[2] === ci);
   const del = segs.filter((s) => s[0] === -1).map((s) => s[1]).join("");
   const ins = segs.filter((s) => s[0] === 1).map((s) => s[1]).join("");
-  const clip = (/** @type {string} */ s) => (s.length > 60 ? `${s.slice(0, 59)}…` : s).trim();
   // change.k is the model's kind (itu_nb.model.change.CHANGE_KINDS); a relabel reads from the row's labels
   let what = del && ins ? `${change.k === "relabelled" ? "relabelled" : "replaced"} “${clip(del)}” with “${clip(ins)}”`
     : ins ? `${change.k === "moved-to" ? "moved here" : "inserted"} “${clip(ins)}”`
