@@ -29,6 +29,7 @@ from itu_nb.loaders.docx_tags import (
     DEL,
     ID,
     INS,
+    MOVE_ENDS,
     MOVE_FROM,
     MOVE_RANGES,
     MOVE_TO,
@@ -111,7 +112,8 @@ class BlockReader:
         self.counters = {"footnote": 0, "endnote": 0}
         self.fields = Fields()  # the open complex fields
         self.moves: dict[str, str] = {}
-        self.move: str | None = None  # the name of the move being read (w:moveFromRangeStart…)
+        self.move: str | None = None  # the name of the move being read (w:moveFromRangeStart…), None outside one
+        self.ranges: list[tuple[str, str]] = []  # the move ranges open, (w:id, name), in document order
         self._move_names: dict[str, str] | None = None  # the itu_nb moves property (move_name), once read
         self.mark_number: str | None = None  # the number of the note being read (its w:footnoteRef)
         # notes and comments: each read once, never inside one another (see the module docstring)
@@ -145,13 +147,29 @@ class BlockReader:
             self._move_names = _stored_moves(self.pkg)
         return self._move_names.get(written, written)
 
-    def open_move(self, start: etree._Element) -> None:
-        """Read the ``w:moveFromRangeStart`` / ``w:moveToRangeStart`` ``start``: the move read from here on is the one
-        it names (:meth:`move_name`), inside a paragraph or between paragraphs (where Word opens the range of a
-        move that takes whole paragraphs, before the first one).
+    def open_move(self, mark: etree._Element) -> None:
+        """Read the ``w:moveFromRangeStart`` / ``w:moveToRangeStart`` or the matching ``…RangeEnd`` ``mark``, inside a
+        paragraph or between paragraphs (where Word opens the range of a move that takes whole paragraphs, before
+        the first one): the move read from a start on is the one it names (:meth:`move_name`); after its end, that of
+        the last range still open (ECMA-376 17.13.5.24, 17.13.5.28: the last container started surrounds the text), else
+        none.
+
+        A ``w:moveFrom`` / ``w:moveTo`` outside every range is a plain deletion / insertion (17.13.5.22, 17.13.5.26;
+        ECMA-376 1st edition: "treated as deleted, rather than moved"), never the move of a range ended before it.  An end matches the
+        first open start of its ``w:id``; an end that matches none is ignored.
         """
-        self.move = self.move_name(start.get(NAME) or "")
-        self.moves[start.get(ID) or ""] = self.move
+        wid = mark.get(ID) or ""
+        if mark.tag in MOVE_ENDS:
+            ranges = self.ranges
+            for k, (open_id, _name) in enumerate(ranges):
+                if open_id == wid:
+                    del ranges[k]
+                    self.move = ranges[-1][1] if ranges else None
+                    break
+            return
+        self.move = self.move_name(mark.get(NAME) or "")
+        self.moves[wid] = self.move
+        self.ranges.append((wid, self.move))
 
     @staticmethod
     def _by_id(root: etree._Element | None, tag: str) -> dict[str, etree._Element]:
@@ -200,8 +218,8 @@ class BlockReader:
                 self._blocks(child, ctx, out)
             elif tag in _CHANGE_OP:
                 self._blocks(child, self._change(ctx, child), out)
-            elif tag in MOVE_RANGES:  # a move's range opened between paragraphs, where Word opens one that
-                # takes whole paragraphs: its name is that of the moved runs in them (as in a paragraph)
+            elif tag in MOVE_RANGES or tag in MOVE_ENDS:  # a move's range opened (closed) between paragraphs,
+                # where Word opens one that takes whole paragraphs: its name is that of the moved runs in them
                 self.open_move(child)
             elif is_alternate(child):
                 chosen = branch(child)

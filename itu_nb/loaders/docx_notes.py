@@ -135,6 +135,7 @@ class NoteReader(BlockReader):
         self.host, self.pending = para, deque([job])
         begin = len(para.pieces)
         saved = (self.mark_number, self.fields, self.boxes)
+        moving = (self.move, self.ranges)  # (a note's move ranges are its own: _read)
         # the note's own highlights are its own (_note_highlights); one of ``para`` ending here goes on after what
         # the note puts there (artefacts: its reference, text, comments), its artefact found again by identity: a
         # comment read here may go into the text of a note before it (_put_in_note), which moves it on
@@ -150,6 +151,7 @@ class NoteReader(BlockReader):
         finally:
             self.host, self.reading = None, None
             self.mark_number, self.fields, self.boxes = saved
+            self.move, self.ranges = moving
             self.lit, self.around, self.highlight = lit, around, highlight
             if going_on is not None:
                 at, art, colour = going_on
@@ -179,6 +181,7 @@ class NoteReader(BlockReader):
         ``en<N>`` (not a second text of footnote N).
         """
         self.reading, self.mark_number, self.fields, self.boxes = job, job.number, Fields(), None
+        self.move, self.ranges = None, []  # no range of the body (or of another note) goes on in the note's text
         if nested and job.kind != "comment":
             label = "footnoteRef" if job.kind == "footnote" else "endnoteRef"
             self._art(host, Artefact("footnote-ref", f"[{label}:{job.number}]", -1, None, job.op))
