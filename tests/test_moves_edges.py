@@ -11,7 +11,16 @@ instructs the Secretary-General paragraph, written as Word writes them.
 
 from __future__ import annotations
 
-from docx_build import HEAD, package, para, run
+import dataclasses
+import re
+import subprocess
+import zipfile
+from io import BytesIO
+
+import pytest
+from conftest import CRITIC, needs_pandoc
+from docx_build import HEAD, SEPARATORS, footnote_ref, package, para, run
+from test_moves_in_notes import _hop
 from test_moves_marks import ONE, THREE, TWO, WHEN, WHO
 
 import itu_nb
@@ -85,3 +94,120 @@ def test_an_end_of_no_open_range_is_ignored(tmp_path):
         + run(".")
     )
     assert _runs(_with_a_move_then(later, tmp_path))[-1] == ("DELETE", "the Council", "CEPT", WHEN, "move2")
+
+
+# -- a move taking a note's paragraph break --------------------------------------------------------------------------
+
+#: Resolution 130's resolves 4 and a footnote of two paragraphs citing Resolutions 45 and 140 (as
+#: ``tests/test_moves_in_notes.py``), where CEPT moved the second paragraph before the first: Word moves "¶See also
+#: …" (the first paragraph's mark and the second's text, the note's last mark staying) to "See also …¶".
+NOTE_WHEN = "2018-10-02T00:00:00Z"
+NOTE_WHO = f'w:author="CEPT" w:date="{NOTE_WHEN}"'
+FIRST = "See Resolution 45 (Rev. Dubai, 2014)."
+SECOND = "See also Resolution 140 (Rev. Busan, 2014)."
+HOST = "4\tto contribute to further strengthening the trust and security framework"
+
+
+def _note_para(inner: str, mark: str = "") -> str:
+    rpr = f"<w:rPr>{mark}</w:rPr>" if mark else ""
+    return f'<w:p><w:pPr><w:pStyle w:val="FootnoteText"/>{rpr}</w:pPr>{inner}</w:p>'
+
+
+def _two_paragraph_note(tmp_path):
+    """The note as Word writes such a move: each range from before the first moved character (the destination's at
+    the note's start, the source's at the end of the first paragraph, before its mark) to after the last."""
+    number = '<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteRef/></w:r>' + run(" ")
+    note = (
+        _note_para(
+            number
+            + f'<w:moveToRangeStart w:id="20" w:name="move7" {NOTE_WHO}/>'
+            + f'<w:moveTo w:id="21" {NOTE_WHO}>{run(SECOND)}</w:moveTo>',
+            f'<w:moveTo w:id="22" {NOTE_WHO}/>',
+        )
+        + _note_para(
+            '<w:moveToRangeEnd w:id="20"/>'
+            + run(FIRST)
+            + f'<w:moveFromRangeStart w:id="30" w:name="move7" {NOTE_WHO}/>',
+            f'<w:moveFrom w:id="31" {NOTE_WHO}/>',
+        )
+        + _note_para(f'<w:moveFrom w:id="32" {NOTE_WHO}>{run(SECOND)}</w:moveFrom><w:moveFromRangeEnd w:id="30"/>')
+    )
+    body = HEAD + para(run("resolves")) + para(run(HOST) + footnote_ref(2) + run(";")) + para(run("5\tto report."))
+    path = tmp_path / "note.docx"
+    path.write_bytes(package(body, footnotes=SEPARATORS + f'<w:footnote w:id="2">{note}</w:footnote>'))
+    return itu_nb.load(path)
+
+
+def _note(doc) -> list[tuple]:
+    note = next(n for p in doc for n in p.walk() if n.kind.name == "FOOTNOTE")
+    return [(r.op.name, r.text, r.author, r.move) for r in note.label_runs + note.runs if r.op.value]
+
+
+#: By hand from the XML: the second paragraph and the first's break arrived first, left from after the first.
+NOTE_MOVED = [("INSERT", SECOND + "\n", "CEPT", "move7"), ("DELETE", "\n" + SECOND, "CEPT", "move7")]
+
+
+def test_a_move_taking_a_notes_break_is_one_move(tmp_path):
+    doc = _two_paragraph_note(tmp_path)
+    assert _note(doc) == NOTE_MOVED  # (it read as the note deleted and inserted whole, no move)
+    note = next(n for p in doc for n in p.walk() if n.kind.name == "FOOTNOTE")
+    assert note.body("original").endswith(FIRST + "\n" + SECOND)
+    assert note.body("amended").endswith(SECOND + "\n" + FIRST)
+
+
+@pytest.mark.parametrize("route", [("docx",), ("akn",), ("critic",), ("akn", "docx"), ("docx", "akn")], ids="-".join)
+def test_the_notes_move_stays_one_move_through_each_hop(tmp_path, route):
+    doc = _two_paragraph_note(tmp_path)
+    for k, fmt in enumerate(route):
+        doc = _hop(doc, fmt, tmp_path, k)
+    assert _note(doc) == NOTE_MOVED
+
+
+def test_the_word_writer_wraps_the_moved_break_in_the_range(tmp_path):
+    xml = zipfile.ZipFile(BytesIO(itu_nb.to_docx(_two_paragraph_note(tmp_path)))).read("word/footnotes.xml").decode()
+    # the source's range opens at the end of the first paragraph, after its text and before its moved mark
+    assert re.search(r"See Resolution 45 \(Rev\. Dubai, 2014\)\.</w:t></w:r><w:moveFromRangeStart [^>]*/></w:p>", xml)
+    assert re.search(r'<w:moveFrom w:id="\d+"[^>]*/></w:rPr></w:pPr><w:moveToRangeEnd', xml)
+
+
+@needs_pandoc
+def test_pandoc_reads_the_notes_move(tmp_path):
+    path = tmp_path / "written.docx"
+    path.write_bytes(itu_nb.to_docx(_two_paragraph_note(tmp_path)))
+    marked = subprocess.run(
+        ["pandoc", "--track-changes=all", "-t", "markdown", "--wrap=none", str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert f'[{SECOND}]{{.insertion author="CEPT"' in marked and f'[{SECOND}]{{.deletion author="CEPT"' in marked
+    assert '{.paragraph-insertion author="CEPT"' in marked and '{.paragraph-deletion author="CEPT"' in marked
+
+
+def test_a_moved_note_of_two_paragraphs_through_akoma_ntoso(tmp_path):
+    # Doc 67's footnote of B/67/4 recalling j), split in two paragraphs after "small island developing states,"
+    # (the Word and Akoma Ntoso form of a note of several paragraphs), CEPT moving recalling j) with it
+    source = CRITIC.read_text(encoding="utf-8")
+    cut = "small island developing states, landlocked"
+    assert source.count(cut) == 1
+    path = tmp_path / "doc67.critic.md"
+    path.write_text(source.replace(cut, "small island developing states,\u2029landlocked"), encoding="utf-8")
+    doc = itu_nb.load(path, author="Brazil")
+    moved = itu_nb.amend(doc["B/67/4"], "Move recalling j) after recalling a)", author="CEPT", date="2018-10-02")
+    doc = dataclasses.replace(doc, proposals=(moved,))
+    akn = itu_nb.to_akn(doc)
+    assert re.search(r'itu_nb:mark="delete"[^>]*itu_nb:move="move-recalling/j/fn1"', akn)
+    again = _hop(doc, "akn", tmp_path, 0)
+    runs = [
+        (n.key, r.op.name, r.move, "\n" in r.text)
+        for p in again
+        for n in p.walk()
+        if n.kind.name == "FOOTNOTE"
+        for r in n.runs
+        if r.op.value
+    ]
+    # one run of the move each side, the break inside it (it split there, the break of no move)
+    assert runs == [
+        ("recalling/b/fn1", "INSERT", "move-recalling/j/fn1", True),
+        ("recalling/j/fn1", "DELETE", "move-recalling/j/fn1", True),
+    ]

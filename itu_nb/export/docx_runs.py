@@ -246,6 +246,17 @@ class RunWriter:
         digits and underscores; an edit's ``move-resolves/3`` is not), the move's own name kept in the ``itu_nb
         moves`` custom property.  The text inside is written in ``w:t`` (as Word writes a move's source).
         """
+        tags, rid = self._move_start(parent, op, author, date, move)
+        change = self._stamped(_SubElement(parent, tags[1]), author, date)
+        _SubElement(parent, tags[2]).set(_W_ID, rid)
+        return change
+
+    def _move_start(
+        self, parent: etree._Element, op: Op, author: str | None, date: str | None, move: str
+    ) -> tuple[tuple[str, ...], str]:
+        """The ``w:moveToRangeStart`` (``op`` INSERT) or ``w:moveFromRangeStart`` of the move ``move`` at the end of
+        ``parent`` (:meth:`_moved_in`); the tags of the range's start, change and end, and the range's ``w:id``.
+        """
         tags = _MOVE_TO if op is Op.INSERT else _MOVE_FROM
         rid = self._id()
         start = _SubElement(parent, tags[0])
@@ -255,9 +266,35 @@ class RunWriter:
         if when:
             start.set(_W_DATE, clean_attr(when))
         start.set(_W_NAME, self._move_name(move))
-        change = self._stamped(_SubElement(parent, tags[1]), author, date)
-        _SubElement(parent, tags[2]).set(_W_ID, rid)
-        return change
+        return tags, rid
+
+    def _moved_lines(
+        self,
+        note: etree._Element,
+        p: etree._Element,
+        lines: list[str],
+        op: Op,
+        author: str | None,
+        date: str | None,
+        lit: bool | str,
+        move: str,
+    ) -> etree._Element:
+        """The ``lines`` of a move's text in a note (:meth:`~itu_nb.export.docx_footnotes.NoteWriter._note_text`), as Word writes a move taking paragraph
+        marks: one named range around them all, opened at the end of ``p`` (before the mark of ``p``, which the move
+        takes) and ended after the last line, each mark inside it moved and each line's runs in a ``w:moveFrom`` /
+        ``w:moveTo``; the paragraph it ends in.  The reader then reads the breaks as the move's, as its runs.
+        """
+        tags, rid = self._move_start(p, op, author, date, move)
+        for k, line in enumerate(lines):
+            if k:
+                rpr = _w("w:rPr")
+                rpr.append(self._mark_change(op, author, date, move))
+                p.find(qn("w:pPr")).append(rpr)
+                p = _note_paragraph(note)
+            if line:  # (a move's source in w:t, as Word writes it and the body does)
+                self._put_run(self._stamped(_SubElement(p, tags[1]), author, date), line, Op.EQUAL, lit=lit)
+        _SubElement(p, tags[2]).set(_W_ID, rid)
+        return p
 
     def _mark_change(self, op: Op, author: str | None, date: str | None, move: str | None) -> etree._Element:
         """The change of a paragraph mark inserted (``op`` INSERT) or deleted, for its ``w:pPr/w:rPr``: a ``w:ins`` /

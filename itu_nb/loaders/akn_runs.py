@@ -364,7 +364,8 @@ def footnote_runs(note: etree._Element, marks: list | None = None) -> tuple[str,
         runs.extend(got)
         op = _MARK.get(p.get(f"{{{ITU_NB}}}mark", ""), Op.EQUAL)  # a tracked paragraph mark, as the writer puts it
         who = (p.get(f"{{{ITU_NB}}}author"), p.get(f"{{{ITU_NB}}}date")) if op is not Op.EQUAL else (None, None)
-        mark = Run(op, "\n", *who)
+        # (a break inside a move's text names the move: the runs either side join it, one move)
+        mark = Run(op, "\n", who[0], who[1], move=p.get(f"{{{ITU_NB}}}move") if op is not Op.EQUAL else None)
     runs = list(join_runs(runs))
     label, body = peel_label(runs)
     text = runs_text(runs)

@@ -94,7 +94,18 @@ class Fields(list[str]):
 
 _new = object.__new__
 #: The fields of Para that BlockReader._usual sets one by one: a field added to Para fails the import, not a read.
-_PARA_FIELDS = ("pieces", "mark", "mark_author", "mark_date", "props", "old_props", "props_change", "notes", "box")
+_PARA_FIELDS = (
+    "pieces",
+    "mark",
+    "mark_author",
+    "mark_date",
+    "mark_move",
+    "props",
+    "old_props",
+    "props_change",
+    "notes",
+    "box",
+)
 if tuple(f.name for f in dataclasses.fields(Para)) != _PARA_FIELDS:
     raise ImportError("itu_nb.loaders.docx_blocks: Para's fields changed; update BlockReader._usual")
 
@@ -252,6 +263,7 @@ class BlockReader:
         # every field of Para() set once, its one piece and style in place (what Para() and then _para would set)
         para = _new(Para)
         para.pieces, para.mark, para.mark_author, para.mark_date = [(_EQ, text, None, None, None)], _EQ, None, None
+        para.mark_move = None
         para.props, para.old_props, para.props_change, para.notes, para.box = Props(style), None, None, [], None
         return para
 
@@ -276,6 +288,7 @@ class BlockReader:
             del children[0]
         else:  # a lone child that is no w:pPr: no w:pPr (the usual one-run paragraph without properties)
             ppr = _first(p, PPR) if len(children) > 1 else None
+        moved = False  # the mark is moved (w:moveFrom/w:moveTo): its move found by the end of the paragraph
         if ppr is not None:
             props = para.props
             style = num = rpr = change = None
@@ -289,7 +302,7 @@ class BlockReader:
                     _numbering(child, props)
                 elif tag == RPR and rpr is None:
                     rpr = child
-                    self._mark(child, para)
+                    moved = self._mark(child, para)
                 elif tag == PPR_CHANGE and change is None:
                     change = child
             if change is not None:
@@ -304,23 +317,47 @@ class BlockReader:
                     f"numbering added by {num_ins.get(AUTHOR) or 'unknown'} ({num_ins.get(DATE) or 'no date'})"
                 )
         if ctx is not _EQUAL and para.mark is _EQ and ctx.op is not _EQ and ctx.op is not None:
-            para.mark, para.mark_author, para.mark_date = ctx.op, ctx.author, ctx.date
+            para.mark, para.mark_author, para.mark_date, para.mark_move = ctx.op, ctx.author, ctx.date, ctx.move
         self._inline(children, ctx, para)
+        if moved and para.mark_move is None:
+            para.mark_move = self._mark_range(para)
         return para
 
-    def _mark(self, rpr: etree._Element, para: Para) -> None:
+    def _mark_range(self, para: Para) -> str | None:
+        """The move of ``para``'s moved mark when no range was open where the mark stands (in ``w:pPr``, before the
+        paragraph's runs): the range still open at the paragraph's end (Word opens one after a paragraph's text,
+        before the mark of a paragraph that moves with the next one), else that of the paragraph's last run of the
+        mark's op and of a move (itu_nb's writer's form: the range around the runs, ended before the mark); none
+        else (a moved mark of no range: a plain change, as a ``w:moveFrom`` outside every range).
+        """
+        if self.move is not None:
+            return self.move
+        for piece in reversed(para.pieces):
+            if isinstance(piece, tuple) and piece[0] is para.mark and piece[4] is not None:
+                return piece[4]
+        return None
+
+    def _mark(self, rpr: etree._Element, para: Para) -> bool:
+        """Read the mark's run properties ``rpr`` into ``para``; whether the mark is moved (its move then
+        :attr:`move`, None while no range is open: :meth:`_mark_range` looks at the paragraph's end).
+        """
+        moved = False
         for child in rpr:
             if child.tag in _CHANGE_OP:
                 if para.mark is Op.INSERT and _CHANGE_OP[child.tag] is Op.DELETE and child.tag != MOVE_FROM:
                     # a mark inserted by one author and deleted by another (a paragraph inserted whole, then
                     # struck: in neither view, written so by itu_nb.export.docx): no paragraph runs on in any view
-                    para.mark, para.mark_author, para.mark_date = Op.EQUAL, None, None
+                    para.mark, para.mark_author, para.mark_date, para.mark_move = Op.EQUAL, None, None, None
+                    moved = False
                     continue
                 para.mark, para.mark_author, para.mark_date = _CHANGE_OP[child.tag], child.get(AUTHOR), child.get(DATE)
-                if child.tag in (MOVE_FROM, MOVE_TO):
+                moved = child.tag in (MOVE_FROM, MOVE_TO)
+                para.mark_move = self.move if moved else None
+                if moved:
                     para.notes.append(f"paragraph mark {'moved away' if child.tag == MOVE_FROM else 'moved here'}")
             elif child.tag == RPR_CHANGE:
                 para.notes.append(_format_note("paragraph mark formatting", child))
+        return moved
 
     def _change(self, ctx: _Ctx, el: etree._Element) -> _Ctx:
         op = _CHANGE_OP[el.tag]

@@ -330,13 +330,15 @@ def _changed_note(paras: list[Para], number: str, form: str | None = None) -> li
         return None
     same = "".join(p[1] for para in paras for p in para.pieces if isinstance(p, tuple) and p[0] is Op.EQUAL)
     changed = [p for para in paras for p in para.pieces if isinstance(p, tuple) and p[0] is not Op.EQUAL]
-    marks = any(p.mark is not Op.EQUAL for p in paras)
+    marks = any(p.mark is not Op.EQUAL and p.mark_move is None for p in paras)  # (a moved one: no split)
     if form != NOTE_ONE and replaced_whole(same, number, ((p[0], p[1], (p[2], p[3])) for p in changed), marks):
         return None
     # [op, author, date, texts, move]: neighbours alike joined once (a move's runs apart from others')
     groups: list[list] = [[Op.EQUAL, None, None, [], None]]
     for k, para in enumerate(paras):
-        before = [(paras[k - 1].mark, "\n", paras[k - 1].mark_author, paras[k - 1].mark_date, None)] if k else []
+        # (the break between two paragraphs: the mark of the one before, its move's when moved, as its runs are)
+        prev = paras[k - 1]
+        before = [(prev.mark, "\n", prev.mark_author, prev.mark_date, prev.mark_move)] if k else []
         for piece in before + [p for p in para.pieces if isinstance(p, tuple)]:
             op, text = piece[0], piece[1]
             who, when, move = (piece[2], piece[3], piece[4]) if op is not Op.EQUAL else (None, None, None)
