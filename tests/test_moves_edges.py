@@ -18,7 +18,7 @@ import zipfile
 from io import BytesIO
 
 import pytest
-from conftest import CRITIC, needs_pandoc
+from conftest import CRITIC, libreoffice_fodt, needs_pandoc, needs_soffice
 from docx_build import HEAD, SEPARATORS, footnote_ref, package, para, run
 from test_moves_in_notes import _hop
 from test_moves_marks import ONE, THREE, TWO, WHEN, WHO
@@ -182,6 +182,18 @@ def test_pandoc_reads_the_notes_move(tmp_path):
     ).stdout
     assert f'[{SECOND}]{{.insertion author="CEPT"' in marked and f'[{SECOND}]{{.deletion author="CEPT"' in marked
     assert '{.paragraph-insertion author="CEPT"' in marked and '{.paragraph-deletion author="CEPT"' in marked
+
+
+@needs_soffice
+def test_libreoffice_opens_the_notes_move(tmp_path):
+    path = tmp_path / "written.docx"
+    path.write_bytes(itu_nb.to_docx(_two_paragraph_note(tmp_path)))
+    fodt = libreoffice_fodt(path, tmp_path).read_text(encoding="utf-8")
+    # each end of the move in the bookmarks LibreOffice makes of a Word move's range, its text tracked there (the
+    # source's range opened at the end of the paragraph before, as in Word)
+    for end in ("To", "From"):
+        between = r"(?:</text:p>\s*<text:p [^>]*>)?"
+        assert re.search(rf'__RefMove{end}__move7"/>{between}<text:change-start [^>]*/>{re.escape(SECOND)}', fodt)
 
 
 def test_a_moved_note_of_two_paragraphs_through_akoma_ntoso(tmp_path):
