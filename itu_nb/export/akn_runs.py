@@ -282,14 +282,16 @@ def _remark(parent: etree._Element, comment, within: Op = Op.EQUAL) -> etree._El
     """A comment as ``<remark class="comment" itu_nb:author=… itu_nb:date=…>text</remark>``; a comment made
     inside a change (its op inserted or deleted) inside an ``<ins>``/``<del>`` of its own, which the loader
     reads as the comment's op.  The tracked mark of a paragraph with text (two paragraphs joined or split, read
-    from Word) is such a remark too, of class ``paragraph-mark``, empty, in the ``<ins>``/``<del>`` of its op.
-    Returns the outermost element written.
+    from Word) is such a remark too, of class ``paragraph-mark``, empty, in the ``<ins>``/``<del>`` of its op, with
+    ``itu_nb:move`` when the mark is moved.  Returns the outermost element written.
     """
     holder = parent
     if comment.op is not Op.EQUAL and comment.op is not within:
         holder = _el(parent, "ins" if comment.op is Op.INSERT else "del")
     el = _el(holder, "remark", **{"class": comment.kind})
     _who(el, comment.author, comment.date)
+    if comment.kind == "paragraph-mark":
+        _moved(el, comment)  # (a mark moved with its paragraph: an empty paragraph moved too)
     el.text = clean(comment.text)
     return el if holder is parent else holder
 

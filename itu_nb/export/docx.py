@@ -142,8 +142,11 @@ class _Writer(NoteWriter):
             if struck is not None:  # a paragraph one author inserted and another struck: its mark inserted first
                 rpr.append(self._change(Op.INSERT, *struck))
             # the paragraph mark inserted or deleted (moved, when the whole paragraph is part of a move)
-            rpr.append(self._mark_change(mark, *_mark_who(line), mark_move(line.pieces, mark)))
+            moved = mark_move(line.pieces, mark)
+            rpr.append(self._mark_change(mark, *_mark_who(line), moved))
             ppr.append(rpr)
+            if moved is not None and not any(piece.text for piece in line.pieces):  # no run to name the move
+                self._range_around(p, mark, *_mark_who(line), moved)
         bodies = _note_bodies(line.pieces)  # a note's text may stand anywhere in its line
         remarks = note_comments(line.node) if line.node is not None and bodies else {}
         # a highlight is highlighted runs of one colour (comments and notes inside it do not cut it): one that

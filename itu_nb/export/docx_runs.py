@@ -110,10 +110,13 @@ def mark_move(pieces: Iterable[Piece], op: Op) -> str | None:
     text carries when every piece with text is of ``op`` (a struck-insert, in neither view, aside) and is of that
     move, or another author's change inside it (of no move, which stays theirs, as in a paragraph Word moves); None
     otherwise (the mover's own deletion of the rest: the paragraph is not moved whole).  Word writes the mark of a
-    paragraph it moves as moved too.
+    paragraph it moves as moved too.  A paragraph with no text (an empty paragraph moved with the text around it)
+    is of the move its ``paragraph-mark`` piece names, as read from Word.
     """
-    name = mover = None
+    name = mover = marked = None
     for piece in pieces:
+        if piece.kind == "paragraph-mark" and piece.op is op:
+            marked = piece.move  # (the mark's own move, read from Word: what an empty paragraph has)
         if not piece.text or piece.kind == "struck-insert":
             continue
         if piece.op is not op:
@@ -124,7 +127,7 @@ def mark_move(pieces: Iterable[Piece], op: Op) -> str | None:
             name, mover = piece.move, (piece.author, piece.date)
         elif piece.move != name if piece.move is not None else (piece.author, piece.date) == mover:
             return None
-    return name
+    return name if name is not None else marked
 
 
 def _iso(date: str | None) -> str | None:
@@ -295,6 +298,17 @@ class RunWriter:
                 self._put_run(self._stamped(_SubElement(p, tags[1]), author, date), line, Op.EQUAL, lit=lit)
         _SubElement(p, tags[2]).set(_W_ID, rid)
         return p
+
+    def _range_around(self, p: etree._Element, op: Op, author: str | None, date: str | None, move: str) -> None:
+        """The move's named range around paragraph ``p`` (a paragraph with no text whose mark is moved: no run of
+        it names the move), its start and end between paragraphs, as Word writes a range taking whole paragraphs:
+        the reader reads the mark's move from it.
+        """
+        _tags, rid = self._move_start(p, op, author, date, move)
+        p.addprevious(p[-1])  # (the start, made at the end of ``p``, goes before it)
+        end = _w("w:moveToRangeEnd" if op is Op.INSERT else "w:moveFromRangeEnd")
+        end.set(_W_ID, rid)
+        p.addnext(end)
 
     def _mark_change(self, op: Op, author: str | None, date: str | None, move: str | None) -> etree._Element:
         """The change of a paragraph mark inserted (``op`` INSERT) or deleted, for its ``w:pPr/w:rPr``: a ``w:ins`` /

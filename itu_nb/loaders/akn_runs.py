@@ -119,7 +119,8 @@ def _walk(
             text = "".join(child.itertext())
             author, date = child.get(f"{{{ITU_NB}}}author"), child.get(f"{{{ITU_NB}}}date")
             kind = "paragraph-mark" if child.get("class") == "paragraph-mark" else "comment"  # (the writer's classes)
-            marks.append(Artefact(kind, text, -1, _length(out), run.op, author, date))
+            moved = child.get(f"{{{ITU_NB}}}move") if kind == "paragraph-mark" else None  # (a moved mark's move)
+            marks.append(Artefact(kind, text, -1, _length(out), run.op, author, date, move=moved))
         elif name == "br":  # a line break, as a Word w:br reads
             out.append(run.with_text("\v"))
         elif marks is not None and (struck := _struck(child)) is not None:  # <ins><del>…</del></ins>
