@@ -312,3 +312,21 @@ def test_libreoffice_opens_the_moved_empty_paragraph(with_empty, tmp_path):
     path.write_bytes(itu_nb.to_docx(with_empty))
     fodt = libreoffice_fodt(path, tmp_path).read_text(encoding="utf-8")
     assert fodt.count("__RefMoveFrom__move1") >= 2 and fodt.count("__RefMoveTo__move1") >= 2
+
+
+# -- a paragraph moved whole, written as Word writes it --------------------------------------------------------------
+
+
+def test_the_word_writer_wraps_a_paragraph_moved_whole_in_its_range(tmp_path):
+    # resolves 3 moved before 1 by CEPT (tests/test_moves_marks.py): one range around each end's paragraph, started
+    # before it and ended after its mark (ECMA-376 17.13.5.24), no range of the move left inside the paragraph
+    from test_moves_marks import _load
+
+    xml = zipfile.ZipFile(BytesIO(itu_nb.to_docx(_load(tmp_path)))).read("word/document.xml").decode()
+    for tag in ("moveTo", "moveFrom"):
+        paragraphs = re.findall(rf'<w:{tag}RangeStart [^>]*w:name="move1"/><w:p>(.*?)</w:p><w:{tag}RangeEnd ', xml)
+        assert len(paragraphs) == 1 and "RangeStart" not in paragraphs[0] and "RangeEnd" not in paragraphs[0]
+        assert f"<w:rPr><w:{tag} " in paragraphs[0] and THREE[2:] in paragraphs[0]
+    again = tmp_path / "again.docx"
+    again.write_bytes(itu_nb.to_docx(_load(tmp_path)))
+    assert _runs(itu_nb.load(again)) == _runs(_load(tmp_path))

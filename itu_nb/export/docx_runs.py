@@ -300,10 +300,20 @@ class RunWriter:
         return p
 
     def _range_around(self, p: etree._Element, op: Op, author: str | None, date: str | None, move: str) -> None:
-        """The move's named range around paragraph ``p`` (a paragraph with no text whose mark is moved: no run of
-        it names the move), its start and end between paragraphs, as Word writes a range taking whole paragraphs:
-        the reader reads the mark's move from it.
+        """The move's named range around paragraph ``p``, written once its content is (a paragraph moved whole, its
+        mark moved: :func:`mark_move`), its start and end between paragraphs, as Word writes a range taking whole
+        paragraphs (ECMA-376 17.13.5.24: the mark inside it); the ranges :meth:`_moved_in` put around the move's runs
+        in ``p`` go (the one range names them).  A paragraph with no text has no run to name the move: the reader
+        reads the mark's move from this range.
         """
+        tags = _MOVE_TO if op is Op.INSERT else _MOVE_FROM
+        name, inner = self._move_name(move), set()
+        for child in list(p.iterchildren(tags[0], tags[2])):  # (ranges of another move, or of the other op, stay)
+            if child.tag == tags[0] and child.get(_W_NAME) == name:
+                inner.add(child.get(_W_ID))
+                p.remove(child)
+            elif child.tag == tags[2] and child.get(_W_ID) in inner:
+                p.remove(child)
         _tags, rid = self._move_start(p, op, author, date, move)
         p.addprevious(p[-1])  # (the start, made at the end of ``p``, goes before it)
         end = _w("w:moveToRangeEnd" if op is Op.INSERT else "w:moveFromRangeEnd")
