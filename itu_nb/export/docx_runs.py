@@ -282,10 +282,11 @@ class RunWriter:
         lit: bool | str,
         move: str,
     ) -> etree._Element:
-        """The ``lines`` of a move's text in a note (:meth:`~itu_nb.export.docx_footnotes.NoteWriter._note_text`), as Word writes a move taking paragraph
-        marks: one named range around them all, opened at the end of ``p`` (before the mark of ``p``, which the move
-        takes) and ended after the last line, each mark inside it moved and each line's runs in a ``w:moveFrom`` /
-        ``w:moveTo``; the paragraph it ends in.  The reader then reads the breaks as the move's, as its runs.
+        """The ``lines`` of a move's text in a note (:meth:`~itu_nb.export.docx_footnotes.NoteWriter._note_text`), as
+        Word writes a move taking paragraph marks: one named range around them all, opened at the end of ``p``
+        (before the mark of ``p``, which the move takes) and ended after the last line, each mark inside it moved and
+        each line's runs in a ``w:moveFrom`` / ``w:moveTo``; the paragraph it ends in.  The reader then reads the
+        breaks as the move's, as its runs.
         """
         tags, rid = self._move_start(p, op, author, date, move)
         for k, line in enumerate(lines):

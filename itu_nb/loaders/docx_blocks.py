@@ -161,13 +161,13 @@ class BlockReader:
     def open_move(self, mark: etree._Element) -> None:
         """Read the ``w:moveFromRangeStart`` / ``w:moveToRangeStart`` or the matching ``…RangeEnd`` ``mark``, inside a
         paragraph or between paragraphs (where Word opens the range of a move that takes whole paragraphs, before
-        the first one): the move read from a start on is the one it names (:meth:`move_name`); after its end, that of
-        the last range still open (ECMA-376 17.13.5.24, 17.13.5.28: the last container started surrounds the text), else
-        none.
+        the first one): the move read from a start on is the one it names (:meth:`move_name`); after its end, that
+        of the last range still open (ECMA-376 17.13.5.24, 17.13.5.28: the last container started surrounds the
+        text), else none.
 
         A ``w:moveFrom`` / ``w:moveTo`` outside every range is a plain deletion / insertion (17.13.5.22, 17.13.5.26;
-        ECMA-376 1st edition: "treated as deleted, rather than moved"), never the move of a range ended before it.  An end matches the
-        first open start of its ``w:id``; an end that matches none is ignored.
+        ECMA-376 1st edition: "treated as deleted, rather than moved"), never the move of a range ended before it.
+        An end matches the first open start of its ``w:id``; an end that matches none is ignored.
         """
         wid = mark.get(ID) or ""
         if mark.tag in MOVE_ENDS:
