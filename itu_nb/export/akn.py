@@ -160,7 +160,7 @@ def _loose(parent: etree._Element, item: LooseLine) -> None:
         el = etree.SubElement(line, f"{{{ITU_NB}}}{a.kind}")
         if a.op is not Op.EQUAL:
             el.set("op", "insert" if a.op is Op.INSERT else "delete")
-        for key, value in (("author", a.author), ("date", a.date)):
+        for key, value in (("author", a.author), ("date", a.date), ("move", a.move)):  # (move: an empty line moved)
             if value:
                 el.set(key, clean(value))
         if a.length:

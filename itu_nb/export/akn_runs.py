@@ -220,7 +220,8 @@ def _note_refs(notes, marks) -> dict[int, list[Clause]]:
 def _note(mark: etree._Element, note: Clause) -> None:
     """A footnote's label and text in ``mark``, a ``p`` per paragraph (a line of its text): a paragraph whose
     break was inserted or deleted (a tracked paragraph mark, as Word has it) says so with ``itu_nb:mark``
-    (``insert``/``delete``) and the change's ``itu_nb:author`` and ``itu_nb:date``.
+    (``insert``/``delete``) and the change's ``itu_nb:author`` and ``itu_nb:date``, and ``itu_nb:move`` when the
+    break is part of a move's text (a note of several paragraphs moved).
     """
     # highlights and comments, offsets in the note's text, its breaks counted: each at its place in the note
     lit = [a for a in note.artefacts if a.kind == "highlight" or a.kind == "comment"]
@@ -236,6 +237,7 @@ def _note(mark: etree._Element, note: Clause) -> None:
             if run.op is not Op.EQUAL:
                 p.set(f"{{{ITU_NB}}}mark", "insert" if run.op is Op.INSERT else "delete")
                 _who(p, run.author, run.date)
+                _moved(p, run)  # (a break inside a move's text: the move's too, its runs one move on reading)
             paragraph = [Run(run.op, text, run.author, run.date, move=run.move)]
             at = pos + 1  # after the break
             pos = at + len(text)
@@ -280,14 +282,16 @@ def _remark(parent: etree._Element, comment, within: Op = Op.EQUAL) -> etree._El
     """A comment as ``<remark class="comment" itu_nb:author=… itu_nb:date=…>text</remark>``; a comment made
     inside a change (its op inserted or deleted) inside an ``<ins>``/``<del>`` of its own, which the loader
     reads as the comment's op.  The tracked mark of a paragraph with text (two paragraphs joined or split, read
-    from Word) is such a remark too, of class ``paragraph-mark``, empty, in the ``<ins>``/``<del>`` of its op.
-    Returns the outermost element written.
+    from Word) is such a remark too, of class ``paragraph-mark``, empty, in the ``<ins>``/``<del>`` of its op, with
+    ``itu_nb:move`` when the mark is moved.  Returns the outermost element written.
     """
     holder = parent
     if comment.op is not Op.EQUAL and comment.op is not within:
         holder = _el(parent, "ins" if comment.op is Op.INSERT else "del")
     el = _el(holder, "remark", **{"class": comment.kind})
     _who(el, comment.author, comment.date)
+    if comment.kind == "paragraph-mark":
+        _moved(el, comment)  # (a mark moved with its paragraph: an empty paragraph moved too)
     el.text = clean(comment.text)
     return el if holder is parent else holder
 

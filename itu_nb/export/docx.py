@@ -134,7 +134,7 @@ class _Writer(NoteWriter):
         p = docx_template.paragraph(self.body, style)
         if line.keys and line.proposal is not None:
             self.keys[line.proposal.id] = line.keys
-        mark = line.mark
+        mark, moved = line.mark, None
         if mark is not Op.EQUAL and not last:
             ppr = p.get_or_add_pPr()
             rpr = _w("w:rPr")
@@ -142,7 +142,8 @@ class _Writer(NoteWriter):
             if struck is not None:  # a paragraph one author inserted and another struck: its mark inserted first
                 rpr.append(self._change(Op.INSERT, *struck))
             # the paragraph mark inserted or deleted (moved, when the whole paragraph is part of a move)
-            rpr.append(self._mark_change(mark, *_mark_who(line), mark_move(line.pieces, mark)))
+            moved = mark_move(line.pieces, mark)
+            rpr.append(self._mark_change(mark, *_mark_who(line), moved))
             ppr.append(rpr)
         bodies = _note_bodies(line.pieces)  # a note's text may stand anywhere in its line
         remarks = note_comments(line.node) if line.node is not None and bodies else {}
@@ -221,6 +222,8 @@ class _Writer(NoteWriter):
         for left in remarks.values():  # a note whose body has no reference in the line: on the paragraph
             for comment in (a for side in left for a in side):
                 self._comment(p, comment)
+        if moved is not None:  # a paragraph moved whole: in the move's range, its mark too, as Word writes it
+            self._range_around(p, mark, *_mark_who(line), moved)
 
     def _text_run(self, line: Line, piece: Piece, lit: bool | str = False) -> etree._Element:
         if line.role == "marker" and piece.kind == "marker":

@@ -396,6 +396,8 @@ class NoteWriter(RunWriter):
         its own paragraphs: the deleted text's last line and the inserted text's first share a paragraph.
         """
         lines = text.split("\n")
+        if move is not None and op is not Op.EQUAL and len(lines) > 1:
+            return self._moved_lines(note, p, lines, op, author, date, lit, move)
         for k, line in enumerate(lines):
             if k:
                 if op is not Op.EQUAL:

@@ -213,6 +213,8 @@ def plain_paragraph(writer: NoteWriter, line: Line, last: bool) -> str | None:
         if kind not in _PLAIN and (kind != "bookmark" or _BOOKMARK.match(piece.text)):
             return None
         if kind == "paragraph-mark":
+            if piece.move is not None:  # a moved mark (an empty paragraph moved): the tree writes it (mark_move)
+                return None
             marked = piece.op
         elif piece.text:
             if around and piece.op is not _EQUAL:

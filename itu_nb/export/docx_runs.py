@@ -110,10 +110,13 @@ def mark_move(pieces: Iterable[Piece], op: Op) -> str | None:
     text carries when every piece with text is of ``op`` (a struck-insert, in neither view, aside) and is of that
     move, or another author's change inside it (of no move, which stays theirs, as in a paragraph Word moves); None
     otherwise (the mover's own deletion of the rest: the paragraph is not moved whole).  Word writes the mark of a
-    paragraph it moves as moved too.
+    paragraph it moves as moved too.  A paragraph with no text (an empty paragraph moved with the text around it)
+    is of the move its ``paragraph-mark`` piece names, as read from Word.
     """
-    name = mover = None
+    name = mover = marked = None
     for piece in pieces:
+        if piece.kind == "paragraph-mark" and piece.op is op:
+            marked = piece.move  # (the mark's own move, read from Word: what an empty paragraph has)
         if not piece.text or piece.kind == "struck-insert":
             continue
         if piece.op is not op:
@@ -124,7 +127,7 @@ def mark_move(pieces: Iterable[Piece], op: Op) -> str | None:
             name, mover = piece.move, (piece.author, piece.date)
         elif piece.move != name if piece.move is not None else (piece.author, piece.date) == mover:
             return None
-    return name
+    return name if name is not None else marked
 
 
 def _iso(date: str | None) -> str | None:
@@ -246,6 +249,17 @@ class RunWriter:
         digits and underscores; an edit's ``move-resolves/3`` is not), the move's own name kept in the ``itu_nb
         moves`` custom property.  The text inside is written in ``w:t`` (as Word writes a move's source).
         """
+        tags, rid = self._move_start(parent, op, author, date, move)
+        change = self._stamped(_SubElement(parent, tags[1]), author, date)
+        _SubElement(parent, tags[2]).set(_W_ID, rid)
+        return change
+
+    def _move_start(
+        self, parent: etree._Element, op: Op, author: str | None, date: str | None, move: str
+    ) -> tuple[tuple[str, ...], str]:
+        """The ``w:moveToRangeStart`` (``op`` INSERT) or ``w:moveFromRangeStart`` of the move ``move`` at the end of
+        ``parent`` (:meth:`_moved_in`); the tags of the range's start, change and end, and the range's ``w:id``.
+        """
         tags = _MOVE_TO if op is Op.INSERT else _MOVE_FROM
         rid = self._id()
         start = _SubElement(parent, tags[0])
@@ -255,9 +269,57 @@ class RunWriter:
         if when:
             start.set(_W_DATE, clean_attr(when))
         start.set(_W_NAME, self._move_name(move))
-        change = self._stamped(_SubElement(parent, tags[1]), author, date)
-        _SubElement(parent, tags[2]).set(_W_ID, rid)
-        return change
+        return tags, rid
+
+    def _moved_lines(
+        self,
+        note: etree._Element,
+        p: etree._Element,
+        lines: list[str],
+        op: Op,
+        author: str | None,
+        date: str | None,
+        lit: bool | str,
+        move: str,
+    ) -> etree._Element:
+        """The ``lines`` of a move's text in a note (:meth:`~itu_nb.export.docx_footnotes.NoteWriter._note_text`), as
+        Word writes a move taking paragraph marks: one named range around them all, opened at the end of ``p``
+        (before the mark of ``p``, which the move takes) and ended after the last line, each mark inside it moved and
+        each line's runs in a ``w:moveFrom`` / ``w:moveTo``; the paragraph it ends in.  The reader then reads the
+        breaks as the move's, as its runs.
+        """
+        tags, rid = self._move_start(p, op, author, date, move)
+        for k, line in enumerate(lines):
+            if k:
+                rpr = _w("w:rPr")
+                rpr.append(self._mark_change(op, author, date, move))
+                p.find(qn("w:pPr")).append(rpr)
+                p = _note_paragraph(note)
+            if line:  # (a move's source in w:t, as Word writes it and the body does)
+                self._put_run(self._stamped(_SubElement(p, tags[1]), author, date), line, Op.EQUAL, lit=lit)
+        _SubElement(p, tags[2]).set(_W_ID, rid)
+        return p
+
+    def _range_around(self, p: etree._Element, op: Op, author: str | None, date: str | None, move: str) -> None:
+        """The move's named range around paragraph ``p``, written once its content is (a paragraph moved whole, its
+        mark moved: :func:`mark_move`), its start and end between paragraphs, as Word writes a range taking whole
+        paragraphs (ECMA-376 17.13.5.24: the mark inside it); the ranges :meth:`_moved_in` put around the move's runs
+        in ``p`` go (the one range names them).  A paragraph with no text has no run to name the move: the reader
+        reads the mark's move from this range.
+        """
+        tags = _MOVE_TO if op is Op.INSERT else _MOVE_FROM
+        name, inner = self._move_name(move), set()
+        for child in list(p.iterchildren(tags[0], tags[2])):  # (ranges of another move, or of the other op, stay)
+            if child.tag == tags[0] and child.get(_W_NAME) == name:
+                inner.add(child.get(_W_ID))
+                p.remove(child)
+            elif child.tag == tags[2] and child.get(_W_ID) in inner:
+                p.remove(child)
+        _tags, rid = self._move_start(p, op, author, date, move)
+        p.addprevious(p[-1])  # (the start, made at the end of ``p``, goes before it)
+        end = _w("w:moveToRangeEnd" if op is Op.INSERT else "w:moveFromRangeEnd")
+        end.set(_W_ID, rid)
+        p.addnext(end)
 
     def _mark_change(self, op: Op, author: str | None, date: str | None, move: str | None) -> etree._Element:
         """The change of a paragraph mark inserted (``op`` INSERT) or deleted, for its ``w:pPr/w:rPr``: a ``w:ins`` /

@@ -62,6 +62,7 @@ def loose_lines(statements: list[etree._Element]) -> tuple[Artefact, ...]:
                         el.get("date") or None,
                         int(length) if length.isdigit() else 0,
                         anchor,
+                        move=el.get("move") or None,  # (a paragraph mark moved: an empty paragraph moved)
                     )
                 )
     return tuple(out)

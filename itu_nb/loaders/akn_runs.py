@@ -119,7 +119,8 @@ def _walk(
             text = "".join(child.itertext())
             author, date = child.get(f"{{{ITU_NB}}}author"), child.get(f"{{{ITU_NB}}}date")
             kind = "paragraph-mark" if child.get("class") == "paragraph-mark" else "comment"  # (the writer's classes)
-            marks.append(Artefact(kind, text, -1, _length(out), run.op, author, date))
+            moved = child.get(f"{{{ITU_NB}}}move") if kind == "paragraph-mark" else None  # (a moved mark's move)
+            marks.append(Artefact(kind, text, -1, _length(out), run.op, author, date, move=moved))
         elif name == "br":  # a line break, as a Word w:br reads
             out.append(run.with_text("\v"))
         elif marks is not None and (struck := _struck(child)) is not None:  # <ins><del>…</del></ins>
@@ -371,7 +372,8 @@ def footnote_runs(note: etree._Element, marks: list | None = None) -> tuple[str,
         runs.extend(got)
         op = _MARK.get(p.get(f"{{{ITU_NB}}}mark", ""), Op.EQUAL)  # a tracked paragraph mark, as the writer puts it
         who = (p.get(f"{{{ITU_NB}}}author"), p.get(f"{{{ITU_NB}}}date")) if op is not Op.EQUAL else (None, None)
-        mark = Run(op, "\n", *who)
+        # (a break inside a move's text names the move: the runs either side join it, one move)
+        mark = Run(op, "\n", who[0], who[1], move=p.get(f"{{{ITU_NB}}}move") if op is not Op.EQUAL else None)
     runs = list(join_runs(runs))
     label, body = peel_label(runs)
     text = runs_text(runs)

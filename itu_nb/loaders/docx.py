@@ -283,7 +283,8 @@ def _line(
             extra.append(f"Word list number {new or old!r} is no clause label; kept beside the text, not in it")
     pieces += para.pieces
     if para.mark is not Op.EQUAL:
-        pieces.append(Artefact("paragraph-mark", "", i, None, para.mark, para.mark_author, para.mark_date))
+        mark = Artefact("paragraph-mark", "", i, None, para.mark, para.mark_author, para.mark_date, move=para.mark_move)
+        pieces.append(mark)  # (a moved mark: its move's, as Word's empty paragraph moved with the text around it)
         who = f"by {para.mark_author or 'unknown'} ({para.mark_date or 'no date'})"
         if para.mark is Op.DELETE:
             extra.append(f"paragraph mark deleted {who}: runs on into the next paragraph in the amended view")

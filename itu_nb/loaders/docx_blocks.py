@@ -29,6 +29,7 @@ from itu_nb.loaders.docx_tags import (
     DEL,
     ID,
     INS,
+    MOVE_ENDS,
     MOVE_FROM,
     MOVE_RANGES,
     MOVE_TO,
@@ -93,7 +94,18 @@ class Fields(list[str]):
 
 _new = object.__new__
 #: The fields of Para that BlockReader._usual sets one by one: a field added to Para fails the import, not a read.
-_PARA_FIELDS = ("pieces", "mark", "mark_author", "mark_date", "props", "old_props", "props_change", "notes", "box")
+_PARA_FIELDS = (
+    "pieces",
+    "mark",
+    "mark_author",
+    "mark_date",
+    "mark_move",
+    "props",
+    "old_props",
+    "props_change",
+    "notes",
+    "box",
+)
 if tuple(f.name for f in dataclasses.fields(Para)) != _PARA_FIELDS:
     raise ImportError("itu_nb.loaders.docx_blocks: Para's fields changed; update BlockReader._usual")
 
@@ -111,7 +123,8 @@ class BlockReader:
         self.counters = {"footnote": 0, "endnote": 0}
         self.fields = Fields()  # the open complex fields
         self.moves: dict[str, str] = {}
-        self.move: str | None = None  # the name of the move being read (w:moveFromRangeStart…)
+        self.move: str | None = None  # the name of the move being read (w:moveFromRangeStart…), None outside one
+        self.ranges: list[tuple[str, str]] = []  # the move ranges open, (w:id, name), in document order
         self._move_names: dict[str, str] | None = None  # the itu_nb moves property (move_name), once read
         self.mark_number: str | None = None  # the number of the note being read (its w:footnoteRef)
         # notes and comments: each read once, never inside one another (see the module docstring)
@@ -145,13 +158,29 @@ class BlockReader:
             self._move_names = _stored_moves(self.pkg)
         return self._move_names.get(written, written)
 
-    def open_move(self, start: etree._Element) -> None:
-        """Read the ``w:moveFromRangeStart`` / ``w:moveToRangeStart`` ``start``: the move read from here on is the one
-        it names (:meth:`move_name`), inside a paragraph or between paragraphs (where Word opens the range of a
-        move that takes whole paragraphs, before the first one).
+    def open_move(self, mark: etree._Element) -> None:
+        """Read the ``w:moveFromRangeStart`` / ``w:moveToRangeStart`` or the matching ``…RangeEnd`` ``mark``, inside a
+        paragraph or between paragraphs (where Word opens the range of a move that takes whole paragraphs, before
+        the first one): the move read from a start on is the one it names (:meth:`move_name`); after its end, that
+        of the last range still open (ECMA-376 17.13.5.24, 17.13.5.28: the last container started surrounds the
+        text), else none.
+
+        A ``w:moveFrom`` / ``w:moveTo`` outside every range is a plain deletion / insertion (17.13.5.22, 17.13.5.26;
+        ECMA-376 1st edition: "treated as deleted, rather than moved"), never the move of a range ended before it.
+        An end matches the first open start of its ``w:id``; an end that matches none is ignored.
         """
-        self.move = self.move_name(start.get(NAME) or "")
-        self.moves[start.get(ID) or ""] = self.move
+        wid = mark.get(ID) or ""
+        if mark.tag in MOVE_ENDS:
+            ranges = self.ranges
+            for k, (open_id, _name) in enumerate(ranges):
+                if open_id == wid:
+                    del ranges[k]
+                    self.move = ranges[-1][1] if ranges else None
+                    break
+            return
+        self.move = self.move_name(mark.get(NAME) or "")
+        self.moves[wid] = self.move
+        self.ranges.append((wid, self.move))
 
     @staticmethod
     def _by_id(root: etree._Element | None, tag: str) -> dict[str, etree._Element]:
@@ -200,8 +229,8 @@ class BlockReader:
                 self._blocks(child, ctx, out)
             elif tag in _CHANGE_OP:
                 self._blocks(child, self._change(ctx, child), out)
-            elif tag in MOVE_RANGES:  # a move's range opened between paragraphs, where Word opens one that
-                # takes whole paragraphs: its name is that of the moved runs in them (as in a paragraph)
+            elif tag in MOVE_RANGES or tag in MOVE_ENDS:  # a move's range opened (closed) between paragraphs,
+                # where Word opens one that takes whole paragraphs: its name is that of the moved runs in them
                 self.open_move(child)
             elif is_alternate(child):
                 chosen = branch(child)
@@ -234,6 +263,7 @@ class BlockReader:
         # every field of Para() set once, its one piece and style in place (what Para() and then _para would set)
         para = _new(Para)
         para.pieces, para.mark, para.mark_author, para.mark_date = [(_EQ, text, None, None, None)], _EQ, None, None
+        para.mark_move = None
         para.props, para.old_props, para.props_change, para.notes, para.box = Props(style), None, None, [], None
         return para
 
@@ -258,6 +288,7 @@ class BlockReader:
             del children[0]
         else:  # a lone child that is no w:pPr: no w:pPr (the usual one-run paragraph without properties)
             ppr = _first(p, PPR) if len(children) > 1 else None
+        moved = False  # the mark is moved (w:moveFrom/w:moveTo): its move found by the end of the paragraph
         if ppr is not None:
             props = para.props
             style = num = rpr = change = None
@@ -271,7 +302,7 @@ class BlockReader:
                     _numbering(child, props)
                 elif tag == RPR and rpr is None:
                     rpr = child
-                    self._mark(child, para)
+                    moved = self._mark(child, para)
                 elif tag == PPR_CHANGE and change is None:
                     change = child
             if change is not None:
@@ -286,23 +317,47 @@ class BlockReader:
                     f"numbering added by {num_ins.get(AUTHOR) or 'unknown'} ({num_ins.get(DATE) or 'no date'})"
                 )
         if ctx is not _EQUAL and para.mark is _EQ and ctx.op is not _EQ and ctx.op is not None:
-            para.mark, para.mark_author, para.mark_date = ctx.op, ctx.author, ctx.date
+            para.mark, para.mark_author, para.mark_date, para.mark_move = ctx.op, ctx.author, ctx.date, ctx.move
         self._inline(children, ctx, para)
+        if moved and para.mark_move is None:
+            para.mark_move = self._mark_range(para)
         return para
 
-    def _mark(self, rpr: etree._Element, para: Para) -> None:
+    def _mark_range(self, para: Para) -> str | None:
+        """The move of ``para``'s moved mark when no range was open where the mark stands (in ``w:pPr``, before the
+        paragraph's runs): the range still open at the paragraph's end (Word opens one after a paragraph's text,
+        before the mark of a paragraph that moves with the next one), else that of the paragraph's last run of the
+        mark's op and of a move (itu_nb's writer's form: the range around the runs, ended before the mark); none
+        else (a moved mark of no range: a plain change, as a ``w:moveFrom`` outside every range).
+        """
+        if self.move is not None:
+            return self.move
+        for piece in reversed(para.pieces):
+            if isinstance(piece, tuple) and piece[0] is para.mark and piece[4] is not None:
+                return piece[4]
+        return None
+
+    def _mark(self, rpr: etree._Element, para: Para) -> bool:
+        """Read the mark's run properties ``rpr`` into ``para``; whether the mark is moved (its move then
+        :attr:`move`, None while no range is open: :meth:`_mark_range` looks at the paragraph's end).
+        """
+        moved = False
         for child in rpr:
             if child.tag in _CHANGE_OP:
                 if para.mark is Op.INSERT and _CHANGE_OP[child.tag] is Op.DELETE and child.tag != MOVE_FROM:
                     # a mark inserted by one author and deleted by another (a paragraph inserted whole, then
                     # struck: in neither view, written so by itu_nb.export.docx): no paragraph runs on in any view
-                    para.mark, para.mark_author, para.mark_date = Op.EQUAL, None, None
+                    para.mark, para.mark_author, para.mark_date, para.mark_move = Op.EQUAL, None, None, None
+                    moved = False
                     continue
                 para.mark, para.mark_author, para.mark_date = _CHANGE_OP[child.tag], child.get(AUTHOR), child.get(DATE)
-                if child.tag in (MOVE_FROM, MOVE_TO):
+                moved = child.tag in (MOVE_FROM, MOVE_TO)
+                para.mark_move = self.move if moved else None
+                if moved:
                     para.notes.append(f"paragraph mark {'moved away' if child.tag == MOVE_FROM else 'moved here'}")
             elif child.tag == RPR_CHANGE:
                 para.notes.append(_format_note("paragraph mark formatting", child))
+        return moved
 
     def _change(self, ctx: _Ctx, el: etree._Element) -> _Ctx:
         op = _CHANGE_OP[el.tag]

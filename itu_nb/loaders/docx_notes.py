@@ -135,6 +135,7 @@ class NoteReader(BlockReader):
         self.host, self.pending = para, deque([job])
         begin = len(para.pieces)
         saved = (self.mark_number, self.fields, self.boxes)
+        moving = (self.move, self.ranges)  # (a note's move ranges are its own: _read)
         # the note's own highlights are its own (_note_highlights); one of ``para`` ending here goes on after what
         # the note puts there (artefacts: its reference, text, comments), its artefact found again by identity: a
         # comment read here may go into the text of a note before it (_put_in_note), which moves it on
@@ -150,6 +151,7 @@ class NoteReader(BlockReader):
         finally:
             self.host, self.reading = None, None
             self.mark_number, self.fields, self.boxes = saved
+            self.move, self.ranges = moving
             self.lit, self.around, self.highlight = lit, around, highlight
             if going_on is not None:
                 at, art, colour = going_on
@@ -179,6 +181,7 @@ class NoteReader(BlockReader):
         ``en<N>`` (not a second text of footnote N).
         """
         self.reading, self.mark_number, self.fields, self.boxes = job, job.number, Fields(), None
+        self.move, self.ranges = None, []  # no range of the body (or of another note) goes on in the note's text
         if nested and job.kind != "comment":
             label = "footnoteRef" if job.kind == "footnote" else "endnoteRef"
             self._art(host, Artefact("footnote-ref", f"[{label}:{job.number}]", -1, None, job.op))
@@ -327,13 +330,15 @@ def _changed_note(paras: list[Para], number: str, form: str | None = None) -> li
         return None
     same = "".join(p[1] for para in paras for p in para.pieces if isinstance(p, tuple) and p[0] is Op.EQUAL)
     changed = [p for para in paras for p in para.pieces if isinstance(p, tuple) and p[0] is not Op.EQUAL]
-    marks = any(p.mark is not Op.EQUAL for p in paras)
+    marks = any(p.mark is not Op.EQUAL and p.mark_move is None for p in paras)  # (a moved one: no split)
     if form != NOTE_ONE and replaced_whole(same, number, ((p[0], p[1], (p[2], p[3])) for p in changed), marks):
         return None
     # [op, author, date, texts, move]: neighbours alike joined once (a move's runs apart from others')
     groups: list[list] = [[Op.EQUAL, None, None, [], None]]
     for k, para in enumerate(paras):
-        before = [(paras[k - 1].mark, "\n", paras[k - 1].mark_author, paras[k - 1].mark_date, None)] if k else []
+        # (the break between two paragraphs: the mark of the one before, its move's when moved, as its runs are)
+        prev = paras[k - 1]
+        before = [(prev.mark, "\n", prev.mark_author, prev.mark_date, prev.mark_move)] if k else []
         for piece in before + [p for p in para.pieces if isinstance(p, tuple)]:
             op, text = piece[0], piece[1]
             who, when, move = (piece[2], piece[3], piece[4]) if op is not Op.EQUAL else (None, None, None)

@@ -40,6 +40,7 @@ class Para:
     mark: Op = Op.EQUAL
     mark_author: str | None = None
     mark_date: str | None = None
+    mark_move: str | None = None  # the move the paragraph mark is part of (w:moveFrom/w:moveTo in w:pPr/w:rPr)
     props: Props = field(default_factory=Props)
     old_props: Props | None = None  # from w:pPrChange: the properties in the original view
     props_change: tuple[str | None, str | None] | None = None  # author and date of that change

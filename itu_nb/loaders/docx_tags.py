@@ -80,6 +80,7 @@ _TEXT = {T, DEL_TEXT, M_T}
 _LEVEL = re.compile(r"-?[0-9]{1,3}")  # ASCII digits only: int() refuses "²", which isdigit() accepts
 COMMENT_REF, BOOKMARK, TR_PR = _w("commentReference"), _w("bookmarkStart"), _w("trPr")
 MOVE_RANGES = {_w("moveFromRangeStart"), _w("moveToRangeStart")}
+MOVE_ENDS = {_w("moveFromRangeEnd"), _w("moveToRangeEnd")}  # (a range's end: its move read no further)
 #: The run properties that make a run more than its text: a highlight, a tracked formatting change.
 _RUN_MARKS = (HIGHLIGHT, RPR_CHANGE)
 # what _inline does with each child, by tag (children not listed hold no text of their own)
@@ -89,7 +90,7 @@ _INLINE = {
     **dict.fromkeys(_CHANGE_OP, _K_CHANGE),
     **dict.fromkeys(_TRANSPARENT, _K_TRANSPARENT),
     SDT: _K_SDT,
-    **dict.fromkeys(MOVE_RANGES, _K_MOVE),
+    **dict.fromkeys(MOVE_RANGES | MOVE_ENDS, _K_MOVE),
     BOOKMARK: _K_BOOKMARK,
     M_MATH: _K_MATH,
     M_PARA: _K_MATH,

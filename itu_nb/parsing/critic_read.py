@@ -286,7 +286,7 @@ def _scan(text: str, lo: int, hi: int, source: str, author, date, top: bool, sha
                 if len(made) == 1 and isinstance(made[0], Run) and not made[0].text:
                     # an empty change with its author and date, {++++}{>>@Brazil (2018-09-10)<<}: an empty
                     # paragraph inserted or deleted (PARAGRAPH_MARK)
-                    pieces[change_from:] = [Artefact("paragraph-mark", "", -1, None, made[0].op, a, d)]
+                    pieces[change_from:] = [Artefact("paragraph-mark", "", -1, None, made[0].op, a, d, move=move)]
                     pos = end + 3
                     continue
                 pieces[change_from:] = [
@@ -368,7 +368,7 @@ def _marker(author, date, shared, mark: str) -> tuple:
     elif len(out) == 1 and isinstance(out[0], Run) and not out[0].text:
         # an empty change with its author and date, {++++}{>>@Brazil (2018-09-10)<<}: an empty
         # paragraph inserted or deleted (PARAGRAPH_MARK)
-        out[0] = Artefact("paragraph-mark", "", -1, None, out[0].op, who[0], who[1])
+        out[0] = Artefact("paragraph-mark", "", -1, None, out[0].op, who[0], who[1], move=who[2])  # (moved: its move)
     else:
         out = [_signed(r, who[0], who[1], shared["signed"], who[2]) if isinstance(r, Run) else r for r in out]
     return tuple(out)
