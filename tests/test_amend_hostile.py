@@ -489,7 +489,7 @@ def test_a_thousand_deletions_by_path():
     # resolves 1, so its path is resolves/1#2), and so on for invites, 500 times each: the viewer names a
     # clause by path.  Before: a path ended the run and each deletion went one by one (on main this child
     # was killed after 60 s on a busy machine; 250 such deletions: 4–5 s); now a path is read against the
-    # pending list's order too (itu_nb.amendments.striking.Pending.at)
+    # pending list's order too (itu_nb.amendments.pending.Pending.at)
     r = bounded(
         ORIGINAL
         + """
@@ -513,7 +513,7 @@ def test_a_thousand_deletions_and_edits_of_words_interleaved():
     # the first live item, each edit the item now labelled 2 (the one after the next).  Before: an edit
     # ended the run, and each deletion went one by one, relettering the rest of the list; now the edits
     # are made on the pending list's items as the text has them (their words, never their labels), and
-    # the run goes on (itu_nb.amendments.striking.Pending.edit).  On main this child was killed after 60 s on
+    # the run goes on (itu_nb.amendments.pending.Pending.edit).  On main this child was killed after 60 s on
     # a busy machine; 250 such instructions: 2.6 s
     r = bounded(
         ORIGINAL
@@ -1544,7 +1544,7 @@ def test_a_thousand_deletions_by_path_from_the_head_of_a_list_with_a_bullet_afte
     # resolves/1#2" 999 times (the live item relettered 1 stands after the struck resolves/1, at 1#2).  Before: an
     # address by path into a list with paragraphs or bullets among its items ended the run of deletions, so each went
     # one by one, relettering and repathing the list (f399996: 0.58 s CPU for 100 on a list of 112, 2.04 s for 200
-    # on one of 212); now read against the pending list as in any other (striking.Pending.at): 0.17 s for 1,000,
+    # on one of 212); now read against the pending list as in any other (pending.Pending.at): 0.17 s for 1,000,
     # 0.28 s for 2,000.  The result is the one "Delete resolves 1" 1,000 times gives
     rows = _bulleted_resolves(
         '["Delete resolves/1"] + ["Delete resolves/1#2"] * 999',

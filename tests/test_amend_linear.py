@@ -351,7 +351,7 @@ def _strike_from(p, home, k, how, there, data, by_path=False):
         return InsertClause("that the text is new;", after=at)
     if how == "within":
         return MoveClause(at, before=_address(p, items[0], data))
-    if how == "words":  # an edit of the item's words: it joins a run of strikes (striking.Pending.edit)
+    if how == "words":  # an edit of the item's words: it joins a run of strikes (pending.Pending.edit)
         words = clause.body("amended").split()
         if words and data.draw(st.booleans()):
             return ReplaceWords(at, words[0], words[0].upper() + "X")
@@ -421,7 +421,7 @@ def test_runs_of_strikes_from_lists_holding_struck_items_equal_one_by_one(data):
     # path of its original label, which no live item before it can take (itu_nb.amendments.striking,
     # _struck_apart); the runs are interrupted now and then by another kind of operation, and start again.
     # Addressed by path too: a live item's path is the one its label gives, "#2" after a struck item of
-    # that label (striking.Pending.at).  Edits of the items' words join the runs (striking.Pending.edit)
+    # that label (pending.Pending.at).  Edits of the items' words join the runs (pending.Pending.edit)
     base = _struck_before(data.draw(st.sampled_from([RES130, B130, WITH_NEW[RES130.id], WITH_NEW[B130.id]])), data)
     by_path = data.draw(st.booleans())  # addressed mostly by path (resolves/13#2…), or mostly by citation
     ops, p = [], base

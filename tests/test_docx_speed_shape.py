@@ -22,7 +22,7 @@ from pathlib import Path
 from docx_build import HEAD, comment, comment_ref, package, para, run
 
 from itu_nb.loaders import docx as docx_loader
-from itu_nb.loaders import docx_read
+from itu_nb.loaders import docx_annotate, docx_lines, docx_read
 from itu_nb.loaders.docx_package import open_package
 from itu_nb.loaders.docx_read import read_paragraphs
 from itu_nb.parsing.tree import SourceLine
@@ -32,7 +32,7 @@ BRAZIL = Path(__file__).parent / "fixtures" / "pp18-doc67-brazil.pandoc.docx"
 
 def _lines(data: bytes, **kwargs) -> list[SourceLine]:
     pkg = open_package(data, "shape.docx")
-    lines, _, _ = docx_loader._lines(read_paragraphs(pkg), docx_loader._numbering(pkg), **kwargs)
+    lines, _, _ = docx_lines.source_lines(read_paragraphs(pkg), docx_loader._numbering(pkg), **kwargs)
     return _objects(lines)
 
 
@@ -56,7 +56,7 @@ def test_runs_split_by_formatting_are_one_plain_line_and_the_same_tree(monkeypat
     fast = docx_loader.load_docx(data, "shape.docx")
     assert fast[0]["resolves/a"].body() == "that this works;"
     # the same document when every usual paragraph is made of runs (the path before plain lines)
-    monkeypatch.setattr(docx_loader, "_usual", lambda pieces, i: SourceLine(i, *docx_loader._place(pieces, i)))
+    monkeypatch.setattr(docx_lines, "usual_line", lambda pieces, i: SourceLine(i, *docx_lines.place(pieces, i)))
     assert repr(docx_loader.load_docx(data, "shape.docx")) == repr(fast)
 
 
@@ -110,13 +110,13 @@ def test_a_note_is_put_on_its_clause_without_visiting_the_others(monkeypatch):
     items[499] = para(run("500\tto act 499;") + comment_ref(7))
     data = package(HEAD + para(run("resolves")) + "".join(items), comments=comment(7, run("Check this one.")))
     visited: list[str] = []
-    annotate = docx_loader._annotate
+    annotate = docx_annotate.annotate
 
     def counted(clause, *args):
         visited.append(clause.path)
         return annotate(clause, *args)
 
-    monkeypatch.setattr(docx_loader, "_annotate", counted)
+    monkeypatch.setattr(docx_annotate, "annotate", counted)
     doc = docx_loader.load_docx(data, "shape.docx")
     assert visited == ["resolves", "resolves/500"]
     note = "comment by Reviewer (2018-09-11T00:00:00Z): Check this one."
@@ -129,7 +129,7 @@ def test_paragraphs_are_let_go_as_their_lines_are_made():
     pkg = open_package(data, "brazil.docx")
     paras = read_paragraphs(pkg)
     kept = [(line.no, line.main, line.is_plain) for line in _lines(data)]
-    lines, _, _ = docx_loader._lines(paras, docx_loader._numbering(pkg), consume=True)
+    lines, _, _ = docx_lines.source_lines(paras, docx_loader._numbering(pkg), consume=True)
     assert paras == [None] * len(kept) and len(kept) == 253  # Brazil's paragraphs, counted in the file
     assert [(line.no, line.main, line.is_plain) for line in _objects(lines)] == kept
 

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 import itu_nb
 from itu_nb.loaders import docx as docx_loader
+from itu_nb.loaders import docx_lines
 from itu_nb.loaders.docx_package import open_package
 from itu_nb.loaders.docx_read import read_paragraphs
 from itu_nb.model import Op
@@ -34,14 +35,14 @@ def test_plain_docx_lines_build_the_same_tree_as_lines_of_runs(monkeypatch):
     # document, node for node and run for run (repr holds every field)
     data = (FIXTURES / "pp18-doc67-brazil.pandoc.docx").read_bytes()
     fast = docx_loader.load_docx(data, "brazil.docx")
-    monkeypatch.setattr(docx_loader, "_usual", lambda pieces, i: SourceLine(i, *docx_loader._place(pieces, i)))
+    monkeypatch.setattr(docx_lines, "usual_line", lambda pieces, i: SourceLine(i, *docx_lines.place(pieces, i)))
     slow = docx_loader.load_docx(data, "brazil.docx")
     assert repr(fast) == repr(slow)
     assert [p.id for p in fast] == ["B/67/1", "B/67/2", "B/67/3", "B/67/4", "B/67/5"]
     # and plain lines were made: most of the document's paragraphs are one unchanged run
     monkeypatch.undo()
     pkg = open_package(data, "brazil.docx")
-    lines, _, _ = docx_loader._lines(read_paragraphs(pkg), docx_loader._numbering(pkg))
+    lines, _, _ = docx_lines.source_lines(read_paragraphs(pkg), docx_loader._numbering(pkg))
     plain = sum(line.__class__ is str or line.is_plain and line.read_runs is None for line in lines)  # str: its text
     assert (plain, len(lines)) == (182, 253)  # counted on this file; the other 71 have changes, artefacts or notes
     # of those 71, the 20 whose change comes after a first unchanged run of more than LABEL_REACH characters

@@ -112,7 +112,7 @@ def test_a_mark_inside_words_the_copy_does_not_hold_stays_on_the_struck_original
 @pytest.mark.parametrize(
     ("source", "word", "branch"),
     [
-        # resolves is a simple list: the run strikes from it while it stays pending (striking.Pending)
+        # resolves is a simple list: the run strikes from it while it stays pending (pending.Pending)
         ("resolves", "to give", "_pending_strike"),
         # considering holds two b) and two h): each original is struck as one by one (inserting._movable)
         ("considering", "that the ITU", "_unmarked"),

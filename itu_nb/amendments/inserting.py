@@ -35,8 +35,8 @@ the list labelled ``a) b) c)…`` (or ``1 2 3…``) in order:
   takes its label), the next label after the last or none ``into=`` the list (the new item is
   appended), or an item of the list to go after or before (the new item takes the label of its place).
 
-The list may also hold struck items (:func:`~itu_nb.amendments.striking.simple_list` with ``struck=True``:
-each at the path of its original label, as :mod:`~itu_nb.amendments.striking` reads them).  They take
+The list may also hold struck items (:func:`~itu_nb.amendments.simple_lists.simple_list` with ``struck=True``:
+each at the path of its original label, as :mod:`~itu_nb.amendments.simple_lists` reads them).  They take
 no label and stay where they stood; the run is replayed on the *live* items' order, each struck item kept
 with the number of live items before it.  A new item placed right after an item goes before the struck
 items that follow that item, one placed before an item (or by its label) after those that precede it, one
@@ -67,6 +67,7 @@ from itu_nb.amendments.lists import Session
 from itu_nb.amendments.mixed import apart
 from itu_nb.amendments.moving import Strike, _movable, _move, _pending_strike, _unmarked
 from itu_nb.amendments.operations import InsertClause, MoveClause
+from itu_nb.amendments.pending import WORDS, Pending
 from itu_nb.amendments.relettering import (
     _repath,
     set_label,
@@ -75,7 +76,8 @@ from itu_nb.amendments.relettering import (
 )
 from itu_nb.amendments.run_keys import AT, SECTION, STRIKE, Runs, Unit, run_key
 from itu_nb.amendments.shifted import Ranks
-from itu_nb.amendments.striking import WORDS, Pending, Sources, component_of, simple_list, strike_run
+from itu_nb.amendments.simple_lists import component_of, simple_list
+from itu_nb.amendments.striking import Sources, strike_run
 from itu_nb.amendments.sublists import list_run
 from itu_nb.amendments.weaving import MIN_WINDOW, window
 from itu_nb.amendments.wording import map_children, peel
@@ -119,7 +121,7 @@ def insert_run(
     labels = list(labels)  # grown below
     prefix = parent.path
     index_of = {x: i for i, x in enumerate(labels)}
-    # the struck items stay where they are (striking._struck_apart), and so do the paragraphs and bullets
+    # the struck items stay where they are (simple_lists._struck_apart), and so do the paragraphs and bullets
     # among the items: each is kept with the number of live items before it (non-decreasing); a struck item
     # with its path component (its original label's)
     struck: list[Clause] = []  # the struck items and the paragraphs and bullets, in order

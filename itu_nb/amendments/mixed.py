@@ -8,7 +8,7 @@ neither reads as a label of a list of letters, numbers or roman numerals).  Thei
 list labels (:func:`~itu_nb.amendments.relettering.scan_labels` gives them no scheme and carries the letter
 before them across them), so the listed items read the same without them.
 
-:func:`apart` gives the list without them, which :func:`~itu_nb.amendments.striking.simple_list` may read as
+:func:`apart` gives the list without them, which :func:`~itu_nb.amendments.simple_lists.simple_list` may read as
 simple, and the children it left out; a run (:func:`~itu_nb.amendments.inserting.insert_run`) keeps each with
 the number of live items before it, as it keeps the struck items, and puts it back unchanged.
 """

@@ -5,7 +5,7 @@ insertion goes altogether, a clause of the original text leaves its struck origi
 and places a copy, keyed as a new clause.  A run of moves into one list does the same through these helpers:
 :func:`_movable` says which clause a run can move, :func:`_move` strikes it and makes its copy at the path the
 run gives it, :func:`_pending_strike` strikes it from a source list kept pending
-(:class:`~itu_nb.amendments.striking.Pending`), :func:`_unmarked` leaves its comments and highlights to the copy.
+(:class:`~itu_nb.amendments.pending.Pending`), :func:`_unmarked` leaves its comments and highlights to the copy.
 
 Every move names its two ends, as Word does (``w:moveFrom`` / ``w:moveTo``): the copy's runs carry the name
 :func:`~itu_nb.amendments.wording.inserted_copy` gives them (``move-`` and the key of the clause moved), and once the
@@ -24,8 +24,9 @@ from typing import Any
 from itu_nb.amendments.addressing import lookup, parent_of
 from itu_nb.amendments.lists import Session, _apart
 from itu_nb.amendments.operations import MoveClause
+from itu_nb.amendments.pending import Pending
 from itu_nb.amendments.relettering import _repath, scheme_of
-from itu_nb.amendments.striking import Pending, Sources
+from itu_nb.amendments.striking import Sources
 from itu_nb.amendments.wording import MOVE_PREFIX, inserted_copy, map_node, newcomer, taken_marks
 from itu_nb.model import Clause, NodeKind, Op, Proposal, Run, join_runs
 from itu_nb.model.clause import relabelled_artefacts

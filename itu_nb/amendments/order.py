@@ -7,7 +7,7 @@ deletions), so one by one each reletters and repaths its list, quadratic over a 
 *pending* (:class:`Order`): the text keeps it as it was, each operation changes only the list's order (a Python
 list of entries, with C-level inserts and deletes), and the labels, paths and keys are computed once at the end.
 
-It holds on a *simple* list (:func:`~itu_nb.amendments.striking.simple_list` with ``struck=True``, the rules
+It holds on a *simple* list (:func:`~itu_nb.amendments.simple_lists.simple_list` with ``struck=True``, the rules
 of :mod:`~itu_nb.amendments.inserting`), read without the unlabelled paragraphs and bullets among its items
 (:mod:`~itu_nb.amendments.mixed`: held as struck items are, each at its own path, which no operation changes), and
 each operation keeps it simple: the live items are labelled
@@ -68,7 +68,7 @@ from itu_nb.amendments.holder_ranks import HolderRanks
 from itu_nb.amendments.lists import Session
 from itu_nb.amendments.operations import DeleteClause, InsertClause, MoveClause
 from itu_nb.amendments.relettering import _repath, set_label, split_label, successor
-from itu_nb.amendments.striking import _simple_apart, component_of
+from itu_nb.amendments.simple_lists import component_of, simple_apart
 from itu_nb.amendments.struck_others import bare_item
 from itu_nb.amendments.struck_ranks import Struck
 from itu_nb.amendments.touched import _RELETTERED, RELABELLED, REPATHED, _moved, _relabelled
@@ -115,7 +115,7 @@ class Order:
         # the live items holding lists joined to this one (sublists.Nest): their ranks now and ids; no operation
         # strikes or moves them, but one may change their ranks (and so their labels and paths)
         self.hranks = HolderRanks()
-        simple = _simple_apart(session, parent)  # the paragraphs and bullets among the items held as struck ones
+        simple = simple_apart(session, parent)  # the paragraphs and bullets among the items held as struck ones
         if simple is None:
             return
         every, lead, facts, scheme, labels, style = simple

@@ -10,7 +10,7 @@ from typing import Any, NamedTuple
 from itu_nb.amendments.lists import Session
 from itu_nb.amendments.moving import Strike
 from itu_nb.amendments.operations import AddSection, DeleteClause, InsertClause, MoveClause
-from itu_nb.amendments.striking import Words
+from itu_nb.amendments.pending import Words
 from itu_nb.model import Proposal
 
 __all__ = ["AT", "MOVE", "SECTION", "STRIKE", "Runs", "Unit", "run_key"]
@@ -39,7 +39,7 @@ class Runs(NamedTuple):
 
     sections: Callable[[Session, Proposal, Sequence[Any], Any, str], tuple[Proposal, int, bool]]
     strike: Strike
-    words: Words  # an edit of words, for runs of strikes (striking.Pending.edit)
+    words: Words  # an edit of words, for runs of strikes (pending.Pending.edit)
 
 
 def run_key(op) -> str | None:

@@ -15,7 +15,7 @@ The result is the one of applying them in their order, field for field, when:
 
 - every operation of the window is a :class:`~itu_nb.amendments.operations.InsertClause`,
   :class:`~itu_nb.amendments.operations.DeleteClause` or an edit of words
-  (:data:`~itu_nb.amendments.striking.WORDS`) whose address (a citation naming one section, a path
+  (:data:`~itu_nb.amendments.pending.WORDS`) whose address (a citation naming one section, a path
   starting with a section's path, or ``into=`` a section) lies inside one top-level section (no moves:
   a move changes two lists; no new sections: they change the top level);
 - every key held inside each of those sections starts with the section's path: a key is claimed
@@ -33,7 +33,7 @@ from typing import Any
 
 from itu_nb.amendments.addressing import cited_section
 from itu_nb.amendments.operations import DeleteClause, InsertClause
-from itu_nb.amendments.striking import WORDS
+from itu_nb.amendments.pending import WORDS
 from itu_nb.model import Clause, NodeKind, Proposal
 
 __all__ = ["window"]

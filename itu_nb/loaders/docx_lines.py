@@ -1,0 +1,273 @@
+"""Stage 2 of the .docx loader: Word paragraphs made the tree stage's source lines.
+
+:func:`source_lines` takes the paragraphs :func:`~itu_nb.loaders.docx_read.read_paragraphs` gives and the
+labels :mod:`~itu_nb.loaders.docx_numbering` generates, and makes one
+:class:`~itu_nb.parsing.document.SourceLine` per paragraph for
+:func:`~itu_nb.parsing.document.build_document`: a plain line as its text when it is one unchanged run
+(most paragraphs), else its runs joined and its artefacts placed (:func:`place`), with a generated label
+as label runs (``a)`` + TAB; a changed label a DELETE and an INSERT) or, when the tree stage would not read
+it as a label, a ``list-label`` artefact, and a tracked paragraph mark as a ``paragraph-mark`` artefact.
+Beside the lines it gives each line's notes and the length of the generated label left in its runs, which
+:mod:`~itu_nb.loaders.docx_annotate` puts on the clauses once the tree is built.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from itu_nb.loaders.docx_numbering import Numbering, view_labels
+from itu_nb.loaders.docx_para import Para, Piece
+from itu_nb.model import VIEWS, Artefact, Op, Run
+from itu_nb.parsing.document import SourceLine
+from itu_nb.parsing.frozen import run as make_run
+from itu_nb.parsing.labels import LABEL_REACH, label_split
+from itu_nb.parsing.markup import IN_NOTE
+
+__all__ = ["place", "source_lines", "usual_line"]
+
+
+def source_lines(
+    paras: list[Para],
+    numbering: Numbering,
+    empty: dict[int, tuple[Op, str | None, str | None]] | None = None,
+    *,
+    consume: bool = False,
+) -> tuple[list[SourceLine | str], dict[int, list[str]], dict[int, int]]:
+    """Stage-2 lines, the notes of each line, and the length of the generated label left in each line's runs.
+
+    One pass over the paragraphs; ``empty`` (when given) gets the mark's op, author and date of every
+    paragraph without text whose mark is tracked (see :func:`~itu_nb.loaders.docx_annotate.empty_marks`),
+    found in the same pass.  With ``consume=True`` each paragraph is let go (``paras[i]`` becomes None) once
+    its line is made, so that the paragraphs and the lines are never both whole (the memory peak of a large
+    document): for a caller that has no further use for them.
+    """
+    capped: dict[int, list[str]] = {}
+    numbered = numbering.numbers_any(paras)
+    labels = {view: view_labels(paras, numbering, view, capped) if numbered else {} for view in VIEWS}
+    lines: list[SourceLine | str] = []
+    notes: dict[int, list[str]] = {}
+    labelled: dict[int, int] = {}
+    originals, amendeds = labels["original"], labels["amended"]
+    equal, usual, append = Op.EQUAL, usual_line, lines.append
+    held: list = paras
+    prev: Para | None = None
+    for i in range(len(paras)):
+        para = paras[i]
+        if consume:
+            held[i] = None
+        if para.mark is equal:
+            if not para.notes and (not numbered or i not in originals and i not in amendeds and i not in capped):
+                # the usual paragraph: its runs, nothing added; most often one unchanged run, a plain line
+                pieces = para.pieces
+                if len(pieces) == 1:
+                    piece = pieces[0]
+                    if (
+                        piece.__class__ is tuple
+                        and piece[0] is equal
+                        and piece[2] is None
+                        and piece[3] is None
+                        and piece[4] is None
+                    ):
+                        append(piece[1])  # a plain line as its text, its number its index (build_document)
+                        prev = para
+                        continue
+                append(usual(pieces, i))
+                prev = para
+                continue
+        elif empty is not None and not para.text(None).strip():
+            empty[i] = (para.mark, para.mark_author, para.mark_date)
+        lines.append(_line(para, prev, i, originals.get(i), amendeds.get(i), capped, notes, labelled))
+        prev = para
+    return lines, notes, labelled
+
+
+def _line(
+    para: Para,
+    prev: Para | None,
+    i: int,
+    old: str | None,
+    new: str | None,
+    capped: dict[int, list[str]],
+    notes: dict[int, list[str]],
+    labelled: dict[int, int],
+) -> SourceLine:
+    """The line of paragraph ``i`` (``para``, after ``prev``) with what it carries beyond its runs: its
+    generated label ``old`` (original view) and ``new`` (amended), its notes, its tracked paragraph mark.
+    """
+    pieces: list[Piece | Artefact] = []
+    if old is not None or new is not None:
+        # a relettering caused by a neighbour's change is credited to that change
+        cause = para if para.change[0] else prev if prev is not None and prev.mark is not Op.EQUAL else para
+        pieces = list(_label_runs(old, new, cause))
+    extra = list(para.notes) + capped.get(i, [])
+    if pieces:
+        extra.append("label generated by Word list numbering")
+        if _readable(old, para, "original") and _readable(new, para, "amended"):
+            labelled[i] = sum(len(r[1]) for r in pieces if isinstance(r, tuple))
+        else:
+            pieces = [Artefact("list-label", r[1], i, None, r[0]) for r in pieces if isinstance(r, tuple)]
+            extra.append(f"Word list number {new or old!r} is no clause label; kept beside the text, not in it")
+    pieces += para.pieces
+    if para.mark is not Op.EQUAL:
+        mark = Artefact("paragraph-mark", "", i, None, para.mark, para.mark_author, para.mark_date, move=para.mark_move)
+        pieces.append(mark)  # (a moved mark: its move's, as Word's empty paragraph moved with the text around it)
+        who = f"by {para.mark_author or 'unknown'} ({para.mark_date or 'no date'})"
+        if para.mark is Op.DELETE:
+            extra.append(f"paragraph mark deleted {who}: runs on into the next paragraph in the amended view")
+        else:
+            extra.append(f"paragraph mark inserted {who}: runs on into the next paragraph in the original view")
+    runs, arts = place(pieces, i)
+    if extra:
+        notes[i] = list(dict.fromkeys(extra))
+    return _source_line(i, runs, arts)
+
+
+def _source_line(i: int, runs: list[Run], arts: list[Artefact]) -> SourceLine:
+    """The line ``i`` of ``runs`` and ``arts``; :meth:`SourceLine.headed` when the tree stage may read it as a plain
+    line: no artefact, two runs or more, the first an equal run without author, date or move that puts a
+    non-whitespace character past :data:`~itu_nb.parsing.labels.LABEL_REACH` (the label, if any, is in it alone).
+
+    Most paragraphs with a tracked change are such lines (the change comes after the first words); the
+    tree stage then takes them on its item fast path, as it does the CriticMarkup reader's (the same tree).
+    """
+    if not arts and len(runs) > 1:
+        first = runs[0]
+        if (
+            first.op is _EQUAL
+            and len(first.text) > LABEL_REACH
+            and first.author is None
+            and first.date is None
+            and first.move is None
+            and not first.inferred
+            and not first.text[LABEL_REACH:].isspace()
+        ):
+            return SourceLine.headed(i, runs)
+    return SourceLine(i, runs, arts)
+
+
+def usual_line(pieces: list[Piece | Artefact], i: int) -> SourceLine:
+    """The line of a paragraph read as it is; unchanged runs without a move and no artefact are a plain line.
+
+    Most paragraphs of a document are such runs (Word splits a paragraph's text into runs where
+    its formatting or revision ids change, pandoc writes one): they join into one unchanged run,
+    and the tree stage reads such a line as a string (:meth:`SourceLine.plain`), as it does the
+    text loaders' lines, without the :class:`~itu_nb.model.Run` objects it would otherwise make
+    and peel (the same tree).
+    """
+    equal = Op.EQUAL
+    for piece in pieces:
+        if (
+            piece.__class__ is not tuple
+            or piece[0] is not equal
+            or piece[2] is not None
+            or piece[3] is not None
+            or piece[4] is not None
+        ):
+            return _source_line(i, *place(pieces, i))
+    if len(pieces) == 1:
+        return SourceLine.plain(i, pieces[0][1])  # type: ignore[index]
+    return SourceLine.plain(i, "".join([p[1] for p in pieces])) if pieces else SourceLine(i, [], [])  # type: ignore[index]
+
+
+def _readable(label: str | None, para: Para, view: str) -> bool:
+    """Whether the parser reads ``label`` + TAB at the start of the paragraph's text in ``view`` as a label."""
+    if label is None:
+        return True
+    return label_split(label + "\t" + para.text(view)[:40]) > len(label)
+
+
+def _label_runs(old: str | None, new: str | None, para: Para) -> list[Piece]:
+    """The label runs for a paragraph labelled ``old`` (original view) and ``new`` (amended).
+
+    A changed label is credited to the first change of ``para`` (author and date).
+    """
+    author, date = para.change
+    if old is None:
+        return [] if new is None else [(Op.INSERT, new + "\t", author, date, None)]
+    if new is None:
+        return [(Op.DELETE, old + "\t", author, date, None)]
+    if old == new:
+        return [(Op.EQUAL, old + "\t", None, None, None)]
+    head = 0
+    while head < min(len(old), len(new)) and old[head] == new[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(old), len(new)) - head and old[-1 - tail] == new[-1 - tail]:
+        tail += 1
+    runs: list[Piece] = [
+        (Op.EQUAL, old[:head], None, None, None),
+        (Op.DELETE, old[head : len(old) - tail], author, date, None),
+        (Op.INSERT, new[head : len(new) - tail], author, date, None),
+        (Op.EQUAL, old[len(old) - tail :] + "\t", None, None, None),
+    ]
+    return [r for r in runs if r[1]]
+
+
+#: The fields :func:`place` passes to :class:`Artefact` in order (the constructor costs a fifth of
+#: ``dataclasses.replace``: a note referenced 40,000 times places 40,000 references); checked here.
+_ARTEFACT_FIELDS = ("kind", "text", "line", "offset", "op", "author", "date", "length", "anchor", "inserted", "move")
+if tuple(f.name for f in dataclasses.fields(Artefact)) != _ARTEFACT_FIELDS:
+    raise ImportError("itu_nb.loaders.docx_lines: Artefact's fields changed; update place, which passes each of them")
+
+
+def place(pieces: list[Piece | Artefact], line: int) -> tuple[list[Run], list[Artefact]]:
+    """Split pieces into joined runs and artefacts placed at their offset in the runs' text.
+
+    Runs with the same op, author, date and move join across artefacts (a move's runs never with the mover's other
+    changes of the same date, which are no part of the move);
+    each joined run is made a :class:`~itu_nb.model.Run` once, its text built once (linear in the pieces).
+    """
+    if len(pieces) == 1 and isinstance(pieces[0], tuple):  # one run, nothing to join or place
+        op, text, author, date, move = pieces[0]
+        return ([make_run(op, text, author, date, False, move)] if text else []), []
+    runs: list[Run] = []
+    arts: list[Artefact] = []
+    pos = 0
+    first: Piece | None = None  # the first piece of the run being joined
+    texts: list[str] = []  # the texts joined into it
+    for piece in pieces:
+        if not isinstance(piece, tuple):
+            # keeps every other field; a highlight inside a note keeps its offset in the note (docx_read)
+            at = piece.offset if piece.kind in IN_NOTE else pos
+            arts.append(
+                Artefact(
+                    piece.kind,
+                    piece.text,
+                    line,
+                    at,
+                    piece.op,
+                    piece.author,
+                    piece.date,
+                    piece.length,
+                    piece.anchor,
+                    piece.inserted,
+                    piece.move,
+                )
+            )
+            continue
+        text = piece[1]
+        if not text:
+            continue
+        pos += len(text)
+        if (
+            first is not None
+            and piece[0] is first[0]
+            and piece[2] == first[2]
+            and piece[3] == first[3]
+            and piece[4] == first[4]  # (a move's runs and the mover's other change of the date: two runs)
+        ):
+            texts.append(text)
+            continue
+        if first is not None:
+            runs.append(
+                make_run(first[0], texts[0] if len(texts) == 1 else "".join(texts), first[2], first[3], False, first[4])
+            )
+        first, texts = piece, [text]
+    if first is not None:
+        runs.append(
+            make_run(first[0], texts[0] if len(texts) == 1 else "".join(texts), first[2], first[3], False, first[4])
+        )
+    return runs, arts
+
+
+_EQUAL = Op.EQUAL
