@@ -32,8 +32,9 @@ from itu_nb.model.struck import STRUCK as _STRUCK
 from itu_nb.model.struck import fates as _struck_fates
 from itu_nb.model.struck import restore as _restore
 from itu_nb.model.struck_ids import distinct as _distinct
-from itu_nb.model.struck_ids import relettered as _relettered
 from itu_nb.model.struck_ids import struck_changes as _struck_changes
+from itu_nb.model.struck_lists import plan as _plan
+from itu_nb.model.struck_lists import rewrite as _rewrite
 
 if TYPE_CHECKING:  # types only: Proposal.accept imports this module, not the other way round
     from itu_nb.model.clause import Clause
@@ -71,8 +72,9 @@ def _apply(proposal: Proposal, accepted: set[str], rejected: set[str], moves=Non
     A struck-insert no change of its striker's holds is settled by its own change's id
     (:mod:`itu_nb.model.struck_ids`).
     """
-    accepted = accepted | _relettered(proposal, accepted)  # (a clause struck whole: its list's relettering with it)
-    rejected = rejected | _relettered(proposal, rejected)
+    lists = _plan(proposal, accepted, rejected)  # (a clause struck whole: its list lettered as the strikes left imply)
+    accepted = (accepted | lists.accepted) - lists.dropped
+    rejected = rejected | lists.rejected
     both = accepted & rejected
     if both:
         raise ValueError(f"{proposal.id}: change {sorted(both)[0]!r} is both accepted and rejected")
@@ -206,6 +208,8 @@ def _apply(proposal: Proposal, accepted: set[str], rejected: set[str], moves=Non
         return tuple(out), up
 
     clauses, _ = settle_all(_moved_back(proposal.clauses, rejected, moves), True)
+    if lists.letters:  # (the labels the strikes left imply)
+        clauses = _rewrite(dataclasses.replace(proposal, clauses=clauses), lists.letters).clauses
     notes = tuple(
         f"{verb} {len(ids)} change{'s' if len(ids) != 1 else ''}"
         for verb, ids in (("accepted", accepted), ("rejected", rejected))

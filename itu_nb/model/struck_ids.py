@@ -41,6 +41,7 @@ __all__ = [
     "clause_id",
     "distinct",
     "kept_whole",
+    "label_changes",
     "lone_struck",
     "merged",
     "node_changes",
@@ -238,11 +239,11 @@ def relettered(proposal, ids: set[str]) -> set[str]:
                 continue
             (_, change), *_ = struck_changes(kid)
             for later in kids[i + 1 :]:
-                out.update(_label_changes(later, change.author, change.date))
+                out.update(label_changes(later, change.author, change.date))
     return out
 
 
-def _label_changes(node, author: str | None, date: str | None) -> list[str]:
+def label_changes(node, author: str | None, date: str | None) -> list[str]:
     """The ids of ``node``'s changes wholly in its label by ``author`` on ``date``."""
     n = len(node.label_runs)
     if not n:
