@@ -85,8 +85,10 @@ def test_accepting_it_drops_the_clause(struck):
     assert J_TEXT not in done.text("amended") and J_TEXT not in done.text("original")
     assert not _at_j(done)
     assert done.text("amended") == struck.text("amended")  # in neither view before; in none now
+    assert done.text("original") == struck.text("original")  # (k)'s accepted letter in no line of the original)
     k = [x for x in done.changes if x.id.startswith("considering/k@")]
-    assert [(x.author, x.new[:2]) for x in k] == [("Brazil", ")\t")]  # Ana's relettering k) as j) accepted with it
+    # Ana's relettering k) as j) accepted with it: the letter of Brazil's clause, still his insertion
+    assert [(x.author, x.new[:3]) for x in k] == [("Brazil", "j)\t")]
     assert done["considering/j"].label == "j)"
 
 
