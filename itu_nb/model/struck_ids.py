@@ -19,8 +19,9 @@ struck-inserts: :func:`itu_nb.amendments.wording.delete_node`) is ONE change (:f
 deleted paragraph: scope ``clause``, ``old`` its label and text, ``inserter`` its inserter(s), id
 ``"<clause key>@<digest>"`` of the word ``clause`` and the key alone (:func:`clause_id`: one per clause, never a
 struck-insert's or a run change's digest).  Rejecting it brings the clause back whole (its label and text, its
-inserter's insertion), accepting it drops it; the striker's relettering of the clauses after it in its list (the same author and date: what the strike
-did) is decided with it (:func:`relettered`), so the list comes back lettered as it was; its kept sub-items are changes of their own (each a clause struck
+inserter's insertion), accepting it drops it; the clauses after it in its list are lettered as the striker's strikes
+left imply (:mod:`itu_nb.model.struck_lists`; where the list reads otherwise, the striker's relettering of them is
+decided with it: :func:`relettered`), so the list comes back lettered as it was; its kept sub-items are changes of their own (each a clause struck
 whole, decided alone, as Word shows each paragraph).  A decided one with twins is remembered in :attr:`~itu_nb.model.Clause.settled`, as other changes are,
 so its twins keep their ranks.
 """

@@ -9,20 +9,25 @@ live items lettered as the strikes that remain imply: reject the strike of ``i)`
 
 :func:`plan` reads the list before the decision (:class:`Item` per clause of the list that the striker's changes
 leave live: live, struck, or deleted in force by the striker) and checks that its live items are lettered as the
-strikes imply (each the next letter of the list, a struck or deleted item taking none); a list that reads otherwise
-(a label out of sequence, another scheme among the letters, a relabel decided apart from its deletion) keeps the
-rule it had: every label change of the striker's after a decided strike is decided with it
-(:func:`itu_nb.model.struck_ids.relettered`).  Then, after the decision, each live item from the first decided
-strike on gets the letter the walk gives it:
+strikes imply: from the striker's first strike, deletion or relabel on, each live item the next letter of the list
+(number, letter, Word's ``aa``…, roman), a struck or deleted clause taking none.  A list that reads otherwise (a
+label out of sequence, two schemes, a relabel decided apart against what the strikes imply, strikes by two
+strikers) keeps the rule it had: every label change of the striker's after a decided strike is decided with it
+(:func:`itu_nb.model.struck_ids.relettered`).  Then, after the decision, each live item of that stretch gets the
+letter the walk gives it, in one of three forms (:func:`rewrite`):
 
 - its inserter's own letter (the striker's relabel rejected) when that is the one;
 - else a relabel of the striker's (the inserter's letter struck, the new one inserted, on the strike's date) while
-  a strike or deletion of the striker's before it is still pending;
-- else (every strike before it decided, some accepted: those clauses are gone) the new letter as accepted text.
+  a strike or deletion of the striker's in the list is still pending;
+- else (every strike decided, some accepted: those clauses are gone) the new letter accepted
+  (:func:`accepted_label`).
 
 Each form depends only on which strikes are accepted, rejected or pending, never on the order of the decisions,
-so decisions commute; a deletion of a clause in force keeps its own semantics (its relabels are changes of their
-own, as Word shows them): it counts as pending while it is.
+so decisions commute.  A deletion of a clause in force keeps its own semantics (its relabels are changes of their
+own, as Word shows them): it takes no letter and counts as pending while it is; deciding it (rejected: it takes
+its letter back beside the relabels left) makes the list read otherwise for the next strike decided, which then
+keeps the rule it had.  A decision by author or on every change decides the relabels with the strikes: accepted,
+they take the letters the walk gives.
 """
 
 from __future__ import annotations
