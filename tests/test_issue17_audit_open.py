@@ -79,10 +79,6 @@ print([n.path for p in back for n in p.walk() if n.kind.value == "footnote"])
     assert r.within(), r
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="to_docx is quadratic in the references of one line (export/docx_bodies._bodies_later): 28 s of CPU",
-)
 def test_a_note_referenced_forty_thousand_times_in_one_paragraph_is_written_to_word_within_the_bound():
     code = (
         NOTE_DOC

@@ -85,18 +85,19 @@ def _bodies_later(pieces: tuple[Piece, ...]) -> set[str]:
     between them (text, a comment, a bookmark, another note): the .docx writer marks their place.
     """
     out: set[str] = set()
-    apart: dict[str, bool] = {}  # a note referenced and not yet given its body → something written since
+    since: dict[str, int] = {}  # a note referenced and not yet given its body → the pieces written up to its reference
+    written = 0  # (one count, not a flag per pending note set at every piece: a line of 40,000 references is linear)
     for piece in pieces:
         if piece.kind == "footnote-body" and (m := _BODY_NUMBER.match(piece.text)):
-            if apart.pop(m.group(1), False):
+            at = since.pop(m.group(1), None)
+            if at is not None and at < written:
                 out.add(m.group(1))
             continue
         if piece.kind in _NOTE_PARTS or piece.is_mark:
             continue
-        for no in apart:
-            apart[no] = True
+        written += 1
         if piece.kind == "footnote-ref" and (ref := _REF_NUMBER.match(piece.text)):
-            apart[ref.group(1)] = False
+            since[ref.group(1)] = written
     return out
 
 
