@@ -286,7 +286,12 @@ def _line(pieces: tuple[Piece, ...], where: _Where) -> str:
         if not piece.text:
             continue
         other = who is not None and (who.author, who.date, who.move) != (piece.author, piece.date, piece.move)
-        if piece.op is not open_op or (other and piece.op is not Op.EQUAL):
+        if inside and other:  # made inside changes by several authors: its part in each one's mark (made_inside)
+            out.append("==}")
+            close()
+            out += (_MARK[piece.op][0], "{==")
+            open_op, who = piece.op, piece
+        elif piece.op is not open_op or (other and piece.op is not Op.EQUAL):
             close()
             if piece.op is not Op.EQUAL:
                 out.append(_MARK[piece.op][0])
