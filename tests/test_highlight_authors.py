@@ -233,3 +233,46 @@ def test_criticmarkup_written_before_from_such_a_word_source_keeps_its_text_chan
 def _views_of(proposal) -> tuple[str, str]:
     node = proposal["noting/b"]
     return node.body("original"), node.body("amended")
+
+
+# ----------------------------------------------------------------------------
+# The Word writer's fast line writer (export/docx_plain) writes such lines to the tree writer's bytes
+# ----------------------------------------------------------------------------
+def _docx_parts(doc: itu_nb.Document, fast: bool) -> dict[str, bytes]:
+    import re
+
+    from itu_nb.export import docx
+
+    with pytest.MonkeyPatch.context() as m:
+        if not fast:
+            m.setattr(docx, "plain_paragraph", lambda *a: None)
+        data = itu_nb.to_docx(doc, author='Q "R" & <S>')
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        times = re.compile(rb"<dcterms:(created|modified)[^>]*>[^<]*</dcterms:\1>")
+        return {n: times.sub(b"", z.read(n)) for n in z.namelist()}
+
+
+@pytest.mark.parametrize(
+    "words",
+    [CASES[case][0] for case in IDS]
+    + [
+        # a change without author or date (the writer's own), TAB and "&" in the text, an empty highlight after it
+        "{=={--Annex\t3 & 4--}{++5++}" + CEPT + "==}{====}, to this resolution,",
+        # two highlights side by side (yellow, then green), the second made around a deletion
+        "{==Annex==}{=={-- 3--}" + BRAZIL + "==} to this resolution,",
+        # made inside (no w:rPrChange) next to one made around
+        "{--{==Annex 3==}--}" + BRAZIL + " {=={++4++}" + CEPT + "==} to this resolution,",
+    ],
+)
+def test_the_fast_line_writer_writes_highlights_made_around_changes_as_the_tree_does(words):
+    from itu_nb.export import docx
+
+    doc = itu_nb.load(_source(words), format="criticmarkup")
+    used = []
+    plain = docx.plain_paragraph
+    with pytest.MonkeyPatch.context() as m:
+        m.setattr(docx, "plain_paragraph", lambda *a: used.append(plain(*a)) or used[-1])
+        fast = _docx_parts(doc, fast=True)
+    # the line of noting b) was written as text (it holds a w:rPrChange), and gives the tree's bytes
+    assert any(x is not None and "w:rPrChange" in x for x in used)
+    assert fast == _docx_parts(doc, fast=False)
