@@ -27,8 +27,10 @@ inside a change (its op INSERT or DELETE) stands inside that change's mark, ``{+
 ``{++{====}++}`` where no text of the change is left beside it), and is read back with the change's op and
 offset (:data:`itu_nb.parsing.markup.EMPTY_HIGHLIGHT`); ``{====}`` outside a change is one made outside.  One
 with text made inside a change stands inside its mark too, ``{--{==7==}--}{>>@Brazil (…)<<}`` (session 20; before,
-``{=={--7--}==}``, which now reads back as one made around the change), when one mark can hold what it covers
-(:func:`itu_nb.export.nesting.made_inside`).  CriticMarkup cannot nest highlights: one of no characters inside
+``{=={--7--}==}``, which now reads back as one made around the change); over changes by several authors or dates,
+its part in each one's mark, ``{--{==a==}--}{>>@X (…)<<}{--{==b==}--}{>>@Y (…)<<}``, read back as one highlight per
+mark, as Akoma Ntoso writes it (:func:`itu_nb.export.nesting.made_inside`); one made around such changes is
+``{=={--a--}{>>@X (…)<<}{--b--}{>>@Y (…)<<}==}`` (session 22; read back inside them in session 21).  CriticMarkup cannot nest highlights: one of no characters inside
 another (read from Akoma Ntoso's nested inlines) is written right after it, the nearest place it can stand; one
 with text inside another, or two that cross, are refused with an :class:`~itu_nb.errors.ExportError` naming the node and the characters (:mod:`itu_nb.export.nesting`).  A footnote stands in
 its host's line, changes inside its text marked as anywhere else (``[1: See {--71--}{++72++}]``, read
@@ -286,7 +288,12 @@ def _line(pieces: tuple[Piece, ...], where: _Where) -> str:
         if not piece.text:
             continue
         other = who is not None and (who.author, who.date, who.move) != (piece.author, piece.date, piece.move)
-        if piece.op is not open_op or (other and piece.op is not Op.EQUAL):
+        if inside and other:  # made inside changes by several authors: its part in each one's mark (made_inside)
+            out.append("==}")
+            close()
+            out += (_MARK[piece.op][0], "{==")
+            open_op, who = piece.op, piece
+        elif piece.op is not open_op or (other and piece.op is not Op.EQUAL):
             close()
             if piece.op is not Op.EQUAL:
                 out.append(_MARK[piece.op][0])

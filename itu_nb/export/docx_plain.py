@@ -121,6 +121,19 @@ def _change(writer: NoteWriter, op: Op, author: str | None, date: str | None, in
     return f"{start}{writer.next_id}{rest}>{inner}{end}" if inner else f"{start}{writer.next_id}{rest}/>"
 
 
+def _around_change(writer: NoteWriter, op: Op, author: str | None, date: str | None, run: str) -> str:
+    """The highlighted ``run`` of a highlight made around its change, inside that change, as the tree writes it
+    (:meth:`~itu_nb.export.docx_runs.RunWriter._lit_around`): a ``w:rPrChange`` last in its ``w:rPr``, holding the
+    properties before (none: the run has only its highlight), its ``w:id`` the next after the change's.
+    """
+    change = _change(writer, op, author, date, "\x00")  # (the change's w:id first, as _change_in takes it)
+    writer.next_id += 1
+    when = _iso(date or writer.date)
+    stamp = f'<w:rPrChange w:id="{writer.next_id}" w:author="{_attr(author or writer.author)}"'
+    stamp += (f' w:date="{_attr(when)}"' if when else "") + "><w:rPr/></w:rPrChange></w:rPr>"
+    return change.replace("\x00", run.replace("</w:rPr>", stamp, 1))
+
+
 def _usual_run(text: str, op: Op, lit: str) -> str:
     """The run of a usual piece (text, or a label not in Reasons) whose text is not all printable, as :func:`_run`
     writes it: a label and its TAB, and text whose only characters to write as elements are TABs between
@@ -217,8 +230,8 @@ def plain_paragraph(writer: NoteWriter, line: Line, last: bool) -> str | None:
                 return None
             marked = piece.op
         elif piece.text:
-            if around and piece.op is not _EQUAL:
-                return None
+            if around and piece.op is not _EQUAL and (kind != "text" and kind != "label" or line.role == "reasons"):
+                return None  # (a marker's or a bold label's run made around: the tree's _lit_around)
             if piece.move is not None:  # a move's run, in its named range (RunWriter._moved_in): the tree writes it
                 return None
             if first is None:
@@ -240,7 +253,7 @@ def plain_paragraph(writer: NoteWriter, line: Line, last: bool) -> str | None:
         ppr += f"<w:rPr>{_change(writer, marked, author, date, '')}</w:rPr>"
     out = [f"<w:p><w:pPr>{ppr}</w:pPr>" if ppr else "<w:p>"]
     lit = ended = ""  # as _Writer.paragraph: the highlight open here, the one that ended last
-    touching = empty = False
+    touching = empty = around = False  # around: the highlight open was made around changes (_around_change)
     marker = role == "marker"
     reasons = role == "reasons"
     for piece in pieces:
@@ -254,12 +267,17 @@ def plain_paragraph(writer: NoteWriter, line: Line, last: bool) -> str | None:
                 run = _STARTS[op is _DELETE, lit] + text + _ENDS[op is _DELETE][0]
             else:
                 run = _usual_run(text, op, lit)
-            out.append(run if op is _EQUAL else _change(writer, op, piece.author, piece.date, run))
+            if op is _EQUAL:
+                out.append(run)
+            elif around and lit and text:
+                out.append(_around_change(writer, op, piece.author, piece.date, run))
+            else:
+                out.append(_change(writer, op, piece.author, piece.date, run))
             if piece.text:
                 touching = empty = False
         elif kind == "highlight-start":
             lit = NEXT_HIGHLIGHT if touching and ended == HIGHLIGHT else HIGHLIGHT
-            empty = True
+            empty, around = True, piece.op is _EQUAL
         elif kind == "highlight-end":
             if lit and empty:  # a highlight of no characters: a highlighted run holding an empty w:t
                 run = f'<w:r>{_RPR[False, lit]}<w:t xml:space="preserve"/></w:r>'

@@ -76,11 +76,12 @@ def made_inside(pieces: tuple[Piece, ...], i: int) -> Piece | None:
     inside its change's mark, ``{--{==7==}--}`` (:data:`itu_nb.parsing.critic_read._COMMENT_IN`), else None.
 
     It does when the highlight was made inside a change (its op INSERT or DELETE) and what it covers is text of that
-    op by one author and date (and move), comments of that op perhaps among it: what one mark can hold.  Any other is
-    written around what it covers: over changes of its op by several authors or dates,
-    ``{=={--a--}{>>@X<<}{--b--}{>>@Y<<}==}``, read back with that op
-    (:func:`itu_nb.parsing.critic_read._around`); holding a note's reference or a highlight of no characters, read
-    back as made around them (EQUAL).
+    op, comments of that op perhaps among it.  Over changes of its op by several authors or dates (one mark, one
+    author) the writer puts the part in each change inside that change's mark,
+    ``{--{==a==}--}{>>@X<<}{--{==b==}--}{>>@Y<<}``: read back as one highlight per mark, with the op and characters
+    kept (as Akoma Ntoso writes it: an ``<inline name="highlight">`` in each ``<del>``).
+    Any other (holding a note's reference or a highlight of no characters) is written around what it covers and
+    read back as made around it (EQUAL), as ``{=={--a--}{>>@X<<}{--b--}{>>@Y<<}==}`` is.
     """
     op, first = pieces[i].op, None
     for piece in pieces[i + 1 :]:
@@ -95,6 +96,4 @@ def made_inside(pieces: tuple[Piece, ...], i: int) -> Piece | None:
             return None
         if first is None:
             first = piece
-        elif (piece.author, piece.date, piece.move) != (first.author, first.date, first.move):
-            return None
     return None

@@ -28,11 +28,11 @@ _OPENER = re.compile(r"\{(?:\+\+|--|~~|==|>>)")
 #: there: one of no characters, ``{++ne{====}w++}`` (:data:`EMPTY_HIGHLIGHT`), or with text, ``{--{==7==}--}`` or
 #: ``{++a{==b==}c++}`` (Word: highlighted runs inside one ``w:del``; Akoma Ntoso: ``<del><inline
 #: name="highlight">7</inline></del>``), hidden in the other view; the change's author and date follow its closer, as
-#: ever.  A highlight around a change, ``{=={--7--}==}``, is one made around it (EQUAL; before session 20, one over
-#: one change's text alone was read with that change's op), but one over text of one op by several authors or dates
-#: (``{=={--a--}{>>@X<<}{--b--}{>>@Y<<}==}``, which no one mark holds) is made inside those changes, with their op
-#: (:func:`_around`).  Inside a change, a ``{==`` without its ``==}``, a ``==}`` without its ``{==`` and a ``{==``
-#: inside an open highlight are text.
+#: ever.  A highlight around changes, ``{=={--7--}==}`` or ``{=={--a--}{>>@X<<}{--b--}{>>@Y<<}==}``, is one made
+#: around them (EQUAL, each change keeping its own author and date; before session 20, one over one change's text
+#: alone was read with that change's op, and in session 21 one over text of one op by several authors or dates).
+#: Inside a change, a ``{==`` without its ``==}``, a ``==}`` without its ``{==`` and a ``{==`` inside an open
+#: highlight are text.
 _COMMENT_IN = re.compile(r"\{>>(.*?)<<\}|\{====\}|\{==|==\}", re.DOTALL)
 #: A highlight of no characters made inside a change (Word: an empty highlighted run inside ``w:ins``; a decision
 #: that took every character of a highlight made in a change) stands inside that change's mark, ``{++ne{====}w ++}``
@@ -268,7 +268,7 @@ def _scan(text: str, lo: int, hi: int, source: str, author, date, top: bool, sha
                 continue
             inside = _scan(text, start + 3, end, source, author, date, False, shared)
             size = sum(len(p.text) for p in inside if isinstance(p, Run))
-            pieces += [Artefact("highlight", "", line=-1, op=_around(inside), length=size), *inside]
+            pieces += [Artefact("highlight", "", line=-1, op=_EQUAL, length=size), *inside]
         else:
             # right after a change's closer: its author and date (for its runs; a comment inside it keeps its own)
             by = (ATTRIBUTION.match(inner) or MOVED_BY.match(inner)) if start == change_at else None
@@ -301,18 +301,6 @@ def _scan(text: str, lo: int, hi: int, source: str, author, date, top: bool, sha
     if pos < hi:
         append(run(Op.EQUAL, text[pos:hi]))
     return pieces
-
-
-def _around(inside: list[Piece]) -> Op:
-    """The op of a highlight written around ``inside`` (its pieces, changes among them): EQUAL, made around them,
-    but over text of one change's op by several authors, dates or moves, which no one mark holds: that op, made
-    inside those changes (as :func:`itu_nb.export.nesting.made_inside` has the writer put it around them).
-    """
-    runs = [p for p in inside if isinstance(p, Run) and p.text]
-    ops = {r.op for r in runs}
-    if len(ops) != 1 or _EQUAL in ops or len({(r.author, r.date, r.move) for r in runs}) < 2:
-        return _EQUAL
-    return ops.pop()
 
 
 def _marker(author, date, shared, mark: str) -> tuple:
