@@ -167,7 +167,8 @@ def change_groups(runs: tuple[Run, ...] | list[Run]) -> list[tuple[int, int]]:
     A deletion and the insertion next to it are one change (a replacement).  Where
     two authors' revisions touch (one deleted a word, another inserted one beside
     it, as Word keeps them), they are two changes, each credited to its author;
-    a run with no author joins its neighbours.
+    a run with no author joins its neighbours only as the other half of a named author's change
+    (:func:`_unnamed_apart`).
     """
     groups: list[tuple[int, int]] = []
     start = None
@@ -178,17 +179,38 @@ def change_groups(runs: tuple[Run, ...] | list[Run]) -> list[tuple[int, int]]:
                 groups.append((start, i))
                 start = None
             continue
-        if start is not None and (
-            r.author and author and r.author != author or r.move != runs[i - 1].move and r.op is runs[i - 1].op
-        ):  # (by another author, or the same author's run of another move, or of none, beside a move's)
-            groups.append((start, i))
-            start = None
+        if start is not None:
+            prev = runs[i - 1]
+            if (
+                (r.author and author and r.author != author)
+                or (r.move != prev.move and r.op is prev.op)
+                or (bool(prev.author) is not bool(r.author) and _unnamed_apart(prev, r))
+            ):  # (by another author, or the same author's run of another move, or of none, beside a move's, or
+                # a named author's run beside one with no author that is not the other half of his change)
+                groups.append((start, i))
+                start = None
         if start is None:
             start, author = i, r.author
         author = author or r.author
     if start is not None:
         groups.append((start, len(runs)))
     return groups
+
+
+def _unnamed_apart(before: Run, r: Run) -> bool:
+    """Whether ``r`` starts a change of its own after ``before`` because one of the two has no author: two runs
+    of one kind (two deletions, two insertions), or whatever follows a deletion with no author.
+
+    A run with no author is another author's, whoever he is, to an analyst (who always has a name): his
+    relettering of an unnamed new item's label, his strike beside an unnamed deletion, his relettering over an
+    unnamed one are his changes alone, as they are beside a named author's.  A run with no author joins a named
+    one only as the other half of his change, as readers leave it: the insertion after his deletion (a Word
+    numbering change's new label), the deletion after his insertion, his deletion after an unnamed insertion
+    (a CriticMarkup mark with no comment).
+    """
+    if bool(before.author) is bool(r.author):
+        return False
+    return before.op is r.op or (not before.author and before.op is Op.DELETE)
 
 
 def change_id(key: str, scope: str, old: str, new: str, rank: int = 0) -> str:
