@@ -174,18 +174,20 @@ def change_groups(runs: tuple[Run, ...] | list[Run]) -> list[tuple[int, int]]:
     groups: list[tuple[int, int]] = []
     start = None
     author = None
+    prev = _NO_RUN  # (the run before ``r`` in its group: read only when a group is open)
+    equal = Op.EQUAL
     for i, r in enumerate(runs):
-        if r.op is Op.EQUAL:
+        if r.op is equal:
             if start is not None:
                 groups.append((start, i))
                 start = None
             continue
         if start is not None:
-            prev = runs[i - 1]
+            who = r.author
             if (
-                (r.author and author and r.author != author)
+                (who and author and who != author)
                 or (r.move != prev.move and r.op is prev.op)
-                or (bool(prev.author) is not bool(r.author) and _unnamed_apart(prev, r))
+                or ((not who) is not (not prev.author) and _unnamed_apart(prev, r))
             ):  # (by another author, or the same author's run of another move, or of none, beside a move's, or
                 # a named author's run beside one with no author that is not the other half of his change)
                 groups.append((start, i))
@@ -193,9 +195,14 @@ def change_groups(runs: tuple[Run, ...] | list[Run]) -> list[tuple[int, int]]:
         if start is None:
             start, author = i, r.author
         author = author or r.author
+        prev = r
     if start is not None:
         groups.append((start, len(runs)))
     return groups
+
+
+#: What :func:`change_groups` holds as the previous run before it reads one.
+_NO_RUN = Run(Op.EQUAL, "")
 
 
 def _unnamed_apart(before: Run, r: Run) -> bool:
