@@ -206,19 +206,19 @@ _NO_RUN = Run(Op.EQUAL, "")
 
 
 def _unnamed_apart(before: Run, r: Run) -> bool:
-    """Whether ``r`` starts a change of its own after ``before`` because one of the two has no author: two runs
-    of one kind (two deletions, two insertions), or whatever follows a deletion with no author.
+    """Whether ``r`` starts a change of its own after ``before`` because one of the two has no author: always,
+    but where ``r`` has none and is the other kind of run than ``before`` (named).
 
-    A run with no author is another author's, whoever he is, to an analyst (who always has a name): his
-    relettering of an unnamed new item's label, his strike beside an unnamed deletion, his relettering over an
-    unnamed one are his changes alone, as they are beside a named author's.  A run with no author joins a named
-    one only as the other half of his change, as readers leave it: the insertion after his deletion (a Word
-    numbering change's new label), the deletion after his insertion, his deletion after an unnamed insertion
-    (a CriticMarkup mark with no comment).
+    A run with no author is another author's, whoever he is, to an analyst (who always has a name): her
+    relettering of an unnamed new item's label, her strike beside an unnamed deletion, her words struck after
+    an unnamed insertion, her relettering over an unnamed one are her changes alone, as they are beside a named
+    author's.  A run with no author joins a named author's change only as its other half, after it, as readers
+    leave it: the insertion after his deletion (a Word numbering change's new label), the deletion after his
+    insertion.
     """
     if bool(before.author) is bool(r.author):
         return False
-    return before.op is r.op or (not before.author and before.op is Op.DELETE)
+    return not before.author or before.op is r.op
 
 
 def change_id(key: str, scope: str, old: str, new: str, rank: int = 0) -> str:
