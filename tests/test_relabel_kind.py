@@ -125,3 +125,12 @@ def test_the_unnamed_inserters_label_relettered_is_a_relabel_too():
         ("relabelled", "label", "k", "i", "Ana"),
         ("inserted", "clause", "", ")\tthat", None),
     ]
+
+
+def test_the_redline_viewer_lists_and_decides_it_by_the_same_id(two):
+    viewer = itu_nb.RedlineViewer(two, author="Ana")
+    assert viewer.change_ids == two.changes.ids
+    (rid,) = [c.id for c in two.changes if c.id.startswith("considering/k@") and c.author == "Ana"]
+    assert (viewer.changes[rid].kind, viewer.changes[rid].old, viewer.changes[rid].new) == ("relabelled", "k", "i")
+    viewer.reject(rid)
+    assert _labels(viewer.result())[-3:] == ["g)", "h)", "k)"]
