@@ -111,16 +111,16 @@ def test_an_inserted_item_is_tracked_under_its_author_and_reletters(doc):
     assert p["resolves/2"].body() == "to study the matter further;" and p["resolves/2"].status == "inserted"
     # the old resolves 2 … 8 are now 3 … 9, relettered by Ana
     assert p["resolves/3"].label_original == "2" and p["resolves/3"].label == "3"
-    # Ana's: the new 2 and the relabels of the old 2, 3, 4 (source lines 140-142); Brazil's own new
-    # 5 … 8 (lines 143-146, all inserted) read 6 … 9 inside Brazil's insertions, no change of Ana's
-    mine = {c.path: c.kind for c in p.changes if c.author == "Ana"}
+    # Ana's: the new 2 and the relabels of the old 2, 3, 4 (source lines 140-142), and of Brazil's new 5 … 8
+    # (lines 143-146, all inserted, no author in this file: another author's to Ana, his labels kept struck)
+    mine = {c.path: (c.kind, c.old, c.new) for c in p.changes if c.author == "Ana"}
     assert mine == {
-        "resolves/2": "inserted",
-        "resolves/3": "relabelled",
-        "resolves/4": "relabelled",
-        "resolves/5": "relabelled",
+        "resolves/2": ("inserted", "", "2\tto study the matter further;"),
+        **{f"resolves/{n + 1}": ("relabelled", str(n), str(n + 1)) for n in range(2, 9)},
     }
     assert p["resolves/9"].body().startswith("To promote a study of institutional approaches")
+    back = p.reject(author="Ana")["resolves"].children
+    assert [k.label for k in back] == [str(n) for n in range(1, 9)]  # as lines 139-146 number them
 
 
 def test_observe_calls_back_with_the_key_and_unsubscribes(doc):
@@ -318,7 +318,7 @@ def test_commands_edit_and_answer(viewer):
     assert command(viewer, cmd="insert", path="resolves/1", where="after", text="to study the matter further;") == {
         "cmd": "insert", "ok": True
     }  # fmt: skip
-    assert viewer.proposal["resolves/2"].status == "inserted" and viewer._meta["counts"]["pending"] == 77
+    assert viewer.proposal["resolves/2"].status == "inserted" and viewer._meta["counts"]["pending"] == 81
     assert any(r["path"] == "resolves/2" and r["k"] == "inserted" for r in viewer._rows)  # redrawn
     assert command(viewer, cmd="move", path="resolves/2", where="up") == {"cmd": "move", "ok": True}
     assert viewer.proposal["resolves/1"].body() == "to study the matter further;"
@@ -354,13 +354,14 @@ def test_explore_keeps_decisions_and_edits_across_tree_navigation(copy):
     ex.tree.selected_path = "B/67/4:heading"
     ex.viewer.accept(heading)
     ex.viewer.insert("resolves/1", "to study the matter further;")
-    assert "<strong>77 changes</strong>" in ex.table.value  # the table below follows the edit: 73 + Ana's 4
+    # the table below follows the edit: 73 + Ana's 8 (the new 2 and her relabels of 2 … 8, Brazil's new 5 … 8 too)
+    assert "<strong>81 changes</strong>" in ex.table.value
     ex.tree.selected_path = "B/67/2:resolves"  # Resolution 71: another proposal
     assert ex.viewer.source.id == "B/67/2" and ex.viewer.decisions == []
     ex.tree.selected_path = "B/67/4:resolves/2"
     assert ex.viewer.decisions == [{"id": heading, "decision": "accept"}]  # the mark is back
     assert ex.viewer.source["resolves/2"].status == "inserted" and ex.viewer.selected_path == "resolves/2"
-    assert ex.tree.decided["B/67/4"] == {"pending": 76, "accepted": 1, "rejected": 0}  # 73 + Ana's 1 + 3 relabels - 1
+    assert ex.tree.decided["B/67/4"] == {"pending": 80, "accepted": 1, "rejected": 0}  # 73 + Ana's 1 + 7 relabels - 1
 
 
 def test_explore_after_a_restart_reads_the_sidecar_back(copy):
@@ -434,7 +435,7 @@ def test_to_docx_resolves_decided_changes_and_keeps_pending_and_the_analysts_tra
     assert back["heading"].status == "unchanged" and back["heading"].body().endswith("Dubai, 2018)")
     assert back["title"].status == "unchanged" and back["title"].body().startswith(TITLE_OLD)
     assert back["resolves/2"].body() == "to study the matter further;" and back["resolves/2"].status == "inserted"
-    assert len(back.changes) == 71 + 4  # the 71 pending of Brazil's 73, Ana's insertion and relabels of 3, 4, 5
+    assert len(back.changes) == 71 + 8  # the 71 pending of Brazil's 73, Ana's insertion and relabels of 3 … 9
     changes = pandoc_changes(tmp_path / "ana.docx")
     ana = [(kind, text) for kind, who, text in changes if who == "Ana"]
     assert ana == [
@@ -442,6 +443,8 @@ def test_to_docx_resolves_decided_changes_and_keeps_pending_and_the_analysts_tra
         ("deletion", "2"), ("insertion", "3"),
         ("deletion", "3"), ("insertion", "4"),
         ("deletion", "4"), ("insertion", "5"),
+        # her letters over Brazil's new 5 … 8, whose labels she struck (w:del inside his w:ins: not listed as hers)
+        ("insertion", "6"), ("insertion", "7"), ("insertion", "8"), ("insertion", "9"),
     ]  # fmt: skip
     assert {who for _, who, _ in changes} == {"Ana", "itu_nb"}  # Brazil's pending changes carry no author in this file
     texts = {text for _, _, text in changes}
@@ -475,7 +478,7 @@ def test_load_review_in_explore_is_seen_by_the_whole_explorer(copy, tmp_path):
     ex.viewer.load_review(saved)
     assert ex.viewer.review is ex.review is ex.tree.review and ex.review.path == saved
     assert ex.viewer.decisions == [{"id": heading, "decision": "accept"}]
-    assert ex.viewer.source["resolves/2"].status == "inserted" and "<strong>77 changes</strong>" in ex.table.value
+    assert ex.viewer.source["resolves/2"].status == "inserted" and "<strong>81 changes</strong>" in ex.table.value
     with pytest.raises(ReviewError, match="no such review file"):
         ex.viewer.load_review(tmp_path / "none.json")
     assert ex.review.decisions(KEY) == {heading: "accept"}  # nothing changed

@@ -29,14 +29,14 @@ def others_label(c: Clause, author) -> bool:
     """Whether ``c``'s label holds another author's insertion (his new item's label, his relettering), or one
     ``author`` struck relabelling it (:func:`relabel_struck`): what :func:`relabel_struck` reletters.
 
-    Both authors must be named: a run with no author is grouped with its neighbours' change
-    (:func:`itu_nb.model.change.change_groups`), so an analyst's number inserted into an anonymous new item
-    would take the whole item into his change (rejecting it would reject the item).  Such labels are relettered
-    in place, as before.
+    An insertion with no author (a text loaded without ``author=``) is another author's too: an analyst always
+    has a name, and his insertion beside an unnamed one is a change of its own
+    (:func:`itu_nb.model.change.change_groups`), so rejecting his relettering gives the unnamed label back.
+    Only an analyst with no name (``author`` None) reletters in place: his runs and the inserter's look alike.
     """
     if author is None:
         return False
-    return any(r.op is Op.INSERT and r.author not in (None, author) for r in c.label_runs) or others_struck(c, author)
+    return any(r.op is Op.INSERT and r.author != author for r in c.label_runs) or others_struck(c, author)
 
 
 def relabel_struck(c: Clause, bare: str, author, date, style: tuple[str, str], split: Callable) -> Clause:

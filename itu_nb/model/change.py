@@ -8,7 +8,8 @@ comparison's clause pair, so both speak one vocabulary:
 
 ==============  ==================================================================
 ``kind``        ``inserted``, ``deleted``, ``replaced`` (text), ``relabelled`` (a label
-                replaced: ``c)`` → ``b)``), ``moved-from`` / ``moved-to`` (the two ends
+                replaced: ``c)`` → ``b)``, or written where the analyst struck another
+                author's label: ``old`` his struck letter), ``moved-from`` / ``moved-to`` (the two ends
                 of a text Word marks as moved), ``struck-insert`` (text one author
                 inserted and another struck, no change of the striker's beside it:
                 :mod:`itu_nb.model.struck_ids`)
@@ -35,7 +36,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from hashlib import blake2b
 
-from itu_nb.model.runs import Op, Run
+from itu_nb.model.runs import Artefact, Op, Run
 from itu_nb.model.typography import looks_same
 
 __all__ = ["CHANGE_KINDS", "SCOPES", "Change", "Changes", "change_groups", "change_id", "clause_changes"]
@@ -167,28 +168,57 @@ def change_groups(runs: tuple[Run, ...] | list[Run]) -> list[tuple[int, int]]:
     A deletion and the insertion next to it are one change (a replacement).  Where
     two authors' revisions touch (one deleted a word, another inserted one beside
     it, as Word keeps them), they are two changes, each credited to its author;
-    a run with no author joins its neighbours.
+    a run with no author joins its neighbours only as the other half of a named author's change
+    (:func:`_unnamed_apart`).
     """
     groups: list[tuple[int, int]] = []
     start = None
     author = None
+    prev = _NO_RUN  # (the run before ``r`` in its group: read only when a group is open)
+    equal = Op.EQUAL
     for i, r in enumerate(runs):
-        if r.op is Op.EQUAL:
+        if r.op is equal:
             if start is not None:
                 groups.append((start, i))
                 start = None
             continue
-        if start is not None and (
-            r.author and author and r.author != author or r.move != runs[i - 1].move and r.op is runs[i - 1].op
-        ):  # (by another author, or the same author's run of another move, or of none, beside a move's)
-            groups.append((start, i))
-            start = None
+        if start is not None:
+            who = r.author
+            if (
+                (who and author and who != author)
+                or (r.move != prev.move and r.op is prev.op)
+                or ((not who) is not (not prev.author) and _unnamed_apart(prev, r))
+            ):  # (by another author, or the same author's run of another move, or of none, beside a move's, or
+                # a named author's run beside one with no author that is not the other half of his change)
+                groups.append((start, i))
+                start = None
         if start is None:
             start, author = i, r.author
         author = author or r.author
+        prev = r
     if start is not None:
         groups.append((start, len(runs)))
     return groups
+
+
+#: What :func:`change_groups` holds as the previous run before it reads one.
+_NO_RUN = Run(Op.EQUAL, "")
+
+
+def _unnamed_apart(before: Run, r: Run) -> bool:
+    """Whether ``r`` starts a change of its own after ``before`` because one of the two has no author: always,
+    but where ``r`` has none and is the other kind of run than ``before`` (named).
+
+    A run with no author is another author's, whoever he is, to an analyst (who always has a name): her
+    relettering of an unnamed new item's label, her strike beside an unnamed deletion, her words struck after
+    an unnamed insertion, her relettering over an unnamed one are her changes alone, as they are beside a named
+    author's.  A run with no author joins a named author's change only as its other half, after it, as readers
+    leave it: the insertion after his deletion (a Word numbering change's new label), the deletion after his
+    insertion.
+    """
+    if bool(before.author) is bool(r.author):
+        return False
+    return not before.author or before.op is r.op
 
 
 def change_id(key: str, scope: str, old: str, new: str, rank: int = 0) -> str:
@@ -216,6 +246,7 @@ def clause_changes(
     pair_kind: str | None = None,
     settled: tuple[str, ...] = (),
     case: bool = False,
+    artefacts: tuple[Artefact, ...] = (),
 ) -> list[Change]:
     """The changes of one clause (or clause pair) from its label and body runs, in reading order.
 
@@ -236,6 +267,11 @@ def clause_changes(
     case : bool
         Letter case does not show (a heading, title or section keyword): a change of case
         only is typographic (:attr:`Change.typographic`).
+    artefacts : tuple of Artefact
+        The clause's artefacts (offsets in the text of ``label_runs`` and ``runs``): an insertion wholly in the label
+        that stands where its author struck another author's insertion (``struck-insert`` artefacts: his new
+        item's label, his relettering) is a relettering of that label, kind ``relabelled``, scope ``label``,
+        ``old`` the struck text (:func:`_relabelled_over`), even in a clause inserted whole.
     """
     all_runs = tuple(label_runs) + tuple(runs)
     n_label = len(label_runs)
@@ -246,7 +282,7 @@ def clause_changes(
     n_label_n = sum(len(r.text) for r in label_runs if r.op is not Op.DELETE)
     out: list[Change] = []
     seen: dict[tuple[str, str, str], int] = {}  # identical changes so far → the next rank to consider
-    pos = po = pn = 0
+    pos = po = pn = ps = 0  # ps: the group's start in the text of every run (where artefacts are placed)
     n_runs = len(all_runs)
     insert, delete, equal = Op.INSERT, Op.DELETE, Op.EQUAL
     # each change's fields straight into a new object's __dict__, as the dataclass's __init__ would set them
@@ -257,6 +293,7 @@ def clause_changes(
         for r in all_runs[pos:a]:  # the equal runs before the group
             po += len(r.text)
             pn += len(r.text)
+            ps += len(r.text)
         if b - a == 1:  # one run (most changes): its text is the change's, without joining
             first = all_runs[a]
             group: tuple[Run, ...] = (first,)
@@ -268,7 +305,10 @@ def clause_changes(
             new = "".join(r.text for r in group if r.op is insert)
             first = _first(group)
             inferred, moved = any(r.inferred for r in group), all(r.move for r in group)
-        if whole:
+        n_old = len(old)
+        if artefacts and b <= n_label and not old and new and (over := _relabelled_over(artefacts, ps, first)):
+            kind, scope, old = "relabelled", "label", over  # (in neither view: the offsets below count without it)
+        elif whole:
             kind, scope = whole, "clause"
             if moved:  # a whole clause moved (Word's w:moveFrom / w:moveTo, or an edit's move): one end of it
                 kind = "moved-to" if whole == "inserted" else "moved-from"
@@ -303,8 +343,9 @@ def clause_changes(
             )
         )  # fmt: skip
         out.append(c)
-        po += len(old)
+        po += n_old
         pn += len(new)
+        ps += n_old + len(new)  # (a group's runs are deletions and insertions: its source text is both)
         pos = b
     return out
 
@@ -327,6 +368,16 @@ def _layout(label: tuple[Run, ...], body: tuple[Run, ...]) -> tuple[str, str]:
         core = lab.rstrip(" \t")
         out.append(f"{core}\t{text}" if core and core != lab else lab + text)
     return out[0], out[1]
+
+
+def _relabelled_over(artefacts: tuple[Artefact, ...], at: int, first: Run) -> str:
+    """The text of the ``struck-insert`` artefacts ``first``'s author made at offset ``at`` (the start of his insertion
+    in a label): another author's label or relettering he struck to write his own there
+    (:func:`itu_nb.amendments.struck_others.relabel_struck`); empty when there is none.
+    """
+    return "".join(
+        a.text for a in artefacts if a.kind == "struck-insert" and a.offset == at and a.author == first.author
+    )
 
 
 def _first(group: Iterable[Run]) -> Run:

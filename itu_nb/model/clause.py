@@ -269,6 +269,7 @@ class Clause:
                 old_path=old,
                 new_path=new,
                 settled=self.settled,
+                artefacts=self.artefacts,
             )
         )
 

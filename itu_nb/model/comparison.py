@@ -428,9 +428,11 @@ def side_name(p: Proposal) -> str:
 # -----------------------------------------------------------------------------
 # changes
 # -----------------------------------------------------------------------------
-def pair_changes(p: ClausePair) -> list[Change]:
+def pair_changes(p: ClausePair, artefacts: tuple = ()) -> list[Change]:
     """The pair's changes (:func:`~itu_nb.model.change.clause_changes`), on the key of the clause that
     stands for the pair in :meth:`Comparison.to_proposal`: the new clause, the old one when deleted.
+    ``artefacts``: those of the proposal's clause whose runs the pair's are (a proposal's own redline), which tell
+    a relettering over another author's struck label (as :attr:`~itu_nb.model.Clause.changes` lists it).
 
     A whole inserted or deleted clause is one change (scope ``clause``); moves, splits and
     merges are pair kinds, not changes: read them from ``pair_kind``.
@@ -441,5 +443,5 @@ def pair_changes(p: ClausePair) -> list[Change]:
     return clause_changes(
         clause.key, clause.path, p.section, p.label_runs, p.runs,
         whole=whole, old_path=p.old_path, new_path=p.new_path, pair=p.index, pair_kind=p.kind,
-        case=clause.kind in CASELESS,
+        case=clause.kind in CASELESS, artefacts=artefacts,
     )  # fmt: skip

@@ -32,6 +32,7 @@ from itu_nb.widgets._marks import cut, highlighted, move_names, notes_of, struck
 from itu_nb.widgets._struck import (
     decided_by,
     kept_label,
+    own_artefacts,
     pair_all_changes,
     source_of,
     struck_count,
@@ -174,7 +175,7 @@ def viewer_rows(pairs: Iterable, sources: Mapping[str, Clause] | None = None) ->
         pid = pair.id
         path = pair.path
         first = len(changes)  # the index of the row's first change
-        model = iter(pair_changes(pair) if _has_changes(pair) else ())
+        model = iter(pair_changes(pair, own_artefacts(pair, sources)) if _has_changes(pair) else ())
         row: dict = {
             "i": i,
             "id": pid,

@@ -27,6 +27,7 @@ from itu_nb.model.struck_ids import distinct, kept_whole, merged, struck_changes
 
 __all__ = [
     "decided_by",
+    "own_artefacts",
     "pair_all_changes",
     "settled_by",
     "sources_of",
@@ -112,11 +113,23 @@ def _by_offset(item: tuple) -> int:
     return item[0]
 
 
+def own_artefacts(pair, sources: Mapping[str, Clause] | None) -> tuple:
+    """The artefacts of the proposal's clause at the pair's path when the pair's runs are its runs (a proposal's own
+    redline: ``sources``), for :func:`~itu_nb.model.comparison.pair_changes` to list a relettering over another
+    author's struck label as ``Proposal.changes`` does; none for anything else.
+    """
+    node = sources.get(pair.path) if sources is not None else None
+    if node is None or not any(a.kind == STRUCK for a in node.artefacts):
+        return ()
+    return node.artefacts if node.label_runs + node.runs == tuple(pair.label_runs) + tuple(pair.runs) else ()
+
+
 def pair_all_changes(pair, sources: Mapping[str, Clause] | None = None) -> list[Change]:
     """A pair's changes (:func:`~itu_nb.model.comparison.pair_changes`) with those of its struck-inserts no change
     holds (``sources``: as :func:`itu_nb.widgets._payload.viewer_rows`), in reading order: the ids of ``Proposal.changes``.
     """
-    own = pair_changes(pair) if any(r.op is not Op.EQUAL for r in (*pair.label_runs, *pair.runs)) else []
+    changed = any(r.op is not Op.EQUAL for r in (*pair.label_runs, *pair.runs))
+    own = pair_changes(pair, own_artefacts(pair, sources)) if changed else []
     lone = _lone(pair, sources)
     if not lone:
         return own
