@@ -174,7 +174,10 @@ def test_doc67_reject_one_of_two_strikes():
     ]
     (j,) = [k for k in back[SEC].children if k.key == "considering/j"]  # (by key: a decision keeps the paths)
     assert j.label_in("original") is None
-    assert [(c.author, c.old, c.new) for c in j.changes if c.author == "Ana"] == [("Ana", "", "i")]
+    # Ana's letter over Brazil's struck j: a relabel j → i (unnamed22: an insertion over another's struck label)
+    assert [(c.author, c.kind, c.old, c.new) for c in j.changes if c.author == "Ana"] == [
+        ("Ana", "relabelled", "j", "i")
+    ]
     assert [a.text for a in j.artefacts if a.kind == "struck-insert"] == ["j"]  # Brazil's j, struck by Ana
     # both rejected, one by one in either order: Brazil's list as he wrote it
     assert p.reject([first]).reject([second]).text("amended") == DOC67.text("amended")
