@@ -61,3 +61,32 @@ def test_criticmarkup_writes_it_with_its_author_and_reads_back_no_authorless_cha
     assert [n.path for n in back[0].walk()] == [n.path for n in doc[0].walk()]
     changes = [(r.op, r.text, r.author, r.date) for n in back[0].walk() for r in (*n.label_runs, *n.runs) if r.op]
     assert changes == [(Op.DELETE, "a)\t", "Reviewer", DATE), (Op.INSERT, "a)\t", "Reviewer", DATE)]
+
+
+def _numbered_by_brazil(fmt: str, text: str, reasons: bool) -> bytes:
+    """A paragraph whose Word numbering Brazil added as a tracked change (``w:ins`` in ``w:numPr``): "to act;"
+    in resolves, or "It is shorter." in Reasons."""
+    body = B.HEAD + B.para(B.run("resolves"))
+    if reasons:
+        body += B.para(B.run("to act;")) + B.para(B.run("Reasons:\tThe text is updated."))
+        body += B.para(B.run("It is shorter."), B.numpr(1, inserted_by="Brazil"))
+    else:
+        body += B.para(B.run("to act;"), B.numpr(1, inserted_by="Brazil"))
+    return B.package(body, numbering=B.numbering(fmt, text))
+
+
+def test_a_number_added_as_a_change_that_is_no_label_keeps_its_author():
+    # "1)" is no label the parser reads (docx_lines._line makes it a list-label); "1." in Reasons would be one,
+    # but Reasons are never labelled (docx_annotate._unlabel moves it out of the text)
+    for fmt, text, reasons, path, label, body in (
+        ("decimal", "%1)", False, "resolves/p1", "1)\t", "to act;"),
+        ("decimal", "%1.", True, "reasons/p1", "1.\t", "It is shorter."),
+    ):
+        doc = load_docx(_numbered_by_brazil(fmt, text, reasons), "numbered.docx")
+        node = _node(doc, path)
+        assert node.body() == body
+        assert [(a.kind, a.text, a.op, a.author, a.date) for a in node.artefacts] == [
+            ("list-label", label, Op.INSERT, "Brazil", DATE)
+        ]
+        # written {++1)\t++} with no author before: read back, an insertion nobody made
+        assert itu_nb.to_criticmarkup(doc).splitlines()[-1] == f"{{++{label}++}}{{>>@Brazil ({DATE})<<}}{body}"
