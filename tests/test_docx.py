@@ -1134,11 +1134,11 @@ def test_numbering_added_or_removed_as_a_tracked_change_labels_its_view_only():
 def test_symbol_font_characters_are_unicode():
     # Symbol 61 = α, B3 = ≥ (also written as F0B3), Wingdings FC = ✓, A7 = ▪; another font's F0B0 = °
     chars = [("Symbol", "F061"), ("Symbol", "B3"), ("Symbol", "F0B3"), ("Wingdings", "F0FC"), ("Wingdings", "A7")]
-    chars += [("Times New Roman", "F0B0"), ("Wingdings", "F0E0")]
+    chars += [("Times New Roman", "F0B0"), ("Wingdings", "F0FF")]
     data = B.package(B.HEAD + B.para(B.run("resolves")) + B.para(B.run("to note ") + "".join(B.sym(*c) for c in chars)))
     node = load_docx(data, "sym.docx")[0]["resolves/p1"]
-    assert node.body() == "to note α≥≥✓▪°\uf0e0"  # Wingdings E0 is not in the table: kept as Word stores it
-    assert "Wingdings character E0 has no Unicode equivalent here; kept as U+F0E0" in node.notes
+    assert node.body() == "to note α≥≥✓▪°\uf0ff"  # Wingdings FF (Unicode 7.0 did not encode it): kept as Word stores it
+    assert "Wingdings character FF has no Unicode equivalent here; kept as U+F0FF" in node.notes
 
 
 def test_symbol_tables_cover_the_symbol_code_page():

@@ -135,7 +135,10 @@ class _Writer(NoteWriter):
         if line.keys and line.proposal is not None:
             self.keys[line.proposal.id] = line.keys
         mark, moved = line.mark, None
-        if mark is not Op.EQUAL and not last:
+        # the document's last paragraph mark is tracked only when the source tracked it (a paragraph-mark piece: an
+        # empty last paragraph inserted or deleted keeps its change, author and date); a last paragraph inserted or
+        # deleted whole keeps an untracked mark, as Word writes the document's final paragraph mark
+        if mark is not Op.EQUAL and (not last or any(pc.kind == "paragraph-mark" for pc in line.pieces)):
             ppr = p.get_or_add_pPr()
             rpr = _w("w:rPr")
             struck = _struck_mark(line) if mark is Op.DELETE else None

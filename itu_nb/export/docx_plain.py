@@ -214,13 +214,15 @@ def plain_node(writer: NoteWriter, node: Clause, role: str, depth: int, last: bo
 
 def plain_paragraph(writer: NoteWriter, line: Line, last: bool) -> str | None:
     """The ``w:p`` of ``line`` as XML text, as the tree writer would serialise it (``last``: the document's last
-    line, whose paragraph mark is never tracked); None for a line this does not write (see the module's docstring).
+    line, whose paragraph mark is tracked only when the line holds a paragraph-mark piece); None for a line this does not write (see the module's docstring).
     """
     pieces = line.pieces
     # the kinds checked and the paragraph's own op found in one pass (Line.mark: the last paragraph-mark piece's op,
     # else the one op of every piece with text when it is not EQUAL)
     marked = first = None
-    mixed = around = False  # around: a highlight made around changes is open (their runs: the tree's _lit_around)
+    mixed = around = own = (
+        False  # own: a paragraph-mark piece (a mark tracked even on the document's last line)  # around: a highlight made around changes is open (their runs: the tree's _lit_around)
+    )
     for piece in pieces:
         kind = piece.kind
         if kind not in _PLAIN and (kind != "bookmark" or _BOOKMARK.match(piece.text)):
@@ -228,7 +230,7 @@ def plain_paragraph(writer: NoteWriter, line: Line, last: bool) -> str | None:
         if kind == "paragraph-mark":
             if piece.move is not None:  # a moved mark (an empty paragraph moved): the tree writes it (mark_move)
                 return None
-            marked = piece.op
+            marked, own = piece.op, True
         elif piece.text:
             if around and piece.op is not _EQUAL and (kind != "text" and kind != "label" or line.role == "reasons"):
                 return None  # (a marker's or a bold label's run made around: the tree's _lit_around)
@@ -248,7 +250,7 @@ def plain_paragraph(writer: NoteWriter, line: Line, last: bool) -> str | None:
         ppr = _STYLES[role, line.depth] = _style(role, min(max(line.depth, 1), 3) if role == "item" else 0)
     if marked is None:
         marked = first if first is not None and not mixed and first != _EQUAL else _EQUAL
-    if marked is not _EQUAL and not last:
+    if marked is not _EQUAL and (own or not last):
         author, date = _mark_who(line)
         ppr += f"<w:rPr>{_change(writer, marked, author, date, '')}</w:rPr>"
     out = [f"<w:p><w:pPr>{ppr}</w:pPr>" if ppr else "<w:p>"]

@@ -87,7 +87,7 @@ def _unlabel(clause: Clause, size: int) -> Clause:
     for r in clause.runs:
         cut = max(0, min(len(r.text), size - pos))
         if cut:
-            label.append(Artefact("list-label", r.text[:cut], clause.line or 0, 0, r.op))
+            label.append(Artefact("list-label", r.text[:cut], clause.line or 0, 0, r.op, r.author, r.date))
         if cut < len(r.text):
             runs.append(r.with_text(r.text[cut:]) if cut else r)
         pos += len(r.text)

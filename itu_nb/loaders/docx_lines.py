@@ -105,7 +105,7 @@ def _line(
         if _readable(old, para, "original") and _readable(new, para, "amended"):
             labelled[i] = sum(len(r[1]) for r in pieces if isinstance(r, tuple))
         else:
-            pieces = [Artefact("list-label", r[1], i, None, r[0]) for r in pieces if isinstance(r, tuple)]
+            pieces = [Artefact("list-label", r[1], i, None, r[0], r[2], r[3]) for r in pieces if isinstance(r, tuple)]
             extra.append(f"Word list number {new or old!r} is no clause label; kept beside the text, not in it")
     pieces += para.pieces
     if para.mark is not Op.EQUAL:

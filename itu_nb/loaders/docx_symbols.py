@@ -1,4 +1,4 @@
-"""Word's symbol fonts (``w:sym``, Symbol and Wingdings) as Unicode characters.
+"""Word's symbol fonts (``w:sym``: Symbol, Wingdings 1–3, Webdings) as Unicode characters.
 
 Word writes a character of a symbol font as ``<w:sym w:font="Symbol" w:char="F0B7"/>``: the
 code is the font's own code point (``B7``), usually in the private-use form ``F0xx`` that
@@ -8,15 +8,23 @@ Guarantees:
 - Symbol: the whole code page (0x20–0x7E, 0xA0–0xFE) by the Unicode Consortium's mapping of
   the Adobe Symbol encoding (``SYMBOL.TXT``), with the private-use glyph fragments mapped to the
   Unicode bracket pieces, ® © ™ to the ordinary signs and 0xA0 to € (Windows' Symbol font);
-- Wingdings: the characters proposals use (bullets, arrows, check marks, boxes, circled
-  digits, hands, office symbols); a code outside the table is kept as the private-use
-  character ``U+F0xx`` Word stores, with a note;
+- Wingdings, Wingdings 2, Wingdings 3 and Webdings: the whole code page (0x20–0xFE) by Unicode's own mapping,
+  the source data of the characters Unicode 7.0 encoded for these fonts (``WDingsSources.txt``, Unicode
+  document L2/12-368 = WG2 N4384, page 68: :mod:`~itu_nb.loaders.docx_wdings`).  For 41 Wingdings codes this
+  module keeps the older, more widely shown equivalent it used before that table (``_WINGDINGS_USUAL``), where
+  Unicode's source data gives the glyph's own character: ☑ ☒ ✗ (0xFE 0xFD 0xFB; Unicode 🗹 🗷 🗶), ① … ⑩ and ❶ … ❿
+  (0x81–0x95; ➀ … ➉, ➊ … ➓), ➢ ➔ (0xD8 0xE8; ⮚ 🡺), ● ■ □ (0x6C 0x6E 0x6F; ⚫ ◼ 🞏), ✏ ☎ ✉ (0x21 0x28 0x2A;
+  🖉 🕿 🖂) and 10 more (⓪ ⓿ ⌛ ☟ ☠ ⬧ ⬥ ▪ ○ ◻).  A code no table maps (Wingdings 0xFF, Wingdings 2
+  0xFA–0xFF, Wingdings 3 0xF1–0xFF: not encoded by Unicode 7.0) is kept as the private-use character
+  ``U+F0xx`` Word stores, with a note;
 - any other font: the code itself (``F0xx`` → ``xx``, the font's own code page being Latin-1);
 - never a character an encoder refuses: surrogate codes (D800–DFFF), control characters, zero
   and codes beyond U+10FFFF become U+FFFD with a note.
 """
 
 from __future__ import annotations
+
+from itu_nb.loaders.docx_wdings import WEBDINGS_UNICODE, WINGDINGS2_UNICODE, WINGDINGS3_UNICODE, WINGDINGS_UNICODE
 
 __all__ = ["REPLACEMENT", "SYMBOL", "WINGDINGS", "symbol_char"]
 
@@ -40,8 +48,9 @@ SYMBOL: dict[int, str] = {
     **_table(0xF0, "\0〉∫⌠⎮⌡⎞⎟⎠⎤⎥⎦⎫⎬⎭"),
 }
 
-#: The Wingdings characters that turn up in documents → Unicode.
-WINGDINGS: dict[int, str] = {
+#: The Wingdings characters that turn up in documents → Unicode, as mapped before Unicode's own table was used:
+#: kept where they differ from it (41 codes), so that what was read before reads the same.
+_WINGDINGS_USUAL: dict[int, str] = {
     0x20: " ",
     0x21: "✏",
     0x22: "✂",
@@ -108,7 +117,16 @@ WINGDINGS: dict[int, str] = {
     0xFE: "☑",
 }
 
-_FONTS = {"symbol": SYMBOL, "wingdings": WINGDINGS}
+#: Wingdings → Unicode: the whole code page by Unicode's table, the usual characters above where they differ.
+WINGDINGS: dict[int, str] = {**WINGDINGS_UNICODE, **_WINGDINGS_USUAL}
+
+_FONTS = {
+    "symbol": SYMBOL,
+    "wingdings": WINGDINGS,
+    "wingdings 2": {0x20: " ", **WINGDINGS2_UNICODE},
+    "wingdings 3": {0x20: " ", **WINGDINGS3_UNICODE},
+    "webdings": {0x20: " ", **WEBDINGS_UNICODE},
+}
 
 
 def symbol_char(font: str | None, char: str | None) -> tuple[str, str | None]:
@@ -117,7 +135,8 @@ def symbol_char(font: str | None, char: str | None) -> tuple[str, str | None]:
     Parameters
     ----------
     font : str or None
-        ``w:font`` (matched case-insensitively: ``Symbol``, ``Wingdings``; others pass through).
+        ``w:font`` (matched case-insensitively, spaces collapsed: ``Symbol``, ``Wingdings``, ``Wingdings 2``,
+        ``Wingdings 3``, ``Webdings``; others pass through).
     char : str or None
         ``w:char``, hexadecimal (``F0B7`` or ``B7``).
 

@@ -14,6 +14,7 @@ from itu_nb.parsing.infer import shaped_lines, split_text
 from itu_nb.parsing.labels import LABEL_REACH, label_split
 from itu_nb.parsing.markup import critic_lines, extract_artefacts  # noqa: F401  (critic_lines: tests read it here)
 from itu_nb.parsing.normalise import byte_classes, line_notes
+from itu_nb.parsing.unclosed import unclosed_marks
 
 __all__ = ["no_collection", "parse_critic", "parse_text"]
 
@@ -137,6 +138,7 @@ def _parse_text(text: str, source: str, infer: bool, utf8: tuple[bytes, bytes] |
         text = kept
         data = text.encode("utf-8", "surrogatepass")
         classes = byte_classes(data)
+    notes = unclosed_marks(text, notes)  # a CriticMarkup opener never closed, kept as text: noted on its line
     shaped = shaped_lines(text, data, classes) if infer else ()  # where inference may find something
     lines: list[SourceLine | str] = []
     append = lines.append
