@@ -219,9 +219,4 @@ def test_the_mark_of_an_empty_last_paragraph_is_read_and_kept_by_criticmarkup_an
         assert _marks(itu_nb.load(data, format=fmt)) == [("Chile", "2018-09-12T00:00:00Z", OPS[op])], fmt
 
 
-@pytest.mark.xfail(strict=True, reason="the Word writer never marks the document's last paragraph (export/docx.py)")
-@pytest.mark.parametrize("op", OPS)
-def test_the_mark_of_an_empty_last_paragraph_survives_word(op):
-    doc = itu_nb.load(_doc67_ending_with(op))
-    back = itu_nb.load(itu_nb.to_docx(doc))
-    assert _marks(back) == [("Chile", "2018-09-12T00:00:00Z", OPS[op])]
+# (through Word: tests/test_last_paragraph_mark.py, since the Word writer marks the last paragraph)
