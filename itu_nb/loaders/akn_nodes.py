@@ -24,6 +24,7 @@ from itu_nb.parsing.labels import (
     section_keyword,
     successors,
 )
+from itu_nb.parsing.schemes import dotted_scheme
 from itu_nb.parsing.tree import freeze_node
 
 _BULLETS = ("bullet", "dash")
@@ -255,7 +256,12 @@ _READING: dict[str, tuple[str | None, str]] = {}
 
 
 def _reading(bare: str) -> tuple[str | None, str]:
-    reading = (None if _in_context(bare) else scheme(bare, None, False), _plain_component(bare))
+    dotted = dotted_scheme(bare)  # 4.1, 101.100: read alone, its own component (what the general steps give)
+    reading: tuple[str | None, str]
+    if dotted is not None:
+        reading = (dotted, bare)
+    else:
+        reading = (None if _in_context(bare) else scheme(bare, None, False), _plain_component(bare))
     if len(_READING) < 4096:
         _READING[bare] = reading
     return reading

@@ -17,7 +17,7 @@ from itu_nb.parsing import infer as _infer
 from itu_nb.parsing.components import item_component
 from itu_nb.parsing.frozen import run as make_run
 from itu_nb.parsing.nodes import Node, seal
-from itu_nb.parsing.schemes import bare_label, continues_roman, fixed_scheme, letter_unless_roman
+from itu_nb.parsing.schemes import bare_label, continues_roman, dotted_scheme, fixed_scheme, letter_unless_roman
 
 __all__: list[str] = []
 
@@ -35,9 +35,19 @@ def _label_facts(head: str) -> tuple:
     ``numeral`` is True for a label read as a letter unless it continues the open roman list (``l)``, ``c)``:
     ``scheme`` is then ``letter``, :func:`~itu_nb.parsing.schemes.letter_unless_roman`), whose readers only
     ask the open roman item, not the letters or the colon.  A pure function of its argument, cached: texts
-    have few distinct labels.
+    have few distinct labels; a dotted number (``4.1``, :func:`~itu_nb.parsing.schemes.dotted_scheme`) is read
+    without the general steps (:func:`_read_facts`), which give it the same facts: a list of more distinct labels
+    than the cache holds (100,000 items ``1.1`` … ``101.100``) would take them at every item.
     """
     label = head.strip()
+    dotted = dotted_scheme(label)
+    if dotted is not None:  # its own bare form and component, no letters: what _read_facts gives
+        return (Run(Op.EQUAL, head),), label, label, label, False, dotted, False
+    return _read_facts(head, label)
+
+
+def _read_facts(head: str, label: str) -> tuple:
+    """:func:`_label_facts` of ``head`` (``label`` stripped) by the general steps."""
     fixed = fixed_scheme(label)
     numeral = fixed is None and letter_unless_roman(label)
     return (
