@@ -193,3 +193,122 @@ def test_a_notes_highlighted_move_is_one_range_each_end(lit_note, tmp_path):
     path = tmp_path / "again.docx"
     path.write_bytes(itu_nb.to_docx(lit_note))
     assert _note(itu_nb.load(path)) == (runs, marks)
+
+
+# -- a range never closed, an end of no range -------------------------------------------------------------------------
+
+
+def _unclosed_body(close: bool, stray: str = "") -> str:
+    """Resolves 3 moved before 1 by CEPT (Word's form, ``tests/test_moves_marks.py``), its source's range closed or
+    (``close`` false) never closed; then, two paragraphs on, CEPT's "the Council" in a ``w:moveFrom`` of no range
+    (``stray``: XML put before it).
+    """
+    to = (
+        f'<w:p><w:pPr><w:rPr><w:moveTo w:id="11" {WHO}/></w:rPr></w:pPr>'
+        f'<w:moveToRangeStart w:id="10" w:name="move1" {WHO}/><w:moveTo w:id="12" {WHO}>{run(THREE)}</w:moveTo>'
+        '</w:p><w:moveToRangeEnd w:id="10"/>'
+    )
+    source = (
+        f'<w:p><w:pPr><w:rPr><w:moveFrom w:id="21" {WHO}/></w:rPr></w:pPr>'
+        f'<w:moveFromRangeStart w:id="20" w:name="move1" {WHO}/><w:moveFrom w:id="22" {WHO}>{run(THREE)}</w:moveFrom>'
+        "</w:p>" + ('<w:moveFromRangeEnd w:id="20"/>' if close else "")
+    )
+    far = para(run("instructs the Secretary-General")) + para(
+        run("to report to ") + stray + f'<w:moveFrom w:id="30" {WHO}>{run("the Council")}</w:moveFrom>' + run(".")
+    )
+    return HEAD + para(run("resolves")) + to + para(run(ONE)) + para(run(TWO)) + source + far
+
+
+def _unclosed(tmp_path, close: bool = False, stray: str = "") -> itu_nb.Document:
+    path = tmp_path / f"unclosed-{close}.docx"
+    path.write_bytes(package(_unclosed_body(close, stray)))
+    return itu_nb.load(path)
+
+
+def _notes(doc) -> list[str]:
+    return [x for p in doc for n in p.walk() for x in n.notes if "range" in x]
+
+
+def test_a_range_never_closed_names_nothing(tmp_path):
+    doc = _unclosed(tmp_path)
+    moved = [(r.op.name, r.text, r.move) for p in doc for n in p.walk() for r in n.runs if r.op.value]
+    # by hand: the arrival stays move1 (its range is closed); the source's range is ignored, so its text and the far
+    # "the Council" are CEPT's deletions (on 370d352 both were move1: the range ran on to the end of the body)
+    assert moved == [("INSERT", THREE[2:], "move1"), ("DELETE", THREE[2:], None), ("DELETE", "the Council", None)]
+    assert [(c.kind, c.author) for p in doc for n in p.walk() for c in n.changes] == [
+        ("moved-to", "CEPT"),
+        ("deleted", "CEPT"),
+        ("deleted", "CEPT"),
+    ]
+    assert _notes(doc) == [
+        "move range move1 (w:id 20) opened and never closed: ignored (ECMA-376), its text read as deleted, not moved"
+    ]
+    # nothing lost: each view as the closed file reads
+    closed = _unclosed(tmp_path, close=True)
+    assert doc.text("original") == closed.text("original") and doc.text("amended") == closed.text("amended")
+    assert doc.text("original").endswith(f"{TWO}\n{THREE}\ninstructs the Secretary-General\nto report to the Council.")
+
+
+def test_an_end_of_no_range_is_ignored_with_a_note(tmp_path):
+    doc = _unclosed(tmp_path, close=True, stray='<w:moveFromRangeEnd w:id="77"/>')
+    assert _notes(doc) == ["move range end (w:id 77) closes no open range: ignored"]
+    assert [r.move for p in doc for n in p.walk() for r in n.runs if r.text == "the Council"] == [None]
+
+
+def test_a_range_never_closed_in_a_note_stays_in_it(tmp_path):
+    # the note's second paragraph deleted by CEPT as a move whose range never ends; the body's stray "the Council" after
+    # the note (itself outside every range) stays a deletion, the note's text is whole in the original view
+    number = '<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteRef/></w:r>' + run(" ")
+    note = _note_para(number + run(FIRST)) + _note_para(
+        f'<w:moveFromRangeStart w:id="40" w:name="move9" {NOTE_WHO}/>'
+        f'<w:moveFrom w:id="41" {NOTE_WHO}>{run(A + LIT + C)}</w:moveFrom>'
+    )
+    body = (
+        HEAD
+        + para(run("resolves"))
+        + para(run(HOST) + footnote_ref(2) + run(";"))
+        + para(run("5\tto report to ") + f'<w:moveFrom w:id="50" {WHO}>{run("the Council")}</w:moveFrom>')
+    )
+    path = tmp_path / "note.docx"
+    path.write_bytes(package(body, footnotes=SEPARATORS + f'<w:footnote w:id="2">{note}</w:footnote>'))
+    doc = itu_nb.load(path)
+    assert all(r.move is None for p in doc for n in p.walk() for r in n.runs)
+    note_node = next(n for p in doc for n in p.walk() if n.kind.name == "FOOTNOTE")
+    assert note_node.body("original").endswith(FIRST + "\n" + A + LIT + C)
+    assert _notes(doc) == [
+        "in footnote 1: move range move9 (w:id 40) opened and never closed: ignored (ECMA-376), its text read as "
+        "deleted, not moved"
+    ]
+
+
+@needs_pandoc
+def test_pandoc_reads_a_range_never_closed_as_a_closed_one(tmp_path):
+    # pandoc reads no move range: the two files read alike (the moved text a deletion either way)
+    native = {}
+    for close in (True, False):
+        path = tmp_path / f"unclosed-{close}.docx"
+        path.write_bytes(package(_unclosed_body(close)))
+        native[close] = subprocess.run(
+            ["pandoc", "--track-changes=all", "-t", "native", str(path)], capture_output=True, text=True, check=True
+        ).stdout
+    assert native[True] == native[False] and native[True].count('"deletion"') == 2
+
+
+@needs_soffice
+def test_libreoffice_ignores_a_range_never_closed(tmp_path, libreoffice):  # noqa: F811
+    from conftest import libreoffice_fodt
+
+    bookmarks = {}
+    for close in (True, False):
+        path = tmp_path / f"unclosed-{close}.docx"
+        path.write_bytes(package(_unclosed_body(close)))
+        fodt = libreoffice_fodt(path, tmp_path).read_text(encoding="utf-8")
+        bookmarks[close] = sorted(set(re.findall(r'text:bookmark-start text:name="(__RefMove\w+)"', fodt)))
+        # its Accept All / Reject All give itu_nb's two views of the file (the marker line aside, TAB as a space)
+        views = libreoffice.views(path)
+        doc = itu_nb.load(path)
+        for view in ("amended", "original"):
+            want = ["MOD XYZ/1/1"] + [line.replace("\t", " ") for line in doc.text(view).split("\n")]
+            assert [line for line in views[view] if line] == want
+    # LibreOffice makes a bookmark of each end's range; of the source's never closed, none (no container)
+    assert bookmarks == {True: ["__RefMoveFrom__move1", "__RefMoveTo__move1"], False: ["__RefMoveTo__move1"]}

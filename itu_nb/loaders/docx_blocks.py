@@ -31,6 +31,7 @@ from itu_nb.loaders.docx_tags import (
     INS,
     MOVE_ENDS,
     MOVE_FROM,
+    MOVE_FROM_RANGE,
     MOVE_RANGES,
     MOVE_TO,
     NAME,
@@ -38,6 +39,7 @@ from itu_nb.loaders.docx_tags import (
     P_STYLE,
     PPR,
     PPR_CHANGE,
+    RANGE_PARTS,
     RPR,
     RPR_CHANGE,
     SDT,
@@ -125,6 +127,11 @@ class BlockReader:
         self.moves: dict[str, str] = {}
         self.move: str | None = None  # the name of the move being read (w:moveFromRangeStart…), None outside one
         self.ranges: list[tuple[str, str]] = []  # the move ranges open, (w:id, name), in document order
+        # the starts of move ranges no end closes, by the part they stand in (unclosed_starts), once looked for
+        self._unclosed: dict[etree._Element, set[etree._Element]] = {}
+        # load notes on move ranges not read as such, with the note being read (None: the body), for _para to put
+        # on the paragraph read next there (a range between paragraphs has none of its own)
+        self.range_notes: list[tuple[_Job | None, str]] = []
         self._move_names: dict[str, str] | None = None  # the itu_nb moves property (move_name), once read
         self.mark_number: str | None = None  # the number of the note being read (its w:footnoteRef)
         # notes and comments: each read once, never inside one another (see the module docstring)
@@ -167,7 +174,11 @@ class BlockReader:
 
         A ``w:moveFrom`` / ``w:moveTo`` outside every range is a plain deletion / insertion (17.13.5.22, 17.13.5.26;
         ECMA-376 1st edition: "treated as deleted, rather than moved"), never the move of a range ended before it.
-        An end matches the first open start of its ``w:id``; an end that matches none is ignored.
+        An end matches the first open start of its ``w:id``; an end that matches none is ignored, with a load note.
+        A start that no end in its part closes (:func:`unclosed_starts`: a file cut short, or hostile) is ignored
+        too, with a load note: ECMA-376 1st edition Part 4 2.13.5.24/2.13.5.28 ("it shall be ignored and no move
+        source container exists"; non-conformant in the ISO edition), as LibreOffice reads it (it makes no move
+        bookmark of it); its moved text reads as deleted / inserted, never as the move of runs far after it.
         """
         wid = mark.get(ID) or ""
         if mark.tag in MOVE_ENDS:
@@ -177,6 +188,23 @@ class BlockReader:
                     del ranges[k]
                     self.move = ranges[-1][1] if ranges else None
                     break
+            else:
+                self.range_notes.append((self.reading, f"move range end (w:id {wid}) closes no open range: ignored"))
+            return
+        part = next(mark.iterancestors(*RANGE_PARTS), None)
+        part = mark.getroottree().getroot() if part is None else part
+        unclosed = self._unclosed.get(part)
+        if unclosed is None:
+            unclosed = self._unclosed[part] = unclosed_starts(part)
+        if mark in unclosed:
+            name = mark.get(NAME) or ""
+            self.range_notes.append(
+                (
+                    self.reading,
+                    f"move range {name} (w:id {wid}) opened and never closed: ignored (ECMA-376), its text read as "
+                    f"{'deleted' if mark.tag == MOVE_FROM_RANGE else 'inserted'}, not moved",
+                )
+            )
             return
         self.move = self.move_name(mark.get(NAME) or "")
         self.moves[wid] = self.move
@@ -203,6 +231,8 @@ class BlockReader:
             self._blocks(el, ctx, out)
         finally:
             self.unmarked = saved
+        if self.range_notes and out:  # (a range between paragraphs after the last one read by _para)
+            self._range_notes(out[-1])
         return out
 
     def _blocks(self, el: etree._Element, ctx: _Ctx, out: list[Para]) -> None:
@@ -321,7 +351,18 @@ class BlockReader:
         self._inline(children, ctx, para)
         if moved and para.mark_move is None:
             para.mark_move = self._mark_range(para)
+        if self.range_notes:
+            self._range_notes(para)
         return para
+
+    def _range_notes(self, para: Para) -> None:
+        """Put the load notes on move ranges (:meth:`open_move`) made while reading this part (the body, or the note
+        being read) on ``para``.
+        """
+        mine = [n for job, n in self.range_notes if job is self.reading]
+        if mine:
+            para.notes.extend(mine)
+            self.range_notes = [(job, n) for job, n in self.range_notes if job is not self.reading]
 
     def _mark_range(self, para: Para) -> str | None:
         """The move of ``para``'s moved mark when no range was open where the mark stands (in ``w:pPr``, before the
@@ -372,6 +413,23 @@ class BlockReader:
     if TYPE_CHECKING:  # defined by Reader
 
         def _inline(self, el: etree._Element | list[etree._Element], ctx: _Ctx, para: Para) -> None: ...
+
+
+def unclosed_starts(part: etree._Element) -> set[etree._Element]:
+    """The move range starts in ``part`` (the body, a note…) that no end closes: each end closes the first start of
+    its ``w:id`` still open before it (ECMA-376: "each instance … matched with an end in document order"; as
+    :meth:`BlockReader.open_move` reads them); linear in the ranges.
+    """
+    waiting: dict[str, deque[etree._Element]] = {}
+    for el in part.iter(*MOVE_RANGES, *MOVE_ENDS):
+        wid = el.get(ID) or ""
+        if el.tag in MOVE_ENDS:
+            starts = waiting.get(wid)
+            if starts:
+                starts.popleft()
+        else:
+            waiting.setdefault(wid, deque()).append(el)
+    return {el for starts in waiting.values() for el in starts}
 
 
 def _stored_moves(pkg: Package) -> dict[str, str]:
