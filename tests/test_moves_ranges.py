@@ -312,3 +312,22 @@ def test_libreoffice_ignores_a_range_never_closed(tmp_path, libreoffice):  # noq
             assert [line for line in views[view] if line] == want
     # LibreOffice makes a bookmark of each end's range; of the source's never closed, none (no container)
     assert bookmarks == {True: ["__RefMoveFrom__move1", "__RefMoveTo__move1"], False: ["__RefMoveTo__move1"]}
+
+
+def test_a_second_start_of_one_w_id_takes_no_end_of_the_first(tmp_path):
+    # a second start of w:id 20 (move2) inside move1's range, one end of 20 after it: the end closes move1's (the
+    # first open, in document order), so move2 is never closed and names nothing, not even the far "the Council"
+    body = _unclosed_body(True).replace(
+        f'<w:moveFromRangeStart w:id="20" w:name="move1" {WHO}/>',
+        f'<w:moveFromRangeStart w:id="20" w:name="move1" {WHO}/><w:moveFromRangeStart w:id="20" w:name="move2" {WHO}/>',
+    )
+    path = tmp_path / "twice.docx"
+    path.write_bytes(package(body))
+    doc = itu_nb.load(path)
+    assert [(r.text, r.move) for p in doc for n in p.walk() for r in n.runs if r.op.name == "DELETE"] == [
+        (THREE[2:], "move1"),
+        ("the Council", None),
+    ]
+    assert _notes(doc) == [
+        "move range move2 (w:id 20) opened and never closed: ignored (ECMA-376), its text read as deleted, not moved"
+    ]

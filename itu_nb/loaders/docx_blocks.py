@@ -4,7 +4,7 @@
 :class:`~itu_nb.loaders.docx_notes.NoteReader`): it holds what reading a package keeps track of, walks the
 blocks of a body-like element (body, table cell, note, comment, text box), reads each paragraph's properties
 and mark, and the change context of a ``w:ins``/``w:del``; the runs inside a paragraph are read by
-:class:`~itu_nb.loaders.docx_read.Reader`.
+:class:`~itu_nb.loaders.docx_read.Reader`, the move ranges by its base :class:`~itu_nb.loaders.docx_ranges.RangeReader`.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from lxml import etree
 
 from itu_nb.loaders.docx_package import Package
 from itu_nb.loaders.docx_para import Para, Props
+from itu_nb.loaders.docx_ranges import RangeReader
 from itu_nb.loaders.docx_shapes import branch, is_alternate
 from itu_nb.loaders.docx_tags import (
     _CHANGE_OP,
@@ -31,15 +32,12 @@ from itu_nb.loaders.docx_tags import (
     INS,
     MOVE_ENDS,
     MOVE_FROM,
-    MOVE_FROM_RANGE,
     MOVE_RANGES,
     MOVE_TO,
-    NAME,
     NUM_PR,
     P_STYLE,
     PPR,
     PPR_CHANGE,
-    RANGE_PARTS,
     RPR,
     RPR_CHANGE,
     SDT,
@@ -112,7 +110,7 @@ if tuple(f.name for f in dataclasses.fields(Para)) != _PARA_FIELDS:
     raise ImportError("itu_nb.loaders.docx_blocks: Para's fields changed; update BlockReader._usual")
 
 
-class BlockReader:
+class BlockReader(RangeReader):
     """The state of a reading, and the reading of blocks (a base of :class:`~itu_nb.loaders.docx_read.Reader`)."""
 
     def __init__(self, pkg: Package):
@@ -124,15 +122,7 @@ class BlockReader:
         }
         self.counters = {"footnote": 0, "endnote": 0}
         self.fields = Fields()  # the open complex fields
-        self.moves: dict[str, str] = {}
-        self.move: str | None = None  # the name of the move being read (w:moveFromRangeStart…), None outside one
-        self.ranges: list[tuple[str, str]] = []  # the move ranges open, (w:id, name), in document order
-        # the starts of move ranges no end closes, by the part they stand in (unclosed_starts), once looked for
-        self._unclosed: dict[etree._Element, set[etree._Element]] = {}
-        # load notes on move ranges not read as such, with the note being read (None: the body), for _para to put
-        # on the paragraph read next there (a range between paragraphs has none of its own)
-        self.range_notes: list[tuple[_Job | None, str]] = []
-        self._move_names: dict[str, str] | None = None  # the itu_nb moves property (move_name), once read
+        self._init_ranges(pkg)  # (docx_ranges: the move ranges)
         self.mark_number: str | None = None  # the number of the note being read (its w:footnoteRef)
         # notes and comments: each read once, never inside one another (see the module docstring)
         self.seen: dict[tuple[str, str], str] = {}  # (kind, w:id) → the number of its first reference
@@ -155,60 +145,6 @@ class BlockReader:
         self.highlight: tuple[Para, int, int, str] | None = None
         self.skip: etree._Element | None = None  # a custom footnote mark read as the note's number
         self.unmarked = False  # no run of the element being read is highlighted or has its formatting tracked
-
-    def move_name(self, written: str) -> str:
-        """The name of the move whose range is named ``written``: the move's own name when itu_nb's writer wrote
-        another one Word takes (``{written: name}`` in the ``itu_nb moves`` custom property,
-        :func:`itu_nb.export.docx_runs.word_move_name`), else ``written``.
-        """
-        if self._move_names is None:
-            self._move_names = _stored_moves(self.pkg)
-        return self._move_names.get(written, written)
-
-    def open_move(self, mark: etree._Element) -> None:
-        """Read the ``w:moveFromRangeStart`` / ``w:moveToRangeStart`` or the matching ``…RangeEnd`` ``mark``, inside a
-        paragraph or between paragraphs (where Word opens the range of a move that takes whole paragraphs, before
-        the first one): the move read from a start on is the one it names (:meth:`move_name`); after its end, that
-        of the last range still open (ECMA-376 17.13.5.24, 17.13.5.28: the last container started surrounds the
-        text), else none.
-
-        A ``w:moveFrom`` / ``w:moveTo`` outside every range is a plain deletion / insertion (17.13.5.22, 17.13.5.26;
-        ECMA-376 1st edition: "treated as deleted, rather than moved"), never the move of a range ended before it.
-        An end matches the first open start of its ``w:id``; an end that matches none is ignored, with a load note.
-        A start that no end in its part closes (:func:`unclosed_starts`: a file cut short, or hostile) is ignored
-        too, with a load note: ECMA-376 1st edition Part 4 2.13.5.24/2.13.5.28 ("it shall be ignored and no move
-        source container exists"; non-conformant in the ISO edition), as LibreOffice reads it (it makes no move
-        bookmark of it); its moved text reads as deleted / inserted, never as the move of runs far after it.
-        """
-        wid = mark.get(ID) or ""
-        if mark.tag in MOVE_ENDS:
-            ranges = self.ranges
-            for k, (open_id, _name) in enumerate(ranges):
-                if open_id == wid:
-                    del ranges[k]
-                    self.move = ranges[-1][1] if ranges else None
-                    break
-            else:
-                self.range_notes.append((self.reading, f"move range end (w:id {wid}) closes no open range: ignored"))
-            return
-        part = next(mark.iterancestors(*RANGE_PARTS), None)
-        part = mark.getroottree().getroot() if part is None else part
-        unclosed = self._unclosed.get(part)
-        if unclosed is None:
-            unclosed = self._unclosed[part] = unclosed_starts(part)
-        if mark in unclosed:
-            name = mark.get(NAME) or ""
-            self.range_notes.append(
-                (
-                    self.reading,
-                    f"move range {name} (w:id {wid}) opened and never closed: ignored (ECMA-376), its text read as "
-                    f"{'deleted' if mark.tag == MOVE_FROM_RANGE else 'inserted'}, not moved",
-                )
-            )
-            return
-        self.move = self.move_name(mark.get(NAME) or "")
-        self.moves[wid] = self.move
-        self.ranges.append((wid, self.move))
 
     @staticmethod
     def _by_id(root: etree._Element | None, tag: str) -> dict[str, etree._Element]:
@@ -355,15 +291,6 @@ class BlockReader:
             self._range_notes(para)
         return para
 
-    def _range_notes(self, para: Para) -> None:
-        """Put the load notes on move ranges (:meth:`open_move`) made while reading this part (the body, or the note
-        being read) on ``para``.
-        """
-        mine = [n for job, n in self.range_notes if job is self.reading]
-        if mine:
-            para.notes.extend(mine)
-            self.range_notes = [(job, n) for job, n in self.range_notes if job is not self.reading]
-
     def _mark_range(self, para: Para) -> str | None:
         """The move of ``para``'s moved mark when no range was open where the mark stands (in ``w:pPr``, before the
         paragraph's runs): the range still open at the paragraph's end (Word opens one after a paragraph's text,
@@ -413,38 +340,3 @@ class BlockReader:
     if TYPE_CHECKING:  # defined by Reader
 
         def _inline(self, el: etree._Element | list[etree._Element], ctx: _Ctx, para: Para) -> None: ...
-
-
-def unclosed_starts(part: etree._Element) -> set[etree._Element]:
-    """The move range starts in ``part`` (the body, a note…) that no end closes: each end closes the first start of
-    its ``w:id`` still open before it (ECMA-376: "each instance … matched with an end in document order"; as
-    :meth:`BlockReader.open_move` reads them); linear in the ranges.
-    """
-    waiting: dict[str, deque[etree._Element]] = {}
-    for el in part.iter(*MOVE_RANGES, *MOVE_ENDS):
-        wid = el.get(ID) or ""
-        if el.tag in MOVE_ENDS:
-            starts = waiting.get(wid)
-            if starts:
-                starts.popleft()
-        else:
-            waiting.setdefault(wid, deque()).append(el)
-    return {el for starts in waiting.values() for el in starts}
-
-
-def _stored_moves(pkg: Package) -> dict[str, str]:
-    """``{name written: the move's name}`` from the custom property ``itu_nb moves`` (empty when absent or
-    unreadable: the names written serve).
-    """
-    import json
-
-    custom = pkg.xml("docProps/custom.xml")
-    for prop in custom if custom is not None else ():
-        if prop.get("name") == "itu_nb moves":
-            try:
-                got = json.loads("".join(prop.itertext()))
-            except ValueError:
-                return {}
-            if isinstance(got, dict):
-                return {k: v for k, v in got.items() if isinstance(v, str)}
-    return {}
