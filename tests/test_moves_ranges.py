@@ -5,7 +5,9 @@ Word names a move by the range around its content at each end (``w:moveFromRange
 ``w:moveToRangeStart`` … ``w:moveToRangeEnd``, ECMA-376 Part 1 17.13.5.23/24 and 17.13.5.27/28): one range per
 move and end, around every paragraph the move takes, their marks inside (Word 2016, as OpenXML PowerTools' revision
 tests show it: the start after the first moved paragraph's ``w:pPr``, the end after the last ``</w:p>``).  The writer
-wrote a range around each paragraph (one name, several ranges).
+wrote a range around each paragraph (one name, several ranges); it now writes one around them all (its start still
+between paragraphs, before the first, where Word also opens one: both forms read alike here, in LibreOffice and
+pandoc).
 
 A start with no end is, by ECMA-376 1st edition Part 4 2.13.5.24/2.13.5.28, "ignored and no move source container
 exists" (non-conformant in the ISO edition): the reader read it as open to the end of its part, so a ``w:moveFrom``
