@@ -162,6 +162,7 @@ class RunWriter:
         self.keys: dict[str, list] = {}  # proposal id → the clause keys to store
         self.move_names: dict[str, str] = {}  # a move's name → the name written (word_move_name), and back:
         self.moves_written: dict[str, str] = {}  # the name written → the move's name (each written name one move's)
+        self.range_names: dict[str, str] = {}  # a move range's w:id → the name written on its start (_move_start)
 
     def _id(self) -> str:
         self.next_id += 1
@@ -259,16 +260,27 @@ class RunWriter:
     ) -> tuple[tuple[str, ...], str]:
         """The ``w:moveToRangeStart`` (``op`` INSERT) or ``w:moveFromRangeStart`` of the move ``move`` at the end of
         ``parent`` (:meth:`_moved_in`); the tags of the range's start, change and end, and the range's ``w:id``.
+
+        When ``parent`` ends with the end of a range of the same move and end (the move's text goes on: a run of it
+        after another, split by a highlight, or a note's next paragraph), that end goes and its range goes on: no
+        start is written, its ``w:id`` is returned for the caller's end, so a stretch of the move is one range, as
+        Word writes it (ECMA-376 17.13.5.24: the range around all of a move's content at one end).
         """
         tags = _MOVE_TO if op is Op.INSERT else _MOVE_FROM
+        name = self._move_name(move)
+        last = parent[-1] if len(parent) else None
+        if last is not None and last.tag == tags[2] and self.range_names.get(last.get(_W_ID)) == name:
+            parent.remove(last)
+            return tags, last.get(_W_ID)
         rid = self._id()
+        self.range_names[rid] = name
         start = _SubElement(parent, tags[0])
         start.set(_W_ID, rid)
         start.set(_W_AUTHOR, clean_attr(author or self.author))
         when = _iso(date or self.date)
         if when:
             start.set(_W_DATE, clean_attr(when))
-        start.set(_W_NAME, self._move_name(move))
+        start.set(_W_NAME, name)
         return tags, rid
 
     def _moved_lines(
@@ -305,7 +317,9 @@ class RunWriter:
         mark moved: :func:`mark_move`), its start and end between paragraphs, as Word writes a range taking whole
         paragraphs (ECMA-376 17.13.5.24: the mark inside it); the ranges :meth:`_moved_in` put around the move's runs
         in ``p`` go (the one range names them).  A paragraph with no text has no run to name the move: the reader
-        reads the mark's move from this range.
+        reads the mark's move from this range.  Paragraphs of one move one after another are one range, as Word writes
+        a move of several paragraphs: when the range of the move (same end, same name) ends just before ``p``, its
+        end goes after ``p``.
         """
         tags = _MOVE_TO if op is Op.INSERT else _MOVE_FROM
         name, inner = self._move_name(move), set()
@@ -315,6 +329,10 @@ class RunWriter:
                 p.remove(child)
             elif child.tag == tags[2] and child.get(_W_ID) in inner:
                 p.remove(child)
+        before = p.getprevious()
+        if before is not None and before.tag == tags[2] and self.range_names.get(before.get(_W_ID)) == name:
+            p.addnext(before)  # (the paragraph before is of this move: its range goes on over ``p``)
+            return
         _tags, rid = self._move_start(p, op, author, date, move)
         p.addprevious(p[-1])  # (the start, made at the end of ``p``, goes before it)
         end = _w("w:moveToRangeEnd" if op is Op.INSERT else "w:moveFromRangeEnd")

@@ -113,7 +113,7 @@ def lit_note(group: list[Piece], kid: Clause) -> list[Piece]:
     def add(piece: Piece, text: str) -> None:  # (a Piece made directly: dataclasses.replace costs ten times that)
         nonlocal kind
         if text:
-            out.append(Piece(text, piece.op, kind, piece.author, piece.date))
+            out.append(Piece(text, piece.op, kind, piece.author, piece.date, piece.move))  # (its move kept)
             kind = "footnote-part"
 
     for got in cut_at(group, [(m[0], m[2]) for m in marks]):

@@ -4,7 +4,7 @@
 :class:`~itu_nb.loaders.docx_notes.NoteReader`): it holds what reading a package keeps track of, walks the
 blocks of a body-like element (body, table cell, note, comment, text box), reads each paragraph's properties
 and mark, and the change context of a ``w:ins``/``w:del``; the runs inside a paragraph are read by
-:class:`~itu_nb.loaders.docx_read.Reader`.
+:class:`~itu_nb.loaders.docx_read.Reader`, the move ranges by its base :class:`~itu_nb.loaders.docx_ranges.RangeReader`.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from lxml import etree
 
 from itu_nb.loaders.docx_package import Package
 from itu_nb.loaders.docx_para import Para, Props
+from itu_nb.loaders.docx_ranges import RangeReader
 from itu_nb.loaders.docx_shapes import branch, is_alternate
 from itu_nb.loaders.docx_tags import (
     _CHANGE_OP,
@@ -33,7 +34,6 @@ from itu_nb.loaders.docx_tags import (
     MOVE_FROM,
     MOVE_RANGES,
     MOVE_TO,
-    NAME,
     NUM_PR,
     P_STYLE,
     PPR,
@@ -110,7 +110,7 @@ if tuple(f.name for f in dataclasses.fields(Para)) != _PARA_FIELDS:
     raise ImportError("itu_nb.loaders.docx_blocks: Para's fields changed; update BlockReader._usual")
 
 
-class BlockReader:
+class BlockReader(RangeReader):
     """The state of a reading, and the reading of blocks (a base of :class:`~itu_nb.loaders.docx_read.Reader`)."""
 
     def __init__(self, pkg: Package):
@@ -122,10 +122,7 @@ class BlockReader:
         }
         self.counters = {"footnote": 0, "endnote": 0}
         self.fields = Fields()  # the open complex fields
-        self.moves: dict[str, str] = {}
-        self.move: str | None = None  # the name of the move being read (w:moveFromRangeStart…), None outside one
-        self.ranges: list[tuple[str, str]] = []  # the move ranges open, (w:id, name), in document order
-        self._move_names: dict[str, str] | None = None  # the itu_nb moves property (move_name), once read
+        self._init_ranges(pkg)  # (docx_ranges: the move ranges)
         self.mark_number: str | None = None  # the number of the note being read (its w:footnoteRef)
         # notes and comments: each read once, never inside one another (see the module docstring)
         self.seen: dict[tuple[str, str], str] = {}  # (kind, w:id) → the number of its first reference
@@ -149,39 +146,6 @@ class BlockReader:
         self.skip: etree._Element | None = None  # a custom footnote mark read as the note's number
         self.unmarked = False  # no run of the element being read is highlighted or has its formatting tracked
 
-    def move_name(self, written: str) -> str:
-        """The name of the move whose range is named ``written``: the move's own name when itu_nb's writer wrote
-        another one Word takes (``{written: name}`` in the ``itu_nb moves`` custom property,
-        :func:`itu_nb.export.docx_runs.word_move_name`), else ``written``.
-        """
-        if self._move_names is None:
-            self._move_names = _stored_moves(self.pkg)
-        return self._move_names.get(written, written)
-
-    def open_move(self, mark: etree._Element) -> None:
-        """Read the ``w:moveFromRangeStart`` / ``w:moveToRangeStart`` or the matching ``…RangeEnd`` ``mark``, inside a
-        paragraph or between paragraphs (where Word opens the range of a move that takes whole paragraphs, before
-        the first one): the move read from a start on is the one it names (:meth:`move_name`); after its end, that
-        of the last range still open (ECMA-376 17.13.5.24, 17.13.5.28: the last container started surrounds the
-        text), else none.
-
-        A ``w:moveFrom`` / ``w:moveTo`` outside every range is a plain deletion / insertion (17.13.5.22, 17.13.5.26;
-        ECMA-376 1st edition: "treated as deleted, rather than moved"), never the move of a range ended before it.
-        An end matches the first open start of its ``w:id``; an end that matches none is ignored.
-        """
-        wid = mark.get(ID) or ""
-        if mark.tag in MOVE_ENDS:
-            ranges = self.ranges
-            for k, (open_id, _name) in enumerate(ranges):
-                if open_id == wid:
-                    del ranges[k]
-                    self.move = ranges[-1][1] if ranges else None
-                    break
-            return
-        self.move = self.move_name(mark.get(NAME) or "")
-        self.moves[wid] = self.move
-        self.ranges.append((wid, self.move))
-
     @staticmethod
     def _by_id(root: etree._Element | None, tag: str) -> dict[str, etree._Element]:
         found: dict[str, etree._Element] = {}
@@ -203,6 +167,8 @@ class BlockReader:
             self._blocks(el, ctx, out)
         finally:
             self.unmarked = saved
+        if self.range_notes and out:  # (a range between paragraphs after the last one read by _para)
+            self._range_notes(out[-1])
         return out
 
     def _blocks(self, el: etree._Element, ctx: _Ctx, out: list[Para]) -> None:
@@ -321,6 +287,8 @@ class BlockReader:
         self._inline(children, ctx, para)
         if moved and para.mark_move is None:
             para.mark_move = self._mark_range(para)
+        if self.range_notes:
+            self._range_notes(para)
         return para
 
     def _mark_range(self, para: Para) -> str | None:
@@ -372,21 +340,3 @@ class BlockReader:
     if TYPE_CHECKING:  # defined by Reader
 
         def _inline(self, el: etree._Element | list[etree._Element], ctx: _Ctx, para: Para) -> None: ...
-
-
-def _stored_moves(pkg: Package) -> dict[str, str]:
-    """``{name written: the move's name}`` from the custom property ``itu_nb moves`` (empty when absent or
-    unreadable: the names written serve).
-    """
-    import json
-
-    custom = pkg.xml("docProps/custom.xml")
-    for prop in custom if custom is not None else ():
-        if prop.get("name") == "itu_nb moves":
-            try:
-                got = json.loads("".join(prop.itertext()))
-            except ValueError:
-                return {}
-            if isinstance(got, dict):
-                return {k: v for k, v in got.items() if isinstance(v, str)}
-    return {}

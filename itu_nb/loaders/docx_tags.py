@@ -79,8 +79,11 @@ MARK_REFS = {_w("footnoteRef"), _w("endnoteRef")}
 _TEXT = {T, DEL_TEXT, M_T}
 _LEVEL = re.compile(r"-?[0-9]{1,3}")  # ASCII digits only: int() refuses "²", which isdigit() accepts
 COMMENT_REF, BOOKMARK, TR_PR = _w("commentReference"), _w("bookmarkStart"), _w("trPr")
-MOVE_RANGES = {_w("moveFromRangeStart"), _w("moveToRangeStart")}
+MOVE_FROM_RANGE = _w("moveFromRangeStart")
+MOVE_RANGES = {MOVE_FROM_RANGE, _w("moveToRangeStart")}
 MOVE_ENDS = {_w("moveFromRangeEnd"), _w("moveToRangeEnd")}  # (a range's end: its move read no further)
+#: What a move range is matched in (its start with its end): the body, a note, a comment, a header or footer.
+RANGE_PARTS = tuple(_w(n) for n in ("body", "footnote", "endnote", "comment", "hdr", "ftr"))
 #: The run properties that make a run more than its text: a highlight, a tracked formatting change.
 _RUN_MARKS = (HIGHLIGHT, RPR_CHANGE)
 # what _inline does with each child, by tag (children not listed hold no text of their own)
