@@ -122,6 +122,8 @@ def _struck_mark(line: Line) -> tuple[str | None, str | None] | None:
 
 class _Writer(NoteWriter):
     comment_shift = 0  # what every comment's w:id was made more at the end (_comment_ids)
+    core_author = ""  # the core properties' author (the writer's ``author`` is that of changes with none)
+    unnamed: str | None = None  # the name written for changes with no author (_unnamed_name), stored
 
     # -- paragraphs -------------------------------------------------------------------
     def paragraph(self, line: Line, last: bool, orphan: int | None = None) -> None:
@@ -246,8 +248,9 @@ class _Writer(NoteWriter):
             self.word,
             self.doc,
             title=title,
-            author=self.author,
+            author=self.core_author,
             keys=self.keys,
+            unnamed=self.unnamed,
             cover=cover,
             header_lines=header_lines,
             moves=self.moves_to_store(),
@@ -306,6 +309,32 @@ def _default_author(doc: Document) -> str:
     return authors.most_common(1)[0][0] if authors else "itu_nb"
 
 
+def _unnamed_name(doc: Document) -> str | None:
+    """The name written for the changes of ``doc`` that have no author (``w:author`` is required: ECMA-376's schema,
+    and Word keeps to it), :data:`~itu_nb.export.docx_cover.UNNAMED` unless an author of ``doc`` is so named (then
+    with a number); None when every change has an author.  The reader reads the name back as no author
+    (:mod:`itu_nb.loaders.docx_unnamed`), so the writer never gives such a change to someone.
+    """
+    names: set[str | None] = set()
+    for p in doc:
+        for n in p.walk():
+            for r in n.label_runs + n.runs if n.label_runs else n.runs:
+                if r.op is not Op.EQUAL:
+                    names.add(r.author)
+            for a in n.artefacts:
+                if a.op is not Op.EQUAL and a.kind != "comment":
+                    names.add(a.author)
+                    if a.inserted is not None:
+                        names.add(a.inserted[0])
+    if None not in names and "" not in names:
+        return None
+    name, k = docx_cover.UNNAMED, 1
+    while name in names:
+        k += 1
+        name = f"{docx_cover.UNNAMED} {k}"
+    return name
+
+
 def to_docx(
     x,
     path=None,
@@ -328,7 +357,10 @@ def to_docx(
     if subject:
         doc = dataclasses.replace(doc, metadata={**doc.metadata, "subject": subject})
     docx_cover.cover_facts(doc)  # refuses bad cover metadata before anything is written
-    writer = _Writer(doc, clean_attr(author or _default_author(doc)), date)
+    core = clean_attr(author or _default_author(doc))
+    unnamed = None if author else _unnamed_name(doc)  # (author=: the caller's name for every change with none)
+    writer = _Writer(doc, clean_attr(unnamed) if unnamed else core, date)
+    writer.core_author, writer.unnamed = core, unnamed
     depths: list[int] = []
     rows = plain_rows(doc, depths)  # (a node without artefacts given as itself: written from its runs)
     lines: list[Line | Clause] = export_lines(doc) if rows is None else rows  # type: ignore[assignment]
