@@ -1,8 +1,9 @@
 """Word writer: one paragraph per line, real tracked changes, the ITU look.
 
 - Every insert run is a ``w:ins`` and every delete run a ``w:del`` (``w:delText``)
-  with ``w:author`` (the run's author, else ``author=``, else the submitter, else
-  ``"itu_nb"``), ``w:date`` when known, and a ``w:id`` unique in the document; a
+  with ``w:author`` (the run's author, else ``author=``, else ``"Unknown Author"``: a name the custom property
+  ``itu_nb unnamed`` records, which the reader reads back as no author, :func:`_unnamed_name`), ``w:date`` when
+  known, and a ``w:id`` unique in the document; a
   paragraph inserted or deleted whole has its paragraph mark inserted or deleted too.  The same
   holds inside a footnote: a note's deleted and inserted text carry its change's author and date.
 - A highlight is highlighted runs of one colour (``w:highlight``), through tracked changes and around the comments
