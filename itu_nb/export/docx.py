@@ -302,7 +302,9 @@ class _Writer(NoteWriter):
 
 
 def _default_author(doc: Document) -> str:
-    """The submitter, else the author most changes carry, else ``"itu_nb"``."""
+    """The core properties' author, without ``author=`` (a change with no author is written under
+    :func:`_unnamed_name`'s name): the submitter, else the author most changes carry, else ``"itu_nb"``.
+    """
     named = doc.metadata.get("submitter") or doc.metadata.get("author")
     if named:
         return named
