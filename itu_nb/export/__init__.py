@@ -114,7 +114,8 @@ def to_docx(x, path=None, **options):
         Where to write; without it the .docx bytes are returned.
     **options
         ``author=``: author of the changes that carry none (a comparison's, a flattened text's
-        inferred ones; default: the document's submitter, else ``"itu_nb"``); ``date=``: ISO
+        inferred ones; default: ``"Unknown Author"``, a name the custom property ``itu_nb unnamed``
+        records and the .docx reader reads back as no author); ``date=``: ISO
         date (``"2018-09-10"``) of the changes that carry none, left out when not given;
         ``title=``: the document title (core properties; default: a single proposal's target,
         ``"Resolution 130 (Rev. Busan, 2014)"``, else the document's title or number);

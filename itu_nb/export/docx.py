@@ -1,8 +1,9 @@
 """Word writer: one paragraph per line, real tracked changes, the ITU look.
 
 - Every insert run is a ``w:ins`` and every delete run a ``w:del`` (``w:delText``)
-  with ``w:author`` (the run's author, else ``author=``, else the submitter, else
-  ``"itu_nb"``), ``w:date`` when known, and a ``w:id`` unique in the document; a
+  with ``w:author`` (the run's author, else ``author=``, else ``"Unknown Author"``: a name the custom property
+  ``itu_nb unnamed`` records, which the reader reads back as no author, :func:`_unnamed_name`), ``w:date`` when
+  known, and a ``w:id`` unique in the document; a
   paragraph inserted or deleted whole has its paragraph mark inserted or deleted too.  The same
   holds inside a footnote: a note's deleted and inserted text carry its change's author and date.
 - A highlight is highlighted runs of one colour (``w:highlight``), through tracked changes and around the comments
@@ -122,6 +123,8 @@ def _struck_mark(line: Line) -> tuple[str | None, str | None] | None:
 
 class _Writer(NoteWriter):
     comment_shift = 0  # what every comment's w:id was made more at the end (_comment_ids)
+    core_author = ""  # the core properties' author (the writer's ``author`` is that of changes with none)
+    unnamed: str | None = None  # the name written for changes with no author (_unnamed_name), stored
 
     # -- paragraphs -------------------------------------------------------------------
     def paragraph(self, line: Line, last: bool, orphan: int | None = None) -> None:
@@ -249,8 +252,9 @@ class _Writer(NoteWriter):
             self.word,
             self.doc,
             title=title,
-            author=self.author,
+            author=self.core_author,
             keys=self.keys,
+            unnamed=self.unnamed,
             cover=cover,
             header_lines=header_lines,
             moves=self.moves_to_store(),
@@ -301,12 +305,40 @@ class _Writer(NoteWriter):
 
 
 def _default_author(doc: Document) -> str:
-    """The submitter, else the author most changes carry, else ``"itu_nb"``."""
+    """The core properties' author, without ``author=`` (a change with no author is written under
+    :func:`_unnamed_name`'s name): the submitter, else the author most changes carry, else ``"itu_nb"``.
+    """
     named = doc.metadata.get("submitter") or doc.metadata.get("author")
     if named:
         return named
     authors = Counter(r.author for p in doc for n in p.walk() for r in n.label_runs + n.runs if r.author)
     return authors.most_common(1)[0][0] if authors else "itu_nb"
+
+
+def _unnamed_name(doc: Document) -> str | None:
+    """The name written for the changes of ``doc`` that have no author (``w:author`` is required: ECMA-376's schema,
+    and Word keeps to it), :data:`~itu_nb.export.docx_cover.UNNAMED` unless an author of ``doc`` is so named (then
+    with a number); None when every change has an author.  The reader reads the name back as no author
+    (:mod:`itu_nb.loaders.docx_unnamed`), so the writer never gives such a change to someone.
+    """
+    names: set[str | None] = set()
+    for p in doc:
+        for n in p.walk():
+            for r in n.label_runs + n.runs if n.label_runs else n.runs:
+                if r.op is not Op.EQUAL:
+                    names.add(r.author)
+            for a in n.artefacts:
+                if a.op is not Op.EQUAL and a.kind != "comment":
+                    names.add(a.author)
+                    if a.inserted is not None:
+                        names.add(a.inserted[0])
+    if None not in names and "" not in names:
+        return None
+    name, k = docx_cover.UNNAMED, 1
+    while name in names:
+        k += 1
+        name = f"{docx_cover.UNNAMED} {k}"
+    return name
 
 
 def to_docx(
@@ -331,7 +363,10 @@ def to_docx(
     if subject:
         doc = dataclasses.replace(doc, metadata={**doc.metadata, "subject": subject})
     docx_cover.cover_facts(doc)  # refuses bad cover metadata before anything is written
-    writer = _Writer(doc, clean_attr(author or _default_author(doc)), date)
+    core = clean_attr(author or _default_author(doc))
+    unnamed = None if author else _unnamed_name(doc)  # (author=: the caller's name for every change with none)
+    writer = _Writer(doc, clean_attr(unnamed) if unnamed else core, date)
+    writer.core_author, writer.unnamed = core, unnamed
     depths: list[int] = []
     rows = plain_rows(doc, depths)  # (a node without artefacts given as itself: written from its runs)
     lines: list[Line | Clause] = export_lines(doc) if rows is None else rows  # type: ignore[assignment]

@@ -59,6 +59,16 @@ KEYS_PROPERTY = "itu_nb keys"
 #: The custom document property that stores the names of moves written under a name Word takes
 #: (:func:`itu_nb.export.docx_runs.word_move_name`): ``{name written: the move's name}``.
 MOVES_PROPERTY = "itu_nb moves"
+
+#: The custom property naming who a change with no author is written as (:data:`UNNAMED`, or that and a number when
+#: an author has that name), so the .docx reader reads it back as no author (:mod:`itu_nb.loaders.docx_unnamed`).
+UNNAMED_PROPERTY = "itu_nb unnamed"
+
+#: The name written for a change with no author: ``w:author`` is required (ECMA-376's schema; Microsoft's notes on
+#: the standard, MS-OE376 2.1.341: "Word behaves according to schema - the author attribute is required"), and
+#: "Unknown Author" is the name Word users meet on changes whose author Word does not know.
+UNNAMED = "Unknown Author"
+
 _PROPOSALS_FOR = re.compile(r"^(?:\w+\s+)*PROPOSALS\s+FOR\s+THE\s+WORK", re.I)  # as the text parser reads it
 
 
@@ -220,6 +230,7 @@ def dress(
     cover: bool = True,
     header_lines: tuple[int, ...] = (),
     moves: dict[str, str] | None = None,
+    unnamed: str | None = None,
 ) -> None:
     """Give ``word`` (a python-docx document whose body is written) its cover, page header and properties.
 
@@ -243,6 +254,9 @@ def dress(
     moves : dict, optional
         ``{name written: the move's name}`` to store in the ``itu_nb moves`` custom property
         (:meth:`~itu_nb.export.docx_runs.RunWriter.moves_to_store`); empty or None: none.
+    unnamed : str, optional
+        The name the changes with no author were written as, stored in the ``itu_nb unnamed`` custom property
+        (:data:`UNNAMED_PROPERTY`); None: none.
     """
     facts = cover_facts(doc)
     written = cover and facts.shown and not header_lines
@@ -273,5 +287,7 @@ def dress(
         custom[KEYS_PROPERTY] = json.dumps(keys, ensure_ascii=False, sort_keys=True)
     if moves:  # (ASCII: a name's lone surrogate or control character is written escaped, and read back)
         custom[MOVES_PROPERTY] = json.dumps(moves, sort_keys=True)
+    if unnamed:
+        custom[UNNAMED_PROPERTY] = unnamed
     if custom:
         _custom_part(word, custom)

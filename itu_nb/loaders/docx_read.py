@@ -138,6 +138,7 @@ from itu_nb.loaders.docx_tags import (
 from itu_nb.loaders.docx_tags import (
     read_props as read_props,
 )
+from itu_nb.loaders.docx_unnamed import unname
 from itu_nb.model import Artefact, Op
 
 
@@ -419,6 +420,7 @@ def read_paragraphs(pkg: Package) -> list[Para]:
     body = root.find(_w("body")) if root is not None else None
     if body is None:
         return []
+    unname(pkg)  # (changes itu_nb wrote with no author under a placeholder: no one's again)
     reader = Reader(pkg)
     return _page_shapes(pkg, reader) + reader.blocks(body)
 

@@ -95,6 +95,9 @@ def _apply(proposal: Proposal, accepted: set[str], rejected: set[str], moves=Non
                 )
         return follows[inserter]
 
+    # the authors every change of whose is rejected, by id (a decision on one author's: :func:`_whole`): the text
+    # each inserted and another struck goes too, as with reject(author=...)
+    gone = _all_rejected(proposal, rejected) if whole is None and rejected else set()
     lone: dict[int, str] = {}  # a node's struck-inserts no change of their striker's holds → their own ids
     any_struck = any(c.kind == _STRUCK and (c.id in accepted or c.id in rejected) for c in proposal.changes)
 
@@ -128,6 +131,7 @@ def _apply(proposal: Proposal, accepted: set[str], rejected: set[str], moves=Non
         settled = list(node.settled)
         decided: list[int] = []  # indices of the runs of the changes decided
         unstruck: set[int] = set()  # those of the changes rejected (a strike rejected: struck_inserts come back)
+        uninserted = False  # the clause's insertion (the whole clause inserted) rejected
         for change, (a, b) in zip(changes, change_groups(runs), strict=True):
             cid = change.id
             if cid in accepted:
@@ -135,6 +139,7 @@ def _apply(proposal: Proposal, accepted: set[str], rejected: set[str], moves=Non
             elif cid in rejected:
                 keep = Op.DELETE
                 unstruck.update(range(a, b))
+                uninserted = uninserted or (change.kind == "inserted" and change.scope == "clause")
             else:
                 continue
             if twins[(change.scope == "label", change.old, change.new)] > 1 or change.rank:
@@ -162,9 +167,18 @@ def _apply(proposal: Proposal, accepted: set[str], rejected: set[str], moves=Non
             for j, art in enumerate(node.artefacts):  # the inserter's decision: on his insertion, the strike as is
                 if j not in fate and art.kind == _STRUCK and art.inserted and art.inserted[0] == whole[1]:
                     fate[j] = None if whole[0] else Op.DELETE  # never inserted, or the striker's deletion of text
+        elif gone and any(a.kind == _STRUCK and a.inserted and a.inserted[0] in gone for a in node.artefacts):
+            fate = dict(fate)
+            for j, art in enumerate(node.artefacts):  # every change of the inserter's rejected: never inserted
+                if j not in fate and art.kind == _STRUCK and art.inserted and art.inserted[0] in gone:
+                    fate[j] = None
         n_label = len(node.label_runs)
         label = [r for r in kept[:n_label] if r is not None]
         body = [r for r in kept[n_label:] if r is not None]
+        if uninserted and node.runs and not body:
+            # the clause was never inserted: what another author made of its label (a relettering: Ana's "j" over
+            # Brazil's "k") goes with it, no stray letter left
+            label = []
         if fate:  # text inserted by one author and struck by another: back with its strike rejected, or gone
             new_label, new_body, artefacts = _restore(label, body, artefacts, fate)
             label, body = list(new_label), list(new_body)
@@ -285,6 +299,14 @@ def _sits_in(a: Artefact, runs, starts: list[int], ends: list[int], chosen: set[
     near = [k for k in (i, i + 1) if k < len(runs) and starts[k] <= at <= ends[k]]
     same = [k for k in near if runs[k].op is a.op] or [k for k in near if runs[k].op is not Op.EQUAL]
     return bool(same) and same[0] in chosen
+
+
+def _all_rejected(proposal: Proposal, rejected: set[str]) -> set[str | None]:
+    """The authors (None: changes with no author) every change of whose ``proposal`` lists is in ``rejected``."""
+    flags: dict[str | None, bool] = {}
+    for c in proposal.changes:
+        flags[c.author] = flags.get(c.author, True) and c.id in rejected
+    return {who for who, every in flags.items() if every}
 
 
 def _any_inserted(inserter: object, artefacts) -> bool:

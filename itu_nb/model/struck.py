@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 
 from itu_nb.model.runs import Artefact, Op, Run, join_runs
 
-__all__ = ["STRUCK", "fates", "label_length", "restore", "struck_inserts", "with_struck"]
+__all__ = ["STRUCK", "fates", "joined", "label_length", "restore", "struck_inserts", "with_struck"]
 
 #: The artefact kind.
 STRUCK = "struck-insert"
@@ -64,7 +64,32 @@ def with_struck(
             i += 1
         out.append(art)
     out.extend(after[i:])
+    return joined(out)
+
+
+def joined(artefacts: Sequence[Artefact]) -> tuple[Artefact, ...]:
+    """``artefacts`` with each struck-insert that goes on the one just before it (:func:`_joins`) made one with it."""
+    out: list[Artefact] = []
+    for art in artefacts:
+        if out and art.kind == STRUCK and _joins(out[-1], art):
+            out[-1] = dataclasses.replace(out[-1], text=out[-1].text + art.text)
+        else:
+            out.append(art)
     return tuple(out)
+
+
+def _joins(last: Artefact, art: Artefact) -> bool:
+    """Whether struck-insert ``art`` goes on ``last``, the artefact just before it: a struck-insert at the same place
+    with the same striker, inserter, dates and line.  Such neighbours are one struck text in every way a decision
+    sees (:func:`fates` settles both by the run at their offset) and in Word, whose reader joins neighbouring runs
+    of one change (a ``w:del`` in a ``w:ins`` with the same authors and dates: Word writes one change as several
+    such elements, one per run); kept apart they read back as one and the count, and a lone one's id, changed.
+    The label of a clause kept whole (a whole label at its start: :func:`label_length`) stays a struck-insert of its
+    own.
+    """
+    if last.kind != STRUCK or dataclasses.replace(last, text=art.text) != art:
+        return False
+    return not (last.offset == 0 and _LABEL_ALONE.fullmatch(last.text))
 
 
 def _after(a: Artefact, at: int) -> bool:
@@ -158,7 +183,7 @@ def restore(
                 a = dataclasses.replace(a, offset=a.offset + sizes[k])
         out.append(a)
     if not back:
-        return join_runs(label), join_runs(body), tuple(out)
+        return join_runs(label), join_runs(body), joined(out)
     n_label = sum(len(r.text) for r in label)
     bare = not any(r.op is not Op.DELETE for r in label)
     into_label: list[tuple[int, Run]] = []
@@ -180,7 +205,7 @@ def restore(
             into_label.append((at, run))
         else:
             into_body.append((at - n_label, run))
-    return join_runs(_spliced(label, into_label)), join_runs(_spliced(body, into_body)), tuple(out)
+    return join_runs(_spliced(label, into_label)), join_runs(_spliced(body, into_body)), joined(out)
 
 
 #: A label and its separator at the start of a clause's text (``j)<TAB>``, ``(ii)<TAB>``, ``10<TAB>``).
