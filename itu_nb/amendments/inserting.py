@@ -405,7 +405,14 @@ def _groups(sections: list[str]) -> dict[str, list[int]]:
 
 
 def _worth(units: Sequence[Unit], sections: list[str]) -> bool:
-    """Whether applying ``units`` section by section makes a run that their order breaks (two sections or more)."""
+    """Whether applying ``units`` section by section makes a run that their order breaks (two sections or more).
+
+    A run is :data:`MIN_RUN` operations of one run key in a row within a section, or as many insertions, deletions
+    and moves in a row (:func:`~itu_nb.amendments.anchors.mixes`: one list's pending order,
+    :func:`~itu_nb.amendments.sublists.list_run`), such as new items at the head of considering and after its
+    c) in turn, between edits of resolves 1 (issue 17's audit: each insertion one by one before, 233,100 labels
+    set for 1,000 instructions).
+    """
     groups = _groups(sections)
     if len(groups) < 2:
         return False
@@ -417,6 +424,12 @@ def _worth(units: Sequence[Unit], sections: list[str]) -> bool:
             if end - k >= MIN_RUN:
                 return True
             k = max(end, k + 1)
+        # insertions, deletions and moves mixed on one list (sublists.list_run)
+        mixing = 0
+        for _, ops in mine:
+            mixing = mixing + 1 if len(ops) == 1 and mixes(ops[0]) else 0
+            if mixing >= MIN_RUN:
+                return True
     return False
 
 
