@@ -371,11 +371,11 @@ def apply_units(
             tag, ops = units[i]  # the operation that ended the run, one by one
         if mixed <= i:
             mixed = i
-            while mixed < len(units) and len(units[mixed][1]) == 1 and mixes(units[mixed][1][0]):
+            while mixed < len(units) and len(units[mixed][1]) == 1 and _joins(units[mixed][1][0], mixed > i):
                 mixed += 1
         if mixed - i >= MIN_RUN:  # insertions, deletions and moves on one list (order), or on a list and a sub-list
             run = [u[1][0] for u in units[i:mixed]]
-            p, done = list_run(session, p, run, author, date)
+            p, done = list_run(session, p, run, author, date, runs.words if runs else None)
             if done:
                 notes += [note(t, o) for (t, _), o in zip(units[i:], run[:done], strict=False)]
                 i += done
@@ -384,6 +384,14 @@ def apply_units(
         notes += done_notes
         i += 1
     return p, notes
+
+
+def _joins(op: Any, started: bool) -> bool:
+    """Whether ``op`` may join a run on one list's pending order (:func:`~itu_nb.amendments.sublists.list_run`):
+    an insertion, deletion or move, or once one has started it an edit of words
+    (:mod:`~itu_nb.amendments.order_words`).
+    """
+    return mixes(op) or (started and type(op) in WORDS)
 
 
 def _run_end(units: Sequence[Unit], i: int, key: str | None) -> int:
@@ -427,7 +435,7 @@ def _worth(units: Sequence[Unit], sections: list[str]) -> bool:
         # insertions, deletions and moves mixed on one list (sublists.list_run)
         mixing = 0
         for _, ops in mine:
-            mixing = mixing + 1 if len(ops) == 1 and mixes(ops[0]) else 0
+            mixing = mixing + 1 if len(ops) == 1 and _joins(ops[0], mixing > 0) else 0
             if mixing >= MIN_RUN:
                 return True
     return False
