@@ -27,6 +27,7 @@ from hypothesis import strategies as st
 from test_amend_linear import B130, RES130, SLOW, WHO, _same, amend_reference
 
 import itu_nb
+from itu_nb.amendments.edits import ReplaceWords
 from itu_nb.errors import ItuNbError
 
 KINDS = (
@@ -112,14 +113,14 @@ def test_a_thousand_instructions_cycling_over_four_places_reletter_linearly(res1
     )
 
 
-def _expected_considering(n: int, originals: list[str]) -> list[str]:
-    """The bodies of considering after ``_cycle(n)``, from the list's order alone: each ``item i`` at the head,
-    each ``thing i`` after the third item."""
+def _expected_considering(n: int, originals: list[str], kinds: int = 3) -> list[str]:
+    """The bodies of considering after ``_cycle(n, kinds)``, from the list's order alone: each ``item i`` at the
+    head, each ``thing i`` after the third item."""
     order = list(originals)
     for i in range(n):
-        if i % 3 == 1:
+        if i % kinds == 1:
             order.insert(0, f"that item {i};")
-        elif i % 3 == 2:
+        elif i % kinds == 2:
             order.insert(3, f"that thing {i};")
     return order
 
@@ -157,6 +158,58 @@ print(json.dumps({{"bodies": [c.body() for c in kids], "labels": [c.label for c 
     assert out["resolves1"] == res130["resolves/1"].text("original")[:-1] + edits + ";"
     assert out["original"] and out["notes"] == 4000
     assert r.within(), r
+
+
+def test_four_thousand_instructions_cycling_over_four_places_end_within_the_bound(res130):
+    code = f"""
+import json, sys
+sys.path.insert(0, "tests")
+from test_amend_interleaved import _cycle
+import itu_nb
+res = next(p for p in itu_nb.load({str(FINAL_ACTS)!r}) if p.target and p.target.number == "130")
+draft = itu_nb.amend(res, _cycle(4000, 4), author="X")
+live = [c for c in draft["resolves"].children if c.exists_in("amended")]
+print(json.dumps({{"bodies": [c.body() for c in draft["considering"].children],
+    "resolves": [[c.label, c.body()] for c in live[12:]], "labels": [c.label for c in live],
+    "resolves1": draft["resolves/1"].text("amended"), "original": draft.text("original") == res.text("original")}}))
+"""
+    r = bounded(code, label="amend: 4,000 instructions cycling: an edit, a head insertion, a paragraph, an append")
+    assert r.ok, r
+    import json
+
+    out = json.loads(r.stdout)
+    originals = [c.body() for c in res130["considering"].children]
+    assert out["bodies"] == _expected_considering(4000, originals, 4)  # 1,000 items, 1,000 things, the 18
+    # resolves 1 … 12 of the text, then the 1,000 new ones (i = 3, 7, … 3,999), numbered 13 … 1,012
+    assert out["labels"] == [str(n) for n in range(1, 1013)]
+    assert out["resolves"] == [[str(13 + k), f"to do thing {i};"] for k, i in enumerate(range(3, 4000, 4))]
+    edits = "".join(f" (edit {i})" for i in range(0, 4000, 4))
+    assert out["resolves1"] == res130["resolves/1"].text("original")[:-1] + edits + ";"
+    assert out["original"]
+    assert r.within(), r
+
+
+def test_edits_and_appends_in_turn_on_one_list_are_applied_in_one_run(res130, monkeypatch):
+    # an edit of resolves 1 and a new resolves, in turn, 400 times (one section: no weaving): each append was
+    # applied one by one, reading the whole list again; now the edits join the run that the first append starts
+    from itu_nb.amendments import edits
+
+    one_by_one = [0]
+    apply_in = edits.apply_in
+
+    def counted(*args, **kwargs):
+        one_by_one[0] += 1
+        return apply_in(*args, **kwargs)
+
+    monkeypatch.setattr(edits, "apply_in", counted)
+    lines = [KINDS[0 if i % 2 == 0 else 3].format(i=i) for i in range(400)]
+    draft = itu_nb.amend(res130, lines, author="X")
+    assert one_by_one[0] == 1  # the first edit: a run starts with an insertion, deletion or move
+    live = [c for c in draft["resolves"].children if c.exists_in("amended")]
+    assert [c.body() for c in live[12:]] == [f"to do thing {i};" for i in range(1, 400, 2)]
+    assert (
+        draft["resolves/1"].text("amended").endswith("level" + "".join(f" (edit {i})" for i in range(0, 400, 2)) + ";")
+    )
 
 
 # -- random interleavings against one by one ---------------------------------------------------------------------
@@ -217,6 +270,39 @@ def test_the_audit_cycle_shuffled_equals_one_by_one(data):
     base = data.draw(st.sampled_from([RES130, B130]))
     kinds = data.draw(st.lists(st.integers(0, 3), min_size=8, max_size=60))
     lines = [KINDS[k].format(i=i) for i, k in enumerate(kinds)]
+    fast = _outcome(lambda b, x: itu_nb.amend(b, x, **WHO), base, lines)
+    slow = _outcome(amend_reference, base, lines)
+    if isinstance(slow, tuple):
+        assert fast == slow
+    else:
+        assert not isinstance(fast, tuple), fast
+        _same(fast, slow)
+
+
+@SLOW
+@given(st.data())
+def test_edits_inside_runs_on_one_list_equal_one_by_one(data):
+    # one list: insertions, deletions and moves within it, and edits of its items (old, new, relettered, struck…),
+    # so that runs on its pending order meet edits of every kind of item
+    base = data.draw(st.sampled_from([RES130, B130]))
+    s = data.draw(st.sampled_from(_LISTS))
+    lines = []
+    for i in range(data.draw(st.integers(8, 40))):
+        if data.draw(st.booleans()):
+            k = data.draw(st.integers(0, 3))
+            how = data.draw(st.sampled_from(["at the end"] * 10 + ["after", "replace"]))  # these two may fail
+            if how == "at the end":
+                lines.append(f'In {s} {_label(s, k)}, add " (edit {i})" at the end')
+            elif how == "after":
+                lines.append(f'In {s} {_label(s, k)}, insert " new {i}" after "that"')
+            else:
+                lines.append(ReplaceWords(f"{s} {_label(s, k)}", "that", f"this {i}", every=True))
+        elif data.draw(st.integers(0, 4)) == 0:
+            k = data.draw(st.integers(0, 3))
+            m = data.draw(st.sampled_from([x for x in range(4) if x != k]))
+            lines.append(f"Move {s} {_label(s, k)} before {s} {_label(s, m)}")
+        else:
+            lines.append(_instruction(data, i, [s]))
     fast = _outcome(lambda b, x: itu_nb.amend(b, x, **WHO), base, lines)
     slow = _outcome(amend_reference, base, lines)
     if isinstance(slow, tuple):
