@@ -110,6 +110,7 @@ class Order:
 
     def __init__(self, session: Session, proposal: Proposal, parent: Clause, author: str | None, date: str) -> None:
         self.session, self.parent, self.prefix, self.author, self.date = session, parent, parent.path, author, date
+        self.text = proposal  # the text with the edits of words the run made (order_words), the list as it was
         self.ok = False
         self.into: str | None = None  # the address of the list new items go ``into=`` (as the run's first one wrote it)
         # the live items holding lists joined to this one (sublists.Nest): their ranks now and ids; no operation

@@ -70,6 +70,8 @@ from itu_nb.amendments.joins import Joins
 from itu_nb.amendments.lists import Session
 from itu_nb.amendments.operations import DeleteClause, InsertClause, MoveClause
 from itu_nb.amendments.order import _BOTH, Order
+from itu_nb.amendments.order_words import edit
+from itu_nb.amendments.pending import WORDS, Words
 from itu_nb.amendments.relettering import _repath
 from itu_nb.amendments.wording import inserted_copy, newcomer
 from itu_nb.model import Clause, Proposal
@@ -371,13 +373,16 @@ class Nest(Joins):
 
 
 def list_run(
-    session: Session, proposal: Proposal, ops: Sequence[Any], author: str | None, date: str
+    session: Session, proposal: Proposal, ops: Sequence[Any], author: str | None, date: str, words: Words | None = None
 ) -> tuple[Proposal, int]:
     """Apply the longest leading part of ``ops`` (:func:`mixes`) that edits simple lists joined through the items
-    holding them (:class:`Nest`; the list of the first operation first), at once.
+    holding them (:class:`Nest`; the list of the first operation first), at once.  With ``words``, edits of words
+    of the first list's items join the run while no other list has joined (:mod:`~itu_nb.amendments.order_words`).
 
     Returns the edited proposal and the number of operations applied (none: apply the first one by one).
     """
+    if not mixes(ops[0]):
+        return proposal, 0
     parent = parent_for(proposal, ops[0])
     if parent is None or not parent.children:
         return proposal, 0
@@ -388,6 +393,11 @@ def list_run(
     order = Nest(proposal, first)
     done = 0
     for op in ops:
+        if type(op) in WORDS:
+            if words is None or len(order.orders) > 1 or not edit(order.root, op, words):
+                break
+            done += 1
+            continue
         if not mixes(op):
             break
         if getattr(op, "into", None) is not None and not order.takes(proposal, op.into):
