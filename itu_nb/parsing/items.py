@@ -20,6 +20,7 @@ from itu_nb.parsing.frozen import equal_run
 from itu_nb.parsing.item_facts import _close, _label_facts, _last_number, _open_tail, _relabel, _relettered
 from itu_nb.parsing.labels import Components, bare_label, continues_roman, item_component, label_scheme
 from itu_nb.parsing.nodes import EMPTY, Node, SourceLine, new_node
+from itu_nb.parsing.view_letters import letter_in_some_view, view_labels
 
 __all__ = ["ItemReader"]
 
@@ -298,6 +299,22 @@ class ItemReader:
         colon = last._colon if last._colon is not None else last.ends_colon()
         return _open_tail(stack, "letter"), colon, _open_tail(stack, "roman")
 
+    def _scheme(self, container: Node, label: str) -> str:
+        """:func:`~itu_nb.parsing.labels.label_scheme` of ``label`` read by the open lists of ``container``
+        (:meth:`_previous`); a roman reading right after a lettered item whose label is not one plain run is
+        read again by that item's labels in every view and those of the items before it
+        (:func:`~itu_nb.parsing.view_letters.letter_in_some_view`): ``i)`` after a deleted or struck ``j)`` whose
+        neighbour is ``h)`` in some view continues the letters.
+        """
+        previous, colon, roman = self._previous(container)
+        scheme = label_scheme(label, previous, colon, roman)
+        stack = container.stack
+        if scheme == "roman" and not colon and stack and stack[-1].scheme == "letter":
+            siblings = (stack[-2] if len(stack) > 1 else container).children
+            if letter_in_some_view(label, siblings, _labels_of, roman):
+                return "letter"
+        return scheme
+
     def _place(self, container: Node, scheme: str) -> Node:
         """Pop the open lists to where ``scheme`` belongs; return the parent for the new item."""
         stack = container.stack
@@ -316,3 +333,8 @@ class ItemReader:
     @staticmethod
     def _component(parent: Node, node: Node) -> str:
         return item_component(node.label("amended") or node.label("original") or "", node.scheme, parent.n_listed)
+
+
+def _labels_of(item: Any) -> set[str]:
+    """An item's labels in every view: a node under construction or a clause frozen in its place."""
+    return view_labels(item.label_runs, item.artefacts)
