@@ -202,7 +202,8 @@ class ProposalBuilder(ItemReader):
                 label_runs, relabelled = _relabel(label_runs, *pair), True
                 notes = [f"label {label} read as {pair[0]}) relettered {pair[1]})", *notes]
                 scheme_label = _label_text(label_runs)
-        scheme = self._scheme(container, scheme_label)
+        views = _labels(label_runs) if relabelled or labels is not None else None  # None: a plain label
+        scheme = self._scheme(container, scheme_label, views)
         parent = self._place(container, scheme)
         if self.infer and scheme == "number" and equal_label:
             previous = _last_number(parent, container)
@@ -251,7 +252,7 @@ class ProposalBuilder(ItemReader):
         if not n:
             return False
         label = "".join(texts)[:n].strip()
-        scheme = self._scheme(container, label)
+        scheme = self._scheme(container, label, struck=True)
         parent = self._place(container, scheme)
         node = Node(
             NodeKind.ITEM, "", [], [], line.no, list(line.arts), notes, section=container.section, scheme=scheme

@@ -9,9 +9,9 @@ whole and the analyst struck (its label in neither view), a label relettered (``
 by Ana), the amended ``i)`` after a struck ``j)``, the amended ``i)`` (old ``j)``) right after the deleted ``i)``.
 
 :func:`letter_in_some_view` is the second look the readers take before nesting such a label as a roman sub-item:
-the letter before it among the labels the item before has in any view (amended, original, another author's
-characters the analyst struck) and those of the items before that one, back to an item whose label is one plain
-run (a label in force, unchanged) or :data:`LOOK_BACK` items.  Used by :mod:`itu_nb.parsing.items` (the text,
+the letter before it in the label of the nearest item before it that has a label in the same view (amended,
+original), or, for a struck label, among the labels the item before has in any view (another author's
+characters the analyst struck included).  Used by :mod:`itu_nb.parsing.items` (the text,
 CriticMarkup and Word readers) and :mod:`itu_nb.loaders.akn_nodes` (Akoma Ntoso).
 """
 
@@ -73,38 +73,63 @@ def view_labels(label_runs: Sequence[Any], artefacts: Iterable[Any]) -> set[str]
 
 
 def letter_in_some_view(
-    label: str,
+    views: tuple[str | None, str | None],
     siblings: Sequence[Any],
     labels_of: Callable[[Any], set[str]],
     previous_roman: str | None = None,
+    struck: str | None = None,
 ) -> bool:
-    """Whether ``label``, read as a roman sub-item by its neighbour's label, continues the letters in some view.
+    """Whether an item read as a roman sub-item by its neighbour's label continues the letters in some view.
 
-    ``siblings`` are the items of the open lettered list, the last one the item before ``label`` (or holding
-    the items before it); ``labels_of`` reads an item's labels in every view (:func:`view_labels`).  True when
-    ``label`` reads as a letter and a numeral (``i)``, ``v)``, ``x)``, ``ii)``: no ``iv)``), does not continue
-    the open roman list ``previous_roman``, the last sibling's label is not one plain run and its text ends with no
-    colon in any view (it introduces no sub-items, even deleted or struck), and the letter before
-    ``label`` is a label of the last sibling or of one before it, back to the first whose label is one plain
-    run (included), an item that is no list item, or :data:`LOOK_BACK` items.
+    ``views`` are the item's amended and original labels (None where it has none); ``struck`` the label of a
+    clause another author inserted whole and the analyst struck (in neither view); ``siblings`` the items of the
+    open lettered list, the last one the item before it; ``labels_of`` reads an item's labels in every view
+    (:func:`view_labels`).  Never when the last sibling's label is one plain run (the first reading was made in
+    both views) or its text ends with a colon in any view (it introduces sub-items, even deleted or struck).
+    Else True when, for a label that reads as a letter and a numeral (``i)``, ``v)``, ``x)``, ``ii)``: not
+    ``iv)``) and does not continue the open roman list ``previous_roman``:
+
+    - in a view where the item has that label, the nearest sibling with a label in that view (those with none
+      there passed over: deleted ones for the amended view, inserted ones for the original, struck ones for
+      both; at most :data:`LOOK_BACK`) has the letter before it: the amended ``i)`` (old ``j)``) after the
+      deleted ``i)`` and ``h)``, the amended ``i)`` after a struck ``j)`` and the amended ``h)``, the ``i)``
+      in force after an inserted ``z)`` and ``h)``;
+    - for a struck label, the item before has the letter before it in any view, its struck characters of another
+      author's label included: the struck ``i)`` after the deleted ``j)`` that was Brazil's ``h)``.
     """
-    if not siblings or fixed_scheme(label) is not None:
+    if not siblings:
         return False
+    last = siblings[-1]
+    if not changed_label(last) or _ends_colon(last):
+        return False
+    if struck is not None:
+        want = _want(struck, previous_roman)
+        return want is not None and last.kind is NodeKind.ITEM and want in labels_of(last)
+    for view, label in zip(("amended", "original"), views, strict=True):
+        want = _want(label, previous_roman) if label else None
+        if want is None:
+            continue
+        for k in range(len(siblings) - 1, max(-1, len(siblings) - 1 - LOOK_BACK), -1):
+            item = siblings[k]
+            if item.kind is not NodeKind.ITEM:
+                break
+            runs = item.label_runs
+            there = runs_text(runs, view).strip() if runs else ""
+            if there:  # the nearest item with a label in this view
+                if bare_label(there).lower() == want:
+                    return True
+                break
+    return False
+
+
+def _want(label: str, previous_roman: str | None) -> str | None:
+    """The letter ``label`` continues when it reads as a letter and a numeral and continues no roman list."""
+    if fixed_scheme(label) is not None:
+        return None
     low = bare_label(label).lower()
     if continues_roman(low, previous_roman):
-        return False
-    want = _predecessor(low)
-    if want is None or not changed_label(siblings[-1]) or _ends_colon(siblings[-1]):
-        return False
-    for k in range(len(siblings) - 1, max(-1, len(siblings) - 1 - LOOK_BACK), -1):
-        item = siblings[k]
-        if item.kind is not NodeKind.ITEM or item.label_runs is None:
-            return False
-        if want in labels_of(item):
-            return True
-        if not changed_label(item):
-            return False
-    return False
+        return None
+    return _predecessor(low)
 
 
 def _ends_colon(item: Any) -> bool:
