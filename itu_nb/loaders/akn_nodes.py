@@ -292,7 +292,13 @@ def place(base: OpenNode, stack: list[OpenNode], node: OpenNode) -> None:
         own = scheme(bare, previous, colon, roman)
         if own == "roman" and not colon and stack and stack[-1].scheme == "letter":  # read again in every view
             siblings = (stack[-2] if len(stack) > 1 else base).children
-            if letter_in_some_view(bare, siblings, _labels_of, roman):
+            if struck is not None:
+                again = letter_in_some_view((None, None), siblings, _labels_of, roman, struck=bare)
+            else:
+                runs = node.label_runs
+                views = (runs_text(runs, "amended").strip() or None, runs_text(runs, "original").strip() or None)
+                again = letter_in_some_view(views, siblings, _labels_of, roman)
+            if again:
                 own = "letter"
     else:
         own = alone
