@@ -26,6 +26,7 @@ from itu_nb.parsing.labels import (
 )
 from itu_nb.parsing.schemes import dotted_scheme
 from itu_nb.parsing.tree import freeze_node
+from itu_nb.parsing.view_letters import letter_in_some_view, view_labels
 
 _BULLETS = ("bullet", "dash")
 
@@ -295,6 +296,16 @@ def place(base: OpenNode, stack: list[OpenNode], node: OpenNode) -> None:
                 break
         colon = bool(stack) and _amended(stack[-1].runs).rstrip().endswith(":")
         own = scheme(bare, previous, colon, roman)
+        if own == "roman" and not colon and stack and stack[-1].scheme == "letter":  # read again in every view
+            siblings = (stack[-2] if len(stack) > 1 else base).children
+            if struck is not None:
+                again = letter_in_some_view((None, None), siblings, _labels_of, roman, struck=bare)
+            else:
+                runs = node.label_runs
+                views = (runs_text(runs, "amended").strip() or None, runs_text(runs, "original").strip() or None)
+                again = letter_in_some_view(views, siblings, _labels_of, roman)
+            if again:
+                own = "letter"
     else:
         own = alone
     node.scheme = own
@@ -335,6 +346,11 @@ def _lift_same_scheme(parent: OpenNode, node: OpenNode) -> None:
         child.notes.append(f"was nested under {node.bare_label} in the source, which numbers it alike")
         child.component = component(parent, child)
         parent.add(child)
+
+
+def _labels_of(node: OpenNode) -> set[str]:
+    """A node's labels in every view (:func:`~itu_nb.parsing.view_letters.view_labels`)."""
+    return view_labels(node.label_runs, node.label_marks)
 
 
 def struck_label(node: OpenNode) -> str | None:

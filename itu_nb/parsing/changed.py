@@ -65,7 +65,7 @@ def add_changed_item(builder: Any, line: Any) -> bool:
     notes = list(got) if got else EMPTY
     stack = container.stack
     if stack:
-        scheme = label_scheme(label, *builder._previous(container))
+        scheme = builder._scheme(container, label, labels)
         last = stack[-1]
         if last.scheme == scheme:  # the next sibling: what builder._place(container, scheme) gives
             seal(stack[-2] if len(stack) > 1 else container, last)  # it leaves the open lists

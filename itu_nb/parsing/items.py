@@ -17,9 +17,10 @@ from itu_nb.parsing import infer as _infer
 from itu_nb.parsing import keywords as kw
 from itu_nb.parsing.frozen import clause as make_clause
 from itu_nb.parsing.frozen import equal_run
-from itu_nb.parsing.item_facts import _close, _label_facts, _last_number, _open_tail, _relabel, _relettered
+from itu_nb.parsing.item_facts import _close, _label_facts, _labels, _last_number, _open_tail, _relabel, _relettered
 from itu_nb.parsing.labels import Components, bare_label, continues_roman, item_component, label_scheme
 from itu_nb.parsing.nodes import EMPTY, Node, SourceLine, new_node
+from itu_nb.parsing.view_letters import letter_in_some_view, view_labels
 
 __all__ = ["ItemReader"]
 
@@ -85,7 +86,7 @@ class ItemReader:
                 if roman_next:
                     scheme = "roman"
                 elif fixed is None or relet is not None:  # roman-looking, or relettered: the open lists decide
-                    scheme = label_scheme(label, *self._previous(container))
+                    scheme = self._scheme(container, label, _labels(label_runs) if relet is not None else None)
                 else:
                     scheme = fixed
                 if last.scheme == scheme:  # the next sibling: what self._place(container, scheme) gives
@@ -298,6 +299,33 @@ class ItemReader:
         colon = last._colon if last._colon is not None else last.ends_colon()
         return _open_tail(stack, "letter"), colon, _open_tail(stack, "roman")
 
+    def _scheme(
+        self,
+        container: Node,
+        label: str,
+        views: tuple[str | None, str | None] | None = None,
+        struck: bool = False,
+    ) -> str:
+        """:func:`~itu_nb.parsing.labels.label_scheme` of ``label`` read by the open lists of ``container``
+        (:meth:`_previous`); a roman reading right after a lettered item whose label is not one plain run is read
+        again in each view (:func:`~itu_nb.parsing.view_letters.letter_in_some_view`): ``i)`` after a deleted or
+        struck ``j)`` continues the letters when the item before it in its view is ``h)``.  ``views`` are the
+        item's amended and original labels (``label`` in both when not given: a plain label); ``struck`` says
+        ``label`` is that of a clause another author inserted whole and the analyst struck (in neither view).
+        """
+        previous, colon, roman = self._previous(container)
+        scheme = label_scheme(label, previous, colon, roman)
+        stack = container.stack
+        if scheme == "roman" and not colon and stack and stack[-1].scheme == "letter":
+            siblings = (stack[-2] if len(stack) > 1 else container).children
+            if struck:
+                again = letter_in_some_view((None, None), siblings, _labels_of, roman, struck=label)
+            else:
+                again = letter_in_some_view(views or (label, label), siblings, _labels_of, roman)
+            if again:
+                return "letter"
+        return scheme
+
     def _place(self, container: Node, scheme: str) -> Node:
         """Pop the open lists to where ``scheme`` belongs; return the parent for the new item."""
         stack = container.stack
@@ -316,3 +344,8 @@ class ItemReader:
     @staticmethod
     def _component(parent: Node, node: Node) -> str:
         return item_component(node.label("amended") or node.label("original") or "", node.scheme, parent.n_listed)
+
+
+def _labels_of(item: Any) -> set[str]:
+    """An item's labels in every view: a node under construction or a clause frozen in its place."""
+    return view_labels(item.label_runs, item.artefacts)

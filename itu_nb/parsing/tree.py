@@ -19,9 +19,9 @@ from itu_nb.parsing import infer as _infer
 from itu_nb.parsing import keywords as kw
 from itu_nb.parsing.footnotes import add_footnotes as _footnotes
 from itu_nb.parsing.frozen import run as make_run
-from itu_nb.parsing.item_facts import _close, _label_text, _labels, _last_number, _relabel, _relettering
+from itu_nb.parsing.item_facts import _close, _label_text, _labels, _last_number, _open_tail, _relabel, _relettering
 from itu_nb.parsing.items import ItemReader
-from itu_nb.parsing.labels import item_component, label_scheme, label_split, parse_target, peel_label, section_keyword
+from itu_nb.parsing.labels import item_component, label_split, parse_target, peel_label, section_keyword
 from itu_nb.parsing.markup import stored_keys
 from itu_nb.parsing.nodes import EMPTY, Node, SourceLine, freeze_all, freeze_node
 
@@ -192,7 +192,7 @@ class ProposalBuilder(ItemReader):
                 _footnotes(node)
             container.add(node)
             return
-        prev_letter, prev_colon, prev_roman = self._previous(container)
+        prev_roman = _open_tail(container.stack, "roman") if container.stack else None
         scheme_label = label
         relabelled = False
         equal_label = line.is_plain or all(r.op is Op.EQUAL for r in label_runs)
@@ -202,7 +202,8 @@ class ProposalBuilder(ItemReader):
                 label_runs, relabelled = _relabel(label_runs, *pair), True
                 notes = [f"label {label} read as {pair[0]}) relettered {pair[1]})", *notes]
                 scheme_label = _label_text(label_runs)
-        scheme = label_scheme(scheme_label, prev_letter, prev_colon, prev_roman)
+        views = _labels(label_runs) if relabelled or labels is not None else None  # None: a plain label
+        scheme = self._scheme(container, scheme_label, views)
         parent = self._place(container, scheme)
         if self.infer and scheme == "number" and equal_label:
             previous = _last_number(parent, container)
@@ -251,8 +252,7 @@ class ProposalBuilder(ItemReader):
         if not n:
             return False
         label = "".join(texts)[:n].strip()
-        prev_letter, prev_colon, prev_roman = self._previous(container)
-        scheme = label_scheme(label, prev_letter, prev_colon, prev_roman)
+        scheme = self._scheme(container, label, struck=True)
         parent = self._place(container, scheme)
         node = Node(
             NodeKind.ITEM, "", [], [], line.no, list(line.arts), notes, section=container.section, scheme=scheme
