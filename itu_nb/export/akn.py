@@ -31,6 +31,10 @@ A highlight is one ``<inline name="highlight">…</inline>``, AKN's generic name
 by side are two elements, one with text inside another is an element inside the other's (hand-nested inlines
 read back as they were; two that cross are refused, :mod:`itu_nb.export.nesting`); one made inside a change (over
 that change's text alone) is ``<ins><inline>…</inline></ins>``; a highlight of no characters (a decision took them all) is an empty ``<inline name="highlight"/>``.
+A highlight from a clause's label into its text (``{==a)<TAB>United==}``) is one element in the ``num`` and one in the
+text block, the latter saying where the highlight began in ``itu_nb:from`` (its offset in the node's text, the label
+counted: ``<p><inline name="highlight" itu_nb:from="0">United</inline>``; empty when the highlight ends with the
+label's TAB), read back as one highlight, the TAB the ``num`` leaves out included.
 A text block whose text has white space at an unchanged edge is marked ``xml:space="preserve"``: the loader keeps
 that white space (elsewhere, white space at a block's edges is the layout of pretty-printing).  A paragraph before the enacting formula stays in the
 preamble before it, so the formula is read back as the formula; a formula after the body's first clause (AKN allows
@@ -87,7 +91,7 @@ def _body(parent: etree._Element, node: Clause, block: etree._Element | None = N
     the text block holding ``parent`` (``parent`` itself when None), which a reader reads as one.
     """
     label = sum(len(r.text) for r in node.label_runs)
-    _runs(parent, node.runs, notes=node.footnotes, marks=node.artefacts, at=label)
+    _runs(parent, node.runs, notes=node.footnotes, marks=node.artefacts, at=label, after_label=bool(label))
     _keep_edges(block if block is not None else parent, node.runs)
 
 

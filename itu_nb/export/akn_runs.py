@@ -82,7 +82,15 @@ def _moved(el: etree._Element, run: Run) -> None:
 
 
 def _runs(
-    parent: etree._Element, runs, *, strip_tab: bool = False, notes=(), marks=(), at: int = 0, until=None
+    parent: etree._Element,
+    runs,
+    *,
+    strip_tab: bool = False,
+    notes=(),
+    marks=(),
+    at: int = 0,
+    until=None,
+    after_label: bool = False,
 ) -> None:
     """Write runs as mixed content: equal text as text, changes as <ins>/<del> with author and date;
     then the footnotes ``notes`` as ``<authorialNote marker="n">`` (label and text in its ``p``, a ``p`` per
@@ -90,7 +98,11 @@ def _runs(
 
     ``marks`` are the node's artefacts: its comments (``offset`` from ``at`` up to ``until``) become
     ``<remark class="comment">`` where they stand, its highlights ``<inline name="highlight">`` around
-    the text they cover; ``at`` is where ``runs`` start in the node's text (after its label).
+    the text they cover; ``at`` is where ``runs`` start in the node's text (after its label).  ``after_label``
+    (a clause's text after its ``num``): a highlight begun in the label or its separator says where, in
+    ``itu_nb:from`` (its offset in the node's text: ``{==a)<TAB>United==}`` is ``<num><inline>a)</inline></num>``
+    and ``<p><inline itu_nb:from="0">United</inline>``), so that the reader joins the two into one highlight
+    with the TAB the ``num`` leaves out.
     """
     runs = list(runs)
     if strip_tab and runs:  # the label's separator is layout, not part of the num
@@ -125,7 +137,7 @@ def _runs(
     if points or spans:  # an empty text keeps pretty-printing from indenting inside the block (read as spaces)
         parent.text = parent.text or ""
 
-    def open_box(end: int, made: Op, run: Run) -> None:
+    def open_box(start: int, end: int, made: Op, run: Run) -> None:
         outer = levels[-1]
         within = run.op if made is run.op and outer[3] is not run.op else Op.EQUAL
         holder = outer[1]
@@ -135,11 +147,19 @@ def _runs(
             _moved(holder, run)
             holder.text = ""  # as above, inside the change
         box = _el(holder, "inline", name="highlight")
+        if after_label and start < at:  # begun in the label (or its separator): one highlight with that part
+            box.set(f"{{{ITU_NB}}}from", str(start))
         if holder is outer[1]:
             outer[2] = box
         box.text = ""
         levels.append([end, box, None, within if within is not Op.EQUAL else outer[3]])
 
+    if after_label:
+        for start, end, made in spans:
+            if start < at == end:  # a highlight of the label ending with its separator: an empty part in the text
+                holder = parent if made is Op.EQUAL else _el(parent, "ins" if made is Op.INSERT else "del")
+                _el(holder, "inline", name="highlight").set(f"{{{ITU_NB}}}from", str(start))
+                levels[0][2] = holder if holder is not parent else holder[-1]
     pos, k, j = at, 0, 0
     for run in runs:
         end = pos + len(run.text)
@@ -158,11 +178,11 @@ def _runs(
                 continue
             while j < len(spans) and spans[j][0] <= a:  # the highlights starting here, outermost first
                 if spans[j][1] > a:
-                    open_box(spans[j][1], spans[j][2], run)
+                    open_box(spans[j][0], spans[j][1], spans[j][2], run)
                 j += 1
             if len(levels) == 1 and cover.covers(a):  # (a change's highlight going on past its run)
                 span = spans[bisect.bisect_right(starts, a) - 1]
-                open_box(span[1], span[2], run)
+                open_box(span[0], span[1], span[2], run)
             level = levels[-1]
             level[2] = _put(level[1], level[2], text) if run.op is level[3] else _text(level[1], level[2], run, text)
         pos = end

@@ -16,6 +16,7 @@ from lxml import etree
 from itu_nb.loaders.akn_labels import (
     _Later,
     _recover_label,
+    join_label_highlight,
 )
 from itu_nb.loaders.akn_nodes import _BULLETS, _READING, OpenNode, place, struck_label
 from itu_nb.loaders.akn_repair import unglue
@@ -265,6 +266,8 @@ def _unusual(el: etree._Element, section: str | None, depth: int, *, repair: boo
             node.label_runs, node.has_num, node.kind = num_runs(piece, node.label_marks), True, NodeKind.ITEM
         elif kind == "text" and not node.runs and not rest and _local(piece) in _TEXT_BLOCKS:
             node.read(piece)
+            if node.marks and node.label_runs:  # a highlight from the label into the text: one (akn_labels)
+                join_label_highlight(node, piece)
         else:
             rest.append((kind, piece))
     if rest:

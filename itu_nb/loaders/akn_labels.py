@@ -1,17 +1,24 @@
-"""First-item labels that a converter from PDF left inside an item's text, recovered (``"1 to continue"``).
+"""An item's label and its text: first-item labels that a converter from PDF left inside an item's text, recovered
+(``"1 to continue"``), and a highlight from the label into the text joined.
 
 :func:`_recover_label` takes such a label out of the text when the items after it continue its numbering
 (:class:`_Later`: the first label of each scheme among the later items, :func:`_continued`).
+:func:`join_label_highlight` makes the two parts of a highlight the itu_nb writer cut at the ``num`` one again.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
+
+from lxml import etree
 
 from itu_nb.loaders.akn_nodes import OpenNode
 from itu_nb.loaders.akn_nodes import scheme as scheme_of
-from itu_nb.loaders.akn_runs import cut_runs
-from itu_nb.model import HOMOGLYPHS, NodeKind, Op
+from itu_nb.loaders.akn_runs import ITU_NB, cut_runs
+from itu_nb.model import HOMOGLYPHS, NodeKind, Op, runs_text
+
+_FROM = f"{{{ITU_NB}}}from"
 
 #: A first-item label the converter left inside the text: "a) the strategic plan", "1 to continue".
 _LABEL_IN_TEXT = re.compile(r"^(?P<label>[a-z]\)|\d{1,3})(?P<sep> )(?=\S)")
@@ -79,3 +86,49 @@ def _continued(label: str, later: _Later, i: int) -> bool:
     scheme, successor = ("number", str(int(bare) + 1)) if bare.isdigit() else ("letter", chr(ord(bare) + 1))
     other = later.first(i, scheme, None if bare.isdigit() else bare)
     return other is not None and other.translate(HOMOGLYPHS).strip("()").rstrip(".").lower() == successor
+
+
+def join_label_highlight(node: OpenNode, block: etree._Element) -> None:
+    """One highlight from ``node``'s label into its text (``{==a)<TAB>United==}``), read from its ``num`` and its
+    text ``block``: the itu_nb writer writes its part in the label in the ``num`` and its part in the text in the
+    block, the latter with ``itu_nb:from`` (where it starts in the node's text, the label counted; an empty element
+    at the text's start when it ends with the label's separator), and the ``num`` leaves out the separator (TAB)
+    between them.  The two become one highlight from there to the end of the text's part, the separator included
+    (in :attr:`OpenNode.label_marks`, whose offsets count the label); a block without such an element is left as it is.
+    """
+    # the block's highlights (not a note's: those are its FOOTNOTE node's) are node.marks's, in document order
+    lit = [i for i, a in enumerate(node.marks) if a.kind == "highlight"]
+    k = 0
+    for el in block.iter("{*}inline", "{*}authorialNote"):
+        if el.get("name") != "highlight" or _in_note(el, block):
+            continue
+        start = el.get(_FROM)
+        if start is not None:
+            break
+        k += 1
+    else:
+        return
+    size = len(runs_text(node.label_runs))
+    if k >= len(lit) or not start.isdigit() or int(start) >= size:
+        return
+    at, first = int(start), node.marks[lit[k]]
+    labels = node.label_marks
+    part = next(
+        (i for i, a in enumerate(labels) if a.kind == "highlight" and a.offset == at and a.op is first.op), None
+    )
+    joined = dataclasses.replace(first, offset=at, length=size - at + first.length)
+    if part is None:  # begun in the separator: the num holds none of it
+        labels.append(joined)
+    else:
+        labels[part] = joined
+    node.marks = [a for a in node.marks if a is not first]
+
+
+def _in_note(el: etree._Element, block: etree._Element) -> bool:
+    """Whether ``el`` stands in an ``authorialNote`` inside ``block``."""
+    parent = el.getparent()
+    while parent is not None and parent is not block:
+        if parent.tag.rpartition("}")[2] == "authorialNote":
+            return True
+        parent = parent.getparent()
+    return False

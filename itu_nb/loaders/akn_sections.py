@@ -23,7 +23,7 @@ from itu_nb.loaders.akn_blocks import (
 from itu_nb.loaders.akn_nodes import OpenNode
 from itu_nb.loaders.akn_nodes import keyword as section_keyword
 from itu_nb.loaders.akn_repair import split_run_in_sections
-from itu_nb.loaders.akn_runs import cut_runs
+from itu_nb.loaders.akn_runs import _SPACE, cut_runs
 from itu_nb.model import NodeKind
 from itu_nb.parsing import keywords as kw
 
@@ -44,7 +44,7 @@ def _section(el: etree._Element, top: OpenNode, repair: bool) -> None:
     name = el.get("name")
     if name == "formula":  # as the itu_nb writer keeps a formula after the body's first clause
         content = next((c for c in el if _local(c) == "content"), el)
-        top.add(OpenNode(NodeKind.FORMULA, "formula").read(content))
+        top.add(OpenNode(NodeKind.FORMULA, "formula").read(_kept(content)))
         return
     pieces = _pieces(el)
     node = _heading(pieces)
@@ -96,6 +96,19 @@ def _annex(node: OpenNode, pieces: list, top: OpenNode, repair: bool) -> None:
             container = node.add(block)
 
 
+def _kept(el: etree._Element) -> etree._Element:
+    """The text block of a heading, title or formula ``el``: its one ``p`` when that ``p`` says ``xml:space="preserve"``
+    (as the itu_nb writer marks a text with white space at an edge: ``<p xml:space="preserve">… (Antalya, 2006),
+    <remark …/></p>``), whose white space at its edges is then text, kept; else ``el`` itself, read whole.
+    """
+    if len(el) != 1 or (el.text and not el.text.isspace()):
+        return el
+    p = el[0]
+    if p.get(_SPACE) != "preserve" or _local(p) != "p" or (p.tail and not p.tail.isspace()):
+        return el
+    return p
+
+
 #: Top-level parts: element name → (kind, path); a container only when ``name="title"``.
 _MAPPED = {
     "longTitle": (NodeKind.HEADING, "heading"),
@@ -124,4 +137,4 @@ def _walk_parts(el: etree._Element, top: OpenNode, loose: list, repair: bool = T
         if mapped is None:
             _section(child, top, repair)
         else:
-            top.add(OpenNode(mapped[0], mapped[1]).read(child))
+            top.add(OpenNode(mapped[0], mapped[1]).read(_kept(child)))

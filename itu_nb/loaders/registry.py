@@ -9,6 +9,7 @@ loaders when it is imported, which :data:`LOADERS` does on the first use of the 
 
 from __future__ import annotations
 
+import errno
 import importlib
 import os
 import re
@@ -148,10 +149,18 @@ def _read(source, max_bytes: int | None, fmt: str | None) -> tuple[bytes | str, 
             raise LoadError(name, "is a folder, not a document")
         size = path.stat().st_size
     except FileNotFoundError:
-        if isinstance(source, str) and fmt is not None:
-            return source, "<text>"  # a one-line text with its format named
+        if isinstance(source, str) and (fmt is not None or looks_like_critic(source)):
+            # a one-line text with its format named, or holding CriticMarkup marks (a one-paragraph proposal with
+            # changes, as to_criticmarkup writes it: no line break) that names no file
+            return source, "<text>"
         raise LoadError(name, "no such file (to load a text itself, pass a string with a line break)") from None
     except OSError as exc:
+        if (
+            isinstance(source, str)
+            and exc.errno == errno.ENAMETOOLONG
+            and (fmt is not None or looks_like_critic(source))
+        ):
+            return source, "<text>"  # as above, too long to be a file name
         raise LoadError(name[:200], f"cannot be read ({exc.strerror or exc})") from None
     check_size(name, size, max_bytes)
     return _read_bounded(path, name, max_bytes), name
@@ -236,7 +245,9 @@ def load(
     source : path, bytes, str or binary stream
         A file path, the file's bytes, or the text itself: a string containing a
         line break is a text; any other string is a path, or a one-line text when
-        ``format`` is given and no such file exists.  An open binary stream
+        no such file exists and ``format`` is given or the string holds a closed
+        CriticMarkup mark (a one-paragraph proposal with changes, as
+        :func:`~itu_nb.to_criticmarkup` writes it).  An open binary stream
         (``sys.stdin.buffer``) is read up to the bound and named by its ``name``
         (``<stdin>``).
     format : {"text", "criticmarkup", "akn", "docx"}, optional
