@@ -100,3 +100,18 @@ def test_final_acts_texts_keep_every_line(final_acts, pair):
             if route == "akn-docx":  # (Word gives a line of white space alone empty: see above)
                 want = "\n".join("" if line.isspace() else line for line in want.split("\n"))
             assert back.source_text(view) == want, (route, view)
+
+
+def test_final_acts_texts_without_markers_keep_each_line_at_its_proposal(final_acts):
+    """Three Final Acts texts one after the other, a separator and a blank line between them and no marker line: no
+    marker says which proposal the lines between stand before, so Akoma Ntoso's reader takes it from the statement
+    that kept them (before, every such line came back before the first proposal)."""
+    texts = [_text(final_acts, pid) for pid in ("res-11", "res-71", "res-130")]
+    text = "\n***************\n\n".join(texts) + "\n"
+    doc = itu_nb.load(text, format="criticmarkup")
+    assert [p.action for p in doc] == [None, None, None] and len(doc.proposals) == 3
+    assert doc.source_text("amended") == text
+    for route, back in _routes(doc).items():
+        assert [p.id for p in back] == [p.id for p in doc], route
+        for view in ("original", "amended"):
+            assert back.source_text(view) == doc.source_text(view), (route, view)

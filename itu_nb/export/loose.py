@@ -181,8 +181,20 @@ def _unplaced(doc: Document, whole: dict[int, list[Artefact]]) -> list[tuple[int
     out: list[tuple[int, int, str, str | None]] = []
     last: int | None = None  # the proposal of the last run with a marker so far
     paths: dict[int, set[str]] = {}  # per proposal, the paths an anchor may name
+    bare: dict[str, int] = {}  # the proposals with no action (no marker line names them), by id: the first of one
+    for k, p in enumerate(doc.proposals):
+        if not p.action:
+            bare.setdefault(p.id, k)
     for i, run in enumerate(runs):
         marker = found[i]
+        named = _named(run, whole, bare) if marker is None and bare else None
+        if named is not None:  # lines before the first node of a proposal with no action, its id in their anchor
+            last = named
+            for no in run:
+                anchor = next((a.anchor for a in whole[no] if a.anchor is not None), None)
+                where = anchor[0] if anchor is not None and anchor[0] in _HEAD_PLACES else "before"
+                out.append((no, named, where, None))
+            continue
         if marker is None:
             k, where = (last, "end") if last is not None else (first, "before")
             for no in run:
@@ -198,6 +210,22 @@ def _unplaced(doc: Document, whole: dict[int, list[Artefact]]) -> list[tuple[int
         at, last = marker
         out += [(no, last, "before" if no < at else "marker" if no == at else "after-marker", None) for no in run]
     return out
+
+
+#: The places of a line before a proposal's first node (:class:`LooseLine`).
+_HEAD_PLACES = ("before", "marker", "after-marker")
+
+
+def _named(run: list[int], whole: dict[int, list[Artefact]], bare: dict[str, int]) -> int | None:
+    """The proposal with no action that the lines ``run`` stood before, as Akoma Ntoso's reader names it in their
+    anchor (:func:`itu_nb.loaders.akn_remarks.loose_lines`: its id), when every line names that one.
+    """
+    found = {
+        a.anchor[1] if a.anchor is not None and a.anchor[0] in _HEAD_PLACES else None for no in run for a in whole[no]
+    }
+    if len(found) != 1:
+        return None
+    return bare.get(found.pop() or "")
 
 
 def _run_marker(run: list[int], whole: dict[int, list[Artefact]], ids: dict[str, int]) -> tuple[int, int] | None:
