@@ -45,13 +45,32 @@ def test_the_separator_and_address_are_kept_with_the_bodies_line(doc):
     assert kept[257] == ("trailer", "end", "reasons/p7", "\uf0b7 www.itu.int/plenipotentiary/ \uf0b7")
     assert kept[258][:3] == ("trailer", "end", "reasons/p7")
     assert "One" in kept[258][3] and "Another" in kept[258][3]
-    assert sorted(kept) == [256, 257, 258]
+    # every line that is no clause is kept (note22): the blank line after reasons/p4 (line 253, 1-based) and the
+    # text's last, empty line after the bodies' newline too
+    assert kept[252][:3] == ("blank", "inside", "reasons/p4") and kept[259][:3] == ("blank", "end", "reasons/p7")
+    assert sorted(kept) == [252, 256, 257, 258, 259]
 
 
-def test_doc67_alone_keeps_no_closing_line():
-    """Without a kept line after the last clause the writer keeps none of those lines (output unchanged)."""
+def test_doc67_alone_keeps_its_closing_lines():
+    """Doc 67 alone keeps its closing separator, site address and last line (holding one space) too: every line
+    that is no clause is kept (note22; before, only those between a clause and a line holding marks)."""
     root = etree.fromstring(itu_nb.load(FLATTENED).to_akn().encode("utf-8"))
-    assert [line.get("n") for line in root.iter(f"{ITU_NB}line") if int(line.get("n")) > 250] == []
+    kept = {
+        int(line.get("n")): (
+            line.get("on"),
+            line.get("place"),
+            line.get("after"),
+            "".join(el.text or "" for el in line),
+        )
+        for line in root.iter(f"{ITU_NB}line")
+        if int(line.get("n")) > 250
+    }
+    assert kept == {
+        252: ("blank", "inside", "reasons/p4", ""),
+        256: ("separator", "end", "reasons/p7", "_____________________"),
+        257: ("trailer", "end", "reasons/p7", "\uf0b7 www.itu.int/plenipotentiary/ \uf0b7"),
+        258: ("blank", "end", "reasons/p7", " "),
+    }
 
 
 @pytest.mark.parametrize("second", ["critic", "docx", "akn"])
@@ -80,7 +99,8 @@ def test_a_note_body_a_clause_holds_between_is_left_to_its_reference():
     xml = doc.to_akn()
     assert xml.count("A note of the reasons") == 1  # in its authorialNote, not again as a line
     back = itu_nb.load(xml)
-    assert {a.line for a in back.artefacts if a.line > 250} == {257, 258, 259}  # separator, address, bodies
+    # the blank line in the reasons, separator, address, bodies, the last empty line (not the note's body line)
+    assert {a.line for a in back.artefacts if a.line > 250} == {252, 257, 258, 259, 260}
     for write in (itu_nb.to_criticmarkup, itu_nb.to_docx):
         again = itu_nb.load(write(back))
         assert paths(again) == paths(doc)

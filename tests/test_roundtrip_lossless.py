@@ -369,15 +369,22 @@ def test_akoma_ntoso_keeps_lines_with_comments_as_statement_metadata():
     # after it in _MARKED) and one element per artefact
     root = etree.fromstring(itu_nb.to_akn(itu_nb.load(_MARKED, format="criticmarkup")).encode("utf-8"))
     kept = root.findall(f".//{AKN}statement/{AKN}meta/{AKN}proprietary/{ITU_NB}line")
+    # (the other lines that are no clause, the blank lines between the clauses and the text's last, are kept
+    # too: every line of the source survives, note22)
     assert [(e.get("n"), e.get("on"), e.get("place")) for e in kept] == [
         ("0", "marker", "marker"),
         ("1", "blank", "after-marker"),
+        ("3", "blank", "inside"),
+        ("5", "blank", "inside"),
+        ("7", "blank", "inside"),
+        ("9", "blank", "end"),
     ]
     pieces = [[(etree.QName(c).localname, c.text, c.get("author"), c.get("date")) for c in e] for e in kept]
-    assert pieces == [
+    assert pieces[:2] == [
         [("marker", "MOD\tX/1/1", None, None), ("comment", "on the marker", "CEPT", "2018-10-02")],
         [("markup", None, None, None), ("comment", "on a blank line", "APT", None)],  # a line of marks only
     ]
+    assert pieces[2:] == [[("blank", None, None, None)]] * 4
     assert not root.findall(f".//{AKN}remark")  # nothing written into the heading's text
 
 

@@ -2,7 +2,7 @@
 
 A note's texts by note (``("fn", "1")``, ``("en", "1")``), each as its runs (:func:`_note_bodies`,
 :func:`node_bodies`), the notes whose body stands apart from their reference (:func:`_bodies_later`), and the
-comments on a node's notes (:func:`note_comments`).
+comments on a node's notes (:func:`note_comments`); who inserted (deleted) a note whole (:func:`_whole_author`).
 """
 
 from __future__ import annotations
@@ -141,3 +141,17 @@ def note_comments(node: Clause) -> dict[tuple[str, str], list[list[Artefact]]]:
         if m:
             found.setdefault((m.group(1), m.group(2)), []).append([a for a in child.artefacts if a.kind == "comment"])
     return {no: sides for no, sides in found.items() if any(sides)}
+
+
+def _whole_author(ref: Piece, bodies: list[list[Piece]]) -> tuple[str | None, str | None]:
+    """Who inserted (deleted) a note whole, and when: its reference's author and date, else those of the first run
+    of its text with the reference's op that has them (a .docx reader gives them to the note's text, not to its
+    reference), so the reference and the note's text are written in changes of one author and date.
+    """
+    if ref.author or ref.date:
+        return ref.author, ref.date
+    for body in bodies:
+        for run in body:
+            if run.op is ref.op and run.kind not in _NOTE_MARKS and (run.author or run.date):
+                return run.author, run.date
+    return None, None

@@ -19,6 +19,7 @@ from itu_nb.export.docx_bodies import (
     _NOTE_MARKS,
     _REPEATS,
     _note_kind,
+    _whole_author,
 )
 from itu_nb.export.docx_runs import (
     _COMMENT_END,
@@ -266,15 +267,18 @@ class NoteWriter(RunWriter):
             bool(bodies) and number is not None and all(re.match(rf"{re.escape(number)}(?=\s)", r.text) for r in firsts)
         )
         placed: list[tuple[str, Piece | Artefact]] = []  # the comments written so far, with their w:id
+        # a note inserted (deleted) whole, as Word writes it: not one moved whole (its reference's move, or its text's)
+        whole = ref.op is not Op.EQUAL and ref.move is None and not any(r.move for b in bodies for r in b)
+        who = _whole_author(ref, bodies) if whole else (ref.author, ref.date)
         if shown:
             # (akn17) a comment before the note's first character stands before its number, where Word shows it
             lead = next((i for i, r in enumerate(bodies[0]) if r.kind != "note-comment"), len(bodies[0]))
             placed += [self._note_comment(para, run) for run in bodies[0][:lead]]
             bodies = [bodies[0][lead:], *bodies[1:]]
-            mark = self._run("" if not custom else str(number), Op.EQUAL, style="footnotereference")
+            mark = self._run("" if not custom else str(number), ref.op, style="footnotereference")
             if not custom:
                 mark.append(_w(f"w:{kind}Ref"))
-            para.append(mark)
+            para.append(self._tracked(mark, ref.op, *who) if whole else mark)
         for body, first in zip(bodies, firsts, strict=True):
             # the note's highlights (the FOOTNOTE node's, lines.lit_note): colours as in a paragraph's text
             lit = ended = ""
@@ -296,12 +300,15 @@ class NoteWriter(RunWriter):
                 if run.text:
                     touching = empty = False
                 text = run.text[len(number) :] if shown and number is not None and run is first else run.text
-                # a text of the reference's op is written untracked (the reference's change shows it), but a move's
-                # text keeps its move (a note moved whole, with its own name: in its range inside the note)
-                op = Op.EQUAL if run.op is ref.op and run.move is None else run.op
+                # a note inserted (deleted) whole has its text's runs in the reference's change, with its author and
+                # date, as Word writes it; a note moved whole keeps a text of the reference's op untracked, but a
+                # move's text keeps its move (a note moved whole, with its own name: in its range inside the note)
+                own = run.op is ref.op and run.move is None
+                op = Op.EQUAL if own and not whole else run.op
                 move = run.move if op is not Op.EQUAL else None
+                author, date = (run.author or who[0], run.date or who[1]) if own else (run.author, run.date)
                 para = self._note_text(
-                    note, para, text, op, run.author, run.date, lit, move, around=bool(lit) and around
+                    note, para, text, op, author, date, lit, move, around=bool(lit) and around and not own
                 )
         form = self._note_form(bodies, ref.op, number if number is not None else str(self.auto_notes[kind]), shown)
         if form is not None:  # what the reader's rule would read otherwise: the reading meant, named
@@ -325,7 +332,7 @@ class NoteWriter(RunWriter):
         outer = [(cid, a) for cid, a in placed if not (ref.op is Op.EQUAL or a.op is ref.op)]
         for cid, _ in outer:
             p.append(_comment_mark("w:commentRangeStart", cid))
-        holder = p if ref.op is Op.EQUAL else self._change(ref.op, ref.author, ref.date)
+        holder = p if ref.op is Op.EQUAL else self._change(ref.op, *who)
         for cid, _ in inner:
             holder.append(_comment_mark("w:commentRangeStart", cid))
         holder.append(r)

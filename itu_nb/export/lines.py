@@ -310,15 +310,15 @@ def _lines(doc: Document) -> list[Line]:
     notes_inline = doc.format != "comparison"  # a comparison's notes hold a word diff: lines of their own
     loose: dict[tuple[int, str], list[Line]] = {}  # (proposal, place) → the lines kept from the source
     inside: dict[int, dict[str, list[Line]]] = {}  # proposal → path → the lines kept after that node
-    for kept in loose_lines(doc):
+    for kept in loose_lines(doc, every=True):  # (what a format without lines kept: Akoma Ntoso's lines, all)
         line = Line(line_pieces(kept.artefacts), _role(kept.artefacts))
         if kept.place == "inside" and kept.after is not None:
             inside.setdefault(kept.proposal, {}).setdefault(kept.after, []).append(line)
         else:
             loose.setdefault((kept.proposal, kept.place), []).append(line)
     for k, proposal in enumerate(doc):
-        if k:
-            out.append(Line((), "blank"))
+        if k and not any((k, place) in loose for place in ("before", "marker", "after-marker")):
+            out.append(Line((), "blank"))  # (the lines kept before a proposal's first node are all of them)
         out += loose.get((k, "before"), [])
         marker = loose.get((k, "marker"), [])
         if proposal.action or marker:

@@ -14,7 +14,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from itu_nb.model import Artefact, Document, NodeKind, Op
-from itu_nb.parsing.notes import unheld_bodies
+from itu_nb.parsing.notes import held_bodies, unheld_bodies
 
 __all__ = ["INLINE_KINDS", "Loose", "LooseLine", "has_lines", "loose_comments", "loose_lines"]
 
@@ -62,7 +62,7 @@ class Loose:
     after: str | None = None
 
 
-def loose_lines(doc: Document) -> list[LooseLine]:
+def loose_lines(doc: Document, every: bool = False) -> list[LooseLine]:
     """The lines of ``doc.artefacts`` that hold a comment, a highlight or a note body no node holds
     (:func:`~itu_nb.parsing.notes.unheld_bodies`), with where they stand, in line order;
     for each proposal one of them goes with, every line between the previous proposal's last node and its
@@ -71,7 +71,14 @@ def loose_lines(doc: Document) -> list[LooseLine]:
     A document without node lines (read from Akoma Ntoso, which keeps those lines with their numbers)
     places them by the marker in each run of consecutive lines (:func:`_unplaced`).  Linear in the
     lines and nodes (but for a sort and a binary search per line).
+
+    With ``every`` (the Akoma Ntoso writer, which has no block for such lines) every line of ``doc.artefacts`` is
+    kept (a separator, a site address, a blank line; not a note body a node holds, written at its reference, nor a
+    marker line that is just its proposal's ``ACTION<TAB>id``, which the statement gives back, unless a line
+    kept before the proposal's first node needs it).
     """
+    if every and doc.proposals and doc.artefacts:
+        return _every_line(doc)
     if not doc.proposals or not any(a.kind in _NOTED or a.kind == "footnote-body" for a in doc.artefacts):
         return []
     bodies = unheld_bodies(doc)  # note bodies on lines of their own that no node holds: kept as lines too
@@ -85,6 +92,36 @@ def loose_lines(doc: Document) -> list[LooseLine]:
     noted = sorted(no for no, arts in whole.items() if no in bodies or any(a.kind in _NOTED for a in arts))
     placed = _placed(doc, whole, noted) if has_lines(doc) else _unplaced(doc, whole)
     return [LooseLine(no, tuple(whole[no]), k, place, kinds[no], after) for no, k, place, after in placed]
+
+
+def _every_line(doc: Document) -> list[LooseLine]:
+    """Every line of ``doc.artefacts`` but the note bodies a node holds and the plain markers (see
+    :func:`loose_lines`), placed as :func:`loose_lines` places its lines.
+    """
+    whole: dict[int, list[Artefact]] = {}
+    for a in doc.artefacts:
+        whole.setdefault(a.line, []).append(a)
+    kinds = {no: next((a.kind for a in arts if a.kind not in INLINE_KINDS), "markup") for no, arts in whole.items()}
+    kinds = {no: "blank" if kind == "markup" else kind for no, kind in kinds.items()}
+    if not has_lines(doc):
+        placed = _unplaced(doc, whole)
+    else:
+        held = held_bodies(doc)
+        plain = {f"{p.action}\t{p.id}" for p in doc.proposals if p.action}
+        noted = [
+            no
+            for no, arts in sorted(whole.items())
+            if no not in held and not (kinds[no] == "marker" and _line_text(arts) in plain)
+        ]
+        placed = _placed(doc, whole, noted)
+    return [LooseLine(no, tuple(whole[no]), k, place, kinds[no], after) for no, k, place, after in placed]
+
+
+def _line_text(arts: list[Artefact]) -> str | None:
+    """The text of a line made only of unchanged artefacts, in order; None when one is changed."""
+    if any(a.op is not Op.EQUAL for a in arts):
+        return None
+    return "".join(a.text for a in sorted(arts, key=lambda a: a.offset or 0))
 
 
 def _placed(
@@ -144,8 +181,20 @@ def _unplaced(doc: Document, whole: dict[int, list[Artefact]]) -> list[tuple[int
     out: list[tuple[int, int, str, str | None]] = []
     last: int | None = None  # the proposal of the last run with a marker so far
     paths: dict[int, set[str]] = {}  # per proposal, the paths an anchor may name
+    bare: dict[str, int] = {}  # the proposals with no action (no marker line names them), by id: the first of one
+    for k, p in enumerate(doc.proposals):
+        if not p.action:
+            bare.setdefault(p.id, k)
     for i, run in enumerate(runs):
         marker = found[i]
+        named = _named(run, whole, bare) if marker is None and bare else None
+        if named is not None:  # lines before the first node of a proposal with no action, its id in their anchor
+            last = named
+            for no in run:
+                anchor = next((a.anchor for a in whole[no] if a.anchor is not None), None)
+                where = anchor[0] if anchor is not None and anchor[0] in _HEAD_PLACES else "before"
+                out.append((no, named, where, None))
+            continue
         if marker is None:
             k, where = (last, "end") if last is not None else (first, "before")
             for no in run:
@@ -161,6 +210,22 @@ def _unplaced(doc: Document, whole: dict[int, list[Artefact]]) -> list[tuple[int
         at, last = marker
         out += [(no, last, "before" if no < at else "marker" if no == at else "after-marker", None) for no in run]
     return out
+
+
+#: The places of a line before a proposal's first node (:class:`LooseLine`).
+_HEAD_PLACES = ("before", "marker", "after-marker")
+
+
+def _named(run: list[int], whole: dict[int, list[Artefact]], bare: dict[str, int]) -> int | None:
+    """The proposal with no action that the lines ``run`` stood before, as Akoma Ntoso's reader names it in their
+    anchor (:func:`itu_nb.loaders.akn_remarks.loose_lines`: its id), when every line names that one.
+    """
+    found = {
+        a.anchor[1] if a.anchor is not None and a.anchor[0] in _HEAD_PLACES else None for no in run for a in whole[no]
+    }
+    if len(found) != 1:
+        return None
+    return bare.get(found.pop() or "")
 
 
 def _run_marker(run: list[int], whole: dict[int, list[Artefact]], ids: dict[str, int]) -> tuple[int, int] | None:

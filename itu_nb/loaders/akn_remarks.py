@@ -7,7 +7,8 @@ Such a line has no block in Akoma Ntoso: :func:`itu_nb.export.akn.to_akn` keeps 
 element, in document order, with its kind, text, line, offset (a highlight inside a note body, ``offset``: its
 place in the note's text), op (``op="insert"``/``"delete"``: made inside a
 change), author, date, length and anchor (the line's ``place`` and ``after``: where it stood in its
-proposal, so a line between two clauses stays after the first through any number of hops), so
+proposal, so a line between two clauses stays after the first through any number of hops; for a line before
+the first clause of a statement with no action, whose proposal no marker line names, the statement's id), so
 ``load(to_akn(doc))`` gives back the lines of ``doc.artefacts`` that hold a comment or highlight; a line
 without a readable ``n`` is read at line 0, without a known ``place`` with no anchor, never dropped.
 """
@@ -41,11 +42,17 @@ def loose_lines(statements: list[etree._Element]) -> tuple[Artefact, ...]:
     """
     out = []
     for statement in statements:
+        # a statement with no action has no marker line to say which proposal a line kept before its first node goes
+        # with: its id does (the anchor's second part, which a place after a node gives to that node's path)
+        own = None
+        if statement.find(f"./{{*}}meta/{{*}}proprietary/{{{ITU_NB}}}action") is None:
+            number = statement.find("./{*}meta/{*}identification/{*}FRBRWork/{*}FRBRnumber")
+            own = number.get("value") if number is not None else None
         for line in statement.iterfind(f"./{{*}}meta/{{*}}proprietary/{{{ITU_NB}}}line"):
             n = line.get("n", "")
             no = int(n) if n.isdigit() else 0
             place = line.get("place", "")
-            after = line.get("after") if place in ("inside", "end") else None
+            after = line.get("after") if place in ("inside", "end") else own
             anchor = (place, after or None) if place in _PLACES else None
             for el in line:
                 if not isinstance(el.tag, str):  # an XML comment or processing instruction
