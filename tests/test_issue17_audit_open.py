@@ -35,15 +35,11 @@ as found); the tests here assert what the issue asks for the same inputs.  Fixed
 
 from __future__ import annotations
 
-import io
-import zipfile
-
 import pytest
 from bounds import bounded
-from conftest import FINAL_ACTS, FIXTURES
+from test_last_paragraph_mark import OPS, _doc67_ending_with, _marks
 
 import itu_nb
-from itu_nb import Op
 
 # -- a note referenced 40,000 times in one paragraph -------------------------------------------------------------
 
@@ -102,99 +98,10 @@ print([n.path for p in back for n in p.walk() if n.kind.value == "footnote"],
     assert r.within(), r
 
 
-# -- an amend of 1,000 instructions cycling over three places -----------------------------------------------------
-
-
-def _cycle(n: int) -> list[str]:
-    """``n`` instructions on Resolution 130: an edit of resolves 1, a new considering a), a paragraph after
-    considering c), in turn."""
-    kinds = (
-        'In resolves 1, add " (edit {i})" at the end',
-        'Add a new considering a) reading: "that item {i};"',
-        'Add a new paragraph after considering c) reading: "that thing {i};"',
-    )
-    return [kinds[i % 3].format(i=i) for i in range(n)]
-
-
-@pytest.fixture(scope="module")
-def res130():
-    final_acts = itu_nb.load(FINAL_ACTS)
-    return next(p for p in final_acts if p.target and p.target.number == "130")
-
-
-def test_the_cycle_of_instructions_gives_what_each_asks(res130):
-    # considering a) "that the ITU-coordinated WSIS+10 …", b) "the crucial importance …", c) "the cybersecurity-
-    # related provisions …" (A, B, C).  Nine instructions: item 1 at the head → [1 A B C]; "thing 2" after c)
-    # (B) → [1 A B t2 C]; item 4 at the head → [4 1 A B t2 C]; "thing 5" after c) (A) → [4 1 A t5 B t2 C];
-    # item 7 → [7 4 1 A t5 B t2 C]; "thing 8" after c) (item 1) → [7 4 1 t8 A t5 B t2 C], lettered a) … i)
-    draft = itu_nb.amend(res130, _cycle(9), author="X")
-    kids = [c.text("amended") for c in draft["considering"].children]
-    want = [
-        "a)\tthat item 7;",
-        "b)\tthat item 4;",
-        "c)\tthat item 1;",
-        "d)\tthat thing 8;",
-        "e)\tthat the ITU-coordinated W",
-        "f)\tthat thing 5;",
-        "g)\tthe crucial importance of ",
-        "h)\tthat thing 2;",
-        "i)\tthe cybersecurity-related ",
-    ]
-    assert [k[: len(w)] for k, w in zip(kids[:9], want, strict=True)] == want
-    assert len(kids) == 18 + 6
-    # resolves 1 ("… at national, regional and international level;") gains the three edits in order, each put
-    # at the end of its words, before the closing semicolon
-    assert res130["resolves/1"].text("original").endswith(" international level;")
-    assert draft["resolves/1"].text("amended").endswith(" international level (edit 0) (edit 3) (edit 6);")
-    assert draft["resolves/1"].text("original") == res130["resolves/1"].text("original")
-
-
-def test_a_thousand_instructions_cycling_over_three_places_end_within_the_bound():
-    code = f"""
-import sys
-sys.path.insert(0, "tests")
-from test_issue17_audit_open import _cycle
-import itu_nb
-res = next(p for p in itu_nb.load({str(FINAL_ACTS)!r}) if p.target and p.target.number == "130")
-draft = itu_nb.amend(res, _cycle(1000), author="X")
-print(sum(1 for c in draft["considering"].children if "that item" in c.text("amended")))
-"""
-    r = bounded(code, label="amend: 1,000 instructions cycling: an edit, a head insertion, a paragraph")
-    assert r.ok, r
-    assert r.stdout.split() == ["333"]  # i = 1, 4, … 997
-    assert r.within(), r
-
-
-# (the count of labels set, linear: tests/test_amend_interleaved.py, since relet22)
+# (an amend of 1,000 instructions cycling over three places: tests/test_amend_interleaved.py, since relet22)
 
 
 # -- the tracked mark of an empty last paragraph ----------------------------------------------------------------
-
-
-def _doc67_ending_with(op: str) -> bytes:
-    """Brazil's Document 67 (pandoc's .docx) with one more paragraph at its end: empty, its mark ``op``
-    (``ins`` / ``del``) tracked by Chile on 2018-09-12."""
-    src = zipfile.ZipFile(FIXTURES / "pp18-doc67-brazil.pandoc.docx")
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
-        for item in src.infolist():
-            data = src.read(item.filename)
-            if item.filename == "word/document.xml":
-                mark = (
-                    f'<w:p><w:pPr><w:rPr><w:{op} w:id="9001" w:author="Chile" w:date="2018-09-12T00:00:00Z"/>'
-                    "</w:rPr></w:pPr></w:p>"
-                )
-                assert data.count(b"<w:sectPr />") == 1
-                data = data.replace(b"<w:sectPr />", mark.encode() + b"<w:sectPr />")
-            z.writestr(item, data)
-    return out.getvalue()
-
-
-def _marks(doc: itu_nb.Document) -> list[tuple]:
-    return [(a.author, a.date, a.op) for a in doc.artefacts if a.kind == "paragraph-mark"]
-
-
-OPS = {"ins": Op.INSERT, "del": Op.DELETE}
 
 
 @pytest.mark.parametrize("op", OPS)
