@@ -51,7 +51,7 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from itu_nb.errors import ExportError
-from itu_nb.export import docx_cover, docx_template
+from itu_nb.export import controls, docx_cover, docx_template
 from itu_nb.export.docx_bodies import (
     _REF_NUMBER,
     _bodies_later,
@@ -263,6 +263,7 @@ class _Writer(NoteWriter):
             self._note_part("endnote", self.endnotes)
         if self.n_comments:
             self._comments_part()
+        docx_cover.store_controls(self.word, self.doc)
         out = io.BytesIO()
         self.word.save(out)
         return out.getvalue()
@@ -331,6 +332,7 @@ def to_docx(
     if subject:
         doc = dataclasses.replace(doc, metadata={**doc.metadata, "subject": subject})
     docx_cover.cover_facts(doc)  # refuses bad cover metadata before anything is written
+    controls.start()  # (the control characters written as their pictures, from here: stored by finish)
     writer = _Writer(doc, clean_attr(author or _default_author(doc)), date)
     depths: list[int] = []
     rows = plain_rows(doc, depths)  # (a node without artefacts given as itself: written from its runs)
