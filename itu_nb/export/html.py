@@ -17,12 +17,15 @@ tracked change (a ``paragraph-mark`` of a line that is no node, read from Word) 
 as ``<span class="paragraph-mark inserted" role="note" data-author=… data-date=…>[empty paragraph inserted by
 Author, date]</span>`` in a ``<p class="loose">``; that of a paragraph with text (two paragraphs joined or split, a
 ``paragraph-mark`` of a node) where it stands in the node's text, ``[paragraph break deleted by Author, date]``.
-Lone surrogates, which no file can hold, are written as U+FFFD.
+Lone surrogates, which no file can hold, are written as U+FFFD; a control character HTML does not allow (C0 but
+TAB, LF, FF and CR; DEL) as its Control Picture (``␇`` for U+0007), in text and attributes: a browser would show
+nothing, or run a terminal's escape sequence when the page is printed to one.  No reader reads HTML back.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import re
 from itertools import groupby
 from pathlib import Path
 
@@ -31,6 +34,7 @@ from itu_nb.export.html_runs import _ESC, _comment_html, _loose_art_html, _runs_
 from itu_nb.export.limits import check_marks
 from itu_nb.export.lines import as_document, encodable, line_pieces
 from itu_nb.export.loose import Loose, LooseLine, loose_comments, loose_lines
+from itu_nb.loaders.controls import picture
 from itu_nb.model import Artefact, Document, Op, Proposal, Run
 from itu_nb.parsing.markup import IN_NOTE
 
@@ -269,11 +273,22 @@ def document_html(doc: Document, title: str | None = None) -> str:
     )
 
 
+#: The control characters HTML does not allow in a page (FF is white space there): shown as their pictures.
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def _visible(page: str) -> str:
+    """``page`` with each control character of :data:`_CONTROLS` as its Control Picture (one scan when none)."""
+    if _CONTROLS.search(page) is None:
+        return page
+    return _CONTROLS.sub(lambda m: picture(m.group(0)), page)
+
+
 def to_html(x, path=None, *, title: str | None = None, author: str | None = None, date: str | None = None) -> str:
     """Write a Document, Proposal or Comparison as one standalone HTML page; see :func:`itu_nb.to_html`."""
     doc = as_document(x, author=author, date=date)
     check_marks(doc, "HTML")
-    page = encodable(document_html(doc, title))
+    page = _visible(encodable(document_html(doc, title)))
     if path is not None:
         Path(path).write_text(page, encoding="utf-8")
     return page
