@@ -197,3 +197,17 @@ def test_libreoffice_shows_the_pictures(loaded, tmp_path):
     path.write_bytes(itu_nb.to_docx(loaded[1]))
     fodt = libreoffice_fodt(path, tmp_path).read_text(encoding="utf-8")
     assert f"to{SHOWN} continue" in fodt and f"facilitating{SHOWN}" in fodt
+
+
+@pytest.mark.parametrize("fmt", WRITERS)
+def test_a_label_with_a_control_character(fmt):
+    # "a␇)" is no label to the text reader (a paragraph, as in the source): its line comes back exactly
+    text = "MOD\tB/1/1\n\nconsidering\na\x07)\tthat x;\nb)\tthat {++y++};\n"
+    doc = itu_nb.load(text, format="criticmarkup")
+    back = itu_nb.load(WRITERS[fmt](doc))
+    assert [(n.path, n.label, n.source_line()) for n in back[0].walk()] == [
+        ("considering", None, "considering"),
+        ("considering/p1", None, "a\x07)\tthat x;"),
+        ("considering/b", "b)", "b)\tthat y;"),
+    ]
+    assert [(n.path, n.label) for n in doc[0].walk()] == [(n.path, n.label) for n in back[0].walk()]
