@@ -67,7 +67,7 @@ from lxml import etree
 from itu_nb.export import controls
 from itu_nb.export.akn_loose import kept_lines
 from itu_nb.export.akn_meta import meta_text, with_controls
-from itu_nb.export.akn_plain import TextSlots
+from itu_nb.export.akn_plain import TextSlots, _who
 from itu_nb.export.akn_runs import AKN, ITU_NB, _el, _runs, clean
 from itu_nb.export.akn_struck import struck_label
 from itu_nb.export.limits import check_marks
@@ -373,7 +373,7 @@ def to_akn(x, path=None, *, author: str | None = None, date: str | None = None) 
     doc = as_document(x, author=author, date=date)
     check_marks(doc, "Akoma Ntoso")
     check_nesting(doc, "Akoma Ntoso", nests=True)
-    seen = controls.start()
+    seen = controls.start(_who)  # (the control characters written as their pictures; the cleaned values' cache)
     text = "".join(part.decode("utf-8") for part in _akn_bytes(doc))
     if seen:
         text = with_controls(text, controls.check(doc, seen, "Akoma Ntoso"))

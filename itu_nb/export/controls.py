@@ -22,8 +22,14 @@ __all__ = ["check", "recorded", "replace", "start"]
 _SEEN: contextvars.ContextVar[set[str] | None] = contextvars.ContextVar("itu_nb_controls", default=None)
 
 
-def start() -> set[str]:
-    """Open the record of an export: the control characters pictured from now on are added to the set returned."""
+def start(*caches) -> set[str]:
+    """Open the record of an export: the control characters pictured from now on are added to the set returned.
+
+    ``caches``: the writer's ``functools.lru_cache`` functions that clean values (authors, dates), emptied, so
+    that each value this export writes is cleaned, and noted, by this export.
+    """
+    for cache in caches:
+        cache.cache_clear()
     seen: set[str] = set()
     _SEEN.set(seen)
     return seen

@@ -62,7 +62,7 @@ from itu_nb.export.docx_bodies import (
 )
 from itu_nb.export.docx_chunks import BodyChunks
 from itu_nb.export.docx_footnotes import NoteWriter
-from itu_nb.export.docx_plain import _mark_who, _who, plain_node, plain_paragraph
+from itu_nb.export.docx_plain import _attr, _mark_who, _who, plain_node, plain_paragraph
 from itu_nb.export.docx_runs import (
     _BOOKMARK,
     _COMMENT_END,
@@ -332,7 +332,7 @@ def to_docx(
     if subject:
         doc = dataclasses.replace(doc, metadata={**doc.metadata, "subject": subject})
     docx_cover.cover_facts(doc)  # refuses bad cover metadata before anything is written
-    controls.start()  # (the control characters written as their pictures, from here: stored by finish)
+    controls.start(_attr)  # (the control characters written as their pictures, from here: stored by finish)
     writer = _Writer(doc, clean_attr(author or _default_author(doc)), date)
     depths: list[int] = []
     rows = plain_rows(doc, depths)  # (a node without artefacts given as itself: written from its runs)
