@@ -175,10 +175,11 @@ def test_a_control_character_and_its_own_picture_are_refused(fmt):
 def test_authors_keep_their_control_characters(fmt):
     text = "MOD\tB/1/1\n\nconsidering\na)\tthat {++here++} it {>>@Bra\x1bzil (2018-09-10): why<<}is;\n"
     doc = itu_nb.load(text, format="criticmarkup", author="Bra\x07zil")
-    back = itu_nb.load(WRITERS[fmt](doc))
-    node = back[0]["considering/a"]
-    assert [r.author for r in node.runs if r.op is Op.INSERT] == ["Bra\x07zil"]
-    assert [a.author for a in node.artefacts if a.kind == "comment"] == ["Bra\x1bzil"]
+    for _ in range(2):  # (twice: the writers keep the authors they cleaned, and the second export records them too)
+        back = itu_nb.load(WRITERS[fmt](doc))
+        node = back[0]["considering/a"]
+        assert [r.author for r in node.runs if r.op is Op.INSERT] == ["Bra\x07zil"]
+        assert [a.author for a in node.artefacts if a.kind == "comment"] == ["Bra\x1bzil"]
 
 
 @needs_pandoc
