@@ -40,8 +40,10 @@ that white space (elsewhere, white space at a block's edges is the layout of pre
 preamble before it, so the formula is read back as the formula; a formula after the body's first clause (AKN allows
 a ``formula`` only in the preface and preamble) is ``<hcontainer name="formula"><content><p>``, read back as the
 formula.  Text and attribute values are
-cleaned for XML: control characters dropped (FF as a space; in text a VT, Word's line break, is AKN's
-``<br/>``, in attributes a space), lone surrogates as U+FFFD.
+cleaned for XML: a control character is written as its Control Picture (``␇`` for U+0007; in text a VT, Word's
+line break, is AKN's ``<br/>``), the characters pictured listed in the collection's
+``<proprietary><itu_nb:controls>U+0007</itu_nb:controls>`` for the loader to map back
+(:mod:`itu_nb.export.controls`), lone surrogates as U+FFFD.
 
 What :func:`itu_nb.load` reads back: the same proposals (id in ``FRBRnumber``, action in
 ``proprietary``), paths, kinds, labels, both views of every node and every change with its
@@ -66,9 +68,10 @@ from pathlib import Path
 
 from lxml import etree
 
+from itu_nb.export import controls
 from itu_nb.export.akn_loose import kept_lines
-from itu_nb.export.akn_meta import meta_text
-from itu_nb.export.akn_plain import TextSlots
+from itu_nb.export.akn_meta import meta_text, with_controls
+from itu_nb.export.akn_plain import TextSlots, _who
 from itu_nb.export.akn_runs import AKN, ITU_NB, _el, _runs, clean
 from itu_nb.export.akn_struck import struck_label
 from itu_nb.export.limits import check_marks
@@ -374,7 +377,10 @@ def to_akn(x, path=None, *, author: str | None = None, date: str | None = None) 
     doc = as_document(x, author=author, date=date)
     check_marks(doc, "Akoma Ntoso")
     check_nesting(doc, "Akoma Ntoso", nests=True)
+    seen = controls.start(_who)  # (the control characters written as their pictures; the cleaned values' cache)
     text = "".join(part.decode("utf-8") for part in _akn_bytes(doc))
+    if seen:
+        text = with_controls(text, controls.check(doc, seen, "Akoma Ntoso"))
     if path is not None:
         Path(path).write_text(text, encoding="utf-8")
     return text

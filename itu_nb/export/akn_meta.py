@@ -18,7 +18,7 @@ from itu_nb.export.akn_plain import escape_attr, escape_text, indent
 from itu_nb.export.akn_runs import clean
 from itu_nb.model import Proposal
 
-__all__ = ["meta_text"]
+__all__ = ["meta_text", "with_controls"]
 
 
 @functools.lru_cache(maxsize=8)
@@ -65,3 +65,18 @@ def meta_text(proposal: Proposal, on: str, uri: str, keys: list | None, level: i
         out.append(f"{i1}</proprietary>")
     out.append(f"{indent(level)}</meta>")
     return "".join(out)
+
+
+def with_controls(text: str, codes: str) -> str:
+    """The written document ``text`` with ``<itu_nb:controls>codes</itu_nb:controls>`` (the control characters
+    written as their pictures, :func:`itu_nb.export.controls.check`) in a ``proprietary`` block ending the
+    collection's ``meta``, where AKN puts ``proprietary``: its first ``</meta>`` (text escapes ``<``).
+    """
+    end = text.index("</meta>")
+    line = text.rindex("\n", 0, end) + 1  # the end tag's line: its indentation is the meta's
+    i0 = text[line:end]
+    block = (
+        f'{i0}  <proprietary source="#itu_nb">\n{i0}    <itu_nb:controls>{escape_text(codes)}</itu_nb:controls>\n'
+        f"{i0}  </proprietary>\n"
+    )
+    return text[:line] + block + text[line:]

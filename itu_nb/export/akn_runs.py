@@ -13,6 +13,7 @@ import re
 
 from lxml import etree
 
+from itu_nb.export import controls
 from itu_nb.export.lines import Coverage
 from itu_nb.model import Clause, Op, Run
 from itu_nb.model.note_source import ref_name
@@ -41,10 +42,12 @@ def _el(parent, tag: str, **attrs) -> etree._Element:
 
 
 def clean(text: str) -> str:
-    """Text XML 1.0 can hold: control characters dropped (VT and FF become spaces), lone surrogates U+FFFD."""
+    """Text XML 1.0 can hold: control characters as their pictures (:func:`itu_nb.export.controls.replace`; in text
+    a VT is a ``<br/>`` first, :func:`_put`), lone surrogates U+FFFD.
+    """
     if text.isprintable():  # (no control character, surrogate or non-character: nothing to do, and most text)
         return text
-    return _INVALID.sub(_replace, text.replace("\v", " ").replace("\f", " "))
+    return _INVALID.sub(_replace, text)
 
 
 def _put(el: etree._Element, last: etree._Element | None, text: str) -> etree._Element | None:
@@ -63,7 +66,7 @@ def _put(el: etree._Element, last: etree._Element | None, text: str) -> etree._E
 
 
 def _replace(m: re.Match) -> str:
-    return "\ufffd" if "\ud800" <= m.group(0) <= "\udfff" else ""
+    return controls.replace(m.group(0))
 
 
 def _who(el: etree._Element, author: str | None, date: str | None) -> None:

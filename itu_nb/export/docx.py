@@ -52,7 +52,7 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from itu_nb.errors import ExportError
-from itu_nb.export import docx_cover, docx_template
+from itu_nb.export import controls, docx_cover, docx_template
 from itu_nb.export.docx_bodies import (
     _REF_NUMBER,
     _bodies_later,
@@ -63,7 +63,7 @@ from itu_nb.export.docx_bodies import (
 )
 from itu_nb.export.docx_chunks import BodyChunks
 from itu_nb.export.docx_footnotes import NoteWriter
-from itu_nb.export.docx_plain import _mark_who, _who, plain_node, plain_paragraph
+from itu_nb.export.docx_plain import _attr, _mark_who, _who, plain_node, plain_paragraph
 from itu_nb.export.docx_runs import (
     _BOOKMARK,
     _COMMENT_END,
@@ -267,6 +267,7 @@ class _Writer(NoteWriter):
             self._note_part("endnote", self.endnotes)
         if self.n_comments:
             self._comments_part()
+        docx_cover.store_controls(self.word, self.doc)
         out = io.BytesIO()
         self.word.save(out)
         return out.getvalue()
@@ -363,6 +364,7 @@ def to_docx(
     if subject:
         doc = dataclasses.replace(doc, metadata={**doc.metadata, "subject": subject})
     docx_cover.cover_facts(doc)  # refuses bad cover metadata before anything is written
+    controls.start(_attr)  # (the control characters written as their pictures, from here: stored by finish)
     core = clean_attr(author or _default_author(doc))
     unnamed = None if author else _unnamed_name(doc)  # (author=: the caller's name for every change with none)
     writer = _Writer(doc, clean_attr(unnamed) if unnamed else core, date)

@@ -35,12 +35,14 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from lxml import etree
 
+from itu_nb.export import controls
 from itu_nb.export.cover import CONFERENCES, COVER_KEYS, MAX_VALUE, PROPOSALS_TITLE, Cover, cover_facts
 from itu_nb.model import Document
 
 __all__ = [
     "CONFERENCES",
     "COVER_KEYS",
+    "CONTROLS_PROPERTY",
     "KEYS_PROPERTY",
     "MAX_VALUE",
     "PROPOSALS_TITLE",
@@ -48,6 +50,7 @@ __all__ = [
     "cover_facts",
     "dress",
     "properties",
+    "store_controls",
 ]
 
 _CUSTOM_CT = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
@@ -69,6 +72,9 @@ UNNAMED_PROPERTY = "itu_nb unnamed"
 #: "Unknown Author" is the name Word users meet on changes whose author Word does not know.
 UNNAMED = "Unknown Author"
 
+#: The custom document property listing the control characters written as their pictures (``U+0007 U+001B``,
+#: :mod:`itu_nb.export.controls`), which the .docx reader maps back.
+CONTROLS_PROPERTY = "itu_nb controls"
 _PROPOSALS_FOR = re.compile(r"^(?:\w+\s+)*PROPOSALS\s+FOR\s+THE\s+WORK", re.I)  # as the text parser reads it
 
 
@@ -218,6 +224,29 @@ def _custom_part(word, values: dict[str, str]) -> None:
     package = word.part.package
     part = Part(PackURI("/docProps/custom.xml"), _CUSTOM_CT, blob, package)
     package.relate_to(part, RT.CUSTOM_PROPERTIES)
+
+
+def store_controls(word, doc: Document) -> None:
+    """Store the control characters written as their pictures so far in this export (none: nothing) in the
+    ``itu_nb controls`` custom property of ``word``, after any other (:func:`itu_nb.export.controls.check`
+    refuses ``doc`` when it holds one of their pictures too).
+    """
+    seen = controls.recorded()
+    if not seen:
+        return
+    value = controls.check(doc, seen, "Word")
+    package = word.part.package
+    part = next((r.target_part for r in package.rels.values() if r.reltype == RT.CUSTOM_PROPERTIES), None)
+    if part is None:
+        _custom_part(word, {CONTROLS_PROPERTY: value})
+        return
+    root = etree.fromstring(part.blob)
+    prop = etree.SubElement(root, f"{{{_CUSTOM_NS}}}property")
+    prop.set("fmtid", _FMTID)
+    prop.set("pid", str(len(root) + 1))
+    prop.set("name", CONTROLS_PROPERTY)
+    etree.SubElement(prop, f"{{{_VT_NS}}}lpwstr").text = value
+    part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 def dress(

@@ -16,7 +16,7 @@ from docx.oxml.ns import qn
 from docx.oxml.parser import oxml_parser
 from lxml import etree
 
-from itu_nb.export import docx_cover, docx_template
+from itu_nb.export import controls, docx_cover, docx_template
 from itu_nb.export.pieces import Piece
 from itu_nb.model import Clause, Document, Op
 
@@ -70,21 +70,25 @@ def _w(tag: str) -> etree._Element:
 
 
 def clean_attr(value: str) -> str:
-    """An attribute value XML 1.0 can hold: control characters dropped, lone surrogates as U+FFFD."""
+    """An attribute value XML 1.0 can hold: control characters as their pictures (TAB and line breaks dropped),
+    lone surrogates as U+FFFD (:func:`itu_nb.export.controls.replace`).
+    """
     if value.isprintable():  # (no control character, surrogate or non-character: most values, as they are)
         return value
     return _INVALID_ATTR.sub(_replace, value)
 
 
 def clean_text(value: str) -> str:
-    """Text XML 1.0 can hold: control characters dropped (TAB and breaks are elements), lone surrogates as U+FFFD."""
+    """Text XML 1.0 can hold: control characters as their pictures (TAB and breaks are elements), lone surrogates
+    as U+FFFD (:func:`itu_nb.export.controls.replace`).
+    """
     if value.isprintable():  # (as clean_attr)
         return value
     return _INVALID.sub(_replace, value)
 
 
 def _replace(m: re.Match) -> str:
-    return "\ufffd" if "\ud800" <= m.group(0) <= "\udfff" else ""
+    return controls.replace(m.group(0))
 
 
 def word_move_name(move: str, salt: int = 0) -> str:

@@ -17,12 +17,15 @@ tracked change (a ``paragraph-mark`` of a line that is no node, read from Word) 
 as ``<span class="paragraph-mark inserted" role="note" data-author=… data-date=…>[empty paragraph inserted by
 Author, date]</span>`` in a ``<p class="loose">``; that of a paragraph with text (two paragraphs joined or split, a
 ``paragraph-mark`` of a node) where it stands in the node's text, ``[paragraph break deleted by Author, date]``.
-Lone surrogates, which no file can hold, are written as U+FFFD.
+Lone surrogates, which no file can hold, are written as U+FFFD; a control character HTML does not allow (C0 but
+TAB, LF, FF and CR; DEL) as its Control Picture (``␇`` for U+0007), in text and attributes: a browser would show
+nothing, or run a terminal's escape sequence when the page is printed to one.  No reader reads HTML back.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import re
 from itertools import groupby
 from pathlib import Path
 
@@ -31,6 +34,7 @@ from itu_nb.export.html_runs import _ESC, _comment_html, _loose_art_html, _runs_
 from itu_nb.export.limits import check_marks
 from itu_nb.export.lines import as_document, encodable, line_pieces
 from itu_nb.export.loose import Loose, LooseLine, loose_comments, loose_lines
+from itu_nb.loaders.controls import picture
 from itu_nb.model import Artefact, Document, Op, Proposal, Run
 from itu_nb.parsing.markup import IN_NOTE
 
@@ -269,11 +273,38 @@ def document_html(doc: Document, title: str | None = None) -> str:
     )
 
 
+#: The control characters HTML does not allow in a page (FF is white space there): shown as their pictures.
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), 0x7F])  # (as UTF-8: no other byte is one)
+_CHUNK = 1 << 20
+
+
+def _writable(page: str) -> str:
+    """``page`` as :func:`~itu_nb.export.lines.encodable` makes it (lone surrogates as U+FFFD), each control
+    character of :data:`_CONTROLS` as its Control Picture.  A page with neither, the usual one, is encoded a
+    slice at a time and its bytes' control characters deleted in C, to see that none went (half the time of a
+    search of the text); the page is returned as it is.
+    """
+    for at in range(0, len(page), _CHUNK):
+        try:
+            data = page[at : at + _CHUNK].encode("utf-8")
+        except UnicodeEncodeError:  # (strict UTF-8 refuses a lone surrogate, and nothing else)
+            break
+        if len(data.translate(None, _CONTROL_BYTES)) != len(data):
+            break
+    else:
+        return page
+    page = encodable(page)
+    if _CONTROLS.search(page) is None:
+        return page
+    return _CONTROLS.sub(lambda m: picture(m.group(0)), page)
+
+
 def to_html(x, path=None, *, title: str | None = None, author: str | None = None, date: str | None = None) -> str:
     """Write a Document, Proposal or Comparison as one standalone HTML page; see :func:`itu_nb.to_html`."""
     doc = as_document(x, author=author, date=date)
     check_marks(doc, "HTML")
-    page = encodable(document_html(doc, title))
+    page = _writable(document_html(doc, title))
     if path is not None:
         Path(path).write_text(page, encoding="utf-8")
     return page

@@ -49,6 +49,7 @@ from itu_nb.loaders.akn_sections import (
     _walk_parts,
 )
 from itu_nb.loaders.akn_xml import safe_xml
+from itu_nb.loaders.controls import pictured, restore
 from itu_nb.loaders.gcpause import no_cycle_collection
 from itu_nb.loaders.registry import register
 from itu_nb.model import Document, NodeKind, Proposal, runs_text
@@ -250,4 +251,5 @@ def _load(data: bytes | str, source: str) -> Document:
         proposals = tuple(p for i, d in enumerate(documents) for p in _statement(d, i))
     except RecursionError:
         raise LoadError(source, f"items nested more than {_MAX_DEPTH} levels deep; is this a real text?") from None
-    return Document(source, "akn", _metadata(root), proposals, loose_lines(documents))
+    doc = Document(source, "akn", _metadata(root), proposals, loose_lines(documents))
+    return restore(doc, pictured(root))  # (the control characters the writer wrote as their pictures, if any)

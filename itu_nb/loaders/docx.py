@@ -42,9 +42,10 @@ from __future__ import annotations
 import dataclasses
 
 from itu_nb.errors import LoadError
+from itu_nb.loaders.controls import restore
 from itu_nb.loaders.docx_annotate import END, annotate_all, empty_marks
 from itu_nb.loaders.docx_lines import source_lines
-from itu_nb.loaders.docx_meta import SUBMITTER, page_texts, read_metadata, stored_keys
+from itu_nb.loaders.docx_meta import SUBMITTER, page_texts, read_metadata, stored_controls, stored_keys
 from itu_nb.loaders.docx_numbering import Numbering, roman, view_labels
 from itu_nb.loaders.docx_package import W, open_package
 from itu_nb.loaders.docx_para import Para, Piece, view_paragraphs
@@ -85,6 +86,7 @@ def _load(data: bytes, source: str) -> Document:
     metadata = read_metadata(pkg)
     metadata.update(page_texts(pkg))
     keys = stored_keys(pkg)
+    pictured = stored_controls(pkg)
     del pkg  # the parsed parts (libxml2's memory, several times the file) are not needed past here
     empty: dict[int, tuple[Op, str | None, str | None]] = {}
     lines, notes, labelled = source_lines(paras, numbering, empty, consume=True)
@@ -105,7 +107,8 @@ def _load(data: bytes, source: str) -> Document:
         ).with_keys(keys.get(p.id))
         for p in doc.proposals
     )
-    return dataclasses.replace(doc, metadata=metadata, proposals=proposals, artefacts=empty_marks(doc, empty))
+    doc = dataclasses.replace(doc, metadata=metadata, proposals=proposals, artefacts=empty_marks(doc, empty))
+    return restore(doc, pictured)  # (the control characters written as their pictures, when any)
 
 
 def read_docx_paragraphs(data: bytes, source: str = "<bytes>") -> list[Para]:

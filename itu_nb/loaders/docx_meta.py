@@ -2,18 +2,19 @@
 
 Nothing here is clause text: :func:`read_metadata` reads the core and ITU custom properties, :func:`page_texts`
 what the page headers and footers say (and a note on a glossary part), :func:`stored_keys` the clause keys
-itu_nb's writer stores, and :data:`SUBMITTER` finds the submitter in a header line of the document.
+itu_nb's writer stores, the control characters it wrote as their pictures (:func:`stored_controls`), and :data:`SUBMITTER` finds the submitter in a header line of the document.
 """
 
 from __future__ import annotations
 
 import re
 
+from itu_nb.loaders.controls import parse_codes
 from itu_nb.loaders.docx_package import W
 from itu_nb.loaders.docx_para import view_paragraphs
 from itu_nb.loaders.docx_read import Reader
 
-__all__ = ["SUBMITTER", "read_metadata", "page_texts", "stored_keys"]
+__all__ = ["SUBMITTER", "read_metadata", "page_texts", "stored_controls", "stored_keys"]
 
 _CORE = {
     "{http://purl.org/dc/elements/1.1/}title": "title",
@@ -55,6 +56,17 @@ def stored_keys(pkg) -> dict[str, list]:
             if isinstance(got, dict):
                 return {str(k): v for k, v in got.items() if isinstance(v, list)}  # Proposal.with_keys checks them
     return {}
+
+
+def stored_controls(pkg) -> frozenset[str]:
+    """The control characters itu_nb's writer wrote as their pictures, listed in the custom property
+    ``itu_nb controls`` (``U+0007 U+001B``; empty when absent): :func:`itu_nb.loaders.controls.restore`.
+    """
+    custom = pkg.xml("docProps/custom.xml")
+    for prop in custom if custom is not None else ():
+        if prop.get("name") == "itu_nb controls":
+            return parse_codes("".join(prop.itertext()))
+    return frozenset()
 
 
 def page_texts(pkg) -> dict[str, str]:
