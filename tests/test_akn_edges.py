@@ -1,6 +1,6 @@
 """Round trips through Akoma Ntoso that the issue 17 audit (session 22) found losing a place or failing, fixed.
 
-The audit's three shapes (``tests/test_issue17_audit_akn_edges.py`` on its branch, strict xfails there), shown on
+The audit's three shapes (found by its round-trip matrix over the generated inputs; none is marked here), shown on
 Brazil's Document 67 with what CriticMarkup and Word keep beside it, then on several Final Acts resolutions:
 
 - a highlight from a clause's label into its text (``{==a)<TAB>United==} Nations …``) is one highlight through AKN:
@@ -8,8 +8,8 @@ Brazil's Document 67 with what CriticMarkup and Word keep beside it, then on sev
   starts in the node's text), and the reader joins them with the TAB the ``num`` leaves out;
 - a comment after a trailing space of the heading, the title or the enacting formula keeps its place: the reader
   reads their ``<p xml:space="preserve">`` (as the writer marks it) as the text block, its edges kept;
-- a one-paragraph proposal with changes, read from AKN and written to CriticMarkup (one line, no line break), loads:
-  ``load()`` reads a string holding CriticMarkup marks that names no file as the text itself.
+- a one-paragraph proposal with changes, read from AKN and written to CriticMarkup, loads, and so does that line
+  without its line break: ``load()`` reads a string holding CriticMarkup marks that names no file as the text itself.
 """
 
 from __future__ import annotations
